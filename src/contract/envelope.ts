@@ -1,0 +1,12 @@
+/**
+ * Every resolver answers one envelope, so the UI handles errors in one place.
+ * Error `code`s are stable; the UI translates them (English message is for logs).
+ */
+export interface ResolverError {
+  code: string;
+  message: string;
+  path?: string;
+  params?: Record<string, string | number>;
+}
+
+export type ResolverResult<T> = { success: true; data: T } | { success: false; errors: ResolverError[] };
