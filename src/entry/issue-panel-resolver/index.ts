@@ -1,0 +1,53 @@
+import Resolver from '@forge/resolver';
+import { getIssueItrState } from '../../app/issuePanel/getIssueItrState';
+import type { ResolverResult } from '../../contract/envelope';
+import type { IssueItrState, ResolverFunctions } from '../../contract/issuePanel';
+
+/**
+ * Resolver of the `itr-issue-panel` module (manifest function `issue-panel-resolver`).
+ * It only parses what the Custom UI sent, calls the use case and returns its envelope.
+ */
+
+type Payload = ResolverFunctions['getIssueItrState']['payload'];
+
+/** Jira issue keys: project key (letter first, then letters, digits, `_`), `-`, number. */
+const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
+
+function invalid(message: string, path: string): ResolverResult<never> {
+  return { success: false, errors: [{ code: 'INVALID_PAYLOAD', message, path }] };
+}
+
+/** The issue the panel is open on, as Jira reports it in the invocation context (not the iframe). */
+function contextIssueKey(context: Record<string, unknown>): string | undefined {
+  const extension = context['extension'];
+  if (typeof extension !== 'object' || extension === null) return undefined;
+  const issue = (extension as Record<string, unknown>)['issue'];
+  if (typeof issue !== 'object' || issue === null) return undefined;
+  const key = (issue as Record<string, unknown>)['key'];
+  return typeof key === 'string' ? key : undefined;
+}
+
+export async function handleGetIssueItrState(
+  payload: unknown,
+  context: Record<string, unknown>,
+): Promise<ResolverResult<IssueItrState>> {
+  const requested =
+    typeof payload === 'object' && payload !== null ? (payload as Partial<Payload>).issueKey : undefined;
+  if (typeof requested !== 'string' || !ISSUE_KEY.test(requested)) {
+    return invalid('payload.issueKey must be a Jira issue key such as "ITR-12"', 'issueKey');
+  }
+  // The payload comes from the iframe; the context from Jira. A panel may only ask about its own issue.
+  const fromContext = contextIssueKey(context);
+  if (fromContext !== undefined && fromContext !== requested) {
+    return invalid(`payload.issueKey ${requested} is not the panel's issue ${fromContext}`, 'issueKey');
+  }
+  const accountId = typeof context['accountId'] === 'string' ? context['accountId'] : undefined;
+  return getIssueItrState(requested, accountId);
+}
+
+const resolver = new Resolver();
+resolver.define<Payload, ResolverResult<IssueItrState>>('getIssueItrState', ({ payload, context }) =>
+  handleGetIssueItrState(payload, context),
+);
+
+export const handler = resolver.getDefinitions();

@@ -1,0 +1,7 @@
+/**
+ * Forge entry file: the manifest's `handler: index.<name>` values point here.
+ * Only re-exports, one per `function` module, grouped by kind; the code lives in src/entry/<module-key>/.
+ */
+
+// Resolvers (Custom UI backends)
+export { handler as issuePanelResolver } from './entry/issue-panel-resolver';
