@@ -1,0 +1,33 @@
+// Builds every Custom UI app: each folder static/<app>/ holding an index.html is an app,
+// built into static/<app>/build/ (what `forge deploy` uploads). static/shared/ is code, not an app.
+//   npm run build:ui                 # all apps
+//   npm run build:ui -- issue-panel  # only the named ones
+import { readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'vite';
+import { appConfig, staticDir } from './vite.config.mjs';
+
+export function listApps() {
+  return readdirSync(staticDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== 'shared' && existsSync(path.join(staticDir, d.name, 'index.html')))
+    .map((d) => d.name)
+    .sort();
+}
+
+const all = listApps();
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((a) => !all.includes(a));
+if (unknown.length > 0) {
+  console.error(`Unknown Custom UI app(s): ${unknown.join(', ')}. Apps: ${all.join(', ')}`);
+  process.exit(2);
+}
+const apps = wanted.length > 0 ? wanted : all;
+if (apps.length === 0) {
+  console.error('No Custom UI app found under static/ (a folder with an index.html).');
+  process.exit(2);
+}
+for (const app of apps) {
+  const started = Date.now();
+  await build(appConfig(app));
+  console.log(`built static/${app}/build in ${Date.now() - started} ms`);
+}

@@ -1,0 +1,234 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
+import type { IssueItrState } from '../../../src/contract/issuePanel';
+import { call } from '../../shared/api';
+import { issueKeyOf, type ForgeContext } from '../../shared/bridge';
+import { ApiError, toApiError } from '../../shared/errors';
+import { ErrorState } from '../../shared/ErrorState';
+import { useI18n } from '../../shared/i18n/react';
+import { StatusLozenge } from './StatusLozenge';
+import { useNow } from './useNow';
+
+type LoadState =
+  | { phase: 'loading' }
+  | { phase: 'error'; error: ApiError }
+  | { phase: 'ready'; state: IssueItrState; loadedAt: number };
+
+/** The ITR issue panel (`jira:issuePanel`): the issue's kind, grade, support line and its SLA clock. */
+export function IssuePanel({ context }: { context: ForgeContext }) {
+  const { t } = useI18n();
+  const issueKey = issueKeyOf(context);
+  const [load, setLoad] = useState<LoadState>({ phase: 'loading' });
+  const request = useRef(0);
+  // After a retry/refresh the button that was pressed is gone: put keyboard focus back on the
+  // button of the new state so Tab users do not restart from the top of Jira's page.
+  const restoreFocus = useRef(false);
+  const retryButton = useRef<HTMLButtonElement>(null);
+  const refreshButton = useRef<HTMLButtonElement>(null);
+
+  const fetchState = useCallback(async () => {
+    const id = ++request.current;
+    setLoad({ phase: 'loading' });
+    try {
+      if (issueKey === null) throw new ApiError('UI_NO_ISSUE_CONTEXT', 'context.extension.issue.key is missing');
+      const state = await call('getIssueItrState', { issueKey });
+      if (id === request.current) setLoad({ phase: 'ready', state, loadedAt: Date.now() });
+    } catch (error) {
+      if (id === request.current) setLoad({ phase: 'error', error: toApiError(error) });
+    }
+  }, [issueKey]);
+
+  useEffect(() => {
+    void fetchState();
+  }, [fetchState]);
+
+  useEffect(() => {
+    if (!restoreFocus.current || load.phase === 'loading') return;
+    restoreFocus.current = false;
+    (load.phase === 'error' ? retryButton : refreshButton).current?.focus();
+  }, [load.phase]);
+
+  const reload = () => {
+    restoreFocus.current = true;
+    void fetchState();
+  };
+
+  const label = t('panel.label', { issueKey: issueKey ?? '' });
+  return (
+    <Box as="section" aria-label={label} aria-busy={load.phase === 'loading'} xcss={panelStyles}>
+      {load.phase === 'loading' ? <Loading /> : null}
+      {load.phase === 'error' ? (
+        <ErrorState
+          ref={retryButton}
+          error={load.error}
+          titleKey="panel.loadFailed"
+          params={{ issueKey: issueKey ?? '' }}
+          onRetry={reload}
+        />
+      ) : null}
+      {load.phase === 'ready' ? (
+        <Details state={load.state} loadedAt={load.loadedAt} onRefresh={reload} refreshRef={refreshButton} />
+      ) : null}
+    </Box>
+  );
+}
+
+const panelStyles = xcss({ paddingBlock: 'space.050' });
+
+function Details({
+  state,
+  loadedAt,
+  onRefresh,
+  refreshRef,
+}: {
+  state: IssueItrState;
+  loadedAt: number;
+  onRefresh: () => void;
+  refreshRef: React.Ref<HTMLButtonElement>;
+}) {
+  const { t, formatDateTime } = useI18n();
+  const footer = (
+    <Inline spread="space-between" alignBlock="center">
+      <Text size="small" color="color.text.subtlest">
+        {t('panel.updated', { time: formatDateTime(new Date(loadedAt).toISOString()) ?? '' })}
+      </Text>
+      <Pressable ref={refreshRef} xcss={subtleButtonStyles} onClick={() => onRefresh()}>
+        {t('common.refresh')}
+      </Pressable>
+    </Inline>
+  );
+
+  if (state.kind === null) {
+    return (
+      <Stack space="space.150">
+        <Text color="color.text.subtle">{t('panel.notItr')}</Text>
+        {footer}
+      </Stack>
+    );
+  }
+
+  const emphasis = state.status === 'overdue' ? 'color.text.danger' : state.status === 'warning' ? 'color.text.warning' : undefined;
+  return (
+    <Stack space="space.150">
+      <Box as="dl" xcss={listStyles}>
+        <Row label={t('field.status')}>
+          <StatusLozenge status={state.status} />
+        </Row>
+        <Row label={t('field.kind')}>
+          <Text>{t(`kind.${state.kind}`)}</Text>
+        </Row>
+        <Row label={t('field.grade')}>
+          {state.grade === null ? (
+            <NotSet />
+          ) : (
+            <Text>
+              {state.gradingTableVersion === null
+                ? state.grade
+                : t('grade.withTable', { grade: state.grade, version: state.gradingTableVersion })}
+            </Text>
+          )}
+        </Row>
+        <Row label={t('field.line')}>{state.line === null ? <NotSet /> : <Text>{t(`line.${state.line}`)}</Text>}</Row>
+        <Row label={t('field.lineEnteredAt')}>
+          <DateTime iso={state.lineEnteredAt} />
+        </Row>
+        <Row label={t('field.warnAt')}>
+          <DateTime iso={state.warnAt} relative color={state.status === 'warning' ? emphasis : undefined} />
+        </Row>
+        <Row label={t('field.dueAt')}>
+          <DateTime iso={state.dueAt} relative color={state.status === 'overdue' ? emphasis : undefined} />
+        </Row>
+      </Box>
+      {footer}
+    </Stack>
+  );
+}
+
+// A two-column description list like Jira's own "Details" panel: subtle labels, values beside them.
+const listStyles = xcss({
+  display: 'grid',
+  gridTemplateColumns: 'minmax(min-content, 40%) 1fr',
+  columnGap: 'space.200',
+  rowGap: 'space.100',
+  alignItems: 'baseline',
+  margin: 'space.0',
+});
+const termStyles = xcss({ margin: 'space.0' });
+const definitionStyles = xcss({ margin: 'space.0', minWidth: '0' });
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <Box as="dt" xcss={termStyles}>
+        <Text color="color.text.subtle" weight="medium">
+          {label}
+        </Text>
+      </Box>
+      <Box as="dd" xcss={definitionStyles}>
+        {children}
+      </Box>
+    </>
+  );
+}
+
+function NotSet() {
+  const { t } = useI18n();
+  return <Text color="color.text.subtlest">{t('common.notSet')}</Text>;
+}
+
+type TextColor = 'color.text.danger' | 'color.text.warning';
+
+function DateTime({ iso, relative = false, color }: { iso: string | null; relative?: boolean; color?: TextColor | undefined }) {
+  const { t, formatDateTime, formatRelative } = useI18n();
+  const now = useNow(relative && iso !== null);
+  const absolute = iso === null ? null : formatDateTime(iso);
+  if (iso === null || absolute === null) return <NotSet />;
+  const hint = relative ? formatRelative(iso, now) : null;
+  return (
+    <Inline space="space.050" shouldWrap>
+      <Box as="time" dateTime={iso}>
+        <Text color={color ?? 'color.text'} weight={color === undefined ? 'regular' : 'medium'}>
+          {absolute}
+        </Text>
+      </Box>
+      {hint === null ? null : (
+        <Text color="color.text.subtlest">{t('time.relative', { relative: hint })}</Text>
+      )}
+    </Inline>
+  );
+}
+
+function Loading() {
+  const { t } = useI18n();
+  return (
+    <Stack space="space.150">
+      <Box role="status" aria-live="polite">
+        <Text color="color.text.subtlest">{t('panel.loading')}</Text>
+      </Box>
+      <Stack space="space.100" aria-hidden="true">
+        {[0, 1, 2, 3].map((i) => (
+          <Inline key={i} space="space.200">
+            <Box xcss={[skeletonStyles, labelSkeletonStyles]} />
+            <Box xcss={[skeletonStyles, valueSkeletonStyles]} />
+          </Inline>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+const skeletonStyles = xcss({ backgroundColor: 'color.skeleton', borderRadius: 'radius.small', height: 'size.100' });
+const labelSkeletonStyles = xcss({ width: '30%' });
+const valueSkeletonStyles = xcss({ width: '45%' });
+
+const subtleButtonStyles = xcss({
+  backgroundColor: 'color.background.neutral.subtle',
+  color: 'color.text.subtle',
+  borderRadius: 'radius.small',
+  paddingBlock: 'space.050',
+  paddingInline: 'space.100',
+  font: 'font.body',
+  fontWeight: 'font.weight.medium',
+  ':hover': { backgroundColor: 'color.background.neutral.subtle.hovered', color: 'color.text' },
+  ':active': { backgroundColor: 'color.background.neutral.subtle.pressed' },
+});

@@ -1,0 +1,55 @@
+/**
+ * The only file that touches `@forge/bridge`. Everything else asks for context, resolver calls
+ * and theming through here, so a browser test (or a sandbox host) has one seam to provide:
+ * `window.__bridge.callBridge(name, payload)`.
+ *
+ * `@forge/bridge` looks up `globalThis.__bridge` while its modules load and throws if it is
+ * missing (page opened outside Jira). It is loaded with a dynamic import so that failure becomes
+ * an `ApiError('UI_BRIDGE_UNAVAILABLE')` the page can show, instead of a blank iframe.
+ */
+import type { FullContext } from '@forge/bridge';
+import { ApiError } from './errors';
+
+type BridgeModule = typeof import('@forge/bridge');
+
+let bridgeModule: Promise<BridgeModule> | undefined;
+
+function loadBridge(): Promise<BridgeModule> {
+  bridgeModule ??= import('@forge/bridge').catch((cause: unknown) => {
+    bridgeModule = undefined;
+    const message = cause instanceof Error ? cause.message.trim() : String(cause);
+    throw new ApiError('UI_BRIDGE_UNAVAILABLE', message, {}, [], { cause });
+  });
+  return bridgeModule;
+}
+
+export type ForgeContext = FullContext;
+
+/** `view.getContext()`: locale (e.g. "zh-CN"; the bridge normalises "zh_CN"), timezone, extension data. */
+export async function getContext(): Promise<ForgeContext> {
+  const { view } = await loadBridge();
+  return view.getContext();
+}
+
+/** `invoke(functionKey, payload)`: the raw resolver answer, not unwrapped (see api.ts). */
+export async function invokeResolver(functionKey: string, payload: Record<string, unknown>): Promise<unknown> {
+  const { invoke } = await loadBridge();
+  return invoke(functionKey, payload);
+}
+
+/**
+ * `view.theme.enable()`: the host sets `data-color-mode`/`data-theme` on <html> and provides the
+ * token CSS, and keeps them in sync with Jira's theme afterwards.
+ */
+export async function enableTheming(): Promise<void> {
+  const { view } = await loadBridge();
+  await view.theme.enable();
+}
+
+/** The issue key of a `jira:issuePanel` context (`extension.issue.key`), or null. */
+export function issueKeyOf(context: ForgeContext): string | null {
+  const issue: unknown = context.extension['issue'];
+  if (typeof issue !== 'object' || issue === null) return null;
+  const key: unknown = (issue as Record<string, unknown>)['key'];
+  return typeof key === 'string' && key.length > 0 ? key : null;
+}
