@@ -1,0 +1,88 @@
+/**
+ * The dependency direction (docs/architecture.md), checked on the real tree, and the checker itself
+ * checked on inline sources so that a scanner that finds nothing cannot pass as a clean tree.
+ */
+import {
+  checkSource,
+  checkTree,
+  formatFindings,
+  listSources,
+} from '../../scripts/checks/dependencyRules';
+import { REPO_ROOT } from '../../scripts/checks/forgeOffline';
+
+describe('dependency rules on src/', () => {
+  it('scans the real tree (domain and entry files are found)', () => {
+    const files = listSources(REPO_ROOT, 'src');
+    expect(files).toContain('src/index.ts');
+    expect(files.some((f) => f.startsWith('src/domain/'))).toBe(true);
+  });
+
+  it('has no violations', () => {
+    expect(formatFindings(checkTree(REPO_ROOT, 'src'))).toBe('');
+  });
+});
+
+describe('the checker itself', () => {
+  const rulesOf = (file: string, text: string) => checkSource(file, text).map((f) => f.rule);
+
+  it.each([
+    ["import { storage } from '@forge/kvs';", 'forge-only-in-adapters-and-entry'],
+    ["import type { Request } from '@forge/resolver';", 'forge-only-in-adapters-and-entry'],
+    ["import { jira } from '../../adapters/jira';", 'domain-is-pure'],
+    ["export { x } from '../../entry/issue-panel-resolver';", 'domain-is-pure'],
+    ["import { getIssueItrState } from '../../app/issuePanel/getIssueItrState';", 'domain-is-pure'],
+    ["import { handler } from '../..';", 'domain-is-pure'],
+    ["import { readFileSync } from 'fs';", 'domain-is-pure'],
+    ["import { readFile } from 'node:fs/promises';", 'domain-is-pure'],
+    ["import http from 'http';", 'domain-is-pure'],
+    ["const fs = require('fs');", 'domain-is-pure'],
+    ["const m = await import('../../adapters/sql');", 'domain-is-pure'],
+    ["import { t } from '../../../static/shared/i18n';", 'no-src-to-static'],
+    ['const now = Date.now();', 'domain-no-ambient-time-or-randomness'],
+    ['const now = new Date();', 'domain-no-ambient-time-or-randomness'],
+    ['const now = new Date;', 'domain-no-ambient-time-or-randomness'],
+    ['const r = Math.random();', 'domain-no-ambient-time-or-randomness'],
+    ['const t = globalThis.Date.now();', 'domain-no-ambient-time-or-randomness'],
+  ])('flags, in src/domain/sla/x.ts: %s', (text, rule) => {
+    expect(rulesOf('src/domain/sla/x.ts', text)).toContain(rule);
+  });
+
+  it.each([
+    'const d = new Date(isoInstant);',
+    'const d = new Date(0);',
+    '// Date.now() is never called here; new Date() neither; Math.random() neither',
+    "const s = 'import x from \"@forge/api\"; Date.now()';",
+    "import { DomainError } from '../validation';",
+    "import type { IssueItrState } from '../../contract/issuePanel';",
+    "import fc from 'fast-check';",
+  ])('accepts, in src/domain/sla/x.ts: %s', (text) => {
+    expect(checkSource('src/domain/sla/x.ts', text)).toEqual([]);
+  });
+
+  it('lets adapters and entry points import @forge/*, and nothing else', () => {
+    const text = "import api from '@forge/api';";
+    expect(rulesOf('src/adapters/jira/jiraClient.adapter.ts', text)).toEqual([]);
+    expect(rulesOf('src/entry/issue-panel-resolver/index.ts', text)).toEqual([]);
+    expect(rulesOf('src/app/issuePanel/getIssueItrState.ts', text)).toEqual(['forge-only-in-adapters-and-entry']);
+    expect(rulesOf('src/contract/envelope.ts', text)).toEqual(['forge-only-in-adapters-and-entry']);
+    expect(rulesOf('src/index.ts', text)).toEqual(['forge-only-in-adapters-and-entry']);
+  });
+
+  it('forbids static/ from anywhere in src/, but lets non-domain code read the clock', () => {
+    expect(rulesOf('src/adapters/kvs/config.adapter.ts', "import x from '../../../static/issue-panel/src/x';")).toEqual([
+      'no-src-to-static',
+    ]);
+    expect(rulesOf('src/app/issuePanel/x.ts', 'const now = Date.now();')).toEqual([]);
+  });
+
+  it('resolves relative paths: from src/domain/x.ts, ../app is the app layer', () => {
+    expect(rulesOf('src/domain/x.ts', "import { a } from '../app/a';")).toEqual(['domain-is-pure']);
+    expect(rulesOf('src/domain/x.ts', "import { a } from './sla/app';")).toEqual([]);
+  });
+
+  it('reports the line of the violation', () => {
+    expect(checkSource('src/domain/x.ts', "\n\nimport { kvs } from '@forge/kvs';")).toEqual([
+      expect.objectContaining({ line: 3, rule: 'forge-only-in-adapters-and-entry' }),
+    ]);
+  });
+});
