@@ -1,0 +1,12 @@
+export * from './sla.types';
+export { SlaErrorCode } from './sla.errors';
+export { lineBudget, lineBudgets, lineMinutes } from './lineBudget';
+export { validateGradeSla } from './sla.validation';
+export {
+  lineDeadlines,
+  consumedWorkingMinutes,
+  lineClockStatus,
+  type LineDeadlineInput,
+  type LineDeadlines,
+  type LineClockStatus,
+} from './deadlines';
