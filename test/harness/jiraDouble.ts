@@ -1,0 +1,950 @@
+/**
+ * An in-memory Jira Cloud, held to Jira's published OpenAPI spec.
+ *
+ * Every request is matched against the spec first: a route the spec does not have, a query parameter
+ * of the wrong type or a body that breaks the operation's schema is recorded as a violation (and
+ * answered as Jira would: 404 / 400), and `assertNoViolations()` — run after every test by
+ * `setupAfterEnv.ts` — fails the test. The double's own answers are validated against the documented
+ * response schema too, so tests never pass against a shape Jira does not send.
+ *
+ * State lives in `JiraModel` (seed it through `jira.model` or the helpers below); the JQL subset is in
+ * `jql.ts`; spec matching and validation in `openapiIndex.ts`.
+ */
+import { createHash } from 'node:crypto';
+import { Actor, RoutedRequest } from './forgeRuntime';
+import { isRecord, jsonResponse, sleepMs } from './http';
+import { evaluate, JqlContext, JqlSyntaxError, JqlUnsupportedError, parseJql, sortIssues } from './jql';
+import {
+  APP_ACCOUNT_ID,
+  ChangeItem,
+  FieldDef,
+  JIRA_BASE_URL,
+  jiraDateTime,
+  JiraModel,
+  JiraProject,
+  JiraUser,
+  KNOWN_PERMISSIONS,
+  parseJiraDateTime,
+  SeedField,
+  SeedIssue,
+  SeedProject,
+  SeedUser,
+  StoredIssue,
+} from './jiraModel';
+import { OpenApiIndex, Operation } from './openapiIndex';
+
+export type ViolationKind =
+  | 'unknown-route'
+  | 'method-not-allowed'
+  | 'invalid-query'
+  | 'invalid-request-body'
+  | 'not-implemented'
+  | 'invalid-response'
+  | 'unsupported-jql'
+  | 'unknown-user';
+
+export interface JiraViolation {
+  kind: ViolationKind;
+  method: string;
+  path: string;
+  message: string;
+}
+
+export interface JiraCall {
+  method: string;
+  path: string;
+  /** `METHOD /template` when the spec matched, else `METHOD /path`. */
+  route: string;
+  operationId: string | undefined;
+  actor: 'app' | 'user';
+  accountId: string | undefined;
+  status: number;
+  injected: boolean;
+  body: unknown;
+}
+
+export interface FaultSpec {
+  status: number;
+  /** Seconds, sent as `Retry-After`. */
+  retryAfter?: number;
+  body?: unknown;
+  /** Only requests to this route (`METHOD /template`) or operationId; default every request. */
+  route?: string;
+}
+
+interface Result {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Ctx {
+  req: RoutedRequest;
+  op: Operation;
+  params: Record<string, string>;
+  body: unknown;
+  user: JiraUser;
+  isApp: boolean;
+}
+
+type Handler = (ctx: Ctx) => Result;
+
+/** Page cap for searches that ask for more than ids/keys (Jira returns fewer than `maxResults` then). */
+export const SEARCH_PAGE_CAP_WITH_FIELDS = 100;
+/** Page cap for id/key-only searches, as documented for `POST /rest/api/3/search/jql`. */
+export const SEARCH_PAGE_CAP_IDS_ONLY = 5000;
+/** Jira's limit on an entity property value (bytes of JSON). */
+export const ISSUE_PROPERTY_MAX_BYTES = 32_768;
+
+const GENERIC_STATUSES = new Set([401, 429, 500, 502, 503, 504]);
+
+function errorBody(messages: string[], errors: Record<string, string> = {}): Record<string, unknown> {
+  return { errorMessages: messages, errors };
+}
+
+function notFoundIssue(): Result {
+  return { status: 404, body: errorBody(['Issue does not exist or you do not have permission to see it.']) };
+}
+
+function splitList(values: unknown): string[] {
+  const raw: unknown[] = Array.isArray(values) ? values : values === undefined ? [] : [values];
+  return raw
+    .filter((v): v is string => typeof v === 'string')
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
+
+export interface JiraDoubleOptions {
+  specPath?: string;
+  clock?: () => number;
+}
+
+export class JiraDouble {
+  readonly spec: OpenApiIndex;
+  readonly model: JiraModel;
+  readonly violations: JiraViolation[] = [];
+  readonly calls: JiraCall[] = [];
+  /** Delay added to every request (real timers; do not combine with fake timers). */
+  latencyMs = 0;
+  private faults: Array<{ remaining: number; spec: FaultSpec }> = [];
+  private fixedNow: number | undefined;
+  private readonly handlers: Record<string, Handler>;
+
+  constructor(options: JiraDoubleOptions = {}) {
+    this.spec = OpenApiIndex.load(options.specPath);
+    const clock = options.clock ?? ((): number => this.fixedNow ?? Date.now());
+    this.model = new JiraModel(clock);
+    this.handlers = {
+      searchAndReconsileIssuesUsingJqlPost: (c) => this.search(c),
+      getIssue: (c) => this.getIssue(c),
+      editIssue: (c) => this.editIssue(c),
+      createIssue: (c) => this.createIssue(c),
+      getIssuePropertyKeys: (c) => this.getPropertyKeys(c),
+      getIssueProperty: (c) => this.getProperty(c),
+      setIssueProperty: (c) => this.setProperty(c),
+      deleteIssueProperty: (c) => this.deleteProperty(c),
+      getComments: (c) => this.getComments(c),
+      addComment: (c) => this.addComment(c),
+      getTransitions: (c) => this.getTransitions(c),
+      doTransition: (c) => this.doTransition(c),
+      updateMultipleCustomFieldValues: (c) => this.updateAppFieldValues(c),
+      updateCustomFieldValue: (c) => this.updateAppFieldValue(c),
+      getCurrentUser: (c) => this.myself(c),
+      getMyPermissions: (c) => this.myPermissions(c),
+      getBulkPermissions: (c) => this.bulkPermissions(c),
+      getServerInfo: () => this.serverInfo(),
+      notify: (c) => this.notify(c),
+    };
+  }
+
+  // ----- test-facing API -------------------------------------------------------------------------
+
+  reset(): void {
+    this.model.reset();
+    this.violations.length = 0;
+    this.calls.length = 0;
+    this.faults = [];
+    this.latencyMs = 0;
+    this.fixedNow = undefined;
+  }
+
+  /** Pins the double's clock (issue timestamps, `now()` in JQL). */
+  setNow(at: Date | number | undefined): void {
+    this.fixedNow = at === undefined ? undefined : typeof at === 'number' ? at : at.getTime();
+  }
+
+  seedUser(u: SeedUser): JiraUser {
+    return this.model.seedUser(u);
+  }
+
+  seedProject(p: SeedProject): JiraProject {
+    return this.model.seedProject(p);
+  }
+
+  defineField(f: SeedField): FieldDef {
+    return this.model.defineField(f);
+  }
+
+  seedIssue(i: SeedIssue): StoredIssue {
+    return this.model.seedIssue(i);
+  }
+
+  /** The stored issue (raw fields) for assertions; throws when absent. */
+  issue(idOrKey: string): StoredIssue {
+    const issue = this.model.findIssue(idOrKey);
+    if (!issue) throw new Error(`[jira double] no issue ${idOrKey}`);
+    return issue;
+  }
+
+  /** The next `count` requests (optionally only to `spec.route`) are answered with `spec`. */
+  failNext(count: number, spec: FaultSpec): void {
+    this.faults.push({ remaining: count, spec });
+  }
+
+  /** Requests so far, optionally only to one route (`METHOD /template`) or operationId. */
+  requestCount(route?: string): number {
+    return route === undefined ? this.calls.length : this.calls.filter((c) => c.route === route || c.operationId === route).length;
+  }
+
+  countsByRoute(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const c of this.calls) out[c.route] = (out[c.route] ?? 0) + 1;
+    return out;
+  }
+
+  /** Returns and clears the violations (for tests that provoke one on purpose). */
+  takeViolations(): JiraViolation[] {
+    return this.violations.splice(0, this.violations.length);
+  }
+
+  assertNoViolations(): void {
+    if (this.violations.length === 0) return;
+    const lines = this.takeViolations().map((v) => `  - [${v.kind}] ${v.method} ${v.path}: ${v.message}`);
+    throw new Error(`Jira double recorded ${lines.length} contract violation(s):\n${lines.join('\n')}`);
+  }
+
+  // ----- request pipeline ------------------------------------------------------------------------
+
+  async handle(req: RoutedRequest): Promise<Response> {
+    if (this.latencyMs > 0) await sleepMs(this.latencyMs);
+    const fullPath = req.pathname + (req.query.toString() ? `?${req.query.toString()}` : '');
+    const matched = this.spec.match(req.method, req.pathname);
+    const record = (route: string, operationId: string | undefined, status: number, injected: boolean, body: unknown): void => {
+      this.calls.push({
+        method: req.method,
+        path: fullPath,
+        route,
+        operationId,
+        actor: req.actor.kind,
+        accountId: req.actor.kind === 'user' ? req.actor.accountId : undefined,
+        status,
+        injected,
+        body,
+      });
+    };
+    let parsedBody: unknown;
+    let bodyIsJson = true;
+    try {
+      parsedBody = req.bodyText === undefined || req.bodyText === '' ? undefined : (JSON.parse(req.bodyText) as unknown);
+    } catch {
+      bodyIsJson = false;
+      parsedBody = req.bodyText;
+    }
+
+    if (matched.kind === 'no-path') {
+      this.violate('unknown-route', req.method, fullPath, 'no such path in the Jira platform REST API spec');
+      record(`${req.method} ${req.pathname}`, undefined, 404, false, parsedBody);
+      return jsonResponse(404, errorBody([`[jira double] ${req.method} ${req.pathname} is not a Jira Cloud platform REST route`]));
+    }
+    if (matched.kind === 'no-method') {
+      this.violate('method-not-allowed', req.method, fullPath, `spec allows ${matched.allowed.join(', ')} on ${matched.template}`);
+      record(`${req.method} ${matched.template}`, undefined, 405, false, parsedBody);
+      return jsonResponse(405, errorBody([`[jira double] ${req.method} not allowed on ${matched.template}`]));
+    }
+    const { operation: op, pathParams } = matched.match;
+    const route = `${op.method} ${op.template}`;
+
+    const queryErrors = this.spec.validateQuery(op, req.query);
+    const hasBody = parsedBody !== undefined;
+    const bodyErrors = bodyIsJson
+      ? this.spec.validateRequestBody(op, req.headers.get('content-type'), parsedBody, hasBody)
+      : ['request body is not valid JSON'];
+    if (queryErrors.length > 0 || bodyErrors.length > 0) {
+      if (queryErrors.length > 0) this.violate('invalid-query', req.method, fullPath, queryErrors.join('; '));
+      if (bodyErrors.length > 0) this.violate('invalid-request-body', req.method, fullPath, `${op.operationId}: ${bodyErrors.join('; ')}`);
+      record(route, op.operationId, 400, false, parsedBody);
+      return jsonResponse(400, errorBody([...queryErrors, ...bodyErrors]));
+    }
+
+    const fault = this.takeFault(route, op.operationId);
+    if (fault) {
+      const headers: Record<string, string> = {};
+      if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
+      record(route, op.operationId, fault.status, true, parsedBody);
+      return jsonResponse(fault.status, fault.body ?? errorBody([`[jira double] injected ${fault.status}`]), headers);
+    }
+
+    const handler = this.handlers[op.operationId];
+    if (!handler) {
+      this.violate('not-implemented', req.method, fullPath, `${op.operationId} exists in the spec but the double does not implement it yet`);
+      record(route, op.operationId, 501, false, parsedBody);
+      return jsonResponse(501, errorBody([`[jira double] ${op.operationId} is not implemented`]));
+    }
+
+    const user = this.actingUser(req.actor);
+    let result: Result;
+    if (!user) {
+      const who = req.actor.kind === 'user' ? req.actor.accountId : undefined;
+      if (who !== undefined) this.violate('unknown-user', req.method, fullPath, `asUser(${who}) but no such user was seeded`);
+      result = { status: 401, body: errorBody(['You are not authenticated. Authentication required to perform this operation.']) };
+    } else {
+      result = handler({ req, op, params: pathParams, body: parsedBody, user, isApp: req.actor.kind === 'app' });
+    }
+
+    if (!GENERIC_STATUSES.has(result.status) || op.responses.has(String(result.status))) {
+      const responseErrors = this.spec.validateResponse(op, result.status, result.body, result.body !== undefined);
+      if (responseErrors.length > 0) {
+        this.violate('invalid-response', req.method, fullPath, `double answered outside the spec: ${responseErrors.join('; ')}`);
+      }
+    }
+    record(route, op.operationId, result.status, false, parsedBody);
+    return result.body === undefined ? new Response(null, { status: result.status, headers: result.headers ?? {} }) : jsonResponse(result.status, result.body, result.headers);
+  }
+
+  private violate(kind: ViolationKind, method: string, path: string, message: string): void {
+    this.violations.push({ kind, method, path, message });
+  }
+
+  private takeFault(route: string, operationId: string): FaultSpec | undefined {
+    const i = this.faults.findIndex((f) => f.remaining > 0 && (f.spec.route === undefined || f.spec.route === route || f.spec.route === operationId));
+    const f = i >= 0 ? this.faults[i] : undefined;
+    if (!f) return undefined;
+    f.remaining -= 1;
+    if (f.remaining === 0) this.faults.splice(i, 1);
+    return f.spec;
+  }
+
+  private actingUser(actor: Actor): JiraUser | undefined {
+    if (actor.kind === 'app') return this.model.users.get(APP_ACCOUNT_ID);
+    return actor.accountId === undefined ? undefined : this.model.users.get(actor.accountId);
+  }
+
+  private visibleIssue(ctx: Ctx, idOrKey: string | undefined): StoredIssue | undefined {
+    const issue = idOrKey === undefined ? undefined : this.model.findIssue(idOrKey);
+    if (!issue) return undefined;
+    const project = this.model.findProject(issue.projectKey);
+    return project && this.model.canBrowse(ctx.user, project) ? issue : undefined;
+  }
+
+  private projectOf(issue: StoredIssue): JiraProject {
+    const p = this.model.findProject(issue.projectKey);
+    if (!p) throw new Error(`[jira double] issue ${issue.key} has no project`);
+    return p;
+  }
+
+  private lacks(ctx: Ctx, issue: StoredIssue, permission: string): Result | undefined {
+    if (this.model.hasProjectPermission(ctx.user, this.projectOf(issue), permission)) return undefined;
+    return { status: 403, body: errorBody([`You do not have the ${permission} permission for issue ${issue.key}.`]) };
+  }
+
+  // ----- issue rendering -------------------------------------------------------------------------
+
+  /** Field ids to render for a `fields` selection (`*all`, `*navigable`, ids, `-id` exclusions). */
+  private selectFields(issue: StoredIssue, selection: string[]): string[] {
+    const all = [...new Set([...this.model.fields.keys(), ...Object.keys(issue.fields)])];
+    const included = new Set<string>();
+    const excluded = new Set<string>();
+    for (const s of selection) {
+      if (s === '*all' || s === '*navigable') all.forEach((f) => included.add(f));
+      else if (s.startsWith('-')) excluded.add(s.slice(1));
+      else if (s !== 'id' && s !== 'key') included.add(s);
+    }
+    return [...included].filter((f) => !excluded.has(f) && this.model.fields.has(f));
+  }
+
+  private renderIssue(issue: StoredIssue, opts: { fields: string[]; properties: string[]; expand: string[] }): Record<string, unknown> {
+    const out: Record<string, unknown> = {
+      expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
+      id: issue.id,
+      self: `${JIRA_BASE_URL}/rest/api/3/issue/${issue.id}`,
+      key: issue.key,
+    };
+    const fields: Record<string, unknown> = {};
+    const selected = this.selectFields(issue, opts.fields);
+    for (const f of selected) fields[f] = this.model.renderField(issue, f);
+    out['fields'] = fields;
+    if (opts.properties.length > 0) {
+      const props: Record<string, unknown> = {};
+      for (const [k, v] of issue.properties) if (opts.properties.includes('*all') || opts.properties.includes(k)) props[k] = structuredClone(v);
+      out['properties'] = props;
+    }
+    if (opts.expand.includes('names')) {
+      out['names'] = Object.fromEntries(selected.map((f) => [f, this.model.fields.get(f)?.name ?? f]));
+    }
+    if (opts.expand.includes('changelog')) {
+      const histories = [...issue.changelog].reverse().map((h) => ({
+        id: h.id,
+        author: this.model.userDetails(h.authorAccountId),
+        created: h.created,
+        items: h.items.map((i) => ({ ...i })),
+      }));
+      out['changelog'] = { startAt: 0, maxResults: histories.length, total: histories.length, histories };
+    }
+    return out;
+  }
+
+  // ----- search ----------------------------------------------------------------------------------
+
+  private search(ctx: Ctx): Result {
+    const body = isRecord(ctx.body) ? ctx.body : {};
+    const jql = typeof body['jql'] === 'string' ? body['jql'] : '';
+    let query;
+    try {
+      query = parseJql(jql);
+    } catch (e) {
+      return this.jqlError(ctx, e);
+    }
+    if (!query.where) {
+      return { status: 400, body: errorBody(['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']) };
+    }
+    const jqlCtx: JqlContext = {
+      now: new Date(this.model.now()),
+      timeZone: ctx.isApp ? this.model.serverTimeZone : ctx.user.timeZone,
+      currentAccountId: ctx.isApp ? undefined : ctx.user.accountId,
+      resolveField: (name) => this.model.jqlField(name),
+    };
+    let hits: StoredIssue[];
+    try {
+      const where = query.where;
+      const visible = [...this.model.issues.values()].filter((i) => {
+        const p = this.model.findProject(i.projectKey);
+        return p !== undefined && this.model.canBrowse(ctx.user, p);
+      });
+      hits = sortIssues(visible.filter((i) => evaluate(where, i, jqlCtx)), query.orderBy, jqlCtx);
+    } catch (e) {
+      return this.jqlError(ctx, e);
+    }
+    const fields = splitList(body['fields']);
+    const properties = splitList(body['properties']);
+    const expand = splitList(body['expand']);
+    const idsOnly = fields.every((f) => f === 'id' || f === 'key') && properties.length === 0 && expand.length === 0;
+    const cap = idsOnly ? SEARCH_PAGE_CAP_IDS_ONLY : SEARCH_PAGE_CAP_WITH_FIELDS;
+    const requested = typeof body['maxResults'] === 'number' ? body['maxResults'] : 50;
+    const pageSize = Math.max(1, Math.min(requested, cap));
+    const jqlHash = createHash('sha1').update(jql).digest('hex').slice(0, 12);
+    let offset = 0;
+    if (typeof body['nextPageToken'] === 'string') {
+      const decoded = decodeToken(body['nextPageToken']);
+      if (!decoded || decoded.q !== jqlHash) return { status: 400, body: errorBody(['The provided next page token is invalid or expired.']) };
+      offset = decoded.o;
+    }
+    const page = hits.slice(offset, offset + pageSize);
+    const next = offset + page.length;
+    const isLast = next >= hits.length;
+    const issues = page.map((i) =>
+      fields.length === 0 || (fields.length === 1 && fields[0] === 'id') ? { id: i.id } : this.renderIssue(i, { fields, properties, expand }),
+    );
+    return {
+      status: 200,
+      body: { issues, isLast, ...(isLast ? {} : { nextPageToken: encodeToken({ o: next, q: jqlHash }) }) },
+    };
+  }
+
+  private jqlError(ctx: Ctx, e: unknown): Result {
+    if (e instanceof JqlUnsupportedError) {
+      this.violate('unsupported-jql', ctx.req.method, ctx.req.pathname, e.message);
+      return { status: 400, body: errorBody([`[jira double] ${e.message}`]) };
+    }
+    if (e instanceof JqlSyntaxError) return { status: 400, body: errorBody([`Error in the JQL Query: ${e.message}`]) };
+    throw e;
+  }
+
+  // ----- issues ----------------------------------------------------------------------------------
+
+  private getIssue(ctx: Ctx): Result {
+    const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
+    if (!issue) return notFoundIssue();
+    const q = ctx.req.query;
+    const fields = q.getAll('fields').length > 0 ? splitList(q.getAll('fields')) : ['*all'];
+    return {
+      status: 200,
+      body: this.renderIssue(issue, { fields, properties: splitList(q.getAll('properties')), expand: splitList(q.get('expand') ?? '') }),
+    };
+  }
+
+  /** Checks and converts a value for a field; an error message when Jira would reject it. */
+  private coerce(def: FieldDef, value: unknown, forAppField: boolean): { ok: true; value: unknown } | { ok: false; message: string } {
+    if (value === null) return { ok: true, value: null };
+    const bad = (what: string): { ok: false; message: string } => ({ ok: false, message: `Field '${def.id}' expects ${what}.` });
+    switch (def.type) {
+      case 'string':
+        if (typeof value !== 'string') return bad('a string');
+        if (def.id === 'summary' && (value.trim() === '' || value.length > 255)) return bad('a non-empty summary of at most 255 characters');
+        return { ok: true, value };
+      case 'adf':
+        return isRecord(value) && value['type'] === 'doc' && value['version'] === 1 && Array.isArray(value['content'])
+          ? { ok: true, value }
+          : bad('an Atlassian Document Format document ({type:"doc", version:1, content:[…]})');
+      case 'number':
+        return typeof value === 'number' && Number.isFinite(value) ? { ok: true, value } : bad('a number');
+      case 'datetime': {
+        const ms = typeof value === 'string' ? parseJiraDateTime(value) : NaN;
+        if (Number.isNaN(ms)) return bad('an ISO-8601 datetime string, e.g. 2024-01-31T09:30:00.000+0000');
+        // App field values: "the milliseconds part is ignored" (Jira REST docs).
+        return { ok: true, value: jiraDateTime(forAppField ? Math.floor(ms / 1000) * 1000 : ms) };
+      }
+      case 'date':
+        return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? { ok: true, value } : bad('a date yyyy-MM-dd');
+      case 'user': {
+        const accountId = isRecord(value) ? value['accountId'] : undefined;
+        if (typeof accountId !== 'string') return bad('{accountId}');
+        if (!this.model.users.has(accountId)) return { ok: false, message: `User '${accountId}' does not exist.` };
+        return { ok: true, value: { accountId } };
+      }
+      case 'group':
+        return isRecord(value) && (typeof value['name'] === 'string' || typeof value['groupId'] === 'string') ? { ok: true, value } : bad('{name} or {groupId}');
+      case 'option':
+        return isRecord(value) && (typeof value['value'] === 'string' || typeof value['id'] === 'string') ? { ok: true, value } : bad('{value} or {id}');
+      case 'labels':
+        return Array.isArray(value) && value.every((l) => typeof l === 'string' && !/\s/.test(l)) ? { ok: true, value } : bad('an array of labels without spaces');
+      case 'object':
+        return typeof value === 'object' ? { ok: true, value: structuredClone(value) } : bad('a JSON object');
+      case 'priority': {
+        const p = isRecord(value) ? this.model.priorities.find((x) => x.id === value['id'] || x.name === value['name']) : undefined;
+        return p ? { ok: true, value: { ...p } } : bad('an existing priority {name} or {id}');
+      }
+      default:
+        return bad('nothing: it cannot be set');
+    }
+  }
+
+  private changeItem(def: FieldDef, from: unknown, to: unknown): ChangeItem {
+    const id = (v: unknown): string | null => {
+      if (v === undefined || v === null) return null;
+      if (isRecord(v)) return typeof v['accountId'] === 'string' ? v['accountId'] : typeof v['id'] === 'string' ? v['id'] : null;
+      return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
+    };
+    return {
+      field: def.custom ? def.name : def.id,
+      fieldId: def.id,
+      fieldtype: def.custom ? 'custom' : 'jira',
+      from: id(from),
+      fromString: this.model.displayString(def.id, from),
+      to: id(to),
+      toString: this.model.displayString(def.id, to),
+    };
+  }
+
+  /**
+   * Applies `fields` (and `update` `set` operations) to an issue. All-or-nothing: any bad field → 400
+   * with Jira's per-field error and nothing changed.
+   */
+  private applyFields(issue: StoredIssue, fields: Record<string, unknown>, author: JiraUser, opts: { creating: boolean; appField: boolean }): Result | undefined {
+    const errors: Record<string, string> = {};
+    const changes: Array<{ def: FieldDef; value: unknown }> = [];
+    for (const [id, value] of Object.entries(fields)) {
+      const def = this.model.fields.get(id);
+      const settable = def !== undefined && (opts.appField ? def.appOwned : def.editable || (opts.creating && (id === 'project' || id === 'issuetype')));
+      if (!def || !settable) {
+        errors[id] = def?.appOwned
+          ? `Field '${id}' cannot be set. It is a read-only app field: use PUT/POST /rest/api/3/app/field/value.`
+          : `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
+        continue;
+      }
+      if (opts.creating && (id === 'project' || id === 'issuetype')) continue; // handled by createIssue
+      const c = this.coerce(def, value, opts.appField);
+      if (!c.ok) errors[id] = c.message;
+      else changes.push({ def, value: c.value });
+    }
+    if (Object.keys(errors).length > 0) return { status: 400, body: errorBody([], errors) };
+    const items: ChangeItem[] = [];
+    for (const { def, value } of changes) {
+      const before = issue.fields[def.id];
+      if (JSON.stringify(before ?? null) === JSON.stringify(value)) continue;
+      items.push(this.changeItem(def, before, value));
+      issue.fields[def.id] = value;
+    }
+    this.touch(issue, author, items, !opts.creating);
+    return undefined;
+  }
+
+  private touch(issue: StoredIssue, author: JiraUser, items: ChangeItem[], logChange: boolean): void {
+    if (items.length === 0) return;
+    const now = jiraDateTime(this.model.now());
+    issue.fields['updated'] = now;
+    if (logChange) issue.changelog.push({ id: this.model.newChangeId(), authorAccountId: author.accountId, created: now, items });
+  }
+
+  private updateOpsToFields(issue: StoredIssue, update: unknown): { fields: Record<string, unknown> } | { error: Result } {
+    const fields: Record<string, unknown> = {};
+    if (!isRecord(update)) return { fields };
+    for (const [id, ops] of Object.entries(update)) {
+      if (!Array.isArray(ops)) continue;
+      let current: unknown = structuredClone(issue.fields[id] ?? null);
+      for (const op of ops) {
+        if (!isRecord(op)) continue;
+        if ('set' in op) current = op['set'];
+        else if ('add' in op && id === 'labels') current = [...(Array.isArray(current) ? current : []), op['add']];
+        else if ('remove' in op && id === 'labels') current = (Array.isArray(current) ? current : []).filter((l) => l !== op['remove']);
+        else return { error: { status: 400, body: errorBody([`[jira double] update operation ${Object.keys(op).join(',')} on ${id} is not supported`]) } };
+      }
+      fields[id] = current;
+    }
+    return { fields };
+  }
+
+  private editIssue(ctx: Ctx): Result {
+    const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
+    if (!issue) return notFoundIssue();
+    const denied = this.lacks(ctx, issue, 'EDIT_ISSUES');
+    if (denied) return denied;
+    const body = isRecord(ctx.body) ? ctx.body : {};
+    const fromUpdate = this.updateOpsToFields(issue, body['update']);
+    if ('error' in fromUpdate) return fromUpdate.error;
+    const fields = { ...(isRecord(body['fields']) ? body['fields'] : {}), ...fromUpdate.fields };
+    const failed = this.applyFields(issue, fields, ctx.user, { creating: false, appField: false });
+    if (failed) return failed;
+    this.storeProperties(issue, body['properties']);
+    if (ctx.req.query.get('returnIssue') === 'true') {
+      return { status: 200, body: this.renderIssue(issue, { fields: ['*all'], properties: [], expand: [] }) };
+    }
+    return { status: 204 };
+  }
+
+  private storeProperties(issue: StoredIssue, props: unknown): void {
+    if (!Array.isArray(props)) return;
+    for (const p of props) if (isRecord(p) && typeof p['key'] === 'string') issue.properties.set(p['key'], structuredClone(p['value']));
+  }
+
+  private createIssue(ctx: Ctx): Result {
+    const body = isRecord(ctx.body) ? ctx.body : {};
+    const fields = isRecord(body['fields']) ? body['fields'] : {};
+    const projectRef = isRecord(fields['project']) ? fields['project'] : {};
+    const projectId = typeof projectRef['key'] === 'string' ? projectRef['key'] : typeof projectRef['id'] === 'string' ? projectRef['id'] : undefined;
+    const project = projectId === undefined ? undefined : this.model.findProject(projectId);
+    const errors: Record<string, string> = {};
+    if (!project || !this.model.canBrowse(ctx.user, project)) errors['project'] = 'Specify a valid project ID or key';
+    const typeRef = isRecord(fields['issuetype']) ? fields['issuetype'] : {};
+    const typeName = typeof typeRef['name'] === 'string' ? typeRef['name'] : typeof typeRef['id'] === 'string' ? typeRef['id'] : undefined;
+    const issueType = typeName === undefined ? undefined : this.model.issueTypes.find((t) => t.id === typeName || t.name === typeName);
+    if (!issueType) errors['issuetype'] = 'Specify an issue type';
+    if (typeof fields['summary'] !== 'string' || fields['summary'].trim() === '') errors['summary'] = 'You must specify a summary of the issue.';
+    if (Object.keys(errors).length > 0 || !project || !issueType) return { status: 400, body: errorBody([], errors) };
+    if (!this.model.hasProjectPermission(ctx.user, project, 'CREATE_ISSUES')) {
+      return { status: 403, body: errorBody(['You do not have permission to create issues in this project.']) };
+    }
+    const key = this.model.nextKey(project.key);
+    const issue = this.model.seedIssue({ key, id: this.model.newIssueId(), issueType: issueType.name, summary: String(fields['summary']), reporter: ctx.user.accountId });
+    const failed = this.applyFields(issue, fields, ctx.user, { creating: true, appField: false });
+    if (failed) {
+      this.model.issues.delete(issue.id);
+      return failed;
+    }
+    this.storeProperties(issue, body['properties']);
+    return { status: 201, body: { id: issue.id, key: issue.key, self: `${JIRA_BASE_URL}/rest/api/3/issue/${issue.id}` } };
+  }
+
+  // ----- properties ------------------------------------------------------------------------------
+
+  private getPropertyKeys(ctx: Ctx): Result {
+    const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
+    if (!issue) return notFoundIssue();
+    const keys = [...issue.properties.keys()].map((key) => ({
+      key,
+      self: `${JIRA_BASE_URL}/rest/api/3/issue/${issue.id}/properties/${encodeURIComponent(key)}`,
+    }));
+    return { status: 200, body: { keys } };
+  }
+
+  private getProperty(ctx: Ctx): Result {
+    const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
+    const key = ctx.params['propertyKey'] ?? '';
+    if (!issue) return notFoundIssue();
+    if (!issue.properties.has(key)) return { status: 404, body: errorBody([`The property with key '${key}' does not exist.`]) };
+    return { status: 200, body: { key, value: structuredClone(issue.properties.get(key)) } };
+  }
+
+  private setProperty(ctx: Ctx): Result {
+    const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
+    const key = ctx.params['propertyKey'] ?? '';
+    if (!issue) return notFoundIssue();
+    const denied = this.lacks(ctx, issue, 'EDIT_ISSUES');
+    if (denied) return denied;
+    if (key.length > 255) return { status: 400, body: errorBody(['The property key cannot be longer than 255 characters.']) };
+    const size = Buffer.byteLength(ctx.req.bodyText ?? '');
+    if (size > ISSUE_PROPERTY_MAX_BYTES) {
+      return { status: 400, body: errorBody([`The property value is ${size} bytes; the maximum is ${ISSUE_PROPERTY_MAX_BYTES}.`]) };
+    }
+    const existed = issue.properties.has(key);
+    issue.properties.set(key, structuredClone(ctx.body));
+    return { status: existed ? 200 : 201, body: {} };
+  }
+
+  private deleteProperty(ctx: Ctx): Result {
+    const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
+    const key = ctx.params['propertyKey'] ?? '';
+    if (!issue || !issue.properties.has(key)) return { status: 404, body: errorBody([`The property with key '${key}' does not exist.`]) };
+    issue.properties.delete(key);
+    return { status: 204 };
+  }
+
+  // ----- comments --------------------------------------------------------------------------------
+
+  private getComments(ctx: Ctx): Result {
+    const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
+    if (!issue) return notFoundIssue();
+    const startAt = Number(ctx.req.query.get('startAt') ?? '0');
+    const maxResults = Number(ctx.req.query.get('maxResults') ?? '5000');
+    const comments = issue.comments.slice(startAt, startAt + maxResults).map((c) => this.model.renderComment(issue, c));
+    return { status: 200, body: { startAt, maxResults, total: issue.comments.length, comments } };
+  }
+
+  private addComment(ctx: Ctx): Result {
+    const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
+    if (!issue) return notFoundIssue();
+    const denied = this.lacks(ctx, issue, 'ADD_COMMENTS');
+    if (denied) return denied;
+    const body = isRecord(ctx.body) ? ctx.body : {};
+    const doc = body['body'];
+    if (!(isRecord(doc) && doc['type'] === 'doc' && doc['version'] === 1 && Array.isArray(doc['content']))) {
+      return { status: 400, body: errorBody([], { comment: 'Comment body must be an Atlassian Document Format document.' }) };
+    }
+    const now = jiraDateTime(this.model.now());
+    const comment = { id: this.model.newCommentId(), authorAccountId: ctx.user.accountId, body: structuredClone(doc), created: now, updated: now, visibility: body['visibility'] };
+    issue.comments.push(comment);
+    issue.fields['updated'] = now;
+    return { status: 201, body: this.model.renderComment(issue, comment) };
+  }
+
+  // ----- transitions -----------------------------------------------------------------------------
+
+  private availableTransitions(issue: StoredIssue): Array<{ id: string; name: string; to: string }> {
+    const current = isRecord(issue.fields['status']) ? String(issue.fields['status']['name']) : '';
+    return this.model.transitions.filter((t) => (t.from === undefined ? t.to !== current : t.from.includes(current)));
+  }
+
+  private getTransitions(ctx: Ctx): Result {
+    const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
+    if (!issue) return notFoundIssue();
+    const transitions = this.availableTransitions(issue).map((t) => ({
+      id: t.id,
+      name: t.name,
+      to: this.model.statusDetails(t.to),
+      hasScreen: false,
+      isGlobal: true,
+      isInitial: false,
+      isAvailable: true,
+      isConditional: false,
+      isLooped: false,
+    }));
+    return { status: 200, body: { expand: 'transitions', transitions } };
+  }
+
+  private doTransition(ctx: Ctx): Result {
+    const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
+    if (!issue) return notFoundIssue();
+    const denied = this.lacks(ctx, issue, 'TRANSITION_ISSUES');
+    if (denied) return denied;
+    const body = isRecord(ctx.body) ? ctx.body : {};
+    const tRef = isRecord(body['transition']) ? body['transition'] : {};
+    const t = this.availableTransitions(issue).find((x) => x.id === tRef['id']);
+    if (!t) return { status: 400, body: errorBody([`Transition id '${String(tRef['id'])}' is not valid for this issue.`]) };
+    const failed = this.applyFields(issue, isRecord(body['fields']) ? body['fields'] : {}, ctx.user, { creating: false, appField: false });
+    if (failed) return failed;
+    const statusDef = this.model.fields.get('status');
+    const to = this.model.status(t.to);
+    const before = issue.fields['status'];
+    const after = { id: to.id, name: to.name };
+    issue.fields['status'] = after;
+    const items: ChangeItem[] = statusDef ? [this.changeItem(statusDef, before, after)] : [];
+    const now = jiraDateTime(this.model.now());
+    if (to.category === 'done') {
+      if (issue.fields['resolution'] === null || issue.fields['resolution'] === undefined) issue.fields['resolution'] = { id: '10000', name: 'Done' };
+      issue.fields['resolutiondate'] = now;
+    } else {
+      issue.fields['resolution'] = null;
+      issue.fields['resolutiondate'] = null;
+    }
+    this.touch(issue, ctx.user, items, true);
+    return { status: 204 };
+  }
+
+  // ----- app fields ------------------------------------------------------------------------------
+
+  private applyAppFieldUpdates(ctx: Ctx, updates: Array<{ fieldId: string; issueIds: unknown[]; value: unknown }>): Result {
+    if (!ctx.isApp) return { status: 403, body: errorBody(['Only the app that owns the custom field can update its values.']) };
+    const plan: Array<{ issue: StoredIssue; def: FieldDef; value: unknown }> = [];
+    const seen = new Set<string>();
+    for (const u of updates) {
+      const def = this.model.fields.get(u.fieldId);
+      if (!def || !def.custom) return { status: 404, body: errorBody([`The custom field ${u.fieldId} was not found.`]) };
+      if (!def.appOwned) return { status: 403, body: errorBody([`The custom field ${u.fieldId} is not owned by this app.`]) };
+      const c = this.coerce(def, u.value, true);
+      if (!c.ok) return { status: 400, body: errorBody([c.message]) };
+      for (const rawId of u.issueIds) {
+        const issue = this.model.findIssue(String(rawId));
+        if (!issue) return { status: 404, body: errorBody([`Issue ${String(rawId)} was not found.`]) };
+        const pair = `${def.id}/${issue.id}`;
+        if (seen.has(pair)) return { status: 400, body: errorBody([`Duplicate update of ${def.id} on issue ${issue.id}.`]) };
+        seen.add(pair);
+        plan.push({ issue, def, value: c.value });
+      }
+    }
+    const changelog = ctx.req.query.get('generateChangelog') !== 'false';
+    for (const { issue, def, value } of plan) {
+      const before = issue.fields[def.id];
+      if (JSON.stringify(before ?? null) === JSON.stringify(value)) continue;
+      issue.fields[def.id] = value;
+      this.touch(issue, ctx.user, [this.changeItem(def, before, value)], changelog);
+    }
+    return { status: 204 };
+  }
+
+  private updateAppFieldValues(ctx: Ctx): Result {
+    const body = isRecord(ctx.body) ? ctx.body : {};
+    const updates = Array.isArray(body['updates']) ? body['updates'] : [];
+    return this.applyAppFieldUpdates(
+      ctx,
+      updates.filter(isRecord).map((u) => ({
+        fieldId: String(u['customField']),
+        issueIds: Array.isArray(u['issueIds']) ? u['issueIds'] : [],
+        value: u['value'],
+      })),
+    );
+  }
+
+  private updateAppFieldValue(ctx: Ctx): Result {
+    const body = isRecord(ctx.body) ? ctx.body : {};
+    const updates = Array.isArray(body['updates']) ? body['updates'] : [];
+    const fieldId = ctx.params['fieldIdOrKey'] ?? '';
+    return this.applyAppFieldUpdates(
+      ctx,
+      updates.filter(isRecord).map((u) => ({ fieldId, issueIds: Array.isArray(u['issueIds']) ? u['issueIds'] : [], value: u['value'] })),
+    );
+  }
+
+  // ----- users and permissions -------------------------------------------------------------------
+
+  private myself(ctx: Ctx): Result {
+    const u = ctx.user;
+    const expand = splitList(ctx.req.query.get('expand') ?? '');
+    const body: Record<string, unknown> = {
+      ...this.model.userDetails(u.accountId),
+      locale: u.locale,
+      expand: 'groups,applicationRoles',
+    };
+    delete body['key'];
+    if (expand.includes('groups')) body['groups'] = { size: u.groups.length, items: u.groups.map((name) => ({ name })) };
+    if (expand.includes('applicationRoles')) body['applicationRoles'] = { size: 0, items: [] };
+    return { status: 200, body };
+  }
+
+  private permissionEntry(key: string, have: boolean): Record<string, unknown> {
+    return { id: key, key, name: key, type: KNOWN_PERMISSIONS[key] ?? 'PROJECT', description: key, havePermission: have };
+  }
+
+  private myPermissions(ctx: Ctx): Result {
+    const q = ctx.req.query;
+    const wanted = splitList(q.get('permissions') ?? '');
+    if (wanted.length === 0) return { status: 400, body: errorBody(['The permissions query parameter is required.']) };
+    const unknown = wanted.filter((p) => KNOWN_PERMISSIONS[p] === undefined);
+    if (unknown.length > 0) return { status: 400, body: errorBody([`Unrecognized permission(s): ${unknown.join(', ')}`]) };
+    let project: JiraProject | undefined;
+    const issueRef = q.get('issueKey') ?? q.get('issueId');
+    const projectRef = q.get('projectKey') ?? q.get('projectId');
+    if (issueRef !== null) {
+      const issue = this.visibleIssue(ctx, issueRef);
+      if (!issue) return { status: 404, body: errorBody([`Issue ${issueRef} not found.`]) };
+      project = this.projectOf(issue);
+    } else if (projectRef !== null) {
+      project = this.model.findProject(projectRef);
+      if (!project) return { status: 404, body: errorBody([`Project ${projectRef} not found.`]) };
+    }
+    const global = this.model.globalPermissionsOf(ctx.user);
+    const permissions: Record<string, unknown> = {};
+    for (const p of wanted) {
+      const have =
+        KNOWN_PERMISSIONS[p] === 'GLOBAL'
+          ? global.includes(p)
+          : project
+            ? this.model.hasProjectPermission(ctx.user, project, p)
+            : [...this.model.projects.values()].some((pr) => this.model.hasProjectPermission(ctx.user, pr, p));
+      permissions[p] = this.permissionEntry(p, have);
+    }
+    return { status: 200, body: { permissions } };
+  }
+
+  private bulkPermissions(ctx: Ctx): Result {
+    const body = isRecord(ctx.body) ? ctx.body : {};
+    let subject = ctx.user;
+    if (typeof body['accountId'] === 'string') {
+      if (!ctx.isApp && !this.model.globalPermissionsOf(ctx.user).includes('ADMINISTER')) {
+        return { status: 403, body: errorBody(['Only administrators and apps can check another user’s permissions.']) };
+      }
+      const other = this.model.users.get(body['accountId']);
+      if (!other) return { status: 400, body: errorBody([`User ${body['accountId']} does not exist.`]) };
+      subject = other;
+    }
+    const globalWanted = splitList(body['globalPermissions']);
+    const globalHave = this.model.globalPermissionsOf(subject);
+    const projectPermissions: Array<Record<string, unknown>> = [];
+    for (const entry of Array.isArray(body['projectPermissions']) ? body['projectPermissions'] : []) {
+      if (!isRecord(entry)) continue;
+      const projectIds = (Array.isArray(entry['projects']) ? entry['projects'] : []).map(String);
+      const issueIds = (Array.isArray(entry['issues']) ? entry['issues'] : []).map(String);
+      for (const permission of splitList(entry['permissions'])) {
+        const projects = projectIds.filter((id) => {
+          const p = this.model.findProject(id);
+          return p !== undefined && this.model.hasProjectPermission(subject, p, permission);
+        });
+        const issues = issueIds.filter((id) => {
+          const i = this.model.findIssue(id);
+          return i !== undefined && this.model.hasProjectPermission(subject, this.projectOf(i), permission);
+        });
+        projectPermissions.push({ permission, projects: projects.map(Number), issues: issues.map(Number) });
+      }
+    }
+    return { status: 200, body: { globalPermissions: globalWanted.filter((p) => globalHave.includes(p)), projectPermissions } };
+  }
+
+  private serverInfo(): Result {
+    return {
+      status: 200,
+      body: {
+        baseUrl: JIRA_BASE_URL,
+        displayUrl: JIRA_BASE_URL,
+        version: '1001.0.0-SNAPSHOT',
+        versionNumbers: [1001, 0, 0],
+        deploymentType: 'Cloud',
+        buildNumber: 100000,
+        buildDate: '2025-09-01T00:00:00.000+0000',
+        serverTime: jiraDateTime(this.model.now()),
+        scmInfo: 'harness',
+        serverTitle: 'ITR harness Jira',
+        serverTimeZone: this.model.serverTimeZone,
+      },
+    };
+  }
+
+  private notify(ctx: Ctx): Result {
+    const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
+    if (!issue) return notFoundIssue();
+    this.model.notifications.push({ issueKey: issue.key, actorAccountId: ctx.user.accountId, body: structuredClone(ctx.body) });
+    return { status: 204 };
+  }
+}
+
+function encodeToken(t: { o: number; q: string }): string {
+  return Buffer.from(JSON.stringify(t)).toString('base64url');
+}
+
+function decodeToken(token: string): { o: number; q: string } | undefined {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    if (isRecord(parsed) && typeof parsed['o'] === 'number' && typeof parsed['q'] === 'string') return { o: parsed['o'], q: parsed['q'] };
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}

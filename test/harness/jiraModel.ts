@@ -1,0 +1,646 @@
+/**
+ * The Jira double's state: sites, users, projects, fields, workflow, issues. Pure data plus the
+ * rules that decide who may see or change what; no HTTP here (that is `jiraDouble.ts`).
+ */
+import { JqlField, JqlFieldType, JqlUnsupportedError } from './jql';
+
+export const JIRA_BASE_URL = 'https://itr-harness.atlassian.net';
+
+/** The account Jira shows for calls made `asApp()` (comments, changelog authors). */
+export const APP_ACCOUNT_ID = '712020:00000000-0000-4000-8000-00000000a991';
+
+export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
+
+/** How a field's values are written, checked and searched. */
+export type FieldValueType =
+  | 'string'
+  | 'adf' // rich text (Atlassian Document Format), e.g. description
+  | 'number'
+  | 'datetime'
+  | 'date'
+  | 'user'
+  | 'group'
+  | 'option'
+  | 'labels'
+  | 'object'
+  | 'project'
+  | 'issuetype'
+  | 'status'
+  | 'priority'
+  | 'resolution'
+  | 'comment';
+
+export interface FieldDef {
+  id: string;
+  name: string;
+  custom: boolean;
+  type: FieldValueType;
+  /** Settable through edit/create issue. */
+  editable: boolean;
+  /** A Forge app field (read-only in the UI): written only through `/rest/api/3/app/field/value`. */
+  appOwned: boolean;
+  /** Extra names JQL accepts (lower case). */
+  jqlAliases: string[];
+}
+
+export interface SeedField {
+  /** `customfield_NNNNN`. */
+  id: string;
+  name: string;
+  type: Exclude<FieldValueType, 'project' | 'issuetype' | 'status' | 'priority' | 'resolution' | 'comment'>;
+  /** Defaults to true: the ITR fields are the app's own read-only fields. */
+  appOwned?: boolean;
+}
+
+export interface JiraUser {
+  accountId: string;
+  displayName: string;
+  accountType: 'atlassian' | 'app' | 'customer';
+  emailAddress: string | undefined;
+  locale: string;
+  timeZone: string;
+  active: boolean;
+  groups: string[];
+  /** Global permission keys; defaults from groups (jira-administrators → ADMINISTER). */
+  globalPermissions: string[] | undefined;
+  /** Project key → project permission keys; unset projects get DEFAULT_PROJECT_PERMISSIONS. */
+  projectPermissions: Record<string, string[]>;
+}
+
+export interface SeedUser {
+  accountId: string;
+  displayName: string;
+  accountType?: 'atlassian' | 'app' | 'customer';
+  emailAddress?: string;
+  locale?: string;
+  timeZone?: string;
+  active?: boolean;
+  groups?: string[];
+  globalPermissions?: string[];
+  projectPermissions?: Record<string, string[]>;
+}
+
+export interface JiraProject {
+  id: string;
+  key: string;
+  name: string;
+  /** Account ids that may browse; `undefined` = every seeded user. */
+  browsers: string[] | undefined;
+}
+
+export interface SeedProject {
+  key: string;
+  id?: string;
+  name?: string;
+  browsers?: string[];
+}
+
+export interface JiraStatus {
+  id: string;
+  name: string;
+  category: StatusCategoryKey;
+}
+
+export interface JiraTransition {
+  id: string;
+  name: string;
+  /** Status name reached. */
+  to: string;
+  /** Status names it is available from; `undefined` = global (from every other status). */
+  from: string[] | undefined;
+}
+
+export interface ChangeItem {
+  field: string;
+  fieldId: string;
+  fieldtype: 'jira' | 'custom';
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+}
+
+export interface ChangelogEntry {
+  id: string;
+  authorAccountId: string;
+  created: string;
+  items: ChangeItem[];
+}
+
+export interface StoredComment {
+  id: string;
+  authorAccountId: string;
+  body: unknown;
+  created: string;
+  updated: string;
+  visibility: unknown;
+}
+
+export interface StoredIssue {
+  id: string;
+  key: string;
+  projectKey: string;
+  /** Raw field values; user fields hold `{accountId}` and are expanded when rendered. */
+  fields: Record<string, unknown>;
+  properties: Map<string, unknown>;
+  changelog: ChangelogEntry[];
+  comments: StoredComment[];
+}
+
+export interface SeedIssue {
+  key: string;
+  id?: string;
+  summary?: string;
+  issueType?: string;
+  status?: string;
+  created?: string | Date;
+  updated?: string | Date;
+  reporter?: string;
+  assignee?: string | null;
+  labels?: string[];
+  priority?: string;
+  /** Any other field by id, custom fields as `customfield_NNNNN` (values as Jira returns them). */
+  fields?: Record<string, unknown>;
+  properties?: Record<string, unknown>;
+  changelog?: Array<{ created: string | Date; authorAccountId?: string; items: Array<Partial<ChangeItem> & { field: string }> }>;
+}
+
+export interface SentNotification {
+  issueKey: string;
+  actorAccountId: string;
+  body: unknown;
+}
+
+export const DEFAULT_PROJECT_PERMISSIONS = [
+  'BROWSE_PROJECTS',
+  'CREATE_ISSUES',
+  'EDIT_ISSUES',
+  'TRANSITION_ISSUES',
+  'ADD_COMMENTS',
+  'ASSIGN_ISSUES',
+  'ASSIGNABLE_USER',
+  'RESOLVE_ISSUES',
+];
+
+/** Permission keys the double knows, with their type (mypermissions rejects any other key). */
+export const KNOWN_PERMISSIONS: Record<string, 'GLOBAL' | 'PROJECT'> = {
+  ADMINISTER: 'GLOBAL',
+  SYSTEM_ADMIN: 'GLOBAL',
+  USER_PICKER: 'GLOBAL',
+  CREATE_SHARED_OBJECTS: 'GLOBAL',
+  BULK_CHANGE: 'GLOBAL',
+  ADMINISTER_PROJECTS: 'PROJECT',
+  BROWSE_PROJECTS: 'PROJECT',
+  CREATE_ISSUES: 'PROJECT',
+  EDIT_ISSUES: 'PROJECT',
+  TRANSITION_ISSUES: 'PROJECT',
+  ADD_COMMENTS: 'PROJECT',
+  ASSIGN_ISSUES: 'PROJECT',
+  ASSIGNABLE_USER: 'PROJECT',
+  RESOLVE_ISSUES: 'PROJECT',
+  CLOSE_ISSUES: 'PROJECT',
+  DELETE_ISSUES: 'PROJECT',
+  SCHEDULE_ISSUES: 'PROJECT',
+  WORK_ON_ISSUES: 'PROJECT',
+};
+
+const STATUS_CATEGORIES: Record<StatusCategoryKey, { id: number; colorName: string; name: string }> = {
+  new: { id: 2, colorName: 'blue-gray', name: 'To Do' },
+  indeterminate: { id: 4, colorName: 'yellow', name: 'In Progress' },
+  done: { id: 3, colorName: 'green', name: 'Done' },
+};
+
+/** Jira's wire format for datetimes: `2024-01-31T09:30:00.000+0000` (UTC here). */
+export function jiraDateTime(ms: number): string {
+  return new Date(ms).toISOString().replace('Z', '+0000');
+}
+
+/** Parses an ISO-8601 datetime as Jira accepts it (`Z`, `+00:00` or `+0000`); NaN when invalid. */
+export function parseJiraDateTime(text: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) return NaN;
+  return Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+}
+
+function defaultFields(): FieldDef[] {
+  const sys = (id: string, name: string, type: FieldValueType, editable: boolean, jqlAliases: string[] = []): FieldDef => ({
+    id,
+    name,
+    custom: false,
+    type,
+    editable,
+    appOwned: false,
+    jqlAliases,
+  });
+  return [
+    sys('summary', 'Summary', 'string', true),
+    sys('description', 'Description', 'adf', true),
+    sys('status', 'Status', 'status', false),
+    sys('issuetype', 'Issue Type', 'issuetype', false, ['type']),
+    sys('project', 'Project', 'project', false),
+    sys('priority', 'Priority', 'priority', true),
+    sys('resolution', 'Resolution', 'resolution', false),
+    sys('assignee', 'Assignee', 'user', true),
+    sys('reporter', 'Reporter', 'user', true),
+    sys('labels', 'Labels', 'labels', true),
+    sys('created', 'Created', 'datetime', false, ['createddate']),
+    sys('updated', 'Updated', 'datetime', false, ['updateddate']),
+    sys('resolutiondate', 'Resolved', 'datetime', false, ['resolved']),
+    sys('duedate', 'Due date', 'date', true, ['due']),
+    sys('comment', 'Comment', 'comment', false),
+  ];
+}
+
+export class JiraModel {
+  users = new Map<string, JiraUser>();
+  projects = new Map<string, JiraProject>();
+  fields = new Map<string, FieldDef>();
+  issueTypes: Array<{ id: string; name: string }> = [];
+  priorities: Array<{ id: string; name: string }> = [];
+  statuses: JiraStatus[] = [];
+  transitions: JiraTransition[] = [];
+  issues = new Map<string, StoredIssue>();
+  notifications: SentNotification[] = [];
+  /** Zone Jira uses for JQL dates when the app (not a user) searches. */
+  serverTimeZone = 'UTC';
+  private nextIssueId = 10000;
+  private nextProjectId = 10000;
+  private nextChangeId = 100000;
+  private nextCommentId = 20000;
+  private readonly issueCounters = new Map<string, number>();
+
+  constructor(private readonly clock: () => number) {
+    this.reset();
+  }
+
+  now(): number {
+    return this.clock();
+  }
+
+  reset(): void {
+    this.users.clear();
+    this.projects.clear();
+    this.fields.clear();
+    this.issues.clear();
+    this.notifications = [];
+    this.issueCounters.clear();
+    this.nextIssueId = 10000;
+    this.nextProjectId = 10000;
+    this.nextChangeId = 100000;
+    this.nextCommentId = 20000;
+    this.serverTimeZone = 'UTC';
+    for (const f of defaultFields()) this.fields.set(f.id, f);
+    this.issueTypes = [
+      { id: '10001', name: 'Task' },
+      { id: '10002', name: 'Incident' },
+      { id: '10003', name: 'Service Request' },
+      { id: '10004', name: 'Problem' },
+    ];
+    this.priorities = [
+      { id: '1', name: 'Highest' },
+      { id: '2', name: 'High' },
+      { id: '3', name: 'Medium' },
+      { id: '4', name: 'Low' },
+      { id: '5', name: 'Lowest' },
+    ];
+    this.setWorkflow(
+      [
+        { id: '1', name: 'Open', category: 'new' },
+        { id: '3', name: 'In Progress', category: 'indeterminate' },
+        { id: '5', name: 'Resolved', category: 'done' },
+        { id: '6', name: 'Closed', category: 'done' },
+      ],
+      undefined,
+    );
+    this.seedUser({ accountId: APP_ACCOUNT_ID, displayName: 'ITR for Jira', accountType: 'app', globalPermissions: ['ADMINISTER'] });
+  }
+
+  // ----- seeding -----------------------------------------------------------------------------
+
+  seedUser(u: SeedUser): JiraUser {
+    const user: JiraUser = {
+      accountId: u.accountId,
+      displayName: u.displayName,
+      accountType: u.accountType ?? 'atlassian',
+      emailAddress: u.emailAddress,
+      locale: u.locale ?? 'en_US',
+      timeZone: u.timeZone ?? 'UTC',
+      active: u.active ?? true,
+      groups: u.groups ?? ['jira-software-users'],
+      globalPermissions: u.globalPermissions,
+      projectPermissions: u.projectPermissions ?? {},
+    };
+    this.users.set(user.accountId, user);
+    return user;
+  }
+
+  seedProject(p: SeedProject): JiraProject {
+    const id = p.id ?? String(this.nextProjectId++);
+    const project: JiraProject = { id, key: p.key.toUpperCase(), name: p.name ?? p.key, browsers: p.browsers };
+    this.projects.set(project.key, project);
+    return project;
+  }
+
+  /** Registers a custom field. Its JQL names are `cf[NNNNN]` and its display name. */
+  defineField(f: SeedField): FieldDef {
+    if (!/^customfield_\d+$/.test(f.id)) throw new Error(`custom field id must look like customfield_10001, got ${f.id}`);
+    const def: FieldDef = {
+      id: f.id,
+      name: f.name,
+      custom: true,
+      type: f.type,
+      editable: !(f.appOwned ?? true),
+      appOwned: f.appOwned ?? true,
+      jqlAliases: [],
+    };
+    this.fields.set(def.id, def);
+    return def;
+  }
+
+  /**
+   * Replaces the workflow. Without explicit transitions each status gets a global transition named
+   * like the status, with id `11`, `21`, `31`, … in status order.
+   */
+  setWorkflow(statuses: JiraStatus[], transitions: JiraTransition[] | undefined): void {
+    this.statuses = statuses.map((s) => ({ ...s }));
+    this.transitions =
+      transitions?.map((t) => ({ ...t })) ??
+      statuses.map((s, i) => ({ id: String((i + 1) * 10 + 1), name: s.name, to: s.name, from: undefined }));
+  }
+
+  issueType(name: string): { id: string; name: string } {
+    let t = this.issueTypes.find((x) => x.name.toLowerCase() === name.toLowerCase() || x.id === name);
+    if (!t) {
+      t = { id: String(10001 + this.issueTypes.length), name };
+      this.issueTypes.push(t);
+    }
+    return t;
+  }
+
+  status(name: string): JiraStatus {
+    let s = this.statuses.find((x) => x.name.toLowerCase() === name.toLowerCase() || x.id === name);
+    if (!s) {
+      s = { id: String(10100 + this.statuses.length), name, category: 'indeterminate' };
+      this.statuses.push(s);
+      this.transitions.push({ id: String(1000 + this.transitions.length * 10 + 1), name, to: name, from: undefined });
+    }
+    return s;
+  }
+
+  seedIssue(seed: SeedIssue): StoredIssue {
+    const m = /^([A-Z][A-Z0-9_]*)-(\d+)$/.exec(seed.key);
+    if (!m || m[1] === undefined || m[2] === undefined) throw new Error(`issue key must look like ITR-1, got ${seed.key}`);
+    const projectKey = m[1];
+    const project = this.projects.get(projectKey) ?? this.seedProject({ key: projectKey });
+    const number = Number(m[2]);
+    this.issueCounters.set(projectKey, Math.max(this.issueCounters.get(projectKey) ?? 0, number));
+    const id = seed.id ?? String(this.nextIssueId++);
+    const toJira = (d: string | Date | undefined, fallback: number): string =>
+      d === undefined ? jiraDateTime(fallback) : jiraDateTime(d instanceof Date ? d.getTime() : parseDateOrThrow(d));
+    const created = toJira(seed.created, this.now());
+    const status = this.status(seed.status ?? this.statuses[0]?.name ?? 'Open');
+    const fields: Record<string, unknown> = {
+      summary: seed.summary ?? `Issue ${seed.key}`,
+      issuetype: { ...this.issueType(seed.issueType ?? 'Task') },
+      project: { id: project.id, key: project.key, name: project.name },
+      status: { id: status.id, name: status.name },
+      priority: { ...(this.priorities.find((p) => p.name === (seed.priority ?? 'Medium')) ?? { id: '3', name: 'Medium' }) },
+      created,
+      updated: toJira(seed.updated, Date.parse(created.replace('+0000', 'Z'))),
+      labels: seed.labels ?? [],
+      reporter: seed.reporter === undefined ? null : { accountId: seed.reporter },
+      assignee: seed.assignee === undefined || seed.assignee === null ? null : { accountId: seed.assignee },
+      resolution: status.category === 'done' ? { id: '10000', name: 'Done' } : null,
+      resolutiondate: status.category === 'done' ? created : null,
+      ...(seed.fields ?? {}),
+    };
+    const issue: StoredIssue = {
+      id,
+      key: seed.key,
+      projectKey,
+      fields,
+      properties: new Map(Object.entries(seed.properties ?? {})),
+      changelog: (seed.changelog ?? []).map((c) => ({
+        id: String(this.nextChangeId++),
+        authorAccountId: c.authorAccountId ?? APP_ACCOUNT_ID,
+        created: jiraDateTime(c.created instanceof Date ? c.created.getTime() : parseDateOrThrow(c.created)),
+        items: c.items.map((it) => ({
+          field: it.field,
+          fieldId: it.fieldId ?? it.field,
+          fieldtype: it.fieldtype ?? (it.field.startsWith('customfield_') ? 'custom' : 'jira'),
+          from: it.from ?? null,
+          fromString: it.fromString ?? null,
+          to: it.to ?? null,
+          toString: it.toString ?? null,
+        })),
+      })),
+      comments: [],
+    };
+    this.issues.set(id, issue);
+    return issue;
+  }
+
+  nextKey(projectKey: string): string {
+    const n = (this.issueCounters.get(projectKey) ?? 0) + 1;
+    this.issueCounters.set(projectKey, n);
+    return `${projectKey}-${n}`;
+  }
+
+  newIssueId(): string {
+    return String(this.nextIssueId++);
+  }
+
+  newChangeId(): string {
+    return String(this.nextChangeId++);
+  }
+
+  newCommentId(): string {
+    return String(this.nextCommentId++);
+  }
+
+  // ----- lookups -----------------------------------------------------------------------------
+
+  findIssue(idOrKey: string): StoredIssue | undefined {
+    const byId = this.issues.get(idOrKey);
+    if (byId) return byId;
+    const upper = idOrKey.toUpperCase();
+    for (const issue of this.issues.values()) if (issue.key === upper) return issue;
+    return undefined;
+  }
+
+  findProject(idOrKey: string): JiraProject | undefined {
+    const byKey = this.projects.get(idOrKey.toUpperCase());
+    if (byKey) return byKey;
+    for (const p of this.projects.values()) if (p.id === idOrKey) return p;
+    return undefined;
+  }
+
+  /** JQL name → field: system names and aliases, `cf[NNNNN]`, or a custom field's display name. */
+  jqlField(name: string): JqlField | undefined {
+    const lower = name.toLowerCase();
+    if (lower === 'key' || lower === 'issuekey' || lower === 'id') return { id: 'key', type: 'key' };
+    const cf = /^cf\[(\d+)\]$/.exec(lower);
+    let def: FieldDef | undefined;
+    if (cf) def = this.fields.get(`customfield_${cf[1] ?? ''}`);
+    else {
+      def = this.fields.get(lower);
+      if (!def || def.custom) {
+        def = [...this.fields.values()].find((f) => f.jqlAliases.includes(lower) || (f.custom && f.name.toLowerCase() === lower)) ?? def;
+      }
+    }
+    if (!def) return undefined;
+    const type = jqlTypeOf(def.type);
+    if (!type) throw new JqlUnsupportedError(`searching ${def.id} (${def.type}) is not supported by the Jira double`);
+    return { id: def.id, type };
+  }
+
+  // ----- permissions ------------------------------------------------------------------------
+
+  globalPermissionsOf(user: JiraUser): string[] {
+    if (user.accountId === APP_ACCOUNT_ID) return Object.keys(KNOWN_PERMISSIONS).filter((k) => KNOWN_PERMISSIONS[k] === 'GLOBAL');
+    if (user.globalPermissions) return user.globalPermissions;
+    const base = ['USER_PICKER', 'CREATE_SHARED_OBJECTS'];
+    return user.groups.includes('jira-administrators') || user.groups.includes('site-admins') ? ['ADMINISTER', ...base] : base;
+  }
+
+  canBrowse(user: JiraUser, project: JiraProject): boolean {
+    if (user.accountId === APP_ACCOUNT_ID) return true;
+    if (!user.active) return false;
+    return project.browsers === undefined || project.browsers.includes(user.accountId);
+  }
+
+  projectPermissionsOf(user: JiraUser, project: JiraProject): string[] {
+    if (user.accountId === APP_ACCOUNT_ID) return Object.keys(KNOWN_PERMISSIONS).filter((k) => KNOWN_PERMISSIONS[k] === 'PROJECT');
+    if (!this.canBrowse(user, project)) return [];
+    return user.projectPermissions[project.key] ?? DEFAULT_PROJECT_PERMISSIONS;
+  }
+
+  hasProjectPermission(user: JiraUser, project: JiraProject, permission: string): boolean {
+    return this.projectPermissionsOf(user, project).includes(permission);
+  }
+
+  // ----- rendering ---------------------------------------------------------------------------
+
+  userDetails(accountId: string): Record<string, unknown> {
+    const u = this.users.get(accountId);
+    const avatar = `${JIRA_BASE_URL}/avatar/${encodeURIComponent(accountId)}.png`;
+    return {
+      self: `${JIRA_BASE_URL}/rest/api/3/user?accountId=${encodeURIComponent(accountId)}`,
+      accountId,
+      accountType: u?.accountType ?? 'unknown',
+      displayName: u?.displayName ?? 'Former user',
+      active: u?.active ?? false,
+      timeZone: u?.timeZone ?? 'UTC',
+      avatarUrls: { '48x48': avatar, '24x24': avatar, '16x16': avatar, '32x32': avatar },
+      ...(u?.emailAddress !== undefined ? { emailAddress: u.emailAddress } : {}),
+    };
+  }
+
+  statusDetails(name: string): Record<string, unknown> {
+    const s = this.status(name);
+    const cat = STATUS_CATEGORIES[s.category];
+    return {
+      self: `${JIRA_BASE_URL}/rest/api/3/status/${s.id}`,
+      description: '',
+      iconUrl: `${JIRA_BASE_URL}/images/icons/statuses/generic.png`,
+      name: s.name,
+      id: s.id,
+      statusCategory: {
+        self: `${JIRA_BASE_URL}/rest/api/3/statuscategory/${cat.id}`,
+        id: cat.id,
+        key: s.category,
+        colorName: cat.colorName,
+        name: cat.name,
+      },
+    };
+  }
+
+  /** A field value as Jira returns it (users and statuses expanded, `self` links added). */
+  renderField(issue: StoredIssue, id: string): unknown {
+    const raw = issue.fields[id];
+    const def = this.fields.get(id);
+    if (id === 'comment') {
+      return {
+        comments: issue.comments.map((c) => this.renderComment(issue, c)),
+        maxResults: issue.comments.length,
+        total: issue.comments.length,
+        startAt: 0,
+      };
+    }
+    if (raw === undefined || raw === null) return null;
+    switch (def?.type) {
+      case 'user': {
+        const accountId = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['accountId'] : undefined;
+        return typeof accountId === 'string' ? this.userDetails(accountId) : null;
+      }
+      case 'status': {
+        const name = (raw as Record<string, unknown>)['name'];
+        return typeof name === 'string' ? this.statusDetails(name) : raw;
+      }
+      case 'project': {
+        const p = raw as Record<string, unknown>;
+        return { self: `${JIRA_BASE_URL}/rest/api/3/project/${String(p['id'])}`, ...p, projectTypeKey: 'service_desk', simplified: false };
+      }
+      case 'issuetype': {
+        const t = raw as Record<string, unknown>;
+        return { self: `${JIRA_BASE_URL}/rest/api/3/issuetype/${String(t['id'])}`, ...t, subtask: false, hierarchyLevel: 0 };
+      }
+      default:
+        return structuredClone(raw);
+    }
+  }
+
+  renderComment(issue: StoredIssue, c: StoredComment): Record<string, unknown> {
+    return {
+      self: `${JIRA_BASE_URL}/rest/api/3/issue/${issue.id}/comment/${c.id}`,
+      id: c.id,
+      author: this.userDetails(c.authorAccountId),
+      body: structuredClone(c.body),
+      updateAuthor: this.userDetails(c.authorAccountId),
+      created: c.created,
+      updated: c.updated,
+      jsdPublic: true,
+      ...(c.visibility !== undefined ? { visibility: structuredClone(c.visibility) } : {}),
+    };
+  }
+
+  /** Human-readable form of a field value for changelog `fromString` / `toString`. */
+  displayString(id: string, value: unknown): string | null {
+    if (value === undefined || value === null) return null;
+    if (Array.isArray(value)) return value.map((v) => this.displayString(id, v) ?? '').join(' ');
+    if (typeof value === 'object') {
+      const o = value as Record<string, unknown>;
+      if (typeof o['accountId'] === 'string') return this.users.get(o['accountId'])?.displayName ?? o['accountId'];
+      for (const k of ['name', 'value', 'key']) if (typeof o[k] === 'string') return o[k];
+      return JSON.stringify(value);
+    }
+    return String(value);
+  }
+}
+
+function jqlTypeOf(t: FieldValueType): JqlFieldType | undefined {
+  switch (t) {
+    case 'string':
+    case 'number':
+    case 'datetime':
+    case 'date':
+    case 'user':
+    case 'option':
+    case 'labels':
+    case 'project':
+      return t;
+    case 'issuetype':
+    case 'status':
+    case 'priority':
+    case 'resolution':
+    case 'group':
+      return 'named';
+    default:
+      return undefined;
+  }
+}
+
+function parseDateOrThrow(text: string): number {
+  const ms = parseJiraDateTime(text);
+  if (Number.isNaN(ms)) throw new Error(`not an ISO-8601 datetime: ${text}`);
+  return ms;
+}
