@@ -27,9 +27,13 @@ function contextIssueKey(context: Record<string, unknown>): string | undefined {
   return typeof key === 'string' ? key : undefined;
 }
 
+/** The use case this resolver calls; a parameter so the parsing can be tested on its own. */
+export type GetIssueItrState = typeof getIssueItrState;
+
 export async function handleGetIssueItrState(
   payload: unknown,
   context: Record<string, unknown>,
+  useCase: GetIssueItrState = getIssueItrState,
 ): Promise<ResolverResult<IssueItrState>> {
   const requested =
     typeof payload === 'object' && payload !== null ? (payload as Partial<Payload>).issueKey : undefined;
@@ -42,7 +46,7 @@ export async function handleGetIssueItrState(
     return invalid(`payload.issueKey ${requested} is not the panel's issue ${fromContext}`, 'issueKey');
   }
   const accountId = typeof context['accountId'] === 'string' ? context['accountId'] : undefined;
-  return getIssueItrState(requested, accountId);
+  return useCase(requested, accountId);
 }
 
 const resolver = new Resolver();
