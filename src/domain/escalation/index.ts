@@ -1,0 +1,8 @@
+export {
+  decideEscalation,
+  acceptanceDecision,
+  EscalationErrorCode,
+  type EscalationInput,
+  type EscalationDecision,
+  type AcceptanceDecision,
+} from './escalation';
