@@ -1,0 +1,30 @@
+/**
+ * The ITR domain: pure types and functions (no platform imports, no I/O, no clock, no randomness; time
+ * is always an argument). Everything public is re-exported here; import from 'src/domain'.
+ */
+export * from './calendar';
+export type { Window, BusinessCalendar, Weekday } from './calendar/businessCalendar.types';
+export { DomainError, type ValidationIssue, type Validated } from './validation';
+
+export { LOCALES, localize, type Locale, type LocalizedText } from './labels';
+export { InputErrorCode } from './input';
+export { ITR_KINDS, ITR_KIND_LABELS, isItrKind, type ItrKind } from './itrKind';
+export {
+  CLASSIFICATIONS,
+  CLASSIFICATION_LABELS,
+  ClassificationReason,
+  ClassificationErrorCode,
+  CLASSIFICATION_CHOSEN_AGAINST_RULE,
+  classify,
+  recordClassification,
+  type Classification,
+  type ClassificationFacts,
+  type ClassificationResult,
+  type ClassificationRecord,
+  type ClassificationDecisionInput,
+} from './classification';
+export { SUPPORT_LINES, SUPPORT_LINE_LABELS, isSupportLine, nextLine, type SupportLine } from './supportLine';
+export * from './grading';
+export * from './sla';
+export * from './escalation';
+export * from './defaults';
