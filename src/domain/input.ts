@@ -12,6 +12,8 @@ export const InputErrorCode = {
   NotANumber: 'INPUT_NOT_A_NUMBER',
   NotAList: 'INPUT_NOT_A_LIST',
   LabelIncomplete: 'INPUT_LABEL_INCOMPLETE',
+  /** A field the schema does not know: usually a typo that would otherwise be silently ignored. */
+  UnknownField: 'INPUT_UNKNOWN_FIELD',
 } as const;
 
 export type InputErrorCode = (typeof InputErrorCode)[keyof typeof InputErrorCode];
@@ -95,6 +97,16 @@ export class IssueList {
       return undefined;
     }
     return { en: o.en as string, 'zh-CN': o['zh-CN'] as string };
+  }
+
+  /** Reports every key of `obj` not in `allowed` (a misspelt optional field would otherwise vanish). */
+  unknownFields(obj: Record<string, unknown>, allowed: readonly string[], base: string): void {
+    for (const key of Object.keys(obj)) {
+      if (!allowed.includes(key)) {
+        const path = pathOf(base, key);
+        this.add(InputErrorCode.UnknownField, path, `${path} is not a known field.`, { field: key });
+      }
+    }
   }
 
   private missing(path: string, code: string = InputErrorCode.Required): undefined {

@@ -57,13 +57,17 @@ function readGrades(issues: IssueList, root: Record<string, unknown>): GradeDefi
   const items = objects(issues, root, 'grades', true);
   if (items === undefined) return undefined;
   const before = issues.count;
-  const read = items.map(({ value, path }) => ({ id: issues.string(value, 'id', path), label: issues.label(value, 'label', path), path }));
+  const read = items.map(({ value, path }) => {
+    issues.unknownFields(value, ['id', 'label'], path);
+    return { id: issues.string(value, 'id', path), label: issues.label(value, 'label', path), path };
+  });
   reportDuplicates(issues, read);
   if (issues.count > before || read.length !== items.length) return undefined;
   return read.flatMap(({ id, label }) => (id !== undefined && label !== undefined ? [{ id, label }] : []));
 }
 
 function readOption(issues: IssueList, value: Record<string, unknown>, path: string): GradingOption | undefined {
+  issues.unknownFields(value, ['id', 'label', 'score'], path);
   const id = issues.string(value, 'id', path);
   const label = issues.label(value, 'label', path);
   const score = issues.number(value, 'score', path, GradingErrorCode.OptionScoreMissing);
@@ -82,6 +86,7 @@ function readDimensions(issues: IssueList, root: Record<string, unknown>): Gradi
   const dims: Array<GradingDimension | undefined> = [];
   const ids: Array<{ id: string | undefined; path: string }> = [];
   for (const { value, path } of items) {
+    issues.unknownFields(value, ['id', 'label', 'guidance', 'weight', 'options'], path);
     const id = issues.string(value, 'id', path);
     ids.push({ id, path });
     const label = issues.label(value, 'label', path);
@@ -143,6 +148,7 @@ function readThresholds(
   const out: ScoreThreshold[] = [];
   let previous: { minScore: number; rank: number } | undefined;
   for (const { value, path } of items) {
+    issues.unknownFields(value, ['minScore', 'grade'], path);
     const minScore = issues.number(value, 'minScore', path);
     const grade = issues.string(value, 'grade', path);
     checkGradeRef(issues, grade, pathOf(path, 'grade'), gradeIds);
@@ -176,6 +182,7 @@ function readCondition(
   const when = issues.object(value, 'when', path);
   if (when === undefined) return undefined;
   const whenPath = pathOf(path, 'when');
+  issues.unknownFields(when, ['dimension', 'options'], whenPath);
   const dimension = issues.string(when, 'dimension', whenPath);
   const options = issues.list(when, 'options', whenPath);
   if (options !== undefined && options.length === 0) {
@@ -216,6 +223,7 @@ function readOverrides(
     const id = issues.string(value, 'id', path);
     ids.push({ id, path });
     const label = issues.label(value, 'label', path);
+    issues.unknownFields(value, ['id', 'label', 'kind', 'when', value.kind === 'raise' ? 'levels' : 'grade'], path);
     const when = readCondition(issues, value, path, dimensions);
     if (value.kind === 'atLeast') {
       const grade = issues.string(value, 'grade', path);
@@ -298,6 +306,7 @@ export function validateGradingTable(input: unknown, options: GradingTableValida
     issues.add(InputErrorCode.NotAnObject, '', 'A grading table must be an object.');
     return { ok: false, issues: issues.issues };
   }
+  issues.unknownFields(input, ['version', 'grades', 'dimensions', 'thresholds', 'overrides', 'sla'], '');
   const version = issues.number(input, 'version', '');
   if (version !== undefined && !(Number.isInteger(version) && version >= 1)) {
     issues.add(GradingErrorCode.VersionInvalid, 'version', 'The version must be a whole number ≥ 1.', { value: version });

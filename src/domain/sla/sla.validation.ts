@@ -40,6 +40,7 @@ function readShare(
   if (o === undefined) return undefined;
   const path = pathOf(base, line);
   const before = issues.count;
+  issues.unknownFields(o, ['amount', 'calendarId', 'warningFraction'], path);
   const amount = issues.number(o, 'amount', path);
   if (amount !== undefined && !(unit === 'percent' ? amount > 0 : isPositiveInteger(amount))) {
     issues.add(
@@ -78,6 +79,7 @@ export function validateGradeSla(
     return undefined;
   }
   const before = issues.count;
+  issues.unknownFields(input, ['responseMinutes', 'resolutionMinutes', 'calendarId', 'ola'], path);
   const minutes = (key: 'responseMinutes' | 'resolutionMinutes'): number | undefined => {
     const n = issues.number(input, key, path);
     if (n !== undefined && !isPositiveInteger(n)) {
@@ -103,6 +105,7 @@ export function validateGradeSla(
   let split: OlaSplit | undefined;
   if (ola !== undefined) {
     const olaPath = pathOf(path, 'ola');
+    issues.unknownFields(ola, ['unit', 'lines'], olaPath);
     const unit = ola.unit;
     if (unit !== 'percent' && unit !== 'minutes') {
       issues.add(SlaErrorCode.OlaUnitInvalid, pathOf(olaPath, 'unit'), 'The OLA unit must be "percent" or "minutes".');
@@ -110,6 +113,7 @@ export function validateGradeSla(
       const lines = issues.object(ola, 'lines', olaPath);
       if (lines !== undefined) {
         const linesPath = pathOf(olaPath, 'lines');
+        issues.unknownFields(lines, SUPPORT_LINES, linesPath);
         const shares = SUPPORT_LINES.map((line) => readShare(lines, line, linesPath, unit, calendarIds, issues));
         const [L1, L2, L3] = shares;
         if (L1 !== undefined && L2 !== undefined && L3 !== undefined) {

@@ -94,6 +94,10 @@ describe('validateGradingTable', () => {
       SlaErrorCode.OlaLineBudgetTooSmall,
       'sla.critical.ola.lines.L1',
     ],
+    ['misspelt optional field at the top', tableWith(['overides'], []), InputErrorCode.UnknownField, 'overides'],
+    ['misspelt line calendar', tableWith(['sla', 'major', 'ola', 'lines', 'L2', 'calendar'], 'eu-berlin'), InputErrorCode.UnknownField, 'sla.major.ola.lines.L2.calendar'],
+    ['a fourth line', tableWith(['sla', 'major', 'ola', 'lines', 'L4'], { amount: 1 }), InputErrorCode.UnknownField, 'sla.major.ola.lines.L4'],
+    ['levels on an atLeast override', tableWith(['overrides', 1, 'levels'], 2), InputErrorCode.UnknownField, 'overrides[1].levels'],
     ['warning fraction above 1', tableWith(['sla', 'critical', 'ola', 'lines', 'L1', 'warningFraction'], 1.2), SlaErrorCode.WarningFractionInvalid, 'sla.critical.ola.lines.L1.warningFraction'],
   ])('%s → %s at "%s"', (_name, input, code, path) => {
     const r = validateGradingTable(input);
