@@ -22,7 +22,10 @@ export interface GradingTableValidationOptions {
   calendarIds?: readonly string[];
 }
 
-/** Reads a list of objects; reports an empty list when `nonEmpty`. */
+/**
+ * Reads a list of objects; reports an empty list when `nonEmpty`. Any element that is not an object
+ * makes the whole list unknown, so later reference checks do not report its absence a second time.
+ */
 function objects(
   issues: IssueList,
   obj: Record<string, unknown>,
@@ -41,7 +44,7 @@ function objects(
     if (isRecord(v)) out.push({ value: v, path });
     else issues.add(InputErrorCode.NotAnObject, path, `${path} must be an object.`);
   });
-  return out;
+  return out.length === list.length ? out : undefined;
 }
 
 function reportDuplicates(issues: IssueList, items: ReadonlyArray<{ id: string | undefined; path: string }>): void {
@@ -62,7 +65,7 @@ function readGrades(issues: IssueList, root: Record<string, unknown>): GradeDefi
     return { id: issues.string(value, 'id', path), label: issues.label(value, 'label', path), path };
   });
   reportDuplicates(issues, read);
-  if (issues.count > before || read.length !== items.length) return undefined;
+  if (issues.count > before) return undefined;
   return read.flatMap(({ id, label }) => (id !== undefined && label !== undefined ? [{ id, label }] : []));
 }
 

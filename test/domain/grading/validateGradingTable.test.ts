@@ -124,6 +124,12 @@ describe('validateGradingTable', () => {
     });
   });
 
+  it('reports a malformed grade once, not again at every reference to it', () => {
+    const r = validateGradingTable(tableWith(['grades', 3], 'suggestion'));
+    if (r.ok) throw new Error('expected issues');
+    expect(r.issues.map((i) => `${i.code}@${i.path}`)).toEqual([`${InputErrorCode.NotAnObject}@grades[3]`]);
+  });
+
   it('reports every problem at once', () => {
     const input = tableWith(['version'], 0) as Record<string, unknown>;
     (input.thresholds as Array<Record<string, unknown>>)[1] = { minScore: 20, grade: 'blocker' };
