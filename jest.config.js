@@ -5,4 +5,10 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: false }] },
   testTimeout: 60000,
+  // Forge platform harness (test/harness): platform globals before any module loads, per-test resets
+  // and contract checks, one private MariaDB per run for Forge SQL.
+  setupFiles: ['<rootDir>/test/harness/setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/harness/setupAfterEnv.ts'],
+  globalSetup: '<rootDir>/test/harness/globalSetup.ts',
+  globalTeardown: '<rootDir>/test/harness/globalTeardown.ts',
 };

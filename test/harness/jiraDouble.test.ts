@@ -1,0 +1,287 @@
+/**
+ * The Jira double through the real `@forge/api`: spec enforcement (unknown routes, bad bodies),
+ * asApp/asUser attribution, JQL search and paging, permissions, writes and their changelog.
+ */
+import api, { route } from '@forge/api';
+import { harness } from './index';
+import { APP_ACCOUNT_ID } from './jiraModel';
+
+const { jira, runtime } = harness();
+
+const ALICE = '5b10ac8d82e05b22cc7d4ef5';
+const BOB = '5b10ac8d82e05b22cc7d4ef6';
+const DEADLINE = 'customfield_10001';
+
+async function json(res: { json: () => Promise<unknown> }): Promise<Record<string, unknown>> {
+  const body = await res.json();
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('expected an object');
+  return body as Record<string, unknown>;
+}
+
+function searchBody(jql: string, extra: Record<string, unknown> = {}): { method: string; headers: Record<string, string>; body: string } {
+  return { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ jql, ...extra }) };
+}
+
+beforeEach(() => {
+  jira.setNow(Date.parse('2026-03-02T10:00:00Z'));
+  jira.seedUser({ accountId: ALICE, displayName: 'Alice', locale: 'zh_CN', timeZone: 'Asia/Shanghai', groups: ['jira-administrators'] });
+  jira.seedUser({ accountId: BOB, displayName: 'Bob' });
+  jira.seedProject({ key: 'ITR', name: 'ITR' });
+  jira.seedProject({ key: 'SEC', name: 'Secret', browsers: [ALICE] });
+  jira.defineField({ id: DEADLINE, name: 'Line deadline', type: 'datetime' });
+  jira.seedIssue({ key: 'ITR-1', issueType: 'Incident', status: 'Open', fields: { [DEADLINE]: '2026-03-01T00:00:00.000+0000' } });
+  jira.seedIssue({ key: 'ITR-2', issueType: 'Incident', status: 'In Progress', fields: { [DEADLINE]: '2026-03-05T00:00:00.000+0000' } });
+  jira.seedIssue({ key: 'ITR-3', issueType: 'Task', status: 'Closed', fields: { [DEADLINE]: '2026-02-01T00:00:00.000+0000' } });
+  jira.seedIssue({ key: 'ITR-4', issueType: 'Service Request', status: 'Open' });
+  jira.seedIssue({ key: 'SEC-1', issueType: 'Incident', status: 'Open' });
+});
+
+describe('spec enforcement', () => {
+  it('records a violation and answers 404 for a route Jira does not have', async () => {
+    const res = await api.asApp().requestJira(route`/rest/api/3/nonsense`);
+    expect(res.status).toBe(404);
+    const violations = jira.takeViolations();
+    expect(violations).toEqual([expect.objectContaining({ kind: 'unknown-route', method: 'GET', path: '/rest/api/3/nonsense' })]);
+  });
+
+  it('records a violation for a method the path does not allow', async () => {
+    const res = await api.asApp().requestJira(route`/rest/api/3/myself`, { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(jira.takeViolations().map((v) => v.kind)).toEqual(['method-not-allowed']);
+  });
+
+  it('records a violation and answers 400 for a body that breaks the operation schema', async () => {
+    // `maxResult` is a typo: SearchAndReconcileRequestBean has additionalProperties: false.
+    const res = await api.asApp().requestJira(route`/rest/api/3/search/jql`, searchBody('project = ITR', { maxResult: 10 }));
+    expect(res.status).toBe(400);
+    const [v] = jira.takeViolations();
+    expect(v?.kind).toBe('invalid-request-body');
+    expect(v?.message).toMatch(/maxResult/);
+  });
+
+  it('records a violation for a query parameter of the wrong type', async () => {
+    await api.asApp().requestJira(route`/rest/api/3/issue/ITR-1?updateHistory=${'yes'}`);
+    expect(jira.takeViolations().map((v) => v.kind)).toEqual(['invalid-query']);
+  });
+
+  it('fails the test through assertNoViolations when a violation is left behind', async () => {
+    await api.asApp().requestJira(route`/rest/api/3/nonsense`);
+    expect(() => jira.assertNoViolations()).toThrow(/unknown-route.*nonsense/s);
+    expect(jira.violations).toHaveLength(0);
+  });
+
+  it('matches literal path segments before templated ones', () => {
+    const m = jira.spec.match('GET', '/rest/api/3/issue/createmeta');
+    expect(m.kind === 'matched' && m.match.operation.template).toBe('/rest/api/3/issue/createmeta');
+  });
+});
+
+describe('search/jql', () => {
+  it('evaluates project, issuetype, status and datetime comparisons', async () => {
+    const res = await api
+      .asApp()
+      .requestJira(route`/rest/api/3/search/jql`, searchBody('project = ITR AND issuetype in (Incident, "Service Request") AND status != Closed ORDER BY key DESC', { fields: ['summary'] }));
+    const body = await json(res);
+    expect((body['issues'] as Array<{ key: string }>).map((i) => i.key)).toEqual(['ITR-4', 'ITR-2', 'ITR-1']);
+    expect(body['isLast']).toBe(true);
+  });
+
+  it('compares datetime custom fields with now() and with literals, skipping empty values', async () => {
+    const overdue = await json(await api.asApp().requestJira(route`/rest/api/3/search/jql`, searchBody(`cf[10001] < now() ORDER BY key`, { fields: ['key'] })));
+    expect((overdue['issues'] as Array<{ key: string }>).map((i) => i.key)).toEqual(['ITR-1', 'ITR-3']);
+    const before = await json(
+      await api.asApp().requestJira(route`/rest/api/3/search/jql`, searchBody(`"cf[10001]" <= "2026-03-01 00:00" ORDER BY key`, { fields: ['key'] })),
+    );
+    expect((before['issues'] as Array<{ key: string }>).map((i) => i.key)).toEqual(['ITR-1', 'ITR-3']);
+  });
+
+  it('reads date literals in the searching user’s time zone', async () => {
+    // Alice is in Asia/Shanghai (UTC+8): "2026-03-01 08:00" there is 00:00 UTC.
+    const res = await api.asUser(ALICE).requestJira(route`/rest/api/3/search/jql`, searchBody(`cf[10001] <= "2026-03-01 07:59"`, { fields: ['key'] }));
+    expect(((await json(res))['issues'] as Array<{ key: string }>).map((i) => i.key)).toEqual(['ITR-3']);
+  });
+
+  it('rejects an ISO-8601 date literal as Jira does', async () => {
+    const res = await api.asApp().requestJira(route`/rest/api/3/search/jql`, searchBody(`cf[10001] < "2026-03-01T00:00:00Z"`));
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toMatch(/Valid formats include/);
+  });
+
+  it('rejects unbounded queries', async () => {
+    const res = await api.asApp().requestJira(route`/rest/api/3/search/jql`, searchBody('ORDER BY key'));
+    expect(res.status).toBe(400);
+  });
+
+  it('returns ids only by default and pages with nextPageToken', async () => {
+    for (let n = 5; n <= 12; n++) jira.seedIssue({ key: `ITR-${n}` });
+    const keys: string[] = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const body = await json(
+        await api.asApp().requestJira(route`/rest/api/3/search/jql`, searchBody('project = ITR ORDER BY key', { maxResults: 5, ...(token ? { nextPageToken: token } : {}) })),
+      );
+      const issues = body['issues'] as Array<Record<string, unknown>>;
+      expect(Object.keys(issues[0] ?? {})).toEqual(['id']);
+      keys.push(...issues.map((i) => String(i['id'])));
+      token = typeof body['nextPageToken'] === 'string' ? body['nextPageToken'] : undefined;
+      pages += 1;
+    } while (token);
+    expect(pages).toBe(3);
+    expect(new Set(keys).size).toBe(12);
+  });
+
+  it('hides issues of projects the user cannot browse; the app sees them', async () => {
+    const asBob = await json(await api.asUser(BOB).requestJira(route`/rest/api/3/search/jql`, searchBody('issuetype = Incident', { fields: ['key'] })));
+    expect((asBob['issues'] as Array<{ key: string }>).map((i) => i.key).sort()).toEqual(['ITR-1', 'ITR-2']);
+    const asApp = await json(await api.asApp().requestJira(route`/rest/api/3/search/jql`, searchBody('issuetype = Incident', { fields: ['key'] })));
+    expect((asApp['issues'] as unknown[]).length).toBe(3);
+  });
+
+  it('answers 400 and records a violation for JQL the double does not support', async () => {
+    const res = await api.asApp().requestJira(route`/rest/api/3/search/jql`, searchBody('status WAS Open'));
+    expect(res.status).toBe(400);
+    expect(jira.takeViolations().map((v) => v.kind)).toEqual(['unsupported-jql']);
+  });
+});
+
+describe('issues', () => {
+  it('records whether a call was made as the app or as which user', async () => {
+    await api.asApp().requestJira(route`/rest/api/3/issue/ITR-1`);
+    await runtime.runAs(BOB, () => api.asUser().requestJira(route`/rest/api/3/issue/ITR-1`));
+    expect(jira.calls.map((c) => [c.actor, c.accountId])).toEqual([
+      ['app', undefined],
+      ['user', BOB],
+    ]);
+  });
+
+  it('answers 404 for an issue the user cannot see', async () => {
+    const res = await api.asUser(BOB).requestJira(route`/rest/api/3/issue/SEC-1`);
+    expect(res.status).toBe(404);
+  });
+
+  it('returns selected fields, properties and the changelog', async () => {
+    jira.seedIssue({ key: 'ITR-9', properties: { 'itr.state': { line: 'L1' } } });
+    const res = await api.asApp().requestJira(route`/rest/api/3/issue/ITR-9?fields=status,${DEADLINE}&properties=itr.state&expand=changelog`);
+    const body = await json(res);
+    const fields = body['fields'] as Record<string, unknown>;
+    expect(Object.keys(fields).sort()).toEqual([DEADLINE, 'status'].sort());
+    expect(fields[DEADLINE]).toBeNull();
+    expect(body['properties']).toEqual({ 'itr.state': { line: 'L1' } });
+    expect(body['changelog']).toEqual({ startAt: 0, maxResults: 0, total: 0, histories: [] });
+  });
+
+  it('edits fields, logs the change, and refuses the app’s read-only fields', async () => {
+    const ok = await api.asUser(BOB).requestJira(route`/rest/api/3/issue/ITR-1`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ fields: { summary: 'Printer on fire', assignee: { accountId: BOB } } }),
+    });
+    expect(ok.status).toBe(204);
+    const issue = jira.issue('ITR-1');
+    expect(issue.fields['summary']).toBe('Printer on fire');
+    expect(issue.changelog[0]?.authorAccountId).toBe(BOB);
+    expect(issue.changelog[0]?.items.map((i) => i.field).sort()).toEqual(['assignee', 'summary']);
+
+    const refused = await api.asApp().requestJira(route`/rest/api/3/issue/ITR-1`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ fields: { [DEADLINE]: '2026-04-01T00:00:00.000+0000' } }),
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toMatch(/read-only app field/);
+  });
+
+  it('writes app field values in bulk (POST /rest/api/3/app/field/value) only as the app', async () => {
+    const request = {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ updates: [{ customField: DEADLINE, issueIds: [Number(jira.issue('ITR-4').id)], value: '2026-04-01T12:00:00.789Z' }] }),
+    };
+    expect((await api.asUser(ALICE).requestJira(route`/rest/api/3/app/field/value`, request)).status).toBe(403);
+    expect((await api.asApp().requestJira(route`/rest/api/3/app/field/value`, request)).status).toBe(204);
+    expect(jira.issue('ITR-4').fields[DEADLINE]).toBe('2026-04-01T12:00:00.000+0000');
+    expect(jira.issue('ITR-4').changelog[0]?.authorAccountId).toBe(APP_ACCOUNT_ID);
+  });
+
+  it('creates issues, comments as the acting user, and transitions', async () => {
+    const created = await api.asUser(ALICE).requestJira(route`/rest/api/3/issue`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ fields: { project: { key: 'ITR' }, issuetype: { name: 'Incident' }, summary: 'New' } }),
+    });
+    expect(created.status).toBe(201);
+    const { key } = (await created.json()) as { key: string };
+    expect(key).toBe('ITR-5');
+
+    const doc = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'escalated to L2' }] }] };
+    const comment = await api.asApp().requestJira(route`/rest/api/3/issue/${key}/comment`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ body: doc }),
+    });
+    expect(comment.status).toBe(201);
+    expect(((await comment.json()) as { author: { accountId: string } }).author.accountId).toBe(APP_ACCOUNT_ID);
+
+    const transitions = await json(await api.asApp().requestJira(route`/rest/api/3/issue/${key}/transitions`));
+    const resolve = (transitions['transitions'] as Array<{ id: string; name: string }>).find((t) => t.name === 'Resolved');
+    const done = await api.asApp().requestJira(route`/rest/api/3/issue/${key}/transitions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ transition: { id: resolve?.id } }),
+    });
+    expect(done.status).toBe(204);
+    expect(jira.issue(key).fields['status']).toEqual({ id: '5', name: 'Resolved' });
+    expect(jira.issue(key).fields['resolution']).toEqual({ id: '10000', name: 'Done' });
+  });
+
+  it('stores issue properties with 201 then 200', async () => {
+    const put = (): Promise<{ status: number }> =>
+      api.asApp().requestJira(route`/rest/api/3/issue/ITR-1/properties/itr.state`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ line: 'L2' }),
+      });
+    expect((await put()).status).toBe(201);
+    expect((await put()).status).toBe(200);
+    const got = await json(await api.asApp().requestJira(route`/rest/api/3/issue/ITR-1/properties/itr.state`));
+    expect(got).toEqual({ key: 'itr.state', value: { line: 'L2' } });
+  });
+});
+
+describe('users and permissions', () => {
+  it('answers myself for the acting user, with groups on request', async () => {
+    const me = await json(await api.asUser(ALICE).requestJira(route`/rest/api/3/myself?expand=groups`));
+    expect(me).toMatchObject({ accountId: ALICE, locale: 'zh_CN', groups: { size: 1, items: [{ name: 'jira-administrators' }] } });
+  });
+
+  it('answers mypermissions per project and the bulk check', async () => {
+    const mine = await json(await api.asUser(BOB).requestJira(route`/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS,ADMINISTER&projectKey=SEC`));
+    expect(mine['permissions']).toMatchObject({ BROWSE_PROJECTS: { havePermission: false }, ADMINISTER: { havePermission: false } });
+    const bulk = await json(
+      await api.asApp().requestJira(route`/rest/api/3/permissions/check`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ accountId: ALICE, globalPermissions: ['ADMINISTER'], projectPermissions: [{ permissions: ['EDIT_ISSUES'], issues: [Number(jira.issue('SEC-1').id)] }] }),
+      }),
+    );
+    expect(bulk).toEqual({ globalPermissions: ['ADMINISTER'], projectPermissions: [{ permission: 'EDIT_ISSUES', projects: [], issues: [Number(jira.issue('SEC-1').id)] }] });
+  });
+
+  it('answers 401 and flags an asUser call for a user nobody seeded', async () => {
+    const res = await api.asUser('nobody').requestJira(route`/rest/api/3/myself`);
+    expect(res.status).toBe(401);
+    expect(jira.takeViolations().map((v) => v.kind)).toEqual(['unknown-user']);
+  });
+});
+
+describe('faults and counters', () => {
+  it('injects 429 with Retry-After on the chosen route and counts requests per route', async () => {
+    jira.failNext(1, { status: 429, retryAfter: 2, route: 'GET /rest/api/3/serverInfo' });
+    const first = await api.asApp().requestJira(route`/rest/api/3/serverInfo`);
+    expect(first.status).toBe(429);
+    expect(first.headers.get('retry-after')).toBe('2');
+    expect((await api.asApp().requestJira(route`/rest/api/3/serverInfo`)).status).toBe(200);
+    expect(jira.countsByRoute()).toEqual({ 'GET /rest/api/3/serverInfo': 2 });
+  });
+});

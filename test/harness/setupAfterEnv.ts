@@ -1,0 +1,22 @@
+/**
+ * jest `setupFilesAfterEnv`: hooks around every test.
+ *  - before each test: reset the runtime and the Jira, KVS and queue doubles (seed in `beforeEach`
+ *    or in the test, not in `beforeAll`);
+ *  - after each test: fail the test if the Jira double recorded a contract violation (a route the
+ *    spec does not have, a body or query that breaks the spec, an unsupported JQL construct), even
+ *    if the app swallowed the error answer;
+ *  - after the file: drop the file's SQL database.
+ */
+import { harness } from './index';
+
+beforeEach(() => {
+  harness().reset();
+});
+
+afterEach(() => {
+  harness().jira.assertNoViolations();
+});
+
+afterAll(async () => {
+  await harness().sql.dispose();
+});

@@ -1,0 +1,219 @@
+/**
+ * Forge SQL's HTTP surface, forwarded to a real MariaDB (see `mariadb.ts`).
+ *
+ * `@forge/sql` POSTs `{query, params, method}` to `/api/v1/execute` (statements) or
+ * `/api/v1/execute/ddl` (`executeDDL`, used by `migrationRunner`) and expects
+ *   200 {rows, metadata}   rows = array of row objects for a SELECT, or the update header
+ *                          {affectedRows, insertId, fieldCount, info, serverStatus, warningStatus,
+ *                          changedRows} for DML; metadata = {dbExecutionTime, responseSize, fields}
+ *   4xx {code, message, context?}   code one of @forge/sql's errorCodes (SQL_EXECUTION_ERROR,
+ *                          INVALID_SQL_QUERY, QUERY_TIMED_OUT, …), surfaced as ForgeSQLAPIError.
+ *
+ * Each test file gets a fresh database `itr_<random>` on first use, dropped after the file.
+ *
+ * Platform rules mirrored here (so a test fails where Forge would):
+ *  - one statement per call (mysql2 refuses multi-statements);
+ *  - SELECT times out at 5 s, other statements at 10 s (QUERY_TIMED_OUT);
+ *  - responses over 4 MiB fail;
+ *  - schema changes (CREATE/ALTER/DROP/TRUNCATE/RENAME) only through the DDL endpoint;
+ *  - syntax TiDB / Forge SQL does not accept is rejected even though MariaDB would run it: foreign
+ *    keys, FULLTEXT / SPATIAL indexes, RETURNING, CREATE OR REPLACE, system versioning.
+ * Not verified against the real service: how dates come back (here: `YYYY-MM-DD HH:MM:SS` strings,
+ * UTC), the HTTP status of errors (400 here) and the exact `context` of an error.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FieldPacket, ResultSetHeader } from 'mysql2';
+import type { Pool } from 'mysql2/promise';
+import { isRecord, jsonResponse, parseJsonBody } from './http';
+import { RoutedRequest } from './forgeRuntime';
+
+export const SQL_SELECT_TIMEOUT_S = 5;
+export const SQL_WRITE_TIMEOUT_S = 10;
+export const SQL_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+interface SqlError {
+  status: number;
+  code: 'SQL_EXECUTION_ERROR' | 'INVALID_SQL_QUERY' | 'QUERY_TIMED_OUT' | 'UNKNOWN_ERROR';
+  message: string;
+  context?: Record<string, unknown>;
+}
+
+/** Syntax MariaDB runs but Forge SQL (TiDB) rejects or ignores; each with why. */
+const NOT_PORTABLE: Array<{ pattern: RegExp; why: string }> = [
+  { pattern: /\bFOREIGN\s+KEY\b|\bREFERENCES\b/i, why: 'Forge SQL does not support foreign keys' },
+  { pattern: /\bFULLTEXT\b/i, why: 'Forge SQL has no full-text indexes (build an index table)' },
+  { pattern: /\bSPATIAL\b/i, why: 'TiDB has no spatial indexes' },
+  { pattern: /\bRETURNING\b/i, why: 'RETURNING is MariaDB-only' },
+  { pattern: /\bCREATE\s+OR\s+REPLACE\s+TABLE\b/i, why: 'CREATE OR REPLACE TABLE is MariaDB-only' },
+  { pattern: /\bSYSTEM\s+VERSIONING\b/i, why: 'system-versioned tables are MariaDB-only' },
+];
+
+const DDL_START = /^\s*(CREATE|ALTER|DROP|TRUNCATE|RENAME)\b/i;
+const SELECT_START = /^\s*(SELECT|WITH)\b/i;
+
+function columnMetadata(fields: FieldPacket[] | undefined): Array<Record<string, unknown>> {
+  return (fields ?? []).map((f) => ({
+    catalog: f.catalog,
+    name: f.name,
+    schema: f.schema,
+    table: f.table,
+    orgTable: f.orgTable,
+    orgName: f.orgName,
+    characterSet: f.characterSet,
+    columnLength: f.columnLength,
+    columnType: f.columnType ?? f.type,
+    flags: f.flags,
+    decimals: f.decimals,
+  }));
+}
+
+function fromMysqlError(e: unknown): SqlError | undefined {
+  if (!isRecord(e) || typeof e['code'] !== 'string' || typeof e['errno'] !== 'number') return undefined;
+  const debug = { code: e['code'], errno: e['errno'], sqlState: e['sqlState'], sqlMessage: e['sqlMessage'] };
+  const message = typeof e['sqlMessage'] === 'string' ? e['sqlMessage'] : String(e['message']);
+  // 1969 = ER_STATEMENT_TIMEOUT (MariaDB max_statement_time), 3024 = MySQL's equivalent.
+  if (e['errno'] === 1969 || e['errno'] === 3024) return { status: 400, code: 'QUERY_TIMED_OUT', message, context: { debug } };
+  return { status: 400, code: 'SQL_EXECUTION_ERROR', message, context: { debug } };
+}
+
+export class SqlBridge {
+  readonly databaseName = `itr_${randomBytes(6).toString('hex')}`;
+  readonly statements: Array<{ endpoint: string; query: string; params: unknown[]; ok: boolean }> = [];
+  private pool: Promise<Pool> | undefined;
+
+  private async open(): Promise<Pool> {
+    // Loaded on first use so that test files without SQL do not pay for mysql2.
+    const { createConnection, createPool } = await import('mysql2/promise');
+    const { connectionOptionsFromEnv, waitForServer } = await import('./mariadb');
+    await waitForServer();
+    const base = connectionOptionsFromEnv();
+    const admin = await createConnection(base);
+    try {
+      await admin.query(`CREATE DATABASE \`${this.databaseName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+    } finally {
+      await admin.end();
+    }
+    return createPool({
+      ...base,
+      database: this.databaseName,
+      connectionLimit: 4,
+      multipleStatements: false,
+      supportBigNumbers: false,
+    });
+  }
+
+  /** The per-file database, created on first use. */
+  private db(): Promise<Pool> {
+    this.pool ??= this.open();
+    return this.pool;
+  }
+
+  /** Direct access for test setup and assertions (bypasses the Forge rules above). */
+  async raw<T = unknown>(query: string, params: unknown[] = []): Promise<T> {
+    const pool = await this.db();
+    const [rows] = await pool.query(query, params);
+    return rows as T;
+  }
+
+  /** Drops every table in the file's database (between tests that need a clean schema). */
+  async dropAllTables(): Promise<void> {
+    if (!this.pool) return;
+    const pool = await this.pool;
+    const [rows] = await pool.query('SELECT table_name AS t FROM information_schema.tables WHERE table_schema = ?', [this.databaseName]);
+    for (const r of Array.isArray(rows) ? rows : []) {
+      if (isRecord(r) && typeof r['t'] === 'string') await pool.query(`DROP TABLE \`${r['t']}\``);
+    }
+  }
+
+  /** Drops the database and closes connections (after the test file); keeps it if ITR_TEST_KEEP_DB. */
+  async dispose(): Promise<void> {
+    if (!this.pool) return;
+    const pool = await this.pool.catch(() => undefined);
+    this.pool = undefined;
+    if (!pool) return;
+    if (process.env['ITR_TEST_KEEP_DB'] === undefined) await pool.query(`DROP DATABASE IF EXISTS \`${this.databaseName}\``);
+    await pool.end();
+  }
+
+  async handle(req: RoutedRequest): Promise<Response> {
+    const endpoint = req.pathname;
+    if (req.method !== 'POST' || (endpoint !== '/api/v1/execute' && endpoint !== '/api/v1/execute/ddl')) {
+      throw new Error(`[sql bridge] unexpected ${req.method} ${endpoint}: extend test/harness/sqlBridge.ts`);
+    }
+    let body: unknown;
+    try {
+      body = parseJsonBody(req);
+    } catch {
+      return this.error({ status: 400, code: 'INVALID_SQL_QUERY', message: 'request body is not JSON' });
+    }
+    const query = isRecord(body) && typeof body['query'] === 'string' ? body['query'] : '';
+    const params = isRecord(body) && Array.isArray(body['params']) ? body['params'] : [];
+    const checked = this.check(endpoint, query, params);
+    if (checked) {
+      this.statements.push({ endpoint, query, params, ok: false });
+      return this.error(checked);
+    }
+    const pool = await this.db();
+    const isSelect = SELECT_START.test(query);
+    const timeout = isSelect ? SQL_SELECT_TIMEOUT_S : SQL_WRITE_TIMEOUT_S;
+    const started = process.hrtime.bigint();
+    try {
+      const conn = await pool.getConnection();
+      let result: unknown;
+      let fields: FieldPacket[] | undefined;
+      try {
+        await conn.query(`SET SESSION max_statement_time = ${timeout}`);
+        [result, fields] = (await conn.query(query, params)) as [unknown, FieldPacket[] | undefined];
+      } finally {
+        conn.release();
+      }
+      const dbExecutionTime = Number(process.hrtime.bigint() - started) / 1e6;
+      const rows = Array.isArray(result) ? result : this.header(result);
+      const payload = { rows, metadata: { dbExecutionTime, responseSize: 0, fields: columnMetadata(fields) } };
+      const size = Buffer.byteLength(JSON.stringify(payload));
+      if (size > SQL_MAX_RESPONSE_BYTES) {
+        this.statements.push({ endpoint, query, params, ok: false });
+        return this.error({ status: 400, code: 'SQL_EXECUTION_ERROR', message: `response of ${size} bytes exceeds Forge SQL's 4 MiB limit` });
+      }
+      payload.metadata.responseSize = size;
+      this.statements.push({ endpoint, query, params, ok: true });
+      return jsonResponse(200, payload);
+    } catch (e) {
+      const mapped = fromMysqlError(e);
+      if (!mapped) throw e;
+      this.statements.push({ endpoint, query, params, ok: false });
+      return this.error(mapped);
+    }
+  }
+
+  private header(result: unknown): Record<string, unknown> {
+    const h = (isRecord(result) ? result : {}) as Partial<ResultSetHeader>;
+    return {
+      fieldCount: h.fieldCount ?? 0,
+      affectedRows: h.affectedRows ?? 0,
+      insertId: h.insertId ?? 0,
+      info: h.info ?? '',
+      serverStatus: h.serverStatus ?? 0,
+      warningStatus: h.warningStatus ?? 0,
+      changedRows: h.changedRows ?? 0,
+    };
+  }
+
+  private check(endpoint: string, query: string, params: unknown[]): SqlError | undefined {
+    if (query.trim() === '') return { status: 400, code: 'INVALID_SQL_QUERY', message: 'query is empty' };
+    for (const { pattern, why } of NOT_PORTABLE) {
+      if (pattern.test(query)) return { status: 400, code: 'INVALID_SQL_QUERY', message: `not portable to Forge SQL (TiDB): ${why}` };
+    }
+    if (endpoint === '/api/v1/execute' && DDL_START.test(query)) {
+      return { status: 400, code: 'INVALID_SQL_QUERY', message: 'schema changes must go through migrationRunner / executeDDL' };
+    }
+    if (endpoint === '/api/v1/execute/ddl' && params.length > 0) {
+      return { status: 400, code: 'INVALID_SQL_QUERY', message: 'executeDDL takes no parameters' };
+    }
+    return undefined;
+  }
+
+  private error(e: SqlError): Response {
+    return jsonResponse(e.status, { code: e.code, message: e.message, ...(e.context ? { context: e.context } : {}) });
+  }
+}
