@@ -2,6 +2,10 @@
 // built into static/<app>/build/ (what `forge deploy` uploads). static/shared/ is code, not an app.
 //   npm run build:ui                 # all apps
 //   npm run build:ui -- issue-panel  # only the named ones
+//   npm run build:ui -- --out DIR    # write DIR/<app>/ instead (tests build without touching static/)
+// Always a production build, also when started from a test runner that set NODE_ENV=test.
+process.env.NODE_ENV = 'production';
+
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
@@ -14,8 +18,15 @@ export function listApps() {
     .sort();
 }
 
+const args = process.argv.slice(2);
+const outIndex = args.indexOf('--out');
+const outRoot = outIndex === -1 ? undefined : args[outIndex + 1];
+if (outIndex !== -1 && (outRoot === undefined || outRoot.startsWith('--'))) {
+  console.error('--out needs a directory');
+  process.exit(2);
+}
+const wanted = outIndex === -1 ? args : args.filter((_, i) => i !== outIndex && i !== outIndex + 1);
 const all = listApps();
-const wanted = process.argv.slice(2);
 const unknown = wanted.filter((a) => !all.includes(a));
 if (unknown.length > 0) {
   console.error(`Unknown Custom UI app(s): ${unknown.join(', ')}. Apps: ${all.join(', ')}`);
@@ -28,6 +39,7 @@ if (apps.length === 0) {
 }
 for (const app of apps) {
   const started = Date.now();
-  await build(appConfig(app));
-  console.log(`built static/${app}/build in ${Date.now() - started} ms`);
+  const outDir = outRoot === undefined ? undefined : path.resolve(outRoot, app);
+  await build(appConfig(app, outDir));
+  console.log(`built ${path.relative(process.cwd(), outDir ?? path.join(staticDir, app, 'build'))} in ${Date.now() - started} ms`);
 }

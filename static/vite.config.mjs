@@ -7,16 +7,22 @@ import { defineConfig } from 'vite';
 
 export const staticDir = path.dirname(fileURLToPath(import.meta.url));
 
-/** @param {string} app folder name under static/, e.g. "issue-panel" */
-export function appConfig(app) {
+/**
+ * @param {string} app folder name under static/, e.g. "issue-panel"
+ * @param {string} [outDir] where to write the build; default static/<app>/build (what Forge deploys)
+ */
+export function appConfig(app, outDir) {
   const root = path.join(staticDir, app);
   return defineConfig({
     configFile: false,
     root,
     // Forge serves a Custom UI build from a sub-path of its own CDN: every URL must be relative.
     base: './',
+    mode: 'production',
     logLevel: 'warn',
-    oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+    // Production JSX whatever NODE_ENV says (jest sets "test", which would emit jsxDEV calls
+    // that production React does not have).
+    oxc: { jsx: { runtime: 'automatic', importSource: 'react', development: false } },
     resolve: {
       // One copy of React whatever nested dependency asks for it.
       dedupe: ['react', 'react-dom'],
@@ -25,7 +31,7 @@ export function appConfig(app) {
       'process.env.NODE_ENV': JSON.stringify('production'),
     },
     build: {
-      outDir: path.join(root, 'build'),
+      outDir: outDir ?? path.join(root, 'build'),
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,

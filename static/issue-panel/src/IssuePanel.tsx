@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { IssueItrState } from '../../../src/contract/issuePanel';
 import { call } from '../../shared/api';
@@ -73,7 +73,8 @@ export function IssuePanel({ context }: { context: ForgeContext }) {
   );
 }
 
-const panelStyles = xcss({ paddingBlock: 'space.050' });
+// A little inline room so focus rings of edge buttons are not cut off by the iframe.
+const panelStyles = xcss({ paddingBlock: 'space.050', paddingInline: 'space.025' });
 
 function Details({
   state,
@@ -150,7 +151,7 @@ const listStyles = xcss({
   gridTemplateColumns: 'minmax(min-content, 40%) 1fr',
   columnGap: 'space.200',
   rowGap: 'space.100',
-  alignItems: 'baseline',
+  alignItems: 'center',
   margin: 'space.0',
 });
 const termStyles = xcss({ margin: 'space.0' });
@@ -205,21 +206,21 @@ function Loading() {
       <Box role="status" aria-live="polite">
         <Text color="color.text.subtlest">{t('panel.loading')}</Text>
       </Box>
-      <Stack space="space.100" aria-hidden="true">
-        {[0, 1, 2, 3].map((i) => (
-          <Inline key={i} space="space.200">
+      <Box xcss={listStyles} aria-hidden="true">
+        {[0, 1, 2, 3, 4].map((i) => (
+          <Fragment key={i}>
             <Box xcss={[skeletonStyles, labelSkeletonStyles]} />
             <Box xcss={[skeletonStyles, valueSkeletonStyles]} />
-          </Inline>
+          </Fragment>
         ))}
-      </Stack>
+      </Box>
     </Stack>
   );
 }
 
 const skeletonStyles = xcss({ backgroundColor: 'color.skeleton', borderRadius: 'radius.small', height: 'size.100' });
-const labelSkeletonStyles = xcss({ width: '30%' });
-const valueSkeletonStyles = xcss({ width: '45%' });
+const labelSkeletonStyles = xcss({ width: '70%' });
+const valueSkeletonStyles = xcss({ width: '55%' });
 
 const subtleButtonStyles = xcss({
   backgroundColor: 'color.background.neutral.subtle',

@@ -1,0 +1,53 @@
+/**
+ * Every Custom UI app's JavaScript stays under 250 KiB gzipped (Forge loads it into an iframe on
+ * every issue view). Builds all apps with `npm run build:ui` (the test fails if that fails), then
+ * reads the numbers from the bench itself (`scripts/bench/bundle.mjs`, i.e. `npm run bench:bundle`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const LIMIT_GZIP_BYTES = 250 * 1024;
+
+interface BundleReport {
+  apps: { app: string; jsBytes: number; jsGzipBytes: number; cssGzipBytes: number }[];
+  limitGzipBytes: number;
+}
+
+/** Folders of static/ holding an index.html: the apps build.mjs builds. */
+function appFolders(): string[] {
+  const staticDir = path.join(repoRoot, 'static');
+  return readdirSync(staticDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== 'shared' && existsSync(path.join(staticDir, d.name, 'index.html')))
+    .map((d) => d.name)
+    .sort();
+}
+
+describe('Custom UI bundle size', () => {
+  let report: BundleReport;
+
+  beforeAll(() => {
+    const build = spawnSync('npm', ['run', 'build:ui'], { cwd: repoRoot, encoding: 'utf8' });
+    if (build.status !== 0) {
+      throw new Error(`npm run build:ui failed (exit ${build.status}):\n${build.stdout}\n${build.stderr}`);
+    }
+    const bench = spawnSync(process.execPath, ['scripts/bench/bundle.mjs'], { cwd: repoRoot, encoding: 'utf8' });
+    report = JSON.parse(bench.stdout) as BundleReport;
+  }, 300_000);
+
+  it('builds every app and measures it', () => {
+    expect(report.limitGzipBytes).toBe(LIMIT_GZIP_BYTES);
+    expect(report.apps.map((a) => a.app)).toEqual(appFolders());
+    for (const app of report.apps) {
+      expect(existsSync(path.join(repoRoot, 'static', app.app, 'build', 'index.html'))).toBe(true);
+      expect(app.jsGzipBytes).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(appFolders())('%s: gzipped JavaScript under 250 KiB', (app) => {
+    const sizes = report.apps.find((a) => a.app === app);
+    expect(sizes).toBeDefined();
+    expect(sizes?.jsGzipBytes).toBeLessThan(LIMIT_GZIP_BYTES);
+  });
+});

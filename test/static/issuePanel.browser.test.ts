@@ -1,0 +1,192 @@
+/**
+ * The ITR issue panel in headless Chromium against a stand-in Forge host (bridgeStub.ts).
+ * Screenshots go to .tmp/screenshots/ (gitignored) for a person to look at.
+ * Skipped when no Chromium is installed (CHROMIUM_PATH, default /usr/bin/chromium).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  chromiumAvailable,
+  installBridgeStub,
+  serveStatic,
+  type BridgeStubOptions,
+  type StaticServer,
+} from './bridgeStub';
+import {
+  NOW,
+  notReady,
+  notStartedSpareParts,
+  ok,
+  onTrackTechnicalServiceAtL2,
+  overdueComplaintAtL3,
+} from './issueItrState.fixtures';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const screenshots = path.join(repoRoot, '.tmp', 'screenshots');
+const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
+if (!chromiumAvailable()) console.warn(`issue panel browser tests skipped: no Chromium at ${CHROMIUM_PATH}`);
+
+describeWithBrowser('ITR issue panel in Chromium', () => {
+  let outDir: string;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // Its own build, so a parallel test rebuilding static/*/build cannot pull files away mid-test.
+    outDir = mkdtempSync(path.join(os.tmpdir(), 'itr-ui-'));
+    const build = spawnSync(process.execPath, ['static/build.mjs', 'issue-panel', '--out', outDir], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
+    server = await serveStatic(path.join(outDir, 'issue-panel'));
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    mkdirSync(screenshots, { recursive: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  async function openPanel(options: BridgeStubOptions, colorScheme: 'light' | 'dark' = options.colorMode) {
+    const page = await browser.newPage({ viewport: { width: 560, height: 160 }, colorScheme });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.clock.setFixedTime(new Date(NOW));
+    const calls = await installBridgeStub(page, options);
+    await page.goto(server.url);
+    return { page, calls, errors };
+  }
+
+  async function shoot(page: Page, name: string) {
+    await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+  }
+
+  async function text(page: Page): Promise<string> {
+    return page.locator('body').innerText();
+  }
+
+  it('shows an on-track issue in English, light theme, in the user\'s time zone', async () => {
+    const { page, calls, errors } = await openPanel({
+      context: { locale: 'en_US', timezone: 'America/New_York', issueKey: 'ITR-42' },
+      colorMode: 'light',
+      resolvers: { getIssueItrState: () => ok(onTrackTechnicalServiceAtL2) },
+    });
+    await page.getByText('On track').waitFor();
+    const body = await text(page);
+    expect(body).toContain('Technical service');
+    expect(body).toContain('P2 · grading table v3');
+    expect(body).toContain('L2 · Second line');
+    // 01:30Z is 20:30 the evening before in New York (EST, UTC−5).
+    expect(body).toMatch(/Nov 23, 2026,? 8:30\s?PM/);
+    expect(body).toMatch(/Nov 24, 2026,? 4:30\s?AM/); // due 09:30Z
+    expect(body).toContain('(in 2 hours)'); // warning at 08:00Z, now 06:00Z
+    expect(body).toContain('(in 4 hours)'); // due 09:30Z: 3.5 h rounds to 4
+    expect(await page.getAttribute('html', 'data-color-mode')).toBe('light');
+    expect(await page.getByRole('region', { name: 'ITR details for ITR-42' }).count()).toBe(1);
+    expect(calls.map((c) => c.name)).toEqual(['enableTheming', 'getContext', 'invoke']);
+    expect(calls[2]?.payload).toMatchObject({ functionKey: 'getIssueItrState', payload: { issueKey: 'ITR-42' } });
+    expect(errors).toEqual([]);
+    await shoot(page, 'issue-panel-en-light');
+    await page.close();
+  });
+
+  it('shows an overdue issue in Simplified Chinese, dark theme', async () => {
+    const { page, errors } = await openPanel({
+      context: { locale: 'zh_CN', timezone: 'Asia/Shanghai', issueKey: 'ITR-7' },
+      colorMode: 'dark',
+      resolvers: { getIssueItrState: () => ok(overdueComplaintAtL3) },
+    });
+    await page.getByText('已超时').waitFor();
+    const body = await text(page);
+    expect(body).toContain('投诉');
+    expect(body).toContain('三线 (L3)');
+    expect(body).toContain('P1 · 定级表 v5');
+    expect(body).toContain('2026年11月24日 12:00'); // due 04:00Z is noon in Shanghai
+    expect(body).toContain('2小时前');
+    expect(await page.getAttribute('html', 'data-color-mode')).toBe('dark');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    // The surface comes from the dark theme's token, not the light fallback.
+    const background = await page.evaluate('getComputedStyle(document.body).backgroundColor');
+    expect(background).not.toBe('rgb(255, 255, 255)');
+    expect(errors).toEqual([]);
+    await shoot(page, 'issue-panel-zh-CN-dark');
+    await page.close();
+  });
+
+  it('shows "not set" for an issue whose clock has not started', async () => {
+    const { page } = await openPanel({
+      context: { locale: 'en_GB', timezone: 'Europe/London', issueKey: 'ITR-9' },
+      colorMode: 'light',
+      resolvers: { getIssueItrState: () => ok(notStartedSpareParts) },
+    });
+    await page.getByText('Not started').waitFor();
+    expect(await page.getByText('Not set').count()).toBe(5);
+    await shoot(page, 'issue-panel-en-not-started');
+    await page.close();
+  });
+
+  it('shows a translated error, and Tab + Enter on "Try again" loads the panel', async () => {
+    let answers = 0;
+    const { page } = await openPanel({
+      context: { locale: 'en_US', timezone: 'UTC', issueKey: 'ITR-42' },
+      colorMode: 'light',
+      resolvers: { getIssueItrState: () => (++answers === 1 ? notReady : ok(onTrackTechnicalServiceAtL2)) },
+    });
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('ITR details are not available for this issue yet.');
+    expect(await alert.innerText()).toContain('Error code: NOT_READY');
+    await shoot(page, 'issue-panel-en-error');
+
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Try again');
+    // The focus ring is visible for keyboard users.
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
+    await page.keyboard.press('Enter');
+    await page.getByText('On track').waitFor();
+    // Focus moves to the new state's button instead of falling back to the top of the page.
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Refresh');
+    expect(answers).toBe(2);
+    await page.close();
+  });
+
+  it('shows the loading state while the resolver answers', async () => {
+    let release: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { page } = await openPanel({
+      context: { locale: 'zh_CN', timezone: 'Asia/Shanghai', issueKey: 'ITR-42' },
+      colorMode: 'light',
+      resolvers: {
+        getIssueItrState: async () => {
+          await answered;
+          return ok(onTrackTechnicalServiceAtL2);
+        },
+      },
+    });
+    await page.getByRole('status').getByText('正在加载 ITR 信息…').waitFor();
+    expect(await page.getAttribute('section', 'aria-busy')).toBe('true');
+    await shoot(page, 'issue-panel-zh-CN-loading');
+    release();
+    await page.getByText('正常').waitFor();
+    await page.close();
+  });
+
+  it('explains, in the browser\'s language, that the page only works inside Jira when there is no bridge', async () => {
+    const page = await browser.newPage({ viewport: { width: 560, height: 240 }, locale: 'en-US' });
+    await page.goto(server.url);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('This page only works inside Jira');
+    await page.close();
+  });
+});
