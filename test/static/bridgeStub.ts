@@ -95,7 +95,6 @@ function tokenThemeCss(): string {
   const themes = ['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlassian-typography', 'atlassian-shape'];
   return themes
     .map((name) => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const mod = require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${name}.js`) as { default: string };
       return mod.default;
     })
