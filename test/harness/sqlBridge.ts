@@ -68,7 +68,8 @@ function columnMetadata(fields: FieldPacket[] | undefined): Array<Record<string,
 }
 
 function fromMysqlError(e: unknown): SqlError | undefined {
-  if (!isRecord(e) || typeof e['code'] !== 'string' || typeof e['errno'] !== 'number') return undefined;
+  // mysql2 leaves `code` undefined for MariaDB-only errnos (e.g. 1969), so key on errno.
+  if (!isRecord(e) || typeof e['errno'] !== 'number') return undefined;
   const debug = { code: e['code'], errno: e['errno'], sqlState: e['sqlState'], sqlMessage: e['sqlMessage'] };
   const message = typeof e['sqlMessage'] === 'string' ? e['sqlMessage'] : String(e['message']);
   // 1969 = ER_STATEMENT_TIMEOUT (MariaDB max_statement_time), 3024 = MySQL's equivalent.
@@ -79,6 +80,10 @@ function fromMysqlError(e: unknown): SqlError | undefined {
 export class SqlBridge {
   readonly databaseName = `itr_${randomBytes(6).toString('hex')}`;
   readonly statements: Array<{ endpoint: string; query: string; params: unknown[]; ok: boolean }> = [];
+  /** Forge SQL's SELECT timeout (s); a test may lower it to exercise timeouts quickly. */
+  selectTimeoutSeconds = SQL_SELECT_TIMEOUT_S;
+  /** Forge SQL's timeout for other statements (s). */
+  writeTimeoutSeconds = SQL_WRITE_TIMEOUT_S;
   private pool: Promise<Pool> | undefined;
 
   private async open(): Promise<Pool> {
@@ -155,14 +160,14 @@ export class SqlBridge {
     }
     const pool = await this.db();
     const isSelect = SELECT_START.test(query);
-    const timeout = isSelect ? SQL_SELECT_TIMEOUT_S : SQL_WRITE_TIMEOUT_S;
+    const timeout = isSelect ? this.selectTimeoutSeconds : this.writeTimeoutSeconds;
     const started = process.hrtime.bigint();
     try {
       const conn = await pool.getConnection();
       let result: unknown;
       let fields: FieldPacket[] | undefined;
       try {
-        await conn.query(`SET SESSION max_statement_time = ${timeout}`);
+        await conn.query('SET SESSION max_statement_time = ?', [timeout]);
         [result, fields] = (await conn.query(query, params)) as [unknown, FieldPacket[] | undefined];
       } finally {
         conn.release();
