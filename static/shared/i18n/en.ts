@@ -7,7 +7,6 @@ export const en = {
   'common.notSet': 'Not set',
   'common.retry': 'Try again',
   'common.refresh': 'Refresh',
-  'common.loading': 'Loading…',
 
   'error.title': 'Something went wrong',
   'error.codeLabel': 'Error code: {code}',

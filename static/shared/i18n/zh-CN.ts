@@ -5,7 +5,6 @@ export const zhCN: Messages = {
   'common.notSet': '未设置',
   'common.retry': '重试',
   'common.refresh': '刷新',
-  'common.loading': '加载中…',
 
   'error.title': '出错了',
   'error.codeLabel': '错误代码：{code}',
