@@ -3,7 +3,9 @@ import { MAX_INSTANT_MS } from './zonedTime';
 
 /** Epoch ms of a Date argument; rejects non-Dates and Invalid Date with a stable code. */
 export function instantOf(value: Date, name: string): number {
-  const ms = value instanceof Date ? value.getTime() : Number.NaN;
+  // Not `instanceof`: a Date made in another realm (vm context, iframe) is still a Date.
+  const isDate = Object.prototype.toString.call(value) === '[object Date]';
+  const ms = isDate ? value.getTime() : Number.NaN;
   if (!Number.isFinite(ms)) {
     throw calendarError(CalendarErrorCode.BadInstant, `${name} must be a valid Date`);
   }

@@ -22,7 +22,10 @@ export type WorkingSpan =
   | { kind: 'weeks'; start: number; end: number; workMs: number };
 
 const WEEK_MS = 7 * MS_PER_DAY;
-/** How far ahead one skip looks for the next clock change (bounds the chunk scan). */
+/**
+ * How far ahead one skip looks for the next clock change. Longer skips fewer times but fills
+ * more offset-cache chunks ahead of need. Range 2 weeks..a few years; default 400 days.
+ */
 const SKIP_HORIZON_MS = 400 * MS_PER_DAY;
 /**
  * Days in a row with no working time, past the last holiday/override, after which the

@@ -25,9 +25,17 @@ export const MAX_OFFSET_MS = 26 * MS_PER_HOUR;
 /** The largest |instant| a Date can hold (ECMAScript time value range). */
 export const MAX_INSTANT_MS = 8.64e15;
 
+/**
+ * Span of one cache entry. Any size works; 32 days keeps a chunk at ~33 Intl calls while a
+ * month-long SLA touches one or two chunks. Default 32 days.
+ */
 const CHUNK_MS = 32 * MS_PER_DAY;
+/**
+ * Sampling step for offset changes. Must be shorter than the gap between two changes of one
+ * zone (else a change and its undo in one step go unseen). Range 1 h..1 day; default 1 day.
+ */
 const SAMPLE_MS = MS_PER_DAY;
-/** Chunks cached per zone before the zone's cache is dropped (about 180 years of lookups). */
+/** Chunks cached per zone before the zone's cache is dropped (2048 = about 180 years). */
 const MAX_CHUNKS_PER_ZONE = 2048;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'vm';
 import { addWorkingTime, BusinessCalendar, CalendarErrorCode, defaultCalendarById } from '../../../src/domain/calendar';
 import { DomainError } from '../../../src/domain/validation';
 import {
@@ -204,6 +205,11 @@ describe('addWorkingTime', () => {
 
     it.each([-1, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '5' as unknown as number])('minutes %p -> CALENDAR_BAD_MINUTES', (minutes) => {
       expect(() => addWorkingTime(berlin, at('2026-01-05T07:00:00Z'), minutes)).toThrow(expect.objectContaining({ code: CalendarErrorCode.BadMinutes }));
+    });
+
+    it('accepts a Date from another realm (vm context)', () => {
+      const foreign = runInNewContext("new Date('2026-01-05T07:00:00Z')") as Date;
+      expect(addWorkingTime(berlin, foreign, 60).toISOString()).toBe('2026-01-05T08:00:00.000Z');
     });
 
     it('an Invalid Date -> CALENDAR_BAD_INSTANT', () => {
