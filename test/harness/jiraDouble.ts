@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { Actor, RoutedRequest } from './forgeRuntime';
 import { isRecord, jsonResponse, sleepMs } from './http';
-import { evaluate, JqlContext, JqlSyntaxError, JqlUnsupportedError, parseJql, sortIssues } from './jql';
+import { evaluate, JqlContext, JqlSyntaxError, JqlUnsupportedError, parseJql, sortIssues, validateQuery } from './jql';
 import {
   APP_ACCOUNT_ID,
   ChangeItem,
@@ -31,7 +31,7 @@ import {
   SeedUser,
   StoredIssue,
 } from './jiraModel';
-import { OpenApiIndex, Operation } from './openapiIndex';
+import type { OpenApiIndex, Operation } from './openapiIndex';
 
 export type ViolationKind =
   | 'unknown-route'
@@ -121,7 +121,6 @@ export interface JiraDoubleOptions {
 }
 
 export class JiraDouble {
-  readonly spec: OpenApiIndex;
   readonly model: JiraModel;
   readonly violations: JiraViolation[] = [];
   readonly calls: JiraCall[] = [];
@@ -130,9 +129,11 @@ export class JiraDouble {
   private faults: Array<{ remaining: number; spec: FaultSpec }> = [];
   private fixedNow: number | undefined;
   private readonly handlers: Record<string, Handler>;
+  private specIndex: OpenApiIndex | undefined;
+  private readonly specPath: string | undefined;
 
   constructor(options: JiraDoubleOptions = {}) {
-    this.spec = OpenApiIndex.load(options.specPath);
+    this.specPath = options.specPath;
     const clock = options.clock ?? ((): number => this.fixedNow ?? Date.now());
     this.model = new JiraModel(clock);
     this.handlers = {
@@ -156,6 +157,18 @@ export class JiraDouble {
       getServerInfo: () => this.serverInfo(),
       notify: (c) => this.notify(c),
     };
+  }
+
+  /**
+   * The OpenAPI index, loaded on the first Jira request (parsing the 2 MB spec and ajv cost about
+   * 100 ms, which test files that never call Jira should not pay).
+   */
+  get spec(): OpenApiIndex {
+    if (!this.specIndex) {
+      const mod = require('./openapiIndex') as typeof import('./openapiIndex');
+      this.specIndex = mod.OpenApiIndex.load(this.specPath);
+    }
+    return this.specIndex;
   }
 
   // ----- test-facing API -------------------------------------------------------------------------
@@ -416,6 +429,7 @@ export class JiraDouble {
     };
     let hits: StoredIssue[];
     try {
+      validateQuery(query, jqlCtx);
       const where = query.where;
       const visible = [...this.model.issues.values()].filter((i) => {
         const p = this.model.findProject(i.projectKey);

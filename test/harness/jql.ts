@@ -561,6 +561,32 @@ export function evaluate(expr: Expr, issue: JqlIssue, ctx: JqlContext): boolean 
 }
 
 /**
+ * Checks a parsed query without any issue, as Jira does before searching: every field must exist,
+ * every date literal must parse, operators must suit the field. Throws JqlSyntaxError /
+ * JqlUnsupportedError; an empty result set never hides a bad query.
+ */
+export function validateQuery(query: JqlQuery, ctx: JqlContext): void {
+  const walk = (e: Expr): void => {
+    if (e.kind === 'and' || e.kind === 'or') return e.items.forEach(walk);
+    if (e.kind === 'not') return walk(e.expr);
+    const field = requireField(e.field, ctx);
+    const literals = e.operand.kind === 'value' ? [e.operand.value] : e.operand.kind === 'list' ? e.operand.values : [];
+    for (const lit of literals) {
+      if (field.type === 'datetime' || field.type === 'date') evalTimeLiteral(lit, ctx, e.field);
+      else literalText(lit, ctx);
+    }
+    if ((e.op === '<' || e.op === '<=' || e.op === '>' || e.op === '>=') && !['datetime', 'date', 'number', 'key'].includes(field.type)) {
+      throw new JqlUnsupportedError(`operator ${e.op} on ${field.id} (${field.type}) is not supported by the Jira double`);
+    }
+    if ((e.op === '~' || e.op === '!~') && field.type !== 'string') {
+      throw new JqlUnsupportedError(`~ on ${field.id} (${field.type}) is not supported by the Jira double`);
+    }
+  };
+  if (query.where) walk(query.where);
+  for (const k of query.orderBy) requireField(k.field, ctx);
+}
+
+/**
  * Sorts issues by the ORDER BY keys. Empty values sort after all others in either direction;
  * ties fall back to ascending numeric id, so paging is stable.
  */

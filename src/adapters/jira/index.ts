@@ -1,0 +1,5 @@
+export { DEFAULT_RETRY_POLICY, JiraClient, jiraAsApp, jiraAsUser, parseRetryAfter } from './jira.adapter';
+export type { JiraActor, JiraClientOptions, RetryPolicy, SearchOptions } from './jira.adapter';
+export { codeForStatus, JiraError, JiraErrorCode } from './jira.errors';
+export type { JiraErrorDetails } from './jira.errors';
+export type { AdfDocument, AppFieldValueUpdate, JiraIssue, JiraSearchPage, JiraTransition, JiraUser } from './jira.types';

@@ -1,0 +1,334 @@
+/**
+ * The app's one door to Jira's REST API (through `@forge/api`'s `requestJira`).
+ *
+ * - Acts as the app (`asApp()`) or as a user (`asUser()`), chosen per client: never ambiguous.
+ * - 429: waits `Retry-After` seconds (injectable `sleep`) and retries, within a per-call budget; a
+ *   wait longer than the caller can afford (policy maximum, or the invocation's remaining time) is
+ *   not waited: the call fails at once with JIRA_RATE_LIMITED and `retryAfterSeconds`, so a queue
+ *   consumer can return `InvocationError({retryAfter})` instead of timing out.
+ * - 5xx (and no answer at all): retried with exponential backoff a few times.
+ * - Every other non-2xx: a `JiraError` with a stable code, status, method and path.
+ * Responses are checked at the boundary: a 2xx body without the documented fields is an error too.
+ */
+import api, { route } from '@forge/api';
+import type { Route } from '@forge/api';
+import { codeForStatus, JiraError, JiraErrorCode } from './jira.errors';
+import type { AdfDocument, AppFieldValueUpdate, JiraIssue, JiraSearchPage, JiraTransition, JiraUser } from './jira.types';
+
+export type JiraActor = { kind: 'app' } | { kind: 'user'; accountId?: string };
+
+export interface RetryPolicy {
+  /** Attempts per call, the first included. Range 1–10; default 4. */
+  maxAttempts: number;
+  /** Longest single `Retry-After` (s) the client waits; longer → fail with JIRA_RATE_LIMITED. Default 30. */
+  maxRetryAfterSeconds: number;
+  /** Total time (s) one call may spend waiting across retries. Default 60. */
+  maxTotalWaitSeconds: number;
+  /** Wait (s) after a 429 that carries no `Retry-After`. Default 5. */
+  defaultRetryAfterSeconds: number;
+  /** First backoff (ms) after a 5xx; doubles per retry. Default 500. */
+  serverErrorBaseDelayMs: number;
+  /** Time (ms) kept in reserve after a wait, for the work that follows. Default 2000. */
+  reserveMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 4,
+  maxRetryAfterSeconds: 30,
+  maxTotalWaitSeconds: 60,
+  defaultRetryAfterSeconds: 5,
+  serverErrorBaseDelayMs: 500,
+  reserveMs: 2000,
+};
+
+export interface JiraClientOptions {
+  actor?: JiraActor;
+  /** Waits `ms`; tests inject a recorder. Default: a real timer. */
+  sleep?: (ms: number) => Promise<void>;
+  retry?: Partial<RetryPolicy>;
+  /**
+   * Milliseconds left in this invocation (e.g. `getAppContext().invocationRemainingTimeInMillis`);
+   * a retry wait that would not leave `reserveMs` is not taken.
+   */
+  remainingTimeMs?: () => number;
+}
+
+export interface SearchOptions {
+  /** Fields to return; none = ids only. */
+  fields?: string[];
+  /** Issues per request, 1–5000 (Jira may return fewer when fields are asked for). Default 100. */
+  pageSize?: number;
+  properties?: string[];
+  expand?: string[];
+}
+
+interface RawResponse {
+  status: number;
+  body: unknown;
+  attempts: number;
+}
+
+type Requester = (path: Route, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<{
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}>;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** Seconds from a `Retry-After` header (delta-seconds or HTTP-date); undefined when absent or bad. */
+export function parseRetryAfter(header: string | null, nowMs: number): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - nowMs) / 1000));
+}
+
+function parseIssue(raw: unknown, method: string, path: string): JiraIssue {
+  if (!isRecord(raw) || typeof raw['id'] !== 'string') {
+    throw new JiraError({ code: JiraErrorCode.Unexpected, status: 200, method, path, errorMessages: ['issue without an id'], attempts: 1 });
+  }
+  return {
+    id: raw['id'],
+    key: typeof raw['key'] === 'string' ? raw['key'] : undefined,
+    fields: isRecord(raw['fields']) ? raw['fields'] : {},
+    properties: isRecord(raw['properties']) ? raw['properties'] : {},
+  };
+}
+
+export class JiraClient {
+  private readonly policy: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly actor: JiraActor;
+  private readonly remainingTimeMs: (() => number) | undefined;
+
+  constructor(options: JiraClientOptions = {}) {
+    this.actor = options.actor ?? { kind: 'app' };
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.sleep = options.sleep ?? ((ms): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.remainingTimeMs = options.remainingTimeMs;
+  }
+
+  private requester(): Requester {
+    const a = this.actor;
+    return a.kind === 'app' ? api.asApp().requestJira : api.asUser(a.accountId).requestJira;
+  }
+
+  // ----- core ------------------------------------------------------------------------------------
+
+  private async send(method: string, path: Route, body?: unknown): Promise<RawResponse> {
+    const request = this.requester();
+    const init = {
+      method,
+      headers: { Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    };
+    const shownPath = path.value;
+    let waitedMs = 0;
+    for (let attempt = 1; ; attempt++) {
+      let status: number;
+      let text: string;
+      let retryAfterHeader: string | null = null;
+      try {
+        const res = await request(path, init);
+        status = res.status;
+        retryAfterHeader = res.headers.get('retry-after');
+        text = await res.text();
+      } catch (cause) {
+        // No HTTP answer (proxy or network failure): retried like a 5xx.
+        status = 0;
+        text = '';
+        if (attempt >= this.policy.maxAttempts) {
+          throw new JiraError({ code: JiraErrorCode.ServerError, status, method, path: shownPath, attempts: attempt, cause });
+        }
+      }
+      const parsed = this.parseBody(text);
+      if (status >= 200 && status < 300) return { status, body: parsed, attempts: attempt };
+
+      const errorBody = isRecord(parsed) ? parsed : {};
+      const fail = (extra: { retryAfterSeconds?: number } = {}): JiraError =>
+        new JiraError({
+          code: codeForStatus(status),
+          status,
+          method,
+          path: shownPath,
+          errorMessages: strings(errorBody['errorMessages']),
+          fieldErrors: isRecord(errorBody['errors'])
+            ? Object.fromEntries(Object.entries(errorBody['errors']).filter((e): e is [string, string] => typeof e[1] === 'string'))
+            : {},
+          attempts: attempt,
+          ...extra,
+        });
+
+      let waitMs: number;
+      if (status === 429) {
+        const seconds = parseRetryAfter(retryAfterHeader, Date.now()) ?? this.policy.defaultRetryAfterSeconds;
+        waitMs = seconds * 1000;
+        if (attempt >= this.policy.maxAttempts || seconds > this.policy.maxRetryAfterSeconds || !this.canWait(waitMs, waitedMs)) {
+          throw fail({ retryAfterSeconds: seconds });
+        }
+      } else if (status >= 500 || status === 0) {
+        waitMs = this.policy.serverErrorBaseDelayMs * 2 ** (attempt - 1);
+        if (attempt >= this.policy.maxAttempts || !this.canWait(waitMs, waitedMs)) throw fail();
+      } else {
+        throw fail();
+      }
+      await this.sleep(waitMs);
+      waitedMs += waitMs;
+    }
+  }
+
+  private canWait(waitMs: number, alreadyWaitedMs: number): boolean {
+    if (alreadyWaitedMs + waitMs > this.policy.maxTotalWaitSeconds * 1000) return false;
+    return this.remainingTimeMs === undefined || this.remainingTimeMs() - waitMs >= this.policy.reserveMs;
+  }
+
+  private parseBody(text: string): unknown {
+    if (text.trim() === '') return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+
+  // ----- search ----------------------------------------------------------------------------------
+
+  /**
+   * Runs a JQL search page by page (`POST /rest/api/3/search/jql`, token paging). Each yielded page
+   * is one request; stop iterating to stop fetching.
+   */
+  async *searchJql(jql: string, options: SearchOptions = {}): AsyncGenerator<JiraSearchPage, void, undefined> {
+    const pageSize = options.pageSize ?? 100;
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 5000) throw new RangeError(`pageSize must be 1–5000, got ${pageSize}`);
+    let token: string | undefined;
+    do {
+      const body: Record<string, unknown> = { jql, maxResults: pageSize };
+      if (options.fields && options.fields.length > 0) body['fields'] = options.fields;
+      if (options.properties && options.properties.length > 0) body['properties'] = options.properties;
+      if (options.expand && options.expand.length > 0) body['expand'] = options.expand.join(',');
+      if (token !== undefined) body['nextPageToken'] = token;
+      const path = route`/rest/api/3/search/jql`;
+      const res = await this.send('POST', path, body);
+      const page = isRecord(res.body) ? res.body : {};
+      if (!Array.isArray(page['issues'])) {
+        throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'POST', path: path.value, errorMessages: ['search answer without issues'], attempts: res.attempts });
+      }
+      token = typeof page['nextPageToken'] === 'string' && page['nextPageToken'] !== '' ? page['nextPageToken'] : undefined;
+      yield { issues: page['issues'].map((i) => parseIssue(i, 'POST', path.value)), nextPageToken: token };
+    } while (token !== undefined);
+  }
+
+  // ----- issues ----------------------------------------------------------------------------------
+
+  async getIssue(idOrKey: string, options: { fields?: string[]; properties?: string[]; expand?: string[] } = {}): Promise<JiraIssue> {
+    const query = new URLSearchParams();
+    if (options.fields) query.set('fields', options.fields.join(','));
+    if (options.properties) query.set('properties', options.properties.join(','));
+    if (options.expand) query.set('expand', options.expand.join(','));
+    const path = query.toString() === '' ? route`/rest/api/3/issue/${idOrKey}` : route`/rest/api/3/issue/${idOrKey}?${query}`;
+    const res = await this.send('GET', path);
+    return parseIssue(res.body, 'GET', path.value);
+  }
+
+  /** Edits fields (`PUT /rest/api/3/issue/{id}`); `notifyUsers: false` suppresses Jira's emails. */
+  async updateIssueFields(idOrKey: string, fields: Record<string, unknown>, options: { notifyUsers?: boolean } = {}): Promise<void> {
+    const path =
+      options.notifyUsers === false
+        ? route`/rest/api/3/issue/${idOrKey}?notifyUsers=false`
+        : route`/rest/api/3/issue/${idOrKey}`;
+    await this.send('PUT', path, { fields });
+  }
+
+  /**
+   * Writes the app's own (read-only) custom fields on many issues at once. Jira's spec documents
+   * this as `POST /rest/api/3/app/field/value`; only the owning app may call it (asApp).
+   */
+  async setAppFieldValues(updates: AppFieldValueUpdate[], options: { generateChangelog?: boolean } = {}): Promise<void> {
+    if (updates.length === 0) return;
+    const body = {
+      updates: updates.map((u) => ({ customField: u.fieldId, issueIds: u.issueIds.map(Number), value: u.value })),
+    };
+    const path = options.generateChangelog === false ? route`/rest/api/3/app/field/value?generateChangelog=false` : route`/rest/api/3/app/field/value`;
+    await this.send('POST', path, body);
+  }
+
+  async addComment(idOrKey: string, body: AdfDocument, options: { visibility?: { type: 'group' | 'role'; value: string } } = {}): Promise<{ id: string }> {
+    const path = route`/rest/api/3/issue/${idOrKey}/comment`;
+    const res = await this.send('POST', path, { body, ...(options.visibility ? { visibility: options.visibility } : {}) });
+    const c = isRecord(res.body) ? res.body : {};
+    if (typeof c['id'] !== 'string') {
+      throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'POST', path: path.value, errorMessages: ['comment without an id'], attempts: res.attempts });
+    }
+    return { id: c['id'] };
+  }
+
+  async getTransitions(idOrKey: string): Promise<JiraTransition[]> {
+    const path = route`/rest/api/3/issue/${idOrKey}/transitions`;
+    const res = await this.send('GET', path);
+    const list = isRecord(res.body) && Array.isArray(res.body['transitions']) ? res.body['transitions'] : [];
+    return list.filter(isRecord).flatMap((t) =>
+      typeof t['id'] === 'string' && typeof t['name'] === 'string'
+        ? [{ id: t['id'], name: t['name'], toStatusName: isRecord(t['to']) && typeof t['to']['name'] === 'string' ? t['to']['name'] : undefined }]
+        : [],
+    );
+  }
+
+  async transitionIssue(idOrKey: string, transitionId: string, fields?: Record<string, unknown>): Promise<void> {
+    await this.send('POST', route`/rest/api/3/issue/${idOrKey}/transitions`, { transition: { id: transitionId }, ...(fields ? { fields } : {}) });
+  }
+
+  // ----- issue properties ------------------------------------------------------------------------
+
+  /** The property's value, or undefined when Jira answers 404 (no such property, or issue not visible). */
+  async getIssueProperty(idOrKey: string, propertyKey: string): Promise<unknown> {
+    try {
+      const res = await this.send('GET', route`/rest/api/3/issue/${idOrKey}/properties/${propertyKey}`);
+      return isRecord(res.body) ? res.body['value'] : undefined;
+    } catch (e) {
+      if (e instanceof JiraError && e.code === JiraErrorCode.NotFound) return undefined;
+      throw e;
+    }
+  }
+
+  /** Sets a property (JSON value, at most 32 KB in Jira). */
+  async setIssueProperty(idOrKey: string, propertyKey: string, value: unknown): Promise<void> {
+    await this.send('PUT', route`/rest/api/3/issue/${idOrKey}/properties/${propertyKey}`, value);
+  }
+
+  // ----- users -----------------------------------------------------------------------------------
+
+  /** The acting user (the app's own account for an app client). */
+  async getMyself(options: { groups?: boolean } = {}): Promise<JiraUser> {
+    const path = options.groups ? route`/rest/api/3/myself?expand=groups` : route`/rest/api/3/myself`;
+    const res = await this.send('GET', path);
+    const u = isRecord(res.body) ? res.body : {};
+    if (typeof u['accountId'] !== 'string') {
+      throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'GET', path: path.value, errorMessages: ['user without accountId'], attempts: res.attempts });
+    }
+    const groups = isRecord(u['groups']) && Array.isArray(u['groups']['items']) ? u['groups']['items'] : [];
+    return {
+      accountId: u['accountId'],
+      displayName: typeof u['displayName'] === 'string' ? u['displayName'] : '',
+      locale: typeof u['locale'] === 'string' ? u['locale'] : undefined,
+      timeZone: typeof u['timeZone'] === 'string' ? u['timeZone'] : undefined,
+      groups: groups.filter(isRecord).flatMap((g) => (typeof g['name'] === 'string' ? [g['name']] : [])),
+    };
+  }
+}
+
+/** A client acting as the app. */
+export function jiraAsApp(options: Omit<JiraClientOptions, 'actor'> = {}): JiraClient {
+  return new JiraClient({ ...options, actor: { kind: 'app' } });
+}
+
+/** A client acting as `accountId`, or as the invocation's user when omitted. */
+export function jiraAsUser(accountId?: string, options: Omit<JiraClientOptions, 'actor'> = {}): JiraClient {
+  return new JiraClient({ ...options, actor: accountId === undefined ? { kind: 'user' } : { kind: 'user', accountId } });
+}

@@ -1,0 +1,48 @@
+/** Shapes the Jira adapter hands to the rest of the app (validated at the boundary). */
+
+export interface JiraIssue {
+  id: string;
+  /** Absent when a search asked for ids only. */
+  key: string | undefined;
+  /** Raw field values by field id (`summary`, `customfield_10001`, …), as Jira returns them. */
+  fields: Record<string, unknown>;
+  /** Issue properties that were asked for. */
+  properties: Record<string, unknown>;
+}
+
+export interface JiraSearchPage {
+  issues: JiraIssue[];
+  /** Present when another page follows. */
+  nextPageToken: string | undefined;
+}
+
+export interface JiraUser {
+  accountId: string;
+  displayName: string;
+  /** e.g. `zh_CN`; absent when Jira does not return it. */
+  locale: string | undefined;
+  timeZone: string | undefined;
+  /** Group names; only filled when asked for (`getMyself({ groups: true })`). */
+  groups: string[];
+}
+
+export interface JiraTransition {
+  id: string;
+  name: string;
+  toStatusName: string | undefined;
+}
+
+/** One update of the bulk app-field endpoint: one custom field, one value, many issues. */
+export interface AppFieldValueUpdate {
+  /** `customfield_NNNNN` (or the field key). */
+  fieldId: string;
+  issueIds: Array<string | number>;
+  value: unknown;
+}
+
+/** Atlassian Document Format: the body of comments and rich-text fields. */
+export interface AdfDocument {
+  type: 'doc';
+  version: 1;
+  content: unknown[];
+}
