@@ -86,7 +86,7 @@ export class QueueDouble {
   private pending: PendingEvent[] = [];
   private readonly consumers = new Map<string, ConsumerRegistration>();
   private duplicatesLeft = 0;
-  private faults: Array<{ remaining: number; status: number; body: unknown }> = [];
+  private faults: Array<{ skip: number; remaining: number; status: number; body: unknown }> = [];
   private clockMs = Date.UTC(2026, 0, 1);
   private readonly current = new AsyncLocalStorage<PendingEvent>();
   private readonly jobStats = new Map<string, { success: number; failed: number }>();
@@ -116,9 +116,12 @@ export class QueueDouble {
     this.duplicatesLeft += count;
   }
 
-  /** The next `count` pushes are answered with `status` (429 → RateLimitError, 413, 5xx…). */
-  failNextPush(count: number, status: number, body: unknown = { message: 'injected' }): void {
-    this.faults.push({ remaining: count, status, body });
+  /**
+   * After letting `skip` pushes through, the next `count` pushes are answered with `status`
+   * (429 → RateLimitError, 405 → InvocationLimitReachedError, 413, 5xx → InternalServerError).
+   */
+  failNextPush(count: number, status: number, options: { body?: unknown; skip?: number } = {}): void {
+    this.faults.push({ skip: options.skip ?? 0, remaining: count, status, body: options.body ?? { message: 'injected' } });
   }
 
   /** Virtual time, epoch ms. */
@@ -150,7 +153,8 @@ export class QueueDouble {
 
   private async publish(body: Record<string, unknown>, rawText: string): Promise<Response> {
     const fault = this.faults[0];
-    if (fault) {
+    if (fault && fault.skip > 0) fault.skip -= 1;
+    else if (fault) {
       fault.remaining -= 1;
       if (fault.remaining <= 0) this.faults.shift();
       return jsonResponse(fault.status, fault.body);

@@ -1,0 +1,3 @@
+export { ConfigStore } from './configStore';
+export type { ConfigCodec, ConfigStoreOptions, StoredConfig } from './configStore';
+export { ConfigStoreError, ConfigStoreErrorCode } from './kvs.errors';

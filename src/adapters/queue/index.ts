@@ -1,0 +1,3 @@
+export { MAX_DELAY_SECONDS, MAX_EVENTS_PER_PUSH, MAX_PUSH_BYTES, pushInBatches, toBatches } from './queuePublisher';
+export type { QueueEvent } from './queuePublisher';
+export { QueueError, QueueErrorCode } from './queue.errors';

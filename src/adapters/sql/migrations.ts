@@ -1,0 +1,60 @@
+/**
+ * The Forge SQL schema, as an ordered list of named migrations run by `@forge/sql`'s
+ * `migrationRunner` (each name runs once per installation, in this order; never edit or reorder a
+ * shipped migration, append a new one).
+ *
+ * Written for the intersection of TiDB (Forge SQL) and MariaDB (the test harness):
+ *  - one statement per migration (Forge runs one statement per call), so indexes are declared
+ *    inside CREATE TABLE rather than by a separate CREATE INDEX;
+ *  - no foreign keys (Forge SQL has none), no ENUM (changing one needs a table rewrite; the allowed
+ *    values are a CHECK instead);
+ *  - CHECK constraints: MariaDB enforces them; TiDB parses them and enforces them only from v7.2
+ *    with `tidb_enable_check_constraint`. The app validates before writing either way; the check
+ *    catches app bugs in tests, where MariaDB is the stricter of the two.
+ *  - DATETIME(3) in UTC (the app always writes UTC), not TIMESTAMP: no session time-zone
+ *    conversion and no 2038 limit;
+ *  - AUTO_INCREMENT ids are unique but, on TiDB, neither consecutive nor ordered across servers:
+ *    order by `entered_at`, never by `id`. (`AUTO_RANDOM` would suit TiDB better but MariaDB lacks it.)
+ */
+import { migrationRunner } from '@forge/sql';
+
+export interface Migration {
+  name: string;
+  statement: string;
+}
+
+/** Values of `line_history.outcome`; NULL while the issue is still on that line. */
+export const LINE_OUTCOMES = ['timed_out', 'passed_on', 'resolved'] as const;
+export type LineOutcome = (typeof LINE_OUTCOMES)[number];
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // One row per stay of an issue on a support line (L1, L2, L3…): when it arrived, when it left,
+    // who held it, how many working minutes it used, and why it left.
+    name: 'v001_create_line_history',
+    statement: `CREATE TABLE IF NOT EXISTS line_history (
+      id BIGINT NOT NULL AUTO_INCREMENT,
+      issue_id BIGINT NOT NULL,
+      line VARCHAR(32) NOT NULL,
+      entered_at DATETIME(3) NOT NULL,
+      left_at DATETIME(3) NULL,
+      holder_account_id VARCHAR(128) NULL,
+      working_minutes_used INT NOT NULL DEFAULT 0,
+      outcome VARCHAR(16) NULL,
+      PRIMARY KEY (id),
+      KEY idx_line_history_issue (issue_id, entered_at),
+      CONSTRAINT chk_line_history_outcome CHECK (outcome IS NULL OR outcome IN ('timed_out', 'passed_on', 'resolved')),
+      CONSTRAINT chk_line_history_minutes CHECK (working_minutes_used >= 0)
+    )`,
+  },
+];
+
+/**
+ * Runs every migration not yet applied on this installation; returns the names it ran. Call it
+ * from the app's install/upgrade path before any SQL use (Forge's documented pattern).
+ */
+export async function runMigrations(migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
+  let runner = migrationRunner;
+  for (const m of migrations) runner = runner.enqueue(m.name, m.statement);
+  return runner.run();
+}

@@ -1,0 +1,28 @@
+/** Stable codes for Forge SQL failures seen by the app; never rename, only add. */
+export const SqlErrorCode = {
+  /** The statement ran and the database refused it (syntax, unknown column, duplicate key, …). */
+  Execution: 'SQL_EXECUTION_ERROR',
+  /** Forge refused the statement before running it. */
+  InvalidQuery: 'SQL_INVALID_QUERY',
+  /** SELECT over 5 s or another statement over 10 s. */
+  TimedOut: 'SQL_TIMED_OUT',
+  /** A row did not have the shape the caller's parser expects. */
+  BadRow: 'SQL_BAD_ROW',
+  /** Anything else (platform unavailable, app not provisioned, …). */
+  Unknown: 'SQL_UNKNOWN_ERROR',
+} as const;
+
+export type SqlErrorCode = (typeof SqlErrorCode)[keyof typeof SqlErrorCode];
+
+export class SqlError extends Error {
+  constructor(
+    readonly code: SqlErrorCode,
+    message: string,
+    /** The statement text (never the parameters: they may hold personal data). */
+    readonly statement: string,
+    cause?: unknown,
+  ) {
+    super(`${code}: ${message}`, cause === undefined ? undefined : { cause });
+    this.name = 'SqlError';
+  }
+}
