@@ -12,7 +12,13 @@ export interface InvokeOptions {
   context?: Record<string, unknown>;
 }
 
-type DefinitionsHandler = (payload: unknown, backendRuntimePayload?: Record<string, unknown>) => unknown;
+/** The platform's resolver invocation payload (what `resolver.getDefinitions()` accepts). */
+export interface ResolverInvocation {
+  call: { functionKey: string; payload?: unknown; jobId?: string };
+  context: Record<string, unknown>;
+}
+
+type DefinitionsHandler = (payload: ResolverInvocation, backendRuntimePayload?: Record<string, unknown>) => unknown;
 
 /**
  * Invokes a resolver built with `@forge/resolver` (`resolver.getDefinitions()`), as Custom UI's

@@ -285,3 +285,15 @@ describe('faults and counters', () => {
     expect(jira.countsByRoute()).toEqual({ 'GET /rest/api/3/serverInfo': 2 });
   });
 });
+
+describe('response validation (the double held to the spec)', () => {
+  it('flags a body the documented schema rejects and an undocumented status', () => {
+    const m = jira.spec.match('GET', '/rest/api/3/issue/ITR-1');
+    if (m.kind !== 'matched') throw new Error('expected a match');
+    const op = m.match.operation;
+    expect(jira.spec.validateResponse(op, 200, { id: 10001, key: 'ITR-1' }, true)).toEqual([expect.stringMatching(/\/id must be string/)]);
+    expect(jira.spec.validateResponse(op, 200, { id: '10001', bogus: true }, true)).toEqual([expect.stringMatching(/additional properties "bogus"/)]);
+    expect(jira.spec.validateResponse(op, 418, {}, true)).toEqual([expect.stringMatching(/status 418 is not documented/)]);
+    expect(jira.spec.validateResponse(op, 200, { id: '10001', key: 'ITR-1', fields: {} }, true)).toEqual([]);
+  });
+});
