@@ -275,7 +275,26 @@ describe('users and permissions', () => {
   });
 });
 
+describe('notifications', () => {
+  it('records issue notifications', async () => {
+    const res = await api.asApp().requestJira(route`/rest/api/3/issue/ITR-2/notify`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ subject: 'Escalated to L2', textBody: 'ITR-2 moved to L2', to: { assignee: true, users: [{ accountId: BOB }] } }),
+    });
+    expect(res.status).toBe(204);
+    expect(jira.model.notifications).toEqual([expect.objectContaining({ issueKey: 'ITR-2', actorAccountId: APP_ACCOUNT_ID })]);
+  });
+});
+
 describe('faults and counters', () => {
+  it('adds latency to every request', async () => {
+    jira.latencyMs = 30;
+    const started = Date.now();
+    await api.asApp().requestJira(route`/rest/api/3/serverInfo`);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+  });
+
   it('injects 429 with Retry-After on the chosen route and counts requests per route', async () => {
     jira.failNext(1, { status: 429, retryAfter: 2, route: 'GET /rest/api/3/serverInfo' });
     const first = await api.asApp().requestJira(route`/rest/api/3/serverInfo`);
