@@ -78,12 +78,14 @@ export const DEFAULT_REMAINING_TIME_MS = 25_000;
 
 export const HARNESS_SITE_ID = '00000000-0000-4000-8000-000000000001';
 export const HARNESS_CLOUD_ARI = `ari:cloud:jira::site/${HARNESS_SITE_ID}`;
+export const HARNESS_APP_ID = '11111111-2222-4333-8444-555555555555';
+export const HARNESS_ENVIRONMENT_ID = '66666666-7777-4888-8999-000000000000';
 
 function defaultAppContext(): HarnessAppContext {
   return {
-    appId: '11111111-2222-4333-8444-555555555555',
+    appId: HARNESS_APP_ID,
     appVersion: '1.0.0',
-    environmentId: '66666666-7777-4888-8999-000000000000',
+    environmentId: HARNESS_ENVIRONMENT_ID,
     environmentType: 'DEVELOPMENT',
     invocationId: randomUUID(),
     installationId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',

@@ -11,7 +11,7 @@
  * `jql.ts`; spec matching and validation in `openapiIndex.ts`.
  */
 import { createHash } from 'node:crypto';
-import { Actor, RoutedRequest } from './forgeRuntime';
+import { Actor, HARNESS_APP_ID, HARNESS_ENVIRONMENT_ID, RoutedRequest } from './forgeRuntime';
 import { isRecord, jsonResponse, sleepMs } from './http';
 import { evaluate, JqlContext, JqlSyntaxError, JqlUnsupportedError, parseJql, sortIssues, validateQuery } from './jql';
 import {
@@ -155,6 +155,7 @@ export class JiraDouble {
       getMyPermissions: (c) => this.myPermissions(c),
       getBulkPermissions: (c) => this.bulkPermissions(c),
       getServerInfo: () => this.serverInfo(),
+      getFields: () => this.fieldList(),
       notify: (c) => this.notify(c),
     };
   }
@@ -836,6 +837,34 @@ export class JiraDouble {
       ctx,
       updates.filter(isRecord).map((u) => ({ fieldId, issueIds: Array.isArray(u['issueIds']) ? u['issueIds'] : [], value: u['value'] })),
     );
+  }
+
+  // ----- fields -----------------------------------------------------------------------------------
+
+  /**
+   * Custom fields as `GET /rest/api/3/field` lists them. A Forge app field's `schema.custom` is its
+   * extension ARI ending in `/static/<module key>`: that is how the app finds its own field ids.
+   */
+  private fieldList(): Result {
+    const body = [...this.model.fields.values()].map((f) => {
+      const customId = Number(f.id.slice('customfield_'.length));
+      const custom =
+        f.forgeModuleKey === undefined
+          ? `com.atlassian.jira.plugin.system.customfieldtypes:${f.type}`
+          : `ari:cloud:ecosystem::extension/${HARNESS_APP_ID}/${HARNESS_ENVIRONMENT_ID}/static/${f.forgeModuleKey}`;
+      return {
+        id: f.id,
+        key: f.id,
+        name: f.name,
+        custom: true,
+        navigable: true,
+        orderable: true,
+        searchable: true,
+        clauseNames: [`cf[${customId}]`, f.name],
+        schema: { type: f.type, custom, customId },
+      };
+    });
+    return { status: 200, body };
   }
 
   // ----- users and permissions -------------------------------------------------------------------

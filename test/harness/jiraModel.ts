@@ -41,6 +41,8 @@ export interface FieldDef {
   appOwned: boolean;
   /** Extra names JQL accepts (lower case). */
   jqlAliases: string[];
+  /** For a Forge app field: the `jira:customField` module key, shown in `schema.custom` as Jira does. */
+  forgeModuleKey: string | undefined;
 }
 
 export interface SeedField {
@@ -50,6 +52,8 @@ export interface SeedField {
   type: Exclude<FieldValueType, 'project' | 'issuetype' | 'status' | 'priority' | 'resolution' | 'comment'>;
   /** Defaults to true: the ITR fields are the app's own read-only fields. */
   appOwned?: boolean;
+  /** The app's `jira:customField` module key, for fields the manifest declares. */
+  forgeModuleKey?: string;
 }
 
 export interface JiraUser {
@@ -230,6 +234,7 @@ function defaultFields(): FieldDef[] {
     editable,
     appOwned: false,
     jqlAliases,
+    forgeModuleKey: undefined,
   });
   return [
     sys('summary', 'Summary', 'string', true),
@@ -351,6 +356,7 @@ export class JiraModel {
       editable: !(f.appOwned ?? true),
       appOwned: f.appOwned ?? true,
       jqlAliases: [],
+      forgeModuleKey: f.forgeModuleKey,
     };
     this.fields.set(def.id, def);
     return def;
