@@ -5,3 +5,6 @@
 
 // Resolvers (Custom UI backends)
 export { handler as issuePanelResolver } from './entry/issue-panel-resolver';
+
+// Product event triggers
+export { handler as issueCreated } from './entry/issue-created';

@@ -2,4 +2,4 @@ export { DEFAULT_RETRY_POLICY, JiraClient, jiraAsApp, jiraAsUser, parseRetryAfte
 export type { JiraActor, JiraClientOptions, RetryPolicy, SearchOptions } from './jira.adapter';
 export { codeForStatus, JiraError, JiraErrorCode } from './jira.errors';
 export type { JiraErrorDetails } from './jira.errors';
-export type { AdfDocument, AppFieldValueUpdate, JiraIssue, JiraSearchPage, JiraTransition, JiraUser } from './jira.types';
+export type { AdfDocument, AppFieldValueUpdate, JiraFieldListing, JiraIssue, JiraSearchPage, JiraTransition, JiraUser } from './jira.types';

@@ -13,7 +13,7 @@
 import api, { route } from '@forge/api';
 import type { Route } from '@forge/api';
 import { codeForStatus, JiraError, JiraErrorCode } from './jira.errors';
-import type { AdfDocument, AppFieldValueUpdate, JiraIssue, JiraSearchPage, JiraTransition, JiraUser } from './jira.types';
+import type { AdfDocument, AppFieldValueUpdate, JiraFieldListing, JiraIssue, JiraSearchPage, JiraTransition, JiraUser } from './jira.types';
 
 export type JiraActor = { kind: 'app' } | { kind: 'user'; accountId?: string };
 
@@ -223,6 +223,22 @@ export class JiraClient {
       token = typeof page['nextPageToken'] === 'string' && page['nextPageToken'] !== '' ? page['nextPageToken'] : undefined;
       yield { issues: page['issues'].map((i) => parseIssue(i, 'POST', path.value)), nextPageToken: token };
     } while (token !== undefined);
+  }
+
+  // ----- fields ----------------------------------------------------------------------------------
+
+  /** Every field the acting user can see (`GET /rest/api/3/field`), as Jira lists them. */
+  async listFields(): Promise<JiraFieldListing[]> {
+    const path = route`/rest/api/3/field`;
+    const res = await this.send('GET', path);
+    if (!Array.isArray(res.body)) {
+      throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'GET', path: path.value, errorMessages: ['field list is not an array'], attempts: res.attempts });
+    }
+    return res.body.filter(isRecord).map((f) => ({
+      id: typeof f['id'] === 'string' ? f['id'] : '',
+      name: typeof f['name'] === 'string' ? f['name'] : '',
+      schemaCustom: isRecord(f['schema']) && typeof f['schema']['custom'] === 'string' ? f['schema']['custom'] : undefined,
+    }));
   }
 
   // ----- issues ----------------------------------------------------------------------------------

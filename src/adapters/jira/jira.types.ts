@@ -46,3 +46,10 @@ export interface AdfDocument {
   version: 1;
   content: unknown[];
 }
+
+/** One entry of `GET /rest/api/3/field`; `schemaCustom` is the field type's URI (an ARI for app fields). */
+export interface JiraFieldListing {
+  id: string;
+  name: string;
+  schemaCustom: string | undefined;
+}

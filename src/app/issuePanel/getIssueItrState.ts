@@ -1,18 +1,109 @@
+import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode, type JiraClient } from '../../adapters/jira';
 import type { ResolverResult } from '../../contract/envelope';
 import type { IssueItrState } from '../../contract/issuePanel';
+import {
+  DomainError,
+  isItrKind,
+  isSupportLine,
+  lineBudget,
+  lineClockStatus,
+  lineDeadlines,
+  type GradingTable,
+} from '../../domain';
+import { loadItrConfig, type ItrConfig } from '../config/itrConfig';
+import { FieldsNotInstalledError, lookUpFieldIds } from '../fields/fieldIds';
+import type { ItrFieldIds } from '../fields/itrFields';
+
+export interface IssuePanelDeps {
+  /** Reads the issue as the viewer, so Jira's browse permission decides what the panel may show. */
+  jiraForViewer(accountId: string | undefined): JiraClient;
+  /** Reads the app's field list as the app (any user may open the panel). */
+  jiraAsApp(): JiraClient;
+  loadConfig(): Promise<ItrConfig>;
+  now(): Date;
+}
+
+const platformDeps: IssuePanelDeps = {
+  jiraForViewer: (accountId) => jiraAsUser(accountId),
+  jiraAsApp: () => jiraAsApp(),
+  loadConfig: () => loadItrConfig(),
+  now: () => new Date(),
+};
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function instant(value: unknown): Date | null {
+  if (typeof value !== 'string') return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** The grade is only usable if the table in force still defines it (an admin may have removed it). */
+function knownGrade(table: GradingTable, grade: string | null): string | null {
+  return grade !== null && table.grades.some((g) => g.id === grade) ? grade : null;
+}
+
+/** Pure: the panel's view of one issue from its ITR field values, the config and the time. */
+export function itrStateOf(
+  issueKey: string,
+  fields: Record<string, unknown>,
+  ids: ItrFieldIds,
+  config: ItrConfig,
+  now: Date,
+): IssueItrState {
+  const kind = text(fields[ids.kind]);
+  const line = text(fields[ids.line]);
+  const version = fields[ids.gradingTableVersion];
+  const grade = text(fields[ids.grade]);
+  const enteredAt = instant(fields[ids.lineEnteredAt]);
+  const state: IssueItrState = {
+    issueKey,
+    kind: kind !== null && isItrKind(kind) ? kind : null,
+    grade,
+    gradingTableVersion: typeof version === 'number' ? version : null,
+    line: line !== null && isSupportLine(line) ? line : null,
+    lineEnteredAt: enteredAt?.toISOString() ?? null,
+    dueAt: null,
+    warnAt: null,
+    status: 'notStarted',
+  };
+  const usableGrade = knownGrade(config.gradingTable, grade);
+  if (state.line === null || enteredAt === null || usableGrade === null) return state;
+  const budget = lineBudget(config.gradingTable, usableGrade, state.line);
+  const calendar = config.calendars.get(budget.calendarId);
+  if (calendar === undefined) throw new DomainError('CONFIG_UNKNOWN_CALENDAR', `Calendar ${budget.calendarId} is not configured`);
+  const deadlines = lineDeadlines({ calendar, enteredAt, budgetMinutes: budget.minutes, warningFraction: budget.warningFraction });
+  return {
+    ...state,
+    dueAt: deadlines.dueAt?.toISOString() ?? null,
+    warnAt: deadlines.warnAt?.toISOString() ?? null,
+    status: lineClockStatus(deadlines, now),
+  };
+}
 
 /**
- * Placeholder so the manifest, lint and bundle checks have a complete call chain to follow;
- * the real use case (read the issue's ITR fields and the config, compute the state) replaces it.
- * It answers the stable code `NOT_READY` so the UI can show "not available yet".
+ * The ITR issue panel's state: kind, grade, support line and the line's due and warning times, computed
+ * by the domain from the issue's app fields and the grading table in force.
  */
 export async function getIssueItrState(
   issueKey: string,
   accountId: string | undefined,
+  deps: IssuePanelDeps = platformDeps,
 ): Promise<ResolverResult<IssueItrState>> {
-  void accountId;
-  return {
-    success: false,
-    errors: [{ code: 'NOT_READY', message: `ITR state for ${issueKey} is not available yet` }],
-  };
+  try {
+    const [ids, config] = await Promise.all([lookUpFieldIds(deps.jiraAsApp()), deps.loadConfig()]);
+    const issue = await deps.jiraForViewer(accountId).getIssue(issueKey, { fields: Object.values(ids) });
+    return { success: true, data: itrStateOf(issueKey, issue.fields, ids, config, deps.now()) };
+  } catch (error) {
+    if (error instanceof JiraError && (error.code === JiraErrorCode.NotFound || error.code === JiraErrorCode.Forbidden)) {
+      // Jira answers 404 for issues the viewer may not browse: both read as "not found" here.
+      return { success: false, errors: [{ code: 'ISSUE_NOT_FOUND', message: `Issue ${issueKey} does not exist or you may not see it` }] };
+    }
+    if (error instanceof FieldsNotInstalledError || error instanceof DomainError) {
+      return { success: false, errors: [{ code: error.code, message: error.message }] };
+    }
+    throw error;
+  }
 }
