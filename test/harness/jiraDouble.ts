@@ -847,22 +847,14 @@ export class JiraDouble {
    */
   private fieldList(): Result {
     const body = [...this.model.fields.values()].map((f) => {
+      const base = { id: f.id, key: f.id, name: f.name, custom: f.custom, navigable: true, orderable: true, searchable: true };
+      if (!f.custom) return { ...base, clauseNames: [f.id], schema: { type: f.type, system: f.id } };
       const customId = Number(f.id.slice('customfield_'.length));
       const custom =
         f.forgeModuleKey === undefined
           ? `com.atlassian.jira.plugin.system.customfieldtypes:${f.type}`
           : `ari:cloud:ecosystem::extension/${HARNESS_APP_ID}/${HARNESS_ENVIRONMENT_ID}/static/${f.forgeModuleKey}`;
-      return {
-        id: f.id,
-        key: f.id,
-        name: f.name,
-        custom: true,
-        navigable: true,
-        orderable: true,
-        searchable: true,
-        clauseNames: [`cf[${customId}]`, f.name],
-        schema: { type: f.type, custom, customId },
-      };
+      return { ...base, clauseNames: [`cf[${customId}]`, f.name], schema: { type: f.type, custom, customId } };
     });
     return { status: 200, body };
   }

@@ -4,15 +4,14 @@ import { recordSubmitter } from '../../app/intake/recordSubmitter';
  * Forge `trigger` on `avi:jira:created:issue` (manifest function `issue-created`).
  * Parses the product event and records the submitter; anything else is ignored with a log line.
  */
-interface IssueCreatedEvent {
-  issue?: { id?: unknown; key?: unknown };
-  atlassianId?: unknown;
-}
+const field = (o: unknown, name: string): unknown =>
+  typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : undefined;
 
-export async function handler(event: IssueCreatedEvent): Promise<void> {
-  const id = event.issue?.id;
-  const key = event.issue?.key;
-  const creator = event.atlassianId;
+export async function handler(event: unknown): Promise<void> {
+  const issue = field(event, 'issue');
+  const id = field(issue, 'id');
+  const key = field(issue, 'key');
+  const creator = field(event, 'atlassianId');
   if (typeof id !== 'string' || typeof key !== 'string' || typeof creator !== 'string') {
     console.warn('issue-created: event without issue id/key or creator; ignored');
     return;

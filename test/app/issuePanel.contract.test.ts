@@ -1,0 +1,104 @@
+/**
+ * The issue panel's resolver end to end: the exported handler, the real @forge/api and @forge/kvs,
+ * the Jira double (checked against Jira's OpenAPI spec) and the domain computing the deadlines.
+ */
+import { issuePanelResolver } from '../../src/index';
+import { ConfigStore } from '../../src/adapters/kvs';
+import { CONFIG_KEYS, gradingTableCodec } from '../../src/app/config/itrConfig';
+import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, lineBudget, type GradingTable } from '../../src/domain';
+import { harness, invokeResolver } from '../harness';
+import { defineItrFields } from '../fixtures/itrFields';
+
+const { jira } = harness();
+const ENGINEER = 'acc-engineer';
+const OUTSIDER = 'acc-outsider';
+
+function panel(issueKey: string, accountId: string): Promise<unknown> {
+  return invokeResolver(issuePanelResolver, 'getIssueItrState', { issueKey }, {
+    accountId,
+    context: { extension: { type: 'jira:issuePanel', issue: { key: issueKey } } },
+  });
+}
+
+let ids: ReturnType<typeof defineItrFields>;
+beforeEach(() => {
+  jira.seedUser({ accountId: ENGINEER, displayName: 'Wang Fang', locale: 'zh_CN' });
+  jira.seedUser({ accountId: OUTSIDER, displayName: 'Outsider' });
+  jira.seedProject({ key: 'ITR', browsers: [ENGINEER] });
+  ids = defineItrFields(jira);
+});
+
+// Critical runs on the 24×7 calendar, so its deadlines are plain arithmetic on elapsed time.
+const critical = DEFAULT_GRADING_TABLE.grades[0]!.id;
+const l1 = lineBudget(DEFAULT_GRADING_TABLE, critical, 'L1');
+
+describe('getIssueItrState through issuePanelResolver', () => {
+  it('computes the line deadlines from the grading table in force and reports the status', async () => {
+    // 80 % of the budget used: past the 75 % warning, before due. Whole seconds, as Jira stores them.
+    const entered = new Date(Math.floor((Date.now() - l1.minutes * 0.8 * 60_000) / 1000) * 1000);
+    jira.seedIssue({
+      key: 'ITR-1',
+      fields: {
+        [ids.kind]: 'complaint',
+        [ids.grade]: critical,
+        [ids.gradingTableVersion]: DEFAULT_GRADING_TABLE.version,
+        [ids.line]: 'L1',
+        [ids.lineEnteredAt]: entered.toISOString(),
+      },
+    });
+    const answer = await panel('ITR-1', ENGINEER);
+    const enteredSecond = entered.getTime();
+    expect(answer).toEqual({
+      success: true,
+      data: {
+        issueKey: 'ITR-1',
+        kind: 'complaint',
+        grade: critical,
+        gradingTableVersion: DEFAULT_GRADING_TABLE.version,
+        line: 'L1',
+        lineEnteredAt: new Date(enteredSecond).toISOString(),
+        dueAt: new Date(enteredSecond + l1.minutes * 60_000).toISOString(),
+        warnAt: new Date(enteredSecond + Math.floor(l1.minutes * 0.75) * 60_000).toISOString(),
+        status: 'warning',
+      },
+    });
+  });
+
+  it('says notStarted for an issue that was not triaged yet', async () => {
+    jira.seedIssue({ key: 'ITR-2' });
+    const answer = await panel('ITR-2', ENGINEER);
+    expect(answer).toMatchObject({ success: true, data: { kind: null, grade: null, line: null, dueAt: null, status: 'notStarted' } });
+  });
+
+  it('uses the grading table saved in KVS, not the default', async () => {
+    // Shift 5 points of Critical's resolution time from L2 to L1, so the split still sums to 100 %.
+    const sla = DEFAULT_GRADING_TABLE.sla[critical]!;
+    const { L1, L2, L3 } = sla.ola.lines;
+    const table: GradingTable = {
+      ...DEFAULT_GRADING_TABLE,
+      version: 2,
+      sla: { ...DEFAULT_GRADING_TABLE.sla, [critical]: { ...sla, ola: { ...sla.ola, lines: { L1: { ...L1, amount: L1.amount + 5 }, L2: { ...L2, amount: L2.amount - 5 }, L3 } } } },
+    };
+    await new ConfigStore().set(CONFIG_KEYS.gradingTable, table, gradingTableCodec(DEFAULT_CALENDARS.map((c) => c.id)));
+    jira.seedIssue({ key: 'ITR-3', fields: { [ids.grade]: critical, [ids.line]: 'L1', [ids.lineEnteredAt]: new Date().toISOString() } });
+    const answer = (await panel('ITR-3', ENGINEER)) as { data: { dueAt: string; lineEnteredAt: string } };
+    const minutes = (Date.parse(answer.data.dueAt) - Date.parse(answer.data.lineEnteredAt)) / 60_000;
+    expect(minutes).toBe(lineBudget(table, critical, 'L1').minutes);
+    expect(minutes).toBeGreaterThan(l1.minutes);
+  });
+
+  it('answers ISSUE_NOT_FOUND to a viewer who may not browse the issue, without leaking it', async () => {
+    jira.seedIssue({ key: 'ITR-4', fields: { [ids.kind]: 'complaint' } });
+    const answer = await panel('ITR-4', OUTSIDER);
+    expect(answer).toEqual({ success: false, errors: [expect.objectContaining({ code: 'ISSUE_NOT_FOUND' })] });
+    expect(JSON.stringify(answer)).not.toContain('complaint');
+  });
+
+  it('answers FIELDS_NOT_INSTALLED when Jira lists none of the app fields', async () => {
+    jira.reset();
+    jira.seedUser({ accountId: ENGINEER, displayName: 'Wang Fang' });
+    jira.seedIssue({ key: 'ITR-5' });
+    const answer = await panel('ITR-5', ENGINEER);
+    expect(answer).toEqual({ success: false, errors: [expect.objectContaining({ code: 'FIELDS_NOT_INSTALLED' })] });
+  });
+});
