@@ -5,6 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: false }] },
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/summaryReporter.js'],
   // Forge platform harness (test/harness): platform globals before any module loads, per-test resets
   // and contract checks, one private MariaDB per run for Forge SQL.
   setupFiles: ['<rootDir>/test/harness/setup.ts'],

@@ -13,6 +13,6 @@ export interface IssueItrState {
   status: 'onTrack' | 'warning' | 'overdue' | 'notStarted';
 }
 
-export interface ResolverFunctions {
+export interface IssuePanelFunctions {
   getIssueItrState: { payload: { issueKey: string }; result: IssueItrState };
 }

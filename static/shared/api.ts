@@ -8,7 +8,7 @@
  * `ApiError` carrying the first error's stable `code` and `params`, which the UI translates.
  */
 import type { ResolverResult } from '../../src/contract/envelope';
-import type { ResolverFunctions } from '../../src/contract/issuePanel';
+import type { ResolverFunctions } from '../../src/contract';
 import { invokeResolver } from './bridge';
 import { ApiError, toApiError } from './errors';
 

@@ -1,14 +1,14 @@
 import Resolver from '@forge/resolver';
 import { getIssueItrState } from '../../app/issuePanel/getIssueItrState';
 import type { ResolverResult } from '../../contract/envelope';
-import type { IssueItrState, ResolverFunctions } from '../../contract/issuePanel';
+import type { IssueItrState, IssuePanelFunctions } from '../../contract/issuePanel';
 
 /**
  * Resolver of the `itr-issue-panel` module (manifest function `issue-panel-resolver`).
  * It only parses what the Custom UI sent, calls the use case and returns its envelope.
  */
 
-type Payload = ResolverFunctions['getIssueItrState']['payload'];
+type Payload = IssuePanelFunctions['getIssueItrState']['payload'];
 
 /** Jira issue keys: project key (letter first, then letters, digits, `_`), `-`, number. */
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;

@@ -1,0 +1,12 @@
+/**
+ * Every resolver function the Custom UI may call, by key: the union of each area's map. Keys are unique
+ * across the app, so one typed `call()` in static/shared/api.ts serves every page.
+ * An area adds `export interface XxxFunctions { key: { payload; result } }` in its own file and joins it here.
+ */
+import type { IssuePanelFunctions } from './issuePanel';
+
+export type { ResolverError, ResolverResult } from './envelope';
+export type { GradeId, ItrKindId, SupportLineId } from './ids';
+export type { IssueItrState, IssuePanelFunctions } from './issuePanel';
+
+export interface ResolverFunctions extends IssuePanelFunctions {}
