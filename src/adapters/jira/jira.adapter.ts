@@ -321,6 +321,20 @@ export class JiraClient {
   // ----- users -----------------------------------------------------------------------------------
 
   /** The acting user (the app's own account for an app client). */
+  /**
+   * Whether the acting user holds each permission (`GET /rest/api/3/mypermissions`), globally or, with
+   * `issueKey`/`projectKey`, there. Authorization checks call this `asUser`, never trusting a payload.
+   */
+  async myPermissions(permissions: string[], scope: { issueKey?: string; projectKey?: string } = {}): Promise<Record<string, boolean>> {
+    const query = new URLSearchParams({ permissions: permissions.join(',') });
+    if (scope.issueKey !== undefined) query.set('issueKey', scope.issueKey);
+    if (scope.projectKey !== undefined) query.set('projectKey', scope.projectKey);
+    const path = route`/rest/api/3/mypermissions?${query}`;
+    const res = await this.send('GET', path);
+    const all = isRecord(res.body) && isRecord(res.body['permissions']) ? res.body['permissions'] : {};
+    return Object.fromEntries(permissions.map((p) => [p, isRecord(all[p]) && all[p]['havePermission'] === true]));
+  }
+
   async getMyself(options: { groups?: boolean } = {}): Promise<JiraUser> {
     const path = options.groups ? route`/rest/api/3/myself?expand=groups` : route`/rest/api/3/myself`;
     const res = await this.send('GET', path);
