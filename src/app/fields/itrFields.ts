@@ -12,6 +12,20 @@ export const ITR_FIELDS = {
   lineDueAt: { moduleKey: 'itr-line-due', type: 'datetime' },
   lineWarnAt: { moduleKey: 'itr-line-warn', type: 'datetime' },
   submitter: { moduleKey: 'itr-submitter', type: 'user' },
+  // Set at triage (src/app/triage). The grading answers are one string, `dimension=option;…` sorted by
+  // dimension id (see gradingAnswers.ts), so JQL can search one answer with `~ "scope=large"`.
+  gradingAnswers: { moduleKey: 'itr-grading-answers', type: 'string' },
+  customerTier: { moduleKey: 'itr-customer-tier', type: 'string' },
+  /** `in` or `out` (of warranty). */
+  warranty: { moduleKey: 'itr-warranty', type: 'string' },
+  product: { moduleKey: 'itr-product', type: 'string' },
+  region: { moduleKey: 'itr-region', type: 'string' },
+  /** `problem` or `requirement` (src/domain/classification.ts). */
+  classification: { moduleKey: 'itr-classification', type: 'string' },
+  /** The owner the issue was dispatched to (forwarding or escalating to a supervisor changes it). */
+  owner: { moduleKey: 'itr-owner', type: 'user' },
+  /** `awaiting`, `accepted` or `deemedAccepted` (timeout means consent, 超时默认为同意受理). */
+  acceptance: { moduleKey: 'itr-acceptance', type: 'string' },
 } as const;
 
 export type ItrFieldName = keyof typeof ITR_FIELDS;
