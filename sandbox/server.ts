@@ -1,0 +1,672 @@
+/**
+ * The sandbox host: a Jira-shaped web site running the REAL app (src/index.ts, the handlers the
+ * manifest names) on the same platform doubles as the tests (test/harness: Jira double checked
+ * against the OpenAPI spec, KVS, queue, Forge SQL on MariaDB).
+ *
+ *   startSandbox({ port, speed }) → { url, stop }
+ *
+ * Order matters: the harness globals are installed before any app module or `@forge/*` SDK is
+ * loaded (see test/harness/setup.ts), so app code and `@forge/api` are `require`d lazily here.
+ * Under jest the harness is already installed by setupFiles and `installHarness()` returns it.
+ *
+ * What the host does, as Jira would:
+ *  - pages: `/` (projects, issues, create), `/browse/<KEY>` (issue view with the app's fields and
+ *    issue-view modules in iframes), `/apps/<moduleKey>` (any page module: admin, global, project);
+ *  - `/static/<resource>/…`: the Custom UI builds, with `window.__bridge` injected before the
+ *    app's scripts; `/__bridge` answers getContext, invoke (the real resolver), enableTheming, and
+ *    no-ops for the view calls (refresh, close, …);
+ *  - product events: user actions go to the Jira double as that user, then the manifest's
+ *    `trigger` modules subscribed to the event are called with a Forge-shaped payload;
+ *  - `scheduledTrigger` modules run on the sandbox clock (`speed` sandbox seconds per second).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { installHarness, invokeFunction, invokeResolver, type Harness } from '../test/harness';
+import { HARNESS_CLOUD_ARI } from '../test/harness/forgeRuntime';
+import type { StoredIssue } from '../test/harness/jiraModel';
+import { createClock, type SandboxClock } from './clock';
+import { adfParagraph, DEMO_FIELD_IDS, DEMO_PROJECTS, DEMO_USERS, seedDemoSite, type DemoUser } from './demoSite';
+import { evaluateExpression } from './expressions';
+import { ISSUE_VIEW_MODULE_TYPES, loadManifest, translate, type ManifestModule, type SandboxManifest } from './manifest';
+import { avatar, esc, hostText, layout, statusLozenge, THEME_ATTRS, type ColorMode, type Lang, type Prefs } from './pages';
+
+export interface SandboxOptions {
+  /** 0 = any free port. Default 3000. */
+  port?: number;
+  /** Sandbox seconds per real second (scheduled triggers, top-bar clock). Default 1. */
+  speed?: number;
+  /** Clock to use (main.ts passes the one it installed as the process's `Date`). */
+  clock?: SandboxClock;
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** Resource key → folder, overriding the manifest's `resources` paths (tests use a private build). */
+  resourceDirs?: Record<string, string>;
+  log?: (line: string) => void;
+}
+
+export interface RunningSandbox {
+  url: string;
+  port: number;
+  clock: SandboxClock;
+  harness: Harness;
+  stop(): Promise<void>;
+}
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+const CLOUD_ID = HARNESS_CLOUD_ARI.split('/').pop() ?? 'sandbox';
+const COOKIE = 'itr_sandbox';
+const INTERVAL_SECONDS: Record<string, number> = { fiveMinute: 300, hour: 3600, day: 86_400, week: 604_800 };
+/** Modules that are pages of their own (anything with a resource that is not on the issue view). */
+const FIELD_TYPES = new Set(['string', 'number', 'user', 'group', 'date', 'datetime', 'object']);
+
+type AppExports = Record<string, unknown>;
+type Handler = (...args: unknown[]) => unknown;
+
+interface FrameInfo {
+  moduleKey: string;
+  issueKey: string | null;
+  projectKey: string | null;
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+/** The design-token CSS Jira provides to the page and (after enableTheming) to Custom UI iframes. */
+function tokenThemeCss(): string {
+  return ['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlassian-typography', 'atlassian-shape']
+    .map((name) => (require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${name}.js`) as { default: string }).default)
+    .join('\n');
+}
+
+// Runs in each Custom UI iframe before the app's own scripts: the host side of @forge/bridge.
+const BRIDGE_SCRIPT = `
+(() => {
+  const q = new URLSearchParams(location.search);
+  const frame = { moduleKey: q.get('moduleKey'), issueKey: q.get('issueKey'), projectKey: q.get('projectKey') };
+  window.__bridge = {
+    callBridge: async (name, payload) => {
+      const res = await fetch('/__bridge', { method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name, payload: payload === undefined ? null : payload, frame }) });
+      const body = await res.json();
+      if (!res.ok) throw new Error(body.message || ('callBridge ' + name + ' failed'));
+      if (name === 'enableTheming') {
+        for (const [k, v] of Object.entries(body.result.attrs)) document.documentElement.setAttribute(k, v);
+        return undefined;
+      }
+      return body.result;
+    },
+  };
+})();
+`;
+
+function parseCookies(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0) out[part.slice(0, at).trim()] = decodeURIComponent(part.slice(at + 1).trim());
+  }
+  return out;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function redirect(res: ServerResponse, to: string, headers: Record<string, string> = {}): void {
+  res.writeHead(303, { location: to, ...headers }).end();
+}
+
+function safeBack(back: string | null): string {
+  return back !== null && back.startsWith('/') && !back.startsWith('//') ? back : '/';
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const h = installHarness();
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const manifest: SandboxManifest = loadManifest(REPO_ROOT);
+  for (const [key, dir] of Object.entries(options.resourceDirs ?? {})) manifest.resources.set(key, path.resolve(dir));
+  // The app, loaded only now that the platform globals exist.
+  const app = require(path.join(REPO_ROOT, 'src', 'index')) as AppExports;
+  const forgeApi = require('@forge/api') as typeof import('@forge/api');
+  const clock = options.clock ?? createClock(options.speed ?? 1);
+
+  h.reset();
+  seedDemoSite(h.jira, manifest, clock.now());
+  const jira = h.jira;
+  const tokensCss = tokenThemeCss();
+  let baseUrl = '';
+
+  const handlerOf = (m: ManifestModule): Handler => {
+    const fn = m.handlerExport === undefined ? undefined : app[m.handlerExport];
+    if (typeof fn !== 'function') throw new Error(`module ${m.key}: src/index.ts has no export "${String(m.handlerExport)}"`);
+    return fn as Handler;
+  };
+  const moduleByKey = (key: string): ManifestModule | undefined => manifest.modules.find((m) => m.key === key);
+  const withModuleKey = async <T>(key: string, fn: () => Promise<T>): Promise<T> => {
+    h.runtime.appContext = { ...h.runtime.appContext, moduleKey: key };
+    return fn();
+  };
+
+  // ----- prefs and context ---------------------------------------------------------------------
+
+  const prefsOf = (req: IncomingMessage): Prefs => {
+    const q = new URLSearchParams(parseCookies(req)[COOKIE] ?? '');
+    const accountId = DEMO_USERS.some((u) => u.accountId === q.get('accountId')) ? (q.get('accountId') as string) : (DEMO_USERS[0] as DemoUser).accountId;
+    const lang: Lang = q.get('lang') === 'zh-CN' ? 'zh-CN' : 'en';
+    const theme: ColorMode = q.get('theme') === 'dark' ? 'dark' : 'light';
+    return { accountId, lang, theme };
+  };
+  const userOf = (accountId: string): DemoUser => DEMO_USERS.find((u) => u.accountId === accountId) ?? (DEMO_USERS[0] as DemoUser);
+  const displayName = (ref: unknown): string | null => {
+    const id = typeof ref === 'object' && ref !== null ? (ref as { accountId?: unknown }).accountId : undefined;
+    if (typeof id !== 'string') return null;
+    return jira.model.users.get(id)?.displayName ?? id;
+  };
+
+  /** The FullContext @forge/bridge's getContext() returns, built by the host (never by the iframe). */
+  const frameContext = (prefs: Prefs, frame: FrameInfo): Record<string, unknown> => {
+    const module = moduleByKey(frame.moduleKey);
+    if (module === undefined) throw new HttpError(400, `unknown module ${frame.moduleKey}`);
+    const user = userOf(prefs.accountId);
+    const issue = frame.issueKey === null ? undefined : jira.model.findIssue(frame.issueKey);
+    const projectKey = issue?.projectKey ?? frame.projectKey;
+    const project = projectKey === null ? undefined : jira.model.projects.get(projectKey);
+    const issueType = issue?.fields['issuetype'] as { id: string; name: string } | undefined;
+    return {
+      accountId: user.accountId,
+      cloudId: CLOUD_ID,
+      environmentId: h.runtime.appContext.environmentId,
+      environmentType: 'DEVELOPMENT',
+      localId: `sandbox/${module.key}/${issue?.key ?? projectKey ?? 'site'}`,
+      locale: prefs.lang === 'zh-CN' ? 'zh_CN' : 'en_US',
+      moduleKey: module.key,
+      siteUrl: baseUrl,
+      timezone: user.timeZone,
+      theme: { colorMode: prefs.theme, dark: 'dark', light: 'light', spacing: 'spacing', typography: 'typography', shape: 'shape' },
+      extension: {
+        type: module.type,
+        ...(issue === undefined ? {} : { issue: { id: issue.id, key: issue.key, type: issueType?.name, typeId: issueType?.id }, isNewToIssue: false }),
+        ...(project === undefined ? {} : { project: { id: project.id, key: project.key, type: 'software' } }),
+      },
+    };
+  };
+
+  const bridge = async (prefs: Prefs, name: string, payload: unknown, frame: FrameInfo): Promise<unknown> => {
+    const context = frameContext(prefs, frame);
+    switch (name) {
+      case 'getContext':
+        return context;
+      case 'enableTheming':
+        // The token CSS is already linked into the frame; Jira sets these attributes on <html>.
+        return { attrs: { 'data-color-mode': prefs.theme, 'data-theme': THEME_ATTRS } };
+      case 'invoke': {
+        const module = moduleByKey(frame.moduleKey);
+        if (module === undefined) throw new HttpError(400, `unknown module ${frame.moduleKey}`);
+        const { functionKey, payload: resolverPayload } = (payload ?? {}) as { functionKey?: unknown; payload?: unknown };
+        if (typeof functionKey !== 'string') throw new HttpError(400, 'invoke without functionKey');
+        const handler = handlerOf(module);
+        const { accountId, localId, moduleKey, extension, cloudId, locale, timezone } = context;
+        return withModuleKey(module.key, () =>
+          invokeResolver(handler, functionKey, resolverPayload, {
+            accountId: prefs.accountId,
+            context: { accountId, localId, moduleKey, extension, cloudId, locale, timezone, siteUrl: baseUrl },
+          }),
+        );
+      }
+      // View calls with nothing to do in a single-page host.
+      case 'refresh':
+      case 'close':
+      case 'submit':
+      case 'emitReadyEvent':
+      case 'changeWindowTitle':
+      case 'showFlag':
+      case 'closeFlag':
+      case 'on':
+      case 'onClose':
+      case 'emitFrontendCustomMetric':
+        return null;
+      case 'getFrameId':
+        return `sandbox-frame-${frame.moduleKey}`;
+      default:
+        throw new HttpError(501, `callBridge("${name}") is not provided by the sandbox`);
+    }
+  };
+
+  // ----- product events ------------------------------------------------------------------------
+
+  const eventIssue = (issue: StoredIssue): Record<string, unknown> => {
+    const f = issue.fields;
+    const user = (ref: unknown): unknown => {
+      const name = displayName(ref);
+      return name === null ? null : { accountId: (ref as { accountId: string }).accountId, displayName: name };
+    };
+    return {
+      id: issue.id,
+      key: issue.key,
+      fields: {
+        summary: f['summary'],
+        issuetype: f['issuetype'],
+        project: f['project'],
+        status: f['status'],
+        priority: f['priority'],
+        labels: f['labels'],
+        created: f['created'],
+        updated: f['updated'],
+        creator: user(f['reporter']),
+        reporter: user(f['reporter']),
+        assignee: user(f['assignee']),
+      },
+    };
+  };
+
+  /** Delivers a Jira product event to every `trigger` module subscribed to it (awaited, errors logged). */
+  const deliverEvent = async (eventType: string, actor: string, issue: StoredIssue, extra: Record<string, unknown> = {}): Promise<void> => {
+    for (const m of manifest.modules.filter((x) => x.type === 'trigger' && x.events.includes(eventType))) {
+      const payload = {
+        eventType,
+        atlassianId: actor,
+        issue: eventIssue(issue),
+        associatedUsers: [{ accountId: actor }],
+        ...extra,
+        context: { cloudId: CLOUD_ID, moduleKey: m.key },
+        contextToken: 'sandbox-context-token',
+      };
+      try {
+        await withModuleKey(m.key, () => invokeFunction(handlerOf(m) as (p: unknown, c: unknown) => unknown, payload, { context: { moduleKey: m.key } }));
+        log(`[event] ${eventType} ${issue.key} → ${m.key}`);
+      } catch (e) {
+        log(`[event] ${eventType} ${issue.key} → ${m.key} FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      }
+    }
+  };
+
+  /** A Jira REST call as the acting user, through the real @forge/api and the Jira double. */
+  const asUser = async (accountId: string, method: string, pathAndQuery: ReturnType<typeof forgeApi.route>, body?: unknown): Promise<{ status: number; json: unknown }> => {
+    const res = await h.runtime.runAs(accountId, () =>
+      forgeApi.asUser().requestJira(pathAndQuery, {
+        method,
+        headers: { accept: 'application/json', 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }),
+    );
+    const text = await res.text();
+    return { status: res.status, json: text === '' ? null : (JSON.parse(text) as unknown) };
+  };
+
+  const jiraErrorText = (json: unknown): string => {
+    const j = (json ?? {}) as { errorMessages?: string[]; errors?: Record<string, string> };
+    return [...(j.errorMessages ?? []), ...Object.values(j.errors ?? {})].join(' ') || 'Jira refused the request';
+  };
+
+  // ----- scheduled triggers --------------------------------------------------------------------
+
+  const timers: NodeJS.Timeout[] = [];
+  for (const m of manifest.modules.filter((x) => x.type === 'scheduledTrigger')) {
+    const seconds = INTERVAL_SECONDS[m.interval ?? ''];
+    if (seconds === undefined) {
+      log(`[schedule] ${m.key}: unknown interval "${String(m.interval)}", not scheduled`);
+      continue;
+    }
+    const realMs = Math.max(250, (seconds * 1000) / clock.speed);
+    const timer = setInterval(() => {
+      void withModuleKey(m.key, () =>
+        invokeFunction(handlerOf(m) as (p: unknown, c: unknown) => unknown, { context: { cloudId: CLOUD_ID, moduleKey: m.key }, contextToken: 'sandbox-context-token' }),
+      ).then(
+        () => log(`[schedule] ${m.key} ran at sandbox time ${new Date(clock.now()).toISOString()}`),
+        (e: unknown) => log(`[schedule] ${m.key} FAILED: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    }, realMs);
+    timer.unref();
+    timers.push(timer);
+    log(`[schedule] ${m.key} every ${m.interval} (${realMs} ms real)`);
+  }
+
+  // ----- pages ---------------------------------------------------------------------------------
+
+  const pageModules = manifest.modules.filter(
+    (m) => m.resource !== undefined && !ISSUE_VIEW_MODULE_TYPES.includes(m.type) && !FIELD_TYPES.has(String(m.raw['type'])),
+  );
+  const moduleTitle = (m: ManifestModule, lang: Lang): string =>
+    m.title === undefined ? m.key : translate(manifest, lang === 'zh-CN' ? 'zh-CN' : 'en-US', m.title);
+
+  const page = (req: IncomingMessage, prefs: Prefs, title: string, body: string): string => {
+    const acting = userOf(prefs.accountId);
+    const isAdmin = acting.groups.includes('jira-administrators');
+    return layout({
+      prefs,
+      title,
+      users: DEMO_USERS,
+      actingUser: acting,
+      appLinks: pageModules
+        .filter((m) => m.type !== 'jira:adminPage' || isAdmin)
+        .map((m) => ({ href: `/apps/${encodeURIComponent(m.key)}`, label: moduleTitle(m, prefs.lang) })),
+      nowMs: clock.now(),
+      speed: clock.speed,
+      back: req.url ?? '/',
+      body,
+    });
+  };
+
+  const fmtDate = (prefs: Prefs, value: unknown): string => {
+    if (typeof value !== 'string') return '';
+    const d = new Date(value.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+    if (Number.isNaN(d.getTime())) return esc(value);
+    const tz = userOf(prefs.accountId).timeZone;
+    return `<time datetime="${d.toISOString()}">${esc(new Intl.DateTimeFormat(prefs.lang, { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' }).format(d))}</time>`;
+  };
+
+  /** A field value rendered as Jira's issue view shows it. */
+  const fieldValue = (prefs: Prefs, type: string, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return `<span class="subtle">${esc(hostText(prefs.lang, 'none'))}</span>`;
+    if (type === 'user') {
+      const name = displayName(value) ?? '';
+      return `${avatar(name)}${esc(name)}`;
+    }
+    if (type === 'datetime' || type === 'date') return fmtDate(prefs, value);
+    return esc(typeof value === 'object' ? JSON.stringify(value) : value);
+  };
+
+  const visibleIssues = (prefs: Prefs): StoredIssue[] =>
+    [...jira.model.issues.values()].filter((i) => {
+      const p = jira.model.projects.get(i.projectKey);
+      return p !== undefined && (p.browsers === undefined || p.browsers.includes(prefs.accountId));
+    });
+
+  const appFieldName = (lang: Lang, moduleKey: string): string => {
+    const m = manifest.modules.find((x) => x.type === 'jira:customField' && x.key === moduleKey);
+    const name = m?.raw['name'] as { i18n?: string } | string | undefined;
+    if (typeof name === 'string') return name;
+    return name?.i18n === undefined ? moduleKey : translate(manifest, lang === 'zh-CN' ? 'zh-CN' : 'en-US', name.i18n);
+  };
+
+  const homePage = (req: IncomingMessage, prefs: Prefs, url: URL, error?: string): string => {
+    const t = (k: Parameters<typeof hostText>[1]): string => hostText(prefs.lang, k);
+    const only = url.searchParams.get('project');
+    const issues = visibleIssues(prefs)
+      .filter((i) => only === null || i.projectKey === only)
+      .sort((a, b) => Number(b.id) - Number(a.id));
+    const ids = DEMO_FIELD_IDS;
+    const projectRows = DEMO_PROJECTS.map((p) => {
+      const count = [...jira.model.issues.values()].filter((i) => i.projectKey === p.key).length;
+      return `<tr><td><a href="/?project=${p.key}">${esc(p.key)}</a></td><td>${esc(p.name)}</td><td>${count}</td></tr>`;
+    }).join('');
+    const issueRows = issues
+      .map((i) => {
+        const f = i.fields;
+        const status = f['status'] as { name: string };
+        const category = jira.model.statuses.find((s) => s.name === status.name)?.category ?? 'new';
+        return `<tr data-testid="issue-row"><td><a href="/browse/${esc(i.key)}">${esc(i.key)}</a></td><td>${esc(f['summary'])}</td>
+<td>${statusLozenge({ name: status.name, category })}</td><td>${fieldValue(prefs, 'string', f[ids.kind])}</td>
+<td>${fieldValue(prefs, 'string', f[ids.grade])}</td><td>${fieldValue(prefs, 'string', f[ids.line])}</td>
+<td>${fieldValue(prefs, 'user', f[ids.submitter])}</td></tr>`;
+      })
+      .join('');
+    const typeOptions = jira.model.issueTypes.map((it) => `<option>${esc(it.name)}</option>`).join('');
+    const body = `
+<h1>${esc(t('projects'))}</h1>
+<table><thead><tr><th>${esc(t('key'))}</th><th>${esc(t('name'))}</th><th>${esc(t('count'))}</th></tr></thead><tbody>${projectRows}</tbody></table>
+<h2>${esc(t('createIssue'))}</h2>
+${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
+<form class="create" method="post" action="/__create" data-testid="create-form">
+  <label for="c-project">${esc(t('project'))}</label>
+  <select id="c-project" name="project">${DEMO_PROJECTS.map((p) => `<option value="${p.key}"${p.key === only ? ' selected' : ''}>${esc(p.name)} (${p.key})</option>`).join('')}</select>
+  <label for="c-type">${esc(t('issueType'))}</label><select id="c-type" name="issuetype">${typeOptions}</select>
+  <label for="c-summary">${esc(t('summary'))}</label><input id="c-summary" type="text" name="summary" required>
+  <label for="c-description">${esc(t('description'))}</label><textarea id="c-description" name="description"></textarea>
+  <div class="actions"><button class="primary" type="submit">${esc(t('create'))}</button></div>
+</form>
+<h2>${esc(t('issues'))}${only === null ? '' : ` · ${esc(only)} <a href="/" class="subtle">(${esc(t('allProjects'))})</a>`}</h2>
+<table><thead><tr><th>${esc(t('key'))}</th><th>${esc(t('summary'))}</th><th>${esc(t('status'))}</th>
+<th>${esc(appFieldName(prefs.lang, 'itr-kind'))}</th><th>${esc(appFieldName(prefs.lang, 'itr-grade'))}</th>
+<th>${esc(appFieldName(prefs.lang, 'itr-line'))}</th><th>${esc(appFieldName(prefs.lang, 'itr-submitter'))}</th></tr></thead>
+<tbody>${issueRows}</tbody></table>`;
+    return page(req, prefs, t('issues'), body);
+  };
+
+  const iframeFor = (m: ManifestModule, lang: Lang, frame: { issueKey?: string; projectKey?: string }): string => {
+    const q = new URLSearchParams({ moduleKey: m.key, ...(frame.issueKey === undefined ? {} : { issueKey: frame.issueKey }), ...(frame.projectKey === undefined ? {} : { projectKey: frame.projectKey }) });
+    const title = moduleTitle(m, lang);
+    const icon = typeof m.raw['icon'] === 'string' && (m.raw['icon'] as string).startsWith('resource:')
+      ? (m.raw['icon'] as string).slice('resource:'.length).split(';')
+      : undefined;
+    const iconHtml = icon !== undefined && icon.length === 2 ? `<img alt="" src="/static/${esc(icon[0])}/${esc(icon[1])}">` : '';
+    return `<section class="app-panel" data-module-key="${esc(m.key)}">
+<header>${iconHtml}<span>${esc(title)}</span></header>
+<iframe class="forge-app" title="${esc(title)}" data-testid="forge-frame-${esc(m.key)}" src="/static/${esc(m.resource)}/index.html?${esc(q.toString())}"></iframe>
+</section>`;
+  };
+
+  const issuePage = (req: IncomingMessage, prefs: Prefs, key: string, error?: string): string => {
+    const t = (k: Parameters<typeof hostText>[1]): string => hostText(prefs.lang, k);
+    const issue = jira.model.findIssue(key);
+    const project = issue === undefined ? undefined : jira.model.projects.get(issue.projectKey);
+    if (issue === undefined || project === undefined || (project.browsers !== undefined && !project.browsers.includes(prefs.accountId))) {
+      return page(req, prefs, key, `<h1>${esc(key)}</h1><p>${esc(t('notFound'))}</p>`);
+    }
+    const f = issue.fields;
+    const status = f['status'] as { name: string };
+    const category = jira.model.statuses.find((s) => s.name === status.name)?.category ?? 'new';
+    const description = (() => {
+      const texts: string[] = [];
+      const walk = (n: unknown): void => {
+        if (typeof n !== 'object' || n === null) return;
+        const node = n as { text?: unknown; content?: unknown };
+        if (typeof node.text === 'string') texts.push(node.text);
+        if (Array.isArray(node.content)) node.content.forEach(walk);
+      };
+      walk(f['description']);
+      return texts.join(' ');
+    })();
+    const appFields = manifest.modules
+      .filter((m) => m.type === 'jira:customField')
+      .map((m) => {
+        const def = [...jira.model.fields.values()].find((d) => d.forgeModuleKey === m.key);
+        if (def === undefined) return '';
+        return `<dt>${esc(appFieldName(prefs.lang, m.key))}</dt><dd data-testid="field-${esc(m.key)}">${fieldValue(prefs, def.type, f[def.id])}</dd>`;
+      })
+      .join('');
+    const transitions = jira.model.transitions
+      .filter((tr) => tr.to !== status.name && (tr.from === undefined || tr.from.includes(status.name)))
+      .map((tr) => `<button type="submit" name="transition" value="${esc(tr.id)}">${esc(tr.name)}</button>`)
+      .join('');
+    const issueModules = ISSUE_VIEW_MODULE_TYPES.flatMap((type) => manifest.modules.filter((m) => m.type === type && m.resource !== undefined));
+    const body = `
+<nav class="breadcrumbs"><a href="/">${esc(t('projects'))}</a><span>/</span><a href="/?project=${esc(project.key)}">${esc(project.name)}</a><span>/</span><a href="/browse/${esc(issue.key)}">${esc(issue.key)}</a></nav>
+<h1 data-testid="issue-summary">${esc(f['summary'])}</h1>
+${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
+<div class="actions-row">
+  <form method="post" action="/browse/${esc(issue.key)}/transition">${statusLozenge({ name: status.name, category })} <span class="subtle">${esc(t('moveTo'))}:</span> ${transitions}</form>
+  <details class="edit"><summary>${esc(t('edit'))} ${esc(t('summary'))}</summary>
+    <form method="post" action="/browse/${esc(issue.key)}/edit" data-testid="edit-form"><input type="text" name="summary" value="${esc(f['summary'])}" required> <button class="primary" type="submit">${esc(t('save'))}</button></form>
+  </details>
+</div>
+<div class="issue">
+  <div>
+    <h2>${esc(t('description'))}</h2>
+    <p data-testid="issue-description">${description === '' ? `<span class="subtle">${esc(t('none'))}</span>` : esc(description)}</p>
+    ${issueModules.map((m) => iframeFor(m, prefs.lang, { issueKey: issue.key })).join('')}
+  </div>
+  <aside>
+    <div class="card"><header>${esc(t('details'))}</header><div class="body"><dl class="fields">
+      <dt>${esc(t('assignee'))}</dt><dd>${f['assignee'] == null ? `<span class="subtle">${esc(t('unassigned'))}</span>` : fieldValue(prefs, 'user', f['assignee'])}</dd>
+      <dt>${esc(t('reporter'))}</dt><dd data-testid="issue-reporter">${fieldValue(prefs, 'user', f['reporter'])}</dd>
+      <dt>${esc(t('type'))}</dt><dd>${esc((f['issuetype'] as { name: string }).name)}</dd>
+      ${appFields}
+      <dt>${esc(t('created'))}</dt><dd>${fmtDate(prefs, f['created'])}</dd>
+      <dt>${esc(t('updated'))}</dt><dd>${fmtDate(prefs, f['updated'])}</dd>
+    </dl></div></div>
+  </aside>
+</div>`;
+    return page(req, prefs, `${issue.key} ${String(f['summary'])}`, body);
+  };
+
+  const appPage = (req: IncomingMessage, prefs: Prefs, moduleKey: string, projectKey: string | null): string => {
+    const m = pageModules.find((x) => x.key === moduleKey);
+    if (m === undefined) throw new HttpError(404, `no page module ${moduleKey}`);
+    if (m.type === 'jira:adminPage' && !userOf(prefs.accountId).groups.includes('jira-administrators')) {
+      throw new HttpError(403, 'Only Jira administrators may open this page');
+    }
+    return page(req, prefs, moduleTitle(m, prefs.lang), `<h1>${esc(moduleTitle(m, prefs.lang))}</h1>${iframeFor(m, prefs.lang, projectKey === null ? {} : { projectKey })}`);
+  };
+
+  // ----- static Custom UI ----------------------------------------------------------------------
+
+  const serveResource = async (res: ServerResponse, resourceKey: string, rest: string): Promise<void> => {
+    const base = manifest.resources.get(resourceKey);
+    if (base === undefined) throw new HttpError(404, `no resource ${resourceKey}`);
+    const file = path.resolve(base, rest === '' ? 'index.html' : rest);
+    if (file !== base && !file.startsWith(base + path.sep)) throw new HttpError(403, 'forbidden');
+    let body: Buffer;
+    try {
+      body = await fs.promises.readFile(file);
+    } catch {
+      throw new HttpError(404, `not found: ${rest} (is static/${resourceKey} built? npm run build:ui)`);
+    }
+    if (path.extname(file) === '.html') {
+      const injected = `<link rel="stylesheet" href="/__tokens.css"><script>${BRIDGE_SCRIPT}</script>`;
+      const html = body.toString('utf8').replace(/<head([^>]*)>/i, (m) => `${m}${injected}`);
+      res.writeHead(200, { 'content-type': CONTENT_TYPES['.html'] ?? 'text/html', 'cache-control': 'no-store' }).end(html);
+      return;
+    }
+    res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
+  };
+
+  // ----- routing -------------------------------------------------------------------------------
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const prefs = prefsOf(req);
+    const html = (s: string, status = 200): void => {
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(s);
+    };
+    const p = url.pathname;
+    if (req.method === 'GET' && p === '/') return html(homePage(req, prefs, url));
+    if (req.method === 'GET' && p === '/__tokens.css') {
+      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=3600' }).end(tokensCss);
+      return;
+    }
+    if (req.method === 'GET' && p === '/__clock') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ now: new Date(clock.now()).toISOString(), speed: clock.speed }));
+      return;
+    }
+    let m = /^\/browse\/([A-Z][A-Z0-9_]*-\d+)$/.exec(p);
+    if (req.method === 'GET' && m?.[1] !== undefined) return html(issuePage(req, prefs, m[1]));
+    m = /^\/apps\/([^/]+)$/.exec(p);
+    if (req.method === 'GET' && m?.[1] !== undefined) return html(appPage(req, prefs, decodeURIComponent(m[1]), url.searchParams.get('project')));
+    m = /^\/static\/([^/]+)\/(.*)$/.exec(p);
+    if (req.method === 'GET' && m?.[1] !== undefined) return serveResource(res, m[1], decodeURIComponent(m[2] ?? ''));
+
+    if (req.method === 'POST' && p === '/__bridge') {
+      const body = JSON.parse(await readBody(req)) as { name?: unknown; payload?: unknown; frame?: Partial<FrameInfo> };
+      const frame: FrameInfo = {
+        moduleKey: String(body.frame?.moduleKey ?? ''),
+        issueKey: typeof body.frame?.issueKey === 'string' ? body.frame.issueKey : null,
+        projectKey: typeof body.frame?.projectKey === 'string' ? body.frame.projectKey : null,
+      };
+      const result = await bridge(prefs, String(body.name), body.payload, frame);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ result: result ?? null }));
+      return;
+    }
+    if (req.method !== 'POST') throw new HttpError(404, 'not found');
+    const form = new URLSearchParams(await readBody(req));
+    if (p === '/__prefs') {
+      const next = new URLSearchParams({
+        accountId: form.get('accountId') ?? prefs.accountId,
+        lang: form.get('lang') ?? prefs.lang,
+        theme: form.get('theme') ?? prefs.theme,
+      });
+      return redirect(res, safeBack(form.get('back')), { 'set-cookie': `${COOKIE}=${encodeURIComponent(next.toString())}; Path=/; SameSite=Lax` });
+    }
+    if (p === '/__create') {
+      const fields = {
+        project: { key: form.get('project') ?? '' },
+        issuetype: { name: form.get('issuetype') ?? 'Task' },
+        summary: form.get('summary') ?? '',
+        description: adfParagraph(form.get('description') ?? ''),
+      };
+      const created = await asUser(prefs.accountId, 'POST', forgeApi.route`/rest/api/3/issue`, { fields });
+      if (created.status !== 201) return html(homePage(req, prefs, url, jiraErrorText(created.json)), created.status);
+      const key = (created.json as { key: string }).key;
+      log(`[jira] ${userOf(prefs.accountId).displayName} created ${key}`);
+      await deliverEvent('avi:jira:created:issue', prefs.accountId, jira.issue(key));
+      return redirect(res, `/browse/${key}`);
+    }
+    m = /^\/browse\/([A-Z][A-Z0-9_]*-\d+)\/(edit|transition)$/.exec(p);
+    if (m?.[1] !== undefined) {
+      const key = m[1];
+      const before = jira.issue(key);
+      if (m[2] === 'edit') {
+        const oldSummary = String(before.fields['summary']);
+        const summary = form.get('summary') ?? '';
+        const r = await asUser(prefs.accountId, 'PUT', forgeApi.route`/rest/api/3/issue/${key}`, { fields: { summary } });
+        if (r.status !== 204) return html(issuePage(req, prefs, key, jiraErrorText(r.json)), r.status);
+        await deliverEvent('avi:jira:updated:issue', prefs.accountId, jira.issue(key), {
+          changelog: { id: 'sandbox', items: [{ field: 'summary', fieldId: 'summary', fieldtype: 'jira', from: null, fromString: oldSummary, to: null, toString: summary }] },
+        });
+        return redirect(res, `/browse/${key}`);
+      }
+      const transitionId = form.get('transition') ?? '';
+      const target = jira.model.transitions.find((tr) => tr.id === transitionId);
+      const fromStatus = (before.fields['status'] as { name: string }).name;
+      // Jira evaluates the workflow's expression validators here (none declared yet: see expressions.ts).
+      for (const mod of manifest.modules.filter((x) => x.type === 'jira:workflowValidator' || x.type === 'jira:workflowCondition')) {
+        const verdict = evaluateExpression(mod.key, { accountId: prefs.accountId, issue: { key, fields: before.fields }, transitionTo: target?.to ?? '' });
+        if (verdict !== true) return html(issuePage(req, prefs, key, verdict), 400);
+      }
+      const r = await asUser(prefs.accountId, 'POST', forgeApi.route`/rest/api/3/issue/${key}/transitions`, { transition: { id: transitionId } });
+      if (r.status !== 204) return html(issuePage(req, prefs, key, jiraErrorText(r.json)), r.status);
+      await deliverEvent('avi:jira:updated:issue', prefs.accountId, jira.issue(key), {
+        changelog: { id: 'sandbox', items: [{ field: 'status', fieldId: 'status', fieldtype: 'jira', from: null, fromString: fromStatus, to: null, toString: target?.to ?? '' }] },
+      });
+      return redirect(res, `/browse/${key}`);
+    }
+    throw new HttpError(404, 'not found');
+  };
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((e: unknown) => {
+      const status = e instanceof HttpError ? e.status : 500;
+      if (status >= 500) log(`[sandbox] ${req.method ?? ''} ${req.url ?? ''}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      if (res.headersSent) return void res.end();
+      const message = e instanceof Error ? e.message : String(e);
+      if ((req.url ?? '').startsWith('/__bridge')) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ message }));
+      else res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(message);
+    });
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 3000, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    clock,
+    harness: h,
+    stop: async () => {
+      for (const t of timers) clearInterval(t);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
