@@ -4,9 +4,11 @@
  * An area adds `export interface XxxFunctions { key: { payload; result } }` in its own file and joins it here.
  */
 import type { IssuePanelFunctions } from './issuePanel';
+import type { SetupFunctions } from './setup';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
 export type { IssueItrState, IssuePanelFunctions } from './issuePanel';
+export type * from './setup';
 
-export interface ResolverFunctions extends IssuePanelFunctions {}
+export interface ResolverFunctions extends IssuePanelFunctions, SetupFunctions {}
