@@ -8,3 +8,4 @@ export { handler as issuePanelResolver } from './entry/issue-panel-resolver';
 
 // Product event triggers
 export { handler as issueCreated } from './entry/issue-created';
+export { handler as issueUpdated } from './entry/issue-updated';

@@ -1,8 +1,10 @@
+import { gradeOnChange } from '../../app/intake/gradeOnChange';
 import { recordSubmitter } from '../../app/intake/recordSubmitter';
 
 /**
  * Forge `trigger` on `avi:jira:created:issue` (manifest function `issue-created`).
- * Parses the product event and records the submitter; anything else is ignored with a log line.
+ * Parses the product event, records the submitter and grades the issue if it was created with
+ * answers; anything else is ignored with a log line.
  */
 const field = (o: unknown, name: string): unknown =>
   typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : undefined;
@@ -17,4 +19,6 @@ export async function handler(event: unknown): Promise<void> {
     return;
   }
   await recordSubmitter({ id, key }, creator);
+  const graded = await gradeOnChange(id);
+  if (graded.outcome === 'invalidAnswers') console.warn(`issue-created: ${key} has answers the grading table refuses; not graded`);
 }

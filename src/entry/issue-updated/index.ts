@@ -1,0 +1,32 @@
+import { gradeOnChange } from '../../app/intake/gradeOnChange';
+
+/**
+ * Forge `trigger` on `avi:jira:updated:issue` (manifest function `issue-updated`): regrades the issue
+ * when its grading answers changed. The app's own writes of grade and version fire this event too;
+ * they do not touch the answers and, graded again, compare equal, so nothing loops.
+ */
+const field = (o: unknown, name: string): unknown =>
+  typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : undefined;
+
+/** Field ids the event's changelog names; undefined when the event carries no changelog. */
+export function changedFieldIds(event: unknown): string[] | undefined {
+  const items = field(field(event, 'changelog'), 'items');
+  if (!Array.isArray(items)) return undefined;
+  return items.flatMap((i) => {
+    const id = field(i, 'fieldId');
+    return typeof id === 'string' ? [id] : [];
+  });
+}
+
+export async function handler(event: unknown): Promise<void> {
+  const id = field(field(event, 'issue'), 'id');
+  if (typeof id !== 'string') {
+    console.warn('issue-updated: event without an issue id; ignored');
+    return;
+  }
+  const changed = changedFieldIds(event);
+  // Only app fields can hold answers: a change of system fields alone costs no REST call.
+  if (changed !== undefined && !changed.some((f) => f.startsWith('customfield_'))) return;
+  const graded = await gradeOnChange(id, changed === undefined ? {} : { changedFieldIds: changed });
+  if (graded.outcome === 'invalidAnswers') console.warn(`issue-updated: issue ${id} has answers the grading table refuses; not graded`);
+}
