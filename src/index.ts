@@ -5,6 +5,7 @@
 
 // Resolvers (Custom UI backends)
 export { handler as issuePanelResolver } from './entry/issue-panel-resolver';
+export { handler as gradingAdminResolver } from './entry/grading-admin-resolver';
 
 // Product event triggers
 export { handler as issueCreated } from './entry/issue-created';

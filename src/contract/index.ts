@@ -3,12 +3,14 @@
  * across the app, so one typed `call()` in static/shared/api.ts serves every page.
  * An area adds `export interface XxxFunctions { key: { payload; result } }` in its own file and joins it here.
  */
+import type { GradingAdminFunctions } from './gradingAdmin';
 import type { IssuePanelFunctions } from './issuePanel';
 import type { SetupFunctions } from './setup';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
 export type { IssueItrState, IssuePanelFunctions } from './issuePanel';
+export type * from './gradingAdmin';
 export type * from './setup';
 
-export interface ResolverFunctions extends IssuePanelFunctions, SetupFunctions {}
+export interface ResolverFunctions extends IssuePanelFunctions, SetupFunctions, GradingAdminFunctions {}

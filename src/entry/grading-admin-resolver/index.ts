@@ -1,0 +1,96 @@
+import Resolver from '@forge/resolver';
+import { GradingAdmin } from '../../app/grading/gradingAdmin';
+import type { ResolverResult } from '../../contract/envelope';
+import type { GradingDraft } from '../../contract/gradingAdmin';
+
+/**
+ * Resolver of the `itr-grading-admin` module (manifest function `grading-admin-resolver`).
+ * It only parses what the Custom UI sent and calls the use case; who the caller is comes from the
+ * invocation context (never the payload), and the use case asks Jira whether they are an admin.
+ */
+
+function invalid(message: string, path: string): ResolverResult<never> {
+  return { success: false, errors: [{ code: 'INVALID_PAYLOAD', message, path }] };
+}
+
+function record(payload: unknown): Record<string, unknown> {
+  return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : {};
+}
+
+function accountIdOf(context: Record<string, unknown>): string | undefined {
+  return typeof context['accountId'] === 'string' ? context['accountId'] : undefined;
+}
+
+function revision(p: Record<string, unknown>, key: string): number | undefined {
+  const v = p[key];
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
+}
+
+function draftOf(p: Record<string, unknown>): GradingDraft {
+  return p['calendars'] === undefined ? { table: p['table'] } : { table: p['table'], calendars: p['calendars'] };
+}
+
+function answersOf(raw: unknown): Record<string, string> | undefined {
+  const r = record(raw);
+  if (raw !== r) return undefined;
+  return Object.values(r).every((v) => typeof v === 'string') ? (r as Record<string, string>) : undefined;
+}
+
+export type Handlers = Record<string, (payload: unknown, context: Record<string, unknown>) => Promise<ResolverResult<unknown>>>;
+
+/** Every function of the resolver, by key; `admin` is a parameter so parsing can be tested alone. */
+export function handlers(admin: GradingAdmin = new GradingAdmin()): Handlers {
+  return {
+    getGradingAdmin: (_payload, context) => admin.getGradingAdmin(accountIdOf(context)),
+    listGradingVersions: () => admin.listGradingVersions(),
+    exportGradingConfig: () => admin.exportGradingConfig(),
+    validateGradingDraft: async (payload) => admin.validateGradingDraft(draftOf(record(payload))),
+    previewGrade: async (payload) => {
+      const p = record(payload);
+      const answers = answersOf(p['answers']);
+      if (answers === undefined) return invalid('answers must be an object of dimension id → option id', 'answers');
+      const startAt = typeof p['startAt'] === 'string' ? new Date(p['startAt']) : undefined;
+      if (startAt === undefined || Number.isNaN(startAt.getTime())) return invalid('startAt must be an ISO instant', 'startAt');
+      const draft = p['draft'] === undefined ? undefined : draftOf(record(p['draft']));
+      return admin.previewGrade(answers, startAt, draft);
+    },
+    saveGradingTable: async (payload, context) => {
+      const p = record(payload);
+      const expectedRevision = revision(p, 'expectedRevision');
+      if (expectedRevision === undefined) return invalid('expectedRevision must be a whole number ≥ 0', 'expectedRevision');
+      return admin.saveGradingTable(accountIdOf(context), { table: p['table'], expectedRevision, comment: p['comment'] });
+    },
+    restoreGradingVersion: async (payload, context) => {
+      const p = record(payload);
+      const expectedRevision = revision(p, 'expectedRevision');
+      const version = p['version'];
+      if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return invalid('version must be a whole number ≥ 1', 'version');
+      if (expectedRevision === undefined) return invalid('expectedRevision must be a whole number ≥ 0', 'expectedRevision');
+      return admin.restoreGradingVersion(accountIdOf(context), { version, expectedRevision, comment: p['comment'] });
+    },
+    importGradingConfig: async (payload, context) => {
+      const p = record(payload);
+      const expectedRevision = revision(p, 'expectedRevision');
+      const expectedCalendarsRevision = revision(p, 'expectedCalendarsRevision');
+      if (typeof p['json'] !== 'string') return invalid('json must be the exported text', 'json');
+      if (expectedRevision === undefined) return invalid('expectedRevision must be a whole number ≥ 0', 'expectedRevision');
+      if (expectedCalendarsRevision === undefined) {
+        return invalid('expectedCalendarsRevision must be a whole number ≥ 0', 'expectedCalendarsRevision');
+      }
+      return admin.importGradingConfig(accountIdOf(context), { json: p['json'], expectedRevision, expectedCalendarsRevision, comment: p['comment'] });
+    },
+    saveCalendars: async (payload, context) => {
+      const p = record(payload);
+      const expectedRevision = revision(p, 'expectedRevision');
+      if (expectedRevision === undefined) return invalid('expectedRevision must be a whole number ≥ 0', 'expectedRevision');
+      return admin.saveCalendars(accountIdOf(context), { calendars: p['calendars'], expectedRevision });
+    },
+  };
+}
+
+const resolver = new Resolver();
+for (const [key, fn] of Object.entries(handlers())) {
+  resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
+}
+
+export const handler = resolver.getDefinitions();
