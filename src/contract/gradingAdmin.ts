@@ -72,11 +72,11 @@ export interface GradePreview {
 }
 
 /** A draft from the page: anything (it is validated on the server). */
-export interface GradingDraft {
+export type GradingDraft = {
   table: unknown;
   /** The site's own calendars; omitted = the saved ones. */
   calendars?: unknown;
-}
+};
 
 export interface GradingExport {
   format: 'itr-grading-config';
