@@ -102,6 +102,17 @@ function parseIssue(raw: unknown, method: string, path: string): JiraIssue {
   };
 }
 
+/** A `WorkflowScheme` answer; no `id` = the Default Workflow Scheme (used by src/app/setup). */
+function parseWorkflowScheme(s: Record<string, unknown>): { id?: number; name: string; defaultWorkflow: string; issueTypeMappings: Record<string, string> } {
+  const mappings = isRecord(s['issueTypeMappings']) ? s['issueTypeMappings'] : {};
+  return {
+    ...(typeof s['id'] === 'number' ? { id: s['id'] } : {}),
+    name: typeof s['name'] === 'string' ? s['name'] : '',
+    defaultWorkflow: typeof s['defaultWorkflow'] === 'string' ? s['defaultWorkflow'] : 'jira',
+    issueTypeMappings: Object.fromEntries(Object.entries(mappings).filter((e): e is [string, string] => typeof e[1] === 'string')),
+  };
+}
+
 export class JiraClient {
   private readonly policy: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -351,6 +362,179 @@ export class JiraClient {
       groups: groups.filter(isRecord).flatMap((g) => (typeof g['name'] === 'string' ? [g['name']] : [])),
     };
   }
+  // ----- setup (issue types, schemes, workflows, screens) — owned by src/app/setup ---------------
+
+  /** Every `values` of a paged (`startAt`/`isLast`) Jira list; `build` makes the path for a start. */
+  private async allPages(build: (startAt: number) => Route): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    for (let startAt = 0, guard = 0; guard < 1000; guard++) {
+      const path = build(startAt);
+      const res = await this.send('GET', path);
+      const page = isRecord(res.body) ? res.body : {};
+      if (!Array.isArray(page['values'])) {
+        throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'GET', path: path.value, errorMessages: ['page without values'], attempts: res.attempts });
+      }
+      const values = page['values'].filter(isRecord);
+      out.push(...values);
+      if (page['isLast'] !== false || values.length === 0) break;
+      startAt += values.length;
+    }
+    return out;
+  }
+
+  /** All issue types the acting user can see (`GET /rest/api/3/issuetype`). */
+  async listIssueTypes(): Promise<Array<{ id: string; name: string; projectScoped: boolean }>> {
+    const path = route`/rest/api/3/issuetype`;
+    const res = await this.send('GET', path);
+    const list = Array.isArray(res.body) ? res.body.filter(isRecord) : [];
+    return list.flatMap((t) =>
+      typeof t['id'] === 'string' && typeof t['name'] === 'string'
+        ? [{ id: t['id'], name: t['name'], projectScoped: isRecord(t['scope']) && t['scope']['type'] === 'PROJECT' }]
+        : [],
+    );
+  }
+
+  /** Creates a global standard issue type (`POST /rest/api/3/issuetype`; Jira adds it to the default scheme). */
+  async createIssueType(name: string): Promise<{ id: string; name: string }> {
+    const path = route`/rest/api/3/issuetype`;
+    const res = await this.send('POST', path, { name, type: 'standard', hierarchyLevel: 0 });
+    const t = isRecord(res.body) ? res.body : {};
+    if (typeof t['id'] !== 'string') {
+      throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'POST', path: path.value, errorMessages: ['issue type without an id'], attempts: res.attempts });
+    }
+    return { id: t['id'], name: typeof t['name'] === 'string' ? t['name'] : name };
+  }
+
+  /** Projects (`GET /rest/api/3/project/search`), all pages; `keys` limits the search. */
+  async searchProjects(keys: string[] = []): Promise<Array<{ id: string; key: string; name: string; style: 'classic' | 'next-gen' }>> {
+    const values = await this.allPages((startAt) => {
+      const q = new URLSearchParams({ startAt: String(startAt), maxResults: '50' });
+      for (const k of keys) q.append('keys', k);
+      return route`/rest/api/3/project/search?${q}`;
+    });
+    return values.flatMap((p) =>
+      typeof p['id'] === 'string' && typeof p['key'] === 'string'
+        ? [{ id: p['id'], key: p['key'], name: typeof p['name'] === 'string' ? p['name'] : p['key'], style: p['style'] === 'next-gen' || p['simplified'] === true ? ('next-gen' as const) : ('classic' as const) }]
+        : [],
+    );
+  }
+
+  /** The issue type scheme of a company-managed project, or undefined (team-managed projects have none). */
+  async issueTypeSchemeOfProject(projectId: string): Promise<{ id: string; name: string; isDefault: boolean } | undefined> {
+    const values = await this.allPages((startAt) => route`/rest/api/3/issuetypescheme/project?${new URLSearchParams({ projectId, startAt: String(startAt) })}`);
+    const s = values.map((v) => v['issueTypeScheme']).find(isRecord);
+    return s && typeof s['id'] === 'string' ? { id: s['id'], name: typeof s['name'] === 'string' ? s['name'] : '', isDefault: s['isDefault'] === true } : undefined;
+  }
+
+  /** Issue type ids in a scheme (`GET /rest/api/3/issuetypescheme/mapping`). */
+  async issueTypeIdsOfScheme(schemeId: string): Promise<string[]> {
+    const values = await this.allPages((startAt) => route`/rest/api/3/issuetypescheme/mapping?${new URLSearchParams({ issueTypeSchemeId: schemeId, startAt: String(startAt) })}`);
+    return values.flatMap((v) => (typeof v['issueTypeId'] === 'string' ? [v['issueTypeId']] : []));
+  }
+
+  /** Appends issue types to a scheme; Jira fails the whole call if one is already there. */
+  async addIssueTypesToScheme(schemeId: string, issueTypeIds: string[]): Promise<void> {
+    await this.send('PUT', route`/rest/api/3/issuetypescheme/${schemeId}/issuetype`, { issueTypeIds });
+  }
+
+  /** Workflows by name (`POST /rest/api/3/workflows`). */
+  async readWorkflowsByName(names: string[]): Promise<Array<{ id: string; name: string }>> {
+    const res = await this.send('POST', route`/rest/api/3/workflows`, { workflowNames: names });
+    const list = isRecord(res.body) && Array.isArray(res.body['workflows']) ? res.body['workflows'].filter(isRecord) : [];
+    return list.flatMap((w) => (typeof w['id'] === 'string' && typeof w['name'] === 'string' ? [{ id: w['id'], name: w['name'] }] : []));
+  }
+
+  /** Statuses whose name contains `searchString` (`GET /rest/api/3/statuses/search`). */
+  async searchStatuses(searchString: string): Promise<Array<{ id: string; name: string }>> {
+    const values = await this.allPages((startAt) => route`/rest/api/3/statuses/search?${new URLSearchParams({ searchString, startAt: String(startAt), maxResults: '200' })}`);
+    return values.flatMap((s) => (typeof s['id'] === 'string' && typeof s['name'] === 'string' ? [{ id: s['id'], name: s['name'] }] : []));
+  }
+
+  /** `POST /rest/api/3/workflows/create` with a `WorkflowCreateRequest`; the created workflows. */
+  async createWorkflows(request: Record<string, unknown>): Promise<Array<{ id: string; name: string }>> {
+    const path = route`/rest/api/3/workflows/create`;
+    const res = await this.send('POST', path, request);
+    const list = isRecord(res.body) && Array.isArray(res.body['workflows']) ? res.body['workflows'].filter(isRecord) : [];
+    if (list.length === 0) {
+      throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'POST', path: path.value, errorMessages: ['no workflow in the answer'], attempts: res.attempts });
+    }
+    return list.flatMap((w) => (typeof w['id'] === 'string' && typeof w['name'] === 'string' ? [{ id: w['id'], name: w['name'] }] : []));
+  }
+
+  /** A company-managed project's workflow scheme; no `id` = Jira's Default Workflow Scheme. */
+  async workflowSchemeOfProject(projectId: string): Promise<{ id?: number; name: string; defaultWorkflow: string; issueTypeMappings: Record<string, string> } | undefined> {
+    const res = await this.send('GET', route`/rest/api/3/workflowscheme/project?${new URLSearchParams({ projectId })}`);
+    const values = isRecord(res.body) && Array.isArray(res.body['values']) ? res.body['values'].filter(isRecord) : [];
+    const s = values.map((v) => v['workflowScheme']).find(isRecord);
+    return s ? parseWorkflowScheme(s) : undefined;
+  }
+
+  async listWorkflowSchemes(): Promise<Array<{ id?: number; name: string; defaultWorkflow: string; issueTypeMappings: Record<string, string> }>> {
+    const values = await this.allPages((startAt) => route`/rest/api/3/workflowscheme?${new URLSearchParams({ startAt: String(startAt), maxResults: '50' })}`);
+    return values.map(parseWorkflowScheme);
+  }
+
+  async createWorkflowScheme(scheme: { name: string; description: string; defaultWorkflow: string; issueTypeMappings: Record<string, string> }): Promise<{ id: number }> {
+    const path = route`/rest/api/3/workflowscheme`;
+    const res = await this.send('POST', path, scheme);
+    const s = isRecord(res.body) ? res.body : {};
+    if (typeof s['id'] !== 'number') {
+      throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'POST', path: path.value, errorMessages: ['workflow scheme without an id'], attempts: res.attempts });
+    }
+    return { id: s['id'] };
+  }
+
+  /** Assigns a workflow scheme to a company-managed project; Jira allows it only while the project has no issues. */
+  async assignWorkflowScheme(projectId: string, workflowSchemeId: number): Promise<void> {
+    await this.send('PUT', route`/rest/api/3/workflowscheme/project`, { projectId, workflowSchemeId: String(workflowSchemeId) });
+  }
+
+  /** The screens a company-managed project's issues use (issue type screen scheme → screen schemes → screens). */
+  async screenIdsOfProject(projectId: string): Promise<number[]> {
+    const itss = await this.allPages((startAt) => route`/rest/api/3/issuetypescreenscheme/project?${new URLSearchParams({ projectId, startAt: String(startAt) })}`);
+    const itssId = itss.map((v) => v['issueTypeScreenScheme']).find(isRecord)?.['id'];
+    if (typeof itssId !== 'string') return [];
+    const mappings = await this.allPages((startAt) => route`/rest/api/3/issuetypescreenscheme/mapping?${new URLSearchParams({ issueTypeScreenSchemeId: itssId, startAt: String(startAt) })}`);
+    const schemeIds = [...new Set(mappings.flatMap((m) => (typeof m['screenSchemeId'] === 'string' ? [m['screenSchemeId']] : [])))];
+    if (schemeIds.length === 0) return [];
+    const schemes = await this.allPages((startAt) => {
+      const q = new URLSearchParams({ startAt: String(startAt) });
+      for (const id of schemeIds) q.append('id', id);
+      return route`/rest/api/3/screenscheme?${q}`;
+    });
+    const ids = new Set<number>();
+    for (const s of schemes) {
+      const screens = isRecord(s['screens']) ? s['screens'] : {};
+      for (const k of ['default', 'create', 'edit', 'view']) if (typeof screens[k] === 'number') ids.add(screens[k]);
+    }
+    return [...ids].sort((a, b) => a - b);
+  }
+
+  /** A screen's name by id (`GET /rest/api/3/screens?id=`), undefined when absent. */
+  async screenName(screenId: number): Promise<string | undefined> {
+    const values = await this.allPages((startAt) => route`/rest/api/3/screens?${new URLSearchParams({ id: String(screenId), startAt: String(startAt) })}`);
+    const s = values.find((v) => v['id'] === screenId);
+    return s && typeof s['name'] === 'string' ? s['name'] : undefined;
+  }
+
+  async screenTabs(screenId: number): Promise<Array<{ id: number; name: string }>> {
+    const res = await this.send('GET', route`/rest/api/3/screens/${String(screenId)}/tabs`);
+    const list = Array.isArray(res.body) ? res.body.filter(isRecord) : [];
+    return list.flatMap((t) => (typeof t['id'] === 'number' ? [{ id: t['id'], name: typeof t['name'] === 'string' ? t['name'] : '' }] : []));
+  }
+
+  async screenTabFields(screenId: number, tabId: number): Promise<string[]> {
+    const res = await this.send('GET', route`/rest/api/3/screens/${String(screenId)}/tabs/${String(tabId)}/fields`);
+    const list = Array.isArray(res.body) ? res.body.filter(isRecord) : [];
+    return list.flatMap((f) => (typeof f['id'] === 'string' ? [f['id']] : []));
+  }
+
+  async addScreenTabField(screenId: number, tabId: number, fieldId: string): Promise<void> {
+    await this.send('POST', route`/rest/api/3/screens/${String(screenId)}/tabs/${String(tabId)}/fields`, { fieldId });
+  }
+
+  // ----- end of setup section ---------------------------------------------------------------------
+
 }
 
 /** A client acting as the app. */
