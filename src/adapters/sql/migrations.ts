@@ -47,6 +47,24 @@ export const MIGRATIONS: readonly Migration[] = [
       CONSTRAINT chk_line_history_minutes CHECK (working_minutes_used >= 0)
     )`,
   },
+  {
+    // Audit trail of triage decisions (src/app/triage): one row per changed field (classification,
+    // kind, grade, line, owner, acceptance), with who, when and why. Shown on the issue.
+    name: 'v002_create_classification_history',
+    statement: `CREATE TABLE IF NOT EXISTS classification_history (
+      id BIGINT NOT NULL AUTO_INCREMENT,
+      issue_id BIGINT NOT NULL,
+      issue_key VARCHAR(64) NOT NULL,
+      field VARCHAR(32) NOT NULL,
+      old_value VARCHAR(255) NULL,
+      new_value VARCHAR(255) NULL,
+      reason VARCHAR(2000) NULL,
+      actor_account_id VARCHAR(128) NOT NULL,
+      at DATETIME(3) NOT NULL,
+      PRIMARY KEY (id),
+      KEY idx_classification_history_issue (issue_id, at)
+    )`,
+  },
 ];
 
 /**
