@@ -2,7 +2,7 @@
  * The SQL adapter and the first migration through the real `@forge/sql`, on MariaDB (the run's
  * private server; each test file has its own database).
  */
-import { execute, fromSqlDateTime, query, runMigrations, SqlError, SqlErrorCode } from '../../src/adapters/sql';
+import { execute, fromSqlDateTime, MIGRATIONS, query, runMigrations, SqlError, SqlErrorCode } from '../../src/adapters/sql';
 import { harness } from '../harness';
 
 const { sql } = harness();
@@ -39,7 +39,7 @@ async function caught(p: Promise<unknown>): Promise<SqlError> {
 }
 
 beforeAll(async () => {
-  expect(await runMigrations()).toEqual(['v001_create_line_history']);
+  expect(await runMigrations()).toEqual(MIGRATIONS.map((m) => m.name));
 });
 
 describe('line_history migration and the SQL adapter', () => {
