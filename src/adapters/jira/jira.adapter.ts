@@ -60,6 +60,8 @@ export interface SearchOptions {
   pageSize?: number;
   properties?: string[];
   expand?: string[];
+  /** Resume a search from a page's `nextPageToken` (a UI paging one page per call). */
+  startToken?: string;
 }
 
 interface RawResponse {
@@ -218,7 +220,7 @@ export class JiraClient {
   async *searchJql(jql: string, options: SearchOptions = {}): AsyncGenerator<JiraSearchPage, void, undefined> {
     const pageSize = options.pageSize ?? 100;
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 5000) throw new RangeError(`pageSize must be 1–5000, got ${pageSize}`);
-    let token: string | undefined;
+    let token: string | undefined = options.startToken;
     do {
       const body: Record<string, unknown> = { jql, maxResults: pageSize };
       if (options.fields && options.fields.length > 0) body['fields'] = options.fields;
