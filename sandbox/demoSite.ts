@@ -109,6 +109,9 @@ const ISSUES: readonly DemoIssue[] = [
   { project: 'ITR', summary: 'Export of ticket history to CSV times out', description: 'Exports with more than 50,000 rows time out after 30 s.', submitter: ANNA, stage: 'graded', kind: 'technicalService', grade: 'minor', line: 'L3', enteredHoursAgo: 5, assignee: ZHAO, createdHoursAgo: 80 },
 ];
 
+const TIER_BY_GRADE: Record<Grade, string> = { critical: 'strategic', major: 'key', minor: 'standard', suggestion: 'standard' };
+const PRODUCT_BY_PROJECT: Record<DemoIssue['project'], string> = { ITR: 'Customer Portal', NET: 'Core Network', FLD: 'Field Equipment' };
+
 const ISSUE_TYPE_BY_KIND: Record<Kind, string> = {
   technicalService: 'Incident',
   nonTechnicalService: 'Service Request',
@@ -170,6 +173,14 @@ export function seedDemoSite(jira: JiraDouble, manifest: SandboxManifest, now: n
         [ids.lineEnteredAt]: jiraDateTime(enteredAt.getTime()),
         [ids.lineDueAt]: d.dueAt === null ? null : jiraDateTime(d.dueAt.getTime()),
         [ids.lineWarnAt]: d.warnAt === null ? null : jiraDateTime(d.warnAt.getTime()),
+        // Triage answers, in the shapes src/app/fields/itrFields.ts documents.
+        [ids.customerTier]: TIER_BY_GRADE[issue.grade],
+        [ids.warranty]: issue.kind === 'spareParts' ? 'in' : issue.kind === 'complaint' ? 'out' : 'in',
+        [ids.product]: PRODUCT_BY_PROJECT[issue.project],
+        [ids.region]: issue.submitter === WANG ? 'cn-east' : 'eu-central',
+        [ids.classification]: issue.kind === 'nonTechnicalService' && issue.grade === 'suggestion' ? 'requirement' : 'problem',
+        [ids.acceptance]: 'accepted',
+        ...(issue.assignee === undefined ? {} : { [ids.owner]: { accountId: issue.assignee } }),
       });
     }
     jira.seedIssue({

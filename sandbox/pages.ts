@@ -22,7 +22,7 @@ const HOST_TEXT = {
     details: 'Details', actingAs: 'Acting as', language: 'Language', theme: 'Theme', light: 'Light', dark: 'Dark',
     sandboxTime: 'Sandbox time', edit: 'Edit', save: 'Save', unassigned: 'Unassigned', created: 'Created', updated: 'Updated',
     apps: 'Apps', key: 'Key', type: 'Type', none: 'None', allProjects: 'All projects', issueType: 'Issue type',
-    notFound: 'Issue not found, or you may not see it.', moveTo: 'Move to', home: 'Home', name: 'Name', count: 'Issues',
+    notFound: 'Issue not found, or you may not see it.', editSummary: 'Edit summary', moveTo: 'Move to', home: 'Home', name: 'Name', count: 'Issues',
     sandbox: 'ITR sandbox', appFields: 'ITR fields',
   },
   'zh-CN': {
@@ -31,7 +31,7 @@ const HOST_TEXT = {
     details: '详细信息', actingAs: '当前用户', language: '语言', theme: '主题', light: '浅色', dark: '深色',
     sandboxTime: '沙箱时间', edit: '编辑', save: '保存', unassigned: '未分配', created: '创建时间', updated: '更新时间',
     apps: '应用', key: '关键字', type: '类型', none: '无', allProjects: '所有项目', issueType: '问题类型',
-    notFound: '问题不存在，或您无权查看。', moveTo: '转到', home: '首页', name: '名称', count: '问题数',
+    notFound: '问题不存在，或您无权查看。', editSummary: '编辑概要', moveTo: '转到', home: '首页', name: '名称', count: '问题数',
     sandbox: 'ITR 沙箱', appFields: 'ITR 字段',
   },
 } as const;
@@ -55,6 +55,8 @@ export const THEME_ATTRS = 'dark:dark light:light shape:shape spacing:spacing ty
 
 const STYLES = `
 *, *::before, *::after { box-sizing: border-box; }
+html[data-color-mode=dark] { color-scheme: dark; }
+html[data-color-mode=light] { color-scheme: light; }
 html, body { margin: 0; background: var(--ds-surface); color: var(--ds-text); font: var(--ds-font-body); }
 a { color: var(--ds-link); text-decoration: none; }
 a:hover { text-decoration: underline; }
@@ -106,6 +108,7 @@ dl.fields dd { margin: 0; min-width: 0; }
 iframe.forge-app { width: 100%; border: none; display: block; min-height: var(--ds-space-600); color-scheme: normal; }
 .create { display: grid; grid-template-columns: max-content 1fr; gap: var(--ds-space-100) var(--ds-space-150); align-items: center; max-width: calc(var(--ds-space-1000) * 7); }
 .create .actions { grid-column: 2; }
+.transitions { display: inline-flex; gap: var(--ds-space-075); align-items: center; flex-wrap: wrap; }
 .actions-row { display: flex; gap: var(--ds-space-100); align-items: center; flex-wrap: wrap; margin-bottom: var(--ds-space-200); }
 details.edit > summary { cursor: pointer; color: var(--ds-link); font: var(--ds-font-body-small); list-style: none; }
 .error { background: var(--ds-background-danger); color: var(--ds-text-danger); padding: var(--ds-space-100) var(--ds-space-150); border-radius: var(--ds-radius-small); }

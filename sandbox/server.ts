@@ -479,7 +479,8 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
       .filter((m) => m.type === 'jira:customField')
       .map((m) => {
         const def = [...jira.model.fields.values()].find((d) => d.forgeModuleKey === m.key);
-        if (def === undefined) return '';
+        // Jira's issue view hides empty custom fields.
+        if (def === undefined || f[def.id] === null || f[def.id] === undefined || f[def.id] === '') return '';
         return `<dt>${esc(appFieldName(prefs.lang, m.key))}</dt><dd data-testid="field-${esc(m.key)}">${fieldValue(prefs, def.type, f[def.id])}</dd>`;
       })
       .join('');
@@ -493,8 +494,8 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
 <h1 data-testid="issue-summary">${esc(f['summary'])}</h1>
 ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
 <div class="actions-row">
-  <form method="post" action="/browse/${esc(issue.key)}/transition">${statusLozenge({ name: status.name, category })} <span class="subtle">${esc(t('moveTo'))}:</span> ${transitions}</form>
-  <details class="edit"><summary>${esc(t('edit'))} ${esc(t('summary'))}</summary>
+  <form class="transitions" method="post" action="/browse/${esc(issue.key)}/transition">${statusLozenge({ name: status.name, category })} <span class="subtle">${esc(t('moveTo'))}:</span> ${transitions}</form>
+  <details class="edit"><summary>${esc(t('editSummary'))}</summary>
     <form method="post" action="/browse/${esc(issue.key)}/edit" data-testid="edit-form"><input type="text" name="summary" value="${esc(f['summary'])}" required> <button class="primary" type="submit">${esc(t('save'))}</button></form>
   </details>
 </div>
