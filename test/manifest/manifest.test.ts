@@ -85,7 +85,7 @@ describe('manifest.yml', () => {
   it('asks for exactly the scopes the code needs (change this list consciously)', () => {
     const permissions = manifestYaml['permissions'] as { scopes: string[] };
     expect([...permissions.scopes].sort()).toEqual(
-      ['read:jira-user', 'read:jira-work', 'storage:app', 'write:jira-work'].sort(),
+      ['manage:jira-configuration', 'manage:jira-project', 'read:jira-user', 'read:jira-work', 'storage:app', 'write:jira-work'].sort(),
     );
     // "Runs on Atlassian": no egress, no remotes, no external content.
     expect(manifestYaml['permissions']).not.toHaveProperty('external');
