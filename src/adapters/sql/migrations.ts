@@ -65,6 +65,50 @@ export const MIGRATIONS: readonly Migration[] = [
       KEY idx_classification_history_issue (issue_id, at)
     )`,
   },
+  {
+    // Escalation (src/app/escalation): one stay per (issue, line, entered_at), so a duplicate sweep or
+    // a redelivered event records a line change once (INSERT … ON DUPLICATE KEY is a no-op); and who
+    // moved the issue onto the line (`app` for the sweep, an account id for triage).
+    name: 'v003_line_history_unique_stay',
+    statement: `ALTER TABLE line_history
+      ADD COLUMN entered_by VARCHAR(128) NULL,
+      ADD UNIQUE KEY uq_line_history_stay (issue_id, line, entered_at)`,
+  },
+  {
+    // Escalation side effects that are not idempotent in Jira (comments, notifications), claimed here
+    // before they are done: the unique key makes one consumer the owner; `done_at` NULL after a lease
+    // means the owner died half-way and the next delivery or sweep finishes the job.
+    name: 'v004_create_escalation_action',
+    statement: `CREATE TABLE IF NOT EXISTS escalation_action (
+      id BIGINT NOT NULL AUTO_INCREMENT,
+      issue_id BIGINT NOT NULL,
+      action VARCHAR(16) NOT NULL,
+      line VARCHAR(32) NOT NULL,
+      line_entered_at DATETIME(3) NOT NULL,
+      to_line VARCHAR(32) NULL,
+      claim_token VARCHAR(64) NOT NULL,
+      claimed_at DATETIME(3) NOT NULL,
+      done_at DATETIME(3) NULL,
+      PRIMARY KEY (id),
+      UNIQUE KEY uq_escalation_action (issue_id, action, line, line_entered_at),
+      KEY idx_escalation_action_pending (done_at, claimed_at),
+      CONSTRAINT chk_escalation_action CHECK (action IN ('warn', 'escalate', 'breach'))
+    )`,
+  },
+  {
+    // Admin actions on escalation (recalculation of due times): who, when, what, with the outcome.
+    name: 'v005_create_escalation_audit',
+    statement: `CREATE TABLE IF NOT EXISTS escalation_audit (
+      id BIGINT NOT NULL AUTO_INCREMENT,
+      kind VARCHAR(32) NOT NULL,
+      job_id VARCHAR(64) NOT NULL,
+      actor_account_id VARCHAR(128) NOT NULL,
+      at DATETIME(3) NOT NULL,
+      detail VARCHAR(2000) NOT NULL,
+      PRIMARY KEY (id),
+      KEY idx_escalation_audit_at (at)
+    )`,
+  },
 ];
 
 /**

@@ -26,6 +26,10 @@ export const ITR_FIELDS = {
   owner: { moduleKey: 'itr-owner', type: 'user' },
   /** `awaiting`, `accepted` or `deemedAccepted` (timeout means consent, 超时默认为同意受理). */
   acceptance: { moduleKey: 'itr-acceptance', type: 'string' },
+  // Escalation (src/app/escalation). The line a pre-breach warning went out for (cleared when the issue
+  // moves up), and when L3's budget ran out: the sweep's JQL skips warned and breached issues by them.
+  warnedLine: { moduleKey: 'itr-warned-line', type: 'string' },
+  breachedAt: { moduleKey: 'itr-breached', type: 'datetime' },
 } as const;
 
 export type ItrFieldName = keyof typeof ITR_FIELDS;
