@@ -18,10 +18,12 @@ import {
   APP_ACCOUNT_ID,
   ChangeItem,
   FieldDef,
+  IssueTypeSchemeState,
   JIRA_BASE_URL,
   jiraDateTime,
   JiraModel,
   JiraProject,
+  JiraStatus,
   JiraUser,
   KNOWN_PERMISSIONS,
   parseJiraDateTime,
@@ -29,7 +31,10 @@ import {
   SeedIssue,
   SeedProject,
   SeedUser,
+  ScreenState,
   StoredIssue,
+  WorkflowSchemeState,
+  WorkflowState,
 } from './jiraModel';
 import type { OpenApiIndex, Operation } from './openapiIndex';
 
@@ -157,6 +162,27 @@ export class JiraDouble {
       getServerInfo: () => this.serverInfo(),
       getFields: () => this.fieldList(),
       notify: (c) => this.notify(c),
+      // setup routes (site configuration)
+      getIssueAllTypes: () => this.listIssueTypes(),
+      createIssueType: (c) => this.createIssueType(c),
+      searchProjects: (c) => this.searchProjects(c),
+      getIssueTypeSchemeForProjects: (c) => this.issueTypeSchemesForProjects(c),
+      getIssueTypeSchemesMapping: (c) => this.issueTypeSchemeMappings(c),
+      addIssueTypesToIssueTypeScheme: (c) => this.addIssueTypesToScheme(c),
+      search: (c) => this.searchStatuses(c),
+      readWorkflows: (c) => this.readWorkflows(c),
+      createWorkflows: (c) => this.createWorkflows(c),
+      getWorkflowSchemeProjectAssociations: (c) => this.workflowSchemeAssociations(c),
+      getAllWorkflowSchemes: (c) => this.listWorkflowSchemes(c),
+      createWorkflowScheme: (c) => this.createWorkflowScheme(c),
+      assignSchemeToProject: (c) => this.assignWorkflowScheme(c),
+      getIssueTypeScreenSchemeProjectAssociations: (c) => this.issueTypeScreenSchemeAssociations(c),
+      getIssueTypeScreenSchemeMappings: (c) => this.issueTypeScreenSchemeMappings(c),
+      getScreenSchemes: (c) => this.screenSchemes(c),
+      getScreens: (c) => this.screensList(c),
+      getAllScreenTabs: (c) => this.screenTabs(c),
+      getAllScreenTabFields: (c) => this.screenTabFieldList(c),
+      addScreenTabField: (c) => this.addScreenTabField(c),
     };
   }
 
@@ -968,6 +994,362 @@ export class JiraDouble {
     this.model.notifications.push({ issueKey: issue.key, actorAccountId: ctx.user.accountId, body: structuredClone(ctx.body) });
     return { status: 204 };
   }
+  // ----- site configuration (setup routes: issue types, schemes, workflows, screens) -------------
+
+  private notAdmin(ctx: Ctx): Result | undefined {
+    if (this.model.globalPermissionsOf(ctx.user).includes('ADMINISTER')) return undefined;
+    return { status: 403, body: errorBody(['You do not have the Administer Jira global permission.']) };
+  }
+
+  /** A `PageBean` of `values`, paged by `startAt`/`maxResults` as Jira does. */
+  private page(ctx: Ctx, values: unknown[], defaultMax = 50): Result {
+    const startAt = Number(ctx.req.query.get('startAt') ?? '0');
+    const maxResults = Number(ctx.req.query.get('maxResults') ?? String(defaultMax));
+    const slice = values.slice(startAt, startAt + maxResults);
+    return { status: 200, body: { startAt, maxResults, total: values.length, isLast: startAt + slice.length >= values.length, values: slice } };
+  }
+
+  private issueTypeDetails(t: { id: string; name: string; description?: string }): Record<string, unknown> {
+    return {
+      self: `${JIRA_BASE_URL}/rest/api/3/issuetype/${t.id}`,
+      id: t.id,
+      name: t.name,
+      description: t.description ?? '',
+      iconUrl: `${JIRA_BASE_URL}/images/icons/issuetypes/task.svg`,
+      subtask: false,
+      hierarchyLevel: 0,
+      avatarId: 10318,
+    };
+  }
+
+  private listIssueTypes(): Result {
+    return { status: 200, body: this.model.issueTypes.map((t) => this.issueTypeDetails(t)) };
+  }
+
+  private createIssueType(ctx: Ctx): Result {
+    const denied = this.notAdmin(ctx);
+    if (denied) return denied;
+    const body = isRecord(ctx.body) ? ctx.body : {};
+    const name = typeof body['name'] === 'string' ? body['name'].trim() : '';
+    if (name === '' || name.length > 60) return { status: 400, body: errorBody([], { name: 'The issue type name must be 1–60 characters.' }) };
+    if (this.model.issueTypes.some((t) => t.name.toLowerCase() === name.toLowerCase())) {
+      return { status: 409, body: errorBody(['An issue type with this name already exists.']) };
+    }
+    const t = { id: String(10001 + this.model.issueTypes.length), name, description: typeof body['description'] === 'string' ? body['description'] : '' };
+    this.model.issueTypes.push(t);
+    return { status: 201, body: this.issueTypeDetails(t) };
+  }
+
+  private renderProject(p: JiraProject): Record<string, unknown> {
+    const nextGen = this.model.site.teamManaged.has(p.id);
+    return {
+      self: `${JIRA_BASE_URL}/rest/api/3/project/${p.id}`,
+      id: p.id,
+      key: p.key,
+      name: p.name,
+      projectTypeKey: 'service_desk',
+      simplified: nextGen,
+      style: nextGen ? 'next-gen' : 'classic',
+      isPrivate: false,
+    };
+  }
+
+  private searchProjects(ctx: Ctx): Result {
+    const keys = splitList(ctx.req.query.getAll('keys')).map((k) => k.toUpperCase());
+    const visible = [...this.model.projects.values()].filter(
+      (p) => this.model.canBrowse(ctx.user, p) && (keys.length === 0 || keys.includes(p.key)),
+    );
+    return this.page(ctx, visible.map((p) => this.renderProject(p)));
+  }
+
+  private classicProjectIds(ctx: Ctx): string[] {
+    const id = ctx.req.query.get('projectId') ?? '';
+    const p = this.model.findProject(id);
+    return p && !this.model.site.teamManaged.has(p.id) ? [p.id] : [];
+  }
+
+  private issueTypeSchemeOf(projectId: string): IssueTypeSchemeState {
+    const site = this.model.site;
+    const id = site.issueTypeSchemeOfProject.get(projectId) ?? '10000';
+    const s = site.issueTypeSchemes.find((x) => x.id === id);
+    if (!s) throw new Error(`[jira double] no issue type scheme ${id}`);
+    return s;
+  }
+
+  private issueTypeSchemesForProjects(ctx: Ctx): Result {
+    const denied = this.notAdmin(ctx);
+    if (denied) return denied;
+    const values = this.classicProjectIds(ctx).map((pid) => {
+      const s = this.issueTypeSchemeOf(pid);
+      return { issueTypeScheme: { id: s.id, name: s.name, isDefault: s.isDefault }, projectIds: [pid] };
+    });
+    return this.page(ctx, values);
+  }
+
+  private issueTypeSchemeMappings(ctx: Ctx): Result {
+    const denied = this.notAdmin(ctx);
+    if (denied) return denied;
+    const wanted = ctx.req.query.getAll('issueTypeSchemeId');
+    const values = this.model.site.issueTypeSchemes
+      .filter((s) => wanted.length === 0 || wanted.includes(s.id))
+      .flatMap((s) => (s.isDefault ? this.model.issueTypes.map((t) => t.id) : s.issueTypeIds).map((issueTypeId) => ({ issueTypeSchemeId: s.id, issueTypeId })));
+    return this.page(ctx, values);
+  }
+
+  private addIssueTypesToScheme(ctx: Ctx): Result {
+    const denied = this.notAdmin(ctx);
+    if (denied) return denied;
+    const s = this.model.site.issueTypeSchemes.find((x) => x.id === ctx.params['issueTypeSchemeId']);
+    if (!s) return { status: 404, body: errorBody(['The issue type scheme was not found.']) };
+    const body = isRecord(ctx.body) ? ctx.body : {};
+    const ids = Array.isArray(body['issueTypeIds']) ? body['issueTypeIds'].map(String) : [];
+    if (s.isDefault) return { status: 400, body: errorBody(['The default issue type scheme already contains every issue type.']) };
+    if (ids.some((id) => !this.model.issueTypes.some((t) => t.id === id))) return { status: 404, body: errorBody(['An issue type was not found.']) };
+    // "If any of the issue types exist in the issue type scheme, the operation fails and no issue types are added."
+    if (ids.some((id) => s.issueTypeIds.includes(id))) return { status: 400, body: errorBody(['An issue type is already in the issue type scheme.']) };
+    s.issueTypeIds.push(...ids);
+    return { status: 204 };
+  }
+
+  private statusCategoryOf(s: { category: string }): 'TODO' | 'IN_PROGRESS' | 'DONE' {
+    return s.category === 'new' ? 'TODO' : s.category === 'done' ? 'DONE' : 'IN_PROGRESS';
+  }
+
+  private searchStatuses(ctx: Ctx): Result {
+    const denied = this.notAdmin(ctx);
+    if (denied) return denied;
+    const q = (ctx.req.query.get('searchString') ?? '').toLowerCase();
+    const values = this.model.statuses
+      .filter((s) => s.name.toLowerCase().includes(q))
+      .map((s) => ({ id: s.id, name: s.name, statusCategory: this.statusCategoryOf(s), scope: { type: 'GLOBAL' } }));
+    return this.page(ctx, values, 200);
+  }
+
+  private renderWorkflow(w: WorkflowState): Record<string, unknown> {
+    return {
+      id: w.id,
+      name: w.name,
+      isEditable: true,
+      scope: { type: 'GLOBAL' },
+      statuses: w.statusIds.map((id) => ({ statusReference: id, properties: {}, deprecated: false })),
+      transitions: w.transitions.map((t) => ({
+        id: t.id,
+        name: t.name,
+        type: t.type,
+        toStatusReference: t.toStatusId,
+        links: t.fromStatusIds.map((f) => ({ fromStatusReference: f })),
+        properties: {},
+        actions: [],
+        validators: [],
+        triggers: [],
+      })),
+      version: { id: `${w.id}-v1`, versionNumber: 1 },
+    };
+  }
+
+  private readWorkflows(ctx: Ctx): Result {
+    const body = isRecord(ctx.body) ? ctx.body : {};
+    const names = Array.isArray(body['workflowNames']) ? body['workflowNames'].map(String) : [];
+    const ids = Array.isArray(body['workflowIds']) ? body['workflowIds'].map(String) : [];
+    const hits = this.model.site.workflows.filter((w) => names.includes(w.name) || ids.includes(w.id));
+    const statusIds = new Set(hits.flatMap((w) => w.statusIds));
+    const statuses = this.model.statuses
+      .filter((s) => statusIds.has(s.id))
+      .map((s) => ({ id: s.id, name: s.name, statusCategory: this.statusCategoryOf(s), statusReference: s.id, scope: { type: 'GLOBAL' } }));
+    return { status: 200, body: { workflows: hits.map((w) => this.renderWorkflow(w)), statuses } };
+  }
+
+  /** `POST /workflows/create`: new statuses (no `id`) are created; statusReferences resolve to ids. */
+  private createWorkflows(ctx: Ctx): Result {
+    const denied = this.notAdmin(ctx);
+    if (denied) return denied;
+    const body = isRecord(ctx.body) ? ctx.body : {};
+    const statusIn = (Array.isArray(body['statuses']) ? body['statuses'] : []).filter(isRecord);
+    const refToId = new Map<string, string>();
+    const created: JiraStatus[] = [];
+    for (const s of statusIn) {
+      const ref = String(s['statusReference']);
+      const name = String(s['name']);
+      if (typeof s['id'] === 'string') {
+        if (!this.model.statuses.some((x) => x.id === s['id'])) return { status: 400, body: errorBody([`Status ${s['id']} does not exist.`]) };
+        refToId.set(ref, s['id']);
+        continue;
+      }
+      if (this.model.statuses.some((x) => x.name.toLowerCase() === name.toLowerCase())) {
+        return { status: 400, body: errorBody([`A status named '${name}' already exists; reference it by id.`]) };
+      }
+      const category: JiraStatus['category'] = s['statusCategory'] === 'TODO' ? 'new' : s['statusCategory'] === 'DONE' ? 'done' : 'indeterminate';
+      const st: JiraStatus = { id: String(this.model.site.nextId++), name, category };
+      created.push(st);
+      refToId.set(ref, st.id);
+    }
+    const wfIn = (Array.isArray(body['workflows']) ? body['workflows'] : []).filter(isRecord);
+    const made: WorkflowState[] = [];
+    for (const w of wfIn) {
+      const name = String(w['name']);
+      if (this.model.site.workflows.some((x) => x.name === name)) return { status: 400, body: errorBody([`A workflow named '${name}' already exists.`]) };
+      const resolve = (ref: unknown): string | undefined => (typeof ref === 'string' ? refToId.get(ref) : undefined);
+      const statusIds = (Array.isArray(w['statuses']) ? w['statuses'] : []).filter(isRecord).map((s) => resolve(s['statusReference']));
+      if (statusIds.some((id) => id === undefined)) return { status: 400, body: errorBody([`Workflow '${name}' uses an unknown statusReference.`]) };
+      const transitions: WorkflowState['transitions'] = [];
+      for (const t of (Array.isArray(w['transitions']) ? w['transitions'] : []).filter(isRecord)) {
+        const to = resolve(t['toStatusReference']);
+        const from = (Array.isArray(t['links']) ? t['links'] : []).filter(isRecord).map((l) => resolve(l['fromStatusReference']));
+        if (to === undefined || from.some((f) => f === undefined)) return { status: 400, body: errorBody([`Transition '${String(t['name'])}' uses an unknown statusReference.`]) };
+        transitions.push({ id: String(t['id'] ?? transitions.length + 1), name: String(t['name']), type: String(t['type'] ?? 'DIRECTED'), toStatusId: to, fromStatusIds: from as string[] });
+      }
+      if (!transitions.some((t) => t.type === 'INITIAL')) return { status: 400, body: errorBody([`Workflow '${name}' has no initial transition.`]) };
+      made.push({ id: `wf-${this.model.site.nextId++}`, name, statusIds: statusIds as string[], transitions });
+    }
+    this.model.statuses.push(...created);
+    this.model.site.workflows.push(...made);
+    const statuses = [...refToId.entries()].map(([ref, id]) => {
+      const s = this.model.statuses.find((x) => x.id === id) as JiraStatus;
+      return { id, name: s.name, statusCategory: this.statusCategoryOf(s), statusReference: ref, scope: { type: 'GLOBAL' } };
+    });
+    return { status: 200, body: { workflows: made.map((w) => this.renderWorkflow(w)), statuses } };
+  }
+
+  private renderWorkflowScheme(s: WorkflowSchemeState | undefined): Record<string, unknown> {
+    if (!s) return { name: 'Default Workflow Scheme', description: 'Default Workflow Scheme', defaultWorkflow: 'jira', issueTypeMappings: {}, draft: false };
+    return {
+      id: s.id,
+      name: s.name,
+      description: s.description,
+      defaultWorkflow: s.defaultWorkflow,
+      issueTypeMappings: { ...s.issueTypeMappings },
+      draft: false,
+      self: `${JIRA_BASE_URL}/rest/api/3/workflowscheme/${s.id}`,
+    };
+  }
+
+  private workflowSchemeAssociations(ctx: Ctx): Result {
+    const denied = this.notAdmin(ctx);
+    if (denied) return denied;
+    const values = this.classicProjectIds(ctx).map((pid) => {
+      const id = this.model.site.workflowSchemeOfProject.get(pid);
+      return { projectIds: [pid], workflowScheme: this.renderWorkflowScheme(this.model.site.workflowSchemes.find((s) => s.id === id)) };
+    });
+    return { status: 200, body: { values } };
+  }
+
+  private listWorkflowSchemes(ctx: Ctx): Result {
+    const denied = this.notAdmin(ctx);
+    if (denied) return denied;
+    return this.page(ctx, this.model.site.workflowSchemes.map((s) => this.renderWorkflowScheme(s)));
+  }
+
+  private createWorkflowScheme(ctx: Ctx): Result {
+    const denied = this.notAdmin(ctx);
+    if (denied) return denied;
+    const body = isRecord(ctx.body) ? ctx.body : {};
+    const name = typeof body['name'] === 'string' ? body['name'] : '';
+    if (name === '' || this.model.site.workflowSchemes.some((s) => s.name === name)) {
+      return { status: 400, body: errorBody([name === '' ? 'The workflow scheme name is required.' : `A workflow scheme named '${name}' already exists.`]) };
+    }
+    const mappings = isRecord(body['issueTypeMappings']) ? (body['issueTypeMappings'] as Record<string, string>) : {};
+    const known = (wf: string): boolean => wf === 'jira' || this.model.site.workflows.some((w) => w.name === wf);
+    const defaultWorkflow = typeof body['defaultWorkflow'] === 'string' ? body['defaultWorkflow'] : 'jira';
+    if (!known(defaultWorkflow) || Object.values(mappings).some((wf) => !known(wf))) return { status: 400, body: errorBody(['A workflow in the scheme does not exist.']) };
+    const s: WorkflowSchemeState = { id: this.model.site.nextId++, name, description: typeof body['description'] === 'string' ? body['description'] : '', defaultWorkflow, issueTypeMappings: { ...mappings } };
+    this.model.site.workflowSchemes.push(s);
+    return { status: 201, body: this.renderWorkflowScheme(s) };
+  }
+
+  /** "Performed only when there are no issues in the project"; classic projects only. */
+  private assignWorkflowScheme(ctx: Ctx): Result {
+    const denied = this.notAdmin(ctx);
+    if (denied) return denied;
+    const body = isRecord(ctx.body) ? ctx.body : {};
+    const p = this.model.findProject(String(body['projectId'] ?? ''));
+    if (!p) return { status: 404, body: errorBody(['The project was not found.']) };
+    if (this.model.site.teamManaged.has(p.id)) return { status: 400, body: errorBody(['Workflow schemes can only be assigned to classic projects.']) };
+    if ([...this.model.issues.values()].some((i) => i.projectKey === p.key)) {
+      return { status: 400, body: errorBody(['The workflow scheme cannot be assigned because the project has issues.']) };
+    }
+    const id = body['workflowSchemeId'];
+    if (id === undefined) this.model.site.workflowSchemeOfProject.delete(p.id);
+    else {
+      const s = this.model.site.workflowSchemes.find((x) => String(x.id) === String(id));
+      if (!s) return { status: 404, body: errorBody(['The workflow scheme was not found.']) };
+      this.model.site.workflowSchemeOfProject.set(p.id, s.id);
+    }
+    return { status: 204 };
+  }
+
+  private issueTypeScreenSchemeAssociations(ctx: Ctx): Result {
+    const denied = this.notAdmin(ctx);
+    if (denied) return denied;
+    const values = this.classicProjectIds(ctx).map((pid) => {
+      const id = this.model.site.issueTypeScreenSchemeOfProject.get(pid) ?? '1';
+      const s = this.model.site.issueTypeScreenSchemes.find((x) => x.id === id);
+      return { issueTypeScreenScheme: { id, name: s?.name ?? id }, projectIds: [pid] };
+    });
+    return this.page(ctx, values);
+  }
+
+  private issueTypeScreenSchemeMappings(ctx: Ctx): Result {
+    const denied = this.notAdmin(ctx);
+    if (denied) return denied;
+    const wanted = ctx.req.query.getAll('issueTypeScreenSchemeId');
+    const values = this.model.site.issueTypeScreenSchemes
+      .filter((s) => wanted.length === 0 || wanted.includes(s.id))
+      .flatMap((s) => s.mappings.map((m) => ({ issueTypeScreenSchemeId: s.id, issueTypeId: m.issueTypeId, screenSchemeId: m.screenSchemeId })));
+    return this.page(ctx, values, 100);
+  }
+
+  private screenSchemes(ctx: Ctx): Result {
+    const denied = this.notAdmin(ctx);
+    if (denied) return denied;
+    const wanted = ctx.req.query.getAll('id').map(Number);
+    const values = this.model.site.screenSchemes.filter((s) => wanted.length === 0 || wanted.includes(s.id)).map((s) => ({ id: s.id, name: s.name, screens: { ...s.screens } }));
+    return this.page(ctx, values, 25);
+  }
+
+  private screensList(ctx: Ctx): Result {
+    const denied = this.notAdmin(ctx);
+    if (denied) return denied;
+    const wanted = ctx.req.query.getAll('id').map(Number);
+    const values = this.model.site.screens.filter((s) => wanted.length === 0 || wanted.includes(s.id)).map((s) => ({ id: s.id, name: s.name, description: '' }));
+    return this.page(ctx, values, 100);
+  }
+
+  private screen(ctx: Ctx): ScreenState | undefined {
+    return this.model.site.screens.find((s) => String(s.id) === ctx.params['screenId']);
+  }
+
+  private screenTabs(ctx: Ctx): Result {
+    const denied = this.notAdmin(ctx);
+    if (denied) return denied;
+    const s = this.screen(ctx);
+    if (!s) return { status: 404, body: errorBody(['The screen was not found.']) };
+    return { status: 200, body: s.tabs.map((t) => ({ id: t.id, name: t.name })) };
+  }
+
+  private screenTabFieldList(ctx: Ctx): Result {
+    const denied = this.notAdmin(ctx);
+    if (denied) return denied;
+    const tab = this.screen(ctx)?.tabs.find((t) => String(t.id) === ctx.params['tabId']);
+    if (!tab) return { status: 404, body: errorBody(['The screen tab was not found.']) };
+    return { status: 200, body: tab.fieldIds.map((id) => ({ id, name: this.model.fields.get(id)?.name ?? id })) };
+  }
+
+  private addScreenTabField(ctx: Ctx): Result {
+    const denied = this.notAdmin(ctx);
+    if (denied) return denied;
+    const s = this.screen(ctx);
+    const tab = s?.tabs.find((t) => String(t.id) === ctx.params['tabId']);
+    if (!s || !tab) return { status: 404, body: errorBody(['The screen tab was not found.']) };
+    const fieldId = isRecord(ctx.body) && typeof ctx.body['fieldId'] === 'string' ? ctx.body['fieldId'] : '';
+    const def = this.model.fields.get(fieldId);
+    if (!def) return { status: 404, body: errorBody([`The field ${fieldId} was not found.`]) };
+    if (s.tabs.some((t) => t.fieldIds.includes(fieldId))) return { status: 400, body: errorBody([`The field ${fieldId} is already on the screen.`]) };
+    tab.fieldIds.push(fieldId);
+    return { status: 200, body: { id: fieldId, name: def.name } };
+  }
+
+  // ----- end of site configuration --------------------------------------------------------------
+
 }
 
 function encodeToken(t: { o: number; q: string }): string {

@@ -265,6 +265,8 @@ export class JiraModel {
   transitions: JiraTransition[] = [];
   issues = new Map<string, StoredIssue>();
   notifications: SentNotification[] = [];
+  /** Schemes, workflows and screens (the setup routes); reset with the model. */
+  site: SiteConfigState = defaultSiteConfig();
   /** Zone Jira uses for JQL dates when the app (not a user) searches. */
   serverTimeZone = 'UTC';
   private nextIssueId = 10000;
@@ -287,6 +289,7 @@ export class JiraModel {
     this.fields.clear();
     this.issues.clear();
     this.notifications = [];
+    this.site = defaultSiteConfig();
     this.issueCounters.clear();
     this.nextIssueId = 10000;
     this.nextProjectId = 10000;
@@ -649,4 +652,71 @@ function parseDateOrThrow(text: string): number {
   const ms = parseJiraDateTime(text);
   if (Number.isNaN(ms)) throw new Error(`not an ISO-8601 datetime: ${text}`);
   return ms;
+}
+
+// ----- site configuration (issue type schemes, workflows, schemes, screens) — used by the setup routes --
+
+export interface IssueTypeSchemeState {
+  id: string;
+  name: string;
+  isDefault: boolean;
+  /** Issue type ids in order; the default scheme holds every global issue type (kept in step on create). */
+  issueTypeIds: string[];
+}
+
+export interface WorkflowState {
+  id: string;
+  name: string;
+  /** Status ids, in the order given. */
+  statusIds: string[];
+  transitions: Array<{ id: string; name: string; type: string; toStatusId: string; fromStatusIds: string[] }>;
+}
+
+export interface WorkflowSchemeState {
+  id: number;
+  name: string;
+  description: string;
+  defaultWorkflow: string;
+  issueTypeMappings: Record<string, string>;
+}
+
+export interface ScreenState {
+  id: number;
+  name: string;
+  tabs: Array<{ id: number; name: string; fieldIds: string[] }>;
+}
+
+export interface SiteConfigState {
+  issueTypeSchemes: IssueTypeSchemeState[];
+  /** Project id → issue type scheme id; absent = the default scheme (company-managed projects). */
+  issueTypeSchemeOfProject: Map<string, string>;
+  workflows: WorkflowState[];
+  workflowSchemes: WorkflowSchemeState[];
+  /** Project id → workflow scheme id; absent = Jira's Default Workflow Scheme (no id). */
+  workflowSchemeOfProject: Map<string, number>;
+  screens: ScreenState[];
+  screenSchemes: Array<{ id: number; name: string; screens: { default: number; create?: number; edit?: number; view?: number } }>;
+  issueTypeScreenSchemes: Array<{ id: string; name: string; mappings: Array<{ issueTypeId: string; screenSchemeId: string }> }>;
+  /** Project id → issue type screen scheme id; absent = `1`, the default. */
+  issueTypeScreenSchemeOfProject: Map<string, string>;
+  /** Team-managed (`next-gen`) project ids. */
+  teamManaged: Set<string>;
+  nextId: number;
+}
+
+/** A fresh site: default schemes and one Default Screen with the system fields. */
+export function defaultSiteConfig(): SiteConfigState {
+  return {
+    issueTypeSchemes: [{ id: '10000', name: 'Default Issue Type Scheme', isDefault: true, issueTypeIds: [] }],
+    issueTypeSchemeOfProject: new Map(),
+    workflows: [],
+    workflowSchemes: [],
+    workflowSchemeOfProject: new Map(),
+    screens: [{ id: 1, name: 'Default Screen', tabs: [{ id: 10000, name: 'Field Tab', fieldIds: ['summary', 'issuetype', 'description', 'priority', 'assignee', 'reporter', 'labels', 'duedate'] }] }],
+    screenSchemes: [{ id: 1, name: 'Default Screen Scheme', screens: { default: 1 } }],
+    issueTypeScreenSchemes: [{ id: '1', name: 'Default Issue Type Screen Scheme', mappings: [{ issueTypeId: 'default', screenSchemeId: '1' }] }],
+    issueTypeScreenSchemeOfProject: new Map(),
+    teamManaged: new Set(),
+    nextId: 20000,
+  };
 }
