@@ -313,6 +313,22 @@ export class JiraClient {
     await this.send('POST', route`/rest/api/3/issue/${idOrKey}/transitions`, { transition: { id: transitionId }, ...(fields ? { fields } : {}) });
   }
 
+  /**
+   * Emails a notification about an issue to chosen people (`POST /rest/api/3/issue/{id}/notify`; Jira
+   * answers 204 and sends it asynchronously). Used by escalation (src/app/escalation).
+   */
+  async notifyIssue(
+    idOrKey: string,
+    notification: { subject: string; textBody: string; to: { users?: string[]; groups?: string[]; assignee?: boolean; watchers?: boolean } },
+  ): Promise<void> {
+    const to: Record<string, unknown> = {};
+    if (notification.to.users && notification.to.users.length > 0) to['users'] = notification.to.users.map((accountId) => ({ accountId }));
+    if (notification.to.groups && notification.to.groups.length > 0) to['groups'] = notification.to.groups.map((name) => ({ name }));
+    if (notification.to.assignee !== undefined) to['assignee'] = notification.to.assignee;
+    if (notification.to.watchers !== undefined) to['watchers'] = notification.to.watchers;
+    await this.send('POST', route`/rest/api/3/issue/${idOrKey}/notify`, { subject: notification.subject, textBody: notification.textBody, to });
+  }
+
   // ----- issue properties ------------------------------------------------------------------------
 
   /** The property's value, or undefined when Jira answers 404 (no such property, or issue not visible). */
@@ -397,9 +413,9 @@ export class JiraClient {
   }
 
   /** Creates a global standard issue type (`POST /rest/api/3/issuetype`; Jira adds it to the default scheme). */
-  async createIssueType(name: string): Promise<{ id: string; name: string }> {
+  async createIssueType(name: string, description = ''): Promise<{ id: string; name: string }> {
     const path = route`/rest/api/3/issuetype`;
-    const res = await this.send('POST', path, { name, type: 'standard', hierarchyLevel: 0 });
+    const res = await this.send('POST', path, { name, description, type: 'standard', hierarchyLevel: 0 });
     const t = isRecord(res.body) ? res.body : {};
     if (typeof t['id'] !== 'string') {
       throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'POST', path: path.value, errorMessages: ['issue type without an id'], attempts: res.attempts });
