@@ -339,6 +339,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     log(`[schedule] ${m.key} every ${m.interval} (${realMs} ms real)`);
   }
 
+  // ----- async events (`consumer` modules) ----------------------------------------------------
+  // Pushes are delivered inline to the consumer the manifest names for the queue, as the platform
+  // would shortly after the push (function consumers, or resolver consumers with their `method`).
+  for (const m of manifest.modules.filter((x) => x.type === 'consumer')) {
+    const queue = m.raw['queue'];
+    if (typeof queue !== 'string' || m.handlerExport === undefined) continue;
+    const resolver = m.raw['resolver'];
+    const method = typeof resolver === 'object' && resolver !== null ? (resolver as { method?: unknown }).method : undefined;
+    const handler = handlerOf(m) as (payload: unknown, context: unknown) => unknown;
+    h.queue.registerConsumer(queue, typeof method === 'string' ? { handler, mode: 'resolver', functionKey: method } : { handler });
+    log(`[queue] ${queue} → ${m.key}`);
+  }
+  h.queue.deliveryMode = 'immediate';
+
   // ----- pages ---------------------------------------------------------------------------------
 
   const pageModules = manifest.modules.filter(
