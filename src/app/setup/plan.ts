@@ -14,6 +14,13 @@ export const ITR_ISSUE_TYPE_NAMES: Readonly<Record<ItrKindId, string>> = {
   spareParts: 'ITR Spare-parts Request',
   complaint: 'ITR Customer Complaint',
 };
+/** Descriptions of the ITR issue types: English and the Chinese name (itr-process.md §2). */
+export const ITR_ISSUE_TYPE_DESCRIPTIONS: Readonly<Record<ItrKindId, string>> = {
+  technicalService: 'ITR: equipment fault, software defect, performance degradation. 技术服务请求',
+  nonTechnicalService: 'ITR: training, documentation, consultation. 非技术服务请求',
+  spareParts: 'ITR: replacement part, repair, return. 备件服务',
+  complaint: 'ITR: dissatisfaction with service or result. 客户投诉',
+};
 export const ITR_KIND_ORDER: readonly ItrKindId[] = ['technicalService', 'nonTechnicalService', 'spareParts', 'complaint'];
 
 export const ITR_WORKFLOW_NAME = 'ITR workflow';

@@ -18,6 +18,7 @@ import { requireJiraAdmin } from '../auth/authorization';
 import { FieldsNotInstalledError, lookUpFieldIds } from '../fields/fieldIds';
 import {
   issueTypeId,
+  ITR_ISSUE_TYPE_DESCRIPTIONS,
   ITR_ISSUE_TYPE_NAMES,
   ITR_KIND_ORDER,
   ITR_STATUSES,
@@ -162,7 +163,7 @@ async function runStep(jira: JiraClient, step: SetupStepStatus): Promise<StepRes
       const k = target as ItrKindId;
       const existing = (await itrTypeIds(jira)).get(k);
       if (existing !== undefined) return { outcome: 'found', result: { id: existing } };
-      const created = await jira.createIssueType(ITR_ISSUE_TYPE_NAMES[k]);
+      const created = await jira.createIssueType(ITR_ISSUE_TYPE_NAMES[k], ITR_ISSUE_TYPE_DESCRIPTIONS[k]);
       return { outcome: 'created', result: { id: created.id } };
     }
     case 'workflow': {

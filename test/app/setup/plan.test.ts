@@ -1,0 +1,68 @@
+/** The setup plan from observed state: pure, table-driven. */
+import { ITR_ISSUE_TYPE_NAMES, ITR_WORKFLOW_NAME, planSetup, workflowCreateRequest, type ObservedProject, type ObservedState } from '../../../src/app/setup/plan';
+
+const ALL_TYPES = Object.values(ITR_ISSUE_TYPE_NAMES).map((name, i) => ({ id: String(20 + i), name }));
+const classic = (over: Partial<Extract<ObservedProject, { found: true }>> = {}): ObservedProject => ({
+  key: 'ITR',
+  found: true,
+  id: '1',
+  style: 'classic',
+  issueTypeScheme: { id: 's', isDefault: false, issueTypeIds: [] },
+  hasIssues: false,
+  screenIds: [1],
+  ...over,
+});
+const state = (over: Partial<ObservedState> = {}): ObservedState => ({
+  issueTypes: [],
+  workflowExists: false,
+  projects: [classic()],
+  screens: [{ id: 1, name: 'Default Screen', tabId: 10, fieldIds: [] }],
+  fieldIds: ['customfield_1'],
+  ...over,
+});
+const action = (s: ObservedState, id: string): string | undefined => planSetup(s).steps.find((x) => x.id === id)?.action;
+const mappedToItr = Object.fromEntries(ALL_TYPES.map((t) => [t.id, ITR_WORKFLOW_NAME]));
+
+describe('planSetup', () => {
+  it.each<[string, ObservedState, string, string | undefined]>([
+    ['a missing issue type is created', state(), 'issueType:complaint', 'create'],
+    ['an existing one (any case) is found', state({ issueTypes: [{ id: '9', name: ITR_ISSUE_TYPE_NAMES.complaint.toUpperCase() }] }), 'issueType:complaint', 'found'],
+    ['the workflow is created', state(), 'workflow', 'create'],
+    ['an existing workflow is found', state({ workflowExists: true }), 'workflow', 'found'],
+    ['the default issue type scheme needs nothing', state({ projects: [classic({ issueTypeScheme: { id: 'd', isDefault: true, issueTypeIds: [] } })] }), 'issueTypeScheme:ITR', 'found'],
+    ['a scheme with all four types is found', state({ issueTypes: ALL_TYPES, projects: [classic({ issueTypeScheme: { id: 's', isDefault: false, issueTypeIds: ALL_TYPES.map((t) => t.id) } })] }), 'issueTypeScheme:ITR', 'found'],
+    ['a scheme missing one gets it', state({ issueTypes: ALL_TYPES, projects: [classic({ issueTypeScheme: { id: 's', isDefault: false, issueTypeIds: ['20'] } })] }), 'issueTypeScheme:ITR', 'create'],
+    ['the Default Workflow Scheme is replaced', state({ projects: [classic({ workflowScheme: { name: 'Default Workflow Scheme', issueTypeMappings: {} } })] }), 'workflowScheme:ITR', 'create'],
+    ['a custom workflow scheme is left to the admin', state({ projects: [classic({ workflowScheme: { id: 5, name: 'Ops', issueTypeMappings: {} } })] }), 'workflowScheme:ITR', 'cannot'],
+    ['a mapped scheme is found', state({ issueTypes: ALL_TYPES, projects: [classic({ workflowScheme: { id: 5, name: 'Ops', issueTypeMappings: mappedToItr } })] }), 'workflowScheme:ITR', 'found'],
+    ['a team-managed project cannot be set up', state({ projects: [classic({ style: 'next-gen' })] }), 'project:ITR', 'cannot'],
+    ['a missing project cannot be set up', state({ projects: [{ key: 'ITR', found: false }] }), 'project:ITR', 'cannot'],
+    ['a screen without the fields gets them', state(), 'screenFields:1', 'create'],
+    ['a screen with the fields is found', state({ screens: [{ id: 1, name: 'S', tabId: 10, fieldIds: ['customfield_1'] }] }), 'screenFields:1', 'found'],
+    ['fields not installed: cannot', state({ fieldIds: undefined }), 'screenFields:1', 'cannot'],
+    ['workflow rules are always manual', state(), 'workflowRules', 'cannot'],
+  ])('%s', (_name, s, id, expected) => {
+    expect(action(s, id)).toBe(expected);
+  });
+
+  it('orders steps: issue types, workflow, projects, screens (once each), rules', () => {
+    const s = state({ projects: [classic(), classic({ key: 'SVC', id: '2' })] });
+    expect(planSetup(s).steps.map((x) => x.id)).toEqual([
+      'issueType:technicalService', 'issueType:nonTechnicalService', 'issueType:spareParts', 'issueType:complaint', 'workflow',
+      'issueTypeScheme:ITR', 'workflowScheme:ITR', 'issueTypeScheme:SVC', 'workflowScheme:SVC', 'screenFields:1', 'workflowRules',
+    ]);
+  });
+});
+
+describe('workflowCreateRequest', () => {
+  it('reuses existing statuses by name and links every transition to known references', () => {
+    const body = workflowCreateRequest(new Map([['resolved', '5']])) as { statuses: Array<{ id?: string; name: string; statusReference: string }>; workflows: Array<{ transitions: Array<{ toStatusReference: string; links: Array<{ fromStatusReference: string }> }> }> };
+    expect(body.statuses.find((s) => s.name === 'Resolved')?.id).toBe('5');
+    expect(body.statuses.find((s) => s.name === 'Accept')?.id).toBeUndefined();
+    const refs = new Set(body.statuses.map((s) => s.statusReference));
+    for (const t of body.workflows[0]?.transitions ?? []) {
+      expect(refs.has(t.toStatusReference)).toBe(true);
+      for (const l of t.links) expect(refs.has(l.fromStatusReference)).toBe(true);
+    }
+  });
+});
