@@ -5,9 +5,13 @@
 
 // Resolvers (Custom UI backends)
 export { handler as issuePanelResolver } from './entry/issue-panel-resolver';
+export { handler as triageResolver } from './entry/triage-resolver';
 export { handler as setupResolver } from './entry/setup-resolver';
 export { handler as gradingAdminResolver } from './entry/grading-admin-resolver';
 
 // Product event triggers
 export { handler as issueCreated } from './entry/issue-created';
 export { handler as issueUpdated } from './entry/issue-updated';
+
+// Async event consumers
+export { handler as regradeConsumer } from './entry/regrade-consumer';

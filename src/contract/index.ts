@@ -6,11 +6,13 @@
 import type { GradingAdminFunctions } from './gradingAdmin';
 import type { IssuePanelFunctions } from './issuePanel';
 import type { SetupFunctions } from './setup';
+import type { TriageFunctions } from './triage';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
 export type { IssueItrState, IssuePanelFunctions } from './issuePanel';
 export type * from './gradingAdmin';
 export type * from './setup';
+export type * from './triage';
 
-export interface ResolverFunctions extends IssuePanelFunctions, SetupFunctions, GradingAdminFunctions {}
+export interface ResolverFunctions extends IssuePanelFunctions, SetupFunctions, GradingAdminFunctions, TriageFunctions {}

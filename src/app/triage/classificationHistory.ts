@@ -1,0 +1,60 @@
+import { execute, fromSqlDateTime, query, runMigrations } from '../../adapters/sql';
+import type { ClassificationHistoryEntry } from '../../contract/triage';
+
+/** One audited change of a triage field. Values are stored as text (≤ 255), reasons ≤ 2000. */
+export interface HistoryRow {
+  issueId: string;
+  issueKey: string;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  reason: string | null;
+  actorAccountId: string;
+  at: Date;
+}
+
+let migrated: Promise<unknown> | undefined;
+
+/**
+ * Runs the schema migrations once per warm function instance before the first history access. The
+ * runner is idempotent (it records what ran), so a cold start costs one small query.
+ */
+function ensureSchema(): Promise<unknown> {
+  migrated ??= runMigrations().catch((e: unknown) => {
+    migrated = undefined;
+    throw e;
+  });
+  return migrated;
+}
+
+const clip = (v: string | null, max: number): string | null => (v === null ? null : v.slice(0, max));
+
+/** Appends rows in one INSERT (Forge SQL: one statement per call). */
+export async function appendHistory(rows: readonly HistoryRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await ensureSchema();
+  const placeholders = rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+  await execute(
+    `INSERT INTO classification_history (issue_id, issue_key, field, old_value, new_value, reason, actor_account_id, at) VALUES ${placeholders}`,
+    rows.flatMap((r) => [Number(r.issueId), r.issueKey, r.field, clip(r.oldValue, 255), clip(r.newValue, 255), clip(r.reason, 2000), r.actorAccountId, r.at]),
+  );
+}
+
+const nullableText = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** Every recorded change of one issue, oldest first. */
+export async function readHistory(issueId: string): Promise<ClassificationHistoryEntry[]> {
+  await ensureSchema();
+  return query(
+    'SELECT field, old_value, new_value, reason, actor_account_id, at FROM classification_history WHERE issue_id = ? ORDER BY at, id',
+    [Number(issueId)],
+    (r) => ({
+      field: String(r['field']),
+      oldValue: nullableText(r['old_value']),
+      newValue: nullableText(r['new_value']),
+      reason: nullableText(r['reason']),
+      actorAccountId: String(r['actor_account_id']),
+      at: fromSqlDateTime(r['at']).toISOString(),
+    }),
+  );
+}

@@ -1,0 +1,423 @@
+/**
+ * Triage (分类分级, acceptance): the neutral triage role classifies, grades and dispatches; the owner
+ * accepts, forwards or escalates to a supervisor; an owner that does not answer within the grade's
+ * response time is deemed to accept (超时默认为同意受理). Every change is audited in Forge SQL.
+ *
+ * Reads of issues go as the caller (Jira's browse permission decides); writes of the app's read-only
+ * fields go as the app, in one bulk request, after every check has passed.
+ */
+import { jiraAsApp, jiraAsUser, type AppFieldValueUpdate, type JiraClient, type JiraIssue } from '../../adapters/jira';
+import type { ResolverError } from '../../contract/envelope';
+import type {
+  AcceptanceState,
+  ClassificationHistoryEntry,
+  ReassignRequest,
+  TriageDecision,
+  TriageListItem,
+  TriageListPage,
+  TriageOptions,
+  TriageResult,
+} from '../../contract/triage';
+import {
+  acceptanceDecision,
+  DomainError,
+  gradeIssue,
+  GradingErrorCode,
+  isItrKind,
+  isSupportLine,
+  recordClassification,
+  type GradingTable,
+  type ItrKind,
+  type SupportLine,
+} from '../../domain';
+import { NotAuthorizedError } from '../auth/authorization';
+import { loadItrConfig, type ItrConfig } from '../config/itrConfig';
+import { encodableAnswers, encodeGradingAnswers } from '../fields/gradingAnswers';
+import { lookUpFieldIds } from '../fields/fieldIds';
+import type { ItrFieldIds, ItrFieldName } from '../fields/itrFields';
+import { accountIdOf, CLOSED_FIELDS, isClosed, jqlField, OPEN_JQL, textOf } from '../fields/issueState';
+import { appendHistory, readHistory, type HistoryRow } from './classificationHistory';
+import { TriageErrorCode, TriageInputError } from './triageErrors';
+import { loadTriageRole, requireTriageRole, hasTriageRole, type TriageRoleConfig } from './triageRole';
+
+export interface TriageDeps {
+  asCaller(accountId: string | undefined): JiraClient;
+  asApp(): JiraClient;
+  loadConfig(): Promise<ItrConfig>;
+  loadRole(): Promise<TriageRoleConfig>;
+  appendHistory(rows: readonly HistoryRow[]): Promise<void>;
+  readHistory(issueId: string): Promise<ClassificationHistoryEntry[]>;
+  now(): Date;
+}
+
+export const platformTriageDeps: TriageDeps = {
+  asCaller: (accountId) => jiraAsUser(accountId),
+  asApp: () => jiraAsApp(),
+  loadConfig: () => loadItrConfig(),
+  loadRole: () => loadTriageRole(),
+  appendHistory,
+  readHistory,
+  now: () => new Date(),
+};
+
+/** Issue property holding the current dispatch: when, to whom, by whom (the acceptance clock). */
+export const DISPATCH_PROPERTY = 'itr.dispatch';
+interface Dispatch {
+  dispatchedAt: string;
+  ownerAccountId: string | null;
+  by: string;
+}
+
+/** Actor recorded for changes the app makes by rule (deemed acceptance), not by a person. */
+export const RULE_ACTOR = 'itr-app';
+/** Longest free-text attribute (product, region, tier) and reason. */
+const MAX_TEXT = 255;
+const MAX_REASON = 2000;
+const PAGE_SIZE = 50;
+
+const ACCEPTANCE_STATES: readonly AcceptanceState[] = ['awaiting', 'accepted', 'deemedAccepted'];
+const isAcceptance = (v: unknown): v is AcceptanceState => typeof v === 'string' && (ACCEPTANCE_STATES as readonly string[]).includes(v);
+
+function itrFieldList(ids: ItrFieldIds, names: ItrFieldName[]): string[] {
+  return names.map((n) => ids[n]);
+}
+
+const TRIAGE_FIELDS: ItrFieldName[] = [
+  'kind', 'classification', 'grade', 'gradingTableVersion', 'gradingAnswers', 'line', 'lineEnteredAt',
+  'owner', 'acceptance', 'customerTier', 'warranty', 'product', 'region',
+];
+
+function dispatchOf(issue: JiraIssue): Dispatch | null {
+  const d = issue.properties[DISPATCH_PROPERTY];
+  if (typeof d !== 'object' || d === null) return null;
+  const r = d as Record<string, unknown>;
+  if (typeof r['dispatchedAt'] !== 'string' || typeof r['by'] !== 'string') return null;
+  return { dispatchedAt: r['dispatchedAt'], ownerAccountId: typeof r['ownerAccountId'] === 'string' ? r['ownerAccountId'] : null, by: r['by'] };
+}
+
+// ----- options -------------------------------------------------------------------------------------
+
+export function triageOptionsOf(table: GradingTable): TriageOptions {
+  return {
+    tableVersion: table.version,
+    dimensions: table.dimensions.map((d) => ({
+      id: d.id,
+      label: d.label,
+      guidance: d.guidance ?? null,
+      options: d.options.map((o) => ({ id: o.id, label: o.label })),
+    })),
+    grades: table.grades.map((g) => ({ id: g.id, label: g.label })),
+  };
+}
+
+export async function getTriageOptions(accountId: string | undefined, deps: TriageDeps = platformTriageDeps): Promise<TriageOptions> {
+  await requireTriageRole(accountId, deps.asCaller(accountId), await deps.loadRole());
+  return triageOptionsOf((await deps.loadConfig()).gradingTable);
+}
+
+// ----- acceptance (timeout means consent) -----------------------------------------------------------
+
+/** When the owner of a dispatched issue is deemed to accept; null when the issue is not awaiting an answer. */
+export function acceptanceOf(
+  fields: Record<string, unknown>,
+  dispatch: Dispatch | null,
+  ids: ItrFieldIds,
+  config: ItrConfig,
+  now: Date,
+): { decision: 'awaitingAnswer' | 'deemedAccepted'; acceptBy: Date } | null {
+  if (fields[ids.acceptance] !== 'awaiting' || dispatch === null) return null;
+  const grade = textOf(fields[ids.grade]);
+  const sla = grade === null ? undefined : config.gradingTable.sla[grade];
+  if (sla === undefined) return null;
+  const calendar = config.calendars.get(sla.calendarId);
+  if (calendar === undefined) throw new DomainError('CONFIG_UNKNOWN_CALENDAR', `Calendar ${sla.calendarId} is not configured`);
+  const at = new Date(dispatch.dispatchedAt);
+  if (Number.isNaN(at.getTime())) return null;
+  return acceptanceDecision(at, sla.responseMinutes, now, calendar);
+}
+
+// ----- list ------------------------------------------------------------------------------------------
+
+/**
+ * Unaccepted open ITR issues, oldest first: not yet triaged (no kind or no line) or dispatched and
+ * awaiting the owner's answer. Awaiting issues whose response time has run out are recorded as deemed
+ * accepted (one bulk write, one history insert) and left off the list.
+ */
+export async function listTriage(
+  accountId: string | undefined,
+  pageToken: string | undefined,
+  deps: TriageDeps = platformTriageDeps,
+): Promise<TriageListPage> {
+  const caller = deps.asCaller(accountId);
+  await requireTriageRole(accountId, caller, await deps.loadRole());
+  const app = deps.asApp();
+  const [ids, config] = await Promise.all([lookUpFieldIds(app), deps.loadConfig()]);
+  const now = deps.now();
+  const jql =
+    `${OPEN_JQL} AND (${jqlField(ids.kind)} IS EMPTY OR ${jqlField(ids.line)} IS EMPTY OR ${jqlField(ids.acceptance)} = "awaiting") ` +
+    'ORDER BY created ASC';
+  const search = caller.searchJql(jql, {
+    fields: ['summary', 'created', ...itrFieldList(ids, TRIAGE_FIELDS)],
+    properties: [DISPATCH_PROPERTY],
+    pageSize: PAGE_SIZE,
+    ...(pageToken !== undefined ? { startToken: pageToken } : {}),
+  });
+  const first = await search.next();
+  const page = first.done === true ? { issues: [], nextPageToken: undefined } : first.value;
+
+  const items: TriageListItem[] = [];
+  const deemed: JiraIssue[] = [];
+  for (const issue of page.issues) {
+    const f = issue.fields;
+    const acceptance = acceptanceOf(f, dispatchOf(issue), ids, config, now);
+    if (acceptance?.decision === 'deemedAccepted') {
+      deemed.push(issue);
+      continue;
+    }
+    const kind = textOf(f[ids.kind]);
+    const line = textOf(f[ids.line]);
+    const classification = textOf(f[ids.classification]);
+    const state = f[ids.acceptance];
+    items.push({
+      issueId: issue.id,
+      issueKey: issue.key ?? issue.id,
+      summary: textOf(f['summary']) ?? '',
+      created: typeof f['created'] === 'string' ? new Date(f['created']).toISOString() : '',
+      kind: kind !== null && isItrKind(kind) ? kind : null,
+      classification: classification === 'problem' || classification === 'requirement' ? classification : null,
+      grade: textOf(f[ids.grade]),
+      line: line !== null && isSupportLine(line) ? line : null,
+      ownerAccountId: accountIdOf(f[ids.owner]),
+      acceptance: isAcceptance(state) ? state : null,
+      acceptBy: acceptance?.acceptBy.toISOString() ?? null,
+    });
+  }
+  if (deemed.length > 0) {
+    await app.setAppFieldValues([{ fieldId: ids.acceptance, issueIds: deemed.map((i) => i.id), value: 'deemedAccepted' }]);
+    await deps.appendHistory(
+      deemed.map((i) => ({
+        issueId: i.id,
+        issueKey: i.key ?? i.id,
+        field: 'acceptance',
+        oldValue: 'awaiting',
+        newValue: 'deemedAccepted',
+        reason: 'ACCEPTANCE_TIMEOUT',
+        actorAccountId: accountIdOf(i.fields[ids.owner]) ?? RULE_ACTOR,
+        at: now,
+      })),
+    );
+  }
+  return { items, nextPageToken: page.nextPageToken ?? null, deemedAccepted: deemed.map((i) => i.key ?? i.id) };
+}
+
+// ----- triage decision ---------------------------------------------------------------------------------
+
+function optionalText(value: string | undefined, path: string, errors: ResolverError[]): string | undefined {
+  if (value === undefined) return undefined;
+  const t = value.trim();
+  if (t === '' || t.length > MAX_TEXT) {
+    errors.push({ code: TriageErrorCode.InvalidText, path, message: `${path} must be 1–${MAX_TEXT} characters`, params: { max: MAX_TEXT } });
+    return undefined;
+  }
+  return t;
+}
+
+/** Checks a decision against the table in force; throws TriageInputError listing every problem. */
+export function checkDecision(decision: TriageDecision, table: GradingTable, actor: string, now: Date) {
+  const errors: ResolverError[] = [];
+  if (!isItrKind(decision.kind)) errors.push({ code: TriageErrorCode.InvalidKind, path: 'kind', message: `"${String(decision.kind)}" is not an ITR kind` });
+  const line = decision.line ?? 'L1';
+  if (!isSupportLine(line)) errors.push({ code: TriageErrorCode.InvalidLine, path: 'line', message: `"${String(line)}" is not a support line` });
+  if (decision.warranty !== undefined && decision.warranty !== 'in' && decision.warranty !== 'out') {
+    errors.push({ code: TriageErrorCode.InvalidWarranty, path: 'warranty', message: 'warranty is "in" or "out"' });
+  }
+  const product = optionalText(decision.product, 'product', errors);
+  const region = optionalText(decision.region, 'region', errors);
+  const tier = optionalText(decision.customerTier, 'customerTier', errors);
+
+  const classified = recordClassification({
+    facts: decision.classification.facts,
+    decidedBy: actor,
+    decidedAt: now,
+    ...(decision.classification.chosen !== undefined ? { chosen: decision.classification.chosen } : {}),
+    ...(decision.classification.justification !== undefined ? { justification: decision.classification.justification } : {}),
+  });
+  if (!classified.ok) {
+    for (const i of classified.issues) errors.push({ code: i.code, path: `classification.${i.path}`, message: i.message, ...(i.params ? { params: i.params } : {}) });
+  }
+
+  let graded: { grade: string; tableVersion: number } | undefined;
+  if (!encodableAnswers(decision.answers)) {
+    errors.push({ code: GradingErrorCode.AnswerUnknownOption, path: 'answers', message: 'answers hold ids no table uses' });
+  } else {
+    try {
+      const g = gradeIssue(table, decision.answers);
+      if (g.ok) graded = { grade: g.grade, tableVersion: g.tableVersion };
+      else for (const i of g.issues) errors.push({ code: i.code, path: i.path, message: i.message, ...(i.params ? { params: i.params } : {}) });
+    } catch (e) {
+      // The table leaves this combination without a grade: a configuration bug the admin must fix.
+      if (e instanceof DomainError) errors.push({ code: e.code, path: 'answers', message: e.message });
+      else throw e;
+    }
+  }
+  if (errors.length > 0 || graded === undefined || !classified.ok) throw new TriageInputError(errors);
+  return { kind: decision.kind as ItrKind, line: line as SupportLine, graded, classification: classified.value, product, region, tier };
+}
+
+interface FieldChange {
+  name: ItrFieldName;
+  historyField: string;
+  old: string | null;
+  next: string | number | { accountId: string } | null;
+  shown: string | null;
+  reason?: string | null;
+}
+
+function shownValue(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  const acc = accountIdOf(v);
+  if (acc !== null) return acc;
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);
+}
+
+/**
+ * Applies the triage role's decision: checks everything first (nothing is written when anything is
+ * wrong), then writes every changed field in one bulk app-field request, the dispatch property, and
+ * one history row per changed field.
+ */
+export async function triageIssue(
+  decision: TriageDecision,
+  accountId: string | undefined,
+  deps: TriageDeps = platformTriageDeps,
+): Promise<TriageResult> {
+  const caller = deps.asCaller(accountId);
+  await requireTriageRole(accountId, caller, await deps.loadRole());
+  const actor = accountId as string; // requireTriageRole refused an anonymous caller
+  const app = deps.asApp();
+  const [ids, config] = await Promise.all([lookUpFieldIds(app), deps.loadConfig()]);
+  const now = deps.now();
+  const checked = checkDecision(decision, config.gradingTable, actor, now);
+  const issue = await caller.getIssue(decision.issueKey, { fields: [...itrFieldList(ids, TRIAGE_FIELDS), ...CLOSED_FIELDS] });
+  if (isClosed(issue.fields)) {
+    throw new TriageInputError([{ code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${decision.issueKey} is closed` }]);
+  }
+  const f = issue.fields;
+  const c = checked.classification;
+  const classificationReason = c.deviation ? `${c.reason}: ${c.deviation.justification}` : c.reason;
+  const tier = checked.tier ?? decision.answers['customerTier'];
+  const owner = decision.ownerAccountId?.trim() || null;
+  const wanted: FieldChange[] = [
+    { name: 'kind', historyField: 'kind', old: textOf(f[ids.kind]), next: checked.kind, shown: checked.kind },
+    { name: 'classification', historyField: 'classification', old: textOf(f[ids.classification]), next: c.classification, shown: c.classification, reason: classificationReason },
+    { name: 'gradingAnswers', historyField: 'answers', old: textOf(f[ids.gradingAnswers]), next: encodeGradingAnswers(decision.answers), shown: encodeGradingAnswers(decision.answers) },
+    { name: 'grade', historyField: 'grade', old: textOf(f[ids.grade]), next: checked.graded.grade, shown: checked.graded.grade, reason: `table v${checked.graded.tableVersion}` },
+    { name: 'gradingTableVersion', historyField: '', old: shownValue(f[ids.gradingTableVersion]), next: checked.graded.tableVersion, shown: String(checked.graded.tableVersion) },
+    { name: 'line', historyField: 'line', old: textOf(f[ids.line]), next: checked.line, shown: checked.line },
+    { name: 'owner', historyField: 'owner', old: accountIdOf(f[ids.owner]), next: owner === null ? null : { accountId: owner }, shown: owner },
+    { name: 'acceptance', historyField: 'acceptance', old: textOf(f[ids.acceptance]), next: 'awaiting', shown: 'awaiting' },
+  ];
+  if (tier !== undefined) wanted.push({ name: 'customerTier', historyField: 'customerTier', old: textOf(f[ids.customerTier]), next: tier, shown: tier });
+  if (decision.warranty !== undefined) wanted.push({ name: 'warranty', historyField: 'warranty', old: textOf(f[ids.warranty]), next: decision.warranty, shown: decision.warranty });
+  if (checked.product !== undefined) wanted.push({ name: 'product', historyField: 'product', old: textOf(f[ids.product]), next: checked.product, shown: checked.product });
+  if (checked.region !== undefined) wanted.push({ name: 'region', historyField: 'region', old: textOf(f[ids.region]), next: checked.region, shown: checked.region });
+  const changes = wanted.filter((w) => w.old !== w.shown);
+  // The line's clock starts when the issue enters the line (a re-triage within the same line keeps it).
+  const lineChanged = textOf(f[ids.line]) !== checked.line || f[ids.lineEnteredAt] == null;
+  const lineEnteredAt = lineChanged ? now.toISOString() : String(f[ids.lineEnteredAt]);
+
+  const updates: AppFieldValueUpdate[] = changes.map((w) => ({ fieldId: ids[w.name], issueIds: [issue.id], value: w.next }));
+  if (lineChanged) updates.push({ fieldId: ids.lineEnteredAt, issueIds: [issue.id], value: lineEnteredAt });
+  await app.setAppFieldValues(updates);
+  const dispatch: Dispatch = { dispatchedAt: now.toISOString(), ownerAccountId: owner, by: actor };
+  await app.setIssueProperty(issue.id, DISPATCH_PROPERTY, dispatch);
+  await deps.appendHistory(
+    changes
+      .filter((w) => w.historyField !== '')
+      .map((w) => ({ issueId: issue.id, issueKey: issue.key ?? decision.issueKey, field: w.historyField, oldValue: w.old, newValue: w.shown, reason: w.reason ?? null, actorAccountId: actor, at: now })),
+  );
+  return {
+    issueKey: issue.key ?? decision.issueKey,
+    kind: checked.kind,
+    classification: c.classification,
+    classificationReason: c.reason,
+    grade: checked.graded.grade,
+    tableVersion: checked.graded.tableVersion,
+    line: checked.line,
+    lineEnteredAt,
+  };
+}
+
+// ----- owner's answers: forward, escalate, accept -----------------------------------------------------
+
+async function readForOwnerAction(issueKey: string, accountId: string | undefined, deps: TriageDeps) {
+  if (accountId === undefined) throw new NotAuthorizedError('ITR_OWNER');
+  const caller = deps.asCaller(accountId);
+  const app = deps.asApp();
+  const [ids, config] = await Promise.all([lookUpFieldIds(app), deps.loadConfig()]);
+  const issue = await caller.getIssue(issueKey, { fields: [ids.owner, ids.acceptance, ids.grade, ...CLOSED_FIELDS], properties: [DISPATCH_PROPERTY] });
+  if (isClosed(issue.fields)) throw new TriageInputError([{ code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${issueKey} is closed` }]);
+  const owner = accountIdOf(issue.fields[ids.owner]);
+  // The owner answers for itself; the triage role may act for anyone.
+  if (owner !== accountId && !(await hasTriageRole(caller, await deps.loadRole()))) {
+    throw new TriageInputError([{ code: TriageErrorCode.NotOwner, path: 'issueKey', message: `Only the owner of ${issueKey} or the triage role may do this` }]);
+  }
+  return { ids, config, issue, owner, app, actor: accountId };
+}
+
+/**
+ * The owner (or triage) forwards the issue to the owner it believes responsible, or escalates it to a
+ * supervisor, with a reason. The acceptance clock restarts for the new owner; the line's clock does not
+ * (escalation is by time alone, and passing an issue on must not buy time).
+ */
+export async function reassignIssue(
+  request: ReassignRequest,
+  accountId: string | undefined,
+  deps: TriageDeps = platformTriageDeps,
+): Promise<{ issueKey: string; ownerAccountId: string; acceptBy: string }> {
+  const errors: ResolverError[] = [];
+  const reason = request.reason.trim();
+  if (reason === '' || reason.length > MAX_REASON) errors.push({ code: TriageErrorCode.ReasonRequired, path: 'reason', message: `A reason of 1–${MAX_REASON} characters is required`, params: { max: MAX_REASON } });
+  const to = request.toAccountId.trim();
+  if (to === '') errors.push({ code: TriageErrorCode.OwnerRequired, path: 'toAccountId', message: 'Whom to pass the issue to is required' });
+  if (errors.length > 0) throw new TriageInputError(errors);
+  const { ids, config, issue, owner, app, actor } = await readForOwnerAction(request.issueKey, accountId, deps);
+  const now = deps.now();
+  await app.setAppFieldValues([
+    { fieldId: ids.owner, issueIds: [issue.id], value: { accountId: to } },
+    { fieldId: ids.acceptance, issueIds: [issue.id], value: 'awaiting' },
+  ]);
+  const dispatch: Dispatch = { dispatchedAt: now.toISOString(), ownerAccountId: to, by: actor };
+  await app.setIssueProperty(issue.id, DISPATCH_PROPERTY, dispatch);
+  await deps.appendHistory([
+    { issueId: issue.id, issueKey: issue.key ?? request.issueKey, field: 'owner', oldValue: owner, newValue: to, reason: `${request.mode}: ${reason}`, actorAccountId: actor, at: now },
+  ]);
+  const acceptance = acceptanceOf({ ...issue.fields, [ids.acceptance]: 'awaiting' }, dispatch, ids, config, now);
+  return { issueKey: issue.key ?? request.issueKey, ownerAccountId: to, acceptBy: (acceptance?.acceptBy ?? now).toISOString() };
+}
+
+/** The owner accepts explicitly (before its response time runs out; afterwards it is deemed to have). */
+export async function acceptIssue(
+  issueKey: string,
+  accountId: string | undefined,
+  deps: TriageDeps = platformTriageDeps,
+): Promise<{ issueKey: string; acceptance: AcceptanceState }> {
+  const { ids, issue, app, actor } = await readForOwnerAction(issueKey, accountId, deps);
+  const state = issue.fields[ids.acceptance];
+  if (state === 'accepted' || state === 'deemedAccepted') return { issueKey: issue.key ?? issueKey, acceptance: state };
+  await app.setAppFieldValues([{ fieldId: ids.acceptance, issueIds: [issue.id], value: 'accepted' }]);
+  await deps.appendHistory([
+    { issueId: issue.id, issueKey: issue.key ?? issueKey, field: 'acceptance', oldValue: textOf(state), newValue: 'accepted', reason: null, actorAccountId: actor, at: deps.now() },
+  ]);
+  return { issueKey: issue.key ?? issueKey, acceptance: 'accepted' };
+}
+
+/** The audit trail of one issue, for anyone who may browse it (read as the caller first). */
+export async function getClassificationHistory(
+  issueKey: string,
+  accountId: string | undefined,
+  deps: TriageDeps = platformTriageDeps,
+): Promise<ClassificationHistoryEntry[]> {
+  const issue = await deps.asCaller(accountId).getIssue(issueKey, { fields: ['summary'] });
+  return deps.readHistory(issue.id);
+}
+

@@ -1,0 +1,131 @@
+/**
+ * The triage page (`itr-triage`, resolver `triage-resolver`) and the recompute of open issues.
+ *
+ * Who may call what is decided on the server: triage functions need the triage role (a Jira group
+ * configured in KVS, default `itr-triage`, or Jira admin); forwarding and escalating also suit the
+ * issue's current owner; the recompute needs Jira admin. Refusals answer `NOT_AUTHORIZED`.
+ * Bad input answers `{success:false}` with one error per problem, each with a `path` naming the
+ * input (`answers.scope`, `kind`, `reason`) and a stable `code` the UI translates:
+ *   TRIAGE_INVALID_KIND, TRIAGE_INVALID_LINE, TRIAGE_INVALID_WARRANTY, TRIAGE_REASON_REQUIRED,
+ *   TRIAGE_OWNER_REQUIRED, TRIAGE_ISSUE_CLOSED, GRADING_ANSWER_MISSING, GRADING_ANSWER_UNKNOWN_OPTION,
+ *   GRADING_ANSWER_UNKNOWN_DIMENSION, GRADING_TABLE_INVALID (the table leaves the answers without a
+ *   grade), CLASSIFICATION_JUSTIFICATION_REQUIRED, ISSUE_NOT_FOUND, INVALID_PAYLOAD.
+ * Nothing is written unless every check passed.
+ * Payloads are `type`s, not interfaces, so they fit the bridge's `Record<string, unknown>`.
+ */
+import type { ClassificationFacts, LocalizedText } from '../domain';
+import type { GradeId, ItrKindId, SupportLineId } from './ids';
+
+export type ClassificationId = 'problem' | 'requirement';
+export type WarrantyId = 'in' | 'out';
+export type AcceptanceState = 'awaiting' | 'accepted' | 'deemedAccepted';
+
+/** The grading table in force, as the form needs it (labels in both languages). */
+export interface TriageOptions {
+  tableVersion: number;
+  dimensions: Array<{
+    id: string;
+    label: LocalizedText;
+    guidance: LocalizedText | null;
+    options: Array<{ id: string; label: LocalizedText }>;
+  }>;
+  grades: Array<{ id: GradeId; label: LocalizedText }>;
+}
+
+export interface TriageListItem {
+  issueId: string;
+  issueKey: string;
+  summary: string;
+  created: string; // ISO instant
+  kind: ItrKindId | null;
+  classification: ClassificationId | null;
+  grade: GradeId | null;
+  line: SupportLineId | null;
+  ownerAccountId: string | null;
+  acceptance: AcceptanceState | null;
+  /** When the owner is deemed to accept if it does not answer (dispatched issues only). */
+  acceptBy: string | null;
+}
+
+export interface TriageListPage {
+  items: TriageListItem[];
+  nextPageToken: string | null;
+  /** Issues found deemed accepted on this read (timeout means consent); recorded and left off the list. */
+  deemedAccepted: string[];
+}
+
+export type TriageDecision = {
+  issueKey: string;
+  kind: ItrKindId;
+  classification: {
+    facts: ClassificationFacts;
+    /** Omitted: follow the rule. Against the rule needs `justification`. */
+    chosen?: ClassificationId;
+    justification?: string;
+  };
+  /** Dimension id → option id, for every dimension of the table in force. */
+  answers: Record<string, string>;
+  /** Default L1. */
+  line?: SupportLineId;
+  /** Default: nobody yet (the line's queue). */
+  ownerAccountId?: string;
+  customerTier?: string;
+  warranty?: WarrantyId;
+  product?: string;
+  region?: string;
+};
+
+export interface TriageResult {
+  issueKey: string;
+  kind: ItrKindId;
+  classification: ClassificationId;
+  classificationReason: string;
+  grade: GradeId;
+  tableVersion: number;
+  line: SupportLineId;
+  lineEnteredAt: string;
+}
+
+export type ReassignRequest = {
+  issueKey: string;
+  /** `forward`: to the owner believed responsible; `escalate`: to a supervisor. */
+  mode: 'forward' | 'escalate';
+  toAccountId: string;
+  reason: string;
+};
+
+export interface ClassificationHistoryEntry {
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  reason: string | null;
+  actorAccountId: string;
+  at: string; // ISO instant
+}
+
+export interface RegradeProgress {
+  jobId: string;
+  status: 'running' | 'done';
+  tableVersion: number;
+  total: number;
+  batches: number;
+  batchesDone: number;
+  processed: number;
+  regraded: number;
+  unchanged: number;
+  skippedClosed: number;
+  skippedInvalid: number;
+  startedAt: string;
+  startedBy: string;
+}
+
+export interface TriageFunctions {
+  getTriageOptions: { payload: Record<string, never>; result: TriageOptions };
+  listTriage: { payload: { pageToken?: string }; result: TriageListPage };
+  triageIssue: { payload: TriageDecision; result: TriageResult };
+  reassignIssue: { payload: ReassignRequest; result: { issueKey: string; ownerAccountId: string; acceptBy: string } };
+  acceptIssue: { payload: { issueKey: string }; result: { issueKey: string; acceptance: AcceptanceState } };
+  getClassificationHistory: { payload: { issueKey: string }; result: ClassificationHistoryEntry[] };
+  startRegrade: { payload: Record<string, never>; result: RegradeProgress };
+  getRegradeProgress: { payload: { jobId?: string }; result: RegradeProgress | null };
+}
