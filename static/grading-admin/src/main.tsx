@@ -1,0 +1,4 @@
+import { mountApp } from '../../shared/mount';
+import { GradingAdminPage } from './GradingAdminPage';
+
+void mountApp(() => <GradingAdminPage />);
