@@ -1,0 +1,4 @@
+import { mountApp } from '../../shared/mount';
+import { SetupPage } from './SetupPage';
+
+void mountApp(() => <SetupPage />);
