@@ -1,0 +1,48 @@
+import type { ItrFieldIds } from '../fields/itrFields';
+
+/**
+ * Events on the `escalation` queue. Small on purpose (≤ 100 issue ids, ~2 KB): the consumer re-reads
+ * each issue right before deciding, so an event never carries state that could be stale.
+ */
+export type EscalationEvent =
+  | {
+      kind: 'check';
+      issueIds: string[];
+      /** The site's field ids, looked up once by the sweep (saves a Jira request per event). */
+      fieldIds: ItrFieldIds;
+    }
+  | {
+      kind: 'recalculate';
+      jobId: string;
+      /** Where the search left off; null = from the start. */
+      pageToken: string | null;
+      fieldIds: ItrFieldIds;
+    };
+
+/** Issues per `check` event: one search page with fields (Jira caps those at 100). */
+export const ISSUES_PER_EVENT = 100;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Parses an event body; undefined when it is not one of ours (it is then dropped, not retried). */
+export function parseEscalationEvent(body: unknown): EscalationEvent | undefined {
+  if (!isRecord(body) || !isRecord(body['fieldIds'])) return undefined;
+  const fieldIds = body['fieldIds'] as unknown as ItrFieldIds;
+  if (!Object.values(fieldIds).every((v) => typeof v === 'string')) return undefined;
+  if (body['kind'] === 'check' && Array.isArray(body['issueIds']) && body['issueIds'].every((i) => typeof i === 'string' && /^\d+$/.test(i))) {
+    return { kind: 'check', issueIds: body['issueIds'] as string[], fieldIds };
+  }
+  if (body['kind'] === 'recalculate' && typeof body['jobId'] === 'string') {
+    const token = body['pageToken'];
+    return { kind: 'recalculate', jobId: body['jobId'], pageToken: typeof token === 'string' ? token : null, fieldIds };
+  }
+  return undefined;
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,57 @@
+/**
+ * What escalation says on the issue (one comment) and in the email (one notification), in the site's
+ * language. Internal wording only: sales speaks to the customer (itr-process.md §4).
+ */
+import type { AdfDocument } from '../../adapters/jira';
+import { SUPPORT_LINE_LABELS, type SupportLine } from '../../domain';
+import type { ActionKind } from './actionStore';
+
+export type SiteLocale = 'en' | 'zh-CN';
+
+export interface ActionMessage {
+  subject: string;
+  text: string;
+}
+
+function label(line: SupportLine, locale: SiteLocale): string {
+  return SUPPORT_LINE_LABELS[line][locale];
+}
+
+function stamp(d: Date): string {
+  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export function actionMessage(
+  issueKey: string,
+  a: { action: ActionKind; line: SupportLine; toLine: SupportLine | null; dueAt: Date | null },
+  locale: SiteLocale,
+): ActionMessage {
+  const from = label(a.line, locale);
+  const due = a.dueAt === null ? '' : stamp(a.dueAt);
+  if (locale === 'zh-CN') {
+    switch (a.action) {
+      case 'warn':
+        return { subject: `[ITR] ${issueKey} 即将超时（${from}）`, text: `${from}的处理时限即将用完${due ? `，将于 ${due} 到期` : ''}。到期未解决将自动升级。` };
+      case 'escalate':
+        return { subject: `[ITR] ${issueKey} 已升级到${label(a.toLine ?? a.line, locale)}`, text: `${from}的处理时限已于 ${due} 用完，问题已按时间规则自动升级到${label(a.toLine ?? a.line, locale)}。` };
+      case 'breach':
+        return { subject: `[ITR] ${issueKey} 已超出对客户承诺的时限`, text: `三线的处理时限已于 ${due} 用完：对客户承诺的解决时限已违约，请管理层介入。` };
+    }
+  }
+  switch (a.action) {
+    case 'warn':
+      return { subject: `[ITR] ${issueKey} is about to time out on ${from}`, text: `${from} has used most of its time${due ? `; it runs out at ${due}` : ''}. If the issue is not solved by then it escalates automatically.` };
+    case 'escalate':
+      return { subject: `[ITR] ${issueKey} escalated to ${label(a.toLine ?? a.line, 'en')}`, text: `${from}'s time ran out at ${due}; by the time rule the issue moved to ${label(a.toLine ?? a.line, 'en')}.` };
+    case 'breach':
+      return { subject: `[ITR] ${issueKey} breached the promise to the customer`, text: `Line 3's time ran out at ${due}: the resolution time promised to the customer is broken. Management is notified.` };
+  }
+}
+
+export function commentDocument(m: ActionMessage): AdfDocument {
+  return {
+    type: 'doc',
+    version: 1,
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: m.subject, marks: [{ type: 'strong' }] }, { type: 'text', text: ` ${m.text}` }] }],
+  };
+}

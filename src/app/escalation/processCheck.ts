@@ -1,0 +1,207 @@
+/**
+ * The consumer's work on one `check` event (≤ 100 issue ids):
+ *  1. re-read every issue in ONE search (`id in (…)`, with the app fields), right before deciding;
+ *  2. decide each with the domain (`decideEscalation`: time alone);
+ *  3. claim the non-idempotent side effects in SQL (one owner per warning/escalation/breach);
+ *  4. write all field changes in ONE bulk app-field request (values are deterministic: the next line
+ *     starts when the previous one's time ran out, so a duplicate run writes the very same values);
+ *  5. record the line changes in `line_history` (one upsert; duplicates are no-ops);
+ *  6. per owned side effect: one comment (site language) + one notification, then mark it done.
+ * Jira requests per event: 1 search + 1 bulk write + 2 per warned/escalated/breached issue.
+ * When time runs low it hands the unfinished issues back to the queue and gives up its claims.
+ */
+import { DomainError, decideEscalation, type SupportLine } from '../../domain';
+import { recordStays, type StayRow } from '../history/lineHistoryStore';
+import type { ItrFieldIds } from '../fields/itrFields';
+import { claimActions, markDone, releaseClaims, type EscalationAction, type OwnedAction } from './actionStore';
+import type { EscalationDeps } from './deps';
+import type { EscalationEvent } from './events';
+import { FieldWrites } from './fieldWrites';
+import { escalationFieldList, escalationIssueOf, jiraDateTime, lineClock, minutesUsed, toSecond, type EscalationIssue } from './lineClock';
+import { actionMessage, commentDocument } from './messages';
+import type { EscalationSettings } from './settings';
+
+/**
+ * Time (ms) the consumer keeps in hand: below it, no new issue's comment is started and the rest goes
+ * back to the queue. Covers one comment + one notification at slow Jira plus the final SQL writes.
+ * Range 5,000–60,000; default 15,000.
+ */
+export const RESERVE_MS = 15_000;
+
+export interface CheckReport {
+  read: number;
+  warned: number;
+  escalated: number;
+  breached: number;
+  /** Stored due/warn times that disagreed with the configuration and were rewritten. */
+  healed: number;
+  /** Side effects done in this run (comments, each with its notification). */
+  sideEffects: number;
+  /** Issues handed back to the queue for lack of time. */
+  requeued: number;
+  skipped: number;
+}
+
+const emptyReport = (): CheckReport => ({ read: 0, warned: 0, escalated: 0, breached: 0, healed: 0, sideEffects: 0, requeued: 0, skipped: 0 });
+
+async function readIssues(deps: EscalationDeps, ids: ItrFieldIds, issueIds: readonly string[]): Promise<EscalationIssue[]> {
+  const out: EscalationIssue[] = [];
+  const jql = `id in (${issueIds.join(', ')}) AND resolution IS EMPTY`;
+  for await (const page of deps.jira.searchJql(jql, { fields: escalationFieldList(ids), pageSize: 100 })) {
+    for (const issue of page.issues) out.push(escalationIssueOf(issue, ids));
+  }
+  return out;
+}
+
+function sameInstant(a: Date | null, b: Date | null): boolean {
+  return a === null || b === null ? a === b : a.getTime() === b.getTime();
+}
+
+function recipients(settings: EscalationSettings, a: OwnedAction): { users: string[]; groups: string[] } {
+  if (a.action === 'breach') return { users: settings.managementAccountIds, groups: settings.managementGroups };
+  const line: SupportLine = a.action === 'escalate' && a.toLine !== null ? a.toLine : a.line;
+  const r = settings.lines[line];
+  const users = [...new Set([...(r.assigneeAccountId === null ? [] : [r.assigneeAccountId]), ...r.notifyAccountIds])];
+  return { users, groups: r.notifyGroups };
+}
+
+export async function processCheck(event: Extract<EscalationEvent, { kind: 'check' }>, deps: EscalationDeps): Promise<CheckReport> {
+  const report = emptyReport();
+  if (deps.remainingTimeMs() < RESERVE_MS * 2) {
+    await deps.push([event]);
+    report.requeued = event.issueIds.length;
+    return report;
+  }
+  const ids = event.fieldIds;
+  const [config, settings] = await Promise.all([deps.loadConfig(), deps.loadSettings()]);
+  const issues = await readIssues(deps, ids, event.issueIds);
+  report.read = issues.length;
+  const now = deps.now();
+
+  const writes = new FieldWrites();
+  const stays: StayRow[] = [];
+  const actions: EscalationAction[] = [];
+  for (const issue of issues) {
+    if (issue.grade === null || issue.line === null || issue.enteredAt === null || issue.breachedAt !== null) {
+      report.skipped += 1;
+      continue;
+    }
+    const { grade, line, enteredAt } = issue;
+    let decision;
+    try {
+      decision = decideEscalation({
+        table: config.gradingTable,
+        grade,
+        line,
+        enteredAt,
+        pauses: [],
+        now,
+        warnedForLine: issue.warnedLine ?? undefined,
+        calendarFor: (_l, calendarId) => config.calendars.get(calendarId),
+      });
+    } catch (e) {
+      if (e instanceof DomainError) {
+        report.skipped += 1; // a grade or calendar the configuration no longer has: left for the admin
+        continue;
+      }
+      throw e;
+    }
+    switch (decision.action) {
+      case 'none': {
+        // The stored times disagree with the configuration (changed without a recalculation): fix them,
+        // or the sweep would find this issue again every five minutes.
+        const due = decision.dueAt === null ? null : toSecond(decision.dueAt);
+        const warn = decision.warnAt === null ? null : toSecond(decision.warnAt);
+        if (!sameInstant(due, issue.dueAt) || !sameInstant(warn, issue.warnAt)) {
+          writes.set(issue.id, ids.lineDueAt, due === null ? null : jiraDateTime(due));
+          writes.set(issue.id, ids.lineWarnAt, warn === null ? null : jiraDateTime(warn));
+          report.healed += 1;
+        }
+        break;
+      }
+      case 'warn':
+        writes.set(issue.id, ids.warnedLine, line);
+        actions.push({ issueId: issue.id, action: 'warn', line, lineEnteredAt: enteredAt, toLine: null });
+        report.warned += 1;
+        break;
+      case 'escalate': {
+        // The next line's clock starts when this line's time ran out, not when the sweep noticed: a late
+        // run neither gives the next line extra time nor writes different values than an earlier one.
+        const next = decision.to;
+        const nextEntered = toSecond(decision.dueAt);
+        const clock = lineClock(config, grade, next, nextEntered);
+        const assignee = settings.lines[next].assigneeAccountId;
+        writes.set(issue.id, ids.line, next);
+        writes.set(issue.id, ids.lineEnteredAt, jiraDateTime(nextEntered));
+        writes.set(issue.id, ids.lineDueAt, clock.dueAt === null ? null : jiraDateTime(clock.dueAt));
+        writes.set(issue.id, ids.lineWarnAt, clock.warnAt === null ? null : jiraDateTime(clock.warnAt));
+        writes.set(issue.id, ids.warnedLine, null);
+        if (assignee !== null) writes.set(issue.id, ids.owner, { accountId: assignee });
+        stays.push(
+          {
+            issueId: issue.id,
+            line,
+            enteredAt,
+            leftAt: nextEntered,
+            holderAccountId: issue.ownerAccountId,
+            enteredBy: null,
+            workingMinutesUsed: minutesUsed(config, grade, line, enteredAt, nextEntered),
+            outcome: 'timed_out',
+          },
+          { issueId: issue.id, line: next, enteredAt: nextEntered, leftAt: null, holderAccountId: assignee, enteredBy: 'app', workingMinutesUsed: 0, outcome: null },
+        );
+        actions.push({ issueId: issue.id, action: 'escalate', line, lineEnteredAt: enteredAt, toLine: next });
+        report.escalated += 1;
+        break;
+      }
+      case 'breach':
+        writes.set(issue.id, ids.breachedAt, jiraDateTime(decision.dueAt));
+        actions.push({ issueId: issue.id, action: 'breach', line: 'L3', lineEnteredAt: enteredAt, toLine: null });
+        report.breached += 1;
+        break;
+    }
+  }
+
+  // Claim before writing: if this run dies after the write, the claim is what tells the next run that
+  // a comment is still owed (the re-read issue then looks done).
+  const owned = await claimActions(actions, issues.map((i) => i.id), deps.newToken(), now);
+  if (writes.size > 0) await deps.jira.setAppFieldValues(writes.updates());
+  await recordStays(stays);
+
+  const byId = new Map(issues.map((i) => [i.id, i]));
+  const done: number[] = [];
+  const left: OwnedAction[] = [];
+  try {
+    for (const a of owned) {
+      if (left.length > 0 || deps.remainingTimeMs() < RESERVE_MS) {
+        left.push(a);
+        continue;
+      }
+      const issue = byId.get(a.issueId);
+      if (issue !== undefined && issue.grade !== null) {
+        const dueAt = lineClock(config, issue.grade, a.line, a.lineEnteredAt).dueAt;
+        const message = actionMessage(issue.key, { action: a.action, line: a.line, toLine: a.toLine, dueAt }, settings.locale);
+        await deps.jira.addComment(issue.id, commentDocument(message));
+        const to = recipients(settings, a);
+        if (to.users.length > 0 || to.groups.length > 0) {
+          await deps.jira.notifyIssue(issue.id, { subject: message.subject, textBody: message.text, to });
+        }
+        report.sideEffects += 1;
+      }
+      done.push(a.id);
+    }
+  } catch (e) {
+    // Give back what this run will not do, so the retry (another token) may take it at once.
+    await markDone(done, deps.now());
+    await releaseClaims(owned.filter((a) => !done.includes(a.id)).map((a) => a.id));
+    throw e;
+  }
+  await markDone(done, deps.now());
+  if (left.length > 0) {
+    await releaseClaims(left.map((a) => a.id));
+    const issueIds = [...new Set(left.map((a) => a.issueId))];
+    await deps.push([{ kind: 'check', issueIds, fieldIds: ids }]);
+    report.requeued = issueIds.length;
+  }
+  return report;
+}
