@@ -1,0 +1,108 @@
+/**
+ * The setup admin page in headless Chromium. The stand-in Forge host (bridgeStub.ts) routes each
+ * `invoke` to the real exported `setupResolver` under the platform harness (KVS and Jira doubles).
+ * Screenshots go to .tmp/screenshots/. Skipped when no Chromium is installed (outside CI).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { setupResolver } from '../../src/index';
+import { harness, invokeResolver } from '../harness';
+import { defineItrFields } from '../fixtures/itrFields';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable, installBridgeStub, serveStatic, type StaticServer } from './bridgeStub';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const screenshots = path.join(repoRoot, '.tmp', 'screenshots');
+const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
+const ADMIN = 'acc-admin';
+const AGENT = 'acc-agent';
+const FUNCTIONS = ['listSetupProjects', 'previewSetup', 'runSetup', 'resumeSetup', 'getSetupStatus'];
+
+const { jira } = harness();
+beforeEach(() => {
+  jira.seedUser({ accountId: ADMIN, displayName: 'Zhang Wei', globalPermissions: ['ADMINISTER'] });
+  jira.seedUser({ accountId: AGENT, displayName: 'Li Na' });
+  defineItrFields(jira);
+  jira.seedProject({ key: 'ITR', id: '10100', name: 'ITR desk' });
+  const team = jira.seedProject({ key: 'TEAM', id: '10102', name: 'Team space' });
+  jira.model.site.teamManaged.add(team.id);
+});
+
+describeWithBrowser('setup admin page in Chromium', () => {
+  let outDir: string;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    outDir = mkdtempSync(path.join(os.tmpdir(), 'itr-ui-'));
+    const build = spawnSync(process.execPath, ['static/build.mjs', 'setup', '--out', outDir], { cwd: repoRoot, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
+    server = await serveStatic(path.join(outDir, 'setup'));
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    mkdirSync(screenshots, { recursive: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  async function open(accountId: string, locale: string, colorMode: 'light' | 'dark' = 'light') {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1100 }, colorScheme: colorMode });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const resolvers = Object.fromEntries(FUNCTIONS.map((key) => [key, (payload: unknown) => invokeResolver(setupResolver, key, payload, { accountId })]));
+    const calls = await installBridgeStub(page, {
+      context: { locale, timezone: 'Asia/Shanghai', issueKey: null, accountId, moduleKey: 'itr-setup' },
+      colorMode,
+      resolvers,
+    });
+    await page.goto(server.url);
+    return { page, calls, errors };
+  }
+
+  async function shoot(page: Page, name: string) {
+    await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+  }
+
+  it('previews the steps, runs with progress and shows the report (keyboard only)', async () => {
+    const { page, errors } = await open(ADMIN, 'en_US');
+    const itr = page.getByLabel('ITR desk (ITR)');
+    await itr.waitFor();
+    await itr.focus();
+    await page.keyboard.press('Space');
+    await page.getByTestId('setup-preview').focus();
+    await page.keyboard.press('Enter');
+    const table = page.getByTestId('setup-steps');
+    await table.waitFor();
+    expect(await table.locator('[data-step="workflow"]').innerText()).toContain('Will create');
+    expect(await table.locator('[data-step="workflowRules"]').innerText()).toContain('Cannot (by hand)');
+    expect(jira.model.site.workflows).toHaveLength(0); // preview wrote nothing
+    await shoot(page, 'setup-en-preview');
+
+    jira.latencyMs = 30; // slow enough for the progress bar to show
+    await page.getByTestId('setup-run').click();
+    await page.getByTestId('setup-progress').waitFor();
+    const report = page.getByTestId('setup-report');
+    await report.waitFor({ timeout: 20_000 });
+    expect(await report.innerText()).toContain('Setup finished.');
+    expect(await report.locator('[data-step="workflow"]').innerText()).toContain('Created');
+    expect(await page.getByTestId('setup-manual').innerText()).toContain('Only the submitter may close');
+    expect(jira.model.site.workflows).toHaveLength(1);
+    await shoot(page, 'setup-en-report');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('refuses a non-admin, in Simplified Chinese and dark mode', async () => {
+    const { page, errors } = await open(AGENT, 'zh_CN', 'dark');
+    await page.getByText('只有 Jira 管理员才能运行 ITR 配置。').waitFor();
+    expect(await page.getByTestId('setup-preview').count()).toBe(0);
+    await shoot(page, 'setup-zh-refused-dark');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
