@@ -12,13 +12,14 @@ export type CaseField = (typeof CASE_FIELDS)[number];
 export interface FieldParams {
   /**
    * Weight of one occurrence in this field relative to the body (BM25F field boost).
-   * Range 0–10; defaults: title 2.5 (a title is a human summary of the symptom), body 1,
-   * meta 1.5 (product, version and tags: short, deliberate, but shared by many cases).
+   * Range 0–10; defaults: title 2 (a title is a human summary of the symptom; 1.5–2 was best on the
+   * development set, 2.5 and more let any case sharing a component word win), body 1, meta 1.5
+   * (product, version and tags: short, deliberate, but shared by many cases).
    */
   weight: number;
   /**
-   * Length normalisation of this field (BM25 `b`), 0 (none) – 1 (full). Defaults: title 0.5 (titles
-   * are all short, their length says little), body 0.75 (Robertson's default), meta 0.3.
+   * Length normalisation of this field (BM25 `b`), 0 (none) – 1 (full). Defaults: title 0.75 and body
+   * 0.75 (Robertson's default; 0.5 for titles was no better on the development set), meta 0.5.
    */
   b: number;
 }
@@ -32,34 +33,39 @@ export interface SearchParams {
   fields: Record<CaseField, FieldParams>;
   /**
    * Weight of a query token by where it occurs in the query (a query is itself a report: its title
-   * is a better summary than its body). Range 0–5; defaults title 2, body 1, meta 1.5.
+   * is a better summary than its body). Range 0–5; defaults 1 everywhere: a query title weighted 2 was
+   * no better on the development set (the case side's title weight already rewards title matches).
    */
   queryFieldWeight: Record<CaseField, number>;
   /**
-   * Saturation of the query's own term frequency: weight = qtf·(k3+1)/(qtf+k3). Range 0–10; default
-   * 1.5, so a word said five times in a long report counts about twice, not five times.
+   * Saturation of the query's own term frequency: weight = qtf·(k3+1)/(qtf+k3). Range 0–1000; default
+   * 100, i.e. nearly linear: saturating early (1.5) lost 0.03 MRR on the development set, because a
+   * report repeats exactly the words that name its problem.
    */
   k3: number;
   /**
    * Extra weight of an identifier-like token (a version `2.53.1`, a file `nsDocShell.cpp`, an error code
    * `0x80004005`, a crash signature `js::GCRuntime`): such tokens are rare and nearly decisive for
-   * duplicates. Multiplies the query weight. Range 1–3; default 1.5.
+   * duplicates. Multiplies the query weight. Range 1–3; default 2 (1.5 → 2 gained 0.01 MRR on the
+   * development set; 1 lost 0.02).
    */
   rareTokenBoost: number;
   /**
-   * Weight of word bigrams (`tab strip` → `tab_strip`) and CJK character bigrams relative to single
-   * words. Range 0–1.5; default 0.6 (they reward phrases without double-counting their words).
+   * Weight of word bigrams (`tab strip`) relative to single words, when the index holds them
+   * (INDEX_WORD_BIGRAMS). Range 0–1.5; default 0.6. CJK character bigrams are the base unit of
+   * Chinese text and always weigh 1.
    */
   bigramWeight: number;
   /**
    * Coordination bonus: the score is multiplied by (1 + coordBoost · matched query weight share).
-   * Range 0–1; default 0.3. It favours a case that matches many distinct query terms over one that
-   * repeats a single term.
+   * Range 0–1; default 0: it favours a case that matches many distinct query terms, but 0.15–0.3
+   * did not help on the development set (BM25 saturation already does most of that).
    */
   coordBoost: number;
   /**
    * Largest number of query terms read from the index; the most informative (IDF × query weight)
-   * are kept. Range 8–200; default 48. Bounds the `IN (...)` list.
+   * are kept. Range 8–200; default 32. Bounds the `IN (...)` list; a long report's tail terms are
+   * mostly noise (24–32 scored slightly better than 48–96 on the development set).
    */
   maxQueryTerms: number;
   /**
@@ -80,16 +86,16 @@ export interface SearchParams {
 export const DEFAULT_SEARCH_PARAMS: SearchParams = {
   k1: 1.2,
   fields: {
-    title: { weight: 2.5, b: 0.5 },
+    title: { weight: 2, b: 0.75 },
     body: { weight: 1, b: 0.75 },
-    meta: { weight: 1.5, b: 0.3 },
+    meta: { weight: 1.5, b: 0.5 },
   },
-  queryFieldWeight: { title: 2, body: 1, meta: 1.5 },
-  k3: 1.5,
-  rareTokenBoost: 1.5,
+  queryFieldWeight: { title: 1, body: 1, meta: 1 },
+  k3: 100,
+  rareTokenBoost: 2,
   bigramWeight: 0.6,
-  coordBoost: 0.3,
-  maxQueryTerms: 48,
+  coordBoost: 0,
+  maxQueryTerms: 32,
   postingBudget: 60_000,
   helpfulBoost: 0.05,
 };
@@ -98,3 +104,9 @@ export const DEFAULT_SEARCH_PARAMS: SearchParams = {
 export const MAX_TOKEN_LENGTH = 48;
 /** Only the first this many characters of a field are indexed (long logs add noise and postings). Default 20,000. */
 export const MAX_FIELD_CHARS = 20_000;
+/**
+ * Whether the index holds word bigrams (`tab strip`). Default false: on the development set they
+ * cost 0.01–0.02 MRR at every weight tried (0.3, 0.6) and they double the postings, so the index
+ * size and the write time at 100,000 cases. CJK character bigrams are always indexed.
+ */
+export const INDEX_WORD_BIGRAMS = false;

@@ -9,9 +9,10 @@
  * - Identifier-like tokens (versions `2.53.1`, files `nsDocShell.cpp`, codes `0x80004005`,
  *   `js::GCRuntime`, camelCase names) are kept whole *and* split into their parts: the whole is rare and
  *   decisive for duplicates, the parts still match a differently written mention.
- * - Word bigrams of adjacent content words inside one clause (`tab strip`) reward phrases.
+ * - Word bigrams of adjacent content words inside one clause (`tab strip`), only when
+ *   INDEX_WORD_BIGRAMS is on (off by default: see params.ts).
  */
-import { MAX_FIELD_CHARS, MAX_TOKEN_LENGTH } from './params';
+import { INDEX_WORD_BIGRAMS, MAX_FIELD_CHARS, MAX_TOKEN_LENGTH } from './params';
 
 /** What a term is; decides its query weight (see SearchParams). */
 export type TermKind = 'word' | 'ident' | 'bigram' | 'cjk';
@@ -138,7 +139,7 @@ function latinTokens(text: string, offset: number, out: Token[]): void {
         continue;
       }
       const term = clip(stem(p));
-      if (previous !== undefined) out.push({ term: clip(`${previous.term} ${term}`), kind: 'bigram', start: previous.start, end });
+      if (INDEX_WORD_BIGRAMS && previous !== undefined) out.push({ term: clip(`${previous.term} ${term}`), kind: 'bigram', start: previous.start, end });
       out.push({ term, kind: 'word', start, end });
       previous = { term, start, end };
     }
