@@ -15,3 +15,7 @@ export { handler as issueUpdated } from './entry/issue-updated';
 
 // Async event consumers
 export { handler as regradeConsumer } from './entry/regrade-consumer';
+
+// Escalation by time (scheduled trigger and queue consumer)
+export { handler as escalationSweep } from './entry/escalation-sweep';
+export { handler as escalationConsumer } from './entry/escalation-consumer';

@@ -6,6 +6,7 @@
 import type { GradingAdminFunctions } from './gradingAdmin';
 import type { IssuePanelFunctions } from './issuePanel';
 import type { SetupFunctions } from './setup';
+import type { EscalationAdminFunctions, EscalationFunctions } from './escalation';
 import type { TriageFunctions } from './triage';
 
 export type { ResolverError, ResolverResult } from './envelope';
@@ -13,6 +14,13 @@ export type { GradeId, ItrKindId, SupportLineId } from './ids';
 export type { IssueItrState, IssuePanelFunctions } from './issuePanel';
 export type * from './gradingAdmin';
 export type * from './setup';
+export type * from './escalation';
 export type * from './triage';
 
-export interface ResolverFunctions extends IssuePanelFunctions, SetupFunctions, GradingAdminFunctions, TriageFunctions {}
+export interface ResolverFunctions
+  extends IssuePanelFunctions,
+    SetupFunctions,
+    GradingAdminFunctions,
+    TriageFunctions,
+    EscalationFunctions,
+    EscalationAdminFunctions {}

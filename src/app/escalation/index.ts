@@ -6,3 +6,4 @@ export { startRecalculation, getRecalculation, processRecalculation } from './re
 export { platformDeps, ESCALATION_QUEUE, type EscalationDeps } from './deps';
 export { parseEscalationEvent, type EscalationEvent } from './events';
 export { loadEscalationSettings, escalationSettingsCodec, ESCALATION_SETTINGS_KEY, type EscalationSettings } from './settings';
+export { escalationAdminHandlers } from './adminHandlers';

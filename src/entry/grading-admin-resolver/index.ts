@@ -1,4 +1,5 @@
 import Resolver from '@forge/resolver';
+import { escalationAdminHandlers } from '../../app/escalation';
 import { GradingAdmin } from '../../app/grading/gradingAdmin';
 import type { ResolverResult } from '../../contract/envelope';
 import type { GradingDraft } from '../../contract/gradingAdmin';
@@ -41,6 +42,8 @@ export type Handlers = Record<string, (payload: unknown, context: Record<string,
 /** Every function of the resolver, by key; `admin` is a parameter so parsing can be tested alone. */
 export function handlers(admin: GradingAdmin = new GradingAdmin()): Handlers {
   return {
+    // Recalculation of open issues' due times after a calendar or budget change (src/app/escalation).
+    ...escalationAdminHandlers(),
     getGradingAdmin: (_payload, context) => admin.getGradingAdmin(accountIdOf(context)),
     listGradingVersions: () => admin.listGradingVersions(),
     exportGradingConfig: () => admin.exportGradingConfig(),

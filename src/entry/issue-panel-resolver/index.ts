@@ -1,4 +1,5 @@
 import Resolver from '@forge/resolver';
+import { getLineHistory } from '../../app/history/getLineHistory';
 import { getIssueItrState } from '../../app/issuePanel/getIssueItrState';
 import type { ResolverResult } from '../../contract/envelope';
 import type { IssueItrState, IssuePanelFunctions } from '../../contract/issuePanel';
@@ -52,6 +53,11 @@ export async function handleGetIssueItrState(
 const resolver = new Resolver();
 resolver.define<Payload, ResolverResult<IssueItrState>>('getIssueItrState', ({ payload, context }) =>
   handleGetIssueItrState(payload, context),
+);
+
+// The line-history timeline (src/app/history): same parsing and same own-issue rule as the state.
+resolver.define('getLineHistory', ({ payload, context }) =>
+  handleGetIssueItrState(payload, context, (issueKey, accountId) => getLineHistory(issueKey, accountId) as never),
 );
 
 export const handler = resolver.getDefinitions();

@@ -1,0 +1,13 @@
+import { getAppContext } from '@forge/api';
+import { platformDeps, sweep, type SweepReport } from '../../app/escalation';
+
+/**
+ * Scheduled trigger `escalation-sweep` (every five minutes, no user): finds the due issues and hands
+ * them to the `escalation` queue. Errors are not retried by the platform; the next run covers them.
+ */
+export async function handler(): Promise<SweepReport> {
+  const remaining = (): number => getAppContext().invocationRemainingTimeInMillis();
+  const report = await sweep(platformDeps(remaining));
+  console.log(JSON.stringify({ event: 'escalation-sweep', ...report }));
+  return report;
+}
