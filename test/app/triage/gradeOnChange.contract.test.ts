@@ -2,7 +2,8 @@
  * Grading on create and on change, through the exported trigger handlers: the real @forge/api and
  * @forge/kvs against the Jira double, the domain computing the grade from the stored answers.
  */
-import { issueCreated, issueUpdated } from '../../../src/index';
+import { handler as issueCreated } from '../../../src/entry/issue-created';
+import { handler as issueUpdated } from '../../../src/entry/issue-updated';
 import { encodeGradingAnswers } from '../../../src/app/fields/gradingAnswers';
 import { DEFAULT_GRADING_TABLE } from '../../../src/domain';
 import { harness, invokeFunction } from '../../harness';

@@ -2,7 +2,7 @@
  * Triage through the exported `triageResolver`: the real @forge/api, @forge/kvs and @forge/sql against
  * the Jira double and MariaDB. The triage role is asked of Jira as the caller, never read from the payload.
  */
-import { triageResolver } from '../../../src/index';
+import { handler as triageResolver } from '../../../src/entry/triage-resolver';
 import { encodeGradingAnswers } from '../../../src/app/fields/gradingAnswers';
 import { DISPATCH_PROPERTY } from '../../../src/app/triage/triage';
 import { runMigrations } from '../../../src/adapters/sql';
