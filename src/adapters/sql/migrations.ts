@@ -109,6 +109,102 @@ export const MIGRATIONS: readonly Migration[] = [
       KEY idx_escalation_audit_at (at)
     )`,
   },
+  // ----- Case library (案例库, src/app/cases): cases, their links to issues, version history, and the
+  // app's own search index (Forge SQL has no full-text search; ranking is in src/domain/caseSearch).
+  {
+    // One row per case. `status`: draft | published | retired (retired cases are hidden from
+    // suggestions but keep their links). `revision` counts edits (history in case_version).
+    name: 'v006_create_itr_case',
+    statement: `CREATE TABLE IF NOT EXISTS itr_case (
+      id BIGINT NOT NULL AUTO_INCREMENT,
+      external_id VARCHAR(64) NULL,
+      title VARCHAR(500) NOT NULL,
+      symptom TEXT NOT NULL,
+      product VARCHAR(255) NULL,
+      product_version VARCHAR(64) NULL,
+      environment TEXT NULL,
+      root_cause TEXT NULL,
+      short_term_measure TEXT NULL,
+      long_term_measure TEXT NULL,
+      author_account_id VARCHAR(128) NULL,
+      language VARCHAR(16) NOT NULL DEFAULT 'en',
+      tags VARCHAR(1000) NOT NULL DEFAULT '',
+      status VARCHAR(16) NOT NULL DEFAULT 'draft',
+      revision INT NOT NULL DEFAULT 1,
+      helpful_count INT NOT NULL DEFAULT 0,
+      not_relevant_count INT NOT NULL DEFAULT 0,
+      usage_count INT NOT NULL DEFAULT 0,
+      created_at DATETIME(3) NOT NULL,
+      updated_at DATETIME(3) NOT NULL,
+      PRIMARY KEY (id),
+      UNIQUE KEY uq_itr_case_external (external_id),
+      KEY idx_itr_case_status (status, updated_at),
+      CONSTRAINT chk_itr_case_status CHECK (status IN ('draft', 'published', 'retired'))
+    )`,
+  },
+  {
+    // Issues a case came from (`source`) or was used on (`used_on`). Kept when a case is retired.
+    name: 'v007_create_case_issue_link',
+    statement: `CREATE TABLE IF NOT EXISTS case_issue_link (
+      case_id BIGINT NOT NULL,
+      issue_key VARCHAR(64) NOT NULL,
+      relation VARCHAR(16) NOT NULL,
+      at DATETIME(3) NOT NULL,
+      PRIMARY KEY (case_id, relation, issue_key),
+      KEY idx_case_issue_link_issue (issue_key),
+      CONSTRAINT chk_case_issue_link_relation CHECK (relation IN ('source', 'used_on'))
+    )`,
+  },
+  {
+    // Every saved revision of a case, as the JSON of its editable fields: who, when, which revision.
+    name: 'v008_create_case_version',
+    statement: `CREATE TABLE IF NOT EXISTS case_version (
+      case_id BIGINT NOT NULL,
+      revision INT NOT NULL,
+      snapshot MEDIUMTEXT NOT NULL,
+      author_account_id VARCHAR(128) NULL,
+      at DATETIME(3) NOT NULL,
+      PRIMARY KEY (case_id, revision)
+    )`,
+  },
+  {
+    // Search postings: one row per (term, case), the term's count per field and the case's field
+    // lengths (denormalised, so one SELECT by term gives all BM25F needs). Clustered by term.
+    name: 'v009_create_case_term',
+    statement: `CREATE TABLE IF NOT EXISTS case_term (
+      term VARCHAR(64) NOT NULL,
+      case_id BIGINT NOT NULL,
+      tf_title SMALLINT NOT NULL,
+      tf_body SMALLINT NOT NULL,
+      tf_meta SMALLINT NOT NULL,
+      len_title INT NOT NULL,
+      len_body INT NOT NULL,
+      len_meta INT NOT NULL,
+      PRIMARY KEY (term, case_id),
+      KEY idx_case_term_case (case_id)
+    )`,
+  },
+  {
+    // Document frequency of each term (cases containing it), kept in step with case_term.
+    name: 'v010_create_case_term_stats',
+    statement: `CREATE TABLE IF NOT EXISTS case_term_stats (
+      term VARCHAR(64) NOT NULL,
+      df INT NOT NULL,
+      PRIMARY KEY (term)
+    )`,
+  },
+  {
+    // Running totals of the index (one row, id 1): number of indexed cases and field length sums.
+    name: 'v011_create_case_index_stats',
+    statement: `CREATE TABLE IF NOT EXISTS case_index_stats (
+      id TINYINT NOT NULL,
+      doc_count BIGINT NOT NULL,
+      len_title BIGINT NOT NULL,
+      len_body BIGINT NOT NULL,
+      len_meta BIGINT NOT NULL,
+      PRIMARY KEY (id)
+    )`,
+  },
 ];
 
 /**
