@@ -8,6 +8,7 @@ import type { IssuePanelFunctions } from './issuePanel';
 import type { SetupFunctions } from './setup';
 import type { EscalationAdminFunctions, EscalationFunctions } from './escalation';
 import type { TriageFunctions } from './triage';
+import type { CaseLibraryFunctions } from './cases';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
@@ -16,6 +17,7 @@ export type * from './gradingAdmin';
 export type * from './setup';
 export type * from './escalation';
 export type * from './triage';
+export type * from './cases';
 
 export interface ResolverFunctions
   extends IssuePanelFunctions,
@@ -23,4 +25,5 @@ export interface ResolverFunctions
     GradingAdminFunctions,
     TriageFunctions,
     EscalationFunctions,
-    EscalationAdminFunctions {}
+    EscalationAdminFunctions,
+    CaseLibraryFunctions {}

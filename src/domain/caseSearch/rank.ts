@@ -231,3 +231,13 @@ export function highlight(text: string, matched: readonly string[]): HighlightSe
   }
   return out;
 }
+
+/**
+ * Applies the feedback prior to an already ranked list (the app reads feedback only for the top
+ * candidates) and sorts again, ties by case id.
+ */
+export function rerankWithFeedback(ranked: readonly RankedCase[], feedback: ReadonlyMap<string, Feedback>, p: SearchParams = DEFAULT_SEARCH_PARAMS): RankedCase[] {
+  return ranked
+    .map((r) => ({ ...r, score: r.score * feedbackPrior(feedback.get(r.caseId), p) }))
+    .sort((a, b) => b.score - a.score || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+}

@@ -1,0 +1,85 @@
+/**
+ * Case library (案例库) types shared with the Custom UI: the case, search hits with the reasons they
+ * matched, and the functions of `case-library-resolver` (also callable from the issue panel).
+ */
+
+export type CaseStatus = 'draft' | 'published' | 'retired';
+export const CASE_STATUSES: readonly CaseStatus[] = ['draft', 'published', 'retired'];
+
+/** The editable content of a case. */
+export interface CaseContent {
+  title: string;
+  symptom: string;
+  product: string;
+  productVersion: string;
+  environment: string;
+  rootCause: string;
+  shortTermMeasure: string;
+  longTermMeasure: string;
+  /** `en` or `zh-CN`; guessed from the text when empty. */
+  language: string;
+  tags: string[];
+  status: CaseStatus;
+}
+
+export interface CaseRecord extends CaseContent {
+  id: number;
+  revision: number;
+  authorAccountId: string | null;
+  sourceIssues: string[];
+  usedOnIssues: string[];
+  helpfulCount: number;
+  notRelevantCount: number;
+  usageCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseVersion {
+  revision: number;
+  authorAccountId: string | null;
+  at: string;
+  content: CaseContent;
+}
+
+/** A piece of displayed text; `hit` when it matched the query. */
+export interface HighlightSegment {
+  text: string;
+  hit: boolean;
+}
+
+export interface CaseHit {
+  case: CaseRecord;
+  score: number;
+  /** Matched index terms, most contributing first. */
+  matchedTerms: string[];
+  highlights: { title: HighlightSegment[]; symptom: HighlightSegment[] };
+}
+
+export interface CaseSearchRequest {
+  text: string;
+  /** Default: published only. */
+  statuses?: CaseStatus[];
+  product?: string;
+  tag?: string;
+  limit?: number;
+}
+
+export interface CaseListRequest {
+  statuses?: CaseStatus[];
+  product?: string;
+  tag?: string;
+  limit?: number;
+}
+
+export interface CaseLibraryFunctions {
+  searchCases: { payload: CaseSearchRequest; result: CaseHit[] };
+  listCases: { payload: CaseListRequest; result: CaseRecord[] };
+  suggestCases: { payload: { issueKey: string; limit?: number }; result: { issueKey: string; hits: CaseHit[] } };
+  getCase: { payload: { id: number }; result: { case: CaseRecord; history: CaseVersion[] } };
+  saveCase: { payload: { id?: number; expectedRevision?: number; content: CaseContent; sourceIssues?: string[] }; result: CaseRecord };
+  retireCase: { payload: { id: number }; result: CaseRecord };
+  createCaseFromIssue: { payload: { issueKey: string }; result: CaseRecord };
+  markCaseHelpful: { payload: { id: number; issueKey: string }; result: CaseRecord };
+  markCaseNotRelevant: { payload: { id: number; issueKey: string }; result: CaseRecord };
+}
