@@ -56,21 +56,21 @@ export interface CaseHit {
   highlights: { title: HighlightSegment[]; symptom: HighlightSegment[] };
 }
 
-export interface CaseSearchRequest {
+export type CaseSearchRequest = {
   text: string;
-  /** Default: published only. */
+  /** Default: published only. (Payloads are type aliases, not interfaces, so they fit the bridge's payload type.) */
   statuses?: CaseStatus[];
   product?: string;
   tag?: string;
   limit?: number;
-}
+};
 
-export interface CaseListRequest {
+export type CaseListRequest = {
   statuses?: CaseStatus[];
   product?: string;
   tag?: string;
   limit?: number;
-}
+};
 
 export interface CaseLibraryFunctions {
   searchCases: { payload: CaseSearchRequest; result: CaseHit[] };
