@@ -24,9 +24,9 @@ import type { EscalationSettings } from './settings';
 /**
  * Time (ms) the consumer keeps in hand: below it, no new issue's comment is started and the rest goes
  * back to the queue. Covers one comment + one notification at slow Jira plus the final SQL writes.
- * Range 5,000–60,000; default 15,000.
+ * Range 5,000–60,000; default 10,000.
  */
-export const RESERVE_MS = 15_000;
+export const RESERVE_MS = 10_000;
 
 export interface CheckReport {
   read: number;
@@ -67,7 +67,7 @@ function recipients(settings: EscalationSettings, a: OwnedAction): { users: stri
 
 export async function processCheck(event: Extract<EscalationEvent, { kind: 'check' }>, deps: EscalationDeps): Promise<CheckReport> {
   const report = emptyReport();
-  if (deps.remainingTimeMs() < RESERVE_MS * 2) {
+  if (deps.remainingTimeMs() < RESERVE_MS) {
     await deps.push([event]);
     report.requeued = event.issueIds.length;
     return report;
