@@ -1,6 +1,8 @@
 import Resolver from '@forge/resolver';
 import { escalationAdminHandlers } from '../../app/escalation';
+import { NotAuthorizedError } from '../../app/auth/authorization';
 import { GradingAdmin } from '../../app/grading/gradingAdmin';
+import { getRegradeProgress, startRegrade } from '../../app/regrade/regrade';
 import type { ResolverResult } from '../../contract/envelope';
 import type { GradingDraft } from '../../contract/gradingAdmin';
 
@@ -37,6 +39,18 @@ function answersOf(raw: unknown): Record<string, string> | undefined {
   return Object.values(r).every((v) => typeof v === 'string') ? (r as Record<string, string>) : undefined;
 }
 
+/** The regrade use cases (src/app/regrade) throw; their coded errors become the envelope. */
+async function wrapped<T>(run: () => Promise<T>): Promise<ResolverResult<T>> {
+  try {
+    return { success: true, data: await run() };
+  } catch (error) {
+    if (error instanceof NotAuthorizedError) return { success: false, errors: [{ code: error.code, message: error.message }] };
+    const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+    if (typeof code === 'string' && error instanceof Error) return { success: false, errors: [{ code, message: error.message }] };
+    throw error;
+  }
+}
+
 export type Handlers = Record<string, (payload: unknown, context: Record<string, unknown>) => Promise<ResolverResult<unknown>>>;
 
 /** Every function of the resolver, by key; `admin` is a parameter so parsing can be tested alone. */
@@ -44,6 +58,12 @@ export function handlers(admin: GradingAdmin = new GradingAdmin()): Handlers {
   return {
     // Recalculation of open issues' due times after a calendar or budget change (src/app/escalation).
     ...escalationAdminHandlers(),
+    // "Recompute open issues" on this page: the same use cases as the triage resolver's (admin only).
+    startRegrade: (_payload, context) => wrapped(() => startRegrade(accountIdOf(context))),
+    getRegradeProgress: (payload, context) => {
+      const jobId = record(payload)['jobId'];
+      return wrapped(() => getRegradeProgress(accountIdOf(context), typeof jobId === 'string' ? jobId : undefined));
+    },
     getGradingAdmin: (_payload, context) => admin.getGradingAdmin(accountIdOf(context)),
     listGradingVersions: () => admin.listGradingVersions(),
     exportGradingConfig: () => admin.exportGradingConfig(),

@@ -29,6 +29,7 @@ import {
   SelectField,
   TextField,
 } from './fields';
+import { Regrade } from './Regrade';
 
 const TABS = ['dimensions', 'rule', 'sla', 'calendars', 'preview', 'history', 'transfer'] as const;
 type Tab = (typeof TABS)[number];
@@ -173,6 +174,7 @@ export function GradingAdminPage() {
             {...(actionError.code === 'GRADING_REVISION_CONFLICT' ? { onRetry: () => void load() } : {})}
           />
         ) : null}
+        {readOnly ? null : <Regrade />}
         {notice !== null ? (
           <Box role="status" xcss={successStyles}>
             <Text>{notice}</Text>

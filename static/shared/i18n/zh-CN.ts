@@ -188,6 +188,9 @@ export const zhCN: Messages = {
   'errorCode.CALENDAR_OVERLAP': "工作时段重叠。",
   'errorCode.CALENDAR_BAD_DATE': "日期格式为 YYYY-MM-DD。",
   'errorCode.CALENDAR_WRONG_TYPE': "工作时间写作 09:00-12:00, 13:30-18:00。",
+  'gradingAdmin.regrade': "重新计算未关闭的事务",
+  'gradingAdmin.regradeRunning': "正在重新计算：{processed} / {total} 个事务…",
+  'gradingAdmin.regradeDone': "完成：{total} 个事务中 {regraded} 个定级已更新；{closed} 个已关闭事务保留原定级。",
   // ---- end grading-admin ----
   // ----- setup (static/setup) -----
   'setup.title': 'ITR 一键配置',

@@ -239,3 +239,9 @@ describe('validateGradingDraft and listGradingVersions', () => {
     expect(data(await call<{ versions: unknown[] }>('listGradingVersions', {}, AGENT)).versions).toHaveLength(1);
   });
 });
+
+describe('startRegrade from the admin page', () => {
+  it('is refused for a non-admin (the regrade use case checks ADMINISTER)', async () => {
+    expect(codes(await call('startRegrade', {}, AGENT))).toEqual(['NOT_AUTHORIZED']);
+  });
+});

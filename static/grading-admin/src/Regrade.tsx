@@ -1,0 +1,63 @@
+/**
+ * "Recompute open issues": publishing a table never regrades by itself; an admin starts the recompute
+ * here (use case in src/app/regrade; closed issues keep their grade) and sees its progress.
+ */
+import { useEffect, useState } from 'react';
+import { Inline, Text } from '@atlaskit/primitives';
+import type { RegradeProgress } from '../../../src/contract/triage';
+import { call } from '../../shared/api';
+import { ApiError, toApiError } from '../../shared/errors';
+import { errorMessageKey } from '../../shared/i18n';
+import { useI18n } from '../../shared/i18n/react';
+import { EditButton } from './fields';
+
+/** How often to ask for progress while a recompute runs; ms, default 2000. */
+const POLL_MS = 2000;
+
+export function Regrade() {
+  const { t } = useI18n();
+  const [progress, setProgress] = useState<RegradeProgress | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    if (progress === null || progress.status === 'done') return;
+    const timer = setTimeout(() => {
+      call('getRegradeProgress', { jobId: progress.jobId })
+        .then((p) => p !== null && setProgress(p))
+        .catch((e: unknown) => setError(toApiError(e)));
+    }, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [progress]);
+
+  const start = async () => {
+    setError(null);
+    try {
+      setProgress(await call('startRegrade', {}));
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  };
+
+  return (
+    <Inline space="space.100" alignBlock="center" shouldWrap>
+      <EditButton disabled={progress !== null && progress.status === 'running'} onClick={() => void start()}>
+        {t('gradingAdmin.regrade')}
+      </EditButton>
+      {progress === null ? null : (
+        <Text size="small" aria-live="polite">
+          {t(progress.status === 'done' ? 'gradingAdmin.regradeDone' : 'gradingAdmin.regradeRunning', {
+            processed: progress.processed,
+            total: progress.total,
+            regraded: progress.regraded,
+            closed: progress.skippedClosed,
+          })}
+        </Text>
+      )}
+      {error === null ? null : (
+        <Text size="small" color="color.text.danger" role="alert">
+          {t(errorMessageKey(error.code), error.params)}
+        </Text>
+      )}
+    </Inline>
+  );
+}
