@@ -1,0 +1,326 @@
+/**
+ * Case library use cases (案例库, itr-process §4): create (by hand or from a resolved issue), edit with
+ * history, retire, search and suggest with Jira permissions applied, and feedback that feeds ranking.
+ *
+ * Permissions: a case whose source issue the user may not browse is never shown. The candidates'
+ * source issues are checked with one JQL search `key in (...)` as the user: Jira returns only what
+ * they may browse (a deleted issue hides its cases too).
+ */
+import { jiraAsUser, type JiraClient } from '../../adapters/jira';
+import { execute, fromSqlDateTime, query, type SqlParam } from '../../adapters/sql';
+import type { ResolverResult } from '../../contract/envelope';
+import type { CaseContent, CaseHit, CaseListRequest, CaseRecord, CaseSearchRequest, CaseStatus, CaseVersion } from '../../contract/cases';
+import { DEFAULT_SEARCH_PARAMS, type FieldTexts, type Feedback, highlight, isCjkTerm, rerankWithFeedback, type SearchParams } from '../../domain/caseSearch';
+import { reindexCase, searchIndex } from './caseIndex';
+
+/** Candidates read back from the index before filtering by status and permission. */
+const CANDIDATES = 100;
+const DEFAULT_LIMIT = 10;
+const MAX_LIMIT = 50;
+
+const COLUMNS =
+  'id, title, symptom, product, product_version, environment, root_cause, short_term_measure, long_term_measure, author_account_id, language, tags, status, revision, helpful_count, not_relevant_count, usage_count, created_at, updated_at';
+
+function s(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+function n(v: unknown): number {
+  return typeof v === 'number' ? v : Number(v);
+}
+
+interface Row extends Omit<CaseRecord, 'sourceIssues' | 'usedOnIssues'> {}
+
+function parseRow(r: Record<string, unknown>): Row {
+  const status = s(r['status']);
+  if (status !== 'draft' && status !== 'published' && status !== 'retired') throw new Error(`bad status ${status}`);
+  return {
+    id: n(r['id']),
+    title: s(r['title']),
+    symptom: s(r['symptom']),
+    product: s(r['product']),
+    productVersion: s(r['product_version']),
+    environment: s(r['environment']),
+    rootCause: s(r['root_cause']),
+    shortTermMeasure: s(r['short_term_measure']),
+    longTermMeasure: s(r['long_term_measure']),
+    authorAccountId: typeof r['author_account_id'] === 'string' ? r['author_account_id'] : null,
+    language: s(r['language']),
+    tags: s(r['tags']).split(',').filter((t) => t.length > 0),
+    status,
+    revision: n(r['revision']),
+    helpfulCount: n(r['helpful_count']),
+    notRelevantCount: n(r['not_relevant_count']),
+    usageCount: n(r['usage_count']),
+    createdAt: fromSqlDateTime(r['created_at']).toISOString(),
+    updatedAt: fromSqlDateTime(r['updated_at']).toISOString(),
+  };
+}
+
+/** What the index sees of a case: title; symptom and the analysis; product, version and tags. */
+export function caseTexts(c: CaseContent): FieldTexts {
+  return {
+    title: c.title,
+    body: [c.symptom, c.environment, c.rootCause, c.shortTermMeasure, c.longTermMeasure].join('\n'),
+    meta: [c.product, c.productVersion, ...c.tags].join(' '),
+  };
+}
+
+function guessLanguage(c: CaseContent): string {
+  if (c.language === 'en' || c.language === 'zh-CN') return c.language;
+  return isCjkTerm(`${c.title}${c.symptom}`) ? 'zh-CN' : 'en';
+}
+
+function fail<T>(code: string, message: string): ResolverResult<T> {
+  return { success: false, errors: [{ code, message }] };
+}
+
+const ISSUE_KEY = /^[A-Z][A-Z0-9_]+-\d+$/;
+
+/** Validates free input into content; errors name the field. */
+export function validateContent(raw: unknown): CaseContent | string {
+  if (typeof raw !== 'object' || raw === null) return 'content must be an object';
+  const r = raw as Record<string, unknown>;
+  const text = (k: string, max: number): string => (typeof r[k] === 'string' ? (r[k] as string).trim().slice(0, max) : '');
+  const status = r['status'] ?? 'draft';
+  if (status !== 'draft' && status !== 'published' && status !== 'retired') return 'status must be draft, published or retired';
+  const c: CaseContent = {
+    title: text('title', 500),
+    symptom: text('symptom', 60_000),
+    product: text('product', 255),
+    productVersion: text('productVersion', 64),
+    environment: text('environment', 60_000),
+    rootCause: text('rootCause', 60_000),
+    shortTermMeasure: text('shortTermMeasure', 60_000),
+    longTermMeasure: text('longTermMeasure', 60_000),
+    language: text('language', 16),
+    tags: Array.isArray(r['tags']) ? (r['tags'] as unknown[]).filter((t): t is string => typeof t === 'string').map((t) => t.trim().replace(/,/g, ' ')).filter((t) => t.length > 0).slice(0, 30) : [],
+    status,
+  };
+  if (c.title === '') return 'title is required';
+  return c;
+}
+
+export interface CaseLibraryDeps {
+  now: () => Date;
+  jiraFor: (accountId: string | undefined) => JiraClient;
+  params: SearchParams;
+}
+
+export class CaseLibrary {
+  private readonly deps: CaseLibraryDeps;
+
+  constructor(deps: Partial<CaseLibraryDeps> = {}) {
+    this.deps = { now: () => new Date(), jiraFor: (a) => jiraAsUser(a), params: DEFAULT_SEARCH_PARAMS, ...deps };
+  }
+
+  // ----- reading ---------------------------------------------------------------------------------
+
+  private async rows(ids: number[]): Promise<CaseRecord[]> {
+    if (ids.length === 0) return [];
+    const marks = ids.map(() => '?').join(', ');
+    const rows = await query(`SELECT ${COLUMNS} FROM itr_case WHERE id IN (${marks})`, ids, parseRow);
+    const links = await query(`SELECT case_id, issue_key, relation FROM case_issue_link WHERE case_id IN (${marks})`, ids, (r) => ({
+      caseId: n(r['case_id']),
+      key: s(r['issue_key']),
+      relation: s(r['relation']),
+    }));
+    return rows.map((row) => ({
+      ...row,
+      sourceIssues: links.filter((l) => l.caseId === row.id && l.relation === 'source').map((l) => l.key).sort(),
+      usedOnIssues: links.filter((l) => l.caseId === row.id && l.relation === 'used_on').map((l) => l.key).sort(),
+    }));
+  }
+
+  async load(id: number): Promise<CaseRecord | undefined> {
+    return (await this.rows([id]))[0];
+  }
+
+  /** Keeps the cases the user may see: every source issue must be browsable by them (one Jira search). */
+  private async visible(accountId: string | undefined, cases: CaseRecord[]): Promise<CaseRecord[]> {
+    const keys = [...new Set(cases.flatMap((c) => c.sourceIssues))];
+    if (keys.length === 0) return cases;
+    const allowed = new Set<string>();
+    for await (const page of this.deps.jiraFor(accountId).searchJql(`key in (${keys.join(', ')})`, { fields: ['summary'], pageSize: 100 })) {
+      for (const issue of page.issues) if (issue.key !== undefined) allowed.add(issue.key);
+    }
+    return cases.filter((c) => c.sourceIssues.every((k) => allowed.has(k)));
+  }
+
+  async getCase(accountId: string | undefined, id: number): Promise<ResolverResult<{ case: CaseRecord; history: CaseVersion[] }>> {
+    const c = await this.load(id);
+    if (c === undefined || (await this.visible(accountId, [c])).length === 0) return fail('CASE_NOT_FOUND', `no case ${id}`);
+    const history = await query('SELECT revision, snapshot, author_account_id, at FROM case_version WHERE case_id = ? ORDER BY revision DESC', [id], (r) => ({
+      revision: n(r['revision']),
+      authorAccountId: typeof r['author_account_id'] === 'string' ? r['author_account_id'] : null,
+      at: fromSqlDateTime(r['at']).toISOString(),
+      content: JSON.parse(s(r['snapshot'])) as CaseContent,
+    }));
+    return { success: true, data: { case: c, history } };
+  }
+
+  async listCases(accountId: string | undefined, req: CaseListRequest): Promise<ResolverResult<CaseRecord[]>> {
+    const statuses = req.statuses?.length ? req.statuses : (['draft', 'published'] as CaseStatus[]);
+    const where = [`status IN (${statuses.map(() => '?').join(', ')})`];
+    const params: SqlParam[] = [...statuses];
+    if (req.product) {
+      where.push('product = ?');
+      params.push(req.product);
+    }
+    const limit = Math.min(Math.max(req.limit ?? MAX_LIMIT, 1), 200);
+    const ids = await query(`SELECT id FROM itr_case WHERE ${where.join(' AND ')} ORDER BY updated_at DESC LIMIT ${limit}`, params, (r) => n(r['id']));
+    const rows = (await this.rows(ids)).filter((c) => req.tag === undefined || c.tags.includes(req.tag));
+    const order = new Map(ids.map((id, i) => [id, i]));
+    const seen = await this.visible(accountId, rows);
+    return { success: true, data: seen.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)) };
+  }
+
+  // ----- search ----------------------------------------------------------------------------------
+
+  private async hits(accountId: string | undefined, texts: FieldTexts, filter: { statuses: CaseStatus[]; product?: string | undefined; tag?: string | undefined }, limit: number): Promise<CaseHit[]> {
+    const ranked = (await searchIndex(texts, this.deps.params)).slice(0, CANDIDATES);
+    const rows = await this.rows(ranked.map((r) => Number(r.caseId)));
+    const byId = new Map(rows.map((r) => [String(r.id), r]));
+    const feedback = new Map<string, Feedback>(rows.map((r) => [String(r.id), { helpful: r.helpfulCount, notRelevant: r.notRelevantCount }]));
+    const ok = (c: CaseRecord): boolean =>
+      filter.statuses.includes(c.status) && (filter.product === undefined || c.product === filter.product) && (filter.tag === undefined || c.tags.includes(filter.tag));
+    const ordered = rerankWithFeedback(ranked, feedback, this.deps.params).filter((r) => {
+      const c = byId.get(r.caseId);
+      return c !== undefined && ok(c);
+    });
+    // Check permissions on a margin above the limit, in one Jira request.
+    const head = ordered.slice(0, limit * 3);
+    const visible = new Set((await this.visible(accountId, head.map((r) => byId.get(r.caseId) as CaseRecord))).map((c) => String(c.id)));
+    return head
+      .filter((r) => visible.has(r.caseId))
+      .slice(0, limit)
+      .map((r) => {
+        const c = byId.get(r.caseId) as CaseRecord;
+        return { case: c, score: Math.round(r.score * 1000) / 1000, matchedTerms: r.matched.slice(0, 12), highlights: { title: highlight(c.title, r.matched), symptom: highlight(c.symptom.slice(0, 400), r.matched) } };
+      });
+  }
+
+  async searchCases(accountId: string | undefined, req: CaseSearchRequest): Promise<ResolverResult<CaseHit[]>> {
+    const limit = Math.min(Math.max(req.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
+    const statuses = req.statuses?.length ? req.statuses : (['published'] as CaseStatus[]);
+    return { success: true, data: await this.hits(accountId, { title: req.text }, { statuses, product: req.product, tag: req.tag }, limit) };
+  }
+
+  /** The best published cases for an issue, from its summary, description, product and grade: one round trip. */
+  async suggestCases(accountId: string | undefined, issueKey: string, limit = 5): Promise<ResolverResult<{ issueKey: string; hits: CaseHit[] }>> {
+    if (!ISSUE_KEY.test(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
+    const issue = await this.deps.jiraFor(accountId).getIssue(issueKey, { fields: ['summary', 'description', 'environment'] });
+    const texts: FieldTexts = { title: s(issue.fields['summary']), body: `${adfText(issue.fields['description'])}\n${s(issue.fields['environment'])}` };
+    const hits = await this.hits(accountId, texts, { statuses: ['published'] }, Math.min(Math.max(limit, 1), MAX_LIMIT));
+    return { success: true, data: { issueKey, hits: hits.filter((h) => !h.case.sourceIssues.includes(issueKey)) } };
+  }
+
+  // ----- writing ---------------------------------------------------------------------------------
+
+  private async snapshot(id: number, revision: number, content: CaseContent, accountId: string | undefined, at: Date): Promise<void> {
+    await execute('INSERT INTO case_version (case_id, revision, snapshot, author_account_id, at) VALUES (?, ?, ?, ?, ?)', [id, revision, JSON.stringify(content), accountId ?? null, at]);
+  }
+
+  /** Creates a case (no permission check beyond the source issues being visible to the author). */
+  async createCase(accountId: string | undefined, content: CaseContent, sourceIssues: string[] = [], externalId?: string): Promise<CaseRecord> {
+    const now = this.deps.now();
+    const c = { ...content, language: guessLanguage(content) };
+    const res = await execute(
+      'INSERT INTO itr_case (external_id, title, symptom, product, product_version, environment, root_cause, short_term_measure, long_term_measure, author_account_id, language, tags, status, revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)',
+      [externalId ?? null, c.title, c.symptom, c.product, c.productVersion, c.environment, c.rootCause, c.shortTermMeasure, c.longTermMeasure, accountId ?? null, c.language, c.tags.join(','), c.status, now, now],
+    );
+    const id = res.insertId;
+    for (const key of sourceIssues) {
+      await execute('INSERT INTO case_issue_link (case_id, issue_key, relation, at) VALUES (?, ?, ?, ?)', [id, key, 'source', now]);
+    }
+    await this.snapshot(id, 1, c, accountId, now);
+    await reindexCase(id, caseTexts(c));
+    return (await this.load(id)) as CaseRecord;
+  }
+
+  async saveCase(accountId: string | undefined, payload: { id?: number | undefined; expectedRevision?: number | undefined; content: unknown; sourceIssues?: string[] | undefined }): Promise<ResolverResult<CaseRecord>> {
+    const content = validateContent(payload.content);
+    if (typeof content === 'string') return fail('INVALID_PAYLOAD', content);
+    const sources = (payload.sourceIssues ?? []).filter((k) => ISSUE_KEY.test(k));
+    if (payload.id === undefined) return { success: true, data: await this.createCase(accountId, content, sources) };
+    const current = await this.load(payload.id);
+    if (current === undefined || (await this.visible(accountId, [current])).length === 0) return fail('CASE_NOT_FOUND', `no case ${payload.id}`);
+    if (payload.expectedRevision !== undefined && payload.expectedRevision !== current.revision) {
+      return fail('CASE_REVISION_CONFLICT', `case ${payload.id} is at revision ${current.revision}, not ${payload.expectedRevision}`);
+    }
+    const now = this.deps.now();
+    const c = { ...content, language: guessLanguage(content) };
+    const revision = current.revision + 1;
+    const res = await execute(
+      'UPDATE itr_case SET title = ?, symptom = ?, product = ?, product_version = ?, environment = ?, root_cause = ?, short_term_measure = ?, long_term_measure = ?, language = ?, tags = ?, status = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?',
+      [c.title, c.symptom, c.product, c.productVersion, c.environment, c.rootCause, c.shortTermMeasure, c.longTermMeasure, c.language, c.tags.join(','), c.status, revision, now, current.id, current.revision],
+    );
+    if (res.affectedRows !== 1) return fail('CASE_REVISION_CONFLICT', `case ${current.id} changed meanwhile`);
+    await this.snapshot(current.id, revision, c, accountId, now);
+    await reindexCase(current.id, caseTexts(c));
+    return { success: true, data: (await this.load(current.id)) as CaseRecord };
+  }
+
+  /** Retired: hidden from suggestions and default searches; links and history stay. */
+  async retireCase(accountId: string | undefined, id: number): Promise<ResolverResult<CaseRecord>> {
+    const current = await this.load(id);
+    if (current === undefined || (await this.visible(accountId, [current])).length === 0) return fail('CASE_NOT_FOUND', `no case ${id}`);
+    const { id: _id, revision, ...rest } = current;
+    return this.saveCase(accountId, { id, expectedRevision: revision, content: { ...rest, status: 'retired' } });
+  }
+
+  /** A draft prefilled from a resolved issue: summary, description, environment, resolution. */
+  async createCaseFromIssue(accountId: string | undefined, issueKey: string): Promise<ResolverResult<CaseRecord>> {
+    if (!ISSUE_KEY.test(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
+    const issue = await this.deps.jiraFor(accountId).getIssue(issueKey, { fields: ['summary', 'description', 'environment', 'resolution', 'labels', 'versions'] });
+    const f = issue.fields;
+    const resolution = typeof f['resolution'] === 'object' && f['resolution'] !== null ? s((f['resolution'] as Record<string, unknown>)['name']) : '';
+    const versions = Array.isArray(f['versions']) ? (f['versions'] as Array<Record<string, unknown>>).map((v) => s(v['name'])).filter((v) => v) : [];
+    const content: CaseContent = {
+      title: s(f['summary']).slice(0, 500) || issueKey,
+      symptom: adfText(f['description']),
+      product: '',
+      productVersion: versions[0] ?? '',
+      environment: s(f['environment']),
+      rootCause: '',
+      shortTermMeasure: resolution,
+      longTermMeasure: '',
+      language: '',
+      tags: Array.isArray(f['labels']) ? (f['labels'] as unknown[]).filter((l): l is string => typeof l === 'string') : [],
+      status: 'draft',
+    };
+    return { success: true, data: await this.createCase(accountId, content, [issueKey]) };
+  }
+
+  private async mark(accountId: string | undefined, id: number, issueKey: string, helpful: boolean): Promise<ResolverResult<CaseRecord>> {
+    if (!ISSUE_KEY.test(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
+    const current = await this.load(id);
+    if (current === undefined || (await this.visible(accountId, [current])).length === 0) return fail('CASE_NOT_FOUND', `no case ${id}`);
+    if (helpful) {
+      const linked = await execute('INSERT IGNORE INTO case_issue_link (case_id, issue_key, relation, at) VALUES (?, ?, ?, ?)', [id, issueKey, 'used_on', this.deps.now()]);
+      // Counted once per issue: marking the same case helpful twice on one issue changes nothing.
+      if (linked.affectedRows === 1) await execute('UPDATE itr_case SET helpful_count = helpful_count + 1, usage_count = usage_count + 1 WHERE id = ?', [id]);
+    } else {
+      await execute('UPDATE itr_case SET not_relevant_count = not_relevant_count + 1 WHERE id = ?', [id]);
+    }
+    return { success: true, data: (await this.load(id)) as CaseRecord };
+  }
+
+  markCaseHelpful(accountId: string | undefined, id: number, issueKey: string): Promise<ResolverResult<CaseRecord>> {
+    return this.mark(accountId, id, issueKey, true);
+  }
+
+  markCaseNotRelevant(accountId: string | undefined, id: number, issueKey: string): Promise<ResolverResult<CaseRecord>> {
+    return this.mark(accountId, id, issueKey, false);
+  }
+}
+
+/** Plain text of an Atlassian Document Format value (or a plain string). */
+export function adfText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v !== 'object' || v === null) return '';
+  const node = v as Record<string, unknown>;
+  const own = typeof node['text'] === 'string' ? node['text'] : '';
+  const kids = Array.isArray(node['content']) ? node['content'].map(adfText).join(node['type'] === 'doc' ? '\n' : '') : '';
+  return own + kids + (node['type'] === 'paragraph' ? '\n' : '');
+}
+
