@@ -11,7 +11,7 @@ import { execute, fromSqlDateTime, query, type SqlParam } from '../../adapters/s
 import type { ResolverResult } from '../../contract/envelope';
 import type { CaseContent, CaseHit, CaseListRequest, CaseRecord, CaseSearchRequest, CaseStatus, CaseVersion } from '../../contract/cases';
 import { DEFAULT_SEARCH_PARAMS, type FieldTexts, type Feedback, highlight, isCjkTerm, rerankWithFeedback, type SearchParams } from '../../domain/caseSearch';
-import { reindexCase, searchIndex } from './caseIndex';
+import { indexNewCases, reindexCase, searchIndex } from './caseIndex';
 
 /** Candidates read back from the index before filtering by status and permission. */
 const CANDIDATES = 100;
@@ -324,3 +324,22 @@ export function adfText(v: unknown): string {
   return own + kids + (node['type'] === 'paragraph' ? '\n' : '');
 }
 
+
+/**
+ * Bulk import (benchmarks, migrations from another tool): many published cases per statement, then
+ * indexed in bulk through the same analysis as single edits. Returns the new ids in input order.
+ */
+export async function importCases(cases: ReadonlyArray<{ externalId: string; title: string; symptom: string }>, at: Date): Promise<number[]> {
+  if (cases.length === 0) return [];
+  const params: SqlParam[] = [];
+  for (const c of cases) params.push(c.externalId, c.title.slice(0, 500), c.symptom, isCjkTerm(c.title + c.symptom) ? 'zh-CN' : 'en', 'published', at, at);
+  await execute(
+    `INSERT INTO itr_case (external_id, title, symptom, language, status, created_at, updated_at) VALUES ${cases.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+    params,
+  );
+  const ids = await query(`SELECT id, external_id FROM itr_case WHERE external_id IN (${cases.map(() => '?').join(', ')})`, cases.map((c) => c.externalId), (r) => [s(r['external_id']), n(r['id'])] as const);
+  const byExternal = new Map(ids);
+  const out = cases.map((c) => byExternal.get(c.externalId) as number);
+  await indexNewCases(cases.map((c, i) => ({ caseId: out[i] as number, texts: { title: c.title, body: c.symptom } })));
+  return out;
+}
