@@ -1,0 +1,142 @@
+/**
+ * `npm run bench:escalation [-- --latency 100 --n 1000,10000,100000 --m 10,1000,10000 --concurrency 50]`
+ *
+ * The real handlers (`escalationSweep`, `escalationConsumer` from src/index.ts) against the Jira double
+ * with `--latency` ms per Jira call (default 100), the real @forge/* SDKs, and MariaDB for Forge SQL,
+ * with the platform harness installed as test/harness/setup.ts does (no jest). For each N open issues
+ * of which M are past due at L1, one sweep runs, then its events are delivered with up to
+ * `--concurrency` consumers at once (Forge runs queue consumers in parallel; default 50).
+ * Prints one JSON line per (N, M): Jira requests and SQL statements per escalated issue, sweep and
+ * total wall time. The Jira double scans its issues in memory for every search (Jira uses an index),
+ * so `doubleSearchMs` (the double's own CPU) is reported and subtracted in `wallMsExDouble`.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ENV_SOCKET, ENV_URL, startPrivateMariaDb, type MariaDbServer } from '../../test/harness/mariadb';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const list = (v: string | undefined, d: number[]): number[] => (v === undefined ? d : v.split(',').map(Number));
+
+async function main(): Promise<void> {
+  const latency = Number(arg('latency') ?? 100);
+  const ns = list(arg('n'), [1000, 10_000, 100_000]);
+  const ms = list(arg('m'), [10, 1000, 10_000]);
+  const concurrency = Number(arg('concurrency') ?? 50);
+
+  let server: MariaDbServer | undefined;
+  if (!process.env[ENV_URL]) {
+    server = await startPrivateMariaDb(fs.mkdtempSync(path.join(os.tmpdir(), 'itr-bench-')));
+    process.env[ENV_SOCKET] = server.socketPath;
+  }
+  const { installHarness } = await import('../../test/harness/index');
+  const h = installHarness();
+  const { defineItrFields } = await import('../../test/fixtures/itrFields');
+  const { runMigrations } = await import('../../src/adapters/sql');
+  const { escalationSweep, escalationConsumer } = await import('../../src/index');
+  const { DEFAULT_GRADING_TABLE, lineBudget } = await import('../../src/domain');
+  const critical = DEFAULT_GRADING_TABLE.grades[0]!.id;
+  const l1 = lineBudget(DEFAULT_GRADING_TABLE, critical, 'L1').minutes;
+  try {
+    await runMigrations();
+    for (const n of ns) {
+      for (const m of ms) {
+        if (m > n) continue;
+        h.reset();
+        await h.sql.raw('DELETE FROM line_history');
+        await h.sql.raw('DELETE FROM escalation_action');
+        h.jira.seedUser({ accountId: 'acc-l1', displayName: 'L1' });
+        h.jira.seedProject({ key: 'ITR' });
+        const ids = defineItrFields(h.jira);
+        const now = Math.floor(Date.now() / 1000) * 1000;
+        for (let i = 0; i < n; i++) {
+          const enteredAt = new Date(i < m ? now - (l1 + 10) * 60_000 : now - 5 * 60_000);
+          h.jira.seedIssue({
+            key: `ITR-${i + 1}`,
+            fields: {
+              [ids.grade]: critical,
+              [ids.line]: 'L1',
+              [ids.lineEnteredAt]: enteredAt.toISOString(),
+              [ids.lineDueAt]: new Date(enteredAt.getTime() + l1 * 60_000).toISOString(),
+              [ids.lineWarnAt]: new Date(enteredAt.getTime() + Math.floor(l1 * 0.75) * 60_000).toISOString(),
+            },
+          });
+        }
+        h.jira.latencyMs = latency;
+        h.runtime.setRemainingTimeMillis(300_000); // the consumer's timeoutSeconds
+        const sqlBefore = h.sql.statements.length;
+        // The double's own search CPU (an in-memory scan of all N issues per search).
+        let doubleSearchMs = 0;
+        const model = h.jira as unknown as { handle: (r: unknown) => Promise<Response> };
+        const original = model.handle.bind(h.jira);
+        model.handle = async (r: unknown) => {
+          const req = r as { pathname: string };
+          if (!req.pathname.endsWith('/search/jql')) return original(r);
+          const t = performance.now();
+          const res = await original(r);
+          doubleSearchMs += Math.max(0, performance.now() - t - latency);
+          return res;
+        };
+
+        const t0 = performance.now();
+        await h.runtime.runAs(undefined, async () => escalationSweep());
+        const sweepMs = performance.now() - t0;
+        const sweepRequests = h.jira.calls.length;
+        // Deliver the pushed events with `concurrency` consumers at once (events pushed by consumers, e.g.
+        // hand-backs, are picked up too).
+        let next = 0;
+        const bodies = (): Array<Record<string, unknown>> => h.queue.pushes.flatMap((p) => p.events.map((e) => e.body));
+        const worker = async (): Promise<void> => {
+          for (;;) {
+            const all = bodies();
+            if (next >= all.length) return;
+            const body = all[next++]!;
+            await h.runtime.runAs(undefined, async () => escalationConsumer({ body }));
+          }
+        };
+        await Promise.all(Array.from({ length: concurrency }, worker));
+        const wallMs = performance.now() - t0;
+        model.handle = original;
+        h.jira.latencyMs = 0;
+
+        const escalated = h.jira.calls.filter((c) => c.route === 'POST /rest/api/3/issue/{issueIdOrKey}/comment').length;
+        const jiraRequests = h.jira.calls.length;
+        const sqlStatements = h.sql.statements.length - sqlBefore;
+        const byRoute: Record<string, number> = {};
+        for (const c of h.jira.calls) byRoute[c.route] = (byRoute[c.route] ?? 0) + 1;
+        console.log(
+          JSON.stringify({
+            n,
+            m,
+            latencyMs: latency,
+            concurrency,
+            escalated,
+            jiraRequests,
+            jiraRequestsPerEscalated: +(jiraRequests / Math.max(1, escalated)).toFixed(3),
+            jiraRequestsPerEscalatedExSweep: +((jiraRequests - sweepRequests) / Math.max(1, escalated)).toFixed(3),
+            sqlStatementsPerEscalated: +(sqlStatements / Math.max(1, escalated)).toFixed(3),
+            sweepMs: Math.round(sweepMs),
+            wallMs: Math.round(wallMs),
+            doubleSearchMs: Math.round(doubleSearchMs),
+            wallMsExDouble: Math.round(wallMs - doubleSearchMs),
+            byRoute,
+          }),
+        );
+      }
+    }
+  } finally {
+    await h.sql.dispose();
+    await server?.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
