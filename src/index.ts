@@ -8,6 +8,7 @@ export { handler as issuePanelResolver } from './entry/issue-panel-resolver';
 export { handler as triageResolver } from './entry/triage-resolver';
 export { handler as setupResolver } from './entry/setup-resolver';
 export { handler as gradingAdminResolver } from './entry/grading-admin-resolver';
+export { handler as caseLibraryResolver } from './entry/case-library-resolver';
 
 // Product event triggers
 export { handler as issueCreated } from './entry/issue-created';
