@@ -38,6 +38,8 @@ async function main(): Promise<void> {
   const { runMigrations } = await import('../../src/adapters/sql');
   const { escalationSweep, escalationConsumer } = await import('../../src/index');
   const { DEFAULT_GRADING_TABLE, lineBudget } = await import('../../src/domain');
+  const { ConfigStore } = await import('../../src/adapters/kvs');
+  const { escalationSettingsCodec, ESCALATION_SETTINGS_KEY } = await import('../../src/app/escalation');
   const critical = DEFAULT_GRADING_TABLE.grades[0]!.id;
   const l1 = lineBudget(DEFAULT_GRADING_TABLE, critical, 'L1').minutes;
   try {
@@ -51,6 +53,13 @@ async function main(): Promise<void> {
         h.jira.seedUser({ accountId: 'acc-l1', displayName: 'L1' });
         h.jira.seedProject({ key: 'ITR' });
         const ids = defineItrFields(h.jira);
+        // L2 has an assignee, so every escalation also sends a notification (the costlier case).
+        const routing = (a: string | null) => ({ assigneeAccountId: a, notifyAccountIds: [], notifyGroups: [] });
+        await new ConfigStore().set(
+          ESCALATION_SETTINGS_KEY,
+          { lines: { L1: routing(null), L2: routing('acc-l1'), L3: routing(null) }, managementAccountIds: [], managementGroups: [], locale: 'en' },
+          escalationSettingsCodec,
+        );
         const now = Math.floor(Date.now() / 1000) * 1000;
         for (let i = 0; i < n; i++) {
           const enteredAt = new Date(i < m ? now - (l1 + 10) * 60_000 : now - 5 * 60_000);
