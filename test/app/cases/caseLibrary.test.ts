@@ -1,0 +1,84 @@
+/**
+ * The case library on MariaDB through the real @forge/sql, and Jira permissions through the Jira double.
+ */
+import { runMigrations } from '../../../src/adapters/sql';
+import { CaseLibrary } from '../../../src/app/cases/caseLibrary';
+import { searchIndex } from '../../../src/app/cases/caseIndex';
+import type { CaseContent } from '../../../src/contract/cases';
+import { MemoryCaseIndex } from '../../../src/domain/caseSearch';
+import { handlers } from '../../../src/entry/case-library-resolver';
+import { generateDevSet } from '../../domain/caseSearch/devSet';
+import { harness } from '../../harness';
+
+const { jira } = harness();
+const NOW = new Date('2026-03-02T08:00:00Z');
+const lib = new CaseLibrary({ now: () => NOW });
+
+function content(title: string, symptom: string, extra: Partial<CaseContent> = {}): CaseContent {
+  return { title, symptom, product: '', productVersion: '', environment: '', rootCause: '', shortTermMeasure: '', longTermMeasure: '', language: '', tags: [], status: 'published', ...extra };
+}
+
+beforeAll(async () => {
+  await runMigrations();
+});
+
+beforeEach(() => {
+  jira.seedUser({ accountId: 'alice', displayName: 'Alice' });
+  jira.seedUser({ accountId: 'bob', displayName: 'Bob' });
+  jira.seedProject({ key: 'SEC', browsers: ['alice'] });
+  jira.seedProject({ key: 'ITR' });
+  jira.seedIssue({ key: 'SEC-1', issueType: 'Incident', status: 'Done', fields: { summary: 'Printer leak' } });
+  jira.seedIssue({ key: 'ITR-7', issueType: 'Incident', status: 'Open', fields: { summary: '打印机无法连接', description: '升级后找不到网络打印机' } });
+});
+
+it('the SQL index ranks exactly like the in-memory reference, also after edits', async () => {
+  const { cases, queries } = generateDevSet(3, 60, 10);
+  const mem = new MemoryCaseIndex();
+  const ids = new Map<string, string>();
+  for (const c of cases) {
+    const rec = await lib.createCase(undefined, content(c.title, c.body));
+    ids.set(String(rec.id), c.id);
+    mem.put(c.id, { title: c.title, body: c.body });
+  }
+  // Edit a few: postings replaced, df and totals adjusted by difference.
+  for (const [sqlId, devId] of [...ids].slice(0, 5)) {
+    const res = await lib.saveCase(undefined, { id: Number(sqlId), content: content('toolbar crash 2.53.1', 'edited body') });
+    expect(res.success).toBe(true);
+    mem.put(devId, { title: 'toolbar crash 2.53.1', body: 'edited body' });
+  }
+  for (const q of queries) {
+    const fromSql = (await searchIndex({ title: q.title, body: q.body })).slice(0, 10);
+    const fromMem = mem.search({ title: q.title, body: q.body }).slice(0, 10);
+    expect(fromSql.map((r) => ids.get(r.caseId))).toEqual(fromMem.map((r) => r.caseId));
+  }
+});
+
+it('hides a case whose source issue the user may not browse (one Jira search)', async () => {
+  await lib.createCase('alice', content('Printer memory leak', 'leaks memory while printing'), ['SEC-1']);
+  const asAlice = await lib.searchCases('alice', { text: 'printer memory leak' });
+  const asBob = await lib.searchCases('bob', { text: 'printer memory leak' });
+  expect(asAlice.success && asAlice.data.map((h) => h.case.sourceIssues)).toContainEqual(['SEC-1']);
+  expect(asBob.success && asBob.data.some((h) => h.case.sourceIssues.includes('SEC-1'))).toBe(false);
+});
+
+it('suggests a Chinese case for a Chinese issue with highlights, and retiring hides it but keeps links', async () => {
+  const created = await lib.createCase('alice', content('网络打印机连接失败', '升级固件后打印机无法连接网络'), []);
+  const res = await handlers(lib)['suggestCases']!({ issueKey: 'ITR-7' }, { accountId: 'alice' });
+  expect(res.success).toBe(true);
+  const hits = res.success ? (res.data as { hits: Array<{ case: { id: number }; highlights: { title: Array<{ hit: boolean }> } }> }).hits : [];
+  expect(hits[0]?.case.id).toBe(created.id);
+  expect(hits[0]?.highlights.title.some((s) => s.hit)).toBe(true);
+
+  const helped = await lib.markCaseHelpful('alice', created.id, 'ITR-7');
+  expect(helped.success && [helped.data.helpfulCount, helped.data.usageCount, helped.data.usedOnIssues]).toEqual([1, 1, ['ITR-7']]);
+
+  const retired = await lib.retireCase('alice', created.id);
+  expect(retired.success && [retired.data.status, retired.data.revision, retired.data.usedOnIssues]).toEqual(['retired', 2, ['ITR-7']]);
+  const again = await lib.suggestCases('alice', 'ITR-7');
+  expect(again.success && again.data.hits.some((h) => h.case.id === created.id)).toBe(false);
+  const detail = await lib.getCase('alice', created.id);
+  expect(detail.success && detail.data.history.map((v) => [v.revision, v.content.status])).toEqual([
+    [2, 'retired'],
+    [1, 'published'],
+  ]);
+});
