@@ -3,7 +3,8 @@
  * src/adapters/sql/migrations.ts). The app keeps it in step with the cases: a case's postings are
  * replaced whenever it changes, and document frequencies and length totals are adjusted by the
  * difference. A search reads only the statistics and postings of the query's most informative
- * terms: three SELECTs with `IN (...)`, whatever the corpus size. Ranking is pure
+ * terms: three SELECTs with `IN (...)` (a fourth or fifth when the postings would exceed Forge SQL's
+ * 4 MiB answer), whatever the corpus size. Ranking is pure
  * (src/domain/caseSearch).
  */
 import { execute, query, type SqlParam } from '../../adapters/sql';
@@ -26,6 +27,8 @@ import {
 const INSERT_CHUNK = 500;
 /** Most distinct query terms looked up in case_term_stats (a pasted log can have thousands). */
 const MAX_LOOKUP_TERMS = 400;
+/** Postings per SELECT: ≈ 90 bytes a row keeps an answer near 2.7 MB, under Forge SQL's 4 MiB. */
+const POSTINGS_PER_SELECT = 30_000;
 
 function num(v: unknown): number {
   if (typeof v === 'number') return v;
@@ -154,15 +157,31 @@ export async function searchIndex(texts: FieldTexts, p: SearchParams = DEFAULT_S
   const dfRows = await query(`SELECT term, df FROM case_term_stats WHERE term IN (${marks(terms.length)})`, terms.map((t) => t.term), (r) => [str(r['term']), num(r['df'])] as const);
   const kept = selectQueryTerms(terms, new Map(dfRows), stats.docCount, p);
   if (kept.length === 0) return [];
-  const postings = await query<Posting>(
-    `SELECT term, case_id, tf_title, tf_body, tf_meta, len_title, len_body, len_meta FROM case_term WHERE term IN (${marks(kept.length)})`,
-    kept.map((k) => k.term),
-    (r) => ({
-      term: str(r['term']),
-      caseId: String(num(r['case_id'])),
-      tf: [num(r['tf_title']), num(r['tf_body']), num(r['tf_meta'])],
-      lengths: [num(r['len_title']), num(r['len_body']), num(r['len_meta'])],
-    }),
-  );
+  // Forge SQL answers at most 4 MiB (about 45,000 posting rows): read the kept terms in groups of at
+  // most POSTINGS_PER_SELECT postings (by their df), one SELECT per group.
+  const groups: string[][] = [[]];
+  let inGroup = 0;
+  for (const k of kept) {
+    if (inGroup + k.df > POSTINGS_PER_SELECT && (groups[groups.length - 1] as string[]).length > 0) {
+      groups.push([]);
+      inGroup = 0;
+    }
+    (groups[groups.length - 1] as string[]).push(k.term);
+    inGroup += k.df;
+  }
+  const postings: Posting[] = [];
+  for (const group of groups) {
+    const rows = await query<Posting>(
+      `SELECT term, case_id, tf_title, tf_body, tf_meta, len_title, len_body, len_meta FROM case_term WHERE term IN (${marks(group.length)})`,
+      group,
+      (r) => ({
+        term: str(r['term']),
+        caseId: String(num(r['case_id'])),
+        tf: [num(r['tf_title']), num(r['tf_body']), num(r['tf_meta'])],
+        lengths: [num(r['len_title']), num(r['len_body']), num(r['len_meta'])],
+      }),
+    );
+    for (const row of rows) postings.push(row);
+  }
   return rankPostings(postings, kept, stats, p);
 }
