@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { Box, Stack } from '@atlaskit/primitives';
+import type { ResolverError } from '../../../src/contract/envelope';
+import { call } from '../../shared/api';
+import { toApiError, type ApiError } from '../../shared/errors';
+import { ErrorState } from '../../shared/ErrorState';
+import { useI18n } from '../../shared/i18n/react';
+import { Button, Fieldset, Heading, Radio, TextInput } from './controls';
+import { errorsAt } from './draft';
+
+/**
+ * Forward to the owner believed responsible, or escalate to a supervisor, with a reason (both
+ * recorded). The page remounts it per issue (`key`); a failed attempt keeps what was typed.
+ */
+export function ReassignForm({ issueKey, onDone, onRefused }: { issueKey: string; onDone(owner: string, acceptBy: string): void; onRefused(): void }) {
+  const { t } = useI18n();
+  const [mode, setMode] = useState<'forward' | 'escalate'>('forward');
+  const [to, setTo] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<readonly ResolverError[]>([]);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const r = await call('reassignIssue', { issueKey, mode, toAccountId: to, reason });
+      setErrors([]);
+      setTo('');
+      setReason('');
+      onDone(r.ownerAccountId, r.acceptBy);
+    } catch (e) {
+      const error = toApiError(e);
+      if (error.code === 'NOT_AUTHORIZED') onRefused();
+      const atFields = error.errors.filter((x) => x.path === 'toAccountId' || x.path === 'reason');
+      setErrors(atFields);
+      if (atFields.length === 0) setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      aria-labelledby={`reassign-title-${issueKey}`}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Stack space="space.150">
+        <Heading size="small" as="h3" id={`reassign-title-${issueKey}`}>
+          {t('triage.reassign.title')}
+        </Heading>
+        <Fieldset legend={t('triage.reassign.mode')}>
+          <Radio name={`mode-${issueKey}`} value="forward" label={t('triage.reassign.forward')} checked={mode === 'forward'} onChange={() => setMode('forward')} />
+          <Radio name={`mode-${issueKey}`} value="escalate" label={t('triage.reassign.escalate')} checked={mode === 'escalate'} onChange={() => setMode('escalate')} />
+        </Fieldset>
+        <TextInput path="toAccountId" label={t('triage.reassign.to')} errors={errorsAt(errors, 'toAccountId')} value={to} onChange={setTo} />
+        <TextInput path="reason" label={t('triage.reassign.reason')} errors={errorsAt(errors, 'reason')} value={reason} multiline onChange={setReason} />
+        {failure === null ? null : <ErrorState error={failure} titleKey="triage.reassign.failed" params={{ issueKey }} />}
+        <Box>
+          <Button type="submit" disabled={busy}>
+            {t('triage.reassign.submit')}
+          </Button>
+        </Box>
+      </Stack>
+    </form>
+  );
+}

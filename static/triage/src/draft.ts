@@ -1,0 +1,73 @@
+/**
+ * What the triage role has typed for one issue. Drafts live in the page by issue key, so switching
+ * issues or a failed save never loses input; only a successful save drops the draft.
+ */
+import type { ClassificationFacts } from '../../../src/domain';
+import type { ResolverError } from '../../../src/contract/envelope';
+import type { ClassificationId, ItrKindId, SupportLineId, TriageDecision, TriageListItem, WarrantyId } from '../../../src/contract';
+import { suggestClassification } from './rule';
+
+export const KINDS: readonly ItrKindId[] = ['technicalService', 'nonTechnicalService', 'spareParts', 'complaint'];
+export const LINES: readonly SupportLineId[] = ['L1', 'L2', 'L3'];
+
+export interface TriageDraft {
+  kind: ItrKindId | '';
+  facts: ClassificationFacts;
+  /** 'rule': follow the rule's suggestion. */
+  chosen: 'rule' | ClassificationId;
+  justification: string;
+  /** Dimension id → option id ('' = not answered yet). */
+  answers: Record<string, string>;
+  line: SupportLineId;
+  ownerAccountId: string;
+  warranty: WarrantyId | '';
+  product: string;
+  region: string;
+}
+
+export function initialDraft(item: TriageListItem): TriageDraft {
+  return {
+    kind: item.kind ?? '',
+    facts: { failsWithinSpecification: false, contractOrProcessNotFollowed: false, expectedByUserHabitOrIndustryNorm: false },
+    chosen: 'rule',
+    justification: '',
+    answers: {},
+    line: item.line ?? 'L1',
+    ownerAccountId: item.ownerAccountId ?? '',
+    warranty: '',
+    product: '',
+    region: '',
+  };
+}
+
+/**
+ * The payload for `triageIssue`. Unanswered dimensions and an unchosen kind go as they are (left out /
+ * empty) so that the server, which owns the rules, names each problem at its field.
+ */
+export function toDecision(issueKey: string, d: TriageDraft): TriageDecision {
+  const suggested = suggestClassification(d.facts).classification;
+  const classification: TriageDecision['classification'] = { facts: { ...d.facts } };
+  if (d.chosen !== 'rule' && d.chosen !== suggested) {
+    classification.chosen = d.chosen;
+    classification.justification = d.justification;
+  }
+  const answers = Object.fromEntries(Object.entries(d.answers).filter(([, v]) => v !== ''));
+  const decision: TriageDecision = { issueKey, kind: d.kind as ItrKindId, classification, answers, line: d.line };
+  if (d.ownerAccountId.trim() !== '') decision.ownerAccountId = d.ownerAccountId.trim();
+  if (d.warranty !== '') decision.warranty = d.warranty;
+  if (d.product.trim() !== '') decision.product = d.product;
+  if (d.region.trim() !== '') decision.region = d.region;
+  return decision;
+}
+
+/** Errors reported at `path` exactly. */
+export function errorsAt(errors: readonly ResolverError[], path: string): ResolverError[] {
+  return errors.filter((e) => e.path === path);
+}
+
+/** Paths the form shows next to an input; anything else is shown above the Save button. */
+export function isFieldPath(path: string | undefined, dimensionIds: readonly string[]): boolean {
+  if (path === undefined) return false;
+  if (['kind', 'line', 'ownerAccountId', 'warranty', 'product', 'region', 'answers', 'classification.justification', 'classification.facts', 'classification.chosen'].includes(path)) return true;
+  return path.startsWith('answers.') && dimensionIds.includes(path.slice('answers.'.length));
+}
