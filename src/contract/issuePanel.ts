@@ -5,6 +5,11 @@ export interface IssueItrState {
   issueKey: string;
   kind: ItrKindId | null;
   grade: GradeId | null;
+  /**
+   * The grade's name in both UI languages, from the grading table in force (the UI picks by locale);
+   * null when ungraded or the table no longer defines the grade (the UI then shows the raw id).
+   */
+  gradeLabel: { en: string; 'zh-CN': string } | null;
   gradingTableVersion: number | null;
   line: SupportLineId | null;
   lineEnteredAt: string | null; // ISO instant

@@ -54,6 +54,7 @@ describe('getIssueItrState through issuePanelResolver', () => {
         issueKey: 'ITR-1',
         kind: 'complaint',
         grade: critical,
+        gradeLabel: { en: 'Critical', 'zh-CN': '紧急' },
         gradingTableVersion: DEFAULT_GRADING_TABLE.version,
         line: 'L1',
         lineEnteredAt: new Date(enteredSecond).toISOString(),
@@ -67,7 +68,7 @@ describe('getIssueItrState through issuePanelResolver', () => {
   it('says notStarted for an issue that was not triaged yet', async () => {
     jira.seedIssue({ key: 'ITR-2' });
     const answer = await panel('ITR-2', ENGINEER);
-    expect(answer).toMatchObject({ success: true, data: { kind: null, grade: null, line: null, dueAt: null, status: 'notStarted' } });
+    expect(answer).toMatchObject({ success: true, data: { kind: null, grade: null, gradeLabel: null, line: null, dueAt: null, status: 'notStarted' } });
   });
 
   it('uses the grading table saved in KVS, not the default', async () => {

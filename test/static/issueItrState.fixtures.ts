@@ -1,4 +1,5 @@
 import type { ResolverResult } from '../../src/contract/envelope';
+import type { LineHistory } from '../../src/contract/escalation';
 import type { IssueItrState } from '../../src/contract/issuePanel';
 
 /** "Now" of the browser tests: relative times ("in 3 hours") are computed from it. */
@@ -8,7 +9,8 @@ export const NOW = '2026-11-24T06:00:00Z';
 export const onTrackTechnicalServiceAtL2: IssueItrState = {
   issueKey: 'ITR-42',
   kind: 'technicalService',
-  grade: 'P2',
+  grade: 'major',
+  gradeLabel: { en: 'Major', 'zh-CN': '严重' },
   gradingTableVersion: 3,
   line: 'L2',
   lineEnteredAt: '2026-11-24T01:30:00Z',
@@ -22,6 +24,7 @@ export const overdueComplaintAtL3: IssueItrState = {
   issueKey: 'ITR-7',
   kind: 'complaint',
   grade: 'P1',
+  gradeLabel: null,
   gradingTableVersion: 5,
   line: 'L3',
   lineEnteredAt: '2026-11-23T22:00:00Z',
@@ -35,12 +38,48 @@ export const notStartedSpareParts: IssueItrState = {
   issueKey: 'ITR-9',
   kind: 'spareParts',
   grade: null,
+  gradeLabel: null,
   gradingTableVersion: null,
   line: null,
   lineEnteredAt: null,
   dueAt: null,
   warnAt: null,
   status: 'notStarted',
+};
+
+/** ITR-42's stays: L1 timed out after its whole budget, now on L2 since 01:30Z. */
+export const historyOfItr42TimedOutToL2: LineHistory = {
+  issueKey: 'ITR-42',
+  entries: [
+    {
+      line: 'L1',
+      enteredAt: '2026-11-23T23:30:00Z',
+      leftAt: '2026-11-24T01:30:00Z',
+      holderAccountId: 'acc-l1-agent',
+      enteredBy: 'acc-triage',
+      workingMinutesUsed: 120,
+      outcome: 'timed_out',
+    },
+    {
+      line: 'L2',
+      enteredAt: '2026-11-24T01:30:00Z',
+      leftAt: null,
+      holderAccountId: null,
+      enteredBy: 'app',
+      workingMinutesUsed: 0,
+      outcome: null,
+    },
+  ],
+};
+
+/** ITR-7's stays: passed on by hand from L1 after 45 working minutes, timed out on L2, now on L3. */
+export const historyOfItr7: LineHistory = {
+  issueKey: 'ITR-7',
+  entries: [
+    { line: 'L1', enteredAt: '2026-11-23T18:00:00Z', leftAt: '2026-11-23T18:45:00Z', holderAccountId: 'acc-l1', enteredBy: 'acc-triage', workingMinutesUsed: 45, outcome: 'passed_on' },
+    { line: 'L2', enteredAt: '2026-11-23T18:45:00Z', leftAt: '2026-11-23T22:00:00Z', holderAccountId: 'acc-l2', enteredBy: 'acc-l1', workingMinutesUsed: 195, outcome: 'timed_out' },
+    { line: 'L3', enteredAt: '2026-11-23T22:00:00Z', leftAt: null, holderAccountId: 'acc-l3', enteredBy: 'app', workingMinutesUsed: 0, outcome: null },
+  ],
 };
 
 export function ok<T>(data: T): ResolverResult<T> {

@@ -19,6 +19,8 @@ import {
 } from './bridgeStub';
 import {
   NOW,
+  historyOfItr42TimedOutToL2,
+  historyOfItr7,
   notReady,
   notStartedSpareParts,
   ok,
@@ -77,12 +79,14 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     const { page, calls, errors } = await openPanel({
       context: { locale: 'en_US', timezone: 'America/New_York', issueKey: 'ITR-42' },
       colorMode: 'light',
-      resolvers: { getIssueItrState: () => ok(onTrackTechnicalServiceAtL2) },
+      resolvers: { getIssueItrState: () => ok(onTrackTechnicalServiceAtL2), getLineHistory: () => ok(historyOfItr42TimedOutToL2) },
     });
     await page.getByText('On track').waitFor();
+    await page.getByText('Current line').waitFor();
     const body = await text(page);
     expect(body).toContain('Technical service');
-    expect(body).toContain('P2 · grading table v3');
+    // The grading table's label in the user's language, not the grade id.
+    expect(body).toContain('Major · grading table v3');
     expect(body).toContain('L2 · Second line');
     // 01:30Z is 20:30 the evening before in New York (EST, UTC−5).
     expect(body).toMatch(/Nov 23, 2026,? 8:30\s?PM/);
@@ -91,8 +95,9 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     expect(body).toContain('(in 4 hours)'); // due 09:30Z: 3.5 h rounds to 4
     expect(await page.getAttribute('html', 'data-color-mode')).toBe('light');
     expect(await page.getByRole('region', { name: 'ITR details for ITR-42' }).count()).toBe(1);
-    expect(calls.map((c) => c.name)).toEqual(['enableTheming', 'getContext', 'invoke']);
+    expect(calls.map((c) => c.name)).toEqual(['enableTheming', 'getContext', 'invoke', 'invoke']);
     expect(calls[2]?.payload).toMatchObject({ functionKey: 'getIssueItrState', payload: { issueKey: 'ITR-42' } });
+    expect(calls[3]?.payload).toMatchObject({ functionKey: 'getLineHistory', payload: { issueKey: 'ITR-42' } });
     expect(errors).toEqual([]);
     await shoot(page, 'issue-panel-en-light');
     await page.close();
@@ -102,9 +107,10 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     const { page, errors } = await openPanel({
       context: { locale: 'zh_CN', timezone: 'Asia/Shanghai', issueKey: 'ITR-7' },
       colorMode: 'dark',
-      resolvers: { getIssueItrState: () => ok(overdueComplaintAtL3) },
+      resolvers: { getIssueItrState: () => ok(overdueComplaintAtL3), getLineHistory: () => ok(historyOfItr7) },
     });
     await page.getByText('已超时').waitFor();
+    await page.getByText('当前处理线').waitFor();
     const body = await text(page);
     expect(body).toContain('投诉');
     expect(body).toContain('三线 (L3)');
@@ -138,7 +144,10 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     const { page } = await openPanel({
       context: { locale: 'en_US', timezone: 'UTC', issueKey: 'ITR-42' },
       colorMode: 'light',
-      resolvers: { getIssueItrState: () => (++answers === 1 ? notReady : ok(onTrackTechnicalServiceAtL2)) },
+      resolvers: {
+        getIssueItrState: () => (++answers === 1 ? notReady : ok(onTrackTechnicalServiceAtL2)),
+        getLineHistory: () => ok(historyOfItr42TimedOutToL2),
+      },
     });
     const alert = page.getByRole('alert');
     await alert.waitFor();
@@ -171,6 +180,7 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
           await answered;
           return ok(onTrackTechnicalServiceAtL2);
         },
+        getLineHistory: () => ok(historyOfItr42TimedOutToL2),
       },
     });
     await page.getByRole('status').getByText('正在加载 ITR 信息…').waitFor();
@@ -178,6 +188,7 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     await shoot(page, 'issue-panel-zh-CN-loading');
     release();
     await page.getByText('正常').waitFor();
+    expect(await text(page)).toContain('严重 · 定级表 v3'); // the grade's Chinese label
     await page.close();
   });
 

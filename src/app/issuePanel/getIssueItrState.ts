@@ -58,10 +58,12 @@ export function itrStateOf(
   const version = fields[ids.gradingTableVersion];
   const grade = text(fields[ids.grade]);
   const enteredAt = instant(fields[ids.lineEnteredAt]);
+  const definition = grade === null ? undefined : config.gradingTable.grades.find((g) => g.id === grade);
   const state: IssueItrState = {
     issueKey,
     kind: kind !== null && isItrKind(kind) ? kind : null,
     grade,
+    gradeLabel: definition === undefined ? null : { en: definition.label.en, 'zh-CN': definition.label['zh-CN'] },
     gradingTableVersion: typeof version === 'number' ? version : null,
     line: line !== null && isSupportLine(line) ? line : null,
     lineEnteredAt: enteredAt?.toISOString() ?? null,

@@ -6,6 +6,7 @@ import { issueKeyOf, type ForgeContext } from '../../shared/bridge';
 import { ApiError, toApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
+import { LineHistory } from './LineHistory';
 import { StatusLozenge } from './StatusLozenge';
 import { useNow } from './useNow';
 
@@ -87,7 +88,7 @@ function Details({
   onRefresh: () => void;
   refreshRef: React.Ref<HTMLButtonElement>;
 }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime, locale } = useI18n();
   const footer = (
     <Inline spread="space-between" alignBlock="center">
       <Text size="small" color="color.text.subtlest">
@@ -108,6 +109,8 @@ function Details({
     );
   }
 
+  // The grading table's own name for the grade in the user's language; the raw id if it has none.
+  const gradeName = state.gradeLabel === null ? state.grade : state.gradeLabel[locale];
   const emphasis = state.status === 'overdue' ? 'color.text.danger' : state.status === 'warning' ? 'color.text.warning' : undefined;
   return (
     <Stack space="space.150">
@@ -124,8 +127,8 @@ function Details({
           ) : (
             <Text>
               {state.gradingTableVersion === null
-                ? state.grade
-                : t('grade.withTable', { grade: state.grade, version: state.gradingTableVersion })}
+                ? gradeName
+                : t('grade.withTable', { grade: gradeName ?? state.grade, version: state.gradingTableVersion })}
             </Text>
           )}
         </Row>
@@ -140,6 +143,7 @@ function Details({
           <DateTime iso={state.dueAt} relative color={state.status === 'overdue' ? emphasis : undefined} />
         </Row>
       </Box>
+      {state.line === null ? null : <LineHistory issueKey={state.issueKey} />}
       {footer}
     </Stack>
   );

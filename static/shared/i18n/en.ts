@@ -53,6 +53,27 @@ export const en = {
 
   'time.relative': '({relative})',
 
+  // ---- issue-panel line history (static/issue-panel/src/LineHistory.tsx; owner: escalation) ----
+  'history.title': 'Line history',
+  'history.show': 'Show line history',
+  'history.hide': 'Hide line history',
+  'history.loading': 'Loading line history…',
+  'history.loadFailed': 'Could not load the line history',
+  'history.empty': 'No line changes recorded yet.',
+  'history.holder': 'Held by',
+  'history.holderQueue': "The line's queue",
+  'history.period': 'From – to',
+  'history.now': 'now',
+  'history.used': 'Working time used',
+  'history.duration.minutes': '{minutes} min',
+  'history.duration.hours': '{hours} h {minutes} min',
+  'history.outcome.timed_out': 'Timed out',
+  'history.outcome.passed_on': 'Passed on',
+  'history.outcome.resolved': 'Resolved',
+  'history.outcome.current': 'Current line',
+  'history.enteredByApp': 'Escalated by time',
+  // ---- end issue-panel line history ----
+
   // ---- grading-admin (static/grading-admin; owner: grading table admin page) ----
   'gradingAdmin.title': "Grading table",
   'gradingAdmin.loading': "Loading the grading table…",

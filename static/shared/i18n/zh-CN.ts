@@ -49,6 +49,27 @@ export const zhCN: Messages = {
 
   'time.relative': '（{relative}）',
 
+  // ---- issue-panel line history (static/issue-panel/src/LineHistory.tsx; owner: escalation) ----
+  'history.title': '处理线记录',
+  'history.show': '显示处理线记录',
+  'history.hide': '隐藏处理线记录',
+  'history.loading': '正在加载处理线记录…',
+  'history.loadFailed': '无法加载处理线记录',
+  'history.empty': '尚无处理线变更记录。',
+  'history.holder': '处理人',
+  'history.holderQueue': '该线的队列',
+  'history.period': '起止时间',
+  'history.now': '至今',
+  'history.used': '已用工作时间',
+  'history.duration.minutes': '{minutes} 分钟',
+  'history.duration.hours': '{hours} 小时 {minutes} 分钟',
+  'history.outcome.timed_out': '超时升级',
+  'history.outcome.passed_on': '已转交',
+  'history.outcome.resolved': '已解决',
+  'history.outcome.current': '当前处理线',
+  'history.enteredByApp': '按时间自动升级',
+  // ---- end issue-panel line history ----
+
   // ---- grading-admin (static/grading-admin; owner: grading table admin page) ----
   'gradingAdmin.title': "定级表",
   'gradingAdmin.loading': "正在加载定级表…",
