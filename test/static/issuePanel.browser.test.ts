@@ -192,6 +192,46 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     await page.close();
   });
 
+  it('shows the line-history timeline: who held each line, when, working time used, outcome; Enter folds it', async () => {
+    const { page, errors } = await openPanel({
+      context: { locale: 'en_US', timezone: 'UTC', issueKey: 'ITR-7' },
+      colorMode: 'light',
+      resolvers: { getIssueItrState: () => ok(overdueComplaintAtL3), getLineHistory: () => ok(historyOfItr7) },
+    });
+    const timeline = page.getByRole('region', { name: 'Line history' });
+    await timeline.getByText('Current line').waitFor();
+    const items = timeline.getByRole('listitem');
+    expect(await items.count()).toBe(3);
+    const [l1, l2, l3] = [await items.nth(0).innerText(), await items.nth(1).innerText(), await items.nth(2).innerText()];
+    expect(l1).toContain('L1 · First line');
+    expect(l1).toContain('Passed on');
+    expect(l1).toContain('acc-l1');
+    expect(l1).toContain('45 min');
+    expect(l1).toMatch(/Nov 23, 2026,? 6:00\s?PM – Nov 23, 2026,? 6:45\s?PM/);
+    expect(l2).toContain('L2 · Second line');
+    expect(l2).toContain('Timed out');
+    expect(l2).toContain('3 h 15 min');
+    expect(l3).toContain('L3 · Third line');
+    expect(l3).toContain('Current line');
+    expect(l3).toContain('Escalated by time');
+    expect(l3).toMatch(/– now/);
+    await shoot(page, 'issue-panel-en-line-history');
+
+    // Keyboard: the disclosure button takes focus and Enter folds and unfolds the list.
+    const toggle = timeline.getByRole('button', { name: 'Hide line history' });
+    await toggle.focus();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Enter');
+    await timeline.getByRole('button', { name: 'Show line history' }).waitFor();
+    expect(await timeline.getByRole('listitem').count()).toBe(0);
+    expect(await timeline.getByRole('button', { name: 'Show line history' }).getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    await timeline.getByText('Current line').waitFor();
+    expect(await timeline.getByRole('listitem').count()).toBe(3);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('explains, in the browser\'s language, that the page only works inside Jira when there is no bridge', async () => {
     const page = await browser.newPage({ viewport: { width: 560, height: 240 }, locale: 'en-US' });
     await page.goto(server.url);
