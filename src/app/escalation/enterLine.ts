@@ -3,6 +3,7 @@
  * the line's due and warning times on the line's own calendar, writes them with the line into the
  * app-only fields (one bulk request), and records the line change in `line_history`.
  */
+import type { AppFieldValueUpdate } from '../../adapters/jira';
 import { DomainError, type SupportLine } from '../../domain';
 import { recordStays, openStaysOf, type StayRow } from '../history/lineHistoryStore';
 import { FieldWrites } from './fieldWrites';
@@ -21,6 +22,12 @@ export interface EnterLineInput {
   actor: string;
   /** Who holds it on the new line; default: the line's configured assignee. Written to the owner field. */
   holderAccountId?: string | null;
+  /**
+   * Other app-field writes of the same change (e.g. triage's kind, grade, acceptance), sent in the
+   * same bulk request so entering a line costs the caller no extra Jira request. They must not touch
+   * the fields written here (line, line times, warned line, and the owner when a holder is set).
+   */
+  alsoWrite?: readonly AppFieldValueUpdate[];
 }
 
 export interface EnteredLine {
@@ -45,7 +52,7 @@ export async function enterLine(input: EnterLineInput, deps: EscalationDeps = pl
   writes.set(input.issueId, ids.lineWarnAt, clock.warnAt === null ? null : jiraDateTime(clock.warnAt));
   writes.set(input.issueId, ids.warnedLine, null);
   if (holder !== null) writes.set(input.issueId, ids.owner, { accountId: holder });
-  await deps.jira.setAppFieldValues(writes.updates());
+  await deps.jira.setAppFieldValues([...(input.alsoWrite ?? []), ...writes.updates()]);
 
   // Close whatever stay was open (passed on by a person), then open the new one; both idempotent.
   const rows: StayRow[] = [];

@@ -31,6 +31,8 @@ import {
   type SupportLine,
 } from '../../domain';
 import { NotAuthorizedError } from '../auth/authorization';
+import { enterLine, platformDeps as escalationDeps, type EnteredLine, type EnterLineInput } from '../escalation';
+import { jiraDateTime, lineClock } from '../escalation/lineClock';
 import { loadItrConfig, type ItrConfig } from '../config/itrConfig';
 import { encodableAnswers, encodeGradingAnswers } from '../fields/gradingAnswers';
 import { lookUpFieldIds } from '../fields/fieldIds';
@@ -47,6 +49,12 @@ export interface TriageDeps {
   loadRole(): Promise<TriageRoleConfig>;
   appendHistory(rows: readonly HistoryRow[]): Promise<void>;
   readHistory(issueId: string): Promise<ClassificationHistoryEntry[]>;
+  /**
+   * The issue enters a support line (escalation's use case: due/warn times on the line's calendar,
+   * written with `alsoWrite` in one bulk request, and the line history started). `known` saves it
+   * the field-id lookup and config read triage has already done.
+   */
+  enterLine(input: EnterLineInput, known: { ids: ItrFieldIds; config: ItrConfig }): Promise<EnteredLine>;
   now(): Date;
 }
 
@@ -57,6 +65,8 @@ export const platformTriageDeps: TriageDeps = {
   loadRole: () => loadTriageRole(),
   appendHistory,
   readHistory,
+  enterLine: (input, known) =>
+    enterLine(input, { ...escalationDeps(), fieldIds: async () => known.ids, loadConfig: async () => known.config }),
   now: () => new Date(),
 };
 
@@ -323,11 +333,39 @@ export async function triageIssue(
   const changes = wanted.filter((w) => w.old !== w.shown);
   // The line's clock starts when the issue enters the line (a re-triage within the same line keeps it).
   const lineChanged = textOf(f[ids.line]) !== checked.line || f[ids.lineEnteredAt] == null;
-  const lineEnteredAt = lineChanged ? now.toISOString() : String(f[ids.lineEnteredAt]);
+  let lineEnteredAt = lineChanged ? now.toISOString() : String(f[ids.lineEnteredAt]);
 
   const updates: AppFieldValueUpdate[] = changes.map((w) => ({ fieldId: ids[w.name], issueIds: [issue.id], value: w.next }));
-  if (lineChanged) updates.push({ fieldId: ids.lineEnteredAt, issueIds: [issue.id], value: lineEnteredAt });
-  await app.setAppFieldValues(updates);
+  if (lineChanged) {
+    // Entering the line: escalation computes and writes the due and warning times on the line's own
+    // calendar and opens the stay in the line history; the other fields ride in the same bulk request.
+    const entersWith = new Set<string>([ids.line, ids.lineEnteredAt, ids.lineDueAt, ids.lineWarnAt, ids.warnedLine]);
+    if (owner !== null) entersWith.add(ids.owner);
+    const entered = await deps.enterLine(
+      {
+        issueId: issue.id,
+        grade: checked.graded.grade,
+        line: checked.line,
+        at: now,
+        actor,
+        holderAccountId: owner,
+        alsoWrite: updates.filter((u) => !entersWith.has(u.fieldId)),
+      },
+      { ids, config },
+    );
+    lineEnteredAt = entered.enteredAt;
+  } else {
+    // Same line, maybe another grade: the line's clock keeps running, its deadlines follow the grade.
+    const entered = new Date(lineEnteredAt);
+    if (textOf(f[ids.grade]) !== checked.graded.grade && !Number.isNaN(entered.getTime())) {
+      const clock = lineClock(config, checked.graded.grade, checked.line, entered);
+      updates.push(
+        { fieldId: ids.lineDueAt, issueIds: [issue.id], value: clock.dueAt === null ? null : jiraDateTime(clock.dueAt) },
+        { fieldId: ids.lineWarnAt, issueIds: [issue.id], value: clock.warnAt === null ? null : jiraDateTime(clock.warnAt) },
+      );
+    }
+    if (updates.length > 0) await app.setAppFieldValues(updates);
+  }
   const dispatch: Dispatch = { dispatchedAt: now.toISOString(), ownerAccountId: owner, by: actor };
   await app.setIssueProperty(issue.id, DISPATCH_PROPERTY, dispatch);
   await deps.appendHistory(

@@ -3,10 +3,11 @@
  * the Jira double and MariaDB. The triage role is asked of Jira as the caller, never read from the payload.
  */
 import { handler as triageResolver } from '../../../src/entry/triage-resolver';
+import { issuePanelResolver } from '../../../src/index';
 import { encodeGradingAnswers } from '../../../src/app/fields/gradingAnswers';
 import { DISPATCH_PROPERTY } from '../../../src/app/triage/triage';
 import { runMigrations } from '../../../src/adapters/sql';
-import { DEFAULT_GRADING_TABLE } from '../../../src/domain';
+import { DEFAULT_GRADING_TABLE, lineBudget } from '../../../src/domain';
 import { harness, invokeResolver } from '../../harness';
 import { defineItrFields } from '../../fixtures/itrFields';
 
@@ -27,6 +28,7 @@ beforeEach(async () => {
   // The Jira double numbers issues from 10000 again in every test; the history table outlives it.
   await runMigrations();
   await sql.raw('DELETE FROM classification_history');
+  await sql.raw('DELETE FROM line_history');
   jira.seedUser({ accountId: TRIAGER, displayName: 'Zhao Triage', groups: ['itr-triage'] });
   jira.seedUser({ accountId: AGENT, displayName: 'Agent' });
   jira.seedUser({ accountId: OWNER, displayName: 'Owner' });
@@ -66,7 +68,25 @@ describe('triageIssue', () => {
     expect(f[ids.acceptance]).toBe('awaiting');
     expect(f[ids.customerTier]).toBe('standard');
     expect(f[ids.warranty]).toBe('in');
-    expect(jira.requestCount(WRITE)).toBe(1); // every field in one bulk request
+    expect(jira.requestCount(WRITE)).toBe(1); // every field, due and warning times included, in one bulk request
+
+    // Entering L1 started the line's clock: due and warning times on the line's calendar (Critical's
+    // L1 runs on the 24×7 calendar, so they are plain arithmetic), searchable by the sweep.
+    const entered = Date.parse(String(f[ids.lineEnteredAt]));
+    expect(entered % 1000).toBe(0); // whole seconds, as Jira stores app datetimes
+    const l1 = lineBudget(DEFAULT_GRADING_TABLE, 'critical', 'L1');
+    expect(Date.parse(String(f[ids.lineDueAt]))).toBe(entered + l1.minutes * 60_000);
+    expect(Date.parse(String(f[ids.lineWarnAt]))).toBe(entered + Math.floor(l1.minutes * 0.75) * 60_000);
+    expect(f[ids.warnedLine] ?? null).toBeNull();
+    // ... and the line history: one open stay on L1, held by the owner triage chose.
+    const stays = await invokeResolver(issuePanelResolver, 'getLineHistory', { issueKey: 'ITR-1' }, { accountId: AGENT });
+    expect(stays).toEqual({
+      success: true,
+      data: {
+        issueKey: 'ITR-1',
+        entries: [{ line: 'L1', enteredAt: new Date(entered).toISOString(), leftAt: null, holderAccountId: OWNER, enteredBy: TRIAGER, workingMinutesUsed: 0, outcome: null }],
+      },
+    });
 
     const history = (await call('getClassificationHistory', { issueKey: 'ITR-1' }, AGENT)) as { success: boolean; data: Array<Record<string, unknown>> };
     expect(history.success).toBe(true);
@@ -87,6 +107,24 @@ describe('triageIssue', () => {
     const changes = history.data.filter((h) => h['field'] === 'classification');
     expect(changes.map((h) => [h['oldValue'], h['newValue']])).toEqual([[null, 'problem'], ['problem', 'requirement']]);
     expect(changes[1]!['reason']).toBe('CLASSIFICATION_CHOSEN_AGAINST_RULE: Contract excludes it');
+  });
+
+  it('re-triage onto another line passes the issue on: the old stay closes, the new line gets its own deadlines', async () => {
+    jira.seedIssue({ key: 'ITR-7' });
+    await call('triageIssue', decision('ITR-7'), TRIAGER);
+    const firstDue = jira.issue('ITR-7').fields[ids.lineDueAt];
+    const again = await call('triageIssue', decision('ITR-7', { line: 'L2' }), TRIAGER);
+    expect(again).toMatchObject({ success: true, data: { line: 'L2' } });
+    const f = jira.issue('ITR-7').fields;
+    expect(f[ids.line]).toBe('L2');
+    const entered = Date.parse(String(f[ids.lineEnteredAt]));
+    expect(Date.parse(String(f[ids.lineDueAt]))).toBe(entered + lineBudget(DEFAULT_GRADING_TABLE, 'critical', 'L2').minutes * 60_000);
+    expect(f[ids.lineDueAt]).not.toBe(firstDue);
+    expect(jira.requestCount(WRITE)).toBe(2); // one bulk request per triage
+    const stays = (await invokeResolver(issuePanelResolver, 'getLineHistory', { issueKey: 'ITR-7' }, { accountId: AGENT })) as {
+      data: { entries: Array<Record<string, unknown>> };
+    };
+    expect(stays.data.entries.map((e) => [e['line'], e['outcome']])).toEqual([['L1', 'passed_on'], ['L2', null]]);
   });
 
   it('refuses a user without the triage role, whatever the payload claims, and writes nothing', async () => {
