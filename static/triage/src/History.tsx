@@ -71,7 +71,7 @@ export function History({ issueKey, version }: { issueKey: string; version: numb
       ) : entries.length === 0 ? (
         <Text>{t('triage.history.empty')}</Text>
       ) : (
-        <Stack space="space.0" as="ul">
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {[...entries].reverse().map((e, i) => (
             <Box key={i} as="li" xcss={entryStyles}>
               <Text weight="medium">
@@ -88,7 +88,7 @@ export function History({ issueKey, version }: { issueKey: string; version: numb
               )}
             </Box>
           ))}
-        </Stack>
+        </ul>
       )}
     </Stack>
   );

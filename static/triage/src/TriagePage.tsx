@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { ResolverError } from '../../../src/contract/envelope';
 import type { TriageListItem, TriageOptions, TriageResult } from '../../../src/contract';
+import { token } from '@atlaskit/tokens';
 import { call } from '../../shared/api';
 import type { ForgeContext } from '../../shared/bridge';
 import { toApiError, type ApiError } from '../../shared/errors';
@@ -162,10 +163,14 @@ export function TriagePage(_props: { context: ForgeContext }) {
     );
   };
 
-  const list = (title: string, rows: TriageListItem[], testId: string) => (
+  const list = (title: string, rows: TriageListItem[], testId: string, empty: string) => (
     <Stack space="space.100" testId={testId}>
       <Heading size="small" as="h2">{title}</Heading>
-      {rows.length === 0 ? <Text color="color.text.subtle">{t('triage.list.empty')}</Text> : <Stack as="ul" space="space.050">{rows.map(row)}</Stack>}
+      {rows.length === 0 ? (
+        <Text color="color.text.subtle">{empty}</Text>
+      ) : (
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: token('space.050') }}>{rows.map(row)}</ul>
+      )}
     </Stack>
   );
 
@@ -179,8 +184,8 @@ export function TriagePage(_props: { context: ForgeContext }) {
         <Text color="color.text.subtle">{t('triage.intro')}</Text>
         {notice === null ? null : <SuccessNotice ref={noticeRef}>{notice}</SuccessNotice>}
         {deemed.length === 0 ? null : <Text>{t('triage.deemedAccepted', { keys: deemed.join(', ') })}</Text>}
-        {list(t('triage.list.toTriage', { count: toTriage.length }), toTriage, 'triage-list')}
-        {list(t('triage.list.awaiting', { count: awaiting.length }), awaiting, 'awaiting-list')}
+        {list(t('triage.list.toTriage', { count: toTriage.length }), toTriage, 'triage-list', t('triage.list.empty'))}
+        {list(t('triage.list.awaiting', { count: awaiting.length }), awaiting, 'awaiting-list', t('triage.list.emptyAwaiting'))}
         {current === null ? (
           <Text color="color.text.subtle">{t('triage.selectHint')}</Text>
         ) : (
