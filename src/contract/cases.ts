@@ -62,6 +62,8 @@ export type CaseSearchRequest = {
   statuses?: CaseStatus[];
   product?: string;
   tag?: string;
+  /** `en` or `zh-CN`. */
+  language?: string;
   limit?: number;
 };
 
@@ -69,13 +71,27 @@ export type CaseListRequest = {
   statuses?: CaseStatus[];
   product?: string;
   tag?: string;
+  language?: string;
   limit?: number;
 };
+
+/** What `suggestCases` answers: the hits and what the panel needs to ask for a case at the end. */
+export interface CaseSuggestions {
+  issueKey: string;
+  hits: CaseHit[];
+  /** The issue has a resolution: the panel asks whether to add a case or improve the one that helped. */
+  resolved: boolean;
+  /** The issue's ITR product and grade (app fields) used in the query; null when unset. */
+  product: string | null;
+  grade: string | null;
+  /** Cases already marked helpful on this issue (so the panel can offer to improve one). */
+  helpedCaseIds: number[];
+}
 
 export interface CaseLibraryFunctions {
   searchCases: { payload: CaseSearchRequest; result: CaseHit[] };
   listCases: { payload: CaseListRequest; result: CaseRecord[] };
-  suggestCases: { payload: { issueKey: string; limit?: number }; result: { issueKey: string; hits: CaseHit[] } };
+  suggestCases: { payload: { issueKey: string; limit?: number }; result: CaseSuggestions };
   getCase: { payload: { id: number }; result: { case: CaseRecord; history: CaseVersion[] } };
   saveCase: { payload: { id?: number; expectedRevision?: number; content: CaseContent; sourceIssues?: string[] }; result: CaseRecord };
   retireCase: { payload: { id: number }; result: CaseRecord };

@@ -6,10 +6,11 @@
  * source issues are checked with one JQL search `key in (...)` as the user: Jira returns only what
  * they may browse (a deleted issue hides its cases too).
  */
-import { jiraAsUser, type JiraClient } from '../../adapters/jira';
+import { jiraAsApp, jiraAsUser, type JiraClient } from '../../adapters/jira';
+import { FieldsNotInstalledError, lookUpFieldIds } from '../fields/fieldIds';
 import { execute, fromSqlDateTime, query, type SqlParam } from '../../adapters/sql';
 import type { ResolverResult } from '../../contract/envelope';
-import type { CaseContent, CaseHit, CaseListRequest, CaseRecord, CaseSearchRequest, CaseStatus, CaseVersion } from '../../contract/cases';
+import type { CaseContent, CaseHit, CaseListRequest, CaseRecord, CaseSearchRequest, CaseStatus, CaseSuggestions, CaseVersion } from '../../contract/cases';
 import { DEFAULT_SEARCH_PARAMS, type FieldTexts, type Feedback, highlight, isCjkTerm, rerankWithFeedback, type SearchParams } from '../../domain/caseSearch';
 import { indexNewCases, reindexCase, searchIndex } from './caseIndex';
 
@@ -103,6 +104,8 @@ export function validateContent(raw: unknown): CaseContent | string {
 export interface CaseLibraryDeps {
   now: () => Date;
   jiraFor: (accountId: string | undefined) => JiraClient;
+  /** Reads the app's field list as the app (the product and grade fields' site ids). */
+  jiraAsApp: () => JiraClient;
   params: SearchParams;
 }
 
@@ -110,7 +113,7 @@ export class CaseLibrary {
   private readonly deps: CaseLibraryDeps;
 
   constructor(deps: Partial<CaseLibraryDeps> = {}) {
-    this.deps = { now: () => new Date(), jiraFor: (a) => jiraAsUser(a), params: DEFAULT_SEARCH_PARAMS, ...deps };
+    this.deps = { now: () => new Date(), jiraFor: (a) => jiraAsUser(a), jiraAsApp: () => jiraAsApp(), params: DEFAULT_SEARCH_PARAMS, ...deps };
   }
 
   // ----- reading ---------------------------------------------------------------------------------
@@ -166,6 +169,10 @@ export class CaseLibrary {
       where.push('product = ?');
       params.push(req.product);
     }
+    if (req.language) {
+      where.push('language = ?');
+      params.push(req.language);
+    }
     const limit = Math.min(Math.max(req.limit ?? MAX_LIMIT, 1), 200);
     const ids = await query(`SELECT id FROM itr_case WHERE ${where.join(' AND ')} ORDER BY updated_at DESC LIMIT ${limit}`, params, (r) => n(r['id']));
     const rows = (await this.rows(ids)).filter((c) => req.tag === undefined || c.tags.includes(req.tag));
@@ -176,13 +183,13 @@ export class CaseLibrary {
 
   // ----- search ----------------------------------------------------------------------------------
 
-  private async hits(accountId: string | undefined, texts: FieldTexts, filter: { statuses: CaseStatus[]; product?: string | undefined; tag?: string | undefined }, limit: number): Promise<CaseHit[]> {
+  private async hits(accountId: string | undefined, texts: FieldTexts, filter: { statuses: CaseStatus[]; product?: string | undefined; tag?: string | undefined; language?: string | undefined }, limit: number): Promise<CaseHit[]> {
     const ranked = (await searchIndex(texts, this.deps.params)).slice(0, CANDIDATES);
     const rows = await this.rows(ranked.map((r) => Number(r.caseId)));
     const byId = new Map(rows.map((r) => [String(r.id), r]));
     const feedback = new Map<string, Feedback>(rows.map((r) => [String(r.id), { helpful: r.helpfulCount, notRelevant: r.notRelevantCount }]));
     const ok = (c: CaseRecord): boolean =>
-      filter.statuses.includes(c.status) && (filter.product === undefined || c.product === filter.product) && (filter.tag === undefined || c.tags.includes(filter.tag));
+      filter.statuses.includes(c.status) && (filter.product === undefined || c.product === filter.product) && (filter.tag === undefined || c.tags.includes(filter.tag)) && (filter.language === undefined || c.language === filter.language);
     const ordered = rerankWithFeedback(ranked, feedback, this.deps.params).filter((r) => {
       const c = byId.get(r.caseId);
       return c !== undefined && ok(c);
@@ -202,16 +209,48 @@ export class CaseLibrary {
   async searchCases(accountId: string | undefined, req: CaseSearchRequest): Promise<ResolverResult<CaseHit[]>> {
     const limit = Math.min(Math.max(req.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
     const statuses = req.statuses?.length ? req.statuses : (['published'] as CaseStatus[]);
-    return { success: true, data: await this.hits(accountId, { title: req.text }, { statuses, product: req.product, tag: req.tag }, limit) };
+    return { success: true, data: await this.hits(accountId, { title: req.text }, { statuses, product: req.product, tag: req.tag, language: req.language }, limit) };
   }
 
-  /** The best published cases for an issue, from its summary, description, product and grade: one round trip. */
-  async suggestCases(accountId: string | undefined, issueKey: string, limit = 5): Promise<ResolverResult<{ issueKey: string; hits: CaseHit[] }>> {
+  /**
+   * The best published cases for an issue, from its summary, description, environment and its ITR
+   * product and grade (app fields, in the meta field the cases' product, version and tags live in):
+   * one round trip for the panel, which also learns whether the issue is resolved and which cases
+   * already helped on it.
+   */
+  async suggestCases(accountId: string | undefined, issueKey: string, limit = 5): Promise<ResolverResult<CaseSuggestions>> {
     if (!ISSUE_KEY.test(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
-    const issue = await this.deps.jiraFor(accountId).getIssue(issueKey, { fields: ['summary', 'description', 'environment'] });
-    const texts: FieldTexts = { title: s(issue.fields['summary']), body: `${adfText(issue.fields['description'])}\n${s(issue.fields['environment'])}` };
+    let ids: { product: string; grade: string } | undefined;
+    try {
+      const all = await lookUpFieldIds(this.deps.jiraAsApp());
+      ids = { product: all.product, grade: all.grade };
+    } catch (e) {
+      // Without the app fields (a site mid-install) suggestions still work from the text alone.
+      if (!(e instanceof FieldsNotInstalledError)) throw e;
+    }
+    const fields = ['summary', 'description', 'environment', 'resolution', ...(ids ? [ids.product, ids.grade] : [])];
+    const issue = await this.deps.jiraFor(accountId).getIssue(issueKey, { fields });
+    const f = issue.fields;
+    const product = ids ? s(f[ids.product]) || null : null;
+    const grade = ids ? s(f[ids.grade]) || null : null;
+    const texts: FieldTexts = {
+      title: s(f['summary']),
+      body: `${adfText(f['description'])}\n${s(f['environment'])}`,
+      meta: [product ?? '', grade ?? ''].join(' ').trim(),
+    };
     const hits = await this.hits(accountId, texts, { statuses: ['published'] }, Math.min(Math.max(limit, 1), MAX_LIMIT));
-    return { success: true, data: { issueKey, hits: hits.filter((h) => !h.case.sourceIssues.includes(issueKey)) } };
+    const helped = await query('SELECT case_id FROM case_issue_link WHERE issue_key = ? AND relation = ? ORDER BY at DESC', [issueKey, 'used_on'], (r) => n(r['case_id']));
+    return {
+      success: true,
+      data: {
+        issueKey,
+        hits: hits.filter((h) => !h.case.sourceIssues.includes(issueKey)),
+        resolved: typeof f['resolution'] === 'object' && f['resolution'] !== null,
+        product,
+        grade,
+        helpedCaseIds: helped,
+      },
+    };
   }
 
   // ----- writing ---------------------------------------------------------------------------------

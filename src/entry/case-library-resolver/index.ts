@@ -44,12 +44,14 @@ export function handlers(library: CaseLibrary = new CaseLibrary()): Handlers {
       const st = statuses(p);
       const product = opt(p, 'product');
       const tag = opt(p, 'tag');
+      const language = opt(p, 'language');
       const lim = limit(p);
       return library.searchCases(accountIdOf(context), {
         text: p['text'],
         ...(st ? { statuses: st } : {}),
         ...(product ? { product } : {}),
         ...(tag ? { tag } : {}),
+        ...(language ? { language } : {}),
         ...(lim !== undefined ? { limit: lim } : {}),
       });
     },
@@ -58,7 +60,15 @@ export function handlers(library: CaseLibrary = new CaseLibrary()): Handlers {
       const st = statuses(p);
       const product = opt(p, 'product');
       const tag = opt(p, 'tag');
-      return library.listCases(accountIdOf(context), { ...(st ? { statuses: st } : {}), ...(product ? { product } : {}), ...(tag ? { tag } : {}) });
+      const language = opt(p, 'language');
+      const lim = limit(p);
+      return library.listCases(accountIdOf(context), {
+        ...(st ? { statuses: st } : {}),
+        ...(product ? { product } : {}),
+        ...(tag ? { tag } : {}),
+        ...(language ? { language } : {}),
+        ...(lim !== undefined ? { limit: lim } : {}),
+      });
     },
     suggestCases: async (payload, context) => {
       const p = record(payload);
