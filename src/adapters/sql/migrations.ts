@@ -205,6 +205,49 @@ export const MIGRATIONS: readonly Migration[] = [
       PRIMARY KEY (id)
     )`,
   },
+  {
+    // Return visits (回访, src/app/returnVisits): one row per resolved issue that needs a visit; the
+    // supervising role records the customer's satisfaction and words. The internal view is kept next
+    // to the customer's; `views_differ` flags a difference (the internal view stands).
+    name: 'v012_create_return_visit',
+    statement: `CREATE TABLE IF NOT EXISTS return_visit (
+      issue_id BIGINT NOT NULL,
+      issue_key VARCHAR(255) NOT NULL,
+      reason VARCHAR(16) NOT NULL,
+      kind VARCHAR(64) NULL,
+      grade VARCHAR(64) NULL,
+      resolved_at DATETIME(3) NOT NULL,
+      internal_view VARCHAR(255) NOT NULL,
+      status VARCHAR(8) NOT NULL,
+      satisfaction TINYINT NULL,
+      resolved_in_customer_view BOOLEAN NULL,
+      customer_words TEXT NULL,
+      views_differ BOOLEAN NULL,
+      visited_by VARCHAR(128) NULL,
+      visited_at DATETIME(3) NULL,
+      PRIMARY KEY (issue_id),
+      KEY idx_return_visit_status (status, resolved_at),
+      CONSTRAINT chk_return_visit_status CHECK (status IN ('open', 'done')),
+      CONSTRAINT chk_return_visit_satisfaction CHECK (satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5)
+    )`,
+  },
+  {
+    // Root cause and measures (src/app/rootCause): every save is a new row (the history); the latest
+    // by saved_at is the current one. The draft is JSON text: the 5 Whys chain has no fixed length.
+    name: 'v013_create_root_cause_version',
+    statement: `CREATE TABLE IF NOT EXISTS root_cause_version (
+      id BIGINT NOT NULL AUTO_INCREMENT,
+      issue_id BIGINT NOT NULL,
+      draft TEXT NOT NULL,
+      complete BOOLEAN NOT NULL,
+      flags VARCHAR(1000) NOT NULL,
+      override_reason VARCHAR(1000) NULL,
+      author_account_id VARCHAR(128) NOT NULL,
+      saved_at DATETIME(3) NOT NULL,
+      PRIMARY KEY (id),
+      KEY idx_root_cause_issue (issue_id, saved_at)
+    )`,
+  },
 ];
 
 /**
