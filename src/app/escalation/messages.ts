@@ -1,6 +1,7 @@
 /**
- * What escalation says on the issue (one comment) and in the email (one notification), in the site's
- * language. Internal wording only: sales speaks to the customer (itr-process.md §4).
+ * What escalation says on the issue (one comment, mentioning the people to tell) and, for groups only,
+ * in an email (`/notify`), in the site's language. Internal wording only: sales speaks to the customer
+ * (itr-process.md §4).
  */
 import type { AdfDocument } from '../../adapters/jira';
 import { SUPPORT_LINE_LABELS, type SupportLine } from '../../domain';
@@ -48,10 +49,20 @@ export function actionMessage(
   }
 }
 
-export function commentDocument(m: ActionMessage): AdfDocument {
-  return {
-    type: 'doc',
-    version: 1,
-    content: [{ type: 'paragraph', content: [{ type: 'text', text: m.subject, marks: [{ type: 'strong' }] }, { type: 'text', text: ` ${m.text}` }] }],
-  };
+/**
+ * The comment, with an ADF `mention` of every account in `mention`: Jira itself notifies mentioned
+ * users (in-app and by email, if they may browse the issue), so telling people costs no request beyond
+ * the comment. Jira renders each mention with the user's current name (`text` is only a fallback).
+ */
+export function commentDocument(m: ActionMessage, mention: readonly string[] = []): AdfDocument {
+  const content: unknown[] = [
+    { type: 'paragraph', content: [{ type: 'text', text: m.subject, marks: [{ type: 'strong' }] }, { type: 'text', text: ` ${m.text}` }] },
+  ];
+  if (mention.length > 0) {
+    content.push({
+      type: 'paragraph',
+      content: mention.flatMap((accountId, i) => [...(i > 0 ? [{ type: 'text', text: ' ' }] : []), { type: 'mention', attrs: { id: accountId } }]),
+    });
+  }
+  return { type: 'doc', version: 1, content };
 }

@@ -6,8 +6,11 @@
  *  4. write all field changes in ONE bulk app-field request (values are deterministic: the next line
  *     starts when the previous one's time ran out, so a duplicate run writes the very same values);
  *  5. record the line changes in `line_history` (one upsert; duplicates are no-ops);
- *  6. per owned side effect: one comment (site language) + one notification, then mark it done.
- * Jira requests per event: 1 search + 1 bulk write + 2 per warned/escalated/breached issue.
+ *  6. per owned side effect: one comment (site language) mentioning the users to tell, which makes
+ *     Jira notify them; a `/notify` only when groups are configured (ADF cannot mention a group);
+ *     then mark it done.
+ * Jira requests per event: 1 search + 1 bulk write + 1 per warned/escalated/breached issue (+1 more
+ * for each when notification groups are configured).
  * When time runs low it hands the unfinished issues back to the queue and gives up its claims.
  */
 import { DomainError, decideEscalation, type SupportLine } from '../../domain';
@@ -23,7 +26,7 @@ import type { EscalationSettings } from './settings';
 
 /**
  * Time (ms) the consumer keeps in hand: below it, no new issue's comment is started and the rest goes
- * back to the queue. Covers one comment + one notification at slow Jira plus the final SQL writes.
+ * back to the queue. Covers one comment (+ a group /notify) at slow Jira plus the final SQL writes.
  * Range 5,000–60,000; default 10,000.
  */
 export const RESERVE_MS = 10_000;
@@ -35,7 +38,7 @@ export interface CheckReport {
   breached: number;
   /** Stored due/warn times that disagreed with the configuration and were rewritten. */
   healed: number;
-  /** Side effects done in this run (comments, each with its notification). */
+  /** Side effects done in this run (comments, each mentioning its recipients). */
   sideEffects: number;
   /** Issues handed back to the queue for lack of time. */
   requeued: number;
@@ -181,10 +184,10 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
       if (issue !== undefined && issue.grade !== null) {
         const dueAt = lineClock(config, issue.grade, a.line, a.lineEnteredAt).dueAt;
         const message = actionMessage(issue.key, { action: a.action, line: a.line, toLine: a.toLine, dueAt }, settings.locale);
-        await deps.jira.addComment(issue.id, commentDocument(message));
         const to = recipients(settings, a);
-        if (to.users.length > 0 || to.groups.length > 0) {
-          await deps.jira.notifyIssue(issue.id, { subject: message.subject, textBody: message.text, to });
+        await deps.jira.addComment(issue.id, commentDocument(message, to.users));
+        if (to.groups.length > 0) {
+          await deps.jira.notifyIssue(issue.id, { subject: message.subject, textBody: message.text, to: { groups: to.groups } });
         }
         report.sideEffects += 1;
       }

@@ -5,14 +5,17 @@ import { DomainError, SUPPORT_LINES, type SupportLine } from '../../domain';
 export interface LineRouting {
   /** Written to the issue's ITR owner field when the issue enters the line; null = the line's queue. */
   assigneeAccountId: string | null;
-  /** Emailed (`/issue/{id}/notify`) when the issue enters the line or its warning goes out. */
+  /**
+   * Told when the issue enters the line or its warning goes out: users are mentioned in the comment
+   * (Jira notifies them), groups get an email through `/issue/{id}/notify`.
+   */
   notifyAccountIds: string[];
   notifyGroups: string[];
 }
 
 export interface EscalationSettings {
   lines: Record<SupportLine, LineRouting>;
-  /** Emailed when L3's time runs out (breach). */
+  /** Told when L3's time runs out (breach), the same way. */
   managementAccountIds: string[];
   managementGroups: string[];
   /**

@@ -56,6 +56,21 @@ function comments(key: string): string[] {
   return jira.issue(key).comments.map((c) => JSON.stringify(c.body));
 }
 
+/** Account ids mentioned (ADF `mention` nodes) in the issue's comments: Jira notifies each of them. */
+function mentions(key: string): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (typeof node === 'object' && node !== null) {
+      const n = node as { type?: unknown; attrs?: { id?: unknown }; content?: unknown };
+      if (n.type === 'mention' && typeof n.attrs?.id === 'string') found.push(n.attrs.id);
+      walk(n.content);
+    }
+  };
+  for (const c of jira.issue(key).comments) walk(c.body);
+  return found;
+}
+
 async function historyRows(issueId: string): Promise<Array<Record<string, unknown>>> {
   return sql.raw<Array<Record<string, unknown>>>('SELECT line, outcome, entered_by, holder_account_id, working_minutes_used FROM line_history WHERE issue_id = ? ORDER BY entered_at', [Number(issueId)]);
 }
@@ -90,7 +105,7 @@ beforeEach(async () => {
 });
 
 describe('escalation sweep and consumer', () => {
-  it('moves an issue past its L1 due time to L2: fields, one history change, one comment, one notification', async () => {
+  it('moves an issue past its L1 due time to L2: fields, one history change, one comment mentioning whom to tell', async () => {
     const entered = ago(budget('L1') + 30);
     const issue = seedOnLine('ITR-1', 'L1', entered, { [ids.owner]: { accountId: ENGINEER } });
     await sweepAndDrain();
@@ -107,8 +122,9 @@ describe('escalation sweep and consumer', () => {
     ]);
     expect(comments('ITR-1')).toHaveLength(1);
     expect(comments('ITR-1')[0]).toContain('二线'); // the site's language (zh-CN in the settings)
-    expect(jira.model.notifications).toEqual([expect.objectContaining({ issueKey: 'ITR-1' })]);
-    expect(JSON.stringify(jira.model.notifications[0]!.body)).toContain(L2_EXPERT);
+    // L2's assignee is told by the mention (Jira notifies mentioned users): no separate /notify.
+    expect(mentions('ITR-1')).toEqual([L2_EXPERT]);
+    expect(jira.model.notifications).toEqual([]);
   });
 
   it('warns once per line: past the warning time → one warning; a second sweep sends none', async () => {
@@ -117,12 +133,12 @@ describe('escalation sweep and consumer', () => {
     expect(jira.issue('ITR-2').fields[ids.warnedLine]).toBe('L1');
     expect(jira.issue('ITR-2').fields[ids.line]).toBe('L1');
     expect(comments('ITR-2')).toHaveLength(1);
-    expect(jira.model.notifications).toHaveLength(1);
+    expect(mentions('ITR-2')).toEqual([ENGINEER]);
 
     jira.calls.length = 0;
     await sweepAndDrain();
     expect(comments('ITR-2')).toHaveLength(1);
-    expect(jira.model.notifications).toHaveLength(1);
+    expect(mentions('ITR-2')).toEqual([ENGINEER]);
     // The warned issue no longer matches the sweep's JQL: no event, no re-read.
     expect(jira.requestCount('POST /rest/api/3/search/jql')).toBe(1);
   });
@@ -134,8 +150,7 @@ describe('escalation sweep and consumer', () => {
     const fields = jira.issue('ITR-3').fields;
     expect(Date.parse(String(fields[ids.breachedAt]))).toBe(entered.getTime() + budget('L3') * MINUTE);
     expect(fields[ids.line]).toBe('L3');
-    expect(jira.model.notifications).toHaveLength(1);
-    expect(JSON.stringify(jira.model.notifications[0]!.body)).toContain(MANAGER);
+    expect(mentions('ITR-3')).toEqual([MANAGER]);
     await sweepAndDrain();
     expect(comments('ITR-3')).toHaveLength(1);
   });
@@ -148,7 +163,7 @@ describe('escalation sweep and consumer', () => {
     await queue.drain();
     expect(jira.issue('ITR-4').fields[ids.line]).toBe('L2'); // not L3: no line skipped either
     expect(comments('ITR-4')).toHaveLength(1);
-    expect(jira.model.notifications).toHaveLength(1);
+    expect(mentions('ITR-4')).toEqual([L2_EXPERT]);
     expect((await historyRows(jira.issue('ITR-4').id)).map((r) => r['line'])).toEqual(['L1', 'L2']);
     expect(queue.deliveries.map((d) => d.outcome)).toEqual(['success', 'success']); // two events, each delivered twice
   });
@@ -170,7 +185,7 @@ describe('escalation sweep and consumer', () => {
       expect(jira.issue(`ITR-${10 + i}`).fields[ids.line]).toBe('L2');
       expect(comments(`ITR-${10 + i}`)).toHaveLength(1);
     }
-    expect(jira.model.notifications).toHaveLength(4);
+    expect([1, 2, 3, 4].flatMap((i) => mentions(`ITR-${10 + i}`))).toEqual([L2_EXPERT, L2_EXPERT, L2_EXPERT, L2_EXPERT]);
   });
 
   it('waits out a 429 for Retry-After (short waits in the client, long ones as a queue retry)', async () => {
@@ -211,14 +226,30 @@ describe('escalation sweep and consumer', () => {
     expect(jira.requestCount('GET /rest/api/3/issue/{issueIdOrKey}')).toBe(0);
     expect(jira.issue('ITR-101').fields[ids.line]).toBe('L1');
     expect(jira.issue('ITR-201').fields[ids.line]).toBe('L1');
-    // Requests for the one escalated issue: field list + sweep search + re-read + bulk write + comment + notify.
+    // Requests for the one escalated issue: field list + sweep search + re-read + bulk write + comment
+    // (its mention tells L2's assignee; no /notify without notification groups).
     expect(jira.countsByRoute()).toEqual({
       'GET /rest/api/3/field': 1,
       'POST /rest/api/3/search/jql': 2,
       'POST /rest/api/3/app/field/value': 1,
       'POST /rest/api/3/issue/{issueIdOrKey}/comment': 1,
-      'POST /rest/api/3/issue/{issueIdOrKey}/notify': 1,
     });
+  });
+
+  it('emails notification groups through /notify (groups cannot be mentioned), users still by mention', async () => {
+    const settings = await platformDeps().loadSettings();
+    await new ConfigStore().set(
+      ESCALATION_SETTINGS_KEY,
+      { ...settings, managementGroups: ['itr-management'] },
+      escalationSettingsCodec,
+    );
+    seedOnLine('ITR-30', 'L3', ago(budget('L3') + 5));
+    await sweepAndDrain();
+    expect(mentions('ITR-30')).toEqual([MANAGER]);
+    expect(jira.model.notifications).toHaveLength(1);
+    const body = jira.model.notifications[0]!.body as { to: Record<string, unknown> };
+    expect(body.to).toEqual({ groups: [{ name: 'itr-management' }] }); // users are not told twice
+    expect(jira.requestCount('POST /rest/api/3/issue/{issueIdOrKey}/notify')).toBe(1);
   });
 });
 
