@@ -1,0 +1,3 @@
+export * from './filter';
+export * from './jql';
+export * from './metrics';
