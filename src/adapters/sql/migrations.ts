@@ -248,6 +248,39 @@ export const MIGRATIONS: readonly Migration[] = [
       KEY idx_root_cause_issue (issue_id, saved_at)
     )`,
   },
+  // ----- Analytics (src/app/analytics): the supervision page's projection of ITR issues, one row per
+  // issue, upserted by the product-event triggers and rebuildable from Jira by the backfill.
+  {
+    name: 'v012_create_itr_issue_fact',
+    statement: `CREATE TABLE IF NOT EXISTS itr_issue_fact (
+      issue_id BIGINT NOT NULL,
+      issue_key VARCHAR(64) NOT NULL,
+      project_key VARCHAR(64) NOT NULL,
+      kind VARCHAR(64) NULL,
+      grade VARCHAR(64) NULL,
+      classification VARCHAR(32) NULL,
+      product VARCHAR(255) NULL,
+      region VARCHAR(255) NULL,
+      customer_tier VARCHAR(64) NULL,
+      owner_account_id VARCHAR(128) NULL,
+      department VARCHAR(128) NULL,
+      current_line VARCHAR(32) NULL,
+      created_at DATETIME(3) NOT NULL,
+      resolved_at DATETIME(3) NULL,
+      breached_at DATETIME(3) NULL,
+      cycle_minutes INT NULL,
+      sla_met TINYINT NULL,
+      escalations INT NOT NULL DEFAULT 0,
+      timeouts INT NOT NULL DEFAULT 0,
+      forwards INT NOT NULL DEFAULT 0,
+      satisfaction TINYINT NULL,
+      synced_at DATETIME(3) NOT NULL,
+      PRIMARY KEY (issue_id),
+      KEY idx_fact_created (created_at, project_key),
+      KEY idx_fact_owner (owner_account_id, created_at),
+      KEY idx_fact_open (resolved_at, breached_at)
+    )`,
+  },
 ];
 
 /**
