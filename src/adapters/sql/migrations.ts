@@ -251,7 +251,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // ----- Analytics (src/app/analytics): the supervision page's projection of ITR issues, one row per
   // issue, upserted by the product-event triggers and rebuildable from Jira by the backfill.
   {
-    name: 'v012_create_itr_issue_fact',
+    name: 'v014_create_itr_issue_fact',
     statement: `CREATE TABLE IF NOT EXISTS itr_issue_fact (
       issue_id BIGINT NOT NULL,
       issue_key VARCHAR(64) NOT NULL,
