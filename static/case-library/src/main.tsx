@@ -1,0 +1,4 @@
+import { mountApp } from '../../shared/mount';
+import { CaseLibraryPage } from './CaseLibraryPage';
+
+void mountApp(() => <CaseLibraryPage />);

@@ -1,0 +1,152 @@
+/**
+ * Small building blocks of the case library page: buttons, inputs and highlighted text, styled with
+ * design tokens only (dark mode comes from the shared mount's theme).
+ */
+import { useId, type ReactNode } from 'react';
+import { Box, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
+import type { HighlightSegment } from '../../../src/contract/cases';
+
+const buttonStyles = xcss({
+  backgroundColor: 'color.background.neutral',
+  color: 'color.text',
+  borderRadius: 'radius.small',
+  paddingBlock: 'space.075',
+  paddingInline: 'space.150',
+  font: 'font.body',
+  fontWeight: 'font.weight.medium',
+  ':hover': { backgroundColor: 'color.background.neutral.hovered' },
+  ':active': { backgroundColor: 'color.background.neutral.pressed' },
+});
+const primaryStyles = xcss({
+  backgroundColor: 'color.background.brand.bold',
+  color: 'color.text.inverse',
+  borderRadius: 'radius.small',
+  paddingBlock: 'space.075',
+  paddingInline: 'space.150',
+  font: 'font.body',
+  fontWeight: 'font.weight.medium',
+  ':hover': { backgroundColor: 'color.background.brand.bold.hovered' },
+  ':active': { backgroundColor: 'color.background.brand.bold.pressed' },
+});
+const dangerStyles = xcss({
+  backgroundColor: 'color.background.danger.bold',
+  color: 'color.text.inverse',
+  borderRadius: 'radius.small',
+  paddingBlock: 'space.075',
+  paddingInline: 'space.150',
+  font: 'font.body',
+  fontWeight: 'font.weight.medium',
+  ':hover': { backgroundColor: 'color.background.danger.bold.hovered' },
+});
+
+export function Button({
+  children,
+  onClick,
+  kind = 'default',
+  disabled = false,
+  testId,
+}: {
+  children: ReactNode;
+  onClick(): void;
+  kind?: 'default' | 'primary' | 'danger';
+  disabled?: boolean;
+  testId?: string;
+}) {
+  const styles = kind === 'primary' ? primaryStyles : kind === 'danger' ? dangerStyles : buttonStyles;
+  return (
+    <Pressable xcss={styles} isDisabled={disabled} {...(testId === undefined ? {} : { testId })} onClick={() => onClick()}>
+      {children}
+    </Pressable>
+  );
+}
+
+export const inputStyle = (width = '100%'): React.CSSProperties => ({
+  font: token('font.body'),
+  color: token('color.text'),
+  backgroundColor: token('color.background.input'),
+  border: `${token('border.width')} solid ${token('color.border.input')}`,
+  borderRadius: token('radius.small'),
+  paddingBlock: token('space.050'),
+  paddingInline: token('space.075'),
+  width,
+  minWidth: 0,
+  boxSizing: 'border-box',
+});
+
+export function Field({
+  label,
+  value,
+  onChange,
+  multiline = false,
+  name,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  multiline?: boolean;
+  name: string;
+}) {
+  const id = useId();
+  return (
+    <Stack space="space.050">
+      <label htmlFor={id}>
+        <Text weight="medium" color="color.text.subtle">
+          {label}
+        </Text>
+      </label>
+      {multiline ? (
+        <textarea id={id} name={name} rows={3} value={value} style={inputStyle()} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input id={id} name={name} type="text" value={value} style={inputStyle()} onChange={(e) => onChange(e.target.value)} />
+      )}
+    </Stack>
+  );
+}
+
+export function Select({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  onChange(value: string): void;
+}) {
+  return (
+    <select aria-label={label} value={value} style={inputStyle('auto')} onChange={(e) => onChange(e.target.value)}>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+const markStyles = xcss({
+  backgroundColor: 'color.background.accent.yellow.subtler',
+  color: 'color.text',
+  borderRadius: 'radius.small',
+});
+
+/** Text with the words that matched the query marked (`<mark>`, so assistive tech announces them). */
+export function Highlighted({ segments }: { segments: readonly HighlightSegment[] }) {
+  return (
+    <>
+      {segments.map((s, i) =>
+        s.hit ? (
+          <Box as="mark" key={i} xcss={markStyles}>
+            {s.text}
+          </Box>
+        ) : (
+          <Box as="span" key={i}>
+            {s.text}
+          </Box>
+        ),
+      )}
+    </>
+  );
+}
