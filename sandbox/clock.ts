@@ -29,9 +29,34 @@ export function createClock(speed = 1, startedAt: number = realNow()): SandboxCl
   };
 }
 
+/** A clock moved by hand (tests): sandbox time = real time + everything `advance` added. */
+export interface ManualClock extends SandboxClock {
+  readonly manual: true;
+  advance(ms: number): void;
+}
+
+/**
+ * For tests that step through time: `speed` is 1, so the sandbox's own timers fire at real-time
+ * intervals (five real minutes for a `fiveMinute` trigger: never during a test); the test advances the
+ * clock and runs the triggers itself (`RunningSandbox.runScheduledTriggers`).
+ */
+export function createManualClock(startedAt: number = realNow()): ManualClock {
+  let offset = 0;
+  return {
+    manual: true,
+    speed: 1,
+    startedAt,
+    now: () => realNow() + offset,
+    advance(ms: number) {
+      if (!Number.isFinite(ms) || ms < 0) throw new Error(`the sandbox clock only moves forward, got ${ms} ms`);
+      offset += ms;
+    },
+  };
+}
+
 /** Replaces the global `Date` so that "now" is the sandbox clock's. Returns an uninstall function. */
 export function installFakeDate(clock: SandboxClock): () => void {
-  if (clock.speed === 1) return () => undefined;
+  if (clock.speed === 1 && !('manual' in clock)) return () => undefined;
   class SandboxDate extends REAL_DATE {
     constructor(...args: unknown[]) {
       if (args.length === 0) super(clock.now());

@@ -75,6 +75,8 @@ interface DemoIssue {
  * Critical issues run on the `always-on` calendar, so their state does not depend on the weekday the
  * sandbox starts: critical L1 budget = 25 % of 24 h = 6 h, warning at 75 % = 4.5 h.
  * ITR-1 is overdue (entered L1 8 h ago), ITR-2 in warning (5 h), ITR-3 on track (1 h) — tests rely on it.
+ * (The escalation sweep moves ITR-1 to L2 at its first run, five sandbox-minutes after the start.)
+ * ITR-15 is the escalation demo: 7 sandbox-minutes left on L1.
  */
 const ISSUES: readonly DemoIssue[] = [
   { project: 'ITR', summary: 'Payment gateway down for all merchants in EU region', description: 'Since 06:10 UTC every card payment fails with HTTP 503. Roughly 4,000 merchants affected.', submitter: ANNA, stage: 'graded', kind: 'technicalService', grade: 'critical', line: 'L1', enteredHoursAgo: 8, assignee: LI, createdHoursAgo: 8.5 },
@@ -107,6 +109,11 @@ const ISSUES: readonly DemoIssue[] = [
   { project: 'FLD', summary: '现场打印机卡纸频繁', description: '客户现场打印机每天卡纸十余次。', submitter: WANG, stage: 'resolved', kind: 'technicalService', grade: 'suggestion', line: 'L1', enteredHoursAgo: 36, assignee: LI, createdHoursAgo: 40 },
   { project: 'FLD', summary: 'Broken badge reader at main entrance', description: 'Badge reader replaced and tested.', submitter: ANNA, stage: 'closed', kind: 'spareParts', grade: 'minor', line: 'L1', enteredHoursAgo: 200, assignee: LI, createdHoursAgo: 210 },
   { project: 'ITR', summary: 'Export of ticket history to CSV times out', description: 'Exports with more than 50,000 rows time out after 30 s.', submitter: ANNA, stage: 'graded', kind: 'technicalService', grade: 'minor', line: 'L3', enteredHoursAgo: 5, assignee: ZHAO, createdHoursAgo: 80 },
+  // The escalation demo (ITR-15): critical at L1 with 7 sandbox-minutes of its 6 h left, past its warning time
+  // but not warned yet. The first sweep (5 sandbox-minutes in) warns, the second moves it to L2; L2's
+  // 8.4 h and L3's 9.6 h follow (with `npm start -- --speed 60`: 8.4 and 9.6 real minutes, each with
+  // its warning at 75 %). Tests rely on it (test/sandbox/escalation.browser.test.ts).
+  { project: 'ITR', summary: 'Demo: watch this issue escalate by time (L1 → L2 → L3)', description: 'Seeded with 7 minutes left on L1. Run the sandbox with --speed 60 and reload this page: the ITR panel shows the warning, then each line change.', submitter: ANNA, stage: 'graded', kind: 'technicalService', grade: 'critical', line: 'L1', enteredHoursAgo: 6 - 7 / 60, assignee: LI, createdHoursAgo: 6 },
 ];
 
 const TIER_BY_GRADE: Record<Grade, string> = { critical: 'strategic', major: 'key', minor: 'standard', suggestion: 'standard' };

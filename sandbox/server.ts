@@ -51,6 +51,12 @@ export interface RunningSandbox {
   port: number;
   clock: SandboxClock;
   harness: Harness;
+  /**
+   * Runs every `scheduledTrigger` once, now, one after the other (queue pushes are delivered inline,
+   * so their consumers have run too when it resolves). Tests use it with a `createManualClock()` clock
+   * instead of waiting for the timers.
+   */
+  runScheduledTriggers(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -319,21 +325,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   // ----- scheduled triggers --------------------------------------------------------------------
 
   const timers: NodeJS.Timeout[] = [];
-  for (const m of manifest.modules.filter((x) => x.type === 'scheduledTrigger')) {
+  const scheduled = manifest.modules.filter((x) => x.type === 'scheduledTrigger');
+  /** Runs one scheduled trigger as the platform would (no user), logging the outcome. */
+  const runScheduled = (m: ManifestModule): Promise<void> =>
+    withModuleKey(m.key, () =>
+      invokeFunction(handlerOf(m) as (p: unknown, c: unknown) => unknown, { context: { cloudId: CLOUD_ID, moduleKey: m.key }, contextToken: 'sandbox-context-token' }),
+    ).then(
+      () => log(`[schedule] ${m.key} ran at sandbox time ${new Date(clock.now()).toISOString()}`),
+      (e: unknown) => log(`[schedule] ${m.key} FAILED: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  for (const m of scheduled) {
     const seconds = INTERVAL_SECONDS[m.interval ?? ''];
     if (seconds === undefined) {
       log(`[schedule] ${m.key}: unknown interval "${String(m.interval)}", not scheduled`);
       continue;
     }
     const realMs = Math.max(250, (seconds * 1000) / clock.speed);
-    const timer = setInterval(() => {
-      void withModuleKey(m.key, () =>
-        invokeFunction(handlerOf(m) as (p: unknown, c: unknown) => unknown, { context: { cloudId: CLOUD_ID, moduleKey: m.key }, contextToken: 'sandbox-context-token' }),
-      ).then(
-        () => log(`[schedule] ${m.key} ran at sandbox time ${new Date(clock.now()).toISOString()}`),
-        (e: unknown) => log(`[schedule] ${m.key} FAILED: ${e instanceof Error ? e.message : String(e)}`),
-      );
-    }, realMs);
+    const timer = setInterval(() => void runScheduled(m), realMs);
     timer.unref();
     timers.push(timer);
     log(`[schedule] ${m.key} every ${m.interval} (${realMs} ms real)`);
@@ -678,6 +686,9 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
     port,
     clock,
     harness: h,
+    runScheduledTriggers: async () => {
+      for (const m of scheduled) await runScheduled(m);
+    },
     stop: async () => {
       for (const t of timers) clearInterval(t);
       server.closeAllConnections();

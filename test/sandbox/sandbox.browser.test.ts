@@ -107,7 +107,7 @@ describeWithBrowser('ITR sandbox in Chromium', () => {
       const text = await panel().locator('body').innerText();
       expect(text).toContain('Technical service');
       expect(text).toContain('L1 · First line');
-      expect(text).toContain('critical · grading table v1'); // the panel shows the grade id as stored
+      expect(text).toContain('Critical · grading table v1'); // the grading table's label for the stored id
       // The host shows the app's fields as Jira does, by their manifest names.
       expect(await page.getByTestId('field-itr-kind').innerText()).toBe('technicalService');
       expect(await page.getByTestId('field-itr-submitter').innerText()).toContain('Anna Schmidt');
