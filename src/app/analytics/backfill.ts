@@ -1,0 +1,160 @@
+/**
+ * Rebuild of the analytics projection from Jira (Jira stays the source of truth).
+ *
+ *   startBackfill        admin only; records a job in KVS (cursor = no token yet) and pushes step 0.
+ *   runBackfillStep      the queue consumer: continues the token-paged JQL search from the job's
+ *                        cursor for up to PAGES_PER_STEP pages, projecting each page (one search, three
+ *                        history reads, one upsert per 100 issues) and saving the cursor after each,
+ *                        then pushes the next step. An event whose step is not the job's current one
+ *                        is a duplicate and is dropped, so redelivery never forks the job.
+ *   getBackfillProgress  the job as stored: processed, projected, pages, status.
+ * Safe to rerun: every write is an upsert by issue id; a new job simply walks Jira again.
+ */
+import { randomUUID } from 'node:crypto';
+import { jiraAsApp, jiraAsUser, type JiraClient } from '../../adapters/jira';
+import { ConfigStore, type ConfigCodec } from '../../adapters/kvs';
+import { pushInBatches, type QueueEvent } from '../../adapters/queue';
+import { cfRef } from '../../domain/analytics';
+import type { BackfillProgress } from '../../contract/analytics';
+import { requireJiraAdmin } from '../auth/authorization';
+import { lookUpFieldIds } from '../fields/fieldIds';
+import type { ItrFieldIds } from '../fields/itrFields';
+import { factFields, projectIssues } from './projection';
+import { loadAnalyticsSettings } from './settings';
+
+/** The queue's key in manifest.yml (consumer `analytics-backfill-consumer`). */
+export const BACKFILL_QUEUE = 'analytics-backfill';
+/**
+ * Search pages (of 100 issues with fields) one queue event handles. Range 1–50; default 10: 1,000
+ * issues ≈ 10 Jira calls + 40 SQL statements, far inside one invocation's 55 s.
+ */
+export const PAGES_PER_STEP = 10;
+/** Issues per search page (Jira returns at most 100 when fields are asked for). */
+export const PAGE_SIZE = 100;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+interface BackfillJob extends BackfillProgress {
+  step: number;
+  cursor: string | null;
+}
+
+const jobCodec: ConfigCodec<BackfillJob> = {
+  schemaVersion: 1,
+  parse(raw) {
+    if (!isRecord(raw) || typeof raw['jobId'] !== 'string' || !Number.isInteger(raw['step'])) throw new Error('not a backfill job');
+    return raw as unknown as BackfillJob;
+  },
+};
+const pointerCodec: ConfigCodec<string> = {
+  schemaVersion: 1,
+  parse(raw) {
+    if (typeof raw !== 'string') throw new Error('not a job id');
+    return raw;
+  },
+};
+
+export interface BackfillDeps {
+  asCaller(accountId: string | undefined): JiraClient;
+  asApp(): JiraClient;
+  jobs: ConfigStore;
+  push(queueKey: string, events: readonly QueueEvent[]): Promise<string[]>;
+  departments(): Promise<Record<string, string>>;
+  newJobId(): string;
+  now(): Date;
+}
+
+export const platformBackfillDeps = (): BackfillDeps => ({
+  asCaller: (accountId) => jiraAsUser(accountId),
+  asApp: () => jiraAsApp(),
+  jobs: new ConfigStore({ prefix: 'analytics-backfill:' }),
+  push: pushInBatches,
+  departments: async () => (await loadAnalyticsSettings()).value.departments,
+  newJobId: () => randomUUID(),
+  now: () => new Date(),
+});
+
+/** JQL of every ITR issue (it has a kind or a grade), oldest first so progress reads naturally. */
+export function itrIssuesJql(ids: Pick<ItrFieldIds, 'kind' | 'grade'>): string {
+  return `${cfRef(ids.kind)} IS NOT EMPTY OR ${cfRef(ids.grade)} IS NOT EMPTY ORDER BY created ASC`;
+}
+
+const publicView = (j: BackfillJob): BackfillProgress => {
+  const { step: _step, cursor: _cursor, ...rest } = j;
+  return rest;
+};
+
+export async function startBackfill(accountId: string | undefined, deps: BackfillDeps = platformBackfillDeps()): Promise<BackfillProgress> {
+  await requireJiraAdmin(accountId, deps.asCaller(accountId));
+  const jobId = deps.newJobId();
+  const job: BackfillJob = {
+    jobId,
+    status: 'running',
+    processed: 0,
+    projected: 0,
+    pages: 0,
+    jiraRequests: 0,
+    startedAt: deps.now().toISOString(),
+    startedBy: accountId as string,
+    finishedAt: null,
+    step: 0,
+    cursor: null,
+  };
+  await deps.jobs.set(`job:${jobId}`, job, jobCodec, { updatedBy: accountId as string });
+  await deps.jobs.set('current', jobId, pointerCodec);
+  await deps.push(BACKFILL_QUEUE, [{ body: { jobId, step: 0 } }]);
+  return publicView(job);
+}
+
+export async function getBackfillProgress(accountId: string | undefined, deps: BackfillDeps = platformBackfillDeps()): Promise<BackfillProgress | null> {
+  await requireJiraAdmin(accountId, deps.asCaller(accountId));
+  const id = (await deps.jobs.get('current', pointerCodec))?.value;
+  if (id === undefined) return null;
+  const job = (await deps.jobs.get(`job:${id}`, jobCodec))?.value;
+  return job === undefined ? null : publicView(job);
+}
+
+export function parseStepEvent(body: unknown): { jobId: string; step: number } | null {
+  if (!isRecord(body) || typeof body['jobId'] !== 'string' || !Number.isInteger(body['step'])) return null;
+  return { jobId: body['jobId'], step: body['step'] as number };
+}
+
+/** One step of a job; returns what it did (for logs and tests). */
+export async function runBackfillStep(event: { jobId: string; step: number }, deps: BackfillDeps = platformBackfillDeps()): Promise<'done' | 'continued' | 'duplicate' | 'unknown'> {
+  const stored = await deps.jobs.get(`job:${event.jobId}`, jobCodec);
+  if (stored === undefined) return 'unknown';
+  let job = stored.value;
+  if (job.status !== 'running' || job.step !== event.step) return 'duplicate';
+  const app = deps.asApp();
+  const ids = await lookUpFieldIds(app);
+  const departments = await deps.departments();
+  job = { ...job, jiraRequests: job.jiraRequests + 1 };
+  const search = app.searchJql(itrIssuesJql(ids), { fields: factFields(ids), pageSize: PAGE_SIZE, ...(job.cursor === null ? {} : { startToken: job.cursor }) });
+  let pages = 0;
+  let more = false;
+  for await (const page of search) {
+    const projected = await projectIssues(page.issues, ids, departments, deps.now());
+    pages++;
+    job = {
+      ...job,
+      processed: job.processed + page.issues.length,
+      projected: job.projected + projected,
+      pages: job.pages + 1,
+      jiraRequests: job.jiraRequests + 1,
+      cursor: page.nextPageToken ?? null,
+    };
+    // The cursor is saved after every page: a crash redoes at most one page (an upsert, harmless).
+    await deps.jobs.set(`job:${job.jobId}`, job, jobCodec);
+    more = page.nextPageToken !== undefined;
+    if (pages >= PAGES_PER_STEP) break;
+  }
+  if (more) {
+    job = { ...job, step: job.step + 1 };
+    await deps.jobs.set(`job:${job.jobId}`, job, jobCodec);
+    await deps.push(BACKFILL_QUEUE, [{ body: { jobId: job.jobId, step: job.step } }]);
+    return 'continued';
+  }
+  job = { ...job, status: 'done', finishedAt: deps.now().toISOString() };
+  await deps.jobs.set(`job:${job.jobId}`, job, jobCodec);
+  return 'done';
+}

@@ -1,0 +1,348 @@
+/**
+ * The `itr_issue_fact` table (migration v014): one row per ITR issue, the analytics projection.
+ * Writes are upserts by issue id (the triggers and the backfill may race or repeat: last writer wins
+ * with Jira's current values, which is what both read). Chart queries aggregate in SQL (GROUP BY) so
+ * the page never pulls raw rows.
+ */
+import { execute, fromSqlDateTime, query, type SqlParam } from '../../adapters/sql';
+import { CYCLE_BUCKET_UPPER_HOURS, type AnalyticsFilter, type Granularity, type IssueFact } from '../../domain/analytics';
+import { ensureSchema } from '../history/lineHistoryStore';
+
+const COLUMNS = [
+  'issue_id', 'issue_key', 'project_key', 'kind', 'grade', 'classification', 'product', 'region', 'customer_tier',
+  'owner_account_id', 'department', 'current_line', 'created_at', 'resolved_at', 'breached_at', 'cycle_minutes',
+  'sla_met', 'escalations', 'timeouts', 'forwards', 'satisfaction', 'synced_at',
+] as const;
+
+/** Rows per INSERT: 22 params each keeps a statement well under Forge SQL's size limit (range 1–500; default 200). */
+export const UPSERT_CHUNK = 200;
+
+const d = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
+
+export async function upsertFacts(facts: readonly IssueFact[], syncedAt: Date): Promise<void> {
+  if (facts.length === 0) return;
+  await ensureSchema();
+  for (let at = 0; at < facts.length; at += UPSERT_CHUNK) {
+    const chunk = facts.slice(at, at + UPSERT_CHUNK);
+    const row = `(${COLUMNS.map(() => '?').join(', ')})`;
+    const params: SqlParam[] = chunk.flatMap((f) => {
+      const cycle = f.resolvedAt === null ? null : Math.max(0, Math.round((Date.parse(f.resolvedAt) - Date.parse(f.createdAt)) / 60_000));
+      const met = f.resolvedAt === null ? null : f.breachedAt === null || Date.parse(f.breachedAt) > Date.parse(f.resolvedAt) ? 1 : 0;
+      return [
+        Number(f.issueId), f.issueKey, f.projectKey, f.kind, f.grade, f.classification, f.product, f.region, f.customerTier,
+        f.ownerAccountId, f.department, f.currentLine, new Date(f.createdAt), d(f.resolvedAt), d(f.breachedAt), cycle,
+        met, f.escalations, f.timeouts, f.forwards, f.satisfaction, syncedAt,
+      ];
+    });
+    await execute(
+      `INSERT INTO itr_issue_fact (${COLUMNS.join(', ')}) VALUES ${chunk.map(() => row).join(', ')}
+       ON DUPLICATE KEY UPDATE ${COLUMNS.filter((c) => c !== 'issue_id').map((c) => `${c} = VALUES(${c})`).join(', ')}`,
+      params,
+    );
+  }
+}
+
+export async function deleteFact(issueId: string): Promise<void> {
+  await ensureSchema();
+  await execute('DELETE FROM itr_issue_fact WHERE issue_id = ?', [Number(issueId)]);
+}
+
+/** Per-issue counts the histories hold (line_history, classification_history, return_visit). */
+export interface HistoryCounts {
+  escalations: number;
+  timeouts: number;
+  forwards: number;
+  satisfaction: number | null;
+}
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** Three GROUP BY reads for a batch of issues (≤ 100 ids per batch in practice). */
+export async function historyCounts(issueIds: readonly string[]): Promise<Map<string, HistoryCounts>> {
+  const out = new Map<string, HistoryCounts>(issueIds.map((id) => [id, { escalations: 0, timeouts: 0, forwards: 0, satisfaction: null }]));
+  if (issueIds.length === 0) return out;
+  await ensureSchema();
+  const ids = issueIds.map(Number);
+  const marks = ids.map(() => '?').join(', ');
+  const lines = await query(
+    `SELECT issue_id, SUM(CASE WHEN entered_by = 'app' THEN 1 ELSE 0 END) AS escalations, SUM(CASE WHEN outcome = 'timed_out' THEN 1 ELSE 0 END) AS timeouts
+     FROM line_history WHERE issue_id IN (${marks}) GROUP BY issue_id`,
+    ids,
+    (r) => ({ id: String(r['issue_id']), escalations: num(r['escalations']), timeouts: num(r['timeouts']) }),
+  );
+  for (const l of lines) {
+    const c = out.get(l.id);
+    if (c) Object.assign(c, { escalations: l.escalations, timeouts: l.timeouts });
+  }
+  const forwards = await query(
+    `SELECT issue_id, COUNT(*) AS n FROM classification_history WHERE field = 'owner' AND old_value IS NOT NULL AND issue_id IN (${marks}) GROUP BY issue_id`,
+    ids,
+    (r) => ({ id: String(r['issue_id']), n: num(r['n']) }),
+  );
+  for (const f of forwards) {
+    const c = out.get(f.id);
+    if (c) c.forwards = f.n;
+  }
+  try {
+    const visits = await query(
+      `SELECT issue_id, satisfaction FROM return_visit WHERE status = 'done' AND issue_id IN (${marks})`,
+      ids,
+      (r) => ({ id: String(r['issue_id']), s: r['satisfaction'] === null ? null : Number(r['satisfaction']) }),
+    );
+    for (const v of visits) {
+      const c = out.get(v.id);
+      if (c) c.satisfaction = v.s;
+    }
+  } catch {
+    // return_visit arrives with the closure migrations; without it there is simply no satisfaction yet.
+  }
+  return out;
+}
+
+// ----- chart queries --------------------------------------------------------------------------------
+
+function where(f: AnalyticsFilter, alias = 'f'): { sql: string; params: SqlParam[] } {
+  const parts = [`${alias}.created_at >= ?`, `${alias}.created_at < ?`];
+  const params: SqlParam[] = [new Date(f.from), new Date(f.to)];
+  const inList = (col: string, values: readonly string[]): void => {
+    if (values.length === 0) return;
+    parts.push(`${alias}.${col} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  inList('project_key', f.projectKeys);
+  inList('kind', f.kinds);
+  inList('grade', f.grades);
+  return { sql: parts.join(' AND '), params };
+}
+
+/** SQL for the start of the period holding `created_at` (UTC): a day, the Monday of a week, a month. */
+export function periodExpr(g: Granularity, col = 'f.created_at'): string {
+  switch (g) {
+    case 'day':
+      return `DATE_FORMAT(${col}, '%Y-%m-%d')`;
+    case 'week':
+      return `DATE_FORMAT(DATE_SUB(${col}, INTERVAL WEEKDAY(${col}) DAY), '%Y-%m-%d')`;
+    case 'month':
+      return `DATE_FORMAT(${col}, '%Y-%m')`;
+  }
+}
+
+/** The CASE that maps cycle_minutes to the domain's bucket index (CYCLE_BUCKET_UPPER_HOURS). */
+export function cycleBucketExpr(col = 'f.cycle_minutes'): string {
+  return `CASE ${CYCLE_BUCKET_UPPER_HOURS.map((h, i) => `WHEN ${col} < ${h * 60} THEN ${i}`).join(' ')} ELSE ${CYCLE_BUCKET_UPPER_HOURS.length} END`;
+}
+
+export async function volumeRows(f: AnalyticsFilter): Promise<Array<{ period: string; kind: string | null; grade: string | null; count: number }>> {
+  await ensureSchema();
+  const w = where(f);
+  return query(
+    `SELECT ${periodExpr(f.granularity)} AS period, f.kind, f.grade, COUNT(*) AS n FROM itr_issue_fact f WHERE ${w.sql} GROUP BY period, f.kind, f.grade ORDER BY period`,
+    w.params,
+    (r) => ({ period: String(r['period']), kind: str(r['kind']), grade: str(r['grade']), count: num(r['n']) }),
+  );
+}
+
+export async function slaRows(f: AnalyticsFilter): Promise<Array<{ period: string; resolved: number; met: number; breachedOpen: number }>> {
+  await ensureSchema();
+  const w = where(f);
+  return query(
+    `SELECT ${periodExpr(f.granularity)} AS period, SUM(CASE WHEN f.resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved,
+       SUM(CASE WHEN f.sla_met = 1 THEN 1 ELSE 0 END) AS met,
+       SUM(CASE WHEN f.resolved_at IS NULL AND f.breached_at IS NOT NULL THEN 1 ELSE 0 END) AS breached_open
+     FROM itr_issue_fact f WHERE ${w.sql} GROUP BY period ORDER BY period`,
+    w.params,
+    (r) => ({ period: String(r['period']), resolved: num(r['resolved']), met: num(r['met']), breachedOpen: num(r['breached_open']) }),
+  );
+}
+
+/** Per-line OLA: stays that ended on the line, and those that ended by running out of time. */
+export async function olaRows(f: AnalyticsFilter): Promise<Array<{ line: string; ended: number; timedOut: number }>> {
+  await ensureSchema();
+  const w = where(f);
+  return query(
+    `SELECT h.line, COUNT(*) AS ended, SUM(CASE WHEN h.outcome = 'timed_out' THEN 1 ELSE 0 END) AS timed_out
+     FROM line_history h JOIN itr_issue_fact f ON f.issue_id = h.issue_id
+     WHERE h.outcome IS NOT NULL AND ${w.sql} GROUP BY h.line ORDER BY h.line`,
+    w.params,
+    (r) => ({ line: String(r['line']), ended: num(r['ended']), timedOut: num(r['timed_out']) }),
+  );
+}
+
+export async function cycleRows(f: AnalyticsFilter): Promise<Array<{ bucket: number; count: number }>> {
+  await ensureSchema();
+  const w = where(f);
+  return query(
+    `SELECT ${cycleBucketExpr()} AS bucket, COUNT(*) AS n FROM itr_issue_fact f WHERE f.cycle_minutes IS NOT NULL AND ${w.sql} GROUP BY bucket`,
+    w.params,
+    (r) => ({ bucket: num(r['bucket']), count: num(r['n']) }),
+  );
+}
+
+export type BreakdownDimension = 'product' | 'region' | 'customerTier' | 'month';
+const DIMENSION_COLUMN: Record<BreakdownDimension, string> = {
+  product: 'f.product',
+  region: 'f.region',
+  customerTier: 'f.customer_tier',
+  month: "DATE_FORMAT(f.created_at, '%Y-%m')",
+};
+
+export interface BreakdownRow {
+  value: string | null;
+  count: number;
+  resolved: number;
+  breached: number;
+  severe: number;
+}
+
+export async function breakdownRows(f: AnalyticsFilter, dim: BreakdownDimension, severeGrades: readonly string[]): Promise<BreakdownRow[]> {
+  await ensureSchema();
+  const w = where(f);
+  const sev = severeGrades.length === 0 ? '0' : `CASE WHEN f.grade IN (${severeGrades.map(() => '?').join(', ')}) THEN 1 ELSE 0 END`;
+  return query(
+    `SELECT ${DIMENSION_COLUMN[dim]} AS v, COUNT(*) AS n, SUM(CASE WHEN f.resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved,
+       SUM(CASE WHEN f.breached_at IS NOT NULL THEN 1 ELSE 0 END) AS breached, SUM(${sev}) AS severe
+     FROM itr_issue_fact f WHERE ${w.sql} GROUP BY v ORDER BY n DESC, v LIMIT 200`,
+    [...severeGrades, ...w.params],
+    (r) => ({ value: str(r['v']), count: num(r['n']), resolved: num(r['resolved']), breached: num(r['breached']), severe: num(r['severe']) }),
+  );
+}
+
+export async function caseSpreadRows(f: AnalyticsFilter): Promise<Array<{ caseId: number; products: number; issues: number }>> {
+  await ensureSchema();
+  const w = where(f);
+  try {
+    return await query(
+      `SELECT l.case_id, COUNT(DISTINCT f.product) AS products, COUNT(DISTINCT f.issue_id) AS issues
+       FROM case_issue_link l JOIN itr_issue_fact f ON f.issue_key = l.issue_key
+       WHERE f.product IS NOT NULL AND ${w.sql} GROUP BY l.case_id HAVING COUNT(DISTINCT f.product) >= 2 ORDER BY products DESC LIMIT 50`,
+      w.params,
+      (r) => ({ caseId: num(r['case_id']), products: num(r['products']), issues: num(r['issues']) }),
+    );
+  } catch {
+    return []; // no case library tables on this installation yet
+  }
+}
+
+export async function regionSpreadRows(f: AnalyticsFilter): Promise<Array<{ region: string; issues: number; products: number; topProductIssues: number }>> {
+  await ensureSchema();
+  const w = where(f);
+  const rows = await query(
+    `SELECT f.region, f.product, COUNT(*) AS n FROM itr_issue_fact f WHERE f.region IS NOT NULL AND ${w.sql} GROUP BY f.region, f.product`,
+    w.params,
+    (r) => ({ region: String(r['region']), product: str(r['product']), n: num(r['n']) }),
+  );
+  const byRegion = new Map<string, { issues: number; products: number; topProductIssues: number }>();
+  for (const r of rows) {
+    const g = byRegion.get(r.region) ?? { issues: 0, products: 0, topProductIssues: 0 };
+    g.issues += r.n;
+    if (r.product !== null) g.products++;
+    g.topProductIssues = Math.max(g.topProductIssues, r.n);
+    byRegion.set(r.region, g);
+  }
+  return [...byRegion].map(([region, g]) => ({ region, ...g }));
+}
+
+export async function departmentMonthlyRows(f: AnalyticsFilter): Promise<Array<{ department: string; month: string; count: number }>> {
+  await ensureSchema();
+  const w = where(f);
+  return query(
+    `SELECT f.department, DATE_FORMAT(f.created_at, '%Y-%m') AS m, COUNT(*) AS n FROM itr_issue_fact f
+     WHERE f.department IS NOT NULL AND ${w.sql} GROUP BY f.department, m ORDER BY f.department, m`,
+    w.params,
+    (r) => ({ department: String(r['department']), month: String(r['m']), count: num(r['n']) }),
+  );
+}
+
+export type PeopleGroup = 'person' | 'department';
+
+export interface PeopleRow {
+  key: string | null;
+  solved: number;
+  gradeMix: Record<string, number>;
+  cycleBuckets: number[];
+  satisfactionAvg: number | null;
+  satisfactionCount: number;
+  timeouts: number;
+  escalationsReceived: number;
+  escalationsCaused: number;
+  forwarded: number;
+}
+
+/**
+ * Per person (owner) or department: four GROUP BY reads, merged here. Escalations received = stays the
+ * sweep opened on them (entered_by 'app'); caused = their stays that ended timed_out; forwarded =
+ * owner changes away from them (classification_history, old_value = them).
+ */
+export async function peopleRows(f: AnalyticsFilter, group: PeopleGroup, departmentOf: (accountId: string) => string | null): Promise<PeopleRow[]> {
+  await ensureSchema();
+  const w = where(f);
+  const col = group === 'person' ? 'f.owner_account_id' : 'f.department';
+  const base = await query(
+    `SELECT ${col} AS k, f.grade, ${cycleBucketExpr()} AS bucket, COUNT(*) AS n, SUM(f.satisfaction) AS sat_sum, COUNT(f.satisfaction) AS sat_n
+     FROM itr_issue_fact f WHERE f.resolved_at IS NOT NULL AND ${w.sql} GROUP BY k, f.grade, bucket`,
+    w.params,
+    (r) => ({ k: str(r['k']), grade: str(r['grade']) ?? '-', bucket: num(r['bucket']), n: num(r['n']), satSum: num(r['sat_sum']), satN: num(r['sat_n']) }),
+  );
+  const stays = await query(
+    `SELECT h.holder_account_id AS k, SUM(CASE WHEN h.outcome = 'timed_out' THEN 1 ELSE 0 END) AS caused,
+       SUM(CASE WHEN h.entered_by = 'app' THEN 1 ELSE 0 END) AS received
+     FROM line_history h JOIN itr_issue_fact f ON f.issue_id = h.issue_id
+     WHERE h.holder_account_id IS NOT NULL AND ${w.sql} GROUP BY h.holder_account_id`,
+    w.params,
+    (r) => ({ k: String(r['k']), caused: num(r['caused']), received: num(r['received']) }),
+  );
+  const fwd = await query(
+    `SELECT c.old_value AS k, COUNT(*) AS n FROM classification_history c JOIN itr_issue_fact f ON f.issue_id = c.issue_id
+     WHERE c.field = 'owner' AND c.old_value IS NOT NULL AND ${w.sql} GROUP BY c.old_value`,
+    w.params,
+    (r) => ({ k: String(r['k']), n: num(r['n']) }),
+  );
+  const out = new Map<string | null, PeopleRow>();
+  const row = (k: string | null): PeopleRow => {
+    let r = out.get(k);
+    if (r === undefined) {
+      r = { key: k, solved: 0, gradeMix: {}, cycleBuckets: new Array<number>(CYCLE_BUCKET_UPPER_HOURS.length + 1).fill(0), satisfactionAvg: null, satisfactionCount: 0, timeouts: 0, escalationsReceived: 0, escalationsCaused: 0, forwarded: 0 };
+      out.set(k, r);
+    }
+    return r;
+  };
+  const satSums = new Map<string | null, number>();
+  for (const b of base) {
+    const r = row(b.k);
+    r.solved += b.n;
+    r.gradeMix[b.grade] = (r.gradeMix[b.grade] ?? 0) + b.n;
+    r.cycleBuckets[b.bucket] = (r.cycleBuckets[b.bucket] ?? 0) + b.n;
+    r.satisfactionCount += b.satN;
+    satSums.set(b.k, (satSums.get(b.k) ?? 0) + b.satSum);
+  }
+  const keyOf = (accountId: string): string | null => (group === 'person' ? accountId : departmentOf(accountId));
+  for (const s of stays) {
+    const r = row(keyOf(s.k));
+    r.escalationsCaused += s.caused;
+    r.timeouts += s.caused;
+    r.escalationsReceived += s.received;
+  }
+  for (const x of fwd) row(keyOf(x.k)).forwarded += x.n;
+  for (const r of out.values()) {
+    if (r.satisfactionCount > 0) r.satisfactionAvg = Math.round(((satSums.get(r.key) ?? 0) / r.satisfactionCount) * 100) / 100;
+  }
+  return [...out.values()].sort((a, b) => b.solved - a.solved);
+}
+
+/** The gadget's numbers from the projection: open, breached (open), this month's resolved and SLA met. */
+export async function gadgetCounts(month: { from: string; to: string }): Promise<{ open: number; breached: number; resolvedThisMonth: number; metThisMonth: number }> {
+  await ensureSchema();
+  const rows = await query(
+    `SELECT SUM(CASE WHEN resolved_at IS NULL THEN 1 ELSE 0 END) AS open_n,
+       SUM(CASE WHEN resolved_at IS NULL AND breached_at IS NOT NULL THEN 1 ELSE 0 END) AS breached_n,
+       SUM(CASE WHEN resolved_at >= ? AND resolved_at < ? THEN 1 ELSE 0 END) AS resolved_n,
+       SUM(CASE WHEN resolved_at >= ? AND resolved_at < ? AND sla_met = 1 THEN 1 ELSE 0 END) AS met_n
+     FROM itr_issue_fact`,
+    [new Date(month.from), new Date(month.to), new Date(month.from), new Date(month.to)],
+    (r) => ({ open: num(r['open_n']), breached: num(r['breached_n']), resolvedThisMonth: num(r['resolved_n']), metThisMonth: num(r['met_n']) }),
+  );
+  return rows[0] ?? { open: 0, breached: 0, resolvedThisMonth: 0, metThisMonth: 0 };
+}
+
+export { fromSqlDateTime };

@@ -1,0 +1,138 @@
+/**
+ * Supervision (analytics), the dashboard gadget and hand-off to R&D / sales: payloads and results of
+ * the `supervision-resolver`, `supervision-gadget-resolver` and hand-off functions.
+ */
+import type { Pattern } from '../domain/analytics/metrics';
+
+export type { Pattern };
+
+export interface AnalyticsFilterDto {
+  from: string;
+  to: string;
+  projectKeys?: string[];
+  kinds?: string[];
+  grades?: string[];
+  granularity?: 'day' | 'week' | 'month';
+}
+
+/** A number with the JQL of the issues behind it. */
+export interface Drill {
+  value: number;
+  jql: string;
+}
+
+export interface VolumeSeries {
+  periods: string[];
+  /** One series per kind (null kind = "none"), counts per period. */
+  byKind: Array<{ kind: string | null; counts: Drill[] }>;
+  byGrade: Array<{ grade: string | null; counts: Drill[] }>;
+}
+
+export interface SlaPoint {
+  period: string;
+  resolved: Drill;
+  met: Drill;
+  attainment: number | null;
+  breachedOpen: Drill;
+}
+
+export interface OlaLine {
+  line: string;
+  ended: number;
+  timedOut: number;
+  attainment: number | null;
+  jql: string;
+}
+
+export interface CycleDto {
+  count: number;
+  medianHours: number | null;
+  p90Hours: number | null;
+  histogram: Array<{ fromHours: number; toHours: number | null; count: number }>;
+}
+
+export interface BreakdownDto {
+  dimension: 'product' | 'region' | 'customerTier' | 'month';
+  rows: Array<{ value: string | null; count: Drill; resolved: number; breached: number; severe: number }>;
+}
+
+export interface PeopleDto {
+  group: 'person' | 'department';
+  rows: Array<{
+    key: string | null;
+    label: string;
+    solved: Drill;
+    gradeMix: Record<string, number>;
+    medianCycleHours: number | null;
+    satisfactionAvg: number | null;
+    timeouts: number;
+    escalationsReceived: number;
+    escalationsCaused: number;
+    forwarded: number;
+  }>;
+}
+
+export interface SupervisionReport {
+  filter: Required<AnalyticsFilterDto>;
+  totals: { created: Drill; resolved: Drill; open: Drill; breached: Drill; slaAttainment: number | null };
+  volume: VolumeSeries;
+  sla: SlaPoint[];
+  ola: OlaLine[];
+  cycle: CycleDto;
+  breakdowns: BreakdownDto[];
+  patterns: Array<Pattern & { jql: string | null }>;
+  /** null when the caller's role may not see per-person figures. */
+  people: PeopleDto | null;
+  departments: PeopleDto | null;
+  /** Milliseconds the server spent on the queries. */
+  queryMs: number;
+}
+
+export interface BackfillProgress {
+  jobId: string;
+  status: 'running' | 'done';
+  processed: number;
+  projected: number;
+  pages: number;
+  jiraRequests: number;
+  startedAt: string;
+  startedBy: string;
+  finishedAt: string | null;
+}
+
+export interface WeeklyReportDto {
+  generatedAt: string;
+  from: string;
+  to: string;
+  created: number;
+  resolved: number;
+  open: number;
+  breached: number;
+  slaAttainment: number | null;
+  medianCycleHours: number | null;
+  patterns: Pattern[];
+}
+
+export interface GadgetNumbers {
+  open: Drill;
+  breached: Drill;
+  dueToday: Drill;
+  slaAttainmentThisMonth: number | null;
+}
+
+export interface HandoffItem {
+  key: string;
+  target: 'rnd' | 'sales';
+  summary: string;
+  status: string | null;
+}
+
+export interface SupervisionFunctions {
+  getSupervisionReport: { payload: AnalyticsFilterDto; result: SupervisionReport };
+  getWeeklyReport: { payload: Record<string, never>; result: WeeklyReportDto | null };
+  startAnalyticsBackfill: { payload: Record<string, never>; result: BackfillProgress };
+  getAnalyticsBackfill: { payload: Record<string, never>; result: BackfillProgress | null };
+  getGadgetNumbers: { payload: Record<string, never>; result: GadgetNumbers };
+  sendHandoff: { payload: { issueKey: string; target: 'rnd' | 'sales' }; result: HandoffItem };
+  listHandoffs: { payload: { issueKey: string }; result: HandoffItem[] };
+}
