@@ -6,6 +6,7 @@ import { issueKeyOf, type ForgeContext } from '../../shared/bridge';
 import { ApiError, toApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
+import { CaseSuggestions } from './cases/CaseSuggestions';
 import { LineHistory } from './LineHistory';
 import { StatusLozenge } from './StatusLozenge';
 import { useNow } from './useNow';
@@ -144,6 +145,7 @@ function Details({
         </Row>
       </Box>
       {state.line === null ? null : <LineHistory issueKey={state.issueKey} />}
+      <CaseSuggestions issueKey={state.issueKey} />
       {footer}
     </Stack>
   );
