@@ -1,0 +1,11 @@
+import Resolver from '@forge/resolver';
+import { gadgetNumbers } from '../../app/analytics/gadget';
+import { wrapped } from '../supervision-resolver';
+
+/** Resolver of the `itr-supervision-gadget` dashboard gadget (manifest function `supervision-gadget-resolver`). */
+const resolver = new Resolver();
+resolver.define('getGadgetNumbers', (req) => {
+  const accountId = typeof req.context['accountId'] === 'string' ? req.context['accountId'] : undefined;
+  return wrapped(() => gadgetNumbers(accountId, new Date()));
+});
+export const handler = resolver.getDefinitions();
