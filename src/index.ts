@@ -20,3 +20,9 @@ export { handler as regradeConsumer } from './entry/regrade-consumer';
 // Escalation by time (scheduled trigger and queue consumer)
 export { handler as escalationSweep } from './entry/escalation-sweep';
 export { handler as escalationConsumer } from './entry/escalation-consumer';
+
+// Supervision (analytics): page and gadget resolvers, backfill consumer, weekly report trigger
+export { handler as supervisionResolver } from './entry/supervision-resolver';
+export { handler as supervisionGadgetResolver } from './entry/supervision-gadget-resolver';
+export { handler as analyticsBackfillConsumer } from './entry/analytics-backfill-consumer';
+export { handler as analyticsWeeklyReport } from './entry/analytics-weekly-report';

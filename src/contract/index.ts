@@ -26,4 +26,5 @@ export interface ResolverFunctions
     TriageFunctions,
     EscalationFunctions,
     EscalationAdminFunctions,
+    SupervisionFunctions,
     CaseLibraryFunctions {}
