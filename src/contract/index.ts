@@ -9,6 +9,7 @@ import type { SetupFunctions } from './setup';
 import type { EscalationAdminFunctions, EscalationFunctions } from './escalation';
 import type { TriageFunctions } from './triage';
 import type { CaseLibraryFunctions } from './cases';
+import type { SupervisionFunctions } from './analytics';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
@@ -18,6 +19,7 @@ export type * from './setup';
 export type * from './escalation';
 export type * from './triage';
 export type * from './cases';
+export type * from './analytics';
 
 export interface ResolverFunctions
   extends IssuePanelFunctions,
