@@ -1,4 +1,5 @@
 import { gradeOnChange } from '../../app/intake/gradeOnChange';
+import { syncIssueFact } from '../../app/analytics/projection';
 import { recordSubmitter } from '../../app/intake/recordSubmitter';
 
 /**
@@ -21,4 +22,6 @@ export async function handler(event: unknown): Promise<void> {
   await recordSubmitter({ id, key }, creator);
   const graded = await gradeOnChange(id);
   if (graded.outcome === 'invalidAnswers') console.warn(`issue-created: ${key} has answers the grading table refuses; not graded`);
+  // Analytics projection (src/app/analytics): never throws; the backfill repairs a miss.
+  await syncIssueFact(id);
 }

@@ -1,4 +1,5 @@
 import { gradeOnChange } from '../../app/intake/gradeOnChange';
+import { syncIssueFact } from '../../app/analytics/projection';
 
 /**
  * Forge `trigger` on `avi:jira:updated:issue` (manifest function `issue-updated`): regrades the issue
@@ -24,6 +25,8 @@ export async function handler(event: unknown): Promise<void> {
     console.warn('issue-updated: event without an issue id; ignored');
     return;
   }
+  // Analytics projection (src/app/analytics): never throws; the backfill repairs a miss.
+  await syncIssueFact(id);
   const changed = changedFieldIds(event);
   // Only app fields can hold answers: a change of system fields alone costs no REST call.
   if (changed !== undefined && !changed.some((f) => f.startsWith('customfield_'))) return;
