@@ -9,6 +9,7 @@ export { handler as triageResolver } from './entry/triage-resolver';
 export { handler as setupResolver } from './entry/setup-resolver';
 export { handler as gradingAdminResolver } from './entry/grading-admin-resolver';
 export { handler as caseLibraryResolver } from './entry/case-library-resolver';
+export { handler as returnVisitsResolver } from './entry/return-visits-resolver';
 
 // Product event triggers
 export { handler as issueCreated } from './entry/issue-created';

@@ -10,6 +10,7 @@ import type { EscalationAdminFunctions, EscalationFunctions } from './escalation
 import type { TriageFunctions } from './triage';
 import type { CaseLibraryFunctions } from './cases';
 import type { SupervisionFunctions } from './analytics';
+import type { ReturnVisitsFunctions, RootCauseFunctions } from './closure';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
@@ -20,6 +21,7 @@ export type * from './escalation';
 export type * from './triage';
 export type * from './cases';
 export type * from './analytics';
+export type * from './closure';
 
 export interface ResolverFunctions
   extends IssuePanelFunctions,
@@ -29,4 +31,6 @@ export interface ResolverFunctions
     EscalationFunctions,
     EscalationAdminFunctions,
     SupervisionFunctions,
-    CaseLibraryFunctions {}
+    CaseLibraryFunctions,
+    ReturnVisitsFunctions,
+    RootCauseFunctions {}

@@ -183,6 +183,9 @@ export class JiraDouble {
       getAllScreenTabs: (c) => this.screenTabs(c),
       getAllScreenTabFields: (c) => this.screenTabFieldList(c),
       addScreenTabField: (c) => this.addScreenTabField(c),
+      // Forge app properties (src/app/closure publishes `itr-close` for the workflow rules' expressions)
+      putForgeAppProperty: (c) => this.putAppProperty(c),
+      deleteForgeAppProperty: (c) => this.deleteAppProperty(c),
     };
   }
 
@@ -207,6 +210,7 @@ export class JiraDouble {
     this.faults = [];
     this.latencyMs = 0;
     this.fixedNow = undefined;
+    this.appProperties.clear();
   }
 
   /** Pins the double's clock (issue timestamps, `now()` in JQL). */
@@ -684,6 +688,25 @@ export class JiraDouble {
     }
     this.storeProperties(issue, body['properties']);
     return { status: 201, body: { id: issue.id, key: issue.key, self: `${JIRA_BASE_URL}/rest/api/3/issue/${issue.id}` } };
+  }
+
+  // ----- Forge app properties (read by Jira expressions as `app.properties[key]`) ------------------
+
+  /** Forge app properties by key; only the app may write them (Jira answers 403 to a user). */
+  readonly appProperties = new Map<string, unknown>();
+
+  private putAppProperty(ctx: Ctx): Result {
+    if (!ctx.isApp) return { status: 403, body: errorBody(['Only the app can set its Forge app properties.']) };
+    const key = ctx.params['propertyKey'] ?? '';
+    const existed = this.appProperties.has(key);
+    this.appProperties.set(key, structuredClone(ctx.body));
+    return { status: existed ? 200 : 201, body: { message: 'Property saved', statusCode: existed ? 200 : 201 } };
+  }
+
+  private deleteAppProperty(ctx: Ctx): Result {
+    if (!ctx.isApp) return { status: 403, body: errorBody(['Only the app can delete its Forge app properties.']) };
+    if (!this.appProperties.delete(ctx.params['propertyKey'] ?? '')) return { status: 404, body: errorBody(['No such property.']) };
+    return { status: 204 };
   }
 
   // ----- properties ------------------------------------------------------------------------------

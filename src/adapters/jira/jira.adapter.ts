@@ -380,6 +380,18 @@ export class JiraClient {
       groups: groups.filter(isRecord).flatMap((g) => (typeof g['name'] === 'string' ? [g['name']] : [])),
     };
   }
+  // ----- closure (Forge app properties) — owned by src/app/closure ---------------------------------
+
+  /**
+   * Sets a Forge app property (`PUT /rest/forge/1/app/properties/{key}`): readable by Jira expressions
+   * as `app.properties[key]`, writable only by the app itself, so call it on an app client.
+   */
+  async setForgeAppProperty(propertyKey: string, value: unknown): Promise<void> {
+    await this.send('PUT', route`/rest/forge/1/app/properties/${propertyKey}`, value);
+  }
+
+  // ----- end of closure section ---------------------------------------------------------------------
+
   // ----- setup (issue types, schemes, workflows, screens) — owned by src/app/setup ---------------
 
   /** Every `values` of a paged (`startAt`/`isLast`) Jira list; `build` makes the path for a start. */

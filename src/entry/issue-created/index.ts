@@ -1,6 +1,7 @@
 import { gradeOnChange } from '../../app/intake/gradeOnChange';
 import { syncIssueFact } from '../../app/analytics/projection';
 import { recordSubmitter } from '../../app/intake/recordSubmitter';
+import { ensureClosePropertyPublished } from '../../app/closure/closeProperty';
 
 /**
  * Forge `trigger` on `avi:jira:created:issue` (manifest function `issue-created`).
@@ -20,6 +21,9 @@ export async function handler(event: unknown): Promise<void> {
     return;
   }
   await recordSubmitter({ id, key }, creator);
+  // The close rules' expressions need the `itr-close` app property: publish it once if missing.
+  // Best effort: a failure here must not lose the submitter or the grade (the admin page publishes too).
+  await ensureClosePropertyPublished().catch((e: unknown) => console.warn(`issue-created: itr-close property not published: ${e instanceof Error ? e.message : String(e)}`));
   const graded = await gradeOnChange(id);
   if (graded.outcome === 'invalidAnswers') console.warn(`issue-created: ${key} has answers the grading table refuses; not graded`);
   // Analytics projection (src/app/analytics): never throws; the backfill repairs a miss.

@@ -1,6 +1,7 @@
 import Resolver from '@forge/resolver';
 import { getLineHistory } from '../../app/history/getLineHistory';
 import { getIssueItrState } from '../../app/issuePanel/getIssueItrState';
+import { rootCauseHandlers } from '../../app/rootCause/rootCauseHandlers';
 import type { ResolverResult } from '../../contract/envelope';
 import type { IssueItrState, IssuePanelFunctions } from '../../contract/issuePanel';
 
@@ -59,5 +60,8 @@ resolver.define<Payload, ResolverResult<IssueItrState>>('getIssueItrState', ({ p
 resolver.define('getLineHistory', ({ payload, context }) =>
   handleGetIssueItrState(payload, context, (issueKey, accountId) => getLineHistory(issueKey, accountId) as never),
 );
+
+// Root cause and measures (src/app/rootCause): getRootCause, saveRootCause.
+for (const [key, fn] of Object.entries(rootCauseHandlers())) resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
 
 export const handler = resolver.getDefinitions();

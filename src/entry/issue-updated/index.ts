@@ -1,5 +1,6 @@
 import { gradeOnChange } from '../../app/intake/gradeOnChange';
 import { syncIssueFact } from '../../app/analytics/projection';
+import { onIssueResolved, resolvedTransitionOf } from '../../app/returnVisits/onResolved';
 
 /**
  * Forge `trigger` on `avi:jira:updated:issue` (manifest function `issue-updated`): regrades the issue
@@ -25,6 +26,9 @@ export async function handler(event: unknown): Promise<void> {
     console.warn('issue-updated: event without an issue id; ignored');
     return;
   }
+  // Return visits (src/app/returnVisits): decided when the status changes to Resolved.
+  const key = field(field(event, 'issue'), 'key');
+  if (resolvedTransitionOf(event) !== undefined && typeof key === 'string') await onIssueResolved({ id, key }, new Date());
   // Analytics projection (src/app/analytics): never throws; the backfill repairs a miss.
   await syncIssueFact(id);
   const changed = changedFieldIds(event);

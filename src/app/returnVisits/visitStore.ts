@@ -1,0 +1,64 @@
+/** The `return_visit` table (src/adapters/sql/migrations.ts v012): one row per issue needing a visit. */
+import { execute, fromSqlDateTime, query, queryOne, runMigrations } from '../../adapters/sql';
+import type { ReturnVisit } from '../../contract/closure';
+
+let migrated: Promise<unknown> | undefined;
+export function ensureSchema(): Promise<unknown> {
+  migrated ??= runMigrations().catch((e: unknown) => {
+    migrated = undefined;
+    throw e;
+  });
+  return migrated;
+}
+
+function parseRow(r: Record<string, unknown>): ReturnVisit {
+  const optional = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+  const bool = (v: unknown): boolean | null => (v === null || v === undefined ? null : v === true || v === 1 || v === '1');
+  const satisfaction = r['satisfaction'] === null || r['satisfaction'] === undefined ? null : Number(r['satisfaction']);
+  return {
+    issueId: String(r['issue_id']),
+    issueKey: String(r['issue_key']),
+    reason: String(r['reason']) as ReturnVisit['reason'],
+    kind: optional(r['kind']),
+    grade: optional(r['grade']),
+    resolvedAt: fromSqlDateTime(r['resolved_at']).toISOString(),
+    internalView: String(r['internal_view']),
+    status: r['status'] === 'done' ? 'done' : 'open',
+    satisfaction: satisfaction as ReturnVisit['satisfaction'],
+    resolvedInCustomersView: bool(r['resolved_in_customer_view']),
+    customerWords: optional(r['customer_words']),
+    viewsDiffer: bool(r['views_differ']),
+    visitedBy: optional(r['visited_by']),
+    visitedAt: r['visited_at'] === null || r['visited_at'] === undefined ? null : fromSqlDateTime(r['visited_at']).toISOString(),
+  };
+}
+
+/** Opens a visit; a second delivery (or a re-resolve) of the same issue keeps the first row. */
+export async function openVisit(v: { issueId: string; issueKey: string; reason: string; kind: string | null; grade: string | null; resolvedAt: Date; internalView: string }): Promise<boolean> {
+  await ensureSchema();
+  const r = await execute(
+    `INSERT IGNORE INTO return_visit (issue_id, issue_key, reason, kind, grade, resolved_at, internal_view, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'open')`,
+    [Number(v.issueId), v.issueKey, v.reason, v.kind, v.grade, v.resolvedAt, v.internalView],
+  );
+  return r.affectedRows > 0;
+}
+
+export async function listVisits(status: 'open' | 'done', limit: number): Promise<ReturnVisit[]> {
+  await ensureSchema();
+  return query(`SELECT * FROM return_visit WHERE status = ? ORDER BY resolved_at ASC LIMIT ${Math.max(1, Math.min(500, Math.floor(limit)))}`, [status], parseRow);
+}
+
+export async function getVisit(issueId: string): Promise<ReturnVisit | undefined> {
+  await ensureSchema();
+  return queryOne('SELECT * FROM return_visit WHERE issue_id = ?', [Number(issueId)], parseRow);
+}
+
+/** Records the visit once: only an open row changes (a double submit cannot overwrite the first). */
+export async function recordVisit(v: { issueId: string; satisfaction: number; resolvedInCustomersView: boolean; customerWords: string; viewsDiffer: boolean; by: string; at: Date }): Promise<boolean> {
+  await ensureSchema();
+  const r = await execute(
+    `UPDATE return_visit SET status = 'done', satisfaction = ?, resolved_in_customer_view = ?, customer_words = ?, views_differ = ?, visited_by = ?, visited_at = ? WHERE issue_id = ? AND status = 'open'`,
+    [v.satisfaction, v.resolvedInCustomersView, v.customerWords, v.viewsDiffer, v.by, v.at, Number(v.issueId)],
+  );
+  return r.affectedRows > 0;
+}

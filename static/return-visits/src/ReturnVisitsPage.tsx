@@ -1,0 +1,4 @@
+import type { ForgeContext } from '../../shared/bridge';
+export function ReturnVisitsPage(_props: { context: ForgeContext }) {
+  return null;
+}

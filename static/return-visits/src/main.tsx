@@ -1,0 +1,4 @@
+import { mountApp } from '../../shared/mount';
+import { ReturnVisitsPage } from './ReturnVisitsPage';
+
+void mountApp((context) => <ReturnVisitsPage context={context} />);
