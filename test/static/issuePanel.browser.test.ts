@@ -95,9 +95,11 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     expect(body).toContain('(in 4 hours)'); // due 09:30Z: 3.5 h rounds to 4
     expect(await page.getAttribute('html', 'data-color-mode')).toBe('light');
     expect(await page.getByRole('region', { name: 'ITR details for ITR-42' }).count()).toBe(1);
-    expect(calls.map((c) => c.name)).toEqual(['enableTheming', 'getContext', 'invoke', 'invoke']);
+    // Then the case suggestions (static/issue-panel/src/cases) ask for this issue's cases.
+    expect(calls.map((c) => c.name)).toEqual(['enableTheming', 'getContext', 'invoke', 'invoke', 'invoke']);
     expect(calls[2]?.payload).toMatchObject({ functionKey: 'getIssueItrState', payload: { issueKey: 'ITR-42' } });
     expect(calls[3]?.payload).toMatchObject({ functionKey: 'getLineHistory', payload: { issueKey: 'ITR-42' } });
+    expect(calls[4]?.payload).toMatchObject({ functionKey: 'suggestCases', payload: { issueKey: 'ITR-42' } });
     expect(errors).toEqual([]);
     await shoot(page, 'issue-panel-en-light');
     await page.close();

@@ -1,0 +1,116 @@
+/**
+ * The issue panel's case suggestions (static/issue-panel/src/cases) in headless Chromium. Resolver
+ * answers are fixtures given through the stand-in Forge host (bridgeStub.ts): one `suggestCases` on
+ * open with an English and a Chinese case and why each matched; "helped", free search, and the
+ * resolved issue's prompt to add a case.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import type { CaseHit, CaseRecord, CaseSuggestions } from '../../src/contract/cases';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable, installBridgeStub, serveStatic, type StaticServer } from './bridgeStub';
+import { historyOfItr42TimedOutToL2, ok, onTrackTechnicalServiceAtL2 } from './issueItrState.fixtures';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const screenshots = path.join(repoRoot, '.tmp', 'screenshots');
+const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
+
+function record(id: number, title: string, symptom: string, extra: Partial<CaseRecord> = {}): CaseRecord {
+  return {
+    id, title, symptom, product: 'PrintHub', productVersion: '5.2', environment: '', rootCause: 'Driver 5.2 spools to a full disk', shortTermMeasure: 'Clear the spool folder',
+    longTermMeasure: 'Move the spool to the data disk', language: 'en', tags: ['printer'], status: 'published', revision: 1, authorAccountId: 'acc-author',
+    sourceIssues: ['ITR-3'], usedOnIssues: [], helpfulCount: 2, notRelevantCount: 0, usageCount: 2, createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z', ...extra,
+  };
+}
+const printerQueueCase: CaseHit = {
+  case: record(11, 'Printer queue stalls after driver update', 'Jobs stay queued after the driver update.'),
+  score: 9.1,
+  matchedTerms: ['printer', 'queue'],
+  highlights: {
+    title: [{ text: 'Printer', hit: true }, { text: ' ', hit: false }, { text: 'queue', hit: true }, { text: ' stalls after driver update', hit: false }],
+    symptom: [{ text: 'Jobs stay queued after the driver update.', hit: false }],
+  },
+};
+const chinesePrinterCase: CaseHit = {
+  case: record(12, '网络打印机连接失败', '升级固件后打印机无法连接网络。', { language: 'zh-CN', rootCause: '固件重置了网络设置' }),
+  score: 7.4,
+  matchedTerms: ['打印', '印机'],
+  highlights: { title: [{ text: '网络', hit: false }, { text: '打印机', hit: true }, { text: '连接失败', hit: false }], symptom: [{ text: '升级固件后打印机无法连接网络。', hit: false }] },
+};
+const suggestionsForResolvedItr42: CaseSuggestions = { issueKey: 'ITR-42', hits: [printerQueueCase, chinesePrinterCase], resolved: true, product: 'PrintHub', grade: 'major', helpedCaseIds: [] };
+
+describeWithBrowser('case suggestions on the issue panel in Chromium', () => {
+  let outDir: string;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    outDir = mkdtempSync(path.join(os.tmpdir(), 'itr-ui-'));
+    const build = spawnSync(process.execPath, ['static/build.mjs', 'issue-panel', '--out', outDir], { cwd: repoRoot, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
+    server = await serveStatic(path.join(outDir, 'issue-panel'));
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    mkdirSync(screenshots, { recursive: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('shows an English and a Chinese case with why they matched; helped, search and add a case once resolved', async () => {
+    const page = await browser.newPage({ viewport: { width: 560, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const calls = await installBridgeStub(page, {
+      context: { locale: 'en_US', timezone: 'Asia/Shanghai', issueKey: 'ITR-42' },
+      colorMode: 'light',
+      resolvers: {
+        getIssueItrState: () => ok(onTrackTechnicalServiceAtL2),
+        getLineHistory: () => ok(historyOfItr42TimedOutToL2),
+        suggestCases: () => ok(suggestionsForResolvedItr42),
+        markCaseHelpful: () => ok({ ...printerQueueCase.case, helpfulCount: 3, usageCount: 3, usedOnIssues: ['ITR-42'] }),
+        searchCases: () => ok([chinesePrinterCase]),
+        createCaseFromIssue: () => ok(record(13, 'Printer offline', '', { status: 'draft', sourceIssues: ['ITR-42'] })),
+      },
+    });
+    await page.goto(server.url);
+    const section = page.getByTestId('case-suggestions');
+    await section.getByTestId('case-hit').nth(1).waitFor();
+    const hits = section.getByTestId('case-hit');
+    expect(await hits.nth(0).locator('mark').allInnerTexts()).toEqual(['Printer', 'queue']);
+    expect(await hits.nth(0).getByTestId('case-why').innerText()).toBe('Matched: printer, queue');
+    expect(await hits.nth(1).locator('mark').allInnerTexts()).toEqual(['打印机']);
+    // One resolver call for the suggestions.
+    expect(calls.filter((c) => (c.payload as { functionKey?: string } | null)?.functionKey === 'suggestCases')).toHaveLength(1);
+
+    // Open a case: root cause and measures.
+    await hits.nth(0).getByRole('button', { name: 'Printer queue stalls after driver update' }).click();
+    await hits.nth(0).getByText('Driver 5.2 spools to a full disk').waitFor();
+
+    await hits.nth(0).getByRole('button', { name: 'This case helped' }).click();
+    await section.getByTestId('case-notice').getByText('Marked as helpful.').waitFor();
+    expect(await hits.nth(0).getByRole('button', { name: 'This case helped' }).getAttribute('aria-pressed')).toBe('true');
+
+    // Resolved: offers to improve the case that helped, or to add a new one.
+    const prompt = section.getByTestId('case-resolved-prompt');
+    await prompt.getByRole('button', { name: 'Improve “Printer queue stalls after driver update”' }).waitFor();
+    await prompt.getByRole('button', { name: 'Add a new case' }).click();
+    await section.getByTestId('case-notice').getByText('Draft case 13 created from this issue.').waitFor();
+
+    const box = section.getByRole('searchbox', { name: 'Search cases' });
+    await box.fill('打印机');
+    await box.press('Enter');
+    await page.waitForFunction('document.querySelectorAll("[data-testid=case-hit]").length === 1');
+    expect(await section.getByTestId('case-hit').innerText()).toContain('网络打印机连接失败');
+    expect(calls.map((c) => (c.payload as { functionKey?: string } | null)?.functionKey).filter(Boolean)).toEqual([
+      'getIssueItrState', 'getLineHistory', 'suggestCases', 'markCaseHelpful', 'createCaseFromIssue', 'searchCases',
+    ]);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: path.join(screenshots, 'issue-panel-case-suggestions.png'), fullPage: true });
+    await page.close();
+  });
+});
