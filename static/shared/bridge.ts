@@ -53,3 +53,9 @@ export function issueKeyOf(context: ForgeContext): string | null {
   const key: unknown = (issue as Record<string, unknown>)['key'];
   return typeof key === 'string' && key.length > 0 ? key : null;
 }
+
+/** Opens a Jira URL in the host (`router.open`): the supervision page's drill-down to `/issues/?jql=…`. */
+export async function openInJira(url: string): Promise<void> {
+  const { router } = await loadBridge();
+  await router.open(url);
+}
