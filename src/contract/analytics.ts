@@ -6,14 +6,14 @@ import type { Pattern } from '../domain/analytics/metrics';
 
 export type { Pattern };
 
-export interface AnalyticsFilterDto {
+export type AnalyticsFilterDto = {
   from: string;
   to: string;
   projectKeys?: string[];
   kinds?: string[];
   grades?: string[];
   granularity?: 'day' | 'week' | 'month';
-}
+};
 
 /** A number with the JQL of the issues behind it. */
 export interface Drill {
