@@ -8,6 +8,7 @@ import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
 import { CaseSuggestions } from './cases/CaseSuggestions';
 import { LineHistory } from './LineHistory';
+import { RootCauseSection } from './rootCause/RootCauseSection';
 import { StatusLozenge } from './StatusLozenge';
 import { useNow } from './useNow';
 
@@ -71,6 +72,7 @@ export function IssuePanel({ context }: { context: ForgeContext }) {
       {load.phase === 'ready' ? (
         <Details state={load.state} loadedAt={load.loadedAt} onRefresh={reload} refreshRef={refreshButton} />
       ) : null}
+      {load.phase === 'ready' && issueKey !== null ? <RootCauseSection issueKey={issueKey} /> : null}
     </Box>
   );
 }
