@@ -1,0 +1,4 @@
+import { mountApp } from '../../shared/mount';
+import { Gadget } from './Gadget';
+
+void mountApp(() => <Gadget />);

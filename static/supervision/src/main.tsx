@@ -1,0 +1,4 @@
+import { mountApp } from '../../shared/mount';
+import { SupervisionPage } from './SupervisionPage';
+
+void mountApp(() => <SupervisionPage />);
