@@ -1,0 +1,155 @@
+/**
+ * Closing through the exported handlers (issue-created / issue-updated triggers, return-visits and
+ * issue-panel resolvers) on the platform harness (Jira double, KVS, MariaDB), ending with the pinned
+ * Jira expressions evaluated (test/domain/closure/miniJex.ts) on the state the app left in Jira: the
+ * published `itr-close` app property and the mirrored fields.
+ */
+import { issueCreated, issuePanelResolver, issueUpdated, returnVisitsResolver } from '../../../src/index';
+import { CLOSE_CONDITION_EXPRESSION, CLOSE_VALIDATOR_EXPRESSION, RESOLVE_VALIDATOR_EXPRESSION } from '../../../src/domain/closure';
+import { runMigrations } from '../../../src/adapters/sql';
+import { harness, invokeFunction, invokeResolver } from '../../harness';
+import { evaluateRule } from '../../domain/closure/miniJex';
+import { defineClosureFields } from './closureFields.fixtures';
+
+const { jira, sql } = harness();
+const ENGINEER = 'acc-engineer';
+const L2 = 'acc-l2';
+const SUPERVISOR = 'acc-supervisor';
+const ADMIN = 'acc-admin';
+const FALLBACK = 'acc-fallback';
+let ids: ReturnType<typeof defineClosureFields>;
+
+beforeEach(async () => {
+  // The Jira double numbers issues from 10000 again in every test; the tables outlive it.
+  await runMigrations();
+  await sql.raw('DELETE FROM return_visit');
+  await sql.raw('DELETE FROM root_cause_version');
+  jira.seedUser({ accountId: ENGINEER, displayName: 'Li Lei' });
+  jira.seedUser({ accountId: L2, displayName: 'Wang Fang' });
+  jira.seedUser({ accountId: SUPERVISOR, displayName: 'Zhao Min', groups: ['itr-supervisors'] });
+  jira.seedUser({ accountId: ADMIN, displayName: 'Admin', globalPermissions: ['ADMINISTER'] });
+  jira.seedUser({ accountId: FALLBACK, displayName: 'Chen Jie' });
+  ids = defineClosureFields(jira);
+});
+
+const created = (issue: { id: string; key: string }, by: string) => ({ eventType: 'avi:jira:created:issue', issue: { id: issue.id, key: issue.key, fields: {} }, atlassianId: by });
+const resolvedEvent = (issue: { id: string; key: string }, by: string) => ({
+  eventType: 'avi:jira:updated:issue',
+  issue: { id: issue.id, key: issue.key, fields: {} },
+  atlassianId: by,
+  changelog: { id: '1', items: [{ field: 'status', fieldId: 'status', fieldtype: 'jira', from: '3', fromString: 'In Progress', to: '5', toString: 'Resolved' }] },
+});
+
+/** What Jira would hand the expressions: `user`, `issue` (its fields by id, Reporter too), `app.properties`. */
+function expressionContext(key: string, acting: string) {
+  const issue = jira.issue(key);
+  const fields: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(issue.fields)) fields[k] = v ?? null;
+  return { user: { accountId: acting }, issue: fields, app: { properties: Object.fromEntries(jira.appProperties) } };
+}
+
+async function fileAndResolve(key: string, fields: Record<string, unknown>) {
+  const issue = jira.seedIssue({ key, reporter: ENGINEER, fields });
+  await invokeFunction(issueCreated, created(issue, ENGINEER));
+  jira.issue(key).fields['status'] = { name: 'Resolved' } as never;
+  await invokeFunction(issueUpdated, resolvedEvent(issue, L2));
+  return issue;
+}
+
+describe('close rules with return visits, end to end', () => {
+  it('publishes the property on the first created issue; only the submitter closes, and only after the visit', async () => {
+    const issue = await fileAndResolve('ITR-1', { [ids.kind]: 'complaint', [ids.grade]: 'minor' });
+    expect(jira.appProperties.get('itr-close')).toEqual({ submitter: ids.submitter, visitOpen: ids.visitOpen, rootCause: ids.rootCause, classification: ids.classification, fallback: [] });
+    expect(jira.issue('ITR-1').fields[ids.visitOpen]).toBe('yes');
+
+    // Reporter edited to L2: hands over nothing.
+    jira.issue('ITR-1').fields['reporter'] = { accountId: L2 } as never;
+    expect(evaluateRule(CLOSE_CONDITION_EXPRESSION, expressionContext('ITR-1', L2))).toBe(false);
+    expect(evaluateRule(CLOSE_CONDITION_EXPRESSION, expressionContext('ITR-1', ENGINEER))).toBe(true);
+    expect(evaluateRule(CLOSE_VALIDATOR_EXPRESSION, expressionContext('ITR-1', ENGINEER))).toBe(false); // visit open
+
+    // An engineer cannot see the queue; the supervisor records the visit.
+    expect(await invokeResolver(returnVisitsResolver, 'listReturnVisits', { status: 'open' }, { accountId: L2 })).toMatchObject({ success: false, errors: [{ code: 'NOT_AUTHORIZED' }] });
+    const queue = (await invokeResolver(returnVisitsResolver, 'listReturnVisits', { status: 'open' }, { accountId: SUPERVISOR })) as { success: true; data: { visits: Array<{ issueKey: string; reason: string }> } };
+    expect(queue.data.visits).toMatchObject([{ issueKey: 'ITR-1', reason: 'complaint' }]);
+    const recorded = await invokeResolver(returnVisitsResolver, 'recordReturnVisit', { issueId: issue.id, satisfaction: 2, resolvedInCustomersView: true, customerWords: '修好了，但等了三天' }, { accountId: SUPERVISOR });
+    expect(recorded).toMatchObject({ success: true, data: { status: 'done', satisfaction: 2, viewsDiffer: true, internalView: 'Resolved', customerWords: '修好了，但等了三天', visitedBy: SUPERVISOR } });
+    expect(jira.issue('ITR-1').fields[ids.visitOpen]).toBe('no');
+    expect(evaluateRule(CLOSE_VALIDATOR_EXPRESSION, expressionContext('ITR-1', ENGINEER))).toBe(true);
+    expect(evaluateRule(CLOSE_VALIDATOR_EXPRESSION, expressionContext('ITR-1', L2))).toBe(false);
+  });
+
+  it('a duplicate resolve event keeps one visit; a non-sampled issue gets none', async () => {
+    await invokeResolver(returnVisitsResolver, 'saveReturnVisitSettings', { sampleRatePercent: 0, alwaysGrades: ['critical'], supervisorGroups: ['itr-supervisors'], expectedRevision: 0 }, { accountId: ADMIN });
+    const issue = await fileAndResolve('ITR-2', { [ids.kind]: 'technicalService', [ids.grade]: 'critical' });
+    await invokeFunction(issueUpdated, resolvedEvent(issue, L2));
+    await fileAndResolve('ITR-3', { [ids.kind]: 'technicalService', [ids.grade]: 'minor' });
+    const queue = (await invokeResolver(returnVisitsResolver, 'listReturnVisits', { status: 'open' }, { accountId: ADMIN })) as { data: { visits: Array<{ issueKey: string; reason: string }>; isAdmin: boolean } };
+    expect(queue.data.visits).toMatchObject([{ issueKey: 'ITR-2', reason: 'topGrade' }]);
+    expect(queue.data.isAdmin).toBe(true);
+    expect(jira.issue('ITR-3').fields[ids.visitOpen] ?? null).toBeNull();
+  });
+
+  it('refuses an incomplete visit record with a coded error', async () => {
+    const issue = await fileAndResolve('ITR-4', { [ids.kind]: 'complaint' });
+    expect(await invokeResolver(returnVisitsResolver, 'recordReturnVisit', { issueId: issue.id, satisfaction: 6, resolvedInCustomersView: true, customerWords: 'x' }, { accountId: SUPERVISOR })).toMatchObject({
+      success: false,
+      errors: [{ code: 'VISIT_SATISFACTION_INVALID', path: 'satisfaction' }],
+    });
+    expect(await invokeResolver(returnVisitsResolver, 'recordReturnVisit', { issueId: issue.id, satisfaction: 4, resolvedInCustomersView: true, customerWords: '  ' }, { accountId: SUPERVISOR })).toMatchObject({
+      success: false,
+      errors: [{ code: 'VISIT_WORDS_REQUIRED' }],
+    });
+  });
+
+  it('an admin names a fallback closer with a reason; it is published and kept in the history', async () => {
+    expect(await invokeResolver(returnVisitsResolver, 'setFallbackClosers', { accountIds: [FALLBACK], reason: 'x', expectedRevision: 0 }, { accountId: SUPERVISOR })).toMatchObject({ success: false, errors: [{ code: 'NOT_AUTHORIZED' }] });
+    expect(await invokeResolver(returnVisitsResolver, 'setFallbackClosers', { accountIds: [FALLBACK], reason: '', expectedRevision: 0 }, { accountId: ADMIN })).toMatchObject({ success: false, errors: [{ code: 'FALLBACK_REASON_REQUIRED' }] });
+    const set = await invokeResolver(returnVisitsResolver, 'setFallbackClosers', { accountIds: [FALLBACK], reason: 'Li Lei left the company on 2026-11-01', expectedRevision: 0 }, { accountId: ADMIN });
+    expect(set).toMatchObject({ success: true, data: { fallbackAccountIds: [FALLBACK], fallbackHistory: [{ accountIds: [FALLBACK], by: ADMIN, reason: 'Li Lei left the company on 2026-11-01' }], fallbackRevision: 1 } });
+    expect((jira.appProperties.get('itr-close') as { fallback: string[] }).fallback).toEqual([FALLBACK]);
+
+    const issue = jira.seedIssue({ key: 'ITR-5', reporter: ENGINEER });
+    await invokeFunction(issueCreated, created(issue, ENGINEER));
+    expect(evaluateRule(CLOSE_VALIDATOR_EXPRESSION, expressionContext('ITR-5', FALLBACK))).toBe(true);
+    expect(evaluateRule(CLOSE_VALIDATOR_EXPRESSION, expressionContext('ITR-5', L2))).toBe(false);
+    // A stale revision is refused, not overwritten.
+    expect(await invokeResolver(returnVisitsResolver, 'setFallbackClosers', { accountIds: [], reason: 'undo', expectedRevision: 0 }, { accountId: ADMIN })).toMatchObject({ success: false, errors: [{ code: 'CONFIG_REVISION_CONFLICT' }] });
+  });
+});
+
+describe('root cause on the issue panel resolver', () => {
+  const panel = (key: string) => ({ context: { extension: { issue: { key } } } });
+  const draft = {
+    whys: ['The router rebooted', 'Its firmware leaked memory', 'The soak test is too short'],
+    rootCause: 'Customer misuse of the console',
+    shortTermMeasure: 'Rolled back the firmware',
+    longTermMeasure: 'A 72-hour soak test gates every release',
+    technicalZero: 'Leak fixed in 4.3.1',
+    managementZero: 'Checklist owner added the gate',
+  };
+
+  it('flags a customer-blaming cause (saved, not complete), then accepts an override reason; Resolve follows', async () => {
+    jira.seedIssue({ key: 'ITR-7', fields: { [ids.classification]: 'problem' } });
+    await invokeResolver(returnVisitsResolver, 'publishCloseProperty', {}, { accountId: ADMIN });
+    expect(evaluateRule(RESOLVE_VALIDATOR_EXPRESSION, expressionContext('ITR-7', ENGINEER))).toBe(false);
+
+    const first = await invokeResolver(issuePanelResolver, 'saveRootCause', { issueKey: 'ITR-7', draft }, { accountId: ENGINEER, ...panel('ITR-7') });
+    expect(first).toMatchObject({ success: true, data: { complete: false, flags: [{ category: 'customer', phrase: 'customer misuse' }], versions: 1, draft: { rootCause: draft.rootCause } } });
+    expect(jira.issue('ITR-7').fields[ids.rootCause]).toBe('no');
+
+    const second = await invokeResolver(issuePanelResolver, 'saveRootCause', { issueKey: 'ITR-7', draft: { ...draft, overrideReason: 'The contract makes the customer the operator' } }, { accountId: ENGINEER, ...panel('ITR-7') });
+    expect(second).toMatchObject({ success: true, data: { complete: true, overridden: true, versions: 2, draft: { overrideReason: 'The contract makes the customer the operator' } } });
+    expect(jira.issue('ITR-7').fields[ids.rootCause]).toBe('yes');
+    expect(evaluateRule(RESOLVE_VALIDATOR_EXPRESSION, expressionContext('ITR-7', ENGINEER))).toBe(true);
+
+    expect(await invokeResolver(issuePanelResolver, 'getRootCause', { issueKey: 'ITR-7' }, { accountId: L2, ...panel('ITR-7') })).toMatchObject({ success: true, data: { complete: true, versions: 2, savedBy: ENGINEER } });
+  });
+
+  it('refuses another issue than the panel’s, and someone who may not edit', async () => {
+    jira.seedIssue({ key: 'ITR-8' });
+    expect(await invokeResolver(issuePanelResolver, 'getRootCause', { issueKey: 'ITR-9' }, { accountId: ENGINEER, ...panel('ITR-8') })).toMatchObject({ success: false, errors: [{ code: 'INVALID_PAYLOAD' }] });
+    jira.seedUser({ accountId: 'acc-viewer', displayName: 'Viewer', projectPermissions: { ITR: ['BROWSE_PROJECTS'] } });
+    expect(await invokeResolver(issuePanelResolver, 'saveRootCause', { issueKey: 'ITR-8', draft }, { accountId: 'acc-viewer', ...panel('ITR-8') })).toMatchObject({ success: false, errors: [{ code: 'ROOT_CAUSE_NOT_EDITOR' }] });
+  });
+});
