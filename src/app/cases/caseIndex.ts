@@ -2,20 +2,22 @@
  * The case search index in Forge SQL (tables case_term, case_term_stats, case_index_stats; see
  * src/adapters/sql/migrations.ts). The app keeps it in step with the cases: a case's postings are
  * replaced whenever it changes, and document frequencies and length totals are adjusted by the
- * difference. A search reads only the statistics and postings of the query's most informative
- * terms: three SELECTs with `IN (...)` (a fourth or fifth when the postings would exceed Forge SQL's
- * 4 MiB answer), whatever the corpus size. Ranking is pure
+ * difference. A search reads the statistics of the query's terms, lets MariaDB sum the scores of
+ * the most informative ones into a candidate set (GROUP BY case_id … LIMIT), then reads only those
+ * candidates' postings: four SELECTs, whatever the corpus size. Ranking is pure
  * (src/domain/caseSearch).
  */
 import { execute, query, type SqlParam } from '../../adapters/sql';
 import {
   analyzeDocument,
   analyzeQuery,
+  CASE_FIELDS,
   corpusStats,
   type CorpusStats,
   DEFAULT_SEARCH_PARAMS,
   type FieldCounts,
   type FieldTexts,
+  type KeptTerm,
   type Posting,
   rankPostings,
   type RankedCase,
@@ -27,8 +29,39 @@ import {
 const INSERT_CHUNK = 500;
 /** Most distinct query terms looked up in case_term_stats (a pasted log can have thousands). */
 const MAX_LOOKUP_TERMS = 400;
-/** Postings per SELECT: ≈ 90 bytes a row keeps an answer near 2.7 MB, under Forge SQL's 4 MiB. */
-const POSTINGS_PER_SELECT = 30_000;
+/**
+ * Cases whose score MariaDB sums and returns for exact ranking in the domain. Range 50–1,000;
+ * default 200: twice the app's CANDIDATES (caseLibrary.ts), so filtering by status or permission
+ * rarely runs short, and the postings read back stay a few thousand rows.
+ */
+export const SQL_CANDIDATES = 200;
+/** Candidate ids per postings SELECT (at most maxQueryTerms × this rows in one answer). */
+const POSTING_CASES_PER_SELECT = 200;
+
+/**
+ * The BM25F sum of `rankPostings` in SQL: per posting the field-weighted, length-normalised
+ * frequency x, then idf·weight·x/(k1+x) summed per case; best SQL_CANDIDATES first.
+ */
+function scoreStatement(terms: number): string {
+  const qw = `CASE term ${new Array(terms).fill('WHEN ? THEN ?').join(' ')} ELSE 0 END`;
+  const field = (f: string) => `(? * tf_${f} / (1 - ? + ? * len_${f} / ?))`;
+  return (
+    `SELECT case_id, SUM(qw * x / (? + x)) AS score FROM (` +
+    `SELECT case_id, ${qw} AS qw, ${field('title')} + ${field('body')} + ${field('meta')} AS x FROM case_term WHERE term IN (${marks(terms)})` +
+    `) p WHERE x > 0 GROUP BY case_id ORDER BY score DESC, case_id LIMIT ${SQL_CANDIDATES}`
+  );
+}
+
+function scoreParams(kept: readonly KeptTerm[], stats: CorpusStats, p: SearchParams): SqlParam[] {
+  const params: SqlParam[] = [p.k1];
+  for (const k of kept) params.push(k.term, k.idf * k.weight);
+  CASE_FIELDS.forEach((f, i) => {
+    const { weight, b } = p.fields[f];
+    params.push(weight, b, b, (stats.avgLengths[i] as number) || 1);
+  });
+  for (const k of kept) params.push(k.term);
+  return params;
+}
 
 function num(v: unknown): number {
   if (typeof v === 'number') return v;
@@ -157,23 +190,18 @@ export async function searchIndex(texts: FieldTexts, p: SearchParams = DEFAULT_S
   const dfRows = await query(`SELECT term, df FROM case_term_stats WHERE term IN (${marks(terms.length)})`, terms.map((t) => t.term), (r) => [str(r['term']), num(r['df'])] as const);
   const kept = selectQueryTerms(terms, new Map(dfRows), stats.docCount, p);
   if (kept.length === 0) return [];
-  // Forge SQL answers at most 4 MiB (about 45,000 posting rows): read the kept terms in groups of at
-  // most POSTINGS_PER_SELECT postings (by their df), one SELECT per group.
-  const groups: string[][] = [[]];
-  let inGroup = 0;
-  for (const k of kept) {
-    if (inGroup + k.df > POSTINGS_PER_SELECT && (groups[groups.length - 1] as string[]).length > 0) {
-      groups.push([]);
-      inGroup = 0;
-    }
-    (groups[groups.length - 1] as string[]).push(k.term);
-    inGroup += k.df;
-  }
+  // Two reads instead of every posting of the kept terms (up to postingBudget rows, which took
+  // 400+ ms at 100,000 cases): MariaDB sums each case's BM25F score over the kept terms and returns
+  // only the best SQL_CANDIDATES ids; then the postings of just those cases are read and ranked in
+  // src/domain exactly as before. The SQL sum only chooses candidates (its arithmetic may differ from
+  // JavaScript's in the last digits); the order returned is always the domain's.
+  const candidates = await query(scoreStatement(kept.length), scoreParams(kept, stats, p), (r) => num(r['case_id']));
+  if (candidates.length === 0) return [];
   const postings: Posting[] = [];
-  for (const group of groups) {
+  for (const part of chunks(candidates, POSTING_CASES_PER_SELECT)) {
     const rows = await query<Posting>(
-      `SELECT term, case_id, tf_title, tf_body, tf_meta, len_title, len_body, len_meta FROM case_term WHERE term IN (${marks(group.length)})`,
-      group,
+      `SELECT term, case_id, tf_title, tf_body, tf_meta, len_title, len_body, len_meta FROM case_term WHERE term IN (${marks(kept.length)}) AND case_id IN (${marks(part.length)})`,
+      [...kept.map((k) => k.term), ...part],
       (r) => ({
         term: str(r['term']),
         caseId: String(num(r['case_id'])),
