@@ -1,7 +1,8 @@
 /**
  * Root cause and measures (itr-process.md §5) on the issue panel: the 5 Whys chain (as many as
  * needed), the root cause, the short-term (灭火) and long-term (防火) measures and the two zeros.
- * Self-contained: it loads and saves through `getRootCause` / `saveRootCause` of the panel's resolver.
+ * Self-contained: it loads and saves through `getRootCause` / `saveRootCause` of the panel's resolver,
+ * only once opened (folded by default: opening the panel costs no extra invocation).
  * The server checks the text (the phrase lists live in src/domain/closure) and flags a cause that
  * blames the customer, fate or attitude; the author may keep it with a reason. Whatever happens, the
  * typed text stays in the form: a refused or failed save never resets it.
@@ -88,6 +89,7 @@ export function RootCauseSection({ issueKey }: { issueKey: string }) {
   const [error, setError] = useState<ResolverError | null>(null);
   const [saving, setSaving] = useState(false);
   const [justSaved, setJustSaved] = useState(false);
+  const [open, setOpen] = useState(false);
 
   const errorText = (e: ResolverError): string => {
     const key = errorMessageKey(e.code);
@@ -106,8 +108,8 @@ export function RootCauseSection({ issueKey }: { issueKey: string }) {
   }, [issueKey]);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (open && state === null) void load();
+  }, [open, state, load]);
 
   const save = async () => {
     setSaving(true);
@@ -133,9 +135,15 @@ export function RootCauseSection({ issueKey }: { issueKey: string }) {
   return (
     <Box as="section" aria-label={t('rootCause.title')} testId="root-cause-form">
       <Stack space="space.150">
-        <Text as="strong" weight="bold">
-          {t('rootCause.title')}
-        </Text>
+        <Box>
+          <button type="button" style={{ ...buttonStyle, backgroundColor: 'transparent', paddingInline: token('space.0') }} aria-expanded={open} data-testid="root-cause-toggle" onClick={() => setOpen((o) => !o)}>
+            <Text as="strong" weight="bold">
+              {open ? '▾' : '▸'} {t('rootCause.title')}
+            </Text>
+          </button>
+        </Box>
+        {open ? (
+          <Stack space="space.150">
         {state?.classification === 'requirement' ? <Text color="color.text.subtle">{t('rootCause.requirement')}</Text> : null}
         {readOnly ? <Text color="color.text.subtle">{t('rootCause.readOnly')}</Text> : null}
         <fieldset disabled={readOnly} style={{ border: 'none', padding: 0, margin: 0, minWidth: 0 }}>
@@ -192,10 +200,12 @@ export function RootCauseSection({ issueKey }: { issueKey: string }) {
             {errorText(error)}
           </Text>
         ) : null}
-        {state !== null && state.draft !== null ? (
-          <Box xcss={state.complete ? okStyles : undefined} testId="root-cause-status">
-            <Text>{state.complete ? t('rootCause.complete') : t('rootCause.incomplete')}</Text>
-          </Box>
+            {state !== null && state.draft !== null ? (
+              <Box xcss={state.complete ? okStyles : undefined} testId="root-cause-status">
+                <Text>{state.complete ? t('rootCause.complete') : t('rootCause.incomplete')}</Text>
+              </Box>
+            ) : null}
+          </Stack>
         ) : null}
       </Stack>
     </Box>
