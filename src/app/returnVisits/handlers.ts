@@ -30,7 +30,11 @@ async function wrapped<T>(run: () => Promise<T>): Promise<ResolverResult<T>> {
   try {
     return { success: true, data: await run() };
   } catch (error) {
-    if (error instanceof NotAuthorizedError) return fail(error.code, error.message, undefined, { required: error.required });
+    if (error instanceof NotAuthorizedError) {
+      // The supervising role has its own code, so the page can say who may record visits.
+      const code = error.required === 'ITR_SUPERVISOR' ? 'VISIT_NOT_SUPERVISOR' : error.code;
+      return fail(code, error.message, undefined, { required: error.required });
+    }
     const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
     if (typeof code === 'string' && error instanceof Error) return fail(code, error.message);
     throw error;

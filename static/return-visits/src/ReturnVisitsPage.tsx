@@ -266,7 +266,7 @@ export function ReturnVisitsPage(_props: { context: ForgeContext }) {
             {errorText(error)}
           </Text>
         ) : null}
-        {error?.code === 'NOT_AUTHORIZED' ? null : (
+        {error?.code === 'VISIT_NOT_SUPERVISOR' ? null : (
           <Stack space="space.200">
             <Inline space="space.100" role="tablist">
               {(['open', 'done'] as const).map((s) => (

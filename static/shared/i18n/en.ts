@@ -564,6 +564,7 @@ export const en = {
   'errorCode.VISIT_WORDS_TOO_LONG': "At most {max} characters.",
   'errorCode.VISIT_ALREADY_RECORDED': "Someone else already recorded this visit. Reload to see it.",
   'errorCode.VISIT_NOT_FOUND': "This issue has no return visit.",
+  'errorCode.VISIT_NOT_SUPERVISOR': 'Only the supervising role (group itr-supervisors or as configured) and Jira admins may see and record return visits.',
   'errorCode.VISIT_SETTINGS_INVALID': "Check the settings: rate 0–100 and at least one group.",
   'errorCode.FALLBACK_REASON_REQUIRED': "Say why (at most {max} characters).",
   'errorCode.CONFIG_REVISION_CONFLICT': "Someone else saved in the meantime. Reload; your text is still in the form.",

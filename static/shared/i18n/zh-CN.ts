@@ -560,6 +560,7 @@ export const zhCN: Messages = {
   'errorCode.VISIT_WORDS_TOO_LONG': "最多 {max} 个字符。",
   'errorCode.VISIT_ALREADY_RECORDED': "其他人已记录了此回访。请刷新查看。",
   'errorCode.VISIT_NOT_FOUND': "此问题单没有回访。",
+  'errorCode.VISIT_NOT_SUPERVISOR': '只有监督角色（itr-supervisors 组或配置的组）和 Jira 管理员才能查看和记录回访。',
   'errorCode.VISIT_SETTINGS_INVALID': "请检查设置：比例 0–100，至少一个组。",
   'errorCode.FALLBACK_REASON_REQUIRED': "请说明原因（最多 {max} 个字符）。",
   'errorCode.CONFIG_REVISION_CONFLICT': "其他人已在此期间保存。请刷新；你输入的内容仍保留在表单中。",

@@ -69,7 +69,7 @@ describe('close rules with return visits, end to end', () => {
     expect(evaluateRule(CLOSE_VALIDATOR_EXPRESSION, expressionContext('ITR-1', ENGINEER))).toBe(false); // visit open
 
     // An engineer cannot see the queue; the supervisor records the visit.
-    expect(await invokeResolver(returnVisitsResolver, 'listReturnVisits', { status: 'open' }, { accountId: L2 })).toMatchObject({ success: false, errors: [{ code: 'NOT_AUTHORIZED' }] });
+    expect(await invokeResolver(returnVisitsResolver, 'listReturnVisits', { status: 'open' }, { accountId: L2 })).toMatchObject({ success: false, errors: [{ code: 'VISIT_NOT_SUPERVISOR' }] });
     const queue = (await invokeResolver(returnVisitsResolver, 'listReturnVisits', { status: 'open' }, { accountId: SUPERVISOR })) as { success: true; data: { visits: Array<{ issueKey: string; reason: string }> } };
     expect(queue.data.visits).toMatchObject([{ issueKey: 'ITR-1', reason: 'complaint' }]);
     const recorded = await invokeResolver(returnVisitsResolver, 'recordReturnVisit', { issueId: issue.id, satisfaction: 2, resolvedInCustomersView: true, customerWords: '修好了，但等了三天' }, { accountId: SUPERVISOR });
