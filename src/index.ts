@@ -24,6 +24,6 @@ export { handler as escalationConsumer } from './entry/escalation-consumer';
 
 // Supervision (analytics): page and gadget resolvers, backfill consumer, weekly report trigger
 export { handler as supervisionResolver } from './entry/supervision-resolver';
-export { handler as supervisionGadgetResolver } from './entry/supervision-gadget-resolver';
-export { handler as analyticsBackfillConsumer } from './entry/analytics-backfill-consumer';
+export { handler as supervisionGadgetResolver } from './entry/gadget-resolver';
+export { handler as analyticsBackfillConsumer } from './entry/analytics-backfill';
 export { handler as analyticsWeeklyReport } from './entry/analytics-weekly-report';

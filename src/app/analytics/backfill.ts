@@ -22,7 +22,7 @@ import type { ItrFieldIds } from '../fields/itrFields';
 import { factFields, projectIssues } from './projection';
 import { loadAnalyticsSettings } from './settings';
 
-/** The queue's key in manifest.yml (consumer `analytics-backfill-consumer`). */
+/** The queue's key in manifest.yml (consumer `analytics-backfill`). */
 export const BACKFILL_QUEUE = 'analytics-backfill';
 /**
  * Search pages (of 100 issues with fields) one queue event handles. Range 1–50; default 10: 1,000

@@ -2,7 +2,7 @@ import Resolver from '@forge/resolver';
 import { gadgetNumbers } from '../../app/analytics/gadget';
 import { wrapped } from '../supervision-resolver';
 
-/** Resolver of the `itr-supervision-gadget` dashboard gadget (manifest function `supervision-gadget-resolver`). */
+/** Resolver of the `itr-supervision-gadget` dashboard gadget (manifest function `gadget-resolver`). */
 const resolver = new Resolver();
 resolver.define('getGadgetNumbers', (req) => {
   const accountId = typeof req.context['accountId'] === 'string' ? req.context['accountId'] : undefined;

@@ -3,7 +3,7 @@ import { JiraError, JiraErrorCode } from '../../adapters/jira';
 import { parseStepEvent, runBackfillStep } from '../../app/analytics/backfill';
 
 /**
- * Queue consumer of `analytics-backfill` (manifest function `analytics-backfill-consumer`): one step of
+ * Queue consumer of `analytics-backfill` (manifest function `analytics-backfill`): one step of
  * the projection's rebuild. Jira rate limits become a platform retry after `Retry-After`; the cursor is
  * saved per page, so a retry resumes where the step stopped.
  */
@@ -11,7 +11,7 @@ export async function handler(event: unknown): Promise<InvocationError | void> {
   const body = typeof event === 'object' && event !== null ? (event as Record<string, unknown>)['body'] : undefined;
   const step = parseStepEvent(body);
   if (step === null) {
-    console.warn('analytics-backfill-consumer: event without jobId/step; ignored');
+    console.warn('analytics-backfill: event without jobId/step; ignored');
     return;
   }
   try {
