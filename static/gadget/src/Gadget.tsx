@@ -28,7 +28,7 @@ export function Gadget() {
   const cell = (label: string, d: Drill, id: string) => (
     <Stack space="space.050">
       <Text size="small">{label}</Text>
-      <Pressable xcss={numStyle} testId={`gadget-${id}`} onClick={() => void openInJira(`/issues/?jql=${encodeURIComponent(d.jql)}`)}>{String(d.value)}</Pressable>
+      <Pressable xcss={numStyle} testId={`gadget-${id}`} onClick={() => void openInJira(`/issues/?jql=${encodeURIComponent(d.jql)}`).catch(() => undefined)}>{String(d.value)}</Pressable>
     </Stack>
   );
   return (

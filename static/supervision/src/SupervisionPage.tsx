@@ -119,7 +119,7 @@ export function SupervisionPage() {
               <Text as="strong">{t('sup.drill.title')}: {drill.label}</Text>
               <textarea readOnly data-testid="drill-jql" value={drill.jql} rows={3} style={{ width: '100%' }} />
               <Inline space="space.100">
-                <Pressable xcss={buttonStyle} testId="drill-open" onClick={() => void openInJira(`/issues/?jql=${encodeURIComponent(drill.jql)}`)}>{t('sup.drill.open')}</Pressable>
+                <Pressable xcss={buttonStyle} testId="drill-open" onClick={() => void openInJira(`/issues/?jql=${encodeURIComponent(drill.jql)}`).catch(() => undefined) /* the JQL stays shown to copy */}>{t('sup.drill.open')}</Pressable>
                 <Pressable xcss={buttonStyle} testId="drill-close" onClick={() => setDrill(null)}>{t('sup.drill.close')}</Pressable>
               </Inline>
             </Stack>

@@ -1,0 +1,135 @@
+/**
+ * The supervision page in headless Chromium against the real supervision resolver (harness: Jira double,
+ * KVS, queue, MariaDB): every chart renders from seeded data, a drill-down shows the JQL that Jira's
+ * search answers with the same count, "Open in Jira" asks the host to open `/issues/?jql=…`, and CSV
+ * export downloads a file; zh-CN in dark mode renders too.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { analyticsBackfillConsumer, supervisionResolver } from '../../src/index';
+import { BACKFILL_QUEUE } from '../../src/app/analytics/backfill';
+import { jiraAsApp } from '../../src/adapters/jira';
+import { harness, invokeResolver } from '../harness';
+import { defineItrFields } from '../fixtures/itrFields';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable, installBridgeStub, serveStatic, type StaticServer } from './bridgeStub';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const screenshots = path.join(repoRoot, '.tmp', 'screenshots');
+const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
+const ADMIN = 'acc-admin';
+const OWNER = 'acc-owner';
+const FUNCTIONS = ['getSupervisionReport', 'getWeeklyReport', 'startAnalyticsBackfill', 'getAnalyticsBackfill'];
+const PRODUCTS = ['X100', 'X200', 'X300', 'X400'];
+
+const { jira, queue, sql } = harness();
+
+beforeEach(async () => {
+  jira.seedUser({ accountId: ADMIN, displayName: 'Zhang Wei', globalPermissions: ['ADMINISTER'] });
+  jira.seedUser({ accountId: OWNER, displayName: 'Li Na' });
+  const ids = defineItrFields(jira);
+  const now = new Date();
+  for (let i = 1; i <= 80; i++) {
+    const created = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (i % 4), 1 + (i % 20), 8));
+    const resolved = i % 3 !== 0 ? new Date(created.getTime() + (i % 9) * 7_200_000) : null;
+    jira.seedIssue({
+      key: `ITR-${i}`,
+      created,
+      fields: {
+        [ids.kind]: i % 2 === 0 ? 'complaint' : 'technicalService',
+        [ids.grade]: i % 5 === 0 ? 'critical' : 'minor',
+        [ids.product]: PRODUCTS[i % 4],
+        [ids.region]: i % 2 === 0 ? 'North' : 'South',
+        [ids.customerTier]: i % 3 === 0 ? 'gold' : 'standard',
+        [ids.owner]: { accountId: OWNER },
+        ...(resolved ? { resolutiondate: resolved.toISOString().replace('Z', '+0000'), resolution: { name: 'Done' } } : {}),
+      },
+    });
+  }
+  queue.registerConsumer(BACKFILL_QUEUE, analyticsBackfillConsumer);
+  await sql.raw('DELETE FROM itr_issue_fact').catch(() => undefined);
+  await invokeResolver(supervisionResolver, 'startAnalyticsBackfill', {}, { accountId: ADMIN });
+  await queue.drain();
+});
+
+describeWithBrowser('supervision page in Chromium', () => {
+  let outDir: string;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    outDir = mkdtempSync(path.join(os.tmpdir(), 'itr-ui-'));
+    const build = spawnSync(process.execPath, ['static/build.mjs', 'supervision', '--out', outDir], { cwd: repoRoot, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
+    server = await serveStatic(path.join(outDir, 'supervision'));
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    mkdirSync(screenshots, { recursive: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  async function open(locale: string, colorMode: 'light' | 'dark') {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, colorScheme: colorMode, acceptDownloads: true });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const resolvers = Object.fromEntries(FUNCTIONS.map((key) => [key, (payload: unknown) => invokeResolver(supervisionResolver, key, payload, { accountId: ADMIN })]));
+    const calls = await installBridgeStub(page, {
+      context: { locale, timezone: 'UTC', issueKey: null, accountId: ADMIN, moduleKey: 'itr-supervision' },
+      colorMode,
+      resolvers,
+    });
+    const started = Date.now();
+    await page.goto(server.url);
+    await page.getByTestId('totals').waitFor();
+    return { page, calls, errors, firstRenderMs: Date.now() - started };
+  }
+
+  it('renders every chart, drills down to matching JQL, and exports CSV', async () => {
+    const { page, calls, errors, firstRenderMs } = await open('en_US', 'light');
+    for (const id of ['volume-kind', 'volume-grade', 'sla', 'ola', 'cycle', 'breakdown-product', 'breakdown-region', 'breakdown-customerTier', 'breakdown-month', 'people', 'departments']) {
+      await page.getByTestId(`chart-${id}`).waitFor();
+    }
+    expect(await page.getByTestId('total-created').innerText()).toBe('80');
+    expect(await page.locator('[data-testid^="bar-volume-kind-"]').count()).toBeGreaterThan(0);
+
+    // Drill-down: a product bar → the JQL; Jira's search of that JQL finds as many issues as the bar shows.
+    const bar = page.getByTestId('bar-breakdown-product-0-0');
+    const label = (await bar.getAttribute('aria-label')) ?? '';
+    await bar.click();
+    const jql = await page.getByTestId('drill-jql').inputValue();
+    expect(jql).toMatch(/cf\[\d+\] = "X\d00"/);
+    let found = 0;
+    for await (const p of jiraAsApp().searchJql(jql, { pageSize: 5000 })) found += p.issues.length;
+    expect(label.endsWith(`: ${found}`)).toBe(true);
+    await page.getByTestId('drill-open').click();
+    await page.waitForTimeout(200);
+    expect(calls.some((c) => c.name === 'navigate' && JSON.stringify(c.payload ?? '').includes(encodeURIComponent(jql).slice(0, 40)))).toBe(true);
+
+    // Table alternative and CSV export.
+    await page.getByTestId('chart-breakdown-product-table-toggle').click();
+    await page.getByTestId('table-breakdown-product').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-breakdown-product-csv').click()]);
+    expect(download.suggestedFilename()).toBe('breakdown-product.csv');
+    const csv = readFileSync((await download.path()) as string, 'utf8');
+    expect(csv).toContain('X100');
+    await page.screenshot({ path: path.join(screenshots, 'supervision-en-light.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    console.info(JSON.stringify({ supervisionFirstRenderMs: firstRenderMs }));
+    await page.close();
+  }, 60_000);
+
+  it('speaks Chinese in dark mode', async () => {
+    const { page, errors } = await open('zh_CN', 'dark');
+    await page.getByText('按产品').waitFor();
+    expect(await page.locator('html').getAttribute('data-color-mode')).toBe('dark');
+    await page.screenshot({ path: path.join(screenshots, 'supervision-zh-dark.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
