@@ -16,7 +16,7 @@ export async function getLineHistory(
   try {
     issueId = (await jiraForViewer(accountId).getIssue(issueKey, { fields: ['status'] })).id;
   } catch (error) {
-    if (error instanceof JiraError && (error.code === JiraErrorCode.NotFound || error.code === JiraErrorCode.Forbidden)) {
+    if (error instanceof JiraError && (error.code === JiraErrorCode.NotFound || error.code === JiraErrorCode.Forbidden || error.code === JiraErrorCode.Unauthorized)) {
       return { success: false, errors: [{ code: 'ISSUE_NOT_FOUND', message: `Issue ${issueKey} does not exist or you may not see it` }] };
     }
     throw error;

@@ -99,8 +99,8 @@ export async function getIssueItrState(
     const issue = await deps.jiraForViewer(accountId).getIssue(issueKey, { fields: Object.values(ids) });
     return { success: true, data: itrStateOf(issueKey, issue.fields, ids, config, deps.now()) };
   } catch (error) {
-    if (error instanceof JiraError && (error.code === JiraErrorCode.NotFound || error.code === JiraErrorCode.Forbidden)) {
-      // Jira answers 404 for issues the viewer may not browse: both read as "not found" here.
+    if (error instanceof JiraError && (error.code === JiraErrorCode.NotFound || error.code === JiraErrorCode.Forbidden || error.code === JiraErrorCode.Unauthorized)) {
+      // Jira answers 404 for issues the viewer may not browse, 401 without a user: all read as "not found" here.
       return { success: false, errors: [{ code: 'ISSUE_NOT_FOUND', message: `Issue ${issueKey} does not exist or you may not see it` }] };
     }
     if (error instanceof FieldsNotInstalledError || error instanceof DomainError) {
