@@ -1,4 +1,5 @@
 import Resolver from '@forge/resolver';
+import { guardedDefinitions } from '../guard';
 import { CaseLibrary } from '../../app/cases/caseLibrary';
 import type { CaseStatus } from '../../contract/cases';
 import type { ResolverResult } from '../../contract/envelope';
@@ -125,4 +126,4 @@ for (const [key, fn] of Object.entries(handlers())) {
   });
 }
 
-export const handler = resolver.getDefinitions();
+export const handler = guardedDefinitions(resolver);

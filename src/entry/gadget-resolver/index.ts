@@ -1,4 +1,5 @@
 import Resolver from '@forge/resolver';
+import { guardedDefinitions } from '../guard';
 import { gadgetNumbers } from '../../app/analytics/gadget';
 import { wrapped } from '../supervision-resolver';
 
@@ -8,4 +9,4 @@ resolver.define('getGadgetNumbers', (req) => {
   const accountId = typeof req.context['accountId'] === 'string' ? req.context['accountId'] : undefined;
   return wrapped(() => gadgetNumbers(accountId, new Date()));
 });
-export const handler = resolver.getDefinitions();
+export const handler = guardedDefinitions(resolver);

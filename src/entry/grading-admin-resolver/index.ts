@@ -1,4 +1,5 @@
 import Resolver from '@forge/resolver';
+import { guardedDefinitions } from '../guard';
 import { escalationAdminHandlers } from '../../app/escalation';
 import { NotAuthorizedError } from '../../app/auth/authorization';
 import { GradingAdmin } from '../../app/grading/gradingAdmin';
@@ -116,4 +117,4 @@ for (const [key, fn] of Object.entries(handlers())) {
   resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
 }
 
-export const handler = resolver.getDefinitions();
+export const handler = guardedDefinitions(resolver);

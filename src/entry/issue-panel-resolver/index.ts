@@ -1,4 +1,5 @@
 import Resolver from '@forge/resolver';
+import { guardedDefinitions } from '../guard';
 import { getLineHistory } from '../../app/history/getLineHistory';
 import { getIssueItrState } from '../../app/issuePanel/getIssueItrState';
 import { rootCauseHandlers } from '../../app/rootCause/rootCauseHandlers';
@@ -64,4 +65,4 @@ resolver.define('getLineHistory', ({ payload, context }) =>
 // Root cause and measures (src/app/rootCause): getRootCause, saveRootCause.
 for (const [key, fn] of Object.entries(rootCauseHandlers())) resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
 
-export const handler = resolver.getDefinitions();
+export const handler = guardedDefinitions(resolver);

@@ -1,4 +1,5 @@
 import Resolver from '@forge/resolver';
+import { guardedDefinitions } from '../guard';
 import { returnVisitHandlers } from '../../app/returnVisits/handlers';
 
 /**
@@ -10,4 +11,4 @@ for (const [key, fn] of Object.entries(returnVisitHandlers())) {
   resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
 }
 
-export const handler = resolver.getDefinitions();
+export const handler = guardedDefinitions(resolver);

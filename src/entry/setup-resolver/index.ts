@@ -1,4 +1,5 @@
 import Resolver from '@forge/resolver';
+import { guardedDefinitions } from '../guard';
 import { JiraError } from '../../adapters/jira';
 import { NotAuthorizedError } from '../../app/auth/authorization';
 import { getSetupStatus, listSetupProjects, previewSetup, resumeSetup, runSetup, SetupError, validProjectKeys } from '../../app/setup/setup';
@@ -36,4 +37,4 @@ resolver.define('runSetup', ({ payload, context }) => wrap(async () => runSetup(
 resolver.define('resumeSetup', ({ context }) => wrap(() => resumeSetup(accountIdOf(context))));
 resolver.define('getSetupStatus', ({ context }) => wrap(() => getSetupStatus(accountIdOf(context))));
 
-export const handler = resolver.getDefinitions();
+export const handler = guardedDefinitions(resolver);

@@ -1,4 +1,5 @@
 import Resolver from '@forge/resolver';
+import { guardedDefinitions } from '../guard';
 import { NotAuthorizedError } from '../../app/auth/authorization';
 import { getBackfillProgress, startBackfill } from '../../app/analytics/backfill';
 import { buildReport } from '../../app/analytics/report';
@@ -42,4 +43,4 @@ const resolver = new Resolver();
 for (const [key, fn] of Object.entries(handlers())) {
   resolver.define(key, (req) => fn(req.payload, req.context as Record<string, unknown>));
 }
-export const handler = resolver.getDefinitions();
+export const handler = guardedDefinitions(resolver);

@@ -1,4 +1,5 @@
 import Resolver from '@forge/resolver';
+import { guardedDefinitions } from '../guard';
 import { getRegradeProgress, startRegrade } from '../../app/regrade/regrade';
 import {
   acceptIssue,
@@ -146,4 +147,4 @@ resolver.define('getRegradeProgress', ({ payload, context }): Promise<Result<'ge
   return guarded(() => getRegradeProgress(callerOf(context), jobId));
 });
 
-export const handler = resolver.getDefinitions();
+export const handler = guardedDefinitions(resolver);

@@ -1,0 +1,67 @@
+import type Resolver from '@forge/resolver';
+
+/**
+ * What every resolver entry does before its functions see a payload, and after they answer:
+ * - a payload over PAYLOAD_MAX_BYTES (JSON) answers `PAYLOAD_TOO_LARGE`, one nested deeper than
+ *   PAYLOAD_MAX_DEPTH answers `INVALID_PAYLOAD`, before any read or write;
+ * - anything a function throws becomes the envelope `{success:false, errors:[{code}]}` (the error's own
+ *   stable `code` when it has one, else `INTERNAL_ERROR`), so the UI never sees a raw platform error.
+ * An unknown function key still throws, as `@forge/resolver` does.
+ */
+
+/** Largest accepted payload, bytes of JSON. Range 16 KiB–5 MiB (Forge's own cap); default 256 KiB: the biggest legitimate payload (a grading config import) is ~20 KiB. */
+export const PAYLOAD_MAX_BYTES = 256 * 1024;
+/** Deepest accepted nesting of objects/arrays. Default 32: the deepest legitimate payload (a grading table) is 6 levels. */
+export const PAYLOAD_MAX_DEPTH = 32;
+
+type Definitions = ReturnType<Resolver['getDefinitions']>;
+type Invocation = Parameters<Definitions>[0];
+
+const fail = (code: string, message: string): { success: false; errors: Array<{ code: string; message: string }> } => ({ success: false, errors: [{ code, message }] });
+
+/** Depth of a JSON value, iteratively (a recursive walk would overflow the stack on hostile input). */
+function depthExceeds(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (typeof v !== 'object' || v === null) continue;
+    if (d + 1 > max) return true;
+    for (const child of Object.values(v as Record<string, unknown>)) stack.push([child, d + 1]);
+  }
+  return false;
+}
+
+/** Checks a payload's size and depth; undefined when acceptable, else the envelope to answer. */
+export function payloadProblem(payload: unknown): ReturnType<typeof fail> | undefined {
+  if (depthExceeds(payload, PAYLOAD_MAX_DEPTH)) return fail('INVALID_PAYLOAD', `payload is nested deeper than ${PAYLOAD_MAX_DEPTH} levels`);
+  let bytes: number;
+  try {
+    bytes = Buffer.byteLength(JSON.stringify(payload ?? null), 'utf8');
+  } catch {
+    return fail('INVALID_PAYLOAD', 'payload is not JSON');
+  }
+  return bytes > PAYLOAD_MAX_BYTES ? fail('PAYLOAD_TOO_LARGE', `payload is ${bytes} bytes; at most ${PAYLOAD_MAX_BYTES}`) : undefined;
+}
+
+/** `resolver.getDefinitions()` with the checks above around every function. */
+export function guardedDefinitions(resolver: Resolver): Definitions {
+  const definitions = resolver.getDefinitions();
+  const known = (key: unknown): boolean => typeof key === 'string' && key in (resolver as unknown as { functions: Record<string, unknown> }).functions;
+  const guarded = async (invocation: Invocation, backend?: Parameters<Definitions>[1]): Promise<unknown> => {
+    if (!known(invocation?.call?.functionKey)) return definitions(invocation, backend);
+    const problem = payloadProblem(invocation.call.payload);
+    if (problem !== undefined) return problem;
+    try {
+      return await definitions(invocation, backend);
+    } catch (e) {
+      const code = typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : 'INTERNAL_ERROR';
+      console.error(`resolver ${String(invocation.call.functionKey)}: ${e instanceof Error ? e.message : String(e)}`);
+      return fail(code, e instanceof Error ? e.message : String(e));
+    }
+  };
+  // Keep whatever the definitions function carries (tests read the function keys from it).
+  for (const k of Reflect.ownKeys(definitions)) {
+    if (!(k in guarded) || typeof k === 'symbol') Object.defineProperty(guarded, k, Object.getOwnPropertyDescriptor(definitions, k) as PropertyDescriptor);
+  }
+  return guarded as Definitions;
+}
