@@ -2,6 +2,7 @@ import type Resolver from '@forge/resolver';
 
 /**
  * What every resolver entry does before its functions see a payload, and after they answer:
+ * - a call without a signed-in user (no principal) answers `NOT_AUTHORIZED`;
  * - a payload over PAYLOAD_MAX_BYTES (JSON) answers `PAYLOAD_TOO_LARGE`, one nested deeper than
  *   PAYLOAD_MAX_DEPTH answers `INVALID_PAYLOAD`, before any read or write;
  * - anything a function throws becomes the envelope `{success:false, errors:[{code}]}` (the error's own
@@ -49,6 +50,10 @@ export function guardedDefinitions(resolver: Resolver): Definitions {
   const known = (key: unknown): boolean => typeof key === 'string' && key in (resolver as unknown as { functions: Record<string, unknown> }).functions;
   const guarded = async (invocation: Invocation, backend?: Parameters<Definitions>[1]): Promise<unknown> => {
     if (!known(invocation?.call?.functionKey)) return definitions(invocation, backend);
+    // Every function acts for a signed-in user (Jira is asked as that user); no principal, no call.
+    if (typeof backend?.['principal'] !== 'object' || typeof (backend['principal'] as { accountId?: unknown } | null)?.accountId !== 'string') {
+      return fail('NOT_AUTHORIZED', 'a signed-in Jira user is required');
+    }
     const problem = payloadProblem(invocation.call.payload);
     if (problem !== undefined) return problem;
     try {

@@ -1,0 +1,80 @@
+/**
+ * One valid payload per resolver function (on the demo site of ./site.ts). The authorization and fuzz
+ * tests both use it; a function missing here fails the completeness test.
+ */
+import { DEFAULT_GRADING_TABLE } from '../../src/domain';
+import { DEMO_USERS } from '../../sandbox/demoSite';
+
+const TOM = DEMO_USERS.find((u) => u.role === 'L2')!.accountId;
+const OUTAGE = { businessImpact: 'outage', duration: 'h1to4', scope: 'large', customerTier: 'standard', sensitivity: 'none' };
+const HABIT = { failsWithinSpecification: false, contractOrProcessNotFollowed: false, expectedByUserHabitOrIndustryNorm: true };
+const caseContent = { title: 'Kiosk freezes', symptom: 'The kiosk freezes after reboot', product: '', productVersion: '', environment: '', rootCause: '', shortTermMeasure: '', longTermMeasure: '', language: '', tags: [], status: 'published' };
+const rootCauseDraft = {
+  whys: ['The router rebooted', 'Its firmware leaked memory', 'The soak test is too short'],
+  rootCause: 'Firmware memory leak',
+  shortTermMeasure: 'Rolled back the firmware',
+  longTermMeasure: 'A 72-hour soak test gates every release',
+  technicalZero: 'Leak fixed in 4.3.1',
+  managementZero: 'Checklist owner added the gate',
+};
+
+/** The issue the issue-panel calls are about (ITR-4: graded, at L2, in progress). */
+export const PANEL_ISSUE = 'ITR-4';
+
+export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
+  // issue panel
+  getIssueItrState: { issueKey: PANEL_ISSUE },
+  getLineHistory: { issueKey: PANEL_ISSUE },
+  getRootCause: { issueKey: PANEL_ISSUE },
+  saveRootCause: { issueKey: PANEL_ISSUE, draft: rootCauseDraft },
+  // triage
+  getTriageOptions: {},
+  listTriage: {},
+  triageIssue: { issueKey: 'ITR-10', kind: 'technicalService', classification: { facts: HABIT }, answers: OUTAGE, warranty: 'in', product: 'Router X1', customerTier: 'standard' },
+  reassignIssue: { issueKey: 'ITR-4', mode: 'forward', toAccountId: TOM, reason: 'Tom knows the VAT module' },
+  acceptIssue: { issueKey: 'ITR-4' },
+  getClassificationHistory: { issueKey: 'ITR-4' },
+  startRegrade: {},
+  getRegradeProgress: {},
+  // setup
+  listSetupProjects: {},
+  previewSetup: { projectKeys: ['ITR'] },
+  runSetup: { projectKeys: ['ITR'] },
+  resumeSetup: {},
+  getSetupStatus: {},
+  // grading admin (+ escalation recalculation)
+  startEscalationRecalculation: {},
+  getEscalationRecalculation: {},
+  getGradingAdmin: {},
+  listGradingVersions: {},
+  exportGradingConfig: {},
+  validateGradingDraft: { table: DEFAULT_GRADING_TABLE },
+  previewGrade: { answers: OUTAGE, startAt: '2026-11-23T09:00:00.000Z' },
+  saveGradingTable: { table: DEFAULT_GRADING_TABLE, expectedRevision: 0, comment: 'same again' },
+  restoreGradingVersion: { version: 1, expectedRevision: 0 },
+  importGradingConfig: { json: JSON.stringify({ table: DEFAULT_GRADING_TABLE }), expectedRevision: 0, expectedCalendarsRevision: 0 },
+  saveCalendars: { calendars: {}, expectedRevision: 0 },
+  // case library
+  searchCases: { text: 'kiosk' },
+  listCases: {},
+  suggestCases: { issueKey: 'ITR-4' },
+  getCase: { id: 1 },
+  saveCase: { content: caseContent },
+  retireCase: { id: 1 },
+  createCaseFromIssue: { issueKey: 'ITR-12' },
+  markCaseHelpful: { id: 1, issueKey: 'ITR-4' },
+  markCaseNotRelevant: { id: 1, issueKey: 'ITR-4' },
+  // return visits / closing admin
+  listReturnVisits: {},
+  recordReturnVisit: { issueId: '10011', satisfaction: 5, resolvedInCustomersView: true, customerWords: 'All good now' },
+  getClosureAdmin: {},
+  saveReturnVisitSettings: { expectedRevision: 0, sampleRatePercent: 20, alwaysGrades: ['critical'], supervisorGroups: ['itr-supervisors'] },
+  setFallbackClosers: { expectedRevision: 0, accountIds: [TOM], reason: 'Submitter left the company' },
+  publishCloseProperty: {},
+  // supervision
+  getSupervisionReport: { from: '2026-11-01T00:00:00.000Z', to: '2026-11-23T00:00:00.000Z' },
+  getWeeklyReport: {},
+  startAnalyticsBackfill: {},
+  getAnalyticsBackfill: {},
+  getGadgetNumbers: {},
+};
