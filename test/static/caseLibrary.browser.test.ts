@@ -84,7 +84,8 @@ describeWithBrowser('case library page in Chromium', () => {
     await page.getByTestId('case-row').first().waitFor();
     await search(page, 'Search cases', 'printer queue');
     const english = page.getByTestId('case-row').filter({ hasText: 'Printer queue stalls' });
-    await english.waitFor();
+    // The row is already listed before the search answers: wait for this search's marks.
+    await english.locator('mark').first().waitFor();
     expect(await english.locator('mark').allInnerTexts()).toEqual(expect.arrayContaining(['Printer', 'queue']));
     expect(await page.getByTestId('case-row').filter({ hasText: 'VPN' }).count()).toBe(0);
 
