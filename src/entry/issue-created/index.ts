@@ -1,3 +1,4 @@
+import { JiraError, JiraErrorCode } from '../../adapters/jira';
 import { gradeOnChange } from '../../app/intake/gradeOnChange';
 import { syncIssueFact } from '../../app/analytics/projection';
 import { recordSubmitter } from '../../app/intake/recordSubmitter';
@@ -12,6 +13,19 @@ const field = (o: unknown, name: string): unknown =>
   typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : undefined;
 
 export async function handler(event: unknown): Promise<void> {
+  try {
+    await handle(event);
+  } catch (e) {
+    // The issue was deleted (or moved out of reach) between the event and this run: nothing to do.
+    if (e instanceof JiraError && e.code === JiraErrorCode.NotFound) {
+      console.warn(`issue-created: issue gone before the trigger ran (${e.message}); ignored`);
+      return;
+    }
+    throw e;
+  }
+}
+
+async function handle(event: unknown): Promise<void> {
   const issue = field(event, 'issue');
   const id = field(issue, 'id');
   const key = field(issue, 'key');

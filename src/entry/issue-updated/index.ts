@@ -1,3 +1,4 @@
+import { JiraError, JiraErrorCode } from '../../adapters/jira';
 import { gradeOnChange } from '../../app/intake/gradeOnChange';
 import { syncIssueFact } from '../../app/analytics/projection';
 import { onIssueResolved, resolvedTransitionOf } from '../../app/returnVisits/onResolved';
@@ -21,6 +22,19 @@ export function changedFieldIds(event: unknown): string[] | undefined {
 }
 
 export async function handler(event: unknown): Promise<void> {
+  try {
+    await handle(event);
+  } catch (e) {
+    // The issue was deleted (or moved out of reach) between the event and this run: nothing to do.
+    if (e instanceof JiraError && e.code === JiraErrorCode.NotFound) {
+      console.warn(`issue-updated: issue gone before the trigger ran (${e.message}); ignored`);
+      return;
+    }
+    throw e;
+  }
+}
+
+async function handle(event: unknown): Promise<void> {
   const id = field(field(event, 'issue'), 'id');
   if (typeof id !== 'string') {
     console.warn('issue-updated: event without an issue id; ignored');
