@@ -10,7 +10,8 @@ import { parseStepEvent, runBackfillStep } from '../../app/analytics/backfill';
 export async function handler(event: unknown): Promise<InvocationError | void> {
   const body = typeof event === 'object' && event !== null ? (event as Record<string, unknown>)['body'] : undefined;
   const step = parseStepEvent(body);
-  if (step === null) {
+  // Job ids are UUIDs (startBackfill); anything else cannot name a job and is not a valid KVS key.
+  if (step === null || !/^[A-Za-z0-9-]{1,64}$/.test(step.jobId)) {
     console.warn('analytics-backfill: event without jobId/step; ignored');
     return;
   }
