@@ -88,8 +88,9 @@ export interface StateSnapshot {
   sqlRows: Record<string, number>;
 }
 
+/** Jira writes that took effect (a refused write, status ≥ 400, changed nothing). */
 export function jiraWriteCount(): number {
-  return harness().jira.calls.filter((c) => c.method !== 'GET' && !READ_ROUTES.has(c.route)).length;
+  return harness().jira.calls.filter((c) => c.method !== 'GET' && !READ_ROUTES.has(c.route) && c.status < 400).length;
 }
 
 export async function sqlRowCounts(): Promise<Record<string, number>> {
