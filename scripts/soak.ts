@@ -1,0 +1,279 @@
+/**
+ * `npm run soak [-- --minutes 1 --seed 9 --days 1 --quiet]`: a simulated day on the sandbox, with faults.
+ *
+ * Starts the sandbox (sandbox/server.ts: the real handlers of src/index.ts, the real @forge/* SDKs, the
+ * Jira/KVS/queue doubles, MariaDB for Forge SQL) on a manual clock that is also the process's `Date`,
+ * and plays a day in five-minute ticks: issues created in English and Chinese (product event
+ * `issue-created`), triaged by the triage user (`triage-resolver`), the grading calendars saved by the
+ * admin now and then (`grading-admin-resolver`), and the scheduled triggers (escalation sweep →
+ * queue → consumer) every tick. Faults come from a seeded random stream: Jira 429 (Retry-After 1 s)
+ * and 500s, slow answers, KVS conflicts, duplicate queue deliveries, failed queue pushes.
+ * When the day (or the wall-time budget, default 60 s) is over, faults stop, two clean sweeps run, and
+ * the invariants are checked:
+ *   - every open graded issue's line and line-entry time equal its open line_history stay, and its due
+ *     time is not in the past at L1/L2 (nothing escalation owed was lost);
+ *   - no issue has two escalation actions (warn/escalate/breach) for the same line stay, nor two equal comments;
+ *   - the grading calendars in KVS are the last ones a save reported as stored.
+ * Prints one JSON object with the figures; exits 1 when an invariant fails.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ENV_SOCKET, ENV_URL, startPrivateMariaDb, type MariaDbServer } from '../test/harness/mariadb';
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const MINUTE = 60_000;
+const TICK = 5 * MINUTE;
+
+/** mulberry32: a small seeded PRNG (the soak must replay identically for a seed). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SUMMARIES = [
+  ['Checkout fails with error 502', 'Customers see a 502 after pressing Pay.'],
+  ['打印机无法连接网络', '办公室打印机今天早上开始无法连接到网络。'],
+  ['VPN drops every hour', 'Remote staff lose the VPN tunnel hourly.'],
+  ['订单状态不同步', '门户中的订单状态与 ERP 不一致。'],
+  ['Spare power supply for switch', 'PSU 2 of the core switch failed.'],
+  ['投诉：客服响应太慢', '客户投诉客服 48 小时未回复。'],
+] as const;
+const KINDS = ['technicalService', 'nonTechnicalService', 'spareParts', 'complaint'] as const;
+const IMPACTS = ['outage', 'degraded', 'minor'] as const;
+
+export interface SoakFigures {
+  seed: number;
+  wallSeconds: number;
+  sandboxHours: number;
+  ticks: number;
+  issuesCreated: number;
+  issuesTriaged: number;
+  configSaves: { stored: number; conflicts: number };
+  escalations: number;
+  warnings: number;
+  faults: Record<string, number>;
+  handlerErrors: Record<string, number>;
+  jiraRequests: number;
+  invariants: Record<string, { checked: number; violations: string[] }>;
+  ok: boolean;
+}
+
+export async function runSoak(options: { wallMs: number; seed: number; days: number; log?: ((s: string) => void) | undefined }): Promise<SoakFigures> {
+  const log = options.log ?? (() => undefined);
+  let server: MariaDbServer | undefined;
+  if (!process.env[ENV_URL] && !process.env[ENV_SOCKET]) {
+    server = await startPrivateMariaDb(fs.mkdtempSync(path.join(os.tmpdir(), 'itr-soak-')));
+    process.env[ENV_SOCKET] = server.socketPath;
+  }
+  const { installHarness, invokeResolver, invokeFunction } = await import('../test/harness/index');
+  const h = installHarness();
+  const { createManualClock, installFakeDate } = await import('../sandbox/clock');
+  const clock = createManualClock();
+  const uninstallDate = installFakeDate(clock);
+  const { startSandbox } = await import('../sandbox/server');
+  const { DEMO_USERS, DEMO_FIELD_IDS: ids } = await import('../sandbox/demoSite');
+  const { runMigrations } = await import('../src/adapters/sql');
+  const app = await import('../src/index');
+  const random = rng(options.seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+  const user = (role: string): string => (DEMO_USERS.find((u) => u.role === role) as { accountId: string }).accountId;
+  const [ADMIN, TRIAGE] = [user('admin'), user('triage')];
+  const submitters = DEMO_USERS.filter((u) => u.role === 'submitter').map((u) => u.accountId);
+
+  const started = Date.now.call(null);
+  const realStart = performance.now();
+  const faults: Record<string, number> = {};
+  const handlerErrors: Record<string, number> = {};
+  const count = (m: Record<string, number>, k: string): void => {
+    m[k] = (m[k] ?? 0) + 1;
+  };
+  const figures = { issuesCreated: 0, issuesTriaged: 0, stored: 0, conflicts: 0 };
+
+  await runMigrations();
+  for (const t of ['line_history', 'escalation_action', 'escalation_audit', 'classification_history']) await h.sql.raw(`DELETE FROM ${t}`);
+  const sandbox = await startSandbox({ port: 0, clock, log: () => undefined });
+  let expectedCalendars: unknown = undefined;
+  let nextNumber = new Map<string, number>();
+  for (const i of h.jira.model.issues.values()) nextNumber.set(i.projectKey, Math.max(nextNumber.get(i.projectKey) ?? 0, Number(i.key.split('-')[1])));
+
+  const untriaged: string[] = [];
+  const ticksPerDay = (24 * 60 * MINUTE) / TICK;
+  const totalTicks = Math.round(ticksPerDay * options.days);
+  let tick = 0;
+  let faultsOn = true;
+
+  const injectFaults = (): void => {
+    if (!faultsOn) return;
+    const r = random();
+    if (r < 0.02) {
+      h.jira.failNext(1, { status: 429, retryAfter: 1 });
+      count(faults, 'jira429RetryAfter');
+    } else if (r < 0.1) {
+      h.jira.failNext(1 + Math.floor(random() * 2), { status: pick([500, 502, 503]) });
+      count(faults, 'jira5xx');
+    } else if (r < 0.16) {
+      h.kvs.injectConflict(1);
+      count(faults, 'kvsConflict');
+    } else if (r < 0.24) {
+      h.queue.duplicateNext(1);
+      count(faults, 'duplicateDelivery');
+    } else if (r < 0.27) {
+      h.queue.failNextPush(1, 500);
+      count(faults, 'queuePushFailed');
+    }
+    h.jira.latencyMs = random() < 0.05 ? 20 : 0;
+    if (h.jira.latencyMs > 0) count(faults, 'slowJira');
+  };
+
+  const safely = async (name: string, run: () => Promise<unknown>): Promise<unknown> => {
+    try {
+      return await run();
+    } catch (e) {
+      count(handlerErrors, name);
+      log(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  };
+
+  while (tick < totalTicks && performance.now() - realStart < options.wallMs) {
+    tick++;
+    // New issues: about 4 an hour, EN and ZH.
+    if (random() < 0.35) {
+      const project = pick(['ITR', 'NET', 'FLD']);
+      const n = (nextNumber.get(project) ?? 0) + 1;
+      nextNumber.set(project, n);
+      const [summary, description] = pick(SUMMARIES);
+      const submitter = pick(submitters);
+      const issue = h.jira.seedIssue({ key: `${project}-${n}`, summary, issueType: 'Task', status: 'Open', reporter: submitter, created: new Date(clock.now()), fields: { description: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: description }] }] } } } as never);
+      figures.issuesCreated++;
+      injectFaults();
+      await safely('issueCreated', () => invokeFunction(app.issueCreated as never, { issue: { id: issue.id, key: issue.key }, atlassianId: submitter } as never));
+      untriaged.push(issue.key);
+    }
+    // Triage within the hour.
+    if (untriaged.length > 0 && random() < 0.3) {
+      const key = untriaged[0] as string;
+      injectFaults();
+      const answer = (await safely('triageIssue', () =>
+        invokeResolver(app.triageResolver as never, 'triageIssue', {
+          issueKey: key,
+          kind: pick(KINDS),
+          classification: { facts: { failsWithinSpecification: random() < 0.5, contractOrProcessNotFollowed: false, expectedByUserHabitOrIndustryNorm: true } },
+          answers: { businessImpact: pick(IMPACTS), duration: 'h1to4', scope: 'large', customerTier: 'standard', sensitivity: 'none' },
+          warranty: 'in',
+          product: 'Router X1',
+          customerTier: 'standard',
+        }, { accountId: TRIAGE }),
+      )) as { success?: boolean } | undefined;
+      if (answer?.success === true) {
+        untriaged.shift();
+        figures.issuesTriaged++;
+      }
+    }
+    // The admin saves the calendars a few times a day (KVS conflicts must not lose a save).
+    if (random() < 0.02) {
+      const state = (await safely('getGradingAdmin', () => invokeResolver(app.gradingAdminResolver as never, 'getGradingAdmin', {}, { accountId: ADMIN }))) as { success?: boolean; data?: Record<string, unknown> } | undefined;
+      const data = state?.data;
+      if (data !== undefined) {
+        const calendars = { [`office-${tick}`]: { timeZone: pick(['Asia/Shanghai', 'Europe/Berlin']), week: { mon: [{ from: '09:00', to: '18:00' }], tue: [{ from: '09:00', to: '18:00' }] }, holidays: [] } };
+        const revision = typeof data['calendarsRevision'] === 'number' ? data['calendarsRevision'] : 0;
+        injectFaults();
+        const saved = (await safely('saveCalendars', () => invokeResolver(app.gradingAdminResolver as never, 'saveCalendars', { calendars, expectedRevision: revision }, { accountId: ADMIN }))) as { success?: boolean; errors?: Array<{ code: string }> } | undefined;
+        if (saved?.success === true) {
+          figures.stored++;
+          expectedCalendars = calendars;
+        } else figures.conflicts++;
+      }
+    }
+    clock.advance(TICK);
+    injectFaults();
+    await safely('scheduledTriggers', () => sandbox.runScheduledTriggers());
+  }
+
+  // Faults end: the system must converge within two clean sweeps.
+  faultsOn = false;
+  h.jira.latencyMs = 0;
+  for (let i = 0; i < 2; i++) {
+    clock.advance(TICK);
+    await safely('scheduledTriggers(clean)', () => sandbox.runScheduledTriggers());
+  }
+
+  // ----- invariants -----
+  const invariants: SoakFigures['invariants'] = {};
+  const check = (name: string, ok: boolean, detail: string): void => {
+    const v = (invariants[name] ??= { checked: 0, violations: [] });
+    v.checked++;
+    if (!ok && v.violations.length < 10) v.violations.push(detail);
+  };
+  const now = clock.now();
+  type Row = Record<string, unknown>;
+  const stays = (await h.sql.raw('SELECT issue_id, line, entered_at FROM line_history WHERE left_at IS NULL')) as Row[];
+  const openStay = new Map(stays.map((r) => [String(r['issue_id']), r]));
+  const actions = (await h.sql.raw('SELECT issue_id, action, line, line_entered_at, COUNT(*) AS n FROM escalation_action GROUP BY issue_id, action, line, line_entered_at')) as Row[];
+  for (const a of actions) check('noEscalationTwiceForTheSameLine', Number(a['n']) === 1, `issue ${String(a['issue_id'])} ${String(a['action'])} ${String(a['line'])} ×${String(a['n'])}`);
+  const escalations = actions.filter((a) => a['action'] === 'escalate').length;
+  const warnings = actions.filter((a) => a['action'] === 'warn').length;
+  for (const issue of h.jira.model.issues.values()) {
+    const bodies = issue.comments.map((c) => JSON.stringify(c.body));
+    check('noDuplicateComments', new Set(bodies).size === bodies.length, `${issue.key} has ${bodies.length - new Set(bodies).size} repeated comment(s)`);
+    const status = (issue.fields['status'] as { name?: string } | undefined)?.name ?? '';
+    const line = issue.fields[ids.line];
+    if (['Resolved', 'Closed', 'Done'].includes(status) || typeof line !== 'string') continue;
+    const due = issue.fields[ids.lineDueAt];
+    if ((line === 'L1' || line === 'L2') && typeof due === 'string') check('noOverdueIssueLeftAtL1L2', Date.parse(due) > now - TICK, `${issue.key} at ${line} due ${due}`);
+    const stay = openStay.get(issue.id);
+    if (stay !== undefined) {
+      check('lineMatchesHistory', stay['line'] === line, `${issue.key} field ${line} vs history ${String(stay['line'])}`);
+      const entered = issue.fields[ids.lineEnteredAt];
+      check('lineEnteredMatchesHistory', typeof entered === 'string' && Math.abs(Date.parse(entered) - new Date(stay['entered_at'] as string).getTime()) < 1000, `${issue.key} entered ${String(entered)} vs ${String(stay['entered_at'])}`);
+    }
+  }
+  if (expectedCalendars !== undefined) {
+    const state = (await invokeResolver(app.gradingAdminResolver as never, 'getGradingAdmin', {}, { accountId: ADMIN })) as { data?: Record<string, unknown> };
+    check('configIntact', JSON.stringify(state.data?.['siteCalendars']) === JSON.stringify(expectedCalendars), `stored ${JSON.stringify(state.data?.['siteCalendars'])}`);
+  }
+  await sandbox.stop();
+  uninstallDate();
+  await h.sql.dispose();
+  if (server) await server.stop();
+  void started;
+  return {
+    seed: options.seed,
+    wallSeconds: Math.round((performance.now() - realStart) / 100) / 10,
+    sandboxHours: Math.round(((tick + 2) * TICK) / 360_000) / 10,
+    ticks: tick,
+    issuesCreated: figures.issuesCreated,
+    issuesTriaged: figures.issuesTriaged,
+    configSaves: { stored: figures.stored, conflicts: figures.conflicts },
+    escalations,
+    warnings,
+    faults,
+    handlerErrors,
+    jiraRequests: h.jira.calls.length,
+    invariants,
+    ok: Object.values(invariants).every((v) => v.violations.length === 0),
+  };
+}
+
+if (require.main === module || process.argv[1]?.endsWith('run.js')) {
+  const minutes = Number(arg('minutes') ?? 1);
+  runSoak({ wallMs: minutes * 60_000, seed: Number(arg('seed') ?? 9), days: Number(arg('days') ?? 1), log: process.argv.includes('--quiet') ? undefined : (s) => process.stderr.write(`${s}\n`) })
+    .then((f) => {
+      process.stdout.write(`${JSON.stringify(f, null, 2)}\n`);
+      process.exit(f.ok ? 0 : 1);
+    })
+    .catch((e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exit(2);
+    });
+}
