@@ -1,5 +1,5 @@
 /**
- * `npm run soak [-- --minutes 1 --seed 9 --days 1 --quiet]`: a simulated day on the sandbox, with faults.
+ * `npm run soak [-- --minutes 1 --seed 9 --days 1 --quiet --verbose]` (--verbose: the handlers' log lines to stderr): a simulated day on the sandbox, with faults.
  *
  * Starts the sandbox (sandbox/server.ts: the real handlers of src/index.ts, the real @forge/* SDKs, the
  * Jira/KVS/queue doubles, MariaDB for Forge SQL) on a manual clock that is also the process's `Date`,
@@ -58,7 +58,8 @@ export interface SoakFigures {
   ticks: number;
   issuesCreated: number;
   issuesTriaged: number;
-  configSaves: { stored: number; conflicts: number };
+  configSaves: { stored: number; failedAttempts: number };
+  consoleLines: Record<string, number>;
   escalations: number;
   warnings: number;
   faults: Record<string, number>;
@@ -68,7 +69,7 @@ export interface SoakFigures {
   ok: boolean;
 }
 
-export async function runSoak(options: { wallMs: number; seed: number; days: number; log?: ((s: string) => void) | undefined }): Promise<SoakFigures> {
+export async function runSoak(options: { wallMs: number; seed: number; days: number; log?: ((s: string) => void) | undefined; verbose?: boolean }): Promise<SoakFigures> {
   const log = options.log ?? (() => undefined);
   let server: MariaDbServer | undefined;
   if (!process.env[ENV_URL] && !process.env[ENV_SOCKET]) {
@@ -90,6 +91,15 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
   const [ADMIN, TRIAGE] = [user('admin'), user('triage')];
   const submitters = DEMO_USERS.filter((u) => u.role === 'submitter').map((u) => u.accountId);
 
+  // The handlers' log lines are counted, not printed (stdout carries the JSON figures only).
+  const consoleLines: Record<string, number> = {};
+  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error };
+  for (const level of ['log', 'info', 'warn', 'error'] as const) {
+    console[level] = (...args: unknown[]): void => {
+      consoleLines[level] = (consoleLines[level] ?? 0) + 1;
+      if (options.verbose === true) process.stderr.write(`${args.map(String).join(' ')}\n`);
+    };
+  }
   const started = Date.now.call(null);
   const realStart = performance.now();
   const faults: Record<string, number> = {};
@@ -103,7 +113,7 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
   for (const t of ['line_history', 'escalation_action', 'escalation_audit', 'classification_history']) await h.sql.raw(`DELETE FROM ${t}`);
   const sandbox = await startSandbox({ port: 0, clock, log: () => undefined });
   let expectedCalendars: unknown = undefined;
-  let nextNumber = new Map<string, number>();
+  const nextNumber = new Map<string, number>();
   for (const i of h.jira.model.issues.values()) nextNumber.set(i.projectKey, Math.max(nextNumber.get(i.projectKey) ?? 0, Number(i.key.split('-')[1])));
 
   const untriaged: string[] = [];
@@ -185,14 +195,22 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
       const state = (await safely('getGradingAdmin', () => invokeResolver(app.gradingAdminResolver as never, 'getGradingAdmin', {}, { accountId: ADMIN }))) as { success?: boolean; data?: Record<string, unknown> } | undefined;
       const data = state?.data;
       if (data !== undefined) {
-        const calendars = { [`office-${tick}`]: { timeZone: pick(['Asia/Shanghai', 'Europe/Berlin']), week: { mon: [{ from: '09:00', to: '18:00' }], tue: [{ from: '09:00', to: '18:00' }] }, holidays: [] } };
+        const calendars = { [`office-${tick}`]: { timeZone: pick(['Asia/Shanghai', 'Europe/Berlin']), week: { mon: [['09:00', '12:00'], ['13:30', '18:00']], tue: [['09:00', '18:00']] } } };
         const revision = typeof data['calendarsRevision'] === 'number' ? data['calendarsRevision'] : 0;
         injectFaults();
-        const saved = (await safely('saveCalendars', () => invokeResolver(app.gradingAdminResolver as never, 'saveCalendars', { calendars, expectedRevision: revision }, { accountId: ADMIN }))) as { success?: boolean; errors?: Array<{ code: string }> } | undefined;
-        if (saved?.success === true) {
-          figures.stored++;
-          expectedCalendars = calendars;
-        } else figures.conflicts++;
+        // As the admin page does: on a conflict or a failure, reload the revision and save again (twice at most).
+        let rev = revision;
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const saved = (await safely('saveCalendars', () => invokeResolver(app.gradingAdminResolver as never, 'saveCalendars', { calendars, expectedRevision: rev }, { accountId: ADMIN }))) as { success?: boolean; errors?: Array<{ code: string }> } | undefined;
+          if (saved?.success === true) {
+            figures.stored++;
+            expectedCalendars = calendars;
+            break;
+          }
+          figures.conflicts++;
+          const again = (await safely('getGradingAdmin', () => invokeResolver(app.gradingAdminResolver as never, 'getGradingAdmin', {}, { accountId: ADMIN }))) as { data?: Record<string, unknown> } | undefined;
+          rev = typeof again?.data?.['calendarsRevision'] === 'number' ? (again.data['calendarsRevision'] as number) : rev;
+        }
       }
     }
     clock.advance(TICK);
@@ -244,9 +262,13 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
   }
   await sandbox.stop();
   uninstallDate();
-  await h.sql.dispose();
-  if (server) await server.stop();
+  if (server) {
+    // Only when the soak started its own MariaDB (a test run's harness disposes of its database itself).
+    await h.sql.dispose();
+    await server.stop();
+  }
   void started;
+  Object.assign(console, saved);
   return {
     seed: options.seed,
     wallSeconds: Math.round((performance.now() - realStart) / 100) / 10,
@@ -254,7 +276,8 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
     ticks: tick,
     issuesCreated: figures.issuesCreated,
     issuesTriaged: figures.issuesTriaged,
-    configSaves: { stored: figures.stored, conflicts: figures.conflicts },
+    configSaves: { stored: figures.stored, failedAttempts: figures.conflicts },
+    consoleLines,
     escalations,
     warnings,
     faults,
@@ -267,7 +290,7 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
 
 if (require.main === module || process.argv[1]?.endsWith('run.js')) {
   const minutes = Number(arg('minutes') ?? 1);
-  runSoak({ wallMs: minutes * 60_000, seed: Number(arg('seed') ?? 9), days: Number(arg('days') ?? 1), log: process.argv.includes('--quiet') ? undefined : (s) => process.stderr.write(`${s}\n`) })
+  runSoak({ wallMs: minutes * 60_000, seed: Number(arg('seed') ?? 9), days: Number(arg('days') ?? 1), verbose: process.argv.includes('--verbose'), log: process.argv.includes('--quiet') ? undefined : (s) => process.stderr.write(`${s}\n`) })
     .then((f) => {
       process.stdout.write(`${JSON.stringify(f, null, 2)}\n`);
       process.exit(f.ok ? 0 : 1);
