@@ -77,6 +77,14 @@ function fromMysqlError(e: unknown): SqlError | undefined {
   return { status: 400, code: 'SQL_EXECUTION_ERROR', message, context: { debug } };
 }
 
+/** An injected SQL failure (see `SqlBridge.failNext`). */
+export interface SqlFault {
+  match?: RegExp;
+  status?: number;
+  code?: SqlError['code'];
+  message?: string;
+}
+
 export class SqlBridge {
   readonly databaseName = `itr_${randomBytes(6).toString('hex')}`;
   readonly statements: Array<{ endpoint: string; query: string; params: unknown[]; ok: boolean }> = [];
@@ -85,6 +93,21 @@ export class SqlBridge {
   /** Forge SQL's timeout for other statements (s). */
   writeTimeoutSeconds = SQL_WRITE_TIMEOUT_S;
   private pool: Promise<Pool> | undefined;
+  private faults: Array<{ remaining: number; fault: SqlFault }> = [];
+
+  /**
+   * Fault injection: the next `count` statements (those whose text matches `fault.match`, when given)
+   * fail without running, answered as Forge SQL answers an execution error. Defaults imitate a
+   * deadlock (MySQL errno 1213); `{code: 'UNKNOWN_ERROR', status: 503}` imitates a dropped
+   * connection. `clearFaults()` drops what is left (the bridge outlives `harness().reset()`).
+   */
+  failNext(count: number, fault: SqlFault = {}): void {
+    this.faults.push({ remaining: count, fault });
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
 
   private async open(): Promise<Pool> {
     // Loaded on first use so that test files without SQL do not pay for mysql2.
@@ -153,6 +176,17 @@ export class SqlBridge {
     }
     const query = isRecord(body) && typeof body['query'] === 'string' ? body['query'] : '';
     const params = isRecord(body) && Array.isArray(body['params']) ? body['params'] : [];
+    const injected = this.faults.find((f) => f.remaining > 0 && (f.fault.match === undefined || f.fault.match.test(query)));
+    if (injected) {
+      injected.remaining--;
+      this.statements.push({ endpoint, query, params, ok: false });
+      return this.error({
+        status: injected.fault.status ?? 400,
+        code: injected.fault.code ?? 'SQL_EXECUTION_ERROR',
+        message: injected.fault.message ?? 'Deadlock found when trying to get lock; try restarting transaction',
+        context: { debug: { errno: 1213, injected: true } },
+      });
+    }
     const checked = this.check(endpoint, query, params);
     if (checked) {
       this.statements.push({ endpoint, query, params, ok: false });
