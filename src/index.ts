@@ -5,6 +5,7 @@
 
 // Resolvers (Custom UI backends)
 export { handler as issuePanelResolver } from './entry/issue-panel-resolver';
+export { handler as itrHomeResolver } from './entry/itr-home-resolver';
 export { handler as triageResolver } from './entry/triage-resolver';
 export { handler as setupResolver } from './entry/setup-resolver';
 export { handler as gradingAdminResolver } from './entry/grading-admin-resolver';

@@ -85,7 +85,8 @@ describe('forge deploy bundle (offline)', () => {
     const runtime = loadRuntime(bundle.outputDir);
     const handler = runtime.loadHandler('index.issuePanelResolver');
     await expect(
-      handler({ call: { functionKey: 'getIssueItrState', payload: { issueKey: 'not a key' } }, context: {} }),
+      // The platform passes the signed-in user as the backend payload's principal; resolvers refuse calls without one.
+      handler({ call: { functionKey: 'getIssueItrState', payload: { issueKey: 'not a key' } }, context: {} }, { principal: { accountId: 'acc-1' } }),
     ).resolves.toEqual({
       success: false,
       errors: [expect.objectContaining({ code: 'INVALID_PAYLOAD', path: 'issueKey' })],

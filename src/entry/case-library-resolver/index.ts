@@ -1,12 +1,12 @@
 import Resolver from '@forge/resolver';
 import { guardedDefinitions } from '../guard';
 import { CaseLibrary } from '../../app/cases/caseLibrary';
-import type { CaseStatus } from '../../contract/cases';
+import type { CaseLibraryFunctions, CaseStatus } from '../../contract/cases';
 import type { ResolverResult } from '../../contract/envelope';
 
 /**
- * Resolver of the `itr-case-library` page (manifest function `case-library-resolver`); the issue
- * panel can call `suggestCases` too. It only parses the payload and calls the use case; who the
+ * The case library's resolver functions, served through the `itr-home` global page's and the issue
+ * panel's resolvers (see routeByFunctionKey). It only parses the payload and calls the use case; who the
  * caller is comes from the invocation context, never the payload.
  */
 
@@ -125,5 +125,18 @@ for (const [key, fn] of Object.entries(handlers())) {
     }
   });
 }
+
+/** Every function this resolver defines; pages that share a resolver route by it (compile-time complete). */
+export const CASE_LIBRARY_KEYS: Record<keyof CaseLibraryFunctions, true> = {
+  searchCases: true,
+  listCases: true,
+  suggestCases: true,
+  getCase: true,
+  saveCase: true,
+  retireCase: true,
+  createCaseFromIssue: true,
+  markCaseHelpful: true,
+  markCaseNotRelevant: true,
+};
 
 export const handler = guardedDefinitions(resolver);

@@ -1,4 +1,7 @@
 import Resolver from '@forge/resolver';
+import { CASE_LIBRARY_KEYS, handler as caseLibraryHandler } from '../case-library-resolver';
+import { routeByFunctionKey } from '../routeByFunctionKey';
+import { handler as triageHandler } from '../triage-resolver';
 import { guardedDefinitions } from '../guard';
 import { getLineHistory } from '../../app/history/getLineHistory';
 import { getIssueItrState } from '../../app/issuePanel/getIssueItrState';
@@ -65,4 +68,11 @@ resolver.define('getLineHistory', ({ payload, context }) =>
 // Root cause and measures (src/app/rootCause): getRootCause, saveRootCause.
 for (const [key, fn] of Object.entries(rootCauseHandlers())) resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
 
-export const handler = guardedDefinitions(resolver);
+// Case suggestions and the issue's classification history are other areas' functions the panel shows.
+export const handler = routeByFunctionKey(
+  [
+    [CASE_LIBRARY_KEYS, caseLibraryHandler],
+    [{ getClassificationHistory: true }, triageHandler],
+  ],
+  guardedDefinitions(resolver),
+);

@@ -14,8 +14,8 @@ import type { ResolverResult } from '../../contract/envelope';
 import type { TriageDecision, TriageFunctions } from '../../contract/triage';
 
 /**
- * Resolver of the `itr-triage` global page (manifest function `triage-resolver`), also answering the
- * issue panel's `getClassificationHistory` and the admin's recompute of open issues. It only checks the
+ * Triage's resolver functions, served through the `itr-home` global page's resolver (and the issue panel's,
+ * for `getClassificationHistory`), including the admin's recompute of open issues. It only checks the
  * payload's shape, calls the use case with the caller's account id from the context, and wraps the answer.
  */
 
@@ -146,5 +146,17 @@ resolver.define('getRegradeProgress', ({ payload, context }): Promise<Result<'ge
   if (jobId !== undefined && (typeof jobId !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(jobId))) return invalid('jobId must be a job id', 'jobId');
   return guarded(() => getRegradeProgress(callerOf(context), jobId));
 });
+
+/** Every function this resolver defines; pages that share a resolver route by it (compile-time complete). */
+export const TRIAGE_KEYS: Record<keyof TriageFunctions, true> = {
+  getTriageOptions: true,
+  listTriage: true,
+  triageIssue: true,
+  reassignIssue: true,
+  acceptIssue: true,
+  getClassificationHistory: true,
+  startRegrade: true,
+  getRegradeProgress: true,
+};
 
 export const handler = guardedDefinitions(resolver);

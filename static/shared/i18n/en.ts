@@ -570,6 +570,11 @@ export const en = {
   'errorCode.CONFIG_REVISION_CONFLICT': "Someone else saved in the meantime. Reload; your text is still in the form.",
   'errorCode.FIELDS_NOT_INSTALLED': "The app’s fields are missing on this site. Ask an administrator to reinstall the app.",
   // ---- end closure ----
+  // ---- home (the app's one global page) ----
+  'home.title': 'ITR',
+  'home.tab.triage': 'Triage',
+  'home.tab.caseLibrary': 'Case library',
+  // ---- end home ----
 } as const;
 
 export type MessageKey = keyof typeof en;

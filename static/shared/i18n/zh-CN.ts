@@ -566,4 +566,9 @@ export const zhCN: Messages = {
   'errorCode.CONFIG_REVISION_CONFLICT': "其他人已在此期间保存。请刷新；你输入的内容仍保留在表单中。",
   'errorCode.FIELDS_NOT_INSTALLED': "此站点缺少应用的字段。请管理员重新安装应用。",
   // ---- end closure ----
+  // ---- home (the app's one global page) ----
+  'home.title': '问题到解决 (ITR)',
+  'home.tab.triage': '分诊',
+  'home.tab.caseLibrary': '案例库',
+  // ---- end home ----
 };

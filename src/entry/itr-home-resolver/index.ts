@@ -1,0 +1,12 @@
+import { CASE_LIBRARY_KEYS, handler as caseLibraryHandler } from '../case-library-resolver';
+import { routeByFunctionKey } from '../routeByFunctionKey';
+import { TRIAGE_KEYS, handler as triageHandler } from '../triage-resolver';
+
+/**
+ * Resolver of the `itr-home` global page (manifest function `itr-home-resolver`). Jira allows one
+ * global page per app, so its tabs (triage, case library) share this function.
+ */
+export const handler = routeByFunctionKey([
+  [TRIAGE_KEYS, triageHandler],
+  [CASE_LIBRARY_KEYS, caseLibraryHandler],
+]);
