@@ -8,8 +8,8 @@ import { FieldsNotInstalledError } from '../fields/fieldIds';
  */
 export const CLOSURE_FIELD_KEYS = {
   submitter: ITR_FIELDS.submitter.moduleKey,
-  visitOpen: 'itr-visit-open',
-  rootCause: 'itr-root-cause',
+  visitOpen: ITR_FIELDS.visitOpen.moduleKey,
+  rootCause: ITR_FIELDS.rootCauseComplete.moduleKey,
   classification: ITR_FIELDS.classification.moduleKey,
   kind: ITR_FIELDS.kind.moduleKey,
   grade: ITR_FIELDS.grade.moduleKey,

@@ -30,6 +30,9 @@ export const ITR_FIELDS = {
   // moves up), and when L3's budget ran out: the sweep's JQL skips warned and breached issues by them.
   warnedLine: { moduleKey: 'itr-warned-line', type: 'string' },
   breachedAt: { moduleKey: 'itr-breached', type: 'datetime' },
+  // Closing rules (src/app/closure): mirrors the workflow rules' Jira expressions read ('yes' / 'no').
+  visitOpen: { moduleKey: 'itr-visit-open', type: 'string' },
+  rootCauseComplete: { moduleKey: 'itr-root-cause', type: 'string' },
 } as const;
 
 export type ItrFieldName = keyof typeof ITR_FIELDS;
