@@ -146,6 +146,7 @@ export class JiraDouble {
       getIssue: (c) => this.getIssue(c),
       editIssue: (c) => this.editIssue(c),
       createIssue: (c) => this.createIssue(c),
+      linkIssues: (c) => this.linkIssues(c),
       getIssuePropertyKeys: (c) => this.getPropertyKeys(c),
       getIssueProperty: (c) => this.getProperty(c),
       setIssueProperty: (c) => this.setProperty(c),
@@ -688,6 +689,28 @@ export class JiraDouble {
     }
     this.storeProperties(issue, body['properties']);
     return { status: 201, body: { id: issue.id, key: issue.key, self: `${JIRA_BASE_URL}/rest/api/3/issue/${issue.id}` } };
+  }
+
+  // ----- issue links (hand-off) -------------------------------------------------------------------
+
+  /**
+   * `POST /rest/api/3/issueLink`: both issues must be visible and the type known (by id or name); the
+   * acting user needs LINK_ISSUES on the inward issue's project (the app holds every project permission).
+   */
+  private linkIssues(ctx: Ctx): Result {
+    const body = isRecord(ctx.body) ? ctx.body : {};
+    const ref = (v: unknown): string | undefined => (isRecord(v) ? (typeof v['key'] === 'string' ? v['key'] : typeof v['id'] === 'string' ? v['id'] : undefined) : undefined);
+    const inward = this.visibleIssue(ctx, ref(body['inwardIssue']));
+    const outward = this.visibleIssue(ctx, ref(body['outwardIssue']));
+    if (!inward || !outward) return notFoundIssue();
+    const t = isRecord(body['type']) ? body['type'] : {};
+    const type = this.model.linkTypes.find((x) => x.id === t['id'] || x.name === t['name']);
+    if (!type) return { status: 404, body: errorBody(['No issue link type with this name or ID.']) };
+    if (!this.model.hasProjectPermission(ctx.user, this.projectOf(inward), 'LINK_ISSUES')) {
+      return { status: 403, body: errorBody([`You do not have the LINK_ISSUES permission for issue ${inward.key}.`]) };
+    }
+    this.model.addLink(type.id, inward.id, outward.id);
+    return { status: 201, body: {} };
   }
 
   // ----- Forge app properties (read by Jira expressions as `app.properties[key]`) ------------------

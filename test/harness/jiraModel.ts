@@ -28,7 +28,8 @@ export type FieldValueType =
   | 'status'
   | 'priority'
   | 'resolution'
-  | 'comment';
+  | 'comment'
+  | 'issuelinks';
 
 export interface FieldDef {
   id: string;
@@ -49,7 +50,7 @@ export interface SeedField {
   /** `customfield_NNNNN`. */
   id: string;
   name: string;
-  type: Exclude<FieldValueType, 'project' | 'issuetype' | 'status' | 'priority' | 'resolution' | 'comment'>;
+  type: Exclude<FieldValueType, 'project' | 'issuetype' | 'status' | 'priority' | 'resolution' | 'comment' | 'issuelinks'>;
   /** Defaults to true: the ITR fields are the app's own read-only fields. */
   appOwned?: boolean;
   /** The app's `jira:customField` module key, for fields the manifest declares. */
@@ -140,6 +141,13 @@ export interface StoredComment {
   visibility: unknown;
 }
 
+export interface StoredLink {
+  id: string;
+  typeId: string;
+  inwardIssueId: string;
+  outwardIssueId: string;
+}
+
 export interface StoredIssue {
   id: string;
   key: string;
@@ -206,6 +214,7 @@ export const KNOWN_PERMISSIONS: Record<string, 'GLOBAL' | 'PROJECT'> = {
   DELETE_ISSUES: 'PROJECT',
   SCHEDULE_ISSUES: 'PROJECT',
   WORK_ON_ISSUES: 'PROJECT',
+  LINK_ISSUES: 'PROJECT',
 };
 
 const STATUS_CATEGORIES: Record<StatusCategoryKey, { id: number; colorName: string; name: string }> = {
@@ -252,6 +261,7 @@ function defaultFields(): FieldDef[] {
     sys('resolutiondate', 'Resolved', 'datetime', false, ['resolved']),
     sys('duedate', 'Due date', 'date', true, ['due']),
     sys('comment', 'Comment', 'comment', false),
+    sys('issuelinks', 'Linked Issues', 'issuelinks', false),
   ];
 }
 
@@ -288,6 +298,8 @@ export class JiraModel {
     this.projects.clear();
     this.fields.clear();
     this.issues.clear();
+    this.links = [];
+    this.nextLinkId = 30000;
     this.notifications = [];
     this.site = defaultSiteConfig();
     this.issueCounters.clear();
@@ -567,6 +579,7 @@ export class JiraModel {
   renderField(issue: StoredIssue, id: string): unknown {
     const raw = issue.fields[id];
     const def = this.fields.get(id);
+    if (id === 'issuelinks') return this.renderLinks(issue);
     if (id === 'comment') {
       return {
         comments: issue.comments.map((c) => this.renderComment(issue, c)),
@@ -596,6 +609,54 @@ export class JiraModel {
       default:
         return structuredClone(raw);
     }
+  }
+
+  // ----- issue links (hand-off: src/app/handoff) ----------------------------------------------
+
+  /** Issue links between stored issues (`POST /rest/api/3/issueLink`), rendered in `issuelinks`. */
+  links: StoredLink[] = [];
+  private nextLinkId = 30000;
+  readonly linkTypes: ReadonlyArray<{ id: string; name: string; inward: string; outward: string }> = [
+    { id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' },
+    { id: '10001', name: 'Cloners', inward: 'is cloned by', outward: 'clones' },
+    { id: '10002', name: 'Duplicate', inward: 'is duplicated by', outward: 'duplicates' },
+    { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
+  ];
+
+  addLink(typeId: string, inwardIssueId: string, outwardIssueId: string): StoredLink {
+    const link = { id: String(this.nextLinkId++), typeId, inwardIssueId, outwardIssueId };
+    this.links.push(link);
+    return link;
+  }
+
+  /** As Jira: from each issue's side, the other issue under `inwardIssue` or `outwardIssue` with key fields. */
+  renderLinks(issue: StoredIssue): Array<Record<string, unknown>> {
+    const out: Array<Record<string, unknown>> = [];
+    for (const l of this.links) {
+      if (l.inwardIssueId !== issue.id && l.outwardIssueId !== issue.id) continue;
+      const t = this.linkTypes.find((x) => x.id === l.typeId);
+      const otherId = l.inwardIssueId === issue.id ? l.outwardIssueId : l.inwardIssueId;
+      const other = this.issues.get(otherId);
+      if (!t || !other) continue;
+      const status = other.fields['status'] as { name?: unknown } | undefined;
+      const linked = {
+        id: other.id,
+        key: other.key,
+        self: `${JIRA_BASE_URL}/rest/api/3/issue/${other.id}`,
+        fields: {
+          summary: other.fields['summary'],
+          ...(typeof status?.name === 'string' ? { status: this.statusDetails(status.name) } : {}),
+          issuetype: this.renderField(other, 'issuetype'),
+        },
+      };
+      out.push({
+        id: l.id,
+        self: `${JIRA_BASE_URL}/rest/api/3/issueLink/${l.id}`,
+        type: { id: t.id, name: t.name, inward: t.inward, outward: t.outward, self: `${JIRA_BASE_URL}/rest/api/3/issueLinkType/${t.id}` },
+        ...(l.inwardIssueId === issue.id ? { outwardIssue: linked } : { inwardIssue: linked }),
+      });
+    }
+    return out;
   }
 
   renderComment(issue: StoredIssue, c: StoredComment): Record<string, unknown> {

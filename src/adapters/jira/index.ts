@@ -1,5 +1,6 @@
 export { DEFAULT_RETRY_POLICY, JiraClient, jiraAsApp, jiraAsUser, parseRetryAfter } from './jira.adapter';
-export type { JiraActor, JiraClientOptions, RetryPolicy, SearchOptions } from './jira.adapter';
+export type { JiraActor, JiraClientOptions, JiraIssueLink, RetryPolicy, SearchOptions } from './jira.adapter';
+export { parseIssueLinks } from './jira.adapter';
 export { codeForStatus, JiraError, JiraErrorCode } from './jira.errors';
 export type { JiraErrorDetails } from './jira.errors';
 export type { AdfDocument, AppFieldValueUpdate, JiraFieldListing, JiraIssue, JiraSearchPage, JiraTransition, JiraUser } from './jira.types';

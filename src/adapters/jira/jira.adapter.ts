@@ -392,6 +392,35 @@ export class JiraClient {
 
   // ----- end of closure section ---------------------------------------------------------------------
 
+  // ----- hand-off (create and link issues) — owned by src/app/handoff -----------------------------
+
+  /** Creates an issue (`POST /rest/api/3/issue`); `fields` must hold project, issuetype and summary. */
+  async createIssue(fields: Record<string, unknown>): Promise<{ id: string; key: string }> {
+    const path = route`/rest/api/3/issue`;
+    const res = await this.send('POST', path, { fields });
+    const b = isRecord(res.body) ? res.body : {};
+    if (typeof b['id'] !== 'string' || typeof b['key'] !== 'string') {
+      throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'POST', path: path.value, errorMessages: ['created issue without id or key'], attempts: res.attempts });
+    }
+    return { id: b['id'], key: b['key'] };
+  }
+
+  /**
+   * Links two issues (`POST /rest/api/3/issueLink`) with a link type by name (e.g. `Relates`): Jira
+   * shows `outward` ("relates to") on the inward issue's side.
+   */
+  async linkIssues(typeName: string, inwardKey: string, outwardKey: string): Promise<void> {
+    await this.send('POST', route`/rest/api/3/issueLink`, { type: { name: typeName }, inwardIssue: { key: inwardKey }, outwardIssue: { key: outwardKey } });
+  }
+
+  /** The issue's links as the acting user sees them (`GET /rest/api/3/issue/{key}?fields=issuelinks`). */
+  async getIssueLinks(idOrKey: string): Promise<JiraIssueLink[]> {
+    const issue = await this.getIssue(idOrKey, { fields: ['issuelinks'] });
+    return parseIssueLinks(issue.fields['issuelinks']);
+  }
+
+  // ----- end of hand-off section --------------------------------------------------------------------
+
   // ----- setup (issue types, schemes, workflows, screens) — owned by src/app/setup ---------------
 
   /** Every `values` of a paged (`startAt`/`isLast`) Jira list; `build` makes the path for a start. */
@@ -575,4 +604,35 @@ export function jiraAsApp(options: Omit<JiraClientOptions, 'actor'> = {}): JiraC
 /** A client acting as `accountId`, or as the invocation's user when omitted. */
 export function jiraAsUser(accountId?: string, options: Omit<JiraClientOptions, 'actor'> = {}): JiraClient {
   return new JiraClient({ ...options, actor: accountId === undefined ? { kind: 'user' } : { kind: 'user', accountId } });
+}
+
+/** One link from an issue's `issuelinks`: the other issue, its status and the link type, as Jira renders them. */
+export interface JiraIssueLink {
+  id: string;
+  typeName: string;
+  /** Which side the other issue is on, seen from this issue. */
+  direction: 'inward' | 'outward';
+  key: string;
+  summary: string;
+  status: string | null;
+}
+
+/** Reads `fields.issuelinks`; links without an issue key are skipped. */
+export function parseIssueLinks(raw: unknown): JiraIssueLink[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(isRecord).flatMap((l) => {
+    const outward = isRecord(l['outwardIssue']) ? l['outwardIssue'] : undefined;
+    const other = outward ?? (isRecord(l['inwardIssue']) ? l['inwardIssue'] : undefined);
+    if (!other || typeof other['key'] !== 'string') return [];
+    const f = isRecord(other['fields']) ? other['fields'] : {};
+    const status = isRecord(f['status']) && typeof f['status']['name'] === 'string' ? f['status']['name'] : null;
+    return [{
+      id: typeof l['id'] === 'string' ? l['id'] : '',
+      typeName: isRecord(l['type']) && typeof l['type']['name'] === 'string' ? l['type']['name'] : '',
+      direction: outward ? ('outward' as const) : ('inward' as const),
+      key: other['key'],
+      summary: typeof f['summary'] === 'string' ? f['summary'] : '',
+      status,
+    }];
+  });
 }
