@@ -26,6 +26,18 @@ if (!(original as unknown as Record<symbol, unknown>)[KEYS]) {
   proto.getDefinitions = patched;
 }
 
+// Handlers composed by routeByFunctionKey (a page using several areas' functions) carry the union of
+// their routes' keys and their fallback's.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const routing = require('../../src/entry/routeByFunctionKey') as { routeByFunctionKey: (routes: ReadonlyArray<readonly [Readonly<Record<string, true>>, Definitions]>, fallback?: Definitions) => Definitions };
+const route = routing.routeByFunctionKey;
+routing.routeByFunctionKey = (routes, fallback) => {
+  const fn = route(routes, fallback);
+  const fallbackKeys = fallback === undefined ? undefined : (fallback as unknown as Record<symbol, (() => string[]) | undefined>)[KEYS];
+  (fn as unknown as Record<symbol, () => string[]>)[KEYS] = () => [...new Set([...routes.flatMap(([keys]) => Object.keys(keys)), ...(fallbackKeys ? fallbackKeys() : [])])];
+  return fn;
+};
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const index = require('../../src/index') as Record<string, unknown>;
 
