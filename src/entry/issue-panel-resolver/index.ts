@@ -6,6 +6,7 @@ import { guardedDefinitions } from '../guard';
 import { getLineHistory } from '../../app/history/getLineHistory';
 import { getIssueItrState } from '../../app/issuePanel/getIssueItrState';
 import { rootCauseHandlers } from '../../app/rootCause/rootCauseHandlers';
+import { handoffHandlers } from '../../app/handoff/handoffHandlers';
 import type { ResolverResult } from '../../contract/envelope';
 import type { IssueItrState, IssuePanelFunctions } from '../../contract/issuePanel';
 
@@ -67,6 +68,9 @@ resolver.define('getLineHistory', ({ payload, context }) =>
 
 // Root cause and measures (src/app/rootCause): getRootCause, saveRootCause.
 for (const [key, fn] of Object.entries(rootCauseHandlers())) resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
+
+// Hand-off to R&D (IPD) and sales (LTC) (src/app/handoff): sendHandoff, listHandoffs.
+for (const [key, fn] of Object.entries(handoffHandlers())) resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
 
 // Case suggestions and the issue's classification history are other areas' functions the panel shows.
 export const handler = routeByFunctionKey(

@@ -1,0 +1,173 @@
+/**
+ * Hand-off from an ITR issue (process section 7: ITR feeds IPD and LTC): "send to R&D" creates a
+ * product problem/requirement in the admin-configured IPD project, "send to sales" a lead in the LTC
+ * project, linked to the ITR issue. The ITR issue's panel lists them with their status.
+ *
+ * Only customer-safe facts are copied (section 4: "internal analysis is not passed on verbatim"):
+ * summary, product, grade, classification and the ITR key. The description, root cause, measures and
+ * comments are never read here, so they cannot leak.
+ *
+ * The caller must see and edit the ITR issue (read as the caller); the new issue and the link are made
+ * as the app, because an engineer usually has no create permission in the R&D or sales project and
+ * the admin chose those targets. Idempotent per target: the issue property `itr-handoffs` records what
+ * was created, so a second send returns that issue (re-linking it if the link is gone) instead of
+ * creating another.
+ */
+import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode, parseIssueLinks, type AdfDocument, type JiraClient } from '../../adapters/jira';
+import type { HandoffItem } from '../../contract/analytics';
+import type { ResolverResult } from '../../contract/envelope';
+import { loadAnalyticsSettings, type AnalyticsSettings } from '../analytics/settings';
+import { lookUpFieldIds } from '../fields/fieldIds';
+
+export type HandoffTarget = HandoffItem['target'];
+
+/** Issue property on the ITR issue: what each target received (key, id, who, when). */
+export const HANDOFF_PROPERTY = 'itr-handoffs';
+/** Jira's standard link type; shown as "relates to" from both sides. */
+export const HANDOFF_LINK_TYPE = 'Relates';
+/** Jira's summary limit. */
+const SUMMARY_MAX = 255;
+
+interface HandoffRecordEntry {
+  key: string;
+  id: string;
+  summary: string;
+  by: string;
+  at: string;
+}
+type HandoffRecord = Partial<Record<HandoffTarget, HandoffRecordEntry>>;
+
+export interface HandoffDeps {
+  settings: () => Promise<AnalyticsSettings>;
+  now: () => Date;
+}
+
+const defaultDeps: HandoffDeps = { settings: async () => (await loadAnalyticsSettings()).value, now: () => new Date() };
+
+class HandoffError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function parseRecord(raw: unknown): HandoffRecord {
+  const out: HandoffRecord = {};
+  if (!isRecord(raw)) return out;
+  for (const t of ['rnd', 'sales'] as const) {
+    const e = raw[t];
+    if (isRecord(e) && typeof e['key'] === 'string' && typeof e['id'] === 'string') {
+      out[t] = { key: e['key'], id: e['id'], summary: typeof e['summary'] === 'string' ? e['summary'] : '', by: typeof e['by'] === 'string' ? e['by'] : '', at: typeof e['at'] === 'string' ? e['at'] : '' };
+    }
+  }
+  return out;
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : isRecord(v) && typeof v['value'] === 'string' ? v['value'] : null);
+
+/** The new issue's description: only customer-safe facts and the way back to the ITR issue. */
+export function handoffDescription(issueKey: string, target: HandoffTarget, facts: { product: string | null; grade: string | null; classification: string | null }): AdfDocument {
+  const para = (...content: Array<Record<string, unknown>>): Record<string, unknown> => ({ type: 'paragraph', content });
+  const t = (value: string, marks?: Array<Record<string, unknown>>): Record<string, unknown> => ({ type: 'text', text: value, ...(marks ? { marks } : {}) });
+  const lines: Array<[string, string | null]> = [
+    ['Product', facts.product],
+    ['Grade', facts.grade],
+    ['Classification', facts.classification],
+  ];
+  return {
+    type: 'doc',
+    version: 1,
+    content: [
+      para(t(target === 'rnd' ? 'Product problem / requirement handed off from ITR issue ' : 'Sales lead handed off from ITR issue '), t(issueKey, [{ type: 'link', attrs: { href: `/browse/${issueKey}` } }]), t('.')),
+      ...lines.map(([label, value]) => para(t(`${label}: `, [{ type: 'strong' }]), t(value ?? '—'))),
+    ],
+  };
+}
+
+async function guarded<T>(issueKey: string, run: () => Promise<T>): Promise<ResolverResult<T>> {
+  try {
+    return { success: true, data: await run() };
+  } catch (e) {
+    if (e instanceof HandoffError) return { success: false, errors: [{ code: e.code, message: e.message, params: { issueKey } }] };
+    if (e instanceof JiraError && e.code === JiraErrorCode.NotFound) {
+      return { success: false, errors: [{ code: 'ISSUE_NOT_FOUND', message: e.message, params: { issueKey } }] };
+    }
+    throw e;
+  }
+}
+
+/** Reads the ITR issue as the caller (404 → ISSUE_NOT_FOUND) with the given fields, links and the record. */
+async function readAsCaller(user: JiraClient, issueKey: string, fields: string[]): Promise<{ fields: Record<string, unknown>; record: HandoffRecord }> {
+  const issue = await user.getIssue(issueKey, { fields: [...fields, 'issuelinks'], properties: [HANDOFF_PROPERTY] });
+  return { fields: issue.fields, record: parseRecord(issue.properties[HANDOFF_PROPERTY]) };
+}
+
+export async function sendHandoff(issueKey: string, target: HandoffTarget, accountId: string | undefined, deps: HandoffDeps = defaultDeps): Promise<ResolverResult<HandoffItem>> {
+  return guarded(issueKey, async () => {
+    if (accountId === undefined) throw new HandoffError('NOT_AUTHORIZED', 'hand-off needs a user');
+    const user = jiraAsUser(accountId);
+    const app = jiraAsApp();
+    const ids = await lookUpFieldIds(app);
+    const issue = await readAsCaller(user, issueKey, ['summary', ids.product, ids.grade, ids.classification]);
+    const perms = await user.myPermissions(['EDIT_ISSUES'], { issueKey });
+    if (perms['EDIT_ISSUES'] !== true) throw new HandoffError('HANDOFF_NOT_EDITOR', `needs EDIT_ISSUES on ${issueKey}`);
+    const settings = await deps.settings();
+    const destination = target === 'rnd' ? settings.ipd : settings.ltc;
+    if (destination === null) throw new HandoffError('HANDOFF_NOT_CONFIGURED', `no ${target === 'rnd' ? 'IPD (R&D)' : 'LTC (sales)'} project is configured`);
+
+    const linked = parseIssueLinks(issue.fields['issuelinks']);
+    const previous = issue.record[target];
+    if (previous !== undefined) {
+      // Sent before: return it; restore the link if someone removed it; a deleted issue is sent again.
+      try {
+        const existing = await app.getIssue(previous.key, { fields: ['summary', 'status'] });
+        if (!linked.some((l) => l.key === previous.key)) await app.linkIssues(HANDOFF_LINK_TYPE, issueKey, previous.key);
+        return { key: previous.key, target, summary: text(existing.fields['summary']) ?? previous.summary, status: statusName(existing.fields['status']) };
+      } catch (e) {
+        if (!(e instanceof JiraError && e.code === JiraErrorCode.NotFound)) throw e;
+      }
+    }
+
+    const itrSummary = text(issue.fields['summary']) ?? issueKey;
+    const summary = `[${issueKey}] ${itrSummary}`.slice(0, SUMMARY_MAX);
+    const created = await app.createIssue({
+      project: { key: destination.projectKey },
+      issuetype: { name: destination.issueType },
+      summary,
+      description: handoffDescription(issueKey, target, {
+        product: text(issue.fields[ids.product]),
+        grade: text(issue.fields[ids.grade]),
+        classification: text(issue.fields[ids.classification]),
+      }),
+    });
+    // Recorded before linking: a failed link is then repaired by the next send, never duplicated.
+    const record: HandoffRecord = { ...issue.record, [target]: { key: created.key, id: created.id, summary, by: accountId, at: deps.now().toISOString() } };
+    await app.setIssueProperty(issueKey, HANDOFF_PROPERTY, record);
+    await app.linkIssues(HANDOFF_LINK_TYPE, issueKey, created.key);
+    const fresh = await app.getIssue(created.key, { fields: ['status'] });
+    return { key: created.key, target, summary, status: statusName(fresh.fields['status']) };
+  });
+}
+
+function statusName(v: unknown): string | null {
+  return isRecord(v) && typeof v['name'] === 'string' ? v['name'] : null;
+}
+
+/** The hand-offs of an issue with their current status (as the caller sees the links). */
+export async function listHandoffs(issueKey: string, accountId: string | undefined): Promise<ResolverResult<HandoffItem[]>> {
+  return guarded(issueKey, async () => {
+    const issue = await readAsCaller(jiraAsUser(accountId), issueKey, []);
+    const links = parseIssueLinks(issue.fields['issuelinks']);
+    return (['rnd', 'sales'] as const).flatMap((target) => {
+      const r = issue.record[target];
+      if (r === undefined) return [];
+      const link = links.find((l) => l.key === r.key);
+      // A linked issue the caller may not browse is still listed (from the record), without status.
+      return [{ key: r.key, target, summary: link?.summary || r.summary, status: link?.status ?? null }];
+    });
+  });
+}
