@@ -32,6 +32,8 @@ const TABLE: Record<string, Row> = {
   'getLineHistory': BROWSERS,
   'getRootCause': BROWSERS,
   'saveRootCause': BROWSERS, // EDIT_ISSUES on the issue (every browser here)
+  'sendHandoff': BROWSERS, // to R&D or sales, customer-safe fields only
+  'listHandoffs': BROWSERS,
   'getTriageOptions': TRIAGE,
   'listTriage': TRIAGE,
   'triageIssue': TRIAGE,

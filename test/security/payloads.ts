@@ -27,6 +27,8 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   getLineHistory: { issueKey: PANEL_ISSUE },
   getRootCause: { issueKey: PANEL_ISSUE },
   saveRootCause: { issueKey: PANEL_ISSUE, draft: rootCauseDraft },
+  sendHandoff: { issueKey: PANEL_ISSUE, target: 'rnd' },
+  listHandoffs: { issueKey: PANEL_ISSUE },
   // triage
   getTriageOptions: {},
   listTriage: {},
