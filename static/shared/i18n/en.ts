@@ -575,6 +575,22 @@ export const en = {
   'home.tab.triage': 'Triage',
   'home.tab.caseLibrary': 'Case library',
   // ---- end home ----
+  // ---- handoff (issue panel: send to R&D / sales) ----
+  'handoff.title': 'Hand-off',
+  'handoff.sendRnd': 'Send to R&D',
+  'handoff.sendSales': 'Send to sales',
+  'handoff.confirmRnd': 'Create a linked product problem in the R&D project? Only the summary, product, grade and classification are copied.',
+  'handoff.confirmSales': 'Create a linked lead in the sales project? Only the summary, product, grade and classification are copied.',
+  'handoff.confirm': 'Send',
+  'handoff.cancel': 'Cancel',
+  'handoff.none': 'Not handed off yet.',
+  'handoff.target.rnd': 'R&D',
+  'handoff.target.sales': 'Sales',
+  'handoff.noStatus': 'status not visible',
+  'handoff.sent': 'Sent as {key}.',
+  'errorCode.HANDOFF_NOT_CONFIGURED': 'No project is configured for this hand-off. Ask an administrator to set it in the supervision settings.',
+  'errorCode.HANDOFF_NOT_EDITOR': 'You need permission to edit this issue to hand it off.',
+  // ---- end handoff ----
 } as const;
 
 export type MessageKey = keyof typeof en;

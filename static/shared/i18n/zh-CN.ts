@@ -571,4 +571,20 @@ export const zhCN: Messages = {
   'home.tab.triage': '分诊',
   'home.tab.caseLibrary': '案例库',
   // ---- end home ----
+  // ---- handoff (issue panel: send to R&D / sales) ----
+  'handoff.title': '转交',
+  'handoff.sendRnd': '转研发',
+  'handoff.sendSales': '转销售',
+  'handoff.confirmRnd': '在研发项目中创建关联的产品问题？只复制摘要、产品、等级和分类。',
+  'handoff.confirmSales': '在销售项目中创建关联的线索？只复制摘要、产品、等级和分类。',
+  'handoff.confirm': '转交',
+  'handoff.cancel': '取消',
+  'handoff.none': '尚未转交。',
+  'handoff.target.rnd': '研发',
+  'handoff.target.sales': '销售',
+  'handoff.noStatus': '无权查看状态',
+  'handoff.sent': '已转交：{key}。',
+  'errorCode.HANDOFF_NOT_CONFIGURED': '尚未配置此转交的目标项目。请管理员在监督设置中配置。',
+  'errorCode.HANDOFF_NOT_EDITOR': '需要此问题的编辑权限才能转交。',
+  // ---- end handoff ----
 };
