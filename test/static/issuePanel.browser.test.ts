@@ -96,10 +96,12 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     expect(await page.getAttribute('html', 'data-color-mode')).toBe('light');
     expect(await page.getByRole('region', { name: 'ITR details for ITR-42' }).count()).toBe(1);
     // Then the case suggestions (static/issue-panel/src/cases) ask for this issue's cases.
-    expect(calls.map((c) => c.name)).toEqual(['enableTheming', 'getContext', 'invoke', 'invoke', 'invoke']);
+    // …and the hand-off section (static/issue-panel/src/handoff) lists what was handed off.
+    expect(calls.map((c) => c.name)).toEqual(['enableTheming', 'getContext', 'invoke', 'invoke', 'invoke', 'invoke']);
     expect(calls[2]?.payload).toMatchObject({ functionKey: 'getIssueItrState', payload: { issueKey: 'ITR-42' } });
     expect(calls[3]?.payload).toMatchObject({ functionKey: 'getLineHistory', payload: { issueKey: 'ITR-42' } });
     expect(calls[4]?.payload).toMatchObject({ functionKey: 'suggestCases', payload: { issueKey: 'ITR-42' } });
+    expect(calls[5]?.payload).toMatchObject({ functionKey: 'listHandoffs', payload: { issueKey: 'ITR-42' } });
     expect(errors).toEqual([]);
     await shoot(page, 'issue-panel-en-light');
     await page.close();
@@ -191,6 +193,39 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     release();
     await page.getByText('正常').waitFor();
     expect(await text(page)).toContain('严重 · 定级表 v3'); // the grade's Chinese label
+    await page.close();
+  });
+
+  it('hand-off: "Send to R&D" asks first, then shows the new linked item with its status', async () => {
+    const sent: unknown[] = [];
+    const { page, errors } = await openPanel({
+      context: { locale: 'en_US', timezone: 'UTC', issueKey: 'ITR-42' },
+      colorMode: 'light',
+      resolvers: {
+        getIssueItrState: () => ok(onTrackTechnicalServiceAtL2),
+        getLineHistory: () => ok(historyOfItr42TimedOutToL2),
+        suggestCases: () => ok({ issueKey: 'ITR-42', hits: [], resolved: false, product: null, grade: null, helpedCaseIds: [] }),
+        listHandoffs: () => ok([]),
+        sendHandoff: (payload) => {
+          sent.push(payload);
+          return ok({ key: 'IPD-7', target: 'rnd', summary: '[ITR-42] Router reboots', status: 'Open' });
+        },
+      },
+    });
+    const section = page.getByRole('region', { name: 'Hand-off' });
+    await section.getByText('Not handed off yet.').waitFor();
+    await section.getByRole('button', { name: 'Send to R&D' }).click();
+    const confirm = section.getByRole('alertdialog', { name: 'Send to R&D' });
+    await confirm.getByText('Only the summary, product, grade and classification are copied.', { exact: false }).waitFor();
+    expect(sent).toEqual([]);
+    await confirm.getByRole('button', { name: 'Send', exact: true }).click();
+    const item = section.getByRole('listitem');
+    await item.getByText('IPD-7').waitFor();
+    expect(await item.innerText()).toMatch(/R&D\s+IPD-7\s+Open/);
+    expect(sent).toEqual([{ issueKey: 'ITR-42', target: 'rnd' }]);
+    await section.getByText('Sent as IPD-7.').waitFor();
+    expect(errors).toEqual([]);
+    await shoot(page, 'issue-panel-en-handoff');
     await page.close();
   });
 
