@@ -21,6 +21,9 @@ export function changedFieldIds(event: unknown): string[] | undefined {
   });
 }
 
+/** System fields the analytics projection keeps; edits of others (summary, description, …) cost nothing. */
+const PROJECTED_SYSTEM_FIELDS = new Set(['status', 'resolution', 'assignee', 'issuetype', 'project']);
+
 export async function handler(event: unknown): Promise<void> {
   try {
     await handle(event);
@@ -43,10 +46,10 @@ async function handle(event: unknown): Promise<void> {
   // Return visits (src/app/returnVisits): decided when the status changes to Resolved.
   const key = field(field(event, 'issue'), 'key');
   if (resolvedTransitionOf(event) !== undefined && typeof key === 'string') await onIssueResolved({ id, key }, new Date());
-  // Analytics projection (src/app/analytics): never throws; the backfill repairs a miss.
-  await syncIssueFact(id);
   const changed = changedFieldIds(event);
-  // Only app fields can hold answers: a change of system fields alone costs no REST call.
+  // Analytics projection (src/app/analytics): only fields it holds matter (never throws; the backfill repairs a miss).
+  if (changed === undefined || changed.some((f) => PROJECTED_SYSTEM_FIELDS.has(f) || f.startsWith('customfield_'))) await syncIssueFact(id);
+  // Only app fields can hold answers: a change of other system fields alone costs no REST call.
   if (changed !== undefined && !changed.some((f) => f.startsWith('customfield_'))) return;
   const graded = await gradeOnChange(id, changed === undefined ? {} : { changedFieldIds: changed });
   if (graded.outcome === 'invalidAnswers') console.warn(`issue-updated: issue ${id} has answers the grading table refuses; not graded`);

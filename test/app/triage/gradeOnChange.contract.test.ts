@@ -75,7 +75,8 @@ describe('grade on update', () => {
     expect(jira.requestCount()).toBe(0);
     await invokeFunction(issueUpdated, updated(issue, [ids.grade]));
     expect(jira.requestCount(WRITE)).toBe(0);
-    expect(jira.requestCount()).toBe(1); // the field-id lookup
+    // The grade is not read again: only the field-id lookups and the analytics projection's one read of the issue.
+    expect(jira.requestCount('GET /rest/api/3/issue/{issueIdOrKey}')).toBe(1);
   });
 
   it('never regrades a closed issue', async () => {
