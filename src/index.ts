@@ -6,11 +6,14 @@
 // Resolvers (Custom UI backends)
 export { handler as issuePanelResolver } from './entry/issue-panel-resolver';
 export { handler as itrHomeResolver } from './entry/itr-home-resolver';
-export { handler as triageResolver } from './entry/triage-resolver';
 export { handler as setupResolver } from './entry/setup-resolver';
 export { handler as gradingAdminResolver } from './entry/grading-admin-resolver';
-export { handler as caseLibraryResolver } from './entry/case-library-resolver';
 export { handler as returnVisitsResolver } from './entry/return-visits-resolver';
+
+// Areas the pages above route to by function key (itr-home: triage and the case library; the issue panel:
+// case suggestions). Not manifest functions of their own; exported so their contracts are tested directly.
+export { handler as triageResolver } from './entry/triage-resolver';
+export { handler as caseLibraryResolver } from './entry/case-library-resolver';
 
 // Product event triggers
 export { handler as issueCreated } from './entry/issue-created';

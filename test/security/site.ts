@@ -83,9 +83,6 @@ export function seedSecuritySite(): void {
   seedDemoSite(jira, loadManifest(path.resolve(__dirname, '../..')), NOW);
   jira.seedUser({ accountId: ROLE_IDS.supervisor, displayName: 'Sue Visor', groups: ['jira-software-users', 'itr-supervisors'] });
   jira.seedUser({ accountId: ROLE_IDS.outsider, displayName: 'Otto Outsider', groups: ['jira-software-users'] });
-  // The closing mirrors (manifest itr-visit-open, itr-root-cause), which the demo site does not define.
-  jira.defineField({ id: 'customfield_10300', name: 'ITR return visit open', type: 'string', forgeModuleKey: 'itr-visit-open' });
-  jira.defineField({ id: 'customfield_10301', name: 'ITR root cause complete', type: 'string', forgeModuleKey: 'itr-root-cause' });
   const everyone = [...DEMO_USERS.map((u) => u.accountId), ROLE_IDS.supervisor];
   for (const p of jira.model.projects.values()) p.browsers = everyone;
 }
