@@ -122,7 +122,7 @@ export function DataTable(props: { id: string; header: string[]; rows: ReadonlyA
   return (
     <table data-testid={`table-${props.id}`} style={{ borderCollapse: 'collapse', width: '100%' }}>
       <thead>
-        <tr>{props.header.map((h) => <th key={h} scope="col" style={{ textAlign: 'start', padding: token('space.050'), borderBottom: `1px solid ${token('color.border')}` }}>{h}</th>)}</tr>
+        <tr>{props.header.map((h) => <th key={h} scope="col" style={{ textAlign: 'start', padding: token('space.050'), borderBottom: `${token('border.width')} solid ${token('color.border')}` }}>{h}</th>)}</tr>
       </thead>
       <tbody>
         {props.rows.map((r, i) => (
