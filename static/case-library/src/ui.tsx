@@ -3,32 +3,10 @@
  * design tokens only (dark mode comes from the shared mount's theme).
  */
 import { useId, type ReactNode } from 'react';
-import { Box, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
-import { token } from '@atlaskit/tokens';
+import { Box, Pressable, Stack, xcss } from '@atlaskit/primitives';
+import { baseInputStyle, buttonStyles, FieldLabel, primaryButtonStyles, SelectOptions } from '../../shared/controls';
 import type { HighlightSegment } from '../../../src/contract/cases';
 
-const buttonStyles = xcss({
-  backgroundColor: 'color.background.neutral',
-  color: 'color.text',
-  borderRadius: 'radius.small',
-  paddingBlock: 'space.075',
-  paddingInline: 'space.150',
-  font: 'font.body',
-  fontWeight: 'font.weight.medium',
-  ':hover': { backgroundColor: 'color.background.neutral.hovered' },
-  ':active': { backgroundColor: 'color.background.neutral.pressed' },
-});
-const primaryStyles = xcss({
-  backgroundColor: 'color.background.brand.bold',
-  color: 'color.text.inverse',
-  borderRadius: 'radius.small',
-  paddingBlock: 'space.075',
-  paddingInline: 'space.150',
-  font: 'font.body',
-  fontWeight: 'font.weight.medium',
-  ':hover': { backgroundColor: 'color.background.brand.bold.hovered' },
-  ':active': { backgroundColor: 'color.background.brand.bold.pressed' },
-});
 const dangerStyles = xcss({
   backgroundColor: 'color.background.danger.bold',
   color: 'color.text.inverse',
@@ -53,7 +31,7 @@ export function Button({
   disabled?: boolean;
   testId?: string;
 }) {
-  const styles = kind === 'primary' ? primaryStyles : kind === 'danger' ? dangerStyles : buttonStyles;
+  const styles = kind === 'primary' ? primaryButtonStyles : kind === 'danger' ? dangerStyles : buttonStyles;
   return (
     <Pressable xcss={styles} isDisabled={disabled} {...(testId === undefined ? {} : { testId })} onClick={() => onClick()}>
       {children}
@@ -62,13 +40,7 @@ export function Button({
 }
 
 export const inputStyle = (width = '100%'): React.CSSProperties => ({
-  font: token('font.body'),
-  color: token('color.text'),
-  backgroundColor: token('color.background.input'),
-  border: `${token('border.width')} solid ${token('color.border.input')}`,
-  borderRadius: token('radius.small'),
-  paddingBlock: token('space.050'),
-  paddingInline: token('space.075'),
+  ...baseInputStyle(),
   width,
   minWidth: 0,
   boxSizing: 'border-box',
@@ -90,11 +62,9 @@ export function Field({
   const id = useId();
   return (
     <Stack space="space.050">
-      <label htmlFor={id}>
-        <Text weight="medium" color="color.text.subtle">
-          {label}
-        </Text>
-      </label>
+      <FieldLabel htmlFor={id} subtle>
+        {label}
+      </FieldLabel>
       {multiline ? (
         <textarea id={id} name={name} rows={3} value={value} style={inputStyle()} onChange={(e) => onChange(e.target.value)} />
       ) : (
@@ -117,11 +87,7 @@ export function Select({
 }) {
   return (
     <select aria-label={label} value={value} style={inputStyle('auto')} onChange={(e) => onChange(e.target.value)}>
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
+      <SelectOptions options={options} />
     </select>
   );
 }

@@ -4,9 +4,9 @@
  * (or one below it) is shown right under the input, which is then marked invalid for assistive tech.
  */
 import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react';
-import { Box, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
-import { token } from '@atlaskit/tokens';
+import { Pressable, Stack } from '@atlaskit/primitives';
 import type { ValidationIssue } from '../../../src/contract/gradingAdmin';
+import { baseInputStyle, buttonStyles, FieldMessages, primaryButtonStyles, SelectOptions } from '../../shared/controls';
 import { errorMessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
 
@@ -31,16 +31,7 @@ export function useIssueText(): (issue: ValidationIssue) => string {
 
 export function IssueList({ issues, id }: { issues: readonly ValidationIssue[]; id?: string }) {
   const text = useIssueText();
-  if (issues.length === 0) return null;
-  return (
-    <Box id={id} testId="field-issues">
-      {issues.map((issue, i) => (
-        <Text key={i} size="small" color="color.text.danger">
-          {text(issue)}
-        </Text>
-      ))}
-    </Box>
-  );
+  return <FieldMessages messages={issues.map(text)} id={id} testId="field-issues" />;
 }
 
 /** Issues reported for a whole group (e.g. `sla.major.ola.lines`), shown where the group is. */
@@ -50,13 +41,7 @@ export function PathIssues({ path }: { path: string }) {
 }
 
 const inputStyle = (invalid: boolean, width: string): React.CSSProperties => ({
-  font: token('font.body'),
-  color: token('color.text'),
-  backgroundColor: token('color.background.input'),
-  border: `${token('border.width')} solid ${invalid ? token('color.border.danger') : token('color.border.input')}`,
-  borderRadius: token('radius.small'),
-  paddingBlock: token('space.050'),
-  paddingInline: token('space.075'),
+  ...baseInputStyle(invalid),
   width,
   minWidth: 0,
 });
@@ -162,39 +147,12 @@ export function SelectField({
         style={inputStyle(mine.length > 0, 'auto')}
         onChange={(e) => onChange(e.target.value)}
       >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
       <IssueList issues={mine} id={`${id}-issues`} />
     </Stack>
   );
 }
-
-const buttonStyles = xcss({
-  backgroundColor: 'color.background.neutral',
-  color: 'color.text',
-  borderRadius: 'radius.small',
-  paddingBlock: 'space.075',
-  paddingInline: 'space.150',
-  font: 'font.body',
-  fontWeight: 'font.weight.medium',
-  ':hover': { backgroundColor: 'color.background.neutral.hovered' },
-  ':active': { backgroundColor: 'color.background.neutral.pressed' },
-});
-const primaryStyles = xcss({
-  backgroundColor: 'color.background.brand.bold',
-  color: 'color.text.inverse',
-  borderRadius: 'radius.small',
-  paddingBlock: 'space.075',
-  paddingInline: 'space.150',
-  font: 'font.body',
-  fontWeight: 'font.weight.medium',
-  ':hover': { backgroundColor: 'color.background.brand.bold.hovered' },
-  ':active': { backgroundColor: 'color.background.brand.bold.pressed' },
-});
 
 export function Button({
   children,
@@ -210,7 +168,7 @@ export function Button({
   label?: string;
 }) {
   return (
-    <Pressable xcss={primary ? primaryStyles : buttonStyles} isDisabled={disabled} aria-label={label} onClick={() => onClick()}>
+    <Pressable xcss={primary ? primaryButtonStyles : buttonStyles} isDisabled={disabled} aria-label={label} onClick={() => onClick()}>
       {children}
     </Pressable>
   );

@@ -11,19 +11,14 @@ import { token } from '@atlaskit/tokens';
 import type { ResolverError } from '../../../src/contract/envelope';
 import type { ClosureAdminState, ReturnVisit } from '../../../src/contract/closure';
 import { call } from '../../shared/api';
+import { baseInputStyle, FieldLabel } from '../../shared/controls';
 import type { ForgeContext } from '../../shared/bridge';
 import { toApiError } from '../../shared/errors';
 import { errorMessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
 
 const inputStyle: React.CSSProperties = {
-  font: token('font.body'),
-  color: token('color.text'),
-  backgroundColor: token('color.background.input'),
-  border: `${token('border.width')} solid ${token('color.border.input')}`,
-  borderRadius: token('radius.small'),
-  paddingBlock: token('space.050'),
-  paddingInline: token('space.075'),
+  ...baseInputStyle(),
   width: '100%',
   boxSizing: 'border-box',
 };
@@ -58,9 +53,7 @@ function Labelled({ label, children }: { label: string; children: (id: string) =
   const id = useId();
   return (
     <Stack space="space.050">
-      <label htmlFor={id}>
-        <Text weight="medium">{label}</Text>
-      </label>
+      <FieldLabel htmlFor={id}>{label}</FieldLabel>
       {children(id)}
     </Stack>
   );

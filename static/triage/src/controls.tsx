@@ -7,6 +7,7 @@ import { forwardRef, useId, type ReactNode } from 'react';
 import { Box, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { ResolverError } from '../../../src/contract/envelope';
+import { baseInputStyle, buttonStyles, FieldLabel, FieldMessages, primaryButtonStyles, SelectOptions } from '../../shared/controls';
 import { errorMessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
 
@@ -20,26 +21,11 @@ export function useErrorText(): (e: ResolverError) => string {
 
 export function FieldErrors({ errors, id }: { errors: readonly ResolverError[]; id: string }) {
   const text = useErrorText();
-  if (errors.length === 0) return null;
-  return (
-    <Box id={id} testId="field-error">
-      {errors.map((e, i) => (
-        <Text key={i} size="small" color="color.text.danger">
-          {text(e)}
-        </Text>
-      ))}
-    </Box>
-  );
+  return <FieldMessages messages={errors.map(text)} id={id} testId="field-error" />;
 }
 
 export const inputStyle = (invalid: boolean): React.CSSProperties => ({
-  font: token('font.body'),
-  color: token('color.text'),
-  backgroundColor: token('color.background.input'),
-  border: `${token('border.width')} solid ${invalid ? token('color.border.danger') : token('color.border.input')}`,
-  borderRadius: token('radius.small'),
-  paddingBlock: token('space.050'),
-  paddingInline: token('space.075'),
+  ...baseInputStyle(invalid),
   maxWidth: '100%',
 });
 
@@ -74,9 +60,7 @@ export function TextInput({ path, label, errors, value, onChange, multiline = fa
   };
   return (
     <Stack space="space.050">
-      <label htmlFor={id}>
-        <Text weight="medium">{label}</Text>
-      </label>
+      <FieldLabel htmlFor={id}>{label}</FieldLabel>
       {multiline ? <textarea {...props} rows={3} onChange={(e) => onChange(e.target.value)} /> : <input {...props} type="text" onChange={(e) => onChange(e.target.value)} />}
       <FieldErrors errors={errors} id={errId} />
     </Stack>
@@ -95,20 +79,14 @@ export function SelectInput({
   const { id, errId, invalid } = useDescribed(errors);
   return (
     <Stack space="space.050">
-      <label htmlFor={id}>
-        <Text weight="medium">{label}</Text>
-      </label>
+      <FieldLabel htmlFor={id}>{label}</FieldLabel>
       {hint === undefined ? null : (
         <Text size="small" color="color.text.subtle">
           {hint}
         </Text>
       )}
       <select id={id} data-path={path} aria-invalid={invalid} aria-describedby={invalid ? errId : undefined} value={value} style={inputStyle(invalid)} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
       <FieldErrors errors={errors} id={errId} />
     </Stack>
@@ -151,33 +129,10 @@ export function Fieldset({ legend, children, path, errors }: { legend: string; c
   );
 }
 
-const buttonStyles = xcss({
-  backgroundColor: 'color.background.neutral',
-  color: 'color.text',
-  borderRadius: 'radius.small',
-  paddingBlock: 'space.075',
-  paddingInline: 'space.150',
-  font: 'font.body',
-  fontWeight: 'font.weight.medium',
-  ':hover': { backgroundColor: 'color.background.neutral.hovered' },
-  ':active': { backgroundColor: 'color.background.neutral.pressed' },
-});
-const primaryStyles = xcss({
-  backgroundColor: 'color.background.brand.bold',
-  color: 'color.text.inverse',
-  borderRadius: 'radius.small',
-  paddingBlock: 'space.075',
-  paddingInline: 'space.150',
-  font: 'font.body',
-  fontWeight: 'font.weight.medium',
-  ':hover': { backgroundColor: 'color.background.brand.bold.hovered' },
-  ':active': { backgroundColor: 'color.background.brand.bold.pressed' },
-});
-
 /** A button on Pressable, which brings the design system's focus ring. */
 export function Button({ children, onClick, primary = false, disabled = false, type = 'button' }: { children: ReactNode; onClick?: () => void; primary?: boolean; disabled?: boolean; type?: 'button' | 'submit' }) {
   return (
-    <Pressable xcss={primary ? primaryStyles : buttonStyles} isDisabled={disabled} type={type} {...(onClick === undefined ? {} : { onClick: () => onClick() })}>
+    <Pressable xcss={primary ? primaryButtonStyles : buttonStyles} isDisabled={disabled} type={type} {...(onClick === undefined ? {} : { onClick: () => onClick() })}>
       {children}
     </Pressable>
   );
