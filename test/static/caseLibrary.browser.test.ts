@@ -3,20 +3,16 @@
  * handler) on MariaDB and the Jira double, through the stand-in Forge host (bridgeStub.ts).
  * Screenshots go to .tmp/screenshots/. Skipped when no Chromium is installed (outside CI).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { runMigrations } from '../../src/adapters/sql';
 import { CaseLibrary } from '../../src/app/cases/caseLibrary';
 import type { CaseContent } from '../../src/contract/cases';
 import { caseLibraryResolver } from '../../src/index';
-import { harness, invokeResolver } from '../harness';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable, installBridgeStub, serveStatic, type StaticServer } from './bridgeStub';
+import { harness } from '../harness';
+import { chromiumAvailable, installBridgeStub } from './bridgeStub';
+import { builtApp, realResolvers, screenshots } from './browserApp';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const screenshots = path.join(repoRoot, '.tmp', 'screenshots');
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const AGENT = 'acc-agent';
 const FUNCTIONS = ['searchCases', 'listCases', 'getCase', 'saveCase', 'retireCase', 'suggestCases', 'createCaseFromIssue', 'markCaseHelpful', 'markCaseNotRelevant'];
@@ -40,36 +36,19 @@ beforeEach(() => {
 });
 
 describeWithBrowser('case library page in Chromium', () => {
-  let outDir: string;
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'itr-ui-'));
-    const build = spawnSync(process.execPath, ['static/build.mjs', 'case-library', '--out', outDir], { cwd: repoRoot, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
-    server = await serveStatic(path.join(outDir, 'case-library'));
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    mkdirSync(screenshots, { recursive: true });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
-  });
+  const app = builtApp('case-library', { screenshots: true });
 
   async function open(locale: string, colorMode: 'light' | 'dark' = 'light') {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, colorScheme: colorMode });
+    const page = await app.browser.newPage({ viewport: { width: 1100, height: 900 }, colorScheme: colorMode });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const resolvers = Object.fromEntries(FUNCTIONS.map((key) => [key, (payload: unknown) => invokeResolver(caseLibraryResolver, key, payload, { accountId: AGENT })]));
+    const resolvers = realResolvers(caseLibraryResolver, FUNCTIONS, { accountId: AGENT });
     const calls = await installBridgeStub(page, {
       context: { locale, timezone: 'Asia/Shanghai', issueKey: null, accountId: AGENT, moduleKey: 'itr-case-library' },
       colorMode,
       resolvers,
     });
-    await page.goto(server.url);
+    await page.goto(app.url);
     return { page, calls, errors };
   }
 

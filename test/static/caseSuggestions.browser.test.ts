@@ -4,17 +4,12 @@
  * open with an English and a Chinese case and why each matched; "helped", free search, and the
  * resolved issue's prompt to add a case.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import type { CaseHit, CaseRecord, CaseSuggestions } from '../../src/contract/cases';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable, installBridgeStub, serveStatic, type StaticServer } from './bridgeStub';
+import { chromiumAvailable, installBridgeStub } from './bridgeStub';
+import { builtApp, screenshots } from './browserApp';
 import { historyOfItr42TimedOutToL2, ok, onTrackTechnicalServiceAtL2 } from './issueItrState.fixtures';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const screenshots = path.join(repoRoot, '.tmp', 'screenshots');
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 
 function record(id: number, title: string, symptom: string, extra: Partial<CaseRecord> = {}): CaseRecord {
@@ -42,27 +37,10 @@ const chinesePrinterCase: CaseHit = {
 const suggestionsForResolvedItr42: CaseSuggestions = { issueKey: 'ITR-42', hits: [printerQueueCase, chinesePrinterCase], resolved: true, product: 'PrintHub', grade: 'major', helpedCaseIds: [] };
 
 describeWithBrowser('case suggestions on the issue panel in Chromium', () => {
-  let outDir: string;
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'itr-ui-'));
-    const build = spawnSync(process.execPath, ['static/build.mjs', 'issue-panel', '--out', outDir], { cwd: repoRoot, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
-    server = await serveStatic(path.join(outDir, 'issue-panel'));
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    mkdirSync(screenshots, { recursive: true });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
-  });
+  const app = builtApp('issue-panel', { screenshots: true });
 
   it('shows an English and a Chinese case with why they matched; helped, search and add a case once resolved', async () => {
-    const page = await browser.newPage({ viewport: { width: 560, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 560, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const calls = await installBridgeStub(page, {
@@ -77,7 +55,7 @@ describeWithBrowser('case suggestions on the issue panel in Chromium', () => {
         createCaseFromIssue: () => ok(record(13, 'Printer offline', '', { status: 'draft', sourceIssues: ['ITR-42'] })),
       },
     });
-    await page.goto(server.url);
+    await page.goto(app.url);
     const section = page.getByTestId('case-suggestions');
     await section.getByTestId('case-hit').nth(1).waitFor();
     const hits = section.getByTestId('case-hit');

@@ -3,20 +3,10 @@
  * Screenshots go to .tmp/screenshots/ (gitignored) for a person to look at.
  * Skipped when no Chromium is installed (CHROMIUM_PATH, default /usr/bin/chromium).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import {
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-  chromiumAvailable,
-  installBridgeStub,
-  serveStatic,
-  type BridgeStubOptions,
-  type StaticServer,
-} from './bridgeStub';
+import type { Page } from 'playwright-core';
+import { CHROMIUM_PATH, chromiumAvailable, installBridgeStub, type BridgeStubOptions } from './bridgeStub';
+import { builtApp, screenshots } from './browserApp';
 import {
   NOW,
   historyOfItr42TimedOutToL2,
@@ -28,42 +18,19 @@ import {
   overdueComplaintAtL3,
 } from './issueItrState.fixtures';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const screenshots = path.join(repoRoot, '.tmp', 'screenshots');
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 if (!chromiumAvailable()) console.warn(`issue panel browser tests skipped: no Chromium at ${CHROMIUM_PATH}`);
 
 describeWithBrowser('ITR issue panel in Chromium', () => {
-  let outDir: string;
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // Its own build, so a parallel test rebuilding static/*/build cannot pull files away mid-test.
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'itr-ui-'));
-    const build = spawnSync(process.execPath, ['static/build.mjs', 'issue-panel', '--out', outDir], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
-    server = await serveStatic(path.join(outDir, 'issue-panel'));
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    mkdirSync(screenshots, { recursive: true });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
-  });
+  const app = builtApp('issue-panel', { screenshots: true });
 
   async function openPanel(options: BridgeStubOptions, colorScheme: 'light' | 'dark' = options.colorMode) {
-    const page = await browser.newPage({ viewport: { width: 560, height: 160 }, colorScheme });
+    const page = await app.browser.newPage({ viewport: { width: 560, height: 160 }, colorScheme });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.clock.setFixedTime(new Date(NOW));
     const calls = await installBridgeStub(page, options);
-    await page.goto(server.url);
+    await page.goto(app.url);
     return { page, calls, errors };
   }
 
@@ -270,8 +237,8 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
   });
 
   it('explains, in the browser\'s language, that the page only works inside Jira when there is no bridge', async () => {
-    const page = await browser.newPage({ viewport: { width: 560, height: 240 }, locale: 'en-US' });
-    await page.goto(server.url);
+    const page = await app.browser.newPage({ viewport: { width: 560, height: 240 }, locale: 'en-US' });
+    await page.goto(app.url);
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.innerText()).toContain('This page only works inside Jira');

@@ -4,18 +4,13 @@
  * (the difference of views is flagged, the close mirror flips to 'no'); an engineer is refused in
  * Simplified Chinese. Skipped when no Chromium is installed (outside CI).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { issueCreated, issueUpdated, returnVisitsResolver } from '../../src/index';
 import { runMigrations } from '../../src/adapters/sql';
-import { harness, invokeFunction, invokeResolver } from '../harness';
+import { harness, invokeFunction } from '../harness';
 import { defineClosureFields } from '../app/closure/closureFields.fixtures';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable, installBridgeStub, serveStatic, type StaticServer } from './bridgeStub';
+import { chromiumAvailable, installBridgeStub } from './bridgeStub';
+import { builtApp, realResolvers } from './browserApp';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const ENGINEER = 'acc-engineer';
 const SUPERVISOR = 'acc-supervisor';
@@ -40,31 +35,15 @@ beforeEach(async () => {
 });
 
 describeWithBrowser('return-visits page in Chromium', () => {
-  let outDir: string;
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'itr-ui-'));
-    const build = spawnSync(process.execPath, ['static/build.mjs', 'return-visits', '--out', outDir], { cwd: repoRoot, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
-    server = await serveStatic(path.join(outDir, 'return-visits'));
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
-  });
+  const app = builtApp('return-visits');
 
   async function open(accountId: string, locale: string) {
-    const page = await browser.newPage({ viewport: { width: 900, height: 1000 } });
+    const page = await app.browser.newPage({ viewport: { width: 900, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const resolvers = Object.fromEntries(FUNCTIONS.map((key) => [key, (payload: unknown) => invokeResolver(returnVisitsResolver, key, payload, { accountId })]));
+    const resolvers = realResolvers(returnVisitsResolver, FUNCTIONS, { accountId });
     await installBridgeStub(page, { context: { locale, timezone: 'Asia/Shanghai', issueKey: null, accountId, moduleKey: 'itr-return-visits' }, colorMode: 'light', resolvers });
-    await page.goto(server.url);
+    await page.goto(app.url);
     return { page, errors };
   }
 

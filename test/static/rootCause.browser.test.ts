@@ -5,19 +5,14 @@
  * MariaDB). A root cause that blames the customer is flagged in English and in Simplified Chinese,
  * and the typed text stays in the form. Skipped when no Chromium is installed (outside CI).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { issuePanelResolver } from '../../src/index';
 import { runMigrations } from '../../src/adapters/sql';
 import { harness, invokeResolver } from '../harness';
 import { defineClosureFields } from '../app/closure/closureFields.fixtures';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable, installBridgeStub, serveStatic, type StaticServer } from './bridgeStub';
+import { chromiumAvailable, installBridgeStub } from './bridgeStub';
+import { builtApp } from './browserApp';
 import { ok, onTrackTechnicalServiceAtL2 } from './issueItrState.fixtures';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const ENGINEER = 'acc-engineer';
 const { jira, sql } = harness();
@@ -32,23 +27,7 @@ beforeEach(async () => {
 });
 
 describeWithBrowser('root cause section in Chromium', () => {
-  let outDir: string;
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'itr-ui-'));
-    const build = spawnSync(process.execPath, ['static/build.mjs', 'issue-panel', '--out', outDir], { cwd: repoRoot, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
-    server = await serveStatic(path.join(outDir, 'issue-panel'));
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
-  });
+  const app = builtApp('issue-panel');
 
   const real = (key: string) => (payload: unknown) => invokeResolver(issuePanelResolver, key, payload, { accountId: ENGINEER, context: { extension: { issue: { key: 'ITR-42' } } } });
 
@@ -56,7 +35,7 @@ describeWithBrowser('root cause section in Chromium', () => {
     ['en_US', 'Customer misuse of the console', 'This root cause points outside the company (the customer', 'Complete: the issue may be resolved.'],
     ['zh_CN', '客户操作不当导致设备重启', '此根因归咎于公司外部（客户', '已完整：问题单可以解决。'],
   ])('%s: flags a customer-blaming root cause, keeps the text, accepts an override reason', async (locale, rootCause, flagText, completeText) => {
-    const page = await browser.newPage({ viewport: { width: 560, height: 1400 } });
+    const page = await app.browser.newPage({ viewport: { width: 560, height: 1400 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await installBridgeStub(page, {
@@ -64,7 +43,7 @@ describeWithBrowser('root cause section in Chromium', () => {
       colorMode: 'light',
       resolvers: { getIssueItrState: () => ok({ ...onTrackTechnicalServiceAtL2, issueKey: 'ITR-42' }), getRootCause: real('getRootCause'), saveRootCause: real('saveRootCause') },
     });
-    await page.goto(server.url);
+    await page.goto(app.url);
     await page.getByTestId('root-cause-toggle').click();
     const form = page.getByTestId('root-cause-form');
     await form.locator('[data-path="whys.0"]').waitFor();

@@ -4,20 +4,16 @@
  * search answers with the same count, "Open in Jira" asks the host to open `/issues/?jql=…`, and CSV
  * export downloads a file; zh-CN in dark mode renders too.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { analyticsBackfillConsumer, supervisionResolver } from '../../src/index';
 import { BACKFILL_QUEUE } from '../../src/app/analytics/backfill';
 import { jiraAsApp } from '../../src/adapters/jira';
 import { harness, invokeResolver } from '../harness';
 import { defineItrFields } from '../fixtures/itrFields';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable, installBridgeStub, serveStatic, type StaticServer } from './bridgeStub';
+import { chromiumAvailable, installBridgeStub } from './bridgeStub';
+import { builtApp, realResolvers, screenshots } from './browserApp';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const screenshots = path.join(repoRoot, '.tmp', 'screenshots');
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const ADMIN = 'acc-admin';
 const OWNER = 'acc-owner';
@@ -55,37 +51,20 @@ beforeEach(async () => {
 });
 
 describeWithBrowser('supervision page in Chromium', () => {
-  let outDir: string;
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'itr-ui-'));
-    const build = spawnSync(process.execPath, ['static/build.mjs', 'supervision', '--out', outDir], { cwd: repoRoot, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
-    server = await serveStatic(path.join(outDir, 'supervision'));
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    mkdirSync(screenshots, { recursive: true });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
-  });
+  const app = builtApp('supervision', { screenshots: true });
 
   async function open(locale: string, colorMode: 'light' | 'dark') {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, colorScheme: colorMode, acceptDownloads: true });
+    const page = await app.browser.newPage({ viewport: { width: 1200, height: 1000 }, colorScheme: colorMode, acceptDownloads: true });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const resolvers = Object.fromEntries(FUNCTIONS.map((key) => [key, (payload: unknown) => invokeResolver(supervisionResolver, key, payload, { accountId: ADMIN })]));
+    const resolvers = realResolvers(supervisionResolver, FUNCTIONS, { accountId: ADMIN });
     const calls = await installBridgeStub(page, {
       context: { locale, timezone: 'UTC', issueKey: null, accountId: ADMIN, moduleKey: 'itr-supervision' },
       colorMode,
       resolvers,
     });
     const started = Date.now();
-    await page.goto(server.url);
+    await page.goto(app.url);
     await page.getByTestId('totals').waitFor();
     return { page, calls, errors, firstRenderMs: Date.now() - started };
   }

@@ -4,19 +4,15 @@
  * The triage role comes from the Jira double's group membership of the caller, never from the page.
  * Screenshots go to .tmp/screenshots/. Skipped when no Chromium is installed (outside CI).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { triageResolver } from '../../src/index';
 import { runMigrations } from '../../src/adapters/sql';
-import { harness, invokeResolver } from '../harness';
+import { harness } from '../harness';
 import { defineItrFields } from '../fixtures/itrFields';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable, installBridgeStub, serveStatic, type StaticServer } from './bridgeStub';
+import { chromiumAvailable, installBridgeStub } from './bridgeStub';
+import { builtApp, realResolvers, screenshots } from './browserApp';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const screenshots = path.join(repoRoot, '.tmp', 'screenshots');
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const TRIAGER = 'acc-triager';
 const AGENT = 'acc-agent';
@@ -42,36 +38,19 @@ beforeEach(async () => {
 });
 
 describeWithBrowser('triage page in Chromium', () => {
-  let outDir: string;
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'itr-ui-'));
-    const build = spawnSync(process.execPath, ['static/build.mjs', 'triage', '--out', outDir], { cwd: repoRoot, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
-    server = await serveStatic(path.join(outDir, 'triage'));
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    mkdirSync(screenshots, { recursive: true });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
-  });
+  const app = builtApp('triage', { screenshots: true });
 
   async function open(accountId: string, locale: string, colorMode: 'light' | 'dark' = 'light') {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, colorScheme: colorMode });
+    const page = await app.browser.newPage({ viewport: { width: 1100, height: 900 }, colorScheme: colorMode });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const resolvers = Object.fromEntries(FUNCTIONS.map((key) => [key, (payload: unknown) => invokeResolver(triageResolver, key, payload, { accountId })]));
+    const resolvers = realResolvers(triageResolver, FUNCTIONS, { accountId });
     const calls = await installBridgeStub(page, {
       context: { locale, timezone: 'Asia/Shanghai', issueKey: null, accountId, moduleKey: 'itr-triage' },
       colorMode,
       resolvers,
     });
-    await page.goto(server.url);
+    await page.goto(app.url);
     return { page, calls, errors };
   }
 
