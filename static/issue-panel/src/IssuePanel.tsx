@@ -7,6 +7,7 @@ import { ApiError, toApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
 import { CaseSuggestions } from './cases/CaseSuggestions';
+import { ClassificationHistory } from './ClassificationHistory';
 import { Handoff } from './handoff/Handoff';
 import { LineHistory } from './LineHistory';
 import { RootCauseSection } from './rootCause/RootCauseSection';
@@ -148,6 +149,7 @@ function Details({
         </Row>
       </Box>
       {state.line === null ? null : <LineHistory issueKey={state.issueKey} />}
+      <ClassificationHistory issueKey={state.issueKey} />
       <CaseSuggestions issueKey={state.issueKey} />
       <Handoff issueKey={state.issueKey} />
       {footer}

@@ -591,6 +591,35 @@ export const en = {
   'errorCode.HANDOFF_NOT_CONFIGURED': 'No project is configured for this hand-off. Ask an administrator to set it in the supervision settings.',
   'errorCode.HANDOFF_NOT_EDITOR': 'You need permission to edit this issue to hand it off.',
   // ---- end handoff ----
+  // ---- issue-panel classification history (static/issue-panel/src/ClassificationHistory.tsx) ----
+  'classHistory.title': 'Classification history',
+  'classHistory.show': 'Show classification history',
+  'classHistory.hide': 'Hide classification history',
+  'classHistory.loading': 'Loading the classification history…',
+  'classHistory.loadFailed': 'Could not load the classification history of {issueKey}',
+  'classHistory.empty': 'No classification changes recorded yet.',
+  'classHistory.change': '{old} → {new}',
+  'classHistory.by': 'by {who}',
+  'classHistory.reason': 'Reason: {reason}',
+  'classHistory.none': '(none)',
+  'classHistory.field.kind': 'Kind',
+  'classHistory.field.classification': 'Classification',
+  'classHistory.field.answers': 'Grading answers',
+  'classHistory.field.grade': 'Grade',
+  'classHistory.field.line': 'Line',
+  'classHistory.field.owner': 'Owner',
+  'classHistory.field.acceptance': 'Acceptance',
+  'classHistory.field.customerTier': 'Customer tier',
+  'classHistory.field.warranty': 'Warranty',
+  'classHistory.field.product': 'Product',
+  'classHistory.field.region': 'Region',
+  'classHistory.value.problem': 'Problem',
+  'classHistory.value.requirement': 'Requirement',
+  'classHistory.value.in': 'In warranty',
+  'classHistory.value.out': 'Out of warranty',
+  'classHistory.value.awaiting': 'Awaiting the owner',
+  'classHistory.value.accepted': 'Accepted',
+  // ---- end issue-panel classification history ----
 } as const;
 
 export type MessageKey = keyof typeof en;
