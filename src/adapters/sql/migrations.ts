@@ -281,6 +281,21 @@ export const MIGRATIONS: readonly Migration[] = [
       KEY idx_fact_open (resolved_at, breached_at)
     )`,
   },
+  // ----- Escalation pauses (src/app/escalation/pauses.ts): waiting-for-customer intervals `[from_at, to_at)`
+  // of an issue on a line; to_at NULL while the pause runs. Unique per (issue, line, from_at), so
+  // recording the same pause start twice is a no-op.
+  {
+    name: 'v015_create_line_pause',
+    statement: `CREATE TABLE IF NOT EXISTS line_pause (
+      id BIGINT NOT NULL AUTO_INCREMENT,
+      issue_id BIGINT NOT NULL,
+      line VARCHAR(32) NOT NULL,
+      from_at DATETIME(3) NOT NULL,
+      to_at DATETIME(3) NULL,
+      PRIMARY KEY (id),
+      UNIQUE KEY uq_line_pause (issue_id, line, from_at)
+    )`,
+  },
 ];
 
 /**

@@ -9,6 +9,7 @@ import { recordStays, openStaysOf, type StayRow } from '../history/lineHistorySt
 import { FieldWrites } from './fieldWrites';
 import { jiraDateTime, lineClock, minutesUsed, toSecond } from './lineClock';
 import { platformDeps, type EscalationDeps } from './deps';
+import { linePauses, pausesOf } from './pauses';
 
 export interface EnterLineInput {
   /** Numeric Jira issue id (the app fields are written by id). */
@@ -56,7 +57,9 @@ export async function enterLine(input: EnterLineInput, deps: EscalationDeps = pl
 
   // Close whatever stay was open (passed on by a person), then open the new one; both idempotent.
   const rows: StayRow[] = [];
-  for (const open of await openStaysOf(input.issueId)) {
+  const openStays = await openStaysOf(input.issueId);
+  const pauses = openStays.length === 0 ? undefined : await pausesOf([input.issueId]);
+  for (const open of openStays) {
     if (open.line === input.line && open.enteredAt.getTime() === enteredAt.getTime()) continue;
     if (open.enteredAt.getTime() > enteredAt.getTime()) continue;
     rows.push({
@@ -64,7 +67,7 @@ export async function enterLine(input: EnterLineInput, deps: EscalationDeps = pl
       issueId: input.issueId,
       leftAt: enteredAt,
       outcome: 'passed_on',
-      workingMinutesUsed: minutesUsed(config, input.grade, open.line, open.enteredAt, enteredAt),
+      workingMinutesUsed: minutesUsed(config, input.grade, open.line, open.enteredAt, enteredAt, linePauses(pauses, input.issueId, open.line)),
     });
   }
   rows.push({

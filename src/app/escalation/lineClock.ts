@@ -10,6 +10,7 @@ import {
   lineBudget,
   lineDeadlines,
   type BusinessCalendar,
+  type Pause,
   type SupportLine,
 } from '../../domain';
 import type { ItrConfig } from '../config/itrConfig';
@@ -88,11 +89,14 @@ export function calendarOf(config: ItrConfig, calendarId: string): BusinessCalen
   return calendar;
 }
 
-/** The line's deadlines on its own calendar (follow-the-sun), from when the issue entered it. */
-export function lineClock(config: ItrConfig, grade: string, line: SupportLine, enteredAt: Date): LineClock {
+/**
+ * The line's deadlines on its own calendar (follow-the-sun), from when the issue entered it, pushed out
+ * by its waiting-for-customer pauses (null while an open pause stops the clock first).
+ */
+export function lineClock(config: ItrConfig, grade: string, line: SupportLine, enteredAt: Date, pauses: readonly Pause[] = []): LineClock {
   const budget = lineBudget(config.gradingTable, grade, line);
   const calendar = calendarOf(config, budget.calendarId);
-  const d = lineDeadlines({ calendar, enteredAt, budgetMinutes: budget.minutes, warningFraction: budget.warningFraction });
+  const d = lineDeadlines({ calendar, enteredAt, budgetMinutes: budget.minutes, warningFraction: budget.warningFraction, pauses });
   return {
     calendar,
     budgetMinutes: budget.minutes,
@@ -101,12 +105,22 @@ export function lineClock(config: ItrConfig, grade: string, line: SupportLine, e
   };
 }
 
-/** Working minutes the line used between `enteredAt` and `leftAt` on the line's calendar (0 if unknown). */
-export function minutesUsed(config: ItrConfig, grade: string | null, line: SupportLine, enteredAt: Date, leftAt: Date): number {
+/**
+ * Working minutes the line used between `enteredAt` and `leftAt` on the line's calendar, paused time
+ * excluded (0 if unknown).
+ */
+export function minutesUsed(
+  config: ItrConfig,
+  grade: string | null,
+  line: SupportLine,
+  enteredAt: Date,
+  leftAt: Date,
+  pauses: readonly Pause[] = [],
+): number {
   if (grade === null) return 0;
   try {
     const budget = lineBudget(config.gradingTable, grade, line);
-    return Math.max(0, Math.round(consumedWorkingMinutes({ calendar: calendarOf(config, budget.calendarId), enteredAt, now: leftAt })));
+    return Math.max(0, Math.round(consumedWorkingMinutes({ calendar: calendarOf(config, budget.calendarId), enteredAt, pauses, now: leftAt })));
   } catch {
     return 0;
   }

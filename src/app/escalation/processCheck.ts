@@ -22,6 +22,7 @@ import type { EscalationEvent } from './events';
 import { FieldWrites } from './fieldWrites';
 import { escalationFieldList, escalationIssueOf, jiraDateTime, lineClock, minutesUsed, toSecond, type EscalationIssue } from './lineClock';
 import { actionMessage, commentDocument } from './messages';
+import { linePauses, pausesOf } from './pauses';
 import type { EscalationSettings } from './settings';
 
 /**
@@ -79,6 +80,8 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
   const [config, settings] = await Promise.all([deps.loadConfig(), deps.loadSettings()]);
   const issues = await readIssues(deps, ids, event.issueIds);
   report.read = issues.length;
+  // Waiting-for-customer pauses of these issues (one query): a paused line's clock is stopped.
+  const pauses = await pausesOf(issues.map((i) => i.id));
   const now = deps.now();
 
   const writes = new FieldWrites();
@@ -90,6 +93,7 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
       continue;
     }
     const { grade, line, enteredAt } = issue;
+    const paused = linePauses(pauses, issue.id, line);
     let decision;
     try {
       decision = decideEscalation({
@@ -97,7 +101,7 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
         grade,
         line,
         enteredAt,
-        pauses: [],
+        pauses: paused,
         now,
         warnedForLine: issue.warnedLine ?? undefined,
         calendarFor: (_l, calendarId) => config.calendars.get(calendarId),
@@ -148,7 +152,7 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
             leftAt: nextEntered,
             holderAccountId: issue.ownerAccountId,
             enteredBy: null,
-            workingMinutesUsed: minutesUsed(config, grade, line, enteredAt, nextEntered),
+            workingMinutesUsed: minutesUsed(config, grade, line, enteredAt, nextEntered, paused),
             outcome: 'timed_out',
           },
           { issueId: issue.id, line: next, enteredAt: nextEntered, leftAt: null, holderAccountId: assignee, enteredBy: 'app', workingMinutesUsed: 0, outcome: null },
@@ -182,7 +186,7 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
       }
       const issue = byId.get(a.issueId);
       if (issue !== undefined && issue.grade !== null) {
-        const dueAt = lineClock(config, issue.grade, a.line, a.lineEnteredAt).dueAt;
+        const dueAt = lineClock(config, issue.grade, a.line, a.lineEnteredAt, linePauses(pauses, issue.id, a.line)).dueAt;
         const message = actionMessage(issue.key, { action: a.action, line: a.line, toLine: a.toLine, dueAt }, settings.locale);
         const to = recipients(settings, a);
         await deps.jira.addComment(issue.id, commentDocument(message, to.users));

@@ -16,6 +16,7 @@ import type { EscalationDeps } from './deps';
 import type { EscalationEvent } from './events';
 import { FieldWrites } from './fieldWrites';
 import { escalationFieldList, escalationIssueOf, jiraDateTime, lineClock } from './lineClock';
+import { linePauses, pausesOf } from './pauses';
 import { RESERVE_MS } from './processCheck';
 
 const JOB_PREFIX = 'escalationRecalc.';
@@ -100,6 +101,7 @@ export async function processRecalculation(event: Extract<EscalationEvent, { kin
     if (next.done === true) break;
     const page = next.value;
     const writes = new FieldWrites();
+    const pauses = await pausesOf(page.issues.map((i) => i.id));
     for (const raw of page.issues) {
       const issue = escalationIssueOf(raw, ids);
       job.processed += 1;
@@ -109,7 +111,7 @@ export async function processRecalculation(event: Extract<EscalationEvent, { kin
       }
       let clock;
       try {
-        clock = lineClock(config, issue.grade, issue.line, issue.enteredAt);
+        clock = lineClock(config, issue.grade, issue.line, issue.enteredAt, linePauses(pauses, issue.id, issue.line));
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
         job.skipped += 1;

@@ -2,6 +2,8 @@ import { JiraError, JiraErrorCode } from '../../adapters/jira';
 import { gradeOnChange } from '../../app/intake/gradeOnChange';
 import { syncIssueFact } from '../../app/analytics/projection';
 import { onIssueResolved, resolvedTransitionOf } from '../../app/returnVisits/onResolved';
+import { platformDeps as escalationDeps } from '../../app/escalation/deps';
+import { onStatusChange, statusChangeOf } from '../../app/escalation/pauses';
 
 /**
  * Forge `trigger` on `avi:jira:updated:issue` (manifest function `issue-updated`): regrades the issue
@@ -46,6 +48,10 @@ async function handle(event: unknown): Promise<void> {
   // Return visits (src/app/returnVisits): decided when the status changes to Resolved.
   const key = field(field(event, 'issue'), 'key');
   if (resolvedTransitionOf(event) !== undefined && typeof key === 'string') await onIssueResolved({ id, key }, new Date());
+  // Waiting-for-customer pauses (src/app/escalation/pauses.ts): a status change into or out of a
+  // waiting status stops or restarts the line's clock.
+  const statusChange = statusChangeOf(event);
+  if (statusChange !== undefined) await onStatusChange(id, statusChange, new Date(), escalationDeps());
   const changed = changedFieldIds(event);
   // Analytics projection (src/app/analytics): only fields it holds matter (never throws; the backfill repairs a miss).
   if (changed === undefined || changed.some((f) => PROJECTED_SYSTEM_FIELDS.has(f) || f.startsWith('customfield_'))) await syncIssueFact(id);
