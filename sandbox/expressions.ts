@@ -25,16 +25,20 @@ export interface ExpressionInput {
   issue: { key: string; fields: Record<string, unknown> };
   /** Target status name (`transition.to.name`). */
   transitionTo: string;
+  /** The acting user's language: Jira shows a validator's `errorMessage` translated. Default English. */
+  lang?: 'en' | 'zh-CN';
 }
 
 /** `true` = allowed; a string = the error message Jira would show. */
 export type ExpressionRule = (input: ExpressionInput) => true | string;
 
-/** The validators' error messages, as the manifest names them (English; Jira shows the user's language). */
-function message(key: 'closeValidator' | 'resolveValidator' | 'closeCondition'): string {
-  const locales = JSON.parse(readFileSync(path.resolve(__dirname, '../locales/en-US.json'), 'utf8')) as { modules: Record<string, { error?: string; name: string }> };
+/** The validators' error messages as the manifest's i18n names them, in the user's language (as Jira shows them). */
+function message(key: 'closeValidator' | 'resolveValidator' | 'closeCondition', lang: ExpressionInput['lang'] = 'en'): string {
+  const file = lang === 'zh-CN' ? 'zh-CN' : 'en-US';
+  const locales = JSON.parse(readFileSync(path.resolve(__dirname, `../locales/${file}.json`), 'utf8')) as { modules: Record<string, { error?: string; name: string }> };
   const m = locales.modules[key];
-  return m?.error ?? `${m?.name ?? key}: the transition is not available to you.`;
+  if (m?.error !== undefined) return m.error;
+  return lang === 'zh-CN' ? `${m?.name ?? key}：你不能执行此转换。` : `${m?.name ?? key}: the transition is not available to you.`;
 }
 
 function closeProperty(): CloseProperty | undefined {
@@ -60,17 +64,17 @@ const RESOLVED = 'Resolved';
 
 /** Module key → the domain rule standing in for its Jira expression. */
 export const EXPRESSION_RULES: ReadonlyMap<string, ExpressionRule> = new Map<string, ExpressionRule>([
-  ['itr-close-condition', (i) => (i.transitionTo !== CLOSED || mayClose(closeInput(i, false)).allowed ? true : message('closeCondition'))],
-  ['itr-close-validator', (i) => (i.transitionTo !== CLOSED || mayClose(closeInput(i, true)).allowed ? true : message('closeValidator'))],
+  ['itr-close-condition', (i) => (i.transitionTo !== CLOSED || mayClose(closeInput(i, false)).allowed ? true : message('closeCondition', i.lang))],
+  ['itr-close-validator', (i) => (i.transitionTo !== CLOSED || mayClose(closeInput(i, true)).allowed ? true : message('closeValidator', i.lang))],
   [
     'itr-resolve-validator',
     (i) => {
       if (i.transitionTo !== RESOLVED) return true;
       const c = closeProperty();
-      if (c === undefined) return message('resolveValidator');
+      if (c === undefined) return message('resolveValidator', i.lang);
       const classification = i.issue.fields[c.classification];
       const decision = mayResolve({ classification: typeof classification === 'string' ? classification : undefined, rootCauseComplete: i.issue.fields[c.rootCause] === 'yes' });
-      return decision.allowed ? true : message('resolveValidator');
+      return decision.allowed ? true : message('resolveValidator', i.lang);
     },
   ],
 ]);

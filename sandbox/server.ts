@@ -157,6 +157,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   h.reset();
   seedDemoSite(h.jira, manifest, clock.now());
   const jira = h.jira;
+  // The `itr-close` app property the close/resolve rules' expressions read (field ids, fallback closers).
+  // The app publishes it lazily (issue-created trigger, admin page); an installed site has had issues
+  // created long before, so the demo site starts with it published, by the app's own use case.
+  const { publishCloseProperty } = require(path.join(REPO_ROOT, 'src', 'app', 'closure', 'closeProperty')) as typeof import('../src/app/closure/closeProperty');
+  await invokeFunction(() => publishCloseProperty(), undefined, { context: { moduleKey: 'issue-created' } });
   const tokensCss = tokenThemeCss();
   let baseUrl = '';
 
@@ -506,8 +511,11 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
         return `<dt>${esc(appFieldName(prefs.lang, m.key))}</dt><dd data-testid="field-${esc(m.key)}">${fieldValue(prefs, def.type, f[def.id])}</dd>`;
       })
       .join('');
+    // Jira hides a transition whose workflow condition (a Jira expression) is false for the user.
+    const conditions = manifest.modules.filter((x) => x.type === 'jira:workflowCondition');
     const transitions = jira.model.transitions
       .filter((tr) => tr.to !== status.name && (tr.from === undefined || tr.from.includes(status.name)))
+      .filter((tr) => conditions.every((c) => evaluateExpression(c.key, { accountId: prefs.accountId, issue: { key: issue.key, fields: f }, transitionTo: tr.to, lang: prefs.lang }) === true))
       .map((tr) => `<button type="submit" name="transition" value="${esc(tr.id)}">${esc(tr.name)}</button>`)
       .join('');
     const issueModules = ISSUE_VIEW_MODULE_TYPES.flatMap((type) => manifest.modules.filter((m) => m.type === type && m.resource !== undefined));
@@ -649,9 +657,10 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
       const transitionId = form.get('transition') ?? '';
       const target = jira.model.transitions.find((tr) => tr.id === transitionId);
       const fromStatus = (before.fields['status'] as { name: string }).name;
-      // Jira evaluates the workflow's expression validators here (none declared yet: see expressions.ts).
+      // Jira evaluates the workflow's conditions and expression validators here (see expressions.ts);
+      // a refusal shows the rule's message in the user's language.
       for (const mod of manifest.modules.filter((x) => x.type === 'jira:workflowValidator' || x.type === 'jira:workflowCondition')) {
-        const verdict = evaluateExpression(mod.key, { accountId: prefs.accountId, issue: { key, fields: before.fields }, transitionTo: target?.to ?? '' });
+        const verdict = evaluateExpression(mod.key, { accountId: prefs.accountId, issue: { key, fields: before.fields }, transitionTo: target?.to ?? '', lang: prefs.lang });
         if (verdict !== true) return html(issuePage(req, prefs, key, verdict), 400);
       }
       const r = await asUser(prefs.accountId, 'POST', forgeApi.route`/rest/api/3/issue/${key}/transitions`, { transition: { id: transitionId } });

@@ -1,0 +1,220 @@
+/**
+ * Closing an issue in the sandbox (issue 6, point 5), in headless Chromium, with the real app behind
+ * the sandbox host: the close condition/validator and the resolve validator are the domain rules that
+ * stand in for their Jira expressions (sandbox/expressions.ts), reading the `itr-close` app property
+ * the app publishes (the sandbox publishes it at start through the app's own use case).
+ *
+ *  - an engineer who is not the submitter does not see Close (the condition), and a forced request is
+ *    refused with the rule's message in the user's language;
+ *  - the submitter is refused while the complaint's required return visit is open; the supervisor (a
+ *    Jira admin here) records it on the return-visits gadget; then the submitter closes;
+ *  - the issue panel's root-cause form flags a cause that blames the customer, in English and Chinese.
+ *
+ * Skipped without Chromium (CHROMIUM_PATH, default /usr/bin/chromium), like sandbox.browser.test.ts.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CLOSE_PROPERTY_KEY } from '../../src/domain/closure';
+import { DEMO_FIELD_IDS, DEMO_USERS } from '../../sandbox/demoSite';
+import { startSandbox, type RunningSandbox } from '../../sandbox/server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable } from '../static/bridgeStub';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const failures = path.join(repoRoot, 'test-results');
+const screenshots = path.join(repoRoot, '.tmp', 'screenshots');
+const PANEL = '[data-testid="forge-frame-itr-issue-panel"]';
+const VISITS = '[data-testid="forge-frame-itr-return-visits"]';
+/** FLD-3: "Complaint: technician left site without testing", submitted by Anna, Tom (L2) works on it. */
+const COMPLAINT = 'FLD-3';
+
+const user = (name: string): string => {
+  const u = DEMO_USERS.find((x) => x.displayName === name);
+  if (u === undefined) throw new Error(`demo site changed: no user ${name}`);
+  return u.accountId;
+};
+const ANNA = user('Anna Schmidt'); // the submitter
+const TOM = user('Tom Baker'); // L2 engineer, not the submitter
+const CHEN = user('陈静'); // Jira admin: supervises return visits (members of itr-supervisors do too)
+
+const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
+
+describeWithBrowser('closing in the sandbox', () => {
+  let outDir: string;
+  let browser: Browser;
+  let sandbox: RunningSandbox;
+  let page: Page;
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    outDir = mkdtempSync(path.join(os.tmpdir(), 'itr-sandbox-closure-ui-'));
+    for (const app of ['issue-panel', 'return-visits']) {
+      const build = spawnSync(process.execPath, ['static/build.mjs', app, '--out', outDir], { cwd: repoRoot, encoding: 'utf8' });
+      if (build.status !== 0) throw new Error(`Custom UI build of ${app} failed:\n${build.stdout}\n${build.stderr}`);
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    mkdirSync(screenshots, { recursive: true });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    sandbox = await startSandbox({
+      port: 0,
+      resourceDirs: { 'issue-panel': path.join(outDir, 'issue-panel'), 'return-visits': path.join(outDir, 'return-visits') },
+      log: () => undefined,
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  afterEach(async () => {
+    await page?.close();
+    await sandbox?.stop();
+  });
+
+  async function step(name: string, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+    } catch (e) {
+      mkdirSync(failures, { recursive: true });
+      await page.screenshot({ path: path.join(failures, `sandbox-closure-${name}.png`), fullPage: true }).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  const panel = () => page.frameLocator(PANEL);
+  const fields = () => sandbox.harness.jira.issue(COMPLAINT).fields;
+  const status = () => (fields()['status'] as { name: string }).name;
+  const transitionButton = (name: string) => page.locator('form.transitions button[name="transition"]', { hasText: name });
+
+  async function actAs(accountId: string, lang: 'en' | 'zh-CN' = 'en'): Promise<void> {
+    const q = new URLSearchParams({ accountId, lang, theme: 'light' });
+    await page.context().addCookies([{ name: 'itr_sandbox', value: encodeURIComponent(q.toString()), url: sandbox.url }]);
+  }
+
+  /** Fills the panel's root-cause form with a complete draft whose root cause is `rootCause`, and saves. */
+  async function fillRootCause(rootCause: string): Promise<void> {
+    await panel().getByTestId('root-cause-toggle').click();
+    const form = panel().getByTestId('root-cause-form');
+    await form.locator('[data-path="whys.0"]').fill('The printer still failed after the visit');
+    await panel().getByTestId('root-cause-add-why').click();
+    await form.locator('[data-path="whys.1"]').fill('The visit checklist has no final print test');
+    await form.locator('[data-path="rootCause"]').fill(rootCause);
+    await form.locator('[data-path="shortTermMeasure"]').fill('Second visit, printer tested with the customer');
+    await form.locator('[data-path="longTermMeasure"]').fill('Checklist requires a signed test print');
+    await form.locator('[data-path="technicalZero"]').fill('Fuser replaced and tested');
+    await form.locator('[data-path="managementZero"]').fill('Checklist reviewed with all field technicians');
+    await panel().getByTestId('root-cause-save').click();
+  }
+
+  it('the engineer cannot close; the submitter can only after the supervisor recorded the return visit', async () => {
+    // The sandbox published the close rules' property: the expressions can find the fields.
+    expect(sandbox.harness.jira.appProperties.get(CLOSE_PROPERTY_KEY)).toMatchObject({
+      submitter: DEMO_FIELD_IDS.submitter,
+      visitOpen: DEMO_FIELD_IDS.visitOpen,
+      rootCause: DEMO_FIELD_IDS.rootCauseComplete,
+      classification: DEMO_FIELD_IDS.classification,
+      fallback: [],
+    });
+
+    await step('resolve', async () => {
+      // Tom completes the complaint's root cause (the customer is blamed: flagged, kept with a reason) and resolves it.
+      await actAs(TOM);
+      await page.goto(`${sandbox.url}/browse/${COMPLAINT}`);
+      await fillRootCause('Customer misuse of the printer');
+      const flag = panel().getByTestId('root-cause-flag');
+      await flag.waitFor();
+      expect(await flag.innerText()).toContain('This root cause points outside the company (the customer');
+      await flag.locator('[data-path="overrideReason"]').fill('Contract: the customer operates the printer');
+      await panel().getByTestId('root-cause-save').click();
+      await panel().getByText('Complete: the issue may be resolved.').waitFor();
+      expect(fields()[DEMO_FIELD_IDS.rootCauseComplete]).toBe('yes');
+
+      await Promise.all([page.waitForNavigation(), transitionButton('Resolved').click()]);
+      expect(status()).toBe('Resolved');
+      // A complaint always gets a return visit: opened, and mirrored for the close validator.
+      expect(fields()[DEMO_FIELD_IDS.visitOpen]).toBe('yes');
+    });
+
+    await step('engineer', async () => {
+      // (a) Not the submitter: Close is hidden (the condition) …
+      await page.goto(`${sandbox.url}/browse/${COMPLAINT}`);
+      await page.getByTestId('issue-summary').waitFor();
+      expect(await transitionButton('Open').count()).toBe(1);
+      expect(await transitionButton('Closed').count()).toBe(0);
+      // … and a forced request is refused, with the rule's message in the user's language.
+      const closeId = sandbox.harness.jira.model.transitions.find((t) => t.to === 'Closed')?.id ?? '';
+      await actAs(TOM, 'zh-CN');
+      const refused = await page.request.post(`${sandbox.url}/browse/${COMPLAINT}/transition`, { form: { transition: closeId }, maxRedirects: 0 });
+      expect(refused.status()).toBe(400);
+      expect(await refused.text()).toContain('ITR：只有提单人可以关闭');
+      expect(status()).toBe('Resolved');
+    });
+
+    await step('submitter-before-visit', async () => {
+      // (b) The submitter sees Close, but the validator refuses while the required visit is open.
+      await actAs(ANNA);
+      await page.goto(`${sandbox.url}/browse/${COMPLAINT}`);
+      await Promise.all([page.waitForLoadState(), transitionButton('Closed').click()]);
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.innerText()).toContain('only after any required return visit has been recorded');
+      expect(status()).toBe('Resolved');
+    });
+
+    await step('visit', async () => {
+      // The supervisor records the visit on the return-visits gadget.
+      await actAs(CHEN);
+      await page.goto(`${sandbox.url}/apps/itr-return-visits`);
+      const visits = page.frameLocator(VISITS);
+      const card = visits.locator(`[data-testid="visit-card"][data-issue="${COMPLAINT}"]`);
+      await card.waitFor();
+      expect(await card.innerText()).toContain('Complaint (always)'); // the reason the visit is required
+      await card.getByTestId('visit-satisfaction').selectOption('4');
+      await card.getByTestId('visit-solved').check();
+      await card.getByTestId('visit-words').fill('Printer works now, thanks for coming back.');
+      await card.getByTestId('visit-record').click();
+      await visits.getByTestId('visits-notice').waitFor();
+      expect(await visits.getByTestId('visits-notice').innerText()).toContain(COMPLAINT);
+      expect(fields()[DEMO_FIELD_IDS.visitOpen]).toBe('no');
+      await page.screenshot({ path: path.join(screenshots, 'sandbox-return-visit-recorded.png'), fullPage: true });
+    });
+
+    await step('submitter-closes', async () => {
+      await actAs(ANNA);
+      await page.goto(`${sandbox.url}/browse/${COMPLAINT}`);
+      await Promise.all([page.waitForNavigation(), transitionButton('Closed').click()]);
+      expect(status()).toBe('Closed');
+      expect(await page.getByRole('alert').count()).toBe(0);
+      expect(pageErrors).toEqual([]);
+    });
+  }, 120_000);
+
+  it('flags a root cause that blames the customer, in Chinese', async () => {
+    await step('root-cause-zh', async () => {
+      await actAs(TOM, 'zh-CN');
+      await page.goto(`${sandbox.url}/browse/${COMPLAINT}`);
+      await fillRootCause('客户操作失误');
+      const flag = panel().getByTestId('root-cause-flag');
+      await flag.waitFor();
+      expect(await flag.innerText()).toContain('此根因归咎于公司外部（客户');
+      // Nothing typed is lost, and the issue cannot be resolved with a flagged cause.
+      expect(await panel().getByTestId('root-cause-form').locator('[data-path="rootCause"]').inputValue()).toBe('客户操作失误');
+      expect(fields()[DEMO_FIELD_IDS.rootCauseComplete]).toBe('no');
+      await page.goto(`${sandbox.url}/browse/${COMPLAINT}`);
+      await transitionButton('Resolved').click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.innerText()).toContain('此问题暂不能解决');
+      expect(status()).toBe('In Progress');
+      expect(pageErrors).toEqual([]);
+    });
+  }, 60_000);
+});
