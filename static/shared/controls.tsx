@@ -31,6 +31,17 @@ export const primaryButtonStyles = xcss({
   ':active': { backgroundColor: 'color.background.brand.bold.pressed' },
 });
 
+export const dangerButtonStyles = xcss({
+  backgroundColor: 'color.background.danger.bold',
+  color: 'color.text.inverse',
+  borderRadius: 'radius.small',
+  paddingBlock: 'space.075',
+  paddingInline: 'space.150',
+  font: 'font.body',
+  fontWeight: 'font.weight.medium',
+  ':hover': { backgroundColor: 'color.background.danger.bold.hovered' },
+});
+
 /** The look of a native input, textarea or select; an invalid one gets the danger border. */
 export function baseInputStyle(invalid = false): React.CSSProperties {
   return {

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { CaseContent, CaseHit, CaseRecord, CaseStatus, CaseVersion } from '../../../src/contract/cases';
 import { ApiError, call } from '../../shared/api';
+import { dangerButtonStyles } from '../../shared/controls';
 import { toApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import { errorMessageKey } from '../../shared/i18n';
@@ -459,14 +460,4 @@ const plainButtonStyles = xcss({
   font: 'font.body',
   fontWeight: 'font.weight.medium',
   ':hover': { backgroundColor: 'color.background.neutral.hovered' },
-});
-const dangerButtonStyles = xcss({
-  backgroundColor: 'color.background.danger.bold',
-  color: 'color.text.inverse',
-  borderRadius: 'radius.small',
-  paddingBlock: 'space.075',
-  paddingInline: 'space.150',
-  font: 'font.body',
-  fontWeight: 'font.weight.medium',
-  ':hover': { backgroundColor: 'color.background.danger.bold.hovered' },
 });

@@ -4,19 +4,8 @@
  */
 import { useId, type ReactNode } from 'react';
 import { Box, Pressable, Stack, xcss } from '@atlaskit/primitives';
-import { baseInputStyle, buttonStyles, FieldLabel, primaryButtonStyles, SelectOptions } from '../../shared/controls';
+import { baseInputStyle, buttonStyles, dangerButtonStyles, FieldLabel, primaryButtonStyles, SelectOptions } from '../../shared/controls';
 import type { HighlightSegment } from '../../../src/contract/cases';
-
-const dangerStyles = xcss({
-  backgroundColor: 'color.background.danger.bold',
-  color: 'color.text.inverse',
-  borderRadius: 'radius.small',
-  paddingBlock: 'space.075',
-  paddingInline: 'space.150',
-  font: 'font.body',
-  fontWeight: 'font.weight.medium',
-  ':hover': { backgroundColor: 'color.background.danger.bold.hovered' },
-});
 
 export function Button({
   children,
@@ -31,7 +20,7 @@ export function Button({
   disabled?: boolean;
   testId?: string;
 }) {
-  const styles = kind === 'primary' ? primaryButtonStyles : kind === 'danger' ? dangerStyles : buttonStyles;
+  const styles = kind === 'primary' ? primaryButtonStyles : kind === 'danger' ? dangerButtonStyles : buttonStyles;
   return (
     <Pressable xcss={styles} isDisabled={disabled} {...(testId === undefined ? {} : { testId })} onClick={() => onClick()}>
       {children}
