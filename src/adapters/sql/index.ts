@@ -1,5 +1,5 @@
 export { execute, fromSqlDateTime, query, queryOne, toSqlDateTime } from './sqlClient';
 export type { SqlParam, WriteResult } from './sqlClient';
-export { LINE_OUTCOMES, MIGRATIONS, runMigrations } from './migrations';
+export { ensureSchema, LINE_OUTCOMES, MIGRATIONS, runMigrations } from './migrations';
 export type { LineOutcome, Migration } from './migrations';
 export { SqlError, SqlErrorCode } from './sql.errors';

@@ -307,3 +307,18 @@ export async function runMigrations(migrations: readonly Migration[] = MIGRATION
   for (const m of migrations) runner = runner.enqueue(m.name, m.statement);
   return runner.run();
 }
+
+let schemaReady: Promise<string[]> | undefined;
+
+/**
+ * Runs the migrations once per warm function instance, shared by every store: separate memos per
+ * store let two runners apply the same non-idempotent step (an ALTER) at once, and one of them fails.
+ * A failed run is forgotten, so the next access tries again.
+ */
+export function ensureSchema(): Promise<string[]> {
+  schemaReady ??= runMigrations().catch((e: unknown) => {
+    schemaReady = undefined;
+    throw e;
+  });
+  return schemaReady;
+}

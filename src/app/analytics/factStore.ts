@@ -6,7 +6,7 @@
  */
 import { execute, fromSqlDateTime, query, type SqlParam } from '../../adapters/sql';
 import { CYCLE_BUCKET_UPPER_HOURS, type AnalyticsFilter, type Granularity, type IssueFact } from '../../domain/analytics';
-import { ensureSchema } from '../history/lineHistoryStore';
+import { ensureSchema } from '../../adapters/sql';
 
 const COLUMNS = [
   'issue_id', 'issue_key', 'project_key', 'kind', 'grade', 'classification', 'product', 'region', 'customer_tier',

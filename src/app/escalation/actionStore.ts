@@ -7,7 +7,7 @@
  */
 import { execute, fromSqlDateTime, query } from '../../adapters/sql';
 import { isSupportLine, type SupportLine } from '../../domain';
-import { ensureSchema } from '../history/lineHistoryStore';
+import { ensureSchema } from '../../adapters/sql';
 
 /**
  * How long a claim protects its owner. Longer than a consumer can run (timeoutSeconds 300 in the

@@ -13,7 +13,7 @@
 import type { ConfigCodec } from '../../adapters/kvs';
 import { execute, fromSqlDateTime, query } from '../../adapters/sql';
 import { DomainError, type Pause, type SupportLine } from '../../domain';
-import { ensureSchema } from '../history/lineHistoryStore';
+import { ensureSchema } from '../../adapters/sql';
 import type { EscalationDeps } from './deps';
 import { FieldWrites } from './fieldWrites';
 import { escalationFieldList, escalationIssueOf, jiraDateTime, lineClock, toSecond } from './lineClock';

@@ -11,7 +11,7 @@ import type { ConfigCodec } from '../../adapters/kvs';
 import type { RecalculationProgress } from '../../contract/escalation';
 import { DomainError } from '../../domain';
 import { requireJiraAdmin } from '../auth/authorization';
-import { ensureSchema } from '../history/lineHistoryStore';
+import { ensureSchema } from '../../adapters/sql';
 import type { EscalationDeps } from './deps';
 import type { EscalationEvent } from './events';
 import { FieldWrites } from './fieldWrites';

@@ -2,19 +2,9 @@
  * The `line_history` table (src/adapters/sql/migrations.ts): one row per stay of an issue on a line,
  * unique by (issue, line, entered_at), so recording the same line change twice is a no-op.
  */
-import { execute, fromSqlDateTime, query, runMigrations, type LineOutcome } from '../../adapters/sql';
+import { execute, fromSqlDateTime, query, ensureSchema, type LineOutcome } from '../../adapters/sql';
 import { isSupportLine, type SupportLine } from '../../domain';
 
-let migrated: Promise<unknown> | undefined;
-
-/** Runs the migrations once per warm instance before the first access (the runner is idempotent). */
-export function ensureSchema(): Promise<unknown> {
-  migrated ??= runMigrations().catch((e: unknown) => {
-    migrated = undefined;
-    throw e;
-  });
-  return migrated;
-}
 
 /** One stay to record: opening (leftAt null) or closing (leftAt and outcome set). */
 export interface StayRow {

@@ -1,15 +1,7 @@
 /** The `return_visit` table (src/adapters/sql/migrations.ts v012): one row per issue needing a visit. */
-import { execute, fromSqlDateTime, query, queryOne, runMigrations } from '../../adapters/sql';
+import { execute, fromSqlDateTime, query, queryOne, ensureSchema } from '../../adapters/sql';
 import type { ReturnVisit } from '../../contract/closure';
 
-let migrated: Promise<unknown> | undefined;
-export function ensureSchema(): Promise<unknown> {
-  migrated ??= runMigrations().catch((e: unknown) => {
-    migrated = undefined;
-    throw e;
-  });
-  return migrated;
-}
 
 function parseRow(r: Record<string, unknown>): ReturnVisit {
   const optional = (v: unknown): string | null => (typeof v === 'string' ? v : null);

@@ -1,7 +1,7 @@
 /** The `root_cause_version` table (migration v013): every save is a row; the newest is current. */
 import { execute, fromSqlDateTime, query } from '../../adapters/sql';
 import type { RootCauseDraft } from '../../domain/closure';
-import { ensureSchema } from '../returnVisits/visitStore';
+import { ensureSchema } from '../../adapters/sql';
 
 export interface StoredRootCause {
   draft: RootCauseDraft;

@@ -1,4 +1,4 @@
-import { execute, fromSqlDateTime, query, runMigrations } from '../../adapters/sql';
+import { execute, fromSqlDateTime, query, ensureSchema } from '../../adapters/sql';
 import type { ClassificationHistoryEntry } from '../../contract/triage';
 
 /** One audited change of a triage field. Values are stored as text (≤ 255), reasons ≤ 2000. */
@@ -13,19 +13,6 @@ export interface HistoryRow {
   at: Date;
 }
 
-let migrated: Promise<unknown> | undefined;
-
-/**
- * Runs the schema migrations once per warm function instance before the first history access. The
- * runner is idempotent (it records what ran), so a cold start costs one small query.
- */
-function ensureSchema(): Promise<unknown> {
-  migrated ??= runMigrations().catch((e: unknown) => {
-    migrated = undefined;
-    throw e;
-  });
-  return migrated;
-}
 
 const clip = (v: string | null, max: number): string | null => (v === null ? null : v.slice(0, max));
 
