@@ -33,6 +33,7 @@ import {
 import { NotAuthorizedError } from '../auth/authorization';
 import { enterLine, platformDeps as escalationDeps, type EnteredLine, type EnterLineInput } from '../escalation';
 import { jiraDateTime, lineClock } from '../escalation/lineClock';
+import { linePauses, pausesOf } from '../escalation/pauses';
 import { loadItrConfig, type ItrConfig } from '../config/itrConfig';
 import { encodableAnswers, encodeGradingAnswers } from '../fields/gradingAnswers';
 import { lookUpFieldIds } from '../fields/fieldIds';
@@ -358,7 +359,8 @@ export async function triageIssue(
     // Same line, maybe another grade: the line's clock keeps running, its deadlines follow the grade.
     const entered = new Date(lineEnteredAt);
     if (textOf(f[ids.grade]) !== checked.graded.grade && !Number.isNaN(entered.getTime())) {
-      const clock = lineClock(config, checked.graded.grade, checked.line, entered);
+      // Waiting-for-customer pauses stop the line's clock (src/app/escalation/pauses.ts).
+      const clock = lineClock(config, checked.graded.grade, checked.line, entered, linePauses(await pausesOf([issue.id]), issue.id, checked.line));
       updates.push(
         { fieldId: ids.lineDueAt, issueIds: [issue.id], value: clock.dueAt === null ? null : jiraDateTime(clock.dueAt) },
         { fieldId: ids.lineWarnAt, issueIds: [issue.id], value: clock.warnAt === null ? null : jiraDateTime(clock.warnAt) },
