@@ -99,12 +99,6 @@ const REFUSAL_CODES = ['NOT_AUTHORIZED', 'ISSUE_NOT_FOUND', 'TRIAGE_NOT_OWNER', 
  * Key `*.<functionKey>/<role>`, value the answer's first code (or 'ok').
  */
 const KNOWN_DEVIATIONS: Record<string, string> = {
-  // Case library: a user who cannot browse the issue gets Jira's raw JIRA_NOT_FOUND, not ISSUE_NOT_FOUND.
-  '*.suggestCases/outsider': 'JIRA_NOT_FOUND',
-  '*.createCaseFromIssue/outsider': 'JIRA_NOT_FOUND',
-  // Case library: feedback is recorded against an issue the caller cannot see (no browse check on issueKey).
-  '*.markCaseHelpful/outsider': 'ok',
-  '*.markCaseNotRelevant/outsider': 'ok',
   // Supervision: aggregates come from the SQL projection of every project, not only those the caller may browse.
   '*.getSupervisionReport/outsider': 'ok',
 };

@@ -6,7 +6,7 @@
  * source issues are checked with one JQL search `key in (...)` as the user: Jira returns only what
  * they may browse (a deleted issue hides its cases too).
  */
-import { jiraAsApp, jiraAsUser, type JiraClient } from '../../adapters/jira';
+import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode, type JiraClient, type JiraIssue } from '../../adapters/jira';
 import { FieldsNotInstalledError, lookUpFieldIds } from '../fields/fieldIds';
 import { execute, fromSqlDateTime, query, type SqlParam } from '../../adapters/sql';
 import type { ResolverResult } from '../../contract/envelope';
@@ -229,7 +229,8 @@ export class CaseLibrary {
       if (!(e instanceof FieldsNotInstalledError)) throw e;
     }
     const fields = ['summary', 'description', 'environment', 'resolution', ...(ids ? [ids.product, ids.grade] : [])];
-    const issue = await this.deps.jiraFor(accountId).getIssue(issueKey, { fields });
+    const issue = await this.issueAsCaller(accountId, issueKey, fields);
+    if (issue === undefined) return fail('ISSUE_NOT_FOUND', `no issue ${issueKey}`);
     const f = issue.fields;
     const product = ids ? s(f[ids.product]) || null : null;
     const grade = ids ? s(f[ids.grade]) || null : null;
@@ -310,7 +311,8 @@ export class CaseLibrary {
   /** A draft prefilled from a resolved issue: summary, description, environment, resolution. */
   async createCaseFromIssue(accountId: string | undefined, issueKey: string): Promise<ResolverResult<CaseRecord>> {
     if (!ISSUE_KEY.test(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
-    const issue = await this.deps.jiraFor(accountId).getIssue(issueKey, { fields: ['summary', 'description', 'environment', 'resolution', 'labels', 'versions'] });
+    const issue = await this.issueAsCaller(accountId, issueKey, ['summary', 'description', 'environment', 'resolution', 'labels', 'versions']);
+    if (issue === undefined) return fail('ISSUE_NOT_FOUND', `no issue ${issueKey}`);
     const f = issue.fields;
     const resolution = typeof f['resolution'] === 'object' && f['resolution'] !== null ? s((f['resolution'] as Record<string, unknown>)['name']) : '';
     const versions = Array.isArray(f['versions']) ? (f['versions'] as Array<Record<string, unknown>>).map((v) => s(v['name'])).filter((v) => v) : [];
@@ -330,8 +332,23 @@ export class CaseLibrary {
     return { success: true, data: await this.createCase(accountId, content, [issueKey]) };
   }
 
+  /**
+   * The issue as the caller sees it; undefined when Jira answers 404/403 (it answers 404 for issues the
+   * caller may not browse), so callers answer ISSUE_NOT_FOUND without telling the two apart.
+   */
+  private async issueAsCaller(accountId: string | undefined, issueKey: string, fields: string[]): Promise<JiraIssue | undefined> {
+    try {
+      return await this.deps.jiraFor(accountId).getIssue(issueKey, { fields });
+    } catch (e) {
+      if (e instanceof JiraError && (e.code === JiraErrorCode.NotFound || e.code === JiraErrorCode.Forbidden)) return undefined;
+      throw e;
+    }
+  }
+
   private async mark(accountId: string | undefined, id: number, issueKey: string, helpful: boolean): Promise<ResolverResult<CaseRecord>> {
     if (!ISSUE_KEY.test(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
+    // Feedback counts for the issue it was given on: only someone who may see that issue may give it.
+    if ((await this.issueAsCaller(accountId, issueKey, ['summary'])) === undefined) return fail('ISSUE_NOT_FOUND', `no issue ${issueKey}`);
     const current = await this.load(id);
     if (current === undefined || (await this.visible(accountId, [current])).length === 0) return fail('CASE_NOT_FOUND', `no case ${id}`);
     if (helpful) {
