@@ -16,7 +16,8 @@
  *  - AUTO_INCREMENT ids are unique but, on TiDB, neither consecutive nor ordered across servers:
  *    order by `entered_at`, never by `id`. (`AUTO_RANDOM` would suit TiDB better but MariaDB lacks it.)
  */
-import { migrationRunner } from '@forge/sql';
+import { sql } from '@forge/sql';
+import { MigrationRunner } from '@forge/sql/out/migration';
 
 export interface Migration {
   name: string;
@@ -303,7 +304,9 @@ export const MIGRATIONS: readonly Migration[] = [
  * from the app's install/upgrade path before any SQL use (Forge's documented pattern).
  */
 export async function runMigrations(migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
-  let runner = migrationRunner;
+  // A runner of its own per call: `@forge/sql`'s shared `migrationRunner` keeps every migration ever
+  // enqueued in this instance, so a call with a shorter list would still run the longer one.
+  let runner = new MigrationRunner(sql);
   for (const m of migrations) runner = runner.enqueue(m.name, m.statement);
   return runner.run();
 }
