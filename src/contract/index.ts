@@ -11,6 +11,7 @@ import type { TriageFunctions } from './triage';
 import type { CaseLibraryFunctions } from './cases';
 import type { SupervisionFunctions } from './analytics';
 import type { ReturnVisitsFunctions, RootCauseFunctions } from './closure';
+import type { BackupFunctions } from './backup';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
@@ -22,6 +23,7 @@ export type * from './triage';
 export type * from './cases';
 export type * from './analytics';
 export type * from './closure';
+export type * from './backup';
 
 export interface ResolverFunctions
   extends IssuePanelFunctions,
@@ -33,4 +35,5 @@ export interface ResolverFunctions
     SupervisionFunctions,
     CaseLibraryFunctions,
     ReturnVisitsFunctions,
-    RootCauseFunctions {}
+    RootCauseFunctions,
+    BackupFunctions {}

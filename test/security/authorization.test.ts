@@ -59,6 +59,8 @@ const TABLE: Record<string, Row> = {
   'restoreGradingVersion': ADMIN_ONLY,
   'importGradingConfig': ADMIN_ONLY,
   'saveCalendars': ADMIN_ONLY,
+  'exportBackup': ADMIN_ONLY, // the whole configuration and every case, whoever may browse their issues
+  'restoreBackup': ADMIN_ONLY,
   'searchCases': ANY_USER,
   'listCases': ANY_USER,
   'suggestCases': BROWSERS,

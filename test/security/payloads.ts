@@ -56,6 +56,8 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   restoreGradingVersion: { version: 1, expectedRevision: 0 },
   importGradingConfig: { json: JSON.stringify({ table: DEFAULT_GRADING_TABLE }), expectedRevision: 0, expectedCalendarsRevision: 0 },
   saveCalendars: { calendars: {}, expectedRevision: 0 },
+  exportBackup: {},
+  restoreBackup: { document: { format: 'itr-backup', schemaVersion: 1, exportedAt: '2026-01-01T00:00:00.000Z', exportedBy: null, config: {}, cases: [] }, confirm: true },
   // case library
   searchCases: { text: 'kiosk' },
   listCases: {},

@@ -83,7 +83,7 @@ export class GradingTableStore {
   }
 
   /** The stored revision of the published table, without validating it (0 = never saved). */
-  private async currentRevision(): Promise<number> {
+  async currentRevision(): Promise<number> {
     const raw = await this.store.get(CONFIG_KEYS.gradingTable, { schemaVersion: 1, parse: (x: unknown) => x });
     return raw?.revision ?? 0;
   }
@@ -123,7 +123,7 @@ export class GradingTableStore {
   async publish(
     table: GradingTable,
     calendarIds: readonly string[],
-    meta: { expectedRevision: number; savedBy: string; comment: string; restoredFrom: number | null; now: Date },
+    meta: { expectedRevision: number; savedBy: string; comment: string; restoredFrom: number | null; now: Date; minVersion?: number },
   ): Promise<StoredConfig<GradingTable>> {
     const revision = await this.currentRevision();
     if (revision !== meta.expectedRevision) {
@@ -134,7 +134,8 @@ export class GradingTableStore {
       );
     }
     const current = revision === 0 ? DEFAULT_GRADING_TABLE : (await this.published(calendarIds)).table;
-    const version = current.version + 1;
+    // `minVersion`: a restore from backup skips past history versions it added, so none is rewritten.
+    const version = Math.max(current.version + 1, meta.minVersion ?? 0);
     const next: GradingTable = { ...table, version };
     const historyName = `${HISTORY_PREFIX}${version}`;
     const entry: GradingHistoryEntry = {

@@ -3,6 +3,7 @@ import { guardedDefinitions } from '../guard';
 import { escalationAdminHandlers } from '../../app/escalation';
 import { NotAuthorizedError } from '../../app/auth/authorization';
 import { GradingAdmin } from '../../app/grading/gradingAdmin';
+import { Backup } from '../../app/backup/backup';
 import { getRegradeProgress, startRegrade } from '../../app/regrade/regrade';
 import type { ResolverResult } from '../../contract/envelope';
 import type { GradingDraft } from '../../contract/gradingAdmin';
@@ -55,7 +56,7 @@ async function wrapped<T>(run: () => Promise<T>): Promise<ResolverResult<T>> {
 export type Handlers = Record<string, (payload: unknown, context: Record<string, unknown>) => Promise<ResolverResult<unknown>>>;
 
 /** Every function of the resolver, by key; `admin` is a parameter so parsing can be tested alone. */
-export function handlers(admin: GradingAdmin = new GradingAdmin()): Handlers {
+export function handlers(admin: GradingAdmin = new GradingAdmin(), backup: Backup = new Backup()): Handlers {
   return {
     // Recalculation of open issues' due times after a calendar or budget change (src/app/escalation).
     ...escalationAdminHandlers(),
@@ -102,6 +103,12 @@ export function handlers(admin: GradingAdmin = new GradingAdmin()): Handlers {
         return invalid('expectedCalendarsRevision must be a whole number ≥ 0', 'expectedCalendarsRevision');
       }
       return admin.importGradingConfig(accountIdOf(context), { json: p['json'], expectedRevision, expectedCalendarsRevision, comment: p['comment'] });
+    },
+    // Backup and restore of configuration and cases (src/app/backup; admin only, restore needs confirm: true).
+    exportBackup: (_payload, context) => backup.exportBackup(accountIdOf(context)),
+    restoreBackup: async (payload, context) => {
+      const p = record(payload);
+      return backup.restoreBackup(accountIdOf(context), { document: p['document'], confirm: p['confirm'] });
     },
     saveCalendars: async (payload, context) => {
       const p = record(payload);
