@@ -62,22 +62,41 @@ function patternJql(p: Pattern, filter: AnalyticsFilter, ids: DrillFieldIds): st
   }
 }
 
+/**
+ * The project keys the aggregates may count: those the caller may browse (asked of Jira as the caller,
+ * `GET /rest/api/3/project/search`), narrowed to the filter's projects when it names some. Empty means
+ * nothing may be counted (never "every project", which an empty `projectKeys` means in the SQL filter).
+ */
+export async function browsableProjectKeys(accountId: string | undefined, jira: JiraClient, filter: AnalyticsFilter): Promise<string[]> {
+  if (accountId === undefined) return [];
+  const visible = (await jira.searchProjects()).map((p) => p.key.toUpperCase());
+  if (filter.projectKeys.length === 0) return visible;
+  const wanted = new Set(filter.projectKeys.map((k) => k.toUpperCase()));
+  return visible.filter((k) => wanted.has(k));
+}
+
 export async function buildReport(accountId: string | undefined, filter: AnalyticsFilter, deps: ReportDeps = platformReportDeps()): Promise<SupervisionReport> {
   const started = deps.nowMs();
-  const [ids, settings] = await Promise.all([deps.fieldIds(), deps.settings()]);
-  const people = await maySeePeople(accountId, deps.asCaller(accountId), settings);
+  const caller = deps.asCaller(accountId);
+  const [ids, settings, projectKeys] = await Promise.all([deps.fieldIds(), deps.settings(), browsableProjectKeys(accountId, caller, filter)]);
+  const people = await maySeePeople(accountId, caller, settings);
   const drill = (value: number, dims: DrillDimension[] = []): Drill => ({ value, jql: drillDownJql(filter, ids, dims) });
+  // Every aggregate below counts only issues of projects the caller may browse (Jira permissions).
+  const scoped: AnalyticsFilter = { ...filter, projectKeys };
+  const none = projectKeys.length === 0;
 
-  const [volume, sla, ola, cycle, breakdowns, caseSpread, regionSpread, deptMonthly] = await Promise.all([
-    volumeRows(filter),
-    slaRows(filter),
-    olaRows(filter),
-    cycleRows(filter),
-    Promise.all(BREAKDOWNS.map((d) => breakdownRows(filter, d, SEVERE_GRADES))),
-    caseSpreadRows(filter),
-    regionSpreadRows(filter),
-    departmentMonthlyRows(filter),
-  ]);
+  const [volume, sla, ola, cycle, breakdowns, caseSpread, regionSpread, deptMonthly] = none
+    ? [[], [], [], [], BREAKDOWNS.map(() => []), [], [], []]
+    : await Promise.all([
+        volumeRows(scoped),
+        slaRows(scoped),
+        olaRows(scoped),
+        cycleRows(scoped),
+        Promise.all(BREAKDOWNS.map((d) => breakdownRows(scoped, d, SEVERE_GRADES))),
+        caseSpreadRows(scoped),
+        regionSpreadRows(scoped),
+        departmentMonthlyRows(scoped),
+      ]);
 
   const periods = [...new Set(volume.map((v) => v.period))].sort();
   const series = <K extends 'kind' | 'grade'>(key: K): Array<{ value: string | null; counts: Drill[] }> => {
@@ -104,7 +123,7 @@ export async function buildReport(accountId: string | undefined, filter: Analyti
   let deptDto: PeopleDto | null = null;
   if (people) {
     const departmentOf = (a: string): string | null => settings.departments[a] ?? null;
-    const [pRows, dRows] = await Promise.all([peopleRows(filter, 'person', departmentOf), peopleRows(filter, 'department', departmentOf)]);
+    const [pRows, dRows] = none ? [[], []] : await Promise.all([peopleRows(scoped, 'person', departmentOf), peopleRows(scoped, 'department', departmentOf)]);
     const toDto = (group: 'person' | 'department', rows: typeof pRows): PeopleDto => ({
       group,
       rows: rows.map((r) => ({

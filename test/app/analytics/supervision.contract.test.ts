@@ -111,6 +111,25 @@ describe('supervision report', () => {
     expect(r.data.people.rows[0]).toMatchObject({ key: OWNER, solved: { value: 40 } });
   });
 
+  it('counts only issues of projects the caller may browse: an outsider sees zeros, a member the counts', async () => {
+    const OUTSIDER = 'acc-outsider';
+    jira.seedUser({ accountId: OUTSIDER, displayName: 'Outsider' });
+    jira.seedProject({ key: 'ITR', browsers: [ADMIN, SUPERVISOR, AGENT, OWNER] });
+    const outsider = (await invokeResolver(supervisionResolver, 'getSupervisionReport', FILTER, { accountId: OUTSIDER })) as { success: true; data: any };
+    expect(outsider.success).toBe(true);
+    expect(outsider.data.totals.created.value).toBe(0);
+    expect(outsider.data.totals.resolved.value).toBe(0);
+    expect(outsider.data.volume.periods).toEqual([]);
+    expect(outsider.data.cycle.count).toBe(0);
+    expect(outsider.data.breakdowns.every((b: { rows: unknown[] }) => b.rows.length === 0)).toBe(true);
+    // Asking for the project by name does not widen it.
+    const named = (await invokeResolver(supervisionResolver, 'getSupervisionReport', { ...FILTER, projectKeys: ['ITR'] }, { accountId: OUTSIDER })) as { data: any };
+    expect(named.data.totals.created.value).toBe(0);
+    const member = (await invokeResolver(supervisionResolver, 'getSupervisionReport', FILTER, { accountId: AGENT })) as { data: any };
+    expect(member.data.totals.created.value).toBe(60);
+    expect(jira.requestCount('GET /rest/api/3/project/search')).toBeGreaterThan(0);
+  });
+
   it('refuses a bad filter with a stable code', async () => {
     expect(await invokeResolver(supervisionResolver, 'getSupervisionReport', { from: 'x', to: 'y' }, { accountId: ADMIN })).toMatchObject({ success: false, errors: [{ code: 'ANALYTICS_BAD_FILTER' }] });
   });
