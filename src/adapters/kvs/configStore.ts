@@ -134,6 +134,19 @@ export class ConfigStore {
     return { value: parsed, schemaVersion: envelope.schemaVersion, revision: envelope.revision, updatedAt: envelope.updatedAt, updatedBy: options.updatedBy };
   }
 
+  /** The stored envelope of a config as is (no upgrade, no parse): what a backup copies verbatim. */
+  async getStored(name: string): Promise<unknown> {
+    return this.call(name, () => kvs.get<unknown>(this.keyOf(name)));
+  }
+
+  /** Writes a record outside the config prefix (e.g. `audit:…`), with KVS's key and size checks. */
+  async putRecord(key: string, value: unknown): Promise<void> {
+    if (key === '' || key.length > KVS_MAX_KEY || !KVS_KEY.test(key)) {
+      throw new ConfigStoreError(ConfigStoreErrorCode.BadName, `"${key}" is not a valid KVS key`, key);
+    }
+    await this.call(key, () => kvs.set(key, value));
+  }
+
   async delete(name: string): Promise<void> {
     await this.call(name, () => kvs.delete(this.keyOf(name)));
   }

@@ -10,7 +10,6 @@
  * (upsert by id; versions and links only added), and last an audit entry in KVS. KVS and SQL have no
  * shared transaction: a crash part-way leaves a partial restore that a second restore completes.
  */
-import { kvs } from '@forge/kvs';
 import { ConfigStore, ConfigStoreError, type ConfigCodec } from '../../adapters/kvs';
 import { ensureSchema, execute, fromSqlDateTime, query } from '../../adapters/sql';
 import type { BackupCase, BackupCaseLink, BackupCaseVersion, BackupConfigEntry, BackupDocument, BackupRestoreResult } from '../../contract/backup';
@@ -193,7 +192,7 @@ export class Backup {
       await this.deps.requireAdmin(accountId);
       const config: Record<string, BackupConfigEntry> = {};
       for (const name of (await this.deps.configStore.list()).sort()) {
-        const raw = await kvs.get<unknown>(this.deps.configStore.keyOf(name));
+        const raw = await this.deps.configStore.getStored(name);
         if (isEntry(raw)) config[name] = raw;
       }
       return { success: true, data: { format: BACKUP_FORMAT, schemaVersion: BACKUP_SCHEMA_VERSION, exportedAt: this.deps.now().toISOString(), exportedBy: accountId ?? null, config, cases: await this.allCases() } };
@@ -360,7 +359,7 @@ export class Backup {
   }
 
   private async rawRevision(name: string): Promise<number> {
-    const raw = await kvs.get<unknown>(this.deps.configStore.keyOf(name));
+    const raw = await this.deps.configStore.getStored(name);
     return isEntry(raw) ? raw.revision : 0;
   }
 
@@ -410,7 +409,7 @@ export class Backup {
     }
 
     const auditKey = `${AUDIT_PREFIX}${now.toISOString()}:${Math.random().toString(36).slice(2, 10)}`;
-    await kvs.set(auditKey, {
+    await configStore.putRecord(auditKey, {
       action: 'restoreBackup',
       by: accountId,
       at: now.toISOString(),
