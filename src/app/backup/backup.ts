@@ -17,7 +17,7 @@ import type { CaseContent } from '../../contract/cases';
 import type { ResolverError, ResolverResult } from '../../contract/envelope';
 import { DomainError, validateGradingTable, type GradingTable, type ValidationIssue } from '../../domain';
 import { NotAuthorizedError, requireJiraAdmin } from '../auth/authorization';
-import { caseTexts, validateContent } from '../cases/caseLibrary';
+import { CASE_COLUMNS, caseTexts, parseCaseRow, validateContent } from '../cases/caseLibrary';
 import { reindexCase } from '../cases/caseIndex';
 import { CONFIG_KEYS } from '../config/itrConfig';
 import { validateCalendarSet } from '../grading/gradingAdmin';
@@ -201,36 +201,10 @@ export class Backup {
 
   private async allCases(): Promise<BackupCase[]> {
     await ensureSchema();
-    const cases = await query(
-      'SELECT id, external_id, title, symptom, product, product_version, environment, root_cause, short_term_measure, long_term_measure, author_account_id, language, tags, status, revision, helpful_count, not_relevant_count, usage_count, created_at, updated_at FROM itr_case ORDER BY id',
-      [],
-      (r): BackupCase => ({
-        id: n(r['id']),
-        externalId: sOrNull(r['external_id']),
-        content: {
-          title: s(r['title']),
-          symptom: s(r['symptom']),
-          product: s(r['product']),
-          productVersion: s(r['product_version']),
-          environment: s(r['environment']),
-          rootCause: s(r['root_cause']),
-          shortTermMeasure: s(r['short_term_measure']),
-          longTermMeasure: s(r['long_term_measure']),
-          language: s(r['language']),
-          tags: s(r['tags']).split(',').filter((t) => t.length > 0),
-          status: s(r['status']) as CaseContent['status'],
-        },
-        authorAccountId: sOrNull(r['author_account_id']),
-        revision: n(r['revision']),
-        helpfulCount: n(r['helpful_count']),
-        notRelevantCount: n(r['not_relevant_count']),
-        usageCount: n(r['usage_count']),
-        createdAt: fromSqlDateTime(r['created_at']).toISOString(),
-        updatedAt: fromSqlDateTime(r['updated_at']).toISOString(),
-        links: [],
-        versions: [],
-      }),
-    );
+    const cases = await query(`SELECT external_id, ${CASE_COLUMNS} FROM itr_case ORDER BY id`, [], (r): BackupCase => {
+      const { id, authorAccountId, revision, helpfulCount, notRelevantCount, usageCount, createdAt, updatedAt, ...content } = parseCaseRow(r);
+      return { id, externalId: sOrNull(r['external_id']), content, authorAccountId, revision, helpfulCount, notRelevantCount, usageCount, createdAt, updatedAt, links: [], versions: [] };
+    });
     const byId = new Map(cases.map((c) => [c.id, c]));
     const links = await query('SELECT case_id, issue_key, relation, at FROM case_issue_link ORDER BY case_id, relation, issue_key', [], (r) => ({
       caseId: n(r['case_id']),

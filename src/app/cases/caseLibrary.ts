@@ -19,7 +19,8 @@ const CANDIDATES = 100;
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 50;
 
-const COLUMNS =
+/** The columns `parseCaseRow` reads. */
+export const CASE_COLUMNS =
   'id, title, symptom, product, product_version, environment, root_cause, short_term_measure, long_term_measure, author_account_id, language, tags, status, revision, helpful_count, not_relevant_count, usage_count, created_at, updated_at';
 
 function s(v: unknown): string {
@@ -29,9 +30,10 @@ function n(v: unknown): number {
   return typeof v === 'number' ? v : Number(v);
 }
 
-interface Row extends Omit<CaseRecord, 'sourceIssues' | 'usedOnIssues'> {}
+export interface CaseRow extends Omit<CaseRecord, 'sourceIssues' | 'usedOnIssues'> {}
 
-function parseRow(r: Record<string, unknown>): Row {
+/** One `itr_case` row (selected with CASE_COLUMNS) as the case record, without its links. */
+export function parseCaseRow(r: Record<string, unknown>): CaseRow {
   const status = s(r['status']);
   if (status !== 'draft' && status !== 'published' && status !== 'retired') throw new Error(`bad status ${status}`);
   return {
@@ -121,7 +123,7 @@ export class CaseLibrary {
   private async rows(ids: number[]): Promise<CaseRecord[]> {
     if (ids.length === 0) return [];
     const marks = ids.map(() => '?').join(', ');
-    const rows = await query(`SELECT ${COLUMNS} FROM itr_case WHERE id IN (${marks})`, ids, parseRow);
+    const rows = await query(`SELECT ${CASE_COLUMNS} FROM itr_case WHERE id IN (${marks})`, ids, parseCaseRow);
     const links = await query(`SELECT case_id, issue_key, relation FROM case_issue_link WHERE case_id IN (${marks})`, ids, (r) => ({
       caseId: n(r['case_id']),
       key: s(r['issue_key']),
