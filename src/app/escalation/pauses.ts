@@ -49,6 +49,17 @@ export function statusChangeOf(event: unknown): { from: string | null; to: strin
   return { from: name(field(status, 'fromString')), to: name(field(status, 'toString')) };
 }
 
+/**
+ * When the status change happened: the event's `issue.fields.updated` (Forge delivers the issue as it
+ * was at the change), else `now`. Triggers can run minutes late; the clock must stop at the change,
+ * not at the run. A value in the future or unreadable falls back to `now`.
+ */
+export function statusChangedAt(event: unknown, now: Date): Date {
+  const updated = field(field(field(event, 'issue'), 'fields'), 'updated');
+  const at = typeof updated === 'string' ? new Date(updated) : undefined;
+  return at === undefined || Number.isNaN(at.getTime()) || at.getTime() > now.getTime() ? now : at;
+}
+
 /** A recorded pause of an issue on a line. */
 export interface LinePause extends Pause {
   line: SupportLine;

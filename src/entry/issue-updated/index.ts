@@ -3,7 +3,7 @@ import { gradeOnChange } from '../../app/intake/gradeOnChange';
 import { syncIssueFact } from '../../app/analytics/projection';
 import { onIssueResolved, resolvedTransitionOf } from '../../app/returnVisits/onResolved';
 import { platformDeps as escalationDeps } from '../../app/escalation/deps';
-import { onStatusChange, statusChangeOf } from '../../app/escalation/pauses';
+import { onStatusChange, statusChangedAt, statusChangeOf } from '../../app/escalation/pauses';
 
 /**
  * Forge `trigger` on `avi:jira:updated:issue` (manifest function `issue-updated`): regrades the issue
@@ -51,7 +51,7 @@ async function handle(event: unknown): Promise<void> {
   // Waiting-for-customer pauses (src/app/escalation/pauses.ts): a status change into or out of a
   // waiting status stops or restarts the line's clock.
   const statusChange = statusChangeOf(event);
-  if (statusChange !== undefined) await onStatusChange(id, statusChange, new Date(), escalationDeps());
+  if (statusChange !== undefined) await onStatusChange(id, statusChange, statusChangedAt(event, new Date()), escalationDeps());
   const changed = changedFieldIds(event);
   // Analytics projection (src/app/analytics): only fields it holds matter (never throws; the backfill repairs a miss).
   if (changed === undefined || changed.some((f) => PROJECTED_SYSTEM_FIELDS.has(f) || f.startsWith('customfield_'))) await syncIssueFact(id);

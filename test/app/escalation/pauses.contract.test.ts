@@ -142,6 +142,25 @@ describe('waiting-for-customer pauses', () => {
     expect(history[0]).toEqual({ line: 'L1', working_minutes_used: 20, outcome: 'passed_on' });
   });
 
+  it('stops and restarts the clock when the status changed (the event), not when the trigger ran', async () => {
+    const issue = await seedOnL1('ITR-7', -10);
+    const dueBefore = instant(due('ITR-7'));
+    const late = (from: string, to: string, changedAt: Date) => {
+      jira.issue(issue.key).fields['status'] = { name: to } as never;
+      const event = statusEvent(issue, from, to);
+      return invokeFunction(issueUpdated, { ...event, issue: { ...event.issue, fields: { updated: changedAt.toISOString().replace('Z', '+0000') } } });
+    };
+    jest.setSystemTime(at(30)); // the trigger runs 30 minutes after the change
+    await late('In Progress', 'Waiting for Customer', at(0));
+    expect(fromSqlDateTime((await pauseRows(issue.id))[0]!['from_at']).getTime()).toBe(at(0).getTime());
+    jest.setSystemTime(at(100));
+    await late('Waiting for Customer', 'In Progress', at(60));
+    expect(instant(due('ITR-7'))).toBe(dueBefore + 60 * MINUTE);
+    // An "updated" in the future (clock skew) is not trusted: the run time is used.
+    await late('In Progress', 'Waiting for Customer', at(500));
+    expect(fromSqlDateTime((await pauseRows(issue.id))[1]!['from_at']).getTime()).toBe(at(100).getTime());
+  });
+
   it('escalates on time after a pause, by the pushed-out due time', async () => {
     const issue = await seedOnL1('ITR-3', 0);
     jest.setSystemTime(at(10));
