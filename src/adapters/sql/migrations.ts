@@ -297,6 +297,54 @@ export const MIGRATIONS: readonly Migration[] = [
       UNIQUE KEY uq_line_pause (issue_id, line, from_at)
     )`,
   },
+  // ----- Audit log (src/app/audit): one row per destructive action, whoever did it and wherever: the
+  // one place an admin checks. Append-only; read newest first by id.
+  {
+    name: 'v016_create_audit_log',
+    statement: `CREATE TABLE IF NOT EXISTS audit_log (
+      id BIGINT NOT NULL AUTO_INCREMENT,
+      at DATETIME(3) NOT NULL,
+      actor_account_id VARCHAR(128) NULL,
+      action VARCHAR(64) NOT NULL,
+      target VARCHAR(255) NOT NULL,
+      summary VARCHAR(1000) NOT NULL,
+      params TEXT NULL,
+      PRIMARY KEY (id),
+      KEY idx_audit_action (action, id)
+    )`,
+  },
+  // ----- Backup restore journal (src/app/backup/restoreJournal.ts): one row per restore with its state
+  // and cursor (the next plan step), so a restore cut off half-way resumes where it stopped.
+  {
+    name: 'v017_create_backup_restore',
+    statement: `CREATE TABLE IF NOT EXISTS backup_restore (
+      id VARCHAR(64) NOT NULL,
+      state VARCHAR(16) NOT NULL,
+      account_id VARCHAR(128) NOT NULL,
+      chunk_count INT NOT NULL,
+      byte_count BIGINT NOT NULL,
+      cursor_step INT NOT NULL DEFAULT 0,
+      step_count INT NOT NULL DEFAULT 0,
+      exported_at VARCHAR(40) NULL,
+      published_version INT NULL,
+      counts TEXT NULL,
+      error_code VARCHAR(64) NULL,
+      created_at DATETIME(3) NOT NULL,
+      updated_at DATETIME(3) NOT NULL,
+      PRIMARY KEY (id),
+      KEY idx_backup_restore_created (created_at)
+    )`,
+  },
+  // The uploaded backup file of a restore, in chunks each smaller than a resolver payload may be.
+  {
+    name: 'v018_create_backup_restore_chunk',
+    statement: `CREATE TABLE IF NOT EXISTS backup_restore_chunk (
+      restore_id VARCHAR(64) NOT NULL,
+      seq INT NOT NULL,
+      body MEDIUMTEXT NOT NULL,
+      PRIMARY KEY (restore_id, seq)
+    )`,
+  },
 ];
 
 /**
