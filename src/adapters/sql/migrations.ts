@@ -323,6 +323,7 @@ export const MIGRATIONS: readonly Migration[] = [
       account_id VARCHAR(128) NOT NULL,
       chunk_count INT NOT NULL,
       byte_count BIGINT NOT NULL,
+      sha256 CHAR(64) NOT NULL,
       cursor_step INT NOT NULL DEFAULT 0,
       step_count INT NOT NULL DEFAULT 0,
       exported_at VARCHAR(40) NULL,
