@@ -15,7 +15,11 @@ export interface IssueItrState {
   lineEnteredAt: string | null; // ISO instant
   dueAt: string | null; // ISO instant
   warnAt: string | null; // ISO instant
-  status: 'onTrack' | 'warning' | 'overdue' | 'notStarted';
+  /** Set while waiting for the customer stops the line's clock (then dueAt/warnAt are null). */
+  pausedSince: string | null; // ISO instant
+  /** Working minutes of the line's budget left; with `pausedSince` what the clock will resume with. */
+  remainingMinutes: number | null;
+  status: 'onTrack' | 'warning' | 'overdue' | 'notStarted' | 'paused';
 }
 
 export interface IssuePanelFunctions {

@@ -6,10 +6,11 @@ import { issuePanelResolver } from '../../src/index';
 import { ConfigStore } from '../../src/adapters/kvs';
 import { CONFIG_KEYS, gradingTableCodec } from '../../src/app/config/itrConfig';
 import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, lineBudget, type GradingTable } from '../../src/domain';
+import { runMigrations } from '../../src/adapters/sql';
 import { harness, invokeResolver } from '../harness';
 import { defineItrFields } from '../fixtures/itrFields';
 
-const { jira } = harness();
+const { jira, sql } = harness();
 const ENGINEER = 'acc-engineer';
 const OUTSIDER = 'acc-outsider';
 
@@ -21,7 +22,10 @@ function panel(issueKey: string, accountId: string): Promise<unknown> {
 }
 
 let ids: ReturnType<typeof defineItrFields>;
-beforeEach(() => {
+beforeEach(async () => {
+  // Issue ids restart at 10000 in every test; pauses in SQL outlive the double.
+  await runMigrations();
+  await sql.raw('DELETE FROM line_pause');
   jira.seedUser({ accountId: ENGINEER, displayName: 'Wang Fang', locale: 'zh_CN' });
   jira.seedUser({ accountId: OUTSIDER, displayName: 'Outsider' });
   jira.seedProject({ key: 'ITR', browsers: [ENGINEER] });
@@ -60,9 +64,30 @@ describe('getIssueItrState through issuePanelResolver', () => {
         lineEnteredAt: new Date(enteredSecond).toISOString(),
         dueAt: new Date(enteredSecond + l1.minutes * 60_000).toISOString(),
         warnAt: new Date(enteredSecond + Math.floor(l1.minutes * 0.75) * 60_000).toISOString(),
+        pausedSince: null,
+        remainingMinutes: Math.round(l1.minutes * 0.2),
         status: 'warning',
       },
     });
+  });
+
+  it('waiting for the customer: closed pauses push the deadlines out, an open pause stops the clock', async () => {
+    const minute = 60_000;
+    const now = Math.floor(Date.now() / 1000) * 1000;
+    const ago = (m: number): Date => new Date(now - m * minute);
+    const issue = jira.seedIssue({
+      key: 'ITR-6',
+      fields: { [ids.kind]: 'complaint', [ids.grade]: critical, [ids.line]: 'L1', [ids.lineEnteredAt]: ago(30).toISOString() },
+    });
+    const pause = (from: Date, to: Date | null) =>
+      sql.raw('INSERT INTO line_pause (issue_id, line, from_at, to_at) VALUES (?, ?, ?, ?)', [Number(issue.id), 'L1', from, to]);
+    await pause(ago(25), ago(15));
+    const resumed = (await panel('ITR-6', ENGINEER)) as { data: Record<string, unknown> };
+    expect(resumed.data).toMatchObject({ status: 'onTrack', pausedSince: null, dueAt: new Date(now - 30 * minute + (l1.minutes + 10) * minute).toISOString() });
+    await pause(ago(5), null);
+    const paused = (await panel('ITR-6', ENGINEER)) as { data: Record<string, unknown> };
+    // 30 minutes on the line, 10 + 5 of them waiting: 15 working minutes used on the 24×7 calendar.
+    expect(paused.data).toMatchObject({ status: 'paused', pausedSince: ago(5).toISOString(), dueAt: null, warnAt: null, remainingMinutes: l1.minutes - 15 });
   });
 
   it('says notStarted for an issue that was not triaged yet', async () => {

@@ -16,6 +16,8 @@ export const onTrackTechnicalServiceAtL2: IssueItrState = {
   lineEnteredAt: '2026-11-24T01:30:00Z',
   dueAt: '2026-11-24T09:30:00Z',
   warnAt: '2026-11-24T08:00:00Z',
+  pausedSince: null,
+  remainingMinutes: 210,
   status: 'onTrack',
 };
 
@@ -30,6 +32,8 @@ export const overdueComplaintAtL3: IssueItrState = {
   lineEnteredAt: '2026-11-23T22:00:00Z',
   dueAt: '2026-11-24T04:00:00Z',
   warnAt: '2026-11-24T02:00:00Z',
+  pausedSince: null,
+  remainingMinutes: 0,
   status: 'overdue',
 };
 
@@ -44,7 +48,19 @@ export const notStartedSpareParts: IssueItrState = {
   lineEnteredAt: null,
   dueAt: null,
   warnAt: null,
+  pausedSince: null,
+  remainingMinutes: null,
   status: 'notStarted',
+};
+
+/** ITR-42 waiting for the customer since 05:00Z: the L2 clock stopped with 150 working minutes left. */
+export const pausedTechnicalServiceAtL2: IssueItrState = {
+  ...onTrackTechnicalServiceAtL2,
+  dueAt: null,
+  warnAt: null,
+  pausedSince: '2026-11-24T05:00:00Z',
+  remainingMinutes: 150,
+  status: 'paused',
 };
 
 /** ITR-42's stays: L1 timed out after its whole budget, now on L2 since 01:30Z. */

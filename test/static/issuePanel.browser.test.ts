@@ -16,6 +16,7 @@ import {
   ok,
   onTrackTechnicalServiceAtL2,
   overdueComplaintAtL3,
+  pausedTechnicalServiceAtL2,
 } from './issueItrState.fixtures';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
@@ -96,6 +97,26 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     expect(errors).toEqual([]);
     await shoot(page, 'issue-panel-zh-CN-dark');
     await page.close();
+  });
+
+  it('shows a paused clock: since when, and the working time it will resume with (en, then zh-CN)', async () => {
+    for (const [locale, paused, since, left] of [
+      ['en_US', 'Paused', 'Waiting for the customer since', '2 h 30 min'],
+      ['zh_CN', '已暂停', '等待客户自', '2 小时 30 分钟'],
+    ] as const) {
+      const { page, errors } = await openPanel({
+        context: { locale, timezone: 'UTC', issueKey: 'ITR-42' },
+        colorMode: 'light',
+        resolvers: { getIssueItrState: () => ok(pausedTechnicalServiceAtL2), getLineHistory: () => ok(historyOfItr42TimedOutToL2) },
+      });
+      await page.getByText(paused, { exact: true }).waitFor();
+      const body = await text(page);
+      expect(body).toContain(since);
+      expect(body).toContain(left);
+      expect(await page.getByTestId('itr-status-paused').count()).toBe(1);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 
   it('shows "not set" for an issue whose clock has not started', async () => {

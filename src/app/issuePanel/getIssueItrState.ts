@@ -1,7 +1,9 @@
 import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode, type JiraClient } from '../../adapters/jira';
 import type { ResolverResult } from '../../contract/envelope';
 import type { IssueItrState } from '../../contract/issuePanel';
+import { pausesOf, linePauses } from '../escalation/pauses';
 import {
+  consumedWorkingMinutes,
   DomainError,
   isItrKind,
   isSupportLine,
@@ -9,6 +11,7 @@ import {
   lineClockStatus,
   lineDeadlines,
   type GradingTable,
+  type Pause,
 } from '../../domain';
 import { loadItrConfig, type ItrConfig } from '../config/itrConfig';
 import { FieldsNotInstalledError, lookUpFieldIds } from '../fields/fieldIds';
@@ -20,6 +23,8 @@ export interface IssuePanelDeps {
   /** Reads the app's field list as the app (any user may open the panel). */
   jiraAsApp(): JiraClient;
   loadConfig(): Promise<ItrConfig>;
+  /** The issue's waiting-for-customer pauses on a line (SQL `line_pause`). */
+  pauses(issueId: string, line: string): Promise<Pause[]>;
   now(): Date;
 }
 
@@ -27,6 +32,7 @@ const platformDeps: IssuePanelDeps = {
   jiraForViewer: (accountId) => jiraAsUser(accountId),
   jiraAsApp: () => jiraAsApp(),
   loadConfig: () => loadItrConfig(),
+  pauses: async (issueId, line) => (isSupportLine(line) ? linePauses(await pausesOf([issueId]), issueId, line) : []),
   now: () => new Date(),
 };
 
@@ -45,13 +51,17 @@ function knownGrade(table: GradingTable, grade: string | null): string | null {
   return grade !== null && table.grades.some((g) => g.id === grade) ? grade : null;
 }
 
-/** Pure: the panel's view of one issue from its ITR field values, the config and the time. */
+/**
+ * Pure: the panel's view of one issue from its ITR field values, the config, the line's pauses and the
+ * time. Deadlines are pushed out by closed pauses as escalation does; an open pause stops the clock.
+ */
 export function itrStateOf(
   issueKey: string,
   fields: Record<string, unknown>,
   ids: ItrFieldIds,
   config: ItrConfig,
   now: Date,
+  pauses: readonly Pause[] = [],
 ): IssueItrState {
   const kind = text(fields[ids.kind]);
   const line = text(fields[ids.line]);
@@ -69,6 +79,8 @@ export function itrStateOf(
     lineEnteredAt: enteredAt?.toISOString() ?? null,
     dueAt: null,
     warnAt: null,
+    pausedSince: null,
+    remainingMinutes: null,
     status: 'notStarted',
   };
   const usableGrade = knownGrade(config.gradingTable, grade);
@@ -76,11 +88,17 @@ export function itrStateOf(
   const budget = lineBudget(config.gradingTable, usableGrade, state.line);
   const calendar = config.calendars.get(budget.calendarId);
   if (calendar === undefined) throw new DomainError('CONFIG_UNKNOWN_CALENDAR', `Calendar ${budget.calendarId} is not configured`);
-  const deadlines = lineDeadlines({ calendar, enteredAt, budgetMinutes: budget.minutes, warningFraction: budget.warningFraction });
+  const open = pauses.find((p) => p.to === null);
+  const remainingMinutes = Math.max(0, Math.round(budget.minutes - consumedWorkingMinutes({ calendar, enteredAt, pauses, now })));
+  if (open !== undefined && open.from.getTime() <= now.getTime()) {
+    return { ...state, pausedSince: open.from.toISOString(), remainingMinutes, status: 'paused' };
+  }
+  const deadlines = lineDeadlines({ calendar, enteredAt, budgetMinutes: budget.minutes, warningFraction: budget.warningFraction, pauses });
   return {
     ...state,
     dueAt: deadlines.dueAt?.toISOString() ?? null,
     warnAt: deadlines.warnAt?.toISOString() ?? null,
+    remainingMinutes,
     status: lineClockStatus(deadlines, now),
   };
 }
@@ -97,7 +115,9 @@ export async function getIssueItrState(
   try {
     const [ids, config] = await Promise.all([lookUpFieldIds(deps.jiraAsApp()), deps.loadConfig()]);
     const issue = await deps.jiraForViewer(accountId).getIssue(issueKey, { fields: Object.values(ids) });
-    return { success: true, data: itrStateOf(issueKey, issue.fields, ids, config, deps.now()) };
+    const line = text(issue.fields[ids.line]);
+    const pauses = line === null ? [] : await deps.pauses(issue.id, line);
+    return { success: true, data: itrStateOf(issueKey, issue.fields, ids, config, deps.now(), pauses) };
   } catch (error) {
     if (error instanceof JiraError && (error.code === JiraErrorCode.NotFound || error.code === JiraErrorCode.Forbidden || error.code === JiraErrorCode.Unauthorized)) {
       // Jira answers 404 for issues the viewer may not browse, 401 without a user: all read as "not found" here.

@@ -9,7 +9,7 @@ import { useI18n } from '../../shared/i18n/react';
 import { CaseSuggestions } from './cases/CaseSuggestions';
 import { ClassificationHistory } from './ClassificationHistory';
 import { Handoff } from './handoff/Handoff';
-import { LineHistory } from './LineHistory';
+import { duration, LineHistory } from './LineHistory';
 import { RootCauseSection } from './rootCause/RootCauseSection';
 import { StatusLozenge } from './StatusLozenge';
 import { useNow } from './useNow';
@@ -141,12 +141,26 @@ function Details({
         <Row label={t('field.lineEnteredAt')}>
           <DateTime iso={state.lineEnteredAt} />
         </Row>
-        <Row label={t('field.warnAt')}>
-          <DateTime iso={state.warnAt} relative color={state.status === 'warning' ? emphasis : undefined} />
-        </Row>
-        <Row label={t('field.dueAt')}>
-          <DateTime iso={state.dueAt} relative color={state.status === 'overdue' ? emphasis : undefined} />
-        </Row>
+        {state.pausedSince === null ? (
+          <>
+            <Row label={t('field.warnAt')}>
+              <DateTime iso={state.warnAt} relative color={state.status === 'warning' ? emphasis : undefined} />
+            </Row>
+            <Row label={t('field.dueAt')}>
+              <DateTime iso={state.dueAt} relative color={state.status === 'overdue' ? emphasis : undefined} />
+            </Row>
+          </>
+        ) : (
+          // The clock is stopped: what it will resume with does not age, unlike a due time.
+          <>
+            <Row label={t('field.pausedSince')}>
+              <DateTime iso={state.pausedSince} relative />
+            </Row>
+            <Row label={t('field.remaining')}>
+              <Text>{duration(state.remainingMinutes ?? 0, t)}</Text>
+            </Row>
+          </>
+        )}
       </Box>
       {state.line === null ? null : <LineHistory issueKey={state.issueKey} />}
       <ClassificationHistory issueKey={state.issueKey} />

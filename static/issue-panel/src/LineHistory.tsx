@@ -130,7 +130,8 @@ function Stay({ entry }: { entry: LineHistoryEntry }) {
   );
 }
 
-function duration(minutes: number, t: (key: MessageKey, params?: Record<string, number>) => string): string {
+/** Working minutes as "2 h 5 min" (also the panel's time left). */
+export function duration(minutes: number, t: (key: MessageKey, params?: Record<string, number>) => string): string {
   const m = Math.max(0, Math.round(minutes));
   return m < 60 ? t('history.duration.minutes', { minutes: m }) : t('history.duration.hours', { hours: Math.floor(m / 60), minutes: m % 60 });
 }

@@ -22,6 +22,7 @@ const appearance: Record<ItrStatus, ReturnType<typeof xcss>> = {
   warning: xcss({ backgroundColor: 'color.background.warning' }),
   overdue: xcss({ backgroundColor: 'color.background.danger' }),
   notStarted: xcss({ backgroundColor: 'color.background.neutral' }),
+  paused: xcss({ backgroundColor: 'color.background.information' }),
 };
 
 const textColor = {
@@ -29,6 +30,7 @@ const textColor = {
   warning: 'color.text.warning',
   overdue: 'color.text.danger',
   notStarted: 'color.text.subtle',
+  paused: 'color.text.information',
 } as const satisfies Record<ItrStatus, string>;
 
 export function StatusLozenge({ status }: { status: ItrStatus }) {
