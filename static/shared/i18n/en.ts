@@ -49,6 +49,9 @@ export const en = {
   'status.warning': 'Warning',
   'status.overdue': 'Overdue',
   'status.notStarted': 'Not started',
+  'status.paused': 'Paused',
+  'field.pausedSince': 'Waiting for the customer since',
+  'field.remaining': 'Working time left',
   'status.label': 'SLA status: {status}',
 
   'time.relative': '({relative})',

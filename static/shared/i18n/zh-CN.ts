@@ -45,6 +45,9 @@ export const zhCN: Messages = {
   'status.warning': '预警',
   'status.overdue': '已超时',
   'status.notStarted': '未开始',
+  'status.paused': '已暂停',
+  'field.pausedSince': '等待客户自',
+  'field.remaining': '剩余工作时间',
   'status.label': 'SLA 状态：{status}',
 
   'time.relative': '（{relative}）',
