@@ -1,3 +1,4 @@
 export { MAX_DELAY_SECONDS, MAX_EVENTS_PER_PUSH, MAX_PUSH_BYTES, pushInBatches, toBatches } from './queuePublisher';
 export type { QueueEvent } from './queuePublisher';
 export { QueueError, QueueErrorCode } from './queue.errors';
+export { retryLater, TRANSIENT_RETRY_AFTER_SECONDS } from './consumerRetry';

@@ -93,9 +93,10 @@ export interface RegradeDeps {
   now(): Date;
 }
 
-export const platformRegradeDeps = (): RegradeDeps => ({
+/** `remainingTimeMs`: the invocation's time left, so Jira retry waits never outlast the function. */
+export const platformRegradeDeps = (remainingTimeMs?: () => number): RegradeDeps => ({
   asCaller: (accountId) => jiraAsUser(accountId),
-  asApp: () => jiraAsApp(),
+  asApp: () => jiraAsApp(remainingTimeMs === undefined ? {} : { remainingTimeMs }),
   loadConfig: () => loadItrConfig(),
   jobs: new ConfigStore({ prefix: 'regrade:' }),
   batchStore: (jobId) => new ConfigStore({ prefix: `regrade-batch:${jobId}:` }),

@@ -1,11 +1,13 @@
-import { InvocationError, InvocationErrorCode } from '@forge/events';
-import { JiraError, JiraErrorCode } from '../../adapters/jira';
-import { parseBatchEvent, regradeBatch } from '../../app/regrade/regrade';
+import { getAppContext } from '@forge/api';
+import type { InvocationError } from '@forge/events';
+import { retryLater } from '../../adapters/queue';
+import { parseBatchEvent, platformRegradeDeps, regradeBatch } from '../../app/regrade/regrade';
 
 /**
  * Queue consumer of `regrade` (manifest function `regrade-consumer`): regrades one batch of open
- * issues. Jira rate limits become a platform retry after Jira's `Retry-After` (the batch is recorded
- * only after its write, so a retry redoes it; unchanged grades are not rewritten).
+ * issues. A Jira rate limit, a Jira outage or a KVS failure becomes a platform retry (a thrown error
+ * is not redelivered, and the job would never reach 100 %): the batch is recorded only after its
+ * write, so a retry redoes it, and grades already in force are not rewritten.
  */
 export async function handler(event: unknown): Promise<InvocationError | void> {
   const body = typeof event === 'object' && event !== null ? (event as Record<string, unknown>)['body'] : undefined;
@@ -15,14 +17,11 @@ export async function handler(event: unknown): Promise<InvocationError | void> {
     return;
   }
   try {
-    await regradeBatch(batch);
+    await regradeBatch(batch, platformRegradeDeps(() => getAppContext().invocationRemainingTimeInMillis()));
   } catch (error) {
-    if (error instanceof JiraError && error.code === JiraErrorCode.RateLimited) {
-      return new InvocationError({
-        retryAfter: Math.min(900, Math.max(1, error.retryAfterSeconds ?? 60)),
-        retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
-      });
-    }
-    throw error;
+    const retry = retryLater(error);
+    if (retry === undefined) throw error;
+    console.warn(JSON.stringify({ event: 'regrade-consumer', jobId: batch.jobId, batch: batch.batch, retry: error instanceof Error ? error.message : String(error) }));
+    return retry;
   }
 }
