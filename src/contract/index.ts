@@ -12,6 +12,7 @@ import type { CaseLibraryFunctions } from './cases';
 import type { SupervisionFunctions } from './analytics';
 import type { ReturnVisitsFunctions, RootCauseFunctions } from './closure';
 import type { BackupFunctions } from './backup';
+import type { SettingsFunctions } from './settings';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
@@ -24,6 +25,7 @@ export type * from './cases';
 export type * from './analytics';
 export type * from './closure';
 export type * from './backup';
+export type * from './settings';
 
 export interface ResolverFunctions
   extends IssuePanelFunctions,
@@ -36,4 +38,5 @@ export interface ResolverFunctions
     CaseLibraryFunctions,
     ReturnVisitsFunctions,
     RootCauseFunctions,
-    BackupFunctions {}
+    BackupFunctions,
+    SettingsFunctions {}

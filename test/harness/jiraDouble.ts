@@ -187,6 +187,10 @@ export class JiraDouble {
       // Forge app properties (src/app/closure publishes `itr-close` for the workflow rules' expressions)
       putForgeAppProperty: (c) => this.putAppProperty(c),
       deleteForgeAppProperty: (c) => this.deleteAppProperty(c),
+      // directory look-ups (src/app/settings validates the admin's settings against Jira)
+      bulkGetUsers: (c) => this.bulkUsers(c),
+      bulkGetGroups: (c) => this.bulkGroups(c),
+      getProject: (c) => this.getProject(c),
     };
   }
 
@@ -1098,6 +1102,38 @@ export class JiraDouble {
       style: nextGen ? 'next-gen' : 'classic',
       isPrivate: false,
     };
+  }
+
+  /** `GET /user/bulk`: the known users among `accountId`s; unknown ids are left out, as Jira does. */
+  private bulkUsers(ctx: Ctx): Result {
+    const ids = ctx.req.query.getAll('accountId');
+    if (ids.length === 0) return { status: 400, body: errorBody(['At least one accountId is required.']) };
+    return this.page(ctx, ids.filter((id) => this.model.users.has(id)).map((id) => this.model.userDetails(id)), 10);
+  }
+
+  /**
+   * `GET /group/bulk`: the named groups that exist (a group exists here when a seeded user is in it);
+   * needs Browse users and groups, which only administrators hold in this double.
+   */
+  private bulkGroups(ctx: Ctx): Result {
+    const denied = this.notAdmin(ctx);
+    if (denied) return denied;
+    const known = new Set([...this.model.users.values()].flatMap((u) => u.groups));
+    const names = ctx.req.query.getAll('groupName').filter((n) => known.has(n));
+    return this.page(ctx, names.map((name) => ({ name, groupId: `group-${name}` })));
+  }
+
+  /**
+   * `GET /project/{key}`: 404 unless the caller may browse it; `issueTypes` from its issue type scheme
+   * (the default scheme, and any team-managed project, offer every issue type).
+   */
+  private getProject(ctx: Ctx): Result {
+    const p = this.model.findProject(ctx.params['projectIdOrKey'] ?? '');
+    if (!p || !this.model.canBrowse(ctx.user, p)) return { status: 404, body: errorBody(['No project could be found with this key.']) };
+    const scheme = this.model.site.teamManaged.has(p.id) ? undefined : this.issueTypeSchemeOf(p.id);
+    const ids = scheme === undefined || scheme.isDefault ? this.model.issueTypes.map((t) => t.id) : scheme.issueTypeIds;
+    const issueTypes = this.model.issueTypes.filter((t) => ids.includes(t.id)).map((t) => this.issueTypeDetails(t));
+    return { status: 200, body: { ...this.renderProject(p), issueTypes } };
   }
 
   private searchProjects(ctx: Ctx): Result {

@@ -594,6 +594,44 @@ export class JiraClient {
 
   // ----- end of setup section ---------------------------------------------------------------------
 
+  // ----- directory look-ups for the admin settings — owned by src/app/settings -------------------
+
+  /** Which of `accountIds` Jira knows (`GET /rest/api/3/user/bulk`, all pages); unknown ids are left out. */
+  async existingUsers(accountIds: string[]): Promise<Array<{ accountId: string; displayName: string }>> {
+    if (accountIds.length === 0) return [];
+    const values = await this.allPages((startAt) => {
+      const q = new URLSearchParams({ startAt: String(startAt), maxResults: '100' });
+      for (const id of accountIds) q.append('accountId', id);
+      return route`/rest/api/3/user/bulk?${q}`;
+    });
+    return values.flatMap((u) => (typeof u['accountId'] === 'string' ? [{ accountId: u['accountId'], displayName: typeof u['displayName'] === 'string' ? u['displayName'] : '' }] : []));
+  }
+
+  /** Which of `names` are Jira groups (`GET /rest/api/3/group/bulk`, all pages); needs Browse users and groups. */
+  async existingGroups(names: string[]): Promise<string[]> {
+    if (names.length === 0) return [];
+    const values = await this.allPages((startAt) => {
+      const q = new URLSearchParams({ startAt: String(startAt), maxResults: '50' });
+      for (const n of names) q.append('groupName', n);
+      return route`/rest/api/3/group/bulk?${q}`;
+    });
+    return values.flatMap((g) => (typeof g['name'] === 'string' ? [g['name']] : []));
+  }
+
+  /** A project's issue type names as the acting user sees it (`GET /rest/api/3/project/{key}`); undefined when not found. */
+  async projectIssueTypes(projectKey: string): Promise<string[] | undefined> {
+    try {
+      const res = await this.send('GET', route`/rest/api/3/project/${projectKey}`);
+      const types = isRecord(res.body) && Array.isArray(res.body['issueTypes']) ? res.body['issueTypes'].filter(isRecord) : [];
+      return types.flatMap((t) => (typeof t['name'] === 'string' ? [t['name']] : []));
+    } catch (e) {
+      if (e instanceof JiraError && e.code === JiraErrorCode.NotFound) return undefined;
+      throw e;
+    }
+  }
+
+  // ----- end of directory look-ups ---------------------------------------------------------------
+
 }
 
 /** A client acting as the app. */

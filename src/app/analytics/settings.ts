@@ -22,22 +22,65 @@ export const ANALYTICS_SETTINGS_KEY = 'analyticsSettings';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function target(v: unknown): { projectKey: string; issueType: string } | null {
-  if (v === null || v === undefined) return null;
-  if (!isRecord(v) || typeof v['projectKey'] !== 'string' || !/^[A-Z][A-Z0-9_]{0,31}$/.test(v['projectKey']) || typeof v['issueType'] !== 'string' || v['issueType'] === '') {
-    throw new Error('a hand-off target needs projectKey (A-Z…) and issueType');
-  }
-  return { projectKey: v['projectKey'], issueType: v['issueType'] };
+/** One problem in a settings document, at a field path (`ipd.projectKey`, `personFigureGroups.2`), with a stable code. */
+export interface SettingsIssue {
+  path: string;
+  code: string;
+  message: string;
+  params?: Record<string, string | number>;
 }
 
-export function parseAnalyticsSettings(raw: unknown): AnalyticsSettings {
-  if (!isRecord(raw)) throw new Error('settings must be an object');
+/** Jira group names are at most 255 characters. */
+export const GROUP_NAME_MAX = 255;
+
+/** Jira project keys: an upper-case letter, then letters, digits or `_`; at most 32 characters. */
+export const PROJECT_KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,31}$/;
+
+/** Problems of one hand-off target (`ipd` or `ltc`); null or absent is "not configured", no problem. */
+export function handoffTargetIssues(v: unknown, path: string): SettingsIssue[] {
+  if (v === null || v === undefined) return [];
+  if (!isRecord(v)) return [{ path, code: 'SETTINGS_TARGET_INVALID', message: 'a hand-off target needs projectKey (A-Z…) and issueType' }];
+  const issues: SettingsIssue[] = [];
+  const key = v['projectKey'];
+  if (typeof key !== 'string' || !PROJECT_KEY_PATTERN.test(key)) {
+    issues.push({ path: `${path}.projectKey`, code: 'SETTINGS_PROJECT_KEY_INVALID', message: 'a hand-off target needs projectKey (A-Z…) and issueType' });
+  }
+  if (typeof v['issueType'] !== 'string' || v['issueType'].trim() === '') {
+    issues.push({ path: `${path}.issueType`, code: 'SETTINGS_ISSUE_TYPE_REQUIRED', message: 'a hand-off target needs projectKey (A-Z…) and issueType' });
+  }
+  return issues;
+}
+
+/**
+ * Every problem of a supervision settings document, field by field (the admin page shows each under
+ * its field); `parseAnalyticsSettings` refuses a document with any of them.
+ */
+export function analyticsSettingsIssues(raw: unknown): SettingsIssue[] {
+  if (!isRecord(raw)) return [{ path: '', code: 'SETTINGS_NOT_AN_OBJECT', message: 'settings must be an object' }];
+  const issues: SettingsIssue[] = [];
   const groups = raw['personFigureGroups'];
-  if (!Array.isArray(groups) || !groups.every((g) => typeof g === 'string' && g !== '')) throw new Error('personFigureGroups must be group names');
-  const deps = isRecord(raw['departments']) ? raw['departments'] : {};
+  if (!Array.isArray(groups)) issues.push({ path: 'personFigureGroups', code: 'SETTINGS_LIST_INVALID', message: 'personFigureGroups must be group names' });
+  else {
+    groups.forEach((g, i) => {
+      if (typeof g !== 'string' || g === '') issues.push({ path: `personFigureGroups.${i}`, code: 'SETTINGS_GROUP_NAME_REQUIRED', message: 'personFigureGroups must be group names', params: { max: GROUP_NAME_MAX } });
+    });
+  }
+  issues.push(...handoffTargetIssues(raw['ipd'], 'ipd'), ...handoffTargetIssues(raw['ltc'], 'ltc'));
+  return issues;
+}
+
+const target = (v: unknown): { projectKey: string; issueType: string } | null =>
+  isRecord(v) && typeof v['projectKey'] === 'string' && typeof v['issueType'] === 'string' ? { projectKey: v['projectKey'], issueType: v['issueType'] } : null;
+
+export function parseAnalyticsSettings(raw: unknown): AnalyticsSettings {
+  const [first] = analyticsSettingsIssues(raw);
+  if (first !== undefined) throw new Error(first.message);
+  const r = raw as Record<string, unknown>;
+  // Departments stay lenient (blank entries are dropped): a person without one is simply ungrouped.
+  const deps = isRecord(r['departments']) ? r['departments'] : {};
   const departments: Record<string, string> = {};
   for (const [k, v] of Object.entries(deps)) if (typeof v === 'string' && v !== '') departments[k] = v;
-  return { personFigureGroups: groups as string[], departments, ipd: target(raw['ipd']), ltc: target(raw['ltc']) };
+  return { personFigureGroups: [...(r['personFigureGroups'] as string[])], departments, ipd: target(r['ipd']), ltc: target(r['ltc']) };
 }
 
 export const analyticsSettingsCodec: ConfigCodec<AnalyticsSettings> = { schemaVersion: 1, parse: parseAnalyticsSettings };

@@ -5,6 +5,7 @@ import { NotAuthorizedError } from '../../app/auth/authorization';
 import { GradingAdmin } from '../../app/grading/gradingAdmin';
 import { Backup } from '../../app/backup/backup';
 import { getRegradeProgress, startRegrade } from '../../app/regrade/regrade';
+import { settingsHandlers } from '../../app/settings/settingsHandlers';
 import type { ResolverResult } from '../../contract/envelope';
 import type { GradingDraft } from '../../contract/gradingAdmin';
 
@@ -60,6 +61,8 @@ export function handlers(admin: GradingAdmin = new GradingAdmin(), backup: Backu
   return {
     // Recalculation of open issues' due times after a calendar or budget change (src/app/escalation).
     ...escalationAdminHandlers(),
+    // The settings tabs: support-line routing and supervision (src/app/settings; admin only).
+    ...settingsHandlers(),
     // "Recompute open issues" on this page: the same use cases as the triage resolver's (admin only).
     startRegrade: (_payload, context) => wrapped(() => startRegrade(accountIdOf(context))),
     getRegradeProgress: (payload, context) => {

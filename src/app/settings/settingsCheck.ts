@@ -1,0 +1,139 @@
+/**
+ * What the admin settings tabs share: field checks of people and groups, the look-ups that ask Jira
+ * (as the admin) whether they exist, and the envelope of a refused save. The shape rules of each
+ * stored document stay with its codec (src/app/analytics/settings.ts, src/app/escalation/settings.ts);
+ * these checks add what only matters when an admin types the values.
+ */
+import { ConfigStoreError, ConfigStoreErrorCode } from '../../adapters/kvs';
+import type { JiraClient } from '../../adapters/jira';
+import type { ResolverResult } from '../../contract/envelope';
+import { GROUP_NAME_MAX, type SettingsIssue } from '../analytics/settings';
+import { NotAuthorizedError } from '../auth/authorization';
+
+export type { SettingsIssue } from '../analytics/settings';
+
+/** Atlassian account ids: letters, digits, `:`, `_`, `-`; 1–128 characters. */
+export const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9:_-]{1,128}$/;
+/** People or groups in one list (a notification list, the figure groups). Range 1–100; default 50: more is a group's job. */
+export const LIST_MAX = 50;
+/** Account ids per `user/bulk` request, so the query string stays well under URL limits. Default 50. */
+const USER_LOOKUP_CHUNK = 50;
+
+export const SettingsErrorCode = {
+  /** First error of a refused draft; the following errors carry each problem's path. */
+  Invalid: 'SETTINGS_INVALID',
+  RevisionConflict: 'SETTINGS_REVISION_CONFLICT',
+} as const;
+
+/** Where a person is named in a draft, to look up in Jira. */
+export interface PersonRef {
+  path: string;
+  accountId: string;
+}
+/** Where a group is named in a draft. */
+export interface GroupRef {
+  path: string;
+  group: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A value that must be a list of at most LIST_MAX entries; an issue at `path` otherwise. */
+function listOf(value: unknown, path: string, issues: SettingsIssue[]): unknown[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    issues.push({ path, code: 'SETTINGS_LIST_INVALID', message: `${path} must be a list` });
+    return [];
+  }
+  if (value.length > LIST_MAX) issues.push({ path, code: 'SETTINGS_LIST_TOO_LONG', message: `${path} has more than ${LIST_MAX} entries`, params: { max: LIST_MAX } });
+  return value.slice(0, LIST_MAX);
+}
+
+/** Checks one account id field; returns the reference to look up when it is well-formed. */
+export function personAt(value: unknown, path: string, issues: SettingsIssue[]): PersonRef | undefined {
+  if (typeof value === 'string' && ACCOUNT_ID_PATTERN.test(value)) return { path, accountId: value };
+  issues.push({ path, code: 'SETTINGS_ACCOUNT_ID_INVALID', message: `${path} is not an Atlassian account id`, params: { value: typeof value === 'string' ? value.slice(0, 64) : '' } });
+  return undefined;
+}
+
+/** Checks a list of account ids (paths `<path>.<i>`); duplicates are a problem too. */
+export function peopleAt(value: unknown, path: string, issues: SettingsIssue[]): PersonRef[] {
+  const refs: PersonRef[] = [];
+  listOf(value, path, issues).forEach((v, i) => {
+    const ref = personAt(v, `${path}.${i}`, issues);
+    if (ref === undefined) return;
+    if (refs.some((r) => r.accountId === ref.accountId)) issues.push({ path: ref.path, code: 'SETTINGS_DUPLICATE', message: `${ref.accountId} is listed twice`, params: { value: ref.accountId } });
+    else refs.push(ref);
+  });
+  return refs;
+}
+
+/** Checks a list of group names (paths `<path>.<i>`). */
+export function groupsAt(value: unknown, path: string, issues: SettingsIssue[]): GroupRef[] {
+  const refs: GroupRef[] = [];
+  listOf(value, path, issues).forEach((v, i) => {
+    const at = `${path}.${i}`;
+    if (typeof v !== 'string' || v.trim() === '' || v.length > GROUP_NAME_MAX) {
+      issues.push({ path: at, code: 'SETTINGS_GROUP_NAME_REQUIRED', message: `${at} must be a group name`, params: { max: GROUP_NAME_MAX } });
+    } else if (refs.some((r) => r.group === v)) {
+      issues.push({ path: at, code: 'SETTINGS_DUPLICATE', message: `${v} is listed twice`, params: { value: v } });
+    } else refs.push({ path: at, group: v });
+  });
+  return refs;
+}
+
+export function recordAt(value: unknown, path: string, issues: SettingsIssue[]): Record<string, unknown> {
+  if (isRecord(value)) return value;
+  issues.push({ path, code: 'SETTINGS_NOT_AN_OBJECT', message: `${path === '' ? 'settings' : path} must be an object` });
+  return {};
+}
+
+/**
+ * Asks Jira, as the admin, whether the people and groups exist: an issue for each that does not.
+ * Answers the display names of the people found (for the page to show beside their ids).
+ */
+export async function directoryIssues(jira: JiraClient, people: readonly PersonRef[], groups: readonly GroupRef[]): Promise<{ issues: SettingsIssue[]; displayNames: Record<string, string> }> {
+  const ids = [...new Set(people.map((p) => p.accountId))];
+  const names = [...new Set(groups.map((g) => g.group))];
+  const displayNames = await displayNamesOf(jira, ids);
+  const found = new Set(await jira.existingGroups(names));
+  const issues: SettingsIssue[] = [
+    ...people.filter((p) => displayNames[p.accountId] === undefined).map((p) => ({ path: p.path, code: 'SETTINGS_USER_NOT_FOUND', message: `no Jira user ${p.accountId}`, params: { accountId: p.accountId } })),
+    ...groups.filter((g) => !found.has(g.group)).map((g) => ({ path: g.path, code: 'SETTINGS_GROUP_NOT_FOUND', message: `no Jira group ${g.group}`, params: { group: g.group } })),
+  ];
+  return { issues, displayNames };
+}
+
+/** accountId → display name of the ids Jira knows, in chunks of USER_LOOKUP_CHUNK. */
+export async function displayNamesOf(jira: JiraClient, accountIds: readonly string[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < accountIds.length; i += USER_LOOKUP_CHUNK) {
+    for (const u of await jira.existingUsers(accountIds.slice(i, i + USER_LOOKUP_CHUNK))) out[u.accountId] = u.displayName;
+  }
+  return out;
+}
+
+/** The refusal of an invalid draft: SETTINGS_INVALID first, then every problem with its path. */
+export function invalidDraft(issues: readonly SettingsIssue[]): ResolverResult<never> {
+  return {
+    success: false,
+    errors: [
+      { code: SettingsErrorCode.Invalid, message: `The settings have ${issues.length} problem(s)`, params: { count: issues.length } },
+      ...issues.map((i) => ({ code: i.code, message: i.message, path: i.path, ...(i.params === undefined ? {} : { params: i.params }) })),
+    ],
+  };
+}
+
+/** Runs a settings use case: refusals and a stale revision become the envelope; anything else propagates. */
+export async function settingsResult<T>(run: () => Promise<ResolverResult<T>>): Promise<ResolverResult<T>> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof NotAuthorizedError) return { success: false, errors: [{ code: error.code, message: error.message, params: { permission: error.required } }] };
+    if (error instanceof ConfigStoreError && error.code === ConfigStoreErrorCode.RevisionConflict) {
+      return { success: false, errors: [{ code: SettingsErrorCode.RevisionConflict, message: `Someone else saved first (${error.message}); reload to see their change` }] };
+    }
+    if (error instanceof ConfigStoreError) return { success: false, errors: [{ code: error.code, message: error.message }] };
+    throw error;
+  }
+}

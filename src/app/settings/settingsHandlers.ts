@@ -1,0 +1,41 @@
+/**
+ * The admin settings tabs' resolver functions, joined into the grading admin page's resolver (the
+ * app's one plain admin page): they parse the payload and call the use cases. Who the caller is
+ * comes from the invocation context, never the payload.
+ */
+import type { ResolverResult } from '../../contract/envelope';
+import { SupervisionSettingsAdmin } from './supervisionSettings';
+import { SupportLineSettingsAdmin } from './supportLineSettings';
+
+type Handler = (payload: unknown, context: Record<string, unknown>) => Promise<ResolverResult<unknown>>;
+
+const record = (p: unknown): Record<string, unknown> => (typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : {});
+const accountIdOf = (c: Record<string, unknown>): string | undefined => (typeof c['accountId'] === 'string' ? c['accountId'] : undefined);
+
+/** `{settings, expectedRevision}` of a save, or the INVALID_PAYLOAD answer. */
+function saveInput(payload: unknown): { settings: unknown; expectedRevision: number } | ResolverResult<never> {
+  const p = record(payload);
+  const v = p['expectedRevision'];
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
+    return { success: false, errors: [{ code: 'INVALID_PAYLOAD', message: 'expectedRevision must be a whole number ≥ 0', path: 'expectedRevision' }] };
+  }
+  return { settings: p['settings'], expectedRevision: v };
+}
+
+export function settingsHandlers(
+  supervision: SupervisionSettingsAdmin = new SupervisionSettingsAdmin(),
+  supportLines: SupportLineSettingsAdmin = new SupportLineSettingsAdmin(),
+): Record<string, Handler> {
+  return {
+    getSupervisionSettings: (_payload, context) => supervision.getSupervisionSettings(accountIdOf(context)),
+    saveSupervisionSettings: async (payload, context) => {
+      const input = saveInput(payload);
+      return 'success' in input ? input : supervision.saveSupervisionSettings(accountIdOf(context), input);
+    },
+    getSupportLineSettings: (_payload, context) => supportLines.getSupportLineSettings(accountIdOf(context)),
+    saveSupportLineSettings: async (payload, context) => {
+      const input = saveInput(payload);
+      return 'success' in input ? input : supportLines.saveSupportLineSettings(accountIdOf(context), input);
+    },
+  };
+}
