@@ -6,7 +6,9 @@
  *                        cursor for up to PAGES_PER_STEP pages, projecting each page (one search, three
  *                        history reads, one upsert per 100 issues) and saving the cursor after each,
  *                        then pushes the next step. An event whose step is not the job's current one
- *                        is a duplicate and is dropped, so redelivery never forks the job.
+ *                        is a duplicate and is dropped, so redelivery never forks the job (except the
+ *                        retry of a step that saved the next step but died before pushing it: that
+ *                        retry pushes it). The last page and "done" are saved in one write.
  *   getBackfillProgress  the job as stored: processed, projected, pages, status.
  * Safe to rerun: every write is an upsert by issue id; a new job simply walks Jira again.
  */
@@ -37,6 +39,12 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 interface BackfillJob extends BackfillProgress {
   step: number;
   cursor: string | null;
+  /**
+   * False between saving a new `step` and pushing its event. A retry of the previous step that finds
+   * it false pushes the event again: without this, a push lost after the save left the job `running`
+   * forever (its only event was now a "duplicate"). Absent on jobs written before it existed.
+   */
+  stepPushed?: boolean;
 }
 
 const jobCodec: ConfigCodec<BackfillJob> = {
@@ -64,9 +72,10 @@ export interface BackfillDeps {
   now(): Date;
 }
 
-export const platformBackfillDeps = (): BackfillDeps => ({
+/** `remainingTimeMs`: the invocation's time left, so Jira retry waits never outlast the function. */
+export const platformBackfillDeps = (remainingTimeMs?: () => number): BackfillDeps => ({
   asCaller: (accountId) => jiraAsUser(accountId),
-  asApp: () => jiraAsApp(),
+  asApp: () => jiraAsApp(remainingTimeMs === undefined ? {} : { remainingTimeMs }),
   jobs: new ConfigStore({ prefix: 'analytics-backfill:' }),
   push: pushInBatches,
   departments: async () => (await loadAnalyticsSettings()).value.departments,
@@ -80,7 +89,7 @@ export function itrIssuesJql(ids: Pick<ItrFieldIds, 'kind' | 'grade'>): string {
 }
 
 const publicView = (j: BackfillJob): BackfillProgress => {
-  const { step: _step, cursor: _cursor, ...rest } = j;
+  const { step: _step, cursor: _cursor, stepPushed: _pushed, ...rest } = j;
   return rest;
 };
 
@@ -119,11 +128,22 @@ export function parseStepEvent(body: unknown): { jobId: string; step: number } |
   return { jobId: body['jobId'], step: body['step'] as number };
 }
 
+/** Pushes the event of the job's current step, then records that it did. */
+async function pushStep(job: BackfillJob, deps: BackfillDeps): Promise<void> {
+  await deps.push(BACKFILL_QUEUE, [{ body: { jobId: job.jobId, step: job.step } }]);
+  await deps.jobs.set(`job:${job.jobId}`, { ...job, stepPushed: true }, jobCodec);
+}
+
 /** One step of a job; returns what it did (for logs and tests). */
 export async function runBackfillStep(event: { jobId: string; step: number }, deps: BackfillDeps = platformBackfillDeps()): Promise<'done' | 'continued' | 'duplicate' | 'unknown'> {
   const stored = await deps.jobs.get(`job:${event.jobId}`, jobCodec);
   if (stored === undefined) return 'unknown';
   let job = stored.value;
+  if (job.status === 'running' && job.step === event.step + 1 && job.stepPushed === false) {
+    // This step's earlier attempt saved the next step but died before (or while) pushing it.
+    await pushStep(job, deps);
+    return 'continued';
+  }
   if (job.status !== 'running' || job.step !== event.step) return 'duplicate';
   const app = deps.asApp();
   const ids = await lookUpFieldIds(app);
@@ -135,23 +155,28 @@ export async function runBackfillStep(event: { jobId: string; step: number }, de
   for await (const page of search) {
     const projected = await projectIssues(page.issues, ids, departments, deps.now());
     pages++;
+    const last = page.nextPageToken === undefined;
     job = {
       ...job,
       processed: job.processed + page.issues.length,
       projected: job.projected + projected,
       pages: job.pages + 1,
       jiraRequests: job.jiraRequests + 1,
-      cursor: page.nextPageToken ?? null,
+      cursor: page.nextPageToken ?? job.cursor,
+      // The last page and "done" are one write: a null cursor also means "not started", so a crash
+      // between two writes here would have made the redelivered step walk every issue again.
+      ...(last ? { status: 'done' as const, finishedAt: deps.now().toISOString() } : {}),
     };
     // The cursor is saved after every page: a crash redoes at most one page (an upsert, harmless).
     await deps.jobs.set(`job:${job.jobId}`, job, jobCodec);
-    more = page.nextPageToken !== undefined;
-    if (pages >= PAGES_PER_STEP) break;
+    more = !last;
+    if (last || pages >= PAGES_PER_STEP) break;
   }
+  if (job.status === 'done') return 'done';
   if (more) {
-    job = { ...job, step: job.step + 1 };
+    job = { ...job, step: job.step + 1, stepPushed: false };
     await deps.jobs.set(`job:${job.jobId}`, job, jobCodec);
-    await deps.push(BACKFILL_QUEUE, [{ body: { jobId: job.jobId, step: job.step } }]);
+    await pushStep(job, deps);
     return 'continued';
   }
   job = { ...job, status: 'done', finishedAt: deps.now().toISOString() };

@@ -1,11 +1,13 @@
-import { InvocationError, InvocationErrorCode } from '@forge/events';
-import { JiraError, JiraErrorCode } from '../../adapters/jira';
-import { parseStepEvent, runBackfillStep } from '../../app/analytics/backfill';
+import { getAppContext } from '@forge/api';
+import type { InvocationError } from '@forge/events';
+import { retryLater } from '../../adapters/queue';
+import { parseStepEvent, platformBackfillDeps, runBackfillStep } from '../../app/analytics/backfill';
 
 /**
  * Queue consumer of `analytics-backfill` (manifest function `analytics-backfill`): one step of
- * the projection's rebuild. Jira rate limits become a platform retry after `Retry-After`; the cursor is
- * saved per page, so a retry resumes where the step stopped.
+ * the projection's rebuild. A Jira rate limit or outage, a dropped SQL connection or a KVS failure
+ * becomes a platform retry (a thrown error is not redelivered, and the job would stay `running`);
+ * the cursor is saved per page, so a retry resumes where the step stopped.
  */
 export async function handler(event: unknown): Promise<InvocationError | void> {
   const body = typeof event === 'object' && event !== null ? (event as Record<string, unknown>)['body'] : undefined;
@@ -16,11 +18,11 @@ export async function handler(event: unknown): Promise<InvocationError | void> {
     return;
   }
   try {
-    await runBackfillStep(step);
+    await runBackfillStep(step, platformBackfillDeps(() => getAppContext().invocationRemainingTimeInMillis()));
   } catch (error) {
-    if (error instanceof JiraError && error.code === JiraErrorCode.RateLimited) {
-      return new InvocationError({ retryAfter: Math.min(900, Math.max(1, error.retryAfterSeconds ?? 60)), retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED });
-    }
-    throw error;
+    const retry = retryLater(error);
+    if (retry === undefined) throw error;
+    console.warn(JSON.stringify({ event: 'analytics-backfill', jobId: step.jobId, step: step.step, retry: error instanceof Error ? error.message : String(error) }));
+    return retry;
   }
 }
