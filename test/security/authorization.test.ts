@@ -61,6 +61,10 @@ const TABLE: Record<string, Row> = {
   'saveCalendars': ADMIN_ONLY,
   'exportBackup': ADMIN_ONLY, // the whole configuration and every case, whoever may browse their issues
   'restoreBackup': ADMIN_ONLY,
+  'getSupervisionSettings': ADMIN_ONLY, // departments name people: not for everyone
+  'saveSupervisionSettings': ADMIN_ONLY,
+  'getSupportLineSettings': ADMIN_ONLY,
+  'saveSupportLineSettings': ADMIN_ONLY,
   'searchCases': ANY_USER,
   'listCases': ANY_USER,
   'suggestCases': BROWSERS,

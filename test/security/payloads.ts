@@ -57,6 +57,14 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   importGradingConfig: { json: JSON.stringify({ table: DEFAULT_GRADING_TABLE }), expectedRevision: 0, expectedCalendarsRevision: 0 },
   saveCalendars: { calendars: {}, expectedRevision: 0 },
   exportBackup: {},
+  // settings tabs of the grading admin page (src/app/settings)
+  getSupervisionSettings: {},
+  saveSupervisionSettings: { expectedRevision: 0, settings: { personFigureGroups: ['itr-l2'], departments: [{ accountId: TOM, department: 'Headquarters' }], ipd: { projectKey: 'NET', issueType: 'Task' }, ltc: null } },
+  getSupportLineSettings: {},
+  saveSupportLineSettings: {
+    expectedRevision: 0,
+    settings: { lines: { L1: { assigneeAccountId: null, notifyAccountIds: [], notifyGroups: ['itr-l1'] }, L2: { assigneeAccountId: TOM, notifyAccountIds: [], notifyGroups: [] }, L3: { assigneeAccountId: null, notifyAccountIds: [], notifyGroups: [] } }, managementAccountIds: [], managementGroups: [], locale: 'en' },
+  },
   restoreBackup: { document: { format: 'itr-backup', schemaVersion: 1, exportedAt: '2026-01-01T00:00:00.000Z', exportedBy: null, config: {}, cases: [] }, confirm: true },
   // case library
   searchCases: { text: 'kiosk' },
