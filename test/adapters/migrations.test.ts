@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { execute, MIGRATIONS, query, runMigrations, SqlError } from '../../src/adapters/sql';
+import { MIGRATION_LOCK_LEASE_SECONDS } from '../../src/adapters/sql/migrations';
 import { harness } from '../harness';
 import LOCK from '../fixtures/migrations.lock.json';
 
@@ -77,6 +78,64 @@ describe('from a populated database', () => {
     await expect(
       execute("INSERT INTO return_visit (issue_id, issue_key, reason, resolved_at, internal_view, status) VALUES (1, 'ITR-1', 'grade', '2026-01-01', 'ok', 'lost')"),
     ).rejects.toBeInstanceOf(SqlError);
+  });
+});
+
+/** Each migration name recorded, with how many times. */
+async function recorded(): Promise<Record<string, number>> {
+  const rows = await sql.raw<Array<{ name: string; n: number }>>('SELECT name, COUNT(*) AS n FROM __migrations GROUP BY name');
+  return Object.fromEntries(rows.map((r) => [r.name, Number(r.n)]));
+}
+const once = (list: string[]): Record<string, number> => Object.fromEntries(list.map((n) => [n, 1]));
+
+describe('concurrent runners (two cold starts, or the install trigger and a lazy store)', () => {
+  it('three runners at once on an empty database: each step applied and recorded once, none fails', async () => {
+    const results = await Promise.all([runMigrations(), runMigrations(), runMigrations()]);
+    const ran = results.flat();
+    expect([...ran].sort()).toEqual([...names(0)].sort());
+    expect(await recorded()).toEqual(once(names(0)));
+    // The lock is released.
+    expect(await sql.raw('SELECT * FROM __migrations_lock')).toEqual([]);
+  });
+
+  it('two runners at once on a database half-way (the non-idempotent ALTER of v003 pending): both succeed', async () => {
+    await runMigrations(MIGRATIONS.slice(0, 2));
+    const [a, b] = await Promise.all([runMigrations(), runMigrations()]);
+    expect([...a!, ...b!].sort()).toEqual([...names(2)].sort());
+    expect(await recorded()).toEqual(once(names(0)));
+    const columns = await sql.raw<Array<{ Field: string }>>('SHOW COLUMNS FROM line_history');
+    expect(columns.filter((c) => c.Field === 'entered_by')).toHaveLength(1);
+  });
+
+  it('a step applied but not recorded (the process died in between) is recognised and recorded', async () => {
+    await runMigrations(MIGRATIONS.slice(0, 3));
+    await sql.raw("DELETE FROM __migrations WHERE name = 'v003_line_history_unique_stay'");
+    expect(await runMigrations()).toEqual(names(2));
+    expect(await recorded()).toEqual(once(names(0)));
+  });
+
+  it('a lock left by a runner that died is taken over once its lease has passed', async () => {
+    await runMigrations(MIGRATIONS.slice(0, 1));
+    await sql.raw(`INSERT INTO __migrations_lock (id, holder, acquired_at) VALUES (1, 'dead', UTC_TIMESTAMP(3) - INTERVAL ${MIGRATION_LOCK_LEASE_SECONDS + 1} SECOND)`);
+    expect(await runMigrations()).toEqual(names(1));
+    expect(await sql.raw('SELECT * FROM __migrations_lock')).toEqual([]);
+  });
+
+  it('a live lock held elsewhere: the runner waits, then fails retryably without applying anything', async () => {
+    await runMigrations(MIGRATIONS.slice(0, 1));
+    await sql.raw("INSERT INTO __migrations_lock (id, holder, acquired_at) VALUES (1, 'alive', UTC_TIMESTAMP(3))");
+    await expect(runMigrations(MIGRATIONS, { waitMs: 200, pollMs: 50 })).rejects.toMatchObject({ code: 'SQL_UNKNOWN_ERROR' });
+    expect(await recorded()).toEqual(once(names(0, 1)));
+    // Released by its holder: the next run applies the rest.
+    await sql.raw('DELETE FROM __migrations_lock');
+    expect(await runMigrations()).toEqual(names(1));
+  });
+
+  it('with everything applied, a run takes no lock (one DDL and one SELECT per cold start)', async () => {
+    await runMigrations();
+    const before = sql.statements.length;
+    expect(await runMigrations()).toEqual([]);
+    expect(sql.statements.slice(before).map((x) => x.query.trim().split(/\s+/).slice(0, 2).join(' '))).toEqual(['CREATE TABLE', 'SELECT name']);
   });
 });
 

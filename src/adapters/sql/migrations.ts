@@ -1,7 +1,7 @@
 /**
- * The Forge SQL schema, as an ordered list of named migrations run by `@forge/sql`'s
- * `migrationRunner` (each name runs once per installation, in this order; never edit or reorder a
- * shipped migration, append a new one).
+ * The Forge SQL schema, as an ordered list of named migrations run by `runMigrations` below (Forge's
+ * `__migrations` table, plus a lock so concurrent runners apply each step once); each name runs once
+ * per installation, in this order; never edit or reorder a shipped migration, append a new one.
  *
  * Written for the intersection of TiDB (Forge SQL) and MariaDB (the test harness):
  *  - one statement per migration (Forge runs one statement per call), so indexes are declared
@@ -16,8 +16,10 @@
  *  - AUTO_INCREMENT ids are unique but, on TiDB, neither consecutive nor ordered across servers:
  *    order by `entered_at`, never by `id`. (`AUTO_RANDOM` would suit TiDB better but MariaDB lacks it.)
  */
+import { randomUUID } from 'node:crypto';
 import { sql } from '@forge/sql';
-import { MigrationRunner } from '@forge/sql/out/migration';
+import { SqlError, SqlErrorCode } from './sql.errors';
+import { execute, query } from './sqlClient';
 
 export interface Migration {
   name: string;
@@ -365,16 +367,102 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+// ----- The runner -------------------------------------------------------------------------------
+// Forge's own `migrationRunner` lets two cold starts (or the install trigger and a lazy store) run the
+// same step at once: the second ALTER fails ("Duplicate column") and both record the name. This one
+// keeps Forge's `__migrations` table (installations that ran the Forge runner stay recognised) and adds
+// a lock row: only its holder applies steps, re-reading what is applied once it holds the lock. A step
+// that was applied but not recorded (the process died in between) is recognised by the database's
+// "already exists" answer and recorded, instead of failing every later run.
+
+/** Same table and columns as `@forge/sql`'s MigrationRunner. */
+const MIGRATIONS_TABLE =
+  'CREATE TABLE IF NOT EXISTS __migrations (id BIGINT PRIMARY KEY AUTO_INCREMENT, name VARCHAR(255) NOT NULL, migratedAt TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)';
+/** One row (id 1) while a runner applies steps; times are the database's, so instances' clocks do not matter. */
+const LOCK_TABLE = 'CREATE TABLE IF NOT EXISTS __migrations_lock (id TINYINT NOT NULL, holder VARCHAR(64) NOT NULL, acquired_at DATETIME(3) NOT NULL, PRIMARY KEY (id))';
+
 /**
- * Runs every migration not yet applied on this installation; returns the names it ran. Call it
- * from the app's install/upgrade path before any SQL use (Forge's documented pattern).
+ * Seconds after which a lock is presumed abandoned (its holder died) and may be taken over. Range
+ * 60–900; default 300: longer than any run of DDL statements (each ≤ 10 s on Forge SQL) and than a
+ * function's life (≤ 900 s is the longest, for consumers), so a live holder is never overtaken.
  */
-export async function runMigrations(migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
-  // A runner of its own per call: `@forge/sql`'s shared `migrationRunner` keeps every migration ever
-  // enqueued in this instance, so a call with a shorter list would still run the longer one.
-  let runner = new MigrationRunner(sql);
-  for (const m of migrations) runner = runner.enqueue(m.name, m.statement);
-  return runner.run();
+export const MIGRATION_LOCK_LEASE_SECONDS = 300;
+
+export interface RunMigrationsOptions {
+  /** How long to wait for another runner's lock before failing (retryably). Default 20,000 ms. */
+  waitMs?: number;
+  /** Pause between two looks at the lock. Default 250 ms. */
+  pollMs?: number;
+}
+
+/** MySQL/TiDB answers meaning "this step is already in the schema" (errno 1050, 1060, 1061). */
+const ALREADY_APPLIED = /already exists|Duplicate column name|Duplicate key name/i;
+
+async function ddl(statement: string): Promise<void> {
+  try {
+    await sql.executeDDL(statement);
+  } catch (e) {
+    throw new SqlError(SqlErrorCode.Execution, e instanceof Error ? e.message : String(e), statement, e);
+  }
+}
+
+async function appliedNames(): Promise<Set<string>> {
+  return new Set(await query('SELECT name FROM __migrations', [], (r) => String(r['name'])));
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function acquireLock(holder: string, options: Required<RunMigrationsOptions>): Promise<void> {
+  for (let waited = 0; ; waited += options.pollMs) {
+    const taken = await execute('INSERT IGNORE INTO __migrations_lock (id, holder, acquired_at) VALUES (1, ?, UTC_TIMESTAMP(3))', [holder]);
+    if (taken.affectedRows === 1) return;
+    const stale = await execute(
+      `UPDATE __migrations_lock SET holder = ?, acquired_at = UTC_TIMESTAMP(3) WHERE id = 1 AND acquired_at < UTC_TIMESTAMP(3) - INTERVAL ${MIGRATION_LOCK_LEASE_SECONDS} SECOND`,
+      [holder],
+    );
+    if (stale.affectedRows === 1) return;
+    if (waited >= options.waitMs) {
+      // Unknown = passing: a queue consumer hands its event back and a resolver's next call tries again.
+      throw new SqlError(SqlErrorCode.Unknown, 'another runner is applying the schema migrations', 'INSERT IGNORE INTO __migrations_lock');
+    }
+    await sleep(options.pollMs);
+  }
+}
+
+/**
+ * Runs every migration not yet applied on this installation, under the lock; returns the names it
+ * ran (empty when another runner applied them). Called by the install/upgrade trigger
+ * (src/app/lifecycle) and, as a fallback, lazily by the stores through `ensureSchema`.
+ */
+export async function runMigrations(migrations: readonly Migration[] = MIGRATIONS, options: RunMigrationsOptions = {}): Promise<string[]> {
+  const opts = { waitMs: options.waitMs ?? 20_000, pollMs: options.pollMs ?? 250 };
+  await ddl(MIGRATIONS_TABLE);
+  // Fast path, no lock: every cold start of a current installation ends here.
+  const before = await appliedNames();
+  if (migrations.every((m) => before.has(m.name))) return [];
+  await ddl(LOCK_TABLE);
+  const holder = randomUUID();
+  await acquireLock(holder, opts);
+  try {
+    const applied = await appliedNames(); // another runner may have finished while we waited
+    const ran: string[] = [];
+    for (const m of migrations) {
+      if (applied.has(m.name)) continue;
+      try {
+        await ddl(m.statement);
+      } catch (e) {
+        if (!(e instanceof SqlError) || !ALREADY_APPLIED.test(e.message)) throw e;
+        console.warn(JSON.stringify({ event: 'migrations', step: m.name, note: 'already in the schema, recorded now' }));
+      }
+      await execute('INSERT INTO __migrations (name) VALUES (?)', [m.name]);
+      ran.push(m.name);
+    }
+    return ran;
+  } finally {
+    // Released even on failure, so the next runner does not wait out the lease; a release that fails
+    // (connection gone) leaves the lease to expire.
+    await execute('DELETE FROM __migrations_lock WHERE id = 1 AND holder = ?', [holder]).catch(() => undefined);
+  }
 }
 
 let schemaReady: Promise<string[]> | undefined;
