@@ -1,6 +1,8 @@
 /**
- * Backup and restore of the site's configuration and case library (grading admin page, resolver
- * `grading-admin-resolver`). Both are for Jira administrators only (`NOT_AUTHORIZED` otherwise).
+ * Backup and restore of the site's configuration and case library: one-call `exportBackup`/`restoreBackup`
+ * (resolver `grading-admin-resolver`, documents under the 256 KiB payload cap) and the chunked functions
+ * of the setup page (resolver `setup-resolver`) for any size. All are for Jira administrators only
+ * (`NOT_AUTHORIZED` otherwise).
  *
  * `restoreBackup` validates the whole document before writing anything; any problem refuses it with
  * `BACKUP_INVALID` first, then one error per problem with its `path` (`config.gradingTable.value.sla…`,
@@ -74,7 +76,64 @@ export interface BackupRestoreResult {
   auditKey: string;
 }
 
+/**
+ * One page of a chunked export (`exportBackupPage`): the first page (no cursor) carries the header and
+ * the first configuration entries; pass `next` back until it is null; the UI joins the pages into one
+ * `BackupDocument` file. Each page stays under EXPORT_PAGE_MAX_BYTES (src/app/backup/backupExport.ts).
+ */
+export interface BackupExportPage {
+  header?: { format: 'itr-backup'; schemaVersion: 1; exportedAt: string; exportedBy: string | null; configKeys: number; cases: number };
+  config: Record<string, BackupConfigEntry>;
+  cases: BackupCase[];
+  next: string | null;
+}
+
+/**
+ * A chunked restore's journal record. `staging`: chunks are being uploaded; `applying`: validated and
+ * being written, `stepsDone` of `stepCount` (a restore cut off stays `applying`: commit again to resume);
+ * `done`; `abandoned`: a newer restore was started before this one was committed.
+ */
+export type BackupRestoreState = 'staging' | 'applying' | 'done' | 'abandoned';
+
+export interface BackupRestoreStatus {
+  restoreId: string;
+  state: BackupRestoreState;
+  accountId: string;
+  chunkCount: number;
+  chunksReceived: number;
+  byteCount: number;
+  stepsDone: number;
+  stepCount: number;
+  exportedAt: string | null;
+  publishedVersion: number | null;
+  counts: BackupRestoreCounts;
+  /** Code of the error that stopped the last commit, if any (the restore stays `applying`). */
+  errorCode: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a staged backup would change here (`previewBackupRestore`), counted against the site now. */
+export interface BackupRestorePreview {
+  restoreId: string;
+  exportedAt: string;
+  exportedBy: string | null;
+  configKeys: number;
+  configAdded: number;
+  configChanged: number;
+  cases: number;
+  casesAdded: number;
+  casesChanged: number;
+}
+
 export interface BackupFunctions {
   exportBackup: { payload: Record<string, never>; result: BackupDocument };
   restoreBackup: { payload: { document: BackupDocument; confirm: true }; result: BackupRestoreResult };
+  exportBackupPage: { payload: { cursor?: string }; result: BackupExportPage };
+  startBackupRestore: { payload: { chunkCount: number; byteCount: number; sha256: string }; result: BackupRestoreStatus };
+  uploadBackupChunk: { payload: { restoreId: string; index: number; text: string }; result: { restoreId: string; chunksReceived: number; chunkCount: number } };
+  previewBackupRestore: { payload: { restoreId: string }; result: BackupRestorePreview };
+  /** Validates the whole staged file, then applies it for one time slice; call again (resume) while `applying`. */
+  commitBackupRestore: { payload: { restoreId: string; confirm: true }; result: BackupRestoreStatus };
+  getBackupRestoreStatus: { payload: Record<string, never>; result: BackupRestoreStatus | null };
 }

@@ -2,56 +2,58 @@
  * Backup and restore of the site's configuration (every KVS key under `config:`) and case library
  * (cases with their versions and links), for Jira administrators (see src/contract/backup.ts).
  *
- * Restore validates the whole document before its first write: envelopes and names of every config
- * entry, the grading table and calendars with the domain validators (the table against the calendars
- * it will run on), the shape of every case, and that no case's external id belongs to another case
- * here. Then, in this order: history entries the site lacks (existing ones are never rewritten), other
+ * Export is paged (src/app/backup/backupExport.ts); the UI joins the pages into one file. Restore of
+ * any size: the file is uploaded in chunks into a staging area (src/app/backup/restoreJournal.ts),
+ * then `commit` joins them, checks size and SHA-256, validates the whole document
+ * (src/app/backup/backupValidation.ts) before its first write, and applies it as a journaled list of
+ * idempotent steps: history entries the site lacks (existing ones are never rewritten), other
  * configuration, calendars, the grading table as a NEW version above every history version, the cases
- * (upsert by id; versions and links only added), and last an audit entry in KVS. KVS and SQL have no
- * shared transaction: a crash part-way leaves a partial restore that a second restore completes.
+ * (upsert by id; versions and links only added), and last the audit entries. KVS and SQL share no
+ * transaction: the journal's cursor says where to go on, and a step run twice changes nothing, so a
+ * restore cut off anywhere is finished by committing again ("resume") and ends at the backup's content.
  */
-import { ConfigStore, ConfigStoreError, type ConfigCodec } from '../../adapters/kvs';
-import { ensureSchema, execute, fromSqlDateTime, query } from '../../adapters/sql';
-import type { BackupCase, BackupCaseLink, BackupCaseVersion, BackupConfigEntry, BackupDocument, BackupRestoreResult } from '../../contract/backup';
-import type { CaseContent } from '../../contract/cases';
+import { createHash } from 'node:crypto';
+import { ConfigStore, ConfigStoreError } from '../../adapters/kvs';
+import { ensureSchema, execute, query, SqlError } from '../../adapters/sql';
+import type { BackupCase, BackupDocument, BackupExportPage, BackupRestoreCounts, BackupRestorePreview, BackupRestoreResult, BackupRestoreStatus } from '../../contract/backup';
 import type { ResolverError, ResolverResult } from '../../contract/envelope';
-import { DomainError, validateGradingTable, type GradingTable, type ValidationIssue } from '../../domain';
+import { DomainError, type GradingTable, type ValidationIssue } from '../../domain';
+import { recordAudit } from '../audit/auditLog';
 import { NotAuthorizedError, requireJiraAdmin } from '../auth/authorization';
-import { CASE_COLUMNS, caseTexts, parseCaseRow, validateContent } from '../cases/caseLibrary';
+import { caseTexts } from '../cases/caseLibrary';
 import { reindexCase } from '../cases/caseIndex';
 import { CONFIG_KEYS } from '../config/itrConfig';
-import { validateCalendarSet } from '../grading/gradingAdmin';
 import { GradingTableStore, HISTORY_PREFIX } from '../grading/gradingTableStore';
+import { casesAfter, exportPage, isExportCursor } from './backupExport';
+import { asIs, BackupErrorCode, isEntry, isRecord, n, s, validateBackup, type Plan } from './backupValidation';
+import { NO_COUNTS, RestoreJournal } from './restoreJournal';
 
-export const BackupErrorCode = {
-  NotAuthorized: 'NOT_AUTHORIZED',
-  ConfirmationRequired: 'CONFIRMATION_REQUIRED',
-  /** First error of a refused document; one error per problem follows, each with a path. */
-  Invalid: 'BACKUP_INVALID',
-  Format: 'BACKUP_FORMAT_INVALID',
-  ConfigEntry: 'BACKUP_CONFIG_ENTRY_INVALID',
-  Case: 'BACKUP_CASE_INVALID',
-  CaseConflict: 'BACKUP_CASE_CONFLICT',
-} as const;
-
-export const BACKUP_FORMAT = 'itr-backup';
-export const BACKUP_SCHEMA_VERSION = 1;
+export { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, BackupErrorCode } from './backupValidation';
 export const AUDIT_PREFIX = 'audit:backup:';
 
-const CONFIG_PREFIX = 'config:';
-const KVS_MAX_VALUE_BYTES = 240 * 1024;
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]+-\d+$/;
+/** Characters per upload chunk. At most 3 bytes of UTF-8 each, so a chunk's payload stays under the guard's 256 KiB. */
+export const UPLOAD_CHUNK_MAX_CHARS = 64 * 1024;
+/** Largest backup file accepted, bytes. Range 1–64 MiB; default 32 MiB (a function has 512 MB of memory). */
+export const BACKUP_MAX_BYTES = 32 * 1024 * 1024;
+/** Most chunks of one restore: BACKUP_MAX_BYTES in chunks of at least 64 KiB. */
+export const BACKUP_MAX_CHUNKS = 512;
+/** Time one commit call spends applying before it answers `applying` (ms). Range 1–20 s; default 15 s (Forge stops a resolver at 25 s). */
+export const RESTORE_SLICE_MS = 15_000;
+/** Steps between two cursor saves. Range 1–100; default 20: a resumed restore redoes at most this many (idempotent) steps. */
+const CURSOR_SAVE_EVERY = 20;
 
 export interface BackupDeps {
   configStore: ConfigStore;
   gradingStore: GradingTableStore;
   requireAdmin(accountId: string | undefined): Promise<void>;
   now(): Date;
+  /** Time budget of one commit call (ms); see RESTORE_SLICE_MS. */
+  sliceMs: number;
 }
 
 export function platformBackupDeps(): BackupDeps {
   const configStore = new ConfigStore();
-  return { configStore, gradingStore: new GradingTableStore(configStore), requireAdmin: (id) => requireJiraAdmin(id), now: () => new Date() };
+  return { configStore, gradingStore: new GradingTableStore(configStore), requireAdmin: (id) => requireJiraAdmin(id), now: () => new Date(), sliceMs: RESTORE_SLICE_MS };
 }
 
 type Result<T> = ResolverResult<T>;
@@ -60,330 +62,329 @@ function fail(code: string, message: string, extra: Partial<ResolverError> = {})
   return { success: false, errors: [{ code, message, ...extra }] };
 }
 
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function isIso(x: unknown): x is string {
-  return typeof x === 'string' && x.length <= 40 && !Number.isNaN(Date.parse(x));
-}
-
-function isCount(x: unknown, min = 0): x is number {
-  return typeof x === 'number' && Number.isInteger(x) && x >= min;
-}
-
-function isEntry(x: unknown): x is BackupConfigEntry {
-  return (
-    isRecord(x) &&
-    isCount(x['schemaVersion'], 1) &&
-    isCount(x['revision']) &&
-    typeof x['updatedAt'] === 'string' &&
-    (x['updatedBy'] === undefined || typeof x['updatedBy'] === 'string') &&
-    'value' in x
-  );
-}
-
-/** A codec that takes the value as it is, at the entry's own schema version. */
-function asIs(schemaVersion: number): ConfigCodec<unknown> {
-  return { schemaVersion, parse: (x) => x };
-}
-
-function n(v: unknown): number {
-  return typeof v === 'number' ? v : Number(v);
-}
-function s(v: unknown): string {
-  return typeof v === 'string' ? v : '';
-}
-function sOrNull(v: unknown): string | null {
-  return typeof v === 'string' ? v : null;
-}
-
-/** The parts of a validated document the restore writes. */
-interface Plan {
-  doc: BackupDocument;
-  table: GradingTable | undefined;
-  calendars: Record<string, unknown> | undefined;
-  history: Array<{ name: string; version: number; entry: BackupConfigEntry }>;
-  other: Array<{ name: string; entry: BackupConfigEntry }>;
-  cases: BackupCase[];
-}
-
-function contentOf(raw: unknown, path: string, issues: ValidationIssue[]): CaseContent | undefined {
-  if (!isRecord(raw)) {
-    issues.push({ code: BackupErrorCode.Case, path, message: 'must be an object of case fields' });
-    return undefined;
-  }
-  for (const k of ['title', 'symptom', 'product', 'productVersion', 'environment', 'rootCause', 'shortTermMeasure', 'longTermMeasure', 'language']) {
-    if (raw[k] !== undefined && typeof raw[k] !== 'string') issues.push({ code: BackupErrorCode.Case, path: `${path}.${k}`, message: `${k} must be text` });
-  }
-  if (raw['tags'] !== undefined && !(Array.isArray(raw['tags']) && raw['tags'].every((t) => typeof t === 'string'))) {
-    issues.push({ code: BackupErrorCode.Case, path: `${path}.tags`, message: 'tags must be a list of text' });
-  }
-  const checked = validateContent(raw);
-  if (typeof checked === 'string') {
-    issues.push({ code: BackupErrorCode.Case, path, message: checked });
-    return undefined;
-  }
-  return checked;
-}
-
-function validateCase(raw: unknown, path: string, issues: ValidationIssue[]): BackupCase | undefined {
-  if (!isRecord(raw)) {
-    issues.push({ code: BackupErrorCode.Case, path, message: 'a case must be an object' });
-    return undefined;
-  }
-  const before = issues.length;
-  const bad = (field: string, message: string): void => {
-    issues.push({ code: BackupErrorCode.Case, path: `${path}.${field}`, message });
-  };
-  if (!isCount(raw['id'], 1)) bad('id', 'id must be a whole number ≥ 1');
-  const externalId = raw['externalId'] ?? null;
-  if (externalId !== null && !(typeof externalId === 'string' && externalId.length >= 1 && externalId.length <= 64)) bad('externalId', 'externalId must be null or 1–64 characters');
-  const authorAccountId = raw['authorAccountId'] ?? null;
-  if (authorAccountId !== null && !(typeof authorAccountId === 'string' && authorAccountId.length <= 128)) bad('authorAccountId', 'authorAccountId must be null or an account id');
-  if (!isCount(raw['revision'], 1)) bad('revision', 'revision must be a whole number ≥ 1');
-  for (const k of ['helpfulCount', 'notRelevantCount', 'usageCount']) if (!isCount(raw[k])) bad(k, `${k} must be a whole number ≥ 0`);
-  for (const k of ['createdAt', 'updatedAt']) if (!isIso(raw[k])) bad(k, `${k} must be an ISO instant`);
-  const content = contentOf(raw['content'], `${path}.content`, issues);
-  const links: BackupCaseLink[] = [];
-  if (!Array.isArray(raw['links'])) bad('links', 'links must be a list');
-  else
-    raw['links'].forEach((l: unknown, i) => {
-      if (isRecord(l) && typeof l['issueKey'] === 'string' && ISSUE_KEY.test(l['issueKey']) && (l['relation'] === 'source' || l['relation'] === 'used_on') && isIso(l['at'])) {
-        links.push({ issueKey: l['issueKey'], relation: l['relation'], at: l['at'] });
-      } else bad(`links[${i}]`, 'a link needs an issue key, a relation (source or used_on) and an ISO instant');
-    });
-  const versions: BackupCaseVersion[] = [];
-  if (!Array.isArray(raw['versions'])) bad('versions', 'versions must be a list');
-  else
-    raw['versions'].forEach((v: unknown, i) => {
-      const vp = `${path}.versions[${i}]`;
-      if (!isRecord(v) || !isCount(v['revision'], 1) || !isIso(v['at']) || !(v['authorAccountId'] === null || v['authorAccountId'] === undefined || typeof v['authorAccountId'] === 'string')) {
-        issues.push({ code: BackupErrorCode.Case, path: vp, message: 'a version needs a revision ≥ 1, an author (or null) and an ISO instant' });
-        return;
-      }
-      const snapshot = contentOf(v['snapshot'], `${vp}.snapshot`, issues);
-      if (snapshot !== undefined) versions.push({ revision: v['revision'], snapshot, authorAccountId: sOrNull(v['authorAccountId']), at: v['at'] });
-    });
-  if (issues.length > before || content === undefined) return undefined;
+function refused(issues: ValidationIssue[]): Result<never> {
   return {
-    id: raw['id'] as number,
-    externalId: externalId as string | null,
-    content,
-    authorAccountId: authorAccountId as string | null,
-    revision: raw['revision'] as number,
-    helpfulCount: raw['helpfulCount'] as number,
-    notRelevantCount: raw['notRelevantCount'] as number,
-    usageCount: raw['usageCount'] as number,
-    createdAt: raw['createdAt'] as string,
-    updatedAt: raw['updatedAt'] as string,
-    links,
-    versions,
+    success: false,
+    errors: [
+      { code: BackupErrorCode.Invalid, message: `The backup has ${issues.length} problem(s); nothing was restored`, params: { count: issues.length } },
+      ...issues.map((i) => ({ code: i.code, message: i.message, path: i.path, ...(i.params === undefined ? {} : { params: i.params }) })),
+    ],
   };
+}
+
+/** JSON with object keys sorted, so two equal values compare equal whatever order KVS kept. */
+function canonical(x: unknown): string {
+  return JSON.stringify(x, (_k, v: unknown) => (isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v));
+}
+
+/** A plan step; `i` indexes the plan's list of that kind. */
+type Step = { k: 'history'; i: number } | { k: 'config'; i: number } | { k: 'calendars' } | { k: 'table' } | { k: 'case'; i: number } | { k: 'finish' };
+
+function stepsOf(plan: Plan): Step[] {
+  return [
+    ...plan.history.map((_, i) => ({ k: 'history' as const, i })),
+    ...plan.other.map((_, i) => ({ k: 'config' as const, i })),
+    ...(plan.calendars === undefined ? [] : [{ k: 'calendars' as const }]),
+    ...(plan.table === undefined ? [] : [{ k: 'table' as const }]),
+    ...plan.cases.map((_, i) => ({ k: 'case' as const, i })),
+    { k: 'finish' },
+  ];
+}
+
+const WELL_FORMED = /^(?:[^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+const RESTORE_ID = /^restore-[0-9a-f-]{36}$/;
+
+function wholeNumber(x: unknown, min: number, max: number): x is number {
+  return typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
 }
 
 export class Backup {
-  constructor(private readonly deps: BackupDeps = platformBackupDeps()) {}
+  private readonly journal: RestoreJournal;
+
+  constructor(private readonly deps: BackupDeps = platformBackupDeps()) {
+    this.journal = new RestoreJournal(() => this.deps.now());
+  }
 
   // ----- export ----------------------------------------------------------------------------------
 
+  /** The whole document in one answer (documents under the payload caps; the setup page uses pages). */
   exportBackup(accountId: string | undefined): Promise<Result<BackupDocument>> {
     return this.guarded(async () => {
       await this.deps.requireAdmin(accountId);
-      const config: Record<string, BackupConfigEntry> = {};
-      for (const name of (await this.deps.configStore.list()).sort()) {
-        const raw = await this.deps.configStore.getStored(name);
-        if (isEntry(raw)) config[name] = raw;
+      let page = await exportPage(this.deps, accountId, undefined);
+      const header = page.header!;
+      const doc: BackupDocument = { format: header.format, schemaVersion: header.schemaVersion, exportedAt: header.exportedAt, exportedBy: header.exportedBy, config: {}, cases: [] };
+      for (;;) {
+        Object.assign(doc.config, page.config);
+        doc.cases.push(...page.cases);
+        if (page.next === null) return { success: true, data: doc };
+        page = await exportPage(this.deps, accountId, page.next);
       }
-      return { success: true, data: { format: BACKUP_FORMAT, schemaVersion: BACKUP_SCHEMA_VERSION, exportedAt: this.deps.now().toISOString(), exportedBy: accountId ?? null, config, cases: await this.allCases() } };
     });
   }
 
-  private async allCases(): Promise<BackupCase[]> {
-    await ensureSchema();
-    const cases = await query(`SELECT external_id, ${CASE_COLUMNS} FROM itr_case ORDER BY id`, [], (r): BackupCase => {
-      const { id, authorAccountId, revision, helpfulCount, notRelevantCount, usageCount, createdAt, updatedAt, ...content } = parseCaseRow(r);
-      return { id, externalId: sOrNull(r['external_id']), content, authorAccountId, revision, helpfulCount, notRelevantCount, usageCount, createdAt, updatedAt, links: [], versions: [] };
+  exportBackupPage(accountId: string | undefined, payload: { cursor: unknown }): Promise<Result<BackupExportPage>> {
+    return this.guarded(async () => {
+      await this.deps.requireAdmin(accountId);
+      if (payload.cursor !== undefined && !isExportCursor(payload.cursor)) return fail('INVALID_PAYLOAD', 'cursor must be the previous page\'s `next`', { path: 'cursor' });
+      return { success: true, data: await exportPage(this.deps, accountId, payload.cursor) };
     });
-    const byId = new Map(cases.map((c) => [c.id, c]));
-    const links = await query('SELECT case_id, issue_key, relation, at FROM case_issue_link ORDER BY case_id, relation, issue_key', [], (r) => ({
-      caseId: n(r['case_id']),
-      link: { issueKey: s(r['issue_key']), relation: s(r['relation']) as BackupCaseLink['relation'], at: fromSqlDateTime(r['at']).toISOString() },
-    }));
-    for (const l of links) byId.get(l.caseId)?.links.push(l.link);
-    const versions = await query('SELECT case_id, revision, snapshot, author_account_id, at FROM case_version ORDER BY case_id, revision', [], (r) => ({
-      caseId: n(r['case_id']),
-      version: { revision: n(r['revision']), snapshot: JSON.parse(s(r['snapshot'])) as CaseContent, authorAccountId: sOrNull(r['author_account_id']), at: fromSqlDateTime(r['at']).toISOString() },
-    }));
-    for (const v of versions) byId.get(v.caseId)?.versions.push(v.version);
-    return cases;
   }
 
-  // ----- restore ---------------------------------------------------------------------------------
+  // ----- one-call restore ------------------------------------------------------------------------
 
+  /** A document that fits one payload: validated, then staged as one chunk and applied to the end. */
   restoreBackup(accountId: string | undefined, payload: { document: unknown; confirm: unknown }): Promise<Result<BackupRestoreResult>> {
     return this.guarded(async () => {
       await this.deps.requireAdmin(accountId);
-      if (payload.confirm !== true) {
-        return fail(BackupErrorCode.ConfirmationRequired, 'Restoring overwrites configuration and cases: send confirm: true to go ahead');
-      }
-      const checked = await this.validate(payload.document);
-      if (!checked.ok) {
-        return {
-          success: false,
-          errors: [
-            { code: BackupErrorCode.Invalid, message: `The backup has ${checked.issues.length} problem(s); nothing was restored`, params: { count: checked.issues.length } },
-            ...checked.issues.map((i) => ({ code: i.code, message: i.message, path: i.path, ...(i.params === undefined ? {} : { params: i.params }) })),
-          ],
-        };
-      }
-      return { success: true, data: await this.write(accountId ?? '', checked.plan) };
+      if (payload.confirm !== true) return this.confirmationRequired();
+      const checked = await validateBackup(payload.document, this.deps);
+      if (!checked.ok) return refused(checked.issues);
+      const text = JSON.stringify(payload.document);
+      const id = await this.journal.create(accountId ?? '', 1, Buffer.byteLength(text), createHash('sha256').update(text).digest('hex'));
+      await this.journal.putChunk(id, 0, text);
+      let status = await this.apply(accountId ?? '', id, checked.plan, Number.POSITIVE_INFINITY);
+      while (status.state === 'applying') status = await this.apply(accountId ?? '', id, checked.plan, Number.POSITIVE_INFINITY);
+      return { success: true, data: { publishedVersion: status.publishedVersion, counts: status.counts, auditKey: `${AUDIT_PREFIX}${id}` } };
     });
   }
 
-  private async validate(raw: unknown): Promise<{ ok: true; plan: Plan } | { ok: false; issues: ValidationIssue[] }> {
-    const issues: ValidationIssue[] = [];
-    if (!isRecord(raw) || raw['format'] !== BACKUP_FORMAT || raw['schemaVersion'] !== BACKUP_SCHEMA_VERSION) {
-      return { ok: false, issues: [{ code: BackupErrorCode.Format, path: '', message: `not an ${BACKUP_FORMAT} document of schema version ${BACKUP_SCHEMA_VERSION}` }] };
-    }
-    if (!isIso(raw['exportedAt'])) issues.push({ code: BackupErrorCode.Format, path: 'exportedAt', message: 'exportedAt must be an ISO instant' });
-    if (!isRecord(raw['config'])) issues.push({ code: BackupErrorCode.Format, path: 'config', message: 'config must be an object of name → entry' });
-    if (!Array.isArray(raw['cases'])) issues.push({ code: BackupErrorCode.Format, path: 'cases', message: 'cases must be a list' });
-    if (issues.length > 0) return { ok: false, issues };
-    const config = raw['config'] as Record<string, unknown>;
+  // ----- chunked restore -------------------------------------------------------------------------
 
-    let table: GradingTable | undefined;
-    let calendars: Record<string, unknown> | undefined;
-    const history: Plan['history'] = [];
-    const other: Plan['other'] = [];
-    for (const [name, entry] of Object.entries(config)) {
-      const path = `config.${name}`;
-      try {
-        this.deps.configStore.keyOf(name);
-      } catch {
-        issues.push({ code: BackupErrorCode.ConfigEntry, path, message: `"${name}" is not a valid configuration name` });
-        continue;
-      }
-      if (!isEntry(entry)) {
-        issues.push({ code: BackupErrorCode.ConfigEntry, path, message: 'not a configuration entry {schemaVersion, revision, updatedAt, value}' });
-        continue;
-      }
-      if (Buffer.byteLength(JSON.stringify(entry)) > KVS_MAX_VALUE_BYTES) {
-        issues.push({ code: BackupErrorCode.ConfigEntry, path, message: 'larger than a KVS value may be' });
-        continue;
-      }
-      if (name === CONFIG_KEYS.calendars || name === CONFIG_KEYS.gradingTable) {
-        if (entry.schemaVersion !== 1) issues.push({ code: BackupErrorCode.ConfigEntry, path: `${path}.schemaVersion`, message: 'this app reads schema version 1' });
-        else if (name === CONFIG_KEYS.calendars) calendars = { value: entry.value };
-        continue;
-      }
-      if (name.startsWith(HISTORY_PREFIX)) {
-        const version = Number(name.slice(HISTORY_PREFIX.length));
-        const value = entry.value;
-        if (!Number.isInteger(version) || version < 1 || !isRecord(value) || !isRecord(value['table']) || typeof value['savedAt'] !== 'string') {
-          issues.push({ code: BackupErrorCode.ConfigEntry, path, message: 'not a grading history entry' });
-        } else history.push({ name, version, entry });
-        continue;
-      }
-      other.push({ name, entry });
-    }
-
-    // Calendars, then the table against the calendars it will run on (the site's, if the backup has none).
-    let site: Record<string, unknown>;
-    if (calendars !== undefined) {
-      const cals = validateCalendarSet(calendars['value']);
-      if (cals.ok) site = cals.value;
-      else {
-        issues.push(...cals.issues.map((i) => ({ ...i, path: `config.${CONFIG_KEYS.calendars}.value.${i.path.replace(/^calendars\.?/, '')}` })));
-        site = isRecord(calendars['value']) ? calendars['value'] : {};
-      }
-      calendars = site;
-    } else site = (await this.deps.gradingStore.calendars()).siteCalendars;
-    const tableEntry = config[CONFIG_KEYS.gradingTable];
-    if (isEntry(tableEntry) && tableEntry.schemaVersion === 1) {
-      const ids = Object.keys(GradingTableStore.allCalendars(site as never));
-      const t = validateGradingTable(tableEntry.value, { calendarIds: ids });
-      if (t.ok) table = t.value;
-      else issues.push(...t.issues.map((i) => ({ ...i, path: `config.${CONFIG_KEYS.gradingTable}.value${i.path === '' ? '' : `.${i.path}`}` })));
-    }
-
-    const cases: BackupCase[] = [];
-    const seen = new Set<number>();
-    (raw['cases'] as unknown[]).forEach((c, i) => {
-      const v = validateCase(c, `cases[${i}]`, issues);
-      if (v === undefined) return;
-      if (seen.has(v.id)) issues.push({ code: BackupErrorCode.Case, path: `cases[${i}].id`, message: `case ${v.id} appears twice` });
-      seen.add(v.id);
-      cases.push(v);
+  startRestore(accountId: string | undefined, p: { chunkCount: unknown; byteCount: unknown; sha256: unknown }): Promise<Result<BackupRestoreStatus>> {
+    return this.guarded(async () => {
+      await this.deps.requireAdmin(accountId);
+      if (!wholeNumber(p.chunkCount, 1, BACKUP_MAX_CHUNKS)) return fail('INVALID_PAYLOAD', `chunkCount must be a whole number 1–${BACKUP_MAX_CHUNKS}`, { path: 'chunkCount' });
+      if (!wholeNumber(p.byteCount, 1, BACKUP_MAX_BYTES)) return fail('BACKUP_TOO_LARGE', `byteCount must be 1–${BACKUP_MAX_BYTES} bytes`, { path: 'byteCount', params: { max: BACKUP_MAX_BYTES } });
+      if (typeof p.sha256 !== 'string' || !SHA256.test(p.sha256)) return fail('INVALID_PAYLOAD', 'sha256 must be 64 lowercase hex digits', { path: 'sha256' });
+      const id = await this.journal.create(accountId ?? '', p.chunkCount, p.byteCount, p.sha256);
+      return { success: true, data: (await this.journal.get(id))! };
     });
-    const external = cases.filter((c) => c.externalId !== null);
-    if (issues.length === 0 && external.length > 0) {
-      await ensureSchema();
-      const owners = await query(`SELECT id, external_id FROM itr_case WHERE external_id IN (${external.map(() => '?').join(', ')})`, external.map((c) => c.externalId), (r) => [s(r['external_id']), n(r['id'])] as const);
-      const ownerOf = new Map(owners);
-      for (const c of external) {
-        const owner = ownerOf.get(c.externalId as string);
-        if (owner !== undefined && owner !== c.id) {
-          issues.push({ code: BackupErrorCode.CaseConflict, path: `cases[${cases.indexOf(c)}].externalId`, message: `external id ${c.externalId} belongs to case ${owner} here`, params: { caseId: owner } });
+  }
+
+  uploadChunk(accountId: string | undefined, p: { restoreId: unknown; index: unknown; text: unknown }): Promise<Result<{ restoreId: string; chunksReceived: number; chunkCount: number }>> {
+    return this.guarded(async () => {
+      await this.deps.requireAdmin(accountId);
+      const rec = await this.record(p.restoreId);
+      if (rec === undefined || rec.state !== 'staging') return this.badState(p.restoreId, 'staging');
+      if (!wholeNumber(p.index, 0, rec.chunkCount - 1)) return fail('INVALID_PAYLOAD', `index must be 0–${rec.chunkCount - 1}`, { path: 'index' });
+      if (typeof p.text !== 'string' || p.text.length === 0 || p.text.length > UPLOAD_CHUNK_MAX_CHARS || !WELL_FORMED.test(p.text)) {
+        return fail(BackupErrorCode.ChunkInvalid, `a chunk is 1–${UPLOAD_CHUNK_MAX_CHARS} characters of well-formed text (split between, not inside, surrogate pairs)`, {
+          path: 'text',
+          params: { max: UPLOAD_CHUNK_MAX_CHARS },
+        });
+      }
+      await this.journal.putChunk(rec.restoreId, p.index, p.text);
+      return { success: true, data: { restoreId: rec.restoreId, chunksReceived: await this.journal.chunksReceived(rec.restoreId), chunkCount: rec.chunkCount } };
+    });
+  }
+
+  previewRestore(accountId: string | undefined, p: { restoreId: unknown }): Promise<Result<BackupRestorePreview>> {
+    return this.guarded(async () => {
+      await this.deps.requireAdmin(accountId);
+      const rec = await this.record(p.restoreId);
+      if (rec === undefined || rec.state !== 'staging') return this.badState(p.restoreId, 'staging');
+      const staged = await this.staged(rec);
+      if (!staged.ok) return staged.answer;
+      const { doc, config } = { doc: staged.plan.doc, config: staged.plan.doc.config };
+      let configAdded = 0;
+      let configChanged = 0;
+      for (const [name, entry] of Object.entries(config)) {
+        const here = await this.deps.configStore.getStored(name);
+        if (!isEntry(here)) configAdded++;
+        else if (canonical(here.value) !== canonical(entry.value)) configChanged++;
+      }
+      let casesAdded = 0;
+      let casesChanged = 0;
+      const byId = new Map(staged.plan.cases.map((c) => [c.id, c]));
+      const ids = [...byId.keys()].sort((a, b) => a - b);
+      const here = new Map<number, BackupCase>();
+      // Site cases in id windows, so the comparison reads only what the backup names.
+      for (let after = 0, i = 0; i < ids.length; ) {
+        const batch = await casesAfter(Math.max(after, (ids[i] as number) - 1));
+        if (batch.length === 0) break;
+        for (const c of batch) if (byId.has(c.id)) here.set(c.id, c);
+        after = (batch[batch.length - 1] as BackupCase).id;
+        while (i < ids.length && (ids[i] as number) <= after) i++;
+      }
+      for (const [id, c] of byId) {
+        const h = here.get(id);
+        if (h === undefined) casesAdded++;
+        else if (canonical(h.content) !== canonical(c.content)) casesChanged++;
+      }
+      return {
+        success: true,
+        data: { restoreId: rec.restoreId, exportedAt: doc.exportedAt, exportedBy: doc.exportedBy ?? null, configKeys: Object.keys(config).length, configAdded, configChanged, cases: byId.size, casesAdded, casesChanged },
+      };
+    });
+  }
+
+  /** Validates the whole staged file and applies it for one time slice; call again while `applying` to resume. */
+  commitRestore(accountId: string | undefined, p: { restoreId: unknown; confirm: unknown }): Promise<Result<BackupRestoreStatus>> {
+    return this.guarded(async () => {
+      await this.deps.requireAdmin(accountId);
+      if (p.confirm !== true) return this.confirmationRequired();
+      const rec = await this.record(p.restoreId);
+      if (rec?.state === 'done') return { success: true, data: rec };
+      if (rec === undefined || (rec.state !== 'staging' && rec.state !== 'applying')) return this.badState(p.restoreId, 'staging or applying');
+      const staged = await this.staged(rec);
+      if (!staged.ok) return staged.answer;
+      return { success: true, data: await this.apply(accountId ?? '', rec.restoreId, staged.plan, this.deps.sliceMs) };
+    });
+  }
+
+  restoreStatus(accountId: string | undefined): Promise<Result<BackupRestoreStatus | null>> {
+    return this.guarded(async () => {
+      await this.deps.requireAdmin(accountId);
+      return { success: true, data: (await this.journal.latest()) ?? null };
+    });
+  }
+
+  // ----- the journaled apply ---------------------------------------------------------------------
+
+  private async record(restoreId: unknown): Promise<BackupRestoreStatus | undefined> {
+    return typeof restoreId === 'string' && RESTORE_ID.test(restoreId) ? this.journal.get(restoreId) : undefined;
+  }
+
+  private badState(restoreId: unknown, wanted: string): Result<never> {
+    return fail(BackupErrorCode.RestoreState, `no restore ${typeof restoreId === 'string' ? restoreId.slice(0, 64) : ''} in state ${wanted}`, { path: 'restoreId' });
+  }
+
+  private confirmationRequired(): Result<never> {
+    return fail(BackupErrorCode.ConfirmationRequired, 'Restoring overwrites configuration and cases: send confirm: true to go ahead');
+  }
+
+  /** The staged chunks joined, checked against the declared size and hash, parsed and validated. */
+  private async staged(rec: BackupRestoreStatus): Promise<{ ok: true; plan: Plan } | { ok: false; answer: Result<never> }> {
+    const { text, missing } = await this.journal.chunks(rec.restoreId, rec.chunkCount);
+    if (missing.length > 0) {
+      return { ok: false, answer: fail(BackupErrorCode.Incomplete, `${missing.length} of ${rec.chunkCount} chunks have not arrived (first: ${missing[0]}); nothing was restored`, { params: { missing: missing.length, first: missing[0] as number } }) };
+    }
+    const sha = createHash('sha256').update(text).digest('hex');
+    if (Buffer.byteLength(text) !== rec.byteCount || sha !== (await this.journal.declaredSha256(rec.restoreId))) {
+      return { ok: false, answer: fail(BackupErrorCode.Corrupt, 'The uploaded chunks are not the file that was chosen (size or SHA-256 differ); nothing was restored') };
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return { ok: false, answer: refused([{ code: BackupErrorCode.Format, path: '', message: 'the file is not JSON' }]) };
+    }
+    const checked = await validateBackup(raw, this.deps);
+    return checked.ok ? checked : { ok: false, answer: refused(checked.issues) };
+  }
+
+  private async apply(accountId: string, id: string, plan: Plan, sliceMs: number): Promise<BackupRestoreStatus> {
+    const steps = stepsOf(plan);
+    let rec = (await this.journal.get(id))!;
+    if (rec.state === 'staging') {
+      await this.journal.startApplying(id, steps.length, plan.doc.exportedAt);
+      await recordAudit(
+        { actorAccountId: accountId, action: 'backup.restore.start', target: id, summary: `Restore of the backup of ${plan.doc.exportedAt} started: ${Object.keys(plan.doc.config).length} config keys, ${plan.cases.length} cases`, params: { exportedAt: plan.doc.exportedAt, configKeys: Object.keys(plan.doc.config).length, cases: plan.cases.length } },
+        this.deps.now(),
+      );
+      rec = (await this.journal.get(id))!;
+    }
+    const deadline = this.deps.now().getTime() + sliceMs;
+    const counts: BackupRestoreCounts = { ...NO_COUNTS, ...rec.counts };
+    let published = rec.publishedVersion;
+    let cursor = rec.stepsDone;
+    try {
+      while (cursor < steps.length) {
+        if (this.deps.now().getTime() >= deadline) break;
+        const step = steps[cursor] as Step;
+        if (step.k === 'finish') {
+          await this.finish(accountId, id, plan, counts, published);
+          return (await this.journal.get(id))!;
         }
+        published = (await this.runStep(accountId, id, plan, step, counts)) ?? published;
+        cursor++;
+        if (cursor % CURSOR_SAVE_EVERY === 0) await this.journal.advance(id, cursor, counts, published);
       }
+      await this.journal.advance(id, cursor, counts, published);
+    } catch (error) {
+      const code = error instanceof SqlError || error instanceof ConfigStoreError || error instanceof DomainError ? error.code : 'INTERNAL_ERROR';
+      await this.journal.noteError(id, code);
+      throw error;
     }
-    if (issues.length > 0) return { ok: false, issues };
-    return { ok: true, plan: { doc: raw as unknown as BackupDocument, table, calendars, history, other, cases } };
+    return (await this.journal.get(id))!;
   }
 
-  private async rawRevision(name: string): Promise<number> {
-    const raw = await this.deps.configStore.getStored(name);
-    return isEntry(raw) ? raw.revision : 0;
-  }
-
-  private async write(accountId: string, plan: Plan): Promise<BackupRestoreResult> {
+  /** One idempotent step; answers the grading version it published, if it did. */
+  private async runStep(accountId: string, id: string, plan: Plan, step: Step, counts: BackupRestoreCounts): Promise<number | undefined> {
     const { configStore, gradingStore } = this.deps;
+    switch (step.k) {
+      case 'history': {
+        const h = plan.history[step.i]!;
+        if (isEntry(await configStore.getStored(h.name))) return undefined;
+        await configStore.set(h.name, h.entry.value, asIs(h.entry.schemaVersion), { expectedRevision: 0, updatedBy: h.entry.updatedBy ?? accountId });
+        counts.historyEntriesAdded++;
+        return undefined;
+      }
+      case 'config': {
+        const o = plan.other[step.i]!;
+        const here = await configStore.getStored(o.name);
+        if (isEntry(here) && here.schemaVersion === o.entry.schemaVersion && canonical(here.value) === canonical(o.entry.value)) return undefined;
+        await configStore.set(o.name, o.entry.value, asIs(o.entry.schemaVersion), { updatedBy: accountId });
+        counts.configEntries++;
+        return undefined;
+      }
+      case 'calendars': {
+        const here = await configStore.getStored(CONFIG_KEYS.calendars);
+        if (isEntry(here) && canonical(here.value) === canonical(plan.calendars)) return undefined;
+        await gradingStore.saveCalendars(plan.calendars as never, { expectedRevision: isEntry(here) ? here.revision : 0, savedBy: accountId });
+        counts.configEntries++;
+        return undefined;
+      }
+      case 'table':
+        return this.publishTable(accountId, id, plan, plan.table!, counts);
+      case 'case': {
+        await ensureSchema();
+        await this.restoreCase(accountId, plan.cases[step.i]!, this.deps.now(), counts);
+        counts.cases++;
+        return undefined;
+      }
+      case 'finish':
+        return undefined;
+    }
+  }
+
+  /**
+   * Publishes the backup's table as a new version, unless the published table already is it (a
+   * rerun after the publish, or a restore of what is live): no empty version is added.
+   */
+  private async publishTable(accountId: string, id: string, plan: Plan, table: GradingTable, counts: BackupRestoreCounts): Promise<number | undefined> {
+    const { configStore, gradingStore } = this.deps;
+    const live = await configStore.getStored(CONFIG_KEYS.gradingTable);
+    const sameTable = (x: unknown): boolean => isRecord(x) && canonical({ ...x, version: 0 }) === canonical({ ...table, version: 0 });
+    if (isEntry(live) && sameTable(live.value)) {
+      const version = Number((live.value as Record<string, unknown>)['version']);
+      const entry = await configStore.getStored(`${HISTORY_PREFIX}${version}`);
+      const byThis = isEntry(entry) && isRecord(entry.value) && s(entry.value['comment']).includes(id);
+      return byThis ? version : undefined;
+    }
+    const versions = (await configStore.list())
+      .filter((nm) => nm.startsWith(HISTORY_PREFIX))
+      .map((nm) => Number(nm.slice(HISTORY_PREFIX.length)))
+      .filter((v) => Number.isInteger(v));
+    const site = (await gradingStore.calendars()).siteCalendars;
+    const published = await gradingStore.publish(table, Object.keys(GradingTableStore.allCalendars(site)), {
+      expectedRevision: await gradingStore.currentRevision(),
+      savedBy: accountId,
+      comment: `Restored from the backup of ${plan.doc.exportedAt} (${id})`,
+      restoredFrom: table.version,
+      now: this.deps.now(),
+      minVersion: Math.max(0, table.version, ...versions) + 1,
+    });
+    counts.configEntries++;
+    return published.value.version;
+  }
+
+  /** Last step: the area's own audit record (KVS), the audit log, the staged file dropped, `done`. */
+  private async finish(accountId: string, id: string, plan: Plan, counts: BackupRestoreCounts, publishedVersion: number | null): Promise<void> {
     const now = this.deps.now();
-    const counts = { configEntries: 0, historyEntriesAdded: 0, cases: 0, caseVersionsAdded: 0, caseLinksAdded: 0 };
-
-    // History: add only what the site lacks.
-    const existing = new Set(await configStore.list());
-    for (const h of plan.history.sort((a, b) => a.version - b.version)) {
-      if (existing.has(h.name)) continue;
-      await configStore.set(h.name, h.entry.value, asIs(h.entry.schemaVersion), { expectedRevision: 0, updatedBy: h.entry.updatedBy ?? accountId });
-      counts.historyEntriesAdded++;
-    }
-    for (const o of plan.other) {
-      await configStore.set(o.name, o.entry.value, asIs(o.entry.schemaVersion), { updatedBy: accountId });
-      counts.configEntries++;
-    }
-    if (plan.calendars !== undefined) {
-      await gradingStore.saveCalendars(plan.calendars as never, { expectedRevision: await this.rawRevision(CONFIG_KEYS.calendars), savedBy: accountId });
-      counts.configEntries++;
-    }
-    let publishedVersion: number | null = null;
-    if (plan.table !== undefined) {
-      const versions = (await configStore.list())
-        .filter((nm) => nm.startsWith(HISTORY_PREFIX))
-        .map((nm) => Number(nm.slice(HISTORY_PREFIX.length)))
-        .filter((v) => Number.isInteger(v));
-      const site = (await gradingStore.calendars()).siteCalendars;
-      const published = await gradingStore.publish(plan.table, Object.keys(GradingTableStore.allCalendars(site)), {
-        expectedRevision: await gradingStore.currentRevision(),
-        savedBy: accountId,
-        comment: `Restored from the backup of ${plan.doc.exportedAt}`,
-        restoredFrom: plan.table.version,
-        now,
-        minVersion: Math.max(0, plan.table.version, ...versions) + 1,
-      });
-      publishedVersion = published.value.version;
-      counts.configEntries++;
-    }
-
-    if (plan.cases.length > 0) await ensureSchema();
-    for (const c of plan.cases) {
-      await this.restoreCase(accountId, c, now, counts);
-      counts.cases++;
-    }
-
-    const auditKey = `${AUDIT_PREFIX}${now.toISOString()}:${Math.random().toString(36).slice(2, 10)}`;
-    await configStore.putRecord(auditKey, {
+    await this.deps.configStore.putRecord(`${AUDIT_PREFIX}${id}`, {
       action: 'restoreBackup',
       by: accountId,
       at: now.toISOString(),
@@ -392,13 +393,28 @@ export class Backup {
       publishedVersion,
       counts,
     });
-    return { publishedVersion, counts, auditKey };
+    await this.journal.advance(id, stepsOf(plan).length - 1, counts, publishedVersion);
+    const logged = await query("SELECT id FROM audit_log WHERE action = 'backup.restore.complete' AND target = ?", [id], (r) => n(r['id']));
+    if (logged.length === 0) {
+      await recordAudit(
+        {
+          actorAccountId: accountId,
+          action: 'backup.restore.complete',
+          target: id,
+          summary: `Restore of the backup of ${plan.doc.exportedAt} completed: ${counts.configEntries} config entries written, ${counts.cases} cases restored${publishedVersion === null ? '' : `, grading table published as version ${publishedVersion}`}`,
+          params: { exportedAt: plan.doc.exportedAt, configEntries: counts.configEntries, cases: counts.cases, publishedVersion: publishedVersion ?? '' },
+        },
+        now,
+      );
+    }
+    await this.journal.dropChunks(id);
+    await this.journal.finish(id);
   }
 
   /**
    * Upserts one case by id. Versions and links the site lacks are added, existing ones kept. When the
    * site's case is at the backup's revision or later with other content, the backup's content becomes
-   * a new revision (so no saved revision is rewritten).
+   * a new revision (so no saved revision is rewritten). Run twice, the second run changes nothing.
    */
   private async restoreCase(accountId: string, c: BackupCase, now: Date, counts: { caseVersionsAdded: number; caseLinksAdded: number }): Promise<void> {
     for (const v of c.versions) {

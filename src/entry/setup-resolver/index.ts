@@ -3,6 +3,8 @@ import { guardedDefinitions } from '../guard';
 import { JiraError } from '../../adapters/jira';
 import { NotAuthorizedError } from '../../app/auth/authorization';
 import { getSetupStatus, listSetupProjects, previewSetup, resumeSetup, runSetup, SetupError, validProjectKeys } from '../../app/setup/setup';
+import { listAuditLog } from '../../app/audit/auditLog';
+import { Backup } from '../../app/backup/backup';
 import type { ResolverResult } from '../../contract/envelope';
 
 /**
@@ -13,6 +15,16 @@ import type { ResolverResult } from '../../contract/envelope';
 
 function accountIdOf(context: Record<string, unknown>): string | undefined {
   return typeof context['accountId'] === 'string' ? context['accountId'] : undefined;
+}
+
+function record(payload: unknown): Record<string, unknown> {
+  return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : {};
+}
+
+function pageOf(payload: unknown): { before: number | undefined; limit: number | undefined } {
+  const p = record(payload);
+  const whole = (x: unknown): number | undefined => (typeof x === 'number' && Number.isInteger(x) && x >= 1 ? x : undefined);
+  return { before: whole(p['before']), limit: whole(p['limit']) };
 }
 
 function projectKeysOf(payload: unknown): string[] {
@@ -36,5 +48,25 @@ resolver.define('previewSetup', ({ payload, context }) => wrap(async () => previ
 resolver.define('runSetup', ({ payload, context }) => wrap(async () => runSetup(accountIdOf(context), projectKeysOf(payload))));
 resolver.define('resumeSetup', ({ context }) => wrap(() => resumeSetup(accountIdOf(context))));
 resolver.define('getSetupStatus', ({ context }) => wrap(() => getSetupStatus(accountIdOf(context))));
+
+// Backup and restore in pages and chunks (src/app/backup; admin only; commit needs confirm: true).
+const backup = new Backup();
+resolver.define('exportBackupPage', ({ payload, context }) => backup.exportBackupPage(accountIdOf(context), { cursor: record(payload)['cursor'] }));
+resolver.define('startBackupRestore', ({ payload, context }) => {
+  const p = record(payload);
+  return backup.startRestore(accountIdOf(context), { chunkCount: p['chunkCount'], byteCount: p['byteCount'], sha256: p['sha256'] });
+});
+resolver.define('uploadBackupChunk', ({ payload, context }) => {
+  const p = record(payload);
+  return backup.uploadChunk(accountIdOf(context), { restoreId: p['restoreId'], index: p['index'], text: p['text'] });
+});
+resolver.define('previewBackupRestore', ({ payload, context }) => backup.previewRestore(accountIdOf(context), { restoreId: record(payload)['restoreId'] }));
+resolver.define('commitBackupRestore', ({ payload, context }) => {
+  const p = record(payload);
+  return backup.commitRestore(accountIdOf(context), { restoreId: p['restoreId'], confirm: p['confirm'] });
+});
+resolver.define('getBackupRestoreStatus', ({ context }) => backup.restoreStatus(accountIdOf(context)));
+// The audit log of destructive actions (src/app/audit), newest first.
+resolver.define('listAuditLog', ({ payload, context }) => wrap(() => listAuditLog(accountIdOf(context), pageOf(payload))));
 
 export const handler = guardedDefinitions(resolver);

@@ -109,15 +109,17 @@ describe('export → wipe → restore', () => {
     expect([...configAfter.calendars.entries()]).toEqual([...configBefore.calendars.entries()]);
 
     // The audit entry: who, when, what.
+    expect(restored.auditKey).toMatch(/^audit:backup:restore-/);
     expect(kvs.peek(restored.auditKey)).toMatchObject({ action: 'restoreBackup', by: ADMIN, backupExportedAt: before.exportedAt, counts: restored.counts });
     // The restored cases are searchable again (the index was rebuilt).
     const ids = await query('SELECT DISTINCT case_id FROM case_term ORDER BY case_id', [], (r) => Number(r['case_id']));
     expect(ids).toEqual(before.cases.map((c) => c.id));
 
-    // Restoring the same backup again adds no case version and rewrites no history.
+    // Restoring the same backup again writes nothing: no case version, no history, no empty table version.
     const again = data(await call<BackupRestoreResult>('restoreBackup', { document: before, confirm: true }, ADMIN));
-    expect(again.publishedVersion).toBe(5);
-    expect(again.counts).toMatchObject({ historyEntriesAdded: 0, caseVersionsAdded: 0, caseLinksAdded: 0 });
+    expect(again.publishedVersion).toBeNull();
+    expect(again.counts).toMatchObject({ configEntries: 0, historyEntriesAdded: 0, caseVersionsAdded: 0, caseLinksAdded: 0 });
+    expect(kvs.keys().filter((k) => k.startsWith('config:gradingTable:history:'))).toHaveLength(3);
     expect(data(await call<BackupDocument>('exportBackup', {}, ADMIN)).cases).toEqual(before.cases);
     expect(kvs.peek('config:gradingTable:history:4')).toMatchObject({ value: { restoredFrom: 3 } });
   });

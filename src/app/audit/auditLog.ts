@@ -1,0 +1,75 @@
+/**
+ * The audit log: one SQL row per destructive action (who, when, action code, target, summary),
+ * written by the use case that did it, read by administrators newest first (src/contract/audit.ts).
+ *
+ * `recordAudit` never fails the action it records: it runs after the action succeeded, and answering
+ * an error then would invite the admin to repeat a destructive action. A failed write is logged
+ * (console.error, which Forge keeps in the app's logs) instead.
+ */
+import { ensureSchema, execute, fromSqlDateTime, query } from '../../adapters/sql';
+import type { AuditActionCode, AuditEntry, AuditPage } from '../../contract/audit';
+import { requireJiraAdmin } from '../auth/authorization';
+
+/** Entries per page. Range 1–100; default 25 (one screen). */
+export const AUDIT_PAGE_DEFAULT = 25;
+export const AUDIT_PAGE_MAX = 100;
+
+const SUMMARY_MAX = 1000;
+const TARGET_MAX = 255;
+
+export interface AuditRecord {
+  actorAccountId: string | undefined | null;
+  action: AuditActionCode;
+  target: string | number;
+  summary: string;
+  params?: Record<string, string | number>;
+}
+
+export async function recordAudit(entry: AuditRecord, at: Date = new Date()): Promise<void> {
+  try {
+    await ensureSchema();
+    await execute('INSERT INTO audit_log (at, actor_account_id, action, target, summary, params) VALUES (?, ?, ?, ?, ?, ?)', [
+      at,
+      entry.actorAccountId ?? null,
+      entry.action,
+      String(entry.target).slice(0, TARGET_MAX),
+      entry.summary.slice(0, SUMMARY_MAX),
+      JSON.stringify(entry.params ?? {}),
+    ]);
+  } catch (e) {
+    console.error(`audit ${entry.action} ${String(entry.target)} not recorded: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function paramsOf(raw: unknown): Record<string, string | number> {
+  try {
+    const v: unknown = JSON.parse(typeof raw === 'string' ? raw : '{}');
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
+    return Object.fromEntries(Object.entries(v).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
+  } catch {
+    return {};
+  }
+}
+
+/** A page of the log, newest first, for Jira administrators; `before` is the previous page's `nextBefore`. */
+export async function listAuditLog(accountId: string | undefined, page: { before?: number | undefined; limit?: number | undefined }): Promise<AuditPage> {
+  await requireJiraAdmin(accountId);
+  await ensureSchema();
+  const limit = Math.min(AUDIT_PAGE_MAX, Math.max(1, page.limit ?? AUDIT_PAGE_DEFAULT));
+  const before = page.before ?? Number.MAX_SAFE_INTEGER;
+  const rows = await query(
+    `SELECT id, at, actor_account_id, action, target, summary, params FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ${limit + 1}`,
+    [before],
+    (r): AuditEntry => ({
+      id: Number(r['id']),
+      at: fromSqlDateTime(r['at']).toISOString(),
+      actorAccountId: typeof r['actor_account_id'] === 'string' ? r['actor_account_id'] : null,
+      action: String(r['action']) as AuditActionCode,
+      target: String(r['target']),
+      summary: String(r['summary']),
+      params: paramsOf(r['params']),
+    }),
+  );
+  const entries = rows.slice(0, limit);
+  return { entries, nextBefore: rows.length > limit ? (entries[entries.length - 1]?.id ?? null) : null };
+}
