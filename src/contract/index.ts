@@ -12,6 +12,7 @@ import type { CaseLibraryFunctions } from './cases';
 import type { SupervisionFunctions } from './analytics';
 import type { ReturnVisitsFunctions, RootCauseFunctions } from './closure';
 import type { BackupFunctions } from './backup';
+import type { AuditFunctions } from './audit';
 import type { SettingsFunctions } from './settings';
 
 export type { ResolverError, ResolverResult } from './envelope';
@@ -25,6 +26,7 @@ export type * from './cases';
 export type * from './analytics';
 export type * from './closure';
 export type * from './backup';
+export type * from './audit';
 export type * from './settings';
 
 export interface ResolverFunctions
@@ -39,4 +41,5 @@ export interface ResolverFunctions
     ReturnVisitsFunctions,
     RootCauseFunctions,
     BackupFunctions,
+    AuditFunctions,
     SettingsFunctions {}
