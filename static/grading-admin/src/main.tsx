@@ -1,4 +1,4 @@
 import { mountApp } from '../../shared/mount';
-import { GradingAdminPage } from './GradingAdminPage';
+import { AdminSettingsPage } from './AdminSettingsPage';
 
-void mountApp(() => <GradingAdminPage />);
+void mountApp(() => <AdminSettingsPage />);
