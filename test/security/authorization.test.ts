@@ -48,6 +48,13 @@ const TABLE: Record<string, Row> = {
   'runSetup': ADMIN_ONLY,
   'resumeSetup': ADMIN_ONLY,
   'getSetupStatus': ADMIN_ONLY,
+  'exportBackupPage': ADMIN_ONLY, // the whole configuration and every case, page by page
+  'startBackupRestore': ADMIN_ONLY,
+  'uploadBackupChunk': ADMIN_ONLY,
+  'previewBackupRestore': ADMIN_ONLY,
+  'commitBackupRestore': ADMIN_ONLY,
+  'getBackupRestoreStatus': ADMIN_ONLY,
+  'listAuditLog': ADMIN_ONLY, // who did what, including other admins' actions
   'startEscalationRecalculation': ADMIN_ONLY,
   'getEscalationRecalculation': ANY_USER, // reading the grading config is open (triage and the panel show it); changing it is not
   'getGradingAdmin': ANY_USER, // reading the grading config is open (triage and the panel show it); changing it is not

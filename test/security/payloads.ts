@@ -44,6 +44,14 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   runSetup: { projectKeys: ['ITR'] },
   resumeSetup: {},
   getSetupStatus: {},
+  // setup page: backup and restore in pages and chunks, the audit log
+  exportBackupPage: {},
+  startBackupRestore: { chunkCount: 1, byteCount: 2, sha256: '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a' },
+  uploadBackupChunk: { restoreId: 'restore-00000000-0000-4000-8000-000000000000', index: 0, text: '{}' },
+  previewBackupRestore: { restoreId: 'restore-00000000-0000-4000-8000-000000000000' },
+  commitBackupRestore: { restoreId: 'restore-00000000-0000-4000-8000-000000000000', confirm: true },
+  getBackupRestoreStatus: {},
+  listAuditLog: { limit: 10 },
   // grading admin (+ escalation recalculation)
   startEscalationRecalculation: {},
   getEscalationRecalculation: {},

@@ -12,6 +12,7 @@ import { execute, fromSqlDateTime, query, type SqlParam } from '../../adapters/s
 import type { ResolverResult } from '../../contract/envelope';
 import type { CaseContent, CaseHit, CaseListRequest, CaseRecord, CaseSearchRequest, CaseStatus, CaseSuggestions, CaseVersion } from '../../contract/cases';
 import { DEFAULT_SEARCH_PARAMS, type FieldTexts, type Feedback, highlight, isCjkTerm, rerankWithFeedback, type SearchParams } from '../../domain/caseSearch';
+import { recordAudit } from '../audit/auditLog';
 import { indexNewCases, reindexCase, searchIndex } from './caseIndex';
 
 /** Candidates read back from the index before filtering by status and permission. */
@@ -307,7 +308,9 @@ export class CaseLibrary {
     const current = await this.load(id);
     if (current === undefined || (await this.visible(accountId, [current])).length === 0) return fail('CASE_NOT_FOUND', `no case ${id}`);
     const { id: _id, revision, ...rest } = current;
-    return this.saveCase(accountId, { id, expectedRevision: revision, content: { ...rest, status: 'retired' } });
+    const retired = await this.saveCase(accountId, { id, expectedRevision: revision, content: { ...rest, status: 'retired' } });
+    if (retired.success) await recordAudit({ actorAccountId: accountId, action: 'case.retire', target: id, summary: `Case ${id} "${rest.title}" retired`, params: { title: rest.title } });
+    return retired;
   }
 
   /** A draft prefilled from a resolved issue: summary, description, environment, resolution. */

@@ -1,4 +1,5 @@
 import { ConfigStore, type ConfigCodec } from '../../adapters/kvs';
+import { recordAudit } from '../audit/auditLog';
 
 /**
  * Fallback closers an admin names (e.g. the submitter left the company), with the history of who
@@ -54,5 +55,6 @@ export async function saveFallback(
   const entry: FallbackChange = { accountIds: change.accountIds, by: change.by, at: change.at.toISOString(), reason: change.reason };
   const next: FallbackConfig = { accountIds: change.accountIds, history: [entry, ...config.history].slice(0, FALLBACK_HISTORY_MAX) };
   const saved = await store.set(FALLBACK_KEY, next, fallbackCodec, { expectedRevision: change.expectedRevision, updatedBy: change.by });
+  await recordAudit({ actorAccountId: change.by, action: 'closure.fallbackClosers', target: FALLBACK_KEY, summary: `Fallback closers set to ${change.accountIds.length} account(s): ${change.reason}`, params: { count: change.accountIds.length, reason: change.reason } }, change.at);
   return { config: saved.value, revision: saved.revision };
 }

@@ -10,6 +10,7 @@ import { execute } from '../../adapters/sql';
 import type { ConfigCodec } from '../../adapters/kvs';
 import type { RecalculationProgress } from '../../contract/escalation';
 import { DomainError } from '../../domain';
+import { recordAudit } from '../audit/auditLog';
 import { requireJiraAdmin } from '../auth/authorization';
 import { ensureSchema } from '../../adapters/sql';
 import type { EscalationDeps } from './deps';
@@ -69,6 +70,7 @@ export async function startRecalculation(accountId: string | undefined, deps: Es
   await deps.store.set(JOB_PREFIX + job.jobId, job, progressCodec, { updatedBy: job.startedBy });
   await deps.store.set(LATEST, job.jobId, latestCodec, { updatedBy: job.startedBy });
   await audit('recalculation-started', job.jobId, job.startedBy, now, {});
+  await recordAudit({ actorAccountId: accountId, action: 'escalation.recalculate', target: job.jobId, summary: 'Recalculation of open issues\' due times started' }, now);
   await deps.push([{ kind: 'recalculate', jobId: job.jobId, pageToken: null, fieldIds }]);
   return job;
 }

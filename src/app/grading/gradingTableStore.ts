@@ -14,6 +14,7 @@
  */
 import { ConfigStore, ConfigStoreError, ConfigStoreErrorCode, type ConfigCodec, type StoredConfig } from '../../adapters/kvs';
 import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, type BusinessCalendar, type GradingTable } from '../../domain';
+import { recordAudit } from '../audit/auditLog';
 import { CONFIG_KEYS, calendarsCodec, gradingTableCodec } from '../config/itrConfig';
 
 /** One history entry, as stored. */
@@ -147,10 +148,13 @@ export class GradingTableStore {
     };
     await this.store.set(historyName, entry, historyCodec, { expectedRevision: 0, updatedBy: meta.savedBy });
     try {
-      return await this.store.set(CONFIG_KEYS.gradingTable, next, gradingTableCodec(calendarIds), {
+      const saved = await this.store.set(CONFIG_KEYS.gradingTable, next, gradingTableCodec(calendarIds), {
         expectedRevision: meta.expectedRevision,
         updatedBy: meta.savedBy,
       });
+      // Every publish (save, import, restore of a version, restore of a backup) passes here: one audit call.
+      await recordAudit({ actorAccountId: meta.savedBy, action: meta.restoredFrom === null ? 'grading.publish' : 'grading.restoreVersion', target: `gradingTable:${version}`, summary: `Grading table version ${version} published${meta.restoredFrom === null ? '' : ` from version ${meta.restoredFrom}`}${meta.comment === '' ? '' : `: ${meta.comment}`}`, params: { version, restoredFrom: meta.restoredFrom ?? '', comment: meta.comment } }, meta.now);
+      return saved;
     } catch (error) {
       await this.store.delete(historyName).catch(() => undefined);
       throw error;

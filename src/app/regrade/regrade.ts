@@ -15,6 +15,7 @@ import { jiraAsApp, jiraAsUser, type AppFieldValueUpdate, type JiraClient } from
 import { ConfigStore, type ConfigCodec } from '../../adapters/kvs';
 import { pushInBatches, type QueueEvent } from '../../adapters/queue';
 import type { RegradeProgress } from '../../contract/triage';
+import { recordAudit } from '../audit/auditLog';
 import { requireJiraAdmin } from '../auth/authorization';
 import { loadItrConfig, type ItrConfig } from '../config/itrConfig';
 import { lookUpFieldIds } from '../fields/fieldIds';
@@ -153,6 +154,7 @@ export async function startRegrade(accountId: string | undefined, deps: RegradeD
   await deps.jobs.set(`job:${jobId}`, job, jobCodec, { updatedBy: accountId as string });
   await deps.jobs.set('current', jobId, pointerCodec);
   if (events.length > 0) await deps.push(REGRADE_QUEUE, events);
+  await recordAudit({ actorAccountId: accountId, action: 'regrade.start', target: jobId, summary: `Recompute of ${issueIds.length} open issues with grading table version ${job.tableVersion}`, params: { issues: issueIds.length, tableVersion: job.tableVersion } }, deps.now());
   return progressOf(job, ZERO, 0);
 }
 
