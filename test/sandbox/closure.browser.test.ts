@@ -12,21 +12,11 @@
  *
  * Skipped without Chromium (CHROMIUM_PATH, default /usr/bin/chromium), like sandbox.browser.test.ts.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { CLOSE_PROPERTY_KEY } from '../../src/domain/closure';
 import { DEMO_FIELD_IDS, DEMO_USERS } from '../../sandbox/demoSite';
-import { startSandbox, type RunningSandbox } from '../../sandbox/server';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable } from '../static/bridgeStub';
+import { chromiumAvailable } from '../static/bridgeStub';
+import { useSandboxInBrowser } from './sandboxBrowser';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const failures = path.join(repoRoot, 'test-results');
-const screenshots = path.join(repoRoot, '.tmp', 'screenshots');
-const PANEL = '[data-testid="forge-frame-itr-issue-panel"]';
-const VISITS = '[data-testid="forge-frame-itr-return-visits"]';
 /** FLD-3: "Complaint: technician left site without testing", submitted by Anna, Tom (L2) works on it. */
 const COMPLAINT = 'FLD-3';
 
@@ -42,61 +32,16 @@ const CHEN = user('陈静'); // Jira admin: supervises return visits (members of
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 
 describeWithBrowser('closing in the sandbox', () => {
-  let outDir: string;
-  let browser: Browser;
-  let sandbox: RunningSandbox;
-  let page: Page;
-  let pageErrors: string[];
+  const ui = useSandboxInBrowser({ name: 'closure', apps: ['issue-panel', 'return-visits'], viewport: { width: 1280, height: 1400 } });
 
-  beforeAll(async () => {
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'itr-sandbox-closure-ui-'));
-    for (const app of ['issue-panel', 'return-visits']) {
-      const build = spawnSync(process.execPath, ['static/build.mjs', app, '--out', outDir], { cwd: repoRoot, encoding: 'utf8' });
-      if (build.status !== 0) throw new Error(`Custom UI build of ${app} failed:\n${build.stdout}\n${build.stderr}`);
-    }
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    mkdirSync(screenshots, { recursive: true });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
-  });
-
-  beforeEach(async () => {
-    sandbox = await startSandbox({
-      port: 0,
-      resourceDirs: { 'issue-panel': path.join(outDir, 'issue-panel'), 'return-visits': path.join(outDir, 'return-visits') },
-      log: () => undefined,
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    await sandbox?.stop();
-  });
-
-  async function step(name: string, body: () => Promise<void>): Promise<void> {
-    try {
-      await body();
-    } catch (e) {
-      mkdirSync(failures, { recursive: true });
-      await page.screenshot({ path: path.join(failures, `sandbox-closure-${name}.png`), fullPage: true }).catch(() => undefined);
-      throw e;
-    }
-  }
-
-  const panel = () => page.frameLocator(PANEL);
-  const fields = () => sandbox.harness.jira.issue(COMPLAINT).fields;
+  const panel = () => ui.frame('itr-issue-panel');
+  const fields = () => ui.sandbox.harness.jira.issue(COMPLAINT).fields;
   const status = () => (fields()['status'] as { name: string }).name;
-  const transitionButton = (name: string) => page.locator('form.transitions button[name="transition"]', { hasText: name });
+  const transitionButton = (name: string) => ui.page.locator('form.transitions button[name="transition"]', { hasText: name });
 
   async function actAs(accountId: string, lang: 'en' | 'zh-CN' = 'en'): Promise<void> {
     const q = new URLSearchParams({ accountId, lang, theme: 'light' });
-    await page.context().addCookies([{ name: 'itr_sandbox', value: encodeURIComponent(q.toString()), url: sandbox.url }]);
+    await ui.page.context().addCookies([{ name: 'itr_sandbox', value: encodeURIComponent(q.toString()), url: ui.sandbox.url }]);
   }
 
   /** Fills the panel's root-cause form with a complete draft whose root cause is `rootCause`, and saves. */
@@ -116,7 +61,7 @@ describeWithBrowser('closing in the sandbox', () => {
 
   it('the engineer cannot close; the submitter can only after the supervisor recorded the return visit', async () => {
     // The sandbox published the close rules' property: the expressions can find the fields.
-    expect(sandbox.harness.jira.appProperties.get(CLOSE_PROPERTY_KEY)).toMatchObject({
+    expect(ui.sandbox.harness.jira.appProperties.get(CLOSE_PROPERTY_KEY)).toMatchObject({
       submitter: DEMO_FIELD_IDS.submitter,
       visitOpen: DEMO_FIELD_IDS.visitOpen,
       rootCause: DEMO_FIELD_IDS.rootCauseComplete,
@@ -124,10 +69,10 @@ describeWithBrowser('closing in the sandbox', () => {
       fallback: [],
     });
 
-    await step('resolve', async () => {
+    await ui.step('resolve', async () => {
       // Tom completes the complaint's root cause (the customer is blamed: flagged, kept with a reason) and resolves it.
       await actAs(TOM);
-      await page.goto(`${sandbox.url}/browse/${COMPLAINT}`);
+      await ui.page.goto(`${ui.sandbox.url}/browse/${COMPLAINT}`);
       await fillRootCause('Customer misuse of the printer');
       const flag = panel().getByTestId('root-cause-flag');
       await flag.waitFor();
@@ -137,43 +82,43 @@ describeWithBrowser('closing in the sandbox', () => {
       await panel().getByText('Complete: the issue may be resolved.').waitFor();
       expect(fields()[DEMO_FIELD_IDS.rootCauseComplete]).toBe('yes');
 
-      await Promise.all([page.waitForNavigation(), transitionButton('Resolved').click()]);
+      await Promise.all([ui.page.waitForNavigation(), transitionButton('Resolved').click()]);
       expect(status()).toBe('Resolved');
       // A complaint always gets a return visit: opened, and mirrored for the close validator.
       expect(fields()[DEMO_FIELD_IDS.visitOpen]).toBe('yes');
     });
 
-    await step('engineer', async () => {
+    await ui.step('engineer', async () => {
       // (a) Not the submitter: Close is hidden (the condition) …
-      await page.goto(`${sandbox.url}/browse/${COMPLAINT}`);
-      await page.getByTestId('issue-summary').waitFor();
+      await ui.page.goto(`${ui.sandbox.url}/browse/${COMPLAINT}`);
+      await ui.page.getByTestId('issue-summary').waitFor();
       expect(await transitionButton('Open').count()).toBe(1);
       expect(await transitionButton('Closed').count()).toBe(0);
       // … and a forced request is refused, with the rule's message in the user's language.
-      const closeId = sandbox.harness.jira.model.transitions.find((t) => t.to === 'Closed')?.id ?? '';
+      const closeId = ui.sandbox.harness.jira.model.transitions.find((t) => t.to === 'Closed')?.id ?? '';
       await actAs(TOM, 'zh-CN');
-      const refused = await page.request.post(`${sandbox.url}/browse/${COMPLAINT}/transition`, { form: { transition: closeId }, maxRedirects: 0 });
+      const refused = await ui.page.request.post(`${ui.sandbox.url}/browse/${COMPLAINT}/transition`, { form: { transition: closeId }, maxRedirects: 0 });
       expect(refused.status()).toBe(400);
       expect(await refused.text()).toContain('ITR：只有提单人可以关闭');
       expect(status()).toBe('Resolved');
     });
 
-    await step('submitter-before-visit', async () => {
+    await ui.step('submitter-before-visit', async () => {
       // (b) The submitter sees Close, but the validator refuses while the required visit is open.
       await actAs(ANNA);
-      await page.goto(`${sandbox.url}/browse/${COMPLAINT}`);
-      await Promise.all([page.waitForLoadState(), transitionButton('Closed').click()]);
-      const alert = page.getByRole('alert');
+      await ui.page.goto(`${ui.sandbox.url}/browse/${COMPLAINT}`);
+      await Promise.all([ui.page.waitForLoadState(), transitionButton('Closed').click()]);
+      const alert = ui.page.getByRole('alert');
       await alert.waitFor();
       expect(await alert.innerText()).toContain('only after any required return visit has been recorded');
       expect(status()).toBe('Resolved');
     });
 
-    await step('visit', async () => {
+    await ui.step('visit', async () => {
       // The supervisor records the visit on the return-visits gadget.
       await actAs(CHEN);
-      await page.goto(`${sandbox.url}/apps/itr-return-visits`);
-      const visits = page.frameLocator(VISITS);
+      await ui.page.goto(`${ui.sandbox.url}/apps/itr-return-visits`);
+      const visits = ui.frame('itr-return-visits');
       const card = visits.locator(`[data-testid="visit-card"][data-issue="${COMPLAINT}"]`);
       await card.waitFor();
       expect(await card.innerText()).toContain('Complaint (always)'); // the reason the visit is required
@@ -184,23 +129,23 @@ describeWithBrowser('closing in the sandbox', () => {
       await visits.getByTestId('visits-notice').waitFor();
       expect(await visits.getByTestId('visits-notice').innerText()).toContain(COMPLAINT);
       expect(fields()[DEMO_FIELD_IDS.visitOpen]).toBe('no');
-      await page.screenshot({ path: path.join(screenshots, 'sandbox-return-visit-recorded.png'), fullPage: true });
+      await ui.shoot('sandbox-return-visit-recorded');
     });
 
-    await step('submitter-closes', async () => {
+    await ui.step('submitter-closes', async () => {
       await actAs(ANNA);
-      await page.goto(`${sandbox.url}/browse/${COMPLAINT}`);
-      await Promise.all([page.waitForNavigation(), transitionButton('Closed').click()]);
+      await ui.page.goto(`${ui.sandbox.url}/browse/${COMPLAINT}`);
+      await Promise.all([ui.page.waitForNavigation(), transitionButton('Closed').click()]);
       expect(status()).toBe('Closed');
-      expect(await page.getByRole('alert').count()).toBe(0);
-      expect(pageErrors).toEqual([]);
+      expect(await ui.page.getByRole('alert').count()).toBe(0);
+      expect(ui.pageErrors).toEqual([]);
     });
   }, 120_000);
 
   it('flags a root cause that blames the customer, in Chinese', async () => {
-    await step('root-cause-zh', async () => {
+    await ui.step('root-cause-zh', async () => {
       await actAs(TOM, 'zh-CN');
-      await page.goto(`${sandbox.url}/browse/${COMPLAINT}`);
+      await ui.page.goto(`${ui.sandbox.url}/browse/${COMPLAINT}`);
       await fillRootCause('客户操作失误');
       const flag = panel().getByTestId('root-cause-flag');
       await flag.waitFor();
@@ -208,13 +153,13 @@ describeWithBrowser('closing in the sandbox', () => {
       // Nothing typed is lost, and the issue cannot be resolved with a flagged cause.
       expect(await panel().getByTestId('root-cause-form').locator('[data-path="rootCause"]').inputValue()).toBe('客户操作失误');
       expect(fields()[DEMO_FIELD_IDS.rootCauseComplete]).toBe('no');
-      await page.goto(`${sandbox.url}/browse/${COMPLAINT}`);
+      await ui.page.goto(`${ui.sandbox.url}/browse/${COMPLAINT}`);
       await transitionButton('Resolved').click();
-      const alert = page.getByRole('alert');
+      const alert = ui.page.getByRole('alert');
       await alert.waitFor();
       expect(await alert.innerText()).toContain('此问题暂不能解决');
       expect(status()).toBe('In Progress');
-      expect(pageErrors).toEqual([]);
+      expect(ui.pageErrors).toEqual([]);
     });
   }, 60_000);
 });

@@ -9,22 +9,11 @@
  * built once into a private folder. On failure a screenshot goes to test-results/. Skipped without
  * Chromium (CHROMIUM_PATH, default /usr/bin/chromium), like sandbox.browser.test.ts.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_FIELD_IDS, DEMO_USERS } from '../../sandbox/demoSite';
-import { startSandbox, type RunningSandbox } from '../../sandbox/server';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable } from '../static/bridgeStub';
+import { chromiumAvailable } from '../static/bridgeStub';
+import { useSandboxInBrowser } from './sandboxBrowser';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const failures = path.join(repoRoot, 'test-results');
-const screenshots = path.join(repoRoot, '.tmp', 'screenshots');
 const UI_APPS = ['issue-panel', 'itr-home', 'grading-admin'] as const;
-const PANEL = '[data-testid="forge-frame-itr-issue-panel"]';
-const HOME = '[data-testid="forge-frame-itr-home"]';
-const ADMIN = '[data-testid="forge-frame-itr-grading-admin"]';
 /** Answers the shipped grading table grades critical (critical runs on the always-on calendar). */
 const OUTAGE: Record<string, string> = { businessImpact: 'outage', duration: 'h1to4', scope: 'large', customerTier: 'standard', sensitivity: 'none' };
 
@@ -47,70 +36,27 @@ const iso = (jira: unknown): string => {
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 
 describeWithBrowser('intake and grading in the sandbox', () => {
-  let outDir: string;
-  let browser: Browser;
-  let sandbox: RunningSandbox;
-  let page: Page;
-  let pageErrors: string[];
+  const ui = useSandboxInBrowser({ name: 'intake', apps: ['issue-panel', 'itr-home', 'grading-admin'], viewport: { width: 1280, height: 1000 } });
 
-  beforeAll(async () => {
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'itr-sandbox-intake-ui-'));
-    const build = spawnSync(process.execPath, ['static/build.mjs', ...UI_APPS, '--out', outDir], { cwd: repoRoot, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    mkdirSync(screenshots, { recursive: true });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
-  });
-
-  beforeEach(async () => {
-    const resourceDirs = Object.fromEntries(UI_APPS.map((a) => [a, path.join(outDir, a)]));
-    sandbox = await startSandbox({ port: 0, resourceDirs, log: () => undefined });
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    await sandbox?.stop();
-  });
-
-  /** Runs a test body; on failure saves a screenshot of the page to test-results/ and rethrows. */
-  async function step(name: string, body: () => Promise<void>): Promise<void> {
-    try {
-      await body();
-    } catch (e) {
-      mkdirSync(failures, { recursive: true });
-      await page.screenshot({ path: path.join(failures, `sandbox-intake-${name}.png`), fullPage: true }).catch(() => undefined);
-      throw e;
-    }
-  }
-
-  async function actAs(accountId: string): Promise<void> {
-    await Promise.all([page.waitForNavigation(), page.selectOption('[data-testid="switch-user"]', accountId)]);
-  }
+  const actAs = (accountId: string): Promise<void> => ui.switchTo('switch-user', accountId);
 
   it('a submitter creates an issue, the triage user grades it on the ITR page, and the panel shows grade, deadlines and history', async () => {
     let key = '';
-    await step('create', async () => {
-      await page.goto(sandbox.url);
+    await ui.step('create', async () => {
+      await ui.page.goto(ui.sandbox.url);
       await actAs(submitter.accountId);
-      await page.selectOption('#c-project', 'ITR');
-      await page.fill('#c-summary', 'Intake test: the whole site is down');
-      await page.fill('#c-description', 'Created by the intake browser test.');
-      await Promise.all([page.waitForURL(/\/browse\/ITR-\d+$/), page.click('[data-testid="create-form"] button[type="submit"]')]);
-      key = page.url().split('/').pop() ?? '';
-      expect(sandbox.harness.jira.issue(key).fields[DEMO_FIELD_IDS.submitter]).toEqual({ accountId: submitter.accountId });
+      await ui.page.selectOption('#c-project', 'ITR');
+      await ui.page.fill('#c-summary', 'Intake test: the whole site is down');
+      await ui.page.fill('#c-description', 'Created by the intake browser test.');
+      await Promise.all([ui.page.waitForURL(/\/browse\/ITR-\d+$/), ui.page.click('[data-testid="create-form"] button[type="submit"]')]);
+      key = ui.page.url().split('/').pop() ?? '';
+      expect(ui.sandbox.harness.jira.issue(key).fields[DEMO_FIELD_IDS.submitter]).toEqual({ accountId: submitter.accountId });
     });
 
-    await step('triage', async () => {
+    await ui.step('triage', async () => {
       await actAs(triager.accountId);
-      await page.goto(`${sandbox.url}/apps/itr-home`);
-      const home = page.frameLocator(HOME);
+      await ui.page.goto(`${ui.sandbox.url}/apps/itr-home`);
+      const home = ui.frame('itr-home');
       await home.getByRole('tab', { name: 'Triage' }).waitFor();
       expect(await home.getByRole('tab', { name: 'Triage' }).getAttribute('aria-selected')).toBe('true');
       const row = home.getByTestId('triage-list').getByTestId(`triage-row-${key}`);
@@ -123,29 +69,29 @@ describeWithBrowser('intake and grading in the sandbox', () => {
       expect(await home.getByTestId('triage-suggestion').innerText()).toContain('Problem');
       for (const [dim, option] of Object.entries(OUTAGE)) await field(`answers.${dim}`).selectOption(option);
       await field('line').selectOption('L1');
-      await page.screenshot({ path: path.join(screenshots, 'sandbox-intake-triage.png'), fullPage: true });
+      await ui.shoot('sandbox-intake-triage');
       await home.getByRole('button', { name: 'Save triage' }).click();
       const notice = home.getByTestId('triage-notice');
       await notice.waitFor();
       expect(await notice.innerText()).toContain(`${key} triaged: Problem, grade Critical`);
       await home.getByTestId('triage-list').getByTestId(`triage-row-${key}`).waitFor({ state: 'detached' });
 
-      const f = sandbox.harness.jira.issue(key).fields;
+      const f = ui.sandbox.harness.jira.issue(key).fields;
       expect(f[DEMO_FIELD_IDS.kind]).toBe('technicalService');
       expect(f[DEMO_FIELD_IDS.classification]).toBe('problem');
       expect(f[DEMO_FIELD_IDS.grade]).toBe('critical');
       expect(f[DEMO_FIELD_IDS.line]).toBe('L1');
     });
 
-    await step('panel', async () => {
-      await page.goto(`${sandbox.url}/browse/${key}`);
-      const panel = page.frameLocator(PANEL);
+    await ui.step('panel', async () => {
+      await ui.page.goto(`${ui.sandbox.url}/browse/${key}`);
+      const panel = ui.frame('itr-issue-panel');
       await panel.getByText('Critical · grading table v1').waitFor();
       const text = await panel.locator('body').innerText();
       expect(text).toContain('Technical service');
       expect(text).toContain('L1 · First line');
       // The due and warning times the app wrote are the ones the panel shows.
-      const f = sandbox.harness.jira.issue(key).fields;
+      const f = ui.sandbox.harness.jira.issue(key).fields;
       const dueAt = iso(f[DEMO_FIELD_IDS.lineDueAt]);
       const warnAt = iso(f[DEMO_FIELD_IDS.lineWarnAt]);
       const entered = iso(f[DEMO_FIELD_IDS.lineEnteredAt]);
@@ -159,7 +105,7 @@ describeWithBrowser('intake and grading in the sandbox', () => {
       const toggle = panel.getByRole('button', { name: 'Show classification history' });
       expect(await toggle.getAttribute('aria-expanded')).toBe('false');
       await toggle.focus();
-      await page.keyboard.press('Enter');
+      await ui.page.keyboard.press('Enter');
       await panel.getByRole('button', { name: 'Hide classification history' }).waitFor();
       const history = panel.getByTestId('itr-classification-history');
       await history.getByText('(none) → Problem').waitFor();
@@ -168,40 +114,40 @@ describeWithBrowser('intake and grading in the sandbox', () => {
       expect(classification).toContain(`by ${triager.accountId}`);
       expect(classification).toContain('Reason:');
       expect(await history.innerText()).toContain('(none) → L1 · First line');
-      expect(pageErrors).toEqual([]);
-      await page.screenshot({ path: path.join(screenshots, 'sandbox-intake-panel.png'), fullPage: true });
+      expect(ui.pageErrors).toEqual([]);
+      await ui.shoot('sandbox-intake-panel');
     });
   });
 
   it('the grading table admin page is editable for an admin and refused to a non-admin', async () => {
-    await step('admin', async () => {
-      await page.goto(sandbox.url);
+    await ui.step('admin', async () => {
+      await ui.page.goto(ui.sandbox.url);
       await actAs(admin.accountId);
-      const res = await page.goto(`${sandbox.url}/apps/itr-grading-admin`);
+      const res = await ui.page.goto(`${ui.sandbox.url}/apps/itr-grading-admin`);
       expect(res?.status()).toBe(200);
-      const frame = page.frameLocator(ADMIN);
+      const frame = ui.frame('itr-grading-admin');
       // The admin gets the save bar and enabled inputs, not the read-only notice.
       await frame.getByText('Grading table', { exact: true }).waitFor();
       await frame.getByText('Version 1 in force').waitFor();
       expect(await frame.getByTestId('read-only-notice').count()).toBe(0);
       expect(await frame.locator('input:not([disabled]), select:not([disabled])').count()).toBeGreaterThan(0);
-      expect(pageErrors).toEqual([]);
-      await page.screenshot({ path: path.join(screenshots, 'sandbox-intake-grading-admin.png'), fullPage: true });
+      expect(ui.pageErrors).toEqual([]);
+      await ui.shoot('sandbox-intake-grading-admin');
     });
 
-    await step('non-admin', async () => {
+    await ui.step('non-admin', async () => {
       await actAs(nonAdmin.accountId);
-      const res = await page.goto(`${sandbox.url}/apps/itr-grading-admin`);
+      const res = await ui.page.goto(`${ui.sandbox.url}/apps/itr-grading-admin`);
       expect(res?.status()).toBe(403);
-      expect(await page.locator('body').innerText()).toContain('Only Jira administrators');
+      expect(await ui.page.locator('body').innerText()).toContain('Only Jira administrators');
       // Not only hidden: the resolver itself refuses the non-admin's save.
-      const before = await page.request.post(`${sandbox.url}/__bridge`, {
+      const before = await ui.page.request.post(`${ui.sandbox.url}/__bridge`, {
         data: { name: 'invoke', payload: { functionKey: 'getGradingAdmin', payload: {} }, frame: { moduleKey: 'itr-grading-admin' } },
       });
       type Envelope = { result?: { success: boolean; data?: { table?: unknown; revision?: number }; errors?: Array<{ code: string }> } };
       const state = ((await before.json()) as Envelope).result;
       expect(state?.success).toBe(true); // a non-admin may read it (the page shows it read-only to such users)
-      const save = await page.request.post(`${sandbox.url}/__bridge`, {
+      const save = await ui.page.request.post(`${ui.sandbox.url}/__bridge`, {
         data: {
           name: 'invoke',
           payload: { functionKey: 'saveGradingTable', payload: { table: state?.data?.table ?? {}, expectedRevision: state?.data?.revision ?? 0 } },

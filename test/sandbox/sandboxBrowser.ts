@@ -1,0 +1,116 @@
+/**
+ * One setup for the sandbox's browser tests: the Custom UI apps a test needs built once into a
+ * private folder (a parallel build of static/*\/build cannot pull files away mid-test), headless
+ * Chromium, a fresh sandbox and page per test (the harness resets the doubles before each), and a
+ * screenshot in test-results/ when a step fails. Call inside `describe`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../static/bridgeStub';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const failures = path.join(repoRoot, 'test-results');
+/** Look-at-me screenshots (gitignored). */
+const screenshots = path.join(repoRoot, '.tmp', 'screenshots');
+
+export interface SandboxBrowserOptions {
+  /** Names failure screenshots: `sandbox-<name>-<step>.png`. */
+  name: string;
+  /** Custom UI resources to build (manifest resource keys, e.g. `issue-panel`). */
+  apps: readonly string[];
+  viewport: { width: number; height: number };
+  /** More sandbox options per test (a manual clock, say). */
+  sandboxOptions?: () => Omit<SandboxOptions, 'port' | 'resourceDirs' | 'log'>;
+  /** Runs once the sandbox is up; what it returns runs after the test (e.g. restoring `Date`). */
+  onStarted?: () => (() => void) | void;
+}
+
+export interface SandboxInBrowser {
+  readonly page: Page;
+  readonly sandbox: RunningSandbox;
+  /** Uncaught errors of the page during this test. */
+  readonly pageErrors: string[];
+  /** Runs a test step; on failure saves a screenshot of the page and rethrows. */
+  step(name: string, body: () => Promise<void>): Promise<void>;
+  /** The iframe of a Forge module (`forge-frame-<moduleKey>`). */
+  frame(moduleKey: string): FrameLocator;
+  /** Saves a look-at-me screenshot of the whole page as .tmp/screenshots/<file>.png. */
+  shoot(file: string): Promise<void>;
+  /** Picks a value of a sandbox top-bar switch and waits for the reload. */
+  switchTo(testId: 'switch-user' | 'switch-lang' | 'switch-theme', value: string): Promise<void>;
+}
+
+export function useSandboxInBrowser(options: SandboxBrowserOptions): SandboxInBrowser {
+  let outDir: string | undefined;
+  let browser: Browser | undefined;
+  let sandbox: RunningSandbox | undefined;
+  let page: Page | undefined;
+  let undo: (() => void) | void;
+  let pageErrors: string[] = [];
+  const must = <T>(v: T | undefined, what: string): T => {
+    if (v === undefined) throw new Error(`${what} is only available inside a test`);
+    return v;
+  };
+
+  beforeAll(async () => {
+    outDir = mkdtempSync(path.join(os.tmpdir(), `itr-sandbox-${options.name}-ui-`));
+    const build = spawnSync(process.execPath, ['static/build.mjs', ...options.apps, '--out', outDir], { cwd: repoRoot, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    mkdirSync(screenshots, { recursive: true });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    const dir = must(outDir, 'the UI build');
+    const resourceDirs = Object.fromEntries(options.apps.map((a) => [a, path.join(dir, a)]));
+    sandbox = await startSandbox({ ...options.sandboxOptions?.(), port: 0, resourceDirs, log: () => undefined });
+    undo = options.onStarted?.();
+    page = await must(browser, 'the browser').newPage({ viewport: options.viewport });
+    pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  afterEach(async () => {
+    if (typeof undo === 'function') undo();
+    await page?.close();
+    await sandbox?.stop();
+  });
+
+  return {
+    get page() {
+      return must(page, 'page');
+    },
+    get sandbox() {
+      return must(sandbox, 'sandbox');
+    },
+    get pageErrors() {
+      return pageErrors;
+    },
+    async step(name, body) {
+      try {
+        await body();
+      } catch (e) {
+        mkdirSync(failures, { recursive: true });
+        await page?.screenshot({ path: path.join(failures, `sandbox-${options.name}-${name}.png`), fullPage: true }).catch(() => undefined);
+        throw e;
+      }
+    },
+    async shoot(file) {
+      await must(page, 'page').screenshot({ path: path.join(screenshots, `${file}.png`), fullPage: true });
+    },
+    frame: (moduleKey) => must(page, 'page').frameLocator(`[data-testid="forge-frame-${moduleKey}"]`),
+    async switchTo(testId, value) {
+      const p = must(page, 'page');
+      await Promise.all([p.waitForNavigation(), p.selectOption(`[data-testid="${testId}"]`, value)]);
+    },
+  };
+}
