@@ -10,13 +10,10 @@ export type AuditActionCode =
   | 'backup.restore.complete'
   | 'grading.publish'
   | 'grading.restoreVersion'
-  | 'grading.import'
-  | 'calendars.save'
   | 'regrade.start'
   | 'escalation.recalculate'
   | 'case.retire'
-  | 'closure.fallbackClosers'
-  | 'closure.returnVisitSettings';
+  | 'closure.fallbackClosers';
 
 export interface AuditEntry {
   id: number;

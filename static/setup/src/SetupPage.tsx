@@ -6,6 +6,8 @@ import { toApiError, type ApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
 import type { MessageKey } from '../../shared/i18n';
+import { AuditLog } from './AuditLog';
+import { BackupRestore } from './BackupRestore';
 
 /** How often the page asks for progress while a run is under way (ms). Range 500–5000; default 1000. */
 const POLL_MS = 1000;
@@ -141,6 +143,12 @@ export function SetupPage() {
         ) : null}
         {phase.name === 'running' ? <Progress status={phase.status} /> : null}
         {phase.name === 'report' ? <Report status={phase.status} headingRef={heading} onResume={() => void run(true)} /> : null}
+        {phase.name !== 'loading' && phase.name !== 'refused' ? (
+          <>
+            <BackupRestore />
+            <AuditLog />
+          </>
+        ) : null}
       </Stack>
     </Box>
   );
