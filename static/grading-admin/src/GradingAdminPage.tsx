@@ -3,8 +3,8 @@
  * table and may preview; Jira administrators may edit and publish (the server checks it again).
  * The draft lives here until it is published: a refused save (conflict, invalid) keeps it.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type {
   CalendarSet,
   GradePreview,
@@ -30,6 +30,7 @@ import {
   TextField,
 } from './fields';
 import { Regrade } from './Regrade';
+import { TabBar } from './TabBar';
 
 const TABS = ['dimensions', 'rule', 'sla', 'calendars', 'preview', 'history', 'transfer'] as const;
 type Tab = (typeof TABS)[number];
@@ -180,8 +181,8 @@ export function GradingAdminPage() {
             <Text>{notice}</Text>
           </Box>
         ) : null}
-        <Tabs tab={tab} onTab={setTab} />
-        <Box role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        <TabBar<Tab> idPrefix="grading" label={t('gradingAdmin.title')} selected={tab} onSelect={setTab} tabs={TABS.map((id) => ({ id, label: t(`gradingAdmin.tab.${id}`) }))} />
+        <Box role="tabpanel" id={`grading-panel-${tab}`} aria-labelledby={`grading-tab-${tab}`}>
           {tab === 'dimensions' ? <Dimensions table={table} edit={editTable} /> : null}
           {tab === 'rule' ? <Rule table={table} edit={editTable} /> : null}
           {tab === 'sla' ? <Sla table={table} calendarIds={allCalendarIds} edit={editTable} /> : null}
@@ -234,14 +235,6 @@ const cardStyles = xcss({
   borderRadius: 'radius.medium',
   padding: 'space.150',
 });
-const tabStyles = xcss({ paddingBlock: 'space.075', paddingInline: 'space.150', borderRadius: 'radius.small', color: 'color.text.subtle' });
-const selectedTabStyles = xcss({
-  paddingBlock: 'space.075',
-  paddingInline: 'space.150',
-  borderRadius: 'radius.small',
-  color: 'color.text.selected',
-  backgroundColor: 'color.background.selected',
-});
 
 function SaveBar(props: {
   dirty: boolean;
@@ -281,45 +274,6 @@ function SaveBar(props: {
         </Text>
       </Stack>
     </Box>
-  );
-}
-
-/** ARIA tabs: arrow keys move between tabs, Home/End jump, Tab leaves the list. */
-function Tabs({ tab, onTab }: { tab: Tab; onTab(t: Tab): void }) {
-  const { t } = useI18n();
-  const refs = useRef<Array<HTMLButtonElement | null>>([]);
-  const onKey = (e: KeyboardEvent) => {
-    const i = TABS.indexOf(tab);
-    const next =
-      e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i + TABS.length - 1) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
-    if (next < 0) return;
-    e.preventDefault();
-    const target = TABS[next];
-    if (target !== undefined) onTab(target);
-    refs.current[next]?.focus();
-  };
-  return (
-    <div role="tablist" aria-label={t('gradingAdmin.title')} onKeyDown={onKey}>
-      <Inline space="space.050" shouldWrap>
-        {TABS.map((name, i) => (
-          <Pressable
-            key={name}
-            ref={(el: HTMLButtonElement | null) => {
-              refs.current[i] = el;
-            }}
-            role="tab"
-            id={`tab-${name}`}
-            aria-selected={tab === name}
-            aria-controls={`panel-${name}`}
-            tabIndex={tab === name ? 0 : -1}
-            xcss={tab === name ? selectedTabStyles : tabStyles}
-            onClick={() => onTab(name)}
-          >
-            {t(`gradingAdmin.tab.${name}`)}
-          </Pressable>
-        ))}
-      </Inline>
-    </div>
   );
 }
 
