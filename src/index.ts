@@ -19,6 +19,9 @@ export { handler as caseLibraryResolver } from './entry/case-library-resolver';
 export { handler as issueCreated } from './entry/issue-created';
 export { handler as issueUpdated } from './entry/issue-updated';
 
+// App life-cycle trigger (installed, upgraded): migrations and the itr-close property
+export { handler as appLifecycle } from './entry/app-lifecycle';
+
 // Async event consumers
 export { handler as regradeConsumer } from './entry/regrade-consumer';
 

@@ -432,7 +432,7 @@ async function acquireLock(holder: string, options: Required<RunMigrationsOption
 /**
  * Runs every migration not yet applied on this installation, under the lock; returns the names it
  * ran (empty when another runner applied them). Called by the install/upgrade trigger
- * (src/app/lifecycle) and, as a fallback, lazily by the stores through `ensureSchema`.
+ * (src/entry/app-lifecycle) and, as a fallback, lazily by the stores through `ensureSchema`.
  */
 export async function runMigrations(migrations: readonly Migration[] = MIGRATIONS, options: RunMigrationsOptions = {}): Promise<string[]> {
   const opts = { waitMs: options.waitMs ?? 20_000, pollMs: options.pollMs ?? 250 };
