@@ -72,21 +72,52 @@ export interface PeopleDto {
   }>;
 }
 
-export interface SupervisionReport {
-  filter: Required<AnalyticsFilterDto>;
-  totals: { created: Drill; resolved: Drill; open: Drill; breached: Drill; slaAttainment: number | null };
+export interface TotalsDto {
+  created: Drill;
+  resolved: Drill;
+  open: Drill;
+  breached: Drill;
+  slaAttainment: number | null;
+}
+
+/**
+ * The charts of the supervision page, each asked for by its own `getSupervisionChart` call so the page
+ * draws each one as soon as its answer arrives (the names are the page's and the benchmark's).
+ * `volume` feeds two charts (by kind and by grade) from one query.
+ */
+export const SUPERVISION_CHARTS = [
+  'totals', 'volume', 'sla', 'ola', 'cycle', 'breakdown-product', 'breakdown-region', 'breakdown-customerTier', 'breakdown-month', 'patterns', 'people', 'departments',
+] as const;
+export type SupervisionChartName = (typeof SUPERVISION_CHARTS)[number];
+
+export interface SupervisionChartData {
+  totals: TotalsDto;
   volume: VolumeSeries;
   sla: SlaPoint[];
   ola: OlaLine[];
   cycle: CycleDto;
-  breakdowns: BreakdownDto[];
+  'breakdown-product': BreakdownDto;
+  'breakdown-region': BreakdownDto;
+  'breakdown-customerTier': BreakdownDto;
+  'breakdown-month': BreakdownDto;
   patterns: Array<Pattern & { jql: string | null }>;
   /** null when the caller's role may not see per-person figures. */
   people: PeopleDto | null;
   departments: PeopleDto | null;
-  /** Milliseconds the server spent on the queries. */
-  queryMs: number;
 }
+
+/** One chart's answer: `data` as the chart named in the request needs it, and the server's query time. */
+export type SupervisionChart = { [K in SupervisionChartName]: { chart: K; data: SupervisionChartData[K]; queryMs: number } }[SupervisionChartName];
+
+export type SupervisionChartRequest = {
+  chart: SupervisionChartName;
+  filter: AnalyticsFilterDto;
+  /**
+   * An id the page draws once per load: the server reuses the caller's permission answers from Jira
+   * for the calls of one load. Only a cache key (beside the caller's own accountId), never a grant.
+   */
+  loadId?: string;
+};
 
 export interface BackfillProgress {
   jobId: string;
@@ -111,6 +142,8 @@ export interface WeeklyReportDto {
   slaAttainment: number | null;
   medianCycleHours: number | null;
   patterns: Pattern[];
+  /** True when the stored summary counted projects this viewer may not browse, so it was recomputed for theirs. */
+  scopedToViewer: boolean;
 }
 
 export interface GadgetNumbers {
@@ -128,8 +161,8 @@ export interface HandoffItem {
 }
 
 export interface SupervisionFunctions {
-  getSupervisionReport: { payload: AnalyticsFilterDto; result: SupervisionReport };
-  getWeeklyReport: { payload: Record<string, never>; result: WeeklyReportDto | null };
+  getSupervisionChart: { payload: SupervisionChartRequest; result: SupervisionChart };
+  getWeeklyReport: { payload: { loadId?: string }; result: WeeklyReportDto | null };
   startAnalyticsBackfill: { payload: Record<string, never>; result: BackfillProgress };
   getAnalyticsBackfill: { payload: Record<string, never>; result: BackfillProgress | null };
   getGadgetNumbers: { payload: Record<string, never>; result: GadgetNumbers };

@@ -87,7 +87,7 @@ const TABLE: Record<string, Row> = {
   'saveReturnVisitSettings': ADMIN_ONLY,
   'setFallbackClosers': ADMIN_ONLY,
   'publishCloseProperty': ADMIN_ONLY,
-  'getSupervisionReport': ANY_USER, // open, but every aggregate counts only projects the caller may browse (an outsider gets zeros)
+  'getSupervisionChart': ANY_USER, // open, but every aggregate counts only projects the caller may browse (an outsider gets zeros)
   'getWeeklyReport': ANY_USER,
   'startAnalyticsBackfill': ADMIN_ONLY,
   'getAnalyticsBackfill': ADMIN_ONLY,

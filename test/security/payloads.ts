@@ -92,7 +92,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   setFallbackClosers: { expectedRevision: 0, accountIds: [TOM], reason: 'Submitter left the company' },
   publishCloseProperty: {},
   // supervision
-  getSupervisionReport: { from: '2026-11-01T00:00:00.000Z', to: '2026-11-23T00:00:00.000Z' },
+  getSupervisionChart: { chart: 'totals', filter: { from: '2026-11-01T00:00:00.000Z', to: '2026-11-23T00:00:00.000Z' } },
   getWeeklyReport: {},
   startAnalyticsBackfill: {},
   getAnalyticsBackfill: {},

@@ -1,8 +1,10 @@
 /**
  * The supervision page in headless Chromium against the real supervision resolver (harness: Jira double,
- * KVS, queue, MariaDB): every chart renders from seeded data, a drill-down shows the JQL that Jira's
- * search answers with the same count, "Open in Jira" asks the host to open `/issues/?jql=…`, and CSV
- * export downloads a file; zh-CN in dark mode renders too.
+ * KVS, queue, MariaDB): every chart renders from seeded data, each from its own `getSupervisionChart`
+ * call; a drill-down shows the JQL that Jira's search answers with the same count, "Open in Jira" asks
+ * the host to open `/issues/?jql=…`, and CSV export downloads a file; a failing chart shows its error
+ * (and retries alone) while the others render; a caller the settings do not allow gets no per-person
+ * charts; zh-CN in dark mode renders too.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,11 +15,14 @@ import { harness, invokeResolver } from '../harness';
 import { defineItrFields } from '../fixtures/itrFields';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp, realResolvers, screenshots } from './browserApp';
+import type { ResolverStub } from './bridgeStub';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const ADMIN = 'acc-admin';
 const OWNER = 'acc-owner';
-const FUNCTIONS = ['getSupervisionReport', 'getWeeklyReport', 'startAnalyticsBackfill', 'getAnalyticsBackfill'];
+const FUNCTIONS = ['getSupervisionChart', 'getWeeklyReport', 'startAnalyticsBackfill', 'getAnalyticsBackfill'];
+/** Every chart the page asks for (SUPERVISION_CHARTS), each drawn in its own slot. */
+const CHARTS = 12;
 const PRODUCTS = ['X100', 'X200', 'X300', 'X400'];
 
 const { jira, queue, sql } = harness();
@@ -53,27 +58,37 @@ beforeEach(async () => {
 describeWithBrowser('supervision page in Chromium', () => {
   const app = builtApp('supervision', { screenshots: true });
 
-  async function open(locale: string, colorMode: 'light' | 'dark') {
+  async function open(locale: string, colorMode: 'light' | 'dark', options: { accountId?: string; wrap?: (resolvers: Record<string, ResolverStub>) => Record<string, ResolverStub> } = {}) {
+    const accountId = options.accountId ?? ADMIN;
     const page = await app.browser.newPage({ viewport: { width: 1200, height: 1000 }, colorScheme: colorMode, acceptDownloads: true });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const resolvers = realResolvers(supervisionResolver, FUNCTIONS, { accountId: ADMIN });
+    const real = realResolvers(supervisionResolver, FUNCTIONS, { accountId });
     const calls = await installBridgeStub(page, {
-      context: { locale, timezone: 'UTC', issueKey: null, accountId: ADMIN, moduleKey: 'itr-supervision' },
+      context: { locale, timezone: 'UTC', issueKey: null, accountId, moduleKey: 'itr-supervision' },
       colorMode,
-      resolvers,
+      resolvers: options.wrap?.(real) ?? real,
     });
     const started = Date.now();
     await page.goto(app.url);
-    await page.getByTestId('totals').waitFor();
-    return { page, calls, errors, firstRenderMs: Date.now() - started };
+    await page.locator('[data-chart-state="ready"]').first().waitFor();
+    const firstChartMs = Date.now() - started;
+    // Settled: every slot drawn or failed (a string, so the tests compile without DOM types).
+    await page.waitForFunction(`document.querySelectorAll('[data-chart-state="ready"], [data-chart-state="error"]').length === ${CHARTS}`);
+    return { page, calls, errors, firstChartMs, allChartsMs: Date.now() - started };
   }
 
   it('renders every chart, drills down to matching JQL, and exports CSV', async () => {
-    const { page, calls, errors, firstRenderMs } = await open('en_US', 'light');
+    const { page, calls, errors, firstChartMs, allChartsMs } = await open('en_US', 'light');
+    expect(await page.locator('[data-chart-state="ready"]').count()).toBe(CHARTS);
     for (const id of ['volume-kind', 'volume-grade', 'sla', 'ola', 'cycle', 'breakdown-product', 'breakdown-region', 'breakdown-customerTier', 'breakdown-month', 'people', 'departments']) {
-      await page.getByTestId(`chart-${id}`).waitFor();
+      expect(await page.getByTestId(`chart-${id}`).locator('svg[role="img"], table').count()).toBeGreaterThan(0);
     }
+    await page.getByTestId('patterns').waitFor();
+    // One call per chart, all of one page load (one load id, so Jira is asked once for the caller's projects).
+    const chartCalls = calls.filter((c) => c.name === 'invoke' && (c.payload as { functionKey: string }).functionKey === 'getSupervisionChart');
+    expect(chartCalls).toHaveLength(CHARTS);
+    expect(new Set(chartCalls.map((c) => (c.payload as { payload: { loadId: string } }).payload.loadId)).size).toBe(1);
     expect(await page.getByTestId('total-created').innerText()).toBe('80');
     expect(await page.locator('[data-testid^="bar-volume-kind-"]').count()).toBeGreaterThan(0);
 
@@ -99,7 +114,7 @@ describeWithBrowser('supervision page in Chromium', () => {
     expect(csv).toContain('X100');
     await page.screenshot({ path: path.join(screenshots, 'supervision-en-light.png'), fullPage: true });
     expect(errors).toEqual([]);
-    console.info(JSON.stringify({ supervisionFirstRenderMs: firstRenderMs }));
+    console.info(JSON.stringify({ supervisionFirstChartMs: firstChartMs, supervisionAllChartsMs: allChartsMs }));
     await page.close();
   }, 60_000);
 
@@ -108,6 +123,43 @@ describeWithBrowser('supervision page in Chromium', () => {
     await page.getByText('按产品').waitFor();
     expect(await page.locator('html').getAttribute('data-color-mode')).toBe('dark');
     await page.screenshot({ path: path.join(screenshots, 'supervision-zh-dark.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('a failing chart shows its error and retries alone while the others render', async () => {
+    let failOla = true;
+    const { page, errors } = await open('en_US', 'light', {
+      wrap: (real) => ({
+        ...real,
+        getSupervisionChart: (payload) => {
+          if (failOla && (payload as { chart: string }).chart === 'ola') throw new Error('the function timed out');
+          return (real['getSupervisionChart'] as ResolverStub)(payload);
+        },
+      }),
+    });
+    const failed = page.getByTestId('chart-ola-error');
+    await failed.getByText('The app could not be reached. Check your connection and try again.').waitFor();
+    expect(await page.locator('[data-chart-state="error"]').count()).toBe(1);
+    expect(await page.locator('[data-chart-state="ready"]').count()).toBe(CHARTS - 1);
+    expect(await page.getByTestId('chart-ola').count()).toBe(0);
+    expect(await page.getByTestId('total-created').innerText()).toBe('80');
+    await page.getByTestId('chart-sla').locator('svg[role="img"]').waitFor();
+    failOla = false;
+    await failed.getByRole('button').click();
+    await page.getByTestId('chart-ola').locator('svg[role="img"]').waitFor();
+    expect(await page.locator('[data-chart-state="ready"]').count()).toBe(CHARTS);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('a caller the settings do not allow gets every chart but no per-person ones', async () => {
+    const { page, errors } = await open('en_US', 'light', { accountId: OWNER });
+    await page.getByTestId('people-hidden').waitFor();
+    expect(await page.getByTestId('chart-people').count()).toBe(0);
+    expect(await page.getByTestId('chart-departments').count()).toBe(0);
+    expect(await page.getByTestId('total-created').innerText()).toBe('80');
+    expect(await page.getByTestId('chart-breakdown-product').locator('svg[role="img"]').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);

@@ -116,6 +116,20 @@ function where(f: AnalyticsFilter, alias = 'f'): { sql: string; params: SqlParam
   return { sql: parts.join(' AND '), params };
 }
 
+/**
+ * Periods longer than this many days (range 1–1,098; default 92, a quarter) read the whole table for
+ * queries that need columns beyond `idx_fact_cover`: MariaDB's estimate otherwise sends them through the
+ * period index with one row lookup per issue, about 3× slower than a scan for a year of issues (see
+ * scripts/bench/analytics.ts). Shorter periods keep the index: few lookups beat a scan.
+ */
+export const SCAN_PERIOD_DAYS = 92;
+
+/** `itr_issue_fact f`, with the index hint above for long periods (TiDB accepts MySQL's IGNORE INDEX too). */
+function facts(f: AnalyticsFilter): string {
+  const long = Date.parse(f.to) - Date.parse(f.from) > SCAN_PERIOD_DAYS * 86_400_000;
+  return long ? 'itr_issue_fact f IGNORE INDEX (idx_fact_created, idx_fact_cover)' : 'itr_issue_fact f';
+}
+
 /** SQL for the start of the period holding `created_at` (UTC): a day, the Monday of a week, a month. */
 export function periodExpr(g: Granularity, col = 'f.created_at'): string {
   switch (g) {
@@ -154,6 +168,27 @@ export async function slaRows(f: AnalyticsFilter): Promise<Array<{ period: strin
     w.params,
     (r) => ({ period: String(r['period']), resolved: num(r['resolved']), met: num(r['met']), breachedOpen: num(r['breached_open']) }),
   );
+}
+
+/** The page's totals in one pass: created, resolved, resolved within the SLA, and breached while open. */
+export async function totalsRow(f: AnalyticsFilter): Promise<{ created: number; resolved: number; met: number; breachedOpen: number }> {
+  await ensureSchema();
+  const w = where(f);
+  const rows = await query(
+    `SELECT COUNT(*) AS n, SUM(CASE WHEN f.resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved, SUM(CASE WHEN f.sla_met = 1 THEN 1 ELSE 0 END) AS met,
+       SUM(CASE WHEN f.resolved_at IS NULL AND f.breached_at IS NOT NULL THEN 1 ELSE 0 END) AS breached_open
+     FROM itr_issue_fact f WHERE ${w.sql}`,
+    w.params,
+    (r) => ({ created: num(r['n']), resolved: num(r['resolved']), met: num(r['met']), breachedOpen: num(r['breached_open']) }),
+  );
+  return rows[0] ?? { created: 0, resolved: 0, met: 0, breachedOpen: 0 };
+}
+
+/** The projects whose issues a filter counts (the weekly summary records them, to know who may see it as is). */
+export async function countedProjectKeys(f: AnalyticsFilter): Promise<string[]> {
+  await ensureSchema();
+  const w = where(f);
+  return query(`SELECT DISTINCT f.project_key FROM itr_issue_fact f WHERE ${w.sql} ORDER BY f.project_key`, w.params, (r) => String(r['project_key']));
 }
 
 /** Per-line OLA: stays that ended on the line, and those that ended by running out of time. */
@@ -202,7 +237,7 @@ export async function breakdownRows(f: AnalyticsFilter, dim: BreakdownDimension,
   return query(
     `SELECT ${DIMENSION_COLUMN[dim]} AS v, COUNT(*) AS n, SUM(CASE WHEN f.resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved,
        SUM(CASE WHEN f.breached_at IS NOT NULL THEN 1 ELSE 0 END) AS breached, SUM(${sev}) AS severe
-     FROM itr_issue_fact f WHERE ${w.sql} GROUP BY v ORDER BY n DESC, v LIMIT 200`,
+     FROM ${facts(f)} WHERE ${w.sql} GROUP BY v ORDER BY n DESC, v LIMIT 200`,
     [...severeGrades, ...w.params],
     (r) => ({ value: str(r['v']), count: num(r['n']), resolved: num(r['resolved']), breached: num(r['breached']), severe: num(r['severe']) }),
   );
@@ -224,20 +259,41 @@ export async function caseSpreadRows(f: AnalyticsFilter): Promise<Array<{ caseId
   }
 }
 
-export async function regionSpreadRows(f: AnalyticsFilter): Promise<Array<{ region: string; issues: number; products: number; topProductIssues: number }>> {
+export interface ProductRegionRow {
+  product: string | null;
+  region: string | null;
+  count: number;
+  severe: number;
+}
+
+/** Counts and severe counts per (product, region): one scan feeds two patterns (severe product, scattered region). */
+export async function productRegionRows(f: AnalyticsFilter, severeGrades: readonly string[]): Promise<ProductRegionRow[]> {
   await ensureSchema();
   const w = where(f);
-  const rows = await query(
-    `SELECT f.region, f.product, COUNT(*) AS n FROM itr_issue_fact f WHERE f.region IS NOT NULL AND ${w.sql} GROUP BY f.region, f.product`,
-    w.params,
-    (r) => ({ region: String(r['region']), product: str(r['product']), n: num(r['n']) }),
+  const sev = severeGrades.length === 0 ? '0' : `CASE WHEN f.grade IN (${severeGrades.map(() => '?').join(', ')}) THEN 1 ELSE 0 END`;
+  return query(
+    `SELECT f.product, f.region, COUNT(*) AS n, SUM(${sev}) AS severe FROM ${facts(f)} WHERE ${w.sql} GROUP BY f.product, f.region`,
+    [...severeGrades, ...w.params],
+    (r) => ({ product: str(r['product']), region: str(r['region']), count: num(r['n']), severe: num(r['severe']) }),
   );
+}
+
+/** Severe issues per product (issues without a product left out). */
+export function severeByProduct(rows: readonly ProductRegionRow[]): Array<{ product: string; severe: number }> {
+  const out = new Map<string, number>();
+  for (const r of rows) if (r.product !== null) out.set(r.product, (out.get(r.product) ?? 0) + r.severe);
+  return [...out].map(([product, severe]) => ({ product, severe }));
+}
+
+/** Per region: issues, products seen, and the issues of its largest product (issues without a region left out). */
+export function regionSpread(rows: readonly ProductRegionRow[]): Array<{ region: string; issues: number; products: number; topProductIssues: number }> {
   const byRegion = new Map<string, { issues: number; products: number; topProductIssues: number }>();
   for (const r of rows) {
+    if (r.region === null) continue;
     const g = byRegion.get(r.region) ?? { issues: 0, products: 0, topProductIssues: 0 };
-    g.issues += r.n;
+    g.issues += r.count;
     if (r.product !== null) g.products++;
-    g.topProductIssues = Math.max(g.topProductIssues, r.n);
+    g.topProductIssues = Math.max(g.topProductIssues, r.count);
     byRegion.set(r.region, g);
   }
   return [...byRegion].map(([region, g]) => ({ region, ...g }));
@@ -247,7 +303,7 @@ export async function departmentMonthlyRows(f: AnalyticsFilter): Promise<Array<{
   await ensureSchema();
   const w = where(f);
   return query(
-    `SELECT f.department, DATE_FORMAT(f.created_at, '%Y-%m') AS m, COUNT(*) AS n FROM itr_issue_fact f
+    `SELECT f.department, DATE_FORMAT(f.created_at, '%Y-%m') AS m, COUNT(*) AS n FROM ${facts(f)}
      WHERE f.department IS NOT NULL AND ${w.sql} GROUP BY f.department, m ORDER BY f.department, m`,
     w.params,
     (r) => ({ department: String(r['department']), month: String(r['m']), count: num(r['n']) }),
@@ -278,26 +334,29 @@ export async function peopleRows(f: AnalyticsFilter, group: PeopleGroup, departm
   await ensureSchema();
   const w = where(f);
   const col = group === 'person' ? 'f.owner_account_id' : 'f.department';
-  const base = await query(
-    `SELECT ${col} AS k, f.grade, ${cycleBucketExpr()} AS bucket, COUNT(*) AS n, SUM(f.satisfaction) AS sat_sum, COUNT(f.satisfaction) AS sat_n
-     FROM itr_issue_fact f WHERE f.resolved_at IS NOT NULL AND ${w.sql} GROUP BY k, f.grade, bucket`,
-    w.params,
-    (r) => ({ k: str(r['k']), grade: str(r['grade']) ?? '-', bucket: num(r['bucket']), n: num(r['n']), satSum: num(r['sat_sum']), satN: num(r['sat_n']) }),
-  );
-  const stays = await query(
-    `SELECT h.holder_account_id AS k, SUM(CASE WHEN h.outcome = 'timed_out' THEN 1 ELSE 0 END) AS caused,
-       SUM(CASE WHEN h.entered_by = 'app' THEN 1 ELSE 0 END) AS received
-     FROM line_history h JOIN itr_issue_fact f ON f.issue_id = h.issue_id
-     WHERE h.holder_account_id IS NOT NULL AND ${w.sql} GROUP BY h.holder_account_id`,
-    w.params,
-    (r) => ({ k: String(r['k']), caused: num(r['caused']), received: num(r['received']) }),
-  );
-  const fwd = await query(
-    `SELECT c.old_value AS k, COUNT(*) AS n FROM classification_history c JOIN itr_issue_fact f ON f.issue_id = c.issue_id
-     WHERE c.field = 'owner' AND c.old_value IS NOT NULL AND ${w.sql} GROUP BY c.old_value`,
-    w.params,
-    (r) => ({ k: String(r['k']), n: num(r['n']) }),
-  );
+  // Three independent reads, run side by side: the slowest one, not their sum, sets the chart's time.
+  const [base, stays, fwd] = await Promise.all([
+    query(
+      `SELECT ${col} AS k, f.grade, ${cycleBucketExpr()} AS bucket, COUNT(*) AS n, SUM(f.satisfaction) AS sat_sum, COUNT(f.satisfaction) AS sat_n
+       FROM ${facts(f)} WHERE f.resolved_at IS NOT NULL AND ${w.sql} GROUP BY k, f.grade, bucket`,
+      w.params,
+      (r) => ({ k: str(r['k']), grade: str(r['grade']) ?? '-', bucket: num(r['bucket']), n: num(r['n']), satSum: num(r['sat_sum']), satN: num(r['sat_n']) }),
+    ),
+    query(
+      `SELECT h.holder_account_id AS k, SUM(CASE WHEN h.outcome = 'timed_out' THEN 1 ELSE 0 END) AS caused,
+         SUM(CASE WHEN h.entered_by = 'app' THEN 1 ELSE 0 END) AS received
+       FROM line_history h JOIN itr_issue_fact f ON f.issue_id = h.issue_id
+       WHERE h.holder_account_id IS NOT NULL AND ${w.sql} GROUP BY h.holder_account_id`,
+      w.params,
+      (r) => ({ k: String(r['k']), caused: num(r['caused']), received: num(r['received']) }),
+    ),
+    query(
+      `SELECT c.old_value AS k, COUNT(*) AS n FROM classification_history c JOIN itr_issue_fact f ON f.issue_id = c.issue_id
+       WHERE c.field = 'owner' AND c.old_value IS NOT NULL AND ${w.sql} GROUP BY c.old_value`,
+      w.params,
+      (r) => ({ k: String(r['k']), n: num(r['n']) }),
+    ),
+  ]);
   const out = new Map<string | null, PeopleRow>();
   const row = (k: string | null): PeopleRow => {
     let r = out.get(k);
@@ -330,19 +389,20 @@ export async function peopleRows(f: AnalyticsFilter, group: PeopleGroup, departm
   return [...out.values()].sort((a, b) => b.solved - a.solved);
 }
 
-/** The gadget's numbers from the projection: open, breached (open), this month's resolved and SLA met. */
-export async function gadgetCounts(month: { from: string; to: string }): Promise<{ open: number; breached: number; resolvedThisMonth: number; metThisMonth: number }> {
+/**
+ * The gadget's SLA attainment: issues of `projectKeys` (never empty: the caller passes the viewer's
+ * browsable projects and skips the query when there are none) resolved in `period`, and those within the SLA.
+ */
+export async function slaResolvedIn(period: { from: string; to: string }, projectKeys: readonly string[]): Promise<{ resolved: number; met: number }> {
+  if (projectKeys.length === 0) throw new Error('slaResolvedIn needs the projects to count');
   await ensureSchema();
   const rows = await query(
-    `SELECT SUM(CASE WHEN resolved_at IS NULL THEN 1 ELSE 0 END) AS open_n,
-       SUM(CASE WHEN resolved_at IS NULL AND breached_at IS NOT NULL THEN 1 ELSE 0 END) AS breached_n,
-       SUM(CASE WHEN resolved_at >= ? AND resolved_at < ? THEN 1 ELSE 0 END) AS resolved_n,
-       SUM(CASE WHEN resolved_at >= ? AND resolved_at < ? AND sla_met = 1 THEN 1 ELSE 0 END) AS met_n
-     FROM itr_issue_fact`,
-    [new Date(month.from), new Date(month.to), new Date(month.from), new Date(month.to)],
-    (r) => ({ open: num(r['open_n']), breached: num(r['breached_n']), resolvedThisMonth: num(r['resolved_n']), metThisMonth: num(r['met_n']) }),
+    `SELECT COUNT(*) AS resolved_n, SUM(CASE WHEN sla_met = 1 THEN 1 ELSE 0 END) AS met_n
+     FROM itr_issue_fact WHERE resolved_at >= ? AND resolved_at < ? AND project_key IN (${projectKeys.map(() => '?').join(', ')})`,
+    [new Date(period.from), new Date(period.to), ...projectKeys],
+    (r) => ({ resolved: num(r['resolved_n']), met: num(r['met_n']) }),
   );
-  return rows[0] ?? { open: 0, breached: 0, resolvedThisMonth: 0, metThisMonth: 0 };
+  return rows[0] ?? { resolved: 0, met: 0 };
 }
 
 export { fromSqlDateTime };

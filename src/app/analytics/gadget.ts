@@ -1,14 +1,15 @@
 /**
  * The dashboard gadget's numbers. Open and breached come from Jira as the viewer (so they follow Jira
  * permissions exactly, ids-only searches: one request per 5,000 issues); "due today" is the line due
- * time before the end of the viewer's day; SLA attainment this month from the projection.
+ * time before the end of the viewer's day; SLA attainment this month from the projection, counting only
+ * the projects the viewer may browse (asked of Jira as the viewer; none → no attainment, no query).
  */
 import { jiraAsApp, jiraAsUser, type JiraClient } from '../../adapters/jira';
 import { attainment, cfRef, monthOf } from '../../domain/analytics';
 import type { GadgetNumbers } from '../../contract/analytics';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds } from '../fields/itrFields';
-import { gadgetCounts } from './factStore';
+import { slaResolvedIn } from './factStore';
 
 /** Counting stops here (range 1,000–100,000; default 20,000): the gadget shows "20000+" beyond. */
 export const GADGET_COUNT_CAP = 20_000;
@@ -35,11 +36,15 @@ export async function gadgetNumbers(accountId: string | undefined, now: Date, as
   const ids = await lookUpFieldIds(app);
   const jql = gadgetJql(ids);
   const jira = asCaller(accountId);
-  const [open, breached, dueToday, month] = await Promise.all([count(jira, jql.open), count(jira, jql.breached), count(jira, jql.dueToday), gadgetCounts(monthOf(now))]);
+  const month = async (): Promise<{ resolved: number; met: number }> => {
+    const projectKeys = accountId === undefined ? [] : (await jira.searchProjects()).map((p) => p.key.toUpperCase());
+    return projectKeys.length === 0 ? { resolved: 0, met: 0 } : slaResolvedIn(monthOf(now), projectKeys);
+  };
+  const [open, breached, dueToday, sla] = await Promise.all([count(jira, jql.open), count(jira, jql.breached), count(jira, jql.dueToday), month()]);
   return {
     open: { value: open, jql: jql.open },
     breached: { value: breached, jql: jql.breached },
     dueToday: { value: dueToday, jql: jql.dueToday },
-    slaAttainmentThisMonth: attainment(month.metThisMonth, month.resolvedThisMonth),
+    slaAttainmentThisMonth: attainment(sla.met, sla.resolved),
   };
 }

@@ -1,43 +1,42 @@
 /**
- * The supervision page's report: every chart from GROUP BY queries on the projection, each number with
- * the JQL of its issues (src/domain/analytics/jql.ts). Per-person and per-department tables only for
- * callers the settings allow (Jira admins always), checked here on the server as the calling user.
+ * The supervision page's charts: each one from its own GROUP BY queries on the projection, asked for by
+ * its own call (so the page draws each chart as soon as its answer arrives), each number with the JQL of
+ * its issues (src/domain/analytics/jql.ts). Every aggregate counts only projects the caller may browse;
+ * per-person and per-department tables only for callers the settings allow (Jira admins always). Both
+ * are asked of Jira as the calling user (see callerScope.ts), never taken from the payload.
  */
 import { jiraAsApp, jiraAsUser, type JiraClient } from '../../adapters/jira';
 import { ConfigStore } from '../../adapters/kvs';
 import {
   attainment, cycleStats, detectPatterns, drillDownJql, quantileFromBuckets, SEVERE_GRADES, type AnalyticsFilter, type DrillDimension, type DrillFieldIds, type Pattern,
 } from '../../domain/analytics';
-import type { BreakdownDto, Drill, PeopleDto, SupervisionReport, WeeklyReportDto } from '../../contract/analytics';
+import type { BreakdownDto, Drill, PeopleDto, SupervisionChart, SupervisionChartData, SupervisionChartName, WeeklyReportDto } from '../../contract/analytics';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import {
-  breakdownRows, caseSpreadRows, cycleRows, departmentMonthlyRows, olaRows, peopleRows, regionSpreadRows, slaRows, volumeRows, type BreakdownDimension,
+  breakdownRows, caseSpreadRows, cycleRows, departmentMonthlyRows, olaRows, peopleRows, productRegionRows, regionSpread, severeByProduct, slaRows, totalsRow, volumeRows, type BreakdownDimension,
 } from './factStore';
 import { loadAnalyticsSettings, type AnalyticsSettings } from './settings';
+import { CallerScopes, type CallerScope } from './callerScope';
 
 export interface ReportDeps {
   asCaller(accountId: string | undefined): JiraClient;
   fieldIds(): Promise<DrillFieldIds>;
   settings(): Promise<AnalyticsSettings>;
   nowMs(): number;
+  /** Permission answers per page load (shared by the calls of one load). */
+  scopes: CallerScopes;
 }
+
+/** One cache per warm function instance: the calls of one page load often land on the same instance. */
+const platformScopes = new CallerScopes();
 
 export const platformReportDeps = (): ReportDeps => ({
   asCaller: (accountId) => jiraAsUser(accountId),
   fieldIds: () => lookUpFieldIds(jiraAsApp()),
   settings: async () => (await loadAnalyticsSettings(new ConfigStore())).value,
   nowMs: () => Date.now(),
+  scopes: platformScopes,
 });
-
-/** Jira admins and members of the configured groups see per-person figures; asked of Jira as the caller. */
-export async function maySeePeople(accountId: string | undefined, jira: JiraClient, settings: AnalyticsSettings): Promise<boolean> {
-  if (accountId === undefined) return false;
-  const perms = await jira.myPermissions(['ADMINISTER']);
-  if (perms['ADMINISTER'] === true) return true;
-  if (settings.personFigureGroups.length === 0) return false;
-  const me = await jira.getMyself({ groups: true });
-  return (me.groups ?? []).some((g) => settings.personFigureGroups.includes(g));
-}
 
 /** Adds a day/week/month to a period label's start (UTC) for the period's drill-down. */
 export function periodRange(label: string, g: AnalyticsFilter['granularity']): { from: string; to: string } {
@@ -47,8 +46,6 @@ export function periodRange(label: string, g: AnalyticsFilter['granularity']): {
   else end.setUTCDate(end.getUTCDate() + (g === 'week' ? 7 : 1));
   return { from: start.toISOString(), to: end.toISOString() };
 }
-
-const BREAKDOWNS: readonly BreakdownDimension[] = ['product', 'region', 'customerTier', 'month'];
 
 function patternJql(p: Pattern, filter: AnalyticsFilter, ids: DrillFieldIds): string | null {
   switch (p.type) {
@@ -63,68 +60,59 @@ function patternJql(p: Pattern, filter: AnalyticsFilter, ids: DrillFieldIds): st
 }
 
 /**
- * The project keys the aggregates may count: those the caller may browse (asked of Jira as the caller,
- * `GET /rest/api/3/project/search`), narrowed to the filter's projects when it names some. Empty means
- * nothing may be counted (never "every project", which an empty `projectKeys` means in the SQL filter).
+ * The project keys the aggregates may count: those the caller may browse, narrowed to the filter's
+ * projects when it names some. Empty means nothing may be counted (never "every project", which an
+ * empty `projectKeys` means in the SQL filter).
  */
-export async function browsableProjectKeys(accountId: string | undefined, jira: JiraClient, filter: AnalyticsFilter): Promise<string[]> {
-  if (accountId === undefined) return [];
-  const visible = (await jira.searchProjects()).map((p) => p.key.toUpperCase());
-  if (filter.projectKeys.length === 0) return visible;
+export function countableProjectKeys(browsable: readonly string[], filter: AnalyticsFilter): string[] {
+  if (filter.projectKeys.length === 0) return [...browsable];
   const wanted = new Set(filter.projectKeys.map((k) => k.toUpperCase()));
-  return visible.filter((k) => wanted.has(k));
+  return browsable.filter((k) => wanted.has(k));
 }
 
-export async function buildReport(accountId: string | undefined, filter: AnalyticsFilter, deps: ReportDeps = platformReportDeps()): Promise<SupervisionReport> {
-  const started = deps.nowMs();
-  const caller = deps.asCaller(accountId);
-  const [ids, settings, projectKeys] = await Promise.all([deps.fieldIds(), deps.settings(), browsableProjectKeys(accountId, caller, filter)]);
-  const people = await maySeePeople(accountId, caller, settings);
-  const drill = (value: number, dims: DrillDimension[] = []): Drill => ({ value, jql: drillDownJql(filter, ids, dims) });
-  // Every aggregate below counts only issues of projects the caller may browse (Jira permissions).
-  const scoped: AnalyticsFilter = { ...filter, projectKeys };
-  const none = projectKeys.length === 0;
+/** The patterns the process names, from four reads; shared by the page and the weekly summary. */
+async function patternsOf(filter: AnalyticsFilter): Promise<Pattern[]> {
+  const [productRegion, caseSpread, departmentMonthly] = await Promise.all([productRegionRows(filter, SEVERE_GRADES), caseSpreadRows(filter), departmentMonthlyRows(filter)]);
+  return detectPatterns({ severeByProduct: severeByProduct(productRegion), caseSpread, regionSpread: regionSpread(productRegion), departmentMonthly });
+}
 
-  const [volume, sla, ola, cycle, breakdowns, caseSpread, regionSpread, deptMonthly] = none
-    ? [[], [], [], [], BREAKDOWNS.map(() => []), [], [], []]
-    : await Promise.all([
-        volumeRows(scoped),
-        slaRows(scoped),
-        olaRows(scoped),
-        cycleRows(scoped),
-        Promise.all(BREAKDOWNS.map((d) => breakdownRows(scoped, d, SEVERE_GRADES))),
-        caseSpreadRows(scoped),
-        regionSpreadRows(scoped),
-        departmentMonthlyRows(scoped),
-      ]);
+interface ChartInput {
+  filter: AnalyticsFilter;
+  /** The filter narrowed to the projects the caller may browse; only read when `none` is false. */
+  scoped: AnalyticsFilter;
+  none: boolean;
+  ids: DrillFieldIds;
+  scope: CallerScope;
+  deps: ReportDeps;
+}
 
-  const periods = [...new Set(volume.map((v) => v.period))].sort();
-  const series = <K extends 'kind' | 'grade'>(key: K): Array<{ value: string | null; counts: Drill[] }> => {
-    const values = [...new Set(volume.map((v) => v[key]))];
-    return values.map((value) => ({
-      value,
-      counts: periods.map((p) => drill(volume.filter((v) => v.period === p && v[key] === value).reduce((a, v) => a + v.count, 0), [{ dimension: 'period', ...periodRange(p, filter.granularity) }, { dimension: key, value }])),
-    }));
+const drillOf = (input: ChartInput) => (value: number, dims: DrillDimension[] = []): Drill => ({ value, jql: drillDownJql(input.filter, input.ids, dims) });
+
+function breakdownChart(dimension: BreakdownDimension) {
+  return async (input: ChartInput): Promise<BreakdownDto> => {
+    const drill = drillOf(input);
+    const rows = input.none ? [] : await breakdownRows(input.scoped, dimension, SEVERE_GRADES);
+    return {
+      dimension,
+      rows: rows.map((r) => ({
+        value: r.value,
+        count: drill(r.count, dimension === 'month' && r.value !== null ? [{ dimension: 'period', ...periodRange(r.value, 'month') }] : dimension === 'month' ? [] : [{ dimension, value: r.value }]),
+        resolved: r.resolved,
+        breached: r.breached,
+        severe: r.severe,
+      })),
+    };
   };
+}
 
-  const created = volume.reduce((a, v) => a + v.count, 0);
-  const resolved = sla.reduce((a, s) => a + s.resolved, 0);
-  const met = sla.reduce((a, s) => a + s.met, 0);
-  const breachedOpen = sla.reduce((a, s) => a + s.breachedOpen, 0);
-  const breakdownBySev = breakdowns[0] ?? [];
-  const patterns = detectPatterns({
-    severeByProduct: breakdownBySev.flatMap((r) => (r.value === null ? [] : [{ product: r.value, severe: r.severe }])),
-    caseSpread,
-    regionSpread,
-    departmentMonthly: deptMonthly,
-  }).map((p) => ({ ...p, jql: patternJql(p, filter, ids) }));
-
-  let peopleDto: PeopleDto | null = null;
-  let deptDto: PeopleDto | null = null;
-  if (people) {
+function peopleChart(group: 'person' | 'department') {
+  return async (input: ChartInput): Promise<PeopleDto | null> => {
+    const settings = await input.deps.settings();
+    if (!(await input.scope.maySeePeople(settings))) return null;
+    const drill = drillOf(input);
     const departmentOf = (a: string): string | null => settings.departments[a] ?? null;
-    const [pRows, dRows] = none ? [[], []] : await Promise.all([peopleRows(scoped, 'person', departmentOf), peopleRows(scoped, 'department', departmentOf)]);
-    const toDto = (group: 'person' | 'department', rows: typeof pRows): PeopleDto => ({
+    const rows = input.none ? [] : await peopleRows(input.scoped, group, departmentOf);
+    return {
       group,
       rows: rows.map((r) => ({
         key: r.key,
@@ -138,28 +126,49 @@ export async function buildReport(accountId: string | undefined, filter: Analyti
         escalationsCaused: r.escalationsCaused,
         forwarded: r.forwarded,
       })),
-    });
-    peopleDto = toDto('person', pRows);
-    deptDto = toDto('department', dRows);
-  }
+    };
+  };
+}
 
-  const cs = cycleStats(cycle);
-  return {
-    filter: { from: filter.from, to: filter.to, projectKeys: [...filter.projectKeys], kinds: [...filter.kinds], grades: [...filter.grades], granularity: filter.granularity },
-    totals: {
-      created: drill(created),
-      resolved: drill(resolved, [{ dimension: 'state', value: 'resolved' }]),
-      open: drill(created - resolved, [{ dimension: 'state', value: 'open' }]),
-      breached: drill(breachedOpen, [{ dimension: 'state', value: 'open' }, { dimension: 'state', value: 'breached' }]),
-      slaAttainment: attainment(met, resolved),
-    },
-    volume: {
+type ChartBuilders = { [K in SupervisionChartName]: (input: ChartInput) => Promise<SupervisionChartData[K]> };
+
+const CHARTS: ChartBuilders = {
+  totals: async (input) => {
+    const drill = drillOf(input);
+    const t = input.none ? { created: 0, resolved: 0, met: 0, breachedOpen: 0 } : await totalsRow(input.scoped);
+    return {
+      created: drill(t.created),
+      resolved: drill(t.resolved, [{ dimension: 'state', value: 'resolved' }]),
+      open: drill(t.created - t.resolved, [{ dimension: 'state', value: 'open' }]),
+      breached: drill(t.breachedOpen, [{ dimension: 'state', value: 'open' }, { dimension: 'state', value: 'breached' }]),
+      slaAttainment: attainment(t.met, t.resolved),
+    };
+  },
+  volume: async (input) => {
+    const drill = drillOf(input);
+    const volume = input.none ? [] : await volumeRows(input.scoped);
+    const periods = [...new Set(volume.map((v) => v.period))].sort();
+    const series = <K extends 'kind' | 'grade'>(key: K): Array<{ value: string | null; counts: Drill[] }> =>
+      [...new Set(volume.map((v) => v[key]))].map((value) => ({
+        value,
+        counts: periods.map((p) =>
+          drill(
+            volume.filter((v) => v.period === p && v[key] === value).reduce((a, v) => a + v.count, 0),
+            [{ dimension: 'period', ...periodRange(p, input.filter.granularity) }, { dimension: key, value }],
+          ),
+        ),
+      }));
+    return {
       periods,
       byKind: series('kind').map((s) => ({ kind: s.value, counts: s.counts })),
       byGrade: series('grade').map((s) => ({ grade: s.value, counts: s.counts })),
-    },
-    sla: sla.map((s) => {
-      const period = [{ dimension: 'period' as const, ...periodRange(s.period, filter.granularity) }];
+    };
+  },
+  sla: async (input) => {
+    const drill = drillOf(input);
+    const sla = input.none ? [] : await slaRows(input.scoped);
+    return sla.map((s) => {
+      const period = [{ dimension: 'period' as const, ...periodRange(s.period, input.filter.granularity) }];
       return {
         period: s.period,
         resolved: drill(s.resolved, [...period, { dimension: 'state', value: 'resolved' }]),
@@ -167,48 +176,57 @@ export async function buildReport(accountId: string | undefined, filter: Analyti
         attainment: attainment(s.met, s.resolved),
         breachedOpen: drill(s.breachedOpen, [...period, { dimension: 'state', value: 'open' }, { dimension: 'state', value: 'breached' }]),
       };
-    }),
-    ola: ola.map((o) => ({ line: o.line, ended: o.ended, timedOut: o.timedOut, attainment: attainment(o.ended - o.timedOut, o.ended), jql: drillDownJql(filter, ids) })),
-    cycle: { count: cs.count, medianHours: cs.medianHours, p90Hours: cs.p90Hours, histogram: cs.histogram.map(({ fromHours, toHours, count }) => ({ fromHours, toHours, count })) },
-    breakdowns: BREAKDOWNS.map((dimension, i): BreakdownDto => ({
-      dimension,
-      rows: (breakdowns[i] ?? []).map((r) => ({
-        value: r.value,
-        count: drill(r.count, dimension === 'month' && r.value !== null ? [{ dimension: 'period', ...periodRange(r.value, 'month') }] : dimension === 'month' ? [] : [{ dimension, value: r.value }]),
-        resolved: r.resolved,
-        breached: r.breached,
-        severe: r.severe,
-      })),
-    })),
-    patterns,
-    people: peopleDto,
-    departments: deptDto,
-    queryMs: deps.nowMs() - started,
-  };
+    });
+  },
+  ola: async (input) => {
+    const ola = input.none ? [] : await olaRows(input.scoped);
+    const jql = drillDownJql(input.filter, input.ids);
+    return ola.map((o) => ({ line: o.line, ended: o.ended, timedOut: o.timedOut, attainment: attainment(o.ended - o.timedOut, o.ended), jql }));
+  },
+  cycle: async (input) => {
+    const cs = cycleStats(input.none ? [] : await cycleRows(input.scoped));
+    return { count: cs.count, medianHours: cs.medianHours, p90Hours: cs.p90Hours, histogram: cs.histogram.map(({ fromHours, toHours, count }) => ({ fromHours, toHours, count })) };
+  },
+  'breakdown-product': breakdownChart('product'),
+  'breakdown-region': breakdownChart('region'),
+  'breakdown-customerTier': breakdownChart('customerTier'),
+  'breakdown-month': breakdownChart('month'),
+  patterns: async (input) => (input.none ? [] : await patternsOf(input.scoped)).map((p) => ({ ...p, jql: patternJql(p, input.filter, input.ids) })),
+  people: peopleChart('person'),
+  departments: peopleChart('department'),
+};
+
+/** One chart of the page for `accountId`; `loadId` groups the calls of one page load (permission cache only). */
+export async function buildChart<K extends SupervisionChartName>(
+  accountId: string | undefined,
+  chart: K,
+  filter: AnalyticsFilter,
+  loadId: string | undefined,
+  deps: ReportDeps = platformReportDeps(),
+): Promise<SupervisionChart> {
+  const started = deps.nowMs();
+  const scope = deps.scopes.of(accountId, loadId, () => deps.asCaller(accountId), deps.nowMs());
+  const [ids, browsable] = await Promise.all([deps.fieldIds(), scope.browsableProjectKeys()]);
+  const projectKeys = countableProjectKeys(browsable, filter);
+  const input: ChartInput = { filter, scoped: { ...filter, projectKeys }, none: projectKeys.length === 0, ids, scope, deps };
+  const data = await (CHARTS[chart] as (input: ChartInput) => Promise<SupervisionChartData[K]>)(input);
+  return { chart, data, queryMs: deps.nowMs() - started } as SupervisionChart;
 }
 
-/** The weekly summary (no per-person figures: it is shown to everyone who opens the page). */
-export async function buildWeeklySummary(filter: AnalyticsFilter, generatedAt: Date): Promise<WeeklyReportDto> {
-  const [sla, cycle, volume, bySev, caseSpread, regionSpread, deptMonthly] = await Promise.all([
-    slaRows(filter), cycleRows(filter), volumeRows(filter), breakdownRows(filter, 'product', SEVERE_GRADES), caseSpreadRows(filter), regionSpreadRows(filter), departmentMonthlyRows(filter),
-  ]);
-  const created = volume.reduce((a, v) => a + v.count, 0);
-  const resolved = sla.reduce((a, s) => a + s.resolved, 0);
+/** The weekly summary of `filter` (no per-person figures: it is shown to everyone who opens the page). */
+export async function buildWeeklySummary(filter: AnalyticsFilter, generatedAt: Date, scopedToViewer = false): Promise<WeeklyReportDto> {
+  const [totals, cycle, patterns] = await Promise.all([totalsRow(filter), cycleRows(filter), patternsOf(filter)]);
   return {
     generatedAt: generatedAt.toISOString(),
     from: filter.from,
     to: filter.to,
-    created,
-    resolved,
-    open: created - resolved,
-    breached: sla.reduce((a, s) => a + s.breachedOpen, 0),
-    slaAttainment: attainment(sla.reduce((a, s) => a + s.met, 0), resolved),
+    created: totals.created,
+    resolved: totals.resolved,
+    open: totals.created - totals.resolved,
+    breached: totals.breachedOpen,
+    slaAttainment: attainment(totals.met, totals.resolved),
     medianCycleHours: cycleStats(cycle).medianHours,
-    patterns: detectPatterns({
-      severeByProduct: bySev.flatMap((r) => (r.value === null ? [] : [{ product: r.value, severe: r.severe }])),
-      caseSpread,
-      regionSpread,
-      departmentMonthly: deptMonthly,
-    }),
+    patterns,
+    scopedToViewer,
   };
 }

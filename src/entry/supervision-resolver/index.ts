@@ -2,9 +2,10 @@ import Resolver from '@forge/resolver';
 import { guardedDefinitions } from '../guard';
 import { NotAuthorizedError } from '../../app/auth/authorization';
 import { getBackfillProgress, startBackfill } from '../../app/analytics/backfill';
-import { buildReport } from '../../app/analytics/report';
+import { buildChart, platformReportDeps } from '../../app/analytics/report';
 import { latestWeeklyReport } from '../../app/analytics/weeklyReport';
 import { isFilterError, parseFilter } from '../../domain/analytics';
+import { SUPERVISION_CHARTS, type SupervisionChartName } from '../../contract/analytics';
 import type { ResolverResult } from '../../contract/envelope';
 
 /**
@@ -14,6 +15,13 @@ import type { ResolverResult } from '../../contract/envelope';
 export type Handlers = Record<string, (payload: unknown, context: Record<string, unknown>) => Promise<ResolverResult<unknown>>>;
 
 const accountIdOf = (context: Record<string, unknown>): string | undefined => (typeof context['accountId'] === 'string' ? context['accountId'] : undefined);
+const field = (payload: unknown, name: string): unknown => (typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[name] : undefined);
+const isChart = (v: unknown): v is SupervisionChartName => typeof v === 'string' && (SUPERVISION_CHARTS as readonly string[]).includes(v);
+/** A page-load id is only a cache key: short, plain, or ignored (then Jira is asked for this call alone). */
+const loadIdOf = (payload: unknown): string | undefined => {
+  const v = field(payload, 'loadId');
+  return typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v) ? v : undefined;
+};
 
 export async function wrapped<T>(run: () => Promise<T>): Promise<ResolverResult<T>> {
   try {
@@ -28,12 +36,19 @@ export async function wrapped<T>(run: () => Promise<T>): Promise<ResolverResult<
 
 export function handlers(): Handlers {
   return {
-    getSupervisionReport: async (payload, context) => {
-      const filter = parseFilter(payload);
-      if (isFilterError(filter)) return { success: false, errors: [{ code: filter.code, message: filter.message, path: filter.path }] };
-      return wrapped(() => buildReport(accountIdOf(context), filter));
+    getSupervisionChart: async (payload, context) => {
+      const chart = field(payload, 'chart');
+      if (!isChart(chart)) return { success: false, errors: [{ code: 'ANALYTICS_BAD_FILTER', message: `chart must be one of ${SUPERVISION_CHARTS.join(', ')}`, path: 'chart' }] };
+      const filter = parseFilter(field(payload, 'filter'));
+      if (isFilterError(filter)) return { success: false, errors: [{ code: filter.code, message: filter.message, path: `filter.${filter.path}` }] };
+      return wrapped(() => buildChart(accountIdOf(context), chart, filter, loadIdOf(payload)));
     },
-    getWeeklyReport: () => wrapped(() => latestWeeklyReport()),
+    getWeeklyReport: (payload, context) =>
+      wrapped(() => {
+        const deps = platformReportDeps();
+        const accountId = accountIdOf(context);
+        return latestWeeklyReport(deps.scopes.of(accountId, loadIdOf(payload), () => deps.asCaller(accountId), deps.nowMs()), new Date(deps.nowMs()));
+      }),
     startAnalyticsBackfill: (_payload, context) => wrapped(() => startBackfill(accountIdOf(context))),
     getAnalyticsBackfill: (_payload, context) => wrapped(() => getBackfillProgress(accountIdOf(context))),
   };

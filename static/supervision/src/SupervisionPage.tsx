@@ -1,11 +1,14 @@
 /**
  * The supervision page (`itr-supervision`): filters, totals, every chart with a table alternative and
  * CSV export, patterns, per-person/department tables (when the server allows), the weekly report, and
- * drill-down to the JQL of the issues behind any number.
+ * drill-down to the JQL of the issues behind any number. Each chart is its own call
+ * (`getSupervisionChart`), drawn as soon as its answer arrives, with its own loading state and error.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { AnalyticsFilterDto, Drill, PeopleDto, SupervisionReport, WeeklyReportDto } from '../../../src/contract/analytics';
+import {
+  SUPERVISION_CHARTS, type AnalyticsFilterDto, type BreakdownDto, type Drill, type PeopleDto, type SupervisionChartData, type SupervisionChartName, type WeeklyReportDto,
+} from '../../../src/contract/analytics';
 import { ApiError, call } from '../../shared/api';
 import { openInJira } from '../../shared/bridge';
 import { toApiError } from '../../shared/errors';
@@ -28,6 +31,19 @@ function defaultFilter(nowMs: number): AnalyticsFilterDto {
   return { from: from.toISOString(), to: to.toISOString(), granularity: 'month', projectKeys: [], kinds: [], grades: [] };
 }
 
+type ChartState<K extends SupervisionChartName> = { status: 'loading' } | { status: 'ready'; data: SupervisionChartData[K] } | { status: 'error'; error: ApiError };
+type ChartStates = { [K in SupervisionChartName]: ChartState<K> };
+
+const allLoading = (): ChartStates => Object.fromEntries(SUPERVISION_CHARTS.map((c) => [c, { status: 'loading' }])) as ChartStates;
+/** A fresh id per page load: the server asks Jira for the caller's permissions once per load (a cache key only). */
+const newLoadId = (): string => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+
+async function fetchChart<K extends SupervisionChartName>(chart: K, filter: AnalyticsFilterDto, loadId: string): Promise<SupervisionChartData[K]> {
+  const answer = await call('getSupervisionChart', { chart, filter, loadId });
+  if (answer.chart !== chart) throw new ApiError('UI_MALFORMED_RESPONSE', `asked for ${chart}, got ${answer.chart}`, { functionKey: 'getSupervisionChart' });
+  return answer.data as SupervisionChartData[K];
+}
+
 const splitIds = (s: string): string[] => s.split(',').map((x) => x.trim()).filter((x) => x !== '');
 const pct = (x: number | null): string => (x === null ? '–' : `${Math.round(x * 1000) / 10}%`);
 
@@ -35,23 +51,41 @@ export function SupervisionPage() {
   const { t } = useI18n();
   const [filter, setFilter] = useState<AnalyticsFilterDto>(() => defaultFilter(Date.now()));
   const [draft, setDraft] = useState({ from: filter.from.slice(0, 10), to: filter.to.slice(0, 10), projects: '', kinds: '', grades: '', granularity: filter.granularity ?? 'month' });
-  const [report, setReport] = useState<SupervisionReport | null>(null);
+  const [charts, setCharts] = useState<ChartStates>(allLoading);
   const [weekly, setWeekly] = useState<WeeklyReportDto | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [weeklyError, setWeeklyError] = useState<ApiError | null>(null);
   const [drill, setDrill] = useState<{ jql: string; label: string } | null>(null);
+  // Answers of an earlier load (the filter changed meanwhile) are dropped.
+  const current = useRef('');
 
-  const load = useCallback(async (f: AnalyticsFilterDto) => {
-    setError(null);
-    try {
-      const [r, w] = await Promise.all([call('getSupervisionReport', f), call('getWeeklyReport', {})]);
-      setReport(r);
-      setWeekly(w);
-    } catch (e) {
-      setError(toApiError(e));
-    }
+  const loadChart = useCallback(<K extends SupervisionChartName>(chart: K, f: AnalyticsFilterDto, loadId: string): void => {
+    const settle = (state: ChartState<K>): void => {
+      if (current.current === loadId) setCharts((all) => ({ ...all, [chart]: state }));
+    };
+    settle({ status: 'loading' });
+    fetchChart(chart, f, loadId).then(
+      (data) => settle({ status: 'ready', data }),
+      (e: unknown) => settle({ status: 'error', error: toApiError(e) }),
+    );
   }, []);
-  useEffect(() => void load(filter), [filter, load]);
 
+  const loadWeekly = useCallback((loadId: string): void => {
+    setWeeklyError(null);
+    call('getWeeklyReport', { loadId }).then(
+      (w) => current.current === loadId && setWeekly(w),
+      (e: unknown) => current.current === loadId && setWeeklyError(toApiError(e)),
+    );
+  }, []);
+
+  useEffect(() => {
+    const loadId = newLoadId();
+    current.current = loadId;
+    setCharts(allLoading());
+    for (const chart of SUPERVISION_CHARTS) loadChart(chart, filter, loadId);
+    loadWeekly(loadId);
+  }, [filter, loadChart, loadWeekly]);
+
+  const retry = (chart: SupervisionChartName) => () => loadChart(chart, filter, current.current);
   const onDrill = (jql: string, label: string): void => setDrill({ jql, label });
   const apply = (): void =>
     setFilter({
@@ -62,8 +96,6 @@ export function SupervisionPage() {
       kinds: splitIds(draft.kinds),
       grades: splitIds(draft.grades),
     });
-
-  if (error) return <ErrorState error={error} onRetry={() => void load(filter)} />;
 
   const num = (d: Drill, testId: string, label: string) => (
     <Pressable xcss={linkStyle} testId={testId} onClick={() => onDrill(d.jql, label)} aria-label={`${label}: ${d.value}`}>
@@ -103,12 +135,15 @@ export function SupervisionPage() {
         </Inline>
 
         <Box xcss={cardStyle} testId="weekly-report">
-          {weekly === null ? (
+          {weeklyError !== null ? (
+            <ErrorState error={weeklyError} onRetry={() => loadWeekly(current.current)} />
+          ) : weekly === null ? (
             <Text>{t('sup.weekly.none')}</Text>
           ) : (
             <Stack space="space.050">
               <Text as="strong">{t('sup.weekly.title', { from: weekly.from.slice(0, 10), to: weekly.to.slice(0, 10) })}</Text>
               <Text>{t('sup.weekly.summary', { created: weekly.created, resolved: weekly.resolved, breached: weekly.breached, sla: pct(weekly.slaAttainment), median: weekly.medianCycleHours ?? '–' })}</Text>
+              {weekly.scopedToViewer ? <Text size="small" testId="weekly-scoped">{t('sup.weekly.scoped')}</Text> : null}
             </Stack>
           )}
         </Box>
@@ -126,81 +161,133 @@ export function SupervisionPage() {
           </Box>
         ) : null}
 
-        {report === null ? null : <Report report={report} onDrill={onDrill} num={num} />}
+        <Charts charts={charts} retry={retry} onDrill={onDrill} num={num} />
       </Stack>
     </Box>
   );
 }
 
-function Report(props: { report: SupervisionReport; onDrill(jql: string, label: string): void; num(d: Drill, testId: string, label: string): JSX.Element }) {
+type Num = (d: Drill, testId: string, label: string) => JSX.Element;
+
+/** One chart's place on the page: its title and a loading line, its error with a retry, or the chart. */
+function Slot<K extends SupervisionChartName>(props: { name: K; title: string; state: ChartState<K>; retry(): void; children(data: SupervisionChartData[K]): ReactNode }) {
   const { t } = useI18n();
-  const { report: r, onDrill, num } = props;
+  const { state } = props;
+  return (
+    <div data-chart={props.name} data-chart-state={state.status}>
+      {state.status === 'ready' ? (
+        props.children(state.data)
+      ) : (
+        <Box xcss={cardStyle} testId={`chart-${props.name}-${state.status}`} aria-busy={state.status === 'loading'}>
+          <Stack space="space.100">
+            <Text as="strong">{props.title}</Text>
+            {state.status === 'loading' ? <Text>{t('sup.chart.loading')}</Text> : <ErrorState error={state.error} onRetry={props.retry} />}
+          </Stack>
+        </Box>
+      )}
+    </div>
+  );
+}
+
+function Charts(props: { charts: ChartStates; retry(chart: SupervisionChartName): () => void; onDrill(jql: string, label: string): void; num: Num }) {
+  const { t } = useI18n();
+  const { charts: c, retry, onDrill, num } = props;
   const none = t('sup.none');
   const name = (v: string | null): string => v ?? none;
   const cycleLabel = (h: { fromHours: number; toHours: number | null }): string => (h.toHours === null ? `≥${h.fromHours}` : `${h.fromHours}–${h.toHours}`);
+  const breakdown = (b: BreakdownDto) => (
+    <Chart
+      id={`breakdown-${b.dimension}`}
+      title={t(`sup.chart.breakdown.${b.dimension}` as MessageKey)}
+      categories={b.rows.map((x) => name(x.value))}
+      series={[{ label: t('sup.col.count'), values: b.rows.map((x) => x.count) }, { label: t('sup.col.severe'), values: b.rows.map((x) => x.severe) }]}
+      onDrill={onDrill}
+    />
+  );
   return (
     <Stack space="space.300">
-      <Inline space="space.400" shouldWrap testId="totals">
-        <Stack><Text size="small">{t('sup.totals.created')}</Text>{num(r.totals.created, 'total-created', t('sup.totals.created'))}</Stack>
-        <Stack><Text size="small">{t('sup.totals.resolved')}</Text>{num(r.totals.resolved, 'total-resolved', t('sup.totals.resolved'))}</Stack>
-        <Stack><Text size="small">{t('sup.totals.open')}</Text>{num(r.totals.open, 'total-open', t('sup.totals.open'))}</Stack>
-        <Stack><Text size="small">{t('sup.totals.breached')}</Text>{num(r.totals.breached, 'total-breached', t('sup.totals.breached'))}</Stack>
-        <Stack><Text size="small">{t('sup.totals.sla')}</Text><Text testId="total-sla">{pct(r.totals.slaAttainment)}</Text></Stack>
-      </Inline>
-      {r.totals.created.value === 0 ? <Text testId="empty">{t('sup.empty')}</Text> : null}
+      <Slot name="totals" title={t('sup.chart.totals')} state={c.totals} retry={retry('totals')}>
+        {(totals) => (
+          <Stack space="space.100">
+            <Inline space="space.400" shouldWrap testId="totals">
+              <Stack><Text size="small">{t('sup.totals.created')}</Text>{num(totals.created, 'total-created', t('sup.totals.created'))}</Stack>
+              <Stack><Text size="small">{t('sup.totals.resolved')}</Text>{num(totals.resolved, 'total-resolved', t('sup.totals.resolved'))}</Stack>
+              <Stack><Text size="small">{t('sup.totals.open')}</Text>{num(totals.open, 'total-open', t('sup.totals.open'))}</Stack>
+              <Stack><Text size="small">{t('sup.totals.breached')}</Text>{num(totals.breached, 'total-breached', t('sup.totals.breached'))}</Stack>
+              <Stack><Text size="small">{t('sup.totals.sla')}</Text><Text testId="total-sla">{pct(totals.slaAttainment)}</Text></Stack>
+            </Inline>
+            {totals.created.value === 0 ? <Text testId="empty">{t('sup.empty')}</Text> : null}
+          </Stack>
+        )}
+      </Slot>
+      <Slot name="volume" title={t('sup.chart.volumeKind')} state={c.volume} retry={retry('volume')}>
+        {(v) => (
+          <Stack space="space.300">
+            <Chart id="volume-kind" title={t('sup.chart.volumeKind')} categories={v.periods} series={v.byKind.map((s) => ({ label: name(s.kind), values: s.counts }))} onDrill={onDrill} />
+            <Chart id="volume-grade" title={t('sup.chart.volumeGrade')} categories={v.periods} series={v.byGrade.map((s) => ({ label: name(s.grade), values: s.counts }))} onDrill={onDrill} />
+          </Stack>
+        )}
+      </Slot>
+      <Slot name="sla" title={t('sup.chart.sla')} state={c.sla} retry={retry('sla')}>
+        {(sla) => <Chart id="sla" title={t('sup.chart.sla')} percent categories={sla.map((s) => s.period)} series={[{ label: t('sup.col.attainment'), values: sla.map((s) => s.attainment ?? 0) }]} onDrill={onDrill} />}
+      </Slot>
+      <Slot name="ola" title={t('sup.chart.ola')} state={c.ola} retry={retry('ola')}>
+        {(ola) => <Chart id="ola" title={t('sup.chart.ola')} percent categories={ola.map((o) => o.line)} series={[{ label: t('sup.col.attainment'), values: ola.map((o) => o.attainment ?? 0) }]} onDrill={onDrill} />}
+      </Slot>
+      <Slot name="cycle" title={t('sup.chart.cycle', { median: '–', p90: '–' })} state={c.cycle} retry={retry('cycle')}>
+        {(cycle) => (
+          <Chart
+            id="cycle"
+            title={t('sup.chart.cycle', { median: cycle.medianHours ?? '–', p90: cycle.p90Hours ?? '–' })}
+            categories={cycle.histogram.map(cycleLabel)}
+            series={[{ label: t('sup.col.count'), values: cycle.histogram.map((h) => h.count) }]}
+            onDrill={onDrill}
+          />
+        )}
+      </Slot>
+      <Slot name="breakdown-product" title={t('sup.chart.breakdown.product')} state={c['breakdown-product']} retry={retry('breakdown-product')}>{breakdown}</Slot>
+      <Slot name="breakdown-region" title={t('sup.chart.breakdown.region')} state={c['breakdown-region']} retry={retry('breakdown-region')}>{breakdown}</Slot>
+      <Slot name="breakdown-customerTier" title={t('sup.chart.breakdown.customerTier')} state={c['breakdown-customerTier']} retry={retry('breakdown-customerTier')}>{breakdown}</Slot>
+      <Slot name="breakdown-month" title={t('sup.chart.breakdown.month')} state={c['breakdown-month']} retry={retry('breakdown-month')}>{breakdown}</Slot>
 
-      <Chart id="volume-kind" title={t('sup.chart.volumeKind')} categories={r.volume.periods} series={r.volume.byKind.map((s) => ({ label: name(s.kind), values: s.counts }))} onDrill={onDrill} />
-      <Chart id="volume-grade" title={t('sup.chart.volumeGrade')} categories={r.volume.periods} series={r.volume.byGrade.map((s) => ({ label: name(s.grade), values: s.counts }))} onDrill={onDrill} />
-      <Chart id="sla" title={t('sup.chart.sla')} percent categories={r.sla.map((s) => s.period)} series={[{ label: t('sup.col.attainment'), values: r.sla.map((s) => s.attainment ?? 0) }]} onDrill={onDrill} />
-      <Chart id="ola" title={t('sup.chart.ola')} percent categories={r.ola.map((o) => o.line)} series={[{ label: t('sup.col.attainment'), values: r.ola.map((o) => o.attainment ?? 0) }]} onDrill={onDrill} />
-      <Chart
-        id="cycle"
-        title={t('sup.chart.cycle', { median: r.cycle.medianHours ?? '–', p90: r.cycle.p90Hours ?? '–' })}
-        categories={r.cycle.histogram.map(cycleLabel)}
-        series={[{ label: t('sup.col.count'), values: r.cycle.histogram.map((h) => h.count) }]}
-        onDrill={onDrill}
-      />
-      {r.breakdowns.map((b) => (
-        <Chart
-          key={b.dimension}
-          id={`breakdown-${b.dimension}`}
-          title={t(`sup.chart.breakdown.${b.dimension}` as MessageKey)}
-          categories={b.rows.map((x) => name(x.value))}
-          series={[{ label: t('sup.col.count'), values: b.rows.map((x) => x.count) }, { label: t('sup.col.severe'), values: b.rows.map((x) => x.severe) }]}
-          onDrill={onDrill}
-        />
-      ))}
+      <Slot name="patterns" title={t('sup.chart.patterns')} state={c.patterns} retry={retry('patterns')}>
+        {(patterns) => (
+          <Box testId="patterns">
+            <Stack space="space.100">
+              <Text as="strong">{t('sup.chart.patterns')}</Text>
+              {patterns.length === 0 ? <Text>{t('sup.pattern.none')}</Text> : null}
+              {patterns.map((p, i) => {
+                const text =
+                  p.type === 'severeProduct'
+                    ? t('sup.pattern.severeProduct', { product: p.product, severe: p.severe, mean: p.meanPerProduct })
+                    : p.type === 'crossProduct'
+                      ? t('sup.pattern.crossProduct', { caseId: p.caseId, products: p.products, issues: p.issues })
+                      : p.type === 'scatteredRegion'
+                        ? t('sup.pattern.scatteredRegion', { region: p.region, issues: p.issues, products: p.products, share: pct(p.topShare) })
+                        : t('sup.pattern.swingingDepartment', { department: p.department, min: p.min, max: p.max, cv: p.cv });
+                const jql = p.jql;
+                return jql === null ? (
+                  <Text key={i} testId={`pattern-${p.type}`}>{text}</Text>
+                ) : (
+                  <Pressable key={i} xcss={linkStyle} testId={`pattern-${p.type}`} onClick={() => onDrill(jql, text)}>{text}</Pressable>
+                );
+              })}
+            </Stack>
+          </Box>
+        )}
+      </Slot>
 
-      <Box testId="patterns">
-        <Stack space="space.100">
-          <Text as="strong">{t('sup.chart.patterns')}</Text>
-          {r.patterns.length === 0 ? <Text>{t('sup.pattern.none')}</Text> : null}
-          {r.patterns.map((p, i) => {
-            const text =
-              p.type === 'severeProduct'
-                ? t('sup.pattern.severeProduct', { product: p.product, severe: p.severe, mean: p.meanPerProduct })
-                : p.type === 'crossProduct'
-                  ? t('sup.pattern.crossProduct', { caseId: p.caseId, products: p.products, issues: p.issues })
-                  : p.type === 'scatteredRegion'
-                    ? t('sup.pattern.scatteredRegion', { region: p.region, issues: p.issues, products: p.products, share: pct(p.topShare) })
-                    : t('sup.pattern.swingingDepartment', { department: p.department, min: p.min, max: p.max, cv: p.cv });
-            const jql = p.jql;
-            return jql === null ? (
-              <Text key={i} testId={`pattern-${p.type}`}>{text}</Text>
-            ) : (
-              <Pressable key={i} xcss={linkStyle} testId={`pattern-${p.type}`} onClick={() => onDrill(jql, text)}>{text}</Pressable>
-            );
-          })}
-        </Stack>
-      </Box>
-
-      {r.people === null ? <Text testId="people-hidden">{t('sup.people.hidden')}</Text> : <People id="people" title={t('sup.chart.people')} dto={r.people} num={num} />}
-      {r.departments === null ? null : <People id="departments" title={t('sup.chart.departments')} dto={r.departments} num={num} />}
+      <Slot name="people" title={t('sup.chart.people')} state={c.people} retry={retry('people')}>
+        {(people) => (people === null ? <Text testId="people-hidden">{t('sup.people.hidden')}</Text> : <People id="people" title={t('sup.chart.people')} dto={people} num={num} />)}
+      </Slot>
+      <Slot name="departments" title={t('sup.chart.departments')} state={c.departments} retry={retry('departments')}>
+        {(departments) => (departments === null ? null : <People id="departments" title={t('sup.chart.departments')} dto={departments} num={num} />)}
+      </Slot>
     </Stack>
   );
 }
 
-function People(props: { id: string; title: string; dto: PeopleDto; num(d: Drill, testId: string, label: string): JSX.Element }) {
+function People(props: { id: string; title: string; dto: PeopleDto; num: Num }) {
   const { t } = useI18n();
   const header = [t('sup.col.who'), t('sup.col.solved'), t('sup.col.gradeMix'), t('sup.col.medianCycle'), t('sup.col.satisfaction'), t('sup.col.timeouts'), t('sup.col.escReceived'), t('sup.col.escCaused'), t('sup.col.forwarded')];
   const rows = props.dto.rows.map((r) => [

@@ -1,7 +1,9 @@
 /**
  * Supervision through the exported handlers: the backfill (admin only) rebuilds the projection from
  * Jira by token-paged JQL through the queue, a rerun changes nothing, the trigger keeps a fact current,
- * and the report's numbers come with the JQL of their issues; per-person figures only for allowed roles.
+ * and every chart (one `getSupervisionChart` call each, as the page asks) comes with the JQL of its
+ * issues; per-person figures only for allowed roles; Jira is asked for the caller's permissions once per
+ * page load, and only about the caller.
  */
 import { analyticsBackfillConsumer, issueUpdated, supervisionResolver } from '../../../src/index';
 import { BACKFILL_QUEUE } from '../../../src/app/analytics/backfill';
@@ -41,6 +43,16 @@ function seedIssues(n: number): void {
 }
 
 const FILTER = { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z', granularity: 'month' };
+
+const CHARTS = ['totals', 'volume', 'sla', 'ola', 'cycle', 'breakdown-product', 'breakdown-region', 'breakdown-customerTier', 'breakdown-month', 'patterns', 'people', 'departments'];
+
+/** One chart as the page asks for it; `data` of a success, or the whole envelope of a refusal. */
+async function chart(name: string, accountId: string, filter: object = FILTER, loadId?: string): Promise<any> {
+  const r = (await invokeResolver(supervisionResolver, 'getSupervisionChart', { chart: name, filter, ...(loadId === undefined ? {} : { loadId }) }, { accountId })) as { success: boolean; data?: { chart: string; data: unknown } };
+  if (!r.success) return r;
+  expect(r.data?.chart).toBe(name);
+  return r.data?.data;
+}
 
 async function backfill(): Promise<unknown> {
   const started = await invokeResolver(supervisionResolver, 'startAnalyticsBackfill', {}, { accountId: ADMIN });
@@ -82,56 +94,80 @@ describe('supervision report', () => {
     await backfill();
   });
 
-  it('counts by kind and grade with drill-down JQL for every number', async () => {
-    const r = (await invokeResolver(supervisionResolver, 'getSupervisionReport', FILTER, { accountId: AGENT })) as { success: true; data: any };
-    expect(r.success).toBe(true);
-    const d = r.data;
-    expect(d.totals.created.value).toBe(60);
-    expect(d.totals.resolved.value).toBe(40);
-    expect(d.volume.periods).toEqual(['2026-01']);
-    const complaint = d.volume.byKind.find((s: { kind: string }) => s.kind === 'complaint');
+  it('counts by kind and grade with drill-down JQL for every number, one chart per call', async () => {
+    const totals = await chart('totals', AGENT);
+    expect(totals.created.value).toBe(60);
+    expect(totals.resolved.value).toBe(40);
+    const volume = await chart('volume', AGENT);
+    expect(volume.periods).toEqual(['2026-01']);
+    const complaint = volume.byKind.find((s: { kind: string }) => s.kind === 'complaint');
     expect(complaint.counts[0].value).toBe(30);
     expect(complaint.counts[0].jql).toContain(`cf[${ids.kind.slice(12)}] = "complaint"`);
-    expect(d.breakdowns.map((b: { dimension: string }) => b.dimension)).toEqual(['product', 'region', 'customerTier', 'month']);
-    expect(d.cycle.count).toBe(40);
+    for (const dimension of ['product', 'region', 'customerTier', 'month']) expect((await chart(`breakdown-${dimension}`, AGENT)).dimension).toBe(dimension);
+    expect((await chart('cycle', AGENT)).count).toBe(40);
+    expect((await chart('sla', AGENT))[0]).toMatchObject({ period: '2026-01', resolved: { value: 40 } });
+    expect(Array.isArray(await chart('ola', AGENT))).toBe(true);
+    expect(Array.isArray(await chart('patterns', AGENT))).toBe(true);
     // The agent is neither admin nor supervisor: no per-person figures.
-    expect(d.people).toBeNull();
+    expect(await chart('people', AGENT)).toBeNull();
+    expect(await chart('departments', AGENT)).toBeNull();
   });
 
   it('the drill-down JQL finds exactly the issues behind the number in Jira', async () => {
-    const r = (await invokeResolver(supervisionResolver, 'getSupervisionReport', FILTER, { accountId: ADMIN })) as { data: any };
-    const x200 = r.data.breakdowns[0].rows.find((row: { value: string }) => row.value === 'X200');
+    const product = await chart('breakdown-product', ADMIN);
+    const x200 = product.rows.find((row: { value: string }) => row.value === 'X200');
     let found = 0;
     for await (const page of jiraAsApp().searchJql(x200.count.jql, { pageSize: 5000 })) found += page.issues.length;
     expect(found).toBe(x200.count.value);
   });
 
   it('shows per-person figures to the itr-supervisors group', async () => {
-    const r = (await invokeResolver(supervisionResolver, 'getSupervisionReport', FILTER, { accountId: SUPERVISOR })) as { data: any };
-    expect(r.data.people.rows[0]).toMatchObject({ key: OWNER, solved: { value: 40 } });
+    expect((await chart('people', SUPERVISOR)).rows[0]).toMatchObject({ key: OWNER, solved: { value: 40 } });
+    expect((await chart('departments', SUPERVISOR)).group).toBe('department');
   });
 
-  it('counts only issues of projects the caller may browse: an outsider sees zeros, a member the counts', async () => {
+  it('counts only issues of projects the caller may browse: an outsider sees zeros on every chart, a member the counts', async () => {
     const OUTSIDER = 'acc-outsider';
     jira.seedUser({ accountId: OUTSIDER, displayName: 'Outsider' });
     jira.seedProject({ key: 'ITR', browsers: [ADMIN, SUPERVISOR, AGENT, OWNER] });
-    const outsider = (await invokeResolver(supervisionResolver, 'getSupervisionReport', FILTER, { accountId: OUTSIDER })) as { success: true; data: any };
-    expect(outsider.success).toBe(true);
-    expect(outsider.data.totals.created.value).toBe(0);
-    expect(outsider.data.totals.resolved.value).toBe(0);
-    expect(outsider.data.volume.periods).toEqual([]);
-    expect(outsider.data.cycle.count).toBe(0);
-    expect(outsider.data.breakdowns.every((b: { rows: unknown[] }) => b.rows.length === 0)).toBe(true);
+    const zero = { totals: (d: any) => d.created.value === 0 && d.resolved.value === 0, volume: (d: any) => d.periods.length === 0, cycle: (d: any) => d.count === 0 };
+    expect(zero.totals(await chart('totals', OUTSIDER))).toBe(true);
+    expect(zero.volume(await chart('volume', OUTSIDER))).toBe(true);
+    expect(zero.cycle(await chart('cycle', OUTSIDER))).toBe(true);
+    for (const name of ['sla', 'ola', 'patterns']) expect(await chart(name, OUTSIDER)).toEqual([]);
+    for (const dimension of ['product', 'region', 'customerTier', 'month']) expect((await chart(`breakdown-${dimension}`, OUTSIDER)).rows).toEqual([]);
     // Asking for the project by name does not widen it.
-    const named = (await invokeResolver(supervisionResolver, 'getSupervisionReport', { ...FILTER, projectKeys: ['ITR'] }, { accountId: OUTSIDER })) as { data: any };
-    expect(named.data.totals.created.value).toBe(0);
-    const member = (await invokeResolver(supervisionResolver, 'getSupervisionReport', FILTER, { accountId: AGENT })) as { data: any };
-    expect(member.data.totals.created.value).toBe(60);
-    expect(jira.requestCount('GET /rest/api/3/project/search')).toBeGreaterThan(0);
+    expect((await chart('totals', OUTSIDER, { ...FILTER, projectKeys: ['ITR'] })).created.value).toBe(0);
+    expect((await chart('totals', AGENT)).created.value).toBe(60);
+    // Nor does an admin's page-load id: the cache is the caller's own.
+    await chart('totals', ADMIN, FILTER, 'load-1');
+    expect((await chart('totals', OUTSIDER, FILTER, 'load-1')).created.value).toBe(0);
   });
 
-  it('refuses a bad filter with a stable code', async () => {
-    expect(await invokeResolver(supervisionResolver, 'getSupervisionReport', { from: 'x', to: 'y' }, { accountId: ADMIN })).toMatchObject({ success: false, errors: [{ code: 'ANALYTICS_BAD_FILTER' }] });
+  it('an admin who may browse no project gets an empty per-person table, not every project\'s', async () => {
+    const LONE_ADMIN = 'acc-lone-admin';
+    jira.seedUser({ accountId: LONE_ADMIN, displayName: 'Lone admin', groups: ['jira-administrators'] });
+    jira.seedProject({ key: 'ITR', browsers: [ADMIN, SUPERVISOR, AGENT, OWNER] });
+    expect(await chart('people', LONE_ADMIN)).toEqual({ group: 'person', rows: [] });
+  });
+
+  it('asks Jira for the caller\'s projects once per page load, and again for another load or caller', async () => {
+    const projectSearches = (): number => jira.requestCount('GET /rest/api/3/project/search');
+    const before = projectSearches();
+    await Promise.all(CHARTS.map((name) => chart(name, SUPERVISOR, FILTER, 'load-a')));
+    expect(projectSearches() - before).toBe(1);
+    await chart('totals', SUPERVISOR, FILTER, 'load-b');
+    await chart('totals', AGENT, FILTER, 'load-b');
+    expect(projectSearches() - before).toBe(3);
+    // Without a load id every call asks.
+    await chart('totals', SUPERVISOR);
+    await chart('totals', SUPERVISOR);
+    expect(projectSearches() - before).toBe(5);
+  });
+
+  it('refuses a bad filter or an unknown chart with a stable code', async () => {
+    expect(await chart('totals', ADMIN, { from: 'x', to: 'y' })).toMatchObject({ success: false, errors: [{ code: 'ANALYTICS_BAD_FILTER', path: 'filter.from' }] });
+    expect(await chart('everything', ADMIN)).toMatchObject({ success: false, errors: [{ code: 'ANALYTICS_BAD_FILTER', path: 'chart' }] });
   });
 
   it('the update trigger keeps a fact current', async () => {
