@@ -44,6 +44,7 @@ export function AuditLog() {
 
   const go = (next: Array<number | undefined>) => {
     moved.current = true;
+    setPage(null); // no caption of the next page over the rows of the last one
     setCursors(next);
   };
 

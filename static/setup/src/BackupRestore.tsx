@@ -150,7 +150,7 @@ export function BackupRestore() {
               <input id={confirmId} type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} data-testid="backup-confirm" /> {t('backup.confirm')}
             </label>
             <Inline space="space.100">
-              <Pressable xcss={dangerButtonStyles} isDisabled={!confirmed} onClick={() => void apply(phase.preview.restoreId)} testId="backup-restore">
+              <Pressable xcss={confirmed ? dangerButtonStyles : [dangerButtonStyles, disabledStyles]} isDisabled={!confirmed} onClick={() => void apply(phase.preview.restoreId)} testId="backup-restore">
                 {t('backup.restore')}
               </Pressable>
               <Pressable xcss={buttonStyles} onClick={() => setPhase({ name: 'idle' })} testId="backup-cancel">
@@ -223,4 +223,6 @@ function ProgressLine({ label, done, total }: { label: string; done: number; tot
 }
 
 const sectionStyles = xcss({ borderBlockStartColor: 'color.border', borderBlockStartStyle: 'solid', borderBlockStartWidth: 'border.width', paddingBlockStart: 'space.200' });
+/** A disabled button must look disabled, not only refuse clicks. */
+const disabledStyles = xcss({ opacity: 'opacity.disabled', cursor: 'not-allowed' });
 const warningStyles = xcss({ backgroundColor: 'color.background.warning', borderRadius: 'radius.medium', padding: 'space.200' });
