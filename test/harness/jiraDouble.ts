@@ -1118,8 +1118,9 @@ export class JiraDouble {
   private bulkGroups(ctx: Ctx): Result {
     const denied = this.notAdmin(ctx);
     if (denied) return denied;
-    const known = new Set([...this.model.users.values()].flatMap((u) => u.groups));
-    const names = ctx.req.query.getAll('groupName').filter((n) => known.has(n));
+    // Group names match without regard to case; the answer spells them as Jira stores them.
+    const known = new Map([...this.model.users.values()].flatMap((u) => u.groups).map((g) => [g.toLowerCase(), g]));
+    const names = [...new Set(ctx.req.query.getAll('groupName').flatMap((n) => known.get(n.toLowerCase()) ?? []))];
     return this.page(ctx, names.map((name) => ({ name, groupId: `group-${name}` })));
   }
 

@@ -75,7 +75,7 @@ export function groupsAt(value: unknown, path: string, issues: SettingsIssue[]):
     const at = `${path}.${i}`;
     if (typeof v !== 'string' || v.trim() === '' || v.length > GROUP_NAME_MAX) {
       issues.push({ path: at, code: 'SETTINGS_GROUP_NAME_REQUIRED', message: `${at} must be a group name`, params: { max: GROUP_NAME_MAX } });
-    } else if (refs.some((r) => r.group === v)) {
+    } else if (refs.some((r) => r.group.toLowerCase() === v.toLowerCase())) {
       issues.push({ path: at, code: 'SETTINGS_DUPLICATE', message: `${v} is listed twice`, params: { value: v } });
     } else refs.push({ path: at, group: v });
   });
@@ -90,18 +90,24 @@ export function recordAt(value: unknown, path: string, issues: SettingsIssue[]):
 
 /**
  * Asks Jira, as the admin, whether the people and groups exist: an issue for each that does not.
- * Answers the display names of the people found (for the page to show beside their ids).
+ * Answers the display names of the people found (for the page to show beside their ids), and each
+ * group's name as Jira spells it (stored that way).
  */
-export async function directoryIssues(jira: JiraClient, people: readonly PersonRef[], groups: readonly GroupRef[]): Promise<{ issues: SettingsIssue[]; displayNames: Record<string, string> }> {
+export async function directoryIssues(
+  jira: JiraClient,
+  people: readonly PersonRef[],
+  groups: readonly GroupRef[],
+): Promise<{ issues: SettingsIssue[]; displayNames: Record<string, string>; groupName(typed: string): string }> {
   const ids = [...new Set(people.map((p) => p.accountId))];
   const names = [...new Set(groups.map((g) => g.group))];
   const displayNames = await displayNamesOf(jira, ids);
-  const found = new Set(await jira.existingGroups(names));
+  // Jira matches group names without regard to case; membership checks compare Jira's own spelling.
+  const found = new Map((await jira.existingGroups(names)).map((n) => [n.toLowerCase(), n]));
   const issues: SettingsIssue[] = [
     ...people.filter((p) => displayNames[p.accountId] === undefined).map((p) => ({ path: p.path, code: 'SETTINGS_USER_NOT_FOUND', message: `no Jira user ${p.accountId}`, params: { accountId: p.accountId } })),
-    ...groups.filter((g) => !found.has(g.group)).map((g) => ({ path: g.path, code: 'SETTINGS_GROUP_NOT_FOUND', message: `no Jira group ${g.group}`, params: { group: g.group } })),
+    ...groups.filter((g) => !found.has(g.group.toLowerCase())).map((g) => ({ path: g.path, code: 'SETTINGS_GROUP_NOT_FOUND', message: `no Jira group ${g.group}`, params: { group: g.group } })),
   ];
-  return { issues, displayNames };
+  return { issues, displayNames, groupName: (typed) => found.get(typed.toLowerCase()) ?? typed };
 }
 
 /** accountId → display name of the ids Jira knows, in chunks of USER_LOOKUP_CHUNK. */

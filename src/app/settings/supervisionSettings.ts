@@ -133,7 +133,7 @@ export class SupervisionSettingsAdmin {
       issues.push(...directory.issues, ...ipdIssues, ...ltcIssues);
       if (issues.length > 0) return invalidDraft(issues);
 
-      const value: AnalyticsSettings = { personFigureGroups: groups.map((g) => g.group), departments, ipd, ltc };
+      const value: AnalyticsSettings = { personFigureGroups: groups.map((g) => directory.groupName(g.group)), departments, ipd, ltc };
       const saved = await this.deps.store.set(ANALYTICS_SETTINGS_KEY, value, analyticsSettingsCodec, {
         expectedRevision: input.expectedRevision,
         ...(accountId !== undefined ? { updatedBy: accountId } : {}),

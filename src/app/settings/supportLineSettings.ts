@@ -74,7 +74,13 @@ export class SupportLineSettingsAdmin {
       if (issues.length > 0) return invalidDraft(issues);
       const directory = await directoryIssues(this.deps.jiraAs(accountId), people, groups);
       if (directory.issues.length > 0) return invalidDraft(directory.issues);
-      const saved = await this.deps.store.set(ESCALATION_SETTINGS_KEY, value, escalationSettingsCodec, {
+      const named = (list: string[]): string[] => list.map(directory.groupName);
+      const canonical: EscalationSettings = {
+        ...value,
+        lines: Object.fromEntries(SUPPORT_LINES.map((l) => [l, { ...value.lines[l], notifyGroups: named(value.lines[l].notifyGroups) }])) as EscalationSettings['lines'],
+        managementGroups: named(value.managementGroups),
+      };
+      const saved = await this.deps.store.set(ESCALATION_SETTINGS_KEY, canonical, escalationSettingsCodec, {
         expectedRevision: input.expectedRevision,
         ...(accountId !== undefined ? { updatedBy: accountId } : {}),
       });

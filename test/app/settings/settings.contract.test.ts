@@ -89,6 +89,14 @@ describe('supervision settings', () => {
     expect(jira.calls.filter((c) => /user\/bulk|group\/bulk|\/project\//.test(c.path)).every((c) => c.actor === 'user' && c.accountId === ADMIN)).toBe(true);
   });
 
+  it('stores a group as Jira spells it, whatever case the admin typed', async () => {
+    expect(await call('saveSupervisionSettings', { settings: supervision({ personFigureGroups: ['ITR-Supervisors'] }), expectedRevision: 0 })).toMatchObject({ success: true, data: { settings: { personFigureGroups: ['itr-supervisors'] } } });
+    expect((await loadAnalyticsSettings()).value.personFigureGroups).toEqual(['itr-supervisors']);
+    const lines = routing().lines;
+    expect(await call('saveSupportLineSettings', { settings: routing({ lines: { ...lines, L1: { ...lines.L1, notifyGroups: ['ITR-SUPERVISORS'] } }, managementGroups: ['Itr-Supervisors'] }), expectedRevision: 0 })).toMatchObject({ success: true });
+    expect(await loadEscalationSettings()).toMatchObject({ lines: { L1: { notifyGroups: ['itr-supervisors'] } }, managementGroups: ['itr-supervisors'] });
+  });
+
   it('refuses a user who is not a Jira administrator, reading nothing and writing nothing', async () => {
     for (const [key, payload] of [
       ['getSupervisionSettings', {}],
