@@ -83,10 +83,11 @@ export interface TotalsDto {
 /**
  * The charts of the supervision page, each asked for by its own `getSupervisionChart` call so the page
  * draws each one as soon as its answer arrives (the names are the page's and the benchmark's).
- * `volume` feeds two charts (by kind and by grade) from one query.
+ * `volume` feeds two charts (by kind and by grade) from one query; `people` the per-person and the
+ * per-department tables from one set of reads.
  */
 export const SUPERVISION_CHARTS = [
-  'totals', 'volume', 'sla', 'ola', 'cycle', 'breakdown-product', 'breakdown-region', 'breakdown-customerTier', 'breakdown-month', 'patterns', 'people', 'departments',
+  'totals', 'volume', 'sla', 'ola', 'cycle', 'breakdown-product', 'breakdown-region', 'breakdown-customerTier', 'breakdown-month', 'patterns', 'people',
 ] as const;
 export type SupervisionChartName = (typeof SUPERVISION_CHARTS)[number];
 
@@ -102,8 +103,7 @@ export interface SupervisionChartData {
   'breakdown-month': BreakdownDto;
   patterns: Array<Pattern & { jql: string | null }>;
   /** null when the caller's role may not see per-person figures. */
-  people: PeopleDto | null;
-  departments: PeopleDto | null;
+  people: { person: PeopleDto; department: PeopleDto } | null;
 }
 
 /** One chart's answer: `data` as the chart named in the request needs it, and the server's query time. */

@@ -22,7 +22,7 @@ const ADMIN = 'acc-admin';
 const OWNER = 'acc-owner';
 const FUNCTIONS = ['getSupervisionChart', 'getWeeklyReport', 'startAnalyticsBackfill', 'getAnalyticsBackfill'];
 /** Every chart the page asks for (SUPERVISION_CHARTS), each drawn in its own slot. */
-const CHARTS = 12;
+const CHARTS = 11;
 const PRODUCTS = ['X100', 'X200', 'X300', 'X400'];
 
 const { jira, queue, sql } = harness();

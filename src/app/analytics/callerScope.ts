@@ -19,6 +19,8 @@ export interface CallerScope {
   browsableProjectKeys(): Promise<string[]>;
   /** Jira admins, and members of the settings' groups. */
   maySeePeople(settings: AnalyticsSettings): Promise<boolean>;
+  /** Another answer the calls of one load share (e.g. the app's field ids for drill-down JQL), loaded once. */
+  shared<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
 /** Runs `load` once and shares its answer; a failure is not kept, so the next call asks again. */
@@ -37,7 +39,16 @@ function askJira(accountId: string | undefined, jira: () => JiraClient): CallerS
   const projects = once(async () => (accountId === undefined ? [] : (await jira().searchProjects()).map((p) => p.key.toUpperCase())));
   const admin = once(async () => accountId !== undefined && (await jira().myPermissions(['ADMINISTER']))['ADMINISTER'] === true);
   const groups = once(async () => (accountId === undefined ? [] : ((await jira().getMyself({ groups: true })).groups ?? [])));
+  const others = new Map<string, () => Promise<unknown>>();
   return {
+    shared<T>(key: string, load: () => Promise<T>): Promise<T> {
+      let get = others.get(key);
+      if (get === undefined) {
+        get = once(load);
+        others.set(key, get);
+      }
+      return get() as Promise<T>;
+    },
     browsableProjectKeys: projects,
     async maySeePeople(settings) {
       if (accountId === undefined) return false;

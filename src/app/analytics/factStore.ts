@@ -326,22 +326,26 @@ export interface PeopleRow {
 }
 
 /**
- * Per person (owner) or department: four GROUP BY reads, merged here. Escalations received = stays the
- * sweep opened on them (entered_by 'app'); caused = their stays that ended timed_out; forwarded =
- * owner changes away from them (classification_history, old_value = them).
+ * Per person (owner) and per department, both from one set of reads (the page shows the two tables
+ * together, and the stays join is the heaviest read of the page): solved, grade mix and cycle buckets
+ * grouped by owner and by department, merged here with escalations received = stays the sweep opened on
+ * them (entered_by 'app'), caused = their stays that ended timed_out, forwarded = owner changes away from
+ * them (classification_history, old_value = them). Stays and forwards map to a department by `departmentOf`.
  */
-export async function peopleRows(f: AnalyticsFilter, group: PeopleGroup, departmentOf: (accountId: string) => string | null): Promise<PeopleRow[]> {
+export async function peopleRows(f: AnalyticsFilter, departmentOf: (accountId: string) => string | null): Promise<Record<PeopleGroup, PeopleRow[]>> {
   await ensureSchema();
   const w = where(f);
-  const col = group === 'person' ? 'f.owner_account_id' : 'f.department';
-  // Three independent reads, run side by side: the slowest one, not their sum, sets the chart's time.
-  const [base, stays, fwd] = await Promise.all([
+  const solved = (col: string) =>
     query(
       `SELECT ${col} AS k, f.grade, ${cycleBucketExpr()} AS bucket, COUNT(*) AS n, SUM(f.satisfaction) AS sat_sum, COUNT(f.satisfaction) AS sat_n
        FROM ${facts(f)} WHERE f.resolved_at IS NOT NULL AND ${w.sql} GROUP BY k, f.grade, bucket`,
       w.params,
       (r) => ({ k: str(r['k']), grade: str(r['grade']) ?? '-', bucket: num(r['bucket']), n: num(r['n']), satSum: num(r['sat_sum']), satN: num(r['sat_n']) }),
-    ),
+    );
+  // Independent reads, run side by side: the slowest one, not their sum, sets the chart's time.
+  const [byOwner, byDepartment, stays, fwd] = await Promise.all([
+    solved('f.owner_account_id'),
+    solved('f.department'),
     query(
       `SELECT h.holder_account_id AS k, SUM(CASE WHEN h.outcome = 'timed_out' THEN 1 ELSE 0 END) AS caused,
          SUM(CASE WHEN h.entered_by = 'app' THEN 1 ELSE 0 END) AS received
@@ -357,36 +361,38 @@ export async function peopleRows(f: AnalyticsFilter, group: PeopleGroup, departm
       (r) => ({ k: String(r['k']), n: num(r['n']) }),
     ),
   ]);
-  const out = new Map<string | null, PeopleRow>();
-  const row = (k: string | null): PeopleRow => {
-    let r = out.get(k);
-    if (r === undefined) {
-      r = { key: k, solved: 0, gradeMix: {}, cycleBuckets: new Array<number>(CYCLE_BUCKET_UPPER_HOURS.length + 1).fill(0), satisfactionAvg: null, satisfactionCount: 0, timeouts: 0, escalationsReceived: 0, escalationsCaused: 0, forwarded: 0 };
-      out.set(k, r);
+  const merge = (base: typeof byOwner, keyOf: (accountId: string) => string | null): PeopleRow[] => {
+    const out = new Map<string | null, PeopleRow>();
+    const row = (k: string | null): PeopleRow => {
+      let r = out.get(k);
+      if (r === undefined) {
+        r = { key: k, solved: 0, gradeMix: {}, cycleBuckets: new Array<number>(CYCLE_BUCKET_UPPER_HOURS.length + 1).fill(0), satisfactionAvg: null, satisfactionCount: 0, timeouts: 0, escalationsReceived: 0, escalationsCaused: 0, forwarded: 0 };
+        out.set(k, r);
+      }
+      return r;
+    };
+    const satSums = new Map<string | null, number>();
+    for (const b of base) {
+      const r = row(b.k);
+      r.solved += b.n;
+      r.gradeMix[b.grade] = (r.gradeMix[b.grade] ?? 0) + b.n;
+      r.cycleBuckets[b.bucket] = (r.cycleBuckets[b.bucket] ?? 0) + b.n;
+      r.satisfactionCount += b.satN;
+      satSums.set(b.k, (satSums.get(b.k) ?? 0) + b.satSum);
     }
-    return r;
+    for (const s of stays) {
+      const r = row(keyOf(s.k));
+      r.escalationsCaused += s.caused;
+      r.timeouts += s.caused;
+      r.escalationsReceived += s.received;
+    }
+    for (const x of fwd) row(keyOf(x.k)).forwarded += x.n;
+    for (const r of out.values()) {
+      if (r.satisfactionCount > 0) r.satisfactionAvg = Math.round(((satSums.get(r.key) ?? 0) / r.satisfactionCount) * 100) / 100;
+    }
+    return [...out.values()].sort((x, y) => y.solved - x.solved);
   };
-  const satSums = new Map<string | null, number>();
-  for (const b of base) {
-    const r = row(b.k);
-    r.solved += b.n;
-    r.gradeMix[b.grade] = (r.gradeMix[b.grade] ?? 0) + b.n;
-    r.cycleBuckets[b.bucket] = (r.cycleBuckets[b.bucket] ?? 0) + b.n;
-    r.satisfactionCount += b.satN;
-    satSums.set(b.k, (satSums.get(b.k) ?? 0) + b.satSum);
-  }
-  const keyOf = (accountId: string): string | null => (group === 'person' ? accountId : departmentOf(accountId));
-  for (const s of stays) {
-    const r = row(keyOf(s.k));
-    r.escalationsCaused += s.caused;
-    r.timeouts += s.caused;
-    r.escalationsReceived += s.received;
-  }
-  for (const x of fwd) row(keyOf(x.k)).forwarded += x.n;
-  for (const r of out.values()) {
-    if (r.satisfactionCount > 0) r.satisfactionAvg = Math.round(((satSums.get(r.key) ?? 0) / r.satisfactionCount) * 100) / 100;
-  }
-  return [...out.values()].sort((a, b) => b.solved - a.solved);
+  return { person: merge(byOwner, (a) => a), department: merge(byDepartment, departmentOf) };
 }
 
 /**

@@ -105,29 +105,27 @@ function breakdownChart(dimension: BreakdownDimension) {
   };
 }
 
-function peopleChart(group: 'person' | 'department') {
-  return async (input: ChartInput): Promise<PeopleDto | null> => {
-    const settings = await input.deps.settings();
-    if (!(await input.scope.maySeePeople(settings))) return null;
-    const drill = drillOf(input);
-    const departmentOf = (a: string): string | null => settings.departments[a] ?? null;
-    const rows = input.none ? [] : await peopleRows(input.scoped, group, departmentOf);
-    return {
-      group,
-      rows: rows.map((r) => ({
-        key: r.key,
-        label: r.key ?? '-',
-        solved: group === 'person' ? drill(r.solved, [{ dimension: 'owner', value: r.key }, { dimension: 'state', value: 'resolved' }]) : { value: r.solved, jql: '' },
-        gradeMix: r.gradeMix,
-        medianCycleHours: quantileFromBuckets(r.cycleBuckets, 0.5),
-        satisfactionAvg: r.satisfactionAvg,
-        timeouts: r.timeouts,
-        escalationsReceived: r.escalationsReceived,
-        escalationsCaused: r.escalationsCaused,
-        forwarded: r.forwarded,
-      })),
-    };
-  };
+async function peopleChart(input: ChartInput): Promise<SupervisionChartData['people']> {
+  const settings = await input.deps.settings();
+  if (!(await input.scope.maySeePeople(settings))) return null;
+  const drill = drillOf(input);
+  const rows = input.none ? { person: [], department: [] } : await peopleRows(input.scoped, (a) => settings.departments[a] ?? null);
+  const toDto = (group: 'person' | 'department'): PeopleDto => ({
+    group,
+    rows: rows[group].map((r) => ({
+      key: r.key,
+      label: r.key ?? '-',
+      solved: group === 'person' ? drill(r.solved, [{ dimension: 'owner', value: r.key }, { dimension: 'state', value: 'resolved' }]) : { value: r.solved, jql: '' },
+      gradeMix: r.gradeMix,
+      medianCycleHours: quantileFromBuckets(r.cycleBuckets, 0.5),
+      satisfactionAvg: r.satisfactionAvg,
+      timeouts: r.timeouts,
+      escalationsReceived: r.escalationsReceived,
+      escalationsCaused: r.escalationsCaused,
+      forwarded: r.forwarded,
+    })),
+  });
+  return { person: toDto('person'), department: toDto('department') };
 }
 
 type ChartBuilders = { [K in SupervisionChartName]: (input: ChartInput) => Promise<SupervisionChartData[K]> };
@@ -192,8 +190,7 @@ const CHARTS: ChartBuilders = {
   'breakdown-customerTier': breakdownChart('customerTier'),
   'breakdown-month': breakdownChart('month'),
   patterns: async (input) => (input.none ? [] : await patternsOf(input.scoped)).map((p) => ({ ...p, jql: patternJql(p, input.filter, input.ids) })),
-  people: peopleChart('person'),
-  departments: peopleChart('department'),
+  people: peopleChart,
 };
 
 /** One chart of the page for `accountId`; `loadId` groups the calls of one page load (permission cache only). */
@@ -206,7 +203,7 @@ export async function buildChart<K extends SupervisionChartName>(
 ): Promise<SupervisionChart> {
   const started = deps.nowMs();
   const scope = deps.scopes.of(accountId, loadId, () => deps.asCaller(accountId), deps.nowMs());
-  const [ids, browsable] = await Promise.all([deps.fieldIds(), scope.browsableProjectKeys()]);
+  const [ids, browsable] = await Promise.all([scope.shared('fieldIds', deps.fieldIds), scope.browsableProjectKeys()]);
   const projectKeys = countableProjectKeys(browsable, filter);
   const input: ChartInput = { filter, scoped: { ...filter, projectKeys }, none: projectKeys.length === 0, ids, scope, deps };
   const data = await (CHARTS[chart] as (input: ChartInput) => Promise<SupervisionChartData[K]>)(input);

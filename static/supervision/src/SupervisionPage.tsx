@@ -278,10 +278,16 @@ function Charts(props: { charts: ChartStates; retry(chart: SupervisionChartName)
       </Slot>
 
       <Slot name="people" title={t('sup.chart.people')} state={c.people} retry={retry('people')}>
-        {(people) => (people === null ? <Text testId="people-hidden">{t('sup.people.hidden')}</Text> : <People id="people" title={t('sup.chart.people')} dto={people} num={num} />)}
-      </Slot>
-      <Slot name="departments" title={t('sup.chart.departments')} state={c.departments} retry={retry('departments')}>
-        {(departments) => (departments === null ? null : <People id="departments" title={t('sup.chart.departments')} dto={departments} num={num} />)}
+        {(people) =>
+          people === null ? (
+            <Text testId="people-hidden">{t('sup.people.hidden')}</Text>
+          ) : (
+            <Stack space="space.300">
+              <People id="people" title={t('sup.chart.people')} dto={people.person} num={num} />
+              <People id="departments" title={t('sup.chart.departments')} dto={people.department} num={num} />
+            </Stack>
+          )
+        }
       </Slot>
     </Stack>
   );
