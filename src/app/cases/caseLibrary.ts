@@ -13,6 +13,7 @@ import type { ResolverResult } from '../../contract/envelope';
 import type { CaseContent, CaseHit, CaseListRequest, CaseRecord, CaseSearchRequest, CaseStatus, CaseSuggestions, CaseVersion } from '../../contract/cases';
 import { DEFAULT_SEARCH_PARAMS, type FieldTexts, type Feedback, highlight, isCjkTerm, rerankWithFeedback, type SearchParams } from '../../domain/caseSearch';
 import { recordAudit } from '../audit/auditLog';
+import { latestVersion } from '../rootCause/rootCauseStore';
 import { indexNewCases, reindexCase, searchIndex } from './caseIndex';
 
 /** Candidates read back from the index before filtering by status and permission. */
@@ -223,14 +224,7 @@ export class CaseLibrary {
    */
   async suggestCases(accountId: string | undefined, issueKey: string, limit = 5): Promise<ResolverResult<CaseSuggestions>> {
     if (!ISSUE_KEY.test(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
-    let ids: { product: string; grade: string } | undefined;
-    try {
-      const all = await lookUpFieldIds(this.deps.jiraAsApp());
-      ids = { product: all.product, grade: all.grade };
-    } catch (e) {
-      // Without the app fields (a site mid-install) suggestions still work from the text alone.
-      if (!(e instanceof FieldsNotInstalledError)) throw e;
-    }
+    const ids = await this.caseFieldIds();
     const fields = ['summary', 'description', 'environment', 'resolution', ...(ids ? [ids.product, ids.grade] : [])];
     const issue = await this.issueAsCaller(accountId, issueKey, fields);
     if (issue === undefined) return fail('ISSUE_NOT_FOUND', `no issue ${issueKey}`);
@@ -313,23 +307,39 @@ export class CaseLibrary {
     return retired;
   }
 
-  /** A draft prefilled from a resolved issue: summary, description, environment, resolution. */
+  /** The site ids of the app's product and grade fields; undefined on a site mid-install (text alone still works). */
+  private async caseFieldIds(): Promise<{ product: string; grade: string } | undefined> {
+    try {
+      const all = await lookUpFieldIds(this.deps.jiraAsApp());
+      return { product: all.product, grade: all.grade };
+    } catch (e) {
+      if (!(e instanceof FieldsNotInstalledError)) throw e;
+      return undefined;
+    }
+  }
+
+  /**
+   * A draft prefilled from a resolved issue: summary, description, environment, product, and the root
+   * cause with both measures the engineer recorded on it (the resolution name when none was recorded).
+   */
   async createCaseFromIssue(accountId: string | undefined, issueKey: string): Promise<ResolverResult<CaseRecord>> {
     if (!ISSUE_KEY.test(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
-    const issue = await this.issueAsCaller(accountId, issueKey, ['summary', 'description', 'environment', 'resolution', 'labels', 'versions']);
+    const ids = await this.caseFieldIds();
+    const issue = await this.issueAsCaller(accountId, issueKey, ['summary', 'description', 'environment', 'resolution', 'labels', 'versions', ...(ids ? [ids.product] : [])]);
     if (issue === undefined) return fail('ISSUE_NOT_FOUND', `no issue ${issueKey}`);
+    const recorded = (await latestVersion(issue.id)).latest?.draft;
     const f = issue.fields;
     const resolution = typeof f['resolution'] === 'object' && f['resolution'] !== null ? s((f['resolution'] as Record<string, unknown>)['name']) : '';
     const versions = Array.isArray(f['versions']) ? (f['versions'] as Array<Record<string, unknown>>).map((v) => s(v['name'])).filter((v) => v) : [];
     const content: CaseContent = {
       title: s(f['summary']).slice(0, 500) || issueKey,
       symptom: adfText(f['description']),
-      product: '',
+      product: ids ? s(f[ids.product]) : '',
       productVersion: versions[0] ?? '',
       environment: s(f['environment']),
-      rootCause: '',
-      shortTermMeasure: resolution,
-      longTermMeasure: '',
+      rootCause: recorded?.rootCause ?? '',
+      shortTermMeasure: recorded?.shortTermMeasure || resolution,
+      longTermMeasure: recorded?.longTermMeasure ?? '',
       language: '',
       tags: Array.isArray(f['labels']) ? (f['labels'] as unknown[]).filter((l): l is string => typeof l === 'string') : [],
       status: 'draft',
