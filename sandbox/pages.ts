@@ -23,7 +23,7 @@ const HOST_TEXT = {
     sandboxTime: 'Sandbox time', edit: 'Edit', save: 'Save', unassigned: 'Unassigned', created: 'Created', updated: 'Updated',
     apps: 'Apps', key: 'Key', type: 'Type', none: 'None', allProjects: 'All projects', issueType: 'Issue type',
     notFound: 'Issue not found, or you may not see it.', editSummary: 'Edit summary', moveTo: 'Move to', home: 'Home', name: 'Name', count: 'Issues',
-    sandbox: 'ITR sandbox', appFields: 'ITR fields',
+    sandbox: 'ITR sandbox', appFields: 'ITR fields', searchResults: 'Search results', found: 'Issues found', showHistory: 'Show {n} resolved issues of the past year',
   },
   'zh-CN': {
     projects: '项目', issues: '问题', createIssue: '创建问题', project: '项目', summary: '概要',
@@ -32,7 +32,7 @@ const HOST_TEXT = {
     sandboxTime: '沙箱时间', edit: '编辑', save: '保存', unassigned: '未分配', created: '创建时间', updated: '更新时间',
     apps: '应用', key: '关键字', type: '类型', none: '无', allProjects: '所有项目', issueType: '问题类型',
     notFound: '问题不存在，或您无权查看。', editSummary: '编辑概要', moveTo: '转到', home: '首页', name: '名称', count: '问题数',
-    sandbox: 'ITR 沙箱', appFields: 'ITR 字段',
+    sandbox: 'ITR 沙箱', appFields: 'ITR 字段', searchResults: '搜索结果', found: '找到的问题数', showHistory: '显示过去一年已解决的 {n} 个问题',
   },
 } as const;
 

@@ -28,6 +28,7 @@ import { HARNESS_CLOUD_ARI } from '../test/harness/forgeRuntime';
 import type { StoredIssue } from '../test/harness/jiraModel';
 import { createClock, type SandboxClock } from './clock';
 import { adfParagraph, DEMO_FIELD_IDS, DEMO_PROJECTS, DEMO_USERS, seedDemoSite, type DemoUser } from './demoSite';
+import { DEMO_CASES, DEMO_DEPARTMENTS, DEMO_HISTORY_LABEL, HANDOFF_PROJECTS, seedDemoHistory, staysOf as staysOfHistory } from './demoHistory';
 import { evaluateExpression } from './expressions';
 import { ISSUE_VIEW_MODULE_TYPES, loadManifest, translate, type ManifestModule, type SandboxManifest } from './manifest';
 import { avatar, esc, hostText, layout, statusLozenge, THEME_ATTRS, type ColorMode, type Lang, type Prefs } from './pages';
@@ -44,6 +45,8 @@ export interface SandboxOptions {
   /** Resource key → folder, overriding the manifest's `resources` paths (tests use a private build). */
   resourceDirs?: Record<string, string>;
   log?: (line: string) => void;
+  /** Seed a year of history, cases and the analytics projection (default true; tests that need none save the time). */
+  demoHistory?: boolean;
 }
 
 export interface RunningSandbox {
@@ -115,6 +118,12 @@ const BRIDGE_SCRIPT = `
         for (const [k, v] of Object.entries(body.result.attrs)) document.documentElement.setAttribute(k, v);
         return undefined;
       }
+      if (name === 'navigate') {
+        // router.navigate / router.open: the host page (not the iframe) goes there, as in Jira.
+        if (body.result.type === 'new-tab') window.open(body.result.url, '_blank');
+        else window.top.location.href = body.result.url;
+        return undefined;
+      }
       return body.result;
     },
   };
@@ -156,6 +165,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   h.reset();
   seedDemoSite(h.jira, manifest, clock.now());
+  for (const p of HANDOFF_PROJECTS) h.jira.seedProject({ key: p.key, name: p.name });
   const jira = h.jira;
   // The `itr-close` app property the close/resolve rules' expressions read (field ids, fallback closers).
   // The app publishes it lazily (issue-created trigger, admin page); an installed site has had issues
@@ -254,6 +264,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       case 'onClose':
       case 'emitFrontendCustomMetric':
         return null;
+      case 'navigate': {
+        // Only the site's own pages: a relative path, or an absolute URL on this host.
+        const { url, type } = (payload ?? {}) as { url?: unknown; type?: unknown };
+        if (typeof url !== 'string') throw new HttpError(400, 'navigate without url');
+        const target = new URL(url, baseUrl);
+        if (target.origin !== new URL(baseUrl).origin) throw new HttpError(400, `navigate off the site: ${url}`);
+        return { url: `${target.pathname}${target.search}`, type: type === 'new-tab' ? 'new-tab' : 'same-tab' };
+      }
       case 'getFrameId':
         return `sandbox-frame-${frame.moduleKey}`;
       default:
@@ -366,6 +384,53 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
   h.queue.deliveryMode = 'immediate';
 
+  // ----- demo data the app keeps itself (sandbox/demoHistory.ts) --------------------------------
+  if (options.demoHistory !== false) await seedAppDemoData();
+
+  /**
+   * A year of finished work, its line stays and return visits, supervision settings, a few cases and
+   * the analytics projection, written through the app's own stores, resolvers and backfill consumer.
+   */
+  async function seedAppDemoData(): Promise<void> {
+    const started = Date.now();
+    const history = seedDemoHistory(jira, clock.now());
+    const admin = DEMO_USERS.find((u) => u.role === 'admin')?.accountId ?? '';
+    const { recordStays } = require(path.join(REPO_ROOT, 'src', 'app', 'history', 'lineHistoryStore')) as typeof import('../src/app/history/lineHistoryStore');
+    const visits = require(path.join(REPO_ROOT, 'src', 'app', 'returnVisits', 'visitStore')) as typeof import('../src/app/returnVisits/visitStore');
+    const settings = require(path.join(REPO_ROOT, 'src', 'app', 'analytics', 'settings')) as typeof import('../src/app/analytics/settings');
+    const { ConfigStore } = require(path.join(REPO_ROOT, 'src', 'adapters', 'kvs')) as typeof import('../src/adapters/kvs');
+    const sql = require(path.join(REPO_ROOT, 'src', 'adapters', 'sql')) as typeof import('../src/adapters/sql');
+    const { CaseLibrary } = require(path.join(REPO_ROOT, 'src', 'app', 'cases', 'caseLibrary')) as typeof import('../src/app/cases/caseLibrary');
+    await invokeFunction(async () => {
+      const withIds = history.map((hi) => ({ hi, id: jira.issue(hi.key).id }));
+      await recordStays(withIds.flatMap(({ hi, id }) => staysOfHistory(id, hi)));
+      for (const { hi, id } of withIds) {
+        if (hi.satisfaction === null) continue;
+        const f = jira.issue(hi.key).fields;
+        await visits.openVisit({ issueId: id, issueKey: hi.key, reason: 'sampled', kind: String(f[DEMO_FIELD_IDS.kind]), grade: String(f[DEMO_FIELD_IDS.grade]), resolvedAt: hi.resolvedAt, internalView: 'Resolved' });
+        await visits.recordVisit({ issueId: id, satisfaction: hi.satisfaction, resolvedInCustomersView: hi.satisfaction >= 3, customerWords: '', viewsDiffer: hi.satisfaction < 3, by: admin, at: new Date(hi.resolvedAt.getTime() + 86_400_000) });
+      }
+      const value = { ...settings.DEFAULT_ANALYTICS_SETTINGS, departments: { ...DEMO_DEPARTMENTS }, ipd: { projectKey: 'RND', issueType: 'Task' }, ltc: { projectKey: 'SAL', issueType: 'Task' } };
+      await new ConfigStore().set(settings.ANALYTICS_SETTINGS_KEY, value, settings.analyticsSettingsCodec, { updatedBy: admin });
+    }, undefined, { context: { moduleKey: 'issue-updated' } });
+    const supervision = moduleByKey('itr-supervision');
+    const home = moduleByKey('itr-home');
+    if (supervision === undefined || home === undefined) throw new Error('manifest changed: no itr-supervision / itr-home module');
+    await withModuleKey(supervision.key, () => invokeResolver(handlerOf(supervision), 'startAnalyticsBackfill', {}, { accountId: admin, context: { moduleKey: supervision.key } }));
+    // Through the case library's own create (index included); keyed so a restart on the same database adds none twice.
+    await withModuleKey(home.key, () =>
+      invokeFunction(async () => {
+        const library = new CaseLibrary();
+        for (const [i, c] of DEMO_CASES.entries()) {
+          const externalId = `sandbox-demo-${i + 1}`;
+          const known = await sql.query('SELECT id FROM itr_case WHERE external_id = ?', [externalId], (r) => r['id']);
+          if (known.length === 0) await library.createCase(c.author, c.content, c.sourceIssues, externalId);
+        }
+      }, undefined, { context: { moduleKey: home.key } }),
+    );
+    log(`[demo] ${history.length} resolved issues of the past year, ${DEMO_CASES.length} cases, analytics backfilled (${Date.now() - started} ms)`);
+  }
+
   // ----- pages ---------------------------------------------------------------------------------
 
   const pageModules = manifest.modules.filter(
@@ -427,9 +492,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const homePage = (req: IncomingMessage, prefs: Prefs, url: URL, error?: string): string => {
     const t = (k: Parameters<typeof hostText>[1]): string => hostText(prefs.lang, k);
     const only = url.searchParams.get('project');
-    const issues = visibleIssues(prefs)
-      .filter((i) => only === null || i.projectKey === only)
-      .sort((a, b) => Number(b.id) - Number(a.id));
+    const showHistory = url.searchParams.get('history') === '1';
+    const isHistory = (i: StoredIssue): boolean => Array.isArray(i.fields['labels']) && (i.fields['labels'] as unknown[]).includes(DEMO_HISTORY_LABEL);
+    const inProject = visibleIssues(prefs).filter((i) => only === null || i.projectKey === only);
+    const hidden = showHistory ? 0 : inProject.filter(isHistory).length;
+    const issues = inProject.filter((i) => showHistory || !isHistory(i)).sort((a, b) => Number(b.id) - Number(a.id));
     const ids = DEMO_FIELD_IDS;
     const projectRows = DEMO_PROJECTS.map((p) => {
       const count = [...jira.model.issues.values()].filter((i) => i.projectKey === p.key).length;
@@ -464,7 +531,8 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
 <table><thead><tr><th>${esc(t('key'))}</th><th>${esc(t('summary'))}</th><th>${esc(t('status'))}</th>
 <th>${esc(appFieldName(prefs.lang, 'itr-kind'))}</th><th>${esc(appFieldName(prefs.lang, 'itr-grade'))}</th>
 <th>${esc(appFieldName(prefs.lang, 'itr-line'))}</th><th>${esc(appFieldName(prefs.lang, 'itr-submitter'))}</th></tr></thead>
-<tbody>${issueRows}</tbody></table>`;
+<tbody>${issueRows}</tbody></table>
+${hidden === 0 ? '' : `<p class="subtle"><a href="/?${new URLSearchParams({ ...(only === null ? {} : { project: only }), history: '1' }).toString()}" data-testid="show-history">${esc(t('showHistory').replace('{n}', String(hidden)))}</a></p>`}`;
     return page(req, prefs, t('issues'), body);
   };
 
@@ -479,6 +547,33 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
 <header>${iconHtml}<span>${esc(title)}</span></header>
 <iframe class="forge-app" title="${esc(title)}" data-testid="forge-frame-${esc(m.key)}" src="/static/${esc(m.resource)}/index.html?${esc(q.toString())}"></iframe>
 </section>`;
+  };
+
+  /** Jira's issue search (`/issues/?jql=…`), as the acting user, through the Jira double's REST search. */
+  const searchPage = async (req: IncomingMessage, prefs: Prefs, jql: string): Promise<string> => {
+    const t = (k: Parameters<typeof hostText>[1]): string => hostText(prefs.lang, k);
+    const found: Array<{ key: string; fields: Record<string, unknown> }> = [];
+    let error: string | undefined;
+    let nextPageToken: string | undefined;
+    do {
+      const answer = await asUser(prefs.accountId, 'POST', forgeApi.route`/rest/api/3/search/jql`, { jql, fields: ['summary', 'status'], maxResults: 100, ...(nextPageToken === undefined ? {} : { nextPageToken }) });
+      if (answer.status !== 200) {
+        error = jiraErrorText(answer.json);
+        break;
+      }
+      const page = answer.json as { issues?: Array<{ key: string; fields: Record<string, unknown> }>; nextPageToken?: string };
+      found.push(...(page.issues ?? []));
+      nextPageToken = page.nextPageToken;
+    } while (nextPageToken !== undefined);
+    const rows = found
+      .map((i) => `<tr data-testid="search-row"><td><a href="/browse/${esc(i.key)}">${esc(i.key)}</a></td><td>${esc(i.fields['summary'])}</td><td>${esc((i.fields['status'] as { name?: string } | undefined)?.name ?? '')}</td></tr>`)
+      .join('');
+    const body = `
+<h1>${esc(t('searchResults'))}</h1>
+<p><code data-testid="search-jql">${esc(jql)}</code></p>
+${error === undefined ? `<p>${esc(t('found'))}: <strong data-testid="search-count">${found.length}</strong></p>` : `<p class="error" role="alert">${esc(error)}</p>`}
+<table><thead><tr><th>${esc(t('key'))}</th><th>${esc(t('summary'))}</th><th>${esc(t('status'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
+    return page(req, prefs, t('searchResults'), body);
   };
 
   const issuePage = (req: IncomingMessage, prefs: Prefs, key: string, error?: string): string => {
@@ -598,6 +693,7 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ now: new Date(clock.now()).toISOString(), speed: clock.speed }));
       return;
     }
+    if (req.method === 'GET' && (p === '/issues' || p === '/issues/')) return html(await searchPage(req, prefs, url.searchParams.get('jql') ?? ''));
     let m = /^\/browse\/([A-Z][A-Z0-9_]*-\d+)$/.exec(p);
     if (req.method === 'GET' && m?.[1] !== undefined) return html(issuePage(req, prefs, m[1]));
     m = /^\/apps\/([^/]+)$/.exec(p);

@@ -15,7 +15,7 @@
 import { CLOSE_PROPERTY_KEY } from '../../src/domain/closure';
 import { DEMO_FIELD_IDS, DEMO_USERS } from '../../sandbox/demoSite';
 import { chromiumAvailable } from '../static/bridgeStub';
-import { useSandboxInBrowser } from './sandboxBrowser';
+import { fillRootCause, useSandboxInBrowser } from './sandboxBrowser';
 
 /** FLD-3: "Complaint: technician left site without testing", submitted by Anna, Tom (L2) works on it. */
 const COMPLAINT = 'FLD-3';
@@ -39,25 +39,18 @@ describeWithBrowser('closing in the sandbox', () => {
   const status = () => (fields()['status'] as { name: string }).name;
   const transitionButton = (name: string) => ui.page.locator('form.transitions button[name="transition"]', { hasText: name });
 
-  async function actAs(accountId: string, lang: 'en' | 'zh-CN' = 'en'): Promise<void> {
-    const q = new URLSearchParams({ accountId, lang, theme: 'light' });
-    await ui.page.context().addCookies([{ name: 'itr_sandbox', value: encodeURIComponent(q.toString()), url: ui.sandbox.url }]);
-  }
+  const actAs = (accountId: string, lang: 'en' | 'zh-CN' = 'en'): Promise<void> => ui.actAs(accountId, lang);
 
   /** Fills the panel's root-cause form with a complete draft whose root cause is `rootCause`, and saves. */
-  async function fillRootCause(rootCause: string): Promise<void> {
-    await panel().getByTestId('root-cause-toggle').click();
-    const form = panel().getByTestId('root-cause-form');
-    await form.locator('[data-path="whys.0"]').fill('The printer still failed after the visit');
-    await panel().getByTestId('root-cause-add-why').click();
-    await form.locator('[data-path="whys.1"]').fill('The visit checklist has no final print test');
-    await form.locator('[data-path="rootCause"]').fill(rootCause);
-    await form.locator('[data-path="shortTermMeasure"]').fill('Second visit, printer tested with the customer');
-    await form.locator('[data-path="longTermMeasure"]').fill('Checklist requires a signed test print');
-    await form.locator('[data-path="technicalZero"]').fill('Fuser replaced and tested');
-    await form.locator('[data-path="managementZero"]').fill('Checklist reviewed with all field technicians');
-    await panel().getByTestId('root-cause-save').click();
-  }
+  const fillComplaintRootCause = (rootCause: string): Promise<void> =>
+    fillRootCause(panel(), {
+      whys: ['The printer still failed after the visit', 'The visit checklist has no final print test'],
+      rootCause,
+      shortTerm: 'Second visit, printer tested with the customer',
+      longTerm: 'Checklist requires a signed test print',
+      technicalZero: 'Fuser replaced and tested',
+      managementZero: 'Checklist reviewed with all field technicians',
+    });
 
   it('the engineer cannot close; the submitter can only after the supervisor recorded the return visit', async () => {
     // The sandbox published the close rules' property: the expressions can find the fields.
@@ -73,7 +66,7 @@ describeWithBrowser('closing in the sandbox', () => {
       // Tom completes the complaint's root cause (the customer is blamed: flagged, kept with a reason) and resolves it.
       await actAs(TOM);
       await ui.page.goto(`${ui.sandbox.url}/browse/${COMPLAINT}`);
-      await fillRootCause('Customer misuse of the printer');
+      await fillComplaintRootCause('Customer misuse of the printer');
       const flag = panel().getByTestId('root-cause-flag');
       await flag.waitFor();
       expect(await flag.innerText()).toContain('This root cause points outside the company (the customer');
@@ -82,7 +75,7 @@ describeWithBrowser('closing in the sandbox', () => {
       await panel().getByText('Complete: the issue may be resolved.').waitFor();
       expect(fields()[DEMO_FIELD_IDS.rootCauseComplete]).toBe('yes');
 
-      await Promise.all([ui.page.waitForNavigation(), transitionButton('Resolved').click()]);
+      await ui.transition('Resolved');
       expect(status()).toBe('Resolved');
       // A complaint always gets a return visit: opened, and mirrored for the close validator.
       expect(fields()[DEMO_FIELD_IDS.visitOpen]).toBe('yes');
@@ -135,7 +128,7 @@ describeWithBrowser('closing in the sandbox', () => {
     await ui.step('submitter-closes', async () => {
       await actAs(ANNA);
       await ui.page.goto(`${ui.sandbox.url}/browse/${COMPLAINT}`);
-      await Promise.all([ui.page.waitForNavigation(), transitionButton('Closed').click()]);
+      await ui.transition('Closed');
       expect(status()).toBe('Closed');
       expect(await ui.page.getByRole('alert').count()).toBe(0);
       expect(ui.pageErrors).toEqual([]);
@@ -146,7 +139,7 @@ describeWithBrowser('closing in the sandbox', () => {
     await ui.step('root-cause-zh', async () => {
       await actAs(TOM, 'zh-CN');
       await ui.page.goto(`${ui.sandbox.url}/browse/${COMPLAINT}`);
-      await fillRootCause('客户操作失误');
+      await fillComplaintRootCause('客户操作失误');
       const flag = panel().getByTestId('root-cause-flag');
       await flag.waitFor();
       expect(await flag.innerText()).toContain('此根因归咎于公司外部（客户');

@@ -40,6 +40,10 @@ export interface SandboxInBrowser {
   frame(moduleKey: string): FrameLocator;
   /** Saves a look-at-me screenshot of the whole page as .tmp/screenshots/<file>.png. */
   shoot(file: string): Promise<void>;
+  /** Acts as this user (and language) from the next page load on: the sandbox's preference cookie. */
+  actAs(accountId: string, lang?: 'en' | 'zh-CN'): Promise<void>;
+  /** Clicks a workflow transition on the sandbox issue page and waits for the page to reload. */
+  transition(name: string): Promise<void>;
   /** Picks a value of a sandbox top-bar switch and waits for the reload. */
   switchTo(testId: 'switch-user' | 'switch-lang' | 'switch-theme', value: string): Promise<void>;
 }
@@ -107,10 +111,33 @@ export function useSandboxInBrowser(options: SandboxBrowserOptions): SandboxInBr
     async shoot(file) {
       await must(page, 'page').screenshot({ path: path.join(screenshots, `${file}.png`), fullPage: true });
     },
+    async actAs(accountId, lang = 'en') {
+      const q = new URLSearchParams({ accountId, lang, theme: 'light' });
+      await must(page, 'page').context().addCookies([{ name: 'itr_sandbox', value: encodeURIComponent(q.toString()), url: must(sandbox, 'sandbox').url }]);
+    },
+    async transition(name) {
+      const p = must(page, 'page');
+      await Promise.all([p.waitForNavigation(), p.locator('form.transitions button[name="transition"]', { hasText: name }).click()]);
+    },
     frame: (moduleKey) => must(page, 'page').frameLocator(`[data-testid="forge-frame-${moduleKey}"]`),
     async switchTo(testId, value) {
       const p = must(page, 'page');
       await Promise.all([p.waitForNavigation(), p.selectOption(`[data-testid="${testId}"]`, value)]);
     },
   };
+}
+
+/** Fills the issue panel's root-cause form with a complete draft (two whys, both measures, both zeros) and saves. */
+export async function fillRootCause(panel: FrameLocator, draft: { whys: [string, string]; rootCause: string; shortTerm: string; longTerm: string; technicalZero: string; managementZero: string }): Promise<void> {
+  await panel.getByTestId('root-cause-toggle').click();
+  const form = panel.getByTestId('root-cause-form');
+  await form.locator('[data-path="whys.0"]').fill(draft.whys[0]);
+  await panel.getByTestId('root-cause-add-why').click();
+  await form.locator('[data-path="whys.1"]').fill(draft.whys[1]);
+  await form.locator('[data-path="rootCause"]').fill(draft.rootCause);
+  await form.locator('[data-path="shortTermMeasure"]').fill(draft.shortTerm);
+  await form.locator('[data-path="longTermMeasure"]').fill(draft.longTerm);
+  await form.locator('[data-path="technicalZero"]').fill(draft.technicalZero);
+  await form.locator('[data-path="managementZero"]').fill(draft.managementZero);
+  await panel.getByTestId('root-cause-save').click();
 }
