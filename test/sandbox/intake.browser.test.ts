@@ -127,7 +127,8 @@ describeWithBrowser('intake and grading in the sandbox', () => {
       expect(res?.status()).toBe(200);
       const frame = ui.frame('itr-grading-admin');
       // The admin gets the save bar and enabled inputs, not the read-only notice.
-      await frame.getByText('Grading table', { exact: true }).waitFor();
+      // The page opens on its "Grading table" tab (beside the settings tabs).
+      await frame.getByRole('tab', { name: 'Grading table', exact: true, selected: true }).waitFor();
       await frame.getByText('Version 1 in force').waitFor();
       expect(await frame.getByTestId('read-only-notice').count()).toBe(0);
       expect(await frame.locator('input:not([disabled]), select:not([disabled])').count()).toBeGreaterThan(0);
