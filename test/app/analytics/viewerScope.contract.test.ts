@@ -10,7 +10,7 @@ import { BACKFILL_QUEUE } from '../../../src/app/analytics/backfill';
 import { harness, invokeFunction, invokeResolver } from '../../harness';
 import { defineItrFields } from '../../fixtures/itrFields';
 
-const { jira, queue, sql } = harness();
+const { jira, kvs, queue, sql } = harness();
 const ADMIN = 'acc-admin';
 const PARTIAL = 'acc-partial';
 const OUTSIDER = 'acc-outsider';
@@ -72,6 +72,14 @@ describe('weekly summary', () => {
     const mine = await weekly(PARTIAL);
     expect(mine).toMatchObject({ created: 6, resolved: 4, open: 2, slaAttainment: 0.75, scopedToViewer: true, from: stored?.['from'], to: stored?.['to'] });
     expect(mine).not.toHaveProperty('countedProjectKeys');
+  });
+
+  it('a summary stored before the counted projects were recorded (schema v1) is recomputed for everyone', async () => {
+    const stored = kvs.peek('analytics-report:weeklyReport') as { value: { report: Record<string, unknown> } };
+    const { scopedToViewer: _scoped, ...legacy } = stored.value.report;
+    kvs.seed('analytics-report:weeklyReport', { schemaVersion: 1, revision: 1, updatedAt: new Date().toISOString(), updatedBy: 'app', value: { ...legacy, created: 999 } });
+    expect(await weekly(ADMIN)).toMatchObject({ created: 10, scopedToViewer: true });
+    expect(await weekly(PARTIAL)).toMatchObject({ created: 6, scopedToViewer: true });
   });
 
   it('shows zeros to an outsider, without counting any project', async () => {
