@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   const before = jira.requestCount();
 
   const r0 = process.hrtime.bigint();
-  const started = (await invokeResolver(triageResolver, 'startRegrade', {}, { accountId: 'acc-admin' })) as { success: boolean; data?: { jobId: string; batches: number } };
+  const started = (await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: 'acc-admin' })) as { success: boolean; data?: { jobId: string; batches: number } };
   if (!started.success || started.data === undefined) throw new Error(`startRegrade failed: ${JSON.stringify(started)}`);
   const startMs = ms(r0);
   await queue.drain();

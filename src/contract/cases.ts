@@ -94,7 +94,8 @@ export interface CaseLibraryFunctions {
   suggestCases: { payload: { issueKey: string; limit?: number }; result: CaseSuggestions };
   getCase: { payload: { id: number }; result: { case: CaseRecord; history: CaseVersion[] } };
   saveCase: { payload: { id?: number; expectedRevision?: number; content: CaseContent; sourceIssues?: string[] }; result: CaseRecord };
-  retireCase: { payload: { id: number }; result: CaseRecord };
+  /** `confirm: true` required (CONFIRMATION_REQUIRED otherwise). */
+  retireCase: { payload: { id: number; confirm: true }; result: CaseRecord };
   createCaseFromIssue: { payload: { issueKey: string }; result: CaseRecord };
   markCaseHelpful: { payload: { id: number; issueKey: string }; result: CaseRecord };
   markCaseNotRelevant: { payload: { id: number; issueKey: string }; result: CaseRecord };

@@ -50,6 +50,7 @@ export interface EscalationFunctions {
 
 export interface EscalationAdminFunctions {
   /** Admin only: recompute open issues' due and warning times with the configuration in force. */
-  startEscalationRecalculation: { payload: Record<string, never>; result: RecalculationProgress };
+  /** `confirm: true` required (CONFIRMATION_REQUIRED otherwise): it rewrites open issues' due times. */
+  startEscalationRecalculation: { payload: { confirm: true }; result: RecalculationProgress };
   getEscalationRecalculation: { payload: { jobId?: string }; result: RecalculationProgress | null };
 }

@@ -126,6 +126,7 @@ export interface TriageFunctions {
   reassignIssue: { payload: ReassignRequest; result: { issueKey: string; ownerAccountId: string; acceptBy: string } };
   acceptIssue: { payload: { issueKey: string }; result: { issueKey: string; acceptance: AcceptanceState } };
   getClassificationHistory: { payload: { issueKey: string }; result: ClassificationHistoryEntry[] };
-  startRegrade: { payload: Record<string, never>; result: RegradeProgress };
+  /** `confirm: true` required (CONFIRMATION_REQUIRED otherwise): it rewrites every open issue's grade. */
+  startRegrade: { payload: { confirm: true }; result: RegradeProgress };
   getRegradeProgress: { payload: { jobId?: string }; result: RegradeProgress | null };
 }

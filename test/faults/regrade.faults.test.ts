@@ -76,7 +76,7 @@ afterEach(() => {
 type Progress = { status: string; total: number; batches: number; batchesDone: number; processed: number; regraded: number; unchanged: number; skippedClosed: number };
 
 async function regradeUntilSettled(): Promise<Progress> {
-  const started = (await invokeResolver(triageResolver, 'startRegrade', {}, { accountId: ADMIN })) as { success: boolean; data: Progress };
+  const started = (await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN })) as { success: boolean; data: Progress };
   expect(started).toMatchObject({ success: true, data: { total: OPEN, batches: 3 } });
   await queue.drain();
   const progress = (await invokeResolver(triageResolver, 'getRegradeProgress', {}, { accountId: ADMIN })) as { success: boolean; data: Progress };
@@ -114,7 +114,7 @@ describe('regrade: a consumer killed mid-batch', () => {
   for (let n = 1; n <= 6; n++) for (const m of ['before-apply', 'after-apply'] as const) cases.push([n, m]);
   it.each(cases)('killed at write %i (%s): redelivered, every open issue regraded once, progress 100 %%', async (n, moment) => {
     // startRegrade's own writes (job, pointer) happen before the consumers; count from the first delivery.
-    const started = (await invokeResolver(triageResolver, 'startRegrade', {}, { accountId: ADMIN })) as { success: boolean };
+    const started = (await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN })) as { success: boolean };
     expect(started.success).toBe(true);
     kill.arm(n, moment);
     await queue.drain();
@@ -126,7 +126,7 @@ describe('regrade: a consumer killed mid-batch', () => {
   });
 
   it('killed twice in the same batch, then once more in another', async () => {
-    await invokeResolver(triageResolver, 'startRegrade', {}, { accountId: ADMIN });
+    await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN });
     let deliveries = 0;
     queue.registerConsumer(
       REGRADE_QUEUE,
@@ -167,7 +167,7 @@ describe('regrade: Jira and KVS failures converge', () => {
 
   it('KVS failing on the batch records: the batch is redone (no grade rewritten), progress still reaches 100 %', async () => {
     kill.arm(Number.POSITIVE_INFINITY);
-    await invokeResolver(triageResolver, 'startRegrade', {}, { accountId: ADMIN });
+    await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN });
     kvs.failNext(3, { status: 500, code: 'INTERNAL_SERVER_ERROR', path: '/api/v1/set' });
     await queue.drain();
     expectDone(((await invokeResolver(triageResolver, 'getRegradeProgress', {}, { accountId: ADMIN })) as { data: Progress }).data);
@@ -175,7 +175,7 @@ describe('regrade: Jira and KVS failures converge', () => {
   });
 
   it('duplicate deliveries of every batch while another is killed', async () => {
-    await invokeResolver(triageResolver, 'startRegrade', {}, { accountId: ADMIN });
+    await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN });
     queue.duplicateNext(3);
     kill.arm(3, 'after-apply');
     await queue.drain();

@@ -36,7 +36,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   reassignIssue: { issueKey: 'ITR-4', mode: 'forward', toAccountId: TOM, reason: 'Tom knows the VAT module' },
   acceptIssue: { issueKey: 'ITR-4' },
   getClassificationHistory: { issueKey: 'ITR-4' },
-  startRegrade: {},
+  startRegrade: { confirm: true },
   getRegradeProgress: {},
   // setup
   listSetupProjects: {},
@@ -53,7 +53,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   getBackupRestoreStatus: {},
   listAuditLog: { limit: 10 },
   // grading admin (+ escalation recalculation)
-  startEscalationRecalculation: {},
+  startEscalationRecalculation: { confirm: true },
   getEscalationRecalculation: {},
   getGradingAdmin: {},
   listGradingVersions: {},
@@ -80,7 +80,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   suggestCases: { issueKey: 'ITR-4' },
   getCase: { id: 1 },
   saveCase: { content: caseContent },
-  retireCase: { id: 1 },
+  retireCase: { id: 1, confirm: true },
   createCaseFromIssue: { issueKey: 'ITR-12' },
   markCaseHelpful: { id: 1, issueKey: 'ITR-4' },
   markCaseNotRelevant: { id: 1, issueKey: 'ITR-4' },

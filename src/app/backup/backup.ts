@@ -19,6 +19,7 @@ import type { BackupCase, BackupDocument, BackupExportPage, BackupRestoreCounts,
 import type { ResolverError, ResolverResult } from '../../contract/envelope';
 import { DomainError, type GradingTable, type ValidationIssue } from '../../domain';
 import { recordAudit } from '../audit/auditLog';
+import { confirmationMissing } from '../audit/confirmation';
 import { NotAuthorizedError, requireJiraAdmin } from '../auth/authorization';
 import { caseTexts } from '../cases/caseLibrary';
 import { reindexCase } from '../cases/caseIndex';
@@ -94,6 +95,7 @@ function stepsOf(plan: Plan): Step[] {
 const WELL_FORMED = /^(?:[^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 const RESTORE_ID = /^restore-[0-9a-f-]{36}$/;
+const RESTORE_OVERWRITES = 'Restoring overwrites configuration and cases';
 
 function wholeNumber(x: unknown, min: number, max: number): x is number {
   return typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
@@ -138,7 +140,8 @@ export class Backup {
   restoreBackup(accountId: string | undefined, payload: { document: unknown; confirm: unknown }): Promise<Result<BackupRestoreResult>> {
     return this.guarded(async () => {
       await this.deps.requireAdmin(accountId);
-      if (payload.confirm !== true) return this.confirmationRequired();
+      const unconfirmed = confirmationMissing(payload, RESTORE_OVERWRITES);
+      if (unconfirmed !== undefined) return unconfirmed;
       const checked = await validateBackup(payload.document, this.deps);
       if (!checked.ok) return refused(checked.issues);
       const text = JSON.stringify(payload.document);
@@ -224,7 +227,8 @@ export class Backup {
   commitRestore(accountId: string | undefined, p: { restoreId: unknown; confirm: unknown }): Promise<Result<BackupRestoreStatus>> {
     return this.guarded(async () => {
       await this.deps.requireAdmin(accountId);
-      if (p.confirm !== true) return this.confirmationRequired();
+      const unconfirmed = confirmationMissing(p, RESTORE_OVERWRITES);
+      if (unconfirmed !== undefined) return unconfirmed;
       const rec = await this.record(p.restoreId);
       if (rec?.state === 'done') return { success: true, data: rec };
       if (rec === undefined || (rec.state !== 'staging' && rec.state !== 'applying')) return this.badState(p.restoreId, 'staging or applying');
@@ -251,9 +255,6 @@ export class Backup {
     return fail(BackupErrorCode.RestoreState, `no restore ${typeof restoreId === 'string' ? restoreId.slice(0, 64) : ''} in state ${wanted}`, { path: 'restoreId' });
   }
 
-  private confirmationRequired(): Result<never> {
-    return fail(BackupErrorCode.ConfirmationRequired, 'Restoring overwrites configuration and cases: send confirm: true to go ahead');
-  }
 
   /** The staged chunks joined, checked against the declared size and hash, parsed and validated. */
   private async staged(rec: BackupRestoreStatus): Promise<{ ok: true; plan: Plan } | { ok: false; answer: Result<never> }> {

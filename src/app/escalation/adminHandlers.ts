@@ -6,6 +6,7 @@
 import type { ResolverResult } from '../../contract/envelope';
 import type { RecalculationProgress } from '../../contract/escalation';
 import { DomainError } from '../../domain';
+import { confirmationMissing } from '../audit/confirmation';
 import { NotAuthorizedError } from '../auth/authorization';
 import { platformDeps, type EscalationDeps } from './deps';
 import { getRecalculation, startRecalculation } from './recalculate';
@@ -25,8 +26,8 @@ export function escalationAdminHandlers(deps: () => EscalationDeps = () => platf
   const accountIdOf = (context: Record<string, unknown>): string | undefined =>
     typeof context['accountId'] === 'string' ? context['accountId'] : undefined;
   return {
-    startEscalationRecalculation: (_payload, context) =>
-      wrap<RecalculationProgress>(() => startRecalculation(accountIdOf(context), deps())),
+    startEscalationRecalculation: async (payload, context) =>
+      confirmationMissing(payload, 'Recalculating rewrites the due times of every open issue') ?? wrap<RecalculationProgress>(() => startRecalculation(accountIdOf(context), deps())),
     getEscalationRecalculation: (payload) => {
       const p = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
       const jobId = typeof p['jobId'] === 'string' ? p['jobId'] : undefined;

@@ -1,4 +1,5 @@
 import Resolver from '@forge/resolver';
+import { confirmationMissing } from '../../app/audit/confirmation';
 import { guardedDefinitions } from '../guard';
 import { CaseLibrary } from '../../app/cases/caseLibrary';
 import type { CaseLibraryFunctions, CaseStatus } from '../../contract/cases';
@@ -91,7 +92,8 @@ export function handlers(library: CaseLibrary = new CaseLibrary()): Handlers {
     },
     retireCase: async (payload, context) => {
       const i = id(record(payload));
-      return i === undefined ? invalid('id must be a case id', 'id') : library.retireCase(accountIdOf(context), i);
+      if (i === undefined) return invalid('id must be a case id', 'id');
+      return confirmationMissing(payload, 'Retiring hides the case from suggestions and searches') ?? library.retireCase(accountIdOf(context), i);
     },
     createCaseFromIssue: async (payload, context) => {
       const key = opt(record(payload), 'issueKey');

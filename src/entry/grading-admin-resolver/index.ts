@@ -2,6 +2,7 @@ import Resolver from '@forge/resolver';
 import { guardedDefinitions } from '../guard';
 import { escalationAdminHandlers } from '../../app/escalation';
 import { NotAuthorizedError } from '../../app/auth/authorization';
+import { confirmationMissing } from '../../app/audit/confirmation';
 import { GradingAdmin } from '../../app/grading/gradingAdmin';
 import { Backup } from '../../app/backup/backup';
 import { getRegradeProgress, startRegrade } from '../../app/regrade/regrade';
@@ -64,7 +65,7 @@ export function handlers(admin: GradingAdmin = new GradingAdmin(), backup: Backu
     // The settings tabs: support-line routing and supervision (src/app/settings; admin only).
     ...settingsHandlers(),
     // "Recompute open issues" on this page: the same use cases as the triage resolver's (admin only).
-    startRegrade: (_payload, context) => wrapped(() => startRegrade(accountIdOf(context))),
+    startRegrade: async (payload, context) => confirmationMissing(payload, 'Recomputing rewrites the grade of every open issue') ?? wrapped(() => startRegrade(accountIdOf(context))),
     getRegradeProgress: (payload, context) => {
       const jobId = record(payload)['jobId'];
       return wrapped(() => getRegradeProgress(accountIdOf(context), typeof jobId === 'string' ? jobId : undefined));

@@ -1,6 +1,7 @@
 import Resolver from '@forge/resolver';
 import { guardedDefinitions } from '../guard';
 import { getRegradeProgress, startRegrade } from '../../app/regrade/regrade';
+import { confirmationMissing } from '../../app/audit/confirmation';
 import {
   acceptIssue,
   getClassificationHistory,
@@ -139,7 +140,7 @@ resolver.define('getClassificationHistory', ({ payload, context }): Promise<Resu
   return guarded(() => getClassificationHistory(issueKey, callerOf(context)), issueKey);
 });
 
-resolver.define('startRegrade', ({ context }): Promise<Result<'startRegrade'>> => guarded(() => startRegrade(callerOf(context))));
+resolver.define('startRegrade', async ({ payload, context }): Promise<Result<'startRegrade'>> => confirmationMissing(payload, 'Recomputing rewrites the grade of every open issue') ?? guarded(() => startRegrade(callerOf(context))));
 
 resolver.define('getRegradeProgress', ({ payload, context }): Promise<Result<'getRegradeProgress'>> | Result<'getRegradeProgress'> => {
   const jobId = isRecord(payload) ? payload['jobId'] : undefined;

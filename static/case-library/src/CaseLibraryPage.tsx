@@ -266,7 +266,7 @@ function CaseDetail({ id, onBack, onNotice }: { id: number; onBack(message: stri
   const retire = async () => {
     setActionError(null);
     try {
-      await call('retireCase', { id: c.id });
+      await call('retireCase', { id: c.id, confirm: true }); // only after the user's "Yes, retire" below
       onBack(t('cases.retired'));
     } catch (e) {
       setActionError(toApiError(e));

@@ -18,6 +18,8 @@ export function Regrade() {
   const { t } = useI18n();
   const [progress, setProgress] = useState<RegradeProgress | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  // Recompute rewrites every open issue's grade: the first press asks, the second ("Yes") starts it.
+  const [asking, setAsking] = useState(false);
 
   useEffect(() => {
     if (progress === null || progress.status === 'done') return;
@@ -31,8 +33,9 @@ export function Regrade() {
 
   const start = async () => {
     setError(null);
+    setAsking(false);
     try {
-      setProgress(await call('startRegrade', {}));
+      setProgress(await call('startRegrade', { confirm: true }));
     } catch (e) {
       setError(toApiError(e));
     }
@@ -40,9 +43,16 @@ export function Regrade() {
 
   return (
     <Inline space="space.100" alignBlock="center" shouldWrap>
-      <EditButton disabled={progress !== null && progress.status === 'running'} onClick={() => void start()}>
+      <EditButton disabled={asking || (progress !== null && progress.status === 'running')} onClick={() => setAsking(true)}>
         {t('gradingAdmin.regrade')}
       </EditButton>
+      {asking ? (
+        <Inline space="space.100" alignBlock="center" testId="regrade-confirm">
+          <Text size="small">{t('gradingAdmin.regradeConfirm')}</Text>
+          <EditButton onClick={() => void start()}>{t('gradingAdmin.regradeYes')}</EditButton>
+          <EditButton onClick={() => setAsking(false)}>{t('backup.cancel')}</EditButton>
+        </Inline>
+      ) : null}
       {progress === null ? null : (
         <Text size="small" aria-live="polite">
           {t(progress.status === 'done' ? 'gradingAdmin.regradeDone' : 'gradingAdmin.regradeRunning', {

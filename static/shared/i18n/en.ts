@@ -217,6 +217,8 @@ export const en = {
   'errorCode.CALENDAR_BAD_DATE': "Write dates as YYYY-MM-DD.",
   'errorCode.CALENDAR_WRONG_TYPE': "Write hours as 09:00-12:00, 13:30-18:00.",
   'gradingAdmin.regrade': "Recompute open issues",
+  'gradingAdmin.regradeConfirm': "Recompute the grade of every open issue with the published table? Their current grades are overwritten.",
+  'gradingAdmin.regradeYes': "Yes, recompute",
   'gradingAdmin.regradeRunning': "Recomputing: {processed} of {total} issues…",
   'gradingAdmin.regradeDone': "Done: {regraded} of {total} issues got a new grade; {closed} closed issues kept theirs.",
   // ---- end grading-admin ----

@@ -213,6 +213,8 @@ export const zhCN: Messages = {
   'errorCode.CALENDAR_BAD_DATE': "日期格式为 YYYY-MM-DD。",
   'errorCode.CALENDAR_WRONG_TYPE': "工作时间写作 09:00-12:00, 13:30-18:00。",
   'gradingAdmin.regrade': "重新计算未关闭的事务",
+  'gradingAdmin.regradeConfirm': "用已发布的分级表重新计算所有未关闭事务的定级？其当前定级将被覆盖。",
+  'gradingAdmin.regradeYes': "是，重新计算",
   'gradingAdmin.regradeRunning': "正在重新计算：{processed} / {total} 个事务…",
   'gradingAdmin.regradeDone': "完成：{total} 个事务中 {regraded} 个定级已更新；{closed} 个已关闭事务保留原定级。",
   // ---- end grading-admin ----

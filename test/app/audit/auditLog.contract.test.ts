@@ -60,13 +60,29 @@ describe('every destructive action leaves one entry', () => {
 
   it('retiring a case is recorded with its id and title', async () => {
     const created = await ok<{ id: number }>('saveCase', VALID_PAYLOADS['saveCase']);
-    await ok('retireCase', { id: created.id });
+    await ok('retireCase', { id: created.id, confirm: true });
     expect((await log()).entries.map((e) => [e.action, e.target, e.params['title']])).toEqual([['case.retire', String(created.id), 'Kiosk freezes']]);
   });
 
   it('a refused action leaves no entry', async () => {
     expect((await call('saveGradingTable', VALID_PAYLOADS['saveGradingTable'], ROLE_IDS.agent)).success).toBe(false);
-    expect((await call('retireCase', { id: 99 })).success).toBe(false);
+    expect((await call('retireCase', { id: 99, confirm: true })).success).toBe(false);
+    expect((await log()).entries).toEqual([]);
+  });
+});
+
+describe('destructive actions need explicit confirmation on the server', () => {
+  it.each([
+    ['startRegrade', {}],
+    ['startEscalationRecalculation', {}],
+    ['retireCase', { id: 1 }],
+    ['commitBackupRestore', { restoreId: 'restore-00000000-0000-4000-8000-000000000000' }],
+    ['restoreBackup', { document: {} }],
+  ])('%s without confirm: true answers CONFIRMATION_REQUIRED and leaves no entry', async (key, payload) => {
+    for (const confirm of [undefined, false, 'true', 1]) {
+      const answer = await call(key, { ...payload, ...(confirm === undefined ? {} : { confirm }) });
+      expect([key, confirm, answer.success ? 'ok' : answer.errors[0]!.code]).toEqual([key, confirm, 'CONFIRMATION_REQUIRED']);
+    }
     expect((await log()).entries).toEqual([]);
   });
 });

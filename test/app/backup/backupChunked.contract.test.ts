@@ -152,12 +152,14 @@ describe('a backup over 1 MB, in pages and chunks', () => {
     expect(await content()).toEqual(before);
     // The staged file is gone once applied.
     expect(await query('SELECT COUNT(*) AS n FROM backup_restore_chunk', [], (r) => Number(r['n']))).toEqual([0]);
-    // Start and completion are in the audit log, newest first.
+    // Start and completion are in the audit log, newest first, with the table publish between them.
     const log = data(await call<AuditPage>('listAuditLog', {}));
     expect(log.entries.map((e) => [e.action, e.target, e.actorAccountId])).toEqual([
       ['backup.restore.complete', restoreId, ADMIN],
+      ['grading.restoreVersion', 'gradingTable:3', ADMIN],
       ['backup.restore.start', restoreId, ADMIN],
     ]);
+    expect(log.entries[1]!.summary).toContain(restoreId);
     // A second commit of a finished restore changes nothing.
     const snapshot = await everything();
     expect(data(await call<BackupRestoreStatus>('commitBackupRestore', { restoreId, confirm: true })).state).toBe('done');
@@ -202,7 +204,7 @@ describe('a backup over 1 MB, in pages and chunks', () => {
     // One table version published, not two.
     expect(kvs.keys().filter((k) => k.startsWith('config:gradingTable:history:'))).toEqual(['config:gradingTable:history:3']);
     const actions = data(await call<AuditPage>('listAuditLog', {})).entries.map((e) => e.action);
-    expect(actions).toEqual(['backup.restore.complete', 'backup.restore.start']);
+    expect(actions).toEqual(['backup.restore.complete', 'grading.restoreVersion', 'backup.restore.start']);
   });
 });
 

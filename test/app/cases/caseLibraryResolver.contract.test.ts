@@ -113,7 +113,7 @@ describe('suggestCases, feedback and createCaseFromIssue', () => {
   it('retiring hides a case from search and suggestions, keeping its links and history', async () => {
     const c = await data<CaseRecord>('saveCase', { content: content('Label printer ribbon sensor dirty', 'Blank labels: the ribbon sensor is dirty.') });
     await data('markCaseHelpful', { id: c.id, issueKey: 'ITR-21' });
-    const retired = await data<CaseRecord>('retireCase', { id: c.id });
+    const retired = await data<CaseRecord>('retireCase', { id: c.id, confirm: true });
     expect([retired.status, retired.revision, retired.usedOnIssues]).toEqual(['retired', 2, ['ITR-21']]);
     expect((await data<CaseHit[]>('searchCases', { text: 'ribbon sensor dirty' })).some((h) => h.case.id === c.id)).toBe(false);
     expect((await data<CaseSuggestions>('suggestCases', { issueKey: 'ITR-21' })).hits.some((h) => h.case.id === c.id)).toBe(false);
@@ -138,7 +138,7 @@ describe('permissions: a user who may not browse the source issue never sees the
     expect((await data<CaseRecord[]>('listCases', { statuses: ['published'] }, BOB)).map((c) => c.id)).not.toContain(secret.id);
     expect(codeOf(await invoke('getCase', { id: secret.id }, BOB))).toBe('CASE_NOT_FOUND');
     expect(codeOf(await invoke('saveCase', { id: secret.id, content: content('hijack', 'x') }, BOB))).toBe('CASE_NOT_FOUND');
-    expect(codeOf(await invoke('retireCase', { id: secret.id }, BOB))).toBe('CASE_NOT_FOUND');
+    expect(codeOf(await invoke('retireCase', { id: secret.id, confirm: true }, BOB))).toBe('CASE_NOT_FOUND');
     expect(codeOf(await invoke('markCaseHelpful', { id: secret.id, issueKey: 'ITR-21' }, BOB))).toBe('CASE_NOT_FOUND');
 
     // An ITR issue about badge readers: Bob is not offered the SEC case, Alice is.

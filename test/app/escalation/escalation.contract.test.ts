@@ -302,10 +302,10 @@ describe('recalculation', () => {
     };
     await new ConfigStore().set(CONFIG_KEYS.gradingTable, table, gradingTableCodec(DEFAULT_CALENDARS.map((c) => c.id)));
 
-    const refused = await invokeResolver(gradingAdminResolver, 'startEscalationRecalculation', {}, { accountId: ENGINEER });
+    const refused = await invokeResolver(gradingAdminResolver, 'startEscalationRecalculation', { confirm: true }, { accountId: ENGINEER });
     expect(refused).toEqual({ success: false, errors: [expect.objectContaining({ code: 'NOT_AUTHORIZED' })] });
 
-    const started = (await invokeResolver(gradingAdminResolver, 'startEscalationRecalculation', {}, { accountId: ADMIN })) as { data: { jobId: string } };
+    const started = (await invokeResolver(gradingAdminResolver, 'startEscalationRecalculation', { confirm: true }, { accountId: ADMIN })) as { data: { jobId: string } };
     expect(started).toMatchObject({ success: true, data: { status: 'running', startedBy: ADMIN } });
     await queue.drain();
 

@@ -242,6 +242,6 @@ describe('validateGradingDraft and listGradingVersions', () => {
 
 describe('startRegrade from the admin page', () => {
   it('is refused for a non-admin (the regrade use case checks ADMINISTER)', async () => {
-    expect(codes(await call('startRegrade', {}, AGENT))).toEqual(['NOT_AUTHORIZED']);
+    expect(codes(await call('startRegrade', { confirm: true }, AGENT))).toEqual(['NOT_AUTHORIZED']);
   });
 });

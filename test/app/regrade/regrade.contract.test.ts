@@ -54,7 +54,7 @@ describe('regrade open issues', () => {
     for (let n = 201; n <= 250; n++) graded(n, PARTIAL, 'major');
     for (let n = 251; n <= 260; n++) graded(n, OUTAGE, 'critical', 'Closed');
 
-    const started = (await invokeResolver(triageResolver, 'startRegrade', {}, { accountId: ADMIN })) as { success: true; data: Progress };
+    const started = (await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN })) as { success: true; data: Progress };
     expect(started).toMatchObject({ success: true, data: { status: 'running', total: 250, batches: 3, batchesDone: 0 } });
     const searchesToStart = jira.requestCount(SEARCH);
     expect(searchesToStart).toBe(1);
@@ -78,7 +78,7 @@ describe('regrade open issues', () => {
   it('is harmless under duplicate delivery', async () => {
     for (let n = 1; n <= 120; n++) graded(n, OUTAGE, 'critical');
     queue.duplicateNext(2);
-    await invokeResolver(triageResolver, 'startRegrade', {}, { accountId: ADMIN });
+    await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN });
     await queue.drain();
     expect(jira.requestCount(WRITE)).toBe(2);
     const progress = (await invokeResolver(triageResolver, 'getRegradeProgress', {}, { accountId: ADMIN })) as { data: Progress };
@@ -87,14 +87,14 @@ describe('regrade open issues', () => {
 
   it('writes nothing for issues already graded with the table in force', async () => {
     for (let n = 1; n <= 5; n++) jira.seedIssue({ key: `ITR-${n}`, fields: { [ids.gradingAnswers]: encodeGradingAnswers(PARTIAL), [ids.grade]: 'major', [ids.gradingTableVersion]: 2 } });
-    await invokeResolver(triageResolver, 'startRegrade', {}, { accountId: ADMIN });
+    await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN });
     await queue.drain();
     expect(jira.requestCount(WRITE)).toBe(0);
   });
 
   it('refuses a non-admin', async () => {
     graded(1, OUTAGE, 'critical');
-    expect(await invokeResolver(triageResolver, 'startRegrade', {}, { accountId: AGENT })).toEqual({ success: false, errors: [expect.objectContaining({ code: 'NOT_AUTHORIZED' })] });
+    expect(await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: AGENT })).toEqual({ success: false, errors: [expect.objectContaining({ code: 'NOT_AUTHORIZED' })] });
     expect(queue.pushes).toHaveLength(0);
   });
 });
