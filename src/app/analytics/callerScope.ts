@@ -23,6 +23,11 @@ export interface CallerScope {
   shared<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
+/** Upper-cased keys of the projects `accountId` may browse, asked of Jira as them (all pages); none for an anonymous caller. */
+export async function browsableProjectKeys(accountId: string | undefined, jira: JiraClient): Promise<string[]> {
+  return accountId === undefined ? [] : (await jira.searchProjects()).map((p) => p.key.toUpperCase());
+}
+
 /** Runs `load` once and shares its answer; a failure is not kept, so the next call asks again. */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let answer: Promise<T> | undefined;
@@ -36,7 +41,7 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 function askJira(accountId: string | undefined, jira: () => JiraClient): CallerScope {
-  const projects = once(async () => (accountId === undefined ? [] : (await jira().searchProjects()).map((p) => p.key.toUpperCase())));
+  const projects = once(() => browsableProjectKeys(accountId, jira()));
   const admin = once(async () => accountId !== undefined && (await jira().myPermissions(['ADMINISTER']))['ADMINISTER'] === true);
   const groups = once(async () => (accountId === undefined ? [] : ((await jira().getMyself({ groups: true })).groups ?? [])));
   const others = new Map<string, () => Promise<unknown>>();

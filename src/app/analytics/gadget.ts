@@ -9,6 +9,7 @@ import { attainment, cfRef, monthOf } from '../../domain/analytics';
 import type { GadgetNumbers } from '../../contract/analytics';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds } from '../fields/itrFields';
+import { browsableProjectKeys } from './callerScope';
 import { slaResolvedIn } from './factStore';
 
 /** Counting stops here (range 1,000–100,000; default 20,000): the gadget shows "20000+" beyond. */
@@ -37,7 +38,7 @@ export async function gadgetNumbers(accountId: string | undefined, now: Date, as
   const jql = gadgetJql(ids);
   const jira = asCaller(accountId);
   const month = async (): Promise<{ resolved: number; met: number }> => {
-    const projectKeys = accountId === undefined ? [] : (await jira.searchProjects()).map((p) => p.key.toUpperCase());
+    const projectKeys = await browsableProjectKeys(accountId, jira);
     return projectKeys.length === 0 ? { resolved: 0, met: 0 } : slaResolvedIn(monthOf(now), projectKeys);
   };
   const [open, breached, dueToday, sla] = await Promise.all([count(jira, jql.open), count(jira, jql.breached), count(jira, jql.dueToday), month()]);
