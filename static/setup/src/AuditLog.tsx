@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box, Inline, Pressable, Stack, Text } from '@atlaskit/primitives';
 import type { AuditEntry, AuditPage } from '../../../src/contract/audit';
 import { call } from '../../shared/api';
 import { buttonStyles } from '../../shared/controls';
@@ -7,6 +7,7 @@ import { toApiError, type ApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import type { MessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
+import { sectionStyles } from './sectionStyles';
 
 /** Entries per page. Range 5–100; default 25 (the server's default too). */
 const PAGE_SIZE = 25;
@@ -107,4 +108,3 @@ function Row({ entry, when }: { entry: AuditEntry; when: string }) {
   );
 }
 
-const sectionStyles = xcss({ borderBlockStartColor: 'color.border', borderBlockStartStyle: 'solid', borderBlockStartWidth: 'border.width', paddingBlockStart: 'space.200' });

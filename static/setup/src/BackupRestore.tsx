@@ -6,6 +6,7 @@ import { buttonStyles, dangerButtonStyles, FieldLabel, primaryButtonStyles } fro
 import { toApiError, type ApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
+import { sectionStyles } from './sectionStyles';
 import { commitBackup, downloadBackup, saveAsFile, uploadBackup } from './backupFile';
 
 type Phase =
@@ -222,7 +223,6 @@ function ProgressLine({ label, done, total }: { label: string; done: number; tot
   );
 }
 
-const sectionStyles = xcss({ borderBlockStartColor: 'color.border', borderBlockStartStyle: 'solid', borderBlockStartWidth: 'border.width', paddingBlockStart: 'space.200' });
 /** A disabled button must look disabled, not only refuse clicks. */
 const disabledStyles = xcss({ opacity: 'opacity.disabled', cursor: 'not-allowed' });
 const warningStyles = xcss({ backgroundColor: 'color.background.warning', borderRadius: 'radius.medium', padding: 'space.200' });

@@ -12,23 +12,15 @@ import type { CaseContent } from '../../../src/contract/cases';
 import type { GradingAdminState } from '../../../src/contract/gradingAdmin';
 import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, type GradingTable } from '../../../src/domain';
 import { harness, invokeResolver } from '../../harness';
+import { codes, data, type Envelope } from './envelope';
 
 const { jira, kvs } = harness();
 const ADMIN = 'acc-admin';
 const AGENT = 'acc-agent';
 const CASE_TABLES = ['itr_case', 'case_issue_link', 'case_version', 'case_term', 'case_term_stats', 'case_index_stats'];
 
-type Envelope<T> = { success: true; data: T } | { success: false; errors: Array<{ code: string; message: string; path?: string }> };
-
 function call<T>(key: string, payload: unknown, accountId: string): Promise<Envelope<T>> {
   return invokeResolver(gradingAdminResolver, key, payload, { accountId }) as Promise<Envelope<T>>;
-}
-function data<T>(answer: Envelope<T>): T {
-  if (!answer.success) throw new Error(`expected success, got ${JSON.stringify(answer.errors)}`);
-  return answer.data;
-}
-function codes(answer: Envelope<unknown>): string[] {
-  return answer.success ? [] : answer.errors.map((e) => e.code);
 }
 
 function edited(minutes: number, calendarId?: string): GradingTable {
