@@ -10,7 +10,7 @@ import { useI18n } from '../../shared/i18n/react';
 import { GradingAdminPage } from './GradingAdminPage';
 import { SupervisionTab } from './SupervisionTab';
 import { SupportLinesTab } from './SupportLinesTab';
-import { TabBar } from './TabBar';
+import { TabBar } from '../../shared/TabBar';
 
 const TABS = ['gradingTable', 'supportLines', 'supervision'] as const;
 type Tab = (typeof TABS)[number];

@@ -30,7 +30,7 @@ import {
   TextField,
 } from './fields';
 import { Regrade } from './Regrade';
-import { TabBar } from './TabBar';
+import { TabBar } from '../../shared/TabBar';
 
 const TABS = ['dimensions', 'rule', 'sla', 'calendars', 'preview', 'history', 'transfer'] as const;
 type Tab = (typeof TABS)[number];
