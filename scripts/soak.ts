@@ -6,14 +6,22 @@
  * and plays a day in five-minute ticks: issues created in English and Chinese (product event
  * `issue-created`), triaged by the triage user (`triage-resolver`), the grading calendars saved by the
  * admin now and then (`grading-admin-resolver`), and the scheduled triggers (escalation sweep →
- * queue → consumer) every tick. Faults come from a seeded random stream: Jira 429 (Retry-After 1 s)
- * and 500s, slow answers, KVS conflicts, duplicate queue deliveries, failed queue pushes.
+ * queue → consumer) every tick. Every eight simulated hours (from the first hour) the admin publishes a
+ * new grading table and regrades the open issues (`startRegrade` → `regrade` consumer), and two hours
+ * later rebuilds the analytics projection (`startAnalyticsBackfill` → `analytics-backfill` consumer).
+ * Faults come from a seeded random stream: Jira 429 (Retry-After 1 s) and 500s, slow answers, KVS
+ * conflicts, duplicate queue deliveries, failed queue pushes, and the regrade and backfill consumers
+ * killed at a random write (test/faults/killSwitch.ts: before or after the write lands).
  * When the day (or the wall-time budget, default 60 s) is over, faults stop, two clean sweeps run, and
  * the invariants are checked:
  *   - every open graded issue's line and line-entry time equal its open line_history stay, and its due
  *     time is not in the past at L1/L2 (nothing escalation owed was lost);
  *   - no issue has two escalation actions (warn/escalate/breach) for the same line stay, nor two equal comments;
- *   - the grading calendars in KVS are the last ones a save reported as stored.
+ *   - the grading calendars in KVS are the last ones a save reported as stored;
+ *   - every regrade reaches 100 % (all batches in, every issue processed), and at the end every open
+ *     graded issue carries the version of the table in force;
+ *   - every backfill reaches `done` having read every ITR issue, and a last backfill killed mid-way
+ *     leaves the same projection as a rebuild from scratch.
  * Prints one JSON object with the figures; exits 1 when an invariant fails.
  */
 import * as fs from 'node:fs';
@@ -58,6 +66,7 @@ export interface SoakFigures {
   ticks: number;
   issuesCreated: number;
   issuesTriaged: number;
+  jobs: Record<'regrade' | 'backfill', { started: number; done: number; killed: number }>;
   configSaves: { stored: number; failedAttempts: number };
   consoleLines: Record<string, number>;
   escalations: number;
@@ -85,6 +94,9 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
   const { DEMO_USERS, DEMO_FIELD_IDS: ids } = await import('../sandbox/demoSite');
   const { runMigrations } = await import('../src/adapters/sql');
   const app = await import('../src/index');
+  const { KillSwitch } = await import('../test/faults/killSwitch');
+  const { REGRADE_QUEUE } = await import('../src/app/regrade/regrade');
+  const { BACKFILL_QUEUE } = await import('../src/app/analytics/backfill');
   const random = rng(options.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
   const user = (role: string): string => (DEMO_USERS.find((u) => u.role === role) as { accountId: string }).accountId;
@@ -112,6 +124,11 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
   await runMigrations();
   for (const t of ['line_history', 'escalation_action', 'escalation_audit', 'classification_history']) await h.sql.raw(`DELETE FROM ${t}`);
   const sandbox = await startSandbox({ port: 0, clock, log: () => undefined });
+  // The regrade and backfill consumers as the platform runs them, so a delivery can die mid-batch.
+  const kill = new KillSwitch(h);
+  h.queue.registerConsumer(REGRADE_QUEUE, kill.wrap(app.regradeConsumer as never));
+  h.queue.registerConsumer(BACKFILL_QUEUE, kill.wrap(app.analyticsBackfillConsumer as never));
+  const jobs: SoakFigures['jobs'] = { regrade: { started: 0, done: 0, killed: 0 }, backfill: { started: 0, done: 0, killed: 0 } };
   let expectedCalendars: unknown = undefined;
   const nextNumber = new Map<string, number>();
   for (const i of h.jira.model.issues.values()) nextNumber.set(i.projectKey, Math.max(nextNumber.get(i.projectKey) ?? 0, Number(i.key.split('-')[1])));
@@ -154,6 +171,82 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
       log(`${name}: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
+  };
+
+  const invariants: SoakFigures['invariants'] = {};
+  const check = (name: string, ok: boolean, detail: string): void => {
+    const v = (invariants[name] ??= { checked: 0, violations: [] });
+    v.checked++;
+    if (!ok && v.violations.length < 10) v.violations.push(detail);
+  };
+  type Envelope = { success?: boolean; data?: Record<string, unknown> } | undefined;
+  const itrIssueCount = (): number => [...h.jira.model.issues.values()].filter((i) => i.fields[ids.kind] != null || i.fields[ids.grade] != null).length;
+
+  /**
+   * Starts a job as the admin (retried twice, as the page would), then lets the queue deliver its events
+   * — with, while faults are on, one consumer delivery killed at a random write — and returns its progress.
+   */
+  const runJob = async (name: 'regrade' | 'backfill', start: () => Promise<unknown>, progress: () => Promise<unknown>): Promise<Record<string, unknown> | undefined> => {
+    h.queue.deliveryMode = 'drain';
+    try {
+      let started: Envelope;
+      for (let attempt = 0; attempt < 3 && started?.success !== true; attempt++) {
+        injectFaults();
+        started = (await safely(name, start)) as Envelope;
+      }
+      if (started?.success !== true) return undefined;
+      jobs[name].started++;
+      const killsBefore = kill.kills;
+      if (faultsOn && random() < 0.6) kill.arm(1 + Math.floor(random() * 8), random() < 0.5 ? 'before-apply' : 'after-apply');
+      await safely(`${name}Queue`, () => h.queue.drain({ throwOnFailure: false }));
+      kill.disarm();
+      if (kill.kills > killsBefore) {
+        jobs[name].killed++;
+        count(faults, `${name}ConsumerKilled`);
+      }
+      const answer = (await safely(`${name}Progress`, progress)) as Envelope;
+      return answer?.data;
+    } finally {
+      h.queue.deliveryMode = 'immediate';
+    }
+  };
+
+  /** False from a table's publication until a regrade against it reaches 100 %. */
+  let regradeCoversTable = true;
+  const regrade = async (): Promise<void> => {
+    // A new table version first (Critical's threshold moved by one point, up then down), so the regrade
+    // has work. As the admin page does: on a conflict or a failure, reload and save again (twice at most).
+    let saved: Envelope;
+    for (let attempt = 0; attempt < 3 && saved?.success !== true; attempt++) {
+      const state = (await safely('getGradingAdmin', () => invokeResolver(app.gradingAdminResolver as never, 'getGradingAdmin', {}, { accountId: ADMIN }))) as Envelope;
+      const table = state?.data?.['table'] as { thresholds: Array<{ grade: string; minScore: number }> } | undefined;
+      if (table === undefined) continue;
+      const thresholds = table.thresholds.map((t, i) => (i === 0 ? { ...t, minScore: t.minScore + (jobs.regrade.started % 2 === 0 ? 1 : -1) } : t));
+      saved = (await safely('saveGradingTable', () =>
+        invokeResolver(app.gradingAdminResolver as never, 'saveGradingTable', { table: { ...table, thresholds }, expectedRevision: state?.data?.['tableRevision'], comment: 'soak' }, { accountId: ADMIN }),
+      )) as Envelope;
+      if (saved?.success !== true) log(`saveGradingTable: ${JSON.stringify(saved)}`);
+    }
+    if (saved?.success !== true) {
+      check('gradingTableSaved', false, `tick ${tick}: the new table was not saved in 3 attempts`);
+      return;
+    }
+    regradeCoversTable = false;
+    const p = await runJob('regrade', () => invokeResolver(app.triageResolver as never, 'startRegrade', { confirm: true }, { accountId: ADMIN }), () => invokeResolver(app.triageResolver as never, 'getRegradeProgress', {}, { accountId: ADMIN }));
+    if (p === undefined) return;
+    const done = p['status'] === 'done' && p['batchesDone'] === p['batches'] && p['processed'] === p['total'];
+    if (done) jobs.regrade.done++;
+    regradeCoversTable = done;
+    check('regradeReaches100Percent', done, `regrade ${JSON.stringify(p)}`);
+  };
+
+  const backfill = async (): Promise<void> => {
+    const expected = itrIssueCount();
+    const p = await runJob('backfill', () => invokeResolver(app.supervisionResolver as never, 'startAnalyticsBackfill', {}, { accountId: ADMIN }), () => invokeResolver(app.supervisionResolver as never, 'getAnalyticsBackfill', {}, { accountId: ADMIN }));
+    if (p === undefined) return;
+    const done = p['status'] === 'done' && p['processed'] === expected;
+    if (done) jobs.backfill.done++;
+    check('backfillReaches100Percent', done, `backfill of ${expected} issues: ${JSON.stringify(p)}`);
   };
 
   while (tick < totalTicks && performance.now() - realStart < options.wallMs) {
@@ -214,6 +307,9 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
         }
       }
     }
+    // Every eight hours: a new table and a regrade (from the first hour), a backfill two hours later.
+    if (tick % 96 === 12) await regrade();
+    if (tick % 96 === 36) await backfill();
     clock.advance(TICK);
     injectFaults();
     await safely('scheduledTriggers', () => sandbox.runScheduledTriggers());
@@ -228,12 +324,6 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
   }
 
   // ----- invariants -----
-  const invariants: SoakFigures['invariants'] = {};
-  const check = (name: string, ok: boolean, detail: string): void => {
-    const v = (invariants[name] ??= { checked: 0, violations: [] });
-    v.checked++;
-    if (!ok && v.violations.length < 10) v.violations.push(detail);
-  };
   const now = clock.now();
   type Row = Record<string, unknown>;
   const stays = (await h.sql.raw('SELECT issue_id, line, entered_at FROM line_history WHERE left_at IS NULL')) as Row[];
@@ -261,6 +351,44 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
     const state = (await invokeResolver(app.gradingAdminResolver as never, 'getGradingAdmin', {}, { accountId: ADMIN })) as { data?: Record<string, unknown> };
     check('configIntact', JSON.stringify(state.data?.['siteCalendars']) === JSON.stringify(expectedCalendars), `stored ${JSON.stringify(state.data?.['siteCalendars'])}`);
   }
+  const state = (await invokeResolver(app.gradingAdminResolver as never, 'getGradingAdmin', {}, { accountId: ADMIN })) as Envelope;
+  const inForce = (state?.data?.['table'] as { version?: number } | undefined)?.version;
+  if (jobs.regrade.started > 0 && regradeCoversTable) {
+    for (const issue of h.jira.model.issues.values()) {
+      const status = (issue.fields['status'] as { name?: string } | undefined)?.name ?? '';
+      if (['Resolved', 'Closed', 'Done'].includes(status) || issue.fields[ids.gradingAnswers] == null) continue;
+      check('openIssuesOnTableInForce', issue.fields[ids.gradingTableVersion] === inForce, `${issue.key} graded with v${String(issue.fields[ids.gradingTableVersion])}, table in force v${String(inForce)}`);
+    }
+  }
+  // A last backfill killed at a random write, against a rebuild from scratch at the same instant.
+  const projection = async (): Promise<string> => JSON.stringify(((await h.sql.raw('SELECT * FROM itr_issue_fact ORDER BY issue_id')) as Row[]).map(({ synced_at: _s, ...r }) => r));
+  const rebuild = async (killAt: number): Promise<string> => {
+    await h.sql.raw('DELETE FROM itr_issue_fact');
+    h.queue.deliveryMode = 'drain';
+    // Faults injected just before they stopped may still be queued (a refused push, say): the admin retries.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const started = (await safely('backfill(last)', () => invokeResolver(app.supervisionResolver as never, 'startAnalyticsBackfill', {}, { accountId: ADMIN }))) as Envelope;
+      if (started?.success === true) break;
+    }
+    kill.arm(killAt, random() < 0.5 ? 'before-apply' : 'after-apply');
+    await h.queue.drain({ throwOnFailure: false });
+    kill.disarm();
+    h.queue.deliveryMode = 'immediate';
+    return projection();
+  };
+  // Whatever the queue still holds (an escalation retry, say) is delivered first: it would change
+  // issues between the two rebuilds.
+  h.queue.deliveryMode = 'drain';
+  await safely('queue(settle)', () => h.queue.drain({ throwOnFailure: false }));
+  const killsBefore = kill.kills;
+  const afterKill = await rebuild(1 + Math.floor(random() * 8));
+  if (kill.kills > killsBefore) {
+    jobs.backfill.killed++;
+    count(faults, 'backfillConsumerKilled');
+  }
+  const fromScratch = await rebuild(Number.POSITIVE_INFINITY);
+  check('projectionMatchesRebuild', afterKill === fromScratch && fromScratch !== '[]', `after a kill ${afterKill.length} chars, from scratch ${fromScratch.length} chars`);
+  kill.uninstall();
   await sandbox.stop();
   uninstallDate();
   if (server) {
@@ -277,6 +405,7 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
     ticks: tick,
     issuesCreated: figures.issuesCreated,
     issuesTriaged: figures.issuesTriaged,
+    jobs,
     configSaves: { stored: figures.stored, failedAttempts: figures.conflicts },
     consoleLines,
     escalations,
