@@ -13,7 +13,8 @@ export type AuditActionCode =
   | 'regrade.start'
   | 'escalation.recalculate'
   | 'case.retire'
-  | 'closure.fallbackClosers';
+  | 'closure.fallbackClosers'
+  | 'settings.save';
 
 export interface AuditEntry {
   id: number;

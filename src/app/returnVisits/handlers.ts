@@ -1,4 +1,5 @@
 import { jiraAsApp, jiraAsUser } from '../../adapters/jira';
+import { recordAudit } from '../audit/auditLog';
 import { ConfigStore } from '../../adapters/kvs';
 import type { ResolverResult } from '../../contract/envelope';
 import type { ClosureAdminState, ReturnVisit } from '../../contract/closure';
@@ -128,7 +129,8 @@ export function returnVisitHandlers(now: () => Date = () => new Date()): Record<
       return wrapped(async () => {
         const accountId = accountIdOf(context);
         await requireJiraAdmin(accountId);
-        await new ConfigStore().set(RETURN_VISIT_SETTINGS_KEY, value as never, settingsCodec, { expectedRevision, ...(accountId !== undefined ? { updatedBy: accountId } : {}) });
+        const saved = await new ConfigStore().set(RETURN_VISIT_SETTINGS_KEY, value as never, settingsCodec, { expectedRevision, ...(accountId !== undefined ? { updatedBy: accountId } : {}) });
+        await recordAudit({ actorAccountId: accountId, action: 'settings.save', target: RETURN_VISIT_SETTINGS_KEY, summary: `Return-visit settings saved (revision ${saved.revision})`, params: { area: 'returnVisits', revision: saved.revision } });
         return adminState();
       });
     },

@@ -4,6 +4,7 @@
  * comes from the invocation context, never the payload.
  */
 import type { ResolverResult } from '../../contract/envelope';
+import { recordAudit } from '../audit/auditLog';
 import { SupervisionSettingsAdmin } from './supervisionSettings';
 import { SupportLineSettingsAdmin } from './supportLineSettings';
 
@@ -22,6 +23,12 @@ function saveInput(payload: unknown): { settings: unknown; expectedRevision: num
   return { settings: p['settings'], expectedRevision: v };
 }
 
+/** A successful save of either tab goes to the audit log (the one place an admin checks). */
+async function audited<T>(answer: ResolverResult<T>, accountId: string | undefined, area: 'supervision' | 'supportLines'): Promise<ResolverResult<T>> {
+  if (answer.success) await recordAudit({ actorAccountId: accountId, action: 'settings.save', target: area, summary: `${area === 'supervision' ? 'Supervision' : 'Support-line'} settings saved`, params: { area } });
+  return answer;
+}
+
 export function settingsHandlers(
   supervision: SupervisionSettingsAdmin = new SupervisionSettingsAdmin(),
   supportLines: SupportLineSettingsAdmin = new SupportLineSettingsAdmin(),
@@ -30,12 +37,12 @@ export function settingsHandlers(
     getSupervisionSettings: (_payload, context) => supervision.getSupervisionSettings(accountIdOf(context)),
     saveSupervisionSettings: async (payload, context) => {
       const input = saveInput(payload);
-      return 'success' in input ? input : supervision.saveSupervisionSettings(accountIdOf(context), input);
+      return 'success' in input ? input : audited(await supervision.saveSupervisionSettings(accountIdOf(context), input), accountIdOf(context), 'supervision');
     },
     getSupportLineSettings: (_payload, context) => supportLines.getSupportLineSettings(accountIdOf(context)),
     saveSupportLineSettings: async (payload, context) => {
       const input = saveInput(payload);
-      return 'success' in input ? input : supportLines.saveSupportLineSettings(accountIdOf(context), input);
+      return 'success' in input ? input : audited(await supportLines.saveSupportLineSettings(accountIdOf(context), input), accountIdOf(context), 'supportLines');
     },
   };
 }

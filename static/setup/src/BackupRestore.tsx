@@ -9,6 +9,9 @@ import { useI18n } from '../../shared/i18n/react';
 import { sectionStyles } from './sectionStyles';
 import { commitBackup, downloadBackup, saveAsFile, uploadBackup } from './backupFile';
 
+/** How often the section reads the restore's progress while a commit call runs (ms). Range 500–5000; default 1000. */
+const POLL_MS = 1000;
+
 type Phase =
   | { name: 'idle' }
   | { name: 'downloading'; done: number; total: number }
@@ -72,10 +75,22 @@ export function BackupRestore() {
 
   const apply = async (restoreId: string) => {
     setPhase({ name: 'applying', status: null });
+    // One commit call works for up to 15 s; the journal's cursor, read meanwhile, shows how far it got.
+    let polling = true;
+    const poll = async (): Promise<void> => {
+      while (polling) {
+        await new Promise((r) => setTimeout(r, POLL_MS));
+        const s = await call('getBackupRestoreStatus', {}).catch(() => null);
+        if (polling && s?.restoreId === restoreId && s.state === 'applying') setPhase({ name: 'applying', status: s });
+      }
+    };
+    void poll();
     try {
       const status = await commitBackup(restoreId, (s) => setPhase({ name: 'applying', status: s }));
+      polling = false;
       setPhase({ name: 'done', status });
     } catch (e) {
+      polling = false;
       // A commit that stopped half-way leaves the restore `applying`: offer to resume it.
       const latest = await call('getBackupRestoreStatus', {}).catch(() => null);
       if (latest?.restoreId === restoreId && latest.state === 'applying') setPhase({ name: 'incomplete', status: latest });

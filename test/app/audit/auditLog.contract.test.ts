@@ -43,6 +43,9 @@ describe('every destructive action leaves one entry', () => {
     ['startRegrade', 'regrade.start', /./],
     ['startEscalationRecalculation', 'escalation.recalculate', /./],
     ['setFallbackClosers', 'closure.fallbackClosers', /fallback/i],
+    ['saveReturnVisitSettings', 'settings.save', /returnVisit/],
+    ['saveSupervisionSettings', 'settings.save', /^supervision$/],
+    ['saveSupportLineSettings', 'settings.save', /^supportLines$/],
   ])('%s → %s', async (key, action, target) => {
     await ok(key, VALID_PAYLOADS[key]);
     const entries = (await log()).entries;
