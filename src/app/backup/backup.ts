@@ -158,7 +158,7 @@ export class Backup {
     return this.guarded(async () => {
       await this.deps.requireAdmin(accountId);
       if (!wholeNumber(p.chunkCount, 1, BACKUP_MAX_CHUNKS)) return fail('INVALID_PAYLOAD', `chunkCount must be a whole number 1–${BACKUP_MAX_CHUNKS}`, { path: 'chunkCount' });
-      if (!wholeNumber(p.byteCount, 1, BACKUP_MAX_BYTES)) return fail('BACKUP_TOO_LARGE', `byteCount must be 1–${BACKUP_MAX_BYTES} bytes`, { path: 'byteCount', params: { max: BACKUP_MAX_BYTES } });
+      if (!wholeNumber(p.byteCount, 1, BACKUP_MAX_BYTES)) return fail(BackupErrorCode.TooLarge, `byteCount must be 1–${BACKUP_MAX_BYTES} bytes`, { path: 'byteCount', params: { max: BACKUP_MAX_BYTES } });
       if (typeof p.sha256 !== 'string' || !SHA256.test(p.sha256)) return fail('INVALID_PAYLOAD', 'sha256 must be 64 lowercase hex digits', { path: 'sha256' });
       const id = await this.journal.create(accountId ?? '', p.chunkCount, p.byteCount, p.sha256);
       return { success: true, data: (await this.journal.get(id))! };
@@ -255,7 +255,6 @@ export class Backup {
   private badState(restoreId: unknown, wanted: string): Result<never> {
     return fail(BackupErrorCode.RestoreState, `no restore ${typeof restoreId === 'string' ? restoreId.slice(0, 64) : ''} in state ${wanted}`, { path: 'restoreId' });
   }
-
 
   /** The staged chunks joined, checked against the declared size and hash, parsed and validated. */
   private async staged(rec: BackupRestoreStatus): Promise<{ ok: true; plan: Plan } | { ok: false; answer: Result<never> }> {

@@ -30,6 +30,8 @@ export const BackupErrorCode = {
   Incomplete: 'BACKUP_INCOMPLETE',
   /** Chunked restore: the joined chunks are not the file the uploader hashed (size or SHA-256). */
   Corrupt: 'BACKUP_CORRUPT',
+  /** Chunked restore: the declared file is larger than BACKUP_MAX_BYTES. */
+  TooLarge: 'BACKUP_TOO_LARGE',
   /** No such restore, or not in a state that allows this call. */
   RestoreState: 'BACKUP_RESTORE_STATE',
 } as const;
