@@ -80,7 +80,7 @@ async function pageRender(h: Harness, n: number, loads: number): Promise<Record<
   const { chromium } = await import('playwright-core');
   const { startSandbox } = await import('../../sandbox/server');
   const { DEMO_PROJECTS, DEMO_USERS } = await import('../../sandbox/demoSite');
-  const { SUPERVISION_CHARTS } = await import('../../src/contract/analytics');
+  const { SUPERVISION_CHARTS } = await import('../../src/app/analytics/report');
   const sandbox = await startSandbox({ port: 0, resourceDirs: { supervision: path.join(outDir, 'supervision') }, log: () => undefined });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   try {
@@ -131,9 +131,8 @@ async function main(): Promise<void> {
   const { runMigrations } = await import('../../src/adapters/sql');
   const { analyticsBackfillConsumer, supervisionResolver } = await import('../../src/index');
   const { BACKFILL_QUEUE } = await import('../../src/app/analytics/backfill');
-  const { SUPERVISION_CHARTS } = await import('../../src/contract/analytics');
   const { slaResolvedIn } = await import('../../src/app/analytics/factStore');
-  const { buildChart, buildWeeklySummary, platformReportDeps } = await import('../../src/app/analytics/report');
+  const { buildChart, buildWeeklySummary, platformReportDeps, SUPERVISION_CHARTS } = await import('../../src/app/analytics/report');
   const { CallerScopes } = await import('../../src/app/analytics/callerScope');
   const { parseFilter } = await import('../../src/domain/analytics');
   const { invokeResolver } = await import('../../test/harness/invoke');

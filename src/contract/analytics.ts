@@ -86,10 +86,8 @@ export interface TotalsDto {
  * `volume` feeds two charts (by kind and by grade) from one query; `people` the per-person and the
  * per-department tables from one set of reads.
  */
-export const SUPERVISION_CHARTS = [
-  'totals', 'volume', 'sla', 'ola', 'cycle', 'breakdown-product', 'breakdown-region', 'breakdown-customerTier', 'breakdown-month', 'patterns', 'people',
-] as const;
-export type SupervisionChartName = (typeof SUPERVISION_CHARTS)[number];
+export type SupervisionChartName =
+  | 'totals' | 'volume' | 'sla' | 'ola' | 'cycle' | 'breakdown-product' | 'breakdown-region' | 'breakdown-customerTier' | 'breakdown-month' | 'patterns' | 'people';
 
 export interface SupervisionChartData {
   totals: TotalsDto;

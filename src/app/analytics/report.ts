@@ -193,6 +193,9 @@ const CHARTS: ChartBuilders = {
   people: peopleChart,
 };
 
+/** Every chart's name, in the page's order (the resolver checks a request's `chart` against it). */
+export const SUPERVISION_CHARTS = Object.keys(CHARTS) as SupervisionChartName[];
+
 /** One chart of the page for `accountId`; `loadId` groups the calls of one page load (permission cache only). */
 export async function buildChart<K extends SupervisionChartName>(
   accountId: string | undefined,

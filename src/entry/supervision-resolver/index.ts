@@ -2,10 +2,10 @@ import Resolver from '@forge/resolver';
 import { guardedDefinitions } from '../guard';
 import { NotAuthorizedError } from '../../app/auth/authorization';
 import { getBackfillProgress, startBackfill } from '../../app/analytics/backfill';
-import { buildChart, platformReportDeps } from '../../app/analytics/report';
+import { buildChart, platformReportDeps, SUPERVISION_CHARTS } from '../../app/analytics/report';
 import { latestWeeklyReport } from '../../app/analytics/weeklyReport';
 import { isFilterError, parseFilter } from '../../domain/analytics';
-import { SUPERVISION_CHARTS, type SupervisionChartName } from '../../contract/analytics';
+import type { SupervisionChartName } from '../../contract/analytics';
 import type { ResolverResult } from '../../contract/envelope';
 
 /**
