@@ -5,7 +5,10 @@
  * `@forge/sql`, with the platform harness installed the way test/harness/setup.ts does (no jest):
  * every case goes through `CaseLibrary.createCase` (SQL rows, history, index postings), every query
  * through `CaseLibrary.searchCases`. Prints one JSON object: recall@1/5/10, MRR@10, search latency
- * p50/p95, add-case and edit-case latency, indexing time. `--scale N` then bulk-imports N synthetic
+ * p50/p95 with the p50/p95 of each phase of a search (`phaseP50Ms`, `phaseP95Ms`: totals and df,
+ * candidate sum, candidates' postings, ranking, row load, permission filter) and what the candidate
+ * sum scans (`candidateScan`: kept terms and their summed df), add-case and edit-case latency,
+ * indexing time. `--scale N` then bulk-imports N synthetic
  * cases made from the real ones' words (test/domain/caseSearch/devSet.ts) and reports the same at
  * that size. `--dev SEED` uses the generated development set instead of files.
  *
@@ -63,7 +66,19 @@ async function main(): Promise<void> {
   const { CaseLibrary, importCases } = await import('../../src/app/cases/caseLibrary');
   try {
     await runMigrations();
-    const lib = new CaseLibrary();
+    // One search's phase durations and kept terms, collected through the library's probe.
+    let current: { phases: Record<string, number>; terms: number; postings: number } = { phases: {}, terms: 0, postings: 0 };
+    const lib = new CaseLibrary({
+      searchProbe: {
+        phase: (name, ms) => {
+          current.phases[name] = (current.phases[name] ?? 0) + ms;
+        },
+        keptTerms: (kept) => {
+          current.terms = kept.length;
+          current.postings = kept.reduce((sum, k) => sum + k.df, 0);
+        },
+      },
+    });
     const idOf = new Map<string, number>();
     const extOf = new Map<number, string>();
     const addMs: number[] = [];
@@ -86,16 +101,23 @@ async function main(): Promise<void> {
       if (!res.success) throw new Error(JSON.stringify(res.errors));
     }
 
-    async function evaluate(): Promise<Record<string, number>> {
+    async function evaluate(): Promise<Record<string, unknown>> {
       let r1 = 0;
       let r5 = 0;
       let r10 = 0;
       let mrr = 0;
       const ms: number[] = [];
+      const phases = new Map<string, number[]>();
+      const terms: number[] = [];
+      const postings: number[] = [];
       for (const q of queries) {
+        current = { phases: {}, terms: 0, postings: 0 };
         const t = performance.now();
         const res = await lib.searchCases(undefined, { text: `${q.title}\n${q.body}`, limit: 10 });
         ms.push(performance.now() - t);
+        for (const [name, v] of Object.entries(current.phases)) phases.set(name, [...(phases.get(name) ?? []), v]);
+        terms.push(current.terms);
+        postings.push(current.postings);
         if (!res.success) throw new Error(JSON.stringify(res.errors));
         const rel = new Set(q.relevant);
         const rank = res.data.findIndex((hit) => rel.has(extOf.get(hit.case.id) ?? ''));
@@ -107,7 +129,18 @@ async function main(): Promise<void> {
         }
       }
       const n = queries.length || 1;
-      return { 'recall@1': r3(r1 / n), 'recall@5': r3(r5 / n), 'recall@10': r3(r10 / n), 'mrr@10': r3(mrr / n), searchP50Ms: pct(ms, 50), searchP95Ms: pct(ms, 95) };
+      const byPhase = (p: number): Record<string, number> => Object.fromEntries([...phases].map(([name, v]) => [name, pct(v, p)]));
+      return {
+        'recall@1': r3(r1 / n),
+        'recall@5': r3(r5 / n),
+        'recall@10': r3(r10 / n),
+        'mrr@10': r3(mrr / n),
+        searchP50Ms: pct(ms, 50),
+        searchP95Ms: pct(ms, 95),
+        phaseP50Ms: byPhase(50),
+        phaseP95Ms: byPhase(95),
+        candidateScan: { termsP50: pct(terms, 50), postingsP50: pct(postings, 50), postingsP95: pct(postings, 95) },
+      };
     }
 
     const out: Record<string, unknown> = {

@@ -2,10 +2,10 @@
  * The case search index in Forge SQL (tables case_term, case_term_stats, case_index_stats; see
  * src/adapters/sql/migrations.ts). The app keeps it in step with the cases: a case's postings are
  * replaced whenever it changes, and document frequencies and length totals are adjusted by the
- * difference. A search reads the statistics of the query's terms, lets MariaDB sum the scores of
- * the most informative ones into a candidate set (GROUP BY case_id … LIMIT), then reads only those
- * candidates' postings: four SELECTs, whatever the corpus size. Ranking is pure
- * (src/domain/caseSearch).
+ * difference. A search reads the totals and the statistics of the query's terms (one SELECT), lets
+ * MariaDB sum the scores of the most informative ones into a candidate set (GROUP BY case_id …
+ * LIMIT), then reads only those candidates' postings: three SELECTs, whatever the corpus size.
+ * Ranking is pure (src/domain/caseSearch).
  */
 import { execute, query, type SqlParam } from '../../adapters/sql';
 import {
@@ -29,38 +29,48 @@ import {
 const INSERT_CHUNK = 500;
 /** Most distinct query terms looked up in case_term_stats (a pasted log can have thousands). */
 const MAX_LOOKUP_TERMS = 400;
+/** Cases `searchIndex` returns unless asked for another number. Range 10–1,000; default 100. */
+export const DEFAULT_SEARCH_LIMIT = 100;
 /**
- * Cases whose score MariaDB sums and returns for exact ranking in the domain. Range 50–1,000;
- * default 200: twice the app's CANDIDATES (caseLibrary.ts), so filtering by status or permission
- * rarely runs short, and the postings read back stay a few thousand rows.
+ * Cases the SQL sum returns beyond the limit, for the domain to rank too: the two sums may differ
+ * in their last digits, so a near-tie at the boundary is settled by the domain. Range 0–100; default 10.
  */
-export const SQL_CANDIDATES = 200;
+const BOUNDARY_MARGIN = 10;
 /** Candidate ids per postings SELECT (at most maxQueryTerms × this rows in one answer). */
 const POSTING_CASES_PER_SELECT = 200;
 
 /**
- * The BM25F sum of `rankPostings` in SQL: per posting the field-weighted, length-normalised
- * frequency x, then idf·weight·x/(k1+x) summed per case; best SQL_CANDIDATES first.
+ * A finite number written into the statement as a DOUBLE literal (`7.5e-1`). MariaDB types `0.75`,
+ * and a bound 0.75, as DECIMAL and then does every row's arithmetic in DECIMAL (4× slower here).
  */
-function scoreStatement(terms: number): string {
-  const qw = `CASE term ${new Array(terms).fill('WHEN ? THEN ?').join(' ')} ELSE 0 END`;
-  const field = (f: string) => `(? * tf_${f} / (1 - ? + ? * len_${f} / ?))`;
-  return (
-    `SELECT case_id, SUM(qw * x / (? + x)) AS score FROM (` +
-    `SELECT case_id, ${qw} AS qw, ${field('title')} + ${field('body')} + ${field('meta')} AS x FROM case_term WHERE term IN (${marks(terms)})` +
-    `) p WHERE x > 0 GROUP BY case_id ORDER BY score DESC, case_id LIMIT ${SQL_CANDIDATES}`
-  );
+function double(x: number): string {
+  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  return x.toExponential();
 }
 
-function scoreParams(kept: readonly KeptTerm[], stats: CorpusStats, p: SearchParams): SqlParam[] {
-  const params: SqlParam[] = [p.k1];
-  for (const k of kept) params.push(k.term, k.idf * k.weight);
-  CASE_FIELDS.forEach((f, i) => {
+/**
+ * The BM25F sum of `rankPostings` in SQL, over every posting of the kept terms: per posting the
+ * field-weighted, length-normalised frequency x = Σ tf / ((1 − b)/w + b·len/(w·avg)), then
+ * q·x/(k1+x) with q = idf·weight, summed per case; best `limit` first, ties by the id's text as
+ * rankPostings orders them.
+ * The query's terms come in as a derived table of (term, q) joined on case_term's key: a
+ * `CASE term WHEN …` per posting cost 40 % more. Terms are bound; the numbers are our own.
+ */
+function scoreStatement(kept: readonly KeptTerm[], stats: CorpusStats, p: SearchParams, limit: number): { sql: string; params: SqlParam[] } {
+  const x = CASE_FIELDS.flatMap((f, i) => {
     const { weight, b } = p.fields[f];
-    params.push(weight, b, b, (stats.avgLengths[i] as number) || 1);
+    if (weight <= 0) return [];
+    const avg = (stats.avgLengths[i] as number) || 1;
+    return [`t.tf_${f} / (${double((1 - b) / weight)} + ${double(b / (weight * avg))} * t.len_${f})`];
   });
-  for (const k of kept) params.push(k.term);
-  return params;
+  const k1 = double(p.k1);
+  const queryTerms = kept.map((k) => `SELECT ? AS term, ${double(k.idf * k.weight)} AS q`).join(' UNION ALL ');
+  return {
+    sql:
+      `SELECT t.case_id, SUM(q.q - q.q * ${k1} / (${k1} + ${x.length > 0 ? x.join(' + ') : '0'})) AS score` +
+      ` FROM (${queryTerms}) q JOIN case_term t ON t.term = q.term GROUP BY t.case_id ORDER BY score DESC, CAST(t.case_id AS CHAR) LIMIT ${limit}`,
+    params: kept.map((k) => k.term),
+  };
 }
 
 function num(v: unknown): number {
@@ -172,33 +182,46 @@ export async function reindexCase(caseId: number, texts: FieldTexts | undefined)
   if (docs !== 0 || delta.some((d) => d !== 0)) await addTotals(docs, delta);
 }
 
-async function readStats(): Promise<CorpusStats> {
-  const rows = await query('SELECT doc_count, len_title, len_body, len_meta FROM case_index_stats WHERE id = 1', [], (r) => ({
-    docs: num(r['doc_count']),
-    lengths: [num(r['len_title']), num(r['len_body']), num(r['len_meta'])] as FieldCounts,
-  }));
-  const row = rows[0];
-  return row === undefined ? corpusStats(0, [0, 0, 0]) : corpusStats(row.docs, row.lengths);
+/**
+ * The index totals and the document frequencies of `terms` in one read: the first row (term NULL)
+ * holds the totals, the others one term's df each.
+ */
+async function readStatsAndDf(terms: readonly string[]): Promise<{ stats: CorpusStats; dfs: Map<string, number> }> {
+  const rows = await query(
+    'SELECT NULL AS term, doc_count AS n, len_title, len_body, len_meta FROM case_index_stats WHERE id = 1' +
+      ` UNION ALL SELECT term, df, 0, 0, 0 FROM case_term_stats WHERE term IN (${marks(terms.length)})`,
+    [...terms],
+    (r) => ({ term: r['term'] === null ? null : str(r['term']), n: num(r['n']), lengths: [num(r['len_title']), num(r['len_body']), num(r['len_meta'])] as FieldCounts }),
+  );
+  const totals = rows.find((r) => r.term === null);
+  const dfs = new Map<string, number>();
+  for (const r of rows) if (r.term !== null) dfs.set(r.term, r.n);
+  return { stats: totals === undefined ? corpusStats(0, [0, 0, 0]) : corpusStats(totals.n, totals.lengths), dfs };
 }
 
-/** Ranks indexed cases for a query (all statuses; the caller filters). */
-export async function searchIndex(texts: FieldTexts, p: SearchParams = DEFAULT_SEARCH_PARAMS): Promise<RankedCase[]> {
-  const terms = analyzeQuery(texts, p).slice(0, MAX_LOOKUP_TERMS);
-  if (terms.length === 0) return [];
-  const stats = await readStats();
-  if (stats.docCount === 0) return [];
-  const dfRows = await query(`SELECT term, df FROM case_term_stats WHERE term IN (${marks(terms.length)})`, terms.map((t) => t.term), (r) => [str(r['term']), num(r['df'])] as const);
-  const kept = selectQueryTerms(terms, new Map(dfRows), stats.docCount, p);
-  if (kept.length === 0) return [];
-  // Two reads instead of every posting of the kept terms (up to postingBudget rows, which took
-  // 400+ ms at 100,000 cases): MariaDB sums each case's BM25F score over the kept terms and returns
-  // only the best SQL_CANDIDATES ids; then the postings of just those cases are read and ranked in
-  // src/domain exactly as before. The SQL sum only chooses candidates (its arithmetic may differ from
-  // JavaScript's in the last digits); the order returned is always the domain's.
-  const candidates = await query(scoreStatement(kept.length), scoreParams(kept, stats, p), (r) => num(r['case_id']));
-  if (candidates.length === 0) return [];
-  const postings: Posting[] = [];
-  for (const part of chunks(candidates, POSTING_CASES_PER_SELECT)) {
+/** The steps of one search, timed for the benchmark's breakdown (the library adds rows and permissions). */
+export type SearchPhase = 'statsAndDf' | 'candidates' | 'postings' | 'rank' | 'rows' | 'permissions';
+/** What the benchmark learns about one search (the app passes none): phase durations, the kept terms. */
+export interface SearchProbe {
+  phase(name: SearchPhase, ms: number): void;
+  keptTerms(kept: readonly KeptTerm[]): void;
+}
+
+/** Runs `step` and reports its duration to `probe` under `phase`. */
+export async function timed<T>(probe: SearchProbe | undefined, phase: SearchPhase, step: () => Promise<T> | T): Promise<T> {
+  if (probe === undefined) return step();
+  const t = performance.now();
+  try {
+    return await step();
+  } finally {
+    probe.phase(phase, performance.now() - t);
+  }
+}
+
+/** The postings of `caseIds` for the kept terms: all rankPostings needs to score those cases exactly. */
+async function readPostings(kept: readonly KeptTerm[], caseIds: readonly number[]): Promise<Posting[]> {
+  const out: Posting[] = [];
+  for (const part of chunks(caseIds, POSTING_CASES_PER_SELECT)) {
     const rows = await query<Posting>(
       `SELECT term, case_id, tf_title, tf_body, tf_meta, len_title, len_body, len_meta FROM case_term WHERE term IN (${marks(kept.length)}) AND case_id IN (${marks(part.length)})`,
       [...kept.map((k) => k.term), ...part],
@@ -209,7 +232,31 @@ export async function searchIndex(texts: FieldTexts, p: SearchParams = DEFAULT_S
         lengths: [num(r['len_title']), num(r['len_body']), num(r['len_meta'])],
       }),
     );
-    for (const row of rows) postings.push(row);
+    for (const row of rows) out.push(row);
   }
-  return rankPostings(postings, kept, stats, p);
+  return out;
+}
+
+/**
+ * The best `limit` indexed cases for a query (all statuses; the caller filters), as `rankPostings`
+ * over every posting of the kept terms ranks them (MemoryCaseIndex is the reference). Three
+ * statements: totals and df; the SQL sum that picks the candidates; their postings.
+ */
+export async function searchIndex(texts: FieldTexts, p: SearchParams = DEFAULT_SEARCH_PARAMS, options: { limit?: number; probe?: SearchProbe | undefined } = {}): Promise<RankedCase[]> {
+  const { limit = DEFAULT_SEARCH_LIMIT, probe } = options;
+  const terms = analyzeQuery(texts, p).slice(0, MAX_LOOKUP_TERMS);
+  if (terms.length === 0) return [];
+  const { stats, dfs } = await timed(probe, 'statsAndDf', () => readStatsAndDf(terms.map((t) => t.term)));
+  if (stats.docCount === 0) return [];
+  const kept = selectQueryTerms(terms, dfs, stats.docCount, p);
+  probe?.keptTerms(kept);
+  if (kept.length === 0) return [];
+  // MariaDB sums each case's BM25F score over every posting of the kept terms and returns only the
+  // best ids; the postings of just those cases are then read and ranked in src/domain. The SQL sum
+  // only chooses (its last digits may differ from JavaScript's); the order returned is the domain's.
+  const statement = scoreStatement(kept, stats, p, limit + BOUNDARY_MARGIN);
+  const ids = await timed(probe, 'candidates', () => query(statement.sql, statement.params, (r) => num(r['case_id'])));
+  if (ids.length === 0) return [];
+  const postings = await timed(probe, 'postings', () => readPostings(kept, ids));
+  return timed(probe, 'rank', () => rankPostings(postings, kept, stats, p).slice(0, limit));
 }

@@ -14,7 +14,7 @@ import type { CaseContent, CaseHit, CaseListRequest, CaseRecord, CaseSearchReque
 import { DEFAULT_SEARCH_PARAMS, type FieldTexts, type Feedback, highlight, isCjkTerm, rerankWithFeedback, type SearchParams } from '../../domain/caseSearch';
 import { recordAudit } from '../audit/auditLog';
 import { latestVersion } from '../rootCause/rootCauseStore';
-import { indexNewCases, reindexCase, searchIndex } from './caseIndex';
+import { indexNewCases, reindexCase, type SearchProbe, searchIndex, timed } from './caseIndex';
 
 /** Candidates read back from the index before filtering by status and permission. */
 const CANDIDATES = 100;
@@ -111,6 +111,8 @@ export interface CaseLibraryDeps {
   /** Reads the app's field list as the app (the product and grade fields' site ids). */
   jiraAsApp: () => JiraClient;
   params: SearchParams;
+  /** Told how long each phase of a search took and which terms it kept (the benchmark); absent in the app. */
+  searchProbe?: SearchProbe | undefined;
 }
 
 export class CaseLibrary {
@@ -188,8 +190,9 @@ export class CaseLibrary {
   // ----- search ----------------------------------------------------------------------------------
 
   private async hits(accountId: string | undefined, texts: FieldTexts, filter: { statuses: CaseStatus[]; product?: string | undefined; tag?: string | undefined; language?: string | undefined }, limit: number): Promise<CaseHit[]> {
-    const ranked = (await searchIndex(texts, this.deps.params)).slice(0, CANDIDATES);
-    const rows = await this.rows(ranked.map((r) => Number(r.caseId)));
+    const probe = this.deps.searchProbe;
+    const ranked = await searchIndex(texts, this.deps.params, { limit: CANDIDATES, probe });
+    const rows = await timed(probe, 'rows', () => this.rows(ranked.map((r) => Number(r.caseId))));
     const byId = new Map(rows.map((r) => [String(r.id), r]));
     const feedback = new Map<string, Feedback>(rows.map((r) => [String(r.id), { helpful: r.helpfulCount, notRelevant: r.notRelevantCount }]));
     const ok = (c: CaseRecord): boolean =>
@@ -200,7 +203,8 @@ export class CaseLibrary {
     });
     // Check permissions on a margin above the limit, in one Jira request.
     const head = ordered.slice(0, limit * 3);
-    const visible = new Set((await this.visible(accountId, head.map((r) => byId.get(r.caseId) as CaseRecord))).map((c) => String(c.id)));
+    const allowed = await timed(probe, 'permissions', () => this.visible(accountId, head.map((r) => byId.get(r.caseId) as CaseRecord)));
+    const visible = new Set(allowed.map((c) => String(c.id)));
     return head
       .filter((r) => visible.has(r.caseId))
       .slice(0, limit)

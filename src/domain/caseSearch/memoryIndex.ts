@@ -26,6 +26,9 @@ export class MemoryCaseIndex {
   put(caseId: string, texts: FieldTexts): void {
     this.remove(caseId);
     const doc = analyzeDocument(texts);
+    // A case without a single term is not indexed, as in SQL: it can never match, and counting it
+    // would lower every idf.
+    if (doc.terms.size === 0) return;
     this.docs.set(caseId, doc);
     for (const [term, tf] of doc.terms) {
       let list = this.postings.get(term);
