@@ -38,8 +38,11 @@ const GRADES = ['critical', 'major', 'minor', 'suggestion'];
 
 /** N facts and two line stays each, in bulk (deterministic), created over `spanDays` from `startMs`. */
 async function seedFacts(h: Harness, n: number, projectKeys: readonly string[], startMs: number, spanDays: number): Promise<number> {
+  // Loaded here, after the harness globals exist (@forge/sql reads them when first loaded).
+  const { copyStaysSql } = await import('../../src/app/analytics/factStore');
   await h.sql.raw('TRUNCATE TABLE itr_issue_fact');
   await h.sql.raw('TRUNCATE TABLE line_history');
+  await h.sql.raw('TRUNCATE TABLE itr_stay_fact');
   const started = Date.now();
   const dt = (d: Date | null): string => (d === null ? 'NULL' : `'${d.toISOString().replace('T', ' ').replace('Z', '')}'`);
   for (let at = 0; at < n; at += 2000) {
@@ -57,8 +60,10 @@ async function seedFacts(h: Harness, n: number, projectKeys: readonly string[], 
     }
     await h.sql.raw(`INSERT INTO itr_issue_fact (issue_id, issue_key, project_key, kind, grade, classification, product, region, customer_tier, owner_account_id, department, current_line, created_at, resolved_at, breached_at, cycle_minutes, sla_met, escalations, timeouts, forwards, satisfaction, synced_at) VALUES ${facts.join(', ')}`);
     await h.sql.raw(`INSERT INTO line_history (issue_id, line, entered_at, left_at, holder_account_id, entered_by, working_minutes_used, outcome) VALUES ${stays.join(', ')}`);
+    // As the projection's upsert does for the issues it writes.
+    await h.sql.raw(copyStaysSql('h.issue_id BETWEEN ? AND ?'), [at + 1, Math.min(n, at + 2000)]);
   }
-  await h.sql.raw('ANALYZE TABLE itr_issue_fact, line_history');
+  await h.sql.raw('ANALYZE TABLE itr_issue_fact, line_history, itr_stay_fact');
   return Date.now() - started;
 }
 
@@ -181,6 +186,7 @@ async function main(): Promise<void> {
     // ---- backfill against the Jira double ----
     h.reset();
     await h.sql.raw('TRUNCATE TABLE itr_issue_fact');
+    await h.sql.raw('TRUNCATE TABLE itr_stay_fact');
     h.jira.seedUser({ accountId: ADMIN, displayName: 'Admin', globalPermissions: ['ADMINISTER'] });
     const ids = defineItrFields(h.jira);
     const start = Date.UTC(2025, 0, 1);

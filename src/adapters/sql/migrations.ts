@@ -365,6 +365,26 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'v021_itr_issue_fact_resolved_index',
     statement: 'ALTER TABLE itr_issue_fact ADD KEY idx_fact_resolved (resolved_at, project_key, sla_met)',
   },
+  // The projection's copy of each issue's line stays, with the issue's filter columns beside them
+  // (src/app/analytics/factStore.ts, refreshed with the issue's fact): the OLA and per-person charts
+  // read one index range instead of joining every stay to its issue.
+  {
+    name: 'v022_create_itr_stay_fact',
+    statement: `CREATE TABLE IF NOT EXISTS itr_stay_fact (
+      issue_id BIGINT NOT NULL,
+      line VARCHAR(32) NOT NULL,
+      entered_at DATETIME(3) NOT NULL,
+      holder_account_id VARCHAR(128) NULL,
+      entered_by VARCHAR(128) NULL,
+      outcome VARCHAR(16) NULL,
+      created_at DATETIME(3) NOT NULL,
+      project_key VARCHAR(64) NOT NULL,
+      kind VARCHAR(64) NULL,
+      grade VARCHAR(64) NULL,
+      PRIMARY KEY (issue_id, line, entered_at),
+      KEY idx_stay_fact_cover (created_at, project_key, kind, grade, line, outcome, holder_account_id, entered_by)
+    )`,
+  },
 ];
 
 // ----- The runner -------------------------------------------------------------------------------

@@ -3,6 +3,11 @@
  * Writes are upserts by issue id (the triggers and the backfill may race or repeat: last writer wins
  * with Jira's current values, which is what both read). Chart queries aggregate in SQL (GROUP BY) so
  * the page never pulls raw rows.
+ *
+ * `itr_stay_fact` (v022) copies each issue's line stays with the issue's filter columns, refreshed
+ * whenever its fact is written: as current as the fact's own escalation counts, which come from the
+ * same stays at the same moment. The OLA and per-person charts read it by one index range instead of
+ * joining every stay to its issue (the join was their whole cost at 100,000 issues).
  */
 import { execute, fromSqlDateTime, query, type SqlParam } from '../../adapters/sql';
 import { CYCLE_BUCKET_UPPER_HOURS, type AnalyticsFilter, type Granularity, type IssueFact } from '../../domain/analytics';
@@ -39,12 +44,33 @@ export async function upsertFacts(facts: readonly IssueFact[], syncedAt: Date): 
        ON DUPLICATE KEY UPDATE ${COLUMNS.filter((c) => c !== 'issue_id').map((c) => `${c} = VALUES(${c})`).join(', ')}`,
       params,
     );
+    await refreshStays(chunk.map((f) => Number(f.issueId)));
   }
+}
+
+/**
+ * The statement that copies line stays (`h`) with their issue's filter columns (`f`) into
+ * itr_stay_fact, for the stays `whereSql` picks; a stay copied twice (two writers at once) is updated.
+ */
+export function copyStaysSql(whereSql: string): string {
+  return `INSERT INTO itr_stay_fact (issue_id, line, entered_at, holder_account_id, entered_by, outcome, created_at, project_key, kind, grade)
+    SELECT h.issue_id, h.line, h.entered_at, h.holder_account_id, h.entered_by, h.outcome, f.created_at, f.project_key, f.kind, f.grade
+    FROM line_history h JOIN itr_issue_fact f ON f.issue_id = h.issue_id WHERE ${whereSql}
+    ON DUPLICATE KEY UPDATE holder_account_id = VALUES(holder_account_id), entered_by = VALUES(entered_by), outcome = VALUES(outcome),
+      created_at = VALUES(created_at), project_key = VALUES(project_key), kind = VALUES(kind), grade = VALUES(grade)`;
+}
+
+/** Replaces the copied stays of these issues (facts already written) with their line_history rows now. */
+async function refreshStays(issueIds: readonly number[]): Promise<void> {
+  const marks = issueIds.map(() => '?').join(', ');
+  await execute(`DELETE FROM itr_stay_fact WHERE issue_id IN (${marks})`, [...issueIds]);
+  await execute(copyStaysSql(`h.issue_id IN (${marks})`), [...issueIds]);
 }
 
 export async function deleteFact(issueId: string): Promise<void> {
   await ensureSchema();
   await execute('DELETE FROM itr_issue_fact WHERE issue_id = ?', [Number(issueId)]);
+  await execute('DELETE FROM itr_stay_fact WHERE issue_id = ?', [Number(issueId)]);
 }
 
 /** Per-issue counts the histories hold (line_history, classification_history, return_visit). */
@@ -194,11 +220,10 @@ export async function countedProjectKeys(f: AnalyticsFilter): Promise<string[]> 
 /** Per-line OLA: stays that ended on the line, and those that ended by running out of time. */
 export async function olaRows(f: AnalyticsFilter): Promise<Array<{ line: string; ended: number; timedOut: number }>> {
   await ensureSchema();
-  const w = where(f);
+  const w = where(f, 's');
   return query(
-    `SELECT h.line, COUNT(*) AS ended, SUM(CASE WHEN h.outcome = 'timed_out' THEN 1 ELSE 0 END) AS timed_out
-     FROM line_history h JOIN itr_issue_fact f ON f.issue_id = h.issue_id
-     WHERE h.outcome IS NOT NULL AND ${w.sql} GROUP BY h.line ORDER BY h.line`,
+    `SELECT s.line, COUNT(*) AS ended, SUM(CASE WHEN s.outcome = 'timed_out' THEN 1 ELSE 0 END) AS timed_out
+     FROM itr_stay_fact s WHERE s.outcome IS NOT NULL AND ${w.sql} GROUP BY s.line ORDER BY s.line`,
     w.params,
     (r) => ({ line: String(r['line']), ended: num(r['ended']), timedOut: num(r['timed_out']) }),
   );
@@ -327,7 +352,7 @@ export interface PeopleRow {
 
 /**
  * Per person (owner) and per department, both from one set of reads (the page shows the two tables
- * together, and the stays join is the heaviest read of the page): solved, grade mix and cycle buckets
+ * together): solved, grade mix and cycle buckets
  * grouped by owner and by department, merged here with escalations received = stays the sweep opened on
  * them (entered_by 'app'), caused = their stays that ended timed_out, forwarded = owner changes away from
  * them (classification_history, old_value = them). Stays and forwards map to a department by `departmentOf`.
@@ -335,6 +360,7 @@ export interface PeopleRow {
 export async function peopleRows(f: AnalyticsFilter, departmentOf: (accountId: string) => string | null): Promise<Record<PeopleGroup, PeopleRow[]>> {
   await ensureSchema();
   const w = where(f);
+  const ws = where(f, 's');
   const solved = (col: string) =>
     query(
       `SELECT ${col} AS k, f.grade, ${cycleBucketExpr()} AS bucket, COUNT(*) AS n, SUM(f.satisfaction) AS sat_sum, COUNT(f.satisfaction) AS sat_n
@@ -347,11 +373,10 @@ export async function peopleRows(f: AnalyticsFilter, departmentOf: (accountId: s
     solved('f.owner_account_id'),
     solved('f.department'),
     query(
-      `SELECT h.holder_account_id AS k, SUM(CASE WHEN h.outcome = 'timed_out' THEN 1 ELSE 0 END) AS caused,
-         SUM(CASE WHEN h.entered_by = 'app' THEN 1 ELSE 0 END) AS received
-       FROM line_history h JOIN itr_issue_fact f ON f.issue_id = h.issue_id
-       WHERE h.holder_account_id IS NOT NULL AND ${w.sql} GROUP BY h.holder_account_id`,
-      w.params,
+      `SELECT s.holder_account_id AS k, SUM(CASE WHEN s.outcome = 'timed_out' THEN 1 ELSE 0 END) AS caused,
+         SUM(CASE WHEN s.entered_by = 'app' THEN 1 ELSE 0 END) AS received
+       FROM itr_stay_fact s WHERE s.holder_account_id IS NOT NULL AND ${ws.sql} GROUP BY s.holder_account_id`,
+      ws.params,
       (r) => ({ k: String(r['k']), caused: num(r['caused']), received: num(r['received']) }),
     ),
     query(

@@ -170,6 +170,27 @@ describe('supervision report', () => {
     expect(await chart('everything', ADMIN)).toMatchObject({ success: false, errors: [{ code: 'ANALYTICS_BAD_FILTER', path: 'chart' }] });
   });
 
+  it('OLA and escalations come from the line stays copied with each fact, and follow a re-projected issue', async () => {
+    const issueId = Number(jira.issue('ITR-3').id);
+    const at = (h: number): Date => new Date(Date.UTC(2026, 0, 5, h));
+    await sql.raw(
+      `INSERT INTO line_history (issue_id, line, entered_at, left_at, holder_account_id, entered_by, working_minutes_used, outcome)
+       VALUES (?, 'L1', ?, ?, ?, NULL, 60, 'timed_out'), (?, 'L2', ?, NULL, ?, 'app', 0, NULL)`,
+      [issueId, at(8), at(9), AGENT, issueId, at(9), OWNER],
+    );
+    // Nothing until the issue's fact is written again (the copy is refreshed with the fact).
+    expect(await chart('ola', ADMIN)).toEqual([]);
+    await backfill();
+    expect(await chart('ola', ADMIN)).toEqual([expect.objectContaining({ line: 'L1', ended: 1, timedOut: 1, attainment: 0 })]);
+    const people = (await chart('people', ADMIN)).person.rows as Array<{ key: string; escalationsCaused: number; escalationsReceived: number }>;
+    expect(people.find((r) => r.key === AGENT)).toMatchObject({ escalationsCaused: 1, escalationsReceived: 0 });
+    expect(people.find((r) => r.key === OWNER)).toMatchObject({ escalationsCaused: 0, escalationsReceived: 1 });
+    // L2 resolves it; the update trigger re-projects the issue and its stays.
+    await sql.raw(`UPDATE line_history SET outcome = 'resolved', left_at = ? WHERE issue_id = ? AND line = 'L2'`, [at(12), issueId]);
+    await invokeFunction(issueUpdated, { issue: { id: String(issueId), key: 'ITR-3' }, changelog: { items: [{ fieldId: 'resolution' }] } });
+    expect((await chart('ola', ADMIN)).map((o: { line: string; ended: number }) => [o.line, o.ended])).toEqual([['L1', 1], ['L2', 1]]);
+  });
+
   it('the update trigger keeps a fact current', async () => {
     jira.issue('ITR-3').fields[ids.grade] = 'critical';
     await invokeFunction(issueUpdated, { issue: { id: jira.issue('ITR-3').id, key: 'ITR-3' }, changelog: { items: [{ fieldId: 'resolution' }] } });
