@@ -53,7 +53,7 @@ beforeEach(async () => {
   await sql.dropAllTables(); // a fresh installation's database
 });
 
-const lifecycle = async (event: object): Promise<Report> => (await invokeFunction(appLifecycle as (e: unknown) => Promise<Report>, event)) as Report;
+const lifecycle = async (event: object): Promise<Report> => (await invokeFunction(appLifecycle as (e: unknown) => Promise<Report | undefined>, event)) as Report;
 
 async function recordedMigrations(): Promise<Record<string, number>> {
   const rows = await sql.raw<Array<{ name: string; n: number }>>('SELECT name, COUNT(*) AS n FROM __migrations GROUP BY name');
@@ -92,6 +92,15 @@ describe('install and upgrade', () => {
     jira.appProperties.clear();
     expect(await lifecycle(upgraded)).toMatchObject({ event: 'avi:forge:upgraded:app', appVersion: '4.0.0', migrationsRan: [], closeProperty: 'published' });
     expect(closeProperty()).toMatchObject({ submitter: ids.submitter });
+  });
+
+  it('an event that is not a life-cycle event (no installation id or app version) is ignored and writes nothing', async () => {
+    await lifecycle(installed);
+    jira.appProperties.clear();
+    for (const event of [{}, { ...installed, app: { id: 'x' } }, { ...installed, id: 7 }, { ...installed, eventType: 'avi:jira:created:issue' }]) {
+      expect(await invokeFunction(appLifecycle as (e: unknown) => Promise<unknown>, event)).toBeUndefined();
+    }
+    expect(closeProperty()).toBeUndefined();
   });
 
   it('the install event racing two cold starts of stores (lazy migrations) on an empty database: each step once', async () => {

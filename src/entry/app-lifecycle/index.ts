@@ -15,19 +15,36 @@ import { publishCloseProperty } from '../../app/closure/closeProperty';
  */
 export interface LifecycleReport {
   event: string;
-  appVersion: string | null;
+  appVersion: string;
   migrationsRan: string[];
   closeProperty: 'published' | 'failed';
 }
 
 const field = (o: unknown, name: string): unknown => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : undefined);
 
-export async function handler(event: unknown): Promise<LifecycleReport> {
-  const eventType = field(event, 'eventType');
-  const version = field(field(event, 'app'), 'version');
+const LIFECYCLE_EVENTS = ['avi:forge:installed:app', 'avi:forge:upgraded:app'];
+
+/**
+ * The documented required fields: the installation `id` and `app: {id, version}` (strings);
+ * `eventType`, when present, one of the two events. Anything else is not a life-cycle event.
+ */
+function parseLifecycleEvent(event: unknown): { eventType: string; version: string } | null {
+  const app = field(event, 'app');
+  const [id, appId, version, eventType] = [field(event, 'id'), field(app, 'id'), field(app, 'version'), field(event, 'eventType')];
+  if (typeof id !== 'string' || typeof appId !== 'string' || typeof version !== 'string' || version.length > 64) return null;
+  if (eventType !== undefined && (typeof eventType !== 'string' || !LIFECYCLE_EVENTS.includes(eventType))) return null;
+  return { eventType: typeof eventType === 'string' ? eventType : 'avi:forge:installed:app', version };
+}
+
+export async function handler(event: unknown): Promise<LifecycleReport | undefined> {
+  const parsed = parseLifecycleEvent(event);
+  if (parsed === null) {
+    console.warn('app-lifecycle: not an installed/upgraded event (no installation id or app id/version); ignored');
+    return undefined;
+  }
   const report: LifecycleReport = {
-    event: typeof eventType === 'string' ? eventType : 'avi:forge:installed:app',
-    appVersion: typeof version === 'string' ? version : null,
+    event: parsed.eventType,
+    appVersion: parsed.version,
     migrationsRan: [],
     closeProperty: 'failed',
   };
