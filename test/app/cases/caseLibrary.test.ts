@@ -10,7 +10,7 @@ import { handlers } from '../../../src/entry/case-library-resolver';
 import { generateDevSet } from '../../domain/caseSearch/devSet';
 import { harness } from '../../harness';
 
-const { jira } = harness();
+const { jira, sql } = harness();
 const NOW = new Date('2026-03-02T08:00:00Z');
 const lib = new CaseLibrary({ now: () => NOW });
 
@@ -81,4 +81,28 @@ it('suggests a Chinese case for a Chinese issue with highlights, and retiring hi
     [2, 'retired'],
     [1, 'published'],
   ]);
+});
+
+it('keeps document frequencies and totals equal to the postings after create, edit and retire', async () => {
+  const a = await lib.createCase('alice', content('Toolbar icons missing', 'icons gone after upgrade'));
+  const b = await lib.createCase('alice', content('打印机无法连接', '升级后找不到网络打印机'));
+  await lib.createCase('alice', content('Toolbar crash', 'crashes on startup'));
+  expect((await lib.saveCase('alice', { id: a.id, expectedRevision: 1, content: content('Sidebar icons missing', 'icons gone, sidebar empty') })).success).toBe(true);
+  expect((await lib.retireCase('alice', b.id)).success).toBe(true);
+
+  // df of every term = its postings; no postings for a term whose df fell to 0.
+  const df = await sql.raw<Array<{ term: string; df: number; n: number }>>(
+    'SELECT s.term, s.df, COUNT(t.case_id) AS n FROM case_term_stats s LEFT JOIN case_term t ON t.term = s.term GROUP BY s.term, s.df',
+  );
+  expect(df.filter((r) => Number(r.df) !== Number(r.n))).toEqual([]);
+  expect(df.find((r) => r.term === 'toolbar')).toBeDefined();
+  const [totals] = await sql.raw<Array<Record<string, number>>>('SELECT doc_count, len_title, len_body, len_meta FROM case_index_stats WHERE id = 1');
+  const [actual] = await sql.raw<Array<Record<string, number>>>(
+    'SELECT COUNT(*) AS doc_count, SUM(len_title) AS len_title, SUM(len_body) AS len_body, SUM(len_meta) AS len_meta FROM (SELECT case_id, MAX(len_title) AS len_title, MAX(len_body) AS len_body, MAX(len_meta) AS len_meta FROM case_term GROUP BY case_id) c',
+  );
+  expect(Object.fromEntries(Object.entries(totals ?? {}).map(([k, v]) => [k, Number(v)]))).toEqual(Object.fromEntries(Object.entries(actual ?? {}).map(([k, v]) => [k, Number(v)])));
+  // The retired case stays indexed (links and history are kept) and is filtered out at search time.
+  expect(await sql.raw<unknown[]>('SELECT 1 FROM case_term WHERE case_id = ? LIMIT 1', [b.id])).toHaveLength(1);
+  const found = await lib.searchCases('alice', { text: '打印机无法连接' });
+  expect(found.success && found.data.some((h) => h.case.id === b.id)).toBe(false);
 });
