@@ -4,7 +4,8 @@
  * call; a drill-down shows the JQL that Jira's search answers with the same count, "Open in Jira" asks
  * the host to open `/issues/?jql=…`, and CSV export downloads a file; a failing chart shows its error
  * (and retries alone) while the others render; a caller the settings do not allow gets no per-person
- * charts; zh-CN in dark mode renders too.
+ * charts (and no rebuild); an admin rebuilds the projection from Jira and watches its progress; zh-CN
+ * in dark mode renders too.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -158,8 +159,21 @@ describeWithBrowser('supervision page in Chromium', () => {
     await page.getByTestId('people-hidden').waitFor();
     expect(await page.getByTestId('chart-people').count()).toBe(0);
     expect(await page.getByTestId('chart-departments').count()).toBe(0);
+    expect(await page.getByTestId('rebuild').count()).toBe(0);
     expect(await page.getByTestId('total-created').innerText()).toBe('80');
     expect(await page.getByTestId('chart-breakdown-product').locator('svg[role="img"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('an admin rebuilds the projection from Jira and sees its progress to the end', async () => {
+    const { page, errors } = await open('en_US', 'light');
+    const status = page.getByTestId('rebuild-status');
+    await status.getByText(/^Last rebuild: 80 issues projected/).waitFor();
+    await page.getByTestId('rebuild-start').click();
+    await status.getByText(/^Rebuilding: /).waitFor();
+    await queue.drain();
+    await status.getByText(/^Last rebuild: 80 issues projected/).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);

@@ -17,6 +17,7 @@ import type { MessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
 import { Chart, DataTable } from './Chart';
 import { download, toCsv } from './csv';
+import { Rebuild } from './Rebuild';
 
 const pageStyle = xcss({ padding: 'space.300' });
 const buttonStyle = xcss({ backgroundColor: 'color.background.neutral', color: 'color.text', paddingInline: 'space.150', paddingBlock: 'space.050', borderRadius: 'radius.small' });
@@ -141,6 +142,8 @@ export function SupervisionPage() {
           </label>
           <Pressable xcss={buttonStyle} testId="filter-apply" onClick={apply}>{t('sup.filter.apply')}</Pressable>
         </Inline>
+
+        <Rebuild />
 
         <Box xcss={cardStyle} testId="weekly-report">
           {weeklyError !== null ? (

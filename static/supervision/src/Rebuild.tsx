@@ -1,0 +1,68 @@
+/**
+ * "Rebuild from Jira" for Jira admins: starts the analytics backfill (token-paged JQL through the
+ * queue, safe to rerun) and shows its progress until it is done. Hidden for everyone else: the server
+ * answers NOT_AUTHORIZED to them, on every call.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
+import type { BackfillProgress } from '../../../src/contract/analytics';
+import { ApiError, call } from '../../shared/api';
+import { buttonStyles } from '../../shared/controls';
+import { toApiError } from '../../shared/errors';
+import { ErrorState } from '../../shared/ErrorState';
+import { useI18n } from '../../shared/i18n/react';
+
+/** How often a running rebuild is asked for its progress (ms; range 500–10,000; default 1,500). */
+export const REBUILD_POLL_MS = 1500;
+
+const cardStyle = xcss({ borderColor: 'color.border', borderStyle: 'solid', borderWidth: 'border.width', borderRadius: 'radius.small', padding: 'space.200' });
+
+export function Rebuild() {
+  const { t } = useI18n();
+  // 'hidden' until the server says this caller may rebuild (it answers admins only).
+  const [progress, setProgress] = useState<BackfillProgress | null | 'hidden'>('hidden');
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const settle = useCallback((run: Promise<BackfillProgress | null>): void => {
+    run.then(
+      (p) => {
+        setError(null);
+        setProgress(p);
+      },
+      (e: unknown) => {
+        const apiError = toApiError(e);
+        if (apiError.code === 'NOT_AUTHORIZED') setProgress('hidden');
+        else setError(apiError);
+      },
+    );
+  }, []);
+
+  useEffect(() => settle(call('getAnalyticsBackfill', {})), [settle]);
+  const running = progress !== 'hidden' && progress !== null && progress.status === 'running';
+  useEffect(() => {
+    if (!running) return undefined;
+    const timer = setTimeout(() => settle(call('getAnalyticsBackfill', {})), REBUILD_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [running, progress, settle]);
+
+  if (progress === 'hidden' && error === null) return null;
+  const status =
+    progress === 'hidden' || progress === null
+      ? t('sup.rebuild.never')
+      : progress.status === 'running'
+        ? t('sup.rebuild.running', { processed: progress.processed, projected: progress.projected })
+        : t('sup.rebuild.done', { projected: progress.projected, at: (progress.finishedAt ?? '').slice(0, 16).replace('T', ' ') });
+  return (
+    <Box xcss={cardStyle} testId="rebuild">
+      <Stack space="space.100">
+        <Text as="strong">{t('sup.rebuild.title')}</Text>
+        {error === null ? <Text testId="rebuild-status" aria-live="polite">{status}</Text> : <ErrorState error={error} onRetry={() => settle(call('getAnalyticsBackfill', {}))} />}
+        <Inline>
+          <Pressable xcss={buttonStyles} testId="rebuild-start" isDisabled={running} onClick={() => settle(call('startAnalyticsBackfill', {}))}>
+            {t('sup.rebuild.start')}
+          </Pressable>
+        </Inline>
+      </Stack>
+    </Box>
+  );
+}
