@@ -423,8 +423,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         const library = new CaseLibrary();
         for (const [i, c] of DEMO_CASES.entries()) {
           const externalId = `sandbox-demo-${i + 1}`;
-          const known = await sql.query('SELECT id FROM itr_case WHERE external_id = ?', [externalId], (r) => r['id']);
-          if (known.length === 0) await library.createCase(c.author, c.content, c.sourceIssues, externalId);
+          const known = async (): Promise<boolean> => (await sql.query('SELECT id FROM itr_case WHERE external_id = ?', [externalId], (r) => r['id'])).length > 0;
+          if (await known()) continue;
+          // Another sandbox on the same database may insert it between the check and the insert.
+          await library.createCase(c.author, c.content, c.sourceIssues, externalId).catch(async (e: unknown) => {
+            if (!(await known())) throw e;
+          });
         }
       }, undefined, { context: { moduleKey: home.key } }),
     );
