@@ -8,9 +8,9 @@
  * p50/p95 with the p50/p95 of each phase of a search (`phaseP50Ms`, `phaseP95Ms`: totals and df,
  * candidate sum, candidates' postings, ranking, row load, permission filter) and what the candidate
  * sum scans (`candidateScan`: kept terms and their summed df), add-case and edit-case latency,
- * indexing time. `--scale N` then bulk-imports N synthetic
- * cases made from the real ones' words (test/domain/caseSearch/devSet.ts) and reports the same at
- * that size. `--dev SEED` uses the generated development set instead of files.
+ * indexing time. `--scale N` then bulk-imports N synthetic cases made from the real ones' words
+ * (test/domain/caseSearch/devSet.ts) and reports the same at that size. `--dev SEED` uses the
+ * generated development set instead of files.
  *
  * Input: JSONL; cases {id, title, body, created}, queries the same plus `relevant` (ids of cases).
  */

@@ -254,6 +254,8 @@ export async function searchIndex(texts: FieldTexts, p: SearchParams = DEFAULT_S
   // MariaDB sums each case's BM25F score over every posting of the kept terms and returns only the
   // best ids; the postings of just those cases are then read and ranked in src/domain. The SQL sum
   // only chooses (its last digits may differ from JavaScript's); the order returned is the domain's.
+  // Every posting counts (caseIndex.test.ts: same result as the exhaustive ranking): summing only the
+  // rarer terms lost 0.01–0.13 recall@10 on the development set at 100,000 cases.
   const statement = scoreStatement(kept, stats, p, limit + BOUNDARY_MARGIN);
   const ids = await timed(probe, 'candidates', () => query(statement.sql, statement.params, (r) => num(r['case_id'])));
   if (ids.length === 0) return [];
