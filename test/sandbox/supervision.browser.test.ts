@@ -1,18 +1,66 @@
 /**
- * Supervision in the sandbox, in headless Chromium (issue 8, "done when"): the hand-off from an issue
- * creates a linked issue in the R&D project the demo settings name. The real app behind the sandbox
- * host, on the demo site with a year of history (sandbox/demoHistory.ts).
+ * Supervision in the sandbox, in headless Chromium (issue 8, "done when"): the supervision page draws
+ * every chart from the demo data, a drill-down opens Jira's search with the matching issues, CSV export
+ * downloads, and the hand-off from an issue creates a linked issue in the R&D project the demo settings
+ * name. The real app behind the sandbox host, on the demo site with a year of history
+ * (sandbox/demoHistory.ts, projected by the app's own backfill at start).
  */
+import { readFileSync } from 'node:fs';
 import { DEMO_USERS } from '../../sandbox/demoSite';
 import { chromiumAvailable } from '../static/bridgeStub';
 import { useSandboxInBrowser } from './sandboxBrowser';
 
 const TOM = DEMO_USERS.find((u) => u.displayName === 'Tom Baker')?.accountId ?? '';
+const ADMIN = DEMO_USERS.find((u) => u.role === 'admin')?.accountId ?? '';
+/** Chart slots of the page (static/supervision): each ends drawn or failed. */
+const CHARTS = 11;
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 
 describeWithBrowser('supervision and hand-off in the sandbox', () => {
   const ui = useSandboxInBrowser({ name: 'supervision', apps: ['issue-panel', 'supervision'], viewport: { width: 1280, height: 1400 } });
+
+  it('draws every chart from the demo data; a drill-down opens the matching issues; CSV export downloads', async () => {
+    await ui.actAs(ADMIN);
+    const sup = ui.frame('itr-supervision');
+    await ui.step('charts', async () => {
+      await ui.page.goto(`${ui.sandbox.url}/apps/itr-supervision?project=ITR`);
+      await sup.locator('[data-chart-state="ready"]').nth(CHARTS - 1).waitFor({ timeout: 30_000 });
+      expect(await sup.locator('[data-chart-state="error"]').count()).toBe(0);
+      for (const id of ['volume-kind', 'volume-grade', 'sla', 'ola', 'cycle', 'breakdown-product', 'breakdown-region', 'breakdown-customerTier', 'breakdown-month', 'people', 'departments']) {
+        expect(await sup.getByTestId(`chart-${id}`).locator('svg[role="img"], table').count()).toBeGreaterThan(0);
+      }
+      // A year of history: well over a hundred issues created in the default period.
+      expect(Number(await sup.getByTestId('total-created').innerText())).toBeGreaterThan(100);
+      // The demo departments (settings) group the engineers.
+      expect(await sup.getByTestId('chart-departments').innerText()).toContain('Field Engineering');
+    });
+
+    await ui.step('drill-down', async () => {
+      const bar = sup.getByTestId('bar-breakdown-product-0-0');
+      const label = (await bar.getAttribute('aria-label')) ?? '';
+      const shown = Number(/: (\d+)$/.exec(label)?.[1]);
+      expect(shown).toBeGreaterThan(0);
+      await bar.click();
+      const jql = await sup.getByTestId('drill-jql').inputValue();
+      // "Open in Jira" (router.open): a new tab on Jira's issue search with that JQL, finding as many issues.
+      const [search] = await Promise.all([ui.page.context().waitForEvent('page'), sup.getByTestId('drill-open').click()]);
+      await search.getByTestId('search-count').waitFor();
+      expect(await search.getByTestId('search-jql').innerText()).toBe(jql);
+      expect(Number(await search.getByTestId('search-count').innerText())).toBe(shown);
+      await search.close();
+    });
+
+    await ui.step('csv', async () => {
+      await sup.getByTestId('chart-breakdown-product-table-toggle').click();
+      await sup.getByTestId('table-breakdown-product').waitFor();
+      const [download] = await Promise.all([ui.page.waitForEvent('download'), sup.getByTestId('chart-breakdown-product-csv').click()]);
+      expect(download.suggestedFilename()).toBe('breakdown-product.csv');
+      expect(readFileSync((await download.path()) as string, 'utf8')).toContain('Core Network');
+      expect(ui.pageErrors).toEqual([]);
+      await ui.shoot('sandbox-supervision');
+    });
+  });
 
   it('"Send to R&D" creates a linked issue in the R&D project and the panel shows it with its status', async () => {
     const jira = () => ui.sandbox.harness.jira;
