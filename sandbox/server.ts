@@ -432,6 +432,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         }
       }, undefined, { context: { moduleKey: home.key } }),
     );
+    // Last week's summary, as the weekly trigger would have left it.
+    const weekly = scheduled.find((m) => m.key === 'analytics-weekly-report-trigger');
+    if (weekly !== undefined) await runScheduled(weekly);
     log(`[demo] ${history.length} resolved issues of the past year, ${DEMO_CASES.length} cases, analytics backfilled (${Date.now() - started} ms)`);
   }
 

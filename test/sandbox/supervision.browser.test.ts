@@ -34,6 +34,10 @@ describeWithBrowser('supervision and hand-off in the sandbox', () => {
       expect(Number(await sup.getByTestId('total-created').innerText())).toBeGreaterThan(100);
       // The demo departments (settings) group the engineers.
       expect(await sup.getByTestId('chart-departments').innerText()).toContain('Field Engineering');
+      // People by their Jira names, not account ids.
+      expect(await sup.getByTestId('chart-people').innerText()).toContain('Tom Baker');
+      // Last week's summary, left by the weekly trigger.
+      expect(await sup.getByText('No weekly report yet.').count()).toBe(0);
     });
 
     await ui.step('drill-down', async () => {

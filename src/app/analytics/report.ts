@@ -23,6 +23,8 @@ export interface ReportDeps {
   fieldIds(): Promise<DrillFieldIds>;
   settings(): Promise<AnalyticsSettings>;
   nowMs(): number;
+  /** Display names of people by account id (unknown ids are left out). */
+  displayNames(accountIds: string[]): Promise<Map<string, string>>;
   /** Permission answers per page load (shared by the calls of one load). */
   scopes: CallerScopes;
 }
@@ -35,6 +37,7 @@ export const platformReportDeps = (): ReportDeps => ({
   fieldIds: () => lookUpFieldIds(jiraAsApp()),
   settings: async () => (await loadAnalyticsSettings(new ConfigStore())).value,
   nowMs: () => Date.now(),
+  displayNames: async (accountIds) => new Map((await jiraAsApp().existingUsers(accountIds)).map((u) => [u.accountId, u.displayName] as const)),
   scopes: platformScopes,
 });
 
@@ -110,11 +113,14 @@ async function peopleChart(input: ChartInput): Promise<SupervisionChartData['peo
   if (!(await input.scope.maySeePeople(settings))) return null;
   const drill = drillOf(input);
   const rows = input.none ? { person: [], department: [] } : await peopleRows(input.scoped, (a) => settings.departments[a] ?? null);
+  // People by name, as Jira shows them; an account Jira no longer knows keeps its id.
+  const owners = rows.person.flatMap((r) => (r.key === null ? [] : [r.key]));
+  const names = owners.length === 0 ? new Map<string, string>() : await input.deps.displayNames(owners);
   const toDto = (group: 'person' | 'department'): PeopleDto => ({
     group,
     rows: rows[group].map((r) => ({
       key: r.key,
-      label: r.key ?? '-',
+      label: r.key === null ? '-' : group === 'person' ? names.get(r.key) || r.key : r.key,
       solved: group === 'person' ? drill(r.solved, [{ dimension: 'owner', value: r.key }, { dimension: 'state', value: 'resolved' }]) : { value: r.solved, jql: '' },
       gradeMix: r.gradeMix,
       medianCycleHours: quantileFromBuckets(r.cycleBuckets, 0.5),

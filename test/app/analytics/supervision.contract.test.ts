@@ -122,7 +122,7 @@ describe('supervision report', () => {
 
   it('shows per-person figures to the itr-supervisors group', async () => {
     const people = await chart('people', SUPERVISOR);
-    expect(people.person.rows[0]).toMatchObject({ key: OWNER, solved: { value: 40 } });
+    expect(people.person.rows[0]).toMatchObject({ key: OWNER, label: 'Owner', solved: { value: 40 } });
     expect(people.department).toMatchObject({ group: 'department', rows: [{ key: null, solved: { value: 40 } }] });
   });
 
