@@ -385,6 +385,12 @@ export const MIGRATIONS: readonly Migration[] = [
       KEY idx_stay_fact_cover (created_at, project_key, kind, grade, line, outcome, holder_account_id, entered_by)
     )`,
   },
+  // One commit call applies a restore at a time (src/app/backup/restoreJournal.ts, `claim`): two
+  // browser tabs resuming at once would otherwise both count and both publish a table version.
+  {
+    name: 'v023_backup_restore_lease',
+    statement: 'ALTER TABLE backup_restore ADD COLUMN lease_until DATETIME(3) NULL',
+  },
 ];
 
 // ----- The runner -------------------------------------------------------------------------------

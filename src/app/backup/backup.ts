@@ -38,6 +38,9 @@ export const UPLOAD_CHUNK_MAX_CHARS = 64 * 1024;
 export const BACKUP_MAX_BYTES = 32 * 1024 * 1024;
 /** Most chunks of one restore: BACKUP_MAX_BYTES in chunks of at least 64 KiB. */
 export const BACKUP_MAX_CHUNKS = 512;
+/** How long a commit's claim outlives its slice (ms): the last step may still be writing when the slice ends. */
+const LEASE_MARGIN_MS = 10_000;
+
 /** Time one commit call spends applying before it answers `applying` (ms). Range 1–20 s; default 15 s (Forge stops a resolver at 25 s). */
 export const RESTORE_SLICE_MS = 15_000;
 /** Steps between two cursor saves. Range 1–100; default 20: a resumed restore redoes at most this many (idempotent) steps. */
@@ -235,7 +238,17 @@ export class Backup {
       if (rec === undefined || (rec.state !== 'staging' && rec.state !== 'applying')) return this.badState(p.restoreId, 'staging or applying');
       const staged = await this.staged(rec);
       if (!staged.ok) return staged.answer;
-      return { success: true, data: await this.apply(accountId ?? '', rec.restoreId, staged.plan, deadline) };
+      // Another call is applying it (it may not have left `staging` yet): answer its progress as
+      // applying; the caller resumes once that call's slice ends.
+      if (!(await this.journal.claim(rec.restoreId, new Date(deadline + LEASE_MARGIN_MS)))) {
+        const current = (await this.journal.get(rec.restoreId)) ?? rec;
+        return { success: true, data: current.state === 'staging' ? { ...current, state: 'applying' } : current };
+      }
+      try {
+        return { success: true, data: await this.apply(accountId ?? '', rec.restoreId, staged.plan, deadline) };
+      } finally {
+        await this.journal.release(rec.restoreId);
+      }
     });
   }
 

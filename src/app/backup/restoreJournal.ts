@@ -133,6 +133,21 @@ export class RestoreJournal {
     await execute("UPDATE backup_restore SET state = 'done', cursor_step = step_count, updated_at = ? WHERE id = ?", [this.now(), id]);
   }
 
+  /**
+   * Takes the restore for one commit call until `until`, unless another call holds it: two tabs
+   * resuming at once must not both count the same steps or both publish a table version. A call that
+   * dies leaves the lease to run out.
+   */
+  async claim(id: string, until: Date): Promise<boolean> {
+    const now = this.now();
+    const res = await execute('UPDATE backup_restore SET lease_until = ? WHERE id = ? AND (lease_until IS NULL OR lease_until < ?)', [until, id, now]);
+    return res.affectedRows === 1;
+  }
+
+  async release(id: string): Promise<void> {
+    await execute('UPDATE backup_restore SET lease_until = NULL WHERE id = ?', [id]).catch(() => undefined);
+  }
+
   /** Notes why a commit stopped; best effort (the platform that failed the step may fail this too). */
   async noteError(id: string, code: string): Promise<void> {
     await execute('UPDATE backup_restore SET error_code = ?, updated_at = ? WHERE id = ?', [code.slice(0, 64), this.now(), id]).catch(() => undefined);

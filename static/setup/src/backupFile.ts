@@ -51,13 +51,18 @@ export async function uploadBackup(text: string, onProgress: (done: number, tota
   return call('previewBackupRestore', { restoreId: started.restoreId });
 }
 
+/** Wait before asking again when an answer made no progress (another call holds the restore). */
+const BUSY_WAIT_MS = 2000;
+
 /** Commits (or resumes) a restore until it is done, reporting each answer. */
 export async function commitBackup(restoreId: string, onProgress: (status: BackupRestoreStatus) => void): Promise<BackupRestoreStatus> {
   let status = await call('commitBackupRestore', { restoreId, confirm: true });
   onProgress(status);
   while (status.state === 'applying') {
+    const before = status.stepsDone;
     status = await call('commitBackupRestore', { restoreId, confirm: true });
     onProgress(status);
+    if (status.state === 'applying' && status.stepsDone === before) await new Promise((resolve) => setTimeout(resolve, BUSY_WAIT_MS));
   }
   return status;
 }

@@ -190,13 +190,43 @@ describe('a backup over 1 MB, in pages and chunks', () => {
     expect(halfway.stepsDone).toBeLessThan(halfway.stepCount);
     expect(await query('SELECT COUNT(*) AS n FROM itr_case', [], (r) => Number(r['n']))).toEqual([37]);
 
-    const done = await commitToEnd(restoreId);
+    // The dead call's claim on the restore holds until its slice and margin pass: resuming at once
+    // answers the progress so far; after the claim ran out (the clock moved on), resuming finishes it.
+    expect(data(await call<BackupRestoreStatus>('commitBackupRestore', { restoreId, confirm: true }))).toMatchObject({ state: 'applying', stepsDone: halfway.stepsDone });
+    jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    let done: BackupRestoreStatus;
+    try {
+      jest.setSystemTime(Date.now() + 30_000);
+      done = await commitToEnd(restoreId);
+    } finally {
+      jest.useRealTimers();
+    }
     expect(done.state).toBe('done');
     expect(await content()).toEqual(before);
     // One table version published, not two.
     expect(kvs.keys().filter((k) => k.startsWith('config:gradingTable:history:'))).toEqual(['config:gradingTable:history:3']);
     const actions = data(await call<AuditPage>('listAuditLog', {})).entries.map((e) => e.action);
     expect(actions).toEqual(['backup.restore.complete', 'grading.restoreVersion', 'backup.restore.start']);
+  });
+});
+
+describe('two commits of one restore at once (two browser tabs)', () => {
+  it('one applies, the other answers its progress: counts once, one table version', async () => {
+    await seedSite(60);
+    const before = await content();
+    const text = JSON.stringify((await download()).doc);
+    await wipe();
+    const restoreId = await upload(text);
+    const [a, b] = await Promise.all([
+      call<BackupRestoreStatus>('commitBackupRestore', { restoreId, confirm: true }),
+      call<BackupRestoreStatus>('commitBackupRestore', { restoreId, confirm: true }),
+    ]);
+    expect([data(a).state, data(b).state].sort()).toEqual(['applying', 'done']);
+    const done = await commitToEnd(restoreId);
+    expect(done).toMatchObject({ state: 'done', counts: { cases: 60 } });
+    expect(await content()).toEqual(before);
+    expect(kvs.keys().filter((k) => k.startsWith('config:gradingTable:history:'))).toEqual(['config:gradingTable:history:3']);
+    expect(data(await call<AuditPage>('listAuditLog', {})).entries.filter((e) => e.action === 'backup.restore.start')).toHaveLength(1);
   });
 });
 
