@@ -20,6 +20,8 @@ export interface AuditEntry {
   id: number;
   at: string;
   actorAccountId: string | null;
+  /** The actor's Jira display name; null when Jira does not know the id (or the app acted). */
+  actorName: string | null;
   action: AuditActionCode;
   /** What was acted on: a config name, a case id, a restore id… */
   target: string;

@@ -6,6 +6,7 @@
  * an error then would invite the admin to repeat a destructive action. A failed write is logged
  * (console.error, which Forge keeps in the app's logs) instead.
  */
+import { jiraAsApp } from '../../adapters/jira';
 import { ensureSchema, execute, fromSqlDateTime, query } from '../../adapters/sql';
 import type { AuditActionCode, AuditEntry, AuditPage } from '../../contract/audit';
 import { requireJiraAdmin } from '../auth/authorization';
@@ -64,12 +65,26 @@ export async function listAuditLog(accountId: string | undefined, page: { before
       id: Number(r['id']),
       at: fromSqlDateTime(r['at']).toISOString(),
       actorAccountId: typeof r['actor_account_id'] === 'string' ? r['actor_account_id'] : null,
+      actorName: null,
       action: String(r['action']) as AuditActionCode,
       target: String(r['target']),
       summary: String(r['summary']),
       params: paramsOf(r['params']),
     }),
   );
-  const entries = rows.slice(0, limit);
+  const entries = await withActorNames(rows.slice(0, limit));
   return { entries, nextBefore: rows.length > limit ? (entries[entries.length - 1]?.id ?? null) : null };
+}
+
+/** Names the actors as Jira does (one bulk request); the log still answers, with ids, if Jira cannot. */
+async function withActorNames(entries: AuditEntry[]): Promise<AuditEntry[]> {
+  const ids = [...new Set(entries.flatMap((e) => (e.actorAccountId === null || e.actorAccountId === 'app' ? [] : [e.actorAccountId])))];
+  if (ids.length === 0) return entries;
+  try {
+    const names = new Map((await jiraAsApp().existingUsers(ids)).map((u) => [u.accountId, u.displayName] as const));
+    return entries.map((e) => ({ ...e, actorName: (e.actorAccountId === null ? undefined : names.get(e.actorAccountId)) || null }));
+  } catch (e) {
+    console.warn(JSON.stringify({ event: 'audit-log', note: 'actor names unavailable', reason: e instanceof Error ? e.message : String(e) }));
+    return entries;
+  }
 }

@@ -100,7 +100,7 @@ function Row({ entry, when }: { entry: AuditEntry; when: string }) {
   return (
     <tr data-action={entry.action}>
       <td>{when}</td>
-      <td>{entry.actorAccountId ?? '—'}</td>
+      <td>{entry.actorName ?? entry.actorAccountId ?? '—'}</td>
       <td>{t(`audit.action.${entry.action}` as MessageKey)}</td>
       <td>{entry.target}</td>
       <td>{t(`audit.summary.${entry.action}` as MessageKey, entry.params).trim()}</td>

@@ -58,7 +58,7 @@ describe('every destructive action leaves one entry', () => {
     await ok('saveGradingTable', VALID_PAYLOADS['saveGradingTable']);
     await ok('restoreGradingVersion', { version: 1, expectedRevision: 1 });
     const [latest] = (await log()).entries;
-    expect(latest).toMatchObject({ action: 'grading.restoreVersion', target: 'gradingTable:3', actorAccountId: ADMIN, params: { version: 3, restoredFrom: 1 } });
+    expect(latest).toMatchObject({ action: 'grading.restoreVersion', target: 'gradingTable:3', actorAccountId: ADMIN, actorName: '陈静', params: { version: 3, restoredFrom: 1 } });
   });
 
   it('retiring a case is recorded with its id and title', async () => {
