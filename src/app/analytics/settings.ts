@@ -1,6 +1,7 @@
 /**
  * Supervision settings in KVS (`config:analyticsSettings`): who may see per-person figures, the
- * department of each person, and the hand-off targets (IPD for R&D, LTC for sales).
+ * department of each person, the hand-off targets (IPD for R&D, LTC for sales) and where the weekly
+ * summary is posted besides the supervision page.
  */
 import { ConfigStore, type ConfigCodec } from '../../adapters/kvs';
 
@@ -13,10 +14,15 @@ export interface AnalyticsSettings {
   ipd: { projectKey: string; issueType: string } | null;
   /** Project key for "send to sales" (LTC) and its issue type name; null = not configured. */
   ltc: { projectKey: string; issueType: string } | null;
+  /**
+   * An issue the weekly summary is also posted on (a comment) with a Jira notification to the
+   * person-figure groups; null = the supervision page only.
+   */
+  weeklyReportIssue: string | null;
 }
 
-/** Default: Jira admins plus the group `itr-supervisors`; no departments, no hand-off targets. */
-export const DEFAULT_ANALYTICS_SETTINGS: AnalyticsSettings = { personFigureGroups: ['itr-supervisors'], departments: {}, ipd: null, ltc: null };
+/** Default: Jira admins plus the group `itr-supervisors`; no departments, no hand-off targets, the page only. */
+export const DEFAULT_ANALYTICS_SETTINGS: AnalyticsSettings = { personFigureGroups: ['itr-supervisors'], departments: {}, ipd: null, ltc: null, weeklyReportIssue: null };
 
 export const ANALYTICS_SETTINGS_KEY = 'analyticsSettings';
 
@@ -35,6 +41,9 @@ export const GROUP_NAME_MAX = 255;
 
 /** Jira project keys: an upper-case letter, then letters, digits or `_`; at most 32 characters. */
 export const PROJECT_KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,31}$/;
+
+/** Jira issue keys: a project key, a dash, a number. */
+export const ISSUE_KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,31}-[1-9][0-9]{0,9}$/;
 
 /** Problems of one hand-off target (`ipd` or `ltc`); null or absent is "not configured", no problem. */
 export function handoffTargetIssues(v: unknown, path: string): SettingsIssue[] {
@@ -66,6 +75,10 @@ export function analyticsSettingsIssues(raw: unknown): SettingsIssue[] {
     });
   }
   issues.push(...handoffTargetIssues(raw['ipd'], 'ipd'), ...handoffTargetIssues(raw['ltc'], 'ltc'));
+  const report = raw['weeklyReportIssue'];
+  if (report !== null && report !== undefined && (typeof report !== 'string' || !ISSUE_KEY_PATTERN.test(report))) {
+    issues.push({ path: 'weeklyReportIssue', code: 'SETTINGS_ISSUE_KEY_INVALID', message: 'weeklyReportIssue must be an issue key such as SUP-1, or empty' });
+  }
   return issues;
 }
 
@@ -80,7 +93,14 @@ export function parseAnalyticsSettings(raw: unknown): AnalyticsSettings {
   const deps = isRecord(r['departments']) ? r['departments'] : {};
   const departments: Record<string, string> = {};
   for (const [k, v] of Object.entries(deps)) if (typeof v === 'string' && v !== '') departments[k] = v;
-  return { personFigureGroups: [...(r['personFigureGroups'] as string[])], departments, ipd: target(r['ipd']), ltc: target(r['ltc']) };
+  const report = r['weeklyReportIssue'];
+  return {
+    personFigureGroups: [...(r['personFigureGroups'] as string[])],
+    departments,
+    ipd: target(r['ipd']),
+    ltc: target(r['ltc']),
+    weeklyReportIssue: typeof report === 'string' ? report : null, // absent in settings saved before it existed
+  };
 }
 
 export const analyticsSettingsCodec: ConfigCodec<AnalyticsSettings> = { schemaVersion: 1, parse: parseAnalyticsSettings };

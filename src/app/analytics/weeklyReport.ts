@@ -1,8 +1,8 @@
 /**
  * The weekly summary: a scheduled trigger computes it over every project and keeps the latest in KVS,
- * with the projects it counted; the supervision page shows it at the top. Why KVS and not a Jira
- * notification: `POST /rest/api/3/issue/{id}/notify` is issue-scoped (it mails about one issue), and a
- * report is not about one issue.
+ * with the projects it counted; the supervision page shows it at the top. When the admin chose an issue
+ * for it (settings `weeklyReportIssue`), it is also commented there and the supervisors are notified
+ * (weeklyReportPost.ts: Jira notifications are about an issue, so the report gets one).
  *
  * Who sees what: the stored summary is shown as is only to a viewer who may browse every project it
  * counted; anyone else gets the same week recomputed over the projects they may browse (zeros when
@@ -14,6 +14,8 @@ import type { WeeklyReportDto } from '../../contract/analytics';
 import type { CallerScope } from './callerScope';
 import { countedProjectKeys } from './factStore';
 import { buildWeeklySummary } from './report';
+import { loadAnalyticsSettings } from './settings';
+import { postWeeklyReport } from './weeklyReportPost';
 
 /** The stored summary: the page's DTO plus the projects it counted (null in summaries stored before they were recorded). */
 export interface StoredWeeklyReport {
@@ -51,6 +53,7 @@ export async function generateWeeklyReport(now: Date, reports: ConfigStore = sto
   const { from, to } = weekEndingAt(now);
   const [report, counted] = await Promise.all([buildWeeklySummary(weekFilter(from, to, []), now), countedProjectKeys(weekFilter(from, to, []))]);
   await reports.set(WEEKLY_REPORT_KEY, { report, countedProjectKeys: counted }, reportCodec, { updatedBy: 'app' });
+  await postWeeklyReport(report, (await loadAnalyticsSettings()).value);
   return report;
 }
 

@@ -8,7 +8,7 @@
  * exists and that each target project exists and offers the issue type. Nothing is written unless
  * all of it passes and the revision is still the one the page loaded.
  */
-import { jiraAsUser, type JiraClient } from '../../adapters/jira';
+import { jiraAsUser, JiraError, JiraErrorCode, type JiraClient } from '../../adapters/jira';
 import { ConfigStore } from '../../adapters/kvs';
 import type { ResolverResult } from '../../contract/envelope';
 import type { HandoffTargetSetting, SettingsState, SupervisionSettings } from '../../contract/settings';
@@ -44,6 +44,7 @@ function toView(value: AnalyticsSettings): SupervisionSettings {
     departments: Object.entries(value.departments).map(([accountId, department]) => ({ accountId, department })),
     ipd: value.ipd === null ? null : { ...value.ipd },
     ltc: value.ltc === null ? null : { ...value.ltc },
+    weeklyReportIssue: value.weeklyReportIssue,
   };
 }
 
@@ -99,6 +100,20 @@ async function targetIssues(jira: JiraClient, target: HandoffTargetSetting | nul
   ];
 }
 
+/** As the admin: the weekly summary's issue exists and they may see it. */
+async function reportIssueIssues(jira: JiraClient, key: string | null): Promise<SettingsIssue[]> {
+  if (key === null) return [];
+  try {
+    await jira.getIssue(key, { fields: ['summary'] });
+    return [];
+  } catch (e) {
+    if (e instanceof JiraError && (e.code === JiraErrorCode.NotFound || e.code === JiraErrorCode.Forbidden)) {
+      return [{ path: 'weeklyReportIssue', code: 'SETTINGS_ISSUE_NOT_FOUND', message: `no issue ${key} that you may see`, params: { issueKey: key } }];
+    }
+    throw e;
+  }
+}
+
 export class SupervisionSettingsAdmin {
   constructor(private readonly deps: SupervisionSettingsDeps = platformSettingsDeps()) {}
 
@@ -120,7 +135,8 @@ export class SupervisionSettingsAdmin {
       await this.deps.requireAdmin(accountId);
       const issues: SettingsIssue[] = [];
       const raw = recordAt(input.settings, '', issues);
-      const shape = analyticsSettingsIssues({ personFigureGroups: raw['personFigureGroups'], ipd: raw['ipd'], ltc: raw['ltc'] });
+      const report = raw['weeklyReportIssue'] === '' ? null : (raw['weeklyReportIssue'] ?? null);
+      const shape = analyticsSettingsIssues({ personFigureGroups: raw['personFigureGroups'], ipd: raw['ipd'], ltc: raw['ltc'], weeklyReportIssue: report });
       issues.push(...shape);
       const groups = shape.some((i) => i.path.startsWith('personFigureGroups')) ? [] : groupsAt(raw['personFigureGroups'], 'personFigureGroups', issues);
       const { people, departments } = departmentRows(raw['departments'], issues);
@@ -129,11 +145,17 @@ export class SupervisionSettingsAdmin {
       const jira = this.deps.jiraAs(accountId);
       const ipd = targetOf(raw['ipd']);
       const ltc = targetOf(raw['ltc']);
-      const [directory, ipdIssues, ltcIssues] = await Promise.all([directoryIssues(jira, people, groups), targetIssues(jira, ipd, 'ipd'), targetIssues(jira, ltc, 'ltc')]);
-      issues.push(...directory.issues, ...ipdIssues, ...ltcIssues);
+      const weeklyReportIssue = report as string | null; // its shape passed above
+      const [directory, ipdIssues, ltcIssues, reportIssues] = await Promise.all([
+        directoryIssues(jira, people, groups),
+        targetIssues(jira, ipd, 'ipd'),
+        targetIssues(jira, ltc, 'ltc'),
+        reportIssueIssues(jira, weeklyReportIssue),
+      ]);
+      issues.push(...directory.issues, ...ipdIssues, ...ltcIssues, ...reportIssues);
       if (issues.length > 0) return invalidDraft(issues);
 
-      const value: AnalyticsSettings = { personFigureGroups: groups.map((g) => directory.groupName(g.group)), departments, ipd, ltc };
+      const value: AnalyticsSettings = { personFigureGroups: groups.map((g) => directory.groupName(g.group)), departments, ipd, ltc, weeklyReportIssue };
       const saved = await this.deps.store.set(ANALYTICS_SETTINGS_KEY, value, analyticsSettingsCodec, {
         expectedRevision: input.expectedRevision,
         ...(accountId !== undefined ? { updatedBy: accountId } : {}),

@@ -1,7 +1,7 @@
 /**
- * "Supervision" tab: groups that see per-person figures, each person's department, and the projects
- * and issue types that "send to R&D" (IPD) and "send to sales" (LTC) create in. The server checks,
- * as the admin, that the people, groups, projects and issue types exist.
+ * "Supervision" tab: groups that see per-person figures, each person's department, the projects
+ * and issue types that "send to R&D" (IPD) and "send to sales" (LTC) create in, and the issue the
+ * weekly summary is posted on. The server checks, as the admin, that all of them exist.
  */
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { HandoffTargetSetting, SupervisionSettings } from '../../../src/contract/settings';
@@ -97,6 +97,18 @@ export function SupervisionTab() {
                   </Stack>
                 );
               })}
+            </Stack>
+
+            <Stack space="space.100">
+              <Caption help={t('settings.supervision.weeklyIssueHelp')}>{t('settings.supervision.weeklyIssue')}</Caption>
+              <TextField
+                path="weeklyReportIssue"
+                label={t('settings.supervision.weeklyIssue')}
+                placeholder="SUP-1"
+                width="10em"
+                value={draft.weeklyReportIssue ?? ''}
+                onChange={(v) => edit((d) => ({ ...d, weeklyReportIssue: String(v).trim().toUpperCase() || null }))}
+              />
             </Stack>
           </>
         );

@@ -3,11 +3,12 @@
  * the harness: Jira double checked against the OpenAPI spec (user/group/project look-ups as the
  * caller), KVS double for the stored documents.
  */
-import { gradingAdminResolver, issuePanelResolver } from '../../../src/index';
+import { analyticsWeeklyReport, gradingAdminResolver, issuePanelResolver } from '../../../src/index';
+import { runMigrations } from '../../../src/adapters/sql';
 import { loadAnalyticsSettings } from '../../../src/app/analytics/settings';
 import { loadEscalationSettings } from '../../../src/app/escalation';
 import { createI18n, errorMessageKey, MESSAGES } from '../../../static/shared/i18n';
-import { harness, invokeResolver } from '../../harness';
+import { harness, invokeFunction, invokeResolver } from '../../harness';
 import { defineItrFields } from '../../fixtures/itrFields';
 
 const { jira, kvs } = harness();
@@ -26,6 +27,7 @@ const supervision = (over: Record<string, unknown> = {}) => ({
   departments: [{ accountId: SUPERVISOR, department: 'Quality' }],
   ipd: { projectKey: 'IPD', issueType: 'Task' },
   ltc: null,
+  weeklyReportIssue: null,
   ...over,
 });
 
@@ -79,11 +81,11 @@ afterEach(() => jira.assertNoViolations());
 describe('supervision settings', () => {
   it('an admin loads the defaults, saves, and reads back the saved settings with display names', async () => {
     const loaded = await call('getSupervisionSettings', {});
-    expect(loaded).toEqual({ success: true, data: { settings: { personFigureGroups: ['itr-supervisors'], departments: [], ipd: null, ltc: null }, revision: 0, displayNames: {} } });
+    expect(loaded).toEqual({ success: true, data: { settings: { personFigureGroups: ['itr-supervisors'], departments: [], ipd: null, ltc: null, weeklyReportIssue: null }, revision: 0, displayNames: {} } });
 
     const saved = await call('saveSupervisionSettings', { settings: supervision(), expectedRevision: 0 });
     expect(saved).toEqual({ success: true, data: { settings: supervision(), revision: 1, displayNames: { [SUPERVISOR]: 'Chen Jie' } } });
-    expect(await loadAnalyticsSettings()).toEqual({ value: { personFigureGroups: ['itr-supervisors'], departments: { [SUPERVISOR]: 'Quality' }, ipd: { projectKey: 'IPD', issueType: 'Task' }, ltc: null }, revision: 1 });
+    expect(await loadAnalyticsSettings()).toEqual({ value: { personFigureGroups: ['itr-supervisors'], departments: { [SUPERVISOR]: 'Quality' }, ipd: { projectKey: 'IPD', issueType: 'Task' }, ltc: null, weeklyReportIssue: null }, revision: 1 });
     expect(await call('getSupervisionSettings', {})).toEqual(saved);
     // Directory look-ups were made as the admin, never as the app.
     expect(jira.calls.filter((c) => /user\/bulk|group\/bulk|\/project\//.test(c.path)).every((c) => c.actor === 'user' && c.accountId === ADMIN)).toBe(true);
@@ -125,6 +127,7 @@ describe('supervision settings', () => {
         departments: [{ accountId: SUPERVISOR, department: '  ' }, { accountId: 'not an id!', department: 'R&D' }, { accountId: SUPERVISOR, department: 'Sales' }],
         ipd: { projectKey: 'ipd', issueType: 'Task' },
         ltc: { projectKey: 'LTC', issueType: '' },
+        weeklyReportIssue: 'the report',
       }),
       expectedRevision: 0,
     });
@@ -132,6 +135,7 @@ describe('supervision settings', () => {
       'personFigureGroups.1: SETTINGS_GROUP_NAME_REQUIRED',
       'ipd.projectKey: SETTINGS_PROJECT_KEY_INVALID',
       'ltc.issueType: SETTINGS_ISSUE_TYPE_REQUIRED',
+      'weeklyReportIssue: SETTINGS_ISSUE_KEY_INVALID',
       'departments.0.department: SETTINGS_DEPARTMENT_REQUIRED',
       'departments.1.accountId: SETTINGS_ACCOUNT_ID_INVALID',
       'departments.2.accountId: SETTINGS_DUPLICATE',
@@ -149,6 +153,7 @@ describe('supervision settings', () => {
         departments: [{ accountId: 'acc-gone', department: 'Quality' }],
         ipd: { projectKey: 'IPD', issueType: 'Epic' },
         ltc: { projectKey: 'SEC', issueType: 'Task' },
+        weeklyReportIssue: 'SEC-1',
       }),
       expectedRevision: 0,
     });
@@ -157,12 +162,29 @@ describe('supervision settings', () => {
       'personFigureGroups.1: SETTINGS_GROUP_NOT_FOUND',
       'ipd.issueType: SETTINGS_ISSUE_TYPE_NOT_IN_PROJECT',
       'ltc.projectKey: SETTINGS_PROJECT_NOT_FOUND',
+      'weeklyReportIssue: SETTINGS_ISSUE_NOT_FOUND',
     ]);
     expectTranslated(answer);
     const { t } = createI18n('zh_CN', 'UTC');
     const notInProject = answer.success ? undefined : answer.errors.find((e) => e.code === 'SETTINGS_ISSUE_TYPE_NOT_IN_PROJECT');
     expect(t(errorMessageKey('SETTINGS_ISSUE_TYPE_NOT_IN_PROJECT'), notInProject?.params ?? {})).toContain('Task, Incident');
     expect(kvs.peek('config:analyticsSettings')).toBeUndefined();
+  });
+
+  it('the weekly summary is commented on the issue the admin chose, and the supervisor groups are notified', async () => {
+    defineItrFields(jira);
+    jira.seedIssue({ key: 'IPD-7', summary: 'ITR weekly reports' });
+    expect(await call('saveSupervisionSettings', { settings: supervision({ weeklyReportIssue: 'IPD-7' }), expectedRevision: 0 })).toMatchObject({ success: true, data: { settings: { weeklyReportIssue: 'IPD-7' } } });
+    await runMigrations();
+    await invokeFunction(analyticsWeeklyReport, undefined, { context: { moduleKey: 'analytics-weekly-report-trigger' } });
+    const comments = jira.issue('IPD-7').comments.map((c) => JSON.stringify(c.body));
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toContain('ITR weekly summary / ITR 周报');
+    expect(jira.model.notifications).toEqual([expect.objectContaining({ issueKey: 'IPD-7', body: expect.objectContaining({ to: { groups: [{ name: 'itr-supervisors' }] } }) })]);
+    // Emptied: the page only, nothing posted.
+    expect(await call('saveSupervisionSettings', { settings: supervision({ weeklyReportIssue: '' }), expectedRevision: 1 })).toMatchObject({ success: true, data: { settings: { weeklyReportIssue: null } } });
+    await invokeFunction(analyticsWeeklyReport, undefined, { context: { moduleKey: 'analytics-weekly-report-trigger' } });
+    expect(jira.issue('IPD-7').comments).toHaveLength(1);
   });
 
   it('the hand-off creates its issue in the target the admin saved', async () => {
