@@ -391,6 +391,34 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'v023_backup_restore_lease',
     statement: 'ALTER TABLE backup_restore ADD COLUMN lease_until DATETIME(3) NULL',
   },
+  // ----- App-owned state that used to sit in issue properties any editor may write (issue 13, section 3).
+  // What each hand-off target received from an ITR issue (src/app/handoff/handoffStore.ts): one row per
+  // (issue, target), so a second send finds the issue the app created, never one a user named.
+  {
+    name: 'v024_create_itr_handoff',
+    statement: `CREATE TABLE IF NOT EXISTS itr_handoff (
+      issue_id BIGINT NOT NULL,
+      target VARCHAR(16) NOT NULL,
+      handed_key VARCHAR(64) NOT NULL,
+      handed_id BIGINT NOT NULL,
+      summary VARCHAR(255) NOT NULL,
+      by_account_id VARCHAR(128) NOT NULL,
+      handed_at DATETIME(3) NOT NULL,
+      PRIMARY KEY (issue_id, target),
+      CONSTRAINT chk_itr_handoff_target CHECK (target IN ('rnd', 'sales'))
+    )`,
+  },
+  // The acceptance clock of a dispatched issue (src/app/triage/dispatchStore.ts): when, to whom, by whom.
+  {
+    name: 'v025_create_triage_dispatch',
+    statement: `CREATE TABLE IF NOT EXISTS triage_dispatch (
+      issue_id BIGINT NOT NULL,
+      dispatched_at DATETIME(3) NOT NULL,
+      owner_account_id VARCHAR(128) NULL,
+      by_account_id VARCHAR(128) NOT NULL,
+      PRIMARY KEY (issue_id)
+    )`,
+  },
 ];
 
 // ----- The runner -------------------------------------------------------------------------------
