@@ -11,6 +11,7 @@
 import { ForgeRuntimeHarness } from './forgeRuntime';
 import { JiraDouble } from './jiraDouble';
 import { KvsDouble } from './kvsDouble';
+import { ProductEventsDouble } from './productEvents';
 import { QueueDouble } from './queueDouble';
 import { SqlBridge } from './sqlBridge';
 
@@ -19,6 +20,8 @@ export interface Harness {
   jira: JiraDouble;
   kvs: KvsDouble;
   queue: QueueDouble;
+  /** Product events (Jira issue events) to the app's `trigger` modules: filters and retries. */
+  productEvents: ProductEventsDouble;
   sql: SqlBridge;
   /** Resets runtime, Jira, KVS and queue state (not the SQL database). Runs before every test. */
   reset(): void;
@@ -39,6 +42,7 @@ export function installHarness(): Harness {
   const jira = new JiraDouble();
   const kvs = new KvsDouble();
   const queue = new QueueDouble(runtime);
+  const productEvents = new ProductEventsDouble(runtime);
   const sql = new SqlBridge();
   runtime.setBackend('jira', (req) => jira.handle(req));
   runtime.setBackend('kvs', (req) => kvs.handle(req));
@@ -50,12 +54,14 @@ export function installHarness(): Harness {
     jira,
     kvs,
     queue,
+    productEvents,
     sql,
     reset: () => {
       runtime.reset();
       jira.reset();
       kvs.reset();
       queue.reset();
+      productEvents.reset();
     },
   };
   slot()[KEY] = h;

@@ -10,6 +10,8 @@
  * State lives in `JiraModel` (seed it through `jira.model` or the helpers below); the JQL subset is in
  * `jql.ts`; spec matching and validation in `openapiIndex.ts`.
  */
+import { evaluateExpressionRequest } from './jiraExpression/evaluateEndpoint';
+import type { FailedExpressionEvent } from './jiraExpression/workflowRules';
 import { createHash } from 'node:crypto';
 import { Actor, HARNESS_APP_ID, HARNESS_ENVIRONMENT_ID, RoutedRequest } from './forgeRuntime';
 import { isRecord, jsonResponse, sleepMs } from './http';
@@ -26,7 +28,9 @@ import {
   JiraStatus,
   JiraUser,
   KNOWN_PERMISSIONS,
+  DOCUMENTED_RULE_KEYS,
   parseJiraDateTime,
+  resolutionEffectOf,
   SeedField,
   SeedIssue,
   SeedProject,
@@ -34,6 +38,7 @@ import {
   ScreenState,
   StoredIssue,
   WorkflowSchemeState,
+  WorkflowRule,
   WorkflowState,
 } from './jiraModel';
 import type { OpenApiIndex, Operation } from './openapiIndex';
@@ -83,6 +88,18 @@ interface Result {
   headers?: Record<string, string>;
 }
 
+/** An issue event Jira fires (the product events a trigger may receive), and who caused it. */
+export interface JiraIssueEvent {
+  eventType: 'avi:jira:created:issue' | 'avi:jira:updated:issue';
+  issueId: string;
+  issueKey: string;
+  /** Account of the caller whose request changed the issue (the app's account for `asApp()`). */
+  causedBy: string;
+  /** The app's own call caused it: delivered to the app's triggers with `selfGenerated: true`. */
+  byApp: boolean;
+  items: ChangeItem[];
+}
+
 interface Ctx {
   req: RoutedRequest;
   op: Operation;
@@ -129,6 +146,11 @@ export class JiraDouble {
   readonly model: JiraModel;
   readonly violations: JiraViolation[] = [];
   readonly calls: JiraCall[] = [];
+  /**
+   * The issue events Jira fires, in order, with who caused each (an app account = the app's own call,
+   * so `selfGenerated` for its triggers): what `productEvents.emitFromJira` delivers.
+   */
+  readonly issueEvents: JiraIssueEvent[] = [];
   /** Delay added to every request (real timers; do not combine with fake timers). */
   latencyMs = 0;
   private faults: Array<{ remaining: number; spec: FaultSpec }> = [];
@@ -185,6 +207,8 @@ export class JiraDouble {
       getAllScreenTabFields: (c) => this.screenTabFieldList(c),
       addScreenTabField: (c) => this.addScreenTabField(c),
       // Forge app properties (src/app/closure publishes `itr-close` for the workflow rules' expressions)
+      // Jira expressions (the platform double in ./jiraExpression; `user` is the caller)
+      evaluateJSISJiraExpression: (c) => evaluateExpressionRequest(this.model, c.user, c.body),
       putForgeAppProperty: (c) => this.putAppProperty(c),
       deleteForgeAppProperty: (c) => this.deleteAppProperty(c),
       // directory look-ups (src/app/settings validates the admin's settings against Jira)
@@ -212,10 +236,12 @@ export class JiraDouble {
     this.model.reset();
     this.violations.length = 0;
     this.calls.length = 0;
+    this.issueEvents.length = 0;
     this.faults = [];
     this.latencyMs = 0;
     this.fixedNow = undefined;
     this.appProperties.clear();
+    this.failedExpressions.length = 0;
   }
 
   /** Pins the double's clock (issue timestamps, `now()` in JQL). */
@@ -471,7 +497,9 @@ export class JiraDouble {
         const p = this.model.findProject(i.projectKey);
         return p !== undefined && this.model.canBrowse(ctx.user, p);
       });
-      hits = sortIssues(visible.filter((i) => evaluate(where, i, jqlCtx)), query.orderBy, jqlCtx);
+      // `statusCategory` is derived from the status, so JQL sees it beside the stored fields.
+      const views = visible.map((i) => ({ issue: i, id: i.id, key: i.key, fields: { ...i.fields, statusCategory: this.model.renderField(i, 'statusCategory') } }));
+      hits = sortIssues(views.filter((v) => evaluate(where, v, jqlCtx)), query.orderBy, jqlCtx).map((v) => v.issue);
     } catch (e) {
       return this.jqlError(ctx, e);
     }
@@ -624,6 +652,8 @@ export class JiraDouble {
     const now = jiraDateTime(this.model.now());
     issue.fields['updated'] = now;
     if (logChange) issue.changelog.push({ id: this.model.newChangeId(), authorAccountId: author.accountId, created: now, items });
+    // Jira fires avi:jira:updated:issue for every change, logged in the changelog or not (app fields).
+    this.issueEvents.push({ eventType: 'avi:jira:updated:issue', issueId: issue.id, issueKey: issue.key, causedBy: author.accountId, byApp: author.accountId === APP_ACCOUNT_ID, items: structuredClone(items) });
   }
 
   private updateOpsToFields(issue: StoredIssue, update: unknown): { fields: Record<string, unknown> } | { error: Result } {
@@ -686,12 +716,16 @@ export class JiraDouble {
     }
     const key = this.model.nextKey(project.key);
     const issue = this.model.seedIssue({ key, id: this.model.newIssueId(), issueType: issueType.name, summary: String(fields['summary']), reporter: ctx.user.accountId });
+    // A new issue starts where its workflow's initial transition leads.
+    const initial = this.model.status(this.model.workflowOf(issue).initialStatus);
+    issue.fields['status'] = { id: initial.id, name: initial.name };
     const failed = this.applyFields(issue, fields, ctx.user, { creating: true, appField: false });
     if (failed) {
       this.model.issues.delete(issue.id);
       return failed;
     }
     this.storeProperties(issue, body['properties']);
+    this.issueEvents.push({ eventType: 'avi:jira:created:issue', issueId: issue.id, issueKey: issue.key, causedBy: ctx.user.accountId, byApp: ctx.isApp, items: [] });
     return { status: 201, body: { id: issue.id, key: issue.key, self: `${JIRA_BASE_URL}/rest/api/3/issue/${issue.id}` } };
   }
 
@@ -721,6 +755,8 @@ export class JiraDouble {
 
   /** Forge app properties by key; only the app may write them (Jira answers 403 to a user). */
   readonly appProperties = new Map<string, unknown>();
+  /** `avi:jira:failed:expression` events Jira would send the app (workflow rules that failed to evaluate). */
+  readonly failedExpressions: FailedExpressionEvent[] = [];
 
   private putAppProperty(ctx: Ctx): Result {
     if (!ctx.isApp) return { status: 403, body: errorBody(['Only the app can set its Forge app properties.']) };
@@ -810,28 +846,35 @@ export class JiraDouble {
 
   // ----- transitions -----------------------------------------------------------------------------
 
-  private availableTransitions(issue: StoredIssue): Array<{ id: string; name: string; to: string }> {
-    const current = isRecord(issue.fields['status']) ? String(issue.fields['status']['name']) : '';
-    return this.model.transitions.filter((t) => (t.from === undefined ? t.to !== current : t.from.includes(current)));
-  }
-
   private getTransitions(ctx: Ctx): Result {
     const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
     if (!issue) return notFoundIssue();
-    const transitions = this.availableTransitions(issue).map((t) => ({
-      id: t.id,
-      name: t.name,
-      to: this.model.statusDetails(t.to),
-      hasScreen: false,
-      isGlobal: true,
-      isInitial: false,
-      isAvailable: true,
-      isConditional: false,
-      isLooped: false,
-    }));
+    // "if the user does not have the Transition issues project permission the response will not list any transitions"
+    const project = this.model.findProject(issue.projectKey);
+    const mayTransition = project !== undefined && this.model.hasProjectPermission(ctx.user, project, 'TRANSITION_ISSUES');
+    const wanted = ctx.req.query.get('transitionId');
+    const transitions = (mayTransition ? this.model.availableTransitions(issue) : [])
+      .filter((t) => wanted === null || t.id === wanted)
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        to: this.model.statusDetails(t.to),
+        hasScreen: t.screenFieldIds !== undefined,
+        isGlobal: t.from === undefined,
+        isInitial: false,
+        isAvailable: true,
+        isConditional: false,
+        isLooped: false,
+      }));
     return { status: 200, body: { expand: 'transitions', transitions } };
   }
 
+  /**
+   * `POST /issue/{id}/transitions`, run by the issue's own workflow (`JiraModel.workflowOf`): only a
+   * transition that workflow offers from the current status; fields only from its screen; Resolution
+   * set or cleared only by its post functions (`system:update-field`) or its screen. Moving into a
+   * Done-category status sets nothing by itself, as on a company-managed site.
+   */
   private doTransition(ctx: Ctx): Result {
     const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
     if (!issue) return notFoundIssue();
@@ -839,23 +882,53 @@ export class JiraDouble {
     if (denied) return denied;
     const body = isRecord(ctx.body) ? ctx.body : {};
     const tRef = isRecord(body['transition']) ? body['transition'] : {};
-    const t = this.availableTransitions(issue).find((x) => x.id === tRef['id']);
+    // spec, doTransition 400: "no transition is specified" / a transition the workflow does not offer here
+    if (tRef['id'] === undefined) return { status: 400, body: errorBody(['A transition must be specified.']) };
+    const t = this.model.availableTransitions(issue).find((x) => x.id === String(tRef['id']));
     if (!t) return { status: 400, body: errorBody([`Transition id '${String(tRef['id'])}' is not valid for this issue.`]) };
-    const failed = this.applyFields(issue, isRecord(body['fields']) ? body['fields'] : {}, ctx.user, { creating: false, appField: false });
+    const fromUpdate = this.updateOpsToFields(issue, body['update']);
+    if ('error' in fromUpdate) return fromUpdate.error;
+    const fieldsIn = isRecord(body['fields']) ? body['fields'] : {};
+    // spec, doTransition 400: "a field is specified in both fields and update"
+    const twice = Object.keys(fieldsIn).filter((f) => f in fromUpdate.fields);
+    if (twice.length > 0) return { status: 400, body: errorBody([], Object.fromEntries(twice.map((f) => [f, `Field '${f}' is specified in both fields and update.`]))) };
+    const requested = { ...fieldsIn, ...fromUpdate.fields };
+    // spec, doTransition 400: "a field that isn't included on the transition screen is defined in fields or update"
+    const offScreen = Object.keys(requested).filter((f) => !(t.screenFieldIds ?? []).includes(f));
+    if (offScreen.length > 0) {
+      return { status: 400, body: errorBody([], Object.fromEntries(offScreen.map((f) => [f, `Field '${f}' cannot be set. It is not on the appropriate screen, or unknown.`]))) };
+    }
+    const { resolution: resolutionIn, ...others } = requested;
+    let screenResolution: { id: string; name: string } | undefined;
+    if (resolutionIn !== undefined) {
+      screenResolution = this.model.resolutions.find((r) => isRecord(resolutionIn) && (r.id === resolutionIn['id'] || r.name === resolutionIn['name']));
+      if (!screenResolution) return { status: 400, body: errorBody([], { resolution: 'Specify a valid resolution (an existing {id} or {name}).' }) };
+    }
+    const failed = this.applyFields(issue, others, ctx.user, { creating: false, appField: false });
     if (failed) return failed;
-    const statusDef = this.model.fields.get('status');
+    const items: ChangeItem[] = [];
+    const now = jiraDateTime(this.model.now());
+    const categoryBefore = this.model.statusCategoryOf(issue);
     const to = this.model.status(t.to);
     const before = issue.fields['status'];
     const after = { id: to.id, name: to.name };
     issue.fields['status'] = after;
-    const items: ChangeItem[] = statusDef ? [this.changeItem(statusDef, before, after)] : [];
-    const now = jiraDateTime(this.model.now());
-    if (to.category === 'done') {
-      if (issue.fields['resolution'] === null || issue.fields['resolution'] === undefined) issue.fields['resolution'] = { id: '10000', name: 'Done' };
-      issue.fields['resolutiondate'] = now;
-    } else {
-      issue.fields['resolution'] = null;
-      issue.fields['resolutiondate'] = null;
+    const statusDef = this.model.fields.get('status');
+    if (statusDef) items.push(this.changeItem(statusDef, before, after));
+    if (to.category !== categoryBefore) issue.fields['statuscategorychangedate'] = now;
+    // Post functions run after the screen's values (Jira's order): the workflow's rule has the last word.
+    const effect = resolutionEffectOf(t.actions);
+    let resolution: { id: string; name: string } | null | undefined = screenResolution;
+    if (effect?.kind === 'clear') resolution = null;
+    if (effect?.kind === 'set') resolution = this.model.resolutions.find((r) => r.id === effect.resolutionId);
+    if (resolution !== undefined) {
+      const was = issue.fields['resolution'] ?? null;
+      const resolutionDef = this.model.fields.get('resolution');
+      if (JSON.stringify(was) !== JSON.stringify(resolution) && resolutionDef) items.push(this.changeItem(resolutionDef, was, resolution));
+      issue.fields['resolution'] = resolution === null ? null : { ...resolution };
+      // `resolutiondate` follows Resolution: set when it becomes set, emptied when it is cleared.
+      if (resolution === null) issue.fields['resolutiondate'] = null;
+      else if (was === null) issue.fields['resolutiondate'] = now;
     }
     this.touch(issue, ctx.user, items, true);
     return { status: 204 };
@@ -929,7 +1002,7 @@ export class JiraDouble {
       const custom =
         f.forgeModuleKey === undefined
           ? `com.atlassian.jira.plugin.system.customfieldtypes:${f.type}`
-          : `ari:cloud:ecosystem::extension/${HARNESS_APP_ID}/${HARNESS_ENVIRONMENT_ID}/static/${f.forgeModuleKey}`;
+          : `ari:cloud:ecosystem::extension/${f.forgeOwner?.appId ?? HARNESS_APP_ID}/${f.forgeOwner?.environmentId ?? HARNESS_ENVIRONMENT_ID}/static/${f.forgeModuleKey}`;
       return { ...base, clauseNames: [`cf[${customId}]`, f.name], schema: { type: f.type, custom, customId } };
     });
     return { status: 200, body };
@@ -1222,8 +1295,10 @@ export class JiraDouble {
         toStatusReference: t.toStatusId,
         links: t.fromStatusIds.map((f) => ({ fromStatusReference: f })),
         properties: {},
-        actions: [],
-        validators: [],
+        actions: t.actions.map((r) => ({ ...r, parameters: { ...r.parameters } })),
+        validators: t.validators.map((r) => ({ ...r, parameters: { ...r.parameters } })),
+        ...(t.conditions !== undefined ? { conditions: structuredClone(t.conditions) } : {}),
+        ...(t.transitionScreen !== undefined ? { transitionScreen: { ...t.transitionScreen, parameters: { ...t.transitionScreen.parameters } } } : {}),
         triggers: [],
       })),
       version: { id: `${w.id}-v1`, versionNumber: 1 },
@@ -1279,7 +1354,9 @@ export class JiraDouble {
         const to = resolve(t['toStatusReference']);
         const from = (Array.isArray(t['links']) ? t['links'] : []).filter(isRecord).map((l) => resolve(l['fromStatusReference']));
         if (to === undefined || from.some((f) => f === undefined)) return { status: 400, body: errorBody([`Transition '${String(t['name'])}' uses an unknown statusReference.`]) };
-        transitions.push({ id: String(t['id'] ?? transitions.length + 1), name: String(t['name']), type: String(t['type'] ?? 'DIRECTED'), toStatusId: to, fromStatusIds: from as string[] });
+        const rules = this.workflowRules(t);
+        if ('error' in rules) return { status: 400, body: errorBody([`Transition '${String(t['name'])}': ${rules.error}`]) };
+        transitions.push({ id: String(t['id'] ?? transitions.length + 1), name: String(t['name']), type: String(t['type'] ?? 'DIRECTED'), toStatusId: to, fromStatusIds: from as string[], ...rules });
       }
       if (!transitions.some((t) => t.type === 'INITIAL')) return { status: 400, body: errorBody([`Workflow '${name}' has no initial transition.`]) };
       made.push({ id: `wf-${this.model.site.nextId++}`, name, statusIds: statusIds as string[], transitions });
@@ -1291,6 +1368,63 @@ export class JiraDouble {
       return { id, name: s.name, statusCategory: this.statusCategoryOf(s), statusReference: ref, scope: { type: 'GLOBAL' } };
     });
     return { status: 200, body: { workflows: made.map((w) => this.renderWorkflow(w)), statuses } };
+  }
+
+  /**
+   * A transition's rules from a `/workflows/create` body: every rule key must be one the spec
+   * documents (`/workflows/capabilities`), a screen must exist, and `system:update-field` on
+   * `resolution` must name an existing resolution (or `''` to clear it).
+   */
+  private workflowRules(t: Record<string, unknown>): Pick<WorkflowState['transitions'][number], 'actions' | 'validators' | 'conditions' | 'transitionScreen'> | { error: string } {
+    const rule = (r: unknown): WorkflowRule | string => {
+      if (!isRecord(r) || typeof r['ruleKey'] !== 'string') return 'a rule without a ruleKey';
+      // forge-docs: rest/api-group-workflows (/workflows/capabilities lists the rule keys a transition takes)
+      if (!DOCUMENTED_RULE_KEYS.has(r['ruleKey'])) return `the rule key '${r['ruleKey']}' is not a known workflow rule`;
+      const params = isRecord(r['parameters']) ? r['parameters'] : {};
+      return { ruleKey: r['ruleKey'], parameters: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) };
+    };
+    const rules = (v: unknown): WorkflowRule[] | string => {
+      const out: WorkflowRule[] = [];
+      for (const r of Array.isArray(v) ? v : []) {
+        const parsed = rule(r);
+        if (typeof parsed === 'string') return parsed;
+        out.push(parsed);
+      }
+      return out;
+    };
+    const actions = rules(t['actions']);
+    if (typeof actions === 'string') return { error: actions };
+    const validators = rules(t['validators']);
+    if (typeof validators === 'string') return { error: validators };
+    const conditionRules = (g: unknown): string | undefined => {
+      if (!isRecord(g)) return undefined;
+      const own = rules(g['conditions']);
+      if (typeof own === 'string') return own;
+      for (const sub of Array.isArray(g['conditionGroups']) ? g['conditionGroups'] : []) {
+        const bad = conditionRules(sub);
+        if (bad !== undefined) return bad;
+      }
+      return undefined;
+    };
+    const badCondition = conditionRules(t['conditions']);
+    if (badCondition !== undefined) return { error: badCondition };
+    for (const a of actions) {
+      const field = a.parameters['field'];
+      const value = a.parameters['value'] ?? '';
+      if (a.ruleKey === 'system:update-field' && field === 'resolution' && value !== '' && !this.model.resolutions.some((r) => r.id === value)) {
+        return { error: `the resolution ${value} does not exist` };
+      }
+    }
+    let transitionScreen: WorkflowRule | undefined;
+    if (t['transitionScreen'] !== undefined && t['transitionScreen'] !== null) {
+      const screen = rule(t['transitionScreen']);
+      if (typeof screen === 'string') return { error: screen };
+      if (screen.ruleKey !== 'system:transition-screen' || !this.model.site.screens.some((x) => String(x.id) === screen.parameters['screenId'])) {
+        return { error: 'the transition screen does not exist' };
+      }
+      transitionScreen = screen;
+    }
+    return { actions, validators, conditions: isRecord(t['conditions']) ? structuredClone(t['conditions']) : undefined, transitionScreen };
   }
 
   private renderWorkflowScheme(s: WorkflowSchemeState | undefined): Record<string, unknown> {
