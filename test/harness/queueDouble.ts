@@ -10,10 +10,15 @@
  * jobId}, context}` shape instead).
  *
  * Delivery happens on `drain()` (default) or inline during the push (`deliveryMode = 'immediate'`).
- * Time is virtual: delays and `retryAfter` move a clock, nobody waits. A consumer that returns or
- * throws an `InvocationError` (`{_retry: true, retryOptions}`) is retried after `retryAfter`
- * seconds with `retryContext.retryCount` counting up, at most `maxRetries` times. Any other thrown
- * error fails the event (no retry) and `drain()` rethrows it unless told not to.
+ * Time is virtual: delays, `retryAfter` and backoff move a clock, nobody waits. As documented
+ * (forge-docs: runtime-reference/async-events-api, "Retries" and "Delivery guarantees"), an event is
+ * retried until it is delivered or its 24-hour retention window ends, then dropped:
+ *  - a consumer that returns an `InvocationError` (`{_retry: true, retryOptions}`) is redelivered
+ *    after `retryAfter` (lowered to 900 s), with `retryContext.retryCount` counting up;
+ *  - a consumer that throws (an app-level error, a thrown `InvocationError` included) is redelivered
+ *    with exponential backoff up to ~15 minutes: a permanent failure that is rethrown shows up as
+ *    about a hundred deliveries, and `drain()` rethrows it once the event is dropped.
+ * `maxRetries` is an optional cap for tests (default: none, as on the platform).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
@@ -23,7 +28,18 @@ import { isRecord, jsonResponse, parseJsonBody } from './http';
 export const QUEUE_MAX_EVENTS_PER_PUSH = 50;
 export const QUEUE_MAX_PAYLOAD_BYTES = 200 * 1024;
 export const QUEUE_MAX_DELAY_SECONDS = 900;
+// forge-docs: runtime-reference/async-events-api (RetryOptions: "lowered to 900 seconds")
 export const QUEUE_MAX_RETRY_AFTER_SECONDS = 900;
+// forge-docs: runtime-reference/async-events-api ("Retention window ... lasts for 24 hours"; app-level errors do not extend it)
+export const QUEUE_RETENTION_WINDOW_MS = 24 * 3600 * 1000;
+/**
+ * Backoff after a thrown error: the docs say "exponential backoff, with intervals reaching up to
+ * approximately 15 minutes"; the first interval and the factor are the double's choice (10 s, ×2).
+ */
+export const QUEUE_BACKOFF_FIRST_SECONDS = 10;
+export const QUEUE_BACKOFF_MAX_SECONDS = 900;
+/** Double's choice: the docs name no retryReason for a thrown error. */
+export const QUEUE_THROWN_RETRY_REASON = 'FUNCTION_RUNTIME_ERROR';
 /** Platform cap on pushes chained from one original invocation. */
 export const QUEUE_CYCLIC_INVOCATION_LIMIT = 1000;
 
@@ -34,7 +50,7 @@ export interface AsyncEventShape {
   eventId: string;
   delayInSeconds?: number;
   concurrency?: { key: string; limit: number };
-  retryContext?: { retryCount: number; retryReason: string; retryData: unknown };
+  retryContext?: { retryCount: number; retryReason: string; retryData: unknown; retentionWindow?: { startTime: string; remainingTimeMs: number } };
 }
 
 export type ConsumerHandler = (payload: unknown, context: unknown) => unknown;
@@ -52,11 +68,17 @@ interface PendingEvent {
   availableAt: number;
   chain: number;
   cancelled: boolean;
+  /** When the event was enqueued: its retention window starts there. */
+  enqueuedAt: number;
 }
 
 export interface DeliveryRecord {
   event: AsyncEventShape;
-  outcome: 'success' | 'retry' | 'failed' | 'retries-exhausted';
+  /**
+   * `failed`: the consumer threw (it is retried); `dropped`: the retention window ended before the
+   * next attempt; `retries-exhausted`: the test's `maxRetries` cap.
+   */
+  outcome: 'success' | 'retry' | 'failed' | 'dropped' | 'retries-exhausted';
   error?: unknown;
   at: number;
 }
@@ -79,8 +101,8 @@ function isRetryRequest(x: unknown): x is { _retry: true; retryOptions?: { retry
 
 export class QueueDouble {
   deliveryMode: 'drain' | 'immediate' = 'drain';
-  /** Retries after the first delivery (assumed platform default: 4). */
-  maxRetries = 4;
+  /** Optional cap on retries after the first delivery; the platform has none but the retention window. */
+  maxRetries = Number.POSITIVE_INFINITY;
   readonly pushes: PushRecord[] = [];
   readonly deliveries: DeliveryRecord[] = [];
   private pending: PendingEvent[] = [];
@@ -95,7 +117,7 @@ export class QueueDouble {
 
   reset(): void {
     this.deliveryMode = 'drain';
-    this.maxRetries = 4;
+    this.maxRetries = Number.POSITIVE_INFINITY;
     this.pushes.length = 0;
     this.deliveries.length = 0;
     this.pending = [];
@@ -191,7 +213,7 @@ export class QueueDouble {
       if (isRecord(e['concurrency']) && typeof e['concurrency']['key'] === 'string' && typeof e['concurrency']['limit'] === 'number') {
         event.concurrency = { key: e['concurrency']['key'], limit: e['concurrency']['limit'] };
       }
-      return { event, availableAt: this.clockMs + (event.delayInSeconds ?? 0) * 1000, chain, cancelled: false };
+      return { event, availableAt: this.clockMs + (event.delayInSeconds ?? 0) * 1000, chain, cancelled: false, enqueuedAt: this.clockMs };
     });
     this.pending.push(...added);
     if (this.deliveryMode === 'immediate') {
@@ -233,14 +255,14 @@ export class QueueDouble {
       if (!next) break;
       const { record } = await this.deliverOnce(next);
       report.delivered += 1;
-      if (record.outcome === 'retry') report.retried += 1;
-      if (record.outcome === 'failed' || record.outcome === 'retries-exhausted') report.failed.push(record);
+      if (record.outcome === 'retry' || record.outcome === 'failed') report.retried += 1;
+      if (record.outcome === 'dropped' || record.outcome === 'retries-exhausted') report.failed.push(record);
     }
-    const thrown = report.failed.filter((f) => f.outcome === 'failed');
+    const thrown = report.failed.filter((f) => f.error !== undefined);
     if (thrown.length > 0 && options.throwOnFailure !== false) {
       const first = thrown[0]?.error;
       throw new Error(
-        `[queue double] ${thrown.length} event(s) failed in their consumer; first: ${first instanceof Error ? first.stack ?? first.message : String(first)}`,
+        `[queue double] ${thrown.length} event(s) kept failing in their consumer until dropped; first: ${first instanceof Error ? first.stack ?? first.message : String(first)}`,
       );
     }
     return report;
@@ -268,7 +290,7 @@ export class QueueDouble {
       this.clockMs = Math.max(this.clockMs, cur.availableAt);
       const { record, retry } = await this.deliverOnce(cur);
       cur = retry;
-      if (record.outcome === 'failed') throw record.error instanceof Error ? record.error : new Error(String(record.error));
+      if (record.outcome === 'dropped' && record.error !== undefined) throw record.error instanceof Error ? record.error : new Error(String(record.error));
     }
   }
 
@@ -307,28 +329,42 @@ export class QueueDouble {
     this.jobStats.set(p.event.jobId, stats);
     let record: DeliveryRecord;
     let retry: PendingEvent | undefined;
-    if (isRetryRequest(outcome)) {
-      const retryCount = (p.event.retryContext?.retryCount ?? 0) + 1;
-      if (retryCount > this.maxRetries) {
-        stats.failed += 1;
-        record = { event: p.event, outcome: 'retries-exhausted', at: this.clockMs };
-      } else {
-        const opts = outcome.retryOptions ?? {};
-        const after = Math.min(Math.max(opts.retryAfter ?? 1, 1), QUEUE_MAX_RETRY_AFTER_SECONDS);
-        const event: AsyncEventShape = {
-          ...p.event,
-          retryContext: { retryCount, retryReason: opts.retryReason ?? 'FUNCTION_RETRY_REQUEST', retryData: opts.retryData },
-        };
-        retry = { event, availableAt: this.clockMs + after * 1000, chain: p.chain, cancelled: false };
-        this.pending.push(retry);
-        record = { event: p.event, outcome: 'retry', at: this.clockMs };
-      }
-    } else if (didThrow) {
-      stats.failed += 1;
-      record = { event: p.event, outcome: 'failed', error: thrown, at: this.clockMs };
-    } else {
+    // A returned InvocationError asks for a retry; anything thrown is an app-level error, retried with backoff.
+    const requested = !didThrow && isRetryRequest(outcome) ? outcome : undefined;
+    if (requested === undefined && !didThrow) {
       stats.success += 1;
       record = { event: p.event, outcome: 'success', at: this.clockMs };
+    } else {
+      const retryCount = (p.event.retryContext?.retryCount ?? 0) + 1;
+      const opts = requested?.retryOptions ?? {};
+      const afterSeconds =
+        requested !== undefined
+          ? Math.min(Math.max(opts.retryAfter ?? 1, 1), QUEUE_MAX_RETRY_AFTER_SECONDS)
+          : Math.min(QUEUE_BACKOFF_FIRST_SECONDS * 2 ** (retryCount - 1), QUEUE_BACKOFF_MAX_SECONDS);
+      const nextAt = this.clockMs + afterSeconds * 1000;
+      const windowEnds = p.enqueuedAt + QUEUE_RETENTION_WINDOW_MS;
+      const error = didThrow ? { error: thrown } : {};
+      if (retryCount > this.maxRetries) {
+        stats.failed += 1;
+        record = { event: p.event, outcome: 'retries-exhausted', ...error, at: this.clockMs };
+      } else if (nextAt > windowEnds) {
+        // forge-docs: runtime-reference/async-events-api ("Exceeding retention window": the event is dropped)
+        stats.failed += 1;
+        record = { event: p.event, outcome: 'dropped', ...error, at: this.clockMs };
+      } else {
+        const event: AsyncEventShape = {
+          ...p.event,
+          retryContext: {
+            retryCount,
+            retryReason: requested !== undefined ? (opts.retryReason ?? 'FUNCTION_RETRY_REQUEST') : QUEUE_THROWN_RETRY_REASON,
+            retryData: opts.retryData,
+            retentionWindow: { startTime: new Date(p.enqueuedAt).toISOString(), remainingTimeMs: windowEnds - nextAt },
+          },
+        };
+        retry = { event, availableAt: nextAt, chain: p.chain, cancelled: false, enqueuedAt: p.enqueuedAt };
+        this.pending.push(retry);
+        record = { event: p.event, outcome: didThrow ? 'failed' : 'retry', ...error, at: this.clockMs };
+      }
     }
     this.deliveries.push(record);
     return retry ? { record, retry } : { record };
