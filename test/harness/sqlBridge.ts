@@ -12,12 +12,13 @@
  * Each test file gets a fresh database `itr_<random>` on first use, dropped after the file.
  *
  * Platform rules mirrored here (so a test fails where Forge would):
- *  - one statement per call (mysql2 refuses multi-statements);
- *  - SELECT times out at 5 s, other statements at 10 s (QUERY_TIMED_OUT);
- *  - responses over 4 MiB fail;
+ *  - the query policy and TiDB's MySQL dialect (`sqlPolicy.ts`): one statement per call, listed
+ *    optimizer hints only, SET / SHOW / USE / PREPARE rules, no MariaDB-only syntax or functions;
+ *  - SELECT times out at 5 s, other statements at 10 s, DDL at 20 s (QUERY_TIMED_OUT);
+ *  - requests over 1 MiB and responses over 4 MiB fail;
+ *  - DDL: at most 25 requests per minute per installation (this double's clock: `setNow`);
  *  - schema changes (CREATE/ALTER/DROP/TRUNCATE/RENAME) only through the DDL endpoint;
- *  - syntax TiDB / Forge SQL does not accept is rejected even though MariaDB would run it: foreign
- *    keys, FULLTEXT / SPATIAL indexes, RETURNING, CREATE OR REPLACE, system versioning.
+ *  - foreign keys, FULLTEXT / SPATIAL indexes and system versioning are refused.
  * Not verified against the real service: how dates come back (here: `YYYY-MM-DD HH:MM:SS` strings,
  * UTC), the HTTP status of errors (400 here) and the exact `context` of an error.
  */
@@ -26,27 +27,29 @@ import type { FieldPacket, ResultSetHeader } from 'mysql2';
 import type { Pool } from 'mysql2/promise';
 import { isRecord, jsonResponse, parseJsonBody } from './http';
 import { RoutedRequest } from './forgeRuntime';
+import { refusal } from './sqlPolicy';
 
 export const SQL_SELECT_TIMEOUT_S = 5;
 export const SQL_WRITE_TIMEOUT_S = 10;
 export const SQL_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+/** forge-docs: storage-reference/sql ("Query and response limits": DDL per-connection timeout 20 s). */
+export const SQL_DDL_TIMEOUT_S = 20;
+/** forge-docs: storage-reference/sql ("Query and response limits": request size 1 MiB). */
+export const SQL_MAX_REQUEST_BYTES = 1024 * 1024;
+/** forge-docs: storage-reference/sql ("Per-install limits": DDL requests per minute 25). */
+export const SQL_DDL_PER_MINUTE = 25;
 
+/**
+ * `DDL_RATE_LIMITED` and `REQUEST_TOO_LARGE` (HTTP 429 / 413) are this double's choice: the docs give
+ * the limits but name no code or status for going past them.
+ */
 interface SqlError {
   status: number;
-  code: 'SQL_EXECUTION_ERROR' | 'INVALID_SQL_QUERY' | 'QUERY_TIMED_OUT' | 'UNKNOWN_ERROR';
+  code: 'SQL_EXECUTION_ERROR' | 'INVALID_SQL_QUERY' | 'QUERY_TIMED_OUT' | 'UNKNOWN_ERROR' | 'SQL_POLICY_VIOLATION' | 'DDL_RATE_LIMITED' | 'REQUEST_TOO_LARGE';
   message: string;
+  suggestion?: string;
   context?: Record<string, unknown>;
 }
-
-/** Syntax MariaDB runs but Forge SQL (TiDB) rejects or ignores; each with why. */
-const NOT_PORTABLE: Array<{ pattern: RegExp; why: string }> = [
-  { pattern: /\bFOREIGN\s+KEY\b|\bREFERENCES\b/i, why: 'Forge SQL does not support foreign keys' },
-  { pattern: /\bFULLTEXT\b/i, why: 'Forge SQL has no full-text indexes (build an index table)' },
-  { pattern: /\bSPATIAL\b/i, why: 'TiDB has no spatial indexes' },
-  { pattern: /\bRETURNING\b/i, why: 'RETURNING is MariaDB-only' },
-  { pattern: /\bCREATE\s+OR\s+REPLACE\s+TABLE\b/i, why: 'CREATE OR REPLACE TABLE is MariaDB-only' },
-  { pattern: /\bSYSTEM\s+VERSIONING\b/i, why: 'system-versioned tables are MariaDB-only' },
-];
 
 const DDL_START = /^\s*(CREATE|ALTER|DROP|TRUNCATE|RENAME)\b/i;
 const SELECT_START = /^\s*(SELECT|WITH)\b/i;
@@ -92,8 +95,36 @@ export class SqlBridge {
   selectTimeoutSeconds = SQL_SELECT_TIMEOUT_S;
   /** Forge SQL's timeout for other statements (s). */
   writeTimeoutSeconds = SQL_WRITE_TIMEOUT_S;
+  /**
+   * Whether the file's database starts as an installation that has run every migration (applied
+   * directly, outside the DDL rate: an installation older than its first minutes). Set to false
+   * before the first SQL call to start from an empty database, as a fresh installation does.
+   */
+  provisionSchema = true;
+  /** Forge SQL's DDL timeout (s). */
+  ddlTimeoutSeconds = SQL_DDL_TIMEOUT_S;
+  /** DDL requests allowed per rolling minute (forge-docs: storage-reference/sql, "Per-install limits"). */
+  ddlPerMinute = SQL_DDL_PER_MINUTE;
   private pool: Promise<Pool> | undefined;
   private faults: Array<{ remaining: number; fault: SqlFault }> = [];
+  /** When each DDL request of the last minute arrived, on `now()`. */
+  private ddlTimes: number[] = [];
+  private pinnedNow: number | undefined;
+
+  /** The double's clock (ms), used only for the DDL rate: the system clock unless `setNow` pinned it. */
+  now(): number {
+    return this.pinnedNow ?? Date.now();
+  }
+
+  /** Pins the clock (`undefined`: back to the system clock); e.g. `setNow(now() + 60_000)` waits out the DDL rate. */
+  setNow(ms: number | undefined): void {
+    this.pinnedNow = ms;
+  }
+
+  /** Forgets the DDL requests counted so far (a test that starts from a fresh installation's budget). */
+  clearDdlRate(): void {
+    this.ddlTimes = [];
+  }
 
   /**
    * Fault injection: the next `count` statements (those whose text matches `fault.match`, when given)
@@ -121,13 +152,26 @@ export class SqlBridge {
     } finally {
       await admin.end();
     }
-    return createPool({
+    const pool = createPool({
       ...base,
       database: this.databaseName,
       connectionLimit: 4,
       multipleStatements: false,
       supportBigNumbers: false,
     });
+    if (this.provisionSchema) await this.provision(pool);
+    return pool;
+  }
+
+  /** Applies the app's migrations and records them, as `runMigrations` would have over past runs. */
+  private async provision(pool: Pool): Promise<void> {
+    const { LOCK_TABLE, MIGRATIONS, MIGRATIONS_TABLE } = await import('../../src/adapters/sql/migrations');
+    await pool.query(MIGRATIONS_TABLE);
+    await pool.query(LOCK_TABLE);
+    for (const m of MIGRATIONS) {
+      await pool.query(m.statement);
+      await pool.query('INSERT INTO __migrations (name) VALUES (?)', [m.name]);
+    }
   }
 
   /** The per-file database, created on first use. */
@@ -187,14 +231,14 @@ export class SqlBridge {
         context: { debug: { errno: 1213, injected: true } },
       });
     }
-    const checked = this.check(endpoint, query, params);
+    const checked = this.check(endpoint, query, params, req.bodyText ?? '');
     if (checked) {
       this.statements.push({ endpoint, query, params, ok: false });
       return this.error(checked);
     }
     const pool = await this.db();
     const isSelect = SELECT_START.test(query);
-    const timeout = isSelect ? this.selectTimeoutSeconds : this.writeTimeoutSeconds;
+    const timeout = endpoint === '/api/v1/execute/ddl' ? this.ddlTimeoutSeconds : isSelect ? this.selectTimeoutSeconds : this.writeTimeoutSeconds;
     const started = process.hrtime.bigint();
     try {
       const conn = await pool.getConnection();
@@ -238,21 +282,50 @@ export class SqlBridge {
     };
   }
 
-  private check(endpoint: string, query: string, params: unknown[]): SqlError | undefined {
-    if (query.trim() === '') return { status: 400, code: 'INVALID_SQL_QUERY', message: 'query is empty' };
-    for (const { pattern, why } of NOT_PORTABLE) {
-      if (pattern.test(query)) return { status: 400, code: 'INVALID_SQL_QUERY', message: `not portable to Forge SQL (TiDB): ${why}` };
+  private check(endpoint: string, query: string, params: unknown[], bodyText: string): SqlError | undefined {
+    const size = Buffer.byteLength(bodyText);
+    // forge-docs: storage-reference/sql ("Query and response limits": request size 1 MiB).
+    if (size > SQL_MAX_REQUEST_BYTES) {
+      return { status: 413, code: 'REQUEST_TOO_LARGE', message: `request of ${size} bytes exceeds Forge SQL's 1 MiB limit` };
+    }
+    const refused = refusal(query);
+    if (refused) {
+      return {
+        status: 400,
+        code: refused.code,
+        message: refused.message,
+        suggestion: refused.suggestion,
+        ...(refused.debug ? { context: { debug: refused.debug } } : {}),
+      };
     }
     if (endpoint === '/api/v1/execute' && DDL_START.test(query)) {
       return { status: 400, code: 'INVALID_SQL_QUERY', message: 'schema changes must go through migrationRunner / executeDDL' };
     }
-    if (endpoint === '/api/v1/execute/ddl' && params.length > 0) {
-      return { status: 400, code: 'INVALID_SQL_QUERY', message: 'executeDDL takes no parameters' };
+    if (endpoint === '/api/v1/execute/ddl') {
+      if (params.length > 0) return { status: 400, code: 'INVALID_SQL_QUERY', message: 'executeDDL takes no parameters' };
+      // forge-docs: storage-reference/sql ("Per-install limits": 25 DDL requests per minute).
+      const now = this.now();
+      this.ddlTimes = this.ddlTimes.filter((t) => t > now - 60_000);
+      if (this.ddlTimes.length >= this.ddlPerMinute) {
+        const retryAfterSeconds = Math.ceil(((this.ddlTimes[0] ?? now) + 60_000 - now) / 1000);
+        return {
+          status: 429,
+          code: 'DDL_RATE_LIMITED',
+          message: `more than ${this.ddlPerMinute} DDL requests in a minute on this installation`,
+          context: { retryAfterSeconds },
+        };
+      }
+      this.ddlTimes.push(now);
     }
     return undefined;
   }
 
   private error(e: SqlError): Response {
-    return jsonResponse(e.status, { code: e.code, message: e.message, ...(e.context ? { context: e.context } : {}) });
+    return jsonResponse(e.status, {
+      code: e.code,
+      message: e.message,
+      ...(e.suggestion !== undefined ? { suggestion: e.suggestion } : {}),
+      ...(e.context ? { context: e.context } : {}),
+    });
   }
 }

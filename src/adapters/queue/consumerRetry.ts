@@ -28,7 +28,7 @@ export function retryLater(error: unknown): InvocationError | undefined {
   }
   const transient =
     (error instanceof JiraError && error.code === JiraErrorCode.ServerError) ||
-    (error instanceof SqlError && (error.code === SqlErrorCode.Unknown || error.code === SqlErrorCode.TimedOut || error.code === SqlErrorCode.Execution)) ||
+    (error instanceof SqlError && (error.code === SqlErrorCode.Unknown || error.code === SqlErrorCode.TimedOut || error.code === SqlErrorCode.Execution || error.code === SqlErrorCode.RateLimited)) ||
     (error instanceof ConfigStoreError && error.code === ConfigStoreErrorCode.Storage) ||
     (error instanceof QueueError && error.code === QueueErrorCode.PushFailed);
   if (!transient) return undefined;

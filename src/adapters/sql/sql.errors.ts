@@ -8,6 +8,12 @@ export const SqlErrorCode = {
   TimedOut: 'SQL_TIMED_OUT',
   /** A row did not have the shape the caller's parser expects. */
   BadRow: 'SQL_BAD_ROW',
+  /** Refused by Forge SQL's query policy (a restricted statement, hint or function): fix the query. */
+  PolicyViolation: 'SQL_POLICY_VIOLATION',
+  /** Too many DDL requests in the installation's minute (25): passing, try again after a minute. */
+  RateLimited: 'SQL_RATE_LIMITED',
+  /** The request is over Forge SQL's 1 MiB: the caller must send less (never passing). */
+  RequestTooLarge: 'SQL_REQUEST_TOO_LARGE',
   /** Anything else (platform unavailable, app not provisioned, …). */
   Unknown: 'SQL_UNKNOWN_ERROR',
 } as const;

@@ -35,18 +35,27 @@ function bind(params: SqlParam[]): Array<string | number | boolean | null> {
   return params.map((p) => (p instanceof Date ? toSqlDateTime(p) : p));
 }
 
-function translate(e: unknown, statement: string): SqlError {
+/** Forge SQL's error codes (`errorCodes` of @forge/sql, plus the documented `SQL_POLICY_VIOLATION`). */
+const FORGE_CODES: Record<string, SqlErrorCode> = {
+  [errorCodes.SQL_EXECUTION_ERROR]: SqlErrorCode.Execution,
+  [errorCodes.INVALID_SQL_QUERY]: SqlErrorCode.InvalidQuery,
+  [errorCodes.QUERY_TIMED_OUT]: SqlErrorCode.TimedOut,
+  SQL_POLICY_VIOLATION: SqlErrorCode.PolicyViolation,
+};
+
+/**
+ * Turns what `@forge/sql` throws into a `SqlError`. The docs give the DDL rate (25 per minute) and the
+ * request size (1 MiB) but no code for going past them: HTTP 429 and 413 are read as those.
+ */
+export function translate(e: unknown, statement: string): SqlError {
   if (e instanceof SqlError) return e;
   if (e instanceof ForgeSQLAPIError) {
-    const code =
-      e.code === errorCodes.SQL_EXECUTION_ERROR
-        ? SqlErrorCode.Execution
-        : e.code === errorCodes.INVALID_SQL_QUERY
-          ? SqlErrorCode.InvalidQuery
-          : e.code === errorCodes.QUERY_TIMED_OUT
-            ? SqlErrorCode.TimedOut
-            : SqlErrorCode.Unknown;
-    return new SqlError(code, e.message, statement, e);
+    const status = e.responseDetails.status;
+    const code = status === 429 ? SqlErrorCode.RateLimited : status === 413 ? SqlErrorCode.RequestTooLarge : (FORGE_CODES[e.code] ?? SqlErrorCode.Unknown);
+    // The parse error's own text is in debug.sqlMessage; the suggestion says what to do.
+    const debug = isRecord(e.context) && isRecord(e.context['debug']) ? e.context['debug'] : undefined;
+    const detail = [e.message, typeof debug?.['sqlMessage'] === 'string' ? debug['sqlMessage'] : undefined, e.suggestion].filter((x) => typeof x === 'string' && x !== '');
+    return new SqlError(code, [...new Set(detail)].join(' — '), statement, e);
   }
   return new SqlError(SqlErrorCode.Unknown, e instanceof Error ? e.message : String(e), statement, e);
 }
