@@ -9,32 +9,32 @@
  *
  * The caller must see and edit the ITR issue (read as the caller); the new issue and the link are made
  * as the app, because an engineer usually has no create permission in the R&D or sales project and
- * the admin chose those targets. Idempotent per target: the issue property `itr-handoffs` records what
- * was created, so a second send returns that issue (re-linking it if the link is gone) instead of
- * creating another.
+ * the admin chose those targets. Idempotent per target: the app-owned SQL table `itr_handoff`
+ * (handoffStore.ts) records what was created, so a second send returns that issue (re-linking it if
+ * the link is gone) instead of creating another. The record used to be an issue property, which any
+ * editor of the ITR issue can write: naming an issue there made the app read it and show its summary
+ * and status to someone who may not browse it (issue 13). What the caller is shown of a handed-off
+ * issue is read as the caller; the app only checks that the issue it created still exists.
  */
 import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode, parseIssueLinks, type AdfDocument, type JiraClient } from '../../adapters/jira';
 import type { HandoffItem } from '../../contract/analytics';
 import type { ResolverResult } from '../../contract/envelope';
 import { loadAnalyticsSettings, type AnalyticsSettings } from '../analytics/settings';
 import { lookUpFieldIds } from '../fields/fieldIds';
+import { readHandoffs, recordHandoff, type HandoffRecordEntry, type HandoffTarget } from './handoffStore';
 
-export type HandoffTarget = HandoffItem['target'];
+export type { HandoffTarget } from './handoffStore';
 
-/** Issue property on the ITR issue: what each target received (key, id, who, when). */
-export const HANDOFF_PROPERTY = 'itr-handoffs';
+/**
+ * The issue property where releases before issue 13 kept the record. Never read: any editor of the
+ * issue can write it. Kept as a name so tests can show that a forged record changes nothing.
+ */
+export const LEGACY_HANDOFF_PROPERTY = 'itr-handoffs';
 /** Jira's standard link type; shown as "relates to" from both sides. */
 export const HANDOFF_LINK_TYPE = 'Relates';
 /** Jira's summary limit. */
 const SUMMARY_MAX = 255;
 
-interface HandoffRecordEntry {
-  key: string;
-  id: string;
-  summary: string;
-  by: string;
-  at: string;
-}
 type HandoffRecord = Partial<Record<HandoffTarget, HandoffRecordEntry>>;
 
 export interface HandoffDeps {
@@ -54,18 +54,6 @@ class HandoffError extends Error {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function parseRecord(raw: unknown): HandoffRecord {
-  const out: HandoffRecord = {};
-  if (!isRecord(raw)) return out;
-  for (const t of ['rnd', 'sales'] as const) {
-    const e = raw[t];
-    if (isRecord(e) && typeof e['key'] === 'string' && typeof e['id'] === 'string') {
-      out[t] = { key: e['key'], id: e['id'], summary: typeof e['summary'] === 'string' ? e['summary'] : '', by: typeof e['by'] === 'string' ? e['by'] : '', at: typeof e['at'] === 'string' ? e['at'] : '' };
-    }
-  }
-  return out;
-}
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : isRecord(v) && typeof v['value'] === 'string' ? v['value'] : null);
 
@@ -100,16 +88,39 @@ async function guarded<T>(issueKey: string, run: () => Promise<T>): Promise<Reso
   }
 }
 
-/** Reads the ITR issue as the caller (404 → ISSUE_NOT_FOUND) with the given fields, links and the record. */
-async function readAsCaller(user: JiraClient, issueKey: string, fields: string[]): Promise<{ fields: Record<string, unknown>; record: HandoffRecord }> {
-  const issue = await user.getIssue(issueKey, { fields: [...fields, 'issuelinks'], properties: [HANDOFF_PROPERTY] });
-  return { fields: issue.fields, record: parseRecord(issue.properties[HANDOFF_PROPERTY]) };
+/** Reads the ITR issue as the caller (404 → ISSUE_NOT_FOUND) with the given fields and links, and its app-owned record. */
+async function readAsCaller(user: JiraClient, issueKey: string, fields: string[]): Promise<{ id: string; fields: Record<string, unknown>; record: HandoffRecord }> {
+  const issue = await user.getIssue(issueKey, { fields: [...fields, 'issuelinks'] });
+  return { id: issue.id, fields: issue.fields, record: await readHandoffs(issue.id) };
+}
+
+/** Whether the issue the app created is still there (asked as the app: its key comes from app-owned storage). */
+async function stillExists(app: JiraClient, key: string): Promise<boolean> {
+  try {
+    await app.getIssue(key, { fields: ['status'] });
+    return true;
+  } catch (e) {
+    if (e instanceof JiraError && e.code === JiraErrorCode.NotFound) return false;
+    throw e;
+  }
+}
+
+/** The handed-off issue as the caller sees it: its summary and status, or only the record when they may not browse it. */
+async function shownToCaller(user: JiraClient, r: HandoffRecordEntry): Promise<HandoffItem> {
+  try {
+    const seen = await user.getIssue(r.key, { fields: ['summary', 'status'] });
+    return { key: r.key, target: r.target, summary: text(seen.fields['summary']) ?? r.summary, status: statusName(seen.fields['status']) };
+  } catch (e) {
+    if (!(e instanceof JiraError && (e.code === JiraErrorCode.NotFound || e.code === JiraErrorCode.Forbidden))) throw e;
+    // The record's summary is the one the app wrote from the ITR issue the caller can see.
+    return { key: r.key, target: r.target, summary: r.summary, status: null };
+  }
 }
 
 export async function sendHandoff(issueKey: string, target: HandoffTarget, accountId: string | undefined, deps: HandoffDeps = defaultDeps): Promise<ResolverResult<HandoffItem>> {
   return guarded(issueKey, async () => {
     if (accountId === undefined) throw new HandoffError('NOT_AUTHORIZED', 'hand-off needs a user');
-    const user = jiraAsUser(accountId);
+    const user = jiraAsUser();
     const app = jiraAsApp();
     const ids = await lookUpFieldIds(app);
     const issue = await readAsCaller(user, issueKey, ['summary', ids.product, ids.grade, ids.classification]);
@@ -121,19 +132,15 @@ export async function sendHandoff(issueKey: string, target: HandoffTarget, accou
 
     const linked = parseIssueLinks(issue.fields['issuelinks']);
     const previous = issue.record[target];
-    if (previous !== undefined) {
-      // Sent before: return it; restore the link if someone removed it; a deleted issue is sent again.
-      try {
-        const existing = await app.getIssue(previous.key, { fields: ['summary', 'status'] });
-        if (!linked.some((l) => l.key === previous.key)) await app.linkIssues(HANDOFF_LINK_TYPE, issueKey, previous.key);
-        return { key: previous.key, target, summary: text(existing.fields['summary']) ?? previous.summary, status: statusName(existing.fields['status']) };
-      } catch (e) {
-        if (!(e instanceof JiraError && e.code === JiraErrorCode.NotFound)) throw e;
-      }
+    // Sent before: return it; restore the link if someone removed it; a deleted issue is sent again.
+    if (previous !== undefined && (await stillExists(app, previous.key))) {
+      if (!linked.some((l) => l.key === previous.key)) await app.linkIssues(HANDOFF_LINK_TYPE, issueKey, previous.key);
+      return shownToCaller(user, previous);
     }
 
     const itrSummary = text(issue.fields['summary']) ?? issueKey;
-    const summary = `[${issueKey}] ${itrSummary}`.slice(0, SUMMARY_MAX);
+    // By code point, so a surrogate pair is never cut in half.
+    const summary = Array.from(`[${issueKey}] ${itrSummary}`).slice(0, SUMMARY_MAX).join('');
     const created = await app.createIssue({
       project: { key: destination.projectKey },
       issuetype: { name: destination.issueType },
@@ -145,11 +152,10 @@ export async function sendHandoff(issueKey: string, target: HandoffTarget, accou
       }),
     });
     // Recorded before linking: a failed link is then repaired by the next send, never duplicated.
-    const record: HandoffRecord = { ...issue.record, [target]: { key: created.key, id: created.id, summary, by: accountId, at: deps.now().toISOString() } };
-    await app.setIssueProperty(issueKey, HANDOFF_PROPERTY, record);
+    const entry: HandoffRecordEntry = { target, key: created.key, id: created.id, summary, by: accountId, at: deps.now() };
+    await recordHandoff(issue.id, entry);
     await app.linkIssues(HANDOFF_LINK_TYPE, issueKey, created.key);
-    const fresh = await app.getIssue(created.key, { fields: ['status'] });
-    return { key: created.key, target, summary, status: statusName(fresh.fields['status']) };
+    return shownToCaller(user, entry);
   });
 }
 
@@ -157,17 +163,18 @@ function statusName(v: unknown): string | null {
   return isRecord(v) && typeof v['name'] === 'string' ? v['name'] : null;
 }
 
-/** The hand-offs of an issue with their current status (as the caller sees the links). */
+/** The hand-offs of an issue with their current status, each read as the caller. */
 export async function listHandoffs(issueKey: string, accountId: string | undefined): Promise<ResolverResult<HandoffItem[]>> {
   return guarded(issueKey, async () => {
-    const issue = await readAsCaller(jiraAsUser(accountId), issueKey, []);
-    const links = parseIssueLinks(issue.fields['issuelinks']);
-    return (['rnd', 'sales'] as const).flatMap((target) => {
+    if (accountId === undefined) throw new HandoffError('NOT_AUTHORIZED', 'hand-offs are listed to a user');
+    const user = jiraAsUser();
+    const issue = await readAsCaller(user, issueKey, []);
+    const items: HandoffItem[] = [];
+    for (const target of ['rnd', 'sales'] as const) {
       const r = issue.record[target];
-      if (r === undefined) return [];
-      const link = links.find((l) => l.key === r.key);
-      // A linked issue the caller may not browse is still listed (from the record), without status.
-      return [{ key: r.key, target, summary: link?.summary || r.summary, status: link?.status ?? null }];
-    });
+      // A handed-off issue the caller may not browse is still listed (from the record), without status.
+      if (r !== undefined) items.push(await shownToCaller(user, r));
+    }
+    return items;
   });
 }

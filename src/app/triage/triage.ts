@@ -40,16 +40,22 @@ import { lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds, ItrFieldName } from '../fields/itrFields';
 import { accountIdOf, CLOSED_FIELDS, isClosed, jqlField, OPEN_JQL, textOf } from '../fields/issueState';
 import { appendHistory, readHistory, type HistoryRow } from './classificationHistory';
+import { readDispatches, recordDispatch, startMissingClocks, type Dispatch } from './dispatchStore';
 import { TriageErrorCode, TriageInputError } from './triageErrors';
 import { loadTriageRole, requireTriageRole, hasTriageRole, type TriageRoleConfig } from './triageRole';
 
 export interface TriageDeps {
-  asCaller(accountId: string | undefined): JiraClient;
+  /** Jira as the resolver's caller (`asUser()`). */
+  asCaller(): JiraClient;
   asApp(): JiraClient;
   loadConfig(): Promise<ItrConfig>;
   loadRole(): Promise<TriageRoleConfig>;
   appendHistory(rows: readonly HistoryRow[]): Promise<void>;
   readHistory(issueId: string): Promise<ClassificationHistoryEntry[]>;
+  /** The acceptance clocks (app-owned SQL, dispatchStore.ts); never an issue property a user may write. */
+  readDispatches(issueIds: readonly string[]): Promise<Map<string, Dispatch>>;
+  recordDispatch(issueId: string, dispatch: Dispatch): Promise<void>;
+  startMissingClocks(issueIds: readonly string[], at: Date, by: string): Promise<void>;
   /**
    * The issue enters a support line (escalation's use case: due/warn times on the line's calendar,
    * written with `alsoWrite` in one bulk request, and the line history started). `known` saves it
@@ -60,24 +66,25 @@ export interface TriageDeps {
 }
 
 export const platformTriageDeps: TriageDeps = {
-  asCaller: (accountId) => jiraAsUser(accountId),
+  asCaller: () => jiraAsUser(),
   asApp: () => jiraAsApp(),
   loadConfig: () => loadItrConfig(),
   loadRole: () => loadTriageRole(),
   appendHistory,
   readHistory,
+  readDispatches,
+  recordDispatch,
+  startMissingClocks,
   enterLine: (input, known) =>
     enterLine(input, { ...escalationDeps(), fieldIds: async () => known.ids, loadConfig: async () => known.config }),
   now: () => new Date(),
 };
 
-/** Issue property holding the current dispatch: when, to whom, by whom (the acceptance clock). */
-export const DISPATCH_PROPERTY = 'itr.dispatch';
-interface Dispatch {
-  dispatchedAt: string;
-  ownerAccountId: string | null;
-  by: string;
-}
+/**
+ * The issue property where releases before issue 13 kept the dispatch. Never read (any editor of the
+ * issue can write it); the acceptance clock is the app-owned `triage_dispatch` table.
+ */
+export const LEGACY_DISPATCH_PROPERTY = 'itr.dispatch';
 
 /** Actor recorded for changes the app makes by rule (deemed acceptance), not by a person. */
 export const RULE_ACTOR = 'itr-app';
@@ -98,14 +105,6 @@ const TRIAGE_FIELDS: ItrFieldName[] = [
   'owner', 'acceptance', 'customerTier', 'warranty', 'product', 'region',
 ];
 
-function dispatchOf(issue: JiraIssue): Dispatch | null {
-  const d = issue.properties[DISPATCH_PROPERTY];
-  if (typeof d !== 'object' || d === null) return null;
-  const r = d as Record<string, unknown>;
-  if (typeof r['dispatchedAt'] !== 'string' || typeof r['by'] !== 'string') return null;
-  return { dispatchedAt: r['dispatchedAt'], ownerAccountId: typeof r['ownerAccountId'] === 'string' ? r['ownerAccountId'] : null, by: r['by'] };
-}
-
 // ----- options -------------------------------------------------------------------------------------
 
 export function triageOptionsOf(table: GradingTable): TriageOptions {
@@ -122,7 +121,7 @@ export function triageOptionsOf(table: GradingTable): TriageOptions {
 }
 
 export async function getTriageOptions(accountId: string | undefined, deps: TriageDeps = platformTriageDeps): Promise<TriageOptions> {
-  await requireTriageRole(accountId, deps.asCaller(accountId), await deps.loadRole());
+  await requireTriageRole(accountId, deps.asCaller(), await deps.loadRole());
   return triageOptionsOf((await deps.loadConfig()).gradingTable);
 }
 
@@ -142,8 +141,9 @@ export function acceptanceOf(
   if (sla === undefined) return null;
   const calendar = config.calendars.get(sla.calendarId);
   if (calendar === undefined) throw new DomainError('CONFIG_UNKNOWN_CALENDAR', `Calendar ${sla.calendarId} is not configured`);
-  const at = new Date(dispatch.dispatchedAt);
-  if (Number.isNaN(at.getTime())) return null;
+  // Only the app writes the clock, at its own `now`; a time ahead of now (clock skew between
+  // instances) counts from now, so no value can push the answer out of reach.
+  const at = dispatch.dispatchedAt.getTime() > now.getTime() ? now : dispatch.dispatchedAt;
   return acceptanceDecision(at, sla.responseMinutes, now, calendar);
 }
 
@@ -159,7 +159,7 @@ export async function listTriage(
   pageToken: string | undefined,
   deps: TriageDeps = platformTriageDeps,
 ): Promise<TriageListPage> {
-  const caller = deps.asCaller(accountId);
+  const caller = deps.asCaller();
   await requireTriageRole(accountId, caller, await deps.loadRole());
   const app = deps.asApp();
   const [ids, config] = await Promise.all([lookUpFieldIds(app), deps.loadConfig()]);
@@ -169,18 +169,25 @@ export async function listTriage(
     'ORDER BY created ASC';
   const search = caller.searchJql(jql, {
     fields: ['summary', 'created', ...itrFieldList(ids, TRIAGE_FIELDS)],
-    properties: [DISPATCH_PROPERTY],
     pageSize: PAGE_SIZE,
     ...(pageToken !== undefined ? { startToken: pageToken } : {}),
   });
   const first = await search.next();
   const page = first.done === true ? { issues: [], nextPageToken: undefined } : first.value;
 
+  const awaiting = page.issues.filter((i) => i.fields[ids.acceptance] === 'awaiting').map((i) => i.id);
+  const dispatches = await deps.readDispatches(awaiting);
+  const unclocked = awaiting.filter((id) => !dispatches.has(id));
+  if (unclocked.length > 0) {
+    // Dispatched before the clock moved to SQL: it starts now (see startMissingClocks).
+    await deps.startMissingClocks(unclocked, now, RULE_ACTOR);
+    for (const [id, d] of await deps.readDispatches(unclocked)) dispatches.set(id, d);
+  }
   const items: TriageListItem[] = [];
   const deemed: JiraIssue[] = [];
   for (const issue of page.issues) {
     const f = issue.fields;
-    const acceptance = acceptanceOf(f, dispatchOf(issue), ids, config, now);
+    const acceptance = acceptanceOf(f, dispatches.get(issue.id) ?? null, ids, config, now);
     if (acceptance?.decision === 'deemedAccepted') {
       deemed.push(issue);
       continue;
@@ -301,7 +308,7 @@ export async function triageIssue(
   accountId: string | undefined,
   deps: TriageDeps = platformTriageDeps,
 ): Promise<TriageResult> {
-  const caller = deps.asCaller(accountId);
+  const caller = deps.asCaller();
   await requireTriageRole(accountId, caller, await deps.loadRole());
   const actor = accountId as string; // requireTriageRole refused an anonymous caller
   const app = deps.asApp();
@@ -368,8 +375,7 @@ export async function triageIssue(
     }
     if (updates.length > 0) await app.setAppFieldValues(updates);
   }
-  const dispatch: Dispatch = { dispatchedAt: now.toISOString(), ownerAccountId: owner, by: actor };
-  await app.setIssueProperty(issue.id, DISPATCH_PROPERTY, dispatch);
+  await deps.recordDispatch(issue.id, { dispatchedAt: now, ownerAccountId: owner, by: actor });
   await deps.appendHistory(
     changes
       .filter((w) => w.historyField !== '')
@@ -391,10 +397,10 @@ export async function triageIssue(
 
 async function readForOwnerAction(issueKey: string, accountId: string | undefined, deps: TriageDeps) {
   if (accountId === undefined) throw new NotAuthorizedError('ITR_OWNER');
-  const caller = deps.asCaller(accountId);
+  const caller = deps.asCaller();
   const app = deps.asApp();
   const [ids, config] = await Promise.all([lookUpFieldIds(app), deps.loadConfig()]);
-  const issue = await caller.getIssue(issueKey, { fields: [ids.owner, ids.acceptance, ids.grade, ...CLOSED_FIELDS], properties: [DISPATCH_PROPERTY] });
+  const issue = await caller.getIssue(issueKey, { fields: [ids.owner, ids.acceptance, ids.grade, ...CLOSED_FIELDS] });
   if (isClosed(issue.fields)) throw new TriageInputError([{ code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${issueKey} is closed` }]);
   const owner = accountIdOf(issue.fields[ids.owner]);
   // The owner answers for itself; the triage role may act for anyone.
@@ -426,8 +432,8 @@ export async function reassignIssue(
     { fieldId: ids.owner, issueIds: [issue.id], value: { accountId: to } },
     { fieldId: ids.acceptance, issueIds: [issue.id], value: 'awaiting' },
   ]);
-  const dispatch: Dispatch = { dispatchedAt: now.toISOString(), ownerAccountId: to, by: actor };
-  await app.setIssueProperty(issue.id, DISPATCH_PROPERTY, dispatch);
+  const dispatch: Dispatch = { dispatchedAt: now, ownerAccountId: to, by: actor };
+  await deps.recordDispatch(issue.id, dispatch);
   await deps.appendHistory([
     { issueId: issue.id, issueKey: issue.key ?? request.issueKey, field: 'owner', oldValue: owner, newValue: to, reason: `${request.mode}: ${reason}`, actorAccountId: actor, at: now },
   ]);
@@ -457,7 +463,7 @@ export async function getClassificationHistory(
   accountId: string | undefined,
   deps: TriageDeps = platformTriageDeps,
 ): Promise<ClassificationHistoryEntry[]> {
-  const issue = await deps.asCaller(accountId).getIssue(issueKey, { fields: ['summary'] });
+  const issue = await deps.asCaller().getIssue(issueKey, { fields: ['summary'] });
   return deps.readHistory(issue.id);
 }
 

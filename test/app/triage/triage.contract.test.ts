@@ -5,7 +5,7 @@
 import { handler as triageResolver } from '../../../src/entry/triage-resolver';
 import { issuePanelResolver } from '../../../src/index';
 import { encodeGradingAnswers } from '../../../src/app/fields/gradingAnswers';
-import { DISPATCH_PROPERTY } from '../../../src/app/triage/triage';
+import { LEGACY_DISPATCH_PROPERTY } from '../../../src/app/triage/triage';
 import { runMigrations } from '../../../src/adapters/sql';
 import { DEFAULT_GRADING_TABLE, lineBudget } from '../../../src/domain';
 import { harness, invokeResolver } from '../../harness';
@@ -29,6 +29,7 @@ beforeEach(async () => {
   await runMigrations();
   await sql.raw('DELETE FROM classification_history');
   await sql.raw('DELETE FROM line_history');
+  await sql.raw('DELETE FROM triage_dispatch');
   jira.seedUser({ accountId: TRIAGER, displayName: 'Zhao Triage', groups: ['itr-triage'] });
   jira.seedUser({ accountId: AGENT, displayName: 'Agent' });
   jira.seedUser({ accountId: OWNER, displayName: 'Owner' });
@@ -164,6 +165,16 @@ describe('triageIssue', () => {
   });
 });
 
+/** The app-owned acceptance clock (triage_dispatch), as triageIssue or reassignIssue would have written it. */
+async function dispatched(issueKey: string, at: Date): Promise<void> {
+  await sql.raw('INSERT INTO triage_dispatch (issue_id, dispatched_at, owner_account_id, by_account_id) VALUES (?, ?, ?, ?)', [
+    Number(jira.issue(issueKey).id),
+    at.toISOString().replace('T', ' ').replace('Z', ''),
+    OWNER,
+    TRIAGER,
+  ]);
+}
+
 describe('listTriage and deemed acceptance', () => {
   it('lists untriaged and awaiting issues oldest first, and records deemed acceptance after the response time', async () => {
     const now = Date.now();
@@ -174,15 +185,15 @@ describe('listTriage and deemed acceptance', () => {
       key: 'ITR-12',
       created: new Date(now - 9 * 3600_000),
       fields: { [ids.kind]: 'complaint', [ids.line]: 'L1', [ids.grade]: 'critical', [ids.acceptance]: 'awaiting', [ids.owner]: { accountId: OWNER } },
-      properties: { [DISPATCH_PROPERTY]: { dispatchedAt: new Date(now - 40 * 60_000).toISOString(), ownerAccountId: OWNER, by: TRIAGER } },
     });
+    await dispatched('ITR-12', new Date(now - 40 * 60_000));
     // Dispatched 10 minutes ago: still awaiting.
     jira.seedIssue({
       key: 'ITR-13',
       created: new Date(now - 8 * 3600_000),
       fields: { [ids.kind]: 'complaint', [ids.line]: 'L1', [ids.grade]: 'critical', [ids.acceptance]: 'awaiting', [ids.owner]: { accountId: OWNER } },
-      properties: { [DISPATCH_PROPERTY]: { dispatchedAt: new Date(now - 10 * 60_000).toISOString(), ownerAccountId: OWNER, by: TRIAGER } },
     });
+    await dispatched('ITR-13', new Date(now - 10 * 60_000));
     jira.seedIssue({ key: 'ITR-14', fields: { [ids.kind]: 'complaint', [ids.line]: 'L1', [ids.acceptance]: 'accepted' } });
     jira.seedIssue({ key: 'ITR-15', status: 'Closed' });
 
@@ -200,6 +211,36 @@ describe('listTriage and deemed acceptance', () => {
     // Read again: recorded once, not again.
     const again = (await call('listTriage', {}, TRIAGER)) as { data: { deemedAccepted: string[] } };
     expect(again.data.deemedAccepted).toEqual([]);
+  });
+
+  it('never trusts a dispatch time an editor wrote in the issue property: far future or past changes nothing', async () => {
+    const awaiting = { [ids.kind]: 'complaint', [ids.line]: 'L1', [ids.grade]: 'critical', [ids.acceptance]: 'awaiting', [ids.owner]: { accountId: OWNER } };
+    // Any editor may write issue properties (PUT /rest/api/3/issue/{key}/properties/{prop}).
+    jira.seedIssue({ key: 'ITR-30', fields: awaiting, properties: { [LEGACY_DISPATCH_PROPERTY]: { dispatchedAt: '+275760-09-13T00:00:00.000Z', ownerAccountId: OWNER, by: TRIAGER } } });
+    jira.seedIssue({ key: 'ITR-31', fields: awaiting, properties: { [LEGACY_DISPATCH_PROPERTY]: { dispatchedAt: '1970-01-01T00:00:00.000Z', ownerAccountId: OWNER, by: TRIAGER } } });
+    await dispatched('ITR-30', new Date(Date.now() - 5 * 60_000));
+    await dispatched('ITR-31', new Date(Date.now() - 5 * 60_000));
+
+    const answer = (await call('listTriage', {}, TRIAGER)) as { success: boolean; data: { items: Array<{ issueKey: string; acceptBy: string | null }>; deemedAccepted: string[] } };
+    expect(answer.success).toBe(true);
+    expect(answer.data.deemedAccepted).toEqual([]);
+    expect(answer.data.items.map((i) => i.issueKey).sort()).toEqual(['ITR-30', 'ITR-31']);
+    // 30 minutes of the critical grade's 24×7 response time from the app's own clock, for both.
+    for (const item of answer.data.items) expect(Date.parse(item.acceptBy ?? '') - Date.now()).toBeLessThan(26 * 60_000);
+    expect(jira.issue('ITR-31').fields[ids.acceptance]).toBe('awaiting');
+  });
+
+  it('an issue dispatched before the clock moved to SQL starts its clock at the first look, once', async () => {
+    const awaiting = { [ids.kind]: 'complaint', [ids.line]: 'L1', [ids.grade]: 'critical', [ids.acceptance]: 'awaiting', [ids.owner]: { accountId: OWNER } };
+    jira.seedIssue({ key: 'ITR-32', fields: awaiting, properties: { [LEGACY_DISPATCH_PROPERTY]: { dispatchedAt: '2001-01-01T00:00:00.000Z', ownerAccountId: OWNER, by: TRIAGER } } });
+    const first = (await call('listTriage', {}, TRIAGER)) as { data: { items: Array<{ acceptBy: string | null }>; deemedAccepted: string[] } };
+    expect(first.data.deemedAccepted).toEqual([]);
+    const acceptBy = first.data.items[0]?.acceptBy;
+    expect(acceptBy).not.toBeNull();
+    const second = (await call('listTriage', {}, TRIAGER)) as { data: { items: Array<{ acceptBy: string | null }> } };
+    expect(second.data.items[0]?.acceptBy).toBe(acceptBy);
+    const rows = await sql.raw<Array<{ n: number | string }>>('SELECT COUNT(*) AS n FROM triage_dispatch');
+    expect(Number(rows[0]?.n)).toBe(1);
   });
 
   it('refuses the list to a non-triage user', async () => {

@@ -1,0 +1,44 @@
+/**
+ * The `itr_handoff` table (src/adapters/sql/migrations.ts v024): what each hand-off target received
+ * from an ITR issue. Only the app writes it, so the key it holds is always an issue the app created;
+ * an issue property would let any editor of the ITR issue name any issue in the site.
+ */
+import { ensureSchema, execute, fromSqlDateTime, query } from '../../adapters/sql';
+import type { HandoffItem } from '../../contract/analytics';
+
+export type HandoffTarget = HandoffItem['target'];
+
+export interface HandoffRecordEntry {
+  target: HandoffTarget;
+  key: string;
+  id: string;
+  summary: string;
+  by: string;
+  at: Date;
+}
+
+function parseRow(r: Record<string, unknown>): HandoffRecordEntry {
+  const target = r['target'];
+  if (target !== 'rnd' && target !== 'sales') throw new TypeError(`unknown hand-off target ${String(target)}`);
+  return { target, key: String(r['handed_key']), id: String(r['handed_id']), summary: String(r['summary']), by: String(r['by_account_id']), at: fromSqlDateTime(r['handed_at']) };
+}
+
+/** The hand-offs of one ITR issue, by target. */
+export async function readHandoffs(issueId: string): Promise<Partial<Record<HandoffTarget, HandoffRecordEntry>>> {
+  await ensureSchema();
+  const rows = await query('SELECT target, handed_key, handed_id, summary, by_account_id, handed_at FROM itr_handoff WHERE issue_id = ?', [Number(issueId)], parseRow);
+  return Object.fromEntries(rows.map((r) => [r.target, r]));
+}
+
+/**
+ * Records (or replaces, after the previous issue was deleted) what a target received. Written right
+ * after the issue is created and before it is linked, so a failed link is repaired by the next send.
+ */
+export async function recordHandoff(issueId: string, entry: HandoffRecordEntry): Promise<void> {
+  await ensureSchema();
+  await execute(
+    `INSERT INTO itr_handoff (issue_id, target, handed_key, handed_id, summary, by_account_id, handed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON DUPLICATE KEY UPDATE handed_key = VALUES(handed_key), handed_id = VALUES(handed_id), summary = VALUES(summary), by_account_id = VALUES(by_account_id), handed_at = VALUES(handed_at)`,
+    [Number(issueId), entry.target, entry.key, Number(entry.id), entry.summary, entry.by, entry.at],
+  );
+}
