@@ -98,6 +98,7 @@ export class OpenApiIndex {
     this.ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i);
     // One format the spec uses that ajv-formats does not define; treated like `uri`.
     this.ajv.addFormat('url', /^[a-z][a-z0-9+.-]*:[^\s]*$/i);
+    patchCustomContextVariable(spec);
     this.ajv.addSchema(spec, SPEC_SCHEMA_ID);
     this.operationCount = this.buildTrie(spec);
   }
@@ -292,4 +293,25 @@ export class OpenApiIndex {
     }
     return errors;
   }
+}
+
+/**
+ * The spec's `CustomContextVariable` (custom variables of `POST /rest/api/3/expression/evaluate`)
+ * contradicts itself: the parent allows only `type` (additionalProperties: false) while its `oneOf`
+ * variants require `accountId` / `value`, and no schema names the variable (`key`), which the
+ * description ("access them from the Jira expression by key") needs. As published, no custom
+ * variable validates. The double reads it as Jira's documentation does: each entry is
+ * `{ key, type, accountId | value | id | key-of-issue }` (the double's reading; check on a live site).
+ */
+function patchCustomContextVariable(spec: Record<string, unknown>): void {
+  const schemas = isRecord(spec['components']) && isRecord(spec['components']['schemas']) ? spec['components']['schemas'] : undefined;
+  const ccv = schemas?.['CustomContextVariable'];
+  if (!isRecord(ccv)) return;
+  delete ccv['additionalProperties'];
+  const props = isRecord(ccv['properties']) ? ccv['properties'] : {};
+  ccv['properties'] = { ...props, key: { type: 'string', description: 'The name of the variable in the expression.' } };
+  ccv['required'] = ['type', 'key'];
+  // The variants differ by `type` only; ajv's oneOf cannot tell an issue entry (with `key`) from the rest.
+  delete ccv['oneOf'];
+  delete ccv['discriminator'];
 }
