@@ -2,9 +2,11 @@
  * The Jira double through the real `@forge/api`: spec enforcement (unknown routes, bad bodies),
  * asApp/asUser attribution, JQL search and paging, permissions, writes and their changelog.
  */
-import api, { route } from '@forge/api';
+import api, { route, type APIResponse } from '@forge/api';
 import { harness } from './index';
-import { APP_ACCOUNT_ID } from './jiraModel';
+import { readFileSync } from 'node:fs';
+import { APP_ACCOUNT_ID, DOCUMENTED_RULE_KEYS } from './jiraModel';
+import { specPathFromEnv } from './openapiIndex';
 
 const { jira, runtime } = harness();
 
@@ -314,5 +316,149 @@ describe('response validation (the double held to the spec)', () => {
     expect(jira.spec.validateResponse(op, 200, { id: '10001', bogus: true }, true)).toEqual([expect.stringMatching(/additional properties "bogus"/)]);
     expect(jira.spec.validateResponse(op, 418, {}, true)).toEqual([expect.stringMatching(/status 418 is not documented/)]);
     expect(jira.spec.validateResponse(op, 200, { id: '10001', key: 'ITR-1', fields: {} }, true)).toEqual([]);
+  });
+});
+
+describe('workflows drive transitions and Resolution', () => {
+  const post = (path: ReturnType<typeof route>, body: unknown): Promise<APIResponse> =>
+    api.asApp().requestJira(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+  /** A small ITR-like workflow through `/workflows/create`, mapped to ITR's Incident type by a scheme. */
+  async function createWorkflow(transitions: Array<Record<string, unknown>>): Promise<APIResponse> {
+    return post(route`/rest/api/3/workflows/create`, {
+      scope: { type: 'GLOBAL' },
+      statuses: [
+        { name: 'Accept', statusCategory: 'TODO', statusReference: 'accept' },
+        { name: 'Working', statusCategory: 'IN_PROGRESS', statusReference: 'work' },
+        { name: 'Fixed', statusCategory: 'DONE', statusReference: 'fixed' },
+        { name: 'Shut', statusCategory: 'DONE', statusReference: 'shut' },
+      ],
+      workflows: [
+        {
+          name: 'Strict',
+          statuses: ['accept', 'work', 'fixed', 'shut'].map((statusReference) => ({ statusReference, properties: {} })),
+          transitions: [{ id: '1', name: 'Create', type: 'INITIAL', toStatusReference: 'accept', links: [], properties: {} }, ...transitions],
+        },
+      ],
+    });
+  }
+
+  async function runOnStrict(transitions: Array<Record<string, unknown>>): Promise<void> {
+    const made = await createWorkflow(transitions);
+    expect(made.status).toBe(200);
+    const incident = jira.model.issueTypes.find((t) => t.name === 'Incident')?.id ?? '';
+    const scheme = await post(route`/rest/api/3/workflowscheme`, { name: 'Strict scheme', defaultWorkflow: 'jira', issueTypeMappings: { [incident]: 'Strict' } });
+    expect(scheme.status).toBe(201);
+    const project = jira.model.findProject('NEW');
+    if (project === undefined) throw new Error('no project NEW');
+    jira.model.site.workflowSchemeOfProject.set(project.id, ((await scheme.json()) as { id: number }).id);
+  }
+
+  const link = (from: string): { fromStatusReference: string } => ({ fromStatusReference: from });
+  const transitionsOf = async (key: string): Promise<Array<{ id: string; name: string }>> =>
+    (await json(await api.asApp().requestJira(route`/rest/api/3/issue/${key}/transitions`)))['transitions'] as Array<{ id: string; name: string }>;
+  const transition = (key: string, body: unknown): Promise<APIResponse> => post(route`/rest/api/3/issue/${key}/transitions`, body);
+
+  beforeEach(() => {
+    jira.seedProject({ key: 'NEW', name: 'New' });
+  });
+
+  it('offers and performs only the transitions the workflow has from the current status; a forced one is refused (400)', async () => {
+    await runOnStrict([
+      { id: '11', name: 'Start', type: 'DIRECTED', toStatusReference: 'work', links: [link('accept')] },
+      { id: '21', name: 'Fix', type: 'DIRECTED', toStatusReference: 'fixed', links: [link('work')] },
+    ]);
+    const created = await post(route`/rest/api/3/issue`, { fields: { project: { key: 'NEW' }, issuetype: { name: 'Incident' }, summary: 'x' } });
+    const { key } = (await created.json()) as { key: string };
+    expect(jira.issue(key).fields['status']).toMatchObject({ name: 'Accept' }); // the initial transition's target
+    expect((await transitionsOf(key)).map((t) => t.name)).toEqual(['Start']);
+    const forced = await transition(key, { transition: { id: '21' } }); // Fix exists, but not from Accept
+    expect(forced.status).toBe(400);
+    expect(jira.issue(key).fields['status']).toMatchObject({ name: 'Accept' });
+    expect((await transition(key, { transition: { id: '999' } })).status).toBe(400); // not in the workflow at all
+    expect((await transition(key, {})).status).toBe(400); // no transition specified
+    expect((await transition(key, { transition: { id: '11' } })).status).toBe(204);
+    expect((await transitionsOf(key)).map((t) => t.name)).toEqual(['Fix']);
+  });
+
+  it('sets Resolution only through the workflow: a Done status without a rule leaves it empty', async () => {
+    await runOnStrict([
+      { id: '11', name: 'Start', type: 'DIRECTED', toStatusReference: 'work', links: [link('accept')] },
+      { id: '21', name: 'Fix', type: 'DIRECTED', toStatusReference: 'fixed', links: [link('work')] },
+    ]);
+    jira.seedIssue({ key: 'NEW-1', issueType: 'Incident', status: 'Working' });
+    expect((await transition('NEW-1', { transition: { id: '21' } })).status).toBe(204);
+    expect(jira.issue('NEW-1').fields['status']).toMatchObject({ name: 'Fixed' });
+    expect(jira.issue('NEW-1').fields['resolution']).toBeNull();
+    expect(jira.issue('NEW-1').fields['resolutiondate']).toBeNull();
+    // … and statusCategory still tells JQL it is done.
+    const done = await json(await api.asApp().requestJira(route`/rest/api/3/search/jql`, searchBody('project = NEW AND statusCategory = Done')));
+    expect((done['issues'] as unknown[]).length).toBe(1);
+    const open = await json(await api.asApp().requestJira(route`/rest/api/3/search/jql`, searchBody('project = NEW AND resolution IS EMPTY AND statusCategory != Done')));
+    expect(open['issues']).toEqual([]);
+  });
+
+  it('sets Resolution by a system:update-field post function and clears it by an empty one (reopen)', async () => {
+    await runOnStrict([
+      { id: '21', name: 'Fix', type: 'DIRECTED', toStatusReference: 'fixed', links: [link('work')], actions: [{ ruleKey: 'system:update-field', parameters: { field: 'resolution', value: '10000', mode: 'replace' } }] },
+      { id: '31', name: 'Reopen', type: 'DIRECTED', toStatusReference: 'work', links: [link('fixed')], actions: [{ ruleKey: 'system:update-field', parameters: { field: 'resolution', value: '', mode: 'replace' } }] },
+    ]);
+    jira.seedIssue({ key: 'NEW-1', issueType: 'Incident', status: 'Working' });
+    expect((await transition('NEW-1', { transition: { id: '21' } })).status).toBe(204);
+    expect(jira.issue('NEW-1').fields['resolution']).toEqual({ id: '10000', name: 'Done' });
+    expect(jira.issue('NEW-1').fields['resolutiondate']).toBe('2026-03-02T10:00:00.000+0000');
+    expect((await transition('NEW-1', { transition: { id: '31' } })).status).toBe(204);
+    expect(jira.issue('NEW-1').fields['resolution']).toBeNull();
+    expect(jira.issue('NEW-1').fields['resolutiondate']).toBeNull();
+  });
+
+  it('takes Resolution from the request only when the transition screen has it; any other field is refused', async () => {
+    jira.model.site.screens.push({ id: 7, name: 'Resolve screen', tabs: [{ id: 70, name: 'Tab', fieldIds: ['resolution'] }] });
+    await runOnStrict([
+      { id: '21', name: 'Fix', type: 'DIRECTED', toStatusReference: 'fixed', links: [link('work')], transitionScreen: { ruleKey: 'system:transition-screen', parameters: { screenId: '7' } } },
+      { id: '41', name: 'Shut', type: 'DIRECTED', toStatusReference: 'shut', links: [link('work')] },
+    ]);
+    jira.seedIssue({ key: 'NEW-1', issueType: 'Incident', status: 'Working' });
+    const offScreen = await transition('NEW-1', { transition: { id: '41' }, fields: { resolution: { name: 'Done' } } });
+    expect(offScreen.status).toBe(400);
+    expect(await offScreen.json()).toMatchObject({ errors: { resolution: expect.stringContaining('not on the appropriate screen') } });
+    expect((await transition('NEW-1', { transition: { id: '21' }, fields: { summary: 'changed' } })).status).toBe(400);
+    expect((await transition('NEW-1', { transition: { id: '21' }, fields: { resolution: { name: 'Nope' } } })).status).toBe(400);
+    expect(jira.issue('NEW-1').fields['status']).toMatchObject({ name: 'Working' });
+    expect((await transition('NEW-1', { transition: { id: '21' }, fields: { resolution: { name: "Won't Do" } } })).status).toBe(204);
+    expect(jira.issue('NEW-1').fields['resolution']).toEqual({ id: '10001', name: "Won't Do" });
+  });
+
+  it('refuses a workflow whose rules the spec does not document, or that names a missing resolution or screen', async () => {
+    const bad = async (t: Record<string, unknown>): Promise<number> =>
+      (await createWorkflow([{ id: '21', name: 'Fix', type: 'DIRECTED', toStatusReference: 'fixed', links: [link('work')], ...t }])).status;
+    expect(await bad({ actions: [{ ruleKey: 'system:set-resolution', parameters: {} }] })).toBe(400);
+    expect(await bad({ validators: [{ ruleKey: 'forge:validator', parameters: {} }] })).toBe(400);
+    expect(await bad({ conditions: { operation: 'ALL', conditions: [{ ruleKey: 'app:condition', parameters: {} }] } })).toBe(400);
+    expect(await bad({ actions: [{ ruleKey: 'system:update-field', parameters: { field: 'resolution', value: '99999', mode: 'replace' } }] })).toBe(400);
+    expect(await bad({ transitionScreen: { ruleKey: 'system:transition-screen', parameters: { screenId: '404' } } })).toBe(400);
+    expect(jira.model.site.workflows).toEqual([]);
+    const ok = await bad({ validators: [{ ruleKey: 'forge:expression-validator', parameters: { key: 'ari:cloud:ecosystem::extension/a/b/static/v', config: '{}' } }] });
+    expect(ok).toBe(200);
+    const read = await json(await post(route`/rest/api/3/workflows`, { workflowNames: ['Strict'] }));
+    expect(read['workflows']).toMatchObject([{ transitions: expect.arrayContaining([expect.objectContaining({ validators: [expect.objectContaining({ ruleKey: 'forge:expression-validator' })] })]) }]);
+  });
+
+  it('knows exactly the rule keys /workflows/capabilities documents', () => {
+    const spec = JSON.parse(readFileSync(specPathFromEnv(), 'utf8')) as { paths: Record<string, Record<string, { description?: string }>> };
+    const text = spec.paths['/rest/api/3/workflows/capabilities']?.['get']?.description ?? '';
+    const documented = new Set([...text.matchAll(/"ruleKey"\s*:\s*"((?:system|connect|forge):[a-z-]+)"/g)].map((m) => m[1] ?? ''));
+    for (const k of ['connect:expression-condition', 'connect:remote-workflow-function', 'forge:expression-condition', 'forge:workflow-post-function']) {
+      expect(text).toContain(k); // listed in prose beside the example
+      documented.add(k);
+    }
+    expect([...DOCUMENTED_RULE_KEYS].sort()).toEqual([...documented].sort());
+  });
+
+  it('keeps the default workflow as seeded: Done statuses set Resolution Done, the others clear it', async () => {
+    const list = await transitionsOf('ITR-3');
+    const reopen = list.find((t) => t.name === 'In Progress');
+    expect((await transition('ITR-3', { transition: { id: reopen?.id } })).status).toBe(204);
+    expect(jira.issue('ITR-3').fields['resolution']).toBeNull();
   });
 });

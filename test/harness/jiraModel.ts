@@ -44,6 +44,14 @@ export interface FieldDef {
   jqlAliases: string[];
   /** For a Forge app field: the `jira:customField` module key, shown in `schema.custom` as Jira does. */
   forgeModuleKey: string | undefined;
+  /** For a Forge field of another app or environment (never this app's): whose ARI `schema.custom` shows. */
+  forgeOwner: ForgeFieldOwner | undefined;
+}
+
+/** The app and environment in a Forge field's extension ARI. */
+export interface ForgeFieldOwner {
+  appId: string;
+  environmentId: string;
 }
 
 export interface SeedField {
@@ -55,6 +63,8 @@ export interface SeedField {
   appOwned?: boolean;
   /** The app's `jira:customField` module key, for fields the manifest declares. */
   forgeModuleKey?: string;
+  /** Another app's (or environment's) Forge field: listed under its ARI, never writable by this app. */
+  forgeOwner?: ForgeFieldOwner;
 }
 
 export interface JiraUser {
@@ -113,6 +123,100 @@ export interface JiraTransition {
   to: string;
   /** Status names it is available from; `undefined` = global (from every other status). */
   from: string[] | undefined;
+  /** Post functions (`system:update-field` on `resolution` sets or clears it); none = Resolution untouched. */
+  actions?: WorkflowRule[];
+  /** Field ids on the transition screen; absent = no screen (the request may then set no field). */
+  screenFieldIds?: string[];
+}
+
+/** A rule as `/rest/api/3/workflows/create` takes and returns it (`WorkflowRuleConfiguration`). */
+export interface WorkflowRule {
+  ruleKey: string;
+  parameters: Record<string, string>;
+}
+
+/**
+ * The post function that sets a field (`/workflows/capabilities`: "Update field", `system:update-field`,
+ * parameters `field`, `value`, `mode`). On `resolution` with `value` a resolution id it sets
+ * Resolution; with an empty `value` it clears it (the spec gives no clearing example: the double's
+ * reading, as Jira's editor offers "Clear resolution" as "update field to none").
+ */
+export const UPDATE_FIELD_RULE_KEY = 'system:update-field';
+/** Shared transition screen rule (`/workflows/capabilities`: `system:transition-screen`, `screenId`). */
+export const TRANSITION_SCREEN_RULE_KEY = 'system:transition-screen';
+
+/**
+ * Every rule key `/rest/api/3/workflows/capabilities` documents for transitions (system, Connect,
+ * Forge); `/workflows/create` refuses any other. A test checks this list against the spec's text.
+ */
+export const DOCUMENTED_RULE_KEYS: ReadonlySet<string> = new Set([
+  'system:block-in-progress-approval',
+  'system:change-assignee',
+  'system:check-field-value',
+  'system:check-permission-validator',
+  'system:copy-value-from-other-field',
+  'system:jsd-approvals-block-until-approved',
+  'system:jsd-approvals-block-until-rejected',
+  'system:parent-or-child-blocking-condition',
+  'system:parent-or-child-blocking-validator',
+  'system:previous-status-condition',
+  'system:previous-status-validator',
+  'system:proforma-forms-attached',
+  'system:proforma-forms-submitted',
+  'system:remind-people-to-update-fields',
+  'system:restrict-from-all-users',
+  'system:restrict-issue-transition',
+  'system:separation-of-duties',
+  'system:transition-screen',
+  'system:trigger-webhook',
+  'system:update-field',
+  'system:validate-field-value',
+  'connect:expression-validator',
+  'connect:expression-condition',
+  'connect:remote-workflow-function',
+  'forge:expression-validator',
+  'forge:expression-condition',
+  'forge:workflow-post-function',
+]);
+
+/** The post function that sets Resolution to `resolutionId`, or clears it for `''`. */
+export function resolutionRule(resolutionId: string): WorkflowRule {
+  return { ruleKey: UPDATE_FIELD_RULE_KEY, parameters: { field: 'resolution', value: resolutionId, mode: 'replace' } };
+}
+
+/** What a transition's post functions do to Resolution. */
+export type ResolutionEffect = { kind: 'set'; resolutionId: string } | { kind: 'clear' } | undefined;
+
+export function resolutionEffectOf(actions: readonly WorkflowRule[]): ResolutionEffect {
+  let effect: ResolutionEffect;
+  for (const a of actions) {
+    if (a.ruleKey !== UPDATE_FIELD_RULE_KEY || a.parameters['field'] !== 'resolution') continue;
+    const value = a.parameters['value'] ?? '';
+    effect = value === '' ? { kind: 'clear' } : { kind: 'set', resolutionId: value };
+  }
+  return effect;
+}
+
+/** One transition of the workflow an issue runs on, with status names (what the transition routes use). */
+export interface IssueWorkflowTransition {
+  id: string;
+  name: string;
+  /** Status name reached. */
+  to: string;
+  /** Status names it is available from; `undefined` = global. */
+  from: string[] | undefined;
+  initial: boolean;
+  actions: WorkflowRule[];
+  screenFieldIds: string[] | undefined;
+  /** The stored transition of a created workflow (validators, conditions), absent on the default workflow. */
+  source: WorkflowState['transitions'][number] | undefined;
+}
+
+export interface IssueWorkflow {
+  /** `jira` for the default workflow. */
+  name: string;
+  initialStatus: string;
+  transitions: IssueWorkflowTransition[];
 }
 
 export interface ChangeItem {
@@ -217,6 +321,15 @@ export const KNOWN_PERMISSIONS: Record<string, 'GLOBAL' | 'PROJECT'> = {
   LINK_ISSUES: 'PROJECT',
 };
 
+/** Jira Cloud's default resolutions (`GET /rest/api/3/resolution` on a new site). */
+export const DEFAULT_RESOLUTIONS: ReadonlyArray<{ id: string; name: string }> = [
+  { id: '10000', name: 'Done' },
+  { id: '10001', name: "Won't Do" },
+  { id: '10002', name: 'Duplicate' },
+  { id: '10003', name: 'Cannot Reproduce' },
+];
+export const DONE_RESOLUTION = { id: '10000', name: 'Done' } as const;
+
 const STATUS_CATEGORIES: Record<StatusCategoryKey, { id: number; colorName: string; name: string }> = {
   new: { id: 2, colorName: 'blue-gray', name: 'To Do' },
   indeterminate: { id: 4, colorName: 'yellow', name: 'In Progress' },
@@ -244,11 +357,15 @@ function defaultFields(): FieldDef[] {
     appOwned: false,
     jqlAliases,
     forgeModuleKey: undefined,
+    forgeOwner: undefined,
   });
   return [
     sys('summary', 'Summary', 'string', true),
     sys('description', 'Description', 'adf', true),
     sys('status', 'Status', 'status', false),
+    // Derived from the status (rendered and searched from it, never stored): `statusCategory = Done`.
+    sys('statusCategory', 'Status Category', 'status', false, ['statuscategory']),
+    sys('statuscategorychangedate', 'Status Category Changed', 'datetime', false, ['statuscategorychangeddate']),
     sys('issuetype', 'Issue Type', 'issuetype', false, ['type']),
     sys('project', 'Project', 'project', false),
     sys('priority', 'Priority', 'priority', true),
@@ -271,6 +388,7 @@ export class JiraModel {
   fields = new Map<string, FieldDef>();
   issueTypes: Array<{ id: string; name: string }> = [];
   priorities: Array<{ id: string; name: string }> = [];
+  resolutions: Array<{ id: string; name: string }> = DEFAULT_RESOLUTIONS.map((r) => ({ ...r }));
   statuses: JiraStatus[] = [];
   transitions: JiraTransition[] = [];
   issues = new Map<string, StoredIssue>();
@@ -315,6 +433,7 @@ export class JiraModel {
       { id: '10003', name: 'Service Request' },
       { id: '10004', name: 'Problem' },
     ];
+    this.resolutions = DEFAULT_RESOLUTIONS.map((r) => ({ ...r }));
     this.priorities = [
       { id: '1', name: 'Highest' },
       { id: '2', name: 'High' },
@@ -372,20 +491,83 @@ export class JiraModel {
       appOwned: f.appOwned ?? true,
       jqlAliases: [],
       forgeModuleKey: f.forgeModuleKey,
+      forgeOwner: f.forgeOwner,
     };
+    if (f.forgeOwner !== undefined && f.appOwned === true) throw new Error(`${f.id}: a field with forgeOwner belongs to another app`);
+    if (f.forgeOwner !== undefined) def.appOwned = false;
     this.fields.set(def.id, def);
     return def;
   }
 
   /**
-   * Replaces the workflow. Without explicit transitions each status gets a global transition named
-   * like the status, with id `11`, `21`, `31`, … in status order.
+   * Replaces the default workflow (Jira's `jira` workflow: what projects without a workflow scheme
+   * run). Without explicit transitions each status gets a global transition named like the status,
+   * with id `11`, `21`, `31`, … in status order; like the classic default workflow's Resolve/Close and
+   * Reopen, those into a Done-category status set Resolution to Done and the others clear it. Explicit
+   * transitions touch Resolution only through their own `actions` or screen.
    */
   setWorkflow(statuses: JiraStatus[], transitions: JiraTransition[] | undefined): void {
     this.statuses = statuses.map((s) => ({ ...s }));
     this.transitions =
       transitions?.map((t) => ({ ...t })) ??
-      statuses.map((s, i) => ({ id: String((i + 1) * 10 + 1), name: s.name, to: s.name, from: undefined }));
+      statuses.map((s, i) => ({ id: String((i + 1) * 10 + 1), name: s.name, to: s.name, from: undefined, actions: [resolutionRule(s.category === 'done' ? DONE_RESOLUTION.id : '')] }));
+  }
+
+  /**
+   * The workflow `issue` runs on: its project's workflow scheme maps its issue type (or the scheme's
+   * default) to a workflow created through `/workflows/create`; anything else is the default workflow.
+   */
+  workflowOf(issue: StoredIssue): IssueWorkflow {
+    const project = this.findProject(issue.projectKey);
+    const schemeId = project === undefined ? undefined : this.site.workflowSchemeOfProject.get(project.id);
+    const scheme = this.site.workflowSchemes.find((s) => s.id === schemeId);
+    const typeId = (issue.fields['issuetype'] as { id?: unknown } | undefined)?.id;
+    const name = scheme === undefined ? 'jira' : (scheme.issueTypeMappings[String(typeId)] ?? scheme.defaultWorkflow);
+    const wf = this.site.workflows.find((w) => w.name === name);
+    if (wf === undefined) {
+      return {
+        name: 'jira',
+        initialStatus: this.statuses[0]?.name ?? 'Open',
+        transitions: this.transitions.map((t) => ({ id: t.id, name: t.name, to: t.to, from: t.from, initial: false, actions: t.actions ?? [], screenFieldIds: t.screenFieldIds, source: undefined })),
+      };
+    }
+    const statusName = (id: string): string => this.statuses.find((s) => s.id === id)?.name ?? id;
+    const screenFields = (rule: WorkflowRule | undefined): string[] | undefined => {
+      if (rule === undefined) return undefined;
+      const screen = this.site.screens.find((s) => String(s.id) === rule.parameters['screenId']);
+      return screen === undefined ? [] : screen.tabs.flatMap((t) => t.fieldIds);
+    };
+    const transitions = wf.transitions.map((t) => ({
+      id: t.id,
+      name: t.name,
+      to: statusName(t.toStatusId),
+      from: t.type === 'GLOBAL' ? undefined : t.fromStatusIds.map(statusName),
+      initial: t.type === 'INITIAL',
+      actions: t.actions,
+      screenFieldIds: screenFields(t.transitionScreen),
+      source: t,
+    }));
+    const initial = transitions.find((t) => t.initial);
+    return { name: wf.name, initialStatus: initial?.to ?? statusName(wf.statusIds[0] ?? ''), transitions };
+  }
+
+  /** Transitions offered from the issue's current status by its workflow (never the initial one). */
+  availableTransitions(issue: StoredIssue): IssueWorkflowTransition[] {
+    const current = (issue.fields['status'] as { name?: unknown } | undefined)?.name;
+    return this.workflowOf(issue).transitions.filter(
+      (t) => !t.initial && (t.from === undefined ? t.to !== current : t.from.some((f) => f === current)),
+    );
+  }
+
+  statusCategoryOf(issue: StoredIssue): StatusCategoryKey | undefined {
+    const name = (issue.fields['status'] as { name?: unknown } | undefined)?.name;
+    return typeof name === 'string' ? this.statuses.find((s) => s.name.toLowerCase() === name.toLowerCase())?.category : undefined;
+  }
+
+  /** Jira's `statusCategory` field value (also what JQL's `statusCategory` compares). */
+  statusCategoryDetails(category: StatusCategoryKey): Record<string, unknown> {
+    const cat = STATUS_CATEGORIES[category];
+    return { self: `${JIRA_BASE_URL}/rest/api/3/statuscategory/${cat.id}`, id: cat.id, key: category, colorName: cat.colorName, name: cat.name };
   }
 
   issueType(name: string): { id: string; name: string } {
@@ -432,6 +614,7 @@ export class JiraModel {
       assignee: seed.assignee === undefined || seed.assignee === null ? null : { accountId: seed.assignee },
       resolution: status.category === 'done' ? { id: '10000', name: 'Done' } : null,
       resolutiondate: status.category === 'done' ? created : null,
+      statuscategorychangedate: created,
       ...(seed.fields ?? {}),
     };
     const issue: StoredIssue = {
@@ -580,6 +763,10 @@ export class JiraModel {
     const raw = issue.fields[id];
     const def = this.fields.get(id);
     if (id === 'issuelinks') return this.renderLinks(issue);
+    if (id === 'statusCategory') {
+      const category = this.statusCategoryOf(issue);
+      return category === undefined ? null : this.statusCategoryDetails(category);
+    }
     if (id === 'comment') {
       return {
         comments: issue.comments.map((c) => this.renderComment(issue, c)),
@@ -730,7 +917,18 @@ export interface WorkflowState {
   name: string;
   /** Status ids, in the order given. */
   statusIds: string[];
-  transitions: Array<{ id: string; name: string; type: string; toStatusId: string; fromStatusIds: string[] }>;
+  transitions: Array<{
+    id: string;
+    name: string;
+    type: string;
+    toStatusId: string;
+    fromStatusIds: string[];
+    /** Post functions, validators and conditions as given (`WorkflowRuleConfiguration`, `ConditionGroupConfiguration`). */
+    actions: WorkflowRule[];
+    validators: WorkflowRule[];
+    conditions: unknown;
+    transitionScreen: WorkflowRule | undefined;
+  }>;
 }
 
 export interface WorkflowSchemeState {
