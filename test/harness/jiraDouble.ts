@@ -193,8 +193,10 @@ export class JiraDouble {
       getIssueTypeSchemesMapping: (c) => this.issueTypeSchemeMappings(c),
       addIssueTypesToIssueTypeScheme: (c) => this.addIssueTypesToScheme(c),
       search: (c) => this.searchStatuses(c),
+      searchResolutions: (c) => this.searchResolutions(c),
       readWorkflows: (c) => this.readWorkflows(c),
       createWorkflows: (c) => this.createWorkflows(c),
+      updateWorkflows: (c) => this.updateWorkflows(c),
       getWorkflowSchemeProjectAssociations: (c) => this.workflowSchemeAssociations(c),
       getAllWorkflowSchemes: (c) => this.listWorkflowSchemes(c),
       createWorkflowScheme: (c) => this.createWorkflowScheme(c),
@@ -1281,6 +1283,12 @@ export class JiraDouble {
     return this.page(ctx, values, 200);
   }
 
+  /** `GET /resolution/search`: the site's resolutions (the first is the default, as on a new site). */
+  private searchResolutions(ctx: Ctx): Result {
+    const values = this.model.resolutions.map((r, i) => ({ self: `${JIRA_BASE_URL}/rest/api/3/resolution/${r.id}`, id: r.id, name: r.name, description: '', default: i === 0 }));
+    return this.page(ctx, values);
+  }
+
   private renderWorkflow(w: WorkflowState): Record<string, unknown> {
     return {
       id: w.id,
@@ -1368,6 +1376,47 @@ export class JiraDouble {
       return { id, name: s.name, statusCategory: this.statusCategoryOf(s), statusReference: ref, scope: { type: 'GLOBAL' } };
     });
     return { status: 200, body: { workflows: made.map((w) => this.renderWorkflow(w)), statuses } };
+  }
+
+  /**
+   * `POST /workflows/update`: replaces a workflow's statuses and transitions (rules included) with the
+   * body's, which names the workflow by `id` and the `version` it was read at (`WorkflowUpdate`
+   * requires both). Status references are the body's `statuses` or existing status ids. Rules are
+   * checked as for create. The double keeps no version history: any version of this workflow is accepted.
+   */
+  private updateWorkflows(ctx: Ctx): Result {
+    const denied = this.notAdmin(ctx);
+    if (denied) return denied;
+    const body = isRecord(ctx.body) ? ctx.body : {};
+    const refToId = new Map<string, string>();
+    for (const s of (Array.isArray(body['statuses']) ? body['statuses'] : []).filter(isRecord)) {
+      const id = typeof s['id'] === 'string' ? s['id'] : undefined;
+      if (id === undefined || !this.model.statuses.some((x) => x.id === id)) return { status: 400, body: errorBody([`The double updates workflows with existing statuses only (${String(s['name'])}).`]) };
+      refToId.set(String(s['statusReference']), id);
+    }
+    const resolve = (ref: unknown): string | undefined => (typeof ref !== 'string' ? undefined : (refToId.get(ref) ?? (this.model.statuses.some((x) => x.id === ref) ? ref : undefined)));
+    const updated: WorkflowState[] = [];
+    for (const w of (Array.isArray(body['workflows']) ? body['workflows'] : []).filter(isRecord)) {
+      const current = this.model.site.workflows.find((x) => x.id === w['id']);
+      if (current === undefined) return { status: 404, body: errorBody([`Workflow ${String(w['id'])} does not exist.`]) };
+      const version = isRecord(w['version']) ? w['version'] : {};
+      if (typeof version['id'] !== 'string' || !version['id'].startsWith(current.id)) return { status: 409, body: errorBody([`Workflow ${current.name}: the version does not match.`]) };
+      const statusIds = (Array.isArray(w['statuses']) ? w['statuses'] : []).filter(isRecord).map((s) => resolve(s['statusReference']));
+      if (statusIds.some((id) => id === undefined)) return { status: 400, body: errorBody([`Workflow '${current.name}' uses an unknown statusReference.`]) };
+      const transitions: WorkflowState['transitions'] = [];
+      for (const t of (Array.isArray(w['transitions']) ? w['transitions'] : []).filter(isRecord)) {
+        const to = resolve(t['toStatusReference']);
+        const from = (Array.isArray(t['links']) ? t['links'] : []).filter(isRecord).map((l) => resolve(l['fromStatusReference']));
+        if (to === undefined || from.some((f) => f === undefined)) return { status: 400, body: errorBody([`Transition '${String(t['name'])}' uses an unknown statusReference.`]) };
+        const rules = this.workflowRules(t);
+        if ('error' in rules) return { status: 400, body: errorBody([`Transition '${String(t['name'])}': ${rules.error}`]) };
+        transitions.push({ id: String(t['id'] ?? transitions.length + 1), name: String(t['name']), type: String(t['type'] ?? 'DIRECTED'), toStatusId: to, fromStatusIds: from as string[], ...rules });
+      }
+      if (!transitions.some((t) => t.type === 'INITIAL')) return { status: 400, body: errorBody([`Workflow '${current.name}' has no initial transition.`]) };
+      updated.push({ ...current, statusIds: statusIds as string[], transitions });
+    }
+    for (const u of updated) this.model.site.workflows.splice(this.model.site.workflows.findIndex((x) => x.id === u.id), 1, u);
+    return { status: 200, body: { workflows: updated.map((w) => this.renderWorkflow(w)), statuses: [] } };
   }
 
   /**

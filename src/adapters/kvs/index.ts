@@ -1,3 +1,4 @@
 export { ConfigStore } from './configStore';
 export type { ConfigCodec, ConfigStoreOptions, StoredConfig } from './configStore';
 export { ConfigStoreError, ConfigStoreErrorCode } from './kvs.errors';
+export { APP_FIELD_IDS_KEY, APP_FIELD_IDS_TTL_HOURS, forgetAppFieldIds, readAppFieldIds, writeAppFieldIds } from './appFieldIdCache';

@@ -1,0 +1,2 @@
+export { appFieldAri, currentAppIdentity } from './appIdentity';
+export type { AppIdentity } from './appIdentity';
