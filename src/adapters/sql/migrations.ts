@@ -19,7 +19,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from '@forge/sql';
 import { SqlError, SqlErrorCode } from './sql.errors';
-import { execute, query } from './sqlClient';
+import { execute, query, translate, type WriteResult } from './sqlClient';
 
 export interface Migration {
   name: string;
@@ -430,10 +430,10 @@ export const MIGRATIONS: readonly Migration[] = [
 // "already exists" answer and recorded, instead of failing every later run.
 
 /** Same table and columns as `@forge/sql`'s MigrationRunner. */
-const MIGRATIONS_TABLE =
+export const MIGRATIONS_TABLE =
   'CREATE TABLE IF NOT EXISTS __migrations (id BIGINT PRIMARY KEY AUTO_INCREMENT, name VARCHAR(255) NOT NULL, migratedAt TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)';
 /** One row (id 1) while a runner applies steps; times are the database's, so instances' clocks do not matter. */
-const LOCK_TABLE = 'CREATE TABLE IF NOT EXISTS __migrations_lock (id TINYINT NOT NULL, holder VARCHAR(64) NOT NULL, acquired_at DATETIME(3) NOT NULL, PRIMARY KEY (id))';
+export const LOCK_TABLE = 'CREATE TABLE IF NOT EXISTS __migrations_lock (id TINYINT NOT NULL, holder VARCHAR(64) NOT NULL, acquired_at DATETIME(3) NOT NULL, PRIMARY KEY (id))';
 
 /**
  * Seconds after which a lock is presumed abandoned (its holder died) and may be taken over. Range
@@ -452,11 +452,23 @@ export interface RunMigrationsOptions {
 /** MySQL/TiDB answers meaning "this step is already in the schema" (errno 1050, 1060, 1061). */
 const ALREADY_APPLIED = /already exists|Duplicate column name|Duplicate key name/i;
 
+/** MySQL/TiDB's answer for a table that does not exist (errno 1146), as it reaches the app. */
+const NO_SUCH_TABLE = /doesn't exist|ER_NO_SUCH_TABLE|\b1146\b/i;
+
+function isNoSuchTable(e: unknown): boolean {
+  if (!(e instanceof SqlError) || e.code !== SqlErrorCode.Execution) return false;
+  const cause: unknown = e.cause;
+  const context = typeof cause === 'object' && cause !== null ? (cause as { context?: unknown }).context : undefined;
+  const debug = typeof context === 'object' && context !== null ? (context as { debug?: unknown }).debug : undefined;
+  const errno = typeof debug === 'object' && debug !== null ? (debug as { errno?: unknown }).errno : undefined;
+  return errno === 1146 || NO_SUCH_TABLE.test(e.message);
+}
+
 async function ddl(statement: string): Promise<void> {
   try {
     await sql.executeDDL(statement);
   } catch (e) {
-    throw new SqlError(SqlErrorCode.Execution, e instanceof Error ? e.message : String(e), statement, e);
+    throw translate(e, statement);
   }
 }
 
@@ -464,12 +476,36 @@ async function appliedNames(): Promise<Set<string>> {
   return new Set(await query('SELECT name FROM __migrations', [], (r) => String(r['name'])));
 }
 
+/** The applied names, creating Forge's bookkeeping table only when the read finds none (a fresh installation). */
+async function appliedNamesOrCreate(): Promise<Set<string>> {
+  try {
+    return await appliedNames();
+  } catch (e) {
+    if (!isNoSuchTable(e)) throw e;
+  }
+  await ddl(MIGRATIONS_TABLE);
+  return new Set();
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function tryLock(holder: string): Promise<boolean> {
+  const take = (): Promise<WriteResult> => execute('INSERT IGNORE INTO __migrations_lock (id, holder, acquired_at) VALUES (1, ?, UTC_TIMESTAMP(3))', [holder]);
+  let taken: WriteResult;
+  try {
+    taken = await take();
+  } catch (e) {
+    // The lock table is made on the first run that needs it (a read first, DDL only then).
+    if (!isNoSuchTable(e)) throw e;
+    await ddl(LOCK_TABLE);
+    taken = await take();
+  }
+  return taken.affectedRows === 1;
+}
 
 async function acquireLock(holder: string, options: Required<RunMigrationsOptions>): Promise<void> {
   for (let waited = 0; ; waited += options.pollMs) {
-    const taken = await execute('INSERT IGNORE INTO __migrations_lock (id, holder, acquired_at) VALUES (1, ?, UTC_TIMESTAMP(3))', [holder]);
-    if (taken.affectedRows === 1) return;
+    if (await tryLock(holder)) return;
     const stale = await execute(
       `UPDATE __migrations_lock SET holder = ?, acquired_at = UTC_TIMESTAMP(3) WHERE id = 1 AND acquired_at < UTC_TIMESTAMP(3) - INTERVAL ${MIGRATION_LOCK_LEASE_SECONDS} SECOND`,
       [holder],
@@ -483,39 +519,79 @@ async function acquireLock(holder: string, options: Required<RunMigrationsOption
   }
 }
 
+/** What one run did: the steps it applied, those still pending, and whether Forge's DDL rate stopped it. */
+export interface MigrationRun {
+  ran: string[];
+  pending: string[];
+  /** True when Forge SQL refused a DDL for the installation's rate (25 per minute); the rest waits for the next run. */
+  rateLimited: boolean;
+}
+
 /**
- * Runs every migration not yet applied on this installation, under the lock; returns the names it
- * ran (empty when another runner applied them). Called by the install/upgrade trigger
- * (src/entry/app-lifecycle) and, as a fallback, lazily by the stores through `ensureSchema`.
+ * Applies every migration not yet applied on this installation, under the lock. Stops, without
+ * failing, when Forge SQL refuses a DDL for its per-installation rate (a fresh installation needs
+ * more than 25 DDL): the steps left are `pending`, for the next run a minute or more later (the hourly
+ * `schema-check` trigger, or the next lazy `ensureSchema`). With everything applied it sends one
+ * SELECT and no DDL.
  */
-export async function runMigrations(migrations: readonly Migration[] = MIGRATIONS, options: RunMigrationsOptions = {}): Promise<string[]> {
+export async function applyMigrations(migrations: readonly Migration[] = MIGRATIONS, options: RunMigrationsOptions = {}): Promise<MigrationRun> {
   const opts = { waitMs: options.waitMs ?? 20_000, pollMs: options.pollMs ?? 250 };
-  await ddl(MIGRATIONS_TABLE);
-  // Fast path, no lock: every cold start of a current installation ends here.
-  const before = await appliedNames();
-  if (migrations.every((m) => before.has(m.name))) return [];
-  await ddl(LOCK_TABLE);
+  // Fast path, a read and no lock: every cold start of a current installation ends here.
+  const before = await appliedNamesOrCreate();
+  if (migrations.every((m) => before.has(m.name))) return { ran: [], pending: [], rateLimited: false };
   const holder = randomUUID();
-  await acquireLock(holder, opts);
+  const ran: string[] = [];
+  try {
+    await acquireLock(holder, opts);
+  } catch (e) {
+    if (e instanceof SqlError && e.code === SqlErrorCode.RateLimited) return { ran, pending: migrations.filter((m) => !before.has(m.name)).map((m) => m.name), rateLimited: true };
+    throw e;
+  }
   try {
     const applied = await appliedNames(); // another runner may have finished while we waited
-    const ran: string[] = [];
-    for (const m of migrations) {
-      if (applied.has(m.name)) continue;
+    const pending = migrations.filter((m) => !applied.has(m.name));
+    for (const [i, m] of pending.entries()) {
       try {
         await ddl(m.statement);
       } catch (e) {
+        if (e instanceof SqlError && e.code === SqlErrorCode.RateLimited) {
+          console.warn(JSON.stringify({ event: 'migrations', step: m.name, note: "Forge SQL's DDL rate reached; the rest waits for the next run", pending: pending.length - i }));
+          return { ran, pending: pending.slice(i).map((p) => p.name), rateLimited: true };
+        }
         if (!(e instanceof SqlError) || !ALREADY_APPLIED.test(e.message)) throw e;
         console.warn(JSON.stringify({ event: 'migrations', step: m.name, note: 'already in the schema, recorded now' }));
       }
       await execute('INSERT INTO __migrations (name) VALUES (?)', [m.name]);
       ran.push(m.name);
     }
-    return ran;
+    return { ran, pending: [], rateLimited: false };
   } finally {
     // Released even on failure, so the next runner does not wait out the lease; a release that fails
     // (connection gone) leaves the lease to expire.
     await execute('DELETE FROM __migrations_lock WHERE id = 1 AND holder = ?', [holder]).catch(() => undefined);
+  }
+}
+
+/**
+ * Runs every migration not yet applied; returns the names it ran (empty when another runner applied
+ * them). Fails with SQL_RATE_LIMITED (passing) when Forge SQL's DDL rate leaves steps pending, since
+ * its callers (the stores, through `ensureSchema`) need the whole schema.
+ */
+export async function runMigrations(migrations: readonly Migration[] = MIGRATIONS, options: RunMigrationsOptions = {}): Promise<string[]> {
+  const run = await applyMigrations(migrations, options);
+  if (run.rateLimited) {
+    throw new SqlError(SqlErrorCode.RateLimited, `${run.pending.length} migration(s) wait for Forge SQL's DDL rate (25 per minute); try again in a minute`, run.pending[0] ?? '');
+  }
+  return run.ran;
+}
+
+/** The names of the migrations this installation has applied, by a read only (empty before the first run). */
+export async function appliedMigrations(): Promise<string[]> {
+  try {
+    return [...(await appliedNames())];
+  } catch (e) {
+    if (isNoSuchTable(e)) return [];
+    throw e;
   }
 }
 
