@@ -15,7 +15,13 @@ import type { Route } from '@forge/api';
 import { codeForStatus, JiraError, JiraErrorCode } from './jira.errors';
 import type { AdfDocument, AppFieldValueUpdate, JiraFieldListing, JiraIssue, JiraSearchPage, JiraTransition, JiraUser } from './jira.types';
 
-export type JiraActor = { kind: 'app' } | { kind: 'user'; accountId?: string };
+/**
+ * The app, or the user the invocation runs for (`asUser()` with no argument). Never another account:
+ * `asUser(accountId)` is offline impersonation, which the manifest does not allow
+ * (forge-docs: manifest-reference/permissions). Work done for a person without them (a consumer, a
+ * trigger) acts as the app and checks that person's rights with `userPermissions`.
+ */
+export type JiraActor = { kind: 'app' } | { kind: 'user' };
 
 export interface RetryPolicy {
   /** Attempts per call, the first included. Range 1–10; default 4. */
@@ -130,7 +136,7 @@ export class JiraClient {
 
   private requester(): Requester {
     const a = this.actor;
-    return a.kind === 'app' ? api.asApp().requestJira : api.asUser(a.accountId).requestJira;
+    return a.kind === 'app' ? api.asApp().requestJira : api.asUser().requestJira;
   }
 
   // ----- core ------------------------------------------------------------------------------------
@@ -364,6 +370,29 @@ export class JiraClient {
     return Object.fromEntries(permissions.map((p) => [p, isRecord(all[p]) && all[p]['havePermission'] === true]));
   }
 
+  /**
+   * Whether another person holds each permission (`POST /rest/api/3/permissions/check` with their
+   * `accountId`), globally or, with `issueId`, on that issue. For work done for a person who is not
+   * the invocation's user (consumers, triggers): call it on an app client, never impersonate them.
+   */
+  async userPermissions(accountId: string, permissions: string[], scope: { issueId?: string } = {}): Promise<Record<string, boolean>> {
+    const issueId = scope.issueId === undefined ? undefined : Number(scope.issueId);
+    const body =
+      issueId === undefined
+        ? { accountId, globalPermissions: permissions }
+        : { accountId, projectPermissions: [{ permissions, issues: [issueId] }] };
+    const res = await this.send('POST', route`/rest/api/3/permissions/check`, body);
+    const b = isRecord(res.body) ? res.body : {};
+    if (issueId === undefined) {
+      const held = Array.isArray(b['globalPermissions']) ? b['globalPermissions'] : [];
+      return Object.fromEntries(permissions.map((p) => [p, held.includes(p)]));
+    }
+    const granted = (Array.isArray(b['projectPermissions']) ? b['projectPermissions'] : []).filter(isRecord);
+    return Object.fromEntries(
+      permissions.map((p) => [p, granted.some((g) => g['permission'] === p && Array.isArray(g['issues']) && g['issues'].includes(issueId))]),
+    );
+  }
+
   async getMyself(options: { groups?: boolean } = {}): Promise<JiraUser> {
     const path = options.groups ? route`/rest/api/3/myself?expand=groups` : route`/rest/api/3/myself`;
     const res = await this.send('GET', path);
@@ -380,6 +409,77 @@ export class JiraClient {
       groups: groups.filter(isRecord).flatMap((g) => (typeof g['name'] === 'string' ? [g['name']] : [])),
     };
   }
+  // ----- site check (src/app/siteCheck) — reads only ----------------------------------------------
+
+  /**
+   * Evaluates a Jira expression (`POST /rest/api/3/expression/evaluate`; the older `eval` is being
+   * removed). `user` in it is always the caller; other people go in as custom `user` variables.
+   * Answers the expression's value; an expression Jira cannot evaluate is a JiraError (400).
+   */
+  async evaluateExpression(expression: string, context: { issueKey?: string; custom?: Array<{ key: string; type: 'user'; accountId: string } | { key: string; type: 'json'; value: unknown }> } = {}): Promise<unknown> {
+    const body = {
+      expression,
+      context: {
+        ...(context.issueKey !== undefined ? { issue: { key: context.issueKey } } : {}),
+        ...(context.custom !== undefined ? { custom: context.custom } : {}),
+      },
+    };
+    const res = await this.send('POST', route`/rest/api/3/expression/evaluate`, body);
+    return isRecord(res.body) ? res.body['value'] : undefined;
+  }
+
+  /** Workflows by name with their transitions and rules (`POST /rest/api/3/workflows`), as Jira answers them. */
+  async readWorkflowDetails(names: string[]): Promise<WorkflowDetails[]> {
+    const res = await this.send('POST', route`/rest/api/3/workflows`, { workflowNames: names });
+    const b = isRecord(res.body) ? res.body : {};
+    const statusNames = new Map<string, string>();
+    for (const st of (Array.isArray(b['statuses']) ? b['statuses'] : []).filter(isRecord)) {
+      if (typeof st['statusReference'] === 'string' && typeof st['name'] === 'string') statusNames.set(st['statusReference'], st['name']);
+    }
+    const rule = (r: unknown): WorkflowRuleDetails | undefined =>
+      isRecord(r) && typeof r['ruleKey'] === 'string'
+        ? { ruleKey: r['ruleKey'], parameters: isRecord(r['parameters']) ? Object.fromEntries(Object.entries(r['parameters']).map(([k, v]) => [k, String(v)])) : {} }
+        : undefined;
+    const rules = (v: unknown): WorkflowRuleDetails[] => (Array.isArray(v) ? v.map(rule).filter((x): x is WorkflowRuleDetails => x !== undefined) : []);
+    const conditionsOf = (g: unknown): WorkflowRuleDetails[] =>
+      isRecord(g) ? [...rules(g['conditions']), ...(Array.isArray(g['conditionGroups']) ? g['conditionGroups'].flatMap(conditionsOf) : [])] : [];
+    return (Array.isArray(b['workflows']) ? b['workflows'] : []).filter(isRecord).flatMap((w) =>
+      typeof w['id'] === 'string' && typeof w['name'] === 'string'
+        ? [
+            {
+              id: w['id'],
+              name: w['name'],
+              transitions: (Array.isArray(w['transitions']) ? w['transitions'] : []).filter(isRecord).map((t) => {
+                const to = typeof t['toStatusReference'] === 'string' ? t['toStatusReference'] : '';
+                const screen = rule(t['transitionScreen']);
+                return {
+                  id: String(t['id'] ?? ''),
+                  name: typeof t['name'] === 'string' ? t['name'] : '',
+                  toStatus: statusNames.get(to) ?? to,
+                  actions: rules(t['actions']),
+                  validators: rules(t['validators']),
+                  conditions: conditionsOf(t['conditions']),
+                  ...(screen !== undefined ? { transitionScreen: screen } : {}),
+                };
+              }),
+            },
+          ]
+        : [],
+    );
+  }
+
+  /**
+   * Which of `projectIds` the acting principal holds each permission in (`POST /rest/api/3/permissions/check`
+   * without an `accountId`: the caller; on an app client, the app's own user).
+   */
+  async projectPermissionsOfCaller(permissions: string[], projectIds: string[]): Promise<Record<string, string[]>> {
+    const res = await this.send('POST', route`/rest/api/3/permissions/check`, { projectPermissions: [{ permissions, projects: projectIds.map(Number) }] });
+    const granted = (isRecord(res.body) && Array.isArray(res.body['projectPermissions']) ? res.body['projectPermissions'] : []).filter(isRecord);
+    return Object.fromEntries(
+      permissions.map((p) => [p, granted.filter((g) => g['permission'] === p).flatMap((g) => (Array.isArray(g['projects']) ? g['projects'].map(String) : []))]),
+    );
+  }
+
   // ----- closure (Forge app properties) — owned by src/app/closure ---------------------------------
 
   /**
@@ -509,6 +609,28 @@ export class JiraClient {
     return values.flatMap((s) => (typeof s['id'] === 'string' && typeof s['name'] === 'string' ? [{ id: s['id'], name: s['name'] }] : []));
   }
 
+  /** The site's resolutions (`GET /rest/api/3/resolution/search`), with which one is the default. */
+  async searchResolutions(): Promise<Array<{ id: string; name: string; isDefault: boolean }>> {
+    const values = await this.allPages((startAt) => route`/rest/api/3/resolution/search?${new URLSearchParams({ startAt: String(startAt), maxResults: '50' })}`);
+    return values.flatMap((r) => (typeof r['id'] === 'string' && typeof r['name'] === 'string' ? [{ id: r['id'], name: r['name'], isDefault: r['default'] === true }] : []));
+  }
+
+  /**
+   * Workflows by name as Jira documents them (`POST /rest/api/3/workflows`): each with its `id`,
+   * `version`, `statuses` and `transitions` (rules included), and the statuses they use. What
+   * `/workflows/update` needs to send the whole workflow back.
+   */
+  async readWorkflowDocuments(names: string[]): Promise<{ workflows: Array<Record<string, unknown>>; statuses: Array<Record<string, unknown>> }> {
+    const res = await this.send('POST', route`/rest/api/3/workflows`, { workflowNames: names });
+    const pick = (k: string): Array<Record<string, unknown>> => (isRecord(res.body) && Array.isArray(res.body[k]) ? res.body[k].filter(isRecord) : []);
+    return { workflows: pick('workflows'), statuses: pick('statuses') };
+  }
+
+  /** `POST /rest/api/3/workflows/update` with a `WorkflowUpdateRequest`. */
+  async updateWorkflows(request: Record<string, unknown>): Promise<void> {
+    await this.send('POST', route`/rest/api/3/workflows/update`, request);
+  }
+
   /** `POST /rest/api/3/workflows/create` with a `WorkflowCreateRequest`; the created workflows. */
   async createWorkflows(request: Record<string, unknown>): Promise<Array<{ id: string; name: string }>> {
     const path = route`/rest/api/3/workflows/create`;
@@ -635,13 +757,35 @@ export class JiraClient {
 }
 
 /** A client acting as the app. */
+/** A workflow rule as `POST /rest/api/3/workflows` answers it (parameters are strings). */
+export interface WorkflowRuleDetails {
+  ruleKey: string;
+  parameters: Record<string, string>;
+}
+
+/** A workflow's transitions with their rules (conditions flattened from their groups). */
+export interface WorkflowDetails {
+  id: string;
+  name: string;
+  transitions: Array<{
+    id: string;
+    name: string;
+    /** Name of the status it reaches. */
+    toStatus: string;
+    actions: WorkflowRuleDetails[];
+    validators: WorkflowRuleDetails[];
+    conditions: WorkflowRuleDetails[];
+    transitionScreen?: WorkflowRuleDetails;
+  }>;
+}
+
 export function jiraAsApp(options: Omit<JiraClientOptions, 'actor'> = {}): JiraClient {
   return new JiraClient({ ...options, actor: { kind: 'app' } });
 }
 
-/** A client acting as `accountId`, or as the invocation's user when omitted. */
-export function jiraAsUser(accountId?: string, options: Omit<JiraClientOptions, 'actor'> = {}): JiraClient {
-  return new JiraClient({ ...options, actor: accountId === undefined ? { kind: 'user' } : { kind: 'user', accountId } });
+/** A client acting as the invocation's user (the resolver's caller); there is no user in triggers and consumers. */
+export function jiraAsUser(options: Omit<JiraClientOptions, 'actor'> = {}): JiraClient {
+  return new JiraClient({ ...options, actor: { kind: 'user' } });
 }
 
 /** One link from an issue's `issuelinks`: the other issue, its status and the link type, as Jira renders them. */

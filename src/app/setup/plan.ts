@@ -5,6 +5,7 @@
  */
 import type { ManualStep, SetupAction, SetupPlan, SetupStep } from '../../contract/setup';
 import type { ItrKindId } from '../../contract/ids';
+import type { ClosureTransition, TransitionClosureRules, WorkflowRuleEntry } from '../../domain/closure/expressions';
 
 /** The four ITR issue types, as created in Jira. English names (Jira's own issue type names cannot be
  * localised); found again by name on every run. The page shows them in the admin's language. */
@@ -163,8 +164,12 @@ export const ITR_STATUSES: ReadonlyArray<{ ref: string; name: string; category: 
   { ref: 'closed', name: 'Closed', category: 'DONE' },
 ];
 
-/** Transitions: `from` status refs (none = the initial transition). Escalation only moves up a line. */
-export const ITR_TRANSITIONS: ReadonlyArray<{ id: string; name: string; from: string[]; to: string }> = [
+/**
+ * Transitions: `from` status refs (none = the initial transition). Escalation only moves up a line.
+ * `resolution`: Resolve and Close set Resolution and Reopen clears it (a company-managed workflow sets
+ * it only by a rule or a screen); `closure`: the close/resolve rules the transition carries.
+ */
+export const ITR_TRANSITIONS: ReadonlyArray<{ id: string; name: string; from: string[]; to: string; resolution?: 'set' | 'clear'; closure?: ClosureTransition }> = [
   { id: '1', name: 'Create', from: [], to: 'accept' },
   { id: '11', name: 'Send to triage', from: ['accept'], to: 'triage' },
   { id: '21', name: 'Dispatch to L1', from: ['triage'], to: 'l1' },
@@ -174,17 +179,40 @@ export const ITR_TRANSITIONS: ReadonlyArray<{ id: string; name: string; from: st
   { id: '61', name: 'Customer answered (L1)', from: ['waiting'], to: 'l1' },
   { id: '71', name: 'Customer answered (L2)', from: ['waiting'], to: 'l2' },
   { id: '81', name: 'Customer answered (L3)', from: ['waiting'], to: 'l3' },
-  { id: '91', name: 'Resolve', from: ['l1', 'l2', 'l3'], to: 'resolved' },
-  { id: '101', name: 'Reopen', from: ['resolved'], to: 'l1' },
-  { id: '111', name: 'Close', from: ['resolved'], to: 'closed' },
+  { id: '91', name: 'Resolve', from: ['l1', 'l2', 'l3'], to: 'resolved', resolution: 'set', closure: 'resolve' },
+  { id: '101', name: 'Reopen', from: ['resolved'], to: 'l1', resolution: 'clear' },
+  { id: '111', name: 'Close', from: ['resolved'], to: 'closed', resolution: 'set', closure: 'close' },
 ];
+
+/**
+ * The post function that sets Resolution (`resolutionId`) or clears it (`''`): Jira's "Update field"
+ * rule (`system:update-field`, parameters `field`, `value`, `mode`; `/rest/api/3/workflows/capabilities`).
+ */
+export function resolutionPostFunction(resolutionId: string): WorkflowRuleEntry {
+  return { ruleKey: 'system:update-field', parameters: { field: 'resolution', value: resolutionId, mode: 'replace' } };
+}
+
+/** Picks the resolution Resolve and Close set: the site's default, else "Done", else the first. */
+export function resolutionToSet(resolutions: ReadonlyArray<{ id: string; name: string; isDefault: boolean }>): string | undefined {
+  return (resolutions.find((r) => r.isDefault) ?? resolutions.find((r) => r.name.toLowerCase() === 'done') ?? resolutions[0])?.id;
+}
+
+export interface ItrWorkflowOptions {
+  /** The resolution Resolve and Close set (`resolutionToSet`). */
+  resolutionId: string;
+  /**
+   * The close/resolve rules (`closureRulesFor` in src/domain/closure/expressions.ts) for the
+   * transitions marked `closure`; absent = the workflow is created without them.
+   */
+  closureRules?: Partial<Record<ClosureTransition, TransitionClosureRules>>;
+}
 
 /**
  * The body of `POST /rest/api/3/workflows/create` (`WorkflowCreateRequest`) for the ITR workflow.
  * `existingStatuses` (name → id, case-insensitive) are reused: Jira refuses a second status of the
  * same name, and admins expect one "Resolved" across workflows.
  */
-export function workflowCreateRequest(existingStatuses: ReadonlyMap<string, string>): Record<string, unknown> {
+export function workflowCreateRequest(existingStatuses: ReadonlyMap<string, string>, options: ItrWorkflowOptions): Record<string, unknown> {
   const statuses = ITR_STATUSES.map((s) => {
     const id = existingStatuses.get(s.name.toLowerCase());
     return { ...(id !== undefined ? { id } : {}), name: s.name, statusCategory: s.category, statusReference: s.ref };
@@ -196,14 +224,19 @@ export function workflowCreateRequest(existingStatuses: ReadonlyMap<string, stri
       {
         name: ITR_WORKFLOW_NAME,
         statuses: ITR_STATUSES.map((s, i) => ({ statusReference: s.ref, properties: {}, layout: { x: 200 * i, y: 0 } })),
-        transitions: ITR_TRANSITIONS.map((t) => ({
-          id: t.id,
-          name: t.name,
-          type: t.from.length === 0 ? 'INITIAL' : 'DIRECTED',
-          toStatusReference: t.to,
-          links: t.from.map((f) => ({ fromStatusReference: f })),
-          properties: {},
-        })),
+        transitions: ITR_TRANSITIONS.map((t) => {
+          const rules = t.closure === undefined ? undefined : options.closureRules?.[t.closure];
+          return {
+            id: t.id,
+            name: t.name,
+            type: t.from.length === 0 ? 'INITIAL' : 'DIRECTED',
+            toStatusReference: t.to,
+            links: t.from.map((f) => ({ fromStatusReference: f })),
+            properties: {},
+            ...(t.resolution === undefined ? {} : { actions: [resolutionPostFunction(t.resolution === 'set' ? options.resolutionId : '')] }),
+            ...(rules === undefined ? {} : { validators: rules.validators, ...(rules.conditions === undefined ? {} : { conditions: rules.conditions }) }),
+          };
+        }),
       },
     ],
   };

@@ -25,6 +25,7 @@ import {
   ITR_WORKFLOW_NAME,
   itrWorkflowSchemeName,
   planSetup,
+  resolutionToSet,
   workflowCreateRequest,
   type ObservedProject,
   type ObservedScreen,
@@ -43,7 +44,8 @@ export class SetupError extends Error {
 
 export interface SetupDeps {
   /** Jira as the calling admin. */
-  jira(accountId: string | undefined): JiraClient;
+  /** Jira as the admin calling setup (`asUser()`). */
+  jira(): JiraClient;
   store: ConfigStore;
   now(): Date;
   /** Time one invocation may spend running steps (ms). Default 18 000 (resolvers stop at 25 s). */
@@ -52,7 +54,7 @@ export interface SetupDeps {
 }
 
 export const defaultSetupDeps = (): SetupDeps => ({
-  jira: (accountId) => jiraAsUser(accountId),
+  jira: () => jiraAsUser(),
   store: new ConfigStore({ prefix: 'setup:' }),
   now: () => new Date(),
   budgetMs: 18_000,
@@ -174,7 +176,9 @@ async function runStep(jira: JiraClient, step: SetupStepStatus): Promise<StepRes
         const hit = (await jira.searchStatuses(s.name)).find((x) => x.name.toLowerCase() === s.name.toLowerCase());
         if (hit) existing.set(s.name.toLowerCase(), hit.id);
       }
-      const [wf] = await jira.createWorkflows(workflowCreateRequest(existing));
+      const resolutionId = resolutionToSet(await jira.searchResolutions());
+      if (resolutionId === undefined) throw new SetupError('SETUP_STEP_FAILED', 'This site has no resolution for Resolve and Close to set');
+      const [wf] = await jira.createWorkflows(workflowCreateRequest(existing, { resolutionId }));
       return { outcome: 'created', result: { id: wf?.id ?? '', reusedStatuses: existing.size } };
     }
     case 'issueTypeScheme': {
@@ -248,19 +252,19 @@ export function validProjectKeys(raw: unknown): string[] {
 }
 
 export async function listSetupProjects(accountId: string | undefined, deps: SetupDeps = defaultSetupDeps()): Promise<SetupProject[]> {
-  const jira = deps.jira(accountId);
+  const jira = deps.jira();
   await requireJiraAdmin(accountId, jira);
   return (await jira.searchProjects()).map((p) => ({ id: p.id, key: p.key, name: p.name, style: p.style }));
 }
 
 export async function previewSetup(accountId: string | undefined, projectKeys: string[], deps: SetupDeps = defaultSetupDeps()): Promise<SetupPlan> {
-  const jira = deps.jira(accountId);
+  const jira = deps.jira();
   await requireJiraAdmin(accountId, jira);
   return planSetup(await observe(jira, projectKeys));
 }
 
 export async function getSetupStatus(accountId: string | undefined, deps: SetupDeps = defaultSetupDeps()): Promise<SetupStatus | null> {
-  await requireJiraAdmin(accountId, deps.jira(accountId));
+  await requireJiraAdmin(accountId, deps.jira());
   return (await deps.store.get(RUN_KEY, runCodec))?.value ?? null;
 }
 
@@ -269,7 +273,7 @@ export async function getSetupStatus(accountId: string | undefined, deps: SetupD
  * Run again after a failure resumes rather than starting over).
  */
 export async function runSetup(accountId: string | undefined, projectKeys: string[], deps: SetupDeps = defaultSetupDeps()): Promise<SetupStatus> {
-  const jira = deps.jira(accountId);
+  const jira = deps.jira();
   await requireJiraAdmin(accountId, jira);
   const saved = (await deps.store.get(RUN_KEY, runCodec))?.value;
   const sameProjects = saved !== undefined && [...saved.projectKeys].sort().join() === [...projectKeys].sort().join();
@@ -291,7 +295,7 @@ export async function runSetup(accountId: string | undefined, projectKeys: strin
 }
 
 export async function resumeSetup(accountId: string | undefined, deps: SetupDeps = defaultSetupDeps()): Promise<SetupStatus> {
-  const jira = deps.jira(accountId);
+  const jira = deps.jira();
   await requireJiraAdmin(accountId, jira);
   const saved = (await deps.store.get(RUN_KEY, runCodec))?.value;
   if (!saved) throw new SetupError('SETUP_NO_RUN', 'There is no setup run to resume');

@@ -1,5 +1,5 @@
 /** The setup plan from observed state: pure, table-driven. */
-import { ITR_ISSUE_TYPE_NAMES, ITR_WORKFLOW_NAME, planSetup, workflowCreateRequest, type ObservedProject, type ObservedState } from '../../../src/app/setup/plan';
+import { ITR_ISSUE_TYPE_NAMES, ITR_WORKFLOW_NAME, planSetup, resolutionToSet, workflowCreateRequest, type ObservedProject, type ObservedState } from '../../../src/app/setup/plan';
 
 const ALL_TYPES = Object.values(ITR_ISSUE_TYPE_NAMES).map((name, i) => ({ id: String(20 + i), name }));
 const classic = (over: Partial<Extract<ObservedProject, { found: true }>> = {}): ObservedProject => ({
@@ -56,7 +56,7 @@ describe('planSetup', () => {
 
 describe('workflowCreateRequest', () => {
   it('reuses existing statuses by name and links every transition to known references', () => {
-    const body = workflowCreateRequest(new Map([['resolved', '5']])) as { statuses: Array<{ id?: string; name: string; statusReference: string }>; workflows: Array<{ transitions: Array<{ toStatusReference: string; links: Array<{ fromStatusReference: string }> }> }> };
+    const body = workflowCreateRequest(new Map([['resolved', '5']]), { resolutionId: '10000' }) as { statuses: Array<{ id?: string; name: string; statusReference: string }>; workflows: Array<{ transitions: Array<{ toStatusReference: string; links: Array<{ fromStatusReference: string }> }> }> };
     expect(body.statuses.find((s) => s.name === 'Resolved')?.id).toBe('5');
     expect(body.statuses.find((s) => s.name === 'Accept')?.id).toBeUndefined();
     const refs = new Set(body.statuses.map((s) => s.statusReference));
@@ -64,5 +64,33 @@ describe('workflowCreateRequest', () => {
       expect(refs.has(t.toStatusReference)).toBe(true);
       for (const l of t.links) expect(refs.has(l.fromStatusReference)).toBe(true);
     }
+  });
+
+  it('sets Resolution on Resolve and Close and clears it on Reopen, by update-field post functions; no other transition touches it', () => {
+    const body = workflowCreateRequest(new Map(), { resolutionId: '10042' }) as { workflows: Array<{ transitions: Array<{ name: string; actions?: unknown[] }> }> };
+    const actions = Object.fromEntries((body.workflows[0]?.transitions ?? []).map((t) => [t.name, t.actions]));
+    const rule = (value: string): unknown[] => [{ ruleKey: 'system:update-field', parameters: { field: 'resolution', value, mode: 'replace' } }];
+    expect(actions['Resolve']).toEqual(rule('10042'));
+    expect(actions['Close']).toEqual(rule('10042'));
+    expect(actions['Reopen']).toEqual(rule(''));
+    for (const name of Object.keys(actions).filter((n) => !['Resolve', 'Close', 'Reopen'].includes(n))) expect(actions[name]).toBeUndefined();
+  });
+
+  it('attaches the closure rules it is given to Resolve and Close only', () => {
+    const rule = { ruleKey: 'forge:expression-validator', parameters: { key: 'ari:cloud:ecosystem::extension/a/e/static/itr-close-validator', config: '{}' } };
+    const body = workflowCreateRequest(new Map(), { resolutionId: '1', closureRules: { close: { validators: [rule], conditions: undefined } } }) as {
+      workflows: Array<{ transitions: Array<{ name: string; validators?: unknown[] }> }>;
+    };
+    const withRules = (body.workflows[0]?.transitions ?? []).filter((t) => t.validators !== undefined).map((t) => t.name);
+    expect(withRules).toEqual(['Close']);
+  });
+});
+
+describe('resolutionToSet', () => {
+  it('takes the site default, else Done, else the first; none on a site without resolutions', () => {
+    expect(resolutionToSet([{ id: '1', name: 'Fixed', isDefault: false }, { id: '2', name: 'Done', isDefault: false }, { id: '3', name: 'Other', isDefault: true }])).toBe('3');
+    expect(resolutionToSet([{ id: '1', name: 'Fixed', isDefault: false }, { id: '2', name: 'done', isDefault: false }])).toBe('2');
+    expect(resolutionToSet([{ id: '1', name: 'Fixed', isDefault: false }])).toBe('1');
+    expect(resolutionToSet([])).toBeUndefined();
   });
 });

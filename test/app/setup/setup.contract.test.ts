@@ -7,6 +7,7 @@ import { ITR_ISSUE_TYPE_NAMES, ITR_WORKFLOW_NAME, itrWorkflowSchemeName } from '
 import type { SetupPlan, SetupStatus } from '../../../src/contract/setup';
 import { harness, invokeResolver } from '../../harness';
 import { defineItrFields } from '../../fixtures/itrFields';
+import api, { route } from '@forge/api';
 
 const { jira } = harness();
 const ADMIN = 'acc-admin';
@@ -120,6 +121,30 @@ describe('runSetup', () => {
     for (const screen of site.screens) expect(screen.tabs[0]?.fieldIds).toEqual(expect.arrayContaining(Object.values(ids)));
     const status = await data<SetupStatus | null>('getSetupStatus', {});
     expect(status).toEqual(run);
+  });
+
+  it("the workflow setup creates runs the project's ITR issues: Close only from Resolved, Resolve and Close set Resolution, Reopen clears it", async () => {
+    await data<SetupStatus>('runSetup', { projectKeys: ['ITR'] });
+    const type = jira.model.issueTypes.find((t) => t.name === ITR_ISSUE_TYPE_NAMES.technicalService);
+    const issue = jira.seedIssue({ key: 'ITR-1', issueType: type?.name ?? '', status: 'L1 Handling', fields: { resolution: null, resolutiondate: null } });
+    const names = (): string[] => jira.model.availableTransitions(issue).map((t) => t.name);
+    const run = async (name: string): Promise<void> => {
+      const t = jira.model.workflowOf(issue).transitions.find((x) => x.name === name);
+      const res = await api.asApp().requestJira(route`/rest/api/3/issue/ITR-1/transitions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ transition: { id: t?.id } }) });
+      if (res.status !== 204) throw new Error(`${name}: ${res.status} from ${JSON.stringify(issue.fields['status'])}`);
+    };
+    expect(jira.model.workflowOf(issue).name).toBe(ITR_WORKFLOW_NAME);
+    expect(names()).not.toContain('Close');
+    await expect(run('Close')).rejects.toThrow('Close: 400');
+    await run('Resolve');
+    expect(issue.fields['resolution']).toEqual({ id: '10000', name: 'Done' });
+    expect(names().sort()).toEqual(['Close', 'Reopen']);
+    await run('Reopen');
+    expect(issue.fields['resolution']).toBeNull();
+    expect(issue.fields['resolutiondate']).toBeNull();
+    await run('Resolve');
+    await run('Close');
+    expect(issue.fields['resolution']).toEqual({ id: '10000', name: 'Done' });
   });
 
   it('a second run changes nothing and reports every step found', async () => {
