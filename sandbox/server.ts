@@ -25,6 +25,7 @@ import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { installHarness, invokeFunction, invokeResolver, type Harness } from '../test/harness';
 import { HARNESS_CLOUD_ARI } from '../test/harness/forgeRuntime';
+import { manifestCustomUiCsp } from '../test/harness/customUiCsp';
 import type { StoredIssue } from '../test/harness/jiraModel';
 import { createClock, type SandboxClock } from './clock';
 import { adfParagraph, DEMO_FIELD_IDS, DEMO_PROJECTS, DEMO_USERS, seedDemoSite, type DemoUser } from './demoSite';
@@ -47,6 +48,8 @@ export interface SandboxOptions {
   log?: (line: string) => void;
   /** Seed a year of history, cases and the analytics projection (default true; tests that need none save the time). */
   demoHistory?: boolean;
+  /** The Content-Security-Policy of every Custom UI resource; default: Forge's, from manifest.yml (test/harness/customUiCsp.ts). */
+  contentSecurityPolicy?: string;
 }
 
 export interface RunningSandbox {
@@ -103,7 +106,8 @@ function tokenThemeCss(): string {
     .join('\n');
 }
 
-// Runs in each Custom UI iframe before the app's own scripts: the host side of @forge/bridge.
+// Runs in each Custom UI iframe before the app's own scripts: the host side of @forge/bridge. Served as
+// /__bridge.js, not inline: the Custom UI's CSP (script-src 'self') refuses inline scripts, as in Jira.
 const BRIDGE_SCRIPT = `
 (() => {
   const q = new URLSearchParams(location.search);
@@ -158,6 +162,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const manifest: SandboxManifest = loadManifest(REPO_ROOT);
   for (const [key, dir] of Object.entries(options.resourceDirs ?? {})) manifest.resources.set(key, path.resolve(dir));
+  const csp = options.contentSecurityPolicy ?? manifestCustomUiCsp({ fresh: true });
   // The app, loaded only now that the platform globals exist.
   const app = require(path.join(REPO_ROOT, 'src', 'index')) as AppExports;
   const forgeApi = require('@forge/api') as typeof import('@forge/api');
@@ -674,12 +679,13 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
       throw new HttpError(404, `not found: ${rest} (is static/${resourceKey} built? npm run build:ui)`);
     }
     if (path.extname(file) === '.html') {
-      const injected = `<link rel="stylesheet" href="/__tokens.css"><script>${BRIDGE_SCRIPT}</script>`;
+      const injected = `<link rel="stylesheet" href="/__tokens.css"><script src="/__bridge.js"></script>`;
       const html = body.toString('utf8').replace(/<head([^>]*)>/i, (m) => `${m}${injected}`);
-      res.writeHead(200, { 'content-type': CONTENT_TYPES['.html'] ?? 'text/html', 'cache-control': 'no-store' }).end(html);
+      res.writeHead(200, { 'content-type': CONTENT_TYPES['.html'] ?? 'text/html', 'cache-control': 'no-store', 'content-security-policy': csp }).end(html);
       return;
     }
-    res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
+    // forge-docs: custom-ui (Security): every Custom UI resource is served with the app's CSP.
+    res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': csp }).end(body);
   };
 
   // ----- routing -------------------------------------------------------------------------------
@@ -694,6 +700,10 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
     if (req.method === 'GET' && p === '/') return html(homePage(req, prefs, url));
     if (req.method === 'GET' && p === '/__tokens.css') {
       res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=3600' }).end(tokensCss);
+      return;
+    }
+    if (req.method === 'GET' && p === '/__bridge.js') {
+      res.writeHead(200, { 'content-type': CONTENT_TYPES['.js'] ?? 'text/javascript', 'cache-control': 'no-store' }).end(BRIDGE_SCRIPT);
       return;
     }
     if (req.method === 'GET' && p === '/__clock') {
