@@ -164,7 +164,7 @@ async function main(): Promise<void> {
       const deps = { ...platformReportDeps(), scopes: new CallerScopes() };
       const loadId = `bench-${r}`;
       await h.runtime.runAs(ADMIN, async () => {
-        const scope = deps.scopes.of(ADMIN, loadId, () => deps.asCaller(ADMIN), Date.now());
+        const scope = deps.scopes.of(ADMIN, loadId, () => deps.asCaller(), Date.now());
         (extra['permissionLookup'] as number[]).push(await timed(async () => Promise.all([scope.browsableProjectKeys(), scope.shared('fieldIds', deps.fieldIds), scope.maySeePeople(await deps.settings())])));
         for (const name of SUPERVISION_CHARTS) (times[name] as number[]).push(await timed(() => buildChart(ADMIN, name, parsed, loadId, deps)));
       });

@@ -140,7 +140,7 @@ describe('typed errors', () => {
   it('maps 403 to JIRA_FORBIDDEN (a user without edit permission)', async () => {
     jira.seedIssue({ key: 'ITR-1' });
     jira.seedUser({ accountId: 'viewer', displayName: 'Viewer', projectPermissions: { ITR: ['BROWSE_PROJECTS'] } });
-    const e = await caught(jiraAsUser('viewer').updateIssueFields('ITR-1', { summary: 'x' }));
+    const e = await caught(runtime.runAs('viewer', () => jiraAsUser().updateIssueFields('ITR-1', { summary: 'x' })));
     expect(e.code).toBe(JiraErrorCode.Forbidden);
   });
 
@@ -172,7 +172,7 @@ describe('writes and reads', () => {
 
   it('adds an ADF comment as the acting user', async () => {
     const doc = { type: 'doc' as const, version: 1 as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: '已升级到二线' }] }] };
-    const { id } = await jiraAsUser(AGENT).addComment('ITR-2', doc);
+    const { id } = await runtime.runAs(AGENT, () => jiraAsUser().addComment('ITR-2', doc));
     expect(jira.issue('ITR-2').comments.find((c) => c.id === id)?.authorAccountId).toBe(AGENT);
   });
 

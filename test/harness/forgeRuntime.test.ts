@@ -2,6 +2,8 @@
 import api, { getAppContext, route } from '@forge/api';
 import Resolver from '@forge/resolver';
 import { harness, invokeFunction, invokeResolver } from './index';
+import { ImpersonationRefusedError } from './forgeRuntime';
+import { manifestScopes, scopesOf } from './manifestPermissions';
 
 const { runtime, jira } = harness();
 
@@ -61,5 +63,52 @@ describe('forge runtime harness', () => {
   it('records every platform call with its backend and actor', async () => {
     await api.asApp().requestJira(route`/rest/api/3/serverInfo`);
     expect(runtime.calls).toEqual([expect.objectContaining({ backend: 'jira', actor: { kind: 'app' }, method: 'GET', path: '/rest/api/3/serverInfo', status: 200 })]);
+  });
+
+  describe('user calls (forge-docs: manifest-reference/permissions, allowImpersonation)', () => {
+    const me = (r: { json(): Promise<unknown> }): Promise<string> => r.json().then((u) => (u as { accountId: string }).accountId);
+
+    beforeEach(() => {
+      jira.seedUser({ accountId: 'caller', displayName: 'Caller' });
+      jira.seedUser({ accountId: 'victim', displayName: 'Victim' });
+    });
+
+    it('reads the real manifest: its scopes allow no impersonation', () => {
+      const scopes = manifestScopes();
+      expect(scopes.scopes).toContain('read:jira-work');
+      expect(scopes.impersonationScopes).toEqual([]);
+    });
+
+    it('reads both documented shapes of permissions.scopes', () => {
+      expect(scopesOf({ permissions: { scopes: ['read:jira-work'] } })).toEqual({ scopes: ['read:jira-work'], impersonationScopes: [] });
+      expect(scopesOf({ permissions: { scopes: { 'read:jira-work': { allowImpersonation: true }, 'write:jira-work': { allowImpersonation: false }, 'storage:app': {} } } })).toEqual({
+        scopes: ['read:jira-work', 'write:jira-work', 'storage:app'],
+        impersonationScopes: ['read:jira-work'],
+      });
+    });
+
+    it('refuses asUser(accountId) when the manifest does not allow impersonation, even from a user invocation', async () => {
+      const call = invokeFunction(() => api.asUser('victim').requestJira(route`/rest/api/3/myself`), undefined, { accountId: 'caller' });
+      await expect(call).rejects.toBeInstanceOf(ImpersonationRefusedError);
+      await expect(invokeFunction(() => api.asUser('caller').requestJira(route`/rest/api/3/myself`), undefined, { accountId: 'caller' })).rejects.toThrow(/offline user impersonation/);
+      expect(jira.calls).toHaveLength(0);
+    });
+
+    it('asUser() with no argument acts as the invocation’s principal', async () => {
+      const seen = await invokeFunction(() => api.asUser().requestJira(route`/rest/api/3/myself`).then(me), undefined, { accountId: 'caller' });
+      expect(seen).toBe('caller');
+      expect(runtime.calls[0]?.actor).toEqual({ kind: 'user', accountId: 'caller' });
+    });
+
+    it('asUser() outside any user invocation (a trigger, a consumer) is not authenticated', async () => {
+      const res = await invokeFunction(() => api.asUser().requestJira(route`/rest/api/3/myself`), undefined);
+      expect(res.status).toBe(401);
+    });
+
+    it('lets asUser(accountId) through only when a scope says allowImpersonation: true', async () => {
+      runtime.setManifestScopes(scopesOf({ permissions: { scopes: { 'read:jira-user': { allowImpersonation: true } } } }));
+      const seen = await invokeFunction(() => api.asUser('victim').requestJira(route`/rest/api/3/myself`).then(me), undefined);
+      expect(seen).toBe('victim');
+    });
   });
 });

@@ -14,6 +14,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { DoubleRequest, isRecord, toDoubleRequest, toForgeFetchInit } from './http';
+import { manifestScopes, type ManifestScopes } from './manifestPermissions';
 
 /** The first argument of `__forge_fetch__`, as the SDKs build it. */
 export interface FetchDescriptor {
@@ -26,8 +27,8 @@ export interface FetchDescriptor {
 }
 
 /**
- * Who a product call acts as. `asApp()` calls act as the app; `asUser(id?)` calls act as the given
- * account, or as the invocation's principal when no id is given.
+ * Who a product call acts as. `asApp()` calls act as the app; `asUser()` acts as the invocation's
+ * principal; `asUser(id)` (impersonation) acts as `id` only where the manifest allows it.
  */
 export type Actor = { kind: 'app' } | { kind: 'user'; accountId: string | undefined };
 
@@ -118,6 +119,18 @@ function toDescriptor(raw: unknown): FetchDescriptor {
   return d;
 }
 
+/** `asUser(accountId)` without `allowImpersonation` on any scope of the manifest. */
+export class ImpersonationRefusedError extends Error {
+  readonly code = 'IMPERSONATION_NOT_ALLOWED';
+  constructor(readonly accountId: string, descriptor: FetchDescriptor) {
+    super(
+      `[forge harness] asUser('${accountId}') on ${JSON.stringify(descriptor)} is offline user impersonation: ` +
+        'the manifest declares no scope with allowImpersonation: true. Call asUser() (the invoking user) or asApp().',
+    );
+    this.name = 'ImpersonationRefusedError';
+  }
+}
+
 export class ForgeRuntimeHarness {
   appContext: HarnessAppContext = defaultAppContext();
   readonly calls: PlatformCall[] = [];
@@ -126,6 +139,7 @@ export class ForgeRuntimeHarness {
   private readonly principalScope = new AsyncLocalStorage<{ accountId: string | undefined }>();
   private defaultPrincipal: string | undefined;
   private remainingTime: RemainingTime = DEFAULT_REMAINING_TIME_MS;
+  private scopes: ManifestScopes = manifestScopes();
 
   setBackend(name: BackendName, backend: Backend): void {
     this.backends.set(name, backend);
@@ -138,6 +152,12 @@ export class ForgeRuntimeHarness {
     this.metrics.length = 0;
     this.defaultPrincipal = undefined;
     this.remainingTime = DEFAULT_REMAINING_TIME_MS;
+    this.scopes = manifestScopes();
+  }
+
+  /** Overrides the manifest's `permissions.scopes` for this test (reset() reads manifest.yml again). */
+  setManifestScopes(scopes: ManifestScopes): void {
+    this.scopes = { scopes: [...scopes.scopes], impersonationScopes: [...scopes.impersonationScopes] };
   }
 
   /** The principal for code running outside `runAs` (a resolver call from a user, say). */
@@ -250,12 +270,25 @@ export class ForgeRuntimeHarness {
   }
 
   private actorFor(d: FetchDescriptor): Actor {
-    if (d.provider === 'user') return { kind: 'user', accountId: d.accountId ?? this.principalAccountId };
+    if (d.provider === 'user' && d.accountId !== undefined) return this.impersonate(d, d.accountId);
+    if (d.provider === 'user') return { kind: 'user', accountId: this.principalAccountId };
     if (d.provider === 'app' || d.type === 'kvs' || d.type === 'sql') return { kind: 'app' };
     throw new Error(
       `[forge harness] provider "${String(d.provider)}" on ${JSON.stringify(d)}: call asApp() or asUser() ` +
         'explicitly; the bare requestJira() has no defined actor in a backend function.',
     );
+  }
+
+  /**
+   * `asUser(accountId)` puts the id in the descriptor: offline user impersonation, allowed only for
+   * scopes the manifest declares with `allowImpersonation: true`. Which scope a route needs is not
+   * modelled: any such scope lets the call through. The platform's exact refusal is undocumented, so
+   * the double throws (its own choice): loud in every test.
+   */
+  private impersonate(d: FetchDescriptor, accountId: string): Actor {
+    // forge-docs: manifest-reference/permissions (allowImpersonation), security (user impersonation)
+    if (this.scopes.impersonationScopes.length > 0) return { kind: 'user', accountId };
+    throw new ImpersonationRefusedError(accountId, d);
   }
 
   private async fetch(rawDescriptor: unknown, rawPath: unknown, rawInit: unknown): Promise<Response> {

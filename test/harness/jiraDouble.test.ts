@@ -10,6 +10,13 @@ import { specPathFromEnv } from './openapiIndex';
 
 const { jira, runtime } = harness();
 
+type RequestJira = ReturnType<typeof api.asUser>['requestJira'];
+
+/** `asUser()` in an invocation by `accountId`: an explicit `asUser(accountId)` would be impersonation. */
+function userCall(accountId: string): { requestJira: RequestJira } {
+  return { requestJira: (...args: Parameters<RequestJira>) => runtime.runAs(accountId, () => api.asUser().requestJira(...args)) };
+}
+
 const ALICE = '5b10ac8d82e05b22cc7d4ef5';
 const BOB = '5b10ac8d82e05b22cc7d4ef6';
 const DEADLINE = 'customfield_10001';
@@ -99,7 +106,7 @@ describe('search/jql', () => {
 
   it('reads date literals in the searching user’s time zone', async () => {
     // Alice is in Asia/Shanghai (UTC+8): "2026-03-01 08:00" there is 00:00 UTC.
-    const res = await api.asUser(ALICE).requestJira(route`/rest/api/3/search/jql`, searchBody(`cf[10001] <= "2026-03-01 07:59"`, { fields: ['key'] }));
+    const res = await userCall(ALICE).requestJira(route`/rest/api/3/search/jql`, searchBody(`cf[10001] <= "2026-03-01 07:59"`, { fields: ['key'] }));
     expect(((await json(res))['issues'] as Array<{ key: string }>).map((i) => i.key)).toEqual(['ITR-3']);
   });
 
@@ -134,7 +141,7 @@ describe('search/jql', () => {
   });
 
   it('hides issues of projects the user cannot browse; the app sees them', async () => {
-    const asBob = await json(await api.asUser(BOB).requestJira(route`/rest/api/3/search/jql`, searchBody('issuetype = Incident', { fields: ['key'] })));
+    const asBob = await json(await userCall(BOB).requestJira(route`/rest/api/3/search/jql`, searchBody('issuetype = Incident', { fields: ['key'] })));
     expect((asBob['issues'] as Array<{ key: string }>).map((i) => i.key).sort()).toEqual(['ITR-1', 'ITR-2']);
     const asApp = await json(await api.asApp().requestJira(route`/rest/api/3/search/jql`, searchBody('issuetype = Incident', { fields: ['key'] })));
     expect((asApp['issues'] as unknown[]).length).toBe(3);
@@ -158,7 +165,7 @@ describe('issues', () => {
   });
 
   it('answers 404 for an issue the user cannot see', async () => {
-    const res = await api.asUser(BOB).requestJira(route`/rest/api/3/issue/SEC-1`);
+    const res = await userCall(BOB).requestJira(route`/rest/api/3/issue/SEC-1`);
     expect(res.status).toBe(404);
   });
 
@@ -174,7 +181,7 @@ describe('issues', () => {
   });
 
   it('edits fields, logs the change, and refuses the app’s read-only fields', async () => {
-    const ok = await api.asUser(BOB).requestJira(route`/rest/api/3/issue/ITR-1`, {
+    const ok = await userCall(BOB).requestJira(route`/rest/api/3/issue/ITR-1`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ fields: { summary: 'Printer on fire', assignee: { accountId: BOB } } }),
@@ -200,14 +207,14 @@ describe('issues', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ updates: [{ customField: DEADLINE, issueIds: [Number(jira.issue('ITR-4').id)], value: '2026-04-01T12:00:00.789Z' }] }),
     };
-    expect((await api.asUser(ALICE).requestJira(route`/rest/api/3/app/field/value`, request)).status).toBe(403);
+    expect((await userCall(ALICE).requestJira(route`/rest/api/3/app/field/value`, request)).status).toBe(403);
     expect((await api.asApp().requestJira(route`/rest/api/3/app/field/value`, request)).status).toBe(204);
     expect(jira.issue('ITR-4').fields[DEADLINE]).toBe('2026-04-01T12:00:00.000+0000');
     expect(jira.issue('ITR-4').changelog[0]?.authorAccountId).toBe(APP_ACCOUNT_ID);
   });
 
   it('creates issues, comments as the acting user, and transitions', async () => {
-    const created = await api.asUser(ALICE).requestJira(route`/rest/api/3/issue`, {
+    const created = await userCall(ALICE).requestJira(route`/rest/api/3/issue`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ fields: { project: { key: 'ITR' }, issuetype: { name: 'Incident' }, summary: 'New' } }),
@@ -253,12 +260,12 @@ describe('issues', () => {
 
 describe('users and permissions', () => {
   it('answers myself for the acting user, with groups on request', async () => {
-    const me = await json(await api.asUser(ALICE).requestJira(route`/rest/api/3/myself?expand=groups`));
+    const me = await json(await userCall(ALICE).requestJira(route`/rest/api/3/myself?expand=groups`));
     expect(me).toMatchObject({ accountId: ALICE, locale: 'zh_CN', groups: { size: 1, items: [{ name: 'jira-administrators' }] } });
   });
 
   it('answers mypermissions per project and the bulk check', async () => {
-    const mine = await json(await api.asUser(BOB).requestJira(route`/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS,ADMINISTER&projectKey=SEC`));
+    const mine = await json(await userCall(BOB).requestJira(route`/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS,ADMINISTER&projectKey=SEC`));
     expect(mine['permissions']).toMatchObject({ BROWSE_PROJECTS: { havePermission: false }, ADMINISTER: { havePermission: false } });
     const bulk = await json(
       await api.asApp().requestJira(route`/rest/api/3/permissions/check`, {
@@ -271,7 +278,7 @@ describe('users and permissions', () => {
   });
 
   it('answers 401 and flags an asUser call for a user nobody seeded', async () => {
-    const res = await api.asUser('nobody').requestJira(route`/rest/api/3/myself`);
+    const res = await userCall('nobody').requestJira(route`/rest/api/3/myself`);
     expect(res.status).toBe(401);
     expect(jira.takeViolations().map((v) => v.kind)).toEqual(['unknown-user']);
   });

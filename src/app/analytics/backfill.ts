@@ -63,7 +63,8 @@ const pointerCodec: ConfigCodec<string> = {
 };
 
 export interface BackfillDeps {
-  asCaller(accountId: string | undefined): JiraClient;
+  /** Jira as the resolver's caller (`asUser()`). */
+  asCaller(): JiraClient;
   asApp(): JiraClient;
   jobs: ConfigStore;
   push(queueKey: string, events: readonly QueueEvent[]): Promise<string[]>;
@@ -74,7 +75,7 @@ export interface BackfillDeps {
 
 /** `remainingTimeMs`: the invocation's time left, so Jira retry waits never outlast the function. */
 export const platformBackfillDeps = (remainingTimeMs?: () => number): BackfillDeps => ({
-  asCaller: (accountId) => jiraAsUser(accountId),
+  asCaller: () => jiraAsUser(),
   asApp: () => jiraAsApp(remainingTimeMs === undefined ? {} : { remainingTimeMs }),
   jobs: new ConfigStore({ prefix: 'analytics-backfill:' }),
   push: pushInBatches,
@@ -94,7 +95,7 @@ const publicView = (j: BackfillJob): BackfillProgress => {
 };
 
 export async function startBackfill(accountId: string | undefined, deps: BackfillDeps = platformBackfillDeps()): Promise<BackfillProgress> {
-  await requireJiraAdmin(accountId, deps.asCaller(accountId));
+  await requireJiraAdmin(accountId, deps.asCaller());
   const jobId = deps.newJobId();
   const job: BackfillJob = {
     jobId,
@@ -116,7 +117,7 @@ export async function startBackfill(accountId: string | undefined, deps: Backfil
 }
 
 export async function getBackfillProgress(accountId: string | undefined, deps: BackfillDeps = platformBackfillDeps()): Promise<BackfillProgress | null> {
-  await requireJiraAdmin(accountId, deps.asCaller(accountId));
+  await requireJiraAdmin(accountId, deps.asCaller());
   const id = (await deps.jobs.get('current', pointerCodec))?.value;
   if (id === undefined) return null;
   const job = (await deps.jobs.get(`job:${id}`, jobCodec))?.value;

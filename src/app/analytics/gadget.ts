@@ -33,10 +33,10 @@ export function gadgetJql(ids: Pick<ItrFieldIds, 'kind' | 'breachedAt' | 'lineDu
   };
 }
 
-export async function gadgetNumbers(accountId: string | undefined, now: Date, asCaller: (a: string | undefined) => JiraClient = jiraAsUser, app: JiraClient = jiraAsApp()): Promise<GadgetNumbers> {
+export async function gadgetNumbers(accountId: string | undefined, now: Date, asCaller: () => JiraClient = () => jiraAsUser(), app: JiraClient = jiraAsApp()): Promise<GadgetNumbers> {
   const ids = await lookUpFieldIds(app);
   const jql = gadgetJql(ids);
-  const jira = asCaller(accountId);
+  const jira = asCaller();
   const month = async (): Promise<{ resolved: number; met: number }> => {
     const projectKeys = await browsableProjectKeys(accountId, jira);
     return projectKeys.length === 0 ? { resolved: 0, met: 0 } : slaResolvedIn(monthOf(now), projectKeys);

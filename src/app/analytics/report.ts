@@ -19,7 +19,8 @@ import { loadAnalyticsSettings, type AnalyticsSettings } from './settings';
 import { CallerScopes, type CallerScope } from './callerScope';
 
 export interface ReportDeps {
-  asCaller(accountId: string | undefined): JiraClient;
+  /** Jira as the resolver's caller (`asUser()`). */
+  asCaller(): JiraClient;
   fieldIds(): Promise<DrillFieldIds>;
   settings(): Promise<AnalyticsSettings>;
   nowMs(): number;
@@ -33,7 +34,7 @@ export interface ReportDeps {
 const platformScopes = new CallerScopes();
 
 export const platformReportDeps = (): ReportDeps => ({
-  asCaller: (accountId) => jiraAsUser(accountId),
+  asCaller: () => jiraAsUser(),
   fieldIds: () => lookUpFieldIds(jiraAsApp()),
   settings: async () => (await loadAnalyticsSettings(new ConfigStore())).value,
   nowMs: () => Date.now(),
@@ -211,7 +212,7 @@ export async function buildChart<K extends SupervisionChartName>(
   deps: ReportDeps = platformReportDeps(),
 ): Promise<SupervisionChart> {
   const started = deps.nowMs();
-  const scope = deps.scopes.of(accountId, loadId, () => deps.asCaller(accountId), deps.nowMs());
+  const scope = deps.scopes.of(accountId, loadId, () => deps.asCaller(), deps.nowMs());
   const [ids, browsable] = await Promise.all([scope.shared('fieldIds', deps.fieldIds), scope.browsableProjectKeys()]);
   const projectKeys = countableProjectKeys(browsable, filter);
   const input: ChartInput = { filter, scoped: { ...filter, projectKeys }, none: projectKeys.length === 0, ids, scope, deps };

@@ -13,7 +13,7 @@ export class NotAuthorizedError extends Error {
  * Passes only for Jira administrators (global permission ADMINISTER), asked of Jira as the calling user:
  * the identity comes from the invocation context, never from the payload.
  */
-export async function requireJiraAdmin(accountId: string | undefined, jira: JiraClient = jiraAsUser(accountId)): Promise<void> {
+export async function requireJiraAdmin(accountId: string | undefined, jira: JiraClient = jiraAsUser()): Promise<void> {
   if (accountId === undefined) throw new NotAuthorizedError('ADMINISTER');
   const granted = await jira.myPermissions(['ADMINISTER']);
   if (granted['ADMINISTER'] !== true) throw new NotAuthorizedError('ADMINISTER');

@@ -107,7 +107,8 @@ export function validateContent(raw: unknown): CaseContent | string {
 
 export interface CaseLibraryDeps {
   now: () => Date;
-  jiraFor: (accountId: string | undefined) => JiraClient;
+  /** Jira as the resolver's caller (`asUser()`). */
+  jiraFor: () => JiraClient;
   /** Reads the app's field list as the app (the product and grade fields' site ids). */
   jiraAsApp: () => JiraClient;
   params: SearchParams;
@@ -119,7 +120,7 @@ export class CaseLibrary {
   private readonly deps: CaseLibraryDeps;
 
   constructor(deps: Partial<CaseLibraryDeps> = {}) {
-    this.deps = { now: () => new Date(), jiraFor: (a) => jiraAsUser(a), jiraAsApp: () => jiraAsApp(), params: DEFAULT_SEARCH_PARAMS, ...deps };
+    this.deps = { now: () => new Date(), jiraFor: () => jiraAsUser(), jiraAsApp: () => jiraAsApp(), params: DEFAULT_SEARCH_PARAMS, ...deps };
   }
 
   // ----- reading ---------------------------------------------------------------------------------
@@ -149,7 +150,7 @@ export class CaseLibrary {
     const keys = [...new Set(cases.flatMap((c) => c.sourceIssues))];
     if (keys.length === 0) return cases;
     const allowed = new Set<string>();
-    for await (const page of this.deps.jiraFor(accountId).searchJql(`key in (${keys.join(', ')})`, { fields: ['summary'], pageSize: 100 })) {
+    for await (const page of this.deps.jiraFor().searchJql(`key in (${keys.join(', ')})`, { fields: ['summary'], pageSize: 100 })) {
       for (const issue of page.issues) if (issue.key !== undefined) allowed.add(issue.key);
     }
     return cases.filter((c) => c.sourceIssues.every((k) => allowed.has(k)));
@@ -357,7 +358,7 @@ export class CaseLibrary {
    */
   private async issueAsCaller(accountId: string | undefined, issueKey: string, fields: string[]): Promise<JiraIssue | undefined> {
     try {
-      return await this.deps.jiraFor(accountId).getIssue(issueKey, { fields });
+      return await this.deps.jiraFor().getIssue(issueKey, { fields });
     } catch (e) {
       if (e instanceof JiraError && (e.code === JiraErrorCode.NotFound || e.code === JiraErrorCode.Forbidden)) return undefined;
       throw e;

@@ -10,11 +10,11 @@ import { staysOf } from './lineHistoryStore';
 export async function getLineHistory(
   issueKey: string,
   accountId: string | undefined,
-  jiraForViewer: (accountId: string | undefined) => JiraClient = (a) => jiraAsUser(a),
+  jiraForViewer: () => JiraClient = () => jiraAsUser(),
 ): Promise<ResolverResult<LineHistory>> {
   let issueId: string;
   try {
-    issueId = (await jiraForViewer(accountId).getIssue(issueKey, { fields: ['status'] })).id;
+    issueId = (await jiraForViewer().getIssue(issueKey, { fields: ['status'] })).id;
   } catch (error) {
     if (error instanceof JiraError && (error.code === JiraErrorCode.NotFound || error.code === JiraErrorCode.Forbidden || error.code === JiraErrorCode.Unauthorized)) {
       return { success: false, errors: [{ code: 'ISSUE_NOT_FOUND', message: `Issue ${issueKey} does not exist or you may not see it` }] };

@@ -19,7 +19,7 @@ import type { ItrFieldIds } from '../fields/itrFields';
 
 export interface IssuePanelDeps {
   /** Reads the issue as the viewer, so Jira's browse permission decides what the panel may show. */
-  jiraForViewer(accountId: string | undefined): JiraClient;
+  jiraForViewer(): JiraClient;
   /** Reads the app's field list as the app (any user may open the panel). */
   jiraAsApp(): JiraClient;
   loadConfig(): Promise<ItrConfig>;
@@ -29,7 +29,7 @@ export interface IssuePanelDeps {
 }
 
 const platformDeps: IssuePanelDeps = {
-  jiraForViewer: (accountId) => jiraAsUser(accountId),
+  jiraForViewer: () => jiraAsUser(),
   jiraAsApp: () => jiraAsApp(),
   loadConfig: () => loadItrConfig(),
   pauses: async (issueId, line) => (isSupportLine(line) ? linePauses(await pausesOf([issueId]), issueId, line) : []),
@@ -114,7 +114,7 @@ export async function getIssueItrState(
 ): Promise<ResolverResult<IssueItrState>> {
   try {
     const [ids, config] = await Promise.all([lookUpFieldIds(deps.jiraAsApp()), deps.loadConfig()]);
-    const issue = await deps.jiraForViewer(accountId).getIssue(issueKey, { fields: Object.values(ids) });
+    const issue = await deps.jiraForViewer().getIssue(issueKey, { fields: Object.values(ids) });
     const line = text(issue.fields[ids.line]);
     const pauses = line === null ? [] : await deps.pauses(issue.id, line);
     return { success: true, data: itrStateOf(issueKey, issue.fields, ids, config, deps.now(), pauses) };

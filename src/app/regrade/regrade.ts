@@ -84,7 +84,8 @@ const pointerCodec: ConfigCodec<string> = {
 };
 
 export interface RegradeDeps {
-  asCaller(accountId: string | undefined): JiraClient;
+  /** Jira as the resolver's caller (`asUser()`). */
+  asCaller(): JiraClient;
   asApp(): JiraClient;
   loadConfig(): Promise<ItrConfig>;
   jobs: ConfigStore;
@@ -96,7 +97,7 @@ export interface RegradeDeps {
 
 /** `remainingTimeMs`: the invocation's time left, so Jira retry waits never outlast the function. */
 export const platformRegradeDeps = (remainingTimeMs?: () => number): RegradeDeps => ({
-  asCaller: (accountId) => jiraAsUser(accountId),
+  asCaller: () => jiraAsUser(),
   asApp: () => jiraAsApp(remainingTimeMs === undefined ? {} : { remainingTimeMs }),
   loadConfig: () => loadItrConfig(),
   jobs: new ConfigStore({ prefix: 'regrade:' }),
@@ -128,7 +129,7 @@ export function openGradedJql(answersFieldId: string): string {
 }
 
 export async function startRegrade(accountId: string | undefined, deps: RegradeDeps = platformRegradeDeps()): Promise<RegradeProgress> {
-  await requireJiraAdmin(accountId, deps.asCaller(accountId));
+  await requireJiraAdmin(accountId, deps.asCaller());
   const app = deps.asApp();
   const [ids, config] = await Promise.all([lookUpFieldIds(app), deps.loadConfig()]);
   const jobId = deps.newJobId();
@@ -163,7 +164,7 @@ export async function getRegradeProgress(
   jobId: string | undefined,
   deps: RegradeDeps = platformRegradeDeps(),
 ): Promise<RegradeProgress | null> {
-  await requireJiraAdmin(accountId, deps.asCaller(accountId));
+  await requireJiraAdmin(accountId, deps.asCaller());
   const id = jobId ?? (await deps.jobs.get('current', pointerCodec))?.value;
   if (id === undefined) return null;
   const job = (await deps.jobs.get(`job:${id}`, jobCodec))?.value;

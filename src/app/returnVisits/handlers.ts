@@ -75,7 +75,7 @@ export function returnVisitHandlers(now: () => Date = () => new Date()): Record<
       wrapped(async () => {
         const accountId = accountIdOf(context);
         const { settings } = await loadSettings();
-        await requireSupervisor(accountId, jiraAsUser(accountId), settings);
+        await requireSupervisor(accountId, jiraAsUser(), settings);
         const status = record(payload)['status'] === 'done' ? 'done' : 'open';
         return { visits: await listVisits(status, 200), isAdmin: await isAdmin(accountId) };
       }),
@@ -94,7 +94,7 @@ export function returnVisitHandlers(now: () => Date = () => new Date()): Record<
       return wrapped(async (): Promise<ReturnVisit> => {
         const accountId = accountIdOf(context);
         const { settings } = await loadSettings();
-        await requireSupervisor(accountId, jiraAsUser(accountId), settings);
+        await requireSupervisor(accountId, jiraAsUser(), settings);
         const differ = viewsDiffer({ satisfaction, resolvedInCustomersView });
         const changed = await recordVisit({ issueId, satisfaction, resolvedInCustomersView, customerWords: words, viewsDiffer: differ, by: accountId ?? '', at: now() });
         const visit = await getVisit(issueId);

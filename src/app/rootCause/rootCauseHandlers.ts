@@ -57,7 +57,7 @@ export function parseDraft(raw: unknown): RootCauseDraft | undefined {
 }
 
 async function load(issueKey: string, accountId: string | undefined): Promise<{ id: string; classification: string | null; canEdit: boolean }> {
-  const asUser = jiraAsUser(accountId);
+  const asUser = jiraAsUser();
   const app = jiraAsApp();
   const ids = await lookUpClosureFieldIds(app);
   // Read as the user: someone who may not see the issue gets ISSUE_NOT_FOUND, not its root cause.

@@ -33,10 +33,11 @@ export interface SupervisionSettingsDeps {
   /** Throws NotAuthorizedError unless `accountId` is a Jira administrator. */
   requireAdmin(accountId: string | undefined): Promise<void>;
   /** Jira as the calling admin (directory look-ups see what the admin may see). */
-  jiraAs(accountId: string | undefined): JiraClient;
+  /** Jira as the resolver's caller (`asUser()`). */
+  jiraAs(): JiraClient;
 }
 
-export const platformSettingsDeps = (): SupervisionSettingsDeps => ({ store: new ConfigStore(), requireAdmin: (id) => requireJiraAdmin(id), jiraAs: (id) => jiraAsUser(id) });
+export const platformSettingsDeps = (): SupervisionSettingsDeps => ({ store: new ConfigStore(), requireAdmin: (id) => requireJiraAdmin(id), jiraAs: () => jiraAsUser() });
 
 function toView(value: AnalyticsSettings): SupervisionSettings {
   return {
@@ -119,7 +120,7 @@ export class SupervisionSettingsAdmin {
 
   private async state(accountId: string | undefined): Promise<SettingsState<SupervisionSettings>> {
     const { value, revision } = await loadAnalyticsSettings(this.deps.store);
-    const displayNames = await displayNamesOf(this.deps.jiraAs(accountId), Object.keys(value.departments));
+    const displayNames = await displayNamesOf(this.deps.jiraAs(), Object.keys(value.departments));
     return { settings: toView(value), revision, displayNames };
   }
 
@@ -142,7 +143,7 @@ export class SupervisionSettingsAdmin {
       const { people, departments } = departmentRows(raw['departments'], issues);
       if (issues.length > 0) return invalidDraft(issues);
 
-      const jira = this.deps.jiraAs(accountId);
+      const jira = this.deps.jiraAs();
       const ipd = targetOf(raw['ipd']);
       const ltc = targetOf(raw['ltc']);
       const weeklyReportIssue = report as string | null; // its shape passed above

@@ -61,7 +61,7 @@ export class SupportLineSettingsAdmin {
       await this.deps.requireAdmin(accountId);
       const stored = await this.deps.store.get(ESCALATION_SETTINGS_KEY, escalationSettingsCodec);
       const settings = stored?.value ?? DEFAULT_ESCALATION_SETTINGS;
-      const displayNames = await displayNamesOf(this.deps.jiraAs(accountId), accountIdsIn(settings));
+      const displayNames = await displayNamesOf(this.deps.jiraAs(), accountIdsIn(settings));
       return { success: true, data: { settings, revision: stored?.revision ?? 0, displayNames } };
     });
   }
@@ -72,7 +72,7 @@ export class SupportLineSettingsAdmin {
       const issues: SettingsIssue[] = [];
       const { people, groups, value } = checkDraft(input.settings, issues);
       if (issues.length > 0) return invalidDraft(issues);
-      const directory = await directoryIssues(this.deps.jiraAs(accountId), people, groups);
+      const directory = await directoryIssues(this.deps.jiraAs(), people, groups);
       if (directory.issues.length > 0) return invalidDraft(directory.issues);
       const named = (list: string[]): string[] => list.map(directory.groupName);
       const canonical: EscalationSettings = {

@@ -47,7 +47,7 @@ export function handlers(): Handlers {
       wrapped(() => {
         const deps = platformReportDeps();
         const accountId = accountIdOf(context);
-        return latestWeeklyReport(deps.scopes.of(accountId, loadIdOf(payload), () => deps.asCaller(accountId), deps.nowMs()), new Date(deps.nowMs()));
+        return latestWeeklyReport(deps.scopes.of(accountId, loadIdOf(payload), () => deps.asCaller(), deps.nowMs()), new Date(deps.nowMs()));
       }),
     startAnalyticsBackfill: (_payload, context) => wrapped(() => startBackfill(accountIdOf(context))),
     getAnalyticsBackfill: (_payload, context) => wrapped(() => getBackfillProgress(accountIdOf(context))),

@@ -10,7 +10,7 @@ import { handlers } from '../../../src/entry/case-library-resolver';
 import { generateDevSet } from '../../domain/caseSearch/devSet';
 import { harness } from '../../harness';
 
-const { jira, sql } = harness();
+const { jira, sql, runtime } = harness();
 const NOW = new Date('2026-03-02T08:00:00Z');
 const lib = new CaseLibrary({ now: () => NOW });
 
@@ -55,13 +55,15 @@ it('the SQL index ranks exactly like the in-memory reference, also after edits',
 
 it('hides a case whose source issue the user may not browse (one Jira search)', async () => {
   await lib.createCase('alice', content('Printer memory leak', 'leaks memory while printing'), ['SEC-1']);
-  const asAlice = await lib.searchCases('alice', { text: 'printer memory leak' });
-  const asBob = await lib.searchCases('bob', { text: 'printer memory leak' });
+  // Jira is asked as the invocation's user (asUser()), so each search runs in that user's invocation.
+  const asAlice = await runtime.runAs('alice', () => lib.searchCases('alice', { text: 'printer memory leak' }));
+  const asBob = await runtime.runAs('bob', () => lib.searchCases('bob', { text: 'printer memory leak' }));
   expect(asAlice.success && asAlice.data.map((h) => h.case.sourceIssues)).toContainEqual(['SEC-1']);
   expect(asBob.success && asBob.data.some((h) => h.case.sourceIssues.includes('SEC-1'))).toBe(false);
 });
 
 it('suggests a Chinese case for a Chinese issue with highlights, and retiring hides it but keeps links', async () => {
+  runtime.setPrincipal('alice');
   const created = await lib.createCase('alice', content('网络打印机连接失败', '升级固件后打印机无法连接网络'), []);
   const res = await handlers(lib)['suggestCases']!({ issueKey: 'ITR-7' }, { accountId: 'alice' });
   expect(res.success).toBe(true);
