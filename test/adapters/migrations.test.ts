@@ -6,7 +6,7 @@
  * line to the lock file in the same change.
  */
 import { createHash } from 'node:crypto';
-import { execute, MIGRATIONS, query, runMigrations, SqlError } from '../../src/adapters/sql';
+import { applyMigrations, appliedMigrations, execute, MIGRATIONS, query, runMigrations, SqlError } from '../../src/adapters/sql';
 import { MIGRATION_LOCK_LEASE_SECONDS } from '../../src/adapters/sql/migrations';
 import { harness } from '../harness';
 import LOCK from '../fixtures/migrations.lock.json';
@@ -23,12 +23,36 @@ function names(from: number, to = MIGRATIONS.length): string[] {
   return MIGRATIONS.slice(from, to).map((m) => m.name);
 }
 
-beforeEach(emptyDatabase);
+/**
+ * Runs the migrations as the hourly check would over a fresh installation's first minutes: Forge SQL
+ * takes 25 DDL per minute (this double's clock, moved on a minute after each refusal).
+ */
+async function migrateAcrossMinutes(): Promise<string[]> {
+  const ran: string[] = [];
+  for (let minute = 0; minute < 5; minute++) {
+    const run = await applyMigrations();
+    ran.push(...run.ran);
+    if (!run.rateLimited) return ran;
+    sql.setNow(sql.now() + 60_000);
+  }
+  throw new Error('migrations still pending after 5 minutes');
+}
+
+beforeEach(async () => {
+  await emptyDatabase();
+  // Each test is a fresh installation, with a fresh DDL budget on a clock of its own.
+  sql.clearDdlRate();
+  sql.setNow(Date.UTC(2026, 11, 7, 3, 0, 0));
+});
+
+afterAll(() => sql.setNow(undefined));
 
 describe('from an empty database', () => {
-  it('applies every migration once, in order; a second run applies none', async () => {
-    expect(await runMigrations()).toEqual(names(0));
+  it('applies every migration once, in order, across as many minutes as the DDL rate needs; a second run applies none', async () => {
+    expect(await appliedMigrations()).toEqual([]);
+    expect(await migrateAcrossMinutes()).toEqual(names(0));
     expect(await runMigrations()).toEqual([]);
+    expect(await appliedMigrations()).toEqual(expect.arrayContaining(names(0)));
     const tables = (await sql.raw<Array<Record<string, string>>>('SHOW TABLES')).map((t) => Object.values(t)[0]);
     for (const t of ['line_history', 'classification_history', 'escalation_action', 'itr_case', 'case_version', 'return_visit', 'line_pause']) {
       expect(tables).toContain(t);
@@ -50,7 +74,7 @@ describe('from a populated database', () => {
       10001, 'ITR-1', 'grade', null, 'major', 'customer down', 'acc-3', at,
     ]);
 
-    expect(await runMigrations()).toEqual(names(k));
+    expect(await migrateAcrossMinutes()).toEqual(names(k));
 
     const rows = await query('SELECT line, working_minutes_used, outcome, entered_by FROM line_history WHERE issue_id = ? ORDER BY entered_at', [10001], (r) => ({ ...r }));
     expect(rows).toEqual([
@@ -71,6 +95,7 @@ describe('from a populated database', () => {
     const now = new Date('2026-04-01T00:00:00Z');
     const res = await execute('INSERT INTO itr_case (title, symptom, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', ['VPN drops', 'every hour', 'published', now, now]);
     await execute('INSERT INTO case_issue_link (case_id, issue_key, relation, at) VALUES (?, ?, ?, ?)', [res.insertId, 'ITR-7', 'source', now]);
+    sql.setNow(sql.now() + 60_000);
     expect(await runMigrations()).toEqual(names(k));
     expect(await query('SELECT title, status FROM itr_case', [], (r) => ({ ...r }))).toEqual([{ title: 'VPN drops', status: 'published' }]);
     expect(await query('SELECT issue_key FROM case_issue_link', [], (r) => r['issue_key'])).toEqual(['ITR-7']);
@@ -90,8 +115,10 @@ const once = (list: string[]): Record<string, number> => Object.fromEntries(list
 
 describe('concurrent runners (two cold starts, or the install trigger and a lazy store)', () => {
   it('three runners at once on an empty database: each step applied and recorded once, none fails', async () => {
-    const results = await Promise.all([runMigrations(), runMigrations(), runMigrations()]);
-    const ran = results.flat();
+    // Each runner stops at the DDL rate rather than fail; the next minute's run finishes.
+    const results = await Promise.all([applyMigrations(), applyMigrations(), applyMigrations()]);
+    sql.setNow(sql.now() + 60_000);
+    const ran = [...results.flatMap((r) => r.ran), ...(await migrateAcrossMinutes())];
     expect([...ran].sort()).toEqual([...names(0)].sort());
     expect(await recorded()).toEqual(once(names(0)));
     // The lock is released.
@@ -100,8 +127,9 @@ describe('concurrent runners (two cold starts, or the install trigger and a lazy
 
   it('two runners at once on a database half-way (the non-idempotent ALTER of v003 pending): both succeed', async () => {
     await runMigrations(MIGRATIONS.slice(0, 2));
-    const [a, b] = await Promise.all([runMigrations(), runMigrations()]);
-    expect([...a!, ...b!].sort()).toEqual([...names(2)].sort());
+    const [a, b] = await Promise.all([applyMigrations(), applyMigrations()]);
+    sql.setNow(sql.now() + 60_000);
+    expect([...a!.ran, ...b!.ran, ...(await migrateAcrossMinutes())].sort()).toEqual([...names(2)].sort());
     expect(await recorded()).toEqual(once(names(0)));
     const columns = await sql.raw<Array<{ Field: string }>>('SHOW COLUMNS FROM line_history');
     expect(columns.filter((c) => c.Field === 'entered_by')).toHaveLength(1);
@@ -110,14 +138,14 @@ describe('concurrent runners (two cold starts, or the install trigger and a lazy
   it('a step applied but not recorded (the process died in between) is recognised and recorded', async () => {
     await runMigrations(MIGRATIONS.slice(0, 3));
     await sql.raw("DELETE FROM __migrations WHERE name = 'v003_line_history_unique_stay'");
-    expect(await runMigrations()).toEqual(names(2));
+    expect(await migrateAcrossMinutes()).toEqual(names(2));
     expect(await recorded()).toEqual(once(names(0)));
   });
 
   it('a lock left by a runner that died is taken over once its lease has passed', async () => {
     await runMigrations(MIGRATIONS.slice(0, 1));
     await sql.raw(`INSERT INTO __migrations_lock (id, holder, acquired_at) VALUES (1, 'dead', UTC_TIMESTAMP(3) - INTERVAL ${MIGRATION_LOCK_LEASE_SECONDS + 1} SECOND)`);
-    expect(await runMigrations()).toEqual(names(1));
+    expect(await migrateAcrossMinutes()).toEqual(names(1));
     expect(await sql.raw('SELECT * FROM __migrations_lock')).toEqual([]);
   });
 
@@ -128,14 +156,33 @@ describe('concurrent runners (two cold starts, or the install trigger and a lazy
     expect(await recorded()).toEqual(once(names(0, 1)));
     // Released by its holder: the next run applies the rest.
     await sql.raw('DELETE FROM __migrations_lock');
-    expect(await runMigrations()).toEqual(names(1));
+    expect(await migrateAcrossMinutes()).toEqual(names(1));
   });
 
-  it('with everything applied, a run takes no lock (one DDL and one SELECT per cold start)', async () => {
-    await runMigrations();
+  it('with everything applied, a run takes no lock and sends no DDL (one SELECT per cold start)', async () => {
+    await migrateAcrossMinutes();
     const before = sql.statements.length;
     expect(await runMigrations()).toEqual([]);
-    expect(sql.statements.slice(before).map((x) => x.query.trim().split(/\s+/).slice(0, 2).join(' '))).toEqual(['CREATE TABLE', 'SELECT name']);
+    expect(sql.statements.slice(before).map((x) => [x.endpoint, x.query.trim().split(/\s+/).slice(0, 2).join(' ')])).toEqual([['/api/v1/execute', 'SELECT name']]);
+  });
+});
+
+describe("Forge SQL's DDL rate (25 per minute per installation)", () => {
+  it('a fresh installation needs more DDL than one minute allows: the run stops, keeps its lock free, and the next minute finishes', async () => {
+    const before = sql.statements.length;
+    const first = await applyMigrations();
+    expect(first.rateLimited).toBe(true);
+    // 25 DDL: Forge's bookkeeping table, the lock table, then as many steps as fit; the 26th refused.
+    const ddl = sql.statements.slice(before).filter((x) => x.endpoint === '/api/v1/execute/ddl');
+    expect(ddl.map((x) => x.ok)).toEqual([...Array<boolean>(25).fill(true), false]);
+    expect(first.ran).toEqual(names(0, 23));
+    expect(first.pending).toEqual(names(23));
+    expect(await sql.raw('SELECT * FROM __migrations_lock')).toEqual([]);
+    // Stores that need the whole schema get a passing error meanwhile.
+    await expect(runMigrations()).rejects.toMatchObject({ code: 'SQL_RATE_LIMITED' });
+    sql.setNow(sql.now() + 60_000);
+    expect(await runMigrations()).toEqual(names(23));
+    expect(await recorded()).toEqual(once(names(0)));
   });
 });
 

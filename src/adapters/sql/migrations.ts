@@ -419,6 +419,25 @@ export const MIGRATIONS: readonly Migration[] = [
       PRIMARY KEY (issue_id)
     )`,
   },
+  // ----- Columns as wide as what they hold (src/domain/storageLimits.ts, issue 13 section 3). A case's texts
+  // come from Jira text fields (32,767 characters, up to 4 bytes each: 131,068 bytes, `caseText`); TEXT
+  // holds 65,535 bytes, so a long issue could not become a case. MEDIUMTEXT holds 16 MiB; the values of
+  // one statement stay under Forge SQL's 1 MiB request (checked at the edge).
+  {
+    name: 'v026_itr_case_text_mediumtext',
+    statement: `ALTER TABLE itr_case
+      MODIFY COLUMN symptom MEDIUMTEXT NOT NULL,
+      MODIFY COLUMN environment MEDIUMTEXT NULL,
+      MODIFY COLUMN root_cause MEDIUMTEXT NULL,
+      MODIFY COLUMN short_term_measure MEDIUMTEXT NULL,
+      MODIFY COLUMN long_term_measure MEDIUMTEXT NULL`,
+  },
+  // A root-cause draft is the JSON of up to 25 texts of 2,000 characters (ROOT_CAUSE_LIMITS): up to
+  // 200,000 bytes in utf8mb4, three times what TEXT holds.
+  {
+    name: 'v027_root_cause_draft_mediumtext',
+    statement: 'ALTER TABLE root_cause_version MODIFY COLUMN draft MEDIUMTEXT NOT NULL',
+  },
 ];
 
 // ----- The runner -------------------------------------------------------------------------------

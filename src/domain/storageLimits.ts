@@ -1,0 +1,82 @@
+/**
+ * How long a stored value may be: one source for the validation at the edge and for the SQL columns
+ * (src/adapters/sql/migrations.ts names the constant each column is sized from). A value over its
+ * limit is refused with `VALUE_TOO_LONG`, never cut.
+ *
+ * Units follow what storage counts: MySQL / TiDB `VARCHAR(n)` counts characters (code points, not
+ * UTF-16 units), `TEXT` / `MEDIUMTEXT` count bytes (utf8mb4: 1–4 bytes a character).
+ */
+
+/** Jira's limit for a text field (summary aside): 32,767 characters. */
+export const JIRA_TEXT_FIELD_MAX_CHARS = 32_767;
+/** utf8mb4 stores a character in at most 4 bytes. */
+export const UTF8MB4_MAX_BYTES_PER_CHAR = 4;
+/** What a Jira text field can need in storage: 131,068 bytes (more than TEXT's 65,535). */
+export const JIRA_TEXT_MAX_BYTES = JIRA_TEXT_FIELD_MAX_CHARS * UTF8MB4_MAX_BYTES_PER_CHAR;
+
+/** `TEXT` holds at most 65,535 bytes; `MEDIUMTEXT` 16,777,215. */
+export const SQL_TEXT_BYTES = 65_535;
+export const SQL_MEDIUMTEXT_BYTES = 16_777_215;
+/**
+ * Forge SQL's request size (1 MiB) and row size (6 MiB) (forge-docs: storage-reference/sql). Every
+ * value of one statement travels in one request, JSON-encoded (a character may take 6 bytes there,
+ * `\u0001`), so a statement's values together stay well under it.
+ */
+export const FORGE_SQL_REQUEST_BYTES = 1024 * 1024;
+export const FORGE_SQL_ROW_BYTES = 6 * 1024 * 1024;
+
+export type StoredLimit = { readonly unit: 'chars' | 'bytes'; readonly max: number };
+
+const chars = (max: number): StoredLimit => ({ unit: 'chars', max });
+const bytes = (max: number): StoredLimit => ({ unit: 'bytes', max });
+
+/** Each stored value and its limit; the column comment beside each says where it lands. */
+export const STORED_LIMITS = {
+  /** itr_case.title VARCHAR(500) (an issue's summary is ≤ 255). */
+  caseTitle: chars(500),
+  /** itr_case.symptom / environment / root_cause / short_term_measure / long_term_measure MEDIUMTEXT (v026): a Jira text field each. */
+  caseText: bytes(JIRA_TEXT_MAX_BYTES),
+  /** itr_case.product VARCHAR(255). */
+  caseProduct: chars(255),
+  /** itr_case.product_version VARCHAR(64). */
+  caseProductVersion: chars(64),
+  /** itr_case.language VARCHAR(16). */
+  caseLanguage: chars(16),
+  /** itr_case.tags VARCHAR(1000): the tags joined by commas. */
+  caseTags: chars(1000),
+  /** itr_issue_fact.product / region VARCHAR(255), classification_history.new_value VARCHAR(255). */
+  triageText: chars(255),
+  /** itr_issue_fact.customer_tier VARCHAR(64). */
+  customerTier: chars(64),
+} as const satisfies Record<string, StoredLimit>;
+
+export type StoredValue = keyof typeof STORED_LIMITS;
+
+/** A value's size in the limit's unit. */
+export function sizeOf(value: string, limit: StoredLimit): number {
+  if (limit.unit === 'bytes') return new TextEncoder().encode(value).length;
+  let n = 0;
+  for (const _ of value) n++;
+  return n;
+}
+
+/** Why a value is refused: which value, how big, the limit and its unit (the UI's message params). */
+export interface TooLong {
+  code: 'VALUE_TOO_LONG';
+  path: string;
+  message: string;
+  params: { field: string; size: number; max: number; unit: 'chars' | 'bytes' };
+}
+
+/** undefined when `value` fits `STORED_LIMITS[kind]`; otherwise the refusal, naming `path`. */
+export function tooLong(value: string, kind: StoredValue, path: string): TooLong | undefined {
+  const limit = STORED_LIMITS[kind];
+  const size = sizeOf(value, limit);
+  if (size <= limit.max) return undefined;
+  return {
+    code: 'VALUE_TOO_LONG',
+    path,
+    message: `${path} is ${size} ${limit.unit}; at most ${limit.max} are stored`,
+    params: { field: path, size, max: limit.max, unit: limit.unit },
+  };
+}
