@@ -15,7 +15,7 @@ import type { FailedExpressionEvent } from './jiraExpression/workflowRules';
 import { createHash } from 'node:crypto';
 import { Actor, HARNESS_APP_ID, HARNESS_ENVIRONMENT_ID, RoutedRequest } from './forgeRuntime';
 import { isRecord, jsonResponse, sleepMs } from './http';
-import { evaluate, JqlContext, JqlSyntaxError, JqlUnsupportedError, parseJql, sortIssues, validateQuery } from './jql';
+import { evaluate, JqlContext, JqlRefusedError, JqlSyntaxError, JqlUnsupportedError, parseJql, sortIssues, validateQuery } from './jql';
 import {
   APP_ACCOUNT_ID,
   ChangeItem,
@@ -536,6 +536,7 @@ export class JiraDouble {
       this.violate('unsupported-jql', ctx.req.method, ctx.req.pathname, e.message);
       return { status: 400, body: errorBody([`[jira double] ${e.message}`]) };
     }
+    if (e instanceof JqlRefusedError) return { status: 400, body: errorBody([e.message]) };
     if (e instanceof JqlSyntaxError) return { status: 400, body: errorBody([`Error in the JQL Query: ${e.message}`]) };
     throw e;
   }
@@ -798,6 +799,8 @@ export class JiraDouble {
     const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
     const key = ctx.params['propertyKey'] ?? '';
     if (!issue) return notFoundIssue();
+    // Jira's spec (setIssueProperty): anyone with Browse projects and Edit issues may write any property,
+    // the app's own keys included; so nothing a user can edit is app-owned state.
     const denied = this.lacks(ctx, issue, 'EDIT_ISSUES');
     if (denied) return denied;
     if (key.length > 255) return { status: 400, body: errorBody(['The property key cannot be longer than 255 characters.']) };
@@ -814,6 +817,8 @@ export class JiraDouble {
     const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
     const key = ctx.params['propertyKey'] ?? '';
     if (!issue || !issue.properties.has(key)) return { status: 404, body: errorBody([`The property with key '${key}' does not exist.`]) };
+    // Jira's spec (deleteIssueProperty): Browse projects and Edit issues; without them it answers 404.
+    if (!this.model.hasProjectPermission(ctx.user, this.projectOf(issue), 'EDIT_ISSUES')) return { status: 404, body: errorBody([`The property with key '${key}' does not exist.`]) };
     issue.properties.delete(key);
     return { status: 204 };
   }
@@ -832,8 +837,10 @@ export class JiraDouble {
   private addComment(ctx: Ctx): Result {
     const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
     if (!issue) return notFoundIssue();
-    const denied = this.lacks(ctx, issue, 'ADD_COMMENTS');
-    if (denied) return denied;
+    // Jira's spec (addComment) needs Add comments and documents no 403: a refusal is its 400 (the wording is the double's).
+    if (!this.model.hasProjectPermission(ctx.user, this.projectOf(issue), 'ADD_COMMENTS')) {
+      return { status: 400, body: errorBody([`You do not have the permission to comment on issue ${issue.key}.`]) };
+    }
     const body = isRecord(ctx.body) ? ctx.body : {};
     const doc = body['body'];
     if (!(isRecord(doc) && doc['type'] === 'doc' && doc['version'] === 1 && Array.isArray(doc['content']))) {

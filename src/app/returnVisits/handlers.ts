@@ -7,6 +7,7 @@ import { isSatisfaction, viewsDiffer } from '../../domain/closure';
 import { NotAuthorizedError, requireJiraAdmin } from '../auth/authorization';
 import { lookUpClosureFieldIds } from '../closure/closureFields';
 import { lastPublished, publishCloseProperty } from '../closure/closeProperty';
+import { syncClosureRules } from '../closure/closureRules';
 import { FALLBACK_REASON_MAX, loadFallback, saveFallback } from '../closure/fallbackClosers';
 import { loadSettings, RETURN_VISIT_SETTINGS_KEY, requireSupervisor, settingsCodec } from './settings';
 import { getVisit, listVisits, recordVisit } from './visitStore';
@@ -150,6 +151,8 @@ export function returnVisitHandlers(now: () => Date = () => new Date()): Record<
         await requireJiraAdmin(accountId);
         await saveFallback({ accountIds: [...new Set(ids as string[])], reason, by: accountId ?? '', at: now(), expectedRevision });
         await publishCloseProperty();
+        // The close rules carry the fallback closers in their configuration: rewrite them on the ITR workflow.
+        await syncClosureRules();
         return adminState();
       });
     },
@@ -158,6 +161,7 @@ export function returnVisitHandlers(now: () => Date = () => new Date()): Record<
       wrapped(async () => {
         await requireJiraAdmin(accountIdOf(context));
         await publishCloseProperty();
+        await syncClosureRules();
         return adminState();
       }),
   };

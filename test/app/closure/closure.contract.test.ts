@@ -1,14 +1,18 @@
 /**
  * Closing through the exported handlers (issue-created / issue-updated triggers, return-visits and
- * issue-panel resolvers) on the platform harness (Jira double, KVS, MariaDB), ending with the pinned
- * Jira expressions evaluated (test/domain/closure/miniJex.ts) on the state the app left in Jira: the
- * published `itr-close` app property and the mirrored fields.
+ * issue-panel resolvers) on the platform harness (Jira double, KVS, MariaDB), ending with the
+ * manifest's Jira expressions evaluated by the Jira-expression double (test/harness/jiraExpression) on
+ * the state the app left in Jira: the rules' configuration on the ITR workflow (written by
+ * `syncClosureRules`, again when the fallback closers change) and the mirrored fields.
  */
 import { issueCreated, issuePanelResolver, issueUpdated, returnVisitsResolver } from '../../../src/index';
-import { CLOSE_CONDITION_EXPRESSION, CLOSE_VALIDATOR_EXPRESSION, RESOLVE_VALIDATOR_EXPRESSION } from '../../../src/domain/closure';
+import { CLOSURE_EXPRESSIONS, moduleKeyOfExtensionAri, type ClosureRuleKey } from '../../../src/domain/closure';
 import { runMigrations } from '../../../src/adapters/sql';
+import { jiraAsApp } from '../../../src/adapters/jira';
+import { syncClosureRules } from '../../../src/app/closure/closureRules';
+import { ITR_WORKFLOW_NAME, workflowCreateRequest } from '../../../src/app/setup/plan';
 import { harness, invokeFunction, invokeResolver } from '../../harness';
-import { evaluateRule } from '../../domain/closure/miniJex';
+import { evaluateForgeRule, issueBean, projectBean, transitionBean, userBean, workflowBean } from '../../harness/jiraExpression';
 import { defineClosureFields } from './closureFields.fixtures';
 
 const { jira, sql } = harness();
@@ -30,6 +34,13 @@ beforeEach(async () => {
   jira.seedUser({ accountId: ADMIN, displayName: 'Admin', globalPermissions: ['ADMINISTER'] });
   jira.seedUser({ accountId: FALLBACK, displayName: 'Chen Jie' });
   ids = defineClosureFields(jira);
+  // Setup's ITR workflow, with the closure rules attached as setup does.
+  const existing = new Map(jira.model.statuses.map((st) => [st.name.toLowerCase(), st.id]));
+  await invokeFunction(async () => {
+    await jiraAsApp().createWorkflows(workflowCreateRequest(existing, { resolutionId: '10000' }));
+    expect(await syncClosureRules()).toBe('updated');
+    expect(await syncClosureRules()).toBe('unchanged');
+  }, undefined);
 });
 
 const created = (issue: { id: string; key: string }, by: string) => ({ eventType: 'avi:jira:created:issue', issue: { id: issue.id, key: issue.key, fields: {} }, atlassianId: by });
@@ -40,18 +51,38 @@ const resolvedEvent = (issue: { id: string; key: string }, by: string) => ({
   changelog: { id: '1', items: [{ field: 'status', fieldId: 'status', fieldtype: 'jira', from: '3', fromString: 'In Progress', to: '5', toString: 'Resolved' }] },
 });
 
-/** What Jira would hand the expressions: `user`, `issue` (its fields by id, Reporter too), `app.properties`. */
-function expressionContext(key: string, acting: string) {
-  const issue = jira.issue(key);
-  const fields: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(issue.fields)) fields[k] = v ?? null;
-  return { user: { accountId: acting }, issue: fields, app: { properties: Object.fromEntries(jira.appProperties) } };
+/** The closure rule `key` as the ITR workflow carries it (its saved configuration). */
+function attachedRule(key: ClosureRuleKey) {
+  const wf = jira.model.site.workflows.find((w) => w.name === ITR_WORKFLOW_NAME);
+  const rules = (wf?.transitions ?? []).flatMap((t) => [...t.validators, ...(((t.conditions as { conditions?: Array<{ ruleKey: string; parameters: Record<string, string> }> } | undefined)?.conditions) ?? [])]);
+  const rule = rules.find((r) => moduleKeyOfExtensionAri(r.parameters['key']) === key);
+  if (rule === undefined) throw new Error(`${key} is not attached to the ITR workflow`);
+  return rule;
+}
+
+/** Jira's verdict on rule `key` for `acting` on the issue: the manifest text, the rule's config, the documented context. */
+function passes(key: ClosureRuleKey, issueKey: string, acting: string): boolean {
+  const stored = jira.issue(issueKey);
+  const customFields = [...jira.model.fields.values()].filter((f) => f.custom).map((f) => ({ id: f.id, type: f.type }));
+  const issue = issueBean({ issue: { id: stored.id, key: stored.key, fields: stored.fields }, customFields, lookUpUser: () => undefined });
+  const verdict = evaluateForgeRule({
+    moduleType: key === 'itr-close-condition' ? 'jira:workflowCondition' : 'jira:workflowValidator',
+    manifestExpression: CLOSURE_EXPRESSIONS[key],
+    configuration: attachedRule(key).parameters['config'],
+    values: { user: userBean({ accountId: acting }), issue, originalIssue: issue, project: projectBean({ id: '1', key: 'ITR' }), transition: transitionBean({ id: '111', name: 'Close', from: null, to: { id: '6', name: 'Closed' } }), workflow: workflowBean({ id: 'wf', name: ITR_WORKFLOW_NAME }) },
+    extensionId: attachedRule(key).parameters['key'] ?? '',
+    ruleId: '',
+    workflow: { id: 'wf', name: ITR_WORKFLOW_NAME },
+  });
+  if (!verdict.passed && verdict.failure !== undefined) throw new Error(`${key} failed to evaluate: ${verdict.failure.errorMessages.join('; ')}`);
+  return verdict.passed;
 }
 
 async function fileAndResolve(key: string, fields: Record<string, unknown>) {
   const issue = jira.seedIssue({ key, reporter: ENGINEER, fields });
   await invokeFunction(issueCreated, created(issue, ENGINEER));
   jira.issue(key).fields['status'] = { name: 'Resolved' } as never;
+  jira.issue(key).fields['resolution'] = { id: '10000', name: 'Done' } as never;
   await invokeFunction(issueUpdated, resolvedEvent(issue, L2));
   return issue;
 }
@@ -64,19 +95,19 @@ describe('close rules with return visits, end to end', () => {
 
     // Reporter edited to L2: hands over nothing.
     jira.issue('ITR-1').fields['reporter'] = { accountId: L2 } as never;
-    expect(evaluateRule(CLOSE_CONDITION_EXPRESSION, expressionContext('ITR-1', L2))).toBe(false);
-    expect(evaluateRule(CLOSE_CONDITION_EXPRESSION, expressionContext('ITR-1', ENGINEER))).toBe(true);
-    expect(evaluateRule(CLOSE_VALIDATOR_EXPRESSION, expressionContext('ITR-1', ENGINEER))).toBe(false); // visit open
+    expect(passes('itr-close-condition', 'ITR-1', L2)).toBe(false);
+    expect(passes('itr-close-condition', 'ITR-1', ENGINEER)).toBe(true);
+    expect(passes('itr-close-validator', 'ITR-1', ENGINEER)).toBe(false); // visit open
 
     // An engineer cannot see the queue; the supervisor records the visit.
     expect(await invokeResolver(returnVisitsResolver, 'listReturnVisits', { status: 'open' }, { accountId: L2 })).toMatchObject({ success: false, errors: [{ code: 'VISIT_NOT_SUPERVISOR' }] });
     const queue = (await invokeResolver(returnVisitsResolver, 'listReturnVisits', { status: 'open' }, { accountId: SUPERVISOR })) as { success: true; data: { visits: Array<{ issueKey: string; reason: string }> } };
     expect(queue.data.visits).toMatchObject([{ issueKey: 'ITR-1', reason: 'complaint' }]);
     const recorded = await invokeResolver(returnVisitsResolver, 'recordReturnVisit', { issueId: issue.id, satisfaction: 2, resolvedInCustomersView: true, customerWords: '修好了，但等了三天' }, { accountId: SUPERVISOR });
-    expect(recorded).toMatchObject({ success: true, data: { status: 'done', satisfaction: 2, viewsDiffer: true, internalView: 'Resolved', customerWords: '修好了，但等了三天', visitedBy: SUPERVISOR } });
+    expect(recorded).toMatchObject({ success: true, data: { status: 'done', satisfaction: 2, viewsDiffer: true, internalView: 'Resolved: Done', customerWords: '修好了，但等了三天', visitedBy: SUPERVISOR } });
     expect(jira.issue('ITR-1').fields[ids.visitOpen]).toBe('no');
-    expect(evaluateRule(CLOSE_VALIDATOR_EXPRESSION, expressionContext('ITR-1', ENGINEER))).toBe(true);
-    expect(evaluateRule(CLOSE_VALIDATOR_EXPRESSION, expressionContext('ITR-1', L2))).toBe(false);
+    expect(passes('itr-close-validator', 'ITR-1', ENGINEER)).toBe(true);
+    expect(passes('itr-close-validator', 'ITR-1', L2)).toBe(false);
   });
 
   it('a duplicate resolve event keeps one visit; a non-sampled issue gets none', async () => {
@@ -108,11 +139,18 @@ describe('close rules with return visits, end to end', () => {
     const set = await invokeResolver(returnVisitsResolver, 'setFallbackClosers', { accountIds: [FALLBACK], reason: 'Li Lei left the company on 2026-11-01', expectedRevision: 0 }, { accountId: ADMIN });
     expect(set).toMatchObject({ success: true, data: { fallbackAccountIds: [FALLBACK], fallbackHistory: [{ accountIds: [FALLBACK], by: ADMIN, reason: 'Li Lei left the company on 2026-11-01' }], fallbackRevision: 1 } });
     expect((jira.appProperties.get('itr-close') as { fallback: string[] }).fallback).toEqual([FALLBACK]);
+    // Kept current on the ITR workflow: every closure rule's configuration names the fallback closer.
+    for (const key of ['itr-close-condition', 'itr-close-validator', 'itr-resolve-validator'] as const) {
+      expect(JSON.parse(attachedRule(key).parameters['config'] ?? '{}')).toEqual({ submitter: ids.submitter, visitOpen: ids.visitOpen, rootCause: ids.rootCause, classification: ids.classification, fallback: [FALLBACK] });
+    }
 
     const issue = jira.seedIssue({ key: 'ITR-5', reporter: ENGINEER });
     await invokeFunction(issueCreated, created(issue, ENGINEER));
-    expect(evaluateRule(CLOSE_VALIDATOR_EXPRESSION, expressionContext('ITR-5', FALLBACK))).toBe(true);
-    expect(evaluateRule(CLOSE_VALIDATOR_EXPRESSION, expressionContext('ITR-5', L2))).toBe(false);
+    // Not resolved yet: nobody closes, not even a fallback closer.
+    expect(passes('itr-close-validator', 'ITR-5', FALLBACK)).toBe(false);
+    jira.issue('ITR-5').fields['resolution'] = { id: '10000', name: 'Done' } as never;
+    expect(passes('itr-close-validator', 'ITR-5', FALLBACK)).toBe(true);
+    expect(passes('itr-close-validator', 'ITR-5', L2)).toBe(false);
     // A stale revision is refused, not overwritten.
     expect(await invokeResolver(returnVisitsResolver, 'setFallbackClosers', { accountIds: [], reason: 'undo', expectedRevision: 0 }, { accountId: ADMIN })).toMatchObject({ success: false, errors: [{ code: 'CONFIG_REVISION_CONFLICT' }] });
   });
@@ -132,7 +170,7 @@ describe('root cause on the issue panel resolver', () => {
   it('flags a customer-blaming cause (saved, not complete), then accepts an override reason; Resolve follows', async () => {
     jira.seedIssue({ key: 'ITR-7', fields: { [ids.classification]: 'problem' } });
     await invokeResolver(returnVisitsResolver, 'publishCloseProperty', {}, { accountId: ADMIN });
-    expect(evaluateRule(RESOLVE_VALIDATOR_EXPRESSION, expressionContext('ITR-7', ENGINEER))).toBe(false);
+    expect(passes('itr-resolve-validator', 'ITR-7', ENGINEER)).toBe(false);
 
     const first = await invokeResolver(issuePanelResolver, 'saveRootCause', { issueKey: 'ITR-7', draft }, { accountId: ENGINEER, ...panel('ITR-7') });
     expect(first).toMatchObject({ success: true, data: { complete: false, flags: [{ category: 'customer', phrase: 'customer misuse' }], versions: 1, draft: { rootCause: draft.rootCause } } });
@@ -141,7 +179,7 @@ describe('root cause on the issue panel resolver', () => {
     const second = await invokeResolver(issuePanelResolver, 'saveRootCause', { issueKey: 'ITR-7', draft: { ...draft, overrideReason: 'The contract makes the customer the operator' } }, { accountId: ENGINEER, ...panel('ITR-7') });
     expect(second).toMatchObject({ success: true, data: { complete: true, overridden: true, versions: 2, draft: { overrideReason: 'The contract makes the customer the operator' } } });
     expect(jira.issue('ITR-7').fields[ids.rootCause]).toBe('yes');
-    expect(evaluateRule(RESOLVE_VALIDATOR_EXPRESSION, expressionContext('ITR-7', ENGINEER))).toBe(true);
+    expect(passes('itr-resolve-validator', 'ITR-7', ENGINEER)).toBe(true);
 
     expect(await invokeResolver(issuePanelResolver, 'getRootCause', { issueKey: 'ITR-7' }, { accountId: L2, ...panel('ITR-7') })).toMatchObject({ success: true, data: { complete: true, versions: 2, savedBy: ENGINEER } });
   });
