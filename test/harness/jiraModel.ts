@@ -694,6 +694,8 @@ export class JiraModel {
     if (!def) return undefined;
     const type = jqlTypeOf(def.type);
     if (!type) throw new JqlUnsupportedError(`searching ${def.id} (${def.type}) is not supported by the Jira double`);
+    // forge-docs: manifest-reference/modules/jira-custom-field: a Forge `string` field offers exact comparison only.
+    if (type === 'string' && def.custom && (def.appOwned || def.forgeModuleKey !== undefined)) return { id: def.id, type, exactOnly: true };
     return { id: def.id, type };
   }
 
@@ -707,13 +709,15 @@ export class JiraModel {
   }
 
   canBrowse(user: JiraUser, project: JiraProject): boolean {
-    if (user.accountId === APP_ACCOUNT_ID) return true;
+    if (user.accountId === APP_ACCOUNT_ID) return this.projectPermissionsOf(user, project).includes('BROWSE_PROJECTS');
     if (!user.active) return false;
     return project.browsers === undefined || project.browsers.includes(user.accountId);
   }
 
   projectPermissionsOf(user: JiraUser, project: JiraProject): string[] {
-    if (user.accountId === APP_ACCOUNT_ID) return Object.keys(KNOWN_PERMISSIONS).filter((k) => KNOWN_PERMISSIONS[k] === 'PROJECT');
+    // The app's user holds every project permission unless a permission scheme grants it fewer in this
+    // project (restrictApp): Jira checks an app's asApp() calls against the schemes like any user's.
+    if (user.accountId === APP_ACCOUNT_ID) return user.projectPermissions[project.key] ?? Object.keys(KNOWN_PERMISSIONS).filter((k) => KNOWN_PERMISSIONS[k] === 'PROJECT');
     if (!this.canBrowse(user, project)) return [];
     return user.projectPermissions[project.key] ?? DEFAULT_PROJECT_PERMISSIONS;
   }

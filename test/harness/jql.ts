@@ -23,6 +23,14 @@ export class JqlSyntaxError extends Error {
   }
 }
 
+/** JQL Jira itself refuses with its own message (answered 400 as Jira words it, no prefix). */
+export class JqlRefusedError extends JqlSyntaxError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JqlRefusedError';
+  }
+}
+
 /** Valid JQL the double does not implement: a harness gap, not an app bug. */
 export class JqlUnsupportedError extends Error {
   constructor(message: string) {
@@ -310,6 +318,16 @@ export interface JqlField {
   /** The issue field id holding the value, e.g. `status`, `customfield_10001`. */
   id: string;
   type: JqlFieldType;
+  /**
+   * Exact comparison only (`=`, `!=`, `IN`, …; `~` refused): a Forge app field of type `string`.
+   * forge-docs: manifest-reference/modules/jira-custom-field ("Data types": string offers exact comparison)
+   */
+  exactOnly?: true;
+}
+
+/** Jira's answer to `~` on a field that has no text search (the name as the query wrote it). */
+function refuseContains(op: string, name: string): JqlRefusedError {
+  return new JqlRefusedError(`The operator '${op}' is not supported by the '${name}' field.`);
 }
 
 export interface JqlIssue {
@@ -529,6 +547,7 @@ export function evaluate(expr: Expr, issue: JqlIssue, ctx: JqlContext): boolean 
       return !evaluate(expr.expr, issue, ctx);
     case 'clause': {
       const field = requireField(expr.field, ctx);
+      if ((expr.op === '~' || expr.op === '!~') && field.exactOnly) throw refuseContains(expr.op, expr.field);
       const empty = field.type === 'key' ? false : isEmptyValue(issue.fields[field.id]);
       const { op, operand } = expr;
       if (op === 'is') return empty;
@@ -578,6 +597,7 @@ export function validateQuery(query: JqlQuery, ctx: JqlContext): void {
     if ((e.op === '<' || e.op === '<=' || e.op === '>' || e.op === '>=') && !['datetime', 'date', 'number', 'key'].includes(field.type)) {
       throw new JqlUnsupportedError(`operator ${e.op} on ${field.id} (${field.type}) is not supported by the Jira double`);
     }
+    if ((e.op === '~' || e.op === '!~') && field.exactOnly) throw refuseContains(e.op, e.field);
     if ((e.op === '~' || e.op === '!~') && field.type !== 'string') {
       throw new JqlUnsupportedError(`~ on ${field.id} (${field.type}) is not supported by the Jira double`);
     }
