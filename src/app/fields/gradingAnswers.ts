@@ -4,9 +4,12 @@
  * `businessImpact=outage;customerTier=standard;duration=h1to4`.
  *
  * Why a string and not a Forge `object` field: an object field is only searchable through a Jira
- * expression `formatter`, which cannot be checked offline; a string is searchable as it is
- * (`"ITR grading answers" ~ "scope=large"`) and its encoding is stable (sorted keys), so equal answers
- * always give the same text and the app can compare answers by comparing strings.
+ * expression `formatter`, which cannot be checked offline. A Forge `string` field offers exact JQL
+ * comparison only, no `~` (forge-docs: manifest-reference/modules/jira-custom-field, "Data types"), so
+ * JQL finds whole answer sets: `"ITR grading answers" = "<encoded>"` or `IS [NOT] EMPTY`. The encoding is
+ * stable (sorted keys), so equal answers always give the same text and the app can compare answers by
+ * comparing strings. One answer alone (e.g. every `scope=large`) is found by the dimension's own field
+ * where there is one (customer tier, product, region) or in Forge SQL, never with `~`.
  */
 import type { GradingAnswers } from '../../domain';
 

@@ -13,7 +13,7 @@ export const ITR_FIELDS = {
   lineWarnAt: { moduleKey: 'itr-line-warn', type: 'datetime' },
   submitter: { moduleKey: 'itr-submitter', type: 'user' },
   // Set at triage (src/app/triage). The grading answers are one string, `dimension=option;…` sorted by
-  // dimension id (see gradingAnswers.ts), so JQL can search one answer with `~ "scope=large"`.
+  // dimension id (see gradingAnswers.ts): JQL compares it exactly (`=`), a string app field has no `~`.
   gradingAnswers: { moduleKey: 'itr-grading-answers', type: 'string' },
   customerTier: { moduleKey: 'itr-customer-tier', type: 'string' },
   /** `in` or `out` (of warranty). */
