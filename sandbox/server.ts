@@ -15,6 +15,8 @@
  *  - `/static/<resource>/…`: the Custom UI builds, with `window.__bridge` injected before the
  *    app's scripts; `/__bridge` answers getContext, invoke (the real resolver), enableTheming, and
  *    no-ops for the view calls (refresh, close, …);
+ *  - `/rest/api/3/…` (GET, POST, PUT, DELETE): Jira's REST API as the user chosen in the top bar, like
+ *    a browser console on a real site (the Jira double answers with that user's permissions);
  *  - product events: user actions go to the Jira double as that user, then the manifest's
  *    `trigger` modules subscribed to the event are called with a Forge-shaped payload;
  *  - `scheduledTrigger` modules run on the sandbox clock (`speed` sandbox seconds per second).
@@ -30,7 +32,7 @@ import type { StoredIssue } from '../test/harness/jiraModel';
 import { createClock, type SandboxClock } from './clock';
 import { adfParagraph, DEMO_FIELD_IDS, DEMO_PROJECTS, DEMO_USERS, seedDemoSite, type DemoUser } from './demoSite';
 import { DEMO_CASES, DEMO_DEPARTMENTS, DEMO_HISTORY_LABEL, HANDOFF_PROJECTS, seedDemoHistory, staysOf as staysOfHistory } from './demoHistory';
-import { evaluateExpression } from './expressions';
+import { transitionVerdict } from './expressions';
 import { ISSUE_VIEW_MODULE_TYPES, loadManifest, translate, type ManifestModule, type SandboxManifest } from './manifest';
 import { avatar, esc, hostText, layout, statusLozenge, THEME_ATTRS, type ColorMode, type Lang, type Prefs } from './pages';
 
@@ -200,6 +202,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const theme: ColorMode = q.get('theme') === 'dark' ? 'dark' : 'light';
     return { accountId, lang, theme };
   };
+  /** Whether `accountId` may browse the project (the host's pages show only what Jira would). */
+  const mayBrowse = (accountId: string, projectKey: string): boolean => {
+    const p = jira.model.projects.get(projectKey);
+    return p !== undefined && (p.browsers === undefined || p.browsers.includes(accountId));
+  };
   const userOf = (accountId: string): DemoUser => DEMO_USERS.find((u) => u.accountId === accountId) ?? (DEMO_USERS[0] as DemoUser);
   const displayName = (ref: unknown): string | null => {
     const id = typeof ref === 'object' && ref !== null ? (ref as { accountId?: unknown }).accountId : undefined;
@@ -212,7 +219,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const module = moduleByKey(frame.moduleKey);
     if (module === undefined) throw new HttpError(400, `unknown module ${frame.moduleKey}`);
     const user = userOf(prefs.accountId);
+    // Jira renders an admin page only for administrators, and an issue's modules only to who may see it:
+    // a frame (and so its context and its resolver) exists for nobody else.
+    if (module.type === 'jira:adminPage' && !user.groups.includes('jira-administrators')) throw new HttpError(403, `${module.key} is an admin page`);
     const issue = frame.issueKey === null ? undefined : jira.model.findIssue(frame.issueKey);
+    if (frame.issueKey !== null && (issue === undefined || !mayBrowse(prefs.accountId, issue.projectKey))) throw new HttpError(404, `issue ${frame.issueKey} does not exist or you may not see it`);
     const projectKey = issue?.projectKey ?? frame.projectKey;
     const project = projectKey === null ? undefined : jira.model.projects.get(projectKey);
     const issueType = issue?.fields['issuetype'] as { id: string; name: string } | undefined;
@@ -246,6 +257,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       case 'invoke': {
         const module = moduleByKey(frame.moduleKey);
         if (module === undefined) throw new HttpError(400, `unknown module ${frame.moduleKey}`);
+        // forge-docs: apis-reference/ui-api-bridge/invoke — invoke runs the calling module's resolver
+        // (`resolver.function`), never a trigger's, a consumer's or another module's function.
+        const resolverFunction = (module.raw['resolver'] as { function?: unknown } | undefined)?.function;
+        if (typeof resolverFunction !== 'string' || module.resource === undefined) throw new HttpError(403, `module ${module.key} has no resolver to invoke`);
         const { functionKey, payload: resolverPayload } = (payload ?? {}) as { functionKey?: unknown; payload?: unknown };
         if (typeof functionKey !== 'string') throw new HttpError(400, 'invoke without functionKey');
         const handler = handlerOf(module);
@@ -488,11 +503,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     return esc(typeof value === 'object' ? JSON.stringify(value) : value);
   };
 
-  const visibleIssues = (prefs: Prefs): StoredIssue[] =>
-    [...jira.model.issues.values()].filter((i) => {
-      const p = jira.model.projects.get(i.projectKey);
-      return p !== undefined && (p.browsers === undefined || p.browsers.includes(prefs.accountId));
-    });
+  const visibleIssues = (prefs: Prefs): StoredIssue[] => [...jira.model.issues.values()].filter((i) => mayBrowse(prefs.accountId, i.projectKey));
 
   const appFieldName = (lang: Lang, moduleKey: string): string => {
     const m = manifest.modules.find((x) => x.type === 'jira:customField' && x.key === moduleKey);
@@ -510,8 +521,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const hidden = showHistory ? 0 : inProject.filter(isHistory).length;
     const issues = inProject.filter((i) => showHistory || !isHistory(i)).sort((a, b) => Number(b.id) - Number(a.id));
     const ids = DEMO_FIELD_IDS;
-    const projectRows = DEMO_PROJECTS.map((p) => {
-      const count = [...jira.model.issues.values()].filter((i) => i.projectKey === p.key).length;
+    const projectRows = DEMO_PROJECTS.filter((p) => mayBrowse(prefs.accountId, p.key)).map((p) => {
+      const count = visibleIssues(prefs).filter((i) => i.projectKey === p.key).length;
       return `<tr><td><a href="/?project=${p.key}">${esc(p.key)}</a></td><td>${esc(p.name)}</td><td>${count}</td></tr>`;
     }).join('');
     const issueRows = issues
@@ -618,11 +629,10 @@ ${error === undefined ? `<p>${esc(t('found'))}: <strong data-testid="search-coun
         return `<dt>${esc(appFieldName(prefs.lang, m.key))}</dt><dd data-testid="field-${esc(m.key)}">${fieldValue(prefs, def.type, f[def.id])}</dd>`;
       })
       .join('');
-    // Jira hides a transition whose workflow condition (a Jira expression) is false for the user.
-    const conditions = manifest.modules.filter((x) => x.type === 'jira:workflowCondition');
+    // Jira hides a transition whose workflow conditions (Jira expressions) are false for the user.
     const transitions = jira.model.transitions
       .filter((tr) => tr.to !== status.name && (tr.from === undefined || tr.from.includes(status.name)))
-      .filter((tr) => conditions.every((c) => evaluateExpression(c.key, { accountId: prefs.accountId, issue: { key: issue.key, fields: f }, transitionTo: tr.to, lang: prefs.lang }) === true))
+      .filter((tr) => transitionVerdict('show', { accountId: prefs.accountId, issueKey: issue.key, transitionId: tr.id, lang: prefs.lang }) === true)
       .map((tr) => `<button type="submit" name="transition" value="${esc(tr.id)}">${esc(tr.name)}</button>`)
       .join('');
     const issueModules = ISSUE_VIEW_MODULE_TYPES.flatMap((type) => manifest.modules.filter((m) => m.type === type && m.resource !== undefined));
@@ -770,12 +780,10 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
       const transitionId = form.get('transition') ?? '';
       const target = jira.model.transitions.find((tr) => tr.id === transitionId);
       const fromStatus = (before.fields['status'] as { name: string }).name;
-      // Jira evaluates the workflow's conditions and expression validators here (see expressions.ts);
+      // Jira evaluates the transition's conditions and expression validators here (see expressions.ts);
       // a refusal shows the rule's message in the user's language.
-      for (const mod of manifest.modules.filter((x) => x.type === 'jira:workflowValidator' || x.type === 'jira:workflowCondition')) {
-        const verdict = evaluateExpression(mod.key, { accountId: prefs.accountId, issue: { key, fields: before.fields }, transitionTo: target?.to ?? '', lang: prefs.lang });
-        if (verdict !== true) return html(issuePage(req, prefs, key, verdict), 400);
-      }
+      const verdict = transitionVerdict('perform', { accountId: prefs.accountId, issueKey: key, transitionId, lang: prefs.lang });
+      if (verdict !== true) return html(issuePage(req, prefs, key, verdict), 400);
       const r = await asUser(prefs.accountId, 'POST', forgeApi.route`/rest/api/3/issue/${key}/transitions`, { transition: { id: transitionId } });
       if (r.status !== 204) return html(issuePage(req, prefs, key, jiraErrorText(r.json)), r.status);
       await deliverEvent('avi:jira:updated:issue', prefs.accountId, jira.issue(key), {
