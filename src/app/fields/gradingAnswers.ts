@@ -8,8 +8,8 @@
  * comparison only, no `~` (forge-docs: manifest-reference/modules/jira-custom-field, "Data types"), so
  * JQL finds whole answer sets: `"ITR grading answers" = "<encoded>"` or `IS [NOT] EMPTY`. The encoding is
  * stable (sorted keys), so equal answers always give the same text and the app can compare answers by
- * comparing strings. One answer alone (e.g. every `scope=large`) is found by the dimension's own field
- * where there is one (customer tier, product, region) or in Forge SQL, never with `~`.
+ * comparing strings. One answer alone (e.g. every `scope=large`) has no JQL of its own: search the
+ * dimension's own field where there is one (customer tier), never the answers with `~`.
  */
 import type { GradingAnswers } from '../../domain';
 
