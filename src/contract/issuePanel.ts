@@ -17,9 +17,13 @@ export interface IssueItrState {
   warnAt: string | null; // ISO instant
   /** Set while waiting for the customer stops the line's clock (then dueAt/warnAt are null). */
   pausedSince: string | null; // ISO instant
-  /** Working minutes of the line's budget left; with `pausedSince` what the clock will resume with. */
+  /**
+   * Working minutes of the line's budget left; with `pausedSince` what the clock will resume with;
+   * with `done` what was left when the issue became done (the clock's final state).
+   */
   remainingMinutes: number | null;
-  status: 'onTrack' | 'warning' | 'overdue' | 'notStarted' | 'paused';
+  /** `done`: resolved or in a Done-category status; the clocks have stopped (no due or warning time). */
+  status: 'onTrack' | 'warning' | 'overdue' | 'notStarted' | 'paused' | 'done';
 }
 
 export interface IssuePanelFunctions {

@@ -24,6 +24,7 @@ export {
   type ClassificationDecisionInput,
 } from './classification';
 export { SUPPORT_LINES, SUPPORT_LINE_LABELS, isSupportLine, nextLine, type SupportLine } from './supportLine';
+export { DONE_ISSUE_JQL, doneAt, isIssueDone, OPEN_ISSUE_JQL, type IssueDoneMarkers, type StatusCategoryKey } from './issueDone';
 export * from './grading';
 export * from './sla';
 export * from './escalation';

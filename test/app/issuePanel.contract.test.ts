@@ -90,6 +90,31 @@ describe('getIssueItrState through issuePanelResolver', () => {
     expect(paused.data).toMatchObject({ status: 'paused', pausedSince: ago(5).toISOString(), dueAt: null, warnAt: null, remainingMinutes: l1.minutes - 15 });
   });
 
+  it('on a site whose workflow never sets Resolution, an issue in a Done-category status shows its final clock: done, the time left when it became done', async () => {
+    const minute = 60_000;
+    const now = Math.floor(Date.now() / 1000) * 1000;
+    const iso = (ms: number): string => new Date(ms).toISOString().replace('Z', '+0000');
+    const entered = now - 100 * minute; // 100 minutes on L1 …
+    jira.seedIssue({
+      key: 'ITR-7',
+      status: 'Closed', // Done category
+      fields: {
+        resolution: null,
+        resolutiondate: null,
+        statuscategorychangedate: iso(entered + 40 * minute), // … but done after 40 of them
+        [ids.kind]: 'complaint',
+        [ids.grade]: critical,
+        [ids.line]: 'L1',
+        [ids.lineEnteredAt]: new Date(entered).toISOString(),
+      },
+    });
+    const done = (await panel('ITR-7', ENGINEER)) as { data: Record<string, unknown> };
+    expect(done.data).toMatchObject({ status: 'done', dueAt: null, warnAt: null, pausedSince: null, remainingMinutes: l1.minutes - 40 });
+    // The same issue still in progress runs its clock.
+    jira.seedIssue({ key: 'ITR-8', status: 'In Progress', fields: { [ids.kind]: 'complaint', [ids.grade]: critical, [ids.line]: 'L1', [ids.lineEnteredAt]: new Date(entered).toISOString() } });
+    expect(((await panel('ITR-8', ENGINEER)) as { data: Record<string, unknown> }).data).toMatchObject({ status: 'onTrack', remainingMinutes: l1.minutes - 100 });
+  });
+
   it('says notStarted for an issue that was not triaged yet', async () => {
     jira.seedIssue({ key: 'ITR-2' });
     const answer = await panel('ITR-2', ENGINEER);

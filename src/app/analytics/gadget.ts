@@ -6,6 +6,7 @@
  */
 import { jiraAsApp, jiraAsUser, type JiraClient } from '../../adapters/jira';
 import { attainment, cfRef, monthOf } from '../../domain/analytics';
+import { OPEN_ISSUE_JQL } from '../../domain/issueDone';
 import type { GadgetNumbers } from '../../contract/analytics';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds } from '../fields/itrFields';
@@ -25,7 +26,7 @@ async function count(jira: JiraClient, jql: string): Promise<number> {
 }
 
 export function gadgetJql(ids: Pick<ItrFieldIds, 'kind' | 'breachedAt' | 'lineDueAt'>): { open: string; breached: string; dueToday: string } {
-  const itrOpen = `${cfRef(ids.kind)} IS NOT EMPTY AND resolution IS EMPTY`;
+  const itrOpen = `${cfRef(ids.kind)} IS NOT EMPTY AND ${OPEN_ISSUE_JQL}`;
   return {
     open: `${itrOpen} ORDER BY created DESC`,
     breached: `${itrOpen} AND ${cfRef(ids.breachedAt)} IS NOT EMPTY ORDER BY created DESC`,

@@ -7,7 +7,8 @@ import { jiraAsApp, type JiraClient, type JiraIssue } from '../../adapters/jira'
 import type { IssueFact } from '../../domain/analytics';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds } from '../fields/itrFields';
-import { accountIdOf, textOf } from '../fields/issueState';
+import { doneAt } from '../../domain/issueDone';
+import { accountIdOf, statusCategoryOf, textOf } from '../fields/issueState';
 import { deleteFact, historyCounts, upsertFacts, type HistoryCounts } from './factStore';
 import { loadAnalyticsSettings } from './settings';
 
@@ -15,7 +16,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** The Jira fields a fact needs (system + the app's). */
 export function factFields(ids: ItrFieldIds): string[] {
-  return ['project', 'created', 'resolutiondate', ids.kind, ids.grade, ids.classification, ids.product, ids.region, ids.customerTier, ids.owner, ids.line, ids.breachedAt];
+  return ['project', 'created', 'resolution', 'resolutiondate', 'status', 'statuscategorychangedate', ids.kind, ids.grade, ids.classification, ids.product, ids.region, ids.customerTier, ids.owner, ids.line, ids.breachedAt];
 }
 
 /** Jira's `2026-03-01T08:00:00.000+0000` as an ISO instant; null when absent or unreadable. */
@@ -48,7 +49,13 @@ export function factOf(issue: JiraIssue, ids: ItrFieldIds, counts: HistoryCounts
     department: owner === null ? null : (departments[owner] ?? null),
     currentLine: textOf(f[ids.line]),
     createdAt,
-    resolvedAt: instant(f['resolutiondate']),
+    // Done by Resolution or by status category (a workflow that never sets Resolution still finishes issues).
+    resolvedAt: doneAt({
+      resolved: f['resolution'] != null,
+      statusCategory: statusCategoryOf(f['status']),
+      resolutionDate: instant(f['resolutiondate']),
+      statusCategoryChangedAt: instant(f['statuscategorychangedate']),
+    }),
     breachedAt: instant(f[ids.breachedAt]),
     escalations: counts.escalations,
     timeouts: counts.timeouts,

@@ -3,9 +3,9 @@
  *  1. re-read every issue in ONE search (`id in (…)`, with the app fields), right before deciding;
  *  2. decide each with the domain (`decideEscalation`: time alone);
  *  3. claim the non-idempotent side effects in SQL (one owner per warning/escalation/breach);
- *  4. write all field changes in ONE bulk app-field request (values are deterministic: the next line
+ *  4. record the line changes in `line_history` (one upsert; duplicates are no-ops);
+ *  5. write all field changes in ONE bulk app-field request (values are deterministic: the next line
  *     starts when the previous one's time ran out, so a duplicate run writes the very same values);
- *  5. record the line changes in `line_history` (one upsert; duplicates are no-ops);
  *  6. per owned side effect: one comment (site language) mentioning the users to tell, which makes
  *     Jira notify them; a `/notify` only when groups are configured (ADF cannot mention a group);
  *     then mark it done.
@@ -13,7 +13,7 @@
  * for each when notification groups are configured).
  * When time runs low it hands the unfinished issues back to the queue and gives up its claims.
  */
-import { DomainError, decideEscalation, type SupportLine } from '../../domain';
+import { DomainError, decideEscalation, OPEN_ISSUE_JQL, type SupportLine } from '../../domain';
 import { recordStays, type StayRow } from '../history/lineHistoryStore';
 import type { ItrFieldIds } from '../fields/itrFields';
 import { claimActions, markDone, releaseClaims, type EscalationAction, type OwnedAction } from './actionStore';
@@ -50,7 +50,7 @@ const emptyReport = (): CheckReport => ({ read: 0, warned: 0, escalated: 0, brea
 
 async function readIssues(deps: EscalationDeps, ids: ItrFieldIds, issueIds: readonly string[]): Promise<EscalationIssue[]> {
   const out: EscalationIssue[] = [];
-  const jql = `id in (${issueIds.join(', ')}) AND resolution IS EMPTY`;
+  const jql = `id in (${issueIds.join(', ')}) AND ${OPEN_ISSUE_JQL}`;
   for await (const page of deps.jira.searchJql(jql, { fields: escalationFieldList(ids), pageSize: 100 })) {
     for (const issue of page.issues) out.push(escalationIssueOf(issue, ids));
   }
@@ -172,8 +172,10 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
   // Claim before writing: if this run dies after the write, the claim is what tells the next run that
   // a comment is still owed (the re-read issue then looks done).
   const owned = await claimActions(actions, issues.map((i) => i.id), deps.newToken(), now);
-  if (writes.size > 0) await deps.jira.setAppFieldValues(writes.updates());
+  // History before the field write: a redelivered event re-reads the issue, and once Jira holds the
+  // next line the decision yields no stay any more (duplicate stays are no-ops, a lost one stays lost).
   await recordStays(stays);
+  if (writes.size > 0) await deps.jira.setAppFieldValues(writes.updates());
 
   const byId = new Map(issues.map((i) => [i.id, i]));
   const done: number[] = [];

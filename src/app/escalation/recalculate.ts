@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { execute } from '../../adapters/sql';
 import type { ConfigCodec } from '../../adapters/kvs';
 import type { RecalculationProgress } from '../../contract/escalation';
-import { DomainError } from '../../domain';
+import { DomainError, OPEN_ISSUE_JQL } from '../../domain';
 import { recordAudit } from '../audit/auditLog';
 import { requireJiraAdmin } from '../auth/authorization';
 import { ensureSchema } from '../../adapters/sql';
@@ -89,7 +89,7 @@ export async function processRecalculation(event: Extract<EscalationEvent, { kin
   if (job.status === 'done') return job;
   const ids = event.fieldIds;
   const config = await deps.loadConfig();
-  const jql = `resolution IS EMPTY AND ${cf(ids.line)} IS NOT EMPTY AND ${cf(ids.breachedAt)} IS EMPTY ORDER BY key ASC`;
+  const jql = `${OPEN_ISSUE_JQL} AND ${cf(ids.line)} IS NOT EMPTY AND ${cf(ids.breachedAt)} IS EMPTY ORDER BY key ASC`;
   let token = event.pageToken;
   const pages = deps.jira.searchJql(jql, { fields: escalationFieldList(ids), pageSize: 100, ...(token === null ? {} : { startToken: token }) });
   for (;;) {

@@ -5,6 +5,7 @@
  * The sweep decides nothing and writes nothing in Jira: duplicate or overlapping runs only cause
  * duplicate events, which the consumer's checks make harmless.
  */
+import { OPEN_ISSUE_JQL } from '../../domain/issueDone';
 import type { ItrFieldIds } from '../fields/itrFields';
 import { staleClaimIssueIds } from './actionStore';
 import { platformDeps, type EscalationDeps } from './deps';
@@ -28,7 +29,7 @@ const cf = (fieldId: string): string => `cf[${fieldId.replace(/^customfield_/, '
  */
 export function dueIssuesJql(ids: ItrFieldIds): string {
   return (
-    `resolution IS EMPTY AND ${cf(ids.breachedAt)} IS EMPTY AND ` +
+    `${OPEN_ISSUE_JQL} AND ${cf(ids.breachedAt)} IS EMPTY AND ` +
     `(${cf(ids.lineDueAt)} <= now() OR (${cf(ids.lineWarnAt)} <= now() AND ${cf(ids.warnedLine)} IS EMPTY)) ` +
     `ORDER BY ${cf(ids.lineDueAt)} ASC`
   );

@@ -1,25 +1,29 @@
 /** Small readers of raw Jira field values, shared by the use cases that read ITR issues. */
+import { isIssueDone, OPEN_ISSUE_JQL } from '../../domain/issueDone';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** The status category key of a raw `status` field value (`status.statusCategory.key`). */
+export function statusCategoryOf(status: unknown): string | undefined {
+  const category = isRecord(status) ? status['statusCategory'] : undefined;
+  return isRecord(category) && typeof category['key'] === 'string' ? category['key'] : undefined;
+}
+
 /**
- * Closed means done in Jira's terms: a resolution is set or the status is in the "done" category.
- * A closed issue keeps the grade it was closed with: nothing in the app regrades it.
+ * Closed means done in Jira's terms (`isIssueDone`): a resolution is set or the status is in the
+ * Done category. A closed issue keeps the grade it was closed with: nothing in the app regrades it.
  */
 export function isClosed(fields: Record<string, unknown>): boolean {
-  if (fields['resolution'] != null) return true;
-  const status = fields['status'];
-  const category = isRecord(status) ? status['statusCategory'] : undefined;
-  return isRecord(category) && category['key'] === 'done';
+  return isIssueDone({ resolved: fields['resolution'] != null, statusCategory: statusCategoryOf(fields['status']) });
 }
 
 /** Fields to ask for so that `isClosed` can decide. */
 export const CLOSED_FIELDS = ['status', 'resolution'] as const;
 
-/** JQL for "not closed" (matches `isClosed`'s first test; Jira sets a resolution when work is done). */
-export const OPEN_JQL = 'resolution IS EMPTY';
+/** JQL for "not closed" (the negation of `isClosed`). */
+export const OPEN_JQL = OPEN_ISSUE_JQL;
 
 export function textOf(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;

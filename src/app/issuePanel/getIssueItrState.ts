@@ -16,6 +16,11 @@ import {
 import { loadItrConfig, type ItrConfig } from '../config/itrConfig';
 import { FieldsNotInstalledError, lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds } from '../fields/itrFields';
+import { statusCategoryOf } from '../fields/issueState';
+import { doneAt, isIssueDone } from '../../domain/issueDone';
+
+/** The system fields that tell whether (and since when) the issue is done. */
+const DONE_FIELDS = ['status', 'resolution', 'resolutiondate', 'statuscategorychangedate'];
 
 export interface IssuePanelDeps {
   /** Reads the issue as the viewer, so Jira's browse permission decides what the panel may show. */
@@ -84,10 +89,19 @@ export function itrStateOf(
     status: 'notStarted',
   };
   const usableGrade = knownGrade(config.gradingTable, grade);
-  if (state.line === null || enteredAt === null || usableGrade === null) return state;
+  // Done by Resolution or by status category: the clock stopped when the issue became done.
+  const markers = { resolved: fields['resolution'] != null, statusCategory: statusCategoryOf(fields['status']) };
+  const done = isIssueDone(markers);
+  if (state.line === null || enteredAt === null || usableGrade === null) return done ? { ...state, status: 'done' } : state;
   const budget = lineBudget(config.gradingTable, usableGrade, state.line);
   const calendar = config.calendars.get(budget.calendarId);
   if (calendar === undefined) throw new DomainError('CONFIG_UNKNOWN_CALENDAR', `Calendar ${budget.calendarId} is not configured`);
+  if (done) {
+    const at = doneAt({ ...markers, resolutionDate: instant(fields['resolutiondate']), statusCategoryChangedAt: instant(fields['statuscategorychangedate']) }) ?? now;
+    const stoppedAt = at.getTime() < now.getTime() ? at : now;
+    const left = Math.max(0, Math.round(budget.minutes - consumedWorkingMinutes({ calendar, enteredAt, pauses, now: stoppedAt })));
+    return { ...state, remainingMinutes: left, status: 'done' };
+  }
   const open = pauses.find((p) => p.to === null);
   const remainingMinutes = Math.max(0, Math.round(budget.minutes - consumedWorkingMinutes({ calendar, enteredAt, pauses, now })));
   if (open !== undefined && open.from.getTime() <= now.getTime()) {
@@ -114,7 +128,7 @@ export async function getIssueItrState(
 ): Promise<ResolverResult<IssueItrState>> {
   try {
     const [ids, config] = await Promise.all([lookUpFieldIds(deps.jiraAsApp()), deps.loadConfig()]);
-    const issue = await deps.jiraForViewer().getIssue(issueKey, { fields: Object.values(ids) });
+    const issue = await deps.jiraForViewer().getIssue(issueKey, { fields: [...Object.values(ids), ...DONE_FIELDS] });
     const line = text(issue.fields[ids.line]);
     const pauses = line === null ? [] : await deps.pauses(issue.id, line);
     return { success: true, data: itrStateOf(issueKey, issue.fields, ids, config, deps.now(), pauses) };

@@ -5,6 +5,7 @@
  * is current; Jira stays the source of truth).
  */
 import type { AnalyticsFilter } from './filter';
+import { DONE_ISSUE_JQL, OPEN_ISSUE_JQL } from '../issueDone';
 
 /** The site's `customfield_NNNNN` ids of the fields drill-downs filter on. */
 export interface DrillFieldIds {
@@ -59,10 +60,10 @@ export function drillDownJql(filter: AnalyticsFilter, ids: DrillFieldIds, dims: 
         clauses.push(`created >= ${jqlDate(d.from)}`, `created < ${jqlDate(d.to)}`);
         break;
       case 'state':
-        if (d.value === 'resolved') clauses.push('resolution IS NOT EMPTY');
-        else if (d.value === 'open') clauses.push('resolution IS EMPTY');
+        if (d.value === 'resolved') clauses.push(DONE_ISSUE_JQL);
+        else if (d.value === 'open') clauses.push(OPEN_ISSUE_JQL);
         else if (d.value === 'breached') clauses.push(`${cfRef(ids.breachedAt)} IS NOT EMPTY`);
-        else clauses.push('resolution IS NOT EMPTY', `${cfRef(ids.breachedAt)} IS EMPTY`);
+        else clauses.push(DONE_ISSUE_JQL, `${cfRef(ids.breachedAt)} IS EMPTY`);
         break;
       case 'project':
         clauses.push(d.value === null ? 'project IS EMPTY' : `project = ${jqlString(d.value)}`);

@@ -141,7 +141,12 @@ function Details({
         <Row label={t('field.lineEnteredAt')}>
           <DateTime iso={state.lineEnteredAt} />
         </Row>
-        {state.pausedSince === null ? (
+        {state.status === 'done' ? (
+          // The clock stopped when the issue became done: what was left then, not a due time.
+          <Row label={t('field.remainingAtDone')}>
+            {state.remainingMinutes === null ? <NotSet /> : <Text>{duration(state.remainingMinutes, t)}</Text>}
+          </Row>
+        ) : state.pausedSince === null ? (
           <>
             <Row label={t('field.warnAt')}>
               <DateTime iso={state.warnAt} relative color={state.status === 'warning' ? emphasis : undefined} />

@@ -23,6 +23,7 @@ const appearance: Record<ItrStatus, ReturnType<typeof xcss>> = {
   overdue: xcss({ backgroundColor: 'color.background.danger' }),
   notStarted: xcss({ backgroundColor: 'color.background.neutral' }),
   paused: xcss({ backgroundColor: 'color.background.information' }),
+  done: xcss({ backgroundColor: 'color.background.neutral' }),
 };
 
 const textColor = {
@@ -31,6 +32,7 @@ const textColor = {
   overdue: 'color.text.danger',
   notStarted: 'color.text.subtle',
   paused: 'color.text.information',
+  done: 'color.text.subtle',
 } as const satisfies Record<ItrStatus, string>;
 
 export function StatusLozenge({ status }: { status: ItrStatus }) {

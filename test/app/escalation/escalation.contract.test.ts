@@ -220,9 +220,9 @@ describe('escalation sweep and consumer', () => {
     const searches = jira.calls.filter((c) => c.route === 'POST /rest/api/3/search/jql');
     expect(searches).toHaveLength(2);
     const [sweepSearch, reRead] = searches.map((c) => c.body as { jql: string; fields?: string[] });
-    expect(sweepSearch!.jql).toMatch(/^resolution IS EMPTY AND cf\[\d+\] IS EMPTY AND \(cf\[\d+\] <= now\(\) OR/);
+    expect(sweepSearch!.jql).toMatch(/^\(resolution IS EMPTY AND statusCategory != Done\) AND cf\[\d+\] IS EMPTY AND \(cf\[\d+\] <= now\(\) OR/);
     expect(sweepSearch!.fields).toEqual(['id']);
-    expect(reRead!.jql).toBe(`id in (${due.id}) AND resolution IS EMPTY`);
+    expect(reRead!.jql).toBe(`id in (${due.id}) AND (resolution IS EMPTY AND statusCategory != Done)`);
     expect(jira.requestCount('GET /rest/api/3/issue/{issueIdOrKey}')).toBe(0);
     expect(jira.issue('ITR-101').fields[ids.line]).toBe('L1');
     expect(jira.issue('ITR-201').fields[ids.line]).toBe('L1');
@@ -234,6 +234,19 @@ describe('escalation sweep and consumer', () => {
       'POST /rest/api/3/app/field/value': 1,
       'POST /rest/api/3/issue/{issueIdOrKey}/comment': 1,
     });
+  });
+
+  it('on a site whose workflow never sets Resolution, an issue in a Done-category status is never escalated, warned or breached', async () => {
+    // Closed is in the Done category; the workflow left Resolution empty (no post function, no screen).
+    seedOnLine('ITR-210', 'L1', ago(budget('L1') + 2), { resolution: null, resolutiondate: null }, 'Closed');
+    seedOnLine('ITR-211', 'L3', ago(budget('L3') + 2), { resolution: null, resolutiondate: null }, 'Resolved');
+    const open = seedOnLine('ITR-212', 'L1', ago(budget('L1') + 2), { resolution: null, resolutiondate: null });
+    await sweepAndDrain();
+    expect(jira.issue('ITR-210').fields[ids.line]).toBe('L1');
+    expect(jira.issue('ITR-211').fields[ids.breachedAt] ?? null).toBeNull();
+    expect(comments('ITR-210')).toEqual([]);
+    expect(comments('ITR-211')).toEqual([]);
+    expect(jira.issue(open.key).fields[ids.line]).toBe('L2'); // the open one still escalates
   });
 
   it('emails notification groups through /notify (groups cannot be mentioned), users still by mention', async () => {

@@ -82,7 +82,8 @@ describe('drill-down JQL', () => {
       'created >= "2026-01-01 00:00" AND created < "2026-02-01 00:00" AND project IN ("ITR", "SUP") AND cf[10001] = "complaint" AND cf[10002] = "critical" ORDER BY created DESC'],
     ['a product with a quote', filter, [{ dimension: 'product', value: 'X "200"' }], 'created >= "2026-01-01 00:00" AND created < "2026-02-01 00:00" AND cf[10003] = "X \\"200\\"" ORDER BY created DESC'],
     ['no region', filter, [{ dimension: 'region', value: null }], 'created >= "2026-01-01 00:00" AND created < "2026-02-01 00:00" AND cf[10004] IS EMPTY ORDER BY created DESC'],
-    ['SLA met', filter, [{ dimension: 'state', value: 'slaMet' }], 'created >= "2026-01-01 00:00" AND created < "2026-02-01 00:00" AND resolution IS NOT EMPTY AND cf[10007] IS EMPTY ORDER BY created DESC'],
+    ['SLA met', filter, [{ dimension: 'state', value: 'slaMet' }], 'created >= "2026-01-01 00:00" AND created < "2026-02-01 00:00" AND (resolution IS NOT EMPTY OR statusCategory = Done) AND cf[10007] IS EMPTY ORDER BY created DESC'],
+    ['open: no Resolution and not in a Done-category status', filter, [{ dimension: 'state', value: 'open' }], 'created >= "2026-01-01 00:00" AND created < "2026-02-01 00:00" AND (resolution IS EMPTY AND statusCategory != Done) ORDER BY created DESC'],
   ] as const)('%s', (_name, f, dims, expected) => expect(drillDownJql(f as AnalyticsFilter, ids, [...dims])).toBe(expected));
 });
 
