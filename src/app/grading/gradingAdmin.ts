@@ -16,6 +16,7 @@ import type {
 } from '../../contract/gradingAdmin';
 import {
   addWorkingTime,
+  CalendarWork,
   DomainError,
   gradeIssue,
   lineBudgets,
@@ -56,6 +57,16 @@ export function platformGradingAdminDeps(): GradingAdminDeps {
 }
 
 type Result<T> = ResolverResult<T>;
+
+/**
+ * Calendar steps one preview may take over its five deadlines (CalendarWork: a day generated or a run
+ * of weeks skipped). Range 1,000–20,000; default 5,000. The longest budget (MAX_SLA_MINUTES) takes
+ * under 100 steps on each built-in calendar and about 1,500 on a working-day calendar with a day off
+ * every week; a step costs about 0.6 ms at load average 18 on this 2-core machine, so 5,000 answer in
+ * about 3 s, well within the resolver's 25 s. A calendar with one working minute a week would need
+ * 160,000 steps (two minutes): the preview answers CALENDAR_WORK_LIMIT instead.
+ */
+export const PREVIEW_MAX_CALENDAR_STEPS = 5_000;
 
 function fail(code: string, message: string, extra: Partial<ResolverError> = {}): Result<never> {
   return { success: false, errors: [{ code, message, ...extra }] };
@@ -210,6 +221,8 @@ export class GradingAdmin {
    * Grades the answers with the draft (or the published table) and lays out the deadlines from `startAt`:
    * response and resolution on the grade's calendar, and each line's budget on its own calendar, L2 and L3
    * starting when the previous line's time runs out (the latest each line can be reached by time alone).
+   * Budgets are capped by validation (MAX_SLA_MINUTES) and all five walks share one CalendarWork
+   * bound, so the answer comes well within the resolver's 25 s however sparse the draft's calendar.
    */
   previewGrade(answers: GradingAnswers, startAt: Date, draft: GradingDraft | undefined): Promise<Result<GradePreview>> {
     return guarded(async () => {
@@ -232,6 +245,7 @@ export class GradingAdmin {
       if (sla === undefined || gradeCalendar === undefined) {
         return fail(GradingAdminErrorCode.PreviewFailed, `Grade ${outcome.grade} has no usable SLA`);
       }
+      const work = new CalendarWork(PREVIEW_MAX_CALENDAR_STEPS);
       const lines: PreviewLine[] = [];
       let lineStart: Date | null = startAt;
       for (const budget of lineBudgets(table, outcome.grade)) {
@@ -240,7 +254,7 @@ export class GradingAdmin {
         const d: { dueAt: Date | null; warnAt: Date | null } =
           lineStart === null
             ? { dueAt: null, warnAt: null }
-            : lineDeadlines({ calendar, enteredAt: lineStart, budgetMinutes: budget.minutes, warningFraction: budget.warningFraction });
+            : lineDeadlines({ calendar, enteredAt: lineStart, budgetMinutes: budget.minutes, warningFraction: budget.warningFraction, work });
         lines.push({
           line: budget.line,
           minutes: budget.minutes,
@@ -260,8 +274,8 @@ export class GradingAdmin {
           tableVersion: outcome.tableVersion,
           explanation: outcome.explanation,
           calendarId: sla.calendarId,
-          responseDueAt: addWorkingTime(gradeCalendar, startAt, sla.responseMinutes).toISOString(),
-          resolutionDueAt: addWorkingTime(gradeCalendar, startAt, sla.resolutionMinutes).toISOString(),
+          responseDueAt: addWorkingTime(gradeCalendar, startAt, sla.responseMinutes, work).toISOString(),
+          resolutionDueAt: addWorkingTime(gradeCalendar, startAt, sla.resolutionMinutes, work).toISOString(),
           lines,
         },
       };

@@ -2,7 +2,7 @@ import { jiraAsApp, type JiraClient } from '../../adapters/jira';
 import { needsReturnVisit, type VisitDecision } from '../../domain/closure';
 import { lookUpClosureFieldIds } from '../closure/closureFields';
 import { loadSettings } from './settings';
-import { openVisit } from './visitStore';
+import { getVisit, openVisit } from './visitStore';
 
 /** Status names that mean "resolved" in the ITR workflow (src/app/setup/plan.ts). */
 export const RESOLVED_STATUS_NAMES: readonly string[] = ['Resolved'];
@@ -20,8 +20,10 @@ export function resolvedTransitionOf(event: unknown): string | undefined {
 
 /**
  * On resolve: decides (deterministically) whether the issue needs a return visit; if so, opens it in
- * SQL and mirrors `itr-visit-open = yes` for the close validator. Idempotent: a duplicate event finds
- * the row already there and writes the same field value again.
+ * SQL and mirrors the row's state in `itr-visit-open` for the close validator. Idempotent: a duplicate
+ * event finds the row already there and writes the same field value again. A re-resolve after the
+ * visit was recorded keeps the recorded visit (the customer's words stand) and the field says `no`:
+ * writing `yes` there left a flag no one could clear, since only an open row can be recorded.
  */
 export async function onIssueResolved(
   issue: { id: string; key: string },
@@ -47,6 +49,7 @@ export async function onIssueResolved(
     resolvedAt: now,
     internalView: resolution === undefined ? status : `${status}: ${resolution}`,
   });
-  await jira.setAppFieldValues([{ fieldId: ids.visitOpen, issueIds: [issue.id], value: 'yes' }]);
+  const row = await getVisit(issue.id);
+  await jira.setAppFieldValues([{ fieldId: ids.visitOpen, issueIds: [issue.id], value: row?.status === 'done' ? 'no' : 'yes' }]);
   return decision;
 }

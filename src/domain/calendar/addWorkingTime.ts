@@ -1,5 +1,6 @@
 import type { BusinessCalendar } from './businessCalendar.types';
 import { calendarError, CalendarErrorCode } from './calendar.errors';
+import type { CalendarWork } from './calendarWork';
 import { dateOf, instantOf } from './calendarArguments';
 import { MS_PER_MINUTE } from './civilDate';
 import { compiledCalendarOf } from './compiledCalendar';
@@ -19,13 +20,13 @@ const MS_EPSILON = 1e-6;
  *
  * @throws DomainError CALENDAR_INVALID (calendar fails validation), CALENDAR_BAD_MINUTES
  *   (negative, NaN, infinite), CALENDAR_BAD_INSTANT, CALENDAR_NO_WORKING_TIME (the calendar
- *   never works again), CALENDAR_OUT_OF_RANGE.
+ *   never works again), CALENDAR_OUT_OF_RANGE, CALENDAR_WORK_LIMIT (more steps than `work` allows).
  * @example
  * const cal = { timeZone: 'Europe/Berlin', week: { mon: [['09:00', '17:00']], fri: [['09:00', '17:00']] } };
  * // Friday 2026-01-02 16:00 Berlin + 120 working minutes -> Monday 2026-01-05 10:00 Berlin
  * addWorkingTime(cal, new Date('2026-01-02T15:00:00Z'), 120).toISOString(); // '2026-01-05T09:00:00.000Z'
  */
-export function addWorkingTime(calendar: BusinessCalendar, start: Date, minutes: number): Date {
+export function addWorkingTime(calendar: BusinessCalendar, start: Date, minutes: number, work?: CalendarWork): Date {
   const compiled = compiledCalendarOf(calendar);
   const startMs = instantOf(start, 'start');
   if (typeof minutes !== 'number' || Number.isNaN(minutes) || minutes < 0 || minutes === Number.POSITIVE_INFINITY) {
@@ -39,7 +40,7 @@ export function addWorkingTime(calendar: BusinessCalendar, start: Date, minutes:
   }
 
   let remaining = minutes * MS_PER_MINUTE;
-  const cursor = new WorkingTimeCursor(compiled, startMs, Number.POSITIVE_INFINITY);
+  const cursor = new WorkingTimeCursor(compiled, startMs, Number.POSITIVE_INFINITY, work);
   for (;;) {
     const span = cursor.next(remaining);
     if (!span) throw calendarError(CalendarErrorCode.NoWorkingTime, 'the calendar has no working time after this instant');

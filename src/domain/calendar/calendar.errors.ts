@@ -31,6 +31,8 @@ export const CalendarErrorCode = {
   NoWorkingTime: 'CALENDAR_NO_WORKING_TIME',
   /** The answer would fall outside the range a JavaScript Date can hold. */
   OutOfRange: 'CALENDAR_OUT_OF_RANGE',
+  /** The walk needed more steps than the caller allowed (CalendarWork): the deadline is too far ahead. */
+  WorkLimit: 'CALENDAR_WORK_LIMIT',
 } as const;
 
 export type CalendarErrorCode = (typeof CalendarErrorCode)[keyof typeof CalendarErrorCode];

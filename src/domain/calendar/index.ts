@@ -10,6 +10,7 @@
  */
 export type { BusinessCalendar, Weekday, Window } from './businessCalendar.types';
 export { addWorkingTime } from './addWorkingTime';
+export { CalendarWork } from './calendarWork';
 export { workingMinutesBetween } from './workingMinutesBetween';
 export { validateCalendar } from './validateCalendar';
 export { CalendarErrorCode } from './calendar.errors';

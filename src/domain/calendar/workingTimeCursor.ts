@@ -1,4 +1,5 @@
 import { calendarError, CalendarErrorCode } from './calendar.errors';
+import type { CalendarWork } from './calendarWork';
 import { CompiledCalendar, nextSpecialDay, windowsOnDay } from './compiledCalendar';
 import { MS_PER_DAY, MS_PER_MINUTE } from './civilDate';
 import {
@@ -50,11 +51,13 @@ export class WorkingTimeCursor {
    * @param calendar compiled calendar
    * @param fromMs   working time before this instant is ignored
    * @param untilMs  working time at or after this instant is ignored (Infinity: no end)
+   * @param work     optional bound on the steps taken (days generated, week runs skipped)
    */
   constructor(
     private readonly calendar: CompiledCalendar,
     private readonly fromMs: number,
     private readonly untilMs: number,
+    private readonly work?: CalendarWork,
   ) {
     // One day early: that day's repeated hour can reach past `fromMs`.
     this.nextDay = localDayOf(calendar.timeZone, fromMs) - 1;
@@ -88,6 +91,7 @@ export class WorkingTimeCursor {
   }
 
   private generateDay(): void {
+    this.work?.step();
     const { timeZone: zone } = this.calendar;
     const day = this.nextDay;
     if (Math.abs(day * MS_PER_DAY) > MAX_INSTANT_MS - 2 * MS_PER_DAY) {
@@ -149,6 +153,7 @@ export class WorkingTimeCursor {
     }
     if (weeks < 1) return undefined;
     if (Math.abs(start + weeks * WEEK_MS) > MAX_INSTANT_MS - 2 * MS_PER_DAY) return undefined;
+    this.work?.step();
     this.nextDay = day + 7 * weeks;
     if (calendar.weekMs > 0) this.idleDays = 0;
     else this.noteIdleDays(7 * weeks);

@@ -1,4 +1,4 @@
-import { addWorkingTime, workingMinutesBetween } from '../calendar';
+import { addWorkingTime, workingMinutesBetween, type CalendarWork } from '../calendar';
 import type { BusinessCalendar } from '../calendar/businessCalendar.types';
 import { DomainError } from '../validation';
 import { SlaErrorCode } from './sla.errors';
@@ -17,6 +17,8 @@ export interface LineDeadlineInput {
   warningFraction?: number;
   /** Waiting-for-customer intervals; may overlap, start before `enteredAt`, or be open-ended. */
   pauses?: readonly Pause[];
+  /** Optional bound on the calendar walking (CalendarWork), shared with the caller's other calculations. */
+  work?: CalendarWork;
 }
 
 /**
@@ -71,12 +73,12 @@ function normalizePauses(pauses: readonly Pause[], start: Date): Interval[] {
  * The instant at which `minutes` working minutes have been consumed from `start`, skipping paused time;
  * null if an open-ended pause begins first.
  */
-function reachAfter(calendar: BusinessCalendar, start: Date, minutes: number, pauses: readonly Interval[]): Date | null {
+function reachAfter(calendar: BusinessCalendar, start: Date, minutes: number, pauses: readonly Interval[], work?: CalendarWork): Date | null {
   if (minutes <= 0) return start; // nothing to consume: reached at once, wherever the calendar stands
   let cursor = start;
   let remaining = minutes;
   for (const p of pauses) {
-    const candidate = addWorkingTime(calendar, cursor, remaining);
+    const candidate = addWorkingTime(calendar, cursor, remaining, work);
     if (candidate.getTime() <= p.from) return candidate;
     remaining -= workingMinutesBetween(calendar, cursor, new Date(p.from));
     // Budget used up exactly by the pause start (the calendar may place that instant later, e.g. at the
@@ -85,7 +87,7 @@ function reachAfter(calendar: BusinessCalendar, start: Date, minutes: number, pa
     if (p.to === null) return null;
     cursor = new Date(p.to);
   }
-  return addWorkingTime(calendar, cursor, remaining);
+  return addWorkingTime(calendar, cursor, remaining, work);
 }
 
 function checkBudget(budgetMinutes: number, warningFraction: number): void {
@@ -113,8 +115,8 @@ export function lineDeadlines(input: LineDeadlineInput): LineDeadlines {
   const pauses = normalizePauses(input.pauses ?? [], input.enteredAt);
   const warnMinutes = Math.floor(input.budgetMinutes * warningFraction + EPSILON);
   return {
-    dueAt: reachAfter(input.calendar, input.enteredAt, input.budgetMinutes, pauses),
-    warnAt: reachAfter(input.calendar, input.enteredAt, warnMinutes, pauses),
+    dueAt: reachAfter(input.calendar, input.enteredAt, input.budgetMinutes, pauses, input.work),
+    warnAt: reachAfter(input.calendar, input.enteredAt, warnMinutes, pauses, input.work),
   };
 }
 

@@ -1,7 +1,7 @@
 export * from './sla.types';
 export { SlaErrorCode } from './sla.errors';
 export { lineBudget, lineBudgets, lineMinutes } from './lineBudget';
-export { validateGradeSla } from './sla.validation';
+export { MAX_SLA_MINUTES, validateGradeSla } from './sla.validation';
 export {
   lineDeadlines,
   consumedWorkingMinutes,

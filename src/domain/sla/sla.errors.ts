@@ -3,6 +3,8 @@ export const SlaErrorCode = {
   /** A grade has no SLA: issues of that grade would have no deadline. */
   Missing: 'SLA_MISSING',
   MinutesInvalid: 'SLA_MINUTES_INVALID',
+  /** Above MAX_SLA_MINUTES: no deadline that far ahead is meaningful, and computing it is unbounded work. */
+  MinutesTooLarge: 'SLA_MINUTES_TOO_LARGE',
   ResponseExceedsResolution: 'SLA_RESPONSE_EXCEEDS_RESOLUTION',
   CalendarUnknown: 'SLA_CALENDAR_UNKNOWN',
   OlaUnitInvalid: 'SLA_OLA_UNIT_INVALID',

@@ -4,6 +4,14 @@ import { SlaErrorCode } from './sla.errors';
 import type { GradeSla, OlaLineShare, OlaSplit } from './sla.types';
 import { lineMinutes } from './lineBudget';
 
+/**
+ * Largest response or resolution budget a grade may have, in working minutes: one year of 24×7 time
+ * (525,600). Range: any value at least the longest real SLA (weeks); the cap keeps a deadline's
+ * calculation bounded (the calendar walk is linear in the time it covers). Line budgets in minutes add
+ * up to the resolution minutes, so they are capped too.
+ */
+export const MAX_SLA_MINUTES = 525_600;
+
 // Percent shares may be fractional (33.3 + 33.3 + 33.4); compare their sum with a tolerance.
 const PERCENT_TOLERANCE = 1e-6;
 
@@ -84,6 +92,10 @@ export function validateGradeSla(
     const n = issues.number(input, key, path);
     if (n !== undefined && !isPositiveInteger(n)) {
       issues.add(SlaErrorCode.MinutesInvalid, pathOf(path, key), `${key} must be a whole number of minutes above 0.`, { value: n });
+      return undefined;
+    }
+    if (n !== undefined && n > MAX_SLA_MINUTES) {
+      issues.add(SlaErrorCode.MinutesTooLarge, pathOf(path, key), `${key} must be at most ${MAX_SLA_MINUTES} minutes (one year).`, { value: n, max: MAX_SLA_MINUTES });
       return undefined;
     }
     return n;
