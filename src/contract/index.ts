@@ -14,6 +14,7 @@ import type { ReturnVisitsFunctions, RootCauseFunctions } from './closure';
 import type { BackupFunctions } from './backup';
 import type { AuditFunctions } from './audit';
 import type { SettingsFunctions } from './settings';
+import type { SiteCheckFunctions } from './siteCheck';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
@@ -28,6 +29,7 @@ export type * from './closure';
 export type * from './backup';
 export type * from './audit';
 export type * from './settings';
+export type * from './siteCheck';
 
 export interface ResolverFunctions
   extends IssuePanelFunctions,
@@ -42,4 +44,5 @@ export interface ResolverFunctions
     RootCauseFunctions,
     BackupFunctions,
     AuditFunctions,
-    SettingsFunctions {}
+    SettingsFunctions,
+    SiteCheckFunctions {}

@@ -1,5 +1,5 @@
 export { DEFAULT_RETRY_POLICY, JiraClient, jiraAsApp, jiraAsUser, parseRetryAfter } from './jira.adapter';
-export type { JiraActor, JiraClientOptions, JiraIssueLink, RetryPolicy, SearchOptions } from './jira.adapter';
+export type { JiraActor, JiraClientOptions, JiraIssueLink, RetryPolicy, SearchOptions, WorkflowDetails, WorkflowRuleDetails } from './jira.adapter';
 export { parseIssueLinks } from './jira.adapter';
 export { codeForStatus, JiraError, JiraErrorCode } from './jira.errors';
 export type { JiraErrorDetails } from './jira.errors';

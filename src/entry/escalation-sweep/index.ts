@@ -1,4 +1,5 @@
 import { getAppContext } from '@forge/api';
+import { recordHeartbeat } from '../../adapters/kvs';
 import { platformDeps, sweep, type SweepReport } from '../../app/escalation';
 
 /**
@@ -9,5 +10,7 @@ export async function handler(): Promise<SweepReport> {
   const remaining = (): number => getAppContext().invocationRemainingTimeInMillis();
   const report = await sweep(platformDeps(remaining));
   console.log(JSON.stringify({ event: 'escalation-sweep', ...report }));
+  // The admin site check reads it: a sweep that stopped running is visible there.
+  await recordHeartbeat('escalation-sweep', new Date());
   return report;
 }

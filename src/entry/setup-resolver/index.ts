@@ -4,6 +4,7 @@ import { JiraError } from '../../adapters/jira';
 import { NotAuthorizedError } from '../../app/auth/authorization';
 import { getSetupStatus, listSetupProjects, previewSetup, resumeSetup, runSetup, SetupError, validProjectKeys } from '../../app/setup/setup';
 import { listAuditLog } from '../../app/audit/auditLog';
+import { runSiteCheck, type LicenseContext } from '../../app/siteCheck/siteCheck';
 import { Backup } from '../../app/backup/backup';
 import type { ResolverResult } from '../../contract/envelope';
 
@@ -19,6 +20,17 @@ function accountIdOf(context: Record<string, unknown>): string | undefined {
 
 function record(payload: unknown): Record<string, unknown> {
   return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : {};
+}
+
+/** `context.license` (forge-docs: runtime-reference/forge-resolver, LicenseDetails): only paid apps in production have one. */
+function licenseOf(context: Record<string, unknown>): LicenseContext | undefined {
+  const l = record(context['license']);
+  if (context['license'] === undefined || context['license'] === null) return undefined;
+  return {
+    // The docs name it `active`; @forge/api's License type has `isActive` too.
+    ...(typeof l['active'] === 'boolean' ? { active: l['active'] } : typeof l['isActive'] === 'boolean' ? { active: l['isActive'] } : {}),
+    ...(typeof l['isEvaluation'] === 'boolean' ? { isEvaluation: l['isEvaluation'] } : {}),
+  };
 }
 
 function pageOf(payload: unknown): { before: number | undefined; limit: number | undefined } {
@@ -66,6 +78,8 @@ resolver.define('commitBackupRestore', ({ payload, context }) => {
   return backup.commitRestore(accountIdOf(context), { restoreId: p['restoreId'], confirm: p['confirm'] });
 });
 resolver.define('getBackupRestoreStatus', ({ context }) => backup.restoreStatus(accountIdOf(context)));
+// Site check (src/app/siteCheck): what only the live site can show. `context.license` is display-only here.
+resolver.define('runSiteCheck', ({ context }) => wrap(() => runSiteCheck(accountIdOf(context), licenseOf(context))));
 // The audit log of destructive actions (src/app/audit), newest first.
 resolver.define('listAuditLog', ({ payload, context }) => wrap(() => listAuditLog(accountIdOf(context), pageOf(payload))));
 

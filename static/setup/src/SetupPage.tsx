@@ -8,6 +8,7 @@ import { useI18n } from '../../shared/i18n/react';
 import type { MessageKey } from '../../shared/i18n';
 import { AuditLog } from './AuditLog';
 import { BackupRestore } from './BackupRestore';
+import { SiteCheck } from './SiteCheck';
 
 /** How often the page asks for progress while a run is under way (ms). Range 500–5000; default 1000. */
 const POLL_MS = 1000;
@@ -145,6 +146,7 @@ export function SetupPage() {
         {phase.name === 'report' ? <Report status={phase.status} headingRef={heading} onResume={() => void run(true)} /> : null}
         {phase.name !== 'loading' && phase.name !== 'refused' ? (
           <>
+            <SiteCheck />
             <BackupRestore />
             <AuditLog />
           </>

@@ -1,0 +1,68 @@
+/**
+ * "Site check" on the setup admin page: what no offline test can show, verified on the live site.
+ * Each line is pass / fail / skip with a stable `detail` code and params; the page translates the
+ * check's title, the detail and (for a failure) the fix (`siteCheck.*` keys, en + zh-CN).
+ */
+
+/** The checks, in the order the page shows them. */
+export const SITE_CHECK_IDS = [
+  'fields',
+  'expressions',
+  'rulesAttached',
+  'resolution',
+  'projectPermissions',
+  'migrations',
+  'triggers',
+  'license',
+] as const;
+
+export type SiteCheckId = (typeof SITE_CHECK_IDS)[number];
+
+/** `skip`: the check could not run (a check before it failed, or nothing to check on yet). */
+export type SiteCheckOutcome = 'pass' | 'fail' | 'skip';
+
+/** What a line says, translated as `siteCheck.detail.<code>`; a failure's fix is `siteCheck.fix.<code>`. */
+export type SiteCheckDetailCode =
+  | 'fieldsFound'
+  | 'fieldsMissing'
+  | 'expressionsAgree'
+  | 'expressionDisagrees'
+  | 'expressionFailed'
+  | 'noIssueToTry'
+  | 'needsFields'
+  | 'rulesAttached'
+  | 'workflowMissing'
+  | 'ruleMissing'
+  | 'ruleConfigStale'
+  | 'resolutionSet'
+  | 'resolutionNotSet'
+  | 'needsWorkflow'
+  | 'projectsAllowed'
+  | 'projectsRefused'
+  | 'noItrProjects'
+  | 'migrationsApplied'
+  | 'migrationsPending'
+  | 'triggersRan'
+  | 'triggersLate'
+  | 'licenseActive'
+  | 'licenseInactive'
+  | 'licenseAbsent'
+  | 'jiraRefused';
+
+export interface SiteCheckLine {
+  id: SiteCheckId;
+  outcome: SiteCheckOutcome;
+  detail: SiteCheckDetailCode;
+  /** Names, keys, counts for the translated text (all strings). */
+  params: Record<string, string>;
+}
+
+export interface SiteCheckReport {
+  /** ISO time of the check. */
+  checkedAt: string;
+  lines: SiteCheckLine[];
+}
+
+export interface SiteCheckFunctions {
+  runSiteCheck: { payload: Record<string, never>; result: SiteCheckReport };
+}
