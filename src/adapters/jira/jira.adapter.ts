@@ -754,6 +754,28 @@ export class JiraClient {
 
   // ----- end of directory look-ups ---------------------------------------------------------------
 
+  // ----- trust checks — owned by src/app/triage (who an issue may be handed to) -------------------
+
+  /**
+   * Whether `accountId` holds `permission` (e.g. BROWSE_PROJECTS) on the issue, by
+   * `POST /rest/api/3/permissions/check`. Another user's permissions may be asked only by an admin or
+   * an app, so call it on an app client; Jira ignores unknown issue ids (answers "no") and refuses an
+   * unknown account with 400 (answered here as "no").
+   */
+  async userHasIssuePermission(accountId: string, issueId: string, permission: string): Promise<boolean> {
+    let res: { body: unknown };
+    try {
+      res = await this.send('POST', route`/rest/api/3/permissions/check`, { accountId, projectPermissions: [{ permissions: [permission], issues: [Number(issueId)] }] });
+    } catch (e) {
+      if (e instanceof JiraError && e.status === 400) return false;
+      throw e;
+    }
+    const grants = isRecord(res.body) && Array.isArray(res.body['projectPermissions']) ? res.body['projectPermissions'].filter(isRecord) : [];
+    return grants.some((g) => g['permission'] === permission && Array.isArray(g['issues']) && g['issues'].map(String).includes(String(issueId)));
+  }
+
+  // ----- end of trust checks ------------------------------------------------------------------------
+
 }
 
 /** A client acting as the app. */

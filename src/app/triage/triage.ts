@@ -41,6 +41,7 @@ import type { ItrFieldIds, ItrFieldName } from '../fields/itrFields';
 import { accountIdOf, CLOSED_FIELDS, isClosed, jqlField, OPEN_JQL, textOf } from '../fields/issueState';
 import { appendHistory, readHistory, type HistoryRow } from './classificationHistory';
 import { readDispatches, recordDispatch, startMissingClocks, type Dispatch } from './dispatchStore';
+import { ACCOUNT_ID_PATTERN } from '../settings/settingsCheck';
 import { TriageErrorCode, TriageInputError } from './triageErrors';
 import { loadTriageRole, requireTriageRole, hasTriageRole, type TriageRoleConfig } from './triageRole';
 
@@ -104,6 +105,22 @@ const TRIAGE_FIELDS: ItrFieldName[] = [
   'kind', 'classification', 'grade', 'gradingTableVersion', 'gradingAnswers', 'line', 'lineEnteredAt',
   'owner', 'acceptance', 'customerTier', 'warranty', 'product', 'region',
 ];
+
+/**
+ * An issue is handed only to someone who can work on it: a well-formed account id that Jira knows and
+ * that may browse the issue (asked as the app: only admins and apps may check another user's
+ * permissions, `POST /rest/api/3/permissions/check`). Otherwise the issue would sit with an owner who
+ * cannot open it until it is deemed accepted by timeout.
+ */
+async function requireOwnerCanBrowse(app: JiraClient, ownerAccountId: string, issueId: string, path: string): Promise<void> {
+  if (!(await app.userHasIssuePermission(ownerAccountId, issueId, 'BROWSE_PROJECTS'))) {
+    throw new TriageInputError([{ code: TriageErrorCode.OwnerCannotBrowse, path, message: `${ownerAccountId} may not browse this issue`, params: { accountId: ownerAccountId } }]);
+  }
+}
+
+function ownerFormatError(ownerAccountId: string, path: string): ResolverError | undefined {
+  return ACCOUNT_ID_PATTERN.test(ownerAccountId) ? undefined : { code: TriageErrorCode.OwnerInvalid, path, message: `${path} is not an Atlassian account id` };
+}
 
 // ----- options -------------------------------------------------------------------------------------
 
@@ -315,6 +332,9 @@ export async function triageIssue(
   const [ids, config] = await Promise.all([lookUpFieldIds(app), deps.loadConfig()]);
   const now = deps.now();
   const checked = checkDecision(decision, config.gradingTable, actor, now);
+  const owner = decision.ownerAccountId?.trim() || null;
+  const ownerError = owner === null ? undefined : ownerFormatError(owner, 'ownerAccountId');
+  if (ownerError !== undefined) throw new TriageInputError([ownerError]);
   const issue = await caller.getIssue(decision.issueKey, { fields: [...itrFieldList(ids, TRIAGE_FIELDS), ...CLOSED_FIELDS] });
   if (isClosed(issue.fields)) {
     throw new TriageInputError([{ code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${decision.issueKey} is closed` }]);
@@ -323,7 +343,7 @@ export async function triageIssue(
   const c = checked.classification;
   const classificationReason = c.deviation ? `${c.reason}: ${c.deviation.justification}` : c.reason;
   const tier = checked.tier ?? decision.answers['customerTier'];
-  const owner = decision.ownerAccountId?.trim() || null;
+  if (owner !== null && owner !== accountIdOf(f[ids.owner])) await requireOwnerCanBrowse(app, owner, issue.id, 'ownerAccountId');
   const wanted: FieldChange[] = [
     { name: 'kind', historyField: 'kind', old: textOf(f[ids.kind]), next: checked.kind, shown: checked.kind },
     { name: 'classification', historyField: 'classification', old: textOf(f[ids.classification]), next: c.classification, shown: c.classification, reason: classificationReason },
@@ -425,8 +445,13 @@ export async function reassignIssue(
   if (reason === '' || reason.length > MAX_REASON) errors.push({ code: TriageErrorCode.ReasonRequired, path: 'reason', message: `A reason of 1–${MAX_REASON} characters is required`, params: { max: MAX_REASON } });
   const to = request.toAccountId.trim();
   if (to === '') errors.push({ code: TriageErrorCode.OwnerRequired, path: 'toAccountId', message: 'Whom to pass the issue to is required' });
+  else {
+    const formatError = ownerFormatError(to, 'toAccountId');
+    if (formatError !== undefined) errors.push(formatError);
+  }
   if (errors.length > 0) throw new TriageInputError(errors);
   const { ids, config, issue, owner, app, actor } = await readForOwnerAction(request.issueKey, accountId, deps);
+  await requireOwnerCanBrowse(app, to, issue.id, 'toAccountId');
   const now = deps.now();
   await app.setAppFieldValues([
     { fieldId: ids.owner, issueIds: [issue.id], value: { accountId: to } },

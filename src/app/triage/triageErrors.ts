@@ -14,6 +14,10 @@ export const TriageErrorCode = {
   OwnerRequired: 'TRIAGE_OWNER_REQUIRED',
   IssueClosed: 'TRIAGE_ISSUE_CLOSED',
   NotOwner: 'TRIAGE_NOT_OWNER',
+  /** The new owner is not an Atlassian account id (letters, digits, `:`, `_`, `-`; 1–128). */
+  OwnerInvalid: 'TRIAGE_OWNER_INVALID',
+  /** The new owner may not browse the issue (or Jira does not know them): it is not handed to them. */
+  OwnerCannotBrowse: 'TRIAGE_OWNER_CANNOT_BROWSE',
 } as const;
 
 /** One or more problems with what the user entered; nothing has been written. */

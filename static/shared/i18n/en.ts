@@ -426,6 +426,8 @@ export const en = {
   'errorCode.TRIAGE_OWNER_REQUIRED': 'Say whom to pass the issue to.',
   'errorCode.TRIAGE_ISSUE_CLOSED': 'This issue is closed; it can no longer be triaged or passed on.',
   'errorCode.TRIAGE_NOT_OWNER': 'Only the owner of this issue or the triage role may do this.',
+  'errorCode.TRIAGE_OWNER_INVALID': 'This is not a Jira account. Pick the person from the list.',
+  'errorCode.TRIAGE_OWNER_CANNOT_BROWSE': 'This person cannot open this issue in Jira, so it cannot be handed to them. Pick someone with access to the project.',
   'errorCode.ISSUE_CLOSED': 'This issue is closed.',
   'errorCode.ISSUE_NOT_FOUND': 'The issue does not exist or you may not see it.',
   'errorCode.GRADING_ANSWER_UNKNOWN_DIMENSION': 'The grading table in force (v{tableVersion}) has no dimension "{dimension}". Reload the page.',
