@@ -5,7 +5,7 @@
  * issues; per-person figures only for allowed roles; Jira is asked for the caller's permissions once per
  * page load, and only about the caller.
  */
-import { analyticsBackfillConsumer, issueUpdated, supervisionResolver } from '../../../src/index';
+import { analyticsBackfillConsumer, issueUpdated, supervisionGadgetResolver, supervisionResolver } from '../../../src/index';
 import { BACKFILL_QUEUE } from '../../../src/app/analytics/backfill';
 import { jiraAsApp } from '../../../src/adapters/jira';
 import { harness, invokeFunction, invokeResolver } from '../../harness';
@@ -189,6 +189,21 @@ describe('supervision report', () => {
     await sql.raw(`UPDATE line_history SET outcome = 'resolved', left_at = ? WHERE issue_id = ? AND line = 'L2'`, [at(12), issueId]);
     await invokeFunction(issueUpdated, { issue: { id: String(issueId), key: 'ITR-3' }, changelog: { items: [{ fieldId: 'resolution' }] } });
     expect((await chart('ola', ADMIN)).map((o: { line: string; ended: number }) => [o.line, o.ended])).toEqual([['L1', 1], ['L2', 1]]);
+  });
+
+  it('on a site whose workflow never sets Resolution, an issue moved into a Done status counts done: the gadget stops counting it open, the charts resolved', async () => {
+    const gadgetOpen = async (): Promise<number> =>
+      ((await invokeResolver(supervisionGadgetResolver, 'getGadgetNumbers', {}, { accountId: ADMIN })) as { data: { open: { value: number } } }).data.open.value;
+    const openBefore = await gadgetOpen();
+    const issue = jira.issue('ITR-3'); // unresolved (i % 3 === 0)
+    issue.fields['status'] = { id: '6', name: 'Closed' }; // Done category; the workflow left Resolution empty
+    issue.fields['statuscategorychangedate'] = '2026-01-10T08:00:00.000+0000';
+    expect(issue.fields['resolution'] ?? null).toBeNull();
+    await invokeFunction(issueUpdated, { issue: { id: issue.id, key: 'ITR-3' }, changelog: { items: [{ fieldId: 'status' }] } });
+    const rows = (await sql.raw(`SELECT resolved_at FROM itr_issue_fact WHERE issue_key = 'ITR-3'`)) as Array<{ resolved_at: unknown }>;
+    expect(String(rows[0]?.resolved_at)).toContain('2026-01-10');
+    expect((await chart('totals', AGENT)).resolved.value).toBe(41);
+    expect(await gadgetOpen()).toBe(openBefore - 1);
   });
 
   it('the update trigger keeps a fact current', async () => {
