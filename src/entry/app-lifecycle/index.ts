@@ -1,4 +1,6 @@
-import { runMigrations } from '../../adapters/sql';
+import type { InvocationError } from '@forge/events';
+import { retryLater } from '../../adapters/queue';
+import { applyMigrations } from '../../adapters/sql';
 import { publishCloseProperty } from '../../app/closure/closeProperty';
 
 /**
@@ -12,11 +14,15 @@ import { publishCloseProperty } from '../../app/closure/closeProperty';
  * app's account holds its Jira permissions: the stores still run `ensureSchema` lazily, and the
  * issue-created trigger and the admin page publish the property if it is missing. A failed
  * migration is rethrown (logged by Forge, and the lazy path retries); a failed publication is logged.
+ * A fresh installation needs more DDL than Forge SQL's 25 a minute: what the rate leaves is reported
+ * as `migrationsPending` and applied by the hourly `schema-check` trigger or the stores' lazy path.
  */
 export interface LifecycleReport {
   event: string;
   appVersion: string;
   migrationsRan: string[];
+  /** Left for a later run by Forge SQL's DDL rate (empty once the schema is complete). */
+  migrationsPending: string[];
   closeProperty: 'published' | 'failed';
 }
 
@@ -36,7 +42,7 @@ function parseLifecycleEvent(event: unknown): { eventType: string; version: stri
   return { eventType: typeof eventType === 'string' ? eventType : 'avi:forge:installed:app', version };
 }
 
-export async function handler(event: unknown): Promise<LifecycleReport | undefined> {
+export async function handler(event: unknown): Promise<LifecycleReport | InvocationError | undefined> {
   const parsed = parseLifecycleEvent(event);
   if (parsed === null) {
     console.warn('app-lifecycle: not an installed/upgraded event (no installation id or app id/version); ignored');
@@ -46,9 +52,23 @@ export async function handler(event: unknown): Promise<LifecycleReport | undefin
     event: parsed.eventType,
     appVersion: parsed.version,
     migrationsRan: [],
+    migrationsPending: [],
     closeProperty: 'failed',
   };
-  report.migrationsRan = await runMigrations();
+  let run: Awaited<ReturnType<typeof applyMigrations>>;
+  try {
+    run = await applyMigrations();
+  } catch (e) {
+    // A dropped SQL connection or an outage: returned, so Forge retries the event (up to 4 times;
+    // a thrown error is never retried, forge-docs: events-reference/product_events). Migrations are
+    // idempotent under their lock.
+    const retry = retryLater(e);
+    if (retry === undefined) throw e;
+    console.warn(JSON.stringify({ trigger: 'app-lifecycle', retry: e instanceof Error ? e.message : String(e) }));
+    return retry;
+  }
+  report.migrationsRan = run.ran;
+  report.migrationsPending = run.pending;
   try {
     await publishCloseProperty();
     report.closeProperty = 'published';

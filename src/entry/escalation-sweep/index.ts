@@ -1,14 +1,24 @@
 import { getAppContext } from '@forge/api';
 import { recordHeartbeat } from '../../adapters/kvs';
+import { retryLater } from '../../adapters/queue';
 import { platformDeps, sweep, type SweepReport } from '../../app/escalation';
 
 /**
  * Scheduled trigger `escalation-sweep` (every five minutes, no user): finds the due issues and hands
  * them to the `escalation` queue. Errors are not retried by the platform; the next run covers them.
  */
-export async function handler(): Promise<SweepReport> {
+export async function handler(): Promise<SweepReport | undefined> {
   const remaining = (): number => getAppContext().invocationRemainingTimeInMillis();
-  const report = await sweep(platformDeps(remaining));
+  let report: SweepReport;
+  try {
+    report = await sweep(platformDeps(remaining));
+  } catch (e) {
+    // A scheduled trigger is never retried, returned InvocationError or not (forge-docs:
+    // manifest-reference/modules/scheduled-trigger): a passing failure waits for the next run, logged.
+    if (retryLater(e) === undefined) throw e;
+    console.warn(JSON.stringify({ event: 'escalation-sweep', skipped: e instanceof Error ? e.message : String(e) }));
+    return undefined;
+  }
   console.log(JSON.stringify({ event: 'escalation-sweep', ...report }));
   // The admin site check reads it: a sweep that stopped running is visible there.
   await recordHeartbeat('escalation-sweep', new Date());

@@ -1,4 +1,6 @@
+import type { InvocationError } from '@forge/events';
 import { JiraError, JiraErrorCode } from '../../adapters/jira';
+import { retryLater } from '../../adapters/queue';
 import { gradeOnChange } from '../../app/intake/gradeOnChange';
 import { syncIssueFact } from '../../app/analytics/projection';
 import { onIssueResolved, resolvedTransitionOf } from '../../app/returnVisits/onResolved';
@@ -26,7 +28,7 @@ export function changedFieldIds(event: unknown): string[] | undefined {
 /** System fields the analytics projection keeps; edits of others (summary, description, …) cost nothing. */
 const PROJECTED_SYSTEM_FIELDS = new Set(['status', 'resolution', 'assignee', 'issuetype', 'project']);
 
-export async function handler(event: unknown): Promise<void> {
+export async function handler(event: unknown): Promise<InvocationError | void> {
   try {
     await handle(event);
   } catch (e) {
@@ -34,6 +36,14 @@ export async function handler(event: unknown): Promise<void> {
     if (e instanceof JiraError && e.code === JiraErrorCode.NotFound) {
       console.warn(`issue-updated: issue gone before the trigger ran (${e.message}); ignored`);
       return;
+    }
+    // A passing failure (Jira 429/5xx, SQL connection drop, KVS outage) is returned as an
+    // InvocationError: Forge retries a returned one up to 4 times, a thrown error never
+    // (forge-docs: events-reference/product_events). Every step here is safe to redo.
+    const retry = retryLater(e);
+    if (retry !== undefined) {
+      console.warn(JSON.stringify({ trigger: 'issue-updated', retry: e instanceof Error ? e.message : String(e) }));
+      return retry;
     }
     throw e;
   }
