@@ -21,6 +21,8 @@ export { handler as issueUpdated } from './entry/issue-updated';
 
 // App life-cycle trigger (installed, upgraded): migrations and the itr-close property
 export { handler as appLifecycle } from './entry/app-lifecycle';
+// Hourly schema check (scheduled trigger): pending migrations, result and heartbeat for the site check
+export { handler as schemaCheck } from './entry/schema-check';
 
 // Async event consumers
 export { handler as regradeConsumer } from './entry/regrade-consumer';

@@ -11,9 +11,11 @@
  * still holds everything, and must converge: defaults for configuration (or a restored backup), fields
  * found again by module key, the projection rebuilt by the backfill, setup finding what exists.
  */
-import { analyticsBackfillConsumer, appLifecycle, issueCreated, setupResolver, supervisionResolver } from '../../src/index';
+import { analyticsBackfillConsumer, appLifecycle, issueCreated, schemaCheck, setupResolver, supervisionResolver } from '../../src/index';
 import { jiraAsApp } from '../../src/adapters/jira';
-import { MIGRATIONS, runMigrations } from '../../src/adapters/sql';
+import { applyMigrations, MIGRATIONS } from '../../src/adapters/sql';
+import { migrationStatus } from '../../src/app/schema/migrationCheck';
+import { lastHeartbeat } from '../../src/adapters/kvs';
 import { BACKFILL_QUEUE } from '../../src/app/analytics/backfill';
 import { CONFIG_KEYS, gradingTableCodec, loadItrConfig } from '../../src/app/config/itrConfig';
 import { lookUpFieldIds } from '../../src/app/fields/fieldIds';
@@ -31,8 +33,12 @@ const ISSUES = 40;
 const installed = { eventType: 'avi:forge:installed:app', id: 'install-1', installerAccountId: ADMIN, app: { id: 'ari:cloud:ecosystem::app/itr', version: '3.0.0' }, environment: { id: 'env-1' } };
 const upgraded = { eventType: 'avi:forge:upgraded:app', id: 'install-1', upgraderAccountId: ADMIN, app: { id: 'ari:cloud:ecosystem::app/itr', version: '4.0.0' }, environment: { id: 'env-1' } };
 const ALL = MIGRATIONS.map((m) => m.name);
+/** Steps a fresh installation applies in its first minute: Forge SQL's 25 DDL, less the two bookkeeping tables. */
+const FIRST_MINUTE = ALL.slice(0, 25 - 2);
+const LATER = ALL.slice(25 - 2);
+const T0 = Date.UTC(2026, 11, 7, 3, 0, 0);
 
-type Report = { migrationsRan: string[]; closeProperty: string };
+type Report = { migrationsRan: string[]; migrationsPending: string[]; closeProperty: string };
 let ids: ReturnType<typeof defineItrFields>;
 
 beforeEach(async () => {
@@ -50,8 +56,18 @@ beforeEach(async () => {
     });
   }
   queue.registerConsumer(BACKFILL_QUEUE, analyticsBackfillConsumer);
-  await sql.dropAllTables(); // a fresh installation's database
+  await sql.dropAllTables(); // a fresh installation's database, with a fresh DDL budget
+  sql.clearDdlRate();
+  sql.setNow(T0);
 });
+
+afterAll(() => sql.setNow(undefined));
+
+/** The hourly `schema-check` trigger, `minutes` after T0. */
+async function schemaCheckAt(minutes: number): Promise<{ outcome: string; ran: string[]; pending: string[] }> {
+  sql.setNow(T0 + minutes * 60_000);
+  return (await invokeFunction(schemaCheck as () => Promise<unknown>, {})) as { outcome: string; ran: string[]; pending: string[] };
+}
 
 const lifecycle = async (event: object): Promise<Report> => (await invokeFunction(appLifecycle as (e: unknown) => Promise<Report | undefined>, event)) as Report;
 
@@ -80,15 +96,26 @@ async function projection(): Promise<string[]> {
 const closeProperty = () => jira.appProperties.get(CLOSE_PROPERTY_KEY) as { submitter?: string } | undefined;
 
 describe('install and upgrade', () => {
-  it('install on an empty database: every migration once, the itr-close property published', async () => {
+  it("install on an empty database: as many migrations as Forge SQL's DDL rate allows, the rest by the hourly check; the property published", async () => {
     const report = await lifecycle(installed);
-    expect(report).toEqual({ event: 'avi:forge:installed:app', appVersion: '3.0.0', migrationsRan: ALL, closeProperty: 'published' });
-    expect(await recordedMigrations()).toEqual(eachOnce);
+    expect(report).toEqual({ event: 'avi:forge:installed:app', appVersion: '3.0.0', migrationsRan: FIRST_MINUTE, migrationsPending: LATER, closeProperty: 'published' });
     expect(closeProperty()).toMatchObject({ submitter: ids.submitter });
+    expect(await migrationStatus()).toMatchObject({ pending: LATER, lastCheck: null });
+    expect(await lastHeartbeat('migration-check')).toBeUndefined();
+    // The hourly check applies the rest and leaves its result and heartbeat for the site check.
+    expect(await schemaCheckAt(60)).toMatchObject({ outcome: 'applied', ran: LATER, pending: [] });
+    expect(await recordedMigrations()).toEqual(eachOnce);
+    expect(await migrationStatus()).toMatchObject({ expected: ALL, pending: [], lastCheck: { outcome: 'applied', ran: LATER } });
+    expect(await lastHeartbeat('migration-check')).toBeInstanceOf(Date);
+    // The next hour: a read, no DDL.
+    const before = sql.statements.length;
+    expect(await schemaCheckAt(120)).toMatchObject({ outcome: 'upToDate', ran: [] });
+    expect(sql.statements.slice(before).filter((x) => x.endpoint === '/api/v1/execute/ddl')).toEqual([]);
   });
 
   it('upgrade: nothing left to migrate, the property published again', async () => {
     await lifecycle(installed);
+    await schemaCheckAt(60);
     jira.appProperties.clear();
     expect(await lifecycle(upgraded)).toMatchObject({ event: 'avi:forge:upgraded:app', appVersion: '4.0.0', migrationsRan: [], closeProperty: 'published' });
     expect(closeProperty()).toMatchObject({ submitter: ids.submitter });
@@ -104,14 +131,16 @@ describe('install and upgrade', () => {
   });
 
   it('the install event racing two cold starts of stores (lazy migrations) on an empty database: each step once', async () => {
-    const [report, a, b] = await Promise.all([lifecycle(installed), runMigrations(), runMigrations()]);
-    expect([...report.migrationsRan, ...a, ...b].sort()).toEqual([...ALL].sort());
+    const [report, a, b] = await Promise.all([lifecycle(installed), applyMigrations(), applyMigrations()]);
+    const later = await schemaCheckAt(60);
+    expect([...report.migrationsRan, ...a.ran, ...b.ran, ...later.ran].sort()).toEqual([...ALL].sort());
     expect(await recordedMigrations()).toEqual(eachOnce);
   });
 
   it('the install event before the app has its Jira permissions: migrations done, the property left to the created trigger', async () => {
     jira.failNext(1, { status: 403 });
-    expect(await lifecycle(installed)).toMatchObject({ migrationsRan: ALL, closeProperty: 'failed' });
+    expect(await lifecycle(installed)).toMatchObject({ migrationsRan: FIRST_MINUTE, closeProperty: 'failed' });
+    await schemaCheckAt(60);
     expect(closeProperty()).toBeUndefined();
     await invokeFunction(issueCreated as (e: unknown) => Promise<void>, { issue: { id: jira.issue('ITR-1').id, key: 'ITR-1' }, atlassianId: ADMIN });
     expect(closeProperty()).toMatchObject({ submitter: ids.submitter });
@@ -120,8 +149,9 @@ describe('install and upgrade', () => {
 
 describe.each(['kept', 'wiped'] as const)('uninstall, then reinstall (app property %s)', (appProperty) => {
   it('converges: defaults, fields found again, projection rebuilt, setup creates nothing twice', async () => {
-    // A site in use: installed, set up, configured, projected.
+    // A site in use: installed (and an hour later, complete), set up, configured, projected.
     await lifecycle(installed);
+    await schemaCheckAt(60);
     await setupDone();
     const V2 = { ...DEFAULT_GRADING_TABLE, version: 2 };
     await new ConfigStore().set(CONFIG_KEYS.gradingTable, V2, gradingTableCodec(DEFAULT_CALENDARS.map((c) => c.id)));
@@ -139,8 +169,11 @@ describe.each(['kept', 'wiped'] as const)('uninstall, then reinstall (app proper
     await sql.dropAllTables();
     if (appProperty === 'wiped') jira.appProperties.clear();
 
-    // Reinstall.
-    expect(await lifecycle(installed)).toMatchObject({ migrationsRan: ALL, closeProperty: 'published' });
+    // Reinstall: a new installation, with its own DDL budget.
+    sql.clearDdlRate();
+    sql.setNow(T0 + 24 * 3_600_000);
+    expect(await lifecycle(installed)).toMatchObject({ migrationsRan: FIRST_MINUTE, migrationsPending: LATER, closeProperty: 'published' });
+    await schemaCheckAt(25 * 60);
     expect(await recordedMigrations()).toEqual(eachOnce);
     expect(closeProperty()).toEqual(published);
     // Fields are the same Jira fields, found again by module key; the issues kept their values.

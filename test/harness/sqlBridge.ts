@@ -189,7 +189,17 @@ export class SqlBridge {
 
   /** Drops every table in the file's database (between tests that need a clean schema). */
   async dropAllTables(): Promise<void> {
-    if (!this.pool) return;
+    if (!this.pool) {
+      // Not opened yet: open it empty (provisioning only to drop it again would waste a second).
+      const provision = this.provisionSchema;
+      this.provisionSchema = false;
+      try {
+        await this.db();
+      } finally {
+        this.provisionSchema = provision;
+      }
+      return;
+    }
     const pool = await this.pool;
     const [rows] = await pool.query('SELECT table_name AS t FROM information_schema.tables WHERE table_schema = ?', [this.databaseName]);
     for (const r of Array.isArray(rows) ? rows : []) {
