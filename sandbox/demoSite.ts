@@ -19,7 +19,8 @@ import type { JiraDouble } from '../test/harness/jiraDouble';
 import { jiraDateTime } from '../test/harness/jiraModel';
 import { translate, type SandboxManifest } from './manifest';
 
-export type Role = 'submitter' | 'L1' | 'L2' | 'L3' | 'triage' | 'admin';
+/** `outsider`: a licensed user of the site who may browse no ITR project (security probes act as them). */
+export type Role = 'submitter' | 'L1' | 'L2' | 'L3' | 'triage' | 'admin' | 'outsider';
 
 export interface DemoUser {
   accountId: string;
@@ -38,13 +39,25 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { accountId: '557058:sandbox-zhaolei', displayName: '赵磊', locale: 'zh_CN', timeZone: 'Asia/Shanghai', role: 'L3', groups: ['jira-software-users', 'itr-l3'] },
   { accountId: '557058:sandbox-maria', displayName: 'Maria Lopez', locale: 'en_US', timeZone: 'America/New_York', role: 'triage', groups: ['jira-software-users', 'itr-triage'] },
   { accountId: '557058:sandbox-chenjing', displayName: '陈静', locale: 'zh_CN', timeZone: 'Asia/Shanghai', role: 'admin', groups: ['jira-software-users', 'jira-administrators'] },
+  { accountId: '557058:sandbox-oscar', displayName: 'Oscar Outsider', locale: 'en_US', timeZone: 'Europe/Paris', role: 'outsider', groups: ['jira-software-users'] },
 ];
 
-export const DEMO_PROJECTS = [
-  { key: 'ITR', name: 'Customer Support' },
-  { key: 'NET', name: 'Network Ops 网络运维' },
-  { key: 'FLD', name: 'Field Service 现场服务' },
-] as const;
+/** The outsider: browses only the non-ITR hand-off projects (RND, SAL). */
+export const OUTSIDER = '557058:sandbox-oscar';
+const INSIDERS = DEMO_USERS.filter((u) => u.role !== 'outsider').map((u) => u.accountId);
+/**
+ * Who may browse SEC, the restricted ITR project: its submitter (Anna), L1 (李伟), triage (Maria) and
+ * the admin (陈静); not 王芳, Tom, 赵磊 or the outsider.
+ */
+export const SEC_BROWSERS: readonly string[] = ['557058:sandbox-anna', '557058:sandbox-liwei', '557058:sandbox-maria', '557058:sandbox-chenjing'];
+
+/** The ITR projects; `browsers` (account ids) limits who may browse, as a permission scheme would. */
+export const DEMO_PROJECTS: ReadonlyArray<{ key: 'ITR' | 'NET' | 'FLD' | 'SEC'; name: string; browsers: readonly string[] }> = [
+  { key: 'ITR', name: 'Customer Support', browsers: INSIDERS },
+  { key: 'NET', name: 'Network Ops 网络运维', browsers: INSIDERS },
+  { key: 'FLD', name: 'Field Service 现场服务', browsers: INSIDERS },
+  { key: 'SEC', name: 'Security Incidents 安全事件', browsers: SEC_BROWSERS },
+];
 
 /** The app's fields on this demo site: `customfield_10100` upwards, in ITR_FIELDS order. */
 export const DEMO_FIELD_IDS: ItrFieldIds = Object.fromEntries(
@@ -58,7 +71,7 @@ type Grade = 'critical' | 'major' | 'minor' | 'suggestion';
 
 /** One demo issue. `enteredHoursAgo` is relative to the sandbox's start. */
 interface DemoIssue {
-  project: 'ITR' | 'NET' | 'FLD';
+  project: (typeof DEMO_PROJECTS)[number]['key'];
   summary: string;
   description: string;
   submitter: string;
@@ -114,10 +127,13 @@ const ISSUES: readonly DemoIssue[] = [
   // 8.4 h and L3's 9.6 h follow (with `npm start -- --speed 60`: 8.4 and 9.6 real minutes, each with
   // its warning at 75 %). Tests rely on it (test/sandbox/escalation.browser.test.ts).
   { project: 'ITR', summary: 'Demo: watch this issue escalate by time (L1 → L2 → L3)', description: 'Seeded with 7 minutes left on L1. Run the sandbox with --speed 60 and reload this page: the ITR panel shows the warning, then each line change.', submitter: ANNA, stage: 'graded', kind: 'technicalService', grade: 'critical', line: 'L1', enteredHoursAgo: 6 - 7 / 60, assignee: LI, createdHoursAgo: 6 },
+  // SEC: the restricted project (SEC_BROWSERS only), for probes of what other users can reach.
+  { project: 'SEC', summary: 'Suspicious admin logins from an unknown IP range', description: 'Twelve successful administrator logins from 203.0.113.0/24 overnight.', submitter: ANNA, stage: 'graded', kind: 'technicalService', grade: 'critical', line: 'L1', enteredHoursAgo: 3, assignee: LI, createdHoursAgo: 3.5 },
+  { project: 'SEC', summary: '客户数据导出权限异常', description: '普通坐席账号可以导出全部客户数据。', submitter: ANNA, stage: 'untriaged', createdHoursAgo: 1 },
 ];
 
 const TIER_BY_GRADE: Record<Grade, string> = { critical: 'strategic', major: 'key', minor: 'standard', suggestion: 'standard' };
-const PRODUCT_BY_PROJECT: Record<DemoIssue['project'], string> = { ITR: 'Customer Portal', NET: 'Core Network', FLD: 'Field Equipment' };
+const PRODUCT_BY_PROJECT: Record<DemoIssue['project'], string> = { ITR: 'Customer Portal', NET: 'Core Network', FLD: 'Field Equipment', SEC: 'Customer Portal' };
 
 const ISSUE_TYPE_BY_KIND: Record<Kind, string> = {
   technicalService: 'Incident',
@@ -154,7 +170,7 @@ export function seedDemoSite(jira: JiraDouble, manifest: SandboxManifest, now: n
   for (const u of DEMO_USERS) {
     jira.seedUser({ accountId: u.accountId, displayName: u.displayName, locale: u.locale, timeZone: u.timeZone, groups: u.groups, emailAddress: `${u.accountId.split('-')[1] ?? 'user'}@example.com` });
   }
-  for (const p of DEMO_PROJECTS) jira.seedProject({ key: p.key, name: p.name });
+  for (const p of DEMO_PROJECTS) jira.seedProject({ key: p.key, name: p.name, browsers: [...p.browsers] });
   defineAppFields(jira, manifest);
   const ids = DEMO_FIELD_IDS;
   const calendars = new Map(DEFAULT_CALENDARS.map((c) => [c.id, c.calendar]));

@@ -270,7 +270,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
             accountId: prefs.accountId,
             context: { accountId, localId, moduleKey, extension, cloudId, locale, timezone, siteUrl: baseUrl },
           }),
-        );
+        ).catch((e: unknown) => {
+          // A function key this module's resolver does not define (another module's, say) is not found.
+          if (e instanceof Error && e.message.startsWith('Resolver has no definition for')) throw new HttpError(404, e.message);
+          throw e;
+        });
       }
       // View calls with nothing to do in a single-page host.
       case 'refresh':
@@ -358,6 +362,56 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     );
     const text = await res.text();
     return { status: res.status, json: text === '' ? null : (JSON.parse(text) as unknown) };
+  };
+
+  /**
+   * `/rest/api/3/…` as the acting user, like a browser console on a real site: the request goes through
+   * the real `@forge/api` `asUser()` to the Jira double, which answers with that user's permissions and
+   * records contract violations as for the app. Writes Jira would announce (create, edit, transition)
+   * reach the app's triggers; a transition passes the workflow's rules first, as in Jira.
+   */
+  const restAsUser = async (req: IncomingMessage, res: ServerResponse, prefs: Prefs, url: URL): Promise<void> => {
+    const method = req.method ?? 'GET';
+    if (!['GET', 'POST', 'PUT', 'DELETE'].includes(method)) throw new HttpError(405, `${method} is not answered here`);
+    const text = method === 'GET' ? '' : await readBody(req);
+    // Jira's XSRF check: a cookie-authenticated write must be JSON, which a cross-site form cannot send.
+    if (text !== '' && !(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'Jira REST takes application/json');
+    const issuePath = /^\/rest\/api\/3\/issue\/([^/]+)(\/transitions)?$/.exec(url.pathname);
+    const before = issuePath?.[1] === undefined ? undefined : jira.model.findIssue(decodeURIComponent(issuePath[1]));
+    const body = text === '' ? undefined : (() => { try { return JSON.parse(text) as unknown; } catch { return undefined; } })();
+    const transitionId = (body as { transition?: { id?: unknown } } | undefined)?.transition?.id;
+    if (method === 'POST' && issuePath?.[2] !== undefined && before !== undefined && typeof transitionId === 'string' && mayBrowse(prefs.accountId, before.projectKey)) {
+      const verdict = transitionVerdict('perform', { accountId: prefs.accountId, issueKey: before.key, transitionId, lang: prefs.lang });
+      if (verdict !== true) return void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errorMessages: [verdict], errors: {} }));
+    }
+    const snapshot = before === undefined ? undefined : structuredClone(before.fields);
+    const answer = await h.runtime.runAs(prefs.accountId, () =>
+      forgeApi.asUser().requestJira(forgeApi.assumeTrustedRoute(url.pathname + url.search), {
+        method,
+        headers: { accept: 'application/json', ...(text === '' ? {} : { 'content-type': 'application/json' }) },
+        ...(text === '' ? {} : { body: text }),
+      }),
+    );
+    const out = await answer.text();
+    // Events are delivered before the answer (Jira sends them later): a client sees their effects at once.
+    if (answer.status < 300) await announce(method, url, prefs, out, before, snapshot, issuePath?.[2] !== undefined);
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'cache-control': 'no-store' }).end(out);
+  };
+
+  /** The product events a successful REST write causes: issue created, issue updated (with its changelog). */
+  const announce = async (method: string, url: URL, prefs: Prefs, out: string, before: StoredIssue | undefined, snapshot: Record<string, unknown> | undefined, isTransition: boolean): Promise<void> => {
+    if (method === 'POST' && url.pathname === '/rest/api/3/issue') {
+      const key = (JSON.parse(out) as { key?: unknown }).key;
+      const created = typeof key === 'string' ? jira.model.findIssue(key) : undefined;
+      if (created !== undefined) await deliverEvent('avi:jira:created:issue', prefs.accountId, created);
+    } else if (before !== undefined && snapshot !== undefined && (method === 'PUT' || isTransition)) {
+      const after = jira.issue(before.key);
+      const shown = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'object' ? ((v as { name?: unknown }).name as string | undefined) ?? JSON.stringify(v) : String(v));
+      const items = Object.keys({ ...snapshot, ...after.fields })
+        .filter((id) => id !== 'updated' && JSON.stringify(snapshot[id]) !== JSON.stringify(after.fields[id]))
+        .map((id) => ({ field: id, fieldId: id, fieldtype: id.startsWith('customfield_') ? 'custom' : 'jira', from: null, fromString: shown(snapshot[id]), to: null, toString: shown(after.fields[id]) }));
+      if (items.length > 0) await deliverEvent('avi:jira:updated:issue', prefs.accountId, after, { changelog: { id: 'sandbox-rest', items } });
+    }
   };
 
   const jiraErrorText = (json: unknown): string => {
@@ -544,7 +598,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
 <form class="create" method="post" action="/__create" data-testid="create-form">
   <label for="c-project">${esc(t('project'))}</label>
-  <select id="c-project" name="project">${DEMO_PROJECTS.map((p) => `<option value="${p.key}"${p.key === only ? ' selected' : ''}>${esc(p.name)} (${p.key})</option>`).join('')}</select>
+  <select id="c-project" name="project">${DEMO_PROJECTS.filter((p) => mayBrowse(prefs.accountId, p.key)).map((p) => `<option value="${p.key}"${p.key === only ? ' selected' : ''}>${esc(p.name)} (${p.key})</option>`).join('')}</select>
   <label for="c-type">${esc(t('issueType'))}</label><select id="c-type" name="issuetype">${typeOptions}</select>
   <label for="c-summary">${esc(t('summary'))}</label><input id="c-summary" type="text" name="summary" required>
   <label for="c-description">${esc(t('description'))}</label><textarea id="c-description" name="description"></textarea>
@@ -728,6 +782,7 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
     m = /^\/static\/([^/]+)\/(.*)$/.exec(p);
     if (req.method === 'GET' && m?.[1] !== undefined) return serveResource(res, m[1], decodeURIComponent(m[2] ?? ''));
 
+    if (p.startsWith('/rest/api/3/')) return restAsUser(req, res, prefs, url);
     if (req.method === 'POST' && p === '/__bridge') {
       const body = JSON.parse(await readBody(req)) as { name?: unknown; payload?: unknown; frame?: Partial<FrameInfo> };
       const frame: FrameInfo = {
@@ -801,6 +856,7 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
       if (res.headersSent) return void res.end();
       const message = e instanceof Error ? e.message : String(e);
       if ((req.url ?? '').startsWith('/__bridge')) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ message }));
+      else if ((req.url ?? '').startsWith('/rest/')) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ errorMessages: [message], errors: {} }));
       else res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(message);
     });
   });
