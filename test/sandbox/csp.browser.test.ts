@@ -20,7 +20,13 @@ describeWithBrowser('Custom UI under the manifest CSP', () => {
 
   /** The panel's base style (static/shared/theme.ts) sets body margin 0 and the token surface colour. */
   const bodyStyle = async (): Promise<unknown> =>
-    panel().locator('body').evaluate('(b) => [getComputedStyle(b).marginTop, getComputedStyle(b).boxSizing].join(" ")');
+    panel()
+      .locator('body')
+      .evaluate((b) => {
+        // Runs in the page (the tests compile without DOM types).
+        const s = (globalThis as unknown as { getComputedStyle(e: unknown): { marginTop: string; boxSizing: string } }).getComputedStyle(b);
+        return `${s.marginTop} ${s.boxSizing}`;
+      });
 
   it('serves every Custom UI resource with the CSP derived from manifest.yml, and the panel is styled', async () => {
     await ui.step('declared', async () => {

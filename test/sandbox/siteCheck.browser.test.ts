@@ -1,0 +1,88 @@
+/**
+ * The admin "Site check" in the sandbox, in headless Chromium, under the manifest's CSP: an admin runs
+ * it from the keyboard and reads one line per check; the scheduled jobs have not run yet in a fresh
+ * sandbox, so that line fails on purpose with its fix, and passes once they ran. In Chinese and dark
+ * mode too.
+ */
+import { DEMO_USERS } from '../../sandbox/demoSite';
+import { chromiumAvailable } from '../static/bridgeStub';
+import { useSandboxInBrowser } from './sandboxBrowser';
+
+const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
+const admin = DEMO_USERS.find((u) => u.groups.includes('jira-administrators'));
+
+describeWithBrowser('Site check in the sandbox', () => {
+  const ui = useSandboxInBrowser({
+    name: 'site-check',
+    apps: ['setup'],
+    viewport: { width: 1280, height: 1400 },
+    // No demo year: nothing runs the scheduled triggers before the test does.
+    sandboxOptions: () => ({ demoHistory: false }),
+  });
+  const setup = () => ui.frame('itr-setup');
+  const row = (id: string) => setup().locator(`[data-testid="site-check-table"] tr[data-check="${id}"]`);
+
+  /** Runs the check from the keyboard (focus the button, Enter) and waits for the summary. */
+  async function runCheck(): Promise<void> {
+    const button = setup().getByTestId('site-check-run');
+    await button.focus();
+    await button.press('Enter');
+    await setup().getByTestId('site-check-summary').waitFor();
+  }
+
+  it('shows every check; the scheduled jobs fail with their fix until they ran', async () => {
+    if (admin === undefined) throw new Error('demo site has no Jira administrator');
+    await ui.step('run', async () => {
+      await ui.actAs(admin.accountId, 'en');
+      await ui.page.goto(`${ui.sandbox.url}/apps/itr-setup`);
+      await setup().getByRole('heading', { name: 'Site check' }).waitFor();
+      await runCheck();
+      // Focus moves to the summary, so a keyboard or screen-reader user hears the result.
+      const focused = await setup()
+        .getByTestId('site-check-summary')
+        .evaluate((e) => e === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
+      expect(focused).toBe(true);
+      const rows = setup().locator('[data-testid="site-check-table"] tbody tr');
+      expect(await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-check')))).toEqual([
+        'fields',
+        'expressions',
+        'rulesAttached',
+        'resolution',
+        'projectPermissions',
+        'migrations',
+        'triggers',
+        'license',
+      ]);
+      for (const id of ['fields', 'migrations']) expect(await row(id).getAttribute('data-outcome')).toBe('pass');
+      expect(await row('triggers').getAttribute('data-outcome')).toBe('fail');
+      expect(await row('triggers').innerText()).toContain('Not run recently: escalation-sweep (never), analytics-weekly-report (never)');
+      expect(await setup().getByTestId('site-check-fix-triggers').innerText()).toContain('Check that the app is enabled');
+      // The result is said in words, not by colour alone.
+      expect(await row('triggers').innerText()).toContain('Fail');
+      await ui.shoot('sandbox-site-check-en');
+    });
+
+    await ui.step('after-the-jobs-ran', async () => {
+      await ui.sandbox.runScheduledTriggers();
+      await runCheck();
+      await setup().locator('[data-testid="site-check-table"] tr[data-check="triggers"][data-outcome="pass"]').waitFor();
+      expect(await row('triggers').innerText()).toContain('All 2 scheduled jobs ran recently.');
+      expect(ui.pageErrors).toEqual([]);
+    });
+  });
+
+  it('speaks Chinese and follows the dark theme', async () => {
+    if (admin === undefined) throw new Error('demo site has no Jira administrator');
+    await ui.step('zh-dark', async () => {
+      await ui.actAs(admin.accountId, 'zh-CN');
+      await ui.page.goto(`${ui.sandbox.url}/apps/itr-setup`);
+      await ui.switchTo('switch-theme', 'dark');
+      await setup().locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
+      await setup().getByRole('heading', { name: '站点检查' }).waitFor();
+      await runCheck();
+      expect(await row('triggers').innerText()).toContain('失败');
+      expect(await setup().getByTestId('site-check-fix-triggers').innerText()).toContain('检查应用是否已启用');
+      await ui.shoot('sandbox-site-check-zh-dark');
+    });
+  });
+});
