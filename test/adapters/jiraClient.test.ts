@@ -198,3 +198,25 @@ describe('writes and reads', () => {
     expect(jira.issue('ITR-3').fields['status']).toMatchObject({ name: 'In Progress' });
   });
 });
+
+describe('acting for someone who is not the invocation’s user', () => {
+  it('asks Jira for another person’s rights as the app (POST /permissions/check), globally and on one issue', async () => {
+    jira.seedUser({ accountId: 'admin-1', displayName: 'Admin', groups: ['jira-administrators'] });
+    jira.seedUser({ accountId: 'guest', displayName: 'Guest' });
+    jira.seedProject({ key: 'SEC', browsers: ['admin-1'] });
+    const issueId = jira.seedIssue({ key: 'SEC-1' }).id;
+    const app = jiraAsApp();
+    expect(await app.userPermissions('admin-1', ['ADMINISTER'])).toEqual({ ADMINISTER: true });
+    expect(await app.userPermissions('guest', ['ADMINISTER'])).toEqual({ ADMINISTER: false });
+    expect(await app.userPermissions('admin-1', ['BROWSE_PROJECTS'], { issueId })).toEqual({ BROWSE_PROJECTS: true });
+    expect(await app.userPermissions('guest', ['BROWSE_PROJECTS', 'EDIT_ISSUES'], { issueId })).toEqual({ BROWSE_PROJECTS: false, EDIT_ISSUES: false });
+    expect(runtime.calls.every((c) => c.actor.kind === 'app')).toBe(true);
+  });
+
+  it('never impersonates: a user client acts only as the invocation’s user', async () => {
+    jira.seedUser({ accountId: 'guest', displayName: 'Guest' });
+    const me = await runtime.runAs('guest', () => jiraAsUser().getMyself());
+    expect(me.accountId).toBe('guest');
+    expect(runtime.calls.map((c) => c.descriptor.accountId)).toEqual([undefined]);
+  });
+});
