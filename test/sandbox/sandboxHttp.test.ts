@@ -4,7 +4,7 @@
  * Security probes use the same routes (see sandbox/README.md).
  */
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
-import { DEMO_USERS, OUTSIDER, SEC_BROWSERS } from '../../sandbox/demoSite';
+import { DEMO_FIELD_IDS, DEMO_USERS, OUTSIDER, SEC_BROWSERS } from '../../sandbox/demoSite';
 
 const byName = (name: string): string => {
   const u = DEMO_USERS.find((x) => x.displayName === name);
@@ -96,6 +96,19 @@ describe('/rest/api/3 as the acting user', () => {
     expect(sandbox.harness.jira.issue('SEC-1').properties.get('probe')).toBeUndefined();
     expect((await rest(ANNA, 'PUT', '/rest/api/3/issue/SEC-1/properties/probe', { x: 1 })).status).toBeLessThan(300);
     expect(sandbox.harness.jira.issue('SEC-1').properties.get('probe')).toEqual({ x: 1 });
+  });
+
+  it('announces a created issue to the app’s triggers, as Jira would (the submitter is recorded)', async () => {
+    const created = await rest(TOM, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'ITR' }, issuetype: { name: 'Task' }, summary: 'Filed from the REST console' } });
+    expect(created.status).toBe(201);
+    const key = (created.json as { key: string }).key;
+    expect(sandbox.harness.jira.issue(key).fields[DEMO_FIELD_IDS.submitter]).toEqual(expect.objectContaining({ accountId: TOM }));
+  });
+
+  it('refuses creating an issue in a project the user may not browse', async () => {
+    const created = await rest(OUTSIDER, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'ITR' }, issuetype: { name: 'Task' }, summary: 'Outsider was here' } });
+    expect(created.status).toBeGreaterThanOrEqual(400);
+    expect([...sandbox.harness.jira.model.issues.values()].some((i) => i.fields['summary'] === 'Outsider was here')).toBe(false);
   });
 
   it('refuses a write that is not JSON (Jira’s XSRF check)', async () => {
