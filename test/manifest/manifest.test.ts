@@ -85,11 +85,18 @@ describe('manifest.yml', () => {
   it('asks for exactly the scopes the code needs (change this list consciously)', () => {
     const permissions = manifestYaml['permissions'] as { scopes: string[] };
     expect([...permissions.scopes].sort()).toEqual(
-      ['manage:jira-configuration', 'manage:jira-project', 'read:jira-user', 'read:jira-work', 'storage:app', 'write:jira-work'].sort(),
+      ['manage:jira-configuration', 'manage:jira-project', 'read:jira-user', 'read:jira-work', 'storage:app', 'write:app-data:jira', 'write:jira-work'].sort(),
     );
     // "Runs on Atlassian": no egress, no remotes, no external content.
     expect(manifestYaml['permissions']).not.toHaveProperty('external');
     expect(manifestYaml).not.toHaveProperty('remotes');
+  });
+
+  it('gives every dashboard gadget a thumbnail as documented: an absolute https URL, not a resource path', () => {
+    // forge-docs: manifest-reference/modules/jira-dashboard-gadget ("thumbnail: the absolute URL of the icon")
+    const gadgets = ((manifestYaml['modules'] as Record<string, unknown>)['jira:dashboardGadget'] ?? []) as Array<{ key: string; thumbnail?: unknown }>;
+    expect(gadgets.length).toBeGreaterThan(0);
+    for (const g of gadgets) expect({ key: g.key, thumbnail: g.thumbnail }).toEqual({ key: g.key, thumbnail: expect.stringMatching(/^https:\/\/[^\s;]+$/) });
   });
 
   it('runs on nodejs22.x and declares Forge SQL from day one', () => {
