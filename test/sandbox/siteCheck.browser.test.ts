@@ -55,7 +55,7 @@ describeWithBrowser('Site check in the sandbox', () => {
       ]);
       for (const id of ['fields', 'migrations']) expect(await row(id).getAttribute('data-outcome')).toBe('pass');
       expect(await row('triggers').getAttribute('data-outcome')).toBe('fail');
-      expect(await row('triggers').innerText()).toContain('Not run recently: escalation-sweep (never), analytics-weekly-report (never)');
+      expect(await row('triggers').innerText()).toContain('Not run recently: escalation-sweep (never), analytics-weekly-report (never), migration-check (never)');
       expect(await setup().getByTestId('site-check-fix-triggers').innerText()).toContain('Check that the app is enabled');
       // The result is said in words, not by colour alone.
       expect(await row('triggers').innerText()).toContain('Fail');
@@ -66,7 +66,7 @@ describeWithBrowser('Site check in the sandbox', () => {
       await ui.sandbox.runScheduledTriggers();
       await runCheck();
       await setup().locator('[data-testid="site-check-table"] tr[data-check="triggers"][data-outcome="pass"]').waitFor();
-      expect(await row('triggers').innerText()).toContain('All 2 scheduled jobs ran recently.');
+      expect(await row('triggers').innerText()).toContain('All 3 scheduled jobs ran recently.');
       expect(ui.pageErrors).toEqual([]);
     });
   });

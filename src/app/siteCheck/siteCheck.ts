@@ -9,13 +9,13 @@
 import { jiraAsApp, jiraAsUser, JiraError, type JiraClient } from '../../adapters/jira';
 import { lastHeartbeat, writeAppFieldIds, type HeartbeatName } from '../../adapters/kvs';
 import { currentAppIdentity, type AppIdentity } from '../../adapters/runtime';
-import { appliedMigrations, MIGRATIONS } from '../../adapters/sql';
 import type { SiteCheckLine, SiteCheckReport } from '../../contract/siteCheck';
 import type { ClosureRuleConfig } from '../../domain/closure';
 import { requireJiraAdmin } from '../auth/authorization';
 import { loadFallback } from '../closure/fallbackClosers';
 import { FieldsNotInstalledError, lookUpAppFieldIds } from '../fields/fieldIds';
 import { ITR_FIELD_NAMES, ITR_FIELDS } from '../fields/itrFields';
+import { migrationStatus } from '../schema/migrationCheck';
 import { getSetupStatus } from '../setup/setup';
 import { ITR_WORKFLOW_NAME } from '../setup/plan';
 import { checkExpressions, type IssueReading } from './expressionCheck';
@@ -31,6 +31,7 @@ export interface LicenseContext {
 export const EXPECTED_HEARTBEATS: ReadonlyArray<{ name: HeartbeatName; maxAgeMinutes: number }> = [
   { name: 'escalation-sweep', maxAgeMinutes: 15 },
   { name: 'analytics-weekly-report', maxAgeMinutes: 8 * 24 * 60 },
+  { name: 'migration-check', maxAgeMinutes: 3 * 60 },
 ];
 
 /** Project permissions the app needs in every ITR project: read issues, comment (escalation, weekly summary, reminders). */
@@ -54,7 +55,11 @@ export const defaultSiteCheckDeps = (): SiteCheckDeps => ({
   identity: currentAppIdentity,
   now: () => new Date(),
   lastHeartbeat,
-  migrations: async () => ({ applied: await appliedMigrations(), expected: MIGRATIONS.map((m) => m.name) }),
+  // The schema state the hourly schema check (src/app/schema) reads: a read, no DDL.
+  migrations: async () => {
+    const status = await migrationStatus();
+    return { applied: status.applied, expected: status.expected };
+  },
   fallbackClosers: async () => (await loadFallback()).config.accountIds,
   setupProjectKeys: async (accountId) => (await getSetupStatus(accountId))?.projectKeys ?? [],
 });

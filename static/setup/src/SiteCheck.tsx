@@ -128,8 +128,10 @@ function Line({ line }: { line: SiteCheckLine }) {
   const subject = line.params['subject'];
   const params = subject !== undefined && SUBJECT_KEYS[subject] !== undefined ? { ...line.params, subject: t(SUBJECT_KEYS[subject]) } : line.params;
   return (
-    <tr data-check={line.id} data-outcome={line.outcome}>
-      <th scope="row">{t(CHECK_KEYS[line.id])}</th>
+    <tr data-check={line.id} data-outcome={line.outcome} style={cellStyle}>
+      <th scope="row" style={cellStyle}>
+        {t(CHECK_KEYS[line.id])}
+      </th>
       <td>
         <Box as="span" xcss={outcomeStyles[line.outcome]}>
           {t(`siteCheck.outcome.${line.outcome}`)}
@@ -149,6 +151,8 @@ function Line({ line }: { line: SiteCheckLine }) {
   );
 }
 
+/** Rows read left to right from the top, like the rest of the page (no lengths or colours here). */
+const cellStyle = { textAlign: 'start', verticalAlign: 'top' } as const;
 const outcomeBase = { paddingInline: 'space.050', borderRadius: 'radius.small', font: 'font.body.small' } as const;
 const outcomeStyles: Readonly<Record<SiteCheckOutcome, ReturnType<typeof xcss>>> = {
   pass: xcss({ ...outcomeBase, backgroundColor: 'color.background.success', color: 'color.text.success' }),

@@ -69,6 +69,7 @@ describe('site check', () => {
     await runMigrations();
     await recordHeartbeat('escalation-sweep', new Date());
     await recordHeartbeat('analytics-weekly-report', new Date());
+    await recordHeartbeat('migration-check', new Date());
     runtime.appContext = { ...runtime.appContext, license: { isActive: true } };
     const answer = await check();
     expect(answer.success).toBe(true);
@@ -96,7 +97,7 @@ describe('site check', () => {
     expect(line(answer.data, 'rulesAttached')).toMatchObject({ outcome: 'fail', detail: 'workflowMissing', params: { workflow: ITR_WORKFLOW_NAME } });
     expect(line(answer.data, 'resolution')).toMatchObject({ outcome: 'skip', detail: 'needsWorkflow' });
     expect(line(answer.data, 'migrations')).toMatchObject({ outcome: 'fail', detail: 'migrationsPending' });
-    expect(line(answer.data, 'triggers')).toMatchObject({ outcome: 'fail', detail: 'triggersLate', params: { triggers: 'escalation-sweep (never), analytics-weekly-report (never)' } });
+    expect(line(answer.data, 'triggers')).toMatchObject({ outcome: 'fail', detail: 'triggersLate', params: { triggers: 'escalation-sweep (never), analytics-weekly-report (never), migration-check (never)' } });
     expect(line(answer.data, 'license')).toMatchObject({ outcome: 'fail', detail: 'licenseInactive' });
     expect(line(answer.data, 'fields').outcome).toBe('pass');
     expect(line(answer.data, 'expressions').outcome).toBe('pass'); // the app's own configuration when none is attached
@@ -135,6 +136,7 @@ describe('site check', () => {
   it('says how late a scheduled job is', async () => {
     await recordHeartbeat('escalation-sweep', new Date(Date.now() - 60 * 60_000));
     await recordHeartbeat('analytics-weekly-report', new Date());
+    await recordHeartbeat('migration-check', new Date());
     const answer = await check();
     expect(line(answer.data, 'triggers')).toMatchObject({ outcome: 'fail', detail: 'triggersLate' });
     expect(line(answer.data, 'triggers').params['triggers']).toMatch(/^escalation-sweep \(\d{4}-/);
