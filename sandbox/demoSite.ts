@@ -15,6 +15,7 @@ import {
   type SupportLine,
 } from '../src/domain';
 import { ITR_FIELDS, ITR_FIELD_NAMES, type ItrFieldIds, type ItrFieldName } from '../src/app/fields/itrFields';
+import { ITR_ISSUE_TYPE_NAMES } from '../src/app/setup/plan';
 import type { JiraDouble } from '../test/harness/jiraDouble';
 import { jiraDateTime } from '../test/harness/jiraModel';
 import { translate, type SandboxManifest } from './manifest';
@@ -135,14 +136,19 @@ const ISSUES: readonly DemoIssue[] = [
 const TIER_BY_GRADE: Record<Grade, string> = { critical: 'strategic', major: 'key', minor: 'standard', suggestion: 'standard' };
 const PRODUCT_BY_PROJECT: Record<DemoIssue['project'], string> = { ITR: 'Customer Portal', NET: 'Core Network', FLD: 'Field Equipment', SEC: 'Customer Portal' };
 
-const ISSUE_TYPE_BY_KIND: Record<Kind, string> = {
-  technicalService: 'Incident',
-  nonTechnicalService: 'Service Request',
-  spareParts: 'Service Request',
-  complaint: 'Problem',
-};
+/**
+ * Triaged issues are of the ITR issue types setup creates, so they run the ITR workflow (setup maps
+ * those types to it); an untriaged one is still a plain Task on the project's default workflow.
+ */
+const ISSUE_TYPE_BY_KIND: Record<Kind, string> = ITR_ISSUE_TYPE_NAMES;
 
-const STATUS_BY_STAGE = { untriaged: 'Open', graded: 'In Progress', resolved: 'Resolved', closed: 'Closed' } as const;
+/** The ITR workflow's status for each stage (src/app/setup/plan.ts `ITR_STATUSES`); graded: its line's. */
+const STATUS_BY_LINE: Record<SupportLine, string> = { L1: 'L1 Handling', L2: 'L2 Handling', L3: 'L3 Handling' };
+function statusOf(issue: DemoIssue): string {
+  if (issue.stage === 'untriaged') return 'Open';
+  if (issue.stage === 'graded') return STATUS_BY_LINE[issue.line ?? 'L1'];
+  return issue.stage === 'resolved' ? 'Resolved' : 'Closed';
+}
 
 const HOUR = 3_600_000;
 
@@ -167,11 +173,21 @@ export function defineAppFields(jira: JiraDouble, manifest: SandboxManifest): vo
 
 /** Seeds the demo site into a (reset) Jira double; `now` is the sandbox's start, epoch ms. */
 export function seedDemoSite(jira: JiraDouble, manifest: SandboxManifest, now: number): void {
+  seedDemoDirectory(jira, manifest);
+  seedDemoIssues(jira, now);
+}
+
+/** Users, projects and the app's fields: the site before it has issues (when setup can assign schemes). */
+export function seedDemoDirectory(jira: JiraDouble, manifest: SandboxManifest): void {
   for (const u of DEMO_USERS) {
     jira.seedUser({ accountId: u.accountId, displayName: u.displayName, locale: u.locale, timeZone: u.timeZone, groups: u.groups, emailAddress: `${u.accountId.split('-')[1] ?? 'user'}@example.com` });
   }
   for (const p of DEMO_PROJECTS) jira.seedProject({ key: p.key, name: p.name, browsers: [...p.browsers] });
   defineAppFields(jira, manifest);
+}
+
+/** The demo issues (after setup created the ITR issue types and workflow, so they run on it). */
+export function seedDemoIssues(jira: JiraDouble, now: number): void {
   const ids = DEMO_FIELD_IDS;
   const calendars = new Map(DEFAULT_CALENDARS.map((c) => [c.id, c.calendar]));
   const counters = new Map<string, number>();
@@ -210,7 +226,7 @@ export function seedDemoSite(jira: JiraDouble, manifest: SandboxManifest, now: n
       key: `${issue.project}-${n}`,
       summary: issue.summary,
       issueType: issue.kind === undefined ? 'Task' : ISSUE_TYPE_BY_KIND[issue.kind],
-      status: STATUS_BY_STAGE[issue.stage],
+      status: statusOf(issue),
       created: new Date(now - issue.createdHoursAgo * HOUR),
       updated: new Date(now - Math.min(issue.createdHoursAgo, issue.enteredHoursAgo ?? issue.createdHoursAgo) * HOUR),
       reporter: issue.submitter,

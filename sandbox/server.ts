@@ -29,8 +29,9 @@ import { installHarness, invokeFunction, invokeResolver, type Harness } from '..
 import { HARNESS_CLOUD_ARI } from '../test/harness/forgeRuntime';
 import { manifestCustomUiCsp } from '../test/harness/customUiCsp';
 import type { StoredIssue } from '../test/harness/jiraModel';
+import type { TriggerFilter } from '../test/harness/productEvents';
 import { createClock, type SandboxClock } from './clock';
-import { adfParagraph, DEMO_FIELD_IDS, DEMO_PROJECTS, DEMO_USERS, seedDemoSite, type DemoUser } from './demoSite';
+import { adfParagraph, DEMO_FIELD_IDS, DEMO_PROJECTS, DEMO_USERS, seedDemoDirectory, seedDemoIssues, type DemoUser } from './demoSite';
 import { DEMO_CASES, DEMO_DEPARTMENTS, DEMO_HISTORY_LABEL, HANDOFF_PROJECTS, seedDemoHistory, staysOf as staysOfHistory } from './demoHistory';
 import { transitionVerdict } from './expressions';
 import { ISSUE_VIEW_MODULE_TYPES, loadManifest, translate, type ManifestModule, type SandboxManifest } from './manifest';
@@ -171,7 +172,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const clock = options.clock ?? createClock(options.speed ?? 1);
 
   h.reset();
-  seedDemoSite(h.jira, manifest, clock.now());
+  // Users, projects and fields first: the issues follow once setup has run (see runDemoSetup below).
+  seedDemoDirectory(h.jira, manifest);
   for (const p of HANDOFF_PROJECTS) h.jira.seedProject({ key: p.key, name: p.name });
   const jira = h.jira;
   // The `itr-close` app property the close/resolve rules' expressions read (field ids, fallback closers).
@@ -192,6 +194,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     h.runtime.appContext = { ...h.runtime.appContext, moduleKey: key };
     return fn();
   };
+
+  /**
+   * The demo site runs the ITR workflow the app's own setup creates, as an admin's first step on a new
+   * site: the setup page's resolver, as the admin, for the ITR projects (issue types, the workflow
+   * with its Resolution rules, the projects' workflow schemes, screen fields). It runs before any
+   * issue exists, since Jira assigns a workflow scheme by REST only to a project without issues.
+   */
+  const runDemoSetup = async (): Promise<void> => {
+    const page = moduleByKey('itr-setup');
+    const admin = DEMO_USERS.find((u) => u.role === 'admin')?.accountId;
+    if (page === undefined || admin === undefined) throw new Error('sandbox: no itr-setup module or admin user');
+    const call = (fn: string, payload: unknown): Promise<unknown> =>
+      withModuleKey(page.key, () => invokeResolver(handlerOf(page), fn, payload, { accountId: admin, context: { moduleKey: page.key } }));
+    let answer = (await call('runSetup', { projectKeys: DEMO_PROJECTS.map((p) => p.key) })) as { success: boolean; data?: { state: string }; errors?: unknown };
+    while (answer.success && answer.data?.state === 'running') answer = (await call('resumeSetup', {})) as typeof answer;
+    if (!answer.success || answer.data?.state !== 'done') throw new Error(`sandbox: setup did not finish: ${JSON.stringify(answer)}`);
+  };
+  await runDemoSetup();
+  seedDemoIssues(h.jira, clock.now());
 
   // ----- prefs and context ---------------------------------------------------------------------
 
@@ -330,24 +351,38 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     };
   };
 
-  /** Delivers a Jira product event to every `trigger` module subscribed to it (awaited, errors logged). */
+  // Product events go through the platform double (test/harness/productEvents.ts): the manifest's
+  // `filter` (ignoreSelf, expression) and the documented retries (a returned InvocationError up to 4
+  // times, a thrown error never), delivered at once on the virtual clock.
+  h.productEvents.deliveryMode = 'immediate';
+  for (const m of manifest.modules.filter((x) => x.type === 'trigger' && x.handlerExport !== undefined)) {
+    const rawFilter = m.raw['filter'];
+    const handler = handlerOf(m) as (p: unknown, c: unknown) => unknown;
+    h.productEvents.registerTrigger({
+      key: m.key,
+      events: m.events,
+      handler: (event, context) => withModuleKey(m.key, async () => handler(event, context)),
+      ...(typeof rawFilter === 'object' && rawFilter !== null ? { filter: rawFilter as TriggerFilter } : {}),
+    });
+  }
+
+  /** Delivers a Jira product event caused by a user's action to the subscribed `trigger` modules (awaited, outcomes logged). */
   const deliverEvent = async (eventType: string, actor: string, issue: StoredIssue, extra: Record<string, unknown> = {}): Promise<void> => {
-    for (const m of manifest.modules.filter((x) => x.type === 'trigger' && x.events.includes(eventType))) {
-      const payload = {
-        eventType,
-        atlassianId: actor,
-        issue: eventIssue(issue),
-        associatedUsers: [{ accountId: actor }],
-        ...extra,
-        context: { cloudId: CLOUD_ID, moduleKey: m.key },
-        contextToken: 'sandbox-context-token',
-      };
-      try {
-        await withModuleKey(m.key, () => invokeFunction(handlerOf(m) as (p: unknown, c: unknown) => unknown, payload, { context: { moduleKey: m.key } }));
-        log(`[event] ${eventType} ${issue.key} → ${m.key}`);
-      } catch (e) {
-        log(`[event] ${eventType} ${issue.key} → ${m.key} FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      }
+    // The sandbox fires events for the user actions it performs; the Jira double's own journal is not replayed.
+    jira.issueEvents.length = 0;
+    const payload = {
+      atlassianId: actor,
+      issue: eventIssue(issue),
+      associatedUsers: [{ accountId: actor }],
+      ...extra,
+      context: { cloudId: CLOUD_ID },
+      contextToken: 'sandbox-context-token',
+    };
+    const from = h.productEvents.deliveries.length;
+    await h.productEvents.emit(eventType, payload, { selfGenerated: false });
+    for (const d of h.productEvents.deliveries.slice(from)) {
+      const why = d.error instanceof Error ? `: ${d.error.stack ?? d.error.message}` : d.reason !== undefined ? ` (${d.reason})` : '';
+      log(`[event] ${eventType} ${issue.key} → ${d.triggerKey} ${d.outcome.toUpperCase()}${why}`);
     }
   };
 
@@ -684,8 +719,9 @@ ${error === undefined ? `<p>${esc(t('found'))}: <strong data-testid="search-coun
       })
       .join('');
     // Jira hides a transition whose workflow conditions (Jira expressions) are false for the user.
-    const transitions = jira.model.transitions
-      .filter((tr) => tr.to !== status.name && (tr.from === undefined || tr.from.includes(status.name)))
+    // The transitions the issue's own workflow offers from its status (the ITR workflow, for ITR types).
+    const transitions = jira.model
+      .availableTransitions(issue)
       .filter((tr) => transitionVerdict('show', { accountId: prefs.accountId, issueKey: issue.key, transitionId: tr.id, lang: prefs.lang }) === true)
       .map((tr) => `<button type="submit" name="transition" value="${esc(tr.id)}">${esc(tr.name)}</button>`)
       .join('');
@@ -833,7 +869,7 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
         return redirect(res, `/browse/${key}`);
       }
       const transitionId = form.get('transition') ?? '';
-      const target = jira.model.transitions.find((tr) => tr.id === transitionId);
+      const target = jira.model.availableTransitions(before).find((tr) => tr.id === transitionId);
       const fromStatus = (before.fields['status'] as { name: string }).name;
       // Jira evaluates the transition's conditions and expression validators here (see expressions.ts);
       // a refusal shows the rule's message in the user's language.

@@ -57,7 +57,7 @@ describeWithBrowser('case library in the sandbox', () => {
         managementZero: 'Release checklist has the export test',
       });
       await panel().getByText('Complete: the issue may be resolved.').waitFor();
-      await ui.transition('Resolved');
+      await ui.transition('Resolve');
     });
 
     await ui.step('add-case', async () => {

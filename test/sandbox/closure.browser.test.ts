@@ -75,8 +75,10 @@ describeWithBrowser('closing in the sandbox', () => {
       await panel().getByText('Complete: the issue may be resolved.').waitFor();
       expect(fields()[DEMO_FIELD_IDS.rootCauseComplete]).toBe('yes');
 
-      await ui.transition('Resolved');
+      await ui.transition('Resolve');
       expect(status()).toBe('Resolved');
+      // The ITR workflow's Resolve sets Resolution (setup's post function), as on a real site.
+      expect(fields()['resolution']).toMatchObject({ name: 'Done' });
       // A complaint always gets a return visit: opened, and mirrored for the close validator.
       expect(fields()[DEMO_FIELD_IDS.visitOpen]).toBe('yes');
     });
@@ -85,10 +87,10 @@ describeWithBrowser('closing in the sandbox', () => {
       // (a) Not the submitter: Close is hidden (the condition) …
       await ui.page.goto(`${ui.sandbox.url}/browse/${COMPLAINT}`);
       await ui.page.getByTestId('issue-summary').waitFor();
-      expect(await transitionButton('Open').count()).toBe(1);
-      expect(await transitionButton('Closed').count()).toBe(0);
+      expect(await transitionButton('Reopen').count()).toBe(1);
+      expect(await transitionButton('Close').count()).toBe(0);
       // … and a forced request is refused, with the rule's message in the user's language.
-      const closeId = ui.sandbox.harness.jira.model.transitions.find((t) => t.to === 'Closed')?.id ?? '';
+      const closeId = ui.sandbox.harness.jira.model.workflowOf(ui.sandbox.harness.jira.issue(COMPLAINT)).transitions.find((t) => t.name === 'Close')?.id ?? '';
       await actAs(TOM, 'zh-CN');
       const refused = await ui.page.request.post(`${ui.sandbox.url}/browse/${COMPLAINT}/transition`, { form: { transition: closeId }, maxRedirects: 0 });
       expect(refused.status()).toBe(400);
@@ -100,7 +102,7 @@ describeWithBrowser('closing in the sandbox', () => {
       // (b) The submitter sees Close, but the validator refuses while the required visit is open.
       await actAs(ANNA);
       await ui.page.goto(`${ui.sandbox.url}/browse/${COMPLAINT}`);
-      await Promise.all([ui.page.waitForLoadState(), transitionButton('Closed').click()]);
+      await Promise.all([ui.page.waitForLoadState(), transitionButton('Close').click()]);
       const alert = ui.page.getByRole('alert');
       await alert.waitFor();
       expect(await alert.innerText()).toContain('only after any required return visit has been recorded');
@@ -128,7 +130,7 @@ describeWithBrowser('closing in the sandbox', () => {
     await ui.step('submitter-closes', async () => {
       await actAs(ANNA);
       await ui.page.goto(`${ui.sandbox.url}/browse/${COMPLAINT}`);
-      await ui.transition('Closed');
+      await ui.transition('Close');
       expect(status()).toBe('Closed');
       expect(await ui.page.getByRole('alert').count()).toBe(0);
       expect(ui.pageErrors).toEqual([]);
@@ -147,11 +149,11 @@ describeWithBrowser('closing in the sandbox', () => {
       expect(await panel().getByTestId('root-cause-form').locator('[data-path="rootCause"]').inputValue()).toBe('客户操作失误');
       expect(fields()[DEMO_FIELD_IDS.rootCauseComplete]).toBe('no');
       await ui.page.goto(`${ui.sandbox.url}/browse/${COMPLAINT}`);
-      await transitionButton('Resolved').click();
+      await transitionButton('Resolve').click();
       const alert = ui.page.getByRole('alert');
       await alert.waitFor();
       expect(await alert.innerText()).toContain('此问题暂不能解决');
-      expect(status()).toBe('In Progress');
+      expect(status()).toBe('L2 Handling');
       expect(ui.pageErrors).toEqual([]);
     });
   }, 60_000);

@@ -15,6 +15,7 @@ import { ConfigStore, type ConfigCodec } from '../../adapters/kvs';
 import type { ManualStep, SetupPlan, SetupProject, SetupStatus, SetupStepStatus } from '../../contract/setup';
 import type { ItrKindId } from '../../contract/ids';
 import { requireJiraAdmin } from '../auth/authorization';
+import { closureRuleConfig, closureRulesForTransition } from '../closure/closureRules';
 import { FieldsNotInstalledError, lookUpFieldIds } from '../fields/fieldIds';
 import {
   issueTypeId,
@@ -27,6 +28,7 @@ import {
   planSetup,
   resolutionToSet,
   workflowCreateRequest,
+  type ItrWorkflowOptions,
   type ObservedProject,
   type ObservedScreen,
   type ObservedState,
@@ -157,6 +159,21 @@ function needAllTypes(ids: Map<ItrKindId, string>): string[] {
   return ITR_KIND_ORDER.map((k) => ids.get(k) as string);
 }
 
+/**
+ * The close/resolve rules for Resolve and Close, configured with this site's field ids and fallback
+ * closers (src/app/closure/closureRules.ts); undefined while the app's fields are not installed (the
+ * workflow is then created without them and the rules step stays with the admin).
+ */
+async function closureRulesForSetup(jira: JiraClient): Promise<ItrWorkflowOptions['closureRules']> {
+  try {
+    const config = await closureRuleConfig(jira);
+    return { resolve: await closureRulesForTransition(jira, 'resolve', config), close: await closureRulesForTransition(jira, 'close', config) };
+  } catch (e) {
+    if (e instanceof FieldsNotInstalledError) return undefined;
+    throw e;
+  }
+}
+
 /** Runs one step against the state Jira has now. */
 async function runStep(jira: JiraClient, step: SetupStepStatus): Promise<StepResult> {
   const [kind, target] = [step.kind, step.target];
@@ -178,7 +195,8 @@ async function runStep(jira: JiraClient, step: SetupStepStatus): Promise<StepRes
       }
       const resolutionId = resolutionToSet(await jira.searchResolutions());
       if (resolutionId === undefined) throw new SetupError('SETUP_STEP_FAILED', 'This site has no resolution for Resolve and Close to set');
-      const [wf] = await jira.createWorkflows(workflowCreateRequest(existing, { resolutionId }));
+      const closureRules = await closureRulesForSetup(jira);
+      const [wf] = await jira.createWorkflows(workflowCreateRequest(existing, { resolutionId, ...(closureRules === undefined ? {} : { closureRules }) }));
       return { outcome: 'created', result: { id: wf?.id ?? '', reusedStatuses: existing.size } };
     }
     case 'issueTypeScheme': {
