@@ -12,6 +12,7 @@ export type AuditActionCode =
   | 'grading.restoreVersion'
   | 'regrade.start'
   | 'escalation.recalculate'
+  | 'case.save'
   | 'case.retire'
   | 'closure.fallbackClosers'
   | 'settings.save';

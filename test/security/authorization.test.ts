@@ -76,8 +76,8 @@ const TABLE: Record<string, Row> = {
   'listCases': ANY_USER,
   'suggestCases': BROWSERS,
   'getCase': ANY_USER,
-  'saveCase': ANY_USER,
-  'retireCase': ANY_USER,
+  'saveCase': TRIAGE, // the payload publishes a case: the case editor role (triage groups or admin); anyone may save a draft (test/app/cases/caseEditorRole.contract.test.ts)
+  'retireCase': TRIAGE, // the case editor role
   'createCaseFromIssue': BROWSERS,
   'markCaseHelpful': BROWSERS,
   'markCaseNotRelevant': BROWSERS,

@@ -5,6 +5,12 @@
  * Permissions: a case whose source issue the user may not browse is never shown. The candidates'
  * source issues are checked with one JQL search `key in (...)` as the user: Jira returns only what
  * they may browse (a deleted issue hides its cases too).
+ *
+ * Who may write (issue 13): anyone signed in may save a new draft (and anyone who may browse an issue
+ * may draft a case from it); its author may edit it while it is a draft. Publishing, editing another's
+ * or a published case, and retiring need the case editor role: the triage role's groups (the neutral
+ * third party curates the library) or a Jira administrator, asked of Jira as the caller. Every save
+ * and retirement is recorded in the audit log.
  */
 import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode, type JiraClient, type JiraIssue } from '../../adapters/jira';
 import { FieldsNotInstalledError, lookUpFieldIds } from '../fields/fieldIds';
@@ -13,7 +19,10 @@ import type { ResolverResult } from '../../contract/envelope';
 import type { CaseContent, CaseHit, CaseListRequest, CaseRecord, CaseSearchRequest, CaseStatus, CaseSuggestions, CaseVersion } from '../../contract/cases';
 import { DEFAULT_SEARCH_PARAMS, type FieldTexts, type Feedback, highlight, isCjkTerm, rerankWithFeedback, type SearchParams } from '../../domain/caseSearch';
 import { recordAudit } from '../audit/auditLog';
+import { NotAuthorizedError } from '../auth/authorization';
+import { hasTriageRole, loadTriageRole } from '../triage/triageRole';
 import { latestVersion } from '../rootCause/rootCauseStore';
+import { CASE_TAGS_MAX, STATEMENT_VALUES_MAX_BYTES, statementValueBytes, tooLong, type StoredValue } from '../../domain/storageLimits';
 import { indexNewCases, reindexCase, type SearchProbe, searchIndex, timed } from './caseIndex';
 
 /** Candidates read back from the index before filtering by status and permission. */
@@ -81,28 +90,76 @@ function fail<T>(code: string, message: string): ResolverResult<T> {
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]+-\d+$/;
 
-/** Validates free input into content; errors name the field. */
-export function validateContent(raw: unknown): CaseContent | string {
-  if (typeof raw !== 'object' || raw === null) return 'content must be an object';
+/** Why content is refused: a bad shape (INVALID_PAYLOAD) or a value over its stored limit (VALUE_TOO_LONG). */
+export interface ContentProblem {
+  code: 'INVALID_PAYLOAD' | 'VALUE_TOO_LONG';
+  message: string;
+  path?: string;
+  params?: Record<string, string | number>;
+}
+
+/** Each content field and the stored limit it is held to (src/domain/storageLimits.ts). */
+const CONTENT_LIMITS: ReadonlyArray<[keyof CaseContent, StoredValue]> = [
+  ['title', 'caseTitle'],
+  ['symptom', 'caseText'],
+  ['product', 'caseProduct'],
+  ['productVersion', 'caseProductVersion'],
+  ['environment', 'caseText'],
+  ['rootCause', 'caseText'],
+  ['shortTermMeasure', 'caseText'],
+  ['longTermMeasure', 'caseText'],
+  ['language', 'caseLanguage'],
+];
+
+/**
+ * Checks free input into content; errors name the field. A value over what its column holds is
+ * refused (VALUE_TOO_LONG), never cut; so is content whose revision snapshot would not fit in one
+ * Forge SQL request (1 MiB).
+ */
+export function checkContent(raw: unknown): CaseContent | ContentProblem {
+  if (typeof raw !== 'object' || raw === null) return { code: 'INVALID_PAYLOAD', message: 'content must be an object' };
   const r = raw as Record<string, unknown>;
-  const text = (k: string, max: number): string => (typeof r[k] === 'string' ? (r[k] as string).trim().slice(0, max) : '');
+  const text = (k: string): string => (typeof r[k] === 'string' ? (r[k] as string).trim() : '');
   const status = r['status'] ?? 'draft';
-  if (status !== 'draft' && status !== 'published' && status !== 'retired') return 'status must be draft, published or retired';
+  if (status !== 'draft' && status !== 'published' && status !== 'retired') return { code: 'INVALID_PAYLOAD', message: 'status must be draft, published or retired' };
+  const tags = Array.isArray(r['tags']) ? (r['tags'] as unknown[]).filter((t): t is string => typeof t === 'string').map((t) => t.trim().replace(/,/g, ' ')).filter((t) => t.length > 0) : [];
+  if (tags.length > CASE_TAGS_MAX) return { code: 'VALUE_TOO_LONG', message: `at most ${CASE_TAGS_MAX} tags`, path: 'tags', params: { field: 'tags', size: tags.length, max: CASE_TAGS_MAX, unit: 'items' } };
   const c: CaseContent = {
-    title: text('title', 500),
-    symptom: text('symptom', 60_000),
-    product: text('product', 255),
-    productVersion: text('productVersion', 64),
-    environment: text('environment', 60_000),
-    rootCause: text('rootCause', 60_000),
-    shortTermMeasure: text('shortTermMeasure', 60_000),
-    longTermMeasure: text('longTermMeasure', 60_000),
-    language: text('language', 16),
-    tags: Array.isArray(r['tags']) ? (r['tags'] as unknown[]).filter((t): t is string => typeof t === 'string').map((t) => t.trim().replace(/,/g, ' ')).filter((t) => t.length > 0).slice(0, 30) : [],
+    title: text('title'),
+    symptom: text('symptom'),
+    product: text('product'),
+    productVersion: text('productVersion'),
+    environment: text('environment'),
+    rootCause: text('rootCause'),
+    shortTermMeasure: text('shortTermMeasure'),
+    longTermMeasure: text('longTermMeasure'),
+    language: text('language'),
+    tags,
     status,
   };
-  if (c.title === '') return 'title is required';
+  for (const [field, kind] of CONTENT_LIMITS) {
+    const refused = tooLong(c[field] as string, kind, field);
+    if (refused) return refused;
+  }
+  const joinedTags = tooLong(tags.join(','), 'caseTags', 'tags');
+  if (joinedTags) return joinedTags;
+  const request = statementValueBytes([JSON.stringify(c)]);
+  if (request > STATEMENT_VALUES_MAX_BYTES) {
+    return {
+      code: 'VALUE_TOO_LONG',
+      message: `the case is ${request} bytes as stored; at most ${STATEMENT_VALUES_MAX_BYTES} fit in one Forge SQL request`,
+      path: 'content',
+      params: { field: 'content', size: request, max: STATEMENT_VALUES_MAX_BYTES, unit: 'bytes' },
+    };
+  }
+  if (c.title === '') return { code: 'INVALID_PAYLOAD', message: 'title is required', path: 'title' };
   return c;
+}
+
+/** `checkContent` with the reason as text (the backup's validation lists it under the case's path). */
+export function validateContent(raw: unknown): CaseContent | string {
+  const c = checkContent(raw);
+  return 'code' in c ? c.message : c;
 }
 
 export interface CaseLibraryDeps {
@@ -114,13 +171,22 @@ export interface CaseLibraryDeps {
   params: SearchParams;
   /** Told how long each phase of a search took and which terms it kept (the benchmark); absent in the app. */
   searchProbe?: SearchProbe | undefined;
+  /** Whether the caller holds the case editor role (triage groups or Jira admin), asked as the caller. */
+  isCaseEditor: () => Promise<boolean>;
 }
 
 export class CaseLibrary {
   private readonly deps: CaseLibraryDeps;
 
   constructor(deps: Partial<CaseLibraryDeps> = {}) {
-    this.deps = { now: () => new Date(), jiraFor: () => jiraAsUser(), jiraAsApp: () => jiraAsApp(), params: DEFAULT_SEARCH_PARAMS, ...deps };
+    this.deps = {
+      now: () => new Date(),
+      jiraFor: () => jiraAsUser(),
+      jiraAsApp: () => jiraAsApp(),
+      params: DEFAULT_SEARCH_PARAMS,
+      isCaseEditor: async () => hasTriageRole(jiraAsUser(), await loadTriageRole()),
+      ...deps,
+    };
   }
 
   // ----- reading ---------------------------------------------------------------------------------
@@ -280,12 +346,21 @@ export class CaseLibrary {
   }
 
   async saveCase(accountId: string | undefined, payload: { id?: number | undefined; expectedRevision?: number | undefined; content: unknown; sourceIssues?: string[] | undefined }): Promise<ResolverResult<CaseRecord>> {
-    const content = validateContent(payload.content);
-    if (typeof content === 'string') return fail('INVALID_PAYLOAD', content);
+    const content = checkContent(payload.content);
+    if ('code' in content) return { success: false, errors: [content] };
     const sources = (payload.sourceIssues ?? []).filter((k) => ISSUE_KEY.test(k));
-    if (payload.id === undefined) return { success: true, data: await this.createCase(accountId, content, sources) };
+    if (accountId === undefined) throw new NotAuthorizedError('ITR_CASE_EDITOR');
+    if (payload.id === undefined) {
+      if (content.status !== 'draft' && !(await this.deps.isCaseEditor())) throw new NotAuthorizedError('ITR_CASE_EDITOR');
+      const created = await this.createCase(accountId, content, sources);
+      await recordAudit({ actorAccountId: accountId, action: 'case.save', target: created.id, summary: `Case ${created.id} "${created.title}" created (${created.status})`, params: { title: created.title, revision: created.revision, status: created.status } });
+      return { success: true, data: created };
+    }
     const current = await this.load(payload.id);
     if (current === undefined || (await this.visible(accountId, [current])).length === 0) return fail('CASE_NOT_FOUND', `no case ${payload.id}`);
+    // The author may keep working on their own draft; anything else is the case editors' job.
+    const ownDraft = current.authorAccountId === accountId && current.status === 'draft' && content.status === 'draft';
+    if (!ownDraft && !(await this.deps.isCaseEditor())) throw new NotAuthorizedError('ITR_CASE_EDITOR');
     if (payload.expectedRevision !== undefined && payload.expectedRevision !== current.revision) {
       return fail('CASE_REVISION_CONFLICT', `case ${payload.id} is at revision ${current.revision}, not ${payload.expectedRevision}`);
     }
@@ -299,11 +374,16 @@ export class CaseLibrary {
     if (res.affectedRows !== 1) return fail('CASE_REVISION_CONFLICT', `case ${current.id} changed meanwhile`);
     await this.snapshot(current.id, revision, c, accountId, now);
     await reindexCase(current.id, caseTexts(c));
+    if (c.status !== 'retired') {
+      // A retirement is recorded once, as case.retire, by retireCase.
+      await recordAudit({ actorAccountId: accountId, action: 'case.save', target: current.id, summary: `Case ${current.id} "${c.title}" saved as revision ${revision} (${c.status})`, params: { title: c.title, revision, status: c.status } });
+    }
     return { success: true, data: (await this.load(current.id)) as CaseRecord };
   }
 
   /** Retired: hidden from suggestions and default searches; links and history stay. */
   async retireCase(accountId: string | undefined, id: number): Promise<ResolverResult<CaseRecord>> {
+    if (accountId === undefined || !(await this.deps.isCaseEditor())) throw new NotAuthorizedError('ITR_CASE_EDITOR');
     const current = await this.load(id);
     if (current === undefined || (await this.visible(accountId, [current])).length === 0) return fail('CASE_NOT_FOUND', `no case ${id}`);
     const { id: _id, revision, ...rest } = current;
@@ -349,7 +429,10 @@ export class CaseLibrary {
       tags: Array.isArray(f['labels']) ? (f['labels'] as unknown[]).filter((l): l is string => typeof l === 'string') : [],
       status: 'draft',
     };
-    return { success: true, data: await this.createCase(accountId, content, [issueKey]) };
+    // The issue's texts as they are (a Jira text field fits the case's columns); what would not fit is refused, never cut.
+    const checked = checkContent(content);
+    if ('code' in checked) return { success: false, errors: [checked] };
+    return { success: true, data: await this.createCase(accountId, checked, [issueKey]) };
   }
 
   /**

@@ -61,10 +61,13 @@ describe('every destructive action leaves one entry', () => {
     expect(latest).toMatchObject({ action: 'grading.restoreVersion', target: 'gradingTable:3', actorAccountId: ADMIN, actorName: '陈静', params: { version: 3, restoredFrom: 1 } });
   });
 
-  it('retiring a case is recorded with its id and title', async () => {
+  it('saving and retiring a case are recorded with its id and title', async () => {
     const created = await ok<{ id: number }>('saveCase', VALID_PAYLOADS['saveCase']);
     await ok('retireCase', { id: created.id, confirm: true });
-    expect((await log()).entries.map((e) => [e.action, e.target, e.params['title']])).toEqual([['case.retire', String(created.id), 'Kiosk freezes']]);
+    expect((await log()).entries.map((e) => [e.action, e.target, e.params['title']])).toEqual([
+      ['case.retire', String(created.id), 'Kiosk freezes'],
+      ['case.save', String(created.id), 'Kiosk freezes'],
+    ]);
   });
 
   it('a refused action leaves no entry', async () => {

@@ -12,7 +12,8 @@ import { harness } from '../../harness';
 
 const { jira, sql, runtime } = harness();
 const NOW = new Date('2026-03-02T08:00:00Z');
-const lib = new CaseLibrary({ now: () => NOW });
+// Role checks are the resolver contract tests' subject (caseLibraryResolver, caseEditorRole): here every caller is a case editor.
+const lib = new CaseLibrary({ now: () => NOW, isCaseEditor: async () => true });
 
 function content(title: string, symptom: string, extra: Partial<CaseContent> = {}): CaseContent {
   return { title, symptom, product: '', productVersion: '', environment: '', rootCause: '', shortTermMeasure: '', longTermMeasure: '', language: '', tags: [], status: 'published', ...extra };

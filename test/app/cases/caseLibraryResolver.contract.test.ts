@@ -12,8 +12,8 @@ import { defineItrFields } from '../../fixtures/itrFields';
 import { harness, invokeResolver } from '../../harness';
 
 const { jira } = harness();
-const ALICE = 'acc-alice'; // may browse SEC and ITR
-const BOB = 'acc-bob'; // may browse ITR only
+const ALICE = 'acc-alice'; // may browse SEC and ITR; a case editor (triage group)
+const BOB = 'acc-bob'; // may browse ITR only; no case editor role
 
 async function invoke<T>(fn: string, payload: unknown, accountId = ALICE): Promise<ResolverResult<T>> {
   return (await invokeResolver(caseLibraryResolver, fn, payload, { accountId })) as ResolverResult<T>;
@@ -37,7 +37,7 @@ beforeAll(async () => {
 let ids: ReturnType<typeof defineItrFields>;
 beforeEach(() => {
   ids = defineItrFields(jira);
-  jira.seedUser({ accountId: ALICE, displayName: 'Alice' });
+  jira.seedUser({ accountId: ALICE, displayName: 'Alice', groups: ['itr-triage'] });
   jira.seedUser({ accountId: BOB, displayName: 'Bob' });
   jira.seedProject({ key: 'SEC', browsers: [ALICE] });
   jira.seedProject({ key: 'ITR' });
@@ -138,7 +138,7 @@ describe('permissions: a user who may not browse the source issue never sees the
     expect((await data<CaseRecord[]>('listCases', { statuses: ['published'] }, BOB)).map((c) => c.id)).not.toContain(secret.id);
     expect(codeOf(await invoke('getCase', { id: secret.id }, BOB))).toBe('CASE_NOT_FOUND');
     expect(codeOf(await invoke('saveCase', { id: secret.id, content: content('hijack', 'x') }, BOB))).toBe('CASE_NOT_FOUND');
-    expect(codeOf(await invoke('retireCase', { id: secret.id, confirm: true }, BOB))).toBe('CASE_NOT_FOUND');
+    expect(codeOf(await invoke('retireCase', { id: secret.id, confirm: true }, BOB))).toBe('NOT_AUTHORIZED'); // no case editor role, and nothing said of the case
     expect(codeOf(await invoke('markCaseHelpful', { id: secret.id, issueKey: 'ITR-21' }, BOB))).toBe('CASE_NOT_FOUND');
 
     // An ITR issue about badge readers: Bob is not offered the SEC case, Alice is.
