@@ -1,10 +1,11 @@
 /**
  * The admin "Site check" in the sandbox, in headless Chromium, under the manifest's CSP: an admin runs
  * it from the keyboard and reads one line per check; the scheduled jobs have not run yet in a fresh
- * sandbox, so that line fails on purpose with its fix, and passes once they ran. In Chinese and dark
- * mode too.
+ * sandbox, so that line fails on purpose with its fix, and passes once they ran; the app's user is
+ * left out of comment rights on one ITR project, so that line names it. In Chinese and dark mode too.
  */
 import { DEMO_USERS } from '../../sandbox/demoSite';
+import { APP_ACCOUNT_ID } from '../harness/jiraModel';
 import { chromiumAvailable } from '../static/bridgeStub';
 import { useSandboxInBrowser } from './sandboxBrowser';
 
@@ -33,6 +34,10 @@ describeWithBrowser('Site check in the sandbox', () => {
   it('shows every check; the scheduled jobs fail with their fix until they ran', async () => {
     if (admin === undefined) throw new Error('demo site has no Jira administrator');
     await ui.step('run', async () => {
+      // The permission scheme of NET gives the app Browse projects but not Add comments.
+      const app = ui.sandbox.harness.jira.model.users.get(APP_ACCOUNT_ID);
+      if (app === undefined) throw new Error('the Jira double has no app user');
+      app.projectPermissions['NET'] = ['BROWSE_PROJECTS'];
       await ui.actAs(admin.accountId, 'en');
       await ui.page.goto(`${ui.sandbox.url}/apps/itr-setup`);
       await setup().getByRole('heading', { name: 'Site check' }).waitFor();
@@ -54,6 +59,9 @@ describeWithBrowser('Site check in the sandbox', () => {
         'license',
       ]);
       for (const id of ['fields', 'migrations']) expect(await row(id).getAttribute('data-outcome')).toBe('pass');
+      expect(await row('projectPermissions').getAttribute('data-outcome')).toBe('fail');
+      expect(await row('projectPermissions').innerText()).toContain('The app lacks: NET (ADD_COMMENTS).');
+      expect(await setup().getByTestId('site-check-fix-projectPermissions').innerText()).toContain('grant Browse projects and Add comments');
       expect(await row('triggers').getAttribute('data-outcome')).toBe('fail');
       expect(await row('triggers').innerText()).toContain('Not run recently: escalation-sweep (never), analytics-weekly-report (never), migration-check (never)');
       expect(await setup().getByTestId('site-check-fix-triggers').innerText()).toContain('Check that the app is enabled');

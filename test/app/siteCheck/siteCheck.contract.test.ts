@@ -12,6 +12,7 @@ import { closureRulesFor, type ClosureRuleConfig } from '../../../src/domain/clo
 import { setupResolver } from '../../../src/index';
 import { harness, invokeResolver } from '../../harness';
 import { defineItrFields } from '../../fixtures/itrFields';
+import { APP_ACCOUNT_ID } from '../../harness/jiraModel';
 
 const { jira, runtime, sql } = harness();
 const ADMIN = 'admin-1';
@@ -131,6 +132,18 @@ describe('site check', () => {
     close.validators = [{ ruleKey: lax.ruleKey, parameters: { ...lax.parameters, config: JSON.stringify({ ...siteConfig(), expression: 'issue.resolution != null && issue[config.submitter]?.accountId == user.accountId' }) } }];
     const answer = await check();
     expect(line(answer.data, 'expressions')).toMatchObject({ outcome: 'fail', detail: 'expressionDisagrees', params: { rule: 'itr-close-validator', subject: 'submitter', expected: 'false', got: 'true' } });
+  });
+
+  it('names the ITR project where the app may not comment (its permission scheme leaves the app out)', async () => {
+    const app = jira.model.users.get(APP_ACCOUNT_ID);
+    if (app === undefined) throw new Error('the Jira double has no app user');
+    app.projectPermissions['ITR'] = ['BROWSE_PROJECTS'];
+    const answer = await check();
+    expect(line(answer.data, 'projectPermissions')).toMatchObject({ outcome: 'fail', detail: 'projectsRefused', params: { projects: 'ITR (ADD_COMMENTS)' } });
+    // Asked as the app itself (no accountId in the body), once for all projects.
+    const asked = jira.calls.filter((c) => c.route === 'POST /rest/api/3/permissions/check');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ actor: 'app', body: { projectPermissions: [{ permissions: ['BROWSE_PROJECTS', 'ADD_COMMENTS'], projects: [expect.any(Number)] }] } });
   });
 
   it('says how late a scheduled job is', async () => {
