@@ -165,6 +165,9 @@ export class GradingTableStore {
     site: Record<string, BusinessCalendar>,
     meta: { expectedRevision: number; savedBy: string },
   ): Promise<StoredConfig<Record<string, BusinessCalendar>>> {
-    return this.store.set(CONFIG_KEYS.calendars, site, calendarsCodec, { expectedRevision: meta.expectedRevision, updatedBy: meta.savedBy });
+    const saved = await this.store.set(CONFIG_KEYS.calendars, site, calendarsCodec, { expectedRevision: meta.expectedRevision, updatedBy: meta.savedBy });
+    // Every settings save is audited (SECURITY.md): the calendars page and an import both pass here.
+    await recordAudit({ actorAccountId: meta.savedBy, action: 'settings.save', target: CONFIG_KEYS.calendars, summary: `Business calendars saved (revision ${saved.revision})`, params: { area: 'calendars', revision: saved.revision } });
+    return saved;
   }
 }

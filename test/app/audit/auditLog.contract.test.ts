@@ -46,6 +46,7 @@ describe('every destructive action leaves one entry', () => {
     ['saveReturnVisitSettings', 'settings.save', /returnVisit/],
     ['saveSupervisionSettings', 'settings.save', /^supervision$/],
     ['saveSupportLineSettings', 'settings.save', /^supportLines$/],
+    ['saveCalendars', 'settings.save', /^calendars$/],
   ])('%s → %s', async (key, action, target) => {
     await ok(key, VALID_PAYLOADS[key]);
     const entries = (await log()).entries;
