@@ -3,6 +3,7 @@
  * the `supervision-resolver`, `supervision-gadget-resolver` and hand-off functions.
  */
 import type { Pattern } from '../domain/analytics/metrics';
+import type { JobFailure, JobStatus } from './jobs';
 
 export type { Pattern };
 
@@ -117,11 +118,27 @@ export type SupervisionChartRequest = {
   loadId?: string;
 };
 
+/** An issue the projection could not write, with the reason (a stable code and the detail). */
+export interface SkippedIssue {
+  issueKey: string;
+  code: string;
+  detail: string;
+}
+
+/** How many skipped issues a job keeps for the page (the count goes on). */
+export const BACKFILL_SKIPS_SHOWN = 20;
+
 export interface BackfillProgress {
   jobId: string;
-  status: 'running' | 'done';
+  status: JobStatus;
+  /** Why the job stopped, when `status` is `failed`. */
+  failure?: JobFailure;
   processed: number;
   projected: number;
+  /** Issues read but not projected (a value its column cannot hold, a row the database refused); absent on older jobs. */
+  skipped?: number;
+  /** The first few skipped issues and why (at most `BACKFILL_SKIPS_SHOWN`). */
+  skippedIssues?: SkippedIssue[];
   pages: number;
   jiraRequests: number;
   startedAt: string;

@@ -25,6 +25,20 @@ export const SQL_MEDIUMTEXT_BYTES = 16_777_215;
 export const FORGE_SQL_REQUEST_BYTES = 1024 * 1024;
 export const FORGE_SQL_ROW_BYTES = 6 * 1024 * 1024;
 
+/**
+ * What the values of one statement may take in its request, JSON-encoded: Forge SQL's 1 MiB less
+ * 16 KiB for the statement's text and its small values.
+ */
+export const STATEMENT_VALUES_MAX_BYTES = FORGE_SQL_REQUEST_BYTES - 16 * 1024;
+
+/** Bytes the values take in a Forge SQL request (`{query, params}` as JSON: strings escaped, UTF-8). */
+export function statementValueBytes(values: readonly string[]): number {
+  return new TextEncoder().encode(JSON.stringify(values)).length;
+}
+
+/** Tags of a case (each a word or short phrase; itr_case.tags holds them joined). */
+export const CASE_TAGS_MAX = 30;
+
 export type StoredLimit = { readonly unit: 'chars' | 'bytes'; readonly max: number };
 
 const chars = (max: number): StoredLimit => ({ unit: 'chars', max });
@@ -48,6 +62,12 @@ export const STORED_LIMITS = {
   triageText: chars(255),
   /** itr_issue_fact.customer_tier VARCHAR(64). */
   customerTier: chars(64),
+  /** itr_issue_fact.issue_key / project_key / kind / grade VARCHAR(64). */
+  factKey: chars(64),
+  /** itr_issue_fact.classification / current_line VARCHAR(32). */
+  factShort: chars(32),
+  /** itr_issue_fact.owner_account_id / department VARCHAR(128) (an account id is ≤ 128). */
+  factAccount: chars(128),
 } as const satisfies Record<string, StoredLimit>;
 
 export type StoredValue = keyof typeof STORED_LIMITS;
@@ -65,7 +85,7 @@ export interface TooLong {
   code: 'VALUE_TOO_LONG';
   path: string;
   message: string;
-  params: { field: string; size: number; max: number; unit: 'chars' | 'bytes' };
+  params: { field: string; size: number; max: number; unit: 'chars' | 'bytes' | 'items' };
 }
 
 /** undefined when `value` fits `STORED_LIMITS[kind]`; otherwise the refusal, naming `path`. */

@@ -9,7 +9,8 @@
  *                        is a duplicate and is dropped, so redelivery never forks the job (except the
  *                        retry of a step that saved the next step but died before pushing it: that
  *                        retry pushes it). The last page and "done" are saved in one write.
- *   getBackfillProgress  the job as stored: processed, projected, pages, status.
+ *   getBackfillProgress  the job as stored: processed, projected, pages, status (and why it failed).
+ *   recordBackfillFailure  the consumer met a failure no retry can fix: the job stops as `failed`.
  * Safe to rerun: every write is an upsert by issue id; a new job simply walks Jira again.
  */
 import { randomUUID } from 'node:crypto';
@@ -17,7 +18,8 @@ import { jiraAsApp, jiraAsUser, type JiraClient } from '../../adapters/jira';
 import { ConfigStore, type ConfigCodec } from '../../adapters/kvs';
 import { pushInBatches, type QueueEvent } from '../../adapters/queue';
 import { cfRef } from '../../domain/analytics';
-import type { BackfillProgress } from '../../contract/analytics';
+import { BACKFILL_SKIPS_SHOWN, type BackfillProgress } from '../../contract/analytics';
+import type { JobFailure } from '../../contract/jobs';
 import { requireJiraAdmin } from '../auth/authorization';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds } from '../fields/itrFields';
@@ -129,6 +131,16 @@ export function parseStepEvent(body: unknown): { jobId: string; step: number } |
   return { jobId: body['jobId'], step: body['step'] as number };
 }
 
+/**
+ * Marks a running job `failed` with `failure` (the consumer then acknowledges its event, so the queue
+ * stops redelivering what can never succeed). A job already done or failed, or unknown, is left alone.
+ */
+export async function recordBackfillFailure(jobId: string, failure: JobFailure, deps: BackfillDeps = platformBackfillDeps()): Promise<void> {
+  const job = (await deps.jobs.get(`job:${jobId}`, jobCodec))?.value;
+  if (job === undefined || job.status !== 'running') return;
+  await deps.jobs.set(`job:${jobId}`, { ...job, status: 'failed', failure, finishedAt: failure.at }, jobCodec);
+}
+
 /** Pushes the event of the job's current step, then records that it did. */
 async function pushStep(job: BackfillJob, deps: BackfillDeps): Promise<void> {
   await deps.push(BACKFILL_QUEUE, [{ body: { jobId: job.jobId, step: job.step } }]);
@@ -154,13 +166,16 @@ export async function runBackfillStep(event: { jobId: string; step: number }, de
   let pages = 0;
   let more = false;
   for await (const page of search) {
-    const projected = await projectIssues(page.issues, ids, departments, deps.now());
+    const outcome = await projectIssues(page.issues, ids, departments, deps.now());
     pages++;
     const last = page.nextPageToken === undefined;
     job = {
       ...job,
       processed: job.processed + page.issues.length,
-      projected: job.projected + projected,
+      projected: job.projected + outcome.projected,
+      // Issues that cannot be projected are counted and the first few kept for the page; the walk goes on.
+      skipped: (job.skipped ?? 0) + outcome.skipped.length,
+      skippedIssues: [...(job.skippedIssues ?? []), ...outcome.skipped].slice(0, BACKFILL_SKIPS_SHOWN),
       pages: job.pages + 1,
       jiraRequests: job.jiraRequests + 1,
       cursor: page.nextPageToken ?? job.cursor,

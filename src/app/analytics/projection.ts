@@ -10,6 +10,9 @@ import type { ItrFieldIds } from '../fields/itrFields';
 import { doneAt } from '../../domain/issueDone';
 import { accountIdOf, statusCategoryOf, textOf } from '../fields/issueState';
 import { deleteFact, historyCounts, upsertFacts, type HistoryCounts } from './factStore';
+import { SqlError, SqlErrorCode } from '../../adapters/sql';
+import type { SkippedIssue } from '../../contract/analytics';
+import { tooLong, type StoredValue } from '../../domain/storageLimits';
 import { loadAnalyticsSettings } from './settings';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -89,15 +92,68 @@ export const platformProjectionDeps = (): ProjectionDeps => {
   };
 };
 
-/** Projects a page of issues already read with `factFields`: one history read, one upsert. Returns facts written. */
-export async function projectIssues(issues: readonly JiraIssue[], ids: ItrFieldIds, departments: Readonly<Record<string, string>>, now: Date): Promise<number> {
+/** Each fact column with text and the limit its column holds (src/domain/storageLimits.ts). */
+const FACT_LIMITS: ReadonlyArray<[keyof IssueFact, StoredValue]> = [
+  ['issueKey', 'factKey'], ['projectKey', 'factKey'], ['kind', 'factKey'], ['grade', 'factKey'], ['classification', 'factShort'],
+  ['product', 'triageText'], ['region', 'triageText'], ['customerTier', 'customerTier'], ['ownerAccountId', 'factAccount'],
+  ['department', 'factAccount'], ['currentLine', 'factShort'],
+];
+
+/** Why a fact cannot be stored as it is, or undefined when every value fits its column. */
+export function factTooLong(fact: IssueFact): SkippedIssue | undefined {
+  for (const [field, kind] of FACT_LIMITS) {
+    const v = fact[field];
+    const refused = typeof v === 'string' ? tooLong(v, kind, field) : undefined;
+    if (refused) return { issueKey: fact.issueKey, code: refused.code, detail: refused.message };
+  }
+  return undefined;
+}
+
+/** What a page's projection did: facts written, and the issues skipped with why. */
+export interface ProjectionOutcome {
+  projected: number;
+  skipped: SkippedIssue[];
+}
+
+/** A failure of one row that a retry cannot fix (not a deadlock, a timeout or a lost connection). */
+const isRowFailure = (e: unknown): e is SqlError => e instanceof SqlError && e.code === SqlErrorCode.Execution && !/deadlock|lock wait/i.test(e.message);
+
+/**
+ * Projects a page of issues already read with `factFields`: one history read, one upsert. A fact that
+ * cannot be stored (a value longer than its column, a row the database refuses) is skipped and
+ * reported, never cut and never allowed to fail the page: the backfill goes on and shows it.
+ */
+export async function projectIssues(issues: readonly JiraIssue[], ids: ItrFieldIds, departments: Readonly<Record<string, string>>, now: Date): Promise<ProjectionOutcome> {
   const counts = await historyCounts(issues.map((i) => i.id));
+  const skipped: SkippedIssue[] = [];
   const facts = issues.flatMap((i) => {
     const fact = factOf(i, ids, counts.get(i.id) ?? { escalations: 0, timeouts: 0, forwards: 0, satisfaction: null }, departments);
-    return fact === null ? [] : [fact];
+    if (fact === null) return [];
+    const unfit = factTooLong(fact);
+    if (unfit) {
+      skipped.push(unfit);
+      return [];
+    }
+    return [fact];
   });
-  await upsertFacts(facts, now);
-  return facts.length;
+  try {
+    await upsertFacts(facts, now);
+    return { projected: facts.length, skipped };
+  } catch (e) {
+    if (!isRowFailure(e) || facts.length === 0) throw e;
+  }
+  // One row refused the whole statement: write the facts one by one to find it.
+  let projected = 0;
+  for (const fact of facts) {
+    try {
+      await upsertFacts([fact], now);
+      projected++;
+    } catch (e) {
+      if (!isRowFailure(e)) throw e;
+      skipped.push({ issueKey: fact.issueKey, code: e.code, detail: e.message.slice(0, 300) });
+    }
+  }
+  return { projected, skipped };
 }
 
 /**
@@ -108,9 +164,13 @@ export async function syncIssueFact(issueId: string, deps: ProjectionDeps = plat
   try {
     const ids = await deps.fieldIds();
     const issue = await deps.jira.getIssue(issueId, { fields: factFields(ids) });
-    const written = await projectIssues([issue], ids, await deps.departments(), deps.now());
-    if (written === 0) await deleteFact(issueId);
-    return written > 0 ? 'projected' : 'skipped';
+    const outcome = await projectIssues([issue], ids, await deps.departments(), deps.now());
+    if (outcome.skipped.length > 0) {
+      console.warn(JSON.stringify({ event: 'analytics', issue: issueId, notProjected: outcome.skipped[0] }));
+      return 'failed';
+    }
+    if (outcome.projected === 0) await deleteFact(issueId);
+    return outcome.projected > 0 ? 'projected' : 'skipped';
   } catch (e) {
     console.warn(`analytics: issue ${issueId} not projected (${e instanceof Error ? e.message : String(e)}); the backfill repairs it`);
     return 'failed';

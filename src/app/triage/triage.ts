@@ -6,6 +6,7 @@
  * Reads of issues go as the caller (Jira's browse permission decides); writes of the app's read-only
  * fields go as the app, in one bulk request, after every check has passed.
  */
+import { sizeOf, STORED_LIMITS, type StoredValue } from '../../domain/storageLimits';
 import { jiraAsApp, jiraAsUser, type AppFieldValueUpdate, type JiraClient, type JiraIssue } from '../../adapters/jira';
 import type { ResolverError } from '../../contract/envelope';
 import type {
@@ -89,8 +90,7 @@ export const LEGACY_DISPATCH_PROPERTY = 'itr.dispatch';
 
 /** Actor recorded for changes the app makes by rule (deemed acceptance), not by a person. */
 export const RULE_ACTOR = 'itr-app';
-/** Longest free-text attribute (product, region, tier) and reason. */
-const MAX_TEXT = 255;
+/** Longest reason; free-text attributes (product, region, tier) follow their columns (src/domain/storageLimits.ts). */
 const MAX_REASON = 2000;
 const PAGE_SIZE = 50;
 
@@ -247,11 +247,12 @@ export async function listTriage(
 
 // ----- triage decision ---------------------------------------------------------------------------------
 
-function optionalText(value: string | undefined, path: string, errors: ResolverError[]): string | undefined {
+function optionalText(value: string | undefined, path: string, errors: ResolverError[], kind: StoredValue = 'triageText'): string | undefined {
   if (value === undefined) return undefined;
   const t = value.trim();
-  if (t === '' || t.length > MAX_TEXT) {
-    errors.push({ code: TriageErrorCode.InvalidText, path, message: `${path} must be 1–${MAX_TEXT} characters`, params: { max: MAX_TEXT } });
+  const limit = STORED_LIMITS[kind];
+  if (t === '' || sizeOf(t, limit) > limit.max) {
+    errors.push({ code: TriageErrorCode.InvalidText, path, message: `${path} must be 1–${limit.max} characters`, params: { max: limit.max } });
     return undefined;
   }
   return t;
@@ -268,7 +269,7 @@ export function checkDecision(decision: TriageDecision, table: GradingTable, act
   }
   const product = optionalText(decision.product, 'product', errors);
   const region = optionalText(decision.region, 'region', errors);
-  const tier = optionalText(decision.customerTier, 'customerTier', errors);
+  const tier = optionalText(decision.customerTier, 'customerTier', errors, 'customerTier');
 
   const classified = recordClassification({
     facts: decision.classification.facts,

@@ -225,6 +225,15 @@ export const en = {
   'gradingAdmin.regradeYes': "Yes, recompute",
   'gradingAdmin.regradeRunning': "Recomputing: {processed} of {total} issues…",
   'gradingAdmin.regradeDone': "Done: {regraded} of {total} issues got a new grade; {closed} closed issues kept theirs.",
+  'gradingAdmin.regradeFailed': "Stopped after {processed} of {total} issues: {reason} Grades already written stay; fix the cause, then recompute again.",
+  // Why a background job (recompute, rebuild, recalculation) stopped: JobFailureCode in src/contract/jobs.ts.
+  'job.failure.JIRA_REFUSED': 'Jira refused the app\'s request as invalid, and will keep refusing it.',
+  'job.failure.JIRA_FORBIDDEN': 'The app lacks a Jira permission it needs (browse or edit issues, or a field it writes).',
+  'job.failure.JIRA_NOT_FOUND': 'Jira no longer finds something the job needs (an ITR field or project, or an issue).',
+  'job.failure.CONFIG_INVALID': 'The ITR configuration is invalid; open and save it again on its admin page.',
+  'job.failure.SQL_REFUSED': 'The app\'s storage refused a statement; this needs a fixed version of the app.',
+  'job.failure.EVENT_INVALID': 'A step of the job could not be read.',
+  'job.failure.UNEXPECTED': 'An unexpected error occurred; the app\'s logs hold the details.',
   // ---- end grading-admin ----
   // ----- setup (static/setup) -----
   'setup.title': 'ITR setup',
@@ -502,6 +511,7 @@ export const en = {
   "cases.suggest.improved": "Case saved as version {revision}.",
   "errorCode.CASE_NOT_FOUND": "This case does not exist, or you may not see it.",
   "errorCode.CASE_REVISION_CONFLICT": "Someone changed this case meanwhile. Reload it and edit again.",
+  "errorCode.VALUE_TOO_LONG": "{field} is too long to store: {size} {unit}, at most {max}. Shorten it and save again; nothing was cut or saved.",
   // ---- end case library ----
   // ---- supervision (static/supervision, static/gadget; owner: analytics) ----
   "sup.title": "ITR supervision",
@@ -537,6 +547,9 @@ export const en = {
   "sup.rebuild.never": "The analytics have not been rebuilt from Jira yet.",
   "sup.rebuild.running": "Rebuilding: {processed} issues read, {projected} projected…",
   "sup.rebuild.done": "Last rebuild: {projected} issues projected, finished {at} UTC.",
+  "sup.rebuild.failed": "The last rebuild stopped after {processed} issues read, at {at} UTC: {reason} Fix the cause, then rebuild again.",
+  "sup.rebuild.skipped": "{skipped} issues could not be projected (a value longer than the analytics can store) and were skipped; the rest went on:",
+  "sup.rebuild.skippedIssue": "{issueKey}: {detail}",
   "sup.chart.totals": "Totals",
   "sup.chart.loading": "Loading…",
   "sup.table.show": "Show as table",
@@ -830,6 +843,38 @@ export const en = {
   'siteCheck.subject.other': 'someone else',
   'siteCheck.subject.fallback': 'fallback closer',
   // ---- end site check ----
+  // ---- close/resolve workflow rules' create/edit/view pages (static/rule-config, static/rule-view) ----
+  'rule.title.itr-close-condition': 'ITR: only the submitter may close',
+  'rule.title.itr-close-validator': 'ITR: submitter closes after the return visit',
+  'rule.title.itr-resolve-validator': 'ITR: a problem needs its root cause',
+  'rule.checksHeading': 'What this rule checks',
+  'rule.check.resolved': 'The issue is resolved (it has a Resolution), so Close never skips Resolve.',
+  'rule.check.closer': 'The person is the issue\'s recorded submitter (not the Reporter) or one of the fallback closers below.',
+  'rule.check.visit': 'No required return visit is still open.',
+  'rule.check.rootCause': 'A problem has a complete root cause; a requirement resolves without one.',
+  'rule.effect.condition': 'Everyone else does not see Close.',
+  'rule.effect.validator': 'Anyone else who runs the transition (also through Jira\'s REST API) is refused with the rule\'s message.',
+  'rule.configHeading': 'Configuration for this site',
+  'rule.savedHeading': 'Configuration saved with this rule',
+  'rule.field.submitter': 'Submitter field',
+  'rule.field.visitOpen': 'Return visit field',
+  'rule.field.rootCause': 'Root cause field',
+  'rule.field.classification': 'Classification field',
+  'rule.fieldMissing': 'A field this site does not have',
+  'rule.fallback': 'Fallback closers',
+  'rule.fallbackNone': 'None: only the submitter may close.',
+  'rule.unknownClosers': '{count} more that Jira does not know (left the site?)',
+  'rule.loading': 'Loading this site\'s configuration…',
+  'rule.loadFailed': 'Could not load the rule\'s configuration',
+  'rule.saveHint.create': 'Press Add to save the rule with this configuration.',
+  'rule.saveHint.edit': 'Press Update to save this site\'s current configuration with the rule.',
+  'rule.savedDiffers': 'The configuration saved with this rule is not this site\'s current one (for example, the fallback closers changed). Press Update to save the current one.',
+  'rule.savedCurrent': 'The configuration saved with this rule is this site\'s current one.',
+  'rule.keptCurrent': 'On the ITR workflow the app keeps this configuration current by itself when the fallback closers change.',
+  'rule.invalid': 'Not configured: this rule blocks everyone. Edit the rule and press Update.',
+  'errorCode.CLOSURE_RULE_UNKNOWN_MODULE': 'This page belongs to a workflow rule the app does not know. Reinstall the app.',
+  'errorCode.CLOSURE_RULE_CONFIG_TOO_LARGE': '{closers} fallback closers make the configuration {bytes} bytes; Jira saves at most {max}. Name fewer fallback closers in ITR return visits.',
+  // ---- end workflow rule pages ----
 } as const;
 
 export type MessageKey = keyof typeof en;

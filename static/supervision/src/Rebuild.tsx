@@ -51,12 +51,29 @@ export function Rebuild() {
       ? t('sup.rebuild.never')
       : progress.status === 'running'
         ? t('sup.rebuild.running', { processed: progress.processed, projected: progress.projected })
-        : t('sup.rebuild.done', { projected: progress.projected, at: (progress.finishedAt ?? '').slice(0, 16).replace('T', ' ') });
+        : progress.status === 'failed'
+          ? t('sup.rebuild.failed', {
+              processed: progress.processed,
+              at: (progress.finishedAt ?? '').slice(0, 16).replace('T', ' '),
+              reason: progress.failure === undefined ? t('job.failure.UNEXPECTED') : t(`job.failure.${progress.failure.code}`),
+            })
+          : t('sup.rebuild.done', { projected: progress.projected, at: (progress.finishedAt ?? '').slice(0, 16).replace('T', ' ') });
   return (
     <Box xcss={cardStyle} testId="rebuild">
       <Stack space="space.100">
         <Text as="strong">{t('sup.rebuild.title')}</Text>
         {error === null ? <Text testId="rebuild-status" aria-live="polite">{status}</Text> : <ErrorState error={error} onRetry={() => settle(call('getAnalyticsBackfill', {}))} />}
+        {progress !== 'hidden' && progress !== null && (progress.skipped ?? 0) > 0 ? (
+          // Issues the projection could not store are skipped, not cut: the admin sees which and why.
+          <Stack space="space.050" testId="rebuild-skipped">
+            <Text>{t('sup.rebuild.skipped', { skipped: progress.skipped ?? 0 })}</Text>
+            {(progress.skippedIssues ?? []).map((s) => (
+              <Text key={s.issueKey} size="small">
+                {t('sup.rebuild.skippedIssue', { issueKey: s.issueKey, detail: s.detail })}
+              </Text>
+            ))}
+          </Stack>
+        ) : null}
         <Inline>
           <Pressable xcss={buttonStyles} testId="rebuild-start" isDisabled={running} onClick={() => settle(call('startAnalyticsBackfill', {}))}>
             {t('sup.rebuild.start')}

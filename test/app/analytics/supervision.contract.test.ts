@@ -86,6 +86,19 @@ describe('analytics backfill', () => {
     await backfill();
     expect(await count()).toBe(250);
   });
+
+  it('an issue that cannot be projected (a customer tier longer than its column) is skipped and shown; the rest is projected', async () => {
+    seedIssues(150);
+    // Written before tiers were held to their column (64 characters): the backfill must not stall on it.
+    jira.issue('ITR-7').fields[ids.customerTier] = 'T'.repeat(70);
+    await backfill();
+    const progress = (await invokeResolver(supervisionResolver, 'getAnalyticsBackfill', {}, { accountId: ADMIN })) as { data: Record<string, unknown> };
+    expect(progress.data).toMatchObject({ status: 'done', processed: 150, projected: 149, skipped: 1, skippedIssues: [{ issueKey: 'ITR-7', code: 'VALUE_TOO_LONG' }] });
+    expect(String((progress.data['skippedIssues'] as Array<{ detail: string }>)[0]?.detail)).toMatch(/customerTier is 70 chars; at most 64/);
+    const keys = (await sql.raw<Array<{ issue_key: string }>>('SELECT issue_key FROM itr_issue_fact')).map((r) => r.issue_key);
+    expect(keys).toHaveLength(149);
+    expect(keys).not.toContain('ITR-7');
+  });
 });
 
 describe('supervision report', () => {
