@@ -119,7 +119,8 @@ export async function snapshot(): Promise<StateSnapshot> {
   const { kvs, queue } = harness();
   return {
     jiraWrites: jiraWriteCount(),
-    kvs: Object.fromEntries(kvs.keys().map((k) => [k, JSON.parse(JSON.stringify(kvs.peek(k) ?? null))])),
+    // `cache:` keys hold what Jira already says (the app's field ids), filled by any call that reads them.
+    kvs: Object.fromEntries(kvs.keys().filter((k) => !k.startsWith('cache:')).map((k) => [k, JSON.parse(JSON.stringify(kvs.peek(k) ?? null))])),
     pushes: queue.pushes.length,
     sqlRows: await sqlRowCounts(),
   };
