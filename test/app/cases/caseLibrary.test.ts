@@ -6,6 +6,7 @@ import { CaseLibrary } from '../../../src/app/cases/caseLibrary';
 import { searchIndex } from '../../../src/app/cases/caseIndex';
 import type { CaseContent } from '../../../src/contract/cases';
 import { MemoryCaseIndex } from '../../../src/domain/caseSearch';
+import { JIRA_TEXT_FIELD_MAX_CHARS, STORED_LIMITS } from '../../../src/domain/storageLimits';
 import { handlers } from '../../../src/entry/case-library-resolver';
 import { generateDevSet } from '../../domain/caseSearch/devSet';
 import { harness } from '../../harness';
@@ -108,4 +109,53 @@ it('keeps document frequencies and totals equal to the postings after create, ed
   expect(await sql.raw<unknown[]>('SELECT 1 FROM case_term WHERE case_id = ? LIMIT 1', [b.id])).toHaveLength(1);
   const found = await lib.searchCases('alice', { text: '打印机无法连接' });
   expect(found.success && found.data.some((h) => h.case.id === b.id)).toBe(false);
+});
+
+describe('case texts hold what a Jira text field holds (src/domain/storageLimits.ts), refused over it, never cut', () => {
+  /** Chinese-heavy log text: about 73 KB in UTF-8 within Jira's 32,767 characters (more than TEXT's 65,535 bytes). */
+  function longIssueText(): string {
+    const line = '升级到 2.53.1 后网络打印机无法连接，错误码 E42；重启后仍然失败。\n';
+    let text = '';
+    while (Buffer.byteLength(text) < 73 * 1024) text += line;
+    return text.trim();
+  }
+
+  it('a 73 KB issue text becomes a case, whole', async () => {
+    const text = longIssueText();
+    expect(Buffer.byteLength(text)).toBeGreaterThan(65_535);
+    expect([...text].length).toBeLessThanOrEqual(JIRA_TEXT_FIELD_MAX_CHARS);
+    jira.seedIssue({
+      key: 'ITR-8',
+      issueType: 'Incident',
+      status: 'Done',
+      fields: { summary: 'Printer lost after upgrade', description: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } },
+    });
+    const made = await runtime.runAs('alice', () => lib.createCaseFromIssue('alice', 'ITR-8'));
+    expect(made).toMatchObject({ success: true });
+    const id = made.success ? made.data.id : 0;
+    const stored = await sql.raw<Array<{ symptom: string }>>('SELECT symptom FROM itr_case WHERE id = ?', [id]);
+    expect(stored[0]?.symptom).toBe(text);
+  });
+
+  it('a text over its limit is refused with VALUE_TOO_LONG naming the field, and nothing is saved', async () => {
+    const before = await sql.raw<Array<{ n: number }>>('SELECT COUNT(*) AS n FROM itr_case');
+    const over = 'x'.repeat(STORED_LIMITS.caseText.max + 1);
+    expect(await lib.saveCase('alice', { content: content('Too long', over) })).toEqual({
+      success: false,
+      errors: [expect.objectContaining({ code: 'VALUE_TOO_LONG', path: 'symptom', params: { field: 'symptom', size: STORED_LIMITS.caseText.max + 1, max: STORED_LIMITS.caseText.max, unit: 'bytes' } })],
+    });
+    // Five full Jira text fields of 4-byte characters fit in one Forge SQL request (655 KB)...
+    const full = '😀'.repeat(JIRA_TEXT_FIELD_MAX_CHARS);
+    const five = { environment: full, rootCause: full, shortTermMeasure: full, longTermMeasure: full, status: 'draft' as const };
+    expect(await lib.saveCase('alice', { content: content('Huge', full, five) })).toMatchObject({ success: true });
+    // ...but texts that JSON escapes six-fold (control characters) would not: refused as a whole, not cut.
+    const escaped = '\u0007'.repeat(JIRA_TEXT_FIELD_MAX_CHARS);
+    const whole = await lib.saveCase('alice', { content: content('Bells', escaped, { ...five, environment: escaped, rootCause: escaped, shortTermMeasure: escaped, longTermMeasure: escaped }) });
+    expect(whole).toMatchObject({ success: false, errors: [{ code: 'VALUE_TOO_LONG', path: 'content' }] });
+    // A title within VARCHAR(500) counts characters, not bytes.
+    expect((await lib.saveCase('alice', { content: content('标'.repeat(500), 'ok', { status: 'draft' }) })).success).toBe(true);
+    expect(await lib.saveCase('alice', { content: content('标'.repeat(501), 'ok') })).toMatchObject({ success: false, errors: [{ code: 'VALUE_TOO_LONG', path: 'title' }] });
+    const after = await sql.raw<Array<{ n: number }>>('SELECT COUNT(*) AS n FROM itr_case');
+    expect(Number(after[0]?.n)).toBe(Number(before[0]?.n) + 2);
+  });
 });
