@@ -63,6 +63,15 @@ export const pausedTechnicalServiceAtL2: IssueItrState = {
   status: 'paused',
 };
 
+/** ITR-42 done (resolved, or in a Done-category status): the L2 clock stopped with 95 working minutes left. */
+export const doneTechnicalServiceAtL2: IssueItrState = {
+  ...onTrackTechnicalServiceAtL2,
+  dueAt: null,
+  warnAt: null,
+  remainingMinutes: 95,
+  status: 'done',
+};
+
 /** ITR-42's stays: L1 timed out after its whole budget, now on L2 since 01:30Z. */
 export const historyOfItr42TimedOutToL2: LineHistory = {
   issueKey: 'ITR-42',

@@ -17,6 +17,7 @@ import {
   onTrackTechnicalServiceAtL2,
   overdueComplaintAtL3,
   pausedTechnicalServiceAtL2,
+  doneTechnicalServiceAtL2,
 } from './issueItrState.fixtures';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
@@ -114,6 +115,26 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
       expect(body).toContain(since);
       expect(body).toContain(left);
       expect(await page.getByTestId('itr-status-paused').count()).toBe(1);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('shows a done issue\'s final clock: Done, and the working time left when it stopped, no due time (en, then zh-CN)', async () => {
+    for (const [locale, done, label, left] of [
+      ['en_US', 'Done', 'Working time left when done', '1 h 35 min'],
+      ['zh_CN', '已完成', '完成时剩余工作时间', '1 小时 35 分钟'],
+    ] as const) {
+      const { page, errors } = await openPanel({
+        context: { locale, timezone: 'UTC', issueKey: 'ITR-42' },
+        colorMode: 'light',
+        resolvers: { getIssueItrState: () => ok(doneTechnicalServiceAtL2), getLineHistory: () => ok(historyOfItr42TimedOutToL2) },
+      });
+      await page.getByText(done, { exact: true }).waitFor();
+      const body = await text(page);
+      expect(body).toContain(label);
+      expect(body).toContain(left);
+      expect(await page.getByTestId('itr-status-done').count()).toBe(1);
       expect(errors).toEqual([]);
       await page.close();
     }
