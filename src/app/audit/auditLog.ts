@@ -7,7 +7,7 @@
  * (console.error, which Forge keeps in the app's logs) instead.
  */
 import { jiraAsApp } from '../../adapters/jira';
-import { ensureSchema, execute, fromSqlDateTime, query } from '../../adapters/sql';
+import { ensureSchema, execute, fromSqlDateTime, query, sqlLimit } from '../../adapters/sql';
 import type { AuditActionCode, AuditEntry, AuditPage } from '../../contract/audit';
 import { requireJiraAdmin } from '../auth/authorization';
 
@@ -56,7 +56,7 @@ function paramsOf(raw: unknown): Record<string, string | number> {
 export async function listAuditLog(accountId: string | undefined, page: { before?: number | undefined; limit?: number | undefined }): Promise<AuditPage> {
   await requireJiraAdmin(accountId);
   await ensureSchema();
-  const limit = Math.min(AUDIT_PAGE_MAX, Math.max(1, page.limit ?? AUDIT_PAGE_DEFAULT));
+  const limit = sqlLimit(page.limit, AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX);
   const before = page.before ?? Number.MAX_SAFE_INTEGER;
   const rows = await query(
     `SELECT id, at, actor_account_id, action, target, summary, params FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ${limit + 1}`,

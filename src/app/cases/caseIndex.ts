@@ -7,7 +7,7 @@
  * LIMIT), then reads only those candidates' postings: three SELECTs, whatever the corpus size.
  * Ranking is pure (src/domain/caseSearch).
  */
-import { execute, query, type SqlParam } from '../../adapters/sql';
+import { execute, query, sqlLimit, type SqlParam } from '../../adapters/sql';
 import {
   analyzeDocument,
   analyzeQuery,
@@ -31,6 +31,8 @@ const INSERT_CHUNK = 500;
 const MAX_LOOKUP_TERMS = 400;
 /** Cases `searchIndex` returns unless asked for another number. Range 10–1,000; default 100. */
 export const DEFAULT_SEARCH_LIMIT = 100;
+/** The most candidates one search ranks in SQL (its LIMIT). */
+const MAX_SEARCH_LIMIT = 1_000;
 /**
  * Cases the SQL sum returns beyond the limit, for the domain to rank too: the two sums may differ
  * in their last digits, so a near-tie at the boundary is settled by the domain. Range 0–100; default 10.
@@ -68,7 +70,7 @@ function scoreStatement(kept: readonly KeptTerm[], stats: CorpusStats, p: Search
   return {
     sql:
       `SELECT t.case_id, SUM(q.q - q.q * ${k1} / (${k1} + ${x.length > 0 ? x.join(' + ') : '0'})) AS score` +
-      ` FROM (${queryTerms}) q JOIN case_term t ON t.term = q.term GROUP BY t.case_id ORDER BY score DESC, CAST(t.case_id AS CHAR) LIMIT ${limit}`,
+      ` FROM (${queryTerms}) q JOIN case_term t ON t.term = q.term GROUP BY t.case_id ORDER BY score DESC, CAST(t.case_id AS CHAR) LIMIT ${sqlLimit(limit, DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT)}`,
     params: kept.map((k) => k.term),
   };
 }

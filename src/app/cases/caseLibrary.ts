@@ -14,7 +14,7 @@
  */
 import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode, type JiraClient, type JiraIssue } from '../../adapters/jira';
 import { FieldsNotInstalledError, lookUpFieldIds } from '../fields/fieldIds';
-import { execute, fromSqlDateTime, query, type SqlParam } from '../../adapters/sql';
+import { execute, fromSqlDateTime, query, sqlLimit, type SqlParam } from '../../adapters/sql';
 import type { ResolverResult } from '../../contract/envelope';
 import type { CaseContent, CaseHit, CaseListRequest, CaseRecord, CaseSearchRequest, CaseStatus, CaseSuggestions, CaseVersion } from '../../contract/cases';
 import { DEFAULT_SEARCH_PARAMS, type FieldTexts, type Feedback, highlight, isCjkTerm, rerankWithFeedback, type SearchParams } from '../../domain/caseSearch';
@@ -246,7 +246,7 @@ export class CaseLibrary {
       where.push('language = ?');
       params.push(req.language);
     }
-    const limit = Math.min(Math.max(req.limit ?? MAX_LIMIT, 1), 200);
+    const limit = sqlLimit(req.limit, MAX_LIMIT, 200);
     const ids = await query(`SELECT id FROM itr_case WHERE ${where.join(' AND ')} ORDER BY updated_at DESC LIMIT ${limit}`, params, (r) => n(r['id']));
     const rows = (await this.rows(ids)).filter((c) => req.tag === undefined || c.tags.includes(req.tag));
     const order = new Map(ids.map((id, i) => [id, i]));

@@ -5,7 +5,7 @@
  * done after LEASE_MS belongs to a consumer that died half-way: the next one takes it over, so nothing
  * decided is lost and nothing is done twice while its owner lives.
  */
-import { execute, fromSqlDateTime, query } from '../../adapters/sql';
+import { execute, fromSqlDateTime, query, sqlLimit } from '../../adapters/sql';
 import { isSupportLine, type SupportLine } from '../../domain';
 import { ensureSchema } from '../../adapters/sql';
 
@@ -91,7 +91,7 @@ export async function releaseClaims(ids: readonly number[]): Promise<void> {
 export async function staleClaimIssueIds(now: Date, limit: number): Promise<string[]> {
   await ensureSchema();
   const rows = await query(
-    `SELECT DISTINCT issue_id FROM escalation_action WHERE done_at IS NULL AND claimed_at < ? LIMIT ${Math.max(1, Math.floor(limit))}`,
+    `SELECT DISTINCT issue_id FROM escalation_action WHERE done_at IS NULL AND claimed_at < ? LIMIT ${sqlLimit(limit, 100, 10_000)}`,
     [new Date(now.getTime() - LEASE_MS)],
     (r) => String(r['issue_id']),
   );

@@ -1,5 +1,5 @@
 /** The `return_visit` table (src/adapters/sql/migrations.ts v012): one row per issue needing a visit. */
-import { execute, fromSqlDateTime, query, queryOne, ensureSchema } from '../../adapters/sql';
+import { execute, fromSqlDateTime, query, queryOne, ensureSchema, sqlLimit } from '../../adapters/sql';
 import type { ReturnVisit } from '../../contract/closure';
 
 
@@ -37,7 +37,7 @@ export async function openVisit(v: { issueId: string; issueKey: string; reason: 
 
 export async function listVisits(status: 'open' | 'done', limit: number): Promise<ReturnVisit[]> {
   await ensureSchema();
-  return query(`SELECT * FROM return_visit WHERE status = ? ORDER BY resolved_at ASC LIMIT ${Math.max(1, Math.min(500, Math.floor(limit)))}`, [status], parseRow);
+  return query(`SELECT * FROM return_visit WHERE status = ? ORDER BY resolved_at ASC LIMIT ${sqlLimit(limit, 100, 500)}`, [status], parseRow);
 }
 
 export async function getVisit(issueId: string): Promise<ReturnVisit | undefined> {
