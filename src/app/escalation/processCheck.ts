@@ -13,6 +13,7 @@
  * for each when notification groups are configured).
  * When time runs low it hands the unfinished issues back to the queue and gives up its claims.
  */
+import { JiraError, JiraErrorCode } from '../../adapters/jira';
 import { DomainError, decideEscalation, OPEN_ISSUE_JQL, type SupportLine } from '../../domain';
 import { recordStays, type StayRow } from '../history/lineHistoryStore';
 import type { ItrFieldIds } from '../fields/itrFields';
@@ -191,11 +192,12 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
         const dueAt = lineClock(config, issue.grade, a.line, a.lineEnteredAt, linePauses(pauses, issue.id, a.line)).dueAt;
         const message = actionMessage(issue.key, { action: a.action, line: a.line, toLine: a.toLine, dueAt }, settings.locale);
         const to = recipients(settings, a);
-        await deps.jira.addComment(issue.id, commentDocument(message, to.users));
-        if (to.groups.length > 0) {
-          await deps.jira.notifyIssue(issue.id, { subject: message.subject, textBody: message.text, to: { groups: to.groups } });
+        if (await tellOrGiveUp(issue.key, () => deps.jira.addComment(issue.id, commentDocument(message, to.users)))) {
+          if (to.groups.length > 0) {
+            await deps.jira.notifyIssue(issue.id, { subject: message.subject, textBody: message.text, to: { groups: to.groups } });
+          }
+          report.sideEffects += 1;
         }
-        report.sideEffects += 1;
       }
       done.push(a.id);
     }
@@ -213,4 +215,21 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
     report.requeued = issueIds.length;
   }
   return report;
+}
+
+/**
+ * Comments on one issue; `false` when Jira refuses for good (the project's permission scheme does not
+ * let the app comment, or the issue is gone): retrying would fail the same way and hold back every other
+ * issue of the batch, so the action is given up and logged. The line change itself is already written.
+ */
+async function tellOrGiveUp(issueKey: string, comment: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await comment();
+    return true;
+  } catch (e) {
+    const refused = e instanceof JiraError && (e.code === JiraErrorCode.BadRequest || e.code === JiraErrorCode.Forbidden || e.code === JiraErrorCode.NotFound);
+    if (!refused) throw e;
+    console.warn(JSON.stringify({ event: 'escalation-comment', issue: issueKey, note: 'refused by Jira; not retried', errorCode: e.code, error: e.message }));
+    return false;
+  }
 }
