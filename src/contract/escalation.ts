@@ -6,6 +6,7 @@
  * admin), RECALCULATION_NOT_FOUND, INVALID_PAYLOAD.
  */
 import type { SupportLineId } from './ids';
+import type { JobFailure, JobStatus } from './jobs';
 
 /** Why an issue left a line; null while it is still there. */
 export type LineOutcomeId = 'timed_out' | 'passed_on' | 'resolved';
@@ -32,7 +33,9 @@ export interface LineHistory {
 
 export interface RecalculationProgress {
   jobId: string;
-  status: 'running' | 'done';
+  status: JobStatus;
+  /** Why the job stopped, when `status` is `failed`. */
+  failure?: JobFailure;
   startedAt: string;
   startedBy: string;
   finishedAt: string | null;

@@ -30,6 +30,7 @@ export type * from './backup';
 export type * from './audit';
 export type * from './settings';
 export type * from './siteCheck';
+export type * from './jobs';
 
 export interface ResolverFunctions
   extends IssuePanelFunctions,

@@ -15,6 +15,7 @@
  */
 import type { ClassificationFacts, LocalizedText } from '../domain';
 import type { GradeId, ItrKindId, SupportLineId } from './ids';
+import type { JobFailure, JobStatus } from './jobs';
 
 export type ClassificationId = 'problem' | 'requirement';
 export type WarrantyId = 'in' | 'out';
@@ -105,7 +106,9 @@ export interface ClassificationHistoryEntry {
 
 export interface RegradeProgress {
   jobId: string;
-  status: 'running' | 'done';
+  status: JobStatus;
+  /** Why the job stopped, when `status` is `failed`. */
+  failure?: JobFailure;
   tableVersion: number;
   total: number;
   batches: number;

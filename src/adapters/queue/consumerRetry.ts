@@ -1,4 +1,5 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
+import type { JobFailure, JobFailureCode } from '../../contract/jobs';
 import { JiraError, JiraErrorCode } from '../jira/jira.errors';
 import { ConfigStoreError, ConfigStoreErrorCode } from '../kvs/kvs.errors';
 import { SqlError, SqlErrorCode } from '../sql/sql.errors';
@@ -13,24 +14,98 @@ import { QueueError, QueueErrorCode } from './queue.errors';
 export const TRANSIENT_RETRY_AFTER_SECONDS = 30;
 
 /**
- * What a queue consumer returns instead of throwing when `error` will likely pass: an
- * `InvocationError`, so the platform redelivers the event (a thrown error is not retried, and the
- * job it belongs to would never finish). `undefined` for errors a retry cannot fix (bad request,
- * forbidden, invalid data, a bug): the consumer rethrows those.
- * Every consumer using this must be safe to rerun: it redoes the event from its start.
+ * What a failure in a trigger or consumer means: `passing` (a retry will likely succeed: hand the
+ * event back with this `InvocationError`) or `permanent` (no retry can fix it: stop, and say why).
+ */
+export type ConsumerFailure =
+  | { kind: 'passing'; retry: InvocationError }
+  | { kind: 'permanent'; code: JobFailureCode; errorCode: string };
+
+const PASSING_SQL: readonly string[] = [SqlErrorCode.Unknown, SqlErrorCode.TimedOut, SqlErrorCode.Execution, SqlErrorCode.RateLimited];
+
+function permanentCode(error: unknown): JobFailureCode {
+  if (error instanceof JiraError) {
+    if (error.code === JiraErrorCode.BadRequest) return 'JIRA_REFUSED';
+    if (error.code === JiraErrorCode.Forbidden || error.code === JiraErrorCode.Unauthorized) return 'JIRA_FORBIDDEN';
+    if (error.code === JiraErrorCode.NotFound) return 'JIRA_NOT_FOUND';
+    return 'UNEXPECTED';
+  }
+  if (error instanceof ConfigStoreError) return 'CONFIG_INVALID';
+  if (error instanceof SqlError) return 'SQL_REFUSED';
+  // Domain validation (a grading table, calendar or budget the rules refuse): config, not data.
+  if (error instanceof Error && error.name === 'DomainError') return 'CONFIG_INVALID';
+  return 'UNEXPECTED';
+}
+
+function errorCodeOf(error: unknown): string {
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string') return error.code;
+  return error instanceof Error ? error.name : 'UNKNOWN';
+}
+
+/**
+ * Passing: Jira 429 (with its `Retry-After`) and 5xx / no answer, a dropped or timed-out SQL
+ * statement or the DDL rate, a KVS outage, a refused push. Everything else is permanent: Jira
+ * 400/401/403/404, invalid stored data, SQL the policy refuses, and defects (an unknown error is a
+ * bug here: the adapters turn every platform failure into one of their typed errors).
+ */
+export function classifyConsumerFailure(error: unknown): ConsumerFailure {
+  if (error instanceof JiraError && error.code === JiraErrorCode.RateLimited) {
+    return {
+      kind: 'passing',
+      retry: new InvocationError({
+        retryAfter: Math.min(900, Math.max(1, error.retryAfterSeconds ?? 60)),
+        retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
+      }),
+    };
+  }
+  const passing =
+    (error instanceof JiraError && error.code === JiraErrorCode.ServerError) ||
+    (error instanceof SqlError && PASSING_SQL.includes(error.code)) ||
+    (error instanceof ConfigStoreError && (error.code === ConfigStoreErrorCode.Storage || error.code === ConfigStoreErrorCode.RevisionConflict)) ||
+    (error instanceof QueueError && error.code === QueueErrorCode.PushFailed);
+  if (passing) {
+    return { kind: 'passing', retry: new InvocationError({ retryAfter: TRANSIENT_RETRY_AFTER_SECONDS, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST }) };
+  }
+  return { kind: 'permanent', code: permanentCode(error), errorCode: errorCodeOf(error) };
+}
+
+/**
+ * What a trigger or consumer returns instead of throwing when `error` will likely pass: an
+ * `InvocationError`, so the platform redelivers the event (a thrown error is not retried by product
+ * events). `undefined` for errors a retry cannot fix.
+ * Every caller must be safe to rerun: it redoes the event from its start.
  */
 export function retryLater(error: unknown): InvocationError | undefined {
-  if (error instanceof JiraError && error.code === JiraErrorCode.RateLimited) {
-    return new InvocationError({
-      retryAfter: Math.min(900, Math.max(1, error.retryAfterSeconds ?? 60)),
-      retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
-    });
+  const failure = classifyConsumerFailure(error);
+  return failure.kind === 'passing' ? failure.retry : undefined;
+}
+
+/**
+ * The end of a queue consumer that failed: a passing failure hands the event back (InvocationError);
+ * a permanent one is recorded on its job by `markFailed` and the event is acknowledged, so the queue
+ * does not retry for a day what can never succeed. If recording the failure itself meets a passing
+ * failure, the event is handed back and the next delivery records it.
+ */
+export async function settleConsumerFailure(
+  consumer: string,
+  error: unknown,
+  markFailed: (failure: JobFailure) => Promise<void>,
+  now: () => Date = () => new Date(),
+  context: Record<string, unknown> = {},
+): Promise<InvocationError | undefined> {
+  const failure = classifyConsumerFailure(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (failure.kind === 'passing') {
+    console.warn(JSON.stringify({ event: consumer, ...context, retry: message }));
+    return failure.retry;
   }
-  const transient =
-    (error instanceof JiraError && error.code === JiraErrorCode.ServerError) ||
-    (error instanceof SqlError && (error.code === SqlErrorCode.Unknown || error.code === SqlErrorCode.TimedOut || error.code === SqlErrorCode.Execution || error.code === SqlErrorCode.RateLimited)) ||
-    (error instanceof ConfigStoreError && error.code === ConfigStoreErrorCode.Storage) ||
-    (error instanceof QueueError && error.code === QueueErrorCode.PushFailed);
-  if (!transient) return undefined;
-  return new InvocationError({ retryAfter: TRANSIENT_RETRY_AFTER_SECONDS, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+  console.error(JSON.stringify({ event: consumer, ...context, failed: failure.code, errorCode: failure.errorCode, error: message }));
+  try {
+    await markFailed({ code: failure.code, errorCode: failure.errorCode, at: now().toISOString() });
+  } catch (e) {
+    const retry = retryLater(e);
+    if (retry !== undefined) return retry;
+    console.error(JSON.stringify({ event: consumer, ...context, markFailed: e instanceof Error ? e.message : String(e) }));
+  }
+  return undefined;
 }

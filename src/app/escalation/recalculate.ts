@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { execute } from '../../adapters/sql';
 import type { ConfigCodec } from '../../adapters/kvs';
 import type { RecalculationProgress } from '../../contract/escalation';
+import type { JobFailure } from '../../contract/jobs';
 import { DomainError, OPEN_ISSUE_JQL } from '../../domain';
 import { recordAudit } from '../audit/auditLog';
 import { requireJiraAdmin } from '../auth/authorization';
@@ -81,12 +82,22 @@ export async function getRecalculation(jobId: string | undefined, deps: Escalati
   return (await deps.store.get(JOB_PREFIX + id, progressCodec))?.value ?? null;
 }
 
+/**
+ * The job met a failure no retry can fix (the consumer acknowledges its event): it stops as
+ * `failed` with the reason, shown with its progress. A job already finished, or unknown, is left alone.
+ */
+export async function recordRecalculationFailure(jobId: string, failure: JobFailure, deps: EscalationDeps): Promise<void> {
+  const job = (await deps.store.get(JOB_PREFIX + jobId, progressCodec))?.value;
+  if (job === undefined || job.status !== 'running') return;
+  await deps.store.set(JOB_PREFIX + jobId, { ...job, status: 'failed', failure, finishedAt: failure.at }, progressCodec);
+}
+
 /** One or more pages of the job, until done or short of time (then the rest goes back to the queue). */
 export async function processRecalculation(event: Extract<EscalationEvent, { kind: 'recalculate' }>, deps: EscalationDeps): Promise<RecalculationProgress> {
   const stored = await deps.store.get(JOB_PREFIX + event.jobId, progressCodec);
   if (stored === undefined) throw new DomainError('RECALCULATION_NOT_FOUND', `No recalculation job ${event.jobId}`);
   const job = { ...stored.value };
-  if (job.status === 'done') return job;
+  if (job.status !== 'running') return job;
   const ids = event.fieldIds;
   const config = await deps.loadConfig();
   const jql = `${OPEN_ISSUE_JQL} AND ${cf(ids.line)} IS NOT EMPTY AND ${cf(ids.breachedAt)} IS EMPTY ORDER BY key ASC`;

@@ -8,12 +8,14 @@
  *                     grades each, one bulk `POST /rest/api/3/app/field/value` with the updates grouped
  *                     by (field, value), then the batch's record in KVS. A batch already recorded is
  *                     skipped, and unchanged grades are not rewritten, so duplicate delivery is harmless.
- *   getRegradeProgress  sums the batch records; the job is marked done when every batch is in.
+ *   getRegradeProgress  sums the batch records; the job is marked done when every batch is in, or
+ *                     failed when a batch met a failure no retry can fix (recordRegradeFailure).
  */
 import { randomUUID } from 'node:crypto';
 import { jiraAsApp, jiraAsUser, type AppFieldValueUpdate, type JiraClient } from '../../adapters/jira';
 import { ConfigStore, type ConfigCodec } from '../../adapters/kvs';
 import { pushInBatches, type QueueEvent } from '../../adapters/queue';
+import type { JobFailure } from '../../contract/jobs';
 import type { RegradeProgress } from '../../contract/triage';
 import { recordAudit } from '../audit/auditLog';
 import { requireJiraAdmin } from '../auth/authorization';
@@ -75,6 +77,17 @@ const jobCodec: ConfigCodec<JobRecord> = {
     };
   },
 };
+/** The first batch that failed for good, and why; one per job (`failed:<jobId>`). */
+interface FailureRecord extends JobFailure {
+  batch: number | null;
+}
+const failureCodec: ConfigCodec<FailureRecord> = {
+  schemaVersion: 1,
+  parse(raw) {
+    if (!isRecord(raw) || typeof raw['code'] !== 'string' || typeof raw['errorCode'] !== 'string' || typeof raw['at'] !== 'string') throw new Error('not a regrade failure');
+    return raw as unknown as FailureRecord;
+  },
+};
 const pointerCodec: ConfigCodec<string> = {
   schemaVersion: 1,
   parse(raw) {
@@ -107,10 +120,11 @@ export const platformRegradeDeps = (remainingTimeMs?: () => number): RegradeDeps
   now: () => new Date(),
 });
 
-function progressOf(job: JobRecord, counts: BatchRecord, batchesDone: number): RegradeProgress {
+function progressOf(job: JobRecord, counts: BatchRecord, batchesDone: number, failure?: FailureRecord): RegradeProgress {
   return {
     jobId: job.jobId,
-    status: batchesDone >= job.batches ? 'done' : 'running',
+    status: failure !== undefined ? 'failed' : batchesDone >= job.batches ? 'done' : 'running',
+    ...(failure === undefined ? {} : { failure: { code: failure.code, errorCode: failure.errorCode, at: failure.at } }),
     tableVersion: job.tableVersion,
     total: job.total,
     batches: job.batches,
@@ -170,6 +184,7 @@ export async function getRegradeProgress(
   const job = (await deps.jobs.get(`job:${id}`, jobCodec))?.value;
   if (job === undefined) return null;
   if (job.done !== null) return progressOf(job, job.done, job.batches);
+  const failure = (await deps.jobs.get(`failed:${id}`, failureCodec))?.value;
   const store = deps.batchStore(id);
   const counts = { ...ZERO };
   let batchesDone = 0;
@@ -179,11 +194,22 @@ export async function getRegradeProgress(
     batchesDone++;
     for (const k of COUNT_KEYS) counts[k] += b[k];
   }
-  if (batchesDone >= job.batches) {
+  if (batchesDone >= job.batches && failure === undefined) {
     // Every batch is in: keep the totals on the job so later reads cost one KVS get.
     await deps.jobs.set(`job:${id}`, { ...job, done: counts }, jobCodec);
   }
-  return progressOf(job, counts, batchesDone);
+  return progressOf(job, counts, batchesDone, failure);
+}
+
+/**
+ * A batch of `jobId` failed in a way no retry can fix (the consumer acknowledges its event): the job
+ * shows `failed` with the first such reason. The other batches still run; their grades stand.
+ * Nothing is recorded for a job that does not exist (an event naming no job of ours).
+ */
+export async function recordRegradeFailure(jobId: string, batch: number | null, failure: JobFailure, deps: RegradeDeps = platformRegradeDeps()): Promise<void> {
+  if ((await deps.jobs.get(`job:${jobId}`, jobCodec)) === undefined) return;
+  if ((await deps.jobs.get(`failed:${jobId}`, failureCodec)) !== undefined) return;
+  await deps.jobs.set(`failed:${jobId}`, { ...failure, batch }, failureCodec);
 }
 
 export interface RegradeBatchEvent {

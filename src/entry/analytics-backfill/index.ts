@@ -1,28 +1,36 @@
 import { getAppContext } from '@forge/api';
 import type { InvocationError } from '@forge/events';
-import { retryLater } from '../../adapters/queue';
-import { parseStepEvent, platformBackfillDeps, runBackfillStep } from '../../app/analytics/backfill';
+import { settleConsumerFailure } from '../../adapters/queue';
+import { parseStepEvent, platformBackfillDeps, recordBackfillFailure, runBackfillStep } from '../../app/analytics/backfill';
+
+const JOB_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 /**
  * Queue consumer of `analytics-backfill` (manifest function `analytics-backfill`): one step of
  * the projection's rebuild. A Jira rate limit or outage, a dropped SQL connection or a KVS failure
- * becomes a platform retry (a thrown error is not redelivered, and the job would stay `running`);
- * the cursor is saved per page, so a retry resumes where the step stopped.
+ * becomes a platform retry (the cursor is saved per page, so a retry resumes where the step
+ * stopped). A failure no retry can fix (Jira 400/403/404, SQL the query policy refuses, invalid
+ * settings, an unreadable event) marks the job failed with its reason, shown on the supervision
+ * page, and acknowledges the event instead of being redelivered for a day.
  */
 export async function handler(event: unknown): Promise<InvocationError | void> {
   const body = typeof event === 'object' && event !== null ? (event as Record<string, unknown>)['body'] : undefined;
   const step = parseStepEvent(body);
-  // Job ids are UUIDs (startBackfill); anything else cannot name a job and is not a valid KVS key.
-  if (step === null || !/^[A-Za-z0-9-]{1,64}$/.test(step.jobId)) {
-    console.warn('analytics-backfill: event without jobId/step; ignored');
+  const deps = platformBackfillDeps(() => getAppContext().invocationRemainingTimeInMillis());
+  if (step === null) {
+    console.warn('analytics-backfill: event without jobId/step');
+    const jobId = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['jobId'] : undefined;
+    // Job ids are UUIDs (startBackfill); anything else cannot name a job and is not a valid KVS key.
+    if (typeof jobId !== 'string' || !JOB_ID.test(jobId)) return;
+    return settleConsumerFailure('analytics-backfill', new Error('unreadable backfill event'), (f) => recordBackfillFailure(jobId, { ...f, code: 'EVENT_INVALID', errorCode: 'EVENT_INVALID' }, deps), deps.now, { jobId });
+  }
+  if (!JOB_ID.test(step.jobId)) {
+    console.warn('analytics-backfill: event whose jobId names no job; ignored');
     return;
   }
   try {
-    await runBackfillStep(step, platformBackfillDeps(() => getAppContext().invocationRemainingTimeInMillis()));
+    await runBackfillStep(step, deps);
   } catch (error) {
-    const retry = retryLater(error);
-    if (retry === undefined) throw error;
-    console.warn(JSON.stringify({ event: 'analytics-backfill', jobId: step.jobId, step: step.step, retry: error instanceof Error ? error.message : String(error) }));
-    return retry;
+    return settleConsumerFailure('analytics-backfill', error, (f) => recordBackfillFailure(step.jobId, f, deps), deps.now, { jobId: step.jobId, step: step.step });
   }
 }

@@ -1,12 +1,15 @@
 import { getAppContext } from '@forge/api';
-import { InvocationError, InvocationErrorCode } from '@forge/events';
-import { JiraError, JiraErrorCode } from '../../adapters/jira';
-import { parseEscalationEvent, platformDeps, processCheck, processRecalculation } from '../../app/escalation';
+import type { InvocationError } from '@forge/events';
+import { settleConsumerFailure } from '../../adapters/queue';
+import { parseEscalationEvent, platformDeps, processCheck, processRecalculation, recordRecalculationFailure } from '../../app/escalation';
 
 /**
  * Consumer of the `escalation` queue (manifest `escalation-consumer`): one event is ≤ 100 issues to
- * check, or one step of a recalculation. A 429 the Jira client could not wait out within this
- * invocation becomes an `InvocationError` with Jira's `Retry-After`, so the platform redelivers later.
+ * check, or one step of a recalculation. A passing failure (a 429 the Jira client could not wait out
+ * within this invocation, with Jira's `Retry-After`; Jira 5xx; a KVS or SQL outage) becomes an
+ * `InvocationError`, so the platform redelivers later. A failure no retry can fix marks the
+ * recalculation failed with its reason (a check has no job: it is logged, and the next sweep, every
+ * five minutes, looks at the same issues again) and acknowledges the event.
  */
 export async function handler(event: { body?: unknown }): Promise<unknown> {
   const parsed = parseEscalationEvent(event.body);
@@ -21,12 +24,10 @@ export async function handler(event: { body?: unknown }): Promise<unknown> {
     console.log(JSON.stringify({ event: 'escalation-consumer', kind: parsed.kind, ...report }));
     return report;
   } catch (e) {
-    if (e instanceof JiraError && e.code === JiraErrorCode.RateLimited) {
-      return new InvocationError({
-        retryAfter: Math.min(900, Math.max(1, e.retryAfterSeconds ?? 60)),
-        retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
-      });
-    }
-    throw e;
+    const settled: InvocationError | undefined =
+      parsed.kind === 'recalculate'
+        ? await settleConsumerFailure('escalation-consumer', e, (f) => recordRecalculationFailure(parsed.jobId, f, deps), deps.now, { kind: parsed.kind, jobId: parsed.jobId })
+        : await settleConsumerFailure('escalation-consumer', e, async () => undefined, deps.now, { kind: parsed.kind, issues: parsed.issueIds.length });
+    return settled;
   }
 }

@@ -1,27 +1,32 @@
 import { getAppContext } from '@forge/api';
 import type { InvocationError } from '@forge/events';
-import { retryLater } from '../../adapters/queue';
-import { parseBatchEvent, platformRegradeDeps, regradeBatch } from '../../app/regrade/regrade';
+import { settleConsumerFailure } from '../../adapters/queue';
+import { parseBatchEvent, platformRegradeDeps, recordRegradeFailure, regradeBatch } from '../../app/regrade/regrade';
+
+const JOB_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 /**
  * Queue consumer of `regrade` (manifest function `regrade-consumer`): regrades one batch of open
- * issues. A Jira rate limit, a Jira outage or a KVS failure becomes a platform retry (a thrown error
- * is not redelivered, and the job would never reach 100 %): the batch is recorded only after its
- * write, so a retry redoes it, and grades already in force are not rewritten.
+ * issues. A Jira rate limit, a Jira outage or a KVS failure becomes a platform retry (the batch is
+ * recorded only after its write, so a retry redoes it, and grades already in force are not
+ * rewritten). A failure no retry can fix (Jira 400/403/404, an invalid grading table, an unreadable
+ * event) marks the job failed with its reason and acknowledges the event: the queue would otherwise
+ * redeliver it for a day.
  */
 export async function handler(event: unknown): Promise<InvocationError | void> {
   const body = typeof event === 'object' && event !== null ? (event as Record<string, unknown>)['body'] : undefined;
   const batch = parseBatchEvent(body);
+  const deps = platformRegradeDeps(() => getAppContext().invocationRemainingTimeInMillis());
   if (batch === null) {
-    console.warn('regrade-consumer: event without jobId/batch/issueIds; ignored');
-    return;
+    const jobId = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['jobId'] : undefined;
+    console.warn('regrade-consumer: event without jobId/batch/issueIds');
+    // An event naming one of our jobs but unreadable otherwise fails that job; anything else is ignored.
+    if (typeof jobId !== 'string' || !JOB_ID.test(jobId)) return;
+    return settleConsumerFailure('regrade-consumer', new Error('unreadable regrade event'), (f) => recordRegradeFailure(jobId, null, { ...f, code: 'EVENT_INVALID', errorCode: 'EVENT_INVALID' }, deps), deps.now, { jobId });
   }
   try {
-    await regradeBatch(batch, platformRegradeDeps(() => getAppContext().invocationRemainingTimeInMillis()));
+    await regradeBatch(batch, deps);
   } catch (error) {
-    const retry = retryLater(error);
-    if (retry === undefined) throw error;
-    console.warn(JSON.stringify({ event: 'regrade-consumer', jobId: batch.jobId, batch: batch.batch, retry: error instanceof Error ? error.message : String(error) }));
-    return retry;
+    return settleConsumerFailure('regrade-consumer', error, (f) => recordRegradeFailure(batch.jobId, batch.batch, f, deps), deps.now, { jobId: batch.jobId, batch: batch.batch });
   }
 }

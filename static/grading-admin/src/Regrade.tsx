@@ -22,7 +22,7 @@ export function Regrade() {
   const [asking, setAsking] = useState(false);
 
   useEffect(() => {
-    if (progress === null || progress.status === 'done') return;
+    if (progress === null || progress.status !== 'running') return;
     const timer = setTimeout(() => {
       call('getRegradeProgress', { jobId: progress.jobId })
         .then((p) => p !== null && setProgress(p))
@@ -53,7 +53,15 @@ export function Regrade() {
           <EditButton onClick={() => setAsking(false)}>{t('backup.cancel')}</EditButton>
         </Inline>
       ) : null}
-      {progress === null ? null : (
+      {progress === null ? null : progress.status === 'failed' ? (
+        <Text size="small" color="color.text.danger" role="status" testId="regrade-failed">
+          {t('gradingAdmin.regradeFailed', {
+            processed: progress.processed,
+            total: progress.total,
+            reason: progress.failure === undefined ? t('job.failure.UNEXPECTED') : t(`job.failure.${progress.failure.code}`),
+          })}
+        </Text>
+      ) : (
         <Text size="small" aria-live="polite">
           {t(progress.status === 'done' ? 'gradingAdmin.regradeDone' : 'gradingAdmin.regradeRunning', {
             processed: progress.processed,
