@@ -9,6 +9,8 @@ export { handler as itrHomeResolver } from './entry/itr-home-resolver';
 export { handler as setupResolver } from './entry/setup-resolver';
 export { handler as gradingAdminResolver } from './entry/grading-admin-resolver';
 export { handler as returnVisitsResolver } from './entry/return-visits-resolver';
+// The close/resolve workflow rules' create/edit/view pages (one resolver for the three rule modules)
+export { handler as closureRuleResolver } from './entry/closure-rule-resolver';
 
 // Areas the pages above route to by function key (itr-home: triage and the case library; the issue panel:
 // case suggestions). Not manifest functions of their own; exported so their contracts are tested directly.

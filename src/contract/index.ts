@@ -15,6 +15,7 @@ import type { BackupFunctions } from './backup';
 import type { AuditFunctions } from './audit';
 import type { SettingsFunctions } from './settings';
 import type { SiteCheckFunctions } from './siteCheck';
+import type { ClosureRuleFunctions } from './closureRules';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
@@ -30,6 +31,7 @@ export type * from './backup';
 export type * from './audit';
 export type * from './settings';
 export type * from './siteCheck';
+export type * from './closureRules';
 export type * from './jobs';
 
 export interface ResolverFunctions
@@ -46,4 +48,5 @@ export interface ResolverFunctions
     BackupFunctions,
     AuditFunctions,
     SettingsFunctions,
-    SiteCheckFunctions {}
+    SiteCheckFunctions,
+    ClosureRuleFunctions {}

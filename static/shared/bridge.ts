@@ -59,3 +59,25 @@ export async function openInJira(url: string): Promise<void> {
   const { router } = await loadBridge();
   await router.open(url);
 }
+
+/**
+ * `workflowRules.onConfigure(fn)` of `@forge/jira-bridge` (forge-docs: custom-ui-jira-bridge/workflowRules):
+ * a workflow rule's create/edit page registers `fn`; Jira calls it when the admin presses Add / Update and
+ * saves the string it returns as the rule's `config` (`undefined` keeps the form from being submitted).
+ * Loaded lazily like `@forge/bridge`, for the same reason.
+ */
+export async function onConfigureWorkflowRule(fn: () => Promise<string | undefined> | string | undefined): Promise<void> {
+  let jiraBridge: typeof import('@forge/jira-bridge');
+  try {
+    jiraBridge = await import('@forge/jira-bridge');
+  } catch (cause) {
+    throw new ApiError('UI_BRIDGE_UNAVAILABLE', cause instanceof Error ? cause.message : String(cause), {}, [], { cause });
+  }
+  // The package types the callback as returning a string; `undefined` is the documented "do not save".
+  await jiraBridge.workflowRules.onConfigure(fn as () => Promise<string>);
+}
+
+/** A workflow rule's saved configuration in its frame's context (`extension.validatorConfig` / `conditionConfig`), or undefined. */
+export function savedWorkflowRuleConfig(context: ForgeContext): unknown {
+  return context.extension['validatorConfig'] ?? context.extension['conditionConfig'];
+}

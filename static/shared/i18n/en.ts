@@ -875,6 +875,38 @@ export const en = {
   'errorCode.CLOSURE_RULE_UNKNOWN_MODULE': 'This page belongs to a workflow rule the app does not know. Reinstall the app.',
   'errorCode.CLOSURE_RULE_CONFIG_TOO_LARGE': '{closers} fallback closers make the configuration {bytes} bytes; Jira saves at most {max}. Name fewer fallback closers in ITR return visits.',
   // ---- end workflow rule pages ----
+  // ---- close/resolve workflow rules' create/edit/view pages (static/rule-config, static/rule-view) ----
+  'rule.title.itr-close-condition': 'ITR: only the submitter may close',
+  'rule.title.itr-close-validator': 'ITR: submitter closes after the return visit',
+  'rule.title.itr-resolve-validator': 'ITR: a problem needs its root cause',
+  'rule.checksHeading': 'What this rule checks',
+  'rule.check.resolved': 'The issue is resolved (it has a Resolution), so Close never skips Resolve.',
+  'rule.check.closer': 'The person is the issue\'s recorded submitter (not the Reporter) or one of the fallback closers below.',
+  'rule.check.visit': 'No required return visit is still open.',
+  'rule.check.rootCause': 'A problem has a complete root cause; a requirement resolves without one.',
+  'rule.effect.condition': 'Everyone else does not see Close.',
+  'rule.effect.validator': 'Anyone else who runs the transition (also through Jira\'s REST API) is refused with the rule\'s message.',
+  'rule.configHeading': 'Configuration for this site',
+  'rule.savedHeading': 'Configuration saved with this rule',
+  'rule.field.submitter': 'Submitter field',
+  'rule.field.visitOpen': 'Return visit field',
+  'rule.field.rootCause': 'Root cause field',
+  'rule.field.classification': 'Classification field',
+  'rule.fieldMissing': 'A field this site does not have',
+  'rule.fallback': 'Fallback closers',
+  'rule.fallbackNone': 'None: only the submitter may close.',
+  'rule.unknownClosers': '{count} more that Jira does not know (left the site?)',
+  'rule.loading': 'Loading this site\'s configuration…',
+  'rule.loadFailed': 'Could not load the rule\'s configuration',
+  'rule.saveHint.create': 'Press Add to save the rule with this configuration.',
+  'rule.saveHint.edit': 'Press Update to save this site\'s current configuration with the rule.',
+  'rule.savedDiffers': 'The configuration saved with this rule is not this site\'s current one (for example, the fallback closers changed). Press Update to save the current one.',
+  'rule.savedCurrent': 'The configuration saved with this rule is this site\'s current one.',
+  'rule.keptCurrent': 'On the ITR workflow the app keeps this configuration current by itself when the fallback closers change.',
+  'rule.invalid': 'Not configured: this rule blocks everyone. Edit the rule and press Update.',
+  'errorCode.CLOSURE_RULE_UNKNOWN_MODULE': 'This page belongs to a workflow rule the app does not know. Reinstall the app.',
+  'errorCode.CLOSURE_RULE_CONFIG_TOO_LARGE': '{closers} fallback closers make the configuration {bytes} bytes; Jira saves at most {max}. Name fewer fallback closers in ITR return visits.',
+  // ---- end workflow rule pages ----
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,92 @@
+/**
+ * The create and edit page of the close/resolve workflow rules (`create`/`edit` of itr-close-condition,
+ * itr-close-validator, itr-resolve-validator): says what the rule checks, loads this site's configuration
+ * (field ids, fallback closers) and hands it to Jira through `workflowRules.onConfigure`, so Add / Update
+ * saves it as the rule's `config`. Until it has loaded, the callback answers `undefined`: Jira saves nothing.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
+import type { ClosureRuleConfigDto, ResolverFunctions } from '../../../src/contract';
+import { call } from '../../shared/api';
+import { onConfigureWorkflowRule, savedWorkflowRuleConfig, type ForgeContext } from '../../shared/bridge';
+import { closureRuleOf, ConfigDescription, RuleChecks } from '../../shared/closureRule';
+import { ApiError, toApiError } from '../../shared/errors';
+import { ErrorState } from '../../shared/ErrorState';
+import { useI18n } from '../../shared/i18n/react';
+
+type Loaded = ResolverFunctions['getClosureRuleConfig']['result'];
+
+const pageStyles = xcss({ padding: 'space.200' });
+
+/** The saved configuration as the object Jira evaluates (it may arrive as JSON text), or undefined. */
+function savedObject(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The exact text Jira saves: what setup attaches too (src/domain/closure closureRulesFor), so a later sync sees no change. */
+const configText = (config: ClosureRuleConfigDto): string => JSON.stringify(config);
+
+export function RuleConfigPage({ context }: { context: ForgeContext }) {
+  const { t } = useI18n();
+  const ruleKey = closureRuleOf(context);
+  const saved = savedWorkflowRuleConfig(context);
+  const isEdit = saved !== undefined && saved !== null && saved !== '';
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const latest = useRef<Loaded | null>(null);
+
+  const load = async (): Promise<void> => {
+    setError(null);
+    try {
+      const loaded = await call('getClosureRuleConfig', {});
+      latest.current = loaded;
+      setData(loaded);
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  };
+
+  useEffect(() => {
+    // Registered once; the callback reads the latest load, so a retry after a failure is what Add saves.
+    onConfigureWorkflowRule(() => (latest.current === null ? undefined : configText(latest.current.config))).catch((e: unknown) => setError(toApiError(e)));
+    void load();
+  }, []);
+
+  if (ruleKey === null) return <ErrorState error={new ApiError('CLOSURE_RULE_UNKNOWN_MODULE', `module ${String(context.moduleKey)}`)} />;
+  const savedText = isEdit ? JSON.stringify(savedObject(saved)) : undefined;
+  return (
+    <Box xcss={pageStyles} testId="rule-config-page" data-rule-key={ruleKey}>
+      <Stack space="space.200">
+        <RuleChecks ruleKey={ruleKey} />
+        <h3>{t('rule.configHeading')}</h3>
+        {error !== null ? <ErrorState error={error} titleKey="rule.loadFailed" onRetry={() => void load()} /> : null}
+        {data === null && error === null ? (
+          <Text as="p" role="status">
+            {t('rule.loading')}
+          </Text>
+        ) : null}
+        {data !== null ? (
+          <Stack space="space.150">
+            <ConfigDescription ruleKey={ruleKey} description={data.description} testId="rule-config" />
+            {isEdit ? (
+              <Text as="p" testId="rule-saved-state">
+                {savedText === configText(data.config) ? t('rule.savedCurrent') : t('rule.savedDiffers')}
+              </Text>
+            ) : null}
+            <Text as="p" weight="medium" testId="rule-save-hint">
+              {t(isEdit ? 'rule.saveHint.edit' : 'rule.saveHint.create')}
+            </Text>
+            <Text as="p" size="small" color="color.text.subtle">
+              {t('rule.keptCurrent')}
+            </Text>
+          </Stack>
+        ) : null}
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,4 @@
+import { mountApp } from '../../shared/mount';
+import { RuleViewPage } from './RuleViewPage';
+
+void mountApp((context) => <RuleViewPage context={context} />);
