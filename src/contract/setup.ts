@@ -10,7 +10,7 @@ export type SetupStepKind =
   | 'issueTypeScheme' // the ITR issue types in a project's issue type scheme
   | 'workflowScheme' // a project's workflow scheme maps the ITR issue types to the ITR workflow
   | 'screenFields' // the app's fields on a screen the projects use
-  | 'workflowRules' // the app's rules on the ITR workflow's transitions (never possible through REST)
+  | 'workflowRules' // the app's rules on the ITR workflow's transitions (forge:expression-* rules with this site's config)
   | 'project'; // a picked project that setup cannot work on (missing, team-managed)
 
 /** What the preview expects a step to do. */
@@ -33,8 +33,7 @@ export type ManualStepCode =
   | 'switchWorkflowScheme'
   | 'fieldsNotInstalled'
   | 'noScreen'
-  | 'attachSubmitterCloses'
-  | 'attachTriageValidator';
+  | 'fieldsNotInstalledRules';
 
 export interface SetupStep {
   /** Stable id, e.g. `issueType:complaint`, `workflowScheme:ITR`, `screenFields:1`. */

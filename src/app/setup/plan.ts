@@ -76,11 +76,8 @@ function step(id: string, kind: SetupStep['kind'], target: string, action: Setup
   return { id, kind, target, action, manual };
 }
 
-/** The rules Jira's REST API cannot attach (Forge workflow rules are added in the workflow editor). */
-export const WORKFLOW_RULE_STEPS: ManualStep[] = [
-  { code: 'attachSubmitterCloses', params: { workflow: ITR_WORKFLOW_NAME, transition: 'Close', status: 'Closed' } },
-  { code: 'attachTriageValidator', params: { workflow: ITR_WORKFLOW_NAME, transition: 'Dispatch to L1', status: 'L1 Handling' } },
-];
+/** Why the closure rules cannot be attached yet: their configuration names the app's fields. */
+export const WORKFLOW_RULES_NEED_FIELDS: ManualStep[] = [{ code: 'fieldsNotInstalledRules', params: { workflow: ITR_WORKFLOW_NAME } }];
 
 function projectSteps(p: ObservedProject, state: ObservedState): SetupStep[] {
   if (!p.found) return [step(`project:${p.key}`, 'project', p.key, 'cannot', [{ code: 'projectNotFound', params: { project: p.key } }])];
@@ -122,7 +119,8 @@ function projectSteps(p: ObservedProject, state: ObservedState): SetupStep[] {
 /**
  * The steps for `projectKeys`, in the order a run executes them: issue types and the workflow first
  * (global), then each project's schemes, then each screen once (projects may share one), and last
- * the rules only the admin can attach.
+ * the closure rules on the workflow's Resolve and Close (`forge:expression-*` rules with this site's
+ * configuration, src/app/closure/closureRules.ts), which need the app's fields.
  */
 export function planSetup(state: ObservedState): SetupPlan {
   const steps: SetupStep[] = ITR_KIND_ORDER.map((kind) =>
@@ -144,7 +142,11 @@ export function planSetup(state: ObservedState): SetupPlan {
     s.missingFieldIds = missing;
     steps.push(s);
   }
-  steps.push(step('workflowRules', 'workflowRules', ITR_WORKFLOW_NAME, 'cannot', WORKFLOW_RULE_STEPS));
+  steps.push(
+    state.fieldIds === undefined
+      ? step('workflowRules', 'workflowRules', ITR_WORKFLOW_NAME, 'cannot', WORKFLOW_RULES_NEED_FIELDS)
+      : step('workflowRules', 'workflowRules', ITR_WORKFLOW_NAME, 'create'),
+  );
   return { projectKeys: state.projects.map((p) => p.key), steps };
 }
 

@@ -15,7 +15,7 @@ import { ConfigStore, type ConfigCodec } from '../../adapters/kvs';
 import type { ManualStep, SetupPlan, SetupProject, SetupStatus, SetupStepStatus } from '../../contract/setup';
 import type { ItrKindId } from '../../contract/ids';
 import { requireJiraAdmin } from '../auth/authorization';
-import { closureRuleConfig, closureRulesForTransition } from '../closure/closureRules';
+import { closureRuleConfig, closureRulesForTransition, syncClosureRules } from '../closure/closureRules';
 import { FieldsNotInstalledError, lookUpFieldIds } from '../fields/fieldIds';
 import {
   issueTypeId,
@@ -252,7 +252,14 @@ async function runStep(jira: JiraClient, step: SetupStepStatus): Promise<StepRes
       for (const f of missing) await jira.addScreenTabField(screenId, tab.id, f);
       return missing.length === 0 ? { outcome: 'found', result: { fields: fields.length } } : { outcome: 'created', result: { added: missing.length } };
     }
-    case 'workflowRules':
+    case 'workflowRules': {
+      if (step.action === 'cannot' || (await appFieldIds(jira)) === undefined) return { outcome: 'manual', manual: step.manual };
+      // A workflow made by an older setup (or edited since) gets this site's closure rules; current ones are left alone.
+      const outcome = await syncClosureRules(jira);
+      // The workflow step runs first; a workflow gone meanwhile fails this step, and a resume retries it.
+      if (outcome === 'noWorkflow') throw new SetupError('SETUP_STEP_FAILED', `workflow ${target} not found`);
+      return { outcome: outcome === 'updated' ? 'created' : 'found', result: { rules: outcome } };
+    }
     case 'project':
       return { outcome: 'manual', manual: step.manual };
   }

@@ -40,7 +40,8 @@ describe('planSetup', () => {
     ['a screen without the fields gets them', state(), 'screenFields:1', 'create'],
     ['a screen with the fields is found', state({ screens: [{ id: 1, name: 'S', tabId: 10, fieldIds: ['customfield_1'] }] }), 'screenFields:1', 'found'],
     ['fields not installed: cannot', state({ fieldIds: undefined }), 'screenFields:1', 'cannot'],
-    ['workflow rules are always manual', state(), 'workflowRules', 'cannot'],
+    ['closure rules are attached when the fields are installed', state(), 'workflowRules', 'create'],
+    ['closure rules wait for the fields (their config names them)', state({ fieldIds: undefined }), 'workflowRules', 'cannot'],
   ])('%s', (_name, s, id, expected) => {
     expect(action(s, id)).toBe(expected);
   });

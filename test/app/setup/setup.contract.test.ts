@@ -70,7 +70,7 @@ describe('previewSetup', () => {
       'project:TEAM': 'cannot',
       'screenFields:1': 'create',
       'screenFields:2': 'create',
-      workflowRules: 'cannot',
+      workflowRules: 'create',
     });
     expect(plan.steps.find((s) => s.id === 'workflowScheme:SVC')?.manual.map((m) => m.code)).toEqual(['switchWorkflowScheme']);
     expect(plan.steps.find((s) => s.id === 'project:TEAM')?.manual.map((m) => m.code)).toEqual(['teamManagedIssueTypes', 'teamManagedWorkflow']);
@@ -102,7 +102,7 @@ describe('runSetup', () => {
       'project:TEAM': 'manual',
       'screenFields:1': 'created',
       'screenFields:2': 'created',
-      workflowRules: 'manual',
+      workflowRules: 'found', // attached with this site's config when the workflow was created
     });
     const site = jira.model.site;
     expect(itrTypeCount()).toBe(4);
@@ -152,8 +152,22 @@ describe('runSetup', () => {
     jira.calls.length = 0;
     const again = await data<SetupStatus>('runSetup', { projectKeys: ['ITR'] });
     expect(again.state).toBe('done');
-    expect(again.steps.filter((s) => s.kind !== 'workflowRules').map((s) => s.outcome)).toEqual(again.steps.filter((s) => s.kind !== 'workflowRules').map(() => 'found'));
+    expect(again.steps.map((s) => s.outcome)).toEqual(again.steps.map(() => 'found'));
     expect(jira.calls.filter(WRITES).map((c) => `${c.method} ${c.path}`)).toEqual([]);
+  });
+
+  it('an ITR workflow without the closure rules (an older setup, or edited away) gets them back on the next run', async () => {
+    await data<SetupStatus>('runSetup', { projectKeys: ['ITR'] });
+    const itrWorkflow = () => jira.model.site.workflows.find((w) => w.name === ITR_WORKFLOW_NAME);
+    const closureKeys = (): string[] =>
+      (itrWorkflow()?.transitions ?? []).flatMap((t) => t.validators.map((v) => `${t.name}:${String(v.ruleKey)}`)).filter((k) => k.includes('forge:')).sort();
+    const attached = closureKeys();
+    expect(attached).toEqual(['Close:forge:expression-validator', 'Resolve:forge:expression-validator']);
+    for (const t of itrWorkflow()?.transitions ?? []) t.validators = t.validators.filter((v) => !String(v.ruleKey).startsWith('forge:'));
+    expect(closureKeys()).toEqual([]);
+    const again = await data<SetupStatus>('runSetup', { projectKeys: ['ITR'] });
+    expect(again.steps.find((s) => s.id === 'workflowRules')).toMatchObject({ outcome: 'created', result: { rules: 'updated' } });
+    expect(closureKeys()).toEqual(attached);
   });
 
   it('a run that fails half-way resumes to completion without duplicates', async () => {
