@@ -36,6 +36,7 @@ import { DEMO_CASES, DEMO_DEPARTMENTS, DEMO_HISTORY_LABEL, HANDOFF_PROJECTS, see
 import { transitionVerdict } from './expressions';
 import { ISSUE_VIEW_MODULE_TYPES, loadManifest, translate, type ManifestModule, type SandboxManifest } from './manifest';
 import { avatar, esc, hostText, layout, statusLozenge, THEME_ATTRS, type ColorMode, type Lang, type Prefs } from './pages';
+import { isRuleEntry, isWorkflowRuleModule, RULE_CONFIG_MAX_CHARS, ruleExtension, rulePageBody, ruleResource, saveRuleConfig, savedRuleConfig } from './workflowRules';
 
 export interface SandboxOptions {
   /** 0 = any free port. Default 3000. */
@@ -83,6 +84,8 @@ interface FrameInfo {
   moduleKey: string;
   issueKey: string | null;
   projectKey: string | null;
+  /** A workflow rule's page: `create`, `edit` or `view` (sandbox/workflowRules.ts). */
+  entry?: string | null;
 }
 
 class HttpError extends Error {
@@ -114,9 +117,16 @@ function tokenThemeCss(): string {
 const BRIDGE_SCRIPT = `
 (() => {
   const q = new URLSearchParams(location.search);
-  const frame = { moduleKey: q.get('moduleKey'), issueKey: q.get('issueKey'), projectKey: q.get('projectKey') };
+  const frame = { moduleKey: q.get('moduleKey'), issueKey: q.get('issueKey'), projectKey: q.get('projectKey'), entry: q.get('entry') };
   window.__bridge = {
     callBridge: async (name, payload) => {
+      if (name === 'setWorkflowRuleConfigurationCallback') {
+        // @forge/jira-bridge's workflowRules.onConfigure: the callback stays in the frame (a function does not
+        // cross JSON); the host page's Add / Update button calls it (sandbox/workflowRules.ts).
+        const fn = payload && payload.data && payload.data.onConfigure;
+        window.__sandboxWorkflowRuleOnConfigure = typeof fn === 'function' ? fn : undefined;
+        return typeof fn === 'function';
+      }
       const res = await fetch('/__bridge', { method: 'POST', headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name, payload: payload === undefined ? null : payload, frame }) });
       const body = await res.json();
@@ -190,6 +200,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     return fn as Handler;
   };
   const moduleByKey = (key: string): ManifestModule | undefined => manifest.modules.find((m) => m.key === key);
+  /** Configurations saved through a rule's page while no workflow carries the rule (else they live on the rule itself). */
+  const unattachedRuleConfigs = new Map<string, string>();
   const withModuleKey = async <T>(key: string, fn: () => Promise<T>): Promise<T> => {
     h.runtime.appContext = { ...h.runtime.appContext, moduleKey: key };
     return fn();
@@ -243,6 +255,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     // Jira renders an admin page only for administrators, and an issue's modules only to who may see it:
     // a frame (and so its context and its resolver) exists for nobody else.
     if (module.type === 'jira:adminPage' && !user.groups.includes('jira-administrators')) throw new HttpError(403, `${module.key} is an admin page`);
+    // A workflow rule's pages live in the workflow editor, which only administrators open.
+    if (isWorkflowRuleModule(module) && !user.groups.includes('jira-administrators')) throw new HttpError(403, `${module.key} is configured in the workflow editor`);
+    const ruleEntry = isWorkflowRuleModule(module) && isRuleEntry(frame.entry) ? frame.entry : undefined;
     const issue = frame.issueKey === null ? undefined : jira.model.findIssue(frame.issueKey);
     if (frame.issueKey !== null && (issue === undefined || !mayBrowse(prefs.accountId, issue.projectKey))) throw new HttpError(404, `issue ${frame.issueKey} does not exist or you may not see it`);
     const projectKey = issue?.projectKey ?? frame.projectKey;
@@ -263,6 +278,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         type: module.type,
         ...(issue === undefined ? {} : { issue: { id: issue.id, key: issue.key, type: issueType?.name, typeId: issueType?.id }, isNewToIssue: false }),
         ...(project === undefined ? {} : { project: { id: project.id, key: project.key, type: 'software' } }),
+        ...(ruleEntry === undefined ? {} : ruleExtension(module, ruleEntry, savedRuleConfig(jira.model.site.workflows, unattachedRuleConfigs, module.key))),
       },
     };
   };
@@ -281,7 +297,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         // forge-docs: apis-reference/ui-api-bridge/invoke — invoke runs the calling module's resolver
         // (`resolver.function`), never a trigger's, a consumer's or another module's function.
         const resolverFunction = (module.raw['resolver'] as { function?: unknown } | undefined)?.function;
-        if (typeof resolverFunction !== 'string' || module.resource === undefined) throw new HttpError(403, `module ${module.key} has no resolver to invoke`);
+        if (typeof resolverFunction !== 'string' || (module.resource === undefined && !isWorkflowRuleModule(module))) throw new HttpError(403, `module ${module.key} has no resolver to invoke`);
         const { functionKey, payload: resolverPayload } = (payload ?? {}) as { functionKey?: unknown; payload?: unknown };
         if (typeof functionKey !== 'string') throw new HttpError(400, 'invoke without functionKey');
         const handler = handlerOf(module);
@@ -765,6 +781,20 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
     return page(req, prefs, moduleTitle(m, prefs.lang), `<h1>${esc(moduleTitle(m, prefs.lang))}</h1>${iframeFor(m, prefs.lang, projectKey === null ? {} : { projectKey })}`);
   };
 
+  /** A workflow rule's create/edit/view page with the host's Add / Update button (sandbox/workflowRules.ts). */
+  const workflowRulePage = (req: IncomingMessage, prefs: Prefs, moduleKey: string, entry: string | undefined): string => {
+    const m = moduleByKey(moduleKey);
+    if (m === undefined || !isWorkflowRuleModule(m) || !isRuleEntry(entry)) throw new HttpError(404, `no workflow rule page ${moduleKey}/${String(entry)}`);
+    const resource = ruleResource(m, entry);
+    if (resource === undefined) throw new HttpError(404, `${moduleKey} has no ${entry} page`);
+    if (!userOf(prefs.accountId).groups.includes('jira-administrators')) throw new HttpError(403, 'Only Jira administrators edit workflows');
+    const name = m.raw['name'] as { i18n?: string } | string | undefined;
+    const title = typeof name === 'string' ? name : name?.i18n === undefined ? m.key : translate(manifest, prefs.lang === 'zh-CN' ? 'zh-CN' : 'en-US', name.i18n);
+    const q = new URLSearchParams({ moduleKey: m.key, entry });
+    const frame = `<iframe class="forge-app" title="${esc(title)}" data-testid="forge-frame-${esc(m.key)}" src="/static/${esc(resource)}/index.html?${esc(q.toString())}"></iframe>`;
+    return page(req, prefs, title, rulePageBody({ moduleKey: m.key, entry, title, frame, lang: prefs.lang }));
+  };
+
   // ----- static Custom UI ----------------------------------------------------------------------
 
   const serveResource = async (res: ServerResponse, resourceKey: string, rest: string): Promise<void> => {
@@ -819,12 +849,28 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
     if (req.method === 'GET' && m?.[1] !== undefined) return serveResource(res, m[1], decodeURIComponent(m[2] ?? ''));
 
     if (p.startsWith('/rest/api/3/')) return restAsUser(req, res, prefs, url);
+    m = /^\/workflow-rules\/([^/]+)\/([a-z]+)$/.exec(p);
+    if (req.method === 'GET' && m?.[1] !== undefined) return html(workflowRulePage(req, prefs, decodeURIComponent(m[1]), m[2]));
+    if (req.method === 'POST' && p === '/__workflowRule') {
+      const body = JSON.parse(await readBody(req)) as { moduleKey?: unknown; config?: unknown };
+      const module = moduleByKey(String(body.moduleKey));
+      if (module === undefined || !isWorkflowRuleModule(module)) throw new HttpError(404, `no workflow rule ${String(body.moduleKey)}`);
+      if (!userOf(prefs.accountId).groups.includes('jira-administrators')) throw new HttpError(403, 'Only Jira administrators edit workflows');
+      if (typeof body.config !== 'string') throw new HttpError(400, 'config must be the string onConfigure returned');
+      // forge-docs: manifest-reference/modules/jira-workflow-validator ("New workflow editor": configuration limited to 32KB)
+      if (body.config.length > RULE_CONFIG_MAX_CHARS) throw new HttpError(400, `configuration is ${body.config.length} characters; the workflow editor saves at most ${RULE_CONFIG_MAX_CHARS}`);
+      const updated = saveRuleConfig(jira.model.site.workflows, unattachedRuleConfigs, module.key, body.config);
+      log(`[workflow] ${userOf(prefs.accountId).displayName} saved the configuration of ${module.key} (${updated} rule(s))`);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ result: { updated } }));
+      return;
+    }
     if (req.method === 'POST' && p === '/__bridge') {
       const body = JSON.parse(await readBody(req)) as { name?: unknown; payload?: unknown; frame?: Partial<FrameInfo> };
       const frame: FrameInfo = {
         moduleKey: String(body.frame?.moduleKey ?? ''),
         issueKey: typeof body.frame?.issueKey === 'string' ? body.frame.issueKey : null,
         projectKey: typeof body.frame?.projectKey === 'string' ? body.frame.projectKey : null,
+        entry: typeof body.frame?.entry === 'string' ? body.frame.entry : null,
       };
       const result = await bridge(prefs, String(body.name), body.payload, frame);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ result: result ?? null }));
