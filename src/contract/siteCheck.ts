@@ -47,7 +47,8 @@ export type SiteCheckDetailCode =
   | 'licenseActive'
   | 'licenseInactive'
   | 'licenseAbsent'
-  | 'jiraRefused';
+  | 'jiraRefused'
+  | 'checkFailed';
 
 export interface SiteCheckLine {
   id: SiteCheckId;

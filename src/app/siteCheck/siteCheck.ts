@@ -64,13 +64,14 @@ export const defaultSiteCheckDeps = (): SiteCheckDeps => ({
   setupProjectKeys: async (accountId) => (await getSetupStatus(accountId))?.projectKeys ?? [],
 });
 
-/** A check that threw something unexpected fails its own line; the others still run. */
+/** A check that threw fails its own line; the others still run. */
 async function guarded(id: SiteCheckLine['id'], work: () => Promise<SiteCheckLine>): Promise<SiteCheckLine> {
   try {
     return await work();
   } catch (e) {
     if (e instanceof JiraError) return { id, outcome: 'fail', detail: 'jiraRefused', params: { code: e.code, status: String(e.status), message: e.errorMessages.join(' ') || e.message } };
-    throw e;
+    // Storage or SQL failing: the line says so, the other lines still report.
+    return { id, outcome: 'fail', detail: 'checkFailed', params: { message: e instanceof Error ? e.message : String(e) } };
   }
 }
 
@@ -213,8 +214,8 @@ export async function runSiteCheck(accountId: string | undefined, license: Licen
 
   // 5–8. The app's rights in the ITR projects, the database, the scheduled triggers, the license.
   lines.push(await guarded('projectPermissions', () => checkProjectPermissions(accountId, deps, user, ids)));
-  lines.push(await checkMigrations(deps));
-  lines.push(await checkTriggers(deps));
+  lines.push(await guarded('migrations', () => checkMigrations(deps)));
+  lines.push(await guarded('triggers', () => checkTriggers(deps)));
   lines.push(checkLicense(license));
   return { checkedAt: deps.now().toISOString(), lines };
 }

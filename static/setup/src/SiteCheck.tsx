@@ -48,6 +48,7 @@ const DETAIL_KEYS: Readonly<Record<SiteCheckDetailCode, { detail: MessageKey; fi
   licenseInactive: { detail: 'siteCheck.detail.licenseInactive', fix: 'siteCheck.fix.licenseInactive' },
   licenseAbsent: { detail: 'siteCheck.detail.licenseAbsent' },
   jiraRefused: { detail: 'siteCheck.detail.jiraRefused', fix: 'siteCheck.fix.jiraRefused' },
+  checkFailed: { detail: 'siteCheck.detail.checkFailed', fix: 'siteCheck.fix.checkFailed' },
 };
 
 const SUBJECT_KEYS: Readonly<Record<string, MessageKey>> = {

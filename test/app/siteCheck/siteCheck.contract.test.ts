@@ -7,6 +7,7 @@ import { jiraAsUser } from '../../../src/adapters/jira';
 import { recordHeartbeat } from '../../../src/adapters/kvs';
 import { runMigrations } from '../../../src/adapters/sql';
 import { ITR_WORKFLOW_NAME, workflowCreateRequest } from '../../../src/app/setup/plan';
+import { defaultSiteCheckDeps, runSiteCheck } from '../../../src/app/siteCheck/siteCheck';
 import type { SiteCheckLine, SiteCheckReport } from '../../../src/contract/siteCheck';
 import { closureRulesFor, type ClosureRuleConfig } from '../../../src/domain/closure';
 import { setupResolver } from '../../../src/index';
@@ -144,6 +145,14 @@ describe('site check', () => {
     const asked = jira.calls.filter((c) => c.route === 'POST /rest/api/3/permissions/check');
     expect(asked).toHaveLength(1);
     expect(asked[0]).toMatchObject({ actor: 'app', body: { projectPermissions: [{ permissions: ['BROWSE_PROJECTS', 'ADD_COMMENTS'], projects: [expect.any(Number)] }] } });
+  });
+
+  it('keeps reporting when one check cannot finish (the database down)', async () => {
+    const deps = { ...defaultSiteCheckDeps(), migrations: () => Promise.reject(new Error('SQL is unavailable')) };
+    const report = await runtime.runAs(ADMIN, () => runSiteCheck(ADMIN, undefined, deps));
+    expect(line(report, 'migrations')).toMatchObject({ outcome: 'fail', detail: 'checkFailed', params: { message: 'SQL is unavailable' } });
+    expect(line(report, 'fields').outcome).toBe('pass');
+    expect(report.lines).toHaveLength(8);
   });
 
   it('says how late a scheduled job is', async () => {
