@@ -130,12 +130,13 @@ function setsOnlyUserVariables(ast: unknown): boolean {
 
 /**
  * Placeholder runs collapsed for the parser (its PEG grammar takes ~0.5 s on a 500-row VALUES list):
- * repeated `(?, …)` rows become one row and long `?, ?, …` lists one `?`; the syntax is the same.
+ * repeated `(?, …)` rows become one row and long `IN (?, ?, …)` lists `IN (?)`; the syntax is the same
+ * (the parser checks a row's values against its columns, so a row itself is kept whole).
  */
 function forParser(text: string): string {
   return text
     .replace(/(\(\s*\?(?:\s*,\s*\?)*\s*\))(?:\s*,\s*\(\s*\?(?:\s*,\s*\?)*\s*\))+/g, '$1')
-    .replace(/\?(?:\s*,\s*\?){8,}/g, '?');
+    .replace(/\bIN\s*\(\s*\?(?:\s*,\s*\?){8,}\s*\)/gi, 'IN (?)');
 }
 
 /** Answers per statement text: the app sends the same texts over and over with other values. */
