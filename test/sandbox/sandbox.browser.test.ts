@@ -59,7 +59,11 @@ describeWithBrowser('ITR sandbox in Chromium', () => {
       await panel().getByText('已超时').waitFor();
       expect(await ui.page.locator('html').getAttribute('data-color-mode')).toBe('dark');
       // The panel's surface is the dark theme's token, not the light fallback.
-      const background = await panel().locator('body').evaluate('(b) => getComputedStyle(b).backgroundColor');
+      // A function, not a string: Playwright evaluates a string as an expression, which yields the function itself.
+      const background = await panel()
+        .locator('body')
+        .evaluate((b) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(b).backgroundColor);
+      expect(background).toMatch(/^rgb/);
       expect(background).not.toBe('rgb(255, 255, 255)');
       expect(ui.pageErrors).toEqual([]);
       await ui.shoot('sandbox-issue-zh-CN-dark');
