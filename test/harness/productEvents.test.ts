@@ -166,6 +166,7 @@ describe('product events: filters', () => {
   });
 
   it('refuses to guess a filter expression it has no interpreter for', async () => {
+    productEvents.evaluateExpression = undefined;
     productEvents.registerTrigger({ key: 't', events: [UPDATED], handler: () => undefined, filter: { ignoreSelf: true, expression: 'true' } });
     await expect(productEvents.emit(UPDATED, issuePayload)).rejects.toThrow(/no evaluator/);
   });
@@ -177,5 +178,32 @@ describe('product events: filters', () => {
     await productEvents.drain();
     expect(productEvents.deliveries.map((r) => r.reason)).toEqual(['unlicensed']);
     expect(seen).toHaveLength(0);
+  });
+
+  describe('filter expressions through the Jira-expression interpreter (the default)', () => {
+    const deliveredFor = async (expression: string, onError?: 'IGNORE_AND_LOG' | 'RECEIVE'): Promise<string[]> => {
+      productEvents.registerTrigger({ key: 'f', events: [UPDATED], handler: () => undefined, filter: { expression, ...(onError === undefined ? {} : { onError }) } });
+      await productEvents.emit(UPDATED, { issue: { id: '10001', key: 'ITR-1', fields: { issuetype: { id: '10002', name: 'Incident' } } }, atlassianId: 'u1' });
+      await productEvents.drain();
+      return productEvents.deliveries.map((d) => `${d.outcome}${d.reason === undefined ? '' : `:${d.reason}`}`);
+    };
+
+    it('the documented example: event.issue.fields?.issuetype.name compared, true delivers', async () => {
+      expect(await deliveredFor("event.issue.fields?.issuetype.name == 'Incident'")).toEqual(['success']);
+    });
+
+    it('false drops the event', async () => {
+      expect(await deliveredFor("event.issue.key == 'NOPE-1'")).toEqual(['filtered:expression']);
+    });
+
+    // forge-docs: events-reference/product_events (only `event`; "Any other evaluation outcome will be considered an error")
+    it.each(['issue.key == "ITR-1"', 'project.key == "ITR"', 'app.id != null'])('refuses a variable the filter context lacks: %s', async (expression) => {
+      expect(await deliveredFor(expression)).toEqual(['filtered:expression-error']);
+      expect(productEvents.logs).toEqual([expect.stringContaining('filter expression failed')]);
+    });
+
+    it('a non-Boolean result is an error; RECEIVE delivers anyway', async () => {
+      expect(await deliveredFor('event.issue.key', 'RECEIVE')).toEqual(['success']);
+    });
   });
 });

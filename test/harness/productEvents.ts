@@ -19,6 +19,7 @@ import type { ForgeRuntimeHarness } from './forgeRuntime';
 import { HARNESS_CLOUD_ARI } from './forgeRuntime';
 import { isRecord } from './http';
 import type { JiraDouble } from './jiraDouble';
+import { evaluateTriggerFilter } from './triggerFilterExpression';
 
 // forge-docs: events-reference/product_events ("You can only retry an event for a maximum of four times")
 export const PRODUCT_EVENT_MAX_RETRIES = 4;
@@ -112,8 +113,11 @@ export class ProductEventsDouble {
   deliveryMode: 'drain' | 'immediate' = 'drain';
   /** Seconds between an emitted event and its first delivery (0–180, documented up to 3 minutes). */
   deliveryDelaySeconds = 0;
-  /** The filter-expression interpreter; without one a trigger with `filter.expression` is refused. */
-  evaluateExpression: FilterExpressionEvaluator | undefined;
+  /**
+   * The filter-expression interpreter: the doubles' Jira-expression interpreter with the documented
+   * `event` variable by default; set to undefined and a trigger with `filter.expression` is refused.
+   */
+  evaluateExpression: FilterExpressionEvaluator | undefined = evaluateTriggerFilter;
   readonly deliveries: ProductEventRecord[] = [];
   /** What the platform would publish to the app logs (filter errors with `*_AND_LOG`). */
   readonly logs: string[] = [];
@@ -127,7 +131,7 @@ export class ProductEventsDouble {
   reset(): void {
     this.deliveryMode = 'drain';
     this.deliveryDelaySeconds = 0;
-    this.evaluateExpression = undefined;
+    this.evaluateExpression = evaluateTriggerFilter;
     this.deliveries.length = 0;
     this.logs.length = 0;
     this.triggers.length = 0;

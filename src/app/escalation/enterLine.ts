@@ -10,6 +10,7 @@ import { FieldWrites } from './fieldWrites';
 import { jiraDateTime, lineClock, minutesUsed, toSecond } from './lineClock';
 import { platformDeps, type EscalationDeps } from './deps';
 import { linePauses, pausesOf } from './pauses';
+import { writeItrFields } from '../fields/writeItrFields';
 
 export interface EnterLineInput {
   /** Numeric Jira issue id (the app fields are written by id). */
@@ -53,7 +54,7 @@ export async function enterLine(input: EnterLineInput, deps: EscalationDeps = pl
   writes.set(input.issueId, ids.lineWarnAt, clock.warnAt === null ? null : jiraDateTime(clock.warnAt));
   writes.set(input.issueId, ids.warnedLine, null);
   if (holder !== null) writes.set(input.issueId, ids.owner, { accountId: holder });
-  await deps.jira.setAppFieldValues([...(input.alsoWrite ?? []), ...writes.updates()]);
+  await writeItrFields(deps.jira, [...(input.alsoWrite ?? []), ...writes.updates()], { ids });
 
   // Close whatever stay was open (passed on by a person), then open the new one; both idempotent.
   const rows: StayRow[] = [];

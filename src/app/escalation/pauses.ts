@@ -17,6 +17,7 @@ import { ensureSchema } from '../../adapters/sql';
 import type { EscalationDeps } from './deps';
 import { FieldWrites } from './fieldWrites';
 import { escalationFieldList, escalationIssueOf, jiraDateTime, lineClock, toSecond } from './lineClock';
+import { writeItrFields } from '../fields/writeItrFields';
 
 /** KVS key (`config:` prefixed by the store) of the status names that pause the line's clock. */
 export const PAUSE_STATUSES_KEY = 'escalation.pauseStatuses';
@@ -126,7 +127,7 @@ export async function onStatusChange(
     }
     writes.set(issueId, ids.lineDueAt, null);
     writes.set(issueId, ids.lineWarnAt, null);
-    await deps.jira.setAppFieldValues(writes.updates());
+    await writeItrFields(deps.jira, writes.updates(), { ids });
     return 'paused';
   }
 
@@ -144,6 +145,6 @@ export async function onStatusChange(
   }
   writes.set(issueId, ids.lineDueAt, clock.dueAt === null ? null : jiraDateTime(clock.dueAt));
   writes.set(issueId, ids.lineWarnAt, clock.warnAt === null ? null : jiraDateTime(clock.warnAt));
-  await deps.jira.setAppFieldValues(writes.updates());
+  await writeItrFields(deps.jira, writes.updates(), { ids });
   return 'resumed';
 }

@@ -25,6 +25,7 @@ import { escalationFieldList, escalationIssueOf, jiraDateTime, lineClock, minute
 import { actionMessage, commentDocument } from './messages';
 import { linePauses, pausesOf } from './pauses';
 import type { EscalationSettings } from './settings';
+import { writeItrFields } from '../fields/writeItrFields';
 
 /**
  * Time (ms) the consumer keeps in hand: below it, no new issue's comment is started and the rest goes
@@ -176,7 +177,7 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
   // History before the field write: a redelivered event re-reads the issue, and once Jira holds the
   // next line the decision yields no stay any more (duplicate stays are no-ops, a lost one stays lost).
   await recordStays(stays);
-  if (writes.size > 0) await deps.jira.setAppFieldValues(writes.updates());
+  if (writes.size > 0) await writeItrFields(deps.jira, writes.updates(), { ids });
 
   const byId = new Map(issues.map((i) => [i.id, i]));
   const done: number[] = [];

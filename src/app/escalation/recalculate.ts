@@ -20,6 +20,7 @@ import { FieldWrites } from './fieldWrites';
 import { escalationFieldList, escalationIssueOf, jiraDateTime, lineClock } from './lineClock';
 import { linePauses, pausesOf } from './pauses';
 import { RESERVE_MS } from './processCheck';
+import { writeItrFields } from '../fields/writeItrFields';
 
 const JOB_PREFIX = 'escalationRecalc.';
 const LATEST = 'escalationRecalc.latest';
@@ -139,7 +140,7 @@ export async function processRecalculation(event: Extract<EscalationEvent, { kin
         job.changed += 1;
       }
     }
-    if (writes.size > 0) await deps.jira.setAppFieldValues(writes.updates());
+    if (writes.size > 0) await writeItrFields(deps.jira, writes.updates(), { ids });
     token = page.nextPageToken ?? null;
     await deps.store.set(JOB_PREFIX + job.jobId, job, progressCodec);
     if (token === null) break;

@@ -5,6 +5,7 @@ import { decodeGradingAnswers } from '../fields/gradingAnswers';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds } from '../fields/itrFields';
 import { CLOSED_FIELDS, isClosed, textOf } from '../fields/issueState';
+import { writeItrFields } from '../fields/writeItrFields';
 
 /**
  * What grading one issue decided. `unchanged` and `closed` write nothing, so the app's own field
@@ -67,6 +68,6 @@ export async function gradeOnChange(
     fields: [ids.gradingAnswers, ids.grade, ids.gradingTableVersion, ...CLOSED_FIELDS],
   });
   const { result, write } = decideGrade(issue.id, issue.fields, ids, config.gradingTable);
-  if (write.length > 0) await deps.jira.setAppFieldValues(write);
+  if (write.length > 0) await writeItrFields(deps.jira, write, { ids });
   return result;
 }

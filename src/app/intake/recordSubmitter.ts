@@ -1,5 +1,6 @@
 import { jiraAsApp, type JiraClient } from '../../adapters/jira';
 import { lookUpFieldIds } from '../fields/fieldIds';
+import { writeItrFields } from '../fields/writeItrFields';
 
 /**
  * Records who submitted an issue in the app-only `itr-submitter` field, once, at creation. The
@@ -15,6 +16,6 @@ export async function recordSubmitter(
   const current = await jira.getIssue(issue.id, { fields: [ids.submitter] });
   // Events may be delivered twice: never overwrite a submitter already recorded.
   if (current.fields[ids.submitter] != null) return 'alreadyRecorded';
-  await jira.setAppFieldValues([{ fieldId: ids.submitter, issueIds: [issue.id], value: { accountId: creatorAccountId } }]);
+  await writeItrFields(jira, [{ fieldId: ids.submitter, issueIds: [issue.id], value: { accountId: creatorAccountId } }], { ids });
   return 'recorded';
 }

@@ -23,6 +23,7 @@ import { loadItrConfig, type ItrConfig } from '../config/itrConfig';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import { CLOSED_FIELDS, jqlField, OPEN_JQL } from '../fields/issueState';
 import { decideGrade } from '../intake/gradeOnChange';
+import { writeItrFields } from '../fields/writeItrFields';
 
 /** The queue's key in manifest.yml (`consumer` module `regrade-consumer`). */
 export const REGRADE_QUEUE = 'regrade';
@@ -264,7 +265,7 @@ export async function regradeBatch(event: RegradeBatchEvent, deps: RegradeDeps =
   counts.processed += missing;
   counts.skippedInvalid += missing;
   // No generated changelog entries: a recompute of thousands of issues would flood every issue's history.
-  await app.setAppFieldValues(groupUpdates(updates), { generateChangelog: false });
+  await writeItrFields(app, groupUpdates(updates), { ids, generateChangelog: false, now: deps.now() });
   await store.set(name, counts, batchCodec);
   return counts;
 }

@@ -11,6 +11,7 @@ import { syncClosureRules } from '../closure/closureRules';
 import { FALLBACK_REASON_MAX, loadFallback, saveFallback } from '../closure/fallbackClosers';
 import { loadSettings, RETURN_VISIT_SETTINGS_KEY, requireSupervisor, settingsCodec } from './settings';
 import { getVisit, listVisits, recordVisit } from './visitStore';
+import { writeItrFields } from '../fields/writeItrFields';
 
 /**
  * The `return-visits-resolver` functions (page `itr-return-visits`): the visit queue for the
@@ -106,7 +107,7 @@ export function returnVisitHandlers(now: () => Date = () => new Date()): Record<
         // Mirror for the close validator: the visit is done, the submitter may close.
         const jira = jiraAsApp();
         const ids = await lookUpClosureFieldIds(jira);
-        await jira.setAppFieldValues([{ fieldId: ids.visitOpen, issueIds: [issueId], value: 'no' }]);
+        await writeItrFields(jira, [{ fieldId: ids.visitOpen, issueIds: [issueId], value: 'no' }]);
         return visit;
       });
     },

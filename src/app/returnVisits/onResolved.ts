@@ -3,6 +3,7 @@ import { needsReturnVisit, type VisitDecision } from '../../domain/closure';
 import { lookUpClosureFieldIds } from '../closure/closureFields';
 import { loadSettings } from './settings';
 import { getVisit, openVisit } from './visitStore';
+import { writeItrFields } from '../fields/writeItrFields';
 
 /** Status names that mean "resolved" in the ITR workflow (src/app/setup/plan.ts). */
 export const RESOLVED_STATUS_NAMES: readonly string[] = ['Resolved'];
@@ -50,6 +51,6 @@ export async function onIssueResolved(
     internalView: resolution === undefined ? status : `${status}: ${resolution}`,
   });
   const row = await getVisit(issue.id);
-  await jira.setAppFieldValues([{ fieldId: ids.visitOpen, issueIds: [issue.id], value: row?.status === 'done' ? 'no' : 'yes' }]);
+  await writeItrFields(jira, [{ fieldId: ids.visitOpen, issueIds: [issue.id], value: row?.status === 'done' ? 'no' : 'yes' }]);
   return decision;
 }

@@ -4,6 +4,7 @@ import type { RootCauseDraftDto, RootCauseState } from '../../contract/closure';
 import { checkRootCause, ROOT_CAUSE_LIMITS, type RootCauseDraft } from '../../domain/closure';
 import { lookUpClosureFieldIds } from '../closure/closureFields';
 import { latestVersion, saveVersion } from './rootCauseStore';
+import { writeItrFields } from '../fields/writeItrFields';
 
 /**
  * Root cause and measures on the issue panel (functions of `issue-panel-resolver`). Saving always
@@ -138,7 +139,7 @@ export function rootCauseHandlers(now: () => Date = () => new Date()): Record<st
         });
         const app = jiraAsApp();
         const ids = await lookUpClosureFieldIds(app);
-        await app.setAppFieldValues([{ fieldId: ids.rootCause, issueIds: [base.id], value: check.complete ? 'yes' : 'no' }]);
+        await writeItrFields(app, [{ fieldId: ids.rootCause, issueIds: [base.id], value: check.complete ? 'yes' : 'no' }]);
         return stateOf(key, base);
       });
     },

@@ -45,6 +45,7 @@ import { readDispatches, recordDispatch, startMissingClocks, type Dispatch } fro
 import { ACCOUNT_ID_PATTERN } from '../settings/settingsCheck';
 import { TriageErrorCode, TriageInputError } from './triageErrors';
 import { loadTriageRole, requireTriageRole, hasTriageRole, type TriageRoleConfig } from './triageRole';
+import { writeItrFields } from '../fields/writeItrFields';
 
 export interface TriageDeps {
   /** Jira as the resolver's caller (`asUser()`). */
@@ -228,7 +229,7 @@ export async function listTriage(
     });
   }
   if (deemed.length > 0) {
-    await app.setAppFieldValues([{ fieldId: ids.acceptance, issueIds: deemed.map((i) => i.id), value: 'deemedAccepted' }]);
+    await writeItrFields(app, [{ fieldId: ids.acceptance, issueIds: deemed.map((i) => i.id), value: 'deemedAccepted' }], { ids });
     await deps.appendHistory(
       deemed.map((i) => ({
         issueId: i.id,
@@ -394,7 +395,7 @@ export async function triageIssue(
         { fieldId: ids.lineWarnAt, issueIds: [issue.id], value: clock.warnAt === null ? null : jiraDateTime(clock.warnAt) },
       );
     }
-    if (updates.length > 0) await app.setAppFieldValues(updates);
+    if (updates.length > 0) await writeItrFields(app, updates, { ids });
   }
   await deps.recordDispatch(issue.id, { dispatchedAt: now, ownerAccountId: owner, by: actor });
   await deps.appendHistory(
@@ -454,10 +455,14 @@ export async function reassignIssue(
   const { ids, config, issue, owner, app, actor } = await readForOwnerAction(request.issueKey, accountId, deps);
   await requireOwnerCanBrowse(app, to, issue.id, 'toAccountId');
   const now = deps.now();
-  await app.setAppFieldValues([
-    { fieldId: ids.owner, issueIds: [issue.id], value: { accountId: to } },
-    { fieldId: ids.acceptance, issueIds: [issue.id], value: 'awaiting' },
-  ]);
+  await writeItrFields(
+    app,
+    [
+      { fieldId: ids.owner, issueIds: [issue.id], value: { accountId: to } },
+      { fieldId: ids.acceptance, issueIds: [issue.id], value: 'awaiting' },
+    ],
+    { ids },
+  );
   const dispatch: Dispatch = { dispatchedAt: now, ownerAccountId: to, by: actor };
   await deps.recordDispatch(issue.id, dispatch);
   await deps.appendHistory([
@@ -476,7 +481,7 @@ export async function acceptIssue(
   const { ids, issue, app, actor } = await readForOwnerAction(issueKey, accountId, deps);
   const state = issue.fields[ids.acceptance];
   if (state === 'accepted' || state === 'deemedAccepted') return { issueKey: issue.key ?? issueKey, acceptance: state };
-  await app.setAppFieldValues([{ fieldId: ids.acceptance, issueIds: [issue.id], value: 'accepted' }]);
+  await writeItrFields(app, [{ fieldId: ids.acceptance, issueIds: [issue.id], value: 'accepted' }], { ids });
   await deps.appendHistory([
     { issueId: issue.id, issueKey: issue.key ?? issueKey, field: 'acceptance', oldValue: textOf(state), newValue: 'accepted', reason: null, actorAccountId: actor, at: deps.now() },
   ]);

@@ -217,7 +217,8 @@ describe('escalation sweep and consumer', () => {
     const due = seedOnLine('ITR-200', 'L1', ago(budget('L1') + 2));
     seedOnLine('ITR-201', 'L1', ago(budget('L1') + 2), {}, 'Closed'); // resolved: never swept
     await sweepAndDrain();
-    const searches = jira.calls.filter((c) => c.route === 'POST /rest/api/3/search/jql');
+    // The projection's own re-read after the app's field write (writeItrFields) is not the escalation's.
+    const searches = jira.calls.filter((c) => c.route === 'POST /rest/api/3/search/jql' && !((c.body as { fields?: string[] }).fields ?? []).includes('statuscategorychangedate'));
     expect(searches).toHaveLength(2);
     const [sweepSearch, reRead] = searches.map((c) => c.body as { jql: string; fields?: string[] });
     expect(sweepSearch!.jql).toMatch(/^\(resolution IS EMPTY AND statusCategory != Done\) AND cf\[\d+\] IS EMPTY AND \(cf\[\d+\] <= now\(\) OR/);
@@ -227,10 +228,11 @@ describe('escalation sweep and consumer', () => {
     expect(jira.issue('ITR-101').fields[ids.line]).toBe('L1');
     expect(jira.issue('ITR-201').fields[ids.line]).toBe('L1');
     // Requests for the one escalated issue: field list + sweep search + re-read + bulk write + comment
-    // (its mention tells L2's assignee; no /notify without notification groups).
+    // (its mention tells L2's assignee; no /notify without notification groups) + the projection's
+    // re-read of the written issue (writeItrFields).
     expect(jira.countsByRoute()).toEqual({
       'GET /rest/api/3/field': 1,
-      'POST /rest/api/3/search/jql': 2,
+      'POST /rest/api/3/search/jql': 3,
       'POST /rest/api/3/app/field/value': 1,
       'POST /rest/api/3/issue/{issueIdOrKey}/comment': 1,
     });
