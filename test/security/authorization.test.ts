@@ -6,7 +6,7 @@
  */
 import { runMigrations } from '../../src/adapters/sql';
 import { invokeResolver } from '../harness';
-import { PANEL_ISSUE, VALID_PAYLOADS } from './payloads';
+import { contextFor, VALID_PAYLOADS } from './payloads';
 import { isEnvelope, RESOLVERS, ROLE_IDS, ROLES, seedSecuritySite, snapshot, type RoleName } from './site';
 
 const A = 'allowed' as const;
@@ -48,6 +48,7 @@ const TABLE: Record<string, Row> = {
   'runSetup': ADMIN_ONLY,
   'resumeSetup': ADMIN_ONLY,
   'getSetupStatus': ADMIN_ONLY,
+  'runSiteCheck': ADMIN_ONLY, // requireJiraAdmin, asked of Jira as the caller; it evaluates rules with people's ids
   'exportBackupPage': ADMIN_ONLY, // the whole configuration and every case, page by page
   'startBackupRestore': ADMIN_ONLY,
   'uploadBackupChunk': ADMIN_ONLY,
@@ -92,6 +93,9 @@ const TABLE: Record<string, Row> = {
   'startAnalyticsBackfill': ADMIN_ONLY,
   'getAnalyticsBackfill': ADMIN_ONLY,
   'getGadgetNumbers': ANY_USER, // counted by a JQL search as the caller: an outsider sees 0s
+  // The close/resolve rules' pages (workflow editor): Jira admins, who edit workflows (requireJiraAdmin).
+  'getClosureRuleConfig': ADMIN_ONLY,
+  'describeClosureRuleConfig': ADMIN_ONLY, // names the fallback closers
 };
 
 const OBSERVED: Array<{ name: string; role: string; expected: string; got: string }> = [];
@@ -122,9 +126,6 @@ beforeEach(() => {
   seedSecuritySite();
 });
 
-/** The panel's context carries its issue, as Jira sends it. */
-const contextFor = (resolver: string): Record<string, unknown> =>
-  resolver === 'issuePanelResolver' ? { extension: { issue: { key: PANEL_ISSUE }, type: 'jira:issuePanel' } } : {};
 
 describe('the table is complete', () => {
   it('names every resolver function src/index.ts exports, and nothing else', () => {

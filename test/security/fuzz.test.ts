@@ -9,8 +9,8 @@
 import fc from 'fast-check';
 import { runMigrations } from '../../src/adapters/sql';
 import { invokeFunction, invokeResolver } from '../harness';
-import { PANEL_ISSUE, VALID_PAYLOADS } from './payloads';
-import { FUNCTIONS, isEnvelope, RESOLVERS, ROLE_IDS, seedSecuritySite, snapshot } from './site';
+import { contextFor, VALID_PAYLOADS } from './payloads';
+import { FUNCTIONS, isEnvelope, RESOLVERS, ROLE_IDS, seedSecuritySite, snapshot, type StateSnapshot } from './site';
 
 const SEED = 20261123;
 /** Runs per resolver function; × ~50 functions ≈ 2,000 payloads, plus the huge ones and the events. */
@@ -77,8 +77,6 @@ afterEach(() => {
 
 // Each function once, through the first resolver exposing it (the routing resolvers add no parsing of their own).
 const CASES = RESOLVERS.flatMap((r) => r.keys.map((key) => ({ resolver: r.name, key, handler: r.handler }))).filter((c, i, all) => all.findIndex((d) => d.key === c.key) === i);
-const contextFor = (resolver: string): Record<string, unknown> =>
-  resolver === 'issuePanelResolver' ? { extension: { issue: { key: PANEL_ISSUE }, type: 'jira:issuePanel' } } : {};
 
 describe('resolvers: hostile payloads answer the envelope and a failed call writes nothing', () => {
   it.each(CASES.map((c) => [`${c.resolver}.${c.key}`, c] as const))('%s', async (name, c) => {
@@ -125,6 +123,28 @@ const hostileEvent: fc.Arbitrary<unknown> = fc.oneof(
   huge.map((h) => ({ body: { jobId: h } })),
 );
 
+/**
+ * Scheduled triggers take no payload and legitimately record their run (its result and heartbeat, read
+ * by the site check). For them a hostile event may write those keys only, and only what a run without
+ * any payload writes: equal but for the run's instant and the store's revision.
+ */
+const SCHEDULED_OWN_WRITES: Record<string, readonly string[]> = {
+  schemaCheck: ['schema:migration-check', 'heartbeat:migration-check'],
+};
+const withoutKeys = (s: StateSnapshot, keys: readonly string[]): StateSnapshot => ({ ...s, kvs: Object.fromEntries(Object.entries(s.kvs).filter(([k]) => !keys.includes(k))) });
+const ownRecords = (s: StateSnapshot, keys: readonly string[]): Record<string, unknown> => Object.fromEntries(keys.map((k) => [k, s.kvs[k]]));
+/** `at` / `updatedAt` (ISO instants of the run) and `revision` replaced by placeholders, everything else kept. */
+const runInstantMasked = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(runInstantMasked);
+  if (typeof v !== 'object' || v === null) return v;
+  return Object.fromEntries(
+    Object.entries(v).map(([k, x]) => [
+      k,
+      (k === 'at' || k === 'updatedAt') && typeof x === 'string' && !Number.isNaN(Date.parse(x)) ? '<instant>' : k === 'revision' && typeof x === 'number' ? '<revision>' : runInstantMasked(x),
+    ]),
+  );
+};
+
 describe('triggers and consumers: hostile events return (or hand back a typed retry), never throw, write nothing', () => {
   it.each(FUNCTIONS.map((f) => [f.name, f] as const))('%s', async (name, f) => {
     const { InvocationError } = await import('@forge/events');
@@ -140,6 +160,16 @@ describe('triggers and consumers: hostile events return (or hand back a typed re
         if (result instanceof InvocationError) return;
         // The sweep and the weekly report take no payload: they ran (and may write, by design).
         if (name === 'escalationSweep' || name === 'analyticsWeeklyReport') return;
+        const own = SCHEDULED_OWN_WRITES[name];
+        if (own !== undefined) {
+          // Only its own records, and exactly what a run without any payload records.
+          const after = await snapshot();
+          expect({ name, writes: withoutKeys(after, own) }).toEqual({ name, writes: withoutKeys(before, own) });
+          const reference = await invokeFunction(f.handler, undefined);
+          const referenceWrites = await snapshot();
+          expect({ name, result: runInstantMasked(result), own: runInstantMasked(ownRecords(after, own)) }).toEqual({ name, result: runInstantMasked(reference), own: runInstantMasked(ownRecords(referenceWrites, own)) });
+          return;
+        }
         expect({ name, writes: await snapshot() }).toEqual({ name, writes: before });
       }),
       { seed: SEED, numRuns: name === 'escalationSweep' || name === 'analyticsWeeklyReport' ? 5 : RUNS_PER_EVENT_HANDLER, endOnFailure: true },

@@ -3,7 +3,7 @@
  * tests both use it; a function missing here fails the completeness test.
  */
 import { DEFAULT_GRADING_TABLE } from '../../src/domain';
-import { DEMO_USERS } from '../../sandbox/demoSite';
+import { DEMO_FIELD_IDS, DEMO_USERS } from '../../sandbox/demoSite';
 
 const TOM = DEMO_USERS.find((u) => u.role === 'L2')!.accountId;
 const OUTAGE = { businessImpact: 'outage', duration: 'h1to4', scope: 'large', customerTier: 'standard', sensitivity: 'none' };
@@ -20,6 +20,20 @@ const rootCauseDraft = {
 
 /** The issue the issue-panel calls are about (ITR-4: graded, at L2, in progress). */
 export const PANEL_ISSUE = 'ITR-4';
+
+/** The rule the closure-rule pages are opened for (the platform puts it in `context.moduleKey`). */
+export const CLOSURE_RULE_MODULE = 'itr-close-validator';
+
+/** The invocation context Jira gives each resolver's page: the panel's issue, the workflow rule's module. */
+export const contextFor = (resolver: string): Record<string, unknown> =>
+  resolver === 'issuePanelResolver'
+    ? { extension: { issue: { key: PANEL_ISSUE }, type: 'jira:issuePanel' } }
+    : resolver === 'closureRuleResolver'
+      ? { moduleKey: CLOSURE_RULE_MODULE }
+      : {};
+
+/** A closure rule's saved configuration on the demo site (what setup attaches). */
+const closureRuleConfig = { submitter: DEMO_FIELD_IDS.submitter, visitOpen: DEMO_FIELD_IDS.visitOpen, rootCause: DEMO_FIELD_IDS.rootCauseComplete, classification: DEMO_FIELD_IDS.classification, fallback: [TOM] };
 
 export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   // issue panel
@@ -44,6 +58,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   runSetup: { projectKeys: ['ITR'] },
   resumeSetup: {},
   getSetupStatus: {},
+  runSiteCheck: {},
   // setup page: backup and restore in pages and chunks, the audit log
   exportBackupPage: {},
   startBackupRestore: { chunkCount: 1, byteCount: 2, sha256: '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a' },
@@ -97,4 +112,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   startAnalyticsBackfill: {},
   getAnalyticsBackfill: {},
   getGadgetNumbers: {},
+  // the close/resolve rules' create/edit/view pages
+  getClosureRuleConfig: {},
+  describeClosureRuleConfig: { config: closureRuleConfig },
 };
