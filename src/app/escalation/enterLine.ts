@@ -11,6 +11,7 @@ import { jiraDateTime, lineClock, minutesUsed, toSecond } from './lineClock';
 import { platformDeps, type EscalationDeps } from './deps';
 import { linePauses, pausesOf } from './pauses';
 import { writeItrFields } from '../fields/writeItrFields';
+import type { ItrConfig } from '../config/itrConfig';
 
 export interface EnterLineInput {
   /** Numeric Jira issue id (the app fields are written by id). */
@@ -54,9 +55,19 @@ export async function enterLine(input: EnterLineInput, deps: EscalationDeps = pl
   writes.set(input.issueId, ids.lineWarnAt, clock.warnAt === null ? null : jiraDateTime(clock.warnAt));
   writes.set(input.issueId, ids.warnedLine, null);
   if (holder !== null) writes.set(input.issueId, ids.owner, { accountId: holder });
-  await writeItrFields(deps.jira, [...(input.alsoWrite ?? []), ...writes.updates()], { ids });
+  // The stays are written after the fields and before the projection's sync, which copies them.
+  await writeItrFields(deps.jira, [...(input.alsoWrite ?? []), ...writes.updates()], { ids, then: () => recordStaysOfEntry(input, enteredAt, holder, config) });
+  return {
+    issueId: input.issueId,
+    line: input.line,
+    enteredAt: enteredAt.toISOString(),
+    dueAt: clock.dueAt?.toISOString() ?? null,
+    warnAt: clock.warnAt?.toISOString() ?? null,
+  };
+}
 
-  // Close whatever stay was open (passed on by a person), then open the new one; both idempotent.
+/** Closes whatever stay was open (passed on by a person), then opens the new one; both idempotent. */
+async function recordStaysOfEntry(input: EnterLineInput, enteredAt: Date, holder: string | null, config: ItrConfig): Promise<void> {
   const rows: StayRow[] = [];
   const openStays = await openStaysOf(input.issueId);
   const pauses = openStays.length === 0 ? undefined : await pausesOf([input.issueId]);
@@ -82,11 +93,4 @@ export async function enterLine(input: EnterLineInput, deps: EscalationDeps = pl
     outcome: null,
   });
   await recordStays(rows);
-  return {
-    issueId: input.issueId,
-    line: input.line,
-    enteredAt: enteredAt.toISOString(),
-    dueAt: clock.dueAt?.toISOString() ?? null,
-    warnAt: clock.warnAt?.toISOString() ?? null,
-  };
 }

@@ -14,6 +14,11 @@ export interface WriteItrFieldsOptions {
   ids?: ItrFieldIds;
   /** false: no changelog entries (a bulk recompute would flood every issue's history). */
   generateChangelog?: boolean;
+  /**
+   * Writes that belong with this one and feed the projection (line stays, classification history):
+   * run after the field write and before the sync, so the facts see them.
+   */
+  then?: () => Promise<void>;
   /** Now, for the projection's `synced_at`; the wall clock by default. */
   now?: Date;
 }
@@ -22,6 +27,7 @@ export interface WriteItrFieldsOptions {
 export async function writeItrFields(jira: JiraClient, updates: readonly AppFieldValueUpdate[], options: WriteItrFieldsOptions = {}): Promise<void> {
   if (updates.length === 0) return;
   await jira.setAppFieldValues([...updates], options.generateChangelog === undefined ? {} : { generateChangelog: options.generateChangelog });
+  if (options.then !== undefined) await options.then();
   const ids = options.ids;
   await syncIssueFacts(jira, ids === undefined ? () => lookUpFieldIds(jira) : async () => ids, updates.flatMap((u) => u.issueIds.map(String)), options.now ?? new Date());
 }

@@ -455,19 +455,24 @@ export async function reassignIssue(
   const { ids, config, issue, owner, app, actor } = await readForOwnerAction(request.issueKey, accountId, deps);
   await requireOwnerCanBrowse(app, to, issue.id, 'toAccountId');
   const now = deps.now();
+  const dispatch: Dispatch = { dispatchedAt: now, ownerAccountId: to, by: actor };
   await writeItrFields(
     app,
     [
       { fieldId: ids.owner, issueIds: [issue.id], value: { accountId: to } },
       { fieldId: ids.acceptance, issueIds: [issue.id], value: 'awaiting' },
     ],
-    { ids },
+    {
+      ids,
+      // The owner change's history (a forward, in the projection) before the projection's sync.
+      then: async () => {
+        await deps.recordDispatch(issue.id, dispatch);
+        await deps.appendHistory([
+          { issueId: issue.id, issueKey: issue.key ?? request.issueKey, field: 'owner', oldValue: owner, newValue: to, reason: `${request.mode}: ${reason}`, actorAccountId: actor, at: now },
+        ]);
+      },
+    },
   );
-  const dispatch: Dispatch = { dispatchedAt: now, ownerAccountId: to, by: actor };
-  await deps.recordDispatch(issue.id, dispatch);
-  await deps.appendHistory([
-    { issueId: issue.id, issueKey: issue.key ?? request.issueKey, field: 'owner', oldValue: owner, newValue: to, reason: `${request.mode}: ${reason}`, actorAccountId: actor, at: now },
-  ]);
   const acceptance = acceptanceOf({ ...issue.fields, [ids.acceptance]: 'awaiting' }, dispatch, ids, config, now);
   return { issueKey: issue.key ?? request.issueKey, ownerAccountId: to, acceptBy: (acceptance?.acceptBy ?? now).toISOString() };
 }

@@ -11,6 +11,7 @@ import { gradingAdminResolver, issueUpdated, regradeConsumer } from '../../../sr
 import { jiraAsApp } from '../../../src/adapters/jira';
 import { ConfigStore } from '../../../src/adapters/kvs';
 import { syncIssueFact } from '../../../src/app/analytics/projection';
+import { enterLine } from '../../../src/app/escalation';
 import { CONFIG_KEYS, gradingTableCodec } from '../../../src/app/config/itrConfig';
 import { encodeGradingAnswers } from '../../../src/app/fields/gradingAnswers';
 import { writeItrFields } from '../../../src/app/fields/writeItrFields';
@@ -84,6 +85,14 @@ describe('the app’s own field writes', () => {
     expect(await factGrade()).toBe('critical'); // the trigger will not come: stale
     await runtime.runAs(undefined, () => writeItrFields(jiraAsApp(), [{ fieldId: ids.grade, issueIds: [issueId], value: 'major' }], { ids }));
     expect(await factGrade()).toBe('major');
+  });
+
+  it('entering a line: the stay written with the fields is in the projection at once (synced after it, not before)', async () => {
+    await runtime.runAs(undefined, () => enterLine({ issueId, grade: 'critical', line: 'L1', at: new Date(Date.UTC(2026, 2, 2, 9)), actor: 'acc-agent', holderAccountId: 'acc-agent' }));
+    const stays = await sql.raw<Array<{ line: string; entered_by: string }>>('SELECT line, entered_by FROM itr_stay_fact WHERE issue_id = ?', [Number(issueId)]);
+    expect(stays).toEqual([{ line: 'L1', entered_by: 'acc-agent' }]);
+    const facts = await sql.raw<Array<{ current_line: string }>>('SELECT current_line FROM itr_issue_fact WHERE issue_id = ?', [Number(issueId)]);
+    expect(facts).toEqual([{ current_line: 'L1' }]);
   });
 
   it('a user’s edit of the issue still reaches issue-updated', async () => {
