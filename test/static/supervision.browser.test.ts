@@ -177,4 +177,17 @@ describeWithBrowser('supervision page in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('a rebuild Jira refuses for good stops as failed, and the page says why (zh-CN)', async () => {
+    const { page, errors } = await open('zh_CN', 'light');
+    const status = page.getByTestId('rebuild-status');
+    await status.getByText(/^上次重建：/).waitFor();
+    await page.getByTestId('rebuild-start').click();
+    jira.failNext(1, { status: 400, route: 'POST /rest/api/3/search/jql' });
+    await queue.drain();
+    await status.getByText(/^上次重建在读取 0 个问题后.*停止：Jira 认为应用的请求无效/).waitFor();
+    expect(queue.deliveries.filter((d) => d.outcome !== 'success')).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 });
