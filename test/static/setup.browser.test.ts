@@ -69,7 +69,11 @@ describeWithBrowser('setup admin page in Chromium', () => {
     await report.waitFor({ timeout: 20_000 });
     expect(await report.innerText()).toContain('Setup finished.');
     expect(await report.locator('[data-step="workflow"]').innerText()).toContain('Created');
-    expect(await page.getByTestId('setup-manual').innerText()).toContain('Only the submitter may close');
+    // The closure rules came with the workflow (this site's config): nothing is left to do by hand.
+    expect(await report.locator('[data-step="workflowRules"]').innerText()).toContain('Found');
+    expect(await page.getByTestId('setup-manual').count()).toBe(0);
+    const close = jira.model.site.workflows[0]?.transitions.find((t) => t.name === 'Close');
+    expect(close?.validators.map((v) => v.ruleKey)).toContain('forge:expression-validator');
     expect(jira.model.site.workflows).toHaveLength(1);
     await shoot(page, 'setup-en-report');
     expect(errors).toEqual([]);
