@@ -17,7 +17,7 @@ import { harness, invokeResolver } from '../harness';
 import { QUEUE_RETENTION_WINDOW_MS } from '../harness/queueDouble';
 import { defineItrFields } from '../fixtures/itrFields';
 
-const { jira, queue, runtime } = harness();
+const { jira, kvs, queue, runtime } = harness();
 const ADMIN = 'acc-admin';
 const WRITE = 'POST /rest/api/3/app/field/value';
 const SEARCH = 'POST /rest/api/3/search/jql';
@@ -85,6 +85,18 @@ describe('regrade: a batch Jira refuses for good', () => {
     expectNothingLeftForTheNextDay();
     const progress = await call<Job>(gradingAdminResolver, 'getRegradeProgress', { jobId: started.jobId });
     expect(progress).toMatchObject({ status: 'failed', failure: { code: 'EVENT_INVALID' } });
+  });
+
+  it('a grading table no version of the app can read: CONFIG_INVALID, each batch delivered once', async () => {
+    const started = await call<Job>(gradingAdminResolver, 'startRegrade', { confirm: true });
+    const key = kvs.keys().find((k) => k.endsWith(CONFIG_KEYS.gradingTable));
+    if (key === undefined) throw new Error(`no grading table in KVS: ${kvs.keys().join(', ')}`);
+    kvs.seed(key, { ...(kvs.peek(key) as Record<string, unknown>), value: { not: 'a grading table' } });
+    await queue.drain();
+    expect(outcomesOf((b) => b['jobId'] === started.jobId)).toEqual(['success', 'success']);
+    expectNothingLeftForTheNextDay();
+    const progress = await call<Job>(gradingAdminResolver, 'getRegradeProgress', { jobId: started.jobId });
+    expect(progress).toMatchObject({ status: 'failed', batchesDone: 0, failure: { code: 'CONFIG_INVALID', errorCode: 'CONFIG_INVALID' } });
   });
 
   it('a passing failure (Jira 503 past the client’s retries) is still retried, and the job finishes', async () => {

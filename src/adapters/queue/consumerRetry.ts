@@ -21,6 +21,8 @@ export type ConsumerFailure =
   | { kind: 'passing'; retry: InvocationError }
   | { kind: 'permanent'; code: JobFailureCode; errorCode: string };
 
+// TooNew: written by a newer version while this one still runs (a deploy in progress); a retry meets the new one.
+const PASSING_CONFIG: readonly string[] = [ConfigStoreErrorCode.Storage, ConfigStoreErrorCode.RevisionConflict, ConfigStoreErrorCode.TooNew];
 const PASSING_SQL: readonly string[] = [SqlErrorCode.Unknown, SqlErrorCode.TimedOut, SqlErrorCode.Execution, SqlErrorCode.RateLimited];
 
 function permanentCode(error: unknown): JobFailureCode {
@@ -44,7 +46,8 @@ function errorCodeOf(error: unknown): string {
 
 /**
  * Passing: Jira 429 (with its `Retry-After`) and 5xx / no answer, a dropped or timed-out SQL
- * statement or the DDL rate, a KVS outage, a refused push. Everything else is permanent: Jira
+ * statement or the DDL rate, a KVS outage or a config from a newer version mid-deploy, a refused
+ * push. Everything else is permanent: Jira
  * 400/401/403/404, invalid stored data, SQL the policy refuses, and defects (an unknown error is a
  * bug here: the adapters turn every platform failure into one of their typed errors).
  */
@@ -61,7 +64,7 @@ export function classifyConsumerFailure(error: unknown): ConsumerFailure {
   const passing =
     (error instanceof JiraError && error.code === JiraErrorCode.ServerError) ||
     (error instanceof SqlError && PASSING_SQL.includes(error.code)) ||
-    (error instanceof ConfigStoreError && (error.code === ConfigStoreErrorCode.Storage || error.code === ConfigStoreErrorCode.RevisionConflict)) ||
+    (error instanceof ConfigStoreError && PASSING_CONFIG.includes(error.code)) ||
     (error instanceof QueueError && error.code === QueueErrorCode.PushFailed);
   if (passing) {
     return { kind: 'passing', retry: new InvocationError({ retryAfter: TRANSIENT_RETRY_AFTER_SECONDS, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST }) };

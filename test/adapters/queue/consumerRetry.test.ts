@@ -27,6 +27,7 @@ describe('classifyConsumerFailure', () => {
     ['SQL DDL rate', sql(SqlErrorCode.RateLimited)],
     ['KVS outage', kvs(ConfigStoreErrorCode.Storage)],
     ['KVS revision conflict', kvs(ConfigStoreErrorCode.RevisionConflict)],
+    ['config from a newer version (a deploy in progress)', kvs(ConfigStoreErrorCode.TooNew)],
     ['queue push refused', new QueueError(QueueErrorCode.PushFailed, 'x')],
   ])('passing: %s → InvocationError after 30 s', (_name, error) => {
     const f = classifyConsumerFailure(error);
@@ -48,7 +49,6 @@ describe('classifyConsumerFailure', () => {
     ['Jira 404', jira(404), 'JIRA_NOT_FOUND', JiraErrorCode.NotFound],
     ['Jira 2xx off its schema', jira(302), 'UNEXPECTED', JiraErrorCode.Unexpected],
     ['invalid stored config', kvs(ConfigStoreErrorCode.Invalid), 'CONFIG_INVALID', ConfigStoreErrorCode.Invalid],
-    ['config from a newer version', kvs(ConfigStoreErrorCode.TooNew), 'CONFIG_INVALID', ConfigStoreErrorCode.TooNew],
     ['a rule the domain refuses', new DomainError('GRADING_TABLE_INVALID', 'x'), 'CONFIG_INVALID', 'GRADING_TABLE_INVALID'],
     ['SQL query policy', sql(SqlErrorCode.PolicyViolation), 'SQL_REFUSED', SqlErrorCode.PolicyViolation],
     ['SQL request too large', sql(SqlErrorCode.RequestTooLarge), 'SQL_REFUSED', SqlErrorCode.RequestTooLarge],
