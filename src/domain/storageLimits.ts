@@ -39,6 +39,21 @@ export function statementValueBytes(values: readonly string[]): number {
 /** Tags of a case (each a word or short phrase; itr_case.tags holds them joined). */
 export const CASE_TAGS_MAX = 30;
 
+/** classification_history.reason VARCHAR(2000): a triage reason is stored with a prefix (below). */
+export const HISTORY_REASON_CHARS = 2000;
+/** A reassignment's reason is stored as `<mode>: <reason>`; the longest prefix is 'escalate: '. */
+const REASSIGN_PREFIX_CHARS = 'escalate: '.length;
+/** A justification against the rule is stored as `CLASSIFICATION_CHOSEN_AGAINST_RULE: <text>`. */
+const DEVIATION_PREFIX_CHARS = 'CLASSIFICATION_CHOSEN_AGAINST_RULE: '.length;
+
+/**
+ * What the root-cause check (src/domain/closure/rootCause.ts) accepts as complete, in characters: each
+ * why and text ≤ 2,000, ≤ 20 whys (a longer chain is a sign of drift), an override reason ≤ 500. A
+ * longer draft is still saved (nothing typed is lost) while it fits its storage (`rootCauseDraft`,
+ * `rootCauseOverrideReason`); the check reports it as too long.
+ */
+export const ROOT_CAUSE_CHECK = { text: 2000, whys: 20, overrideReason: 500 } as const;
+
 export type StoredLimit = { readonly unit: 'chars' | 'bytes'; readonly max: number };
 
 const chars = (max: number): StoredLimit => ({ unit: 'chars', max });
@@ -68,6 +83,26 @@ export const STORED_LIMITS = {
   factShort: chars(32),
   /** itr_issue_fact.owner_account_id / department VARCHAR(128) (an account id is ≤ 128). */
   factAccount: chars(128),
+  /** A reassignment's reason (typed): classification_history.reason less the mode prefix. */
+  triageReason: chars(HISTORY_REASON_CHARS - REASSIGN_PREFIX_CHARS),
+  /** A justification for classifying against the rule (typed): classification_history.reason less its prefix. */
+  classificationJustification: chars(HISTORY_REASON_CHARS - DEVIATION_PREFIX_CHARS),
+  /** classification_history.reason VARCHAR(2000). */
+  historyReason: chars(HISTORY_REASON_CHARS),
+  /** classification_history.old_value / new_value VARCHAR(255) (an app field's string value is ≤ 255). */
+  historyValue: chars(255),
+  /** root_cause_version.draft MEDIUMTEXT (v027): the draft as JSON, sent in one Forge SQL request. */
+  rootCauseDraft: bytes(STATEMENT_VALUES_MAX_BYTES),
+  /** root_cause_version.override_reason VARCHAR(1000). */
+  rootCauseOverrideReason: chars(1000),
+  /** return_visit.customer_words TEXT: 4,000 characters are ≤ 16,000 bytes in utf8mb4, within TEXT's 65,535. */
+  visitCustomerWords: chars(4000),
+  /** audit_log.target VARCHAR(255) (an issue key, a case id, a setting's name). */
+  auditTarget: chars(255),
+  /** audit_log.summary VARCHAR(1000): written by the app, may quote what a user named (a case title). */
+  auditSummary: chars(1000),
+  /** itr_handoff.summary VARCHAR(255): the created issue's summary, Jira's summary limit. */
+  jiraSummary: chars(255),
 } as const satisfies Record<string, StoredLimit>;
 
 export type StoredValue = keyof typeof STORED_LIMITS;
@@ -99,4 +134,28 @@ export function tooLong(value: string, kind: StoredValue, path: string): TooLong
     message: `${path} is ${size} ${limit.unit}; at most ${limit.max} are stored`,
     params: { field: path, size, max: limit.max, unit: limit.unit },
   };
+}
+
+/** What marks a value the app had to shorten for display (never a value a user typed: that is refused). */
+export const CUT_MARK = '…';
+
+/**
+ * `value` as it fits `STORED_LIMITS[kind]`: whole when it fits, otherwise cut at a code point and
+ * ending with `CUT_MARK`, so a reader sees it was shortened. Only for text the app composes for display
+ * (an audit summary, a hand-off's summary) where the source can exceed the column; typed input is
+ * refused with `tooLong` instead.
+ */
+export function fitForDisplay(value: string, kind: StoredValue): string {
+  const limit = STORED_LIMITS[kind];
+  if (sizeOf(value, limit) <= limit.max) return value;
+  const room = limit.max - sizeOf(CUT_MARK, limit);
+  let kept = '';
+  let size = 0;
+  for (const ch of value) {
+    const n = sizeOf(ch, limit);
+    if (size + n > room) break;
+    kept += ch;
+    size += n;
+  }
+  return kept + CUT_MARK;
 }

@@ -10,13 +10,18 @@ import { jiraAsApp } from '../../adapters/jira';
 import { ensureSchema, execute, fromSqlDateTime, query, sqlLimit } from '../../adapters/sql';
 import type { AuditActionCode, AuditEntry, AuditPage } from '../../contract/audit';
 import { requireJiraAdmin } from '../auth/authorization';
+import { fitForDisplay } from '../../domain/storageLimits';
 
 /** Entries per page. Range 1–100; default 25 (one screen). */
 export const AUDIT_PAGE_DEFAULT = 25;
 export const AUDIT_PAGE_MAX = 100;
 
-const SUMMARY_MAX = 1000;
-const TARGET_MAX = 255;
+/**
+ * Target and summary are composed by the app (an issue key, a case id, "edited case <title>") and may
+ * quote text a user named elsewhere, already held to its own limit there. They fit audit_log's columns
+ * (STORED_LIMITS.auditTarget / auditSummary) whole in practice; a longer one is shortened visibly
+ * (ending with '…'), because refusing would lose the record of an action that already happened.
+ */
 
 export interface AuditRecord {
   actorAccountId: string | undefined | null;
@@ -33,8 +38,8 @@ export async function recordAudit(entry: AuditRecord, at: Date = new Date()): Pr
       at,
       entry.actorAccountId ?? null,
       entry.action,
-      String(entry.target).slice(0, TARGET_MAX),
-      entry.summary.slice(0, SUMMARY_MAX),
+      fitForDisplay(String(entry.target), 'auditTarget'),
+      fitForDisplay(entry.summary, 'auditSummary'),
       JSON.stringify(entry.params ?? {}),
     ]);
   } catch (e) {

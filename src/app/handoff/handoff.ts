@@ -22,6 +22,7 @@ import type { ResolverResult } from '../../contract/envelope';
 import { loadAnalyticsSettings, type AnalyticsSettings } from '../analytics/settings';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import { readHandoffs, recordHandoff, type HandoffRecordEntry, type HandoffTarget } from './handoffStore';
+import { fitForDisplay } from '../../domain/storageLimits';
 
 export type { HandoffTarget } from './handoffStore';
 
@@ -32,8 +33,6 @@ export type { HandoffTarget } from './handoffStore';
 export const LEGACY_HANDOFF_PROPERTY = 'itr-handoffs';
 /** Jira's standard link type; shown as "relates to" from both sides. */
 export const HANDOFF_LINK_TYPE = 'Relates';
-/** Jira's summary limit. */
-const SUMMARY_MAX = 255;
 
 type HandoffRecord = Partial<Record<HandoffTarget, HandoffRecordEntry>>;
 
@@ -139,8 +138,10 @@ export async function sendHandoff(issueKey: string, target: HandoffTarget, accou
     }
 
     const itrSummary = text(issue.fields['summary']) ?? issueKey;
-    // By code point, so a surrogate pair is never cut in half.
-    const summary = Array.from(`[${issueKey}] ${itrSummary}`).slice(0, SUMMARY_MAX).join('');
+    // The new issue's summary (Jira: ≤ 255 characters; itr_handoff.summary holds the same) is the ITR
+    // issue's own (≤ 255) after its key, so a long one cannot fit whole: it is shortened visibly, ending
+    // with '…' (the description links the ITR issue, whose summary is whole), cut at a code point.
+    const summary = fitForDisplay(`[${issueKey}] ${itrSummary}`, 'jiraSummary');
     const created = await app.createIssue({
       project: { key: destination.projectKey },
       issuetype: { name: destination.issueType },

@@ -4,6 +4,7 @@ import { ConfigStore } from '../../adapters/kvs';
 import type { ResolverResult } from '../../contract/envelope';
 import type { ClosureAdminState, ReturnVisit } from '../../contract/closure';
 import { isSatisfaction, viewsDiffer } from '../../domain/closure';
+import { sizeOf, STORED_LIMITS } from '../../domain/storageLimits';
 import { NotAuthorizedError, requireJiraAdmin } from '../auth/authorization';
 import { lookUpClosureFieldIds } from '../closure/closureFields';
 import { lastPublished, publishCloseProperty } from '../closure/closeProperty';
@@ -20,7 +21,8 @@ import { writeItrFields } from '../fields/writeItrFields';
  */
 export type Handler = (payload: unknown, context: Record<string, unknown>) => Promise<ResolverResult<unknown>>;
 
-const WORDS_MAX = 4000;
+/** The customer's words, as return_visit.customer_words holds them (src/domain/storageLimits.ts). */
+const WORDS_LIMIT = STORED_LIMITS.visitCustomerWords;
 
 const record = (p: unknown): Record<string, unknown> => (typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : {});
 const accountIdOf = (c: Record<string, unknown>): string | undefined => (typeof c['accountId'] === 'string' ? c['accountId'] : undefined);
@@ -90,7 +92,7 @@ export function returnVisitHandlers(now: () => Date = () => new Date()): Record<
       if (typeof p['resolvedInCustomersView'] !== 'boolean') return fail('INVALID_PAYLOAD', 'resolvedInCustomersView must be true or false', 'resolvedInCustomersView');
       const words = typeof p['customerWords'] === 'string' ? p['customerWords'].trim() : '';
       if (words === '') return fail('VISIT_WORDS_REQUIRED', "the customer's words are required", 'customerWords');
-      if (words.length > WORDS_MAX) return fail('VISIT_WORDS_TOO_LONG', `at most ${WORDS_MAX} characters`, 'customerWords', { max: WORDS_MAX });
+      if (sizeOf(words, WORDS_LIMIT) > WORDS_LIMIT.max) return fail('VISIT_WORDS_TOO_LONG', `at most ${WORDS_LIMIT.max} characters`, 'customerWords', { max: WORDS_LIMIT.max });
       const satisfaction = p['satisfaction'];
       const resolvedInCustomersView = p['resolvedInCustomersView'];
       return wrapped(async (): Promise<ReturnVisit> => {

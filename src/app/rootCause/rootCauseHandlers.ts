@@ -1,7 +1,8 @@
 import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode } from '../../adapters/jira';
 import type { ResolverResult } from '../../contract/envelope';
 import type { RootCauseDraftDto, RootCauseState } from '../../contract/closure';
-import { checkRootCause, ROOT_CAUSE_LIMITS, type RootCauseDraft } from '../../domain/closure';
+import { checkRootCause, type RootCauseDraft } from '../../domain/closure';
+import { statementValueBytes, STORED_LIMITS, tooLong, type TooLong } from '../../domain/storageLimits';
 import { lookUpClosureFieldIds } from '../closure/closureFields';
 import { latestVersion, saveVersion } from './rootCauseStore';
 import { writeItrFields } from '../fields/writeItrFields';
@@ -34,15 +35,18 @@ function issueKeyOf(payload: unknown, context: Record<string, unknown>): string 
   return key;
 }
 
-/** Parses a draft: strings only; limits are the domain's (reported as issues, not refusals, unless absurd). */
+/**
+ * Parses a draft: strings only. The check's limits (ROOT_CAUSE_LIMITS) are reported as issues, not
+ * refusals (nothing typed is lost); what storage cannot hold is refused by `storageRefusal`.
+ */
 export function parseDraft(raw: unknown): RootCauseDraft | undefined {
   const r = record(raw);
   const text = (k: string): string | undefined => (typeof r[k] === 'string' ? (r[k] as string) : undefined);
   const whys = r['whys'];
-  if (!Array.isArray(whys) || !whys.every((w) => typeof w === 'string') || whys.length > ROOT_CAUSE_LIMITS.whys * 5) return undefined;
+  if (!Array.isArray(whys) || !whys.every((w) => typeof w === 'string')) return undefined;
   const fields = ['rootCause', 'shortTermMeasure', 'longTermMeasure', 'technicalZero', 'managementZero'] as const;
   const values = fields.map(text);
-  if (values.some((v) => v === undefined || v.length > ROOT_CAUSE_LIMITS.text * 5)) return undefined;
+  if (values.some((v) => v === undefined)) return undefined;
   const override = r['overrideReason'];
   if (override !== undefined && typeof override !== 'string') return undefined;
   const [rootCause, shortTermMeasure, longTermMeasure, technicalZero, managementZero] = values as string[];
@@ -55,6 +59,19 @@ export function parseDraft(raw: unknown): RootCauseDraft | undefined {
     managementZero: managementZero as string,
     ...(typeof override === 'string' && override.trim() !== '' ? { overrideReason: override } : {}),
   };
+}
+
+/**
+ * A draft storage cannot hold, refused whole (never cut): the override reason over its column, or the
+ * draft's JSON over one Forge SQL request (root_cause_version.draft, STORED_LIMITS.rootCauseDraft).
+ */
+export function storageRefusal(draft: RootCauseDraft): TooLong | undefined {
+  const reason = draft.overrideReason === undefined ? undefined : tooLong(draft.overrideReason, 'rootCauseOverrideReason', 'overrideReason');
+  if (reason !== undefined) return reason;
+  const size = statementValueBytes([JSON.stringify(draft)]);
+  const max = STORED_LIMITS.rootCauseDraft.max;
+  if (size <= max) return undefined;
+  return { code: 'VALUE_TOO_LONG', path: 'draft', message: `the draft is ${size} bytes as stored; at most ${max} fit in one Forge SQL request`, params: { field: 'draft', size, max, unit: 'bytes' } };
 }
 
 async function load(issueKey: string, accountId: string | undefined): Promise<{ id: string; classification: string | null; canEdit: boolean }> {
@@ -122,6 +139,8 @@ export function rootCauseHandlers(now: () => Date = () => new Date()): Record<st
       if (typeof key !== 'string') return key;
       const draft = parseDraft(record(payload)['draft']);
       if (draft === undefined) return fail('INVALID_PAYLOAD', 'draft must hold whys (list of text) and the five text fields', 'draft', { issueKey: key });
+      const refused = storageRefusal(draft);
+      if (refused !== undefined) return fail(refused.code, refused.message, refused.path, refused.params);
       const accountId = typeof context['accountId'] === 'string' ? context['accountId'] : undefined;
       if (accountId === undefined) return fail('NOT_AUTHORIZED', 'no user', undefined, { required: 'EDIT_ISSUES' });
       return guarded(key, async () => {

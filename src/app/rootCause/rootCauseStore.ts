@@ -23,11 +23,16 @@ function parseDraft(text: unknown): RootCauseDraft {
   };
 }
 
+/**
+ * `flags` is the app's `category:phrase` list: at most one constant phrase a category, well inside
+ * root_cause_version.flags VARCHAR(1000) (test/domain/closure/rootCause.test.ts proves the longest fits),
+ * so it is stored whole; `overrideReason` was held to its column at the edge (storageRefusal).
+ */
 export async function saveVersion(v: { issueId: string; draft: RootCauseDraft; complete: boolean; flags: string; overrideReason: string | null; author: string; at: Date }): Promise<void> {
   await ensureSchema();
   await execute(
     'INSERT INTO root_cause_version (issue_id, draft, complete, flags, override_reason, author_account_id, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    [Number(v.issueId), JSON.stringify(v.draft), v.complete, v.flags.slice(0, 1000), v.overrideReason, v.author, v.at],
+    [Number(v.issueId), JSON.stringify(v.draft), v.complete, v.flags, v.overrideReason, v.author, v.at],
   );
 }
 

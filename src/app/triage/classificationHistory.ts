@@ -1,5 +1,6 @@
 import { execute, fromSqlDateTime, query, ensureSchema } from '../../adapters/sql';
 import type { ClassificationHistoryEntry } from '../../contract/triage';
+import { fitForDisplay } from '../../domain/storageLimits';
 
 /** One audited change of a triage field. Values are stored as text (≤ 255), reasons ≤ 2000. */
 export interface HistoryRow {
@@ -13,8 +14,14 @@ export interface HistoryRow {
   at: Date;
 }
 
-
-const clip = (v: string | null, max: number): string | null => (v === null ? null : v.slice(0, max));
+/**
+ * Typed values and reasons were held to these columns at the edge (triage.ts refuses them with
+ * VALUE_TOO_LONG), so nothing a user wrote is shortened here. What the app itself copies (an old value
+ * read back from the issue's field, which a site may have written outside the app) is stored whole
+ * when it fits; otherwise shortened visibly, ending with '…', rather than failing the triage after its
+ * fields were written.
+ */
+const fitted = (v: string | null, kind: 'historyValue' | 'historyReason'): string | null => (v === null ? null : fitForDisplay(v, kind));
 
 /** Appends rows in one INSERT (Forge SQL: one statement per call). */
 export async function appendHistory(rows: readonly HistoryRow[]): Promise<void> {
@@ -23,7 +30,7 @@ export async function appendHistory(rows: readonly HistoryRow[]): Promise<void> 
   const placeholders = rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
   await execute(
     `INSERT INTO classification_history (issue_id, issue_key, field, old_value, new_value, reason, actor_account_id, at) VALUES ${placeholders}`,
-    rows.flatMap((r) => [Number(r.issueId), r.issueKey, r.field, clip(r.oldValue, 255), clip(r.newValue, 255), clip(r.reason, 2000), r.actorAccountId, r.at]),
+    rows.flatMap((r) => [Number(r.issueId), r.issueKey, r.field, fitted(r.oldValue, 'historyValue'), fitted(r.newValue, 'historyValue'), fitted(r.reason, 'historyReason'), r.actorAccountId, r.at]),
   );
 }
 

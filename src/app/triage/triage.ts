@@ -6,7 +6,7 @@
  * Reads of issues go as the caller (Jira's browse permission decides); writes of the app's read-only
  * fields go as the app, in one bulk request, after every check has passed.
  */
-import { sizeOf, STORED_LIMITS, type StoredValue } from '../../domain/storageLimits';
+import { sizeOf, STORED_LIMITS, tooLong, type StoredValue } from '../../domain/storageLimits';
 import { jiraAsApp, jiraAsUser, type AppFieldValueUpdate, type JiraClient, type JiraIssue } from '../../adapters/jira';
 import type { ResolverError } from '../../contract/envelope';
 import type {
@@ -91,8 +91,12 @@ export const LEGACY_DISPATCH_PROPERTY = 'itr.dispatch';
 
 /** Actor recorded for changes the app makes by rule (deemed acceptance), not by a person. */
 export const RULE_ACTOR = 'itr-app';
-/** Longest reason; free-text attributes (product, region, tier) follow their columns (src/domain/storageLimits.ts). */
-const MAX_REASON = 2000;
+/**
+ * Typed text follows its column (src/domain/storageLimits.ts): product, region and tier their fact
+ * columns; a reassignment's reason and a justification what classification_history.reason holds after
+ * the prefix stored with them. Over its limit a value is refused (VALUE_TOO_LONG), never cut.
+ */
+const REASON_LIMIT = STORED_LIMITS.triageReason;
 const PAGE_SIZE = 50;
 
 const ACCEPTANCE_STATES: readonly AcceptanceState[] = ['awaiting', 'accepted', 'deemedAccepted'];
@@ -271,6 +275,9 @@ export function checkDecision(decision: TriageDecision, table: GradingTable, act
   const product = optionalText(decision.product, 'product', errors);
   const region = optionalText(decision.region, 'region', errors);
   const tier = optionalText(decision.customerTier, 'customerTier', errors, 'customerTier');
+  const justification = decision.classification.justification?.trim();
+  const justificationTooLong = justification === undefined ? undefined : tooLong(justification, 'classificationJustification', 'classification.justification');
+  if (justificationTooLong !== undefined) errors.push(justificationTooLong);
 
   const classified = recordClassification({
     facts: decision.classification.facts,
@@ -444,7 +451,9 @@ export async function reassignIssue(
 ): Promise<{ issueKey: string; ownerAccountId: string; acceptBy: string }> {
   const errors: ResolverError[] = [];
   const reason = request.reason.trim();
-  if (reason === '' || reason.length > MAX_REASON) errors.push({ code: TriageErrorCode.ReasonRequired, path: 'reason', message: `A reason of 1–${MAX_REASON} characters is required`, params: { max: MAX_REASON } });
+  if (reason === '') errors.push({ code: TriageErrorCode.ReasonRequired, path: 'reason', message: `A reason of 1–${REASON_LIMIT.max} characters is required`, params: { max: REASON_LIMIT.max } });
+  const reasonTooLong = tooLong(reason, 'triageReason', 'reason');
+  if (reasonTooLong !== undefined) errors.push(reasonTooLong);
   const to = request.toAccountId.trim();
   if (to === '') errors.push({ code: TriageErrorCode.OwnerRequired, path: 'toAccountId', message: 'Whom to pass the issue to is required' });
   else {

@@ -4,6 +4,7 @@
  * the two zeros (technical / management). Root causes that blame the customer, fate or a person's
  * attitude are flagged and asked again; the author may override with a reason, which is kept.
  */
+import { ROOT_CAUSE_CHECK } from '../storageLimits';
 
 export type AttributionCategory = 'customer' | 'fate' | 'attitude';
 
@@ -53,8 +54,8 @@ export interface RootCauseDraft {
   overrideReason?: string | undefined;
 }
 
-/** Length limits (characters): each text field ≤ 2000, whys ≤ 20 (a longer chain is a sign of drift). */
-export const ROOT_CAUSE_LIMITS = { text: 2000, whys: 20, overrideReason: 500 } as const;
+/** Length limits (characters) of a complete root cause: from the one source of limits (storageLimits.ts). */
+export const ROOT_CAUSE_LIMITS = ROOT_CAUSE_CHECK;
 
 export type RootCauseIssueCode =
   | 'ROOT_CAUSE_WHY_REQUIRED'
