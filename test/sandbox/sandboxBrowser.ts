@@ -11,6 +11,7 @@ import path from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/server';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../static/bridgeStub';
+import { reportable, reported } from './reportableError';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const failures = path.join(repoRoot, 'test-results');
@@ -60,20 +61,20 @@ export function useSandboxInBrowser(options: SandboxBrowserOptions): SandboxInBr
     return v;
   };
 
-  beforeAll(async () => {
+  beforeAll(() => reported(async () => {
     outDir = mkdtempSync(path.join(os.tmpdir(), `itr-sandbox-${options.name}-ui-`));
     const build = spawnSync(process.execPath, ['static/build.mjs', ...options.apps, '--out', outDir], { cwd: repoRoot, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
     mkdirSync(screenshots, { recursive: true });
-  }, 240_000);
+  }), 240_000);
 
   afterAll(async () => {
     await browser?.close();
     if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
   });
 
-  beforeEach(async () => {
+  beforeEach(() => reported(async () => {
     const dir = must(outDir, 'the UI build');
     const resourceDirs = Object.fromEntries(options.apps.map((a) => [a, path.join(dir, a)]));
     sandbox = await startSandbox({ ...options.sandboxOptions?.(), port: 0, resourceDirs, log: () => undefined });
@@ -81,7 +82,7 @@ export function useSandboxInBrowser(options: SandboxBrowserOptions): SandboxInBr
     page = await must(browser, 'the browser').newPage({ viewport: options.viewport });
     pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-  });
+  }));
 
   afterEach(async () => {
     if (typeof undo === 'function') undo();
@@ -105,7 +106,7 @@ export function useSandboxInBrowser(options: SandboxBrowserOptions): SandboxInBr
       } catch (e) {
         mkdirSync(failures, { recursive: true });
         await page?.screenshot({ path: path.join(failures, `sandbox-${options.name}-${name}.png`), fullPage: true }).catch(() => undefined);
-        throw e;
+        throw reportable(e);
       }
     },
     async shoot(file) {
