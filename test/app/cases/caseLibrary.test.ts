@@ -42,9 +42,10 @@ it('the SQL index ranks exactly like the in-memory reference, also after edits',
     ids.set(String(rec.id), c.id);
     mem.put(c.id, { title: c.title, body: c.body });
   }
-  // Edit a few: postings replaced, df and totals adjusted by difference.
+  // Edit a few: postings replaced, df and totals adjusted by difference. Saving needs a signed-in case
+  // editor (the lib's isCaseEditor says yes); 'alice' acts in her own invocation.
   for (const [sqlId, devId] of [...ids].slice(0, 5)) {
-    const res = await lib.saveCase(undefined, { id: Number(sqlId), content: content('toolbar crash 2.53.1', 'edited body') });
+    const res = await runtime.runAs('alice', () => lib.saveCase('alice', { id: Number(sqlId), content: content('toolbar crash 2.53.1', 'edited body') }));
     expect(res.success).toBe(true);
     mem.put(devId, { title: 'toolbar crash 2.53.1', body: 'edited body' });
   }

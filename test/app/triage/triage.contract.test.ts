@@ -203,7 +203,8 @@ describe('listTriage and deemed acceptance', () => {
     expect(answer.data.items[0]!.acceptBy).not.toBeNull();
     expect(answer.data.deemedAccepted).toEqual(['ITR-12']);
     expect(jira.issue('ITR-12').fields[ids.acceptance]).toBe('deemedAccepted');
-    // The list's search, and the projection's re-read of the issue the app just wrote (writeItrFields).
+    // The list's search, and the analytics projection's re-read of the issue the app just wrote
+    // (writeItrFields: issue-updated ignores the app's own writes, so the writer syncs the facts).
     expect(jira.requestCount('POST /rest/api/3/search/jql')).toBe(2);
 
     const history = (await call('getClassificationHistory', { issueKey: 'ITR-12' }, TRIAGER)) as { data: Array<Record<string, unknown>> };
