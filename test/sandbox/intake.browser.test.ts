@@ -3,13 +3,15 @@
  * creates an issue on the home page; the triage user triages it on the app's global page (ITR →
  * Triage tab: kind, classification, grading answers, L1) and saves; the issue's ITR panel then shows
  * the grade, the due and warning times and the classification history; an admin opens the grading
- * table admin page and may edit it; a non-admin is refused, by the host and by the resolver.
+ * table admin page and may edit it; a non-admin cannot open it (Jira shows admin pages to
+ * administrators only), so the host refuses that page's resolver to them and nothing changes.
  *
  * The real app behind sandbox/server.ts on this jest run's harness and MariaDB, with the Custom UI
  * built once into a private folder. On failure a screenshot goes to test-results/. Skipped without
  * Chromium (CHROMIUM_PATH, default /usr/bin/chromium), like sandbox.browser.test.ts.
  */
 import { DEMO_FIELD_IDS, DEMO_USERS } from '../../sandbox/demoSite';
+import type { GradingAdminState } from '../../src/contract/gradingAdmin';
 import { chromiumAvailable } from '../static/bridgeStub';
 import { useSandboxInBrowser } from './sandboxBrowser';
 
@@ -39,6 +41,10 @@ describeWithBrowser('intake and grading in the sandbox', () => {
   const ui = useSandboxInBrowser({ name: 'intake', apps: ['issue-panel', 'itr-home', 'grading-admin'], viewport: { width: 1280, height: 1000 } });
 
   const actAs = (accountId: string): Promise<void> => ui.switchTo('switch-user', accountId);
+  type Envelope = { result?: { success: boolean; data?: GradingAdminState } };
+  /** Calls the grading admin page's resolver through the host's bridge, as the page's frame would, as the acting user. */
+  const gradingAdmin = (functionKey: string, payload: unknown) =>
+    ui.page.request.post(`${ui.sandbox.url}/__bridge`, { data: { name: 'invoke', payload: { functionKey, payload }, frame: { moduleKey: 'itr-grading-admin' } } });
 
   it('a submitter creates an issue, the triage user grades it on the ITR page, and the panel shows grade, deadlines and history', async () => {
     let key = '';
@@ -137,27 +143,33 @@ describeWithBrowser('intake and grading in the sandbox', () => {
     });
 
     await ui.step('non-admin', async () => {
+      const before = await gradingAdmin('getGradingAdmin', {});
+      expect(before.status()).toBe(200);
+      const state = ((await before.json()) as Envelope).result;
+      expect(state?.success).toBe(true);
+      const revision = state?.data?.tableRevision;
+      expect(revision).toBe(0); // the shipped table, never saved: a save would publish version 2
+
+      // Jira shows an admin page only to administrators: a non-admin gets Jira's refusal, not the app's page.
       await actAs(nonAdmin.accountId);
       const res = await ui.page.goto(`${ui.sandbox.url}/apps/itr-grading-admin`);
       expect(res?.status()).toBe(403);
       expect(await ui.page.locator('body').innerText()).toContain('Only Jira administrators');
-      // Not only hidden: the resolver itself refuses the non-admin's save.
-      const before = await ui.page.request.post(`${ui.sandbox.url}/__bridge`, {
-        data: { name: 'invoke', payload: { functionKey: 'getGradingAdmin', payload: {} }, frame: { moduleKey: 'itr-grading-admin' } },
-      });
-      type Envelope = { result?: { success: boolean; data?: { table?: unknown; revision?: number }; errors?: Array<{ code: string }> } };
-      const state = ((await before.json()) as Envelope).result;
-      expect(state?.success).toBe(true); // a non-admin may read it (the page shows it read-only to such users)
-      const save = await ui.page.request.post(`${ui.sandbox.url}/__bridge`, {
-        data: {
-          name: 'invoke',
-          payload: { functionKey: 'saveGradingTable', payload: { table: state?.data?.table ?? {}, expectedRevision: state?.data?.revision ?? 0 } },
-          frame: { moduleKey: 'itr-grading-admin' },
-        },
-      });
-      const saved = ((await save.json()) as Envelope).result;
-      expect(saved?.success).toBe(false);
-      expect(saved?.errors?.map((e) => e.code)).toEqual(['NOT_AUTHORIZED']);
+      // So no frame of that page exists for them: the host refuses a forged invoke before any resolver
+      // runs (the resolver's own NOT_AUTHORIZED is gradingAdmin.contract.test.ts's "refuses a non-admin").
+      for (const [functionKey, payload] of [
+        ['getGradingAdmin', {}],
+        ['saveGradingTable', { table: state?.data?.table ?? {}, expectedRevision: revision }],
+      ] as const) {
+        const refused = await gradingAdmin(functionKey, payload);
+        expect(refused.status()).toBe(403);
+        expect(((await refused.json()) as { message?: string }).message).toContain('itr-grading-admin is an admin page');
+      }
+
+      // The table is as it was: the refused save wrote nothing.
+      await ui.actAs(admin.accountId, 'zh-CN');
+      const after = ((await (await gradingAdmin('getGradingAdmin', {})).json()) as Envelope).result;
+      expect([after?.data?.tableRevision, after?.data?.table.version]).toEqual([0, 1]);
     });
   });
 });
