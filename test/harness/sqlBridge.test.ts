@@ -147,6 +147,12 @@ describe("TiDB's MySQL dialect", () => {
     await sql.executeRaw('WITH x AS (SELECT id FROM notes) SELECT COUNT(*) AS n FROM x');
     await sql.executeRaw('SELECT COUNT(*) AS n FROM notes WHERE created_at < UTC_TIMESTAMP(3) - INTERVAL 300 SECOND');
   });
+
+  it("runs MySQL's table index hints (the analytics facts read a long period with IGNORE INDEX); the rest of such a statement is still parsed", async () => {
+    await sql.executeRaw('SELECT COUNT(*) AS n FROM notes n IGNORE INDEX (PRIMARY) WHERE n.id > 0');
+    await sql.executeRaw('SELECT n.body FROM notes AS n USE INDEX () JOIN notes m FORCE KEY FOR JOIN (PRIMARY) ON m.id = n.id');
+    expect((await parseError('SELECT body FROM notes n IGNORE INDEX (PRIMARY) RETURNING id')).suggestion).toMatch(/RETURNING is MariaDB-only/);
+  });
 });
 
 describe('size and rate limits (forge-docs: storage-reference/sql)', () => {
