@@ -4,11 +4,10 @@
  * InvocationError that the double retries (a thrown one would be lost).
  */
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
-import { DEMO_USERS } from '../../sandbox/demoSite';
+import { cookieOf, demoAccountId } from './sandboxHttp';
 
 let sandbox: RunningSandbox;
-const ANNA = DEMO_USERS.find((u) => u.displayName === 'Anna Schmidt')?.accountId ?? '';
-const cookieOf = (accountId: string): string => `itr_sandbox=${encodeURIComponent(new URLSearchParams({ accountId, lang: 'en', theme: 'light' }).toString())}`;
+const ANNA = demoAccountId('Anna Schmidt');
 
 beforeEach(async () => {
   sandbox = await startSandbox({ port: 0, demoHistory: false, log: () => undefined });

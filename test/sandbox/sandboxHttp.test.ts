@@ -4,13 +4,9 @@
  * Security probes use the same routes (see sandbox/README.md).
  */
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
-import { DEMO_FIELD_IDS, DEMO_USERS, OUTSIDER, SEC_BROWSERS } from '../../sandbox/demoSite';
+import { DEMO_FIELD_IDS, OUTSIDER, SEC_BROWSERS } from '../../sandbox/demoSite';
+import { cookieOf, demoAccountId as byName, invokeAs, restAs } from './sandboxHttp';
 
-const byName = (name: string): string => {
-  const u = DEMO_USERS.find((x) => x.displayName === name);
-  if (u === undefined) throw new Error(`no demo user ${name}`);
-  return u.accountId;
-};
 const ANNA = byName('Anna Schmidt');
 const TOM = byName('Tom Baker');
 const ADMIN = byName('陈静');
@@ -26,26 +22,11 @@ afterEach(async () => {
   await sandbox.stop();
 });
 
-/** The top bar's preference cookie, as `/__prefs` sets it. */
-const cookieOf = (accountId: string): string => `itr_sandbox=${encodeURIComponent(new URLSearchParams({ accountId, lang: 'en', theme: 'light' }).toString())}`;
-
-async function rest(accountId: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${sandbox.url}${path}`, {
-    method,
-    headers: { cookie: cookieOf(accountId), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text === '' ? null : (JSON.parse(text) as unknown) };
-}
+const rest = (accountId: string, method: string, path: string, body?: unknown) => restAs(sandbox.url, accountId, method, path, body);
 
 async function invoke(accountId: string, frame: { moduleKey: string; issueKey?: string }, functionKey: string, payload: unknown = {}): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${sandbox.url}/__bridge`, {
-    method: 'POST',
-    headers: { cookie: cookieOf(accountId), 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'invoke', payload: { functionKey, payload }, frame: { issueKey: null, projectKey: null, ...frame } }),
-  });
-  return { status: res.status, json: (await res.json()) as unknown };
+  const { status, text } = await invokeAs(sandbox.url, accountId, frame, functionKey, payload);
+  return { status, json: JSON.parse(text) as unknown };
 }
 
 describe('demo site: an outsider and a restricted project', () => {

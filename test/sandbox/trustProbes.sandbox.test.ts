@@ -12,11 +12,8 @@ import { DEMO_FIELD_IDS, DEMO_USERS, OUTSIDER } from '../../sandbox/demoSite';
 import { CalendarWork, DEFAULT_GRADING_TABLE, MAX_SLA_MINUTES } from '../../src/domain';
 import { PREVIEW_MAX_CALENDAR_STEPS } from '../../src/app/grading/gradingAdmin';
 
-const byName = (name: string): string => {
-  const u = DEMO_USERS.find((x) => x.displayName === name);
-  if (u === undefined) throw new Error(`no demo user ${name}`);
-  return u.accountId;
-};
+import { demoAccountId as byName, invokeAs, restAs } from './sandboxHttp';
+
 const TOM = byName('Tom Baker'); // L2, edits ITR issues, may not browse SEC
 const MARIA = byName('Maria Lopez'); // triage
 const ADMIN = byName('陈静'); // the grading admin page's frame is for administrators
@@ -30,26 +27,11 @@ afterEach(async () => {
   await sandbox.stop();
 });
 
-const cookieOf = (accountId: string): string => `itr_sandbox=${encodeURIComponent(new URLSearchParams({ accountId, lang: 'en', theme: 'light' }).toString())}`;
-
-async function rest(accountId: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${sandbox.url}${path}`, {
-    method,
-    headers: { cookie: cookieOf(accountId), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text === '' ? null : (JSON.parse(text) as unknown) };
-}
+const rest = (accountId: string, method: string, path: string, body?: unknown) => restAs(sandbox.url, accountId, method, path, body);
 
 async function invoke(accountId: string, frame: { moduleKey: string; issueKey?: string }, functionKey: string, payload: unknown = {}): Promise<{ status: number; text: string; result: { success: boolean; data?: unknown; errors?: Array<{ code: string }> } }> {
-  const res = await fetch(`${sandbox.url}/__bridge`, {
-    method: 'POST',
-    headers: { cookie: cookieOf(accountId), 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'invoke', payload: { functionKey, payload }, frame: { issueKey: null, projectKey: null, ...frame } }),
-  });
-  const text = await res.text();
-  return { status: res.status, text, result: (JSON.parse(text) as { result: { success: boolean } }).result };
+  const { status, text } = await invokeAs(sandbox.url, accountId, frame, functionKey, payload);
+  return { status, text, result: (JSON.parse(text) as { result: { success: boolean } }).result };
 }
 
 describe('probe: a hand-off record written in an issue property', () => {
