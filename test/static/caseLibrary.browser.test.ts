@@ -32,7 +32,8 @@ beforeAll(async () => {
   await lib.createCase(AGENT, content('VPN drops every hour', 'The VPN client disconnects every 60 minutes.', { product: 'NetGate' }));
 });
 beforeEach(() => {
-  jira.seedUser({ accountId: AGENT, displayName: 'Li Na' });
+  // A case editor (the triage group): editing a published case and retiring need the role.
+  jira.seedUser({ accountId: AGENT, displayName: 'Li Na', groups: ['itr-triage'] });
 });
 
 describeWithBrowser('case library page in Chromium', () => {
