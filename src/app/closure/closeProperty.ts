@@ -5,9 +5,11 @@ import { lookUpClosureFieldIds } from './closureFields';
 import { loadFallback } from './fallbackClosers';
 
 /**
- * Publishes the `itr-close` Forge app property the workflow rules' expressions read: this site's
- * field ids and the fallback closers. Jira has no GET for app properties, so the app remembers in KVS
- * what it last published (`config:closure.published`) and writes again only when that differs.
+ * Publishes the `itr-close` Forge app property: this site's field ids and the fallback closers, as the
+ * closing admin area shows them. The workflow rules no longer read it (their expressions read only
+ * their saved `config`, src/app/closure/closureRules.ts); it stays until that admin area reads the rules.
+ * Jira has no GET for app properties, so the app remembers in KVS what it last published
+ * (`config:closure.published`) and writes again only when that differs.
  */
 const PUBLISHED_KEY = 'closure.published';
 
