@@ -2,7 +2,7 @@
  * The Jira adapter against the Jira double, through the real `@forge/api` (no mocks): paging,
  * retries on 429 / 5xx with an injected sleep, typed errors, and the writes the app needs.
  */
-import { JiraError, JiraErrorCode, jiraAsApp, jiraAsUser } from '../../src/adapters/jira';
+import { JiraError, JiraErrorCode, jiraAsApp, jiraAsUser, MAX_RECONCILE_ISSUES } from '../../src/adapters/jira';
 import type { JiraIssue } from '../../src/adapters/jira';
 import { harness } from '../harness';
 
@@ -72,6 +72,16 @@ describe('searchJql', () => {
     expect(e.code).toBe(JiraErrorCode.BadRequest);
     expect(e.status).toBe(400);
     expect(e.errorMessages.join()).toMatch(/Valid formats include/);
+  });
+
+  it('sends reconcileIssues for ids just written, and refuses more than Jira takes (50) before sending', async () => {
+    for (let n = 1; n <= 3; n++) jira.seedIssue({ key: `ITR-${n}` });
+    const ids = (await collect(jiraAsApp().searchJql('project = ITR'))).map((i) => Number(i.id));
+    await collect(jiraAsApp().searchJql(`id IN (${ids.join(', ')})`, { reconcileIssues: ids }));
+    expect(jira.calls.at(-1)?.body).toMatchObject({ reconcileIssues: ids });
+    const before = jira.requestCount();
+    await expect(collect(jiraAsApp().searchJql('project = ITR', { reconcileIssues: Array.from({ length: MAX_RECONCILE_ISSUES + 1 }, (_, i) => i + 1) }))).rejects.toThrow(RangeError);
+    expect(jira.requestCount()).toBe(before);
   });
 });
 

@@ -68,7 +68,15 @@ export interface SearchOptions {
   expand?: string[];
   /** Resume a search from a page's `nextPageToken` (a UI paging one page per call). */
   startToken?: string;
+  /**
+   * Issue ids whose just-written values the search must see (Jira's `reconcileIssues`: search results
+   * may lag a write otherwise); at most `MAX_RECONCILE_ISSUES`.
+   */
+  reconcileIssues?: readonly number[];
 }
+
+/** Jira's cap on `reconcileIssues` per search (platform-v3 `SearchAndReconcileRequestBean`). */
+export const MAX_RECONCILE_ISSUES = 50;
 
 interface RawResponse {
   status: number;
@@ -233,6 +241,10 @@ export class JiraClient {
       if (options.properties && options.properties.length > 0) body['properties'] = options.properties;
       if (options.expand && options.expand.length > 0) body['expand'] = options.expand.join(',');
       if (token !== undefined) body['nextPageToken'] = token;
+      if (options.reconcileIssues && options.reconcileIssues.length > 0) {
+        if (options.reconcileIssues.length > MAX_RECONCILE_ISSUES) throw new RangeError(`reconcileIssues takes at most ${MAX_RECONCILE_ISSUES} ids, got ${options.reconcileIssues.length}`);
+        body['reconcileIssues'] = [...options.reconcileIssues];
+      }
       const path = route`/rest/api/3/search/jql`;
       const res = await this.send('POST', path, body);
       const page = isRecord(res.body) ? res.body : {};

@@ -2,15 +2,16 @@
  * Brings the analytics projection of some issues up to date right after the app changed them. The
  * `issue-updated` trigger ignores the app's own writes (manifest `filter.ignoreSelf`), so the
  * projection cannot wait for that event: whoever writes ITR fields calls this (through
- * `writeItrFields`). One search per 100 issues, one history read, one upsert.
+ * `writeItrFields`). One search per 50 issues (Jira's `reconcileIssues` cap: a search may otherwise lag the write), one
+ * history read, one upsert.
  */
-import type { JiraClient } from '../../adapters/jira';
+import { MAX_RECONCILE_ISSUES, type JiraClient } from '../../adapters/jira';
 import type { ItrFieldIds } from '../fields/itrFields';
 import { factFields, projectIssues } from './projection';
 import { loadAnalyticsSettings } from './settings';
 
-/** Issues per search (Jira returns at most 100 when fields are asked for). */
-const SYNC_PAGE = 100;
+/** Issues per search: each search reconciles its ids, so Jira answers with the values just written. */
+const SYNC_PAGE = MAX_RECONCILE_ISSUES;
 
 /**
  * Re-reads `issueIds` as `jira` (the app) and upserts their facts. Never throws: the projection is
@@ -23,8 +24,9 @@ export async function syncIssueFacts(jira: JiraClient, fieldIds: () => Promise<I
     const ids = await fieldIds();
     const departments = (await loadAnalyticsSettings()).value.departments;
     for (let at = 0; at < unique.length; at += SYNC_PAGE) {
-      const jql = `id IN (${unique.slice(at, at + SYNC_PAGE).join(', ')})`;
-      for await (const page of jira.searchJql(jql, { fields: factFields(ids), pageSize: SYNC_PAGE })) {
+      const chunk = unique.slice(at, at + SYNC_PAGE);
+      const jql = `id IN (${chunk.join(', ')})`;
+      for await (const page of jira.searchJql(jql, { fields: factFields(ids), pageSize: SYNC_PAGE, reconcileIssues: chunk.map(Number) })) {
         const outcome = await projectIssues(page.issues, ids, departments, now);
         if (outcome.skipped.length > 0) console.warn(JSON.stringify({ event: 'analytics', notProjected: outcome.skipped.length, first: outcome.skipped[0] }));
       }

@@ -71,11 +71,14 @@ describe('regrade open issues', () => {
     expect(jira.issue('ITR-255').fields[ids.gradingTableVersion]).toBe(1);
     // Per batch of 100: one bulk write, one re-read of the grading fields, and the analytics
     // projection's re-read of the written issues after the write (writeItrFields: issue-updated ignores
-    // the app's own writes, so the writer syncs the facts, one search per 100 instead of one event per
-    // issue; the batch's own re-read predates the write and lacks the fact fields). 3 writes, 3 + 3
-    // searches (+1 to start), not 250 writes.
+    // the app's own writes, so the writer syncs the facts; the batch's own re-read predates the write and
+    // lacks the fact fields). That re-read reconciles the ids it asks for, so Jira answers with the values
+    // just written; `reconcileIssues` takes 50 ids, so 100 + 100 + 50 issues take 2 + 2 + 1 searches.
+    // 3 writes, 3 + 5 searches (+1 to start), not 250 writes.
     expect(jira.requestCount(WRITE)).toBe(3);
-    expect(jira.requestCount(SEARCH) - searchesToStart).toBe(6);
+    expect(jira.requestCount(SEARCH) - searchesToStart).toBe(8);
+    const reconciled = jira.calls.filter((c) => c.route === SEARCH && Array.isArray((c.body as { reconcileIssues?: unknown }).reconcileIssues));
+    expect(reconciled.map((c) => (c.body as { reconcileIssues: number[] }).reconcileIssues.length)).toEqual([50, 50, 50, 50, 50]);
     expect(jira.requestCount()).toBeLessThan(250 / 10);
   });
 
