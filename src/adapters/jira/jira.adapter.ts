@@ -17,7 +17,7 @@ import type { AdfDocument, AppFieldValueUpdate, JiraFieldListing, JiraIssue, Jir
 
 /**
  * The app, or the user the invocation runs for (`asUser()` with no argument). Never another account:
- * `asUser(accountId)` is offline impersonation, which the manifest does not allow
+ * `asUser` with an account id is impersonation, which the manifest does not allow
  * (forge-docs: manifest-reference/permissions). Work done for a person without them (a consumer, a
  * trigger) acts as the app and checks that person's rights with `userPermissions`.
  */

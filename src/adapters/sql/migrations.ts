@@ -392,7 +392,7 @@ export const MIGRATIONS: readonly Migration[] = [
     statement: 'ALTER TABLE backup_restore ADD COLUMN lease_until DATETIME(3) NULL',
   },
   // ----- App-owned state that used to sit in issue properties any editor may write (issue 13, section 3).
-  // What each hand-off target received from an ITR issue (src/app/handoff/handoffStore.ts): one row per
+  // What each hand-off target received from an ITR issue (src/adapters/sql/handoffStore.ts): one row per
   // (issue, target), so a second send finds the issue the app created, never one a user named.
   {
     name: 'v024_create_itr_handoff',
@@ -408,7 +408,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CONSTRAINT chk_itr_handoff_target CHECK (target IN ('rnd', 'sales'))
     )`,
   },
-  // The acceptance clock of a dispatched issue (src/app/triage/dispatchStore.ts): when, to whom, by whom.
+  // The acceptance clock of a dispatched issue (src/adapters/sql/dispatchStore.ts): when, to whom, by whom.
   {
     name: 'v025_create_triage_dispatch',
     statement: `CREATE TABLE IF NOT EXISTS triage_dispatch (

@@ -10,7 +10,7 @@
  * The caller must see and edit the ITR issue (read as the caller); the new issue and the link are made
  * as the app, because an engineer usually has no create permission in the R&D or sales project and
  * the admin chose those targets. Idempotent per target: the app-owned SQL table `itr_handoff`
- * (handoffStore.ts) records what was created, so a second send returns that issue (re-linking it if
+ * (src/adapters/sql/handoffStore.ts) records what was created, so a second send returns that issue (re-linking it if
  * the link is gone) instead of creating another. The record used to be an issue property, which any
  * editor of the ITR issue can write: naming an issue there made the app read it and show its summary
  * and status to someone who may not browse it (issue 13). What the caller is shown of a handed-off
@@ -21,10 +21,10 @@ import type { HandoffItem } from '../../contract/analytics';
 import type { ResolverResult } from '../../contract/envelope';
 import { loadAnalyticsSettings, type AnalyticsSettings } from '../analytics/settings';
 import { lookUpFieldIds } from '../fields/fieldIds';
-import { readHandoffs, recordHandoff, type HandoffRecordEntry, type HandoffTarget } from './handoffStore';
+import { readHandoffs, recordHandoff, type HandoffRecordEntry, type HandoffTarget } from '../../adapters/sql/handoffStore';
 import { fitForDisplay } from '../../domain/storageLimits';
 
-export type { HandoffTarget } from './handoffStore';
+export type { HandoffTarget } from '../../adapters/sql/handoffStore';
 
 /**
  * The issue property where releases before issue 13 kept the record. Never read: any editor of the

@@ -41,7 +41,7 @@ import { lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds, ItrFieldName } from '../fields/itrFields';
 import { accountIdOf, CLOSED_FIELDS, isClosed, jqlField, OPEN_JQL, textOf } from '../fields/issueState';
 import { appendHistory, readHistory, type HistoryRow } from './classificationHistory';
-import { readDispatches, recordDispatch, startMissingClocks, type Dispatch } from './dispatchStore';
+import { readDispatches, recordDispatch, startMissingClocks, type Dispatch } from '../../adapters/sql/dispatchStore';
 import { ACCOUNT_ID_PATTERN } from '../settings/settingsCheck';
 import { TriageErrorCode, TriageInputError } from './triageErrors';
 import { loadTriageRole, requireTriageRole, hasTriageRole, type TriageRoleConfig } from './triageRole';
@@ -55,7 +55,7 @@ export interface TriageDeps {
   loadRole(): Promise<TriageRoleConfig>;
   appendHistory(rows: readonly HistoryRow[]): Promise<void>;
   readHistory(issueId: string): Promise<ClassificationHistoryEntry[]>;
-  /** The acceptance clocks (app-owned SQL, dispatchStore.ts); never an issue property a user may write. */
+  /** The acceptance clocks (app-owned SQL, src/adapters/sql/dispatchStore.ts); never an issue property a user may write. */
   readDispatches(issueIds: readonly string[]): Promise<Map<string, Dispatch>>;
   recordDispatch(issueId: string, dispatch: Dispatch): Promise<void>;
   startMissingClocks(issueIds: readonly string[], at: Date, by: string): Promise<void>;

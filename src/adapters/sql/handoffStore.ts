@@ -3,7 +3,8 @@
  * from an ITR issue. Only the app writes it, so the key it holds is always an issue the app created;
  * an issue property would let any editor of the ITR issue name any issue in the site.
  */
-import { ensureSchema, execute, fromSqlDateTime, query } from '../../adapters/sql';
+import { ensureSchema } from './migrations';
+import { execute, fromSqlDateTime, query } from './sqlClient';
 import type { HandoffItem } from '../../contract/analytics';
 
 export type HandoffTarget = HandoffItem['target'];

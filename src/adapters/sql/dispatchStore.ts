@@ -4,7 +4,8 @@
  * property `itr.dispatch`, which any editor may write: a far-future time broke the triage queue for
  * everyone (an unparseable acceptance deadline) and a past one forced "deemed accepted" (issue 13).
  */
-import { ensureSchema, execute, fromSqlDateTime, query } from '../../adapters/sql';
+import { ensureSchema } from './migrations';
+import { execute, fromSqlDateTime, query } from './sqlClient';
 
 export interface Dispatch {
   dispatchedAt: Date;
