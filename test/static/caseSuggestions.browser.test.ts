@@ -82,7 +82,12 @@ describeWithBrowser('case suggestions on the issue panel in Chromium', () => {
     const box = section.getByRole('searchbox', { name: 'Search cases' });
     await box.fill('打印机');
     await box.press('Enter');
-    await page.waitForFunction('document.querySelectorAll("[data-testid=case-hit]").length === 1');
+    // Polled from the test, not waitForFunction('…'): a string predicate is eval, which the page's CSP refuses.
+    const searchHits = section.getByTestId('case-hit');
+    for (let tries = 0; (await searchHits.count()) !== 1; tries++) {
+      if (tries >= 100) throw new Error(`expected one case hit, saw ${await searchHits.count()}`);
+      await page.waitForTimeout(100);
+    }
     expect(await section.getByTestId('case-hit').innerText()).toContain('网络打印机连接失败');
     // One call per section and action; the panel's sections load in parallel, so their order is not fixed.
     expect(calls.map((c) => (c.payload as { functionKey?: string } | null)?.functionKey).filter(Boolean).sort()).toEqual(
