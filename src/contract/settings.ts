@@ -33,9 +33,25 @@ export interface SupervisionSettings {
   weeklyReportIssue: string | null;
 }
 
+/**
+ * Who takes an issue when it enters a line (Jira's assignee and the ITR owner field, always the same):
+ * one person; a group whose members take turns (round robin in the group's order, skipping members
+ * who cannot be assigned issues in the issue's project); or nobody, with a group told by email.
+ */
+export type LineAssignment =
+  | { mode: 'person'; accountId: string }
+  | { mode: 'group'; group: string }
+  | { mode: 'unassigned'; notifyGroup: string | null };
+
+export type LineAssignmentMode = LineAssignment['mode'];
+
 export interface LineRoutingSetting {
-  /** Takes the issue when it enters the line; null = the line's queue. */
-  assigneeAccountId: string | null;
+  assignment: LineAssignment;
+  /**
+   * The Jira status (name, as the ITR workflow has it) the issue moves to when it enters the line;
+   * null = the status stays. When the workflow offers no transition to it, the app says so in its comment.
+   */
+  statusName: string | null;
   notifyAccountIds: string[];
   notifyGroups: string[];
 }
@@ -58,9 +74,15 @@ export interface SettingsState<T> {
   displayNames: Record<string, string>;
 }
 
+/** The support-lines tab's state: also the statuses the app's ITR workflow has (choices for `statusName`). */
+export interface SupportLineSettingsState extends SettingsState<SupportLineSettings> {
+  /** Status names of the ITR workflow, in its order; empty when setup has not created it yet. */
+  statusOptions: string[];
+}
+
 export interface SettingsFunctions {
   getSupervisionSettings: { payload: Record<string, never>; result: SettingsState<SupervisionSettings> };
   saveSupervisionSettings: { payload: { settings: SupervisionSettings; expectedRevision: number }; result: SettingsState<SupervisionSettings> };
-  getSupportLineSettings: { payload: Record<string, never>; result: SettingsState<SupportLineSettings> };
-  saveSupportLineSettings: { payload: { settings: SupportLineSettings; expectedRevision: number }; result: SettingsState<SupportLineSettings> };
+  getSupportLineSettings: { payload: Record<string, never>; result: SupportLineSettingsState };
+  saveSupportLineSettings: { payload: { settings: SupportLineSettings; expectedRevision: number }; result: SupportLineSettingsState };
 }
