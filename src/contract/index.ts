@@ -16,6 +16,7 @@ import type { AuditFunctions } from './audit';
 import type { SettingsFunctions } from './settings';
 import type { SiteCheckFunctions } from './siteCheck';
 import type { ClosureRuleFunctions } from './closureRules';
+import type { PeopleFunctions } from './people';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
@@ -33,6 +34,7 @@ export type * from './settings';
 export type * from './siteCheck';
 export type * from './closureRules';
 export type * from './jobs';
+export type * from './people';
 
 export interface ResolverFunctions
   extends IssuePanelFunctions,
@@ -49,4 +51,5 @@ export interface ResolverFunctions
     AuditFunctions,
     SettingsFunctions,
     SiteCheckFunctions,
-    ClosureRuleFunctions {}
+    ClosureRuleFunctions,
+    PeopleFunctions {}
