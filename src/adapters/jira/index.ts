@@ -3,4 +3,4 @@ export type { JiraActor, JiraClientOptions, JiraIssueLink, RetryPolicy, SearchOp
 export { parseIssueLinks } from './jira.adapter';
 export { codeForStatus, JiraError, JiraErrorCode } from './jira.errors';
 export type { JiraErrorDetails } from './jira.errors';
-export type { AdfDocument, AppFieldValueUpdate, JiraFieldListing, JiraIssue, JiraSearchPage, JiraTransition, JiraUser } from './jira.types';
+export type { AdfDocument, AppFieldValueUpdate, JiraDirectoryUser, JiraFieldListing, JiraGroupSummary, JiraIssue, JiraSearchPage, JiraTransition, JiraUser, TransitionChanges } from './jira.types';

@@ -13,7 +13,7 @@
 import api, { route } from '@forge/api';
 import type { Route } from '@forge/api';
 import { codeForStatus, JiraError, JiraErrorCode } from './jira.errors';
-import type { AdfDocument, AppFieldValueUpdate, JiraFieldListing, JiraIssue, JiraSearchPage, JiraTransition, JiraUser } from './jira.types';
+import type { AdfDocument, AppFieldValueUpdate, JiraDirectoryUser, JiraFieldListing, JiraGroupSummary, JiraIssue, JiraSearchPage, JiraTransition, JiraUser, TransitionChanges } from './jira.types';
 
 /**
  * The app, or the user the invocation runs for (`asUser()` with no argument). Never another account:
@@ -116,6 +116,34 @@ function parseIssue(raw: unknown, method: string, path: string): JiraIssue {
     fields: isRecord(raw['fields']) ? raw['fields'] : {},
     properties: isRecord(raw['properties']) ? raw['properties'] : {},
   };
+}
+
+/** Jira's page cap for `GET /rest/api/3/group/member` ("number should be between 1 and 50"). */
+const GROUP_MEMBER_PAGE = 50;
+
+function checkMax(max: number, cap: number): void {
+  if (!Number.isInteger(max) || max < 1 || max > cap) throw new RangeError(`max must be 1–${cap}, got ${max}`);
+}
+
+/** One user of a directory answer; entries without an account id are skipped. */
+function directoryUser(u: Record<string, unknown>): JiraDirectoryUser[] {
+  if (typeof u['accountId'] !== 'string') return [];
+  const avatars = isRecord(u['avatarUrls']) ? u['avatarUrls'] : {};
+  return [{
+    accountId: u['accountId'],
+    displayName: typeof u['displayName'] === 'string' ? u['displayName'] : '',
+    avatarUrl: typeof avatars['24x24'] === 'string' ? avatars['24x24'] : null,
+    active: u['active'] !== false,
+    accountType: typeof u['accountType'] === 'string' ? u['accountType'] : 'atlassian',
+  }];
+}
+
+/** A user-list answer (a bare array, as `/user/search` and `/user/assignable/search` give). */
+function directoryUsers(res: RawResponse, method: string, path: string): JiraDirectoryUser[] {
+  if (!Array.isArray(res.body)) {
+    throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method, path, errorMessages: ['user list is not an array'], attempts: res.attempts });
+  }
+  return res.body.filter(isRecord).flatMap(directoryUser);
 }
 
 /** A `WorkflowScheme` answer; no `id` = the Default Workflow Scheme (used by src/app/setup). */
@@ -327,8 +355,24 @@ export class JiraClient {
     );
   }
 
-  async transitionIssue(idOrKey: string, transitionId: string, fields?: Record<string, unknown>): Promise<void> {
-    await this.send('POST', route`/rest/api/3/issue/${idOrKey}/transitions`, { transition: { id: transitionId }, ...(fields ? { fields } : {}) });
+  /**
+   * Performs a transition (`POST /rest/api/3/issue/{id}/transitions`). `fields` and `update` ride in the
+   * same request, so a status, an assignee and a comment move together (one request, one changelog).
+   */
+  async transitionIssue(idOrKey: string, transitionId: string, changes: TransitionChanges = {}): Promise<void> {
+    await this.send('POST', route`/rest/api/3/issue/${idOrKey}/transitions`, {
+      transition: { id: transitionId },
+      ...(changes.fields ? { fields: changes.fields } : {}),
+      ...(changes.update ? { update: changes.update } : {}),
+    });
+  }
+
+  /**
+   * Sets or clears the assignee (`PUT /rest/api/3/issue/{id}/assignee`; `null` unassigns). Jira needs
+   * Assign Issues of the actor and Assignable User of the target, else 400/403 (a JiraError).
+   */
+  async assignIssue(idOrKey: string, accountId: string | null): Promise<void> {
+    await this.send('PUT', route`/rest/api/3/issue/${idOrKey}/assignee`, { accountId });
   }
 
   /**
@@ -763,6 +807,64 @@ export class JiraClient {
       throw e;
     }
   }
+
+  // ----- people pickers — owned by src/app/people ---------------------------------------------------
+
+  /**
+   * Active users whose display name or email starts with `query` (`GET /rest/api/3/user/search`).
+   * Jira answers an empty list to a caller without Browse users and groups, so as the caller this is
+   * exactly what that person may see. `max` 1–1000 (Jira's default 50).
+   */
+  async searchUsers(query: string, max = 50): Promise<JiraDirectoryUser[]> {
+    checkMax(max, 1000);
+    const q = new URLSearchParams({ query, maxResults: String(max) });
+    const path = route`/rest/api/3/user/search?${q}`;
+    return directoryUsers(await this.send('GET', path), 'GET', path.value);
+  }
+
+  /**
+   * Users who may be assigned issues in a project or one issue (`GET /rest/api/3/user/assignable/search`;
+   * Jira needs one of `projectKey` / `issueKey`). Jira filters a page of `max` candidates, so fewer may come back.
+   */
+  async findAssignableUsers(options: { query?: string; projectKey?: string; issueKey?: string; max?: number }): Promise<JiraDirectoryUser[]> {
+    const max = options.max ?? 50;
+    checkMax(max, 1000);
+    if (options.projectKey === undefined && options.issueKey === undefined) throw new RangeError('findAssignableUsers needs projectKey or issueKey');
+    const q = new URLSearchParams({ maxResults: String(max) });
+    if (options.query !== undefined) q.set('query', options.query);
+    if (options.issueKey !== undefined) q.set('issueKey', options.issueKey);
+    else if (options.projectKey !== undefined) q.set('project', options.projectKey);
+    const path = route`/rest/api/3/user/assignable/search?${q}`;
+    return directoryUsers(await this.send('GET', path), 'GET', path.value);
+  }
+
+  /** Groups whose names contain `query`, any case (`GET /rest/api/3/groups/picker`); sorted by Jira. */
+  async searchGroups(query: string, max = 20): Promise<JiraGroupSummary[]> {
+    checkMax(max, 1000);
+    const q = new URLSearchParams({ query, maxResults: String(max), caseInsensitive: 'true' });
+    const path = route`/rest/api/3/groups/picker?${q}`;
+    const res = await this.send('GET', path);
+    if (!isRecord(res.body) || !Array.isArray(res.body['groups'])) {
+      throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'GET', path: path.value, errorMessages: ['group search without groups'], attempts: res.attempts });
+    }
+    return res.body['groups'].filter(isRecord).flatMap((g) =>
+      typeof g['name'] === 'string' ? [{ groupId: typeof g['groupId'] === 'string' ? g['groupId'] : null, name: g['name'] }] : [],
+    );
+  }
+
+  /**
+   * The active members of a group, every page (`GET /rest/api/3/group/member`, 50 a page, Jira's
+   * cap). Needs Browse users and groups (or Administer Jira) of the actor; an unknown group is JIRA_NOT_FOUND.
+   */
+  async groupMembers(groupName: string): Promise<JiraDirectoryUser[]> {
+    const values = await this.allPages((startAt) => {
+      const q = new URLSearchParams({ groupname: groupName, includeInactiveUsers: 'false', startAt: String(startAt), maxResults: String(GROUP_MEMBER_PAGE) });
+      return route`/rest/api/3/group/member?${q}`;
+    });
+    return values.flatMap(directoryUser).filter((u) => u.active);
+  }
+
+  // ----- end of people pickers --------------------------------------------------------------------
 
   // ----- end of directory look-ups ---------------------------------------------------------------
 

@@ -53,3 +53,27 @@ export interface JiraFieldListing {
   name: string;
   schemaCustom: string | undefined;
 }
+
+/** A user as Jira's directory look-ups answer (`/user/search`, `/user/assignable/search`, `/group/member`). */
+export interface JiraDirectoryUser {
+  accountId: string;
+  displayName: string;
+  /** The 24×24 avatar, null when Jira gave none. */
+  avatarUrl: string | null;
+  active: boolean;
+  /** `atlassian` for people; `app` and `customer` accounts are not staff. */
+  accountType: string;
+}
+
+/** A group as `GET /rest/api/3/groups/picker` answers; `groupId` is null on sites that have none yet. */
+export interface JiraGroupSummary {
+  groupId: string | null;
+  name: string;
+}
+
+/** The body of a transition besides its id: field values and update operations (e.g. a comment to add). */
+export interface TransitionChanges {
+  fields?: Record<string, unknown>;
+  /** Jira's `update` map, e.g. `{ comment: [{ add: { body: adf } }] }`. */
+  update?: Record<string, Array<Record<string, unknown>>>;
+}
