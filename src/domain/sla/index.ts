@@ -10,3 +10,4 @@ export {
   type LineDeadlines,
   type LineClockStatus,
 } from './deadlines';
+export { finalClockState, type FinalClockState, type FinalClockInput, type StoppedClock } from './finalClock';
