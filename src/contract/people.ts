@@ -20,13 +20,14 @@ export interface GroupOption {
 
 export type PeopleKind = 'user' | 'group';
 
-export interface PeopleSearchPayload {
+/** A `type`, not an interface, so it fits the bridge's `Record<string, unknown>` payload. */
+export type PeopleSearchPayload = {
   /** What the person typed (1–100 characters). */
   query: string;
   kinds: PeopleKind[];
   /** Only users who may be assigned issues in this project (`/user/assignable/search`). */
   assignableInProject?: string;
-}
+};
 
 export interface PeopleSearchResult {
   users: PersonOption[];
