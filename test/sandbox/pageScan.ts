@@ -1,0 +1,82 @@
+/**
+ * What a person must never read on a page of the app: an account id where a name belongs, or a code
+ * the app stores in place of a label. `leaksIn(text)` lists every such finding in the rendered text;
+ * `pageLeaks(page)` reads the host page and every Custom UI frame of it (innerText: what is shown).
+ */
+import type { Frame, Page } from 'playwright-core';
+
+export interface Leak {
+  /** What kind of thing leaked: `accountId` or `code`. */
+  kind: 'accountId' | 'code';
+  /** The text found. */
+  found: string;
+  /** Up to 40 characters either side, to find it on the page. */
+  context: string;
+}
+
+/** Account ids as Jira hands them out: `557058:<uuid>` (and other numeric prefixes), legacy 24-hex, JSM's `qm:`. */
+const ACCOUNT_ID_PATTERNS: readonly RegExp[] = [
+  /\b\d{6}:[0-9A-Za-z][\w-]{5,}/g,
+  /(?<![0-9a-f])[0-9a-f]{24}(?![0-9a-f])/g,
+  /\bqm:[\w:-]{6,}/g,
+  // The sandbox's own ids without their prefix (`sandbox-tom`), should a page strip the prefix.
+  /(?<!:)\bsandbox-[a-z]+\b/g,
+];
+
+/**
+ * Stored codes that have a label (kinds, regions, acceptance states, stay outcomes, grading
+ * dimensions), error codes (UPPER_SNAKE) and unresolved i18n keys (`triage.ownerHint`). Line ids
+ * (L1…), grade labels and English words that double as codes ("awaiting", "critical") are not
+ * listed: they are what the label says.
+ */
+const CODE_PATTERNS: readonly RegExp[] = [
+  /\b(?:technicalService|nonTechnicalService|spareParts|deemedAccepted|notStarted|onTrack|topGrade)\b/g,
+  /\b(?:cn-east|cn-north|cn-south|eu-central|us-east)\b/g,
+  /\b(?:timed_out|passed_on|customerTier|businessImpact|responseMinutes)\b/g,
+  /\bcustomfield_\d+\b/g,
+  /\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\b/g,
+  /\b[a-z]+(?:\.[a-z][A-Za-z0-9]*)*\.[a-z]+[A-Z][A-Za-z0-9]*\b/g,
+];
+
+function findings(text: string, kind: Leak['kind'], patterns: readonly RegExp[]): Leak[] {
+  const out: Leak[] = [];
+  for (const pattern of patterns) {
+    for (const m of text.matchAll(pattern)) {
+      const at = m.index ?? 0;
+      out.push({ kind, found: m[0], context: text.slice(Math.max(0, at - 40), at + m[0].length + 40).replace(/\s+/g, ' ') });
+    }
+  }
+  return out;
+}
+
+/** Every account id and internal code in `text`. */
+export function leaksIn(text: string): Leak[] {
+  return [...findings(text, 'accountId', ACCOUNT_ID_PATTERNS), ...findings(text, 'code', CODE_PATTERNS)];
+}
+
+async function frameText(frame: Frame): Promise<string> {
+  try {
+    return await frame.locator('body').innerText({ timeout: 5_000 });
+  } catch {
+    return ''; // a frame navigating away or detached has nothing on screen
+  }
+}
+
+/** The shown text of the host page and each of its frames, labelled by where it was read. */
+export async function shownTexts(page: Page): Promise<Array<{ where: string; text: string }>> {
+  const out: Array<{ where: string; text: string }> = [];
+  for (const frame of page.frames()) {
+    const key = frame === page.mainFrame() ? 'page' : (new URL(frame.url(), 'http://x').searchParams.get('moduleKey') ?? frame.url());
+    out.push({ where: key, text: await frameText(frame) });
+  }
+  return out;
+}
+
+/** Findings on the page and in its frames, each prefixed with where it was read (empty when clean). */
+export async function pageLeaks(page: Page): Promise<string[]> {
+  const out: string[] = [];
+  for (const { where, text } of await shownTexts(page)) {
+    for (const leak of leaksIn(text)) out.push(`${where}: ${leak.kind} "${leak.found}" in "…${leak.context}…"`);
+  }
+  return out;
+}
