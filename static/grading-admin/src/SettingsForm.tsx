@@ -15,8 +15,8 @@ import { useI18n } from '../../shared/i18n/react';
 import { Button, EditContext, ParsedField } from './fields';
 
 /** What a tab renders from, once loaded. */
-export interface SettingsForm<T> {
-  state: SettingsState<T>;
+export interface SettingsForm<T, S extends SettingsState<T> = SettingsState<T>> {
+  state: S;
   draft: T;
   edit(change: (draft: T) => T): void;
 }
@@ -27,19 +27,19 @@ function issuesOf(error: ApiError): ValidationIssue[] {
   return error.errors.slice(1).map((e) => ({ code: e.code, path: e.path ?? '', message: e.message, ...(e.params ? { params: e.params } : {}) }));
 }
 
-export function SettingsFormShell<T>({
+export function SettingsFormShell<T, S extends SettingsState<T> = SettingsState<T>>({
   load,
   save,
   testId,
   children,
 }: {
-  load(): Promise<SettingsState<T>>;
-  save(settings: T, expectedRevision: number): Promise<SettingsState<T>>;
+  load(): Promise<S>;
+  save(settings: T, expectedRevision: number): Promise<S>;
   testId: string;
-  children(form: SettingsForm<T>): ReactNode;
+  children(form: SettingsForm<T, S>): ReactNode;
 }) {
   const { t } = useI18n();
-  const [state, setState] = useState<SettingsState<T> | null>(null);
+  const [state, setState] = useState<S | null>(null);
   const [draft, setDraft] = useState<T | null>(null);
   const [dirty, setDirty] = useState(false);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
@@ -48,7 +48,7 @@ export function SettingsFormShell<T>({
   const [busy, setBusy] = useState(false);
   const [savedRevision, setSavedRevision] = useState<number | null>(null);
 
-  const adopt = useCallback((next: SettingsState<T>) => {
+  const adopt = useCallback((next: S) => {
     setState(next);
     setDraft(next.settings);
     setDirty(false);
@@ -119,7 +119,7 @@ export function SettingsFormShell<T>({
   );
 }
 
-/** Comma-separated text ↔ a list of names or account ids; problems of any entry show under it. */
+/** Comma-separated text ↔ a list of names; problems of any entry show under it. */
 export function ListField({ path, label, value, onChange }: { path: string; label: string; value: readonly string[]; onChange(next: string[]): void }) {
   return (
     <ParsedField<readonly string[]>
@@ -145,17 +145,5 @@ export function Caption({ children, help }: { children: ReactNode; help?: string
         </Text>
       )}
     </Stack>
-  );
-}
-
-/** "Jira user: …" beside account ids Jira knows (names from the last load or save). */
-export function KnownAs({ ids, names }: { ids: readonly string[]; names: Readonly<Record<string, string>> }) {
-  const { t } = useI18n();
-  const known = ids.flatMap((id) => (names[id] === undefined ? [] : [names[id]]));
-  if (known.length === 0) return null;
-  return (
-    <Text size="small" color="color.text.subtle">
-      {t('settings.knownAs', { name: known.join(', ') })}
-    </Text>
   );
 }

@@ -8,7 +8,9 @@ import type { HandoffTargetSetting, SupervisionSettings } from '../../../src/con
 import { call } from '../../shared/api';
 import { useI18n } from '../../shared/i18n/react';
 import { Button, PathIssues, TextField } from './fields';
-import { Caption, KnownAs, ListField, SettingsFormShell } from './SettingsForm';
+import { GroupsField, UsersField } from './PeopleField';
+import { Caption, SettingsFormShell } from './SettingsForm';
+import { personName } from '../../shared/people';
 
 const load = () => call('getSupervisionSettings', {});
 const save = (settings: SupervisionSettings, expectedRevision: number) => call('saveSupervisionSettings', { settings, expectedRevision });
@@ -29,8 +31,15 @@ export function SupervisionTab() {
           <>
             <Stack space="space.100">
               <Caption>{t('settings.supervision.figures')}</Caption>
-              <Caption help={t('settings.listHelp')}>{t('settings.supervision.groups')}</Caption>
-              <ListField path="personFigureGroups" label={t('settings.supervision.groups')} value={draft.personFigureGroups} onChange={(v) => edit((d) => ({ ...d, personFigureGroups: v }))} />
+              <Caption>{t('settings.supervision.groups')}</Caption>
+              <GroupsField
+                multiple
+                path="personFigureGroups"
+                label={t('settings.supervision.groups')}
+                testId="person-figure-groups"
+                groups={draft.personFigureGroups}
+                onChange={(v) => edit((d) => ({ ...d, personFigureGroups: v }))}
+              />
             </Stack>
 
             <Stack space="space.100">
@@ -40,14 +49,14 @@ export function SupervisionTab() {
               {draft.departments.map((row, i) => (
                 <Inline key={i} space="space.100" alignBlock="start" testId={`department-row-${i}`}>
                   <Box>
-                    <TextField
+                    <UsersField
                       path={`departments.${i}.accountId`}
                       label={`${t('settings.supervision.accountId')} ${i + 1}`}
-                      placeholder={t('settings.supervision.accountId')}
-                      value={row.accountId}
-                      onChange={(v) => edit((d) => ({ ...d, departments: d.departments.map((r, j) => (j === i ? { ...r, accountId: String(v).trim() } : r)) }))}
+                      testId={`department-person-${i}`}
+                      accountIds={row.accountId === '' ? [] : [row.accountId]}
+                      names={state.displayNames}
+                      onChange={(ids) => edit((d) => ({ ...d, departments: d.departments.map((r, j) => (j === i ? { ...r, accountId: ids[0] ?? '' } : r)) }))}
                     />
-                    <KnownAs ids={[row.accountId]} names={state.displayNames} />
                   </Box>
                   <TextField
                     path={`departments.${i}.department`}
@@ -57,7 +66,7 @@ export function SupervisionTab() {
                     onChange={(v) => edit((d) => ({ ...d, departments: d.departments.map((r, j) => (j === i ? { ...r, department: String(v) } : r)) }))}
                   />
                   <Button
-                    label={t('settings.supervision.removePerson', { who: state.displayNames[row.accountId] ?? (row.accountId || String(i + 1)) })}
+                    label={t('settings.supervision.removePerson', { who: row.accountId === '' ? String(i + 1) : personName(t, state.displayNames[row.accountId]) })}
                     onClick={() => edit((d) => ({ ...d, departments: d.departments.filter((_, j) => j !== i) }))}
                   >
                     ×
