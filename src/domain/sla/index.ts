@@ -11,3 +11,16 @@ export {
   type LineClockStatus,
 } from './deadlines';
 export { finalClockState, type FinalClockState, type FinalClockInput, type StoppedClock } from './finalClock';
+export {
+  alertAfterRecompute,
+  decideResponse,
+  isResponseAlert,
+  responseDeadlines,
+  responseGradeOf,
+  RESPONSE_ALERTS,
+  type ResponseAcceptance,
+  type ResponseAlert,
+  type ResponseDecision,
+  type ResponseDeadlineInput,
+  type ResponseState,
+} from './responseClock';
