@@ -33,6 +33,12 @@ export const ITR_FIELDS = {
   // Closing rules (src/app/closure): mirrors the workflow rules' Jira expressions read ('yes' / 'no').
   visitOpen: { moduleKey: 'itr-visit-open', type: 'string' },
   rootCauseComplete: { moduleKey: 'itr-root-cause', type: 'string' },
+  // The response (acceptance) clock (src/app/escalation/responseClock.ts): from creation, on the grade's
+  // calendar (a default grade before triage); stopped by acceptance, deemed or not. The alert is the last
+  // one the sweep sent for it (`warn` or `due`), so its JQL never finds the issue for it again.
+  responseDueAt: { moduleKey: 'itr-response-due', type: 'datetime' },
+  responseWarnAt: { moduleKey: 'itr-response-warn', type: 'datetime' },
+  responseAlert: { moduleKey: 'itr-response-alert', type: 'string' },
 } as const;
 
 export type ItrFieldName = keyof typeof ITR_FIELDS;
