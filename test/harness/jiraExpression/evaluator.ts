@@ -137,6 +137,15 @@ function evaluate(node: Expr, scope: Scope): Value {
       return node.value;
     case 'list':
       return node.items.map((x) => evaluate(x, scope) as JexValue);
+    case 'map': {
+      const out: { [key: string]: JexValue } = {};
+      for (const [k, v] of node.entries) {
+        const x = evaluate(v, scope);
+        if (isLambda(x)) return fail('an object literal cannot hold a function');
+        out[k] = x;
+      }
+      return out;
+    }
     case 'member':
       return property(evaluate(node.obj, scope), node.name, node.optional);
     case 'index': {

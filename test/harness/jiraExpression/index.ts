@@ -5,3 +5,4 @@ export { issueBean, projectBean, transitionBean, userBean, workflowBean, type Be
 export { evaluateForgeRule, parseRuleConfiguration, RULE_CONTEXT_VARIABLES, type FailedExpressionEvent, type ForgeRuleEvaluation, type RuleVerdict, type WorkflowRuleModuleType } from './workflowRules';
 export { evaluateTransitionRules, moduleKeyOfExtension, FORGE_CONDITION_RULE_KEY, FORGE_VALIDATOR_RULE_KEY, type ExpressionRuleModule, type TransitionRulesVerdict } from './transitionRules';
 export { evaluateExpressionRequest } from './evaluateEndpoint';
+export { evaluateFieldFormatter, evaluateSearchSuggestions, type FormatterInput, type SearchSuggestion, type SearchSuggestionsInput } from './customFieldExpressions';

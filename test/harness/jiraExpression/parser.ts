@@ -2,11 +2,13 @@
  * Parser of the Jira expressions the doubles evaluate: the JavaScript-like subset Jira documents
  * (forge-docs: manifest-reference/modules/jira-workflow-validator → "Jira expressions"; Jira's
  * "Jira expressions" page: static and computed member access, optional chaining, `let`, arrow
- * functions, list literals, ==/!=, comparisons, arithmetic, &&/||/!, the conditional operator).
+ * functions, list literals, ==/!=, comparisons, arithmetic, &&/||/!, the conditional operator), and
+ * object literals with quoted or bare keys (forge-docs: manifest-reference/modules/jira-custom-field,
+ * the search-suggestion examples return `[{'value': 'USD', 'label': 'US Dollar'}]`).
  *
  * Anything else is a parse error, as in Jira, which refuses to save or evaluate an expression it
  * cannot parse: assignment, `===`, `++`, `function`, `new`, template literals, regular expressions,
- * statements other than `let`. A parse error makes a workflow rule `false` (workflowRules.ts).
+ * statements other than `let`, blocks. A parse error makes a workflow rule `false` (workflowRules.ts).
  */
 
 export type BinaryOp = '==' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '/' | '%' | '&&' | '||';
@@ -16,6 +18,7 @@ export type Expr =
   | { t: 'id'; name: string }
   | { t: 'lit'; value: string | number | boolean | null }
   | { t: 'list'; items: Expr[] }
+  | { t: 'map'; entries: Array<[string, Expr]> }
   | { t: 'member'; obj: Expr; name: string; optional: boolean }
   | { t: 'index'; obj: Expr; key: Expr; optional: boolean }
   | { t: 'call'; obj: Expr; method: string; optional: boolean; args: Expr[] }
@@ -33,7 +36,7 @@ type Token = { k: 'punct'; v: string; at: number } | { k: 'str'; v: string; at: 
 
 // Longest first. `===`, `!==`, `++`, `--`, `=` (outside `let`), `=>`-less lambdas are refused below.
 const PUNCT = ['===', '!==', '?.', '==', '!=', '<=', '>=', '&&', '||', '=>', '++', '--', '.', ';', '(', ')', '[', ']', ',', '!', '<', '>', '+', '-', '*', '/', '%', '?', ':', '=', '{', '}'];
-const REFUSED_PUNCT = new Set(['===', '!==', '++', '--', '{', '}']);
+const REFUSED_PUNCT = new Set(['===', '!==', '++', '--']);
 const RESERVED = new Set(['function', 'new', 'var', 'const', 'return', 'if', 'else', 'for', 'while', 'class', 'this', 'typeof', 'delete', 'void', 'in', 'instanceof', 'import', 'export']);
 
 function tokenize(src: string): Token[] {
@@ -214,6 +217,20 @@ export function parseJiraExpression(src: string): Expr {
       }
       takeP(']');
       return { t: 'list', items };
+    }
+    if (t.v === '{') {
+      // An object literal; a `{` anywhere else (a block, a function body) is not an expression.
+      const entries: Array<[string, Expr]> = [];
+      while (!isP('}')) {
+        const k = peek();
+        if (k?.k !== 'str' && k?.k !== 'id') return fail('an object key');
+        i++;
+        takeP(':');
+        entries.push([String(k.v), expression()]);
+        if (!isP('}')) takeP(',');
+      }
+      takeP('}');
+      return { t: 'map', entries };
     }
     i--;
     return fail('a value');

@@ -1,0 +1,37 @@
+/**
+ * The labels each code-valued app field shows in Jira's own views, by field. manifest.yml carries the
+ * formatter and search-suggestion expressions built from these (test/manifest/fieldLabels.test.ts
+ * compares the text and prints the expected expressions when they differ), so a new stored value needs
+ * its label here and in the manifest.
+ *
+ * Grades and customer tiers come from the admin's grading table, which Jira's formatter cannot read
+ * (docs/decisions/field-labels.md): the shipped table's ids get their labels; an id the admin adds
+ * later shows as itself, which is also what JQL matches. Product and region are what triage typed.
+ */
+import {
+  ACCEPTANCE_LABELS,
+  CLASSIFICATION_LABELS,
+  DEFAULT_GRADING_TABLE,
+  ITR_KIND_LABELS,
+  SUPPORT_LINE_LABELS,
+  WARRANTY_LABELS,
+  YES_NO_LABELS,
+  shortLabel,
+  type ValueLabels,
+} from '../../domain';
+import type { ItrFieldName } from './itrFields';
+
+const defaultTierOptions = DEFAULT_GRADING_TABLE.dimensions.find((d) => d.id === 'customerTier')?.options ?? [];
+
+export const ITR_FIELD_VALUE_LABELS: Readonly<Partial<Record<ItrFieldName, ValueLabels>>> = {
+  kind: ITR_KIND_LABELS,
+  grade: Object.fromEntries(DEFAULT_GRADING_TABLE.grades.map((g) => [g.id, g.label])),
+  line: SUPPORT_LINE_LABELS,
+  warnedLine: SUPPORT_LINE_LABELS,
+  customerTier: Object.fromEntries(defaultTierOptions.map((o) => [o.id, shortLabel(o.label)])),
+  warranty: WARRANTY_LABELS,
+  classification: CLASSIFICATION_LABELS,
+  acceptance: ACCEPTANCE_LABELS,
+  visitOpen: YES_NO_LABELS,
+  rootCauseComplete: YES_NO_LABELS,
+};
