@@ -15,7 +15,8 @@ import {
   type SupportLine,
 } from '../src/domain';
 import { ITR_FIELDS, ITR_FIELD_NAMES, type ItrFieldIds, type ItrFieldName } from '../src/app/fields/itrFields';
-import { ITR_ISSUE_TYPE_NAMES } from '../src/app/setup/plan';
+import { ITR_ISSUE_TYPE_NAMES, ITR_STATUSES } from '../src/app/setup/plan';
+import type { SupportLineSettings } from '../src/contract/settings';
 import type { JiraDouble } from '../test/harness/jiraDouble';
 import { jiraDateTime } from '../test/harness/jiraModel';
 import { translate, type SandboxManifest } from './manifest';
@@ -41,6 +42,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { accountId: '557058:sandbox-maria', displayName: 'Maria Lopez', locale: 'en_US', timeZone: 'America/New_York', role: 'triage', groups: ['jira-software-users', 'itr-triage'] },
   { accountId: '557058:sandbox-chenjing', displayName: '陈静', locale: 'zh_CN', timeZone: 'Asia/Shanghai', role: 'admin', groups: ['jira-software-users', 'jira-administrators'] },
   { accountId: '557058:sandbox-oscar', displayName: 'Oscar Outsider', locale: 'en_US', timeZone: 'Europe/Paris', role: 'outsider', groups: ['jira-software-users'] },
+  // L1's second engineer: the itr-l1 group takes turns (DEMO_LINE_ROUTING). Last, so earlier positions hold.
+  { accountId: '557058:sandbox-lucas', displayName: 'Lucas Weber', locale: 'en_US', timeZone: 'Europe/Vienna', role: 'L1', groups: ['jira-software-users', 'itr-l1'] },
 ];
 
 /** The outsider: browses only the non-ITR hand-off projects (RND, SAL). */
@@ -67,6 +70,30 @@ export const DEMO_FIELD_IDS: ItrFieldIds = Object.fromEntries(
 
 const [ANNA, WANG, LI, TOM, ZHAO, MARIA] = DEMO_USERS.map((u) => u.accountId) as [string, string, string, string, string, string];
 
+/** The ITR workflow's status of a line (setup's `ITR_STATUSES`), so a renamed status fails here, not silently. */
+function lineStatus(ref: 'l1' | 'l2' | 'l3'): string {
+  const status = ITR_STATUSES.find((s) => s.ref === ref);
+  if (status === undefined) throw new Error(`demo site: the ITR workflow has no ${ref} status`);
+  return status.name;
+}
+
+/**
+ * The support lines as the demo admin set them (the "Support lines" tab), one of each assignment:
+ * L1 is the `itr-l1` group taking turns (李伟, Lucas Weber); L2 is Tom Baker; L3 is unassigned and
+ * the `itr-l3` group is told. Each line moves the issue to its own "Lx Handling" status, and 陈静 hears
+ * of an L3 breach. Saved through the app's own resolver when the sandbox starts (server.ts).
+ */
+export const DEMO_LINE_ROUTING: SupportLineSettings = {
+  lines: {
+    L1: { assignment: { mode: 'group', group: 'itr-l1' }, statusName: lineStatus('l1'), notifyAccountIds: [], notifyGroups: [] },
+    L2: { assignment: { mode: 'person', accountId: TOM }, statusName: lineStatus('l2'), notifyAccountIds: [], notifyGroups: [] },
+    L3: { assignment: { mode: 'unassigned', notifyGroup: 'itr-l3' }, statusName: lineStatus('l3'), notifyAccountIds: [], notifyGroups: [] },
+  },
+  managementAccountIds: [DEMO_USERS.find((u) => u.role === 'admin')?.accountId ?? ''],
+  managementGroups: [],
+  locale: 'en',
+};
+
 type Kind = 'technicalService' | 'nonTechnicalService' | 'spareParts' | 'complaint';
 type Grade = 'critical' | 'major' | 'minor' | 'suggestion';
 
@@ -83,6 +110,8 @@ interface DemoIssue {
   enteredHoursAgo?: number;
   assignee?: string;
   createdHoursAgo: number;
+  /** Untriaged: the ITR issue type the submitter chose (default technical service); triage sets the kind. */
+  requestedAs?: Kind;
 }
 
 /**
@@ -103,7 +132,7 @@ const ISSUES: readonly DemoIssue[] = [
   { project: 'ITR', summary: 'Dashboard loads slowly (8 s) since last release', description: 'Response times of the main dashboard went from 1 s to 8 s after release 4.2.', submitter: ANNA, stage: 'graded', kind: 'technicalService', grade: 'major', line: 'L3', enteredHoursAgo: 12, assignee: ZHAO, createdHoursAgo: 50 },
   { project: 'ITR', summary: 'Suggestion: dark mode for the customer portal', description: 'Several customers asked for a dark theme in the self-service portal.', submitter: ANNA, stage: 'graded', kind: 'nonTechnicalService', grade: 'suggestion', line: 'L3', enteredHoursAgo: 100, assignee: ZHAO, createdHoursAgo: 200 },
   { project: 'ITR', summary: 'Customer cannot reset password', description: 'The reset e-mail never arrives for one user at Globex.', submitter: ANNA, stage: 'untriaged', createdHoursAgo: 0.5 },
-  { project: 'ITR', summary: '咨询：如何申请增值税专用发票', description: '客户询问如何在门户中申请增值税专用发票。', submitter: WANG, stage: 'untriaged', createdHoursAgo: 1.5 },
+  { project: 'ITR', summary: '咨询：如何申请增值税专用发票', description: '客户询问如何在门户中申请增值税专用发票。', submitter: WANG, stage: 'untriaged', createdHoursAgo: 1.5, requestedAs: 'nonTechnicalService' },
   { project: 'ITR', summary: 'Wrong language on order confirmation e-mails', description: 'Customers in Spain receive the confirmation in German.', submitter: ANNA, stage: 'resolved', kind: 'technicalService', grade: 'minor', line: 'L2', enteredHoursAgo: 70, assignee: TOM, createdHoursAgo: 90 },
   { project: 'ITR', summary: '门户网站首页图片加载失败', description: '首页轮播图在部分浏览器中无法显示。', submitter: WANG, stage: 'closed', kind: 'technicalService', grade: 'minor', line: 'L1', enteredHoursAgo: 150, assignee: LI, createdHoursAgo: 160 },
   { project: 'NET', summary: 'BGP session flapping with upstream provider', description: 'The BGP session to the upstream provider in Frankfurt resets every few minutes.', submitter: ANNA, stage: 'graded', kind: 'technicalService', grade: 'critical', line: 'L2', enteredHoursAgo: 7, assignee: TOM, createdHoursAgo: 10 },
@@ -112,14 +141,14 @@ const ISSUES: readonly DemoIssue[] = [
   { project: 'NET', summary: '核心路由器固件升级失败', description: '按计划升级核心路由器固件时校验失败，已回滚。', submitter: WANG, stage: 'graded', kind: 'technicalService', grade: 'major', line: 'L3', enteredHoursAgo: 2, assignee: ZHAO, createdHoursAgo: 26 },
   { project: 'NET', summary: 'Wi-Fi coverage weak in warehouse B', description: 'Scanners lose connection in aisles 12–18.', submitter: ANNA, stage: 'graded', kind: 'technicalService', grade: 'minor', line: 'L2', enteredHoursAgo: 8, assignee: TOM, createdHoursAgo: 48 },
   { project: 'NET', summary: 'DNS resolution slow for internal domains', description: 'Lookups of *.corp take 2–3 seconds from the Shanghai office.', submitter: ANNA, stage: 'untriaged', createdHoursAgo: 3 },
-  { project: 'NET', summary: '防火墙策略变更申请', description: '申请开放 10.2.0.0/16 到监控服务器的 SNMP 端口。', submitter: WANG, stage: 'untriaged', createdHoursAgo: 0.2 },
+  { project: 'NET', summary: '防火墙策略变更申请', description: '申请开放 10.2.0.0/16 到监控服务器的 SNMP 端口。', submitter: WANG, stage: 'untriaged', createdHoursAgo: 0.2, requestedAs: 'nonTechnicalService' },
   { project: 'NET', summary: 'Packet loss on MPLS link Munich–Vienna', description: 'Intermittent 2 % packet loss measured by the monitoring system.', submitter: ANNA, stage: 'resolved', kind: 'technicalService', grade: 'major', line: 'L2', enteredHoursAgo: 48, assignee: TOM, createdHoursAgo: 72 },
   { project: 'NET', summary: '上海办公室网络中断', description: '上海办公室全部网络中断约 40 分钟，已恢复。', submitter: WANG, stage: 'closed', kind: 'technicalService', grade: 'critical', line: 'L2', enteredHoursAgo: 120, assignee: TOM, createdHoursAgo: 124 },
   { project: 'FLD', summary: 'Replacement disk for storage array at Globex', description: 'Disk 7 in shelf 2 reports predictive failure; a replacement is needed on site.', submitter: ANNA, stage: 'graded', kind: 'spareParts', grade: 'major', line: 'L1', enteredHoursAgo: 4, assignee: LI, createdHoursAgo: 5 },
   { project: 'FLD', summary: '备件申请：交换机电源模块', description: '客户现场交换机电源模块损坏，需要寄送备件。', submitter: WANG, stage: 'graded', kind: 'spareParts', grade: 'minor', line: 'L1', enteredHoursAgo: 10, assignee: LI, createdHoursAgo: 11 },
   { project: 'FLD', summary: 'Complaint: technician left site without testing', description: 'Customer says the printer still fails after the visit.', submitter: ANNA, stage: 'graded', kind: 'complaint', grade: 'minor', line: 'L2', enteredHoursAgo: 16, assignee: TOM, createdHoursAgo: 40 },
   { project: 'FLD', summary: '客户要求提供上门服务报告', description: '客户要求提供上周三次上门服务的书面报告。', submitter: WANG, stage: 'graded', kind: 'nonTechnicalService', grade: 'suggestion', line: 'L1', enteredHoursAgo: 24, assignee: LI, createdHoursAgo: 25 },
-  { project: 'FLD', summary: 'Spare fan for cooling unit CRAC-3', description: 'Fan bearing noise; order a spare before it fails.', submitter: ANNA, stage: 'untriaged', createdHoursAgo: 6 },
+  { project: 'FLD', summary: 'Spare fan for cooling unit CRAC-3', description: 'Fan bearing noise; order a spare before it fails.', submitter: ANNA, stage: 'untriaged', createdHoursAgo: 6, requestedAs: 'spareParts' },
   { project: 'FLD', summary: '现场打印机卡纸频繁', description: '客户现场打印机每天卡纸十余次。', submitter: WANG, stage: 'resolved', kind: 'technicalService', grade: 'suggestion', line: 'L1', enteredHoursAgo: 36, assignee: LI, createdHoursAgo: 40 },
   { project: 'FLD', summary: 'Broken badge reader at main entrance', description: 'Badge reader replaced and tested.', submitter: ANNA, stage: 'closed', kind: 'spareParts', grade: 'minor', line: 'L1', enteredHoursAgo: 200, assignee: LI, createdHoursAgo: 210 },
   { project: 'ITR', summary: 'Export of ticket history to CSV times out', description: 'Exports with more than 50,000 rows time out after 30 s.', submitter: ANNA, stage: 'graded', kind: 'technicalService', grade: 'minor', line: 'L3', enteredHoursAgo: 5, assignee: ZHAO, createdHoursAgo: 80 },
@@ -137,15 +166,17 @@ const TIER_BY_GRADE: Record<Grade, string> = { critical: 'strategic', major: 'ke
 const PRODUCT_BY_PROJECT: Record<DemoIssue['project'], string> = { ITR: 'Customer Portal', NET: 'Core Network', FLD: 'Field Equipment', SEC: 'Customer Portal' };
 
 /**
- * Triaged issues are of the ITR issue types setup creates, so they run the ITR workflow (setup maps
- * those types to it); an untriaged one is still a plain Task on the project's default workflow.
+ * Every demo issue is of an ITR issue type setup creates, so it runs the ITR workflow (setup maps those
+ * types to it) and triage, which lists only ITR issue types, sees the untriaged ones: a submitter
+ * picks the type when creating; triage then sets the kind.
  */
 const ISSUE_TYPE_BY_KIND: Record<Kind, string> = ITR_ISSUE_TYPE_NAMES;
 
 /** The ITR workflow's status for each stage (src/app/setup/plan.ts `ITR_STATUSES`); graded: its line's. */
-const STATUS_BY_LINE: Record<SupportLine, string> = { L1: 'L1 Handling', L2: 'L2 Handling', L3: 'L3 Handling' };
+const STATUS_BY_LINE: Record<SupportLine, string> = { L1: lineStatus('l1'), L2: lineStatus('l2'), L3: lineStatus('l3') };
 function statusOf(issue: DemoIssue): string {
-  if (issue.stage === 'untriaged') return 'Open';
+  // Untriaged: where the ITR workflow starts ("Accept", 受理), as a just-created issue.
+  if (issue.stage === 'untriaged') return ITR_STATUSES[0]?.name ?? 'Accept';
   if (issue.stage === 'graded') return STATUS_BY_LINE[issue.line ?? 'L1'];
   return issue.stage === 'resolved' ? 'Resolved' : 'Closed';
 }
@@ -225,7 +256,7 @@ export function seedDemoIssues(jira: JiraDouble, now: number): void {
     jira.seedIssue({
       key: `${issue.project}-${n}`,
       summary: issue.summary,
-      issueType: issue.kind === undefined ? 'Task' : ISSUE_TYPE_BY_KIND[issue.kind],
+      issueType: ISSUE_TYPE_BY_KIND[issue.kind ?? issue.requestedAs ?? 'technicalService'],
       status: statusOf(issue),
       created: new Date(now - issue.createdHoursAgo * HOUR),
       updated: new Date(now - Math.min(issue.createdHoursAgo, issue.enteredHoursAgo ?? issue.createdHoursAgo) * HOUR),
