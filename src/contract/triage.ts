@@ -43,6 +43,8 @@ export interface TriageListItem {
   grade: GradeId | null;
   line: SupportLineId | null;
   ownerAccountId: string | null;
+  /** The owner's display name; null when there is no owner or Jira no longer knows the account. */
+  ownerName: string | null;
   acceptance: AcceptanceState | null;
   /** When the owner is deemed to accept if it does not answer (dispatched issues only). */
   acceptBy: string | null;
@@ -101,6 +103,11 @@ export interface ClassificationHistoryEntry {
   newValue: string | null;
   reason: string | null;
   actorAccountId: string;
+  /** The actor's display name; null when Jira does not know the account (or the app acted by rule: `itr-app`). */
+  actorName: string | null;
+  /** For `owner` changes: display names of the old and new owner (null when none or unknown); null for other fields. */
+  oldValueName: string | null;
+  newValueName: string | null;
   at: string; // ISO instant
 }
 

@@ -2,6 +2,9 @@ import { execute, fromSqlDateTime, query, ensureSchema } from '../../adapters/sq
 import type { ClassificationHistoryEntry } from '../../contract/triage';
 import { fitForDisplay } from '../../domain/storageLimits';
 
+/** Actor recorded for changes the app makes by rule (timeout consent, a response alert), not by a person. */
+export const RULE_ACTOR = 'itr-app';
+
 /** One audited change of a triage field. Values are stored as text (≤ 255), reasons ≤ 2000. */
 export interface HistoryRow {
   issueId: string;
@@ -48,6 +51,10 @@ export async function readHistory(issueId: string): Promise<ClassificationHistor
       newValue: nullableText(r['new_value']),
       reason: nullableText(r['reason']),
       actorAccountId: String(r['actor_account_id']),
+      // Named by the use case (getClassificationHistory), which asks Jira once for the whole history.
+      actorName: null,
+      oldValueName: null,
+      newValueName: null,
       at: fromSqlDateTime(r['at']).toISOString(),
     }),
   );

@@ -171,6 +171,13 @@ export function acceptanceOf(
 
 // ----- list ------------------------------------------------------------------------------------------
 
+/** The display name Jira renders with a user field's value (no extra request); null when it gives none. */
+function userNameOf(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const name = (value as Record<string, unknown>)['displayName'];
+  return typeof name === 'string' && name.trim() !== '' ? name : null;
+}
+
 /**
  * Unaccepted open ITR issues, oldest first: not yet triaged (no kind or no line) or dispatched and
  * awaiting the owner's answer. Awaiting issues whose response time has run out are recorded as deemed
@@ -228,6 +235,7 @@ export async function listTriage(
       grade: textOf(f[ids.grade]),
       line: line !== null && isSupportLine(line) ? line : null,
       ownerAccountId: accountIdOf(f[ids.owner]),
+      ownerName: userNameOf(f[ids.owner]),
       acceptance: isAcceptance(state) ? state : null,
       acceptBy: acceptance?.acceptBy.toISOString() ?? null,
     });
@@ -509,6 +517,30 @@ export async function getClassificationHistory(
   deps: TriageDeps = platformTriageDeps,
 ): Promise<ClassificationHistoryEntry[]> {
   const issue = await deps.asCaller().getIssue(issueKey, { fields: ['summary'] });
-  return deps.readHistory(issue.id);
+  return withHistoryNames(await deps.readHistory(issue.id), deps.asApp());
+}
+
+/**
+ * Names the actors and the owners in a history (one bulk user request as the app). Jira not knowing an
+ * account leaves its name null ("Unknown user" in the UI); the history still answers if Jira cannot.
+ */
+async function withHistoryNames(entries: ClassificationHistoryEntry[], app: JiraClient): Promise<ClassificationHistoryEntry[]> {
+  const ownerValues = entries.flatMap((e) => (e.field === 'owner' ? [e.oldValue, e.newValue] : []));
+  const ids = [...new Set([...entries.map((e) => e.actorAccountId), ...ownerValues].filter((id): id is string => id !== null && id !== RULE_ACTOR))];
+  if (ids.length === 0) return entries;
+  let names: Map<string, string>;
+  try {
+    names = new Map((await app.existingUsers(ids)).map((u) => [u.accountId, u.displayName] as const));
+  } catch (e) {
+    console.warn(JSON.stringify({ event: 'classification-history', note: 'names unavailable', reason: e instanceof Error ? e.message : String(e) }));
+    return entries;
+  }
+  const nameOf = (id: string | null) => (id === null ? null : names.get(id) || null);
+  return entries.map((e) => ({
+    ...e,
+    actorName: nameOf(e.actorAccountId),
+    oldValueName: e.field === 'owner' ? nameOf(e.oldValue) : null,
+    newValueName: e.field === 'owner' ? nameOf(e.newValue) : null,
+  }));
 }
 

@@ -262,6 +262,17 @@ describe('owner answers', () => {
     expect(jira.issue('ITR-20').fields[ids.owner]).toEqual({ accountId: SUPERVISOR });
     const history = (await call('getClassificationHistory', { issueKey: 'ITR-20' }, OWNER)) as { data: Array<Record<string, unknown>> };
     expect(history.data.at(-1)).toMatchObject({ field: 'owner', oldValue: OWNER, newValue: SUPERVISOR, reason: 'escalate: Not our product', actorAccountId: OWNER });
+    // Named for the page (one bulk look-up); an account Jira no longer knows has no name, never its id.
+    expect(history.data.at(-1)).toMatchObject({ actorName: 'Owner', oldValueName: 'Owner', newValueName: 'Supervisor' });
+    expect(history.data.find((e) => e['field'] === 'grade')).toMatchObject({ actorName: 'Zhao Triage', oldValueName: null, newValueName: null });
+    jira.model.users.delete(SUPERVISOR);
+    const later = (await call('getClassificationHistory', { issueKey: 'ITR-20' }, OWNER)) as { data: Array<Record<string, unknown>> };
+    expect(later.data.at(-1)).toMatchObject({ newValue: SUPERVISOR, newValueName: null });
+  });
+
+  it('lists the owner by the display name Jira renders with the owner field', async () => {
+    const list = (await call('listTriage', {}, TRIAGER)) as { data: { items: Array<{ issueKey: string; ownerAccountId: string | null; ownerName: string | null }> } };
+    expect(list.data.items.find((i) => i.issueKey === 'ITR-20')).toMatchObject({ ownerAccountId: OWNER, ownerName: 'Owner' });
   });
 
   it('needs a reason, and refuses someone who is neither owner nor triage', async () => {
