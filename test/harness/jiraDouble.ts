@@ -36,6 +36,7 @@ import {
   SeedProject,
   SeedUser,
   ScreenState,
+  StoredComment,
   StoredIssue,
   WorkflowSchemeState,
   WorkflowRule,
@@ -128,6 +129,34 @@ function notFoundIssue(): Result {
   return { status: 404, body: errorBody(['Issue does not exist or you do not have permission to see it.']) };
 }
 
+/**
+ * The body as the spec's schema can check it. assignIssue's schema is `User` (accountId: string), yet
+ * its description documents `accountId: null` to unassign: that one documented null is not held against it.
+ */
+function bodyForSchema(operationId: string, body: unknown): unknown {
+  if (operationId === 'assignIssue' && isRecord(body) && body['accountId'] === null) return Object.fromEntries(Object.entries(body).filter(([k]) => k !== 'accountId'));
+  return body;
+}
+
+/** Jira's cap on `GET /group/member` pages ("number should be between 1 and 50", platform-v3 getUsersFromGroup). */
+export const GROUP_MEMBER_PAGE_CAP = 50;
+/** Groups the picker returns without `maxResults`: Jira's `jira.ajax.autocomplete.limit`, 20 on a new site (the double's choice). */
+export const GROUP_PICKER_DEFAULT_LIMIT = 20;
+/** findUsers / findAssignableUsers look at users "up to the thousandth user" (platform-v3). */
+export const USER_SEARCH_WINDOW = 1000;
+
+/**
+ * Whether a user matches a user-search `query`: the prefix of the display name, of a word in it, or of
+ * the email address, any case (platform-v3 findUsers: "query=john matches … John Smith … johnson@…").
+ * An empty query matches everyone (the double's choice).
+ */
+function matchesUserQuery(u: JiraUser, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (q === '') return true;
+  const name = u.displayName.toLowerCase();
+  return name.startsWith(q) || name.split(/\s+/).some((w) => w.startsWith(q)) || (u.emailAddress ?? '').toLowerCase().startsWith(q);
+}
+
 function splitList(values: unknown): string[] {
   const raw: unknown[] = Array.isArray(values) ? values : values === undefined ? [] : [values];
   return raw
@@ -217,6 +246,12 @@ export class JiraDouble {
       bulkGetUsers: (c) => this.bulkUsers(c),
       bulkGetGroups: (c) => this.bulkGroups(c),
       getProject: (c) => this.getProject(c),
+      // people pickers and assignment (src/app/people, src/app/escalation)
+      findUsers: (c) => this.findUsers(c),
+      findAssignableUsers: (c) => this.findAssignableUsers(c),
+      findGroups: (c) => this.findGroups(c),
+      getUsersFromGroup: (c) => this.groupMembers(c),
+      assignIssue: (c) => this.assignIssue(c),
     };
   }
 
@@ -345,7 +380,7 @@ export class JiraDouble {
     const queryErrors = this.spec.validateQuery(op, req.query);
     const hasBody = parsedBody !== undefined;
     const bodyErrors = bodyIsJson
-      ? this.spec.validateRequestBody(op, req.headers.get('content-type'), parsedBody, hasBody)
+      ? this.spec.validateRequestBody(op, req.headers.get('content-type'), bodyForSchema(op.operationId, parsedBody), hasBody)
       : ['request body is not valid JSON'];
     if (queryErrors.length > 0 || bodyErrors.length > 0) {
       if (queryErrors.length > 0) this.violate('invalid-query', req.method, fullPath, queryErrors.join('; '));
@@ -440,7 +475,7 @@ export class JiraDouble {
     return [...included].filter((f) => !excluded.has(f) && this.model.fields.has(f));
   }
 
-  private renderIssue(issue: StoredIssue, opts: { fields: string[]; properties: string[]; expand: string[] }): Record<string, unknown> {
+  private renderIssue(issue: StoredIssue, opts: { fields: string[]; properties: string[]; expand: string[]; viewer?: JiraUser }): Record<string, unknown> {
     const out: Record<string, unknown> = {
       expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
       id: issue.id,
@@ -459,6 +494,7 @@ export class JiraDouble {
     if (opts.expand.includes('names')) {
       out['names'] = Object.fromEntries(selected.map((f) => [f, this.model.fields.get(f)?.name ?? f]));
     }
+    if (opts.expand.includes('transitions') && opts.viewer !== undefined) out['transitions'] = this.offeredTransitions(opts.viewer, issue);
     if (opts.expand.includes('changelog')) {
       const histories = [...issue.changelog].reverse().map((h) => ({
         id: h.id,
@@ -523,7 +559,7 @@ export class JiraDouble {
     const next = offset + page.length;
     const isLast = next >= hits.length;
     const issues = page.map((i) =>
-      fields.length === 0 || (fields.length === 1 && fields[0] === 'id') ? { id: i.id } : this.renderIssue(i, { fields, properties, expand }),
+      fields.length === 0 || (fields.length === 1 && fields[0] === 'id') ? { id: i.id } : this.renderIssue(i, { fields, properties, expand, viewer: ctx.user }),
     );
     return {
       status: 200,
@@ -550,7 +586,7 @@ export class JiraDouble {
     const fields = q.getAll('fields').length > 0 ? splitList(q.getAll('fields')) : ['*all'];
     return {
       status: 200,
-      body: this.renderIssue(issue, { fields, properties: splitList(q.getAll('properties')), expand: splitList(q.get('expand') ?? '') }),
+      body: this.renderIssue(issue, { fields, properties: splitList(q.getAll('properties')), expand: splitList(q.get('expand') ?? ''), viewer: ctx.user }),
     };
   }
 
@@ -621,7 +657,7 @@ export class JiraDouble {
    * Applies `fields` (and `update` `set` operations) to an issue. All-or-nothing: any bad field → 400
    * with Jira's per-field error and nothing changed.
    */
-  private applyFields(issue: StoredIssue, fields: Record<string, unknown>, author: JiraUser, opts: { creating: boolean; appField: boolean }): Result | undefined {
+  private applyFields(issue: StoredIssue, fields: Record<string, unknown>, author: JiraUser, opts: { creating: boolean; appField: boolean; collect?: ChangeItem[] }): Result | undefined {
     const errors: Record<string, string> = {};
     const changes: Array<{ def: FieldDef; value: unknown }> = [];
     for (const [id, value] of Object.entries(fields)) {
@@ -636,7 +672,11 @@ export class JiraDouble {
       if (opts.creating && (id === 'project' || id === 'issuetype')) continue; // handled by createIssue
       const c = this.coerce(def, value, opts.appField);
       if (!c.ok) errors[id] = c.message;
-      else changes.push({ def, value: c.value });
+      else if (id === 'assignee' && !opts.appField) {
+        const refused = this.assigneeFieldRefusal(issue, author, c.value);
+        if (refused !== undefined) errors[id] = refused;
+        else changes.push({ def, value: c.value });
+      } else changes.push({ def, value: c.value });
     }
     if (Object.keys(errors).length > 0) return { status: 400, body: errorBody([], errors) };
     const items: ChangeItem[] = [];
@@ -646,7 +686,31 @@ export class JiraDouble {
       items.push(this.changeItem(def, before, value));
       issue.fields[def.id] = value;
     }
-    this.touch(issue, author, items, !opts.creating);
+    // A transition logs its fields with the status change: one request, one changelog entry and event.
+    if (opts.collect) opts.collect.push(...items);
+    else this.touch(issue, author, items, !opts.creating);
+    return undefined;
+  }
+
+  /**
+   * The assignee through edit, create or a transition's fields: the field is offered only to a caller
+   * with Assign Issues (Jira's screen rule), and only a user holding Assignable User in the issue's
+   * project may take it (platform-v3 assignIssue; Jira's own message). `null` unassigns.
+   */
+  private assigneeFieldRefusal(issue: StoredIssue, author: JiraUser, value: unknown): string | undefined {
+    if (!this.model.hasProjectPermission(author, this.projectOf(issue), 'ASSIGN_ISSUES')) return "Field 'assignee' cannot be set. It is not on the appropriate screen, or unknown.";
+    const accountId = isRecord(value) && typeof value['accountId'] === 'string' ? value['accountId'] : null;
+    return this.assigneeRefusal(issue, accountId);
+  }
+
+  /** Why `accountId` cannot be the issue's assignee (Jira's 400 text); undefined when it can, or when unassigning. */
+  private assigneeRefusal(issue: StoredIssue, accountId: string | null): string | undefined {
+    if (accountId === null) return undefined;
+    const u = this.model.users.get(accountId);
+    // platform-v3 assignIssue 400: "the user is not found"
+    if (!u) return `User '${accountId}' does not exist.`;
+    // platform-v3 findAssignableUsers / assignIssue: only holders of Assignable User (inactive users hold nothing)
+    if (!this.model.hasProjectPermission(u, this.projectOf(issue), 'ASSIGNABLE_USER')) return `User '${u.displayName}' cannot be assigned issues.`;
     return undefined;
   }
 
@@ -846,11 +910,35 @@ export class JiraDouble {
     if (!(isRecord(doc) && doc['type'] === 'doc' && doc['version'] === 1 && Array.isArray(doc['content']))) {
       return { status: 400, body: errorBody([], { comment: 'Comment body must be an Atlassian Document Format document.' }) };
     }
+    const comment = this.storeComment(issue, ctx.user, doc, body['visibility']);
+    return { status: 201, body: this.model.renderComment(issue, comment) };
+  }
+
+  private storeComment(issue: StoredIssue, author: JiraUser, doc: unknown, visibility: unknown): StoredComment {
     const now = jiraDateTime(this.model.now());
-    const comment = { id: this.model.newCommentId(), authorAccountId: ctx.user.accountId, body: structuredClone(doc), created: now, updated: now, visibility: body['visibility'] };
+    const comment = { id: this.model.newCommentId(), authorAccountId: author.accountId, body: structuredClone(doc), created: now, updated: now, visibility };
     issue.comments.push(comment);
     issue.fields['updated'] = now;
-    return { status: 201, body: this.model.renderComment(issue, comment) };
+    return comment;
+  }
+
+  /**
+   * A transition's `update.comment`: only `add` of an ADF body (platform-v3 doTransition's own example
+   * request), which Jira takes with or without a transition screen; any other comment operation is refused.
+   */
+  private transitionComments(ops: unknown): { adds: Array<{ body: unknown; visibility: unknown }> } | { error: Result } {
+    if (ops === undefined) return { adds: [] };
+    const adds: Array<{ body: unknown; visibility: unknown }> = [];
+    for (const op of Array.isArray(ops) ? ops : [ops]) {
+      const add = isRecord(op) && Object.keys(op).length === 1 && isRecord(op['add']) ? op['add'] : undefined;
+      if (!add) return { error: { status: 400, body: errorBody([`[jira double] update operation ${isRecord(op) ? Object.keys(op).join(',') : typeof op} on comment is not supported (only add)`]) } };
+      const doc = add['body'];
+      if (!(isRecord(doc) && doc['type'] === 'doc' && doc['version'] === 1 && Array.isArray(doc['content']))) {
+        return { error: { status: 400, body: errorBody([], { comment: 'Comment body must be an Atlassian Document Format document.' }) } };
+      }
+      adds.push({ body: doc, visibility: add['visibility'] });
+    }
+    return { adds };
   }
 
   // ----- transitions -----------------------------------------------------------------------------
@@ -859,23 +947,30 @@ export class JiraDouble {
     const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
     if (!issue) return notFoundIssue();
     // "if the user does not have the Transition issues project permission the response will not list any transitions"
-    const project = this.model.findProject(issue.projectKey);
-    const mayTransition = project !== undefined && this.model.hasProjectPermission(ctx.user, project, 'TRANSITION_ISSUES');
     const wanted = ctx.req.query.get('transitionId');
-    const transitions = (mayTransition ? this.model.availableTransitions(issue) : [])
-      .filter((t) => wanted === null || t.id === wanted)
-      .map((t) => ({
-        id: t.id,
-        name: t.name,
-        to: this.model.statusDetails(t.to),
-        hasScreen: t.screenFieldIds !== undefined,
-        isGlobal: t.from === undefined,
-        isInitial: false,
-        isAvailable: true,
-        isConditional: false,
-        isLooped: false,
-      }));
+    const transitions = this.offeredTransitions(ctx.user, issue).filter((t) => wanted === null || t['id'] === wanted);
     return { status: 200, body: { expand: 'transitions', transitions } };
+  }
+
+  /**
+   * The transitions `user` may perform on the issue now (`IssueTransition`), as `GET …/transitions` and
+   * an issue's `expand=transitions` (issue and search: platform-v3 `expand` of both) list them.
+   */
+  private offeredTransitions(user: JiraUser, issue: StoredIssue): Array<Record<string, unknown>> {
+    // "if the user does not have the Transition issues project permission the response will not list any transitions"
+    const project = this.model.findProject(issue.projectKey);
+    const mayTransition = project !== undefined && this.model.hasProjectPermission(user, project, 'TRANSITION_ISSUES');
+    return (mayTransition ? this.model.availableTransitions(issue) : []).map((t) => ({
+      id: t.id,
+      name: t.name,
+      to: this.model.statusDetails(t.to),
+      hasScreen: t.screenFieldIds !== undefined,
+      isGlobal: t.from === undefined,
+      isInitial: false,
+      isAvailable: true,
+      isConditional: false,
+      isLooped: false,
+    }));
   }
 
   /**
@@ -895,7 +990,14 @@ export class JiraDouble {
     if (tRef['id'] === undefined) return { status: 400, body: errorBody(['A transition must be specified.']) };
     const t = this.model.availableTransitions(issue).find((x) => x.id === String(tRef['id']));
     if (!t) return { status: 400, body: errorBody([`Transition id '${String(tRef['id'])}' is not valid for this issue.`]) };
-    const fromUpdate = this.updateOpsToFields(issue, body['update']);
+    const { comment: commentOps, ...fieldUpdates } = isRecord(body['update']) ? body['update'] : {};
+    const comments = this.transitionComments(commentOps);
+    if ('error' in comments) return comments.error;
+    // A comment needs Add Comments like POST /comment (refused there with 400, the spec documents no 403).
+    if (comments.adds.length > 0 && !this.model.hasProjectPermission(ctx.user, this.projectOf(issue), 'ADD_COMMENTS')) {
+      return { status: 400, body: errorBody([`You do not have the permission to comment on issue ${issue.key}.`]) };
+    }
+    const fromUpdate = this.updateOpsToFields(issue, fieldUpdates);
     if ('error' in fromUpdate) return fromUpdate.error;
     const fieldsIn = isRecord(body['fields']) ? body['fields'] : {};
     // spec, doTransition 400: "a field is specified in both fields and update"
@@ -913,9 +1015,9 @@ export class JiraDouble {
       screenResolution = this.model.resolutions.find((r) => isRecord(resolutionIn) && (r.id === resolutionIn['id'] || r.name === resolutionIn['name']));
       if (!screenResolution) return { status: 400, body: errorBody([], { resolution: 'Specify a valid resolution (an existing {id} or {name}).' }) };
     }
-    const failed = this.applyFields(issue, others, ctx.user, { creating: false, appField: false });
-    if (failed) return failed;
     const items: ChangeItem[] = [];
+    const failed = this.applyFields(issue, others, ctx.user, { creating: false, appField: false, collect: items });
+    if (failed) return failed;
     const now = jiraDateTime(this.model.now());
     const categoryBefore = this.model.statusCategoryOf(issue);
     const to = this.model.status(t.to);
@@ -940,6 +1042,7 @@ export class JiraDouble {
       else if (was === null) issue.fields['resolutiondate'] = now;
     }
     this.touch(issue, ctx.user, items, true);
+    for (const c of comments.adds) this.storeComment(issue, ctx.user, c.body, c.visibility);
     return { status: 204 };
   }
 
@@ -1217,6 +1320,157 @@ export class JiraDouble {
     const ids = scheme === undefined || scheme.isDefault ? this.model.issueTypes.map((t) => t.id) : scheme.issueTypeIds;
     const issueTypes = this.model.issueTypes.filter((t) => ids.includes(t.id)).map((t) => this.issueTypeDetails(t));
     return { status: 200, body: { ...this.renderProject(p), issueTypes } };
+  }
+
+  // ----- people pickers and assignment ----------------------------------------------------------
+
+  /** Every seeded user in a stable order (display name), as the directory look-ups walk them. */
+  private directory(): JiraUser[] {
+    return [...this.model.users.values()].sort((a, b) => a.displayName.localeCompare(b.displayName) || a.accountId.localeCompare(b.accountId));
+  }
+
+  private userPage(ctx: Ctx, users: JiraUser[]): JiraUser[] {
+    const startAt = Number(ctx.req.query.get('startAt') ?? '0');
+    const maxResults = Number(ctx.req.query.get('maxResults') ?? '50');
+    return users.slice(0, USER_SEARCH_WINDOW).slice(startAt, startAt + maxResults);
+  }
+
+  /**
+   * `GET /user/search` (findUsers): active users matching `query` (or exactly `accountId`). platform-v3:
+   * "calls by users without the required permission [Browse users and groups] return empty search results".
+   */
+  private findUsers(ctx: Ctx): Result {
+    const q = ctx.req.query;
+    const query = q.get('query');
+    const accountId = q.get('accountId');
+    // platform-v3 findUsers 400: "accountId, query or property is missing" / "query and accountId are provided"
+    if (query === null && accountId === null && q.get('property') === null) return { status: 400, body: errorBody(['One of query, accountId or property must be given.']) };
+    if (query !== null && accountId !== null) return { status: 400, body: errorBody(['query and accountId cannot be used together.']) };
+    if (q.get('property') !== null) {
+      this.violate('not-implemented', ctx.req.method, ctx.req.pathname, 'findUsers by property is not implemented by the double');
+      return { status: 501, body: errorBody(['[jira double] findUsers by property is not implemented']) };
+    }
+    if (!this.model.globalPermissionsOf(ctx.user).includes('USER_PICKER')) return { status: 200, body: [] };
+    const matches = this.directory().filter((u) => u.active && (accountId !== null ? u.accountId === accountId : matchesUserQuery(u, query ?? '')));
+    return { status: 200, body: this.userPage(ctx, matches).map((u) => this.model.userDetails(u.accountId)) };
+  }
+
+  /**
+   * `GET /user/assignable/search` (findAssignableUsers): of the users in the requested range, those who
+   * hold Assignable User in the project (or the issue's project) — so fewer than `maxResults` may come back,
+   * as platform-v3 says. The caller needs Browse users and groups or Assign Issues there; the spec
+   * documents no 403, so a caller with neither gets an empty list (the double's choice).
+   */
+  private findAssignableUsers(ctx: Ctx): Result {
+    const q = ctx.req.query;
+    const query = q.get('query');
+    const accountId = q.get('accountId');
+    const issueRef = q.get('issueKey') ?? q.get('issueId');
+    const projectRef = q.get('project');
+    // platform-v3 findAssignableUsers 400: none of issueKey, issueId, project / query or accountId missing / both given
+    if (issueRef === null && projectRef === null) return { status: 400, body: errorBody(['One of issueKey, issueId or project must be given.']) };
+    if (query === null && accountId === null) return { status: 400, body: errorBody(['One of query or accountId must be given.']) };
+    if (query !== null && accountId !== null) return { status: 400, body: errorBody(['query and accountId cannot be used together.']) };
+    let project: JiraProject | undefined;
+    if (issueRef !== null) {
+      const issue = this.visibleIssue(ctx, issueRef);
+      // platform-v3 findAssignableUsers 404: "the project, issue, or transition is not found"
+      if (!issue) return notFoundIssue();
+      project = this.projectOf(issue);
+    } else {
+      project = this.model.findProject(projectRef ?? '');
+      if (!project || !this.model.canBrowse(ctx.user, project)) return { status: 404, body: errorBody([`No project could be found with key '${projectRef ?? ''}'.`]) };
+    }
+    const inProject = project;
+    if (!this.model.globalPermissionsOf(ctx.user).includes('USER_PICKER') && !this.model.hasProjectPermission(ctx.user, inProject, 'ASSIGN_ISSUES')) return { status: 200, body: [] };
+    const range = this.userPage(ctx, this.directory().filter((u) => u.active && (accountId !== null ? u.accountId === accountId : matchesUserQuery(u, query ?? ''))));
+    const assignable = range.filter((u) => this.model.hasProjectPermission(u, inProject, 'ASSIGNABLE_USER'));
+    return { status: 200, body: assignable.map((u) => this.model.userDetails(u.accountId)) };
+  }
+
+  /**
+   * `GET /groups/picker` (findGroups): groups whose names contain `query`, sorted. platform-v3: without
+   * Browse projects the list is empty; without Browse users and groups only an exact name is found.
+   */
+  private findGroups(ctx: Ctx): Result {
+    const q = ctx.req.query;
+    const query = q.get('query') ?? '';
+    const norm = (v: string): string => (q.get('caseInsensitive') === 'true' ? v.toLowerCase() : v);
+    const excluded = new Set(q.getAll('exclude').flatMap((v) => v.split('&')));
+    const excludedIds = new Set(q.getAll('excludeId').flatMap((v) => v.split('&')));
+    const browsesSomewhere = [...this.model.projects.values()].some((p) => this.model.hasProjectPermission(ctx.user, p, 'BROWSE_PROJECTS'));
+    const browsesDirectory = this.model.globalPermissionsOf(ctx.user).includes('USER_PICKER');
+    const found = browsesSomewhere
+      ? this.model.groupNames().filter((n) => !excluded.has(n) && !excludedIds.has(this.model.groupIdOf(n)) && (browsesDirectory ? norm(n).includes(norm(query)) : norm(n) === norm(query)))
+      : [];
+    const shown = found.slice(0, Number(q.get('maxResults') ?? String(GROUP_PICKER_DEFAULT_LIMIT)));
+    const html = (name: string): string => {
+      const at = query === '' ? -1 : norm(name).indexOf(norm(query));
+      return at < 0 ? name : `${name.slice(0, at)}<b>${name.slice(at, at + query.length)}</b>${name.slice(at + query.length)}`;
+    };
+    return {
+      status: 200,
+      body: { header: `Showing ${shown.length} of ${found.length} matching groups`, total: found.length, groups: shown.map((name) => ({ name, html: html(name), groupId: this.model.groupIdOf(name) })) },
+    };
+  }
+
+  /**
+   * `GET /group/member` (getUsersFromGroup): a group's users, active only unless `includeInactiveUsers`,
+   * pages of at most 50. platform-v3: Browse users and groups or Administer Jira, else 403; unknown group 404.
+   */
+  private groupMembers(ctx: Ctx): Result {
+    const q = ctx.req.query;
+    const name = q.get('groupname');
+    const id = q.get('groupId');
+    // platform-v3 getUsersFromGroup 400: "the group name is not specified"; groupname and groupId exclude each other
+    if (name === null && id === null) return { status: 400, body: errorBody(['You must specify a group name or a group id.']) };
+    if (name !== null && id !== null) return { status: 400, body: errorBody(['groupname and groupId cannot be used together.']) };
+    const global = this.model.globalPermissionsOf(ctx.user);
+    if (!global.includes('USER_PICKER') && !global.includes('ADMINISTER')) {
+      return { status: 403, body: errorBody(['You need the Browse users and groups or the Administer Jira global permission to see group members.']) };
+    }
+    const group = this.model.groupNames().find((g) => (name !== null ? g.toLowerCase() === name.toLowerCase() : this.model.groupIdOf(g) === id));
+    if (group === undefined) return { status: 404, body: errorBody(['The specified group does not exist.']) };
+    const includeInactive = q.get('includeInactiveUsers') === 'true';
+    const members = this.directory().filter((u) => u.groups.includes(group) && (includeInactive || u.active));
+    const startAt = Number(q.get('startAt') ?? '0');
+    // More than 50 asked is answered with 50 (Jira caps the page; the answer's maxResults says so).
+    const maxResults = Math.max(1, Math.min(GROUP_MEMBER_PAGE_CAP, Number(q.get('maxResults') ?? String(GROUP_MEMBER_PAGE_CAP))));
+    const values = members.slice(startAt, startAt + maxResults);
+    const isLast = startAt + values.length >= members.length;
+    const at = (start: number): string =>
+      `${JIRA_BASE_URL}/rest/api/3/group/member?groupId=${encodeURIComponent(this.model.groupIdOf(group))}&includeInactiveUsers=${String(includeInactive)}&startAt=${start}&maxResults=${maxResults}`;
+    return {
+      status: 200,
+      body: { self: at(startAt), ...(isLast ? {} : { nextPage: at(startAt + values.length) }), startAt, maxResults, total: members.length, isLast, values: values.map((u) => this.model.userDetails(u.accountId)) },
+    };
+  }
+
+  /**
+   * `PUT /issue/{id}/assignee` (assignIssue): Browse projects and Assign Issues of the caller (403), a
+   * target holding Assignable User (400), `accountId: null` unassigns and `"-1"` gives the project's
+   * default assignee — unassigned here, as the double's projects have no lead. Logged and evented like an edit.
+   */
+  private assignIssue(ctx: Ctx): Result {
+    const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
+    if (!issue) return notFoundIssue();
+    const denied = this.lacks(ctx, issue, 'ASSIGN_ISSUES');
+    if (denied) return denied;
+    const body = isRecord(ctx.body) ? ctx.body : {};
+    // platform-v3 assignIssue 400: "name, key, or accountId is missing"
+    if (!('accountId' in body)) return { status: 400, body: errorBody(['accountId is missing: give an account id, or null to unassign.']) };
+    const raw = body['accountId'];
+    const target = raw === null || raw === '-1' ? null : String(raw);
+    const refused = this.assigneeRefusal(issue, target);
+    if (refused !== undefined) return { status: 400, body: errorBody([], { assignee: refused }) };
+    const def = this.model.fields.get('assignee');
+    const before = issue.fields['assignee'] ?? null;
+    const after = target === null ? null : { accountId: target };
+    if (def && JSON.stringify(before) !== JSON.stringify(after)) {
+      issue.fields['assignee'] = after;
+      this.touch(issue, ctx.user, [this.changeItem(def, before, after)], true);
+    }
+    return { status: 204 };
   }
 
   private searchProjects(ctx: Ctx): Result {

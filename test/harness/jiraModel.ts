@@ -384,6 +384,8 @@ function defaultFields(): FieldDef[] {
 
 export class JiraModel {
   users = new Map<string, JiraUser>();
+  /** Groups seeded without members (`seedGroup`); a group also exists while a seeded user is in it. */
+  readonly emptyGroups = new Set<string>();
   projects = new Map<string, JiraProject>();
   fields = new Map<string, FieldDef>();
   issueTypes: Array<{ id: string; name: string }> = [];
@@ -413,6 +415,7 @@ export class JiraModel {
 
   reset(): void {
     this.users.clear();
+    this.emptyGroups.clear();
     this.projects.clear();
     this.fields.clear();
     this.issues.clear();
@@ -470,6 +473,21 @@ export class JiraModel {
     };
     this.users.set(user.accountId, user);
     return user;
+  }
+
+  /** A group that exists even with no seeded member (e.g. a team whose people all left). */
+  seedGroup(name: string): void {
+    this.emptyGroups.add(name);
+  }
+
+  /** Every group name on the site, as Jira spells it, sorted (Jira's group picker sorts). */
+  groupNames(): string[] {
+    return [...new Set([...this.emptyGroups, ...[...this.users.values()].flatMap((u) => u.groups)])].sort((a, b) => a.localeCompare(b));
+  }
+
+  /** The double's stable group id for a name (Jira gives every group a UUID; `GET /group/bulk` uses the same). */
+  groupIdOf(name: string): string {
+    return `group-${name}`;
   }
 
   seedProject(p: SeedProject): JiraProject {

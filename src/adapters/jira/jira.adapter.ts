@@ -115,7 +115,25 @@ function parseIssue(raw: unknown, method: string, path: string): JiraIssue {
     key: typeof raw['key'] === 'string' ? raw['key'] : undefined,
     fields: isRecord(raw['fields']) ? raw['fields'] : {},
     properties: isRecord(raw['properties']) ? raw['properties'] : {},
+    ...(Array.isArray(raw['transitions']) ? { transitions: parseTransitions(raw['transitions']) } : {}),
   };
+}
+
+/** `IssueTransition`s as `GET …/transitions` and `expand=transitions` list them. */
+function parseTransitions(list: unknown[]): JiraTransition[] {
+  return list.filter(isRecord).flatMap((t) =>
+    typeof t['id'] === 'string' && typeof t['name'] === 'string'
+      ? [
+          {
+            id: t['id'],
+            name: t['name'],
+            toStatusName: isRecord(t['to']) && typeof t['to']['name'] === 'string' ? t['to']['name'] : undefined,
+            hasScreen: typeof t['hasScreen'] === 'boolean' ? t['hasScreen'] : undefined,
+            screenFieldIds: isRecord(t['fields']) ? Object.keys(t['fields']) : undefined,
+          },
+        ]
+      : [],
+  );
 }
 
 /** Jira's page cap for `GET /rest/api/3/group/member` ("number should be between 1 and 50"). */
@@ -347,12 +365,7 @@ export class JiraClient {
   async getTransitions(idOrKey: string): Promise<JiraTransition[]> {
     const path = route`/rest/api/3/issue/${idOrKey}/transitions`;
     const res = await this.send('GET', path);
-    const list = isRecord(res.body) && Array.isArray(res.body['transitions']) ? res.body['transitions'] : [];
-    return list.filter(isRecord).flatMap((t) =>
-      typeof t['id'] === 'string' && typeof t['name'] === 'string'
-        ? [{ id: t['id'], name: t['name'], toStatusName: isRecord(t['to']) && typeof t['to']['name'] === 'string' ? t['to']['name'] : undefined }]
-        : [],
-    );
+    return parseTransitions(isRecord(res.body) && Array.isArray(res.body['transitions']) ? res.body['transitions'] : []);
   }
 
   /**
@@ -775,14 +788,19 @@ export class JiraClient {
   // ----- directory look-ups for the admin settings — owned by src/app/settings -------------------
 
   /** Which of `accountIds` Jira knows (`GET /rest/api/3/user/bulk`, all pages); unknown ids are left out. */
-  async existingUsers(accountIds: string[]): Promise<Array<{ accountId: string; displayName: string }>> {
+  async existingUsers(accountIds: string[]): Promise<Array<{ accountId: string; displayName: string; accountType: string; active: boolean }>> {
     if (accountIds.length === 0) return [];
     const values = await this.allPages((startAt) => {
       const q = new URLSearchParams({ startAt: String(startAt), maxResults: '100' });
       for (const id of accountIds) q.append('accountId', id);
       return route`/rest/api/3/user/bulk?${q}`;
     });
-    return values.flatMap((u) => (typeof u['accountId'] === 'string' ? [{ accountId: u['accountId'], displayName: typeof u['displayName'] === 'string' ? u['displayName'] : '' }] : []));
+    // accountType `atlassian` is a person (`app`, `customer` are not staff); inactive accounts cannot hold work.
+    return values.flatMap((u) =>
+      typeof u['accountId'] === 'string'
+        ? [{ accountId: u['accountId'], displayName: typeof u['displayName'] === 'string' ? u['displayName'] : '', accountType: typeof u['accountType'] === 'string' ? u['accountType'] : 'atlassian', active: u['active'] !== false }]
+        : [],
+    );
   }
 
   /** Which of `names` are Jira groups (`GET /rest/api/3/group/bulk`, all pages); needs Browse users and groups. */
@@ -830,8 +848,8 @@ export class JiraClient {
     const max = options.max ?? 50;
     checkMax(max, 1000);
     if (options.projectKey === undefined && options.issueKey === undefined) throw new RangeError('findAssignableUsers needs projectKey or issueKey');
-    const q = new URLSearchParams({ maxResults: String(max) });
-    if (options.query !== undefined) q.set('query', options.query);
+    // Jira refuses the call without `query` or `accountId` (400); an empty query asks for everyone.
+    const q = new URLSearchParams({ query: options.query ?? '', maxResults: String(max) });
     if (options.issueKey !== undefined) q.set('issueKey', options.issueKey);
     else if (options.projectKey !== undefined) q.set('project', options.projectKey);
     const path = route`/rest/api/3/user/assignable/search?${q}`;
