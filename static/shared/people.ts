@@ -51,3 +51,6 @@ export function pickedKey(p: Picked): string {
 
 export const accountIdsOf = (values: readonly Picked[]): string[] => values.flatMap((v) => (v.kind === 'user' ? [v.accountId] : []));
 export const groupNamesOf = (values: readonly Picked[]): string[] => values.flatMap((v) => (v.kind === 'group' ? [v.name] : []));
+
+/** The actor the backend records for what the app does by rule (src/app/triage/triage.ts RULE_ACTOR); shown as the app. */
+export const RULE_ACTOR = 'itr-app';

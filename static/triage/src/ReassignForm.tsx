@@ -7,15 +7,18 @@ import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
 import { Button, Fieldset, Heading, Radio, TextInput } from './controls';
 import { errorsAt } from './draft';
+import { PersonInput } from './PersonInput';
+import { projectOf } from './TriageForm';
+import { personName, type PickedPerson } from '../../shared/people';
 
 /**
  * Forward to the owner believed responsible, or escalate to a supervisor, with a reason (both
  * recorded). The page remounts it per issue (`key`); a failed attempt keeps what was typed.
  */
-export function ReassignForm({ issueKey, onDone, onRefused }: { issueKey: string; onDone(owner: string, acceptBy: string): void; onRefused(): void }) {
+export function ReassignForm({ issueKey, onDone, onRefused }: { issueKey: string; onDone(ownerName: string, acceptBy: string): void; onRefused(): void }) {
   const { t } = useI18n();
   const [mode, setMode] = useState<'forward' | 'escalate'>('forward');
-  const [to, setTo] = useState('');
+  const [to, setTo] = useState<PickedPerson | null>(null);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<readonly ResolverError[]>([]);
   const [failure, setFailure] = useState<ApiError | null>(null);
@@ -25,11 +28,13 @@ export function ReassignForm({ issueKey, onDone, onRefused }: { issueKey: string
     setBusy(true);
     setFailure(null);
     try {
-      const r = await call('reassignIssue', { issueKey, mode, toAccountId: to, reason });
+      // Nobody picked goes as empty, so the server names the problem at the field (TRIAGE_OWNER_REQUIRED).
+      const r = await call('reassignIssue', { issueKey, mode, toAccountId: to?.accountId ?? '', reason });
+      const name = personName(t, to?.accountId === r.ownerAccountId ? to.displayName : null);
       setErrors([]);
-      setTo('');
+      setTo(null);
       setReason('');
-      onDone(r.ownerAccountId, r.acceptBy);
+      onDone(name, r.acceptBy);
     } catch (e) {
       const error = toApiError(e);
       if (error.code === 'NOT_AUTHORIZED') onRefused();
@@ -58,7 +63,7 @@ export function ReassignForm({ issueKey, onDone, onRefused }: { issueKey: string
           <Radio name={`mode-${issueKey}`} value="forward" label={t('triage.reassign.forward')} checked={mode === 'forward'} onChange={() => setMode('forward')} />
           <Radio name={`mode-${issueKey}`} value="escalate" label={t('triage.reassign.escalate')} checked={mode === 'escalate'} onChange={() => setMode('escalate')} />
         </Fieldset>
-        <TextInput path="toAccountId" label={t('triage.reassign.to')} errors={errorsAt(errors, 'toAccountId')} value={to} onChange={setTo} />
+        <PersonInput path="toAccountId" label={t('triage.reassign.to')} errors={errorsAt(errors, 'toAccountId')} value={to} onChange={setTo} projectKey={projectOf(issueKey)} />
         <TextInput path="reason" label={t('triage.reassign.reason')} errors={errorsAt(errors, 'reason')} value={reason} multiline onChange={setReason} />
         {failure === null ? null : <ErrorState error={failure} titleKey="triage.reassign.failed" params={{ issueKey }} />}
         <Box>

@@ -9,6 +9,10 @@ import { useI18n } from '../../shared/i18n/react';
 import { Button, Checkbox, Fieldset, Heading, Radio, SelectInput, TextInput, useErrorText } from './controls';
 import { errorsAt, isFieldPath, KINDS, LINES, toDecision, type TriageDraft } from './draft';
 import { FACT_KEYS, suggestClassification } from './rule';
+import { PersonInput } from './PersonInput';
+
+/** The project key of an issue key (`ITR-12` → `ITR`): owners are people assignable there. */
+export const projectOf = (issueKey: string): string => issueKey.slice(0, Math.max(0, issueKey.lastIndexOf('-')));
 
 export interface TriageFormProps {
   item: TriageListItem;
@@ -145,7 +149,7 @@ export function TriageForm({ item, options, draft, onDraft, errors, onErrors, on
             onChange={(v) => set({ warranty: v as TriageDraft['warranty'] })}
           />
         </Inline>
-        <TextInput path="ownerAccountId" label={t('triage.owner')} errors={errorsAt(errors, 'ownerAccountId')} value={draft.ownerAccountId} onChange={(v) => set({ ownerAccountId: v })} />
+        <PersonInput path="ownerAccountId" label={t('triage.owner')} errors={errorsAt(errors, 'ownerAccountId')} value={draft.owner} onChange={(v) => set({ owner: v })} projectKey={projectOf(item.issueKey)} />
         <Inline space="space.200" shouldWrap alignBlock="start">
           <TextInput path="product" label={t('triage.product')} errors={errorsAt(errors, 'product')} value={draft.product} onChange={(v) => set({ product: v })} />
           <TextInput path="region" label={t('triage.region')} errors={errorsAt(errors, 'region')} value={draft.region} onChange={(v) => set({ region: v })} />

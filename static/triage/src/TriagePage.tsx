@@ -13,6 +13,7 @@ import { initialDraft, type TriageDraft } from './draft';
 import { History } from './History';
 import { ReassignForm } from './ReassignForm';
 import { TriageForm } from './TriageForm';
+import { personName } from '../../shared/people';
 
 type Phase = { name: 'loading' } | { name: 'refused' } | { name: 'error'; error: ApiError } | { name: 'ready' };
 
@@ -155,7 +156,7 @@ export function TriagePage(_props: { context: ForgeContext }) {
             <Inline space="space.150" shouldWrap>
               <Text size="small">{t('triage.list.age', { relative: formatRelative(i.created, now) ?? i.created })}</Text>
               <Text size="small">{state}</Text>
-              {isUntriaged(i) ? null : <Text size="small">{t('triage.list.owner', { who: i.ownerAccountId ?? t('triage.list.lineQueue') })}</Text>}
+              {isUntriaged(i) ? null : <Text size="small">{t('triage.list.owner', { who: i.ownerAccountId === null ? t('triage.list.lineQueue') : personName(t, i.ownerName) })}</Text>}
             </Inline>
           </Stack>
         </Pressable>

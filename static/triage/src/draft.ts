@@ -5,6 +5,7 @@
 import type { ClassificationFacts } from '../../../src/domain';
 import type { ResolverError } from '../../../src/contract/envelope';
 import type { ClassificationId, ItrKindId, SupportLineId, TriageDecision, TriageListItem, WarrantyId } from '../../../src/contract';
+import type { PickedPerson } from '../../shared/people';
 import { suggestClassification } from './rule';
 
 export const KINDS: readonly ItrKindId[] = ['technicalService', 'nonTechnicalService', 'spareParts', 'complaint'];
@@ -19,7 +20,8 @@ export interface TriageDraft {
   /** Dimension id → option id ('' = not answered yet). */
   answers: Record<string, string>;
   line: SupportLineId;
-  ownerAccountId: string;
+  /** Picked by name; null = nobody yet (the line's queue). */
+  owner: PickedPerson | null;
   warranty: WarrantyId | '';
   product: string;
   region: string;
@@ -33,7 +35,7 @@ export function initialDraft(item: TriageListItem): TriageDraft {
     justification: '',
     answers: {},
     line: item.line ?? 'L1',
-    ownerAccountId: item.ownerAccountId ?? '',
+    owner: item.ownerAccountId === null ? null : { kind: 'user', accountId: item.ownerAccountId, displayName: item.ownerName, avatarUrl: null },
     warranty: '',
     product: '',
     region: '',
@@ -53,7 +55,7 @@ export function toDecision(issueKey: string, d: TriageDraft): TriageDecision {
   }
   const answers = Object.fromEntries(Object.entries(d.answers).filter(([, v]) => v !== ''));
   const decision: TriageDecision = { issueKey, kind: d.kind as ItrKindId, classification, answers, line: d.line };
-  if (d.ownerAccountId.trim() !== '') decision.ownerAccountId = d.ownerAccountId.trim();
+  if (d.owner !== null) decision.ownerAccountId = d.owner.accountId;
   if (d.warranty !== '') decision.warranty = d.warranty;
   if (d.product.trim() !== '') decision.product = d.product;
   if (d.region.trim() !== '') decision.region = d.region;
