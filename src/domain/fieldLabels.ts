@@ -25,6 +25,12 @@ export const WARRANTY_LABELS: ValueLabels = {
   out: { en: 'Out of warranty', 'zh-CN': '保修期外' },
 };
 
+/** The last response-time alert sent (src/app/escalation/responseClock.ts): `warn` or `due`. */
+export const RESPONSE_ALERT_LABELS: ValueLabels = {
+  warn: { en: 'Response time warning sent', 'zh-CN': '已发出响应预警' },
+  due: { en: 'Response time ran out', 'zh-CN': '响应时间已到' },
+};
+
 /** The `yes` / `no` flags the workflow rules read (return visit open, root cause complete). */
 export const YES_NO_LABELS: ValueLabels = {
   yes: { en: 'Yes', 'zh-CN': '是' },

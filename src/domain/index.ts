@@ -7,7 +7,7 @@ export type { Window, BusinessCalendar, Weekday } from './calendar/businessCalen
 export { DomainError, type ValidationIssue, type Validated } from './validation';
 
 export { LOCALES, localize, type Locale, type LocalizedText } from './labels';
-export { ACCEPTANCE_LABELS, WARRANTY_LABELS, YES_NO_LABELS, bilingualLabel, shortLabel, formatterExpression, searchSuggestionsExpression, type ValueLabels } from './fieldLabels';
+export { ACCEPTANCE_LABELS, RESPONSE_ALERT_LABELS, WARRANTY_LABELS, YES_NO_LABELS, bilingualLabel, shortLabel, formatterExpression, searchSuggestionsExpression, type ValueLabels } from './fieldLabels';
 export { InputErrorCode } from './input';
 export { ITR_KINDS, ITR_KIND_LABELS, isItrKind, type ItrKind } from './itrKind';
 export {

@@ -13,6 +13,7 @@ import {
   CLASSIFICATION_LABELS,
   DEFAULT_GRADING_TABLE,
   ITR_KIND_LABELS,
+  RESPONSE_ALERT_LABELS,
   SUPPORT_LINE_LABELS,
   WARRANTY_LABELS,
   YES_NO_LABELS,
@@ -34,4 +35,11 @@ export const ITR_FIELD_VALUE_LABELS: Readonly<Partial<Record<ItrFieldName, Value
   acceptance: ACCEPTANCE_LABELS,
   visitOpen: YES_NO_LABELS,
   rootCauseComplete: YES_NO_LABELS,
+  responseAlert: RESPONSE_ALERT_LABELS,
 };
+
+/**
+ * String fields that hold no code to label: product and region are what triage typed, and the grading
+ * answers are one `dimension=option;…` string of the table's ids (the issue panel shows them labelled).
+ */
+export const ITR_FREE_TEXT_FIELDS: readonly ItrFieldName[] = ['product', 'region', 'gradingAnswers'];
