@@ -44,6 +44,8 @@ export interface ClosureAdminState {
   fallbackAccountIds: string[];
   fallbackHistory: FallbackChangeDto[];
   fallbackRevision: number;
+  /** accountId → display name for the fallback closers and the people in their history; ids Jira no longer knows are absent ("Unknown user"). */
+  displayNames: Record<string, string>;
   /** What the app last published in the `itr-close` app property (undefined: never). */
   published: { submitter: string; visitOpen: string; rootCause: string; classification: string; fallback: string[] } | null;
 }

@@ -13,6 +13,7 @@ import { FALLBACK_REASON_MAX, loadFallback, saveFallback } from '../closure/fall
 import { loadSettings, RETURN_VISIT_SETTINGS_KEY, requireSupervisor, settingsCodec } from './settings';
 import { getVisit, listVisits, recordVisit } from './visitStore';
 import { writeItrFields } from '../fields/writeItrFields';
+import { displayNamesOf } from '../settings/settingsCheck';
 
 /**
  * The `return-visits-resolver` functions (page `itr-return-visits`): the visit queue for the
@@ -64,6 +65,7 @@ async function adminState(): Promise<ClosureAdminState> {
     fallbackAccountIds: fallback.config.accountIds,
     fallbackHistory: fallback.config.history,
     fallbackRevision: fallback.revision,
+    displayNames: await displayNamesOf(jiraAsApp(), [...new Set([...fallback.config.accountIds, ...fallback.config.history.flatMap((h) => [h.by, ...h.accountIds])])]),
     published: published ?? null,
   };
 }

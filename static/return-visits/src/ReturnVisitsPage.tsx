@@ -16,6 +16,8 @@ import type { ForgeContext } from '../../shared/bridge';
 import { toApiError } from '../../shared/errors';
 import { errorMessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
+import { PeoplePicker } from '../../shared/PeoplePicker';
+import { accountIdsOf, groupNamesOf, personName, pickedGroup, pickedPerson, type Picked } from '../../shared/people';
 
 const inputStyle: React.CSSProperties = {
   ...baseInputStyle(),
@@ -154,8 +156,8 @@ function AdminArea() {
   const [state, setState] = useState<ClosureAdminState | null>(null);
   const [rate, setRate] = useState('');
   const [grades, setGrades] = useState('');
-  const [groups, setGroups] = useState('');
-  const [fallback, setFallback] = useState('');
+  const [groups, setGroups] = useState<Picked[]>([]);
+  const [fallback, setFallback] = useState<Picked[]>([]);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ResolverError | null>(null);
   const [saved, setSaved] = useState(false);
@@ -163,8 +165,8 @@ function AdminArea() {
     setState(s);
     setRate(String(s.settings.sampleRatePercent));
     setGrades(s.settings.alwaysGrades.join(', '));
-    setGroups(s.settings.supervisorGroups.join(', '));
-    setFallback(s.fallbackAccountIds.join(', '));
+    setGroups(s.settings.supervisorGroups.map(pickedGroup));
+    setFallback(s.fallbackAccountIds.map((id) => pickedPerson(id, s.displayNames)));
   };
   useEffect(() => {
     call('getClosureAdmin', {}).then(adopt, (e: unknown) => setError(toError(e)));
@@ -189,13 +191,13 @@ function AdminArea() {
         <Text testId="visits-published">{state.published === null ? t('visits.notPublished') : t('visits.published', { submitter: state.published.submitter })}</Text>
         <Labelled label={t('visits.sampleRate')}>{(id) => <input id={id} type="number" min={0} max={100} value={rate} style={inputStyle} onChange={(e) => setRate(e.target.value)} />}</Labelled>
         <Labelled label={t('visits.alwaysGrades')}>{(id) => <input id={id} value={grades} style={inputStyle} onChange={(e) => setGrades(e.target.value)} />}</Labelled>
-        <Labelled label={t('visits.supervisorGroups')}>{(id) => <input id={id} value={groups} style={inputStyle} onChange={(e) => setGroups(e.target.value)} />}</Labelled>
+        <PeoplePicker label={t('visits.supervisorGroups')} showLabel multiple kinds={['group']} value={groups} onChange={setGroups} path="supervisorGroups" testId="supervisor-groups" />
         <Box>
           <button
             type="button"
             style={buttonStyle}
             onClick={() =>
-              void run(() => call('saveReturnVisitSettings', { sampleRatePercent: Number(rate), alwaysGrades: list(grades), supervisorGroups: list(groups), expectedRevision: state.settingsRevision }))
+              void run(() => call('saveReturnVisitSettings', { sampleRatePercent: Number(rate), alwaysGrades: list(grades), supervisorGroups: groupNamesOf(groups), expectedRevision: state.settingsRevision }))
             }
           >
             {t('visits.saveSettings')}
@@ -203,10 +205,10 @@ function AdminArea() {
         </Box>
         <Text weight="bold">{t('visits.fallback')}</Text>
         <Text color="color.text.subtle">{t('visits.fallbackHelp')}</Text>
-        <Labelled label={t('visits.fallback')}>{(id) => <input id={id} data-testid="fallback-ids" value={fallback} style={inputStyle} onChange={(e) => setFallback(e.target.value)} />}</Labelled>
+        <PeoplePicker label={t('visits.fallback')} multiple kinds={['user']} value={fallback} onChange={setFallback} path="accountIds" testId="fallback-closers" />
         <Labelled label={t('visits.fallbackReason')}>{(id) => <textarea id={id} data-testid="fallback-reason" rows={2} value={reason} style={inputStyle} onChange={(e) => setReason(e.target.value)} />}</Labelled>
         <Inline space="space.100">
-          <button type="button" style={buttonStyle} data-testid="fallback-save" onClick={() => void run(() => call('setFallbackClosers', { accountIds: list(fallback), reason, expectedRevision: state.fallbackRevision }))}>
+          <button type="button" style={buttonStyle} data-testid="fallback-save" onClick={() => void run(() => call('setFallbackClosers', { accountIds: accountIdsOf(fallback), reason, expectedRevision: state.fallbackRevision }))}>
             {t('visits.saveFallback')}
           </button>
           <button type="button" style={buttonStyle} onClick={() => void run(() => call('publishCloseProperty', {}))}>
@@ -218,7 +220,7 @@ function AdminArea() {
         <Stack space="space.050" testId="fallback-history">
           {state.fallbackHistory.map((h, i) => (
             <Text key={i} size="small">
-              {t('visits.history', { at: formatDateTime(h.at) ?? h.at, by: h.by, accountIds: h.accountIds.join(', '), reason: h.reason })}
+              {t('visits.history', { at: formatDateTime(h.at) ?? h.at, by: personName(t, state.displayNames[h.by]), names: h.accountIds.map((id) => personName(t, state.displayNames[id])).join(', '), reason: h.reason })}
             </Text>
           ))}
         </Stack>
