@@ -438,6 +438,53 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'v027_root_cause_draft_mediumtext',
     statement: 'ALTER TABLE root_cause_version MODIFY COLUMN draft MEDIUMTEXT NOT NULL',
   },
+  // Return visits by round (issue 14): resolving again after a recorded visit opens a new round when the
+  // rules require one; `return_visit` holds the current round, earlier recorded rounds move to
+  // `return_visit_past` first (src/app/returnVisits/visitStore.ts). A new table, because TiDB cannot
+  // change the clustered primary key of `return_visit`.
+  {
+    name: 'v028_return_visit_round',
+    statement: 'ALTER TABLE return_visit ADD COLUMN round INT NOT NULL DEFAULT 1',
+  },
+  {
+    name: 'v029_create_return_visit_past',
+    statement: `CREATE TABLE IF NOT EXISTS return_visit_past (
+      issue_id BIGINT NOT NULL,
+      round INT NOT NULL,
+      issue_key VARCHAR(255) NOT NULL,
+      reason VARCHAR(16) NOT NULL,
+      kind VARCHAR(64) NULL,
+      grade VARCHAR(64) NULL,
+      resolved_at DATETIME(3) NOT NULL,
+      internal_view VARCHAR(255) NOT NULL,
+      satisfaction TINYINT NULL,
+      resolved_in_customer_view BOOLEAN NULL,
+      customer_words TEXT NULL,
+      views_differ BOOLEAN NULL,
+      visited_by VARCHAR(128) NULL,
+      visited_at DATETIME(3) NULL,
+      PRIMARY KEY (issue_id, round)
+    )`,
+  },
+  // The response clock's alerts (src/adapters/sql/responseAlertStore.ts): a warning, the overdue notice
+  // to triage, timeout consent. Claimed here before their comment and history row, like
+  // escalation_action: the unique key makes one consumer the owner of each (issue, alert, time).
+  {
+    name: 'v030_create_response_alert',
+    statement: `CREATE TABLE IF NOT EXISTS response_alert (
+      id BIGINT NOT NULL AUTO_INCREMENT,
+      issue_id BIGINT NOT NULL,
+      alert VARCHAR(16) NOT NULL,
+      alert_at DATETIME(3) NOT NULL,
+      claim_token VARCHAR(64) NOT NULL,
+      claimed_at DATETIME(3) NOT NULL,
+      done_at DATETIME(3) NULL,
+      PRIMARY KEY (id),
+      UNIQUE KEY uq_response_alert (issue_id, alert, alert_at),
+      KEY idx_response_alert_pending (done_at, claimed_at),
+      CONSTRAINT chk_response_alert CHECK (alert IN ('warn', 'overdue', 'deemed'))
+    )`,
+  },
 ];
 
 // ----- The runner -------------------------------------------------------------------------------

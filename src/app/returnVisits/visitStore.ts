@@ -35,6 +35,29 @@ export async function openVisit(v: { issueId: string; issueKey: string; reason: 
   return r.affectedRows > 0;
 }
 
+/**
+ * A later resolution after the visit was recorded: the recorded round moves to `return_visit_past`,
+ * then the row opens again as the next round. Safe to redo after a crash between the two statements
+ * (the copy is INSERT IGNORE, and both match only a done row about an earlier resolution). True if a
+ * new round opened.
+ */
+export async function openNextRound(v: { issueId: string; issueKey: string; reason: string; kind: string | null; grade: string | null; resolvedAt: Date; internalView: string }): Promise<boolean> {
+  await ensureSchema();
+  await execute(
+    `INSERT IGNORE INTO return_visit_past (issue_id, round, issue_key, reason, kind, grade, resolved_at, internal_view, satisfaction, resolved_in_customer_view, customer_words, views_differ, visited_by, visited_at)
+     SELECT issue_id, round, issue_key, reason, kind, grade, resolved_at, internal_view, satisfaction, resolved_in_customer_view, customer_words, views_differ, visited_by, visited_at
+     FROM return_visit WHERE issue_id = ? AND status = 'done' AND resolved_at < ?`,
+    [Number(v.issueId), v.resolvedAt],
+  );
+  const r = await execute(
+    `UPDATE return_visit SET round = round + 1, status = 'open', issue_key = ?, reason = ?, kind = ?, grade = ?, resolved_at = ?, internal_view = ?,
+       satisfaction = NULL, resolved_in_customer_view = NULL, customer_words = NULL, views_differ = NULL, visited_by = NULL, visited_at = NULL
+     WHERE issue_id = ? AND status = 'done' AND resolved_at < ?`,
+    [v.issueKey, v.reason, v.kind, v.grade, v.resolvedAt, v.internalView, Number(v.issueId), v.resolvedAt],
+  );
+  return r.affectedRows > 0;
+}
+
 export async function listVisits(status: 'open' | 'done', limit: number): Promise<ReturnVisit[]> {
   await ensureSchema();
   return query(`SELECT * FROM return_visit WHERE status = ? ORDER BY resolved_at ASC LIMIT ${sqlLimit(limit, 100, 500)}`, [status], parseRow);

@@ -3,3 +3,4 @@ export * from './closeRule';
 export * from './expressions';
 export * from './returnVisit';
 export * from './rootCause';
+export * from './visitRound';

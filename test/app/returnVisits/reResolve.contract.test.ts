@@ -1,8 +1,8 @@
 /**
- * Re-resolving an issue after its return visit was recorded (issue 13, section 3): the recorded visit
- * stands and the `itr-visit-open` mirror agrees with the row, so the submitter can still close. Before
- * the fix the trigger wrote `yes` again beside a `done` row, and nobody could clear it (only an open
- * row can be recorded).
+ * Return visits open on resolution (issue 14): when the issue becomes done, by its status category or a
+ * Resolution, whatever the status is called; resolving again after a recorded visit opens a new round
+ * (the first fix did not hold), kept apart from the recorded one; a redelivered event or a move between
+ * two Done statuses is the same resolution. Through the exported trigger, the Jira double and MariaDB.
  */
 import { issueCreated, issueUpdated, returnVisitsResolver } from '../../../src/index';
 import { runMigrations } from '../../../src/adapters/sql';
@@ -18,44 +18,86 @@ let ids: ReturnType<typeof defineClosureFields>;
 beforeEach(async () => {
   await runMigrations();
   await sql.raw('DELETE FROM return_visit');
+  await sql.raw('DELETE FROM return_visit_past');
   jira.seedUser({ accountId: ENGINEER, displayName: 'Li Lei' });
   jira.seedUser({ accountId: L2, displayName: 'Wang Fang' });
   jira.seedUser({ accountId: SUPERVISOR, displayName: 'Zhao Min', groups: ['itr-supervisors'] });
   ids = defineClosureFields(jira);
 });
 
-const statusEvent = (issue: { id: string; key: string }, from: string, to: string) => ({
+const changeEvent = (issue: { id: string; key: string }, item: Record<string, unknown>) => ({
   eventType: 'avi:jira:updated:issue',
   issue: { id: issue.id, key: issue.key, fields: {} },
   atlassianId: L2,
-  changelog: { id: '1', items: [{ field: 'status', fieldId: 'status', fieldtype: 'jira', from: '1', fromString: from, to: '2', toString: to }] },
+  changelog: { id: '1', items: [{ fieldtype: 'jira', from: '1', to: '2', ...item }] },
 });
 
-async function setStatus(issue: { id: string; key: string }, from: string, to: string): Promise<void> {
-  jira.issue(issue.key).fields['status'] = { name: to } as never;
-  await invokeFunction(issueUpdated, statusEvent(issue, from, to));
+let clock = Date.parse('2026-03-02T08:00:00Z');
+/** Moves the issue to a status (category from the double's workflow) as Jira would, then delivers the event. */
+async function setStatus(issue: { id: string; key: string }, from: string, to: string, category: 'done' | 'indeterminate'): Promise<void> {
+  const fields = jira.issue(issue.key).fields;
+  const before = jira.model.statusCategoryOf(jira.issue(issue.key));
+  fields['status'] = { name: to } as never;
+  clock += 3_600_000;
+  if (before !== category) fields['statuscategorychangedate'] = new Date(clock).toISOString().replace('Z', '+0000');
+  await invokeFunction(issueUpdated, changeEvent(issue, { field: 'status', fieldId: 'status', fromString: from, toString: to }));
 }
 
+async function record(issueId: string, words: string) {
+  return invokeResolver(returnVisitsResolver, 'recordReturnVisit', { issueId, satisfaction: 4, resolvedInCustomersView: true, customerWords: words }, { accountId: SUPERVISOR });
+}
+
+const rows = () => sql.raw<Array<{ status: string; round: number; customer_words: string | null }>>('SELECT status, round, customer_words FROM return_visit');
+const pastRows = () => sql.raw<Array<{ round: number; customer_words: string }>>('SELECT round, customer_words FROM return_visit_past ORDER BY round');
+
+describe('return visits open on resolution', () => {
+  it('a Done-category status not called "Resolved" opens the visit; a status change within open work does not', async () => {
+    const issue = jira.seedIssue({ key: 'ITR-2', reporter: ENGINEER, status: 'Open', fields: { [ids.kind]: 'complaint', [ids.grade]: 'minor' } });
+    await setStatus(issue, 'Open', 'In Progress', 'indeterminate');
+    expect(await rows()).toEqual([]);
+    await setStatus(issue, 'In Progress', 'Closed', 'done');
+    expect(await rows()).toEqual([{ status: 'open', round: 1, customer_words: null }]);
+    expect(jira.issue('ITR-2').fields[ids.visitOpen]).toBe('yes');
+  });
+
+  it('a Resolution set while the status stays in progress opens the visit', async () => {
+    const issue = jira.seedIssue({ key: 'ITR-3', reporter: ENGINEER, status: 'In Progress', fields: { [ids.kind]: 'complaint', [ids.grade]: 'minor' } });
+    const fields = jira.issue('ITR-3').fields;
+    fields['resolution'] = { id: '10000', name: 'Done' } as never;
+    fields['resolutiondate'] = '2026-03-03T09:00:00.000+0000' as never;
+    await invokeFunction(issueUpdated, changeEvent(issue, { field: 'resolution', fieldId: 'resolution', fromString: null, toString: 'Done' }));
+    expect(await rows()).toEqual([{ status: 'open', round: 1, customer_words: null }]);
+  });
+});
+
 describe('re-resolve after the return visit was recorded', () => {
-  it('keeps the recorded visit, and the visit flag agrees with it (no stuck "yes")', async () => {
-    const issue = jira.seedIssue({ key: 'ITR-1', reporter: ENGINEER, fields: { [ids.kind]: 'complaint', [ids.grade]: 'minor' } });
+  it('opens a new round, keeps the recorded one, and the flag follows the current round', async () => {
+    const issue = jira.seedIssue({ key: 'ITR-1', reporter: ENGINEER, status: 'In Progress', fields: { [ids.kind]: 'complaint', [ids.grade]: 'minor' } });
     await invokeFunction(issueCreated, { eventType: 'avi:jira:created:issue', issue: { id: issue.id, key: issue.key, fields: {} }, atlassianId: ENGINEER });
-    await setStatus(issue, 'In Progress', 'Resolved');
+    await setStatus(issue, 'In Progress', 'Resolved', 'done');
     expect(jira.issue('ITR-1').fields[ids.visitOpen]).toBe('yes');
-    const recorded = await invokeResolver(returnVisitsResolver, 'recordReturnVisit', { issueId: issue.id, satisfaction: 4, resolvedInCustomersView: true, customerWords: 'works now' }, { accountId: SUPERVISOR });
-    expect(recorded).toMatchObject({ success: true, data: { status: 'done' } });
+    expect(await record(issue.id, 'works now')).toMatchObject({ success: true, data: { status: 'done' } });
+    expect(jira.issue('ITR-1').fields[ids.visitOpen]).toBe('no');
+
+    // Resolved → Closed is the same resolution: nothing new to visit.
+    await setStatus(issue, 'Resolved', 'Closed', 'done');
+    expect(await rows()).toEqual([{ status: 'done', round: 1, customer_words: 'works now' }]);
     expect(jira.issue('ITR-1').fields[ids.visitOpen]).toBe('no');
 
     // Reopened, then resolved again (and the event delivered twice, as Forge may).
-    await setStatus(issue, 'Resolved', 'In Progress');
-    await setStatus(issue, 'In Progress', 'Resolved');
-    await invokeFunction(issueUpdated, statusEvent(issue, 'In Progress', 'Resolved'));
+    await setStatus(issue, 'Closed', 'In Progress', 'indeterminate');
+    await setStatus(issue, 'In Progress', 'Resolved', 'done');
+    await invokeFunction(issueUpdated, changeEvent(issue, { field: 'status', fieldId: 'status', fromString: 'In Progress', toString: 'Resolved' }));
 
+    expect(await rows()).toEqual([{ status: 'open', round: 2, customer_words: null }]);
+    expect(await pastRows()).toEqual([{ round: 1, customer_words: 'works now' }]);
+    expect(jira.issue('ITR-1').fields[ids.visitOpen]).toBe('yes');
+    const open = (await invokeResolver(returnVisitsResolver, 'listReturnVisits', { status: 'open' }, { accountId: SUPERVISOR })) as { data: { visits: Array<{ issueKey: string }> } };
+    expect(open.data.visits.map((v) => v.issueKey)).toEqual(['ITR-1']);
+
+    // The new round is recorded like the first, and the submitter may close again.
+    expect(await record(issue.id, 'fixed for good')).toMatchObject({ success: true, data: { status: 'done', customerWords: 'fixed for good' } });
     expect(jira.issue('ITR-1').fields[ids.visitOpen]).toBe('no');
-    const rows = await sql.raw<Array<{ status: string; customer_words: string }>>('SELECT status, customer_words FROM return_visit');
-    expect(rows).toEqual([{ status: 'done', customer_words: 'works now' }]);
-    // Nothing is left open that someone would have to record.
-    const open = (await invokeResolver(returnVisitsResolver, 'listReturnVisits', { status: 'open' }, { accountId: SUPERVISOR })) as { data: { visits: unknown[] } };
-    expect(open.data.visits).toEqual([]);
+    expect(await pastRows()).toEqual([{ round: 1, customer_words: 'works now' }]);
   });
 });
