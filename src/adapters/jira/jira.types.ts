@@ -8,6 +8,8 @@ export interface JiraIssue {
   fields: Record<string, unknown>;
   /** Issue properties that were asked for. */
   properties: Record<string, unknown>;
+  /** What the actor may do from the current status, when asked for (`expand=transitions`). */
+  transitions?: JiraTransition[];
 }
 
 export interface JiraSearchPage {
@@ -30,6 +32,10 @@ export interface JiraTransition {
   id: string;
   name: string;
   toStatusName: string | undefined;
+  /** Whether the transition shows a screen (only its fields can be set in the transition request). */
+  hasScreen: boolean | undefined;
+  /** The screen's field ids, when Jira listed them (`transitions.fields`); undefined = not listed. */
+  screenFieldIds: string[] | undefined;
 }
 
 /** One update of the bulk app-field endpoint: one custom field, one value, many issues. */

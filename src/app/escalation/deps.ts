@@ -6,6 +6,7 @@ import { loadItrConfig, type ItrConfig } from '../config/itrConfig';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds } from '../fields/itrFields';
 import type { EscalationEvent } from './events';
+import { kvsLineTurnStore, type LineTurnStore } from './lineTurns';
 import { loadEscalationSettings, type EscalationSettings } from './settings';
 
 /** The queue (manifest `consumer` module `escalation-consumer`) the sweep feeds. */
@@ -24,6 +25,8 @@ export interface EscalationDeps {
   push(events: readonly EscalationEvent[]): Promise<void>;
   newToken(): string;
   store: ConfigStore;
+  /** The lines' round-robin cursors (KVS `state:line-turns`). */
+  lineTurns: LineTurnStore;
 }
 
 export function platformDeps(remainingTimeMs: () => number = () => 25_000): EscalationDeps {
@@ -41,5 +44,6 @@ export function platformDeps(remainingTimeMs: () => number = () => 25_000): Esca
     },
     newToken: () => randomUUID(),
     store,
+    lineTurns: kvsLineTurnStore(),
   };
 }

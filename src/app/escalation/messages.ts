@@ -49,6 +49,30 @@ export function actionMessage(
   }
 }
 
+/** What entering the line did in Jira besides the line itself, for the escalation comment to say. */
+export interface LineMoveNote {
+  /** The status the line maps to, which the workflow did not let the issue move to; null = none missed. */
+  statusNotMoved: string | null;
+  /** Nobody took the issue and this group is told instead; null = someone took it, or no group. */
+  unassignedGroup: string | null;
+}
+
+/** Adds to an escalation's text what the line could not do in Jira, in the site's language. */
+export function withMoveNote(m: ActionMessage, note: LineMoveNote, locale: SiteLocale): ActionMessage {
+  const parts: string[] = [m.text];
+  if (note.unassignedGroup !== null) {
+    parts.push(locale === 'zh-CN' ? `该问题暂无处理人，已通知组“${note.unassignedGroup}”。` : `Nobody is assigned yet; the group "${note.unassignedGroup}" is told.`);
+  }
+  if (note.statusNotMoved !== null) {
+    parts.push(
+      locale === 'zh-CN'
+        ? `未能将问题转到状态“${note.statusNotMoved}”：工作流在当前状态下不允许此转换，请手动处理。`
+        : `The issue could not be moved to the status "${note.statusNotMoved}": the workflow does not allow that transition from its current status. Please move it by hand.`,
+    );
+  }
+  return { subject: m.subject, text: parts.join(locale === 'zh-CN' ? '' : ' ') };
+}
+
 /**
  * The comment, with an ADF `mention` of every account in `mention`: Jira itself notifies mentioned
  * users (in-app and by email, if they may browse the issue), so telling people costs no request beyond

@@ -8,13 +8,15 @@
  *     starts when the previous one's time ran out, so a duplicate run writes the very same values);
  *  6. per owned side effect: one comment (site language) mentioning the users to tell, which makes
  *     Jira notify them; a `/notify` only when groups are configured (ADF cannot mention a group);
- *     then mark it done.
- * Jira requests per event: 1 search + 1 bulk write + 1 per warned/escalated/breached issue (+1 more
- * for each when notification groups are configured).
+ *     for an escalation, the Jira assignee (= the owner field written in 5) and the line's status move
+ *     with it in at most two requests (src/app/escalation/jiraMove.ts); then mark it done.
+ * Jira requests per event: 1 search + 1 bulk write + 1 per warned/breached issue and ≤ 2 per escalated
+ * one (+1 more for each when groups are told), plus, per run, a group's members once per group and who
+ * may be assigned once per project when a line's assignment needs them.
  * When time runs low it hands the unfinished issues back to the queue and gives up its claims.
  */
 import { JiraError, JiraErrorCode } from '../../adapters/jira';
-import { DomainError, decideEscalation, OPEN_ISSUE_JQL, type SupportLine } from '../../domain';
+import { DomainError, decideEscalation, OPEN_ISSUE_JQL, SUPPORT_LINES, type LineHolder, type SupportLine } from '../../domain';
 import { recordStays, type StayRow } from '../history/lineHistoryStore';
 import type { ItrFieldIds } from '../fields/itrFields';
 import { claimActions, markDone, releaseClaims, type EscalationAction, type OwnedAction } from './actionStore';
@@ -22,7 +24,9 @@ import type { EscalationDeps } from './deps';
 import type { EscalationEvent } from './events';
 import { FieldWrites } from './fieldWrites';
 import { escalationFieldList, escalationIssueOf, jiraDateTime, lineClock, minutesUsed, toSecond, type EscalationIssue } from './lineClock';
-import { actionMessage, commentDocument } from './messages';
+import { applyMove, issueInJira, planMove, type IssueInJira } from './jiraMove';
+import { LineHolders, projectKeyOf } from './lineHolders';
+import { actionMessage, commentDocument, withMoveNote } from './messages';
 import { linePauses, pausesOf } from './pauses';
 import type { EscalationSettings } from './settings';
 import { writeItrFields } from '../fields/writeItrFields';
@@ -50,11 +54,21 @@ export interface CheckReport {
 
 const emptyReport = (): CheckReport => ({ read: 0, warned: 0, escalated: 0, breached: 0, healed: 0, sideEffects: 0, requeued: 0, skipped: 0 });
 
-async function readIssues(deps: EscalationDeps, ids: ItrFieldIds, issueIds: readonly string[]): Promise<EscalationIssue[]> {
-  const out: EscalationIssue[] = [];
+interface ReadIssue extends EscalationIssue {
+  jira: IssueInJira;
+}
+
+/**
+ * The re-read also brings Jira's assignee and status, and, when a line maps to a status, the
+ * transitions offered from the current one (`expand=transitions`, documented for `/search/jql`): so
+ * moving an escalated issue costs no request to learn how.
+ */
+async function readIssues(deps: EscalationDeps, ids: ItrFieldIds, issueIds: readonly string[], settings: EscalationSettings): Promise<ReadIssue[]> {
+  const out: ReadIssue[] = [];
   const jql = `id in (${issueIds.join(', ')}) AND ${OPEN_ISSUE_JQL}`;
-  for await (const page of deps.jira.searchJql(jql, { fields: escalationFieldList(ids), pageSize: 100 })) {
-    for (const issue of page.issues) out.push(escalationIssueOf(issue, ids));
+  const expand = SUPPORT_LINES.some((l) => settings.lines[l].statusName !== null) ? { expand: ['transitions'] } : {};
+  for await (const page of deps.jira.searchJql(jql, { fields: [...escalationFieldList(ids), 'assignee', 'status'], pageSize: 100, ...expand })) {
+    for (const issue of page.issues) out.push({ ...escalationIssueOf(issue, ids), jira: issueInJira(issue) });
   }
   return out;
 }
@@ -63,12 +77,13 @@ function sameInstant(a: Date | null, b: Date | null): boolean {
   return a === null || b === null ? a === b : a.getTime() === b.getTime();
 }
 
-function recipients(settings: EscalationSettings, a: OwnedAction): { users: string[]; groups: string[] } {
+function recipients(settings: EscalationSettings, a: OwnedAction, holder: LineHolder | undefined): { users: string[]; groups: string[] } {
   if (a.action === 'breach') return { users: settings.managementAccountIds, groups: settings.managementGroups };
   const line: SupportLine = a.action === 'escalate' && a.toLine !== null ? a.toLine : a.line;
   const r = settings.lines[line];
-  const users = [...new Set([...(r.assigneeAccountId === null ? [] : [r.assigneeAccountId]), ...r.notifyAccountIds])];
-  return { users, groups: r.notifyGroups };
+  const users = [...new Set([...(holder?.holder == null ? [] : [holder.holder]), ...r.notifyAccountIds])];
+  const groups = [...new Set([...r.notifyGroups, ...(holder?.notifyGroup == null ? [] : [holder.notifyGroup])])];
+  return { users, groups };
 }
 
 export async function processCheck(event: Extract<EscalationEvent, { kind: 'check' }>, deps: EscalationDeps): Promise<CheckReport> {
@@ -80,7 +95,9 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
   }
   const ids = event.fieldIds;
   const [config, settings] = await Promise.all([deps.loadConfig(), deps.loadSettings()]);
-  const issues = await readIssues(deps, ids, event.issueIds);
+  const issues = await readIssues(deps, ids, event.issueIds, settings);
+  const holders = new LineHolders(deps.jira, settings, deps.lineTurns);
+  const decidedHolders = new Map<string, LineHolder>();
   report.read = issues.length;
   // Waiting-for-customer pauses of these issues (one query): a paused line's clock is stopped.
   const pauses = await pausesOf(issues.map((i) => i.id));
@@ -139,13 +156,16 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
         const next = decision.to;
         const nextEntered = toSecond(decision.dueAt);
         const clock = lineClock(config, grade, next, nextEntered);
-        const assignee = settings.lines[next].assigneeAccountId;
+        // Who takes it on the next line; the owner field and Jira's assignee (set with the comment) agree.
+        const holder = await holders.holderFor(next, projectKeyOf(issue.key));
+        decidedHolders.set(issue.id, holder);
+        const assignee = holder.holder;
         writes.set(issue.id, ids.line, next);
         writes.set(issue.id, ids.lineEnteredAt, jiraDateTime(nextEntered));
         writes.set(issue.id, ids.lineDueAt, clock.dueAt === null ? null : jiraDateTime(clock.dueAt));
         writes.set(issue.id, ids.lineWarnAt, clock.warnAt === null ? null : jiraDateTime(clock.warnAt));
         writes.set(issue.id, ids.warnedLine, null);
-        if (assignee !== null) writes.set(issue.id, ids.owner, { accountId: assignee });
+        writes.set(issue.id, ids.owner, assignee === null ? null : { accountId: assignee });
         stays.push(
           {
             issueId: issue.id,
@@ -171,6 +191,7 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
     }
   }
 
+  await holders.save();
   // Claim before writing: if this run dies after the write, the claim is what tells the next run that
   // a comment is still owed (the re-read issue then looks done).
   const owned = await claimActions(actions, issues.map((i) => i.id), deps.newToken(), now);
@@ -192,8 +213,16 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
       if (issue !== undefined && issue.grade !== null) {
         const dueAt = lineClock(config, issue.grade, a.line, a.lineEnteredAt, linePauses(pauses, issue.id, a.line)).dueAt;
         const message = actionMessage(issue.key, { action: a.action, line: a.line, toLine: a.toLine, dueAt }, settings.locale);
-        const to = recipients(settings, a);
-        if (await tellOrGiveUp(issue.key, () => deps.jira.addComment(issue.id, commentDocument(message, to.users)))) {
+        const holder = a.action === 'escalate' ? holderOfEscalation(decidedHolders, issue, a) : undefined;
+        const to = recipients(settings, a, holder);
+        const tell = (): Promise<unknown> => {
+          if (holder === undefined || a.toLine === null) return deps.jira.addComment(issue.id, commentDocument(message, to.users));
+          // The escalation moves the assignee (and the status, when the line maps one) with its comment.
+          const plan = planMove(issue.jira, { holder: holder.holder, statusName: settings.lines[a.toLine].statusName });
+          const unassignedGroup = holder.holder === null ? holder.notifyGroup : null;
+          return applyMove(deps.jira, issue.id, plan, (statusNotMoved) => commentDocument(withMoveNote(message, { statusNotMoved, unassignedGroup }, settings.locale), to.users));
+        };
+        if (await tellOrGiveUp(issue.key, tell)) {
           if (to.groups.length > 0) {
             await deps.jira.notifyIssue(issue.id, { subject: message.subject, textBody: message.text, to: { groups: to.groups } });
           }
@@ -216,6 +245,17 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
     report.requeued = issueIds.length;
   }
   return report;
+}
+
+/**
+ * Who holds an escalated issue: decided in this run, or (a claim taken over from a run that died after
+ * writing the fields) the owner field that run wrote, when the issue is still on that line.
+ */
+function holderOfEscalation(decided: ReadonlyMap<string, LineHolder>, issue: ReadIssue, a: OwnedAction): LineHolder | undefined {
+  const now = decided.get(issue.id);
+  if (now !== undefined) return now;
+  if (issue.line !== a.toLine) return undefined;
+  return { holder: issue.ownerAccountId, notifyGroup: null };
 }
 
 /**

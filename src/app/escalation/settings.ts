@@ -1,10 +1,15 @@
 import { ConfigStore, type ConfigCodec } from '../../adapters/kvs';
-import { DomainError, SUPPORT_LINES, type SupportLine } from '../../domain';
+import { DomainError, SUPPORT_LINES, type LineAssignment, type SupportLine } from '../../domain';
 
 /** Who takes an issue on a line and who hears of it (set by the admin; KVS key `config:escalation`). */
 export interface LineRouting {
-  /** Written to the issue's ITR owner field when the issue enters the line; null = the line's queue. */
-  assigneeAccountId: string | null;
+  /**
+   * Who takes the issue when it enters the line: Jira's assignee and the ITR owner field, set together
+   * (src/domain/assignment).
+   */
+  assignment: LineAssignment;
+  /** The Jira status the issue moves to on entering the line; null = the status stays. */
+  statusName: string | null;
   /**
    * Told when the issue enters the line or its warning goes out: users are mentioned in the comment
    * (Jira notifies them), groups get an email through `/issue/{id}/notify`.
@@ -27,7 +32,7 @@ export interface EscalationSettings {
 
 export const ESCALATION_SETTINGS_KEY = 'escalation';
 
-const emptyRouting = (): LineRouting => ({ assigneeAccountId: null, notifyAccountIds: [], notifyGroups: [] });
+const emptyRouting = (): LineRouting => ({ assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [], notifyGroups: [] });
 
 export const DEFAULT_ESCALATION_SETTINGS: EscalationSettings = {
   lines: { L1: emptyRouting(), L2: emptyRouting(), L3: emptyRouting() },
@@ -48,17 +53,66 @@ function strings(v: unknown, path: string): string[] {
   return v as string[];
 }
 
+function nonEmpty(v: unknown): v is string {
+  return typeof v === 'string' && v.trim() !== '';
+}
+
+function assignmentOf(v: unknown, path: string): LineAssignment {
+  const invalid = (): DomainError => new DomainError('CONFIG_INVALID', `Stored escalation settings: ${path} must be a person, a group or unassigned`);
+  if (!isRecord(v)) throw invalid();
+  switch (v['mode']) {
+    case 'person':
+      if (!nonEmpty(v['accountId'])) throw invalid();
+      return { mode: 'person', accountId: v['accountId'] };
+    case 'group':
+      if (!nonEmpty(v['group'])) throw invalid();
+      return { mode: 'group', group: v['group'] };
+    case 'unassigned': {
+      const g = v['notifyGroup'];
+      if (g !== null && g !== undefined && !nonEmpty(g)) throw invalid();
+      return { mode: 'unassigned', notifyGroup: nonEmpty(g) ? g : null };
+    }
+    default:
+      throw invalid();
+  }
+}
+
+/**
+ * Schema 1 → 2: a line's single `assigneeAccountId` becomes its assignment (an account: that person;
+ * none: unassigned, no group told) and every line gets `statusName: null` (the status stays).
+ */
+function upgradeFrom1(old: unknown): unknown {
+  if (!isRecord(old)) return old;
+  const linesRaw = isRecord(old['lines']) ? old['lines'] : {};
+  const lines: Record<string, unknown> = {};
+  for (const line of SUPPORT_LINES) {
+    const r = isRecord(linesRaw[line]) ? linesRaw[line] : {};
+    const { assigneeAccountId, ...rest } = r;
+    lines[line] = {
+      ...rest,
+      assignment: nonEmpty(assigneeAccountId) ? { mode: 'person', accountId: assigneeAccountId } : { mode: 'unassigned', notifyGroup: null },
+      statusName: null,
+    };
+  }
+  return { ...old, lines };
+}
+
 export const escalationSettingsCodec: ConfigCodec<EscalationSettings> = {
-  schemaVersion: 1,
+  schemaVersion: 2,
+  upgrades: { 1: upgradeFrom1 },
   parse(raw) {
     if (!isRecord(raw)) throw new DomainError('CONFIG_INVALID', 'Stored escalation settings are not an object');
     const linesRaw = isRecord(raw['lines']) ? raw['lines'] : {};
     const lines = {} as Record<SupportLine, LineRouting>;
     for (const line of SUPPORT_LINES) {
       const r = isRecord(linesRaw[line]) ? linesRaw[line] : {};
-      const assignee = r['assigneeAccountId'];
+      const status = r['statusName'];
+      if (status !== null && status !== undefined && !nonEmpty(status)) {
+        throw new DomainError('CONFIG_INVALID', `Stored escalation settings: lines.${line}.statusName must be a status name or null`);
+      }
       lines[line] = {
-        assigneeAccountId: typeof assignee === 'string' && assignee !== '' ? assignee : null,
+        assignment: r['assignment'] === undefined ? emptyRouting().assignment : assignmentOf(r['assignment'], `lines.${line}.assignment`),
+        statusName: nonEmpty(status) ? status : null,
         notifyAccountIds: strings(r['notifyAccountIds'], `lines.${line}.notifyAccountIds`),
         notifyGroups: strings(r['notifyGroups'], `lines.${line}.notifyGroups`),
       };

@@ -68,6 +68,13 @@ export function peopleAt(value: unknown, path: string, issues: SettingsIssue[]):
   return refs;
 }
 
+/** Checks one group name field; returns the reference to look up when it is one. */
+export function groupAt(value: unknown, path: string, issues: SettingsIssue[]): GroupRef | undefined {
+  if (typeof value === 'string' && value.trim() !== '' && value.length <= GROUP_NAME_MAX) return { path, group: value };
+  issues.push({ path, code: 'SETTINGS_GROUP_NAME_REQUIRED', message: `${path} must be a group name`, params: { max: GROUP_NAME_MAX } });
+  return undefined;
+}
+
 /** Checks a list of group names (paths `<path>.<i>`). */
 export function groupsAt(value: unknown, path: string, issues: SettingsIssue[]): GroupRef[] {
   const refs: GroupRef[] = [];
@@ -97,24 +104,34 @@ export async function directoryIssues(
   jira: JiraClient,
   people: readonly PersonRef[],
   groups: readonly GroupRef[],
-): Promise<{ issues: SettingsIssue[]; displayNames: Record<string, string>; groupName(typed: string): string }> {
+): Promise<{ issues: SettingsIssue[]; displayNames: Record<string, string>; groupName(typed: string): string; isPerson(accountId: string): boolean }> {
   const ids = [...new Set(people.map((p) => p.accountId))];
   const names = [...new Set(groups.map((g) => g.group))];
-  const displayNames = await displayNamesOf(jira, ids);
+  const persons = new Set<string>();
+  const displayNames = await displayNamesOf(jira, ids, (u) => {
+    if (u.accountType === 'atlassian' && u.active) persons.add(u.accountId);
+  });
   // Jira matches group names without regard to case; membership checks compare Jira's own spelling.
   const found = new Map((await jira.existingGroups(names)).map((n) => [n.toLowerCase(), n]));
   const issues: SettingsIssue[] = [
     ...people.filter((p) => displayNames[p.accountId] === undefined).map((p) => ({ path: p.path, code: 'SETTINGS_USER_NOT_FOUND', message: `no Jira user ${p.accountId}`, params: { accountId: p.accountId } })),
     ...groups.filter((g) => !found.has(g.group.toLowerCase())).map((g) => ({ path: g.path, code: 'SETTINGS_GROUP_NOT_FOUND', message: `no Jira group ${g.group}`, params: { group: g.group } })),
   ];
-  return { issues, displayNames, groupName: (typed) => found.get(typed.toLowerCase()) ?? typed };
+  return { issues, displayNames, groupName: (typed) => found.get(typed.toLowerCase()) ?? typed, isPerson: (accountId) => persons.has(accountId) };
 }
 
 /** accountId → display name of the ids Jira knows, in chunks of USER_LOOKUP_CHUNK. */
-export async function displayNamesOf(jira: JiraClient, accountIds: readonly string[]): Promise<Record<string, string>> {
+export async function displayNamesOf(
+  jira: JiraClient,
+  accountIds: readonly string[],
+  seen?: (user: Awaited<ReturnType<JiraClient['existingUsers']>>[number]) => void,
+): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (let i = 0; i < accountIds.length; i += USER_LOOKUP_CHUNK) {
-    for (const u of await jira.existingUsers(accountIds.slice(i, i + USER_LOOKUP_CHUNK))) out[u.accountId] = u.displayName;
+    for (const u of await jira.existingUsers(accountIds.slice(i, i + USER_LOOKUP_CHUNK))) {
+      out[u.accountId] = u.displayName;
+      seen?.(u);
+    }
   }
   return out;
 }
