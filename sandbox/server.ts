@@ -33,6 +33,7 @@ import type { TriggerFilter } from '../test/harness/productEvents';
 import { createClock, type SandboxClock } from './clock';
 import { adfParagraph, DEMO_FIELD_IDS, DEMO_PROJECTS, DEMO_USERS, seedDemoDirectory, seedDemoIssues, type DemoUser } from './demoSite';
 import { DEMO_CASES, DEMO_DEPARTMENTS, DEMO_HISTORY_LABEL, HANDOFF_PROJECTS, seedDemoHistory, staysOf as staysOfHistory } from './demoHistory';
+import { formatAppField } from './appFieldFormatter';
 import { transitionVerdict } from './expressions';
 import { ISSUE_VIEW_MODULE_TYPES, loadManifest, translate, type ManifestModule, type SandboxManifest } from './manifest';
 import { avatar, esc, hostText, layout, statusLozenge, THEME_ATTRS, type ColorMode, type Lang, type Prefs } from './pages';
@@ -608,6 +609,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     return esc(typeof value === 'object' ? JSON.stringify(value) : value);
   };
 
+  /** An app field through its manifest formatter, as Jira's views show it (sandbox/appFieldFormatter.ts). */
+  const appFieldValue = (prefs: Prefs, issue: StoredIssue, moduleKey: string, type: string, value: unknown): string => {
+    const shown = value === null || value === undefined || value === '' ? undefined : formatAppField(manifest, jira.model, moduleKey, issue, prefs.accountId);
+    return shown === undefined ? fieldValue(prefs, type, value) : esc(shown);
+  };
+
   const visibleIssues = (prefs: Prefs): StoredIssue[] => [...jira.model.issues.values()].filter((i) => mayBrowse(prefs.accountId, i.projectKey));
 
   const appFieldName = (lang: Lang, moduleKey: string): string => {
@@ -636,8 +643,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         const status = f['status'] as { name: string };
         const category = jira.model.statuses.find((s) => s.name === status.name)?.category ?? 'new';
         return `<tr data-testid="issue-row"><td><a href="/browse/${esc(i.key)}">${esc(i.key)}</a></td><td>${esc(f['summary'])}</td>
-<td>${statusLozenge({ name: status.name, category })}</td><td>${fieldValue(prefs, 'string', f[ids.kind])}</td>
-<td>${fieldValue(prefs, 'string', f[ids.grade])}</td><td>${fieldValue(prefs, 'string', f[ids.line])}</td>
+<td>${statusLozenge({ name: status.name, category })}</td><td>${appFieldValue(prefs, i, 'itr-kind', 'string', f[ids.kind])}</td>
+<td>${appFieldValue(prefs, i, 'itr-grade', 'string', f[ids.grade])}</td><td>${appFieldValue(prefs, i, 'itr-line', 'string', f[ids.line])}</td>
 <td>${fieldValue(prefs, 'user', f[ids.submitter])}</td></tr>`;
       })
       .join('');
@@ -731,7 +738,7 @@ ${error === undefined ? `<p>${esc(t('found'))}: <strong data-testid="search-coun
         const def = [...jira.model.fields.values()].find((d) => d.forgeModuleKey === m.key);
         // Jira's issue view hides empty custom fields.
         if (def === undefined || f[def.id] === null || f[def.id] === undefined || f[def.id] === '') return '';
-        return `<dt>${esc(appFieldName(prefs.lang, m.key))}</dt><dd data-testid="field-${esc(m.key)}">${fieldValue(prefs, def.type, f[def.id])}</dd>`;
+        return `<dt>${esc(appFieldName(prefs.lang, m.key))}</dt><dd data-testid="field-${esc(m.key)}">${appFieldValue(prefs, issue, m.key, def.type, f[def.id])}</dd>`;
       })
       .join('');
     // Jira hides a transition whose workflow conditions (Jira expressions) are false for the user.

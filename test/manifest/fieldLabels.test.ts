@@ -126,6 +126,16 @@ describe('JQL matches the one stored value', () => {
     expect((await search(`"${fieldName}" = "${first === undefined ? '' : bilingualLabel(first)}"`)).keys).toEqual([]);
   });
 
+  it("the README's example query finds what it says", async () => {
+    const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    const example = /`("ITR grade" = critical AND [^`]*)`/.exec(readme)?.[1] ?? '';
+    expect(example).toContain('"ITR warranty" = "in"');
+    jira.seedIssue({ key: 'ITR-1', fields: { [ids.grade]: 'critical', [ids.line]: 'L2', [ids.warranty]: 'in' } });
+    jira.seedIssue({ key: 'ITR-2', fields: { [ids.grade]: 'critical', [ids.line]: 'L1', [ids.warranty]: 'in' } });
+    jira.seedIssue({ key: 'ITR-3', fields: { [ids.grade]: 'critical', [ids.line]: 'L3', [ids.warranty]: 'out' } });
+    expect(await search(example)).toEqual({ status: 200, keys: ['ITR-1'] });
+  });
+
   it('a stored value that is a plain word needs no quotes: "ITR grade" = critical', async () => {
     jira.seedIssue({ key: 'ITR-1', fields: { [ids.grade]: 'critical' } });
     expect((await search('"ITR grade" = critical')).keys).toEqual(['ITR-1']);

@@ -34,7 +34,7 @@ describeWithBrowser('escalation in the sandbox', () => {
   it('warns the demo issue on L1, then moves it to L2 when L1 runs out: fields, comments, panel and timeline', async () => {
     await ui.page.goto(`${ui.sandbox.url}/browse/${DEMO}`);
     await panel().getByText('Warning', { exact: true }).waitFor();
-    expect(await ui.page.getByTestId('field-itr-line').innerText()).toBe('L1');
+    expect(await ui.page.getByTestId('field-itr-line').innerText()).toBe('Line 1 (regional support) / 一线'); // the field's formatter
     expect(await panel().locator('body').innerText()).toContain('L1 · First line');
     expect(comments()).toEqual([]);
 
@@ -60,7 +60,7 @@ describeWithBrowser('escalation in the sandbox', () => {
     expect(comments()).toHaveLength(2);
 
     await ui.page.reload();
-    expect(await ui.page.getByTestId('field-itr-line').innerText()).toBe('L2');
+    expect(await ui.page.getByTestId('field-itr-line').innerText()).toBe('Line 2 (headquarters experts) / 二线');
     const timeline = panel().getByRole('region', { name: 'Line history' });
     await timeline.getByText('Timed out').waitFor();
     expect(await panel().locator('body').innerText()).toContain('L2 · Second line');

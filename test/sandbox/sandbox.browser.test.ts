@@ -38,8 +38,8 @@ describeWithBrowser('ITR sandbox in Chromium', () => {
       expect(text).toContain('Technical service');
       expect(text).toContain('L1 · First line');
       expect(text).toContain('Critical · grading table v1'); // the grading table's label for the stored id
-      // The host shows the app's fields as Jira does, by their manifest names.
-      expect(await ui.page.getByTestId('field-itr-kind').innerText()).toBe('technicalService');
+      // The host shows the app's fields as Jira does, by their manifest names, values through their formatter.
+      expect(await ui.page.getByTestId('field-itr-kind').innerText()).toBe('Technical service request / 技术服务请求');
       expect(await ui.page.getByTestId('field-itr-submitter').innerText()).toContain('Anna Schmidt');
       expect(await panel().locator('html').getAttribute('data-color-mode')).toBe('light');
       expect(ui.pageErrors).toEqual([]);
