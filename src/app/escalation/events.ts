@@ -12,6 +12,12 @@ export type EscalationEvent =
       fieldIds: ItrFieldIds;
     }
   | {
+      /** Issues whose response clock's warning or due time passed (src/app/escalation/processResponse.ts). */
+      kind: 'response';
+      issueIds: string[];
+      fieldIds: ItrFieldIds;
+    }
+  | {
       kind: 'recalculate';
       jobId: string;
       /** Where the search left off; null = from the start. */
@@ -31,9 +37,9 @@ export function parseEscalationEvent(body: unknown): EscalationEvent | undefined
   if (!isRecord(body) || !isRecord(body['fieldIds'])) return undefined;
   const fieldIds = body['fieldIds'] as unknown as ItrFieldIds;
   if (!Object.values(fieldIds).every((v) => typeof v === 'string')) return undefined;
-  if (body['kind'] === 'check' && Array.isArray(body['issueIds']) && body['issueIds'].every((i) => typeof i === 'string' && /^\d+$/.test(i))) {
-    return { kind: 'check', issueIds: body['issueIds'] as string[], fieldIds };
-  }
+  const issueIds = Array.isArray(body['issueIds']) && body['issueIds'].every((i) => typeof i === 'string' && /^\d+$/.test(i)) ? (body['issueIds'] as string[]) : undefined;
+  if (body['kind'] === 'check' && issueIds !== undefined) return { kind: 'check', issueIds, fieldIds };
+  if (body['kind'] === 'response' && issueIds !== undefined) return { kind: 'response', issueIds, fieldIds };
   if (body['kind'] === 'recalculate' && typeof body['jobId'] === 'string') {
     const token = body['pageToken'];
     return { kind: 'recalculate', jobId: body['jobId'], pageToken: typeof token === 'string' ? token : null, fieldIds };

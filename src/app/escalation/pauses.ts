@@ -1,41 +1,38 @@
 /**
- * Waiting-for-customer pauses: while an issue waits for the customer its line's clock stops.
+ * Waiting-for-customer pauses, the app's ONE pause mechanism: while an issue waits for the customer
+ * every running clock of it stops, its line's (OLA) and its response clock (the customer's, until the
+ * owner accepts). Which statuses mean waiting is the admin's choice (clock settings,
+ * src/app/escalation/clockSettings.ts); later work (clarification with the submitter) calls
+ * `pauseClocks` / `resumeClocks` directly.
  *
- *  - Into a waiting status: the pause start is recorded in `line_pause` (issue, line, from, to NULL)
- *    and the line's due and warning fields are cleared, so the sweep (which searches by them) never
- *    finds a paused issue.
- *  - Out of it: the pause is closed and the line's due and warning times are recomputed from when the
- *    issue entered the line, minus all its paused working time, and written back in one bulk request.
+ *  - Pause: the start is recorded in `line_pause` (issue, line or `untriaged`, from, to NULL) and the
+ *    due and warning fields of the running clocks are cleared, so the sweep (which searches by them)
+ *    never finds a paused issue.
+ *  - Resume: the pause is closed and the due and warning times are recomputed from when each clock
+ *    started (the line's entry, the issue's creation), minus the paused working time, and written back
+ *    in one bulk request.
  *
- * Idempotent: a duplicate "enter" finds a pause already open and records nothing new (it clears the
- * fields again); a duplicate "leave" finds nothing open and writes the very same recomputed values.
+ * Idempotent: a duplicate pause finds one already open and records nothing new (it clears the fields
+ * again); a duplicate resume finds nothing open and writes the very same recomputed values.
  */
-import type { ConfigCodec } from '../../adapters/kvs';
 import { execute, fromSqlDateTime, query } from '../../adapters/sql';
-import { DomainError, type Pause, type SupportLine } from '../../domain';
+import { DomainError, isSupportLine, type Pause, type SupportLine } from '../../domain';
 import { ensureSchema } from '../../adapters/sql';
+import { CLOSED_FIELDS, isClosed, textOf } from '../fields/issueState';
+import { loadClockSettings } from './clockSettings';
 import type { EscalationDeps } from './deps';
 import { FieldWrites } from './fieldWrites';
 import { escalationFieldList, escalationIssueOf, jiraDateTime, lineClock, toSecond } from './lineClock';
 import { writeItrFields } from '../fields/writeItrFields';
+import { instantOf, nameOf, responseAlertOf, responseClockOf, setResponseFields } from './responseClock';
 
-/** KVS key (`config:` prefixed by the store) of the status names that pause the line's clock. */
-export const PAUSE_STATUSES_KEY = 'escalation.pauseStatuses';
+export { PAUSE_STATUSES_KEY, DEFAULT_PAUSE_STATUS_NAMES, pauseStatusesCodec } from './clockSettings';
 
-export const DEFAULT_PAUSE_STATUS_NAMES: readonly string[] = ['Waiting for customer', 'Waiting for Customer', '等待客户'];
-
-export const pauseStatusesCodec: ConfigCodec<string[]> = {
-  schemaVersion: 1,
-  parse(raw) {
-    if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string' && x !== '')) {
-      throw new DomainError('CONFIG_INVALID', 'Stored pause statuses must be a list of non-empty status names');
-    }
-    return raw as string[];
-  },
-};
+/** `line_pause.line` of a pause that began before triage put the issue on a line. */
+export const UNTRIAGED_PAUSE_LINE = 'untriaged';
 
 export async function loadPauseStatusNames(deps: Pick<EscalationDeps, 'store'>): Promise<readonly string[]> {
-  return (await deps.store.get(PAUSE_STATUSES_KEY, pauseStatusesCodec))?.value ?? DEFAULT_PAUSE_STATUS_NAMES;
+  return (await loadClockSettings(deps.store)).pauseStatuses;
 }
 
 const field = (o: unknown, name: string): unknown => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : undefined);
@@ -61,15 +58,16 @@ export function statusChangedAt(event: unknown, now: Date): Date {
   return at === undefined || Number.isNaN(at.getTime()) || at.getTime() > now.getTime() ? now : at;
 }
 
-/** A recorded pause of an issue on a line. */
+/** A recorded pause of an issue on a line (null: before triage put it on one). */
 export interface LinePause extends Pause {
-  line: SupportLine;
+  line: SupportLine | null;
 }
 
 function parsePause(r: Record<string, unknown>): LinePause & { issueId: string } {
+  const line = r['line'];
   return {
     issueId: String(r['issue_id']),
-    line: r['line'] as SupportLine,
+    line: isSupportLine(line) ? line : null,
     from: fromSqlDateTime(r['from_at']),
     to: r['to_at'] === null || r['to_at'] === undefined ? null : fromSqlDateTime(r['to_at']),
   };
@@ -94,11 +92,19 @@ export function linePauses(all: Map<string, LinePause[]> | undefined, issueId: s
   return (all?.get(issueId) ?? []).filter((p) => p.line === line).map(({ from, to }) => ({ from, to }));
 }
 
+/**
+ * Every pause of an issue, whatever line it was on: the response clock runs from creation across
+ * triage and lines, so each waiting time stops it (overlaps are merged by the domain).
+ */
+export function issuePauses(all: Map<string, LinePause[]> | undefined, issueId: string): Pause[] {
+  return (all?.get(issueId) ?? []).map(({ from, to }) => ({ from, to }));
+}
+
 export type PauseOutcome = 'paused' | 'resumed' | 'ignored';
 
 /**
- * Applies a status change to the issue's line clock. `at` is when the status changed (the line's
- * clock stops or restarts there).
+ * Applies a status change to the issue's clocks: into a waiting status pauses them, out of one resumes
+ * them. `at` is when the status changed (the clocks stop or restart there).
  */
 export async function onStatusChange(
   issueId: string,
@@ -110,41 +116,81 @@ export async function onStatusChange(
   const waiting = (s: string | null): boolean => s !== null && names.includes(s);
   const entering = waiting(change.to) && !waiting(change.from);
   const leaving = waiting(change.from) && !waiting(change.to);
-  if (!entering && !leaving) return 'ignored';
+  if (entering) return pauseClocks(issueId, at, deps);
+  if (leaving) return resumeClocks(issueId, at, deps);
+  return 'ignored';
+}
 
+/** What the pause mechanism reads of an issue (one `GET issue`). */
+async function readClocks(issueId: string, deps: EscalationDeps) {
   const ids = await deps.fieldIds();
-  const issue = escalationIssueOf(await deps.jira.getIssue(issueId, { fields: escalationFieldList(ids) }), ids);
-  if (issue.line === null || issue.enteredAt === null || issue.grade === null || issue.breachedAt !== null) return 'ignored';
-  const { line, grade, enteredAt } = issue;
-  await ensureSchema();
-  const when = toSecond(at);
-  const writes = new FieldWrites();
+  const fields = [...escalationFieldList(ids), ids.acceptance, ids.responseDueAt, ids.responseWarnAt, ids.responseAlert, 'created', 'project', ...CLOSED_FIELDS];
+  const raw = await deps.jira.getIssue(issueId, { fields });
+  const issue = escalationIssueOf(raw, ids);
+  const lineRunning = issue.line !== null && issue.enteredAt !== null && issue.grade !== null && issue.breachedAt === null;
+  const acceptance = raw.fields[ids.acceptance];
+  const responseRuns = acceptance !== 'accepted' && acceptance !== 'deemedAccepted';
+  return { ids, raw, issue, lineRunning, responseRuns, done: isClosed(raw.fields) };
+}
 
-  if (entering) {
-    const open = linePauses(await pausesOf([issueId]), issueId, line).some((p) => p.to === null);
-    if (!open) {
-      await execute('INSERT IGNORE INTO line_pause (issue_id, line, from_at, to_at) VALUES (?, ?, ?, NULL)', [Number(issueId), line, when]);
-    }
+/**
+ * Stops every running clock of the issue at `at` (the line's and the response clock): records the
+ * pause once and clears their due and warning fields. 'ignored' when the issue is done or no clock runs.
+ */
+export async function pauseClocks(issueId: string, at: Date, deps: EscalationDeps): Promise<PauseOutcome> {
+  const { ids, issue, lineRunning, responseRuns, done } = await readClocks(issueId, deps);
+  if (done || (!lineRunning && !responseRuns)) return 'ignored';
+  await ensureSchema();
+  const open = (await pausesOf([issueId])).get(issueId)?.some((p) => p.to === null) ?? false;
+  if (!open) {
+    await execute('INSERT IGNORE INTO line_pause (issue_id, line, from_at, to_at) VALUES (?, ?, ?, NULL)', [
+      Number(issueId),
+      lineRunning && issue.line !== null ? issue.line : UNTRIAGED_PAUSE_LINE,
+      toSecond(at),
+    ]);
+  }
+  const writes = new FieldWrites();
+  if (lineRunning) {
     writes.set(issueId, ids.lineDueAt, null);
     writes.set(issueId, ids.lineWarnAt, null);
-    await writeItrFields(deps.jira, writes.updates(), { ids });
-    return 'paused';
   }
+  if (responseRuns) {
+    writes.set(issueId, ids.responseDueAt, null);
+    writes.set(issueId, ids.responseWarnAt, null);
+  }
+  await writeItrFields(deps.jira, writes.updates(), { ids });
+  return 'paused';
+}
 
-  // Leaving: close whatever is open for the issue (on any line; a pause never outlives its status),
-  // but never before it started.
-  await execute('UPDATE line_pause SET to_at = GREATEST(from_at, ?) WHERE issue_id = ? AND to_at IS NULL', [when, Number(issueId)]);
-  const pauses = linePauses(await pausesOf([issueId]), issueId, line);
+/**
+ * Restarts the issue's clocks at `at`: closes whatever pause is open (never before it started) and
+ * writes the due and warning times recomputed with all its pauses, in one bulk request.
+ */
+export async function resumeClocks(issueId: string, at: Date, deps: EscalationDeps): Promise<PauseOutcome> {
+  const { ids, raw, issue, lineRunning, responseRuns, done } = await readClocks(issueId, deps);
+  await ensureSchema();
+  // A pause never outlives its status, whatever the issue's state now.
+  await execute('UPDATE line_pause SET to_at = GREATEST(from_at, ?) WHERE issue_id = ? AND to_at IS NULL', [toSecond(at), Number(issueId)]);
+  if (done || (!lineRunning && !responseRuns)) return 'ignored';
+  const all = await pausesOf([issueId]);
   const config = await deps.loadConfig();
-  let clock;
+  const writes = new FieldWrites();
   try {
-    clock = lineClock(config, grade, line, enteredAt, pauses);
+    if (lineRunning && issue.line !== null && issue.grade !== null && issue.enteredAt !== null) {
+      const clock = lineClock(config, issue.grade, issue.line, issue.enteredAt, linePauses(all, issueId, issue.line));
+      writes.set(issueId, ids.lineDueAt, clock.dueAt === null ? null : jiraDateTime(clock.dueAt));
+      writes.set(issueId, ids.lineWarnAt, clock.warnAt === null ? null : jiraDateTime(clock.warnAt));
+    }
+    const createdAt = instantOf(raw.fields['created']);
+    if (responseRuns && createdAt !== null) {
+      const settings = await loadClockSettings(deps.store);
+      const clock = responseClockOf(config, settings, { grade: textOf(raw.fields[ids.grade]), projectKey: nameOf(raw.fields['project'], 'key'), createdAt }, issuePauses(all, issueId));
+      if (clock !== null) setResponseFields(writes, issueId, ids, clock, responseAlertOf(raw.fields[ids.responseAlert]), deps.now());
+    }
   } catch (e) {
     if (e instanceof DomainError) return 'ignored'; // a grade or calendar no longer configured: left for the admin
     throw e;
   }
-  writes.set(issueId, ids.lineDueAt, clock.dueAt === null ? null : jiraDateTime(clock.dueAt));
-  writes.set(issueId, ids.lineWarnAt, clock.warnAt === null ? null : jiraDateTime(clock.warnAt));
   await writeItrFields(deps.jira, writes.updates(), { ids });
   return 'resumed';
 }

@@ -1,12 +1,14 @@
 /**
  * The scheduled sweep (every five minutes): ONE token-paged JQL search over the app's datetime fields
- * finds the open issues whose warning or due time has passed, ids only (5,000 per page), so issues not
+ * finds the open issues whose line's warning or due time has passed (a second one, those whose
+ * response clock's has), ids only (5,000 per page), so issues not
  * due are never read; the ids go to the `escalation` queue in events of 100 and pushes of ≤ 50 events.
  * The sweep decides nothing and writes nothing in Jira: duplicate or overlapping runs only cause
  * duplicate events, which the consumer's checks make harmless.
  */
 import { OPEN_ISSUE_JQL } from '../../domain/issueDone';
 import type { ItrFieldIds } from '../fields/itrFields';
+import { staleResponseAlertIssueIds } from '../../adapters/sql/responseAlertStore';
 import { staleClaimIssueIds } from './actionStore';
 import { platformDeps, type EscalationDeps } from './deps';
 import { chunk, ISSUES_PER_EVENT, type EscalationEvent } from './events';
@@ -35,7 +37,28 @@ export function dueIssuesJql(ids: ItrFieldIds): string {
   );
 }
 
+/**
+ * Open issues whose response clock (src/app/escalation/responseClock.ts) needs the consumer: awaiting
+ * the owner's answer past the deadline (timeout means consent), untriaged past the deadline and not yet
+ * reported, or past the warning time with no alert sent. Accepted issues (deemed or not) never match:
+ * their response clock has stopped.
+ */
+export function responseDueJql(ids: ItrFieldIds): string {
+  const acceptance = cf(ids.acceptance);
+  const alert = cf(ids.responseAlert);
+  const due = `${cf(ids.responseDueAt)} <= now()`;
+  return (
+    `${OPEN_ISSUE_JQL} AND (` +
+    `(${acceptance} = "awaiting" AND ${due}) OR ` +
+    `(${acceptance} IS EMPTY AND ${due} AND (${alert} IS EMPTY OR ${alert} = "warn")) OR ` +
+    `((${acceptance} IS EMPTY OR ${acceptance} = "awaiting") AND ${cf(ids.responseWarnAt)} <= now() AND ${alert} IS EMPTY)` +
+    `) ORDER BY ${cf(ids.responseDueAt)} ASC`
+  );
+}
+
 export interface SweepReport {
+  /** Issues with a response alert due (a second search, `responseDueJql`). */
+  responseFound: number;
   found: number;
   staleClaims: number;
   events: number;
@@ -61,6 +84,19 @@ export async function sweep(deps: EscalationDeps = platformDeps()): Promise<Swee
   const stale = await staleClaimIssueIds(deps.now(), 1000);
   for (const id of stale) seen.add(id);
   const events: EscalationEvent[] = chunk([...seen], ISSUES_PER_EVENT).map((issueIds) => ({ kind: 'check', issueIds, fieldIds }));
+  // The response clocks: the same way, their own events (src/app/escalation/processResponse.ts).
+  const responses = new Set<string>();
+  for await (const page of deps.jira.searchJql(responseDueJql(fieldIds), { pageSize: ID_PAGE_SIZE, fields: ['id'] })) {
+    searchRequests += 1;
+    for (const issue of page.issues) responses.add(issue.id);
+    if (responses.size >= MAX_ISSUES_PER_SWEEP) {
+      truncated ||= page.nextPageToken !== undefined;
+      break;
+    }
+  }
+  const responseFound = responses.size;
+  for (const id of await staleResponseAlertIssueIds(deps.now(), 1000)) responses.add(id);
+  events.push(...chunk([...responses], ISSUES_PER_EVENT).map((issueIds): EscalationEvent => ({ kind: 'response', issueIds, fieldIds })));
   await deps.push(events);
-  return { found, staleClaims: stale.length, events: events.length, searchRequests, truncated };
+  return { found, responseFound, staleClaims: stale.length, events: events.length, searchRequests, truncated };
 }

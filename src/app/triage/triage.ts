@@ -1,13 +1,15 @@
 /**
  * Triage (分类分级, acceptance): the neutral triage role classifies, grades and dispatches; the owner
  * accepts, forwards or escalates to a supervisor; an owner that does not answer within the grade's
- * response time is deemed to accept (超时默认为同意受理). Every change is audited in Forge SQL.
+ * response time, counted from the issue's creation, is deemed to accept (超时默认为同意受理) by the
+ * scheduled sweep (src/app/escalation/processResponse.ts), never by a page load. Every change is
+ * audited in Forge SQL.
  *
  * Reads of issues go as the caller (Jira's browse permission decides); writes of the app's read-only
  * fields go as the app, in one bulk request, after every check has passed.
  */
 import { sizeOf, STORED_LIMITS, tooLong, type StoredValue } from '../../domain/storageLimits';
-import { jiraAsApp, jiraAsUser, type AppFieldValueUpdate, type JiraClient, type JiraIssue } from '../../adapters/jira';
+import { jiraAsApp, jiraAsUser, type AppFieldValueUpdate, type JiraClient } from '../../adapters/jira';
 import type { ResolverError } from '../../contract/envelope';
 import type {
   AcceptanceState,
@@ -20,7 +22,6 @@ import type {
   TriageResult,
 } from '../../contract/triage';
 import {
-  acceptanceDecision,
   DomainError,
   gradeIssue,
   GradingErrorCode,
@@ -34,14 +35,19 @@ import {
 import { NotAuthorizedError } from '../auth/authorization';
 import { enterLine, platformDeps as escalationDeps, type EnteredLine, type EnterLineInput } from '../escalation';
 import { jiraDateTime, lineClock } from '../escalation/lineClock';
-import { linePauses, pausesOf } from '../escalation/pauses';
+import { issuePauses, linePauses, pausesOf } from '../escalation/pauses';
 import { loadItrConfig, type ItrConfig } from '../config/itrConfig';
 import { encodableAnswers, encodeGradingAnswers } from '../fields/gradingAnswers';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds, ItrFieldName } from '../fields/itrFields';
 import { accountIdOf, CLOSED_FIELDS, isClosed, jqlField, OPEN_JQL, textOf } from '../fields/issueState';
-import { appendHistory, readHistory, type HistoryRow } from './classificationHistory';
-import { readDispatches, recordDispatch, startMissingClocks, type Dispatch } from '../../adapters/sql/dispatchStore';
+import { appendHistory, readHistory, type HistoryRow, RULE_ACTOR } from './classificationHistory';
+import { readDispatches, recordDispatch, type Dispatch } from '../../adapters/sql/dispatchStore';
+import { ConfigStore } from '../../adapters/kvs';
+import { loadClockSettings, type ClockSettings } from '../escalation/clockSettings';
+import { instantOf, nameOf, responseAlertOf, responseClockOf, setResponseFields } from '../escalation/responseClock';
+import { FieldWrites } from '../escalation/fieldWrites';
+import { itrScopeJql, loadItrScope, type ItrScope } from '../setup/itrProjects';
 import { ACCOUNT_ID_PATTERN } from '../settings/settingsCheck';
 import { TriageErrorCode, TriageInputError } from './triageErrors';
 import { loadTriageRole, requireTriageRole, hasTriageRole, type TriageRoleConfig } from './triageRole';
@@ -58,7 +64,10 @@ export interface TriageDeps {
   /** The acceptance clocks (app-owned SQL, src/adapters/sql/dispatchStore.ts); never an issue property a user may write. */
   readDispatches(issueIds: readonly string[]): Promise<Map<string, Dispatch>>;
   recordDispatch(issueId: string, dispatch: Dispatch): Promise<void>;
-  startMissingClocks(issueIds: readonly string[], at: Date, by: string): Promise<void>;
+  /** The projects and issue types triage lists (src/app/setup/itrProjects.ts). */
+  loadScope(): Promise<ItrScope>;
+  /** Settings of the response clock's untriaged default grade (src/app/escalation/clockSettings.ts). */
+  loadClockSettings(): Promise<ClockSettings>;
   /**
    * The issue enters a support line (escalation's use case: due/warn times on the line's calendar,
    * written with `alsoWrite` in one bulk request, and the line history started). `known` saves it
@@ -77,7 +86,8 @@ export const platformTriageDeps: TriageDeps = {
   readHistory,
   readDispatches,
   recordDispatch,
-  startMissingClocks,
+  loadScope: () => loadItrScope(),
+  loadClockSettings: () => loadClockSettings(new ConfigStore()),
   enterLine: (input, known) =>
     enterLine(input, { ...escalationDeps(), fieldIds: async () => known.ids, loadConfig: async () => known.config }),
   now: () => new Date(),
@@ -89,8 +99,7 @@ export const platformTriageDeps: TriageDeps = {
  */
 export const LEGACY_DISPATCH_PROPERTY = 'itr.dispatch';
 
-/** Actor recorded for changes the app makes by rule (deemed acceptance), not by a person. */
-export const RULE_ACTOR = 'itr-app';
+export { RULE_ACTOR };
 /**
  * Typed text follows its column (src/domain/storageLimits.ts): product, region and tier their fact
  * columns; a reassignment's reason and a justification what classification_history.reason holds after
@@ -149,24 +158,15 @@ export async function getTriageOptions(accountId: string | undefined, deps: Tria
 
 // ----- acceptance (timeout means consent) -----------------------------------------------------------
 
-/** When the owner of a dispatched issue is deemed to accept; null when the issue is not awaiting an answer. */
-export function acceptanceOf(
-  fields: Record<string, unknown>,
-  dispatch: Dispatch | null,
-  ids: ItrFieldIds,
-  config: ItrConfig,
-  now: Date,
-): { decision: 'awaitingAnswer' | 'deemedAccepted'; acceptBy: Date } | null {
-  if (fields[ids.acceptance] !== 'awaiting' || dispatch === null) return null;
-  const grade = textOf(fields[ids.grade]);
-  const sla = grade === null ? undefined : config.gradingTable.sla[grade];
-  if (sla === undefined) return null;
-  const calendar = config.calendars.get(sla.calendarId);
-  if (calendar === undefined) throw new DomainError('CONFIG_UNKNOWN_CALENDAR', `Calendar ${sla.calendarId} is not configured`);
-  // Only the app writes the clock, at its own `now`; a time ahead of now (clock skew between
-  // instances) counts from now, so no value can push the answer out of reach.
-  const at = dispatch.dispatchedAt.getTime() > now.getTime() ? now : dispatch.dispatchedAt;
-  return acceptanceDecision(at, sla.responseMinutes, now, calendar);
+/**
+ * By when the owner of an issue awaiting its answer must accept: the issue's response due time, as its
+ * app field holds it (one source of truth with the panel and the sweep); null when the issue is not
+ * awaiting an answer or its response clock is paused.
+ */
+export function acceptanceOf(fields: Record<string, unknown>, ids: ItrFieldIds): { acceptBy: Date } | null {
+  if (fields[ids.acceptance] !== 'awaiting') return null;
+  const due = instantOf(fields[ids.responseDueAt]);
+  return due === null ? null : { acceptBy: due };
 }
 
 // ----- list ------------------------------------------------------------------------------------------
@@ -180,8 +180,8 @@ function userNameOf(value: unknown): string | null {
 
 /**
  * Unaccepted open ITR issues, oldest first: not yet triaged (no kind or no line) or dispatched and
- * awaiting the owner's answer. Awaiting issues whose response time has run out are recorded as deemed
- * accepted (one bulk write, one history insert) and left off the list.
+ * awaiting the owner's answer; only the ITR issue types in the projects the admin chose (hand-off
+ * targets never). Reads only: timeout consent is the sweep's (a page load never changes state).
  */
 export async function listTriage(
   accountId: string | undefined,
@@ -191,36 +191,24 @@ export async function listTriage(
   const caller = deps.asCaller();
   await requireTriageRole(accountId, caller, await deps.loadRole());
   const app = deps.asApp();
-  const [ids, config] = await Promise.all([lookUpFieldIds(app), deps.loadConfig()]);
-  const now = deps.now();
+  const [ids, scope] = await Promise.all([lookUpFieldIds(app), deps.loadScope()]);
+  const inScope = itrScopeJql(scope);
+  if (inScope === null) return { items: [], nextPageToken: null, deemedAccepted: [] };
   const jql =
-    `${OPEN_JQL} AND (${jqlField(ids.kind)} IS EMPTY OR ${jqlField(ids.line)} IS EMPTY OR ${jqlField(ids.acceptance)} = "awaiting") ` +
+    `${OPEN_JQL} AND ${inScope} AND (${jqlField(ids.kind)} IS EMPTY OR ${jqlField(ids.line)} IS EMPTY OR ${jqlField(ids.acceptance)} = "awaiting") ` +
     'ORDER BY created ASC';
   const search = caller.searchJql(jql, {
-    fields: ['summary', 'created', ...itrFieldList(ids, TRIAGE_FIELDS)],
+    fields: ['summary', 'created', ...itrFieldList(ids, TRIAGE_FIELDS), ids.responseDueAt],
     pageSize: PAGE_SIZE,
     ...(pageToken !== undefined ? { startToken: pageToken } : {}),
   });
   const first = await search.next();
   const page = first.done === true ? { issues: [], nextPageToken: undefined } : first.value;
 
-  const awaiting = page.issues.filter((i) => i.fields[ids.acceptance] === 'awaiting').map((i) => i.id);
-  const dispatches = await deps.readDispatches(awaiting);
-  const unclocked = awaiting.filter((id) => !dispatches.has(id));
-  if (unclocked.length > 0) {
-    // Dispatched before the clock moved to SQL: it starts now (see startMissingClocks).
-    await deps.startMissingClocks(unclocked, now, RULE_ACTOR);
-    for (const [id, d] of await deps.readDispatches(unclocked)) dispatches.set(id, d);
-  }
   const items: TriageListItem[] = [];
-  const deemed: JiraIssue[] = [];
   for (const issue of page.issues) {
     const f = issue.fields;
-    const acceptance = acceptanceOf(f, dispatches.get(issue.id) ?? null, ids, config, now);
-    if (acceptance?.decision === 'deemedAccepted') {
-      deemed.push(issue);
-      continue;
-    }
+    const acceptance = acceptanceOf(f, ids);
     const kind = textOf(f[ids.kind]);
     const line = textOf(f[ids.line]);
     const classification = textOf(f[ids.classification]);
@@ -240,22 +228,7 @@ export async function listTriage(
       acceptBy: acceptance?.acceptBy.toISOString() ?? null,
     });
   }
-  if (deemed.length > 0) {
-    await writeItrFields(app, [{ fieldId: ids.acceptance, issueIds: deemed.map((i) => i.id), value: 'deemedAccepted' }], { ids });
-    await deps.appendHistory(
-      deemed.map((i) => ({
-        issueId: i.id,
-        issueKey: i.key ?? i.id,
-        field: 'acceptance',
-        oldValue: 'awaiting',
-        newValue: 'deemedAccepted',
-        reason: 'ACCEPTANCE_TIMEOUT',
-        actorAccountId: accountIdOf(i.fields[ids.owner]) ?? RULE_ACTOR,
-        at: now,
-      })),
-    );
-  }
-  return { items, nextPageToken: page.nextPageToken ?? null, deemedAccepted: deemed.map((i) => i.key ?? i.id) };
+  return { items, nextPageToken: page.nextPageToken ?? null, deemedAccepted: [] };
 }
 
 // ----- triage decision ---------------------------------------------------------------------------------
@@ -352,7 +325,9 @@ export async function triageIssue(
   const owner = decision.ownerAccountId?.trim() || null;
   const ownerError = owner === null ? undefined : ownerFormatError(owner, 'ownerAccountId');
   if (ownerError !== undefined) throw new TriageInputError([ownerError]);
-  const issue = await caller.getIssue(decision.issueKey, { fields: [...itrFieldList(ids, TRIAGE_FIELDS), ...CLOSED_FIELDS] });
+  const issue = await caller.getIssue(decision.issueKey, {
+    fields: [...itrFieldList(ids, TRIAGE_FIELDS), 'created', 'project', ids.responseDueAt, ids.responseWarnAt, ids.responseAlert, ...CLOSED_FIELDS],
+  });
   if (isClosed(issue.fields)) {
     throw new TriageInputError([{ code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${decision.issueKey} is closed` }]);
   }
@@ -381,6 +356,18 @@ export async function triageIssue(
   let lineEnteredAt = lineChanged ? now.toISOString() : String(f[ids.lineEnteredAt]);
 
   const updates: AppFieldValueUpdate[] = changes.map((w) => ({ fieldId: ids[w.name], issueIds: [issue.id], value: w.next }));
+  // The customer's response clock, recomputed on the grade's calendar FROM CREATION (not from this
+  // dispatch), with its waiting-for-customer pauses; in the same bulk request.
+  const createdAt = instantOf(f['created']);
+  if (createdAt !== null) {
+    const [clockSettings, pauses] = await Promise.all([deps.loadClockSettings(), pausesOf([issue.id])]);
+    const response = responseClockOf(config, clockSettings, { grade: checked.graded.grade, projectKey: nameOf(f['project'], 'key'), createdAt }, issuePauses(pauses, issue.id));
+    if (response !== null) {
+      const writes = new FieldWrites();
+      setResponseFields(writes, issue.id, ids, response, responseAlertOf(f[ids.responseAlert]), now);
+      updates.push(...writes.updates());
+    }
+  }
   if (lineChanged) {
     // Entering the line: escalation computes and writes the due and warning times on the line's own
     // calendar and opens the stay in the line history; the other fields ride in the same bulk request.
@@ -437,7 +424,7 @@ async function readForOwnerAction(issueKey: string, accountId: string | undefine
   const caller = deps.asCaller();
   const app = deps.asApp();
   const [ids, config] = await Promise.all([lookUpFieldIds(app), deps.loadConfig()]);
-  const issue = await caller.getIssue(issueKey, { fields: [ids.owner, ids.acceptance, ids.grade, ...CLOSED_FIELDS] });
+  const issue = await caller.getIssue(issueKey, { fields: [ids.owner, ids.acceptance, ids.grade, ids.responseDueAt, ...CLOSED_FIELDS] });
   if (isClosed(issue.fields)) throw new TriageInputError([{ code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${issueKey} is closed` }]);
   const owner = accountIdOf(issue.fields[ids.owner]);
   // The owner answers for itself; the triage role may act for anyone.
@@ -490,7 +477,7 @@ export async function reassignIssue(
       },
     },
   );
-  const acceptance = acceptanceOf({ ...issue.fields, [ids.acceptance]: 'awaiting' }, dispatch, ids, config, now);
+  const acceptance = acceptanceOf({ ...issue.fields, [ids.acceptance]: 'awaiting' }, ids);
   return { issueKey: issue.key ?? request.issueKey, ownerAccountId: to, acceptBy: (acceptance?.acceptBy ?? now).toISOString() };
 }
 

@@ -1,7 +1,7 @@
 import { getAppContext } from '@forge/api';
 import type { InvocationError } from '@forge/events';
 import { settleConsumerFailure } from '../../adapters/queue';
-import { parseEscalationEvent, platformDeps, processCheck, processRecalculation, recordRecalculationFailure } from '../../app/escalation';
+import { parseEscalationEvent, platformDeps, processCheck, processRecalculation, processResponse, recordRecalculationFailure } from '../../app/escalation';
 
 /**
  * Consumer of the `escalation` queue (manifest `escalation-consumer`): one event is ≤ 100 issues to
@@ -20,7 +20,8 @@ export async function handler(event: { body?: unknown }): Promise<unknown> {
   const remaining = (): number => getAppContext().invocationRemainingTimeInMillis();
   const deps = platformDeps(remaining);
   try {
-    const report = parsed.kind === 'check' ? await processCheck(parsed, deps) : await processRecalculation(parsed, deps);
+    const report =
+      parsed.kind === 'check' ? await processCheck(parsed, deps) : parsed.kind === 'response' ? await processResponse(parsed, deps) : await processRecalculation(parsed, deps);
     console.log(JSON.stringify({ event: 'escalation-consumer', kind: parsed.kind, ...report }));
     return report;
   } catch (e) {

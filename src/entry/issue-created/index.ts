@@ -5,11 +5,13 @@ import { gradeOnChange } from '../../app/intake/gradeOnChange';
 import { syncIssueFact } from '../../app/analytics/projection';
 import { recordSubmitter } from '../../app/intake/recordSubmitter';
 import { ensureClosePropertyPublished } from '../../app/closure/closeProperty';
+import { platformDeps as escalationDeps } from '../../app/escalation/deps';
+import { startResponseClock } from '../../app/escalation/responseClock';
 
 /**
  * Forge `trigger` on `avi:jira:created:issue` (manifest function `issue-created`).
- * Parses the product event, records the submitter and grades the issue if it was created with
- * answers; anything else is ignored with a log line.
+ * Parses the product event, records the submitter, grades the issue if it was created with answers and
+ * starts its response clock; anything else is ignored with a log line.
  */
 const field = (o: unknown, name: string): unknown =>
   typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : undefined;
@@ -50,6 +52,9 @@ async function handle(event: unknown): Promise<void> {
   await ensureClosePropertyPublished().catch((e: unknown) => console.warn(`issue-created: itr-close property not published: ${e instanceof Error ? e.message : String(e)}`));
   const graded = await gradeOnChange(id);
   if (graded.outcome === 'invalidAnswers') console.warn(`issue-created: ${key} has answers the grading table refuses; not graded`);
+  // The customer's response clock starts at creation (ITR issue types only), after grading so an
+  // issue created with answers runs on its own grade (src/app/escalation/responseClock.ts).
+  await startResponseClock(id, escalationDeps());
   // Analytics projection (src/app/analytics): never throws; the backfill repairs a miss.
   await syncIssueFact(id);
 }
