@@ -7,6 +7,7 @@ import { GradingAdmin } from '../../app/grading/gradingAdmin';
 import { Backup } from '../../app/backup/backup';
 import { getRegradeProgress, startRegrade } from '../../app/regrade/regrade';
 import { settingsHandlers } from '../../app/settings/settingsHandlers';
+import { peopleHandlers } from '../../app/people/peopleHandlers';
 import type { ResolverResult } from '../../contract/envelope';
 import type { GradingDraft } from '../../contract/gradingAdmin';
 
@@ -64,6 +65,8 @@ export function handlers(admin: GradingAdmin = new GradingAdmin(), backup: Backu
     ...escalationAdminHandlers(),
     // The settings tabs: support-line routing and supervision (src/app/settings; admin only).
     ...settingsHandlers(),
+    // The pickers of those tabs (line assignees, notify lists, departments): Jira searched as the caller.
+    ...peopleHandlers(),
     // "Recompute open issues" on this page: the same use cases as the triage resolver's (admin only).
     startRegrade: async (payload, context) => confirmationMissing(payload, 'Recomputing rewrites the grade of every open issue') ?? wrapped(() => startRegrade(accountIdOf(context))),
     getRegradeProgress: (payload, context) => {

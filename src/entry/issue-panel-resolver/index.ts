@@ -3,6 +3,7 @@ import { CASE_LIBRARY_KEYS, handler as caseLibraryHandler } from '../case-librar
 import { routeByFunctionKey } from '../routeByFunctionKey';
 import { handler as triageHandler } from '../triage-resolver';
 import { guardedDefinitions } from '../guard';
+import { PEOPLE_KEYS, handler as peopleHandler } from '../peopleResolver';
 import { getLineHistory } from '../../app/history/getLineHistory';
 import { getIssueItrState } from '../../app/issuePanel/getIssueItrState';
 import { rootCauseHandlers } from '../../app/rootCause/rootCauseHandlers';
@@ -77,6 +78,7 @@ export const handler = routeByFunctionKey(
   [
     [CASE_LIBRARY_KEYS, caseLibraryHandler],
     [{ getClassificationHistory: true }, triageHandler],
+    [PEOPLE_KEYS, peopleHandler], // forward / escalate target pickers
   ],
   guardedDefinitions(resolver),
 );

@@ -1,4 +1,5 @@
 import { CASE_LIBRARY_KEYS, handler as caseLibraryHandler } from '../case-library-resolver';
+import { PEOPLE_KEYS, handler as peopleHandler } from '../peopleResolver';
 import { routeByFunctionKey } from '../routeByFunctionKey';
 import { TRIAGE_KEYS, handler as triageHandler } from '../triage-resolver';
 
@@ -9,4 +10,5 @@ import { TRIAGE_KEYS, handler as triageHandler } from '../triage-resolver';
 export const handler = routeByFunctionKey([
   [TRIAGE_KEYS, triageHandler],
   [CASE_LIBRARY_KEYS, caseLibraryHandler],
+  [PEOPLE_KEYS, peopleHandler], // owner and reassign-target pickers
 ]);

@@ -23,6 +23,11 @@ export const en = {
   'people.groupNamed': 'Group {name}',
   'people.chosen': 'Chosen: {names}',
   'people.noneChosen': 'Nobody chosen',
+  // searchPeople's refusals (src/app/people/peopleSearch.ts PeopleSearchErrorCode)
+  'errorCode.PEOPLE_QUERY_INVALID': 'Type 1 to {max} characters to search.',
+  'errorCode.PEOPLE_KINDS_INVALID': 'This picker asked for neither people nor groups. Reload the page.',
+  'errorCode.PEOPLE_PROJECT_INVALID': 'This picker named no valid project. Reload the page.',
+  'errorCode.PEOPLE_PROJECT_NOT_FOUND': 'Project {project} does not exist or you cannot see it, so nobody can be offered for it.',
 
   'error.title': 'Something went wrong',
   'error.codeLabel': 'Error code: {code}',
@@ -802,6 +807,10 @@ export const en = {
   'errorCode.SETTINGS_ISSUE_TYPE_NOT_IN_PROJECT': 'Project {projectKey} has no issue type "{issueType}". It has: {available}.',
   'errorCode.SETTINGS_ACCOUNT_ID_INVALID': '"{value}" is not an Atlassian account ID.',
   'errorCode.SETTINGS_USER_NOT_FOUND': 'Jira no longer knows this person. Pick someone else.',
+  'errorCode.SETTINGS_ASSIGNMENT_MODE_INVALID': 'Choose who takes the issue: a person, a group taking turns, or nobody ({allowed}).',
+  'errorCode.SETTINGS_ASSIGNEE_NOT_A_PERSON': 'Only an active person can take issues (not an app or a customer account). Pick someone else.',
+  'errorCode.SETTINGS_STATUS_NAME_INVALID': 'Choose a status, or none (at most {max} characters).',
+  'errorCode.SETTINGS_STATUS_NOT_IN_WORKFLOW': 'The status "{status}" is not in the {workflow}. Choose one of its statuses.',
   'errorCode.SETTINGS_GROUP_NOT_FOUND': 'Jira has no group "{group}".',
   'errorCode.SETTINGS_DEPARTMENT_REQUIRED': 'Enter a department (at most {max} characters).',
   'errorCode.SETTINGS_DUPLICATE': '{value} is listed twice.',

@@ -21,6 +21,11 @@ export const zhCN: Messages = {
   'people.groupNamed': '组 {name}',
   'people.chosen': '已选择：{names}',
   'people.noneChosen': '未选择任何人',
+  // searchPeople 的拒绝（src/app/people/peopleSearch.ts PeopleSearchErrorCode）
+  'errorCode.PEOPLE_QUERY_INVALID': '请输入 1 到 {max} 个字符进行搜索。',
+  'errorCode.PEOPLE_KINDS_INVALID': '此选择器既未查找人员也未查找用户组。请重新加载页面。',
+  'errorCode.PEOPLE_PROJECT_INVALID': '此选择器未指定有效的项目。请重新加载页面。',
+  'errorCode.PEOPLE_PROJECT_NOT_FOUND': '项目 {project} 不存在或您无权查看，因此无法列出可分配的人员。',
 
   'error.title': '出错了',
   'error.codeLabel': '错误代码：{code}',
@@ -797,6 +802,10 @@ export const zhCN: Messages = {
   'errorCode.SETTINGS_ISSUE_TYPE_NOT_IN_PROJECT': '项目 {projectKey} 没有问题类型“{issueType}”。可用的有：{available}。',
   'errorCode.SETTINGS_ACCOUNT_ID_INVALID': '“{value}”不是 Atlassian 账号 ID。',
   'errorCode.SETTINGS_USER_NOT_FOUND': 'Jira 已不认识此人。请另选一人。',
+  'errorCode.SETTINGS_ASSIGNMENT_MODE_INVALID': '请选择由谁处理：某个人、轮流处理的用户组，或暂不指派（{allowed}）。',
+  'errorCode.SETTINGS_ASSIGNEE_NOT_A_PERSON': '只有在职的人员可以处理问题（应用或客户账户不行）。请另选一人。',
+  'errorCode.SETTINGS_STATUS_NAME_INVALID': '请选择一个状态，或不选（最多 {max} 个字符）。',
+  'errorCode.SETTINGS_STATUS_NOT_IN_WORKFLOW': '状态“{status}”不在 {workflow} 中。请从其状态中选择。',
   'errorCode.SETTINGS_GROUP_NOT_FOUND': 'Jira 中没有用户组“{group}”。',
   'errorCode.SETTINGS_DEPARTMENT_REQUIRED': '请输入部门（最多 {max} 个字符）。',
   'errorCode.SETTINGS_DUPLICATE': '{value} 重复列出。',

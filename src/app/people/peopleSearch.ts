@@ -1,0 +1,102 @@
+/**
+ * The people pickers' search: Jira is asked as the caller (`asUser()`), so a person sees exactly the
+ * users and groups Jira shows them (someone without Browse users and groups finds nobody), and only
+ * people are offered: active Atlassian accounts, never an app's or a customer's account.
+ */
+import { JiraError, JiraErrorCode, jiraAsUser } from '../../adapters/jira';
+import type { JiraClient, JiraDirectoryUser } from '../../adapters/jira';
+import type { GroupOption, PeopleKind, PeopleSearchPayload, PeopleSearchResult, PersonOption } from '../../contract/people';
+
+/** Longest query, in characters (code points). Matches the picker's own limit (static/shared/PeoplePicker.tsx). */
+export const PEOPLE_QUERY_MAX = 100;
+/** Options per kind in one answer. Range 1–50 (Jira's default page); default 20: a picker lists ~10 at once. */
+export const PEOPLE_RESULT_MAX = 20;
+
+const KINDS: readonly PeopleKind[] = ['user', 'group'];
+/** A project key (letter first, letters, digits, `_`) or a numeric project id. */
+const PROJECT_REF = /^(?:[A-Z][A-Z0-9_]{0,99}|[1-9][0-9]{0,17})$/;
+
+/** Stable codes of a refused search (the UI translates them: static/shared/i18n). Never rename, only add. */
+export const PeopleSearchErrorCode = {
+  /** The query is not text of 1–PEOPLE_QUERY_MAX characters (after trimming). */
+  QueryInvalid: 'PEOPLE_QUERY_INVALID',
+  /** `kinds` is not a non-empty list of `user` / `group`. */
+  KindsInvalid: 'PEOPLE_KINDS_INVALID',
+  /** `assignableInProject` is not a project key or id, or is asked without users. */
+  ProjectInvalid: 'PEOPLE_PROJECT_INVALID',
+  /** Jira knows no such project, or the caller may not see it. */
+  ProjectNotFound: 'PEOPLE_PROJECT_NOT_FOUND',
+} as const;
+export type PeopleSearchErrorCode = (typeof PeopleSearchErrorCode)[keyof typeof PeopleSearchErrorCode];
+
+export class PeopleSearchError extends Error {
+  constructor(
+    readonly code: PeopleSearchErrorCode,
+    message: string,
+    readonly path: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(message);
+    this.name = 'PeopleSearchError';
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Checks what the picker sent; the query comes back trimmed and the kinds without repeats. */
+export function parsePeopleSearch(payload: unknown): PeopleSearchPayload {
+  const p = isRecord(payload) ? payload : {};
+  const rawQuery = p['query'];
+  const query = typeof rawQuery === 'string' ? rawQuery.trim() : '';
+  const length = [...query].length;
+  if (length < 1 || length > PEOPLE_QUERY_MAX) {
+    throw new PeopleSearchError(PeopleSearchErrorCode.QueryInvalid, `query must be 1–${PEOPLE_QUERY_MAX} characters`, 'query', { max: PEOPLE_QUERY_MAX });
+  }
+  const rawKinds = p['kinds'];
+  if (!Array.isArray(rawKinds) || rawKinds.length === 0 || !rawKinds.every((k): k is PeopleKind => KINDS.includes(k as PeopleKind))) {
+    throw new PeopleSearchError(PeopleSearchErrorCode.KindsInvalid, 'kinds must list "user" and/or "group"', 'kinds');
+  }
+  const kinds = KINDS.filter((k) => rawKinds.includes(k));
+  const project = p['assignableInProject'];
+  if (project === undefined) return { query, kinds };
+  if (typeof project !== 'string' || !PROJECT_REF.test(project) || !kinds.includes('user')) {
+    throw new PeopleSearchError(PeopleSearchErrorCode.ProjectInvalid, 'assignableInProject must be a project key or id, with kind "user"', 'assignableInProject');
+  }
+  return { query, kinds, assignableInProject: project };
+}
+
+/** A person a picker may offer: an active Atlassian account (not an app, not a service-desk customer). */
+function isPerson(u: JiraDirectoryUser): boolean {
+  return u.active && u.accountType === 'atlassian';
+}
+
+const personOption = (u: JiraDirectoryUser): PersonOption => ({ accountId: u.accountId, displayName: u.displayName, avatarUrl: u.avatarUrl });
+
+async function users(jira: JiraClient, search: PeopleSearchPayload): Promise<PersonOption[]> {
+  if (!search.kinds.includes('user')) return [];
+  const project = search.assignableInProject;
+  try {
+    const found = project === undefined ? await jira.searchUsers(search.query, PEOPLE_RESULT_MAX) : await jira.findAssignableUsers({ query: search.query, projectKey: project, max: PEOPLE_RESULT_MAX });
+    return found.filter(isPerson).map(personOption);
+  } catch (e) {
+    if (project !== undefined && e instanceof JiraError && e.code === JiraErrorCode.NotFound) {
+      throw new PeopleSearchError(PeopleSearchErrorCode.ProjectNotFound, `project ${project} does not exist or you may not see it`, 'assignableInProject', { project });
+    }
+    throw e;
+  }
+}
+
+async function groups(jira: JiraClient, search: PeopleSearchPayload): Promise<GroupOption[]> {
+  if (!search.kinds.includes('group')) return [];
+  return (await jira.searchGroups(search.query, PEOPLE_RESULT_MAX)).map((g) => ({ groupId: g.groupId, name: g.name }));
+}
+
+/**
+ * Users and/or groups matching what the caller typed, as Jira shows them to the caller: users by
+ * display-name or email prefix (or only those assignable in `assignableInProject`), groups by name.
+ * At most PEOPLE_RESULT_MAX of each; one Jira request per kind asked, both at once.
+ */
+export async function searchPeople(payload: PeopleSearchPayload, jira: JiraClient = jiraAsUser()): Promise<PeopleSearchResult> {
+  const [u, g] = await Promise.all([users(jira, payload), groups(jira, payload)]);
+  return { users: u, groups: g };
+}
