@@ -5,11 +5,11 @@
 import { handler as triageResolver } from '../../../src/entry/triage-resolver';
 import { issuePanelResolver } from '../../../src/index';
 import { encodeGradingAnswers } from '../../../src/app/fields/gradingAnswers';
-import { LEGACY_DISPATCH_PROPERTY } from '../../../src/app/triage/triage';
 import { runMigrations } from '../../../src/adapters/sql';
 import { DEFAULT_GRADING_TABLE, lineBudget } from '../../../src/domain';
 import { harness, invokeResolver } from '../../harness';
 import { defineItrFields } from '../../fixtures/itrFields';
+import { chooseItrProjects, handOffTo, ITR_TYPE } from '../../fixtures/itrScope';
 
 const { jira, sql } = harness();
 const TRIAGER = 'acc-triager';
@@ -35,6 +35,7 @@ beforeEach(async () => {
   jira.seedUser({ accountId: OWNER, displayName: 'Owner' });
   jira.seedUser({ accountId: SUPERVISOR, displayName: 'Supervisor' });
   ids = defineItrFields(jira);
+  await chooseItrProjects(['ITR']);
 });
 
 const decision = (issueKey: string, over: Record<string, unknown> = {}) => ({
@@ -97,6 +98,19 @@ describe('triageIssue', () => {
         expect.objectContaining({ field: 'grade', newValue: 'critical', actorAccountId: TRIAGER }),
       ]),
     );
+  });
+
+  it('recomputes the response clock on the grade FROM CREATION, not from the dispatch (same bulk request)', async () => {
+    const created = Date.now() - 2 * 3600_000;
+    // Created two hours ago; its untriaged clock ran on a site default of Minor (one business day).
+    jira.seedIssue({ key: 'ITR-8', issueType: ITR_TYPE, created: new Date(created), fields: { [ids.responseDueAt]: jiraTime(created + 86_400_000), [ids.responseAlert]: 'warn' } });
+    await call('triageIssue', decision('ITR-8'), TRIAGER);
+    const f = jira.issue('ITR-8').fields;
+    // Critical: 30 minutes on the 24×7 calendar from creation, long past; the warning alert still holds.
+    expect(Date.parse(String(f[ids.responseDueAt]))).toBe(Math.floor(created / 1000) * 1000 + 30 * 60_000);
+    expect(Date.parse(String(f[ids.responseWarnAt]))).toBe(Math.floor(created / 1000) * 1000 + 22 * 60_000);
+    expect(f[ids.responseAlert]).toBe('warn');
+    expect(jira.requestCount(WRITE)).toBe(1);
   });
 
   it('records a reclassification against the rule with its justification', async () => {
@@ -165,84 +179,53 @@ describe('triageIssue', () => {
   });
 });
 
-/** The app-owned acceptance clock (triage_dispatch), as triageIssue or reassignIssue would have written it. */
-async function dispatched(issueKey: string, at: Date): Promise<void> {
-  await sql.raw('INSERT INTO triage_dispatch (issue_id, dispatched_at, owner_account_id, by_account_id) VALUES (?, ?, ?, ?)', [
-    Number(jira.issue(issueKey).id),
-    at.toISOString().replace('T', ' ').replace('Z', ''),
-    OWNER,
-    TRIAGER,
-  ]);
-}
+/** Jira's datetime format, as the app writes its datetime fields. */
+const jiraTime = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('Z', '+0000');
 
-describe('listTriage and deemed acceptance', () => {
-  it('lists untriaged and awaiting issues oldest first, and records deemed acceptance after the response time', async () => {
+describe('listTriage: only reads, only ITR work', () => {
+  it('lists untriaged and awaiting ITR issues oldest first with the response due time; a page load past the deadline changes nothing', async () => {
     const now = Date.now();
-    jira.seedIssue({ key: 'ITR-10', created: new Date(now - 3 * 3600_000), summary: 'newer' });
-    jira.seedIssue({ key: 'ITR-11', created: new Date(now - 5 * 3600_000), summary: 'older' });
-    // Critical answers within 30 minutes on the 24×7 calendar: dispatched 40 minutes ago → deemed accepted.
-    jira.seedIssue({
-      key: 'ITR-12',
-      created: new Date(now - 9 * 3600_000),
-      fields: { [ids.kind]: 'complaint', [ids.line]: 'L1', [ids.grade]: 'critical', [ids.acceptance]: 'awaiting', [ids.owner]: { accountId: OWNER } },
-    });
-    await dispatched('ITR-12', new Date(now - 40 * 60_000));
-    // Dispatched 10 minutes ago: still awaiting.
-    jira.seedIssue({
-      key: 'ITR-13',
-      created: new Date(now - 8 * 3600_000),
-      fields: { [ids.kind]: 'complaint', [ids.line]: 'L1', [ids.grade]: 'critical', [ids.acceptance]: 'awaiting', [ids.owner]: { accountId: OWNER } },
-    });
-    await dispatched('ITR-13', new Date(now - 10 * 60_000));
-    jira.seedIssue({ key: 'ITR-14', fields: { [ids.kind]: 'complaint', [ids.line]: 'L1', [ids.acceptance]: 'accepted' } });
-    jira.seedIssue({ key: 'ITR-15', status: 'Closed' });
+    jira.seedIssue({ key: 'ITR-10', issueType: ITR_TYPE, created: new Date(now - 3 * 3600_000), summary: 'newer' });
+    jira.seedIssue({ key: 'ITR-11', issueType: ITR_TYPE, created: new Date(now - 5 * 3600_000), summary: 'older' });
+    // Awaiting its owner with the response time run out: timeout consent is the sweep's, not this page's.
+    const awaitingPast = { [ids.kind]: 'complaint', [ids.line]: 'L1', [ids.grade]: 'critical', [ids.acceptance]: 'awaiting', [ids.owner]: { accountId: OWNER } };
+    jira.seedIssue({ key: 'ITR-12', issueType: ITR_TYPE, created: new Date(now - 9 * 3600_000), fields: { ...awaitingPast, [ids.responseDueAt]: jiraTime(now - 8.5 * 3600_000) } });
+    jira.seedIssue({ key: 'ITR-13', issueType: ITR_TYPE, created: new Date(now - 8 * 3600_000), fields: { ...awaitingPast, [ids.responseDueAt]: jiraTime(now + 20 * 60_000) } });
+    jira.seedIssue({ key: 'ITR-14', issueType: ITR_TYPE, fields: { [ids.kind]: 'complaint', [ids.line]: 'L1', [ids.acceptance]: 'accepted' } });
+    jira.seedIssue({ key: 'ITR-15', issueType: ITR_TYPE, status: 'Closed' });
 
     const answer = (await call('listTriage', {}, TRIAGER)) as { success: boolean; data: { items: Array<{ issueKey: string; acceptBy: string | null }>; deemedAccepted: string[] } };
     expect(answer.success).toBe(true);
-    expect(answer.data.items.map((i) => i.issueKey)).toEqual(['ITR-13', 'ITR-11', 'ITR-10']);
-    expect(answer.data.items[0]!.acceptBy).not.toBeNull();
-    expect(answer.data.deemedAccepted).toEqual(['ITR-12']);
-    expect(jira.issue('ITR-12').fields[ids.acceptance]).toBe('deemedAccepted');
-    // The list's search, and the analytics projection's re-read of the issue the app just wrote
-    // (writeItrFields: issue-updated ignores the app's own writes, so the writer syncs the facts).
-    expect(jira.requestCount('POST /rest/api/3/search/jql')).toBe(2);
-
-    const history = (await call('getClassificationHistory', { issueKey: 'ITR-12' }, TRIAGER)) as { data: Array<Record<string, unknown>> };
-    expect(history.data).toEqual([expect.objectContaining({ field: 'acceptance', newValue: 'deemedAccepted', reason: 'ACCEPTANCE_TIMEOUT', actorAccountId: OWNER })]);
-
-    // Read again: recorded once, not again.
-    const again = (await call('listTriage', {}, TRIAGER)) as { data: { deemedAccepted: string[] } };
-    expect(again.data.deemedAccepted).toEqual([]);
-  });
-
-  it('never trusts a dispatch time an editor wrote in the issue property: far future or past changes nothing', async () => {
-    const awaiting = { [ids.kind]: 'complaint', [ids.line]: 'L1', [ids.grade]: 'critical', [ids.acceptance]: 'awaiting', [ids.owner]: { accountId: OWNER } };
-    // Any editor may write issue properties (PUT /rest/api/3/issue/{key}/properties/{prop}).
-    jira.seedIssue({ key: 'ITR-30', fields: awaiting, properties: { [LEGACY_DISPATCH_PROPERTY]: { dispatchedAt: '+275760-09-13T00:00:00.000Z', ownerAccountId: OWNER, by: TRIAGER } } });
-    jira.seedIssue({ key: 'ITR-31', fields: awaiting, properties: { [LEGACY_DISPATCH_PROPERTY]: { dispatchedAt: '1970-01-01T00:00:00.000Z', ownerAccountId: OWNER, by: TRIAGER } } });
-    await dispatched('ITR-30', new Date(Date.now() - 5 * 60_000));
-    await dispatched('ITR-31', new Date(Date.now() - 5 * 60_000));
-
-    const answer = (await call('listTriage', {}, TRIAGER)) as { success: boolean; data: { items: Array<{ issueKey: string; acceptBy: string | null }>; deemedAccepted: string[] } };
-    expect(answer.success).toBe(true);
+    expect(answer.data.items.map((i) => i.issueKey)).toEqual(['ITR-12', 'ITR-13', 'ITR-11', 'ITR-10']);
+    // acceptBy is the response due field as stored (one source of truth with the panel and the sweep).
+    expect(answer.data.items[1]!.acceptBy).toBe(new Date(Math.floor((now + 20 * 60_000) / 1000) * 1000).toISOString());
+    expect(answer.data.items[2]!.acceptBy).toBeNull();
     expect(answer.data.deemedAccepted).toEqual([]);
-    expect(answer.data.items.map((i) => i.issueKey).sort()).toEqual(['ITR-30', 'ITR-31']);
-    // 30 minutes of the critical grade's 24×7 response time from the app's own clock, for both.
-    for (const item of answer.data.items) expect(Date.parse(item.acceptBy ?? '') - Date.now()).toBeLessThan(26 * 60_000);
-    expect(jira.issue('ITR-31').fields[ids.acceptance]).toBe('awaiting');
+    expect(jira.issue('ITR-12').fields[ids.acceptance]).toBe('awaiting');
+    // The list's one search; no field write, no SQL write.
+    expect(jira.requestCount('POST /rest/api/3/app/field/value')).toBe(0);
+    expect(jira.requestCount('POST /rest/api/3/search/jql')).toBe(1);
+    const rows = await sql.raw<Array<{ n: number | string }>>('SELECT (SELECT COUNT(*) FROM classification_history) + (SELECT COUNT(*) FROM triage_dispatch) AS n');
+    expect(Number(rows[0]?.n)).toBe(0);
   });
 
-  it('an issue dispatched before the clock moved to SQL starts its clock at the first look, once', async () => {
-    const awaiting = { [ids.kind]: 'complaint', [ids.line]: 'L1', [ids.grade]: 'critical', [ids.acceptance]: 'awaiting', [ids.owner]: { accountId: OWNER } };
-    jira.seedIssue({ key: 'ITR-32', fields: awaiting, properties: { [LEGACY_DISPATCH_PROPERTY]: { dispatchedAt: '2001-01-01T00:00:00.000Z', ownerAccountId: OWNER, by: TRIAGER } } });
-    const first = (await call('listTriage', {}, TRIAGER)) as { data: { items: Array<{ acceptBy: string | null }>; deemedAccepted: string[] } };
-    expect(first.data.deemedAccepted).toEqual([]);
-    const acceptBy = first.data.items[0]?.acceptBy;
-    expect(acceptBy).not.toBeNull();
-    const second = (await call('listTriage', {}, TRIAGER)) as { data: { items: Array<{ acceptBy: string | null }> } };
-    expect(second.data.items[0]?.acceptBy).toBe(acceptBy);
-    const rows = await sql.raw<Array<{ n: number | string }>>('SELECT COUNT(*) AS n FROM triage_dispatch');
-    expect(Number(rows[0]?.n)).toBe(1);
+  it('lists only the ITR issue types of the projects the admin chose: never a hand-off target, another project or another type', async () => {
+    await chooseItrProjects(['ITR', 'SUP', 'RND']);
+    await handOffTo('RND'); // chosen by mistake at setup, but R&D's project is a hand-off target
+    jira.seedIssue({ key: 'ITR-40', issueType: ITR_TYPE });
+    jira.seedIssue({ key: 'SUP-1', issueType: 'ITR Customer Complaint' });
+    jira.seedIssue({ key: 'ITR-41', issueType: 'Task' });
+    jira.seedIssue({ key: 'RND-1', issueType: ITR_TYPE });
+    jira.seedIssue({ key: 'OTHER-1', issueType: ITR_TYPE });
+    const answer = (await call('listTriage', {}, TRIAGER)) as { data: { items: Array<{ issueKey: string }> } };
+    expect(answer.data.items.map((i) => i.issueKey).sort()).toEqual(['ITR-40', 'SUP-1']);
+  });
+
+  it('lists nothing, without searching, before the admin chose any ITR project', async () => {
+    await chooseItrProjects([]);
+    jira.seedIssue({ key: 'ITR-42', issueType: ITR_TYPE });
+    expect(await call('listTriage', {}, TRIAGER)).toEqual({ success: true, data: { items: [], nextPageToken: null, deemedAccepted: [] } });
+    expect(jira.requestCount('POST /rest/api/3/search/jql')).toBe(0);
   });
 
   it('refuses the list to a non-triage user', async () => {
@@ -252,7 +235,7 @@ describe('listTriage and deemed acceptance', () => {
 
 describe('owner answers', () => {
   beforeEach(async () => {
-    jira.seedIssue({ key: 'ITR-20' });
+    jira.seedIssue({ key: 'ITR-20', issueType: ITR_TYPE });
     await call('triageIssue', decision('ITR-20'), TRIAGER);
   });
 
