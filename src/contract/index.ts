@@ -20,7 +20,7 @@ import type { PeopleFunctions } from './people';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
-export type { IssueItrState, IssuePanelFunctions } from './issuePanel';
+export type * from './issuePanel';
 export type * from './gradingAdmin';
 export type * from './setup';
 export type * from './escalation';

@@ -37,7 +37,7 @@ const critical = DEFAULT_GRADING_TABLE.grades[0]!.id;
 const l1 = lineBudget(DEFAULT_GRADING_TABLE, critical, 'L1');
 
 describe('getIssueItrState through issuePanelResolver', () => {
-  it('computes the line deadlines from the grading table in force and reports the status', async () => {
+  it('shows the line deadlines the app stamped on the issue, the owner by name, and the status', async () => {
     // 80 % of the budget used: past the 75 % warning, before due. Whole seconds, as Jira stores them.
     const entered = new Date(Math.floor((Date.now() - l1.minutes * 0.8 * 60_000) / 1000) * 1000);
     jira.seedIssue({
@@ -48,6 +48,11 @@ describe('getIssueItrState through issuePanelResolver', () => {
         [ids.gradingTableVersion]: DEFAULT_GRADING_TABLE.version,
         [ids.line]: 'L1',
         [ids.lineEnteredAt]: entered.toISOString(),
+        // What the app stamped when the issue entered the line (the panel shows these, never its own).
+        [ids.lineDueAt]: new Date(entered.getTime() + l1.minutes * 60_000).toISOString(),
+        [ids.lineWarnAt]: new Date(entered.getTime() + Math.floor(l1.minutes * 0.75) * 60_000).toISOString(),
+        [ids.owner]: { accountId: ENGINEER },
+        [ids.acceptance]: 'accepted',
       },
     });
     const answer = await panel('ITR-1', ENGINEER);
@@ -67,6 +72,14 @@ describe('getIssueItrState through issuePanelResolver', () => {
         pausedSince: null,
         remainingMinutes: Math.round(l1.minutes * 0.2),
         status: 'warning',
+        gradingTableInForce: DEFAULT_GRADING_TABLE.version,
+        lineFinal: null,
+        response: null,
+        owner: { accountId: ENGINEER, displayName: 'Wang Fang' },
+        acceptance: 'accepted',
+        canAnswer: false,
+        pendingForward: null,
+        ownerHistory: [],
       },
     });
   });
@@ -82,9 +95,12 @@ describe('getIssueItrState through issuePanelResolver', () => {
     const pause = (from: Date, to: Date | null) =>
       sql.raw('INSERT INTO line_pause (issue_id, line, from_at, to_at) VALUES (?, ?, ?, ?)', [Number(issue.id), 'L1', from, to]);
     await pause(ago(25), ago(15));
+    // The app rewrote the due time when the pause closed (src/app/escalation/pauses.ts).
+    jira.issue('ITR-6').fields[ids.lineDueAt] = new Date(now - 30 * minute + (l1.minutes + 10) * minute).toISOString();
     const resumed = (await panel('ITR-6', ENGINEER)) as { data: Record<string, unknown> };
     expect(resumed.data).toMatchObject({ status: 'onTrack', pausedSince: null, dueAt: new Date(now - 30 * minute + (l1.minutes + 10) * minute).toISOString() });
     await pause(ago(5), null);
+    jira.issue('ITR-6').fields[ids.lineDueAt] = null; // nulled while paused, as the app does
     const paused = (await panel('ITR-6', ENGINEER)) as { data: Record<string, unknown> };
     // 30 minutes on the line, 10 + 5 of them waiting: 15 working minutes used on the 24×7 calendar.
     expect(paused.data).toMatchObject({ status: 'paused', pausedSince: ago(5).toISOString(), dueAt: null, warnAt: null, remainingMinutes: l1.minutes - 15 });
@@ -109,10 +125,11 @@ describe('getIssueItrState through issuePanelResolver', () => {
       },
     });
     const done = (await panel('ITR-7', ENGINEER)) as { data: Record<string, unknown> };
-    expect(done.data).toMatchObject({ status: 'done', dueAt: null, warnAt: null, pausedSince: null, remainingMinutes: l1.minutes - 40 });
+    // No due time stored (never stamped): the final state is counted from the budget.
+    expect(done.data).toMatchObject({ status: 'done', dueAt: null, warnAt: null, pausedSince: null, remainingMinutes: l1.minutes - 40, lineFinal: { outcome: 'met', spareMinutes: l1.minutes - 40, stoppedAt: new Date(entered + 40 * minute).toISOString() } });
     // The same issue still in progress runs its clock.
-    jira.seedIssue({ key: 'ITR-8', status: 'In Progress', fields: { [ids.kind]: 'complaint', [ids.grade]: critical, [ids.line]: 'L1', [ids.lineEnteredAt]: new Date(entered).toISOString() } });
-    expect(((await panel('ITR-8', ENGINEER)) as { data: Record<string, unknown> }).data).toMatchObject({ status: 'onTrack', remainingMinutes: l1.minutes - 100 });
+    jira.seedIssue({ key: 'ITR-8', status: 'In Progress', fields: { [ids.kind]: 'complaint', [ids.grade]: critical, [ids.line]: 'L1', [ids.lineEnteredAt]: new Date(entered).toISOString(), [ids.lineDueAt]: new Date(entered + l1.minutes * minute).toISOString() } });
+    expect(((await panel('ITR-8', ENGINEER)) as { data: Record<string, unknown> }).data).toMatchObject({ status: 'onTrack', remainingMinutes: l1.minutes - 100, lineFinal: null });
   });
 
   it('says notStarted for an issue that was not triaged yet', async () => {
@@ -121,8 +138,8 @@ describe('getIssueItrState through issuePanelResolver', () => {
     expect(answer).toMatchObject({ success: true, data: { kind: null, grade: null, gradeLabel: null, line: null, dueAt: null, status: 'notStarted' } });
   });
 
-  it('uses the grading table saved in KVS, not the default', async () => {
-    // Shift 5 points of Critical's resolution time from L2 to L1, so the split still sums to 100 %.
+  it('keeps the due time the issue was stamped with and says which table version it was, when another is in force', async () => {
+    // Version 2 gives Critical's L1 five more points; the issue was stamped under version 1.
     const sla = DEFAULT_GRADING_TABLE.sla[critical]!;
     const { L1, L2, L3 } = sla.ola.lines;
     const table: GradingTable = {
@@ -131,11 +148,13 @@ describe('getIssueItrState through issuePanelResolver', () => {
       sla: { ...DEFAULT_GRADING_TABLE.sla, [critical]: { ...sla, ola: { ...sla.ola, lines: { L1: { ...L1, amount: L1.amount + 5 }, L2: { ...L2, amount: L2.amount - 5 }, L3 } } } },
     };
     await new ConfigStore().set(CONFIG_KEYS.gradingTable, table, gradingTableCodec(DEFAULT_CALENDARS.map((c) => c.id)));
-    jira.seedIssue({ key: 'ITR-3', fields: { [ids.grade]: critical, [ids.line]: 'L1', [ids.lineEnteredAt]: new Date().toISOString() } });
-    const answer = (await panel('ITR-3', ENGINEER)) as { data: { dueAt: string; lineEnteredAt: string } };
-    const minutes = (Date.parse(answer.data.dueAt) - Date.parse(answer.data.lineEnteredAt)) / 60_000;
-    expect(minutes).toBe(lineBudget(table, critical, 'L1').minutes);
-    expect(minutes).toBeGreaterThan(l1.minutes);
+    expect(lineBudget(table, critical, 'L1').minutes).toBeGreaterThan(l1.minutes);
+    const entered = Math.floor(Date.now() / 1000) * 1000 - 60_000;
+    const stampedDue = new Date(entered + l1.minutes * 60_000).toISOString();
+    jira.seedIssue({ key: 'ITR-3', fields: { [ids.kind]: 'complaint', [ids.grade]: critical, [ids.gradingTableVersion]: 1, [ids.line]: 'L1', [ids.lineEnteredAt]: new Date(entered).toISOString(), [ids.lineDueAt]: stampedDue } });
+    const answer = (await panel('ITR-3', ENGINEER)) as { data: Record<string, unknown> };
+    // The field's due time, the one the sweep escalates by: not a recomputation under version 2.
+    expect(answer.data).toMatchObject({ dueAt: stampedDue, gradingTableVersion: 1, gradingTableInForce: 2, status: 'onTrack' });
   });
 
   it('answers ISSUE_NOT_FOUND to a viewer who may not browse the issue, without leaking it', async () => {

@@ -34,6 +34,12 @@ const TABLE: Record<string, Row> = {
   'saveRootCause': BROWSERS, // EDIT_ISSUES on the issue (every browser here)
   'sendHandoff': BROWSERS, // to R&D or sales, customer-safe fields only
   'listHandoffs': BROWSERS,
+  // The owner's answers in the panel (issue 14). Accepting is triage's acceptIssue (owner or triage role);
+  // only the owner declines (ITR-4's owner is the L2 engineer, none of these roles); a reassignment's
+  // reason is asked of whoever may browse, and the row's own check answers (no pending row here).
+  'acceptFromPanel': TRIAGE,
+  'declineFromPanel': row(R, R, R, R, R, R),
+  'saveForwardReason': BROWSERS,
   'getTriageOptions': TRIAGE,
   'listTriage': TRIAGE,
   'triageIssue': TRIAGE,

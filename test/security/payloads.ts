@@ -43,6 +43,9 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   saveRootCause: { issueKey: PANEL_ISSUE, draft: rootCauseDraft },
   sendHandoff: { issueKey: PANEL_ISSUE, target: 'rnd' },
   listHandoffs: { issueKey: PANEL_ISSUE },
+  acceptFromPanel: { issueKey: PANEL_ISSUE },
+  declineFromPanel: { issueKey: PANEL_ISSUE, reason: 'Not my product: the VAT module belongs to finance' },
+  saveForwardReason: { issueKey: PANEL_ISSUE, entryId: '1', reason: 'Tom knows the VAT module' },
   // triage
   getTriageOptions: {},
   listTriage: {},
@@ -86,7 +89,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   getSupportLineSettings: {},
   saveSupportLineSettings: {
     expectedRevision: 0,
-    settings: { lines: { L1: { assigneeAccountId: null, notifyAccountIds: [], notifyGroups: ['itr-l1'] }, L2: { assigneeAccountId: TOM, notifyAccountIds: [], notifyGroups: [] }, L3: { assigneeAccountId: null, notifyAccountIds: [], notifyGroups: [] } }, managementAccountIds: [], managementGroups: [], locale: 'en' },
+    settings: { lines: { L1: { assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [], notifyGroups: ['itr-l1'] }, L2: { assignment: { mode: 'person', accountId: TOM }, statusName: null, notifyAccountIds: [], notifyGroups: [] }, L3: { assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [], notifyGroups: [] } }, managementAccountIds: [], managementGroups: [], locale: 'en' },
   },
   restoreBackup: { document: { format: 'itr-backup', schemaVersion: 1, exportedAt: '2026-01-01T00:00:00.000Z', exportedBy: null, config: {}, cases: [] }, confirm: true },
   // case library

@@ -19,6 +19,14 @@ export const onTrackTechnicalServiceAtL2: IssueItrState = {
   pausedSince: null,
   remainingMinutes: 210,
   status: 'onTrack',
+  gradingTableInForce: 3,
+  lineFinal: null,
+  response: null,
+  owner: { accountId: 'acc-l2-agent', displayName: 'Wang Fang' },
+  acceptance: 'accepted',
+  canAnswer: false,
+  pendingForward: null,
+  ownerHistory: [],
 };
 
 /** A complaint escalated to L3 whose due time passed two hours ago. */
@@ -35,6 +43,14 @@ export const overdueComplaintAtL3: IssueItrState = {
   pausedSince: null,
   remainingMinutes: 0,
   status: 'overdue',
+  gradingTableInForce: 5,
+  lineFinal: null,
+  response: null,
+  owner: null,
+  acceptance: null,
+  canAnswer: false,
+  pendingForward: null,
+  ownerHistory: [],
 };
 
 /** An issue that has a kind but is not graded yet: no line, no clock. */
@@ -51,6 +67,14 @@ export const notStartedSpareParts: IssueItrState = {
   pausedSince: null,
   remainingMinutes: null,
   status: 'notStarted',
+  gradingTableInForce: 3,
+  lineFinal: null,
+  response: null,
+  owner: null,
+  acceptance: null,
+  canAnswer: false,
+  pendingForward: null,
+  ownerHistory: [],
 };
 
 /** ITR-42 waiting for the customer since 05:00Z: the L2 clock stopped with 150 working minutes left. */
@@ -63,13 +87,50 @@ export const pausedTechnicalServiceAtL2: IssueItrState = {
   status: 'paused',
 };
 
-/** ITR-42 done (resolved, or in a Done-category status): the L2 clock stopped with 95 working minutes left. */
+/** ITR-42 done (resolved, or in a Done-category status): the L2 clock stopped with 95 working minutes to spare. */
 export const doneTechnicalServiceAtL2: IssueItrState = {
   ...onTrackTechnicalServiceAtL2,
   dueAt: null,
   warnAt: null,
   remainingMinutes: 95,
   status: 'done',
+  lineFinal: { outcome: 'met', spareMinutes: 95, stoppedAt: '2026-11-24T05:55:00Z' },
+  response: { dueAt: '2026-11-24T00:00:00Z', warnAt: '2026-11-23T23:45:00Z', status: 'met', final: { outcome: 'met', spareMinutes: 20, stoppedAt: '2026-11-23T23:40:00Z' } },
+};
+
+/** ITR-7 closed 2 h 5 min of working time after its L3 due time; stamped with table v3 while v4 is in force. */
+export const breachedComplaintStampedV3: IssueItrState = {
+  ...overdueComplaintAtL3,
+  gradingTableVersion: 3,
+  gradingTableInForce: 4,
+  dueAt: null,
+  warnAt: null,
+  remainingMinutes: 0,
+  status: 'done',
+  lineFinal: { outcome: 'breached', overMinutes: 125, stoppedAt: '2026-11-24T06:05:00Z' },
+  response: { dueAt: '2026-11-23T19:00:00Z', warnAt: '2026-11-23T18:45:00Z', status: 'breached', final: { outcome: 'breached', overMinutes: 30, stoppedAt: '2026-11-23T19:30:00Z' } },
+};
+
+/** ITR-42 with Wang Fang, awaiting her answer; the viewer is Wang Fang (she may accept or decline). */
+export const awaitingAnswerOfViewer: IssueItrState = {
+  ...onTrackTechnicalServiceAtL2,
+  acceptance: 'awaiting',
+  canAnswer: true,
+  ownerHistory: [
+    { id: '11', event: 'deemedAccepted', at: '2026-11-23T20:00:00Z', by: null, from: null, to: null, reason: null, reasonPending: false },
+    { id: '12', event: 'forwarded', at: '2026-11-23T21:00:00Z', by: { accountId: 'acc-li', displayName: 'Li Lei' }, from: { accountId: 'acc-li', displayName: 'Li Lei' }, to: { accountId: 'acc-l2-agent', displayName: 'Wang Fang' }, reason: 'Needs the L2 network team', reasonPending: false },
+  ],
+};
+
+/** Reassigned in Jira by Li Lei to Wang Fang; the viewer (Li Lei) is asked why. */
+export const reassignedInJiraReasonPending: IssueItrState = {
+  ...onTrackTechnicalServiceAtL2,
+  acceptance: 'awaiting',
+  ownerHistory: [
+    { id: '21', event: 'reassignedInJira', at: '2026-11-24T05:30:00Z', by: { accountId: 'acc-li', displayName: 'Li Lei' }, from: { accountId: 'acc-li', displayName: 'Li Lei' }, to: { accountId: 'acc-l2-agent', displayName: 'Wang Fang' }, reason: null, reasonPending: true },
+    { id: '22', event: 'declined', at: '2026-11-24T05:40:00Z', by: { accountId: 'acc-zhao', displayName: null }, from: { accountId: 'acc-zhao', displayName: null }, to: null, reason: 'Not my product', reasonPending: false },
+  ],
+  pendingForward: { id: '21', event: 'reassignedInJira', at: '2026-11-24T05:30:00Z', by: { accountId: 'acc-li', displayName: 'Li Lei' }, from: { accountId: 'acc-li', displayName: 'Li Lei' }, to: { accountId: 'acc-l2-agent', displayName: 'Wang Fang' }, reason: null, reasonPending: true },
 };
 
 /** ITR-42's stays: L1 timed out after its whole budget, now on L2 since 01:30Z. */
@@ -81,7 +142,9 @@ export const historyOfItr42TimedOutToL2: LineHistory = {
       enteredAt: '2026-11-23T23:30:00Z',
       leftAt: '2026-11-24T01:30:00Z',
       holderAccountId: 'acc-l1-agent',
+      holderName: 'Li Lei',
       enteredBy: 'acc-triage',
+      enteredByName: 'Zhao Triage',
       workingMinutesUsed: 120,
       outcome: 'timed_out',
     },
@@ -90,7 +153,9 @@ export const historyOfItr42TimedOutToL2: LineHistory = {
       enteredAt: '2026-11-24T01:30:00Z',
       leftAt: null,
       holderAccountId: null,
+      holderName: null,
       enteredBy: 'app',
+      enteredByName: null,
       workingMinutesUsed: 0,
       outcome: null,
     },
@@ -101,9 +166,9 @@ export const historyOfItr42TimedOutToL2: LineHistory = {
 export const historyOfItr7: LineHistory = {
   issueKey: 'ITR-7',
   entries: [
-    { line: 'L1', enteredAt: '2026-11-23T18:00:00Z', leftAt: '2026-11-23T18:45:00Z', holderAccountId: 'acc-l1', enteredBy: 'acc-triage', workingMinutesUsed: 45, outcome: 'passed_on' },
-    { line: 'L2', enteredAt: '2026-11-23T18:45:00Z', leftAt: '2026-11-23T22:00:00Z', holderAccountId: 'acc-l2', enteredBy: 'acc-l1', workingMinutesUsed: 195, outcome: 'timed_out' },
-    { line: 'L3', enteredAt: '2026-11-23T22:00:00Z', leftAt: null, holderAccountId: 'acc-l3', enteredBy: 'app', workingMinutesUsed: 0, outcome: null },
+    { line: 'L1', enteredAt: '2026-11-23T18:00:00Z', leftAt: '2026-11-23T18:45:00Z', holderAccountId: 'acc-l1', holderName: 'Li Lei', enteredBy: 'acc-triage', enteredByName: 'Zhao Triage', workingMinutesUsed: 45, outcome: 'passed_on' },
+    { line: 'L2', enteredAt: '2026-11-23T18:45:00Z', leftAt: '2026-11-23T22:00:00Z', holderAccountId: 'acc-l2', holderName: 'Wang Fang', enteredBy: 'acc-l1', enteredByName: 'Li Lei', workingMinutesUsed: 195, outcome: 'timed_out' },
+    { line: 'L3', enteredAt: '2026-11-23T22:00:00Z', leftAt: null, holderAccountId: 'acc-l3', holderName: null, enteredBy: 'app', enteredByName: null, workingMinutesUsed: 0, outcome: null },
   ],
 };
 

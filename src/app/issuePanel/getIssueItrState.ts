@@ -1,26 +1,31 @@
 import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode, type JiraClient } from '../../adapters/jira';
 import type { ResolverResult } from '../../contract/envelope';
-import type { IssueItrState } from '../../contract/issuePanel';
+import type { ClockFinal, IssueItrState, OwnerHistoryEntry } from '../../contract/issuePanel';
+import type { PersonName } from '../../contract/people';
+import type { AcceptanceState } from '../../contract/triage';
+import { readOwnerHistory, type OwnerHistoryRow } from '../../adapters/sql/ownerHistoryStore';
+import { accountIdsIn, ownerHistoryOf, pendingForwardFor, personOf } from './ownerHistory';
 import { pausesOf, linePauses } from '../escalation/pauses';
 import {
   consumedWorkingMinutes,
   DomainError,
+  finalClockState,
   isItrKind,
   isSupportLine,
   lineBudget,
   lineClockStatus,
-  lineDeadlines,
+  type FinalClockState,
   type GradingTable,
   type Pause,
 } from '../../domain';
 import { loadItrConfig, type ItrConfig } from '../config/itrConfig';
 import { FieldsNotInstalledError, lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds } from '../fields/itrFields';
-import { statusCategoryOf } from '../fields/issueState';
+import { accountIdOf, statusCategoryOf } from '../fields/issueState';
 import { doneAt, isIssueDone } from '../../domain/issueDone';
 
 /** The system fields that tell whether (and since when) the issue is done. */
-const DONE_FIELDS = ['status', 'resolution', 'resolutiondate', 'statuscategorychangedate'];
+export const DONE_FIELDS = ['status', 'resolution', 'resolutiondate', 'statuscategorychangedate'];
 
 export interface IssuePanelDeps {
   /** Reads the issue as the viewer, so Jira's browse permission decides what the panel may show. */
@@ -30,14 +35,20 @@ export interface IssuePanelDeps {
   loadConfig(): Promise<ItrConfig>;
   /** The issue's waiting-for-customer pauses on a line (SQL `line_pause`). */
   pauses(issueId: string, line: string): Promise<Pause[]>;
+  /** Acceptance, decline, timeout consent and forwards (SQL `classification_history`). */
+  ownerHistory(issueId: string): Promise<OwnerHistoryRow[]>;
+  /** Display names of accounts Jira knows; unknown ones are left out. */
+  names(accountIds: readonly string[]): Promise<PersonName[]>;
   now(): Date;
 }
 
-const platformDeps: IssuePanelDeps = {
+export const platformIssuePanelDeps: IssuePanelDeps = {
   jiraForViewer: () => jiraAsUser(),
   jiraAsApp: () => jiraAsApp(),
   loadConfig: () => loadItrConfig(),
   pauses: async (issueId, line) => (isSupportLine(line) ? linePauses(await pausesOf([issueId]), issueId, line) : []),
+  ownerHistory: (issueId) => readOwnerHistory(issueId),
+  names: async (accountIds) => (await jiraAsApp().existingUsers([...accountIds])).map((u) => ({ accountId: u.accountId, displayName: u.displayName === '' ? null : u.displayName })),
   now: () => new Date(),
 };
 
@@ -56,9 +67,30 @@ function knownGrade(table: GradingTable, grade: string | null): string | null {
   return grade !== null && table.grades.some((g) => g.id === grade) ? grade : null;
 }
 
+function finalOf(f: FinalClockState): ClockFinal {
+  return f.outcome === 'met'
+    ? { outcome: 'met', spareMinutes: f.spareMinutes, stoppedAt: f.stoppedAt.toISOString() }
+    : { outcome: 'breached', overMinutes: f.overMinutes, stoppedAt: f.stoppedAt.toISOString() };
+}
+
+const ACCEPTANCE_STATES: readonly AcceptanceState[] = ['awaiting', 'accepted', 'deemedAccepted'];
+const acceptanceOf = (v: unknown): AcceptanceState | null => (ACCEPTANCE_STATES as readonly unknown[]).includes(v) ? (v as AcceptanceState) : null;
+
+/** What the panel shows of people and answers; the line clock is `itrStateOf`'s part. */
+export interface OwnerView {
+  owner: PersonName | null;
+  canAnswer: boolean;
+  pendingForward: OwnerHistoryEntry | null;
+  ownerHistory: OwnerHistoryEntry[];
+}
+
+const NO_OWNER_VIEW: OwnerView = { owner: null, canAnswer: false, pendingForward: null, ownerHistory: [] };
+
 /**
  * Pure: the panel's view of one issue from its ITR field values, the config, the line's pauses and the
- * time. Deadlines are pushed out by closed pauses as escalation does; an open pause stops the clock.
+ * time. The due and warning times are the issue's fields as the app wrote them (one source of truth,
+ * the same the sweep escalates by): the panel never computes other ones. When the issue is done the
+ * clock has stopped, and its final state is shown: met with time to spare, or breached by how much.
  */
 export function itrStateOf(
   issueKey: string,
@@ -67,71 +99,104 @@ export function itrStateOf(
   config: ItrConfig,
   now: Date,
   pauses: readonly Pause[] = [],
+  people: OwnerView = NO_OWNER_VIEW,
 ): IssueItrState {
   const kind = text(fields[ids.kind]);
   const line = text(fields[ids.line]);
   const version = fields[ids.gradingTableVersion];
   const grade = text(fields[ids.grade]);
   const enteredAt = instant(fields[ids.lineEnteredAt]);
+  const dueAt = instant(fields[ids.lineDueAt]);
+  const warnAt = instant(fields[ids.lineWarnAt]);
   const definition = grade === null ? undefined : config.gradingTable.grades.find((g) => g.id === grade);
+  // Done by Resolution or by status category: the clock stopped when the issue became done.
+  const markers = { resolved: fields['resolution'] != null, statusCategory: statusCategoryOf(fields['status']) };
+  const done = isIssueDone(markers);
   const state: IssueItrState = {
     issueKey,
     kind: kind !== null && isItrKind(kind) ? kind : null,
     grade,
     gradeLabel: definition === undefined ? null : { en: definition.label.en, 'zh-CN': definition.label['zh-CN'] },
     gradingTableVersion: typeof version === 'number' ? version : null,
+    gradingTableInForce: config.gradingTable.version,
     line: line !== null && isSupportLine(line) ? line : null,
     lineEnteredAt: enteredAt?.toISOString() ?? null,
-    dueAt: null,
-    warnAt: null,
+    dueAt: done ? null : (dueAt?.toISOString() ?? null),
+    warnAt: done ? null : (warnAt?.toISOString() ?? null),
     pausedSince: null,
     remainingMinutes: null,
-    status: 'notStarted',
+    status: done ? 'done' : 'notStarted',
+    lineFinal: null,
+    response: null,
+    acceptance: acceptanceOf(fields[ids.acceptance]),
+    ...people,
+    // Only an open issue awaits an answer.
+    canAnswer: people.canAnswer && !done,
   };
   const usableGrade = knownGrade(config.gradingTable, grade);
-  // Done by Resolution or by status category: the clock stopped when the issue became done.
-  const markers = { resolved: fields['resolution'] != null, statusCategory: statusCategoryOf(fields['status']) };
-  const done = isIssueDone(markers);
-  if (state.line === null || enteredAt === null || usableGrade === null) return done ? { ...state, status: 'done' } : state;
+  if (state.line === null || enteredAt === null || usableGrade === null) return state;
   const budget = lineBudget(config.gradingTable, usableGrade, state.line);
   const calendar = config.calendars.get(budget.calendarId);
   if (calendar === undefined) throw new DomainError('CONFIG_UNKNOWN_CALENDAR', `Calendar ${budget.calendarId} is not configured`);
   if (done) {
     const at = doneAt({ ...markers, resolutionDate: instant(fields['resolutiondate']), statusCategoryChangedAt: instant(fields['statuscategorychangedate']) }) ?? now;
     const stoppedAt = at.getTime() < now.getTime() ? at : now;
-    const left = Math.max(0, Math.round(budget.minutes - consumedWorkingMinutes({ calendar, enteredAt, pauses, now: stoppedAt })));
-    return { ...state, remainingMinutes: left, status: 'done' };
+    // The stored due time when there is one; none is stored while a pause held the clock at the end.
+    const clock = dueAt !== null ? { dueAt } : { startedAt: enteredAt, budgetMinutes: budget.minutes };
+    const final = finalClockState({ calendar, clock, stoppedAt, pauses });
+    return { ...state, remainingMinutes: final.outcome === 'met' ? final.spareMinutes : 0, lineFinal: finalOf(final) };
   }
   const open = pauses.find((p) => p.to === null);
-  const remainingMinutes = Math.max(0, Math.round(budget.minutes - consumedWorkingMinutes({ calendar, enteredAt, pauses, now })));
   if (open !== undefined && open.from.getTime() <= now.getTime()) {
+    // Stopped: what the clock will resume with, from the budget (no due time is stored while paused).
+    const remainingMinutes = Math.max(0, Math.round(budget.minutes - consumedWorkingMinutes({ calendar, enteredAt, pauses, now })));
     return { ...state, pausedSince: open.from.toISOString(), remainingMinutes, status: 'paused' };
   }
-  const deadlines = lineDeadlines({ calendar, enteredAt, budgetMinutes: budget.minutes, warningFraction: budget.warningFraction, pauses });
+  if (dueAt === null) return state; // the app has not stamped this line's clock (yet)
+  const remainingMinutes = Math.max(0, Math.round(consumedWorkingMinutes({ calendar, enteredAt: now, pauses, now: dueAt })));
+  return { ...state, remainingMinutes, status: lineClockStatus({ dueAt, warnAt }, now) };
+}
+
+/** Who the issue is with and what the viewer may do, from the owner field and the audit rows. */
+async function ownerViewOf(
+  issueId: string,
+  fields: Record<string, unknown>,
+  ids: ItrFieldIds,
+  viewer: string | undefined,
+  deps: IssuePanelDeps,
+): Promise<OwnerView> {
+  const ownerId = accountIdOf(fields[ids.owner]);
+  const rows = await deps.ownerHistory(issueId);
+  const wanted = [...new Set([...accountIdsIn(rows), ...(ownerId === null ? [] : [ownerId])])];
+  const names = new Map((wanted.length === 0 ? [] : await deps.names(wanted)).map((p) => [p.accountId, p]));
+  const ownerHistory = ownerHistoryOf(rows, names);
   return {
-    ...state,
-    dueAt: deadlines.dueAt?.toISOString() ?? null,
-    warnAt: deadlines.warnAt?.toISOString() ?? null,
-    remainingMinutes,
-    status: lineClockStatus(deadlines, now),
+    owner: personOf(ownerId, names),
+    canAnswer: viewer !== undefined && ownerId === viewer && fields[ids.acceptance] === 'awaiting',
+    pendingForward: pendingForwardFor(ownerHistory, viewer),
+    ownerHistory,
   };
 }
 
 /**
- * The ITR issue panel's state: kind, grade, support line and the line's due and warning times, computed
- * by the domain from the issue's app fields and the grading table in force.
+ * The ITR issue panel's state: kind, grade (and the table version it was stamped with), support line,
+ * the line's due and warning times as the issue's fields hold them, the clocks' final state once done,
+ * the owner by name, what the viewer may answer, and the owner history.
  */
 export async function getIssueItrState(
   issueKey: string,
   accountId: string | undefined,
-  deps: IssuePanelDeps = platformDeps,
+  deps: IssuePanelDeps = platformIssuePanelDeps,
 ): Promise<ResolverResult<IssueItrState>> {
   try {
     const [ids, config] = await Promise.all([lookUpFieldIds(deps.jiraAsApp()), deps.loadConfig()]);
     const issue = await deps.jiraForViewer().getIssue(issueKey, { fields: [...Object.values(ids), ...DONE_FIELDS] });
     const line = text(issue.fields[ids.line]);
-    const pauses = line === null ? [] : await deps.pauses(issue.id, line);
-    return { success: true, data: itrStateOf(issueKey, issue.fields, ids, config, deps.now(), pauses) };
+    const [pauses, people] = await Promise.all([
+      line === null ? Promise.resolve([]) : deps.pauses(issue.id, line),
+      ownerViewOf(issue.id, issue.fields, ids, accountId, deps),
+    ]);
+    return { success: true, data: itrStateOf(issueKey, issue.fields, ids, config, deps.now(), pauses, people) };
   } catch (error) {
     if (error instanceof JiraError && (error.code === JiraErrorCode.NotFound || error.code === JiraErrorCode.Forbidden || error.code === JiraErrorCode.Unauthorized)) {
       // Jira answers 404 for issues the viewer may not browse, 401 without a user: all read as "not found" here.

@@ -6,6 +6,10 @@ import { guardedDefinitions } from '../guard';
 import { PEOPLE_KEYS, handler as peopleHandler } from '../peopleResolver';
 import { getLineHistory } from '../../app/history/getLineHistory';
 import { getIssueItrState } from '../../app/issuePanel/getIssueItrState';
+import { saveForwardReason } from '../../app/issuePanel/saveForwardReason';
+import { declineIssue } from '../../app/triage/decline';
+import { acceptIssue } from '../../app/triage/triage';
+import { toErrorResult, TriageInputError } from '../../app/triage/triageErrors';
 import { rootCauseHandlers } from '../../app/rootCause/rootCauseHandlers';
 import { handoffHandlers } from '../../app/handoff/handoffHandlers';
 import type { ResolverResult } from '../../contract/envelope';
@@ -61,6 +65,46 @@ const resolver = new Resolver();
 resolver.define<Payload, ResolverResult<IssueItrState>>('getIssueItrState', ({ payload, context }) =>
   handleGetIssueItrState(payload, context),
 );
+
+/** A trimmed string field of the payload, or undefined. */
+function textField(payload: unknown, name: string): string | undefined {
+  const v = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[name] : undefined;
+  return typeof v === 'string' ? v : undefined;
+}
+
+/**
+ * The owner's answers from the panel: same parsing and own-issue rule as the state, then the use case,
+ * then the panel's new state (so the page shows what it changed without a second call).
+ */
+function answer(run: (issueKey: string, accountId: string | undefined, payload: unknown) => Promise<unknown>) {
+  return (payload: unknown, context: Record<string, unknown>) =>
+    handleGetIssueItrState(payload, context, async (issueKey, accountId) => {
+      try {
+        await run(issueKey, accountId, payload);
+      } catch (error) {
+        return toErrorResult(error, issueKey);
+      }
+      return getIssueItrState(issueKey, accountId);
+    });
+}
+
+export const panelAnswers = {
+  // Acceptance is triage's own use case (src/app/triage/triage.ts), called as it is.
+  acceptFromPanel: answer((issueKey, accountId) => acceptIssue(issueKey, accountId)),
+  declineFromPanel: answer((issueKey, accountId, payload) => {
+    const reason = textField(payload, 'reason');
+    if (reason === undefined) return Promise.reject(new TriageInputError([{ code: 'INVALID_PAYLOAD', path: 'reason', message: 'payload.reason must be text' }]));
+    return declineIssue({ issueKey, reason }, accountId);
+  }),
+  saveForwardReason: answer((issueKey, accountId, payload) => {
+    const entryId = textField(payload, 'entryId');
+    const reason = textField(payload, 'reason');
+    if (entryId === undefined || !/^[1-9][0-9]{0,18}$/.test(entryId)) return Promise.reject(new TriageInputError([{ code: 'INVALID_PAYLOAD', path: 'entryId', message: 'payload.entryId must be a history entry id' }]));
+    if (reason === undefined) return Promise.reject(new TriageInputError([{ code: 'INVALID_PAYLOAD', path: 'reason', message: 'payload.reason must be text' }]));
+    return saveForwardReason({ issueKey, entryId, reason }, accountId);
+  }),
+};
+for (const [key, fn] of Object.entries(panelAnswers)) resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
 
 // The line-history timeline (src/app/history): same parsing and same own-issue rule as the state.
 resolver.define('getLineHistory', ({ payload, context }) =>

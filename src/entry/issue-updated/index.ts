@@ -3,7 +3,8 @@ import { JiraError, JiraErrorCode } from '../../adapters/jira';
 import { retryLater } from '../../adapters/queue';
 import { gradeOnChange } from '../../app/intake/gradeOnChange';
 import { syncIssueFact } from '../../app/analytics/projection';
-import { onIssueResolved, resolvedTransitionOf } from '../../app/returnVisits/onResolved';
+import { mayHaveResolved, onIssueResolved } from '../../app/returnVisits/onResolved';
+import { assigneeChangeOf, onJiraReassignment } from '../../app/triage/jiraReassignment';
 import { platformDeps as escalationDeps } from '../../app/escalation/deps';
 import { onStatusChange, statusChangedAt, statusChangeOf } from '../../app/escalation/pauses';
 
@@ -55,9 +56,14 @@ async function handle(event: unknown): Promise<void> {
     console.warn('issue-updated: event without an issue id; ignored');
     return;
   }
-  // Return visits (src/app/returnVisits): decided when the status changes to Resolved.
+  // Return visits (src/app/returnVisits): decided when a status or resolution change made the issue
+  // done (Done category or a Resolution, read from Jira), whatever the status is called.
   const key = field(field(event, 'issue'), 'key');
-  if (resolvedTransitionOf(event) !== undefined && typeof key === 'string') await onIssueResolved({ id, key }, new Date());
+  if (mayHaveResolved(event) && typeof key === 'string') await onIssueResolved({ id, key }, new Date());
+  // A person reassigned the issue in Jira: the ITR owner follows, recorded as a forward whose reason
+  // the panel asks for (src/app/triage/jiraReassignment.ts).
+  const reassigned = assigneeChangeOf(event);
+  if (reassigned !== undefined) await onJiraReassignment(id, reassigned, new Date());
   // Waiting-for-customer pauses (src/app/escalation/pauses.ts): a status change into or out of a
   // waiting status stops or restarts the line's clock.
   const statusChange = statusChangeOf(event);
