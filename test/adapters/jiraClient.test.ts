@@ -230,3 +230,70 @@ describe('acting for someone who is not the invocation’s user', () => {
     expect(runtime.calls.map((c) => c.descriptor.accountId)).toEqual([undefined]);
   });
 });
+
+describe('people: directory look-ups and assignment', () => {
+  const BOB = 'acc-bob';
+  const GONE = 'acc-gone';
+  const VIEWER = 'acc-viewer';
+  const adf = { type: 'doc' as const, version: 1 as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'To L2 / 转二线' }] }] };
+
+  beforeEach(() => {
+    jira.seedUser({ accountId: BOB, displayName: 'Bob Stone', groups: ['itr-l2'] });
+    jira.seedUser({ accountId: GONE, displayName: 'Bob Gone', active: false, groups: ['itr-l2'] });
+    jira.seedUser({ accountId: VIEWER, displayName: 'Bob Viewer', projectPermissions: { ITR: ['BROWSE_PROJECTS'] } });
+    jira.seedIssue({ key: 'ITR-1', issueType: 'Incident', status: 'Open' });
+  });
+
+  it('searches users as the caller, with the 24×24 avatar; assignable users by project or issue', async () => {
+    const found = await runtime.runAs(AGENT, () => jiraAsUser().searchUsers('bob', 10));
+    expect(found).toEqual([
+      { accountId: BOB, displayName: 'Bob Stone', avatarUrl: expect.stringMatching(/^https:/), active: true, accountType: 'atlassian' },
+      { accountId: VIEWER, displayName: 'Bob Viewer', avatarUrl: expect.stringMatching(/^https:/), active: true, accountType: 'atlassian' },
+    ]);
+    expect(jira.calls[0]?.path).toBe('/rest/api/3/user/search?query=bob&maxResults=10');
+    const app = jiraAsApp();
+    expect((await app.findAssignableUsers({ query: 'bob', projectKey: 'ITR' })).map((u) => u.accountId)).toEqual([BOB]);
+    expect((await app.findAssignableUsers({ query: 'bob', issueKey: 'ITR-1', max: 5 })).map((u) => u.accountId)).toEqual([BOB]);
+    // no query: everyone assignable (Jira refuses a call without query or accountId, so '' is sent)
+    expect((await app.findAssignableUsers({ projectKey: 'ITR' })).map((u) => u.accountId)).toContain(AGENT);
+    await expect(app.findAssignableUsers({ query: 'bob' })).rejects.toThrow(RangeError);
+    await expect(app.searchUsers('bob', 0)).rejects.toThrow(RangeError);
+  });
+
+  it('searches groups (any case) and reads every page of a group’s active members', async () => {
+    for (let i = 0; i < 55; i++) jira.seedUser({ accountId: `acc-m${i}`, displayName: `Member ${String(i).padStart(2, '0')}`, groups: ['itr-l2'] });
+    const app = jiraAsApp();
+    expect(await app.searchGroups('L2')).toEqual([{ groupId: expect.any(String), name: 'itr-l2' }]);
+    const members = await app.groupMembers('itr-l2');
+    expect(members).toHaveLength(56); // Bob and 55 members; Bob Gone is inactive
+    expect(members.every((m) => m.active)).toBe(true);
+    expect(jira.requestCount('GET /rest/api/3/group/member')).toBe(2);
+    expect(await caught(app.groupMembers('no-such-group'))).toMatchObject({ code: JiraErrorCode.NotFound });
+  });
+
+  it('assigns and unassigns; Jira’s refusal of a target who cannot be assigned is a JIRA_BAD_REQUEST with its message', async () => {
+    const app = jiraAsApp();
+    await app.assignIssue('ITR-1', BOB);
+    expect(jira.issue('ITR-1').fields['assignee']).toEqual({ accountId: BOB });
+    await app.assignIssue('ITR-1', null);
+    expect(jira.issue('ITR-1').fields['assignee']).toBeNull();
+    const refused = await caught(app.assignIssue('ITR-1', VIEWER));
+    expect(refused).toMatchObject({ code: JiraErrorCode.BadRequest, fieldErrors: { assignee: "User 'Bob Viewer' cannot be assigned issues." } });
+  });
+
+  it('transitions with fields and a comment in one request', async () => {
+    jira.model.setWorkflow(
+      [
+        { id: '1', name: 'Open', category: 'new' },
+        { id: '3', name: 'L2 handling', category: 'indeterminate' },
+      ],
+      [{ id: '21', name: 'Escalate', to: 'L2 handling', from: ['Open'], screenFieldIds: ['assignee'] }],
+    );
+    await jiraAsApp().transitionIssue('ITR-1', '21', { fields: { assignee: { accountId: BOB } }, update: { comment: [{ add: { body: adf } }] } });
+    const issue = jira.issue('ITR-1');
+    expect(issue.fields['status']).toMatchObject({ name: 'L2 handling' });
+    expect(issue.fields['assignee']).toEqual({ accountId: BOB });
+    expect(issue.comments.map((c) => c.body)).toEqual([adf]);
+    expect(jira.requestCount()).toBe(1);
+  });
+});
