@@ -18,8 +18,12 @@ export interface LineHistoryEntry {
   leftAt: string | null; // ISO instant; null = the current line
   /** Who held the issue on this line (the line's configured assignee), if anyone. */
   holderAccountId: string | null;
+  /** The holder's display name; null when there is none or Jira no longer knows the account. */
+  holderName: string | null;
   /** Who (or what: `app` for the escalation sweep) moved the issue onto the line. */
   enteredBy: string | null;
+  /** The display name of `enteredBy` when a person did it; null for the app or an account Jira no longer knows. */
+  enteredByName: string | null;
   /** Working minutes used on the line's own calendar. */
   workingMinutesUsed: number;
   outcome: LineOutcomeId | null;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumAvailable, installBridgeStub, type BridgeStubOptions } from './bridgeStub';
 import { builtApp, screenshots } from './browserApp';
+import { expectPageShowsNoAccountIds } from './accountIds';
 import {
   NOW,
   historyOfItr42TimedOutToL2,
@@ -251,7 +252,11 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     const [l1, l2, l3] = [await items.nth(0).innerText(), await items.nth(1).innerText(), await items.nth(2).innerText()];
     expect(l1).toContain('L1 · First line');
     expect(l1).toContain('Passed on');
-    expect(l1).toContain('acc-l1');
+    // People by name; an account Jira no longer knows reads as such; no id anywhere.
+    expect(l1).toContain('Li Lei');
+    expect(l2).toContain('Wang Fang');
+    expect(l3).toContain('Unknown user');
+    await expectPageShowsNoAccountIds(page, ['acc-l1', 'acc-l2', 'acc-l3', 'acc-triage']);
     expect(l1).toContain('45 min');
     expect(l1).toMatch(/Nov 23, 2026,? 6:00\s?PM – Nov 23, 2026,? 6:45\s?PM/);
     expect(l2).toContain('L2 · Second line');

@@ -4,6 +4,7 @@ import type { ClassificationHistoryEntry } from '../../../src/contract/triage';
 import { call } from '../../shared/api';
 import type { MessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
+import { personName, RULE_ACTOR } from '../../shared/people';
 import { FoldedHistory, historyItemStyles, type FoldedHistoryProps } from './FoldedHistory';
 
 const FIELD_KEYS: Record<string, MessageKey> = {
@@ -58,8 +59,10 @@ const KEYS = {
 function Change({ entry }: { entry: ClassificationHistoryEntry }) {
   const { t, formatDateTime } = useI18n();
   const fieldKey = FIELD_KEYS[entry.field];
-  const value = (v: string | null): string => {
+  const value = (v: string | null, name: string | null): string => {
     if (v === null) return t('classHistory.none');
+    // An owner is a person: named, never shown as an account id.
+    if (entry.field === 'owner') return personName(t, name);
     const key = VALUE_KEYS[entry.field]?.[v];
     return key === undefined ? v : t(key);
   };
@@ -68,10 +71,10 @@ function Change({ entry }: { entry: ClassificationHistoryEntry }) {
       <Stack space="space.025">
         <Inline space="space.100" alignBlock="baseline" shouldWrap>
           <Text weight="medium">{fieldKey === undefined ? entry.field : t(fieldKey)}</Text>
-          <Text>{t('classHistory.change', { old: value(entry.oldValue), new: value(entry.newValue) })}</Text>
+          <Text>{t('classHistory.change', { old: value(entry.oldValue, entry.oldValueName), new: value(entry.newValue, entry.newValueName) })}</Text>
         </Inline>
         <Text size="small" color="color.text.subtle">
-          {t('classHistory.by', { who: entry.actorAccountId })}
+          {t('classHistory.by', { who: entry.actorAccountId === RULE_ACTOR ? t('people.app') : personName(t, entry.actorName) })}
           {' · '}
           <Box as="time" dateTime={entry.at}>
             {formatDateTime(entry.at) ?? entry.at}

@@ -4,6 +4,7 @@ import type { LineHistoryEntry } from '../../../src/contract/escalation';
 import { call } from '../../shared/api';
 import type { MessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
+import { personName } from '../../shared/people';
 import { FoldedHistory, historyItemStyles, type FoldedHistoryProps } from './FoldedHistory';
 
 /**
@@ -68,7 +69,7 @@ function Stay({ entry }: { entry: LineHistoryEntry }) {
           <Fact label={t('history.period')}>
             {from} – {to}
           </Fact>
-          <Fact label={t('history.holder')}>{entry.holderAccountId ?? t('history.holderQueue')}</Fact>
+          <Fact label={t('history.holder')}>{entry.holderAccountId === null ? t('history.holderQueue') : personName(t, entry.holderName)}</Fact>
           <Fact label={t('history.used')}>{duration(entry.workingMinutesUsed, t)}</Fact>
         </Box>
       </Stack>
