@@ -17,6 +17,7 @@ import type { SettingsFunctions } from './settings';
 import type { SiteCheckFunctions } from './siteCheck';
 import type { ClosureRuleFunctions } from './closureRules';
 import type { PeopleFunctions } from './people';
+import type { ClockSettingsFunctions } from './clockSettings';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
@@ -35,6 +36,7 @@ export type * from './siteCheck';
 export type * from './closureRules';
 export type * from './jobs';
 export type * from './people';
+export type * from './clockSettings';
 
 export interface ResolverFunctions
   extends IssuePanelFunctions,
@@ -52,4 +54,5 @@ export interface ResolverFunctions
     SettingsFunctions,
     SiteCheckFunctions,
     ClosureRuleFunctions,
-    PeopleFunctions {}
+    PeopleFunctions,
+    ClockSettingsFunctions {}

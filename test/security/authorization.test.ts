@@ -79,6 +79,8 @@ const TABLE: Record<string, Row> = {
   'saveSupervisionSettings': ADMIN_ONLY,
   'getSupportLineSettings': ADMIN_ONLY,
   'saveSupportLineSettings': ADMIN_ONLY,
+  'getClockSettings': ADMIN_ONLY,
+  'saveClockSettings': ADMIN_ONLY,
   'searchCases': ANY_USER,
   'listCases': ANY_USER,
   'suggestCases': BROWSERS,

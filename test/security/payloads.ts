@@ -91,6 +91,8 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     expectedRevision: 0,
     settings: { lines: { L1: { assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [], notifyGroups: ['itr-l1'] }, L2: { assignment: { mode: 'person', accountId: TOM }, statusName: null, notifyAccountIds: [], notifyGroups: [] }, L3: { assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [], notifyGroups: [] } }, managementAccountIds: [], managementGroups: [], locale: 'en' },
   },
+  getClockSettings: {},
+  saveClockSettings: { expectedRevision: 0, settings: { pauseStatuses: ['Waiting for Customer'], untriagedGrade: null, projectGrades: {} } },
   restoreBackup: { document: { format: 'itr-backup', schemaVersion: 1, exportedAt: '2026-01-01T00:00:00.000Z', exportedBy: null, config: {}, cases: [] }, confirm: true },
   // case library
   searchCases: { text: 'kiosk' },

@@ -7,6 +7,7 @@ import type { ResolverResult } from '../../contract/envelope';
 import { recordAudit } from '../audit/auditLog';
 import { SupervisionSettingsAdmin } from './supervisionSettings';
 import { SupportLineSettingsAdmin } from './supportLineSettings';
+import { ClockSettingsAdmin } from './clockSettingsAdmin';
 
 type Handler = (payload: unknown, context: Record<string, unknown>) => Promise<ResolverResult<unknown>>;
 
@@ -24,14 +25,16 @@ function saveInput(payload: unknown): { settings: unknown; expectedRevision: num
 }
 
 /** A successful save of either tab goes to the audit log (the one place an admin checks). */
-async function audited<T>(answer: ResolverResult<T>, accountId: string | undefined, area: 'supervision' | 'supportLines'): Promise<ResolverResult<T>> {
-  if (answer.success) await recordAudit({ actorAccountId: accountId, action: 'settings.save', target: area, summary: `${area === 'supervision' ? 'Supervision' : 'Support-line'} settings saved`, params: { area } });
+async function audited<T>(answer: ResolverResult<T>, accountId: string | undefined, area: 'supervision' | 'supportLines' | 'clocks'): Promise<ResolverResult<T>> {
+  const what = area === 'supervision' ? 'Supervision' : area === 'supportLines' ? 'Support-line' : 'Clock';
+  if (answer.success) await recordAudit({ actorAccountId: accountId, action: 'settings.save', target: area, summary: `${what} settings saved`, params: { area } });
   return answer;
 }
 
 export function settingsHandlers(
   supervision: SupervisionSettingsAdmin = new SupervisionSettingsAdmin(),
   supportLines: SupportLineSettingsAdmin = new SupportLineSettingsAdmin(),
+  clocks: ClockSettingsAdmin = new ClockSettingsAdmin(),
 ): Record<string, Handler> {
   return {
     getSupervisionSettings: (_payload, context) => supervision.getSupervisionSettings(accountIdOf(context)),
@@ -43,6 +46,12 @@ export function settingsHandlers(
     saveSupportLineSettings: async (payload, context) => {
       const input = saveInput(payload);
       return 'success' in input ? input : audited(await supportLines.saveSupportLineSettings(accountIdOf(context), input), accountIdOf(context), 'supportLines');
+    },
+    // Pause statuses and the untriaged response grade (src/app/settings/clockSettingsAdmin.ts).
+    getClockSettings: (_payload, context) => clocks.getClockSettings(accountIdOf(context)),
+    saveClockSettings: async (payload, context) => {
+      const input = saveInput(payload);
+      return 'success' in input ? input : audited(await clocks.saveClockSettings(accountIdOf(context), input), accountIdOf(context), 'clocks');
     },
   };
 }

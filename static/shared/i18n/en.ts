@@ -79,6 +79,42 @@ export const en = {
 
   'time.relative': '({relative})',
 
+  // ---- issue-panel clocks and owner (static/issue-panel/src/Clocks.tsx, Acceptance.tsx; owner: issue panel) ----
+  'clock.line': 'Line clock',
+  'clock.response': 'Response (acceptance)',
+  'clock.metBy': 'Met, {duration} to spare',
+  'clock.breachedBy': 'Breached by {duration}',
+  'clock.stoppedAt': 'Stopped {time}',
+  'status.met': 'Met',
+  'status.breached': 'Breached',
+  'grade.stampedNotInForce': 'Stamped with v{stamped}; v{inForce} in force until a recompute',
+  'owner.label': 'Owner',
+  'owner.none': 'No owner: with triage',
+  'acceptance.label': 'Acceptance',
+  'acceptance.awaiting': 'Awaiting the owner\'s answer',
+  'acceptance.accepted': 'Accepted',
+  'acceptance.deemedAccepted': 'Accepted by timeout',
+  'acceptance.accept': 'Accept',
+  'acceptance.decline': 'Decline',
+  'acceptance.declineReason': 'Why do you decline? (the issue goes back to triage)',
+  'acceptance.declineConfirm': 'Decline and return to triage',
+  'acceptance.cancel': 'Cancel',
+  'acceptance.saving': 'Saving…',
+  'forward.ask': '{by} reassigned this issue to {to} in Jira. Why?',
+  'forward.reasonLabel': 'Reason for the reassignment',
+  'forward.save': 'Save reason',
+  'ownerHistory.title': 'Owner history',
+  'ownerHistory.accepted': '{by} accepted',
+  'ownerHistory.deemedAccepted': 'Accepted by timeout: no answer in time',
+  'ownerHistory.declined': '{by} declined: {reason}',
+  'ownerHistory.forwarded': '{by} forwarded to {to}: {reason}',
+  'ownerHistory.reassignedInJira': '{by} reassigned to {to} in Jira: {reason}',
+  'ownerHistory.reasonPending': 'reason pending',
+  'errorCode.DECLINE_ALREADY_ACCEPTED': 'This issue was already accepted; it can no longer be declined.',
+  'errorCode.FORWARD_REASON_NOT_PENDING': 'This reassignment already has its reason.',
+  'errorCode.FORWARD_REASON_NOT_YOURS': 'Only the person who reassigned the issue or its new owner gives the reason.',
+  // ---- end issue-panel clocks and owner ----
+
   // ---- issue-panel line history (static/issue-panel/src/LineHistory.tsx; owner: escalation) ----
   'history.title': 'Line history',
   'history.show': 'Show line history',
@@ -815,6 +851,10 @@ export const en = {
   'errorCode.SETTINGS_DEPARTMENT_REQUIRED': 'Enter a department (at most {max} characters).',
   'errorCode.SETTINGS_DUPLICATE': '{value} is listed twice.',
   'errorCode.SETTINGS_LOCALE_INVALID': 'Choose one of: {allowed}.',
+  'errorCode.SETTINGS_PAUSE_STATUS_UNKNOWN': '“{value}” is not a status of the ITR workflow that can pause the clocks. Choose one of: {allowed}.',
+  'errorCode.SETTINGS_PAUSE_STATUS_DUPLICATE': '“{value}” is listed twice.',
+  'errorCode.SETTINGS_GRADE_UNKNOWN': '“{value}” is not a grade of the grading table in force.',
+  'errorCode.SETTINGS_PROJECT_KEY_INVALID': '“{value}” is not a Jira project key (e.g. ITR).',
   // ---- end admin settings tabs ----
   // ---- site check (setup page) ----
   'siteCheck.title': 'Site check',

@@ -75,6 +75,42 @@ export const zhCN: Messages = {
 
   'time.relative': '（{relative}）',
 
+  // ---- issue-panel clocks and owner (static/issue-panel/src/Clocks.tsx, Acceptance.tsx; owner: issue panel) ----
+  'clock.line': '处理线时钟',
+  'clock.response': '响应（受理）',
+  'clock.metBy': '已达成，余 {duration}',
+  'clock.breachedBy': '已违约，超出 {duration}',
+  'clock.stoppedAt': '停止于 {time}',
+  'status.met': '已达成',
+  'status.breached': '已违约',
+  'grade.stampedNotInForce': '按定级表 v{stamped} 计算；当前生效 v{inForce}，重新计算后更新',
+  'owner.label': '责任人',
+  'owner.none': '无责任人：已退回分诊',
+  'acceptance.label': '受理',
+  'acceptance.awaiting': '等待责任人答复',
+  'acceptance.accepted': '已受理',
+  'acceptance.deemedAccepted': '超时默认受理',
+  'acceptance.accept': '受理',
+  'acceptance.decline': '拒绝',
+  'acceptance.declineReason': '拒绝原因（问题将退回分诊）',
+  'acceptance.declineConfirm': '拒绝并退回分诊',
+  'acceptance.cancel': '取消',
+  'acceptance.saving': '正在保存…',
+  'forward.ask': '{by} 在 Jira 中将此问题改派给了 {to}。原因是什么？',
+  'forward.reasonLabel': '改派原因',
+  'forward.save': '保存原因',
+  'ownerHistory.title': '责任人记录',
+  'ownerHistory.accepted': '{by} 已受理',
+  'ownerHistory.deemedAccepted': '超时未答复，默认受理',
+  'ownerHistory.declined': '{by} 拒绝：{reason}',
+  'ownerHistory.forwarded': '{by} 转交给 {to}：{reason}',
+  'ownerHistory.reassignedInJira': '{by} 在 Jira 中改派给 {to}：{reason}',
+  'ownerHistory.reasonPending': '原因待补充',
+  'errorCode.DECLINE_ALREADY_ACCEPTED': '此问题已受理，不能再拒绝。',
+  'errorCode.FORWARD_REASON_NOT_PENDING': '此次改派已有原因。',
+  'errorCode.FORWARD_REASON_NOT_YOURS': '只有改派的人或新的责任人可以填写原因。',
+  // ---- end issue-panel clocks and owner ----
+
   // ---- issue-panel line history (static/issue-panel/src/LineHistory.tsx; owner: escalation) ----
   'history.title': '处理线记录',
   'history.show': '显示处理线记录',
@@ -810,6 +846,10 @@ export const zhCN: Messages = {
   'errorCode.SETTINGS_DEPARTMENT_REQUIRED': '请输入部门（最多 {max} 个字符）。',
   'errorCode.SETTINGS_DUPLICATE': '{value} 重复列出。',
   'errorCode.SETTINGS_LOCALE_INVALID': '请从以下选项中选择：{allowed}。',
+  'errorCode.SETTINGS_PAUSE_STATUS_UNKNOWN': '“{value}”不是 ITR 工作流中可暂停计时的状态。请从以下选项中选择：{allowed}。',
+  'errorCode.SETTINGS_PAUSE_STATUS_DUPLICATE': '“{value}”重复列出。',
+  'errorCode.SETTINGS_GRADE_UNKNOWN': '“{value}”不是当前定级表中的级别。',
+  'errorCode.SETTINGS_PROJECT_KEY_INVALID': '“{value}”不是 Jira 项目键（例如 ITR）。',
   // ---- end admin settings tabs ----
   // ---- site check (setup page) ----
   'siteCheck.title': '站点检查',
