@@ -60,7 +60,7 @@ async function main(): Promise<void> {
         h.jira.seedProject({ key: 'ITR' });
         const ids = defineItrFields(h.jira);
         // L2 has an assignee, so every escalation tells someone (a mention in the comment: Jira notifies).
-        const routing = (a: string | null) => ({ assigneeAccountId: a, notifyAccountIds: [], notifyGroups: [] });
+        const routing = (a: string | null) => ({ assignment: a === null ? { mode: 'unassigned' as const, notifyGroup: null } : { mode: 'person' as const, accountId: a }, statusName: null, notifyAccountIds: [], notifyGroups: [] });
         await new ConfigStore().set(
           ESCALATION_SETTINGS_KEY,
           { lines: { L1: routing(null), L2: routing('acc-l1'), L3: routing(null) }, managementAccountIds: [], managementGroups: [], locale: 'en' },

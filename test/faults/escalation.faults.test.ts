@@ -43,9 +43,9 @@ beforeEach(async () => {
   queue.registerConsumer('escalation', (payload) => escalationConsumer(payload as never));
   await new ConfigStore().set(ESCALATION_SETTINGS_KEY, {
     lines: {
-      L1: { assigneeAccountId: null, notifyAccountIds: [], notifyGroups: [] },
-      L2: { assigneeAccountId: 'acc-l2', notifyAccountIds: [], notifyGroups: [] },
-      L3: { assigneeAccountId: null, notifyAccountIds: [], notifyGroups: [] },
+      L1: { assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [], notifyGroups: [] },
+      L2: { assignment: { mode: 'person', accountId: 'acc-l2' }, statusName: null, notifyAccountIds: [], notifyGroups: [] },
+      L3: { assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [], notifyGroups: [] },
     },
     managementAccountIds: [],
     managementGroups: [],

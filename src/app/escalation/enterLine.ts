@@ -15,6 +15,7 @@ import { jiraDateTime, lineClock, minutesUsed, toSecond } from './lineClock';
 import { platformDeps, type EscalationDeps } from './deps';
 import { applyMove, issueInJira, planMove, UNREAD_ISSUE, type MoveOutcome } from './jiraMove';
 import { LineHolders, projectKeyOf } from './lineHolders';
+import { unassignedEntryMessage } from './messages';
 import { linePauses, pausesOf } from './pauses';
 import { writeItrFields } from '../fields/writeItrFields';
 import type { ItrConfig } from '../config/itrConfig';
@@ -50,7 +51,7 @@ export interface EnteredLine {
   warnAt: string | null;
   /** Who holds it now (Jira's assignee and the owner field); null = unassigned. */
   holderAccountId: string | null;
-  /** A group told (by the caller's notification path) because nobody took the issue; null = none. */
+  /** The group told by email (`/notify`) because nobody took the issue; null = none. */
   notifyGroup: string | null;
   /** The line's status that the workflow did not let the issue move to; null = moved, or none mapped. */
   statusNotMoved: string | null;
@@ -75,6 +76,11 @@ export async function enterLine(input: EnterLineInput, deps: EscalationDeps = pl
   const holder = decided.holder;
   const plan = planMove(now === undefined ? UNREAD_ISSUE : issueInJira(now), { holder, statusName: routing.statusName });
   const moved: MoveOutcome = await applyMove(deps.jira, input.issueId, plan);
+  if (decided.notifyGroup !== null) {
+    // "Unassigned, notify the group": an email to the group (ADF comments cannot mention a group).
+    const m = unassignedEntryMessage(input.line, settings.locale);
+    await deps.jira.notifyIssue(input.issueId, { subject: m.subject, textBody: m.text, to: { groups: [decided.notifyGroup] } });
+  }
 
   const writes = new FieldWrites();
   writes.set(input.issueId, ids.line, input.line);

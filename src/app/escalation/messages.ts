@@ -49,6 +49,14 @@ export function actionMessage(
   }
 }
 
+/** The email to a line's group when an issue enters the line and nobody could be assigned. */
+export function unassignedEntryMessage(line: SupportLine, locale: SiteLocale): ActionMessage {
+  const l = label(line, locale);
+  return locale === 'zh-CN'
+    ? { subject: `[ITR] 问题进入${l}，暂无处理人`, text: `问题已进入${l}，但没有可指派的处理人。请组内成员认领。` }
+    : { subject: `[ITR] An issue entered ${l} with nobody assigned`, text: `The issue entered ${l} and nobody could be assigned. Someone in the group, please take it.` };
+}
+
 /** What entering the line did in Jira besides the line itself, for the escalation comment to say. */
 export interface LineMoveNote {
   /** The status the line maps to, which the workflow did not let the issue move to; null = none missed. */

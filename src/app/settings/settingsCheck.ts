@@ -114,7 +114,7 @@ export async function directoryIssues(
   // Jira matches group names without regard to case; membership checks compare Jira's own spelling.
   const found = new Map((await jira.existingGroups(names)).map((n) => [n.toLowerCase(), n]));
   const issues: SettingsIssue[] = [
-    ...people.filter((p) => displayNames[p.accountId] === undefined).map((p) => ({ path: p.path, code: 'SETTINGS_USER_NOT_FOUND', message: `no Jira user ${p.accountId}`, params: { accountId: p.accountId } })),
+    ...people.filter((p) => displayNames[p.accountId] === undefined).map((p) => ({ path: p.path, code: 'SETTINGS_USER_NOT_FOUND', message: `no Jira user ${p.accountId}` })),
     ...groups.filter((g) => !found.has(g.group.toLowerCase())).map((g) => ({ path: g.path, code: 'SETTINGS_GROUP_NOT_FOUND', message: `no Jira group ${g.group}`, params: { group: g.group } })),
   ];
   return { issues, displayNames, groupName: (typed) => found.get(typed.toLowerCase()) ?? typed, isPerson: (accountId) => persons.has(accountId) };

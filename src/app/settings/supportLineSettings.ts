@@ -155,7 +155,7 @@ export class SupportLineSettingsAdmin {
         .map((s) => ({ path: s.path, code: 'SETTINGS_STATUS_NOT_IN_WORKFLOW', message: `${s.name} is not a status of ${ITR_WORKFLOW_NAME}`, params: { status: s.name, workflow: ITR_WORKFLOW_NAME } }));
       const refused = [
         ...directory.issues,
-        ...notPeople.map((p) => ({ path: p.path, code: 'SETTINGS_ASSIGNEE_NOT_A_PERSON', message: `${p.accountId} is not a person's active account`, params: { accountId: p.accountId } })),
+        ...notPeople.map((p) => ({ path: p.path, code: 'SETTINGS_ASSIGNEE_NOT_A_PERSON', message: `${p.accountId} is not a person's active account` })),
         ...statusIssues,
       ];
       if (refused.length > 0) return invalidDraft(refused);

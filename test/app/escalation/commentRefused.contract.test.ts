@@ -48,9 +48,9 @@ beforeEach(async () => {
     ESCALATION_SETTINGS_KEY,
     {
       lines: {
-        L1: { assigneeAccountId: null, notifyAccountIds: [ENGINEER], notifyGroups: [] },
-        L2: { assigneeAccountId: L2_EXPERT, notifyAccountIds: [], notifyGroups: [] },
-        L3: { assigneeAccountId: null, notifyAccountIds: [], notifyGroups: [] },
+        L1: { assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [ENGINEER], notifyGroups: [] },
+        L2: { assignment: { mode: 'person', accountId: L2_EXPERT }, statusName: null, notifyAccountIds: [], notifyGroups: [] },
+        L3: { assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [], notifyGroups: [] },
       },
       managementAccountIds: [],
       managementGroups: [],

@@ -87,9 +87,9 @@ beforeEach(async () => {
     ESCALATION_SETTINGS_KEY,
     {
       lines: {
-        L1: { assigneeAccountId: null, notifyAccountIds: [ENGINEER], notifyGroups: [] },
-        L2: { assigneeAccountId: L2_EXPERT, notifyAccountIds: [], notifyGroups: [] },
-        L3: { assigneeAccountId: L3_DEV, notifyAccountIds: [], notifyGroups: [] },
+        L1: { assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [ENGINEER], notifyGroups: [] },
+        L2: { assignment: { mode: 'person', accountId: L2_EXPERT }, statusName: null, notifyAccountIds: [], notifyGroups: [] },
+        L3: { assignment: { mode: 'person', accountId: L3_DEV }, statusName: null, notifyAccountIds: [], notifyGroups: [] },
       },
       managementAccountIds: [MANAGER],
       managementGroups: [],
@@ -139,8 +139,9 @@ describe('escalation sweep and consumer', () => {
     await sweepAndDrain();
     expect(comments('ITR-2')).toHaveLength(1);
     expect(mentions('ITR-2')).toEqual([ENGINEER]);
-    // The warned issue no longer matches the sweep's JQL: no event, no re-read.
-    expect(jira.requestCount('POST /rest/api/3/search/jql')).toBe(1);
+    // The warned issue no longer matches the sweep's JQL: no event, no re-read (the second search is
+    // the response clocks', src/app/escalation/sweep.ts responseDueJql; nothing matches it here).
+    expect(jira.requestCount('POST /rest/api/3/search/jql')).toBe(2);
   });
 
   it('marks an issue past its L3 due time breached and notifies management; it is not swept again', async () => {
@@ -219,20 +220,22 @@ describe('escalation sweep and consumer', () => {
     await sweepAndDrain();
     // The projection's own re-read after the app's field write (writeItrFields) is not the escalation's.
     const searches = jira.calls.filter((c) => c.route === 'POST /rest/api/3/search/jql' && !((c.body as { fields?: string[] }).fields ?? []).includes('statuscategorychangedate'));
-    expect(searches).toHaveLength(2);
-    const [sweepSearch, reRead] = searches.map((c) => c.body as { jql: string; fields?: string[] });
+    expect(searches).toHaveLength(3);
+    // The line clocks' search, the response clocks' (ids only, none due), the re-read of the due issue.
+    const [sweepSearch, responseSearch, reRead] = searches.map((c) => c.body as { jql: string; fields?: string[] });
+    expect(responseSearch!.fields).toEqual(['id']);
     expect(sweepSearch!.jql).toMatch(/^\(resolution IS EMPTY AND statusCategory != Done\) AND cf\[\d+\] IS EMPTY AND \(cf\[\d+\] <= now\(\) OR/);
     expect(sweepSearch!.fields).toEqual(['id']);
     expect(reRead!.jql).toBe(`id in (${due.id}) AND (resolution IS EMPTY AND statusCategory != Done)`);
     expect(jira.requestCount('GET /rest/api/3/issue/{issueIdOrKey}')).toBe(0);
     expect(jira.issue('ITR-101').fields[ids.line]).toBe('L1');
     expect(jira.issue('ITR-201').fields[ids.line]).toBe('L1');
-    // Requests for the one escalated issue: field list + sweep search + re-read + bulk write + comment
+    // Requests for the one escalated issue: field list + 2 sweep searches + re-read + bulk write + comment
     // (its mention tells L2's assignee; no /notify without notification groups) + the projection's
     // re-read of the written issue (writeItrFields).
     expect(jira.countsByRoute()).toEqual({
       'GET /rest/api/3/field': 1,
-      'POST /rest/api/3/search/jql': 3,
+      'POST /rest/api/3/search/jql': 4,
       'POST /rest/api/3/app/field/value': 1,
       'POST /rest/api/3/issue/{issueIdOrKey}/comment': 1,
     });
@@ -290,8 +293,8 @@ describe('enterLine and the line history', () => {
       data: {
         issueKey: 'SEC-1',
         entries: [
-          { line: 'L1', enteredAt: at.toISOString(), leftAt: '2026-03-02T09:00:00.000Z', holderAccountId: null, enteredBy: ENGINEER, workingMinutesUsed: 60, outcome: 'passed_on' },
-          { line: 'L2', enteredAt: '2026-03-02T09:00:00.000Z', leftAt: null, holderAccountId: L2_EXPERT, enteredBy: ENGINEER, workingMinutesUsed: 0, outcome: null },
+          { line: 'L1', enteredAt: at.toISOString(), leftAt: '2026-03-02T09:00:00.000Z', holderAccountId: null, holderName: null, enteredBy: ENGINEER, enteredByName: 'Wang Fang', workingMinutesUsed: 60, outcome: 'passed_on' },
+          { line: 'L2', enteredAt: '2026-03-02T09:00:00.000Z', leftAt: null, holderAccountId: L2_EXPERT, holderName: 'Li Lei', enteredBy: ENGINEER, enteredByName: 'Wang Fang', workingMinutesUsed: 0, outcome: null },
         ],
       },
     });

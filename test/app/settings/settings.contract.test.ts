@@ -10,6 +10,8 @@ import { loadEscalationSettings } from '../../../src/app/escalation';
 import { createI18n, errorMessageKey, MESSAGES } from '../../../static/shared/i18n';
 import { harness, invokeFunction, invokeResolver } from '../../harness';
 import { defineItrFields } from '../../fixtures/itrFields';
+import { jiraAsApp } from '../../../src/adapters/jira';
+import { ITR_STATUSES, workflowCreateRequest } from '../../../src/app/setup/plan';
 
 const { jira, kvs } = harness();
 const ADMIN = 'acc-admin';
@@ -33,9 +35,9 @@ const supervision = (over: Record<string, unknown> = {}) => ({
 
 const routing = (over: Record<string, unknown> = {}) => ({
   lines: {
-    L1: { assigneeAccountId: null, notifyAccountIds: [], notifyGroups: ['itr-supervisors'] },
-    L2: { assigneeAccountId: ENGINEER, notifyAccountIds: [SUPERVISOR], notifyGroups: [] },
-    L3: { assigneeAccountId: null, notifyAccountIds: [], notifyGroups: [] },
+    L1: { assignment: { mode: 'group', group: 'itr-supervisors' }, statusName: 'L1 Handling', notifyAccountIds: [], notifyGroups: ['itr-supervisors'] },
+    L2: { assignment: { mode: 'person', accountId: ENGINEER }, statusName: 'L2 Handling', notifyAccountIds: [SUPERVISOR], notifyGroups: [] },
+    L3: { assignment: { mode: 'unassigned', notifyGroup: 'itr-supervisors' }, statusName: null, notifyAccountIds: [], notifyGroups: [] },
   },
   managementAccountIds: [SUPERVISOR],
   managementGroups: [],
@@ -66,7 +68,7 @@ function expectTranslated(answer: Envelope): void {
   expect(MESSAGES['zh-CN'][errorMessageKey(answer.errors[1]?.code ?? '')]).not.toBe(MESSAGES.en[errorMessageKey(answer.errors[1]?.code ?? '')]);
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   jira.seedUser({ accountId: ADMIN, displayName: 'Zhang Wei', groups: ['jira-administrators'] });
   jira.seedUser({ accountId: AGENT, displayName: 'Li Na' });
   jira.seedUser({ accountId: SUPERVISOR, displayName: 'Chen Jie', groups: ['itr-supervisors'] });
@@ -74,6 +76,10 @@ beforeEach(() => {
   jira.seedProject({ key: 'ITR', browsers: [ADMIN, ENGINEER] });
   jira.seedProject({ key: 'IPD', browsers: [ADMIN] });
   jira.seedProject({ key: 'LTC', browsers: [ADMIN] });
+  jira.seedUser({ accountId: 'acc-app', displayName: 'Some automation', accountType: 'app' });
+  // Setup's ITR workflow: its statuses are what a support line may move an issue to.
+  const existing = new Map(jira.model.statuses.map((st) => [st.name.toLowerCase(), st.id]));
+  await invokeFunction(() => jiraAsApp().createWorkflows(workflowCreateRequest(existing, { resolutionId: '10000' })), undefined);
 });
 
 afterEach(() => jira.assertNoViolations());
@@ -202,9 +208,9 @@ describe('supervision settings', () => {
 
 describe('support line settings', () => {
   it('an admin saves the routing per line; escalation reads it', async () => {
-    expect(await call('getSupportLineSettings', {})).toMatchObject({ success: true, data: { revision: 0, settings: { locale: 'en' } } });
+    expect(await call('getSupportLineSettings', {})).toMatchObject({ success: true, data: { revision: 0, settings: { locale: 'en' }, statusOptions: ITR_STATUSES.map((st) => st.name) } });
     const saved = await call('saveSupportLineSettings', { settings: routing(), expectedRevision: 0 });
-    expect(saved).toEqual({ success: true, data: { settings: routing(), revision: 1, displayNames: { [ENGINEER]: 'Wang Fang', [SUPERVISOR]: 'Chen Jie' } } });
+    expect(saved).toEqual({ success: true, data: { settings: routing(), revision: 1, displayNames: { [ENGINEER]: 'Wang Fang', [SUPERVISOR]: 'Chen Jie' }, statusOptions: ITR_STATUSES.map((st) => st.name) } });
     expect(await loadEscalationSettings()).toEqual(routing());
     expect(await call('getSupportLineSettings', {})).toEqual(saved);
   });
@@ -222,22 +228,48 @@ describe('support line settings', () => {
   it('names every bad field, malformed or unknown to Jira, in both languages', async () => {
     const base = routing();
     const malformed = await call('saveSupportLineSettings', {
-      settings: { ...base, lines: { ...base.lines, L1: { assigneeAccountId: 'bad id', notifyAccountIds: [SUPERVISOR, SUPERVISOR], notifyGroups: 'itr-supervisors' } }, locale: 'fr' },
+      settings: {
+        ...base,
+        lines: {
+          ...base.lines,
+          L1: { assignment: { mode: 'person', accountId: 'bad id' }, statusName: 7, notifyAccountIds: [SUPERVISOR, SUPERVISOR], notifyGroups: 'itr-supervisors' },
+          L2: { ...base.lines.L2, assignment: { mode: 'team' } },
+          L3: { ...base.lines.L3, assignment: { mode: 'group', group: '' } },
+        },
+        locale: 'fr',
+      },
       expectedRevision: 0,
     });
     expect(fieldErrors(malformed)).toEqual([
-      'lines.L1.assigneeAccountId: SETTINGS_ACCOUNT_ID_INVALID',
+      'lines.L1.assignment.accountId: SETTINGS_ACCOUNT_ID_INVALID',
+      'lines.L1.statusName: SETTINGS_STATUS_NAME_INVALID',
       'lines.L1.notifyAccountIds.1: SETTINGS_DUPLICATE',
       'lines.L1.notifyGroups: SETTINGS_LIST_INVALID',
+      'lines.L2.assignment.mode: SETTINGS_ASSIGNMENT_MODE_INVALID',
+      'lines.L3.assignment.group: SETTINGS_GROUP_NAME_REQUIRED',
       'locale: SETTINGS_LOCALE_INVALID',
     ]);
     expectTranslated(malformed);
     const unknown = await call('saveSupportLineSettings', {
-      settings: { ...base, lines: { ...base.lines, L3: { assigneeAccountId: 'acc-gone', notifyAccountIds: [], notifyGroups: ['ghosts'] } } },
+      settings: {
+        ...base,
+        lines: {
+          ...base.lines,
+          L2: { ...base.lines.L2, assignment: { mode: 'person', accountId: 'acc-app' }, statusName: 'Escalated somewhere' },
+          L3: { assignment: { mode: 'person', accountId: 'acc-gone' }, statusName: null, notifyAccountIds: [], notifyGroups: ['ghosts'] },
+        },
+      },
       expectedRevision: 0,
     });
-    expect(fieldErrors(unknown)).toEqual(['lines.L3.assigneeAccountId: SETTINGS_USER_NOT_FOUND', 'lines.L3.notifyGroups.0: SETTINGS_GROUP_NOT_FOUND']);
+    expect(fieldErrors(unknown)).toEqual(['lines.L3.assignment.accountId: SETTINGS_USER_NOT_FOUND', 'lines.L3.notifyGroups.0: SETTINGS_GROUP_NOT_FOUND', 'lines.L2.statusName: SETTINGS_STATUS_NOT_IN_WORKFLOW']);
     expectTranslated(unknown);
+    // Everyone exists, but a line's assignee must be a person: an app's account cannot take issues.
+    const appAccount = await call('saveSupportLineSettings', {
+      settings: { ...base, lines: { ...base.lines, L2: { ...base.lines.L2, assignment: { mode: 'person', accountId: 'acc-app' } } } },
+      expectedRevision: 0,
+    });
+    expect(fieldErrors(appAccount)).toEqual(['lines.L2.assignment.accountId: SETTINGS_ASSIGNEE_NOT_A_PERSON']);
+    expectTranslated(appAccount);
     expect(kvs.peek('config:escalation')).toBeUndefined();
   });
 });
