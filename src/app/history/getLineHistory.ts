@@ -6,6 +6,7 @@ import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode, type JiraClient } from
 import type { ResolverResult } from '../../contract/envelope';
 import type { LineHistory } from '../../contract/escalation';
 import { staysOf } from './lineHistoryStore';
+import { namesOf } from '../people/displayNames';
 
 export async function getLineHistory(
   issueKey: string,
@@ -47,11 +48,11 @@ const APP_ACTOR = 'app';
  * Display names of the accounts in the history (one bulk request). An account Jira does not know is
  * absent (the UI says "Unknown user"); the history still answers, unnamed, when Jira cannot be asked.
  */
-async function namesFor(jira: () => JiraClient, ids: ReadonlyArray<string | null>): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null && id !== APP_ACTOR))];
+async function namesFor(jira: () => JiraClient, ids: ReadonlyArray<string | null>): Promise<Map<string, string | null>> {
+  const wanted = ids.filter((id): id is string => id !== null && id !== APP_ACTOR);
   if (wanted.length === 0) return new Map();
   try {
-    return new Map((await jira().existingUsers(wanted)).flatMap((u) => (u.displayName === '' ? [] : [[u.accountId, u.displayName] as const])));
+    return await namesOf(jira(), wanted);
   } catch (e) {
     console.warn(JSON.stringify({ event: 'line-history', note: 'names unavailable', reason: e instanceof Error ? e.message : String(e) }));
     return new Map();

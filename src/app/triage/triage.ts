@@ -52,6 +52,7 @@ import { ACCOUNT_ID_PATTERN } from '../settings/settingsCheck';
 import { TriageErrorCode, TriageInputError } from './triageErrors';
 import { loadTriageRole, requireTriageRole, hasTriageRole, type TriageRoleConfig } from './triageRole';
 import { writeItrFields } from '../fields/writeItrFields';
+import { namesOf } from '../people/displayNames';
 
 export interface TriageDeps {
   /** Jira as the resolver's caller (`asUser()`). */
@@ -515,14 +516,14 @@ async function withHistoryNames(entries: ClassificationHistoryEntry[], app: Jira
   const ownerValues = entries.flatMap((e) => (e.field === 'owner' ? [e.oldValue, e.newValue] : []));
   const ids = [...new Set([...entries.map((e) => e.actorAccountId), ...ownerValues].filter((id): id is string => id !== null && id !== RULE_ACTOR))];
   if (ids.length === 0) return entries;
-  let names: Map<string, string>;
+  let names: Map<string, string | null>;
   try {
-    names = new Map((await app.existingUsers(ids)).map((u) => [u.accountId, u.displayName] as const));
+    names = await namesOf(app, ids);
   } catch (e) {
     console.warn(JSON.stringify({ event: 'classification-history', note: 'names unavailable', reason: e instanceof Error ? e.message : String(e) }));
     return entries;
   }
-  const nameOf = (id: string | null) => (id === null ? null : names.get(id) || null);
+  const nameOf = (id: string | null) => (id === null ? null : (names.get(id) ?? null));
   return entries.map((e) => ({
     ...e,
     actorName: nameOf(e.actorAccountId),

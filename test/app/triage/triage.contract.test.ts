@@ -86,7 +86,7 @@ describe('triageIssue', () => {
       success: true,
       data: {
         issueKey: 'ITR-1',
-        entries: [{ line: 'L1', enteredAt: new Date(entered).toISOString(), leftAt: null, holderAccountId: OWNER, enteredBy: TRIAGER, workingMinutesUsed: 0, outcome: null }],
+        entries: [{ line: 'L1', enteredAt: new Date(entered).toISOString(), leftAt: null, holderAccountId: OWNER, holderName: 'Owner', enteredBy: TRIAGER, enteredByName: 'Zhao Triage', workingMinutesUsed: 0, outcome: null }],
       },
     });
 
