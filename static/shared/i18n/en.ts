@@ -854,7 +854,6 @@ export const en = {
   'errorCode.SETTINGS_PAUSE_STATUS_UNKNOWN': '“{value}” is not a status of the ITR workflow that can pause the clocks. Choose one of: {allowed}.',
   'errorCode.SETTINGS_PAUSE_STATUS_DUPLICATE': '“{value}” is listed twice.',
   'errorCode.SETTINGS_GRADE_UNKNOWN': '“{value}” is not a grade of the grading table in force.',
-  'errorCode.SETTINGS_PROJECT_KEY_INVALID': '“{value}” is not a Jira project key (e.g. ITR).',
   // ---- end admin settings tabs ----
   // ---- site check (setup page) ----
   'siteCheck.title': 'Site check',

@@ -849,7 +849,6 @@ export const zhCN: Messages = {
   'errorCode.SETTINGS_PAUSE_STATUS_UNKNOWN': '“{value}”不是 ITR 工作流中可暂停计时的状态。请从以下选项中选择：{allowed}。',
   'errorCode.SETTINGS_PAUSE_STATUS_DUPLICATE': '“{value}”重复列出。',
   'errorCode.SETTINGS_GRADE_UNKNOWN': '“{value}”不是当前定级表中的级别。',
-  'errorCode.SETTINGS_PROJECT_KEY_INVALID': '“{value}”不是 Jira 项目键（例如 ITR）。',
   // ---- end admin settings tabs ----
   // ---- site check (setup page) ----
   'siteCheck.title': '站点检查',
