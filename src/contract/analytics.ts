@@ -61,7 +61,8 @@ export interface PeopleDto {
   group: 'person' | 'department';
   rows: Array<{
     key: string | null;
-    label: string;
+    /** A person's display name, or the department; null for a person Jira no longer knows (the UI says "Unknown user"). */
+    label: string | null;
     solved: Drill;
     gradeMix: Record<string, number>;
     medianCycleHours: number | null;

@@ -114,14 +114,14 @@ async function peopleChart(input: ChartInput): Promise<SupervisionChartData['peo
   if (!(await input.scope.maySeePeople(settings))) return null;
   const drill = drillOf(input);
   const rows = input.none ? { person: [], department: [] } : await peopleRows(input.scoped, (a) => settings.departments[a] ?? null);
-  // People by name, as Jira shows them; an account Jira no longer knows keeps its id.
+  // People by name, as Jira shows them; an account Jira no longer knows has no name (never its id).
   const owners = rows.person.flatMap((r) => (r.key === null ? [] : [r.key]));
   const names = owners.length === 0 ? new Map<string, string>() : await input.deps.displayNames(owners);
   const toDto = (group: 'person' | 'department'): PeopleDto => ({
     group,
     rows: rows[group].map((r) => ({
       key: r.key,
-      label: r.key === null ? '-' : group === 'person' ? names.get(r.key) || r.key : r.key,
+      label: r.key === null ? '-' : group === 'person' ? names.get(r.key) || null : r.key,
       solved: group === 'person' ? drill(r.solved, [{ dimension: 'owner', value: r.key }, { dimension: 'state', value: 'resolved' }]) : { value: r.solved, jql: '' },
       gradeMix: r.gradeMix,
       medianCycleHours: quantileFromBuckets(r.cycleBuckets, 0.5),

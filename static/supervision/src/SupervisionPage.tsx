@@ -307,8 +307,9 @@ function Charts(props: { charts: ChartStates; retry(chart: SupervisionChartName)
 function People(props: { id: string; title: string; dto: PeopleDto; num: Num }) {
   const { t } = useI18n();
   const header = [t('sup.col.who'), t('sup.col.solved'), t('sup.col.gradeMix'), t('sup.col.medianCycle'), t('sup.col.satisfaction'), t('sup.col.timeouts'), t('sup.col.escReceived'), t('sup.col.escCaused'), t('sup.col.forwarded')];
+  const labelOf = (r: PeopleDto['rows'][number]): string => r.label ?? t('people.unknownUser');
   const rows = props.dto.rows.map((r) => [
-    r.label,
+    labelOf(r),
     r.solved.value,
     Object.entries(r.gradeMix).map(([g, n]) => `${g}:${n}`).join(' '),
     r.medianCycleHours,
@@ -331,7 +332,7 @@ function People(props: { id: string; title: string; dto: PeopleDto; num: Num }) 
           rows={rows}
           cells={(i, j) => {
             const row = props.dto.rows[i];
-            return j === 1 && row !== undefined && row.solved.jql !== '' ? props.num(row.solved, `${props.id}-solved-${i}`, `${row.label} · ${t('sup.col.solved')}`) : undefined;
+            return j === 1 && row !== undefined && row.solved.jql !== '' ? props.num(row.solved, `${props.id}-solved-${i}`, `${labelOf(row)} · ${t('sup.col.solved')}`) : undefined;
           }}
         />
       </Stack>

@@ -146,6 +146,12 @@ describe('supervision report', () => {
     expect(people.department).toMatchObject({ group: 'department', rows: [{ key: null, solved: { value: 40 } }] });
   });
 
+  it('a person Jira no longer knows has no name in the per-person figures, never the account id', async () => {
+    jira.model.users.delete(OWNER);
+    const people = await chart('people', SUPERVISOR);
+    expect(people.person.rows[0]).toMatchObject({ key: OWNER, label: null, solved: { value: 40 } });
+  });
+
   it('counts only issues of projects the caller may browse: an outsider sees zeros on every chart, a member the counts', async () => {
     const OUTSIDER = 'acc-outsider';
     jira.seedUser({ accountId: OUTSIDER, displayName: 'Outsider' });
