@@ -19,7 +19,11 @@ import {
   overdueComplaintAtL3,
   pausedTechnicalServiceAtL2,
   doneTechnicalServiceAtL2,
+  breachedComplaintStampedV3,
+  awaitingAnswerOfViewer,
+  reassignedInJiraReasonPending,
 } from './issueItrState.fixtures';
+import type { IssueItrState } from '../../src/contract/issuePanel';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 if (!chromiumAvailable()) console.warn(`issue panel browser tests skipped: no Chromium at ${CHROMIUM_PATH}`);
@@ -121,10 +125,10 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     }
   });
 
-  it('shows a done issue\'s final clock: Done, and the working time left when it stopped, no due time (en, then zh-CN)', async () => {
-    for (const [locale, done, label, left] of [
-      ['en_US', 'Done', 'Working time left when done', '1 h 35 min'],
-      ['zh_CN', '已完成', '完成时剩余工作时间', '1 小时 35 分钟'],
+  it('shows each clock\'s final state on a done issue: met with time to spare, never "On track" (en, then zh-CN)', async () => {
+    for (const [locale, done, line, lineText, response, responseText] of [
+      ['en_US', 'Done', 'Line clock', 'Met, 1 h 35 min to spare', 'Response (acceptance)', 'Met, 20 min to spare'],
+      ['zh_CN', '已完成', '处理线时钟', '已达成，余 1 小时 35 分钟', '响应（受理）', '已达成，余 20 分钟'],
     ] as const) {
       const { page, errors } = await openPanel({
         context: { locale, timezone: 'UTC', issueKey: 'ITR-42' },
@@ -133,12 +137,120 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
       });
       await page.getByText(done, { exact: true }).waitFor();
       const body = await text(page);
-      expect(body).toContain(label);
-      expect(body).toContain(left);
-      expect(await page.getByTestId('itr-status-done').count()).toBe(1);
+      expect(body).toContain(line);
+      expect(await page.getByTestId('itr-line-final').innerText()).toContain(lineText);
+      expect(body).toContain(response);
+      expect(await page.getByTestId('itr-response-final').innerText()).toContain(responseText);
+      for (const running of ['On track', 'Overdue', '正常', '已超时', 'Due', '到期时间']) expect(body).not.toContain(running);
       expect(errors).toEqual([]);
       await page.close();
     }
+  });
+
+  it('shows a breach and by how much, and that the issue keeps the table version it was stamped with (en, zh-CN dark)', async () => {
+    for (const [locale, colorMode, breached, versionNote] of [
+      ['en_US', 'light', 'Breached by 2 h 5 min', 'Stamped with v3; v4 in force until a recompute'],
+      ['zh_CN', 'dark', '已违约，超出 2 小时 5 分钟', '按定级表 v3 计算；当前生效 v4，重新计算后更新'],
+    ] as const) {
+      const { page, errors } = await openPanel({
+        context: { locale, timezone: 'UTC', issueKey: 'ITR-7' },
+        colorMode,
+        resolvers: { getIssueItrState: () => ok(breachedComplaintStampedV3), getLineHistory: () => ok(historyOfItr7) },
+      });
+      await page.getByTestId('itr-line-final').waitFor();
+      expect(await page.getByTestId('itr-line-final').innerText()).toContain(breached);
+      expect(await page.getByTestId('itr-grade-version-differs').innerText()).toBe(versionNote);
+      expect(errors).toEqual([]);
+      await shoot(page, `issue-panel-${locale}-${colorMode}-breached`);
+      await page.close();
+    }
+  });
+
+  it('the owner accepts with the keyboard; the answer\'s state replaces the panel\'s', async () => {
+    const asked: unknown[] = [];
+    const { page, errors } = await openPanel({
+      context: { locale: 'en_US', timezone: 'UTC', issueKey: 'ITR-42' },
+      colorMode: 'light',
+      resolvers: {
+        getIssueItrState: () => ok(awaitingAnswerOfViewer),
+        getLineHistory: () => ok(historyOfItr42TimedOutToL2),
+        acceptFromPanel: (payload) => {
+          asked.push(payload);
+          const accepted: IssueItrState = { ...awaitingAnswerOfViewer, acceptance: 'accepted', canAnswer: false, ownerHistory: [...awaitingAnswerOfViewer.ownerHistory, { id: '13', event: 'accepted', at: NOW, by: { accountId: 'acc-l2-agent', displayName: 'Wang Fang' }, from: null, to: null, reason: null, reasonPending: false }] };
+          return ok(accepted);
+        },
+      },
+    });
+    const history = page.getByRole('region', { name: 'Owner history' });
+    await history.getByText('Accepted by timeout: no answer in time').waitFor();
+    expect(await history.innerText()).toContain('Li Lei forwarded to Wang Fang: Needs the L2 network team');
+    const accept = page.getByRole('button', { name: 'Accept', exact: true });
+    await accept.focus();
+    await page.keyboard.press('Enter');
+    await history.getByText('Wang Fang accepted').waitFor();
+    expect(asked).toEqual([{ issueKey: 'ITR-42' }]);
+    expect(await page.getByRole('button', { name: 'Accept', exact: true }).count()).toBe(0);
+    expect(await text(page)).not.toMatch(/acc-[a-z0-9-]+/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('declining asks for a reason in Chinese, sends it, and shows a refusal translated', async () => {
+    const sent: unknown[] = [];
+    const { page, errors } = await openPanel({
+      context: { locale: 'zh_CN', timezone: 'Asia/Shanghai', issueKey: 'ITR-42' },
+      colorMode: 'dark',
+      resolvers: {
+        getIssueItrState: () => ok(awaitingAnswerOfViewer),
+        getLineHistory: () => ok(historyOfItr42TimedOutToL2),
+        declineFromPanel: (payload) => {
+          sent.push(payload);
+          return { success: false, errors: [{ code: 'DECLINE_ALREADY_ACCEPTED', message: 'already accepted' }] };
+        },
+      },
+    });
+    await page.getByRole('button', { name: '拒绝', exact: true }).click();
+    const reason = page.getByLabel('拒绝原因（问题将退回分诊）');
+    await reason.waitFor();
+    expect(await page.evaluate('document.activeElement.tagName')).toBe('TEXTAREA'); // focus moves to the reason
+    await page.keyboard.type('不是我的产品');
+    await page.getByRole('button', { name: '拒绝并退回分诊' }).click();
+    await page.getByRole('alert').getByText('此问题已受理，不能再拒绝。').waitFor();
+    expect(sent).toEqual([{ issueKey: 'ITR-42', reason: '不是我的产品' }]);
+    expect(errors).toEqual([]);
+    await shoot(page, 'issue-panel-zh-CN-dark-decline');
+    await page.close();
+  });
+
+  it('asks the person who reassigned in Jira for the reason, by name, and saves it', async () => {
+    const sent: unknown[] = [];
+    const { page, errors } = await openPanel({
+      context: { locale: 'en_US', timezone: 'UTC', issueKey: 'ITR-42' },
+      colorMode: 'light',
+      resolvers: {
+        getIssueItrState: () => ok(reassignedInJiraReasonPending),
+        getLineHistory: () => ok(historyOfItr42TimedOutToL2),
+        saveForwardReason: (payload) => {
+          sent.push(payload);
+          const done = reassignedInJiraReasonPending.ownerHistory.map((e) => (e.id === '21' ? { ...e, reason: 'Wang Fang owns routing', reasonPending: false } : e));
+          return ok({ ...reassignedInJiraReasonPending, pendingForward: null, ownerHistory: done });
+        },
+      },
+    });
+    await page.getByText('Li Lei reassigned this issue to Wang Fang in Jira. Why?').waitFor();
+    const history = page.getByRole('region', { name: 'Owner history' });
+    expect(await history.innerText()).toContain('Li Lei reassigned to Wang Fang in Jira: reason pending');
+    // A deleted account reads as such, never as its id.
+    expect(await history.innerText()).toContain('Unknown user declined: Not my product');
+    await page.getByLabel('Reason for the reassignment').fill('Wang Fang owns routing');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await history.getByText('Li Lei reassigned to Wang Fang in Jira: Wang Fang owns routing').waitFor();
+    expect(sent).toEqual([{ issueKey: 'ITR-42', entryId: '21', reason: 'Wang Fang owns routing' }]);
+    expect(await page.getByLabel('Reason for the reassignment').count()).toBe(0);
+    expect(await text(page)).not.toMatch(/acc-[a-z0-9-]+/);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('shows "not set" for an issue whose clock has not started', async () => {
@@ -148,7 +260,9 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
       resolvers: { getIssueItrState: () => ok(notStartedSpareParts) },
     });
     await page.getByText('Not started').waitFor();
-    expect(await page.getByText('Not set').count()).toBe(5);
+    // Grade, line, acceptance, line start, warning and due time; the owner reads "with triage".
+    expect(await page.getByText('Not set').count()).toBe(6);
+    expect(await text(page)).toContain('No owner: with triage');
     await shoot(page, 'issue-panel-en-not-started');
     await page.close();
   });

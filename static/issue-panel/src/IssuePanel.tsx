@@ -1,4 +1,4 @@
-import { Fragment, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { IssueItrState } from '../../../src/contract/issuePanel';
 import { call } from '../../shared/api';
@@ -9,10 +9,12 @@ import { useI18n } from '../../shared/i18n/react';
 import { CaseSuggestions } from './cases/CaseSuggestions';
 import { ClassificationHistory } from './ClassificationHistory';
 import { Handoff } from './handoff/Handoff';
-import { duration, LineHistory } from './LineHistory';
+import { LineHistory } from './LineHistory';
 import { RootCauseSection } from './rootCause/RootCauseSection';
 import { StatusLozenge } from './StatusLozenge';
-import { useNow } from './useNow';
+import { OwnerAnswers, OwnerHistory, OwnerRows } from './Acceptance';
+import { GradeVersion, LineClockRows, ResponseClockRow } from './Clocks';
+import { DateTime, listStyles, NotSet, Row } from './DetailRows';
 
 type LoadState =
   | { phase: 'loading' }
@@ -72,7 +74,13 @@ export function IssuePanel({ context }: { context: ForgeContext }) {
         />
       ) : null}
       {load.phase === 'ready' ? (
-        <Details state={load.state} loadedAt={load.loadedAt} onRefresh={reload} refreshRef={refreshButton} />
+        <Details
+          state={load.state}
+          loadedAt={load.loadedAt}
+          onRefresh={reload}
+          refreshRef={refreshButton}
+          onChange={(state) => setLoad({ phase: 'ready', state, loadedAt: Date.now() })}
+        />
       ) : null}
       {load.phase === 'ready' && issueKey !== null ? <RootCauseSection issueKey={issueKey} /> : null}
     </Box>
@@ -87,11 +95,14 @@ function Details({
   loadedAt,
   onRefresh,
   refreshRef,
+  onChange,
 }: {
   state: IssueItrState;
   loadedAt: number;
   onRefresh: () => void;
   refreshRef: React.Ref<HTMLButtonElement>;
+  /** An answer given in the panel (accept, decline, a reason) returns the issue's new state. */
+  onChange: (next: IssueItrState) => void;
 }) {
   const { t, formatDateTime, locale } = useI18n();
   const footer = (
@@ -116,7 +127,6 @@ function Details({
 
   // The grading table's own name for the grade in the user's language; the raw id if it has none.
   const gradeName = state.gradeLabel === null ? state.grade : state.gradeLabel[locale];
-  const emphasis = state.status === 'overdue' ? 'color.text.danger' : state.status === 'warning' ? 'color.text.warning' : undefined;
   return (
     <Stack space="space.150">
       <Box as="dl" xcss={listStyles}>
@@ -126,107 +136,23 @@ function Details({
         <Row label={t('field.kind')}>
           <Text>{t(`kind.${state.kind}`)}</Text>
         </Row>
-        <Row label={t('field.grade')}>
-          {state.grade === null ? (
-            <NotSet />
-          ) : (
-            <Text>
-              {state.gradingTableVersion === null
-                ? gradeName
-                : t('grade.withTable', { grade: gradeName ?? state.grade, version: state.gradingTableVersion })}
-            </Text>
-          )}
-        </Row>
+        <Row label={t('field.grade')}>{state.grade === null ? <NotSet /> : <GradeVersion state={state} gradeName={gradeName ?? state.grade} />}</Row>
         <Row label={t('field.line')}>{state.line === null ? <NotSet /> : <Text>{t(`line.${state.line}`)}</Text>}</Row>
+        <OwnerRows state={state} />
         <Row label={t('field.lineEnteredAt')}>
           <DateTime iso={state.lineEnteredAt} />
         </Row>
-        {state.status === 'done' ? (
-          // The clock stopped when the issue became done: what was left then, not a due time.
-          <Row label={t('field.remainingAtDone')}>
-            {state.remainingMinutes === null ? <NotSet /> : <Text>{duration(state.remainingMinutes, t)}</Text>}
-          </Row>
-        ) : state.pausedSince === null ? (
-          <>
-            <Row label={t('field.warnAt')}>
-              <DateTime iso={state.warnAt} relative color={state.status === 'warning' ? emphasis : undefined} />
-            </Row>
-            <Row label={t('field.dueAt')}>
-              <DateTime iso={state.dueAt} relative color={state.status === 'overdue' ? emphasis : undefined} />
-            </Row>
-          </>
-        ) : (
-          // The clock is stopped: what it will resume with does not age, unlike a due time.
-          <>
-            <Row label={t('field.pausedSince')}>
-              <DateTime iso={state.pausedSince} relative />
-            </Row>
-            <Row label={t('field.remaining')}>
-              <Text>{duration(state.remainingMinutes ?? 0, t)}</Text>
-            </Row>
-          </>
-        )}
+        <LineClockRows state={state} />
+        <ResponseClockRow clock={state.response} />
       </Box>
+      <OwnerAnswers state={state} onChange={onChange} />
+      <OwnerHistory entries={state.ownerHistory} />
       {state.line === null ? null : <LineHistory issueKey={state.issueKey} />}
       <ClassificationHistory issueKey={state.issueKey} />
       <CaseSuggestions issueKey={state.issueKey} />
       <Handoff issueKey={state.issueKey} />
       {footer}
     </Stack>
-  );
-}
-
-// A two-column description list like Jira's own "Details" panel: subtle labels, values beside them.
-const listStyles = xcss({
-  display: 'grid',
-  gridTemplateColumns: 'minmax(min-content, 40%) 1fr',
-  columnGap: 'space.200',
-  rowGap: 'space.100',
-  alignItems: 'center',
-  margin: 'space.0',
-});
-const termStyles = xcss({ margin: 'space.0' });
-const definitionStyles = xcss({ margin: 'space.0', minWidth: '0' });
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <Box as="dt" xcss={termStyles}>
-        <Text color="color.text.subtle" weight="medium">
-          {label}
-        </Text>
-      </Box>
-      <Box as="dd" xcss={definitionStyles}>
-        {children}
-      </Box>
-    </>
-  );
-}
-
-function NotSet() {
-  const { t } = useI18n();
-  return <Text color="color.text.subtlest">{t('common.notSet')}</Text>;
-}
-
-type TextColor = 'color.text.danger' | 'color.text.warning';
-
-function DateTime({ iso, relative = false, color }: { iso: string | null; relative?: boolean; color?: TextColor | undefined }) {
-  const { t, formatDateTime, formatRelative } = useI18n();
-  const now = useNow(relative && iso !== null);
-  const absolute = iso === null ? null : formatDateTime(iso);
-  if (iso === null || absolute === null) return <NotSet />;
-  const hint = relative ? formatRelative(iso, now) : null;
-  return (
-    <Inline space="space.050" shouldWrap>
-      <Box as="time" dateTime={iso}>
-        <Text color={color ?? 'color.text'} weight={color === undefined ? 'regular' : 'medium'}>
-          {absolute}
-        </Text>
-      </Box>
-      {hint === null ? null : (
-        <Text color="color.text.subtlest">{t('time.relative', { relative: hint })}</Text>
-      )}
-    </Inline>
   );
 }
 

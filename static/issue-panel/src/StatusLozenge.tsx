@@ -2,7 +2,8 @@ import { Box, Text, xcss } from '@atlaskit/primitives';
 import type { IssueItrState } from '../../../src/contract/issuePanel';
 import { useI18n } from '../../shared/i18n/react';
 
-export type ItrStatus = IssueItrState['status'];
+/** The line clock's status, and a stopped clock's outcome (a response clock has the same words). */
+export type ItrStatus = IssueItrState['status'] | 'met' | 'breached';
 
 /**
  * The SLA status as a lozenge. The words carry the meaning (colour only repeats it), so it reads
@@ -24,6 +25,8 @@ const appearance: Record<ItrStatus, ReturnType<typeof xcss>> = {
   notStarted: xcss({ backgroundColor: 'color.background.neutral' }),
   paused: xcss({ backgroundColor: 'color.background.information' }),
   done: xcss({ backgroundColor: 'color.background.neutral' }),
+  met: xcss({ backgroundColor: 'color.background.success' }),
+  breached: xcss({ backgroundColor: 'color.background.danger' }),
 };
 
 const textColor = {
@@ -33,6 +36,8 @@ const textColor = {
   notStarted: 'color.text.subtle',
   paused: 'color.text.information',
   done: 'color.text.subtle',
+  met: 'color.text.success',
+  breached: 'color.text.danger',
 } as const satisfies Record<ItrStatus, string>;
 
 export function StatusLozenge({ status }: { status: ItrStatus }) {
