@@ -146,6 +146,10 @@ describe('GET /groups/picker (findGroups)', () => {
     jira.model.seedGroup('itr-l3');
     const body = (await (await as(ADMIN).requestJira(route`/rest/api/3/groups/picker?query=${'l3'}`)).json()) as { groups: Array<{ name: string }> };
     expect(body.groups.map((g) => g.name)).toEqual(['itr-l3']);
+    const bulk = (await (await as(ADMIN).requestJira(route`/rest/api/3/group/bulk?groupName=${'ITR-L3'}`)).json()) as { values: Array<{ name: string }> };
+    expect(bulk.values.map((g) => g.name)).toEqual(['itr-l3']);
+    const members = (await (await as(ADMIN).requestJira(route`/rest/api/3/group/member?groupname=${'itr-l3'}`)).json()) as { values: unknown[]; isLast: boolean };
+    expect(members).toMatchObject({ values: [], isLast: true });
   });
 });
 

@@ -1297,16 +1297,16 @@ export class JiraDouble {
   }
 
   /**
-   * `GET /group/bulk`: the named groups that exist (a group exists here when a seeded user is in it);
+   * `GET /group/bulk`: the named groups that exist (a group exists here when a seeded user is in it, or `seedGroup`);
    * needs Browse users and groups, which only administrators hold in this double.
    */
   private bulkGroups(ctx: Ctx): Result {
     const denied = this.notAdmin(ctx);
     if (denied) return denied;
     // Group names match without regard to case; the answer spells them as Jira stores them.
-    const known = new Map([...this.model.users.values()].flatMap((u) => u.groups).map((g) => [g.toLowerCase(), g]));
+    const known = new Map(this.model.groupNames().map((g) => [g.toLowerCase(), g]));
     const names = [...new Set(ctx.req.query.getAll('groupName').flatMap((n) => known.get(n.toLowerCase()) ?? []))];
-    return this.page(ctx, names.map((name) => ({ name, groupId: `group-${name}` })));
+    return this.page(ctx, names.map((name) => ({ name, groupId: this.model.groupIdOf(name) })));
   }
 
   /**
