@@ -118,6 +118,8 @@ export interface BackupRestorePreview {
   restoreId: string;
   exportedAt: string;
   exportedBy: string | null;
+  /** Who made the backup, by display name; null when not recorded or Jira does not know the account. */
+  exportedByName: string | null;
   configKeys: number;
   configAdded: number;
   configChanged: number;

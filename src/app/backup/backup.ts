@@ -19,6 +19,8 @@ import type { BackupCase, BackupDocument, BackupExportPage, BackupRestoreCounts,
 import type { ResolverError, ResolverResult } from '../../contract/envelope';
 import { DomainError, type GradingTable, type ValidationIssue } from '../../domain';
 import { recordAudit } from '../audit/auditLog';
+import { jiraAsApp } from '../../adapters/jira';
+import { namesOf } from '../people/displayNames';
 import { confirmationMissing } from '../audit/confirmation';
 import { NotAuthorizedError, requireJiraAdmin } from '../auth/authorization';
 import { caseTexts } from '../cases/caseLibrary';
@@ -53,6 +55,8 @@ export interface BackupDeps {
   now(): Date;
   /** Time budget of one commit call (ms); see RESTORE_SLICE_MS. */
   sliceMs: number;
+  /** Display names (people/displayNames), so the preview names who made the backup; default: asked of Jira as the app. */
+  namesOf?(accountIds: string[]): Promise<Map<string, string | null>>;
 }
 
 export function platformBackupDeps(): BackupDeps {
@@ -109,6 +113,18 @@ export class Backup {
 
   constructor(private readonly deps: BackupDeps = platformBackupDeps()) {
     this.journal = new RestoreJournal(() => this.deps.now());
+  }
+
+  /** Who made the backup, by name; null when nobody is recorded, Jira does not know the account, or cannot be asked. */
+  private async nameOf(accountId: string | null): Promise<string | null> {
+    if (accountId === null || accountId === '') return null;
+    try {
+      const names = await (this.deps.namesOf ?? ((ids: string[]) => namesOf(jiraAsApp(), ids)))([accountId]);
+      return names.get(accountId) ?? null;
+    } catch (e) {
+      console.warn(JSON.stringify({ event: 'backup-preview', note: 'name unavailable', reason: e instanceof Error ? e.message : String(e) }));
+      return null;
+    }
   }
 
   // ----- export ----------------------------------------------------------------------------------
@@ -218,9 +234,10 @@ export class Backup {
         if (h === undefined) casesAdded++;
         else if (canonical(h.content) !== canonical(c.content)) casesChanged++;
       }
+      const exportedBy = doc.exportedBy ?? null;
       return {
         success: true,
-        data: { restoreId: rec.restoreId, exportedAt: doc.exportedAt, exportedBy: doc.exportedBy ?? null, configKeys: Object.keys(config).length, configAdded, configChanged, cases: byId.size, casesAdded, casesChanged },
+        data: { restoreId: rec.restoreId, exportedAt: doc.exportedAt, exportedBy, exportedByName: await this.nameOf(exportedBy), configKeys: Object.keys(config).length, configAdded, configChanged, cases: byId.size, casesAdded, casesChanged },
       };
     });
   }

@@ -7,6 +7,7 @@ import { toApiError, type ApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import type { MessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
+import { personName } from '../../shared/people';
 import { sectionStyles } from './sectionStyles';
 
 /** Entries per page. Range 5–100; default 25 (the server's default too). */
@@ -100,7 +101,7 @@ function Row({ entry, when }: { entry: AuditEntry; when: string }) {
   return (
     <tr data-action={entry.action}>
       <td>{when}</td>
-      <td>{entry.actorName ?? entry.actorAccountId ?? '—'}</td>
+      <td>{entry.actorAccountId === null ? '—' : entry.actorAccountId === 'app' ? t('people.app') : personName(t, entry.actorName)}</td>
       <td>{t(`audit.action.${entry.action}` as MessageKey)}</td>
       <td>{entry.target}</td>
       <td>{t(`audit.summary.${entry.action}` as MessageKey, entry.params).trim()}</td>

@@ -6,6 +6,7 @@ import { buttonStyles, dangerButtonStyles, FieldLabel, primaryButtonStyles } fro
 import { toApiError, type ApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
+import { personName } from '../../shared/people';
 import { sectionStyles } from './sectionStyles';
 import { commitBackup, downloadBackup, saveAsFile, uploadBackup } from './backupFile';
 
@@ -137,7 +138,7 @@ export function BackupRestore() {
             <h3 ref={heading} tabIndex={-1}>
               {t('backup.previewTitle')}
             </h3>
-            <Text as="p">{t('backup.preview.exported', { exportedAt: formatDateTime(phase.preview.exportedAt) ?? phase.preview.exportedAt, exportedBy: phase.preview.exportedBy ?? '—' })}</Text>
+            <Text as="p">{t('backup.preview.exported', { exportedAt: formatDateTime(phase.preview.exportedAt) ?? phase.preview.exportedAt, exportedBy: phase.preview.exportedBy === null ? '—' : personName(t, phase.preview.exportedByName) })}</Text>
             <table>
               <thead>
                 <tr>

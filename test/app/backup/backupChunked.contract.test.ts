@@ -137,7 +137,7 @@ describe('a backup over 1 MB, in pages and chunks', () => {
     const restoreId = await upload(text);
     expect(splitIntoChunks(text).length).toBeGreaterThan(1);
     const preview = data(await call<BackupRestorePreview>('previewBackupRestore', { restoreId }));
-    expect(preview).toMatchObject({ restoreId, configKeys: 2, configAdded: 2, configChanged: 0, cases: 600, casesAdded: 600, casesChanged: 0 });
+    expect(preview).toMatchObject({ restoreId, exportedBy: ADMIN, exportedByName: 'Zhang Wei', configKeys: 2, configAdded: 2, configChanged: 0, cases: 600, casesAdded: 600, casesChanged: 0 });
 
     const done = await commitToEnd(restoreId);
     expect(done).toMatchObject({ state: 'done', stepsDone: done.stepCount, publishedVersion: 3, counts: { cases: 600, configEntries: 2 } });
