@@ -12,6 +12,8 @@ import {
   DEFAULT_GRADING_TABLE,
   lineBudget,
   lineDeadlines,
+  responseDeadlines,
+  responseGradeOf,
   type SupportLine,
 } from '../src/domain';
 import { ITR_FIELDS, ITR_FIELD_NAMES, type ItrFieldIds, type ItrFieldName } from '../src/app/fields/itrFields';
@@ -252,6 +254,17 @@ export function seedDemoIssues(jira: JiraDouble, now: number): void {
         [ids.acceptance]: 'accepted',
         ...(issue.assignee === undefined ? {} : { [ids.owner]: { accountId: issue.assignee } }),
       });
+    }
+    if (issue.stage === 'untriaged') {
+      // The customer's response clock runs from creation, on the default grade (the table's most severe:
+      // nobody has read the issue yet), as the app stamps a created issue; so most have run out.
+      const grade = responseGradeOf(DEFAULT_GRADING_TABLE, null);
+      const sla = grade === null ? undefined : DEFAULT_GRADING_TABLE.sla[grade];
+      const calendar = sla === undefined ? undefined : calendars.get(sla.calendarId);
+      if (sla === undefined || calendar === undefined) throw new Error('demo site: the grading table has no response time for untriaged issues');
+      const d = responseDeadlines({ calendar, createdAt: new Date(now - issue.createdHoursAgo * HOUR), responseMinutes: sla.responseMinutes });
+      fields[ids.responseDueAt] = d.dueAt === null ? null : jiraDateTime(d.dueAt.getTime());
+      fields[ids.responseWarnAt] = d.warnAt === null ? null : jiraDateTime(d.warnAt.getTime());
     }
     jira.seedIssue({
       key: `${issue.project}-${n}`,

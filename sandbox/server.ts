@@ -31,7 +31,7 @@ import { manifestCustomUiCsp } from '../test/harness/customUiCsp';
 import type { StoredIssue } from '../test/harness/jiraModel';
 import type { TriggerFilter } from '../test/harness/productEvents';
 import { createClock, type SandboxClock } from './clock';
-import { adfParagraph, DEMO_FIELD_IDS, DEMO_PROJECTS, DEMO_USERS, seedDemoDirectory, seedDemoIssues, type DemoUser } from './demoSite';
+import { adfParagraph, DEMO_FIELD_IDS, DEMO_LINE_ROUTING, DEMO_PROJECTS, DEMO_USERS, seedDemoDirectory, seedDemoIssues, type DemoUser } from './demoSite';
 import { DEMO_CASES, DEMO_DEPARTMENTS, DEMO_HISTORY_LABEL, HANDOFF_PROJECTS, seedDemoHistory, staysOf as staysOfHistory } from './demoHistory';
 import { formatAppField } from './appFieldFormatter';
 import { transitionVerdict } from './expressions';
@@ -225,6 +225,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     if (!answer.success || answer.data?.state !== 'done') throw new Error(`sandbox: setup did not finish: ${JSON.stringify(answer)}`);
   };
   await runDemoSetup();
+
+  /**
+   * The demo's support lines (demoSite.ts `DEMO_LINE_ROUTING`: a round-robin group, a person, unassigned
+   * with a group told; a status per line), saved as the admin saves the "Support lines" tab: through the
+   * admin page's resolver, so the app checks the people, groups and statuses and stores them itself.
+   */
+  const saveDemoLineRouting = async (): Promise<void> => {
+    const page = moduleByKey('itr-grading-admin');
+    const admin = DEMO_USERS.find((u) => u.role === 'admin')?.accountId;
+    if (page === undefined || admin === undefined) throw new Error('sandbox: no itr-grading-admin module or admin user');
+    const payload = { settings: DEMO_LINE_ROUTING, expectedRevision: 0 };
+    const answer = (await withModuleKey(page.key, () => invokeResolver(handlerOf(page), 'saveSupportLineSettings', payload, { accountId: admin, context: { moduleKey: page.key } }))) as { success: boolean };
+    if (!answer.success) throw new Error(`sandbox: the demo support lines were refused: ${JSON.stringify(answer)}`);
+  };
+  await saveDemoLineRouting();
   seedDemoIssues(h.jira, clock.now());
 
   // ----- prefs and context ---------------------------------------------------------------------

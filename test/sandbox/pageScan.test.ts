@@ -14,6 +14,9 @@ describe('page scan', () => {
     expect(found('assigned to 5b10a2844c20165700ede21f.')).toEqual(['accountId:5b10a2844c20165700ede21f']);
     expect(found('customer qm:abcdef12-3456')).toEqual(['accountId:qm:abcdef12-3456']);
     expect(found('held by sandbox-liwei')).toEqual(['accountId:sandbox-liwei']);
+    // An id of no known shape is found when the caller names it (the static tests' made-up ids).
+    expect(leaksIn('owner acc-l1 here', ['acc-l1']).map((l) => l.found)).toEqual(['acc-l1']);
+    expect(leaksIn('owner acc-l10 here', ['acc-l1'])).toEqual([]);
   });
 
   it('finds stored codes, error codes and i18n keys', () => {

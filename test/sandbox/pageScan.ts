@@ -1,9 +1,11 @@
 /**
  * What a person must never read on a page of the app: an account id where a name belongs, or a code
  * the app stores in place of a label. `leaksIn(text)` lists every such finding in the rendered text;
- * `pageLeaks(page)` reads the host page and every Custom UI frame of it (innerText: what is shown).
+ * `pageLeaks(page)` reads the host page and every Custom UI frame of it (what is shown, and the
+ * attributes a screen reader reads).
  */
 import type { Frame, Page } from 'playwright-core';
+import { accountIdsIn } from '../static/accountIds';
 
 export interface Leak {
   /** What kind of thing leaked: `accountId` or `code`. */
@@ -49,14 +51,31 @@ function findings(text: string, kind: Leak['kind'], patterns: readonly RegExp[])
   return out;
 }
 
-/** Every account id and internal code in `text`. */
-export function leaksIn(text: string): Leak[] {
-  return [...findings(text, 'accountId', ACCOUNT_ID_PATTERNS), ...findings(text, 'code', CODE_PATTERNS)];
+/**
+ * Every account id and internal code in `text`: the patterns above, the static tests' account-id scan
+ * (test/static/accountIds.ts) and any of `knownIds` (e.g. the demo users') as a whole word.
+ */
+export function leaksIn(text: string, knownIds: readonly string[] = []): Leak[] {
+  const ids = findings(text, 'accountId', ACCOUNT_ID_PATTERNS);
+  for (const id of accountIdsIn(text, knownIds)) {
+    if (!ids.some((l) => l.found.includes(id) || id.includes(l.found))) ids.push({ kind: 'accountId', found: id, context: id });
+  }
+  return [...ids, ...findings(text, 'code', CODE_PATTERNS)];
 }
 
+interface RenderedElement {
+  getAttribute(name: string): string | null;
+  value?: unknown;
+}
+
+/** What a frame shows a person or a screen reader: its text and the readable attributes (as accountIds.ts reads a page). */
 async function frameText(frame: Frame): Promise<string> {
   try {
-    return await frame.locator('body').innerText({ timeout: 5_000 });
+    const body = await frame.locator('body').innerText({ timeout: 5_000 });
+    const attributes = await frame.locator('[aria-label], [title], [placeholder], [alt], input, textarea').evaluateAll((elements: RenderedElement[]) =>
+      elements.flatMap((e) => [...['aria-label', 'title', 'placeholder', 'alt'].map((name) => e.getAttribute(name) ?? ''), typeof e.value === 'string' ? e.value : '']),
+    );
+    return [body, ...attributes.filter((a) => a !== '')].join('\n');
   } catch {
     return ''; // a frame navigating away or detached has nothing on screen
   }
@@ -73,10 +92,10 @@ export async function shownTexts(page: Page): Promise<Array<{ where: string; tex
 }
 
 /** Findings on the page and in its frames, each prefixed with where it was read (empty when clean). */
-export async function pageLeaks(page: Page): Promise<string[]> {
+export async function pageLeaks(page: Page, knownIds: readonly string[] = []): Promise<string[]> {
   const out: string[] = [];
   for (const { where, text } of await shownTexts(page)) {
-    for (const leak of leaksIn(text)) out.push(`${where}: ${leak.kind} "${leak.found}" in "…${leak.context}…"`);
+    for (const leak of leaksIn(text, knownIds)) out.push(`${where}: ${leak.kind} "${leak.found}" in "…${leak.context}…"`);
   }
   return out;
 }
