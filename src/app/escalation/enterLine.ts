@@ -8,7 +8,7 @@
  * the line is written and the caller may simply retry.
  */
 import type { AppFieldValueUpdate, JiraIssue } from '../../adapters/jira';
-import { DomainError, type LineHolder, type SupportLine } from '../../domain';
+import { DomainError, lineHolder, type LineHolder, type SupportLine } from '../../domain';
 import { recordStays, openStaysOf, type StayRow } from '../history/lineHistoryStore';
 import { FieldWrites } from './fieldWrites';
 import { jiraDateTime, lineClock, minutesUsed, toSecond } from './lineClock';
@@ -68,6 +68,7 @@ export async function enterLine(input: EnterLineInput, deps: EscalationDeps = pl
   const now = needsRead ? await deps.jira.getIssue(input.issueId, { fields: ['project', 'assignee', 'status'], ...(routing.statusName !== null ? { expand: ['transitions'] } : {}) }) : undefined;
   let decided: LineHolder;
   if (input.holderAccountId !== undefined) decided = { holder: input.holderAccountId, notifyGroup: null };
+  else if (now === undefined) decided = lineHolder(routing.assignment); // unassigned: nothing to ask Jira
   else {
     const holders = new LineHolders(deps.jira, settings, deps.lineTurns);
     decided = await holders.holderFor(input.line, projectOf(now));

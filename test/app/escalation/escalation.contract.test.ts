@@ -230,15 +230,20 @@ describe('escalation sweep and consumer', () => {
     expect(jira.requestCount('GET /rest/api/3/issue/{issueIdOrKey}')).toBe(0);
     expect(jira.issue('ITR-101').fields[ids.line]).toBe('L1');
     expect(jira.issue('ITR-201').fields[ids.line]).toBe('L1');
-    // Requests for the one escalated issue: field list + 2 sweep searches + re-read + bulk write + comment
-    // (its mention tells L2's assignee; no /notify without notification groups) + the projection's
-    // re-read of the written issue (writeItrFields).
+    // Requests for the one escalated issue: field list + 2 sweep searches + re-read + bulk write + Jira's
+    // assignee (L2's person) + comment (its mention tells them; no /notify without notification groups)
+    // + the projection's re-read of the written issue (writeItrFields); once per run, who may be
+    // assigned in the project (the L2 person is checked before being made the owner).
     expect(jira.countsByRoute()).toEqual({
       'GET /rest/api/3/field': 1,
       'POST /rest/api/3/search/jql': 4,
       'POST /rest/api/3/app/field/value': 1,
+      'GET /rest/api/3/user/assignable/search': 1,
+      'PUT /rest/api/3/issue/{issueIdOrKey}/assignee': 1,
       'POST /rest/api/3/issue/{issueIdOrKey}/comment': 1,
     });
+    expect(jira.issue('ITR-200').fields['assignee']).toMatchObject({ accountId: L2_EXPERT });
+    expect(jira.issue('ITR-200').fields[ids.owner]).toMatchObject({ accountId: L2_EXPERT });
   });
 
   it('on a site whose workflow never sets Resolution, an issue in a Done-category status is never escalated, warned or breached', async () => {
@@ -283,8 +288,13 @@ describe('enterLine and the line history', () => {
       enteredAt: at.toISOString(),
       dueAt: new Date(at.getTime() + budget('L1') * MINUTE).toISOString(),
       warnAt: new Date(at.getTime() + Math.floor(budget('L1') * 0.75) * MINUTE).toISOString(),
+      // L1 assigns nobody: Jira's assignee and the owner are cleared together.
+      holderAccountId: null,
+      notifyGroup: null,
+      statusNotMoved: null,
     });
     expect(jira.issue('SEC-1').fields[ids.line]).toBe('L1');
+    expect(jira.issue('SEC-1').fields['assignee'] ?? null).toBeNull();
     // Moved on by hand to L2 an hour later: L1's stay closes as passed on.
     await invokeFunction(() => enterLine({ issueId: issue.id, grade: critical, line: 'L2', at: new Date(at.getTime() + 60 * MINUTE), actor: ENGINEER }), {});
     const answer = await invokeResolver(issuePanelResolver, 'getLineHistory', { issueKey: 'SEC-1' }, { accountId: ENGINEER });
@@ -294,7 +304,8 @@ describe('enterLine and the line history', () => {
         issueKey: 'SEC-1',
         entries: [
           { line: 'L1', enteredAt: at.toISOString(), leftAt: '2026-03-02T09:00:00.000Z', holderAccountId: null, holderName: null, enteredBy: ENGINEER, enteredByName: 'Wang Fang', workingMinutesUsed: 60, outcome: 'passed_on' },
-          { line: 'L2', enteredAt: '2026-03-02T09:00:00.000Z', leftAt: null, holderAccountId: L2_EXPERT, holderName: 'Li Lei', enteredBy: ENGINEER, enteredByName: 'Wang Fang', workingMinutesUsed: 0, outcome: null },
+          // L2's person may not browse SEC, so Jira cannot assign them there: L2 holds it unassigned.
+          { line: 'L2', enteredAt: '2026-03-02T09:00:00.000Z', leftAt: null, holderAccountId: null, holderName: null, enteredBy: ENGINEER, enteredByName: 'Wang Fang', workingMinutesUsed: 0, outcome: null },
         ],
       },
     });
