@@ -104,6 +104,8 @@ const TABLE: Record<string, Row> = {
   // The close/resolve rules' pages (workflow editor): Jira admins, who edit workflows (requireJiraAdmin).
   'getClosureRuleConfig': ADMIN_ONLY,
   'describeClosureRuleConfig': ADMIN_ONLY, // names the fallback closers
+  // People pickers (src/app/people): Jira is searched as the caller, so each sees what Jira shows them.
+  'searchPeople': ANY_USER,
 };
 
 const OBSERVED: Array<{ name: string; role: string; expected: string; got: string }> = [];

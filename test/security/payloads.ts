@@ -36,6 +36,8 @@ export const contextFor = (resolver: string): Record<string, unknown> =>
 const closureRuleConfig = { submitter: DEMO_FIELD_IDS.submitter, visitOpen: DEMO_FIELD_IDS.visitOpen, rootCause: DEMO_FIELD_IDS.rootCauseComplete, classification: DEMO_FIELD_IDS.classification, fallback: [TOM] };
 
 export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
+  // people pickers (every page that picks people)
+  searchPeople: { query: 'li', kinds: ['user', 'group'] },
   // issue panel
   getIssueItrState: { issueKey: PANEL_ISSUE },
   getLineHistory: { issueKey: PANEL_ISSUE },
