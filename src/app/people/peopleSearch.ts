@@ -11,6 +11,12 @@ import type { GroupOption, PeopleKind, PeopleSearchPayload, PeopleSearchResult, 
 export const PEOPLE_QUERY_MAX = 100;
 /** Options per kind in one answer. Range 1–50 (Jira's default page); default 20: a picker lists ~10 at once. */
 export const PEOPLE_RESULT_MAX = 20;
+/**
+ * Candidates the assignable search looks at: Jira filters a window of this many matches down to the
+ * assignable ones, so a window of only PEOPLE_RESULT_MAX would often come back short. Range
+ * PEOPLE_RESULT_MAX–1000; default 50 (Jira's default `maxResults`).
+ */
+export const ASSIGNABLE_WINDOW = 50;
 
 const KINDS: readonly PeopleKind[] = ['user', 'group'];
 /** A project key (letter first, letters, digits, `_`) or a numeric project id. */
@@ -76,8 +82,8 @@ async function users(jira: JiraClient, search: PeopleSearchPayload): Promise<Per
   if (!search.kinds.includes('user')) return [];
   const project = search.assignableInProject;
   try {
-    const found = project === undefined ? await jira.searchUsers(search.query, PEOPLE_RESULT_MAX) : await jira.findAssignableUsers({ query: search.query, projectKey: project, max: PEOPLE_RESULT_MAX });
-    return found.filter(isPerson).map(personOption);
+    const found = project === undefined ? await jira.searchUsers(search.query, PEOPLE_RESULT_MAX) : await jira.findAssignableUsers({ query: search.query, projectKey: project, max: ASSIGNABLE_WINDOW });
+    return found.filter(isPerson).slice(0, PEOPLE_RESULT_MAX).map(personOption);
   } catch (e) {
     if (project !== undefined && e instanceof JiraError && e.code === JiraErrorCode.NotFound) {
       throw new PeopleSearchError(PeopleSearchErrorCode.ProjectNotFound, `project ${project} does not exist or you may not see it`, 'assignableInProject', { project });

@@ -7,7 +7,7 @@ import { handler as gradingAdminResolver } from '../../../src/entry/grading-admi
 import { handler as issuePanelResolver } from '../../../src/entry/issue-panel-resolver';
 import { handler as itrHomeResolver } from '../../../src/entry/itr-home-resolver';
 import { handler as returnVisitsResolver } from '../../../src/entry/return-visits-resolver';
-import { PEOPLE_QUERY_MAX, PeopleSearchErrorCode } from '../../../src/app/people/peopleSearch';
+import { PEOPLE_QUERY_MAX, PEOPLE_RESULT_MAX, PeopleSearchErrorCode } from '../../../src/app/people/peopleSearch';
 import type { ResolverResult } from '../../../src/contract/envelope';
 import type { PeopleSearchResult } from '../../../src/contract/people';
 import { harness, invokeResolver } from '../../harness';
@@ -79,6 +79,13 @@ describe.each(RESOLVERS)('searchPeople on the %s resolver', (_page, handler) => 
     expect(assignable.users.map((u) => u.displayName)).toEqual(['Bob Stone']); // Bob Viewer holds no Assignable User
     const hidden = await search(handler, { query: 'ada', kinds: ['user'], assignableInProject: 'SEC' }, LI);
     expect(hidden).toEqual({ success: false, errors: [expect.objectContaining({ code: PeopleSearchErrorCode.ProjectNotFound, path: 'assignableInProject', params: { project: 'SEC' } })] });
+  });
+
+  it('looks at a wider window for assignable people, so non-assignable matches do not crowd them out', async () => {
+    for (let i = 0; i < PEOPLE_RESULT_MAX; i++) jira.seedUser({ accountId: `acc-c${i}`, displayName: `Carl ${String(i).padStart(2, '0')}`, projectPermissions: { ITR: ['BROWSE_PROJECTS'] } });
+    jira.seedUser({ accountId: 'acc-cz', displayName: 'Carl Zhou' });
+    const found = data(await search(handler, { query: 'carl', kinds: ['user'], assignableInProject: 'ITR' }, LI));
+    expect(found.users.map((u) => u.displayName)).toEqual(['Carl Zhou']);
   });
 
   it.each([
