@@ -32,6 +32,7 @@ const MARIA = demoAccountId('Maria Lopez'); // triage
 const LI = demoAccountId('李伟'); // L1 engineer, picked by triage
 const TOM = demoAccountId('Tom Baker'); // L2's person in the demo routing
 const CHEN = demoAccountId('陈静'); // Jira admin: supervises return visits
+const WANG = demoAccountId('王芳'); // a Chinese-speaking submitter
 
 /** Grading answers the shipped table grades critical (24×7 calendar: L1 6 h, response 30 min). */
 const OUTAGE: Record<string, string> = { businessImpact: 'outage', duration: 'h1to4', scope: 'large', customerTier: 'standard', sensitivity: 'none' };
@@ -291,6 +292,15 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
       });
       await shows('closed issue: names, no ids or codes', () => shownByName(['Anna Schmidt', 'Tom Baker']));
       await ui.shoot('sandbox-itr-journey-closed');
+    });
+
+    await ui.step('a demo issue in Chinese', async () => {
+      // ITR-2 (王芳's, region cn-east, critical; the sweeps above moved it on): the Jira view and the panel in
+      // Chinese read as labels too.
+      await ui.actAs(WANG, 'zh-CN');
+      await ui.page.goto(`${ui.sandbox.url}/browse/ITR-2`);
+      await panel().getByText(/[一二三]线 \(L[123]\)/).first().waitFor();
+      await shows('ITR-2 in Chinese: names, no ids or codes', () => shownByName(['王芳']));
     });
 
     if (misses.length > 0) throw new Error(`${misses.length} checks of what the pages show failed:\n  ${misses.join('\n  ')}`);
