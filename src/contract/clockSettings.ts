@@ -6,6 +6,7 @@
  * `SETTINGS_PROJECT_KEY_INVALID`, plus the shared `SETTINGS_INVALID` / `SETTINGS_REVISION_CONFLICT`.
  */
 import type { GradeId } from './ids';
+import type { SettingsState } from './settings';
 
 export interface ClockSettings {
   /** Status names as the ITR workflow spells them (one of `statusOptions`). */
@@ -16,10 +17,8 @@ export interface ClockSettings {
   projectGrades: Record<string, GradeId>;
 }
 
-export interface ClockSettingsState {
-  settings: ClockSettings;
-  /** 0 = never saved. */
-  revision: number;
+/** `displayNames` is always empty: these settings name no people. */
+export interface ClockSettingsState extends SettingsState<ClockSettings> {
   /** The statuses an admin may choose: the ITR workflow's, outside the Done category. */
   statusOptions: string[];
   grades: Array<{ id: GradeId; label: { en: string; 'zh-CN': string } }>;

@@ -79,7 +79,7 @@ export class ClockSettingsAdmin {
 
   private async state(value: ClockSettings, revision: number): Promise<ClockSettingsState> {
     const table = (await this.deps.loadConfig()).gradingTable;
-    return { settings: value, revision, statusOptions: [...PAUSABLE_STATUS_NAMES], grades: table.grades.map((g) => ({ id: g.id, label: g.label })) };
+    return { settings: value, revision, displayNames: {}, statusOptions: [...PAUSABLE_STATUS_NAMES], grades: table.grades.map((g) => ({ id: g.id, label: g.label })) };
   }
 
   getClockSettings(accountId: string | undefined): Promise<ResolverResult<ClockSettingsState>> {

@@ -10,6 +10,7 @@ import { useI18n } from '../../shared/i18n/react';
 import { GradingAdminPage } from './GradingAdminPage';
 import { SupervisionTab } from './SupervisionTab';
 import { SupportLinesTab } from './SupportLinesTab';
+import { PauseStatuses } from './PauseStatuses';
 import { TabBar } from '../../shared/TabBar';
 
 const TABS = ['gradingTable', 'supportLines', 'supervision'] as const;
@@ -17,7 +18,12 @@ type Tab = (typeof TABS)[number];
 
 const PANELS: Record<Tab, () => JSX.Element> = {
   gradingTable: () => <GradingAdminPage />,
-  supportLines: () => <SupportLinesTab />,
+  supportLines: () => (
+    <Stack space="space.300">
+      <SupportLinesTab />
+      <PauseStatuses />
+    </Stack>
+  ),
   supervision: () => <SupervisionTab />,
 };
 
