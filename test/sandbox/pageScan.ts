@@ -29,13 +29,13 @@ const ACCOUNT_ID_PATTERNS: readonly RegExp[] = [
  * Stored codes that have a label (kinds, regions, acceptance states, stay outcomes, grading
  * dimensions), error codes (UPPER_SNAKE) and unresolved i18n keys (`triage.ownerHint`). Line ids
  * (L1…), grade labels and English words that double as codes ("awaiting", "critical") are not
- * listed: they are what the label says.
+ * listed: they are what the label says. Jira's own field ids (`customfield_10107`) are not either:
+ * an admin area may name the field it configured the workflow rules with.
  */
 const CODE_PATTERNS: readonly RegExp[] = [
   /\b(?:technicalService|nonTechnicalService|spareParts|deemedAccepted|notStarted|onTrack|topGrade)\b/g,
   /\b(?:cn-east|cn-north|cn-south|eu-central|us-east)\b/g,
   /\b(?:timed_out|passed_on|customerTier|businessImpact|responseMinutes)\b/g,
-  /\bcustomfield_\d+\b/g,
   /\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\b/g,
   /\b[a-z]+(?:\.[a-z][A-Za-z0-9]*)*\.[a-z]+[A-Z][A-Za-z0-9]*\b/g,
 ];
