@@ -53,7 +53,10 @@ export interface TriageListItem {
 export interface TriageListPage {
   items: TriageListItem[];
   nextPageToken: string | null;
-  /** Issues found deemed accepted on this read (timeout means consent); recorded and left off the list. */
+  /**
+   * Always empty now: timeout consent is applied by the scheduled sweep at the deadline, never by a read
+   * (src/app/escalation/processResponse.ts). Kept so pages built against it still load.
+   */
   deemedAccepted: string[];
 }
 
