@@ -225,7 +225,9 @@ export function PeoplePicker({
           ? t('people.tooLong', { max: QUERY_MAX })
           : status.name === 'done'
             ? options.length === 0
-              ? t('people.noMatches', { query: status.query })
+              ? status.options.length > 0
+                ? t('people.allChosen')
+                : t('people.noMatches', { query: status.query })
               : t('people.results', { count: options.length })
             : '';
   const activeId = expanded && activeIndex >= 0 ? `${id}-opt-${activeIndex}` : undefined;

@@ -68,6 +68,14 @@ describeWithBrowser('admin settings tabs in Chromium', () => {
 
     // Edit: a group and a person picked by name (typed, chosen with the keyboard), a department, a
     // target whose issue type the project lacks.
+    // The default group shows by name; Backspace removes it, and it is picked again.
+    const groupChips = page.getByTestId('person-figure-groups-chips');
+    await groupChips.getByText(tr('people.groupNamed', { name: 'itr-supervisors' })).waitFor();
+    await field('personFigureGroups').fill('itr-sup');
+    await page.getByText(tr('people.allChosen')).waitFor();
+    await field('personFigureGroups').fill('');
+    await field('personFigureGroups').press('Backspace');
+    await groupChips.waitFor({ state: 'detached' });
     await pick(page, field('personFigureGroups'), 'itr-sup', 'itr-supervisors');
     await page.getByRole('button', { name: tr('settings.supervision.addPerson') }).click();
     await pick(page, field('departments.0.accountId'), 'Chen', 'Chen Jie');

@@ -13,7 +13,13 @@ export function listboxOf(page: Page, input: Locator): Promise<Locator> {
 export async function pick(page: Page, input: Locator, query: string, name: string): Promise<void> {
   await input.fill(query);
   const listbox = await listboxOf(page, input);
-  await listbox.getByRole('option', { name }).first().waitFor();
+  try {
+    await listbox.getByRole('option', { name }).first().waitFor({ timeout: 10_000 });
+  } catch (e) {
+    // Say what the picker said instead (searching, nobody matches, search failed…).
+    const status = await page.locator(`[id="${(await input.getAttribute('aria-describedby'))?.split(' ')[0] ?? ''}"]`).innerText();
+    throw new Error(`no option "${name}" for "${query}"; the picker says: "${status}" (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+  }
   const names = (await listbox.getByRole('option').allInnerTexts()).map((n) => n.trim());
   const index = names.findIndex((n) => n.startsWith(name));
   if (index < 0) throw new Error(`no option "${name}" among ${names.join(' | ')}`);

@@ -14,6 +14,7 @@ export const en = {
   'people.placeholder.group': 'Type a group name to search',
   'people.placeholder.any': 'Type a name or a group',
   'people.searching': 'Searching…',
+  'people.allChosen': 'Everyone found is already chosen.',
   'people.noMatches': 'Nobody matches "{query}".',
   'people.results': '{count} found: arrow keys to move, Enter to choose.',
   'people.searchFailed': 'Could not search Jira. Type again to retry.',

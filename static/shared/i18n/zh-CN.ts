@@ -12,6 +12,7 @@ export const zhCN: Messages = {
   'people.placeholder.group': '输入组名搜索',
   'people.placeholder.any': '输入姓名或组名',
   'people.searching': '正在搜索…',
+  'people.allChosen': '找到的都已选择。',
   'people.noMatches': '没有与“{query}”匹配的人员。',
   'people.results': '找到 {count} 个：用方向键移动，按 Enter 选择。',
   'people.searchFailed': '无法搜索 Jira。请重新输入以重试。',
