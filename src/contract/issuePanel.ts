@@ -12,12 +12,15 @@ export type ClockFinal =
 
 /**
  * The response (acceptance) clock: from the issue's creation to the owner's acceptance. Its due and
- * warning times are the issue's app fields (the app writes them); `final` once accepted or done.
+ * warning times are the issue's app fields (the app writes them); `final` once accepted (or deemed to:
+ * timeout consent at the deadline is met, not breached) or done.
  */
 export interface ResponseClock {
   dueAt: string | null; // ISO instant
   warnAt: string | null; // ISO instant
-  status: 'onTrack' | 'warning' | 'overdue' | 'met' | 'breached';
+  status: 'onTrack' | 'warning' | 'overdue' | 'paused' | 'met' | 'breached';
+  /** Set while waiting for the customer stops the clock (then dueAt/warnAt are null). */
+  pausedSince: string | null; // ISO instant
   final: ClockFinal | null;
 }
 

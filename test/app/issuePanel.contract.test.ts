@@ -2,15 +2,18 @@
  * The issue panel's resolver end to end: the exported handler, the real @forge/api and @forge/kvs,
  * the Jira double (checked against Jira's OpenAPI spec) and the domain computing the deadlines.
  */
-import { issuePanelResolver } from '../../src/index';
+import { escalationConsumer, escalationSweep, issuePanelResolver } from '../../src/index';
 import { ConfigStore } from '../../src/adapters/kvs';
 import { CONFIG_KEYS, gradingTableCodec } from '../../src/app/config/itrConfig';
 import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, lineBudget, type GradingTable } from '../../src/domain';
 import { runMigrations } from '../../src/adapters/sql';
-import { harness, invokeResolver } from '../harness';
+import { appendHistory } from '../../src/app/triage/classificationHistory';
+import type { ResponseClock } from '../../src/contract/issuePanel';
+import { harness, invokeFunction, invokeResolver } from '../harness';
 import { defineItrFields } from '../fixtures/itrFields';
+import { ITR_TYPE } from '../fixtures/itrScope';
 
-const { jira, sql } = harness();
+const { jira, queue, sql } = harness();
 const ENGINEER = 'acc-engineer';
 const OUTSIDER = 'acc-outsider';
 
@@ -26,6 +29,7 @@ beforeEach(async () => {
   // Issue ids restart at 10000 in every test; pauses in SQL outlive the double.
   await runMigrations();
   await sql.raw('DELETE FROM line_pause');
+  await sql.raw('DELETE FROM classification_history');
   jira.seedUser({ accountId: ENGINEER, displayName: 'Wang Fang', locale: 'zh_CN' });
   jira.seedUser({ accountId: OUTSIDER, displayName: 'Outsider' });
   jira.seedProject({ key: 'ITR', browsers: [ENGINEER] });
@@ -157,6 +161,19 @@ describe('getIssueItrState through issuePanelResolver', () => {
     expect(answer.data).toMatchObject({ dueAt: stampedDue, gradingTableVersion: 1, gradingTableInForce: 2, status: 'onTrack' });
   });
 
+  it('names the owner and the history by display name through one bulk look-up; an account Jira no longer knows has no name (the UI says "Unknown user")', async () => {
+    const GONE = 'acc-deleted';
+    const issue = jira.seedIssue({ key: 'ITR-11', fields: { [ids.kind]: 'complaint', [ids.owner]: { accountId: GONE }, [ids.acceptance]: 'accepted' } });
+    await appendHistory([{ issueId: issue.id, issueKey: 'ITR-11', field: 'owner', oldValue: ENGINEER, newValue: GONE, reason: 'forward: network team', actorAccountId: ENGINEER, at: new Date(Date.now() - 60_000) }]);
+    const before = jira.requestCount('GET /rest/api/3/user/bulk');
+    const answer = (await panel('ITR-11', ENGINEER)) as { data: { owner: unknown; ownerHistory: unknown[] } };
+    expect(answer.data.owner).toEqual({ accountId: GONE, displayName: null });
+    expect(answer.data.ownerHistory).toEqual([
+      expect.objectContaining({ event: 'forwarded', by: { accountId: ENGINEER, displayName: 'Wang Fang' }, from: { accountId: ENGINEER, displayName: 'Wang Fang' }, to: { accountId: GONE, displayName: null }, reason: 'network team' }),
+    ]);
+    expect(jira.requestCount('GET /rest/api/3/user/bulk') - before).toBe(1);
+  });
+
   it('answers ISSUE_NOT_FOUND to a viewer who may not browse the issue, without leaking it', async () => {
     jira.seedIssue({ key: 'ITR-4', fields: { [ids.kind]: 'complaint' } });
     const answer = await panel('ITR-4', OUTSIDER);
@@ -170,5 +187,165 @@ describe('getIssueItrState through issuePanelResolver', () => {
     jira.seedIssue({ key: 'ITR-5' });
     const answer = await panel('ITR-5', ENGINEER);
     expect(answer).toEqual({ success: false, errors: [expect.objectContaining({ code: 'FIELDS_NOT_INSTALLED' })] });
+  });
+});
+
+/**
+ * The response (acceptance) clock: the promise to the customer, from the issue's creation. Critical's
+ * response time is 30 minutes on the 24×7 calendar (warning at 22), so the times are plain arithmetic.
+ * The panel reads the due and warning times from the issue's fields and the answer's time from the
+ * classification history, as the sweep and triage record them.
+ */
+describe('the response clock in the panel', () => {
+  const MINUTE = 60_000;
+  const RESPONSE = DEFAULT_GRADING_TABLE.sla[critical]!.responseMinutes;
+  const now = Math.floor(Date.now() / 1000) * 1000;
+  const iso = (ms: number): string => new Date(ms).toISOString();
+  const jiraTime = (ms: number): string => iso(ms).replace('Z', '+0000');
+  /** The fields the app writes at creation for an issue created at `created` (whole seconds). */
+  const stamped = (created: number) => ({ [ids.responseDueAt]: iso(created + RESPONSE * MINUTE), [ids.responseWarnAt]: iso(created + 22 * MINUTE) });
+  // Functions: the field ids are defined anew before each test.
+  const triaged = () => ({ [ids.kind]: 'complaint', [ids.grade]: critical, [ids.line]: 'L1', [ids.owner]: { accountId: ENGINEER } });
+
+  interface Case {
+    name: string;
+    created: number;
+    status?: string;
+    fields: () => Record<string, unknown>;
+    /** The acceptance rows as triage (`accepted`) or the sweep (`deemedAccepted`, at the deadline) record them. */
+    answers?: Array<{ value: 'accepted' | 'deemedAccepted' | 'declined'; at: number }>;
+    pauses?: Array<{ from: number; to: number | null }>;
+    expected: ResponseClock | null;
+  }
+  // Created 40 minutes ago: due 10 minutes ago.
+  const c40 = now - 40 * MINUTE;
+  const due40 = c40 + RESPONSE * MINUTE;
+  const cases: Case[] = [
+    {
+      name: 'running before triage: on track, the stored times',
+      created: now - 10 * MINUTE,
+      fields: () => (stamped(now - 10 * MINUTE)),
+      expected: { dueAt: iso(now + 20 * MINUTE), warnAt: iso(now + 12 * MINUTE), status: 'onTrack', pausedSince: null, final: null },
+    },
+    {
+      name: 'past the warning time, awaiting the owner: warning',
+      created: now - 25 * MINUTE,
+      fields: () => ({ ...triaged(), [ids.acceptance]: 'awaiting', ...stamped(now - 25 * MINUTE) }),
+      expected: { dueAt: iso(now + 5 * MINUTE), warnAt: iso(now - 3 * MINUTE), status: 'warning', pausedSince: null, final: null },
+    },
+    {
+      name: 'past the deadline and still untriaged: overdue',
+      created: c40,
+      fields: () => (stamped(c40)),
+      expected: { dueAt: iso(due40), warnAt: iso(c40 + 22 * MINUTE), status: 'overdue', pausedSince: null, final: null },
+    },
+    {
+      name: 'accepted 12 minutes before the deadline: met, 12 minutes to spare',
+      created: c40,
+      fields: () => ({ ...triaged(), [ids.acceptance]: 'accepted', ...stamped(c40) }),
+      answers: [{ value: 'accepted', at: due40 - 12 * MINUTE }],
+      expected: { dueAt: iso(due40), warnAt: iso(c40 + 22 * MINUTE), status: 'met', pausedSince: null, final: { outcome: 'met', spareMinutes: 12, stoppedAt: iso(due40 - 12 * MINUTE) } },
+    },
+    {
+      name: 'accepted 7 minutes after the deadline: breached by 7',
+      created: c40,
+      fields: () => ({ ...triaged(), [ids.acceptance]: 'accepted', ...stamped(c40) }),
+      answers: [{ value: 'accepted', at: due40 + 7 * MINUTE }],
+      expected: { dueAt: iso(due40), warnAt: iso(c40 + 22 * MINUTE), status: 'breached', pausedSince: null, final: { outcome: 'breached', overMinutes: 7, stoppedAt: iso(due40 + 7 * MINUTE) } },
+    },
+    {
+      // Timeout consent: the owner is taken to have accepted AT the deadline, which keeps the promise.
+      name: 'deemed accepted by the sweep at the deadline: met with nothing to spare, not breached by 0',
+      created: c40,
+      fields: () => ({ ...triaged(), [ids.acceptance]: 'deemedAccepted', ...stamped(c40) }),
+      answers: [{ value: 'deemedAccepted', at: due40 }],
+      expected: { dueAt: iso(due40), warnAt: iso(c40 + 22 * MINUTE), status: 'met', pausedSince: null, final: { outcome: 'met', spareMinutes: 0, stoppedAt: iso(due40) } },
+    },
+    {
+      name: 'deemed accepted at a dispatch 5 minutes after the deadline: breached by 5 (passing the issue on buys no time)',
+      created: c40,
+      fields: () => ({ ...triaged(), [ids.acceptance]: 'deemedAccepted', ...stamped(c40) }),
+      answers: [{ value: 'deemedAccepted', at: due40 + 5 * MINUTE }],
+      expected: { dueAt: iso(due40), warnAt: iso(c40 + 22 * MINUTE), status: 'breached', pausedSince: null, final: { outcome: 'breached', overMinutes: 5, stoppedAt: iso(due40 + 5 * MINUTE) } },
+    },
+    {
+      name: 'accepted, declined, accepted again: the latest acceptance stopped the clock',
+      created: c40,
+      fields: () => ({ ...triaged(), [ids.acceptance]: 'accepted', ...stamped(c40) }),
+      answers: [{ value: 'accepted', at: c40 + 5 * MINUTE }, { value: 'declined', at: c40 + 10 * MINUTE }, { value: 'accepted', at: due40 + 2 * MINUTE }],
+      expected: { dueAt: iso(due40), warnAt: iso(c40 + 22 * MINUTE), status: 'breached', pausedSince: null, final: { outcome: 'breached', overMinutes: 2, stoppedAt: iso(due40 + 2 * MINUTE) } },
+    },
+    {
+      name: 'done before anyone answered, 4 minutes before the deadline: met, never "on track" on a closed issue',
+      created: c40,
+      status: 'Closed',
+      fields: () => ({ ...stamped(c40), resolutiondate: jiraTime(due40 - 4 * MINUTE) }),
+      expected: { dueAt: iso(due40), warnAt: iso(c40 + 22 * MINUTE), status: 'met', pausedSince: null, final: { outcome: 'met', spareMinutes: 4, stoppedAt: iso(due40 - 4 * MINUTE) } },
+    },
+    {
+      name: 'done unanswered 9 minutes after the deadline (Done category, no Resolution): breached by 9',
+      created: c40,
+      status: 'Closed',
+      fields: () => ({ ...stamped(c40), resolution: null, resolutiondate: null, statuscategorychangedate: jiraTime(due40 + 9 * MINUTE) }),
+      expected: { dueAt: iso(due40), warnAt: iso(c40 + 22 * MINUTE), status: 'breached', pausedSince: null, final: { outcome: 'breached', overMinutes: 9, stoppedAt: iso(due40 + 9 * MINUTE) } },
+    },
+    {
+      name: 'waiting for the customer (the app cleared the times): paused, since when',
+      created: now - 10 * MINUTE,
+      fields: () => ({ [ids.responseDueAt]: null, [ids.responseWarnAt]: null }),
+      pauses: [{ from: now - 3 * MINUTE, to: null }],
+      expected: { dueAt: null, warnAt: null, status: 'paused', pausedSince: iso(now - 3 * MINUTE), final: null },
+    },
+    {
+      name: 'accepted while waiting for the customer: its budget from creation minus the wait, 20 minutes to spare',
+      created: c40,
+      fields: () => ({ ...triaged(), [ids.acceptance]: 'accepted', [ids.responseDueAt]: null, [ids.responseWarnAt]: null }),
+      pauses: [{ from: c40 + 10 * MINUTE, to: null }],
+      answers: [{ value: 'accepted', at: c40 + 20 * MINUTE }],
+      expected: { dueAt: null, warnAt: null, status: 'met', pausedSince: null, final: { outcome: 'met', spareMinutes: 20, stoppedAt: iso(c40 + 20 * MINUTE) } },
+    },
+    {
+      name: 'no response times stored and no wait (an issue from before the clock): no clock, none invented',
+      created: c40,
+      fields: () => ({ ...triaged(), [ids.acceptance]: 'accepted' }),
+      answers: [{ value: 'accepted', at: c40 + 5 * MINUTE }],
+      expected: null,
+    },
+    {
+      name: 'accepted with no recorded time: met or breached cannot be told, no clock shown',
+      created: c40,
+      fields: () => ({ ...triaged(), [ids.acceptance]: 'accepted', ...stamped(c40) }),
+      expected: null,
+    },
+  ];
+
+  it.each(cases)('$name', async (c) => {
+    const issue = jira.seedIssue({ key: 'ITR-20', issueType: ITR_TYPE, created: new Date(c.created), ...(c.status === undefined ? {} : { status: c.status }), fields: c.fields() });
+    await appendHistory(
+      (c.answers ?? []).map((a) =>
+        a.value === 'declined'
+          ? { issueId: issue.id, issueKey: 'ITR-20', field: 'owner', oldValue: ENGINEER, newValue: null, reason: 'decline: not mine', actorAccountId: ENGINEER, at: new Date(a.at) }
+          : { issueId: issue.id, issueKey: 'ITR-20', field: 'acceptance', oldValue: 'awaiting', newValue: a.value, reason: a.value === 'deemedAccepted' ? 'ACCEPTANCE_TIMEOUT' : null, actorAccountId: ENGINEER, at: new Date(a.at) },
+      ),
+    );
+    for (const p of c.pauses ?? []) {
+      await sql.raw('INSERT INTO line_pause (issue_id, line, from_at, to_at) VALUES (?, ?, ?, ?)', [Number(issue.id), 'untriaged', new Date(p.from), p.to === null ? null : new Date(p.to)]);
+    }
+    const answer = (await panel('ITR-20', ENGINEER)) as { success: boolean; data: { response: unknown } };
+    expect(answer.success).toBe(true);
+    expect(answer.data.response).toEqual(c.expected);
+  });
+
+  it('after the real sweep applies timeout consent, the panel shows the response met at the deadline, as the history row says', async () => {
+    queue.registerConsumer('escalation', (payload) => escalationConsumer(payload as never));
+    jira.seedIssue({ key: 'ITR-21', issueType: ITR_TYPE, created: new Date(c40), fields: { ...triaged(), [ids.acceptance]: 'awaiting', ...stamped(c40) } });
+    const before = (await panel('ITR-21', ENGINEER)) as { data: { response: ResponseClock } };
+    expect(before.data.response).toMatchObject({ status: 'overdue', final: null });
+    await invokeFunction(escalationSweep, {});
+    await queue.drain();
+    expect(jira.issue('ITR-21').fields[ids.acceptance]).toBe('deemedAccepted');
+    const after = (await panel('ITR-21', ENGINEER)) as { data: { response: ResponseClock; ownerHistory: Array<{ event: string; at: string }> } };
+    expect(after.data.response).toEqual({ dueAt: iso(due40), warnAt: iso(c40 + 22 * MINUTE), status: 'met', pausedSince: null, final: { outcome: 'met', spareMinutes: 0, stoppedAt: iso(due40) } });
+    expect(after.data.ownerHistory).toEqual([expect.objectContaining({ event: 'deemedAccepted', at: iso(due40) })]);
   });
 });

@@ -77,6 +77,18 @@ export const notStartedSpareParts: IssueItrState = {
   ownerHistory: [],
 };
 
+/** ITR-9 before triage: its response (acceptance) clock runs from creation, past its warning time. */
+export const untriagedResponseWarning: IssueItrState = {
+  ...notStartedSpareParts,
+  response: { dueAt: '2026-11-24T06:30:00Z', warnAt: '2026-11-24T05:50:00Z', status: 'warning', pausedSince: null, final: null },
+};
+
+/** ITR-9 before triage, waiting for the customer since 05:00Z: the response clock is stopped (no due time). */
+export const untriagedResponsePaused: IssueItrState = {
+  ...notStartedSpareParts,
+  response: { dueAt: null, warnAt: null, status: 'paused', pausedSince: '2026-11-24T05:00:00Z', final: null },
+};
+
 /** ITR-42 waiting for the customer since 05:00Z: the L2 clock stopped with 150 working minutes left. */
 export const pausedTechnicalServiceAtL2: IssueItrState = {
   ...onTrackTechnicalServiceAtL2,
@@ -95,7 +107,7 @@ export const doneTechnicalServiceAtL2: IssueItrState = {
   remainingMinutes: 95,
   status: 'done',
   lineFinal: { outcome: 'met', spareMinutes: 95, stoppedAt: '2026-11-24T05:55:00Z' },
-  response: { dueAt: '2026-11-24T00:00:00Z', warnAt: '2026-11-23T23:45:00Z', status: 'met', final: { outcome: 'met', spareMinutes: 20, stoppedAt: '2026-11-23T23:40:00Z' } },
+  response: { dueAt: '2026-11-24T00:00:00Z', warnAt: '2026-11-23T23:45:00Z', status: 'met', pausedSince: null, final: { outcome: 'met', spareMinutes: 20, stoppedAt: '2026-11-23T23:40:00Z' } },
 };
 
 /** ITR-7 closed 2 h 5 min of working time after its L3 due time; stamped with table v3 while v4 is in force. */
@@ -108,7 +120,7 @@ export const breachedComplaintStampedV3: IssueItrState = {
   remainingMinutes: 0,
   status: 'done',
   lineFinal: { outcome: 'breached', overMinutes: 125, stoppedAt: '2026-11-24T06:05:00Z' },
-  response: { dueAt: '2026-11-23T19:00:00Z', warnAt: '2026-11-23T18:45:00Z', status: 'breached', final: { outcome: 'breached', overMinutes: 30, stoppedAt: '2026-11-23T19:30:00Z' } },
+  response: { dueAt: '2026-11-23T19:00:00Z', warnAt: '2026-11-23T18:45:00Z', status: 'breached', pausedSince: null, final: { outcome: 'breached', overMinutes: 30, stoppedAt: '2026-11-23T19:30:00Z' } },
 };
 
 /** ITR-42 with Wang Fang, awaiting her answer; the viewer is Wang Fang (she may accept or decline). */

@@ -22,6 +22,8 @@ import {
   breachedComplaintStampedV3,
   awaitingAnswerOfViewer,
   reassignedInJiraReasonPending,
+  untriagedResponseWarning,
+  untriagedResponsePaused,
 } from './issueItrState.fixtures';
 import type { IssueItrState } from '../../src/contract/issuePanel';
 
@@ -122,6 +124,38 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
       expect(await page.getByTestId('itr-status-paused').count()).toBe(1);
       expect(errors).toEqual([]);
       await page.close();
+    }
+  });
+
+  it('shows the response clock of an untriaged issue: running with its due time, then paused while waiting for the customer (en, then zh-CN)', async () => {
+    for (const [locale, response, warning, paused, since] of [
+      ['en_US', 'Response (acceptance)', 'Warning', 'Paused', 'Waiting for the customer since'],
+      ['zh_CN', '响应（受理）', '预警', '已暂停', '等待客户自'],
+    ] as const) {
+      const running = await openPanel({
+        context: { locale, timezone: 'UTC', issueKey: 'ITR-9' },
+        colorMode: 'light',
+        resolvers: { getIssueItrState: () => ok(untriagedResponseWarning) },
+      });
+      await running.page.getByText(response, { exact: true }).waitFor();
+      expect(await running.page.getByTestId('itr-status-warning').innerText()).toBe(warning);
+      expect(await text(running.page)).toMatch(/06:30|6:30/); // due 06:30Z, as the field holds it
+      expect(await running.page.getByTestId('itr-response-paused').count()).toBe(0);
+      expect(running.errors).toEqual([]);
+      await running.page.close();
+
+      const stopped = await openPanel({
+        context: { locale, timezone: 'UTC', issueKey: 'ITR-9' },
+        colorMode: 'light',
+        resolvers: { getIssueItrState: () => ok(untriagedResponsePaused) },
+      });
+      await stopped.page.getByTestId('itr-response-paused').waitFor();
+      const row = await stopped.page.getByTestId('itr-response-paused').innerText();
+      expect(row).toContain(paused);
+      expect(row).toContain(since);
+      expect(row).toMatch(/05:00|5:00/);
+      expect(stopped.errors).toEqual([]);
+      await stopped.page.close();
     }
   });
 

@@ -5,7 +5,11 @@ import type { PersonName } from '../../contract/people';
 import type { AcceptanceState } from '../../contract/triage';
 import { readOwnerHistory, type OwnerHistoryRow } from '../../adapters/sql/ownerHistoryStore';
 import { accountIdsIn, ownerHistoryOf, pendingForwardFor, personOf } from './ownerHistory';
-import { pausesOf, linePauses } from '../escalation/pauses';
+import { pausesOf, type LinePause } from '../escalation/pauses';
+import { loadClockSettings, type ClockSettings } from '../escalation/clockSettings';
+import { ConfigStore } from '../../adapters/kvs';
+import { namesOf } from '../people/displayNames';
+import { responseClockOf } from './responseClockView';
 import {
   consumedWorkingMinutes,
   DomainError,
@@ -26,6 +30,8 @@ import { doneAt, isIssueDone } from '../../domain/issueDone';
 
 /** The system fields that tell whether (and since when) the issue is done. */
 export const DONE_FIELDS = ['status', 'resolution', 'resolutiondate', 'statuscategorychangedate'];
+/** The system fields the response clock's calendar and budget come from (its grade's, or the project's default). */
+const RESPONSE_FIELDS = ['created', 'project'];
 
 export interface IssuePanelDeps {
   /** Reads the issue as the viewer, so Jira's browse permission decides what the panel may show. */
@@ -33,11 +39,13 @@ export interface IssuePanelDeps {
   /** Reads the app's field list as the app (any user may open the panel). */
   jiraAsApp(): JiraClient;
   loadConfig(): Promise<ItrConfig>;
-  /** The issue's waiting-for-customer pauses on a line (SQL `line_pause`). */
-  pauses(issueId: string, line: string): Promise<Pause[]>;
+  /** Every waiting-for-customer pause of the issue, by line (SQL `line_pause`; line null: before triage). */
+  pauses(issueId: string): Promise<LinePause[]>;
+  /** The untriaged default grades (the response clock's calendar before triage). */
+  clockSettings(): Promise<ClockSettings>;
   /** Acceptance, decline, timeout consent and forwards (SQL `classification_history`). */
   ownerHistory(issueId: string): Promise<OwnerHistoryRow[]>;
-  /** Display names of accounts Jira knows; unknown ones are left out. */
+  /** Display names of the accounts; null for one Jira no longer knows (the UI says "Unknown user"). */
   names(accountIds: readonly string[]): Promise<PersonName[]>;
   now(): Date;
 }
@@ -46,9 +54,10 @@ export const platformIssuePanelDeps: IssuePanelDeps = {
   jiraForViewer: () => jiraAsUser(),
   jiraAsApp: () => jiraAsApp(),
   loadConfig: () => loadItrConfig(),
-  pauses: async (issueId, line) => (isSupportLine(line) ? linePauses(await pausesOf([issueId]), issueId, line) : []),
+  pauses: async (issueId) => (await pausesOf([issueId])).get(issueId) ?? [],
+  clockSettings: () => loadClockSettings(new ConfigStore()),
   ownerHistory: (issueId) => readOwnerHistory(issueId),
-  names: async (accountIds) => (await jiraAsApp().existingUsers([...accountIds])).map((u) => ({ accountId: u.accountId, displayName: u.displayName === '' ? null : u.displayName })),
+  names: async (accountIds) => [...(await namesOf(jiraAsApp(), accountIds))].map(([accountId, displayName]) => ({ accountId, displayName })),
   now: () => new Date(),
 };
 
@@ -127,7 +136,7 @@ export function itrStateOf(
     remainingMinutes: null,
     status: done ? 'done' : 'notStarted',
     lineFinal: null,
-    response: null,
+    response: null, // the response clock needs the history and every pause: getIssueItrState adds it (responseClockView.ts)
     acceptance: acceptanceOf(fields[ids.acceptance]),
     ...people,
     // Only an open issue awaits an answer.
@@ -157,16 +166,25 @@ export function itrStateOf(
   return { ...state, remainingMinutes, status: lineClockStatus({ dueAt, warnAt }, now) };
 }
 
+/**
+ * When the current acceptance was recorded: the latest `accepted` or `deemedAccepted` row (a decline
+ * restarts the wait for an answer; the next acceptance is what stops the clock again).
+ */
+export function acceptedAtOf(rows: readonly OwnerHistoryRow[]): Date | null {
+  let at: Date | null = null;
+  for (const r of rows) if (r.field === 'acceptance' && (r.newValue === 'accepted' || r.newValue === 'deemedAccepted')) at = r.at;
+  return at;
+}
+
 /** Who the issue is with and what the viewer may do, from the owner field and the audit rows. */
 async function ownerViewOf(
-  issueId: string,
   fields: Record<string, unknown>,
   ids: ItrFieldIds,
   viewer: string | undefined,
+  rows: readonly OwnerHistoryRow[],
   deps: IssuePanelDeps,
 ): Promise<OwnerView> {
   const ownerId = accountIdOf(fields[ids.owner]);
-  const rows = await deps.ownerHistory(issueId);
   const wanted = [...new Set([...accountIdsIn(rows), ...(ownerId === null ? [] : [ownerId])])];
   const names = new Map((wanted.length === 0 ? [] : await deps.names(wanted)).map((p) => [p.accountId, p]));
   const ownerHistory = ownerHistoryOf(rows, names);
@@ -190,13 +208,17 @@ export async function getIssueItrState(
 ): Promise<ResolverResult<IssueItrState>> {
   try {
     const [ids, config] = await Promise.all([lookUpFieldIds(deps.jiraAsApp()), deps.loadConfig()]);
-    const issue = await deps.jiraForViewer().getIssue(issueKey, { fields: [...Object.values(ids), ...DONE_FIELDS] });
+    const issue = await deps.jiraForViewer().getIssue(issueKey, { fields: [...Object.values(ids), ...DONE_FIELDS, ...RESPONSE_FIELDS] });
     const line = text(issue.fields[ids.line]);
-    const [pauses, people] = await Promise.all([
-      line === null ? Promise.resolve([]) : deps.pauses(issue.id, line),
-      ownerViewOf(issue.id, issue.fields, ids, accountId, deps),
-    ]);
-    return { success: true, data: itrStateOf(issueKey, issue.fields, ids, config, deps.now(), pauses, people) };
+    const [pauses, rows, settings] = await Promise.all([deps.pauses(issue.id), deps.ownerHistory(issue.id), deps.clockSettings()]);
+    const people = await ownerViewOf(issue.fields, ids, accountId, rows, deps);
+    const now = deps.now();
+    const onLine = pauses.filter((p) => line !== null && p.line === line).map(({ from, to }) => ({ from, to }));
+    const state = itrStateOf(issueKey, issue.fields, ids, config, now, onLine, people);
+    // The response clock runs from creation across triage and every line: each wait stops it.
+    const allPauses = pauses.map(({ from, to }) => ({ from, to }));
+    const response = responseClockOf({ fields: issue.fields, ids, config, settings, now, pauses: allPauses, acceptedAt: acceptedAtOf(rows) });
+    return { success: true, data: { ...state, response } };
   } catch (error) {
     if (error instanceof JiraError && (error.code === JiraErrorCode.NotFound || error.code === JiraErrorCode.Forbidden || error.code === JiraErrorCode.Unauthorized)) {
       // Jira answers 404 for issues the viewer may not browse, 401 without a user: all read as "not found" here.

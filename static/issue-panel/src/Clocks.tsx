@@ -44,7 +44,7 @@ export function LineClockRows({ state }: { state: IssueItrState }) {
   );
 }
 
-/** The response (acceptance) clock: its status and due time while running, its final state once stopped. */
+/** The response (acceptance) clock: its status and due time while running, since when while paused, its final state once stopped. */
 export function ResponseClockRow({ clock }: { clock: ResponseClock | null }) {
   const { t } = useI18n();
   if (clock === null) return null;
@@ -52,6 +52,17 @@ export function ResponseClockRow({ clock }: { clock: ResponseClock | null }) {
     <Row label={t('clock.response')}>
       {clock.final !== null ? (
         <FinalState final={clock.final} testId="itr-response-final" />
+      ) : clock.pausedSince !== null ? (
+        // Waiting for the customer stops it (no due time then): since when.
+        <Stack space="space.025" testId="itr-response-paused">
+          <Inline space="space.100" alignBlock="center" shouldWrap>
+            <StatusLozenge status="paused" />
+            <Text size="small" color="color.text.subtle">
+              {t('field.pausedSince')}
+            </Text>
+          </Inline>
+          <DateTime iso={clock.pausedSince} relative />
+        </Stack>
       ) : (
         <Inline space="space.100" alignBlock="center" shouldWrap>
           <StatusLozenge status={clock.status} />
