@@ -87,7 +87,7 @@ export function seedSecuritySite(): void {
   for (const p of jira.model.projects.values()) p.browsers = everyone;
 }
 
-const READ_ROUTES = new Set(['POST /rest/api/3/search/jql', 'POST /rest/api/3/permissions/check', 'POST /rest/api/3/search/approximate-count']);
+const READ_ROUTES = new Set(['POST /rest/api/3/search/jql', 'POST /rest/api/3/permissions/check', 'POST /rest/api/3/search/approximate-count', 'POST /rest/api/3/workflows']);
 
 /** Everything observable a call may have written. */
 export interface StateSnapshot {
