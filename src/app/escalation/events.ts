@@ -22,8 +22,15 @@ export type EscalationEvent =
       jobId: string;
       /** Where the search left off; null = from the start. */
       pageToken: string | null;
+      /**
+       * Which clock the job is walking: the line's ('line', first; absent in events of older releases)
+       * or the response clock of open, not-yet-accepted ITR issues ('response', second).
+       */
+      phase?: RecalculationPhase;
       fieldIds: ItrFieldIds;
     };
+
+export type RecalculationPhase = 'line' | 'response';
 
 /** Issues per `check` event: one search page with fields (Jira caps those at 100). */
 export const ISSUES_PER_EVENT = 100;
@@ -42,7 +49,8 @@ export function parseEscalationEvent(body: unknown): EscalationEvent | undefined
   if (body['kind'] === 'response' && issueIds !== undefined) return { kind: 'response', issueIds, fieldIds };
   if (body['kind'] === 'recalculate' && typeof body['jobId'] === 'string') {
     const token = body['pageToken'];
-    return { kind: 'recalculate', jobId: body['jobId'], pageToken: typeof token === 'string' ? token : null, fieldIds };
+    const phase: RecalculationPhase = body['phase'] === 'response' ? 'response' : 'line';
+    return { kind: 'recalculate', jobId: body['jobId'], pageToken: typeof token === 'string' ? token : null, phase, fieldIds };
   }
   return undefined;
 }
