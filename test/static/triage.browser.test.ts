@@ -7,11 +7,15 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { triageResolver } from '../../src/index';
+import { handler as peopleResolver } from '../../src/entry/peopleResolver';
 import { runMigrations } from '../../src/adapters/sql';
 import { harness } from '../harness';
 import { defineItrFields } from '../fixtures/itrFields';
+import { chooseItrProjects, ITR_TYPE } from '../fixtures/itrScope';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp, realResolvers, screenshots } from './browserApp';
+import { expectPageShowsNoAccountIds } from './accountIds';
+import { pick } from './peoplePicker';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const TRIAGER = 'acc-triager';
@@ -31,10 +35,12 @@ beforeEach(async () => {
   jira.seedUser({ accountId: AGENT, displayName: 'Li Na' });
   jira.seedUser({ accountId: OWNER, displayName: 'Wang Owner' });
   ids = defineItrFields(jira);
+  // Triage lists ITR issue types in the projects the admin chose.
+  await chooseItrProjects(['ITR']);
   const now = Date.now();
-  jira.seedIssue({ key: 'ITR-1', summary: 'Router reboots every hour', created: new Date(now - 5 * 3600_000) });
-  jira.seedIssue({ key: 'ITR-2', summary: 'Wants a training session', created: new Date(now - 3 * 3600_000) });
-  jira.seedIssue({ key: 'ITR-3', summary: 'Invoice wrong', created: new Date(now - 1 * 3600_000) });
+  jira.seedIssue({ key: 'ITR-1', issueType: ITR_TYPE, summary: 'Router reboots every hour', created: new Date(now - 5 * 3600_000) });
+  jira.seedIssue({ key: 'ITR-2', issueType: ITR_TYPE, summary: 'Wants a training session', created: new Date(now - 3 * 3600_000) });
+  jira.seedIssue({ key: 'ITR-3', issueType: ITR_TYPE, summary: 'Invoice wrong', created: new Date(now - 1 * 3600_000) });
 });
 
 describeWithBrowser('triage page in Chromium', () => {
@@ -44,7 +50,8 @@ describeWithBrowser('triage page in Chromium', () => {
     const page = await app.browser.newPage({ viewport: { width: 1100, height: 900 }, colorScheme: colorMode });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const resolvers = realResolvers(triageResolver, FUNCTIONS, { accountId });
+    // The page's resolver (itr-home) routes `searchPeople` to the people resolver.
+    const resolvers = { ...realResolvers(triageResolver, FUNCTIONS, { accountId }), ...realResolvers(peopleResolver, ['searchPeople'], { accountId }) };
     const calls = await installBridgeStub(page, {
       context: { locale, timezone: 'Asia/Shanghai', issueKey: null, accountId, moduleKey: 'itr-triage' },
       colorMode,
@@ -81,9 +88,11 @@ describeWithBrowser('triage page in Chromium', () => {
     expect(await page.getByTestId('triage-suggestion').innerText()).toContain('The rule suggests: Problem');
 
     await answer(page, OUTAGE);
-    await field(page, 'ownerAccountId').fill(OWNER);
+    // The owner is picked by name among people assignable in the issue's project.
+    await pick(page, field(page, 'ownerAccountId'), 'Wang', 'Wang Owner');
+    await page.getByTestId('person-ownerAccountId-chips').getByText('Wang Owner').waitFor();
     await shoot(page, 'triage-en-form');
-    await field(page, 'ownerAccountId').press('Enter'); // submits the form
+    await field(page, 'ownerAccountId').press('Enter'); // the picker's list is closed: submits the form
     const notice = page.getByTestId('triage-notice');
     await notice.waitFor();
     expect(await notice.innerText()).toContain('ITR-1 triaged: Problem, grade Critical, L1');
@@ -103,7 +112,10 @@ describeWithBrowser('triage page in Chromium', () => {
     await page.getByTestId('awaiting-list').getByTestId('triage-row-ITR-1').click();
     const history = page.getByTestId('triage-history');
     await history.getByText('Classification: (none) → Problem').waitFor();
-    expect(await history.innerText()).toContain(TRIAGER);
+    expect(await history.innerText()).toContain('Zhao Triage');
+    // The list names the owner; no account id anywhere on the page.
+    expect(await page.getByTestId('awaiting-list').getByTestId('triage-row-ITR-1').innerText()).toContain('Owner: Wang Owner');
+    await expectPageShowsNoAccountIds(page, [TRIAGER, AGENT, OWNER]);
     expect(errors).toEqual([]);
     await page.close();
   });
