@@ -10,11 +10,15 @@ import { harness, invokeFunction } from '../harness';
 import { defineClosureFields } from '../app/closure/closureFields.fixtures';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp, realResolvers } from './browserApp';
+import { expectPageShowsNoAccountIds } from './accountIds';
+import { pick } from './peoplePicker';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const ENGINEER = 'acc-engineer';
 const SUPERVISOR = 'acc-supervisor';
-const FUNCTIONS = ['listReturnVisits', 'recordReturnVisit', 'getClosureAdmin', 'saveReturnVisitSettings', 'setFallbackClosers', 'publishCloseProperty'];
+const ADMIN = '557058:0b6f9c2e-8d1a-4c3e-9f70-1a2b3c4d5e0a';
+const CLOSER = '5b10ac8d82e05b22cc7d4e0b';
+const FUNCTIONS = ['listReturnVisits', 'recordReturnVisit', 'getClosureAdmin', 'saveReturnVisitSettings', 'setFallbackClosers', 'publishCloseProperty', 'searchPeople'];
 const { jira, sql } = harness();
 
 let ids: ReturnType<typeof defineClosureFields>;
@@ -23,6 +27,8 @@ beforeEach(async () => {
   await sql.raw('DELETE FROM return_visit');
   jira.seedUser({ accountId: ENGINEER, displayName: 'Li Lei' });
   jira.seedUser({ accountId: SUPERVISOR, displayName: 'Zhao Min', groups: ['itr-supervisors'] });
+  jira.seedUser({ accountId: ADMIN, displayName: 'Zhang Wei', groups: ['itr-supervisors', 'jira-administrators'] });
+  jira.seedUser({ accountId: CLOSER, displayName: 'Chen Jie' });
   ids = defineClosureFields(jira);
   const issue = jira.seedIssue({ key: 'ITR-9', fields: { [ids.kind]: 'complaint', status: { name: 'Resolved' } } });
   await invokeFunction(issueCreated, { eventType: 'avi:jira:created:issue', issue: { id: issue.id, key: issue.key, fields: {} }, atlassianId: ENGINEER });
@@ -65,6 +71,22 @@ describeWithBrowser('return-visits page in Chromium', () => {
     await page.getByTestId('visits-tab-done').click();
     await page.getByTestId('visit-differs').waitFor();
     expect(await page.getByTestId('visit-customer-view').innerText()).toContain('2/5');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('an admin picks fallback closers by name, in Simplified Chinese; the history names people, never ids', async () => {
+    const { page, errors } = await open(ADMIN, 'zh_CN');
+    const admin = page.getByTestId('visits-admin');
+    await admin.waitFor();
+    const closers = page.locator('[data-path="accountIds"]');
+    expect(await closers.getAttribute('placeholder')).toBe('输入姓名搜索');
+    await pick(page, closers, 'Chen', 'Chen Jie');
+    await page.getByTestId('fallback-closers-chips').getByText('Chen Jie').waitFor();
+    await page.getByTestId('fallback-reason').fill('提单人已离职');
+    await page.getByTestId('fallback-save').click();
+    await page.getByTestId('fallback-history').getByText(/Zhang Wei.*Chen Jie.*提单人已离职/).waitFor();
+    await expectPageShowsNoAccountIds(page, [ADMIN, CLOSER, SUPERVISOR, ENGINEER]);
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
