@@ -16,6 +16,7 @@ import { CaseLibrary } from '../../src/app/cases/caseLibrary';
 import type { BackupDocument, BackupRestoreStatus } from '../../src/contract';
 import { harness, invokeResolver } from '../harness';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
+import { expectPageShowsNoAccountIds } from './accountIds';
 import { builtApp, realResolvers, screenshots } from './browserApp';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
@@ -108,6 +109,8 @@ describeWithBrowser('backup, restore and audit log on the setup page', () => {
     expect(await preview.locator('tr[data-row="cases"]').innerText()).toMatch(/Cases\s+2\s+2\s+0/);
     expect(await page.getByTestId('backup-restore').isDisabled()).toBe(true);
     expect(await caseTitles()).toEqual([]); // staging wrote no case
+    // Who made the backup, by name (never the account id).
+    expect(await page.getByTestId('backup-section').innerText()).toContain('by Zhang Wei.');
     await shoot(page, 'backup-en-preview');
 
     await page.getByTestId('backup-confirm').focus();
@@ -126,6 +129,8 @@ describeWithBrowser('backup, restore and audit log on the setup page', () => {
     await log.waitFor();
     expect(await log.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))).toEqual(['backup.restore.complete', 'backup.restore.start']);
     expect(await log.locator('tbody tr').first().innerText()).toContain('Restore completed');
+    expect(await log.locator('tbody tr').first().innerText()).toContain('Zhang Wei');
+    await expectPageShowsNoAccountIds(page, [ADMIN]);
     await shoot(page, 'backup-en-audit');
     expect(errors).toEqual([]);
     await page.close();
