@@ -86,6 +86,9 @@ describeWithBrowser('supervision page in Chromium', () => {
       expect(await page.getByTestId(`chart-${id}`).locator('svg[role="img"], table').count()).toBeGreaterThan(0);
     }
     await page.getByTestId('patterns').waitFor();
+    // Per-person figures name the owner as Jira does, never by account id.
+    expect(await page.getByTestId('chart-people').innerText()).toContain('Li Na');
+    expect(await page.getByTestId('chart-people').innerText()).not.toContain(OWNER);
     // One call per chart, all of one page load (one load id, so Jira is asked once for the caller's projects).
     const chartCalls = calls.filter((c) => c.name === 'invoke' && (c.payload as { functionKey: string }).functionKey === 'getSupervisionChart');
     expect(chartCalls).toHaveLength(CHARTS);
