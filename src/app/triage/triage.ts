@@ -9,7 +9,7 @@
  * fields go as the app, in one bulk request, after every check has passed.
  */
 import { sizeOf, STORED_LIMITS, tooLong, type StoredValue } from '../../domain/storageLimits';
-import { jiraAsApp, jiraAsUser, type AppFieldValueUpdate, type JiraClient } from '../../adapters/jira';
+import { JiraError, JiraErrorCode, jiraAsApp, jiraAsUser, type AppFieldValueUpdate, type JiraClient } from '../../adapters/jira';
 import type { ResolverError } from '../../contract/envelope';
 import type {
   AcceptanceState,
@@ -133,6 +133,24 @@ async function requireOwnerCanBrowse(app: JiraClient, ownerAccountId: string, is
   }
 }
 
+/**
+ * Makes the new owner Jira's assignee, as the app (the triage user may lack "Assign issues"), BEFORE any
+ * app field is written: Jira's 400 (the person is not an "Assignable user" in the project) becomes
+ * TRIAGE_OWNER_NOT_ASSIGNABLE and nothing is written, so the owner field and the assignee never
+ * disagree. Nothing is sent when Jira's assignee already is that person.
+ */
+async function assignInJira(app: JiraClient, issueId: string, ownerAccountId: string, assignee: string | null, path: string): Promise<void> {
+  if (assignee === ownerAccountId) return;
+  try {
+    await app.assignIssue(issueId, ownerAccountId);
+  } catch (e) {
+    if (e instanceof JiraError && e.code === JiraErrorCode.BadRequest) {
+      throw new TriageInputError([{ code: TriageErrorCode.OwnerNotAssignable, path, message: `${ownerAccountId} cannot be assigned issues in this project`, params: { accountId: ownerAccountId } }]);
+    }
+    throw e;
+  }
+}
+
 function ownerFormatError(ownerAccountId: string, path: string): ResolverError | undefined {
   return ACCOUNT_ID_PATTERN.test(ownerAccountId) ? undefined : { code: TriageErrorCode.OwnerInvalid, path, message: `${path} is not an Atlassian account id` };
 }
@@ -180,8 +198,8 @@ function userNameOf(value: unknown): string | null {
 }
 
 /**
- * Unaccepted open ITR issues, oldest first: not yet triaged (no kind or no line) or dispatched and
- * awaiting the owner's answer; only the ITR issue types in the projects the admin chose (hand-off
+ * Unaccepted open ITR issues, oldest first: not yet triaged (no kind or no line), declined back to
+ * triage (no acceptance), or dispatched and awaiting the owner's answer; only the ITR issue types in the projects the admin chose (hand-off
  * targets never). Reads only: timeout consent is the sweep's (a page load never changes state).
  */
 export async function listTriage(
@@ -196,7 +214,10 @@ export async function listTriage(
   const inScope = itrScopeJql(scope);
   if (inScope === null) return { items: [], nextPageToken: null, deemedAccepted: [] };
   const jql =
-    `${OPEN_JQL} AND ${inScope} AND (${jqlField(ids.kind)} IS EMPTY OR ${jqlField(ids.line)} IS EMPTY OR ${jqlField(ids.acceptance)} = "awaiting") ` +
+    `${OPEN_JQL} AND ${inScope} AND (${jqlField(ids.kind)} IS EMPTY OR ${jqlField(ids.line)} IS EMPTY OR ` +
+    // Once triaged, the acceptance is empty only when nobody answers for the issue any more: declined
+    // by its owner (src/app/triage/decline.ts) or unassigned in Jira. Back to triage, like untriaged work.
+    `${jqlField(ids.acceptance)} IS EMPTY OR ${jqlField(ids.acceptance)} = "awaiting") ` +
     'ORDER BY created ASC';
   const search = caller.searchJql(jql, {
     fields: ['summary', 'created', ...itrFieldList(ids, TRIAGE_FIELDS), ids.responseDueAt],
@@ -327,7 +348,7 @@ export async function triageIssue(
   const ownerError = owner === null ? undefined : ownerFormatError(owner, 'ownerAccountId');
   if (ownerError !== undefined) throw new TriageInputError([ownerError]);
   const issue = await caller.getIssue(decision.issueKey, {
-    fields: [...itrFieldList(ids, TRIAGE_FIELDS), 'created', 'project', ids.responseDueAt, ids.responseWarnAt, ids.responseAlert, ...CLOSED_FIELDS],
+    fields: [...itrFieldList(ids, TRIAGE_FIELDS), 'created', 'project', 'assignee', ids.responseDueAt, ids.responseWarnAt, ids.responseAlert, ...CLOSED_FIELDS],
   });
   if (isClosed(issue.fields)) {
     throw new TriageInputError([{ code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${decision.issueKey} is closed` }]);
@@ -336,7 +357,10 @@ export async function triageIssue(
   const c = checked.classification;
   const classificationReason = c.deviation ? `${c.reason}: ${c.deviation.justification}` : c.reason;
   const tier = checked.tier ?? decision.answers['customerTier'];
-  if (owner !== null && owner !== accountIdOf(f[ids.owner])) await requireOwnerCanBrowse(app, owner, issue.id, 'ownerAccountId');
+  const currentOwner = accountIdOf(f[ids.owner]);
+  if (owner !== null && owner !== currentOwner) await requireOwnerCanBrowse(app, owner, issue.id, 'ownerAccountId');
+  // The line's clock starts when the issue enters the line (a re-triage within the same line keeps it).
+  const lineChanged = textOf(f[ids.line]) !== checked.line || f[ids.lineEnteredAt] == null;
   const wanted: FieldChange[] = [
     { name: 'kind', historyField: 'kind', old: textOf(f[ids.kind]), next: checked.kind, shown: checked.kind },
     { name: 'classification', historyField: 'classification', old: textOf(f[ids.classification]), next: c.classification, shown: c.classification, reason: classificationReason },
@@ -344,7 +368,9 @@ export async function triageIssue(
     { name: 'grade', historyField: 'grade', old: textOf(f[ids.grade]), next: checked.graded.grade, shown: checked.graded.grade, reason: `table v${checked.graded.tableVersion}` },
     { name: 'gradingTableVersion', historyField: '', old: shownValue(f[ids.gradingTableVersion]), next: checked.graded.tableVersion, shown: String(checked.graded.tableVersion) },
     { name: 'line', historyField: 'line', old: textOf(f[ids.line]), next: checked.line, shown: checked.line },
-    { name: 'owner', historyField: 'owner', old: accountIdOf(f[ids.owner]), next: owner === null ? null : { accountId: owner }, shown: owner },
+    // No owner chosen: entering a line, the line's assignment decides (recorded below); within the
+    // same line, the owner (and Jira's assignee) stay.
+    ...(owner === null ? [] : [{ name: 'owner' as const, historyField: 'owner', old: currentOwner, next: { accountId: owner }, shown: owner }]),
     { name: 'acceptance', historyField: 'acceptance', old: textOf(f[ids.acceptance]), next: 'awaiting', shown: 'awaiting' },
   ];
   if (tier !== undefined) wanted.push({ name: 'customerTier', historyField: 'customerTier', old: textOf(f[ids.customerTier]), next: tier, shown: tier });
@@ -352,8 +378,6 @@ export async function triageIssue(
   if (checked.product !== undefined) wanted.push({ name: 'product', historyField: 'product', old: textOf(f[ids.product]), next: checked.product, shown: checked.product });
   if (checked.region !== undefined) wanted.push({ name: 'region', historyField: 'region', old: textOf(f[ids.region]), next: checked.region, shown: checked.region });
   const changes = wanted.filter((w) => w.old !== w.shown);
-  // The line's clock starts when the issue enters the line (a re-triage within the same line keeps it).
-  const lineChanged = textOf(f[ids.line]) !== checked.line || f[ids.lineEnteredAt] == null;
   let lineEnteredAt = lineChanged ? now.toISOString() : String(f[ids.lineEnteredAt]);
 
   const updates: AppFieldValueUpdate[] = changes.map((w) => ({ fieldId: ids[w.name], issueIds: [issue.id], value: w.next }));
@@ -369,6 +393,9 @@ export async function triageIssue(
       updates.push(...writes.updates());
     }
   }
+  // Jira's assignee moves first, the chosen owner's assignability asked of Jira (nothing written if not).
+  if (owner !== null) await assignInJira(app, issue.id, owner, accountIdOf(f['assignee']), 'ownerAccountId');
+  let holder = owner ?? currentOwner;
   if (lineChanged) {
     // Entering the line: escalation computes and writes the due and warning times on the line's own
     // calendar and opens the stay in the line history; the other fields ride in the same bulk request.
@@ -381,12 +408,16 @@ export async function triageIssue(
         line: checked.line,
         at: now,
         actor,
-        holderAccountId: owner,
+        ...(owner === null ? {} : { holderAccountId: owner }),
         alsoWrite: updates.filter((u) => !entersWith.has(u.fieldId)),
       },
       { ids, config },
     );
     lineEnteredAt = entered.enteredAt;
+    holder = entered.holderAccountId;
+    if (owner === null && holder !== currentOwner) {
+      changes.push({ name: 'owner', historyField: 'owner', old: currentOwner, next: holder === null ? null : { accountId: holder }, shown: holder, reason: null });
+    }
   } else {
     // Same line, maybe another grade: the line's clock keeps running, its deadlines follow the grade.
     const entered = new Date(lineEnteredAt);
@@ -400,7 +431,7 @@ export async function triageIssue(
     }
     if (updates.length > 0) await writeItrFields(app, updates, { ids });
   }
-  await deps.recordDispatch(issue.id, { dispatchedAt: now, ownerAccountId: owner, by: actor });
+  await deps.recordDispatch(issue.id, { dispatchedAt: now, ownerAccountId: holder, by: actor });
   await deps.appendHistory(
     changes
       .filter((w) => w.historyField !== '')
@@ -425,7 +456,7 @@ async function readForOwnerAction(issueKey: string, accountId: string | undefine
   const caller = deps.asCaller();
   const app = deps.asApp();
   const [ids, config] = await Promise.all([lookUpFieldIds(app), deps.loadConfig()]);
-  const issue = await caller.getIssue(issueKey, { fields: [ids.owner, ids.acceptance, ids.grade, ids.responseDueAt, ...CLOSED_FIELDS] });
+  const issue = await caller.getIssue(issueKey, { fields: [ids.owner, ids.acceptance, ids.grade, ids.responseDueAt, 'assignee', ...CLOSED_FIELDS] });
   if (isClosed(issue.fields)) throw new TriageInputError([{ code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${issueKey} is closed` }]);
   const owner = accountIdOf(issue.fields[ids.owner]);
   // The owner answers for itself; the triage role may act for anyone.
@@ -459,6 +490,8 @@ export async function reassignIssue(
   if (errors.length > 0) throw new TriageInputError(errors);
   const { ids, config, issue, owner, app, actor } = await readForOwnerAction(request.issueKey, accountId, deps);
   await requireOwnerCanBrowse(app, to, issue.id, 'toAccountId');
+  // Within the same line: Jira's assignee follows the owner, asked first (nothing written if refused).
+  await assignInJira(app, issue.id, to, accountIdOf(issue.fields['assignee']), 'toAccountId');
   const now = deps.now();
   const dispatch: Dispatch = { dispatchedAt: now, ownerAccountId: to, by: actor };
   await writeItrFields(

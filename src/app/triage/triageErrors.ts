@@ -18,6 +18,11 @@ export const TriageErrorCode = {
   OwnerInvalid: 'TRIAGE_OWNER_INVALID',
   /** The new owner may not browse the issue (or Jira does not know them): it is not handed to them. */
   OwnerCannotBrowse: 'TRIAGE_OWNER_CANNOT_BROWSE',
+  /**
+   * Jira will not make the new owner the issue's assignee (no "Assignable user" in its project: 400
+   * "cannot be assigned"): the owner field and the assignee never disagree, so nothing is written.
+   */
+  OwnerNotAssignable: 'TRIAGE_OWNER_NOT_ASSIGNABLE',
 } as const;
 
 /** One or more problems with what the user entered; nothing has been written. */

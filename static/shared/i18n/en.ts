@@ -496,6 +496,7 @@ export const en = {
   'errorCode.TRIAGE_NOT_OWNER': 'Only the owner of this issue or the triage role may do this.',
   'errorCode.TRIAGE_OWNER_INVALID': 'This is not a Jira account. Pick the person from the list.',
   'errorCode.TRIAGE_OWNER_CANNOT_BROWSE': 'This person cannot open this issue in Jira, so it cannot be handed to them. Pick someone with access to the project.',
+  'errorCode.TRIAGE_OWNER_NOT_ASSIGNABLE': 'Jira does not let this person be assigned issues in this project, so the issue cannot be handed to them. Pick someone who can be assigned here.',
   'errorCode.ISSUE_CLOSED': 'This issue is closed.',
   'errorCode.ISSUE_NOT_FOUND': 'The issue does not exist or you may not see it.',
   'errorCode.GRADING_ANSWER_UNKNOWN_DIMENSION': 'The grading table in force (v{tableVersion}) has no dimension "{dimension}". Reload the page.',

@@ -491,6 +491,7 @@ export const zhCN: Messages = {
   'errorCode.TRIAGE_NOT_OWNER': '只有此问题的责任人或分诊角色才能执行此操作。',
   'errorCode.TRIAGE_OWNER_INVALID': '这不是 Jira 账号，请从列表中选择人员。',
   'errorCode.TRIAGE_OWNER_CANNOT_BROWSE': '此人在 Jira 中无法打开此问题，不能转交给他。请选择有该项目访问权限的人。',
+  'errorCode.TRIAGE_OWNER_NOT_ASSIGNABLE': 'Jira 不允许在此项目中将问题分配给此人，因此不能转交给他。请选择可以在此项目中被分配问题的人。',
   'errorCode.ISSUE_CLOSED': '此问题已关闭。',
   'errorCode.ISSUE_NOT_FOUND': '问题不存在，或您无权查看。',
   'errorCode.GRADING_ANSWER_UNKNOWN_DIMENSION': '当前定级表（v{tableVersion}）没有维度“{dimension}”。请刷新页面。',

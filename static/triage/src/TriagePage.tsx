@@ -40,7 +40,8 @@ const selectedRowStyles = xcss({
 const panelStyles = xcss({ borderColor: 'color.border', borderWidth: 'border.width', borderStyle: 'solid', borderRadius: 'radius.medium', padding: 'space.200' });
 const refusedStyles = xcss({ backgroundColor: 'color.background.warning', borderRadius: 'radius.medium', padding: 'space.200' });
 
-const isUntriaged = (i: TriageListItem) => i.kind === null || i.line === null;
+// A declined issue (kind and line kept, no acceptance) is back with triage, like untriaged work.
+const isUntriaged = (i: TriageListItem) => i.kind === null || i.line === null || i.acceptance === null;
 
 /**
  * The `itr-triage` global page: unaccepted ITR issues oldest first (not yet triaged, then dispatched and
