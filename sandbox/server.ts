@@ -38,6 +38,7 @@ import { transitionVerdict } from './expressions';
 import { ISSUE_VIEW_MODULE_TYPES, loadManifest, translate, type ManifestModule, type SandboxManifest } from './manifest';
 import { avatar, esc, hostText, layout, statusLozenge, THEME_ATTRS, type ColorMode, type Lang, type Prefs } from './pages';
 import { isRuleEntry, isWorkflowRuleModule, RULE_CONFIG_MAX_CHARS, ruleExtension, rulePageBody, ruleResource, saveRuleConfig, savedRuleConfig } from './workflowRules';
+import { ITR_ISSUE_TYPE_NAMES } from '../src/app/setup/plan';
 
 export interface SandboxOptions {
   /** 0 = any free port. Default 3000. */
@@ -663,7 +664,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 <td>${fieldValue(prefs, 'user', f[ids.submitter])}</td></tr>`;
       })
       .join('');
-    const typeOptions = jira.model.issueTypes.map((it) => `<option>${esc(it.name)}</option>`).join('');
+    // ITR types first, so the form's default creates ITR work (triage lists only ITR types).
+    const itrTypes = new Set<string>(Object.values(ITR_ISSUE_TYPE_NAMES));
+    const typeOptions = [...jira.model.issueTypes]
+      .sort((a, b) => Number(itrTypes.has(b.name)) - Number(itrTypes.has(a.name)))
+      .map((it) => `<option>${esc(it.name)}</option>`)
+      .join('');
     const body = `
 <h1>${esc(t('projects'))}</h1>
 <table><thead><tr><th>${esc(t('key'))}</th><th>${esc(t('name'))}</th><th>${esc(t('count'))}</th></tr></thead><tbody>${projectRows}</tbody></table>

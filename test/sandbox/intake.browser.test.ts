@@ -11,6 +11,7 @@
  * Chromium (CHROMIUM_PATH, default /usr/bin/chromium), like sandbox.browser.test.ts.
  */
 import { DEMO_FIELD_IDS, DEMO_USERS } from '../../sandbox/demoSite';
+import { ITR_ISSUE_TYPE_NAMES } from '../../src/app/setup/plan';
 import type { GradingAdminState } from '../../src/contract/gradingAdmin';
 import { chromiumAvailable } from '../static/bridgeStub';
 import { useSandboxInBrowser } from './sandboxBrowser';
@@ -52,6 +53,7 @@ describeWithBrowser('intake and grading in the sandbox', () => {
       await ui.page.goto(ui.sandbox.url);
       await actAs(submitter.accountId);
       await ui.page.selectOption('#c-project', 'ITR');
+      await ui.page.selectOption('#c-type', { label: ITR_ISSUE_TYPE_NAMES.technicalService });
       await ui.page.fill('#c-summary', 'Intake test: the whole site is down');
       await ui.page.fill('#c-description', 'Created by the intake browser test.');
       await Promise.all([ui.page.waitForURL(/\/browse\/ITR-\d+$/), ui.page.click('[data-testid="create-form"] button[type="submit"]')]);
@@ -117,7 +119,8 @@ describeWithBrowser('intake and grading in the sandbox', () => {
       await history.getByText('(none) → Problem').waitFor();
       const classification = await panel.getByTestId('itr-classification-history-classification').innerText();
       expect(classification).toContain('Classification');
-      expect(classification).toContain(`by ${triager.accountId}`);
+      expect(classification).toContain(`by ${triager.displayName}`);
+      expect(classification).not.toContain(triager.accountId);
       expect(classification).toContain('Reason:');
       expect(await history.innerText()).toContain('(none) → L1 · First line');
       expect(ui.pageErrors).toEqual([]);

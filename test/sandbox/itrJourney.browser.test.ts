@@ -265,6 +265,13 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
         expect(text).not.toMatch(/On track|Overdue|Warning/);
         expect(text).toMatch(/met/i); // L2 resolved 20 minutes into its 8.4 hours
       });
+      await shows('line history after resolve: the L2 stay ended at the resolution', async () => {
+        const history = panel().getByRole('region', { name: 'Line history' });
+        await history.getByText('L2 · Second line').first().waitFor(seen);
+        const text = await history.innerText();
+        expect(text).not.toMatch(/Current line|– now/);
+        expect(text).toMatch(/20 min/); // L2's working time up to the resolution
+      });
       await shows('issue page after resolve: names, no ids or codes', () => shownByName(['Tom Baker', 'Anna Schmidt']));
     });
 

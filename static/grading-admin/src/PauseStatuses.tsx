@@ -24,7 +24,7 @@ function StatusIssues() {
 export function PauseStatuses() {
   const { t, locale } = useI18n();
   return (
-    <SettingsFormShell<ClockSettings, ClockSettingsState> load={load} save={save} testId="clock-settings">
+    <SettingsFormShell<ClockSettings, ClockSettingsState> load={load} save={save} testId="clock-settings" saveLabel={t('settings.clocks.save')}>
       {({ state, draft, edit }) => {
         const toggle = (name: string, on: boolean) =>
           edit((d) => ({ ...d, pauseStatuses: on ? [...d.pauseStatuses.filter((s) => s !== name), name] : d.pauseStatuses.filter((s) => s !== name) }));

@@ -31,11 +31,14 @@ export function SettingsFormShell<T, S extends SettingsState<T> = SettingsState<
   load,
   save,
   testId,
+  saveLabel,
   children,
 }: {
   load(): Promise<S>;
   save(settings: T, expectedRevision: number): Promise<S>;
   testId: string;
+  /** When a tab holds two forms, each Save button says what it saves. */
+  saveLabel?: string;
   children(form: SettingsForm<T, S>): ReactNode;
 }) {
   const { t } = useI18n();
@@ -103,7 +106,7 @@ export function SettingsFormShell<T, S extends SettingsState<T> = SettingsState<
         {saveError === null ? null : <ErrorState error={saveError} />}
         <Inline space="space.100" alignBlock="center">
           <Button primary disabled={busy} onClick={() => void onSave()}>
-            {busy ? t('settings.saving') : t('settings.save')}
+            {busy ? t('settings.saving') : (saveLabel ?? t('settings.save'))}
           </Button>
           <Button disabled={busy} onClick={() => void reload()}>
             {t('settings.reload')}

@@ -797,6 +797,7 @@ export const en = {
   'settings.clocks.pauseHelp': 'While an issue is in one of these statuses, its clocks stop: the support line\'s and the response (acceptance) clock. They restart when it leaves.',
   'settings.clocks.untriagedGrade': 'Response time before triage',
   'settings.clocks.untriagedHelp': 'An issue\'s response clock starts when it is created. Until triage grades it, it runs on this grade\'s response time and calendar; triage then recomputes it from creation.',
+  'settings.clocks.save': 'Save clock settings',
   'settings.clocks.mostSevere': 'The most severe grade (default)',
   'settings.lines.assignee': 'Person who takes the issue',
   'settings.lines.assignment': 'When an issue enters the line',

@@ -792,6 +792,7 @@ export const zhCN: Messages = {
   'settings.clocks.pauseHelp': '问题处于这些状态时，其计时全部暂停：支持线计时和响应（受理）计时。离开这些状态后重新开始计时。',
   'settings.clocks.untriagedGrade': '分级前的响应时限',
   'settings.clocks.untriagedHelp': '问题的响应计时从创建时开始。分级之前按此级别的响应时限和日历计算；分级后从创建时起按所定级别重新计算。',
+  'settings.clocks.save': '保存时钟设置',
   'settings.clocks.mostSevere': '最高级别（默认）',
   'settings.lines.assignee': '接手问题的人',
   'settings.lines.assignment': '问题进入该线时',
