@@ -39,6 +39,8 @@ import { ISSUE_VIEW_MODULE_TYPES, loadManifest, translate, type ManifestModule, 
 import { avatar, esc, hostText, layout, statusLozenge, THEME_ATTRS, type ColorMode, type Lang, type Prefs } from './pages';
 import { isRuleEntry, isWorkflowRuleModule, RULE_CONFIG_MAX_CHARS, ruleExtension, rulePageBody, ruleResource, saveRuleConfig, savedRuleConfig } from './workflowRules';
 import { ITR_ISSUE_TYPE_NAMES } from '../src/app/setup/plan';
+import { ITR_OFF_SCREEN_FIELDS } from '../src/app/fields/fieldLabels';
+import { ITR_FIELDS } from '../src/app/fields/itrFields';
 
 export interface SandboxOptions {
   /** 0 = any free port. Default 3000. */
@@ -753,8 +755,10 @@ ${error === undefined ? `<p>${esc(t('found'))}: <strong data-testid="search-coun
       walk(f['description']);
       return texts.join(' ');
     })();
+    // Setup leaves these off the projects' screens, so Jira's issue view does not show them.
+    const offScreen = new Set<string>(ITR_OFF_SCREEN_FIELDS.map((name) => ITR_FIELDS[name].moduleKey));
     const appFields = manifest.modules
-      .filter((m) => m.type === 'jira:customField')
+      .filter((m) => m.type === 'jira:customField' && !offScreen.has(m.key))
       .map((m) => {
         const def = [...jira.model.fields.values()].find((d) => d.forgeModuleKey === m.key);
         // Jira's issue view hides empty custom fields.

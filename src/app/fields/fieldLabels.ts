@@ -43,3 +43,11 @@ export const ITR_FIELD_VALUE_LABELS: Readonly<Partial<Record<ItrFieldName, Value
  * answers are one `dimension=option;…` string of the table's ids (the issue panel shows them labelled).
  */
 export const ITR_FREE_TEXT_FIELDS: readonly ItrFieldName[] = ['product', 'region', 'gradingAnswers'];
+
+/**
+ * Fields setup leaves off the projects' screens, so Jira's issue view never shows them: the grading
+ * answers are ids for JQL (`"ITR grading answers" = "…"`), which a formatter cannot label (it cannot read
+ * the admin's table); the issue panel shows them labelled. The app writes them through
+ * `/app/field/value`, which needs no screen.
+ */
+export const ITR_OFF_SCREEN_FIELDS: readonly ItrFieldName[] = ['gradingAnswers'];

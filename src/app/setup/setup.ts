@@ -17,6 +17,8 @@ import type { ItrKindId } from '../../contract/ids';
 import { requireJiraAdmin } from '../auth/authorization';
 import { closureRuleConfig, closureRulesForTransition, syncClosureRules } from '../closure/closureRules';
 import { FieldsNotInstalledError, lookUpFieldIds } from '../fields/fieldIds';
+import { ITR_OFF_SCREEN_FIELDS } from '../fields/fieldLabels';
+import type { ItrFieldName } from '../fields/itrFields';
 import {
   issueTypeId,
   ITR_ISSUE_TYPE_DESCRIPTIONS,
@@ -110,7 +112,8 @@ async function observeScreen(jira: JiraClient, id: number): Promise<ObservedScre
 
 async function appFieldIds(jira: JiraClient): Promise<string[] | undefined> {
   try {
-    return Object.values(await lookUpFieldIds(jira));
+    const ids = await lookUpFieldIds(jira);
+    return (Object.entries(ids) as Array<[ItrFieldName, string]>).filter(([name]) => !ITR_OFF_SCREEN_FIELDS.includes(name)).map(([, id]) => id);
   } catch (e) {
     if (e instanceof FieldsNotInstalledError) return undefined;
     throw e;

@@ -117,9 +117,15 @@ function Details({
   );
 
   if (state.kind === null) {
+    // Not triaged yet; an ITR issue's response clock already runs from its creation.
     return (
       <Stack space="space.150">
-        <Text color="color.text.subtle">{t('panel.notItr')}</Text>
+        <Text color="color.text.subtle">{t(state.response === null ? 'panel.notItr' : 'panel.awaitingTriage')}</Text>
+        {state.response === null ? null : (
+          <Box as="dl" xcss={listStyles}>
+            <ResponseClockRow clock={state.response} />
+          </Box>
+        )}
         {footer}
       </Stack>
     );

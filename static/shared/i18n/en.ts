@@ -45,6 +45,7 @@ export const en = {
   'panel.label': 'ITR details for {issueKey}',
   'panel.loading': 'Loading ITR details…',
   'panel.loadFailed': 'Could not load the ITR details',
+  'panel.awaitingTriage': 'Waiting for triage. The response clock runs from the issue\'s creation.',
   'panel.notItr': 'This issue is not tracked by ITR yet.',
   'panel.updated': 'Updated {time}',
 

@@ -41,6 +41,7 @@ export const zhCN: Messages = {
   'panel.label': '{issueKey} 的 ITR 信息',
   'panel.loading': '正在加载 ITR 信息…',
   'panel.loadFailed': '无法加载 ITR 信息',
+  'panel.awaitingTriage': '等待分诊。响应时钟自事务创建时起计时。',
   'panel.notItr': '此事务尚未纳入 ITR 跟踪。',
   'panel.updated': '更新于 {time}',
 
