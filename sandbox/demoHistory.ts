@@ -38,7 +38,9 @@ export const HANDOFF_PROJECTS = [
 export const DEMO_DEPARTMENTS: Readonly<Record<string, string>> = { [LI]: 'Service Desk 服务台', [TOM]: 'Field Engineering', [ZHAO]: 'Product Experts 产品专家' };
 
 const PRODUCTS = ['Customer Portal', 'Core Network', 'Field Equipment', 'Billing'] as const;
-const REGIONS = ['eu-central', 'cn-east', 'cn-north', 'us-east'] as const;
+// As triage types them: free text, read by people (the supervision page groups by it).
+const REGIONS = ['Central Europe', 'East China', 'North China', 'US East'] as const;
+const CHINESE_REGIONS: ReadonlySet<string> = new Set(['East China', 'North China']);
 const GRADES = ['critical', 'major', 'minor', 'suggestion'] as const;
 const KINDS = ['technicalService', 'technicalService', 'nonTechnicalService', 'spareParts', 'complaint'] as const;
 const PROJECT_OF_PRODUCT: Record<(typeof PRODUCTS)[number], 'ITR' | 'NET' | 'FLD'> = { 'Customer Portal': 'ITR', 'Core Network': 'NET', 'Field Equipment': 'FLD', Billing: 'ITR' };
@@ -88,7 +90,7 @@ export function seedDemoHistory(jira: JiraDouble, now: number, count = 180): His
     const product = random() < 0.35 ? 'Core Network' : pick(PRODUCTS);
     const grade = product === 'Core Network' && random() < 0.4 ? 'critical' : pick(GRADES);
     const kind = pick(KINDS);
-    const region = grade === 'minor' && random() < 0.3 ? 'cn-east' : pick(REGIONS);
+    const region = grade === 'minor' && random() < 0.3 ? 'East China' : pick(REGIONS);
     const created = new Date(now - daysAgo * DAY + Math.floor(random() * 8) * HOUR);
     // Stays: most end on L1; some time out or are passed on to L2/L3.
     const lastLine = random() < 0.6 ? 0 : random() < 0.7 ? 1 : 2;
@@ -118,14 +120,14 @@ export function seedDemoHistory(jira: JiraDouble, now: number, count = 180): His
       status: 'Closed',
       created,
       updated: resolvedAt,
-      reporter: region.startsWith('cn') ? WANG : ANNA,
+      reporter: CHINESE_REGIONS.has(region) ? WANG : ANNA,
       assignee: owner,
       labels: [DEMO_HISTORY_LABEL],
       fields: {
         description: adfParagraph('Demo history: a resolved issue of the past year.'),
         resolution: { name: 'Done' },
         resolutiondate: jiraDateTime(resolvedAt.getTime()),
-        [ids.submitter]: { accountId: region.startsWith('cn') ? WANG : ANNA },
+        [ids.submitter]: { accountId: CHINESE_REGIONS.has(region) ? WANG : ANNA },
         [ids.kind]: kind,
         [ids.grade]: grade,
         [ids.gradingTableVersion]: DEFAULT_GRADING_TABLE.version,

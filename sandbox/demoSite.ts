@@ -249,7 +249,7 @@ export function seedDemoIssues(jira: JiraDouble, now: number): void {
         [ids.customerTier]: TIER_BY_GRADE[issue.grade],
         [ids.warranty]: issue.kind === 'spareParts' ? 'in' : issue.kind === 'complaint' ? 'out' : 'in',
         [ids.product]: PRODUCT_BY_PROJECT[issue.project],
-        [ids.region]: issue.submitter === WANG ? 'cn-east' : 'eu-central',
+        [ids.region]: issue.submitter === WANG ? 'East China' : 'Central Europe',
         [ids.classification]: issue.kind === 'nonTechnicalService' && issue.grade === 'suggestion' ? 'requirement' : 'problem',
         [ids.acceptance]: 'accepted',
         ...(issue.assignee === undefined ? {} : { [ids.owner]: { accountId: issue.assignee } }),

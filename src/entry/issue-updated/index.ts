@@ -7,6 +7,7 @@ import { mayHaveResolved, onIssueResolved } from '../../app/returnVisits/onResol
 import { assigneeChangeOf, onJiraReassignment } from '../../app/triage/jiraReassignment';
 import { platformDeps as escalationDeps } from '../../app/escalation/deps';
 import { onStatusChange, statusChangedAt, statusChangeOf } from '../../app/escalation/pauses';
+import { endStayOnResolution } from '../../app/escalation/endStayOnResolution';
 
 /**
  * Forge `trigger` on `avi:jira:updated:issue` (manifest function `issue-updated`): regrades the issue
@@ -60,6 +61,8 @@ async function handle(event: unknown): Promise<void> {
   // done (Done category or a Resolution, read from Jira), whatever the status is called.
   const key = field(field(event, 'issue'), 'key');
   if (mayHaveResolved(event) && typeof key === 'string') await onIssueResolved({ id, key }, new Date());
+  // The line stay ends at the resolution (src/app/escalation/endStayOnResolution.ts).
+  if (mayHaveResolved(event)) await endStayOnResolution(id, new Date());
   // A person reassigned the issue in Jira: the ITR owner follows, recorded as a forward whose reason
   // the panel asks for (src/app/triage/jiraReassignment.ts).
   const reassigned = assigneeChangeOf(event);
