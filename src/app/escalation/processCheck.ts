@@ -30,6 +30,8 @@ import { actionMessage, commentDocument, withMoveNote } from './messages';
 import { linePauses, pausesOf } from './pauses';
 import type { EscalationSettings } from './settings';
 import { writeItrFields } from '../fields/writeItrFields';
+import type { ItrConfig } from '../config/itrConfig';
+import { responseClockOf } from './responseClock';
 
 /**
  * Time (ms) the consumer keeps in hand: below it, no new issue's comment is started and the rest goes
@@ -166,6 +168,7 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
         writes.set(issue.id, ids.lineWarnAt, clock.warnAt === null ? null : jiraDateTime(clock.warnAt));
         writes.set(issue.id, ids.warnedLine, null);
         writes.set(issue.id, ids.owner, assignee === null ? null : { accountId: assignee });
+        if (assignee !== null) setAnswerAwaited(writes, issue.id, ids, config, grade, nextEntered);
         stays.push(
           {
             issueId: issue.id,
@@ -273,4 +276,18 @@ async function tellOrGiveUp(issueKey: string, comment: () => Promise<unknown>): 
     console.warn(JSON.stringify({ event: 'escalation-comment', issue: issueKey, note: 'refused by Jira; not retried', errorCode: e.code, error: e.message }));
     return false;
   }
+}
+
+/**
+ * The new line's holder answers the escalation like any dispatch (timeout means consent, 超时默认为同意
+ * 受理): awaited within the grade's response time from the escalation, on the grade's calendar, by the
+ * same response fields, sweep and panel as the first owner's answer. Written with the escalation's
+ * other fields, so it costs no request.
+ */
+function setAnswerAwaited(writes: FieldWrites, issueId: string, ids: ItrFieldIds, config: ItrConfig, grade: string, dispatchedAt: Date): void {
+  const window = responseClockOf(config, { untriagedGrade: null, projectGrades: {} }, { grade, projectKey: null, createdAt: dispatchedAt }, []);
+  writes.set(issueId, ids.acceptance, 'awaiting');
+  writes.set(issueId, ids.responseDueAt, window?.dueAt == null ? null : jiraDateTime(window.dueAt));
+  writes.set(issueId, ids.responseWarnAt, window?.warnAt == null ? null : jiraDateTime(window.warnAt));
+  writes.set(issueId, ids.responseAlert, null);
 }

@@ -90,6 +90,29 @@ describe('entering a line by escalation moves Jira', () => {
     expect(rows).toEqual([{ holder_account_id: L2_A }]);
   });
 
+  it("awaits the new holder's answer from the escalation (the grade's response time), and the sweep deems it at that deadline", async () => {
+    await saveLines({ L2: routing({ assignment: { mode: 'person', accountId: L2_A } }) });
+    const issue = overdueOnL1('ITR-9');
+    jira.issue('ITR-9').fields[ids.acceptance] = 'deemedAccepted'; // L1's owner was deemed to accept long ago
+    await sweepAndDrain();
+    const f = jira.issue('ITR-9').fields;
+    const escalatedAt = Date.parse(String(f[ids.lineEnteredAt]));
+    const responseMinutes = DEFAULT_GRADING_TABLE.sla[critical]!.responseMinutes;
+    expect(f[ids.acceptance]).toBe('awaiting');
+    expect(Date.parse(String(f[ids.responseDueAt]))).toBe(escalatedAt + responseMinutes * MINUTE);
+    expect(f[ids.responseAlert] ?? null).toBeNull();
+    // The same fields' sweep: Ann does not answer, and is deemed to accept at her deadline.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask'] });
+    try {
+      jest.setSystemTime(escalatedAt + (responseMinutes + 1) * MINUTE);
+      await sweepAndDrain();
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(jira.issue('ITR-9').fields[ids.acceptance]).toBe('deemedAccepted');
+    expect(perIssueRequests(issue.id)).toContain('POST /rest/api/3/issue/{issueIdOrKey}/comment');
+  });
+
   it('a group takes turns in account-id order, skipping a member Jira cannot assign in the project; one cursor write per run', async () => {
     await saveLines({ L2: routing({ assignment: { mode: 'group', group: 'itr-l2' } }) });
     const keys = ['ITR-1', 'ITR-2', 'ITR-3'];
