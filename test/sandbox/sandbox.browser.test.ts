@@ -88,8 +88,9 @@ describeWithBrowser('ITR sandbox in Chromium', () => {
       await ui.switchTo('switch-user', tom.accountId);
       expect(await ui.page.getByTestId('field-itr-submitter').innerText()).toContain('Anna Schmidt');
       expect(await ui.page.getByTestId('issue-summary').innerText()).toBe('Sandbox test: router reboots every hour');
-      // Not triaged yet: the panel, loaded for Tom, says so.
-      await panel().getByText('This issue is not tracked by ITR yet.').waitFor();
+      // Not triaged yet (the form's default is an ITR type): the panel, loaded for Tom, says so, with the
+      // response clock that runs from creation.
+      await panel().getByText(/Waiting for triage/).waitFor();
       const asTom = ui.sandbox.harness.jira.calls.filter((c) => c.accountId === tom.accountId);
       expect(asTom.some((c) => c.path.startsWith(`/rest/api/3/issue/${key}`) || c.path.includes('/rest/api/3/issue/'))).toBe(true);
 

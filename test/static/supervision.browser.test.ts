@@ -74,8 +74,13 @@ describeWithBrowser('supervision page in Chromium', () => {
     await page.goto(app.url);
     await page.locator('[data-chart-state="ready"]').first().waitFor();
     const firstChartMs = Date.now() - started;
-    // Settled: every slot drawn or failed (a string, so the tests compile without DOM types).
-    await page.waitForFunction(`document.querySelectorAll('[data-chart-state="ready"], [data-chart-state="error"]').length === ${CHARTS}`);
+    // Settled: every slot drawn or failed. Polled from here: a string predicate is evaluated in the page,
+    // which the Custom UI CSP (no 'unsafe-eval') may refuse.
+    const settled = page.locator('[data-chart-state="ready"], [data-chart-state="error"]');
+    for (const until = Date.now() + 30_000; (await settled.count()) !== CHARTS; ) {
+      if (Date.now() > until) throw new Error(`charts not settled: ${await settled.count()} of ${CHARTS}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
     return { page, calls, errors, firstChartMs, allChartsMs: Date.now() - started };
   }
 

@@ -5,6 +5,7 @@
  * per-person and per-department tables only for callers the settings allow (Jira admins always). Both
  * are asked of Jira as the calling user (see callerScope.ts), never taken from the payload.
  */
+import { namesOf } from '../people/displayNames';
 import { jiraAsApp, jiraAsUser, type JiraClient } from '../../adapters/jira';
 import { ConfigStore } from '../../adapters/kvs';
 import {
@@ -25,7 +26,7 @@ export interface ReportDeps {
   settings(): Promise<AnalyticsSettings>;
   nowMs(): number;
   /** Display names of people by account id (unknown ids are left out). */
-  displayNames(accountIds: string[]): Promise<Map<string, string>>;
+  displayNames(accountIds: string[]): Promise<ReadonlyMap<string, string | null>>;
   /** Permission answers per page load (shared by the calls of one load). */
   scopes: CallerScopes;
 }
@@ -38,7 +39,7 @@ export const platformReportDeps = (): ReportDeps => ({
   fieldIds: () => lookUpFieldIds(jiraAsApp()),
   settings: async () => (await loadAnalyticsSettings(new ConfigStore())).value,
   nowMs: () => Date.now(),
-  displayNames: async (accountIds) => new Map((await jiraAsApp().existingUsers(accountIds)).map((u) => [u.accountId, u.displayName] as const)),
+  displayNames: (accountIds) => namesOf(jiraAsApp(), accountIds),
   scopes: platformScopes,
 });
 
@@ -116,7 +117,7 @@ async function peopleChart(input: ChartInput): Promise<SupervisionChartData['peo
   const rows = input.none ? { person: [], department: [] } : await peopleRows(input.scoped, (a) => settings.departments[a] ?? null);
   // People by name, as Jira shows them; an account Jira no longer knows has no name (never its id).
   const owners = rows.person.flatMap((r) => (r.key === null ? [] : [r.key]));
-  const names = owners.length === 0 ? new Map<string, string>() : await input.deps.displayNames(owners);
+  const names = owners.length === 0 ? new Map<string, string | null>() : await input.deps.displayNames(owners);
   const toDto = (group: 'person' | 'department'): PeopleDto => ({
     group,
     rows: rows[group].map((r) => ({

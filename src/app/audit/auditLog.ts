@@ -6,6 +6,7 @@
  * an error then would invite the admin to repeat a destructive action. A failed write is logged
  * (console.error, which Forge keeps in the app's logs) instead.
  */
+import { namesOf } from '../people/displayNames';
 import { jiraAsApp } from '../../adapters/jira';
 import { ensureSchema, execute, fromSqlDateTime, query, sqlLimit } from '../../adapters/sql';
 import type { AuditActionCode, AuditEntry, AuditPage } from '../../contract/audit';
@@ -86,8 +87,8 @@ async function withActorNames(entries: AuditEntry[]): Promise<AuditEntry[]> {
   const ids = [...new Set(entries.flatMap((e) => (e.actorAccountId === null || e.actorAccountId === 'app' ? [] : [e.actorAccountId])))];
   if (ids.length === 0) return entries;
   try {
-    const names = new Map((await jiraAsApp().existingUsers(ids)).map((u) => [u.accountId, u.displayName] as const));
-    return entries.map((e) => ({ ...e, actorName: (e.actorAccountId === null ? undefined : names.get(e.actorAccountId)) || null }));
+    const names = await namesOf(jiraAsApp(), ids);
+    return entries.map((e) => ({ ...e, actorName: e.actorAccountId === null ? null : (names.get(e.actorAccountId) ?? null) }));
   } catch (e) {
     console.warn(JSON.stringify({ event: 'audit-log', note: 'actor names unavailable', reason: e instanceof Error ? e.message : String(e) }));
     return entries;

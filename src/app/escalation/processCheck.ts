@@ -168,7 +168,8 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
         writes.set(issue.id, ids.lineWarnAt, clock.warnAt === null ? null : jiraDateTime(clock.warnAt));
         writes.set(issue.id, ids.warnedLine, null);
         writes.set(issue.id, ids.owner, assignee === null ? null : { accountId: assignee });
-        if (assignee !== null) setAnswerAwaited(writes, issue.id, ids, config, grade, nextEntered);
+        // The holder's window opens when the issue reaches them (a late run must not leave it already over).
+        if (assignee !== null) setAnswerAwaited(writes, issue.id, ids, config, grade, toSecond(now));
         stays.push(
           {
             issueId: issue.id,
