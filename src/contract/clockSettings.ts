@@ -22,6 +22,8 @@ export interface ClockSettingsState extends SettingsState<ClockSettings> {
   /** The statuses an admin may choose: the ITR workflow's, outside the Done category. */
   statusOptions: string[];
   grades: Array<{ id: GradeId; label: { en: string; 'zh-CN': string } }>;
+  /** Project keys an untriaged default may be set for: the ITR projects setup chose, and any already set. */
+  projectOptions: string[];
 }
 
 export interface ClockSettingsFunctions {

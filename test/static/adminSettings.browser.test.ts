@@ -17,6 +17,9 @@ import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp, realResolvers, screenshots } from './browserApp';
 import { expectPageShowsNoAccountIds } from './accountIds';
 import { pick } from './peoplePicker';
+import { ConfigStore } from '../../src/adapters/kvs';
+import { loadClockSettings } from '../../src/app/escalation';
+import { chooseItrProjects } from '../fixtures/itrScope';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const ADMIN = 'acc-admin';
@@ -122,6 +125,43 @@ describeWithBrowser('admin settings tabs in Chromium', () => {
     await shoot(page, `admin-settings-${locale}-${colorMode}-grading`);
     await page.close();
   }, 120_000);
+
+  it.each([
+    ['en_US', 'light'],
+    ['zh_CN', 'dark'],
+  ] as const)('%s, %s: clock settings: a response grade before triage for one of the ITR projects, saved with its own button', async (locale, colorMode) => {
+    await chooseItrProjects(['ITR', 'SUP']);
+    const { t } = createI18n(locale, 'UTC');
+    const page = await app.browser.newPage({ viewport: { width: 1100, height: 1000 }, colorScheme: colorMode });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await installBridgeStub(page, {
+      context: { locale, timezone: 'UTC', issueKey: null, accountId: ADMIN, moduleKey: 'itr-grading-admin' },
+      colorMode,
+      resolvers: realResolvers(gradingAdminResolver, FUNCTIONS, { accountId: ADMIN }),
+    });
+    await page.goto(app.url);
+    await page.getByRole('tab', { name: t('settings.tab.supportLines'), exact: true }).click();
+    const clocks = page.getByTestId('clock-settings');
+    await clocks.waitFor();
+    // One row per project setup chose, each "as the site" until set.
+    const sup = clocks.getByLabel(t('settings.clocks.projectGrade', { project: 'SUP' }));
+    expect(await sup.inputValue()).toBe('');
+    expect(await clocks.getByLabel(t('settings.clocks.projectGrade', { project: 'ITR' })).count()).toBe(1);
+    await sup.selectOption('minor');
+    await clocks.getByRole('button', { name: t('settings.clocks.save'), exact: true }).click();
+    await clocks.getByText(t('settings.saved', { revision: 1 })).waitFor();
+    expect((await loadClockSettings(new ConfigStore())).projectGrades).toEqual({ SUP: 'minor' });
+
+    // Back to the site's default: the project's entry is gone, not stored empty.
+    await sup.selectOption('');
+    await clocks.getByRole('button', { name: t('settings.clocks.save'), exact: true }).click();
+    await clocks.getByText(t('settings.saved', { revision: 2 })).waitFor();
+    expect((await loadClockSettings(new ConfigStore())).projectGrades).toEqual({});
+    expect(errors).toEqual([]);
+    await shoot(page, `admin-settings-${locale}-${colorMode}-clocks`);
+    await page.close();
+  }, 60_000);
 
   async function shoot(page: Page, name: string) {
     await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });

@@ -14,6 +14,7 @@ import { PROJECT_KEY_PATTERN } from '../analytics/settings';
 import { loadItrConfig, type ItrConfig } from '../config/itrConfig';
 import { CLOCK_SETTINGS_KEY, clockSettingsCodec, loadClockSettingsState, type ClockSettings } from '../escalation/clockSettings';
 import { ITR_STATUSES } from '../setup/plan';
+import { loadItrScope } from '../setup/itrProjects';
 import { invalidDraft, LIST_MAX, recordAt, settingsResult, type SettingsIssue } from './settingsCheck';
 import { platformSettingsDeps, type SupervisionSettingsDeps } from './supervisionSettings';
 
@@ -74,12 +75,23 @@ export function checkClockDraft(input: unknown, gradeIds: ReadonlySet<string>, i
   return { pauseStatuses, untriagedGrade, projectGrades };
 }
 
+/** The statuses as the ITR workflow spells them, once each; names outside it dropped. */
+function inWorkflowSpelling(names: readonly string[]): string[] {
+  const spelled = names.map((n) => PAUSABLE_STATUS_NAMES.find((p) => p.toLowerCase() === n.trim().toLowerCase()));
+  return [...new Set(spelled.filter((n): n is string => n !== undefined))];
+}
+
 export class ClockSettingsAdmin {
   constructor(private readonly deps: ClockSettingsDeps = platformClockSettingsDeps()) {}
 
   private async state(value: ClockSettings, revision: number): Promise<ClockSettingsState> {
-    const table = (await this.deps.loadConfig()).gradingTable;
-    return { settings: value, revision, displayNames: {}, statusOptions: [...PAUSABLE_STATUS_NAMES], grades: table.grades.map((g) => ({ id: g.id, label: g.label })) };
+    const [config, scope] = await Promise.all([this.deps.loadConfig(), loadItrScope(undefined, this.deps.store)]);
+    // The projects setup chose, and any other a saved default still names (until the admin clears it).
+    const projectOptions = [...new Set([...scope.projectKeys, ...Object.keys(value.projectGrades)])].sort();
+    // Never saved: the built-in defaults also match other workflows' spellings; the admin edits (and
+    // saves) them as the ITR workflow spells them, so saving the page unchanged is never refused.
+    const settings = revision === 0 ? { ...value, pauseStatuses: inWorkflowSpelling(value.pauseStatuses) } : value;
+    return { settings, revision, displayNames: {}, statusOptions: [...PAUSABLE_STATUS_NAMES], grades: config.gradingTable.grades.map((g) => ({ id: g.id, label: g.label })), projectOptions };
   }
 
   getClockSettings(accountId: string | undefined): Promise<ResolverResult<ClockSettingsState>> {

@@ -30,6 +30,7 @@ export function PauseStatuses() {
           edit((d) => ({ ...d, pauseStatuses: on ? [...d.pauseStatuses.filter((s) => s !== name), name] : d.pauseStatuses.filter((s) => s !== name) }));
         // A status saved before (another spelling, or removed from the workflow) stays visible until unticked.
         const shown = [...state.statusOptions, ...draft.pauseStatuses.filter((s) => !state.statusOptions.includes(s))];
+        const gradeOptions = state.grades.map((g) => ({ value: g.id, label: g.label[locale === 'zh-CN' ? 'zh-CN' : 'en'] }));
         return (
           <Stack space="space.150">
             <Caption help={t('settings.clocks.pauseHelp')}>{t('settings.clocks.pauseStatuses')}</Caption>
@@ -48,9 +49,25 @@ export function PauseStatuses() {
               path="untriagedGrade"
               label={t('settings.clocks.untriagedGrade')}
               value={draft.untriagedGrade ?? ''}
-              options={[{ value: '', label: t('settings.clocks.mostSevere') }, ...state.grades.map((g) => ({ value: g.id, label: g.label[locale === 'zh-CN' ? 'zh-CN' : 'en'] }))]}
+              options={[{ value: '', label: t('settings.clocks.mostSevere') }, ...gradeOptions]}
               onChange={(v) => edit((d) => ({ ...d, untriagedGrade: v === '' ? null : v }))}
             />
+            {state.projectOptions.length === 0 ? null : <Caption help={t('settings.clocks.projectHelp')}>{t('settings.clocks.projectGrades')}</Caption>}
+            {state.projectOptions.map((key) => (
+              <SelectField
+                key={key}
+                path={`projectGrades.${key}`}
+                label={t('settings.clocks.projectGrade', { project: key })}
+                value={draft.projectGrades[key] ?? ''}
+                options={[{ value: '', label: t('settings.clocks.siteDefault') }, ...gradeOptions]}
+                onChange={(v) =>
+                  edit((d) => {
+                    const { [key]: _dropped, ...rest } = d.projectGrades;
+                    return { ...d, projectGrades: v === '' ? rest : { ...rest, [key]: v } };
+                  })
+                }
+              />
+            ))}
           </Stack>
         );
       }}
