@@ -38,21 +38,27 @@ afterEach(() => jira.assertNoViolations());
 describeWithBrowser('admin settings tabs in Chromium', () => {
   const app = builtApp('grading-admin', { screenshots: true });
 
+  /** The admin page as the Jira admin, every invoke routed to the real resolver; page errors collected. */
+  async function openAsAdmin(locale: string, colorMode: 'light' | 'dark', timezone: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await app.browser.newPage({ viewport: { width: 1100, height: 1000 }, colorScheme: colorMode });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await installBridgeStub(page, {
+      context: { locale, timezone, issueKey: null, accountId: ADMIN, moduleKey: 'itr-grading-admin' },
+      colorMode,
+      resolvers: realResolvers(gradingAdminResolver, FUNCTIONS, { accountId: ADMIN }),
+    });
+    await page.goto(app.url);
+    return { page, errors };
+  }
+
   it.each([
     ['en_US', 'light'],
     ['zh_CN', 'dark'],
   ] as const)('%s, %s: keyboard tabs, field errors, save, stale save', async (locale, colorMode) => {
     const { t } = createI18n(locale, 'UTC');
     const tr = (key: MessageKey, params?: MessageParams) => t(key, params);
-    const page = await app.browser.newPage({ viewport: { width: 1100, height: 1000 }, colorScheme: colorMode });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await installBridgeStub(page, {
-      context: { locale, timezone: 'Asia/Shanghai', issueKey: null, accountId: ADMIN, moduleKey: 'itr-grading-admin' },
-      colorMode,
-      resolvers: realResolvers(gradingAdminResolver, FUNCTIONS, { accountId: ADMIN }),
-    });
-    await page.goto(app.url);
+    const { page, errors } = await openAsAdmin(locale, colorMode, 'Asia/Shanghai');
     const tab = (key: MessageKey) => page.getByRole('tab', { name: tr(key), exact: true });
     const field = (p: string) => page.locator(`[data-path="${p}"]`);
 
@@ -132,15 +138,7 @@ describeWithBrowser('admin settings tabs in Chromium', () => {
   ] as const)('%s, %s: clock settings: a response grade before triage for one of the ITR projects, saved with its own button', async (locale, colorMode) => {
     await chooseItrProjects(['ITR', 'SUP']);
     const { t } = createI18n(locale, 'UTC');
-    const page = await app.browser.newPage({ viewport: { width: 1100, height: 1000 }, colorScheme: colorMode });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await installBridgeStub(page, {
-      context: { locale, timezone: 'UTC', issueKey: null, accountId: ADMIN, moduleKey: 'itr-grading-admin' },
-      colorMode,
-      resolvers: realResolvers(gradingAdminResolver, FUNCTIONS, { accountId: ADMIN }),
-    });
-    await page.goto(app.url);
+    const { page, errors } = await openAsAdmin(locale, colorMode, 'UTC');
     await page.getByRole('tab', { name: t('settings.tab.supportLines'), exact: true }).click();
     const clocks = page.getByTestId('clock-settings');
     await clocks.waitFor();
