@@ -8,7 +8,8 @@ export { DomainError, type ValidationIssue, type Validated } from './validation'
 
 export { LOCALES, localize, type Locale, type LocalizedText } from './labels';
 export { ACCEPTANCE_LABELS, RESPONSE_ALERT_LABELS, WARRANTY_LABELS, YES_NO_LABELS, bilingualLabel, shortLabel, formatterExpression, searchSuggestionsExpression, type ValueLabels } from './fieldLabels';
-export { InputErrorCode } from './input';
+export { InputErrorCode, isRecord } from './input';
+export { isIssueKey, isProjectKey, projectKeyOfIssueKey } from './jiraKeys';
 export { ITR_KINDS, ITR_KIND_LABELS, isItrKind, type ItrKind } from './itrKind';
 export {
   CLASSIFICATIONS,

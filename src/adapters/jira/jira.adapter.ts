@@ -14,6 +14,7 @@ import api, { route } from '@forge/api';
 import type { Route } from '@forge/api';
 import { codeForStatus, JiraError, JiraErrorCode } from './jira.errors';
 import type { AdfDocument, AppFieldValueUpdate, JiraDirectoryUser, JiraFieldListing, JiraGroupSummary, JiraIssue, JiraSearchPage, JiraTransition, JiraUser, TransitionChanges } from './jira.types';
+import { isRecord } from '../../domain/input';
 
 /**
  * The app, or the user the invocation runs for (`asUser()` with no argument). Never another account:
@@ -89,10 +90,6 @@ type Requester = (path: Route, init?: { method?: string; headers?: Record<string
   headers: { get(name: string): string | null };
   text(): Promise<string>;
 }>;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];

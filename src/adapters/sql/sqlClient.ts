@@ -8,6 +8,7 @@
  */
 import { errorCodes, ForgeSQLAPIError, sql } from '@forge/sql';
 import { SqlError, SqlErrorCode } from './sql.errors';
+import { isRecord } from '../../domain/input';
 
 /** A value `bindParams` accepts. Dates are passed as UTC `YYYY-MM-DD HH:MM:SS.mmm` strings. */
 export type SqlParam = string | number | boolean | null | Date;
@@ -58,10 +59,6 @@ export function translate(e: unknown, statement: string): SqlError {
     return new SqlError(code, [...new Set(detail)].join(' — '), statement, e);
   }
   return new SqlError(SqlErrorCode.Unknown, e instanceof Error ? e.message : String(e), statement, e);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Runs a SELECT and parses every row; a row the parser rejects is SQL_BAD_ROW. */

@@ -25,6 +25,7 @@ import { lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds } from '../fields/itrFields';
 import { factFields, projectIssues } from './projection';
 import { loadAnalyticsSettings } from './settings';
+import { isRecord } from '../../domain/input';
 
 /** The queue's key in manifest.yml (consumer `analytics-backfill`). */
 export const BACKFILL_QUEUE = 'analytics-backfill';
@@ -35,8 +36,6 @@ export const BACKFILL_QUEUE = 'analytics-backfill';
 export const PAGES_PER_STEP = 10;
 /** Issues per search page (Jira returns at most 100 when fields are asked for). */
 export const PAGE_SIZE = 100;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface BackfillJob extends BackfillProgress {
   step: number;

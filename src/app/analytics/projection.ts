@@ -14,8 +14,7 @@ import { SqlError, SqlErrorCode } from '../../adapters/sql';
 import type { SkippedIssue } from '../../contract/analytics';
 import { tooLong, type StoredValue } from '../../domain/storageLimits';
 import { loadAnalyticsSettings } from './settings';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../../domain/input';
 
 /** The Jira fields a fact needs (system + the app's). */
 export function factFields(ids: ItrFieldIds): string[] {

@@ -4,6 +4,8 @@
  * summary is posted besides the supervision page.
  */
 import { ConfigStore, type ConfigCodec } from '../../adapters/kvs';
+import { isRecord } from '../../domain/input';
+import { isIssueKey, isProjectKey } from '../../domain/jiraKeys';
 
 export interface AnalyticsSettings {
   /** Jira groups whose members see per-person and per-department figures (Jira admins always do). */
@@ -26,8 +28,6 @@ export const DEFAULT_ANALYTICS_SETTINGS: AnalyticsSettings = { personFigureGroup
 
 export const ANALYTICS_SETTINGS_KEY = 'analyticsSettings';
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** One problem in a settings document, at a field path (`ipd.projectKey`, `personFigureGroups.2`), with a stable code. */
 export interface SettingsIssue {
   path: string;
@@ -39,19 +39,13 @@ export interface SettingsIssue {
 /** Jira group names are at most 255 characters. */
 export const GROUP_NAME_MAX = 255;
 
-/** Jira project keys: an upper-case letter, then letters, digits or `_`; at most 32 characters. */
-export const PROJECT_KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,31}$/;
-
-/** Jira issue keys: a project key, a dash, a number. */
-export const ISSUE_KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,31}-[1-9][0-9]{0,9}$/;
-
 /** Problems of one hand-off target (`ipd` or `ltc`); null or absent is "not configured", no problem. */
 export function handoffTargetIssues(v: unknown, path: string): SettingsIssue[] {
   if (v === null || v === undefined) return [];
   if (!isRecord(v)) return [{ path, code: 'SETTINGS_TARGET_INVALID', message: 'a hand-off target needs projectKey (A-Z…) and issueType' }];
   const issues: SettingsIssue[] = [];
   const key = v['projectKey'];
-  if (typeof key !== 'string' || !PROJECT_KEY_PATTERN.test(key)) {
+  if (!isProjectKey(key)) {
     issues.push({ path: `${path}.projectKey`, code: 'SETTINGS_PROJECT_KEY_INVALID', message: 'a hand-off target needs projectKey (A-Z…) and issueType' });
   }
   if (typeof v['issueType'] !== 'string' || v['issueType'].trim() === '') {
@@ -76,7 +70,7 @@ export function analyticsSettingsIssues(raw: unknown): SettingsIssue[] {
   }
   issues.push(...handoffTargetIssues(raw['ipd'], 'ipd'), ...handoffTargetIssues(raw['ltc'], 'ltc'));
   const report = raw['weeklyReportIssue'];
-  if (report !== null && report !== undefined && (typeof report !== 'string' || !ISSUE_KEY_PATTERN.test(report))) {
+  if (report !== null && report !== undefined && !isIssueKey(report)) {
     issues.push({ path: 'weeklyReportIssue', code: 'SETTINGS_ISSUE_KEY_INVALID', message: 'weeklyReportIssue must be an issue key such as SUP-1, or empty' });
   }
   return issues;

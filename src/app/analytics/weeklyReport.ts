@@ -16,14 +16,13 @@ import { countedProjectKeys } from './factStore';
 import { buildWeeklySummary } from './report';
 import { loadAnalyticsSettings } from './settings';
 import { postWeeklyReport } from './weeklyReportPost';
+import { isRecord } from '../../domain/input';
 
 /** The stored summary: the page's DTO plus the projects it counted (null in summaries stored before they were recorded). */
 export interface StoredWeeklyReport {
   report: WeeklyReportDto;
   countedProjectKeys: string[] | null;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function parseReport(raw: unknown): WeeklyReportDto {
   if (!isRecord(raw) || typeof raw['generatedAt'] !== 'string' || typeof raw['from'] !== 'string' || typeof raw['to'] !== 'string' || !Array.isArray(raw['patterns'])) {

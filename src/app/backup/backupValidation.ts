@@ -14,6 +14,9 @@ import { CONFIG_KEYS } from '../config/itrConfig';
 import { validateCalendarSet } from '../grading/gradingAdmin';
 import { GradingTableStore, HISTORY_PREFIX } from '../grading/gradingTableStore';
 import type { BackupDeps } from './backup';
+import { isRecord } from '../../domain/input';
+import { isIssueKey } from '../../domain/jiraKeys';
+export { isRecord };
 
 export const BackupErrorCode = {
   NotAuthorized: 'NOT_AUTHORIZED',
@@ -40,11 +43,6 @@ export const BACKUP_FORMAT = 'itr-backup';
 export const BACKUP_SCHEMA_VERSION = 1;
 
 const KVS_MAX_VALUE_BYTES = 240 * 1024;
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]+-\d+$/;
-
-export function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
 
 function isIso(x: unknown): x is string {
   return typeof x === 'string' && x.length <= 40 && !Number.isNaN(Date.parse(x));
@@ -131,7 +129,7 @@ function validateCase(raw: unknown, path: string, issues: ValidationIssue[]): Ba
   if (!Array.isArray(raw['links'])) bad('links', 'links must be a list');
   else
     raw['links'].forEach((l: unknown, i) => {
-      if (isRecord(l) && typeof l['issueKey'] === 'string' && ISSUE_KEY.test(l['issueKey']) && (l['relation'] === 'source' || l['relation'] === 'used_on') && isIso(l['at'])) {
+      if (isRecord(l) && typeof l['issueKey'] === 'string' && isIssueKey(l['issueKey']) && (l['relation'] === 'source' || l['relation'] === 'used_on') && isIso(l['at'])) {
         links.push({ issueKey: l['issueKey'], relation: l['relation'], at: l['at'] });
       } else bad(`links[${i}]`, 'a link needs an issue key, a relation (source or used_on) and an ISO instant');
     });

@@ -24,6 +24,7 @@ import { hasTriageRole, loadTriageRole } from '../triage/triageRole';
 import { latestVersion } from '../rootCause/rootCauseStore';
 import { CASE_TAGS_MAX, STATEMENT_VALUES_MAX_BYTES, statementValueBytes, tooLong, type StoredValue } from '../../domain/storageLimits';
 import { indexNewCases, reindexCase, type SearchProbe, searchIndex, timed } from './caseIndex';
+import { isIssueKey } from '../../domain/jiraKeys';
 
 /** Candidates read back from the index before filtering by status and permission. */
 const CANDIDATES = 100;
@@ -87,8 +88,6 @@ function guessLanguage(c: CaseContent): string {
 function fail<T>(code: string, message: string): ResolverResult<T> {
   return { success: false, errors: [{ code, message }] };
 }
-
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]+-\d+$/;
 
 /** Why content is refused: a bad shape (INVALID_PAYLOAD) or a value over its stored limit (VALUE_TOO_LONG). */
 export interface ContentProblem {
@@ -294,7 +293,7 @@ export class CaseLibrary {
    * already helped on it.
    */
   async suggestCases(accountId: string | undefined, issueKey: string, limit = 5): Promise<ResolverResult<CaseSuggestions>> {
-    if (!ISSUE_KEY.test(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
+    if (!isIssueKey(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
     const ids = await this.caseFieldIds();
     const fields = ['summary', 'description', 'environment', 'resolution', ...(ids ? [ids.product, ids.grade] : [])];
     const issue = await this.issueAsCaller(accountId, issueKey, fields);
@@ -348,7 +347,7 @@ export class CaseLibrary {
   async saveCase(accountId: string | undefined, payload: { id?: number | undefined; expectedRevision?: number | undefined; content: unknown; sourceIssues?: string[] | undefined }): Promise<ResolverResult<CaseRecord>> {
     const content = checkContent(payload.content);
     if ('code' in content) return { success: false, errors: [content] };
-    const sources = (payload.sourceIssues ?? []).filter((k) => ISSUE_KEY.test(k));
+    const sources = (payload.sourceIssues ?? []).filter((k) => isIssueKey(k));
     if (accountId === undefined) throw new NotAuthorizedError('ITR_CASE_EDITOR');
     if (payload.id === undefined) {
       if (content.status !== 'draft' && !(await this.deps.isCaseEditor())) throw new NotAuthorizedError('ITR_CASE_EDITOR');
@@ -408,7 +407,7 @@ export class CaseLibrary {
    * cause with both measures the engineer recorded on it (the resolution name when none was recorded).
    */
   async createCaseFromIssue(accountId: string | undefined, issueKey: string): Promise<ResolverResult<CaseRecord>> {
-    if (!ISSUE_KEY.test(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
+    if (!isIssueKey(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
     const ids = await this.caseFieldIds();
     const issue = await this.issueAsCaller(accountId, issueKey, ['summary', 'description', 'environment', 'resolution', 'labels', 'versions', ...(ids ? [ids.product] : [])]);
     if (issue === undefined) return fail('ISSUE_NOT_FOUND', `no issue ${issueKey}`);
@@ -449,7 +448,7 @@ export class CaseLibrary {
   }
 
   private async mark(accountId: string | undefined, id: number, issueKey: string, helpful: boolean): Promise<ResolverResult<CaseRecord>> {
-    if (!ISSUE_KEY.test(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
+    if (!isIssueKey(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
     // Feedback counts for the issue it was given on: only someone who may see that issue may give it.
     if ((await this.issueAsCaller(accountId, issueKey, ['summary'])) === undefined) return fail('ISSUE_NOT_FOUND', `no issue ${issueKey}`);
     const current = await this.load(id);
@@ -482,7 +481,6 @@ export function adfText(v: unknown): string {
   const kids = Array.isArray(node['content']) ? node['content'].map(adfText).join(node['type'] === 'doc' ? '\n' : '') : '';
   return own + kids + (node['type'] === 'paragraph' ? '\n' : '');
 }
-
 
 /**
  * Bulk import (benchmarks, migrations from another tool): many published cases per statement, then

@@ -1,4 +1,5 @@
 import type { ItrFieldIds } from '../fields/itrFields';
+import { isRecord } from '../../domain/input';
 
 /**
  * Events on the `escalation` queue. Small on purpose (≤ 100 issue ids, ~2 KB): the consumer re-reads
@@ -34,10 +35,6 @@ export type RecalculationPhase = 'line' | 'response';
 
 /** Issues per `check` event: one search page with fields (Jira caps those at 100). */
 export const ISSUES_PER_EVENT = 100;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Parses an event body; undefined when it is not one of ours (it is then dropped, not retried). */
 export function parseEscalationEvent(body: unknown): EscalationEvent | undefined {

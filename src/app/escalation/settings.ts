@@ -1,5 +1,6 @@
 import { ConfigStore, type ConfigCodec } from '../../adapters/kvs';
 import { DomainError, SUPPORT_LINES, type LineAssignment, type SupportLine } from '../../domain';
+import { isRecord } from '../../domain/input';
 
 /** Who takes an issue on a line and who hears of it (set by the admin; KVS key `config:escalation`). */
 export interface LineRouting {
@@ -40,10 +41,6 @@ export const DEFAULT_ESCALATION_SETTINGS: EscalationSettings = {
   managementGroups: [],
   locale: 'en',
 };
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function strings(v: unknown, path: string): string[] {
   if (v === undefined) return [];

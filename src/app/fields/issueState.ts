@@ -1,9 +1,6 @@
 /** Small readers of raw Jira field values, shared by the use cases that read ITR issues. */
 import { isIssueDone, OPEN_ISSUE_JQL } from '../../domain/issueDone';
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isRecord } from '../../domain/input';
 
 /** The status category key of a raw `status` field value (`status.statusCategory.key`). */
 export function statusCategoryOf(status: unknown): string | undefined {

@@ -30,6 +30,7 @@ import {
 } from '../../domain';
 import { NotAuthorizedError, requireJiraAdmin } from '../auth/authorization';
 import { BUILT_IN_CALENDAR_IDS, COMMENT_MAX_LENGTH, GradingTableStore } from './gradingTableStore';
+import { isRecord } from '../../domain/input';
 
 export const GradingAdminErrorCode = {
   /** First error of a validation failure; the following errors carry each problem's path. */
@@ -80,10 +81,6 @@ function invalid(issues: readonly ValidationIssue[]): Result<never> {
       ...issues.map((i) => ({ code: i.code, message: i.message, path: i.path, ...(i.params === undefined ? {} : { params: i.params }) })),
     ],
   };
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 /** Calendar ids are KVS-safe names the table refers to; 1–64 of letters, digits, `.`, `_`, `-`. */

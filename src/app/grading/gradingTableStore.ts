@@ -16,6 +16,7 @@ import { ConfigStore, ConfigStoreError, ConfigStoreErrorCode, type ConfigCodec, 
 import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, type BusinessCalendar, type GradingTable } from '../../domain';
 import { recordAudit } from '../audit/auditLog';
 import { CONFIG_KEYS, calendarsCodec, gradingTableCodec } from '../config/itrConfig';
+import { isRecord } from '../../domain/input';
 
 /** One history entry, as stored. */
 export interface GradingHistoryEntry {
@@ -33,10 +34,6 @@ export const HISTORY_LIST_LIMIT = 50;
 export const COMMENT_MAX_LENGTH = 500;
 
 export const BUILT_IN_CALENDAR_IDS: readonly string[] = DEFAULT_CALENDARS.map((c) => c.id);
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
 
 /** History entries are checked for shape only: their calendars may since have changed. */
 const historyCodec: ConfigCodec<GradingHistoryEntry> = {

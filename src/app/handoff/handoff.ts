@@ -23,6 +23,7 @@ import { loadAnalyticsSettings, type AnalyticsSettings } from '../analytics/sett
 import { lookUpFieldIds } from '../fields/fieldIds';
 import { readHandoffs, recordHandoff, type HandoffRecordEntry, type HandoffTarget } from '../../adapters/sql/handoffStore';
 import { fitForDisplay } from '../../domain/storageLimits';
+import { isRecord } from '../../domain/input';
 
 export type { HandoffTarget } from '../../adapters/sql/handoffStore';
 
@@ -51,8 +52,6 @@ class HandoffError extends Error {
     super(message);
   }
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : isRecord(v) && typeof v['value'] === 'string' ? v['value'] : null);
 

@@ -1,5 +1,6 @@
 import type { ResolverResult } from '../../contract/envelope';
 import { listHandoffs, sendHandoff, type HandoffDeps } from './handoff';
+import { isIssueKey } from '../../domain/jiraKeys';
 
 /**
  * Hand-off functions of the issue panel (`issue-panel-resolver`): sendHandoff, listHandoffs. They only
@@ -7,13 +8,12 @@ import { listHandoffs, sendHandoff, type HandoffDeps } from './handoff';
  */
 type Handler = (payload: unknown, context: Record<string, unknown>) => Promise<ResolverResult<unknown>>;
 
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
 const record = (p: unknown): Record<string, unknown> => (typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : {});
 const invalid = (message: string, path: string): ResolverResult<never> => ({ success: false, errors: [{ code: 'INVALID_PAYLOAD', message, path }] });
 
 function issueKeyOf(payload: unknown, context: Record<string, unknown>): string | ResolverResult<never> {
   const key = record(payload)['issueKey'];
-  if (typeof key !== 'string' || !ISSUE_KEY.test(key)) return invalid('payload.issueKey must be a Jira issue key', 'issueKey');
+  if (!isIssueKey(key)) return invalid('payload.issueKey must be a Jira issue key', 'issueKey');
   // The payload comes from the iframe, the context from Jira: a panel acts only on its own issue.
   const own = record(record(record(context['extension'])['issue']))['key'];
   if (typeof own === 'string' && own !== key) return invalid(`payload.issueKey ${key} is not the panel's issue ${own}`, 'issueKey');

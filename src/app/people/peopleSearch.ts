@@ -6,6 +6,8 @@
 import { JiraError, JiraErrorCode, jiraAsUser } from '../../adapters/jira';
 import type { JiraClient, JiraDirectoryUser } from '../../adapters/jira';
 import type { GroupOption, PeopleKind, PeopleSearchPayload, PeopleSearchResult, PersonOption } from '../../contract/people';
+import { isRecord } from '../../domain/input';
+import { isProjectKey } from '../../domain/jiraKeys';
 
 /** Longest query, in characters (code points). Matches the picker's own limit (static/shared/PeoplePicker.tsx). */
 export const PEOPLE_QUERY_MAX = 100;
@@ -20,7 +22,7 @@ export const ASSIGNABLE_WINDOW = 50;
 
 const KINDS: readonly PeopleKind[] = ['user', 'group'];
 /** A project key (letter first, letters, digits, `_`) or a numeric project id. */
-const PROJECT_REF = /^(?:[A-Z][A-Z0-9_]{0,99}|[1-9][0-9]{0,17})$/;
+const PROJECT_ID = /^[1-9][0-9]{0,17}$/;
 
 /** Stable codes of a refused search (the UI translates them: static/shared/i18n). Never rename, only add. */
 export const PeopleSearchErrorCode = {
@@ -47,8 +49,6 @@ export class PeopleSearchError extends Error {
   }
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Checks what the picker sent; the query comes back trimmed and the kinds without repeats. */
 export function parsePeopleSearch(payload: unknown): PeopleSearchPayload {
   const p = isRecord(payload) ? payload : {};
@@ -65,7 +65,7 @@ export function parsePeopleSearch(payload: unknown): PeopleSearchPayload {
   const kinds = KINDS.filter((k) => rawKinds.includes(k));
   const project = p['assignableInProject'];
   if (project === undefined) return { query, kinds };
-  if (typeof project !== 'string' || !PROJECT_REF.test(project) || !kinds.includes('user')) {
+  if (typeof project !== 'string' || !(isProjectKey(project) || PROJECT_ID.test(project)) || !kinds.includes('user')) {
     throw new PeopleSearchError(PeopleSearchErrorCode.ProjectInvalid, 'assignableInProject must be a project key or id, with kind "user"', 'assignableInProject');
   }
   return { query, kinds, assignableInProject: project };

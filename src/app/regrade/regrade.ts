@@ -24,6 +24,7 @@ import { lookUpFieldIds } from '../fields/fieldIds';
 import { CLOSED_FIELDS, jqlField, OPEN_JQL } from '../fields/issueState';
 import { decideGrade } from '../intake/gradeOnChange';
 import { writeItrFields } from '../fields/writeItrFields';
+import { isRecord } from '../../domain/input';
 
 /** The queue's key in manifest.yml (`consumer` module `regrade-consumer`). */
 export const REGRADE_QUEUE = 'regrade';
@@ -52,7 +53,6 @@ interface BatchRecord {
   skippedInvalid: number;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const COUNT_KEYS = ['processed', 'regraded', 'unchanged', 'skippedClosed', 'skippedInvalid'] as const;
 
 function parseCounts(raw: unknown): BatchRecord {

@@ -6,6 +6,7 @@ import { statementValueBytes, STORED_LIMITS, tooLong, type TooLong } from '../..
 import { lookUpClosureFieldIds } from '../closure/closureFields';
 import { latestVersion, saveVersion } from './rootCauseStore';
 import { writeItrFields } from '../fields/writeItrFields';
+import { isIssueKey } from '../../domain/jiraKeys';
 
 /**
  * Root cause and measures on the issue panel (functions of `issue-panel-resolver`). Saving always
@@ -15,7 +16,6 @@ import { writeItrFields } from '../fields/writeItrFields';
  */
 type Handler = (payload: unknown, context: Record<string, unknown>) => Promise<ResolverResult<unknown>>;
 
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
 const record = (p: unknown): Record<string, unknown> => (typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : {});
 const fail = (code: string, message: string, path?: string, params?: Record<string, string | number>): ResolverResult<never> => ({
   success: false,
@@ -29,7 +29,7 @@ function contextIssueKey(context: Record<string, unknown>): string | undefined {
 
 function issueKeyOf(payload: unknown, context: Record<string, unknown>): string | ResolverResult<never> {
   const key = record(payload)['issueKey'];
-  if (typeof key !== 'string' || !ISSUE_KEY.test(key)) return fail('INVALID_PAYLOAD', 'payload.issueKey must be a Jira issue key', 'issueKey', { issueKey: String(key ?? '') });
+  if (!isIssueKey(key)) return fail('INVALID_PAYLOAD', 'payload.issueKey must be a Jira issue key', 'issueKey', { issueKey: String(key ?? '') });
   const own = contextIssueKey(context);
   if (own !== undefined && own !== key) return fail('INVALID_PAYLOAD', `payload.issueKey ${key} is not the panel's issue ${own}`, 'issueKey', { issueKey: key });
   return key;

@@ -10,13 +10,13 @@
  */
 import type { ResolverResult } from '../../contract/envelope';
 import type { ClockSettingsState } from '../../contract/clockSettings';
-import { PROJECT_KEY_PATTERN } from '../analytics/settings';
 import { loadItrConfig, type ItrConfig } from '../config/itrConfig';
 import { CLOCK_SETTINGS_KEY, clockSettingsCodec, loadClockSettingsState, type ClockSettings } from '../escalation/clockSettings';
 import { ITR_STATUSES } from '../setup/plan';
 import { loadItrScope } from '../setup/itrProjects';
 import { invalidDraft, LIST_MAX, recordAt, settingsResult, type SettingsIssue } from './settingsCheck';
 import { platformSettingsDeps, type SupervisionSettingsDeps } from './supervisionSettings';
+import { isProjectKey } from '../../domain/jiraKeys';
 
 export const ClockSettingsErrorCode = {
   /** Not a status of the ITR workflow, or a Done-category one. */
@@ -65,8 +65,9 @@ export function checkClockDraft(input: unknown, gradeIds: ReadonlySet<string>, i
   const projects = raw['projectGrades'] === undefined ? {} : recordAt(raw['projectGrades'], 'projectGrades', issues);
   for (const [key, v] of Object.entries(projects)) {
     const path = `projectGrades.${key}`;
-    if (!PROJECT_KEY_PATTERN.test(key)) {
-      issues.push({ path, code: ClockSettingsErrorCode.ProjectKeyInvalid, message: `${key.slice(0, 64)} is not a Jira project key`, params: { value: key.slice(0, 64) } });
+    const shown = key.slice(0, 64);
+    if (!isProjectKey(key)) {
+      issues.push({ path, code: ClockSettingsErrorCode.ProjectKeyInvalid, message: `${shown} is not a Jira project key`, params: { value: shown } });
       continue;
     }
     const g = grade(v, path);

@@ -9,6 +9,7 @@ import type { JiraClient } from '../../adapters/jira';
 import type { ResolverResult } from '../../contract/envelope';
 import { GROUP_NAME_MAX, type SettingsIssue } from '../analytics/settings';
 import { NotAuthorizedError } from '../auth/authorization';
+import { isRecord } from '../../domain/input';
 
 export type { SettingsIssue } from '../analytics/settings';
 
@@ -35,8 +36,6 @@ export interface GroupRef {
   path: string;
   group: string;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A value that must be a list of at most LIST_MAX entries; an issue at `path` otherwise. */
 function listOf(value: unknown, path: string, issues: SettingsIssue[]): unknown[] {

@@ -35,6 +35,7 @@ import {
   type ObservedScreen,
   type ObservedState,
 } from './plan';
+import { isProjectKey } from '../../domain/jiraKeys';
 
 export class SetupError extends Error {
   constructor(
@@ -270,10 +271,8 @@ async function runStep(jira: JiraClient, step: SetupStepStatus): Promise<StepRes
 
 // ----- use cases -------------------------------------------------------------------------------------
 
-const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,254}$/;
-
 export function validProjectKeys(raw: unknown): string[] {
-  if (!Array.isArray(raw) || raw.length === 0 || raw.length > 50 || !raw.every((k) => typeof k === 'string' && PROJECT_KEY.test(k))) {
+  if (!Array.isArray(raw) || raw.length === 0 || raw.length > 50 || !raw.every((k) => isProjectKey(k))) {
     throw new SetupError('SETUP_INVALID_PROJECTS', 'projectKeys must be 1–50 Jira project keys such as "ITR"');
   }
   return [...new Set(raw as string[])];

@@ -53,8 +53,8 @@ describe('handleGetIssueItrState', () => {
   });
 
   it('works without an issue context (e.g. called from another module) and without a user', async () => {
-    await handleGetIssueItrState({ issueKey: 'AB_2-7' }, {}, useCase);
-    expect(calls).toEqual([['AB_2-7', undefined]]);
+    await handleGetIssueItrState({ issueKey: 'AB2-7' }, {}, useCase);
+    expect(calls).toEqual([['AB2-7', undefined]]);
   });
 
   it.each([

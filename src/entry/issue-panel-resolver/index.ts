@@ -14,6 +14,7 @@ import { rootCauseHandlers } from '../../app/rootCause/rootCauseHandlers';
 import { handoffHandlers } from '../../app/handoff/handoffHandlers';
 import type { ResolverResult } from '../../contract/envelope';
 import type { IssueItrState, IssuePanelFunctions } from '../../contract/issuePanel';
+import { isIssueKey } from '../../domain/jiraKeys';
 
 /**
  * Resolver of the `itr-issue-panel` module (manifest function `issue-panel-resolver`).
@@ -21,9 +22,6 @@ import type { IssueItrState, IssuePanelFunctions } from '../../contract/issuePan
  */
 
 type Payload = IssuePanelFunctions['getIssueItrState']['payload'];
-
-/** Jira issue keys: project key (letter first, then letters, digits, `_`), `-`, number. */
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
 
 function invalid(message: string, path: string): ResolverResult<never> {
   return { success: false, errors: [{ code: 'INVALID_PAYLOAD', message, path }] };
@@ -49,7 +47,7 @@ export async function handleGetIssueItrState(
 ): Promise<ResolverResult<IssueItrState>> {
   const requested =
     typeof payload === 'object' && payload !== null ? (payload as Partial<Payload>).issueKey : undefined;
-  if (typeof requested !== 'string' || !ISSUE_KEY.test(requested)) {
+  if (!isIssueKey(requested)) {
     return invalid('payload.issueKey must be a Jira issue key such as "ITR-12"', 'issueKey');
   }
   // The payload comes from the iframe; the context from Jira. A panel may only ask about its own issue.

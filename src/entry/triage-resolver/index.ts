@@ -13,6 +13,8 @@ import {
 import { toErrorResult } from '../../app/triage/triageErrors';
 import type { ResolverResult } from '../../contract/envelope';
 import type { TriageDecision, TriageFunctions } from '../../contract/triage';
+import { isRecord } from '../../domain/input';
+import { isIssueKey } from '../../domain/jiraKeys';
 
 /**
  * Triage's resolver functions, served through the `itr-home` global page's resolver (and the issue panel's,
@@ -21,11 +23,6 @@ import type { TriageDecision, TriageFunctions } from '../../contract/triage';
  */
 
 type Result<K extends keyof TriageFunctions> = ResolverResult<TriageFunctions[K]['result']>;
-
-/** Jira issue keys: project key (letter first, then letters, digits, `_`), `-`, number. */
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function invalid(message: string, path: string): ResolverResult<never> {
   return { success: false, errors: [{ code: 'INVALID_PAYLOAD', message, path }] };
@@ -37,7 +34,7 @@ function callerOf(context: unknown): string | undefined {
 
 function issueKeyOf(payload: unknown): string | undefined {
   const key = isRecord(payload) ? payload['issueKey'] : undefined;
-  return typeof key === 'string' && ISSUE_KEY.test(key) ? key : undefined;
+  return isIssueKey(key) ? key : undefined;
 }
 
 async function guarded<T>(run: () => Promise<T>, issueKey?: string): Promise<ResolverResult<T>> {
