@@ -28,7 +28,8 @@ import { reindexCase } from '../cases/caseIndex';
 import { CONFIG_KEYS } from '../config/itrConfig';
 import { GradingTableStore, HISTORY_PREFIX } from '../grading/gradingTableStore';
 import { casesAfter, exportPage, isExportCursor } from './backupExport';
-import { asIs, BackupErrorCode, isEntry, isRecord, n, s, validateBackup, type Plan } from './backupValidation';
+import { asIs, BackupErrorCode, isEntry, n, s, validateBackup, type Plan } from './backupValidation';
+import { isRecord } from '../../domain/input';
 import { NO_COUNTS, RestoreJournal } from './restoreJournal';
 
 export { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, BackupErrorCode } from './backupValidation';
