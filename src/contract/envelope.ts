@@ -2,8 +2,10 @@
  * Every resolver answers one envelope, so the UI handles errors in one place.
  * Error `code`s are stable; the UI translates them (English message is for logs).
  */
+import type { ServerErrorCode } from './errorCodes';
+
 export interface ResolverError {
-  code: string;
+  code: ServerErrorCode;
   message: string;
   path?: string;
   params?: Record<string, string | number>;

@@ -1,4 +1,6 @@
 import type Resolver from '@forge/resolver';
+import type { ResolverError } from '../contract/envelope';
+import { toServerErrorCode, type ServerErrorCode } from '../contract/errorCodes';
 
 /**
  * What every resolver entry does before its functions see a payload, and after they answer:
@@ -18,7 +20,7 @@ export const PAYLOAD_MAX_DEPTH = 32;
 type Definitions = ReturnType<Resolver['getDefinitions']>;
 type Invocation = Parameters<Definitions>[0];
 
-const fail = (code: string, message: string): { success: false; errors: Array<{ code: string; message: string }> } => ({ success: false, errors: [{ code, message }] });
+const fail = (code: ServerErrorCode, message: string): { success: false; errors: ResolverError[] } => ({ success: false, errors: [{ code, message }] });
 
 /** Depth of a JSON value, iteratively (a recursive walk would overflow the stack on hostile input). */
 function depthExceeds(value: unknown, max: number): boolean {
@@ -59,7 +61,7 @@ export function guardedDefinitions(resolver: Resolver): Definitions {
     try {
       return await definitions(invocation, backend);
     } catch (e) {
-      const code = typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : 'INTERNAL_ERROR';
+      const code = toServerErrorCode(typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined);
       console.error(`resolver ${String(invocation.call.functionKey)}: ${e instanceof Error ? e.message : String(e)}`);
       return fail(code, e instanceof Error ? e.message : String(e));
     }

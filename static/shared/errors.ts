@@ -1,4 +1,5 @@
 import type { ResolverError } from '../../src/contract/envelope';
+import type { ServerErrorCode } from '../../src/contract/errorCodes';
 
 /**
  * Codes the UI itself produces when no resolver answer could be read. Resolver codes come
@@ -15,6 +16,10 @@ export const CLIENT_ERROR_CODES = [
   'UI_NO_ISSUE_CONTEXT',
 ] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
+/** Every code a page may show: a resolver's, or one the page produced itself. */
+export type UiErrorCode = ServerErrorCode | ClientErrorCode;
+/** An error as a page keeps it to show (a resolver's error, or the page's own). */
+export type ShownError = Omit<ResolverError, 'code'> & { code: UiErrorCode };
 
 export type ErrorParams = Record<string, string | number>;
 
@@ -23,7 +28,7 @@ export class ApiError extends Error {
   override readonly name = 'ApiError';
 
   constructor(
-    readonly code: string,
+    readonly code: UiErrorCode,
     message: string,
     readonly params: ErrorParams = {},
     /** All errors of a failed envelope (the first one gives `code`/`params`). */

@@ -31,6 +31,7 @@ import { casesAfter, exportPage, isExportCursor } from './backupExport';
 import { asIs, BackupErrorCode, isEntry, n, s, validateBackup, type Plan } from './backupValidation';
 import { isRecord } from '../../domain/input';
 import { NO_COUNTS, RestoreJournal } from './restoreJournal';
+import { toServerErrorCode, type ServerErrorCode } from '../../contract/errorCodes';
 
 export { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, BackupErrorCode } from './backupValidation';
 export const AUDIT_PREFIX = 'audit:backup:';
@@ -67,7 +68,7 @@ export function platformBackupDeps(): BackupDeps {
 
 type Result<T> = ResolverResult<T>;
 
-function fail(code: string, message: string, extra: Partial<ResolverError> = {}): Result<never> {
+function fail(code: ServerErrorCode, message: string, extra: Partial<ResolverError> = {}): Result<never> {
   return { success: false, errors: [{ code, message, ...extra }] };
 }
 
@@ -76,7 +77,7 @@ function refused(issues: ValidationIssue[]): Result<never> {
     success: false,
     errors: [
       { code: BackupErrorCode.Invalid, message: `The backup has ${issues.length} problem(s); nothing was restored`, params: { count: issues.length } },
-      ...issues.map((i) => ({ code: i.code, message: i.message, path: i.path, ...(i.params === undefined ? {} : { params: i.params }) })),
+      ...issues.map((i) => ({ code: toServerErrorCode(i.code), message: i.message, path: i.path, ...(i.params === undefined ? {} : { params: i.params }) })),
     ],
   };
 }
@@ -490,7 +491,7 @@ export class Backup {
       return await fn();
     } catch (error) {
       if (error instanceof NotAuthorizedError) return fail(BackupErrorCode.NotAuthorized, 'Only Jira administrators may export or restore backups', { params: { permission: error.required } });
-      if (error instanceof ConfigStoreError || error instanceof DomainError) return fail(error.code, error.message);
+      if (error instanceof ConfigStoreError || error instanceof DomainError) return fail(toServerErrorCode(error.code), error.message);
       throw error;
     }
   }

@@ -25,6 +25,7 @@ import { latestVersion } from '../rootCause/rootCauseStore';
 import { CASE_TAGS_MAX, STATEMENT_VALUES_MAX_BYTES, statementValueBytes, tooLong, type StoredValue } from '../../domain/storageLimits';
 import { indexNewCases, reindexCase, type SearchProbe, searchIndex, timed } from './caseIndex';
 import { isIssueKey } from '../../domain/jiraKeys';
+import { type ServerErrorCode } from '../../contract/errorCodes';
 
 /** Candidates read back from the index before filtering by status and permission. */
 const CANDIDATES = 100;
@@ -85,7 +86,7 @@ function guessLanguage(c: CaseContent): string {
   return isCjkTerm(`${c.title}${c.symptom}`) ? 'zh-CN' : 'en';
 }
 
-function fail<T>(code: string, message: string): ResolverResult<T> {
+function fail<T>(code: ServerErrorCode, message: string): ResolverResult<T> {
   return { success: false, errors: [{ code, message }] };
 }
 

@@ -10,6 +10,7 @@ import { confirmationMissing } from '../audit/confirmation';
 import { NotAuthorizedError } from '../auth/authorization';
 import { platformDeps, type EscalationDeps } from './deps';
 import { getRecalculation, startRecalculation } from './recalculate';
+import { toServerErrorCode } from '../../contract/errorCodes';
 
 type Handler = (payload: unknown, context: Record<string, unknown>) => Promise<ResolverResult<unknown>>;
 
@@ -17,7 +18,7 @@ async function wrap<T>(run: () => Promise<T>): Promise<ResolverResult<T>> {
   try {
     return { success: true, data: await run() };
   } catch (e) {
-    if (e instanceof NotAuthorizedError || e instanceof DomainError) return { success: false, errors: [{ code: e.code, message: e.message }] };
+    if (e instanceof NotAuthorizedError || e instanceof DomainError) return { success: false, errors: [{ code: toServerErrorCode(e.code), message: e.message }] };
     throw e;
   }
 }

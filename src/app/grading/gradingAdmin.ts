@@ -31,6 +31,7 @@ import {
 import { NotAuthorizedError, requireJiraAdmin } from '../auth/authorization';
 import { BUILT_IN_CALENDAR_IDS, COMMENT_MAX_LENGTH, GradingTableStore } from './gradingTableStore';
 import { isRecord } from '../../domain/input';
+import { toServerErrorCode, type ServerErrorCode } from '../../contract/errorCodes';
 
 export const GradingAdminErrorCode = {
   /** First error of a validation failure; the following errors carry each problem's path. */
@@ -69,7 +70,7 @@ type Result<T> = ResolverResult<T>;
  */
 export const PREVIEW_MAX_CALENDAR_STEPS = 5_000;
 
-function fail(code: string, message: string, extra: Partial<ResolverError> = {}): Result<never> {
+function fail(code: ServerErrorCode, message: string, extra: Partial<ResolverError> = {}): Result<never> {
   return { success: false, errors: [{ code, message, ...extra }] };
 }
 
@@ -78,7 +79,7 @@ function invalid(issues: readonly ValidationIssue[]): Result<never> {
     success: false,
     errors: [
       { code: GradingAdminErrorCode.DraftInvalid, message: `The draft has ${issues.length} problem(s)`, params: { count: issues.length } },
-      ...issues.map((i) => ({ code: i.code, message: i.message, path: i.path, ...(i.params === undefined ? {} : { params: i.params }) })),
+      ...issues.map((i) => ({ code: toServerErrorCode(i.code), message: i.message, path: i.path, ...(i.params === undefined ? {} : { params: i.params }) })),
     ],
   };
 }
@@ -146,7 +147,7 @@ async function guarded<T>(fn: () => Promise<Result<T>>): Promise<Result<T>> {
       }
       return fail(error.code, error.message);
     }
-    if (error instanceof DomainError) return fail(error.code, error.message);
+    if (error instanceof DomainError) return fail(toServerErrorCode(error.code), error.message);
     throw error;
   }
 }

@@ -24,6 +24,7 @@ import { lookUpFieldIds } from '../fields/fieldIds';
 import { readHandoffs, recordHandoff, type HandoffRecordEntry, type HandoffTarget } from '../../adapters/sql/handoffStore';
 import { fitForDisplay } from '../../domain/storageLimits';
 import { isRecord } from '../../domain/input';
+import { toServerErrorCode } from '../../contract/errorCodes';
 
 export type { HandoffTarget } from '../../adapters/sql/handoffStore';
 
@@ -78,7 +79,7 @@ async function guarded<T>(issueKey: string, run: () => Promise<T>): Promise<Reso
   try {
     return { success: true, data: await run() };
   } catch (e) {
-    if (e instanceof HandoffError) return { success: false, errors: [{ code: e.code, message: e.message, params: { issueKey } }] };
+    if (e instanceof HandoffError) return { success: false, errors: [{ code: toServerErrorCode(e.code), message: e.message, params: { issueKey } }] };
     if (e instanceof JiraError && e.code === JiraErrorCode.NotFound) {
       return { success: false, errors: [{ code: 'ISSUE_NOT_FOUND', message: e.message, params: { issueKey } }] };
     }

@@ -27,6 +27,7 @@ import { FieldsNotInstalledError, lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds } from '../fields/itrFields';
 import { accountIdOf, statusCategoryOf } from '../fields/issueState';
 import { doneAt, isIssueDone } from '../../domain/issueDone';
+import { toServerErrorCode } from '../../contract/errorCodes';
 
 /** The system fields that tell whether (and since when) the issue is done. */
 export const DONE_FIELDS = ['status', 'resolution', 'resolutiondate', 'statuscategorychangedate'];
@@ -225,7 +226,7 @@ export async function getIssueItrState(
       return { success: false, errors: [{ code: 'ISSUE_NOT_FOUND', message: `Issue ${issueKey} does not exist or you may not see it` }] };
     }
     if (error instanceof FieldsNotInstalledError || error instanceof DomainError) {
-      return { success: false, errors: [{ code: error.code, message: error.message }] };
+      return { success: false, errors: [{ code: toServerErrorCode(error.code), message: error.message }] };
     }
     throw error;
   }

@@ -14,6 +14,7 @@ import { loadSettings, RETURN_VISIT_SETTINGS_KEY, requireSupervisor, settingsCod
 import { getVisit, listVisits, recordVisit } from './visitStore';
 import { writeItrFields } from '../fields/writeItrFields';
 import { displayNamesOf } from '../settings/settingsCheck';
+import { toServerErrorCode, type ServerErrorCode } from '../../contract/errorCodes';
 
 /**
  * The `return-visits-resolver` functions (page `itr-return-visits`): the visit queue for the
@@ -27,7 +28,7 @@ const WORDS_LIMIT = STORED_LIMITS.visitCustomerWords;
 
 const record = (p: unknown): Record<string, unknown> => (typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : {});
 const accountIdOf = (c: Record<string, unknown>): string | undefined => (typeof c['accountId'] === 'string' ? c['accountId'] : undefined);
-const fail = (code: string, message: string, path?: string, params?: Record<string, string | number>): ResolverResult<never> => ({
+const fail = (code: ServerErrorCode, message: string, path?: string, params?: Record<string, string | number>): ResolverResult<never> => ({
   success: false,
   errors: [{ code, message, ...(path !== undefined ? { path } : {}), ...(params !== undefined ? { params } : {}) }],
 });
@@ -42,7 +43,7 @@ async function wrapped<T>(run: () => Promise<T>): Promise<ResolverResult<T>> {
       return fail(code, error.message, undefined, { required: error.required });
     }
     const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-    if (typeof code === 'string' && error instanceof Error) return fail(code, error.message);
+    if (typeof code === 'string' && error instanceof Error) return fail(toServerErrorCode(code), error.message);
     throw error;
   }
 }

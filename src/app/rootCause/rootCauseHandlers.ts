@@ -7,6 +7,7 @@ import { lookUpClosureFieldIds } from '../closure/closureFields';
 import { latestVersion, saveVersion } from './rootCauseStore';
 import { writeItrFields } from '../fields/writeItrFields';
 import { isIssueKey } from '../../domain/jiraKeys';
+import { toServerErrorCode, type ServerErrorCode } from '../../contract/errorCodes';
 
 /**
  * Root cause and measures on the issue panel (functions of `issue-panel-resolver`). Saving always
@@ -17,7 +18,7 @@ import { isIssueKey } from '../../domain/jiraKeys';
 type Handler = (payload: unknown, context: Record<string, unknown>) => Promise<ResolverResult<unknown>>;
 
 const record = (p: unknown): Record<string, unknown> => (typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : {});
-const fail = (code: string, message: string, path?: string, params?: Record<string, string | number>): ResolverResult<never> => ({
+const fail = (code: ServerErrorCode, message: string, path?: string, params?: Record<string, string | number>): ResolverResult<never> => ({
   success: false,
   errors: [{ code, message, ...(path !== undefined ? { path } : {}), ...(params !== undefined ? { params } : {}) }],
 });
@@ -121,7 +122,7 @@ async function guarded<T>(issueKey: string, run: () => Promise<T>): Promise<Reso
   } catch (e) {
     if (e instanceof JiraError && (e.code === JiraErrorCode.NotFound || e.status === 404)) return fail('ISSUE_NOT_FOUND', e.message, undefined, { issueKey });
     const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
-    if (typeof code === 'string' && e instanceof Error && !(e instanceof JiraError)) return fail(code, e.message, undefined, { issueKey });
+    if (typeof code === 'string' && e instanceof Error && !(e instanceof JiraError)) return fail(toServerErrorCode(code), e.message, undefined, { issueKey });
     throw e;
   }
 }

@@ -10,6 +10,7 @@ import type { ResolverResult } from '../../contract/envelope';
 import { GROUP_NAME_MAX, type SettingsIssue } from '../analytics/settings';
 import { NotAuthorizedError } from '../auth/authorization';
 import { isRecord } from '../../domain/input';
+import { toServerErrorCode } from '../../contract/errorCodes';
 
 export type { SettingsIssue } from '../analytics/settings';
 
@@ -141,7 +142,7 @@ export function invalidDraft(issues: readonly SettingsIssue[]): ResolverResult<n
     success: false,
     errors: [
       { code: SettingsErrorCode.Invalid, message: `The settings have ${issues.length} problem(s)`, params: { count: issues.length } },
-      ...issues.map((i) => ({ code: i.code, message: i.message, path: i.path, ...(i.params === undefined ? {} : { params: i.params }) })),
+      ...issues.map((i) => ({ code: toServerErrorCode(i.code), message: i.message, path: i.path, ...(i.params === undefined ? {} : { params: i.params }) })),
     ],
   };
 }
@@ -155,7 +156,7 @@ export async function settingsResult<T>(run: () => Promise<ResolverResult<T>>): 
     if (error instanceof ConfigStoreError && error.code === ConfigStoreErrorCode.RevisionConflict) {
       return { success: false, errors: [{ code: SettingsErrorCode.RevisionConflict, message: `Someone else saved first (${error.message}); reload to see their change` }] };
     }
-    if (error instanceof ConfigStoreError) return { success: false, errors: [{ code: error.code, message: error.message }] };
+    if (error instanceof ConfigStoreError) return { success: false, errors: [{ code: toServerErrorCode(error.code), message: error.message }] };
     throw error;
   }
 }

@@ -53,6 +53,7 @@ import { TriageErrorCode, TriageInputError } from './triageErrors';
 import { loadTriageRole, requireTriageRole, hasTriageRole, type TriageRoleConfig } from './triageRole';
 import { writeItrFields } from '../fields/writeItrFields';
 import { namesOf } from '../people/displayNames';
+import { toServerErrorCode } from '../../contract/errorCodes';
 
 export interface TriageDeps {
   /** Jira as the resolver's caller (`asUser()`). */
@@ -290,7 +291,7 @@ export function checkDecision(decision: TriageDecision, table: GradingTable, act
     ...(decision.classification.justification !== undefined ? { justification: decision.classification.justification } : {}),
   });
   if (!classified.ok) {
-    for (const i of classified.issues) errors.push({ code: i.code, path: `classification.${i.path}`, message: i.message, ...(i.params ? { params: i.params } : {}) });
+    for (const i of classified.issues) errors.push({ code: toServerErrorCode(i.code), path: `classification.${i.path}`, message: i.message, ...(i.params ? { params: i.params } : {}) });
   }
 
   let graded: { grade: string; tableVersion: number } | undefined;
@@ -300,10 +301,10 @@ export function checkDecision(decision: TriageDecision, table: GradingTable, act
     try {
       const g = gradeIssue(table, decision.answers);
       if (g.ok) graded = { grade: g.grade, tableVersion: g.tableVersion };
-      else for (const i of g.issues) errors.push({ code: i.code, path: i.path, message: i.message, ...(i.params ? { params: i.params } : {}) });
+      else for (const i of g.issues) errors.push({ code: toServerErrorCode(i.code), path: i.path, message: i.message, ...(i.params ? { params: i.params } : {}) });
     } catch (e) {
       // The table leaves this combination without a grade: a configuration bug the admin must fix.
-      if (e instanceof DomainError) errors.push({ code: e.code, path: 'answers', message: e.message });
+      if (e instanceof DomainError) errors.push({ code: toServerErrorCode(e.code), path: 'answers', message: e.message });
       else throw e;
     }
   }

@@ -3,6 +3,7 @@ import type { ResolverError, ResolverResult } from '../../contract/envelope';
 import { DomainError } from '../../domain';
 import { NotAuthorizedError } from '../auth/authorization';
 import { FieldsNotInstalledError } from '../fields/fieldIds';
+import { toServerErrorCode } from '../../contract/errorCodes';
 
 /** Stable codes of triage input problems (the UI translates them). Never rename, only add. */
 export const TriageErrorCode = {
@@ -37,14 +38,14 @@ export class TriageInputError extends Error {
 export function toErrorResult(error: unknown, issueKey?: string): ResolverResult<never> {
   if (error instanceof TriageInputError) return { success: false, errors: error.errors };
   if (error instanceof NotAuthorizedError) {
-    return { success: false, errors: [{ code: error.code, message: error.message, params: { required: error.required } }] };
+    return { success: false, errors: [{ code: toServerErrorCode(error.code), message: error.message, params: { required: error.required } }] };
   }
   if (error instanceof JiraError && (error.code === JiraErrorCode.NotFound || error.code === JiraErrorCode.Forbidden)) {
     // Jira answers 404 for issues the caller may not browse: both read as "not found".
     return { success: false, errors: [{ code: 'ISSUE_NOT_FOUND', message: `Issue ${issueKey ?? ''} does not exist or you may not see it` }] };
   }
   if (error instanceof FieldsNotInstalledError || error instanceof DomainError) {
-    return { success: false, errors: [{ code: error.code, message: error.message }] };
+    return { success: false, errors: [{ code: toServerErrorCode(error.code), message: error.message }] };
   }
   throw error;
 }

@@ -4,6 +4,7 @@ import { guardedDefinitions } from '../guard';
 import { CaseLibrary } from '../../app/cases/caseLibrary';
 import type { CaseLibraryFunctions, CaseStatus } from '../../contract/cases';
 import type { ResolverResult } from '../../contract/envelope';
+import { toServerErrorCode } from '../../contract/errorCodes';
 
 /**
  * The case library's resolver functions, served through the `itr-home` global page's and the issue
@@ -122,7 +123,7 @@ for (const [key, fn] of Object.entries(handlers())) {
     try {
       return await fn(payload, context as Record<string, unknown>);
     } catch (e) {
-      const code = typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : 'INTERNAL_ERROR';
+      const code = toServerErrorCode(typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined);
       return { success: false, errors: [{ code, message: e instanceof Error ? e.message : String(e) }] };
     }
   });

@@ -3,6 +3,7 @@ import { guardedDefinitions } from '../guard';
 import { closureRuleConfigForPage, describeSavedClosureRuleConfig } from '../../app/closure/closureRulePages';
 import { NotAuthorizedError } from '../../app/auth/authorization';
 import type { ResolverResult } from '../../contract/envelope';
+import { toServerErrorCode } from '../../contract/errorCodes';
 
 /**
  * Resolver of the close and resolve workflow rules' create/edit/view pages (manifest function
@@ -19,7 +20,7 @@ async function wrapped<T>(run: () => Promise<T>): Promise<ResolverResult<T>> {
     const e = error as { code?: unknown; params?: unknown };
     if (error instanceof Error && typeof e.code === 'string') {
       const params = typeof e.params === 'object' && e.params !== null ? (e.params as Record<string, string | number>) : undefined;
-      return { success: false, errors: [{ code: e.code, message: error.message, ...(params === undefined ? {} : { params }) }] };
+      return { success: false, errors: [{ code: toServerErrorCode(e.code), message: error.message, ...(params === undefined ? {} : { params }) }] };
     }
     throw error;
   }

@@ -10,6 +10,7 @@ import { settingsHandlers } from '../../app/settings/settingsHandlers';
 import { peopleHandlers } from '../../app/people/peopleHandlers';
 import type { ResolverResult } from '../../contract/envelope';
 import type { GradingDraft } from '../../contract/gradingAdmin';
+import { toServerErrorCode } from '../../contract/errorCodes';
 
 /**
  * Resolver of the `itr-grading-admin` module (manifest function `grading-admin-resolver`).
@@ -51,7 +52,7 @@ async function wrapped<T>(run: () => Promise<T>): Promise<ResolverResult<T>> {
   } catch (error) {
     if (error instanceof NotAuthorizedError) return { success: false, errors: [{ code: error.code, message: error.message }] };
     const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-    if (typeof code === 'string' && error instanceof Error) return { success: false, errors: [{ code, message: error.message }] };
+    if (typeof code === 'string' && error instanceof Error) return { success: false, errors: [{ code: toServerErrorCode(code), message: error.message }] };
     throw error;
   }
 }

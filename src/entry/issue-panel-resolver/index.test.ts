@@ -37,7 +37,7 @@ describe('handleGetIssueItrState', () => {
   const calls: Array<[string, string | undefined]> = [];
   const useCase: GetIssueItrState = async (issueKey, accountId) => {
     calls.push([issueKey, accountId]);
-    return { success: false, errors: [{ code: 'STUB', message: 'stub' }] };
+    return { success: false, errors: [{ code: 'INTERNAL_ERROR', message: 'stub' }] };
   };
   beforeEach(() => {
     calls.length = 0;

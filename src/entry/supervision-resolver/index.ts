@@ -7,6 +7,7 @@ import { latestWeeklyReport } from '../../app/analytics/weeklyReport';
 import { isFilterError, parseFilter } from '../../domain/analytics';
 import type { SupervisionChartName } from '../../contract/analytics';
 import type { ResolverResult } from '../../contract/envelope';
+import { toServerErrorCode } from '../../contract/errorCodes';
 
 /**
  * Resolver of the `itr-supervision` global page (manifest function `supervision-resolver`): parses the
@@ -29,7 +30,7 @@ export async function wrapped<T>(run: () => Promise<T>): Promise<ResolverResult<
   } catch (error) {
     if (error instanceof NotAuthorizedError) return { success: false, errors: [{ code: error.code, message: error.message }] };
     const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-    if (typeof code === 'string' && error instanceof Error) return { success: false, errors: [{ code, message: error.message }] };
+    if (typeof code === 'string' && error instanceof Error) return { success: false, errors: [{ code: toServerErrorCode(code), message: error.message }] };
     throw error;
   }
 }

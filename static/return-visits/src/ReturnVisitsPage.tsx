@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import type { ResolverError } from '../../../src/contract/envelope';
+import type { ShownError } from '../../shared/errors';
 import type { ClosureAdminState, ReturnVisit } from '../../../src/contract/closure';
 import { call } from '../../shared/api';
 import { baseInputStyle, FieldLabel } from '../../shared/controls';
@@ -38,12 +38,12 @@ const cardStyles = xcss({ borderColor: 'color.border', borderWidth: 'border.widt
 const differStyles = xcss({ backgroundColor: 'color.background.warning', borderRadius: 'radius.small', padding: 'space.100' });
 const pageStyles = xcss({ padding: 'space.300' });
 
-function toError(e: unknown): ResolverError {
+function toError(e: unknown): ShownError {
   const api = toApiError(e);
   return { code: api.code, message: api.message, params: api.params };
 }
 
-function useErrorText(): (e: ResolverError) => string {
+function useErrorText(): (e: ShownError) => string {
   const { t } = useI18n();
   return (e) => {
     const key = errorMessageKey(e.code);
@@ -67,7 +67,7 @@ function VisitForm({ visit, onRecorded }: { visit: ReturnVisit; onRecorded(v: Re
   const [satisfaction, setSatisfaction] = useState('');
   const [solved, setSolved] = useState(true);
   const [words, setWords] = useState('');
-  const [error, setError] = useState<ResolverError | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
   const record = async () => {
     setBusy(true);
@@ -159,7 +159,7 @@ function AdminArea() {
   const [groups, setGroups] = useState<Picked[]>([]);
   const [fallback, setFallback] = useState<Picked[]>([]);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ResolverError | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
   const [saved, setSaved] = useState(false);
   const adopt = (s: ClosureAdminState) => {
     setState(s);
@@ -235,7 +235,7 @@ export function ReturnVisitsPage(_props: { context: ForgeContext }) {
   const [status, setStatus] = useState<'open' | 'done'>('open');
   const [visits, setVisits] = useState<ReturnVisit[] | null>(null);
   const [isAdmin, setIsAdmin] = useState(false);
-  const [error, setError] = useState<ResolverError | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const load = useCallback(async (s: 'open' | 'done') => {
     setError(null);

@@ -8,6 +8,7 @@
 import { en, type MessageKey, type Messages } from './en';
 import { zhCN } from './zh-CN';
 import type { ClientErrorCode } from '../errors';
+import type { ServerErrorCode } from '../../../src/contract/errorCodes';
 
 export type { MessageKey, Messages } from './en';
 
@@ -127,3 +128,7 @@ function isMessageKey(key: string): key is MessageKey {
 type UntranslatedClientCodes = Exclude<`errorCode.${ClientErrorCode}`, MessageKey>;
 const allClientCodesTranslated: [UntranslatedClientCodes] extends [never] ? true : UntranslatedClientCodes = true;
 void allClientCodesTranslated;
+// ... and so does every code a resolver may answer (src/contract/errorCodes.ts); zh-CN has every English key.
+type UntranslatedServerCodes = Exclude<`errorCode.${ServerErrorCode}`, MessageKey>;
+const allServerCodesTranslated: [UntranslatedServerCodes] extends [never] ? true : UntranslatedServerCodes = true;
+void allServerCodesTranslated;

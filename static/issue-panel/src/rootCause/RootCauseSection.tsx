@@ -10,7 +10,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import type { ResolverError } from '../../../../src/contract/envelope';
+import type { ShownError } from '../../../shared/errors';
 import type { RootCauseDraftDto, RootCauseState } from '../../../../src/contract/closure';
 import { call } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
@@ -86,12 +86,13 @@ export function RootCauseSection({ issueKey }: { issueKey: string }) {
   const { t } = useI18n();
   const [state, setState] = useState<RootCauseState | null>(null);
   const [draft, setDraft] = useState<RootCauseDraftDto>(EMPTY);
-  const [error, setError] = useState<ResolverError | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
   const [saving, setSaving] = useState(false);
   const [justSaved, setJustSaved] = useState(false);
   const [open, setOpen] = useState(false);
 
-  const errorText = (e: ResolverError): string => {
+  // Root-cause check codes (ROOT_CAUSE_*) come in the state's `issues` as well as in errors.
+  const errorText = (e: { code: string; params?: ShownError['params'] }): string => {
     const key = errorMessageKey(e.code);
     return key === 'errorCode.unknown' ? `${t(key)} (${e.code})` : t(key, { issueKey, ...(e.params ?? {}) });
   };
@@ -127,7 +128,7 @@ export function RootCauseSection({ issueKey }: { issueKey: string }) {
     }
   };
 
-  const issuesAt = (path: string): string[] => (state?.issues ?? []).filter((i) => i.path === path && i.code !== 'ROOT_CAUSE_EXTERNAL').map((i) => errorText({ code: i.code, message: '' }));
+  const issuesAt = (path: string): string[] => (state?.issues ?? []).filter((i) => i.path === path && i.code !== 'ROOT_CAUSE_EXTERNAL').map((i) => errorText({ code: i.code }));
   const readOnly = state !== null && !state.canEdit;
   const flags = state?.flags ?? [];
   const set = (patch: Partial<RootCauseDraftDto>) => setDraft((d) => ({ ...d, ...patch }));
