@@ -3,7 +3,7 @@
  *
  *   npm start [-- --port 3000] [--speed 60]        (PORT also sets the port)
  *
- * Runs with `node scripts/bench/run.js sandbox/main.ts` (TypeScript transpiled on require, no build).
+ * Runs with `node scripts/run-ts.js sandbox/main.ts` (TypeScript transpiled on require, no build).
  * Steps, in this order because each depends on the one before:
  *  1. MariaDB for Forge SQL: a private server in a temp dir (test/harness/mariadb.ts), unless
  *     ITR_TEST_MYSQL_URL names one; installs Debian's mariadb-server when run as root and missing.

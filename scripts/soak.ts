@@ -4,7 +4,7 @@
  * Starts the sandbox (sandbox/server.ts: the real handlers of src/index.ts, the real @forge/* SDKs, the
  * Jira/KVS/queue doubles, MariaDB for Forge SQL) on a manual clock that is also the process's `Date`,
  * and plays a day in five-minute ticks: issues created in English and Chinese (product event
- * `issue-created`), triaged by the triage user (`triage-resolver`), the grading calendars saved by the
+ * `issue-created`), triaged by the triage user (`src/entry/triageFunctions.ts`), the grading calendars saved by the
  * admin now and then (`grading-admin-resolver`), and the scheduled triggers (escalation sweep →
  * queue → consumer) every tick. Every eight simulated hours (from the first hour) the admin publishes a
  * new grading table and regrades the open issues (`startRegrade` → `regrade` consumer), and two hours
@@ -94,6 +94,8 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
   const { DEMO_USERS, DEMO_FIELD_IDS: ids } = await import('../sandbox/demoSite');
   const { runMigrations } = await import('../src/adapters/sql');
   const app = await import('../src/index');
+  // Triage's functions, as the ITR page's resolver routes them.
+  const triage = (await import('../src/entry/triageFunctions')).handler;
   const { KillSwitch } = await import('../test/faults/killSwitch');
   const { REGRADE_QUEUE } = await import('../src/app/regrade/regrade');
   const { BACKFILL_QUEUE } = await import('../src/app/analytics/backfill');
@@ -232,7 +234,7 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
       return;
     }
     regradeCoversTable = false;
-    const p = await runJob('regrade', () => invokeResolver(app.triageResolver as never, 'startRegrade', { confirm: true }, { accountId: ADMIN }), () => invokeResolver(app.triageResolver as never, 'getRegradeProgress', {}, { accountId: ADMIN }));
+    const p = await runJob('regrade', () => invokeResolver(triage as never, 'startRegrade', { confirm: true }, { accountId: ADMIN }), () => invokeResolver(triage as never, 'getRegradeProgress', {}, { accountId: ADMIN }));
     if (p === undefined) return;
     const done = p['status'] === 'done' && p['batchesDone'] === p['batches'] && p['processed'] === p['total'];
     if (done) jobs.regrade.done++;
@@ -269,7 +271,7 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
       const key = untriaged[0] as string;
       injectFaults();
       const answer = (await safely('triageIssue', () =>
-        invokeResolver(app.triageResolver as never, 'triageIssue', {
+        invokeResolver(triage as never, 'triageIssue', {
           issueKey: key,
           kind: pick(KINDS),
           classification: { facts: { failsWithinSpecification: random() < 0.5, contractOrProcessNotFollowed: false, expectedByUserHabitOrIndustryNorm: true } },
@@ -418,7 +420,7 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
   };
 }
 
-if (require.main === module || process.argv[1]?.endsWith('run.js')) {
+if (require.main === module || process.argv[1]?.endsWith('run-ts.js')) {
   const minutes = Number(arg('minutes') ?? 1);
   runSoak({ wallMs: minutes * 60_000, seed: Number(arg('seed') ?? 9), days: Number(arg('days') ?? 1), verbose: process.argv.includes('--verbose'), log: process.argv.includes('--quiet') ? undefined : (s) => process.stderr.write(`${s}\n`) })
     .then((f) => {

@@ -12,11 +12,6 @@ export { handler as returnVisitsResolver } from './entry/return-visits-resolver'
 // The close/resolve workflow rules' create/edit/view pages (one resolver for the three rule modules)
 export { handler as closureRuleResolver } from './entry/closure-rule-resolver';
 
-// Areas the pages above route to by function key (itr-home: triage and the case library; the issue panel:
-// case suggestions). Not manifest functions of their own; exported so their contracts are tested directly.
-export { handler as triageResolver } from './entry/triage-resolver';
-export { handler as caseLibraryResolver } from './entry/case-library-resolver';
-
 // Product event triggers
 export { handler as issueCreated } from './entry/issue-created';
 export { handler as issueUpdated } from './entry/issue-updated';

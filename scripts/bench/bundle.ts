@@ -74,5 +74,5 @@ function main(): void {
   }
 }
 
-// Run as a script (`node scripts/bench/run.js scripts/bench/bundle.ts`), not when imported.
+// Run as a script (`node scripts/run-ts.js scripts/bench/bundle.ts`), not when imported.
 if (process.argv[2] !== undefined && path.resolve(process.argv[2]) === __filename) main();

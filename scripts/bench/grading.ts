@@ -3,7 +3,7 @@
  * on the machine. Prints one JSON object:
  *  - domain: grading ISSUES answer sets with `gradeIssue` (wall time, per-issue mean);
  *  - recompute: regrading ISSUES open issues against the Jira double through the real handlers
- *    (`startRegrade` via triage-resolver, the queue double delivering to `regrade-consumer`), with the
+ *    (`startRegrade` via src/entry/triageFunctions.ts, the queue double delivering to `regrade-consumer`), with the
  *    REST calls per issue and by route: the recompute reads with one search per batch and writes with
  *    Jira's bulk `POST /rest/api/3/app/field/value`.
  * The platform harness is installed first, as test/harness/setup.ts does for jest (the SDKs read the
@@ -18,7 +18,7 @@ import { CONFIG_KEYS, gradingTableCodec } from '../../src/app/config/itrConfig';
 import { encodeGradingAnswers } from '../../src/app/fields/gradingAnswers';
 import { REGRADE_QUEUE } from '../../src/app/regrade/regrade';
 import { handler as regradeConsumer } from '../../src/entry/regrade-consumer';
-import { handler as triageResolver } from '../../src/entry/triage-resolver';
+import { handler as triageResolver } from '../../src/entry/triageFunctions';
 import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, gradeIssue, type GradingAnswers, type GradingTable } from '../../src/domain';
 
 const ISSUES = 10_000;

@@ -1,6 +1,6 @@
 /**
  * Case library (案例库) types shared with the Custom UI: the case, search hits with the reasons they
- * matched, and the functions of `case-library-resolver` (also callable from the issue panel).
+ * matched, and the functions of `src/entry/caseLibraryFunctions.ts` (also callable from the issue panel).
  */
 
 export type CaseStatus = 'draft' | 'published' | 'retired';

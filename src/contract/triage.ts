@@ -1,5 +1,5 @@
 /**
- * The triage page (`itr-triage`, resolver `triage-resolver`) and the recompute of open issues.
+ * The triage page (`itr-triage`, functions in `src/entry/triageFunctions.ts`) and the recompute of open issues.
  *
  * Who may call what is decided on the server: triage functions need the triage role (a Jira group
  * configured in KVS, default `itr-triage`, or Jira admin); forwarding and escalating also suit the

@@ -6,7 +6,7 @@
  * skipped, no grade written twice), closed issues are untouched, and progress reaches 100 %.
  */
 import { handler as regradeConsumer } from '../../src/entry/regrade-consumer';
-import { handler as triageResolver } from '../../src/entry/triage-resolver';
+import { handler as triageResolver } from '../../src/entry/triageFunctions';
 import { ConfigStore } from '../../src/adapters/kvs';
 import { CONFIG_KEYS, gradingTableCodec } from '../../src/app/config/itrConfig';
 import { encodeGradingAnswers } from '../../src/app/fields/gradingAnswers';

@@ -99,6 +99,19 @@ describe('manifest.yml', () => {
     for (const g of gadgets) expect({ key: g.key, thumbnail: g.thumbnail }).toEqual({ key: g.key, thumbnail: expect.stringMatching(/^https:\/\/[^\s;]+$/) });
   });
 
+  it('src/entry holds one folder per manifest function, named by its key', () => {
+    const functions = ((manifestYaml['modules'] as Record<string, unknown>)['function'] ?? []) as Array<{ key: string }>;
+    const folders = fs.readdirSync(path.join(REPO_ROOT, 'src/entry'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(folders.sort()).toEqual(functions.map((f) => f.key).sort());
+  });
+
+  it('src/index.ts exports exactly the handlers the manifest names (index.<name>), nothing else', async () => {
+    const functions = ((manifestYaml['modules'] as Record<string, unknown>)['function'] ?? []) as Array<{ handler: string }>;
+    const named = functions.map((f) => f.handler.replace(/^index\./, '')).sort();
+    const index = (await import('../../src/index')) as Record<string, unknown>;
+    expect(Object.keys(index).filter((k) => k !== '__esModule').sort()).toEqual([...new Set(named)]);
+  });
+
   it('runs on nodejs22.x and declares Forge SQL from day one', () => {
     const app = manifestYaml['app'] as { runtime: { name: string } };
     expect(app.runtime.name).toBe('nodejs22.x');

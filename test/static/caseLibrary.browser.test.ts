@@ -1,5 +1,5 @@
 /**
- * The case library page in headless Chromium, against the real `case-library-resolver` (exported
+ * The case library page in headless Chromium, against the real `src/entry/caseLibraryFunctions.ts` (exported
  * handler) on MariaDB and the Jira double, through the stand-in Forge host (bridgeStub.ts).
  * Screenshots go to .tmp/screenshots/. Skipped when no Chromium is installed (outside CI).
  */
@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { runMigrations } from '../../src/adapters/sql';
 import { CaseLibrary } from '../../src/app/cases/caseLibrary';
 import type { CaseContent } from '../../src/contract/cases';
-import { caseLibraryResolver } from '../../src/index';
+import { handler as caseLibraryResolver } from '../../src/entry/caseLibraryFunctions';
 import { harness } from '../harness';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp, realResolvers, screenshots } from './browserApp';

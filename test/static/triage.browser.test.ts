@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { triageResolver } from '../../src/index';
+import { handler as triageResolver } from '../../src/entry/triageFunctions';
 import { handler as peopleResolver } from '../../src/entry/peopleResolver';
 import { runMigrations } from '../../src/adapters/sql';
 import { harness } from '../harness';

@@ -1,7 +1,7 @@
 import Resolver from '@forge/resolver';
-import { CASE_LIBRARY_KEYS, handler as caseLibraryHandler } from '../case-library-resolver';
+import { CASE_LIBRARY_KEYS, handler as caseLibraryHandler } from '../caseLibraryFunctions';
 import { routeByFunctionKey } from '../routeByFunctionKey';
-import { handler as triageHandler } from '../triage-resolver';
+import { handler as triageHandler } from '../triageFunctions';
 import { guardedDefinitions } from '../guard';
 import { PEOPLE_KEYS, handler as peopleHandler } from '../peopleResolver';
 import { getLineHistory } from '../../app/history/getLineHistory';

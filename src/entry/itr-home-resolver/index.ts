@@ -1,7 +1,7 @@
-import { CASE_LIBRARY_KEYS, handler as caseLibraryHandler } from '../case-library-resolver';
+import { CASE_LIBRARY_KEYS, handler as caseLibraryHandler } from '../caseLibraryFunctions';
 import { PEOPLE_KEYS, handler as peopleHandler } from '../peopleResolver';
 import { routeByFunctionKey } from '../routeByFunctionKey';
-import { TRIAGE_KEYS, handler as triageHandler } from '../triage-resolver';
+import { TRIAGE_KEYS, handler as triageHandler } from '../triageFunctions';
 
 /**
  * Resolver of the `itr-home` global page (manifest function `itr-home-resolver`). Jira allows one

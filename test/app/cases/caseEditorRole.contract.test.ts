@@ -5,7 +5,7 @@
  * `case.save` row in the audit log; a refused one writes nothing.
  */
 import { runMigrations } from '../../../src/adapters/sql';
-import { caseLibraryResolver } from '../../../src/index';
+import { handler as caseLibraryResolver } from '../../../src/entry/caseLibraryFunctions';
 import { harness, invokeResolver } from '../../harness';
 
 const { jira, sql } = harness();

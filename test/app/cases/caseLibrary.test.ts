@@ -7,7 +7,7 @@ import { searchIndex } from '../../../src/app/cases/caseIndex';
 import type { CaseContent } from '../../../src/contract/cases';
 import { MemoryCaseIndex } from '../../../src/domain/caseSearch';
 import { JIRA_TEXT_FIELD_MAX_CHARS, STORED_LIMITS } from '../../../src/domain/storageLimits';
-import { handlers } from '../../../src/entry/case-library-resolver';
+import { handlers } from '../../../src/entry/caseLibraryFunctions';
 import { generateDevSet } from '../../domain/caseSearch/devSet';
 import { harness } from '../../harness';
 

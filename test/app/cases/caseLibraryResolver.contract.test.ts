@@ -1,5 +1,5 @@
 /**
- * Contract tests of `case-library-resolver` through the exported handler (src/index.ts), as the
+ * Contract tests of `src/entry/caseLibraryFunctions.ts` through its exported handler, as the
  * Forge platform calls it: realistic payloads, the caller from the invocation context, answers in the
  * `{ success, data | errors }` envelope. MariaDB through the real @forge/sql; Jira through the double,
  * which decides who may browse which issue.
@@ -7,7 +7,7 @@
 import { runMigrations } from '../../../src/adapters/sql';
 import type { CaseHit, CaseRecord, CaseSuggestions, CaseVersion } from '../../../src/contract/cases';
 import type { ResolverResult } from '../../../src/contract/envelope';
-import { caseLibraryResolver } from '../../../src/index';
+import { handler as caseLibraryResolver } from '../../../src/entry/caseLibraryFunctions';
 import { defineItrFields } from '../../fixtures/itrFields';
 import { harness, invokeResolver } from '../../harness';
 

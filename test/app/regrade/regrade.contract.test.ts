@@ -1,11 +1,11 @@
 /**
- * The recompute of open issues through the exported handlers: `startRegrade` (triage-resolver, admin
+ * The recompute of open issues through the exported handlers: `startRegrade` (src/entry/triageFunctions.ts, admin
  * only) pushes batches to the queue double, which delivers them to the real `regradeConsumer`; writes
  * go through Jira's bulk app-field endpoint grouped by (field, value).
  */
 // The handlers src/index.ts re-exports (imported from their entry folders, so this file does not load every module).
 import { handler as regradeConsumer } from '../../../src/entry/regrade-consumer';
-import { handler as triageResolver } from '../../../src/entry/triage-resolver';
+import { handler as triageResolver } from '../../../src/entry/triageFunctions';
 import { ConfigStore } from '../../../src/adapters/kvs';
 import { CONFIG_KEYS, gradingTableCodec } from '../../../src/app/config/itrConfig';
 import { encodeGradingAnswers } from '../../../src/app/fields/gradingAnswers';

@@ -4,7 +4,7 @@
  * not paged by Jira) is fetched once when the cache is cold and never when it is warm.
  */
 import { handler as regradeConsumer } from '../../../src/entry/regrade-consumer';
-import { handler as triageResolver } from '../../../src/entry/triage-resolver';
+import { handler as triageResolver } from '../../../src/entry/triageFunctions';
 import { ConfigStore } from '../../../src/adapters/kvs';
 import { CONFIG_KEYS, gradingTableCodec } from '../../../src/app/config/itrConfig';
 import { encodeGradingAnswers } from '../../../src/app/fields/gradingAnswers';

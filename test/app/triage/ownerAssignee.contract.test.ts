@@ -6,7 +6,7 @@
  * without a chosen owner leaves entering a line to the line's assignment. A declined issue (owner and
  * acceptance cleared) is back on the triage list. Through the exported resolvers, on the Jira double.
  */
-import { handler as triageResolver } from '../../../src/entry/triage-resolver';
+import { handler as triageResolver } from '../../../src/entry/triageFunctions';
 import { issuePanelResolver } from '../../../src/index';
 import { ConfigStore } from '../../../src/adapters/kvs';
 import { runMigrations } from '../../../src/adapters/sql';

@@ -3,7 +3,7 @@
  * is checked for its format and, as the app, with `POST /rest/api/3/permissions/check` for browse
  * rights on the issue, before anything is written, in triageIssue and in reassignIssue.
  */
-import { handler as triageResolver } from '../../../src/entry/triage-resolver';
+import { handler as triageResolver } from '../../../src/entry/triageFunctions';
 import { runMigrations } from '../../../src/adapters/sql';
 import { harness, invokeResolver } from '../../harness';
 import { defineItrFields } from '../../fixtures/itrFields';

@@ -2,7 +2,7 @@
  * Triage values are held to the columns that store them (src/domain/storageLimits.ts, issue 13 §3):
  * over the limit refused with a code, at the limit stored whole, and a refusal loses nothing saved.
  */
-import { handler as triageResolver } from '../../../src/entry/triage-resolver';
+import { handler as triageResolver } from '../../../src/entry/triageFunctions';
 import { runMigrations } from '../../../src/adapters/sql';
 import { STORED_LIMITS } from '../../../src/domain/storageLimits';
 import { harness, invokeResolver } from '../../harness';

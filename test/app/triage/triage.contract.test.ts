@@ -2,7 +2,7 @@
  * Triage through the exported `triageResolver`: the real @forge/api, @forge/kvs and @forge/sql against
  * the Jira double and MariaDB. The triage role is asked of Jira as the caller, never read from the payload.
  */
-import { handler as triageResolver } from '../../../src/entry/triage-resolver';
+import { handler as triageResolver } from '../../../src/entry/triageFunctions';
 import { issuePanelResolver } from '../../../src/index';
 import { encodeGradingAnswers } from '../../../src/app/fields/gradingAnswers';
 import { runMigrations } from '../../../src/adapters/sql';

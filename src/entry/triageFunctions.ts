@@ -1,7 +1,7 @@
 import Resolver from '@forge/resolver';
-import { guardedDefinitions } from '../guard';
-import { getRegradeProgress, startRegrade } from '../../app/regrade/regrade';
-import { confirmationMissing } from '../../app/audit/confirmation';
+import { guardedDefinitions } from './guard';
+import { getRegradeProgress, startRegrade } from '../app/regrade/regrade';
+import { confirmationMissing } from '../app/audit/confirmation';
 import {
   acceptIssue,
   getClassificationHistory,
@@ -9,12 +9,12 @@ import {
   listTriage,
   reassignIssue,
   triageIssue,
-} from '../../app/triage/triage';
-import { toErrorResult } from '../../app/triage/triageErrors';
-import type { ResolverResult } from '../../contract/envelope';
-import type { TriageDecision, TriageFunctions } from '../../contract/triage';
-import { isRecord } from '../../domain/input';
-import { isIssueKey } from '../../domain/jiraKeys';
+} from '../app/triage/triage';
+import { toErrorResult } from '../app/triage/triageErrors';
+import type { ResolverResult } from '../contract/envelope';
+import type { TriageDecision, TriageFunctions } from '../contract/triage';
+import { isRecord } from '../domain/input';
+import { isIssueKey } from '../domain/jiraKeys';
 
 /**
  * Triage's resolver functions, served through the `itr-home` global page's resolver (and the issue panel's,

@@ -1,10 +1,10 @@
 import Resolver from '@forge/resolver';
-import { confirmationMissing } from '../../app/audit/confirmation';
-import { guardedDefinitions } from '../guard';
-import { CaseLibrary } from '../../app/cases/caseLibrary';
-import type { CaseLibraryFunctions, CaseStatus } from '../../contract/cases';
-import type { ResolverResult } from '../../contract/envelope';
-import { toServerErrorCode } from '../../contract/errorCodes';
+import { confirmationMissing } from '../app/audit/confirmation';
+import { guardedDefinitions } from './guard';
+import { CaseLibrary } from '../app/cases/caseLibrary';
+import type { CaseLibraryFunctions, CaseStatus } from '../contract/cases';
+import type { ResolverResult } from '../contract/envelope';
+import { toServerErrorCode } from '../contract/errorCodes';
 
 /**
  * The case library's resolver functions, served through the `itr-home` global page's and the issue

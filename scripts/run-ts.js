@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs a TypeScript bench without a build step: transpile each .ts file on require (no type
-// check; `npx tsc --noEmit` does that). Usage: node scripts/bench/run.js scripts/bench/calendar.ts
+// The TypeScript runner of `npm start`, the benches and the soak: runs a .ts file without a build step,
+// transpiling each .ts file on require (no type check; `npx tsc --noEmit` does that).
+// Usage: node scripts/run-ts.js sandbox/main.ts
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -17,7 +18,7 @@ require.extensions['.ts'] = (module, filename) => {
 
 const target = process.argv[2];
 if (!target) {
-  console.error('usage: node scripts/bench/run.js <file.ts>');
+  console.error('usage: node scripts/run-ts.js <file.ts>');
   process.exit(2);
 }
 require(path.resolve(target));
