@@ -3,7 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/src'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: false }] },
+  // Transpile only: `npm test` type-checks the whole tree with tsc before Jest runs.
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/summaryReporter.js'],
   // Forge platform harness (test/harness): platform globals before any module loads, per-test resets
