@@ -12,13 +12,23 @@ import type { SandboxManifest } from './manifest';
 function formatterOf(manifest: SandboxManifest, moduleKey: string): string | undefined {
   const m = manifest.modules.find((x) => x.type === 'jira:customField' && x.key === moduleKey);
   const view = m?.raw['view'];
-  const formatter = typeof view === 'object' && view !== null ? (view as Record<string, unknown>)['formatter'] : undefined;
-  const expression = typeof formatter === 'object' && formatter !== null ? (formatter as Record<string, unknown>)['expression'] : undefined;
+  const formatter =
+    typeof view === 'object' && view !== null ? (view as Record<string, unknown>)['formatter'] : undefined;
+  const expression =
+    typeof formatter === 'object' && formatter !== null
+      ? (formatter as Record<string, unknown>)['expression']
+      : undefined;
   return typeof expression === 'string' ? expression : undefined;
 }
 
 /** The formatted text of `moduleKey`'s value on `issue` for `viewerAccountId`; undefined when Jira would show the raw value. */
-export function formatAppField(manifest: SandboxManifest, model: JiraModel, moduleKey: string, issue: StoredIssue, viewerAccountId: string): string | undefined {
+export function formatAppField(
+  manifest: SandboxManifest,
+  model: JiraModel,
+  moduleKey: string,
+  issue: StoredIssue,
+  viewerAccountId: string,
+): string | undefined {
   const expression = formatterOf(manifest, moduleKey);
   const def = [...model.fields.values()].find((d) => d.forgeModuleKey === moduleKey);
   if (expression === undefined || def === undefined) return undefined;
@@ -33,11 +43,17 @@ export function formatAppField(manifest: SandboxManifest, model: JiraModel, modu
       value,
       fieldId: def.id,
       user: viewer === undefined ? null : userBean(viewer),
-      issue: issueBean({ issue: { id: issue.id, key: issue.key, fields: issue.fields }, customFields, lookUpUser: (id) => model.users.get(id) }),
+      issue: issueBean({
+        issue: { id: issue.id, key: issue.key, fields: issue.fields },
+        customFields,
+        lookUpUser: (id) => model.users.get(id),
+      }),
       project: project === undefined ? null : projectBean(project),
     });
   } catch (e) {
-    console.warn(`[sandbox] formatter of ${moduleKey} failed on ${issue.key}: ${e instanceof Error ? e.message : String(e)}`);
+    console.warn(
+      `[sandbox] formatter of ${moduleKey} failed on ${issue.key}: ${e instanceof Error ? e.message : String(e)}`,
+    );
     return undefined;
   }
 }

@@ -35,7 +35,11 @@ export const HANDOFF_PROJECTS = [
 ] as const;
 
 /** Departments of the demo engineers (supervision per department). */
-export const DEMO_DEPARTMENTS: Readonly<Record<string, string>> = { [LI]: 'Service Desk 服务台', [TOM]: 'Field Engineering', [ZHAO]: 'Product Experts 产品专家' };
+export const DEMO_DEPARTMENTS: Readonly<Record<string, string>> = {
+  [LI]: 'Service Desk 服务台',
+  [TOM]: 'Field Engineering',
+  [ZHAO]: 'Product Experts 产品专家',
+};
 
 const PRODUCTS = ['Customer Portal', 'Core Network', 'Field Equipment', 'Billing'] as const;
 // As triage types them: free text, read by people (the supervision page groups by it).
@@ -43,14 +47,25 @@ const REGIONS = ['Central Europe', 'East China', 'North China', 'US East'] as co
 const CHINESE_REGIONS: ReadonlySet<string> = new Set(['East China', 'North China']);
 const GRADES = ['critical', 'major', 'minor', 'suggestion'] as const;
 const KINDS = ['technicalService', 'technicalService', 'nonTechnicalService', 'spareParts', 'complaint'] as const;
-const PROJECT_OF_PRODUCT: Record<(typeof PRODUCTS)[number], 'ITR' | 'NET' | 'FLD'> = { 'Customer Portal': 'ITR', 'Core Network': 'NET', 'Field Equipment': 'FLD', Billing: 'ITR' };
+const PROJECT_OF_PRODUCT: Record<(typeof PRODUCTS)[number], 'ITR' | 'NET' | 'FLD'> = {
+  'Customer Portal': 'ITR',
+  'Core Network': 'NET',
+  'Field Equipment': 'FLD',
+  Billing: 'ITR',
+};
 const LINES: readonly SupportLine[] = ['L1', 'L2', 'L3'];
 const OWNER_OF_LINE: Record<SupportLine, string> = { L1: LI, L2: TOM, L3: ZHAO };
 
 /** One finished issue of the demo history. */
 export interface HistoryIssue {
   key: string;
-  stays: Array<{ line: SupportLine; enteredAt: Date; leftAt: Date; minutes: number; outcome: 'timed_out' | 'passed_on' | 'resolved' }>;
+  stays: Array<{
+    line: SupportLine;
+    enteredAt: Date;
+    leftAt: Date;
+    minutes: number;
+    outcome: 'timed_out' | 'passed_on' | 'resolved';
+  }>;
   resolvedAt: Date;
   /** Return-visit satisfaction 1–5, when the customer was called back. */
   satisfaction: number | null;
@@ -66,9 +81,24 @@ function sequence(seed: number): () => number {
 }
 
 const SUMMARIES: Record<(typeof PRODUCTS)[number], readonly string[]> = {
-  'Customer Portal': ['Portal login slow during month-end', '门户页面偶发 502 错误', 'Password reset e-mail delayed', '报表导出超时'],
-  'Core Network': ['Packet loss on branch uplink', '核心交换机端口故障', 'VPN reconnects every hour', 'DNS timeouts from the Berlin office'],
-  'Field Equipment': ['Printer jams after maintenance visit', '现场扫描枪无法连接', 'Badge reader offline', '空调机组风扇异响'],
+  'Customer Portal': [
+    'Portal login slow during month-end',
+    '门户页面偶发 502 错误',
+    'Password reset e-mail delayed',
+    '报表导出超时',
+  ],
+  'Core Network': [
+    'Packet loss on branch uplink',
+    '核心交换机端口故障',
+    'VPN reconnects every hour',
+    'DNS timeouts from the Berlin office',
+  ],
+  'Field Equipment': [
+    'Printer jams after maintenance visit',
+    '现场扫描枪无法连接',
+    'Badge reader offline',
+    '空调机组风扇异响',
+  ],
   Billing: ['Invoice totals rounded wrongly', '发票抬头显示错误', 'Duplicate charge on annual plan', '对账单缺少明细'],
 };
 
@@ -82,7 +112,8 @@ export function seedDemoHistory(jira: JiraDouble, now: number, count = 180): His
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
   const ids = DEMO_FIELD_IDS;
   const counters = new Map<string, number>();
-  for (const issue of jira.model.issues.values()) counters.set(issue.projectKey, Math.max(counters.get(issue.projectKey) ?? 0, Number(issue.key.split('-')[1])));
+  for (const issue of jira.model.issues.values())
+    counters.set(issue.projectKey, Math.max(counters.get(issue.projectKey) ?? 0, Number(issue.key.split('-')[1])));
   const out: HistoryIssue[] = [];
   for (let i = 0; i < count; i++) {
     // More work in winter (a season to see), spread over the year.
@@ -102,9 +133,20 @@ export function seedDemoHistory(jira: JiraDouble, now: number, count = 180): His
       const budget = lineBudget(DEFAULT_GRADING_TABLE, grade, line).minutes;
       const last = l === lastLine;
       const timedOut = !last ? random() < 0.5 : false;
-      const minutes = timedOut ? budget : Math.max(5, Math.floor(budget * (last ? 0.2 + random() * (grade === 'critical' ? 1.1 : 0.9) : 0.3 + random() * 0.6)));
+      const minutes = timedOut
+        ? budget
+        : Math.max(
+            5,
+            Math.floor(budget * (last ? 0.2 + random() * (grade === 'critical' ? 1.1 : 0.9) : 0.3 + random() * 0.6)),
+          );
       if (last && minutes > budget && l === 2) breached = new Date(at + budget * 60_000);
-      stays.push({ line, enteredAt: new Date(at), leftAt: new Date(at + minutes * 60_000), minutes, outcome: last ? 'resolved' : timedOut ? 'timed_out' : 'passed_on' });
+      stays.push({
+        line,
+        enteredAt: new Date(at),
+        leftAt: new Date(at + minutes * 60_000),
+        minutes,
+        outcome: last ? 'resolved' : timedOut ? 'timed_out' : 'passed_on',
+      });
       at += minutes * 60_000;
     }
     const resolvedAt = new Date(at);
@@ -143,7 +185,12 @@ export function seedDemoHistory(jira: JiraDouble, now: number, count = 180): His
       },
     });
     const visited = kind === 'complaint' || grade === 'critical' || random() < 0.2;
-    out.push({ key, stays, resolvedAt, satisfaction: visited ? Math.min(5, Math.max(1, Math.round(3.6 + (random() - 0.5) * 3))) : null });
+    out.push({
+      key,
+      stays,
+      resolvedAt,
+      satisfaction: visited ? Math.min(5, Math.max(1, Math.round(3.6 + (random() - 0.5) * 3))) : null,
+    });
   }
   return out;
 }
@@ -155,12 +202,18 @@ export const DEMO_CASES: ReadonlyArray<{ author: string; sourceIssues: string[];
     sourceIssues: [],
     content: {
       title: 'Excel export shows garbled Chinese column names',
-      symptom: 'Reports exported to Excel show unreadable characters instead of Chinese column names; CSV opened in Excel shows mojibake.',
-      product: 'Customer Portal', productVersion: '4.1', environment: 'Excel 2019 on Windows, zh-CN locale',
+      symptom:
+        'Reports exported to Excel show unreadable characters instead of Chinese column names; CSV opened in Excel shows mojibake.',
+      product: 'Customer Portal',
+      productVersion: '4.1',
+      environment: 'Excel 2019 on Windows, zh-CN locale',
       rootCause: 'The export writes UTF-8 without a byte order mark, so Excel reads it as the system code page (GBK).',
       shortTermMeasure: 'Open the file through Data → From Text and choose UTF-8.',
-      longTermMeasure: 'Export writes a UTF-8 BOM (fixed in 4.2); export test with Chinese headers added to the release checklist.',
-      language: 'en', tags: ['export', 'excel', 'encoding'], status: 'published',
+      longTermMeasure:
+        'Export writes a UTF-8 BOM (fixed in 4.2); export test with Chinese headers added to the release checklist.',
+      language: 'en',
+      tags: ['export', 'excel', 'encoding'],
+      status: 'published',
     },
   },
   {
@@ -169,11 +222,15 @@ export const DEMO_CASES: ReadonlyArray<{ author: string; sourceIssues: string[];
     content: {
       title: '报表导出 Excel 中文乱码',
       symptom: '在“月度统计”等页面导出 Excel 后，中文列名和内容显示为乱码。',
-      product: 'Customer Portal', productVersion: '4.0', environment: 'Windows 中文版 Excel',
+      product: 'Customer Portal',
+      productVersion: '4.0',
+      environment: 'Windows 中文版 Excel',
       rootCause: '导出文件为无 BOM 的 UTF-8 编码，Excel 按 GBK 解析导致乱码。',
       shortTermMeasure: '指导客户通过“数据 → 自文本”以 UTF-8 导入。',
       longTermMeasure: '导出时写入 UTF-8 BOM；发布前增加中文表头导出测试。',
-      language: 'zh-CN', tags: ['导出', 'Excel', '编码'], status: 'published',
+      language: 'zh-CN',
+      tags: ['导出', 'Excel', '编码'],
+      status: 'published',
     },
   },
   {
@@ -182,11 +239,16 @@ export const DEMO_CASES: ReadonlyArray<{ author: string; sourceIssues: string[];
     content: {
       title: 'SSO login returns HTTP 500 after the identity provider rotated its certificate',
       symptom: 'All users of one SSO tenant get an error page (HTTP 500) right after the identity provider redirect.',
-      product: 'Customer Portal', productVersion: '4.2', environment: 'SAML 2.0, Azure AD',
-      rootCause: 'The tenant still trusted the old signing certificate; signature validation threw instead of failing cleanly.',
+      product: 'Customer Portal',
+      productVersion: '4.2',
+      environment: 'SAML 2.0, Azure AD',
+      rootCause:
+        'The tenant still trusted the old signing certificate; signature validation threw instead of failing cleanly.',
       shortTermMeasure: 'Upload the new IdP certificate in the tenant settings.',
       longTermMeasure: 'Read IdP metadata automatically and alert 14 days before a certificate expires.',
-      language: 'en', tags: ['sso', 'saml', 'certificate'], status: 'published',
+      language: 'en',
+      tags: ['sso', 'saml', 'certificate'],
+      status: 'published',
     },
   },
   {
@@ -195,11 +257,15 @@ export const DEMO_CASES: ReadonlyArray<{ author: string; sourceIssues: string[];
     content: {
       title: '核心交换机间歇性丢包：光模块老化',
       symptom: '数据中心核心交换机间歇性丢包，业务偶发中断，端口 CRC 错误持续增长。',
-      product: 'Core Network', productVersion: '', environment: '上海数据中心，万兆光模块',
+      product: 'Core Network',
+      productVersion: '',
+      environment: '上海数据中心，万兆光模块',
       rootCause: '光模块老化导致接收光功率下降，误码率升高。',
       shortTermMeasure: '更换光模块并清洁光纤接头。',
       longTermMeasure: '监控光功率与 CRC 计数，低于阈值提前告警；光模块按五年周期更换。',
-      language: 'zh-CN', tags: ['交换机', '丢包', '光模块'], status: 'published',
+      language: 'zh-CN',
+      tags: ['交换机', '丢包', '光模块'],
+      status: 'published',
     },
   },
   {
@@ -207,12 +273,17 @@ export const DEMO_CASES: ReadonlyArray<{ author: string; sourceIssues: string[];
     sourceIssues: [],
     content: {
       title: 'Site-to-site VPN drops every night: IKE rekey lifetime mismatch',
-      symptom: 'The VPN tunnel to a branch office goes down at about the same time each night and comes back after minutes.',
-      product: 'Core Network', productVersion: '', environment: 'IPsec IKEv2 between two vendors',
+      symptom:
+        'The VPN tunnel to a branch office goes down at about the same time each night and comes back after minutes.',
+      product: 'Core Network',
+      productVersion: '',
+      environment: 'IPsec IKEv2 between two vendors',
       rootCause: 'Phase 2 lifetimes differed (8 h vs 24 h); the rekey failed when one side expired the SA first.',
       shortTermMeasure: 'Set the same lifetime on both sides and restart the tunnel.',
       longTermMeasure: 'VPN templates pin lifetimes; a nightly check compares both ends.',
-      language: 'en', tags: ['vpn', 'ipsec'], status: 'published',
+      language: 'en',
+      tags: ['vpn', 'ipsec'],
+      status: 'published',
     },
   },
   {
@@ -221,11 +292,15 @@ export const DEMO_CASES: ReadonlyArray<{ author: string; sourceIssues: string[];
     content: {
       title: '现场打印机频繁卡纸：搓纸轮磨损',
       symptom: '客户现场打印机每天卡纸多次，维修后问题仍然存在。',
-      product: 'Field Equipment', productVersion: '', environment: '激光打印机，日打印量约 2,000 页',
+      product: 'Field Equipment',
+      productVersion: '',
+      environment: '激光打印机，日打印量约 2,000 页',
       rootCause: '搓纸轮磨损，上门检查清单缺少打印测试，维修后未验证。',
       shortTermMeasure: '更换搓纸轮并与客户一起完成打印测试。',
       longTermMeasure: '上门服务清单增加“与客户共同测试”一项。',
-      language: 'zh-CN', tags: ['打印机', '卡纸'], status: 'published',
+      language: 'zh-CN',
+      tags: ['打印机', '卡纸'],
+      status: 'published',
     },
   },
   {
@@ -234,11 +309,15 @@ export const DEMO_CASES: ReadonlyArray<{ author: string; sourceIssues: string[];
     content: {
       title: 'Dashboard slow after a release: missing index on the ticket table',
       symptom: 'The main dashboard takes 8 s instead of 1 s after an upgrade.',
-      product: 'Customer Portal', productVersion: '4.2', environment: 'PostgreSQL 14',
+      product: 'Customer Portal',
+      productVersion: '4.2',
+      environment: 'PostgreSQL 14',
       rootCause: 'A migration dropped the index on (status, updated); the dashboard query scanned the whole table.',
       shortTermMeasure: 'Recreate the index.',
       longTermMeasure: 'Release pipeline compares query plans of the ten slowest queries before and after migrations.',
-      language: 'en', tags: ['performance', 'database'], status: 'published',
+      language: 'en',
+      tags: ['performance', 'database'],
+      status: 'published',
     },
   },
 ];

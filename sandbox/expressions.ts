@@ -31,19 +31,30 @@ let modules: ExpressionRuleModule[] | undefined;
 function ruleModules(): ExpressionRuleModule[] {
   modules ??= loadManifest(REPO_ROOT)
     .modules.filter((m) => m.type === 'jira:workflowValidator' || m.type === 'jira:workflowCondition')
-    .map((m) => ({ key: m.key, type: m.type as ExpressionRuleModule['type'], expression: typeof m.raw['expression'] === 'string' ? m.raw['expression'] : undefined }));
+    .map((m) => ({
+      key: m.key,
+      type: m.type as ExpressionRuleModule['type'],
+      expression: typeof m.raw['expression'] === 'string' ? m.raw['expression'] : undefined,
+    }));
   return modules;
 }
 
 /** The module's `errorMessage` (or its name) as the manifest's i18n gives it, in the user's language. */
 function message(moduleKey: string | undefined, lang: TransitionInput['lang'] = 'en'): string {
   const mod = loadManifest(REPO_ROOT).modules.find((m) => m.key === moduleKey);
-  const i18nOf = (v: unknown): string | undefined => (typeof v === 'object' && v !== null && typeof (v as { i18n?: unknown }).i18n === 'string' ? (v as { i18n: string }).i18n : undefined);
+  const i18nOf = (v: unknown): string | undefined =>
+    typeof v === 'object' && v !== null && typeof (v as { i18n?: unknown }).i18n === 'string'
+      ? (v as { i18n: string }).i18n
+      : undefined;
   const file = lang === 'zh-CN' ? 'zh-CN' : 'en-US';
-  const locales = JSON.parse(readFileSync(path.resolve(REPO_ROOT, `locales/${file}.json`), 'utf8')) as Record<string, unknown>;
+  const locales = JSON.parse(readFileSync(path.resolve(REPO_ROOT, `locales/${file}.json`), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const lookUp = (dotted: string | undefined): string | undefined => {
     let at: unknown = locales;
-    for (const part of dotted?.split('.') ?? []) at = typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[part] : undefined;
+    for (const part of dotted?.split('.') ?? [])
+      at = typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[part] : undefined;
     return typeof at === 'string' ? at : undefined;
   };
   const error = lookUp(i18nOf(mod?.raw['errorMessage']));
@@ -54,7 +65,13 @@ function message(moduleKey: string | undefined, lang: TransitionInput['lang'] = 
 
 /** `true` = shown / allowed; a string = the message Jira would show (a validator's own string first). */
 export function transitionVerdict(phase: 'show' | 'perform', input: TransitionInput): true | string {
-  const verdict = evaluateTransitionRules(harness().jira, { issueKey: input.issueKey, transitionId: input.transitionId, accountId: input.accountId, modules: ruleModules(), phase });
+  const verdict = evaluateTransitionRules(harness().jira, {
+    issueKey: input.issueKey,
+    transitionId: input.transitionId,
+    accountId: input.accountId,
+    modules: ruleModules(),
+    phase,
+  });
   if (verdict.passed) return true;
   return verdict.message ?? message(verdict.moduleKey, input.lang);
 }

@@ -55,9 +55,13 @@ function ensureMariaDbInstalled(): void {
 }
 
 function ensureUiBuilt(): void {
-  const missing = [...loadManifest(REPO_ROOT).resources.values()].filter((dir) => !fs.existsSync(path.join(dir, 'index.html')));
+  const missing = [...loadManifest(REPO_ROOT).resources.values()].filter(
+    (dir) => !fs.existsSync(path.join(dir, 'index.html')),
+  );
   if (missing.length === 0) return;
-  process.stdout.write(`Building the Custom UI (missing: ${missing.map((d) => path.relative(REPO_ROOT, d)).join(', ')})…\n`);
+  process.stdout.write(
+    `Building the Custom UI (missing: ${missing.map((d) => path.relative(REPO_ROOT, d)).join(', ')})…\n`,
+  );
   const r = spawnSync('npm', ['run', 'build:ui'], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (r.status !== 0) {
     process.stderr.write('npm run build:ui failed.\n');
@@ -68,7 +72,8 @@ function ensureUiBuilt(): void {
 async function main(): Promise<void> {
   const port = Number(argValue('port') ?? process.env['PORT'] ?? 3000);
   const speed = Number(argValue('speed') ?? 1);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got ${String(argValue('port') ?? process.env['PORT'])}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, got ${String(argValue('port') ?? process.env['PORT'])}`);
 
   let db: MariaDbServer | undefined;
   const url = process.env[ENV_URL];

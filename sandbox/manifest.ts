@@ -48,7 +48,8 @@ export function loadManifest(repoRoot: string): SandboxManifest {
     const handler = str(rec(f)['handler']);
     const key = str(rec(f)['key']);
     // `index.issuePanelResolver` → export `issuePanelResolver` of src/index.ts
-    if (key !== undefined && handler !== undefined && handler.startsWith('index.')) functions.set(key, handler.slice('index.'.length));
+    if (key !== undefined && handler !== undefined && handler.startsWith('index.'))
+      functions.set(key, handler.slice('index.'.length));
   }
   const modules: ManifestModule[] = [];
   for (const [type, list] of Object.entries(modulesDoc)) {
@@ -63,7 +64,9 @@ export function loadManifest(repoRoot: string): SandboxManifest {
         handlerExport: fnKey === undefined ? undefined : functions.get(fnKey),
         resource: str(m['resource']),
         title: str(title) ?? str(rec(title)['i18n']),
-        events: Array.isArray(m['events']) ? (m['events'] as unknown[]).filter((e): e is string => typeof e === 'string') : [],
+        events: Array.isArray(m['events'])
+          ? (m['events'] as unknown[]).filter((e): e is string => typeof e === 'string')
+          : [],
         interval: str(m['interval']),
         raw: m,
       });
@@ -79,7 +82,8 @@ export function loadManifest(repoRoot: string): SandboxManifest {
   for (const t of (rec(doc['translations'])['resources'] as unknown[] | undefined) ?? []) {
     const key = str(rec(t)['key']);
     const p = str(rec(t)['path']);
-    if (key !== undefined && p !== undefined) translations.set(key, JSON.parse(fs.readFileSync(path.join(repoRoot, p), 'utf8')));
+    if (key !== undefined && p !== undefined)
+      translations.set(key, JSON.parse(fs.readFileSync(path.join(repoRoot, p), 'utf8')));
   }
   return { modules, resources, translations };
 }
@@ -95,4 +99,9 @@ export function translate(manifest: SandboxManifest, locale: 'en-US' | 'zh-CN', 
 }
 
 /** Modules shown on the issue view, in the order Jira places them. */
-export const ISSUE_VIEW_MODULE_TYPES = ['jira:issueGlance', 'jira:issueContext', 'jira:issuePanel', 'jira:issueActivity'];
+export const ISSUE_VIEW_MODULE_TYPES = [
+  'jira:issueGlance',
+  'jira:issueContext',
+  'jira:issuePanel',
+  'jira:issueActivity',
+];

@@ -31,13 +31,54 @@ import { manifestCustomUiCsp } from '../test/harness/customUiCsp';
 import type { StoredIssue } from '../test/harness/jiraModel';
 import type { TriggerFilter } from '../test/harness/productEvents';
 import { createClock, type SandboxClock } from './clock';
-import { adfParagraph, DEMO_FIELD_IDS, DEMO_LINE_ROUTING, DEMO_PROJECTS, DEMO_USERS, seedDemoDirectory, seedDemoIssues, type DemoUser } from './demoSite';
-import { DEMO_CASES, DEMO_DEPARTMENTS, DEMO_HISTORY_LABEL, HANDOFF_PROJECTS, seedDemoHistory, staysOf as staysOfHistory } from './demoHistory';
+import {
+  adfParagraph,
+  DEMO_FIELD_IDS,
+  DEMO_LINE_ROUTING,
+  DEMO_PROJECTS,
+  DEMO_USERS,
+  seedDemoDirectory,
+  seedDemoIssues,
+  type DemoUser,
+} from './demoSite';
+import {
+  DEMO_CASES,
+  DEMO_DEPARTMENTS,
+  DEMO_HISTORY_LABEL,
+  HANDOFF_PROJECTS,
+  seedDemoHistory,
+  staysOf as staysOfHistory,
+} from './demoHistory';
 import { formatAppField } from './appFieldFormatter';
 import { transitionVerdict } from './expressions';
-import { ISSUE_VIEW_MODULE_TYPES, loadManifest, translate, type ManifestModule, type SandboxManifest } from './manifest';
-import { avatar, esc, hostText, layout, statusLozenge, THEME_ATTRS, type ColorMode, type Lang, type Prefs } from './pages';
-import { isRuleEntry, isWorkflowRuleModule, RULE_CONFIG_MAX_CHARS, ruleExtension, rulePageBody, ruleResource, saveRuleConfig, savedRuleConfig } from './workflowRules';
+import {
+  ISSUE_VIEW_MODULE_TYPES,
+  loadManifest,
+  translate,
+  type ManifestModule,
+  type SandboxManifest,
+} from './manifest';
+import {
+  avatar,
+  esc,
+  hostText,
+  layout,
+  statusLozenge,
+  THEME_ATTRS,
+  type ColorMode,
+  type Lang,
+  type Prefs,
+} from './pages';
+import {
+  isRuleEntry,
+  isWorkflowRuleModule,
+  RULE_CONFIG_MAX_CHARS,
+  ruleExtension,
+  rulePageBody,
+  ruleResource,
+  saveRuleConfig,
+  savedRuleConfig,
+} from './workflowRules';
 import { ITR_ISSUE_TYPE_NAMES } from '../src/app/setup/plan';
 import { ITR_OFF_SCREEN_FIELDS } from '../src/app/fields/fieldLabels';
 import { ITR_FIELDS } from '../src/app/fields/itrFields';
@@ -93,7 +134,10 @@ interface FrameInfo {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -193,14 +237,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   // The `itr-close` app property the close/resolve rules' expressions read (field ids, fallback closers).
   // The app publishes it lazily (issue-created trigger, admin page); an installed site has had issues
   // created long before, so the demo site starts with it published, by the app's own use case.
-  const { publishCloseProperty } = require(path.join(REPO_ROOT, 'src', 'app', 'closure', 'closeProperty')) as typeof import('../src/app/closure/closeProperty');
+  const { publishCloseProperty } = require(
+    path.join(REPO_ROOT, 'src', 'app', 'closure', 'closeProperty'),
+  ) as typeof import('../src/app/closure/closeProperty');
   await invokeFunction(() => publishCloseProperty(), undefined, { context: { moduleKey: 'issue-created' } });
   const tokensCss = tokenThemeCss();
   let baseUrl = '';
 
   const handlerOf = (m: ManifestModule): Handler => {
     const fn = m.handlerExport === undefined ? undefined : app[m.handlerExport];
-    if (typeof fn !== 'function') throw new Error(`module ${m.key}: src/index.ts has no export "${String(m.handlerExport)}"`);
+    if (typeof fn !== 'function')
+      throw new Error(`module ${m.key}: src/index.ts has no export "${String(m.handlerExport)}"`);
     return fn as Handler;
   };
   const moduleByKey = (key: string): ManifestModule | undefined => manifest.modules.find((m) => m.key === key);
@@ -222,10 +269,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const admin = DEMO_USERS.find((u) => u.role === 'admin')?.accountId;
     if (page === undefined || admin === undefined) throw new Error('sandbox: no itr-setup module or admin user');
     const call = (fn: string, payload: unknown): Promise<unknown> =>
-      withModuleKey(page.key, () => invokeResolver(handlerOf(page), fn, payload, { accountId: admin, context: { moduleKey: page.key } }));
-    let answer = (await call('runSetup', { projectKeys: DEMO_PROJECTS.map((p) => p.key) })) as { success: boolean; data?: { state: string }; errors?: unknown };
-    while (answer.success && answer.data?.state === 'running') answer = (await call('resumeSetup', {})) as typeof answer;
-    if (!answer.success || answer.data?.state !== 'done') throw new Error(`sandbox: setup did not finish: ${JSON.stringify(answer)}`);
+      withModuleKey(page.key, () =>
+        invokeResolver(handlerOf(page), fn, payload, { accountId: admin, context: { moduleKey: page.key } }),
+      );
+    let answer = (await call('runSetup', { projectKeys: DEMO_PROJECTS.map((p) => p.key) })) as {
+      success: boolean;
+      data?: { state: string };
+      errors?: unknown;
+    };
+    while (answer.success && answer.data?.state === 'running')
+      answer = (await call('resumeSetup', {})) as typeof answer;
+    if (!answer.success || answer.data?.state !== 'done')
+      throw new Error(`sandbox: setup did not finish: ${JSON.stringify(answer)}`);
   };
   await runDemoSetup();
 
@@ -237,9 +292,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const saveDemoLineRouting = async (): Promise<void> => {
     const page = moduleByKey('itr-grading-admin');
     const admin = DEMO_USERS.find((u) => u.role === 'admin')?.accountId;
-    if (page === undefined || admin === undefined) throw new Error('sandbox: no itr-grading-admin module or admin user');
+    if (page === undefined || admin === undefined)
+      throw new Error('sandbox: no itr-grading-admin module or admin user');
     const payload = { settings: DEMO_LINE_ROUTING, expectedRevision: 0 };
-    const answer = (await withModuleKey(page.key, () => invokeResolver(handlerOf(page), 'saveSupportLineSettings', payload, { accountId: admin, context: { moduleKey: page.key } }))) as { success: boolean };
+    const answer = (await withModuleKey(page.key, () =>
+      invokeResolver(handlerOf(page), 'saveSupportLineSettings', payload, {
+        accountId: admin,
+        context: { moduleKey: page.key },
+      }),
+    )) as { success: boolean };
     if (!answer.success) throw new Error(`sandbox: the demo support lines were refused: ${JSON.stringify(answer)}`);
   };
   await saveDemoLineRouting();
@@ -249,7 +310,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   const prefsOf = (req: IncomingMessage): Prefs => {
     const q = new URLSearchParams(parseCookies(req)[COOKIE] ?? '');
-    const accountId = DEMO_USERS.some((u) => u.accountId === q.get('accountId')) ? (q.get('accountId') as string) : (DEMO_USERS[0] as DemoUser).accountId;
+    const accountId = DEMO_USERS.some((u) => u.accountId === q.get('accountId'))
+      ? (q.get('accountId') as string)
+      : (DEMO_USERS[0] as DemoUser).accountId;
     const lang: Lang = q.get('lang') === 'zh-CN' ? 'zh-CN' : 'en';
     const theme: ColorMode = q.get('theme') === 'dark' ? 'dark' : 'light';
     return { accountId, lang, theme };
@@ -259,7 +322,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const p = jira.model.projects.get(projectKey);
     return p !== undefined && (p.browsers === undefined || p.browsers.includes(accountId));
   };
-  const userOf = (accountId: string): DemoUser => DEMO_USERS.find((u) => u.accountId === accountId) ?? (DEMO_USERS[0] as DemoUser);
+  const userOf = (accountId: string): DemoUser =>
+    DEMO_USERS.find((u) => u.accountId === accountId) ?? (DEMO_USERS[0] as DemoUser);
   const displayName = (ref: unknown): string | null => {
     const id = typeof ref === 'object' && ref !== null ? (ref as { accountId?: unknown }).accountId : undefined;
     if (typeof id !== 'string') return null;
@@ -273,12 +337,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const user = userOf(prefs.accountId);
     // Jira renders an admin page only for administrators, and an issue's modules only to who may see it:
     // a frame (and so its context and its resolver) exists for nobody else.
-    if (module.type === 'jira:adminPage' && !user.groups.includes('jira-administrators')) throw new HttpError(403, `${module.key} is an admin page`);
+    if (module.type === 'jira:adminPage' && !user.groups.includes('jira-administrators'))
+      throw new HttpError(403, `${module.key} is an admin page`);
     // A workflow rule's pages live in the workflow editor, which only administrators open.
-    if (isWorkflowRuleModule(module) && !user.groups.includes('jira-administrators')) throw new HttpError(403, `${module.key} is configured in the workflow editor`);
+    if (isWorkflowRuleModule(module) && !user.groups.includes('jira-administrators'))
+      throw new HttpError(403, `${module.key} is configured in the workflow editor`);
     const ruleEntry = isWorkflowRuleModule(module) && isRuleEntry(frame.entry) ? frame.entry : undefined;
     const issue = frame.issueKey === null ? undefined : jira.model.findIssue(frame.issueKey);
-    if (frame.issueKey !== null && (issue === undefined || !mayBrowse(prefs.accountId, issue.projectKey))) throw new HttpError(404, `issue ${frame.issueKey} does not exist or you may not see it`);
+    if (frame.issueKey !== null && (issue === undefined || !mayBrowse(prefs.accountId, issue.projectKey)))
+      throw new HttpError(404, `issue ${frame.issueKey} does not exist or you may not see it`);
     const projectKey = issue?.projectKey ?? frame.projectKey;
     const project = projectKey === null ? undefined : jira.model.projects.get(projectKey);
     const issueType = issue?.fields['issuetype'] as { id: string; name: string } | undefined;
@@ -292,12 +359,30 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       moduleKey: module.key,
       siteUrl: baseUrl,
       timezone: user.timeZone,
-      theme: { colorMode: prefs.theme, dark: 'dark', light: 'light', spacing: 'spacing', typography: 'typography', shape: 'shape' },
+      theme: {
+        colorMode: prefs.theme,
+        dark: 'dark',
+        light: 'light',
+        spacing: 'spacing',
+        typography: 'typography',
+        shape: 'shape',
+      },
       extension: {
         type: module.type,
-        ...(issue === undefined ? {} : { issue: { id: issue.id, key: issue.key, type: issueType?.name, typeId: issueType?.id }, isNewToIssue: false }),
+        ...(issue === undefined
+          ? {}
+          : {
+              issue: { id: issue.id, key: issue.key, type: issueType?.name, typeId: issueType?.id },
+              isNewToIssue: false,
+            }),
         ...(project === undefined ? {} : { project: { id: project.id, key: project.key, type: 'software' } }),
-        ...(ruleEntry === undefined ? {} : ruleExtension(module, ruleEntry, savedRuleConfig(jira.model.site.workflows, unattachedRuleConfigs, module.key))),
+        ...(ruleEntry === undefined
+          ? {}
+          : ruleExtension(
+              module,
+              ruleEntry,
+              savedRuleConfig(jira.model.site.workflows, unattachedRuleConfigs, module.key),
+            )),
       },
     };
   };
@@ -316,8 +401,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         // forge-docs: apis-reference/ui-api-bridge/invoke — invoke runs the calling module's resolver
         // (`resolver.function`), never a trigger's, a consumer's or another module's function.
         const resolverFunction = (module.raw['resolver'] as { function?: unknown } | undefined)?.function;
-        if (typeof resolverFunction !== 'string' || (module.resource === undefined && !isWorkflowRuleModule(module))) throw new HttpError(403, `module ${module.key} has no resolver to invoke`);
-        const { functionKey, payload: resolverPayload } = (payload ?? {}) as { functionKey?: unknown; payload?: unknown };
+        if (typeof resolverFunction !== 'string' || (module.resource === undefined && !isWorkflowRuleModule(module)))
+          throw new HttpError(403, `module ${module.key} has no resolver to invoke`);
+        const { functionKey, payload: resolverPayload } = (payload ?? {}) as {
+          functionKey?: unknown;
+          payload?: unknown;
+        };
         if (typeof functionKey !== 'string') throw new HttpError(400, 'invoke without functionKey');
         const handler = handlerOf(module);
         const { accountId, localId, moduleKey, extension, cloudId, locale, timezone } = context;
@@ -328,7 +417,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           }),
         ).catch((e: unknown) => {
           // A function key this module's resolver does not define (another module's, say) is not found.
-          if (e instanceof Error && e.message.startsWith('Resolver has no definition for')) throw new HttpError(404, e.message);
+          if (e instanceof Error && e.message.startsWith('Resolver has no definition for'))
+            throw new HttpError(404, e.message);
           throw e;
         });
       }
@@ -402,7 +492,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
 
   /** Delivers a Jira product event caused by a user's action to the subscribed `trigger` modules (awaited, outcomes logged). */
-  const deliverEvent = async (eventType: string, actor: string, issue: StoredIssue, extra: Record<string, unknown> = {}): Promise<void> => {
+  const deliverEvent = async (
+    eventType: string,
+    actor: string,
+    issue: StoredIssue,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> => {
     // The sandbox fires events for the user actions it performs; the Jira double's own journal is not replayed.
     jira.issueEvents.length = 0;
     const payload = {
@@ -416,13 +511,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const from = h.productEvents.deliveries.length;
     await h.productEvents.emit(eventType, payload, { selfGenerated: false });
     for (const d of h.productEvents.deliveries.slice(from)) {
-      const why = d.error instanceof Error ? `: ${d.error.stack ?? d.error.message}` : d.reason !== undefined ? ` (${d.reason})` : '';
+      const why =
+        d.error instanceof Error
+          ? `: ${d.error.stack ?? d.error.message}`
+          : d.reason !== undefined
+            ? ` (${d.reason})`
+            : '';
       log(`[event] ${eventType} ${issue.key} → ${d.triggerKey} ${d.outcome.toUpperCase()}${why}`);
     }
   };
 
   /** A Jira REST call as the acting user, through the real @forge/api and the Jira double. */
-  const asUser = async (accountId: string, method: string, pathAndQuery: ReturnType<typeof forgeApi.route>, body?: unknown): Promise<{ status: number; json: unknown }> => {
+  const asUser = async (
+    accountId: string,
+    method: string,
+    pathAndQuery: ReturnType<typeof forgeApi.route>,
+    body?: unknown,
+  ): Promise<{ status: number; json: unknown }> => {
     const res = await h.runtime.runAs(accountId, () =>
       forgeApi.asUser().requestJira(pathAndQuery, {
         method,
@@ -445,14 +550,38 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     if (!['GET', 'POST', 'PUT', 'DELETE'].includes(method)) throw new HttpError(405, `${method} is not answered here`);
     const text = method === 'GET' ? '' : await readBody(req);
     // Jira's XSRF check: a cookie-authenticated write must be JSON, which a cross-site form cannot send.
-    if (text !== '' && !(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'Jira REST takes application/json');
+    if (text !== '' && !(req.headers['content-type'] ?? '').startsWith('application/json'))
+      throw new HttpError(415, 'Jira REST takes application/json');
     const issuePath = /^\/rest\/api\/3\/issue\/([^/]+)(\/transitions)?$/.exec(url.pathname);
     const before = issuePath?.[1] === undefined ? undefined : jira.model.findIssue(decodeURIComponent(issuePath[1]));
-    const body = text === '' ? undefined : (() => { try { return JSON.parse(text) as unknown; } catch { return undefined; } })();
+    const body =
+      text === ''
+        ? undefined
+        : (() => {
+            try {
+              return JSON.parse(text) as unknown;
+            } catch {
+              return undefined;
+            }
+          })();
     const transitionId = (body as { transition?: { id?: unknown } } | undefined)?.transition?.id;
-    if (method === 'POST' && issuePath?.[2] !== undefined && before !== undefined && typeof transitionId === 'string' && mayBrowse(prefs.accountId, before.projectKey)) {
-      const verdict = transitionVerdict('perform', { accountId: prefs.accountId, issueKey: before.key, transitionId, lang: prefs.lang });
-      if (verdict !== true) return void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errorMessages: [verdict], errors: {} }));
+    if (
+      method === 'POST' &&
+      issuePath?.[2] !== undefined &&
+      before !== undefined &&
+      typeof transitionId === 'string' &&
+      mayBrowse(prefs.accountId, before.projectKey)
+    ) {
+      const verdict = transitionVerdict('perform', {
+        accountId: prefs.accountId,
+        issueKey: before.key,
+        transitionId,
+        lang: prefs.lang,
+      });
+      if (verdict !== true)
+        return void res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ errorMessages: [verdict], errors: {} }));
     }
     const snapshot = before === undefined ? undefined : structuredClone(before.fields);
     const answer = await h.runtime.runAs(prefs.accountId, () =>
@@ -465,22 +594,51 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const out = await answer.text();
     // Events are delivered before the answer (Jira sends them later): a client sees their effects at once.
     if (answer.status < 300) await announce(method, url, prefs, out, before, snapshot, issuePath?.[2] !== undefined);
-    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'cache-control': 'no-store' }).end(out);
+    res
+      .writeHead(answer.status, {
+        'content-type': answer.headers.get('content-type') ?? 'application/json',
+        'cache-control': 'no-store',
+      })
+      .end(out);
   };
 
   /** The product events a successful REST write causes: issue created, issue updated (with its changelog). */
-  const announce = async (method: string, url: URL, prefs: Prefs, out: string, before: StoredIssue | undefined, snapshot: Record<string, unknown> | undefined, isTransition: boolean): Promise<void> => {
+  const announce = async (
+    method: string,
+    url: URL,
+    prefs: Prefs,
+    out: string,
+    before: StoredIssue | undefined,
+    snapshot: Record<string, unknown> | undefined,
+    isTransition: boolean,
+  ): Promise<void> => {
     if (method === 'POST' && url.pathname === '/rest/api/3/issue') {
       const key = (JSON.parse(out) as { key?: unknown }).key;
       const created = typeof key === 'string' ? jira.model.findIssue(key) : undefined;
       if (created !== undefined) await deliverEvent('avi:jira:created:issue', prefs.accountId, created);
     } else if (before !== undefined && snapshot !== undefined && (method === 'PUT' || isTransition)) {
       const after = jira.issue(before.key);
-      const shown = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'object' ? ((v as { name?: unknown }).name as string | undefined) ?? JSON.stringify(v) : String(v));
+      const shown = (v: unknown): string | null =>
+        v === null || v === undefined
+          ? null
+          : typeof v === 'object'
+            ? (((v as { name?: unknown }).name as string | undefined) ?? JSON.stringify(v))
+            : String(v);
       const items = Object.keys({ ...snapshot, ...after.fields })
         .filter((id) => id !== 'updated' && JSON.stringify(snapshot[id]) !== JSON.stringify(after.fields[id]))
-        .map((id) => ({ field: id, fieldId: id, fieldtype: id.startsWith('customfield_') ? 'custom' : 'jira', from: null, fromString: shown(snapshot[id]), to: null, toString: shown(after.fields[id]) }));
-      if (items.length > 0) await deliverEvent('avi:jira:updated:issue', prefs.accountId, after, { changelog: { id: 'sandbox-rest', items } });
+        .map((id) => ({
+          field: id,
+          fieldId: id,
+          fieldtype: id.startsWith('customfield_') ? 'custom' : 'jira',
+          from: null,
+          fromString: shown(snapshot[id]),
+          to: null,
+          toString: shown(after.fields[id]),
+        }));
+      if (items.length > 0)
+        await deliverEvent('avi:jira:updated:issue', prefs.accountId, after, {
+          changelog: { id: 'sandbox-rest', items },
+        });
     }
   };
 
@@ -496,7 +654,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   /** Runs one scheduled trigger as the platform would (no user), logging the outcome. */
   const runScheduled = (m: ManifestModule): Promise<void> =>
     withModuleKey(m.key, () =>
-      invokeFunction(handlerOf(m) as (p: unknown, c: unknown) => unknown, { context: { cloudId: CLOUD_ID, moduleKey: m.key }, contextToken: 'sandbox-context-token' }),
+      invokeFunction(handlerOf(m) as (p: unknown, c: unknown) => unknown, {
+        context: { cloudId: CLOUD_ID, moduleKey: m.key },
+        contextToken: 'sandbox-context-token',
+      }),
     ).then(
       () => log(`[schedule] ${m.key} ran at sandbox time ${new Date(clock.now()).toISOString()}`),
       (e: unknown) => log(`[schedule] ${m.key} FAILED: ${e instanceof Error ? e.message : String(e)}`),
@@ -521,9 +682,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const queue = m.raw['queue'];
     if (typeof queue !== 'string' || m.handlerExport === undefined) continue;
     const resolver = m.raw['resolver'];
-    const method = typeof resolver === 'object' && resolver !== null ? (resolver as { method?: unknown }).method : undefined;
+    const method =
+      typeof resolver === 'object' && resolver !== null ? (resolver as { method?: unknown }).method : undefined;
     const handler = handlerOf(m) as (payload: unknown, context: unknown) => unknown;
-    h.queue.registerConsumer(queue, typeof method === 'string' ? { handler, mode: 'resolver', functionKey: method } : { handler });
+    h.queue.registerConsumer(
+      queue,
+      typeof method === 'string' ? { handler, mode: 'resolver', functionKey: method } : { handler },
+    );
     log(`[queue] ${queue} → ${m.key}`);
   }
   h.queue.deliveryMode = 'immediate';
@@ -539,53 +704,107 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const started = Date.now();
     const history = seedDemoHistory(jira, clock.now());
     const admin = DEMO_USERS.find((u) => u.role === 'admin')?.accountId ?? '';
-    const { recordStays } = require(path.join(REPO_ROOT, 'src', 'app', 'history', 'lineHistoryStore')) as typeof import('../src/app/history/lineHistoryStore');
-    const visits = require(path.join(REPO_ROOT, 'src', 'app', 'returnVisits', 'visitStore')) as typeof import('../src/app/returnVisits/visitStore');
-    const settings = require(path.join(REPO_ROOT, 'src', 'app', 'analytics', 'settings')) as typeof import('../src/app/analytics/settings');
-    const { ConfigStore } = require(path.join(REPO_ROOT, 'src', 'adapters', 'kvs')) as typeof import('../src/adapters/kvs');
+    const { recordStays } = require(
+      path.join(REPO_ROOT, 'src', 'app', 'history', 'lineHistoryStore'),
+    ) as typeof import('../src/app/history/lineHistoryStore');
+    const visits = require(
+      path.join(REPO_ROOT, 'src', 'app', 'returnVisits', 'visitStore'),
+    ) as typeof import('../src/app/returnVisits/visitStore');
+    const settings = require(
+      path.join(REPO_ROOT, 'src', 'app', 'analytics', 'settings'),
+    ) as typeof import('../src/app/analytics/settings');
+    const { ConfigStore } = require(
+      path.join(REPO_ROOT, 'src', 'adapters', 'kvs'),
+    ) as typeof import('../src/adapters/kvs');
     const sql = require(path.join(REPO_ROOT, 'src', 'adapters', 'sql')) as typeof import('../src/adapters/sql');
-    const { CaseLibrary } = require(path.join(REPO_ROOT, 'src', 'app', 'cases', 'caseLibrary')) as typeof import('../src/app/cases/caseLibrary');
-    await invokeFunction(async () => {
-      const withIds = history.map((hi) => ({ hi, id: jira.issue(hi.key).id }));
-      await recordStays(withIds.flatMap(({ hi, id }) => staysOfHistory(id, hi)));
-      for (const { hi, id } of withIds) {
-        if (hi.satisfaction === null) continue;
-        const f = jira.issue(hi.key).fields;
-        await visits.openVisit({ issueId: id, issueKey: hi.key, reason: 'sampled', kind: String(f[DEMO_FIELD_IDS.kind]), grade: String(f[DEMO_FIELD_IDS.grade]), resolvedAt: hi.resolvedAt, internalView: 'Resolved' });
-        await visits.recordVisit({ issueId: id, satisfaction: hi.satisfaction, resolvedInCustomersView: hi.satisfaction >= 3, customerWords: '', viewsDiffer: hi.satisfaction < 3, by: admin, at: new Date(hi.resolvedAt.getTime() + 86_400_000) });
-      }
-      const value = { ...settings.DEFAULT_ANALYTICS_SETTINGS, departments: { ...DEMO_DEPARTMENTS }, ipd: { projectKey: 'RND', issueType: 'Task' }, ltc: { projectKey: 'SAL', issueType: 'Task' } };
-      await new ConfigStore().set(settings.ANALYTICS_SETTINGS_KEY, value, settings.analyticsSettingsCodec, { updatedBy: admin });
-    }, undefined, { context: { moduleKey: 'issue-updated' } });
-    const supervision = moduleByKey('itr-supervision');
-    const home = moduleByKey('itr-home');
-    if (supervision === undefined || home === undefined) throw new Error('manifest changed: no itr-supervision / itr-home module');
-    await withModuleKey(supervision.key, () => invokeResolver(handlerOf(supervision), 'startAnalyticsBackfill', {}, { accountId: admin, context: { moduleKey: supervision.key } }));
-    // Through the case library's own create (index included); keyed so a restart on the same database adds none twice.
-    await withModuleKey(home.key, () =>
-      invokeFunction(async () => {
-        const library = new CaseLibrary();
-        for (const [i, c] of DEMO_CASES.entries()) {
-          const externalId = `sandbox-demo-${i + 1}`;
-          const known = async (): Promise<boolean> => (await sql.query('SELECT id FROM itr_case WHERE external_id = ?', [externalId], (r) => r['id'])).length > 0;
-          if (await known()) continue;
-          // Another sandbox on the same database may insert it between the check and the insert.
-          await library.createCase(c.author, c.content, c.sourceIssues, externalId).catch(async (e: unknown) => {
-            if (!(await known())) throw e;
+    const { CaseLibrary } = require(
+      path.join(REPO_ROOT, 'src', 'app', 'cases', 'caseLibrary'),
+    ) as typeof import('../src/app/cases/caseLibrary');
+    await invokeFunction(
+      async () => {
+        const withIds = history.map((hi) => ({ hi, id: jira.issue(hi.key).id }));
+        await recordStays(withIds.flatMap(({ hi, id }) => staysOfHistory(id, hi)));
+        for (const { hi, id } of withIds) {
+          if (hi.satisfaction === null) continue;
+          const f = jira.issue(hi.key).fields;
+          await visits.openVisit({
+            issueId: id,
+            issueKey: hi.key,
+            reason: 'sampled',
+            kind: String(f[DEMO_FIELD_IDS.kind]),
+            grade: String(f[DEMO_FIELD_IDS.grade]),
+            resolvedAt: hi.resolvedAt,
+            internalView: 'Resolved',
+          });
+          await visits.recordVisit({
+            issueId: id,
+            satisfaction: hi.satisfaction,
+            resolvedInCustomersView: hi.satisfaction >= 3,
+            customerWords: '',
+            viewsDiffer: hi.satisfaction < 3,
+            by: admin,
+            at: new Date(hi.resolvedAt.getTime() + 86_400_000),
           });
         }
-      }, undefined, { context: { moduleKey: home.key } }),
+        const value = {
+          ...settings.DEFAULT_ANALYTICS_SETTINGS,
+          departments: { ...DEMO_DEPARTMENTS },
+          ipd: { projectKey: 'RND', issueType: 'Task' },
+          ltc: { projectKey: 'SAL', issueType: 'Task' },
+        };
+        await new ConfigStore().set(settings.ANALYTICS_SETTINGS_KEY, value, settings.analyticsSettingsCodec, {
+          updatedBy: admin,
+        });
+      },
+      undefined,
+      { context: { moduleKey: 'issue-updated' } },
+    );
+    const supervision = moduleByKey('itr-supervision');
+    const home = moduleByKey('itr-home');
+    if (supervision === undefined || home === undefined)
+      throw new Error('manifest changed: no itr-supervision / itr-home module');
+    await withModuleKey(supervision.key, () =>
+      invokeResolver(
+        handlerOf(supervision),
+        'startAnalyticsBackfill',
+        {},
+        { accountId: admin, context: { moduleKey: supervision.key } },
+      ),
+    );
+    // Through the case library's own create (index included); keyed so a restart on the same database adds none twice.
+    await withModuleKey(home.key, () =>
+      invokeFunction(
+        async () => {
+          const library = new CaseLibrary();
+          for (const [i, c] of DEMO_CASES.entries()) {
+            const externalId = `sandbox-demo-${i + 1}`;
+            const known = async (): Promise<boolean> =>
+              (await sql.query('SELECT id FROM itr_case WHERE external_id = ?', [externalId], (r) => r['id'])).length >
+              0;
+            if (await known()) continue;
+            // Another sandbox on the same database may insert it between the check and the insert.
+            await library.createCase(c.author, c.content, c.sourceIssues, externalId).catch(async (e: unknown) => {
+              if (!(await known())) throw e;
+            });
+          }
+        },
+        undefined,
+        { context: { moduleKey: home.key } },
+      ),
     );
     // Last week's summary, as the weekly trigger would have left it.
     const weekly = scheduled.find((m) => m.key === 'analytics-weekly-report-trigger');
     if (weekly !== undefined) await runScheduled(weekly);
-    log(`[demo] ${history.length} resolved issues of the past year, ${DEMO_CASES.length} cases, analytics backfilled (${Date.now() - started} ms)`);
+    log(
+      `[demo] ${history.length} resolved issues of the past year, ${DEMO_CASES.length} cases, analytics backfilled (${Date.now() - started} ms)`,
+    );
   }
 
   // ----- pages ---------------------------------------------------------------------------------
 
   const pageModules = manifest.modules.filter(
-    (m) => m.resource !== undefined && !ISSUE_VIEW_MODULE_TYPES.includes(m.type) && !FIELD_TYPES.has(String(m.raw['type'])),
+    (m) =>
+      m.resource !== undefined && !ISSUE_VIEW_MODULE_TYPES.includes(m.type) && !FIELD_TYPES.has(String(m.raw['type'])),
   );
   const moduleTitle = (m: ManifestModule, lang: Lang): string =>
     m.title === undefined ? m.key : translate(manifest, lang === 'zh-CN' ? 'zh-CN' : 'en-US', m.title);
@@ -618,7 +837,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   /** A field value rendered as Jira's issue view shows it. */
   const fieldValue = (prefs: Prefs, type: string, value: unknown): string => {
-    if (value === null || value === undefined || value === '') return `<span class="subtle">${esc(hostText(prefs.lang, 'none'))}</span>`;
+    if (value === null || value === undefined || value === '')
+      return `<span class="subtle">${esc(hostText(prefs.lang, 'none'))}</span>`;
     if (type === 'user') {
       const name = displayName(value) ?? '';
       return `${avatar(name)}${esc(name)}`;
@@ -629,11 +849,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   /** An app field through its manifest formatter, as Jira's views show it (sandbox/appFieldFormatter.ts). */
   const appFieldValue = (prefs: Prefs, issue: StoredIssue, moduleKey: string, type: string, value: unknown): string => {
-    const shown = value === null || value === undefined || value === '' ? undefined : formatAppField(manifest, jira.model, moduleKey, issue, prefs.accountId);
+    const shown =
+      value === null || value === undefined || value === ''
+        ? undefined
+        : formatAppField(manifest, jira.model, moduleKey, issue, prefs.accountId);
     return shown === undefined ? fieldValue(prefs, type, value) : esc(shown);
   };
 
-  const visibleIssues = (prefs: Prefs): StoredIssue[] => [...jira.model.issues.values()].filter((i) => mayBrowse(prefs.accountId, i.projectKey));
+  const visibleIssues = (prefs: Prefs): StoredIssue[] =>
+    [...jira.model.issues.values()].filter((i) => mayBrowse(prefs.accountId, i.projectKey));
 
   const appFieldName = (lang: Lang, moduleKey: string): string => {
     const m = manifest.modules.find((x) => x.type === 'jira:customField' && x.key === moduleKey);
@@ -646,15 +870,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const t = (k: Parameters<typeof hostText>[1]): string => hostText(prefs.lang, k);
     const only = url.searchParams.get('project');
     const showHistory = url.searchParams.get('history') === '1';
-    const isHistory = (i: StoredIssue): boolean => Array.isArray(i.fields['labels']) && (i.fields['labels'] as unknown[]).includes(DEMO_HISTORY_LABEL);
+    const isHistory = (i: StoredIssue): boolean =>
+      Array.isArray(i.fields['labels']) && (i.fields['labels'] as unknown[]).includes(DEMO_HISTORY_LABEL);
     const inProject = visibleIssues(prefs).filter((i) => only === null || i.projectKey === only);
     const hidden = showHistory ? 0 : inProject.filter(isHistory).length;
     const issues = inProject.filter((i) => showHistory || !isHistory(i)).sort((a, b) => Number(b.id) - Number(a.id));
     const ids = DEMO_FIELD_IDS;
-    const projectRows = DEMO_PROJECTS.filter((p) => mayBrowse(prefs.accountId, p.key)).map((p) => {
-      const count = visibleIssues(prefs).filter((i) => i.projectKey === p.key).length;
-      return `<tr><td><a href="/?project=${p.key}">${esc(p.key)}</a></td><td>${esc(p.name)}</td><td>${count}</td></tr>`;
-    }).join('');
+    const projectRows = DEMO_PROJECTS.filter((p) => mayBrowse(prefs.accountId, p.key))
+      .map((p) => {
+        const count = visibleIssues(prefs).filter((i) => i.projectKey === p.key).length;
+        return `<tr><td><a href="/?project=${p.key}">${esc(p.key)}</a></td><td>${esc(p.name)}</td><td>${count}</td></tr>`;
+      })
+      .join('');
     const issueRows = issues
       .map((i) => {
         const f = i.fields;
@@ -679,7 +906,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
 <form class="create" method="post" action="/__create" data-testid="create-form">
   <label for="c-project">${esc(t('project'))}</label>
-  <select id="c-project" name="project">${DEMO_PROJECTS.filter((p) => mayBrowse(prefs.accountId, p.key)).map((p) => `<option value="${p.key}"${p.key === only ? ' selected' : ''}>${esc(p.name)} (${p.key})</option>`).join('')}</select>
+  <select id="c-project" name="project">${DEMO_PROJECTS.filter((p) => mayBrowse(prefs.accountId, p.key))
+    .map((p) => `<option value="${p.key}"${p.key === only ? ' selected' : ''}>${esc(p.name)} (${p.key})</option>`)
+    .join('')}</select>
   <label for="c-type">${esc(t('issueType'))}</label><select id="c-type" name="issuetype">${typeOptions}</select>
   <label for="c-summary">${esc(t('summary'))}</label><input id="c-summary" type="text" name="summary" required>
   <label for="c-description">${esc(t('description'))}</label><textarea id="c-description" name="description"></textarea>
@@ -695,12 +924,18 @@ ${hidden === 0 ? '' : `<p class="subtle"><a href="/?${new URLSearchParams({ ...(
   };
 
   const iframeFor = (m: ManifestModule, lang: Lang, frame: { issueKey?: string; projectKey?: string }): string => {
-    const q = new URLSearchParams({ moduleKey: m.key, ...(frame.issueKey === undefined ? {} : { issueKey: frame.issueKey }), ...(frame.projectKey === undefined ? {} : { projectKey: frame.projectKey }) });
+    const q = new URLSearchParams({
+      moduleKey: m.key,
+      ...(frame.issueKey === undefined ? {} : { issueKey: frame.issueKey }),
+      ...(frame.projectKey === undefined ? {} : { projectKey: frame.projectKey }),
+    });
     const title = moduleTitle(m, lang);
-    const icon = typeof m.raw['icon'] === 'string' && (m.raw['icon'] as string).startsWith('resource:')
-      ? (m.raw['icon'] as string).slice('resource:'.length).split(';')
-      : undefined;
-    const iconHtml = icon !== undefined && icon.length === 2 ? `<img alt="" src="/static/${esc(icon[0])}/${esc(icon[1])}">` : '';
+    const icon =
+      typeof m.raw['icon'] === 'string' && (m.raw['icon'] as string).startsWith('resource:')
+        ? (m.raw['icon'] as string).slice('resource:'.length).split(';')
+        : undefined;
+    const iconHtml =
+      icon !== undefined && icon.length === 2 ? `<img alt="" src="/static/${esc(icon[0])}/${esc(icon[1])}">` : '';
     return `<section class="app-panel" data-module-key="${esc(m.key)}">
 <header>${iconHtml}<span>${esc(title)}</span></header>
 <iframe class="forge-app" title="${esc(title)}" data-testid="forge-frame-${esc(m.key)}" src="/static/${esc(m.resource)}/index.html?${esc(q.toString())}"></iframe>
@@ -714,17 +949,28 @@ ${hidden === 0 ? '' : `<p class="subtle"><a href="/?${new URLSearchParams({ ...(
     let error: string | undefined;
     let nextPageToken: string | undefined;
     do {
-      const answer = await asUser(prefs.accountId, 'POST', forgeApi.route`/rest/api/3/search/jql`, { jql, fields: ['summary', 'status'], maxResults: 100, ...(nextPageToken === undefined ? {} : { nextPageToken }) });
+      const answer = await asUser(prefs.accountId, 'POST', forgeApi.route`/rest/api/3/search/jql`, {
+        jql,
+        fields: ['summary', 'status'],
+        maxResults: 100,
+        ...(nextPageToken === undefined ? {} : { nextPageToken }),
+      });
       if (answer.status !== 200) {
         error = jiraErrorText(answer.json);
         break;
       }
-      const page = answer.json as { issues?: Array<{ key: string; fields: Record<string, unknown> }>; nextPageToken?: string };
+      const page = answer.json as {
+        issues?: Array<{ key: string; fields: Record<string, unknown> }>;
+        nextPageToken?: string;
+      };
       found.push(...(page.issues ?? []));
       nextPageToken = page.nextPageToken;
     } while (nextPageToken !== undefined);
     const rows = found
-      .map((i) => `<tr data-testid="search-row"><td><a href="/browse/${esc(i.key)}">${esc(i.key)}</a></td><td>${esc(i.fields['summary'])}</td><td>${esc((i.fields['status'] as { name?: string } | undefined)?.name ?? '')}</td></tr>`)
+      .map(
+        (i) =>
+          `<tr data-testid="search-row"><td><a href="/browse/${esc(i.key)}">${esc(i.key)}</a></td><td>${esc(i.fields['summary'])}</td><td>${esc((i.fields['status'] as { name?: string } | undefined)?.name ?? '')}</td></tr>`,
+      )
       .join('');
     const body = `
 <h1>${esc(t('searchResults'))}</h1>
@@ -738,7 +984,11 @@ ${error === undefined ? `<p>${esc(t('found'))}: <strong data-testid="search-coun
     const t = (k: Parameters<typeof hostText>[1]): string => hostText(prefs.lang, k);
     const issue = jira.model.findIssue(key);
     const project = issue === undefined ? undefined : jira.model.projects.get(issue.projectKey);
-    if (issue === undefined || project === undefined || (project.browsers !== undefined && !project.browsers.includes(prefs.accountId))) {
+    if (
+      issue === undefined ||
+      project === undefined ||
+      (project.browsers !== undefined && !project.browsers.includes(prefs.accountId))
+    ) {
       return page(req, prefs, key, `<h1>${esc(key)}</h1><p>${esc(t('notFound'))}</p>`);
     }
     const f = issue.fields;
@@ -770,10 +1020,20 @@ ${error === undefined ? `<p>${esc(t('found'))}: <strong data-testid="search-coun
     // The transitions the issue's own workflow offers from its status (the ITR workflow, for ITR types).
     const transitions = jira.model
       .availableTransitions(issue)
-      .filter((tr) => transitionVerdict('show', { accountId: prefs.accountId, issueKey: issue.key, transitionId: tr.id, lang: prefs.lang }) === true)
+      .filter(
+        (tr) =>
+          transitionVerdict('show', {
+            accountId: prefs.accountId,
+            issueKey: issue.key,
+            transitionId: tr.id,
+            lang: prefs.lang,
+          }) === true,
+      )
       .map((tr) => `<button type="submit" name="transition" value="${esc(tr.id)}">${esc(tr.name)}</button>`)
       .join('');
-    const issueModules = ISSUE_VIEW_MODULE_TYPES.flatMap((type) => manifest.modules.filter((m) => m.type === type && m.resource !== undefined));
+    const issueModules = ISSUE_VIEW_MODULE_TYPES.flatMap((type) =>
+      manifest.modules.filter((m) => m.type === type && m.resource !== undefined),
+    );
     const body = `
 <nav class="breadcrumbs"><a href="/">${esc(t('projects'))}</a><span>/</span><a href="/?project=${esc(project.key)}">${esc(project.name)}</a><span>/</span><a href="/browse/${esc(issue.key)}">${esc(issue.key)}</a></nav>
 <h1 data-testid="issue-summary">${esc(f['summary'])}</h1>
@@ -810,18 +1070,35 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
     if (m.type === 'jira:adminPage' && !userOf(prefs.accountId).groups.includes('jira-administrators')) {
       throw new HttpError(403, 'Only Jira administrators may open this page');
     }
-    return page(req, prefs, moduleTitle(m, prefs.lang), `<h1>${esc(moduleTitle(m, prefs.lang))}</h1>${iframeFor(m, prefs.lang, projectKey === null ? {} : { projectKey })}`);
+    return page(
+      req,
+      prefs,
+      moduleTitle(m, prefs.lang),
+      `<h1>${esc(moduleTitle(m, prefs.lang))}</h1>${iframeFor(m, prefs.lang, projectKey === null ? {} : { projectKey })}`,
+    );
   };
 
   /** A workflow rule's create/edit/view page with the host's Add / Update button (sandbox/workflowRules.ts). */
-  const workflowRulePage = (req: IncomingMessage, prefs: Prefs, moduleKey: string, entry: string | undefined): string => {
+  const workflowRulePage = (
+    req: IncomingMessage,
+    prefs: Prefs,
+    moduleKey: string,
+    entry: string | undefined,
+  ): string => {
     const m = moduleByKey(moduleKey);
-    if (m === undefined || !isWorkflowRuleModule(m) || !isRuleEntry(entry)) throw new HttpError(404, `no workflow rule page ${moduleKey}/${String(entry)}`);
+    if (m === undefined || !isWorkflowRuleModule(m) || !isRuleEntry(entry))
+      throw new HttpError(404, `no workflow rule page ${moduleKey}/${String(entry)}`);
     const resource = ruleResource(m, entry);
     if (resource === undefined) throw new HttpError(404, `${moduleKey} has no ${entry} page`);
-    if (!userOf(prefs.accountId).groups.includes('jira-administrators')) throw new HttpError(403, 'Only Jira administrators edit workflows');
+    if (!userOf(prefs.accountId).groups.includes('jira-administrators'))
+      throw new HttpError(403, 'Only Jira administrators edit workflows');
     const name = m.raw['name'] as { i18n?: string } | string | undefined;
-    const title = typeof name === 'string' ? name : name?.i18n === undefined ? m.key : translate(manifest, prefs.lang === 'zh-CN' ? 'zh-CN' : 'en-US', name.i18n);
+    const title =
+      typeof name === 'string'
+        ? name
+        : name?.i18n === undefined
+          ? m.key
+          : translate(manifest, prefs.lang === 'zh-CN' ? 'zh-CN' : 'en-US', name.i18n);
     const q = new URLSearchParams({ moduleKey: m.key, entry });
     const frame = `<iframe class="forge-app" title="${esc(title)}" data-testid="forge-frame-${esc(m.key)}" src="/static/${esc(resource)}/index.html?${esc(q.toString())}"></iframe>`;
     return page(req, prefs, title, rulePageBody({ moduleKey: m.key, entry, title, frame, lang: prefs.lang }));
@@ -843,11 +1120,22 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
     if (path.extname(file) === '.html') {
       const injected = `<link rel="stylesheet" href="/__tokens.css"><script src="/__bridge.js"></script>`;
       const html = body.toString('utf8').replace(/<head([^>]*)>/i, (m) => `${m}${injected}`);
-      res.writeHead(200, { 'content-type': CONTENT_TYPES['.html'] ?? 'text/html', 'cache-control': 'no-store', 'content-security-policy': csp }).end(html);
+      res
+        .writeHead(200, {
+          'content-type': CONTENT_TYPES['.html'] ?? 'text/html',
+          'cache-control': 'no-store',
+          'content-security-policy': csp,
+        })
+        .end(html);
       return;
     }
     // forge-docs: custom-ui (Security): every Custom UI resource is served with the app's CSP.
-    res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': csp }).end(body);
+    res
+      .writeHead(200, {
+        'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': csp,
+      })
+      .end(body);
   };
 
   // ----- routing -------------------------------------------------------------------------------
@@ -865,34 +1153,49 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
       return;
     }
     if (req.method === 'GET' && p === '/__bridge.js') {
-      res.writeHead(200, { 'content-type': CONTENT_TYPES['.js'] ?? 'text/javascript', 'cache-control': 'no-store' }).end(BRIDGE_SCRIPT);
+      res
+        .writeHead(200, { 'content-type': CONTENT_TYPES['.js'] ?? 'text/javascript', 'cache-control': 'no-store' })
+        .end(BRIDGE_SCRIPT);
       return;
     }
     if (req.method === 'GET' && p === '/__clock') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ now: new Date(clock.now()).toISOString(), speed: clock.speed }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ now: new Date(clock.now()).toISOString(), speed: clock.speed }));
       return;
     }
-    if (req.method === 'GET' && (p === '/issues' || p === '/issues/')) return html(await searchPage(req, prefs, url.searchParams.get('jql') ?? ''));
+    if (req.method === 'GET' && (p === '/issues' || p === '/issues/'))
+      return html(await searchPage(req, prefs, url.searchParams.get('jql') ?? ''));
     let m = /^\/browse\/([A-Z][A-Z0-9_]*-\d+)$/.exec(p);
     if (req.method === 'GET' && m?.[1] !== undefined) return html(issuePage(req, prefs, m[1]));
     m = /^\/apps\/([^/]+)$/.exec(p);
-    if (req.method === 'GET' && m?.[1] !== undefined) return html(appPage(req, prefs, decodeURIComponent(m[1]), url.searchParams.get('project')));
+    if (req.method === 'GET' && m?.[1] !== undefined)
+      return html(appPage(req, prefs, decodeURIComponent(m[1]), url.searchParams.get('project')));
     m = /^\/static\/([^/]+)\/(.*)$/.exec(p);
     if (req.method === 'GET' && m?.[1] !== undefined) return serveResource(res, m[1], decodeURIComponent(m[2] ?? ''));
 
     if (p.startsWith('/rest/api/3/')) return restAsUser(req, res, prefs, url);
     m = /^\/workflow-rules\/([^/]+)\/([a-z]+)$/.exec(p);
-    if (req.method === 'GET' && m?.[1] !== undefined) return html(workflowRulePage(req, prefs, decodeURIComponent(m[1]), m[2]));
+    if (req.method === 'GET' && m?.[1] !== undefined)
+      return html(workflowRulePage(req, prefs, decodeURIComponent(m[1]), m[2]));
     if (req.method === 'POST' && p === '/__workflowRule') {
       const body = JSON.parse(await readBody(req)) as { moduleKey?: unknown; config?: unknown };
       const module = moduleByKey(String(body.moduleKey));
-      if (module === undefined || !isWorkflowRuleModule(module)) throw new HttpError(404, `no workflow rule ${String(body.moduleKey)}`);
-      if (!userOf(prefs.accountId).groups.includes('jira-administrators')) throw new HttpError(403, 'Only Jira administrators edit workflows');
+      if (module === undefined || !isWorkflowRuleModule(module))
+        throw new HttpError(404, `no workflow rule ${String(body.moduleKey)}`);
+      if (!userOf(prefs.accountId).groups.includes('jira-administrators'))
+        throw new HttpError(403, 'Only Jira administrators edit workflows');
       if (typeof body.config !== 'string') throw new HttpError(400, 'config must be the string onConfigure returned');
       // forge-docs: manifest-reference/modules/jira-workflow-validator ("New workflow editor": configuration limited to 32KB)
-      if (body.config.length > RULE_CONFIG_MAX_CHARS) throw new HttpError(400, `configuration is ${body.config.length} characters; the workflow editor saves at most ${RULE_CONFIG_MAX_CHARS}`);
+      if (body.config.length > RULE_CONFIG_MAX_CHARS)
+        throw new HttpError(
+          400,
+          `configuration is ${body.config.length} characters; the workflow editor saves at most ${RULE_CONFIG_MAX_CHARS}`,
+        );
       const updated = saveRuleConfig(jira.model.site.workflows, unattachedRuleConfigs, module.key, body.config);
-      log(`[workflow] ${userOf(prefs.accountId).displayName} saved the configuration of ${module.key} (${updated} rule(s))`);
+      log(
+        `[workflow] ${userOf(prefs.accountId).displayName} saved the configuration of ${module.key} (${updated} rule(s))`,
+      );
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ result: { updated } }));
       return;
     }
@@ -916,7 +1219,9 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
         lang: form.get('lang') ?? prefs.lang,
         theme: form.get('theme') ?? prefs.theme,
       });
-      return redirect(res, safeBack(form.get('back')), { 'set-cookie': `${COOKIE}=${encodeURIComponent(next.toString())}; Path=/; SameSite=Lax` });
+      return redirect(res, safeBack(form.get('back')), {
+        'set-cookie': `${COOKIE}=${encodeURIComponent(next.toString())}; Path=/; SameSite=Lax`,
+      });
     }
     if (p === '/__create') {
       const fields = {
@@ -939,10 +1244,25 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
       if (m[2] === 'edit') {
         const oldSummary = String(before.fields['summary']);
         const summary = form.get('summary') ?? '';
-        const r = await asUser(prefs.accountId, 'PUT', forgeApi.route`/rest/api/3/issue/${key}`, { fields: { summary } });
+        const r = await asUser(prefs.accountId, 'PUT', forgeApi.route`/rest/api/3/issue/${key}`, {
+          fields: { summary },
+        });
         if (r.status !== 204) return html(issuePage(req, prefs, key, jiraErrorText(r.json)), r.status);
         await deliverEvent('avi:jira:updated:issue', prefs.accountId, jira.issue(key), {
-          changelog: { id: 'sandbox', items: [{ field: 'summary', fieldId: 'summary', fieldtype: 'jira', from: null, fromString: oldSummary, to: null, toString: summary }] },
+          changelog: {
+            id: 'sandbox',
+            items: [
+              {
+                field: 'summary',
+                fieldId: 'summary',
+                fieldtype: 'jira',
+                from: null,
+                fromString: oldSummary,
+                to: null,
+                toString: summary,
+              },
+            ],
+          },
         });
         return redirect(res, `/browse/${key}`);
       }
@@ -951,12 +1271,32 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
       const fromStatus = (before.fields['status'] as { name: string }).name;
       // Jira evaluates the transition's conditions and expression validators here (see expressions.ts);
       // a refusal shows the rule's message in the user's language.
-      const verdict = transitionVerdict('perform', { accountId: prefs.accountId, issueKey: key, transitionId, lang: prefs.lang });
+      const verdict = transitionVerdict('perform', {
+        accountId: prefs.accountId,
+        issueKey: key,
+        transitionId,
+        lang: prefs.lang,
+      });
       if (verdict !== true) return html(issuePage(req, prefs, key, verdict), 400);
-      const r = await asUser(prefs.accountId, 'POST', forgeApi.route`/rest/api/3/issue/${key}/transitions`, { transition: { id: transitionId } });
+      const r = await asUser(prefs.accountId, 'POST', forgeApi.route`/rest/api/3/issue/${key}/transitions`, {
+        transition: { id: transitionId },
+      });
       if (r.status !== 204) return html(issuePage(req, prefs, key, jiraErrorText(r.json)), r.status);
       await deliverEvent('avi:jira:updated:issue', prefs.accountId, jira.issue(key), {
-        changelog: { id: 'sandbox', items: [{ field: 'status', fieldId: 'status', fieldtype: 'jira', from: null, fromString: fromStatus, to: null, toString: target?.to ?? '' }] },
+        changelog: {
+          id: 'sandbox',
+          items: [
+            {
+              field: 'status',
+              fieldId: 'status',
+              fieldtype: 'jira',
+              from: null,
+              fromString: fromStatus,
+              to: null,
+              toString: target?.to ?? '',
+            },
+          ],
+        },
       });
       return redirect(res, `/browse/${key}`);
     }
@@ -966,11 +1306,18 @@ ${error === undefined ? '' : `<p class="error" role="alert">${esc(error)}</p>`}
   const server = createServer((req, res) => {
     route(req, res).catch((e: unknown) => {
       const status = e instanceof HttpError ? e.status : 500;
-      if (status >= 500) log(`[sandbox] ${req.method ?? ''} ${req.url ?? ''}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      if (status >= 500)
+        log(
+          `[sandbox] ${req.method ?? ''} ${req.url ?? ''}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
       if (res.headersSent) return void res.end();
       const message = e instanceof Error ? e.message : String(e);
-      if ((req.url ?? '').startsWith('/__bridge')) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ message }));
-      else if ((req.url ?? '').startsWith('/rest/')) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ errorMessages: [message], errors: {} }));
+      if ((req.url ?? '').startsWith('/__bridge'))
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ message }));
+      else if ((req.url ?? '').startsWith('/rest/'))
+        res
+          .writeHead(status, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ errorMessages: [message], errors: {} }));
       else res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(message);
     });
   });

@@ -11,7 +11,11 @@ import { moduleKeyOfExtensionAri } from '../src/domain/closure';
 import type { ManifestModule } from './manifest';
 import { esc, type Lang } from './pages';
 
-export const RULE_MODULE_TYPES = ['jira:workflowCondition', 'jira:workflowValidator', 'jira:workflowPostFunction'] as const;
+export const RULE_MODULE_TYPES = [
+  'jira:workflowCondition',
+  'jira:workflowValidator',
+  'jira:workflowPostFunction',
+] as const;
 export const RULE_ENTRIES = ['create', 'edit', 'view'] as const;
 export type RuleEntry = (typeof RULE_ENTRIES)[number];
 
@@ -31,7 +35,10 @@ export function ruleResource(m: ManifestModule, entry: RuleEntry): string | unde
 }
 
 /** Every rule instance of module `moduleKey` in `workflows` (validators, post functions and conditions, nested groups too). */
-function instances(workflows: readonly WorkflowState[], moduleKey: string): Array<{ parameters: Record<string, string> }> {
+function instances(
+  workflows: readonly WorkflowState[],
+  moduleKey: string,
+): Array<{ parameters: Record<string, string> }> {
   const out: Array<{ parameters: Record<string, string> }> = [];
   const visit = (group: unknown): void => {
     if (typeof group !== 'object' || group === null) return;
@@ -41,7 +48,12 @@ function instances(workflows: readonly WorkflowState[], moduleKey: string): Arra
   };
   const add = (rule: unknown): void => {
     const p = typeof rule === 'object' && rule !== null ? (rule as { parameters?: unknown }).parameters : undefined;
-    if (typeof p === 'object' && p !== null && moduleKeyOfExtensionAri((p as Record<string, string>)['key']) === moduleKey) out.push({ parameters: p as Record<string, string> });
+    if (
+      typeof p === 'object' &&
+      p !== null &&
+      moduleKeyOfExtensionAri((p as Record<string, string>)['key']) === moduleKey
+    )
+      out.push({ parameters: p as Record<string, string> });
   };
   for (const wf of workflows) {
     for (const t of wf.transitions) {
@@ -53,12 +65,21 @@ function instances(workflows: readonly WorkflowState[], moduleKey: string): Arra
 }
 
 /** The configuration saved with the rule (its first instance in the workflows, else the sandbox's own record), as text. */
-export function savedRuleConfig(workflows: readonly WorkflowState[], unattached: ReadonlyMap<string, string>, moduleKey: string): string | undefined {
+export function savedRuleConfig(
+  workflows: readonly WorkflowState[],
+  unattached: ReadonlyMap<string, string>,
+  moduleKey: string,
+): string | undefined {
   return instances(workflows, moduleKey)[0]?.parameters['config'] ?? unattached.get(moduleKey);
 }
 
 /** Saves `config` on every instance of the rule; with none attached, in the sandbox's own record. Returns the instances updated. */
-export function saveRuleConfig(workflows: readonly WorkflowState[], unattached: Map<string, string>, moduleKey: string, config: string): number {
+export function saveRuleConfig(
+  workflows: readonly WorkflowState[],
+  unattached: Map<string, string>,
+  moduleKey: string,
+  config: string,
+): number {
   const found = instances(workflows, moduleKey);
   for (const i of found) i.parameters['config'] = config;
   unattached.set(moduleKey, config);
@@ -71,7 +92,12 @@ export function saveRuleConfig(workflows: readonly WorkflowState[], unattached: 
  * create page), and `isNewEditor` (the old editor is gone).
  */
 export function ruleExtension(m: ManifestModule, entry: RuleEntry, saved: string | undefined): Record<string, unknown> {
-  const name = m.type === 'jira:workflowCondition' ? 'conditionConfig' : m.type === 'jira:workflowValidator' ? 'validatorConfig' : 'postFunctionConfig';
+  const name =
+    m.type === 'jira:workflowCondition'
+      ? 'conditionConfig'
+      : m.type === 'jira:workflowValidator'
+        ? 'validatorConfig'
+        : 'postFunctionConfig';
   let value: unknown;
   if (entry !== 'create' && saved !== undefined) {
     try {
@@ -84,8 +110,20 @@ export function ruleExtension(m: ManifestModule, entry: RuleEntry, saved: string
 }
 
 const TEXT = {
-  en: { create: 'Add', edit: 'Update', notSaved: 'The page did not give a configuration: nothing was saved.', editLink: 'Edit', viewLink: 'View' },
-  'zh-CN': { create: '添加', edit: '更新', notSaved: '页面没有给出配置：未保存任何内容。', editLink: '编辑', viewLink: '查看' },
+  en: {
+    create: 'Add',
+    edit: 'Update',
+    notSaved: 'The page did not give a configuration: nothing was saved.',
+    editLink: 'Edit',
+    viewLink: 'View',
+  },
+  'zh-CN': {
+    create: '添加',
+    edit: '更新',
+    notSaved: '页面没有给出配置：未保存任何内容。',
+    editLink: '编辑',
+    viewLink: '查看',
+  },
 } as const;
 
 /**
@@ -93,7 +131,13 @@ const TEXT = {
  * Its script (the host's, not the app's: the host page is not under the app's CSP) calls the frame's
  * registered callback and posts the answer to `/__workflowRule`; `undefined` saves nothing, as in Jira.
  */
-export function rulePageBody(p: { moduleKey: string; entry: RuleEntry; title: string; frame: string; lang: Lang }): string {
+export function rulePageBody(p: {
+  moduleKey: string;
+  entry: RuleEntry;
+  title: string;
+  frame: string;
+  lang: Lang;
+}): string {
   const t = TEXT[p.lang];
   const nav = `<p class="actions-row"><a href="/workflow-rules/${esc(encodeURIComponent(p.moduleKey))}/edit" data-testid="rule-edit-link">${esc(t.editLink)}</a> <a href="/workflow-rules/${esc(encodeURIComponent(p.moduleKey))}/view" data-testid="rule-view-link">${esc(t.viewLink)}</a></p>`;
   if (p.entry === 'view') return `<h1>${esc(p.title)}</h1>${nav}${p.frame}`;

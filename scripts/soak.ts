@@ -78,7 +78,14 @@ export interface SoakFigures {
   ok: boolean;
 }
 
-export async function runSoak(options: { wallMs: number; seed: number; days: number; maxTicks?: number; log?: ((s: string) => void) | undefined; verbose?: boolean }): Promise<SoakFigures> {
+export async function runSoak(options: {
+  wallMs: number;
+  seed: number;
+  days: number;
+  maxTicks?: number;
+  log?: ((s: string) => void) | undefined;
+  verbose?: boolean;
+}): Promise<SoakFigures> {
   const log = options.log ?? (() => undefined);
   let server: MariaDbServer | undefined;
   if (!process.env[ENV_URL] && !process.env[ENV_SOCKET]) {
@@ -124,16 +131,21 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
   const figures = { issuesCreated: 0, issuesTriaged: 0, stored: 0, conflicts: 0 };
 
   await runMigrations();
-  for (const t of ['line_history', 'escalation_action', 'escalation_audit', 'classification_history']) await h.sql.raw(`DELETE FROM ${t}`);
+  for (const t of ['line_history', 'escalation_action', 'escalation_audit', 'classification_history'])
+    await h.sql.raw(`DELETE FROM ${t}`);
   const sandbox = await startSandbox({ port: 0, clock, log: () => undefined });
   // The regrade and backfill consumers as the platform runs them, so a delivery can die mid-batch.
   const kill = new KillSwitch(h);
   h.queue.registerConsumer(REGRADE_QUEUE, kill.wrap(app.regradeConsumer as never));
   h.queue.registerConsumer(BACKFILL_QUEUE, kill.wrap(app.analyticsBackfillConsumer as never));
-  const jobs: SoakFigures['jobs'] = { regrade: { started: 0, done: 0, killed: 0 }, backfill: { started: 0, done: 0, killed: 0 } };
+  const jobs: SoakFigures['jobs'] = {
+    regrade: { started: 0, done: 0, killed: 0 },
+    backfill: { started: 0, done: 0, killed: 0 },
+  };
   let expectedCalendars: unknown = undefined;
   const nextNumber = new Map<string, number>();
-  for (const i of h.jira.model.issues.values()) nextNumber.set(i.projectKey, Math.max(nextNumber.get(i.projectKey) ?? 0, Number(i.key.split('-')[1])));
+  for (const i of h.jira.model.issues.values())
+    nextNumber.set(i.projectKey, Math.max(nextNumber.get(i.projectKey) ?? 0, Number(i.key.split('-')[1])));
 
   const untriaged: string[] = [];
   const ticksPerDay = (24 * 60 * MINUTE) / TICK;
@@ -182,13 +194,18 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
     if (!ok && v.violations.length < 10) v.violations.push(detail);
   };
   type Envelope = { success?: boolean; data?: Record<string, unknown> } | undefined;
-  const itrIssueCount = (): number => [...h.jira.model.issues.values()].filter((i) => i.fields[ids.kind] != null || i.fields[ids.grade] != null).length;
+  const itrIssueCount = (): number =>
+    [...h.jira.model.issues.values()].filter((i) => i.fields[ids.kind] != null || i.fields[ids.grade] != null).length;
 
   /**
    * Starts a job as the admin (retried twice, as the page would), then lets the queue deliver its events
    * — with, while faults are on, one consumer delivery killed at a random write — and returns its progress.
    */
-  const runJob = async (name: 'regrade' | 'backfill', start: () => Promise<unknown>, progress: () => Promise<unknown>): Promise<Record<string, unknown> | undefined> => {
+  const runJob = async (
+    name: 'regrade' | 'backfill',
+    start: () => Promise<unknown>,
+    progress: () => Promise<unknown>,
+  ): Promise<Record<string, unknown> | undefined> => {
     h.queue.deliveryMode = 'drain';
     try {
       let started: Envelope;
@@ -199,7 +216,8 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
       if (started?.success !== true) return undefined;
       jobs[name].started++;
       const killsBefore = kill.kills;
-      if (faultsOn && random() < 0.6) kill.arm(1 + Math.floor(random() * 8), random() < 0.5 ? 'before-apply' : 'after-apply');
+      if (faultsOn && random() < 0.6)
+        kill.arm(1 + Math.floor(random() * 8), random() < 0.5 ? 'before-apply' : 'after-apply');
       await safely(`${name}Queue`, () => h.queue.drain({ throwOnFailure: false }));
       kill.disarm();
       if (kill.kills > killsBefore) {
@@ -220,12 +238,21 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
     // has work. As the admin page does: on a conflict or a failure, reload and save again (twice at most).
     let saved: Envelope;
     for (let attempt = 0; attempt < 3 && saved?.success !== true; attempt++) {
-      const state = (await safely('getGradingAdmin', () => invokeResolver(app.gradingAdminResolver as never, 'getGradingAdmin', {}, { accountId: ADMIN }))) as Envelope;
+      const state = (await safely('getGradingAdmin', () =>
+        invokeResolver(app.gradingAdminResolver as never, 'getGradingAdmin', {}, { accountId: ADMIN }),
+      )) as Envelope;
       const table = state?.data?.['table'] as { thresholds: Array<{ grade: string; minScore: number }> } | undefined;
       if (table === undefined) continue;
-      const thresholds = table.thresholds.map((t, i) => (i === 0 ? { ...t, minScore: t.minScore + (jobs.regrade.started % 2 === 0 ? 1 : -1) } : t));
+      const thresholds = table.thresholds.map((t, i) =>
+        i === 0 ? { ...t, minScore: t.minScore + (jobs.regrade.started % 2 === 0 ? 1 : -1) } : t,
+      );
       saved = (await safely('saveGradingTable', () =>
-        invokeResolver(app.gradingAdminResolver as never, 'saveGradingTable', { table: { ...table, thresholds }, expectedRevision: state?.data?.['tableRevision'], comment: 'soak' }, { accountId: ADMIN }),
+        invokeResolver(
+          app.gradingAdminResolver as never,
+          'saveGradingTable',
+          { table: { ...table, thresholds }, expectedRevision: state?.data?.['tableRevision'], comment: 'soak' },
+          { accountId: ADMIN },
+        ),
       )) as Envelope;
       if (saved?.success !== true) log(`saveGradingTable: ${JSON.stringify(saved)}`);
     }
@@ -234,7 +261,11 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
       return;
     }
     regradeCoversTable = false;
-    const p = await runJob('regrade', () => invokeResolver(triage as never, 'startRegrade', { confirm: true }, { accountId: ADMIN }), () => invokeResolver(triage as never, 'getRegradeProgress', {}, { accountId: ADMIN }));
+    const p = await runJob(
+      'regrade',
+      () => invokeResolver(triage as never, 'startRegrade', { confirm: true }, { accountId: ADMIN }),
+      () => invokeResolver(triage as never, 'getRegradeProgress', {}, { accountId: ADMIN }),
+    );
     if (p === undefined) return;
     const done = p['status'] === 'done' && p['batchesDone'] === p['batches'] && p['processed'] === p['total'];
     if (done) jobs.regrade.done++;
@@ -244,7 +275,11 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
 
   const backfill = async (): Promise<void> => {
     const expected = itrIssueCount();
-    const p = await runJob('backfill', () => invokeResolver(app.supervisionResolver as never, 'startAnalyticsBackfill', {}, { accountId: ADMIN }), () => invokeResolver(app.supervisionResolver as never, 'getAnalyticsBackfill', {}, { accountId: ADMIN }));
+    const p = await runJob(
+      'backfill',
+      () => invokeResolver(app.supervisionResolver as never, 'startAnalyticsBackfill', {}, { accountId: ADMIN }),
+      () => invokeResolver(app.supervisionResolver as never, 'getAnalyticsBackfill', {}, { accountId: ADMIN }),
+    );
     if (p === undefined) return;
     const done = p['status'] === 'done' && p['processed'] === expected;
     if (done) jobs.backfill.done++;
@@ -260,10 +295,29 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
       nextNumber.set(project, n);
       const [summary, description] = pick(SUMMARIES);
       const submitter = pick(submitters);
-      const issue = h.jira.seedIssue({ key: `${project}-${n}`, summary, issueType: 'Task', status: 'Open', reporter: submitter, created: new Date(clock.now()), fields: { description: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: description }] }] } } } as never);
+      const issue = h.jira.seedIssue({
+        key: `${project}-${n}`,
+        summary,
+        issueType: 'Task',
+        status: 'Open',
+        reporter: submitter,
+        created: new Date(clock.now()),
+        fields: {
+          description: {
+            type: 'doc',
+            version: 1,
+            content: [{ type: 'paragraph', content: [{ type: 'text', text: description }] }],
+          },
+        },
+      } as never);
       figures.issuesCreated++;
       injectFaults();
-      await safely('issueCreated', () => invokeFunction(app.issueCreated as never, { issue: { id: issue.id, key: issue.key }, atlassianId: submitter } as never));
+      await safely('issueCreated', () =>
+        invokeFunction(
+          app.issueCreated as never,
+          { issue: { id: issue.id, key: issue.key }, atlassianId: submitter } as never,
+        ),
+      );
       untriaged.push(issue.key);
     }
     // Triage within the hour.
@@ -271,15 +325,32 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
       const key = untriaged[0] as string;
       injectFaults();
       const answer = (await safely('triageIssue', () =>
-        invokeResolver(triage as never, 'triageIssue', {
-          issueKey: key,
-          kind: pick(KINDS),
-          classification: { facts: { failsWithinSpecification: random() < 0.5, contractOrProcessNotFollowed: false, expectedByUserHabitOrIndustryNorm: true } },
-          answers: { businessImpact: pick(IMPACTS), duration: 'h1to4', scope: 'large', customerTier: 'standard', sensitivity: 'none' },
-          warranty: 'in',
-          product: 'Router X1',
-          customerTier: 'standard',
-        }, { accountId: TRIAGE }),
+        invokeResolver(
+          triage as never,
+          'triageIssue',
+          {
+            issueKey: key,
+            kind: pick(KINDS),
+            classification: {
+              facts: {
+                failsWithinSpecification: random() < 0.5,
+                contractOrProcessNotFollowed: false,
+                expectedByUserHabitOrIndustryNorm: true,
+              },
+            },
+            answers: {
+              businessImpact: pick(IMPACTS),
+              duration: 'h1to4',
+              scope: 'large',
+              customerTier: 'standard',
+              sensitivity: 'none',
+            },
+            warranty: 'in',
+            product: 'Router X1',
+            customerTier: 'standard',
+          },
+          { accountId: TRIAGE },
+        ),
       )) as { success?: boolean } | undefined;
       if (answer?.success === true) {
         untriaged.shift();
@@ -288,24 +359,47 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
     }
     // The admin saves the calendars a few times a day (KVS conflicts must not lose a save).
     if (random() < 0.02) {
-      const state = (await safely('getGradingAdmin', () => invokeResolver(app.gradingAdminResolver as never, 'getGradingAdmin', {}, { accountId: ADMIN }))) as { success?: boolean; data?: Record<string, unknown> } | undefined;
+      const state = (await safely('getGradingAdmin', () =>
+        invokeResolver(app.gradingAdminResolver as never, 'getGradingAdmin', {}, { accountId: ADMIN }),
+      )) as { success?: boolean; data?: Record<string, unknown> } | undefined;
       const data = state?.data;
       if (data !== undefined) {
-        const calendars = { [`office-${tick}`]: { timeZone: pick(['Asia/Shanghai', 'Europe/Berlin']), week: { mon: [['09:00', '12:00'], ['13:30', '18:00']], tue: [['09:00', '18:00']] } } };
+        const calendars = {
+          [`office-${tick}`]: {
+            timeZone: pick(['Asia/Shanghai', 'Europe/Berlin']),
+            week: {
+              mon: [
+                ['09:00', '12:00'],
+                ['13:30', '18:00'],
+              ],
+              tue: [['09:00', '18:00']],
+            },
+          },
+        };
         const revision = typeof data['calendarsRevision'] === 'number' ? data['calendarsRevision'] : 0;
         injectFaults();
         // As the admin page does: on a conflict or a failure, reload the revision and save again (twice at most).
         let rev = revision;
         for (let attempt = 0; attempt < 3; attempt++) {
-          const saved = (await safely('saveCalendars', () => invokeResolver(app.gradingAdminResolver as never, 'saveCalendars', { calendars, expectedRevision: rev }, { accountId: ADMIN }))) as { success?: boolean; errors?: Array<{ code: string }> } | undefined;
+          const saved = (await safely('saveCalendars', () =>
+            invokeResolver(
+              app.gradingAdminResolver as never,
+              'saveCalendars',
+              { calendars, expectedRevision: rev },
+              { accountId: ADMIN },
+            ),
+          )) as { success?: boolean; errors?: Array<{ code: string }> } | undefined;
           if (saved?.success === true) {
             figures.stored++;
             expectedCalendars = calendars;
             break;
           }
           figures.conflicts++;
-          const again = (await safely('getGradingAdmin', () => invokeResolver(app.gradingAdminResolver as never, 'getGradingAdmin', {}, { accountId: ADMIN }))) as { data?: Record<string, unknown> } | undefined;
-          rev = typeof again?.data?.['calendarsRevision'] === 'number' ? (again.data['calendarsRevision'] as number) : rev;
+          const again = (await safely('getGradingAdmin', () =>
+            invokeResolver(app.gradingAdminResolver as never, 'getGradingAdmin', {}, { accountId: ADMIN }),
+          )) as { data?: Record<string, unknown> } | undefined;
+          rev =
+            typeof again?.data?.['calendarsRevision'] === 'number' ? (again.data['calendarsRevision'] as number) : rev;
         }
       }
     }
@@ -330,46 +424,92 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
   type Row = Record<string, unknown>;
   const stays = (await h.sql.raw('SELECT issue_id, line, entered_at FROM line_history WHERE left_at IS NULL')) as Row[];
   const openStay = new Map(stays.map((r) => [String(r['issue_id']), r]));
-  const actions = (await h.sql.raw('SELECT issue_id, action, line, line_entered_at, COUNT(*) AS n FROM escalation_action GROUP BY issue_id, action, line, line_entered_at')) as Row[];
-  for (const a of actions) check('noEscalationTwiceForTheSameLine', Number(a['n']) === 1, `issue ${String(a['issue_id'])} ${String(a['action'])} ${String(a['line'])} ×${String(a['n'])}`);
+  const actions = (await h.sql.raw(
+    'SELECT issue_id, action, line, line_entered_at, COUNT(*) AS n FROM escalation_action GROUP BY issue_id, action, line, line_entered_at',
+  )) as Row[];
+  for (const a of actions)
+    check(
+      'noEscalationTwiceForTheSameLine',
+      Number(a['n']) === 1,
+      `issue ${String(a['issue_id'])} ${String(a['action'])} ${String(a['line'])} ×${String(a['n'])}`,
+    );
   const escalations = actions.filter((a) => a['action'] === 'escalate').length;
   const warnings = actions.filter((a) => a['action'] === 'warn').length;
   for (const issue of h.jira.model.issues.values()) {
     const bodies = issue.comments.map((c) => JSON.stringify(c.body));
-    check('noDuplicateComments', new Set(bodies).size === bodies.length, `${issue.key} has ${bodies.length - new Set(bodies).size} repeated comment(s)`);
+    check(
+      'noDuplicateComments',
+      new Set(bodies).size === bodies.length,
+      `${issue.key} has ${bodies.length - new Set(bodies).size} repeated comment(s)`,
+    );
     const status = (issue.fields['status'] as { name?: string } | undefined)?.name ?? '';
     const line = issue.fields[ids.line];
     if (['Resolved', 'Closed', 'Done'].includes(status) || typeof line !== 'string') continue;
     const due = issue.fields[ids.lineDueAt];
-    if ((line === 'L1' || line === 'L2') && typeof due === 'string') check('noOverdueIssueLeftAtL1L2', Date.parse(due) > now - TICK, `${issue.key} at ${line} due ${due}`);
+    if ((line === 'L1' || line === 'L2') && typeof due === 'string')
+      check('noOverdueIssueLeftAtL1L2', Date.parse(due) > now - TICK, `${issue.key} at ${line} due ${due}`);
     const stay = openStay.get(issue.id);
     if (stay !== undefined) {
-      check('lineMatchesHistory', stay['line'] === line, `${issue.key} field ${line} vs history ${String(stay['line'])}`);
+      check(
+        'lineMatchesHistory',
+        stay['line'] === line,
+        `${issue.key} field ${line} vs history ${String(stay['line'])}`,
+      );
       const entered = issue.fields[ids.lineEnteredAt];
-      check('lineEnteredMatchesHistory', typeof entered === 'string' && Math.abs(Date.parse(entered) - new Date(stay['entered_at'] as string).getTime()) < 1000, `${issue.key} entered ${String(entered)} vs ${String(stay['entered_at'])}`);
+      check(
+        'lineEnteredMatchesHistory',
+        typeof entered === 'string' &&
+          Math.abs(Date.parse(entered) - new Date(stay['entered_at'] as string).getTime()) < 1000,
+        `${issue.key} entered ${String(entered)} vs ${String(stay['entered_at'])}`,
+      );
     }
   }
   if (expectedCalendars !== undefined) {
-    const state = (await invokeResolver(app.gradingAdminResolver as never, 'getGradingAdmin', {}, { accountId: ADMIN })) as { data?: Record<string, unknown> };
-    check('configIntact', JSON.stringify(state.data?.['siteCalendars']) === JSON.stringify(expectedCalendars), `stored ${JSON.stringify(state.data?.['siteCalendars'])}`);
+    const state = (await invokeResolver(
+      app.gradingAdminResolver as never,
+      'getGradingAdmin',
+      {},
+      { accountId: ADMIN },
+    )) as { data?: Record<string, unknown> };
+    check(
+      'configIntact',
+      JSON.stringify(state.data?.['siteCalendars']) === JSON.stringify(expectedCalendars),
+      `stored ${JSON.stringify(state.data?.['siteCalendars'])}`,
+    );
   }
-  const state = (await invokeResolver(app.gradingAdminResolver as never, 'getGradingAdmin', {}, { accountId: ADMIN })) as Envelope;
+  const state = (await invokeResolver(
+    app.gradingAdminResolver as never,
+    'getGradingAdmin',
+    {},
+    { accountId: ADMIN },
+  )) as Envelope;
   const inForce = (state?.data?.['table'] as { version?: number } | undefined)?.version;
   if (jobs.regrade.started > 0 && regradeCoversTable) {
     for (const issue of h.jira.model.issues.values()) {
       const status = (issue.fields['status'] as { name?: string } | undefined)?.name ?? '';
       if (['Resolved', 'Closed', 'Done'].includes(status) || issue.fields[ids.gradingAnswers] == null) continue;
-      check('openIssuesOnTableInForce', issue.fields[ids.gradingTableVersion] === inForce, `${issue.key} graded with v${String(issue.fields[ids.gradingTableVersion])}, table in force v${String(inForce)}`);
+      check(
+        'openIssuesOnTableInForce',
+        issue.fields[ids.gradingTableVersion] === inForce,
+        `${issue.key} graded with v${String(issue.fields[ids.gradingTableVersion])}, table in force v${String(inForce)}`,
+      );
     }
   }
   // A last backfill killed at a random write, against a rebuild from scratch at the same instant.
-  const projection = async (): Promise<string> => JSON.stringify(((await h.sql.raw('SELECT * FROM itr_issue_fact ORDER BY issue_id')) as Row[]).map(({ synced_at: _s, ...r }) => r));
+  const projection = async (): Promise<string> =>
+    JSON.stringify(
+      ((await h.sql.raw('SELECT * FROM itr_issue_fact ORDER BY issue_id')) as Row[]).map(
+        ({ synced_at: _s, ...r }) => r,
+      ),
+    );
   const rebuild = async (killAt: number): Promise<string> => {
     await h.sql.raw('DELETE FROM itr_issue_fact');
     h.queue.deliveryMode = 'drain';
     // Faults injected just before they stopped may still be queued (a refused push, say): the admin retries.
     for (let attempt = 0; attempt < 3; attempt++) {
-      const started = (await safely('backfill(last)', () => invokeResolver(app.supervisionResolver as never, 'startAnalyticsBackfill', {}, { accountId: ADMIN }))) as Envelope;
+      const started = (await safely('backfill(last)', () =>
+        invokeResolver(app.supervisionResolver as never, 'startAnalyticsBackfill', {}, { accountId: ADMIN }),
+      )) as Envelope;
       if (started?.success === true) break;
     }
     kill.arm(killAt, random() < 0.5 ? 'before-apply' : 'after-apply');
@@ -389,7 +529,11 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
     count(faults, 'backfillConsumerKilled');
   }
   const fromScratch = await rebuild(Number.POSITIVE_INFINITY);
-  check('projectionMatchesRebuild', afterKill === fromScratch && fromScratch !== '[]', `after a kill ${afterKill.length} chars, from scratch ${fromScratch.length} chars`);
+  check(
+    'projectionMatchesRebuild',
+    afterKill === fromScratch && fromScratch !== '[]',
+    `after a kill ${afterKill.length} chars, from scratch ${fromScratch.length} chars`,
+  );
   kill.uninstall();
   await sandbox.stop();
   uninstallDate();
@@ -422,7 +566,13 @@ export async function runSoak(options: { wallMs: number; seed: number; days: num
 
 if (require.main === module || process.argv[1]?.endsWith('run-ts.js')) {
   const minutes = Number(arg('minutes') ?? 1);
-  runSoak({ wallMs: minutes * 60_000, seed: Number(arg('seed') ?? 9), days: Number(arg('days') ?? 1), verbose: process.argv.includes('--verbose'), log: process.argv.includes('--quiet') ? undefined : (s) => process.stderr.write(`${s}\n`) })
+  runSoak({
+    wallMs: minutes * 60_000,
+    seed: Number(arg('seed') ?? 9),
+    days: Number(arg('days') ?? 1),
+    verbose: process.argv.includes('--verbose'),
+    log: process.argv.includes('--quiet') ? undefined : (s) => process.stderr.write(`${s}\n`),
+  })
     .then((f) => {
       process.stdout.write(`${JSON.stringify(f, null, 2)}\n`);
       process.exit(f.ok ? 0 : 1);

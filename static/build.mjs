@@ -41,5 +41,7 @@ for (const app of apps) {
   const started = Date.now();
   const outDir = outRoot === undefined ? undefined : path.resolve(outRoot, app);
   await build(appConfig(app, outDir));
-  console.log(`built ${path.relative(process.cwd(), outDir ?? path.join(staticDir, app, 'build'))} in ${Date.now() - started} ms`);
+  console.log(
+    `built ${path.relative(process.cwd(), outDir ?? path.join(staticDir, app, 'build'))} in ${Date.now() - started} ms`,
+  );
 }

@@ -4,7 +4,9 @@ class SummaryReporter {
     const { numPassedTests, numFailedTests, numPendingTests, numTodoTests, numRuntimeErrorTestSuites } = results;
     // A suite that failed to load has no failed tests of its own: count it, so the line never says 0 failed.
     const failed = numFailedTests + numRuntimeErrorTestSuites;
-    process.stdout.write(`\nTests: ${numPassedTests} passed, ${failed} failed, ${numPendingTests + numTodoTests} skipped\n`);
+    process.stdout.write(
+      `\nTests: ${numPassedTests} passed, ${failed} failed, ${numPendingTests + numTodoTests} skipped\n`,
+    );
   }
 }
 module.exports = SummaryReporter;

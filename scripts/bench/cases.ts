@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   else {
     const cf = arg('cases');
     const qf = arg('queries');
-    if (cf === undefined || qf === undefined) throw new Error('usage: bench:cases -- --cases FILE --queries FILE [--scale N] | --dev SEED');
+    if (cf === undefined || qf === undefined)
+      throw new Error('usage: bench:cases -- --cases FILE --queries FILE [--scale N] | --dev SEED');
     cases = readJsonl(cf);
     queries = readJsonl(qf);
   }
@@ -67,7 +68,11 @@ async function main(): Promise<void> {
   try {
     await runMigrations();
     // One search's phase durations and kept terms, collected through the library's probe.
-    let current: { phases: Record<string, number>; terms: number; postings: number } = { phases: {}, terms: 0, postings: 0 };
+    let current: { phases: Record<string, number>; terms: number; postings: number } = {
+      phases: {},
+      terms: 0,
+      postings: 0,
+    };
     const lib = new CaseLibrary({
       searchProbe: {
         phase: (name, ms) => {
@@ -85,7 +90,24 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     for (const c of cases) {
       const t = performance.now();
-      const rec = await lib.createCase(undefined, { title: c.title.slice(0, 500) || c.id, symptom: c.body, product: '', productVersion: '', environment: '', rootCause: '', shortTermMeasure: '', longTermMeasure: '', language: '', tags: [], status: 'published' }, [], c.id);
+      const rec = await lib.createCase(
+        undefined,
+        {
+          title: c.title.slice(0, 500) || c.id,
+          symptom: c.body,
+          product: '',
+          productVersion: '',
+          environment: '',
+          rootCause: '',
+          shortTermMeasure: '',
+          longTermMeasure: '',
+          language: '',
+          tags: [],
+          status: 'published',
+        },
+        [],
+        c.id,
+      );
       addMs.push(performance.now() - t);
       idOf.set(c.id, rec.id);
       extOf.set(rec.id, c.id);
@@ -96,7 +118,10 @@ async function main(): Promise<void> {
     for (const c of cases.slice(0, 30)) {
       const id = idOf.get(c.id) as number;
       const t = performance.now();
-      const res = await lib.saveCase(undefined, { id, content: { title: c.title || c.id, symptom: `${c.body}\n(edited)`, status: 'published' } });
+      const res = await lib.saveCase(undefined, {
+        id,
+        content: { title: c.title || c.id, symptom: `${c.body}\n(edited)`, status: 'published' },
+      });
       editMs.push(performance.now() - t);
       if (!res.success) throw new Error(JSON.stringify(res.errors));
     }
@@ -129,7 +154,8 @@ async function main(): Promise<void> {
         }
       }
       const n = queries.length || 1;
-      const byPhase = (p: number): Record<string, number> => Object.fromEntries([...phases].map(([name, v]) => [name, pct(v, p)]));
+      const byPhase = (p: number): Record<string, number> =>
+        Object.fromEntries([...phases].map(([name, v]) => [name, pct(v, p)]));
       return {
         'recall@1': r3(r1 / n),
         'recall@5': r3(r5 / n),
@@ -158,7 +184,10 @@ async function main(): Promise<void> {
       const synth = syntheticCases(20260101, scale, cases);
       const t1 = performance.now();
       for (let i = 0; i < synth.length; i += 500) {
-        await importCases(synth.slice(i, i + 500).map((c) => ({ externalId: `synthetic-${c.id}`, title: c.title, symptom: c.body })), new Date('2026-01-01T00:00:00Z'));
+        await importCases(
+          synth.slice(i, i + 500).map((c) => ({ externalId: `synthetic-${c.id}`, title: c.title, symptom: c.body })),
+          new Date('2026-01-01T00:00:00Z'),
+        );
       }
       const bulkMs = performance.now() - t1;
       const atScale = await evaluate();
@@ -166,10 +195,25 @@ async function main(): Promise<void> {
       const editAtScale: number[] = [];
       for (const c of cases.slice(0, 20)) {
         let t = performance.now();
-        const rec = await lib.createCase(undefined, { title: `${c.title} (copy)`, symptom: c.body, product: '', productVersion: '', environment: '', rootCause: '', shortTermMeasure: '', longTermMeasure: '', language: '', tags: [], status: 'draft' });
+        const rec = await lib.createCase(undefined, {
+          title: `${c.title} (copy)`,
+          symptom: c.body,
+          product: '',
+          productVersion: '',
+          environment: '',
+          rootCause: '',
+          shortTermMeasure: '',
+          longTermMeasure: '',
+          language: '',
+          tags: [],
+          status: 'draft',
+        });
         addAtScale.push(performance.now() - t);
         t = performance.now();
-        await lib.saveCase(undefined, { id: rec.id, content: { title: `${c.title} (copy 2)`, symptom: c.body, status: 'draft' } });
+        await lib.saveCase(undefined, {
+          id: rec.id,
+          content: { title: `${c.title} (copy 2)`, symptom: c.body, status: 'draft' },
+        });
         editAtScale.push(performance.now() - t);
       }
       out['scale'] = {

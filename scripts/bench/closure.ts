@@ -20,7 +20,9 @@ const FIRST_ID = 10_000;
 type Rule = { key: string; expression?: string; function?: string };
 
 function closeRules() {
-  const manifest = parseYaml(readFileSync(path.resolve(__dirname, '../../manifest.yml'), 'utf8')) as { modules: Record<string, Rule[] | undefined> };
+  const manifest = parseYaml(readFileSync(path.resolve(__dirname, '../../manifest.yml'), 'utf8')) as {
+    modules: Record<string, Rule[] | undefined>;
+  };
   const rules = [
     ...(manifest.modules['jira:workflowCondition'] ?? []).map((r) => ({ ...r, type: 'jira:workflowCondition' })),
     ...(manifest.modules['jira:workflowValidator'] ?? []).map((r) => ({ ...r, type: 'jira:workflowValidator' })),
@@ -48,10 +50,20 @@ function sampling() {
     const policy = { ...DEFAULT_RETURN_VISIT_POLICY, sampleRatePercent: rate };
     let sampled = 0;
     const started = process.hrtime.bigint();
-    for (let i = 0; i < ISSUES; i++) if (needsReturnVisit({ issueId: String(FIRST_ID + i), kind: 'technicalService', grade: 'minor' }, policy).required) sampled++;
+    for (let i = 0; i < ISSUES; i++)
+      if (
+        needsReturnVisit({ issueId: String(FIRST_ID + i), kind: 'technicalService', grade: 'minor' }, policy).required
+      )
+        sampled++;
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const actual = (sampled / ISSUES) * 100;
-    return { configuredPercent: rate, sampledPercent: Number(actual.toFixed(2)), deviationPoints: Number(Math.abs(actual - rate).toFixed(2)), withinOnePoint: Math.abs(actual - rate) <= 1, wallMs: Number(ms.toFixed(2)) };
+    return {
+      configuredPercent: rate,
+      sampledPercent: Number(actual.toFixed(2)),
+      deviationPoints: Number(Math.abs(actual - rate).toFixed(2)),
+      withinOnePoint: Math.abs(actual - rate) <= 1,
+      wallMs: Number(ms.toFixed(2)),
+    };
   });
 }
 
@@ -61,7 +73,12 @@ console.log(
   JSON.stringify(
     {
       closeRules: rules,
-      sampling: { issues: ISSUES, firstIssueId: FIRST_ID, rates: samples, allWithinOnePoint: samples.every((s) => s.withinOnePoint) },
+      sampling: {
+        issues: ISSUES,
+        firstIssueId: FIRST_ID,
+        rates: samples,
+        allWithinOnePoint: samples.every((s) => s.withinOnePoint),
+      },
       note: 'Function invocations are counted from manifest.yml: a workflow rule with an expression and no function is evaluated by Jira.',
     },
     null,

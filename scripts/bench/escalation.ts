@@ -67,7 +67,13 @@ async function main(): Promise<void> {
         h.jira.seedProject({ key: 'ITR' });
         const ids = defineItrFields(h.jira);
         // L2 has an assignee, so every escalation tells someone (a mention in the comment: Jira notifies).
-        const routing = (a: string | null, statusName: string | null = null) => ({ assignment: a === null ? { mode: 'unassigned' as const, notifyGroup: null } : { mode: 'person' as const, accountId: a }, statusName, notifyAccountIds: [], notifyGroups: [] });
+        const routing = (a: string | null, statusName: string | null = null) => ({
+          assignment:
+            a === null ? { mode: 'unassigned' as const, notifyGroup: null } : { mode: 'person' as const, accountId: a },
+          statusName,
+          notifyAccountIds: [],
+          notifyGroups: [],
+        });
         if (mappedStatus) {
           h.jira.model.setWorkflow(
             [
@@ -83,7 +89,12 @@ async function main(): Promise<void> {
         }
         await new ConfigStore().set(
           ESCALATION_SETTINGS_KEY,
-          { lines: { L1: routing(null), L2: routing('acc-l1', mappedStatus ? 'L2 Handling' : null), L3: routing(null) }, managementAccountIds: [], managementGroups: [], locale: 'en' },
+          {
+            lines: { L1: routing(null), L2: routing('acc-l1', mappedStatus ? 'L2 Handling' : null), L3: routing(null) },
+            managementAccountIds: [],
+            managementGroups: [],
+            locale: 'en',
+          },
           escalationSettingsCodec,
         );
         const now = Math.floor(Date.now() / 1000) * 1000;
@@ -139,7 +150,8 @@ async function main(): Promise<void> {
           const assignee = (f['assignee'] as { accountId?: string } | null | undefined)?.accountId;
           const owner = (f[ids.owner] as { accountId?: string } | null | undefined)?.accountId;
           const status = (f['status'] as { name?: string }).name;
-          if (assignee === 'acc-l1' && owner === 'acc-l1' && (!mappedStatus || status === 'L2 Handling')) assignedAndMoved += 1;
+          if (assignee === 'acc-l1' && owner === 'acc-l1' && (!mappedStatus || status === 'L2 Handling'))
+            assignedAndMoved += 1;
         }
         // Every due issue really moved (not just commented on): read back from the double.
         let movedToL2 = 0;
@@ -176,7 +188,8 @@ async function main(): Promise<void> {
     await h.sql.dispose();
     await server?.stop();
   }
-  if (worstPerIssue > 2) throw new Error(`an escalated issue cost ${worstPerIssue} Jira requests of its own (at most 2)`);
+  if (worstPerIssue > 2)
+    throw new Error(`an escalated issue cost ${worstPerIssue} Jira requests of its own (at most 2)`);
 }
 
 main().then(

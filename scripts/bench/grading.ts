@@ -19,7 +19,13 @@ import { encodeGradingAnswers } from '../../src/app/fields/gradingAnswers';
 import { REGRADE_QUEUE } from '../../src/app/regrade/regrade';
 import { handler as regradeConsumer } from '../../src/entry/regrade-consumer';
 import { handler as triageResolver } from '../../src/entry/triageFunctions';
-import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, gradeIssue, type GradingAnswers, type GradingTable } from '../../src/domain';
+import {
+  DEFAULT_CALENDARS,
+  DEFAULT_GRADING_TABLE,
+  gradeIssue,
+  type GradingAnswers,
+  type GradingTable,
+} from '../../src/domain';
 
 const ISSUES = 10_000;
 /** Fixed seed: every run grades the same answer sets. */
@@ -64,22 +70,41 @@ async function main(): Promise<void> {
     const g = gradeIssue(table, sets[i]!);
     jira.seedIssue({
       key: `ITR-${i + 1}`,
-      fields: { [ids.gradingAnswers]: encodeGradingAnswers(sets[i]!), [ids.grade]: g.ok ? g.grade : null, [ids.gradingTableVersion]: table.version },
+      fields: {
+        [ids.gradingAnswers]: encodeGradingAnswers(sets[i]!),
+        [ids.grade]: g.ok ? g.grade : null,
+        [ids.gradingTableVersion]: table.version,
+      },
     });
   }
   // Version 2 of the table moves the Critical threshold, so part of the issues change grade.
-  const v2: GradingTable = { ...table, version: 2, thresholds: table.thresholds.map((t) => (t.grade === 'critical' ? { ...t, minScore: t.minScore + 5 } : t)) };
+  const v2: GradingTable = {
+    ...table,
+    version: 2,
+    thresholds: table.thresholds.map((t) => (t.grade === 'critical' ? { ...t, minScore: t.minScore + 5 } : t)),
+  };
   await new ConfigStore().set(CONFIG_KEYS.gradingTable, v2, gradingTableCodec(DEFAULT_CALENDARS.map((c) => c.id)));
   queue.registerConsumer(REGRADE_QUEUE, regradeConsumer);
   const before = jira.requestCount();
 
   const r0 = process.hrtime.bigint();
-  const started = (await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: 'acc-admin' })) as { success: boolean; data?: { jobId: string; batches: number } };
-  if (!started.success || started.data === undefined) throw new Error(`startRegrade failed: ${JSON.stringify(started)}`);
+  const started = (await invokeResolver(
+    triageResolver,
+    'startRegrade',
+    { confirm: true },
+    { accountId: 'acc-admin' },
+  )) as { success: boolean; data?: { jobId: string; batches: number } };
+  if (!started.success || started.data === undefined)
+    throw new Error(`startRegrade failed: ${JSON.stringify(started)}`);
   const startMs = ms(r0);
   await queue.drain();
   const recomputeMs = ms(r0);
-  const progress = (await invokeResolver(triageResolver, 'getRegradeProgress', { jobId: started.data.jobId }, { accountId: 'acc-admin' })) as { data: Record<string, unknown> };
+  const progress = (await invokeResolver(
+    triageResolver,
+    'getRegradeProgress',
+    { jobId: started.data.jobId },
+    { accountId: 'acc-admin' },
+  )) as { data: Record<string, unknown> };
   const calls = jira.requestCount() - before;
   const violations = jira.takeViolations();
 
@@ -89,7 +114,12 @@ async function main(): Promise<void> {
         bench: 'grading',
         node: process.version,
         cpu: os.cpus()[0]?.model ?? 'unknown',
-        domain: { issues: ISSUES, wallMs: domainMs, meanMicrosPerIssue: Math.round((domainMs * 1000) / ISSUES * 100) / 100, byGrade },
+        domain: {
+          issues: ISSUES,
+          wallMs: domainMs,
+          meanMicrosPerIssue: Math.round(((domainMs * 1000) / ISSUES) * 100) / 100,
+          byGrade,
+        },
         recompute: {
           issues: ISSUES,
           wallMs: recomputeMs,

@@ -29,7 +29,9 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 /** Jira's OpenAPI spec for the lint's REST-call → scope check; `JIRA_OPENAPI_SPEC` overrides. */
 export function jiraOpenApiSpecPath(): string {
-  return process.env['JIRA_OPENAPI_SPEC'] ?? path.resolve(REPO_ROOT, '..', 'shared', 'jira-openapi', 'platform-v3.json');
+  return (
+    process.env['JIRA_OPENAPI_SPEC'] ?? path.resolve(REPO_ROOT, '..', 'shared', 'jira-openapi', 'platform-v3.json')
+  );
 }
 
 /** Our stand-in for Atlassian's runtime wrapper and loader (see its README). */
@@ -260,9 +262,7 @@ export async function lintApp(dir: string): Promise<{ problems: LintProblem[]; l
 }
 
 export function formatLintProblems(problems: readonly LintProblem[]): string {
-  return problems
-    .map((p) => `${p.file}:${p.line}:${p.column} ${p.class} ${p.message} (${p.reference})`)
-    .join('\n');
+  return problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.class} ${p.message} (${p.reference})`).join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -89,7 +89,17 @@ export interface TotalsDto {
  * per-department tables from one set of reads.
  */
 export type SupervisionChartName =
-  | 'totals' | 'volume' | 'sla' | 'ola' | 'cycle' | 'breakdown-product' | 'breakdown-region' | 'breakdown-customerTier' | 'breakdown-month' | 'patterns' | 'people';
+  | 'totals'
+  | 'volume'
+  | 'sla'
+  | 'ola'
+  | 'cycle'
+  | 'breakdown-product'
+  | 'breakdown-region'
+  | 'breakdown-customerTier'
+  | 'breakdown-month'
+  | 'patterns'
+  | 'people';
 
 export interface SupervisionChartData {
   totals: TotalsDto;
@@ -107,7 +117,9 @@ export interface SupervisionChartData {
 }
 
 /** One chart's answer: `data` as the chart named in the request needs it, and the server's query time. */
-export type SupervisionChart = { [K in SupervisionChartName]: { chart: K; data: SupervisionChartData[K]; queryMs: number } }[SupervisionChartName];
+export type SupervisionChart = {
+  [K in SupervisionChartName]: { chart: K; data: SupervisionChartData[K]; queryMs: number };
+}[SupervisionChartName];
 
 export type SupervisionChartRequest = {
   chart: SupervisionChartName;

@@ -82,7 +82,14 @@ export interface BackupRestoreResult {
  * `BackupDocument` file. Each page stays under EXPORT_PAGE_MAX_BYTES (src/app/backup/backupExport.ts).
  */
 export interface BackupExportPage {
-  header?: { format: 'itr-backup'; schemaVersion: 1; exportedAt: string; exportedBy: string | null; configKeys: number; cases: number };
+  header?: {
+    format: 'itr-backup';
+    schemaVersion: 1;
+    exportedAt: string;
+    exportedBy: string | null;
+    configKeys: number;
+    cases: number;
+  };
   config: Record<string, BackupConfigEntry>;
   cases: BackupCase[];
   next: string | null;
@@ -132,8 +139,14 @@ export interface BackupFunctions {
   exportBackup: { payload: Record<string, never>; result: BackupDocument };
   restoreBackup: { payload: { document: BackupDocument; confirm: true }; result: BackupRestoreResult };
   exportBackupPage: { payload: { cursor?: string }; result: BackupExportPage };
-  startBackupRestore: { payload: { chunkCount: number; byteCount: number; sha256: string }; result: BackupRestoreStatus };
-  uploadBackupChunk: { payload: { restoreId: string; index: number; text: string }; result: { restoreId: string; chunksReceived: number; chunkCount: number } };
+  startBackupRestore: {
+    payload: { chunkCount: number; byteCount: number; sha256: string };
+    result: BackupRestoreStatus;
+  };
+  uploadBackupChunk: {
+    payload: { restoreId: string; index: number; text: string };
+    result: { restoreId: string; chunksReceived: number; chunkCount: number };
+  };
   previewBackupRestore: { payload: { restoreId: string }; result: BackupRestorePreview };
   /** Validates the whole staged file, then applies it for one time slice; call again (resume) while `applying`. */
   commitBackupRestore: { payload: { restoreId: string; confirm: true }; result: BackupRestoreStatus };

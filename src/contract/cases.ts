@@ -93,7 +93,10 @@ export interface CaseLibraryFunctions {
   listCases: { payload: CaseListRequest; result: CaseRecord[] };
   suggestCases: { payload: { issueKey: string; limit?: number }; result: CaseSuggestions };
   getCase: { payload: { id: number }; result: { case: CaseRecord; history: CaseVersion[] } };
-  saveCase: { payload: { id?: number; expectedRevision?: number; content: CaseContent; sourceIssues?: string[] }; result: CaseRecord };
+  saveCase: {
+    payload: { id?: number; expectedRevision?: number; content: CaseContent; sourceIssues?: string[] };
+    result: CaseRecord;
+  };
   /** `confirm: true` required (CONFIRMATION_REQUIRED otherwise). */
   retireCase: { payload: { id: number; confirm: true }; result: CaseRecord };
   createCaseFromIssue: { payload: { issueKey: string }; result: CaseRecord };

@@ -47,7 +47,13 @@ export interface ClosureAdminState {
   /** accountId → display name for the fallback closers and the people in their history; ids Jira no longer knows are absent ("Unknown user"). */
   displayNames: Record<string, string>;
   /** What the app last published in the `itr-close` app property (undefined: never). */
-  published: { submitter: string; visitOpen: string; rootCause: string; classification: string; fallback: string[] } | null;
+  published: {
+    submitter: string;
+    visitOpen: string;
+    rootCause: string;
+    classification: string;
+    fallback: string[];
+  } | null;
 }
 
 export interface ReturnVisitsFunctions {
@@ -57,8 +63,14 @@ export interface ReturnVisitsFunctions {
     result: ReturnVisit;
   };
   getClosureAdmin: { payload: Record<string, never>; result: ClosureAdminState };
-  saveReturnVisitSettings: { payload: ReturnVisitSettingsDto & { expectedRevision: number }; result: ClosureAdminState };
-  setFallbackClosers: { payload: { accountIds: string[]; reason: string; expectedRevision: number }; result: ClosureAdminState };
+  saveReturnVisitSettings: {
+    payload: ReturnVisitSettingsDto & { expectedRevision: number };
+    result: ClosureAdminState;
+  };
+  setFallbackClosers: {
+    payload: { accountIds: string[]; reason: string; expectedRevision: number };
+    result: ClosureAdminState;
+  };
   publishCloseProperty: { payload: Record<string, never>; result: ClosureAdminState };
 }
 

@@ -6,7 +6,11 @@
  */
 
 /** The workflow-rule modules these pages serve (manifest.yml keys). */
-export const CLOSURE_RULE_MODULE_KEYS = ['itr-close-condition', 'itr-close-validator', 'itr-resolve-validator'] as const;
+export const CLOSURE_RULE_MODULE_KEYS = [
+  'itr-close-condition',
+  'itr-close-validator',
+  'itr-resolve-validator',
+] as const;
 export type ClosureRuleModuleKey = (typeof CLOSURE_RULE_MODULE_KEYS)[number];
 
 /** A rule's configuration as Jira saves it (`src/domain/closure/expressions.ts` `ClosureRuleConfig`). */

@@ -39,7 +39,6 @@ export interface OwnerHistoryEntry {
   reasonPending: boolean;
 }
 
-
 /** What the ITR issue panel shows: computed on the server from the issue's fields and the config. */
 export interface IssueItrState {
   issueKey: string;

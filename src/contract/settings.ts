@@ -82,7 +82,13 @@ export interface SupportLineSettingsState extends SettingsState<SupportLineSetti
 
 export interface SettingsFunctions {
   getSupervisionSettings: { payload: Record<string, never>; result: SettingsState<SupervisionSettings> };
-  saveSupervisionSettings: { payload: { settings: SupervisionSettings; expectedRevision: number }; result: SettingsState<SupervisionSettings> };
+  saveSupervisionSettings: {
+    payload: { settings: SupervisionSettings; expectedRevision: number };
+    result: SettingsState<SupervisionSettings>;
+  };
   getSupportLineSettings: { payload: Record<string, never>; result: SupportLineSettingsState };
-  saveSupportLineSettings: { payload: { settings: SupportLineSettings; expectedRevision: number }; result: SupportLineSettingsState };
+  saveSupportLineSettings: {
+    payload: { settings: SupportLineSettings; expectedRevision: number };
+    result: SupportLineSettingsState;
+  };
 }

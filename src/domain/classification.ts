@@ -97,7 +97,11 @@ export interface ClassificationDecisionInput {
 export function recordClassification(input: ClassificationDecisionInput): Validated<ClassificationRecord> {
   const issues: ValidationIssue[] = [];
   if (input.decidedBy.trim() === '') {
-    issues.push({ code: ClassificationErrorCode.DecidedByRequired, path: 'decidedBy', message: 'Who classified the issue is required.' });
+    issues.push({
+      code: ClassificationErrorCode.DecidedByRequired,
+      path: 'decidedBy',
+      message: 'Who classified the issue is required.',
+    });
   }
   const rule = classify(input.facts);
   const deviates = input.chosen !== undefined && input.chosen !== rule.classification;

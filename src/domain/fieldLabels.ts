@@ -79,7 +79,9 @@ export function formatterExpression(labels: ValueLabels): string {
  * contains what the person typed (`query`, any case). Selecting one puts the stored value into JQL.
  */
 export function searchSuggestionsExpression(labels: ValueLabels): string {
-  const entries = Object.entries(labels).map(([value, text]) => `{'value': ${literal(value)}, 'label': ${literal(bilingualLabel(text))}}`);
+  const entries = Object.entries(labels).map(
+    ([value, text]) => `{'value': ${literal(value)}, 'label': ${literal(bilingualLabel(text))}}`,
+  );
   return (
     `let typed = query == null ? '' : query.trim().toLowerCase(); ` +
     `[${entries.join(', ')}].filter(s => s.value.toLowerCase().includes(typed) || s.label.toLowerCase().includes(typed))`

@@ -7,7 +7,17 @@ export type { Window, BusinessCalendar, Weekday } from './calendar/businessCalen
 export { DomainError, type ValidationIssue, type Validated } from './validation';
 
 export { LOCALES, localize, type Locale, type LocalizedText } from './labels';
-export { ACCEPTANCE_LABELS, RESPONSE_ALERT_LABELS, WARRANTY_LABELS, YES_NO_LABELS, bilingualLabel, shortLabel, formatterExpression, searchSuggestionsExpression, type ValueLabels } from './fieldLabels';
+export {
+  ACCEPTANCE_LABELS,
+  RESPONSE_ALERT_LABELS,
+  WARRANTY_LABELS,
+  YES_NO_LABELS,
+  bilingualLabel,
+  shortLabel,
+  formatterExpression,
+  searchSuggestionsExpression,
+  type ValueLabels,
+} from './fieldLabels';
 export { InputErrorCode, isRecord } from './input';
 export { isIssueKey, isProjectKey, projectKeyOfIssueKey } from './jiraKeys';
 export { ITR_KINDS, ITR_KIND_LABELS, isItrKind, type ItrKind } from './itrKind';
@@ -27,7 +37,14 @@ export {
 } from './classification';
 export { SUPPORT_LINES, SUPPORT_LINE_LABELS, isSupportLine, nextLine, type SupportLine } from './supportLine';
 export * from './assignment';
-export { DONE_ISSUE_JQL, doneAt, isIssueDone, OPEN_ISSUE_JQL, type IssueDoneMarkers, type StatusCategoryKey } from './issueDone';
+export {
+  DONE_ISSUE_JQL,
+  doneAt,
+  isIssueDone,
+  OPEN_ISSUE_JQL,
+  type IssueDoneMarkers,
+  type StatusCategoryKey,
+} from './issueDone';
 export * from './grading';
 export * from './sla';
 export * from './escalation';

@@ -75,7 +75,12 @@ export class IssueList {
   }
 
   /** Any finite number; range rules are the caller's, with their own codes. */
-  number(obj: Record<string, unknown>, key: string, base: string, missingCode: string = InputErrorCode.Required): number | undefined {
+  number(
+    obj: Record<string, unknown>,
+    key: string,
+    base: string,
+    missingCode: string = InputErrorCode.Required,
+  ): number | undefined {
     const path = pathOf(base, key);
     const v = obj[key];
     if (v === undefined) return this.missing(path, missingCode);
@@ -93,7 +98,9 @@ export class IssueList {
     const path = pathOf(base, key);
     const missing = LOCALES.filter((l) => typeof o[l] !== 'string' || (o[l] as string).trim() === '');
     if (missing.length > 0) {
-      this.add(InputErrorCode.LabelIncomplete, path, `${path} needs text in ${missing.join(', ')}.`, { locales: missing.join(',') });
+      this.add(InputErrorCode.LabelIncomplete, path, `${path} needs text in ${missing.join(', ')}.`, {
+        locales: missing.join(','),
+      });
       return undefined;
     }
     return { en: o.en as string, 'zh-CN': o['zh-CN'] as string };

@@ -34,7 +34,9 @@ export const DONE_ISSUE_JQL = '(resolution IS NOT EMPTY OR statusCategory = Done
  * When the issue became done: Jira's resolution date, else (Resolution never set) when its status last
  * changed category, if that category is Done. Both are instants as given; null when the issue is open.
  */
-export function doneAt<T>(markers: IssueDoneMarkers & { resolutionDate: T | null; statusCategoryChangedAt: T | null }): T | null {
+export function doneAt<T>(
+  markers: IssueDoneMarkers & { resolutionDate: T | null; statusCategoryChangedAt: T | null },
+): T | null {
   if (markers.resolutionDate !== null) return markers.resolutionDate;
   return markers.statusCategory === 'done' ? markers.statusCategoryChangedAt : null;
 }

@@ -16,7 +16,9 @@ function invalid(message: string, path: string): ResolverResult<never> {
   return { success: false, errors: [{ code: 'INVALID_PAYLOAD', message, path }] };
 }
 function record(payload: unknown): Record<string, unknown> {
-  return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : {};
+  return typeof payload === 'object' && payload !== null && !Array.isArray(payload)
+    ? (payload as Record<string, unknown>)
+    : {};
 }
 function accountIdOf(context: Record<string, unknown>): string | undefined {
   return typeof context['accountId'] === 'string' ? context['accountId'] : undefined;
@@ -30,13 +32,18 @@ function opt(p: Record<string, unknown>, k: string): string | undefined {
 }
 function statuses(p: Record<string, unknown>): CaseStatus[] | undefined {
   const v = p['statuses'];
-  return Array.isArray(v) ? v.filter((s): s is CaseStatus => s === 'draft' || s === 'published' || s === 'retired') : undefined;
+  return Array.isArray(v)
+    ? v.filter((s): s is CaseStatus => s === 'draft' || s === 'published' || s === 'retired')
+    : undefined;
 }
 function limit(p: Record<string, unknown>): number | undefined {
   return typeof p['limit'] === 'number' ? p['limit'] : undefined;
 }
 
-export type Handlers = Record<string, (payload: unknown, context: Record<string, unknown>) => Promise<ResolverResult<unknown>>>;
+export type Handlers = Record<
+  string,
+  (payload: unknown, context: Record<string, unknown>) => Promise<ResolverResult<unknown>>
+>;
 
 /** Every function of the resolver, by key; `library` is a parameter so parsing can be tested alone. */
 export function handlers(library: CaseLibrary = new CaseLibrary()): Handlers {
@@ -88,31 +95,47 @@ export function handlers(library: CaseLibrary = new CaseLibrary()): Handlers {
       const i = p['id'] === undefined ? undefined : id(p);
       if (p['id'] !== undefined && i === undefined) return invalid('id must be a case id', 'id');
       const rev = typeof p['expectedRevision'] === 'number' ? p['expectedRevision'] : undefined;
-      const sources = Array.isArray(p['sourceIssues']) ? p['sourceIssues'].filter((k): k is string => typeof k === 'string') : undefined;
-      return library.saveCase(accountIdOf(context), { id: i, expectedRevision: rev, content: p['content'], sourceIssues: sources });
+      const sources = Array.isArray(p['sourceIssues'])
+        ? p['sourceIssues'].filter((k): k is string => typeof k === 'string')
+        : undefined;
+      return library.saveCase(accountIdOf(context), {
+        id: i,
+        expectedRevision: rev,
+        content: p['content'],
+        sourceIssues: sources,
+      });
     },
     retireCase: async (payload, context) => {
       const i = id(record(payload));
       if (i === undefined) return invalid('id must be a case id', 'id');
-      return confirmationMissing(payload, 'Retiring hides the case from suggestions and searches') ?? library.retireCase(accountIdOf(context), i);
+      return (
+        confirmationMissing(payload, 'Retiring hides the case from suggestions and searches') ??
+        library.retireCase(accountIdOf(context), i)
+      );
     },
     createCaseFromIssue: async (payload, context) => {
       const key = opt(record(payload), 'issueKey');
-      return key === undefined ? invalid('issueKey is required', 'issueKey') : library.createCaseFromIssue(accountIdOf(context), key);
+      return key === undefined
+        ? invalid('issueKey is required', 'issueKey')
+        : library.createCaseFromIssue(accountIdOf(context), key);
     },
     markCaseHelpful: async (payload, context) => {
       const p = record(payload);
       const i = id(p);
       const key = opt(p, 'issueKey');
       if (i === undefined) return invalid('id must be a case id', 'id');
-      return key === undefined ? invalid('issueKey is required', 'issueKey') : library.markCaseHelpful(accountIdOf(context), i, key);
+      return key === undefined
+        ? invalid('issueKey is required', 'issueKey')
+        : library.markCaseHelpful(accountIdOf(context), i, key);
     },
     markCaseNotRelevant: async (payload, context) => {
       const p = record(payload);
       const i = id(p);
       const key = opt(p, 'issueKey');
       if (i === undefined) return invalid('id must be a case id', 'id');
-      return key === undefined ? invalid('issueKey is required', 'issueKey') : library.markCaseNotRelevant(accountIdOf(context), i, key);
+      return key === undefined
+        ? invalid('issueKey is required', 'issueKey')
+        : library.markCaseNotRelevant(accountIdOf(context), i, key);
     },
   };
 }

@@ -20,7 +20,10 @@ export const PAYLOAD_MAX_DEPTH = 32;
 type Definitions = ReturnType<Resolver['getDefinitions']>;
 type Invocation = Parameters<Definitions>[0];
 
-const fail = (code: ServerErrorCode, message: string): { success: false; errors: ResolverError[] } => ({ success: false, errors: [{ code, message }] });
+const fail = (code: ServerErrorCode, message: string): { success: false; errors: ResolverError[] } => ({
+  success: false,
+  errors: [{ code, message }],
+});
 
 /** Depth of a JSON value, iteratively (a recursive walk would overflow the stack on hostile input). */
 function depthExceeds(value: unknown, max: number): boolean {
@@ -36,24 +39,31 @@ function depthExceeds(value: unknown, max: number): boolean {
 
 /** Checks a payload's size and depth; undefined when acceptable, else the envelope to answer. */
 export function payloadProblem(payload: unknown): ReturnType<typeof fail> | undefined {
-  if (depthExceeds(payload, PAYLOAD_MAX_DEPTH)) return fail('INVALID_PAYLOAD', `payload is nested deeper than ${PAYLOAD_MAX_DEPTH} levels`);
+  if (depthExceeds(payload, PAYLOAD_MAX_DEPTH))
+    return fail('INVALID_PAYLOAD', `payload is nested deeper than ${PAYLOAD_MAX_DEPTH} levels`);
   let bytes: number;
   try {
     bytes = Buffer.byteLength(JSON.stringify(payload ?? null), 'utf8');
   } catch {
     return fail('INVALID_PAYLOAD', 'payload is not JSON');
   }
-  return bytes > PAYLOAD_MAX_BYTES ? fail('PAYLOAD_TOO_LARGE', `payload is ${bytes} bytes; at most ${PAYLOAD_MAX_BYTES}`) : undefined;
+  return bytes > PAYLOAD_MAX_BYTES
+    ? fail('PAYLOAD_TOO_LARGE', `payload is ${bytes} bytes; at most ${PAYLOAD_MAX_BYTES}`)
+    : undefined;
 }
 
 /** `resolver.getDefinitions()` with the checks above around every function. */
 export function guardedDefinitions(resolver: Resolver): Definitions {
   const definitions = resolver.getDefinitions();
-  const known = (key: unknown): boolean => typeof key === 'string' && key in (resolver as unknown as { functions: Record<string, unknown> }).functions;
+  const known = (key: unknown): boolean =>
+    typeof key === 'string' && key in (resolver as unknown as { functions: Record<string, unknown> }).functions;
   const guarded = async (invocation: Invocation, backend?: Parameters<Definitions>[1]): Promise<unknown> => {
     if (!known(invocation?.call?.functionKey)) return definitions(invocation, backend);
     // Every function acts for a signed-in user (Jira is asked as that user); no principal, no call.
-    if (typeof backend?.['principal'] !== 'object' || typeof (backend['principal'] as { accountId?: unknown } | null)?.accountId !== 'string') {
+    if (
+      typeof backend?.['principal'] !== 'object' ||
+      typeof (backend['principal'] as { accountId?: unknown } | null)?.accountId !== 'string'
+    ) {
       return fail('NOT_AUTHORIZED', 'a signed-in Jira user is required');
     }
     const problem = payloadProblem(invocation.call.payload);
@@ -68,7 +78,8 @@ export function guardedDefinitions(resolver: Resolver): Definitions {
   };
   // Keep whatever the definitions function carries (tests read the function keys from it).
   for (const k of Reflect.ownKeys(definitions)) {
-    if (!(k in guarded) || typeof k === 'symbol') Object.defineProperty(guarded, k, Object.getOwnPropertyDescriptor(definitions, k) as PropertyDescriptor);
+    if (!(k in guarded) || typeof k === 'symbol')
+      Object.defineProperty(guarded, k, Object.getOwnPropertyDescriptor(definitions, k) as PropertyDescriptor);
   }
   return guarded as Definitions;
 }

@@ -7,7 +7,8 @@ import { PEOPLE_KEYS, peopleHandlers } from '../app/people/peopleHandlers';
  * (itr-home, the issue panel). Resolvers built from a handler map spread `peopleHandlers()` instead.
  */
 const resolver = new Resolver();
-for (const [key, fn] of Object.entries(peopleHandlers())) resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
+for (const [key, fn] of Object.entries(peopleHandlers()))
+  resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
 
 export { PEOPLE_KEYS };
 export const handler = guardedDefinitions(resolver);

@@ -7,7 +7,10 @@ import type Resolver from '@forge/resolver';
  */
 export type ResolverHandler = ReturnType<Resolver['getDefinitions']>;
 
-export function routeByFunctionKey(routes: ReadonlyArray<readonly [keys: Readonly<Record<string, true>>, handler: ResolverHandler]>, fallback?: ResolverHandler): ResolverHandler {
+export function routeByFunctionKey(
+  routes: ReadonlyArray<readonly [keys: Readonly<Record<string, true>>, handler: ResolverHandler]>,
+  fallback?: ResolverHandler,
+): ResolverHandler {
   return (event, backend) => {
     const key = event.call.functionKey;
     const route = routes.find(([keys]) => Object.hasOwn(keys, key));

@@ -54,15 +54,22 @@ export function parseDecision(payload: unknown): TriageDecision | ResolverResult
   if (issueKey === undefined) return invalid('issueKey must be a Jira issue key such as "ITR-12"', 'issueKey');
   if (typeof payload['kind'] !== 'string') return invalid('kind must be a string', 'kind');
   const answers = payload['answers'];
-  if (!isRecord(answers) || !Object.values(answers).every((v) => typeof v === 'string')) return invalid('answers must map dimension ids to option ids', 'answers');
+  if (!isRecord(answers) || !Object.values(answers).every((v) => typeof v === 'string'))
+    return invalid('answers must map dimension ids to option ids', 'answers');
   const c = payload['classification'];
   const facts = isRecord(c) ? c['facts'] : undefined;
-  const factKeys = ['failsWithinSpecification', 'contractOrProcessNotFollowed', 'expectedByUserHabitOrIndustryNorm'] as const;
+  const factKeys = [
+    'failsWithinSpecification',
+    'contractOrProcessNotFollowed',
+    'expectedByUserHabitOrIndustryNorm',
+  ] as const;
   if (!isRecord(c) || !isRecord(facts) || !factKeys.every((k) => typeof facts[k] === 'boolean')) {
     return invalid(`classification.facts must hold the booleans ${factKeys.join(', ')}`, 'classification.facts');
   }
-  if (c['chosen'] !== undefined && c['chosen'] !== 'problem' && c['chosen'] !== 'requirement') return invalid('classification.chosen is problem or requirement', 'classification.chosen');
-  if (!optString(c, 'justification')) return invalid('classification.justification must be a string', 'classification.justification');
+  if (c['chosen'] !== undefined && c['chosen'] !== 'problem' && c['chosen'] !== 'requirement')
+    return invalid('classification.chosen is problem or requirement', 'classification.chosen');
+  if (!optString(c, 'justification'))
+    return invalid('classification.justification must be a string', 'classification.justification');
   for (const k of ['line', 'ownerAccountId', 'customerTier', 'warranty', 'product', 'region']) {
     if (!optString(payload, k)) return invalid(`${k} must be a string`, k);
   }
@@ -101,7 +108,10 @@ const isDecision = (d: TriageDecision | ResolverResult<never>): d is TriageDecis
 
 const resolver = new Resolver();
 
-resolver.define('getTriageOptions', ({ context }): Promise<Result<'getTriageOptions'>> => guarded(() => getTriageOptions(callerOf(context))));
+resolver.define(
+  'getTriageOptions',
+  ({ context }): Promise<Result<'getTriageOptions'>> => guarded(() => getTriageOptions(callerOf(context))),
+);
 
 resolver.define('listTriage', ({ payload, context }): Promise<Result<'listTriage'>> | Result<'listTriage'> => {
   const token = isRecord(payload) ? payload['pageToken'] : undefined;
@@ -117,7 +127,8 @@ resolver.define('triageIssue', ({ payload, context }): Promise<Result<'triageIss
 
 resolver.define('reassignIssue', ({ payload, context }): Promise<Result<'reassignIssue'>> | Result<'reassignIssue'> => {
   const issueKey = issueKeyOf(payload);
-  if (issueKey === undefined || !isRecord(payload)) return invalid('issueKey must be a Jira issue key such as "ITR-12"', 'issueKey');
+  if (issueKey === undefined || !isRecord(payload))
+    return invalid('issueKey must be a Jira issue key such as "ITR-12"', 'issueKey');
   const { mode, toAccountId, reason } = payload;
   if (mode !== 'forward' && mode !== 'escalate') return invalid('mode is forward or escalate', 'mode');
   if (typeof toAccountId !== 'string') return invalid('toAccountId must be a string', 'toAccountId');
@@ -131,19 +142,31 @@ resolver.define('acceptIssue', ({ payload, context }): Promise<Result<'acceptIss
   return guarded(() => acceptIssue(issueKey, callerOf(context)), issueKey);
 });
 
-resolver.define('getClassificationHistory', ({ payload, context }): Promise<Result<'getClassificationHistory'>> | Result<'getClassificationHistory'> => {
-  const issueKey = issueKeyOf(payload);
-  if (issueKey === undefined) return invalid('issueKey must be a Jira issue key such as "ITR-12"', 'issueKey');
-  return guarded(() => getClassificationHistory(issueKey, callerOf(context)), issueKey);
-});
+resolver.define(
+  'getClassificationHistory',
+  ({ payload, context }): Promise<Result<'getClassificationHistory'>> | Result<'getClassificationHistory'> => {
+    const issueKey = issueKeyOf(payload);
+    if (issueKey === undefined) return invalid('issueKey must be a Jira issue key such as "ITR-12"', 'issueKey');
+    return guarded(() => getClassificationHistory(issueKey, callerOf(context)), issueKey);
+  },
+);
 
-resolver.define('startRegrade', async ({ payload, context }): Promise<Result<'startRegrade'>> => confirmationMissing(payload, 'Recomputing rewrites the grade of every open issue') ?? guarded(() => startRegrade(callerOf(context))));
+resolver.define(
+  'startRegrade',
+  async ({ payload, context }): Promise<Result<'startRegrade'>> =>
+    confirmationMissing(payload, 'Recomputing rewrites the grade of every open issue') ??
+    guarded(() => startRegrade(callerOf(context))),
+);
 
-resolver.define('getRegradeProgress', ({ payload, context }): Promise<Result<'getRegradeProgress'>> | Result<'getRegradeProgress'> => {
-  const jobId = isRecord(payload) ? payload['jobId'] : undefined;
-  if (jobId !== undefined && (typeof jobId !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(jobId))) return invalid('jobId must be a job id', 'jobId');
-  return guarded(() => getRegradeProgress(callerOf(context), jobId));
-});
+resolver.define(
+  'getRegradeProgress',
+  ({ payload, context }): Promise<Result<'getRegradeProgress'>> | Result<'getRegradeProgress'> => {
+    const jobId = isRecord(payload) ? payload['jobId'] : undefined;
+    if (jobId !== undefined && (typeof jobId !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(jobId)))
+      return invalid('jobId must be a job id', 'jobId');
+    return guarded(() => getRegradeProgress(callerOf(context), jobId));
+  },
+);
 
 /** Every function this resolver defines; pages that share a resolver route by it (compile-time complete). */
 export const TRIAGE_KEYS: Record<keyof TriageFunctions, true> = {

@@ -79,12 +79,13 @@ const buttonStyles = xcss({
 });
 
 /** A default-appearance button built on Pressable (which brings the design system's focus ring). */
-export const RetryButton = forwardRef<HTMLButtonElement, { onClick: () => void; label: string }>(
-  function RetryButton({ onClick, label }, ref) {
-    return (
-      <Pressable ref={ref} xcss={buttonStyles} onClick={() => onClick()}>
-        {label}
-      </Pressable>
-    );
-  },
-);
+export const RetryButton = forwardRef<HTMLButtonElement, { onClick: () => void; label: string }>(function RetryButton(
+  { onClick, label },
+  ref,
+) {
+  return (
+    <Pressable ref={ref} xcss={buttonStyles} onClick={() => onClick()}>
+      {label}
+    </Pressable>
+  );
+});

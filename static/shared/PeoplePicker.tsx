@@ -46,7 +46,12 @@ export interface PeoplePickerProps {
   search?: PeopleSearch;
 }
 
-type Status = { name: 'idle' } | { name: 'searching' } | { name: 'done'; options: Picked[]; query: string } | { name: 'failed' } | { name: 'tooLong' };
+type Status =
+  | { name: 'idle' }
+  | { name: 'searching' }
+  | { name: 'done'; options: Picked[]; query: string }
+  | { name: 'failed' }
+  | { name: 'tooLong' };
 
 const chipStyles = xcss({
   backgroundColor: 'color.background.neutral',
@@ -87,7 +92,12 @@ const optionStyle = (active: boolean): React.CSSProperties => ({
   color: active ? token('color.text.selected') : token('color.text'),
   backgroundColor: active ? token('color.background.selected') : 'transparent',
 });
-const avatarStyle: React.CSSProperties = { width: token('space.300'), height: token('space.300'), borderRadius: token('radius.full'), flexShrink: 0 };
+const avatarStyle: React.CSSProperties = {
+  width: token('space.300'),
+  height: token('space.300'),
+  borderRadius: token('radius.full'),
+  flexShrink: 0,
+};
 const chipAvatarStyle: React.CSSProperties = { ...avatarStyle, width: token('space.200'), height: token('space.200') };
 
 /** A user's avatar (hidden when the image does not load: the name says who it is). */
@@ -215,7 +225,11 @@ export function PeoplePicker({
     }
   };
 
-  const placeholder = kinds.includes('user') ? (kinds.includes('group') ? t('people.placeholder.any') : t('people.placeholder.user')) : t('people.placeholder.group');
+  const placeholder = kinds.includes('user')
+    ? kinds.includes('group')
+      ? t('people.placeholder.any')
+      : t('people.placeholder.user')
+    : t('people.placeholder.group');
   const statusText =
     status.name === 'searching'
       ? t('people.searching')
@@ -240,7 +254,18 @@ export function PeoplePicker({
         </label>
       ) : null}
       {value.length === 0 ? null : (
-        <ul aria-label={t('people.chosen', { names: value.map(nameOf).join(', ') })} style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: token('space.050') }} data-testid={testId === undefined ? undefined : `${testId}-chips`}>
+        <ul
+          aria-label={t('people.chosen', { names: value.map(nameOf).join(', ') })}
+          style={{
+            listStyle: 'none',
+            margin: 0,
+            padding: 0,
+            display: 'flex',
+            flexWrap: 'wrap',
+            gap: token('space.050'),
+          }}
+          data-testid={testId === undefined ? undefined : `${testId}-chips`}
+        >
           {value.map((v) => {
             const name = nameOf(v);
             return (
@@ -249,7 +274,12 @@ export function PeoplePicker({
                   <Inline space="space.050" alignBlock="center">
                     {v.kind === 'user' ? <Avatar url={v.avatarUrl} small /> : null}
                     <Text size="small">{v.kind === 'group' ? t('people.groupNamed', { name }) : name}</Text>
-                    <Pressable xcss={removeStyles} isDisabled={disabled} aria-label={t('people.remove', { name })} onClick={() => remove(pickedKey(v))}>
+                    <Pressable
+                      xcss={removeStyles}
+                      isDisabled={disabled}
+                      aria-label={t('people.remove', { name })}
+                      onClick={() => remove(pickedKey(v))}
+                    >
                       ×
                     </Pressable>
                   </Inline>
@@ -285,7 +315,13 @@ export function PeoplePicker({
           onKeyDown={onKeyDown}
           onBlur={() => setOpen(false)}
         />
-        <ul id={listId} role="listbox" aria-label={label} hidden={!expanded || options.length === 0} style={popupStyles}>
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label={label}
+          hidden={!expanded || options.length === 0}
+          style={popupStyles}
+        >
           {options.map((o, i) => (
             <li
               key={pickedKey(o)}
@@ -311,7 +347,10 @@ export function PeoplePicker({
       </div>
       <span id={statusId} role="status" aria-live="polite">
         {statusText === '' ? null : (
-          <Text size="small" color={status.name === 'failed' || status.name === 'tooLong' ? 'color.text.danger' : 'color.text.subtle'}>
+          <Text
+            size="small"
+            color={status.name === 'failed' || status.name === 'tooLong' ? 'color.text.danger' : 'color.text.subtle'}
+          >
             {statusText}
           </Text>
         )}

@@ -5,7 +5,12 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { Inline, Pressable, xcss } from '@atlaskit/primitives';
 
-const tabStyles = xcss({ paddingBlock: 'space.075', paddingInline: 'space.150', borderRadius: 'radius.small', color: 'color.text.subtle' });
+const tabStyles = xcss({
+  paddingBlock: 'space.075',
+  paddingInline: 'space.150',
+  borderRadius: 'radius.small',
+  color: 'color.text.subtle',
+});
 const selectedTabStyles = xcss({
   paddingBlock: 'space.075',
   paddingInline: 'space.150',
@@ -14,12 +19,33 @@ const selectedTabStyles = xcss({
   backgroundColor: 'color.background.selected',
 });
 
-export function TabBar<T extends string>({ tabs, selected, onSelect, idPrefix, label }: { tabs: ReadonlyArray<{ id: T; label: string }>; selected: T; onSelect(id: T): void; idPrefix: string; label: string }) {
+export function TabBar<T extends string>({
+  tabs,
+  selected,
+  onSelect,
+  idPrefix,
+  label,
+}: {
+  tabs: ReadonlyArray<{ id: T; label: string }>;
+  selected: T;
+  onSelect(id: T): void;
+  idPrefix: string;
+  label: string;
+}) {
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
   const onKey = (e: KeyboardEvent) => {
     const i = tabs.findIndex((t) => t.id === selected);
     const n = tabs.length;
-    const next = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i + n - 1) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
+    const next =
+      e.key === 'ArrowRight'
+        ? (i + 1) % n
+        : e.key === 'ArrowLeft'
+          ? (i + n - 1) % n
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? n - 1
+              : -1;
     const target = tabs[next];
     if (target === undefined) return;
     e.preventDefault();

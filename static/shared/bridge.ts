@@ -66,12 +66,16 @@ export async function openInJira(url: string): Promise<void> {
  * saves the string it returns as the rule's `config` (`undefined` keeps the form from being submitted).
  * Loaded lazily like `@forge/bridge`, for the same reason.
  */
-export async function onConfigureWorkflowRule(fn: () => Promise<string | undefined> | string | undefined): Promise<void> {
+export async function onConfigureWorkflowRule(
+  fn: () => Promise<string | undefined> | string | undefined,
+): Promise<void> {
   let jiraBridge: typeof import('@forge/jira-bridge');
   try {
     jiraBridge = await import('@forge/jira-bridge');
   } catch (cause) {
-    throw new ApiError('UI_BRIDGE_UNAVAILABLE', cause instanceof Error ? cause.message : String(cause), {}, [], { cause });
+    throw new ApiError('UI_BRIDGE_UNAVAILABLE', cause instanceof Error ? cause.message : String(cause), {}, [], {
+      cause,
+    });
   }
   // The package types the callback as returning a string; `undefined` is the documented "do not save".
   await jiraBridge.workflowRules.onConfigure(fn as () => Promise<string>);

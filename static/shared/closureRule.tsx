@@ -5,13 +5,22 @@
  */
 import type { ReactNode } from 'react';
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { ClosureRuleDescription, ClosureRuleFieldDto, ClosureRuleModuleKey } from '../../src/contract/closureRules';
+import type {
+  ClosureRuleDescription,
+  ClosureRuleFieldDto,
+  ClosureRuleModuleKey,
+} from '../../src/contract/closureRules';
 import type { ForgeContext } from './bridge';
 import type { MessageKey } from './i18n';
 import { useI18n } from './i18n/react';
 
 /** What each rule checks, in order, and what happens to whoever fails it (exhaustive over the rule modules). */
-const RULES: Readonly<Record<ClosureRuleModuleKey, { title: MessageKey; checks: MessageKey[]; effect: MessageKey; fields: Array<keyof FieldsOf> }>> = {
+const RULES: Readonly<
+  Record<
+    ClosureRuleModuleKey,
+    { title: MessageKey; checks: MessageKey[]; effect: MessageKey; fields: Array<keyof FieldsOf> }
+  >
+> = {
   'itr-close-condition': {
     title: 'rule.title.itr-close-condition',
     checks: ['rule.check.resolved', 'rule.check.closer'],
@@ -32,7 +41,10 @@ const RULES: Readonly<Record<ClosureRuleModuleKey, { title: MessageKey; checks: 
   },
 };
 
-type FieldsOf = Pick<Extract<ClosureRuleDescription, { valid: true }>, 'submitter' | 'visitOpen' | 'rootCause' | 'classification'>;
+type FieldsOf = Pick<
+  Extract<ClosureRuleDescription, { valid: true }>,
+  'submitter' | 'visitOpen' | 'rootCause' | 'classification'
+>;
 
 const FIELD_LABELS: Readonly<Record<keyof FieldsOf, MessageKey>> = {
   submitter: 'rule.field.submitter',
@@ -65,11 +77,30 @@ export function RuleChecks({ ruleKey }: { ruleKey: ClosureRuleModuleKey }) {
   );
 }
 
-const listStyles = xcss({ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 'space.200', rowGap: 'space.100', margin: 'space.0' });
-const warningStyles = xcss({ backgroundColor: 'color.background.warning', color: 'color.text.warning', borderRadius: 'radius.small', padding: 'space.100' });
+const listStyles = xcss({
+  display: 'grid',
+  gridTemplateColumns: 'max-content 1fr',
+  columnGap: 'space.200',
+  rowGap: 'space.100',
+  margin: 'space.0',
+});
+const warningStyles = xcss({
+  backgroundColor: 'color.background.warning',
+  color: 'color.text.warning',
+  borderRadius: 'radius.small',
+  padding: 'space.100',
+});
 
 /** A configuration in words: the fields this rule reads (by their name on this site) and the fallback closers. */
-export function ConfigDescription({ ruleKey, description, testId }: { ruleKey: ClosureRuleModuleKey; description: ClosureRuleDescription; testId: string }) {
+export function ConfigDescription({
+  ruleKey,
+  description,
+  testId,
+}: {
+  ruleKey: ClosureRuleModuleKey;
+  description: ClosureRuleDescription;
+  testId: string;
+}) {
   const { t } = useI18n();
   if (!description.valid) {
     return (
@@ -89,7 +120,9 @@ export function ConfigDescription({ ruleKey, description, testId }: { ruleKey: C
       ))}
       {showsClosers ? (
         <Row label={t('rule.fallback')} testId={`${testId}-fallback`}>
-          {description.fallbackClosers.length === 0 && description.unknownClosers === 0 ? t('rule.fallbackNone') : description.fallbackClosers.join(', ')}
+          {description.fallbackClosers.length === 0 && description.unknownClosers === 0
+            ? t('rule.fallbackNone')
+            : description.fallbackClosers.join(', ')}
           {description.unknownClosers > 0 ? (
             <Text as="p" size="small" color="color.text.subtle">
               {t('rule.unknownClosers', { count: String(description.unknownClosers) })}

@@ -56,7 +56,15 @@ export function baseInputStyle(invalid = false): React.CSSProperties {
 }
 
 /** A field's visible label, tied to its input by `htmlFor`. */
-export function FieldLabel({ htmlFor, subtle = false, children }: { htmlFor: string; subtle?: boolean; children: ReactNode }) {
+export function FieldLabel({
+  htmlFor,
+  subtle = false,
+  children,
+}: {
+  htmlFor: string;
+  subtle?: boolean;
+  children: ReactNode;
+}) {
   return (
     <label htmlFor={htmlFor}>
       {subtle ? (
@@ -84,7 +92,15 @@ export function SelectOptions({ options }: { options: ReadonlyArray<{ value: str
 }
 
 /** Error messages under a field (nothing when there are none); `id` is what the field's `aria-describedby` names. */
-export function FieldMessages({ messages, id, testId }: { messages: readonly string[]; id?: string | undefined; testId: string }) {
+export function FieldMessages({
+  messages,
+  id,
+  testId,
+}: {
+  messages: readonly string[];
+  id?: string | undefined;
+  testId: string;
+}) {
   if (messages.length === 0) return null;
   return (
     <Box id={id} testId={testId}>

@@ -23,7 +23,9 @@ export type Picked = PickedPerson | PickedGroup;
 
 /** The name to show for a person: the display name, or "Unknown user" / "未知用户". */
 export function personName(t: I18n['t'], displayName: string | null | undefined): string {
-  return displayName === null || displayName === undefined || displayName.trim() === '' ? t('people.unknownUser') : displayName;
+  return displayName === null || displayName === undefined || displayName.trim() === ''
+    ? t('people.unknownUser')
+    : displayName;
 }
 
 /** A saved account id as a picker value, named from a page's `displayNames` map (absent = unknown). */
@@ -49,8 +51,10 @@ export function pickedKey(p: Picked): string {
   return p.kind === 'user' ? `user:${p.accountId}` : `group:${p.name.toLowerCase()}`;
 }
 
-export const accountIdsOf = (values: readonly Picked[]): string[] => values.flatMap((v) => (v.kind === 'user' ? [v.accountId] : []));
-export const groupNamesOf = (values: readonly Picked[]): string[] => values.flatMap((v) => (v.kind === 'group' ? [v.name] : []));
+export const accountIdsOf = (values: readonly Picked[]): string[] =>
+  values.flatMap((v) => (v.kind === 'user' ? [v.accountId] : []));
+export const groupNamesOf = (values: readonly Picked[]): string[] =>
+  values.flatMap((v) => (v.kind === 'group' ? [v.name] : []));
 
 /** The actor the backend records for what the app does by rule (src/app/triage/triage.ts RULE_ACTOR); shown as the app. */
 export const RULE_ACTOR = 'itr-app';

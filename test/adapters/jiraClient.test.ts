@@ -43,7 +43,12 @@ describe('searchJql', () => {
   it('pages over 250 issues with pageSize 100 in 3 requests', async () => {
     for (let n = 1; n <= 250; n++) jira.seedIssue({ key: `ITR-${n}`, issueType: 'Incident' });
     const client = jiraAsApp();
-    const issues = await collect(client.searchJql('project = ITR AND issuetype = Incident ORDER BY key', { fields: ['summary', 'status'], pageSize: 100 }));
+    const issues = await collect(
+      client.searchJql('project = ITR AND issuetype = Incident ORDER BY key', {
+        fields: ['summary', 'status'],
+        pageSize: 100,
+      }),
+    );
     expect(issues).toHaveLength(250);
     expect(issues[0]?.key).toBe('ITR-1');
     expect(issues[249]?.key).toBe('ITR-250');
@@ -80,7 +85,13 @@ describe('searchJql', () => {
     await collect(jiraAsApp().searchJql(`id IN (${ids.join(', ')})`, { reconcileIssues: ids }));
     expect(jira.calls.at(-1)?.body).toMatchObject({ reconcileIssues: ids });
     const before = jira.requestCount();
-    await expect(collect(jiraAsApp().searchJql('project = ITR', { reconcileIssues: Array.from({ length: MAX_RECONCILE_ISSUES + 1 }, (_, i) => i + 1) }))).rejects.toThrow(RangeError);
+    await expect(
+      collect(
+        jiraAsApp().searchJql('project = ITR', {
+          reconcileIssues: Array.from({ length: MAX_RECONCILE_ISSUES + 1 }, (_, i) => i + 1),
+        }),
+      ),
+    ).rejects.toThrow(RangeError);
     expect(jira.requestCount()).toBe(before);
   });
 });
@@ -129,7 +140,13 @@ describe('retries', () => {
     jira.failNext(10, { status: 500 });
     const { sleep, waits } = recordingSleep();
     const e = await caught(jiraAsApp({ sleep }).getIssue('ITR-1'));
-    expect(e).toMatchObject({ code: JiraErrorCode.ServerError, status: 500, method: 'GET', path: '/rest/api/3/issue/ITR-1', attempts: 4 });
+    expect(e).toMatchObject({
+      code: JiraErrorCode.ServerError,
+      status: 500,
+      method: 'GET',
+      path: '/rest/api/3/issue/ITR-1',
+      attempts: 4,
+    });
     expect(waits).toEqual([500, 1000, 2000]);
   });
 
@@ -144,7 +161,12 @@ describe('retries', () => {
 describe('typed errors', () => {
   it('maps 404 to JIRA_NOT_FOUND with method and path', async () => {
     const e = await caught(jiraAsApp().getIssue('ITR-404'));
-    expect(e).toMatchObject({ code: JiraErrorCode.NotFound, status: 404, method: 'GET', path: '/rest/api/3/issue/ITR-404' });
+    expect(e).toMatchObject({
+      code: JiraErrorCode.NotFound,
+      status: 404,
+      method: 'GET',
+      path: '/rest/api/3/issue/ITR-404',
+    });
   });
 
   it('maps 403 to JIRA_FORBIDDEN (a user without edit permission)', async () => {
@@ -171,7 +193,8 @@ describe('writes and reads', () => {
     const ids = [1, 2, 3].map((n) => jira.issue(`ITR-${n}`).id);
     await jiraAsApp().setAppFieldValues([{ fieldId: LINE_DEADLINE, issueIds: ids, value: '2026-05-01T08:00:00.000Z' }]);
     expect(jira.requestCount()).toBe(1);
-    for (const n of [1, 2, 3]) expect(jira.issue(`ITR-${n}`).fields[LINE_DEADLINE]).toBe('2026-05-01T08:00:00.000+0000');
+    for (const n of [1, 2, 3])
+      expect(jira.issue(`ITR-${n}`).fields[LINE_DEADLINE]).toBe('2026-05-01T08:00:00.000+0000');
   });
 
   it('edits fields without notifying users', async () => {
@@ -181,7 +204,11 @@ describe('writes and reads', () => {
   });
 
   it('adds an ADF comment as the acting user', async () => {
-    const doc = { type: 'doc' as const, version: 1 as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: '已升级到二线' }] }] };
+    const doc = {
+      type: 'doc' as const,
+      version: 1 as const,
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: '已升级到二线' }] }],
+    };
     const { id } = await runtime.runAs(AGENT, () => jiraAsUser().addComment('ITR-2', doc));
     expect(jira.issue('ITR-2').comments.find((c) => c.id === id)?.authorAccountId).toBe(AGENT);
   });
@@ -195,7 +222,13 @@ describe('writes and reads', () => {
 
   it('answers myself for the invocation’s user, with locale and groups', async () => {
     const me = await runtime.runAs(AGENT, () => jiraAsUser().getMyself({ groups: true }));
-    expect(me).toEqual({ accountId: AGENT, displayName: 'Agent Li', locale: 'zh_CN', timeZone: 'UTC', groups: ['itr-agents'] });
+    expect(me).toEqual({
+      accountId: AGENT,
+      displayName: 'Agent Li',
+      locale: 'zh_CN',
+      timeZone: 'UTC',
+      groups: ['itr-agents'],
+    });
     expect(jira.calls[0]).toMatchObject({ actor: 'user', accountId: AGENT });
   });
 
@@ -219,7 +252,10 @@ describe('acting for someone who is not the invocation’s user', () => {
     expect(await app.userPermissions('admin-1', ['ADMINISTER'])).toEqual({ ADMINISTER: true });
     expect(await app.userPermissions('guest', ['ADMINISTER'])).toEqual({ ADMINISTER: false });
     expect(await app.userPermissions('admin-1', ['BROWSE_PROJECTS'], { issueId })).toEqual({ BROWSE_PROJECTS: true });
-    expect(await app.userPermissions('guest', ['BROWSE_PROJECTS', 'EDIT_ISSUES'], { issueId })).toEqual({ BROWSE_PROJECTS: false, EDIT_ISSUES: false });
+    expect(await app.userPermissions('guest', ['BROWSE_PROJECTS', 'EDIT_ISSUES'], { issueId })).toEqual({
+      BROWSE_PROJECTS: false,
+      EDIT_ISSUES: false,
+    });
     expect(runtime.calls.every((c) => c.actor.kind === 'app')).toBe(true);
   });
 
@@ -235,7 +271,11 @@ describe('people: directory look-ups and assignment', () => {
   const BOB = 'acc-bob';
   const GONE = 'acc-gone';
   const VIEWER = 'acc-viewer';
-  const adf = { type: 'doc' as const, version: 1 as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'To L2 / 转二线' }] }] };
+  const adf = {
+    type: 'doc' as const,
+    version: 1 as const,
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'To L2 / 转二线' }] }],
+  };
 
   beforeEach(() => {
     jira.seedUser({ accountId: BOB, displayName: 'Bob Stone', groups: ['itr-l2'] });
@@ -247,13 +287,27 @@ describe('people: directory look-ups and assignment', () => {
   it('searches users as the caller, with the 24×24 avatar; assignable users by project or issue', async () => {
     const found = await runtime.runAs(AGENT, () => jiraAsUser().searchUsers('bob', 10));
     expect(found).toEqual([
-      { accountId: BOB, displayName: 'Bob Stone', avatarUrl: expect.stringMatching(/^https:/), active: true, accountType: 'atlassian' },
-      { accountId: VIEWER, displayName: 'Bob Viewer', avatarUrl: expect.stringMatching(/^https:/), active: true, accountType: 'atlassian' },
+      {
+        accountId: BOB,
+        displayName: 'Bob Stone',
+        avatarUrl: expect.stringMatching(/^https:/),
+        active: true,
+        accountType: 'atlassian',
+      },
+      {
+        accountId: VIEWER,
+        displayName: 'Bob Viewer',
+        avatarUrl: expect.stringMatching(/^https:/),
+        active: true,
+        accountType: 'atlassian',
+      },
     ]);
     expect(jira.calls[0]?.path).toBe('/rest/api/3/user/search?query=bob&maxResults=10');
     const app = jiraAsApp();
     expect((await app.findAssignableUsers({ query: 'bob', projectKey: 'ITR' })).map((u) => u.accountId)).toEqual([BOB]);
-    expect((await app.findAssignableUsers({ query: 'bob', issueKey: 'ITR-1', max: 5 })).map((u) => u.accountId)).toEqual([BOB]);
+    expect(
+      (await app.findAssignableUsers({ query: 'bob', issueKey: 'ITR-1', max: 5 })).map((u) => u.accountId),
+    ).toEqual([BOB]);
     // no query: everyone assignable (Jira refuses a call without query or accountId, so '' is sent)
     expect((await app.findAssignableUsers({ projectKey: 'ITR' })).map((u) => u.accountId)).toContain(AGENT);
     await expect(app.findAssignableUsers({ query: 'bob' })).rejects.toThrow(RangeError);
@@ -261,7 +315,12 @@ describe('people: directory look-ups and assignment', () => {
   });
 
   it('searches groups (any case) and reads every page of a group’s active members', async () => {
-    for (let i = 0; i < 55; i++) jira.seedUser({ accountId: `acc-m${i}`, displayName: `Member ${String(i).padStart(2, '0')}`, groups: ['itr-l2'] });
+    for (let i = 0; i < 55; i++)
+      jira.seedUser({
+        accountId: `acc-m${i}`,
+        displayName: `Member ${String(i).padStart(2, '0')}`,
+        groups: ['itr-l2'],
+      });
     const app = jiraAsApp();
     expect(await app.searchGroups('L2')).toEqual([{ groupId: expect.any(String), name: 'itr-l2' }]);
     const members = await app.groupMembers('itr-l2');
@@ -278,7 +337,10 @@ describe('people: directory look-ups and assignment', () => {
     await app.assignIssue('ITR-1', null);
     expect(jira.issue('ITR-1').fields['assignee']).toBeNull();
     const refused = await caught(app.assignIssue('ITR-1', VIEWER));
-    expect(refused).toMatchObject({ code: JiraErrorCode.BadRequest, fieldErrors: { assignee: "User 'Bob Viewer' cannot be assigned issues." } });
+    expect(refused).toMatchObject({
+      code: JiraErrorCode.BadRequest,
+      fieldErrors: { assignee: "User 'Bob Viewer' cannot be assigned issues." },
+    });
   });
 
   it('transitions with fields and a comment in one request', async () => {
@@ -289,7 +351,10 @@ describe('people: directory look-ups and assignment', () => {
       ],
       [{ id: '21', name: 'Escalate', to: 'L2 handling', from: ['Open'], screenFieldIds: ['assignee'] }],
     );
-    await jiraAsApp().transitionIssue('ITR-1', '21', { fields: { assignee: { accountId: BOB } }, update: { comment: [{ add: { body: adf } }] } });
+    await jiraAsApp().transitionIssue('ITR-1', '21', {
+      fields: { assignee: { accountId: BOB } },
+      update: { comment: [{ add: { body: adf } }] },
+    });
     const issue = jira.issue('ITR-1');
     expect(issue.fields['status']).toMatchObject({ name: 'L2 handling' });
     expect(issue.fields['assignee']).toEqual({ accountId: BOB });

@@ -6,7 +6,15 @@
  * line to the lock file in the same change.
  */
 import { createHash } from 'node:crypto';
-import { applyMigrations, appliedMigrations, execute, MIGRATIONS, query, runMigrations, SqlError } from '../../src/adapters/sql';
+import {
+  applyMigrations,
+  appliedMigrations,
+  execute,
+  MIGRATIONS,
+  query,
+  runMigrations,
+  SqlError,
+} from '../../src/adapters/sql';
 import { MIGRATION_LOCK_LEASE_SECONDS } from '../../src/adapters/sql/migrations';
 import { harness } from '../harness';
 import LOCK from '../fixtures/migrations.lock.json';
@@ -54,7 +62,15 @@ describe('from an empty database', () => {
     expect(await runMigrations()).toEqual([]);
     expect(await appliedMigrations()).toEqual(expect.arrayContaining(names(0)));
     const tables = (await sql.raw<Array<Record<string, string>>>('SHOW TABLES')).map((t) => Object.values(t)[0]);
-    for (const t of ['line_history', 'classification_history', 'escalation_action', 'itr_case', 'case_version', 'return_visit', 'line_pause']) {
+    for (const t of [
+      'line_history',
+      'classification_history',
+      'escalation_action',
+      'itr_case',
+      'case_version',
+      'return_visit',
+      'line_pause',
+    ]) {
       expect(tables).toContain(t);
     }
   });
@@ -66,24 +82,37 @@ describe('from a populated database', () => {
     expect(k).toBe(2);
     expect(await runMigrations(MIGRATIONS.slice(0, k))).toEqual(names(0, k));
     const at = new Date('2026-03-02T01:30:00.250Z');
-    await execute('INSERT INTO line_history (issue_id, line, entered_at, left_at, holder_account_id, working_minutes_used, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-      10001, 'L1', at, new Date('2026-03-02T05:30:00Z'), 'acc-1', 240, 'passed_on',
+    await execute(
+      'INSERT INTO line_history (issue_id, line, entered_at, left_at, holder_account_id, working_minutes_used, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [10001, 'L1', at, new Date('2026-03-02T05:30:00Z'), 'acc-1', 240, 'passed_on'],
+    );
+    await execute('INSERT INTO line_history (issue_id, line, entered_at, holder_account_id) VALUES (?, ?, ?, ?)', [
+      10001,
+      'L2',
+      new Date('2026-03-02T05:30:00Z'),
+      'acc-2',
     ]);
-    await execute('INSERT INTO line_history (issue_id, line, entered_at, holder_account_id) VALUES (?, ?, ?, ?)', [10001, 'L2', new Date('2026-03-02T05:30:00Z'), 'acc-2']);
-    await execute('INSERT INTO classification_history (issue_id, issue_key, field, old_value, new_value, reason, actor_account_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-      10001, 'ITR-1', 'grade', null, 'major', 'customer down', 'acc-3', at,
-    ]);
+    await execute(
+      'INSERT INTO classification_history (issue_id, issue_key, field, old_value, new_value, reason, actor_account_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [10001, 'ITR-1', 'grade', null, 'major', 'customer down', 'acc-3', at],
+    );
 
     expect(await migrateAcrossMinutes()).toEqual(names(k));
 
-    const rows = await query('SELECT line, working_minutes_used, outcome, entered_by FROM line_history WHERE issue_id = ? ORDER BY entered_at', [10001], (r) => ({ ...r }));
+    const rows = await query(
+      'SELECT line, working_minutes_used, outcome, entered_by FROM line_history WHERE issue_id = ? ORDER BY entered_at',
+      [10001],
+      (r) => ({ ...r }),
+    );
     expect(rows).toEqual([
       { line: 'L1', working_minutes_used: 240, outcome: 'passed_on', entered_by: null },
       { line: 'L2', working_minutes_used: 0, outcome: null, entered_by: null },
     ]);
     expect(await query('SELECT new_value FROM classification_history', [], (r) => r['new_value'])).toEqual(['major']);
     // v003's unique stay holds on the migrated table.
-    await expect(execute('INSERT INTO line_history (issue_id, line, entered_at) VALUES (?, ?, ?)', [10001, 'L1', at])).rejects.toBeInstanceOf(SqlError);
+    await expect(
+      execute('INSERT INTO line_history (issue_id, line, entered_at) VALUES (?, ?, ?)', [10001, 'L1', at]),
+    ).rejects.toBeInstanceOf(SqlError);
     // Later tables are usable at once.
     await execute("INSERT INTO line_pause (issue_id, line, from_at) VALUES (10001, 'L2', '2026-03-02 06:00:00')");
     expect(await runMigrations()).toEqual([]);
@@ -93,22 +122,36 @@ describe('from a populated database', () => {
     const k = MIGRATIONS.findIndex((m) => m.name === 'v012_create_return_visit');
     await runMigrations(MIGRATIONS.slice(0, k));
     const now = new Date('2026-04-01T00:00:00Z');
-    const res = await execute('INSERT INTO itr_case (title, symptom, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', ['VPN drops', 'every hour', 'published', now, now]);
-    await execute('INSERT INTO case_issue_link (case_id, issue_key, relation, at) VALUES (?, ?, ?, ?)', [res.insertId, 'ITR-7', 'source', now]);
+    const res = await execute(
+      'INSERT INTO itr_case (title, symptom, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      ['VPN drops', 'every hour', 'published', now, now],
+    );
+    await execute('INSERT INTO case_issue_link (case_id, issue_key, relation, at) VALUES (?, ?, ?, ?)', [
+      res.insertId,
+      'ITR-7',
+      'source',
+      now,
+    ]);
     sql.setNow(sql.now() + 60_000);
     expect(await runMigrations()).toEqual(names(k));
-    expect(await query('SELECT title, status FROM itr_case', [], (r) => ({ ...r }))).toEqual([{ title: 'VPN drops', status: 'published' }]);
+    expect(await query('SELECT title, status FROM itr_case', [], (r) => ({ ...r }))).toEqual([
+      { title: 'VPN drops', status: 'published' },
+    ]);
     expect(await query('SELECT issue_key FROM case_issue_link', [], (r) => r['issue_key'])).toEqual(['ITR-7']);
     // A constraint of a migration applied later holds.
     await expect(
-      execute("INSERT INTO return_visit (issue_id, issue_key, reason, resolved_at, internal_view, status) VALUES (1, 'ITR-1', 'grade', '2026-01-01', 'ok', 'lost')"),
+      execute(
+        "INSERT INTO return_visit (issue_id, issue_key, reason, resolved_at, internal_view, status) VALUES (1, 'ITR-1', 'grade', '2026-01-01', 'ok', 'lost')",
+      ),
     ).rejects.toBeInstanceOf(SqlError);
   });
 });
 
 /** Each migration name recorded, with how many times. */
 async function recorded(): Promise<Record<string, number>> {
-  const rows = await sql.raw<Array<{ name: string; n: number }>>('SELECT name, COUNT(*) AS n FROM __migrations GROUP BY name');
+  const rows = await sql.raw<Array<{ name: string; n: number }>>(
+    'SELECT name, COUNT(*) AS n FROM __migrations GROUP BY name',
+  );
   return Object.fromEntries(rows.map((r) => [r.name, Number(r.n)]));
 }
 const once = (list: string[]): Record<string, number> => Object.fromEntries(list.map((n) => [n, 1]));
@@ -144,7 +187,9 @@ describe('concurrent runners (two cold starts, or the install trigger and a lazy
 
   it('a lock left by a runner that died is taken over once its lease has passed', async () => {
     await runMigrations(MIGRATIONS.slice(0, 1));
-    await sql.raw(`INSERT INTO __migrations_lock (id, holder, acquired_at) VALUES (1, 'dead', UTC_TIMESTAMP(3) - INTERVAL ${MIGRATION_LOCK_LEASE_SECONDS + 1} SECOND)`);
+    await sql.raw(
+      `INSERT INTO __migrations_lock (id, holder, acquired_at) VALUES (1, 'dead', UTC_TIMESTAMP(3) - INTERVAL ${MIGRATION_LOCK_LEASE_SECONDS + 1} SECOND)`,
+    );
     expect(await migrateAcrossMinutes()).toEqual(names(1));
     expect(await sql.raw('SELECT * FROM __migrations_lock')).toEqual([]);
   });
@@ -152,7 +197,9 @@ describe('concurrent runners (two cold starts, or the install trigger and a lazy
   it('a live lock held elsewhere: the runner waits, then fails retryably without applying anything', async () => {
     await runMigrations(MIGRATIONS.slice(0, 1));
     await sql.raw("INSERT INTO __migrations_lock (id, holder, acquired_at) VALUES (1, 'alive', UTC_TIMESTAMP(3))");
-    await expect(runMigrations(MIGRATIONS, { waitMs: 200, pollMs: 50 })).rejects.toMatchObject({ code: 'SQL_UNKNOWN_ERROR' });
+    await expect(runMigrations(MIGRATIONS, { waitMs: 200, pollMs: 50 })).rejects.toMatchObject({
+      code: 'SQL_UNKNOWN_ERROR',
+    });
     expect(await recorded()).toEqual(once(names(0, 1)));
     // Released by its holder: the next run applies the rest.
     await sql.raw('DELETE FROM __migrations_lock');
@@ -163,7 +210,9 @@ describe('concurrent runners (two cold starts, or the install trigger and a lazy
     await migrateAcrossMinutes();
     const before = sql.statements.length;
     expect(await runMigrations()).toEqual([]);
-    expect(sql.statements.slice(before).map((x) => [x.endpoint, x.query.trim().split(/\s+/).slice(0, 2).join(' ')])).toEqual([['/api/v1/execute', 'SELECT name']]);
+    expect(
+      sql.statements.slice(before).map((x) => [x.endpoint, x.query.trim().split(/\s+/).slice(0, 2).join(' ')]),
+    ).toEqual([['/api/v1/execute', 'SELECT name']]);
   });
 });
 
@@ -189,7 +238,10 @@ describe("Forge SQL's DDL rate (25 per minute per installation)", () => {
 describe('the migration list is append-only', () => {
   it('every shipped migration keeps its name, position and statement (test/fixtures/migrations.lock.json)', () => {
     expect(MIGRATIONS.length).toBeGreaterThanOrEqual(LOCK.length);
-    const shipped = MIGRATIONS.slice(0, LOCK.length).map((m) => ({ name: m.name, sha256: createHash('sha256').update(m.statement, 'utf8').digest('hex') }));
+    const shipped = MIGRATIONS.slice(0, LOCK.length).map((m) => ({
+      name: m.name,
+      sha256: createHash('sha256').update(m.statement, 'utf8').digest('hex'),
+    }));
     expect(shipped).toEqual(LOCK);
   });
 

@@ -11,7 +11,10 @@ describe('pushInBatches', () => {
     queue.registerConsumer('recompute', (event) => {
       received.push(Number((event as AsyncEventShape).body['n']));
     });
-    const jobIds = await pushInBatches('recompute', Array.from({ length: 120 }, (_, n) => ({ body: { n } })));
+    const jobIds = await pushInBatches(
+      'recompute',
+      Array.from({ length: 120 }, (_, n) => ({ body: { n } })),
+    );
     expect(jobIds).toHaveLength(3);
     expect(queue.pushes.map((p) => p.events.length)).toEqual([50, 50, 20]);
     await queue.drain();
@@ -23,7 +26,10 @@ describe('pushInBatches', () => {
     const batches = toBatches(Array.from({ length: 7 }, () => ({ body: { blob } })));
     expect(batches.map((b) => b.length)).toEqual([3, 3, 1]);
     queue.registerConsumer('big', () => undefined);
-    await pushInBatches('big', Array.from({ length: 7 }, () => ({ body: { blob } })));
+    await pushInBatches(
+      'big',
+      Array.from({ length: 7 }, () => ({ body: { blob } })),
+    );
     expect(queue.pushes).toHaveLength(3);
   });
 
@@ -35,7 +41,10 @@ describe('pushInBatches', () => {
   it('stops at a failed push and reports what was already pushed', async () => {
     queue.registerConsumer('q', () => undefined);
     queue.failNextPush(1, 429, { skip: 1 });
-    const e = await pushInBatches('q', Array.from({ length: 120 }, () => ({ body: {} }))).then(
+    const e = await pushInBatches(
+      'q',
+      Array.from({ length: 120 }, () => ({ body: {} })),
+    ).then(
       () => undefined,
       (err: unknown) => err,
     );

@@ -5,7 +5,12 @@ import { harness } from '../harness';
 const { jira, runtime } = harness();
 
 beforeEach(() => {
-  jira.seedUser({ accountId: 'acc-admin', displayName: 'Admin', groups: ['jira-administrators'], globalPermissions: ['ADMINISTER'] });
+  jira.seedUser({
+    accountId: 'acc-admin',
+    displayName: 'Admin',
+    groups: ['jira-administrators'],
+    globalPermissions: ['ADMINISTER'],
+  });
   jira.seedUser({ accountId: 'acc-agent', displayName: 'Agent' });
 });
 
@@ -15,7 +20,10 @@ describe('requireJiraAdmin', () => {
     expect(jira.requestCount('GET /rest/api/3/mypermissions')).toBe(1);
   });
 
-  it.each([['an ordinary user', 'acc-agent'], ['no user at all', undefined]])('refuses %s with NOT_AUTHORIZED', async (_label, who) => {
+  it.each([
+    ['an ordinary user', 'acc-agent'],
+    ['no user at all', undefined],
+  ])('refuses %s with NOT_AUTHORIZED', async (_label, who) => {
     await expect(runtime.runAs(who, () => requireJiraAdmin(who))).rejects.toBeInstanceOf(NotAuthorizedError);
   });
 });

@@ -18,10 +18,15 @@ const ENGINEER = 'acc-engineer';
 const OUTSIDER = 'acc-outsider';
 
 function panel(issueKey: string, accountId: string): Promise<unknown> {
-  return invokeResolver(issuePanelResolver, 'getIssueItrState', { issueKey }, {
-    accountId,
-    context: { extension: { type: 'jira:issuePanel', issue: { key: issueKey } } },
-  });
+  return invokeResolver(
+    issuePanelResolver,
+    'getIssueItrState',
+    { issueKey },
+    {
+      accountId,
+      context: { extension: { type: 'jira:issuePanel', issue: { key: issueKey } } },
+    },
+  );
 }
 
 let ids: ReturnType<typeof defineItrFields>;
@@ -94,20 +99,40 @@ describe('getIssueItrState through issuePanelResolver', () => {
     const ago = (m: number): Date => new Date(now - m * minute);
     const issue = jira.seedIssue({
       key: 'ITR-6',
-      fields: { [ids.kind]: 'complaint', [ids.grade]: critical, [ids.line]: 'L1', [ids.lineEnteredAt]: ago(30).toISOString() },
+      fields: {
+        [ids.kind]: 'complaint',
+        [ids.grade]: critical,
+        [ids.line]: 'L1',
+        [ids.lineEnteredAt]: ago(30).toISOString(),
+      },
     });
     const pause = (from: Date, to: Date | null) =>
-      sql.raw('INSERT INTO line_pause (issue_id, line, from_at, to_at) VALUES (?, ?, ?, ?)', [Number(issue.id), 'L1', from, to]);
+      sql.raw('INSERT INTO line_pause (issue_id, line, from_at, to_at) VALUES (?, ?, ?, ?)', [
+        Number(issue.id),
+        'L1',
+        from,
+        to,
+      ]);
     await pause(ago(25), ago(15));
     // The app rewrote the due time when the pause closed (src/app/escalation/pauses.ts).
     jira.issue('ITR-6').fields[ids.lineDueAt] = new Date(now - 30 * minute + (l1.minutes + 10) * minute).toISOString();
     const resumed = (await panel('ITR-6', ENGINEER)) as { data: Record<string, unknown> };
-    expect(resumed.data).toMatchObject({ status: 'onTrack', pausedSince: null, dueAt: new Date(now - 30 * minute + (l1.minutes + 10) * minute).toISOString() });
+    expect(resumed.data).toMatchObject({
+      status: 'onTrack',
+      pausedSince: null,
+      dueAt: new Date(now - 30 * minute + (l1.minutes + 10) * minute).toISOString(),
+    });
     await pause(ago(5), null);
     jira.issue('ITR-6').fields[ids.lineDueAt] = null; // nulled while paused, as the app does
     const paused = (await panel('ITR-6', ENGINEER)) as { data: Record<string, unknown> };
     // 30 minutes on the line, 10 + 5 of them waiting: 15 working minutes used on the 24×7 calendar.
-    expect(paused.data).toMatchObject({ status: 'paused', pausedSince: ago(5).toISOString(), dueAt: null, warnAt: null, remainingMinutes: l1.minutes - 15 });
+    expect(paused.data).toMatchObject({
+      status: 'paused',
+      pausedSince: ago(5).toISOString(),
+      dueAt: null,
+      warnAt: null,
+      remainingMinutes: l1.minutes - 15,
+    });
   });
 
   it('on a site whose workflow never sets Resolution, an issue in a Done-category status shows its final clock: done, the time left when it became done', async () => {
@@ -130,16 +155,44 @@ describe('getIssueItrState through issuePanelResolver', () => {
     });
     const done = (await panel('ITR-7', ENGINEER)) as { data: Record<string, unknown> };
     // No due time stored (never stamped): the final state is counted from the budget.
-    expect(done.data).toMatchObject({ status: 'done', dueAt: null, warnAt: null, pausedSince: null, remainingMinutes: l1.minutes - 40, lineFinal: { outcome: 'met', spareMinutes: l1.minutes - 40, stoppedAt: new Date(entered + 40 * minute).toISOString() } });
+    expect(done.data).toMatchObject({
+      status: 'done',
+      dueAt: null,
+      warnAt: null,
+      pausedSince: null,
+      remainingMinutes: l1.minutes - 40,
+      lineFinal: {
+        outcome: 'met',
+        spareMinutes: l1.minutes - 40,
+        stoppedAt: new Date(entered + 40 * minute).toISOString(),
+      },
+    });
     // The same issue still in progress runs its clock.
-    jira.seedIssue({ key: 'ITR-8', status: 'In Progress', fields: { [ids.kind]: 'complaint', [ids.grade]: critical, [ids.line]: 'L1', [ids.lineEnteredAt]: new Date(entered).toISOString(), [ids.lineDueAt]: new Date(entered + l1.minutes * minute).toISOString() } });
-    expect(((await panel('ITR-8', ENGINEER)) as { data: Record<string, unknown> }).data).toMatchObject({ status: 'onTrack', remainingMinutes: l1.minutes - 100, lineFinal: null });
+    jira.seedIssue({
+      key: 'ITR-8',
+      status: 'In Progress',
+      fields: {
+        [ids.kind]: 'complaint',
+        [ids.grade]: critical,
+        [ids.line]: 'L1',
+        [ids.lineEnteredAt]: new Date(entered).toISOString(),
+        [ids.lineDueAt]: new Date(entered + l1.minutes * minute).toISOString(),
+      },
+    });
+    expect(((await panel('ITR-8', ENGINEER)) as { data: Record<string, unknown> }).data).toMatchObject({
+      status: 'onTrack',
+      remainingMinutes: l1.minutes - 100,
+      lineFinal: null,
+    });
   });
 
   it('says notStarted for an issue that was not triaged yet', async () => {
     jira.seedIssue({ key: 'ITR-2' });
     const answer = await panel('ITR-2', ENGINEER);
-    expect(answer).toMatchObject({ success: true, data: { kind: null, grade: null, gradeLabel: null, line: null, dueAt: null, status: 'notStarted' } });
+    expect(answer).toMatchObject({
+      success: true,
+      data: { kind: null, grade: null, gradeLabel: null, line: null, dueAt: null, status: 'notStarted' },
+    });
   });
 
   it('keeps the due time the issue was stamped with and says which table version it was, when another is in force', async () => {
@@ -149,27 +202,71 @@ describe('getIssueItrState through issuePanelResolver', () => {
     const table: GradingTable = {
       ...DEFAULT_GRADING_TABLE,
       version: 2,
-      sla: { ...DEFAULT_GRADING_TABLE.sla, [critical]: { ...sla, ola: { ...sla.ola, lines: { L1: { ...L1, amount: L1.amount + 5 }, L2: { ...L2, amount: L2.amount - 5 }, L3 } } } },
+      sla: {
+        ...DEFAULT_GRADING_TABLE.sla,
+        [critical]: {
+          ...sla,
+          ola: {
+            ...sla.ola,
+            lines: { L1: { ...L1, amount: L1.amount + 5 }, L2: { ...L2, amount: L2.amount - 5 }, L3 },
+          },
+        },
+      },
     };
     await new ConfigStore().set(CONFIG_KEYS.gradingTable, table, gradingTableCodec(DEFAULT_CALENDARS.map((c) => c.id)));
     expect(lineBudget(table, critical, 'L1').minutes).toBeGreaterThan(l1.minutes);
     const entered = Math.floor(Date.now() / 1000) * 1000 - 60_000;
     const stampedDue = new Date(entered + l1.minutes * 60_000).toISOString();
-    jira.seedIssue({ key: 'ITR-3', fields: { [ids.kind]: 'complaint', [ids.grade]: critical, [ids.gradingTableVersion]: 1, [ids.line]: 'L1', [ids.lineEnteredAt]: new Date(entered).toISOString(), [ids.lineDueAt]: stampedDue } });
+    jira.seedIssue({
+      key: 'ITR-3',
+      fields: {
+        [ids.kind]: 'complaint',
+        [ids.grade]: critical,
+        [ids.gradingTableVersion]: 1,
+        [ids.line]: 'L1',
+        [ids.lineEnteredAt]: new Date(entered).toISOString(),
+        [ids.lineDueAt]: stampedDue,
+      },
+    });
     const answer = (await panel('ITR-3', ENGINEER)) as { data: Record<string, unknown> };
     // The field's due time, the one the sweep escalates by: not a recomputation under version 2.
-    expect(answer.data).toMatchObject({ dueAt: stampedDue, gradingTableVersion: 1, gradingTableInForce: 2, status: 'onTrack' });
+    expect(answer.data).toMatchObject({
+      dueAt: stampedDue,
+      gradingTableVersion: 1,
+      gradingTableInForce: 2,
+      status: 'onTrack',
+    });
   });
 
   it('names the owner and the history by display name through one bulk look-up; an account Jira no longer knows has no name (the UI says "Unknown user")', async () => {
     const GONE = 'acc-deleted';
-    const issue = jira.seedIssue({ key: 'ITR-11', fields: { [ids.kind]: 'complaint', [ids.owner]: { accountId: GONE }, [ids.acceptance]: 'accepted' } });
-    await appendHistory([{ issueId: issue.id, issueKey: 'ITR-11', field: 'owner', oldValue: ENGINEER, newValue: GONE, reason: 'forward: network team', actorAccountId: ENGINEER, at: new Date(Date.now() - 60_000) }]);
+    const issue = jira.seedIssue({
+      key: 'ITR-11',
+      fields: { [ids.kind]: 'complaint', [ids.owner]: { accountId: GONE }, [ids.acceptance]: 'accepted' },
+    });
+    await appendHistory([
+      {
+        issueId: issue.id,
+        issueKey: 'ITR-11',
+        field: 'owner',
+        oldValue: ENGINEER,
+        newValue: GONE,
+        reason: 'forward: network team',
+        actorAccountId: ENGINEER,
+        at: new Date(Date.now() - 60_000),
+      },
+    ]);
     const before = jira.requestCount('GET /rest/api/3/user/bulk');
     const answer = (await panel('ITR-11', ENGINEER)) as { data: { owner: unknown; ownerHistory: unknown[] } };
     expect(answer.data.owner).toEqual({ accountId: GONE, displayName: null });
     expect(answer.data.ownerHistory).toEqual([
-      expect.objectContaining({ event: 'forwarded', by: { accountId: ENGINEER, displayName: 'Wang Fang' }, from: { accountId: ENGINEER, displayName: 'Wang Fang' }, to: { accountId: GONE, displayName: null }, reason: 'network team' }),
+      expect.objectContaining({
+        event: 'forwarded',
+        by: { accountId: ENGINEER, displayName: 'Wang Fang' },
+        from: { accountId: ENGINEER, displayName: 'Wang Fang' },
+        to: { accountId: GONE, displayName: null },
+        reason: 'network team',
+      }),
     ]);
     expect(jira.requestCount('GET /rest/api/3/user/bulk') - before).toBe(1);
   });
@@ -203,9 +300,17 @@ describe('the response clock in the panel', () => {
   const iso = (ms: number): string => new Date(ms).toISOString();
   const jiraTime = (ms: number): string => iso(ms).replace('Z', '+0000');
   /** The fields the app writes at creation for an issue created at `created` (whole seconds). */
-  const stamped = (created: number) => ({ [ids.responseDueAt]: iso(created + RESPONSE * MINUTE), [ids.responseWarnAt]: iso(created + 22 * MINUTE) });
+  const stamped = (created: number) => ({
+    [ids.responseDueAt]: iso(created + RESPONSE * MINUTE),
+    [ids.responseWarnAt]: iso(created + 22 * MINUTE),
+  });
   // Functions: the field ids are defined anew before each test.
-  const triaged = () => ({ [ids.kind]: 'complaint', [ids.grade]: critical, [ids.line]: 'L1', [ids.owner]: { accountId: ENGINEER } });
+  const triaged = () => ({
+    [ids.kind]: 'complaint',
+    [ids.grade]: critical,
+    [ids.line]: 'L1',
+    [ids.owner]: { accountId: ENGINEER },
+  });
 
   interface Case {
     name: string;
@@ -224,34 +329,64 @@ describe('the response clock in the panel', () => {
     {
       name: 'running before triage: on track, the stored times',
       created: now - 10 * MINUTE,
-      fields: () => (stamped(now - 10 * MINUTE)),
-      expected: { dueAt: iso(now + 20 * MINUTE), warnAt: iso(now + 12 * MINUTE), status: 'onTrack', pausedSince: null, final: null },
+      fields: () => stamped(now - 10 * MINUTE),
+      expected: {
+        dueAt: iso(now + 20 * MINUTE),
+        warnAt: iso(now + 12 * MINUTE),
+        status: 'onTrack',
+        pausedSince: null,
+        final: null,
+      },
     },
     {
       name: 'past the warning time, awaiting the owner: warning',
       created: now - 25 * MINUTE,
       fields: () => ({ ...triaged(), [ids.acceptance]: 'awaiting', ...stamped(now - 25 * MINUTE) }),
-      expected: { dueAt: iso(now + 5 * MINUTE), warnAt: iso(now - 3 * MINUTE), status: 'warning', pausedSince: null, final: null },
+      expected: {
+        dueAt: iso(now + 5 * MINUTE),
+        warnAt: iso(now - 3 * MINUTE),
+        status: 'warning',
+        pausedSince: null,
+        final: null,
+      },
     },
     {
       name: 'past the deadline and still untriaged: overdue',
       created: c40,
-      fields: () => (stamped(c40)),
-      expected: { dueAt: iso(due40), warnAt: iso(c40 + 22 * MINUTE), status: 'overdue', pausedSince: null, final: null },
+      fields: () => stamped(c40),
+      expected: {
+        dueAt: iso(due40),
+        warnAt: iso(c40 + 22 * MINUTE),
+        status: 'overdue',
+        pausedSince: null,
+        final: null,
+      },
     },
     {
       name: 'accepted 12 minutes before the deadline: met, 12 minutes to spare',
       created: c40,
       fields: () => ({ ...triaged(), [ids.acceptance]: 'accepted', ...stamped(c40) }),
       answers: [{ value: 'accepted', at: due40 - 12 * MINUTE }],
-      expected: { dueAt: iso(due40), warnAt: iso(c40 + 22 * MINUTE), status: 'met', pausedSince: null, final: { outcome: 'met', spareMinutes: 12, stoppedAt: iso(due40 - 12 * MINUTE) } },
+      expected: {
+        dueAt: iso(due40),
+        warnAt: iso(c40 + 22 * MINUTE),
+        status: 'met',
+        pausedSince: null,
+        final: { outcome: 'met', spareMinutes: 12, stoppedAt: iso(due40 - 12 * MINUTE) },
+      },
     },
     {
       name: 'accepted 7 minutes after the deadline: breached by 7',
       created: c40,
       fields: () => ({ ...triaged(), [ids.acceptance]: 'accepted', ...stamped(c40) }),
       answers: [{ value: 'accepted', at: due40 + 7 * MINUTE }],
-      expected: { dueAt: iso(due40), warnAt: iso(c40 + 22 * MINUTE), status: 'breached', pausedSince: null, final: { outcome: 'breached', overMinutes: 7, stoppedAt: iso(due40 + 7 * MINUTE) } },
+      expected: {
+        dueAt: iso(due40),
+        warnAt: iso(c40 + 22 * MINUTE),
+        status: 'breached',
+        pausedSince: null,
+        final: { outcome: 'breached', overMinutes: 7, stoppedAt: iso(due40 + 7 * MINUTE) },
+      },
     },
     {
       // Timeout consent: the owner is taken to have accepted AT the deadline, which keeps the promise.
@@ -259,35 +394,74 @@ describe('the response clock in the panel', () => {
       created: c40,
       fields: () => ({ ...triaged(), [ids.acceptance]: 'deemedAccepted', ...stamped(c40) }),
       answers: [{ value: 'deemedAccepted', at: due40 }],
-      expected: { dueAt: iso(due40), warnAt: iso(c40 + 22 * MINUTE), status: 'met', pausedSince: null, final: { outcome: 'met', spareMinutes: 0, stoppedAt: iso(due40) } },
+      expected: {
+        dueAt: iso(due40),
+        warnAt: iso(c40 + 22 * MINUTE),
+        status: 'met',
+        pausedSince: null,
+        final: { outcome: 'met', spareMinutes: 0, stoppedAt: iso(due40) },
+      },
     },
     {
       name: 'deemed accepted at a dispatch 5 minutes after the deadline: breached by 5 (passing the issue on buys no time)',
       created: c40,
       fields: () => ({ ...triaged(), [ids.acceptance]: 'deemedAccepted', ...stamped(c40) }),
       answers: [{ value: 'deemedAccepted', at: due40 + 5 * MINUTE }],
-      expected: { dueAt: iso(due40), warnAt: iso(c40 + 22 * MINUTE), status: 'breached', pausedSince: null, final: { outcome: 'breached', overMinutes: 5, stoppedAt: iso(due40 + 5 * MINUTE) } },
+      expected: {
+        dueAt: iso(due40),
+        warnAt: iso(c40 + 22 * MINUTE),
+        status: 'breached',
+        pausedSince: null,
+        final: { outcome: 'breached', overMinutes: 5, stoppedAt: iso(due40 + 5 * MINUTE) },
+      },
     },
     {
       name: 'accepted, declined, accepted again: the latest acceptance stopped the clock',
       created: c40,
       fields: () => ({ ...triaged(), [ids.acceptance]: 'accepted', ...stamped(c40) }),
-      answers: [{ value: 'accepted', at: c40 + 5 * MINUTE }, { value: 'declined', at: c40 + 10 * MINUTE }, { value: 'accepted', at: due40 + 2 * MINUTE }],
-      expected: { dueAt: iso(due40), warnAt: iso(c40 + 22 * MINUTE), status: 'breached', pausedSince: null, final: { outcome: 'breached', overMinutes: 2, stoppedAt: iso(due40 + 2 * MINUTE) } },
+      answers: [
+        { value: 'accepted', at: c40 + 5 * MINUTE },
+        { value: 'declined', at: c40 + 10 * MINUTE },
+        { value: 'accepted', at: due40 + 2 * MINUTE },
+      ],
+      expected: {
+        dueAt: iso(due40),
+        warnAt: iso(c40 + 22 * MINUTE),
+        status: 'breached',
+        pausedSince: null,
+        final: { outcome: 'breached', overMinutes: 2, stoppedAt: iso(due40 + 2 * MINUTE) },
+      },
     },
     {
       name: 'done before anyone answered, 4 minutes before the deadline: met, never "on track" on a closed issue',
       created: c40,
       status: 'Closed',
       fields: () => ({ ...stamped(c40), resolutiondate: jiraTime(due40 - 4 * MINUTE) }),
-      expected: { dueAt: iso(due40), warnAt: iso(c40 + 22 * MINUTE), status: 'met', pausedSince: null, final: { outcome: 'met', spareMinutes: 4, stoppedAt: iso(due40 - 4 * MINUTE) } },
+      expected: {
+        dueAt: iso(due40),
+        warnAt: iso(c40 + 22 * MINUTE),
+        status: 'met',
+        pausedSince: null,
+        final: { outcome: 'met', spareMinutes: 4, stoppedAt: iso(due40 - 4 * MINUTE) },
+      },
     },
     {
       name: 'done unanswered 9 minutes after the deadline (Done category, no Resolution): breached by 9',
       created: c40,
       status: 'Closed',
-      fields: () => ({ ...stamped(c40), resolution: null, resolutiondate: null, statuscategorychangedate: jiraTime(due40 + 9 * MINUTE) }),
-      expected: { dueAt: iso(due40), warnAt: iso(c40 + 22 * MINUTE), status: 'breached', pausedSince: null, final: { outcome: 'breached', overMinutes: 9, stoppedAt: iso(due40 + 9 * MINUTE) } },
+      fields: () => ({
+        ...stamped(c40),
+        resolution: null,
+        resolutiondate: null,
+        statuscategorychangedate: jiraTime(due40 + 9 * MINUTE),
+      }),
+      expected: {
+        dueAt: iso(due40),
+        warnAt: iso(c40 + 22 * MINUTE),
+        status: 'breached',
+        pausedSince: null,
+        final: { outcome: 'breached', overMinutes: 9, stoppedAt: iso(due40 + 9 * MINUTE) },
+      },
     },
     {
       name: 'waiting for the customer (the app cleared the times): paused, since when',
@@ -299,10 +473,21 @@ describe('the response clock in the panel', () => {
     {
       name: 'accepted while waiting for the customer: its budget from creation minus the wait, 20 minutes to spare',
       created: c40,
-      fields: () => ({ ...triaged(), [ids.acceptance]: 'accepted', [ids.responseDueAt]: null, [ids.responseWarnAt]: null }),
+      fields: () => ({
+        ...triaged(),
+        [ids.acceptance]: 'accepted',
+        [ids.responseDueAt]: null,
+        [ids.responseWarnAt]: null,
+      }),
       pauses: [{ from: c40 + 10 * MINUTE, to: null }],
       answers: [{ value: 'accepted', at: c40 + 20 * MINUTE }],
-      expected: { dueAt: null, warnAt: null, status: 'met', pausedSince: null, final: { outcome: 'met', spareMinutes: 20, stoppedAt: iso(c40 + 20 * MINUTE) } },
+      expected: {
+        dueAt: null,
+        warnAt: null,
+        status: 'met',
+        pausedSince: null,
+        final: { outcome: 'met', spareMinutes: 20, stoppedAt: iso(c40 + 20 * MINUTE) },
+      },
     },
     {
       name: 'no response times stored and no wait (an issue from before the clock): no clock, none invented',
@@ -320,16 +505,45 @@ describe('the response clock in the panel', () => {
   ];
 
   it.each(cases)('$name', async (c) => {
-    const issue = jira.seedIssue({ key: 'ITR-20', issueType: ITR_TYPE, created: new Date(c.created), ...(c.status === undefined ? {} : { status: c.status }), fields: c.fields() });
+    const issue = jira.seedIssue({
+      key: 'ITR-20',
+      issueType: ITR_TYPE,
+      created: new Date(c.created),
+      ...(c.status === undefined ? {} : { status: c.status }),
+      fields: c.fields(),
+    });
     await appendHistory(
       (c.answers ?? []).map((a) =>
         a.value === 'declined'
-          ? { issueId: issue.id, issueKey: 'ITR-20', field: 'owner', oldValue: ENGINEER, newValue: null, reason: 'decline: not mine', actorAccountId: ENGINEER, at: new Date(a.at) }
-          : { issueId: issue.id, issueKey: 'ITR-20', field: 'acceptance', oldValue: 'awaiting', newValue: a.value, reason: a.value === 'deemedAccepted' ? 'ACCEPTANCE_TIMEOUT' : null, actorAccountId: ENGINEER, at: new Date(a.at) },
+          ? {
+              issueId: issue.id,
+              issueKey: 'ITR-20',
+              field: 'owner',
+              oldValue: ENGINEER,
+              newValue: null,
+              reason: 'decline: not mine',
+              actorAccountId: ENGINEER,
+              at: new Date(a.at),
+            }
+          : {
+              issueId: issue.id,
+              issueKey: 'ITR-20',
+              field: 'acceptance',
+              oldValue: 'awaiting',
+              newValue: a.value,
+              reason: a.value === 'deemedAccepted' ? 'ACCEPTANCE_TIMEOUT' : null,
+              actorAccountId: ENGINEER,
+              at: new Date(a.at),
+            },
       ),
     );
     for (const p of c.pauses ?? []) {
-      await sql.raw('INSERT INTO line_pause (issue_id, line, from_at, to_at) VALUES (?, ?, ?, ?)', [Number(issue.id), 'untriaged', new Date(p.from), p.to === null ? null : new Date(p.to)]);
+      await sql.raw('INSERT INTO line_pause (issue_id, line, from_at, to_at) VALUES (?, ?, ?, ?)', [
+        Number(issue.id),
+        'untriaged',
+        new Date(p.from),
+        p.to === null ? null : new Date(p.to),
+      ]);
     }
     const answer = (await panel('ITR-20', ENGINEER)) as { success: boolean; data: { response: unknown } };
     expect(answer.success).toBe(true);
@@ -338,14 +552,27 @@ describe('the response clock in the panel', () => {
 
   it('after the real sweep applies timeout consent, the panel shows the response met at the deadline, as the history row says', async () => {
     queue.registerConsumer('escalation', (payload) => escalationConsumer(payload as never));
-    jira.seedIssue({ key: 'ITR-21', issueType: ITR_TYPE, created: new Date(c40), fields: { ...triaged(), [ids.acceptance]: 'awaiting', ...stamped(c40) } });
+    jira.seedIssue({
+      key: 'ITR-21',
+      issueType: ITR_TYPE,
+      created: new Date(c40),
+      fields: { ...triaged(), [ids.acceptance]: 'awaiting', ...stamped(c40) },
+    });
     const before = (await panel('ITR-21', ENGINEER)) as { data: { response: ResponseClock } };
     expect(before.data.response).toMatchObject({ status: 'overdue', final: null });
     await invokeFunction(escalationSweep, {});
     await queue.drain();
     expect(jira.issue('ITR-21').fields[ids.acceptance]).toBe('deemedAccepted');
-    const after = (await panel('ITR-21', ENGINEER)) as { data: { response: ResponseClock; ownerHistory: Array<{ event: string; at: string }> } };
-    expect(after.data.response).toEqual({ dueAt: iso(due40), warnAt: iso(c40 + 22 * MINUTE), status: 'met', pausedSince: null, final: { outcome: 'met', spareMinutes: 0, stoppedAt: iso(due40) } });
+    const after = (await panel('ITR-21', ENGINEER)) as {
+      data: { response: ResponseClock; ownerHistory: Array<{ event: string; at: string }> };
+    };
+    expect(after.data.response).toEqual({
+      dueAt: iso(due40),
+      warnAt: iso(c40 + 22 * MINUTE),
+      status: 'met',
+      pausedSince: null,
+      final: { outcome: 'met', spareMinutes: 0, stoppedAt: iso(due40) },
+    });
     expect(after.data.ownerHistory).toEqual([expect.objectContaining({ event: 'deemedAccepted', at: iso(due40) })]);
   });
 });

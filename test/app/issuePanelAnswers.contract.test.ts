@@ -19,10 +19,15 @@ let ids: ReturnType<typeof defineItrFields>;
 const critical = DEFAULT_GRADING_TABLE.grades[0]!.id;
 
 function call(key: string, payload: Record<string, unknown>, accountId: string) {
-  return invokeResolver(issuePanelResolver, key, { issueKey: 'ITR-1', ...payload }, {
-    accountId,
-    context: { extension: { type: 'jira:issuePanel', issue: { key: 'ITR-1' } } },
-  }) as Promise<{ success: boolean; data?: IssueItrState; errors?: Array<{ code: string }> }>;
+  return invokeResolver(
+    issuePanelResolver,
+    key,
+    { issueKey: 'ITR-1', ...payload },
+    {
+      accountId,
+      context: { extension: { type: 'jira:issuePanel', issue: { key: 'ITR-1' } } },
+    },
+  ) as Promise<{ success: boolean; data?: IssueItrState; errors?: Array<{ code: string }> }>;
 }
 
 beforeEach(async () => {
@@ -39,19 +44,32 @@ beforeEach(async () => {
     status: 'In Progress',
     assignee: OWNER,
     fields: {
-      [ids.kind]: 'complaint', [ids.grade]: critical, [ids.gradingTableVersion]: 1, [ids.line]: 'L1',
-      [ids.lineEnteredAt]: entered.toISOString(), [ids.lineDueAt]: new Date(entered.getTime() + 3_600_000).toISOString(),
-      [ids.owner]: { accountId: OWNER }, [ids.acceptance]: 'awaiting',
+      [ids.kind]: 'complaint',
+      [ids.grade]: critical,
+      [ids.gradingTableVersion]: 1,
+      [ids.line]: 'L1',
+      [ids.lineEnteredAt]: entered.toISOString(),
+      [ids.lineDueAt]: new Date(entered.getTime() + 3_600_000).toISOString(),
+      [ids.owner]: { accountId: OWNER },
+      [ids.acceptance]: 'awaiting',
     },
   });
 });
 
 describe('accept and decline in the panel', () => {
   it('offers the owner Accept and Decline while awaiting; accepting records it and names who did', async () => {
-    expect((await call('getIssueItrState', {}, OWNER)).data).toMatchObject({ canAnswer: true, acceptance: 'awaiting', owner: { displayName: 'Wang Fang' } });
+    expect((await call('getIssueItrState', {}, OWNER)).data).toMatchObject({
+      canAnswer: true,
+      acceptance: 'awaiting',
+      owner: { displayName: 'Wang Fang' },
+    });
     expect((await call('getIssueItrState', {}, L2)).data).toMatchObject({ canAnswer: false });
     const accepted = await call('acceptFromPanel', {}, OWNER);
-    expect(accepted.data).toMatchObject({ acceptance: 'accepted', canAnswer: false, ownerHistory: [{ event: 'accepted', by: { accountId: OWNER, displayName: 'Wang Fang' } }] });
+    expect(accepted.data).toMatchObject({
+      acceptance: 'accepted',
+      canAnswer: false,
+      ownerHistory: [{ event: 'accepted', by: { accountId: OWNER, displayName: 'Wang Fang' } }],
+    });
     expect(jira.issue('ITR-1').fields[ids.acceptance]).toBe('accepted');
   });
 
@@ -60,7 +78,19 @@ describe('accept and decline in the panel', () => {
     expect(declined.success).toBe(true);
     const f = jira.issue('ITR-1').fields;
     expect([f[ids.owner] ?? null, f[ids.acceptance] ?? null, f['assignee'] ?? null]).toEqual([null, null, null]);
-    expect(declined.data).toMatchObject({ owner: null, acceptance: null, canAnswer: false, ownerHistory: [{ event: 'declined', by: { displayName: 'Wang Fang' }, from: { displayName: 'Wang Fang' }, reason: 'Not my product' }] });
+    expect(declined.data).toMatchObject({
+      owner: null,
+      acceptance: null,
+      canAnswer: false,
+      ownerHistory: [
+        {
+          event: 'declined',
+          by: { displayName: 'Wang Fang' },
+          from: { displayName: 'Wang Fang' },
+          reason: 'Not my product',
+        },
+      ],
+    });
   });
 
   it.each([
@@ -75,7 +105,10 @@ describe('accept and decline in the panel', () => {
 
   it('an accepted issue can no longer be declined', async () => {
     await call('acceptFromPanel', {}, OWNER);
-    expect(await call('declineFromPanel', { reason: 'too late' }, OWNER)).toMatchObject({ success: false, errors: [{ code: 'DECLINE_ALREADY_ACCEPTED' }] });
+    expect(await call('declineFromPanel', { reason: 'too late' }, OWNER)).toMatchObject({
+      success: false,
+      errors: [{ code: 'DECLINE_ALREADY_ACCEPTED' }],
+    });
   });
 });
 
@@ -84,7 +117,20 @@ describe('a reassignment made in Jira is a forward whose reason the panel asks f
     eventType: 'avi:jira:updated:issue',
     issue: { id: jira.issue('ITR-1').id, key: 'ITR-1', fields: {} },
     atlassianId: by,
-    changelog: { id: '9', items: [{ field: 'assignee', fieldId: 'assignee', fieldtype: 'jira', from: OWNER, fromString: 'Wang Fang', to: L2, toString: 'Li Lei' }] },
+    changelog: {
+      id: '9',
+      items: [
+        {
+          field: 'assignee',
+          fieldId: 'assignee',
+          fieldtype: 'jira',
+          from: OWNER,
+          fromString: 'Wang Fang',
+          to: L2,
+          toString: 'Li Lei',
+        },
+      ],
+    },
   });
 
   it('the owner follows the assignee, the row waits for a reason, and saving it completes the row once', async () => {
@@ -95,16 +141,33 @@ describe('a reassignment made in Jira is a forward whose reason the panel asks f
     expect(jira.issue('ITR-1').fields[ids.acceptance]).toBe('awaiting');
 
     const asked = await call('getIssueItrState', {}, OWNER);
-    const pending = { event: 'reassignedInJira', by: { displayName: 'Wang Fang' }, from: { displayName: 'Wang Fang' }, to: { displayName: 'Li Lei' }, reason: null, reasonPending: true };
+    const pending = {
+      event: 'reassignedInJira',
+      by: { displayName: 'Wang Fang' },
+      from: { displayName: 'Wang Fang' },
+      to: { displayName: 'Li Lei' },
+      reason: null,
+      reasonPending: true,
+    };
     expect(asked.data?.ownerHistory).toMatchObject([pending]);
     expect(asked.data?.pendingForward).toMatchObject(pending);
     // The new owner is asked too (and may now accept); someone else is not.
-    expect((await call('getIssueItrState', {}, L2)).data).toMatchObject({ pendingForward: pending, canAnswer: true, owner: { displayName: 'Li Lei' } });
+    expect((await call('getIssueItrState', {}, L2)).data).toMatchObject({
+      pendingForward: pending,
+      canAnswer: true,
+      owner: { displayName: 'Li Lei' },
+    });
 
     const entryId = asked.data!.pendingForward!.id;
     const saved = await call('saveForwardReason', { entryId, reason: 'Li Lei owns the VAT module' }, OWNER);
-    expect(saved.data).toMatchObject({ pendingForward: null, ownerHistory: [{ ...pending, reason: 'Li Lei owns the VAT module', reasonPending: false }] });
-    expect(await call('saveForwardReason', { entryId, reason: 'again' }, L2)).toMatchObject({ success: false, errors: [{ code: 'FORWARD_REASON_NOT_PENDING' }] });
+    expect(saved.data).toMatchObject({
+      pendingForward: null,
+      ownerHistory: [{ ...pending, reason: 'Li Lei owns the VAT module', reasonPending: false }],
+    });
+    expect(await call('saveForwardReason', { entryId, reason: 'again' }, L2)).toMatchObject({
+      success: false,
+      errors: [{ code: 'FORWARD_REASON_NOT_PENDING' }],
+    });
   });
 
   it('only the person who reassigned or the new owner gives the reason', async () => {
@@ -113,6 +176,9 @@ describe('a reassignment made in Jira is a forward whose reason the panel asks f
     jira.issue('ITR-1').fields['assignee'] = { accountId: L2 } as never;
     await invokeFunction(issueUpdated, assigneeEvent(OWNER));
     const entryId = (await call('getIssueItrState', {}, OWNER)).data!.pendingForward!.id;
-    expect(await call('saveForwardReason', { entryId, reason: 'why not' }, 'acc-third')).toMatchObject({ success: false, errors: [{ code: 'FORWARD_REASON_NOT_YOURS' }] });
+    expect(await call('saveForwardReason', { entryId, reason: 'why not' }, 'acc-third')).toMatchObject({
+      success: false,
+      errors: [{ code: 'FORWARD_REASON_NOT_YOURS' }],
+    });
   });
 });

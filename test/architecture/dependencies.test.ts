@@ -2,12 +2,7 @@
  * The dependency direction (docs/architecture.md), checked on the real tree, and the checker itself
  * checked on inline sources so that a scanner that finds nothing cannot pass as a clean tree.
  */
-import {
-  checkSource,
-  checkTree,
-  formatFindings,
-  listSources,
-} from '../../scripts/checks/dependencyRules';
+import { checkSource, checkTree, formatFindings, listSources } from '../../scripts/checks/dependencyRules';
 import { REPO_ROOT } from '../../scripts/checks/forgeOffline';
 
 describe('dependency rules on src/', () => {
@@ -51,7 +46,7 @@ describe('the checker itself', () => {
     'const d = new Date(isoInstant);',
     'const d = new Date(0);',
     '// Date.now() is never called here; new Date() neither; Math.random() neither',
-    "const s = 'import x from \"@forge/api\"; Date.now()';",
+    'const s = \'import x from "@forge/api"; Date.now()\';',
     "import { DomainError } from '../validation';",
     "import type { IssueItrState } from '../../contract/issuePanel';",
     "import fc from 'fast-check';",
@@ -69,9 +64,9 @@ describe('the checker itself', () => {
   });
 
   it('forbids static/ from anywhere in src/, but lets non-domain code read the clock', () => {
-    expect(rulesOf('src/adapters/kvs/config.adapter.ts', "import x from '../../../static/issue-panel/src/x';")).toEqual([
-      'no-src-to-static',
-    ]);
+    expect(rulesOf('src/adapters/kvs/config.adapter.ts', "import x from '../../../static/issue-panel/src/x';")).toEqual(
+      ['no-src-to-static'],
+    );
     expect(rulesOf('src/app/issuePanel/x.ts', 'const now = Date.now();')).toEqual([]);
   });
 

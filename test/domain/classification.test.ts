@@ -19,13 +19,43 @@ describe('classify', () => {
   // All eight combinations: the first fact that holds decides the reason, in the rule's order.
   it.each<[string, ClassificationFacts, Classification, ClassificationReason]>([
     ['fails within spec', facts(true, false, false), 'problem', ClassificationReason.FailsWithinSpecification],
-    ['fails within spec and contract breached', facts(true, true, false), 'problem', ClassificationReason.FailsWithinSpecification],
-    ['fails within spec, also expected by norm', facts(true, false, true), 'problem', ClassificationReason.FailsWithinSpecification],
+    [
+      'fails within spec and contract breached',
+      facts(true, true, false),
+      'problem',
+      ClassificationReason.FailsWithinSpecification,
+    ],
+    [
+      'fails within spec, also expected by norm',
+      facts(true, false, true),
+      'problem',
+      ClassificationReason.FailsWithinSpecification,
+    ],
     ['all three hold', facts(true, true, true), 'problem', ClassificationReason.FailsWithinSpecification],
-    ['contract/process not followed', facts(false, true, false), 'problem', ClassificationReason.ContractOrProcessNotFollowed],
-    ['contract not followed, also expected by norm', facts(false, true, true), 'problem', ClassificationReason.ContractOrProcessNotFollowed],
-    ['outside spec but expected by habit/norm (special case)', facts(false, false, true), 'problem', ClassificationReason.ExpectedByUserHabitOrIndustryNorm],
-    ['outside spec (new scenario, out of warranty, wants more)', facts(false, false, false), 'requirement', ClassificationReason.OutsideSpecification],
+    [
+      'contract/process not followed',
+      facts(false, true, false),
+      'problem',
+      ClassificationReason.ContractOrProcessNotFollowed,
+    ],
+    [
+      'contract not followed, also expected by norm',
+      facts(false, true, true),
+      'problem',
+      ClassificationReason.ContractOrProcessNotFollowed,
+    ],
+    [
+      'outside spec but expected by habit/norm (special case)',
+      facts(false, false, true),
+      'problem',
+      ClassificationReason.ExpectedByUserHabitOrIndustryNorm,
+    ],
+    [
+      'outside spec (new scenario, out of warranty, wants more)',
+      facts(false, false, false),
+      'requirement',
+      ClassificationReason.OutsideSpecification,
+    ],
   ])('%s → %s', (_name, input, classification, reason) => {
     expect(classify(input)).toEqual({ classification, reason });
   });
@@ -42,9 +72,27 @@ describe('recordClassification', () => {
   const at = new Date('2026-03-02T08:00:00Z');
 
   it.each<[string, Classification | undefined, string | undefined, Classification, string]>([
-    ['follows the rule when nothing is chosen', undefined, undefined, 'requirement', ClassificationReason.OutsideSpecification],
-    ['accepts a choice equal to the rule without justification', 'requirement', undefined, 'requirement', ClassificationReason.OutsideSpecification],
-    ['records a justified deviation', 'problem', 'Customer contract annex 3 promises this', 'problem', CLASSIFICATION_CHOSEN_AGAINST_RULE],
+    [
+      'follows the rule when nothing is chosen',
+      undefined,
+      undefined,
+      'requirement',
+      ClassificationReason.OutsideSpecification,
+    ],
+    [
+      'accepts a choice equal to the rule without justification',
+      'requirement',
+      undefined,
+      'requirement',
+      ClassificationReason.OutsideSpecification,
+    ],
+    [
+      'records a justified deviation',
+      'problem',
+      'Customer contract annex 3 promises this',
+      'problem',
+      CLASSIFICATION_CHOSEN_AGAINST_RULE,
+    ],
   ])('%s', (_name, chosen, justification, classification, reason) => {
     const result = recordClassification({
       facts: facts(false, false, false),
@@ -68,8 +116,22 @@ describe('recordClassification', () => {
   });
 
   it.each<[string, string, Classification, string | undefined, string, string]>([
-    ['deviation without justification', 'acc-1', 'problem', undefined, ClassificationErrorCode.JustificationRequired, 'justification'],
-    ['deviation with blank justification', 'acc-1', 'problem', '   ', ClassificationErrorCode.JustificationRequired, 'justification'],
+    [
+      'deviation without justification',
+      'acc-1',
+      'problem',
+      undefined,
+      ClassificationErrorCode.JustificationRequired,
+      'justification',
+    ],
+    [
+      'deviation with blank justification',
+      'acc-1',
+      'problem',
+      '   ',
+      ClassificationErrorCode.JustificationRequired,
+      'justification',
+    ],
     ['nobody decided', ' ', 'requirement', undefined, ClassificationErrorCode.DecidedByRequired, 'decidedBy'],
   ])('rejects %s', (_name, decidedBy, chosen, justification, code, path) => {
     const result = recordClassification({

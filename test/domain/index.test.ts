@@ -64,7 +64,8 @@ describe('src/domain index', () => {
     });
     expect(graded).toMatchObject({ ok: true, grade: 'major', score: 28 + 12 + 6 + 3 });
     if (!graded.ok) return;
-    const calendarFor = (_line: SupportLine, id: string): BusinessCalendar | undefined => defaultCalendarById(id)?.calendar;
+    const calendarFor = (_line: SupportLine, id: string): BusinessCalendar | undefined =>
+      defaultCalendarById(id)?.calendar;
     // Major L1 = 337 working minutes on cn-mainland-2026. Entered Fri 2026-03-06 16:00 Shanghai (08:00Z):
     // 120 min on Friday, 217 on Monday from 09:00 → 12:00 (180), then 13:30 + 37 = 14:07 Shanghai (06:07Z).
     const enteredAt = at('2026-03-06T08:00:00Z');

@@ -9,11 +9,18 @@ describe('isIssueDone', () => {
     ['in progress', false, 'indeterminate', false],
     ['to do', false, 'new', false],
     ['status category unknown', false, undefined, false],
-  ] as const)('%s', (_name, resolved, statusCategory, expected) => expect(isIssueDone({ resolved, statusCategory })).toBe(expected));
+  ] as const)('%s', (_name, resolved, statusCategory, expected) =>
+    expect(isIssueDone({ resolved, statusCategory })).toBe(expected),
+  );
 });
 
 describe('doneAt', () => {
-  const markers = (resolved: boolean, statusCategory: string, resolutionDate: string | null, statusCategoryChangedAt: string | null) => ({ resolved, statusCategory, resolutionDate, statusCategoryChangedAt });
+  const markers = (
+    resolved: boolean,
+    statusCategory: string,
+    resolutionDate: string | null,
+    statusCategoryChangedAt: string | null,
+  ) => ({ resolved, statusCategory, resolutionDate, statusCategoryChangedAt });
   it.each([
     ['the resolution date when Resolution was set', markers(true, 'done', 'R', 'C'), 'R'],
     ['the status-category change when Resolution never was', markers(false, 'done', null, 'C'), 'C'],

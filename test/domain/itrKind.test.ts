@@ -1,7 +1,13 @@
 import type { ItrKindId, SupportLineId } from '../../src/contract/ids';
 import { ITR_KINDS, ITR_KIND_LABELS, isItrKind, type ItrKind } from '../../src/domain/itrKind';
 import { localize } from '../../src/domain/labels';
-import { SUPPORT_LINES, SUPPORT_LINE_LABELS, isSupportLine, nextLine, type SupportLine } from '../../src/domain/supportLine';
+import {
+  SUPPORT_LINES,
+  SUPPORT_LINE_LABELS,
+  isSupportLine,
+  nextLine,
+  type SupportLine,
+} from '../../src/domain/supportLine';
 
 // Compile-time: the UI's copies of the ids (src/contract/ids.ts) and the domain's are the same sets.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

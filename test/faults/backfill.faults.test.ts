@@ -36,7 +36,12 @@ beforeEach(async () => {
         [ids.grade]: i % 4 === 0 ? 'critical' : 'minor',
         [ids.product]: `X${i % 3}`,
         [ids.owner]: { accountId: 'acc-owner' },
-        ...(i % 3 !== 0 ? { resolutiondate: new Date(created.getTime() + (i % 5) * 36_000_000).toISOString().replace('Z', '+0000'), resolution: { name: 'Done' } } : {}),
+        ...(i % 3 !== 0
+          ? {
+              resolutiondate: new Date(created.getTime() + (i % 5) * 36_000_000).toISOString().replace('Z', '+0000'),
+              resolution: { name: 'Done' },
+            }
+          : {}),
       },
     });
   }
@@ -61,7 +66,9 @@ async function start(): Promise<void> {
 }
 
 async function progress(): Promise<Progress> {
-  return ((await invokeResolver(supervisionResolver, 'getAnalyticsBackfill', {}, { accountId: ADMIN })) as { data: Progress }).data;
+  return (
+    (await invokeResolver(supervisionResolver, 'getAnalyticsBackfill', {}, { accountId: ADMIN })) as { data: Progress }
+  ).data;
 }
 
 /** The projection as rows, without the time each row was written. */
@@ -125,7 +132,12 @@ describe('analytics backfill: a consumer killed mid-step', () => {
 describe('analytics backfill: SQL and Jira failures converge', () => {
   it('the SQL connection drops on three projection upserts', async () => {
     kill.arm(Number.POSITIVE_INFINITY);
-    sql.failNext(3, { match: /^\s*INSERT\s+INTO\s+itr_issue_fact/i, status: 503, code: 'UNKNOWN_ERROR', message: 'connection lost' });
+    sql.failNext(3, {
+      match: /^\s*INSERT\s+INTO\s+itr_issue_fact/i,
+      status: 503,
+      code: 'UNKNOWN_ERROR',
+      message: 'connection lost',
+    });
     await start();
     await queue.drain();
     expect(queue.deliveries.filter((d) => d.outcome === 'retry').length).toBeGreaterThanOrEqual(1);

@@ -25,7 +25,20 @@ let now = Date.now();
 
 beforeAll(() => {
   // Only Date moves (claims' lease); timers stay real so Retry-After waits and the SDKs work.
-  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+  jest.useFakeTimers({
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'clearImmediate',
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'queueMicrotask',
+      'hrtime',
+      'performance',
+    ],
+  });
 });
 afterAll(() => {
   jest.useRealTimers();
@@ -41,17 +54,37 @@ beforeEach(async () => {
   ids = defineItrFields(jira);
   queue.maxRetries = 6;
   queue.registerConsumer('escalation', (payload) => escalationConsumer(payload as never));
-  await new ConfigStore().set(ESCALATION_SETTINGS_KEY, {
-    lines: {
-      L1: { assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [], notifyGroups: [] },
-      L2: { assignment: { mode: 'person', accountId: 'acc-l2' }, statusName: null, notifyAccountIds: [], notifyGroups: [] },
-      L3: { assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [], notifyGroups: [] },
+  await new ConfigStore().set(
+    ESCALATION_SETTINGS_KEY,
+    {
+      lines: {
+        L1: {
+          assignment: { mode: 'unassigned', notifyGroup: null },
+          statusName: null,
+          notifyAccountIds: [],
+          notifyGroups: [],
+        },
+        L2: {
+          assignment: { mode: 'person', accountId: 'acc-l2' },
+          statusName: null,
+          notifyAccountIds: [],
+          notifyGroups: [],
+        },
+        L3: {
+          assignment: { mode: 'unassigned', notifyGroup: null },
+          statusName: null,
+          notifyAccountIds: [],
+          notifyGroups: [],
+        },
+      },
+      managementAccountIds: [],
+      managementGroups: [],
+      locale: 'en',
     },
-    managementAccountIds: [],
-    managementGroups: [],
-    locale: 'en',
-  }, escalationSettingsCodec);
-  for (const table of ['line_history', 'escalation_action', 'escalation_audit']) await sql.raw(`DELETE FROM ${table}`).catch(() => undefined);
+    escalationSettingsCodec,
+  );
+  for (const table of ['line_history', 'escalation_action', 'escalation_audit'])
+    await sql.raw(`DELETE FROM ${table}`).catch(() => undefined);
   const entered = new Date(now - (l1 + 30) * MINUTE);
   for (const key of KEYS) {
     jira.seedIssue({
@@ -94,11 +127,28 @@ async function expectEachEscalatedOnce(): Promise<void> {
     const bodies = issue.comments.map((c) => JSON.stringify(c.body));
     // One escalation comment; converging lets L2's answer window pass too, so at most one timeout consent.
     const count = (text: string): number => bodies.filter((b) => b.includes(text)).length;
-    expect({ key, escalated: count('escalated to'), deemed: count('deemed accepted') <= 1, other: bodies.length - count('escalated to') - count('deemed accepted') }).toEqual({ key, escalated: 1, deemed: true, other: 0 });
-    const actions = await sql.raw<Array<{ action: string; line: string; n: number }>>('SELECT action, line, COUNT(*) AS n FROM escalation_action WHERE issue_id = ? GROUP BY action, line', [Number(issue.id)]);
+    expect({
+      key,
+      escalated: count('escalated to'),
+      deemed: count('deemed accepted') <= 1,
+      other: bodies.length - count('escalated to') - count('deemed accepted'),
+    }).toEqual({ key, escalated: 1, deemed: true, other: 0 });
+    const actions = await sql.raw<Array<{ action: string; line: string; n: number }>>(
+      'SELECT action, line, COUNT(*) AS n FROM escalation_action WHERE issue_id = ? GROUP BY action, line',
+      [Number(issue.id)],
+    );
     expect(actions.filter((a) => a.action === 'escalate').map((a) => [a.line, Number(a.n)])).toEqual([['L1', 1]]);
-    const history = await sql.raw<Array<{ line: string; outcome: string | null }>>('SELECT line, outcome FROM line_history WHERE issue_id = ? ORDER BY entered_at, id', [Number(issue.id)]);
-    expect({ key, history }).toEqual({ key, history: [{ line: 'L1', outcome: 'timed_out' }, { line: 'L2', outcome: null }] });
+    const history = await sql.raw<Array<{ line: string; outcome: string | null }>>(
+      'SELECT line, outcome FROM line_history WHERE issue_id = ? ORDER BY entered_at, id',
+      [Number(issue.id)],
+    );
+    expect({ key, history }).toEqual({
+      key,
+      history: [
+        { line: 'L1', outcome: 'timed_out' },
+        { line: 'L2', outcome: null },
+      ],
+    });
   }
 }
 
@@ -135,7 +185,12 @@ describe('escalation under faults: nothing lost, nothing doubled, converges', ()
 
   it('SQL deadlocks on the action claims and a dropped connection on the history', async () => {
     sql.failNext(2, { match: /^\s*(INSERT|UPDATE)[\s\S]*escalation_action/i });
-    sql.failNext(2, { match: /^\s*(INSERT|UPDATE)[\s\S]*line_history/i, status: 503, code: 'UNKNOWN_ERROR', message: 'connection lost' });
+    sql.failNext(2, {
+      match: /^\s*(INSERT|UPDATE)[\s\S]*line_history/i,
+      status: 503,
+      code: 'UNKNOWN_ERROR',
+      message: 'connection lost',
+    });
     const failedBefore = sql.statements.filter((x) => !x.ok).length;
     await sweepAndDrain();
     expect(sql.statements.filter((x) => !x.ok).length - failedBefore).toBeGreaterThanOrEqual(1);

@@ -13,11 +13,15 @@ const ADMIN = 'acc-admin';
 const OTHER_ADMIN = 'acc-admin-2';
 
 type Env = { success: boolean; data?: Record<string, unknown>; errors?: Array<{ code: string }> };
-const call = (key: string, payload: unknown, accountId = ADMIN): Promise<Env> => invokeResolver(gradingAdminResolver, key, payload, { accountId }) as Promise<Env>;
+const call = (key: string, payload: unknown, accountId = ADMIN): Promise<Env> =>
+  invokeResolver(gradingAdminResolver, key, payload, { accountId }) as Promise<Env>;
 
 function edited(minutes: number): GradingTable {
   const critical = DEFAULT_GRADING_TABLE.sla['critical']!;
-  return { ...DEFAULT_GRADING_TABLE, sla: { ...DEFAULT_GRADING_TABLE.sla, critical: { ...critical, responseMinutes: minutes } } };
+  return {
+    ...DEFAULT_GRADING_TABLE,
+    sla: { ...DEFAULT_GRADING_TABLE.sla, critical: { ...critical, responseMinutes: minutes } },
+  };
 }
 
 async function state(): Promise<{ revision: number; version: number; minutes: number; versions: number[] }> {
@@ -26,7 +30,12 @@ async function state(): Promise<{ revision: number; version: number; minutes: nu
   for (let i = 0; i < 2 && !s.success; i++) s = await call('getGradingAdmin', {});
   expect(s.success).toBe(true);
   const d = s.data as { tableRevision: number; table: GradingTable; versions: Array<{ version: number }> };
-  return { revision: d.tableRevision, version: d.table.version, minutes: d.table.sla['critical']!.responseMinutes, versions: d.versions.map((v) => v.version).sort((a, b) => a - b) };
+  return {
+    revision: d.tableRevision,
+    version: d.table.version,
+    minutes: d.table.sla['critical']!.responseMinutes,
+    versions: d.versions.map((v) => v.version).sort((a, b) => a - b),
+  };
 }
 
 /** Published table and history agree: the published version is the newest in the history, versions are 1..n. */
@@ -40,7 +49,11 @@ async function saveWithRetry(minutes: number): Promise<{ tries: number; codes: s
   const codes: string[] = [];
   for (let tries = 1; tries <= 3; tries++) {
     const { revision } = await state();
-    const answer = await call('saveGradingTable', { table: edited(minutes), expectedRevision: revision, comment: `critical response ${minutes} min` });
+    const answer = await call('saveGradingTable', {
+      table: edited(minutes),
+      expectedRevision: revision,
+      comment: `critical response ${minutes} min`,
+    });
     if (answer.success) return { tries, codes };
     codes.push(answer.errors?.[0]?.code ?? '?');
   }
@@ -56,7 +69,10 @@ describe('grading configuration saves under KVS faults: nothing lost, nothing ha
   it.each([
     ['a conflict on the first write (history entry)', () => kvs.injectConflict(1)],
     ['conflicts on both writes', () => kvs.injectConflict(2)],
-    ['a KVS 500 on the next write', () => kvs.failNext(1, { status: 500, code: 'INTERNAL_SERVER_ERROR', path: '/api/v1/set' })],
+    [
+      'a KVS 500 on the next write',
+      () => kvs.failNext(1, { status: 500, code: 'INTERNAL_SERVER_ERROR', path: '/api/v1/set' }),
+    ],
     ['KVS 500s on reads and writes', () => kvs.failNext(2, { status: 500, code: 'INTERNAL_SERVER_ERROR' })],
     ['a 429 from KVS', () => kvs.failNext(1, { status: 429, code: 'RATE_LIMIT_EXCEEDED' })],
   ])('%s: coded refusal, consistent store, the retry publishes exactly one version', async (_label, inject) => {
@@ -83,7 +99,11 @@ describe('grading configuration saves under KVS faults: nothing lost, nothing ha
   it('a concurrent admin publishes between read and write: one wins, the other is refused, no update lost after its retry', async () => {
     const start = await state();
     kvs.beforeNextRequest(async () => {
-      const other = await call('saveGradingTable', { table: edited(40), expectedRevision: start.revision }, OTHER_ADMIN);
+      const other = await call(
+        'saveGradingTable',
+        { table: edited(40), expectedRevision: start.revision },
+        OTHER_ADMIN,
+      );
       expect(other.success).toBe(true);
     });
     const mine = await call('saveGradingTable', { table: edited(30), expectedRevision: start.revision });
@@ -99,7 +119,15 @@ describe('grading configuration saves under KVS faults: nothing lost, nothing ha
   });
 
   it('calendars: an injected conflict refuses the save, the stored calendars stay, the retry stores them once', async () => {
-    const office = { timeZone: 'Asia/Shanghai', week: { mon: [['09:00', '12:00'], ['13:30', '18:00']] } };
+    const office = {
+      timeZone: 'Asia/Shanghai',
+      week: {
+        mon: [
+          ['09:00', '12:00'],
+          ['13:30', '18:00'],
+        ],
+      },
+    };
     kvs.injectConflict(1);
     const refused = await call('saveCalendars', { calendars: { office }, expectedRevision: 0 });
     expect(refused.success).toBe(false);

@@ -88,7 +88,11 @@ export class KillSwitch {
     };
   }
 
-  private async route(backend: 'jira' | 'kvs' | 'sql', req: RoutedLike, handle: () => Promise<Response>): Promise<Response> {
+  private async route(
+    backend: 'jira' | 'kvs' | 'sql',
+    req: RoutedLike,
+    handle: () => Promise<Response>,
+  ): Promise<Response> {
     if (this.dead) throw new Error('killed: the invocation is gone');
     if (!isWrite(backend, req)) return handle();
     this.writes++;

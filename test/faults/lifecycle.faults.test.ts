@@ -11,7 +11,14 @@
  * still holds everything, and must converge: defaults for configuration (or a restored backup), fields
  * found again by module key, the projection rebuilt by the backfill, setup finding what exists.
  */
-import { analyticsBackfillConsumer, appLifecycle, issueCreated, schemaCheck, setupResolver, supervisionResolver } from '../../src/index';
+import {
+  analyticsBackfillConsumer,
+  appLifecycle,
+  issueCreated,
+  schemaCheck,
+  setupResolver,
+  supervisionResolver,
+} from '../../src/index';
 import { jiraAsApp } from '../../src/adapters/jira';
 import { applyMigrations, MIGRATIONS } from '../../src/adapters/sql';
 import { migrationStatus } from '../../src/app/schema/migrationCheck';
@@ -30,8 +37,20 @@ import { defineItrFields } from '../fixtures/itrFields';
 const { jira, kvs, queue, sql } = harness();
 const ADMIN = 'acc-admin';
 const ISSUES = 40;
-const installed = { eventType: 'avi:forge:installed:app', id: 'install-1', installerAccountId: ADMIN, app: { id: 'ari:cloud:ecosystem::app/itr', version: '3.0.0' }, environment: { id: 'env-1' } };
-const upgraded = { eventType: 'avi:forge:upgraded:app', id: 'install-1', upgraderAccountId: ADMIN, app: { id: 'ari:cloud:ecosystem::app/itr', version: '4.0.0' }, environment: { id: 'env-1' } };
+const installed = {
+  eventType: 'avi:forge:installed:app',
+  id: 'install-1',
+  installerAccountId: ADMIN,
+  app: { id: 'ari:cloud:ecosystem::app/itr', version: '3.0.0' },
+  environment: { id: 'env-1' },
+};
+const upgraded = {
+  eventType: 'avi:forge:upgraded:app',
+  id: 'install-1',
+  upgraderAccountId: ADMIN,
+  app: { id: 'ari:cloud:ecosystem::app/itr', version: '4.0.0' },
+  environment: { id: 'env-1' },
+};
 const ALL = MIGRATIONS.map((m) => m.name);
 /** Steps a fresh installation applies in its first minute: Forge SQL's 25 DDL, less the two bookkeeping tables. */
 const FIRST_MINUTE = ALL.slice(0, 25 - 2);
@@ -52,7 +71,11 @@ beforeEach(async () => {
     jira.seedIssue({
       key: `ITR-${i}`,
       created: new Date(Date.UTC(2026, 0, 1 + (i % 28), 9)),
-      fields: { [ids.kind]: i % 2 === 0 ? 'complaint' : 'technicalService', [ids.grade]: i % 3 === 0 ? 'critical' : 'minor', [ids.product]: `X${i % 4}` },
+      fields: {
+        [ids.kind]: i % 2 === 0 ? 'complaint' : 'technicalService',
+        [ids.grade]: i % 3 === 0 ? 'critical' : 'minor',
+        [ids.product]: `X${i % 4}`,
+      },
     });
   }
   queue.registerConsumer(BACKFILL_QUEUE, analyticsBackfillConsumer);
@@ -66,25 +89,37 @@ afterAll(() => sql.setNow(undefined));
 /** The hourly `schema-check` trigger, `minutes` after T0. */
 async function schemaCheckAt(minutes: number): Promise<{ outcome: string; ran: string[]; pending: string[] }> {
   sql.setNow(T0 + minutes * 60_000);
-  return (await invokeFunction(schemaCheck as () => Promise<unknown>, {})) as { outcome: string; ran: string[]; pending: string[] };
+  return (await invokeFunction(schemaCheck as () => Promise<unknown>, {})) as {
+    outcome: string;
+    ran: string[];
+    pending: string[];
+  };
 }
 
-const lifecycle = async (event: object): Promise<Report> => (await invokeFunction(appLifecycle as (e: unknown) => Promise<Report | undefined>, event)) as Report;
+const lifecycle = async (event: object): Promise<Report> =>
+  (await invokeFunction(appLifecycle as (e: unknown) => Promise<Report | undefined>, event)) as Report;
 
 async function recordedMigrations(): Promise<Record<string, number>> {
-  const rows = await sql.raw<Array<{ name: string; n: number }>>('SELECT name, COUNT(*) AS n FROM __migrations GROUP BY name');
+  const rows = await sql.raw<Array<{ name: string; n: number }>>(
+    'SELECT name, COUNT(*) AS n FROM __migrations GROUP BY name',
+  );
   return Object.fromEntries(rows.map((r) => [r.name, Number(r.n)]));
 }
 const eachOnce = Object.fromEntries(ALL.map((n) => [n, 1]));
 
 async function setupDone(): Promise<SetupStatus> {
-  const run = (await invokeResolver(setupResolver, 'runSetup', { projectKeys: ['ITR'] }, { accountId: ADMIN })) as { success: boolean; data: SetupStatus };
+  const run = (await invokeResolver(setupResolver, 'runSetup', { projectKeys: ['ITR'] }, { accountId: ADMIN })) as {
+    success: boolean;
+    data: SetupStatus;
+  };
   expect(run).toMatchObject({ success: true, data: { state: 'done' } });
   return run.data;
 }
 
 async function backfill(): Promise<void> {
-  expect(await invokeResolver(supervisionResolver, 'startAnalyticsBackfill', {}, { accountId: ADMIN })).toMatchObject({ success: true });
+  expect(await invokeResolver(supervisionResolver, 'startAnalyticsBackfill', {}, { accountId: ADMIN })).toMatchObject({
+    success: true,
+  });
   await queue.drain();
 }
 
@@ -98,14 +133,24 @@ const closeProperty = () => jira.appProperties.get(CLOSE_PROPERTY_KEY) as { subm
 describe('install and upgrade', () => {
   it("install on an empty database: as many migrations as Forge SQL's DDL rate allows, the rest by the hourly check; the property published", async () => {
     const report = await lifecycle(installed);
-    expect(report).toEqual({ event: 'avi:forge:installed:app', appVersion: '3.0.0', migrationsRan: FIRST_MINUTE, migrationsPending: LATER, closeProperty: 'published' });
+    expect(report).toEqual({
+      event: 'avi:forge:installed:app',
+      appVersion: '3.0.0',
+      migrationsRan: FIRST_MINUTE,
+      migrationsPending: LATER,
+      closeProperty: 'published',
+    });
     expect(closeProperty()).toMatchObject({ submitter: ids.submitter });
     expect(await migrationStatus()).toMatchObject({ pending: LATER, lastCheck: null });
     expect(await lastHeartbeat('migration-check')).toBeUndefined();
     // The hourly check applies the rest and leaves its result and heartbeat for the site check.
     expect(await schemaCheckAt(60)).toMatchObject({ outcome: 'applied', ran: LATER, pending: [] });
     expect(await recordedMigrations()).toEqual(eachOnce);
-    expect(await migrationStatus()).toMatchObject({ expected: ALL, pending: [], lastCheck: { outcome: 'applied', ran: LATER } });
+    expect(await migrationStatus()).toMatchObject({
+      expected: ALL,
+      pending: [],
+      lastCheck: { outcome: 'applied', ran: LATER },
+    });
     expect(await lastHeartbeat('migration-check')).toBeInstanceOf(Date);
     // The next hour: a read, no DDL.
     const before = sql.statements.length;
@@ -117,14 +162,24 @@ describe('install and upgrade', () => {
     await lifecycle(installed);
     await schemaCheckAt(60);
     jira.appProperties.clear();
-    expect(await lifecycle(upgraded)).toMatchObject({ event: 'avi:forge:upgraded:app', appVersion: '4.0.0', migrationsRan: [], closeProperty: 'published' });
+    expect(await lifecycle(upgraded)).toMatchObject({
+      event: 'avi:forge:upgraded:app',
+      appVersion: '4.0.0',
+      migrationsRan: [],
+      closeProperty: 'published',
+    });
     expect(closeProperty()).toMatchObject({ submitter: ids.submitter });
   });
 
   it('an event that is not a life-cycle event (no installation id or app version) is ignored and writes nothing', async () => {
     await lifecycle(installed);
     jira.appProperties.clear();
-    for (const event of [{}, { ...installed, app: { id: 'x' } }, { ...installed, id: 7 }, { ...installed, eventType: 'avi:jira:created:issue' }]) {
+    for (const event of [
+      {},
+      { ...installed, app: { id: 'x' } },
+      { ...installed, id: 7 },
+      { ...installed, eventType: 'avi:jira:created:issue' },
+    ]) {
       expect(await invokeFunction(appLifecycle as (e: unknown) => Promise<unknown>, event)).toBeUndefined();
     }
     expect(closeProperty()).toBeUndefined();
@@ -142,7 +197,10 @@ describe('install and upgrade', () => {
     expect(await lifecycle(installed)).toMatchObject({ migrationsRan: FIRST_MINUTE, closeProperty: 'failed' });
     await schemaCheckAt(60);
     expect(closeProperty()).toBeUndefined();
-    await invokeFunction(issueCreated as (e: unknown) => Promise<void>, { issue: { id: jira.issue('ITR-1').id, key: 'ITR-1' }, atlassianId: ADMIN });
+    await invokeFunction(issueCreated as (e: unknown) => Promise<void>, {
+      issue: { id: jira.issue('ITR-1').id, key: 'ITR-1' },
+      atlassianId: ADMIN,
+    });
     expect(closeProperty()).toMatchObject({ submitter: ids.submitter });
   });
 });
@@ -172,7 +230,11 @@ describe.each(['kept', 'wiped'] as const)('uninstall, then reinstall (app proper
     // Reinstall: a new installation, with its own DDL budget.
     sql.clearDdlRate();
     sql.setNow(T0 + 24 * 3_600_000);
-    expect(await lifecycle(installed)).toMatchObject({ migrationsRan: FIRST_MINUTE, migrationsPending: LATER, closeProperty: 'published' });
+    expect(await lifecycle(installed)).toMatchObject({
+      migrationsRan: FIRST_MINUTE,
+      migrationsPending: LATER,
+      closeProperty: 'published',
+    });
     await schemaCheckAt(25 * 60);
     expect(await recordedMigrations()).toEqual(eachOnce);
     expect(closeProperty()).toEqual(published);
@@ -188,7 +250,9 @@ describe.each(['kept', 'wiped'] as const)('uninstall, then reinstall (app proper
     // Setup again finds everything it made: no second issue type, workflow or scheme.
     const again = await setupDone();
     expect(again.steps.filter((s) => s.outcome === 'found').length).toBeGreaterThanOrEqual(5);
-    expect(again.steps.filter((s) => s.kind !== 'workflowRules' && s.outcome !== 'manual').map((s) => [s.id, s.outcome])).toEqual(
+    expect(
+      again.steps.filter((s) => s.kind !== 'workflowRules' && s.outcome !== 'manual').map((s) => [s.id, s.outcome]),
+    ).toEqual(
       again.steps.filter((s) => s.kind !== 'workflowRules' && s.outcome !== 'manual').map((s) => [s.id, 'found']),
     );
     expect(jira.model.issueTypes).toHaveLength(typesBefore);

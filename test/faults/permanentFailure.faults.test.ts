@@ -5,7 +5,13 @@
  * retention window (runtime-reference/async-events-api), delivers it exactly once. A passing failure
  * (Jira 5xx) is still handed back and the job still finishes. Real consumers, real queue double.
  */
-import { analyticsBackfillConsumer, escalationConsumer, gradingAdminResolver, regradeConsumer, supervisionResolver } from '../../src/index';
+import {
+  analyticsBackfillConsumer,
+  escalationConsumer,
+  gradingAdminResolver,
+  regradeConsumer,
+  supervisionResolver,
+} from '../../src/index';
 import { ConfigStore } from '../../src/adapters/kvs';
 import { pushInBatches } from '../../src/adapters/queue';
 import { BACKFILL_QUEUE } from '../../src/app/analytics/backfill';
@@ -21,7 +27,13 @@ const { jira, kvs, queue, runtime } = harness();
 const ADMIN = 'acc-admin';
 const WRITE = 'POST /rest/api/3/app/field/value';
 const SEARCH = 'POST /rest/api/3/search/jql';
-const OUTAGE = { businessImpact: 'outage', duration: 'h1to4', scope: 'large', customerTier: 'standard', sensitivity: 'none' }; // 61 points
+const OUTAGE = {
+  businessImpact: 'outage',
+  duration: 'h1to4',
+  scope: 'large',
+  customerTier: 'standard',
+  sensitivity: 'none',
+}; // 61 points
 const V2: GradingTable = {
   ...DEFAULT_GRADING_TABLE,
   version: 2,
@@ -40,26 +52,47 @@ beforeEach(async () => {
   queue.registerConsumer('escalation', (p) => escalationConsumer(p as never));
   await new ConfigStore().set(CONFIG_KEYS.gradingTable, V2, gradingTableCodec(DEFAULT_CALENDARS.map((c) => c.id)));
   for (let n = 1; n <= 150; n++) {
-    jira.seedIssue({ key: `ITR-${n}`, fields: { [ids.kind]: 'complaint', [ids.gradingAnswers]: encodeGradingAnswers(OUTAGE), [ids.grade]: 'critical', [ids.gradingTableVersion]: 1 } });
+    jira.seedIssue({
+      key: `ITR-${n}`,
+      fields: {
+        [ids.kind]: 'complaint',
+        [ids.gradingAnswers]: encodeGradingAnswers(OUTAGE),
+        [ids.grade]: 'critical',
+        [ids.gradingTableVersion]: 1,
+      },
+    });
   }
 });
 
 type Envelope<T> = { success: boolean; data: T };
-type Job = { jobId: string; status: string; failure?: { code: string; errorCode: string; at: string }; batchesDone?: number; batches?: number };
+type Job = {
+  jobId: string;
+  status: string;
+  failure?: { code: string; errorCode: string; at: string };
+  batchesDone?: number;
+  batches?: number;
+};
 
-const call = async <T>(resolver: Parameters<typeof invokeResolver>[0], fn: string, payload: Record<string, unknown> = {}): Promise<T> => {
+const call = async <T>(
+  resolver: Parameters<typeof invokeResolver>[0],
+  fn: string,
+  payload: Record<string, unknown> = {},
+): Promise<T> => {
   const r = (await invokeResolver(resolver, fn, payload, { accountId: ADMIN })) as Envelope<T>;
   expect(r.success).toBe(true);
   return r.data;
 };
 
 /** Deliveries of events whose body matches, and what became of them. */
-const outcomesOf = (match: (body: Record<string, unknown>) => boolean): string[] => queue.deliveries.filter((d) => match(d.event.body)).map((d) => d.outcome);
+const outcomesOf = (match: (body: Record<string, unknown>) => boolean): string[] =>
+  queue.deliveries.filter((d) => match(d.event.body)).map((d) => d.outcome);
 
 /** Proof that nothing is waiting to be retried later in the retention window. */
 function expectNothingLeftForTheNextDay(): void {
   expect(queue.pendingEvents()).toEqual([]);
-  expect(queue.deliveries.filter((d) => d.outcome === 'retry' || d.outcome === 'failed' || d.outcome === 'dropped')).toEqual([]);
+  expect(
+    queue.deliveries.filter((d) => d.outcome === 'retry' || d.outcome === 'failed' || d.outcome === 'dropped'),
+  ).toEqual([]);
 }
 
 describe('regrade: a batch Jira refuses for good', () => {
@@ -73,7 +106,11 @@ describe('regrade: a batch Jira refuses for good', () => {
     expect(outcomesOf((b) => b['batch'] === 1)).toEqual(['success']);
     expectNothingLeftForTheNextDay();
     const progress = await call<Job>(gradingAdminResolver, 'getRegradeProgress', { jobId: started.jobId });
-    expect(progress).toMatchObject({ status: 'failed', batchesDone: 1, failure: { code: 'JIRA_FORBIDDEN', errorCode: 'JIRA_FORBIDDEN' } });
+    expect(progress).toMatchObject({
+      status: 'failed',
+      batchesDone: 1,
+      failure: { code: 'JIRA_FORBIDDEN', errorCode: 'JIRA_FORBIDDEN' },
+    });
     expect(jira.requestCount(WRITE)).toBe(2);
   });
 
@@ -96,7 +133,11 @@ describe('regrade: a batch Jira refuses for good', () => {
     expect(outcomesOf((b) => b['jobId'] === started.jobId)).toEqual(['success', 'success']);
     expectNothingLeftForTheNextDay();
     const progress = await call<Job>(gradingAdminResolver, 'getRegradeProgress', { jobId: started.jobId });
-    expect(progress).toMatchObject({ status: 'failed', batchesDone: 0, failure: { code: 'CONFIG_INVALID', errorCode: 'CONFIG_INVALID' } });
+    expect(progress).toMatchObject({
+      status: 'failed',
+      batchesDone: 0,
+      failure: { code: 'CONFIG_INVALID', errorCode: 'CONFIG_INVALID' },
+    });
   });
 
   it('a passing failure (Jira 503 past the client’s retries) is still retried, and the job finishes', async () => {
@@ -107,7 +148,9 @@ describe('regrade: a batch Jira refuses for good', () => {
     const batch0 = outcomesOf((b) => b['batch'] === 0);
     expect(batch0.at(-1)).toBe('success');
     expect(batch0.slice(0, -1).every((o) => o === 'retry') && batch0.length > 1).toBe(true);
-    expect(await call<Job>(gradingAdminResolver, 'getRegradeProgress', { jobId: started.jobId })).toMatchObject({ status: 'done' });
+    expect(await call<Job>(gradingAdminResolver, 'getRegradeProgress', { jobId: started.jobId })).toMatchObject({
+      status: 'done',
+    });
   });
 });
 
@@ -118,7 +161,10 @@ describe('analytics backfill: a step Jira refuses for good', () => {
     await queue.drain();
     expect(queue.deliveries.map((d) => d.outcome)).toEqual(['success']);
     expectNothingLeftForTheNextDay();
-    expect(await call<Job>(supervisionResolver, 'getAnalyticsBackfill')).toMatchObject({ status: 'failed', failure: { code: 'JIRA_REFUSED' } });
+    expect(await call<Job>(supervisionResolver, 'getAnalyticsBackfill')).toMatchObject({
+      status: 'failed',
+      failure: { code: 'JIRA_REFUSED' },
+    });
   });
 });
 
@@ -129,7 +175,9 @@ describe('escalation recalculation: a step Jira refuses for good', () => {
     await queue.drain();
     expect(queue.deliveries.map((d) => d.outcome)).toEqual(['success']);
     expectNothingLeftForTheNextDay();
-    expect(await call<Job>(gradingAdminResolver, 'getEscalationRecalculation', { jobId: started.jobId })).toMatchObject({ status: 'failed', failure: { code: 'JIRA_NOT_FOUND' } });
+    expect(await call<Job>(gradingAdminResolver, 'getEscalationRecalculation', { jobId: started.jobId })).toMatchObject(
+      { status: 'failed', failure: { code: 'JIRA_NOT_FOUND' } },
+    );
   });
 });
 

@@ -23,7 +23,13 @@ const WRITE = 'POST /rest/api/3/app/field/value';
 const OPEN = 2 * BATCH_SIZE + 30; // three batches, the last one short
 const CLOSED = 10;
 
-const OUTAGE = { businessImpact: 'outage', duration: 'h1to4', scope: 'large', customerTier: 'standard', sensitivity: 'none' }; // 61 points
+const OUTAGE = {
+  businessImpact: 'outage',
+  duration: 'h1to4',
+  scope: 'large',
+  customerTier: 'standard',
+  sensitivity: 'none',
+}; // 61 points
 /** Table v2: Critical from 62, so every 61-point outage drops to Major. */
 const V2: GradingTable = {
   ...DEFAULT_GRADING_TABLE,
@@ -43,7 +49,11 @@ beforeEach(async () => {
     jira.seedIssue({
       key: `ITR-${n}`,
       ...(n > OPEN ? { status: 'Closed' } : {}),
-      fields: { [ids.gradingAnswers]: encodeGradingAnswers(OUTAGE), [ids.grade]: 'critical', [ids.gradingTableVersion]: 1 },
+      fields: {
+        [ids.gradingAnswers]: encodeGradingAnswers(OUTAGE),
+        [ids.grade]: 'critical',
+        [ids.gradingTableVersion]: 1,
+      },
     });
   }
   await new ConfigStore().set(CONFIG_KEYS.gradingTable, V2, gradingTableCodec(DEFAULT_CALENDARS.map((c) => c.id)));
@@ -52,7 +62,9 @@ beforeEach(async () => {
   // Count what Jira actually applied, per issue, behind the kill switch.
   const inner = (req: { method: string; pathname: string; bodyText?: string | undefined }, res: Response): void => {
     if (req.method !== 'POST' || !req.pathname.endsWith('/app/field/value') || res.status >= 300) return;
-    const body = JSON.parse(req.bodyText ?? '{}') as { updates?: Array<{ customField: string; issueIds: Array<string | number> }> };
+    const body = JSON.parse(req.bodyText ?? '{}') as {
+      updates?: Array<{ customField: string; issueIds: Array<string | number> }>;
+    };
     for (const u of body.updates ?? []) {
       if (u.customField !== ids.grade) continue;
       for (const id of u.issueIds) gradeWrites.set(String(id), (gradeWrites.get(String(id)) ?? 0) + 1);
@@ -73,13 +85,28 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-type Progress = { status: string; total: number; batches: number; batchesDone: number; processed: number; regraded: number; unchanged: number; skippedClosed: number };
+type Progress = {
+  status: string;
+  total: number;
+  batches: number;
+  batchesDone: number;
+  processed: number;
+  regraded: number;
+  unchanged: number;
+  skippedClosed: number;
+};
 
 async function regradeUntilSettled(): Promise<Progress> {
-  const started = (await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN })) as { success: boolean; data: Progress };
+  const started = (await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN })) as {
+    success: boolean;
+    data: Progress;
+  };
   expect(started).toMatchObject({ success: true, data: { total: OPEN, batches: 3 } });
   await queue.drain();
-  const progress = (await invokeResolver(triageResolver, 'getRegradeProgress', {}, { accountId: ADMIN })) as { success: boolean; data: Progress };
+  const progress = (await invokeResolver(triageResolver, 'getRegradeProgress', {}, { accountId: ADMIN })) as {
+    success: boolean;
+    data: Progress;
+  };
   return progress.data;
 }
 
@@ -87,15 +114,27 @@ function expectEveryOpenIssueRegradedOnce(): void {
   const wrong: string[] = [];
   for (let n = 1; n <= OPEN + CLOSED; n++) {
     const issue = jira.issue(`ITR-${n}`);
-    const expected = n <= OPEN ? { grade: 'major', version: 2, writes: 1 } : { grade: 'critical', version: 1, writes: 0 };
-    const actual = { grade: issue.fields[ids.grade], version: issue.fields[ids.gradingTableVersion], writes: gradeWrites.get(issue.id) ?? 0 };
+    const expected =
+      n <= OPEN ? { grade: 'major', version: 2, writes: 1 } : { grade: 'critical', version: 1, writes: 0 };
+    const actual = {
+      grade: issue.fields[ids.grade],
+      version: issue.fields[ids.gradingTableVersion],
+      writes: gradeWrites.get(issue.id) ?? 0,
+    };
     if (JSON.stringify(actual) !== JSON.stringify(expected)) wrong.push(`ITR-${n}: ${JSON.stringify(actual)}`);
   }
   expect(wrong).toEqual([]);
 }
 
 function expectDone(progress: Progress): void {
-  expect(progress).toMatchObject({ status: 'done', total: OPEN, batches: 3, batchesDone: 3, processed: OPEN, skippedClosed: 0 });
+  expect(progress).toMatchObject({
+    status: 'done',
+    total: OPEN,
+    batches: 3,
+    batchesDone: 3,
+    processed: OPEN,
+    skippedClosed: 0,
+  });
   // A batch whose write landed before its process died counts its issues as unchanged on the redo.
   expect(progress.regraded + progress.unchanged).toBe(OPEN);
 }
@@ -112,18 +151,28 @@ describe('regrade: a consumer killed mid-batch', () => {
   // The consumers make 6 writes in all (per batch: the bulk field write, then its record in KVS).
   const cases: Array<[number, KillMoment]> = [];
   for (let n = 1; n <= 6; n++) for (const m of ['before-apply', 'after-apply'] as const) cases.push([n, m]);
-  it.each(cases)('killed at write %i (%s): redelivered, every open issue regraded once, progress 100 %%', async (n, moment) => {
-    // startRegrade's own writes (job, pointer) happen before the consumers; count from the first delivery.
-    const started = (await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN })) as { success: boolean };
-    expect(started.success).toBe(true);
-    kill.arm(n, moment);
-    await queue.drain();
-    expect(kill.kills).toBe(1);
-    const progress = (await invokeResolver(triageResolver, 'getRegradeProgress', {}, { accountId: ADMIN })) as { data: Progress };
-    expectDone(progress.data);
-    expectEveryOpenIssueRegradedOnce();
-    expect(queue.deliveries.filter((d) => d.outcome === 'retry')).toHaveLength(1);
-  });
+  it.each(cases)(
+    'killed at write %i (%s): redelivered, every open issue regraded once, progress 100 %%',
+    async (n, moment) => {
+      // startRegrade's own writes (job, pointer) happen before the consumers; count from the first delivery.
+      const started = (await invokeResolver(
+        triageResolver,
+        'startRegrade',
+        { confirm: true },
+        { accountId: ADMIN },
+      )) as { success: boolean };
+      expect(started.success).toBe(true);
+      kill.arm(n, moment);
+      await queue.drain();
+      expect(kill.kills).toBe(1);
+      const progress = (await invokeResolver(triageResolver, 'getRegradeProgress', {}, { accountId: ADMIN })) as {
+        data: Progress;
+      };
+      expectDone(progress.data);
+      expectEveryOpenIssueRegradedOnce();
+      expect(queue.deliveries.filter((d) => d.outcome === 'retry')).toHaveLength(1);
+    },
+  );
 
   it('killed twice in the same batch, then once more in another', async () => {
     await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN });
@@ -139,7 +188,10 @@ describe('regrade: a consumer killed mid-batch', () => {
     );
     await queue.drain();
     expect(kill.kills).toBe(3);
-    expectDone(((await invokeResolver(triageResolver, 'getRegradeProgress', {}, { accountId: ADMIN })) as { data: Progress }).data);
+    expectDone(
+      ((await invokeResolver(triageResolver, 'getRegradeProgress', {}, { accountId: ADMIN })) as { data: Progress })
+        .data,
+    );
     expectEveryOpenIssueRegradedOnce();
   });
 });
@@ -170,7 +222,10 @@ describe('regrade: Jira and KVS failures converge', () => {
     await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN });
     kvs.failNext(3, { status: 500, code: 'INTERNAL_SERVER_ERROR', path: '/api/v1/set' });
     await queue.drain();
-    expectDone(((await invokeResolver(triageResolver, 'getRegradeProgress', {}, { accountId: ADMIN })) as { data: Progress }).data);
+    expectDone(
+      ((await invokeResolver(triageResolver, 'getRegradeProgress', {}, { accountId: ADMIN })) as { data: Progress })
+        .data,
+    );
     expectEveryOpenIssueRegradedOnce();
   });
 
@@ -179,7 +234,10 @@ describe('regrade: Jira and KVS failures converge', () => {
     queue.duplicateNext(3);
     kill.arm(3, 'after-apply');
     await queue.drain();
-    expectDone(((await invokeResolver(triageResolver, 'getRegradeProgress', {}, { accountId: ADMIN })) as { data: Progress }).data);
+    expectDone(
+      ((await invokeResolver(triageResolver, 'getRegradeProgress', {}, { accountId: ADMIN })) as { data: Progress })
+        .data,
+    );
     expectEveryOpenIssueRegradedOnce();
   });
 });

@@ -12,7 +12,9 @@ it('three simulated hours of soak with faults keep every invariant', async () =>
   // One regrade (hour 1) and one backfill (hour 3) ran to the end, and their invariants were checked.
   expect(figures.jobs.regrade.done).toBeGreaterThanOrEqual(1);
   expect(figures.jobs.backfill.done).toBeGreaterThanOrEqual(1);
-  for (const name of ['regradeReaches100Percent', 'backfillReaches100Percent', 'projectionMatchesRebuild']) expect(figures.invariants[name]?.checked ?? 0).toBeGreaterThan(0);
-  for (const [name, v] of Object.entries(figures.invariants)) expect({ name, violations: v.violations }).toEqual({ name, violations: [] });
+  for (const name of ['regradeReaches100Percent', 'backfillReaches100Percent', 'projectionMatchesRebuild'])
+    expect(figures.invariants[name]?.checked ?? 0).toBeGreaterThan(0);
+  for (const [name, v] of Object.entries(figures.invariants))
+    expect({ name, violations: v.violations }).toEqual({ name, violations: [] });
   expect(figures.ok).toBe(true);
 });

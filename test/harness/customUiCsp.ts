@@ -78,6 +78,7 @@ let cached: string | undefined;
 
 /** The CSP for the real manifest.yml (read once per process; `fresh` re-reads it). */
 export function manifestCustomUiCsp(options: { fresh?: boolean } = {}): string {
-  if (cached === undefined || options.fresh === true) cached = customUiCsp(parse(fs.readFileSync(MANIFEST_PATH, 'utf8')));
+  if (cached === undefined || options.fresh === true)
+    cached = customUiCsp(parse(fs.readFileSync(MANIFEST_PATH, 'utf8')));
   return cached;
 }

@@ -8,7 +8,8 @@ import { manifestScopes, scopesOf } from './manifestPermissions';
 const { runtime, jira } = harness();
 
 function forgeFetch(): (descriptor: unknown, path: string, init?: unknown) => Promise<Response> {
-  return (globalThis as unknown as { __forge_fetch__: (d: unknown, p: string, i?: unknown) => Promise<Response> }).__forge_fetch__;
+  return (globalThis as unknown as { __forge_fetch__: (d: unknown, p: string, i?: unknown) => Promise<Response> })
+    .__forge_fetch__;
 }
 
 describe('forge runtime harness', () => {
@@ -28,7 +29,9 @@ describe('forge runtime harness', () => {
   });
 
   it('throws loudly for a descriptor no double handles', async () => {
-    await expect(forgeFetch()({ type: 'tpp', provider: 'github', remote: 'github' }, '/repos')).rejects.toThrow(/no double for descriptor/);
+    await expect(forgeFetch()({ type: 'tpp', provider: 'github', remote: 'github' }, '/repos')).rejects.toThrow(
+      /no double for descriptor/,
+    );
   });
 
   it('refuses the bare requestJira(): asApp() or asUser() must be explicit', async () => {
@@ -43,7 +46,12 @@ describe('forge runtime harness', () => {
       const me = (await res.json()) as { displayName: string };
       return { payload, accountId: (context as { accountId?: string }).accountId, displayName: me.displayName };
     });
-    const result = await invokeResolver(resolver.getDefinitions(), 'whoAmI', { issueKey: 'ITR-1' }, { accountId: 'u-1' });
+    const result = await invokeResolver(
+      resolver.getDefinitions(),
+      'whoAmI',
+      { issueKey: 'ITR-1' },
+      { accountId: 'u-1' },
+    );
     expect(result).toEqual({ payload: { issueKey: 'ITR-1' }, accountId: 'u-1', displayName: 'User One' });
   });
 
@@ -56,17 +64,29 @@ describe('forge runtime harness', () => {
         .requestJira(route`/rest/api/3/myself`)
         .then((r) => r.json() as Promise<{ displayName: string }>)
         .then((u) => u.displayName);
-    const [x, y] = await Promise.all([invokeFunction(me, undefined, { accountId: 'a' }), invokeFunction(me, undefined, { accountId: 'b' })]);
+    const [x, y] = await Promise.all([
+      invokeFunction(me, undefined, { accountId: 'a' }),
+      invokeFunction(me, undefined, { accountId: 'b' }),
+    ]);
     expect([x, y]).toEqual(['A', 'B']);
   });
 
   it('records every platform call with its backend and actor', async () => {
     await api.asApp().requestJira(route`/rest/api/3/serverInfo`);
-    expect(runtime.calls).toEqual([expect.objectContaining({ backend: 'jira', actor: { kind: 'app' }, method: 'GET', path: '/rest/api/3/serverInfo', status: 200 })]);
+    expect(runtime.calls).toEqual([
+      expect.objectContaining({
+        backend: 'jira',
+        actor: { kind: 'app' },
+        method: 'GET',
+        path: '/rest/api/3/serverInfo',
+        status: 200,
+      }),
+    ]);
   });
 
   describe('user calls (forge-docs: manifest-reference/permissions, allowImpersonation)', () => {
-    const me = (r: { json(): Promise<unknown> }): Promise<string> => r.json().then((u) => (u as { accountId: string }).accountId);
+    const me = (r: { json(): Promise<unknown> }): Promise<string> =>
+      r.json().then((u) => (u as { accountId: string }).accountId);
 
     beforeEach(() => {
       jira.seedUser({ accountId: 'caller', displayName: 'Caller' });
@@ -80,22 +100,49 @@ describe('forge runtime harness', () => {
     });
 
     it('reads both documented shapes of permissions.scopes', () => {
-      expect(scopesOf({ permissions: { scopes: ['read:jira-work'] } })).toEqual({ scopes: ['read:jira-work'], impersonationScopes: [] });
-      expect(scopesOf({ permissions: { scopes: { 'read:jira-work': { allowImpersonation: true }, 'write:jira-work': { allowImpersonation: false }, 'storage:app': {} } } })).toEqual({
+      expect(scopesOf({ permissions: { scopes: ['read:jira-work'] } })).toEqual({
+        scopes: ['read:jira-work'],
+        impersonationScopes: [],
+      });
+      expect(
+        scopesOf({
+          permissions: {
+            scopes: {
+              'read:jira-work': { allowImpersonation: true },
+              'write:jira-work': { allowImpersonation: false },
+              'storage:app': {},
+            },
+          },
+        }),
+      ).toEqual({
         scopes: ['read:jira-work', 'write:jira-work', 'storage:app'],
         impersonationScopes: ['read:jira-work'],
       });
     });
 
     it('refuses asUser(accountId) when the manifest does not allow impersonation, even from a user invocation', async () => {
-      const call = invokeFunction(() => api.asUser('victim').requestJira(route`/rest/api/3/myself`), undefined, { accountId: 'caller' });
+      const call = invokeFunction(() => api.asUser('victim').requestJira(route`/rest/api/3/myself`), undefined, {
+        accountId: 'caller',
+      });
       await expect(call).rejects.toBeInstanceOf(ImpersonationRefusedError);
-      await expect(invokeFunction(() => api.asUser('caller').requestJira(route`/rest/api/3/myself`), undefined, { accountId: 'caller' })).rejects.toThrow(/offline user impersonation/);
+      await expect(
+        invokeFunction(() => api.asUser('caller').requestJira(route`/rest/api/3/myself`), undefined, {
+          accountId: 'caller',
+        }),
+      ).rejects.toThrow(/offline user impersonation/);
       expect(jira.calls).toHaveLength(0);
     });
 
     it('asUser() with no argument acts as the invocation’s principal', async () => {
-      const seen = await invokeFunction(() => api.asUser().requestJira(route`/rest/api/3/myself`).then(me), undefined, { accountId: 'caller' });
+      const seen = await invokeFunction(
+        () =>
+          api
+            .asUser()
+            .requestJira(route`/rest/api/3/myself`)
+            .then(me),
+        undefined,
+        { accountId: 'caller' },
+      );
       expect(seen).toBe('caller');
       expect(runtime.calls[0]?.actor).toEqual({ kind: 'user', accountId: 'caller' });
     });
@@ -106,8 +153,17 @@ describe('forge runtime harness', () => {
     });
 
     it('lets asUser(accountId) through only when a scope says allowImpersonation: true', async () => {
-      runtime.setManifestScopes(scopesOf({ permissions: { scopes: { 'read:jira-user': { allowImpersonation: true } } } }));
-      const seen = await invokeFunction(() => api.asUser('victim').requestJira(route`/rest/api/3/myself`).then(me), undefined);
+      runtime.setManifestScopes(
+        scopesOf({ permissions: { scopes: { 'read:jira-user': { allowImpersonation: true } } } }),
+      );
+      const seen = await invokeFunction(
+        () =>
+          api
+            .asUser('victim')
+            .requestJira(route`/rest/api/3/myself`)
+            .then(me),
+        undefined,
+      );
       expect(seen).toBe('victim');
     });
   });

@@ -122,7 +122,10 @@ function toDescriptor(raw: unknown): FetchDescriptor {
 /** `asUser(accountId)` without `allowImpersonation` on any scope of the manifest. */
 export class ImpersonationRefusedError extends Error {
   readonly code = 'IMPERSONATION_NOT_ALLOWED';
-  constructor(readonly accountId: string, descriptor: FetchDescriptor) {
+  constructor(
+    readonly accountId: string,
+    descriptor: FetchDescriptor,
+  ) {
     super(
       `[forge harness] asUser('${accountId}') on ${JSON.stringify(descriptor)} is offline user impersonation: ` +
         'the manifest declares no scope with allowImpersonation: true. Call asUser() (the invoking user) or asApp().',

@@ -22,7 +22,10 @@ export default function globalSetup(): void {
   process.env[ENV_SOCKET] = path.join(dir, 'mysqld.sock');
   const started: Promise<MariaDbServer | undefined> = startPrivateMariaDb(dir).then(
     (server) => {
-      fs.writeFileSync(path.join(dir, 'startup.json'), JSON.stringify({ installMs: server.installMs, startMs: server.startMs }));
+      fs.writeFileSync(
+        path.join(dir, 'startup.json'),
+        JSON.stringify({ installMs: server.installMs, startMs: server.startMs }),
+      );
       if (process.env['ITR_TEST_VERBOSE'] !== undefined) {
         process.stderr.write(`[mariadb] install ${server.installMs} ms, start ${server.startMs} ms (${dir})\n`);
       }

@@ -25,9 +25,18 @@ type DefinitionsHandler = (payload: ResolverInvocation, backendRuntimePayload?: 
  * `invoke(functionKey, payload)` reaches it: `{call: {functionKey, payload}, context}` plus the
  * backend runtime payload carrying the principal.
  */
-export function invokeResolver(handler: DefinitionsHandler, functionKey: string, payload: unknown, options: InvokeOptions = {}): Promise<unknown> {
+export function invokeResolver(
+  handler: DefinitionsHandler,
+  functionKey: string,
+  payload: unknown,
+  options: InvokeOptions = {},
+): Promise<unknown> {
   const { runtime } = harness();
-  const context = { cloudId: HARNESS_CLOUD_ARI.split('/').pop(), moduleKey: runtime.appContext.moduleKey, ...options.context };
+  const context = {
+    cloudId: HARNESS_CLOUD_ARI.split('/').pop(),
+    moduleKey: runtime.appContext.moduleKey,
+    ...options.context,
+  };
   const backend = {
     principal: options.accountId === undefined ? undefined : { accountId: options.accountId },
     installContext: HARNESS_CLOUD_ARI,
@@ -38,7 +47,11 @@ export function invokeResolver(handler: DefinitionsHandler, functionKey: string,
 }
 
 /** Invokes a plain Forge function handler (trigger, validator, web trigger) with `(payload, context)`. */
-export function invokeFunction<P, R>(handler: (payload: P, context: unknown) => R | Promise<R>, payload: P, options: InvokeOptions = {}): Promise<R> {
+export function invokeFunction<P, R>(
+  handler: (payload: P, context: unknown) => R | Promise<R>,
+  payload: P,
+  options: InvokeOptions = {},
+): Promise<R> {
   const { runtime } = harness();
   const context = {
     installContext: HARNESS_CLOUD_ARI,

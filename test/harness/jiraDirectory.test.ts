@@ -14,7 +14,10 @@ type RequestJira = ReturnType<typeof api.asUser>['requestJira'];
 
 /** `asUser()` in an invocation by `accountId`. */
 function as(accountId: string): { requestJira: RequestJira } {
-  return { requestJira: (...args: Parameters<RequestJira>) => runtime.runAs(accountId, () => api.asUser().requestJira(...args)) };
+  return {
+    requestJira: (...args: Parameters<RequestJira>) =>
+      runtime.runAs(accountId, () => api.asUser().requestJira(...args)),
+  };
 }
 
 const ADMIN = 'acc-admin';
@@ -31,8 +34,15 @@ const json = (body: unknown): { method: string; headers: Record<string, string>;
   headers: { 'Content-Type': 'application/json' },
   body: JSON.stringify(body),
 });
-const post = (body: unknown): { method: string; headers: Record<string, string>; body: string } => ({ ...json(body), method: 'POST' });
-const adf = (text: string): Record<string, unknown> => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const post = (body: unknown): { method: string; headers: Record<string, string>; body: string } => ({
+  ...json(body),
+  method: 'POST',
+});
+const adf = (text: string): Record<string, unknown> => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 async function names(res: { json: () => Promise<unknown> }): Promise<string[]> {
   const body = (await res.json()) as Array<{ displayName: string }>;
@@ -44,7 +54,11 @@ beforeEach(() => {
   jira.seedUser({ accountId: BOB, displayName: 'Bob Stone', emailAddress: 'bob@example.com', groups: ['itr-l2'] });
   jira.seedUser({ accountId: ZHANG, displayName: '张伟', emailAddress: 'wei.zhang@example.com', groups: ['itr-L1'] });
   jira.seedUser({ accountId: GONE, displayName: 'Bob Gone', active: false, groups: ['itr-l2'] });
-  jira.seedUser({ accountId: VIEWER, displayName: 'Vic Viewer', projectPermissions: { ITR: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'TRANSITION_ISSUES'] } });
+  jira.seedUser({
+    accountId: VIEWER,
+    displayName: 'Vic Viewer',
+    projectPermissions: { ITR: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'TRANSITION_ISSUES'] },
+  });
   jira.seedUser({ accountId: OUTSIDER, displayName: 'Olga Outsider', globalPermissions: [] });
   jira.seedProject({ key: 'ITR' });
   jira.seedProject({ key: 'SEC', browsers: [ADMIN] });
@@ -59,7 +73,9 @@ describe('GET /user/search (findUsers)', () => {
     const body = (await res.json()) as Array<{ accountId: string; avatarUrls: Record<string, string> }>;
     expect(body.map((u) => u.accountId)).toEqual([BOB]); // Bob Gone is inactive
     expect(body[0]?.avatarUrls['24x24']).toMatch(/^https?:/);
-    expect(await names(await as(ADMIN).requestJira(route`/rest/api/3/user/search?query=${'STONE'}`))).toEqual(['Bob Stone']);
+    expect(await names(await as(ADMIN).requestJira(route`/rest/api/3/user/search?query=${'STONE'}`))).toEqual([
+      'Bob Stone',
+    ]);
     expect(await names(await as(ADMIN).requestJira(route`/rest/api/3/user/search?query=${'wei.z'}`))).toEqual(['张伟']);
     expect(await names(await as(ADMIN).requestJira(route`/rest/api/3/user/search?query=${'张'}`))).toEqual(['张伟']);
     // a prefix, not a substring
@@ -74,97 +90,155 @@ describe('GET /user/search (findUsers)', () => {
 
   it('refuses a call with neither query nor accountId, or with both (400)', async () => {
     expect((await as(ADMIN).requestJira(route`/rest/api/3/user/search`)).status).toBe(400);
-    expect((await as(ADMIN).requestJira(route`/rest/api/3/user/search?query=${'b'}&accountId=${BOB}`)).status).toBe(400);
-    expect(await names(await as(ADMIN).requestJira(route`/rest/api/3/user/search?accountId=${BOB}`))).toEqual(['Bob Stone']);
+    expect((await as(ADMIN).requestJira(route`/rest/api/3/user/search?query=${'b'}&accountId=${BOB}`)).status).toBe(
+      400,
+    );
+    expect(await names(await as(ADMIN).requestJira(route`/rest/api/3/user/search?accountId=${BOB}`))).toEqual([
+      'Bob Stone',
+    ]);
   });
 });
 
 describe('GET /user/assignable/search (findAssignableUsers)', () => {
   it('lists only active users holding Assignable User in the project or the issue’s project', async () => {
-    const inItr = await names(await as(ADMIN).requestJira(route`/rest/api/3/user/assignable/search?project=ITR&query=`));
+    const inItr = await names(
+      await as(ADMIN).requestJira(route`/rest/api/3/user/assignable/search?project=ITR&query=`),
+    );
     expect(inItr).toEqual(expect.arrayContaining(['Ada Admin', 'Bob Stone', '张伟', 'Olga Outsider']));
     expect(inItr).not.toContain('Vic Viewer'); // no Assignable User in ITR
     expect(inItr).not.toContain('Bob Gone'); // inactive
     // SEC is browsed by the admin alone, so only the admin may be assigned there (besides the app's own
     // account, which holds every project permission in the double: src/app/people offers people only)
-    const inSec = await names(await as(ADMIN).requestJira(route`/rest/api/3/user/assignable/search?issueKey=SEC-1&query=`));
+    const inSec = await names(
+      await as(ADMIN).requestJira(route`/rest/api/3/user/assignable/search?issueKey=SEC-1&query=`),
+    );
     expect(inSec.filter((n) => n !== 'ITR for Jira')).toEqual(['Ada Admin']);
-    expect(await names(await as(ADMIN).requestJira(route`/rest/api/3/user/assignable/search?issueKey=ITR-1&query=${'bo'}`))).toEqual(['Bob Stone']);
+    expect(
+      await names(await as(ADMIN).requestJira(route`/rest/api/3/user/assignable/search?issueKey=ITR-1&query=${'bo'}`)),
+    ).toEqual(['Bob Stone']);
   });
 
   it('filters the requested range, so fewer than maxResults may come back (platform-v3)', async () => {
     // the first two in display-name order are Ada Admin and Bob Gone; Bob Gone is inactive, never in range
-    const two = await names(await as(ADMIN).requestJira(route`/rest/api/3/user/assignable/search?project=ITR&query=&maxResults=2`));
+    const two = await names(
+      await as(ADMIN).requestJira(route`/rest/api/3/user/assignable/search?project=ITR&query=&maxResults=2`),
+    );
     expect(two.length).toBeLessThanOrEqual(2);
-    const viewerFirst = await names(await as(ADMIN).requestJira(route`/rest/api/3/user/assignable/search?project=ITR&query=${'vic'}&maxResults=1`));
+    const viewerFirst = await names(
+      await as(ADMIN).requestJira(route`/rest/api/3/user/assignable/search?project=ITR&query=${'vic'}&maxResults=1`),
+    );
     expect(viewerFirst).toEqual([]);
   });
 
   it('refuses without a project or issue (400), with neither query nor accountId (400); unknown project 404', async () => {
     expect((await as(ADMIN).requestJira(route`/rest/api/3/user/assignable/search?query=${'b'}`)).status).toBe(400);
     expect((await as(ADMIN).requestJira(route`/rest/api/3/user/assignable/search?project=ITR`)).status).toBe(400);
-    expect((await as(ADMIN).requestJira(route`/rest/api/3/user/assignable/search?project=NOPE&query=`)).status).toBe(404);
+    expect((await as(ADMIN).requestJira(route`/rest/api/3/user/assignable/search?project=NOPE&query=`)).status).toBe(
+      404,
+    );
     // a project the caller cannot browse is not found either
     expect((await as(BOB).requestJira(route`/rest/api/3/user/assignable/search?project=SEC&query=`)).status).toBe(404);
   });
 
   it('answers a caller with neither Browse users and groups nor Assign Issues with an empty list', async () => {
-    jira.seedUser({ accountId: 'acc-nobody', displayName: 'Nobody', globalPermissions: [], projectPermissions: { ITR: ['BROWSE_PROJECTS'] } });
+    jira.seedUser({
+      accountId: 'acc-nobody',
+      displayName: 'Nobody',
+      globalPermissions: [],
+      projectPermissions: { ITR: ['BROWSE_PROJECTS'] },
+    });
     const res = await as('acc-nobody').requestJira(route`/rest/api/3/user/assignable/search?project=ITR&query=`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual([]);
     // Assign Issues alone is enough (the outsider holds it in ITR by the default scheme)
-    expect((await names(await as(OUTSIDER).requestJira(route`/rest/api/3/user/assignable/search?project=ITR&query=${'bob'}`)))).toEqual(['Bob Stone']);
+    expect(
+      await names(await as(OUTSIDER).requestJira(route`/rest/api/3/user/assignable/search?project=ITR&query=${'bob'}`)),
+    ).toEqual(['Bob Stone']);
   });
 });
 
 describe('GET /groups/picker (findGroups)', () => {
   it('finds groups whose name contains the query, sorted, case-insensitive when asked, with exclusions', async () => {
     const res = await as(ADMIN).requestJira(route`/rest/api/3/groups/picker?query=${'itr'}`);
-    const body = (await res.json()) as { groups: Array<{ name: string; groupId: string; html: string }>; total: number; header: string };
+    const body = (await res.json()) as {
+      groups: Array<{ name: string; groupId: string; html: string }>;
+      total: number;
+      header: string;
+    };
     expect(body.groups.map((g) => g.name)).toEqual(['itr-L1', 'itr-l2']);
     expect(body.groups[0]?.html).toBe('<b>itr</b>-L1');
     expect(body.total).toBe(2);
-    const exact = (await (await as(ADMIN).requestJira(route`/rest/api/3/groups/picker?query=${'l1'}`)).json()) as { groups: unknown[] };
+    const exact = (await (await as(ADMIN).requestJira(route`/rest/api/3/groups/picker?query=${'l1'}`)).json()) as {
+      groups: unknown[];
+    };
     expect(exact.groups).toEqual([]); // case-sensitive by default
-    const any = (await (await as(ADMIN).requestJira(route`/rest/api/3/groups/picker?query=${'R'}&caseInsensitive=true&exclude=${'itr-l2'}`)).json()) as { groups: Array<{ name: string }> };
+    const any = (await (
+      await as(ADMIN).requestJira(
+        route`/rest/api/3/groups/picker?query=${'R'}&caseInsensitive=true&exclude=${'itr-l2'}`,
+      )
+    ).json()) as { groups: Array<{ name: string }> };
     expect(any.groups.map((g) => g.name)).toEqual(['itr-L1', 'jira-administrators', 'jira-software-users']);
   });
 
   it('shows a caller without Browse users and groups only an exact name, and one who browses no project nothing', async () => {
-    const partial = (await (await as(OUTSIDER).requestJira(route`/rest/api/3/groups/picker?query=${'itr'}`)).json()) as { groups: unknown[] };
+    const partial = (await (
+      await as(OUTSIDER).requestJira(route`/rest/api/3/groups/picker?query=${'itr'}`)
+    ).json()) as { groups: unknown[] };
     expect(partial.groups).toEqual([]);
-    const exact = (await (await as(OUTSIDER).requestJira(route`/rest/api/3/groups/picker?query=${'itr-l2'}`)).json()) as { groups: Array<{ name: string }> };
+    const exact = (await (
+      await as(OUTSIDER).requestJira(route`/rest/api/3/groups/picker?query=${'itr-l2'}`)
+    ).json()) as { groups: Array<{ name: string }> };
     expect(exact.groups.map((g) => g.name)).toEqual(['itr-l2']);
     jira.seedUser({ accountId: 'acc-blind', displayName: 'Blind', projectPermissions: { ITR: [] } });
     jira.model.projects.delete('SEC');
-    const none = (await (await as('acc-blind').requestJira(route`/rest/api/3/groups/picker?query=${'itr'}`)).json()) as { groups: unknown[] };
+    const none = (await (
+      await as('acc-blind').requestJira(route`/rest/api/3/groups/picker?query=${'itr'}`)
+    ).json()) as { groups: unknown[] };
     expect(none.groups).toEqual([]);
   });
 
   it('knows a group seeded without members', async () => {
     jira.model.seedGroup('itr-l3');
-    const body = (await (await as(ADMIN).requestJira(route`/rest/api/3/groups/picker?query=${'l3'}`)).json()) as { groups: Array<{ name: string }> };
+    const body = (await (await as(ADMIN).requestJira(route`/rest/api/3/groups/picker?query=${'l3'}`)).json()) as {
+      groups: Array<{ name: string }>;
+    };
     expect(body.groups.map((g) => g.name)).toEqual(['itr-l3']);
-    const bulk = (await (await as(ADMIN).requestJira(route`/rest/api/3/group/bulk?groupName=${'ITR-L3'}`)).json()) as { values: Array<{ name: string }> };
+    const bulk = (await (await as(ADMIN).requestJira(route`/rest/api/3/group/bulk?groupName=${'ITR-L3'}`)).json()) as {
+      values: Array<{ name: string }>;
+    };
     expect(bulk.values.map((g) => g.name)).toEqual(['itr-l3']);
-    const members = (await (await as(ADMIN).requestJira(route`/rest/api/3/group/member?groupname=${'itr-l3'}`)).json()) as { values: unknown[]; isLast: boolean };
+    const members = (await (
+      await as(ADMIN).requestJira(route`/rest/api/3/group/member?groupname=${'itr-l3'}`)
+    ).json()) as { values: unknown[]; isLast: boolean };
     expect(members).toMatchObject({ values: [], isLast: true });
   });
 });
 
 describe('GET /group/member (getUsersFromGroup)', () => {
   it('pages at most 50 members, isLast on the last page; active members unless includeInactiveUsers', async () => {
-    for (let i = 0; i < 60; i++) jira.seedUser({ accountId: `acc-m${i}`, displayName: `Member ${String(i).padStart(2, '0')}`, groups: ['big-team'] });
-    const first = (await (await as(ADMIN).requestJira(route`/rest/api/3/group/member?groupname=${'big-team'}&maxResults=100`)).json()) as { values: unknown[]; isLast: boolean; maxResults: number; total: number };
+    for (let i = 0; i < 60; i++)
+      jira.seedUser({
+        accountId: `acc-m${i}`,
+        displayName: `Member ${String(i).padStart(2, '0')}`,
+        groups: ['big-team'],
+      });
+    const first = (await (
+      await as(ADMIN).requestJira(route`/rest/api/3/group/member?groupname=${'big-team'}&maxResults=100`)
+    ).json()) as { values: unknown[]; isLast: boolean; maxResults: number; total: number };
     expect(first.values).toHaveLength(GROUP_MEMBER_PAGE_CAP);
     expect(first).toMatchObject({ isLast: false, maxResults: 50, total: 60 });
-    const second = (await (await as(ADMIN).requestJira(route`/rest/api/3/group/member?groupname=${'big-team'}&startAt=50`)).json()) as { values: unknown[]; isLast: boolean };
+    const second = (await (
+      await as(ADMIN).requestJira(route`/rest/api/3/group/member?groupname=${'big-team'}&startAt=50`)
+    ).json()) as { values: unknown[]; isLast: boolean };
     expect(second.values).toHaveLength(10);
     expect(second.isLast).toBe(true);
-    const l2 = (await (await as(ADMIN).requestJira(route`/rest/api/3/group/member?groupname=${'itr-l2'}`)).json()) as { values: Array<{ displayName: string }> };
+    const l2 = (await (await as(ADMIN).requestJira(route`/rest/api/3/group/member?groupname=${'itr-l2'}`)).json()) as {
+      values: Array<{ displayName: string }>;
+    };
     expect(l2.values.map((u) => u.displayName)).toEqual(['Ada Admin', 'Bob Stone']);
-    const withGone = (await (await as(ADMIN).requestJira(route`/rest/api/3/group/member?groupname=${'itr-l2'}&includeInactiveUsers=true`)).json()) as { values: unknown[] };
+    const withGone = (await (
+      await as(ADMIN).requestJira(route`/rest/api/3/group/member?groupname=${'itr-l2'}&includeInactiveUsers=true`)
+    ).json()) as { values: unknown[] };
     expect(withGone.values).toHaveLength(3);
   });
 
@@ -179,19 +253,33 @@ describe('GET /group/member (getUsersFromGroup)', () => {
 
 describe('PUT /issue/{id}/assignee (assignIssue)', () => {
   it('assigns, logs the change with the display name, fires the updated event; null unassigns', async () => {
-    expect((await as(BOB).requestJira(route`/rest/api/3/issue/ITR-1/assignee`, json({ accountId: ZHANG }))).status).toBe(204);
+    expect(
+      (await as(BOB).requestJira(route`/rest/api/3/issue/ITR-1/assignee`, json({ accountId: ZHANG }))).status,
+    ).toBe(204);
     expect(jira.issue('ITR-1').fields['assignee']).toEqual({ accountId: ZHANG });
-    expect(jira.issue('ITR-1').changelog.at(-1)?.items).toEqual([expect.objectContaining({ fieldId: 'assignee', from: null, to: ZHANG, toString: '张伟' })]);
-    expect(jira.issueEvents.at(-1)).toMatchObject({ eventType: 'avi:jira:updated:issue', issueKey: 'ITR-1', causedBy: BOB });
-    expect((await as(BOB).requestJira(route`/rest/api/3/issue/ITR-1/assignee`, json({ accountId: null }))).status).toBe(204);
+    expect(jira.issue('ITR-1').changelog.at(-1)?.items).toEqual([
+      expect.objectContaining({ fieldId: 'assignee', from: null, to: ZHANG, toString: '张伟' }),
+    ]);
+    expect(jira.issueEvents.at(-1)).toMatchObject({
+      eventType: 'avi:jira:updated:issue',
+      issueKey: 'ITR-1',
+      causedBy: BOB,
+    });
+    expect((await as(BOB).requestJira(route`/rest/api/3/issue/ITR-1/assignee`, json({ accountId: null }))).status).toBe(
+      204,
+    );
     expect(jira.issue('ITR-1').fields['assignee']).toBeNull();
     expect(jira.issue('ITR-1').changelog.at(-1)?.items[0]).toMatchObject({ from: ZHANG, to: null });
     expect(jira.takeViolations()).toEqual([]); // the documented null passes the request check
   });
 
   it('refuses a caller without Assign Issues (403) and hides an issue the caller cannot browse (404)', async () => {
-    expect((await as(VIEWER).requestJira(route`/rest/api/3/issue/ITR-1/assignee`, json({ accountId: BOB }))).status).toBe(403);
-    expect((await as(BOB).requestJira(route`/rest/api/3/issue/SEC-1/assignee`, json({ accountId: BOB }))).status).toBe(404);
+    expect(
+      (await as(VIEWER).requestJira(route`/rest/api/3/issue/ITR-1/assignee`, json({ accountId: BOB }))).status,
+    ).toBe(403);
+    expect((await as(BOB).requestJira(route`/rest/api/3/issue/SEC-1/assignee`, json({ accountId: BOB }))).status).toBe(
+      404,
+    );
     expect(jira.issue('ITR-1').fields['assignee']).toBeNull();
   });
 
@@ -218,20 +306,41 @@ describe('PUT /issue/{id}/assignee (assignIssue)', () => {
 
 describe('the assignee through edit, create and transitions', () => {
   it('edit: a non-assignable target is refused and nothing changes; a caller without Assign Issues cannot set the field', async () => {
-    const refused = await as(BOB).requestJira(route`/rest/api/3/issue/ITR-1`, json({ fields: { assignee: { accountId: VIEWER }, summary: 'changed' } }));
+    const refused = await as(BOB).requestJira(
+      route`/rest/api/3/issue/ITR-1`,
+      json({ fields: { assignee: { accountId: VIEWER }, summary: 'changed' } }),
+    );
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toMatchObject({ errors: { assignee: "User 'Vic Viewer' cannot be assigned issues." } });
+    expect(await refused.json()).toMatchObject({
+      errors: { assignee: "User 'Vic Viewer' cannot be assigned issues." },
+    });
     expect(jira.issue('ITR-1').fields['summary']).not.toBe('changed');
-    const noRight = await as(VIEWER).requestJira(route`/rest/api/3/issue/ITR-1`, json({ fields: { assignee: { accountId: BOB } } }));
+    const noRight = await as(VIEWER).requestJira(
+      route`/rest/api/3/issue/ITR-1`,
+      json({ fields: { assignee: { accountId: BOB } } }),
+    );
     expect(noRight.status).toBe(400);
     expect(await noRight.json()).toMatchObject({ errors: { assignee: expect.stringMatching(/cannot be set/) } });
-    expect((await as(BOB).requestJira(route`/rest/api/3/issue/ITR-1`, json({ fields: { assignee: { accountId: ZHANG } } }))).status).toBe(204);
+    expect(
+      (await as(BOB).requestJira(route`/rest/api/3/issue/ITR-1`, json({ fields: { assignee: { accountId: ZHANG } } })))
+        .status,
+    ).toBe(204);
     expect(jira.issue('ITR-1').fields['assignee']).toEqual({ accountId: ZHANG });
   });
 
   it('create: a non-assignable assignee is refused and no issue is made', async () => {
     const before = jira.model.issues.size;
-    const res = await as(BOB).requestJira(route`/rest/api/3/issue`, post({ fields: { project: { key: 'ITR' }, issuetype: { name: 'Incident' }, summary: 'Printer down', assignee: { accountId: GONE } } }));
+    const res = await as(BOB).requestJira(
+      route`/rest/api/3/issue`,
+      post({
+        fields: {
+          project: { key: 'ITR' },
+          issuetype: { name: 'Incident' },
+          summary: 'Printer down',
+          assignee: { accountId: GONE },
+        },
+      }),
+    );
     expect(res.status).toBe(400);
     expect(jira.model.issues.size).toBe(before);
   });
@@ -254,30 +363,54 @@ describe('the assignee through edit, create and transitions', () => {
     it('moves status and assignee and adds the comment in one request, one changelog entry', async () => {
       const res = await as(BOB).requestJira(
         route`/rest/api/3/issue/ITR-1/transitions`,
-        post({ transition: { id: '21' }, fields: { assignee: { accountId: ZHANG } }, update: { comment: [{ add: { body: adf('Escalated to L2 / 已升级到二线') } }] } }),
+        post({
+          transition: { id: '21' },
+          fields: { assignee: { accountId: ZHANG } },
+          update: { comment: [{ add: { body: adf('Escalated to L2 / 已升级到二线') } }] },
+        }),
       );
       expect(res.status).toBe(204);
       const issue = jira.issue('ITR-1');
       expect(issue.fields['status']).toMatchObject({ name: 'L2 handling' });
       expect(issue.fields['assignee']).toEqual({ accountId: ZHANG });
-      expect(issue.comments.map((c) => [c.authorAccountId, c.body])).toEqual([[BOB, adf('Escalated to L2 / 已升级到二线')]]);
-      expect(issue.changelog.at(-1)?.items.map((i) => i.fieldId).sort()).toEqual(['assignee', 'status']);
+      expect(issue.comments.map((c) => [c.authorAccountId, c.body])).toEqual([
+        [BOB, adf('Escalated to L2 / 已升级到二线')],
+      ]);
+      expect(
+        issue.changelog
+          .at(-1)
+          ?.items.map((i) => i.fieldId)
+          .sort(),
+      ).toEqual(['assignee', 'status']);
       expect(jira.requestCount()).toBe(1);
     });
 
     it('refuses a non-assignable assignee: status, assignee and comments unchanged', async () => {
-      const res = await as(BOB).requestJira(route`/rest/api/3/issue/ITR-1/transitions`, post({ transition: { id: '21' }, fields: { assignee: { accountId: VIEWER } }, update: { comment: [{ add: { body: adf('x') } }] } }));
+      const res = await as(BOB).requestJira(
+        route`/rest/api/3/issue/ITR-1/transitions`,
+        post({
+          transition: { id: '21' },
+          fields: { assignee: { accountId: VIEWER } },
+          update: { comment: [{ add: { body: adf('x') } }] },
+        }),
+      );
       expect(res.status).toBe(400);
       expect(jira.issue('ITR-1').fields['status']).toMatchObject({ name: 'Open' });
       expect(jira.issue('ITR-1').comments).toEqual([]);
     });
 
     it('takes a comment on a transition without a screen, but no field', async () => {
-      const ok = await as(BOB).requestJira(route`/rest/api/3/issue/ITR-1/transitions`, post({ transition: { id: '31' }, update: { comment: [{ add: { body: adf('Fixed') } }] } }));
+      const ok = await as(BOB).requestJira(
+        route`/rest/api/3/issue/ITR-1/transitions`,
+        post({ transition: { id: '31' }, update: { comment: [{ add: { body: adf('Fixed') } }] } }),
+      );
       expect(ok.status).toBe(204);
       expect(jira.issue('ITR-1').comments).toHaveLength(1);
       jira.seedIssue({ key: 'ITR-2', issueType: 'Incident', status: 'Open' });
-      const field = await as(BOB).requestJira(route`/rest/api/3/issue/ITR-2/transitions`, post({ transition: { id: '31' }, fields: { assignee: { accountId: ZHANG } } }));
+      const field = await as(BOB).requestJira(
+        route`/rest/api/3/issue/ITR-2/transitions`,
+        post({ transition: { id: '31' }, fields: { assignee: { accountId: ZHANG } } }),
+      );
       expect(field.status).toBe(400);
     });
 
@@ -286,14 +419,20 @@ describe('the assignee through edit, create and transitions', () => {
       ['a comment that is not ADF', { comment: [{ add: { body: 'plain text' } }] }],
       ['another update operation', { labels: [{ add: 'x' }], comment: [{ add: { body: adf('x') } }] }],
     ])('refuses %s (400) and leaves the issue as it was', async (_what, update) => {
-      const res = await as(BOB).requestJira(route`/rest/api/3/issue/ITR-1/transitions`, post({ transition: { id: '31' }, update }));
+      const res = await as(BOB).requestJira(
+        route`/rest/api/3/issue/ITR-1/transitions`,
+        post({ transition: { id: '31' }, update }),
+      );
       expect(res.status).toBe(400);
       expect(jira.issue('ITR-1').fields['status']).toMatchObject({ name: 'Open' });
       expect(jira.issue('ITR-1').comments).toEqual([]);
     });
 
     it('refuses a comment from a caller without Add Comments (400, as POST /comment) and does not move the issue', async () => {
-      const res = await as(VIEWER).requestJira(route`/rest/api/3/issue/ITR-1/transitions`, post({ transition: { id: '31' }, update: { comment: [{ add: { body: adf('x') } }] } }));
+      const res = await as(VIEWER).requestJira(
+        route`/rest/api/3/issue/ITR-1/transitions`,
+        post({ transition: { id: '31' }, update: { comment: [{ add: { body: adf('x') } }] } }),
+      );
       expect(res.status).toBe(400);
       expect(jira.issue('ITR-1').fields['status']).toMatchObject({ name: 'Open' });
     });

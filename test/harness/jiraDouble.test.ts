@@ -14,7 +14,10 @@ type RequestJira = ReturnType<typeof api.asUser>['requestJira'];
 
 /** `asUser()` in an invocation by `accountId`: an explicit `asUser(accountId)` would be impersonation. */
 function userCall(accountId: string): { requestJira: RequestJira } {
-  return { requestJira: (...args: Parameters<RequestJira>) => runtime.runAs(accountId, () => api.asUser().requestJira(...args)) };
+  return {
+    requestJira: (...args: Parameters<RequestJira>) =>
+      runtime.runAs(accountId, () => api.asUser().requestJira(...args)),
+  };
 }
 
 const ALICE = '5b10ac8d82e05b22cc7d4ef5';
@@ -27,20 +30,44 @@ async function json(res: { json: () => Promise<unknown> }): Promise<Record<strin
   return body as Record<string, unknown>;
 }
 
-function searchBody(jql: string, extra: Record<string, unknown> = {}): { method: string; headers: Record<string, string>; body: string } {
+function searchBody(
+  jql: string,
+  extra: Record<string, unknown> = {},
+): { method: string; headers: Record<string, string>; body: string } {
   return { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ jql, ...extra }) };
 }
 
 beforeEach(() => {
   jira.setNow(Date.parse('2026-03-02T10:00:00Z'));
-  jira.seedUser({ accountId: ALICE, displayName: 'Alice', locale: 'zh_CN', timeZone: 'Asia/Shanghai', groups: ['jira-administrators'] });
+  jira.seedUser({
+    accountId: ALICE,
+    displayName: 'Alice',
+    locale: 'zh_CN',
+    timeZone: 'Asia/Shanghai',
+    groups: ['jira-administrators'],
+  });
   jira.seedUser({ accountId: BOB, displayName: 'Bob' });
   jira.seedProject({ key: 'ITR', name: 'ITR' });
   jira.seedProject({ key: 'SEC', name: 'Secret', browsers: [ALICE] });
   jira.defineField({ id: DEADLINE, name: 'Line deadline', type: 'datetime' });
-  jira.seedIssue({ key: 'ITR-1', issueType: 'Incident', status: 'Open', fields: { [DEADLINE]: '2026-03-01T00:00:00.000+0000' } });
-  jira.seedIssue({ key: 'ITR-2', issueType: 'Incident', status: 'In Progress', fields: { [DEADLINE]: '2026-03-05T00:00:00.000+0000' } });
-  jira.seedIssue({ key: 'ITR-3', issueType: 'Task', status: 'Closed', fields: { [DEADLINE]: '2026-02-01T00:00:00.000+0000' } });
+  jira.seedIssue({
+    key: 'ITR-1',
+    issueType: 'Incident',
+    status: 'Open',
+    fields: { [DEADLINE]: '2026-03-01T00:00:00.000+0000' },
+  });
+  jira.seedIssue({
+    key: 'ITR-2',
+    issueType: 'Incident',
+    status: 'In Progress',
+    fields: { [DEADLINE]: '2026-03-05T00:00:00.000+0000' },
+  });
+  jira.seedIssue({
+    key: 'ITR-3',
+    issueType: 'Task',
+    status: 'Closed',
+    fields: { [DEADLINE]: '2026-02-01T00:00:00.000+0000' },
+  });
   jira.seedIssue({ key: 'ITR-4', issueType: 'Service Request', status: 'Open' });
   jira.seedIssue({ key: 'SEC-1', issueType: 'Incident', status: 'Open' });
 });
@@ -50,7 +77,9 @@ describe('spec enforcement', () => {
     const res = await api.asApp().requestJira(route`/rest/api/3/nonsense`);
     expect(res.status).toBe(404);
     const violations = jira.takeViolations();
-    expect(violations).toEqual([expect.objectContaining({ kind: 'unknown-route', method: 'GET', path: '/rest/api/3/nonsense' })]);
+    expect(violations).toEqual([
+      expect.objectContaining({ kind: 'unknown-route', method: 'GET', path: '/rest/api/3/nonsense' }),
+    ]);
   });
 
   it('records a violation for a method the path does not allow', async () => {
@@ -61,7 +90,9 @@ describe('spec enforcement', () => {
 
   it('records a violation and answers 400 for a body that breaks the operation schema', async () => {
     // `maxResult` is a typo: SearchAndReconcileRequestBean has additionalProperties: false.
-    const res = await api.asApp().requestJira(route`/rest/api/3/search/jql`, searchBody('project = ITR', { maxResult: 10 }));
+    const res = await api
+      .asApp()
+      .requestJira(route`/rest/api/3/search/jql`, searchBody('project = ITR', { maxResult: 10 }));
     expect(res.status).toBe(400);
     const [v] = jira.takeViolations();
     expect(v?.kind).toBe('invalid-request-body');
@@ -89,29 +120,49 @@ describe('search/jql', () => {
   it('evaluates project, issuetype, status and datetime comparisons', async () => {
     const res = await api
       .asApp()
-      .requestJira(route`/rest/api/3/search/jql`, searchBody('project = ITR AND issuetype in (Incident, "Service Request") AND status != Closed ORDER BY key DESC', { fields: ['summary'] }));
+      .requestJira(
+        route`/rest/api/3/search/jql`,
+        searchBody(
+          'project = ITR AND issuetype in (Incident, "Service Request") AND status != Closed ORDER BY key DESC',
+          { fields: ['summary'] },
+        ),
+      );
     const body = await json(res);
     expect((body['issues'] as Array<{ key: string }>).map((i) => i.key)).toEqual(['ITR-4', 'ITR-2', 'ITR-1']);
     expect(body['isLast']).toBe(true);
   });
 
   it('compares datetime custom fields with now() and with literals, skipping empty values', async () => {
-    const overdue = await json(await api.asApp().requestJira(route`/rest/api/3/search/jql`, searchBody(`cf[10001] < now() ORDER BY key`, { fields: ['key'] })));
+    const overdue = await json(
+      await api
+        .asApp()
+        .requestJira(route`/rest/api/3/search/jql`, searchBody(`cf[10001] < now() ORDER BY key`, { fields: ['key'] })),
+    );
     expect((overdue['issues'] as Array<{ key: string }>).map((i) => i.key)).toEqual(['ITR-1', 'ITR-3']);
     const before = await json(
-      await api.asApp().requestJira(route`/rest/api/3/search/jql`, searchBody(`"cf[10001]" <= "2026-03-01 00:00" ORDER BY key`, { fields: ['key'] })),
+      await api
+        .asApp()
+        .requestJira(
+          route`/rest/api/3/search/jql`,
+          searchBody(`"cf[10001]" <= "2026-03-01 00:00" ORDER BY key`, { fields: ['key'] }),
+        ),
     );
     expect((before['issues'] as Array<{ key: string }>).map((i) => i.key)).toEqual(['ITR-1', 'ITR-3']);
   });
 
   it('reads date literals in the searching user’s time zone', async () => {
     // Alice is in Asia/Shanghai (UTC+8): "2026-03-01 08:00" there is 00:00 UTC.
-    const res = await userCall(ALICE).requestJira(route`/rest/api/3/search/jql`, searchBody(`cf[10001] <= "2026-03-01 07:59"`, { fields: ['key'] }));
+    const res = await userCall(ALICE).requestJira(
+      route`/rest/api/3/search/jql`,
+      searchBody(`cf[10001] <= "2026-03-01 07:59"`, { fields: ['key'] }),
+    );
     expect(((await json(res))['issues'] as Array<{ key: string }>).map((i) => i.key)).toEqual(['ITR-3']);
   });
 
   it('rejects an ISO-8601 date literal as Jira does', async () => {
-    const res = await api.asApp().requestJira(route`/rest/api/3/search/jql`, searchBody(`cf[10001] < "2026-03-01T00:00:00Z"`));
+    const res = await api
+      .asApp()
+      .requestJira(route`/rest/api/3/search/jql`, searchBody(`cf[10001] < "2026-03-01T00:00:00Z"`));
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toMatch(/Valid formats include/);
   });
@@ -128,7 +179,12 @@ describe('search/jql', () => {
     let pages = 0;
     do {
       const body = await json(
-        await api.asApp().requestJira(route`/rest/api/3/search/jql`, searchBody('project = ITR ORDER BY key', { maxResults: 5, ...(token ? { nextPageToken: token } : {}) })),
+        await api
+          .asApp()
+          .requestJira(
+            route`/rest/api/3/search/jql`,
+            searchBody('project = ITR ORDER BY key', { maxResults: 5, ...(token ? { nextPageToken: token } : {}) }),
+          ),
       );
       const issues = body['issues'] as Array<Record<string, unknown>>;
       expect(Object.keys(issues[0] ?? {})).toEqual(['id']);
@@ -141,9 +197,18 @@ describe('search/jql', () => {
   });
 
   it('hides issues of projects the user cannot browse; the app sees them', async () => {
-    const asBob = await json(await userCall(BOB).requestJira(route`/rest/api/3/search/jql`, searchBody('issuetype = Incident', { fields: ['key'] })));
+    const asBob = await json(
+      await userCall(BOB).requestJira(
+        route`/rest/api/3/search/jql`,
+        searchBody('issuetype = Incident', { fields: ['key'] }),
+      ),
+    );
     expect((asBob['issues'] as Array<{ key: string }>).map((i) => i.key).sort()).toEqual(['ITR-1', 'ITR-2']);
-    const asApp = await json(await api.asApp().requestJira(route`/rest/api/3/search/jql`, searchBody('issuetype = Incident', { fields: ['key'] })));
+    const asApp = await json(
+      await api
+        .asApp()
+        .requestJira(route`/rest/api/3/search/jql`, searchBody('issuetype = Incident', { fields: ['key'] })),
+    );
     expect((asApp['issues'] as unknown[]).length).toBe(3);
   });
 
@@ -171,7 +236,9 @@ describe('issues', () => {
 
   it('returns selected fields, properties and the changelog', async () => {
     jira.seedIssue({ key: 'ITR-9', properties: { 'itr.state': { line: 'L1' } } });
-    const res = await api.asApp().requestJira(route`/rest/api/3/issue/ITR-9?fields=status,${DEADLINE}&properties=itr.state&expand=changelog`);
+    const res = await api
+      .asApp()
+      .requestJira(route`/rest/api/3/issue/ITR-9?fields=status,${DEADLINE}&properties=itr.state&expand=changelog`);
     const body = await json(res);
     const fields = body['fields'] as Record<string, unknown>;
     expect(Object.keys(fields).sort()).toEqual([DEADLINE, 'status'].sort());
@@ -205,7 +272,11 @@ describe('issues', () => {
     const request = {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ updates: [{ customField: DEADLINE, issueIds: [Number(jira.issue('ITR-4').id)], value: '2026-04-01T12:00:00.789Z' }] }),
+      body: JSON.stringify({
+        updates: [
+          { customField: DEADLINE, issueIds: [Number(jira.issue('ITR-4').id)], value: '2026-04-01T12:00:00.789Z' },
+        ],
+      }),
     };
     expect((await userCall(ALICE).requestJira(route`/rest/api/3/app/field/value`, request)).status).toBe(403);
     expect((await api.asApp().requestJira(route`/rest/api/3/app/field/value`, request)).status).toBe(204);
@@ -223,7 +294,11 @@ describe('issues', () => {
     const { key } = (await created.json()) as { key: string };
     expect(key).toBe('ITR-5');
 
-    const doc = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'escalated to L2' }] }] };
+    const doc = {
+      type: 'doc',
+      version: 1,
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'escalated to L2' }] }],
+    };
     const comment = await api.asApp().requestJira(route`/rest/api/3/issue/${key}/comment`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -233,7 +308,9 @@ describe('issues', () => {
     expect(((await comment.json()) as { author: { accountId: string } }).author.accountId).toBe(APP_ACCOUNT_ID);
 
     const transitions = await json(await api.asApp().requestJira(route`/rest/api/3/issue/${key}/transitions`));
-    const resolve = (transitions['transitions'] as Array<{ id: string; name: string }>).find((t) => t.name === 'Resolved');
+    const resolve = (transitions['transitions'] as Array<{ id: string; name: string }>).find(
+      (t) => t.name === 'Resolved',
+    );
     const done = await api.asApp().requestJira(route`/rest/api/3/issue/${key}/transitions`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -261,20 +338,38 @@ describe('issues', () => {
 describe('users and permissions', () => {
   it('answers myself for the acting user, with groups on request', async () => {
     const me = await json(await userCall(ALICE).requestJira(route`/rest/api/3/myself?expand=groups`));
-    expect(me).toMatchObject({ accountId: ALICE, locale: 'zh_CN', groups: { size: 1, items: [{ name: 'jira-administrators' }] } });
+    expect(me).toMatchObject({
+      accountId: ALICE,
+      locale: 'zh_CN',
+      groups: { size: 1, items: [{ name: 'jira-administrators' }] },
+    });
   });
 
   it('answers mypermissions per project and the bulk check', async () => {
-    const mine = await json(await userCall(BOB).requestJira(route`/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS,ADMINISTER&projectKey=SEC`));
-    expect(mine['permissions']).toMatchObject({ BROWSE_PROJECTS: { havePermission: false }, ADMINISTER: { havePermission: false } });
+    const mine = await json(
+      await userCall(BOB).requestJira(
+        route`/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS,ADMINISTER&projectKey=SEC`,
+      ),
+    );
+    expect(mine['permissions']).toMatchObject({
+      BROWSE_PROJECTS: { havePermission: false },
+      ADMINISTER: { havePermission: false },
+    });
     const bulk = await json(
       await api.asApp().requestJira(route`/rest/api/3/permissions/check`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ accountId: ALICE, globalPermissions: ['ADMINISTER'], projectPermissions: [{ permissions: ['EDIT_ISSUES'], issues: [Number(jira.issue('SEC-1').id)] }] }),
+        body: JSON.stringify({
+          accountId: ALICE,
+          globalPermissions: ['ADMINISTER'],
+          projectPermissions: [{ permissions: ['EDIT_ISSUES'], issues: [Number(jira.issue('SEC-1').id)] }],
+        }),
       }),
     );
-    expect(bulk).toEqual({ globalPermissions: ['ADMINISTER'], projectPermissions: [{ permission: 'EDIT_ISSUES', projects: [], issues: [Number(jira.issue('SEC-1').id)] }] });
+    expect(bulk).toEqual({
+      globalPermissions: ['ADMINISTER'],
+      projectPermissions: [{ permission: 'EDIT_ISSUES', projects: [], issues: [Number(jira.issue('SEC-1').id)] }],
+    });
   });
 
   it('answers 401 and flags an asUser call for a user nobody seeded', async () => {
@@ -289,10 +384,16 @@ describe('notifications', () => {
     const res = await api.asApp().requestJira(route`/rest/api/3/issue/ITR-2/notify`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ subject: 'Escalated to L2', textBody: 'ITR-2 moved to L2', to: { assignee: true, users: [{ accountId: BOB }] } }),
+      body: JSON.stringify({
+        subject: 'Escalated to L2',
+        textBody: 'ITR-2 moved to L2',
+        to: { assignee: true, users: [{ accountId: BOB }] },
+      }),
     });
     expect(res.status).toBe(204);
-    expect(jira.model.notifications).toEqual([expect.objectContaining({ issueKey: 'ITR-2', actorAccountId: APP_ACCOUNT_ID })]);
+    expect(jira.model.notifications).toEqual([
+      expect.objectContaining({ issueKey: 'ITR-2', actorAccountId: APP_ACCOUNT_ID }),
+    ]);
   });
 });
 
@@ -319,16 +420,26 @@ describe('response validation (the double held to the spec)', () => {
     const m = jira.spec.match('GET', '/rest/api/3/issue/ITR-1');
     if (m.kind !== 'matched') throw new Error('expected a match');
     const op = m.match.operation;
-    expect(jira.spec.validateResponse(op, 200, { id: 10001, key: 'ITR-1' }, true)).toEqual([expect.stringMatching(/\/id must be string/)]);
-    expect(jira.spec.validateResponse(op, 200, { id: '10001', bogus: true }, true)).toEqual([expect.stringMatching(/additional properties "bogus"/)]);
-    expect(jira.spec.validateResponse(op, 418, {}, true)).toEqual([expect.stringMatching(/status 418 is not documented/)]);
+    expect(jira.spec.validateResponse(op, 200, { id: 10001, key: 'ITR-1' }, true)).toEqual([
+      expect.stringMatching(/\/id must be string/),
+    ]);
+    expect(jira.spec.validateResponse(op, 200, { id: '10001', bogus: true }, true)).toEqual([
+      expect.stringMatching(/additional properties "bogus"/),
+    ]);
+    expect(jira.spec.validateResponse(op, 418, {}, true)).toEqual([
+      expect.stringMatching(/status 418 is not documented/),
+    ]);
     expect(jira.spec.validateResponse(op, 200, { id: '10001', key: 'ITR-1', fields: {} }, true)).toEqual([]);
   });
 });
 
 describe('workflows drive transitions and Resolution', () => {
   const post = (path: ReturnType<typeof route>, body: unknown): Promise<APIResponse> =>
-    api.asApp().requestJira(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    api.asApp().requestJira(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   /** A small ITR-like workflow through `/workflows/create`, mapped to ITR's Incident type by a scheme. */
   async function createWorkflow(transitions: Array<Record<string, unknown>>): Promise<APIResponse> {
@@ -344,7 +455,10 @@ describe('workflows drive transitions and Resolution', () => {
         {
           name: 'Strict',
           statuses: ['accept', 'work', 'fixed', 'shut'].map((statusReference) => ({ statusReference, properties: {} })),
-          transitions: [{ id: '1', name: 'Create', type: 'INITIAL', toStatusReference: 'accept', links: [], properties: {} }, ...transitions],
+          transitions: [
+            { id: '1', name: 'Create', type: 'INITIAL', toStatusReference: 'accept', links: [], properties: {} },
+            ...transitions,
+          ],
         },
       ],
     });
@@ -354,7 +468,11 @@ describe('workflows drive transitions and Resolution', () => {
     const made = await createWorkflow(transitions);
     expect(made.status).toBe(200);
     const incident = jira.model.issueTypes.find((t) => t.name === 'Incident')?.id ?? '';
-    const scheme = await post(route`/rest/api/3/workflowscheme`, { name: 'Strict scheme', defaultWorkflow: 'jira', issueTypeMappings: { [incident]: 'Strict' } });
+    const scheme = await post(route`/rest/api/3/workflowscheme`, {
+      name: 'Strict scheme',
+      defaultWorkflow: 'jira',
+      issueTypeMappings: { [incident]: 'Strict' },
+    });
     expect(scheme.status).toBe(201);
     const project = jira.model.findProject('NEW');
     if (project === undefined) throw new Error('no project NEW');
@@ -363,8 +481,12 @@ describe('workflows drive transitions and Resolution', () => {
 
   const link = (from: string): { fromStatusReference: string } => ({ fromStatusReference: from });
   const transitionsOf = async (key: string): Promise<Array<{ id: string; name: string }>> =>
-    (await json(await api.asApp().requestJira(route`/rest/api/3/issue/${key}/transitions`)))['transitions'] as Array<{ id: string; name: string }>;
-  const transition = (key: string, body: unknown): Promise<APIResponse> => post(route`/rest/api/3/issue/${key}/transitions`, body);
+    (await json(await api.asApp().requestJira(route`/rest/api/3/issue/${key}/transitions`)))['transitions'] as Array<{
+      id: string;
+      name: string;
+    }>;
+  const transition = (key: string, body: unknown): Promise<APIResponse> =>
+    post(route`/rest/api/3/issue/${key}/transitions`, body);
 
   beforeEach(() => {
     jira.seedProject({ key: 'NEW', name: 'New' });
@@ -375,7 +497,9 @@ describe('workflows drive transitions and Resolution', () => {
       { id: '11', name: 'Start', type: 'DIRECTED', toStatusReference: 'work', links: [link('accept')] },
       { id: '21', name: 'Fix', type: 'DIRECTED', toStatusReference: 'fixed', links: [link('work')] },
     ]);
-    const created = await post(route`/rest/api/3/issue`, { fields: { project: { key: 'NEW' }, issuetype: { name: 'Incident' }, summary: 'x' } });
+    const created = await post(route`/rest/api/3/issue`, {
+      fields: { project: { key: 'NEW' }, issuetype: { name: 'Incident' }, summary: 'x' },
+    });
     const { key } = (await created.json()) as { key: string };
     expect(jira.issue(key).fields['status']).toMatchObject({ name: 'Accept' }); // the initial transition's target
     expect((await transitionsOf(key)).map((t) => t.name)).toEqual(['Start']);
@@ -399,16 +523,43 @@ describe('workflows drive transitions and Resolution', () => {
     expect(jira.issue('NEW-1').fields['resolution']).toBeNull();
     expect(jira.issue('NEW-1').fields['resolutiondate']).toBeNull();
     // … and statusCategory still tells JQL it is done.
-    const done = await json(await api.asApp().requestJira(route`/rest/api/3/search/jql`, searchBody('project = NEW AND statusCategory = Done')));
+    const done = await json(
+      await api
+        .asApp()
+        .requestJira(route`/rest/api/3/search/jql`, searchBody('project = NEW AND statusCategory = Done')),
+    );
     expect((done['issues'] as unknown[]).length).toBe(1);
-    const open = await json(await api.asApp().requestJira(route`/rest/api/3/search/jql`, searchBody('project = NEW AND resolution IS EMPTY AND statusCategory != Done')));
+    const open = await json(
+      await api
+        .asApp()
+        .requestJira(
+          route`/rest/api/3/search/jql`,
+          searchBody('project = NEW AND resolution IS EMPTY AND statusCategory != Done'),
+        ),
+    );
     expect(open['issues']).toEqual([]);
   });
 
   it('sets Resolution by a system:update-field post function and clears it by an empty one (reopen)', async () => {
     await runOnStrict([
-      { id: '21', name: 'Fix', type: 'DIRECTED', toStatusReference: 'fixed', links: [link('work')], actions: [{ ruleKey: 'system:update-field', parameters: { field: 'resolution', value: '10000', mode: 'replace' } }] },
-      { id: '31', name: 'Reopen', type: 'DIRECTED', toStatusReference: 'work', links: [link('fixed')], actions: [{ ruleKey: 'system:update-field', parameters: { field: 'resolution', value: '', mode: 'replace' } }] },
+      {
+        id: '21',
+        name: 'Fix',
+        type: 'DIRECTED',
+        toStatusReference: 'fixed',
+        links: [link('work')],
+        actions: [
+          { ruleKey: 'system:update-field', parameters: { field: 'resolution', value: '10000', mode: 'replace' } },
+        ],
+      },
+      {
+        id: '31',
+        name: 'Reopen',
+        type: 'DIRECTED',
+        toStatusReference: 'work',
+        links: [link('fixed')],
+        actions: [{ ruleKey: 'system:update-field', parameters: { field: 'resolution', value: '', mode: 'replace' } }],
+      },
     ]);
     jira.seedIssue({ key: 'NEW-1', issueType: 'Incident', status: 'Working' });
     expect((await transition('NEW-1', { transition: { id: '21' } })).status).toBe(204);
@@ -420,42 +571,95 @@ describe('workflows drive transitions and Resolution', () => {
   });
 
   it('takes Resolution from the request only when the transition screen has it; any other field is refused', async () => {
-    jira.model.site.screens.push({ id: 7, name: 'Resolve screen', tabs: [{ id: 70, name: 'Tab', fieldIds: ['resolution'] }] });
+    jira.model.site.screens.push({
+      id: 7,
+      name: 'Resolve screen',
+      tabs: [{ id: 70, name: 'Tab', fieldIds: ['resolution'] }],
+    });
     await runOnStrict([
-      { id: '21', name: 'Fix', type: 'DIRECTED', toStatusReference: 'fixed', links: [link('work')], transitionScreen: { ruleKey: 'system:transition-screen', parameters: { screenId: '7' } } },
+      {
+        id: '21',
+        name: 'Fix',
+        type: 'DIRECTED',
+        toStatusReference: 'fixed',
+        links: [link('work')],
+        transitionScreen: { ruleKey: 'system:transition-screen', parameters: { screenId: '7' } },
+      },
       { id: '41', name: 'Shut', type: 'DIRECTED', toStatusReference: 'shut', links: [link('work')] },
     ]);
     jira.seedIssue({ key: 'NEW-1', issueType: 'Incident', status: 'Working' });
     const offScreen = await transition('NEW-1', { transition: { id: '41' }, fields: { resolution: { name: 'Done' } } });
     expect(offScreen.status).toBe(400);
-    expect(await offScreen.json()).toMatchObject({ errors: { resolution: expect.stringContaining('not on the appropriate screen') } });
+    expect(await offScreen.json()).toMatchObject({
+      errors: { resolution: expect.stringContaining('not on the appropriate screen') },
+    });
     expect((await transition('NEW-1', { transition: { id: '21' }, fields: { summary: 'changed' } })).status).toBe(400);
-    expect((await transition('NEW-1', { transition: { id: '21' }, fields: { resolution: { name: 'Nope' } } })).status).toBe(400);
+    expect(
+      (await transition('NEW-1', { transition: { id: '21' }, fields: { resolution: { name: 'Nope' } } })).status,
+    ).toBe(400);
     expect(jira.issue('NEW-1').fields['status']).toMatchObject({ name: 'Working' });
-    expect((await transition('NEW-1', { transition: { id: '21' }, fields: { resolution: { name: "Won't Do" } } })).status).toBe(204);
+    expect(
+      (await transition('NEW-1', { transition: { id: '21' }, fields: { resolution: { name: "Won't Do" } } })).status,
+    ).toBe(204);
     expect(jira.issue('NEW-1').fields['resolution']).toEqual({ id: '10001', name: "Won't Do" });
   });
 
   it('refuses a workflow whose rules the spec does not document, or that names a missing resolution or screen', async () => {
     const bad = async (t: Record<string, unknown>): Promise<number> =>
-      (await createWorkflow([{ id: '21', name: 'Fix', type: 'DIRECTED', toStatusReference: 'fixed', links: [link('work')], ...t }])).status;
+      (
+        await createWorkflow([
+          { id: '21', name: 'Fix', type: 'DIRECTED', toStatusReference: 'fixed', links: [link('work')], ...t },
+        ])
+      ).status;
     expect(await bad({ actions: [{ ruleKey: 'system:set-resolution', parameters: {} }] })).toBe(400);
     expect(await bad({ validators: [{ ruleKey: 'forge:validator', parameters: {} }] })).toBe(400);
-    expect(await bad({ conditions: { operation: 'ALL', conditions: [{ ruleKey: 'app:condition', parameters: {} }] } })).toBe(400);
-    expect(await bad({ actions: [{ ruleKey: 'system:update-field', parameters: { field: 'resolution', value: '99999', mode: 'replace' } }] })).toBe(400);
-    expect(await bad({ transitionScreen: { ruleKey: 'system:transition-screen', parameters: { screenId: '404' } } })).toBe(400);
+    expect(
+      await bad({ conditions: { operation: 'ALL', conditions: [{ ruleKey: 'app:condition', parameters: {} }] } }),
+    ).toBe(400);
+    expect(
+      await bad({
+        actions: [
+          { ruleKey: 'system:update-field', parameters: { field: 'resolution', value: '99999', mode: 'replace' } },
+        ],
+      }),
+    ).toBe(400);
+    expect(
+      await bad({ transitionScreen: { ruleKey: 'system:transition-screen', parameters: { screenId: '404' } } }),
+    ).toBe(400);
     expect(jira.model.site.workflows).toEqual([]);
-    const ok = await bad({ validators: [{ ruleKey: 'forge:expression-validator', parameters: { key: 'ari:cloud:ecosystem::extension/a/b/static/v', config: '{}' } }] });
+    const ok = await bad({
+      validators: [
+        {
+          ruleKey: 'forge:expression-validator',
+          parameters: { key: 'ari:cloud:ecosystem::extension/a/b/static/v', config: '{}' },
+        },
+      ],
+    });
     expect(ok).toBe(200);
     const read = await json(await post(route`/rest/api/3/workflows`, { workflowNames: ['Strict'] }));
-    expect(read['workflows']).toMatchObject([{ transitions: expect.arrayContaining([expect.objectContaining({ validators: [expect.objectContaining({ ruleKey: 'forge:expression-validator' })] })]) }]);
+    expect(read['workflows']).toMatchObject([
+      {
+        transitions: expect.arrayContaining([
+          expect.objectContaining({ validators: [expect.objectContaining({ ruleKey: 'forge:expression-validator' })] }),
+        ]),
+      },
+    ]);
   });
 
   it('knows exactly the rule keys /workflows/capabilities documents', () => {
-    const spec = JSON.parse(readFileSync(specPathFromEnv(), 'utf8')) as { paths: Record<string, Record<string, { description?: string }>> };
+    const spec = JSON.parse(readFileSync(specPathFromEnv(), 'utf8')) as {
+      paths: Record<string, Record<string, { description?: string }>>;
+    };
     const text = spec.paths['/rest/api/3/workflows/capabilities']?.['get']?.description ?? '';
-    const documented = new Set([...text.matchAll(/"ruleKey"\s*:\s*"((?:system|connect|forge):[a-z-]+)"/g)].map((m) => m[1] ?? ''));
-    for (const k of ['connect:expression-condition', 'connect:remote-workflow-function', 'forge:expression-condition', 'forge:workflow-post-function']) {
+    const documented = new Set(
+      [...text.matchAll(/"ruleKey"\s*:\s*"((?:system|connect|forge):[a-z-]+)"/g)].map((m) => m[1] ?? ''),
+    );
+    for (const k of [
+      'connect:expression-condition',
+      'connect:remote-workflow-function',
+      'forge:expression-condition',
+      'forge:workflow-post-function',
+    ]) {
       expect(text).toContain(k); // listed in prose beside the example
       documented.add(k);
     }

@@ -15,7 +15,16 @@ import type { FailedExpressionEvent } from './jiraExpression/workflowRules';
 import { createHash } from 'node:crypto';
 import { Actor, HARNESS_APP_ID, HARNESS_ENVIRONMENT_ID, RoutedRequest } from './forgeRuntime';
 import { isRecord, jsonResponse, sleepMs } from './http';
-import { evaluate, JqlContext, JqlRefusedError, JqlSyntaxError, JqlUnsupportedError, parseJql, sortIssues, validateQuery } from './jql';
+import {
+  evaluate,
+  JqlContext,
+  JqlRefusedError,
+  JqlSyntaxError,
+  JqlUnsupportedError,
+  parseJql,
+  sortIssues,
+  validateQuery,
+} from './jql';
 import {
   APP_ACCOUNT_ID,
   ChangeItem,
@@ -134,7 +143,8 @@ function notFoundIssue(): Result {
  * its description documents `accountId: null` to unassign: that one documented null is not held against it.
  */
 function bodyForSchema(operationId: string, body: unknown): unknown {
-  if (operationId === 'assignIssue' && isRecord(body) && body['accountId'] === null) return Object.fromEntries(Object.entries(body).filter(([k]) => k !== 'accountId'));
+  if (operationId === 'assignIssue' && isRecord(body) && body['accountId'] === null)
+    return Object.fromEntries(Object.entries(body).filter(([k]) => k !== 'accountId'));
   return body;
 }
 
@@ -154,7 +164,11 @@ function matchesUserQuery(u: JiraUser, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (q === '') return true;
   const name = u.displayName.toLowerCase();
-  return name.startsWith(q) || name.split(/\s+/).some((w) => w.startsWith(q)) || (u.emailAddress ?? '').toLowerCase().startsWith(q);
+  return (
+    name.startsWith(q) ||
+    name.split(/\s+/).some((w) => w.startsWith(q)) ||
+    (u.emailAddress ?? '').toLowerCase().startsWith(q)
+  );
 }
 
 function splitList(values: unknown): string[] {
@@ -316,7 +330,9 @@ export class JiraDouble {
 
   /** Requests so far, optionally only to one route (`METHOD /template`) or operationId. */
   requestCount(route?: string): number {
-    return route === undefined ? this.calls.length : this.calls.filter((c) => c.route === route || c.operationId === route).length;
+    return route === undefined
+      ? this.calls.length
+      : this.calls.filter((c) => c.route === route || c.operationId === route).length;
   }
 
   countsByRoute(): Record<string, number> {
@@ -342,7 +358,13 @@ export class JiraDouble {
     if (this.latencyMs > 0) await sleepMs(this.latencyMs);
     const fullPath = req.pathname + (req.query.toString() ? `?${req.query.toString()}` : '');
     const matched = this.spec.match(req.method, req.pathname);
-    const record = (route: string, operationId: string | undefined, status: number, injected: boolean, body: unknown): void => {
+    const record = (
+      route: string,
+      operationId: string | undefined,
+      status: number,
+      injected: boolean,
+      body: unknown,
+    ): void => {
       this.calls.push({
         method: req.method,
         path: fullPath,
@@ -358,7 +380,8 @@ export class JiraDouble {
     let parsedBody: unknown;
     let bodyIsJson = true;
     try {
-      parsedBody = req.bodyText === undefined || req.bodyText === '' ? undefined : (JSON.parse(req.bodyText) as unknown);
+      parsedBody =
+        req.bodyText === undefined || req.bodyText === '' ? undefined : (JSON.parse(req.bodyText) as unknown);
     } catch {
       bodyIsJson = false;
       parsedBody = req.bodyText;
@@ -367,10 +390,18 @@ export class JiraDouble {
     if (matched.kind === 'no-path') {
       this.violate('unknown-route', req.method, fullPath, 'no such path in the Jira platform REST API spec');
       record(`${req.method} ${req.pathname}`, undefined, 404, false, parsedBody);
-      return jsonResponse(404, errorBody([`[jira double] ${req.method} ${req.pathname} is not a Jira Cloud platform REST route`]));
+      return jsonResponse(
+        404,
+        errorBody([`[jira double] ${req.method} ${req.pathname} is not a Jira Cloud platform REST route`]),
+      );
     }
     if (matched.kind === 'no-method') {
-      this.violate('method-not-allowed', req.method, fullPath, `spec allows ${matched.allowed.join(', ')} on ${matched.template}`);
+      this.violate(
+        'method-not-allowed',
+        req.method,
+        fullPath,
+        `spec allows ${matched.allowed.join(', ')} on ${matched.template}`,
+      );
       record(`${req.method} ${matched.template}`, undefined, 405, false, parsedBody);
       return jsonResponse(405, errorBody([`[jira double] ${req.method} not allowed on ${matched.template}`]));
     }
@@ -380,11 +411,17 @@ export class JiraDouble {
     const queryErrors = this.spec.validateQuery(op, req.query);
     const hasBody = parsedBody !== undefined;
     const bodyErrors = bodyIsJson
-      ? this.spec.validateRequestBody(op, req.headers.get('content-type'), bodyForSchema(op.operationId, parsedBody), hasBody)
+      ? this.spec.validateRequestBody(
+          op,
+          req.headers.get('content-type'),
+          bodyForSchema(op.operationId, parsedBody),
+          hasBody,
+        )
       : ['request body is not valid JSON'];
     if (queryErrors.length > 0 || bodyErrors.length > 0) {
       if (queryErrors.length > 0) this.violate('invalid-query', req.method, fullPath, queryErrors.join('; '));
-      if (bodyErrors.length > 0) this.violate('invalid-request-body', req.method, fullPath, `${op.operationId}: ${bodyErrors.join('; ')}`);
+      if (bodyErrors.length > 0)
+        this.violate('invalid-request-body', req.method, fullPath, `${op.operationId}: ${bodyErrors.join('; ')}`);
       record(route, op.operationId, 400, false, parsedBody);
       return jsonResponse(400, errorBody([...queryErrors, ...bodyErrors]));
     }
@@ -399,7 +436,12 @@ export class JiraDouble {
 
     const handler = this.handlers[op.operationId];
     if (!handler) {
-      this.violate('not-implemented', req.method, fullPath, `${op.operationId} exists in the spec but the double does not implement it yet`);
+      this.violate(
+        'not-implemented',
+        req.method,
+        fullPath,
+        `${op.operationId} exists in the spec but the double does not implement it yet`,
+      );
       record(route, op.operationId, 501, false, parsedBody);
       return jsonResponse(501, errorBody([`[jira double] ${op.operationId} is not implemented`]));
     }
@@ -408,8 +450,12 @@ export class JiraDouble {
     let result: Result;
     if (!user) {
       const who = req.actor.kind === 'user' ? req.actor.accountId : undefined;
-      if (who !== undefined) this.violate('unknown-user', req.method, fullPath, `asUser(${who}) but no such user was seeded`);
-      result = { status: 401, body: errorBody(['You are not authenticated. Authentication required to perform this operation.']) };
+      if (who !== undefined)
+        this.violate('unknown-user', req.method, fullPath, `asUser(${who}) but no such user was seeded`);
+      result = {
+        status: 401,
+        body: errorBody(['You are not authenticated. Authentication required to perform this operation.']),
+      };
     } else {
       result = handler({ req, op, params: pathParams, body: parsedBody, user, isApp: req.actor.kind === 'app' });
     }
@@ -417,11 +463,18 @@ export class JiraDouble {
     if (!GENERIC_STATUSES.has(result.status) || op.responses.has(String(result.status))) {
       const responseErrors = this.spec.validateResponse(op, result.status, result.body, result.body !== undefined);
       if (responseErrors.length > 0) {
-        this.violate('invalid-response', req.method, fullPath, `double answered outside the spec: ${responseErrors.join('; ')}`);
+        this.violate(
+          'invalid-response',
+          req.method,
+          fullPath,
+          `double answered outside the spec: ${responseErrors.join('; ')}`,
+        );
       }
     }
     record(route, op.operationId, result.status, false, parsedBody);
-    return result.body === undefined ? new Response(null, { status: result.status, headers: result.headers ?? {} }) : jsonResponse(result.status, result.body, result.headers);
+    return result.body === undefined
+      ? new Response(null, { status: result.status, headers: result.headers ?? {} })
+      : jsonResponse(result.status, result.body, result.headers);
   }
 
   private violate(kind: ViolationKind, method: string, path: string, message: string): void {
@@ -429,7 +482,9 @@ export class JiraDouble {
   }
 
   private takeFault(route: string, operationId: string): FaultSpec | undefined {
-    const i = this.faults.findIndex((f) => f.remaining > 0 && (f.spec.route === undefined || f.spec.route === route || f.spec.route === operationId));
+    const i = this.faults.findIndex(
+      (f) => f.remaining > 0 && (f.spec.route === undefined || f.spec.route === route || f.spec.route === operationId),
+    );
     const f = i >= 0 ? this.faults[i] : undefined;
     if (!f) return undefined;
     f.remaining -= 1;
@@ -475,7 +530,10 @@ export class JiraDouble {
     return [...included].filter((f) => !excluded.has(f) && this.model.fields.has(f));
   }
 
-  private renderIssue(issue: StoredIssue, opts: { fields: string[]; properties: string[]; expand: string[]; viewer?: JiraUser }): Record<string, unknown> {
+  private renderIssue(
+    issue: StoredIssue,
+    opts: { fields: string[]; properties: string[]; expand: string[]; viewer?: JiraUser },
+  ): Record<string, unknown> {
     const out: Record<string, unknown> = {
       expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
       id: issue.id,
@@ -488,13 +546,15 @@ export class JiraDouble {
     out['fields'] = fields;
     if (opts.properties.length > 0) {
       const props: Record<string, unknown> = {};
-      for (const [k, v] of issue.properties) if (opts.properties.includes('*all') || opts.properties.includes(k)) props[k] = structuredClone(v);
+      for (const [k, v] of issue.properties)
+        if (opts.properties.includes('*all') || opts.properties.includes(k)) props[k] = structuredClone(v);
       out['properties'] = props;
     }
     if (opts.expand.includes('names')) {
       out['names'] = Object.fromEntries(selected.map((f) => [f, this.model.fields.get(f)?.name ?? f]));
     }
-    if (opts.expand.includes('transitions') && opts.viewer !== undefined) out['transitions'] = this.offeredTransitions(opts.viewer, issue);
+    if (opts.expand.includes('transitions') && opts.viewer !== undefined)
+      out['transitions'] = this.offeredTransitions(opts.viewer, issue);
     if (opts.expand.includes('changelog')) {
       const histories = [...issue.changelog].reverse().map((h) => ({
         id: h.id,
@@ -519,7 +579,10 @@ export class JiraDouble {
       return this.jqlError(ctx, e);
     }
     if (!query.where) {
-      return { status: 400, body: errorBody(['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']) };
+      return {
+        status: 400,
+        body: errorBody(['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']),
+      };
     }
     const jqlCtx: JqlContext = {
       now: new Date(this.model.now()),
@@ -536,8 +599,17 @@ export class JiraDouble {
         return p !== undefined && this.model.canBrowse(ctx.user, p);
       });
       // `statusCategory` is derived from the status, so JQL sees it beside the stored fields.
-      const views = visible.map((i) => ({ issue: i, id: i.id, key: i.key, fields: { ...i.fields, statusCategory: this.model.renderField(i, 'statusCategory') } }));
-      hits = sortIssues(views.filter((v) => evaluate(where, v, jqlCtx)), query.orderBy, jqlCtx).map((v) => v.issue);
+      const views = visible.map((i) => ({
+        issue: i,
+        id: i.id,
+        key: i.key,
+        fields: { ...i.fields, statusCategory: this.model.renderField(i, 'statusCategory') },
+      }));
+      hits = sortIssues(
+        views.filter((v) => evaluate(where, v, jqlCtx)),
+        query.orderBy,
+        jqlCtx,
+      ).map((v) => v.issue);
     } catch (e) {
       return this.jqlError(ctx, e);
     }
@@ -552,14 +624,17 @@ export class JiraDouble {
     let offset = 0;
     if (typeof body['nextPageToken'] === 'string') {
       const decoded = decodeToken(body['nextPageToken']);
-      if (!decoded || decoded.q !== jqlHash) return { status: 400, body: errorBody(['The provided next page token is invalid or expired.']) };
+      if (!decoded || decoded.q !== jqlHash)
+        return { status: 400, body: errorBody(['The provided next page token is invalid or expired.']) };
       offset = decoded.o;
     }
     const page = hits.slice(offset, offset + pageSize);
     const next = offset + page.length;
     const isLast = next >= hits.length;
     const issues = page.map((i) =>
-      fields.length === 0 || (fields.length === 1 && fields[0] === 'id') ? { id: i.id } : this.renderIssue(i, { fields, properties, expand, viewer: ctx.user }),
+      fields.length === 0 || (fields.length === 1 && fields[0] === 'id')
+        ? { id: i.id }
+        : this.renderIssue(i, { fields, properties, expand, viewer: ctx.user }),
     );
     return {
       status: 200,
@@ -586,18 +661,31 @@ export class JiraDouble {
     const fields = q.getAll('fields').length > 0 ? splitList(q.getAll('fields')) : ['*all'];
     return {
       status: 200,
-      body: this.renderIssue(issue, { fields, properties: splitList(q.getAll('properties')), expand: splitList(q.get('expand') ?? ''), viewer: ctx.user }),
+      body: this.renderIssue(issue, {
+        fields,
+        properties: splitList(q.getAll('properties')),
+        expand: splitList(q.get('expand') ?? ''),
+        viewer: ctx.user,
+      }),
     };
   }
 
   /** Checks and converts a value for a field; an error message when Jira would reject it. */
-  private coerce(def: FieldDef, value: unknown, forAppField: boolean): { ok: true; value: unknown } | { ok: false; message: string } {
+  private coerce(
+    def: FieldDef,
+    value: unknown,
+    forAppField: boolean,
+  ): { ok: true; value: unknown } | { ok: false; message: string } {
     if (value === null) return { ok: true, value: null };
-    const bad = (what: string): { ok: false; message: string } => ({ ok: false, message: `Field '${def.id}' expects ${what}.` });
+    const bad = (what: string): { ok: false; message: string } => ({
+      ok: false,
+      message: `Field '${def.id}' expects ${what}.`,
+    });
     switch (def.type) {
       case 'string':
         if (typeof value !== 'string') return bad('a string');
-        if (def.id === 'summary' && (value.trim() === '' || value.length > 255)) return bad('a non-empty summary of at most 255 characters');
+        if (def.id === 'summary' && (value.trim() === '' || value.length > 255))
+          return bad('a non-empty summary of at most 255 characters');
         return { ok: true, value };
       case 'adf':
         return isRecord(value) && value['type'] === 'doc' && value['version'] === 1 && Array.isArray(value['content'])
@@ -612,7 +700,9 @@ export class JiraDouble {
         return { ok: true, value: jiraDateTime(forAppField ? Math.floor(ms / 1000) * 1000 : ms) };
       }
       case 'date':
-        return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? { ok: true, value } : bad('a date yyyy-MM-dd');
+        return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+          ? { ok: true, value }
+          : bad('a date yyyy-MM-dd');
       case 'user': {
         const accountId = isRecord(value) ? value['accountId'] : undefined;
         if (typeof accountId !== 'string') return bad('{accountId}');
@@ -620,15 +710,23 @@ export class JiraDouble {
         return { ok: true, value: { accountId } };
       }
       case 'group':
-        return isRecord(value) && (typeof value['name'] === 'string' || typeof value['groupId'] === 'string') ? { ok: true, value } : bad('{name} or {groupId}');
+        return isRecord(value) && (typeof value['name'] === 'string' || typeof value['groupId'] === 'string')
+          ? { ok: true, value }
+          : bad('{name} or {groupId}');
       case 'option':
-        return isRecord(value) && (typeof value['value'] === 'string' || typeof value['id'] === 'string') ? { ok: true, value } : bad('{value} or {id}');
+        return isRecord(value) && (typeof value['value'] === 'string' || typeof value['id'] === 'string')
+          ? { ok: true, value }
+          : bad('{value} or {id}');
       case 'labels':
-        return Array.isArray(value) && value.every((l) => typeof l === 'string' && !/\s/.test(l)) ? { ok: true, value } : bad('an array of labels without spaces');
+        return Array.isArray(value) && value.every((l) => typeof l === 'string' && !/\s/.test(l))
+          ? { ok: true, value }
+          : bad('an array of labels without spaces');
       case 'object':
         return typeof value === 'object' ? { ok: true, value: structuredClone(value) } : bad('a JSON object');
       case 'priority': {
-        const p = isRecord(value) ? this.model.priorities.find((x) => x.id === value['id'] || x.name === value['name']) : undefined;
+        const p = isRecord(value)
+          ? this.model.priorities.find((x) => x.id === value['id'] || x.name === value['name'])
+          : undefined;
         return p ? { ok: true, value: { ...p } } : bad('an existing priority {name} or {id}');
       }
       default:
@@ -639,7 +737,8 @@ export class JiraDouble {
   private changeItem(def: FieldDef, from: unknown, to: unknown): ChangeItem {
     const id = (v: unknown): string | null => {
       if (v === undefined || v === null) return null;
-      if (isRecord(v)) return typeof v['accountId'] === 'string' ? v['accountId'] : typeof v['id'] === 'string' ? v['id'] : null;
+      if (isRecord(v))
+        return typeof v['accountId'] === 'string' ? v['accountId'] : typeof v['id'] === 'string' ? v['id'] : null;
       return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
     };
     return {
@@ -657,12 +756,19 @@ export class JiraDouble {
    * Applies `fields` (and `update` `set` operations) to an issue. All-or-nothing: any bad field → 400
    * with Jira's per-field error and nothing changed.
    */
-  private applyFields(issue: StoredIssue, fields: Record<string, unknown>, author: JiraUser, opts: { creating: boolean; appField: boolean; collect?: ChangeItem[] }): Result | undefined {
+  private applyFields(
+    issue: StoredIssue,
+    fields: Record<string, unknown>,
+    author: JiraUser,
+    opts: { creating: boolean; appField: boolean; collect?: ChangeItem[] },
+  ): Result | undefined {
     const errors: Record<string, string> = {};
     const changes: Array<{ def: FieldDef; value: unknown }> = [];
     for (const [id, value] of Object.entries(fields)) {
       const def = this.model.fields.get(id);
-      const settable = def !== undefined && (opts.appField ? def.appOwned : def.editable || (opts.creating && (id === 'project' || id === 'issuetype')));
+      const settable =
+        def !== undefined &&
+        (opts.appField ? def.appOwned : def.editable || (opts.creating && (id === 'project' || id === 'issuetype')));
       if (!def || !settable) {
         errors[id] = def?.appOwned
           ? `Field '${id}' cannot be set. It is a read-only app field: use PUT/POST /rest/api/3/app/field/value.`
@@ -698,7 +804,8 @@ export class JiraDouble {
    * project may take it (platform-v3 assignIssue; Jira's own message). `null` unassigns.
    */
   private assigneeFieldRefusal(issue: StoredIssue, author: JiraUser, value: unknown): string | undefined {
-    if (!this.model.hasProjectPermission(author, this.projectOf(issue), 'ASSIGN_ISSUES')) return "Field 'assignee' cannot be set. It is not on the appropriate screen, or unknown.";
+    if (!this.model.hasProjectPermission(author, this.projectOf(issue), 'ASSIGN_ISSUES'))
+      return "Field 'assignee' cannot be set. It is not on the appropriate screen, or unknown.";
     const accountId = isRecord(value) && typeof value['accountId'] === 'string' ? value['accountId'] : null;
     return this.assigneeRefusal(issue, accountId);
   }
@@ -710,7 +817,8 @@ export class JiraDouble {
     // platform-v3 assignIssue 400: "the user is not found"
     if (!u) return `User '${accountId}' does not exist.`;
     // platform-v3 findAssignableUsers / assignIssue: only holders of Assignable User (inactive users hold nothing)
-    if (!this.model.hasProjectPermission(u, this.projectOf(issue), 'ASSIGNABLE_USER')) return `User '${u.displayName}' cannot be assigned issues.`;
+    if (!this.model.hasProjectPermission(u, this.projectOf(issue), 'ASSIGNABLE_USER'))
+      return `User '${u.displayName}' cannot be assigned issues.`;
     return undefined;
   }
 
@@ -718,12 +826,23 @@ export class JiraDouble {
     if (items.length === 0) return;
     const now = jiraDateTime(this.model.now());
     issue.fields['updated'] = now;
-    if (logChange) issue.changelog.push({ id: this.model.newChangeId(), authorAccountId: author.accountId, created: now, items });
+    if (logChange)
+      issue.changelog.push({ id: this.model.newChangeId(), authorAccountId: author.accountId, created: now, items });
     // Jira fires avi:jira:updated:issue for every change, logged in the changelog or not (app fields).
-    this.issueEvents.push({ eventType: 'avi:jira:updated:issue', issueId: issue.id, issueKey: issue.key, causedBy: author.accountId, byApp: author.accountId === APP_ACCOUNT_ID, items: structuredClone(items) });
+    this.issueEvents.push({
+      eventType: 'avi:jira:updated:issue',
+      issueId: issue.id,
+      issueKey: issue.key,
+      causedBy: author.accountId,
+      byApp: author.accountId === APP_ACCOUNT_ID,
+      items: structuredClone(items),
+    });
   }
 
-  private updateOpsToFields(issue: StoredIssue, update: unknown): { fields: Record<string, unknown> } | { error: Result } {
+  private updateOpsToFields(
+    issue: StoredIssue,
+    update: unknown,
+  ): { fields: Record<string, unknown> } | { error: Result } {
     const fields: Record<string, unknown> = {};
     if (!isRecord(update)) return { fields };
     for (const [id, ops] of Object.entries(update)) {
@@ -733,8 +852,17 @@ export class JiraDouble {
         if (!isRecord(op)) continue;
         if ('set' in op) current = op['set'];
         else if ('add' in op && id === 'labels') current = [...(Array.isArray(current) ? current : []), op['add']];
-        else if ('remove' in op && id === 'labels') current = (Array.isArray(current) ? current : []).filter((l) => l !== op['remove']);
-        else return { error: { status: 400, body: errorBody([`[jira double] update operation ${Object.keys(op).join(',')} on ${id} is not supported`]) } };
+        else if ('remove' in op && id === 'labels')
+          current = (Array.isArray(current) ? current : []).filter((l) => l !== op['remove']);
+        else
+          return {
+            error: {
+              status: 400,
+              body: errorBody([
+                `[jira double] update operation ${Object.keys(op).join(',')} on ${id} is not supported`,
+              ]),
+            },
+          };
       }
       fields[id] = current;
     }
@@ -761,28 +889,47 @@ export class JiraDouble {
 
   private storeProperties(issue: StoredIssue, props: unknown): void {
     if (!Array.isArray(props)) return;
-    for (const p of props) if (isRecord(p) && typeof p['key'] === 'string') issue.properties.set(p['key'], structuredClone(p['value']));
+    for (const p of props)
+      if (isRecord(p) && typeof p['key'] === 'string') issue.properties.set(p['key'], structuredClone(p['value']));
   }
 
   private createIssue(ctx: Ctx): Result {
     const body = isRecord(ctx.body) ? ctx.body : {};
     const fields = isRecord(body['fields']) ? body['fields'] : {};
     const projectRef = isRecord(fields['project']) ? fields['project'] : {};
-    const projectId = typeof projectRef['key'] === 'string' ? projectRef['key'] : typeof projectRef['id'] === 'string' ? projectRef['id'] : undefined;
+    const projectId =
+      typeof projectRef['key'] === 'string'
+        ? projectRef['key']
+        : typeof projectRef['id'] === 'string'
+          ? projectRef['id']
+          : undefined;
     const project = projectId === undefined ? undefined : this.model.findProject(projectId);
     const errors: Record<string, string> = {};
     if (!project || !this.model.canBrowse(ctx.user, project)) errors['project'] = 'Specify a valid project ID or key';
     const typeRef = isRecord(fields['issuetype']) ? fields['issuetype'] : {};
-    const typeName = typeof typeRef['name'] === 'string' ? typeRef['name'] : typeof typeRef['id'] === 'string' ? typeRef['id'] : undefined;
-    const issueType = typeName === undefined ? undefined : this.model.issueTypes.find((t) => t.id === typeName || t.name === typeName);
+    const typeName =
+      typeof typeRef['name'] === 'string'
+        ? typeRef['name']
+        : typeof typeRef['id'] === 'string'
+          ? typeRef['id']
+          : undefined;
+    const issueType =
+      typeName === undefined ? undefined : this.model.issueTypes.find((t) => t.id === typeName || t.name === typeName);
     if (!issueType) errors['issuetype'] = 'Specify an issue type';
-    if (typeof fields['summary'] !== 'string' || fields['summary'].trim() === '') errors['summary'] = 'You must specify a summary of the issue.';
+    if (typeof fields['summary'] !== 'string' || fields['summary'].trim() === '')
+      errors['summary'] = 'You must specify a summary of the issue.';
     if (Object.keys(errors).length > 0 || !project || !issueType) return { status: 400, body: errorBody([], errors) };
     if (!this.model.hasProjectPermission(ctx.user, project, 'CREATE_ISSUES')) {
       return { status: 403, body: errorBody(['You do not have permission to create issues in this project.']) };
     }
     const key = this.model.nextKey(project.key);
-    const issue = this.model.seedIssue({ key, id: this.model.newIssueId(), issueType: issueType.name, summary: String(fields['summary']), reporter: ctx.user.accountId });
+    const issue = this.model.seedIssue({
+      key,
+      id: this.model.newIssueId(),
+      issueType: issueType.name,
+      summary: String(fields['summary']),
+      reporter: ctx.user.accountId,
+    });
     // A new issue starts where its workflow's initial transition leads.
     const initial = this.model.status(this.model.workflowOf(issue).initialStatus);
     issue.fields['status'] = { id: initial.id, name: initial.name };
@@ -792,8 +939,18 @@ export class JiraDouble {
       return failed;
     }
     this.storeProperties(issue, body['properties']);
-    this.issueEvents.push({ eventType: 'avi:jira:created:issue', issueId: issue.id, issueKey: issue.key, causedBy: ctx.user.accountId, byApp: ctx.isApp, items: [] });
-    return { status: 201, body: { id: issue.id, key: issue.key, self: `${JIRA_BASE_URL}/rest/api/3/issue/${issue.id}` } };
+    this.issueEvents.push({
+      eventType: 'avi:jira:created:issue',
+      issueId: issue.id,
+      issueKey: issue.key,
+      causedBy: ctx.user.accountId,
+      byApp: ctx.isApp,
+      items: [],
+    });
+    return {
+      status: 201,
+      body: { id: issue.id, key: issue.key, self: `${JIRA_BASE_URL}/rest/api/3/issue/${issue.id}` },
+    };
   }
 
   // ----- issue links (hand-off) -------------------------------------------------------------------
@@ -804,7 +961,14 @@ export class JiraDouble {
    */
   private linkIssues(ctx: Ctx): Result {
     const body = isRecord(ctx.body) ? ctx.body : {};
-    const ref = (v: unknown): string | undefined => (isRecord(v) ? (typeof v['key'] === 'string' ? v['key'] : typeof v['id'] === 'string' ? v['id'] : undefined) : undefined);
+    const ref = (v: unknown): string | undefined =>
+      isRecord(v)
+        ? typeof v['key'] === 'string'
+          ? v['key']
+          : typeof v['id'] === 'string'
+            ? v['id']
+            : undefined
+        : undefined;
     const inward = this.visibleIssue(ctx, ref(body['inwardIssue']));
     const outward = this.visibleIssue(ctx, ref(body['outwardIssue']));
     if (!inward || !outward) return notFoundIssue();
@@ -835,7 +999,8 @@ export class JiraDouble {
 
   private deleteAppProperty(ctx: Ctx): Result {
     if (!ctx.isApp) return { status: 403, body: errorBody(['Only the app can delete its Forge app properties.']) };
-    if (!this.appProperties.delete(ctx.params['propertyKey'] ?? '')) return { status: 404, body: errorBody(['No such property.']) };
+    if (!this.appProperties.delete(ctx.params['propertyKey'] ?? ''))
+      return { status: 404, body: errorBody(['No such property.']) };
     return { status: 204 };
   }
 
@@ -855,7 +1020,8 @@ export class JiraDouble {
     const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
     const key = ctx.params['propertyKey'] ?? '';
     if (!issue) return notFoundIssue();
-    if (!issue.properties.has(key)) return { status: 404, body: errorBody([`The property with key '${key}' does not exist.`]) };
+    if (!issue.properties.has(key))
+      return { status: 404, body: errorBody([`The property with key '${key}' does not exist.`]) };
     return { status: 200, body: { key, value: structuredClone(issue.properties.get(key)) } };
   }
 
@@ -867,10 +1033,14 @@ export class JiraDouble {
     // the app's own keys included; so nothing a user can edit is app-owned state.
     const denied = this.lacks(ctx, issue, 'EDIT_ISSUES');
     if (denied) return denied;
-    if (key.length > 255) return { status: 400, body: errorBody(['The property key cannot be longer than 255 characters.']) };
+    if (key.length > 255)
+      return { status: 400, body: errorBody(['The property key cannot be longer than 255 characters.']) };
     const size = Buffer.byteLength(ctx.req.bodyText ?? '');
     if (size > ISSUE_PROPERTY_MAX_BYTES) {
-      return { status: 400, body: errorBody([`The property value is ${size} bytes; the maximum is ${ISSUE_PROPERTY_MAX_BYTES}.`]) };
+      return {
+        status: 400,
+        body: errorBody([`The property value is ${size} bytes; the maximum is ${ISSUE_PROPERTY_MAX_BYTES}.`]),
+      };
     }
     const existed = issue.properties.has(key);
     issue.properties.set(key, structuredClone(ctx.body));
@@ -880,9 +1050,11 @@ export class JiraDouble {
   private deleteProperty(ctx: Ctx): Result {
     const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
     const key = ctx.params['propertyKey'] ?? '';
-    if (!issue || !issue.properties.has(key)) return { status: 404, body: errorBody([`The property with key '${key}' does not exist.`]) };
+    if (!issue || !issue.properties.has(key))
+      return { status: 404, body: errorBody([`The property with key '${key}' does not exist.`]) };
     // Jira's spec (deleteIssueProperty): Browse projects and Edit issues; without them it answers 404.
-    if (!this.model.hasProjectPermission(ctx.user, this.projectOf(issue), 'EDIT_ISSUES')) return { status: 404, body: errorBody([`The property with key '${key}' does not exist.`]) };
+    if (!this.model.hasProjectPermission(ctx.user, this.projectOf(issue), 'EDIT_ISSUES'))
+      return { status: 404, body: errorBody([`The property with key '${key}' does not exist.`]) };
     issue.properties.delete(key);
     return { status: 204 };
   }
@@ -908,7 +1080,10 @@ export class JiraDouble {
     const body = isRecord(ctx.body) ? ctx.body : {};
     const doc = body['body'];
     if (!(isRecord(doc) && doc['type'] === 'doc' && doc['version'] === 1 && Array.isArray(doc['content']))) {
-      return { status: 400, body: errorBody([], { comment: 'Comment body must be an Atlassian Document Format document.' }) };
+      return {
+        status: 400,
+        body: errorBody([], { comment: 'Comment body must be an Atlassian Document Format document.' }),
+      };
     }
     const comment = this.storeComment(issue, ctx.user, doc, body['visibility']);
     return { status: 201, body: this.model.renderComment(issue, comment) };
@@ -916,7 +1091,14 @@ export class JiraDouble {
 
   private storeComment(issue: StoredIssue, author: JiraUser, doc: unknown, visibility: unknown): StoredComment {
     const now = jiraDateTime(this.model.now());
-    const comment = { id: this.model.newCommentId(), authorAccountId: author.accountId, body: structuredClone(doc), created: now, updated: now, visibility };
+    const comment = {
+      id: this.model.newCommentId(),
+      authorAccountId: author.accountId,
+      body: structuredClone(doc),
+      created: now,
+      updated: now,
+      visibility,
+    };
     issue.comments.push(comment);
     issue.fields['updated'] = now;
     return comment;
@@ -926,15 +1108,30 @@ export class JiraDouble {
    * A transition's `update.comment`: only `add` of an ADF body (platform-v3 doTransition's own example
    * request), which Jira takes with or without a transition screen; any other comment operation is refused.
    */
-  private transitionComments(ops: unknown): { adds: Array<{ body: unknown; visibility: unknown }> } | { error: Result } {
+  private transitionComments(
+    ops: unknown,
+  ): { adds: Array<{ body: unknown; visibility: unknown }> } | { error: Result } {
     if (ops === undefined) return { adds: [] };
     const adds: Array<{ body: unknown; visibility: unknown }> = [];
     for (const op of Array.isArray(ops) ? ops : [ops]) {
       const add = isRecord(op) && Object.keys(op).length === 1 && isRecord(op['add']) ? op['add'] : undefined;
-      if (!add) return { error: { status: 400, body: errorBody([`[jira double] update operation ${isRecord(op) ? Object.keys(op).join(',') : typeof op} on comment is not supported (only add)`]) } };
+      if (!add)
+        return {
+          error: {
+            status: 400,
+            body: errorBody([
+              `[jira double] update operation ${isRecord(op) ? Object.keys(op).join(',') : typeof op} on comment is not supported (only add)`,
+            ]),
+          },
+        };
       const doc = add['body'];
       if (!(isRecord(doc) && doc['type'] === 'doc' && doc['version'] === 1 && Array.isArray(doc['content']))) {
-        return { error: { status: 400, body: errorBody([], { comment: 'Comment body must be an Atlassian Document Format document.' }) } };
+        return {
+          error: {
+            status: 400,
+            body: errorBody([], { comment: 'Comment body must be an Atlassian Document Format document.' }),
+          },
+        };
       }
       adds.push({ body: doc, visibility: add['visibility'] });
     }
@@ -989,7 +1186,8 @@ export class JiraDouble {
     // spec, doTransition 400: "no transition is specified" / a transition the workflow does not offer here
     if (tRef['id'] === undefined) return { status: 400, body: errorBody(['A transition must be specified.']) };
     const t = this.model.availableTransitions(issue).find((x) => x.id === String(tRef['id']));
-    if (!t) return { status: 400, body: errorBody([`Transition id '${String(tRef['id'])}' is not valid for this issue.`]) };
+    if (!t)
+      return { status: 400, body: errorBody([`Transition id '${String(tRef['id'])}' is not valid for this issue.`]) };
     const { comment: commentOps, ...fieldUpdates } = isRecord(body['update']) ? body['update'] : {};
     const comments = this.transitionComments(commentOps);
     if ('error' in comments) return comments.error;
@@ -1002,18 +1200,39 @@ export class JiraDouble {
     const fieldsIn = isRecord(body['fields']) ? body['fields'] : {};
     // spec, doTransition 400: "a field is specified in both fields and update"
     const twice = Object.keys(fieldsIn).filter((f) => f in fromUpdate.fields);
-    if (twice.length > 0) return { status: 400, body: errorBody([], Object.fromEntries(twice.map((f) => [f, `Field '${f}' is specified in both fields and update.`]))) };
+    if (twice.length > 0)
+      return {
+        status: 400,
+        body: errorBody(
+          [],
+          Object.fromEntries(twice.map((f) => [f, `Field '${f}' is specified in both fields and update.`])),
+        ),
+      };
     const requested = { ...fieldsIn, ...fromUpdate.fields };
     // spec, doTransition 400: "a field that isn't included on the transition screen is defined in fields or update"
     const offScreen = Object.keys(requested).filter((f) => !(t.screenFieldIds ?? []).includes(f));
     if (offScreen.length > 0) {
-      return { status: 400, body: errorBody([], Object.fromEntries(offScreen.map((f) => [f, `Field '${f}' cannot be set. It is not on the appropriate screen, or unknown.`]))) };
+      return {
+        status: 400,
+        body: errorBody(
+          [],
+          Object.fromEntries(
+            offScreen.map((f) => [f, `Field '${f}' cannot be set. It is not on the appropriate screen, or unknown.`]),
+          ),
+        ),
+      };
     }
     const { resolution: resolutionIn, ...others } = requested;
     let screenResolution: { id: string; name: string } | undefined;
     if (resolutionIn !== undefined) {
-      screenResolution = this.model.resolutions.find((r) => isRecord(resolutionIn) && (r.id === resolutionIn['id'] || r.name === resolutionIn['name']));
-      if (!screenResolution) return { status: 400, body: errorBody([], { resolution: 'Specify a valid resolution (an existing {id} or {name}).' }) };
+      screenResolution = this.model.resolutions.find(
+        (r) => isRecord(resolutionIn) && (r.id === resolutionIn['id'] || r.name === resolutionIn['name']),
+      );
+      if (!screenResolution)
+        return {
+          status: 400,
+          body: errorBody([], { resolution: 'Specify a valid resolution (an existing {id} or {name}).' }),
+        };
     }
     const items: ChangeItem[] = [];
     const failed = this.applyFields(issue, others, ctx.user, { creating: false, appField: false, collect: items });
@@ -1035,7 +1254,8 @@ export class JiraDouble {
     if (resolution !== undefined) {
       const was = issue.fields['resolution'] ?? null;
       const resolutionDef = this.model.fields.get('resolution');
-      if (JSON.stringify(was) !== JSON.stringify(resolution) && resolutionDef) items.push(this.changeItem(resolutionDef, was, resolution));
+      if (JSON.stringify(was) !== JSON.stringify(resolution) && resolutionDef)
+        items.push(this.changeItem(resolutionDef, was, resolution));
       issue.fields['resolution'] = resolution === null ? null : { ...resolution };
       // `resolutiondate` follows Resolution: set when it becomes set, emptied when it is cleared.
       if (resolution === null) issue.fields['resolutiondate'] = null;
@@ -1048,21 +1268,28 @@ export class JiraDouble {
 
   // ----- app fields ------------------------------------------------------------------------------
 
-  private applyAppFieldUpdates(ctx: Ctx, updates: Array<{ fieldId: string; issueIds: unknown[]; value: unknown }>): Result {
-    if (!ctx.isApp) return { status: 403, body: errorBody(['Only the app that owns the custom field can update its values.']) };
+  private applyAppFieldUpdates(
+    ctx: Ctx,
+    updates: Array<{ fieldId: string; issueIds: unknown[]; value: unknown }>,
+  ): Result {
+    if (!ctx.isApp)
+      return { status: 403, body: errorBody(['Only the app that owns the custom field can update its values.']) };
     const plan: Array<{ issue: StoredIssue; def: FieldDef; value: unknown }> = [];
     const seen = new Set<string>();
     for (const u of updates) {
       const def = this.model.fields.get(u.fieldId);
-      if (!def || !def.custom) return { status: 404, body: errorBody([`The custom field ${u.fieldId} was not found.`]) };
-      if (!def.appOwned) return { status: 403, body: errorBody([`The custom field ${u.fieldId} is not owned by this app.`]) };
+      if (!def || !def.custom)
+        return { status: 404, body: errorBody([`The custom field ${u.fieldId} was not found.`]) };
+      if (!def.appOwned)
+        return { status: 403, body: errorBody([`The custom field ${u.fieldId} is not owned by this app.`]) };
       const c = this.coerce(def, u.value, true);
       if (!c.ok) return { status: 400, body: errorBody([c.message]) };
       for (const rawId of u.issueIds) {
         const issue = this.model.findIssue(String(rawId));
         if (!issue) return { status: 404, body: errorBody([`Issue ${String(rawId)} was not found.`]) };
         const pair = `${def.id}/${issue.id}`;
-        if (seen.has(pair)) return { status: 400, body: errorBody([`Duplicate update of ${def.id} on issue ${issue.id}.`]) };
+        if (seen.has(pair))
+          return { status: 400, body: errorBody([`Duplicate update of ${def.id} on issue ${issue.id}.`]) };
         seen.add(pair);
         plan.push({ issue, def, value: c.value });
       }
@@ -1096,7 +1323,9 @@ export class JiraDouble {
     const fieldId = ctx.params['fieldIdOrKey'] ?? '';
     return this.applyAppFieldUpdates(
       ctx,
-      updates.filter(isRecord).map((u) => ({ fieldId, issueIds: Array.isArray(u['issueIds']) ? u['issueIds'] : [], value: u['value'] })),
+      updates
+        .filter(isRecord)
+        .map((u) => ({ fieldId, issueIds: Array.isArray(u['issueIds']) ? u['issueIds'] : [], value: u['value'] })),
     );
   }
 
@@ -1108,7 +1337,15 @@ export class JiraDouble {
    */
   private fieldList(): Result {
     const body = [...this.model.fields.values()].map((f) => {
-      const base = { id: f.id, key: f.id, name: f.name, custom: f.custom, navigable: true, orderable: true, searchable: true };
+      const base = {
+        id: f.id,
+        key: f.id,
+        name: f.name,
+        custom: f.custom,
+        navigable: true,
+        orderable: true,
+        searchable: true,
+      };
       if (!f.custom) return { ...base, clauseNames: [f.id], schema: { type: f.type, system: f.id } };
       const customId = Number(f.id.slice('customfield_'.length));
       const custom =
@@ -1131,13 +1368,21 @@ export class JiraDouble {
       expand: 'groups,applicationRoles',
     };
     delete body['key'];
-    if (expand.includes('groups')) body['groups'] = { size: u.groups.length, items: u.groups.map((name) => ({ name })) };
+    if (expand.includes('groups'))
+      body['groups'] = { size: u.groups.length, items: u.groups.map((name) => ({ name })) };
     if (expand.includes('applicationRoles')) body['applicationRoles'] = { size: 0, items: [] };
     return { status: 200, body };
   }
 
   private permissionEntry(key: string, have: boolean): Record<string, unknown> {
-    return { id: key, key, name: key, type: KNOWN_PERMISSIONS[key] ?? 'PROJECT', description: key, havePermission: have };
+    return {
+      id: key,
+      key,
+      name: key,
+      type: KNOWN_PERMISSIONS[key] ?? 'PROJECT',
+      description: key,
+      havePermission: have,
+    };
   }
 
   private myPermissions(ctx: Ctx): Result {
@@ -1145,7 +1390,8 @@ export class JiraDouble {
     const wanted = splitList(q.get('permissions') ?? '');
     if (wanted.length === 0) return { status: 400, body: errorBody(['The permissions query parameter is required.']) };
     const unknown = wanted.filter((p) => KNOWN_PERMISSIONS[p] === undefined);
-    if (unknown.length > 0) return { status: 400, body: errorBody([`Unrecognized permission(s): ${unknown.join(', ')}`]) };
+    if (unknown.length > 0)
+      return { status: 400, body: errorBody([`Unrecognized permission(s): ${unknown.join(', ')}`]) };
     let project: JiraProject | undefined;
     const issueRef = q.get('issueKey') ?? q.get('issueId');
     const projectRef = q.get('projectKey') ?? q.get('projectId');
@@ -1201,7 +1447,10 @@ export class JiraDouble {
         projectPermissions.push({ permission, projects: projects.map(Number), issues: issues.map(Number) });
       }
     }
-    return { status: 200, body: { globalPermissions: globalWanted.filter((p) => globalHave.includes(p)), projectPermissions } };
+    return {
+      status: 200,
+      body: { globalPermissions: globalWanted.filter((p) => globalHave.includes(p)), projectPermissions },
+    };
   }
 
   private serverInfo(): Result {
@@ -1226,7 +1475,11 @@ export class JiraDouble {
   private notify(ctx: Ctx): Result {
     const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
     if (!issue) return notFoundIssue();
-    this.model.notifications.push({ issueKey: issue.key, actorAccountId: ctx.user.accountId, body: structuredClone(ctx.body) });
+    this.model.notifications.push({
+      issueKey: issue.key,
+      actorAccountId: ctx.user.accountId,
+      body: structuredClone(ctx.body),
+    });
     return { status: 204 };
   }
   // ----- site configuration (setup routes: issue types, schemes, workflows, screens) -------------
@@ -1241,7 +1494,16 @@ export class JiraDouble {
     const startAt = Number(ctx.req.query.get('startAt') ?? '0');
     const maxResults = Number(ctx.req.query.get('maxResults') ?? String(defaultMax));
     const slice = values.slice(startAt, startAt + maxResults);
-    return { status: 200, body: { startAt, maxResults, total: values.length, isLast: startAt + slice.length >= values.length, values: slice } };
+    return {
+      status: 200,
+      body: {
+        startAt,
+        maxResults,
+        total: values.length,
+        isLast: startAt + slice.length >= values.length,
+        values: slice,
+      },
+    };
   }
 
   private issueTypeDetails(t: { id: string; name: string; description?: string }): Record<string, unknown> {
@@ -1266,11 +1528,16 @@ export class JiraDouble {
     if (denied) return denied;
     const body = isRecord(ctx.body) ? ctx.body : {};
     const name = typeof body['name'] === 'string' ? body['name'].trim() : '';
-    if (name === '' || name.length > 60) return { status: 400, body: errorBody([], { name: 'The issue type name must be 1–60 characters.' }) };
+    if (name === '' || name.length > 60)
+      return { status: 400, body: errorBody([], { name: 'The issue type name must be 1–60 characters.' }) };
     if (this.model.issueTypes.some((t) => t.name.toLowerCase() === name.toLowerCase())) {
       return { status: 409, body: errorBody(['An issue type with this name already exists.']) };
     }
-    const t = { id: String(10001 + this.model.issueTypes.length), name, description: typeof body['description'] === 'string' ? body['description'] : '' };
+    const t = {
+      id: String(10001 + this.model.issueTypes.length),
+      name,
+      description: typeof body['description'] === 'string' ? body['description'] : '',
+    };
     this.model.issueTypes.push(t);
     return { status: 201, body: this.issueTypeDetails(t) };
   }
@@ -1293,7 +1560,11 @@ export class JiraDouble {
   private bulkUsers(ctx: Ctx): Result {
     const ids = ctx.req.query.getAll('accountId');
     if (ids.length === 0) return { status: 400, body: errorBody(['At least one accountId is required.']) };
-    return this.page(ctx, ids.filter((id) => this.model.users.has(id)).map((id) => this.model.userDetails(id)), 10);
+    return this.page(
+      ctx,
+      ids.filter((id) => this.model.users.has(id)).map((id) => this.model.userDetails(id)),
+      10,
+    );
   }
 
   /**
@@ -1306,7 +1577,10 @@ export class JiraDouble {
     // Group names match without regard to case; the answer spells them as Jira stores them.
     const known = new Map(this.model.groupNames().map((g) => [g.toLowerCase(), g]));
     const names = [...new Set(ctx.req.query.getAll('groupName').flatMap((n) => known.get(n.toLowerCase()) ?? []))];
-    return this.page(ctx, names.map((name) => ({ name, groupId: this.model.groupIdOf(name) })));
+    return this.page(
+      ctx,
+      names.map((name) => ({ name, groupId: this.model.groupIdOf(name) })),
+    );
   }
 
   /**
@@ -1315,7 +1589,8 @@ export class JiraDouble {
    */
   private getProject(ctx: Ctx): Result {
     const p = this.model.findProject(ctx.params['projectIdOrKey'] ?? '');
-    if (!p || !this.model.canBrowse(ctx.user, p)) return { status: 404, body: errorBody(['No project could be found with this key.']) };
+    if (!p || !this.model.canBrowse(ctx.user, p))
+      return { status: 404, body: errorBody(['No project could be found with this key.']) };
     const scheme = this.model.site.teamManaged.has(p.id) ? undefined : this.issueTypeSchemeOf(p.id);
     const ids = scheme === undefined || scheme.isDefault ? this.model.issueTypes.map((t) => t.id) : scheme.issueTypeIds;
     const issueTypes = this.model.issueTypes.filter((t) => ids.includes(t.id)).map((t) => this.issueTypeDetails(t));
@@ -1326,7 +1601,9 @@ export class JiraDouble {
 
   /** Every seeded user in a stable order (display name), as the directory look-ups walk them. */
   private directory(): JiraUser[] {
-    return [...this.model.users.values()].sort((a, b) => a.displayName.localeCompare(b.displayName) || a.accountId.localeCompare(b.accountId));
+    return [...this.model.users.values()].sort(
+      (a, b) => a.displayName.localeCompare(b.displayName) || a.accountId.localeCompare(b.accountId),
+    );
   }
 
   private userPage(ctx: Ctx, users: JiraUser[]): JiraUser[] {
@@ -1344,14 +1621,23 @@ export class JiraDouble {
     const query = q.get('query');
     const accountId = q.get('accountId');
     // platform-v3 findUsers 400: "accountId, query or property is missing" / "query and accountId are provided"
-    if (query === null && accountId === null && q.get('property') === null) return { status: 400, body: errorBody(['One of query, accountId or property must be given.']) };
-    if (query !== null && accountId !== null) return { status: 400, body: errorBody(['query and accountId cannot be used together.']) };
+    if (query === null && accountId === null && q.get('property') === null)
+      return { status: 400, body: errorBody(['One of query, accountId or property must be given.']) };
+    if (query !== null && accountId !== null)
+      return { status: 400, body: errorBody(['query and accountId cannot be used together.']) };
     if (q.get('property') !== null) {
-      this.violate('not-implemented', ctx.req.method, ctx.req.pathname, 'findUsers by property is not implemented by the double');
+      this.violate(
+        'not-implemented',
+        ctx.req.method,
+        ctx.req.pathname,
+        'findUsers by property is not implemented by the double',
+      );
       return { status: 501, body: errorBody(['[jira double] findUsers by property is not implemented']) };
     }
     if (!this.model.globalPermissionsOf(ctx.user).includes('USER_PICKER')) return { status: 200, body: [] };
-    const matches = this.directory().filter((u) => u.active && (accountId !== null ? u.accountId === accountId : matchesUserQuery(u, query ?? '')));
+    const matches = this.directory().filter(
+      (u) => u.active && (accountId !== null ? u.accountId === accountId : matchesUserQuery(u, query ?? '')),
+    );
     return { status: 200, body: this.userPage(ctx, matches).map((u) => this.model.userDetails(u.accountId)) };
   }
 
@@ -1368,9 +1654,12 @@ export class JiraDouble {
     const issueRef = q.get('issueKey') ?? q.get('issueId');
     const projectRef = q.get('project');
     // platform-v3 findAssignableUsers 400: none of issueKey, issueId, project / query or accountId missing / both given
-    if (issueRef === null && projectRef === null) return { status: 400, body: errorBody(['One of issueKey, issueId or project must be given.']) };
-    if (query === null && accountId === null) return { status: 400, body: errorBody(['One of query or accountId must be given.']) };
-    if (query !== null && accountId !== null) return { status: 400, body: errorBody(['query and accountId cannot be used together.']) };
+    if (issueRef === null && projectRef === null)
+      return { status: 400, body: errorBody(['One of issueKey, issueId or project must be given.']) };
+    if (query === null && accountId === null)
+      return { status: 400, body: errorBody(['One of query or accountId must be given.']) };
+    if (query !== null && accountId !== null)
+      return { status: 400, body: errorBody(['query and accountId cannot be used together.']) };
     let project: JiraProject | undefined;
     if (issueRef !== null) {
       const issue = this.visibleIssue(ctx, issueRef);
@@ -1379,11 +1668,21 @@ export class JiraDouble {
       project = this.projectOf(issue);
     } else {
       project = this.model.findProject(projectRef ?? '');
-      if (!project || !this.model.canBrowse(ctx.user, project)) return { status: 404, body: errorBody([`No project could be found with key '${projectRef ?? ''}'.`]) };
+      if (!project || !this.model.canBrowse(ctx.user, project))
+        return { status: 404, body: errorBody([`No project could be found with key '${projectRef ?? ''}'.`]) };
     }
     const inProject = project;
-    if (!this.model.globalPermissionsOf(ctx.user).includes('USER_PICKER') && !this.model.hasProjectPermission(ctx.user, inProject, 'ASSIGN_ISSUES')) return { status: 200, body: [] };
-    const range = this.userPage(ctx, this.directory().filter((u) => u.active && (accountId !== null ? u.accountId === accountId : matchesUserQuery(u, query ?? ''))));
+    if (
+      !this.model.globalPermissionsOf(ctx.user).includes('USER_PICKER') &&
+      !this.model.hasProjectPermission(ctx.user, inProject, 'ASSIGN_ISSUES')
+    )
+      return { status: 200, body: [] };
+    const range = this.userPage(
+      ctx,
+      this.directory().filter(
+        (u) => u.active && (accountId !== null ? u.accountId === accountId : matchesUserQuery(u, query ?? '')),
+      ),
+    );
     const assignable = range.filter((u) => this.model.hasProjectPermission(u, inProject, 'ASSIGNABLE_USER'));
     return { status: 200, body: assignable.map((u) => this.model.userDetails(u.accountId)) };
   }
@@ -1398,19 +1697,34 @@ export class JiraDouble {
     const norm = (v: string): string => (q.get('caseInsensitive') === 'true' ? v.toLowerCase() : v);
     const excluded = new Set(q.getAll('exclude').flatMap((v) => v.split('&')));
     const excludedIds = new Set(q.getAll('excludeId').flatMap((v) => v.split('&')));
-    const browsesSomewhere = [...this.model.projects.values()].some((p) => this.model.hasProjectPermission(ctx.user, p, 'BROWSE_PROJECTS'));
+    const browsesSomewhere = [...this.model.projects.values()].some((p) =>
+      this.model.hasProjectPermission(ctx.user, p, 'BROWSE_PROJECTS'),
+    );
     const browsesDirectory = this.model.globalPermissionsOf(ctx.user).includes('USER_PICKER');
     const found = browsesSomewhere
-      ? this.model.groupNames().filter((n) => !excluded.has(n) && !excludedIds.has(this.model.groupIdOf(n)) && (browsesDirectory ? norm(n).includes(norm(query)) : norm(n) === norm(query)))
+      ? this.model
+          .groupNames()
+          .filter(
+            (n) =>
+              !excluded.has(n) &&
+              !excludedIds.has(this.model.groupIdOf(n)) &&
+              (browsesDirectory ? norm(n).includes(norm(query)) : norm(n) === norm(query)),
+          )
       : [];
     const shown = found.slice(0, Number(q.get('maxResults') ?? String(GROUP_PICKER_DEFAULT_LIMIT)));
     const html = (name: string): string => {
       const at = query === '' ? -1 : norm(name).indexOf(norm(query));
-      return at < 0 ? name : `${name.slice(0, at)}<b>${name.slice(at, at + query.length)}</b>${name.slice(at + query.length)}`;
+      return at < 0
+        ? name
+        : `${name.slice(0, at)}<b>${name.slice(at, at + query.length)}</b>${name.slice(at + query.length)}`;
     };
     return {
       status: 200,
-      body: { header: `Showing ${shown.length} of ${found.length} matching groups`, total: found.length, groups: shown.map((name) => ({ name, html: html(name), groupId: this.model.groupIdOf(name) })) },
+      body: {
+        header: `Showing ${shown.length} of ${found.length} matching groups`,
+        total: found.length,
+        groups: shown.map((name) => ({ name, html: html(name), groupId: this.model.groupIdOf(name) })),
+      },
     };
   }
 
@@ -1423,26 +1737,46 @@ export class JiraDouble {
     const name = q.get('groupname');
     const id = q.get('groupId');
     // platform-v3 getUsersFromGroup 400: "the group name is not specified"; groupname and groupId exclude each other
-    if (name === null && id === null) return { status: 400, body: errorBody(['You must specify a group name or a group id.']) };
-    if (name !== null && id !== null) return { status: 400, body: errorBody(['groupname and groupId cannot be used together.']) };
+    if (name === null && id === null)
+      return { status: 400, body: errorBody(['You must specify a group name or a group id.']) };
+    if (name !== null && id !== null)
+      return { status: 400, body: errorBody(['groupname and groupId cannot be used together.']) };
     const global = this.model.globalPermissionsOf(ctx.user);
     if (!global.includes('USER_PICKER') && !global.includes('ADMINISTER')) {
-      return { status: 403, body: errorBody(['You need the Browse users and groups or the Administer Jira global permission to see group members.']) };
+      return {
+        status: 403,
+        body: errorBody([
+          'You need the Browse users and groups or the Administer Jira global permission to see group members.',
+        ]),
+      };
     }
-    const group = this.model.groupNames().find((g) => (name !== null ? g.toLowerCase() === name.toLowerCase() : this.model.groupIdOf(g) === id));
+    const group = this.model
+      .groupNames()
+      .find((g) => (name !== null ? g.toLowerCase() === name.toLowerCase() : this.model.groupIdOf(g) === id));
     if (group === undefined) return { status: 404, body: errorBody(['The specified group does not exist.']) };
     const includeInactive = q.get('includeInactiveUsers') === 'true';
     const members = this.directory().filter((u) => u.groups.includes(group) && (includeInactive || u.active));
     const startAt = Number(q.get('startAt') ?? '0');
     // More than 50 asked is answered with 50 (Jira caps the page; the answer's maxResults says so).
-    const maxResults = Math.max(1, Math.min(GROUP_MEMBER_PAGE_CAP, Number(q.get('maxResults') ?? String(GROUP_MEMBER_PAGE_CAP))));
+    const maxResults = Math.max(
+      1,
+      Math.min(GROUP_MEMBER_PAGE_CAP, Number(q.get('maxResults') ?? String(GROUP_MEMBER_PAGE_CAP))),
+    );
     const values = members.slice(startAt, startAt + maxResults);
     const isLast = startAt + values.length >= members.length;
     const at = (start: number): string =>
       `${JIRA_BASE_URL}/rest/api/3/group/member?groupId=${encodeURIComponent(this.model.groupIdOf(group))}&includeInactiveUsers=${String(includeInactive)}&startAt=${start}&maxResults=${maxResults}`;
     return {
       status: 200,
-      body: { self: at(startAt), ...(isLast ? {} : { nextPage: at(startAt + values.length) }), startAt, maxResults, total: members.length, isLast, values: values.map((u) => this.model.userDetails(u.accountId)) },
+      body: {
+        self: at(startAt),
+        ...(isLast ? {} : { nextPage: at(startAt + values.length) }),
+        startAt,
+        maxResults,
+        total: members.length,
+        isLast,
+        values: values.map((u) => this.model.userDetails(u.accountId)),
+      },
     };
   }
 
@@ -1458,7 +1792,8 @@ export class JiraDouble {
     if (denied) return denied;
     const body = isRecord(ctx.body) ? ctx.body : {};
     // platform-v3 assignIssue 400: "name, key, or accountId is missing"
-    if (!('accountId' in body)) return { status: 400, body: errorBody(['accountId is missing: give an account id, or null to unassign.']) };
+    if (!('accountId' in body))
+      return { status: 400, body: errorBody(['accountId is missing: give an account id, or null to unassign.']) };
     const raw = body['accountId'];
     const target = raw === null || raw === '-1' ? null : String(raw);
     const refused = this.assigneeRefusal(issue, target);
@@ -1478,7 +1813,10 @@ export class JiraDouble {
     const visible = [...this.model.projects.values()].filter(
       (p) => this.model.canBrowse(ctx.user, p) && (keys.length === 0 || keys.includes(p.key)),
     );
-    return this.page(ctx, visible.map((p) => this.renderProject(p)));
+    return this.page(
+      ctx,
+      visible.map((p) => this.renderProject(p)),
+    );
   }
 
   private classicProjectIds(ctx: Ctx): string[] {
@@ -1511,7 +1849,12 @@ export class JiraDouble {
     const wanted = ctx.req.query.getAll('issueTypeSchemeId');
     const values = this.model.site.issueTypeSchemes
       .filter((s) => wanted.length === 0 || wanted.includes(s.id))
-      .flatMap((s) => (s.isDefault ? this.model.issueTypes.map((t) => t.id) : s.issueTypeIds).map((issueTypeId) => ({ issueTypeSchemeId: s.id, issueTypeId })));
+      .flatMap((s) =>
+        (s.isDefault ? this.model.issueTypes.map((t) => t.id) : s.issueTypeIds).map((issueTypeId) => ({
+          issueTypeSchemeId: s.id,
+          issueTypeId,
+        })),
+      );
     return this.page(ctx, values);
   }
 
@@ -1522,10 +1865,13 @@ export class JiraDouble {
     if (!s) return { status: 404, body: errorBody(['The issue type scheme was not found.']) };
     const body = isRecord(ctx.body) ? ctx.body : {};
     const ids = Array.isArray(body['issueTypeIds']) ? body['issueTypeIds'].map(String) : [];
-    if (s.isDefault) return { status: 400, body: errorBody(['The default issue type scheme already contains every issue type.']) };
-    if (ids.some((id) => !this.model.issueTypes.some((t) => t.id === id))) return { status: 404, body: errorBody(['An issue type was not found.']) };
+    if (s.isDefault)
+      return { status: 400, body: errorBody(['The default issue type scheme already contains every issue type.']) };
+    if (ids.some((id) => !this.model.issueTypes.some((t) => t.id === id)))
+      return { status: 404, body: errorBody(['An issue type was not found.']) };
     // "If any of the issue types exist in the issue type scheme, the operation fails and no issue types are added."
-    if (ids.some((id) => s.issueTypeIds.includes(id))) return { status: 400, body: errorBody(['An issue type is already in the issue type scheme.']) };
+    if (ids.some((id) => s.issueTypeIds.includes(id)))
+      return { status: 400, body: errorBody(['An issue type is already in the issue type scheme.']) };
     s.issueTypeIds.push(...ids);
     return { status: 204 };
   }
@@ -1546,7 +1892,13 @@ export class JiraDouble {
 
   /** `GET /resolution/search`: the site's resolutions (the first is the default, as on a new site). */
   private searchResolutions(ctx: Ctx): Result {
-    const values = this.model.resolutions.map((r, i) => ({ self: `${JIRA_BASE_URL}/rest/api/3/resolution/${r.id}`, id: r.id, name: r.name, description: '', default: i === 0 }));
+    const values = this.model.resolutions.map((r, i) => ({
+      self: `${JIRA_BASE_URL}/rest/api/3/resolution/${r.id}`,
+      id: r.id,
+      name: r.name,
+      description: '',
+      default: i === 0,
+    }));
     return this.page(ctx, values);
   }
 
@@ -1567,7 +1919,9 @@ export class JiraDouble {
         actions: t.actions.map((r) => ({ ...r, parameters: { ...r.parameters } })),
         validators: t.validators.map((r) => ({ ...r, parameters: { ...r.parameters } })),
         ...(t.conditions !== undefined ? { conditions: structuredClone(t.conditions) } : {}),
-        ...(t.transitionScreen !== undefined ? { transitionScreen: { ...t.transitionScreen, parameters: { ...t.transitionScreen.parameters } } } : {}),
+        ...(t.transitionScreen !== undefined
+          ? { transitionScreen: { ...t.transitionScreen, parameters: { ...t.transitionScreen.parameters } } }
+          : {}),
         triggers: [],
       })),
       version: { id: `${w.id}-v1`, versionNumber: 1 },
@@ -1582,7 +1936,13 @@ export class JiraDouble {
     const statusIds = new Set(hits.flatMap((w) => w.statusIds));
     const statuses = this.model.statuses
       .filter((s) => statusIds.has(s.id))
-      .map((s) => ({ id: s.id, name: s.name, statusCategory: this.statusCategoryOf(s), statusReference: s.id, scope: { type: 'GLOBAL' } }));
+      .map((s) => ({
+        id: s.id,
+        name: s.name,
+        statusCategory: this.statusCategoryOf(s),
+        statusReference: s.id,
+        scope: { type: 'GLOBAL' },
+      }));
     return { status: 200, body: { workflows: hits.map((w) => this.renderWorkflow(w)), statuses } };
   }
 
@@ -1598,14 +1958,16 @@ export class JiraDouble {
       const ref = String(s['statusReference']);
       const name = String(s['name']);
       if (typeof s['id'] === 'string') {
-        if (!this.model.statuses.some((x) => x.id === s['id'])) return { status: 400, body: errorBody([`Status ${s['id']} does not exist.`]) };
+        if (!this.model.statuses.some((x) => x.id === s['id']))
+          return { status: 400, body: errorBody([`Status ${s['id']} does not exist.`]) };
         refToId.set(ref, s['id']);
         continue;
       }
       if (this.model.statuses.some((x) => x.name.toLowerCase() === name.toLowerCase())) {
         return { status: 400, body: errorBody([`A status named '${name}' already exists; reference it by id.`]) };
       }
-      const category: JiraStatus['category'] = s['statusCategory'] === 'TODO' ? 'new' : s['statusCategory'] === 'DONE' ? 'done' : 'indeterminate';
+      const category: JiraStatus['category'] =
+        s['statusCategory'] === 'TODO' ? 'new' : s['statusCategory'] === 'DONE' ? 'done' : 'indeterminate';
       const st: JiraStatus = { id: String(this.model.site.nextId++), name, category };
       created.push(st);
       refToId.set(ref, st.id);
@@ -1614,27 +1976,52 @@ export class JiraDouble {
     const made: WorkflowState[] = [];
     for (const w of wfIn) {
       const name = String(w['name']);
-      if (this.model.site.workflows.some((x) => x.name === name)) return { status: 400, body: errorBody([`A workflow named '${name}' already exists.`]) };
+      if (this.model.site.workflows.some((x) => x.name === name))
+        return { status: 400, body: errorBody([`A workflow named '${name}' already exists.`]) };
       const resolve = (ref: unknown): string | undefined => (typeof ref === 'string' ? refToId.get(ref) : undefined);
-      const statusIds = (Array.isArray(w['statuses']) ? w['statuses'] : []).filter(isRecord).map((s) => resolve(s['statusReference']));
-      if (statusIds.some((id) => id === undefined)) return { status: 400, body: errorBody([`Workflow '${name}' uses an unknown statusReference.`]) };
+      const statusIds = (Array.isArray(w['statuses']) ? w['statuses'] : [])
+        .filter(isRecord)
+        .map((s) => resolve(s['statusReference']));
+      if (statusIds.some((id) => id === undefined))
+        return { status: 400, body: errorBody([`Workflow '${name}' uses an unknown statusReference.`]) };
       const transitions: WorkflowState['transitions'] = [];
       for (const t of (Array.isArray(w['transitions']) ? w['transitions'] : []).filter(isRecord)) {
         const to = resolve(t['toStatusReference']);
-        const from = (Array.isArray(t['links']) ? t['links'] : []).filter(isRecord).map((l) => resolve(l['fromStatusReference']));
-        if (to === undefined || from.some((f) => f === undefined)) return { status: 400, body: errorBody([`Transition '${String(t['name'])}' uses an unknown statusReference.`]) };
+        const from = (Array.isArray(t['links']) ? t['links'] : [])
+          .filter(isRecord)
+          .map((l) => resolve(l['fromStatusReference']));
+        if (to === undefined || from.some((f) => f === undefined))
+          return {
+            status: 400,
+            body: errorBody([`Transition '${String(t['name'])}' uses an unknown statusReference.`]),
+          };
         const rules = this.workflowRules(t);
-        if ('error' in rules) return { status: 400, body: errorBody([`Transition '${String(t['name'])}': ${rules.error}`]) };
-        transitions.push({ id: String(t['id'] ?? transitions.length + 1), name: String(t['name']), type: String(t['type'] ?? 'DIRECTED'), toStatusId: to, fromStatusIds: from as string[], ...rules });
+        if ('error' in rules)
+          return { status: 400, body: errorBody([`Transition '${String(t['name'])}': ${rules.error}`]) };
+        transitions.push({
+          id: String(t['id'] ?? transitions.length + 1),
+          name: String(t['name']),
+          type: String(t['type'] ?? 'DIRECTED'),
+          toStatusId: to,
+          fromStatusIds: from as string[],
+          ...rules,
+        });
       }
-      if (!transitions.some((t) => t.type === 'INITIAL')) return { status: 400, body: errorBody([`Workflow '${name}' has no initial transition.`]) };
+      if (!transitions.some((t) => t.type === 'INITIAL'))
+        return { status: 400, body: errorBody([`Workflow '${name}' has no initial transition.`]) };
       made.push({ id: `wf-${this.model.site.nextId++}`, name, statusIds: statusIds as string[], transitions });
     }
     this.model.statuses.push(...created);
     this.model.site.workflows.push(...made);
     const statuses = [...refToId.entries()].map(([ref, id]) => {
       const s = this.model.statuses.find((x) => x.id === id) as JiraStatus;
-      return { id, name: s.name, statusCategory: this.statusCategoryOf(s), statusReference: ref, scope: { type: 'GLOBAL' } };
+      return {
+        id,
+        name: s.name,
+        statusCategory: this.statusCategoryOf(s),
+        statusReference: ref,
+        scope: { type: 'GLOBAL' },
+      };
     });
     return { status: 200, body: { workflows: made.map((w) => this.renderWorkflow(w)), statuses } };
   }
@@ -1652,31 +2039,63 @@ export class JiraDouble {
     const refToId = new Map<string, string>();
     for (const s of (Array.isArray(body['statuses']) ? body['statuses'] : []).filter(isRecord)) {
       const id = typeof s['id'] === 'string' ? s['id'] : undefined;
-      if (id === undefined || !this.model.statuses.some((x) => x.id === id)) return { status: 400, body: errorBody([`The double updates workflows with existing statuses only (${String(s['name'])}).`]) };
+      if (id === undefined || !this.model.statuses.some((x) => x.id === id))
+        return {
+          status: 400,
+          body: errorBody([`The double updates workflows with existing statuses only (${String(s['name'])}).`]),
+        };
       refToId.set(String(s['statusReference']), id);
     }
-    const resolve = (ref: unknown): string | undefined => (typeof ref !== 'string' ? undefined : (refToId.get(ref) ?? (this.model.statuses.some((x) => x.id === ref) ? ref : undefined)));
+    const resolve = (ref: unknown): string | undefined =>
+      typeof ref !== 'string'
+        ? undefined
+        : (refToId.get(ref) ?? (this.model.statuses.some((x) => x.id === ref) ? ref : undefined));
     const updated: WorkflowState[] = [];
     for (const w of (Array.isArray(body['workflows']) ? body['workflows'] : []).filter(isRecord)) {
       const current = this.model.site.workflows.find((x) => x.id === w['id']);
-      if (current === undefined) return { status: 404, body: errorBody([`Workflow ${String(w['id'])} does not exist.`]) };
+      if (current === undefined)
+        return { status: 404, body: errorBody([`Workflow ${String(w['id'])} does not exist.`]) };
       const version = isRecord(w['version']) ? w['version'] : {};
-      if (typeof version['id'] !== 'string' || !version['id'].startsWith(current.id)) return { status: 409, body: errorBody([`Workflow ${current.name}: the version does not match.`]) };
-      const statusIds = (Array.isArray(w['statuses']) ? w['statuses'] : []).filter(isRecord).map((s) => resolve(s['statusReference']));
-      if (statusIds.some((id) => id === undefined)) return { status: 400, body: errorBody([`Workflow '${current.name}' uses an unknown statusReference.`]) };
+      if (typeof version['id'] !== 'string' || !version['id'].startsWith(current.id))
+        return { status: 409, body: errorBody([`Workflow ${current.name}: the version does not match.`]) };
+      const statusIds = (Array.isArray(w['statuses']) ? w['statuses'] : [])
+        .filter(isRecord)
+        .map((s) => resolve(s['statusReference']));
+      if (statusIds.some((id) => id === undefined))
+        return { status: 400, body: errorBody([`Workflow '${current.name}' uses an unknown statusReference.`]) };
       const transitions: WorkflowState['transitions'] = [];
       for (const t of (Array.isArray(w['transitions']) ? w['transitions'] : []).filter(isRecord)) {
         const to = resolve(t['toStatusReference']);
-        const from = (Array.isArray(t['links']) ? t['links'] : []).filter(isRecord).map((l) => resolve(l['fromStatusReference']));
-        if (to === undefined || from.some((f) => f === undefined)) return { status: 400, body: errorBody([`Transition '${String(t['name'])}' uses an unknown statusReference.`]) };
+        const from = (Array.isArray(t['links']) ? t['links'] : [])
+          .filter(isRecord)
+          .map((l) => resolve(l['fromStatusReference']));
+        if (to === undefined || from.some((f) => f === undefined))
+          return {
+            status: 400,
+            body: errorBody([`Transition '${String(t['name'])}' uses an unknown statusReference.`]),
+          };
         const rules = this.workflowRules(t);
-        if ('error' in rules) return { status: 400, body: errorBody([`Transition '${String(t['name'])}': ${rules.error}`]) };
-        transitions.push({ id: String(t['id'] ?? transitions.length + 1), name: String(t['name']), type: String(t['type'] ?? 'DIRECTED'), toStatusId: to, fromStatusIds: from as string[], ...rules });
+        if ('error' in rules)
+          return { status: 400, body: errorBody([`Transition '${String(t['name'])}': ${rules.error}`]) };
+        transitions.push({
+          id: String(t['id'] ?? transitions.length + 1),
+          name: String(t['name']),
+          type: String(t['type'] ?? 'DIRECTED'),
+          toStatusId: to,
+          fromStatusIds: from as string[],
+          ...rules,
+        });
       }
-      if (!transitions.some((t) => t.type === 'INITIAL')) return { status: 400, body: errorBody([`Workflow '${current.name}' has no initial transition.`]) };
+      if (!transitions.some((t) => t.type === 'INITIAL'))
+        return { status: 400, body: errorBody([`Workflow '${current.name}' has no initial transition.`]) };
       updated.push({ ...current, statusIds: statusIds as string[], transitions });
     }
-    for (const u of updated) this.model.site.workflows.splice(this.model.site.workflows.findIndex((x) => x.id === u.id), 1, u);
+    for (const u of updated)
+      this.model.site.workflows.splice(
+        this.model.site.workflows.findIndex((x) => x.id === u.id),
+        1,
+        u,
+      );
     return { status: 200, body: { workflows: updated.map((w) => this.renderWorkflow(w)), statuses: [] } };
   }
 
@@ -1685,13 +2104,20 @@ export class JiraDouble {
    * documents (`/workflows/capabilities`), a screen must exist, and `system:update-field` on
    * `resolution` must name an existing resolution (or `''` to clear it).
    */
-  private workflowRules(t: Record<string, unknown>): Pick<WorkflowState['transitions'][number], 'actions' | 'validators' | 'conditions' | 'transitionScreen'> | { error: string } {
+  private workflowRules(
+    t: Record<string, unknown>,
+  ):
+    | Pick<WorkflowState['transitions'][number], 'actions' | 'validators' | 'conditions' | 'transitionScreen'>
+    | { error: string } {
     const rule = (r: unknown): WorkflowRule | string => {
       if (!isRecord(r) || typeof r['ruleKey'] !== 'string') return 'a rule without a ruleKey';
       // forge-docs: rest/api-group-workflows (/workflows/capabilities lists the rule keys a transition takes)
       if (!DOCUMENTED_RULE_KEYS.has(r['ruleKey'])) return `the rule key '${r['ruleKey']}' is not a known workflow rule`;
       const params = isRecord(r['parameters']) ? r['parameters'] : {};
-      return { ruleKey: r['ruleKey'], parameters: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) };
+      return {
+        ruleKey: r['ruleKey'],
+        parameters: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])),
+      };
     };
     const rules = (v: unknown): WorkflowRule[] | string => {
       const out: WorkflowRule[] = [];
@@ -1721,7 +2147,12 @@ export class JiraDouble {
     for (const a of actions) {
       const field = a.parameters['field'];
       const value = a.parameters['value'] ?? '';
-      if (a.ruleKey === 'system:update-field' && field === 'resolution' && value !== '' && !this.model.resolutions.some((r) => r.id === value)) {
+      if (
+        a.ruleKey === 'system:update-field' &&
+        field === 'resolution' &&
+        value !== '' &&
+        !this.model.resolutions.some((r) => r.id === value)
+      ) {
         return { error: `the resolution ${value} does not exist` };
       }
     }
@@ -1729,16 +2160,31 @@ export class JiraDouble {
     if (t['transitionScreen'] !== undefined && t['transitionScreen'] !== null) {
       const screen = rule(t['transitionScreen']);
       if (typeof screen === 'string') return { error: screen };
-      if (screen.ruleKey !== 'system:transition-screen' || !this.model.site.screens.some((x) => String(x.id) === screen.parameters['screenId'])) {
+      if (
+        screen.ruleKey !== 'system:transition-screen' ||
+        !this.model.site.screens.some((x) => String(x.id) === screen.parameters['screenId'])
+      ) {
         return { error: 'the transition screen does not exist' };
       }
       transitionScreen = screen;
     }
-    return { actions, validators, conditions: isRecord(t['conditions']) ? structuredClone(t['conditions']) : undefined, transitionScreen };
+    return {
+      actions,
+      validators,
+      conditions: isRecord(t['conditions']) ? structuredClone(t['conditions']) : undefined,
+      transitionScreen,
+    };
   }
 
   private renderWorkflowScheme(s: WorkflowSchemeState | undefined): Record<string, unknown> {
-    if (!s) return { name: 'Default Workflow Scheme', description: 'Default Workflow Scheme', defaultWorkflow: 'jira', issueTypeMappings: {}, draft: false };
+    if (!s)
+      return {
+        name: 'Default Workflow Scheme',
+        description: 'Default Workflow Scheme',
+        defaultWorkflow: 'jira',
+        issueTypeMappings: {},
+        draft: false,
+      };
     return {
       id: s.id,
       name: s.name,
@@ -1755,7 +2201,10 @@ export class JiraDouble {
     if (denied) return denied;
     const values = this.classicProjectIds(ctx).map((pid) => {
       const id = this.model.site.workflowSchemeOfProject.get(pid);
-      return { projectIds: [pid], workflowScheme: this.renderWorkflowScheme(this.model.site.workflowSchemes.find((s) => s.id === id)) };
+      return {
+        projectIds: [pid],
+        workflowScheme: this.renderWorkflowScheme(this.model.site.workflowSchemes.find((s) => s.id === id)),
+      };
     });
     return { status: 200, body: { values } };
   }
@@ -1763,7 +2212,10 @@ export class JiraDouble {
   private listWorkflowSchemes(ctx: Ctx): Result {
     const denied = this.notAdmin(ctx);
     if (denied) return denied;
-    return this.page(ctx, this.model.site.workflowSchemes.map((s) => this.renderWorkflowScheme(s)));
+    return this.page(
+      ctx,
+      this.model.site.workflowSchemes.map((s) => this.renderWorkflowScheme(s)),
+    );
   }
 
   private createWorkflowScheme(ctx: Ctx): Result {
@@ -1772,13 +2224,25 @@ export class JiraDouble {
     const body = isRecord(ctx.body) ? ctx.body : {};
     const name = typeof body['name'] === 'string' ? body['name'] : '';
     if (name === '' || this.model.site.workflowSchemes.some((s) => s.name === name)) {
-      return { status: 400, body: errorBody([name === '' ? 'The workflow scheme name is required.' : `A workflow scheme named '${name}' already exists.`]) };
+      return {
+        status: 400,
+        body: errorBody([
+          name === '' ? 'The workflow scheme name is required.' : `A workflow scheme named '${name}' already exists.`,
+        ]),
+      };
     }
     const mappings = isRecord(body['issueTypeMappings']) ? (body['issueTypeMappings'] as Record<string, string>) : {};
     const known = (wf: string): boolean => wf === 'jira' || this.model.site.workflows.some((w) => w.name === wf);
     const defaultWorkflow = typeof body['defaultWorkflow'] === 'string' ? body['defaultWorkflow'] : 'jira';
-    if (!known(defaultWorkflow) || Object.values(mappings).some((wf) => !known(wf))) return { status: 400, body: errorBody(['A workflow in the scheme does not exist.']) };
-    const s: WorkflowSchemeState = { id: this.model.site.nextId++, name, description: typeof body['description'] === 'string' ? body['description'] : '', defaultWorkflow, issueTypeMappings: { ...mappings } };
+    if (!known(defaultWorkflow) || Object.values(mappings).some((wf) => !known(wf)))
+      return { status: 400, body: errorBody(['A workflow in the scheme does not exist.']) };
+    const s: WorkflowSchemeState = {
+      id: this.model.site.nextId++,
+      name,
+      description: typeof body['description'] === 'string' ? body['description'] : '',
+      defaultWorkflow,
+      issueTypeMappings: { ...mappings },
+    };
     this.model.site.workflowSchemes.push(s);
     return { status: 201, body: this.renderWorkflowScheme(s) };
   }
@@ -1790,9 +2254,13 @@ export class JiraDouble {
     const body = isRecord(ctx.body) ? ctx.body : {};
     const p = this.model.findProject(String(body['projectId'] ?? ''));
     if (!p) return { status: 404, body: errorBody(['The project was not found.']) };
-    if (this.model.site.teamManaged.has(p.id)) return { status: 400, body: errorBody(['Workflow schemes can only be assigned to classic projects.']) };
+    if (this.model.site.teamManaged.has(p.id))
+      return { status: 400, body: errorBody(['Workflow schemes can only be assigned to classic projects.']) };
     if ([...this.model.issues.values()].some((i) => i.projectKey === p.key)) {
-      return { status: 400, body: errorBody(['The workflow scheme cannot be assigned because the project has issues.']) };
+      return {
+        status: 400,
+        body: errorBody(['The workflow scheme cannot be assigned because the project has issues.']),
+      };
     }
     const id = body['workflowSchemeId'];
     if (id === undefined) this.model.site.workflowSchemeOfProject.delete(p.id);
@@ -1821,7 +2289,13 @@ export class JiraDouble {
     const wanted = ctx.req.query.getAll('issueTypeScreenSchemeId');
     const values = this.model.site.issueTypeScreenSchemes
       .filter((s) => wanted.length === 0 || wanted.includes(s.id))
-      .flatMap((s) => s.mappings.map((m) => ({ issueTypeScreenSchemeId: s.id, issueTypeId: m.issueTypeId, screenSchemeId: m.screenSchemeId })));
+      .flatMap((s) =>
+        s.mappings.map((m) => ({
+          issueTypeScreenSchemeId: s.id,
+          issueTypeId: m.issueTypeId,
+          screenSchemeId: m.screenSchemeId,
+        })),
+      );
     return this.page(ctx, values, 100);
   }
 
@@ -1829,7 +2303,9 @@ export class JiraDouble {
     const denied = this.notAdmin(ctx);
     if (denied) return denied;
     const wanted = ctx.req.query.getAll('id').map(Number);
-    const values = this.model.site.screenSchemes.filter((s) => wanted.length === 0 || wanted.includes(s.id)).map((s) => ({ id: s.id, name: s.name, screens: { ...s.screens } }));
+    const values = this.model.site.screenSchemes
+      .filter((s) => wanted.length === 0 || wanted.includes(s.id))
+      .map((s) => ({ id: s.id, name: s.name, screens: { ...s.screens } }));
     return this.page(ctx, values, 25);
   }
 
@@ -1837,7 +2313,9 @@ export class JiraDouble {
     const denied = this.notAdmin(ctx);
     if (denied) return denied;
     const wanted = ctx.req.query.getAll('id').map(Number);
-    const values = this.model.site.screens.filter((s) => wanted.length === 0 || wanted.includes(s.id)).map((s) => ({ id: s.id, name: s.name, description: '' }));
+    const values = this.model.site.screens
+      .filter((s) => wanted.length === 0 || wanted.includes(s.id))
+      .map((s) => ({ id: s.id, name: s.name, description: '' }));
     return this.page(ctx, values, 100);
   }
 
@@ -1870,13 +2348,13 @@ export class JiraDouble {
     const fieldId = isRecord(ctx.body) && typeof ctx.body['fieldId'] === 'string' ? ctx.body['fieldId'] : '';
     const def = this.model.fields.get(fieldId);
     if (!def) return { status: 404, body: errorBody([`The field ${fieldId} was not found.`]) };
-    if (s.tabs.some((t) => t.fieldIds.includes(fieldId))) return { status: 400, body: errorBody([`The field ${fieldId} is already on the screen.`]) };
+    if (s.tabs.some((t) => t.fieldIds.includes(fieldId)))
+      return { status: 400, body: errorBody([`The field ${fieldId} is already on the screen.`]) };
     tab.fieldIds.push(fieldId);
     return { status: 200, body: { id: fieldId, name: def.name } };
   }
 
   // ----- end of site configuration --------------------------------------------------------------
-
 }
 
 function encodeToken(t: { o: number; q: string }): string {
@@ -1886,7 +2364,8 @@ function encodeToken(t: { o: number; q: string }): string {
 function decodeToken(token: string): { o: number; q: string } | undefined {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (isRecord(parsed) && typeof parsed['o'] === 'number' && typeof parsed['q'] === 'string') return { o: parsed['o'], q: parsed['q'] };
+    if (isRecord(parsed) && typeof parsed['o'] === 'number' && typeof parsed['q'] === 'string')
+      return { o: parsed['o'], q: parsed['q'] };
   } catch {
     return undefined;
   }

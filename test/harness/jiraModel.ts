@@ -58,7 +58,10 @@ export interface SeedField {
   /** `customfield_NNNNN`. */
   id: string;
   name: string;
-  type: Exclude<FieldValueType, 'project' | 'issuetype' | 'status' | 'priority' | 'resolution' | 'comment' | 'issuelinks'>;
+  type: Exclude<
+    FieldValueType,
+    'project' | 'issuetype' | 'status' | 'priority' | 'resolution' | 'comment' | 'issuelinks'
+  >;
   /** Defaults to true: the ITR fields are the app's own read-only fields. */
   appOwned?: boolean;
   /** The app's `jira:customField` module key, for fields the manifest declares. */
@@ -278,7 +281,11 @@ export interface SeedIssue {
   /** Any other field by id, custom fields as `customfield_NNNNN` (values as Jira returns them). */
   fields?: Record<string, unknown>;
   properties?: Record<string, unknown>;
-  changelog?: Array<{ created: string | Date; authorAccountId?: string; items: Array<Partial<ChangeItem> & { field: string }> }>;
+  changelog?: Array<{
+    created: string | Date;
+    authorAccountId?: string;
+    items: Array<Partial<ChangeItem> & { field: string }>;
+  }>;
 }
 
 export interface SentNotification {
@@ -348,7 +355,13 @@ export function parseJiraDateTime(text: string): number {
 }
 
 function defaultFields(): FieldDef[] {
-  const sys = (id: string, name: string, type: FieldValueType, editable: boolean, jqlAliases: string[] = []): FieldDef => ({
+  const sys = (
+    id: string,
+    name: string,
+    type: FieldValueType,
+    editable: boolean,
+    jqlAliases: string[] = [],
+  ): FieldDef => ({
     id,
     name,
     custom: false,
@@ -453,7 +466,12 @@ export class JiraModel {
       ],
       undefined,
     );
-    this.seedUser({ accountId: APP_ACCOUNT_ID, displayName: 'ITR for Jira', accountType: 'app', globalPermissions: ['ADMINISTER'] });
+    this.seedUser({
+      accountId: APP_ACCOUNT_ID,
+      displayName: 'ITR for Jira',
+      accountType: 'app',
+      globalPermissions: ['ADMINISTER'],
+    });
   }
 
   // ----- seeding -----------------------------------------------------------------------------
@@ -482,7 +500,9 @@ export class JiraModel {
 
   /** Every group name on the site, as Jira spells it, sorted (Jira's group picker sorts). */
   groupNames(): string[] {
-    return [...new Set([...this.emptyGroups, ...[...this.users.values()].flatMap((u) => u.groups)])].sort((a, b) => a.localeCompare(b));
+    return [...new Set([...this.emptyGroups, ...[...this.users.values()].flatMap((u) => u.groups)])].sort((a, b) =>
+      a.localeCompare(b),
+    );
   }
 
   /** The double's stable group id for a name (Jira gives every group a UUID; `GET /group/bulk` uses the same). */
@@ -499,7 +519,8 @@ export class JiraModel {
 
   /** Registers a custom field. Its JQL names are `cf[NNNNN]` and its display name. */
   defineField(f: SeedField): FieldDef {
-    if (!/^customfield_\d+$/.test(f.id)) throw new Error(`custom field id must look like customfield_10001, got ${f.id}`);
+    if (!/^customfield_\d+$/.test(f.id))
+      throw new Error(`custom field id must look like customfield_10001, got ${f.id}`);
     const def: FieldDef = {
       id: f.id,
       name: f.name,
@@ -511,7 +532,8 @@ export class JiraModel {
       forgeModuleKey: f.forgeModuleKey,
       forgeOwner: f.forgeOwner,
     };
-    if (f.forgeOwner !== undefined && f.appOwned === true) throw new Error(`${f.id}: a field with forgeOwner belongs to another app`);
+    if (f.forgeOwner !== undefined && f.appOwned === true)
+      throw new Error(`${f.id}: a field with forgeOwner belongs to another app`);
     if (f.forgeOwner !== undefined) def.appOwned = false;
     this.fields.set(def.id, def);
     return def;
@@ -528,7 +550,13 @@ export class JiraModel {
     this.statuses = statuses.map((s) => ({ ...s }));
     this.transitions =
       transitions?.map((t) => ({ ...t })) ??
-      statuses.map((s, i) => ({ id: String((i + 1) * 10 + 1), name: s.name, to: s.name, from: undefined, actions: [resolutionRule(s.category === 'done' ? DONE_RESOLUTION.id : '')] }));
+      statuses.map((s, i) => ({
+        id: String((i + 1) * 10 + 1),
+        name: s.name,
+        to: s.name,
+        from: undefined,
+        actions: [resolutionRule(s.category === 'done' ? DONE_RESOLUTION.id : '')],
+      }));
   }
 
   /**
@@ -546,7 +574,16 @@ export class JiraModel {
       return {
         name: 'jira',
         initialStatus: this.statuses[0]?.name ?? 'Open',
-        transitions: this.transitions.map((t) => ({ id: t.id, name: t.name, to: t.to, from: t.from, initial: false, actions: t.actions ?? [], screenFieldIds: t.screenFieldIds, source: undefined })),
+        transitions: this.transitions.map((t) => ({
+          id: t.id,
+          name: t.name,
+          to: t.to,
+          from: t.from,
+          initial: false,
+          actions: t.actions ?? [],
+          screenFieldIds: t.screenFieldIds,
+          source: undefined,
+        })),
       };
     }
     const statusName = (id: string): string => this.statuses.find((s) => s.id === id)?.name ?? id;
@@ -579,13 +616,21 @@ export class JiraModel {
 
   statusCategoryOf(issue: StoredIssue): StatusCategoryKey | undefined {
     const name = (issue.fields['status'] as { name?: unknown } | undefined)?.name;
-    return typeof name === 'string' ? this.statuses.find((s) => s.name.toLowerCase() === name.toLowerCase())?.category : undefined;
+    return typeof name === 'string'
+      ? this.statuses.find((s) => s.name.toLowerCase() === name.toLowerCase())?.category
+      : undefined;
   }
 
   /** Jira's `statusCategory` field value (also what JQL's `statusCategory` compares). */
   statusCategoryDetails(category: StatusCategoryKey): Record<string, unknown> {
     const cat = STATUS_CATEGORIES[category];
-    return { self: `${JIRA_BASE_URL}/rest/api/3/statuscategory/${cat.id}`, id: cat.id, key: category, colorName: cat.colorName, name: cat.name };
+    return {
+      self: `${JIRA_BASE_URL}/rest/api/3/statuscategory/${cat.id}`,
+      id: cat.id,
+      key: category,
+      colorName: cat.colorName,
+      name: cat.name,
+    };
   }
 
   issueType(name: string): { id: string; name: string } {
@@ -609,7 +654,8 @@ export class JiraModel {
 
   seedIssue(seed: SeedIssue): StoredIssue {
     const m = /^([A-Z][A-Z0-9_]*)-(\d+)$/.exec(seed.key);
-    if (!m || m[1] === undefined || m[2] === undefined) throw new Error(`issue key must look like ITR-1, got ${seed.key}`);
+    if (!m || m[1] === undefined || m[2] === undefined)
+      throw new Error(`issue key must look like ITR-1, got ${seed.key}`);
     const projectKey = m[1];
     const project = this.projects.get(projectKey) ?? this.seedProject({ key: projectKey });
     const number = Number(m[2]);
@@ -624,7 +670,9 @@ export class JiraModel {
       issuetype: { ...this.issueType(seed.issueType ?? 'Task') },
       project: { id: project.id, key: project.key, name: project.name },
       status: { id: status.id, name: status.name },
-      priority: { ...(this.priorities.find((p) => p.name === (seed.priority ?? 'Medium')) ?? { id: '3', name: 'Medium' }) },
+      priority: {
+        ...(this.priorities.find((p) => p.name === (seed.priority ?? 'Medium')) ?? { id: '3', name: 'Medium' }),
+      },
       created,
       updated: toJira(seed.updated, Date.parse(created.replace('+0000', 'Z'))),
       labels: seed.labels ?? [],
@@ -706,24 +754,31 @@ export class JiraModel {
     else {
       def = this.fields.get(lower);
       if (!def || def.custom) {
-        def = [...this.fields.values()].find((f) => f.jqlAliases.includes(lower) || (f.custom && f.name.toLowerCase() === lower)) ?? def;
+        def =
+          [...this.fields.values()].find(
+            (f) => f.jqlAliases.includes(lower) || (f.custom && f.name.toLowerCase() === lower),
+          ) ?? def;
       }
     }
     if (!def) return undefined;
     const type = jqlTypeOf(def.type);
     if (!type) throw new JqlUnsupportedError(`searching ${def.id} (${def.type}) is not supported by the Jira double`);
     // forge-docs: manifest-reference/modules/jira-custom-field: a Forge `string` field offers exact comparison only.
-    if (type === 'string' && def.custom && (def.appOwned || def.forgeModuleKey !== undefined)) return { id: def.id, type, exactOnly: true };
+    if (type === 'string' && def.custom && (def.appOwned || def.forgeModuleKey !== undefined))
+      return { id: def.id, type, exactOnly: true };
     return { id: def.id, type };
   }
 
   // ----- permissions ------------------------------------------------------------------------
 
   globalPermissionsOf(user: JiraUser): string[] {
-    if (user.accountId === APP_ACCOUNT_ID) return Object.keys(KNOWN_PERMISSIONS).filter((k) => KNOWN_PERMISSIONS[k] === 'GLOBAL');
+    if (user.accountId === APP_ACCOUNT_ID)
+      return Object.keys(KNOWN_PERMISSIONS).filter((k) => KNOWN_PERMISSIONS[k] === 'GLOBAL');
     if (user.globalPermissions) return user.globalPermissions;
     const base = ['USER_PICKER', 'CREATE_SHARED_OBJECTS'];
-    return user.groups.includes('jira-administrators') || user.groups.includes('site-admins') ? ['ADMINISTER', ...base] : base;
+    return user.groups.includes('jira-administrators') || user.groups.includes('site-admins')
+      ? ['ADMINISTER', ...base]
+      : base;
   }
 
   canBrowse(user: JiraUser, project: JiraProject): boolean {
@@ -735,7 +790,11 @@ export class JiraModel {
   projectPermissionsOf(user: JiraUser, project: JiraProject): string[] {
     // The app's user holds every project permission unless a permission scheme grants it fewer in this
     // project (restrictApp): Jira checks an app's asApp() calls against the schemes like any user's.
-    if (user.accountId === APP_ACCOUNT_ID) return user.projectPermissions[project.key] ?? Object.keys(KNOWN_PERMISSIONS).filter((k) => KNOWN_PERMISSIONS[k] === 'PROJECT');
+    if (user.accountId === APP_ACCOUNT_ID)
+      return (
+        user.projectPermissions[project.key] ??
+        Object.keys(KNOWN_PERMISSIONS).filter((k) => KNOWN_PERMISSIONS[k] === 'PROJECT')
+      );
     if (!this.canBrowse(user, project)) return [];
     return user.projectPermissions[project.key] ?? DEFAULT_PROJECT_PERMISSIONS;
   }
@@ -800,7 +859,8 @@ export class JiraModel {
     if (raw === undefined || raw === null) return null;
     switch (def?.type) {
       case 'user': {
-        const accountId = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['accountId'] : undefined;
+        const accountId =
+          typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['accountId'] : undefined;
         return typeof accountId === 'string' ? this.userDetails(accountId) : null;
       }
       case 'status': {
@@ -809,11 +869,21 @@ export class JiraModel {
       }
       case 'project': {
         const p = raw as Record<string, unknown>;
-        return { self: `${JIRA_BASE_URL}/rest/api/3/project/${String(p['id'])}`, ...p, projectTypeKey: 'service_desk', simplified: false };
+        return {
+          self: `${JIRA_BASE_URL}/rest/api/3/project/${String(p['id'])}`,
+          ...p,
+          projectTypeKey: 'service_desk',
+          simplified: false,
+        };
       }
       case 'issuetype': {
         const t = raw as Record<string, unknown>;
-        return { self: `${JIRA_BASE_URL}/rest/api/3/issuetype/${String(t['id'])}`, ...t, subtask: false, hierarchyLevel: 0 };
+        return {
+          self: `${JIRA_BASE_URL}/rest/api/3/issuetype/${String(t['id'])}`,
+          ...t,
+          subtask: false,
+          hierarchyLevel: 0,
+        };
       }
       default:
         return structuredClone(raw);
@@ -861,7 +931,13 @@ export class JiraModel {
       out.push({
         id: l.id,
         self: `${JIRA_BASE_URL}/rest/api/3/issueLink/${l.id}`,
-        type: { id: t.id, name: t.name, inward: t.inward, outward: t.outward, self: `${JIRA_BASE_URL}/rest/api/3/issueLinkType/${t.id}` },
+        type: {
+          id: t.id,
+          name: t.name,
+          inward: t.inward,
+          outward: t.outward,
+          self: `${JIRA_BASE_URL}/rest/api/3/issueLinkType/${t.id}`,
+        },
         ...(l.inwardIssueId === issue.id ? { outwardIssue: linked } : { inwardIssue: linked }),
       });
     }
@@ -976,8 +1052,16 @@ export interface SiteConfigState {
   /** Project id → workflow scheme id; absent = Jira's Default Workflow Scheme (no id). */
   workflowSchemeOfProject: Map<string, number>;
   screens: ScreenState[];
-  screenSchemes: Array<{ id: number; name: string; screens: { default: number; create?: number; edit?: number; view?: number } }>;
-  issueTypeScreenSchemes: Array<{ id: string; name: string; mappings: Array<{ issueTypeId: string; screenSchemeId: string }> }>;
+  screenSchemes: Array<{
+    id: number;
+    name: string;
+    screens: { default: number; create?: number; edit?: number; view?: number };
+  }>;
+  issueTypeScreenSchemes: Array<{
+    id: string;
+    name: string;
+    mappings: Array<{ issueTypeId: string; screenSchemeId: string }>;
+  }>;
   /** Project id → issue type screen scheme id; absent = `1`, the default. */
   issueTypeScreenSchemeOfProject: Map<string, string>;
   /** Team-managed (`next-gen`) project ids. */
@@ -993,9 +1077,27 @@ export function defaultSiteConfig(): SiteConfigState {
     workflows: [],
     workflowSchemes: [],
     workflowSchemeOfProject: new Map(),
-    screens: [{ id: 1, name: 'Default Screen', tabs: [{ id: 10000, name: 'Field Tab', fieldIds: ['summary', 'issuetype', 'description', 'priority', 'assignee', 'reporter', 'labels', 'duedate'] }] }],
+    screens: [
+      {
+        id: 1,
+        name: 'Default Screen',
+        tabs: [
+          {
+            id: 10000,
+            name: 'Field Tab',
+            fieldIds: ['summary', 'issuetype', 'description', 'priority', 'assignee', 'reporter', 'labels', 'duedate'],
+          },
+        ],
+      },
+    ],
     screenSchemes: [{ id: 1, name: 'Default Screen Scheme', screens: { default: 1 } }],
-    issueTypeScreenSchemes: [{ id: '1', name: 'Default Issue Type Screen Scheme', mappings: [{ issueTypeId: 'default', screenSchemeId: '1' }] }],
+    issueTypeScreenSchemes: [
+      {
+        id: '1',
+        name: 'Default Issue Type Screen Scheme',
+        mappings: [{ issueTypeId: 'default', screenSchemeId: '1' }],
+      },
+    ],
     issueTypeScreenSchemeOfProject: new Map(),
     teamManaged: new Set(),
     nextId: 20000,

@@ -22,38 +22,69 @@ const json = (body: unknown): { method: string; headers: Record<string, string>;
   headers: { 'Content-Type': 'application/json' },
   body: JSON.stringify(body),
 });
-const put = (body: unknown): { method: string; headers: Record<string, string>; body: string } => ({ ...json(body), method: 'PUT' });
-const comment = { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Escalated to L2' }] }] } };
+const put = (body: unknown): { method: string; headers: Record<string, string>; body: string } => ({
+  ...json(body),
+  method: 'PUT',
+});
+const comment = {
+  body: {
+    type: 'doc',
+    version: 1,
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Escalated to L2' }] }],
+  },
+};
 
 let site: SiteProfile;
 let ids: ReturnType<typeof defineItrFields>;
 beforeEach(() => {
   ids = defineItrFields(jira);
   site = loadSiteProfile(jira);
-  for (const key of ['P001', 'P005', 'P010']) jira.seedIssue({ key: `${key}-1`, summary: 'Printer on fire', fields: { [ids.gradingAnswers]: 'scope=large;sensitivity=none' } });
+  for (const key of ['P001', 'P005', 'P010'])
+    jira.seedIssue({
+      key: `${key}-1`,
+      summary: 'Printer on fire',
+      fields: { [ids.gradingAnswers]: 'scope=large;sensitivity=none' },
+    });
 });
 
 describe('app string fields: exact comparison only', () => {
   // forge-docs: manifest-reference/modules/jira-custom-field ("Data types": a string field offers exact comparison)
-  it.each(['~', '!~'])('refuses %s on an app string field with Jira\'s 400 and message', async (op) => {
-    const res = await api.asApp().requestJira(route`/rest/api/3/search/jql`, json({ jql: `"ITR grading answers" ${op} "scope=large"`, fields: ['summary'] }));
+  it.each(['~', '!~'])("refuses %s on an app string field with Jira's 400 and message", async (op) => {
+    const res = await api
+      .asApp()
+      .requestJira(
+        route`/rest/api/3/search/jql`,
+        json({ jql: `"ITR grading answers" ${op} "scope=large"`, fields: ['summary'] }),
+      );
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ errorMessages: [`The operator '${op}' is not supported by the 'ITR grading answers' field.`], errors: {} });
-    const byId = await api.asApp().requestJira(route`/rest/api/3/search/jql`, json({ jql: `cf[${ids.gradingAnswers.slice(12)}] ${op} "scope"` }));
+    expect(await res.json()).toEqual({
+      errorMessages: [`The operator '${op}' is not supported by the 'ITR grading answers' field.`],
+      errors: {},
+    });
+    const byId = await api
+      .asApp()
+      .requestJira(route`/rest/api/3/search/jql`, json({ jql: `cf[${ids.gradingAnswers.slice(12)}] ${op} "scope"` }));
     expect(byId.status).toBe(400);
     expect(jira.takeViolations()).toEqual([]); // Jira's own refusal, not a gap of the double
   });
 
   it('matches the whole value with = (the answers are one stable string), and keeps ~ on text fields', async () => {
-    const exact = await api.asApp().requestJira(route`/rest/api/3/search/jql`, json({ jql: `"ITR grading answers" = "scope=large;sensitivity=none"`, fields: ['summary'] }));
+    const exact = await api
+      .asApp()
+      .requestJira(
+        route`/rest/api/3/search/jql`,
+        json({ jql: `"ITR grading answers" = "scope=large;sensitivity=none"`, fields: ['summary'] }),
+      );
     expect(((await exact.json()) as { issues: unknown[] }).issues).toHaveLength(2); // P010-1 is closed to the app
-    const text = await api.asApp().requestJira(route`/rest/api/3/search/jql`, json({ jql: 'summary ~ "printer"', fields: ['summary'] }));
+    const text = await api
+      .asApp()
+      .requestJira(route`/rest/api/3/search/jql`, json({ jql: 'summary ~ "printer"', fields: ['summary'] }));
     expect(text.status).toBe(200);
   });
 });
 
 describe('a site with 2,000 custom fields and 200 projects', () => {
-  it('lists every field in one unpaged answer (GET /rest/api/3/field has no paging in Jira\'s spec)', async () => {
+  it("lists every field in one unpaged answer (GET /rest/api/3/field has no paging in Jira's spec)", async () => {
     const res = await api.asApp().requestJira(route`/rest/api/3/field`);
     const fields = (await res.json()) as Array<{ custom: boolean }>;
     expect(Array.isArray(fields)).toBe(true);
@@ -72,21 +103,31 @@ describe('the permission scheme binds the app too', () => {
   it('hides a project the app may not browse: its issues are not found nor searched', async () => {
     expect(site.appCannotBrowse).toContain('P010');
     expect((await api.asApp().requestJira(route`/rest/api/3/issue/${'P010-1'}`)).status).toBe(404);
-    const res = await api.asApp().requestJira(route`/rest/api/3/search/jql`, json({ jql: 'project IN (P001, P010)', fields: ['summary'] }));
+    const res = await api
+      .asApp()
+      .requestJira(route`/rest/api/3/search/jql`, json({ jql: 'project IN (P001, P010)', fields: ['summary'] }));
     expect(((await res.json()) as { issues: Array<{ key: string }> }).issues.map((i) => i.key)).toEqual(['P001-1']);
-    expect((await api.asApp().requestJira(route`/rest/api/3/issue/${'P010-1'}/comment`, json(comment))).status).toBe(404);
+    expect((await api.asApp().requestJira(route`/rest/api/3/issue/${'P010-1'}/comment`, json(comment))).status).toBe(
+      404,
+    );
   });
 
   it('refuses the app a comment where it may browse but not comment, allows it elsewhere', async () => {
     expect(site.appCannotComment).toContain('P005');
     expect((await api.asApp().requestJira(route`/rest/api/3/issue/${'P005-1'}`)).status).toBe(200);
-    expect((await api.asApp().requestJira(route`/rest/api/3/issue/${'P005-1'}/comment`, json(comment))).status).toBe(400); // the spec documents no 403 here
-    expect((await api.asApp().requestJira(route`/rest/api/3/issue/${'P001-1'}/comment`, json(comment))).status).toBe(201);
+    expect((await api.asApp().requestJira(route`/rest/api/3/issue/${'P005-1'}/comment`, json(comment))).status).toBe(
+      400,
+    ); // the spec documents no 403 here
+    expect((await api.asApp().requestJira(route`/rest/api/3/issue/${'P001-1'}/comment`, json(comment))).status).toBe(
+      201,
+    );
     expect(jira.issue('P005-1').comments).toHaveLength(0);
   });
 
   it('answers mypermissions for the app as the scheme says', async () => {
-    const res = await api.asApp().requestJira(route`/rest/api/3/mypermissions?projectKey=P005&permissions=ADD_COMMENTS,BROWSE_PROJECTS`);
+    const res = await api
+      .asApp()
+      .requestJira(route`/rest/api/3/mypermissions?projectKey=P005&permissions=ADD_COMMENTS,BROWSE_PROJECTS`);
     const body = (await res.json()) as { permissions: Record<string, { havePermission: boolean }> };
     expect(body.permissions['BROWSE_PROJECTS']?.havePermission).toBe(true);
     expect(body.permissions['ADD_COMMENTS']?.havePermission).toBe(false);
@@ -96,7 +137,7 @@ describe('the permission scheme binds the app too', () => {
 describe('entity properties: whoever may edit the issue may write them', () => {
   const path = route`/rest/api/3/issue/${'P001-1'}/properties/${'itr-handoff'}`;
 
-  it('lets an editor set and delete any property, the app\'s keys included', async () => {
+  it("lets an editor set and delete any property, the app's keys included", async () => {
     expect((await asUser(site.editor).requestJira(path, put({ target: 'SEC-9' }))).status).toBe(201);
     expect(jira.issue('P001-1').properties.get('itr-handoff')).toEqual({ target: 'SEC-9' });
     expect((await asUser(site.editor).requestJira(path, { method: 'DELETE' })).status).toBe(204);

@@ -234,7 +234,8 @@ class Parser {
       op = opTok.text as ClauseOp;
     } else if (opTok.kind === 'word') {
       const w = opTok.text.toLowerCase();
-      if (UNSUPPORTED_OPERATORS.has(w)) throw new JqlUnsupportedError(`operator ${opTok.text.toUpperCase()} is not supported by the Jira double`);
+      if (UNSUPPORTED_OPERATORS.has(w))
+        throw new JqlUnsupportedError(`operator ${opTok.text.toUpperCase()} is not supported by the Jira double`);
       if (w === 'in') op = 'in';
       else if (w === 'not' && this.isKeyword(this.peek(), 'in')) {
         this.next();
@@ -372,7 +373,12 @@ export function wallTimeToUtc(y: number, mo: number, d: number, h: number, mi: n
 }
 
 function startOfDayUtc(now: Date, timeZone: string, endOfDay: boolean): number {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
   const [y, m, d] = parts.split('-').map(Number);
   const start = wallTimeToUtc(y ?? 1970, m ?? 1, d ?? 1, 0, 0, timeZone);
   return endOfDay ? start + UNIT_MS['d']! - 1 : start;
@@ -381,7 +387,8 @@ function startOfDayUtc(now: Date, timeZone: string, endOfDay: boolean): number {
 function evalTimeLiteral(lit: Literal, ctx: JqlContext, fieldName: string): number {
   if (lit.kind === 'function') {
     const name = lit.name.toLowerCase();
-    if (lit.args.length > 0) throw new JqlUnsupportedError(`${lit.name}() with arguments is not supported by the Jira double`);
+    if (lit.args.length > 0)
+      throw new JqlUnsupportedError(`${lit.name}() with arguments is not supported by the Jira double`);
     if (name === 'now') return ctx.now.getTime();
     if (name === 'startofday') return startOfDayUtc(ctx.now, ctx.timeZone, false);
     if (name === 'endofday') return startOfDayUtc(ctx.now, ctx.timeZone, true);
@@ -492,7 +499,13 @@ function equalsLiteral(field: JqlField, issue: JqlIssue, lit: Literal, ctx: JqlC
   }
 }
 
-function compareRange(field: JqlField, issue: JqlIssue, op: '<' | '<=' | '>' | '>=', lit: Literal, ctx: JqlContext): boolean {
+function compareRange(
+  field: JqlField,
+  issue: JqlIssue,
+  op: '<' | '<=' | '>' | '>=',
+  lit: Literal,
+  ctx: JqlContext,
+): boolean {
   let left: number | undefined;
   let right: number;
   const numeric = (v: number | string | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
@@ -525,7 +538,8 @@ function compareRange(field: JqlField, issue: JqlIssue, op: '<' | '<=' | '>' | '
 }
 
 function containsText(field: JqlField, issue: JqlIssue, lit: Literal, ctx: JqlContext): boolean {
-  if (field.type !== 'string') throw new JqlUnsupportedError(`~ on ${field.id} (${field.type}) is not supported by the Jira double`);
+  if (field.type !== 'string')
+    throw new JqlUnsupportedError(`~ on ${field.id} (${field.type}) is not supported by the Jira double`);
   const raw = issue.fields[field.id];
   const needle = literalText(lit, ctx).replace(/\*/g, '').toLowerCase();
   return typeof raw === 'string' && raw.toLowerCase().includes(needle);
@@ -594,8 +608,13 @@ export function validateQuery(query: JqlQuery, ctx: JqlContext): void {
       if (field.type === 'datetime' || field.type === 'date') evalTimeLiteral(lit, ctx, e.field);
       else literalText(lit, ctx);
     }
-    if ((e.op === '<' || e.op === '<=' || e.op === '>' || e.op === '>=') && !['datetime', 'date', 'number', 'key'].includes(field.type)) {
-      throw new JqlUnsupportedError(`operator ${e.op} on ${field.id} (${field.type}) is not supported by the Jira double`);
+    if (
+      (e.op === '<' || e.op === '<=' || e.op === '>' || e.op === '>=') &&
+      !['datetime', 'date', 'number', 'key'].includes(field.type)
+    ) {
+      throw new JqlUnsupportedError(
+        `operator ${e.op} on ${field.id} (${field.type}) is not supported by the Jira double`,
+      );
     }
     if ((e.op === '~' || e.op === '!~') && field.exactOnly) throw refuseContains(e.op, e.field);
     if ((e.op === '~' || e.op === '!~') && field.type !== 'string') {

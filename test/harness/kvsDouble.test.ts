@@ -27,7 +27,12 @@ describe('key-value store', () => {
     store.setNow(Date.parse('2026-01-01T00:00:00Z'));
     await kvs.set('k', 'v');
     const got = await kvs.get('k', { metadataFields: [MetadataField.CREATED_AT, MetadataField.UPDATED_AT] });
-    expect(got).toEqual({ key: 'k', value: 'v', createdAt: Date.parse('2026-01-01T00:00:00Z'), updatedAt: Date.parse('2026-01-01T00:00:00Z') });
+    expect(got).toEqual({
+      key: 'k',
+      value: 'v',
+      createdAt: Date.parse('2026-01-01T00:00:00Z'),
+      updatedAt: Date.parse('2026-01-01T00:00:00Z'),
+    });
   });
 
   it('queries by key prefix in key order, page by page with a cursor', async () => {
@@ -131,7 +136,12 @@ describe('custom entities', () => {
       .query()
       .index('by-issue', { partition: ['10001'] })
       .where(WhereConditions.greaterThan(0))
-      .filters(new Filter<{ issueId: string; enteredAt: number; line: string }>().and('line', FilterConditions.beginsWith('L')))
+      .filters(
+        new Filter<{ issueId: string; enteredAt: number; line: string }>().and(
+          'line',
+          FilterConditions.beginsWith('L'),
+        ),
+      )
       .sort(Sort.DESC)
       .getMany();
     expect(page.results.map((r) => r.key)).toEqual(['e1', 'e2']);

@@ -86,17 +86,22 @@ function depthOf(v: unknown): number {
 }
 
 function checkKey(key: unknown): string {
-  if (typeof key !== 'string' || key.length === 0) fail(400, 'KEY_TOO_SHORT', 'The provided key needs to be at least one character.');
-  if (key.length > KVS_MAX_KEY_LENGTH) fail(400, 'KEY_TOO_LONG', `The provided key has exceeded the maximum ${KVS_MAX_KEY_LENGTH} characters.`);
-  if (!KEY_PATTERN.test(key)) fail(400, 'INVALID_KEY', 'The provided key does not match the regex: /^(?!\\s+$)[a-zA-Z0-9:._\\s-#]+$/');
+  if (typeof key !== 'string' || key.length === 0)
+    fail(400, 'KEY_TOO_SHORT', 'The provided key needs to be at least one character.');
+  if (key.length > KVS_MAX_KEY_LENGTH)
+    fail(400, 'KEY_TOO_LONG', `The provided key has exceeded the maximum ${KVS_MAX_KEY_LENGTH} characters.`);
+  if (!KEY_PATTERN.test(key))
+    fail(400, 'INVALID_KEY', 'The provided key does not match the regex: /^(?!\\s+$)[a-zA-Z0-9:._\\s-#]+$/');
   return key;
 }
 
 function checkValue(value: unknown): unknown {
   if (value === undefined) fail(400, 'BAD_REQUEST', 'Provided request body is invalid: value is missing');
   const bytes = Buffer.byteLength(JSON.stringify(value));
-  if (bytes > KVS_MAX_VALUE_BYTES) fail(400, 'MAX_SIZE', `The provided value is ${bytes} bytes; the maximum is ${KVS_MAX_VALUE_BYTES}.`);
-  if (depthOf(value) > KVS_MAX_DEPTH) fail(400, 'MAX_DEPTH', `The provided value has exceeded the maximum object depth (${KVS_MAX_DEPTH}).`);
+  if (bytes > KVS_MAX_VALUE_BYTES)
+    fail(400, 'MAX_SIZE', `The provided value is ${bytes} bytes; the maximum is ${KVS_MAX_VALUE_BYTES}.`);
+  if (depthOf(value) > KVS_MAX_DEPTH)
+    fail(400, 'MAX_DEPTH', `The provided value has exceeded the maximum object depth (${KVS_MAX_DEPTH}).`);
   return value;
 }
 
@@ -259,19 +264,38 @@ export class KvsDouble {
     try {
       body = parseJsonBody(req);
     } catch {
-      return this.answer(req.pathname, undefined, { status: 400, code: 'BAD_REQUEST', message: 'Provided request body is invalid' });
+      return this.answer(req.pathname, undefined, {
+        status: 400,
+        code: 'BAD_REQUEST',
+        message: 'Provided request body is invalid',
+      });
     }
-    if (req.method !== 'POST') return this.answer(req.pathname, body, { status: 405, code: 'BAD_REQUEST', message: `${req.method} not allowed` });
-    const faultIdx = this.faults.findIndex((f) => f.remaining > 0 && (f.fault.path === undefined || f.fault.path === req.pathname));
+    if (req.method !== 'POST')
+      return this.answer(req.pathname, body, {
+        status: 405,
+        code: 'BAD_REQUEST',
+        message: `${req.method} not allowed`,
+      });
+    const faultIdx = this.faults.findIndex(
+      (f) => f.remaining > 0 && (f.fault.path === undefined || f.fault.path === req.pathname),
+    );
     const fault = faultIdx >= 0 ? this.faults[faultIdx] : undefined;
     if (fault) {
       fault.remaining -= 1;
       if (fault.remaining === 0) this.faults.splice(faultIdx, 1);
-      return this.answer(req.pathname, body, { status: fault.fault.status, code: fault.fault.code, message: fault.fault.message ?? `injected ${fault.fault.code}` });
+      return this.answer(req.pathname, body, {
+        status: fault.fault.status,
+        code: fault.fault.code,
+        message: fault.fault.message ?? `injected ${fault.fault.code}`,
+      });
     }
     if (this.conflictsLeft > 0 && WRITE_PATHS.has(req.pathname)) {
       this.conflictsLeft -= 1;
-      return this.answer(req.pathname, body, { status: 409, code: 'CONFLICT', message: 'Write conflict (injected by the test)' });
+      return this.answer(req.pathname, body, {
+        status: 409,
+        code: 'CONFLICT',
+        message: 'Write conflict (injected by the test)',
+      });
     }
     try {
       const result = this.route(req.pathname, body);
@@ -338,7 +362,11 @@ export class KvsDouble {
 
   private entityStore(name: unknown): Store {
     if (typeof name !== 'string' || !this.entityDefs.has(name)) {
-      fail(400, 'BAD_REQUEST', `Entity ${String(name)} is not defined (call kvs.defineEntity in the test, as the manifest would)`);
+      fail(
+        400,
+        'BAD_REQUEST',
+        `Entity ${String(name)} is not defined (call kvs.defineEntity in the test, as the manifest would)`,
+      );
     }
     let store = this.entities.get(name);
     if (!store) {
@@ -354,7 +382,9 @@ export class KvsDouble {
       value: structuredClone(e.value),
       ...(metadata.includes('CREATED_AT') ? { createdAt: e.createdAt } : {}),
       ...(metadata.includes('UPDATED_AT') ? { updatedAt: e.updatedAt } : {}),
-      ...(metadata.includes('EXPIRE_TIME') && e.expiresAt !== undefined ? { expireTime: new Date(e.expiresAt).toISOString() } : {}),
+      ...(metadata.includes('EXPIRE_TIME') && e.expiresAt !== undefined
+        ? { expireTime: new Date(e.expiresAt).toISOString() }
+        : {}),
     };
   }
 
@@ -366,18 +396,30 @@ export class KvsDouble {
     return this.view(key, e, ['CREATED_AT', 'UPDATED_AT', 'EXPIRE_TIME']);
   }
 
-  private writeEntry(store: Store, key: string, value: unknown, options: Record<string, unknown>): { before: Entry | undefined; after: Entry } {
+  private writeEntry(
+    store: Store,
+    key: string,
+    value: unknown,
+    options: Record<string, unknown>,
+  ): { before: Entry | undefined; after: Entry } {
     const before = this.live(store, key);
-    if (options['keyPolicy'] === 'FAIL_IF_EXISTS' && before) fail(409, 'KEY_ALREADY_EXISTS', `Key ${key} already exists`);
+    if (options['keyPolicy'] === 'FAIL_IF_EXISTS' && before)
+      fail(409, 'KEY_ALREADY_EXISTS', `Key ${key} already exists`);
     const now = this.clock();
     const ttl = isRecord(options['ttl']) ? options['ttl'] : undefined;
     let expiresAt: number | undefined;
     if (ttl) {
       const unit = TTL_UNIT_MS[String(ttl['unit'])];
-      if (unit === undefined || typeof ttl['value'] !== 'number' || ttl['value'] <= 0) fail(400, 'BAD_REQUEST', 'Invalid ttl');
+      if (unit === undefined || typeof ttl['value'] !== 'number' || ttl['value'] <= 0)
+        fail(400, 'BAD_REQUEST', 'Invalid ttl');
       expiresAt = now + ttl['value'] * unit;
     }
-    const after: Entry = { value: structuredClone(value), createdAt: before?.createdAt ?? now, updatedAt: now, expiresAt };
+    const after: Entry = {
+      value: structuredClone(value),
+      createdAt: before?.createdAt ?? now,
+      updatedAt: now,
+      expiresAt,
+    };
     store.set(key, after);
     return { before, after };
   }
@@ -398,9 +440,15 @@ export class KvsDouble {
     return undefined;
   }
 
-  private page<T extends { key: string }>(items: T[], limitRaw: unknown, cursorRaw: unknown, render: (item: T) => unknown): unknown {
+  private page<T extends { key: string }>(
+    items: T[],
+    limitRaw: unknown,
+    cursorRaw: unknown,
+    render: (item: T) => unknown,
+  ): unknown {
     const limit = typeof limitRaw === 'number' ? limitRaw : this.defaultPageSize;
-    if (!Number.isInteger(limit) || limit < 1) fail(400, 'BAD_REQUEST', `limit must be a positive integer, got ${String(limitRaw)}`);
+    if (!Number.isInteger(limit) || limit < 1)
+      fail(400, 'BAD_REQUEST', `limit must be a positive integer, got ${String(limitRaw)}`);
     const size = Math.min(limit, this.maxPageSize);
     const after = decodeCursor(cursorRaw);
     const start = after === undefined ? 0 : items.findIndex((i) => i.key === after) + 1;
@@ -413,7 +461,8 @@ export class KvsDouble {
   private query(body: Record<string, unknown>): unknown {
     const where = Array.isArray(body['where']) ? body['where'].filter(isRecord) : [];
     for (const w of where) {
-      if (w['property'] !== 'key' || w['condition'] !== 'BEGINS_WITH') fail(400, 'BAD_REQUEST', 'Only key BEGINS_WITH queries are supported by the Key-Value Store');
+      if (w['property'] !== 'key' || w['condition'] !== 'BEGINS_WITH')
+        fail(400, 'BAD_REQUEST', 'Only key BEGINS_WITH queries are supported by the Key-Value Store');
     }
     const prefix = where.length > 0 && Array.isArray(where[0]?.['values']) ? String(where[0]['values'][0]) : '';
     const options = isRecord(body['options']) ? body['options'] : {};
@@ -433,14 +482,23 @@ export class KvsDouble {
     if (!index) fail(400, 'BAD_REQUEST', `Index ${String(body['indexName'])} is not defined on entity ${String(name)}`);
     const partitionAttrs = index.partition ?? [];
     const partition = Array.isArray(body['partition']) ? body['partition'] : [];
-    if (partition.length !== partitionAttrs.length) fail(400, 'BAD_REQUEST', `Index ${String(body['indexName'])} needs partition values for ${partitionAttrs.join(', ')}`);
+    if (partition.length !== partitionAttrs.length)
+      fail(
+        400,
+        'BAD_REQUEST',
+        `Index ${String(body['indexName'])} needs partition values for ${partitionAttrs.join(', ')}`,
+      );
     const range = isRecord(body['range']) ? { ...body['range'], property: index.range } : undefined;
-    const metadata = strings(body['metadataFields'] ?? (isRecord(body['options']) ? body['options']['metadataFields'] : undefined));
+    const metadata = strings(
+      body['metadataFields'] ?? (isRecord(body['options']) ? body['options']['metadataFields'] : undefined),
+    );
     const sign = body['sort'] === 'DESC' ? -1 : 1;
     const items = [...store.keys()]
       .map((key) => ({ key, entry: this.live(store, key) }))
       .filter((x): x is { key: string; entry: Entry } => x.entry !== undefined)
-      .filter(({ entry }) => partitionAttrs.every((attr, i) => isRecord(entry.value) && entry.value[attr] === partition[i]))
+      .filter(({ entry }) =>
+        partitionAttrs.every((attr, i) => isRecord(entry.value) && entry.value[attr] === partition[i]),
+      )
       .filter(({ entry }) => isRecord(entry.value) && entry.value[index.range] !== undefined)
       .filter(({ entry }) => range === undefined || matchesCondition(entry.value, range))
       .filter(({ entry }) => matchesFilters(entry.value, body['filters']))
@@ -461,7 +519,10 @@ export class KvsDouble {
     const failedKeys: unknown[] = [];
     for (const raw of items) {
       const item = isRecord(raw) ? raw : {};
-      const id = { key: String(item['key']), ...(typeof item['entityName'] === 'string' ? { entityName: item['entityName'] } : {}) };
+      const id = {
+        key: String(item['key']),
+        ...(typeof item['entityName'] === 'string' ? { entityName: item['entityName'] } : {}),
+      };
       try {
         const extra = op(item);
         successfulKeys.push(isRecord(extra) ? { ...id, ...extra } : id);
@@ -476,7 +537,12 @@ export class KvsDouble {
   private batchSet(items: unknown[]): unknown {
     return this.batchResult(items, (item) => {
       const key = checkKey(item['key']);
-      this.writeEntry(this.storeFor(item['entityName']), key, checkValue(item['value']), isRecord(item['options']) ? item['options'] : {});
+      this.writeEntry(
+        this.storeFor(item['entityName']),
+        key,
+        checkValue(item['value']),
+        isRecord(item['options']) ? item['options'] : {},
+      );
       return undefined;
     });
   }
@@ -505,11 +571,13 @@ export class KvsDouble {
     const checks = Array.isArray(body['check']) ? body['check'].filter(isRecord) : [];
     const ops = sets.length + deletes.length + checks.length;
     if (ops === 0) fail(400, 'BAD_REQUEST', 'A transaction needs at least one operation');
-    if (ops > KVS_MAX_TRANSACTION_OPS) fail(400, 'BAD_REQUEST', `A transaction can contain at most ${KVS_MAX_TRANSACTION_OPS} operations, got ${ops}`);
+    if (ops > KVS_MAX_TRANSACTION_OPS)
+      fail(400, 'BAD_REQUEST', `A transaction can contain at most ${KVS_MAX_TRANSACTION_OPS} operations, got ${ops}`);
     const seen = new Set<string>();
     for (const op of [...sets, ...deletes, ...checks]) {
       const id = `${String(op['entityName'] ?? '')}/${checkKey(op['key'])}`;
-      if (seen.has(id)) fail(400, 'BAD_REQUEST', `Each key can only be used once in a transaction: ${String(op['key'])}`);
+      if (seen.has(id))
+        fail(400, 'BAD_REQUEST', `Each key can only be used once in a transaction: ${String(op['key'])}`);
       seen.add(id);
     }
     // Validate everything and evaluate every condition before changing anything (all-or-nothing).
@@ -520,10 +588,16 @@ export class KvsDouble {
     };
     for (const op of sets) checkValue(op['value']);
     for (const op of [...checks, ...sets, ...deletes]) {
-      if (!conditionHolds(op)) fail(409, 'CONDITION_FAILED', `Transaction condition failed for key ${String(op['key'])}`);
+      if (!conditionHolds(op))
+        fail(409, 'CONDITION_FAILED', `Transaction condition failed for key ${String(op['key'])}`);
     }
     for (const op of sets) {
-      this.writeEntry(this.storeFor(op['entityName']), String(op['key']), op['value'], isRecord(op['options']) ? op['options'] : {});
+      this.writeEntry(
+        this.storeFor(op['entityName']),
+        String(op['key']),
+        op['value'],
+        isRecord(op['options']) ? op['options'] : {},
+      );
     }
     for (const op of deletes) this.storeFor(op['entityName']).delete(String(op['key']));
     return undefined;

@@ -27,12 +27,15 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function scopesOf(manifest: unknown): ManifestScopes {
   const permissions = isRecord(manifest) ? manifest['permissions'] : undefined;
   const raw = isRecord(permissions) ? permissions['scopes'] : undefined;
-  if (Array.isArray(raw)) return { scopes: raw.filter((s): s is string => typeof s === 'string'), impersonationScopes: [] };
+  if (Array.isArray(raw))
+    return { scopes: raw.filter((s): s is string => typeof s === 'string'), impersonationScopes: [] };
   if (!isRecord(raw)) return { scopes: [], impersonationScopes: [] };
   const entries = Object.entries(raw);
   return {
     scopes: entries.map(([scope]) => scope),
-    impersonationScopes: entries.filter(([, v]) => isRecord(v) && v['allowImpersonation'] === true).map(([scope]) => scope),
+    impersonationScopes: entries
+      .filter(([, v]) => isRecord(v) && v['allowImpersonation'] === true)
+      .map(([scope]) => scope),
   };
 }
 

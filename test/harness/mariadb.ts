@@ -61,8 +61,11 @@ export function connectionOptionsFromEnv(): ConnectionOptions {
   const url = process.env[ENV_URL];
   if (url !== undefined && url !== '') return { uri: url, timezone: 'Z', dateStrings: true };
   const socketPath = process.env[ENV_SOCKET];
-  if (socketPath !== undefined && socketPath !== '') return { socketPath, user: 'root', timezone: 'Z', dateStrings: true };
-  throw new Error(`[mariadb] no database configured: neither ${ENV_URL} nor ${ENV_SOCKET} is set (is globalSetup in jest.config.js?)`);
+  if (socketPath !== undefined && socketPath !== '')
+    return { socketPath, user: 'root', timezone: 'Z', dateStrings: true };
+  throw new Error(
+    `[mariadb] no database configured: neither ${ENV_URL} nor ${ENV_SOCKET} is set (is globalSetup in jest.config.js?)`,
+  );
 }
 
 /** Waits until the configured server accepts connections, failing fast if its start failed. */
@@ -73,7 +76,8 @@ export async function waitForServer(timeoutMs = 30_000): Promise<void> {
   while (Date.now() < deadline) {
     if (dir !== undefined) {
       const errFile = path.join(dir, 'startup-error.txt');
-      if (fs.existsSync(errFile)) throw new Error(`[mariadb] the private server failed to start:\n${fs.readFileSync(errFile, 'utf8')}`);
+      if (fs.existsSync(errFile))
+        throw new Error(`[mariadb] the private server failed to start:\n${fs.readFileSync(errFile, 'utf8')}`);
     }
     try {
       const conn = await createConnection(connectionOptionsFromEnv());
@@ -84,7 +88,9 @@ export async function waitForServer(timeoutMs = 30_000): Promise<void> {
       await new Promise((r) => setTimeout(r, 50));
     }
   }
-  throw new Error(`[mariadb] server not reachable after ${timeoutMs} ms: ${lastError instanceof Error ? lastError.message : String(lastError)}`);
+  throw new Error(
+    `[mariadb] server not reachable after ${timeoutMs} ms: ${lastError instanceof Error ? lastError.message : String(lastError)}`,
+  );
 }
 
 function tail(file: string, lines = 30): string {
@@ -99,7 +105,9 @@ function tail(file: string, lines = 30): string {
  * Initialises a data directory and starts `mariadbd` on a unix socket in `dir`. Resolves once the
  * server accepts connections.
  */
-export async function startPrivateMariaDb(dir: string = fs.mkdtempSync(path.join(os.tmpdir(), 'itr-mdb-'))): Promise<MariaDbServer> {
+export async function startPrivateMariaDb(
+  dir: string = fs.mkdtempSync(path.join(os.tmpdir(), 'itr-mdb-')),
+): Promise<MariaDbServer> {
   const mariadbd = findBinary('mariadbd', ['/usr/sbin', '/usr/local/sbin']);
   const installDb = findBinary('mariadb-install-db', ['/usr/bin', '/usr/local/bin']);
   const dataDir = path.join(dir, 'data');
@@ -165,7 +173,9 @@ export async function startPrivateMariaDb(dir: string = fs.mkdtempSync(path.join
     } catch (e) {
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`[mariadb] not ready after 30 s: ${e instanceof Error ? e.message : String(e)}\n${tail(logFile)}`);
+        throw new Error(
+          `[mariadb] not ready after 30 s: ${e instanceof Error ? e.message : String(e)}\n${tail(logFile)}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 25));
     }

@@ -75,7 +75,8 @@ function pointerToken(token: string): string {
 function formatAjvErrors(errors: ErrorObject[] | null | undefined): string[] {
   return (errors ?? []).map((e) => {
     const where = e.instancePath === '' ? '(root)' : e.instancePath;
-    const extra = e.keyword === 'additionalProperties' && isRecord(e.params) ? ` "${String(e.params['additionalProperty'])}"` : '';
+    const extra =
+      e.keyword === 'additionalProperties' && isRecord(e.params) ? ` "${String(e.params['additionalProperty'])}"` : '';
     return `${where} ${e.message ?? e.keyword}${extra}`;
   });
 }
@@ -90,9 +91,26 @@ export class OpenApiIndex {
   private readonly compiled = new Map<string, ValidateFunction>();
   readonly operationCount: number;
 
-  private constructor(readonly specPath: string, spec: Record<string, unknown>) {
+  private constructor(
+    readonly specPath: string,
+    spec: Record<string, unknown>,
+  ) {
     this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, logger: false });
-    addFormats(this.ajv, ['date', 'time', 'uri', 'uri-reference', 'uuid', 'email', 'int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']);
+    addFormats(this.ajv, [
+      'date',
+      'time',
+      'uri',
+      'uri-reference',
+      'uuid',
+      'email',
+      'int32',
+      'int64',
+      'float',
+      'double',
+      'byte',
+      'binary',
+      'password',
+    ]);
     // Jira writes datetimes as `2024-01-31T09:30:00.000+0000` (offset without a colon), which strict
     // RFC 3339 `date-time` rejects; the spec's own examples use that form, so accept both.
     this.ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i);
@@ -170,14 +188,18 @@ export class OpenApiIndex {
       for (const [status, resp] of Object.entries(op['responses'])) {
         const content = isRecord(resp) && isRecord(resp['content']) ? resp['content'] : {};
         const withSchema = Object.entries(content)
-          .filter(([, media]) => isRecord(media) && isRecord(media['schema']) && Object.keys(media['schema']).length > 0)
+          .filter(
+            ([, media]) => isRecord(media) && isRecord(media['schema']) && Object.keys(media['schema']).length > 0,
+          )
           .map(([ct]) => ct);
         responses.set(status, withSchema);
       }
     }
     // Classic and granular scope sets, per `state` ("Current", "Beta"); kept for scope checks.
     const scopes: string[] = [];
-    const scopeBlocks: unknown[] = Array.isArray(op['x-atlassian-oauth2-scopes']) ? op['x-atlassian-oauth2-scopes'] : [];
+    const scopeBlocks: unknown[] = Array.isArray(op['x-atlassian-oauth2-scopes'])
+      ? op['x-atlassian-oauth2-scopes']
+      : [];
     for (const block of scopeBlocks) if (isRecord(block)) scopes.push(...strings(block['scopes']));
     return {
       method,
@@ -264,7 +286,9 @@ export class OpenApiIndex {
   validateResponse(op: Operation, status: number, body: unknown, hasBody: boolean): string[] {
     const key = op.responses.has(String(status)) ? String(status) : op.responses.has('default') ? 'default' : undefined;
     if (key === undefined) {
-      return [`status ${status} is not documented for ${op.method} ${op.template} (documented: ${[...op.responses.keys()].join(', ')})`];
+      return [
+        `status ${status} is not documented for ${op.method} ${op.template} (documented: ${[...op.responses.keys()].join(', ')})`,
+      ];
     }
     const contentTypes = op.responses.get(key) ?? [];
     const ct = contentTypes.includes('application/json') ? 'application/json' : contentTypes[0];
@@ -285,10 +309,13 @@ export class OpenApiIndex {
         continue;
       }
       const schema = isRecord(p.schema) ? p.schema : {};
-      const itemType = schema['type'] === 'array' && isRecord(schema['items']) ? schema['items']['type'] : schema['type'];
+      const itemType =
+        schema['type'] === 'array' && isRecord(schema['items']) ? schema['items']['type'] : schema['type'];
       for (const v of schema['type'] === 'array' ? values.flatMap((x) => x.split(',')) : values) {
-        if (itemType === 'boolean' && v !== 'true' && v !== 'false') errors.push(`query "${p.name}" must be boolean, got "${v}"`);
-        if (itemType === 'integer' && !/^-?\d+$/.test(v)) errors.push(`query "${p.name}" must be an integer, got "${v}"`);
+        if (itemType === 'boolean' && v !== 'true' && v !== 'false')
+          errors.push(`query "${p.name}" must be boolean, got "${v}"`);
+        if (itemType === 'integer' && !/^-?\d+$/.test(v))
+          errors.push(`query "${p.name}" must be an integer, got "${v}"`);
       }
     }
     return errors;
@@ -304,7 +331,8 @@ export class OpenApiIndex {
  * `{ key, type, accountId | value | id | key-of-issue }` (the double's reading; check on a live site).
  */
 function patchCustomContextVariable(spec: Record<string, unknown>): void {
-  const schemas = isRecord(spec['components']) && isRecord(spec['components']['schemas']) ? spec['components']['schemas'] : undefined;
+  const schemas =
+    isRecord(spec['components']) && isRecord(spec['components']['schemas']) ? spec['components']['schemas'] : undefined;
   const ccv = schemas?.['CustomContextVariable'];
   if (!isRecord(ccv)) return;
   delete ccv['additionalProperties'];

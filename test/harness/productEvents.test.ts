@@ -13,7 +13,10 @@ const UPDATED = 'avi:jira:updated:issue';
 const issuePayload = { issue: { id: '10001', key: 'ITR-1', fields: {} }, atlassianId: 'u1' };
 
 /** Registers a trigger recording the retryContext of each invocation and answering with `answer`. */
-function recordingTrigger(answer: (n: number) => unknown, filter?: Parameters<typeof productEvents.registerTrigger>[0]['filter']): Array<RetryContext | undefined> {
+function recordingTrigger(
+  answer: (n: number) => unknown,
+  filter?: Parameters<typeof productEvents.registerTrigger>[0]['filter'],
+): Array<RetryContext | undefined> {
   const seen: Array<RetryContext | undefined> = [];
   productEvents.registerTrigger({
     key: 't',
@@ -30,18 +33,29 @@ function recordingTrigger(answer: (n: number) => unknown, filter?: Parameters<ty
 describe('product events: retries', () => {
   it('retries a returned InvocationError after its retryAfter, with retryContext and object retryData', async () => {
     const seen = recordingTrigger((n) =>
-      n === 1 ? new InvocationError({ retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED, retryData: { page: 2 } }) : undefined,
+      n === 1
+        ? new InvocationError({
+            retryAfter: 30,
+            retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
+            retryData: { page: 2 },
+          })
+        : undefined,
     );
     const before = productEvents.now;
     await productEvents.emit(UPDATED, issuePayload);
     const records = await productEvents.drain();
     expect(records.map((r) => r.outcome)).toEqual(['retry', 'success']);
-    expect(seen).toEqual([undefined, { retryCount: 1, retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED', retryData: { page: 2 } }]);
+    expect(seen).toEqual([
+      undefined,
+      { retryCount: 1, retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED', retryData: { page: 2 } },
+    ]);
     expect(productEvents.now - before).toBe(30_000);
   });
 
   it('retries at most four times, then drops the event', async () => {
-    const seen = recordingTrigger(() => new InvocationError({ retryAfter: 1, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST }));
+    const seen = recordingTrigger(
+      () => new InvocationError({ retryAfter: 1, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST }),
+    );
     await productEvents.emit(UPDATED, issuePayload);
     const records = await productEvents.drain();
     expect(seen).toHaveLength(PRODUCT_EVENT_MAX_RETRIES + 1);
@@ -51,7 +65,11 @@ describe('product events: retries', () => {
   });
 
   it('lowers a retryAfter over 900 s to 900 s', async () => {
-    recordingTrigger((n) => (n === 1 ? new InvocationError({ retryAfter: 3600, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST }) : undefined));
+    recordingTrigger((n) =>
+      n === 1
+        ? new InvocationError({ retryAfter: 3600, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST })
+        : undefined,
+    );
     const before = productEvents.now;
     await productEvents.emit(UPDATED, issuePayload);
     await productEvents.drain();
@@ -59,7 +77,15 @@ describe('product events: retries', () => {
   });
 
   it('does not send retryData that is not an object (ECO-734)', async () => {
-    const seen = recordingTrigger((n) => (n === 1 ? new InvocationError({ retryAfter: 5, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST, retryData: 'page-2' }) : undefined));
+    const seen = recordingTrigger((n) =>
+      n === 1
+        ? new InvocationError({
+            retryAfter: 5,
+            retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+            retryData: 'page-2',
+          })
+        : undefined,
+    );
     await productEvents.emit(UPDATED, issuePayload);
     await productEvents.drain();
     expect(seen[1]).toEqual({ retryCount: 1, retryReason: 'FUNCTION_RETRY_REQUEST' });
@@ -82,14 +108,24 @@ describe('product events: retries', () => {
     expect(thrown).toHaveLength(1);
   });
 
-  it('retries a platform error (time-out, out of memory) without using up the app\'s four retries', async () => {
-    const seen = recordingTrigger((n) => (n === 3 || n === 4 ? new InvocationError({ retryAfter: 1, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST }) : undefined));
+  it("retries a platform error (time-out, out of memory) without using up the app's four retries", async () => {
+    const seen = recordingTrigger((n) =>
+      n === 3 || n === 4
+        ? new InvocationError({ retryAfter: 1, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST })
+        : undefined,
+    );
     productEvents.failNextInvocation(1, 'FUNCTION_TIME_OUT');
     productEvents.failNextInvocation(1, 'FUNCTION_OUT_OF_MEMORY');
     await productEvents.emit(UPDATED, issuePayload);
     const records = await productEvents.drain();
     expect(records.map((r) => r.outcome)).toEqual(['platform-retry', 'platform-retry', 'retry', 'retry', 'success']);
-    expect(seen.map((c) => c?.retryReason)).toEqual([undefined, 'FUNCTION_TIME_OUT', 'FUNCTION_OUT_OF_MEMORY', 'FUNCTION_RETRY_REQUEST', 'FUNCTION_RETRY_REQUEST']);
+    expect(seen.map((c) => c?.retryReason)).toEqual([
+      undefined,
+      'FUNCTION_TIME_OUT',
+      'FUNCTION_OUT_OF_MEMORY',
+      'FUNCTION_RETRY_REQUEST',
+      'FUNCTION_RETRY_REQUEST',
+    ]);
     expect(seen.map((c) => c?.retryCount ?? 0)).toEqual([0, 0, 0, 1, 2]);
   });
 
@@ -110,17 +146,23 @@ describe('product events: filters', () => {
     jira.seedIssue({ key: 'ITR-1', fields: { customfield_10050: 'minor' } });
   });
 
-  it('ignoreSelf: the app\'s own write does not reach the trigger; a user\'s write does', async () => {
+  it("ignoreSelf: the app's own write does not reach the trigger; a user's write does", async () => {
     const seen = recordingTrigger(() => undefined, { ignoreSelf: true });
     await runtime.runAs(undefined, () =>
       asApp().requestJira(route`/rest/api/3/app/field/value`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ updates: [{ customField: 'customfield_10050', issueIds: [Number(jira.issue('ITR-1').id)], value: 'major' }] }),
+        body: JSON.stringify({
+          updates: [{ customField: 'customfield_10050', issueIds: [Number(jira.issue('ITR-1').id)], value: 'major' }],
+        }),
       }),
     );
     await runtime.runAs('u1', () =>
-      asUser().requestJira(route`/rest/api/3/issue/ITR-1`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fields: { summary: 'Printer on fire' } }) }),
+      asUser().requestJira(route`/rest/api/3/issue/ITR-1`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ fields: { summary: 'Printer on fire' } }),
+      }),
     );
     expect(jira.issueEvents.map((e) => [e.byApp, e.causedBy === 'u1'])).toEqual([
       [true, false],
@@ -157,17 +199,29 @@ describe('product events: filters', () => {
       ['not-boolean', 'number', 'IGNORE'],
       ['received', 'fails', 'RECEIVE'],
     ] as const) {
-      productEvents.registerTrigger({ key, events: [UPDATED], handler: () => void delivered.push(key), filter: { expression, ...(onError === undefined ? {} : { onError }) } });
+      productEvents.registerTrigger({
+        key,
+        events: [UPDATED],
+        handler: () => void delivered.push(key),
+        filter: { expression, ...(onError === undefined ? {} : { onError }) },
+      });
     }
     await productEvents.emit(UPDATED, issuePayload);
     await productEvents.drain();
     expect(delivered.sort()).toEqual(['received', 'yes']);
-    expect(productEvents.logs).toEqual([expect.stringContaining('trigger broken: filter expression failed: no such property')]);
+    expect(productEvents.logs).toEqual([
+      expect.stringContaining('trigger broken: filter expression failed: no such property'),
+    ]);
   });
 
   it('refuses to guess a filter expression it has no interpreter for', async () => {
     productEvents.evaluateExpression = undefined;
-    productEvents.registerTrigger({ key: 't', events: [UPDATED], handler: () => undefined, filter: { ignoreSelf: true, expression: 'true' } });
+    productEvents.registerTrigger({
+      key: 't',
+      events: [UPDATED],
+      handler: () => undefined,
+      filter: { ignoreSelf: true, expression: 'true' },
+    });
     await expect(productEvents.emit(UPDATED, issuePayload)).rejects.toThrow(/no evaluator/);
   });
 
@@ -182,8 +236,16 @@ describe('product events: filters', () => {
 
   describe('filter expressions through the Jira-expression interpreter (the default)', () => {
     const deliveredFor = async (expression: string, onError?: 'IGNORE_AND_LOG' | 'RECEIVE'): Promise<string[]> => {
-      productEvents.registerTrigger({ key: 'f', events: [UPDATED], handler: () => undefined, filter: { expression, ...(onError === undefined ? {} : { onError }) } });
-      await productEvents.emit(UPDATED, { issue: { id: '10001', key: 'ITR-1', fields: { issuetype: { id: '10002', name: 'Incident' } } }, atlassianId: 'u1' });
+      productEvents.registerTrigger({
+        key: 'f',
+        events: [UPDATED],
+        handler: () => undefined,
+        filter: { expression, ...(onError === undefined ? {} : { onError }) },
+      });
+      await productEvents.emit(UPDATED, {
+        issue: { id: '10001', key: 'ITR-1', fields: { issuetype: { id: '10002', name: 'Incident' } } },
+        atlassianId: 'u1',
+      });
       await productEvents.drain();
       return productEvents.deliveries.map((d) => `${d.outcome}${d.reason === undefined ? '' : `:${d.reason}`}`);
     };
@@ -197,10 +259,13 @@ describe('product events: filters', () => {
     });
 
     // forge-docs: events-reference/product_events (only `event`; "Any other evaluation outcome will be considered an error")
-    it.each(['issue.key == "ITR-1"', 'project.key == "ITR"', 'app.id != null'])('refuses a variable the filter context lacks: %s', async (expression) => {
-      expect(await deliveredFor(expression)).toEqual(['filtered:expression-error']);
-      expect(productEvents.logs).toEqual([expect.stringContaining('filter expression failed')]);
-    });
+    it.each(['issue.key == "ITR-1"', 'project.key == "ITR"', 'app.id != null'])(
+      'refuses a variable the filter context lacks: %s',
+      async (expression) => {
+        expect(await deliveredFor(expression)).toEqual(['filtered:expression-error']);
+        expect(productEvents.logs).toEqual([expect.stringContaining('filter expression failed')]);
+      },
+    );
 
     it('a non-Boolean result is an error; RECEIVE delivers anyway', async () => {
       expect(await deliveredFor('event.issue.key', 'RECEIVE')).toEqual(['success']);

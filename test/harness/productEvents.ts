@@ -37,7 +37,11 @@ export const PLATFORM_ERROR_MAX_RETRIES = 4;
 export const PLATFORM_ERROR_RETRY_DELAY_SECONDS = 60;
 
 // forge-docs: events-reference/product_events ("Retry for platform level errors", retryReason values)
-export type PlatformErrorReason = 'FUNCTION_TIME_OUT' | 'FUNCTION_OUT_OF_MEMORY' | 'FUNCTION_PLATFORM_RATE_LIMITED' | 'FUNCTION_PLATFORM_UNKNOWN_ERROR';
+export type PlatformErrorReason =
+  | 'FUNCTION_TIME_OUT'
+  | 'FUNCTION_OUT_OF_MEMORY'
+  | 'FUNCTION_PLATFORM_RATE_LIMITED'
+  | 'FUNCTION_PLATFORM_UNKNOWN_ERROR';
 // forge-docs: manifest-reference/modules/trigger (Filter reference, onError)
 export type FilterOnError = 'IGNORE_AND_LOG' | 'IGNORE' | 'RECEIVE_AND_LOG' | 'RECEIVE';
 
@@ -105,7 +109,9 @@ interface Pending {
   platformRetries: number;
 }
 
-function isRetryRequest(x: unknown): x is { _retry: true; retryOptions?: { retryAfter?: unknown; retryReason?: unknown; retryData?: unknown } } {
+function isRetryRequest(
+  x: unknown,
+): x is { _retry: true; retryOptions?: { retryAfter?: unknown; retryReason?: unknown; retryData?: unknown } } {
   return isRecord(x) && x['_retry'] === true;
 }
 
@@ -165,16 +171,37 @@ export class ProductEventsDouble {
    * Jira fires `eventType` with `payload`; `selfGenerated` when the app's own API call caused it.
    * Every subscribed trigger whose filter lets it through gets a delivery.
    */
-  async emit(eventType: string, payload: Record<string, unknown>, options: { selfGenerated?: boolean } = {}): Promise<void> {
-    const event: Record<string, unknown> = { ...structuredClone(payload), eventType, selfGenerated: options.selfGenerated === true };
+  async emit(
+    eventType: string,
+    payload: Record<string, unknown>,
+    options: { selfGenerated?: boolean } = {},
+  ): Promise<void> {
+    const event: Record<string, unknown> = {
+      ...structuredClone(payload),
+      eventType,
+      selfGenerated: options.selfGenerated === true,
+    };
     const added: Pending[] = [];
     for (const trigger of this.triggers.filter((t) => t.events.includes(eventType))) {
       const dropped = this.filterReason(trigger, event);
       if (dropped !== undefined) {
-        this.deliveries.push({ triggerKey: trigger.key, eventType, outcome: 'filtered', reason: dropped, retryCount: 0, at: this.clockMs });
+        this.deliveries.push({
+          triggerKey: trigger.key,
+          eventType,
+          outcome: 'filtered',
+          reason: dropped,
+          retryCount: 0,
+          at: this.clockMs,
+        });
         continue;
       }
-      added.push({ id: randomUUID(), trigger, payload: structuredClone(event), availableAt: this.clockMs + this.delayMs(), platformRetries: 0 });
+      added.push({
+        id: randomUUID(),
+        trigger,
+        payload: structuredClone(event),
+        availableAt: this.clockMs + this.delayMs(),
+        platformRetries: 0,
+      });
     }
     this.pending.push(...added);
     if (this.deliveryMode === 'immediate') for (const p of added) await this.settle(p);
@@ -203,7 +230,11 @@ export class ProductEventsDouble {
       if (issue === undefined) continue;
       const f = issue.fields;
       const payload: Record<string, unknown> = {
-        issue: { id: issue.id, key: issue.key, fields: { summary: f['summary'], issuetype: f['issuetype'], project: f['project'], status: f['status'] } },
+        issue: {
+          id: issue.id,
+          key: issue.key,
+          fields: { summary: f['summary'], issuetype: f['issuetype'], project: f['project'], status: f['status'] },
+        },
         atlassianId: e.causedBy,
         associatedUsers: [{ accountId: e.causedBy }],
       };
@@ -224,7 +255,10 @@ export class ProductEventsDouble {
     if (filter.ignoreSelf === true && event['selfGenerated'] === true) return 'ignoreSelf';
     if (filter.expression === undefined) return undefined;
     const evaluate = this.evaluateExpression;
-    if (evaluate === undefined) throw new Error(`[product events] trigger ${trigger.key} has a filter expression and no evaluator is set (productEvents.evaluateExpression)`);
+    if (evaluate === undefined)
+      throw new Error(
+        `[product events] trigger ${trigger.key} has a filter expression and no evaluator is set (productEvents.evaluateExpression)`,
+      );
     let value: unknown;
     let failure: string | undefined;
     try {
@@ -269,7 +303,10 @@ export class ProductEventsDouble {
   }
 
   private invoke(p: Pending): Promise<unknown> {
-    const event = p.retryContext === undefined ? structuredClone(p.payload) : { ...structuredClone(p.payload), retryContext: structuredClone(p.retryContext) };
+    const event =
+      p.retryContext === undefined
+        ? structuredClone(p.payload)
+        : { ...structuredClone(p.payload), retryContext: structuredClone(p.retryContext) };
     const context = {
       installContext: HARNESS_CLOUD_ARI,
       installation: this.runtime.appContext.installation,
@@ -301,7 +338,12 @@ export class ProductEventsDouble {
       }
       this.deliveries.push({ ...base, outcome: 'platform-retry', reason: platformError, at: this.clockMs });
       const retryContext: RetryContext = { retryCount, retryReason: platformError };
-      return this.schedule({ ...p, retryContext, platformRetries: p.platformRetries + 1, availableAt: this.clockMs + PLATFORM_ERROR_RETRY_DELAY_SECONDS * 1000 });
+      return this.schedule({
+        ...p,
+        retryContext,
+        platformRetries: p.platformRetries + 1,
+        availableAt: this.clockMs + PLATFORM_ERROR_RETRY_DELAY_SECONDS * 1000,
+      });
     }
     if (thrown) {
       // forge-docs: events-reference/product_events (only a returned InvocationError requests a retry)

@@ -1,5 +1,12 @@
 /** The queue double through the real `@forge/events`. */
-import { InvocationError, InvocationErrorCode, PayloadTooBigError, Queue, RateLimitError, TooManyEventsError } from '@forge/events';
+import {
+  InvocationError,
+  InvocationErrorCode,
+  PayloadTooBigError,
+  Queue,
+  RateLimitError,
+  TooManyEventsError,
+} from '@forge/events';
 import { QUEUE_RETENTION_WINDOW_MS, type AsyncEventShape } from './queueDouble';
 import { harness } from './index';
 
@@ -11,12 +18,20 @@ describe('queue double', () => {
     queue.registerConsumer('escalations', (event) => {
       seen.push(event as AsyncEventShape);
     });
-    const { jobId } = await new Queue({ key: 'escalations' }).push([{ body: { issueId: '10001' } }, { body: { issueId: '10002' }, delayInSeconds: 60 }]);
+    const { jobId } = await new Queue({ key: 'escalations' }).push([
+      { body: { issueId: '10001' } },
+      { body: { issueId: '10002' }, delayInSeconds: 60 },
+    ]);
     expect(seen).toHaveLength(0);
     const report = await queue.drain();
     expect(report.delivered).toBe(2);
     expect(seen.map((e) => e.body)).toEqual([{ issueId: '10001' }, { issueId: '10002' }]);
-    expect(seen[0]).toEqual({ body: { issueId: '10001' }, queueName: 'escalations', jobId, eventId: expect.any(String) });
+    expect(seen[0]).toEqual({
+      body: { issueId: '10001' },
+      queueName: 'escalations',
+      jobId,
+      eventId: expect.any(String),
+    });
     expect(seen[1]?.delayInSeconds).toBe(60);
   });
 
@@ -25,8 +40,14 @@ describe('queue double', () => {
     queue.registerConsumer('q', (event) => {
       const e = event as AsyncEventShape;
       attempts.push(e.retryContext?.retryCount);
-      if (attempts.length === 1) return new InvocationError({ retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED, retryData: { page: 2 } });
-      if (attempts.length === 2) return new InvocationError({ retryAfter: 5000, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+      if (attempts.length === 1)
+        return new InvocationError({
+          retryAfter: 30,
+          retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
+          retryData: { page: 2 },
+        });
+      if (attempts.length === 2)
+        return new InvocationError({ retryAfter: 5000, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
       return undefined;
     });
     const before = queue.now;
@@ -40,7 +61,10 @@ describe('queue double', () => {
       retryCount: 1,
       retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED',
       retryData: { page: 2 },
-      retentionWindow: { startTime: new Date(before).toISOString(), remainingTimeMs: QUEUE_RETENTION_WINDOW_MS - 30_000 },
+      retentionWindow: {
+        startTime: new Date(before).toISOString(),
+        remainingTimeMs: QUEUE_RETENTION_WINDOW_MS - 30_000,
+      },
     });
   });
 
@@ -81,7 +105,9 @@ describe('queue double', () => {
     let calls = 0;
     queue.registerConsumer('q', () => {
       calls += 1;
-      return calls <= 6 ? new InvocationError({ retryAfter: 60, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST }) : undefined;
+      return calls <= 6
+        ? new InvocationError({ retryAfter: 60, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST })
+        : undefined;
     });
     await new Queue({ key: 'q' }).push({ body: {} });
     const report = await queue.drain();

@@ -50,7 +50,12 @@ export interface AsyncEventShape {
   eventId: string;
   delayInSeconds?: number;
   concurrency?: { key: string; limit: number };
-  retryContext?: { retryCount: number; retryReason: string; retryData: unknown; retentionWindow?: { startTime: string; remainingTimeMs: number } };
+  retryContext?: {
+    retryCount: number;
+    retryReason: string;
+    retryData: unknown;
+    retentionWindow?: { startTime: string; remainingTimeMs: number };
+  };
 }
 
 export type ConsumerHandler = (payload: unknown, context: unknown) => unknown;
@@ -95,7 +100,9 @@ export interface PushRecord {
   events: Array<{ body: Record<string, unknown>; delayInSeconds?: number }>;
 }
 
-function isRetryRequest(x: unknown): x is { _retry: true; retryOptions?: { retryAfter?: number; retryReason?: string; retryData?: unknown } } {
+function isRetryRequest(
+  x: unknown,
+): x is { _retry: true; retryOptions?: { retryAfter?: number; retryReason?: string; retryData?: unknown } } {
   return isRecord(x) && x['_retry'] === true;
 }
 
@@ -143,7 +150,12 @@ export class QueueDouble {
    * (429 → RateLimitError, 405 → InvocationLimitReachedError, 413, 5xx → InternalServerError).
    */
   failNextPush(count: number, status: number, options: { body?: unknown; skip?: number } = {}): void {
-    this.faults.push({ skip: options.skip ?? 0, remaining: count, status, body: options.body ?? { message: 'injected' } });
+    this.faults.push({
+      skip: options.skip ?? 0,
+      remaining: count,
+      status,
+      body: options.body ?? { message: 'injected' },
+    });
   }
 
   /** Virtual time, epoch ms. */
@@ -153,7 +165,9 @@ export class QueueDouble {
 
   /** Events waiting (including delayed and retrying ones). */
   pendingEvents(queueName?: string): AsyncEventShape[] {
-    return this.pending.filter((p) => !p.cancelled && (queueName === undefined || p.event.queueName === queueName)).map((p) => p.event);
+    return this.pending
+      .filter((p) => !p.cancelled && (queueName === undefined || p.event.queueName === queueName))
+      .map((p) => p.event);
   }
 
   // ----- HTTP ------------------------------------------------------------------------------------
@@ -188,32 +202,54 @@ export class QueueDouble {
     if (jobId === '') return jsonResponse(400, { message: 'jobId is required' });
     if (payload.length === 0) return jsonResponse(400, { message: 'No events pushed.' });
     if (payload.length > QUEUE_MAX_EVENTS_PER_PUSH) {
-      return jsonResponse(400, { message: `This push contains ${payload.length} events; at most ${QUEUE_MAX_EVENTS_PER_PUSH} are allowed.` });
+      return jsonResponse(400, {
+        message: `This push contains ${payload.length} events; at most ${QUEUE_MAX_EVENTS_PER_PUSH} are allowed.`,
+      });
     }
     const payloadBytes = Buffer.byteLength(JSON.stringify(payload));
     if (payloadBytes > QUEUE_MAX_PAYLOAD_BYTES || Buffer.byteLength(rawText) > QUEUE_MAX_PAYLOAD_BYTES + 4096) {
-      return jsonResponse(413, { errorMessage: `The maximum payload size is ${QUEUE_MAX_PAYLOAD_BYTES / 1024}KB (got ${payloadBytes} bytes).` });
+      return jsonResponse(413, {
+        errorMessage: `The maximum payload size is ${QUEUE_MAX_PAYLOAD_BYTES / 1024}KB (got ${payloadBytes} bytes).`,
+      });
     }
     const events: PushRecord['events'] = [];
     for (const e of payload) {
       if (!isRecord(e) || !isRecord(e['body'])) return jsonResponse(400, { message: 'Event body must be an object.' });
       const delay = e['delayInSeconds'];
       if (delay !== undefined && (typeof delay !== 'number' || delay < 0 || delay > QUEUE_MAX_DELAY_SECONDS)) {
-        return jsonResponse(400, { message: `The delayInSeconds setting must be between 0 and ${QUEUE_MAX_DELAY_SECONDS}.` });
+        return jsonResponse(400, {
+          message: `The delayInSeconds setting must be between 0 and ${QUEUE_MAX_DELAY_SECONDS}.`,
+        });
       }
       events.push({ body: e['body'], ...(typeof delay === 'number' ? { delayInSeconds: delay } : {}) });
     }
     const parent = this.current.getStore();
     const chain = parent ? parent.chain + 1 : 0;
-    if (chain > QUEUE_CYCLIC_INVOCATION_LIMIT) return jsonResponse(405, { message: 'The limit on cyclic invocation has been reached.' });
+    if (chain > QUEUE_CYCLIC_INVOCATION_LIMIT)
+      return jsonResponse(405, { message: 'The limit on cyclic invocation has been reached.' });
     this.pushes.push({ queueName, jobId, events });
     const added: PendingEvent[] = payload.filter(isRecord).map((e) => {
-      const event: AsyncEventShape = { body: structuredClone(e['body'] as Record<string, unknown>), queueName, jobId, eventId: randomUUID() };
+      const event: AsyncEventShape = {
+        body: structuredClone(e['body'] as Record<string, unknown>),
+        queueName,
+        jobId,
+        eventId: randomUUID(),
+      };
       if (typeof e['delayInSeconds'] === 'number') event.delayInSeconds = e['delayInSeconds'];
-      if (isRecord(e['concurrency']) && typeof e['concurrency']['key'] === 'string' && typeof e['concurrency']['limit'] === 'number') {
+      if (
+        isRecord(e['concurrency']) &&
+        typeof e['concurrency']['key'] === 'string' &&
+        typeof e['concurrency']['limit'] === 'number'
+      ) {
         event.concurrency = { key: e['concurrency']['key'], limit: e['concurrency']['limit'] };
       }
-      return { event, availableAt: this.clockMs + (event.delayInSeconds ?? 0) * 1000, chain, cancelled: false, enqueuedAt: this.clockMs };
+      return {
+        event,
+        availableAt: this.clockMs + (event.delayInSeconds ?? 0) * 1000,
+        chain,
+        cancelled: false,
+        enqueuedAt: this.clockMs,
+      };
     });
     this.pending.push(...added);
     if (this.deliveryMode === 'immediate') {
@@ -250,7 +286,8 @@ export class QueueDouble {
     const report: DrainReport = { delivered: 0, retried: 0, failed: [] };
     const max = options.maxDeliveries ?? 10_000;
     while (this.pending.length > 0) {
-      if (report.delivered >= max) throw new Error(`[queue double] more than ${max} deliveries in one drain: a consumer loop?`);
+      if (report.delivered >= max)
+        throw new Error(`[queue double] more than ${max} deliveries in one drain: a consumer loop?`);
       const next = this.takeNext();
       if (!next) break;
       const { record } = await this.deliverOnce(next);
@@ -262,7 +299,7 @@ export class QueueDouble {
     if (thrown.length > 0 && options.throwOnFailure !== false) {
       const first = thrown[0]?.error;
       throw new Error(
-        `[queue double] ${thrown.length} event(s) kept failing in their consumer until dropped; first: ${first instanceof Error ? first.stack ?? first.message : String(first)}`,
+        `[queue double] ${thrown.length} event(s) kept failing in their consumer until dropped; first: ${first instanceof Error ? (first.stack ?? first.message) : String(first)}`,
       );
     }
     return report;
@@ -290,7 +327,8 @@ export class QueueDouble {
       this.clockMs = Math.max(this.clockMs, cur.availableAt);
       const { record, retry } = await this.deliverOnce(cur);
       cur = retry;
-      if (record.outcome === 'dropped' && record.error !== undefined) throw record.error instanceof Error ? record.error : new Error(String(record.error));
+      if (record.outcome === 'dropped' && record.error !== undefined)
+        throw record.error instanceof Error ? record.error : new Error(String(record.error));
     }
   }
 
@@ -302,7 +340,10 @@ export class QueueDouble {
     };
     const payload =
       reg.mode === 'resolver'
-        ? { call: { functionKey: reg.functionKey ?? 'event-listener', payload: p.event.body, jobId: p.event.jobId }, context }
+        ? {
+            call: { functionKey: reg.functionKey ?? 'event-listener', payload: p.event.body, jobId: p.event.jobId },
+            context,
+          }
         : structuredClone(p.event);
     // Consumers run as the app: no user principal, fresh remaining time per invocation is the test's call.
     return this.current.run(p, () => this.runtime.runAs(undefined, async () => reg.handler(payload, context)));
@@ -310,7 +351,10 @@ export class QueueDouble {
 
   private async deliverOnce(p: PendingEvent): Promise<{ record: DeliveryRecord; retry?: PendingEvent }> {
     const reg = this.consumers.get(p.event.queueName);
-    if (!reg) throw new Error(`[queue double] no consumer registered for queue "${p.event.queueName}" (queue.registerConsumer)`);
+    if (!reg)
+      throw new Error(
+        `[queue double] no consumer registered for queue "${p.event.queueName}" (queue.registerConsumer)`,
+      );
     const times = this.duplicatesLeft > 0 ? 2 : 1;
     if (times === 2) this.duplicatesLeft -= 1;
     let outcome: unknown;
@@ -356,7 +400,8 @@ export class QueueDouble {
           ...p.event,
           retryContext: {
             retryCount,
-            retryReason: requested !== undefined ? (opts.retryReason ?? 'FUNCTION_RETRY_REQUEST') : QUEUE_THROWN_RETRY_REASON,
+            retryReason:
+              requested !== undefined ? (opts.retryReason ?? 'FUNCTION_RETRY_REQUEST') : QUEUE_THROWN_RETRY_REASON,
             retryData: opts.retryData,
             retentionWindow: { startTime: new Date(p.enqueuedAt).toISOString(), remainingTimeMs: windowEnds - nextAt },
           },

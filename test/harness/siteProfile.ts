@@ -40,7 +40,15 @@ export function restrictApp(jira: JiraDouble, projectKey: string, permissions: r
 }
 
 /** Field types a large site has many of (other apps' and admins' fields); the app never reads them. */
-const FILLER_TYPES: ReadonlyArray<SeedField['type']> = ['string', 'number', 'datetime', 'date', 'user', 'option', 'labels'];
+const FILLER_TYPES: ReadonlyArray<SeedField['type']> = [
+  'string',
+  'number',
+  'datetime',
+  'date',
+  'user',
+  'option',
+  'labels',
+];
 
 export function loadSiteProfile(jira: JiraDouble, options: SiteProfileOptions = {}): SiteProfile {
   const wantFields = options.customFields ?? 2000;
@@ -72,7 +80,11 @@ export function loadSiteProfile(jira: JiraDouble, options: SiteProfileOptions = 
       restrictApp(jira, key, []);
     } else if (n % 10 === 5) {
       appCannotComment.push(key);
-      restrictApp(jira, key, ALL_PROJECT_PERMISSIONS.filter((p) => p !== 'ADD_COMMENTS'));
+      restrictApp(
+        jira,
+        key,
+        ALL_PROJECT_PERMISSIONS.filter((p) => p !== 'ADD_COMMENTS'),
+      );
     }
   }
   jira.seedUser({ accountId: editor, displayName: 'Site editor' });

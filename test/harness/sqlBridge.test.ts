@@ -19,7 +19,10 @@ async function sqlError(p: Promise<unknown>): Promise<ForgeSQLAPIError> {
 
 beforeAll(async () => {
   await migrationRunner
-    .enqueue('v001_create_notes', 'CREATE TABLE notes (id BIGINT PRIMARY KEY AUTO_INCREMENT, body VARCHAR(255) NOT NULL, created_at DATETIME(3) NOT NULL)')
+    .enqueue(
+      'v001_create_notes',
+      'CREATE TABLE notes (id BIGINT PRIMARY KEY AUTO_INCREMENT, body VARCHAR(255) NOT NULL, created_at DATETIME(3) NOT NULL)',
+    )
     .run();
 });
 
@@ -41,15 +44,24 @@ describe('SQL bridge', () => {
   });
 
   it('selects rows as objects with column metadata; dates come back as UTC strings', async () => {
-    await sql.prepare('INSERT INTO notes (body, created_at) VALUES (?, ?)').bindParams('dated', '2026-03-02 10:00:00.123').execute();
-    const result = await sql.prepare<{ body: string; created_at: string }>('SELECT body, created_at FROM notes WHERE body = ?').bindParams('dated').execute();
+    await sql
+      .prepare('INSERT INTO notes (body, created_at) VALUES (?, ?)')
+      .bindParams('dated', '2026-03-02 10:00:00.123')
+      .execute();
+    const result = await sql
+      .prepare<{ body: string; created_at: string }>('SELECT body, created_at FROM notes WHERE body = ?')
+      .bindParams('dated')
+      .execute();
     expect(result.rows).toEqual([{ body: 'dated', created_at: '2026-03-02 10:00:00.123' }]);
     expect((result.metadata?.['fields'] as Array<{ name: string }>).map((f) => f.name)).toEqual(['body', 'created_at']);
   });
 
   it('compares strings case-sensitively (utf8mb4_bin, as TiDB)', async () => {
     await sql.prepare('INSERT INTO notes (body, created_at) VALUES (?, NOW())').bindParams('CaseSensitive').execute();
-    const hit = await sql.prepare('SELECT COUNT(*) AS n FROM notes WHERE body = ?').bindParams('casesensitive').execute();
+    const hit = await sql
+      .prepare('SELECT COUNT(*) AS n FROM notes WHERE body = ?')
+      .bindParams('casesensitive')
+      .execute();
     expect(hit.rows).toEqual([{ n: 0 }]);
   });
 
@@ -62,7 +74,9 @@ describe('SQL bridge', () => {
 
   it('refuses schema changes outside executeDDL, and foreign keys', async () => {
     expect((await sqlError(sql.executeRaw('CREATE TABLE t2 (id INT)'))).code).toBe(errorCodes.INVALID_SQL_QUERY);
-    const fk = await sqlError(sql.executeDDL('CREATE TABLE child (id INT, note_id BIGINT, FOREIGN KEY (note_id) REFERENCES notes(id))'));
+    const fk = await sqlError(
+      sql.executeDDL('CREATE TABLE child (id INT, note_id BIGINT, FOREIGN KEY (note_id) REFERENCES notes(id))'),
+    );
     expect(fk.message).toMatch(/foreign keys/);
     // A word inside a value is not syntax.
     await sql.prepare("SELECT COUNT(*) AS n FROM notes WHERE body = 'REFERENCES; FULLTEXT'").execute();
@@ -84,26 +98,53 @@ describe('the query policy', () => {
     const e = await sqlError(sql.executeRaw('SELECT /*+ MAX_EXECUTION_TIME(1000) */ body FROM notes'));
     expect(e.code).toBe(POLICY);
     expect(e.message).toMatch(/MAX_EXECUTION_TIME/);
-    expect((await sqlError(sql.executeRaw('SELECT /*+ HASH_JOIN(a) READ_FROM_STORAGE(TIKV[a]) */ 1 AS x'))).message).toMatch(/READ_FROM_STORAGE/);
+    expect(
+      (await sqlError(sql.executeRaw('SELECT /*+ HASH_JOIN(a) READ_FROM_STORAGE(TIKV[a]) */ 1 AS x'))).message,
+    ).toMatch(/READ_FROM_STORAGE/);
     await sql.executeRaw('SELECT /*+ HASH_JOIN(a, b) */ a.id FROM notes a JOIN notes b ON a.id = b.id');
   });
 
   it('permits SET only for user variables', async () => {
-    for (const q of ["SET sql_mode = ''", 'SET autocommit = 0', 'SET GLOBAL max_connections = 1', 'SET @@session.max_statement_time = 1', 'SET @a = 1, sql_mode = 1']) {
+    for (const q of [
+      "SET sql_mode = ''",
+      'SET autocommit = 0',
+      'SET GLOBAL max_connections = 1',
+      'SET @@session.max_statement_time = 1',
+      'SET @a = 1, sql_mode = 1',
+    ]) {
       expect([q, (await sqlError(sql.executeRaw(q))).code]).toEqual([q, POLICY]);
     }
     await sql.executeRaw('SET @a = 1, @b := 2');
   });
 
   it('permits only SHOW TABLES, SHOW COLUMNS and SHOW INDEXES / KEYS', async () => {
-    for (const q of ['SHOW VARIABLES', 'SHOW DATABASES', 'SHOW CREATE TABLE notes', 'SHOW FULL TABLES', 'SHOW PROCESSLIST']) {
+    for (const q of [
+      'SHOW VARIABLES',
+      'SHOW DATABASES',
+      'SHOW CREATE TABLE notes',
+      'SHOW FULL TABLES',
+      'SHOW PROCESSLIST',
+    ]) {
       expect([q, (await sqlError(sql.executeRaw(q))).code]).toEqual([q, POLICY]);
     }
-    for (const q of ['SHOW TABLES', 'SHOW COLUMNS FROM notes', 'SHOW INDEXES FROM notes', 'SHOW INDEX FROM notes', 'SHOW KEYS FROM notes']) await sql.executeRaw(q);
+    for (const q of [
+      'SHOW TABLES',
+      'SHOW COLUMNS FROM notes',
+      'SHOW INDEXES FROM notes',
+      'SHOW INDEX FROM notes',
+      'SHOW KEYS FROM notes',
+    ])
+      await sql.executeRaw(q);
   });
 
   it('refuses USE and SQL-level PREPARE / EXECUTE / DEALLOCATE', async () => {
-    for (const q of ['USE mysql', "PREPARE s FROM 'SELECT 1'", 'EXECUTE s', 'DEALLOCATE PREPARE s', '/* why */ PREPARE s FROM \'SELECT 1\'']) {
+    for (const q of [
+      'USE mysql',
+      "PREPARE s FROM 'SELECT 1'",
+      'EXECUTE s',
+      'DEALLOCATE PREPARE s',
+      "/* why */ PREPARE s FROM 'SELECT 1'",
+    ]) {
       expect([q, (await sqlError(sql.executeRaw(q))).code]).toEqual([q, POLICY]);
     }
   });
@@ -125,16 +166,31 @@ describe("TiDB's MySQL dialect", () => {
   }
 
   it('refuses MariaDB-only syntax that MariaDB itself would run', async () => {
-    expect((await parseError("DELETE FROM notes WHERE body = 'x' RETURNING id")).suggestion).toMatch(/RETURNING is MariaDB-only/);
-    expect((await parseError("INSERT INTO notes (body, created_at) VALUES ('r', NOW()) RETURNING id")).suggestion).toMatch(/RETURNING/);
-    expect((await parseError('CREATE OR REPLACE TABLE notes2 (id INT)', true)).suggestion).toMatch(/CREATE OR REPLACE TABLE/);
+    expect((await parseError("DELETE FROM notes WHERE body = 'x' RETURNING id")).suggestion).toMatch(
+      /RETURNING is MariaDB-only/,
+    );
+    expect(
+      (await parseError("INSERT INTO notes (body, created_at) VALUES ('r', NOW()) RETURNING id")).suggestion,
+    ).toMatch(/RETURNING/);
+    expect((await parseError('CREATE OR REPLACE TABLE notes2 (id INT)', true)).suggestion).toMatch(
+      /CREATE OR REPLACE TABLE/,
+    );
     expect((await parseError('CREATE SEQUENCE note_seq', true)).suggestion).toMatch(/sequences/);
   });
 
   it('refuses MariaDB-only functions by name (they parse as ordinary calls)', async () => {
-    for (const q of ['SELECT NEXTVAL(note_seq) AS n', "SELECT JSON_DETAILED('{}') AS j", 'SELECT SYS_GUID() AS g', 'SELECT COLUMN_JSON(body) AS c FROM notes']) {
+    for (const q of [
+      'SELECT NEXTVAL(note_seq) AS n',
+      "SELECT JSON_DETAILED('{}') AS j",
+      'SELECT SYS_GUID() AS g',
+      'SELECT COLUMN_JSON(body) AS c FROM notes',
+    ]) {
       const e = await sqlError(sql.executeRaw(q));
-      expect([q, e.code, e.suggestion]).toEqual([q, errorCodes.SQL_EXECUTION_ERROR, expect.stringMatching(/MariaDB-only/)]);
+      expect([q, e.code, e.suggestion]).toEqual([
+        q,
+        errorCodes.SQL_EXECUTION_ERROR,
+        expect.stringMatching(/MariaDB-only/),
+      ]);
     }
   });
 
@@ -150,14 +206,23 @@ describe("TiDB's MySQL dialect", () => {
 
   it("runs MySQL's table index hints (the analytics facts read a long period with IGNORE INDEX); the rest of such a statement is still parsed", async () => {
     await sql.executeRaw('SELECT COUNT(*) AS n FROM notes n IGNORE INDEX (PRIMARY) WHERE n.id > 0');
-    await sql.executeRaw('SELECT n.body FROM notes AS n USE INDEX () JOIN notes m FORCE KEY FOR JOIN (PRIMARY) ON m.id = n.id');
-    expect((await parseError('SELECT body FROM notes n IGNORE INDEX (PRIMARY) RETURNING id')).suggestion).toMatch(/RETURNING is MariaDB-only/);
+    await sql.executeRaw(
+      'SELECT n.body FROM notes AS n USE INDEX () JOIN notes m FORCE KEY FOR JOIN (PRIMARY) ON m.id = n.id',
+    );
+    expect((await parseError('SELECT body FROM notes n IGNORE INDEX (PRIMARY) RETURNING id')).suggestion).toMatch(
+      /RETURNING is MariaDB-only/,
+    );
   });
 });
 
 describe('size and rate limits (forge-docs: storage-reference/sql)', () => {
   it('refuses a request over 1 MiB', async () => {
-    const e = await sqlError(sql.prepare('INSERT INTO notes (body, created_at) VALUES (?, NOW())').bindParams('x'.repeat(1024 * 1024)).execute());
+    const e = await sqlError(
+      sql
+        .prepare('INSERT INTO notes (body, created_at) VALUES (?, NOW())')
+        .bindParams('x'.repeat(1024 * 1024))
+        .execute(),
+    );
     expect(e.code).toBe('REQUEST_TOO_LARGE'); // the double's choice: the docs give the limit, not a code
     expect(e.responseDetails.status).toBe(413);
   });
@@ -167,7 +232,8 @@ describe('size and rate limits (forge-docs: storage-reference/sql)', () => {
     bridge.clearDdlRate();
     bridge.setNow(t0);
     try {
-      for (let i = 0; i < 25; i++) await sql.executeDDL(`CREATE TABLE IF NOT EXISTS rate_${i % 3} (id INT PRIMARY KEY)`);
+      for (let i = 0; i < 25; i++)
+        await sql.executeDDL(`CREATE TABLE IF NOT EXISTS rate_${i % 3} (id INT PRIMARY KEY)`);
       bridge.setNow(t0 + 59_000);
       const e = await sqlError(sql.executeDDL('CREATE TABLE IF NOT EXISTS rate_x (id INT PRIMARY KEY)'));
       expect(e.code).toBe('DDL_RATE_LIMITED'); // the double's choice: the docs name no code for it

@@ -45,7 +45,14 @@ export const SQL_DDL_PER_MINUTE = 25;
  */
 interface SqlError {
   status: number;
-  code: 'SQL_EXECUTION_ERROR' | 'INVALID_SQL_QUERY' | 'QUERY_TIMED_OUT' | 'UNKNOWN_ERROR' | 'SQL_POLICY_VIOLATION' | 'DDL_RATE_LIMITED' | 'REQUEST_TOO_LARGE';
+  code:
+    | 'SQL_EXECUTION_ERROR'
+    | 'INVALID_SQL_QUERY'
+    | 'QUERY_TIMED_OUT'
+    | 'UNKNOWN_ERROR'
+    | 'SQL_POLICY_VIOLATION'
+    | 'DDL_RATE_LIMITED'
+    | 'REQUEST_TOO_LARGE';
   message: string;
   suggestion?: string;
   context?: Record<string, unknown>;
@@ -76,7 +83,8 @@ function fromMysqlError(e: unknown): SqlError | undefined {
   const debug = { code: e['code'], errno: e['errno'], sqlState: e['sqlState'], sqlMessage: e['sqlMessage'] };
   const message = typeof e['sqlMessage'] === 'string' ? e['sqlMessage'] : String(e['message']);
   // 1969 = ER_STATEMENT_TIMEOUT (MariaDB max_statement_time), 3024 = MySQL's equivalent.
-  if (e['errno'] === 1969 || e['errno'] === 3024) return { status: 400, code: 'QUERY_TIMED_OUT', message, context: { debug } };
+  if (e['errno'] === 1969 || e['errno'] === 3024)
+    return { status: 400, code: 'QUERY_TIMED_OUT', message, context: { debug } };
   return { status: 400, code: 'SQL_EXECUTION_ERROR', message, context: { debug } };
 }
 
@@ -201,7 +209,9 @@ export class SqlBridge {
       return;
     }
     const pool = await this.pool;
-    const [rows] = await pool.query('SELECT table_name AS t FROM information_schema.tables WHERE table_schema = ?', [this.databaseName]);
+    const [rows] = await pool.query('SELECT table_name AS t FROM information_schema.tables WHERE table_schema = ?', [
+      this.databaseName,
+    ]);
     for (const r of Array.isArray(rows) ? rows : []) {
       if (isRecord(r) && typeof r['t'] === 'string') await pool.query(`DROP TABLE \`${r['t']}\``);
     }
@@ -213,7 +223,8 @@ export class SqlBridge {
     const pool = await this.pool.catch(() => undefined);
     this.pool = undefined;
     if (!pool) return;
-    if (process.env['ITR_TEST_KEEP_DB'] === undefined) await pool.query(`DROP DATABASE IF EXISTS \`${this.databaseName}\``);
+    if (process.env['ITR_TEST_KEEP_DB'] === undefined)
+      await pool.query(`DROP DATABASE IF EXISTS \`${this.databaseName}\``);
     await pool.end();
   }
 
@@ -230,7 +241,9 @@ export class SqlBridge {
     }
     const query = isRecord(body) && typeof body['query'] === 'string' ? body['query'] : '';
     const params = isRecord(body) && Array.isArray(body['params']) ? body['params'] : [];
-    const injected = this.faults.find((f) => f.remaining > 0 && (f.fault.match === undefined || f.fault.match.test(query)));
+    const injected = this.faults.find(
+      (f) => f.remaining > 0 && (f.fault.match === undefined || f.fault.match.test(query)),
+    );
     if (injected) {
       injected.remaining--;
       this.statements.push({ endpoint, query, params, ok: false });
@@ -248,7 +261,12 @@ export class SqlBridge {
     }
     const pool = await this.db();
     const isSelect = SELECT_START.test(query);
-    const timeout = endpoint === '/api/v1/execute/ddl' ? this.ddlTimeoutSeconds : isSelect ? this.selectTimeoutSeconds : this.writeTimeoutSeconds;
+    const timeout =
+      endpoint === '/api/v1/execute/ddl'
+        ? this.ddlTimeoutSeconds
+        : isSelect
+          ? this.selectTimeoutSeconds
+          : this.writeTimeoutSeconds;
     const started = process.hrtime.bigint();
     try {
       const conn = await pool.getConnection();
@@ -266,7 +284,11 @@ export class SqlBridge {
       const size = Buffer.byteLength(JSON.stringify(payload));
       if (size > SQL_MAX_RESPONSE_BYTES) {
         this.statements.push({ endpoint, query, params, ok: false });
-        return this.error({ status: 400, code: 'SQL_EXECUTION_ERROR', message: `response of ${size} bytes exceeds Forge SQL's 4 MiB limit` });
+        return this.error({
+          status: 400,
+          code: 'SQL_EXECUTION_ERROR',
+          message: `response of ${size} bytes exceeds Forge SQL's 4 MiB limit`,
+        });
       }
       payload.metadata.responseSize = size;
       this.statements.push({ endpoint, query, params, ok: true });
@@ -296,7 +318,11 @@ export class SqlBridge {
     const size = Buffer.byteLength(bodyText);
     // forge-docs: storage-reference/sql ("Query and response limits": request size 1 MiB).
     if (size > SQL_MAX_REQUEST_BYTES) {
-      return { status: 413, code: 'REQUEST_TOO_LARGE', message: `request of ${size} bytes exceeds Forge SQL's 1 MiB limit` };
+      return {
+        status: 413,
+        code: 'REQUEST_TOO_LARGE',
+        message: `request of ${size} bytes exceeds Forge SQL's 1 MiB limit`,
+      };
     }
     const refused = refusal(query);
     if (refused) {
@@ -309,10 +335,15 @@ export class SqlBridge {
       };
     }
     if (endpoint === '/api/v1/execute' && DDL_START.test(query)) {
-      return { status: 400, code: 'INVALID_SQL_QUERY', message: 'schema changes must go through migrationRunner / executeDDL' };
+      return {
+        status: 400,
+        code: 'INVALID_SQL_QUERY',
+        message: 'schema changes must go through migrationRunner / executeDDL',
+      };
     }
     if (endpoint === '/api/v1/execute/ddl') {
-      if (params.length > 0) return { status: 400, code: 'INVALID_SQL_QUERY', message: 'executeDDL takes no parameters' };
+      if (params.length > 0)
+        return { status: 400, code: 'INVALID_SQL_QUERY', message: 'executeDDL takes no parameters' };
       // forge-docs: storage-reference/sql ("Per-install limits": 25 DDL requests per minute).
       const now = this.now();
       this.ddlTimes = this.ddlTimes.filter((t) => t > now - 60_000);

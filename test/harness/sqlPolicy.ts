@@ -27,8 +27,20 @@ export interface PolicyRefusal {
 
 /** forge-docs: storage-reference/sql-query-policy ("Optimizer hints": the only ones permitted). */
 export const ALLOWED_OPTIMIZER_HINTS: readonly string[] = [
-  'USE_INDEX', 'IGNORE_INDEX', 'FORCE_INDEX', 'ORDER_INDEX', 'NO_ORDER_INDEX', 'HASH_JOIN', 'MERGE_JOIN',
-  'INL_JOIN', 'INL_HASH_JOIN', 'INL_MERGE_JOIN', 'BKA', 'NO_BKA', 'BNL', 'NO_BNL',
+  'USE_INDEX',
+  'IGNORE_INDEX',
+  'FORCE_INDEX',
+  'ORDER_INDEX',
+  'NO_ORDER_INDEX',
+  'HASH_JOIN',
+  'MERGE_JOIN',
+  'INL_JOIN',
+  'INL_HASH_JOIN',
+  'INL_MERGE_JOIN',
+  'BKA',
+  'NO_BKA',
+  'BNL',
+  'NO_BNL',
 ];
 
 /** forge-docs: storage-reference/sql-query-policy ("SHOW statements": the only ones permitted). */
@@ -43,10 +55,33 @@ const SYSTEM_SCHEMAS = new Set(['information_schema', 'mysql']);
  * today; the list keeps it that way.
  */
 const MARIADB_ONLY_FUNCTIONS = new Set([
-  'NEXTVAL', 'LASTVAL', 'SETVAL', // sequences
-  'JSON_DETAILED', 'JSON_LOOSE', 'JSON_COMPACT', 'JSON_EXISTS', 'JSON_QUERY', 'JSON_EQUALS', 'JSON_NORMALIZE',
-  'COLUMN_CREATE', 'COLUMN_ADD', 'COLUMN_GET', 'COLUMN_DELETE', 'COLUMN_EXISTS', 'COLUMN_LIST', 'COLUMN_CHECK', 'COLUMN_JSON', // dynamic columns
-  'SFORMAT', 'NATURAL_SORT_KEY', 'SYS_GUID', 'ADD_MONTHS', 'TO_CHAR', 'CHR', 'DECODE_HISTOGRAM', 'KDF', 'MEDIAN',
+  'NEXTVAL',
+  'LASTVAL',
+  'SETVAL', // sequences
+  'JSON_DETAILED',
+  'JSON_LOOSE',
+  'JSON_COMPACT',
+  'JSON_EXISTS',
+  'JSON_QUERY',
+  'JSON_EQUALS',
+  'JSON_NORMALIZE',
+  'COLUMN_CREATE',
+  'COLUMN_ADD',
+  'COLUMN_GET',
+  'COLUMN_DELETE',
+  'COLUMN_EXISTS',
+  'COLUMN_LIST',
+  'COLUMN_CHECK',
+  'COLUMN_JSON', // dynamic columns
+  'SFORMAT',
+  'NATURAL_SORT_KEY',
+  'SYS_GUID',
+  'ADD_MONTHS',
+  'TO_CHAR',
+  'CHR',
+  'DECODE_HISTOGRAM',
+  'KDF',
+  'MEDIAN',
 ]);
 
 /**
@@ -55,7 +90,10 @@ const MARIADB_ONLY_FUNCTIONS = new Set([
  */
 const KNOWN_PARSER_GAPS: ReadonlyArray<{ pattern: RegExp; why: string }> = [
   // Listed as permitted by the query policy; the parser knows SHOW INDEX(ES) but not its synonym.
-  { pattern: /^SHOW\s+KEYS\s+(FROM|IN)\s+`?\w+`?\s*;?$/i, why: 'SHOW KEYS: permitted by the policy, unknown to the parser' },
+  {
+    pattern: /^SHOW\s+KEYS\s+(FROM|IN)\s+`?\w+`?\s*;?$/i,
+    why: 'SHOW KEYS: permitted by the policy, unknown to the parser',
+  },
 ];
 
 /** Syntax MySQL's grammar accepts but Forge SQL (TiDB) refuses or ignores; each with why. */
@@ -134,7 +172,8 @@ function setsOnlyUserVariables(ast: unknown): boolean {
  * does not restrict (it names only `/*+ … *\/` optimizer hints): a gap of `node-sql-parser` 5.4.0, which
  * knows none of them. Dropped for the parser only, so the rest of the statement is still checked.
  */
-const INDEX_HINT = /\s+(?:USE|IGNORE|FORCE)\s+(?:INDEX|KEY)(?:\s+FOR\s+(?:JOIN|ORDER\s+BY|GROUP\s+BY))?\s*\(\s*(?:`?\w+`?(?:\s*,\s*`?\w+`?)*)?\s*\)/gi;
+const INDEX_HINT =
+  /\s+(?:USE|IGNORE|FORCE)\s+(?:INDEX|KEY)(?:\s+FOR\s+(?:JOIN|ORDER\s+BY|GROUP\s+BY))?\s*\(\s*(?:`?\w+`?(?:\s*,\s*`?\w+`?)*)?\s*\)/gi;
 
 /**
  * Placeholder runs collapsed for the parser (its PEG grammar takes ~0.5 s on a 500-row VALUES list):
@@ -168,20 +207,36 @@ function judge(query: string): PolicyRefusal | undefined {
 
   // SQL-level prepared statements (forge-docs: storage-reference/sql-query-policy).
   if (/^(PREPARE|EXECUTE|DEALLOCATE)\b/i.test(bare)) {
-    return policy('SQL-level PREPARE / EXECUTE / DEALLOCATE statements are not permitted', 'use sql.prepare(...).bindParams(...) instead');
+    return policy(
+      'SQL-level PREPARE / EXECUTE / DEALLOCATE statements are not permitted',
+      'use sql.prepare(...).bindParams(...) instead',
+    );
   }
   // USE (forge-docs: storage-reference/sql-query-policy).
-  if (/^USE\b/i.test(bare)) return policy('USE statements are not permitted', 'queries are already scoped to the installation\'s schema: drop the USE');
+  if (/^USE\b/i.test(bare))
+    return policy(
+      'USE statements are not permitted',
+      "queries are already scoped to the installation's schema: drop the USE",
+    );
   // SHOW (forge-docs: storage-reference/sql-query-policy).
   if (/^SHOW\b/i.test(bare) && !ALLOWED_SHOW.test(bare)) {
-    return policy('only SHOW TABLES, SHOW COLUMNS and SHOW INDEXES (KEYS) are permitted', 'read INFORMATION_SCHEMA instead');
+    return policy(
+      'only SHOW TABLES, SHOW COLUMNS and SHOW INDEXES (KEYS) are permitted',
+      'read INFORMATION_SCHEMA instead',
+    );
   }
   // Optimizer hints (forge-docs: storage-reference/sql-query-policy).
   const badHint = hintsOf(text).find((h) => !ALLOWED_OPTIMIZER_HINTS.includes(h));
-  if (badHint !== undefined) return policy(`optimizer hint ${badHint} is not permitted`, `use only ${ALLOWED_OPTIMIZER_HINTS.join(', ')}`);
+  if (badHint !== undefined)
+    return policy(`optimizer hint ${badHint} is not permitted`, `use only ${ALLOWED_OPTIMIZER_HINTS.join(', ')}`);
 
   for (const { pattern, why } of NOT_PORTABLE) {
-    if (pattern.test(bare)) return { code: 'INVALID_SQL_QUERY', message: `not portable to Forge SQL (TiDB): ${why}`, suggestion: 'use standard SQL that TiDB runs' };
+    if (pattern.test(bare))
+      return {
+        code: 'INVALID_SQL_QUERY',
+        message: `not portable to Forge SQL (TiDB): ${why}`,
+        suggestion: 'use standard SQL that TiDB runs',
+      };
   }
 
   const gap = KNOWN_PARSER_GAPS.find((g) => g.pattern.test(text));
@@ -195,7 +250,7 @@ function judge(query: string): PolicyRefusal | undefined {
     ast = parsed.ast;
     tables = parsed.tableList;
   } catch (e) {
-    const detail = e instanceof Error ? e.message.split('\n')[0] ?? e.message : String(e);
+    const detail = e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);
     const hint = /\bRETURNING\b/i.test(bare)
       ? 'RETURNING is MariaDB-only: select the row after writing it'
       : /^CREATE\s+OR\s+REPLACE\s+TABLE\b/i.test(bare)
@@ -208,12 +263,16 @@ function judge(query: string): PolicyRefusal | undefined {
 
   // One statement per call (forge-docs: storage-reference/sql-query-policy, "Multiple statements").
   if (Array.isArray(ast)) {
-    if (ast.length !== 1) return policy(`${ast.length} statements in one request; one is allowed`, 'send each statement in its own call');
+    if (ast.length !== 1)
+      return policy(`${ast.length} statements in one request; one is allowed`, 'send each statement in its own call');
     ast = ast[0];
   }
   // SET only for user variables (forge-docs: storage-reference/sql-query-policy).
   if (isRecord(ast) && ast['type'] === 'set' && !setsOnlyUserVariables(ast)) {
-    return policy('only user-variable assignments (SET @var = ...) are permitted', 'session and global settings are fixed by Forge SQL');
+    return policy(
+      'only user-variable assignments (SET @var = ...) are permitted',
+      'session and global settings are fixed by Forge SQL',
+    );
   }
   // Fully qualified names of another schema (forge-docs: storage-reference/sql-query-policy).
   for (const t of tables) {

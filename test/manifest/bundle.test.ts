@@ -7,13 +7,7 @@ import fs from 'fs';
 import { createRequire } from 'module';
 import path from 'path';
 import { parse as parseYaml } from 'yaml';
-import {
-  REPO_ROOT,
-  bundleApp,
-  makeAppCopy,
-  type AppCopy,
-  type BundleCheck,
-} from '../../scripts/checks/forgeOffline';
+import { REPO_ROOT, bundleApp, makeAppCopy, type AppCopy, type BundleCheck } from '../../scripts/checks/forgeOffline';
 
 jest.setTimeout(180_000);
 
@@ -28,9 +22,11 @@ function loadRuntime(outputDir: string): StandInRuntime {
 
 /** The `handler`s of the manifest's function modules, read independently of the bundler. */
 const manifestHandlers: string[] = (
-  (parseYaml(fs.readFileSync(path.join(REPO_ROOT, 'manifest.yml'), 'utf8')) as {
-    modules?: { function?: Array<{ handler: string }> };
-  }).modules?.function ?? []
+  (
+    parseYaml(fs.readFileSync(path.join(REPO_ROOT, 'manifest.yml'), 'utf8')) as {
+      modules?: { function?: Array<{ handler: string }> };
+    }
+  ).modules?.function ?? []
 ).map((f) => f.handler);
 
 describe('forge deploy bundle (offline)', () => {
@@ -86,7 +82,10 @@ describe('forge deploy bundle (offline)', () => {
     const handler = runtime.loadHandler('index.issuePanelResolver');
     await expect(
       // The platform passes the signed-in user as the backend payload's principal; resolvers refuse calls without one.
-      handler({ call: { functionKey: 'getIssueItrState', payload: { issueKey: 'not a key' } }, context: {} }, { principal: { accountId: 'acc-1' } }),
+      handler(
+        { call: { functionKey: 'getIssueItrState', payload: { issueKey: 'not a key' } }, context: {} },
+        { principal: { accountId: 'acc-1' } },
+      ),
     ).resolves.toEqual({
       success: false,
       errors: [expect.objectContaining({ code: 'INVALID_PAYLOAD', path: 'issueKey' })],

@@ -21,11 +21,16 @@ interface FieldModule {
   view?: { formatter?: { expression: string; export?: boolean } };
   searchSuggestions?: { expression: string };
 }
-const manifest = parseYaml(fs.readFileSync(path.join(__dirname, '../../manifest.yml'), 'utf8')) as { modules: { 'jira:customField': FieldModule[] } };
-const moduleOf = (name: ItrFieldName): FieldModule | undefined => manifest.modules['jira:customField'].find((m) => m.key === ITR_FIELDS[name].moduleKey);
+const manifest = parseYaml(fs.readFileSync(path.join(__dirname, '../../manifest.yml'), 'utf8')) as {
+  modules: { 'jira:customField': FieldModule[] };
+};
+const moduleOf = (name: ItrFieldName): FieldModule | undefined =>
+  manifest.modules['jira:customField'].find((m) => m.key === ITR_FIELDS[name].moduleKey);
 
 const labelled = Object.entries(ITR_FIELD_VALUE_LABELS) as Array<[ItrFieldName, ValueLabels]>;
-const storedValues = labelled.flatMap(([name, labels]) => Object.entries(labels).map(([value, text]) => [name, value, text] as const));
+const storedValues = labelled.flatMap(([name, labels]) =>
+  Object.entries(labels).map(([value, text]) => [name, value, text] as const),
+);
 
 const readers = [
   ['an English reader', userBean({ accountId: 'acc-en', displayName: 'Alice', locale: 'en_US' })],
@@ -51,25 +56,39 @@ describe('which app fields carry labels', () => {
 });
 
 describe('formatter: the stored value reads as its label', () => {
-  it.each(storedValues)('%s %j reads as its English / Chinese label for every reader, and in bulk edit', (name, value, text) => {
-    const expression = moduleOf(name)?.view?.formatter?.expression ?? '';
-    const shown = readers.map(([, user]) => evaluateFieldFormatter(expression, { value, fieldId: 'customfield_10100', user, issue: null, project: null }));
-    shown.push(evaluateFieldFormatter(expression, { value, fieldId: 'customfield_10100', bulkEdit: true }));
-    for (const s of shown) {
-      expect(s).toContain(text.en);
-      expect(s).toContain(text['zh-CN']);
-    }
-  });
+  it.each(storedValues)(
+    '%s %j reads as its English / Chinese label for every reader, and in bulk edit',
+    (name, value, text) => {
+      const expression = moduleOf(name)?.view?.formatter?.expression ?? '';
+      const shown = readers.map(([, user]) =>
+        evaluateFieldFormatter(expression, { value, fieldId: 'customfield_10100', user, issue: null, project: null }),
+      );
+      shown.push(evaluateFieldFormatter(expression, { value, fieldId: 'customfield_10100', bulkEdit: true }));
+      for (const s of shown) {
+        expect(s).toContain(text.en);
+        expect(s).toContain(text['zh-CN']);
+      }
+    },
+  );
 
   it('a value without a label (a grade the admin added later) reads as itself; an empty field as nothing', () => {
     const expression = moduleOf('grade')?.view?.formatter?.expression ?? '';
-    expect(evaluateFieldFormatter(expression, { value: 'blocker', fieldId: 'customfield_10101', bulkEdit: true })).toBe('blocker');
+    expect(evaluateFieldFormatter(expression, { value: 'blocker', fieldId: 'customfield_10101', bulkEdit: true })).toBe(
+      'blocker',
+    );
     expect(evaluateFieldFormatter(expression, { value: null, fieldId: 'customfield_10101', bulkEdit: true })).toBe('');
   });
 
   it('a Chinese reader sees 紧急 for a critical grade, and 技术服务请求 for a technical service request', () => {
     const [, zh] = readers[1];
-    const show = (name: ItrFieldName, value: string): string => evaluateFieldFormatter(moduleOf(name)?.view?.formatter?.expression ?? '', { value, fieldId: 'customfield_1', user: zh, issue: null, project: null });
+    const show = (name: ItrFieldName, value: string): string =>
+      evaluateFieldFormatter(moduleOf(name)?.view?.formatter?.expression ?? '', {
+        value,
+        fieldId: 'customfield_1',
+        user: zh,
+        issue: null,
+        project: null,
+      });
     expect(show('grade', 'critical')).toBe('Critical / 紧急');
     expect(show('kind', 'technicalService')).toBe('Technical service request / 技术服务请求');
   });
@@ -108,23 +127,32 @@ describe('JQL matches the one stored value', () => {
   });
 
   const search = async (jql: string): Promise<{ status: number; keys: string[] }> => {
-    const res = await api.asApp().requestJira(route`/rest/api/3/search/jql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ jql, fields: ['summary'] }) });
+    const res = await api.asApp().requestJira(route`/rest/api/3/search/jql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ jql, fields: ['summary'] }),
+    });
     const body = (await res.json()) as { issues?: Array<{ key: string }> };
     return { status: res.status, keys: (body.issues ?? []).map((i) => i.key) };
   };
 
-  it.each(labelled)('%s: "<field name>" = "<stored value>" finds exactly the issue holding it', async (name, labels) => {
-    const values = Object.keys(labels);
-    values.forEach((value, i) => jira.seedIssue({ key: `ITR-${i + 1}`, fields: { [ids[name]]: value } }));
-    const fieldName = jira.model.fields.get(ids[name])?.name ?? '';
-    for (const [i, value] of values.entries()) {
-      expect(await search(`"${fieldName}" = "${value}"`)).toEqual({ status: 200, keys: [`ITR-${i + 1}`] });
-      expect((await search(`cf[${ids[name].replace('customfield_', '')}] = "${value}"`)).keys).toEqual([`ITR-${i + 1}`]);
-    }
-    // The label is what people read, not what JQL compares.
-    const first = labels[values[0] ?? ''];
-    expect((await search(`"${fieldName}" = "${first === undefined ? '' : bilingualLabel(first)}"`)).keys).toEqual([]);
-  });
+  it.each(labelled)(
+    '%s: "<field name>" = "<stored value>" finds exactly the issue holding it',
+    async (name, labels) => {
+      const values = Object.keys(labels);
+      values.forEach((value, i) => jira.seedIssue({ key: `ITR-${i + 1}`, fields: { [ids[name]]: value } }));
+      const fieldName = jira.model.fields.get(ids[name])?.name ?? '';
+      for (const [i, value] of values.entries()) {
+        expect(await search(`"${fieldName}" = "${value}"`)).toEqual({ status: 200, keys: [`ITR-${i + 1}`] });
+        expect((await search(`cf[${ids[name].replace('customfield_', '')}] = "${value}"`)).keys).toEqual([
+          `ITR-${i + 1}`,
+        ]);
+      }
+      // The label is what people read, not what JQL compares.
+      const first = labels[values[0] ?? ''];
+      expect((await search(`"${fieldName}" = "${first === undefined ? '' : bilingualLabel(first)}"`)).keys).toEqual([]);
+    },
+  );
 
   it("the README's example query finds what it says", async () => {
     const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');

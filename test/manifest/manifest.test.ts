@@ -85,7 +85,15 @@ describe('manifest.yml', () => {
   it('asks for exactly the scopes the code needs (change this list consciously)', () => {
     const permissions = manifestYaml['permissions'] as { scopes: string[] };
     expect([...permissions.scopes].sort()).toEqual(
-      ['manage:jira-configuration', 'manage:jira-project', 'read:jira-user', 'read:jira-work', 'storage:app', 'write:app-data:jira', 'write:jira-work'].sort(),
+      [
+        'manage:jira-configuration',
+        'manage:jira-project',
+        'read:jira-user',
+        'read:jira-work',
+        'storage:app',
+        'write:app-data:jira',
+        'write:jira-work',
+      ].sort(),
     );
     // "Runs on Atlassian": no egress, no remotes, no external content.
     expect(manifestYaml['permissions']).not.toHaveProperty('external');
@@ -94,22 +102,40 @@ describe('manifest.yml', () => {
 
   it('gives every dashboard gadget a thumbnail as documented: an absolute https URL, not a resource path', () => {
     // forge-docs: manifest-reference/modules/jira-dashboard-gadget ("thumbnail: the absolute URL of the icon")
-    const gadgets = ((manifestYaml['modules'] as Record<string, unknown>)['jira:dashboardGadget'] ?? []) as Array<{ key: string; thumbnail?: unknown }>;
+    const gadgets = ((manifestYaml['modules'] as Record<string, unknown>)['jira:dashboardGadget'] ?? []) as Array<{
+      key: string;
+      thumbnail?: unknown;
+    }>;
     expect(gadgets.length).toBeGreaterThan(0);
-    for (const g of gadgets) expect({ key: g.key, thumbnail: g.thumbnail }).toEqual({ key: g.key, thumbnail: expect.stringMatching(/^https:\/\/[^\s;]+$/) });
+    for (const g of gadgets)
+      expect({ key: g.key, thumbnail: g.thumbnail }).toEqual({
+        key: g.key,
+        thumbnail: expect.stringMatching(/^https:\/\/[^\s;]+$/),
+      });
   });
 
   it('src/entry holds one folder per manifest function, named by its key', () => {
-    const functions = ((manifestYaml['modules'] as Record<string, unknown>)['function'] ?? []) as Array<{ key: string }>;
-    const folders = fs.readdirSync(path.join(REPO_ROOT, 'src/entry'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const functions = ((manifestYaml['modules'] as Record<string, unknown>)['function'] ?? []) as Array<{
+      key: string;
+    }>;
+    const folders = fs
+      .readdirSync(path.join(REPO_ROOT, 'src/entry'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(folders.sort()).toEqual(functions.map((f) => f.key).sort());
   });
 
   it('src/index.ts exports exactly the handlers the manifest names (index.<name>), nothing else', async () => {
-    const functions = ((manifestYaml['modules'] as Record<string, unknown>)['function'] ?? []) as Array<{ handler: string }>;
+    const functions = ((manifestYaml['modules'] as Record<string, unknown>)['function'] ?? []) as Array<{
+      handler: string;
+    }>;
     const named = functions.map((f) => f.handler.replace(/^index\./, '')).sort();
     const index = (await import('../../src/index')) as Record<string, unknown>;
-    expect(Object.keys(index).filter((k) => k !== '__esModule').sort()).toEqual([...new Set(named)]);
+    expect(
+      Object.keys(index)
+        .filter((k) => k !== '__esModule')
+        .sort(),
+    ).toEqual([...new Set(named)]);
   });
 
   it('runs on nodejs22.x and declares Forge SQL from day one', () => {
@@ -135,10 +161,12 @@ describe('manifest.yml', () => {
     const keys = i18nKeys(manifestYaml['modules'] ?? null);
     expect(keys.length).toBeGreaterThan(0);
     const missing = [...byLocale].flatMap(([locale, messages]) =>
-      keys.filter((key) => {
-        const value = lookup(messages, key);
-        return typeof value !== 'string' || value.trim() === '';
-      }).map((key) => `${locale}: ${key}`),
+      keys
+        .filter((key) => {
+          const value = lookup(messages, key);
+          return typeof value !== 'string' || value.trim() === '';
+        })
+        .map((key) => `${locale}: ${key}`),
     );
     expect(missing).toEqual([]);
     const [en, zh] = [byLocale.get('en-US') ?? null, byLocale.get('zh-CN') ?? null];

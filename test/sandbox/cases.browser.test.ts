@@ -17,10 +17,17 @@ const ROOT_CAUSE = 'The monthly report export writes UTF-8 without a byte order 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 
 describeWithBrowser('case library in the sandbox', () => {
-  const ui = useSandboxInBrowser({ name: 'cases', apps: ['issue-panel', 'itr-home'], viewport: { width: 1280, height: 1600 } });
+  const ui = useSandboxInBrowser({
+    name: 'cases',
+    apps: ['issue-panel', 'itr-home'],
+    viewport: { width: 1280, height: 1600 },
+  });
   const panel = () => ui.frame('itr-issue-panel');
   const caseRow = (title: string) =>
-    ui.sandbox.harness.sql.raw<Array<{ id: number; helpful_count: number; root_cause: string }>>('SELECT id, helpful_count, root_cause FROM itr_case WHERE title = ?', [title]);
+    ui.sandbox.harness.sql.raw<Array<{ id: number; helpful_count: number; root_cause: string }>>(
+      'SELECT id, helpful_count, root_cause FROM itr_case WHERE title = ?',
+      [title],
+    );
 
   it('suggests an English and a Chinese case, takes "this case helped", and turns the resolved issue into a case', async () => {
     await ui.actAs(TOM);
@@ -64,7 +71,10 @@ describeWithBrowser('case library in the sandbox', () => {
       const prompt = section.getByTestId('case-resolved-prompt');
       await prompt.getByRole('button', { name: `Improve “${EN_CASE}”` }).waitFor();
       await prompt.getByRole('button', { name: 'Add a new case' }).click();
-      await section.getByTestId('case-notice').getByText(/Draft case \d+ created from this issue\./).waitFor();
+      await section
+        .getByTestId('case-notice')
+        .getByText(/Draft case \d+ created from this issue\./)
+        .waitFor();
       const created = await ui.sandbox.harness.sql.raw<Array<{ root_cause: string; status: string }>>(
         "SELECT c.root_cause, c.status FROM itr_case c JOIN case_issue_link l ON l.case_id = c.id WHERE l.issue_key = ? AND l.relation = 'source'",
         [ISSUE],

@@ -32,12 +32,17 @@ const CHEN = user('陈静'); // Jira admin: supervises return visits (members of
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 
 describeWithBrowser('closing in the sandbox', () => {
-  const ui = useSandboxInBrowser({ name: 'closure', apps: ['issue-panel', 'return-visits'], viewport: { width: 1280, height: 1400 } });
+  const ui = useSandboxInBrowser({
+    name: 'closure',
+    apps: ['issue-panel', 'return-visits'],
+    viewport: { width: 1280, height: 1400 },
+  });
 
   const panel = () => ui.frame('itr-issue-panel');
   const fields = () => ui.sandbox.harness.jira.issue(COMPLAINT).fields;
   const status = () => (fields()['status'] as { name: string }).name;
-  const transitionButton = (name: string) => ui.page.locator('form.transitions button[name="transition"]', { hasText: name });
+  const transitionButton = (name: string) =>
+    ui.page.locator('form.transitions button[name="transition"]', { hasText: name });
 
   const actAs = (accountId: string, lang: 'en' | 'zh-CN' = 'en'): Promise<void> => ui.actAs(accountId, lang);
 
@@ -90,9 +95,15 @@ describeWithBrowser('closing in the sandbox', () => {
       expect(await transitionButton('Reopen').count()).toBe(1);
       expect(await transitionButton('Close').count()).toBe(0);
       // … and a forced request is refused, with the rule's message in the user's language.
-      const closeId = ui.sandbox.harness.jira.model.workflowOf(ui.sandbox.harness.jira.issue(COMPLAINT)).transitions.find((t) => t.name === 'Close')?.id ?? '';
+      const closeId =
+        ui.sandbox.harness.jira.model
+          .workflowOf(ui.sandbox.harness.jira.issue(COMPLAINT))
+          .transitions.find((t) => t.name === 'Close')?.id ?? '';
       await actAs(TOM, 'zh-CN');
-      const refused = await ui.page.request.post(`${ui.sandbox.url}/browse/${COMPLAINT}/transition`, { form: { transition: closeId }, maxRedirects: 0 });
+      const refused = await ui.page.request.post(`${ui.sandbox.url}/browse/${COMPLAINT}/transition`, {
+        form: { transition: closeId },
+        maxRedirects: 0,
+      });
       expect(refused.status()).toBe(400);
       expect(await refused.text()).toContain('ITR：只有提单人可以关闭');
       expect(status()).toBe('Resolved');
@@ -146,7 +157,9 @@ describeWithBrowser('closing in the sandbox', () => {
       await flag.waitFor();
       expect(await flag.innerText()).toContain('此根因归咎于公司外部（客户');
       // Nothing typed is lost, and the issue cannot be resolved with a flagged cause.
-      expect(await panel().getByTestId('root-cause-form').locator('[data-path="rootCause"]').inputValue()).toBe('客户操作失误');
+      expect(await panel().getByTestId('root-cause-form').locator('[data-path="rootCause"]').inputValue()).toBe(
+        '客户操作失误',
+      );
       expect(fields()[DEMO_FIELD_IDS.rootCauseComplete]).toBe('no');
       await ui.page.goto(`${ui.sandbox.url}/browse/${COMPLAINT}`);
       await transitionButton('Resolve').click();

@@ -24,7 +24,9 @@ describeWithBrowser('Custom UI under the manifest CSP', () => {
       .locator('body')
       .evaluate((b) => {
         // Runs in the page (the tests compile without DOM types).
-        const s = (globalThis as unknown as { getComputedStyle(e: unknown): { marginTop: string; boxSizing: string } }).getComputedStyle(b);
+        const s = (
+          globalThis as unknown as { getComputedStyle(e: unknown): { marginTop: string; boxSizing: string } }
+        ).getComputedStyle(b);
         return `${s.marginTop} ${s.boxSizing}`;
       });
 
@@ -47,7 +49,7 @@ describeWithBrowser('Custom UI under the manifest CSP', () => {
     });
   });
 
-  it('renders unstyled and reports the refusal when the styles are not declared (Forge\'s default policy)', async () => {
+  it("renders unstyled and reports the refusal when the styles are not declared (Forge's default policy)", async () => {
     await ui.step('undeclared', async () => {
       // The same build, served with the CSP of a manifest without `permissions.content`.
       const bare = customUiCsp({});

@@ -13,7 +13,13 @@ const MARIA = byName('Maria Lopez'); // triage
 const ADMIN = byName('陈静');
 const LI = byName('李伟');
 const LUCAS = byName('Lucas Weber');
-const ANSWERS = { businessImpact: 'outage', duration: 'h1to4', scope: 'large', customerTier: 'standard', sensitivity: 'none' };
+const ANSWERS = {
+  businessImpact: 'outage',
+  duration: 'h1to4',
+  scope: 'large',
+  customerTier: 'standard',
+  sensitivity: 'none',
+};
 
 // A sandbox per test: the harness resets its doubles before each.
 let sandbox: RunningSandbox;
@@ -25,7 +31,12 @@ afterEach(async () => {
 });
 
 type Envelope = { result: { success: boolean; data?: unknown; errors?: unknown } };
-async function invoke(accountId: string, moduleKey: string, functionKey: string, payload: unknown = {}): Promise<Envelope['result']> {
+async function invoke(
+  accountId: string,
+  moduleKey: string,
+  functionKey: string,
+  payload: unknown = {},
+): Promise<Envelope['result']> {
   const { status, text } = await invokeAs(sandbox.url, accountId, { moduleKey }, functionKey, payload);
   expect(status).toBe(200);
   return (JSON.parse(text) as Envelope).result;
@@ -33,21 +44,35 @@ async function invoke(accountId: string, moduleKey: string, functionKey: string,
 
 /** Who Jira and the app say holds the issue, and its status. */
 async function holderOf(key: string): Promise<{ assignee: string | null; owner: string | null; status: string }> {
-  const { json } = await restAs(sandbox.url, ADMIN, 'GET', `/rest/api/3/issue/${key}?fields=assignee,status,${DEMO_FIELD_IDS.owner}`);
+  const { json } = await restAs(
+    sandbox.url,
+    ADMIN,
+    'GET',
+    `/rest/api/3/issue/${key}?fields=assignee,status,${DEMO_FIELD_IDS.owner}`,
+  );
   const f = (json as { fields: Record<string, { accountId?: string; name?: string } | null> }).fields;
-  return { assignee: f['assignee']?.accountId ?? null, owner: f[DEMO_FIELD_IDS.owner]?.accountId ?? null, status: f['status']?.name ?? '' };
+  return {
+    assignee: f['assignee']?.accountId ?? null,
+    owner: f[DEMO_FIELD_IDS.owner]?.accountId ?? null,
+    status: f['status']?.name ?? '',
+  };
 }
 
 describe('the demo support lines', () => {
   it('are what the admin sees on the Support lines tab', async () => {
     const state = await invoke(ADMIN, 'itr-grading-admin', 'getSupportLineSettings');
     expect(state.success).toBe(true);
-    expect((state.data as { settings: unknown; revision: number })).toMatchObject({ settings: DEMO_LINE_ROUTING, revision: 1 });
+    expect(state.data as { settings: unknown; revision: number }).toMatchObject({
+      settings: DEMO_LINE_ROUTING,
+      revision: 1,
+    });
   });
 
   it('give L1 issues to the itr-l1 group in turn, in Jira and in the app, skipping who cannot be assigned in SEC', async () => {
     const queue = await invoke(MARIA, 'itr-home', 'listTriage');
-    const untriaged = (queue.data as { items: Array<{ issueKey: string; grade: string | null }> }).items.filter((i) => i.grade === null).map((i) => i.issueKey);
+    const untriaged = (queue.data as { items: Array<{ issueKey: string; grade: string | null }> }).items
+      .filter((i) => i.grade === null)
+      .map((i) => i.issueKey);
     const itr = untriaged.filter((k) => k.startsWith('ITR-')).slice(0, 2);
     expect(itr).toHaveLength(2);
     expect(untriaged).toContain('SEC-2');
@@ -55,9 +80,33 @@ describe('the demo support lines', () => {
     const triage = async (issueKey: string) => {
       // Sent to triage in the workflow first (Accept → Triage), so L1's status is one transition away.
       const transitions = await restAs(sandbox.url, MARIA, 'GET', `/rest/api/3/issue/${issueKey}/transitions`);
-      const toTriage = (transitions.json as { transitions: Array<{ id: string; name: string }> }).transitions.find((t) => t.name === 'Send to triage');
-      if (toTriage !== undefined) expect((await restAs(sandbox.url, MARIA, 'POST', `/rest/api/3/issue/${issueKey}/transitions`, { transition: { id: toTriage.id } })).status).toBe(204);
-      const decision = { issueKey, kind: 'technicalService', classification: { facts: { failsWithinSpecification: true, contractOrProcessNotFollowed: false, expectedByUserHabitOrIndustryNorm: false } }, answers: ANSWERS, warranty: 'in', product: 'Customer Portal', customerTier: 'standard', line: 'L1' };
+      const toTriage = (transitions.json as { transitions: Array<{ id: string; name: string }> }).transitions.find(
+        (t) => t.name === 'Send to triage',
+      );
+      if (toTriage !== undefined)
+        expect(
+          (
+            await restAs(sandbox.url, MARIA, 'POST', `/rest/api/3/issue/${issueKey}/transitions`, {
+              transition: { id: toTriage.id },
+            })
+          ).status,
+        ).toBe(204);
+      const decision = {
+        issueKey,
+        kind: 'technicalService',
+        classification: {
+          facts: {
+            failsWithinSpecification: true,
+            contractOrProcessNotFollowed: false,
+            expectedByUserHabitOrIndustryNorm: false,
+          },
+        },
+        answers: ANSWERS,
+        warranty: 'in',
+        product: 'Customer Portal',
+        customerTier: 'standard',
+        line: 'L1',
+      };
       const answer = await invoke(MARIA, 'itr-home', 'triageIssue', decision);
       expect(answer).toMatchObject({ success: true });
       return holderOf(issueKey);

@@ -19,7 +19,13 @@ const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 describeWithBrowser('escalation in the sandbox', () => {
   let clock: ManualClock = createManualClock();
   // The app reads "now" with `new Date()`: once the sandbox is up (MariaDB too) it is the sandbox clock's.
-  const ui = useSandboxInBrowser({ name: 'escalation', apps: ['issue-panel'], viewport: { width: 1280, height: 1100 }, sandboxOptions: () => ({ clock: (clock = createManualClock()) }), onStarted: () => installFakeDate(clock) });
+  const ui = useSandboxInBrowser({
+    name: 'escalation',
+    apps: ['issue-panel'],
+    viewport: { width: 1280, height: 1100 },
+    sandboxOptions: () => ({ clock: (clock = createManualClock()) }),
+    onStarted: () => installFakeDate(clock),
+  });
 
   const panel = () => ui.frame('itr-issue-panel');
   const fields = () => ui.sandbox.harness.jira.issue(DEMO).fields;
@@ -50,7 +56,9 @@ describeWithBrowser('escalation in the sandbox', () => {
     const f = fields();
     expect(f[DEMO_FIELD_IDS.line]).toBe('L2');
     expect(f[DEMO_FIELD_IDS.warnedLine] ?? null).toBeNull();
-    expect(Date.parse(String(f[DEMO_FIELD_IDS.lineDueAt]))).toBe(Date.parse(String(f[DEMO_FIELD_IDS.lineEnteredAt])) + 504 * MINUTE);
+    expect(Date.parse(String(f[DEMO_FIELD_IDS.lineDueAt]))).toBe(
+      Date.parse(String(f[DEMO_FIELD_IDS.lineEnteredAt])) + 504 * MINUTE,
+    );
     expect(comments()).toHaveLength(2);
     expect(comments()[1]).toContain('escalated to');
 

@@ -18,7 +18,13 @@ import { useSandboxInBrowser } from './sandboxBrowser';
 
 const UI_APPS = ['issue-panel', 'itr-home', 'grading-admin'] as const;
 /** Answers the shipped grading table grades critical (critical runs on the always-on calendar). */
-const OUTAGE: Record<string, string> = { businessImpact: 'outage', duration: 'h1to4', scope: 'large', customerTier: 'standard', sensitivity: 'none' };
+const OUTAGE: Record<string, string> = {
+  businessImpact: 'outage',
+  duration: 'h1to4',
+  scope: 'large',
+  customerTier: 'standard',
+  sensitivity: 'none',
+};
 
 function demoUser(role: string, locale: 'en_US' | 'zh_CN' = 'en_US') {
   const u = DEMO_USERS.find((x) => x.role === role && x.locale === locale);
@@ -39,13 +45,19 @@ const iso = (jira: unknown): string => {
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 
 describeWithBrowser('intake and grading in the sandbox', () => {
-  const ui = useSandboxInBrowser({ name: 'intake', apps: ['issue-panel', 'itr-home', 'grading-admin'], viewport: { width: 1280, height: 1000 } });
+  const ui = useSandboxInBrowser({
+    name: 'intake',
+    apps: ['issue-panel', 'itr-home', 'grading-admin'],
+    viewport: { width: 1280, height: 1000 },
+  });
 
   const actAs = (accountId: string): Promise<void> => ui.switchTo('switch-user', accountId);
   type Envelope = { result?: { success: boolean; data?: GradingAdminState } };
   /** Calls the grading admin page's resolver through the host's bridge, as the page's frame would, as the acting user. */
   const gradingAdmin = (functionKey: string, payload: unknown) =>
-    ui.page.request.post(`${ui.sandbox.url}/__bridge`, { data: { name: 'invoke', payload: { functionKey, payload }, frame: { moduleKey: 'itr-grading-admin' } } });
+    ui.page.request.post(`${ui.sandbox.url}/__bridge`, {
+      data: { name: 'invoke', payload: { functionKey, payload }, frame: { moduleKey: 'itr-grading-admin' } },
+    });
 
   it('a submitter creates an issue, the triage user grades it on the ITR page, and the panel shows grade, deadlines and history', async () => {
     let key = '';
@@ -56,9 +68,14 @@ describeWithBrowser('intake and grading in the sandbox', () => {
       await ui.page.selectOption('#c-type', { label: ITR_ISSUE_TYPE_NAMES.technicalService });
       await ui.page.fill('#c-summary', 'Intake test: the whole site is down');
       await ui.page.fill('#c-description', 'Created by the intake browser test.');
-      await Promise.all([ui.page.waitForURL(/\/browse\/ITR-\d+$/), ui.page.click('[data-testid="create-form"] button[type="submit"]')]);
+      await Promise.all([
+        ui.page.waitForURL(/\/browse\/ITR-\d+$/),
+        ui.page.click('[data-testid="create-form"] button[type="submit"]'),
+      ]);
       key = ui.page.url().split('/').pop() ?? '';
-      expect(ui.sandbox.harness.jira.issue(key).fields[DEMO_FIELD_IDS.submitter]).toEqual({ accountId: submitter.accountId });
+      expect(ui.sandbox.harness.jira.issue(key).fields[DEMO_FIELD_IDS.submitter]).toEqual({
+        accountId: submitter.accountId,
+      });
     });
 
     await ui.step('triage', async () => {
@@ -166,7 +183,9 @@ describeWithBrowser('intake and grading in the sandbox', () => {
       ] as const) {
         const refused = await gradingAdmin(functionKey, payload);
         expect(refused.status()).toBe(403);
-        expect(((await refused.json()) as { message?: string }).message).toContain('itr-grading-admin is an admin page');
+        expect(((await refused.json()) as { message?: string }).message).toContain(
+          'itr-grading-admin is an admin page',
+        );
       }
 
       // The table is as it was: the refused save wrote nothing.

@@ -35,7 +35,13 @@ const CHEN = demoAccountId('陈静'); // Jira admin: supervises return visits
 const WANG = demoAccountId('王芳'); // a Chinese-speaking submitter
 
 /** Grading answers the shipped table grades critical (24×7 calendar: L1 6 h, response 30 min). */
-const OUTAGE: Record<string, string> = { businessImpact: 'outage', duration: 'h1to4', scope: 'large', customerTier: 'standard', sensitivity: 'none' };
+const OUTAGE: Record<string, string> = {
+  businessImpact: 'outage',
+  duration: 'h1to4',
+  scope: 'large',
+  customerTier: 'standard',
+  sensitivity: 'none',
+};
 
 /** Jira's `2026-12-07T08:00:00.000+0000` as epoch ms. */
 const ms = (jira: unknown): number => {
@@ -67,8 +73,10 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
   const panel = () => ui.frame('itr-issue-panel');
   const fieldsOf = (key: string) => jira().issue(key).fields;
   const statusOf = (key: string): string => (fieldsOf(key)['status'] as { name: string }).name;
-  const assigneeOf = (key: string): string | null => (fieldsOf(key)['assignee'] as { accountId?: string } | null)?.accountId ?? null;
-  const ownerOf = (key: string): string | null => (fieldsOf(key)[DEMO_FIELD_IDS.owner] as { accountId?: string } | null)?.accountId ?? null;
+  const assigneeOf = (key: string): string | null =>
+    (fieldsOf(key)['assignee'] as { accountId?: string } | null)?.accountId ?? null;
+  const ownerOf = (key: string): string | null =>
+    (fieldsOf(key)[DEMO_FIELD_IDS.owner] as { accountId?: string } | null)?.accountId ?? null;
 
   /** The browser's clock is the sandbox's too, so the panel's countdowns read sandbox time. */
   const syncBrowserClock = (): Promise<void> => ui.page.clock.setFixedTime(new Date(clock.now()));
@@ -92,18 +100,34 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
     } catch (e) {
       // A locator's call log after its first lines says nothing more.
       const message = (e instanceof Error ? e.message : String(e)).replace(/\u001b\[\d+m/g, '');
-      misses.push(`${what}:\n    ${message.split('\n').slice(0, message.includes('Call log') ? 3 : 40).join('\n    ')}`);
+      misses.push(
+        `${what}:\n    ${message
+          .split('\n')
+          .slice(0, message.includes('Call log') ? 3 : 40)
+          .join('\n    ')}`,
+      );
       await ui.shoot(`sandbox-itr-journey-miss-${misses.length}`).catch(() => undefined);
     }
   }
 
   /** No account id and no internal code anywhere on the page or in its frames; these names are shown. */
   async function shownByName(names: readonly string[]): Promise<void> {
-    const leaks = await pageLeaks(ui.page, DEMO_USERS.map((u) => u.accountId));
+    const leaks = await pageLeaks(
+      ui.page,
+      DEMO_USERS.map((u) => u.accountId),
+    );
     // Names are looked for below the top bar (whose user switch lists every demo user): the host's
     // content and the app's frames.
     const frames = ui.page.frames().filter((f) => f !== ui.page.mainFrame());
-    const texts = await Promise.all([ui.page.locator('main').innerText(), ...frames.map((f) => f.locator('body').innerText().catch(() => ''))]);
+    const texts = await Promise.all([
+      ui.page.locator('main').innerText(),
+      ...frames.map((f) =>
+        f
+          .locator('body')
+          .innerText()
+          .catch(() => ''),
+      ),
+    ]);
     const all = texts.join('\n');
     const unnamed = names.filter((name) => !all.includes(name));
     if (leaks.length > 0 || unnamed.length > 0) {
@@ -123,7 +147,10 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
     const seen = { timeout: 10_000 };
     /** The panel shows this ISO instant as a `<time>` (the panel and the Jira field agree). */
     const panelShowsTime = async (jiraValue: unknown): Promise<void> => {
-      await panel().locator(`time[datetime="${new Date(ms(jiraValue)).toISOString()}"]`).first().waitFor(seen);
+      await panel()
+        .locator(`time[datetime="${new Date(ms(jiraValue)).toISOString()}"]`)
+        .first()
+        .waitFor(seen);
     };
     await syncBrowserClock();
 
@@ -134,7 +161,10 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
       await ui.page.selectOption('#c-type', { label: ITR_ISSUE_TYPE_NAMES.technicalService });
       await ui.page.fill('#c-summary', 'Journey: card payments fail for every merchant in Austria');
       await ui.page.fill('#c-description', 'Every card payment since 09:00 ends with HTTP 503.');
-      await Promise.all([ui.page.waitForURL(/\/browse\/ITR-\d+$/), ui.page.click('[data-testid="create-form"] button[type="submit"]')]);
+      await Promise.all([
+        ui.page.waitForURL(/\/browse\/ITR-\d+$/),
+        ui.page.click('[data-testid="create-form"] button[type="submit"]'),
+      ]);
       key = ui.page.url().split('/').pop() ?? '';
       const f = fieldsOf(key);
       expect(f[DEMO_FIELD_IDS.submitter]).toEqual({ accountId: ANNA });
@@ -183,7 +213,11 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
       await shows('triage notice: names, no ids or codes', () => shownByName([]));
 
       const f = fieldsOf(key);
-      expect([f[DEMO_FIELD_IDS.grade], f[DEMO_FIELD_IDS.line], f[DEMO_FIELD_IDS.acceptance]]).toEqual(['critical', 'L1', 'awaiting']);
+      expect([f[DEMO_FIELD_IDS.grade], f[DEMO_FIELD_IDS.line], f[DEMO_FIELD_IDS.acceptance]]).toEqual([
+        'critical',
+        'L1',
+        'awaiting',
+      ]);
       // Jira's own objects carry it: the assignee is the owner, the status L1's.
       expect(ownerOf(key)).toBe(LI);
       expect(assigneeOf(key)).toBe(LI);
@@ -200,14 +234,31 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
       expect(jira().issue(key).comments.length).toBeGreaterThan(commentsBefore);
       await openIssue(key, LI);
       await shows('panel: timeout-consent in the owner history, at the deadline', async () => {
-        const entry = panel().getByTestId('itr-owner-history').getByRole('listitem').filter({ hasText: /timeout|no answer/i });
+        const entry = panel()
+          .getByTestId('itr-owner-history')
+          .getByRole('listitem')
+          .filter({ hasText: /timeout|no answer/i });
         await entry.first().waitFor(seen);
         // The deadline as the panel writes times for 李伟 (his time zone, the page's own Intl).
-        const at = await panel().locator('body').evaluate((_, a) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: a.timeZone }).format(a.ms), { ms: deadline, timeZone: 'Asia/Shanghai' });
+        const at = await panel()
+          .locator('body')
+          .evaluate(
+            (_, a) =>
+              new Intl.DateTimeFormat('en-US', {
+                dateStyle: 'medium',
+                timeStyle: 'short',
+                timeZone: a.timeZone,
+              }).format(a.ms),
+            { ms: deadline, timeZone: 'Asia/Shanghai' },
+          );
         expect(await entry.first().innerText()).toContain(at);
       });
-      await shows('panel names the owner 李伟', async () => expect(await panel().locator('body').innerText()).toContain('李伟'));
-      await shows('issue page after timeout-consent: names, no ids or codes', () => shownByName(['李伟', 'Anna Schmidt']));
+      await shows('panel names the owner 李伟', async () =>
+        expect(await panel().locator('body').innerText()).toContain('李伟'),
+      );
+      await shows('issue page after timeout-consent: names, no ids or codes', () =>
+        shownByName(['李伟', 'Anna Schmidt']),
+      );
     });
 
     await ui.step('escalation-L1-to-L2-by-the-sweep', async () => {
@@ -227,8 +278,12 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
       await openIssue(key, TOM);
       await panel().getByText('L2 · Second line').first().waitFor();
       expect(await ui.page.locator('form.transitions').innerText()).toMatch(/L2 Handling/i);
-      await shows('panel on L2: the L2 due time the field holds', () => panelShowsTime(fieldsOf(key)[DEMO_FIELD_IDS.lineDueAt]));
-      await shows('panel names the new owner Tom Baker', async () => expect(await panel().locator('body').innerText()).toContain('Tom Baker'));
+      await shows('panel on L2: the L2 due time the field holds', () =>
+        panelShowsTime(fieldsOf(key)[DEMO_FIELD_IDS.lineDueAt]),
+      );
+      await shows('panel names the new owner Tom Baker', async () =>
+        expect(await panel().locator('body').innerText()).toContain('Tom Baker'),
+      );
       await shows('issue page on L2: names, no ids or codes', () => shownByName(['Tom Baker', 'Anna Schmidt']));
     });
 
@@ -236,11 +291,19 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
       // The escalation is a dispatch Tom answers (timeout means consent, with his own window from the
       // escalation); he accepts in the panel.
       expect(fieldsOf(key)[DEMO_FIELD_IDS.acceptance]).toBe('awaiting');
-      await shows('panel: Tom answers by the window the field holds', () => panelShowsTime(fieldsOf(key)[DEMO_FIELD_IDS.responseDueAt]));
-      await panel().getByRole('button', { name: /^accept/i }).click(seen);
+      await shows('panel: Tom answers by the window the field holds', () =>
+        panelShowsTime(fieldsOf(key)[DEMO_FIELD_IDS.responseDueAt]),
+      );
+      await panel()
+        .getByRole('button', { name: /^accept/i })
+        .click(seen);
       await eventually(() => fieldsOf(key)[DEMO_FIELD_IDS.acceptance], 'accepted');
       await shows('panel: the acceptance in the owner history, by Tom', async () => {
-        const entry = panel().getByTestId('itr-owner-history').getByRole('listitem').filter({ hasText: /accepted/i }).filter({ hasText: 'Tom Baker' });
+        const entry = panel()
+          .getByTestId('itr-owner-history')
+          .getByRole('listitem')
+          .filter({ hasText: /accepted/i })
+          .filter({ hasText: 'Tom Baker' });
         await entry.first().waitFor(seen);
       });
       await shows('panel after acceptance: names, no ids or codes', () => shownByName(['Tom Baker']));
@@ -262,7 +325,10 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
       expect(statusOf(key)).toBe('Resolved');
       // The clocks stopped: each shows its final state (met or breached, by how much), never a live one.
       await shows('panel after resolve: final state of each clock', async () => {
-        await panel().getByText(/\bmet\b|breached/i).first().waitFor(seen);
+        await panel()
+          .getByText(/\bmet\b|breached/i)
+          .first()
+          .waitFor(seen);
         const text = await panel().locator('body').innerText();
         expect(text).not.toMatch(/On track|Overdue|Warning/);
         expect(text).toMatch(/met/i); // L2 resolved 20 minutes into its 8.4 hours
@@ -301,7 +367,10 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
       expect(statusOf(key)).toBe('Closed');
       expect(await ui.page.getByRole('alert').count()).toBe(0);
       await shows('panel of the closed issue: final states', async () => {
-        await panel().getByText(/\bmet\b|breached/i).first().waitFor(seen);
+        await panel()
+          .getByText(/\bmet\b|breached/i)
+          .first()
+          .waitFor(seen);
         expect(await panel().locator('body').innerText()).not.toMatch(/On track|Overdue|Warning/);
       });
       await shows('closed issue: names, no ids or codes', () => shownByName(['Anna Schmidt', 'Tom Baker']));
@@ -313,11 +382,15 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
       // Chinese read as labels too.
       await ui.actAs(WANG, 'zh-CN');
       await ui.page.goto(`${ui.sandbox.url}/browse/ITR-2`);
-      await panel().getByText(/[一二三]线 \(L[123]\)/).first().waitFor();
+      await panel()
+        .getByText(/[一二三]线 \(L[123]\)/)
+        .first()
+        .waitFor();
       await shows('ITR-2 in Chinese: names, no ids or codes', () => shownByName(['王芳']));
     });
 
-    if (misses.length > 0) throw new Error(`${misses.length} checks of what the pages show failed:\n  ${misses.join('\n  ')}`);
+    if (misses.length > 0)
+      throw new Error(`${misses.length} checks of what the pages show failed:\n  ${misses.join('\n  ')}`);
     expect(ui.pageErrors).toEqual([]);
   }, 150_000);
 });

@@ -9,7 +9,9 @@ const found = (text: string): string[] => leaksIn(text).map((l) => `${l.kind}:${
 describe('page scan', () => {
   it('finds account ids in every shape Jira hands out', () => {
     expect(found('Owner: 557058:sandbox-tom')).toEqual(['accountId:557058:sandbox-tom']);
-    expect(found('by 557058:2f4d3c1e-9a8b-4c7d-8e6f-0a1b2c3d4e5f at 10:00')).toEqual(['accountId:557058:2f4d3c1e-9a8b-4c7d-8e6f-0a1b2c3d4e5f']);
+    expect(found('by 557058:2f4d3c1e-9a8b-4c7d-8e6f-0a1b2c3d4e5f at 10:00')).toEqual([
+      'accountId:557058:2f4d3c1e-9a8b-4c7d-8e6f-0a1b2c3d4e5f',
+    ]);
     expect(found('assigned to 5b10a2844c20165700ede21g')).toEqual([]); // not hex: a word, not an id
     expect(found('assigned to 5b10a2844c20165700ede21f.')).toEqual(['accountId:5b10a2844c20165700ede21f']);
     expect(found('customer qm:abcdef12-3456')).toEqual(['accountId:qm:abcdef12-3456']);

@@ -45,7 +45,11 @@ function findings(text: string, kind: Leak['kind'], patterns: readonly RegExp[])
   for (const pattern of patterns) {
     for (const m of text.matchAll(pattern)) {
       const at = m.index ?? 0;
-      out.push({ kind, found: m[0], context: text.slice(Math.max(0, at - 40), at + m[0].length + 40).replace(/\s+/g, ' ') });
+      out.push({
+        kind,
+        found: m[0],
+        context: text.slice(Math.max(0, at - 40), at + m[0].length + 40).replace(/\s+/g, ' '),
+      });
     }
   }
   return out;
@@ -58,7 +62,8 @@ function findings(text: string, kind: Leak['kind'], patterns: readonly RegExp[])
 export function leaksIn(text: string, knownIds: readonly string[] = []): Leak[] {
   const ids = findings(text, 'accountId', ACCOUNT_ID_PATTERNS);
   for (const id of accountIdsIn(text, knownIds)) {
-    if (!ids.some((l) => l.found.includes(id) || id.includes(l.found))) ids.push({ kind: 'accountId', found: id, context: id });
+    if (!ids.some((l) => l.found.includes(id) || id.includes(l.found)))
+      ids.push({ kind: 'accountId', found: id, context: id });
   }
   return [...ids, ...findings(text, 'code', CODE_PATTERNS)];
 }
@@ -72,9 +77,14 @@ interface RenderedElement {
 async function frameText(frame: Frame): Promise<string> {
   try {
     const body = await frame.locator('body').innerText({ timeout: 5_000 });
-    const attributes = await frame.locator('[aria-label], [title], [placeholder], [alt], input, textarea').evaluateAll((elements: RenderedElement[]) =>
-      elements.flatMap((e) => [...['aria-label', 'title', 'placeholder', 'alt'].map((name) => e.getAttribute(name) ?? ''), typeof e.value === 'string' ? e.value : '']),
-    );
+    const attributes = await frame
+      .locator('[aria-label], [title], [placeholder], [alt], input, textarea')
+      .evaluateAll((elements: RenderedElement[]) =>
+        elements.flatMap((e) => [
+          ...['aria-label', 'title', 'placeholder', 'alt'].map((name) => e.getAttribute(name) ?? ''),
+          typeof e.value === 'string' ? e.value : '',
+        ]),
+      );
     return [body, ...attributes.filter((a) => a !== '')].join('\n');
   } catch {
     return ''; // a frame navigating away or detached has nothing on screen
@@ -85,7 +95,10 @@ async function frameText(frame: Frame): Promise<string> {
 export async function shownTexts(page: Page): Promise<Array<{ where: string; text: string }>> {
   const out: Array<{ where: string; text: string }> = [];
   for (const frame of page.frames()) {
-    const key = frame === page.mainFrame() ? 'page' : (new URL(frame.url(), 'http://x').searchParams.get('moduleKey') ?? frame.url());
+    const key =
+      frame === page.mainFrame()
+        ? 'page'
+        : (new URL(frame.url(), 'http://x').searchParams.get('moduleKey') ?? frame.url());
     out.push({ where: key, text: await frameText(frame) });
   }
   return out;
@@ -95,7 +108,8 @@ export async function shownTexts(page: Page): Promise<Array<{ where: string; tex
 export async function pageLeaks(page: Page, knownIds: readonly string[] = []): Promise<string[]> {
   const out: string[] = [];
   for (const { where, text } of await shownTexts(page)) {
-    for (const leak of leaksIn(text, knownIds)) out.push(`${where}: ${leak.kind} "${leak.found}" in "…${leak.context}…"`);
+    for (const leak of leaksIn(text, knownIds))
+      out.push(`${where}: ${leak.kind} "${leak.found}" in "…${leak.context}…"`);
   }
   return out;
 }

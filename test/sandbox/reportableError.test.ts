@@ -18,7 +18,9 @@ describe('reportable', () => {
     const out = reportable(original);
     expect(out).not.toBe(original);
     expect(out).toBeInstanceOf(Error);
-    expect((out as Error).stack).toContain("TSError: enterLine.ts:69:106 - error TS2304: Cannot find name 'ItrConfig'.");
+    expect((out as Error).stack).toContain(
+      "TSError: enterLine.ts:69:106 - error TS2304: Cannot find name 'ItrConfig'.",
+    );
     expect((out as Error).cause).toBe(original);
   });
 
@@ -32,7 +34,9 @@ describe('reportable', () => {
   });
 
   it('reported() rethrows a hook failure as reportable', async () => {
-    await expect(reported(() => Promise.reject(tsError('Cannot find name x')))).rejects.toThrow('TSError: Cannot find name x');
+    await expect(reported(() => Promise.reject(tsError('Cannot find name x')))).rejects.toThrow(
+      'TSError: Cannot find name x',
+    );
     await expect(reported(() => Promise.resolve(3))).resolves.toBe(3);
   });
 });

@@ -4,7 +4,10 @@
  * message. An error without a stack (or a thrown non-error) is rethrown as an Error carrying its message.
  */
 export function reportable(e: unknown): unknown {
-  const message = typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string' ? (e as { message: string }).message : String(e);
+  const message =
+    typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string'
+      ? (e as { message: string }).message
+      : String(e);
   const stack = typeof e === 'object' && e !== null ? (e as { stack?: unknown }).stack : undefined;
   if (typeof stack === 'string' && stack.trim() !== '') return e;
   const name = typeof e === 'object' && e !== null ? ((e as { name?: unknown }).name ?? 'Error') : 'Error';

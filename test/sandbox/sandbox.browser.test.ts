@@ -29,8 +29,14 @@ describeWithBrowser('ITR sandbox in Chromium', () => {
       const entered = ui.sandbox.harness.jira.issue('ITR-1').fields[DEMO_FIELD_IDS.lineEnteredAt];
       const budget = lineBudget(DEFAULT_GRADING_TABLE, 'critical', 'L1');
       const calendar = DEFAULT_CALENDARS.find((c) => c.id === budget.calendarId)?.calendar;
-      if (calendar === undefined || typeof entered !== 'string') throw new Error('demo site changed: ITR-1 has no L1 entry time');
-      const expected = lineDeadlines({ calendar, enteredAt: new Date(entered.replace(/(\d\d)(\d\d)$/, '$1:$2')), budgetMinutes: budget.minutes, warningFraction: budget.warningFraction });
+      if (calendar === undefined || typeof entered !== 'string')
+        throw new Error('demo site changed: ITR-1 has no L1 entry time');
+      const expected = lineDeadlines({
+        calendar,
+        enteredAt: new Date(entered.replace(/(\d\d)(\d\d)$/, '$1:$2')),
+        budgetMinutes: budget.minutes,
+        warningFraction: budget.warningFraction,
+      });
       expect(await panel().locator(`time[datetime="${expected.dueAt?.toISOString()}"]`).count()).toBe(1);
       expect(await panel().locator(`time[datetime="${expected.warnAt?.toISOString()}"]`).count()).toBe(1);
 
@@ -62,7 +68,11 @@ describeWithBrowser('ITR sandbox in Chromium', () => {
       // A function, not a string: Playwright evaluates a string as an expression, which yields the function itself.
       const background = await panel()
         .locator('body')
-        .evaluate((b) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(b).backgroundColor);
+        .evaluate(
+          (b) =>
+            (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(b)
+              .backgroundColor,
+        );
       expect(background).toMatch(/^rgb/);
       expect(background).not.toBe('rgb(255, 255, 255)');
       expect(ui.pageErrors).toEqual([]);
@@ -78,11 +88,16 @@ describeWithBrowser('ITR sandbox in Chromium', () => {
       await ui.page.selectOption('#c-project', 'NET');
       await ui.page.fill('#c-summary', 'Sandbox test: router reboots every hour');
       await ui.page.fill('#c-description', 'Created by the browser test.');
-      await Promise.all([ui.page.waitForURL(/\/browse\/NET-\d+$/), ui.page.click('[data-testid="create-form"] button[type="submit"]')]);
+      await Promise.all([
+        ui.page.waitForURL(/\/browse\/NET-\d+$/),
+        ui.page.click('[data-testid="create-form"] button[type="submit"]'),
+      ]);
       const key = ui.page.url().split('/').pop() ?? '';
 
       // The product event reached the app's issue-created trigger, which wrote its field as the app.
-      expect(ui.sandbox.harness.jira.issue(key).fields[DEMO_FIELD_IDS.submitter]).toEqual({ accountId: anna.accountId });
+      expect(ui.sandbox.harness.jira.issue(key).fields[DEMO_FIELD_IDS.submitter]).toEqual({
+        accountId: anna.accountId,
+      });
       expect(ui.sandbox.harness.jira.issue(key).fields['reporter']).toEqual({ accountId: anna.accountId });
 
       await ui.switchTo('switch-user', tom.accountId);
@@ -90,14 +105,21 @@ describeWithBrowser('ITR sandbox in Chromium', () => {
       expect(await ui.page.getByTestId('issue-summary').innerText()).toBe('Sandbox test: router reboots every hour');
       // Not triaged yet (the form's default is an ITR type): the panel, loaded for Tom, says so, with the
       // response clock that runs from creation.
-      await panel().getByText(/Waiting for triage/).waitFor();
+      await panel()
+        .getByText(/Waiting for triage/)
+        .waitFor();
       const asTom = ui.sandbox.harness.jira.calls.filter((c) => c.accountId === tom.accountId);
-      expect(asTom.some((c) => c.path.startsWith(`/rest/api/3/issue/${key}`) || c.path.includes('/rest/api/3/issue/'))).toBe(true);
+      expect(
+        asTom.some((c) => c.path.startsWith(`/rest/api/3/issue/${key}`) || c.path.includes('/rest/api/3/issue/')),
+      ).toBe(true);
 
       // Editing the summary goes to Jira as Tom.
       await ui.page.click('details.edit > summary');
       await ui.page.fill('[data-testid="edit-form"] input[name="summary"]', 'Router reboots every hour (edited)');
-      await Promise.all([ui.page.waitForNavigation(), ui.page.click('[data-testid="edit-form"] button[type="submit"]')]);
+      await Promise.all([
+        ui.page.waitForNavigation(),
+        ui.page.click('[data-testid="edit-form"] button[type="submit"]'),
+      ]);
       expect(await ui.page.getByTestId('issue-summary').innerText()).toBe('Router reboots every hour (edited)');
       expect(ui.pageErrors).toEqual([]);
     });

@@ -61,28 +61,37 @@ export function useSandboxInBrowser(options: SandboxBrowserOptions): SandboxInBr
     return v;
   };
 
-  beforeAll(() => reported(async () => {
-    outDir = mkdtempSync(path.join(os.tmpdir(), `itr-sandbox-${options.name}-ui-`));
-    const build = spawnSync(process.execPath, ['static/build.mjs', ...options.apps, '--out', outDir], { cwd: repoRoot, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    mkdirSync(screenshots, { recursive: true });
-  }), 240_000);
+  beforeAll(
+    () =>
+      reported(async () => {
+        outDir = mkdtempSync(path.join(os.tmpdir(), `itr-sandbox-${options.name}-ui-`));
+        const build = spawnSync(process.execPath, ['static/build.mjs', ...options.apps, '--out', outDir], {
+          cwd: repoRoot,
+          encoding: 'utf8',
+        });
+        if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
+        browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+        mkdirSync(screenshots, { recursive: true });
+      }),
+    240_000,
+  );
 
   afterAll(async () => {
     await browser?.close();
     if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
   });
 
-  beforeEach(() => reported(async () => {
-    const dir = must(outDir, 'the UI build');
-    const resourceDirs = Object.fromEntries(options.apps.map((a) => [a, path.join(dir, a)]));
-    sandbox = await startSandbox({ ...options.sandboxOptions?.(), port: 0, resourceDirs, log: () => undefined });
-    undo = options.onStarted?.();
-    page = await must(browser, 'the browser').newPage({ viewport: options.viewport });
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-  }));
+  beforeEach(() =>
+    reported(async () => {
+      const dir = must(outDir, 'the UI build');
+      const resourceDirs = Object.fromEntries(options.apps.map((a) => [a, path.join(dir, a)]));
+      sandbox = await startSandbox({ ...options.sandboxOptions?.(), port: 0, resourceDirs, log: () => undefined });
+      undo = options.onStarted?.();
+      page = await must(browser, 'the browser').newPage({ viewport: options.viewport });
+      pageErrors = [];
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+    }),
+  );
 
   afterEach(async () => {
     if (typeof undo === 'function') undo();
@@ -105,7 +114,9 @@ export function useSandboxInBrowser(options: SandboxBrowserOptions): SandboxInBr
         await body();
       } catch (e) {
         mkdirSync(failures, { recursive: true });
-        await page?.screenshot({ path: path.join(failures, `sandbox-${options.name}-${name}.png`), fullPage: true }).catch(() => undefined);
+        await page
+          ?.screenshot({ path: path.join(failures, `sandbox-${options.name}-${name}.png`), fullPage: true })
+          .catch(() => undefined);
         throw reportable(e);
       }
     },
@@ -114,11 +125,18 @@ export function useSandboxInBrowser(options: SandboxBrowserOptions): SandboxInBr
     },
     async actAs(accountId, lang = 'en') {
       const q = new URLSearchParams({ accountId, lang, theme: 'light' });
-      await must(page, 'page').context().addCookies([{ name: 'itr_sandbox', value: encodeURIComponent(q.toString()), url: must(sandbox, 'sandbox').url }]);
+      await must(page, 'page')
+        .context()
+        .addCookies([
+          { name: 'itr_sandbox', value: encodeURIComponent(q.toString()), url: must(sandbox, 'sandbox').url },
+        ]);
     },
     async transition(name) {
       const p = must(page, 'page');
-      await Promise.all([p.waitForNavigation(), p.locator('form.transitions button[name="transition"]', { hasText: name }).click()]);
+      await Promise.all([
+        p.waitForNavigation(),
+        p.locator('form.transitions button[name="transition"]', { hasText: name }).click(),
+      ]);
     },
     frame: (moduleKey) => must(page, 'page').frameLocator(`[data-testid="forge-frame-${moduleKey}"]`),
     async switchTo(testId, value) {
@@ -129,7 +147,17 @@ export function useSandboxInBrowser(options: SandboxBrowserOptions): SandboxInBr
 }
 
 /** Fills the issue panel's root-cause form with a complete draft (two whys, both measures, both zeros) and saves. */
-export async function fillRootCause(panel: FrameLocator, draft: { whys: [string, string]; rootCause: string; shortTerm: string; longTerm: string; technicalZero: string; managementZero: string }): Promise<void> {
+export async function fillRootCause(
+  panel: FrameLocator,
+  draft: {
+    whys: [string, string];
+    rootCause: string;
+    shortTerm: string;
+    longTerm: string;
+    technicalZero: string;
+    managementZero: string;
+  },
+): Promise<void> {
   await panel.getByTestId('root-cause-toggle').click();
   const form = panel.getByTestId('root-cause-form');
   await form.locator('[data-path="whys.0"]').fill(draft.whys[0]);

@@ -22,9 +22,15 @@ afterEach(async () => {
   await sandbox.stop();
 });
 
-const rest = (accountId: string, method: string, path: string, body?: unknown) => restAs(sandbox.url, accountId, method, path, body);
+const rest = (accountId: string, method: string, path: string, body?: unknown) =>
+  restAs(sandbox.url, accountId, method, path, body);
 
-async function invoke(accountId: string, frame: { moduleKey: string; issueKey?: string }, functionKey: string, payload: unknown = {}): Promise<{ status: number; json: unknown }> {
+async function invoke(
+  accountId: string,
+  frame: { moduleKey: string; issueKey?: string },
+  functionKey: string,
+  payload: unknown = {},
+): Promise<{ status: number; json: unknown }> {
   const { status, text } = await invokeAs(sandbox.url, accountId, frame, functionKey, payload);
   return { status, json: JSON.parse(text) as unknown };
 }
@@ -33,7 +39,10 @@ describe('demo site: an outsider and a restricted project', () => {
   it('lets only SEC_BROWSERS browse SEC, and the outsider no ITR project', async () => {
     expect(SEC_BROWSERS).toContain(ANNA);
     expect(SEC_BROWSERS).not.toContain(TOM);
-    const keys = async (who: string): Promise<string[]> => ((await rest(who, 'GET', '/rest/api/3/project/search')).json as { values: Array<{ key: string }> }).values.map((p) => p.key).sort();
+    const keys = async (who: string): Promise<string[]> =>
+      ((await rest(who, 'GET', '/rest/api/3/project/search')).json as { values: Array<{ key: string }> }).values
+        .map((p) => p.key)
+        .sort();
     expect(await keys(ANNA)).toEqual(expect.arrayContaining(['FLD', 'ITR', 'NET', 'SEC']));
     expect(await keys(TOM)).toEqual(expect.arrayContaining(['FLD', 'ITR', 'NET']));
     expect(await keys(TOM)).not.toContain('SEC');
@@ -41,7 +50,8 @@ describe('demo site: an outsider and a restricted project', () => {
   });
 
   it('keeps the restricted project off the home page of who may not browse it', async () => {
-    const home = async (who: string): Promise<string> => (await fetch(`${sandbox.url}/`, { headers: { cookie: cookieOf(who) } })).text();
+    const home = async (who: string): Promise<string> =>
+      (await fetch(`${sandbox.url}/`, { headers: { cookie: cookieOf(who) } })).text();
     expect(await home(ANNA)).toContain('/browse/SEC-1');
     expect(await home(TOM)).not.toContain('SEC-1');
     expect(await home(OUTSIDER)).not.toMatch(/\/browse\/(ITR|NET|FLD|SEC)-/);
@@ -51,7 +61,9 @@ describe('demo site: an outsider and a restricted project', () => {
 describe('/rest/api/3 as the acting user', () => {
   it('answers as the user of the cookie', async () => {
     expect(((await rest(TOM, 'GET', '/rest/api/3/myself')).json as { accountId: string }).accountId).toBe(TOM);
-    expect(((await rest(OUTSIDER, 'GET', '/rest/api/3/myself')).json as { accountId: string }).accountId).toBe(OUTSIDER);
+    expect(((await rest(OUTSIDER, 'GET', '/rest/api/3/myself')).json as { accountId: string }).accountId).toBe(
+      OUTSIDER,
+    );
   });
 
   it('shows an issue only to who may browse it, as Jira does (404 otherwise)', async () => {
@@ -63,7 +75,11 @@ describe('/rest/api/3 as the acting user', () => {
 
   it('searches only what the user may browse', async () => {
     const found = async (who: string): Promise<string[]> => {
-      const r = await rest(who, 'POST', '/rest/api/3/search/jql', { jql: 'summary ~ "admin"', fields: ['summary'], maxResults: 100 });
+      const r = await rest(who, 'POST', '/rest/api/3/search/jql', {
+        jql: 'summary ~ "admin"',
+        fields: ['summary'],
+        maxResults: 100,
+      });
       expect(r.status).toBe(200);
       return (r.json as { issues: Array<{ key: string }> }).issues.map((i) => i.key);
     };
@@ -80,20 +96,32 @@ describe('/rest/api/3 as the acting user', () => {
   });
 
   it('announces a created issue to the app’s triggers, as Jira would (the submitter is recorded)', async () => {
-    const created = await rest(TOM, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'ITR' }, issuetype: { name: 'Task' }, summary: 'Filed from the REST console' } });
+    const created = await rest(TOM, 'POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'ITR' }, issuetype: { name: 'Task' }, summary: 'Filed from the REST console' },
+    });
     expect(created.status).toBe(201);
     const key = (created.json as { key: string }).key;
-    expect(sandbox.harness.jira.issue(key).fields[DEMO_FIELD_IDS.submitter]).toEqual(expect.objectContaining({ accountId: TOM }));
+    expect(sandbox.harness.jira.issue(key).fields[DEMO_FIELD_IDS.submitter]).toEqual(
+      expect.objectContaining({ accountId: TOM }),
+    );
   });
 
   it('refuses creating an issue in a project the user may not browse', async () => {
-    const created = await rest(OUTSIDER, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'ITR' }, issuetype: { name: 'Task' }, summary: 'Outsider was here' } });
+    const created = await rest(OUTSIDER, 'POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'ITR' }, issuetype: { name: 'Task' }, summary: 'Outsider was here' },
+    });
     expect(created.status).toBeGreaterThanOrEqual(400);
-    expect([...sandbox.harness.jira.model.issues.values()].some((i) => i.fields['summary'] === 'Outsider was here')).toBe(false);
+    expect(
+      [...sandbox.harness.jira.model.issues.values()].some((i) => i.fields['summary'] === 'Outsider was here'),
+    ).toBe(false);
   });
 
   it('refuses a write that is not JSON (Jira’s XSRF check)', async () => {
-    const res = await fetch(`${sandbox.url}/rest/api/3/issue/ITR-1/properties/probe`, { method: 'PUT', headers: { cookie: cookieOf(ANNA), 'content-type': 'text/plain' }, body: '{"x":1}' });
+    const res = await fetch(`${sandbox.url}/rest/api/3/issue/ITR-1/properties/probe`, {
+      method: 'PUT',
+      headers: { cookie: cookieOf(ANNA), 'content-type': 'text/plain' },
+      body: '{"x":1}',
+    });
     expect(res.status).toBe(415);
     expect(sandbox.harness.jira.issue('ITR-1').properties.get('probe')).toBeUndefined();
   });
@@ -105,7 +133,12 @@ describe('/rest/api/3 as the acting user', () => {
 });
 
 describe('invoke over the bridge reaches only the calling frame’s resolver', () => {
-  it.each(['issue-created-trigger', 'escalation-sweep-trigger', 'regrade-queue-consumer', 'analytics-backfill-queue-consumer'])('refuses a frame claiming %s (no resolver)', async (moduleKey) => {
+  it.each([
+    'issue-created-trigger',
+    'escalation-sweep-trigger',
+    'regrade-queue-consumer',
+    'analytics-backfill-queue-consumer',
+  ])('refuses a frame claiming %s (no resolver)', async (moduleKey) => {
     const r = await invoke(ADMIN, { moduleKey }, 'anything');
     expect(r.status).toBe(403);
   });
@@ -115,7 +148,9 @@ describe('invoke over the bridge reaches only the calling frame’s resolver', (
   });
 
   it('does not reach another module’s resolver through this frame', async () => {
-    const r = await invoke(ADMIN, { moduleKey: 'itr-issue-panel', issueKey: 'ITR-1' }, 'runSetup', { projectKeys: ['ITR'] });
+    const r = await invoke(ADMIN, { moduleKey: 'itr-issue-panel', issueKey: 'ITR-1' }, 'runSetup', {
+      projectKeys: ['ITR'],
+    });
     expect(r.status).toBe(404);
   });
 
@@ -125,8 +160,16 @@ describe('invoke over the bridge reaches only the calling frame’s resolver', (
   });
 
   it('gives an issue frame only to who may browse the issue', async () => {
-    expect((await invoke(TOM, { moduleKey: 'itr-issue-panel', issueKey: 'SEC-1' }, 'getIssueItrState', { issueKey: 'SEC-1' })).status).toBe(404);
-    const ok = await invoke(ANNA, { moduleKey: 'itr-issue-panel', issueKey: 'SEC-1' }, 'getIssueItrState', { issueKey: 'SEC-1' });
+    expect(
+      (
+        await invoke(TOM, { moduleKey: 'itr-issue-panel', issueKey: 'SEC-1' }, 'getIssueItrState', {
+          issueKey: 'SEC-1',
+        })
+      ).status,
+    ).toBe(404);
+    const ok = await invoke(ANNA, { moduleKey: 'itr-issue-panel', issueKey: 'SEC-1' }, 'getIssueItrState', {
+      issueKey: 'SEC-1',
+    });
     expect(ok.status).toBe(200);
     expect((ok.json as { result: { success: boolean } }).result.success).toBe(true);
   });

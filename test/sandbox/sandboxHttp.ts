@@ -12,13 +12,24 @@ export function demoAccountId(displayName: string): string {
 }
 
 /** The top bar's preference cookie, as `/__prefs` sets it. */
-export const cookieOf = (accountId: string): string => `itr_sandbox=${encodeURIComponent(new URLSearchParams({ accountId, lang: 'en', theme: 'light' }).toString())}`;
+export const cookieOf = (accountId: string): string =>
+  `itr_sandbox=${encodeURIComponent(new URLSearchParams({ accountId, lang: 'en', theme: 'light' }).toString())}`;
 
 /** `/rest/api/3/...` on the sandbox as `accountId`; the body as JSON (null when empty). */
-export async function restAs(baseUrl: string, accountId: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+export async function restAs(
+  baseUrl: string,
+  accountId: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: { cookie: cookieOf(accountId), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      cookie: cookieOf(accountId),
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
@@ -26,11 +37,21 @@ export async function restAs(baseUrl: string, accountId: string, method: string,
 }
 
 /** `invoke(functionKey, payload)` from the frame of `frame.moduleKey`, as `accountId`: the answer's status and text. */
-export async function invokeAs(baseUrl: string, accountId: string, frame: { moduleKey: string; issueKey?: string }, functionKey: string, payload: unknown = {}): Promise<{ status: number; text: string }> {
+export async function invokeAs(
+  baseUrl: string,
+  accountId: string,
+  frame: { moduleKey: string; issueKey?: string },
+  functionKey: string,
+  payload: unknown = {},
+): Promise<{ status: number; text: string }> {
   const res = await fetch(`${baseUrl}/__bridge`, {
     method: 'POST',
     headers: { cookie: cookieOf(accountId), 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'invoke', payload: { functionKey, payload }, frame: { issueKey: null, projectKey: null, ...frame } }),
+    body: JSON.stringify({
+      name: 'invoke',
+      payload: { functionKey, payload },
+      frame: { issueKey: null, projectKey: null, ...frame },
+    }),
   });
   return { status: res.status, text: await res.text() };
 }

@@ -45,7 +45,9 @@ describeWithBrowser('Site check in the sandbox', () => {
       // Focus moves to the summary, so a keyboard or screen-reader user hears the result.
       const focused = await setup()
         .getByTestId('site-check-summary')
-        .evaluate((e) => e === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
+        .evaluate(
+          (e) => e === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+        );
       expect(focused).toBe(true);
       const rows = setup().locator('[data-testid="site-check-table"] tbody tr');
       expect(await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-check')))).toEqual([
@@ -61,10 +63,16 @@ describeWithBrowser('Site check in the sandbox', () => {
       for (const id of ['fields', 'migrations']) expect(await row(id).getAttribute('data-outcome')).toBe('pass');
       expect(await row('projectPermissions').getAttribute('data-outcome')).toBe('fail');
       expect(await row('projectPermissions').innerText()).toContain('The app lacks: NET (ADD_COMMENTS).');
-      expect(await setup().getByTestId('site-check-fix-projectPermissions').innerText()).toContain('grant Browse projects and Add comments');
+      expect(await setup().getByTestId('site-check-fix-projectPermissions').innerText()).toContain(
+        'grant Browse projects and Add comments',
+      );
       expect(await row('triggers').getAttribute('data-outcome')).toBe('fail');
-      expect(await row('triggers').innerText()).toContain('Not run recently: escalation-sweep (never), analytics-weekly-report (never), migration-check (never)');
-      expect(await setup().getByTestId('site-check-fix-triggers').innerText()).toContain('Check that the app is enabled');
+      expect(await row('triggers').innerText()).toContain(
+        'Not run recently: escalation-sweep (never), analytics-weekly-report (never), migration-check (never)',
+      );
+      expect(await setup().getByTestId('site-check-fix-triggers').innerText()).toContain(
+        'Check that the app is enabled',
+      );
       // The result is said in words, not by colour alone.
       expect(await row('triggers').innerText()).toContain('Fail');
       await ui.shoot('sandbox-site-check-en');
@@ -73,7 +81,9 @@ describeWithBrowser('Site check in the sandbox', () => {
     await ui.step('after-the-jobs-ran', async () => {
       await ui.sandbox.runScheduledTriggers();
       await runCheck();
-      await setup().locator('[data-testid="site-check-table"] tr[data-check="triggers"][data-outcome="pass"]').waitFor();
+      await setup()
+        .locator('[data-testid="site-check-table"] tr[data-check="triggers"][data-outcome="pass"]')
+        .waitFor();
       expect(await row('triggers').innerText()).toContain('All 3 scheduled jobs ran recently.');
       expect(ui.pageErrors).toEqual([]);
     });

@@ -18,16 +18,35 @@ const CHARTS = 11;
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 
 describeWithBrowser('supervision and hand-off in the sandbox', () => {
-  const ui = useSandboxInBrowser({ name: 'supervision', apps: ['issue-panel', 'supervision'], viewport: { width: 1280, height: 1400 } });
+  const ui = useSandboxInBrowser({
+    name: 'supervision',
+    apps: ['issue-panel', 'supervision'],
+    viewport: { width: 1280, height: 1400 },
+  });
 
   it('draws every chart from the demo data; a drill-down opens the matching issues; CSV export downloads', async () => {
     await ui.actAs(ADMIN);
     const sup = ui.frame('itr-supervision');
     await ui.step('charts', async () => {
       await ui.page.goto(`${ui.sandbox.url}/apps/itr-supervision?project=ITR`);
-      await sup.locator('[data-chart-state="ready"]').nth(CHARTS - 1).waitFor({ timeout: 30_000 });
+      await sup
+        .locator('[data-chart-state="ready"]')
+        .nth(CHARTS - 1)
+        .waitFor({ timeout: 30_000 });
       expect(await sup.locator('[data-chart-state="error"]').count()).toBe(0);
-      for (const id of ['volume-kind', 'volume-grade', 'sla', 'ola', 'cycle', 'breakdown-product', 'breakdown-region', 'breakdown-customerTier', 'breakdown-month', 'people', 'departments']) {
+      for (const id of [
+        'volume-kind',
+        'volume-grade',
+        'sla',
+        'ola',
+        'cycle',
+        'breakdown-product',
+        'breakdown-region',
+        'breakdown-customerTier',
+        'breakdown-month',
+        'people',
+        'departments',
+      ]) {
         expect(await sup.getByTestId(`chart-${id}`).locator('svg[role="img"], table').count()).toBeGreaterThan(0);
       }
       // A year of history: well over a hundred issues created in the default period.
@@ -48,7 +67,10 @@ describeWithBrowser('supervision and hand-off in the sandbox', () => {
       await bar.click();
       const jql = await sup.getByTestId('drill-jql').inputValue();
       // "Open in Jira" (router.open): a new tab on Jira's issue search with that JQL, finding as many issues.
-      const [search] = await Promise.all([ui.page.context().waitForEvent('page'), sup.getByTestId('drill-open').click()]);
+      const [search] = await Promise.all([
+        ui.page.context().waitForEvent('page'),
+        sup.getByTestId('drill-open').click(),
+      ]);
       await search.getByTestId('search-count').waitFor();
       expect(await search.getByTestId('search-jql').innerText()).toBe(jql);
       expect(Number(await search.getByTestId('search-count').innerText())).toBe(shown);
@@ -58,7 +80,10 @@ describeWithBrowser('supervision and hand-off in the sandbox', () => {
     await ui.step('csv', async () => {
       await sup.getByTestId('chart-breakdown-product-table-toggle').click();
       await sup.getByTestId('table-breakdown-product').waitFor();
-      const [download] = await Promise.all([ui.page.waitForEvent('download'), sup.getByTestId('chart-breakdown-product-csv').click()]);
+      const [download] = await Promise.all([
+        ui.page.waitForEvent('download'),
+        sup.getByTestId('chart-breakdown-product-csv').click(),
+      ]);
       expect(download.suggestedFilename()).toBe('breakdown-product.csv');
       expect(readFileSync((await download.path()) as string, 'utf8')).toContain('Core Network');
       expect(ui.pageErrors).toEqual([]);
@@ -74,7 +99,10 @@ describeWithBrowser('supervision and hand-off in the sandbox', () => {
       const section = ui.frame('itr-issue-panel').getByRole('region', { name: 'Hand-off' });
       await section.getByText('Not handed off yet.').waitFor();
       await section.getByRole('button', { name: 'Send to R&D' }).click();
-      await section.getByRole('alertdialog', { name: 'Send to R&D' }).getByRole('button', { name: 'Send', exact: true }).click();
+      await section
+        .getByRole('alertdialog', { name: 'Send to R&D' })
+        .getByRole('button', { name: 'Send', exact: true })
+        .click();
       const item = section.getByRole('listitem');
       await item.getByText(/^RND-\d+$/).waitFor();
       const key = (await item.getByText(/^RND-\d+$/).innerText()).trim();

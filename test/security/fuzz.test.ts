@@ -20,9 +20,39 @@ const RUNS_PER_EVENT_HANDLER = Number(process.env['FUZZ_EVENT_RUNS'] ?? 120);
 const nastyText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', '\u0000', 'a\u0000b', '\u202Eevil\u202C', 'مرحبا بالعالم', '🔥💥🧨'.repeat(20), '漢字かなカナ한국어', '\uD800', '\uDFFF\uD800', 'ITR-1', 'ITR-0', "ITR-1' OR 1=1 --", '${jndi:ldap://x}', '<script>alert(1)</script>', '../../etc/passwd', 'NaN', '-1', '1e309', '__proto__', 'constructor'),
+  fc.constantFrom(
+    '',
+    '\u0000',
+    'a\u0000b',
+    '\u202Eevil\u202C',
+    'مرحبا بالعالم',
+    '🔥💥🧨'.repeat(20),
+    '漢字かなカナ한국어',
+    '\uD800',
+    '\uDFFF\uD800',
+    'ITR-1',
+    'ITR-0',
+    "ITR-1' OR 1=1 --",
+    '${jndi:ldap://x}',
+    '<script>alert(1)</script>',
+    '../../etc/passwd',
+    'NaN',
+    '-1',
+    '1e309',
+    '__proto__',
+    'constructor',
+  ),
 );
-const scalar = fc.oneof(nastyText, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(-0), fc.bigInt().map(String), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()));
+const scalar = fc.oneof(
+  nastyText,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(-0),
+  fc.bigInt().map(String),
+  fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+);
 const pollutionKeys = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf');
 const hostileObject = fc.dictionary(fc.oneof(nastyText, pollutionKeys), scalar, { maxKeys: 6 });
 const deep = fc.integer({ min: 10, max: 2_000 }).map((depth) => {
@@ -30,10 +60,15 @@ const deep = fc.integer({ min: 10, max: 2_000 }).map((depth) => {
   for (let i = 0; i < depth; i++) v = i % 2 === 0 ? { nested: v } : [v];
   return v;
 });
-const huge = fc.tuple(fc.constantFrom('x', '汉', '🧨', '\u0000', 'ب'), fc.constantFrom(300_000, 1_000_000, 3_000_000)).map(([c, n]) => c.repeat(Math.ceil(n / Buffer.byteLength(c))));
+const huge = fc
+  .tuple(fc.constantFrom('x', '汉', '🧨', '\u0000', 'ب'), fc.constantFrom(300_000, 1_000_000, 3_000_000))
+  .map(([c, n]) => c.repeat(Math.ceil(n / Buffer.byteLength(c))));
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: scalar },
-  { weight: 2, arbitrary: fc.anything({ maxDepth: 4, maxKeys: 5, withNullPrototype: true, withMap: false, withSet: false }) },
+  {
+    weight: 2,
+    arbitrary: fc.anything({ maxDepth: 4, maxKeys: 5, withNullPrototype: true, withMap: false, withSet: false }),
+  },
   { weight: 2, arbitrary: hostileObject },
   { weight: 1, arbitrary: fc.array(scalar, { maxLength: 8 }) },
   { weight: 1, arbitrary: deep },
@@ -49,7 +84,13 @@ const json = (v: unknown): unknown => {
   const text = JSON.stringify(v);
   return text === undefined ? undefined : JSON.parse(text);
 };
-const withProtoKey = (p: Record<string, unknown>): unknown => JSON.parse(`{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, ${JSON.stringify(p).slice(1)}`.replace(/, }$/, '}'));
+const withProtoKey = (p: Record<string, unknown>): unknown =>
+  JSON.parse(
+    `{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, ${JSON.stringify(p).slice(1)}`.replace(
+      /, }$/,
+      '}',
+    ),
+  );
 
 const payloadFor = (key: string): fc.Arbitrary<unknown> => {
   const valid = VALID_PAYLOADS[key] ?? {};
@@ -58,7 +99,9 @@ const payloadFor = (key: string): fc.Arbitrary<unknown> => {
     { weight: 2, arbitrary: hostileValue.map(json) },
     {
       weight: 4,
-      arbitrary: fc.tuple(keys.length > 0 ? fc.constantFrom(...keys) : nastyText, hostileValue).map(([k, v]) => json({ ...valid, [k]: v })),
+      arbitrary: fc
+        .tuple(keys.length > 0 ? fc.constantFrom(...keys) : nastyText, hostileValue)
+        .map(([k, v]) => json({ ...valid, [k]: v })),
     },
     { weight: 1, arbitrary: fc.constant(valid).map((v) => withProtoKey(v)) },
   );
@@ -76,7 +119,9 @@ afterEach(() => {
 });
 
 // Each function once, through the first resolver exposing it (the routing resolvers add no parsing of their own).
-const CASES = RESOLVERS.flatMap((r) => r.keys.map((key) => ({ resolver: r.name, key, handler: r.handler }))).filter((c, i, all) => all.findIndex((d) => d.key === c.key) === i);
+const CASES = RESOLVERS.flatMap((r) => r.keys.map((key) => ({ resolver: r.name, key, handler: r.handler }))).filter(
+  (c, i, all) => all.findIndex((d) => d.key === c.key) === i,
+);
 
 describe('resolvers: hostile payloads answer the envelope and a failed call writes nothing', () => {
   it.each(CASES.map((c) => [`${c.resolver}.${c.key}`, c] as const))('%s', async (name, c) => {
@@ -85,7 +130,10 @@ describe('resolvers: hostile payloads answer the envelope and a failed call writ
         const before = await snapshot();
         let answer: unknown;
         try {
-          answer = await invokeResolver(c.handler, c.key, payload, { accountId: ROLE_IDS.admin, context: contextFor(c.resolver) });
+          answer = await invokeResolver(c.handler, c.key, payload, {
+            accountId: ROLE_IDS.admin,
+            context: contextFor(c.resolver),
+          });
         } catch (e) {
           throw new Error(`${name} threw: ${e instanceof Error ? e.message : String(e)}`);
         }
@@ -100,26 +148,59 @@ describe('resolvers: hostile payloads answer the envelope and a failed call writ
     );
   });
 
-  it.each(CASES.map((c) => [`${c.resolver}.${c.key}`, c] as const))('%s: a 3 MB field is PAYLOAD_TOO_LARGE, 2,000 levels deep is INVALID_PAYLOAD, before any read', async (_name, c) => {
-    const valid = VALID_PAYLOADS[c.key] ?? {};
-    const field = Object.keys(valid)[0] ?? 'text';
-    const before = await snapshot();
-    const calls = (await import('../harness')).harness().jira.calls.length;
-    const big = await invokeResolver(c.handler, c.key, { ...valid, [field]: '汉'.repeat(1_000_000) }, { accountId: ROLE_IDS.admin, context: contextFor(c.resolver) });
-    expect(big).toMatchObject({ success: false, errors: [{ code: 'PAYLOAD_TOO_LARGE' }] });
-    const deepPayload = fc.sample(deep.filter((d) => JSON.stringify(d).length > 0), { seed: SEED, numRuns: 1 })[0];
-    const nested = await invokeResolver(c.handler, c.key, { ...valid, [field]: nest(40), extra: deepPayload }, { accountId: ROLE_IDS.admin, context: contextFor(c.resolver) });
-    expect(nested).toMatchObject({ success: false, errors: [{ code: 'INVALID_PAYLOAD' }] });
-    expect((await import('../harness')).harness().jira.calls.length).toBe(calls);
-    expect(await snapshot()).toEqual(before);
-  });
+  it.each(CASES.map((c) => [`${c.resolver}.${c.key}`, c] as const))(
+    '%s: a 3 MB field is PAYLOAD_TOO_LARGE, 2,000 levels deep is INVALID_PAYLOAD, before any read',
+    async (_name, c) => {
+      const valid = VALID_PAYLOADS[c.key] ?? {};
+      const field = Object.keys(valid)[0] ?? 'text';
+      const before = await snapshot();
+      const calls = (await import('../harness')).harness().jira.calls.length;
+      const big = await invokeResolver(
+        c.handler,
+        c.key,
+        { ...valid, [field]: '汉'.repeat(1_000_000) },
+        { accountId: ROLE_IDS.admin, context: contextFor(c.resolver) },
+      );
+      expect(big).toMatchObject({ success: false, errors: [{ code: 'PAYLOAD_TOO_LARGE' }] });
+      const deepPayload = fc.sample(
+        deep.filter((d) => JSON.stringify(d).length > 0),
+        { seed: SEED, numRuns: 1 },
+      )[0];
+      const nested = await invokeResolver(
+        c.handler,
+        c.key,
+        { ...valid, [field]: nest(40), extra: deepPayload },
+        { accountId: ROLE_IDS.admin, context: contextFor(c.resolver) },
+      );
+      expect(nested).toMatchObject({ success: false, errors: [{ code: 'INVALID_PAYLOAD' }] });
+      expect((await import('../harness')).harness().jira.calls.length).toBe(calls);
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 });
 
 const hostileEvent: fc.Arbitrary<unknown> = fc.oneof(
   hostileValue.map(json),
   fc.record({ body: hostileValue }).map(json),
-  fc.record({ issue: fc.oneof(hostileObject, fc.record({ id: scalar, key: scalar })), atlassianId: scalar, changelog: fc.oneof(hostileValue, fc.record({ items: fc.array(hostileObject, { maxLength: 4 }) })) }).map(json),
-  fc.record({ body: fc.record({ kind: fc.constantFrom('check', 'recalculate', 'step'), jobId: scalar, issueIds: fc.array(scalar, { maxLength: 5 }), batch: scalar, step: scalar, cursor: scalar }) }).map(json),
+  fc
+    .record({
+      issue: fc.oneof(hostileObject, fc.record({ id: scalar, key: scalar })),
+      atlassianId: scalar,
+      changelog: fc.oneof(hostileValue, fc.record({ items: fc.array(hostileObject, { maxLength: 4 }) })),
+    })
+    .map(json),
+  fc
+    .record({
+      body: fc.record({
+        kind: fc.constantFrom('check', 'recalculate', 'step'),
+        jobId: scalar,
+        issueIds: fc.array(scalar, { maxLength: 5 }),
+        batch: scalar,
+        step: scalar,
+        cursor: scalar,
+      }),
+    })
+    .map(json),
   huge.map((h) => ({ body: { jobId: h } })),
 );
 
@@ -131,8 +212,12 @@ const hostileEvent: fc.Arbitrary<unknown> = fc.oneof(
 const SCHEDULED_OWN_WRITES: Record<string, readonly string[]> = {
   schemaCheck: ['schema:migration-check', 'heartbeat:migration-check'],
 };
-const withoutKeys = (s: StateSnapshot, keys: readonly string[]): StateSnapshot => ({ ...s, kvs: Object.fromEntries(Object.entries(s.kvs).filter(([k]) => !keys.includes(k))) });
-const ownRecords = (s: StateSnapshot, keys: readonly string[]): Record<string, unknown> => Object.fromEntries(keys.map((k) => [k, s.kvs[k]]));
+const withoutKeys = (s: StateSnapshot, keys: readonly string[]): StateSnapshot => ({
+  ...s,
+  kvs: Object.fromEntries(Object.entries(s.kvs).filter(([k]) => !keys.includes(k))),
+});
+const ownRecords = (s: StateSnapshot, keys: readonly string[]): Record<string, unknown> =>
+  Object.fromEntries(keys.map((k) => [k, s.kvs[k]]));
 /** `at` / `updatedAt` (ISO instants of the run) and `revision` replaced by placeholders, everything else kept. */
 const runInstantMasked = (v: unknown): unknown => {
   if (Array.isArray(v)) return v.map(runInstantMasked);
@@ -140,7 +225,11 @@ const runInstantMasked = (v: unknown): unknown => {
   return Object.fromEntries(
     Object.entries(v).map(([k, x]) => [
       k,
-      (k === 'at' || k === 'updatedAt') && typeof x === 'string' && !Number.isNaN(Date.parse(x)) ? '<instant>' : k === 'revision' && typeof x === 'number' ? '<revision>' : runInstantMasked(x),
+      (k === 'at' || k === 'updatedAt') && typeof x === 'string' && !Number.isNaN(Date.parse(x))
+        ? '<instant>'
+        : k === 'revision' && typeof x === 'number'
+          ? '<revision>'
+          : runInstantMasked(x),
     ]),
   );
 };
@@ -155,7 +244,9 @@ describe('triggers and consumers: hostile events return (or hand back a typed re
         try {
           result = await invokeFunction(f.handler, event);
         } catch (e) {
-          throw new Error(`${name} threw on ${JSON.stringify(event)?.slice(0, 200)}: ${e instanceof Error ? e.stack : String(e)}`);
+          throw new Error(
+            `${name} threw on ${JSON.stringify(event)?.slice(0, 200)}: ${e instanceof Error ? e.stack : String(e)}`,
+          );
         }
         if (result instanceof InvocationError) return;
         // The sweep and the weekly report take no payload: they ran (and may write, by design).
@@ -167,12 +258,20 @@ describe('triggers and consumers: hostile events return (or hand back a typed re
           expect({ name, writes: withoutKeys(after, own) }).toEqual({ name, writes: withoutKeys(before, own) });
           const reference = await invokeFunction(f.handler, undefined);
           const referenceWrites = await snapshot();
-          expect({ name, result: runInstantMasked(result), own: runInstantMasked(ownRecords(after, own)) }).toEqual({ name, result: runInstantMasked(reference), own: runInstantMasked(ownRecords(referenceWrites, own)) });
+          expect({ name, result: runInstantMasked(result), own: runInstantMasked(ownRecords(after, own)) }).toEqual({
+            name,
+            result: runInstantMasked(reference),
+            own: runInstantMasked(ownRecords(referenceWrites, own)),
+          });
           return;
         }
         expect({ name, writes: await snapshot() }).toEqual({ name, writes: before });
       }),
-      { seed: SEED, numRuns: name === 'escalationSweep' || name === 'analyticsWeeklyReport' ? 5 : RUNS_PER_EVENT_HANDLER, endOnFailure: true },
+      {
+        seed: SEED,
+        numRuns: name === 'escalationSweep' || name === 'analyticsWeeklyReport' ? 5 : RUNS_PER_EVENT_HANDLER,
+        endOnFailure: true,
+      },
     );
   });
 });

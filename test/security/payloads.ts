@@ -6,9 +6,31 @@ import { DEFAULT_GRADING_TABLE } from '../../src/domain';
 import { DEMO_FIELD_IDS, DEMO_USERS } from '../../sandbox/demoSite';
 
 const TOM = DEMO_USERS.find((u) => u.role === 'L2')!.accountId;
-const OUTAGE = { businessImpact: 'outage', duration: 'h1to4', scope: 'large', customerTier: 'standard', sensitivity: 'none' };
-const HABIT = { failsWithinSpecification: false, contractOrProcessNotFollowed: false, expectedByUserHabitOrIndustryNorm: true };
-const caseContent = { title: 'Kiosk freezes', symptom: 'The kiosk freezes after reboot', product: '', productVersion: '', environment: '', rootCause: '', shortTermMeasure: '', longTermMeasure: '', language: '', tags: [], status: 'published' };
+const OUTAGE = {
+  businessImpact: 'outage',
+  duration: 'h1to4',
+  scope: 'large',
+  customerTier: 'standard',
+  sensitivity: 'none',
+};
+const HABIT = {
+  failsWithinSpecification: false,
+  contractOrProcessNotFollowed: false,
+  expectedByUserHabitOrIndustryNorm: true,
+};
+const caseContent = {
+  title: 'Kiosk freezes',
+  symptom: 'The kiosk freezes after reboot',
+  product: '',
+  productVersion: '',
+  environment: '',
+  rootCause: '',
+  shortTermMeasure: '',
+  longTermMeasure: '',
+  language: '',
+  tags: [],
+  status: 'published',
+};
 const rootCauseDraft = {
   whys: ['The router rebooted', 'Its firmware leaked memory', 'The soak test is too short'],
   rootCause: 'Firmware memory leak',
@@ -33,7 +55,13 @@ export const contextFor = (resolver: string): Record<string, unknown> =>
       : {};
 
 /** A closure rule's saved configuration on the demo site (what setup attaches). */
-const closureRuleConfig = { submitter: DEMO_FIELD_IDS.submitter, visitOpen: DEMO_FIELD_IDS.visitOpen, rootCause: DEMO_FIELD_IDS.rootCauseComplete, classification: DEMO_FIELD_IDS.classification, fallback: [TOM] };
+const closureRuleConfig = {
+  submitter: DEMO_FIELD_IDS.submitter,
+  visitOpen: DEMO_FIELD_IDS.visitOpen,
+  rootCause: DEMO_FIELD_IDS.rootCauseComplete,
+  classification: DEMO_FIELD_IDS.classification,
+  fallback: [TOM],
+};
 
 export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   // people pickers (every page that picks people)
@@ -51,7 +79,15 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   // triage
   getTriageOptions: {},
   listTriage: {},
-  triageIssue: { issueKey: 'ITR-10', kind: 'technicalService', classification: { facts: HABIT }, answers: OUTAGE, warranty: 'in', product: 'Router X1', customerTier: 'standard' },
+  triageIssue: {
+    issueKey: 'ITR-10',
+    kind: 'technicalService',
+    classification: { facts: HABIT },
+    answers: OUTAGE,
+    warranty: 'in',
+    product: 'Router X1',
+    customerTier: 'standard',
+  },
   reassignIssue: { issueKey: 'ITR-4', mode: 'forward', toAccountId: TOM, reason: 'Tom knows the VAT module' },
   acceptIssue: { issueKey: 'ITR-4' },
   getClassificationHistory: { issueKey: 'ITR-4' },
@@ -66,7 +102,11 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   runSiteCheck: {},
   // setup page: backup and restore in pages and chunks, the audit log
   exportBackupPage: {},
-  startBackupRestore: { chunkCount: 1, byteCount: 2, sha256: '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a' },
+  startBackupRestore: {
+    chunkCount: 1,
+    byteCount: 2,
+    sha256: '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+  },
   uploadBackupChunk: { restoreId: 'restore-00000000-0000-4000-8000-000000000000', index: 0, text: '{}' },
   previewBackupRestore: { restoreId: 'restore-00000000-0000-4000-8000-000000000000' },
   commitBackupRestore: { restoreId: 'restore-00000000-0000-4000-8000-000000000000', confirm: true },
@@ -82,20 +122,69 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   previewGrade: { answers: OUTAGE, startAt: '2026-11-23T09:00:00.000Z' },
   saveGradingTable: { table: DEFAULT_GRADING_TABLE, expectedRevision: 0, comment: 'same again' },
   restoreGradingVersion: { version: 1, expectedRevision: 0 },
-  importGradingConfig: { json: JSON.stringify({ table: DEFAULT_GRADING_TABLE }), expectedRevision: 0, expectedCalendarsRevision: 0 },
+  importGradingConfig: {
+    json: JSON.stringify({ table: DEFAULT_GRADING_TABLE }),
+    expectedRevision: 0,
+    expectedCalendarsRevision: 0,
+  },
   saveCalendars: { calendars: {}, expectedRevision: 0 },
   exportBackup: {},
   // settings tabs of the grading admin page (src/app/settings)
   getSupervisionSettings: {},
-  saveSupervisionSettings: { expectedRevision: 0, settings: { personFigureGroups: ['itr-l2'], departments: [{ accountId: TOM, department: 'Headquarters' }], ipd: { projectKey: 'NET', issueType: 'Task' }, ltc: null } },
+  saveSupervisionSettings: {
+    expectedRevision: 0,
+    settings: {
+      personFigureGroups: ['itr-l2'],
+      departments: [{ accountId: TOM, department: 'Headquarters' }],
+      ipd: { projectKey: 'NET', issueType: 'Task' },
+      ltc: null,
+    },
+  },
   getSupportLineSettings: {},
   saveSupportLineSettings: {
     expectedRevision: 0,
-    settings: { lines: { L1: { assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [], notifyGroups: ['itr-l1'] }, L2: { assignment: { mode: 'person', accountId: TOM }, statusName: null, notifyAccountIds: [], notifyGroups: [] }, L3: { assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [], notifyGroups: [] } }, managementAccountIds: [], managementGroups: [], locale: 'en' },
+    settings: {
+      lines: {
+        L1: {
+          assignment: { mode: 'unassigned', notifyGroup: null },
+          statusName: null,
+          notifyAccountIds: [],
+          notifyGroups: ['itr-l1'],
+        },
+        L2: {
+          assignment: { mode: 'person', accountId: TOM },
+          statusName: null,
+          notifyAccountIds: [],
+          notifyGroups: [],
+        },
+        L3: {
+          assignment: { mode: 'unassigned', notifyGroup: null },
+          statusName: null,
+          notifyAccountIds: [],
+          notifyGroups: [],
+        },
+      },
+      managementAccountIds: [],
+      managementGroups: [],
+      locale: 'en',
+    },
   },
   getClockSettings: {},
-  saveClockSettings: { expectedRevision: 0, settings: { pauseStatuses: ['Waiting for Customer'], untriagedGrade: null, projectGrades: {} } },
-  restoreBackup: { document: { format: 'itr-backup', schemaVersion: 1, exportedAt: '2026-01-01T00:00:00.000Z', exportedBy: null, config: {}, cases: [] }, confirm: true },
+  saveClockSettings: {
+    expectedRevision: 0,
+    settings: { pauseStatuses: ['Waiting for Customer'], untriagedGrade: null, projectGrades: {} },
+  },
+  restoreBackup: {
+    document: {
+      format: 'itr-backup',
+      schemaVersion: 1,
+      exportedAt: '2026-01-01T00:00:00.000Z',
+      exportedBy: null,
+      config: {},
+      cases: [],
+    },
+    confirm: true,
+  },
   // case library
   searchCases: { text: 'kiosk' },
   listCases: {},
@@ -108,13 +197,26 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   markCaseNotRelevant: { id: 1, issueKey: 'ITR-4' },
   // return visits / closing admin
   listReturnVisits: {},
-  recordReturnVisit: { issueId: '10011', satisfaction: 5, resolvedInCustomersView: true, customerWords: 'All good now' },
+  recordReturnVisit: {
+    issueId: '10011',
+    satisfaction: 5,
+    resolvedInCustomersView: true,
+    customerWords: 'All good now',
+  },
   getClosureAdmin: {},
-  saveReturnVisitSettings: { expectedRevision: 0, sampleRatePercent: 20, alwaysGrades: ['critical'], supervisorGroups: ['itr-supervisors'] },
+  saveReturnVisitSettings: {
+    expectedRevision: 0,
+    sampleRatePercent: 20,
+    alwaysGrades: ['critical'],
+    supervisorGroups: ['itr-supervisors'],
+  },
   setFallbackClosers: { expectedRevision: 0, accountIds: [TOM], reason: 'Submitter left the company' },
   publishCloseProperty: {},
   // supervision
-  getSupervisionChart: { chart: 'totals', filter: { from: '2026-11-01T00:00:00.000Z', to: '2026-11-23T00:00:00.000Z' } },
+  getSupervisionChart: {
+    chart: 'totals',
+    filter: { from: '2026-11-01T00:00:00.000Z', to: '2026-11-23T00:00:00.000Z' },
+  },
   getWeeklyReport: {},
   startAnalyticsBackfill: {},
   getAnalyticsBackfill: {},

@@ -12,7 +12,13 @@ import { harness, invokeResolver } from '../harness';
 
 const { jira } = harness();
 const AGENT = 'acc-agent';
-const ANSWERS = { businessImpact: 'outage', duration: 'h1to4', scope: 'large', customerTier: 'standard', sensitivity: 'none' };
+const ANSWERS = {
+  businessImpact: 'outage',
+  duration: 'h1to4',
+  scope: 'large',
+  customerTier: 'standard',
+  sensitivity: 'none',
+};
 const START = '2026-03-02T01:00:00.000Z';
 
 beforeEach(() => {
@@ -24,7 +30,12 @@ function tableWith(minutes: number, calendarId: string): GradingTable {
   const sla = Object.fromEntries(
     Object.keys(DEFAULT_GRADING_TABLE.sla).map((grade) => [
       grade,
-      { responseMinutes: minutes, resolutionMinutes: minutes, calendarId, ola: { unit: 'percent', lines: { L1: { amount: 20 }, L2: { amount: 30 }, L3: { amount: 50 } } } },
+      {
+        responseMinutes: minutes,
+        resolutionMinutes: minutes,
+        calendarId,
+        ola: { unit: 'percent', lines: { L1: { amount: 20 }, L2: { amount: 30 }, L3: { amount: 50 } } },
+      },
     ]),
   );
   return { ...DEFAULT_GRADING_TABLE, sla } as GradingTable;
@@ -34,7 +45,12 @@ function tableWith(minutes: number, calendarId: string): GradingTable {
 const SPARSE = { timeZone: 'America/New_York', week: { mon: [['09:00', '09:01']] } };
 
 function preview(draft: unknown) {
-  return invokeResolver(gradingAdminResolver, 'previewGrade', { answers: ANSWERS, startAt: START, draft }, { accountId: AGENT }) as Promise<{ success: boolean; data?: unknown; errors?: Array<{ code: string; path?: string }> }>;
+  return invokeResolver(
+    gradingAdminResolver,
+    'previewGrade',
+    { answers: ANSWERS, startAt: START, draft },
+    { accountId: AGENT },
+  ) as Promise<{ success: boolean; data?: unknown; errors?: Array<{ code: string; path?: string }> }>;
 }
 
 let steps: jest.SpyInstance;

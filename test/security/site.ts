@@ -14,7 +14,10 @@ type Definitions = Parameters<typeof invokeResolver>[0];
 
 // Record each resolver's keys on the function getDefinitions() returns; installed before src/index loads.
 const KEYS = Symbol.for('itr.security.resolverKeys');
-const proto = Resolver.prototype as unknown as { getDefinitions: () => Definitions; functions: Record<string, unknown> };
+const proto = Resolver.prototype as unknown as {
+  getDefinitions: () => Definitions;
+  functions: Record<string, unknown>;
+};
 const original = proto.getDefinitions;
 if (!(original as unknown as Record<symbol, unknown>)[KEYS]) {
   const patched = function (this: { functions: Record<string, unknown> }): Definitions {
@@ -29,12 +32,20 @@ if (!(original as unknown as Record<symbol, unknown>)[KEYS]) {
 // Handlers composed by routeByFunctionKey (a page using several areas' functions) carry the union of
 // their routes' keys and their fallback's.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const routing = require('../../src/entry/routeByFunctionKey') as { routeByFunctionKey: (routes: ReadonlyArray<readonly [Readonly<Record<string, true>>, Definitions]>, fallback?: Definitions) => Definitions };
+const routing = require('../../src/entry/routeByFunctionKey') as {
+  routeByFunctionKey: (
+    routes: ReadonlyArray<readonly [Readonly<Record<string, true>>, Definitions]>,
+    fallback?: Definitions,
+  ) => Definitions;
+};
 const route = routing.routeByFunctionKey;
 routing.routeByFunctionKey = (routes, fallback) => {
   const fn = route(routes, fallback);
-  const fallbackKeys = fallback === undefined ? undefined : (fallback as unknown as Record<symbol, (() => string[]) | undefined>)[KEYS];
-  (fn as unknown as Record<symbol, () => string[]>)[KEYS] = () => [...new Set([...routes.flatMap(([keys]) => Object.keys(keys)), ...(fallbackKeys ? fallbackKeys() : [])])];
+  const fallbackKeys =
+    fallback === undefined ? undefined : (fallback as unknown as Record<symbol, (() => string[]) | undefined>)[KEYS];
+  (fn as unknown as Record<symbol, () => string[]>)[KEYS] = () => [
+    ...new Set([...routes.flatMap(([keys]) => Object.keys(keys)), ...(fallbackKeys ? fallbackKeys() : [])]),
+  ];
   return fn;
 };
 
@@ -49,14 +60,16 @@ export interface ExportedResolver {
 
 /** Every export of src/index.ts built with `@forge/resolver`, with its function keys. */
 export const RESOLVERS: ExportedResolver[] = Object.entries(index).flatMap(([name, value]) => {
-  const keys = typeof value === 'function' ? (value as unknown as Record<symbol, (() => string[]) | undefined>)[KEYS] : undefined;
+  const keys =
+    typeof value === 'function' ? (value as unknown as Record<symbol, (() => string[]) | undefined>)[KEYS] : undefined;
   return keys === undefined ? [] : [{ name, handler: value as Definitions, keys: keys() }];
 });
 
 /** Every other export (triggers, scheduled triggers, consumers). */
-export const FUNCTIONS: Array<{ name: string; handler: (event: unknown, context?: unknown) => Promise<unknown> }> = Object.entries(index)
-  .filter(([name]) => !RESOLVERS.some((r) => r.name === name))
-  .map(([name, value]) => ({ name, handler: value as (event: unknown, context?: unknown) => Promise<unknown> }));
+export const FUNCTIONS: Array<{ name: string; handler: (event: unknown, context?: unknown) => Promise<unknown> }> =
+  Object.entries(index)
+    .filter(([name]) => !RESOLVERS.some((r) => r.name === name))
+    .map(([name, value]) => ({ name, handler: value as (event: unknown, context?: unknown) => Promise<unknown> }));
 
 const byRole = (role: string): string => {
   const u = DEMO_USERS.find((d) => d.role === role);
@@ -81,13 +94,22 @@ export const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
 export function seedSecuritySite(): void {
   const { jira } = harness();
   seedDemoSite(jira, loadManifest(path.resolve(__dirname, '../..')), NOW);
-  jira.seedUser({ accountId: ROLE_IDS.supervisor, displayName: 'Sue Visor', groups: ['jira-software-users', 'itr-supervisors'] });
+  jira.seedUser({
+    accountId: ROLE_IDS.supervisor,
+    displayName: 'Sue Visor',
+    groups: ['jira-software-users', 'itr-supervisors'],
+  });
   jira.seedUser({ accountId: ROLE_IDS.outsider, displayName: 'Otto Outsider', groups: ['jira-software-users'] });
   const everyone = [...DEMO_USERS.map((u) => u.accountId), ROLE_IDS.supervisor];
   for (const p of jira.model.projects.values()) p.browsers = everyone;
 }
 
-const READ_ROUTES = new Set(['POST /rest/api/3/search/jql', 'POST /rest/api/3/permissions/check', 'POST /rest/api/3/search/approximate-count', 'POST /rest/api/3/workflows']);
+const READ_ROUTES = new Set([
+  'POST /rest/api/3/search/jql',
+  'POST /rest/api/3/permissions/check',
+  'POST /rest/api/3/search/approximate-count',
+  'POST /rest/api/3/workflows',
+]);
 
 /** Everything observable a call may have written. */
 export interface StateSnapshot {
@@ -120,18 +142,31 @@ export async function snapshot(): Promise<StateSnapshot> {
   return {
     jiraWrites: jiraWriteCount(),
     // `cache:` keys hold what Jira already says (the app's field ids), filled by any call that reads them.
-    kvs: Object.fromEntries(kvs.keys().filter((k) => !k.startsWith('cache:')).map((k) => [k, JSON.parse(JSON.stringify(kvs.peek(k) ?? null))])),
+    kvs: Object.fromEntries(
+      kvs
+        .keys()
+        .filter((k) => !k.startsWith('cache:'))
+        .map((k) => [k, JSON.parse(JSON.stringify(kvs.peek(k) ?? null))]),
+    ),
     pushes: queue.pushes.length,
     sqlRows: await sqlRowCounts(),
   };
 }
 
-export type Envelope = { success: true; data: unknown } | { success: false; errors: Array<{ code: string; message: string }> };
+export type Envelope =
+  | { success: true; data: unknown }
+  | { success: false; errors: Array<{ code: string; message: string }> };
 
 export function isEnvelope(v: unknown): v is Envelope {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
   if (o['success'] === true) return 'data' in o;
-  return o['success'] === false && Array.isArray(o['errors']) && (o['errors'] as unknown[]).length > 0 &&
-    (o['errors'] as unknown[]).every((e) => typeof e === 'object' && e !== null && typeof (e as Record<string, unknown>)['code'] === 'string');
+  return (
+    o['success'] === false &&
+    Array.isArray(o['errors']) &&
+    (o['errors'] as unknown[]).length > 0 &&
+    (o['errors'] as unknown[]).every(
+      (e) => typeof e === 'object' && e !== null && typeof (e as Record<string, unknown>)['code'] === 'string',
+    )
+  );
 }

@@ -9,7 +9,11 @@
  */
 import type { Page } from 'playwright-core';
 
-export const ACCOUNT_ID_PATTERNS: readonly RegExp[] = [/\b\d{6}:[0-9a-f-]{8,}/i, /\b[0-9a-f]{24}\b/i, /\bqm:[0-9a-f:-]{8,}/i];
+export const ACCOUNT_ID_PATTERNS: readonly RegExp[] = [
+  /\b\d{6}:[0-9a-f-]{8,}/i,
+  /\b[0-9a-f]{24}\b/i,
+  /\bqm:[0-9a-f:-]{8,}/i,
+];
 
 /** The account ids found in `text`: pattern matches, and any of `knownIds` as a whole word. */
 export function accountIdsIn(text: string, knownIds: readonly string[] = []): string[] {
@@ -39,12 +43,14 @@ interface RenderedElement {
 /** Everything a page shows a person or a screen reader: the body's text and the readable attributes. */
 export async function renderedText(page: Page): Promise<string> {
   const body = await page.locator('body').innerText();
-  const attributes = await page.locator('[aria-label], [title], [placeholder], [alt], input, textarea').evaluateAll((elements: RenderedElement[]) =>
-    elements.flatMap((e) => [
-      ...['aria-label', 'title', 'placeholder', 'alt'].map((name) => e.getAttribute(name) ?? ''),
-      typeof e.value === 'string' ? e.value : '',
-    ]),
-  );
+  const attributes = await page
+    .locator('[aria-label], [title], [placeholder], [alt], input, textarea')
+    .evaluateAll((elements: RenderedElement[]) =>
+      elements.flatMap((e) => [
+        ...['aria-label', 'title', 'placeholder', 'alt'].map((name) => e.getAttribute(name) ?? ''),
+        typeof e.value === 'string' ? e.value : '',
+      ]),
+    );
   return [body, ...attributes.filter((a) => a !== '')].join('\n');
 }
 

@@ -22,13 +22,13 @@ async function caught(promise: Promise<unknown>): Promise<ApiError> {
 describe('call', () => {
   beforeEach(() => invokeResolver.mockReset());
 
-  it('invokes the resolver by function key and returns the envelope\'s data', async () => {
+  it("invokes the resolver by function key and returns the envelope's data", async () => {
     invokeResolver.mockResolvedValue({ success: true, data: onTrackTechnicalServiceAtL2 });
     await expect(call('getIssueItrState', { issueKey: 'ITR-42' })).resolves.toEqual(onTrackTechnicalServiceAtL2);
     expect(invokeResolver).toHaveBeenCalledWith('getIssueItrState', { issueKey: 'ITR-42' });
   });
 
-  it('throws the first error\'s code and params, keeping all errors', async () => {
+  it("throws the first error's code and params, keeping all errors", async () => {
     const errors = [
       { code: 'INVALID_PAYLOAD', message: 'bad key', path: 'issueKey', params: { issueKey: 'x' } },
       { code: 'OTHER', message: 'second' },

@@ -45,9 +45,25 @@ function seedUsers(): void {
 }
 
 async function seedSite(): Promise<void> {
-  await new ConfigStore().set('returnVisitSettings', { sampleRate: 0.2 }, { schemaVersion: 1, parse: (x: unknown) => x }, { updatedBy: ADMIN });
+  await new ConfigStore().set(
+    'returnVisitSettings',
+    { sampleRate: 0.2 },
+    { schemaVersion: 1, parse: (x: unknown) => x },
+    { updatedBy: ADMIN },
+  );
   const library = new CaseLibrary({ now: () => new Date('2026-05-01T08:00:00.000Z') });
-  const content = { symptom: 'freezes after reboot', product: 'Kiosk', productVersion: '4.2', environment: '', rootCause: 'firmware', shortTermMeasure: 'reboot', longTermMeasure: '', language: 'en', tags: ['kiosk'], status: 'published' as const };
+  const content = {
+    symptom: 'freezes after reboot',
+    product: 'Kiosk',
+    productVersion: '4.2',
+    environment: '',
+    rootCause: 'firmware',
+    shortTermMeasure: 'reboot',
+    longTermMeasure: '',
+    language: 'en',
+    tags: ['kiosk'],
+    status: 'published' as const,
+  };
   await library.createCase(ADMIN, { ...content, title: 'Kiosk freezes' });
   await library.createCase(ADMIN, { ...content, title: '打印机无法连接', language: 'zh-CN' });
 }
@@ -60,7 +76,8 @@ beforeAll(async () => {
   await runMigrations();
 });
 beforeEach(async () => {
-  for (const t of [...CASE_TABLES, 'audit_log', 'backup_restore', 'backup_restore_chunk']) await execute(`DELETE FROM ${t}`);
+  for (const t of [...CASE_TABLES, 'audit_log', 'backup_restore', 'backup_restore_chunk'])
+    await execute(`DELETE FROM ${t}`);
   seedUsers();
 });
 
@@ -68,7 +85,11 @@ describeWithBrowser('backup, restore and audit log on the setup page', () => {
   const app = builtApp('setup', { screenshots: true });
 
   async function open(locale: string, colorMode: 'light' | 'dark' = 'light') {
-    const page = await app.browser.newPage({ viewport: { width: 1000, height: 1400 }, colorScheme: colorMode, acceptDownloads: true });
+    const page = await app.browser.newPage({
+      viewport: { width: 1000, height: 1400 },
+      colorScheme: colorMode,
+      acceptDownloads: true,
+    });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await installBridgeStub(page, {
@@ -96,7 +117,9 @@ describeWithBrowser('backup, restore and audit log on the setup page', () => {
     const doc = JSON.parse(readFileSync(file, 'utf8')) as BackupDocument;
     expect(doc).toMatchObject({ format: 'itr-backup', schemaVersion: 1, exportedBy: ADMIN });
     expect(doc.cases.map((c) => c.content.title)).toEqual(['Kiosk freezes', '打印机无法连接']);
-    expect(await page.getByTestId('backup-downloaded').innerText()).toBe('Backup downloaded: 1 configuration keys, 2 cases.');
+    expect(await page.getByTestId('backup-downloaded').innerText()).toBe(
+      'Backup downloaded: 1 configuration keys, 2 cases.',
+    );
 
     // Lose everything, then restore from the file.
     for (const t of CASE_TABLES) await execute(`DELETE FROM ${t}`);
@@ -127,7 +150,9 @@ describeWithBrowser('backup, restore and audit log on the setup page', () => {
     await page.reload();
     const log = page.getByTestId('audit-table');
     await log.waitFor();
-    expect(await log.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))).toEqual(['backup.restore.complete', 'backup.restore.start']);
+    expect(await log.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))).toEqual(
+      ['backup.restore.complete', 'backup.restore.start'],
+    );
     expect(await log.locator('tbody tr').first().innerText()).toContain('Restore completed');
     expect(await log.locator('tbody tr').first().innerText()).toContain('Zhang Wei');
     await expectPageShowsNoAccountIds(page, [ADMIN]);
@@ -137,7 +162,11 @@ describeWithBrowser('backup, restore and audit log on the setup page', () => {
   }, 90_000);
 
   it('pages the audit log with the keyboard', async () => {
-    for (let i = 0; i < 30; i++) await execute("INSERT INTO audit_log (at, actor_account_id, action, target, summary, params) VALUES ('2026-11-23 09:00:00', ?, 'case.retire', ?, 'Case retired', ?)", [ADMIN, String(i), JSON.stringify({ title: `Case ${i}` })]);
+    for (let i = 0; i < 30; i++)
+      await execute(
+        "INSERT INTO audit_log (at, actor_account_id, action, target, summary, params) VALUES ('2026-11-23 09:00:00', ?, 'case.retire', ?, 'Case retired', ?)",
+        [ADMIN, String(i), JSON.stringify({ title: `Case ${i}` })],
+      );
     const { page, errors } = await open('en_US');
     const log = page.getByTestId('audit-table');
     await log.waitFor();
@@ -158,20 +187,42 @@ describeWithBrowser('backup, restore and audit log on the setup page', () => {
 
   it('offers a half-done restore for resuming, in Simplified Chinese and dark mode, and finishes it', async () => {
     await seedSite();
-    const call = (key: string, payload: unknown) => invokeResolver(setupResolver, key, payload, { accountId: ADMIN }) as Promise<{ success: boolean; data: BackupRestoreStatus }>;
-    let page1 = (await call('exportBackupPage', {})).data as unknown as { header: Omit<BackupDocument, 'config' | 'cases'>; config: BackupDocument['config']; next: string | null };
-    const doc: BackupDocument = { ...page1.header, format: 'itr-backup', schemaVersion: 1, config: { ...page1.config }, cases: [] };
+    const call = (key: string, payload: unknown) =>
+      invokeResolver(setupResolver, key, payload, { accountId: ADMIN }) as Promise<{
+        success: boolean;
+        data: BackupRestoreStatus;
+      }>;
+    let page1 = (await call('exportBackupPage', {})).data as unknown as {
+      header: Omit<BackupDocument, 'config' | 'cases'>;
+      config: BackupDocument['config'];
+      next: string | null;
+    };
+    const doc: BackupDocument = {
+      ...page1.header,
+      format: 'itr-backup',
+      schemaVersion: 1,
+      config: { ...page1.config },
+      cases: [],
+    };
     while (page1.next !== null) {
       page1 = (await call('exportBackupPage', { cursor: page1.next })).data as never;
       Object.assign(doc.config, page1.config);
       doc.cases.push(...((page1 as unknown as { cases: BackupDocument['cases'] }).cases ?? []));
     }
     const text = JSON.stringify(doc);
-    const started = (await call('startBackupRestore', { chunkCount: 1, byteCount: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') })).data;
+    const started = (
+      await call('startBackupRestore', {
+        chunkCount: 1,
+        byteCount: Buffer.byteLength(text),
+        sha256: createHash('sha256').update(text).digest('hex'),
+      })
+    ).data;
     await call('uploadBackupChunk', { restoreId: started.restoreId, index: 0, text });
     for (const t of CASE_TABLES) await execute(`DELETE FROM ${t}`);
     // As a commit cut off after its first step leaves it: applying, cursor 1 of 4 (config, 2 cases, finish).
-    await execute("UPDATE backup_restore SET state = 'applying', step_count = 4, cursor_step = 1 WHERE id = ?", [started.restoreId]);
+    await execute("UPDATE backup_restore SET state = 'applying', step_count = 4, cursor_step = 1 WHERE id = ?", [
+      started.restoreId,
+    ]);
 
     const { page, errors } = await open('zh_CN', 'dark');
     const incomplete = page.getByTestId('backup-incomplete');

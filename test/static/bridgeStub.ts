@@ -70,9 +70,7 @@ export interface BridgeCall {
 /** Builds the FullContext @forge/bridge's getContext() returns inside a Jira issue panel. */
 export function issuePanelContext(context: StubContext, colorMode: ColorMode): Record<string, unknown> {
   const issue =
-    context.issueKey === null
-      ? undefined
-      : { id: '10001', key: context.issueKey, type: 'Task', typeId: '10002' };
+    context.issueKey === null ? undefined : { id: '10001', key: context.issueKey, type: 'Task', typeId: '10002' };
   return {
     accountId: context.accountId ?? '5b10ac8d82e05b22cc7d4ef5',
     cloudId: '00000000-0000-0000-0000-0000000000c1',
@@ -200,7 +198,10 @@ export async function serveStatic(root: string, subPath = '/forge/app/'): Promis
       try {
         const body = await readFile(file);
         // Served as Forge serves Custom UI: with the CSP the manifest's permissions give (test/harness/customUiCsp.ts).
-        res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': manifestCustomUiCsp() });
+        res.writeHead(200, {
+          'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': manifestCustomUiCsp(),
+        });
         res.end(body);
       } catch {
         res.writeHead(404).end('not found');

@@ -34,7 +34,10 @@ export function builtApp(app: string, options: { screenshots?: boolean } = {}): 
 
   beforeAll(async () => {
     outDir = mkdtempSync(path.join(os.tmpdir(), 'itr-ui-'));
-    const build = spawnSync(process.execPath, ['static/build.mjs', app, '--out', outDir], { cwd: repoRoot, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, ['static/build.mjs', app, '--out', outDir], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
     if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
     server = await serveStatic(path.join(outDir, app));
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
@@ -65,5 +68,7 @@ export function realResolvers(
   functionKeys: readonly string[],
   options: Parameters<typeof invokeResolver>[3],
 ): Record<string, ResolverStub> {
-  return Object.fromEntries(functionKeys.map((key) => [key, (payload: unknown) => invokeResolver(handler, key, payload, options)]));
+  return Object.fromEntries(
+    functionKeys.map((key) => [key, (payload: unknown) => invokeResolver(handler, key, payload, options)]),
+  );
 }

@@ -15,21 +15,60 @@ import { builtApp, realResolvers, screenshots } from './browserApp';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const AGENT = 'acc-agent';
-const FUNCTIONS = ['searchCases', 'listCases', 'getCase', 'saveCase', 'retireCase', 'suggestCases', 'createCaseFromIssue', 'markCaseHelpful', 'markCaseNotRelevant'];
+const FUNCTIONS = [
+  'searchCases',
+  'listCases',
+  'getCase',
+  'saveCase',
+  'retireCase',
+  'suggestCases',
+  'createCaseFromIssue',
+  'markCaseHelpful',
+  'markCaseNotRelevant',
+];
 
 const { jira } = harness();
 
 function content(title: string, symptom: string, extra: Partial<CaseContent> = {}): CaseContent {
-  return { title, symptom, product: '', productVersion: '', environment: '', rootCause: '', shortTermMeasure: '', longTermMeasure: '', language: '', tags: [], status: 'published', ...extra };
+  return {
+    title,
+    symptom,
+    product: '',
+    productVersion: '',
+    environment: '',
+    rootCause: '',
+    shortTermMeasure: '',
+    longTermMeasure: '',
+    language: '',
+    tags: [],
+    status: 'published',
+    ...extra,
+  };
 }
 
 // The SQL database lives for the whole file: the cases are created once.
 beforeAll(async () => {
   await runMigrations();
   const lib = new CaseLibrary();
-  await lib.createCase(AGENT, content('Printer queue stalls after driver update', 'Jobs stay in the print queue after updating the printer driver to 5.2.', { product: 'PrintHub', tags: ['printer'] }));
-  await lib.createCase(AGENT, content('网络打印机连接失败', '升级固件后打印机无法连接网络，打印任务一直排队。', { product: 'PrintHub', tags: ['printer'] }));
-  await lib.createCase(AGENT, content('VPN drops every hour', 'The VPN client disconnects every 60 minutes.', { product: 'NetGate' }));
+  await lib.createCase(
+    AGENT,
+    content(
+      'Printer queue stalls after driver update',
+      'Jobs stay in the print queue after updating the printer driver to 5.2.',
+      { product: 'PrintHub', tags: ['printer'] },
+    ),
+  );
+  await lib.createCase(
+    AGENT,
+    content('网络打印机连接失败', '升级固件后打印机无法连接网络，打印任务一直排队。', {
+      product: 'PrintHub',
+      tags: ['printer'],
+    }),
+  );
+  await lib.createCase(
+    AGENT,
+    content('VPN drops every hour', 'The VPN client disconnects every 60 minutes.', { product: 'NetGate' }),
+  );
 });
 beforeEach(() => {
   // A case editor (the triage group): editing a published case and retiring need the role.

@@ -14,9 +14,28 @@ const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 
 function record(id: number, title: string, symptom: string, extra: Partial<CaseRecord> = {}): CaseRecord {
   return {
-    id, title, symptom, product: 'PrintHub', productVersion: '5.2', environment: '', rootCause: 'Driver 5.2 spools to a full disk', shortTermMeasure: 'Clear the spool folder',
-    longTermMeasure: 'Move the spool to the data disk', language: 'en', tags: ['printer'], status: 'published', revision: 1, authorAccountId: 'acc-author',
-    sourceIssues: ['ITR-3'], usedOnIssues: [], helpfulCount: 2, notRelevantCount: 0, usageCount: 2, createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z', ...extra,
+    id,
+    title,
+    symptom,
+    product: 'PrintHub',
+    productVersion: '5.2',
+    environment: '',
+    rootCause: 'Driver 5.2 spools to a full disk',
+    shortTermMeasure: 'Clear the spool folder',
+    longTermMeasure: 'Move the spool to the data disk',
+    language: 'en',
+    tags: ['printer'],
+    status: 'published',
+    revision: 1,
+    authorAccountId: 'acc-author',
+    sourceIssues: ['ITR-3'],
+    usedOnIssues: [],
+    helpfulCount: 2,
+    notRelevantCount: 0,
+    usageCount: 2,
+    createdAt: '2026-11-01T00:00:00.000Z',
+    updatedAt: '2026-11-01T00:00:00.000Z',
+    ...extra,
   };
 }
 const printerQueueCase: CaseHit = {
@@ -24,17 +43,39 @@ const printerQueueCase: CaseHit = {
   score: 9.1,
   matchedTerms: ['printer', 'queue'],
   highlights: {
-    title: [{ text: 'Printer', hit: true }, { text: ' ', hit: false }, { text: 'queue', hit: true }, { text: ' stalls after driver update', hit: false }],
+    title: [
+      { text: 'Printer', hit: true },
+      { text: ' ', hit: false },
+      { text: 'queue', hit: true },
+      { text: ' stalls after driver update', hit: false },
+    ],
     symptom: [{ text: 'Jobs stay queued after the driver update.', hit: false }],
   },
 };
 const chinesePrinterCase: CaseHit = {
-  case: record(12, '网络打印机连接失败', '升级固件后打印机无法连接网络。', { language: 'zh-CN', rootCause: '固件重置了网络设置' }),
+  case: record(12, '网络打印机连接失败', '升级固件后打印机无法连接网络。', {
+    language: 'zh-CN',
+    rootCause: '固件重置了网络设置',
+  }),
   score: 7.4,
   matchedTerms: ['打印', '印机'],
-  highlights: { title: [{ text: '网络', hit: false }, { text: '打印机', hit: true }, { text: '连接失败', hit: false }], symptom: [{ text: '升级固件后打印机无法连接网络。', hit: false }] },
+  highlights: {
+    title: [
+      { text: '网络', hit: false },
+      { text: '打印机', hit: true },
+      { text: '连接失败', hit: false },
+    ],
+    symptom: [{ text: '升级固件后打印机无法连接网络。', hit: false }],
+  },
 };
-const suggestionsForResolvedItr42: CaseSuggestions = { issueKey: 'ITR-42', hits: [printerQueueCase, chinesePrinterCase], resolved: true, product: 'PrintHub', grade: 'major', helpedCaseIds: [] };
+const suggestionsForResolvedItr42: CaseSuggestions = {
+  issueKey: 'ITR-42',
+  hits: [printerQueueCase, chinesePrinterCase],
+  resolved: true,
+  product: 'PrintHub',
+  grade: 'major',
+  helpedCaseIds: [],
+};
 
 describeWithBrowser('case suggestions on the issue panel in Chromium', () => {
   const app = builtApp('issue-panel', { screenshots: true });
@@ -50,7 +91,8 @@ describeWithBrowser('case suggestions on the issue panel in Chromium', () => {
         getIssueItrState: () => ok(onTrackTechnicalServiceAtL2),
         getLineHistory: () => ok(historyOfItr42TimedOutToL2),
         suggestCases: () => ok(suggestionsForResolvedItr42),
-        markCaseHelpful: () => ok({ ...printerQueueCase.case, helpfulCount: 3, usageCount: 3, usedOnIssues: ['ITR-42'] }),
+        markCaseHelpful: () =>
+          ok({ ...printerQueueCase.case, helpfulCount: 3, usageCount: 3, usedOnIssues: ['ITR-42'] }),
         searchCases: () => ok([chinesePrinterCase]),
         createCaseFromIssue: () => ok(record(13, 'Printer offline', '', { status: 'draft', sourceIssues: ['ITR-42'] })),
       },
@@ -63,7 +105,9 @@ describeWithBrowser('case suggestions on the issue panel in Chromium', () => {
     expect(await hits.nth(0).getByTestId('case-why').innerText()).toBe('Matched: printer, queue');
     expect(await hits.nth(1).locator('mark').allInnerTexts()).toEqual(['打印机']);
     // One resolver call for the suggestions.
-    expect(calls.filter((c) => (c.payload as { functionKey?: string } | null)?.functionKey === 'suggestCases')).toHaveLength(1);
+    expect(
+      calls.filter((c) => (c.payload as { functionKey?: string } | null)?.functionKey === 'suggestCases'),
+    ).toHaveLength(1);
 
     // Open a case: root cause and measures.
     await hits.nth(0).getByRole('button', { name: 'Printer queue stalls after driver update' }).click();
@@ -71,7 +115,9 @@ describeWithBrowser('case suggestions on the issue panel in Chromium', () => {
 
     await hits.nth(0).getByRole('button', { name: 'This case helped' }).click();
     await section.getByTestId('case-notice').getByText('Marked as helpful.').waitFor();
-    expect(await hits.nth(0).getByRole('button', { name: 'This case helped' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await hits.nth(0).getByRole('button', { name: 'This case helped' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
 
     // Resolved: offers to improve the case that helped, or to add a new one.
     const prompt = section.getByTestId('case-resolved-prompt');
@@ -90,8 +136,21 @@ describeWithBrowser('case suggestions on the issue panel in Chromium', () => {
     }
     expect(await section.getByTestId('case-hit').innerText()).toContain('网络打印机连接失败');
     // One call per section and action; the panel's sections load in parallel, so their order is not fixed.
-    expect(calls.map((c) => (c.payload as { functionKey?: string } | null)?.functionKey).filter(Boolean).sort()).toEqual(
-      ['getIssueItrState', 'getLineHistory', 'suggestCases', 'listHandoffs', 'markCaseHelpful', 'createCaseFromIssue', 'searchCases'].sort(),
+    expect(
+      calls
+        .map((c) => (c.payload as { functionKey?: string } | null)?.functionKey)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(
+      [
+        'getIssueItrState',
+        'getLineHistory',
+        'suggestCases',
+        'listHandoffs',
+        'markCaseHelpful',
+        'createCaseFromIssue',
+        'searchCases',
+      ].sort(),
     );
     expect(errors).toEqual([]);
     await page.screenshot({ path: path.join(screenshots, 'issue-panel-case-suggestions.png'), fullPage: true });

@@ -40,7 +40,9 @@ const HAND_WRITTEN_STYLE = [
 it.each(files)('%s uses design tokens only', (file) => {
   const lines = readFileSync(path.join(repoRoot, file), 'utf8').split('\n');
   const found = lines.flatMap((line, i) =>
-    HAND_WRITTEN_STYLE.filter(({ pattern }) => pattern.test(line)).map(({ name }) => `${file}:${i + 1}: ${name}: ${line.trim()}`),
+    HAND_WRITTEN_STYLE.filter(({ pattern }) => pattern.test(line)).map(
+      ({ name }) => `${file}:${i + 1}: ${name}: ${line.trim()}`,
+    ),
   );
   expect(found).toEqual([]);
 });

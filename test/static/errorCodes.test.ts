@@ -7,7 +7,8 @@ import { SERVER_ERROR_CODES, toServerErrorCode } from '../../src/contract/errorC
 import { en } from '../../static/shared/i18n/en';
 import { zhCN } from '../../static/shared/i18n/zh-CN';
 
-const untranslated = (codes: readonly string[], messages: Record<string, string>): string[] => codes.filter((c) => !Object.prototype.hasOwnProperty.call(messages, `errorCode.${c}`));
+const untranslated = (codes: readonly string[], messages: Record<string, string>): string[] =>
+  codes.filter((c) => !Object.prototype.hasOwnProperty.call(messages, `errorCode.${c}`));
 
 it.each([
   ['en', en],

@@ -75,13 +75,18 @@ describeWithBrowser('grading table admin page in Chromium', () => {
   it('is read-only for a user who is not a Jira administrator', async () => {
     const { page, errors } = await open(AGENT, 'en_US');
     await page.getByTestId('read-only-notice').waitFor();
-    expect(await page.getByTestId('read-only-notice').innerText()).toContain('Only Jira administrators can change the grading table');
+    expect(await page.getByTestId('read-only-notice').innerText()).toContain(
+      'Only Jira administrators can change the grading table',
+    );
     expect(await cell(page, 'dimensions[0].weight').getAttribute('readonly')).not.toBeNull();
     expect(await page.getByRole('button', { name: 'Publish as new version' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Add dimension' }).count()).toBe(0);
     // Preview still works for them.
     await page.getByRole('tab', { name: 'Preview' }).click();
-    await page.getByTestId('preview-result').getByText(/Grade: /).waitFor();
+    await page
+      .getByTestId('preview-result')
+      .getByText(/Grade: /)
+      .waitFor();
     expect(errors).toEqual([]);
     await shoot(page, 'grading-admin-en-read-only');
     await page.close();

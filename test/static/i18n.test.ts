@@ -24,7 +24,7 @@ describe('message sets', () => {
     expect(placeholders(zhCN[key])).toEqual(placeholders(en[key]));
   });
 
-  it.each(CLIENT_ERROR_CODES)('the UI\'s own error code %s is translated', (code) => {
+  it.each(CLIENT_ERROR_CODES)("the UI's own error code %s is translated", (code) => {
     expect(errorMessageKey(code)).toBe(`errorCode.${code}`);
   });
 
@@ -51,13 +51,13 @@ describe('locale', () => {
     expect(messageLocaleOf(raw)).toBe(expected);
   });
 
-  it('normalises Jira\'s underscore tags for Intl and rejects invalid ones', () => {
+  it("normalises Jira's underscore tags for Intl and rejects invalid ones", () => {
     expect(normaliseTag('zh_CN')).toBe('zh-CN');
     expect(normaliseTag('en_GB')).toBe('en-GB');
     expect(normaliseTag('not a locale!')).toBeNull();
   });
 
-  it('formats in the user\'s own regional variant of the message language only', () => {
+  it("formats in the user's own regional variant of the message language only", () => {
     expect(createI18n('en_GB', 'UTC').formatLocale).toBe('en-GB');
     expect(createI18n('fr_FR', 'UTC').formatLocale).toBe('en-US'); // English messages, English dates
     expect(createI18n('zh_CN', 'UTC').formatLocale).toBe('zh-CN');

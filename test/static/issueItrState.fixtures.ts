@@ -80,7 +80,13 @@ export const notStartedSpareParts: IssueItrState = {
 /** ITR-9 before triage: its response (acceptance) clock runs from creation, past its warning time. */
 export const untriagedResponseWarning: IssueItrState = {
   ...notStartedSpareParts,
-  response: { dueAt: '2026-11-24T06:30:00Z', warnAt: '2026-11-24T05:50:00Z', status: 'warning', pausedSince: null, final: null },
+  response: {
+    dueAt: '2026-11-24T06:30:00Z',
+    warnAt: '2026-11-24T05:50:00Z',
+    status: 'warning',
+    pausedSince: null,
+    final: null,
+  },
 };
 
 /** ITR-9 before triage, waiting for the customer since 05:00Z: the response clock is stopped (no due time). */
@@ -107,7 +113,13 @@ export const doneTechnicalServiceAtL2: IssueItrState = {
   remainingMinutes: 95,
   status: 'done',
   lineFinal: { outcome: 'met', spareMinutes: 95, stoppedAt: '2026-11-24T05:55:00Z' },
-  response: { dueAt: '2026-11-24T00:00:00Z', warnAt: '2026-11-23T23:45:00Z', status: 'met', pausedSince: null, final: { outcome: 'met', spareMinutes: 20, stoppedAt: '2026-11-23T23:40:00Z' } },
+  response: {
+    dueAt: '2026-11-24T00:00:00Z',
+    warnAt: '2026-11-23T23:45:00Z',
+    status: 'met',
+    pausedSince: null,
+    final: { outcome: 'met', spareMinutes: 20, stoppedAt: '2026-11-23T23:40:00Z' },
+  },
 };
 
 /** ITR-7 closed 2 h 5 min of working time after its L3 due time; stamped with table v3 while v4 is in force. */
@@ -120,7 +132,13 @@ export const breachedComplaintStampedV3: IssueItrState = {
   remainingMinutes: 0,
   status: 'done',
   lineFinal: { outcome: 'breached', overMinutes: 125, stoppedAt: '2026-11-24T06:05:00Z' },
-  response: { dueAt: '2026-11-23T19:00:00Z', warnAt: '2026-11-23T18:45:00Z', status: 'breached', pausedSince: null, final: { outcome: 'breached', overMinutes: 30, stoppedAt: '2026-11-23T19:30:00Z' } },
+  response: {
+    dueAt: '2026-11-23T19:00:00Z',
+    warnAt: '2026-11-23T18:45:00Z',
+    status: 'breached',
+    pausedSince: null,
+    final: { outcome: 'breached', overMinutes: 30, stoppedAt: '2026-11-23T19:30:00Z' },
+  },
 };
 
 /** ITR-42 with Wang Fang, awaiting her answer; the viewer is Wang Fang (she may accept or decline). */
@@ -129,8 +147,26 @@ export const awaitingAnswerOfViewer: IssueItrState = {
   acceptance: 'awaiting',
   canAnswer: true,
   ownerHistory: [
-    { id: '11', event: 'deemedAccepted', at: '2026-11-23T20:00:00Z', by: null, from: null, to: null, reason: null, reasonPending: false },
-    { id: '12', event: 'forwarded', at: '2026-11-23T21:00:00Z', by: { accountId: 'acc-li', displayName: 'Li Lei' }, from: { accountId: 'acc-li', displayName: 'Li Lei' }, to: { accountId: 'acc-l2-agent', displayName: 'Wang Fang' }, reason: 'Needs the L2 network team', reasonPending: false },
+    {
+      id: '11',
+      event: 'deemedAccepted',
+      at: '2026-11-23T20:00:00Z',
+      by: null,
+      from: null,
+      to: null,
+      reason: null,
+      reasonPending: false,
+    },
+    {
+      id: '12',
+      event: 'forwarded',
+      at: '2026-11-23T21:00:00Z',
+      by: { accountId: 'acc-li', displayName: 'Li Lei' },
+      from: { accountId: 'acc-li', displayName: 'Li Lei' },
+      to: { accountId: 'acc-l2-agent', displayName: 'Wang Fang' },
+      reason: 'Needs the L2 network team',
+      reasonPending: false,
+    },
   ],
 };
 
@@ -139,10 +175,37 @@ export const reassignedInJiraReasonPending: IssueItrState = {
   ...onTrackTechnicalServiceAtL2,
   acceptance: 'awaiting',
   ownerHistory: [
-    { id: '21', event: 'reassignedInJira', at: '2026-11-24T05:30:00Z', by: { accountId: 'acc-li', displayName: 'Li Lei' }, from: { accountId: 'acc-li', displayName: 'Li Lei' }, to: { accountId: 'acc-l2-agent', displayName: 'Wang Fang' }, reason: null, reasonPending: true },
-    { id: '22', event: 'declined', at: '2026-11-24T05:40:00Z', by: { accountId: 'acc-zhao', displayName: null }, from: { accountId: 'acc-zhao', displayName: null }, to: null, reason: 'Not my product', reasonPending: false },
+    {
+      id: '21',
+      event: 'reassignedInJira',
+      at: '2026-11-24T05:30:00Z',
+      by: { accountId: 'acc-li', displayName: 'Li Lei' },
+      from: { accountId: 'acc-li', displayName: 'Li Lei' },
+      to: { accountId: 'acc-l2-agent', displayName: 'Wang Fang' },
+      reason: null,
+      reasonPending: true,
+    },
+    {
+      id: '22',
+      event: 'declined',
+      at: '2026-11-24T05:40:00Z',
+      by: { accountId: 'acc-zhao', displayName: null },
+      from: { accountId: 'acc-zhao', displayName: null },
+      to: null,
+      reason: 'Not my product',
+      reasonPending: false,
+    },
   ],
-  pendingForward: { id: '21', event: 'reassignedInJira', at: '2026-11-24T05:30:00Z', by: { accountId: 'acc-li', displayName: 'Li Lei' }, from: { accountId: 'acc-li', displayName: 'Li Lei' }, to: { accountId: 'acc-l2-agent', displayName: 'Wang Fang' }, reason: null, reasonPending: true },
+  pendingForward: {
+    id: '21',
+    event: 'reassignedInJira',
+    at: '2026-11-24T05:30:00Z',
+    by: { accountId: 'acc-li', displayName: 'Li Lei' },
+    from: { accountId: 'acc-li', displayName: 'Li Lei' },
+    to: { accountId: 'acc-l2-agent', displayName: 'Wang Fang' },
+    reason: null,
+    reasonPending: true,
+  },
 };
 
 /** ITR-42's stays: L1 timed out after its whole budget, now on L2 since 01:30Z. */
@@ -178,9 +241,39 @@ export const historyOfItr42TimedOutToL2: LineHistory = {
 export const historyOfItr7: LineHistory = {
   issueKey: 'ITR-7',
   entries: [
-    { line: 'L1', enteredAt: '2026-11-23T18:00:00Z', leftAt: '2026-11-23T18:45:00Z', holderAccountId: 'acc-l1', holderName: 'Li Lei', enteredBy: 'acc-triage', enteredByName: 'Zhao Triage', workingMinutesUsed: 45, outcome: 'passed_on' },
-    { line: 'L2', enteredAt: '2026-11-23T18:45:00Z', leftAt: '2026-11-23T22:00:00Z', holderAccountId: 'acc-l2', holderName: 'Wang Fang', enteredBy: 'acc-l1', enteredByName: 'Li Lei', workingMinutesUsed: 195, outcome: 'timed_out' },
-    { line: 'L3', enteredAt: '2026-11-23T22:00:00Z', leftAt: null, holderAccountId: 'acc-l3', holderName: null, enteredBy: 'app', enteredByName: null, workingMinutesUsed: 0, outcome: null },
+    {
+      line: 'L1',
+      enteredAt: '2026-11-23T18:00:00Z',
+      leftAt: '2026-11-23T18:45:00Z',
+      holderAccountId: 'acc-l1',
+      holderName: 'Li Lei',
+      enteredBy: 'acc-triage',
+      enteredByName: 'Zhao Triage',
+      workingMinutesUsed: 45,
+      outcome: 'passed_on',
+    },
+    {
+      line: 'L2',
+      enteredAt: '2026-11-23T18:45:00Z',
+      leftAt: '2026-11-23T22:00:00Z',
+      holderAccountId: 'acc-l2',
+      holderName: 'Wang Fang',
+      enteredBy: 'acc-l1',
+      enteredByName: 'Li Lei',
+      workingMinutesUsed: 195,
+      outcome: 'timed_out',
+    },
+    {
+      line: 'L3',
+      enteredAt: '2026-11-23T22:00:00Z',
+      leftAt: null,
+      holderAccountId: 'acc-l3',
+      holderName: null,
+      enteredBy: 'app',
+      enteredByName: null,
+      workingMinutesUsed: 0,
+      outcome: null,
+    },
   ],
 };
 

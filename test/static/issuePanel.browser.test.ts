@@ -51,11 +51,14 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     return page.locator('body').innerText();
   }
 
-  it('shows an on-track issue in English, light theme, in the user\'s time zone', async () => {
+  it("shows an on-track issue in English, light theme, in the user's time zone", async () => {
     const { page, calls, errors } = await openPanel({
       context: { locale: 'en_US', timezone: 'America/New_York', issueKey: 'ITR-42' },
       colorMode: 'light',
-      resolvers: { getIssueItrState: () => ok(onTrackTechnicalServiceAtL2), getLineHistory: () => ok(historyOfItr42TimedOutToL2) },
+      resolvers: {
+        getIssueItrState: () => ok(onTrackTechnicalServiceAtL2),
+        getLineHistory: () => ok(historyOfItr42TimedOutToL2),
+      },
     });
     await page.getByText('On track').waitFor();
     await page.getByText('Current line').waitFor();
@@ -115,7 +118,10 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
       const { page, errors } = await openPanel({
         context: { locale, timezone: 'UTC', issueKey: 'ITR-42' },
         colorMode: 'light',
-        resolvers: { getIssueItrState: () => ok(pausedTechnicalServiceAtL2), getLineHistory: () => ok(historyOfItr42TimedOutToL2) },
+        resolvers: {
+          getIssueItrState: () => ok(pausedTechnicalServiceAtL2),
+          getLineHistory: () => ok(historyOfItr42TimedOutToL2),
+        },
       });
       await page.getByText(paused, { exact: true }).waitFor();
       const body = await text(page);
@@ -167,7 +173,10 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
       const { page, errors } = await openPanel({
         context: { locale, timezone: 'UTC', issueKey: 'ITR-42' },
         colorMode: 'light',
-        resolvers: { getIssueItrState: () => ok(doneTechnicalServiceAtL2), getLineHistory: () => ok(historyOfItr42TimedOutToL2) },
+        resolvers: {
+          getIssueItrState: () => ok(doneTechnicalServiceAtL2),
+          getLineHistory: () => ok(historyOfItr42TimedOutToL2),
+        },
       });
       await page.getByText(done, { exact: true }).waitFor();
       const body = await text(page);
@@ -175,7 +184,8 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
       expect(await page.getByTestId('itr-line-final').innerText()).toContain(lineText);
       expect(body).toContain(response);
       expect(await page.getByTestId('itr-response-final').innerText()).toContain(responseText);
-      for (const running of ['On track', 'Overdue', '正常', '已超时', 'Due', '到期时间']) expect(body).not.toContain(running);
+      for (const running of ['On track', 'Overdue', '正常', '已超时', 'Due', '到期时间'])
+        expect(body).not.toContain(running);
       expect(errors).toEqual([]);
       await page.close();
     }
@@ -200,7 +210,7 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     }
   });
 
-  it('the owner accepts with the keyboard; the answer\'s state replaces the panel\'s', async () => {
+  it("the owner accepts with the keyboard; the answer's state replaces the panel's", async () => {
     const asked: unknown[] = [];
     const { page, errors } = await openPanel({
       context: { locale: 'en_US', timezone: 'UTC', issueKey: 'ITR-42' },
@@ -210,7 +220,24 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
         getLineHistory: () => ok(historyOfItr42TimedOutToL2),
         acceptFromPanel: (payload) => {
           asked.push(payload);
-          const accepted: IssueItrState = { ...awaitingAnswerOfViewer, acceptance: 'accepted', canAnswer: false, ownerHistory: [...awaitingAnswerOfViewer.ownerHistory, { id: '13', event: 'accepted', at: NOW, by: { accountId: 'acc-l2-agent', displayName: 'Wang Fang' }, from: null, to: null, reason: null, reasonPending: false }] };
+          const accepted: IssueItrState = {
+            ...awaitingAnswerOfViewer,
+            acceptance: 'accepted',
+            canAnswer: false,
+            ownerHistory: [
+              ...awaitingAnswerOfViewer.ownerHistory,
+              {
+                id: '13',
+                event: 'accepted',
+                at: NOW,
+                by: { accountId: 'acc-l2-agent', displayName: 'Wang Fang' },
+                from: null,
+                to: null,
+                reason: null,
+                reasonPending: false,
+              },
+            ],
+          };
           return ok(accepted);
         },
       },
@@ -266,7 +293,9 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
         getLineHistory: () => ok(historyOfItr42TimedOutToL2),
         saveForwardReason: (payload) => {
           sent.push(payload);
-          const done = reassignedInJiraReasonPending.ownerHistory.map((e) => (e.id === '21' ? { ...e, reason: 'Wang Fang owns routing', reasonPending: false } : e));
+          const done = reassignedInJiraReasonPending.ownerHistory.map((e) =>
+            e.id === '21' ? { ...e, reason: 'Wang Fang owns routing', reasonPending: false } : e,
+          );
           return ok({ ...reassignedInJiraReasonPending, pendingForward: null, ownerHistory: done });
         },
       },
@@ -362,7 +391,8 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
       resolvers: {
         getIssueItrState: () => ok(onTrackTechnicalServiceAtL2),
         getLineHistory: () => ok(historyOfItr42TimedOutToL2),
-        suggestCases: () => ok({ issueKey: 'ITR-42', hits: [], resolved: false, product: null, grade: null, helpedCaseIds: [] }),
+        suggestCases: () =>
+          ok({ issueKey: 'ITR-42', hits: [], resolved: false, product: null, grade: null, helpedCaseIds: [] }),
         listHandoffs: () => ok([]),
         sendHandoff: (payload) => {
           sent.push(payload);
@@ -374,7 +404,9 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     await section.getByText('Not handed off yet.').waitFor();
     await section.getByRole('button', { name: 'Send to R&D' }).click();
     const confirm = section.getByRole('alertdialog', { name: 'Send to R&D' });
-    await confirm.getByText('Only the summary, product, grade and classification are copied.', { exact: false }).waitFor();
+    await confirm
+      .getByText('Only the summary, product, grade and classification are copied.', { exact: false })
+      .waitFor();
     expect(sent).toEqual([]);
     await confirm.getByRole('button', { name: 'Send', exact: true }).click();
     const item = section.getByRole('listitem');
@@ -397,7 +429,11 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     await timeline.getByText('Current line').waitFor();
     const items = timeline.getByRole('listitem');
     expect(await items.count()).toBe(3);
-    const [l1, l2, l3] = [await items.nth(0).innerText(), await items.nth(1).innerText(), await items.nth(2).innerText()];
+    const [l1, l2, l3] = [
+      await items.nth(0).innerText(),
+      await items.nth(1).innerText(),
+      await items.nth(2).innerText(),
+    ];
     expect(l1).toContain('L1 · First line');
     expect(l1).toContain('Passed on');
     // People by name; an account Jira no longer knows reads as such; no id anywhere.
@@ -423,7 +459,9 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     await page.keyboard.press('Enter');
     await timeline.getByRole('button', { name: 'Show line history' }).waitFor();
     expect(await timeline.getByRole('listitem').count()).toBe(0);
-    expect(await timeline.getByRole('button', { name: 'Show line history' }).getAttribute('aria-expanded')).toBe('false');
+    expect(await timeline.getByRole('button', { name: 'Show line history' }).getAttribute('aria-expanded')).toBe(
+      'false',
+    );
     await page.keyboard.press('Enter');
     await timeline.getByText('Current line').waitFor();
     expect(await timeline.getByRole('listitem').count()).toBe(3);
@@ -431,7 +469,7 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     await page.close();
   });
 
-  it('explains, in the browser\'s language, that the page only works inside Jira when there is no bridge', async () => {
+  it("explains, in the browser's language, that the page only works inside Jira when there is no bridge", async () => {
     const page = await app.browser.newPage({ viewport: { width: 560, height: 240 }, locale: 'en-US' });
     await page.goto(app.url);
     const alert = page.getByRole('alert');

@@ -40,96 +40,124 @@ describeWithBrowser('people picker in Chromium', () => {
   it.each([
     ['en_US', 'light'],
     ['zh_CN', 'dark'],
-  ] as const)('%s, %s: search, arrows, Enter, Escape, chips removed by keyboard, saved by id, shown by name', async (locale, colorMode) => {
-    const { t } = createI18n(locale, 'UTC');
-    const tr = (key: MessageKey, params?: MessageParams) => t(key, params);
-    const page = await app.browser.newPage({ viewport: { width: 1100, height: 1400 }, colorScheme: colorMode });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const calls = await installBridgeStub(page, {
-      context: { locale, timezone: 'Asia/Shanghai', issueKey: null, accountId: ADMIN, moduleKey: 'itr-grading-admin' },
-      colorMode,
-      resolvers: realResolvers(gradingAdminResolver, FUNCTIONS, { accountId: ADMIN }),
-    });
-    await page.goto(app.url);
-    await page.getByRole('tab', { name: tr('settings.tab.supportLines'), exact: true }).click();
-    await page.getByTestId('support-line-settings').waitFor();
-    const field = (p: string) => page.locator(`[data-path="${p}"]`);
+  ] as const)(
+    '%s, %s: search, arrows, Enter, Escape, chips removed by keyboard, saved by id, shown by name',
+    async (locale, colorMode) => {
+      const { t } = createI18n(locale, 'UTC');
+      const tr = (key: MessageKey, params?: MessageParams) => t(key, params);
+      const page = await app.browser.newPage({ viewport: { width: 1100, height: 1400 }, colorScheme: colorMode });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const calls = await installBridgeStub(page, {
+        context: {
+          locale,
+          timezone: 'Asia/Shanghai',
+          issueKey: null,
+          accountId: ADMIN,
+          moduleKey: 'itr-grading-admin',
+        },
+        colorMode,
+        resolvers: realResolvers(gradingAdminResolver, FUNCTIONS, { accountId: ADMIN }),
+      });
+      await page.goto(app.url);
+      await page.getByRole('tab', { name: tr('settings.tab.supportLines'), exact: true }).click();
+      await page.getByTestId('support-line-settings').waitFor();
+      const field = (p: string) => page.locator(`[data-path="${p}"]`);
 
-    // L2 is taken by one person: the mode, then the person picked by keyboard (the second match).
-    await field('lines.L2.assignment.mode').selectOption('person');
-    const assignee = field('lines.L2.assignment.accountId');
-    expect(await assignee.getAttribute('role')).toBe('combobox');
-    expect(await assignee.getAttribute('placeholder')).toBe(tr('people.placeholder.user'));
-    await pick(page, assignee, 'Li', 'Liu Yang');
-    const assigneeChips = page.getByTestId('line-L2-assignee-chips');
-    await assigneeChips.getByText('Liu Yang').waitFor();
-    // Single select: picking again replaces the one value.
-    await pick(page, assignee, 'Li', 'Li Lei');
-    await assigneeChips.getByText('Li Lei').waitFor();
-    expect(await assigneeChips.getByRole('listitem').count()).toBe(1);
+      // L2 is taken by one person: the mode, then the person picked by keyboard (the second match).
+      await field('lines.L2.assignment.mode').selectOption('person');
+      const assignee = field('lines.L2.assignment.accountId');
+      expect(await assignee.getAttribute('role')).toBe('combobox');
+      expect(await assignee.getAttribute('placeholder')).toBe(tr('people.placeholder.user'));
+      await pick(page, assignee, 'Li', 'Liu Yang');
+      const assigneeChips = page.getByTestId('line-L2-assignee-chips');
+      await assigneeChips.getByText('Liu Yang').waitFor();
+      // Single select: picking again replaces the one value.
+      await pick(page, assignee, 'Li', 'Li Lei');
+      await assigneeChips.getByText('Li Lei').waitFor();
+      expect(await assigneeChips.getByRole('listitem').count()).toBe(1);
 
-    // Escape closes the list (and keeps the text); a second Escape clears the text.
-    await assignee.fill('Wang');
-    const listbox = await listboxOf(page, assignee);
-    await listbox.getByRole('option', { name: 'Wang Fang' }).waitFor();
-    expect(await assignee.getAttribute('aria-expanded')).toBe('true');
-    await page.getByText(tr('people.results', { count: 1 })).waitFor();
-    await assignee.press('Escape');
-    expect(await assignee.getAttribute('aria-expanded')).toBe('false');
-    expect(await listbox.isHidden()).toBe(true);
-    await assignee.press('Escape');
-    expect(await assignee.inputValue()).toBe('');
+      // Escape closes the list (and keeps the text); a second Escape clears the text.
+      await assignee.fill('Wang');
+      const listbox = await listboxOf(page, assignee);
+      await listbox.getByRole('option', { name: 'Wang Fang' }).waitFor();
+      expect(await assignee.getAttribute('aria-expanded')).toBe('true');
+      await page.getByText(tr('people.results', { count: 1 })).waitFor();
+      await assignee.press('Escape');
+      expect(await assignee.getAttribute('aria-expanded')).toBe('false');
+      expect(await listbox.isHidden()).toBe(true);
+      await assignee.press('Escape');
+      expect(await assignee.inputValue()).toBe('');
 
-    // Nobody matches: said so, in the user's language.
-    await assignee.fill('Nobody here');
-    await page.getByText(tr('people.noMatches', { query: 'Nobody here' })).waitFor();
-    await assignee.fill('');
+      // Nobody matches: said so, in the user's language.
+      await assignee.fill('Nobody here');
+      await page.getByText(tr('people.noMatches', { query: 'Nobody here' })).waitFor();
+      await assignee.fill('');
 
-    // L1 notifies several people: two chips; Backspace in the empty input removes the last one.
-    const notify = field('lines.L1.notifyAccountIds');
-    await pick(page, notify, 'Wang', 'Wang Fang');
-    await pick(page, notify, 'Li', 'Li Lei');
-    const notifyChips = page.getByTestId('line-L1-notify-users-chips');
-    expect(await notifyChips.getByRole('listitem').allInnerTexts()).toEqual([expect.stringContaining('Wang Fang'), expect.stringContaining('Li Lei')]);
-    // A chosen person is not offered again.
-    await notify.fill('Li');
-    await (await listboxOf(page, notify)).getByRole('option', { name: 'Liu Yang' }).waitFor();
-    expect(await (await listboxOf(page, notify)).getByRole('option', { name: 'Li Lei' }).count()).toBe(0);
-    await notify.fill('');
-    await notify.press('Backspace');
-    expect(await notifyChips.getByRole('listitem').allInnerTexts()).toEqual([expect.stringContaining('Wang Fang')]);
-    // The chip's own remove button, named in the user's language, works from the keyboard.
-    const remove = page.getByRole('button', { name: tr('people.remove', { name: 'Wang Fang' }) });
-    await remove.focus();
-    await page.keyboard.press('Enter');
-    await notifyChips.waitFor({ state: 'detached' });
-    await pick(page, notify, 'Wang', 'Wang Fang');
+      // L1 notifies several people: two chips; Backspace in the empty input removes the last one.
+      const notify = field('lines.L1.notifyAccountIds');
+      await pick(page, notify, 'Wang', 'Wang Fang');
+      await pick(page, notify, 'Li', 'Li Lei');
+      const notifyChips = page.getByTestId('line-L1-notify-users-chips');
+      expect(await notifyChips.getByRole('listitem').allInnerTexts()).toEqual([
+        expect.stringContaining('Wang Fang'),
+        expect.stringContaining('Li Lei'),
+      ]);
+      // A chosen person is not offered again.
+      await notify.fill('Li');
+      await (await listboxOf(page, notify)).getByRole('option', { name: 'Liu Yang' }).waitFor();
+      expect(await (await listboxOf(page, notify)).getByRole('option', { name: 'Li Lei' }).count()).toBe(0);
+      await notify.fill('');
+      await notify.press('Backspace');
+      expect(await notifyChips.getByRole('listitem').allInnerTexts()).toEqual([expect.stringContaining('Wang Fang')]);
+      // The chip's own remove button, named in the user's language, works from the keyboard.
+      const remove = page.getByRole('button', { name: tr('people.remove', { name: 'Wang Fang' }) });
+      await remove.focus();
+      await page.keyboard.press('Enter');
+      await notifyChips.waitFor({ state: 'detached' });
+      await pick(page, notify, 'Wang', 'Wang Fang');
 
-    // Groups by name: L3 unassigned, telling a group; management told by group.
-    await field('lines.L3.assignment.mode').selectOption('unassigned');
-    await pick(page, field('lines.L3.assignment.notifyGroup'), 'itr-man', 'itr-managers');
-    await pick(page, field('managementGroups'), 'itr-l', 'itr-l2');
+      // Groups by name: L3 unassigned, telling a group; management told by group.
+      await field('lines.L3.assignment.mode').selectOption('unassigned');
+      await pick(page, field('lines.L3.assignment.notifyGroup'), 'itr-man', 'itr-managers');
+      await pick(page, field('managementGroups'), 'itr-l', 'itr-l2');
 
-    await shoot(page, `people-picker-${locale}-${colorMode}`);
-    await page.getByRole('button', { name: tr('settings.save'), exact: true }).click();
-    await page.getByText(tr('settings.saved', { revision: 1 })).waitFor();
+      await shoot(page, `people-picker-${locale}-${colorMode}`);
+      await page.getByRole('button', { name: tr('settings.save'), exact: true }).click();
+      await page.getByText(tr('settings.saved', { revision: 1 })).waitFor();
 
-    // Saved by account id and group name; shown by name after the save's reload of names.
-    const saved = (await invokeResolver(gradingAdminResolver, 'getSupportLineSettings', {}, { accountId: ADMIN })) as { success: true; data: { settings: { lines: Record<string, { assignment: unknown; notifyAccountIds: string[] }>; managementGroups: string[] } } };
-    expect(saved.data.settings.lines['L2']?.assignment).toEqual({ mode: 'person', accountId: LI });
-    expect(saved.data.settings.lines['L1']?.notifyAccountIds).toEqual([WANG]);
-    expect(saved.data.settings.lines['L3']?.assignment).toEqual({ mode: 'unassigned', notifyGroup: 'itr-managers' });
-    expect(saved.data.settings.managementGroups).toEqual(['itr-l2']);
-    await assigneeChips.getByText('Li Lei').waitFor();
-    await expectPageShowsNoAccountIds(page, [ADMIN, LI, LIU, WANG]);
+      // Saved by account id and group name; shown by name after the save's reload of names.
+      const saved = (await invokeResolver(
+        gradingAdminResolver,
+        'getSupportLineSettings',
+        {},
+        { accountId: ADMIN },
+      )) as {
+        success: true;
+        data: {
+          settings: {
+            lines: Record<string, { assignment: unknown; notifyAccountIds: string[] }>;
+            managementGroups: string[];
+          };
+        };
+      };
+      expect(saved.data.settings.lines['L2']?.assignment).toEqual({ mode: 'person', accountId: LI });
+      expect(saved.data.settings.lines['L1']?.notifyAccountIds).toEqual([WANG]);
+      expect(saved.data.settings.lines['L3']?.assignment).toEqual({ mode: 'unassigned', notifyGroup: 'itr-managers' });
+      expect(saved.data.settings.managementGroups).toEqual(['itr-l2']);
+      await assigneeChips.getByText('Li Lei').waitFor();
+      await expectPageShowsNoAccountIds(page, [ADMIN, LI, LIU, WANG]);
 
-    // Searches were debounced: far fewer than one per key typed.
-    const searches = calls.filter((c) => c.name === 'invoke' && (c.payload as { functionKey: string }).functionKey === 'searchPeople');
-    expect(searches.length).toBeLessThan(20);
-    expect(errors).toEqual([]);
-    await page.close();
-  }, 180_000);
+      // Searches were debounced: far fewer than one per key typed.
+      const searches = calls.filter(
+        (c) => c.name === 'invoke' && (c.payload as { functionKey: string }).functionKey === 'searchPeople',
+      );
+      expect(searches.length).toBeLessThan(20);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    180_000,
+  );
 
   async function shoot(page: import('playwright-core').Page, name: string) {
     await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });

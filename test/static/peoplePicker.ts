@@ -17,8 +17,12 @@ export async function pick(page: Page, input: Locator, query: string, name: stri
     await listbox.getByRole('option', { name }).first().waitFor({ timeout: 10_000 });
   } catch (e) {
     // Say what the picker said instead (searching, nobody matches, search failed…).
-    const status = await page.locator(`[id="${(await input.getAttribute('aria-describedby'))?.split(' ')[0] ?? ''}"]`).innerText();
-    throw new Error(`no option "${name}" for "${query}"; the picker says: "${status}" (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    const status = await page
+      .locator(`[id="${(await input.getAttribute('aria-describedby'))?.split(' ')[0] ?? ''}"]`)
+      .innerText();
+    throw new Error(
+      `no option "${name}" for "${query}"; the picker says: "${status}" (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+    );
   }
   const names = (await listbox.getByRole('option').allInnerTexts()).map((n) => n.trim());
   const index = names.findIndex((n) => n.startsWith(name));

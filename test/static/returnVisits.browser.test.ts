@@ -18,7 +18,15 @@ const ENGINEER = 'acc-engineer';
 const SUPERVISOR = 'acc-supervisor';
 const ADMIN = '557058:0b6f9c2e-8d1a-4c3e-9f70-1a2b3c4d5e0a';
 const CLOSER = '5b10ac8d82e05b22cc7d4e0b';
-const FUNCTIONS = ['listReturnVisits', 'recordReturnVisit', 'getClosureAdmin', 'saveReturnVisitSettings', 'setFallbackClosers', 'publishCloseProperty', 'searchPeople'];
+const FUNCTIONS = [
+  'listReturnVisits',
+  'recordReturnVisit',
+  'getClosureAdmin',
+  'saveReturnVisitSettings',
+  'setFallbackClosers',
+  'publishCloseProperty',
+  'searchPeople',
+];
 const { jira, sql } = harness();
 
 let ids: ReturnType<typeof defineClosureFields>;
@@ -31,12 +39,29 @@ beforeEach(async () => {
   jira.seedUser({ accountId: CLOSER, displayName: 'Chen Jie' });
   ids = defineClosureFields(jira);
   const issue = jira.seedIssue({ key: 'ITR-9', fields: { [ids.kind]: 'complaint', status: { name: 'Resolved' } } });
-  await invokeFunction(issueCreated, { eventType: 'avi:jira:created:issue', issue: { id: issue.id, key: issue.key, fields: {} }, atlassianId: ENGINEER });
+  await invokeFunction(issueCreated, {
+    eventType: 'avi:jira:created:issue',
+    issue: { id: issue.id, key: issue.key, fields: {} },
+    atlassianId: ENGINEER,
+  });
   await invokeFunction(issueUpdated, {
     eventType: 'avi:jira:updated:issue',
     issue: { id: issue.id, key: issue.key, fields: {} },
     atlassianId: ENGINEER,
-    changelog: { id: '1', items: [{ field: 'status', fieldId: 'status', fieldtype: 'jira', from: '3', fromString: 'In Progress', to: '5', toString: 'Resolved' }] },
+    changelog: {
+      id: '1',
+      items: [
+        {
+          field: 'status',
+          fieldId: 'status',
+          fieldtype: 'jira',
+          from: '3',
+          fromString: 'In Progress',
+          to: '5',
+          toString: 'Resolved',
+        },
+      ],
+    },
   });
 });
 
@@ -48,7 +73,11 @@ describeWithBrowser('return-visits page in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const resolvers = realResolvers(returnVisitsResolver, FUNCTIONS, { accountId });
-    await installBridgeStub(page, { context: { locale, timezone: 'Asia/Shanghai', issueKey: null, accountId, moduleKey: 'itr-return-visits' }, colorMode: 'light', resolvers });
+    await installBridgeStub(page, {
+      context: { locale, timezone: 'Asia/Shanghai', issueKey: null, accountId, moduleKey: 'itr-return-visits' },
+      colorMode: 'light',
+      resolvers,
+    });
     await page.goto(app.url);
     return { page, errors };
   }
@@ -85,7 +114,10 @@ describeWithBrowser('return-visits page in Chromium', () => {
     await page.getByTestId('fallback-closers-chips').getByText('Chen Jie').waitFor();
     await page.getByTestId('fallback-reason').fill('提单人已离职');
     await page.getByTestId('fallback-save').click();
-    await page.getByTestId('fallback-history').getByText(/Zhang Wei.*Chen Jie.*提单人已离职/).waitFor();
+    await page
+      .getByTestId('fallback-history')
+      .getByText(/Zhang Wei.*Chen Jie.*提单人已离职/)
+      .waitFor();
     await expectPageShowsNoAccountIds(page, [ADMIN, CLOSER, SUPERVISOR, ENGINEER]);
     expect(errors).toEqual([]);
     await page.close();

@@ -46,7 +46,9 @@ beforeEach(async () => {
         [ids.region]: i % 2 === 0 ? 'North' : 'South',
         [ids.customerTier]: i % 3 === 0 ? 'gold' : 'standard',
         [ids.owner]: { accountId: OWNER },
-        ...(resolved ? { resolutiondate: resolved.toISOString().replace('Z', '+0000'), resolution: { name: 'Done' } } : {}),
+        ...(resolved
+          ? { resolutiondate: resolved.toISOString().replace('Z', '+0000'), resolution: { name: 'Done' } }
+          : {}),
       },
     });
   }
@@ -59,9 +61,20 @@ beforeEach(async () => {
 describeWithBrowser('supervision page in Chromium', () => {
   const app = builtApp('supervision', { screenshots: true });
 
-  async function open(locale: string, colorMode: 'light' | 'dark', options: { accountId?: string; wrap?: (resolvers: Record<string, ResolverStub>) => Record<string, ResolverStub> } = {}) {
+  async function open(
+    locale: string,
+    colorMode: 'light' | 'dark',
+    options: {
+      accountId?: string;
+      wrap?: (resolvers: Record<string, ResolverStub>) => Record<string, ResolverStub>;
+    } = {},
+  ) {
     const accountId = options.accountId ?? ADMIN;
-    const page = await app.browser.newPage({ viewport: { width: 1200, height: 1000 }, colorScheme: colorMode, acceptDownloads: true });
+    const page = await app.browser.newPage({
+      viewport: { width: 1200, height: 1000 },
+      colorScheme: colorMode,
+      acceptDownloads: true,
+    });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const real = realResolvers(supervisionResolver, FUNCTIONS, { accountId });
@@ -87,7 +100,19 @@ describeWithBrowser('supervision page in Chromium', () => {
   it('renders every chart, drills down to matching JQL, and exports CSV', async () => {
     const { page, calls, errors, firstChartMs, allChartsMs } = await open('en_US', 'light');
     expect(await page.locator('[data-chart-state="ready"]').count()).toBe(CHARTS);
-    for (const id of ['volume-kind', 'volume-grade', 'sla', 'ola', 'cycle', 'breakdown-product', 'breakdown-region', 'breakdown-customerTier', 'breakdown-month', 'people', 'departments']) {
+    for (const id of [
+      'volume-kind',
+      'volume-grade',
+      'sla',
+      'ola',
+      'cycle',
+      'breakdown-product',
+      'breakdown-region',
+      'breakdown-customerTier',
+      'breakdown-month',
+      'people',
+      'departments',
+    ]) {
       expect(await page.getByTestId(`chart-${id}`).locator('svg[role="img"], table').count()).toBeGreaterThan(0);
     }
     await page.getByTestId('patterns').waitFor();
@@ -95,7 +120,9 @@ describeWithBrowser('supervision page in Chromium', () => {
     expect(await page.getByTestId('chart-people').innerText()).toContain('Li Na');
     expect(await page.getByTestId('chart-people').innerText()).not.toContain(OWNER);
     // One call per chart, all of one page load (one load id, so Jira is asked once for the caller's projects).
-    const chartCalls = calls.filter((c) => c.name === 'invoke' && (c.payload as { functionKey: string }).functionKey === 'getSupervisionChart');
+    const chartCalls = calls.filter(
+      (c) => c.name === 'invoke' && (c.payload as { functionKey: string }).functionKey === 'getSupervisionChart',
+    );
     expect(chartCalls).toHaveLength(CHARTS);
     expect(new Set(chartCalls.map((c) => (c.payload as { payload: { loadId: string } }).payload.loadId)).size).toBe(1);
     expect(await page.getByTestId('total-created').innerText()).toBe('80');
@@ -112,12 +139,19 @@ describeWithBrowser('supervision page in Chromium', () => {
     expect(label.endsWith(`: ${found}`)).toBe(true);
     await page.getByTestId('drill-open').click();
     await page.waitForTimeout(200);
-    expect(calls.some((c) => c.name === 'navigate' && JSON.stringify(c.payload ?? '').includes(encodeURIComponent(jql).slice(0, 40)))).toBe(true);
+    expect(
+      calls.some(
+        (c) => c.name === 'navigate' && JSON.stringify(c.payload ?? '').includes(encodeURIComponent(jql).slice(0, 40)),
+      ),
+    ).toBe(true);
 
     // Table alternative and CSV export.
     await page.getByTestId('chart-breakdown-product-table-toggle').click();
     await page.getByTestId('table-breakdown-product').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-breakdown-product-csv').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('chart-breakdown-product-csv').click(),
+    ]);
     expect(download.suggestedFilename()).toBe('breakdown-product.csv');
     const csv = readFileSync((await download.path()) as string, 'utf8');
     expect(csv).toContain('X100');

@@ -22,9 +22,22 @@ const TRIAGER = 'acc-triager';
 const AGENT = 'acc-agent';
 const OWNER = 'acc-owner';
 const WRITE = 'POST /rest/api/3/app/field/value';
-const FUNCTIONS = ['getTriageOptions', 'listTriage', 'triageIssue', 'reassignIssue', 'acceptIssue', 'getClassificationHistory'];
+const FUNCTIONS = [
+  'getTriageOptions',
+  'listTriage',
+  'triageIssue',
+  'reassignIssue',
+  'acceptIssue',
+  'getClassificationHistory',
+];
 /** Answers of the shipped grading table that give "critical". */
-const OUTAGE: Record<string, string> = { businessImpact: 'outage', duration: 'h1to4', scope: 'large', customerTier: 'standard', sensitivity: 'none' };
+const OUTAGE: Record<string, string> = {
+  businessImpact: 'outage',
+  duration: 'h1to4',
+  scope: 'large',
+  customerTier: 'standard',
+  sensitivity: 'none',
+};
 
 const { jira, sql } = harness();
 let ids: ReturnType<typeof defineItrFields>;
@@ -38,9 +51,24 @@ beforeEach(async () => {
   // Triage lists ITR issue types in the projects the admin chose.
   await chooseItrProjects(['ITR']);
   const now = Date.now();
-  jira.seedIssue({ key: 'ITR-1', issueType: ITR_TYPE, summary: 'Router reboots every hour', created: new Date(now - 5 * 3600_000) });
-  jira.seedIssue({ key: 'ITR-2', issueType: ITR_TYPE, summary: 'Wants a training session', created: new Date(now - 3 * 3600_000) });
-  jira.seedIssue({ key: 'ITR-3', issueType: ITR_TYPE, summary: 'Invoice wrong', created: new Date(now - 1 * 3600_000) });
+  jira.seedIssue({
+    key: 'ITR-1',
+    issueType: ITR_TYPE,
+    summary: 'Router reboots every hour',
+    created: new Date(now - 5 * 3600_000),
+  });
+  jira.seedIssue({
+    key: 'ITR-2',
+    issueType: ITR_TYPE,
+    summary: 'Wants a training session',
+    created: new Date(now - 3 * 3600_000),
+  });
+  jira.seedIssue({
+    key: 'ITR-3',
+    issueType: ITR_TYPE,
+    summary: 'Invoice wrong',
+    created: new Date(now - 1 * 3600_000),
+  });
 });
 
 describeWithBrowser('triage page in Chromium', () => {
@@ -51,7 +79,10 @@ describeWithBrowser('triage page in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     // The page's resolver (itr-home) routes `searchPeople` to the people resolver.
-    const resolvers = { ...realResolvers(triageResolver, FUNCTIONS, { accountId }), ...realResolvers(peopleResolver, ['searchPeople'], { accountId }) };
+    const resolvers = {
+      ...realResolvers(triageResolver, FUNCTIONS, { accountId }),
+      ...realResolvers(peopleResolver, ['searchPeople'], { accountId }),
+    };
     const calls = await installBridgeStub(page, {
       context: { locale, timezone: 'Asia/Shanghai', issueKey: null, accountId, moduleKey: 'itr-triage' },
       colorMode,
@@ -71,7 +102,11 @@ describeWithBrowser('triage page in Chromium', () => {
   it('lists oldest first; the triage user triages by keyboard and the issue leaves the list with its fields written', async () => {
     const { page, errors } = await open(TRIAGER, 'en_US');
     await page.getByTestId('triage-row-ITR-1').waitFor();
-    expect(await triageRows(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).toEqual(['triage-row-ITR-1', 'triage-row-ITR-2', 'triage-row-ITR-3']);
+    expect(await triageRows(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).toEqual([
+      'triage-row-ITR-1',
+      'triage-row-ITR-2',
+      'triage-row-ITR-3',
+    ]);
 
     // Keyboard: focus the first row and open it with Enter.
     await page.getByTestId('triage-row-ITR-1').focus();
@@ -114,7 +149,9 @@ describeWithBrowser('triage page in Chromium', () => {
     await history.getByText('Classification: (none) → Problem').waitFor();
     expect(await history.innerText()).toContain('Zhao Triage');
     // The list names the owner; no account id anywhere on the page.
-    expect(await page.getByTestId('awaiting-list').getByTestId('triage-row-ITR-1').innerText()).toContain('Owner: Wang Owner');
+    expect(await page.getByTestId('awaiting-list').getByTestId('triage-row-ITR-1').innerText()).toContain(
+      'Owner: Wang Owner',
+    );
     await expectPageShowsNoAccountIds(page, [TRIAGER, AGENT, OWNER]);
     expect(errors).toEqual([]);
     await page.close();
@@ -138,7 +175,9 @@ describeWithBrowser('triage page in Chromium', () => {
     await justification.locator('xpath=..').getByText('Choosing against the rule needs a justification.').waitFor();
     expect(await page.getByTestId('triage-problems').innerText()).toContain('2 problem(s)');
     // Focus went to the first field to fix; nothing typed was lost.
-    expect(await page.evaluate("document.activeElement.getAttribute('data-path')")).toBe('classification.justification');
+    expect(await page.evaluate("document.activeElement.getAttribute('data-path')")).toBe(
+      'classification.justification',
+    );
     expect(await field(page, 'product').inputValue()).toBe('Router X1');
     expect(await field(page, 'answers.businessImpact').inputValue()).toBe('outage');
     expect(await field(page, 'kind').inputValue()).toBe('nonTechnicalService');
@@ -150,7 +189,10 @@ describeWithBrowser('triage page in Chromium', () => {
     await justification.fill('Contract excludes on-site training');
     await scope.selectOption('large');
     await page.getByRole('button', { name: 'Save triage' }).click();
-    await page.getByTestId('triage-notice').getByText(/ITR-2 triaged: Requirement/).waitFor();
+    await page
+      .getByTestId('triage-notice')
+      .getByText(/ITR-2 triaged: Requirement/)
+      .waitFor();
     expect(jira.issue('ITR-2').fields[ids.classification]).toBe('requirement');
     expect(errors).toEqual([]);
     await page.close();

@@ -10,6 +10,10 @@ it('is the domain rule, not a copy of it', () => {
 });
 
 it('asks for every fact the rule reads, once', () => {
-  const facts: ClassificationFacts = { failsWithinSpecification: false, contractOrProcessNotFollowed: false, expectedByUserHabitOrIndustryNorm: false };
+  const facts: ClassificationFacts = {
+    failsWithinSpecification: false,
+    contractOrProcessNotFollowed: false,
+    expectedByUserHabitOrIndustryNorm: false,
+  };
   expect([...FACT_KEYS].sort()).toEqual(Object.keys(facts).sort());
 });

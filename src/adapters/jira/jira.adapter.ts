@@ -13,7 +13,18 @@
 import api, { route } from '@forge/api';
 import type { Route } from '@forge/api';
 import { codeForStatus, JiraError, JiraErrorCode } from './jira.errors';
-import type { AdfDocument, AppFieldValueUpdate, JiraDirectoryUser, JiraFieldListing, JiraGroupSummary, JiraIssue, JiraSearchPage, JiraTransition, JiraUser, TransitionChanges } from './jira.types';
+import type {
+  AdfDocument,
+  AppFieldValueUpdate,
+  JiraDirectoryUser,
+  JiraFieldListing,
+  JiraGroupSummary,
+  JiraIssue,
+  JiraSearchPage,
+  JiraTransition,
+  JiraUser,
+  TransitionChanges,
+} from './jira.types';
 import { isRecord } from '../../domain/input';
 
 /**
@@ -85,7 +96,10 @@ interface RawResponse {
   attempts: number;
 }
 
-type Requester = (path: Route, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<{
+type Requester = (
+  path: Route,
+  init?: { method?: string; headers?: Record<string, string>; body?: string },
+) => Promise<{
   status: number;
   headers: { get(name: string): string | null };
   text(): Promise<string>;
@@ -105,7 +119,14 @@ export function parseRetryAfter(header: string | null, nowMs: number): number | 
 
 function parseIssue(raw: unknown, method: string, path: string): JiraIssue {
   if (!isRecord(raw) || typeof raw['id'] !== 'string') {
-    throw new JiraError({ code: JiraErrorCode.Unexpected, status: 200, method, path, errorMessages: ['issue without an id'], attempts: 1 });
+    throw new JiraError({
+      code: JiraErrorCode.Unexpected,
+      status: 200,
+      method,
+      path,
+      errorMessages: ['issue without an id'],
+      attempts: 1,
+    });
   }
   return {
     id: raw['id'],
@@ -144,31 +165,47 @@ function checkMax(max: number, cap: number): void {
 function directoryUser(u: Record<string, unknown>): JiraDirectoryUser[] {
   if (typeof u['accountId'] !== 'string') return [];
   const avatars = isRecord(u['avatarUrls']) ? u['avatarUrls'] : {};
-  return [{
-    accountId: u['accountId'],
-    displayName: typeof u['displayName'] === 'string' ? u['displayName'] : '',
-    avatarUrl: typeof avatars['24x24'] === 'string' ? avatars['24x24'] : null,
-    active: u['active'] !== false,
-    accountType: typeof u['accountType'] === 'string' ? u['accountType'] : 'atlassian',
-  }];
+  return [
+    {
+      accountId: u['accountId'],
+      displayName: typeof u['displayName'] === 'string' ? u['displayName'] : '',
+      avatarUrl: typeof avatars['24x24'] === 'string' ? avatars['24x24'] : null,
+      active: u['active'] !== false,
+      accountType: typeof u['accountType'] === 'string' ? u['accountType'] : 'atlassian',
+    },
+  ];
 }
 
 /** A user-list answer (a bare array, as `/user/search` and `/user/assignable/search` give). */
 function directoryUsers(res: RawResponse, method: string, path: string): JiraDirectoryUser[] {
   if (!Array.isArray(res.body)) {
-    throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method, path, errorMessages: ['user list is not an array'], attempts: res.attempts });
+    throw new JiraError({
+      code: JiraErrorCode.Unexpected,
+      status: res.status,
+      method,
+      path,
+      errorMessages: ['user list is not an array'],
+      attempts: res.attempts,
+    });
   }
   return res.body.filter(isRecord).flatMap(directoryUser);
 }
 
 /** A `WorkflowScheme` answer; no `id` = the Default Workflow Scheme (used by src/app/setup). */
-function parseWorkflowScheme(s: Record<string, unknown>): { id?: number; name: string; defaultWorkflow: string; issueTypeMappings: Record<string, string> } {
+function parseWorkflowScheme(s: Record<string, unknown>): {
+  id?: number;
+  name: string;
+  defaultWorkflow: string;
+  issueTypeMappings: Record<string, string>;
+} {
   const mappings = isRecord(s['issueTypeMappings']) ? s['issueTypeMappings'] : {};
   return {
     ...(typeof s['id'] === 'number' ? { id: s['id'] } : {}),
     name: typeof s['name'] === 'string' ? s['name'] : '',
     defaultWorkflow: typeof s['defaultWorkflow'] === 'string' ? s['defaultWorkflow'] : 'jira',
-    issueTypeMappings: Object.fromEntries(Object.entries(mappings).filter((e): e is [string, string] => typeof e[1] === 'string')),
+    issueTypeMappings: Object.fromEntries(
+      Object.entries(mappings).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    ),
   };
 }
 
@@ -215,7 +252,14 @@ export class JiraClient {
         status = 0;
         text = '';
         if (attempt >= this.policy.maxAttempts) {
-          throw new JiraError({ code: JiraErrorCode.ServerError, status, method, path: shownPath, attempts: attempt, cause });
+          throw new JiraError({
+            code: JiraErrorCode.ServerError,
+            status,
+            method,
+            path: shownPath,
+            attempts: attempt,
+            cause,
+          });
         }
       }
       const parsed = this.parseBody(text);
@@ -230,7 +274,9 @@ export class JiraClient {
           path: shownPath,
           errorMessages: strings(errorBody['errorMessages']),
           fieldErrors: isRecord(errorBody['errors'])
-            ? Object.fromEntries(Object.entries(errorBody['errors']).filter((e): e is [string, string] => typeof e[1] === 'string'))
+            ? Object.fromEntries(
+                Object.entries(errorBody['errors']).filter((e): e is [string, string] => typeof e[1] === 'string'),
+              )
             : {},
           attempts: attempt,
           ...extra,
@@ -240,7 +286,11 @@ export class JiraClient {
       if (status === 429) {
         const seconds = parseRetryAfter(retryAfterHeader, Date.now()) ?? this.policy.defaultRetryAfterSeconds;
         waitMs = seconds * 1000;
-        if (attempt >= this.policy.maxAttempts || seconds > this.policy.maxRetryAfterSeconds || !this.canWait(waitMs, waitedMs)) {
+        if (
+          attempt >= this.policy.maxAttempts ||
+          seconds > this.policy.maxRetryAfterSeconds ||
+          !this.canWait(waitMs, waitedMs)
+        ) {
           throw fail({ retryAfterSeconds: seconds });
         }
       } else if (status >= 500 || status === 0) {
@@ -276,7 +326,8 @@ export class JiraClient {
    */
   async *searchJql(jql: string, options: SearchOptions = {}): AsyncGenerator<JiraSearchPage, void, undefined> {
     const pageSize = options.pageSize ?? 100;
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 5000) throw new RangeError(`pageSize must be 1–5000, got ${pageSize}`);
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 5000)
+      throw new RangeError(`pageSize must be 1–5000, got ${pageSize}`);
     let token: string | undefined = options.startToken;
     do {
       const body: Record<string, unknown> = { jql, maxResults: pageSize };
@@ -285,16 +336,27 @@ export class JiraClient {
       if (options.expand && options.expand.length > 0) body['expand'] = options.expand.join(',');
       if (token !== undefined) body['nextPageToken'] = token;
       if (options.reconcileIssues && options.reconcileIssues.length > 0) {
-        if (options.reconcileIssues.length > MAX_RECONCILE_ISSUES) throw new RangeError(`reconcileIssues takes at most ${MAX_RECONCILE_ISSUES} ids, got ${options.reconcileIssues.length}`);
+        if (options.reconcileIssues.length > MAX_RECONCILE_ISSUES)
+          throw new RangeError(
+            `reconcileIssues takes at most ${MAX_RECONCILE_ISSUES} ids, got ${options.reconcileIssues.length}`,
+          );
         body['reconcileIssues'] = [...options.reconcileIssues];
       }
       const path = route`/rest/api/3/search/jql`;
       const res = await this.send('POST', path, body);
       const page = isRecord(res.body) ? res.body : {};
       if (!Array.isArray(page['issues'])) {
-        throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'POST', path: path.value, errorMessages: ['search answer without issues'], attempts: res.attempts });
+        throw new JiraError({
+          code: JiraErrorCode.Unexpected,
+          status: res.status,
+          method: 'POST',
+          path: path.value,
+          errorMessages: ['search answer without issues'],
+          attempts: res.attempts,
+        });
       }
-      token = typeof page['nextPageToken'] === 'string' && page['nextPageToken'] !== '' ? page['nextPageToken'] : undefined;
+      token =
+        typeof page['nextPageToken'] === 'string' && page['nextPageToken'] !== '' ? page['nextPageToken'] : undefined;
       yield { issues: page['issues'].map((i) => parseIssue(i, 'POST', path.value)), nextPageToken: token };
     } while (token !== undefined);
   }
@@ -306,29 +368,45 @@ export class JiraClient {
     const path = route`/rest/api/3/field`;
     const res = await this.send('GET', path);
     if (!Array.isArray(res.body)) {
-      throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'GET', path: path.value, errorMessages: ['field list is not an array'], attempts: res.attempts });
+      throw new JiraError({
+        code: JiraErrorCode.Unexpected,
+        status: res.status,
+        method: 'GET',
+        path: path.value,
+        errorMessages: ['field list is not an array'],
+        attempts: res.attempts,
+      });
     }
     return res.body.filter(isRecord).map((f) => ({
       id: typeof f['id'] === 'string' ? f['id'] : '',
       name: typeof f['name'] === 'string' ? f['name'] : '',
-      schemaCustom: isRecord(f['schema']) && typeof f['schema']['custom'] === 'string' ? f['schema']['custom'] : undefined,
+      schemaCustom:
+        isRecord(f['schema']) && typeof f['schema']['custom'] === 'string' ? f['schema']['custom'] : undefined,
     }));
   }
 
   // ----- issues ----------------------------------------------------------------------------------
 
-  async getIssue(idOrKey: string, options: { fields?: string[]; properties?: string[]; expand?: string[] } = {}): Promise<JiraIssue> {
+  async getIssue(
+    idOrKey: string,
+    options: { fields?: string[]; properties?: string[]; expand?: string[] } = {},
+  ): Promise<JiraIssue> {
     const query = new URLSearchParams();
     if (options.fields) query.set('fields', options.fields.join(','));
     if (options.properties) query.set('properties', options.properties.join(','));
     if (options.expand) query.set('expand', options.expand.join(','));
-    const path = query.toString() === '' ? route`/rest/api/3/issue/${idOrKey}` : route`/rest/api/3/issue/${idOrKey}?${query}`;
+    const path =
+      query.toString() === '' ? route`/rest/api/3/issue/${idOrKey}` : route`/rest/api/3/issue/${idOrKey}?${query}`;
     const res = await this.send('GET', path);
     return parseIssue(res.body, 'GET', path.value);
   }
 
   /** Edits fields (`PUT /rest/api/3/issue/{id}`); `notifyUsers: false` suppresses Jira's emails. */
-  async updateIssueFields(idOrKey: string, fields: Record<string, unknown>, options: { notifyUsers?: boolean } = {}): Promise<void> {
+  async updateIssueFields(
+    idOrKey: string,
+    fields: Record<string, unknown>,
+    options: { notifyUsers?: boolean } = {},
+  ): Promise<void> {
     const path =
       options.notifyUsers === false
         ? route`/rest/api/3/issue/${idOrKey}?notifyUsers=false`
@@ -340,21 +418,41 @@ export class JiraClient {
    * Writes the app's own (read-only) custom fields on many issues at once. Jira's spec documents
    * this as `POST /rest/api/3/app/field/value`; only the owning app may call it (asApp).
    */
-  async setAppFieldValues(updates: AppFieldValueUpdate[], options: { generateChangelog?: boolean } = {}): Promise<void> {
+  async setAppFieldValues(
+    updates: AppFieldValueUpdate[],
+    options: { generateChangelog?: boolean } = {},
+  ): Promise<void> {
     if (updates.length === 0) return;
     const body = {
       updates: updates.map((u) => ({ customField: u.fieldId, issueIds: u.issueIds.map(Number), value: u.value })),
     };
-    const path = options.generateChangelog === false ? route`/rest/api/3/app/field/value?generateChangelog=false` : route`/rest/api/3/app/field/value`;
+    const path =
+      options.generateChangelog === false
+        ? route`/rest/api/3/app/field/value?generateChangelog=false`
+        : route`/rest/api/3/app/field/value`;
     await this.send('POST', path, body);
   }
 
-  async addComment(idOrKey: string, body: AdfDocument, options: { visibility?: { type: 'group' | 'role'; value: string } } = {}): Promise<{ id: string }> {
+  async addComment(
+    idOrKey: string,
+    body: AdfDocument,
+    options: { visibility?: { type: 'group' | 'role'; value: string } } = {},
+  ): Promise<{ id: string }> {
     const path = route`/rest/api/3/issue/${idOrKey}/comment`;
-    const res = await this.send('POST', path, { body, ...(options.visibility ? { visibility: options.visibility } : {}) });
+    const res = await this.send('POST', path, {
+      body,
+      ...(options.visibility ? { visibility: options.visibility } : {}),
+    });
     const c = isRecord(res.body) ? res.body : {};
     if (typeof c['id'] !== 'string') {
-      throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'POST', path: path.value, errorMessages: ['comment without an id'], attempts: res.attempts });
+      throw new JiraError({
+        code: JiraErrorCode.Unexpected,
+        status: res.status,
+        method: 'POST',
+        path: path.value,
+        errorMessages: ['comment without an id'],
+        attempts: res.attempts,
+      });
     }
     return { id: c['id'] };
   }
@@ -362,7 +460,9 @@ export class JiraClient {
   async getTransitions(idOrKey: string): Promise<JiraTransition[]> {
     const path = route`/rest/api/3/issue/${idOrKey}/transitions`;
     const res = await this.send('GET', path);
-    return parseTransitions(isRecord(res.body) && Array.isArray(res.body['transitions']) ? res.body['transitions'] : []);
+    return parseTransitions(
+      isRecord(res.body) && Array.isArray(res.body['transitions']) ? res.body['transitions'] : [],
+    );
   }
 
   /**
@@ -391,14 +491,24 @@ export class JiraClient {
    */
   async notifyIssue(
     idOrKey: string,
-    notification: { subject: string; textBody: string; to: { users?: string[]; groups?: string[]; assignee?: boolean; watchers?: boolean } },
+    notification: {
+      subject: string;
+      textBody: string;
+      to: { users?: string[]; groups?: string[]; assignee?: boolean; watchers?: boolean };
+    },
   ): Promise<void> {
     const to: Record<string, unknown> = {};
-    if (notification.to.users && notification.to.users.length > 0) to['users'] = notification.to.users.map((accountId) => ({ accountId }));
-    if (notification.to.groups && notification.to.groups.length > 0) to['groups'] = notification.to.groups.map((name) => ({ name }));
+    if (notification.to.users && notification.to.users.length > 0)
+      to['users'] = notification.to.users.map((accountId) => ({ accountId }));
+    if (notification.to.groups && notification.to.groups.length > 0)
+      to['groups'] = notification.to.groups.map((name) => ({ name }));
     if (notification.to.assignee !== undefined) to['assignee'] = notification.to.assignee;
     if (notification.to.watchers !== undefined) to['watchers'] = notification.to.watchers;
-    await this.send('POST', route`/rest/api/3/issue/${idOrKey}/notify`, { subject: notification.subject, textBody: notification.textBody, to });
+    await this.send('POST', route`/rest/api/3/issue/${idOrKey}/notify`, {
+      subject: notification.subject,
+      textBody: notification.textBody,
+      to,
+    });
   }
 
   // ----- issue properties ------------------------------------------------------------------------
@@ -426,7 +536,10 @@ export class JiraClient {
    * Whether the acting user holds each permission (`GET /rest/api/3/mypermissions`), globally or, with
    * `issueKey`/`projectKey`, there. Authorization checks call this `asUser`, never trusting a payload.
    */
-  async myPermissions(permissions: string[], scope: { issueKey?: string; projectKey?: string } = {}): Promise<Record<string, boolean>> {
+  async myPermissions(
+    permissions: string[],
+    scope: { issueKey?: string; projectKey?: string } = {},
+  ): Promise<Record<string, boolean>> {
     const query = new URLSearchParams({ permissions: permissions.join(',') });
     if (scope.issueKey !== undefined) query.set('issueKey', scope.issueKey);
     if (scope.projectKey !== undefined) query.set('projectKey', scope.projectKey);
@@ -441,7 +554,11 @@ export class JiraClient {
    * `accountId`), globally or, with `issueId`, on that issue. For work done for a person who is not
    * the invocation's user (consumers, triggers): call it on an app client, never impersonate them.
    */
-  async userPermissions(accountId: string, permissions: string[], scope: { issueId?: string } = {}): Promise<Record<string, boolean>> {
+  async userPermissions(
+    accountId: string,
+    permissions: string[],
+    scope: { issueId?: string } = {},
+  ): Promise<Record<string, boolean>> {
     const issueId = scope.issueId === undefined ? undefined : Number(scope.issueId);
     const body =
       issueId === undefined
@@ -455,7 +572,10 @@ export class JiraClient {
     }
     const granted = (Array.isArray(b['projectPermissions']) ? b['projectPermissions'] : []).filter(isRecord);
     return Object.fromEntries(
-      permissions.map((p) => [p, granted.some((g) => g['permission'] === p && Array.isArray(g['issues']) && g['issues'].includes(issueId))]),
+      permissions.map((p) => [
+        p,
+        granted.some((g) => g['permission'] === p && Array.isArray(g['issues']) && g['issues'].includes(issueId)),
+      ]),
     );
   }
 
@@ -464,7 +584,14 @@ export class JiraClient {
     const res = await this.send('GET', path);
     const u = isRecord(res.body) ? res.body : {};
     if (typeof u['accountId'] !== 'string') {
-      throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'GET', path: path.value, errorMessages: ['user without accountId'], attempts: res.attempts });
+      throw new JiraError({
+        code: JiraErrorCode.Unexpected,
+        status: res.status,
+        method: 'GET',
+        path: path.value,
+        errorMessages: ['user without accountId'],
+        attempts: res.attempts,
+      });
     }
     const groups = isRecord(u['groups']) && Array.isArray(u['groups']['items']) ? u['groups']['items'] : [];
     return {
@@ -482,7 +609,13 @@ export class JiraClient {
    * removed). `user` in it is always the caller; other people go in as custom `user` variables.
    * Answers the expression's value; an expression Jira cannot evaluate is a JiraError (400).
    */
-  async evaluateExpression(expression: string, context: { issueKey?: string; custom?: Array<{ key: string; type: 'user'; accountId: string } | { key: string; type: 'json'; value: unknown }> } = {}): Promise<unknown> {
+  async evaluateExpression(
+    expression: string,
+    context: {
+      issueKey?: string;
+      custom?: Array<{ key: string; type: 'user'; accountId: string } | { key: string; type: 'json'; value: unknown }>;
+    } = {},
+  ): Promise<unknown> {
     const body = {
       expression,
       context: {
@@ -500,15 +633,27 @@ export class JiraClient {
     const b = isRecord(res.body) ? res.body : {};
     const statusNames = new Map<string, string>();
     for (const st of (Array.isArray(b['statuses']) ? b['statuses'] : []).filter(isRecord)) {
-      if (typeof st['statusReference'] === 'string' && typeof st['name'] === 'string') statusNames.set(st['statusReference'], st['name']);
+      if (typeof st['statusReference'] === 'string' && typeof st['name'] === 'string')
+        statusNames.set(st['statusReference'], st['name']);
     }
     const rule = (r: unknown): WorkflowRuleDetails | undefined =>
       isRecord(r) && typeof r['ruleKey'] === 'string'
-        ? { ruleKey: r['ruleKey'], parameters: isRecord(r['parameters']) ? Object.fromEntries(Object.entries(r['parameters']).map(([k, v]) => [k, String(v)])) : {} }
+        ? {
+            ruleKey: r['ruleKey'],
+            parameters: isRecord(r['parameters'])
+              ? Object.fromEntries(Object.entries(r['parameters']).map(([k, v]) => [k, String(v)]))
+              : {},
+          }
         : undefined;
-    const rules = (v: unknown): WorkflowRuleDetails[] => (Array.isArray(v) ? v.map(rule).filter((x): x is WorkflowRuleDetails => x !== undefined) : []);
+    const rules = (v: unknown): WorkflowRuleDetails[] =>
+      Array.isArray(v) ? v.map(rule).filter((x): x is WorkflowRuleDetails => x !== undefined) : [];
     const conditionsOf = (g: unknown): WorkflowRuleDetails[] =>
-      isRecord(g) ? [...rules(g['conditions']), ...(Array.isArray(g['conditionGroups']) ? g['conditionGroups'].flatMap(conditionsOf) : [])] : [];
+      isRecord(g)
+        ? [
+            ...rules(g['conditions']),
+            ...(Array.isArray(g['conditionGroups']) ? g['conditionGroups'].flatMap(conditionsOf) : []),
+          ]
+        : [];
     return (Array.isArray(b['workflows']) ? b['workflows'] : []).filter(isRecord).flatMap((w) =>
       typeof w['id'] === 'string' && typeof w['name'] === 'string'
         ? [
@@ -539,10 +684,19 @@ export class JiraClient {
    * without an `accountId`: the caller; on an app client, the app's own user).
    */
   async projectPermissionsOfCaller(permissions: string[], projectIds: string[]): Promise<Record<string, string[]>> {
-    const res = await this.send('POST', route`/rest/api/3/permissions/check`, { projectPermissions: [{ permissions, projects: projectIds.map(Number) }] });
-    const granted = (isRecord(res.body) && Array.isArray(res.body['projectPermissions']) ? res.body['projectPermissions'] : []).filter(isRecord);
+    const res = await this.send('POST', route`/rest/api/3/permissions/check`, {
+      projectPermissions: [{ permissions, projects: projectIds.map(Number) }],
+    });
+    const granted = (
+      isRecord(res.body) && Array.isArray(res.body['projectPermissions']) ? res.body['projectPermissions'] : []
+    ).filter(isRecord);
     return Object.fromEntries(
-      permissions.map((p) => [p, granted.filter((g) => g['permission'] === p).flatMap((g) => (Array.isArray(g['projects']) ? g['projects'].map(String) : []))]),
+      permissions.map((p) => [
+        p,
+        granted
+          .filter((g) => g['permission'] === p)
+          .flatMap((g) => (Array.isArray(g['projects']) ? g['projects'].map(String) : [])),
+      ]),
     );
   }
 
@@ -566,7 +720,14 @@ export class JiraClient {
     const res = await this.send('POST', path, { fields });
     const b = isRecord(res.body) ? res.body : {};
     if (typeof b['id'] !== 'string' || typeof b['key'] !== 'string') {
-      throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'POST', path: path.value, errorMessages: ['created issue without id or key'], attempts: res.attempts });
+      throw new JiraError({
+        code: JiraErrorCode.Unexpected,
+        status: res.status,
+        method: 'POST',
+        path: path.value,
+        errorMessages: ['created issue without id or key'],
+        attempts: res.attempts,
+      });
     }
     return { id: b['id'], key: b['key'] };
   }
@@ -576,7 +737,11 @@ export class JiraClient {
    * shows `outward` ("relates to") on the inward issue's side.
    */
   async linkIssues(typeName: string, inwardKey: string, outwardKey: string): Promise<void> {
-    await this.send('POST', route`/rest/api/3/issueLink`, { type: { name: typeName }, inwardIssue: { key: inwardKey }, outwardIssue: { key: outwardKey } });
+    await this.send('POST', route`/rest/api/3/issueLink`, {
+      type: { name: typeName },
+      inwardIssue: { key: inwardKey },
+      outwardIssue: { key: outwardKey },
+    });
   }
 
   /** The issue's links as the acting user sees them (`GET /rest/api/3/issue/{key}?fields=issuelinks`). */
@@ -597,7 +762,14 @@ export class JiraClient {
       const res = await this.send('GET', path);
       const page = isRecord(res.body) ? res.body : {};
       if (!Array.isArray(page['values'])) {
-        throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'GET', path: path.value, errorMessages: ['page without values'], attempts: res.attempts });
+        throw new JiraError({
+          code: JiraErrorCode.Unexpected,
+          status: res.status,
+          method: 'GET',
+          path: path.value,
+          errorMessages: ['page without values'],
+          attempts: res.attempts,
+        });
       }
       const values = page['values'].filter(isRecord);
       out.push(...values);
@@ -625,13 +797,22 @@ export class JiraClient {
     const res = await this.send('POST', path, { name, description, type: 'standard', hierarchyLevel: 0 });
     const t = isRecord(res.body) ? res.body : {};
     if (typeof t['id'] !== 'string') {
-      throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'POST', path: path.value, errorMessages: ['issue type without an id'], attempts: res.attempts });
+      throw new JiraError({
+        code: JiraErrorCode.Unexpected,
+        status: res.status,
+        method: 'POST',
+        path: path.value,
+        errorMessages: ['issue type without an id'],
+        attempts: res.attempts,
+      });
     }
     return { id: t['id'], name: typeof t['name'] === 'string' ? t['name'] : name };
   }
 
   /** Projects (`GET /rest/api/3/project/search`), all pages; `keys` limits the search. */
-  async searchProjects(keys: string[] = []): Promise<Array<{ id: string; key: string; name: string; style: 'classic' | 'next-gen' }>> {
+  async searchProjects(
+    keys: string[] = [],
+  ): Promise<Array<{ id: string; key: string; name: string; style: 'classic' | 'next-gen' }>> {
     const values = await this.allPages((startAt) => {
       const q = new URLSearchParams({ startAt: String(startAt), maxResults: '50' });
       for (const k of keys) q.append('keys', k);
@@ -639,21 +820,39 @@ export class JiraClient {
     });
     return values.flatMap((p) =>
       typeof p['id'] === 'string' && typeof p['key'] === 'string'
-        ? [{ id: p['id'], key: p['key'], name: typeof p['name'] === 'string' ? p['name'] : p['key'], style: p['style'] === 'next-gen' || p['simplified'] === true ? ('next-gen' as const) : ('classic' as const) }]
+        ? [
+            {
+              id: p['id'],
+              key: p['key'],
+              name: typeof p['name'] === 'string' ? p['name'] : p['key'],
+              style:
+                p['style'] === 'next-gen' || p['simplified'] === true ? ('next-gen' as const) : ('classic' as const),
+            },
+          ]
         : [],
     );
   }
 
   /** The issue type scheme of a company-managed project, or undefined (team-managed projects have none). */
-  async issueTypeSchemeOfProject(projectId: string): Promise<{ id: string; name: string; isDefault: boolean } | undefined> {
-    const values = await this.allPages((startAt) => route`/rest/api/3/issuetypescheme/project?${new URLSearchParams({ projectId, startAt: String(startAt) })}`);
+  async issueTypeSchemeOfProject(
+    projectId: string,
+  ): Promise<{ id: string; name: string; isDefault: boolean } | undefined> {
+    const values = await this.allPages(
+      (startAt) =>
+        route`/rest/api/3/issuetypescheme/project?${new URLSearchParams({ projectId, startAt: String(startAt) })}`,
+    );
     const s = values.map((v) => v['issueTypeScheme']).find(isRecord);
-    return s && typeof s['id'] === 'string' ? { id: s['id'], name: typeof s['name'] === 'string' ? s['name'] : '', isDefault: s['isDefault'] === true } : undefined;
+    return s && typeof s['id'] === 'string'
+      ? { id: s['id'], name: typeof s['name'] === 'string' ? s['name'] : '', isDefault: s['isDefault'] === true }
+      : undefined;
   }
 
   /** Issue type ids in a scheme (`GET /rest/api/3/issuetypescheme/mapping`). */
   async issueTypeIdsOfScheme(schemeId: string): Promise<string[]> {
-    const values = await this.allPages((startAt) => route`/rest/api/3/issuetypescheme/mapping?${new URLSearchParams({ issueTypeSchemeId: schemeId, startAt: String(startAt) })}`);
+    const values = await this.allPages(
+      (startAt) =>
+        route`/rest/api/3/issuetypescheme/mapping?${new URLSearchParams({ issueTypeSchemeId: schemeId, startAt: String(startAt) })}`,
+    );
     return values.flatMap((v) => (typeof v['issueTypeId'] === 'string' ? [v['issueTypeId']] : []));
   }
 
@@ -665,20 +864,35 @@ export class JiraClient {
   /** Workflows by name (`POST /rest/api/3/workflows`). */
   async readWorkflowsByName(names: string[]): Promise<Array<{ id: string; name: string }>> {
     const res = await this.send('POST', route`/rest/api/3/workflows`, { workflowNames: names });
-    const list = isRecord(res.body) && Array.isArray(res.body['workflows']) ? res.body['workflows'].filter(isRecord) : [];
-    return list.flatMap((w) => (typeof w['id'] === 'string' && typeof w['name'] === 'string' ? [{ id: w['id'], name: w['name'] }] : []));
+    const list =
+      isRecord(res.body) && Array.isArray(res.body['workflows']) ? res.body['workflows'].filter(isRecord) : [];
+    return list.flatMap((w) =>
+      typeof w['id'] === 'string' && typeof w['name'] === 'string' ? [{ id: w['id'], name: w['name'] }] : [],
+    );
   }
 
   /** Statuses whose name contains `searchString` (`GET /rest/api/3/statuses/search`). */
   async searchStatuses(searchString: string): Promise<Array<{ id: string; name: string }>> {
-    const values = await this.allPages((startAt) => route`/rest/api/3/statuses/search?${new URLSearchParams({ searchString, startAt: String(startAt), maxResults: '200' })}`);
-    return values.flatMap((s) => (typeof s['id'] === 'string' && typeof s['name'] === 'string' ? [{ id: s['id'], name: s['name'] }] : []));
+    const values = await this.allPages(
+      (startAt) =>
+        route`/rest/api/3/statuses/search?${new URLSearchParams({ searchString, startAt: String(startAt), maxResults: '200' })}`,
+    );
+    return values.flatMap((s) =>
+      typeof s['id'] === 'string' && typeof s['name'] === 'string' ? [{ id: s['id'], name: s['name'] }] : [],
+    );
   }
 
   /** The site's resolutions (`GET /rest/api/3/resolution/search`), with which one is the default. */
   async searchResolutions(): Promise<Array<{ id: string; name: string; isDefault: boolean }>> {
-    const values = await this.allPages((startAt) => route`/rest/api/3/resolution/search?${new URLSearchParams({ startAt: String(startAt), maxResults: '50' })}`);
-    return values.flatMap((r) => (typeof r['id'] === 'string' && typeof r['name'] === 'string' ? [{ id: r['id'], name: r['name'], isDefault: r['default'] === true }] : []));
+    const values = await this.allPages(
+      (startAt) =>
+        route`/rest/api/3/resolution/search?${new URLSearchParams({ startAt: String(startAt), maxResults: '50' })}`,
+    );
+    return values.flatMap((r) =>
+      typeof r['id'] === 'string' && typeof r['name'] === 'string'
+        ? [{ id: r['id'], name: r['name'], isDefault: r['default'] === true }]
+        : [],
+    );
   }
 
   /**
@@ -686,9 +900,12 @@ export class JiraClient {
    * `version`, `statuses` and `transitions` (rules included), and the statuses they use. What
    * `/workflows/update` needs to send the whole workflow back.
    */
-  async readWorkflowDocuments(names: string[]): Promise<{ workflows: Array<Record<string, unknown>>; statuses: Array<Record<string, unknown>> }> {
+  async readWorkflowDocuments(
+    names: string[],
+  ): Promise<{ workflows: Array<Record<string, unknown>>; statuses: Array<Record<string, unknown>> }> {
     const res = await this.send('POST', route`/rest/api/3/workflows`, { workflowNames: names });
-    const pick = (k: string): Array<Record<string, unknown>> => (isRecord(res.body) && Array.isArray(res.body[k]) ? res.body[k].filter(isRecord) : []);
+    const pick = (k: string): Array<Record<string, unknown>> =>
+      isRecord(res.body) && Array.isArray(res.body[k]) ? res.body[k].filter(isRecord) : [];
     return { workflows: pick('workflows'), statuses: pick('statuses') };
   }
 
@@ -701,48 +918,90 @@ export class JiraClient {
   async createWorkflows(request: Record<string, unknown>): Promise<Array<{ id: string; name: string }>> {
     const path = route`/rest/api/3/workflows/create`;
     const res = await this.send('POST', path, request);
-    const list = isRecord(res.body) && Array.isArray(res.body['workflows']) ? res.body['workflows'].filter(isRecord) : [];
+    const list =
+      isRecord(res.body) && Array.isArray(res.body['workflows']) ? res.body['workflows'].filter(isRecord) : [];
     if (list.length === 0) {
-      throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'POST', path: path.value, errorMessages: ['no workflow in the answer'], attempts: res.attempts });
+      throw new JiraError({
+        code: JiraErrorCode.Unexpected,
+        status: res.status,
+        method: 'POST',
+        path: path.value,
+        errorMessages: ['no workflow in the answer'],
+        attempts: res.attempts,
+      });
     }
-    return list.flatMap((w) => (typeof w['id'] === 'string' && typeof w['name'] === 'string' ? [{ id: w['id'], name: w['name'] }] : []));
+    return list.flatMap((w) =>
+      typeof w['id'] === 'string' && typeof w['name'] === 'string' ? [{ id: w['id'], name: w['name'] }] : [],
+    );
   }
 
   /** A company-managed project's workflow scheme; no `id` = Jira's Default Workflow Scheme. */
-  async workflowSchemeOfProject(projectId: string): Promise<{ id?: number; name: string; defaultWorkflow: string; issueTypeMappings: Record<string, string> } | undefined> {
+  async workflowSchemeOfProject(
+    projectId: string,
+  ): Promise<
+    { id?: number; name: string; defaultWorkflow: string; issueTypeMappings: Record<string, string> } | undefined
+  > {
     const res = await this.send('GET', route`/rest/api/3/workflowscheme/project?${new URLSearchParams({ projectId })}`);
     const values = isRecord(res.body) && Array.isArray(res.body['values']) ? res.body['values'].filter(isRecord) : [];
     const s = values.map((v) => v['workflowScheme']).find(isRecord);
     return s ? parseWorkflowScheme(s) : undefined;
   }
 
-  async listWorkflowSchemes(): Promise<Array<{ id?: number; name: string; defaultWorkflow: string; issueTypeMappings: Record<string, string> }>> {
-    const values = await this.allPages((startAt) => route`/rest/api/3/workflowscheme?${new URLSearchParams({ startAt: String(startAt), maxResults: '50' })}`);
+  async listWorkflowSchemes(): Promise<
+    Array<{ id?: number; name: string; defaultWorkflow: string; issueTypeMappings: Record<string, string> }>
+  > {
+    const values = await this.allPages(
+      (startAt) =>
+        route`/rest/api/3/workflowscheme?${new URLSearchParams({ startAt: String(startAt), maxResults: '50' })}`,
+    );
     return values.map(parseWorkflowScheme);
   }
 
-  async createWorkflowScheme(scheme: { name: string; description: string; defaultWorkflow: string; issueTypeMappings: Record<string, string> }): Promise<{ id: number }> {
+  async createWorkflowScheme(scheme: {
+    name: string;
+    description: string;
+    defaultWorkflow: string;
+    issueTypeMappings: Record<string, string>;
+  }): Promise<{ id: number }> {
     const path = route`/rest/api/3/workflowscheme`;
     const res = await this.send('POST', path, scheme);
     const s = isRecord(res.body) ? res.body : {};
     if (typeof s['id'] !== 'number') {
-      throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'POST', path: path.value, errorMessages: ['workflow scheme without an id'], attempts: res.attempts });
+      throw new JiraError({
+        code: JiraErrorCode.Unexpected,
+        status: res.status,
+        method: 'POST',
+        path: path.value,
+        errorMessages: ['workflow scheme without an id'],
+        attempts: res.attempts,
+      });
     }
     return { id: s['id'] };
   }
 
   /** Assigns a workflow scheme to a company-managed project; Jira allows it only while the project has no issues. */
   async assignWorkflowScheme(projectId: string, workflowSchemeId: number): Promise<void> {
-    await this.send('PUT', route`/rest/api/3/workflowscheme/project`, { projectId, workflowSchemeId: String(workflowSchemeId) });
+    await this.send('PUT', route`/rest/api/3/workflowscheme/project`, {
+      projectId,
+      workflowSchemeId: String(workflowSchemeId),
+    });
   }
 
   /** The screens a company-managed project's issues use (issue type screen scheme → screen schemes → screens). */
   async screenIdsOfProject(projectId: string): Promise<number[]> {
-    const itss = await this.allPages((startAt) => route`/rest/api/3/issuetypescreenscheme/project?${new URLSearchParams({ projectId, startAt: String(startAt) })}`);
+    const itss = await this.allPages(
+      (startAt) =>
+        route`/rest/api/3/issuetypescreenscheme/project?${new URLSearchParams({ projectId, startAt: String(startAt) })}`,
+    );
     const itssId = itss.map((v) => v['issueTypeScreenScheme']).find(isRecord)?.['id'];
     if (typeof itssId !== 'string') return [];
-    const mappings = await this.allPages((startAt) => route`/rest/api/3/issuetypescreenscheme/mapping?${new URLSearchParams({ issueTypeScreenSchemeId: itssId, startAt: String(startAt) })}`);
-    const schemeIds = [...new Set(mappings.flatMap((m) => (typeof m['screenSchemeId'] === 'string' ? [m['screenSchemeId']] : [])))];
+    const mappings = await this.allPages(
+      (startAt) =>
+        route`/rest/api/3/issuetypescreenscheme/mapping?${new URLSearchParams({ issueTypeScreenSchemeId: itssId, startAt: String(startAt) })}`,
+    );
+    const schemeIds = [
+      ...new Set(mappings.flatMap((m) => (typeof m['screenSchemeId'] === 'string' ? [m['screenSchemeId']] : []))),
+    ];
     if (schemeIds.length === 0) return [];
     const schemes = await this.allPages((startAt) => {
       const q = new URLSearchParams({ startAt: String(startAt) });
@@ -759,7 +1018,10 @@ export class JiraClient {
 
   /** A screen's name by id (`GET /rest/api/3/screens?id=`), undefined when absent. */
   async screenName(screenId: number): Promise<string | undefined> {
-    const values = await this.allPages((startAt) => route`/rest/api/3/screens?${new URLSearchParams({ id: String(screenId), startAt: String(startAt) })}`);
+    const values = await this.allPages(
+      (startAt) =>
+        route`/rest/api/3/screens?${new URLSearchParams({ id: String(screenId), startAt: String(startAt) })}`,
+    );
     const s = values.find((v) => v['id'] === screenId);
     return s && typeof s['name'] === 'string' ? s['name'] : undefined;
   }
@@ -767,7 +1029,9 @@ export class JiraClient {
   async screenTabs(screenId: number): Promise<Array<{ id: number; name: string }>> {
     const res = await this.send('GET', route`/rest/api/3/screens/${String(screenId)}/tabs`);
     const list = Array.isArray(res.body) ? res.body.filter(isRecord) : [];
-    return list.flatMap((t) => (typeof t['id'] === 'number' ? [{ id: t['id'], name: typeof t['name'] === 'string' ? t['name'] : '' }] : []));
+    return list.flatMap((t) =>
+      typeof t['id'] === 'number' ? [{ id: t['id'], name: typeof t['name'] === 'string' ? t['name'] : '' }] : [],
+    );
   }
 
   async screenTabFields(screenId: number, tabId: number): Promise<string[]> {
@@ -785,7 +1049,9 @@ export class JiraClient {
   // ----- directory look-ups for the admin settings — owned by src/app/settings -------------------
 
   /** Which of `accountIds` Jira knows (`GET /rest/api/3/user/bulk`, all pages); unknown ids are left out. */
-  async existingUsers(accountIds: string[]): Promise<Array<{ accountId: string; displayName: string; accountType: string; active: boolean }>> {
+  async existingUsers(
+    accountIds: string[],
+  ): Promise<Array<{ accountId: string; displayName: string; accountType: string; active: boolean }>> {
     if (accountIds.length === 0) return [];
     const values = await this.allPages((startAt) => {
       const q = new URLSearchParams({ startAt: String(startAt), maxResults: '100' });
@@ -795,7 +1061,14 @@ export class JiraClient {
     // accountType `atlassian` is a person (`app`, `customer` are not staff); inactive accounts cannot hold work.
     return values.flatMap((u) =>
       typeof u['accountId'] === 'string'
-        ? [{ accountId: u['accountId'], displayName: typeof u['displayName'] === 'string' ? u['displayName'] : '', accountType: typeof u['accountType'] === 'string' ? u['accountType'] : 'atlassian', active: u['active'] !== false }]
+        ? [
+            {
+              accountId: u['accountId'],
+              displayName: typeof u['displayName'] === 'string' ? u['displayName'] : '',
+              accountType: typeof u['accountType'] === 'string' ? u['accountType'] : 'atlassian',
+              active: u['active'] !== false,
+            },
+          ]
         : [],
     );
   }
@@ -815,7 +1088,8 @@ export class JiraClient {
   async projectIssueTypes(projectKey: string): Promise<string[] | undefined> {
     try {
       const res = await this.send('GET', route`/rest/api/3/project/${projectKey}`);
-      const types = isRecord(res.body) && Array.isArray(res.body['issueTypes']) ? res.body['issueTypes'].filter(isRecord) : [];
+      const types =
+        isRecord(res.body) && Array.isArray(res.body['issueTypes']) ? res.body['issueTypes'].filter(isRecord) : [];
       return types.flatMap((t) => (typeof t['name'] === 'string' ? [t['name']] : []));
     } catch (e) {
       if (e instanceof JiraError && e.code === JiraErrorCode.NotFound) return undefined;
@@ -841,10 +1115,16 @@ export class JiraClient {
    * Users who may be assigned issues in a project or one issue (`GET /rest/api/3/user/assignable/search`;
    * Jira needs one of `projectKey` / `issueKey`). Jira filters a page of `max` candidates, so fewer may come back.
    */
-  async findAssignableUsers(options: { query?: string; projectKey?: string; issueKey?: string; max?: number }): Promise<JiraDirectoryUser[]> {
+  async findAssignableUsers(options: {
+    query?: string;
+    projectKey?: string;
+    issueKey?: string;
+    max?: number;
+  }): Promise<JiraDirectoryUser[]> {
     const max = options.max ?? 50;
     checkMax(max, 1000);
-    if (options.projectKey === undefined && options.issueKey === undefined) throw new RangeError('findAssignableUsers needs projectKey or issueKey');
+    if (options.projectKey === undefined && options.issueKey === undefined)
+      throw new RangeError('findAssignableUsers needs projectKey or issueKey');
     // Jira refuses the call without `query` or `accountId` (400); an empty query asks for everyone.
     const q = new URLSearchParams({ query: options.query ?? '', maxResults: String(max) });
     if (options.issueKey !== undefined) q.set('issueKey', options.issueKey);
@@ -860,11 +1140,22 @@ export class JiraClient {
     const path = route`/rest/api/3/groups/picker?${q}`;
     const res = await this.send('GET', path);
     if (!isRecord(res.body) || !Array.isArray(res.body['groups'])) {
-      throw new JiraError({ code: JiraErrorCode.Unexpected, status: res.status, method: 'GET', path: path.value, errorMessages: ['group search without groups'], attempts: res.attempts });
+      throw new JiraError({
+        code: JiraErrorCode.Unexpected,
+        status: res.status,
+        method: 'GET',
+        path: path.value,
+        errorMessages: ['group search without groups'],
+        attempts: res.attempts,
+      });
     }
-    return res.body['groups'].filter(isRecord).flatMap((g) =>
-      typeof g['name'] === 'string' ? [{ groupId: typeof g['groupId'] === 'string' ? g['groupId'] : null, name: g['name'] }] : [],
-    );
+    return res.body['groups']
+      .filter(isRecord)
+      .flatMap((g) =>
+        typeof g['name'] === 'string'
+          ? [{ groupId: typeof g['groupId'] === 'string' ? g['groupId'] : null, name: g['name'] }]
+          : [],
+      );
   }
 
   /**
@@ -873,7 +1164,12 @@ export class JiraClient {
    */
   async groupMembers(groupName: string): Promise<JiraDirectoryUser[]> {
     const values = await this.allPages((startAt) => {
-      const q = new URLSearchParams({ groupname: groupName, includeInactiveUsers: 'false', startAt: String(startAt), maxResults: String(GROUP_MEMBER_PAGE) });
+      const q = new URLSearchParams({
+        groupname: groupName,
+        includeInactiveUsers: 'false',
+        startAt: String(startAt),
+        maxResults: String(GROUP_MEMBER_PAGE),
+      });
       return route`/rest/api/3/group/member?${q}`;
     });
     return values.flatMap(directoryUser).filter((u) => u.active);
@@ -894,17 +1190,27 @@ export class JiraClient {
   async userHasIssuePermission(accountId: string, issueId: string, permission: string): Promise<boolean> {
     let res: { body: unknown };
     try {
-      res = await this.send('POST', route`/rest/api/3/permissions/check`, { accountId, projectPermissions: [{ permissions: [permission], issues: [Number(issueId)] }] });
+      res = await this.send('POST', route`/rest/api/3/permissions/check`, {
+        accountId,
+        projectPermissions: [{ permissions: [permission], issues: [Number(issueId)] }],
+      });
     } catch (e) {
       if (e instanceof JiraError && e.status === 400) return false;
       throw e;
     }
-    const grants = isRecord(res.body) && Array.isArray(res.body['projectPermissions']) ? res.body['projectPermissions'].filter(isRecord) : [];
-    return grants.some((g) => g['permission'] === permission && Array.isArray(g['issues']) && g['issues'].map(String).includes(String(issueId)));
+    const grants =
+      isRecord(res.body) && Array.isArray(res.body['projectPermissions'])
+        ? res.body['projectPermissions'].filter(isRecord)
+        : [];
+    return grants.some(
+      (g) =>
+        g['permission'] === permission &&
+        Array.isArray(g['issues']) &&
+        g['issues'].map(String).includes(String(issueId)),
+    );
   }
 
   // ----- end of trust checks ------------------------------------------------------------------------
-
 }
 
 /** A client acting as the app. */
@@ -959,13 +1265,15 @@ export function parseIssueLinks(raw: unknown): JiraIssueLink[] {
     if (!other || typeof other['key'] !== 'string') return [];
     const f = isRecord(other['fields']) ? other['fields'] : {};
     const status = isRecord(f['status']) && typeof f['status']['name'] === 'string' ? f['status']['name'] : null;
-    return [{
-      id: typeof l['id'] === 'string' ? l['id'] : '',
-      typeName: isRecord(l['type']) && typeof l['type']['name'] === 'string' ? l['type']['name'] : '',
-      direction: outward ? ('outward' as const) : ('inward' as const),
-      key: other['key'],
-      summary: typeof f['summary'] === 'string' ? f['summary'] : '',
-      status,
-    }];
+    return [
+      {
+        id: typeof l['id'] === 'string' ? l['id'] : '',
+        typeName: isRecord(l['type']) && typeof l['type']['name'] === 'string' ? l['type']['name'] : '',
+        direction: outward ? ('outward' as const) : ('inward' as const),
+        key: other['key'],
+        summary: typeof f['summary'] === 'string' ? f['summary'] : '',
+        status,
+      },
+    ];
   });
 }

@@ -49,8 +49,14 @@ export class JiraError extends Error {
   readonly attempts: number;
 
   constructor(d: JiraErrorDetails) {
-    const detail = [...(d.errorMessages ?? []), ...Object.entries(d.fieldErrors ?? {}).map(([k, v]) => `${k}: ${v}`)].join('; ');
-    super(`${d.code}: ${d.method} ${d.path} answered ${d.status}${detail ? ` (${detail})` : ''}`, d.cause === undefined ? undefined : { cause: d.cause });
+    const detail = [
+      ...(d.errorMessages ?? []),
+      ...Object.entries(d.fieldErrors ?? {}).map(([k, v]) => `${k}: ${v}`),
+    ].join('; ');
+    super(
+      `${d.code}: ${d.method} ${d.path} answered ${d.status}${detail ? ` (${detail})` : ''}`,
+      d.cause === undefined ? undefined : { cause: d.cause },
+    );
     this.name = 'JiraError';
     this.code = d.code;
     this.status = d.status;

@@ -43,7 +43,12 @@ function isStored(x: unknown): x is Stored {
 export async function readAppFieldIds(identity: AppIdentity): Promise<ReadonlyMap<string, string> | undefined> {
   const raw = await kvs.get<unknown>(APP_FIELD_IDS_KEY);
   if (!isStored(raw)) return undefined;
-  if (raw.appId !== identity.appId || raw.environmentId !== identity.environmentId || raw.installationId !== identity.installationId) return undefined;
+  if (
+    raw.appId !== identity.appId ||
+    raw.environmentId !== identity.environmentId ||
+    raw.installationId !== identity.installationId
+  )
+    return undefined;
   return new Map(Object.entries(raw.ids));
 }
 

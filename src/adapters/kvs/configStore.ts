@@ -47,7 +47,12 @@ interface Envelope {
 function isEnvelope(x: unknown): x is Envelope {
   if (typeof x !== 'object' || x === null) return false;
   const e = x as Record<string, unknown>;
-  return Number.isInteger(e['schemaVersion']) && Number.isInteger(e['revision']) && typeof e['updatedAt'] === 'string' && 'value' in e;
+  return (
+    Number.isInteger(e['schemaVersion']) &&
+    Number.isInteger(e['revision']) &&
+    typeof e['updatedAt'] === 'string' &&
+    'value' in e
+  );
 }
 
 export interface ConfigStoreOptions {
@@ -79,9 +84,14 @@ export class ConfigStore {
   async get<T>(name: string, codec: ConfigCodec<T>): Promise<StoredConfig<T> | undefined> {
     const raw = await this.call(name, () => kvs.get<unknown>(this.keyOf(name)));
     if (raw === undefined) return undefined;
-    if (!isEnvelope(raw)) throw new ConfigStoreError(ConfigStoreErrorCode.Invalid, 'stored value is not a config envelope', name);
+    if (!isEnvelope(raw))
+      throw new ConfigStoreError(ConfigStoreErrorCode.Invalid, 'stored value is not a config envelope', name);
     if (raw.schemaVersion > codec.schemaVersion) {
-      throw new ConfigStoreError(ConfigStoreErrorCode.TooNew, `stored schema v${raw.schemaVersion}, this code knows v${codec.schemaVersion}`, name);
+      throw new ConfigStoreError(
+        ConfigStoreErrorCode.TooNew,
+        `stored schema v${raw.schemaVersion}, this code knows v${codec.schemaVersion}`,
+        name,
+      );
     }
     let value = raw.value;
     for (let v = raw.schemaVersion; v < codec.schemaVersion; v++) {
@@ -93,22 +103,43 @@ export class ConfigStore {
     try {
       parsed = codec.parse(value);
     } catch (cause) {
-      throw new ConfigStoreError(ConfigStoreErrorCode.Invalid, `stored value fails validation: ${cause instanceof Error ? cause.message : String(cause)}`, name, cause);
+      throw new ConfigStoreError(
+        ConfigStoreErrorCode.Invalid,
+        `stored value fails validation: ${cause instanceof Error ? cause.message : String(cause)}`,
+        name,
+        cause,
+      );
     }
-    return { value: parsed, schemaVersion: codec.schemaVersion, revision: raw.revision, updatedAt: raw.updatedAt, updatedBy: raw.updatedBy };
+    return {
+      value: parsed,
+      schemaVersion: codec.schemaVersion,
+      revision: raw.revision,
+      updatedAt: raw.updatedAt,
+      updatedBy: raw.updatedBy,
+    };
   }
 
   /**
    * Validates and writes a config at the codec's current version, bumping the revision. With
    * `expectedRevision` (0 = "must not exist yet"), refuses when the stored revision differs.
    */
-  async set<T>(name: string, value: T, codec: ConfigCodec<T>, options: { expectedRevision?: number; updatedBy?: string } = {}): Promise<StoredConfig<T>> {
+  async set<T>(
+    name: string,
+    value: T,
+    codec: ConfigCodec<T>,
+    options: { expectedRevision?: number; updatedBy?: string } = {},
+  ): Promise<StoredConfig<T>> {
     const key = this.keyOf(name);
     let parsed: T;
     try {
       parsed = codec.parse(value);
     } catch (cause) {
-      throw new ConfigStoreError(ConfigStoreErrorCode.Invalid, `value fails validation: ${cause instanceof Error ? cause.message : String(cause)}`, name, cause);
+      throw new ConfigStoreError(
+        ConfigStoreErrorCode.Invalid,
+        `value fails validation: ${cause instanceof Error ? cause.message : String(cause)}`,
+        name,
+        cause,
+      );
     }
     const current = await this.call(name, () => kvs.get<unknown>(key));
     const currentRevision = isEnvelope(current) ? current.revision : 0;
@@ -128,10 +159,20 @@ export class ConfigStore {
     };
     const bytes = Buffer.byteLength(JSON.stringify(envelope));
     if (bytes > KVS_MAX_VALUE_BYTES) {
-      throw new ConfigStoreError(ConfigStoreErrorCode.TooLarge, `${bytes} bytes exceed the KVS value limit of ${KVS_MAX_VALUE_BYTES}`, name);
+      throw new ConfigStoreError(
+        ConfigStoreErrorCode.TooLarge,
+        `${bytes} bytes exceed the KVS value limit of ${KVS_MAX_VALUE_BYTES}`,
+        name,
+      );
     }
     await this.call(name, () => kvs.set(key, envelope));
-    return { value: parsed, schemaVersion: envelope.schemaVersion, revision: envelope.revision, updatedAt: envelope.updatedAt, updatedBy: options.updatedBy };
+    return {
+      value: parsed,
+      schemaVersion: envelope.schemaVersion,
+      revision: envelope.revision,
+      updatedAt: envelope.updatedAt,
+      updatedBy: options.updatedBy,
+    };
   }
 
   /** The stored envelope of a config as is (no upgrade, no parse): what a backup copies verbatim. */
@@ -170,7 +211,8 @@ export class ConfigStore {
       return await fn();
     } catch (e) {
       if (e instanceof ConfigStoreError) throw e;
-      const detail = e instanceof ForgeKvsAPIError ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e);
+      const detail =
+        e instanceof ForgeKvsAPIError ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e);
       throw new ConfigStoreError(ConfigStoreErrorCode.Storage, detail, name, e);
     }
   }

@@ -22,8 +22,17 @@ export type ConsumerFailure =
   | { kind: 'permanent'; code: JobFailureCode; errorCode: string };
 
 // TooNew: written by a newer version while this one still runs (a deploy in progress); a retry meets the new one.
-const PASSING_CONFIG: readonly string[] = [ConfigStoreErrorCode.Storage, ConfigStoreErrorCode.RevisionConflict, ConfigStoreErrorCode.TooNew];
-const PASSING_SQL: readonly string[] = [SqlErrorCode.Unknown, SqlErrorCode.TimedOut, SqlErrorCode.Execution, SqlErrorCode.RateLimited];
+const PASSING_CONFIG: readonly string[] = [
+  ConfigStoreErrorCode.Storage,
+  ConfigStoreErrorCode.RevisionConflict,
+  ConfigStoreErrorCode.TooNew,
+];
+const PASSING_SQL: readonly string[] = [
+  SqlErrorCode.Unknown,
+  SqlErrorCode.TimedOut,
+  SqlErrorCode.Execution,
+  SqlErrorCode.RateLimited,
+];
 
 function permanentCode(error: unknown): JobFailureCode {
   if (error instanceof JiraError) {
@@ -67,7 +76,13 @@ export function classifyConsumerFailure(error: unknown): ConsumerFailure {
     (error instanceof ConfigStoreError && PASSING_CONFIG.includes(error.code)) ||
     (error instanceof QueueError && error.code === QueueErrorCode.PushFailed);
   if (passing) {
-    return { kind: 'passing', retry: new InvocationError({ retryAfter: TRANSIENT_RETRY_AFTER_SECONDS, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST }) };
+    return {
+      kind: 'passing',
+      retry: new InvocationError({
+        retryAfter: TRANSIENT_RETRY_AFTER_SECONDS,
+        retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+      }),
+    };
   }
   return { kind: 'permanent', code: permanentCode(error), errorCode: errorCodeOf(error) };
 }
@@ -102,13 +117,17 @@ export async function settleConsumerFailure(
     console.warn(JSON.stringify({ event: consumer, ...context, retry: message }));
     return failure.retry;
   }
-  console.error(JSON.stringify({ event: consumer, ...context, failed: failure.code, errorCode: failure.errorCode, error: message }));
+  console.error(
+    JSON.stringify({ event: consumer, ...context, failed: failure.code, errorCode: failure.errorCode, error: message }),
+  );
   try {
     await markFailed({ code: failure.code, errorCode: failure.errorCode, at: now().toISOString() });
   } catch (e) {
     const retry = retryLater(e);
     if (retry !== undefined) return retry;
-    console.error(JSON.stringify({ event: consumer, ...context, markFailed: e instanceof Error ? e.message : String(e) }));
+    console.error(
+      JSON.stringify({ event: consumer, ...context, markFailed: e instanceof Error ? e.message : String(e) }),
+    );
   }
   return undefined;
 }

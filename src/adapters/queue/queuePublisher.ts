@@ -19,16 +19,27 @@ export interface QueueEvent {
 }
 
 /** Splits events into batches within the count and size limits (pure; exported for tests). */
-export function toBatches(events: readonly QueueEvent[], maxEvents = MAX_EVENTS_PER_PUSH, maxBytes = MAX_PUSH_BYTES): QueueEvent[][] {
+export function toBatches(
+  events: readonly QueueEvent[],
+  maxEvents = MAX_EVENTS_PER_PUSH,
+  maxBytes = MAX_PUSH_BYTES,
+): QueueEvent[][] {
   const batches: QueueEvent[][] = [];
   let current: QueueEvent[] = [];
   let currentBytes = 2; // "[]"
   for (const e of events) {
     if (e.delayInSeconds !== undefined && !(e.delayInSeconds >= 0 && e.delayInSeconds <= MAX_DELAY_SECONDS)) {
-      throw new QueueError(QueueErrorCode.BadDelay, `delayInSeconds must be 0–${MAX_DELAY_SECONDS}, got ${e.delayInSeconds}`);
+      throw new QueueError(
+        QueueErrorCode.BadDelay,
+        `delayInSeconds must be 0–${MAX_DELAY_SECONDS}, got ${e.delayInSeconds}`,
+      );
     }
     const bytes = Buffer.byteLength(JSON.stringify(e));
-    if (bytes + 2 > maxBytes) throw new QueueError(QueueErrorCode.EventTooLarge, `one event is ${bytes} bytes; a push carries at most ${maxBytes}`);
+    if (bytes + 2 > maxBytes)
+      throw new QueueError(
+        QueueErrorCode.EventTooLarge,
+        `one event is ${bytes} bytes; a push carries at most ${maxBytes}`,
+      );
     const added = bytes + (current.length > 0 ? 1 : 0); // comma between elements
     if (current.length >= maxEvents || currentBytes + added > maxBytes) {
       batches.push(current);
@@ -55,7 +66,12 @@ export async function pushInBatches(queueKey: string, events: readonly QueueEven
       const { jobId } = await queue.push(batch);
       jobIds.push(jobId);
     } catch (e) {
-      throw new QueueError(QueueErrorCode.PushFailed, `push of ${batch.length} event(s) to ${queueKey} failed: ${e instanceof Error ? e.message : String(e)}`, jobIds, e);
+      throw new QueueError(
+        QueueErrorCode.PushFailed,
+        `push of ${batch.length} event(s) to ${queueKey} failed: ${e instanceof Error ? e.message : String(e)}`,
+        jobIds,
+        e,
+      );
     }
   }
   return jobIds;

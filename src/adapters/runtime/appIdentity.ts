@@ -14,7 +14,11 @@ export interface AppIdentity {
 /** The invocation's identity (`getAppContext()`, documented in runtime-reference/app-context). */
 export function currentAppIdentity(): AppIdentity {
   const ctx = getAppContext();
-  return { appId: ctx.appAri.appId, environmentId: ctx.environmentAri.environmentId, installationId: ctx.installationAri.installationId };
+  return {
+    appId: ctx.appAri.appId,
+    environmentId: ctx.environmentAri.environmentId,
+    installationId: ctx.installationAri.installationId,
+  };
 }
 
 /**

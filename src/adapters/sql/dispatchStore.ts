@@ -15,7 +15,11 @@ export interface Dispatch {
 
 const parseRow = (r: Record<string, unknown>): [string, Dispatch] => [
   String(r['issue_id']),
-  { dispatchedAt: fromSqlDateTime(r['dispatched_at']), ownerAccountId: typeof r['owner_account_id'] === 'string' ? r['owner_account_id'] : null, by: String(r['by_account_id']) },
+  {
+    dispatchedAt: fromSqlDateTime(r['dispatched_at']),
+    ownerAccountId: typeof r['owner_account_id'] === 'string' ? r['owner_account_id'] : null,
+    by: String(r['by_account_id']),
+  },
 ];
 
 /** The dispatches of these issues (a triage page holds at most 50), by issue id. */

@@ -21,13 +21,24 @@ export interface HandoffRecordEntry {
 function parseRow(r: Record<string, unknown>): HandoffRecordEntry {
   const target = r['target'];
   if (target !== 'rnd' && target !== 'sales') throw new TypeError(`unknown hand-off target ${String(target)}`);
-  return { target, key: String(r['handed_key']), id: String(r['handed_id']), summary: String(r['summary']), by: String(r['by_account_id']), at: fromSqlDateTime(r['handed_at']) };
+  return {
+    target,
+    key: String(r['handed_key']),
+    id: String(r['handed_id']),
+    summary: String(r['summary']),
+    by: String(r['by_account_id']),
+    at: fromSqlDateTime(r['handed_at']),
+  };
 }
 
 /** The hand-offs of one ITR issue, by target. */
 export async function readHandoffs(issueId: string): Promise<Partial<Record<HandoffTarget, HandoffRecordEntry>>> {
   await ensureSchema();
-  const rows = await query('SELECT target, handed_key, handed_id, summary, by_account_id, handed_at FROM itr_handoff WHERE issue_id = ?', [Number(issueId)], parseRow);
+  const rows = await query(
+    'SELECT target, handed_key, handed_id, summary, by_account_id, handed_at FROM itr_handoff WHERE issue_id = ?',
+    [Number(issueId)],
+    parseRow,
+  );
   return Object.fromEntries(rows.map((r) => [r.target, r]));
 }
 

@@ -353,12 +353,14 @@ export const MIGRATIONS: readonly Migration[] = [
   // per-person charts join every stay of the counted issues: with this one they never read a stay's row.
   {
     name: 'v019_line_history_cover_index',
-    statement: 'ALTER TABLE line_history ADD KEY idx_line_history_cover (issue_id, holder_account_id, outcome, entered_by, line)',
+    statement:
+      'ALTER TABLE line_history ADD KEY idx_line_history_cover (issue_id, holder_account_id, outcome, entered_by, line)',
   },
   // Totals, volume, SLA and cycle time filter on the period, projects, kinds and grades, and read only these.
   {
     name: 'v020_itr_issue_fact_cover_index',
-    statement: 'ALTER TABLE itr_issue_fact ADD KEY idx_fact_cover (created_at, project_key, kind, grade, resolved_at, breached_at, sla_met, cycle_minutes)',
+    statement:
+      'ALTER TABLE itr_issue_fact ADD KEY idx_fact_cover (created_at, project_key, kind, grade, resolved_at, breached_at, sla_met, cycle_minutes)',
   },
   // The gadget's SLA this month: issues resolved in the month, of the viewer's projects.
   {
@@ -499,7 +501,8 @@ export const MIGRATIONS: readonly Migration[] = [
 export const MIGRATIONS_TABLE =
   'CREATE TABLE IF NOT EXISTS __migrations (id BIGINT PRIMARY KEY AUTO_INCREMENT, name VARCHAR(255) NOT NULL, migratedAt TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)';
 /** One row (id 1) while a runner applies steps; times are the database's, so instances' clocks do not matter. */
-export const LOCK_TABLE = 'CREATE TABLE IF NOT EXISTS __migrations_lock (id TINYINT NOT NULL, holder VARCHAR(64) NOT NULL, acquired_at DATETIME(3) NOT NULL, PRIMARY KEY (id))';
+export const LOCK_TABLE =
+  'CREATE TABLE IF NOT EXISTS __migrations_lock (id TINYINT NOT NULL, holder VARCHAR(64) NOT NULL, acquired_at DATETIME(3) NOT NULL, PRIMARY KEY (id))';
 
 /**
  * Seconds after which a lock is presumed abandoned (its holder died) and may be taken over. Range
@@ -556,7 +559,8 @@ async function appliedNamesOrCreate(): Promise<Set<string>> {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function tryLock(holder: string): Promise<boolean> {
-  const take = (): Promise<WriteResult> => execute('INSERT IGNORE INTO __migrations_lock (id, holder, acquired_at) VALUES (1, ?, UTC_TIMESTAMP(3))', [holder]);
+  const take = (): Promise<WriteResult> =>
+    execute('INSERT IGNORE INTO __migrations_lock (id, holder, acquired_at) VALUES (1, ?, UTC_TIMESTAMP(3))', [holder]);
   let taken: WriteResult;
   try {
     taken = await take();
@@ -579,7 +583,11 @@ async function acquireLock(holder: string, options: Required<RunMigrationsOption
     if (stale.affectedRows === 1) return;
     if (waited >= options.waitMs) {
       // Unknown = passing: a queue consumer hands its event back and a resolver's next call tries again.
-      throw new SqlError(SqlErrorCode.Unknown, 'another runner is applying the schema migrations', 'INSERT IGNORE INTO __migrations_lock');
+      throw new SqlError(
+        SqlErrorCode.Unknown,
+        'another runner is applying the schema migrations',
+        'INSERT IGNORE INTO __migrations_lock',
+      );
     }
     await sleep(options.pollMs);
   }
@@ -600,7 +608,10 @@ export interface MigrationRun {
  * `schema-check` trigger, or the next lazy `ensureSchema`). With everything applied it sends one
  * SELECT and no DDL.
  */
-export async function applyMigrations(migrations: readonly Migration[] = MIGRATIONS, options: RunMigrationsOptions = {}): Promise<MigrationRun> {
+export async function applyMigrations(
+  migrations: readonly Migration[] = MIGRATIONS,
+  options: RunMigrationsOptions = {},
+): Promise<MigrationRun> {
   const opts = { waitMs: options.waitMs ?? 20_000, pollMs: options.pollMs ?? 250 };
   // Fast path, a read and no lock: every cold start of a current installation ends here.
   const before = await appliedNamesOrCreate();
@@ -610,7 +621,8 @@ export async function applyMigrations(migrations: readonly Migration[] = MIGRATI
   try {
     await acquireLock(holder, opts);
   } catch (e) {
-    if (e instanceof SqlError && e.code === SqlErrorCode.RateLimited) return { ran, pending: migrations.filter((m) => !before.has(m.name)).map((m) => m.name), rateLimited: true };
+    if (e instanceof SqlError && e.code === SqlErrorCode.RateLimited)
+      return { ran, pending: migrations.filter((m) => !before.has(m.name)).map((m) => m.name), rateLimited: true };
     throw e;
   }
   try {
@@ -621,11 +633,20 @@ export async function applyMigrations(migrations: readonly Migration[] = MIGRATI
         await ddl(m.statement);
       } catch (e) {
         if (e instanceof SqlError && e.code === SqlErrorCode.RateLimited) {
-          console.warn(JSON.stringify({ event: 'migrations', step: m.name, note: "Forge SQL's DDL rate reached; the rest waits for the next run", pending: pending.length - i }));
+          console.warn(
+            JSON.stringify({
+              event: 'migrations',
+              step: m.name,
+              note: "Forge SQL's DDL rate reached; the rest waits for the next run",
+              pending: pending.length - i,
+            }),
+          );
           return { ran, pending: pending.slice(i).map((p) => p.name), rateLimited: true };
         }
         if (!(e instanceof SqlError) || !ALREADY_APPLIED.test(e.message)) throw e;
-        console.warn(JSON.stringify({ event: 'migrations', step: m.name, note: 'already in the schema, recorded now' }));
+        console.warn(
+          JSON.stringify({ event: 'migrations', step: m.name, note: 'already in the schema, recorded now' }),
+        );
       }
       await execute('INSERT INTO __migrations (name) VALUES (?)', [m.name]);
       ran.push(m.name);
@@ -643,10 +664,17 @@ export async function applyMigrations(migrations: readonly Migration[] = MIGRATI
  * them). Fails with SQL_RATE_LIMITED (passing) when Forge SQL's DDL rate leaves steps pending, since
  * its callers (the stores, through `ensureSchema`) need the whole schema.
  */
-export async function runMigrations(migrations: readonly Migration[] = MIGRATIONS, options: RunMigrationsOptions = {}): Promise<string[]> {
+export async function runMigrations(
+  migrations: readonly Migration[] = MIGRATIONS,
+  options: RunMigrationsOptions = {},
+): Promise<string[]> {
   const run = await applyMigrations(migrations, options);
   if (run.rateLimited) {
-    throw new SqlError(SqlErrorCode.RateLimited, `${run.pending.length} migration(s) wait for Forge SQL's DDL rate (25 per minute); try again in a minute`, run.pending[0] ?? '');
+    throw new SqlError(
+      SqlErrorCode.RateLimited,
+      `${run.pending.length} migration(s) wait for Forge SQL's DDL rate (25 per minute); try again in a minute`,
+      run.pending[0] ?? '',
+    );
   }
   return run.ran;
 }

@@ -35,7 +35,12 @@ const parse = (r: Record<string, unknown>): OwnedResponseAlert => {
  * Inserts `alerts` (existing ones are left alone), takes over stale claims on `issueIds`, and answers
  * the undone alerts this token owns: three statements whatever the batch size.
  */
-export async function claimResponseAlerts(alerts: readonly ResponseAlertClaim[], issueIds: readonly string[], token: string, now: Date): Promise<OwnedResponseAlert[]> {
+export async function claimResponseAlerts(
+  alerts: readonly ResponseAlertClaim[],
+  issueIds: readonly string[],
+  token: string,
+  now: Date,
+): Promise<OwnedResponseAlert[]> {
   if (issueIds.length === 0) return [];
   await ensureSchema();
   if (alerts.length > 0) {
@@ -66,7 +71,10 @@ export async function markResponseAlertsDone(ids: readonly number[], now: Date):
 /** Gives claims back at once (their owner hands its work to the queue, it is not dying). */
 export async function releaseResponseAlerts(ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  await execute(`UPDATE response_alert SET claimed_at = ? WHERE done_at IS NULL AND id IN (${ids.map(() => '?').join(', ')})`, [new Date(0), ...ids]);
+  await execute(
+    `UPDATE response_alert SET claimed_at = ? WHERE done_at IS NULL AND id IN (${ids.map(() => '?').join(', ')})`,
+    [new Date(0), ...ids],
+  );
 }
 
 /** Issues with an alert whose owner died (not done after the lease): the sweep hands them out again. */

@@ -52,20 +52,36 @@ export function translate(e: unknown, statement: string): SqlError {
   if (e instanceof SqlError) return e;
   if (e instanceof ForgeSQLAPIError) {
     const status = e.responseDetails.status;
-    const code = status === 429 ? SqlErrorCode.RateLimited : status === 413 ? SqlErrorCode.RequestTooLarge : (FORGE_CODES[e.code] ?? SqlErrorCode.Unknown);
+    const code =
+      status === 429
+        ? SqlErrorCode.RateLimited
+        : status === 413
+          ? SqlErrorCode.RequestTooLarge
+          : (FORGE_CODES[e.code] ?? SqlErrorCode.Unknown);
     // The parse error's own text is in debug.sqlMessage; the suggestion says what to do.
     const debug = isRecord(e.context) && isRecord(e.context['debug']) ? e.context['debug'] : undefined;
-    const detail = [e.message, typeof debug?.['sqlMessage'] === 'string' ? debug['sqlMessage'] : undefined, e.suggestion].filter((x) => typeof x === 'string' && x !== '');
+    const detail = [
+      e.message,
+      typeof debug?.['sqlMessage'] === 'string' ? debug['sqlMessage'] : undefined,
+      e.suggestion,
+    ].filter((x) => typeof x === 'string' && x !== '');
     return new SqlError(code, [...new Set(detail)].join(' — '), statement, e);
   }
   return new SqlError(SqlErrorCode.Unknown, e instanceof Error ? e.message : String(e), statement, e);
 }
 
 /** Runs a SELECT and parses every row; a row the parser rejects is SQL_BAD_ROW. */
-export async function query<Row>(statement: string, params: SqlParam[], parse: (row: Record<string, unknown>) => Row): Promise<Row[]> {
+export async function query<Row>(
+  statement: string,
+  params: SqlParam[],
+  parse: (row: Record<string, unknown>) => Row,
+): Promise<Row[]> {
   let rows: unknown;
   try {
-    const result = await sql.prepare<Record<string, unknown>>(statement).bindParams(...bind(params)).execute();
+    const result = await sql
+      .prepare<Record<string, unknown>>(statement)
+      .bindParams(...bind(params))
+      .execute();
     rows = result.rows;
   } catch (e) {
     throw translate(e, statement);
@@ -76,15 +92,25 @@ export async function query<Row>(statement: string, params: SqlParam[], parse: (
     try {
       return parse(r);
     } catch (cause) {
-      throw new SqlError(SqlErrorCode.BadRow, `row ${i}: ${cause instanceof Error ? cause.message : String(cause)}`, statement, cause);
+      throw new SqlError(
+        SqlErrorCode.BadRow,
+        `row ${i}: ${cause instanceof Error ? cause.message : String(cause)}`,
+        statement,
+        cause,
+      );
     }
   });
 }
 
 /** Runs a SELECT expected to yield at most one row. */
-export async function queryOne<Row>(statement: string, params: SqlParam[], parse: (row: Record<string, unknown>) => Row): Promise<Row | undefined> {
+export async function queryOne<Row>(
+  statement: string,
+  params: SqlParam[],
+  parse: (row: Record<string, unknown>) => Row,
+): Promise<Row | undefined> {
   const rows = await query(statement, params, parse);
-  if (rows.length > 1) throw new SqlError(SqlErrorCode.BadRow, `expected at most one row, got ${rows.length}`, statement);
+  if (rows.length > 1)
+    throw new SqlError(SqlErrorCode.BadRow, `expected at most one row, got ${rows.length}`, statement);
   return rows[0];
 }
 
@@ -92,7 +118,10 @@ export async function queryOne<Row>(statement: string, params: SqlParam[], parse
 export async function execute(statement: string, params: SqlParam[] = []): Promise<WriteResult> {
   let rows: unknown;
   try {
-    const result = await sql.prepare<unknown>(statement).bindParams(...bind(params)).execute();
+    const result = await sql
+      .prepare<unknown>(statement)
+      .bindParams(...bind(params))
+      .execute();
     rows = result.rows;
   } catch (e) {
     throw translate(e, statement);

@@ -51,7 +51,8 @@ interface BackfillJob extends BackfillProgress {
 const jobCodec: ConfigCodec<BackfillJob> = {
   schemaVersion: 1,
   parse(raw) {
-    if (!isRecord(raw) || typeof raw['jobId'] !== 'string' || !Number.isInteger(raw['step'])) throw new Error('not a backfill job');
+    if (!isRecord(raw) || typeof raw['jobId'] !== 'string' || !Number.isInteger(raw['step']))
+      throw new Error('not a backfill job');
     return raw as unknown as BackfillJob;
   },
 };
@@ -95,7 +96,10 @@ const publicView = (j: BackfillJob): BackfillProgress => {
   return rest;
 };
 
-export async function startBackfill(accountId: string | undefined, deps: BackfillDeps = platformBackfillDeps()): Promise<BackfillProgress> {
+export async function startBackfill(
+  accountId: string | undefined,
+  deps: BackfillDeps = platformBackfillDeps(),
+): Promise<BackfillProgress> {
   await requireJiraAdmin(accountId, deps.asCaller());
   const jobId = deps.newJobId();
   const job: BackfillJob = {
@@ -117,7 +121,10 @@ export async function startBackfill(accountId: string | undefined, deps: Backfil
   return publicView(job);
 }
 
-export async function getBackfillProgress(accountId: string | undefined, deps: BackfillDeps = platformBackfillDeps()): Promise<BackfillProgress | null> {
+export async function getBackfillProgress(
+  accountId: string | undefined,
+  deps: BackfillDeps = platformBackfillDeps(),
+): Promise<BackfillProgress | null> {
   await requireJiraAdmin(accountId, deps.asCaller());
   const id = (await deps.jobs.get('current', pointerCodec))?.value;
   if (id === undefined) return null;
@@ -134,7 +141,11 @@ export function parseStepEvent(body: unknown): { jobId: string; step: number } |
  * Marks a running job `failed` with `failure` (the consumer then acknowledges its event, so the queue
  * stops redelivering what can never succeed). A job already done or failed, or unknown, is left alone.
  */
-export async function recordBackfillFailure(jobId: string, failure: JobFailure, deps: BackfillDeps = platformBackfillDeps()): Promise<void> {
+export async function recordBackfillFailure(
+  jobId: string,
+  failure: JobFailure,
+  deps: BackfillDeps = platformBackfillDeps(),
+): Promise<void> {
   const job = (await deps.jobs.get(`job:${jobId}`, jobCodec))?.value;
   if (job === undefined || job.status !== 'running') return;
   await deps.jobs.set(`job:${jobId}`, { ...job, status: 'failed', failure, finishedAt: failure.at }, jobCodec);
@@ -147,7 +158,10 @@ async function pushStep(job: BackfillJob, deps: BackfillDeps): Promise<void> {
 }
 
 /** One step of a job; returns what it did (for logs and tests). */
-export async function runBackfillStep(event: { jobId: string; step: number }, deps: BackfillDeps = platformBackfillDeps()): Promise<'done' | 'continued' | 'duplicate' | 'unknown'> {
+export async function runBackfillStep(
+  event: { jobId: string; step: number },
+  deps: BackfillDeps = platformBackfillDeps(),
+): Promise<'done' | 'continued' | 'duplicate' | 'unknown'> {
   const stored = await deps.jobs.get(`job:${event.jobId}`, jobCodec);
   if (stored === undefined) return 'unknown';
   let job = stored.value;
@@ -161,7 +175,11 @@ export async function runBackfillStep(event: { jobId: string; step: number }, de
   const ids = await lookUpFieldIds(app);
   const departments = await deps.departments();
   job = { ...job, jiraRequests: job.jiraRequests + 1 };
-  const search = app.searchJql(itrIssuesJql(ids), { fields: factFields(ids), pageSize: PAGE_SIZE, ...(job.cursor === null ? {} : { startToken: job.cursor }) });
+  const search = app.searchJql(itrIssuesJql(ids), {
+    fields: factFields(ids),
+    pageSize: PAGE_SIZE,
+    ...(job.cursor === null ? {} : { startToken: job.cursor }),
+  });
   let pages = 0;
   let more = false;
   for await (const page of search) {

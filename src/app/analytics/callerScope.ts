@@ -42,8 +42,12 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 
 function askJira(accountId: string | undefined, jira: () => JiraClient): CallerScope {
   const projects = once(() => browsableProjectKeys(accountId, jira()));
-  const admin = once(async () => accountId !== undefined && (await jira().myPermissions(['ADMINISTER']))['ADMINISTER'] === true);
-  const groups = once(async () => (accountId === undefined ? [] : ((await jira().getMyself({ groups: true })).groups ?? [])));
+  const admin = once(
+    async () => accountId !== undefined && (await jira().myPermissions(['ADMINISTER']))['ADMINISTER'] === true,
+  );
+  const groups = once(async () =>
+    accountId === undefined ? [] : ((await jira().getMyself({ groups: true })).groups ?? []),
+  );
   const others = new Map<string, () => Promise<unknown>>();
   return {
     shared<T>(key: string, load: () => Promise<T>): Promise<T> {
@@ -67,10 +71,14 @@ function askJira(accountId: string | undefined, jira: () => JiraClient): CallerS
 export class CallerScopes {
   private readonly entries = new Map<string, { at: number; scope: CallerScope }>();
 
-  constructor(private readonly ttlMs = SCOPE_TTL_MS, private readonly size = SCOPE_CACHE_SIZE) {}
+  constructor(
+    private readonly ttlMs = SCOPE_TTL_MS,
+    private readonly size = SCOPE_CACHE_SIZE,
+  ) {}
 
   of(accountId: string | undefined, loadId: string | undefined, jira: () => JiraClient, nowMs: number): CallerScope {
-    if (accountId === undefined || loadId === undefined || loadId === '' || this.ttlMs <= 0) return askJira(accountId, jira);
+    if (accountId === undefined || loadId === undefined || loadId === '' || this.ttlMs <= 0)
+      return askJira(accountId, jira);
     const key = `${accountId}\u0000${loadId}`;
     const hit = this.entries.get(key);
     if (hit !== undefined && nowMs - hit.at < this.ttlMs) return hit.scope;

@@ -10,13 +10,37 @@
  * joining every stay to its issue (the join was their whole cost at 100,000 issues).
  */
 import { execute, fromSqlDateTime, query, type SqlParam } from '../../adapters/sql';
-import { CYCLE_BUCKET_UPPER_HOURS, type AnalyticsFilter, type Granularity, type IssueFact } from '../../domain/analytics';
+import {
+  CYCLE_BUCKET_UPPER_HOURS,
+  type AnalyticsFilter,
+  type Granularity,
+  type IssueFact,
+} from '../../domain/analytics';
 import { ensureSchema } from '../../adapters/sql';
 
 const COLUMNS = [
-  'issue_id', 'issue_key', 'project_key', 'kind', 'grade', 'classification', 'product', 'region', 'customer_tier',
-  'owner_account_id', 'department', 'current_line', 'created_at', 'resolved_at', 'breached_at', 'cycle_minutes',
-  'sla_met', 'escalations', 'timeouts', 'forwards', 'satisfaction', 'synced_at',
+  'issue_id',
+  'issue_key',
+  'project_key',
+  'kind',
+  'grade',
+  'classification',
+  'product',
+  'region',
+  'customer_tier',
+  'owner_account_id',
+  'department',
+  'current_line',
+  'created_at',
+  'resolved_at',
+  'breached_at',
+  'cycle_minutes',
+  'sla_met',
+  'escalations',
+  'timeouts',
+  'forwards',
+  'satisfaction',
+  'synced_at',
 ] as const;
 
 /** Rows per INSERT: 22 params each keeps a statement well under Forge SQL's size limit (range 1–500; default 200). */
@@ -31,17 +55,46 @@ export async function upsertFacts(facts: readonly IssueFact[], syncedAt: Date): 
     const chunk = facts.slice(at, at + UPSERT_CHUNK);
     const row = `(${COLUMNS.map(() => '?').join(', ')})`;
     const params: SqlParam[] = chunk.flatMap((f) => {
-      const cycle = f.resolvedAt === null ? null : Math.max(0, Math.round((Date.parse(f.resolvedAt) - Date.parse(f.createdAt)) / 60_000));
-      const met = f.resolvedAt === null ? null : f.breachedAt === null || Date.parse(f.breachedAt) > Date.parse(f.resolvedAt) ? 1 : 0;
+      const cycle =
+        f.resolvedAt === null
+          ? null
+          : Math.max(0, Math.round((Date.parse(f.resolvedAt) - Date.parse(f.createdAt)) / 60_000));
+      const met =
+        f.resolvedAt === null
+          ? null
+          : f.breachedAt === null || Date.parse(f.breachedAt) > Date.parse(f.resolvedAt)
+            ? 1
+            : 0;
       return [
-        Number(f.issueId), f.issueKey, f.projectKey, f.kind, f.grade, f.classification, f.product, f.region, f.customerTier,
-        f.ownerAccountId, f.department, f.currentLine, new Date(f.createdAt), d(f.resolvedAt), d(f.breachedAt), cycle,
-        met, f.escalations, f.timeouts, f.forwards, f.satisfaction, syncedAt,
+        Number(f.issueId),
+        f.issueKey,
+        f.projectKey,
+        f.kind,
+        f.grade,
+        f.classification,
+        f.product,
+        f.region,
+        f.customerTier,
+        f.ownerAccountId,
+        f.department,
+        f.currentLine,
+        new Date(f.createdAt),
+        d(f.resolvedAt),
+        d(f.breachedAt),
+        cycle,
+        met,
+        f.escalations,
+        f.timeouts,
+        f.forwards,
+        f.satisfaction,
+        syncedAt,
       ];
     });
     await execute(
       `INSERT INTO itr_issue_fact (${COLUMNS.join(', ')}) VALUES ${chunk.map(() => row).join(', ')}
-       ON DUPLICATE KEY UPDATE ${COLUMNS.filter((c) => c !== 'issue_id').map((c) => `${c} = VALUES(${c})`).join(', ')}`,
+       ON DUPLICATE KEY UPDATE ${COLUMNS.filter((c) => c !== 'issue_id')
+         .map((c) => `${c} = VALUES(${c})`)
+         .join(', ')}`,
       params,
     );
     await refreshStays(chunk.map((f) => Number(f.issueId)));
@@ -86,7 +139,9 @@ const str = (v: unknown): string | null => (v === null || v === undefined ? null
 
 /** Three GROUP BY reads for a batch of issues (≤ 100 ids per batch in practice). */
 export async function historyCounts(issueIds: readonly string[]): Promise<Map<string, HistoryCounts>> {
-  const out = new Map<string, HistoryCounts>(issueIds.map((id) => [id, { escalations: 0, timeouts: 0, forwards: 0, satisfaction: null }]));
+  const out = new Map<string, HistoryCounts>(
+    issueIds.map((id) => [id, { escalations: 0, timeouts: 0, forwards: 0, satisfaction: null }]),
+  );
   if (issueIds.length === 0) return out;
   await ensureSchema();
   const ids = issueIds.map(Number);
@@ -173,7 +228,9 @@ export function cycleBucketExpr(col = 'f.cycle_minutes'): string {
   return `CASE ${CYCLE_BUCKET_UPPER_HOURS.map((h, i) => `WHEN ${col} < ${h * 60} THEN ${i}`).join(' ')} ELSE ${CYCLE_BUCKET_UPPER_HOURS.length} END`;
 }
 
-export async function volumeRows(f: AnalyticsFilter): Promise<Array<{ period: string; kind: string | null; grade: string | null; count: number }>> {
+export async function volumeRows(
+  f: AnalyticsFilter,
+): Promise<Array<{ period: string; kind: string | null; grade: string | null; count: number }>> {
   await ensureSchema();
   const w = where(f);
   return query(
@@ -183,7 +240,9 @@ export async function volumeRows(f: AnalyticsFilter): Promise<Array<{ period: st
   );
 }
 
-export async function slaRows(f: AnalyticsFilter): Promise<Array<{ period: string; resolved: number; met: number; breachedOpen: number }>> {
+export async function slaRows(
+  f: AnalyticsFilter,
+): Promise<Array<{ period: string; resolved: number; met: number; breachedOpen: number }>> {
   await ensureSchema();
   const w = where(f);
   return query(
@@ -192,12 +251,19 @@ export async function slaRows(f: AnalyticsFilter): Promise<Array<{ period: strin
        SUM(CASE WHEN f.resolved_at IS NULL AND f.breached_at IS NOT NULL THEN 1 ELSE 0 END) AS breached_open
      FROM itr_issue_fact f WHERE ${w.sql} GROUP BY period ORDER BY period`,
     w.params,
-    (r) => ({ period: String(r['period']), resolved: num(r['resolved']), met: num(r['met']), breachedOpen: num(r['breached_open']) }),
+    (r) => ({
+      period: String(r['period']),
+      resolved: num(r['resolved']),
+      met: num(r['met']),
+      breachedOpen: num(r['breached_open']),
+    }),
   );
 }
 
 /** The page's totals in one pass: created, resolved, resolved within the SLA, and breached while open. */
-export async function totalsRow(f: AnalyticsFilter): Promise<{ created: number; resolved: number; met: number; breachedOpen: number }> {
+export async function totalsRow(
+  f: AnalyticsFilter,
+): Promise<{ created: number; resolved: number; met: number; breachedOpen: number }> {
   await ensureSchema();
   const w = where(f);
   const rows = await query(
@@ -205,7 +271,12 @@ export async function totalsRow(f: AnalyticsFilter): Promise<{ created: number; 
        SUM(CASE WHEN f.resolved_at IS NULL AND f.breached_at IS NOT NULL THEN 1 ELSE 0 END) AS breached_open
      FROM itr_issue_fact f WHERE ${w.sql}`,
     w.params,
-    (r) => ({ created: num(r['n']), resolved: num(r['resolved']), met: num(r['met']), breachedOpen: num(r['breached_open']) }),
+    (r) => ({
+      created: num(r['n']),
+      resolved: num(r['resolved']),
+      met: num(r['met']),
+      breachedOpen: num(r['breached_open']),
+    }),
   );
   return rows[0] ?? { created: 0, resolved: 0, met: 0, breachedOpen: 0 };
 }
@@ -214,7 +285,11 @@ export async function totalsRow(f: AnalyticsFilter): Promise<{ created: number; 
 export async function countedProjectKeys(f: AnalyticsFilter): Promise<string[]> {
   await ensureSchema();
   const w = where(f);
-  return query(`SELECT DISTINCT f.project_key FROM itr_issue_fact f WHERE ${w.sql} ORDER BY f.project_key`, w.params, (r) => String(r['project_key']));
+  return query(
+    `SELECT DISTINCT f.project_key FROM itr_issue_fact f WHERE ${w.sql} ORDER BY f.project_key`,
+    w.params,
+    (r) => String(r['project_key']),
+  );
 }
 
 /** Per-line OLA: stays that ended on the line, and those that ended by running out of time. */
@@ -255,20 +330,35 @@ export interface BreakdownRow {
   severe: number;
 }
 
-export async function breakdownRows(f: AnalyticsFilter, dim: BreakdownDimension, severeGrades: readonly string[]): Promise<BreakdownRow[]> {
+export async function breakdownRows(
+  f: AnalyticsFilter,
+  dim: BreakdownDimension,
+  severeGrades: readonly string[],
+): Promise<BreakdownRow[]> {
   await ensureSchema();
   const w = where(f);
-  const sev = severeGrades.length === 0 ? '0' : `CASE WHEN f.grade IN (${severeGrades.map(() => '?').join(', ')}) THEN 1 ELSE 0 END`;
+  const sev =
+    severeGrades.length === 0
+      ? '0'
+      : `CASE WHEN f.grade IN (${severeGrades.map(() => '?').join(', ')}) THEN 1 ELSE 0 END`;
   return query(
     `SELECT ${DIMENSION_COLUMN[dim]} AS v, COUNT(*) AS n, SUM(CASE WHEN f.resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved,
        SUM(CASE WHEN f.breached_at IS NOT NULL THEN 1 ELSE 0 END) AS breached, SUM(${sev}) AS severe
      FROM ${facts(f)} WHERE ${w.sql} GROUP BY v ORDER BY n DESC, v LIMIT 200`,
     [...severeGrades, ...w.params],
-    (r) => ({ value: str(r['v']), count: num(r['n']), resolved: num(r['resolved']), breached: num(r['breached']), severe: num(r['severe']) }),
+    (r) => ({
+      value: str(r['v']),
+      count: num(r['n']),
+      resolved: num(r['resolved']),
+      breached: num(r['breached']),
+      severe: num(r['severe']),
+    }),
   );
 }
 
-export async function caseSpreadRows(f: AnalyticsFilter): Promise<Array<{ caseId: number; products: number; issues: number }>> {
+export async function caseSpreadRows(
+  f: AnalyticsFilter,
+): Promise<Array<{ caseId: number; products: number; issues: number }>> {
   await ensureSchema();
   const w = where(f);
   try {
@@ -292,10 +382,16 @@ export interface ProductRegionRow {
 }
 
 /** Counts and severe counts per (product, region): one scan feeds two patterns (severe product, scattered region). */
-export async function productRegionRows(f: AnalyticsFilter, severeGrades: readonly string[]): Promise<ProductRegionRow[]> {
+export async function productRegionRows(
+  f: AnalyticsFilter,
+  severeGrades: readonly string[],
+): Promise<ProductRegionRow[]> {
   await ensureSchema();
   const w = where(f);
-  const sev = severeGrades.length === 0 ? '0' : `CASE WHEN f.grade IN (${severeGrades.map(() => '?').join(', ')}) THEN 1 ELSE 0 END`;
+  const sev =
+    severeGrades.length === 0
+      ? '0'
+      : `CASE WHEN f.grade IN (${severeGrades.map(() => '?').join(', ')}) THEN 1 ELSE 0 END`;
   return query(
     `SELECT f.product, f.region, COUNT(*) AS n, SUM(${sev}) AS severe FROM ${facts(f)} WHERE ${w.sql} GROUP BY f.product, f.region`,
     [...severeGrades, ...w.params],
@@ -311,7 +407,9 @@ export function severeByProduct(rows: readonly ProductRegionRow[]): Array<{ prod
 }
 
 /** Per region: issues, products seen, and the issues of its largest product (issues without a region left out). */
-export function regionSpread(rows: readonly ProductRegionRow[]): Array<{ region: string; issues: number; products: number; topProductIssues: number }> {
+export function regionSpread(
+  rows: readonly ProductRegionRow[],
+): Array<{ region: string; issues: number; products: number; topProductIssues: number }> {
   const byRegion = new Map<string, { issues: number; products: number; topProductIssues: number }>();
   for (const r of rows) {
     if (r.region === null) continue;
@@ -324,7 +422,9 @@ export function regionSpread(rows: readonly ProductRegionRow[]): Array<{ region:
   return [...byRegion].map(([region, g]) => ({ region, ...g }));
 }
 
-export async function departmentMonthlyRows(f: AnalyticsFilter): Promise<Array<{ department: string; month: string; count: number }>> {
+export async function departmentMonthlyRows(
+  f: AnalyticsFilter,
+): Promise<Array<{ department: string; month: string; count: number }>> {
   await ensureSchema();
   const w = where(f);
   return query(
@@ -357,7 +457,10 @@ export interface PeopleRow {
  * them (entered_by 'app'), caused = their stays that ended timed_out, forwarded = owner changes away from
  * them (classification_history, old_value = them). Stays and forwards map to a department by `departmentOf`.
  */
-export async function peopleRows(f: AnalyticsFilter, departmentOf: (accountId: string) => string | null): Promise<Record<PeopleGroup, PeopleRow[]>> {
+export async function peopleRows(
+  f: AnalyticsFilter,
+  departmentOf: (accountId: string) => string | null,
+): Promise<Record<PeopleGroup, PeopleRow[]>> {
   await ensureSchema();
   const w = where(f);
   const ws = where(f, 's');
@@ -366,7 +469,14 @@ export async function peopleRows(f: AnalyticsFilter, departmentOf: (accountId: s
       `SELECT ${col} AS k, f.grade, ${cycleBucketExpr()} AS bucket, COUNT(*) AS n, SUM(f.satisfaction) AS sat_sum, COUNT(f.satisfaction) AS sat_n
        FROM ${facts(f)} WHERE f.resolved_at IS NOT NULL AND ${w.sql} GROUP BY k, f.grade, bucket`,
       w.params,
-      (r) => ({ k: str(r['k']), grade: str(r['grade']) ?? '-', bucket: num(r['bucket']), n: num(r['n']), satSum: num(r['sat_sum']), satN: num(r['sat_n']) }),
+      (r) => ({
+        k: str(r['k']),
+        grade: str(r['grade']) ?? '-',
+        bucket: num(r['bucket']),
+        n: num(r['n']),
+        satSum: num(r['sat_sum']),
+        satN: num(r['sat_n']),
+      }),
     );
   // Independent reads, run side by side: the slowest one, not their sum, sets the chart's time.
   const [byOwner, byDepartment, stays, fwd] = await Promise.all([
@@ -391,7 +501,18 @@ export async function peopleRows(f: AnalyticsFilter, departmentOf: (accountId: s
     const row = (k: string | null): PeopleRow => {
       let r = out.get(k);
       if (r === undefined) {
-        r = { key: k, solved: 0, gradeMix: {}, cycleBuckets: new Array<number>(CYCLE_BUCKET_UPPER_HOURS.length + 1).fill(0), satisfactionAvg: null, satisfactionCount: 0, timeouts: 0, escalationsReceived: 0, escalationsCaused: 0, forwarded: 0 };
+        r = {
+          key: k,
+          solved: 0,
+          gradeMix: {},
+          cycleBuckets: new Array<number>(CYCLE_BUCKET_UPPER_HOURS.length + 1).fill(0),
+          satisfactionAvg: null,
+          satisfactionCount: 0,
+          timeouts: 0,
+          escalationsReceived: 0,
+          escalationsCaused: 0,
+          forwarded: 0,
+        };
         out.set(k, r);
       }
       return r;
@@ -413,7 +534,8 @@ export async function peopleRows(f: AnalyticsFilter, departmentOf: (accountId: s
     }
     for (const x of fwd) row(keyOf(x.k)).forwarded += x.n;
     for (const r of out.values()) {
-      if (r.satisfactionCount > 0) r.satisfactionAvg = Math.round(((satSums.get(r.key) ?? 0) / r.satisfactionCount) * 100) / 100;
+      if (r.satisfactionCount > 0)
+        r.satisfactionAvg = Math.round(((satSums.get(r.key) ?? 0) / r.satisfactionCount) * 100) / 100;
     }
     return [...out.values()].sort((x, y) => y.solved - x.solved);
   };
@@ -424,7 +546,10 @@ export async function peopleRows(f: AnalyticsFilter, departmentOf: (accountId: s
  * The gadget's SLA attainment: issues of `projectKeys` (never empty: the caller passes the viewer's
  * browsable projects and skips the query when there are none) resolved in `period`, and those within the SLA.
  */
-export async function slaResolvedIn(period: { from: string; to: string }, projectKeys: readonly string[]): Promise<{ resolved: number; met: number }> {
+export async function slaResolvedIn(
+  period: { from: string; to: string },
+  projectKeys: readonly string[],
+): Promise<{ resolved: number; met: number }> {
   if (projectKeys.length === 0) throw new Error('slaResolvedIn needs the projects to count');
   await ensureSchema();
   const rows = await query(

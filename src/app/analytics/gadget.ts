@@ -25,7 +25,11 @@ async function count(jira: JiraClient, jql: string): Promise<number> {
   return n;
 }
 
-export function gadgetJql(ids: Pick<ItrFieldIds, 'kind' | 'breachedAt' | 'lineDueAt'>): { open: string; breached: string; dueToday: string } {
+export function gadgetJql(ids: Pick<ItrFieldIds, 'kind' | 'breachedAt' | 'lineDueAt'>): {
+  open: string;
+  breached: string;
+  dueToday: string;
+} {
   const itrOpen = `${cfRef(ids.kind)} IS NOT EMPTY AND ${OPEN_ISSUE_JQL}`;
   return {
     open: `${itrOpen} ORDER BY created DESC`,
@@ -34,7 +38,12 @@ export function gadgetJql(ids: Pick<ItrFieldIds, 'kind' | 'breachedAt' | 'lineDu
   };
 }
 
-export async function gadgetNumbers(accountId: string | undefined, now: Date, asCaller: () => JiraClient = () => jiraAsUser(), app: JiraClient = jiraAsApp()): Promise<GadgetNumbers> {
+export async function gadgetNumbers(
+  accountId: string | undefined,
+  now: Date,
+  asCaller: () => JiraClient = () => jiraAsUser(),
+  app: JiraClient = jiraAsApp(),
+): Promise<GadgetNumbers> {
   const ids = await lookUpFieldIds(app);
   const jql = gadgetJql(ids);
   const jira = asCaller();
@@ -42,7 +51,12 @@ export async function gadgetNumbers(accountId: string | undefined, now: Date, as
     const projectKeys = await browsableProjectKeys(accountId, jira);
     return projectKeys.length === 0 ? { resolved: 0, met: 0 } : slaResolvedIn(monthOf(now), projectKeys);
   };
-  const [open, breached, dueToday, sla] = await Promise.all([count(jira, jql.open), count(jira, jql.breached), count(jira, jql.dueToday), month()]);
+  const [open, breached, dueToday, sla] = await Promise.all([
+    count(jira, jql.open),
+    count(jira, jql.breached),
+    count(jira, jql.dueToday),
+    month(),
+  ]);
   return {
     open: { value: open, jql: jql.open },
     breached: { value: breached, jql: jql.breached },

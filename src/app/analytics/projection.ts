@@ -18,7 +18,23 @@ import { isRecord } from '../../domain/input';
 
 /** The Jira fields a fact needs (system + the app's). */
 export function factFields(ids: ItrFieldIds): string[] {
-  return ['project', 'created', 'resolution', 'resolutiondate', 'status', 'statuscategorychangedate', ids.kind, ids.grade, ids.classification, ids.product, ids.region, ids.customerTier, ids.owner, ids.line, ids.breachedAt];
+  return [
+    'project',
+    'created',
+    'resolution',
+    'resolutiondate',
+    'status',
+    'statuscategorychangedate',
+    ids.kind,
+    ids.grade,
+    ids.classification,
+    ids.product,
+    ids.region,
+    ids.customerTier,
+    ids.owner,
+    ids.line,
+    ids.breachedAt,
+  ];
 }
 
 /** Jira's `2026-03-01T08:00:00.000+0000` as an ISO instant; null when absent or unreadable. */
@@ -29,13 +45,21 @@ export function instant(v: unknown): string | null {
 }
 
 /** The fact of one issue, or null when it is not an ITR issue (neither kind nor grade) or lacks `created`. */
-export function factOf(issue: JiraIssue, ids: ItrFieldIds, counts: HistoryCounts, departments: Readonly<Record<string, string>>): IssueFact | null {
+export function factOf(
+  issue: JiraIssue,
+  ids: ItrFieldIds,
+  counts: HistoryCounts,
+  departments: Readonly<Record<string, string>>,
+): IssueFact | null {
   const f = issue.fields;
   const kind = textOf(f[ids.kind]);
   const grade = textOf(f[ids.grade]);
   const createdAt = instant(f['created']);
   if ((kind === null && grade === null) || createdAt === null || issue.key === undefined) return null;
-  const project = isRecord(f['project']) && typeof f['project']['key'] === 'string' ? f['project']['key'] : issue.key.replace(/-\d+$/, '');
+  const project =
+    isRecord(f['project']) && typeof f['project']['key'] === 'string'
+      ? f['project']['key']
+      : issue.key.replace(/-\d+$/, '');
   const owner = accountIdOf(f[ids.owner]);
   return {
     issueId: issue.id,
@@ -93,9 +117,17 @@ export const platformProjectionDeps = (): ProjectionDeps => {
 
 /** Each fact column with text and the limit its column holds (src/domain/storageLimits.ts). */
 const FACT_LIMITS: ReadonlyArray<[keyof IssueFact, StoredValue]> = [
-  ['issueKey', 'factKey'], ['projectKey', 'factKey'], ['kind', 'factKey'], ['grade', 'factKey'], ['classification', 'factShort'],
-  ['product', 'triageText'], ['region', 'triageText'], ['customerTier', 'customerTier'], ['ownerAccountId', 'factAccount'],
-  ['department', 'factAccount'], ['currentLine', 'factShort'],
+  ['issueKey', 'factKey'],
+  ['projectKey', 'factKey'],
+  ['kind', 'factKey'],
+  ['grade', 'factKey'],
+  ['classification', 'factShort'],
+  ['product', 'triageText'],
+  ['region', 'triageText'],
+  ['customerTier', 'customerTier'],
+  ['ownerAccountId', 'factAccount'],
+  ['department', 'factAccount'],
+  ['currentLine', 'factShort'],
 ];
 
 /** Why a fact cannot be stored as it is, or undefined when every value fits its column. */
@@ -115,18 +147,29 @@ export interface ProjectionOutcome {
 }
 
 /** A failure of one row that a retry cannot fix (not a deadlock, a timeout or a lost connection). */
-const isRowFailure = (e: unknown): e is SqlError => e instanceof SqlError && e.code === SqlErrorCode.Execution && !/deadlock|lock wait/i.test(e.message);
+const isRowFailure = (e: unknown): e is SqlError =>
+  e instanceof SqlError && e.code === SqlErrorCode.Execution && !/deadlock|lock wait/i.test(e.message);
 
 /**
  * Projects a page of issues already read with `factFields`: one history read, one upsert. A fact that
  * cannot be stored (a value longer than its column, a row the database refuses) is skipped and
  * reported, never cut and never allowed to fail the page: the backfill goes on and shows it.
  */
-export async function projectIssues(issues: readonly JiraIssue[], ids: ItrFieldIds, departments: Readonly<Record<string, string>>, now: Date): Promise<ProjectionOutcome> {
+export async function projectIssues(
+  issues: readonly JiraIssue[],
+  ids: ItrFieldIds,
+  departments: Readonly<Record<string, string>>,
+  now: Date,
+): Promise<ProjectionOutcome> {
   const counts = await historyCounts(issues.map((i) => i.id));
   const skipped: SkippedIssue[] = [];
   const facts = issues.flatMap((i) => {
-    const fact = factOf(i, ids, counts.get(i.id) ?? { escalations: 0, timeouts: 0, forwards: 0, satisfaction: null }, departments);
+    const fact = factOf(
+      i,
+      ids,
+      counts.get(i.id) ?? { escalations: 0, timeouts: 0, forwards: 0, satisfaction: null },
+      departments,
+    );
     if (fact === null) return [];
     const unfit = factTooLong(fact);
     if (unfit) {
@@ -159,7 +202,10 @@ export async function projectIssues(issues: readonly JiraIssue[], ids: ItrFieldI
  * Re-reads one issue and upserts its fact (the triggers call this). Never throws: the projection is
  * derived data and the backfill repairs it, so a failure here must not fail the trigger's real work.
  */
-export async function syncIssueFact(issueId: string, deps: ProjectionDeps = platformProjectionDeps()): Promise<'projected' | 'skipped' | 'failed'> {
+export async function syncIssueFact(
+  issueId: string,
+  deps: ProjectionDeps = platformProjectionDeps(),
+): Promise<'projected' | 'skipped' | 'failed'> {
   try {
     const ids = await deps.fieldIds();
     const issue = await deps.jira.getIssue(issueId, { fields: factFields(ids) });
@@ -171,7 +217,9 @@ export async function syncIssueFact(issueId: string, deps: ProjectionDeps = plat
     if (outcome.projected === 0) await deleteFact(issueId);
     return outcome.projected > 0 ? 'projected' : 'skipped';
   } catch (e) {
-    console.warn(`analytics: issue ${issueId} not projected (${e instanceof Error ? e.message : String(e)}); the backfill repairs it`);
+    console.warn(
+      `analytics: issue ${issueId} not projected (${e instanceof Error ? e.message : String(e)}); the backfill repairs it`,
+    );
     return 'failed';
   }
 }

@@ -9,12 +9,41 @@ import { namesOf } from '../people/displayNames';
 import { jiraAsApp, jiraAsUser, type JiraClient } from '../../adapters/jira';
 import { ConfigStore } from '../../adapters/kvs';
 import {
-  attainment, cycleStats, detectPatterns, drillDownJql, quantileFromBuckets, SEVERE_GRADES, type AnalyticsFilter, type DrillDimension, type DrillFieldIds, type Pattern,
+  attainment,
+  cycleStats,
+  detectPatterns,
+  drillDownJql,
+  quantileFromBuckets,
+  SEVERE_GRADES,
+  type AnalyticsFilter,
+  type DrillDimension,
+  type DrillFieldIds,
+  type Pattern,
 } from '../../domain/analytics';
-import type { BreakdownDto, Drill, PeopleDto, SupervisionChart, SupervisionChartData, SupervisionChartName, WeeklyReportDto } from '../../contract/analytics';
+import type {
+  BreakdownDto,
+  Drill,
+  PeopleDto,
+  SupervisionChart,
+  SupervisionChartData,
+  SupervisionChartName,
+  WeeklyReportDto,
+} from '../../contract/analytics';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import {
-  breakdownRows, caseSpreadRows, cycleRows, departmentMonthlyRows, olaRows, peopleRows, productRegionRows, regionSpread, severeByProduct, slaRows, totalsRow, volumeRows, type BreakdownDimension,
+  breakdownRows,
+  caseSpreadRows,
+  cycleRows,
+  departmentMonthlyRows,
+  olaRows,
+  peopleRows,
+  productRegionRows,
+  regionSpread,
+  severeByProduct,
+  slaRows,
+  totalsRow,
+  volumeRows,
+  type BreakdownDimension,
 } from './factStore';
 import { loadAnalyticsSettings, type AnalyticsSettings } from './settings';
 import { CallerScopes, type CallerScope } from './callerScope';
@@ -77,8 +106,17 @@ export function countableProjectKeys(browsable: readonly string[], filter: Analy
 
 /** The patterns the process names, from four reads; shared by the page and the weekly summary. */
 async function patternsOf(filter: AnalyticsFilter): Promise<Pattern[]> {
-  const [productRegion, caseSpread, departmentMonthly] = await Promise.all([productRegionRows(filter, SEVERE_GRADES), caseSpreadRows(filter), departmentMonthlyRows(filter)]);
-  return detectPatterns({ severeByProduct: severeByProduct(productRegion), caseSpread, regionSpread: regionSpread(productRegion), departmentMonthly });
+  const [productRegion, caseSpread, departmentMonthly] = await Promise.all([
+    productRegionRows(filter, SEVERE_GRADES),
+    caseSpreadRows(filter),
+    departmentMonthlyRows(filter),
+  ]);
+  return detectPatterns({
+    severeByProduct: severeByProduct(productRegion),
+    caseSpread,
+    regionSpread: regionSpread(productRegion),
+    departmentMonthly,
+  });
 }
 
 interface ChartInput {
@@ -91,7 +129,9 @@ interface ChartInput {
   deps: ReportDeps;
 }
 
-const drillOf = (input: ChartInput) => (value: number, dims: DrillDimension[] = []): Drill => ({ value, jql: drillDownJql(input.filter, input.ids, dims) });
+const drillOf =
+  (input: ChartInput) =>
+  (value: number, dims: DrillDimension[] = []): Drill => ({ value, jql: drillDownJql(input.filter, input.ids, dims) });
 
 function breakdownChart(dimension: BreakdownDimension) {
   return async (input: ChartInput): Promise<BreakdownDto> => {
@@ -101,7 +141,14 @@ function breakdownChart(dimension: BreakdownDimension) {
       dimension,
       rows: rows.map((r) => ({
         value: r.value,
-        count: drill(r.count, dimension === 'month' && r.value !== null ? [{ dimension: 'period', ...periodRange(r.value, 'month') }] : dimension === 'month' ? [] : [{ dimension, value: r.value }]),
+        count: drill(
+          r.count,
+          dimension === 'month' && r.value !== null
+            ? [{ dimension: 'period', ...periodRange(r.value, 'month') }]
+            : dimension === 'month'
+              ? []
+              : [{ dimension, value: r.value }],
+        ),
         resolved: r.resolved,
         breached: r.breached,
         severe: r.severe,
@@ -114,7 +161,9 @@ async function peopleChart(input: ChartInput): Promise<SupervisionChartData['peo
   const settings = await input.deps.settings();
   if (!(await input.scope.maySeePeople(settings))) return null;
   const drill = drillOf(input);
-  const rows = input.none ? { person: [], department: [] } : await peopleRows(input.scoped, (a) => settings.departments[a] ?? null);
+  const rows = input.none
+    ? { person: [], department: [] }
+    : await peopleRows(input.scoped, (a) => settings.departments[a] ?? null);
   // People by name, as Jira shows them; an account Jira no longer knows has no name (never its id).
   const owners = rows.person.flatMap((r) => (r.key === null ? [] : [r.key]));
   const names = owners.length === 0 ? new Map<string, string | null>() : await input.deps.displayNames(owners);
@@ -123,7 +172,13 @@ async function peopleChart(input: ChartInput): Promise<SupervisionChartData['peo
     rows: rows[group].map((r) => ({
       key: r.key,
       label: r.key === null ? '-' : group === 'person' ? names.get(r.key) || null : r.key,
-      solved: group === 'person' ? drill(r.solved, [{ dimension: 'owner', value: r.key }, { dimension: 'state', value: 'resolved' }]) : { value: r.solved, jql: '' },
+      solved:
+        group === 'person'
+          ? drill(r.solved, [
+              { dimension: 'owner', value: r.key },
+              { dimension: 'state', value: 'resolved' },
+            ])
+          : { value: r.solved, jql: '' },
       gradeMix: r.gradeMix,
       medianCycleHours: quantileFromBuckets(r.cycleBuckets, 0.5),
       satisfactionAvg: r.satisfactionAvg,
@@ -146,7 +201,10 @@ const CHARTS: ChartBuilders = {
       created: drill(t.created),
       resolved: drill(t.resolved, [{ dimension: 'state', value: 'resolved' }]),
       open: drill(t.created - t.resolved, [{ dimension: 'state', value: 'open' }]),
-      breached: drill(t.breachedOpen, [{ dimension: 'state', value: 'open' }, { dimension: 'state', value: 'breached' }]),
+      breached: drill(t.breachedOpen, [
+        { dimension: 'state', value: 'open' },
+        { dimension: 'state', value: 'breached' },
+      ]),
       slaAttainment: attainment(t.met, t.resolved),
     };
   },
@@ -160,7 +218,10 @@ const CHARTS: ChartBuilders = {
         counts: periods.map((p) =>
           drill(
             volume.filter((v) => v.period === p && v[key] === value).reduce((a, v) => a + v.count, 0),
-            [{ dimension: 'period', ...periodRange(p, input.filter.granularity) }, { dimension: key, value }],
+            [
+              { dimension: 'period', ...periodRange(p, input.filter.granularity) },
+              { dimension: key, value },
+            ],
           ),
         ),
       }));
@@ -180,24 +241,43 @@ const CHARTS: ChartBuilders = {
         resolved: drill(s.resolved, [...period, { dimension: 'state', value: 'resolved' }]),
         met: drill(s.met, [...period, { dimension: 'state', value: 'slaMet' }]),
         attainment: attainment(s.met, s.resolved),
-        breachedOpen: drill(s.breachedOpen, [...period, { dimension: 'state', value: 'open' }, { dimension: 'state', value: 'breached' }]),
+        breachedOpen: drill(s.breachedOpen, [
+          ...period,
+          { dimension: 'state', value: 'open' },
+          { dimension: 'state', value: 'breached' },
+        ]),
       };
     });
   },
   ola: async (input) => {
     const ola = input.none ? [] : await olaRows(input.scoped);
     const jql = drillDownJql(input.filter, input.ids);
-    return ola.map((o) => ({ line: o.line, ended: o.ended, timedOut: o.timedOut, attainment: attainment(o.ended - o.timedOut, o.ended), jql }));
+    return ola.map((o) => ({
+      line: o.line,
+      ended: o.ended,
+      timedOut: o.timedOut,
+      attainment: attainment(o.ended - o.timedOut, o.ended),
+      jql,
+    }));
   },
   cycle: async (input) => {
     const cs = cycleStats(input.none ? [] : await cycleRows(input.scoped));
-    return { count: cs.count, medianHours: cs.medianHours, p90Hours: cs.p90Hours, histogram: cs.histogram.map(({ fromHours, toHours, count }) => ({ fromHours, toHours, count })) };
+    return {
+      count: cs.count,
+      medianHours: cs.medianHours,
+      p90Hours: cs.p90Hours,
+      histogram: cs.histogram.map(({ fromHours, toHours, count }) => ({ fromHours, toHours, count })),
+    };
   },
   'breakdown-product': breakdownChart('product'),
   'breakdown-region': breakdownChart('region'),
   'breakdown-customerTier': breakdownChart('customerTier'),
   'breakdown-month': breakdownChart('month'),
-  patterns: async (input) => (input.none ? [] : await patternsOf(input.scoped)).map((p) => ({ ...p, jql: patternJql(p, input.filter, input.ids) })),
+  patterns: async (input) =>
+    (input.none ? [] : await patternsOf(input.scoped)).map((p) => ({
+      ...p,
+      jql: patternJql(p, input.filter, input.ids),
+    })),
   people: peopleChart,
 };
 
@@ -216,13 +296,24 @@ export async function buildChart<K extends SupervisionChartName>(
   const scope = deps.scopes.of(accountId, loadId, () => deps.asCaller(), deps.nowMs());
   const [ids, browsable] = await Promise.all([scope.shared('fieldIds', deps.fieldIds), scope.browsableProjectKeys()]);
   const projectKeys = countableProjectKeys(browsable, filter);
-  const input: ChartInput = { filter, scoped: { ...filter, projectKeys }, none: projectKeys.length === 0, ids, scope, deps };
+  const input: ChartInput = {
+    filter,
+    scoped: { ...filter, projectKeys },
+    none: projectKeys.length === 0,
+    ids,
+    scope,
+    deps,
+  };
   const data = await (CHARTS[chart] as (input: ChartInput) => Promise<SupervisionChartData[K]>)(input);
   return { chart, data, queryMs: deps.nowMs() - started } as SupervisionChart;
 }
 
 /** The weekly summary of `filter` (no per-person figures: it is shown to everyone who opens the page). */
-export async function buildWeeklySummary(filter: AnalyticsFilter, generatedAt: Date, scopedToViewer = false): Promise<WeeklyReportDto> {
+export async function buildWeeklySummary(
+  filter: AnalyticsFilter,
+  generatedAt: Date,
+  scopedToViewer = false,
+): Promise<WeeklyReportDto> {
   const [totals, cycle, patterns] = await Promise.all([totalsRow(filter), cycleRows(filter), patternsOf(filter)]);
   return {
     generatedAt: generatedAt.toISOString(),

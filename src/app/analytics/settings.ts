@@ -24,7 +24,13 @@ export interface AnalyticsSettings {
 }
 
 /** Default: Jira admins plus the group `itr-supervisors`; no departments, no hand-off targets, the page only. */
-export const DEFAULT_ANALYTICS_SETTINGS: AnalyticsSettings = { personFigureGroups: ['itr-supervisors'], departments: {}, ipd: null, ltc: null, weeklyReportIssue: null };
+export const DEFAULT_ANALYTICS_SETTINGS: AnalyticsSettings = {
+  personFigureGroups: ['itr-supervisors'],
+  departments: {},
+  ipd: null,
+  ltc: null,
+  weeklyReportIssue: null,
+};
 
 export const ANALYTICS_SETTINGS_KEY = 'analyticsSettings';
 
@@ -42,14 +48,25 @@ export const GROUP_NAME_MAX = 255;
 /** Problems of one hand-off target (`ipd` or `ltc`); null or absent is "not configured", no problem. */
 export function handoffTargetIssues(v: unknown, path: string): SettingsIssue[] {
   if (v === null || v === undefined) return [];
-  if (!isRecord(v)) return [{ path, code: 'SETTINGS_TARGET_INVALID', message: 'a hand-off target needs projectKey (A-Z…) and issueType' }];
+  if (!isRecord(v))
+    return [
+      { path, code: 'SETTINGS_TARGET_INVALID', message: 'a hand-off target needs projectKey (A-Z…) and issueType' },
+    ];
   const issues: SettingsIssue[] = [];
   const key = v['projectKey'];
   if (!isProjectKey(key)) {
-    issues.push({ path: `${path}.projectKey`, code: 'SETTINGS_PROJECT_KEY_INVALID', message: 'a hand-off target needs projectKey (A-Z…) and issueType' });
+    issues.push({
+      path: `${path}.projectKey`,
+      code: 'SETTINGS_PROJECT_KEY_INVALID',
+      message: 'a hand-off target needs projectKey (A-Z…) and issueType',
+    });
   }
   if (typeof v['issueType'] !== 'string' || v['issueType'].trim() === '') {
-    issues.push({ path: `${path}.issueType`, code: 'SETTINGS_ISSUE_TYPE_REQUIRED', message: 'a hand-off target needs projectKey (A-Z…) and issueType' });
+    issues.push({
+      path: `${path}.issueType`,
+      code: 'SETTINGS_ISSUE_TYPE_REQUIRED',
+      message: 'a hand-off target needs projectKey (A-Z…) and issueType',
+    });
   }
   return issues;
 }
@@ -62,22 +79,39 @@ export function analyticsSettingsIssues(raw: unknown): SettingsIssue[] {
   if (!isRecord(raw)) return [{ path: '', code: 'SETTINGS_NOT_AN_OBJECT', message: 'settings must be an object' }];
   const issues: SettingsIssue[] = [];
   const groups = raw['personFigureGroups'];
-  if (!Array.isArray(groups)) issues.push({ path: 'personFigureGroups', code: 'SETTINGS_LIST_INVALID', message: 'personFigureGroups must be group names' });
+  if (!Array.isArray(groups))
+    issues.push({
+      path: 'personFigureGroups',
+      code: 'SETTINGS_LIST_INVALID',
+      message: 'personFigureGroups must be group names',
+    });
   else {
     groups.forEach((g, i) => {
-      if (typeof g !== 'string' || g === '') issues.push({ path: `personFigureGroups.${i}`, code: 'SETTINGS_GROUP_NAME_REQUIRED', message: 'personFigureGroups must be group names', params: { max: GROUP_NAME_MAX } });
+      if (typeof g !== 'string' || g === '')
+        issues.push({
+          path: `personFigureGroups.${i}`,
+          code: 'SETTINGS_GROUP_NAME_REQUIRED',
+          message: 'personFigureGroups must be group names',
+          params: { max: GROUP_NAME_MAX },
+        });
     });
   }
   issues.push(...handoffTargetIssues(raw['ipd'], 'ipd'), ...handoffTargetIssues(raw['ltc'], 'ltc'));
   const report = raw['weeklyReportIssue'];
   if (report !== null && report !== undefined && !isIssueKey(report)) {
-    issues.push({ path: 'weeklyReportIssue', code: 'SETTINGS_ISSUE_KEY_INVALID', message: 'weeklyReportIssue must be an issue key such as SUP-1, or empty' });
+    issues.push({
+      path: 'weeklyReportIssue',
+      code: 'SETTINGS_ISSUE_KEY_INVALID',
+      message: 'weeklyReportIssue must be an issue key such as SUP-1, or empty',
+    });
   }
   return issues;
 }
 
 const target = (v: unknown): { projectKey: string; issueType: string } | null =>
-  isRecord(v) && typeof v['projectKey'] === 'string' && typeof v['issueType'] === 'string' ? { projectKey: v['projectKey'], issueType: v['issueType'] } : null;
+  isRecord(v) && typeof v['projectKey'] === 'string' && typeof v['issueType'] === 'string'
+    ? { projectKey: v['projectKey'], issueType: v['issueType'] }
+    : null;
 
 export function parseAnalyticsSettings(raw: unknown): AnalyticsSettings {
   const [first] = analyticsSettingsIssues(raw);
@@ -97,9 +131,16 @@ export function parseAnalyticsSettings(raw: unknown): AnalyticsSettings {
   };
 }
 
-export const analyticsSettingsCodec: ConfigCodec<AnalyticsSettings> = { schemaVersion: 1, parse: parseAnalyticsSettings };
+export const analyticsSettingsCodec: ConfigCodec<AnalyticsSettings> = {
+  schemaVersion: 1,
+  parse: parseAnalyticsSettings,
+};
 
-export async function loadAnalyticsSettings(store: ConfigStore = new ConfigStore()): Promise<{ value: AnalyticsSettings; revision: number }> {
+export async function loadAnalyticsSettings(
+  store: ConfigStore = new ConfigStore(),
+): Promise<{ value: AnalyticsSettings; revision: number }> {
   const saved = await store.get(ANALYTICS_SETTINGS_KEY, analyticsSettingsCodec);
-  return saved === undefined ? { value: DEFAULT_ANALYTICS_SETTINGS, revision: 0 } : { value: saved.value, revision: saved.revision };
+  return saved === undefined
+    ? { value: DEFAULT_ANALYTICS_SETTINGS, revision: 0 }
+    : { value: saved.value, revision: saved.revision };
 }

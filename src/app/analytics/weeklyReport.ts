@@ -25,7 +25,13 @@ export interface StoredWeeklyReport {
 }
 
 function parseReport(raw: unknown): WeeklyReportDto {
-  if (!isRecord(raw) || typeof raw['generatedAt'] !== 'string' || typeof raw['from'] !== 'string' || typeof raw['to'] !== 'string' || !Array.isArray(raw['patterns'])) {
+  if (
+    !isRecord(raw) ||
+    typeof raw['generatedAt'] !== 'string' ||
+    typeof raw['from'] !== 'string' ||
+    typeof raw['to'] !== 'string' ||
+    !Array.isArray(raw['patterns'])
+  ) {
     throw new Error('not a weekly report');
   }
   return { ...(raw as unknown as WeeklyReportDto), scopedToViewer: false };
@@ -36,7 +42,8 @@ const reportCodec: ConfigCodec<StoredWeeklyReport> = {
   parse(raw) {
     if (!isRecord(raw)) throw new Error('not a stored weekly report');
     const counted = raw['countedProjectKeys'];
-    if (counted !== null && !(Array.isArray(counted) && counted.every((k) => typeof k === 'string'))) throw new Error('countedProjectKeys must be project keys or null');
+    if (counted !== null && !(Array.isArray(counted) && counted.every((k) => typeof k === 'string')))
+      throw new Error('countedProjectKeys must be project keys or null');
     return { report: parseReport(raw['report']), countedProjectKeys: counted as string[] | null };
   },
   // v1 stored the DTO alone: which projects it counted is unknown, so everyone gets it recomputed.
@@ -46,26 +53,53 @@ const reportCodec: ConfigCodec<StoredWeeklyReport> = {
 export const WEEKLY_REPORT_KEY = 'weeklyReport';
 const store = (): ConfigStore => new ConfigStore({ prefix: 'analytics-report:' });
 
-const weekFilter = (from: string, to: string, projectKeys: readonly string[]) => ({ from, to, projectKeys, kinds: [], grades: [], granularity: 'day' as const });
+const weekFilter = (from: string, to: string, projectKeys: readonly string[]) => ({
+  from,
+  to,
+  projectKeys,
+  kinds: [],
+  grades: [],
+  granularity: 'day' as const,
+});
 
 export async function generateWeeklyReport(now: Date, reports: ConfigStore = store()): Promise<WeeklyReportDto> {
   const { from, to } = weekEndingAt(now);
-  const [report, counted] = await Promise.all([buildWeeklySummary(weekFilter(from, to, []), now), countedProjectKeys(weekFilter(from, to, []))]);
+  const [report, counted] = await Promise.all([
+    buildWeeklySummary(weekFilter(from, to, []), now),
+    countedProjectKeys(weekFilter(from, to, [])),
+  ]);
   await reports.set(WEEKLY_REPORT_KEY, { report, countedProjectKeys: counted }, reportCodec, { updatedBy: 'app' });
   await postWeeklyReport(report, (await loadAnalyticsSettings()).value);
   return report;
 }
 
 /** The latest summary as `viewer` may see it (see the file comment); null before the first one. */
-export async function latestWeeklyReport(viewer: CallerScope, now: Date, reports: ConfigStore = store()): Promise<WeeklyReportDto | null> {
+export async function latestWeeklyReport(
+  viewer: CallerScope,
+  now: Date,
+  reports: ConfigStore = store(),
+): Promise<WeeklyReportDto | null> {
   const stored = (await reports.get(WEEKLY_REPORT_KEY, reportCodec))?.value;
   if (stored === undefined) return null;
   const browsable = await viewer.browsableProjectKeys();
   const visible = new Set(browsable);
-  if (stored.countedProjectKeys !== null && stored.countedProjectKeys.every((k) => visible.has(k.toUpperCase()))) return stored.report;
+  if (stored.countedProjectKeys !== null && stored.countedProjectKeys.every((k) => visible.has(k.toUpperCase())))
+    return stored.report;
   const { from, to } = stored.report;
   if (browsable.length === 0) {
-    return { generatedAt: now.toISOString(), from, to, created: 0, resolved: 0, open: 0, breached: 0, slaAttainment: null, medianCycleHours: null, patterns: [], scopedToViewer: true };
+    return {
+      generatedAt: now.toISOString(),
+      from,
+      to,
+      created: 0,
+      resolved: 0,
+      open: 0,
+      breached: 0,
+      slaAttainment: null,
+      medianCycleHours: null,
+      patterns: [],
+      scopedToViewer: true,
+    };
   }
   return buildWeeklySummary(weekFilter(from, to, browsable), now, true);
 }

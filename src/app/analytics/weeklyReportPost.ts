@@ -23,7 +23,11 @@ export function weeklyReportLines(r: WeeklyReportDto): string[] {
 }
 
 export function weeklyReportComment(r: WeeklyReportDto): AdfDocument {
-  return { type: 'doc', version: 1, content: weeklyReportLines(r).map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
+  return {
+    type: 'doc',
+    version: 1,
+    content: weeklyReportLines(r).map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+  };
 }
 
 export type PostOutcome = 'notConfigured' | 'posted' | 'failed';
@@ -32,18 +36,33 @@ export type PostOutcome = 'notConfigured' | 'posted' | 'failed';
  * Comments and notifies as the app. Never throws: the summary is already stored for the page, and a
  * missing or moved issue must not fail the weekly trigger (it is logged for the admin).
  */
-export async function postWeeklyReport(report: WeeklyReportDto, settings: Pick<AnalyticsSettings, 'weeklyReportIssue' | 'personFigureGroups'>, jira: JiraClient = jiraAsApp()): Promise<PostOutcome> {
+export async function postWeeklyReport(
+  report: WeeklyReportDto,
+  settings: Pick<AnalyticsSettings, 'weeklyReportIssue' | 'personFigureGroups'>,
+  jira: JiraClient = jiraAsApp(),
+): Promise<PostOutcome> {
   const key = settings.weeklyReportIssue;
   if (key === null) return 'notConfigured';
   try {
     await jira.addComment(key, weeklyReportComment(report));
     if (settings.personFigureGroups.length > 0) {
       const [subject, ...body] = weeklyReportLines(report);
-      await jira.notifyIssue(key, { subject: subject ?? 'ITR weekly summary', textBody: body.join('\n'), to: { groups: settings.personFigureGroups } });
+      await jira.notifyIssue(key, {
+        subject: subject ?? 'ITR weekly summary',
+        textBody: body.join('\n'),
+        to: { groups: settings.personFigureGroups },
+      });
     }
     return 'posted';
   } catch (e) {
-    console.warn(JSON.stringify({ event: 'weekly-report', issue: key, note: 'not posted', reason: e instanceof Error ? e.message : String(e) }));
+    console.warn(
+      JSON.stringify({
+        event: 'weekly-report',
+        issue: key,
+        note: 'not posted',
+        reason: e instanceof Error ? e.message : String(e),
+      }),
+    );
     return 'failed';
   }
 }

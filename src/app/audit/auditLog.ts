@@ -35,16 +35,21 @@ export interface AuditRecord {
 export async function recordAudit(entry: AuditRecord, at: Date = new Date()): Promise<void> {
   try {
     await ensureSchema();
-    await execute('INSERT INTO audit_log (at, actor_account_id, action, target, summary, params) VALUES (?, ?, ?, ?, ?, ?)', [
-      at,
-      entry.actorAccountId ?? null,
-      entry.action,
-      fitForDisplay(String(entry.target), 'auditTarget'),
-      fitForDisplay(entry.summary, 'auditSummary'),
-      JSON.stringify(entry.params ?? {}),
-    ]);
+    await execute(
+      'INSERT INTO audit_log (at, actor_account_id, action, target, summary, params) VALUES (?, ?, ?, ?, ?, ?)',
+      [
+        at,
+        entry.actorAccountId ?? null,
+        entry.action,
+        fitForDisplay(String(entry.target), 'auditTarget'),
+        fitForDisplay(entry.summary, 'auditSummary'),
+        JSON.stringify(entry.params ?? {}),
+      ],
+    );
   } catch (e) {
-    console.error(`audit ${entry.action} ${String(entry.target)} not recorded: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(
+      `audit ${entry.action} ${String(entry.target)} not recorded: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 
@@ -52,14 +57,21 @@ function paramsOf(raw: unknown): Record<string, string | number> {
   try {
     const v: unknown = JSON.parse(typeof raw === 'string' ? raw : '{}');
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
-    return Object.fromEntries(Object.entries(v).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
+    return Object.fromEntries(
+      Object.entries(v).filter(
+        (e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number',
+      ),
+    );
   } catch {
     return {};
   }
 }
 
 /** A page of the log, newest first, for Jira administrators; `before` is the previous page's `nextBefore`. */
-export async function listAuditLog(accountId: string | undefined, page: { before?: number | undefined; limit?: number | undefined }): Promise<AuditPage> {
+export async function listAuditLog(
+  accountId: string | undefined,
+  page: { before?: number | undefined; limit?: number | undefined },
+): Promise<AuditPage> {
   await requireJiraAdmin(accountId);
   await ensureSchema();
   const limit = sqlLimit(page.limit, AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX);
@@ -84,13 +96,26 @@ export async function listAuditLog(accountId: string | undefined, page: { before
 
 /** Names the actors as Jira does (one bulk request); the log still answers, with ids, if Jira cannot. */
 async function withActorNames(entries: AuditEntry[]): Promise<AuditEntry[]> {
-  const ids = [...new Set(entries.flatMap((e) => (e.actorAccountId === null || e.actorAccountId === 'app' ? [] : [e.actorAccountId])))];
+  const ids = [
+    ...new Set(
+      entries.flatMap((e) => (e.actorAccountId === null || e.actorAccountId === 'app' ? [] : [e.actorAccountId])),
+    ),
+  ];
   if (ids.length === 0) return entries;
   try {
     const names = await namesOf(jiraAsApp(), ids);
-    return entries.map((e) => ({ ...e, actorName: e.actorAccountId === null ? null : (names.get(e.actorAccountId) ?? null) }));
+    return entries.map((e) => ({
+      ...e,
+      actorName: e.actorAccountId === null ? null : (names.get(e.actorAccountId) ?? null),
+    }));
   } catch (e) {
-    console.warn(JSON.stringify({ event: 'audit-log', note: 'actor names unavailable', reason: e instanceof Error ? e.message : String(e) }));
+    console.warn(
+      JSON.stringify({
+        event: 'audit-log',
+        note: 'actor names unavailable',
+        reason: e instanceof Error ? e.message : String(e),
+      }),
+    );
     return entries;
   }
 }

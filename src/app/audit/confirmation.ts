@@ -9,6 +9,9 @@ export const CONFIRMATION_REQUIRED = 'CONFIRMATION_REQUIRED';
 
 /** The refusal to answer when `payload` lacks `confirm: true`; undefined when confirmed. */
 export function confirmationMissing(payload: unknown, what: string): ResolverResult<never> | undefined {
-  const confirmed = typeof payload === 'object' && payload !== null && (payload as Record<string, unknown>)['confirm'] === true;
-  return confirmed ? undefined : { success: false, errors: [{ code: CONFIRMATION_REQUIRED, message: `${what}: send confirm: true to go ahead` }] };
+  const confirmed =
+    typeof payload === 'object' && payload !== null && (payload as Record<string, unknown>)['confirm'] === true;
+  return confirmed
+    ? undefined
+    : { success: false, errors: [{ code: CONFIRMATION_REQUIRED, message: `${what}: send confirm: true to go ahead` }] };
 }

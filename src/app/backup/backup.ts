@@ -15,7 +15,15 @@
 import { createHash } from 'node:crypto';
 import { ConfigStore, ConfigStoreError } from '../../adapters/kvs';
 import { ensureSchema, execute, query, SqlError } from '../../adapters/sql';
-import type { BackupCase, BackupDocument, BackupExportPage, BackupRestoreCounts, BackupRestorePreview, BackupRestoreResult, BackupRestoreStatus } from '../../contract/backup';
+import type {
+  BackupCase,
+  BackupDocument,
+  BackupExportPage,
+  BackupRestoreCounts,
+  BackupRestorePreview,
+  BackupRestoreResult,
+  BackupRestoreStatus,
+} from '../../contract/backup';
 import type { ResolverError, ResolverResult } from '../../contract/envelope';
 import { DomainError, type GradingTable, type ValidationIssue } from '../../domain';
 import { recordAudit } from '../audit/auditLog';
@@ -63,7 +71,13 @@ export interface BackupDeps {
 
 export function platformBackupDeps(): BackupDeps {
   const configStore = new ConfigStore();
-  return { configStore, gradingStore: new GradingTableStore(configStore), requireAdmin: (id) => requireJiraAdmin(id), now: () => new Date(), sliceMs: RESTORE_SLICE_MS };
+  return {
+    configStore,
+    gradingStore: new GradingTableStore(configStore),
+    requireAdmin: (id) => requireJiraAdmin(id),
+    now: () => new Date(),
+    sliceMs: RESTORE_SLICE_MS,
+  };
 }
 
 type Result<T> = ResolverResult<T>;
@@ -76,19 +90,42 @@ function refused(issues: ValidationIssue[]): Result<never> {
   return {
     success: false,
     errors: [
-      { code: BackupErrorCode.Invalid, message: `The backup has ${issues.length} problem(s); nothing was restored`, params: { count: issues.length } },
-      ...issues.map((i) => ({ code: toServerErrorCode(i.code), message: i.message, path: i.path, ...(i.params === undefined ? {} : { params: i.params }) })),
+      {
+        code: BackupErrorCode.Invalid,
+        message: `The backup has ${issues.length} problem(s); nothing was restored`,
+        params: { count: issues.length },
+      },
+      ...issues.map((i) => ({
+        code: toServerErrorCode(i.code),
+        message: i.message,
+        path: i.path,
+        ...(i.params === undefined ? {} : { params: i.params }),
+      })),
     ],
   };
 }
 
 /** JSON with object keys sorted, so two equal values compare equal whatever order KVS kept. */
 function canonical(x: unknown): string {
-  return JSON.stringify(x, (_k, v: unknown) => (isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v));
+  return JSON.stringify(x, (_k, v: unknown) =>
+    isRecord(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, v[k]]),
+        )
+      : v,
+  );
 }
 
 /** A plan step; `i` indexes the plan's list of that kind. */
-type Step = { k: 'history'; i: number } | { k: 'config'; i: number } | { k: 'calendars' } | { k: 'table' } | { k: 'case'; i: number } | { k: 'finish' };
+type Step =
+  | { k: 'history'; i: number }
+  | { k: 'config'; i: number }
+  | { k: 'calendars' }
+  | { k: 'table' }
+  | { k: 'case'; i: number }
+  | { k: 'finish' };
 
 function stepsOf(plan: Plan): Step[] {
   return [
@@ -124,7 +161,13 @@ export class Backup {
       const names = await (this.deps.namesOf ?? ((ids: string[]) => namesOf(jiraAsApp(), ids)))([accountId]);
       return names.get(accountId) ?? null;
     } catch (e) {
-      console.warn(JSON.stringify({ event: 'backup-preview', note: 'name unavailable', reason: e instanceof Error ? e.message : String(e) }));
+      console.warn(
+        JSON.stringify({
+          event: 'backup-preview',
+          note: 'name unavailable',
+          reason: e instanceof Error ? e.message : String(e),
+        }),
+      );
       return null;
     }
   }
@@ -137,7 +180,14 @@ export class Backup {
       await this.deps.requireAdmin(accountId);
       let page = await exportPage(this.deps, accountId, undefined);
       const header = page.header!;
-      const doc: BackupDocument = { format: header.format, schemaVersion: header.schemaVersion, exportedAt: header.exportedAt, exportedBy: header.exportedBy, config: {}, cases: [] };
+      const doc: BackupDocument = {
+        format: header.format,
+        schemaVersion: header.schemaVersion,
+        exportedAt: header.exportedAt,
+        exportedBy: header.exportedBy,
+        config: {},
+        cases: [],
+      };
       for (;;) {
         Object.assign(doc.config, page.config);
         doc.cases.push(...page.cases);
@@ -150,7 +200,8 @@ export class Backup {
   exportBackupPage(accountId: string | undefined, payload: { cursor: unknown }): Promise<Result<BackupExportPage>> {
     return this.guarded(async () => {
       await this.deps.requireAdmin(accountId);
-      if (payload.cursor !== undefined && !isExportCursor(payload.cursor)) return fail('INVALID_PAYLOAD', 'cursor must be the previous page\'s `next`', { path: 'cursor' });
+      if (payload.cursor !== undefined && !isExportCursor(payload.cursor))
+        return fail('INVALID_PAYLOAD', "cursor must be the previous page's `next`", { path: 'cursor' });
       return { success: true, data: await exportPage(this.deps, accountId, payload.cursor) };
     });
   }
@@ -158,7 +209,10 @@ export class Backup {
   // ----- one-call restore ------------------------------------------------------------------------
 
   /** A document that fits one payload: validated, then staged as one chunk and applied to the end. */
-  restoreBackup(accountId: string | undefined, payload: { document: unknown; confirm: unknown }): Promise<Result<BackupRestoreResult>> {
+  restoreBackup(
+    accountId: string | undefined,
+    payload: { document: unknown; confirm: unknown },
+  ): Promise<Result<BackupRestoreResult>> {
     return this.guarded(async () => {
       await this.deps.requireAdmin(accountId);
       const unconfirmed = confirmationMissing(payload, RESTORE_OVERWRITES);
@@ -166,40 +220,79 @@ export class Backup {
       const checked = await validateBackup(payload.document, this.deps);
       if (!checked.ok) return refused(checked.issues);
       const text = JSON.stringify(payload.document);
-      const id = await this.journal.create(accountId ?? '', 1, Buffer.byteLength(text), createHash('sha256').update(text).digest('hex'));
+      const id = await this.journal.create(
+        accountId ?? '',
+        1,
+        Buffer.byteLength(text),
+        createHash('sha256').update(text).digest('hex'),
+      );
       await this.journal.putChunk(id, 0, text);
       const status = await this.apply(accountId ?? '', id, checked.plan, Number.POSITIVE_INFINITY);
-      return { success: true, data: { publishedVersion: status.publishedVersion, counts: status.counts, auditKey: `${AUDIT_PREFIX}${id}` } };
+      return {
+        success: true,
+        data: { publishedVersion: status.publishedVersion, counts: status.counts, auditKey: `${AUDIT_PREFIX}${id}` },
+      };
     });
   }
 
   // ----- chunked restore -------------------------------------------------------------------------
 
-  startRestore(accountId: string | undefined, p: { chunkCount: unknown; byteCount: unknown; sha256: unknown }): Promise<Result<BackupRestoreStatus>> {
+  startRestore(
+    accountId: string | undefined,
+    p: { chunkCount: unknown; byteCount: unknown; sha256: unknown },
+  ): Promise<Result<BackupRestoreStatus>> {
     return this.guarded(async () => {
       await this.deps.requireAdmin(accountId);
-      if (!wholeNumber(p.chunkCount, 1, BACKUP_MAX_CHUNKS)) return fail('INVALID_PAYLOAD', `chunkCount must be a whole number 1–${BACKUP_MAX_CHUNKS}`, { path: 'chunkCount' });
-      if (!wholeNumber(p.byteCount, 1, BACKUP_MAX_BYTES)) return fail(BackupErrorCode.TooLarge, `byteCount must be 1–${BACKUP_MAX_BYTES} bytes`, { path: 'byteCount', params: { max: BACKUP_MAX_BYTES } });
-      if (typeof p.sha256 !== 'string' || !SHA256.test(p.sha256)) return fail('INVALID_PAYLOAD', 'sha256 must be 64 lowercase hex digits', { path: 'sha256' });
+      if (!wholeNumber(p.chunkCount, 1, BACKUP_MAX_CHUNKS))
+        return fail('INVALID_PAYLOAD', `chunkCount must be a whole number 1–${BACKUP_MAX_CHUNKS}`, {
+          path: 'chunkCount',
+        });
+      if (!wholeNumber(p.byteCount, 1, BACKUP_MAX_BYTES))
+        return fail(BackupErrorCode.TooLarge, `byteCount must be 1–${BACKUP_MAX_BYTES} bytes`, {
+          path: 'byteCount',
+          params: { max: BACKUP_MAX_BYTES },
+        });
+      if (typeof p.sha256 !== 'string' || !SHA256.test(p.sha256))
+        return fail('INVALID_PAYLOAD', 'sha256 must be 64 lowercase hex digits', { path: 'sha256' });
       const id = await this.journal.create(accountId ?? '', p.chunkCount, p.byteCount, p.sha256);
       return { success: true, data: (await this.journal.get(id))! };
     });
   }
 
-  uploadChunk(accountId: string | undefined, p: { restoreId: unknown; index: unknown; text: unknown }): Promise<Result<{ restoreId: string; chunksReceived: number; chunkCount: number }>> {
+  uploadChunk(
+    accountId: string | undefined,
+    p: { restoreId: unknown; index: unknown; text: unknown },
+  ): Promise<Result<{ restoreId: string; chunksReceived: number; chunkCount: number }>> {
     return this.guarded(async () => {
       await this.deps.requireAdmin(accountId);
       const rec = await this.record(p.restoreId);
       if (rec === undefined || rec.state !== 'staging') return this.badState(p.restoreId, 'staging');
-      if (!wholeNumber(p.index, 0, rec.chunkCount - 1)) return fail('INVALID_PAYLOAD', `index must be 0–${rec.chunkCount - 1}`, { path: 'index' });
-      if (typeof p.text !== 'string' || p.text.length === 0 || p.text.length > UPLOAD_CHUNK_MAX_CHARS || !WELL_FORMED.test(p.text)) {
-        return fail(BackupErrorCode.ChunkInvalid, `a chunk is 1–${UPLOAD_CHUNK_MAX_CHARS} characters of well-formed text (split between, not inside, surrogate pairs)`, {
-          path: 'text',
-          params: { max: UPLOAD_CHUNK_MAX_CHARS },
-        });
+      if (!wholeNumber(p.index, 0, rec.chunkCount - 1))
+        return fail('INVALID_PAYLOAD', `index must be 0–${rec.chunkCount - 1}`, { path: 'index' });
+      if (
+        typeof p.text !== 'string' ||
+        p.text.length === 0 ||
+        p.text.length > UPLOAD_CHUNK_MAX_CHARS ||
+        !WELL_FORMED.test(p.text)
+      ) {
+        return fail(
+          BackupErrorCode.ChunkInvalid,
+          `a chunk is 1–${UPLOAD_CHUNK_MAX_CHARS} characters of well-formed text (split between, not inside, surrogate pairs)`,
+          {
+            path: 'text',
+            params: { max: UPLOAD_CHUNK_MAX_CHARS },
+          },
+        );
       }
       await this.journal.putChunk(rec.restoreId, p.index, p.text);
-      return { success: true, data: { restoreId: rec.restoreId, chunksReceived: await this.journal.chunksReceived(rec.restoreId), chunkCount: rec.chunkCount } };
+      return {
+        success: true,
+        data: {
+          restoreId: rec.restoreId,
+          chunksReceived: await this.journal.chunksReceived(rec.restoreId),
+          chunkCount: rec.chunkCount,
+        },
+      };
     });
   }
 
@@ -239,13 +332,27 @@ export class Backup {
       const exportedBy = doc.exportedBy ?? null;
       return {
         success: true,
-        data: { restoreId: rec.restoreId, exportedAt: doc.exportedAt, exportedBy, exportedByName: await this.nameOf(exportedBy), configKeys: Object.keys(config).length, configAdded, configChanged, cases: byId.size, casesAdded, casesChanged },
+        data: {
+          restoreId: rec.restoreId,
+          exportedAt: doc.exportedAt,
+          exportedBy,
+          exportedByName: await this.nameOf(exportedBy),
+          configKeys: Object.keys(config).length,
+          configAdded,
+          configChanged,
+          cases: byId.size,
+          casesAdded,
+          casesChanged,
+        },
       };
     });
   }
 
   /** Validates the whole staged file and applies it for one time slice; call again while `applying` to resume. */
-  commitRestore(accountId: string | undefined, p: { restoreId: unknown; confirm: unknown }): Promise<Result<BackupRestoreStatus>> {
+  commitRestore(
+    accountId: string | undefined,
+    p: { restoreId: unknown; confirm: unknown },
+  ): Promise<Result<BackupRestoreStatus>> {
     return this.guarded(async () => {
       await this.deps.requireAdmin(accountId);
       const unconfirmed = confirmationMissing(p, RESTORE_OVERWRITES);
@@ -254,7 +361,8 @@ export class Backup {
       const deadline = this.deps.now().getTime() + this.deps.sliceMs;
       const rec = await this.record(p.restoreId);
       if (rec?.state === 'done') return { success: true, data: rec };
-      if (rec === undefined || (rec.state !== 'staging' && rec.state !== 'applying')) return this.badState(p.restoreId, 'staging or applying');
+      if (rec === undefined || (rec.state !== 'staging' && rec.state !== 'applying'))
+        return this.badState(p.restoreId, 'staging or applying');
       const staged = await this.staged(rec);
       if (!staged.ok) return staged.answer;
       // Another call is applying it (it may not have left `staging` yet): answer its progress as
@@ -285,24 +393,46 @@ export class Backup {
   }
 
   private badState(restoreId: unknown, wanted: string): Result<never> {
-    return fail(BackupErrorCode.RestoreState, `no restore ${typeof restoreId === 'string' ? restoreId.slice(0, 64) : ''} in state ${wanted}`, { path: 'restoreId' });
+    return fail(
+      BackupErrorCode.RestoreState,
+      `no restore ${typeof restoreId === 'string' ? restoreId.slice(0, 64) : ''} in state ${wanted}`,
+      { path: 'restoreId' },
+    );
   }
 
   /** The staged chunks joined, checked against the declared size and hash, parsed and validated. */
-  private async staged(rec: BackupRestoreStatus): Promise<{ ok: true; plan: Plan } | { ok: false; answer: Result<never> }> {
+  private async staged(
+    rec: BackupRestoreStatus,
+  ): Promise<{ ok: true; plan: Plan } | { ok: false; answer: Result<never> }> {
     const { text, missing } = await this.journal.chunks(rec.restoreId, rec.chunkCount);
     if (missing.length > 0) {
-      return { ok: false, answer: fail(BackupErrorCode.Incomplete, `${missing.length} of ${rec.chunkCount} chunks have not arrived (first: ${missing[0]}); nothing was restored`, { params: { missing: missing.length, first: missing[0] as number } }) };
+      return {
+        ok: false,
+        answer: fail(
+          BackupErrorCode.Incomplete,
+          `${missing.length} of ${rec.chunkCount} chunks have not arrived (first: ${missing[0]}); nothing was restored`,
+          { params: { missing: missing.length, first: missing[0] as number } },
+        ),
+      };
     }
     const sha = createHash('sha256').update(text).digest('hex');
     if (Buffer.byteLength(text) !== rec.byteCount || sha !== (await this.journal.declaredSha256(rec.restoreId))) {
-      return { ok: false, answer: fail(BackupErrorCode.Corrupt, 'The uploaded chunks are not the file that was chosen (size or SHA-256 differ); nothing was restored') };
+      return {
+        ok: false,
+        answer: fail(
+          BackupErrorCode.Corrupt,
+          'The uploaded chunks are not the file that was chosen (size or SHA-256 differ); nothing was restored',
+        ),
+      };
     }
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch {
-      return { ok: false, answer: refused([{ code: BackupErrorCode.Format, path: '', message: 'the file is not JSON' }]) };
+      return {
+        ok: false,
+        answer: refused([{ code: BackupErrorCode.Format, path: '', message: 'the file is not JSON' }]),
+      };
     }
     const checked = await validateBackup(raw, this.deps);
     return checked.ok ? checked : { ok: false, answer: refused(checked.issues) };
@@ -315,7 +445,17 @@ export class Backup {
     if (rec.state === 'staging') {
       await this.journal.startApplying(id, steps.length, plan.doc.exportedAt);
       await recordAudit(
-        { actorAccountId: accountId, action: 'backup.restore.start', target: id, summary: `Restore of the backup of ${plan.doc.exportedAt} started: ${Object.keys(plan.doc.config).length} config keys, ${plan.cases.length} cases`, params: { exportedAt: plan.doc.exportedAt, configKeys: Object.keys(plan.doc.config).length, cases: plan.cases.length } },
+        {
+          actorAccountId: accountId,
+          action: 'backup.restore.start',
+          target: id,
+          summary: `Restore of the backup of ${plan.doc.exportedAt} started: ${Object.keys(plan.doc.config).length} config keys, ${plan.cases.length} cases`,
+          params: {
+            exportedAt: plan.doc.exportedAt,
+            configKeys: Object.keys(plan.doc.config).length,
+            cases: plan.cases.length,
+          },
+        },
         this.deps.now(),
       );
       rec = (await this.journal.get(id))!;
@@ -337,7 +477,10 @@ export class Backup {
       }
       await this.journal.advance(id, cursor, counts, published);
     } catch (error) {
-      const code = error instanceof SqlError || error instanceof ConfigStoreError || error instanceof DomainError ? error.code : 'INTERNAL_ERROR';
+      const code =
+        error instanceof SqlError || error instanceof ConfigStoreError || error instanceof DomainError
+          ? error.code
+          : 'INTERNAL_ERROR';
       await this.journal.noteError(id, code);
       throw error;
     }
@@ -345,20 +488,34 @@ export class Backup {
   }
 
   /** One idempotent step; answers the grading version it published, if it did. */
-  private async runStep(accountId: string, id: string, plan: Plan, step: Step, counts: BackupRestoreCounts): Promise<number | undefined> {
+  private async runStep(
+    accountId: string,
+    id: string,
+    plan: Plan,
+    step: Step,
+    counts: BackupRestoreCounts,
+  ): Promise<number | undefined> {
     const { configStore, gradingStore } = this.deps;
     switch (step.k) {
       case 'history': {
         const h = plan.history[step.i]!;
         if (isEntry(await configStore.getStored(h.name))) return undefined;
-        await configStore.set(h.name, h.entry.value, asIs(h.entry.schemaVersion), { expectedRevision: 0, updatedBy: h.entry.updatedBy ?? accountId });
+        await configStore.set(h.name, h.entry.value, asIs(h.entry.schemaVersion), {
+          expectedRevision: 0,
+          updatedBy: h.entry.updatedBy ?? accountId,
+        });
         counts.historyEntriesAdded++;
         return undefined;
       }
       case 'config': {
         const o = plan.other[step.i]!;
         const here = await configStore.getStored(o.name);
-        if (isEntry(here) && here.schemaVersion === o.entry.schemaVersion && canonical(here.value) === canonical(o.entry.value)) return undefined;
+        if (
+          isEntry(here) &&
+          here.schemaVersion === o.entry.schemaVersion &&
+          canonical(here.value) === canonical(o.entry.value)
+        )
+          return undefined;
         await configStore.set(o.name, o.entry.value, asIs(o.entry.schemaVersion), { updatedBy: accountId });
         counts.configEntries++;
         return undefined;
@@ -366,7 +523,10 @@ export class Backup {
       case 'calendars': {
         const here = await configStore.getStored(CONFIG_KEYS.calendars);
         if (isEntry(here) && canonical(here.value) === canonical(plan.calendars)) return undefined;
-        await gradingStore.saveCalendars(plan.calendars as never, { expectedRevision: isEntry(here) ? here.revision : 0, savedBy: accountId });
+        await gradingStore.saveCalendars(plan.calendars as never, {
+          expectedRevision: isEntry(here) ? here.revision : 0,
+          savedBy: accountId,
+        });
         counts.configEntries++;
         return undefined;
       }
@@ -387,10 +547,17 @@ export class Backup {
    * Publishes the backup's table as a new version, unless the published table already is it (a
    * rerun after the publish, or a restore of what is live): no empty version is added.
    */
-  private async publishTable(accountId: string, id: string, plan: Plan, table: GradingTable, counts: BackupRestoreCounts): Promise<number | undefined> {
+  private async publishTable(
+    accountId: string,
+    id: string,
+    plan: Plan,
+    table: GradingTable,
+    counts: BackupRestoreCounts,
+  ): Promise<number | undefined> {
     const { configStore, gradingStore } = this.deps;
     const live = await configStore.getStored(CONFIG_KEYS.gradingTable);
-    const sameTable = (x: unknown): boolean => isRecord(x) && canonical({ ...x, version: 0 }) === canonical({ ...table, version: 0 });
+    const sameTable = (x: unknown): boolean =>
+      isRecord(x) && canonical({ ...x, version: 0 }) === canonical({ ...table, version: 0 });
     if (isEntry(live) && sameTable(live.value)) {
       const version = Number((live.value as Record<string, unknown>)['version']);
       const entry = await configStore.getStored(`${HISTORY_PREFIX}${version}`);
@@ -415,7 +582,13 @@ export class Backup {
   }
 
   /** Last step: the area's own audit record (KVS), the audit log, the staged file dropped, `done`. */
-  private async finish(accountId: string, id: string, plan: Plan, counts: BackupRestoreCounts, publishedVersion: number | null): Promise<void> {
+  private async finish(
+    accountId: string,
+    id: string,
+    plan: Plan,
+    counts: BackupRestoreCounts,
+    publishedVersion: number | null,
+  ): Promise<void> {
     const now = this.deps.now();
     await this.deps.configStore.putRecord(`${AUDIT_PREFIX}${id}`, {
       action: 'restoreBackup',
@@ -427,7 +600,11 @@ export class Backup {
       counts,
     });
     await this.journal.advance(id, stepsOf(plan).length - 1, counts, publishedVersion);
-    const logged = await query("SELECT id FROM audit_log WHERE action = 'backup.restore.complete' AND target = ?", [id], (r) => n(r['id']));
+    const logged = await query(
+      "SELECT id FROM audit_log WHERE action = 'backup.restore.complete' AND target = ?",
+      [id],
+      (r) => n(r['id']),
+    );
     if (logged.length === 0) {
       await recordAudit(
         {
@@ -435,7 +612,12 @@ export class Backup {
           action: 'backup.restore.complete',
           target: id,
           summary: `Restore of the backup of ${plan.doc.exportedAt} completed: ${counts.configEntries} config entries written, ${counts.cases} cases restored${publishedVersion === null ? '' : `, grading table published as version ${publishedVersion}`}`,
-          params: { exportedAt: plan.doc.exportedAt, configEntries: counts.configEntries, cases: counts.cases, publishedVersion: publishedVersion ?? '' },
+          params: {
+            exportedAt: plan.doc.exportedAt,
+            configEntries: counts.configEntries,
+            cases: counts.cases,
+            publishedVersion: publishedVersion ?? '',
+          },
         },
         now,
       );
@@ -449,21 +631,36 @@ export class Backup {
    * site's case is at the backup's revision or later with other content, the backup's content becomes
    * a new revision (so no saved revision is rewritten). Run twice, the second run changes nothing.
    */
-  private async restoreCase(accountId: string, c: BackupCase, now: Date, counts: { caseVersionsAdded: number; caseLinksAdded: number }): Promise<void> {
+  private async restoreCase(
+    accountId: string,
+    c: BackupCase,
+    now: Date,
+    counts: { caseVersionsAdded: number; caseLinksAdded: number },
+  ): Promise<void> {
     for (const v of c.versions) {
-      const r = await execute('INSERT IGNORE INTO case_version (case_id, revision, snapshot, author_account_id, at) VALUES (?, ?, ?, ?, ?)', [c.id, v.revision, JSON.stringify(v.snapshot), v.authorAccountId, new Date(v.at)]);
+      const r = await execute(
+        'INSERT IGNORE INTO case_version (case_id, revision, snapshot, author_account_id, at) VALUES (?, ?, ?, ?, ?)',
+        [c.id, v.revision, JSON.stringify(v.snapshot), v.authorAccountId, new Date(v.at)],
+      );
       counts.caseVersionsAdded += r.affectedRows;
     }
     const live = await query('SELECT revision FROM itr_case WHERE id = ?', [c.id], (r) => n(r['revision']));
     let revision = c.revision;
     let updatedAt = new Date(c.updatedAt);
     if (live[0] !== undefined && live[0] >= c.revision) {
-      const current = await query('SELECT snapshot FROM case_version WHERE case_id = ? AND revision = ?', [c.id, live[0]], (r) => s(r['snapshot']));
+      const current = await query(
+        'SELECT snapshot FROM case_version WHERE case_id = ? AND revision = ?',
+        [c.id, live[0]],
+        (r) => s(r['snapshot']),
+      );
       if (current[0] === JSON.stringify(c.content)) revision = live[0];
       else {
         revision = live[0] + 1;
         updatedAt = now;
-        await execute('INSERT INTO case_version (case_id, revision, snapshot, author_account_id, at) VALUES (?, ?, ?, ?, ?)', [c.id, revision, JSON.stringify(c.content), accountId, now]);
+        await execute(
+          'INSERT INTO case_version (case_id, revision, snapshot, author_account_id, at) VALUES (?, ?, ?, ?, ?)',
+          [c.id, revision, JSON.stringify(c.content), accountId, now],
+        );
         counts.caseVersionsAdded++;
       }
     }
@@ -477,10 +674,34 @@ export class Backup {
          tags = VALUES(tags), status = VALUES(status), revision = VALUES(revision), helpful_count = GREATEST(helpful_count, VALUES(helpful_count)),
          not_relevant_count = GREATEST(not_relevant_count, VALUES(not_relevant_count)), usage_count = GREATEST(usage_count, VALUES(usage_count)),
          updated_at = VALUES(updated_at)`,
-      [c.id, c.externalId, k.title, k.symptom, k.product, k.productVersion, k.environment, k.rootCause, k.shortTermMeasure, k.longTermMeasure, c.authorAccountId, k.language, k.tags.join(','), k.status, revision, c.helpfulCount, c.notRelevantCount, c.usageCount, new Date(c.createdAt), updatedAt],
+      [
+        c.id,
+        c.externalId,
+        k.title,
+        k.symptom,
+        k.product,
+        k.productVersion,
+        k.environment,
+        k.rootCause,
+        k.shortTermMeasure,
+        k.longTermMeasure,
+        c.authorAccountId,
+        k.language,
+        k.tags.join(','),
+        k.status,
+        revision,
+        c.helpfulCount,
+        c.notRelevantCount,
+        c.usageCount,
+        new Date(c.createdAt),
+        updatedAt,
+      ],
     );
     for (const l of c.links) {
-      const r = await execute('INSERT IGNORE INTO case_issue_link (case_id, issue_key, relation, at) VALUES (?, ?, ?, ?)', [c.id, l.issueKey, l.relation, new Date(l.at)]);
+      const r = await execute(
+        'INSERT IGNORE INTO case_issue_link (case_id, issue_key, relation, at) VALUES (?, ?, ?, ?)',
+        [c.id, l.issueKey, l.relation, new Date(l.at)],
+      );
       counts.caseLinksAdded += r.affectedRows;
     }
     await reindexCase(c.id, caseTexts(k));
@@ -490,8 +711,12 @@ export class Backup {
     try {
       return await fn();
     } catch (error) {
-      if (error instanceof NotAuthorizedError) return fail(BackupErrorCode.NotAuthorized, 'Only Jira administrators may export or restore backups', { params: { permission: error.required } });
-      if (error instanceof ConfigStoreError || error instanceof DomainError) return fail(toServerErrorCode(error.code), error.message);
+      if (error instanceof NotAuthorizedError)
+        return fail(BackupErrorCode.NotAuthorized, 'Only Jira administrators may export or restore backups', {
+          params: { permission: error.required },
+        });
+      if (error instanceof ConfigStoreError || error instanceof DomainError)
+        return fail(toServerErrorCode(error.code), error.message);
       throw error;
     }
   }

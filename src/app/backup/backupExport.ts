@@ -29,13 +29,22 @@ export function isExportCursor(x: unknown): x is string {
 
 const size = (x: unknown): number => Buffer.byteLength(JSON.stringify(x));
 
-export async function exportPage(deps: BackupDeps, accountId: string | undefined, cursor: string | undefined): Promise<BackupExportPage> {
+export async function exportPage(
+  deps: BackupDeps,
+  accountId: string | undefined,
+  cursor: string | undefined,
+): Promise<BackupExportPage> {
   const m = cursor === undefined ? null : CURSOR.exec(cursor);
   if (m === null || m[1] === 'config') return configPage(deps, accountId, m === null ? 0 : Number(m[2]), m === null);
   return casesPage(Number(m[2]));
 }
 
-async function configPage(deps: BackupDeps, accountId: string | undefined, from: number, first: boolean): Promise<BackupExportPage> {
+async function configPage(
+  deps: BackupDeps,
+  accountId: string | undefined,
+  from: number,
+  first: boolean,
+): Promise<BackupExportPage> {
   const names = (await deps.configStore.list()).sort();
   const config: Record<string, BackupConfigEntry> = {};
   let bytes = 0;
@@ -53,7 +62,14 @@ async function configPage(deps: BackupDeps, accountId: string | undefined, from:
   if (first) {
     await ensureSchema();
     const cases = (await queryOne('SELECT COUNT(*) AS c FROM itr_case', [], (r) => n(r['c']))) ?? 0;
-    page.header = { format: BACKUP_FORMAT, schemaVersion: BACKUP_SCHEMA_VERSION, exportedAt: deps.now().toISOString(), exportedBy: accountId ?? null, configKeys: names.length, cases };
+    page.header = {
+      format: BACKUP_FORMAT,
+      schemaVersion: BACKUP_SCHEMA_VERSION,
+      exportedAt: deps.now().toISOString(),
+      exportedBy: accountId ?? null,
+      configKeys: names.length,
+      cases,
+    };
   }
   return page;
 }
@@ -78,23 +94,67 @@ async function casesPage(afterId: number): Promise<BackupExportPage> {
 
 /** Up to CASES_PER_QUERY cases with id > `after`, by id, each with its links and versions. */
 export async function casesAfter(after: number): Promise<BackupCase[]> {
-  const cases = await query(`SELECT external_id, ${CASE_COLUMNS} FROM itr_case WHERE id > ? ORDER BY id LIMIT ${CASES_PER_QUERY}`, [after], (r): BackupCase => {
-    const { id, authorAccountId, revision, helpfulCount, notRelevantCount, usageCount, createdAt, updatedAt, ...content } = parseCaseRow(r);
-    return { id, externalId: sOrNull(r['external_id']), content, authorAccountId, revision, helpfulCount, notRelevantCount, usageCount, createdAt, updatedAt, links: [], versions: [] };
-  });
+  const cases = await query(
+    `SELECT external_id, ${CASE_COLUMNS} FROM itr_case WHERE id > ? ORDER BY id LIMIT ${CASES_PER_QUERY}`,
+    [after],
+    (r): BackupCase => {
+      const {
+        id,
+        authorAccountId,
+        revision,
+        helpfulCount,
+        notRelevantCount,
+        usageCount,
+        createdAt,
+        updatedAt,
+        ...content
+      } = parseCaseRow(r);
+      return {
+        id,
+        externalId: sOrNull(r['external_id']),
+        content,
+        authorAccountId,
+        revision,
+        helpfulCount,
+        notRelevantCount,
+        usageCount,
+        createdAt,
+        updatedAt,
+        links: [],
+        versions: [],
+      };
+    },
+  );
   if (cases.length === 0) return cases;
   const byId = new Map(cases.map((c) => [c.id, c]));
   const ids = cases.map((c) => c.id);
   const marks = ids.map(() => '?').join(', ');
-  const links = await query(`SELECT case_id, issue_key, relation, at FROM case_issue_link WHERE case_id IN (${marks}) ORDER BY case_id, relation, issue_key`, ids, (r) => ({
-    caseId: n(r['case_id']),
-    link: { issueKey: s(r['issue_key']), relation: s(r['relation']) as BackupCaseLink['relation'], at: fromSqlDateTime(r['at']).toISOString() },
-  }));
+  const links = await query(
+    `SELECT case_id, issue_key, relation, at FROM case_issue_link WHERE case_id IN (${marks}) ORDER BY case_id, relation, issue_key`,
+    ids,
+    (r) => ({
+      caseId: n(r['case_id']),
+      link: {
+        issueKey: s(r['issue_key']),
+        relation: s(r['relation']) as BackupCaseLink['relation'],
+        at: fromSqlDateTime(r['at']).toISOString(),
+      },
+    }),
+  );
   for (const l of links) byId.get(l.caseId)?.links.push(l.link);
-  const versions = await query(`SELECT case_id, revision, snapshot, author_account_id, at FROM case_version WHERE case_id IN (${marks}) ORDER BY case_id, revision`, ids, (r) => ({
-    caseId: n(r['case_id']),
-    version: { revision: n(r['revision']), snapshot: JSON.parse(s(r['snapshot'])) as CaseContent, authorAccountId: sOrNull(r['author_account_id']), at: fromSqlDateTime(r['at']).toISOString() },
-  }));
+  const versions = await query(
+    `SELECT case_id, revision, snapshot, author_account_id, at FROM case_version WHERE case_id IN (${marks}) ORDER BY case_id, revision`,
+    ids,
+    (r) => ({
+      caseId: n(r['case_id']),
+      version: {
+        revision: n(r['revision']),
+        snapshot: JSON.parse(s(r['snapshot'])) as CaseContent,
+        authorAccountId: sOrNull(r['author_account_id']),
+        at: fromSqlDateTime(r['at']).toISOString(),
+      },
+    }),
+  );
   for (const v of versions) byId.get(v.caseId)?.versions.push(v.version);
   return cases;
 }

@@ -6,7 +6,13 @@
  */
 import type { ConfigCodec } from '../../adapters/kvs';
 import { ensureSchema, query } from '../../adapters/sql';
-import type { BackupCase, BackupCaseLink, BackupCaseVersion, BackupConfigEntry, BackupDocument } from '../../contract/backup';
+import type {
+  BackupCase,
+  BackupCaseLink,
+  BackupCaseVersion,
+  BackupConfigEntry,
+  BackupDocument,
+} from '../../contract/backup';
 import type { CaseContent } from '../../contract/cases';
 import { validateGradingTable, type GradingTable, type ValidationIssue } from '../../domain';
 import { validateContent } from '../cases/caseLibrary';
@@ -93,8 +99,19 @@ function contentOf(raw: unknown, path: string, issues: ValidationIssue[]): CaseC
     issues.push({ code: BackupErrorCode.Case, path, message: 'must be an object of case fields' });
     return undefined;
   }
-  for (const k of ['title', 'symptom', 'product', 'productVersion', 'environment', 'rootCause', 'shortTermMeasure', 'longTermMeasure', 'language']) {
-    if (raw[k] !== undefined && typeof raw[k] !== 'string') issues.push({ code: BackupErrorCode.Case, path: `${path}.${k}`, message: `${k} must be text` });
+  for (const k of [
+    'title',
+    'symptom',
+    'product',
+    'productVersion',
+    'environment',
+    'rootCause',
+    'shortTermMeasure',
+    'longTermMeasure',
+    'language',
+  ]) {
+    if (raw[k] !== undefined && typeof raw[k] !== 'string')
+      issues.push({ code: BackupErrorCode.Case, path: `${path}.${k}`, message: `${k} must be text` });
   }
   if (raw['tags'] !== undefined && !(Array.isArray(raw['tags']) && raw['tags'].every((t) => typeof t === 'string'))) {
     issues.push({ code: BackupErrorCode.Case, path: `${path}.tags`, message: 'tags must be a list of text' });
@@ -118,18 +135,27 @@ function validateCase(raw: unknown, path: string, issues: ValidationIssue[]): Ba
   };
   if (!isCount(raw['id'], 1)) bad('id', 'id must be a whole number ≥ 1');
   const externalId = raw['externalId'] ?? null;
-  if (externalId !== null && !(typeof externalId === 'string' && externalId.length >= 1 && externalId.length <= 64)) bad('externalId', 'externalId must be null or 1–64 characters');
+  if (externalId !== null && !(typeof externalId === 'string' && externalId.length >= 1 && externalId.length <= 64))
+    bad('externalId', 'externalId must be null or 1–64 characters');
   const authorAccountId = raw['authorAccountId'] ?? null;
-  if (authorAccountId !== null && !(typeof authorAccountId === 'string' && authorAccountId.length <= 128)) bad('authorAccountId', 'authorAccountId must be null or an account id');
+  if (authorAccountId !== null && !(typeof authorAccountId === 'string' && authorAccountId.length <= 128))
+    bad('authorAccountId', 'authorAccountId must be null or an account id');
   if (!isCount(raw['revision'], 1)) bad('revision', 'revision must be a whole number ≥ 1');
-  for (const k of ['helpfulCount', 'notRelevantCount', 'usageCount']) if (!isCount(raw[k])) bad(k, `${k} must be a whole number ≥ 0`);
+  for (const k of ['helpfulCount', 'notRelevantCount', 'usageCount'])
+    if (!isCount(raw[k])) bad(k, `${k} must be a whole number ≥ 0`);
   for (const k of ['createdAt', 'updatedAt']) if (!isIso(raw[k])) bad(k, `${k} must be an ISO instant`);
   const content = contentOf(raw['content'], `${path}.content`, issues);
   const links: BackupCaseLink[] = [];
   if (!Array.isArray(raw['links'])) bad('links', 'links must be a list');
   else
     raw['links'].forEach((l: unknown, i) => {
-      if (isRecord(l) && typeof l['issueKey'] === 'string' && isIssueKey(l['issueKey']) && (l['relation'] === 'source' || l['relation'] === 'used_on') && isIso(l['at'])) {
+      if (
+        isRecord(l) &&
+        typeof l['issueKey'] === 'string' &&
+        isIssueKey(l['issueKey']) &&
+        (l['relation'] === 'source' || l['relation'] === 'used_on') &&
+        isIso(l['at'])
+      ) {
         links.push({ issueKey: l['issueKey'], relation: l['relation'], at: l['at'] });
       } else bad(`links[${i}]`, 'a link needs an issue key, a relation (source or used_on) and an ISO instant');
     });
@@ -138,12 +164,31 @@ function validateCase(raw: unknown, path: string, issues: ValidationIssue[]): Ba
   else
     raw['versions'].forEach((v: unknown, i) => {
       const vp = `${path}.versions[${i}]`;
-      if (!isRecord(v) || !isCount(v['revision'], 1) || !isIso(v['at']) || !(v['authorAccountId'] === null || v['authorAccountId'] === undefined || typeof v['authorAccountId'] === 'string')) {
-        issues.push({ code: BackupErrorCode.Case, path: vp, message: 'a version needs a revision ≥ 1, an author (or null) and an ISO instant' });
+      if (
+        !isRecord(v) ||
+        !isCount(v['revision'], 1) ||
+        !isIso(v['at']) ||
+        !(
+          v['authorAccountId'] === null ||
+          v['authorAccountId'] === undefined ||
+          typeof v['authorAccountId'] === 'string'
+        )
+      ) {
+        issues.push({
+          code: BackupErrorCode.Case,
+          path: vp,
+          message: 'a version needs a revision ≥ 1, an author (or null) and an ISO instant',
+        });
         return;
       }
       const snapshot = contentOf(v['snapshot'], `${vp}.snapshot`, issues);
-      if (snapshot !== undefined) versions.push({ revision: v['revision'], snapshot, authorAccountId: sOrNull(v['authorAccountId']), at: v['at'] });
+      if (snapshot !== undefined)
+        versions.push({
+          revision: v['revision'],
+          snapshot,
+          authorAccountId: sOrNull(v['authorAccountId']),
+          at: v['at'],
+        });
     });
   if (issues.length > before || content === undefined) return undefined;
   return {
@@ -162,14 +207,29 @@ function validateCase(raw: unknown, path: string, issues: ValidationIssue[]): Ba
   };
 }
 
-export async function validateBackup(raw: unknown, deps: Pick<BackupDeps, 'configStore' | 'gradingStore'>): Promise<{ ok: true; plan: Plan } | { ok: false; issues: ValidationIssue[] }> {
+export async function validateBackup(
+  raw: unknown,
+  deps: Pick<BackupDeps, 'configStore' | 'gradingStore'>,
+): Promise<{ ok: true; plan: Plan } | { ok: false; issues: ValidationIssue[] }> {
   const issues: ValidationIssue[] = [];
   if (!isRecord(raw) || raw['format'] !== BACKUP_FORMAT || raw['schemaVersion'] !== BACKUP_SCHEMA_VERSION) {
-    return { ok: false, issues: [{ code: BackupErrorCode.Format, path: '', message: `not an ${BACKUP_FORMAT} document of schema version ${BACKUP_SCHEMA_VERSION}` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          code: BackupErrorCode.Format,
+          path: '',
+          message: `not an ${BACKUP_FORMAT} document of schema version ${BACKUP_SCHEMA_VERSION}`,
+        },
+      ],
+    };
   }
-  if (!isIso(raw['exportedAt'])) issues.push({ code: BackupErrorCode.Format, path: 'exportedAt', message: 'exportedAt must be an ISO instant' });
-  if (!isRecord(raw['config'])) issues.push({ code: BackupErrorCode.Format, path: 'config', message: 'config must be an object of name → entry' });
-  if (!Array.isArray(raw['cases'])) issues.push({ code: BackupErrorCode.Format, path: 'cases', message: 'cases must be a list' });
+  if (!isIso(raw['exportedAt']))
+    issues.push({ code: BackupErrorCode.Format, path: 'exportedAt', message: 'exportedAt must be an ISO instant' });
+  if (!isRecord(raw['config']))
+    issues.push({ code: BackupErrorCode.Format, path: 'config', message: 'config must be an object of name → entry' });
+  if (!Array.isArray(raw['cases']))
+    issues.push({ code: BackupErrorCode.Format, path: 'cases', message: 'cases must be a list' });
   if (issues.length > 0) return { ok: false, issues };
   const config = raw['config'] as Record<string, unknown>;
 
@@ -186,7 +246,11 @@ export async function validateBackup(raw: unknown, deps: Pick<BackupDeps, 'confi
       continue;
     }
     if (!isEntry(entry)) {
-      issues.push({ code: BackupErrorCode.ConfigEntry, path, message: 'not a configuration entry {schemaVersion, revision, updatedAt, value}' });
+      issues.push({
+        code: BackupErrorCode.ConfigEntry,
+        path,
+        message: 'not a configuration entry {schemaVersion, revision, updatedAt, value}',
+      });
       continue;
     }
     if (Buffer.byteLength(JSON.stringify(entry)) > KVS_MAX_VALUE_BYTES) {
@@ -194,14 +258,25 @@ export async function validateBackup(raw: unknown, deps: Pick<BackupDeps, 'confi
       continue;
     }
     if (name === CONFIG_KEYS.calendars || name === CONFIG_KEYS.gradingTable) {
-      if (entry.schemaVersion !== 1) issues.push({ code: BackupErrorCode.ConfigEntry, path: `${path}.schemaVersion`, message: 'this app reads schema version 1' });
+      if (entry.schemaVersion !== 1)
+        issues.push({
+          code: BackupErrorCode.ConfigEntry,
+          path: `${path}.schemaVersion`,
+          message: 'this app reads schema version 1',
+        });
       else if (name === CONFIG_KEYS.calendars) calendars = { value: entry.value };
       continue;
     }
     if (name.startsWith(HISTORY_PREFIX)) {
       const version = Number(name.slice(HISTORY_PREFIX.length));
       const value = entry.value;
-      if (!Number.isInteger(version) || version < 1 || !isRecord(value) || !isRecord(value['table']) || typeof value['savedAt'] !== 'string') {
+      if (
+        !Number.isInteger(version) ||
+        version < 1 ||
+        !isRecord(value) ||
+        !isRecord(value['table']) ||
+        typeof value['savedAt'] !== 'string'
+      ) {
         issues.push({ code: BackupErrorCode.ConfigEntry, path, message: 'not a grading history entry' });
       } else history.push({ name, version, entry });
       continue;
@@ -215,7 +290,12 @@ export async function validateBackup(raw: unknown, deps: Pick<BackupDeps, 'confi
     const cals = validateCalendarSet(calendars['value']);
     if (cals.ok) site = cals.value;
     else {
-      issues.push(...cals.issues.map((i) => ({ ...i, path: `config.${CONFIG_KEYS.calendars}.value.${i.path.replace(/^calendars\.?/, '')}` })));
+      issues.push(
+        ...cals.issues.map((i) => ({
+          ...i,
+          path: `config.${CONFIG_KEYS.calendars}.value.${i.path.replace(/^calendars\.?/, '')}`,
+        })),
+      );
       site = isRecord(calendars['value']) ? calendars['value'] : {};
     }
     calendars = site;
@@ -225,7 +305,13 @@ export async function validateBackup(raw: unknown, deps: Pick<BackupDeps, 'confi
     const ids = Object.keys(GradingTableStore.allCalendars(site as never));
     const t = validateGradingTable(tableEntry.value, { calendarIds: ids });
     if (t.ok) table = t.value;
-    else issues.push(...t.issues.map((i) => ({ ...i, path: `config.${CONFIG_KEYS.gradingTable}.value${i.path === '' ? '' : `.${i.path}`}` })));
+    else
+      issues.push(
+        ...t.issues.map((i) => ({
+          ...i,
+          path: `config.${CONFIG_KEYS.gradingTable}.value${i.path === '' ? '' : `.${i.path}`}`,
+        })),
+      );
   }
 
   const cases: BackupCase[] = [];
@@ -233,23 +319,32 @@ export async function validateBackup(raw: unknown, deps: Pick<BackupDeps, 'confi
   (raw['cases'] as unknown[]).forEach((c, i) => {
     const v = validateCase(c, `cases[${i}]`, issues);
     if (v === undefined) return;
-    if (seen.has(v.id)) issues.push({ code: BackupErrorCode.Case, path: `cases[${i}].id`, message: `case ${v.id} appears twice` });
+    if (seen.has(v.id))
+      issues.push({ code: BackupErrorCode.Case, path: `cases[${i}].id`, message: `case ${v.id} appears twice` });
     seen.add(v.id);
     cases.push(v);
   });
   const external = cases.filter((c) => c.externalId !== null);
   if (issues.length === 0 && external.length > 0) {
     await ensureSchema();
-    const owners = await query(`SELECT id, external_id FROM itr_case WHERE external_id IN (${external.map(() => '?').join(', ')})`, external.map((c) => c.externalId), (r) => [s(r['external_id']), n(r['id'])] as const);
+    const owners = await query(
+      `SELECT id, external_id FROM itr_case WHERE external_id IN (${external.map(() => '?').join(', ')})`,
+      external.map((c) => c.externalId),
+      (r) => [s(r['external_id']), n(r['id'])] as const,
+    );
     const ownerOf = new Map(owners);
     for (const c of external) {
       const owner = ownerOf.get(c.externalId as string);
       if (owner !== undefined && owner !== c.id) {
-        issues.push({ code: BackupErrorCode.CaseConflict, path: `cases[${cases.indexOf(c)}].externalId`, message: `external id ${c.externalId} belongs to case ${owner} here`, params: { caseId: owner } });
+        issues.push({
+          code: BackupErrorCode.CaseConflict,
+          path: `cases[${cases.indexOf(c)}].externalId`,
+          message: `external id ${c.externalId} belongs to case ${owner} here`,
+          params: { caseId: owner },
+        });
       }
     }
   }
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, plan: { doc: raw as unknown as BackupDocument, table, calendars, history, other, cases } };
 }
-

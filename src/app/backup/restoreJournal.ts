@@ -8,7 +8,13 @@ import { randomUUID } from 'node:crypto';
 import { ensureSchema, execute, fromSqlDateTime, query, queryOne } from '../../adapters/sql';
 import type { BackupRestoreCounts, BackupRestoreState, BackupRestoreStatus } from '../../contract/backup';
 
-export const NO_COUNTS: BackupRestoreCounts = { configEntries: 0, historyEntriesAdded: 0, cases: 0, caseVersionsAdded: 0, caseLinksAdded: 0 };
+export const NO_COUNTS: BackupRestoreCounts = {
+  configEntries: 0,
+  historyEntriesAdded: 0,
+  cases: 0,
+  caseVersionsAdded: 0,
+  caseLinksAdded: 0,
+};
 
 function countsOf(raw: unknown): BackupRestoreCounts {
   try {
@@ -19,7 +25,8 @@ function countsOf(raw: unknown): BackupRestoreCounts {
   }
 }
 
-const COLUMNS = 'id, state, account_id, chunk_count, byte_count, cursor_step, step_count, exported_at, published_version, counts, error_code, created_at, updated_at';
+const COLUMNS =
+  'id, state, account_id, chunk_count, byte_count, cursor_step, step_count, exported_at, published_version, counts, error_code, created_at, updated_at';
 
 function parse(r: Record<string, unknown>, chunksReceived: number): BackupRestoreStatus {
   return {
@@ -32,7 +39,8 @@ function parse(r: Record<string, unknown>, chunksReceived: number): BackupRestor
     stepsDone: Number(r['cursor_step']),
     stepCount: Number(r['step_count']),
     exportedAt: typeof r['exported_at'] === 'string' ? r['exported_at'] : null,
-    publishedVersion: r['published_version'] === null || r['published_version'] === undefined ? null : Number(r['published_version']),
+    publishedVersion:
+      r['published_version'] === null || r['published_version'] === undefined ? null : Number(r['published_version']),
     counts: countsOf(r['counts']),
     errorCode: typeof r['error_code'] === 'string' ? r['error_code'] : null,
     createdAt: fromSqlDateTime(r['created_at']).toISOString(),
@@ -52,7 +60,9 @@ export class RestoreJournal {
     await ensureSchema();
     const id = `restore-${randomUUID()}`;
     const now = this.now();
-    const stale = await query("SELECT id FROM backup_restore WHERE state IN ('staging', 'applying')", [], (r) => String(r['id']));
+    const stale = await query("SELECT id FROM backup_restore WHERE state IN ('staging', 'applying')", [], (r) =>
+      String(r['id']),
+    );
     for (const old of stale) {
       await execute("UPDATE backup_restore SET state = 'abandoned', updated_at = ? WHERE id = ?", [now, old]);
       await execute('DELETE FROM backup_restore_chunk WHERE restore_id = ?', [old]);
@@ -74,7 +84,9 @@ export class RestoreJournal {
   /** The most recent restore, whatever its state. */
   async latest(): Promise<BackupRestoreStatus | undefined> {
     await ensureSchema();
-    const id = await queryOne('SELECT id FROM backup_restore ORDER BY created_at DESC, id DESC LIMIT 1', [], (r) => String(r['id']));
+    const id = await queryOne('SELECT id FROM backup_restore ORDER BY created_at DESC, id DESC LIMIT 1', [], (r) =>
+      String(r['id']),
+    );
     return id === undefined ? undefined : this.get(id);
   }
 
@@ -84,22 +96,35 @@ export class RestoreJournal {
   }
 
   async chunksReceived(id: string): Promise<number> {
-    return (await queryOne('SELECT COUNT(*) AS n FROM backup_restore_chunk WHERE restore_id = ?', [id], (r) => Number(r['n']))) ?? 0;
+    return (
+      (await queryOne('SELECT COUNT(*) AS n FROM backup_restore_chunk WHERE restore_id = ?', [id], (r) =>
+        Number(r['n']),
+      )) ?? 0
+    );
   }
 
   /** Stores chunk `seq` (a resent chunk replaces the earlier copy: uploads are retried safely). */
   async putChunk(id: string, seq: number, body: string): Promise<void> {
-    await execute('INSERT INTO backup_restore_chunk (restore_id, seq, body) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE body = VALUES(body)', [id, seq, body]);
+    await execute(
+      'INSERT INTO backup_restore_chunk (restore_id, seq, body) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE body = VALUES(body)',
+      [id, seq, body],
+    );
   }
 
   /** The staged chunks in order, one query each (a whole file could pass Forge SQL's 4 MiB answer cap). */
   async chunks(id: string, count: number): Promise<{ text: string; missing: number[] }> {
-    const present = new Set(await query('SELECT seq FROM backup_restore_chunk WHERE restore_id = ?', [id], (r) => Number(r['seq'])));
+    const present = new Set(
+      await query('SELECT seq FROM backup_restore_chunk WHERE restore_id = ?', [id], (r) => Number(r['seq'])),
+    );
     const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !present.has(i));
     if (missing.length > 0) return { text: '', missing };
     const parts: string[] = [];
     for (let i = 0; i < count; i++) {
-      parts.push((await queryOne('SELECT body FROM backup_restore_chunk WHERE restore_id = ? AND seq = ?', [id, i], (r) => String(r['body']))) ?? '');
+      parts.push(
+        (await queryOne('SELECT body FROM backup_restore_chunk WHERE restore_id = ? AND seq = ?', [id, i], (r) =>
+          String(r['body']),
+        )) ?? '',
+      );
     }
     return { text: parts.join(''), missing: [] };
   }
@@ -110,27 +135,30 @@ export class RestoreJournal {
 
   /** staging → applying, with the plan's size and the backup's date (only from staging: a rerun keeps the cursor). */
   async startApplying(id: string, stepCount: number, exportedAt: string): Promise<void> {
-    await execute("UPDATE backup_restore SET state = 'applying', step_count = ?, exported_at = ?, error_code = NULL, updated_at = ? WHERE id = ? AND state = 'staging'", [
-      stepCount,
-      exportedAt,
-      this.now(),
-      id,
-    ]);
+    await execute(
+      "UPDATE backup_restore SET state = 'applying', step_count = ?, exported_at = ?, error_code = NULL, updated_at = ? WHERE id = ? AND state = 'staging'",
+      [stepCount, exportedAt, this.now(), id],
+    );
   }
 
   /** Moves the cursor forward (never back) and saves the counts so far. */
-  async advance(id: string, cursor: number, counts: BackupRestoreCounts, publishedVersion: number | null): Promise<void> {
-    await execute('UPDATE backup_restore SET cursor_step = GREATEST(cursor_step, ?), counts = ?, published_version = COALESCE(?, published_version), error_code = NULL, updated_at = ? WHERE id = ?', [
-      cursor,
-      JSON.stringify(counts),
-      publishedVersion,
-      this.now(),
-      id,
-    ]);
+  async advance(
+    id: string,
+    cursor: number,
+    counts: BackupRestoreCounts,
+    publishedVersion: number | null,
+  ): Promise<void> {
+    await execute(
+      'UPDATE backup_restore SET cursor_step = GREATEST(cursor_step, ?), counts = ?, published_version = COALESCE(?, published_version), error_code = NULL, updated_at = ? WHERE id = ?',
+      [cursor, JSON.stringify(counts), publishedVersion, this.now(), id],
+    );
   }
 
   async finish(id: string): Promise<void> {
-    await execute("UPDATE backup_restore SET state = 'done', cursor_step = step_count, updated_at = ? WHERE id = ?", [this.now(), id]);
+    await execute("UPDATE backup_restore SET state = 'done', cursor_step = step_count, updated_at = ? WHERE id = ?", [
+      this.now(),
+      id,
+    ]);
   }
 
   /**
@@ -140,7 +168,10 @@ export class RestoreJournal {
    */
   async claim(id: string, until: Date): Promise<boolean> {
     const now = this.now();
-    const res = await execute('UPDATE backup_restore SET lease_until = ? WHERE id = ? AND (lease_until IS NULL OR lease_until < ?)', [until, id, now]);
+    const res = await execute(
+      'UPDATE backup_restore SET lease_until = ? WHERE id = ? AND (lease_until IS NULL OR lease_until < ?)',
+      [until, id, now],
+    );
     return res.affectedRows === 1;
   }
 
@@ -150,6 +181,10 @@ export class RestoreJournal {
 
   /** Notes why a commit stopped; best effort (the platform that failed the step may fail this too). */
   async noteError(id: string, code: string): Promise<void> {
-    await execute('UPDATE backup_restore SET error_code = ?, updated_at = ? WHERE id = ?', [code.slice(0, 64), this.now(), id]).catch(() => undefined);
+    await execute('UPDATE backup_restore SET error_code = ?, updated_at = ? WHERE id = ?', [
+      code.slice(0, 64),
+      this.now(),
+      id,
+    ]).catch(() => undefined);
   }
 }

@@ -58,7 +58,12 @@ function double(x: number): string {
  * The query's terms come in as a derived table of (term, q) joined on case_term's key: a
  * `CASE term WHEN …` per posting cost 40 % more. Terms are bound; the numbers are our own.
  */
-function scoreStatement(kept: readonly KeptTerm[], stats: CorpusStats, p: SearchParams, limit: number): { sql: string; params: SqlParam[] } {
+function scoreStatement(
+  kept: readonly KeptTerm[],
+  stats: CorpusStats,
+  p: SearchParams,
+  limit: number,
+): { sql: string; params: SqlParam[] } {
   const x = CASE_FIELDS.flatMap((f, i) => {
     const { weight, b } = p.fields[f];
     if (weight <= 0) return [];
@@ -101,10 +106,13 @@ export interface IndexedCase {
   texts: FieldTexts;
 }
 
-async function insertPostings(rows: Array<{ caseId: number; term: string; tf: FieldCounts; lengths: FieldCounts }>): Promise<void> {
+async function insertPostings(
+  rows: Array<{ caseId: number; term: string; tf: FieldCounts; lengths: FieldCounts }>,
+): Promise<void> {
   for (const part of chunks(rows, INSERT_CHUNK)) {
     const params: SqlParam[] = [];
-    for (const r of part) params.push(r.term, r.caseId, r.tf[0], r.tf[1], r.tf[2], r.lengths[0], r.lengths[1], r.lengths[2]);
+    for (const r of part)
+      params.push(r.term, r.caseId, r.tf[0], r.tf[1], r.tf[2], r.lengths[0], r.lengths[1], r.lengths[2]);
     await execute(
       `INSERT INTO case_term (term, case_id, tf_title, tf_body, tf_meta, len_title, len_body, len_meta) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       params,
@@ -117,7 +125,10 @@ async function addDf(counts: Map<string, number>, sign: 1 | -1): Promise<void> {
     for (const part of chunks([...counts], INSERT_CHUNK)) {
       const params: SqlParam[] = [];
       for (const [term, n] of part) params.push(term, n);
-      await execute(`INSERT INTO case_term_stats (term, df) VALUES ${part.map(() => '(?, ?)').join(', ')} ON DUPLICATE KEY UPDATE df = df + VALUES(df)`, params);
+      await execute(
+        `INSERT INTO case_term_stats (term, df) VALUES ${part.map(() => '(?, ?)').join(', ')} ON DUPLICATE KEY UPDATE df = df + VALUES(df)`,
+        params,
+      );
     }
     return;
   }
@@ -160,10 +171,14 @@ export async function indexNewCases(cases: readonly IndexedCase[]): Promise<void
  * difference in the term set changes document frequencies.
  */
 export async function reindexCase(caseId: number, texts: FieldTexts | undefined): Promise<void> {
-  const old = await query('SELECT term, len_title, len_body, len_meta FROM case_term WHERE case_id = ?', [caseId], (r) => ({
-    term: str(r['term']),
-    lengths: [num(r['len_title']), num(r['len_body']), num(r['len_meta'])] as FieldCounts,
-  }));
+  const old = await query(
+    'SELECT term, len_title, len_body, len_meta FROM case_term WHERE case_id = ?',
+    [caseId],
+    (r) => ({
+      term: str(r['term']),
+      lengths: [num(r['len_title']), num(r['len_body']), num(r['len_meta'])] as FieldCounts,
+    }),
+  );
   const doc = texts === undefined ? undefined : analyzeDocument(texts);
   const oldTerms = new Set(old.map((o) => o.term));
   const newTerms = doc?.terms ?? new Map<string, FieldCounts>();
@@ -193,7 +208,11 @@ async function readStatsAndDf(terms: readonly string[]): Promise<{ stats: Corpus
     'SELECT NULL AS term, doc_count AS n, len_title, len_body, len_meta FROM case_index_stats WHERE id = 1' +
       ` UNION ALL SELECT term, df, 0, 0, 0 FROM case_term_stats WHERE term IN (${marks(terms.length)})`,
     [...terms],
-    (r) => ({ term: r['term'] === null ? null : str(r['term']), n: num(r['n']), lengths: [num(r['len_title']), num(r['len_body']), num(r['len_meta'])] as FieldCounts }),
+    (r) => ({
+      term: r['term'] === null ? null : str(r['term']),
+      n: num(r['n']),
+      lengths: [num(r['len_title']), num(r['len_body']), num(r['len_meta'])] as FieldCounts,
+    }),
   );
   const totals = rows.find((r) => r.term === null);
   const dfs = new Map<string, number>();
@@ -210,7 +229,11 @@ export interface SearchProbe {
 }
 
 /** Runs `step` and reports its duration to `probe` under `phase`. */
-export async function timed<T>(probe: SearchProbe | undefined, phase: SearchPhase, step: () => Promise<T> | T): Promise<T> {
+export async function timed<T>(
+  probe: SearchProbe | undefined,
+  phase: SearchPhase,
+  step: () => Promise<T> | T,
+): Promise<T> {
   if (probe === undefined) return step();
   const t = performance.now();
   try {
@@ -244,7 +267,11 @@ async function readPostings(kept: readonly KeptTerm[], caseIds: readonly number[
  * over every posting of the kept terms ranks them (MemoryCaseIndex is the reference). Three
  * statements: totals and df; the SQL sum that picks the candidates; their postings.
  */
-export async function searchIndex(texts: FieldTexts, p: SearchParams = DEFAULT_SEARCH_PARAMS, options: { limit?: number; probe?: SearchProbe | undefined } = {}): Promise<RankedCase[]> {
+export async function searchIndex(
+  texts: FieldTexts,
+  p: SearchParams = DEFAULT_SEARCH_PARAMS,
+  options: { limit?: number; probe?: SearchProbe | undefined } = {},
+): Promise<RankedCase[]> {
   const { limit = DEFAULT_SEARCH_LIMIT, probe } = options;
   const terms = analyzeQuery(texts, p).slice(0, MAX_LOOKUP_TERMS);
   if (terms.length === 0) return [];

@@ -16,13 +16,36 @@ import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode, type JiraClient, type 
 import { FieldsNotInstalledError, lookUpFieldIds } from '../fields/fieldIds';
 import { execute, fromSqlDateTime, query, sqlLimit, type SqlParam } from '../../adapters/sql';
 import type { ResolverResult } from '../../contract/envelope';
-import type { CaseContent, CaseHit, CaseListRequest, CaseRecord, CaseSearchRequest, CaseStatus, CaseSuggestions, CaseVersion } from '../../contract/cases';
-import { DEFAULT_SEARCH_PARAMS, type FieldTexts, type Feedback, highlight, isCjkTerm, rerankWithFeedback, type SearchParams } from '../../domain/caseSearch';
+import type {
+  CaseContent,
+  CaseHit,
+  CaseListRequest,
+  CaseRecord,
+  CaseSearchRequest,
+  CaseStatus,
+  CaseSuggestions,
+  CaseVersion,
+} from '../../contract/cases';
+import {
+  DEFAULT_SEARCH_PARAMS,
+  type FieldTexts,
+  type Feedback,
+  highlight,
+  isCjkTerm,
+  rerankWithFeedback,
+  type SearchParams,
+} from '../../domain/caseSearch';
 import { recordAudit } from '../audit/auditLog';
 import { NotAuthorizedError } from '../auth/authorization';
 import { hasTriageRole, loadTriageRole } from '../triage/triageRole';
 import { latestVersion } from '../rootCause/rootCauseStore';
-import { CASE_TAGS_MAX, STATEMENT_VALUES_MAX_BYTES, statementValueBytes, tooLong, type StoredValue } from '../../domain/storageLimits';
+import {
+  CASE_TAGS_MAX,
+  STATEMENT_VALUES_MAX_BYTES,
+  statementValueBytes,
+  tooLong,
+  type StoredValue,
+} from '../../domain/storageLimits';
 import { indexNewCases, reindexCase, type SearchProbe, searchIndex, timed } from './caseIndex';
 import { isIssueKey } from '../../domain/jiraKeys';
 import { type ServerErrorCode } from '../../contract/errorCodes';
@@ -61,7 +84,9 @@ export function parseCaseRow(r: Record<string, unknown>): CaseRow {
     longTermMeasure: s(r['long_term_measure']),
     authorAccountId: typeof r['author_account_id'] === 'string' ? r['author_account_id'] : null,
     language: s(r['language']),
-    tags: s(r['tags']).split(',').filter((t) => t.length > 0),
+    tags: s(r['tags'])
+      .split(',')
+      .filter((t) => t.length > 0),
     status,
     revision: n(r['revision']),
     helpfulCount: n(r['helpful_count']),
@@ -121,9 +146,21 @@ export function checkContent(raw: unknown): CaseContent | ContentProblem {
   const r = raw as Record<string, unknown>;
   const text = (k: string): string => (typeof r[k] === 'string' ? (r[k] as string).trim() : '');
   const status = r['status'] ?? 'draft';
-  if (status !== 'draft' && status !== 'published' && status !== 'retired') return { code: 'INVALID_PAYLOAD', message: 'status must be draft, published or retired' };
-  const tags = Array.isArray(r['tags']) ? (r['tags'] as unknown[]).filter((t): t is string => typeof t === 'string').map((t) => t.trim().replace(/,/g, ' ')).filter((t) => t.length > 0) : [];
-  if (tags.length > CASE_TAGS_MAX) return { code: 'VALUE_TOO_LONG', message: `at most ${CASE_TAGS_MAX} tags`, path: 'tags', params: { field: 'tags', size: tags.length, max: CASE_TAGS_MAX, unit: 'items' } };
+  if (status !== 'draft' && status !== 'published' && status !== 'retired')
+    return { code: 'INVALID_PAYLOAD', message: 'status must be draft, published or retired' };
+  const tags = Array.isArray(r['tags'])
+    ? (r['tags'] as unknown[])
+        .filter((t): t is string => typeof t === 'string')
+        .map((t) => t.trim().replace(/,/g, ' '))
+        .filter((t) => t.length > 0)
+    : [];
+  if (tags.length > CASE_TAGS_MAX)
+    return {
+      code: 'VALUE_TOO_LONG',
+      message: `at most ${CASE_TAGS_MAX} tags`,
+      path: 'tags',
+      params: { field: 'tags', size: tags.length, max: CASE_TAGS_MAX, unit: 'items' },
+    };
   const c: CaseContent = {
     title: text('title'),
     symptom: text('symptom'),
@@ -195,15 +232,25 @@ export class CaseLibrary {
     if (ids.length === 0) return [];
     const marks = ids.map(() => '?').join(', ');
     const rows = await query(`SELECT ${CASE_COLUMNS} FROM itr_case WHERE id IN (${marks})`, ids, parseCaseRow);
-    const links = await query(`SELECT case_id, issue_key, relation FROM case_issue_link WHERE case_id IN (${marks})`, ids, (r) => ({
-      caseId: n(r['case_id']),
-      key: s(r['issue_key']),
-      relation: s(r['relation']),
-    }));
+    const links = await query(
+      `SELECT case_id, issue_key, relation FROM case_issue_link WHERE case_id IN (${marks})`,
+      ids,
+      (r) => ({
+        caseId: n(r['case_id']),
+        key: s(r['issue_key']),
+        relation: s(r['relation']),
+      }),
+    );
     return rows.map((row) => ({
       ...row,
-      sourceIssues: links.filter((l) => l.caseId === row.id && l.relation === 'source').map((l) => l.key).sort(),
-      usedOnIssues: links.filter((l) => l.caseId === row.id && l.relation === 'used_on').map((l) => l.key).sort(),
+      sourceIssues: links
+        .filter((l) => l.caseId === row.id && l.relation === 'source')
+        .map((l) => l.key)
+        .sort(),
+      usedOnIssues: links
+        .filter((l) => l.caseId === row.id && l.relation === 'used_on')
+        .map((l) => l.key)
+        .sort(),
     }));
   }
 
@@ -216,21 +263,31 @@ export class CaseLibrary {
     const keys = [...new Set(cases.flatMap((c) => c.sourceIssues))];
     if (keys.length === 0) return cases;
     const allowed = new Set<string>();
-    for await (const page of this.deps.jiraFor().searchJql(`key in (${keys.join(', ')})`, { fields: ['summary'], pageSize: 100 })) {
+    for await (const page of this.deps
+      .jiraFor()
+      .searchJql(`key in (${keys.join(', ')})`, { fields: ['summary'], pageSize: 100 })) {
       for (const issue of page.issues) if (issue.key !== undefined) allowed.add(issue.key);
     }
     return cases.filter((c) => c.sourceIssues.every((k) => allowed.has(k)));
   }
 
-  async getCase(accountId: string | undefined, id: number): Promise<ResolverResult<{ case: CaseRecord; history: CaseVersion[] }>> {
+  async getCase(
+    accountId: string | undefined,
+    id: number,
+  ): Promise<ResolverResult<{ case: CaseRecord; history: CaseVersion[] }>> {
     const c = await this.load(id);
-    if (c === undefined || (await this.visible(accountId, [c])).length === 0) return fail('CASE_NOT_FOUND', `no case ${id}`);
-    const history = await query('SELECT revision, snapshot, author_account_id, at FROM case_version WHERE case_id = ? ORDER BY revision DESC', [id], (r) => ({
-      revision: n(r['revision']),
-      authorAccountId: typeof r['author_account_id'] === 'string' ? r['author_account_id'] : null,
-      at: fromSqlDateTime(r['at']).toISOString(),
-      content: JSON.parse(s(r['snapshot'])) as CaseContent,
-    }));
+    if (c === undefined || (await this.visible(accountId, [c])).length === 0)
+      return fail('CASE_NOT_FOUND', `no case ${id}`);
+    const history = await query(
+      'SELECT revision, snapshot, author_account_id, at FROM case_version WHERE case_id = ? ORDER BY revision DESC',
+      [id],
+      (r) => ({
+        revision: n(r['revision']),
+        authorAccountId: typeof r['author_account_id'] === 'string' ? r['author_account_id'] : null,
+        at: fromSqlDateTime(r['at']).toISOString(),
+        content: JSON.parse(s(r['snapshot'])) as CaseContent,
+      }),
+    );
     return { success: true, data: { case: c, history } };
   }
 
@@ -247,7 +304,11 @@ export class CaseLibrary {
       params.push(req.language);
     }
     const limit = sqlLimit(req.limit, MAX_LIMIT, 200);
-    const ids = await query(`SELECT id FROM itr_case WHERE ${where.join(' AND ')} ORDER BY updated_at DESC LIMIT ${limit}`, params, (r) => n(r['id']));
+    const ids = await query(
+      `SELECT id FROM itr_case WHERE ${where.join(' AND ')} ORDER BY updated_at DESC LIMIT ${limit}`,
+      params,
+      (r) => n(r['id']),
+    );
     const rows = (await this.rows(ids)).filter((c) => req.tag === undefined || c.tags.includes(req.tag));
     const order = new Map(ids.map((id, i) => [id, i]));
     const seen = await this.visible(accountId, rows);
@@ -256,35 +317,68 @@ export class CaseLibrary {
 
   // ----- search ----------------------------------------------------------------------------------
 
-  private async hits(accountId: string | undefined, texts: FieldTexts, filter: { statuses: CaseStatus[]; product?: string | undefined; tag?: string | undefined; language?: string | undefined }, limit: number): Promise<CaseHit[]> {
+  private async hits(
+    accountId: string | undefined,
+    texts: FieldTexts,
+    filter: {
+      statuses: CaseStatus[];
+      product?: string | undefined;
+      tag?: string | undefined;
+      language?: string | undefined;
+    },
+    limit: number,
+  ): Promise<CaseHit[]> {
     const probe = this.deps.searchProbe;
     const ranked = await searchIndex(texts, this.deps.params, { limit: CANDIDATES, probe });
     const rows = await timed(probe, 'rows', () => this.rows(ranked.map((r) => Number(r.caseId))));
     const byId = new Map(rows.map((r) => [String(r.id), r]));
-    const feedback = new Map<string, Feedback>(rows.map((r) => [String(r.id), { helpful: r.helpfulCount, notRelevant: r.notRelevantCount }]));
+    const feedback = new Map<string, Feedback>(
+      rows.map((r) => [String(r.id), { helpful: r.helpfulCount, notRelevant: r.notRelevantCount }]),
+    );
     const ok = (c: CaseRecord): boolean =>
-      filter.statuses.includes(c.status) && (filter.product === undefined || c.product === filter.product) && (filter.tag === undefined || c.tags.includes(filter.tag)) && (filter.language === undefined || c.language === filter.language);
+      filter.statuses.includes(c.status) &&
+      (filter.product === undefined || c.product === filter.product) &&
+      (filter.tag === undefined || c.tags.includes(filter.tag)) &&
+      (filter.language === undefined || c.language === filter.language);
     const ordered = rerankWithFeedback(ranked, feedback, this.deps.params).filter((r) => {
       const c = byId.get(r.caseId);
       return c !== undefined && ok(c);
     });
     // Check permissions on a margin above the limit, in one Jira request.
     const head = ordered.slice(0, limit * 3);
-    const allowed = await timed(probe, 'permissions', () => this.visible(accountId, head.map((r) => byId.get(r.caseId) as CaseRecord)));
+    const allowed = await timed(probe, 'permissions', () =>
+      this.visible(
+        accountId,
+        head.map((r) => byId.get(r.caseId) as CaseRecord),
+      ),
+    );
     const visible = new Set(allowed.map((c) => String(c.id)));
     return head
       .filter((r) => visible.has(r.caseId))
       .slice(0, limit)
       .map((r) => {
         const c = byId.get(r.caseId) as CaseRecord;
-        return { case: c, score: Math.round(r.score * 1000) / 1000, matchedTerms: r.matched.slice(0, 12), highlights: { title: highlight(c.title, r.matched), symptom: highlight(c.symptom.slice(0, 400), r.matched) } };
+        return {
+          case: c,
+          score: Math.round(r.score * 1000) / 1000,
+          matchedTerms: r.matched.slice(0, 12),
+          highlights: { title: highlight(c.title, r.matched), symptom: highlight(c.symptom.slice(0, 400), r.matched) },
+        };
       });
   }
 
   async searchCases(accountId: string | undefined, req: CaseSearchRequest): Promise<ResolverResult<CaseHit[]>> {
     const limit = Math.min(Math.max(req.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
     const statuses = req.statuses?.length ? req.statuses : (['published'] as CaseStatus[]);
-    return { success: true, data: await this.hits(accountId, { title: req.text }, { statuses, product: req.product, tag: req.tag, language: req.language }, limit) };
+    return {
+      success: true,
+      data: await this.hits(
+        accountId,
+        { title: req.text },
+        { statuses, product: req.product, tag: req.tag, language: req.language },
+        limit,
+      ),
+    };
   }
 
   /**
@@ -293,7 +387,11 @@ export class CaseLibrary {
    * one round trip for the panel, which also learns whether the issue is resolved and which cases
    * already helped on it.
    */
-  async suggestCases(accountId: string | undefined, issueKey: string, limit = 5): Promise<ResolverResult<CaseSuggestions>> {
+  async suggestCases(
+    accountId: string | undefined,
+    issueKey: string,
+    limit = 5,
+  ): Promise<ResolverResult<CaseSuggestions>> {
     if (!isIssueKey(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
     const ids = await this.caseFieldIds();
     const fields = ['summary', 'description', 'environment', 'resolution', ...(ids ? [ids.product, ids.grade] : [])];
@@ -307,8 +405,17 @@ export class CaseLibrary {
       body: `${adfText(f['description'])}\n${s(f['environment'])}`,
       meta: [product ?? '', grade ?? ''].join(' ').trim(),
     };
-    const hits = await this.hits(accountId, texts, { statuses: ['published'] }, Math.min(Math.max(limit, 1), MAX_LIMIT));
-    const helped = await query('SELECT case_id FROM case_issue_link WHERE issue_key = ? AND relation = ? ORDER BY at DESC', [issueKey, 'used_on'], (r) => n(r['case_id']));
+    const hits = await this.hits(
+      accountId,
+      texts,
+      { statuses: ['published'] },
+      Math.min(Math.max(limit, 1), MAX_LIMIT),
+    );
+    const helped = await query(
+      'SELECT case_id FROM case_issue_link WHERE issue_key = ? AND relation = ? ORDER BY at DESC',
+      [issueKey, 'used_on'],
+      (r) => n(r['case_id']),
+    );
     return {
       success: true,
       data: {
@@ -324,59 +431,135 @@ export class CaseLibrary {
 
   // ----- writing ---------------------------------------------------------------------------------
 
-  private async snapshot(id: number, revision: number, content: CaseContent, accountId: string | undefined, at: Date): Promise<void> {
-    await execute('INSERT INTO case_version (case_id, revision, snapshot, author_account_id, at) VALUES (?, ?, ?, ?, ?)', [id, revision, JSON.stringify(content), accountId ?? null, at]);
+  private async snapshot(
+    id: number,
+    revision: number,
+    content: CaseContent,
+    accountId: string | undefined,
+    at: Date,
+  ): Promise<void> {
+    await execute(
+      'INSERT INTO case_version (case_id, revision, snapshot, author_account_id, at) VALUES (?, ?, ?, ?, ?)',
+      [id, revision, JSON.stringify(content), accountId ?? null, at],
+    );
   }
 
   /** Creates a case (no permission check beyond the source issues being visible to the author). */
-  async createCase(accountId: string | undefined, content: CaseContent, sourceIssues: string[] = [], externalId?: string): Promise<CaseRecord> {
+  async createCase(
+    accountId: string | undefined,
+    content: CaseContent,
+    sourceIssues: string[] = [],
+    externalId?: string,
+  ): Promise<CaseRecord> {
     const now = this.deps.now();
     const c = { ...content, language: guessLanguage(content) };
     const res = await execute(
       'INSERT INTO itr_case (external_id, title, symptom, product, product_version, environment, root_cause, short_term_measure, long_term_measure, author_account_id, language, tags, status, revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)',
-      [externalId ?? null, c.title, c.symptom, c.product, c.productVersion, c.environment, c.rootCause, c.shortTermMeasure, c.longTermMeasure, accountId ?? null, c.language, c.tags.join(','), c.status, now, now],
+      [
+        externalId ?? null,
+        c.title,
+        c.symptom,
+        c.product,
+        c.productVersion,
+        c.environment,
+        c.rootCause,
+        c.shortTermMeasure,
+        c.longTermMeasure,
+        accountId ?? null,
+        c.language,
+        c.tags.join(','),
+        c.status,
+        now,
+        now,
+      ],
     );
     const id = res.insertId;
     for (const key of sourceIssues) {
-      await execute('INSERT INTO case_issue_link (case_id, issue_key, relation, at) VALUES (?, ?, ?, ?)', [id, key, 'source', now]);
+      await execute('INSERT INTO case_issue_link (case_id, issue_key, relation, at) VALUES (?, ?, ?, ?)', [
+        id,
+        key,
+        'source',
+        now,
+      ]);
     }
     await this.snapshot(id, 1, c, accountId, now);
     await reindexCase(id, caseTexts(c));
     return (await this.load(id)) as CaseRecord;
   }
 
-  async saveCase(accountId: string | undefined, payload: { id?: number | undefined; expectedRevision?: number | undefined; content: unknown; sourceIssues?: string[] | undefined }): Promise<ResolverResult<CaseRecord>> {
+  async saveCase(
+    accountId: string | undefined,
+    payload: {
+      id?: number | undefined;
+      expectedRevision?: number | undefined;
+      content: unknown;
+      sourceIssues?: string[] | undefined;
+    },
+  ): Promise<ResolverResult<CaseRecord>> {
     const content = checkContent(payload.content);
     if ('code' in content) return { success: false, errors: [content] };
     const sources = (payload.sourceIssues ?? []).filter((k) => isIssueKey(k));
     if (accountId === undefined) throw new NotAuthorizedError('ITR_CASE_EDITOR');
     if (payload.id === undefined) {
-      if (content.status !== 'draft' && !(await this.deps.isCaseEditor())) throw new NotAuthorizedError('ITR_CASE_EDITOR');
+      if (content.status !== 'draft' && !(await this.deps.isCaseEditor()))
+        throw new NotAuthorizedError('ITR_CASE_EDITOR');
       const created = await this.createCase(accountId, content, sources);
-      await recordAudit({ actorAccountId: accountId, action: 'case.save', target: created.id, summary: `Case ${created.id} "${created.title}" created (${created.status})`, params: { title: created.title, revision: created.revision, status: created.status } });
+      await recordAudit({
+        actorAccountId: accountId,
+        action: 'case.save',
+        target: created.id,
+        summary: `Case ${created.id} "${created.title}" created (${created.status})`,
+        params: { title: created.title, revision: created.revision, status: created.status },
+      });
       return { success: true, data: created };
     }
     const current = await this.load(payload.id);
-    if (current === undefined || (await this.visible(accountId, [current])).length === 0) return fail('CASE_NOT_FOUND', `no case ${payload.id}`);
+    if (current === undefined || (await this.visible(accountId, [current])).length === 0)
+      return fail('CASE_NOT_FOUND', `no case ${payload.id}`);
     // The author may keep working on their own draft; anything else is the case editors' job.
     const ownDraft = current.authorAccountId === accountId && current.status === 'draft' && content.status === 'draft';
     if (!ownDraft && !(await this.deps.isCaseEditor())) throw new NotAuthorizedError('ITR_CASE_EDITOR');
     if (payload.expectedRevision !== undefined && payload.expectedRevision !== current.revision) {
-      return fail('CASE_REVISION_CONFLICT', `case ${payload.id} is at revision ${current.revision}, not ${payload.expectedRevision}`);
+      return fail(
+        'CASE_REVISION_CONFLICT',
+        `case ${payload.id} is at revision ${current.revision}, not ${payload.expectedRevision}`,
+      );
     }
     const now = this.deps.now();
     const c = { ...content, language: guessLanguage(content) };
     const revision = current.revision + 1;
     const res = await execute(
       'UPDATE itr_case SET title = ?, symptom = ?, product = ?, product_version = ?, environment = ?, root_cause = ?, short_term_measure = ?, long_term_measure = ?, language = ?, tags = ?, status = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?',
-      [c.title, c.symptom, c.product, c.productVersion, c.environment, c.rootCause, c.shortTermMeasure, c.longTermMeasure, c.language, c.tags.join(','), c.status, revision, now, current.id, current.revision],
+      [
+        c.title,
+        c.symptom,
+        c.product,
+        c.productVersion,
+        c.environment,
+        c.rootCause,
+        c.shortTermMeasure,
+        c.longTermMeasure,
+        c.language,
+        c.tags.join(','),
+        c.status,
+        revision,
+        now,
+        current.id,
+        current.revision,
+      ],
     );
     if (res.affectedRows !== 1) return fail('CASE_REVISION_CONFLICT', `case ${current.id} changed meanwhile`);
     await this.snapshot(current.id, revision, c, accountId, now);
     await reindexCase(current.id, caseTexts(c));
     if (c.status !== 'retired') {
       // A retirement is recorded once, as case.retire, by retireCase.
-      await recordAudit({ actorAccountId: accountId, action: 'case.save', target: current.id, summary: `Case ${current.id} "${c.title}" saved as revision ${revision} (${c.status})`, params: { title: c.title, revision, status: c.status } });
+      await recordAudit({
+        actorAccountId: accountId,
+        action: 'case.save',
+        target: current.id,
+        summary: `Case ${current.id} "${c.title}" saved as revision ${revision} (${c.status})`,
+        params: { title: c.title, revision, status: c.status },
+      });
     }
     return { success: true, data: (await this.load(current.id)) as CaseRecord };
   }
@@ -385,10 +568,22 @@ export class CaseLibrary {
   async retireCase(accountId: string | undefined, id: number): Promise<ResolverResult<CaseRecord>> {
     if (accountId === undefined || !(await this.deps.isCaseEditor())) throw new NotAuthorizedError('ITR_CASE_EDITOR');
     const current = await this.load(id);
-    if (current === undefined || (await this.visible(accountId, [current])).length === 0) return fail('CASE_NOT_FOUND', `no case ${id}`);
+    if (current === undefined || (await this.visible(accountId, [current])).length === 0)
+      return fail('CASE_NOT_FOUND', `no case ${id}`);
     const { id: _id, revision, ...rest } = current;
-    const retired = await this.saveCase(accountId, { id, expectedRevision: revision, content: { ...rest, status: 'retired' } });
-    if (retired.success) await recordAudit({ actorAccountId: accountId, action: 'case.retire', target: id, summary: `Case ${id} "${rest.title}" retired`, params: { title: rest.title } });
+    const retired = await this.saveCase(accountId, {
+      id,
+      expectedRevision: revision,
+      content: { ...rest, status: 'retired' },
+    });
+    if (retired.success)
+      await recordAudit({
+        actorAccountId: accountId,
+        action: 'case.retire',
+        target: id,
+        summary: `Case ${id} "${rest.title}" retired`,
+        params: { title: rest.title },
+      });
     return retired;
   }
 
@@ -410,12 +605,25 @@ export class CaseLibrary {
   async createCaseFromIssue(accountId: string | undefined, issueKey: string): Promise<ResolverResult<CaseRecord>> {
     if (!isIssueKey(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
     const ids = await this.caseFieldIds();
-    const issue = await this.issueAsCaller(accountId, issueKey, ['summary', 'description', 'environment', 'resolution', 'labels', 'versions', ...(ids ? [ids.product] : [])]);
+    const issue = await this.issueAsCaller(accountId, issueKey, [
+      'summary',
+      'description',
+      'environment',
+      'resolution',
+      'labels',
+      'versions',
+      ...(ids ? [ids.product] : []),
+    ]);
     if (issue === undefined) return fail('ISSUE_NOT_FOUND', `no issue ${issueKey}`);
     const recorded = (await latestVersion(issue.id)).latest?.draft;
     const f = issue.fields;
-    const resolution = typeof f['resolution'] === 'object' && f['resolution'] !== null ? s((f['resolution'] as Record<string, unknown>)['name']) : '';
-    const versions = Array.isArray(f['versions']) ? (f['versions'] as Array<Record<string, unknown>>).map((v) => s(v['name'])).filter((v) => v) : [];
+    const resolution =
+      typeof f['resolution'] === 'object' && f['resolution'] !== null
+        ? s((f['resolution'] as Record<string, unknown>)['name'])
+        : '';
+    const versions = Array.isArray(f['versions'])
+      ? (f['versions'] as Array<Record<string, unknown>>).map((v) => s(v['name'])).filter((v) => v)
+      : [];
     const content: CaseContent = {
       title: s(f['summary']).slice(0, 500) || issueKey,
       symptom: adfText(f['description']),
@@ -426,7 +634,9 @@ export class CaseLibrary {
       shortTermMeasure: recorded?.shortTermMeasure || resolution,
       longTermMeasure: recorded?.longTermMeasure ?? '',
       language: '',
-      tags: Array.isArray(f['labels']) ? (f['labels'] as unknown[]).filter((l): l is string => typeof l === 'string') : [],
+      tags: Array.isArray(f['labels'])
+        ? (f['labels'] as unknown[]).filter((l): l is string => typeof l === 'string')
+        : [],
       status: 'draft',
     };
     // The issue's texts as they are (a Jira text field fits the case's columns); what would not fit is refused, never cut.
@@ -439,25 +649,44 @@ export class CaseLibrary {
    * The issue as the caller sees it; undefined when Jira answers 404/403 (it answers 404 for issues the
    * caller may not browse), so callers answer ISSUE_NOT_FOUND without telling the two apart.
    */
-  private async issueAsCaller(accountId: string | undefined, issueKey: string, fields: string[]): Promise<JiraIssue | undefined> {
+  private async issueAsCaller(
+    accountId: string | undefined,
+    issueKey: string,
+    fields: string[],
+  ): Promise<JiraIssue | undefined> {
     try {
       return await this.deps.jiraFor().getIssue(issueKey, { fields });
     } catch (e) {
-      if (e instanceof JiraError && (e.code === JiraErrorCode.NotFound || e.code === JiraErrorCode.Forbidden)) return undefined;
+      if (e instanceof JiraError && (e.code === JiraErrorCode.NotFound || e.code === JiraErrorCode.Forbidden))
+        return undefined;
       throw e;
     }
   }
 
-  private async mark(accountId: string | undefined, id: number, issueKey: string, helpful: boolean): Promise<ResolverResult<CaseRecord>> {
+  private async mark(
+    accountId: string | undefined,
+    id: number,
+    issueKey: string,
+    helpful: boolean,
+  ): Promise<ResolverResult<CaseRecord>> {
     if (!isIssueKey(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
     // Feedback counts for the issue it was given on: only someone who may see that issue may give it.
-    if ((await this.issueAsCaller(accountId, issueKey, ['summary'])) === undefined) return fail('ISSUE_NOT_FOUND', `no issue ${issueKey}`);
+    if ((await this.issueAsCaller(accountId, issueKey, ['summary'])) === undefined)
+      return fail('ISSUE_NOT_FOUND', `no issue ${issueKey}`);
     const current = await this.load(id);
-    if (current === undefined || (await this.visible(accountId, [current])).length === 0) return fail('CASE_NOT_FOUND', `no case ${id}`);
+    if (current === undefined || (await this.visible(accountId, [current])).length === 0)
+      return fail('CASE_NOT_FOUND', `no case ${id}`);
     if (helpful) {
-      const linked = await execute('INSERT IGNORE INTO case_issue_link (case_id, issue_key, relation, at) VALUES (?, ?, ?, ?)', [id, issueKey, 'used_on', this.deps.now()]);
+      const linked = await execute(
+        'INSERT IGNORE INTO case_issue_link (case_id, issue_key, relation, at) VALUES (?, ?, ?, ?)',
+        [id, issueKey, 'used_on', this.deps.now()],
+      );
       // Counted once per issue: marking the same case helpful twice on one issue changes nothing.
-      if (linked.affectedRows === 1) await execute('UPDATE itr_case SET helpful_count = helpful_count + 1, usage_count = usage_count + 1 WHERE id = ?', [id]);
+      if (linked.affectedRows === 1)
+        await execute(
+          'UPDATE itr_case SET helpful_count = helpful_count + 1, usage_count = usage_count + 1 WHERE id = ?',
+          [id],
+        );
     } else {
       await execute('UPDATE itr_case SET not_relevant_count = not_relevant_count + 1 WHERE id = ?', [id]);
     }
@@ -468,7 +697,11 @@ export class CaseLibrary {
     return this.mark(accountId, id, issueKey, true);
   }
 
-  markCaseNotRelevant(accountId: string | undefined, id: number, issueKey: string): Promise<ResolverResult<CaseRecord>> {
+  markCaseNotRelevant(
+    accountId: string | undefined,
+    id: number,
+    issueKey: string,
+  ): Promise<ResolverResult<CaseRecord>> {
     return this.mark(accountId, id, issueKey, false);
   }
 }
@@ -479,7 +712,9 @@ export function adfText(v: unknown): string {
   if (typeof v !== 'object' || v === null) return '';
   const node = v as Record<string, unknown>;
   const own = typeof node['text'] === 'string' ? node['text'] : '';
-  const kids = Array.isArray(node['content']) ? node['content'].map(adfText).join(node['type'] === 'doc' ? '\n' : '') : '';
+  const kids = Array.isArray(node['content'])
+    ? node['content'].map(adfText).join(node['type'] === 'doc' ? '\n' : '')
+    : '';
   return own + kids + (node['type'] === 'paragraph' ? '\n' : '');
 }
 
@@ -487,15 +722,31 @@ export function adfText(v: unknown): string {
  * Bulk import (benchmarks, migrations from another tool): many published cases per statement, then
  * indexed in bulk through the same analysis as single edits. Returns the new ids in input order.
  */
-export async function importCases(cases: ReadonlyArray<{ externalId: string; title: string; symptom: string }>, at: Date): Promise<number[]> {
+export async function importCases(
+  cases: ReadonlyArray<{ externalId: string; title: string; symptom: string }>,
+  at: Date,
+): Promise<number[]> {
   if (cases.length === 0) return [];
   const params: SqlParam[] = [];
-  for (const c of cases) params.push(c.externalId, c.title.slice(0, 500), c.symptom, isCjkTerm(c.title + c.symptom) ? 'zh-CN' : 'en', 'published', at, at);
+  for (const c of cases)
+    params.push(
+      c.externalId,
+      c.title.slice(0, 500),
+      c.symptom,
+      isCjkTerm(c.title + c.symptom) ? 'zh-CN' : 'en',
+      'published',
+      at,
+      at,
+    );
   await execute(
     `INSERT INTO itr_case (external_id, title, symptom, language, status, created_at, updated_at) VALUES ${cases.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
     params,
   );
-  const ids = await query(`SELECT id, external_id FROM itr_case WHERE external_id IN (${cases.map(() => '?').join(', ')})`, cases.map((c) => c.externalId), (r) => [s(r['external_id']), n(r['id'])] as const);
+  const ids = await query(
+    `SELECT id, external_id FROM itr_case WHERE external_id IN (${cases.map(() => '?').join(', ')})`,
+    cases.map((c) => c.externalId),
+    (r) => [s(r['external_id']), n(r['id'])] as const,
+  );
   const byExternal = new Map(ids);
   const out = cases.map((c) => byExternal.get(c.externalId) as number);
   await indexNewCases(cases.map((c, i) => ({ caseId: out[i] as number, texts: { title: c.title, body: c.symptom } })));

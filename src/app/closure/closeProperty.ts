@@ -19,15 +19,28 @@ const publishedCodec: ConfigCodec<CloseProperty> = {
     const r = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
     const ids = ['submitter', 'visitOpen', 'rootCause', 'classification'] as const;
     if (!ids.every((k) => typeof r[k] === 'string')) throw new Error('field ids missing');
-    if (!Array.isArray(r['fallback']) || !r['fallback'].every((a) => typeof a === 'string')) throw new Error('fallback must be account ids');
-    return { submitter: r['submitter'] as string, visitOpen: r['visitOpen'] as string, rootCause: r['rootCause'] as string, classification: r['classification'] as string, fallback: [...(r['fallback'] as string[])] };
+    if (!Array.isArray(r['fallback']) || !r['fallback'].every((a) => typeof a === 'string'))
+      throw new Error('fallback must be account ids');
+    return {
+      submitter: r['submitter'] as string,
+      visitOpen: r['visitOpen'] as string,
+      rootCause: r['rootCause'] as string,
+      classification: r['classification'] as string,
+      fallback: [...(r['fallback'] as string[])],
+    };
   },
 };
 
 export async function buildCloseProperty(jira: JiraClient): Promise<CloseProperty> {
   const ids = await lookUpClosureFieldIds(jira);
   const { config } = await loadFallback();
-  return { submitter: ids.submitter, visitOpen: ids.visitOpen, rootCause: ids.rootCause, classification: ids.classification, fallback: config.accountIds };
+  return {
+    submitter: ids.submitter,
+    visitOpen: ids.visitOpen,
+    rootCause: ids.rootCause,
+    classification: ids.classification,
+    fallback: config.accountIds,
+  };
 }
 
 /** Writes the property (always). Returns what was published. */
@@ -39,7 +52,9 @@ export async function publishCloseProperty(jira: JiraClient = jiraAsApp()): Prom
 }
 
 /** Publishes only if nothing was published yet (one KVS read per call otherwise): for the created trigger. */
-export async function ensureClosePropertyPublished(jira: JiraClient = jiraAsApp()): Promise<'published' | 'alreadyPublished'> {
+export async function ensureClosePropertyPublished(
+  jira: JiraClient = jiraAsApp(),
+): Promise<'published' | 'alreadyPublished'> {
   if ((await new ConfigStore().get(PUBLISHED_KEY, publishedCodec)) !== undefined) return 'alreadyPublished';
   await publishCloseProperty(jira);
   return 'published';

@@ -5,7 +5,11 @@
  * Both only for Jira admins (who edit workflows), asked of Jira as the caller.
  */
 import { jiraAsUser, type JiraClient } from '../../adapters/jira';
-import { CLOSURE_RULE_MODULE_KEYS, type ClosureRuleDescription, type ClosureRuleModuleKey } from '../../contract/closureRules';
+import {
+  CLOSURE_RULE_MODULE_KEYS,
+  type ClosureRuleDescription,
+  type ClosureRuleModuleKey,
+} from '../../contract/closureRules';
 import type { ClosureRuleConfig } from '../../domain/closure';
 import { requireJiraAdmin } from '../auth/authorization';
 import { displayNamesOf } from '../settings/settingsCheck';
@@ -32,8 +36,14 @@ export class ClosureRulePageError extends Error {
 
 /** The rule a page belongs to, from the invocation context's `moduleKey` (never the payload). */
 export function closureRuleModuleOf(moduleKey: unknown): ClosureRuleModuleKey {
-  const key = (CLOSURE_RULE_MODULE_KEYS as readonly unknown[]).includes(moduleKey) ? (moduleKey as ClosureRuleModuleKey) : undefined;
-  if (key === undefined) throw new ClosureRulePageError('CLOSURE_RULE_UNKNOWN_MODULE', `module ${String(moduleKey)} is not a close or resolve rule`);
+  const key = (CLOSURE_RULE_MODULE_KEYS as readonly unknown[]).includes(moduleKey)
+    ? (moduleKey as ClosureRuleModuleKey)
+    : undefined;
+  if (key === undefined)
+    throw new ClosureRulePageError(
+      'CLOSURE_RULE_UNKNOWN_MODULE',
+      `module ${String(moduleKey)} is not a close or resolve rule`,
+    );
   return key;
 }
 
@@ -52,13 +62,23 @@ export function parseClosureRuleConfig(raw: unknown): ClosureRuleConfig | undefi
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const r = value as Record<string, unknown>;
   const fallback = r['fallback'];
-  if (!isId(r['submitter']) || !isId(r['visitOpen']) || !isId(r['rootCause']) || !isId(r['classification'])) return undefined;
+  if (!isId(r['submitter']) || !isId(r['visitOpen']) || !isId(r['rootCause']) || !isId(r['classification']))
+    return undefined;
   if (!Array.isArray(fallback) || !fallback.every(isId)) return undefined;
-  return { submitter: r['submitter'], visitOpen: r['visitOpen'], rootCause: r['rootCause'], classification: r['classification'], fallback: [...fallback] };
+  return {
+    submitter: r['submitter'],
+    visitOpen: r['visitOpen'],
+    rootCause: r['rootCause'],
+    classification: r['classification'],
+    fallback: [...fallback],
+  };
 }
 
 /** A configuration in words: each field's name on this site, the fallback closers' display names (unknown people counted, not named). */
-export async function describeConfig(config: ClosureRuleConfig | undefined, jira: JiraClient): Promise<ClosureRuleDescription> {
+export async function describeConfig(
+  config: ClosureRuleConfig | undefined,
+  jira: JiraClient,
+): Promise<ClosureRuleDescription> {
   if (config === undefined) return { valid: false };
   const [fields, names] = await Promise.all([jira.listFields(), displayNamesOf(jira, config.fallback)]);
   const field = (id: string) => ({ id, name: fields.find((f) => f.id === id)?.name ?? null });
@@ -87,7 +107,11 @@ export async function closureRuleConfigForPage(
   const config = await closureRuleConfig(jira);
   const bytes = Buffer.byteLength(JSON.stringify(config), 'utf8');
   if (bytes > RULE_CONFIG_MAX_BYTES) {
-    throw new ClosureRulePageError('CLOSURE_RULE_CONFIG_TOO_LARGE', `the rule configuration is ${bytes} bytes; Jira saves at most ${RULE_CONFIG_MAX_BYTES}`, { bytes, max: RULE_CONFIG_MAX_BYTES, closers: config.fallback.length });
+    throw new ClosureRulePageError(
+      'CLOSURE_RULE_CONFIG_TOO_LARGE',
+      `the rule configuration is ${bytes} bytes; Jira saves at most ${RULE_CONFIG_MAX_BYTES}`,
+      { bytes, max: RULE_CONFIG_MAX_BYTES, closers: config.fallback.length },
+    );
   }
   return { ruleKey, config, description: await describeConfig(config, jira) };
 }

@@ -34,8 +34,10 @@ export const fallbackCodec: ConfigCodec<FallbackConfig> = {
     if (!Array.isArray(r['history'])) throw new Error('history must be a list');
     const history = r['history'].map((h: unknown) => {
       const e = typeof h === 'object' && h !== null ? (h as Record<string, unknown>) : {};
-      if (!strings(e['accountIds']) && !(Array.isArray(e['accountIds']) && e['accountIds'].length === 0)) throw new Error('history.accountIds');
-      if (typeof e['by'] !== 'string' || typeof e['at'] !== 'string' || typeof e['reason'] !== 'string') throw new Error('history entry');
+      if (!strings(e['accountIds']) && !(Array.isArray(e['accountIds']) && e['accountIds'].length === 0))
+        throw new Error('history.accountIds');
+      if (typeof e['by'] !== 'string' || typeof e['at'] !== 'string' || typeof e['reason'] !== 'string')
+        throw new Error('history entry');
       return { accountIds: [...(e['accountIds'] as string[])], by: e['by'], at: e['at'], reason: e['reason'] };
     });
     return { accountIds: [...r['accountIds']], history };
@@ -44,7 +46,9 @@ export const fallbackCodec: ConfigCodec<FallbackConfig> = {
 
 export async function loadFallback(store = new ConfigStore()): Promise<{ config: FallbackConfig; revision: number }> {
   const stored = await store.get(FALLBACK_KEY, fallbackCodec);
-  return stored === undefined ? { config: { accountIds: [], history: [] }, revision: 0 } : { config: stored.value, revision: stored.revision };
+  return stored === undefined
+    ? { config: { accountIds: [], history: [] }, revision: 0 }
+    : { config: stored.value, revision: stored.revision };
 }
 
 export async function saveFallback(
@@ -52,9 +56,29 @@ export async function saveFallback(
   store = new ConfigStore(),
 ): Promise<{ config: FallbackConfig; revision: number }> {
   const { config } = await loadFallback(store);
-  const entry: FallbackChange = { accountIds: change.accountIds, by: change.by, at: change.at.toISOString(), reason: change.reason };
-  const next: FallbackConfig = { accountIds: change.accountIds, history: [entry, ...config.history].slice(0, FALLBACK_HISTORY_MAX) };
-  const saved = await store.set(FALLBACK_KEY, next, fallbackCodec, { expectedRevision: change.expectedRevision, updatedBy: change.by });
-  await recordAudit({ actorAccountId: change.by, action: 'closure.fallbackClosers', target: FALLBACK_KEY, summary: `Fallback closers set to ${change.accountIds.length} account(s): ${change.reason}`, params: { count: change.accountIds.length, reason: change.reason } }, change.at);
+  const entry: FallbackChange = {
+    accountIds: change.accountIds,
+    by: change.by,
+    at: change.at.toISOString(),
+    reason: change.reason,
+  };
+  const next: FallbackConfig = {
+    accountIds: change.accountIds,
+    history: [entry, ...config.history].slice(0, FALLBACK_HISTORY_MAX),
+  };
+  const saved = await store.set(FALLBACK_KEY, next, fallbackCodec, {
+    expectedRevision: change.expectedRevision,
+    updatedBy: change.by,
+  });
+  await recordAudit(
+    {
+      actorAccountId: change.by,
+      action: 'closure.fallbackClosers',
+      target: FALLBACK_KEY,
+      summary: `Fallback closers set to ${change.accountIds.length} account(s): ${change.reason}`,
+      params: { count: change.accountIds.length, reason: change.reason },
+    },
+    change.at,
+  );
   return { config: saved.value, revision: saved.revision };
 }

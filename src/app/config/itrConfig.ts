@@ -21,13 +21,17 @@ export interface ItrConfig {
 export const CONFIG_KEYS = { gradingTable: 'gradingTable', calendars: 'calendars' } as const;
 
 function rejectInvalid(what: string, issues: { path: string; message: string }[]): never {
-  throw new DomainError('CONFIG_INVALID', `Stored ${what} is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  throw new DomainError(
+    'CONFIG_INVALID',
+    `Stored ${what} is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+  );
 }
 
 export const calendarsCodec: ConfigCodec<Record<string, BusinessCalendar>> = {
   schemaVersion: 1,
   parse(raw) {
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) rejectInvalid('calendars', [{ path: '', message: 'not an object' }]);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      rejectInvalid('calendars', [{ path: '', message: 'not an object' }]);
     const out: Record<string, BusinessCalendar> = {};
     for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
       const checked = validateCalendar(value);

@@ -35,7 +35,8 @@ function parseAction(r: Record<string, unknown>): OwnedAction {
   const line = r['line'];
   const to = r['to_line'];
   const action = r['action'];
-  if (!isSupportLine(line) || (action !== 'warn' && action !== 'escalate' && action !== 'breach')) throw new TypeError('bad action row');
+  if (!isSupportLine(line) || (action !== 'warn' && action !== 'escalate' && action !== 'breach'))
+    throw new TypeError('bad action row');
   return {
     id: Number(r['id']),
     issueId: String(r['issue_id']),
@@ -50,7 +51,12 @@ function parseAction(r: Record<string, unknown>): OwnedAction {
  * Inserts `actions` (existing ones are left alone), takes over stale claims on `issueIds`, and answers
  * the undone actions this token owns: three statements whatever the batch size.
  */
-export async function claimActions(actions: readonly EscalationAction[], issueIds: readonly string[], token: string, now: Date): Promise<OwnedAction[]> {
+export async function claimActions(
+  actions: readonly EscalationAction[],
+  issueIds: readonly string[],
+  token: string,
+  now: Date,
+): Promise<OwnedAction[]> {
   if (issueIds.length === 0) return [];
   await ensureSchema();
   if (actions.length > 0) {
@@ -75,16 +81,19 @@ export async function claimActions(actions: readonly EscalationAction[], issueId
 
 export async function markDone(ids: readonly number[], now: Date): Promise<void> {
   if (ids.length === 0) return;
-  await execute(`UPDATE escalation_action SET done_at = ? WHERE id IN (${ids.map(() => '?').join(', ')})`, [now, ...ids]);
+  await execute(`UPDATE escalation_action SET done_at = ? WHERE id IN (${ids.map(() => '?').join(', ')})`, [
+    now,
+    ...ids,
+  ]);
 }
 
 /** Gives claims back at once (their owner is handing its work to the queue, not dying). */
 export async function releaseClaims(ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  await execute(`UPDATE escalation_action SET claimed_at = ? WHERE done_at IS NULL AND id IN (${ids.map(() => '?').join(', ')})`, [
-    new Date(0),
-    ...ids,
-  ]);
+  await execute(
+    `UPDATE escalation_action SET claimed_at = ? WHERE done_at IS NULL AND id IN (${ids.map(() => '?').join(', ')})`,
+    [new Date(0), ...ids],
+  );
 }
 
 /** Issues with a claim whose owner died (not done after the lease): the sweep hands them out again. */

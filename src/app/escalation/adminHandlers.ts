@@ -18,7 +18,8 @@ async function wrap<T>(run: () => Promise<T>): Promise<ResolverResult<T>> {
   try {
     return { success: true, data: await run() };
   } catch (e) {
-    if (e instanceof NotAuthorizedError || e instanceof DomainError) return { success: false, errors: [{ code: toServerErrorCode(e.code), message: e.message }] };
+    if (e instanceof NotAuthorizedError || e instanceof DomainError)
+      return { success: false, errors: [{ code: toServerErrorCode(e.code), message: e.message }] };
     throw e;
   }
 }
@@ -28,7 +29,8 @@ export function escalationAdminHandlers(deps: () => EscalationDeps = () => platf
     typeof context['accountId'] === 'string' ? context['accountId'] : undefined;
   return {
     startEscalationRecalculation: async (payload, context) =>
-      confirmationMissing(payload, 'Recalculating rewrites the due times of every open issue') ?? wrap<RecalculationProgress>(() => startRecalculation(accountIdOf(context), deps())),
+      confirmationMissing(payload, 'Recalculating rewrites the due times of every open issue') ??
+      wrap<RecalculationProgress>(() => startRecalculation(accountIdOf(context), deps())),
     getEscalationRecalculation: (payload) => {
       const p = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
       const jobId = typeof p['jobId'] === 'string' ? p['jobId'] : undefined;

@@ -16,7 +16,11 @@ export const CLOCK_SETTINGS_KEY = 'escalation.clocks';
 /** The older key (a bare list of status names); read when the clock settings were never saved. */
 export const PAUSE_STATUSES_KEY = 'escalation.pauseStatuses';
 
-export const DEFAULT_PAUSE_STATUS_NAMES: readonly string[] = ['Waiting for customer', 'Waiting for Customer', '等待客户'];
+export const DEFAULT_PAUSE_STATUS_NAMES: readonly string[] = [
+  'Waiting for customer',
+  'Waiting for Customer',
+  '等待客户',
+];
 
 export interface ClockSettings {
   /** Status names, as the ITR workflow spells them. */
@@ -27,7 +31,11 @@ export interface ClockSettings {
   projectGrades: Record<string, string>;
 }
 
-export const DEFAULT_CLOCK_SETTINGS: ClockSettings = { pauseStatuses: [...DEFAULT_PAUSE_STATUS_NAMES], untriagedGrade: null, projectGrades: {} };
+export const DEFAULT_CLOCK_SETTINGS: ClockSettings = {
+  pauseStatuses: [...DEFAULT_PAUSE_STATUS_NAMES],
+  untriagedGrade: null,
+  projectGrades: {},
+};
 
 const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v !== '';
 
@@ -45,18 +53,28 @@ export const pauseStatusesCodec: ConfigCodec<string[]> = {
 export const clockSettingsCodec: ConfigCodec<ClockSettings> = {
   schemaVersion: 1,
   parse(raw) {
-    const r = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+    const r =
+      typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
     const grades = r?.['projectGrades'];
     const untriaged = r?.['untriagedGrade'];
     if (
       r === undefined ||
       !(untriaged === null || isNonEmptyString(untriaged)) ||
-      typeof grades !== 'object' || grades === null || Array.isArray(grades) ||
+      typeof grades !== 'object' ||
+      grades === null ||
+      Array.isArray(grades) ||
       !Object.values(grades).every(isNonEmptyString)
     ) {
-      throw new DomainError('CONFIG_INVALID', 'Stored clock settings must be {pauseStatuses, untriagedGrade, projectGrades}');
+      throw new DomainError(
+        'CONFIG_INVALID',
+        'Stored clock settings must be {pauseStatuses, untriagedGrade, projectGrades}',
+      );
     }
-    return { pauseStatuses: pauseStatusesCodec.parse(r['pauseStatuses']), untriagedGrade: untriaged, projectGrades: { ...(grades as Record<string, string>) } };
+    return {
+      pauseStatuses: pauseStatusesCodec.parse(r['pauseStatuses']),
+      untriagedGrade: untriaged,
+      projectGrades: { ...(grades as Record<string, string>) },
+    };
   },
 };
 
@@ -65,7 +83,10 @@ export async function loadClockSettingsState(store: ConfigStore): Promise<{ valu
   const saved = await store.get(CLOCK_SETTINGS_KEY, clockSettingsCodec);
   if (saved !== undefined) return { value: saved.value, revision: saved.revision };
   const legacy = await store.get(PAUSE_STATUSES_KEY, pauseStatusesCodec);
-  return { value: { ...DEFAULT_CLOCK_SETTINGS, pauseStatuses: legacy?.value ?? [...DEFAULT_PAUSE_STATUS_NAMES] }, revision: 0 };
+  return {
+    value: { ...DEFAULT_CLOCK_SETTINGS, pauseStatuses: legacy?.value ?? [...DEFAULT_PAUSE_STATUS_NAMES] },
+    revision: 0,
+  };
 }
 
 export async function loadClockSettings(store: ConfigStore): Promise<ClockSettings> {

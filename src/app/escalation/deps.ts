@@ -40,7 +40,10 @@ export function platformDeps(remainingTimeMs: () => number = () => 25_000): Esca
     loadSettings: () => loadEscalationSettings(store),
     fieldIds: () => lookUpFieldIds(jira),
     push: async (events) => {
-      await pushInBatches(ESCALATION_QUEUE, events.map((e) => ({ body: e as unknown as Record<string, unknown> })));
+      await pushInBatches(
+        ESCALATION_QUEUE,
+        events.map((e) => ({ body: e as unknown as Record<string, unknown> })),
+      );
     },
     newToken: () => randomUUID(),
     store,

@@ -11,11 +11,17 @@ import { minutesUsed } from './lineClock';
 import { linePauses, pausesOf } from './pauses';
 
 /** Closes the issue's open stays at its resolution; returns how many it closed. */
-export async function endStayOnResolution(issueId: string, now: Date, deps: Pick<EscalationDeps, 'jira' | 'fieldIds' | 'loadConfig'> = platformDeps()): Promise<number> {
+export async function endStayOnResolution(
+  issueId: string,
+  now: Date,
+  deps: Pick<EscalationDeps, 'jira' | 'fieldIds' | 'loadConfig'> = platformDeps(),
+): Promise<number> {
   const open = await openStaysOf(issueId);
   if (open.length === 0) return 0;
   const ids = await deps.fieldIds();
-  const issue = await deps.jira.getIssue(issueId, { fields: [ids.grade, 'status', 'resolution', 'resolutiondate', 'statuscategorychangedate'] });
+  const issue = await deps.jira.getIssue(issueId, {
+    fields: [ids.grade, 'status', 'resolution', 'resolutiondate', 'statuscategorychangedate'],
+  });
   if (!isClosed(issue.fields)) return 0;
   const resolvedAt = resolvedSince(issue.fields) ?? now;
   const [config, pauses] = await Promise.all([deps.loadConfig(), pausesOf([issueId])]);
@@ -27,7 +33,14 @@ export async function endStayOnResolution(issueId: string, now: Date, deps: Pick
       issueId,
       leftAt: resolvedAt,
       outcome: 'resolved' as const,
-      workingMinutesUsed: minutesUsed(config, grade, s.line, s.enteredAt, resolvedAt, linePauses(pauses, issueId, s.line)),
+      workingMinutesUsed: minutesUsed(
+        config,
+        grade,
+        s.line,
+        s.enteredAt,
+        resolvedAt,
+        linePauses(pauses, issueId, s.line),
+      ),
     }));
   await recordStays(rows);
   return rows.length;

@@ -58,29 +58,44 @@ export interface EnteredLine {
 }
 
 export async function enterLine(input: EnterLineInput, deps: EscalationDeps = platformDeps()): Promise<EnteredLine> {
-  if (!/^\d+$/.test(input.issueId)) throw new DomainError('ESCALATION_INVALID_ARGUMENT', `issueId must be a numeric Jira id, got ${input.issueId}`);
+  if (!/^\d+$/.test(input.issueId))
+    throw new DomainError('ESCALATION_INVALID_ARGUMENT', `issueId must be a numeric Jira id, got ${input.issueId}`);
   const [ids, config, settings] = await Promise.all([deps.fieldIds(), deps.loadConfig(), deps.loadSettings()]);
   const enteredAt = toSecond(input.at);
   const clock = lineClock(config, input.grade, input.line, enteredAt);
   const routing = settings.lines[input.line];
   // The issue's project, assignee, status and offered transitions: read only when the line needs them.
-  const needsRead = routing.statusName !== null || (input.holderAccountId === undefined && routing.assignment.mode !== 'unassigned');
-  const now = needsRead ? await deps.jira.getIssue(input.issueId, { fields: ['project', 'assignee', 'status'], ...(routing.statusName !== null ? { expand: ['transitions'] } : {}) }) : undefined;
+  const needsRead =
+    routing.statusName !== null || (input.holderAccountId === undefined && routing.assignment.mode !== 'unassigned');
+  const now = needsRead
+    ? await deps.jira.getIssue(input.issueId, {
+        fields: ['project', 'assignee', 'status'],
+        ...(routing.statusName !== null ? { expand: ['transitions'] } : {}),
+      })
+    : undefined;
   let decided: LineHolder;
   if (input.holderAccountId !== undefined) decided = { holder: input.holderAccountId, notifyGroup: null };
-  else if (now === undefined) decided = lineHolder(routing.assignment); // unassigned: nothing to ask Jira
+  else if (now === undefined)
+    decided = lineHolder(routing.assignment); // unassigned: nothing to ask Jira
   else {
     const holders = new LineHolders(deps.jira, settings, deps.lineTurns);
     decided = await holders.holderFor(input.line, projectOf(now));
     await holders.save();
   }
   const holder = decided.holder;
-  const plan = planMove(now === undefined ? UNREAD_ISSUE : issueInJira(now), { holder, statusName: routing.statusName });
+  const plan = planMove(now === undefined ? UNREAD_ISSUE : issueInJira(now), {
+    holder,
+    statusName: routing.statusName,
+  });
   const moved: MoveOutcome = await applyMove(deps.jira, input.issueId, plan);
   if (decided.notifyGroup !== null) {
     // "Unassigned, notify the group": an email to the group (ADF comments cannot mention a group).
     const m = unassignedEntryMessage(input.line, settings.locale);
-    await deps.jira.notifyIssue(input.issueId, { subject: m.subject, textBody: m.text, to: { groups: [decided.notifyGroup] } });
+    await deps.jira.notifyIssue(input.issueId, {
+      subject: m.subject,
+      textBody: m.text,
+      to: { groups: [decided.notifyGroup] },
+    });
   }
 
   const writes = new FieldWrites();
@@ -93,7 +108,10 @@ export async function enterLine(input: EnterLineInput, deps: EscalationDeps = pl
   const own = new Set(writes.updates().map((u) => u.fieldId));
   const also = (input.alsoWrite ?? []).filter((u) => !own.has(u.fieldId));
   // The stays are written after the fields and before the projection's sync, which copies them.
-  await writeItrFields(deps.jira, [...also, ...writes.updates()], { ids, then: () => recordStaysOfEntry(input, enteredAt, holder, config) });
+  await writeItrFields(deps.jira, [...also, ...writes.updates()], {
+    ids,
+    then: () => recordStaysOfEntry(input, enteredAt, holder, config),
+  });
   return {
     issueId: input.issueId,
     line: input.line,
@@ -115,7 +133,12 @@ function projectOf(issue: JiraIssue | undefined): string {
 }
 
 /** Closes whatever stay was open (passed on by a person), then opens the new one; both idempotent. */
-async function recordStaysOfEntry(input: EnterLineInput, enteredAt: Date, holder: string | null, config: ItrConfig): Promise<void> {
+async function recordStaysOfEntry(
+  input: EnterLineInput,
+  enteredAt: Date,
+  holder: string | null,
+  config: ItrConfig,
+): Promise<void> {
   const rows: StayRow[] = [];
   const openStays = await openStaysOf(input.issueId);
   const pauses = openStays.length === 0 ? undefined : await pausesOf([input.issueId]);
@@ -127,7 +150,14 @@ async function recordStaysOfEntry(input: EnterLineInput, enteredAt: Date, holder
       issueId: input.issueId,
       leftAt: enteredAt,
       outcome: 'passed_on',
-      workingMinutesUsed: minutesUsed(config, input.grade, open.line, open.enteredAt, enteredAt, linePauses(pauses, input.issueId, open.line)),
+      workingMinutesUsed: minutesUsed(
+        config,
+        input.grade,
+        open.line,
+        open.enteredAt,
+        enteredAt,
+        linePauses(pauses, input.issueId, open.line),
+      ),
     });
   }
   rows.push({

@@ -41,13 +41,22 @@ export function parseEscalationEvent(body: unknown): EscalationEvent | undefined
   if (!isRecord(body) || !isRecord(body['fieldIds'])) return undefined;
   const fieldIds = body['fieldIds'] as unknown as ItrFieldIds;
   if (!Object.values(fieldIds).every((v) => typeof v === 'string')) return undefined;
-  const issueIds = Array.isArray(body['issueIds']) && body['issueIds'].every((i) => typeof i === 'string' && /^\d+$/.test(i)) ? (body['issueIds'] as string[]) : undefined;
+  const issueIds =
+    Array.isArray(body['issueIds']) && body['issueIds'].every((i) => typeof i === 'string' && /^\d+$/.test(i))
+      ? (body['issueIds'] as string[])
+      : undefined;
   if (body['kind'] === 'check' && issueIds !== undefined) return { kind: 'check', issueIds, fieldIds };
   if (body['kind'] === 'response' && issueIds !== undefined) return { kind: 'response', issueIds, fieldIds };
   if (body['kind'] === 'recalculate' && typeof body['jobId'] === 'string') {
     const token = body['pageToken'];
     const phase: RecalculationPhase = body['phase'] === 'response' ? 'response' : 'line';
-    return { kind: 'recalculate', jobId: body['jobId'], pageToken: typeof token === 'string' ? token : null, phase, fieldIds };
+    return {
+      kind: 'recalculate',
+      jobId: body['jobId'],
+      pageToken: typeof token === 'string' ? token : null,
+      phase,
+      fieldIds,
+    };
   }
   return undefined;
 }

@@ -9,6 +9,12 @@ export { loadClockSettings, CLOCK_SETTINGS_KEY, type ClockSettings } from './clo
 export { startRecalculation, getRecalculation, processRecalculation, recordRecalculationFailure } from './recalculate';
 export { platformDeps, ESCALATION_QUEUE, type EscalationDeps } from './deps';
 export { parseEscalationEvent, type EscalationEvent } from './events';
-export { loadEscalationSettings, escalationSettingsCodec, ESCALATION_SETTINGS_KEY, type EscalationSettings, type LineRouting } from './settings';
+export {
+  loadEscalationSettings,
+  escalationSettingsCodec,
+  ESCALATION_SETTINGS_KEY,
+  type EscalationSettings,
+  type LineRouting,
+} from './settings';
 export { kvsLineTurnStore, LINE_TURNS_KEY, type LineTurns, type LineTurnStore } from './lineTurns';
 export { escalationAdminHandlers } from './adminHandlers';

@@ -27,7 +27,11 @@ export function issueInJira(issue: JiraIssue): IssueInJira {
   const st = issue.fields['status'];
   const accountId = typeof a === 'object' && a !== null ? (a as Record<string, unknown>)['accountId'] : undefined;
   const name = typeof st === 'object' && st !== null ? (st as Record<string, unknown>)['name'] : undefined;
-  return { assigneeAccountId: typeof accountId === 'string' ? accountId : null, statusName: typeof name === 'string' ? name : null, transitions: issue.transitions };
+  return {
+    assigneeAccountId: typeof accountId === 'string' ? accountId : null,
+    statusName: typeof name === 'string' ? name : null,
+    transitions: issue.transitions,
+  };
 }
 
 /** An issue not read: its assignee is set as is, no status is looked for. */
@@ -42,18 +46,25 @@ export interface MovePlan {
   statusNotMoved: string | null;
 }
 
-const same = (a: string | null | undefined, b: string | null | undefined): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
+const same = (a: string | null | undefined, b: string | null | undefined): boolean =>
+  (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 
-export function planMove(now: IssueInJira, target: { holder: string | null | undefined; statusName: string | null }): MovePlan {
-  const assigneeChanges = target.holder !== undefined && (now.assigneeAccountId === undefined || target.holder !== now.assigneeAccountId);
+export function planMove(
+  now: IssueInJira,
+  target: { holder: string | null | undefined; statusName: string | null },
+): MovePlan {
+  const assigneeChanges =
+    target.holder !== undefined && (now.assigneeAccountId === undefined || target.holder !== now.assigneeAccountId);
   const wantsStatus = target.statusName !== null && !same(now.statusName, target.statusName);
   const t = wantsStatus ? now.transitions?.find((x) => same(x.toStatusName, target.statusName)) : undefined;
   // Only fields on the transition's screen may be sent with it: listed ones decide; else a screen may hold it.
-  const onScreen = t !== undefined && (t.screenFieldIds !== undefined ? t.screenFieldIds.includes('assignee') : t.hasScreen === true);
+  const onScreen =
+    t !== undefined && (t.screenFieldIds !== undefined ? t.screenFieldIds.includes('assignee') : t.hasScreen === true);
   const withAssignee = assigneeChanges && onScreen;
   return {
     holder: target.holder,
-    transition: t === undefined || target.statusName === null ? null : { id: t.id, withAssignee, statusName: target.statusName },
+    transition:
+      t === undefined || target.statusName === null ? null : { id: t.id, withAssignee, statusName: target.statusName },
     putAssignee: assigneeChanges && !withAssignee,
     statusNotMoved: wantsStatus && t === undefined ? target.statusName : null,
   };
@@ -61,7 +72,10 @@ export function planMove(now: IssueInJira, target: { holder: string | null | und
 
 /** Jira's answers that will not change on a retry (a refused field, rule or permission). */
 export function isRefusal(e: unknown): e is JiraError {
-  return e instanceof JiraError && (e.code === JiraErrorCode.BadRequest || e.code === JiraErrorCode.Forbidden || e.code === JiraErrorCode.NotFound);
+  return (
+    e instanceof JiraError &&
+    (e.code === JiraErrorCode.BadRequest || e.code === JiraErrorCode.Forbidden || e.code === JiraErrorCode.NotFound)
+  );
 }
 
 export interface MoveOutcome {
@@ -71,7 +85,8 @@ export interface MoveOutcome {
   commented: boolean;
 }
 
-const assigneeValue = (holder: string | null): { accountId: string } | null => (holder === null ? null : { accountId: holder });
+const assigneeValue = (holder: string | null): { accountId: string } | null =>
+  holder === null ? null : { accountId: holder };
 
 /**
  * Performs a plan. `commentFor(statusNotMoved)` builds the comment (undefined = none). A transition Jira
@@ -98,7 +113,15 @@ export async function applyMove(
       return { requests, statusNotMoved: null, commented: body !== undefined };
     } catch (e) {
       if (!isRefusal(e)) throw e;
-      console.warn(JSON.stringify({ event: 'line-status', issueId, note: 'transition refused; assignee and comment sent apart', errorCode: e.code, error: e.message }));
+      console.warn(
+        JSON.stringify({
+          event: 'line-status',
+          issueId,
+          note: 'transition refused; assignee and comment sent apart',
+          errorCode: e.code,
+          error: e.message,
+        }),
+      );
       if (plan.transition.withAssignee) requests += await assign(jira, issueId, holder);
       return comment(jira, issueId, requests, plan.transition.statusName, commentFor);
     }
@@ -115,12 +138,26 @@ async function assign(jira: Pick<JiraClient, 'assignIssue'>, issueId: string, ho
     await jira.assignIssue(issueId, holder);
   } catch (e) {
     if (!isRefusal(e)) throw e;
-    console.warn(JSON.stringify({ event: 'line-assignee', issueId, note: 'assignee refused by Jira; not retried', errorCode: e.code, error: e.message }));
+    console.warn(
+      JSON.stringify({
+        event: 'line-assignee',
+        issueId,
+        note: 'assignee refused by Jira; not retried',
+        errorCode: e.code,
+        error: e.message,
+      }),
+    );
   }
   return 1;
 }
 
-async function comment(jira: Pick<JiraClient, 'addComment'>, issueId: string, requests: number, statusNotMoved: string | null, commentFor?: (s: string | null) => AdfDocument): Promise<MoveOutcome> {
+async function comment(
+  jira: Pick<JiraClient, 'addComment'>,
+  issueId: string,
+  requests: number,
+  statusNotMoved: string | null,
+  commentFor?: (s: string | null) => AdfDocument,
+): Promise<MoveOutcome> {
   const body = commentFor?.(statusNotMoved);
   if (body === undefined) return { requests, statusNotMoved, commented: false };
   await jira.addComment(issueId, body);

@@ -42,7 +42,16 @@ function instant(v: unknown): Date | null {
 
 /** The app fields escalation reads (search `fields`). */
 export function escalationFieldList(ids: ItrFieldIds): string[] {
-  return [ids.grade, ids.line, ids.lineEnteredAt, ids.lineDueAt, ids.lineWarnAt, ids.warnedLine, ids.breachedAt, ids.owner];
+  return [
+    ids.grade,
+    ids.line,
+    ids.lineEnteredAt,
+    ids.lineDueAt,
+    ids.lineWarnAt,
+    ids.warnedLine,
+    ids.breachedAt,
+    ids.owner,
+  ];
 }
 
 export function escalationIssueOf(issue: JiraIssue, ids: ItrFieldIds): EscalationIssue {
@@ -60,9 +69,10 @@ export function escalationIssueOf(issue: JiraIssue, ids: ItrFieldIds): Escalatio
     warnAt: instant(f[ids.lineWarnAt]),
     warnedLine: isSupportLine(warned) ? warned : null,
     breachedAt: instant(f[ids.breachedAt]),
-    ownerAccountId: typeof owner === 'object' && owner !== null && typeof (owner as Record<string, unknown>)['accountId'] === 'string'
-      ? ((owner as Record<string, unknown>)['accountId'] as string)
-      : null,
+    ownerAccountId:
+      typeof owner === 'object' && owner !== null && typeof (owner as Record<string, unknown>)['accountId'] === 'string'
+        ? ((owner as Record<string, unknown>)['accountId'] as string)
+        : null,
   };
 }
 
@@ -85,7 +95,8 @@ export interface LineClock {
 
 export function calendarOf(config: ItrConfig, calendarId: string): BusinessCalendar {
   const calendar = config.calendars.get(calendarId);
-  if (calendar === undefined) throw new DomainError('CONFIG_UNKNOWN_CALENDAR', `Calendar ${calendarId} is not configured`);
+  if (calendar === undefined)
+    throw new DomainError('CONFIG_UNKNOWN_CALENDAR', `Calendar ${calendarId} is not configured`);
   return calendar;
 }
 
@@ -93,10 +104,22 @@ export function calendarOf(config: ItrConfig, calendarId: string): BusinessCalen
  * The line's deadlines on its own calendar (follow-the-sun), from when the issue entered it, pushed out
  * by its waiting-for-customer pauses (null while an open pause stops the clock first).
  */
-export function lineClock(config: ItrConfig, grade: string, line: SupportLine, enteredAt: Date, pauses: readonly Pause[] = []): LineClock {
+export function lineClock(
+  config: ItrConfig,
+  grade: string,
+  line: SupportLine,
+  enteredAt: Date,
+  pauses: readonly Pause[] = [],
+): LineClock {
   const budget = lineBudget(config.gradingTable, grade, line);
   const calendar = calendarOf(config, budget.calendarId);
-  const d = lineDeadlines({ calendar, enteredAt, budgetMinutes: budget.minutes, warningFraction: budget.warningFraction, pauses });
+  const d = lineDeadlines({
+    calendar,
+    enteredAt,
+    budgetMinutes: budget.minutes,
+    warningFraction: budget.warningFraction,
+    pauses,
+  });
   return {
     calendar,
     budgetMinutes: budget.minutes,
@@ -120,7 +143,12 @@ export function minutesUsed(
   if (grade === null) return 0;
   try {
     const budget = lineBudget(config.gradingTable, grade, line);
-    return Math.max(0, Math.round(consumedWorkingMinutes({ calendar: calendarOf(config, budget.calendarId), enteredAt, pauses, now: leftAt })));
+    return Math.max(
+      0,
+      Math.round(
+        consumedWorkingMinutes({ calendar: calendarOf(config, budget.calendarId), enteredAt, pauses, now: leftAt }),
+      ),
+    );
   } catch {
     return 0;
   }

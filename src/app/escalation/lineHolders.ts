@@ -51,7 +51,13 @@ export class LineHolders {
         const turns = await this.loadTurns();
         const verdicts = new Map<string, boolean>();
         for (const m of members) verdicts.set(m.accountId, await this.mayBeAssigned(projectKey, m));
-        const decided = lineHolder(assignment, { group: { members: members.map((m) => m.accountId), assignable: (id) => verdicts.get(id) === true, cursor: turns[line] } });
+        const decided = lineHolder(assignment, {
+          group: {
+            members: members.map((m) => m.accountId),
+            assignable: (id) => verdicts.get(id) === true,
+            cursor: turns[line],
+          },
+        });
         if (decided.cursor !== undefined && decided.cursor !== turns[line]) {
           turns[line] = decided.cursor;
           this.moved = true;
@@ -85,10 +91,15 @@ export class LineHolders {
     return p;
   }
 
-  private async mayBeAssigned(projectKey: string, user: { accountId: string; displayName: string | null }): Promise<boolean> {
+  private async mayBeAssigned(
+    projectKey: string,
+    user: { accountId: string; displayName: string | null },
+  ): Promise<boolean> {
     let page = this.assignable.get(projectKey);
     if (page === undefined) {
-      page = this.jira.findAssignableUsers({ projectKey, max: ASSIGNABLE_PAGE }).then((users) => new Set(users.map((u) => u.accountId)));
+      page = this.jira
+        .findAssignableUsers({ projectKey, max: ASSIGNABLE_PAGE })
+        .then((users) => new Set(users.map((u) => u.accountId)));
       this.assignable.set(projectKey, page);
     }
     if ((await page).has(user.accountId)) return true;

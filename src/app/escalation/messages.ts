@@ -32,20 +32,38 @@ export function actionMessage(
   if (locale === 'zh-CN') {
     switch (a.action) {
       case 'warn':
-        return { subject: `[ITR] ${issueKey} 即将超时（${from}）`, text: `${from}的处理时限即将用完${due ? `，将于 ${due} 到期` : ''}。到期未解决将自动升级。` };
+        return {
+          subject: `[ITR] ${issueKey} 即将超时（${from}）`,
+          text: `${from}的处理时限即将用完${due ? `，将于 ${due} 到期` : ''}。到期未解决将自动升级。`,
+        };
       case 'escalate':
-        return { subject: `[ITR] ${issueKey} 已升级到${label(a.toLine ?? a.line, locale)}`, text: `${from}的处理时限已于 ${due} 用完，问题已按时间规则自动升级到${label(a.toLine ?? a.line, locale)}。` };
+        return {
+          subject: `[ITR] ${issueKey} 已升级到${label(a.toLine ?? a.line, locale)}`,
+          text: `${from}的处理时限已于 ${due} 用完，问题已按时间规则自动升级到${label(a.toLine ?? a.line, locale)}。`,
+        };
       case 'breach':
-        return { subject: `[ITR] ${issueKey} 已超出对客户承诺的时限`, text: `三线的处理时限已于 ${due} 用完：对客户承诺的解决时限已违约，请管理层介入。` };
+        return {
+          subject: `[ITR] ${issueKey} 已超出对客户承诺的时限`,
+          text: `三线的处理时限已于 ${due} 用完：对客户承诺的解决时限已违约，请管理层介入。`,
+        };
     }
   }
   switch (a.action) {
     case 'warn':
-      return { subject: `[ITR] ${issueKey} is about to time out on ${from}`, text: `${from} has used most of its time${due ? `; it runs out at ${due}` : ''}. If the issue is not solved by then it escalates automatically.` };
+      return {
+        subject: `[ITR] ${issueKey} is about to time out on ${from}`,
+        text: `${from} has used most of its time${due ? `; it runs out at ${due}` : ''}. If the issue is not solved by then it escalates automatically.`,
+      };
     case 'escalate':
-      return { subject: `[ITR] ${issueKey} escalated to ${label(a.toLine ?? a.line, 'en')}`, text: `${from}'s time ran out at ${due}; by the time rule the issue moved to ${label(a.toLine ?? a.line, 'en')}.` };
+      return {
+        subject: `[ITR] ${issueKey} escalated to ${label(a.toLine ?? a.line, 'en')}`,
+        text: `${from}'s time ran out at ${due}; by the time rule the issue moved to ${label(a.toLine ?? a.line, 'en')}.`,
+      };
     case 'breach':
-      return { subject: `[ITR] ${issueKey} breached the promise to the customer`, text: `Line 3's time ran out at ${due}: the resolution time promised to the customer is broken. Management is notified.` };
+      return {
+        subject: `[ITR] ${issueKey} breached the promise to the customer`,
+        text: `Line 3's time ran out at ${due}: the resolution time promised to the customer is broken. Management is notified.`,
+      };
   }
 }
 
@@ -54,7 +72,10 @@ export function unassignedEntryMessage(line: SupportLine, locale: SiteLocale): A
   const l = label(line, locale);
   return locale === 'zh-CN'
     ? { subject: `[ITR] 问题进入${l}，暂无处理人`, text: `问题已进入${l}，但没有可指派的处理人。请组内成员认领。` }
-    : { subject: `[ITR] An issue entered ${l} with nobody assigned`, text: `The issue entered ${l} and nobody could be assigned. Someone in the group, please take it.` };
+    : {
+        subject: `[ITR] An issue entered ${l} with nobody assigned`,
+        text: `The issue entered ${l} and nobody could be assigned. Someone in the group, please take it.`,
+      };
 }
 
 /** What entering the line did in Jira besides the line itself, for the escalation comment to say. */
@@ -69,7 +90,11 @@ export interface LineMoveNote {
 export function withMoveNote(m: ActionMessage, note: LineMoveNote, locale: SiteLocale): ActionMessage {
   const parts: string[] = [m.text];
   if (note.unassignedGroup !== null) {
-    parts.push(locale === 'zh-CN' ? `该问题暂无处理人，已通知组“${note.unassignedGroup}”。` : `Nobody is assigned yet; the group "${note.unassignedGroup}" is told.`);
+    parts.push(
+      locale === 'zh-CN'
+        ? `该问题暂无处理人，已通知组“${note.unassignedGroup}”。`
+        : `Nobody is assigned yet; the group "${note.unassignedGroup}" is told.`,
+    );
   }
   if (note.statusNotMoved !== null) {
     parts.push(
@@ -88,12 +113,21 @@ export function withMoveNote(m: ActionMessage, note: LineMoveNote, locale: SiteL
  */
 export function commentDocument(m: ActionMessage, mention: readonly string[] = []): AdfDocument {
   const content: unknown[] = [
-    { type: 'paragraph', content: [{ type: 'text', text: m.subject, marks: [{ type: 'strong' }] }, { type: 'text', text: ` ${m.text}` }] },
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: m.subject, marks: [{ type: 'strong' }] },
+        { type: 'text', text: ` ${m.text}` },
+      ],
+    },
   ];
   if (mention.length > 0) {
     content.push({
       type: 'paragraph',
-      content: mention.flatMap((accountId, i) => [...(i > 0 ? [{ type: 'text', text: ' ' }] : []), { type: 'mention', attrs: { id: accountId } }]),
+      content: mention.flatMap((accountId, i) => [
+        ...(i > 0 ? [{ type: 'text', text: ' ' }] : []),
+        { type: 'mention', attrs: { id: accountId } },
+      ]),
     });
   }
   return { type: 'doc', version: 1, content };

@@ -35,7 +35,8 @@ export async function loadPauseStatusNames(deps: Pick<EscalationDeps, 'store'>):
   return (await loadClockSettings(deps.store)).pauseStatuses;
 }
 
-const field = (o: unknown, name: string): unknown => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : undefined);
+const field = (o: unknown, name: string): unknown =>
+  typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : undefined;
 
 /** The status change an `avi:jira:updated:issue` event's changelog shows, if any. */
 export function statusChangeOf(event: unknown): { from: string | null; to: string | null } | undefined {
@@ -124,10 +125,20 @@ export async function onStatusChange(
 /** What the pause mechanism reads of an issue (one `GET issue`). */
 async function readClocks(issueId: string, deps: EscalationDeps) {
   const ids = await deps.fieldIds();
-  const fields = [...escalationFieldList(ids), ids.acceptance, ids.responseDueAt, ids.responseWarnAt, ids.responseAlert, 'created', 'project', ...CLOSED_FIELDS];
+  const fields = [
+    ...escalationFieldList(ids),
+    ids.acceptance,
+    ids.responseDueAt,
+    ids.responseWarnAt,
+    ids.responseAlert,
+    'created',
+    'project',
+    ...CLOSED_FIELDS,
+  ];
   const raw = await deps.jira.getIssue(issueId, { fields });
   const issue = escalationIssueOf(raw, ids);
-  const lineRunning = issue.line !== null && issue.enteredAt !== null && issue.grade !== null && issue.breachedAt === null;
+  const lineRunning =
+    issue.line !== null && issue.enteredAt !== null && issue.grade !== null && issue.breachedAt === null;
   const acceptance = raw.fields[ids.acceptance];
   const responseRuns = acceptance !== 'accepted' && acceptance !== 'deemedAccepted';
   return { ids, raw, issue, lineRunning, responseRuns, done: isClosed(raw.fields) };
@@ -170,7 +181,10 @@ export async function resumeClocks(issueId: string, at: Date, deps: EscalationDe
   const { ids, raw, issue, lineRunning, responseRuns, done } = await readClocks(issueId, deps);
   await ensureSchema();
   // A pause never outlives its status, whatever the issue's state now.
-  await execute('UPDATE line_pause SET to_at = GREATEST(from_at, ?) WHERE issue_id = ? AND to_at IS NULL', [toSecond(at), Number(issueId)]);
+  await execute('UPDATE line_pause SET to_at = GREATEST(from_at, ?) WHERE issue_id = ? AND to_at IS NULL', [
+    toSecond(at),
+    Number(issueId),
+  ]);
   if (done || (!lineRunning && !responseRuns)) return 'ignored';
   const all = await pausesOf([issueId]);
   const config = await deps.loadConfig();
@@ -184,8 +198,14 @@ export async function resumeClocks(issueId: string, at: Date, deps: EscalationDe
     const createdAt = instantOf(raw.fields['created']);
     if (responseRuns && createdAt !== null) {
       const settings = await loadClockSettings(deps.store);
-      const clock = responseClockOf(config, settings, { grade: textOf(raw.fields[ids.grade]), projectKey: nameOf(raw.fields['project'], 'key'), createdAt }, issuePauses(all, issueId));
-      if (clock !== null) setResponseFields(writes, issueId, ids, clock, responseAlertOf(raw.fields[ids.responseAlert]), deps.now());
+      const clock = responseClockOf(
+        config,
+        settings,
+        { grade: textOf(raw.fields[ids.grade]), projectKey: nameOf(raw.fields['project'], 'key'), createdAt },
+        issuePauses(all, issueId),
+      );
+      if (clock !== null)
+        setResponseFields(writes, issueId, ids, clock, responseAlertOf(raw.fields[ids.responseAlert]), deps.now());
     }
   } catch (e) {
     if (e instanceof DomainError) return 'ignored'; // a grade or calendar no longer configured: left for the admin

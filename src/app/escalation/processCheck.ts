@@ -16,14 +16,29 @@
  * When time runs low it hands the unfinished issues back to the queue and gives up its claims.
  */
 import { JiraError, JiraErrorCode } from '../../adapters/jira';
-import { DomainError, decideEscalation, OPEN_ISSUE_JQL, SUPPORT_LINES, type LineHolder, type SupportLine } from '../../domain';
+import {
+  DomainError,
+  decideEscalation,
+  OPEN_ISSUE_JQL,
+  SUPPORT_LINES,
+  type LineHolder,
+  type SupportLine,
+} from '../../domain';
 import { recordStays, type StayRow } from '../history/lineHistoryStore';
 import type { ItrFieldIds } from '../fields/itrFields';
 import { claimActions, markDone, releaseClaims, type EscalationAction, type OwnedAction } from './actionStore';
 import type { EscalationDeps } from './deps';
 import type { EscalationEvent } from './events';
 import { FieldWrites } from './fieldWrites';
-import { escalationFieldList, escalationIssueOf, jiraDateTime, lineClock, minutesUsed, toSecond, type EscalationIssue } from './lineClock';
+import {
+  escalationFieldList,
+  escalationIssueOf,
+  jiraDateTime,
+  lineClock,
+  minutesUsed,
+  toSecond,
+  type EscalationIssue,
+} from './lineClock';
 import { applyMove, issueInJira, planMove, type IssueInJira } from './jiraMove';
 import { LineHolders, projectKeyOf } from './lineHolders';
 import { actionMessage, commentDocument, withMoveNote } from './messages';
@@ -54,7 +69,16 @@ export interface CheckReport {
   skipped: number;
 }
 
-const emptyReport = (): CheckReport => ({ read: 0, warned: 0, escalated: 0, breached: 0, healed: 0, sideEffects: 0, requeued: 0, skipped: 0 });
+const emptyReport = (): CheckReport => ({
+  read: 0,
+  warned: 0,
+  escalated: 0,
+  breached: 0,
+  healed: 0,
+  sideEffects: 0,
+  requeued: 0,
+  skipped: 0,
+});
 
 interface ReadIssue extends EscalationIssue {
   jira: IssueInJira;
@@ -65,11 +89,20 @@ interface ReadIssue extends EscalationIssue {
  * transitions offered from the current one (`expand=transitions`, documented for `/search/jql`): so
  * moving an escalated issue costs no request to learn how.
  */
-async function readIssues(deps: EscalationDeps, ids: ItrFieldIds, issueIds: readonly string[], settings: EscalationSettings): Promise<ReadIssue[]> {
+async function readIssues(
+  deps: EscalationDeps,
+  ids: ItrFieldIds,
+  issueIds: readonly string[],
+  settings: EscalationSettings,
+): Promise<ReadIssue[]> {
   const out: ReadIssue[] = [];
   const jql = `id in (${issueIds.join(', ')}) AND ${OPEN_ISSUE_JQL}`;
   const expand = SUPPORT_LINES.some((l) => settings.lines[l].statusName !== null) ? { expand: ['transitions'] } : {};
-  for await (const page of deps.jira.searchJql(jql, { fields: [...escalationFieldList(ids), 'assignee', 'status'], pageSize: 100, ...expand })) {
+  for await (const page of deps.jira.searchJql(jql, {
+    fields: [...escalationFieldList(ids), 'assignee', 'status'],
+    pageSize: 100,
+    ...expand,
+  })) {
     for (const issue of page.issues) out.push({ ...escalationIssueOf(issue, ids), jira: issueInJira(issue) });
   }
   return out;
@@ -79,7 +112,11 @@ function sameInstant(a: Date | null, b: Date | null): boolean {
   return a === null || b === null ? a === b : a.getTime() === b.getTime();
 }
 
-function recipients(settings: EscalationSettings, a: OwnedAction, holder: LineHolder | undefined): { users: string[]; groups: string[] } {
+function recipients(
+  settings: EscalationSettings,
+  a: OwnedAction,
+  holder: LineHolder | undefined,
+): { users: string[]; groups: string[] } {
   if (a.action === 'breach') return { users: settings.managementAccountIds, groups: settings.managementGroups };
   const line: SupportLine = a.action === 'escalate' && a.toLine !== null ? a.toLine : a.line;
   const r = settings.lines[line];
@@ -88,7 +125,10 @@ function recipients(settings: EscalationSettings, a: OwnedAction, holder: LineHo
   return { users, groups };
 }
 
-export async function processCheck(event: Extract<EscalationEvent, { kind: 'check' }>, deps: EscalationDeps): Promise<CheckReport> {
+export async function processCheck(
+  event: Extract<EscalationEvent, { kind: 'check' }>,
+  deps: EscalationDeps,
+): Promise<CheckReport> {
   const report = emptyReport();
   if (deps.remainingTimeMs() < RESERVE_MS) {
     await deps.push([event]);
@@ -181,7 +221,16 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
             workingMinutesUsed: minutesUsed(config, grade, line, enteredAt, nextEntered, paused),
             outcome: 'timed_out',
           },
-          { issueId: issue.id, line: next, enteredAt: nextEntered, leftAt: null, holderAccountId: assignee, enteredBy: 'app', workingMinutesUsed: 0, outcome: null },
+          {
+            issueId: issue.id,
+            line: next,
+            enteredAt: nextEntered,
+            leftAt: null,
+            holderAccountId: assignee,
+            enteredBy: 'app',
+            workingMinutesUsed: 0,
+            outcome: null,
+          },
         );
         actions.push({ issueId: issue.id, action: 'escalate', line, lineEnteredAt: enteredAt, toLine: next });
         report.escalated += 1;
@@ -198,7 +247,12 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
   await holders.save();
   // Claim before writing: if this run dies after the write, the claim is what tells the next run that
   // a comment is still owed (the re-read issue then looks done).
-  const owned = await claimActions(actions, issues.map((i) => i.id), deps.newToken(), now);
+  const owned = await claimActions(
+    actions,
+    issues.map((i) => i.id),
+    deps.newToken(),
+    now,
+  );
   // History before the field write: a redelivered event re-reads the issue, and once Jira holds the
   // next line the decision yields no stay any more (duplicate stays are no-ops, a lost one stays lost).
   await recordStays(stays);
@@ -215,20 +269,37 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
       }
       const issue = byId.get(a.issueId);
       if (issue !== undefined && issue.grade !== null) {
-        const dueAt = lineClock(config, issue.grade, a.line, a.lineEnteredAt, linePauses(pauses, issue.id, a.line)).dueAt;
-        const message = actionMessage(issue.key, { action: a.action, line: a.line, toLine: a.toLine, dueAt }, settings.locale);
+        const dueAt = lineClock(
+          config,
+          issue.grade,
+          a.line,
+          a.lineEnteredAt,
+          linePauses(pauses, issue.id, a.line),
+        ).dueAt;
+        const message = actionMessage(
+          issue.key,
+          { action: a.action, line: a.line, toLine: a.toLine, dueAt },
+          settings.locale,
+        );
         const holder = a.action === 'escalate' ? holderOfEscalation(decidedHolders, issue, a) : undefined;
         const to = recipients(settings, a, holder);
         const tell = (): Promise<unknown> => {
-          if (holder === undefined || a.toLine === null) return deps.jira.addComment(issue.id, commentDocument(message, to.users));
+          if (holder === undefined || a.toLine === null)
+            return deps.jira.addComment(issue.id, commentDocument(message, to.users));
           // The escalation moves the assignee (and the status, when the line maps one) with its comment.
           const plan = planMove(issue.jira, { holder: holder.holder, statusName: settings.lines[a.toLine].statusName });
           const unassignedGroup = holder.holder === null ? holder.notifyGroup : null;
-          return applyMove(deps.jira, issue.id, plan, (statusNotMoved) => commentDocument(withMoveNote(message, { statusNotMoved, unassignedGroup }, settings.locale), to.users));
+          return applyMove(deps.jira, issue.id, plan, (statusNotMoved) =>
+            commentDocument(withMoveNote(message, { statusNotMoved, unassignedGroup }, settings.locale), to.users),
+          );
         };
         if (await tellOrGiveUp(issue.key, tell)) {
           if (to.groups.length > 0) {
-            await deps.jira.notifyIssue(issue.id, { subject: message.subject, textBody: message.text, to: { groups: to.groups } });
+            await deps.jira.notifyIssue(issue.id, {
+              subject: message.subject,
+              textBody: message.text,
+              to: { groups: to.groups },
+            });
           }
           report.sideEffects += 1;
         }
@@ -255,7 +326,11 @@ export async function processCheck(event: Extract<EscalationEvent, { kind: 'chec
  * Who holds an escalated issue: decided in this run, or (a claim taken over from a run that died after
  * writing the fields) the owner field that run wrote, when the issue is still on that line.
  */
-function holderOfEscalation(decided: ReadonlyMap<string, LineHolder>, issue: ReadIssue, a: OwnedAction): LineHolder | undefined {
+function holderOfEscalation(
+  decided: ReadonlyMap<string, LineHolder>,
+  issue: ReadIssue,
+  a: OwnedAction,
+): LineHolder | undefined {
   const now = decided.get(issue.id);
   if (now !== undefined) return now;
   if (issue.line !== a.toLine) return undefined;
@@ -272,9 +347,19 @@ async function tellOrGiveUp(issueKey: string, comment: () => Promise<unknown>): 
     await comment();
     return true;
   } catch (e) {
-    const refused = e instanceof JiraError && (e.code === JiraErrorCode.BadRequest || e.code === JiraErrorCode.Forbidden || e.code === JiraErrorCode.NotFound);
+    const refused =
+      e instanceof JiraError &&
+      (e.code === JiraErrorCode.BadRequest || e.code === JiraErrorCode.Forbidden || e.code === JiraErrorCode.NotFound);
     if (!refused) throw e;
-    console.warn(JSON.stringify({ event: 'escalation-comment', issue: issueKey, note: 'refused by Jira; not retried', errorCode: e.code, error: e.message }));
+    console.warn(
+      JSON.stringify({
+        event: 'escalation-comment',
+        issue: issueKey,
+        note: 'refused by Jira; not retried',
+        errorCode: e.code,
+        error: e.message,
+      }),
+    );
     return false;
   }
 }
@@ -285,8 +370,20 @@ async function tellOrGiveUp(issueKey: string, comment: () => Promise<unknown>): 
  * same response fields, sweep and panel as the first owner's answer. Written with the escalation's
  * other fields, so it costs no request.
  */
-function setAnswerAwaited(writes: FieldWrites, issueId: string, ids: ItrFieldIds, config: ItrConfig, grade: string, dispatchedAt: Date): void {
-  const window = responseClockOf(config, { untriagedGrade: null, projectGrades: {} }, { grade, projectKey: null, createdAt: dispatchedAt }, []);
+function setAnswerAwaited(
+  writes: FieldWrites,
+  issueId: string,
+  ids: ItrFieldIds,
+  config: ItrConfig,
+  grade: string,
+  dispatchedAt: Date,
+): void {
+  const window = responseClockOf(
+    config,
+    { untriagedGrade: null, projectGrades: {} },
+    { grade, projectKey: null, createdAt: dispatchedAt },
+    [],
+  );
   writes.set(issueId, ids.acceptance, 'awaiting');
   writes.set(issueId, ids.responseDueAt, window?.dueAt == null ? null : jiraDateTime(window.dueAt));
   writes.set(issueId, ids.responseWarnAt, window?.warnAt == null ? null : jiraDateTime(window.warnAt));

@@ -53,7 +53,8 @@ interface ResponseIssue {
   warnAt: Date | null;
 }
 
-const acceptanceOf = (v: unknown): ResponseAcceptance => (v === 'awaiting' || v === 'accepted' || v === 'deemedAccepted' ? v : null);
+const acceptanceOf = (v: unknown): ResponseAcceptance =>
+  v === 'awaiting' || v === 'accepted' || v === 'deemedAccepted' ? v : null;
 
 async function readIssues(deps: EscalationDeps, ids: ItrFieldIds, issueIds: readonly string[]) {
   const out: Array<ResponseIssue & { alert: ReturnType<typeof responseAlertOf> }> = [];
@@ -80,15 +81,39 @@ function historyRowOf(a: OwnedResponseAlert, issue: ResponseIssue): HistoryRow {
   const base = { issueId: issue.id, issueKey: issue.key, at: a.at };
   switch (a.alert) {
     case 'deemed':
-      return { ...base, field: 'acceptance', oldValue: 'awaiting', newValue: 'deemedAccepted', reason: 'ACCEPTANCE_TIMEOUT', actorAccountId: issue.ownerAccountId ?? RULE_ACTOR };
+      return {
+        ...base,
+        field: 'acceptance',
+        oldValue: 'awaiting',
+        newValue: 'deemedAccepted',
+        reason: 'ACCEPTANCE_TIMEOUT',
+        actorAccountId: issue.ownerAccountId ?? RULE_ACTOR,
+      };
     case 'overdue':
-      return { ...base, field: 'response', oldValue: null, newValue: 'overdue', reason: 'RESPONSE_OVERDUE', actorAccountId: RULE_ACTOR };
+      return {
+        ...base,
+        field: 'response',
+        oldValue: null,
+        newValue: 'overdue',
+        reason: 'RESPONSE_OVERDUE',
+        actorAccountId: RULE_ACTOR,
+      };
     case 'warn':
-      return { ...base, field: 'response', oldValue: null, newValue: 'warned', reason: 'RESPONSE_WARNING', actorAccountId: RULE_ACTOR };
+      return {
+        ...base,
+        field: 'response',
+        oldValue: null,
+        newValue: 'warned',
+        reason: 'RESPONSE_WARNING',
+        actorAccountId: RULE_ACTOR,
+      };
   }
 }
 
-export async function processResponse(event: Extract<EscalationEvent, { kind: 'response' }>, deps: EscalationDeps): Promise<ResponseReport> {
+export async function processResponse(
+  event: Extract<EscalationEvent, { kind: 'response' }>,
+  deps: EscalationDeps,
+): Promise<ResponseReport> {
   const report: ResponseReport = { read: 0, warned: 0, overdue: 0, deemedAccepted: 0, sideEffects: 0, requeued: 0 };
   if (deps.remainingTimeMs() < RESERVE_MS) {
     await deps.push([event]);
@@ -107,7 +132,14 @@ export async function processResponse(event: Extract<EscalationEvent, { kind: 'r
   const alerts: ResponseAlertClaim[] = [];
   for (const issue of issues) {
     const decision = decideResponse(
-      { acceptance: issue.acceptance, dueAt: issue.dueAt, warnAt: issue.warnAt, alert: issue.alert, dispatchedAt: dispatches.get(issue.id)?.dispatchedAt ?? null, done: false },
+      {
+        acceptance: issue.acceptance,
+        dueAt: issue.dueAt,
+        warnAt: issue.warnAt,
+        alert: issue.alert,
+        dispatchedAt: dispatches.get(issue.id)?.dispatchedAt ?? null,
+        done: false,
+      },
       now,
     );
     switch (decision.action) {
@@ -134,7 +166,12 @@ export async function processResponse(event: Extract<EscalationEvent, { kind: 'r
 
   // Claim before writing: if this run dies after the write, the claim is what tells the next run that
   // a comment and a history row are still owed (the re-read issue then looks settled).
-  const owned = await claimResponseAlerts(alerts, issues.map((i) => i.id), deps.newToken(), now);
+  const owned = await claimResponseAlerts(
+    alerts,
+    issues.map((i) => i.id),
+    deps.newToken(),
+    now,
+  );
   if (writes.size > 0) await writeItrFields(deps.jira, writes.updates(), { ids });
 
   const [settings, role] = await Promise.all([deps.loadSettings(), loadTriageRole(deps.store)]);
@@ -153,7 +190,12 @@ export async function processResponse(event: Extract<EscalationEvent, { kind: 'r
       const message = responseMessage(issue.key, a.alert, a.alert === 'warn' ? issue.dueAt : a.at, settings.locale);
       const mention = a.alert !== 'overdue' && issue.ownerAccountId !== null ? [issue.ownerAccountId] : [];
       if (await commentOrGiveUp(issue.key, () => deps.jira.addComment(issue.id, commentDocument(message, mention)))) {
-        if (role.groups.length > 0) await deps.jira.notifyIssue(issue.id, { subject: message.subject, textBody: message.text, to: { groups: role.groups } });
+        if (role.groups.length > 0)
+          await deps.jira.notifyIssue(issue.id, {
+            subject: message.subject,
+            textBody: message.text,
+            to: { groups: role.groups },
+          });
         report.sideEffects += 1;
       }
       done.push(a.id);
@@ -179,9 +221,19 @@ async function commentOrGiveUp(issueKey: string, comment: () => Promise<unknown>
     await comment();
     return true;
   } catch (e) {
-    const refused = e instanceof JiraError && (e.code === JiraErrorCode.BadRequest || e.code === JiraErrorCode.Forbidden || e.code === JiraErrorCode.NotFound);
+    const refused =
+      e instanceof JiraError &&
+      (e.code === JiraErrorCode.BadRequest || e.code === JiraErrorCode.Forbidden || e.code === JiraErrorCode.NotFound);
     if (!refused) throw e;
-    console.warn(JSON.stringify({ event: 'response-comment', issue: issueKey, note: 'refused by Jira; not retried', errorCode: e.code, error: e.message }));
+    console.warn(
+      JSON.stringify({
+        event: 'response-comment',
+        issue: issueKey,
+        note: 'refused by Jira; not retried',
+        errorCode: e.code,
+        error: e.message,
+      }),
+    );
     return false;
   }
 }

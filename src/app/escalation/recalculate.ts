@@ -23,7 +23,14 @@ import { FieldWrites } from './fieldWrites';
 import { escalationFieldList, escalationIssueOf, jiraDateTime, lineClock } from './lineClock';
 import { issuePauses, linePauses, pausesOf } from './pauses';
 import { loadClockSettings, type ClockSettings } from './clockSettings';
-import { instantOf, isItrIssueType, nameOf, responseAlertOf, responseClockOf, setResponseFields } from './responseClock';
+import {
+  instantOf,
+  isItrIssueType,
+  nameOf,
+  responseAlertOf,
+  responseClockOf,
+  setResponseFields,
+} from './responseClock';
 import type { JiraIssue } from '../../adapters/jira';
 import type { ItrConfig } from '../config/itrConfig';
 import type { ItrFieldIds } from '../fields/itrFields';
@@ -38,7 +45,8 @@ const LATEST = 'escalationRecalc.latest';
 const progressCodec: ConfigCodec<RecalculationProgress> = {
   schemaVersion: 1,
   parse(raw) {
-    if (typeof raw !== 'object' || raw === null || typeof (raw as Record<string, unknown>)['jobId'] !== 'string') throw new Error('not a job');
+    if (typeof raw !== 'object' || raw === null || typeof (raw as Record<string, unknown>)['jobId'] !== 'string')
+      throw new Error('not a job');
     return raw as RecalculationProgress;
   },
 };
@@ -51,7 +59,13 @@ const latestCodec: ConfigCodec<string> = {
   },
 };
 
-async function audit(kind: string, jobId: string, actor: string, at: Date, detail: Record<string, unknown>): Promise<void> {
+async function audit(
+  kind: string,
+  jobId: string,
+  actor: string,
+  at: Date,
+  detail: Record<string, unknown>,
+): Promise<void> {
   await ensureSchema();
   await execute('INSERT INTO escalation_audit (kind, job_id, actor_account_id, at, detail) VALUES (?, ?, ?, ?, ?)', [
     kind,
@@ -65,7 +79,10 @@ async function audit(kind: string, jobId: string, actor: string, at: Date, detai
 const cf = (fieldId: string): string => `cf[${fieldId.replace(/^customfield_/, '')}]`;
 
 /** Admin only. Starts a job and answers its first progress; the queue does the work. */
-export async function startRecalculation(accountId: string | undefined, deps: EscalationDeps): Promise<RecalculationProgress> {
+export async function startRecalculation(
+  accountId: string | undefined,
+  deps: EscalationDeps,
+): Promise<RecalculationProgress> {
   await requireJiraAdmin(accountId);
   const fieldIds = await deps.fieldIds();
   const now = deps.now();
@@ -82,12 +99,23 @@ export async function startRecalculation(accountId: string | undefined, deps: Es
   await deps.store.set(JOB_PREFIX + job.jobId, job, progressCodec, { updatedBy: job.startedBy });
   await deps.store.set(LATEST, job.jobId, latestCodec, { updatedBy: job.startedBy });
   await audit('recalculation-started', job.jobId, job.startedBy, now, {});
-  await recordAudit({ actorAccountId: accountId, action: 'escalation.recalculate', target: job.jobId, summary: 'Recalculation of open issues\' due times started' }, now);
+  await recordAudit(
+    {
+      actorAccountId: accountId,
+      action: 'escalation.recalculate',
+      target: job.jobId,
+      summary: "Recalculation of open issues' due times started",
+    },
+    now,
+  );
   await deps.push([{ kind: 'recalculate', jobId: job.jobId, pageToken: null, fieldIds }]);
   return job;
 }
 
-export async function getRecalculation(jobId: string | undefined, deps: EscalationDeps): Promise<RecalculationProgress | null> {
+export async function getRecalculation(
+  jobId: string | undefined,
+  deps: EscalationDeps,
+): Promise<RecalculationProgress | null> {
   const id = jobId ?? (await deps.store.get(LATEST, latestCodec))?.value;
   if (id === undefined) return null;
   return (await deps.store.get(JOB_PREFIX + id, progressCodec))?.value ?? null;
@@ -97,21 +125,33 @@ export async function getRecalculation(jobId: string | undefined, deps: Escalati
  * The job met a failure no retry can fix (the consumer acknowledges its event): it stops as
  * `failed` with the reason, shown with its progress. A job already finished, or unknown, is left alone.
  */
-export async function recordRecalculationFailure(jobId: string, failure: JobFailure, deps: EscalationDeps): Promise<void> {
+export async function recordRecalculationFailure(
+  jobId: string,
+  failure: JobFailure,
+  deps: EscalationDeps,
+): Promise<void> {
   const job = (await deps.store.get(JOB_PREFIX + jobId, progressCodec))?.value;
   if (job === undefined || job.status !== 'running') return;
-  await deps.store.set(JOB_PREFIX + jobId, { ...job, status: 'failed', failure, finishedAt: failure.at }, progressCodec);
+  await deps.store.set(
+    JOB_PREFIX + jobId,
+    { ...job, status: 'failed', failure, finishedAt: failure.at },
+    progressCodec,
+  );
 }
 
 /** A stored time and a recomputed one are the same instant (both null, or equal to the millisecond). */
-const sameTime = (a: Date | null, b: string | null): boolean => (a === null ? b === null : b !== null && a.getTime() === new Date(b).getTime());
+const sameTime = (a: Date | null, b: string | null): boolean =>
+  a === null ? b === null : b !== null && a.getTime() === new Date(b).getTime();
 
 const quoted = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 /** The searches of the two phases: open issues on a line, then open ITR issues whose response clock runs. */
 function phaseSearch(phase: RecalculationPhase, ids: ItrFieldIds): { jql: string; fields: string[] } {
   if (phase === 'line') {
-    return { jql: `${OPEN_ISSUE_JQL} AND ${cf(ids.line)} IS NOT EMPTY AND ${cf(ids.breachedAt)} IS EMPTY ORDER BY key ASC`, fields: escalationFieldList(ids) };
+    return {
+      jql: `${OPEN_ISSUE_JQL} AND ${cf(ids.line)} IS NOT EMPTY AND ${cf(ids.breachedAt)} IS EMPTY ORDER BY key ASC`,
+      fields: escalationFieldList(ids),
+    };
   }
   // Not yet accepted (nor deemed to be): the response clock still runs. Issues created before the
   // release that brought the clock have no response times at all; this is what gives them theirs.
@@ -119,7 +159,17 @@ function phaseSearch(phase: RecalculationPhase, ids: ItrFieldIds): { jql: string
   const types = Object.values(ITR_ISSUE_TYPE_NAMES).map(quoted).join(', ');
   return {
     jql: `${OPEN_ISSUE_JQL} AND issuetype IN (${types}) AND (${acceptance} IS EMPTY OR ${acceptance} = "awaiting") ORDER BY key ASC`,
-    fields: ['issuetype', 'project', 'created', ids.grade, ids.acceptance, ids.responseDueAt, ids.responseWarnAt, ids.responseAlert, ...CLOSED_FIELDS],
+    fields: [
+      'issuetype',
+      'project',
+      'created',
+      ids.grade,
+      ids.acceptance,
+      ids.responseDueAt,
+      ids.responseWarnAt,
+      ids.responseAlert,
+      ...CLOSED_FIELDS,
+    ],
   };
 }
 
@@ -129,7 +179,10 @@ function phaseSearch(phase: RecalculationPhase, ids: ItrFieldIds): { jql: string
  * ITR issues (from creation, on the issue's grade or the untriaged default). `processed`, `changed` and
  * `skipped` count clocks: an awaiting issue on a line counts in both phases.
  */
-export async function processRecalculation(event: Extract<EscalationEvent, { kind: 'recalculate' }>, deps: EscalationDeps): Promise<RecalculationProgress> {
+export async function processRecalculation(
+  event: Extract<EscalationEvent, { kind: 'recalculate' }>,
+  deps: EscalationDeps,
+): Promise<RecalculationProgress> {
   const stored = await deps.store.get(JOB_PREFIX + event.jobId, progressCodec);
   if (stored === undefined) throw new DomainError('RECALCULATION_NOT_FOUND', `No recalculation job ${event.jobId}`);
   const job = { ...stored.value };
@@ -141,7 +194,11 @@ export async function processRecalculation(event: Extract<EscalationEvent, { kin
   let token = event.pageToken;
   for (const phase of phases) {
     const search = phaseSearch(phase, ids);
-    const pages = deps.jira.searchJql(search.jql, { fields: search.fields, pageSize: 100, ...(token === null ? {} : { startToken: token }) });
+    const pages = deps.jira.searchJql(search.jql, {
+      fields: search.fields,
+      pageSize: 100,
+      ...(token === null ? {} : { startToken: token }),
+    });
     for (;;) {
       if (deps.remainingTimeMs() < RESERVE_MS) {
         // Short of time: save progress and hand the rest (this phase, from this token) back to the queue.
@@ -156,7 +213,10 @@ export async function processRecalculation(event: Extract<EscalationEvent, { kin
       const pauses = await pausesOf(page.issues.map((i) => i.id));
       for (const raw of page.issues) {
         job.processed += 1;
-        const outcome = phase === 'line' ? recomputeLine(raw, ids, config, pauses, writes) : recomputeResponse(raw, ids, config, clockSettings, pauses, writes, deps.now());
+        const outcome =
+          phase === 'line'
+            ? recomputeLine(raw, ids, config, pauses, writes)
+            : recomputeResponse(raw, ids, config, clockSettings, pauses, writes, deps.now());
         if (outcome === 'skipped') job.skipped += 1;
         else if (outcome === 'changed') job.changed += 1;
       }
@@ -169,7 +229,11 @@ export async function processRecalculation(event: Extract<EscalationEvent, { kin
   }
   const finished: RecalculationProgress = { ...job, status: 'done', finishedAt: deps.now().toISOString() };
   await deps.store.set(JOB_PREFIX + job.jobId, finished, progressCodec);
-  await audit('recalculation-done', job.jobId, job.startedBy, deps.now(), { processed: job.processed, changed: job.changed, skipped: job.skipped });
+  await audit('recalculation-done', job.jobId, job.startedBy, deps.now(), {
+    processed: job.processed,
+    changed: job.changed,
+    skipped: job.skipped,
+  });
   return finished;
 }
 
@@ -177,7 +241,13 @@ type Outcome = 'changed' | 'same' | 'skipped';
 type PausesByIssue = Awaited<ReturnType<typeof pausesOf>>;
 
 /** The current line's due and warning times from when the issue entered it, with the configuration in force. */
-function recomputeLine(raw: JiraIssue, ids: ItrFieldIds, config: ItrConfig, pauses: PausesByIssue, writes: FieldWrites): Outcome {
+function recomputeLine(
+  raw: JiraIssue,
+  ids: ItrFieldIds,
+  config: ItrConfig,
+  pauses: PausesByIssue,
+  writes: FieldWrites,
+): Outcome {
   const issue = escalationIssueOf(raw, ids);
   if (issue.grade === null || issue.line === null || issue.enteredAt === null) return 'skipped';
   let clock;
@@ -211,7 +281,12 @@ function recomputeResponse(
   const f = raw.fields;
   const createdAt = instantOf(f['created']);
   if (createdAt === null || !isItrIssueType(nameOf(f['issuetype'], 'name'))) return 'skipped';
-  const clock = responseClockOf(config, settings, { grade: textOf(f[ids.grade]), projectKey: nameOf(f['project'], 'key'), createdAt }, issuePauses(pauses, raw.id));
+  const clock = responseClockOf(
+    config,
+    settings,
+    { grade: textOf(f[ids.grade]), projectKey: nameOf(f['project'], 'key'), createdAt },
+    issuePauses(pauses, raw.id),
+  );
   if (clock === null) return 'skipped';
   const storedDue = typeof f[ids.responseDueAt] === 'string' ? (f[ids.responseDueAt] as string) : null;
   const storedWarn = typeof f[ids.responseWarnAt] === 'string' ? (f[ids.responseWarnAt] as string) : null;

@@ -5,7 +5,14 @@
  * creation when triage grades it and when a wait for the customer ends. The sweep acts on them
  * (src/app/escalation/processResponse.ts); the panel shows them as they are stored.
  */
-import { alertAfterRecompute, isResponseAlert, responseDeadlines, responseGradeOf, type Pause, type ResponseAlert } from '../../domain';
+import {
+  alertAfterRecompute,
+  isResponseAlert,
+  responseDeadlines,
+  responseGradeOf,
+  type Pause,
+  type ResponseAlert,
+} from '../../domain';
 import type { ItrConfig } from '../config/itrConfig';
 import type { ItrFieldIds } from '../fields/itrFields';
 import { CLOSED_FIELDS, isClosed, textOf } from '../fields/issueState';
@@ -33,7 +40,9 @@ export function isItrIssueType(name: unknown): boolean {
 
 /** The issue type's and project's names from an issue's `issuetype` / `project` fields. */
 export const nameOf = (v: unknown, key: 'name' | 'key'): string | null =>
-  typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)[key] === 'string' ? ((v as Record<string, unknown>)[key] as string) : null;
+  typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)[key] === 'string'
+    ? ((v as Record<string, unknown>)[key] as string)
+    : null;
 
 /**
  * The response due and warning times of an issue created at `createdAt`, on the grade's SLA (or the
@@ -50,15 +59,31 @@ export function responseClockOf(
   if (grade === null) return null;
   const sla = config.gradingTable.sla[grade];
   if (sla === undefined) return null;
-  const d = responseDeadlines({ calendar: calendarOf(config, sla.calendarId), createdAt: toSecond(issue.createdAt), responseMinutes: sla.responseMinutes, pauses });
-  return { grade, dueAt: d.dueAt === null ? null : toSecond(d.dueAt), warnAt: d.warnAt === null ? null : toSecond(d.warnAt) };
+  const d = responseDeadlines({
+    calendar: calendarOf(config, sla.calendarId),
+    createdAt: toSecond(issue.createdAt),
+    responseMinutes: sla.responseMinutes,
+    pauses,
+  });
+  return {
+    grade,
+    dueAt: d.dueAt === null ? null : toSecond(d.dueAt),
+    warnAt: d.warnAt === null ? null : toSecond(d.warnAt),
+  };
 }
 
 /**
  * Adds the clock's field writes for one issue: due, warning, and the alert still true for them (see
  * `alertAfterRecompute`; unchanged when it is).
  */
-export function setResponseFields(writes: FieldWrites, issueId: string, ids: ItrFieldIds, clock: ResponseClockTimes, previousAlert: ResponseAlert | null, now: Date): void {
+export function setResponseFields(
+  writes: FieldWrites,
+  issueId: string,
+  ids: ItrFieldIds,
+  clock: ResponseClockTimes,
+  previousAlert: ResponseAlert | null,
+  now: Date,
+): void {
   writes.set(issueId, ids.responseDueAt, clock.dueAt === null ? null : jiraDateTime(clock.dueAt));
   writes.set(issueId, ids.responseWarnAt, clock.warnAt === null ? null : jiraDateTime(clock.warnAt));
   const alert = alertAfterRecompute(previousAlert, clock, now);
@@ -92,7 +117,17 @@ export async function startResponseClock(
 ): Promise<StartOutcome> {
   const ids = await deps.fieldIds();
   const issue = await deps.jira.getIssue(issueId, {
-    fields: ['issuetype', 'project', 'created', ids.grade, ids.acceptance, ids.responseDueAt, ids.responseWarnAt, ids.responseAlert, ...CLOSED_FIELDS],
+    fields: [
+      'issuetype',
+      'project',
+      'created',
+      ids.grade,
+      ids.acceptance,
+      ids.responseDueAt,
+      ids.responseWarnAt,
+      ids.responseAlert,
+      ...CLOSED_FIELDS,
+    ],
   });
   const f = issue.fields;
   if (!isItrIssueType(nameOf(f['issuetype'], 'name'))) return 'notItr';
@@ -100,8 +135,17 @@ export async function startResponseClock(
   if (f[ids.responseDueAt] != null || f[ids.responseWarnAt] != null) return 'alreadyStarted';
   const createdAt = instantOf(f['created']);
   if (createdAt === null) return 'noGrade';
-  const [config, settings, pauses] = await Promise.all([deps.loadConfig(), loadClockSettings(deps.store), pausesOf([issue.id])]);
-  const clock = responseClockOf(config, settings, { grade: textOf(f[ids.grade]), projectKey: nameOf(f['project'], 'key'), createdAt }, issuePauses(pauses, issue.id));
+  const [config, settings, pauses] = await Promise.all([
+    deps.loadConfig(),
+    loadClockSettings(deps.store),
+    pausesOf([issue.id]),
+  ]);
+  const clock = responseClockOf(
+    config,
+    settings,
+    { grade: textOf(f[ids.grade]), projectKey: nameOf(f['project'], 'key'), createdAt },
+    issuePauses(pauses, issue.id),
+  );
   if (clock === null) return 'noGrade';
   const writes = new FieldWrites();
   setResponseFields(writes, issue.id, ids, clock, responseAlertOf(f[ids.responseAlert]), deps.now());

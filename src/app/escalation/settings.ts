@@ -33,7 +33,12 @@ export interface EscalationSettings {
 
 export const ESCALATION_SETTINGS_KEY = 'escalation';
 
-const emptyRouting = (): LineRouting => ({ assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [], notifyGroups: [] });
+const emptyRouting = (): LineRouting => ({
+  assignment: { mode: 'unassigned', notifyGroup: null },
+  statusName: null,
+  notifyAccountIds: [],
+  notifyGroups: [],
+});
 
 export const DEFAULT_ESCALATION_SETTINGS: EscalationSettings = {
   lines: { L1: emptyRouting(), L2: emptyRouting(), L3: emptyRouting() },
@@ -55,7 +60,8 @@ function nonEmpty(v: unknown): v is string {
 }
 
 function assignmentOf(v: unknown, path: string): LineAssignment {
-  const invalid = (): DomainError => new DomainError('CONFIG_INVALID', `Stored escalation settings: ${path} must be a person, a group or unassigned`);
+  const invalid = (): DomainError =>
+    new DomainError('CONFIG_INVALID', `Stored escalation settings: ${path} must be a person, a group or unassigned`);
   if (!isRecord(v)) throw invalid();
   switch (v['mode']) {
     case 'person':
@@ -87,7 +93,9 @@ function upgradeFrom1(old: unknown): unknown {
     const { assigneeAccountId, ...rest } = r;
     lines[line] = {
       ...rest,
-      assignment: nonEmpty(assigneeAccountId) ? { mode: 'person', accountId: assigneeAccountId } : { mode: 'unassigned', notifyGroup: null },
+      assignment: nonEmpty(assigneeAccountId)
+        ? { mode: 'person', accountId: assigneeAccountId }
+        : { mode: 'unassigned', notifyGroup: null },
       statusName: null,
     };
   }
@@ -105,10 +113,16 @@ export const escalationSettingsCodec: ConfigCodec<EscalationSettings> = {
       const r = isRecord(linesRaw[line]) ? linesRaw[line] : {};
       const status = r['statusName'];
       if (status !== null && status !== undefined && !nonEmpty(status)) {
-        throw new DomainError('CONFIG_INVALID', `Stored escalation settings: lines.${line}.statusName must be a status name or null`);
+        throw new DomainError(
+          'CONFIG_INVALID',
+          `Stored escalation settings: lines.${line}.statusName must be a status name or null`,
+        );
       }
       lines[line] = {
-        assignment: r['assignment'] === undefined ? emptyRouting().assignment : assignmentOf(r['assignment'], `lines.${line}.assignment`),
+        assignment:
+          r['assignment'] === undefined
+            ? emptyRouting().assignment
+            : assignmentOf(r['assignment'], `lines.${line}.assignment`),
         statusName: nonEmpty(status) ? status : null,
         notifyAccountIds: strings(r['notifyAccountIds'], `lines.${line}.notifyAccountIds`),
         notifyGroups: strings(r['notifyGroups'], `lines.${line}.notifyGroups`),

@@ -83,7 +83,11 @@ export async function sweep(deps: EscalationDeps = platformDeps()): Promise<Swee
   // Side effects whose consumer died half-way (claim older than the lease): hand them out again.
   const stale = await staleClaimIssueIds(deps.now(), 1000);
   for (const id of stale) seen.add(id);
-  const events: EscalationEvent[] = chunk([...seen], ISSUES_PER_EVENT).map((issueIds) => ({ kind: 'check', issueIds, fieldIds }));
+  const events: EscalationEvent[] = chunk([...seen], ISSUES_PER_EVENT).map((issueIds) => ({
+    kind: 'check',
+    issueIds,
+    fieldIds,
+  }));
   // The response clocks: the same way, their own events (src/app/escalation/processResponse.ts).
   const responses = new Set<string>();
   for await (const page of deps.jira.searchJql(responseDueJql(fieldIds), { pageSize: ID_PAGE_SIZE, fields: ['id'] })) {
@@ -96,7 +100,11 @@ export async function sweep(deps: EscalationDeps = platformDeps()): Promise<Swee
   }
   const responseFound = responses.size;
   for (const id of await staleResponseAlertIssueIds(deps.now(), 1000)) responses.add(id);
-  events.push(...chunk([...responses], ISSUES_PER_EVENT).map((issueIds): EscalationEvent => ({ kind: 'response', issueIds, fieldIds })));
+  events.push(
+    ...chunk([...responses], ISSUES_PER_EVENT).map(
+      (issueIds): EscalationEvent => ({ kind: 'response', issueIds, fieldIds }),
+    ),
+  );
   await deps.push(events);
   return { found, responseFound, staleClaims: stale.length, events: events.length, searchRequests, truncated };
 }

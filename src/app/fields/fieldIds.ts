@@ -19,7 +19,11 @@ export interface AppFieldIdSource {
   write(identity: AppIdentity, ids: ReadonlyMap<string, string>): Promise<void>;
 }
 
-const PLATFORM_SOURCE: AppFieldIdSource = { identity: currentAppIdentity, read: readAppFieldIds, write: writeAppFieldIds };
+const PLATFORM_SOURCE: AppFieldIdSource = {
+  identity: currentAppIdentity,
+  read: readAppFieldIds,
+  write: writeAppFieldIds,
+};
 
 /** The cache only saves a field listing: when KVS fails, the app lists the fields rather than stopping. */
 async function quietly<T>(work: () => Promise<T>): Promise<T | undefined> {
@@ -36,7 +40,11 @@ async function quietly<T>(work: () => Promise<T>): Promise<T | undefined> {
  * environment of this one, may declare the same module key). Read from the installation's cache; on a
  * miss, one `GET /rest/api/3/field` (Jira does not page it, nor filter it by ARI) fills the cache.
  */
-export async function lookUpAppFieldIds(jira: JiraClient, moduleKeys: readonly string[], source: AppFieldIdSource = PLATFORM_SOURCE): Promise<ReadonlyMap<string, string>> {
+export async function lookUpAppFieldIds(
+  jira: JiraClient,
+  moduleKeys: readonly string[],
+  source: AppFieldIdSource = PLATFORM_SOURCE,
+): Promise<ReadonlyMap<string, string>> {
   const identity = source.identity();
   const cached = await quietly(() => source.read(identity));
   if (cached !== undefined && moduleKeys.every((k) => cached.has(k))) return cached;
@@ -59,7 +67,10 @@ export async function lookUpAppFieldIds(jira: JiraClient, moduleKeys: readonly s
 }
 
 /** Maps the app's field module keys to this site's `customfield_NNNNN` ids (cached per installation). */
-export async function lookUpFieldIds(jira: JiraClient, source: AppFieldIdSource = PLATFORM_SOURCE): Promise<ItrFieldIds> {
+export async function lookUpFieldIds(
+  jira: JiraClient,
+  source: AppFieldIdSource = PLATFORM_SOURCE,
+): Promise<ItrFieldIds> {
   const byModule = await lookUpAppFieldIds(
     jira,
     ITR_FIELD_NAMES.map((name) => ITR_FIELDS[name].moduleKey),

@@ -24,10 +24,22 @@ export interface WriteItrFieldsOptions {
 }
 
 /** Writes `updates` as the app, then brings the written issues' analytics facts up to date. */
-export async function writeItrFields(jira: JiraClient, updates: readonly AppFieldValueUpdate[], options: WriteItrFieldsOptions = {}): Promise<void> {
+export async function writeItrFields(
+  jira: JiraClient,
+  updates: readonly AppFieldValueUpdate[],
+  options: WriteItrFieldsOptions = {},
+): Promise<void> {
   if (updates.length === 0) return;
-  await jira.setAppFieldValues([...updates], options.generateChangelog === undefined ? {} : { generateChangelog: options.generateChangelog });
+  await jira.setAppFieldValues(
+    [...updates],
+    options.generateChangelog === undefined ? {} : { generateChangelog: options.generateChangelog },
+  );
   if (options.then !== undefined) await options.then();
   const ids = options.ids;
-  await syncIssueFacts(jira, ids === undefined ? () => lookUpFieldIds(jira) : async () => ids, updates.flatMap((u) => u.issueIds.map(String)), options.now ?? new Date());
+  await syncIssueFacts(
+    jira,
+    ids === undefined ? () => lookUpFieldIds(jira) : async () => ids,
+    updates.flatMap((u) => u.issueIds.map(String)),
+    options.now ?? new Date(),
+  );
 }

@@ -78,8 +78,17 @@ function invalid(issues: readonly ValidationIssue[]): Result<never> {
   return {
     success: false,
     errors: [
-      { code: GradingAdminErrorCode.DraftInvalid, message: `The draft has ${issues.length} problem(s)`, params: { count: issues.length } },
-      ...issues.map((i) => ({ code: toServerErrorCode(i.code), message: i.message, path: i.path, ...(i.params === undefined ? {} : { params: i.params }) })),
+      {
+        code: GradingAdminErrorCode.DraftInvalid,
+        message: `The draft has ${issues.length} problem(s)`,
+        params: { count: issues.length },
+      },
+      ...issues.map((i) => ({
+        code: toServerErrorCode(i.code),
+        message: i.message,
+        path: i.path,
+        ...(i.params === undefined ? {} : { params: i.params }),
+      })),
     ],
   };
 }
@@ -88,20 +97,35 @@ function invalid(issues: readonly ValidationIssue[]): Result<never> {
 const CALENDAR_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** Validates the site's calendars; issue paths are `calendars.<id>.<path in the calendar>`. */
-export function validateCalendarSet(input: unknown): { ok: true; value: CalendarSet } | { ok: false; issues: ValidationIssue[] } {
+export function validateCalendarSet(
+  input: unknown,
+): { ok: true; value: CalendarSet } | { ok: false; issues: ValidationIssue[] } {
   if (!isRecord(input)) {
-    return { ok: false, issues: [{ code: 'INPUT_NOT_AN_OBJECT', path: 'calendars', message: 'calendars must be an object of id → calendar' }] };
+    return {
+      ok: false,
+      issues: [
+        { code: 'INPUT_NOT_AN_OBJECT', path: 'calendars', message: 'calendars must be an object of id → calendar' },
+      ],
+    };
   }
   const issues: ValidationIssue[] = [];
   const value: CalendarSet = {};
   for (const [id, raw] of Object.entries(input)) {
     if (!CALENDAR_ID.test(id)) {
-      issues.push({ code: 'GRADING_CALENDAR_ID_INVALID', path: `calendars.${id}`, message: `"${id}" is not a valid calendar id`, params: { id } });
+      issues.push({
+        code: 'GRADING_CALENDAR_ID_INVALID',
+        path: `calendars.${id}`,
+        message: `"${id}" is not a valid calendar id`,
+        params: { id },
+      });
       continue;
     }
     const checked = validateCalendar(raw);
     if (checked.ok) value[id] = checked.value;
-    else issues.push(...checked.issues.map((i) => ({ ...i, path: i.path === '' ? `calendars.${id}` : `calendars.${id}.${i.path}` })));
+    else
+      issues.push(
+        ...checked.issues.map((i) => ({ ...i, path: i.path === '' ? `calendars.${id}` : `calendars.${id}.${i.path}` })),
+      );
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value };
 }
@@ -139,11 +163,16 @@ async function guarded<T>(fn: () => Promise<Result<T>>): Promise<Result<T>> {
     return await fn();
   } catch (error) {
     if (error instanceof NotAuthorizedError) {
-      return fail(GradingAdminErrorCode.NotAuthorized, 'Only Jira administrators may change the grading table', { params: { permission: error.required } });
+      return fail(GradingAdminErrorCode.NotAuthorized, 'Only Jira administrators may change the grading table', {
+        params: { permission: error.required },
+      });
     }
     if (error instanceof ConfigStoreError) {
       if (error.code === ConfigStoreErrorCode.RevisionConflict) {
-        return fail(GradingAdminErrorCode.RevisionConflict, `Someone else saved first (${error.message}); reload to see their change`);
+        return fail(
+          GradingAdminErrorCode.RevisionConflict,
+          `Someone else saved first (${error.message}); reload to see their change`,
+        );
       }
       return fail(error.code, error.message);
     }
@@ -202,7 +231,9 @@ export class GradingAdmin {
   listGradingVersions(): Promise<Result<{ versions: GradingVersionSummary[] }>> {
     return guarded(async () => {
       const cals = await this.deps.store.calendars();
-      const published = await this.deps.store.published(Object.keys(GradingTableStore.allCalendars(cals.siteCalendars)));
+      const published = await this.deps.store.published(
+        Object.keys(GradingTableStore.allCalendars(cals.siteCalendars)),
+      );
       return { success: true, data: { versions: await this.versions(published.table.version) } };
     });
   }
@@ -248,11 +279,18 @@ export class GradingAdmin {
       let lineStart: Date | null = startAt;
       for (const budget of lineBudgets(table, outcome.grade)) {
         const calendar: BusinessCalendar | undefined = calendars[budget.calendarId];
-        if (calendar === undefined) return fail(GradingAdminErrorCode.PreviewFailed, `Calendar ${budget.calendarId} is not configured`);
+        if (calendar === undefined)
+          return fail(GradingAdminErrorCode.PreviewFailed, `Calendar ${budget.calendarId} is not configured`);
         const d: { dueAt: Date | null; warnAt: Date | null } =
           lineStart === null
             ? { dueAt: null, warnAt: null }
-            : lineDeadlines({ calendar, enteredAt: lineStart, budgetMinutes: budget.minutes, warningFraction: budget.warningFraction, work });
+            : lineDeadlines({
+                calendar,
+                enteredAt: lineStart,
+                budgetMinutes: budget.minutes,
+                warningFraction: budget.warningFraction,
+                work,
+              });
         lines.push({
           line: budget.line,
           minutes: budget.minutes,
@@ -308,7 +346,9 @@ export class GradingAdmin {
       await this.deps.requireAdmin(accountId);
       const entry = await this.deps.store.historyEntry(payload.version);
       if (entry === undefined) {
-        return fail(GradingAdminErrorCode.VersionNotFound, `Version ${payload.version} is not in the history`, { params: { version: payload.version } });
+        return fail(GradingAdminErrorCode.VersionNotFound, `Version ${payload.version} is not in the history`, {
+          params: { version: payload.version },
+        });
       }
       const cals = await this.deps.store.calendars();
       // The old table may name a calendar the site has since removed: then it cannot be restored as is.
@@ -329,7 +369,9 @@ export class GradingAdmin {
   exportGradingConfig(): Promise<Result<GradingExport>> {
     return guarded(async () => {
       const cals = await this.deps.store.calendars();
-      const published = await this.deps.store.published(Object.keys(GradingTableStore.allCalendars(cals.siteCalendars)));
+      const published = await this.deps.store.published(
+        Object.keys(GradingTableStore.allCalendars(cals.siteCalendars)),
+      );
       return {
         success: true,
         data: {
@@ -357,20 +399,36 @@ export class GradingAdmin {
       try {
         parsed = JSON.parse(payload.json);
       } catch (error) {
-        return fail(GradingAdminErrorCode.ImportBadJson, `Not JSON: ${error instanceof Error ? error.message : String(error)}`);
+        return fail(
+          GradingAdminErrorCode.ImportBadJson,
+          `Not JSON: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       if (!isRecord(parsed) || !isRecord(parsed['table'])) {
-        return fail(GradingAdminErrorCode.ImportBadShape, 'Expected an object with a "table" (and optionally "calendars")');
+        return fail(
+          GradingAdminErrorCode.ImportBadShape,
+          'Expected an object with a "table" (and optionally "calendars")',
+        );
       }
-      const draft: GradingDraft = parsed['calendars'] === undefined ? { table: parsed['table'] } : { table: parsed['table'], calendars: parsed['calendars'] };
+      const draft: GradingDraft =
+        parsed['calendars'] === undefined
+          ? { table: parsed['table'] }
+          : { table: parsed['table'], calendars: parsed['calendars'] };
       const cals = await this.deps.store.calendars();
       if (cals.revision !== payload.expectedCalendarsRevision) {
-        throw new ConfigStoreError(ConfigStoreErrorCode.RevisionConflict, `calendars: expected revision ${payload.expectedCalendarsRevision}, stored ${cals.revision}`, 'calendars');
+        throw new ConfigStoreError(
+          ConfigStoreErrorCode.RevisionConflict,
+          `calendars: expected revision ${payload.expectedCalendarsRevision}, stored ${cals.revision}`,
+          'calendars',
+        );
       }
       const checked = validateDraft(draft, cals.siteCalendars);
       if (!checked.ok) return invalid(checked.issues);
       if (draft.calendars !== undefined) {
-        await this.deps.store.saveCalendars(checked.site, { expectedRevision: payload.expectedCalendarsRevision, savedBy: accountId ?? '' });
+        await this.deps.store.saveCalendars(checked.site, {
+          expectedRevision: payload.expectedCalendarsRevision,
+          savedBy: accountId ?? '',
+        });
       }
       const text = comment(payload.comment);
       await this.deps.store.publish(checked.table, Object.keys(GradingTableStore.allCalendars(checked.site)), {
@@ -384,18 +442,24 @@ export class GradingAdmin {
     });
   }
 
-  saveCalendars(accountId: string | undefined, payload: { calendars: unknown; expectedRevision: number }): Promise<Result<GradingAdminState>> {
+  saveCalendars(
+    accountId: string | undefined,
+    payload: { calendars: unknown; expectedRevision: number },
+  ): Promise<Result<GradingAdminState>> {
     return guarded(async () => {
       await this.deps.requireAdmin(accountId);
       const checked = validateCalendarSet(payload.calendars);
       if (!checked.ok) return invalid(checked.issues);
       const current = await this.deps.store.calendars();
-      const published = await this.deps.store.published(Object.keys(GradingTableStore.allCalendars(current.siteCalendars)));
+      const published = await this.deps.store.published(
+        Object.keys(GradingTableStore.allCalendars(current.siteCalendars)),
+      );
       const remaining = new Set(Object.keys(GradingTableStore.allCalendars(checked.value)));
       const inUse = new Set<string>();
       for (const sla of Object.values(published.table.sla)) {
         inUse.add(sla.calendarId);
-        for (const share of Object.values(sla.ola.lines)) if (share.calendarId !== undefined) inUse.add(share.calendarId);
+        for (const share of Object.values(sla.ola.lines))
+          if (share.calendarId !== undefined) inUse.add(share.calendarId);
       }
       const missing = [...inUse].filter((id) => !remaining.has(id));
       if (missing.length > 0) {
@@ -409,7 +473,10 @@ export class GradingAdmin {
           })),
         };
       }
-      await this.deps.store.saveCalendars(checked.value, { expectedRevision: payload.expectedRevision, savedBy: accountId ?? '' });
+      await this.deps.store.saveCalendars(checked.value, {
+        expectedRevision: payload.expectedRevision,
+        savedBy: accountId ?? '',
+      });
       return { success: true, data: await this.loadState(accountId) };
     });
   }

@@ -12,7 +12,13 @@
  * KVS has no transactions, so a crash between 2 and 3 leaves a history entry of a version that was never
  * published; listing hides entries above the published version.
  */
-import { ConfigStore, ConfigStoreError, ConfigStoreErrorCode, type ConfigCodec, type StoredConfig } from '../../adapters/kvs';
+import {
+  ConfigStore,
+  ConfigStoreError,
+  ConfigStoreErrorCode,
+  type ConfigCodec,
+  type StoredConfig,
+} from '../../adapters/kvs';
 import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, type BusinessCalendar, type GradingTable } from '../../domain';
 import { recordAudit } from '../audit/auditLog';
 import { CONFIG_KEYS, calendarsCodec, gradingTableCodec } from '../config/itrConfig';
@@ -77,7 +83,12 @@ export class GradingTableStore {
   async published(calendarIds: readonly string[]): Promise<TableSnapshot> {
     const saved = await this.store.get(CONFIG_KEYS.gradingTable, gradingTableCodec(calendarIds));
     if (saved === undefined) return { table: DEFAULT_GRADING_TABLE, revision: 0, updatedAt: null, updatedBy: null };
-    return { table: saved.value, revision: saved.revision, updatedAt: saved.updatedAt, updatedBy: saved.updatedBy ?? null };
+    return {
+      table: saved.value,
+      revision: saved.revision,
+      updatedAt: saved.updatedAt,
+      updatedBy: saved.updatedBy ?? null,
+    };
   }
 
   /** The stored revision of the published table, without validating it (0 = never saved). */
@@ -110,7 +121,9 @@ export class GradingTableStore {
       versions.push(DEFAULT_GRADING_TABLE.version);
     }
     const newest = [...new Set(versions)].sort((a, b) => b - a).slice(0, HISTORY_LIST_LIMIT);
-    const entries = await Promise.all(newest.map(async (version) => ({ version, entry: await this.historyEntry(version) })));
+    const entries = await Promise.all(
+      newest.map(async (version) => ({ version, entry: await this.historyEntry(version) })),
+    );
     return entries.flatMap(({ version, entry }) => (entry === undefined ? [] : [{ version, entry }]));
   }
 
@@ -121,7 +134,14 @@ export class GradingTableStore {
   async publish(
     table: GradingTable,
     calendarIds: readonly string[],
-    meta: { expectedRevision: number; savedBy: string; comment: string; restoredFrom: number | null; now: Date; minVersion?: number },
+    meta: {
+      expectedRevision: number;
+      savedBy: string;
+      comment: string;
+      restoredFrom: number | null;
+      now: Date;
+      minVersion?: number;
+    },
   ): Promise<StoredConfig<GradingTable>> {
     const revision = await this.currentRevision();
     if (revision !== meta.expectedRevision) {
@@ -150,7 +170,16 @@ export class GradingTableStore {
         updatedBy: meta.savedBy,
       });
       // Every publish (save, import, restore of a version, restore of a backup) passes here: one audit call.
-      await recordAudit({ actorAccountId: meta.savedBy, action: meta.restoredFrom === null ? 'grading.publish' : 'grading.restoreVersion', target: `gradingTable:${version}`, summary: `Grading table version ${version} published${meta.restoredFrom === null ? '' : ` from version ${meta.restoredFrom}`}${meta.comment === '' ? '' : `: ${meta.comment}`}`, params: { version, restoredFrom: meta.restoredFrom ?? '', comment: meta.comment } }, meta.now);
+      await recordAudit(
+        {
+          actorAccountId: meta.savedBy,
+          action: meta.restoredFrom === null ? 'grading.publish' : 'grading.restoreVersion',
+          target: `gradingTable:${version}`,
+          summary: `Grading table version ${version} published${meta.restoredFrom === null ? '' : ` from version ${meta.restoredFrom}`}${meta.comment === '' ? '' : `: ${meta.comment}`}`,
+          params: { version, restoredFrom: meta.restoredFrom ?? '', comment: meta.comment },
+        },
+        meta.now,
+      );
       return saved;
     } catch (error) {
       await this.store.delete(historyName).catch(() => undefined);
@@ -162,9 +191,18 @@ export class GradingTableStore {
     site: Record<string, BusinessCalendar>,
     meta: { expectedRevision: number; savedBy: string },
   ): Promise<StoredConfig<Record<string, BusinessCalendar>>> {
-    const saved = await this.store.set(CONFIG_KEYS.calendars, site, calendarsCodec, { expectedRevision: meta.expectedRevision, updatedBy: meta.savedBy });
+    const saved = await this.store.set(CONFIG_KEYS.calendars, site, calendarsCodec, {
+      expectedRevision: meta.expectedRevision,
+      updatedBy: meta.savedBy,
+    });
     // Every settings save is audited (SECURITY.md): the calendars page and an import both pass here.
-    await recordAudit({ actorAccountId: meta.savedBy, action: 'settings.save', target: CONFIG_KEYS.calendars, summary: `Business calendars saved (revision ${saved.revision})`, params: { area: 'calendars', revision: saved.revision } });
+    await recordAudit({
+      actorAccountId: meta.savedBy,
+      action: 'settings.save',
+      target: CONFIG_KEYS.calendars,
+      summary: `Business calendars saved (revision ${saved.revision})`,
+      params: { area: 'calendars', revision: saved.revision },
+    });
     return saved;
   }
 }

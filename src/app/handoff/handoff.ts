@@ -16,12 +16,25 @@
  * and status to someone who may not browse it (issue 13). What the caller is shown of a handed-off
  * issue is read as the caller; the app only checks that the issue it created still exists.
  */
-import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode, parseIssueLinks, type AdfDocument, type JiraClient } from '../../adapters/jira';
+import {
+  jiraAsApp,
+  jiraAsUser,
+  JiraError,
+  JiraErrorCode,
+  parseIssueLinks,
+  type AdfDocument,
+  type JiraClient,
+} from '../../adapters/jira';
 import type { HandoffItem } from '../../contract/analytics';
 import type { ResolverResult } from '../../contract/envelope';
 import { loadAnalyticsSettings, type AnalyticsSettings } from '../analytics/settings';
 import { lookUpFieldIds } from '../fields/fieldIds';
-import { readHandoffs, recordHandoff, type HandoffRecordEntry, type HandoffTarget } from '../../adapters/sql/handoffStore';
+import {
+  readHandoffs,
+  recordHandoff,
+  type HandoffRecordEntry,
+  type HandoffTarget,
+} from '../../adapters/sql/handoffStore';
 import { fitForDisplay } from '../../domain/storageLimits';
 import { isRecord } from '../../domain/input';
 import { toServerErrorCode } from '../../contract/errorCodes';
@@ -54,12 +67,24 @@ class HandoffError extends Error {
   }
 }
 
-const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : isRecord(v) && typeof v['value'] === 'string' ? v['value'] : null);
+const text = (v: unknown): string | null =>
+  typeof v === 'string' && v !== '' ? v : isRecord(v) && typeof v['value'] === 'string' ? v['value'] : null;
 
 /** The new issue's description: only customer-safe facts and the way back to the ITR issue. */
-export function handoffDescription(issueKey: string, target: HandoffTarget, facts: { product: string | null; grade: string | null; classification: string | null }): AdfDocument {
-  const para = (...content: Array<Record<string, unknown>>): Record<string, unknown> => ({ type: 'paragraph', content });
-  const t = (value: string, marks?: Array<Record<string, unknown>>): Record<string, unknown> => ({ type: 'text', text: value, ...(marks ? { marks } : {}) });
+export function handoffDescription(
+  issueKey: string,
+  target: HandoffTarget,
+  facts: { product: string | null; grade: string | null; classification: string | null },
+): AdfDocument {
+  const para = (...content: Array<Record<string, unknown>>): Record<string, unknown> => ({
+    type: 'paragraph',
+    content,
+  });
+  const t = (value: string, marks?: Array<Record<string, unknown>>): Record<string, unknown> => ({
+    type: 'text',
+    text: value,
+    ...(marks ? { marks } : {}),
+  });
   const lines: Array<[string, string | null]> = [
     ['Product', facts.product],
     ['Grade', facts.grade],
@@ -69,7 +94,15 @@ export function handoffDescription(issueKey: string, target: HandoffTarget, fact
     type: 'doc',
     version: 1,
     content: [
-      para(t(target === 'rnd' ? 'Product problem / requirement handed off from ITR issue ' : 'Sales lead handed off from ITR issue '), t(issueKey, [{ type: 'link', attrs: { href: `/browse/${issueKey}` } }]), t('.')),
+      para(
+        t(
+          target === 'rnd'
+            ? 'Product problem / requirement handed off from ITR issue '
+            : 'Sales lead handed off from ITR issue ',
+        ),
+        t(issueKey, [{ type: 'link', attrs: { href: `/browse/${issueKey}` } }]),
+        t('.'),
+      ),
       ...lines.map(([label, value]) => para(t(`${label}: `, [{ type: 'strong' }]), t(value ?? '—'))),
     ],
   };
@@ -79,7 +112,11 @@ async function guarded<T>(issueKey: string, run: () => Promise<T>): Promise<Reso
   try {
     return { success: true, data: await run() };
   } catch (e) {
-    if (e instanceof HandoffError) return { success: false, errors: [{ code: toServerErrorCode(e.code), message: e.message, params: { issueKey } }] };
+    if (e instanceof HandoffError)
+      return {
+        success: false,
+        errors: [{ code: toServerErrorCode(e.code), message: e.message, params: { issueKey } }],
+      };
     if (e instanceof JiraError && e.code === JiraErrorCode.NotFound) {
       return { success: false, errors: [{ code: 'ISSUE_NOT_FOUND', message: e.message, params: { issueKey } }] };
     }
@@ -88,7 +125,11 @@ async function guarded<T>(issueKey: string, run: () => Promise<T>): Promise<Reso
 }
 
 /** Reads the ITR issue as the caller (404 → ISSUE_NOT_FOUND) with the given fields and links, and its app-owned record. */
-async function readAsCaller(user: JiraClient, issueKey: string, fields: string[]): Promise<{ id: string; fields: Record<string, unknown>; record: HandoffRecord }> {
+async function readAsCaller(
+  user: JiraClient,
+  issueKey: string,
+  fields: string[],
+): Promise<{ id: string; fields: Record<string, unknown>; record: HandoffRecord }> {
   const issue = await user.getIssue(issueKey, { fields: [...fields, 'issuelinks'] });
   return { id: issue.id, fields: issue.fields, record: await readHandoffs(issue.id) };
 }
@@ -108,7 +149,12 @@ async function stillExists(app: JiraClient, key: string): Promise<boolean> {
 async function shownToCaller(user: JiraClient, r: HandoffRecordEntry): Promise<HandoffItem> {
   try {
     const seen = await user.getIssue(r.key, { fields: ['summary', 'status'] });
-    return { key: r.key, target: r.target, summary: text(seen.fields['summary']) ?? r.summary, status: statusName(seen.fields['status']) };
+    return {
+      key: r.key,
+      target: r.target,
+      summary: text(seen.fields['summary']) ?? r.summary,
+      status: statusName(seen.fields['status']),
+    };
   } catch (e) {
     if (!(e instanceof JiraError && (e.code === JiraErrorCode.NotFound || e.code === JiraErrorCode.Forbidden))) throw e;
     // The record's summary is the one the app wrote from the ITR issue the caller can see.
@@ -116,7 +162,12 @@ async function shownToCaller(user: JiraClient, r: HandoffRecordEntry): Promise<H
   }
 }
 
-export async function sendHandoff(issueKey: string, target: HandoffTarget, accountId: string | undefined, deps: HandoffDeps = defaultDeps): Promise<ResolverResult<HandoffItem>> {
+export async function sendHandoff(
+  issueKey: string,
+  target: HandoffTarget,
+  accountId: string | undefined,
+  deps: HandoffDeps = defaultDeps,
+): Promise<ResolverResult<HandoffItem>> {
   return guarded(issueKey, async () => {
     if (accountId === undefined) throw new HandoffError('NOT_AUTHORIZED', 'hand-off needs a user');
     const user = jiraAsUser();
@@ -127,7 +178,11 @@ export async function sendHandoff(issueKey: string, target: HandoffTarget, accou
     if (perms['EDIT_ISSUES'] !== true) throw new HandoffError('HANDOFF_NOT_EDITOR', `needs EDIT_ISSUES on ${issueKey}`);
     const settings = await deps.settings();
     const destination = target === 'rnd' ? settings.ipd : settings.ltc;
-    if (destination === null) throw new HandoffError('HANDOFF_NOT_CONFIGURED', `no ${target === 'rnd' ? 'IPD (R&D)' : 'LTC (sales)'} project is configured`);
+    if (destination === null)
+      throw new HandoffError(
+        'HANDOFF_NOT_CONFIGURED',
+        `no ${target === 'rnd' ? 'IPD (R&D)' : 'LTC (sales)'} project is configured`,
+      );
 
     const linked = parseIssueLinks(issue.fields['issuelinks']);
     const previous = issue.record[target];
@@ -153,7 +208,14 @@ export async function sendHandoff(issueKey: string, target: HandoffTarget, accou
       }),
     });
     // Recorded before linking: a failed link is then repaired by the next send, never duplicated.
-    const entry: HandoffRecordEntry = { target, key: created.key, id: created.id, summary, by: accountId, at: deps.now() };
+    const entry: HandoffRecordEntry = {
+      target,
+      key: created.key,
+      id: created.id,
+      summary,
+      by: accountId,
+      at: deps.now(),
+    };
     await recordHandoff(issue.id, entry);
     await app.linkIssues(HANDOFF_LINK_TYPE, issueKey, created.key);
     return shownToCaller(user, entry);
@@ -165,7 +227,10 @@ function statusName(v: unknown): string | null {
 }
 
 /** The hand-offs of an issue with their current status, each read as the caller. */
-export async function listHandoffs(issueKey: string, accountId: string | undefined): Promise<ResolverResult<HandoffItem[]>> {
+export async function listHandoffs(
+  issueKey: string,
+  accountId: string | undefined,
+): Promise<ResolverResult<HandoffItem[]>> {
   return guarded(issueKey, async () => {
     if (accountId === undefined) throw new HandoffError('NOT_AUTHORIZED', 'hand-offs are listed to a user');
     const user = jiraAsUser();

@@ -8,19 +8,25 @@ import { isIssueKey } from '../../domain/jiraKeys';
  */
 type Handler = (payload: unknown, context: Record<string, unknown>) => Promise<ResolverResult<unknown>>;
 
-const record = (p: unknown): Record<string, unknown> => (typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : {});
-const invalid = (message: string, path: string): ResolverResult<never> => ({ success: false, errors: [{ code: 'INVALID_PAYLOAD', message, path }] });
+const record = (p: unknown): Record<string, unknown> =>
+  typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : {};
+const invalid = (message: string, path: string): ResolverResult<never> => ({
+  success: false,
+  errors: [{ code: 'INVALID_PAYLOAD', message, path }],
+});
 
 function issueKeyOf(payload: unknown, context: Record<string, unknown>): string | ResolverResult<never> {
   const key = record(payload)['issueKey'];
   if (!isIssueKey(key)) return invalid('payload.issueKey must be a Jira issue key', 'issueKey');
   // The payload comes from the iframe, the context from Jira: a panel acts only on its own issue.
   const own = record(record(record(context['extension'])['issue']))['key'];
-  if (typeof own === 'string' && own !== key) return invalid(`payload.issueKey ${key} is not the panel's issue ${own}`, 'issueKey');
+  if (typeof own === 'string' && own !== key)
+    return invalid(`payload.issueKey ${key} is not the panel's issue ${own}`, 'issueKey');
   return key;
 }
 
-const accountOf = (context: Record<string, unknown>): string | undefined => (typeof context['accountId'] === 'string' ? context['accountId'] : undefined);
+const accountOf = (context: Record<string, unknown>): string | undefined =>
+  typeof context['accountId'] === 'string' ? context['accountId'] : undefined;
 
 export function handoffHandlers(deps?: HandoffDeps): Record<'sendHandoff' | 'listHandoffs', Handler> {
   return {

@@ -19,13 +19,24 @@ export async function getLineHistory(
   try {
     issueId = (await jiraForViewer().getIssue(issueKey, { fields: ['status'] })).id;
   } catch (error) {
-    if (error instanceof JiraError && (error.code === JiraErrorCode.NotFound || error.code === JiraErrorCode.Forbidden || error.code === JiraErrorCode.Unauthorized)) {
-      return { success: false, errors: [{ code: 'ISSUE_NOT_FOUND', message: `Issue ${issueKey} does not exist or you may not see it` }] };
+    if (
+      error instanceof JiraError &&
+      (error.code === JiraErrorCode.NotFound ||
+        error.code === JiraErrorCode.Forbidden ||
+        error.code === JiraErrorCode.Unauthorized)
+    ) {
+      return {
+        success: false,
+        errors: [{ code: 'ISSUE_NOT_FOUND', message: `Issue ${issueKey} does not exist or you may not see it` }],
+      };
     }
     throw error;
   }
   const stays = await staysOf(issueId);
-  const names = await namesFor(jiraForNames, stays.flatMap((s) => [s.holderAccountId, s.enteredBy]));
+  const names = await namesFor(
+    jiraForNames,
+    stays.flatMap((s) => [s.holderAccountId, s.enteredBy]),
+  );
   const nameOf = (id: string | null) => (id === null ? null : (names.get(id) ?? null));
   const entries = stays.map((s) => ({
     line: s.line,
@@ -48,13 +59,22 @@ const APP_ACTOR = 'app';
  * Display names of the accounts in the history (one bulk request). An account Jira does not know is
  * absent (the UI says "Unknown user"); the history still answers, unnamed, when Jira cannot be asked.
  */
-async function namesFor(jira: () => JiraClient, ids: ReadonlyArray<string | null>): Promise<Map<string, string | null>> {
+async function namesFor(
+  jira: () => JiraClient,
+  ids: ReadonlyArray<string | null>,
+): Promise<Map<string, string | null>> {
   const wanted = ids.filter((id): id is string => id !== null && id !== APP_ACTOR);
   if (wanted.length === 0) return new Map();
   try {
     return await namesOf(jira(), wanted);
   } catch (e) {
-    console.warn(JSON.stringify({ event: 'line-history', note: 'names unavailable', reason: e instanceof Error ? e.message : String(e) }));
+    console.warn(
+      JSON.stringify({
+        event: 'line-history',
+        note: 'names unavailable',
+        reason: e instanceof Error ? e.message : String(e),
+      }),
+    );
     return new Map();
   }
 }

@@ -5,7 +5,6 @@
 import { execute, fromSqlDateTime, query, ensureSchema, type LineOutcome } from '../../adapters/sql';
 import { isSupportLine, type SupportLine } from '../../domain';
 
-
 /** One stay to record: opening (leftAt null) or closing (leftAt and outcome set). */
 export interface StayRow {
   issueId: string;
@@ -35,7 +34,16 @@ export async function recordStays(rows: readonly StayRow[]): Promise<void> {
        working_minutes_used = IF(left_at IS NULL AND VALUES(left_at) IS NOT NULL, VALUES(working_minutes_used), working_minutes_used),
        holder_account_id = COALESCE(holder_account_id, VALUES(holder_account_id)),
        left_at = COALESCE(left_at, VALUES(left_at))`,
-    rows.flatMap((r) => [Number(r.issueId), r.line, r.enteredAt, r.leftAt, r.holderAccountId, r.enteredBy, r.workingMinutesUsed, r.outcome]),
+    rows.flatMap((r) => [
+      Number(r.issueId),
+      r.line,
+      r.enteredAt,
+      r.leftAt,
+      r.holderAccountId,
+      r.enteredBy,
+      r.workingMinutesUsed,
+      r.outcome,
+    ]),
   );
 }
 
@@ -69,11 +77,19 @@ const COLUMNS = 'line, entered_at, left_at, holder_account_id, entered_by, worki
 /** Every stay of one issue, oldest first. */
 export async function staysOf(issueId: string): Promise<StoredStay[]> {
   await ensureSchema();
-  return query(`SELECT ${COLUMNS} FROM line_history WHERE issue_id = ? ORDER BY entered_at ASC, line ASC`, [Number(issueId)], parseStay);
+  return query(
+    `SELECT ${COLUMNS} FROM line_history WHERE issue_id = ? ORDER BY entered_at ASC, line ASC`,
+    [Number(issueId)],
+    parseStay,
+  );
 }
 
 /** The stays of one issue still open (normally one). */
 export async function openStaysOf(issueId: string): Promise<StoredStay[]> {
   await ensureSchema();
-  return query(`SELECT ${COLUMNS} FROM line_history WHERE issue_id = ? AND left_at IS NULL`, [Number(issueId)], parseStay);
+  return query(
+    `SELECT ${COLUMNS} FROM line_history WHERE issue_id = ? AND left_at IS NULL`,
+    [Number(issueId)],
+    parseStay,
+  );
 }

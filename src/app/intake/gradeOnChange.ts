@@ -38,8 +38,12 @@ export function decideGrade(
   }
   const write: AppFieldValueUpdate[] = [];
   if (current !== graded.grade) write.push({ fieldId: ids.grade, issueIds: [issueId], value: graded.grade });
-  if (version !== graded.tableVersion) write.push({ fieldId: ids.gradingTableVersion, issueIds: [issueId], value: graded.tableVersion });
-  return { result: { outcome: 'graded', grade: graded.grade, tableVersion: graded.tableVersion, previousGrade: current }, write };
+  if (version !== graded.tableVersion)
+    write.push({ fieldId: ids.gradingTableVersion, issueIds: [issueId], value: graded.tableVersion });
+  return {
+    result: { outcome: 'graded', grade: graded.grade, tableVersion: graded.tableVersion, previousGrade: current },
+    write,
+  };
 }
 
 export interface GradeOnChangeDeps {

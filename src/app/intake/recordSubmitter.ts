@@ -16,6 +16,10 @@ export async function recordSubmitter(
   const current = await jira.getIssue(issue.id, { fields: [ids.submitter] });
   // Events may be delivered twice: never overwrite a submitter already recorded.
   if (current.fields[ids.submitter] != null) return 'alreadyRecorded';
-  await writeItrFields(jira, [{ fieldId: ids.submitter, issueIds: [issue.id], value: { accountId: creatorAccountId } }], { ids });
+  await writeItrFields(
+    jira,
+    [{ fieldId: ids.submitter, issueIds: [issue.id], value: { accountId: creatorAccountId } }],
+    { ids },
+  );
   return 'recorded';
 }

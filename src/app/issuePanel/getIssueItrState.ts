@@ -58,7 +58,8 @@ export const platformIssuePanelDeps: IssuePanelDeps = {
   pauses: async (issueId) => (await pausesOf([issueId])).get(issueId) ?? [],
   clockSettings: () => loadClockSettings(new ConfigStore()),
   ownerHistory: (issueId) => readOwnerHistory(issueId),
-  names: async (accountIds) => [...(await namesOf(jiraAsApp(), accountIds))].map(([accountId, displayName]) => ({ accountId, displayName })),
+  names: async (accountIds) =>
+    [...(await namesOf(jiraAsApp(), accountIds))].map(([accountId, displayName]) => ({ accountId, displayName })),
   now: () => new Date(),
 };
 
@@ -84,7 +85,8 @@ function finalOf(f: FinalClockState): ClockFinal {
 }
 
 const ACCEPTANCE_STATES: readonly AcceptanceState[] = ['awaiting', 'accepted', 'deemedAccepted'];
-const acceptanceOf = (v: unknown): AcceptanceState | null => (ACCEPTANCE_STATES as readonly unknown[]).includes(v) ? (v as AcceptanceState) : null;
+const acceptanceOf = (v: unknown): AcceptanceState | null =>
+  (ACCEPTANCE_STATES as readonly unknown[]).includes(v) ? (v as AcceptanceState) : null;
 
 /** What the panel shows of people and answers; the line clock is `itrStateOf`'s part. */
 export interface OwnerView {
@@ -147,9 +149,15 @@ export function itrStateOf(
   if (state.line === null || enteredAt === null || usableGrade === null) return state;
   const budget = lineBudget(config.gradingTable, usableGrade, state.line);
   const calendar = config.calendars.get(budget.calendarId);
-  if (calendar === undefined) throw new DomainError('CONFIG_UNKNOWN_CALENDAR', `Calendar ${budget.calendarId} is not configured`);
+  if (calendar === undefined)
+    throw new DomainError('CONFIG_UNKNOWN_CALENDAR', `Calendar ${budget.calendarId} is not configured`);
   if (done) {
-    const at = doneAt({ ...markers, resolutionDate: instant(fields['resolutiondate']), statusCategoryChangedAt: instant(fields['statuscategorychangedate']) }) ?? now;
+    const at =
+      doneAt({
+        ...markers,
+        resolutionDate: instant(fields['resolutiondate']),
+        statusCategoryChangedAt: instant(fields['statuscategorychangedate']),
+      }) ?? now;
     const stoppedAt = at.getTime() < now.getTime() ? at : now;
     // The stored due time when there is one; none is stored while a pause held the clock at the end.
     const clock = dueAt !== null ? { dueAt } : { startedAt: enteredAt, budgetMinutes: budget.minutes };
@@ -159,11 +167,17 @@ export function itrStateOf(
   const open = pauses.find((p) => p.to === null);
   if (open !== undefined && open.from.getTime() <= now.getTime()) {
     // Stopped: what the clock will resume with, from the budget (no due time is stored while paused).
-    const remainingMinutes = Math.max(0, Math.round(budget.minutes - consumedWorkingMinutes({ calendar, enteredAt, pauses, now })));
+    const remainingMinutes = Math.max(
+      0,
+      Math.round(budget.minutes - consumedWorkingMinutes({ calendar, enteredAt, pauses, now })),
+    );
     return { ...state, pausedSince: open.from.toISOString(), remainingMinutes, status: 'paused' };
   }
   if (dueAt === null) return state; // the app has not stamped this line's clock (yet)
-  const remainingMinutes = Math.max(0, Math.round(consumedWorkingMinutes({ calendar, enteredAt: now, pauses, now: dueAt })));
+  const remainingMinutes = Math.max(
+    0,
+    Math.round(consumedWorkingMinutes({ calendar, enteredAt: now, pauses, now: dueAt })),
+  );
   return { ...state, remainingMinutes, status: lineClockStatus({ dueAt, warnAt }, now) };
 }
 
@@ -173,7 +187,8 @@ export function itrStateOf(
  */
 export function acceptedAtOf(rows: readonly OwnerHistoryRow[]): Date | null {
   let at: Date | null = null;
-  for (const r of rows) if (r.field === 'acceptance' && (r.newValue === 'accepted' || r.newValue === 'deemedAccepted')) at = r.at;
+  for (const r of rows)
+    if (r.field === 'acceptance' && (r.newValue === 'accepted' || r.newValue === 'deemedAccepted')) at = r.at;
   return at;
 }
 
@@ -209,21 +224,43 @@ export async function getIssueItrState(
 ): Promise<ResolverResult<IssueItrState>> {
   try {
     const [ids, config] = await Promise.all([lookUpFieldIds(deps.jiraAsApp()), deps.loadConfig()]);
-    const issue = await deps.jiraForViewer().getIssue(issueKey, { fields: [...Object.values(ids), ...DONE_FIELDS, ...RESPONSE_FIELDS] });
+    const issue = await deps
+      .jiraForViewer()
+      .getIssue(issueKey, { fields: [...Object.values(ids), ...DONE_FIELDS, ...RESPONSE_FIELDS] });
     const line = text(issue.fields[ids.line]);
-    const [pauses, rows, settings] = await Promise.all([deps.pauses(issue.id), deps.ownerHistory(issue.id), deps.clockSettings()]);
+    const [pauses, rows, settings] = await Promise.all([
+      deps.pauses(issue.id),
+      deps.ownerHistory(issue.id),
+      deps.clockSettings(),
+    ]);
     const people = await ownerViewOf(issue.fields, ids, accountId, rows, deps);
     const now = deps.now();
     const onLine = pauses.filter((p) => line !== null && p.line === line).map(({ from, to }) => ({ from, to }));
     const state = itrStateOf(issueKey, issue.fields, ids, config, now, onLine, people);
     // The response clock runs from creation across triage and every line: each wait stops it.
     const allPauses = pauses.map(({ from, to }) => ({ from, to }));
-    const response = responseClockOf({ fields: issue.fields, ids, config, settings, now, pauses: allPauses, acceptedAt: acceptedAtOf(rows) });
+    const response = responseClockOf({
+      fields: issue.fields,
+      ids,
+      config,
+      settings,
+      now,
+      pauses: allPauses,
+      acceptedAt: acceptedAtOf(rows),
+    });
     return { success: true, data: { ...state, response } };
   } catch (error) {
-    if (error instanceof JiraError && (error.code === JiraErrorCode.NotFound || error.code === JiraErrorCode.Forbidden || error.code === JiraErrorCode.Unauthorized)) {
+    if (
+      error instanceof JiraError &&
+      (error.code === JiraErrorCode.NotFound ||
+        error.code === JiraErrorCode.Forbidden ||
+        error.code === JiraErrorCode.Unauthorized)
+    ) {
       // Jira answers 404 for issues the viewer may not browse, 401 without a user: all read as "not found" here.
-      return { success: false, errors: [{ code: 'ISSUE_NOT_FOUND', message: `Issue ${issueKey} does not exist or you may not see it` }] };
+      return {
+        success: false,
+        errors: [{ code: 'ISSUE_NOT_FOUND', message: `Issue ${issueKey} does not exist or you may not see it` }],
+      };
     }
     if (error instanceof FieldsNotInstalledError || error instanceof DomainError) {
       return { success: false, errors: [{ code: toServerErrorCode(error.code), message: error.message }] };

@@ -5,7 +5,14 @@
  * the sweep deems and alerts by: the panel never computes other ones.
  */
 import type { ClockFinal, ResponseClock } from '../../contract/issuePanel';
-import { finalClockState, lineClockStatus, responseGradeOf, type FinalClockState, type Pause, type StoppedClock } from '../../domain';
+import {
+  finalClockState,
+  lineClockStatus,
+  responseGradeOf,
+  type FinalClockState,
+  type Pause,
+  type StoppedClock,
+} from '../../domain';
 import { doneAt, isIssueDone } from '../../domain/issueDone';
 import type { ItrConfig } from '../config/itrConfig';
 import type { ClockSettings } from '../escalation/clockSettings';
@@ -37,7 +44,9 @@ const instant = (value: unknown): Date | null => {
 };
 
 const projectKeyOf = (v: unknown): string | null =>
-  typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)['key'] === 'string' ? ((v as Record<string, unknown>)['key'] as string) : null;
+  typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)['key'] === 'string'
+    ? ((v as Record<string, unknown>)['key'] as string)
+    : null;
 
 function finalOf(f: FinalClockState): ClockFinal {
   return f.outcome === 'met'
@@ -69,9 +78,16 @@ export function responseClockOf(input: ResponseClockInput): ResponseClock | null
 
   if (!answered && !done) {
     const open = pauses.find((p) => p.to === null && p.from.getTime() <= now.getTime());
-    if (open !== undefined) return { dueAt: null, warnAt: null, status: 'paused', pausedSince: open.from.toISOString(), final: null };
+    if (open !== undefined)
+      return { dueAt: null, warnAt: null, status: 'paused', pausedSince: open.from.toISOString(), final: null };
     if (dueAt === null) return null;
-    return { dueAt: dueAt.toISOString(), warnAt: warnAt?.toISOString() ?? null, status: lineClockStatus({ dueAt, warnAt }, now), pausedSince: null, final: null };
+    return {
+      dueAt: dueAt.toISOString(),
+      warnAt: warnAt?.toISOString() ?? null,
+      status: lineClockStatus({ dueAt, warnAt }, now),
+      pausedSince: null,
+      final: null,
+    };
   }
 
   // Stopped: at the answer if there is one (it comes before the issue is done), else when it became done.
@@ -80,14 +96,22 @@ export function responseClockOf(input: ResponseClockInput): ResponseClock | null
     if (input.acceptedAt === null) return null;
     stoppedAt = input.acceptedAt;
   } else {
-    stoppedAt = doneAt({ ...markers, resolutionDate: instant(fields['resolutiondate']), statusCategoryChangedAt: instant(fields['statuscategorychangedate']) }) ?? now;
+    stoppedAt =
+      doneAt({
+        ...markers,
+        resolutionDate: instant(fields['resolutiondate']),
+        statusCategoryChangedAt: instant(fields['statuscategorychangedate']),
+      }) ?? now;
   }
   if (stoppedAt.getTime() > now.getTime()) stoppedAt = now;
 
   // The calendar the app stamped the clock on (its `responseClockOf`): only to count the minutes.
   const projectKey = projectKeyOf(fields['project']);
   const project = projectKey === null ? undefined : settings.projectGrades[projectKey];
-  const grade = responseGradeOf(config.gradingTable, textOf(fields[ids.grade]), { project, site: settings.untriagedGrade });
+  const grade = responseGradeOf(config.gradingTable, textOf(fields[ids.grade]), {
+    project,
+    site: settings.untriagedGrade,
+  });
   const sla = grade === null ? undefined : config.gradingTable.sla[grade];
   if (sla === undefined) return null;
   const calendar = calendarOf(config, sla.calendarId);

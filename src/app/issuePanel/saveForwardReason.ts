@@ -3,7 +3,12 @@
  * or by the new owner; saving it completes the history row (once: a second answer is refused).
  */
 import { jiraAsUser, type JiraClient } from '../../adapters/jira';
-import { completeReassignmentReason, JIRA_REASSIGNMENT_FIELD, readOwnerHistory, type OwnerHistoryRow } from '../../adapters/sql/ownerHistoryStore';
+import {
+  completeReassignmentReason,
+  JIRA_REASSIGNMENT_FIELD,
+  readOwnerHistory,
+  type OwnerHistoryRow,
+} from '../../adapters/sql/ownerHistoryStore';
 import { STORED_LIMITS, tooLong } from '../../domain/storageLimits';
 import { NotAuthorizedError } from '../auth/authorization';
 import { TriageErrorCode, TriageInputError } from '../triage/triageErrors';
@@ -35,17 +40,35 @@ export async function saveForwardReason(
 ): Promise<void> {
   const reason = request.reason.trim();
   const limit = STORED_LIMITS.triageReason;
-  if (reason === '') throw new TriageInputError([{ code: TriageErrorCode.ReasonRequired, path: 'reason', message: `A reason of 1–${limit.max} characters is required`, params: { max: limit.max } }]);
+  if (reason === '')
+    throw new TriageInputError([
+      {
+        code: TriageErrorCode.ReasonRequired,
+        path: 'reason',
+        message: `A reason of 1–${limit.max} characters is required`,
+        params: { max: limit.max },
+      },
+    ]);
   const long = tooLong(reason, 'triageReason', 'reason');
   if (long !== undefined) throw new TriageInputError([long]);
   if (accountId === undefined) throw new NotAuthorizedError('ITR_OWNER');
   // As the caller: someone who may not browse the issue learns nothing about it.
   const issue = await deps.asCaller().getIssue(request.issueKey, { fields: ['summary'] });
-  const row = (await deps.ownerHistory(issue.id)).find((r) => r.id === request.entryId && r.field === JIRA_REASSIGNMENT_FIELD);
-  const notPending = new TriageInputError([{ code: ForwardReasonErrorCode.NotPending, path: 'entryId', message: 'No reassignment waits for a reason here' }]);
+  const row = (await deps.ownerHistory(issue.id)).find(
+    (r) => r.id === request.entryId && r.field === JIRA_REASSIGNMENT_FIELD,
+  );
+  const notPending = new TriageInputError([
+    { code: ForwardReasonErrorCode.NotPending, path: 'entryId', message: 'No reassignment waits for a reason here' },
+  ]);
   if (row === undefined || row.reason !== null) throw notPending;
   if (row.actorAccountId !== accountId && row.newValue !== accountId) {
-    throw new TriageInputError([{ code: ForwardReasonErrorCode.NotYours, path: 'entryId', message: 'Only the person who reassigned or the new owner gives the reason' }]);
+    throw new TriageInputError([
+      {
+        code: ForwardReasonErrorCode.NotYours,
+        path: 'entryId',
+        message: 'Only the person who reassigned or the new owner gives the reason',
+      },
+    ]);
   }
   if (!(await deps.complete(issue.id, row.id, reason))) throw notPending; // answered meanwhile by the other person
 }

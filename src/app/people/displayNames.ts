@@ -21,7 +21,10 @@ export const USER_BULK_CHUNK = 50;
  *   const names = await namesOf(jiraAsUser(), ['557058:aa…', '557058:bb…']);
  *   names.get('557058:aa…'); // 'Li Wei', or null for a deleted account
  */
-export async function namesOf(jira: Pick<JiraClient, 'existingUsers'>, accountIds: Iterable<string>): Promise<Map<string, string | null>> {
+export async function namesOf(
+  jira: Pick<JiraClient, 'existingUsers'>,
+  accountIds: Iterable<string>,
+): Promise<Map<string, string | null>> {
   const ids = [...new Set([...accountIds].filter((id) => id !== ''))];
   const names = new Map<string, string | null>(ids.map((id) => [id, null]));
   for (let i = 0; i < ids.length; i += USER_BULK_CHUNK) {

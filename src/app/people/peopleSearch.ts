@@ -5,7 +5,13 @@
  */
 import { JiraError, JiraErrorCode, jiraAsUser } from '../../adapters/jira';
 import type { JiraClient, JiraDirectoryUser } from '../../adapters/jira';
-import type { GroupOption, PeopleKind, PeopleSearchPayload, PeopleSearchResult, PersonOption } from '../../contract/people';
+import type {
+  GroupOption,
+  PeopleKind,
+  PeopleSearchPayload,
+  PeopleSearchResult,
+  PersonOption,
+} from '../../contract/people';
 import { isRecord } from '../../domain/input';
 import { isProjectKey } from '../../domain/jiraKeys';
 
@@ -56,17 +62,30 @@ export function parsePeopleSearch(payload: unknown): PeopleSearchPayload {
   const query = typeof rawQuery === 'string' ? rawQuery.trim() : '';
   const length = [...query].length;
   if (length < 1 || length > PEOPLE_QUERY_MAX) {
-    throw new PeopleSearchError(PeopleSearchErrorCode.QueryInvalid, `query must be 1–${PEOPLE_QUERY_MAX} characters`, 'query', { max: PEOPLE_QUERY_MAX });
+    throw new PeopleSearchError(
+      PeopleSearchErrorCode.QueryInvalid,
+      `query must be 1–${PEOPLE_QUERY_MAX} characters`,
+      'query',
+      { max: PEOPLE_QUERY_MAX },
+    );
   }
   const rawKinds = p['kinds'];
-  if (!Array.isArray(rawKinds) || rawKinds.length === 0 || !rawKinds.every((k): k is PeopleKind => KINDS.includes(k as PeopleKind))) {
+  if (
+    !Array.isArray(rawKinds) ||
+    rawKinds.length === 0 ||
+    !rawKinds.every((k): k is PeopleKind => KINDS.includes(k as PeopleKind))
+  ) {
     throw new PeopleSearchError(PeopleSearchErrorCode.KindsInvalid, 'kinds must list "user" and/or "group"', 'kinds');
   }
   const kinds = KINDS.filter((k) => rawKinds.includes(k));
   const project = p['assignableInProject'];
   if (project === undefined) return { query, kinds };
   if (typeof project !== 'string' || !(isProjectKey(project) || PROJECT_ID.test(project)) || !kinds.includes('user')) {
-    throw new PeopleSearchError(PeopleSearchErrorCode.ProjectInvalid, 'assignableInProject must be a project key or id, with kind "user"', 'assignableInProject');
+    throw new PeopleSearchError(
+      PeopleSearchErrorCode.ProjectInvalid,
+      'assignableInProject must be a project key or id, with kind "user"',
+      'assignableInProject',
+    );
   }
   return { query, kinds, assignableInProject: project };
 }
@@ -76,17 +95,29 @@ function isPerson(u: JiraDirectoryUser): boolean {
   return u.active && u.accountType === 'atlassian';
 }
 
-const personOption = (u: JiraDirectoryUser): PersonOption => ({ accountId: u.accountId, displayName: u.displayName, avatarUrl: u.avatarUrl });
+const personOption = (u: JiraDirectoryUser): PersonOption => ({
+  accountId: u.accountId,
+  displayName: u.displayName,
+  avatarUrl: u.avatarUrl,
+});
 
 async function users(jira: JiraClient, search: PeopleSearchPayload): Promise<PersonOption[]> {
   if (!search.kinds.includes('user')) return [];
   const project = search.assignableInProject;
   try {
-    const found = project === undefined ? await jira.searchUsers(search.query, PEOPLE_RESULT_MAX) : await jira.findAssignableUsers({ query: search.query, projectKey: project, max: ASSIGNABLE_WINDOW });
+    const found =
+      project === undefined
+        ? await jira.searchUsers(search.query, PEOPLE_RESULT_MAX)
+        : await jira.findAssignableUsers({ query: search.query, projectKey: project, max: ASSIGNABLE_WINDOW });
     return found.filter(isPerson).slice(0, PEOPLE_RESULT_MAX).map(personOption);
   } catch (e) {
     if (project !== undefined && e instanceof JiraError && e.code === JiraErrorCode.NotFound) {
-      throw new PeopleSearchError(PeopleSearchErrorCode.ProjectNotFound, `project ${project} does not exist or you may not see it`, 'assignableInProject', { project });
+      throw new PeopleSearchError(
+        PeopleSearchErrorCode.ProjectNotFound,
+        `project ${project} does not exist or you may not see it`,
+        'assignableInProject',
+        { project },
+      );
     }
     throw e;
   }
@@ -102,7 +133,10 @@ async function groups(jira: JiraClient, search: PeopleSearchPayload): Promise<Gr
  * display-name or email prefix (or only those assignable in `assignableInProject`), groups by name.
  * At most PEOPLE_RESULT_MAX of each; one Jira request per kind asked, both at once.
  */
-export async function searchPeople(payload: PeopleSearchPayload, jira: JiraClient = jiraAsUser()): Promise<PeopleSearchResult> {
+export async function searchPeople(
+  payload: PeopleSearchPayload,
+  jira: JiraClient = jiraAsUser(),
+): Promise<PeopleSearchResult> {
   const [u, g] = await Promise.all([users(jira, payload), groups(jira, payload)]);
   return { users: u, groups: g };
 }

@@ -56,7 +56,8 @@ interface BatchRecord {
 const COUNT_KEYS = ['processed', 'regraded', 'unchanged', 'skippedClosed', 'skippedInvalid'] as const;
 
 function parseCounts(raw: unknown): BatchRecord {
-  if (!isRecord(raw) || !COUNT_KEYS.every((k) => Number.isInteger(raw[k]))) throw new Error('not a regrade batch record');
+  if (!isRecord(raw) || !COUNT_KEYS.every((k) => Number.isInteger(raw[k])))
+    throw new Error('not a regrade batch record');
   return Object.fromEntries(COUNT_KEYS.map((k) => [k, raw[k] as number])) as unknown as BatchRecord;
 }
 
@@ -64,7 +65,12 @@ const batchCodec: ConfigCodec<BatchRecord> = { schemaVersion: 1, parse: parseCou
 const jobCodec: ConfigCodec<JobRecord> = {
   schemaVersion: 1,
   parse(raw) {
-    if (!isRecord(raw) || typeof raw['jobId'] !== 'string' || !Number.isInteger(raw['total']) || !Number.isInteger(raw['batches'])) {
+    if (
+      !isRecord(raw) ||
+      typeof raw['jobId'] !== 'string' ||
+      !Number.isInteger(raw['total']) ||
+      !Number.isInteger(raw['batches'])
+    ) {
       throw new Error('not a regrade job');
     }
     return {
@@ -85,7 +91,13 @@ interface FailureRecord extends JobFailure {
 const failureCodec: ConfigCodec<FailureRecord> = {
   schemaVersion: 1,
   parse(raw) {
-    if (!isRecord(raw) || typeof raw['code'] !== 'string' || typeof raw['errorCode'] !== 'string' || typeof raw['at'] !== 'string') throw new Error('not a regrade failure');
+    if (
+      !isRecord(raw) ||
+      typeof raw['code'] !== 'string' ||
+      typeof raw['errorCode'] !== 'string' ||
+      typeof raw['at'] !== 'string'
+    )
+      throw new Error('not a regrade failure');
     return raw as unknown as FailureRecord;
   },
 };
@@ -121,7 +133,12 @@ export const platformRegradeDeps = (remainingTimeMs?: () => number): RegradeDeps
   now: () => new Date(),
 });
 
-function progressOf(job: JobRecord, counts: BatchRecord, batchesDone: number, failure?: FailureRecord): RegradeProgress {
+function progressOf(
+  job: JobRecord,
+  counts: BatchRecord,
+  batchesDone: number,
+  failure?: FailureRecord,
+): RegradeProgress {
   return {
     jobId: job.jobId,
     status: failure !== undefined ? 'failed' : batchesDone >= job.batches ? 'done' : 'running',
@@ -143,7 +160,10 @@ export function openGradedJql(answersFieldId: string): string {
   return `${OPEN_JQL} AND ${jqlField(answersFieldId)} IS NOT EMPTY ORDER BY created ASC`;
 }
 
-export async function startRegrade(accountId: string | undefined, deps: RegradeDeps = platformRegradeDeps()): Promise<RegradeProgress> {
+export async function startRegrade(
+  accountId: string | undefined,
+  deps: RegradeDeps = platformRegradeDeps(),
+): Promise<RegradeProgress> {
   await requireJiraAdmin(accountId, deps.asCaller());
   const app = deps.asApp();
   const [ids, config] = await Promise.all([lookUpFieldIds(app), deps.loadConfig()]);
@@ -170,7 +190,16 @@ export async function startRegrade(accountId: string | undefined, deps: RegradeD
   await deps.jobs.set(`job:${jobId}`, job, jobCodec, { updatedBy: accountId as string });
   await deps.jobs.set('current', jobId, pointerCodec);
   if (events.length > 0) await deps.push(REGRADE_QUEUE, events);
-  await recordAudit({ actorAccountId: accountId, action: 'regrade.start', target: jobId, summary: `Recompute of ${issueIds.length} open issues with grading table version ${job.tableVersion}`, params: { issues: issueIds.length, tableVersion: job.tableVersion } }, deps.now());
+  await recordAudit(
+    {
+      actorAccountId: accountId,
+      action: 'regrade.start',
+      target: jobId,
+      summary: `Recompute of ${issueIds.length} open issues with grading table version ${job.tableVersion}`,
+      params: { issues: issueIds.length, tableVersion: job.tableVersion },
+    },
+    deps.now(),
+  );
   return progressOf(job, ZERO, 0);
 }
 
@@ -207,7 +236,12 @@ export async function getRegradeProgress(
  * shows `failed` with the first such reason. The other batches still run; their grades stand.
  * Nothing is recorded for a job that does not exist (an event naming no job of ours).
  */
-export async function recordRegradeFailure(jobId: string, batch: number | null, failure: JobFailure, deps: RegradeDeps = platformRegradeDeps()): Promise<void> {
+export async function recordRegradeFailure(
+  jobId: string,
+  batch: number | null,
+  failure: JobFailure,
+  deps: RegradeDeps = platformRegradeDeps(),
+): Promise<void> {
   if ((await deps.jobs.get(`job:${jobId}`, jobCodec)) === undefined) return;
   if ((await deps.jobs.get(`failed:${jobId}`, failureCodec)) !== undefined) return;
   await deps.jobs.set(`failed:${jobId}`, { ...failure, batch }, failureCodec);
@@ -222,7 +256,13 @@ export interface RegradeBatchEvent {
 export function parseBatchEvent(body: unknown): RegradeBatchEvent | null {
   if (!isRecord(body)) return null;
   const { jobId, batch, issueIds } = body;
-  if (typeof jobId !== 'string' || !Number.isInteger(batch) || !Array.isArray(issueIds) || !issueIds.every((i) => typeof i === 'string' && /^\d+$/.test(i))) return null;
+  if (
+    typeof jobId !== 'string' ||
+    !Number.isInteger(batch) ||
+    !Array.isArray(issueIds) ||
+    !issueIds.every((i) => typeof i === 'string' && /^\d+$/.test(i))
+  )
+    return null;
   return { jobId, batch: batch as number, issueIds: issueIds as string[] };
 }
 
@@ -239,7 +279,10 @@ export function groupUpdates(updates: readonly AppFieldValueUpdate[]): AppFieldV
 }
 
 /** The consumer's work for one batch; `skippedDuplicate` when this batch was already done. */
-export async function regradeBatch(event: RegradeBatchEvent, deps: RegradeDeps = platformRegradeDeps()): Promise<BatchRecord | 'skippedDuplicate'> {
+export async function regradeBatch(
+  event: RegradeBatchEvent,
+  deps: RegradeDeps = platformRegradeDeps(),
+): Promise<BatchRecord | 'skippedDuplicate'> {
   const store = deps.batchStore(event.jobId);
   const name = `b${event.batch}`;
   if ((await store.get(name, batchCodec)) !== undefined) return 'skippedDuplicate';
@@ -249,7 +292,10 @@ export async function regradeBatch(event: RegradeBatchEvent, deps: RegradeDeps =
   const updates: AppFieldValueUpdate[] = [];
   // Re-read now: an issue closed or re-answered since the job started is judged on what it is now.
   const jql = `id IN (${event.issueIds.join(', ')})`;
-  for await (const page of app.searchJql(jql, { fields: [ids.gradingAnswers, ids.grade, ids.gradingTableVersion, ...CLOSED_FIELDS], pageSize: BATCH_SIZE })) {
+  for await (const page of app.searchJql(jql, {
+    fields: [ids.gradingAnswers, ids.grade, ids.gradingTableVersion, ...CLOSED_FIELDS],
+    pageSize: BATCH_SIZE,
+  })) {
     for (const issue of page.issues) {
       counts.processed++;
       const { result, write } = decideGrade(issue.id, issue.fields, ids, config.gradingTable);

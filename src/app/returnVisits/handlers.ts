@@ -26,9 +26,16 @@ export type Handler = (payload: unknown, context: Record<string, unknown>) => Pr
 /** The customer's words, as return_visit.customer_words holds them (src/domain/storageLimits.ts). */
 const WORDS_LIMIT = STORED_LIMITS.visitCustomerWords;
 
-const record = (p: unknown): Record<string, unknown> => (typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : {});
-const accountIdOf = (c: Record<string, unknown>): string | undefined => (typeof c['accountId'] === 'string' ? c['accountId'] : undefined);
-const fail = (code: ServerErrorCode, message: string, path?: string, params?: Record<string, string | number>): ResolverResult<never> => ({
+const record = (p: unknown): Record<string, unknown> =>
+  typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : {};
+const accountIdOf = (c: Record<string, unknown>): string | undefined =>
+  typeof c['accountId'] === 'string' ? c['accountId'] : undefined;
+const fail = (
+  code: ServerErrorCode,
+  message: string,
+  path?: string,
+  params?: Record<string, string | number>,
+): ResolverResult<never> => ({
   success: false,
   errors: [{ code, message, ...(path !== undefined ? { path } : {}), ...(params !== undefined ? { params } : {}) }],
 });
@@ -59,14 +66,24 @@ async function isAdmin(accountId: string | undefined): Promise<boolean> {
 }
 
 async function adminState(): Promise<ClosureAdminState> {
-  const [{ settings, revision }, fallback, published] = await Promise.all([loadSettings(), loadFallback(), lastPublished()]);
+  const [{ settings, revision }, fallback, published] = await Promise.all([
+    loadSettings(),
+    loadFallback(),
+    lastPublished(),
+  ]);
   return {
-    settings: { sampleRatePercent: settings.sampleRatePercent, alwaysGrades: [...settings.alwaysGrades], supervisorGroups: [...settings.supervisorGroups] },
+    settings: {
+      sampleRatePercent: settings.sampleRatePercent,
+      alwaysGrades: [...settings.alwaysGrades],
+      supervisorGroups: [...settings.supervisorGroups],
+    },
     settingsRevision: revision,
     fallbackAccountIds: fallback.config.accountIds,
     fallbackHistory: fallback.config.history,
     fallbackRevision: fallback.revision,
-    displayNames: await displayNamesOf(jiraAsApp(), [...new Set([...fallback.config.accountIds, ...fallback.config.history.flatMap((h) => [h.by, ...h.accountIds])])]),
+    displayNames: await displayNamesOf(jiraAsApp(), [
+      ...new Set([...fallback.config.accountIds, ...fallback.config.history.flatMap((h) => [h.by, ...h.accountIds])]),
+    ]),
     published: published ?? null,
   };
 }
@@ -90,12 +107,18 @@ export function returnVisitHandlers(now: () => Date = () => new Date()): Record<
     recordReturnVisit: async (payload, context) => {
       const p = record(payload);
       const issueId = p['issueId'];
-      if (typeof issueId !== 'string' || !/^[1-9][0-9]*$/.test(issueId)) return fail('INVALID_PAYLOAD', 'issueId must be an issue id', 'issueId');
-      if (!isSatisfaction(p['satisfaction'])) return fail('VISIT_SATISFACTION_INVALID', 'satisfaction must be 1 to 5', 'satisfaction');
-      if (typeof p['resolvedInCustomersView'] !== 'boolean') return fail('INVALID_PAYLOAD', 'resolvedInCustomersView must be true or false', 'resolvedInCustomersView');
+      if (typeof issueId !== 'string' || !/^[1-9][0-9]*$/.test(issueId))
+        return fail('INVALID_PAYLOAD', 'issueId must be an issue id', 'issueId');
+      if (!isSatisfaction(p['satisfaction']))
+        return fail('VISIT_SATISFACTION_INVALID', 'satisfaction must be 1 to 5', 'satisfaction');
+      if (typeof p['resolvedInCustomersView'] !== 'boolean')
+        return fail('INVALID_PAYLOAD', 'resolvedInCustomersView must be true or false', 'resolvedInCustomersView');
       const words = typeof p['customerWords'] === 'string' ? p['customerWords'].trim() : '';
       if (words === '') return fail('VISIT_WORDS_REQUIRED', "the customer's words are required", 'customerWords');
-      if (sizeOf(words, WORDS_LIMIT) > WORDS_LIMIT.max) return fail('VISIT_WORDS_TOO_LONG', `at most ${WORDS_LIMIT.max} characters`, 'customerWords', { max: WORDS_LIMIT.max });
+      if (sizeOf(words, WORDS_LIMIT) > WORDS_LIMIT.max)
+        return fail('VISIT_WORDS_TOO_LONG', `at most ${WORDS_LIMIT.max} characters`, 'customerWords', {
+          max: WORDS_LIMIT.max,
+        });
       const satisfaction = p['satisfaction'];
       const resolvedInCustomersView = p['resolvedInCustomersView'];
       return wrapped(async (): Promise<ReturnVisit> => {
@@ -103,9 +126,18 @@ export function returnVisitHandlers(now: () => Date = () => new Date()): Record<
         const { settings } = await loadSettings();
         await requireSupervisor(accountId, jiraAsUser(), settings);
         const differ = viewsDiffer({ satisfaction, resolvedInCustomersView });
-        const changed = await recordVisit({ issueId, satisfaction, resolvedInCustomersView, customerWords: words, viewsDiffer: differ, by: accountId ?? '', at: now() });
+        const changed = await recordVisit({
+          issueId,
+          satisfaction,
+          resolvedInCustomersView,
+          customerWords: words,
+          viewsDiffer: differ,
+          by: accountId ?? '',
+          at: now(),
+        });
         const visit = await getVisit(issueId);
-        if (visit === undefined) throw Object.assign(new Error(`no return visit for issue ${issueId}`), { code: 'VISIT_NOT_FOUND' });
+        if (visit === undefined)
+          throw Object.assign(new Error(`no return visit for issue ${issueId}`), { code: 'VISIT_NOT_FOUND' });
         if (!changed && visit.status === 'done' && visit.visitedBy !== accountId) {
           throw Object.assign(new Error('this visit was already recorded'), { code: 'VISIT_ALREADY_RECORDED' });
         }
@@ -126,8 +158,13 @@ export function returnVisitHandlers(now: () => Date = () => new Date()): Record<
     saveReturnVisitSettings: async (payload, context) => {
       const p = record(payload);
       const expectedRevision = revisionOf(p);
-      if (expectedRevision === undefined) return fail('INVALID_PAYLOAD', 'expectedRevision must be a whole number ≥ 0', 'expectedRevision');
-      const value = { sampleRatePercent: p['sampleRatePercent'], alwaysGrades: p['alwaysGrades'], supervisorGroups: p['supervisorGroups'] };
+      if (expectedRevision === undefined)
+        return fail('INVALID_PAYLOAD', 'expectedRevision must be a whole number ≥ 0', 'expectedRevision');
+      const value = {
+        sampleRatePercent: p['sampleRatePercent'],
+        alwaysGrades: p['alwaysGrades'],
+        supervisorGroups: p['supervisorGroups'],
+      };
       try {
         settingsCodec.parse(value);
       } catch (e) {
@@ -136,8 +173,17 @@ export function returnVisitHandlers(now: () => Date = () => new Date()): Record<
       return wrapped(async () => {
         const accountId = accountIdOf(context);
         await requireJiraAdmin(accountId);
-        const saved = await new ConfigStore().set(RETURN_VISIT_SETTINGS_KEY, value as never, settingsCodec, { expectedRevision, ...(accountId !== undefined ? { updatedBy: accountId } : {}) });
-        await recordAudit({ actorAccountId: accountId, action: 'settings.save', target: RETURN_VISIT_SETTINGS_KEY, summary: `Return-visit settings saved (revision ${saved.revision})`, params: { area: 'returnVisits', revision: saved.revision } });
+        const saved = await new ConfigStore().set(RETURN_VISIT_SETTINGS_KEY, value as never, settingsCodec, {
+          expectedRevision,
+          ...(accountId !== undefined ? { updatedBy: accountId } : {}),
+        });
+        await recordAudit({
+          actorAccountId: accountId,
+          action: 'settings.save',
+          target: RETURN_VISIT_SETTINGS_KEY,
+          summary: `Return-visit settings saved (revision ${saved.revision})`,
+          params: { area: 'returnVisits', revision: saved.revision },
+        });
         return adminState();
       });
     },
@@ -145,17 +191,29 @@ export function returnVisitHandlers(now: () => Date = () => new Date()): Record<
     setFallbackClosers: async (payload, context) => {
       const p = record(payload);
       const expectedRevision = revisionOf(p);
-      if (expectedRevision === undefined) return fail('INVALID_PAYLOAD', 'expectedRevision must be a whole number ≥ 0', 'expectedRevision');
+      if (expectedRevision === undefined)
+        return fail('INVALID_PAYLOAD', 'expectedRevision must be a whole number ≥ 0', 'expectedRevision');
       const ids = p['accountIds'];
-      if (!Array.isArray(ids) || !ids.every((a) => typeof a === 'string' && /^[A-Za-z0-9:_-]{1,128}$/.test(a)) || ids.length > 20) {
+      if (
+        !Array.isArray(ids) ||
+        !ids.every((a) => typeof a === 'string' && /^[A-Za-z0-9:_-]{1,128}$/.test(a)) ||
+        ids.length > 20
+      ) {
         return fail('INVALID_PAYLOAD', 'accountIds must be up to 20 Atlassian account ids', 'accountIds');
       }
       const reason = typeof p['reason'] === 'string' ? p['reason'].trim() : '';
-      if (reason === '' || reason.length > FALLBACK_REASON_MAX) return fail('FALLBACK_REASON_REQUIRED', 'a reason is required', 'reason', { max: FALLBACK_REASON_MAX });
+      if (reason === '' || reason.length > FALLBACK_REASON_MAX)
+        return fail('FALLBACK_REASON_REQUIRED', 'a reason is required', 'reason', { max: FALLBACK_REASON_MAX });
       return wrapped(async () => {
         const accountId = accountIdOf(context);
         await requireJiraAdmin(accountId);
-        await saveFallback({ accountIds: [...new Set(ids as string[])], reason, by: accountId ?? '', at: now(), expectedRevision });
+        await saveFallback({
+          accountIds: [...new Set(ids as string[])],
+          reason,
+          by: accountId ?? '',
+          at: now(),
+          expectedRevision,
+        });
         await publishCloseProperty();
         // The close rules carry the fallback closers in their configuration: rewrite them on the ITR workflow.
         await syncClosureRules();

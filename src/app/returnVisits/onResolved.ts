@@ -6,7 +6,8 @@ import { loadSettings } from './settings';
 import { getVisit, openNextRound, openVisit } from './visitStore';
 import { writeItrFields } from '../fields/writeItrFields';
 
-const field = (o: unknown, name: string): unknown => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : undefined);
+const field = (o: unknown, name: string): unknown =>
+  typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : undefined;
 
 /**
  * Whether the event may have made the issue done: its changelog shows a status or resolution change
@@ -31,7 +32,8 @@ const instant = (v: unknown): Date | null => {
  * (Resolved → Closed) keeps the category's change date, so it is the same resolution.
  */
 export function resolvedSince(fields: Record<string, unknown>): Date | null {
-  if (statusCategoryOf(fields['status']) === 'done') return instant(fields['statuscategorychangedate']) ?? instant(fields['resolutiondate']);
+  if (statusCategoryOf(fields['status']) === 'done')
+    return instant(fields['statuscategorychangedate']) ?? instant(fields['resolutiondate']);
   return fields['resolution'] != null ? instant(fields['resolutiondate']) : null;
 }
 
@@ -49,7 +51,9 @@ export async function onIssueResolved(
   jira: JiraClient = jiraAsApp(),
 ): Promise<VisitDecision | null> {
   const ids = await lookUpClosureFieldIds(jira);
-  const current = await jira.getIssue(issue.id, { fields: [ids.kind, ids.grade, 'status', 'resolution', 'resolutiondate', 'statuscategorychangedate'] });
+  const current = await jira.getIssue(issue.id, {
+    fields: [ids.kind, ids.grade, 'status', 'resolution', 'resolutiondate', 'statuscategorychangedate'],
+  });
   if (!isClosed(current.fields)) return null; // a status change that did not make it done
   const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
   const kind = text(current.fields[ids.kind]);
@@ -69,10 +73,15 @@ export async function onIssueResolved(
     internalView: resolution === undefined ? status : `${status}: ${resolution}`,
   };
   const existing = await getVisit(issue.id);
-  const step = visitOnResolution(existing === undefined ? null : { status: existing.status, resolvedAt: new Date(existing.resolvedAt) }, visit.resolvedAt);
+  const step = visitOnResolution(
+    existing === undefined ? null : { status: existing.status, resolvedAt: new Date(existing.resolvedAt) },
+    visit.resolvedAt,
+  );
   if (step === 'open') await openVisit(visit);
   if (step === 'newRound') await openNextRound(visit);
   const row = await getVisit(issue.id);
-  await writeItrFields(jira, [{ fieldId: ids.visitOpen, issueIds: [issue.id], value: row?.status === 'done' ? 'no' : 'yes' }]);
+  await writeItrFields(jira, [
+    { fieldId: ids.visitOpen, issueIds: [issue.id], value: row?.status === 'done' ? 'no' : 'yes' },
+  ]);
   return decision;
 }

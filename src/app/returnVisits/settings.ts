@@ -12,9 +12,14 @@ export interface ReturnVisitSettings extends ReturnVisitPolicy {
 }
 
 export const RETURN_VISIT_SETTINGS_KEY = 'returnVisits';
-export const DEFAULT_RETURN_VISIT_SETTINGS: ReturnVisitSettings = { ...DEFAULT_RETURN_VISIT_POLICY, alwaysGrades: [...DEFAULT_RETURN_VISIT_POLICY.alwaysGrades], supervisorGroups: ['itr-supervisors'] };
+export const DEFAULT_RETURN_VISIT_SETTINGS: ReturnVisitSettings = {
+  ...DEFAULT_RETURN_VISIT_POLICY,
+  alwaysGrades: [...DEFAULT_RETURN_VISIT_POLICY.alwaysGrades],
+  supervisorGroups: ['itr-supervisors'],
+};
 
-const names = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim() !== '');
+const names = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim() !== '');
 
 export const settingsCodec: ConfigCodec<ReturnVisitSettings> = {
   schemaVersion: 1,
@@ -22,14 +27,23 @@ export const settingsCodec: ConfigCodec<ReturnVisitSettings> = {
     const r = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
     if (!validSampleRate(r['sampleRatePercent'])) throw new Error('sampleRatePercent must be a number from 0 to 100');
     if (!names(r['alwaysGrades'])) throw new Error('alwaysGrades must be a list of grade ids');
-    if (!names(r['supervisorGroups']) || r['supervisorGroups'].length === 0) throw new Error('supervisorGroups must name at least one group');
-    return { sampleRatePercent: r['sampleRatePercent'], alwaysGrades: [...r['alwaysGrades']], supervisorGroups: [...r['supervisorGroups']] };
+    if (!names(r['supervisorGroups']) || r['supervisorGroups'].length === 0)
+      throw new Error('supervisorGroups must name at least one group');
+    return {
+      sampleRatePercent: r['sampleRatePercent'],
+      alwaysGrades: [...r['alwaysGrades']],
+      supervisorGroups: [...r['supervisorGroups']],
+    };
   },
 };
 
-export async function loadSettings(store = new ConfigStore()): Promise<{ settings: ReturnVisitSettings; revision: number }> {
+export async function loadSettings(
+  store = new ConfigStore(),
+): Promise<{ settings: ReturnVisitSettings; revision: number }> {
   const stored = await store.get(RETURN_VISIT_SETTINGS_KEY, settingsCodec);
-  return stored === undefined ? { settings: DEFAULT_RETURN_VISIT_SETTINGS, revision: 0 } : { settings: stored.value, revision: stored.revision };
+  return stored === undefined
+    ? { settings: DEFAULT_RETURN_VISIT_SETTINGS, revision: 0 }
+    : { settings: stored.value, revision: stored.revision };
 }
 
 /** Supervisors: members of a configured group, and Jira admins; asked of Jira as the caller. */
@@ -39,6 +53,11 @@ export async function isSupervisor(asCaller: JiraClient, settings: ReturnVisitSe
   return (await asCaller.myPermissions(['ADMINISTER']))['ADMINISTER'] === true;
 }
 
-export async function requireSupervisor(accountId: string | undefined, asCaller: JiraClient, settings: ReturnVisitSettings): Promise<void> {
-  if (accountId === undefined || !(await isSupervisor(asCaller, settings))) throw new NotAuthorizedError('ITR_SUPERVISOR');
+export async function requireSupervisor(
+  accountId: string | undefined,
+  asCaller: JiraClient,
+  settings: ReturnVisitSettings,
+): Promise<void> {
+  if (accountId === undefined || !(await isSupervisor(asCaller, settings)))
+    throw new NotAuthorizedError('ITR_SUPERVISOR');
 }

@@ -2,10 +2,10 @@
 import { execute, fromSqlDateTime, query, queryOne, ensureSchema, sqlLimit } from '../../adapters/sql';
 import type { ReturnVisit } from '../../contract/closure';
 
-
 function parseRow(r: Record<string, unknown>): ReturnVisit {
   const optional = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-  const bool = (v: unknown): boolean | null => (v === null || v === undefined ? null : v === true || v === 1 || v === '1');
+  const bool = (v: unknown): boolean | null =>
+    v === null || v === undefined ? null : v === true || v === 1 || v === '1';
   const satisfaction = r['satisfaction'] === null || r['satisfaction'] === undefined ? null : Number(r['satisfaction']);
   return {
     issueId: String(r['issue_id']),
@@ -21,12 +21,21 @@ function parseRow(r: Record<string, unknown>): ReturnVisit {
     customerWords: optional(r['customer_words']),
     viewsDiffer: bool(r['views_differ']),
     visitedBy: optional(r['visited_by']),
-    visitedAt: r['visited_at'] === null || r['visited_at'] === undefined ? null : fromSqlDateTime(r['visited_at']).toISOString(),
+    visitedAt:
+      r['visited_at'] === null || r['visited_at'] === undefined ? null : fromSqlDateTime(r['visited_at']).toISOString(),
   };
 }
 
 /** Opens a visit; a second delivery (or a re-resolve) of the same issue keeps the first row. */
-export async function openVisit(v: { issueId: string; issueKey: string; reason: string; kind: string | null; grade: string | null; resolvedAt: Date; internalView: string }): Promise<boolean> {
+export async function openVisit(v: {
+  issueId: string;
+  issueKey: string;
+  reason: string;
+  kind: string | null;
+  grade: string | null;
+  resolvedAt: Date;
+  internalView: string;
+}): Promise<boolean> {
   await ensureSchema();
   const r = await execute(
     `INSERT IGNORE INTO return_visit (issue_id, issue_key, reason, kind, grade, resolved_at, internal_view, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'open')`,
@@ -41,7 +50,15 @@ export async function openVisit(v: { issueId: string; issueKey: string; reason: 
  * (the copy is INSERT IGNORE, and both match only a done row about an earlier resolution). True if a
  * new round opened.
  */
-export async function openNextRound(v: { issueId: string; issueKey: string; reason: string; kind: string | null; grade: string | null; resolvedAt: Date; internalView: string }): Promise<boolean> {
+export async function openNextRound(v: {
+  issueId: string;
+  issueKey: string;
+  reason: string;
+  kind: string | null;
+  grade: string | null;
+  resolvedAt: Date;
+  internalView: string;
+}): Promise<boolean> {
   await ensureSchema();
   await execute(
     `INSERT IGNORE INTO return_visit_past (issue_id, round, issue_key, reason, kind, grade, resolved_at, internal_view, satisfaction, resolved_in_customer_view, customer_words, views_differ, visited_by, visited_at)
@@ -60,7 +77,11 @@ export async function openNextRound(v: { issueId: string; issueKey: string; reas
 
 export async function listVisits(status: 'open' | 'done', limit: number): Promise<ReturnVisit[]> {
   await ensureSchema();
-  return query(`SELECT * FROM return_visit WHERE status = ? ORDER BY resolved_at ASC LIMIT ${sqlLimit(limit, 100, 500)}`, [status], parseRow);
+  return query(
+    `SELECT * FROM return_visit WHERE status = ? ORDER BY resolved_at ASC LIMIT ${sqlLimit(limit, 100, 500)}`,
+    [status],
+    parseRow,
+  );
 }
 
 export async function getVisit(issueId: string): Promise<ReturnVisit | undefined> {
@@ -69,7 +90,15 @@ export async function getVisit(issueId: string): Promise<ReturnVisit | undefined
 }
 
 /** Records the visit once: only an open row changes (a double submit cannot overwrite the first). */
-export async function recordVisit(v: { issueId: string; satisfaction: number; resolvedInCustomersView: boolean; customerWords: string; viewsDiffer: boolean; by: string; at: Date }): Promise<boolean> {
+export async function recordVisit(v: {
+  issueId: string;
+  satisfaction: number;
+  resolvedInCustomersView: boolean;
+  customerWords: string;
+  viewsDiffer: boolean;
+  by: string;
+  at: Date;
+}): Promise<boolean> {
   await ensureSchema();
   const r = await execute(
     `UPDATE return_visit SET status = 'done', satisfaction = ?, resolved_in_customer_view = ?, customer_words = ?, views_differ = ?, visited_by = ?, visited_at = ? WHERE issue_id = ? AND status = 'open'`,

@@ -17,8 +17,14 @@ import { toServerErrorCode, type ServerErrorCode } from '../../contract/errorCod
  */
 type Handler = (payload: unknown, context: Record<string, unknown>) => Promise<ResolverResult<unknown>>;
 
-const record = (p: unknown): Record<string, unknown> => (typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : {});
-const fail = (code: ServerErrorCode, message: string, path?: string, params?: Record<string, string | number>): ResolverResult<never> => ({
+const record = (p: unknown): Record<string, unknown> =>
+  typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : {};
+const fail = (
+  code: ServerErrorCode,
+  message: string,
+  path?: string,
+  params?: Record<string, string | number>,
+): ResolverResult<never> => ({
   success: false,
   errors: [{ code, message, ...(path !== undefined ? { path } : {}), ...(params !== undefined ? { params } : {}) }],
 });
@@ -30,9 +36,15 @@ function contextIssueKey(context: Record<string, unknown>): string | undefined {
 
 function issueKeyOf(payload: unknown, context: Record<string, unknown>): string | ResolverResult<never> {
   const key = record(payload)['issueKey'];
-  if (!isIssueKey(key)) return fail('INVALID_PAYLOAD', 'payload.issueKey must be a Jira issue key', 'issueKey', { issueKey: String(key ?? '') });
+  if (!isIssueKey(key))
+    return fail('INVALID_PAYLOAD', 'payload.issueKey must be a Jira issue key', 'issueKey', {
+      issueKey: String(key ?? ''),
+    });
   const own = contextIssueKey(context);
-  if (own !== undefined && own !== key) return fail('INVALID_PAYLOAD', `payload.issueKey ${key} is not the panel's issue ${own}`, 'issueKey', { issueKey: key });
+  if (own !== undefined && own !== key)
+    return fail('INVALID_PAYLOAD', `payload.issueKey ${key} is not the panel's issue ${own}`, 'issueKey', {
+      issueKey: key,
+    });
   return key;
 }
 
@@ -67,15 +79,26 @@ export function parseDraft(raw: unknown): RootCauseDraft | undefined {
  * draft's JSON over one Forge SQL request (root_cause_version.draft, STORED_LIMITS.rootCauseDraft).
  */
 export function storageRefusal(draft: RootCauseDraft): TooLong | undefined {
-  const reason = draft.overrideReason === undefined ? undefined : tooLong(draft.overrideReason, 'rootCauseOverrideReason', 'overrideReason');
+  const reason =
+    draft.overrideReason === undefined
+      ? undefined
+      : tooLong(draft.overrideReason, 'rootCauseOverrideReason', 'overrideReason');
   if (reason !== undefined) return reason;
   const size = statementValueBytes([JSON.stringify(draft)]);
   const max = STORED_LIMITS.rootCauseDraft.max;
   if (size <= max) return undefined;
-  return { code: 'VALUE_TOO_LONG', path: 'draft', message: `the draft is ${size} bytes as stored; at most ${max} fit in one Forge SQL request`, params: { field: 'draft', size, max, unit: 'bytes' } };
+  return {
+    code: 'VALUE_TOO_LONG',
+    path: 'draft',
+    message: `the draft is ${size} bytes as stored; at most ${max} fit in one Forge SQL request`,
+    params: { field: 'draft', size, max, unit: 'bytes' },
+  };
 }
 
-async function load(issueKey: string, accountId: string | undefined): Promise<{ id: string; classification: string | null; canEdit: boolean }> {
+async function load(
+  issueKey: string,
+  accountId: string | undefined,
+): Promise<{ id: string; classification: string | null; canEdit: boolean }> {
   const asUser = jiraAsUser();
   const app = jiraAsApp();
   const ids = await lookUpClosureFieldIds(app);
@@ -86,7 +109,10 @@ async function load(issueKey: string, accountId: string | undefined): Promise<{ 
   return { id: issue.id, classification: typeof c === 'string' ? c : null, canEdit: perms['EDIT_ISSUES'] === true };
 }
 
-async function stateOf(issueKey: string, base: { id: string; classification: string | null; canEdit: boolean }): Promise<RootCauseState> {
+async function stateOf(
+  issueKey: string,
+  base: { id: string; classification: string | null; canEdit: boolean },
+): Promise<RootCauseState> {
   const { latest, versions } = await latestVersion(base.id);
   const check = latest === undefined ? undefined : checkRootCause(latest.draft);
   const draft: RootCauseDraftDto | null =
@@ -120,9 +146,11 @@ async function guarded<T>(issueKey: string, run: () => Promise<T>): Promise<Reso
   try {
     return { success: true, data: await run() };
   } catch (e) {
-    if (e instanceof JiraError && (e.code === JiraErrorCode.NotFound || e.status === 404)) return fail('ISSUE_NOT_FOUND', e.message, undefined, { issueKey });
+    if (e instanceof JiraError && (e.code === JiraErrorCode.NotFound || e.status === 404))
+      return fail('ISSUE_NOT_FOUND', e.message, undefined, { issueKey });
     const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
-    if (typeof code === 'string' && e instanceof Error && !(e instanceof JiraError)) return fail(toServerErrorCode(code), e.message, undefined, { issueKey });
+    if (typeof code === 'string' && e instanceof Error && !(e instanceof JiraError))
+      return fail(toServerErrorCode(code), e.message, undefined, { issueKey });
     throw e;
   }
 }
@@ -139,14 +167,18 @@ export function rootCauseHandlers(now: () => Date = () => new Date()): Record<st
       const key = issueKeyOf(payload, context);
       if (typeof key !== 'string') return key;
       const draft = parseDraft(record(payload)['draft']);
-      if (draft === undefined) return fail('INVALID_PAYLOAD', 'draft must hold whys (list of text) and the five text fields', 'draft', { issueKey: key });
+      if (draft === undefined)
+        return fail('INVALID_PAYLOAD', 'draft must hold whys (list of text) and the five text fields', 'draft', {
+          issueKey: key,
+        });
       const refused = storageRefusal(draft);
       if (refused !== undefined) return fail(refused.code, refused.message, refused.path, refused.params);
       const accountId = typeof context['accountId'] === 'string' ? context['accountId'] : undefined;
       if (accountId === undefined) return fail('NOT_AUTHORIZED', 'no user', undefined, { required: 'EDIT_ISSUES' });
       return guarded(key, async () => {
         const base = await load(key, accountId);
-        if (!base.canEdit) throw Object.assign(new Error('needs EDIT_ISSUES on the issue'), { code: 'ROOT_CAUSE_NOT_EDITOR' });
+        if (!base.canEdit)
+          throw Object.assign(new Error('needs EDIT_ISSUES on the issue'), { code: 'ROOT_CAUSE_NOT_EDITOR' });
         const check = checkRootCause(draft);
         await saveVersion({
           issueId: base.id,
@@ -159,7 +191,9 @@ export function rootCauseHandlers(now: () => Date = () => new Date()): Record<st
         });
         const app = jiraAsApp();
         const ids = await lookUpClosureFieldIds(app);
-        await writeItrFields(app, [{ fieldId: ids.rootCause, issueIds: [base.id], value: check.complete ? 'yes' : 'no' }]);
+        await writeItrFields(app, [
+          { fieldId: ids.rootCause, issueIds: [base.id], value: check.complete ? 'yes' : 'no' },
+        ]);
         return stateOf(key, base);
       });
     },

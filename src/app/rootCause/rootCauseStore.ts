@@ -28,7 +28,15 @@ function parseDraft(text: unknown): RootCauseDraft {
  * root_cause_version.flags VARCHAR(1000) (test/domain/closure/rootCause.test.ts proves the longest fits),
  * so it is stored whole; `overrideReason` was held to its column at the edge (storageRefusal).
  */
-export async function saveVersion(v: { issueId: string; draft: RootCauseDraft; complete: boolean; flags: string; overrideReason: string | null; author: string; at: Date }): Promise<void> {
+export async function saveVersion(v: {
+  issueId: string;
+  draft: RootCauseDraft;
+  complete: boolean;
+  flags: string;
+  overrideReason: string | null;
+  author: string;
+  at: Date;
+}): Promise<void> {
   await ensureSchema();
   await execute(
     'INSERT INTO root_cause_version (issue_id, draft, complete, flags, override_reason, author_account_id, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -37,13 +45,22 @@ export async function saveVersion(v: { issueId: string; draft: RootCauseDraft; c
 }
 
 /** The newest version and how many there are. */
-export async function latestVersion(issueId: string): Promise<{ latest: StoredRootCause | undefined; versions: number }> {
+export async function latestVersion(
+  issueId: string,
+): Promise<{ latest: StoredRootCause | undefined; versions: number }> {
   await ensureSchema();
   const rows = await query(
     'SELECT draft, author_account_id, saved_at, (SELECT COUNT(*) FROM root_cause_version c WHERE c.issue_id = ?) AS n FROM root_cause_version WHERE issue_id = ? ORDER BY saved_at DESC, id DESC LIMIT 1',
     [Number(issueId), Number(issueId)],
-    (r) => ({ draft: parseDraft(r['draft']), authorAccountId: String(r['author_account_id']), savedAt: fromSqlDateTime(r['saved_at']), n: Number(r['n']) }),
+    (r) => ({
+      draft: parseDraft(r['draft']),
+      authorAccountId: String(r['author_account_id']),
+      savedAt: fromSqlDateTime(r['saved_at']),
+      n: Number(r['n']),
+    }),
   );
   const row = rows[0];
-  return row === undefined ? { latest: undefined, versions: 0 } : { latest: { draft: row.draft, authorAccountId: row.authorAccountId, savedAt: row.savedAt }, versions: row.n };
+  return row === undefined
+    ? { latest: undefined, versions: 0 }
+    : { latest: { draft: row.draft, authorAccountId: row.authorAccountId, savedAt: row.savedAt }, versions: row.n };
 }

@@ -44,7 +44,13 @@ export const migrationCheckCodec: ConfigCodec<MigrationCheckResult> = {
     const r = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
     const outcome = OUTCOMES.find((o) => o === r['outcome']);
     if (typeof r['at'] !== 'string' || outcome === undefined) throw new Error('not a migration check result');
-    return { at: r['at'], outcome, ran: strings(r['ran']), pending: strings(r['pending']), errorCode: typeof r['errorCode'] === 'string' ? r['errorCode'] : null };
+    return {
+      at: r['at'],
+      outcome,
+      ran: strings(r['ran']),
+      pending: strings(r['pending']),
+      errorCode: typeof r['errorCode'] === 'string' ? r['errorCode'] : null,
+    };
   },
 };
 
@@ -72,7 +78,10 @@ function outcomeOf(run: MigrationRun): MigrationCheckOutcome {
  * Applies what is pending and records the result and the heartbeat. Never throws for a failed step:
  * scheduled triggers are not retried, the next hour's run tries again, and the site check shows it.
  */
-export async function runMigrationCheck(now: Date, deps: MigrationCheckDeps = platformMigrationCheckDeps()): Promise<MigrationCheckResult> {
+export async function runMigrationCheck(
+  now: Date,
+  deps: MigrationCheckDeps = platformMigrationCheckDeps(),
+): Promise<MigrationCheckResult> {
   let result: MigrationCheckResult;
   try {
     const run = await deps.apply();
@@ -80,8 +89,21 @@ export async function runMigrationCheck(now: Date, deps: MigrationCheckDeps = pl
   } catch (e) {
     const code = e instanceof SqlError ? e.code : 'UNKNOWN';
     const applied = new Set(await deps.applied().catch(() => [] as string[]));
-    result = { at: now.toISOString(), outcome: 'failed', ran: [], pending: MIGRATIONS.map((m) => m.name).filter((n) => !applied.has(n)), errorCode: code };
-    console.error(JSON.stringify({ event: 'schema-check', outcome: 'failed', code, reason: e instanceof Error ? e.message : String(e) }));
+    result = {
+      at: now.toISOString(),
+      outcome: 'failed',
+      ran: [],
+      pending: MIGRATIONS.map((m) => m.name).filter((n) => !applied.has(n)),
+      errorCode: code,
+    };
+    console.error(
+      JSON.stringify({
+        event: 'schema-check',
+        outcome: 'failed',
+        code,
+        reason: e instanceof Error ? e.message : String(e),
+      }),
+    );
   }
   await deps.store.set(RESULT_KEY, result, migrationCheckCodec).catch(() => undefined);
   await deps.heartbeat(now);
@@ -89,7 +111,9 @@ export async function runMigrationCheck(now: Date, deps: MigrationCheckDeps = pl
 }
 
 /** What the site check shows: the migrations this code expects, those applied (a read, no DDL), and the last check. */
-export async function migrationStatus(deps: MigrationCheckDeps = platformMigrationCheckDeps()): Promise<MigrationStatus> {
+export async function migrationStatus(
+  deps: MigrationCheckDeps = platformMigrationCheckDeps(),
+): Promise<MigrationStatus> {
   const expected = MIGRATIONS.map((m) => m.name);
   const applied = await deps.applied();
   const done = new Set(applied);

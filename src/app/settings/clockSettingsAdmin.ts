@@ -11,7 +11,12 @@
 import type { ResolverResult } from '../../contract/envelope';
 import type { ClockSettingsState } from '../../contract/clockSettings';
 import { loadItrConfig, type ItrConfig } from '../config/itrConfig';
-import { CLOCK_SETTINGS_KEY, clockSettingsCodec, loadClockSettingsState, type ClockSettings } from '../escalation/clockSettings';
+import {
+  CLOCK_SETTINGS_KEY,
+  clockSettingsCodec,
+  loadClockSettingsState,
+  type ClockSettings,
+} from '../escalation/clockSettings';
 import { ITR_STATUSES } from '../setup/plan';
 import { loadItrScope } from '../setup/itrProjects';
 import { invalidDraft, LIST_MAX, recordAt, settingsResult, type SettingsIssue } from './settingsCheck';
@@ -27,47 +32,83 @@ export const ClockSettingsErrorCode = {
 } as const;
 
 /** The statuses an admin may choose to pause the clocks: the ITR workflow's, outside the Done category. */
-export const PAUSABLE_STATUS_NAMES: readonly string[] = ITR_STATUSES.filter((s) => s.category !== 'DONE').map((s) => s.name);
+export const PAUSABLE_STATUS_NAMES: readonly string[] = ITR_STATUSES.filter((s) => s.category !== 'DONE').map(
+  (s) => s.name,
+);
 
 export interface ClockSettingsDeps extends SupervisionSettingsDeps {
   loadConfig(): Promise<ItrConfig>;
 }
 
-export const platformClockSettingsDeps = (): ClockSettingsDeps => ({ ...platformSettingsDeps(), loadConfig: () => loadItrConfig() });
+export const platformClockSettingsDeps = (): ClockSettingsDeps => ({
+  ...platformSettingsDeps(),
+  loadConfig: () => loadItrConfig(),
+});
 
 /** Field checks of a draft; the value to store when clean. */
 export function checkClockDraft(input: unknown, gradeIds: ReadonlySet<string>, issues: SettingsIssue[]): ClockSettings {
   const raw = recordAt(input, '', issues);
   const pauseStatuses: string[] = [];
   const list = raw['pauseStatuses'];
-  if (!Array.isArray(list)) issues.push({ path: 'pauseStatuses', code: 'SETTINGS_LIST_INVALID', message: 'pauseStatuses must be a list' });
-  else if (list.length > LIST_MAX) issues.push({ path: 'pauseStatuses', code: 'SETTINGS_LIST_TOO_LONG', message: `pauseStatuses has more than ${LIST_MAX} entries`, params: { max: LIST_MAX } });
+  if (!Array.isArray(list))
+    issues.push({ path: 'pauseStatuses', code: 'SETTINGS_LIST_INVALID', message: 'pauseStatuses must be a list' });
+  else if (list.length > LIST_MAX)
+    issues.push({
+      path: 'pauseStatuses',
+      code: 'SETTINGS_LIST_TOO_LONG',
+      message: `pauseStatuses has more than ${LIST_MAX} entries`,
+      params: { max: LIST_MAX },
+    });
   else {
     list.forEach((v, i) => {
       const path = `pauseStatuses.${i}`;
       // Jira matches status names case-insensitively; the stored name is the workflow's spelling.
-      const known = typeof v === 'string' ? PAUSABLE_STATUS_NAMES.find((n) => n.toLowerCase() === v.trim().toLowerCase()) : undefined;
+      const known =
+        typeof v === 'string'
+          ? PAUSABLE_STATUS_NAMES.find((n) => n.toLowerCase() === v.trim().toLowerCase())
+          : undefined;
       if (known === undefined) {
-        issues.push({ path, code: ClockSettingsErrorCode.PauseStatusUnknown, message: `${path} is not a status of the ITR workflow outside Done`, params: { value: typeof v === 'string' ? v.slice(0, 64) : '', allowed: PAUSABLE_STATUS_NAMES.join(', ') } });
+        issues.push({
+          path,
+          code: ClockSettingsErrorCode.PauseStatusUnknown,
+          message: `${path} is not a status of the ITR workflow outside Done`,
+          params: { value: typeof v === 'string' ? v.slice(0, 64) : '', allowed: PAUSABLE_STATUS_NAMES.join(', ') },
+        });
       } else if (pauseStatuses.includes(known)) {
-        issues.push({ path, code: ClockSettingsErrorCode.PauseStatusDuplicate, message: `${path} is listed twice`, params: { value: known } });
+        issues.push({
+          path,
+          code: ClockSettingsErrorCode.PauseStatusDuplicate,
+          message: `${path} is listed twice`,
+          params: { value: known },
+        });
       } else pauseStatuses.push(known);
     });
   }
   const grade = (v: unknown, path: string): string | null => {
     if (typeof v === 'string' && gradeIds.has(v)) return v;
-    issues.push({ path, code: ClockSettingsErrorCode.GradeUnknown, message: `${path} is not a grade of the grading table`, params: { value: typeof v === 'string' ? v.slice(0, 64) : '' } });
+    issues.push({
+      path,
+      code: ClockSettingsErrorCode.GradeUnknown,
+      message: `${path} is not a grade of the grading table`,
+      params: { value: typeof v === 'string' ? v.slice(0, 64) : '' },
+    });
     return null;
   };
   const untriaged = raw['untriagedGrade'];
-  const untriagedGrade = untriaged === null || untriaged === undefined || untriaged === '' ? null : grade(untriaged, 'untriagedGrade');
+  const untriagedGrade =
+    untriaged === null || untriaged === undefined || untriaged === '' ? null : grade(untriaged, 'untriagedGrade');
   const projectGrades: Record<string, string> = {};
   const projects = raw['projectGrades'] === undefined ? {} : recordAt(raw['projectGrades'], 'projectGrades', issues);
   for (const [key, v] of Object.entries(projects)) {
     const path = `projectGrades.${key}`;
     const shown = key.slice(0, 64);
     if (!isProjectKey(key)) {
-      issues.push({ path, code: ClockSettingsErrorCode.ProjectKeyInvalid, message: `${shown} is not a Jira project key`, params: { value: shown } });
+      issues.push({
+        path,
+        code: ClockSettingsErrorCode.ProjectKeyInvalid,
+        message: `${shown} is not a Jira project key`,
+        params: { value: shown },
+      });
       continue;
     }
     const g = grade(v, path);
@@ -92,7 +133,14 @@ export class ClockSettingsAdmin {
     // Never saved: the built-in defaults also match other workflows' spellings; the admin edits (and
     // saves) them as the ITR workflow spells them, so saving the page unchanged is never refused.
     const settings = revision === 0 ? { ...value, pauseStatuses: inWorkflowSpelling(value.pauseStatuses) } : value;
-    return { settings, revision, displayNames: {}, statusOptions: [...PAUSABLE_STATUS_NAMES], grades: config.gradingTable.grades.map((g) => ({ id: g.id, label: g.label })), projectOptions };
+    return {
+      settings,
+      revision,
+      displayNames: {},
+      statusOptions: [...PAUSABLE_STATUS_NAMES],
+      grades: config.gradingTable.grades.map((g) => ({ id: g.id, label: g.label })),
+      projectOptions,
+    };
   }
 
   getClockSettings(accountId: string | undefined): Promise<ResolverResult<ClockSettingsState>> {
@@ -103,7 +151,10 @@ export class ClockSettingsAdmin {
     });
   }
 
-  saveClockSettings(accountId: string | undefined, input: { settings: unknown; expectedRevision: number }): Promise<ResolverResult<ClockSettingsState>> {
+  saveClockSettings(
+    accountId: string | undefined,
+    input: { settings: unknown; expectedRevision: number },
+  ): Promise<ResolverResult<ClockSettingsState>> {
     return settingsResult(async () => {
       await this.deps.requireAdmin(accountId);
       const table = (await this.deps.loadConfig()).gradingTable;

@@ -45,14 +45,25 @@ function listOf(value: unknown, path: string, issues: SettingsIssue[]): unknown[
     issues.push({ path, code: 'SETTINGS_LIST_INVALID', message: `${path} must be a list` });
     return [];
   }
-  if (value.length > LIST_MAX) issues.push({ path, code: 'SETTINGS_LIST_TOO_LONG', message: `${path} has more than ${LIST_MAX} entries`, params: { max: LIST_MAX } });
+  if (value.length > LIST_MAX)
+    issues.push({
+      path,
+      code: 'SETTINGS_LIST_TOO_LONG',
+      message: `${path} has more than ${LIST_MAX} entries`,
+      params: { max: LIST_MAX },
+    });
   return value.slice(0, LIST_MAX);
 }
 
 /** Checks one account id field; returns the reference to look up when it is well-formed. */
 export function personAt(value: unknown, path: string, issues: SettingsIssue[]): PersonRef | undefined {
   if (typeof value === 'string' && ACCOUNT_ID_PATTERN.test(value)) return { path, accountId: value };
-  issues.push({ path, code: 'SETTINGS_ACCOUNT_ID_INVALID', message: `${path} is not an Atlassian account id`, params: { value: typeof value === 'string' ? value.slice(0, 64) : '' } });
+  issues.push({
+    path,
+    code: 'SETTINGS_ACCOUNT_ID_INVALID',
+    message: `${path} is not an Atlassian account id`,
+    params: { value: typeof value === 'string' ? value.slice(0, 64) : '' },
+  });
   return undefined;
 }
 
@@ -62,7 +73,13 @@ export function peopleAt(value: unknown, path: string, issues: SettingsIssue[]):
   listOf(value, path, issues).forEach((v, i) => {
     const ref = personAt(v, `${path}.${i}`, issues);
     if (ref === undefined) return;
-    if (refs.some((r) => r.accountId === ref.accountId)) issues.push({ path: ref.path, code: 'SETTINGS_DUPLICATE', message: `${ref.accountId} is listed twice`, params: { value: ref.accountId } });
+    if (refs.some((r) => r.accountId === ref.accountId))
+      issues.push({
+        path: ref.path,
+        code: 'SETTINGS_DUPLICATE',
+        message: `${ref.accountId} is listed twice`,
+        params: { value: ref.accountId },
+      });
     else refs.push(ref);
   });
   return refs;
@@ -71,7 +88,12 @@ export function peopleAt(value: unknown, path: string, issues: SettingsIssue[]):
 /** Checks one group name field; returns the reference to look up when it is one. */
 export function groupAt(value: unknown, path: string, issues: SettingsIssue[]): GroupRef | undefined {
   if (typeof value === 'string' && value.trim() !== '' && value.length <= GROUP_NAME_MAX) return { path, group: value };
-  issues.push({ path, code: 'SETTINGS_GROUP_NAME_REQUIRED', message: `${path} must be a group name`, params: { max: GROUP_NAME_MAX } });
+  issues.push({
+    path,
+    code: 'SETTINGS_GROUP_NAME_REQUIRED',
+    message: `${path} must be a group name`,
+    params: { max: GROUP_NAME_MAX },
+  });
   return undefined;
 }
 
@@ -81,7 +103,12 @@ export function groupsAt(value: unknown, path: string, issues: SettingsIssue[]):
   listOf(value, path, issues).forEach((v, i) => {
     const at = `${path}.${i}`;
     if (typeof v !== 'string' || v.trim() === '' || v.length > GROUP_NAME_MAX) {
-      issues.push({ path: at, code: 'SETTINGS_GROUP_NAME_REQUIRED', message: `${at} must be a group name`, params: { max: GROUP_NAME_MAX } });
+      issues.push({
+        path: at,
+        code: 'SETTINGS_GROUP_NAME_REQUIRED',
+        message: `${at} must be a group name`,
+        params: { max: GROUP_NAME_MAX },
+      });
     } else if (refs.some((r) => r.group.toLowerCase() === v.toLowerCase())) {
       issues.push({ path: at, code: 'SETTINGS_DUPLICATE', message: `${v} is listed twice`, params: { value: v } });
     } else refs.push({ path: at, group: v });
@@ -91,7 +118,11 @@ export function groupsAt(value: unknown, path: string, issues: SettingsIssue[]):
 
 export function recordAt(value: unknown, path: string, issues: SettingsIssue[]): Record<string, unknown> {
   if (isRecord(value)) return value;
-  issues.push({ path, code: 'SETTINGS_NOT_AN_OBJECT', message: `${path === '' ? 'settings' : path} must be an object` });
+  issues.push({
+    path,
+    code: 'SETTINGS_NOT_AN_OBJECT',
+    message: `${path === '' ? 'settings' : path} must be an object`,
+  });
   return {};
 }
 
@@ -104,7 +135,12 @@ export async function directoryIssues(
   jira: JiraClient,
   people: readonly PersonRef[],
   groups: readonly GroupRef[],
-): Promise<{ issues: SettingsIssue[]; displayNames: Record<string, string>; groupName(typed: string): string; isPerson(accountId: string): boolean }> {
+): Promise<{
+  issues: SettingsIssue[];
+  displayNames: Record<string, string>;
+  groupName(typed: string): string;
+  isPerson(accountId: string): boolean;
+}> {
   const ids = [...new Set(people.map((p) => p.accountId))];
   const names = [...new Set(groups.map((g) => g.group))];
   const persons = new Set<string>();
@@ -114,10 +150,24 @@ export async function directoryIssues(
   // Jira matches group names without regard to case; membership checks compare Jira's own spelling.
   const found = new Map((await jira.existingGroups(names)).map((n) => [n.toLowerCase(), n]));
   const issues: SettingsIssue[] = [
-    ...people.filter((p) => displayNames[p.accountId] === undefined).map((p) => ({ path: p.path, code: 'SETTINGS_USER_NOT_FOUND', message: `no Jira user ${p.accountId}` })),
-    ...groups.filter((g) => !found.has(g.group.toLowerCase())).map((g) => ({ path: g.path, code: 'SETTINGS_GROUP_NOT_FOUND', message: `no Jira group ${g.group}`, params: { group: g.group } })),
+    ...people
+      .filter((p) => displayNames[p.accountId] === undefined)
+      .map((p) => ({ path: p.path, code: 'SETTINGS_USER_NOT_FOUND', message: `no Jira user ${p.accountId}` })),
+    ...groups
+      .filter((g) => !found.has(g.group.toLowerCase()))
+      .map((g) => ({
+        path: g.path,
+        code: 'SETTINGS_GROUP_NOT_FOUND',
+        message: `no Jira group ${g.group}`,
+        params: { group: g.group },
+      })),
   ];
-  return { issues, displayNames, groupName: (typed) => found.get(typed.toLowerCase()) ?? typed, isPerson: (accountId) => persons.has(accountId) };
+  return {
+    issues,
+    displayNames,
+    groupName: (typed) => found.get(typed.toLowerCase()) ?? typed,
+    isPerson: (accountId) => persons.has(accountId),
+  };
 }
 
 /** accountId → display name of the ids Jira knows, in chunks of USER_LOOKUP_CHUNK. */
@@ -141,8 +191,17 @@ export function invalidDraft(issues: readonly SettingsIssue[]): ResolverResult<n
   return {
     success: false,
     errors: [
-      { code: SettingsErrorCode.Invalid, message: `The settings have ${issues.length} problem(s)`, params: { count: issues.length } },
-      ...issues.map((i) => ({ code: toServerErrorCode(i.code), message: i.message, path: i.path, ...(i.params === undefined ? {} : { params: i.params }) })),
+      {
+        code: SettingsErrorCode.Invalid,
+        message: `The settings have ${issues.length} problem(s)`,
+        params: { count: issues.length },
+      },
+      ...issues.map((i) => ({
+        code: toServerErrorCode(i.code),
+        message: i.message,
+        path: i.path,
+        ...(i.params === undefined ? {} : { params: i.params }),
+      })),
     ],
   };
 }
@@ -152,11 +211,24 @@ export async function settingsResult<T>(run: () => Promise<ResolverResult<T>>): 
   try {
     return await run();
   } catch (error) {
-    if (error instanceof NotAuthorizedError) return { success: false, errors: [{ code: error.code, message: error.message, params: { permission: error.required } }] };
+    if (error instanceof NotAuthorizedError)
+      return {
+        success: false,
+        errors: [{ code: error.code, message: error.message, params: { permission: error.required } }],
+      };
     if (error instanceof ConfigStoreError && error.code === ConfigStoreErrorCode.RevisionConflict) {
-      return { success: false, errors: [{ code: SettingsErrorCode.RevisionConflict, message: `Someone else saved first (${error.message}); reload to see their change` }] };
+      return {
+        success: false,
+        errors: [
+          {
+            code: SettingsErrorCode.RevisionConflict,
+            message: `Someone else saved first (${error.message}); reload to see their change`,
+          },
+        ],
+      };
     }
-    if (error instanceof ConfigStoreError) return { success: false, errors: [{ code: toServerErrorCode(error.code), message: error.message }] };
+    if (error instanceof ConfigStoreError)
+      return { success: false, errors: [{ code: toServerErrorCode(error.code), message: error.message }] };
     throw error;
   }
 }

@@ -21,7 +21,16 @@ import {
   type SettingsIssue,
 } from '../analytics/settings';
 import { requireJiraAdmin } from '../auth/authorization';
-import { directoryIssues, displayNamesOf, groupsAt, invalidDraft, personAt, recordAt, settingsResult, type PersonRef } from './settingsCheck';
+import {
+  directoryIssues,
+  displayNamesOf,
+  groupsAt,
+  invalidDraft,
+  personAt,
+  recordAt,
+  settingsResult,
+  type PersonRef,
+} from './settingsCheck';
 
 /** People with a department. Range 1–5000; default 2000 (about 60 KiB stored, a quarter of a KVS value). */
 export const DEPARTMENTS_MAX = 2000;
@@ -37,7 +46,11 @@ export interface SupervisionSettingsDeps {
   jiraAs(): JiraClient;
 }
 
-export const platformSettingsDeps = (): SupervisionSettingsDeps => ({ store: new ConfigStore(), requireAdmin: (id) => requireJiraAdmin(id), jiraAs: () => jiraAsUser() });
+export const platformSettingsDeps = (): SupervisionSettingsDeps => ({
+  store: new ConfigStore(),
+  requireAdmin: (id) => requireJiraAdmin(id),
+  jiraAs: () => jiraAsUser(),
+});
 
 function toView(value: AnalyticsSettings): SupervisionSettings {
   return {
@@ -50,24 +63,47 @@ function toView(value: AnalyticsSettings): SupervisionSettings {
 }
 
 /** Departments: one row per person, each with a department name. */
-function departmentRows(raw: unknown, issues: SettingsIssue[]): { people: PersonRef[]; departments: Record<string, string> } {
+function departmentRows(
+  raw: unknown,
+  issues: SettingsIssue[],
+): { people: PersonRef[]; departments: Record<string, string> } {
   const people: PersonRef[] = [];
   const departments: Record<string, string> = {};
   if (!Array.isArray(raw)) {
-    issues.push({ path: 'departments', code: 'SETTINGS_LIST_INVALID', message: 'departments must be a list of {accountId, department}' });
+    issues.push({
+      path: 'departments',
+      code: 'SETTINGS_LIST_INVALID',
+      message: 'departments must be a list of {accountId, department}',
+    });
     return { people, departments };
   }
-  if (raw.length > DEPARTMENTS_MAX) issues.push({ path: 'departments', code: 'SETTINGS_LIST_TOO_LONG', message: `more than ${DEPARTMENTS_MAX} people`, params: { max: DEPARTMENTS_MAX } });
+  if (raw.length > DEPARTMENTS_MAX)
+    issues.push({
+      path: 'departments',
+      code: 'SETTINGS_LIST_TOO_LONG',
+      message: `more than ${DEPARTMENTS_MAX} people`,
+      params: { max: DEPARTMENTS_MAX },
+    });
   raw.slice(0, DEPARTMENTS_MAX).forEach((entry, i) => {
     const row = recordAt(entry, `departments.${i}`, issues);
     const person = personAt(row['accountId'], `departments.${i}.accountId`, issues);
     const name = typeof row['department'] === 'string' ? row['department'].trim() : '';
     if (name === '' || name.length > DEPARTMENT_NAME_MAX) {
-      issues.push({ path: `departments.${i}.department`, code: 'SETTINGS_DEPARTMENT_REQUIRED', message: `a department of 1–${DEPARTMENT_NAME_MAX} characters is required`, params: { max: DEPARTMENT_NAME_MAX } });
+      issues.push({
+        path: `departments.${i}.department`,
+        code: 'SETTINGS_DEPARTMENT_REQUIRED',
+        message: `a department of 1–${DEPARTMENT_NAME_MAX} characters is required`,
+        params: { max: DEPARTMENT_NAME_MAX },
+      });
     }
     if (person === undefined) return;
     if (departments[person.accountId] !== undefined || people.some((p) => p.accountId === person.accountId)) {
-      issues.push({ path: person.path, code: 'SETTINGS_DUPLICATE', message: `${person.accountId} is listed twice`, params: { value: person.accountId } });
+      issues.push({
+        path: person.path,
+        code: 'SETTINGS_DUPLICATE',
+        message: `${person.accountId} is listed twice`,
+        params: { value: person.accountId },
+      });
       return;
     }
     people.push(person);
@@ -84,11 +120,22 @@ function targetOf(raw: unknown): HandoffTargetSetting | null {
 }
 
 /** As the admin: the project exists (and they may browse it) and offers the issue type. */
-async function targetIssues(jira: JiraClient, target: HandoffTargetSetting | null, path: 'ipd' | 'ltc'): Promise<SettingsIssue[]> {
+async function targetIssues(
+  jira: JiraClient,
+  target: HandoffTargetSetting | null,
+  path: 'ipd' | 'ltc',
+): Promise<SettingsIssue[]> {
   if (target === null) return [];
   const types = await jira.projectIssueTypes(target.projectKey);
   if (types === undefined) {
-    return [{ path: `${path}.projectKey`, code: 'SETTINGS_PROJECT_NOT_FOUND', message: `no project ${target.projectKey} that you may browse`, params: { projectKey: target.projectKey } }];
+    return [
+      {
+        path: `${path}.projectKey`,
+        code: 'SETTINGS_PROJECT_NOT_FOUND',
+        message: `no project ${target.projectKey} that you may browse`,
+        params: { projectKey: target.projectKey },
+      },
+    ];
   }
   if (types.includes(target.issueType)) return [];
   return [
@@ -109,7 +156,14 @@ async function reportIssueIssues(jira: JiraClient, key: string | null): Promise<
     return [];
   } catch (e) {
     if (e instanceof JiraError && (e.code === JiraErrorCode.NotFound || e.code === JiraErrorCode.Forbidden)) {
-      return [{ path: 'weeklyReportIssue', code: 'SETTINGS_ISSUE_NOT_FOUND', message: `no issue ${key} that you may see`, params: { issueKey: key } }];
+      return [
+        {
+          path: 'weeklyReportIssue',
+          code: 'SETTINGS_ISSUE_NOT_FOUND',
+          message: `no issue ${key} that you may see`,
+          params: { issueKey: key },
+        },
+      ];
     }
     throw e;
   }
@@ -131,15 +185,25 @@ export class SupervisionSettingsAdmin {
     });
   }
 
-  saveSupervisionSettings(accountId: string | undefined, input: { settings: unknown; expectedRevision: number }): Promise<ResolverResult<SettingsState<SupervisionSettings>>> {
+  saveSupervisionSettings(
+    accountId: string | undefined,
+    input: { settings: unknown; expectedRevision: number },
+  ): Promise<ResolverResult<SettingsState<SupervisionSettings>>> {
     return settingsResult(async () => {
       await this.deps.requireAdmin(accountId);
       const issues: SettingsIssue[] = [];
       const raw = recordAt(input.settings, '', issues);
       const report = raw['weeklyReportIssue'] === '' ? null : (raw['weeklyReportIssue'] ?? null);
-      const shape = analyticsSettingsIssues({ personFigureGroups: raw['personFigureGroups'], ipd: raw['ipd'], ltc: raw['ltc'], weeklyReportIssue: report });
+      const shape = analyticsSettingsIssues({
+        personFigureGroups: raw['personFigureGroups'],
+        ipd: raw['ipd'],
+        ltc: raw['ltc'],
+        weeklyReportIssue: report,
+      });
       issues.push(...shape);
-      const groups = shape.some((i) => i.path.startsWith('personFigureGroups')) ? [] : groupsAt(raw['personFigureGroups'], 'personFigureGroups', issues);
+      const groups = shape.some((i) => i.path.startsWith('personFigureGroups'))
+        ? []
+        : groupsAt(raw['personFigureGroups'], 'personFigureGroups', issues);
       const { people, departments } = departmentRows(raw['departments'], issues);
       if (issues.length > 0) return invalidDraft(issues);
 
@@ -156,12 +220,21 @@ export class SupervisionSettingsAdmin {
       issues.push(...directory.issues, ...ipdIssues, ...ltcIssues, ...reportIssues);
       if (issues.length > 0) return invalidDraft(issues);
 
-      const value: AnalyticsSettings = { personFigureGroups: groups.map((g) => directory.groupName(g.group)), departments, ipd, ltc, weeklyReportIssue };
+      const value: AnalyticsSettings = {
+        personFigureGroups: groups.map((g) => directory.groupName(g.group)),
+        departments,
+        ipd,
+        ltc,
+        weeklyReportIssue,
+      };
       const saved = await this.deps.store.set(ANALYTICS_SETTINGS_KEY, value, analyticsSettingsCodec, {
         expectedRevision: input.expectedRevision,
         ...(accountId !== undefined ? { updatedBy: accountId } : {}),
       });
-      return { success: true, data: { settings: toView(saved.value), revision: saved.revision, displayNames: directory.displayNames } };
+      return {
+        success: true,
+        data: { settings: toView(saved.value), revision: saved.revision, displayNames: directory.displayNames },
+      };
     });
   }
 }

@@ -13,7 +13,8 @@ const chosenProjectsCodec: ConfigCodec<string[]> = {
   schemaVersion: 1,
   parse(raw) {
     const keys = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['projectKeys'] : undefined;
-    if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string' && k !== '')) throw new Error('not a setup run');
+    if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string' && k !== ''))
+      throw new Error('not a setup run');
     return keys as string[];
   },
 };
@@ -25,9 +26,17 @@ export interface ItrScope {
   issueTypeNames: string[];
 }
 
-export async function loadItrScope(setupStore: ConfigStore = new ConfigStore({ prefix: 'setup:' }), configStore: ConfigStore = new ConfigStore()): Promise<ItrScope> {
-  const [chosen, analytics] = await Promise.all([setupStore.get('run', chosenProjectsCodec), loadAnalyticsSettings(configStore)]);
-  const handoff = new Set([analytics.value.ipd?.projectKey, analytics.value.ltc?.projectKey].filter((k): k is string => k !== undefined));
+export async function loadItrScope(
+  setupStore: ConfigStore = new ConfigStore({ prefix: 'setup:' }),
+  configStore: ConfigStore = new ConfigStore(),
+): Promise<ItrScope> {
+  const [chosen, analytics] = await Promise.all([
+    setupStore.get('run', chosenProjectsCodec),
+    loadAnalyticsSettings(configStore),
+  ]);
+  const handoff = new Set(
+    [analytics.value.ipd?.projectKey, analytics.value.ltc?.projectKey].filter((k): k is string => k !== undefined),
+  );
   const projectKeys = [...new Set(chosen?.value ?? [])].filter((k) => !handoff.has(k)).sort();
   return { projectKeys, issueTypeNames: Object.values(ITR_ISSUE_TYPE_NAMES) };
 }

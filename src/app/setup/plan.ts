@@ -22,7 +22,12 @@ export const ITR_ISSUE_TYPE_DESCRIPTIONS: Readonly<Record<ItrKindId, string>> = 
   spareParts: 'ITR: replacement part, repair, return. 备件服务',
   complaint: 'ITR: dissatisfaction with service or result. 客户投诉',
 };
-export const ITR_KIND_ORDER: readonly ItrKindId[] = ['technicalService', 'nonTechnicalService', 'spareParts', 'complaint'];
+export const ITR_KIND_ORDER: readonly ItrKindId[] = [
+  'technicalService',
+  'nonTechnicalService',
+  'spareParts',
+  'complaint',
+];
 
 export const ITR_WORKFLOW_NAME = 'ITR workflow';
 
@@ -72,15 +77,26 @@ export function issueTypeId(state: Pick<ObservedState, 'issueTypes'>, kind: ItrK
   return state.issueTypes.find((t) => t.name.toLowerCase() === name)?.id;
 }
 
-function step(id: string, kind: SetupStep['kind'], target: string, action: SetupAction, manual: ManualStep[] = []): SetupStep {
+function step(
+  id: string,
+  kind: SetupStep['kind'],
+  target: string,
+  action: SetupAction,
+  manual: ManualStep[] = [],
+): SetupStep {
   return { id, kind, target, action, manual };
 }
 
 /** Why the closure rules cannot be attached yet: their configuration names the app's fields. */
-export const WORKFLOW_RULES_NEED_FIELDS: ManualStep[] = [{ code: 'fieldsNotInstalledRules', params: { workflow: ITR_WORKFLOW_NAME } }];
+export const WORKFLOW_RULES_NEED_FIELDS: ManualStep[] = [
+  { code: 'fieldsNotInstalledRules', params: { workflow: ITR_WORKFLOW_NAME } },
+];
 
 function projectSteps(p: ObservedProject, state: ObservedState): SetupStep[] {
-  if (!p.found) return [step(`project:${p.key}`, 'project', p.key, 'cannot', [{ code: 'projectNotFound', params: { project: p.key } }])];
+  if (!p.found)
+    return [
+      step(`project:${p.key}`, 'project', p.key, 'cannot', [{ code: 'projectNotFound', params: { project: p.key } }]),
+    ];
   if (p.style === 'next-gen') {
     // Team-managed projects own their issue types and workflows; the platform REST API has no
     // operation to add a global issue type or workflow to them.
@@ -94,16 +110,23 @@ function projectSteps(p: ObservedProject, state: ObservedState): SetupStep[] {
   const out: SetupStep[] = [];
   const ids = ITR_KIND_ORDER.map((k) => issueTypeId(state, k));
   const scheme = p.issueTypeScheme;
-  const inScheme = scheme !== undefined && (scheme.isDefault || ids.every((id) => id !== undefined && scheme.issueTypeIds.includes(id)));
+  const inScheme =
+    scheme !== undefined &&
+    (scheme.isDefault || ids.every((id) => id !== undefined && scheme.issueTypeIds.includes(id)));
   out.push(step(`issueTypeScheme:${p.key}`, 'issueTypeScheme', p.key, inScheme ? 'found' : 'create'));
 
   const wfs = p.workflowScheme;
-  const mapped = wfs !== undefined && ids.every((id) => id !== undefined && wfs.issueTypeMappings[id] === ITR_WORKFLOW_NAME);
+  const mapped =
+    wfs !== undefined && ids.every((id) => id !== undefined && wfs.issueTypeMappings[id] === ITR_WORKFLOW_NAME);
   if (mapped) out.push(step(`workflowScheme:${p.key}`, 'workflowScheme', p.key, 'found'));
   else if (wfs?.id !== undefined) {
     // An existing (possibly shared, active) scheme: changing it needs a draft, a status migration and
     // a publish that Jira runs as an async task; setup leaves that to the admin.
-    out.push(step(`workflowScheme:${p.key}`, 'workflowScheme', p.key, 'cannot', [{ code: 'customWorkflowScheme', params: { project: p.key, scheme: wfs.name, workflow: ITR_WORKFLOW_NAME } }]));
+    out.push(
+      step(`workflowScheme:${p.key}`, 'workflowScheme', p.key, 'cannot', [
+        { code: 'customWorkflowScheme', params: { project: p.key, scheme: wfs.name, workflow: ITR_WORKFLOW_NAME } },
+      ]),
+    );
   } else if (p.hasIssues) {
     out.push(
       step(`workflowScheme:${p.key}`, 'workflowScheme', p.key, 'create', [
@@ -112,7 +135,8 @@ function projectSteps(p: ObservedProject, state: ObservedState): SetupStep[] {
     );
   } else out.push(step(`workflowScheme:${p.key}`, 'workflowScheme', p.key, 'create'));
 
-  if (p.screenIds.length === 0) out.push(step(`project:${p.key}`, 'project', p.key, 'cannot', [{ code: 'noScreen', params: { project: p.key } }]));
+  if (p.screenIds.length === 0)
+    out.push(step(`project:${p.key}`, 'project', p.key, 'cannot', [{ code: 'noScreen', params: { project: p.key } }]));
   return out;
 }
 
@@ -129,12 +153,18 @@ export function planSetup(state: ObservedState): SetupPlan {
   steps.push(step('workflow', 'workflow', ITR_WORKFLOW_NAME, state.workflowExists ? 'found' : 'create'));
   for (const p of state.projects) steps.push(...projectSteps(p, state));
 
-  const screenIds = [...new Set(state.projects.flatMap((p) => (p.found && p.style === 'classic' ? p.screenIds : [])))].sort((a, b) => a - b);
+  const screenIds = [
+    ...new Set(state.projects.flatMap((p) => (p.found && p.style === 'classic' ? p.screenIds : []))),
+  ].sort((a, b) => a - b);
   for (const id of screenIds) {
     const screen = state.screens.find((s) => s.id === id);
     const name = screen?.name ?? String(id);
     if (state.fieldIds === undefined) {
-      steps.push(step(`screenFields:${id}`, 'screenFields', name, 'cannot', [{ code: 'fieldsNotInstalled', params: { screen: name } }]));
+      steps.push(
+        step(`screenFields:${id}`, 'screenFields', name, 'cannot', [
+          { code: 'fieldsNotInstalled', params: { screen: name } },
+        ]),
+      );
       continue;
     }
     const missing = state.fieldIds.filter((f) => !(screen?.fieldIds ?? []).includes(f));
@@ -171,7 +201,14 @@ export const ITR_STATUSES: ReadonlyArray<{ ref: string; name: string; category: 
  * `resolution`: Resolve and Close set Resolution and Reopen clears it (a company-managed workflow sets
  * it only by a rule or a screen); `closure`: the close/resolve rules the transition carries.
  */
-export const ITR_TRANSITIONS: ReadonlyArray<{ id: string; name: string; from: string[]; to: string; resolution?: 'set' | 'clear'; closure?: ClosureTransition }> = [
+export const ITR_TRANSITIONS: ReadonlyArray<{
+  id: string;
+  name: string;
+  from: string[];
+  to: string;
+  resolution?: 'set' | 'clear';
+  closure?: ClosureTransition;
+}> = [
   { id: '1', name: 'Create', from: [], to: 'accept' },
   { id: '11', name: 'Send to triage', from: ['accept'], to: 'triage' },
   { id: '21', name: 'Dispatch to L1', from: ['triage'], to: 'l1' },
@@ -195,8 +232,14 @@ export function resolutionPostFunction(resolutionId: string): WorkflowRuleEntry 
 }
 
 /** Picks the resolution Resolve and Close set: the site's default, else "Done", else the first. */
-export function resolutionToSet(resolutions: ReadonlyArray<{ id: string; name: string; isDefault: boolean }>): string | undefined {
-  return (resolutions.find((r) => r.isDefault) ?? resolutions.find((r) => r.name.toLowerCase() === 'done') ?? resolutions[0])?.id;
+export function resolutionToSet(
+  resolutions: ReadonlyArray<{ id: string; name: string; isDefault: boolean }>,
+): string | undefined {
+  return (
+    resolutions.find((r) => r.isDefault) ??
+    resolutions.find((r) => r.name.toLowerCase() === 'done') ??
+    resolutions[0]
+  )?.id;
 }
 
 export interface ItrWorkflowOptions {
@@ -214,7 +257,10 @@ export interface ItrWorkflowOptions {
  * `existingStatuses` (name → id, case-insensitive) are reused: Jira refuses a second status of the
  * same name, and admins expect one "Resolved" across workflows.
  */
-export function workflowCreateRequest(existingStatuses: ReadonlyMap<string, string>, options: ItrWorkflowOptions): Record<string, unknown> {
+export function workflowCreateRequest(
+  existingStatuses: ReadonlyMap<string, string>,
+  options: ItrWorkflowOptions,
+): Record<string, unknown> {
   const statuses = ITR_STATUSES.map((s) => {
     const id = existingStatuses.get(s.name.toLowerCase());
     return { ...(id !== undefined ? { id } : {}), name: s.name, statusCategory: s.category, statusReference: s.ref };
@@ -225,7 +271,11 @@ export function workflowCreateRequest(existingStatuses: ReadonlyMap<string, stri
     workflows: [
       {
         name: ITR_WORKFLOW_NAME,
-        statuses: ITR_STATUSES.map((s, i) => ({ statusReference: s.ref, properties: {}, layout: { x: 200 * i, y: 0 } })),
+        statuses: ITR_STATUSES.map((s, i) => ({
+          statusReference: s.ref,
+          properties: {},
+          layout: { x: 200 * i, y: 0 },
+        })),
         transitions: ITR_TRANSITIONS.map((t) => {
           const rules = t.closure === undefined ? undefined : options.closureRules?.[t.closure];
           return {
@@ -235,8 +285,15 @@ export function workflowCreateRequest(existingStatuses: ReadonlyMap<string, stri
             toStatusReference: t.to,
             links: t.from.map((f) => ({ fromStatusReference: f })),
             properties: {},
-            ...(t.resolution === undefined ? {} : { actions: [resolutionPostFunction(t.resolution === 'set' ? options.resolutionId : '')] }),
-            ...(rules === undefined ? {} : { validators: rules.validators, ...(rules.conditions === undefined ? {} : { conditions: rules.conditions }) }),
+            ...(t.resolution === undefined
+              ? {}
+              : { actions: [resolutionPostFunction(t.resolution === 'set' ? options.resolutionId : '')] }),
+            ...(rules === undefined
+              ? {}
+              : {
+                  validators: rules.validators,
+                  ...(rules.conditions === undefined ? {} : { conditions: rules.conditions }),
+                }),
           };
         }),
       },

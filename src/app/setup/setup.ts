@@ -73,7 +73,13 @@ const runCodec: ConfigCodec<SetupStatus> = {
   schemaVersion: 1,
   parse(raw) {
     const r = raw as Partial<SetupStatus> | null;
-    if (r === null || typeof r !== 'object' || typeof r.runId !== 'string' || !Array.isArray(r.steps) || typeof r.nextIndex !== 'number') {
+    if (
+      r === null ||
+      typeof r !== 'object' ||
+      typeof r.runId !== 'string' ||
+      !Array.isArray(r.steps) ||
+      typeof r.nextIndex !== 'number'
+    ) {
       throw new Error('not a setup run');
     }
     return r as SetupStatus;
@@ -82,8 +88,12 @@ const runCodec: ConfigCodec<SetupStatus> = {
 
 // ----- observing Jira ------------------------------------------------------------------------------
 
-async function observeProject(jira: JiraClient, p: { id: string; key: string; style: 'classic' | 'next-gen' }): Promise<ObservedProject> {
-  if (p.style === 'next-gen') return { key: p.key, found: true, id: p.id, style: p.style, hasIssues: false, screenIds: [] };
+async function observeProject(
+  jira: JiraClient,
+  p: { id: string; key: string; style: 'classic' | 'next-gen' },
+): Promise<ObservedProject> {
+  if (p.style === 'next-gen')
+    return { key: p.key, found: true, id: p.id, style: p.style, hasIssues: false, screenIds: [] };
   const scheme = await jira.issueTypeSchemeOfProject(p.id);
   const wfs = await jira.workflowSchemeOfProject(p.id);
   const hasIssues = await projectHasIssues(jira, p.id);
@@ -93,8 +103,24 @@ async function observeProject(jira: JiraClient, p: { id: string; key: string; st
     found: true,
     id: p.id,
     style: p.style,
-    ...(scheme ? { issueTypeScheme: { id: scheme.id, isDefault: scheme.isDefault, issueTypeIds: scheme.isDefault ? [] : await jira.issueTypeIdsOfScheme(scheme.id) } } : {}),
-    ...(wfs ? { workflowScheme: { ...(wfs.id !== undefined ? { id: wfs.id } : {}), name: wfs.name, issueTypeMappings: wfs.issueTypeMappings } } : {}),
+    ...(scheme
+      ? {
+          issueTypeScheme: {
+            id: scheme.id,
+            isDefault: scheme.isDefault,
+            issueTypeIds: scheme.isDefault ? [] : await jira.issueTypeIdsOfScheme(scheme.id),
+          },
+        }
+      : {}),
+    ...(wfs
+      ? {
+          workflowScheme: {
+            ...(wfs.id !== undefined ? { id: wfs.id } : {}),
+            name: wfs.name,
+            issueTypeMappings: wfs.issueTypeMappings,
+          },
+        }
+      : {}),
     hasIssues,
     screenIds,
   };
@@ -108,13 +134,17 @@ async function projectHasIssues(jira: JiraClient, projectId: string): Promise<bo
 async function observeScreen(jira: JiraClient, id: number): Promise<ObservedScreen> {
   const name = (await jira.screenName(id)) ?? String(id);
   const tab = (await jira.screenTabs(id))[0];
-  return tab === undefined ? { id, name, fieldIds: [] } : { id, name, tabId: tab.id, fieldIds: await jira.screenTabFields(id, tab.id) };
+  return tab === undefined
+    ? { id, name, fieldIds: [] }
+    : { id, name, tabId: tab.id, fieldIds: await jira.screenTabFields(id, tab.id) };
 }
 
 async function appFieldIds(jira: JiraClient): Promise<string[] | undefined> {
   try {
     const ids = await lookUpFieldIds(jira);
-    return (Object.entries(ids) as Array<[ItrFieldName, string]>).filter(([name]) => !ITR_OFF_SCREEN_FIELDS.includes(name)).map(([, id]) => id);
+    return (Object.entries(ids) as Array<[ItrFieldName, string]>)
+      .filter(([name]) => !ITR_OFF_SCREEN_FIELDS.includes(name))
+      .map(([, id]) => id);
   } catch (e) {
     if (e instanceof FieldsNotInstalledError) return undefined;
     throw e;
@@ -124,7 +154,9 @@ async function appFieldIds(jira: JiraClient): Promise<string[] | undefined> {
 /** Everything the plan depends on, read from Jira (reads only). */
 export async function observe(jira: JiraClient, projectKeys: string[]): Promise<ObservedState> {
   const issueTypes = (await jira.listIssueTypes()).filter((t) => !t.projectScoped);
-  const workflowExists = (await jira.readWorkflowsByName([ITR_WORKFLOW_NAME])).some((w) => w.name === ITR_WORKFLOW_NAME);
+  const workflowExists = (await jira.readWorkflowsByName([ITR_WORKFLOW_NAME])).some(
+    (w) => w.name === ITR_WORKFLOW_NAME,
+  );
   const listed = projectKeys.length === 0 ? [] : await jira.searchProjects(projectKeys);
   const projects: ObservedProject[] = [];
   for (const key of projectKeys) {
@@ -151,7 +183,10 @@ async function itrTypeIds(jira: JiraClient): Promise<Map<ItrKindId, string>> {
   return ids;
 }
 
-async function projectOf(jira: JiraClient, key: string): Promise<{ id: string; key: string; style: 'classic' | 'next-gen' }> {
+async function projectOf(
+  jira: JiraClient,
+  key: string,
+): Promise<{ id: string; key: string; style: 'classic' | 'next-gen' }> {
   const p = (await jira.searchProjects([key])).find((x) => x.key === key);
   if (!p) throw new SetupError('SETUP_STEP_FAILED', `Project ${key} was not found`);
   return p;
@@ -171,7 +206,10 @@ function needAllTypes(ids: Map<ItrKindId, string>): string[] {
 async function closureRulesForSetup(jira: JiraClient): Promise<ItrWorkflowOptions['closureRules']> {
   try {
     const config = await closureRuleConfig(jira);
-    return { resolve: await closureRulesForTransition(jira, 'resolve', config), close: await closureRulesForTransition(jira, 'close', config) };
+    return {
+      resolve: await closureRulesForTransition(jira, 'resolve', config),
+      close: await closureRulesForTransition(jira, 'close', config),
+    };
   } catch (e) {
     if (e instanceof FieldsNotInstalledError) return undefined;
     throw e;
@@ -198,9 +236,12 @@ async function runStep(jira: JiraClient, step: SetupStepStatus): Promise<StepRes
         if (hit) existing.set(s.name.toLowerCase(), hit.id);
       }
       const resolutionId = resolutionToSet(await jira.searchResolutions());
-      if (resolutionId === undefined) throw new SetupError('SETUP_STEP_FAILED', 'This site has no resolution for Resolve and Close to set');
+      if (resolutionId === undefined)
+        throw new SetupError('SETUP_STEP_FAILED', 'This site has no resolution for Resolve and Close to set');
       const closureRules = await closureRulesForSetup(jira);
-      const [wf] = await jira.createWorkflows(workflowCreateRequest(existing, { resolutionId, ...(closureRules === undefined ? {} : { closureRules }) }));
+      const [wf] = await jira.createWorkflows(
+        workflowCreateRequest(existing, { resolutionId, ...(closureRules === undefined ? {} : { closureRules }) }),
+      );
       return { outcome: 'created', result: { id: wf?.id ?? '', reusedStatuses: existing.size } };
     }
     case 'issueTypeScheme': {
@@ -219,9 +260,18 @@ async function runStep(jira: JiraClient, step: SetupStepStatus): Promise<StepRes
       const p = await projectOf(jira, target);
       const ids = needAllTypes(await itrTypeIds(jira));
       const current = await jira.workflowSchemeOfProject(p.id);
-      if (current && ids.every((id) => current.issueTypeMappings[id] === ITR_WORKFLOW_NAME)) return { outcome: 'found', result: { scheme: current.name } };
+      if (current && ids.every((id) => current.issueTypeMappings[id] === ITR_WORKFLOW_NAME))
+        return { outcome: 'found', result: { scheme: current.name } };
       if (current?.id !== undefined) {
-        return { outcome: 'manual', manual: [{ code: 'customWorkflowScheme', params: { project: target, scheme: current.name, workflow: ITR_WORKFLOW_NAME } }] };
+        return {
+          outcome: 'manual',
+          manual: [
+            {
+              code: 'customWorkflowScheme',
+              params: { project: target, scheme: current.name, workflow: ITR_WORKFLOW_NAME },
+            },
+          ],
+        };
       }
       const name = itrWorkflowSchemeName(target);
       let scheme = (await jira.listWorkflowSchemes()).find((s) => s.name === name);
@@ -234,13 +284,22 @@ async function runStep(jira: JiraClient, step: SetupStepStatus): Promise<StepRes
           defaultWorkflow: current?.defaultWorkflow ?? 'jira',
           issueTypeMappings: mappings,
         });
-        scheme = { id: made.id, name, defaultWorkflow: current?.defaultWorkflow ?? 'jira', issueTypeMappings: mappings };
+        scheme = {
+          id: made.id,
+          name,
+          defaultWorkflow: current?.defaultWorkflow ?? 'jira',
+          issueTypeMappings: mappings,
+        };
         created = true;
       }
       if (await projectHasIssues(jira, p.id)) {
         // Jira's REST API assigns a scheme only to a project without issues; with issues, the admin
         // switches in the UI, where Jira migrates each issue's status.
-        return { outcome: 'manual', result: { scheme: name, created: created ? 1 : 0 }, manual: [{ code: 'switchWorkflowScheme', params: { project: target, scheme: name } }] };
+        return {
+          outcome: 'manual',
+          result: { scheme: name, created: created ? 1 : 0 },
+          manual: [{ code: 'switchWorkflowScheme', params: { project: target, scheme: name } }],
+        };
       }
       await jira.assignWorkflowScheme(p.id, scheme.id as number);
       return { outcome: 'created', result: { scheme: name } };
@@ -248,16 +307,20 @@ async function runStep(jira: JiraClient, step: SetupStepStatus): Promise<StepRes
     case 'screenFields': {
       const screenId = Number(step.id.slice('screenFields:'.length));
       const fields = await appFieldIds(jira);
-      if (fields === undefined) return { outcome: 'manual', manual: [{ code: 'fieldsNotInstalled', params: { screen: target } }] };
+      if (fields === undefined)
+        return { outcome: 'manual', manual: [{ code: 'fieldsNotInstalled', params: { screen: target } }] };
       const tab = (await jira.screenTabs(screenId))[0];
       if (tab === undefined) return { outcome: 'manual', manual: [{ code: 'noScreen', params: { project: target } }] };
       const present = await jira.screenTabFields(screenId, tab.id);
       const missing = fields.filter((f) => !present.includes(f));
       for (const f of missing) await jira.addScreenTabField(screenId, tab.id, f);
-      return missing.length === 0 ? { outcome: 'found', result: { fields: fields.length } } : { outcome: 'created', result: { added: missing.length } };
+      return missing.length === 0
+        ? { outcome: 'found', result: { fields: fields.length } }
+        : { outcome: 'created', result: { added: missing.length } };
     }
     case 'workflowRules': {
-      if (step.action === 'cannot' || (await appFieldIds(jira)) === undefined) return { outcome: 'manual', manual: step.manual };
+      if (step.action === 'cannot' || (await appFieldIds(jira)) === undefined)
+        return { outcome: 'manual', manual: step.manual };
       // A workflow made by an older setup (or edited since) gets this site's closure rules; current ones are left alone.
       const outcome = await syncClosureRules(jira);
       // The workflow step runs first; a workflow gone meanwhile fails this step, and a resume retries it.
@@ -278,19 +341,29 @@ export function validProjectKeys(raw: unknown): string[] {
   return [...new Set(raw as string[])];
 }
 
-export async function listSetupProjects(accountId: string | undefined, deps: SetupDeps = defaultSetupDeps()): Promise<SetupProject[]> {
+export async function listSetupProjects(
+  accountId: string | undefined,
+  deps: SetupDeps = defaultSetupDeps(),
+): Promise<SetupProject[]> {
   const jira = deps.jira();
   await requireJiraAdmin(accountId, jira);
   return (await jira.searchProjects()).map((p) => ({ id: p.id, key: p.key, name: p.name, style: p.style }));
 }
 
-export async function previewSetup(accountId: string | undefined, projectKeys: string[], deps: SetupDeps = defaultSetupDeps()): Promise<SetupPlan> {
+export async function previewSetup(
+  accountId: string | undefined,
+  projectKeys: string[],
+  deps: SetupDeps = defaultSetupDeps(),
+): Promise<SetupPlan> {
   const jira = deps.jira();
   await requireJiraAdmin(accountId, jira);
   return planSetup(await observe(jira, projectKeys));
 }
 
-export async function getSetupStatus(accountId: string | undefined, deps: SetupDeps = defaultSetupDeps()): Promise<SetupStatus | null> {
+export async function getSetupStatus(
+  accountId: string | undefined,
+  deps: SetupDeps = defaultSetupDeps(),
+): Promise<SetupStatus | null> {
   await requireJiraAdmin(accountId, deps.jira());
   return (await deps.store.get(RUN_KEY, runCodec))?.value ?? null;
 }
@@ -299,7 +372,11 @@ export async function getSetupStatus(accountId: string | undefined, deps: SetupD
  * Starts a run for `projectKeys`, or continues the unfinished run for the same projects (so pressing
  * Run again after a failure resumes rather than starting over).
  */
-export async function runSetup(accountId: string | undefined, projectKeys: string[], deps: SetupDeps = defaultSetupDeps()): Promise<SetupStatus> {
+export async function runSetup(
+  accountId: string | undefined,
+  projectKeys: string[],
+  deps: SetupDeps = defaultSetupDeps(),
+): Promise<SetupStatus> {
   const jira = deps.jira();
   await requireJiraAdmin(accountId, jira);
   const saved = (await deps.store.get(RUN_KEY, runCodec))?.value;
@@ -321,7 +398,10 @@ export async function runSetup(accountId: string | undefined, projectKeys: strin
   return execute(jira, run, accountId, deps);
 }
 
-export async function resumeSetup(accountId: string | undefined, deps: SetupDeps = defaultSetupDeps()): Promise<SetupStatus> {
+export async function resumeSetup(
+  accountId: string | undefined,
+  deps: SetupDeps = defaultSetupDeps(),
+): Promise<SetupStatus> {
   const jira = deps.jira();
   await requireJiraAdmin(accountId, jira);
   const saved = (await deps.store.get(RUN_KEY, runCodec))?.value;
@@ -329,7 +409,12 @@ export async function resumeSetup(accountId: string | undefined, deps: SetupDeps
   return saved.state === 'done' ? saved : execute(jira, saved, accountId, deps);
 }
 
-async function execute(jira: JiraClient, start: SetupStatus, accountId: string | undefined, deps: SetupDeps): Promise<SetupStatus> {
+async function execute(
+  jira: JiraClient,
+  start: SetupStatus,
+  accountId: string | undefined,
+  deps: SetupDeps,
+): Promise<SetupStatus> {
   const deadline = deps.now().getTime() + deps.budgetMs;
   let run: SetupStatus = { ...start, state: 'running' };
   const save = async (): Promise<void> => {
@@ -347,7 +432,12 @@ async function execute(jira: JiraClient, start: SetupStatus, accountId: string |
     try {
       const r = await runStep(jira, step);
       const { error: _dropped, ...rest } = step;
-      steps[i] = { ...rest, outcome: r.outcome, ...(r.result ? { result: r.result } : {}), manual: r.manual ?? (r.outcome === 'manual' ? step.manual : []) };
+      steps[i] = {
+        ...rest,
+        outcome: r.outcome,
+        ...(r.result ? { result: r.result } : {}),
+        manual: r.manual ?? (r.outcome === 'manual' ? step.manual : []),
+      };
       run = { ...run, steps, nextIndex: i + 1 };
       await save();
     } catch (e) {

@@ -61,7 +61,8 @@ export interface ExpressionCheckInput {
 
 export async function checkExpressions(input: ExpressionCheckInput): Promise<SiteCheckLine> {
   const { issue } = input;
-  if (issue === undefined || issue.submitter === undefined) return { id: 'expressions', outcome: 'skip', detail: 'noIssueToTry', params: {} };
+  if (issue === undefined || issue.submitter === undefined)
+    return { id: 'expressions', outcome: 'skip', detail: 'noIssueToTry', params: {} };
   const subjects: Array<[Subject, string]> = [['submitter', issue.submitter]];
   if (input.other !== undefined) subjects.push(['other', input.other]);
   if (input.fallback !== undefined) subjects.push(['fallback', input.fallback]);
@@ -84,13 +85,34 @@ export async function checkExpressions(input: ExpressionCheckInput): Promise<Sit
       } catch (e) {
         if (!(e instanceof JiraError)) throw e;
         const message = e.errorMessages.join(' ') || e.message;
-        return { id: 'expressions', outcome: 'fail', detail: 'expressionFailed', params: { rule, issue: issue.key, message } };
+        return {
+          id: 'expressions',
+          outcome: 'fail',
+          detail: 'expressionFailed',
+          params: { rule, issue: issue.key, message },
+        };
       }
       const expected = expectedVerdict(rule, issue, who !== 'other');
       if (value !== expected) {
-        return { id: 'expressions', outcome: 'fail', detail: 'expressionDisagrees', params: { rule, issue: issue.key, subject: who, expected: String(expected), got: JSON.stringify(value) ?? 'undefined' } };
+        return {
+          id: 'expressions',
+          outcome: 'fail',
+          detail: 'expressionDisagrees',
+          params: {
+            rule,
+            issue: issue.key,
+            subject: who,
+            expected: String(expected),
+            got: JSON.stringify(value) ?? 'undefined',
+          },
+        };
       }
     }
   }
-  return { id: 'expressions', outcome: 'pass', detail: 'expressionsAgree', params: { issue: issue.key, rules: String(rules.length), people: String(subjects.length) } };
+  return {
+    id: 'expressions',
+    outcome: 'pass',
+    detail: 'expressionsAgree',
+    params: { issue: issue.key, rules: String(rules.length), people: String(subjects.length) },
+  };
 }

@@ -69,25 +69,45 @@ async function guarded(id: SiteCheckLine['id'], work: () => Promise<SiteCheckLin
   try {
     return await work();
   } catch (e) {
-    if (e instanceof JiraError) return { id, outcome: 'fail', detail: 'jiraRefused', params: { code: e.code, status: String(e.status), message: e.errorMessages.join(' ') || e.message } };
+    if (e instanceof JiraError)
+      return {
+        id,
+        outcome: 'fail',
+        detail: 'jiraRefused',
+        params: { code: e.code, status: String(e.status), message: e.errorMessages.join(' ') || e.message },
+      };
     // Storage or SQL failing: the line says so, the other lines still report.
-    return { id, outcome: 'fail', detail: 'checkFailed', params: { message: e instanceof Error ? e.message : String(e) } };
+    return {
+      id,
+      outcome: 'fail',
+      detail: 'checkFailed',
+      params: { message: e instanceof Error ? e.message : String(e) },
+    };
   }
 }
 
 const fieldNumber = (fieldId: string): string => fieldId.replace(/^customfield_/, '');
 const accountIdOf = (v: unknown): string | undefined =>
-  typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)['accountId'] === 'string' ? ((v as Record<string, unknown>)['accountId'] as string) : undefined;
+  typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)['accountId'] === 'string'
+    ? ((v as Record<string, unknown>)['accountId'] as string)
+    : undefined;
 
 /** The most recently updated issue with a recorded submitter, read as the app reads it. */
-async function itrIssueToTry(jira: JiraClient, ids: ReadonlyMap<string, string>): Promise<{ reading: IssueReading; people: string[] } | undefined> {
+async function itrIssueToTry(
+  jira: JiraClient,
+  ids: ReadonlyMap<string, string>,
+): Promise<{ reading: IssueReading; people: string[] } | undefined> {
   const submitter = ids.get(ITR_FIELDS.submitter.moduleKey);
   const visitOpen = ids.get(ITR_FIELDS.visitOpen.moduleKey);
   const classification = ids.get(ITR_FIELDS.classification.moduleKey);
   const rootCause = ids.get(ITR_FIELDS.rootCauseComplete.moduleKey);
-  if (submitter === undefined || visitOpen === undefined || classification === undefined || rootCause === undefined) return undefined;
+  if (submitter === undefined || visitOpen === undefined || classification === undefined || rootCause === undefined)
+    return undefined;
   const fields = [submitter, visitOpen, classification, rootCause, 'resolution', 'reporter', 'assignee'];
-  for await (const page of jira.searchJql(`cf[${fieldNumber(submitter)}] IS NOT EMPTY ORDER BY updated DESC`, { fields, pageSize: 1 })) {
+  for await (const page of jira.searchJql(`cf[${fieldNumber(submitter)}] IS NOT EMPTY ORDER BY updated DESC`, {
+    fields,
+    pageSize: 1,
+  })) {
     const issue = page.issues[0];
     if (issue?.key === undefined) return undefined;
     const f = issue.fields;
@@ -107,9 +127,15 @@ async function itrIssueToTry(jira: JiraClient, ids: ReadonlyMap<string, string>)
 }
 
 function checkLicense(license: LicenseContext | undefined): SiteCheckLine {
-  if (license === undefined || license.active === undefined) return { id: 'license', outcome: 'skip', detail: 'licenseAbsent', params: {} };
+  if (license === undefined || license.active === undefined)
+    return { id: 'license', outcome: 'skip', detail: 'licenseAbsent', params: {} };
   return license.active
-    ? { id: 'license', outcome: 'pass', detail: 'licenseActive', params: { evaluation: String(license.isEvaluation === true) } }
+    ? {
+        id: 'license',
+        outcome: 'pass',
+        detail: 'licenseActive',
+        params: { evaluation: String(license.isEvaluation === true) },
+      }
     : { id: 'license', outcome: 'fail', detail: 'licenseInactive', params: {} };
 }
 
@@ -118,7 +144,12 @@ async function checkMigrations(deps: SiteCheckDeps): Promise<SiteCheckLine> {
   const pending = expected.filter((m) => !applied.includes(m));
   return pending.length === 0
     ? { id: 'migrations', outcome: 'pass', detail: 'migrationsApplied', params: { count: String(expected.length) } }
-    : { id: 'migrations', outcome: 'fail', detail: 'migrationsPending', params: { count: String(pending.length), first: pending[0] ?? '' } };
+    : {
+        id: 'migrations',
+        outcome: 'fail',
+        detail: 'migrationsPending',
+        params: { count: String(pending.length), first: pending[0] ?? '' },
+      };
 }
 
 async function checkTriggers(deps: SiteCheckDeps): Promise<SiteCheckLine> {
@@ -135,31 +166,62 @@ async function checkTriggers(deps: SiteCheckDeps): Promise<SiteCheckLine> {
 }
 
 /** The app may browse and comment in every ITR project (the last setup run's, else the projects of recent ITR issues). */
-async function checkProjectPermissions(accountId: string | undefined, deps: SiteCheckDeps, user: JiraClient, ids: ReadonlyMap<string, string> | undefined): Promise<SiteCheckLine> {
+async function checkProjectPermissions(
+  accountId: string | undefined,
+  deps: SiteCheckDeps,
+  user: JiraClient,
+  ids: ReadonlyMap<string, string> | undefined,
+): Promise<SiteCheckLine> {
   let keys = await deps.setupProjectKeys(accountId);
   const submitter = ids?.get(ITR_FIELDS.submitter.moduleKey);
   if (keys.length === 0 && submitter !== undefined) {
-    for await (const page of user.searchJql(`cf[${fieldNumber(submitter)}] IS NOT EMPTY ORDER BY updated DESC`, { fields: ['project'], pageSize: 100 })) {
-      keys = [...new Set(page.issues.flatMap((i) => {
-        const p = i.fields['project'];
-        return typeof p === 'object' && p !== null && typeof (p as Record<string, unknown>)['key'] === 'string' ? [(p as Record<string, string>)['key'] ?? ''] : [];
-      }))];
+    for await (const page of user.searchJql(`cf[${fieldNumber(submitter)}] IS NOT EMPTY ORDER BY updated DESC`, {
+      fields: ['project'],
+      pageSize: 100,
+    })) {
+      keys = [
+        ...new Set(
+          page.issues.flatMap((i) => {
+            const p = i.fields['project'];
+            return typeof p === 'object' && p !== null && typeof (p as Record<string, unknown>)['key'] === 'string'
+              ? [(p as Record<string, string>)['key'] ?? '']
+              : [];
+          }),
+        ),
+      ];
       break;
     }
   }
   if (keys.length === 0) return { id: 'projectPermissions', outcome: 'skip', detail: 'noItrProjects', params: {} };
   const projects = await user.searchProjects(keys);
-  const granted = await deps.asApp().projectPermissionsOfCaller([...APP_PROJECT_PERMISSIONS], projects.map((p) => p.id));
+  const granted = await deps.asApp().projectPermissionsOfCaller(
+    [...APP_PROJECT_PERMISSIONS],
+    projects.map((p) => p.id),
+  );
   const refused = projects.flatMap((p) => {
     const missing = APP_PROJECT_PERMISSIONS.filter((perm) => !(granted[perm] ?? []).includes(p.id));
     return missing.length === 0 ? [] : [`${p.key} (${missing.join(', ')})`];
   });
   return refused.length === 0
-    ? { id: 'projectPermissions', outcome: 'pass', detail: 'projectsAllowed', params: { projects: projects.map((p) => p.key).join(', ') } }
-    : { id: 'projectPermissions', outcome: 'fail', detail: 'projectsRefused', params: { projects: refused.join('; ') } };
+    ? {
+        id: 'projectPermissions',
+        outcome: 'pass',
+        detail: 'projectsAllowed',
+        params: { projects: projects.map((p) => p.key).join(', ') },
+      }
+    : {
+        id: 'projectPermissions',
+        outcome: 'fail',
+        detail: 'projectsRefused',
+        params: { projects: refused.join('; ') },
+      };
 }
 
-export async function runSiteCheck(accountId: string | undefined, license: LicenseContext | undefined, deps: SiteCheckDeps = defaultSiteCheckDeps()): Promise<SiteCheckReport> {
+export async function runSiteCheck(
+  accountId: string | undefined,
+  license: LicenseContext | undefined,
+  deps: SiteCheckDeps = defaultSiteCheckDeps(),
+): Promise<SiteCheckReport> {
   const user = deps.asUser();
   await requireJiraAdmin(accountId, user);
   const identity = deps.identity();
@@ -171,10 +233,15 @@ export async function runSiteCheck(accountId: string | undefined, license: Licen
     await guarded('fields', async () => {
       const moduleKeys = ITR_FIELD_NAMES.map((n) => ITR_FIELDS[n].moduleKey);
       try {
-        ids = await lookUpAppFieldIds(deps.asApp(), moduleKeys, { identity: () => identity, read: async () => undefined, write: writeAppFieldIds });
+        ids = await lookUpAppFieldIds(deps.asApp(), moduleKeys, {
+          identity: () => identity,
+          read: async () => undefined,
+          write: writeAppFieldIds,
+        });
         return { id: 'fields', outcome: 'pass', detail: 'fieldsFound', params: { count: String(moduleKeys.length) } };
       } catch (e) {
-        if (e instanceof FieldsNotInstalledError) return { id: 'fields', outcome: 'fail', detail: 'fieldsMissing', params: { modules: e.missing.join(', ') } };
+        if (e instanceof FieldsNotInstalledError)
+          return { id: 'fields', outcome: 'fail', detail: 'fieldsMissing', params: { modules: e.missing.join(', ') } };
         throw e;
       }
     }),
@@ -202,12 +269,22 @@ export async function runSiteCheck(accountId: string | undefined, license: Licen
     return attached.line;
   });
   const expressionsLine = await guarded('expressions', async () => {
-    if (ids === undefined || expected === undefined) return { id: 'expressions', outcome: 'skip', detail: 'needsFields', params: {} };
+    if (ids === undefined || expected === undefined)
+      return { id: 'expressions', outcome: 'skip', detail: 'needsFields', params: {} };
     const found = await itrIssueToTry(user, ids);
     const submitter = found?.reading.submitter;
-    const other = [accountId, ...(found?.people ?? [])].find((a) => a !== undefined && a !== submitter && !fallback.includes(a));
+    const other = [accountId, ...(found?.people ?? [])].find(
+      (a) => a !== undefined && a !== submitter && !fallback.includes(a),
+    );
     const fallbackCloser = fallback.find((a) => a !== submitter);
-    return checkExpressions({ jira: user, issue: found?.reading, config: expected, savedConfigs, other, fallback: fallbackCloser });
+    return checkExpressions({
+      jira: user,
+      issue: found?.reading,
+      config: expected,
+      savedConfigs,
+      other,
+      fallback: fallbackCloser,
+    });
   });
   lines.push(expressionsLine, rulesLine);
   lines.push(await guarded('resolution', () => checkResolution(workflow, user, ITR_WORKFLOW_NAME)));

@@ -24,7 +24,8 @@ export interface HistoryRow {
  * when it fits; otherwise shortened visibly, ending with '…', rather than failing the triage after its
  * fields were written.
  */
-const fitted = (v: string | null, kind: 'historyValue' | 'historyReason'): string | null => (v === null ? null : fitForDisplay(v, kind));
+const fitted = (v: string | null, kind: 'historyValue' | 'historyReason'): string | null =>
+  v === null ? null : fitForDisplay(v, kind);
 
 /** Appends rows in one INSERT (Forge SQL: one statement per call). */
 export async function appendHistory(rows: readonly HistoryRow[]): Promise<void> {
@@ -33,7 +34,16 @@ export async function appendHistory(rows: readonly HistoryRow[]): Promise<void> 
   const placeholders = rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
   await execute(
     `INSERT INTO classification_history (issue_id, issue_key, field, old_value, new_value, reason, actor_account_id, at) VALUES ${placeholders}`,
-    rows.flatMap((r) => [Number(r.issueId), r.issueKey, r.field, fitted(r.oldValue, 'historyValue'), fitted(r.newValue, 'historyValue'), fitted(r.reason, 'historyReason'), r.actorAccountId, r.at]),
+    rows.flatMap((r) => [
+      Number(r.issueId),
+      r.issueKey,
+      r.field,
+      fitted(r.oldValue, 'historyValue'),
+      fitted(r.newValue, 'historyValue'),
+      fitted(r.reason, 'historyReason'),
+      r.actorAccountId,
+      r.at,
+    ]),
   );
 }
 

@@ -28,7 +28,15 @@ export interface DeclineRequest {
 /** The owner's reason, as `classification_history.reason` holds it after the `decline: ` prefix. */
 function reasonErrors(reason: string): ResolverError[] {
   const limit = STORED_LIMITS.triageReason;
-  if (reason === '') return [{ code: TriageErrorCode.ReasonRequired, path: 'reason', message: `A reason of 1–${limit.max} characters is required`, params: { max: limit.max } }];
+  if (reason === '')
+    return [
+      {
+        code: TriageErrorCode.ReasonRequired,
+        path: 'reason',
+        message: `A reason of 1–${limit.max} characters is required`,
+        params: { max: limit.max },
+      },
+    ];
   const long = tooLong(reason, 'triageReason', 'reason');
   return long === undefined ? [] : [long];
 }
@@ -45,16 +53,27 @@ export async function declineIssue(
   const app = deps.asApp();
   const ids = await lookUpFieldIds(app);
   // Read as the caller: Jira's browse permission decides whether the issue exists for them.
-  const issue = await deps.asCaller().getIssue(request.issueKey, { fields: [ids.owner, ids.acceptance, ...CLOSED_FIELDS] });
+  const issue = await deps
+    .asCaller()
+    .getIssue(request.issueKey, { fields: [ids.owner, ids.acceptance, ...CLOSED_FIELDS] });
   const key = issue.key ?? request.issueKey;
-  if (isClosed(issue.fields)) throw new TriageInputError([{ code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${key} is closed` }]);
+  if (isClosed(issue.fields))
+    throw new TriageInputError([{ code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${key} is closed` }]);
   const owner = accountIdOf(issue.fields[ids.owner]);
   if (owner !== accountId) {
-    throw new TriageInputError([{ code: TriageErrorCode.NotOwner, path: 'issueKey', message: `Only the owner of ${key} may decline it` }]);
+    throw new TriageInputError([
+      { code: TriageErrorCode.NotOwner, path: 'issueKey', message: `Only the owner of ${key} may decline it` },
+    ]);
   }
   const acceptance = issue.fields[ids.acceptance];
   if (acceptance === 'accepted' || acceptance === 'deemedAccepted') {
-    throw new TriageInputError([{ code: DeclineErrorCode.AlreadyAccepted, path: 'issueKey', message: `${key} was already accepted (${String(acceptance)})` }]);
+    throw new TriageInputError([
+      {
+        code: DeclineErrorCode.AlreadyAccepted,
+        path: 'issueKey',
+        message: `${key} was already accepted (${String(acceptance)})`,
+      },
+    ]);
   }
   const now = deps.now();
   await writeItrFields(
@@ -69,7 +88,16 @@ export async function declineIssue(
         // Jira's assignee follows the owner field, as the app (the owner may lack "Assign issues").
         await app.assignIssue(issue.id, null);
         await deps.appendHistory([
-          { issueId: issue.id, issueKey: key, field: 'owner', oldValue: owner, newValue: null, reason: `${DECLINE_REASON_PREFIX}${reason}`, actorAccountId: accountId, at: now },
+          {
+            issueId: issue.id,
+            issueKey: key,
+            field: 'owner',
+            oldValue: owner,
+            newValue: null,
+            reason: `${DECLINE_REASON_PREFIX}${reason}`,
+            actorAccountId: accountId,
+            at: now,
+          },
         ]);
       },
     },

@@ -13,7 +13,8 @@ import { accountIdOf, CLOSED_FIELDS, isClosed, textOf } from '../fields/issueSta
 import { writeItrFields } from '../fields/writeItrFields';
 import { appendHistory, type HistoryRow } from './classificationHistory';
 
-const field = (o: unknown, name: string): unknown => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : undefined);
+const field = (o: unknown, name: string): unknown =>
+  typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : undefined;
 
 /** Whether the event's changelog shows an assignee change, and who made it (`atlassianId`). */
 export function assigneeChangeOf(event: unknown): { by: string | null } | undefined {
@@ -31,7 +32,11 @@ export interface JiraReassignmentDeps {
   appendHistory(rows: readonly HistoryRow[]): Promise<void>;
 }
 
-export const platformReassignmentDeps = (): JiraReassignmentDeps => ({ jira: jiraAsApp(), recordDispatch, appendHistory });
+export const platformReassignmentDeps = (): JiraReassignmentDeps => ({
+  jira: jiraAsApp(),
+  recordDispatch,
+  appendHistory,
+});
 
 export type ReassignmentOutcome = 'recorded' | 'inSync' | 'notDispatched' | 'closed';
 
@@ -64,9 +69,19 @@ export async function onJiraReassignment(
     {
       ids,
       then: async () => {
-        if (assignee !== null && by !== null) await deps.recordDispatch(issue.id, { dispatchedAt: at, ownerAccountId: assignee, by });
+        if (assignee !== null && by !== null)
+          await deps.recordDispatch(issue.id, { dispatchedAt: at, ownerAccountId: assignee, by });
         await deps.appendHistory([
-          { issueId: issue.id, issueKey: issue.key ?? issueId, field: JIRA_REASSIGNMENT_FIELD, oldValue: owner, newValue: assignee, reason: null, actorAccountId: by ?? 'unknown', at },
+          {
+            issueId: issue.id,
+            issueKey: issue.key ?? issueId,
+            field: JIRA_REASSIGNMENT_FIELD,
+            oldValue: owner,
+            newValue: assignee,
+            reason: null,
+            actorAccountId: by ?? 'unknown',
+            at,
+          },
         ]);
       },
     },

@@ -9,7 +9,14 @@
  * fields go as the app, in one bulk request, after every check has passed.
  */
 import { sizeOf, STORED_LIMITS, tooLong, type StoredValue } from '../../domain/storageLimits';
-import { JiraError, JiraErrorCode, jiraAsApp, jiraAsUser, type AppFieldValueUpdate, type JiraClient } from '../../adapters/jira';
+import {
+  JiraError,
+  JiraErrorCode,
+  jiraAsApp,
+  jiraAsUser,
+  type AppFieldValueUpdate,
+  type JiraClient,
+} from '../../adapters/jira';
 import type { ResolverError } from '../../contract/envelope';
 import type {
   AcceptanceState,
@@ -111,15 +118,27 @@ const REASON_LIMIT = STORED_LIMITS.triageReason;
 const PAGE_SIZE = 50;
 
 const ACCEPTANCE_STATES: readonly AcceptanceState[] = ['awaiting', 'accepted', 'deemedAccepted'];
-const isAcceptance = (v: unknown): v is AcceptanceState => typeof v === 'string' && (ACCEPTANCE_STATES as readonly string[]).includes(v);
+const isAcceptance = (v: unknown): v is AcceptanceState =>
+  typeof v === 'string' && (ACCEPTANCE_STATES as readonly string[]).includes(v);
 
 function itrFieldList(ids: ItrFieldIds, names: ItrFieldName[]): string[] {
   return names.map((n) => ids[n]);
 }
 
 const TRIAGE_FIELDS: ItrFieldName[] = [
-  'kind', 'classification', 'grade', 'gradingTableVersion', 'gradingAnswers', 'line', 'lineEnteredAt',
-  'owner', 'acceptance', 'customerTier', 'warranty', 'product', 'region',
+  'kind',
+  'classification',
+  'grade',
+  'gradingTableVersion',
+  'gradingAnswers',
+  'line',
+  'lineEnteredAt',
+  'owner',
+  'acceptance',
+  'customerTier',
+  'warranty',
+  'product',
+  'region',
 ];
 
 /**
@@ -128,9 +147,21 @@ const TRIAGE_FIELDS: ItrFieldName[] = [
  * permissions, `POST /rest/api/3/permissions/check`). Otherwise the issue would sit with an owner who
  * cannot open it until it is deemed accepted by timeout.
  */
-async function requireOwnerCanBrowse(app: JiraClient, ownerAccountId: string, issueId: string, path: string): Promise<void> {
+async function requireOwnerCanBrowse(
+  app: JiraClient,
+  ownerAccountId: string,
+  issueId: string,
+  path: string,
+): Promise<void> {
   if (!(await app.userHasIssuePermission(ownerAccountId, issueId, 'BROWSE_PROJECTS'))) {
-    throw new TriageInputError([{ code: TriageErrorCode.OwnerCannotBrowse, path, message: `${ownerAccountId} may not browse this issue`, params: { accountId: ownerAccountId } }]);
+    throw new TriageInputError([
+      {
+        code: TriageErrorCode.OwnerCannotBrowse,
+        path,
+        message: `${ownerAccountId} may not browse this issue`,
+        params: { accountId: ownerAccountId },
+      },
+    ]);
   }
 }
 
@@ -140,20 +171,35 @@ async function requireOwnerCanBrowse(app: JiraClient, ownerAccountId: string, is
  * TRIAGE_OWNER_NOT_ASSIGNABLE and nothing is written, so the owner field and the assignee never
  * disagree. Nothing is sent when Jira's assignee already is that person.
  */
-async function assignInJira(app: JiraClient, issueId: string, ownerAccountId: string, assignee: string | null, path: string): Promise<void> {
+async function assignInJira(
+  app: JiraClient,
+  issueId: string,
+  ownerAccountId: string,
+  assignee: string | null,
+  path: string,
+): Promise<void> {
   if (assignee === ownerAccountId) return;
   try {
     await app.assignIssue(issueId, ownerAccountId);
   } catch (e) {
     if (e instanceof JiraError && e.code === JiraErrorCode.BadRequest) {
-      throw new TriageInputError([{ code: TriageErrorCode.OwnerNotAssignable, path, message: `${ownerAccountId} cannot be assigned issues in this project`, params: { accountId: ownerAccountId } }]);
+      throw new TriageInputError([
+        {
+          code: TriageErrorCode.OwnerNotAssignable,
+          path,
+          message: `${ownerAccountId} cannot be assigned issues in this project`,
+          params: { accountId: ownerAccountId },
+        },
+      ]);
     }
     throw e;
   }
 }
 
 function ownerFormatError(ownerAccountId: string, path: string): ResolverError | undefined {
-  return ACCOUNT_ID_PATTERN.test(ownerAccountId) ? undefined : { code: TriageErrorCode.OwnerInvalid, path, message: `${path} is not an Atlassian account id` };
+  return ACCOUNT_ID_PATTERN.test(ownerAccountId)
+    ? undefined
+    : { code: TriageErrorCode.OwnerInvalid, path, message: `${path} is not an Atlassian account id` };
 }
 
 // ----- options -------------------------------------------------------------------------------------
@@ -171,7 +217,10 @@ export function triageOptionsOf(table: GradingTable): TriageOptions {
   };
 }
 
-export async function getTriageOptions(accountId: string | undefined, deps: TriageDeps = platformTriageDeps): Promise<TriageOptions> {
+export async function getTriageOptions(
+  accountId: string | undefined,
+  deps: TriageDeps = platformTriageDeps,
+): Promise<TriageOptions> {
   await requireTriageRole(accountId, deps.asCaller(), await deps.loadRole());
   return triageOptionsOf((await deps.loadConfig()).gradingTable);
 }
@@ -256,12 +305,22 @@ export async function listTriage(
 
 // ----- triage decision ---------------------------------------------------------------------------------
 
-function optionalText(value: string | undefined, path: string, errors: ResolverError[], kind: StoredValue = 'triageText'): string | undefined {
+function optionalText(
+  value: string | undefined,
+  path: string,
+  errors: ResolverError[],
+  kind: StoredValue = 'triageText',
+): string | undefined {
   if (value === undefined) return undefined;
   const t = value.trim();
   const limit = STORED_LIMITS[kind];
   if (t === '' || sizeOf(t, limit) > limit.max) {
-    errors.push({ code: TriageErrorCode.InvalidText, path, message: `${path} must be 1–${limit.max} characters`, params: { max: limit.max } });
+    errors.push({
+      code: TriageErrorCode.InvalidText,
+      path,
+      message: `${path} must be 1–${limit.max} characters`,
+      params: { max: limit.max },
+    });
     return undefined;
   }
   return t;
@@ -270,9 +329,19 @@ function optionalText(value: string | undefined, path: string, errors: ResolverE
 /** Checks a decision against the table in force; throws TriageInputError listing every problem. */
 export function checkDecision(decision: TriageDecision, table: GradingTable, actor: string, now: Date) {
   const errors: ResolverError[] = [];
-  if (!isItrKind(decision.kind)) errors.push({ code: TriageErrorCode.InvalidKind, path: 'kind', message: `"${String(decision.kind)}" is not an ITR kind` });
+  if (!isItrKind(decision.kind))
+    errors.push({
+      code: TriageErrorCode.InvalidKind,
+      path: 'kind',
+      message: `"${String(decision.kind)}" is not an ITR kind`,
+    });
   const line = decision.line ?? 'L1';
-  if (!isSupportLine(line)) errors.push({ code: TriageErrorCode.InvalidLine, path: 'line', message: `"${String(line)}" is not a support line` });
+  if (!isSupportLine(line))
+    errors.push({
+      code: TriageErrorCode.InvalidLine,
+      path: 'line',
+      message: `"${String(line)}" is not a support line`,
+    });
   if (decision.warranty !== undefined && decision.warranty !== 'in' && decision.warranty !== 'out') {
     errors.push({ code: TriageErrorCode.InvalidWarranty, path: 'warranty', message: 'warranty is "in" or "out"' });
   }
@@ -280,7 +349,10 @@ export function checkDecision(decision: TriageDecision, table: GradingTable, act
   const region = optionalText(decision.region, 'region', errors);
   const tier = optionalText(decision.customerTier, 'customerTier', errors, 'customerTier');
   const justification = decision.classification.justification?.trim();
-  const justificationTooLong = justification === undefined ? undefined : tooLong(justification, 'classificationJustification', 'classification.justification');
+  const justificationTooLong =
+    justification === undefined
+      ? undefined
+      : tooLong(justification, 'classificationJustification', 'classification.justification');
   if (justificationTooLong !== undefined) errors.push(justificationTooLong);
 
   const classified = recordClassification({
@@ -288,28 +360,56 @@ export function checkDecision(decision: TriageDecision, table: GradingTable, act
     decidedBy: actor,
     decidedAt: now,
     ...(decision.classification.chosen !== undefined ? { chosen: decision.classification.chosen } : {}),
-    ...(decision.classification.justification !== undefined ? { justification: decision.classification.justification } : {}),
+    ...(decision.classification.justification !== undefined
+      ? { justification: decision.classification.justification }
+      : {}),
   });
   if (!classified.ok) {
-    for (const i of classified.issues) errors.push({ code: toServerErrorCode(i.code), path: `classification.${i.path}`, message: i.message, ...(i.params ? { params: i.params } : {}) });
+    for (const i of classified.issues)
+      errors.push({
+        code: toServerErrorCode(i.code),
+        path: `classification.${i.path}`,
+        message: i.message,
+        ...(i.params ? { params: i.params } : {}),
+      });
   }
 
   let graded: { grade: string; tableVersion: number } | undefined;
   if (!encodableAnswers(decision.answers)) {
-    errors.push({ code: GradingErrorCode.AnswerUnknownOption, path: 'answers', message: 'answers hold ids no table uses' });
+    errors.push({
+      code: GradingErrorCode.AnswerUnknownOption,
+      path: 'answers',
+      message: 'answers hold ids no table uses',
+    });
   } else {
     try {
       const g = gradeIssue(table, decision.answers);
       if (g.ok) graded = { grade: g.grade, tableVersion: g.tableVersion };
-      else for (const i of g.issues) errors.push({ code: toServerErrorCode(i.code), path: i.path, message: i.message, ...(i.params ? { params: i.params } : {}) });
+      else
+        for (const i of g.issues)
+          errors.push({
+            code: toServerErrorCode(i.code),
+            path: i.path,
+            message: i.message,
+            ...(i.params ? { params: i.params } : {}),
+          });
     } catch (e) {
       // The table leaves this combination without a grade: a configuration bug the admin must fix.
-      if (e instanceof DomainError) errors.push({ code: toServerErrorCode(e.code), path: 'answers', message: e.message });
+      if (e instanceof DomainError)
+        errors.push({ code: toServerErrorCode(e.code), path: 'answers', message: e.message });
       else throw e;
     }
   }
   if (errors.length > 0 || graded === undefined || !classified.ok) throw new TriageInputError(errors);
-  return { kind: decision.kind as ItrKind, line: line as SupportLine, graded, classification: classified.value, product, region, tier };
+  return {
+    kind: decision.kind as ItrKind,
+    line: line as SupportLine,
+    graded,
+    classification: classified.value,
+    product,
+    region,
+    tier,
+  };
 }
 
 interface FieldChange {
@@ -349,10 +449,21 @@ export async function triageIssue(
   const ownerError = owner === null ? undefined : ownerFormatError(owner, 'ownerAccountId');
   if (ownerError !== undefined) throw new TriageInputError([ownerError]);
   const issue = await caller.getIssue(decision.issueKey, {
-    fields: [...itrFieldList(ids, TRIAGE_FIELDS), 'created', 'project', 'assignee', ids.responseDueAt, ids.responseWarnAt, ids.responseAlert, ...CLOSED_FIELDS],
+    fields: [
+      ...itrFieldList(ids, TRIAGE_FIELDS),
+      'created',
+      'project',
+      'assignee',
+      ids.responseDueAt,
+      ids.responseWarnAt,
+      ids.responseAlert,
+      ...CLOSED_FIELDS,
+    ],
   });
   if (isClosed(issue.fields)) {
-    throw new TriageInputError([{ code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${decision.issueKey} is closed` }]);
+    throw new TriageInputError([
+      { code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${decision.issueKey} is closed` },
+    ]);
   }
   const f = issue.fields;
   const c = checked.classification;
@@ -364,30 +475,109 @@ export async function triageIssue(
   const lineChanged = textOf(f[ids.line]) !== checked.line || f[ids.lineEnteredAt] == null;
   const wanted: FieldChange[] = [
     { name: 'kind', historyField: 'kind', old: textOf(f[ids.kind]), next: checked.kind, shown: checked.kind },
-    { name: 'classification', historyField: 'classification', old: textOf(f[ids.classification]), next: c.classification, shown: c.classification, reason: classificationReason },
-    { name: 'gradingAnswers', historyField: 'answers', old: textOf(f[ids.gradingAnswers]), next: encodeGradingAnswers(decision.answers), shown: encodeGradingAnswers(decision.answers) },
-    { name: 'grade', historyField: 'grade', old: textOf(f[ids.grade]), next: checked.graded.grade, shown: checked.graded.grade, reason: `table v${checked.graded.tableVersion}` },
-    { name: 'gradingTableVersion', historyField: '', old: shownValue(f[ids.gradingTableVersion]), next: checked.graded.tableVersion, shown: String(checked.graded.tableVersion) },
+    {
+      name: 'classification',
+      historyField: 'classification',
+      old: textOf(f[ids.classification]),
+      next: c.classification,
+      shown: c.classification,
+      reason: classificationReason,
+    },
+    {
+      name: 'gradingAnswers',
+      historyField: 'answers',
+      old: textOf(f[ids.gradingAnswers]),
+      next: encodeGradingAnswers(decision.answers),
+      shown: encodeGradingAnswers(decision.answers),
+    },
+    {
+      name: 'grade',
+      historyField: 'grade',
+      old: textOf(f[ids.grade]),
+      next: checked.graded.grade,
+      shown: checked.graded.grade,
+      reason: `table v${checked.graded.tableVersion}`,
+    },
+    {
+      name: 'gradingTableVersion',
+      historyField: '',
+      old: shownValue(f[ids.gradingTableVersion]),
+      next: checked.graded.tableVersion,
+      shown: String(checked.graded.tableVersion),
+    },
     { name: 'line', historyField: 'line', old: textOf(f[ids.line]), next: checked.line, shown: checked.line },
     // No owner chosen: entering a line, the line's assignment decides (recorded below); within the
     // same line, the owner (and Jira's assignee) stay.
-    ...(owner === null ? [] : [{ name: 'owner' as const, historyField: 'owner', old: currentOwner, next: { accountId: owner }, shown: owner }]),
-    { name: 'acceptance', historyField: 'acceptance', old: textOf(f[ids.acceptance]), next: 'awaiting', shown: 'awaiting' },
+    ...(owner === null
+      ? []
+      : [
+          {
+            name: 'owner' as const,
+            historyField: 'owner',
+            old: currentOwner,
+            next: { accountId: owner },
+            shown: owner,
+          },
+        ]),
+    {
+      name: 'acceptance',
+      historyField: 'acceptance',
+      old: textOf(f[ids.acceptance]),
+      next: 'awaiting',
+      shown: 'awaiting',
+    },
   ];
-  if (tier !== undefined) wanted.push({ name: 'customerTier', historyField: 'customerTier', old: textOf(f[ids.customerTier]), next: tier, shown: tier });
-  if (decision.warranty !== undefined) wanted.push({ name: 'warranty', historyField: 'warranty', old: textOf(f[ids.warranty]), next: decision.warranty, shown: decision.warranty });
-  if (checked.product !== undefined) wanted.push({ name: 'product', historyField: 'product', old: textOf(f[ids.product]), next: checked.product, shown: checked.product });
-  if (checked.region !== undefined) wanted.push({ name: 'region', historyField: 'region', old: textOf(f[ids.region]), next: checked.region, shown: checked.region });
+  if (tier !== undefined)
+    wanted.push({
+      name: 'customerTier',
+      historyField: 'customerTier',
+      old: textOf(f[ids.customerTier]),
+      next: tier,
+      shown: tier,
+    });
+  if (decision.warranty !== undefined)
+    wanted.push({
+      name: 'warranty',
+      historyField: 'warranty',
+      old: textOf(f[ids.warranty]),
+      next: decision.warranty,
+      shown: decision.warranty,
+    });
+  if (checked.product !== undefined)
+    wanted.push({
+      name: 'product',
+      historyField: 'product',
+      old: textOf(f[ids.product]),
+      next: checked.product,
+      shown: checked.product,
+    });
+  if (checked.region !== undefined)
+    wanted.push({
+      name: 'region',
+      historyField: 'region',
+      old: textOf(f[ids.region]),
+      next: checked.region,
+      shown: checked.region,
+    });
   const changes = wanted.filter((w) => w.old !== w.shown);
   let lineEnteredAt = lineChanged ? now.toISOString() : String(f[ids.lineEnteredAt]);
 
-  const updates: AppFieldValueUpdate[] = changes.map((w) => ({ fieldId: ids[w.name], issueIds: [issue.id], value: w.next }));
+  const updates: AppFieldValueUpdate[] = changes.map((w) => ({
+    fieldId: ids[w.name],
+    issueIds: [issue.id],
+    value: w.next,
+  }));
   // The customer's response clock, recomputed on the grade's calendar FROM CREATION (not from this
   // dispatch), with its waiting-for-customer pauses; in the same bulk request.
   const createdAt = instantOf(f['created']);
   if (createdAt !== null) {
     const [clockSettings, pauses] = await Promise.all([deps.loadClockSettings(), pausesOf([issue.id])]);
-    const response = responseClockOf(config, clockSettings, { grade: checked.graded.grade, projectKey: nameOf(f['project'], 'key'), createdAt }, issuePauses(pauses, issue.id));
+    const response = responseClockOf(
+      config,
+      clockSettings,
+      { grade: checked.graded.grade, projectKey: nameOf(f['project'], 'key'), createdAt },
+      issuePauses(pauses, issue.id),
+    );
     if (response !== null) {
       const writes = new FieldWrites();
       setResponseFields(writes, issue.id, ids, response, responseAlertOf(f[ids.responseAlert]), now);
@@ -417,17 +607,38 @@ export async function triageIssue(
     lineEnteredAt = entered.enteredAt;
     holder = entered.holderAccountId;
     if (owner === null && holder !== currentOwner) {
-      changes.push({ name: 'owner', historyField: 'owner', old: currentOwner, next: holder === null ? null : { accountId: holder }, shown: holder, reason: null });
+      changes.push({
+        name: 'owner',
+        historyField: 'owner',
+        old: currentOwner,
+        next: holder === null ? null : { accountId: holder },
+        shown: holder,
+        reason: null,
+      });
     }
   } else {
     // Same line, maybe another grade: the line's clock keeps running, its deadlines follow the grade.
     const entered = new Date(lineEnteredAt);
     if (textOf(f[ids.grade]) !== checked.graded.grade && !Number.isNaN(entered.getTime())) {
       // Waiting-for-customer pauses stop the line's clock (src/app/escalation/pauses.ts).
-      const clock = lineClock(config, checked.graded.grade, checked.line, entered, linePauses(await pausesOf([issue.id]), issue.id, checked.line));
+      const clock = lineClock(
+        config,
+        checked.graded.grade,
+        checked.line,
+        entered,
+        linePauses(await pausesOf([issue.id]), issue.id, checked.line),
+      );
       updates.push(
-        { fieldId: ids.lineDueAt, issueIds: [issue.id], value: clock.dueAt === null ? null : jiraDateTime(clock.dueAt) },
-        { fieldId: ids.lineWarnAt, issueIds: [issue.id], value: clock.warnAt === null ? null : jiraDateTime(clock.warnAt) },
+        {
+          fieldId: ids.lineDueAt,
+          issueIds: [issue.id],
+          value: clock.dueAt === null ? null : jiraDateTime(clock.dueAt),
+        },
+        {
+          fieldId: ids.lineWarnAt,
+          issueIds: [issue.id],
+          value: clock.warnAt === null ? null : jiraDateTime(clock.warnAt),
+        },
       );
     }
     if (updates.length > 0) await writeItrFields(app, updates, { ids });
@@ -436,7 +647,16 @@ export async function triageIssue(
   await deps.appendHistory(
     changes
       .filter((w) => w.historyField !== '')
-      .map((w) => ({ issueId: issue.id, issueKey: issue.key ?? decision.issueKey, field: w.historyField, oldValue: w.old, newValue: w.shown, reason: w.reason ?? null, actorAccountId: actor, at: now })),
+      .map((w) => ({
+        issueId: issue.id,
+        issueKey: issue.key ?? decision.issueKey,
+        field: w.historyField,
+        oldValue: w.old,
+        newValue: w.shown,
+        reason: w.reason ?? null,
+        actorAccountId: actor,
+        at: now,
+      })),
   );
   return {
     issueKey: issue.key ?? decision.issueKey,
@@ -457,12 +677,23 @@ async function readForOwnerAction(issueKey: string, accountId: string | undefine
   const caller = deps.asCaller();
   const app = deps.asApp();
   const [ids, config] = await Promise.all([lookUpFieldIds(app), deps.loadConfig()]);
-  const issue = await caller.getIssue(issueKey, { fields: [ids.owner, ids.acceptance, ids.grade, ids.responseDueAt, 'assignee', ...CLOSED_FIELDS] });
-  if (isClosed(issue.fields)) throw new TriageInputError([{ code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${issueKey} is closed` }]);
+  const issue = await caller.getIssue(issueKey, {
+    fields: [ids.owner, ids.acceptance, ids.grade, ids.responseDueAt, 'assignee', ...CLOSED_FIELDS],
+  });
+  if (isClosed(issue.fields))
+    throw new TriageInputError([
+      { code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${issueKey} is closed` },
+    ]);
   const owner = accountIdOf(issue.fields[ids.owner]);
   // The owner answers for itself; the triage role may act for anyone.
   if (owner !== accountId && !(await hasTriageRole(caller, await deps.loadRole()))) {
-    throw new TriageInputError([{ code: TriageErrorCode.NotOwner, path: 'issueKey', message: `Only the owner of ${issueKey} or the triage role may do this` }]);
+    throw new TriageInputError([
+      {
+        code: TriageErrorCode.NotOwner,
+        path: 'issueKey',
+        message: `Only the owner of ${issueKey} or the triage role may do this`,
+      },
+    ]);
   }
   return { ids, config, issue, owner, app, actor: accountId };
 }
@@ -479,11 +710,22 @@ export async function reassignIssue(
 ): Promise<{ issueKey: string; ownerAccountId: string; acceptBy: string }> {
   const errors: ResolverError[] = [];
   const reason = request.reason.trim();
-  if (reason === '') errors.push({ code: TriageErrorCode.ReasonRequired, path: 'reason', message: `A reason of 1–${REASON_LIMIT.max} characters is required`, params: { max: REASON_LIMIT.max } });
+  if (reason === '')
+    errors.push({
+      code: TriageErrorCode.ReasonRequired,
+      path: 'reason',
+      message: `A reason of 1–${REASON_LIMIT.max} characters is required`,
+      params: { max: REASON_LIMIT.max },
+    });
   const reasonTooLong = tooLong(reason, 'triageReason', 'reason');
   if (reasonTooLong !== undefined) errors.push(reasonTooLong);
   const to = request.toAccountId.trim();
-  if (to === '') errors.push({ code: TriageErrorCode.OwnerRequired, path: 'toAccountId', message: 'Whom to pass the issue to is required' });
+  if (to === '')
+    errors.push({
+      code: TriageErrorCode.OwnerRequired,
+      path: 'toAccountId',
+      message: 'Whom to pass the issue to is required',
+    });
   else {
     const formatError = ownerFormatError(to, 'toAccountId');
     if (formatError !== undefined) errors.push(formatError);
@@ -507,13 +749,26 @@ export async function reassignIssue(
       then: async () => {
         await deps.recordDispatch(issue.id, dispatch);
         await deps.appendHistory([
-          { issueId: issue.id, issueKey: issue.key ?? request.issueKey, field: 'owner', oldValue: owner, newValue: to, reason: `${request.mode}: ${reason}`, actorAccountId: actor, at: now },
+          {
+            issueId: issue.id,
+            issueKey: issue.key ?? request.issueKey,
+            field: 'owner',
+            oldValue: owner,
+            newValue: to,
+            reason: `${request.mode}: ${reason}`,
+            actorAccountId: actor,
+            at: now,
+          },
         ]);
       },
     },
   );
   const acceptance = acceptanceOf({ ...issue.fields, [ids.acceptance]: 'awaiting' }, ids);
-  return { issueKey: issue.key ?? request.issueKey, ownerAccountId: to, acceptBy: (acceptance?.acceptBy ?? now).toISOString() };
+  return {
+    issueKey: issue.key ?? request.issueKey,
+    ownerAccountId: to,
+    acceptBy: (acceptance?.acceptBy ?? now).toISOString(),
+  };
 }
 
 /** The owner accepts explicitly (before its response time runs out; afterwards it is deemed to have). */
@@ -527,7 +782,16 @@ export async function acceptIssue(
   if (state === 'accepted' || state === 'deemedAccepted') return { issueKey: issue.key ?? issueKey, acceptance: state };
   await writeItrFields(app, [{ fieldId: ids.acceptance, issueIds: [issue.id], value: 'accepted' }], { ids });
   await deps.appendHistory([
-    { issueId: issue.id, issueKey: issue.key ?? issueKey, field: 'acceptance', oldValue: textOf(state), newValue: 'accepted', reason: null, actorAccountId: actor, at: deps.now() },
+    {
+      issueId: issue.id,
+      issueKey: issue.key ?? issueKey,
+      field: 'acceptance',
+      oldValue: textOf(state),
+      newValue: 'accepted',
+      reason: null,
+      actorAccountId: actor,
+      at: deps.now(),
+    },
   ]);
   return { issueKey: issue.key ?? issueKey, acceptance: 'accepted' };
 }
@@ -546,15 +810,30 @@ export async function getClassificationHistory(
  * Names the actors and the owners in a history (one bulk user request as the app). Jira not knowing an
  * account leaves its name null ("Unknown user" in the UI); the history still answers if Jira cannot.
  */
-async function withHistoryNames(entries: ClassificationHistoryEntry[], app: JiraClient): Promise<ClassificationHistoryEntry[]> {
+async function withHistoryNames(
+  entries: ClassificationHistoryEntry[],
+  app: JiraClient,
+): Promise<ClassificationHistoryEntry[]> {
   const ownerValues = entries.flatMap((e) => (e.field === 'owner' ? [e.oldValue, e.newValue] : []));
-  const ids = [...new Set([...entries.map((e) => e.actorAccountId), ...ownerValues].filter((id): id is string => id !== null && id !== RULE_ACTOR))];
+  const ids = [
+    ...new Set(
+      [...entries.map((e) => e.actorAccountId), ...ownerValues].filter(
+        (id): id is string => id !== null && id !== RULE_ACTOR,
+      ),
+    ),
+  ];
   if (ids.length === 0) return entries;
   let names: Map<string, string | null>;
   try {
     names = await namesOf(app, ids);
   } catch (e) {
-    console.warn(JSON.stringify({ event: 'classification-history', note: 'names unavailable', reason: e instanceof Error ? e.message : String(e) }));
+    console.warn(
+      JSON.stringify({
+        event: 'classification-history',
+        note: 'names unavailable',
+        reason: e instanceof Error ? e.message : String(e),
+      }),
+    );
     return entries;
   }
   const nameOf = (id: string | null) => (id === null ? null : (names.get(id) ?? null));
@@ -565,4 +844,3 @@ async function withHistoryNames(entries: ClassificationHistoryEntry[], app: Jira
     newValueName: e.field === 'owner' ? nameOf(e.newValue) : null,
   }));
 }
-

@@ -38,11 +38,17 @@ export class TriageInputError extends Error {
 export function toErrorResult(error: unknown, issueKey?: string): ResolverResult<never> {
   if (error instanceof TriageInputError) return { success: false, errors: error.errors };
   if (error instanceof NotAuthorizedError) {
-    return { success: false, errors: [{ code: toServerErrorCode(error.code), message: error.message, params: { required: error.required } }] };
+    return {
+      success: false,
+      errors: [{ code: toServerErrorCode(error.code), message: error.message, params: { required: error.required } }],
+    };
   }
   if (error instanceof JiraError && (error.code === JiraErrorCode.NotFound || error.code === JiraErrorCode.Forbidden)) {
     // Jira answers 404 for issues the caller may not browse: both read as "not found".
-    return { success: false, errors: [{ code: 'ISSUE_NOT_FOUND', message: `Issue ${issueKey ?? ''} does not exist or you may not see it` }] };
+    return {
+      success: false,
+      errors: [{ code: 'ISSUE_NOT_FOUND', message: `Issue ${issueKey ?? ''} does not exist or you may not see it` }],
+    };
   }
   if (error instanceof FieldsNotInstalledError || error instanceof DomainError) {
     return { success: false, errors: [{ code: toServerErrorCode(error.code), message: error.message }] };

@@ -18,7 +18,8 @@ export const triageRoleCodec: ConfigCodec<TriageRoleConfig> = {
   schemaVersion: 1,
   parse(raw) {
     const groups = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['groups'] : undefined;
-    if (!Array.isArray(groups) || !groups.every((g) => typeof g === 'string' && g !== '')) throw new Error('groups must be a list of group names');
+    if (!Array.isArray(groups) || !groups.every((g) => typeof g === 'string' && g !== ''))
+      throw new Error('groups must be a list of group names');
     return { groups: [...groups] as string[] };
   },
 };
@@ -38,6 +39,10 @@ export async function hasTriageRole(asCaller: JiraClient, role: TriageRoleConfig
   return granted['ADMINISTER'] === true;
 }
 
-export async function requireTriageRole(accountId: string | undefined, asCaller: JiraClient, role: TriageRoleConfig): Promise<void> {
+export async function requireTriageRole(
+  accountId: string | undefined,
+  asCaller: JiraClient,
+  role: TriageRoleConfig,
+): Promise<void> {
   if (accountId === undefined || !(await hasTriageRole(asCaller, role))) throw new NotAuthorizedError('ITR_TRIAGE');
 }

@@ -38,8 +38,10 @@ export function parseFilter(raw: unknown): AnalyticsFilter | FilterError {
   const from = typeof r['from'] === 'string' ? Date.parse(r['from']) : NaN;
   const to = typeof r['to'] === 'string' ? Date.parse(r['to']) : NaN;
   if (Number.isNaN(from)) return { code: 'ANALYTICS_BAD_FILTER', message: 'from must be an ISO instant', path: 'from' };
-  if (Number.isNaN(to) || to <= from) return { code: 'ANALYTICS_BAD_FILTER', message: 'to must be an ISO instant after from', path: 'to' };
-  if (to - from > MAX_PERIOD_DAYS * 86_400_000) return { code: 'ANALYTICS_BAD_FILTER', message: `the period is at most ${MAX_PERIOD_DAYS} days`, path: 'to' };
+  if (Number.isNaN(to) || to <= from)
+    return { code: 'ANALYTICS_BAD_FILTER', message: 'to must be an ISO instant after from', path: 'to' };
+  if (to - from > MAX_PERIOD_DAYS * 86_400_000)
+    return { code: 'ANALYTICS_BAD_FILTER', message: `the period is at most ${MAX_PERIOD_DAYS} days`, path: 'to' };
   const granularity = r['granularity'] === undefined ? 'month' : r['granularity'];
   if (granularity !== 'day' && granularity !== 'week' && granularity !== 'month') {
     return { code: 'ANALYTICS_BAD_FILTER', message: 'granularity must be day, week or month', path: 'granularity' };
@@ -50,7 +52,14 @@ export function parseFilter(raw: unknown): AnalyticsFilter | FilterError {
   if ('code' in kinds) return kinds;
   const grades = list(r['grades'], 'grades');
   if ('code' in grades) return grades;
-  return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), projectKeys, kinds, grades, granularity };
+  return {
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+    projectKeys,
+    kinds,
+    grades,
+    granularity,
+  };
 }
 
 export function isFilterError(v: AnalyticsFilter | FilterError): v is FilterError {

@@ -45,11 +45,17 @@ export function jqlDate(iso: string): string {
 }
 
 function inList(field: string, values: readonly string[]): string {
-  return values.length === 1 ? `${field} = ${jqlString(values[0] as string)}` : `${field} IN (${values.map(jqlString).join(', ')})`;
+  return values.length === 1
+    ? `${field} = ${jqlString(values[0] as string)}`
+    : `${field} IN (${values.map(jqlString).join(', ')})`;
 }
 
 /** The JQL of the issues behind one number: the page's filter AND each dimension of the number. */
-export function drillDownJql(filter: AnalyticsFilter, ids: DrillFieldIds, dims: readonly DrillDimension[] = []): string {
+export function drillDownJql(
+  filter: AnalyticsFilter,
+  ids: DrillFieldIds,
+  dims: readonly DrillDimension[] = [],
+): string {
   const clauses: string[] = [`created >= ${jqlDate(filter.from)}`, `created < ${jqlDate(filter.to)}`];
   if (filter.projectKeys.length > 0) clauses.push(inList('project', filter.projectKeys));
   if (filter.kinds.length > 0) clauses.push(inList(cfRef(ids.kind), filter.kinds));

@@ -35,7 +35,9 @@ export interface IssueFact {
  * short end where most issues resolve; the last is open-ended. Median and p90 interpolate linearly
  * inside a bucket, so their error is at most the bucket's width (e.g. ±6 h around one day).
  */
-export const CYCLE_BUCKET_UPPER_HOURS: readonly number[] = [1, 2, 4, 8, 12, 24, 36, 48, 72, 96, 120, 168, 240, 336, 504, 720, 1080, 1440, 2160];
+export const CYCLE_BUCKET_UPPER_HOURS: readonly number[] = [
+  1, 2, 4, 8, 12, 24, 36, 48, 72, 96, 120, 168, 240, 336, 504, 720, 1080, 1440, 2160,
+];
 
 /** Bucket index (0–19) of a cycle time in minutes (the SQL CASE in factStore mirrors this). */
 export function cycleBucketOf(minutes: number): number {
@@ -74,7 +76,8 @@ export interface CycleStats {
 /** Cycle statistics from `{bucket, count}` rows (one GROUP BY). */
 export function cycleStats(rows: ReadonlyArray<{ bucket: number; count: number }>): CycleStats {
   const counts = new Array<number>(CYCLE_BUCKET_UPPER_HOURS.length + 1).fill(0);
-  for (const r of rows) if (r.bucket >= 0 && r.bucket < counts.length) counts[r.bucket] = (counts[r.bucket] ?? 0) + r.count;
+  for (const r of rows)
+    if (r.bucket >= 0 && r.bucket < counts.length) counts[r.bucket] = (counts[r.bucket] ?? 0) + r.count;
   return {
     count: counts.reduce((a, b) => a + b, 0),
     medianHours: quantileFromBuckets(counts, 0.5),
@@ -141,19 +144,31 @@ const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 
 export function detectPatterns(input: PatternInput, t: PatternThresholds = PATTERN_THRESHOLDS): Pattern[] {
   const out: Pattern[] = [];
   const severeProducts = input.severeByProduct.filter((p) => p.severe > 0);
-  const mean = severeProducts.length === 0 ? 0 : severeProducts.reduce((a, p) => a + p.severe, 0) / severeProducts.length;
+  const mean =
+    severeProducts.length === 0 ? 0 : severeProducts.reduce((a, p) => a + p.severe, 0) / severeProducts.length;
   for (const p of [...severeProducts].sort((a, b) => b.severe - a.severe)) {
     if (p.severe >= t.severeProductMinCount && p.severe >= t.severeProductMeanFactor * mean) {
       out.push({ type: 'severeProduct', product: p.product, severe: p.severe, meanPerProduct: round(mean) });
     }
   }
   for (const c of [...input.caseSpread].sort((a, b) => b.products - a.products || a.caseId - b.caseId)) {
-    if (c.products >= t.crossProductMinProducts) out.push({ type: 'crossProduct', caseId: c.caseId, products: c.products, issues: c.issues });
+    if (c.products >= t.crossProductMinProducts)
+      out.push({ type: 'crossProduct', caseId: c.caseId, products: c.products, issues: c.issues });
   }
   for (const r of [...input.regionSpread].sort((a, b) => b.issues - a.issues)) {
     const topShare = r.issues === 0 ? 1 : r.topProductIssues / r.issues;
-    if (r.issues >= t.scatteredRegionMinIssues && r.products >= t.scatteredRegionMinProducts && topShare <= t.scatteredRegionMaxTopShare) {
-      out.push({ type: 'scatteredRegion', region: r.region, issues: r.issues, products: r.products, topShare: round(topShare) });
+    if (
+      r.issues >= t.scatteredRegionMinIssues &&
+      r.products >= t.scatteredRegionMinProducts &&
+      topShare <= t.scatteredRegionMaxTopShare
+    ) {
+      out.push({
+        type: 'scatteredRegion',
+        region: r.region,
+        issues: r.issues,
+        products: r.products,
+        topShare: round(topShare),
+      });
     }
   }
   const byDept = new Map<string, number[]>();
@@ -165,7 +180,15 @@ export function detectPatterns(input: PatternInput, t: PatternThresholds = PATTE
     const m = total / counts.length;
     const sd = Math.sqrt(counts.reduce((a, c) => a + (c - m) ** 2, 0) / counts.length);
     const cv = m === 0 ? 0 : sd / m;
-    if (cv >= t.swingMinCv) swings.push({ type: 'swingingDepartment', department, months: counts.length, cv: round(cv), min: Math.min(...counts), max: Math.max(...counts) });
+    if (cv >= t.swingMinCv)
+      swings.push({
+        type: 'swingingDepartment',
+        department,
+        months: counts.length,
+        cv: round(cv),
+        min: Math.min(...counts),
+        max: Math.max(...counts),
+      });
   }
   swings.sort((a, b) => (b.type === 'swingingDepartment' && a.type === 'swingingDepartment' ? b.cv - a.cv : 0));
   return [...out, ...swings];

@@ -87,7 +87,9 @@ export function lineHolder(
     case 'group': {
       if (context.group === undefined) return { holder: null, notifyGroup: assignment.group };
       const turn = nextInTurn(context.group);
-      return turn.holder === null ? { holder: null, notifyGroup: assignment.group } : { holder: turn.holder, notifyGroup: null, cursor: turn.cursor };
+      return turn.holder === null
+        ? { holder: null, notifyGroup: assignment.group }
+        : { holder: turn.holder, notifyGroup: null, cursor: turn.cursor };
     }
   }
 }

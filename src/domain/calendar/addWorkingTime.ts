@@ -43,7 +43,8 @@ export function addWorkingTime(calendar: BusinessCalendar, start: Date, minutes:
   const cursor = new WorkingTimeCursor(compiled, startMs, Number.POSITIVE_INFINITY, work);
   for (;;) {
     const span = cursor.next(remaining);
-    if (!span) throw calendarError(CalendarErrorCode.NoWorkingTime, 'the calendar has no working time after this instant');
+    if (!span)
+      throw calendarError(CalendarErrorCode.NoWorkingTime, 'the calendar has no working time after this instant');
     if (span.kind === 'weeks') {
       remaining -= span.workMs;
       continue;

@@ -20,7 +20,10 @@ export class CalendarWork {
   step(): void {
     this.used += 1;
     if (this.used > this.maxSteps) {
-      throw calendarError(CalendarErrorCode.WorkLimit, `the deadline lies too far ahead on this calendar (more than ${this.maxSteps} calendar steps)`);
+      throw calendarError(
+        CalendarErrorCode.WorkLimit,
+        `the deadline lies too far ahead on this calendar (more than ${this.maxSteps} calendar steps)`,
+      );
     }
   }
 }

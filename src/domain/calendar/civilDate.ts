@@ -45,7 +45,7 @@ export function civilFromDays(dayNumber: number): CivilDate {
 
 /** 1970-01-01 was a Thursday (index 3). */
 export function weekdayOfDay(dayNumber: number): WeekdayIndex {
-  return (((dayNumber + 3) % 7) + 7) % 7 as WeekdayIndex;
+  return ((((dayNumber + 3) % 7) + 7) % 7) as WeekdayIndex;
 }
 
 export function daysInMonth(year: number, month: number): number {

@@ -43,7 +43,15 @@ function compile(calendar: BusinessCalendar): CompiledCalendar {
     if (windows.length > 0) lastOverrideWorkDay = Math.max(lastOverrideWorkDay, day);
   }
   const specialDays = [...new Set([...holidays, ...overrides.keys()])].sort((a, b) => a - b);
-  return { timeZone: calendar.timeZone, week, weekMs: weekMinutes * MS_PER_MINUTE, holidays, overrides, specialDays, lastOverrideWorkDay };
+  return {
+    timeZone: calendar.timeZone,
+    week,
+    weekMs: weekMinutes * MS_PER_MINUTE,
+    holidays,
+    overrides,
+    specialDays,
+    lastOverrideWorkDay,
+  };
 }
 
 // Calendars are values: callers must not mutate one after first use (defaults are frozen).

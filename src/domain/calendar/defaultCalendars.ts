@@ -15,7 +15,8 @@ function weekdays(windows: Window[]): Partial<Record<Weekday, Window[]>> {
 function dateRange(first: string, last: string): string[] {
   const prefix = first.slice(0, 8);
   const days: string[] = [];
-  for (let day = Number(first.slice(8)); day <= Number(last.slice(8)); day++) days.push(`${prefix}${String(day).padStart(2, '0')}`);
+  for (let day = Number(first.slice(8)); day <= Number(last.slice(8)); day++)
+    days.push(`${prefix}${String(day).padStart(2, '0')}`);
   return days;
 }
 
@@ -59,7 +60,10 @@ function deepFreeze<T>(value: T): T {
 export const DEFAULT_CALENDARS: readonly DefaultCalendar[] = deepFreeze([
   {
     id: 'cn-mainland-2026',
-    name: { en: 'Mainland China 2026 (public holidays and make-up workdays)', 'zh-CN': '中国大陆 2026（法定节假日及调休）' },
+    name: {
+      en: 'Mainland China 2026 (public holidays and make-up workdays)',
+      'zh-CN': '中国大陆 2026（法定节假日及调休）',
+    },
     calendar: {
       timeZone: 'Asia/Shanghai',
       week: weekdays(CN_WORKDAY),
@@ -69,7 +73,10 @@ export const DEFAULT_CALENDARS: readonly DefaultCalendar[] = deepFreeze([
   },
   {
     id: 'us-eastern',
-    name: { en: 'US Eastern business hours (9:00–17:00, Mon–Fri)', 'zh-CN': '美国东部工作时间（周一至周五 9:00–17:00）' },
+    name: {
+      en: 'US Eastern business hours (9:00–17:00, Mon–Fri)',
+      'zh-CN': '美国东部工作时间（周一至周五 9:00–17:00）',
+    },
     calendar: { timeZone: 'America/New_York', week: weekdays([['09:00', '17:00']]) },
   },
   {

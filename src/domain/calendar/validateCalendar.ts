@@ -20,7 +20,9 @@ function describe(value: unknown): string {
 }
 
 function issue(code: string, path: string, message: string, params?: Record<string, string | number>): ValidationIssue {
-  return params ? { code, path, message: `${path || 'calendar'}: ${message}`, params } : { code, path, message: `${path || 'calendar'}: ${message}` };
+  return params
+    ? { code, path, message: `${path || 'calendar'}: ${message}`, params }
+    : { code, path, message: `${path || 'calendar'}: ${message}` };
 }
 
 /**
@@ -29,14 +31,22 @@ function issue(code: string, path: string, message: string, params?: Record<stri
  */
 function validateWindows(value: unknown, path: string, issues: ValidationIssue[]): Window[] {
   if (!Array.isArray(value)) {
-    issues.push(issue(CalendarErrorCode.WrongType, path, `must be an array of ["HH:MM", "HH:MM"] windows, got ${describe(value)}`));
+    issues.push(
+      issue(
+        CalendarErrorCode.WrongType,
+        path,
+        `must be an array of ["HH:MM", "HH:MM"] windows, got ${describe(value)}`,
+      ),
+    );
     return [];
   }
   const good: Array<{ window: Window; start: number; end: number; path: string }> = [];
   value.forEach((raw: unknown, index) => {
     const windowPath = `${path}[${index}]`;
     if (!Array.isArray(raw) || raw.length !== 2 || typeof raw[0] !== 'string' || typeof raw[1] !== 'string') {
-      issues.push(issue(CalendarErrorCode.WrongType, windowPath, `must be a pair of "HH:MM" strings, got ${describe(raw)}`));
+      issues.push(
+        issue(CalendarErrorCode.WrongType, windowPath, `must be a pair of "HH:MM" strings, got ${describe(raw)}`),
+      );
       return;
     }
     const [startText, endText] = raw as [string, string];
@@ -44,15 +54,36 @@ function validateWindows(value: unknown, path: string, issues: ValidationIssue[]
     const end = parseTimeOfDay(endText, true);
     if (start === undefined) {
       const hint = startText === '24:00' ? ' (24:00 may only end a window)' : '';
-      issues.push(issue(CalendarErrorCode.BadTime, `${windowPath}[0]`, `start "${startText}" is not a time "HH:MM" from 00:00 to 23:59${hint}`, { value: startText }));
+      issues.push(
+        issue(
+          CalendarErrorCode.BadTime,
+          `${windowPath}[0]`,
+          `start "${startText}" is not a time "HH:MM" from 00:00 to 23:59${hint}`,
+          { value: startText },
+        ),
+      );
     }
     if (end === undefined) {
-      issues.push(issue(CalendarErrorCode.BadTime, `${windowPath}[1]`, `end "${endText}" is not a time "HH:MM" from 00:00 to 24:00`, { value: endText }));
+      issues.push(
+        issue(
+          CalendarErrorCode.BadTime,
+          `${windowPath}[1]`,
+          `end "${endText}" is not a time "HH:MM" from 00:00 to 24:00`,
+          { value: endText },
+        ),
+      );
     }
     if (start === undefined || end === undefined) return;
     if (start >= end) {
       const what = start === end ? 'is empty' : 'ends before it starts';
-      issues.push(issue(CalendarErrorCode.ReversedWindow, windowPath, `window ${startText}–${endText} ${what}; a window must start before it ends (use 24:00 for midnight)`, { start: startText, end: endText }));
+      issues.push(
+        issue(
+          CalendarErrorCode.ReversedWindow,
+          windowPath,
+          `window ${startText}–${endText} ${what}; a window must start before it ends (use 24:00 for midnight)`,
+          { start: startText, end: endText },
+        ),
+      );
       return;
     }
     good.push({ window: [startText, endText], start, end, path: windowPath });
@@ -63,7 +94,14 @@ function validateWindows(value: unknown, path: string, issues: ValidationIssue[]
     const previous = sorted[i - 1]!;
     const current = sorted[i]!;
     if (current.start < previous.end) {
-      issues.push(issue(CalendarErrorCode.Overlap, current.path, `window ${current.window[0]}–${current.window[1]} overlaps ${previous.path} (${previous.window[0]}–${previous.window[1]})`, { other: previous.path }));
+      issues.push(
+        issue(
+          CalendarErrorCode.Overlap,
+          current.path,
+          `window ${current.window[0]}–${current.window[1]} overlaps ${previous.path} (${previous.window[0]}–${previous.window[1]})`,
+          { other: previous.path },
+        ),
+      );
     }
   }
   return good.map((g) => g.window);
@@ -83,29 +121,51 @@ export function validateCalendar(input: unknown): Validated<BusinessCalendar> {
 
   for (const key of Object.keys(input)) {
     if (!KNOWN_FIELDS.has(key)) {
-      issues.push(issue(CalendarErrorCode.UnknownField, key, `unknown field; expected timeZone, week, holidays or overrides`));
+      issues.push(
+        issue(CalendarErrorCode.UnknownField, key, `unknown field; expected timeZone, week, holidays or overrides`),
+      );
     }
   }
 
   const zone = input['timeZone'];
   if (zone === undefined) {
-    issues.push(issue(CalendarErrorCode.MissingField, 'timeZone', 'is required (an IANA zone such as "Asia/Shanghai")'));
+    issues.push(
+      issue(CalendarErrorCode.MissingField, 'timeZone', 'is required (an IANA zone such as "Asia/Shanghai")'),
+    );
   } else if (typeof zone !== 'string') {
     issues.push(issue(CalendarErrorCode.WrongType, 'timeZone', `must be a string, got ${describe(zone)}`));
   } else if (!isValidTimeZone(zone)) {
-    issues.push(issue(CalendarErrorCode.BadZone, 'timeZone', `"${zone}" is not a known IANA time zone (for example "Europe/Berlin")`, { value: zone }));
+    issues.push(
+      issue(
+        CalendarErrorCode.BadZone,
+        'timeZone',
+        `"${zone}" is not a known IANA time zone (for example "Europe/Berlin")`,
+        { value: zone },
+      ),
+    );
   }
 
   const week: Partial<Record<Weekday, Window[]>> = {};
   const rawWeek = input['week'];
   if (rawWeek === undefined) {
-    issues.push(issue(CalendarErrorCode.MissingField, 'week', 'is required (use {} for a calendar that only has overrides)'));
+    issues.push(
+      issue(CalendarErrorCode.MissingField, 'week', 'is required (use {} for a calendar that only has overrides)'),
+    );
   } else if (!isPlainObject(rawWeek)) {
-    issues.push(issue(CalendarErrorCode.WrongType, 'week', `must be an object keyed by mon..sun, got ${describe(rawWeek)}`));
+    issues.push(
+      issue(CalendarErrorCode.WrongType, 'week', `must be an object keyed by mon..sun, got ${describe(rawWeek)}`),
+    );
   } else {
     for (const [key, value] of Object.entries(rawWeek)) {
       if (!(WEEKDAYS as readonly string[]).includes(key)) {
-        issues.push(issue(CalendarErrorCode.UnknownDay, `week.${key}`, `"${key}" is not a weekday; use mon, tue, wed, thu, fri, sat or sun`, { value: key }));
+        issues.push(
+          issue(
+            CalendarErrorCode.UnknownDay,
+            `week.${key}`,
+            `"${key}" is not a weekday; use mon, tue, wed, thu, fri, sat or sun`,
+            { value: key },
+          ),
+        );
         continue;
       }
       week[key as Weekday] = validateWindows(value, `week.${key}`, issues);
@@ -116,13 +176,21 @@ export function validateCalendar(input: unknown): Validated<BusinessCalendar> {
   const rawHolidays = input['holidays'];
   if (rawHolidays !== undefined) {
     if (!Array.isArray(rawHolidays)) {
-      issues.push(issue(CalendarErrorCode.WrongType, 'holidays', `must be an array of "YYYY-MM-DD" dates, got ${describe(rawHolidays)}`));
+      issues.push(
+        issue(
+          CalendarErrorCode.WrongType,
+          'holidays',
+          `must be an array of "YYYY-MM-DD" dates, got ${describe(rawHolidays)}`,
+        ),
+      );
     } else {
       holidays = [];
       rawHolidays.forEach((value: unknown, index) => {
         const path = `holidays[${index}]`;
         if (typeof value !== 'string') {
-          issues.push(issue(CalendarErrorCode.WrongType, path, `must be a "YYYY-MM-DD" string, got ${describe(value)}`));
+          issues.push(
+            issue(CalendarErrorCode.WrongType, path, `must be a "YYYY-MM-DD" string, got ${describe(value)}`),
+          );
         } else if (parseIsoDate(value) === undefined) {
           issues.push(issue(CalendarErrorCode.BadDate, path, `"${value}" is not a real date "YYYY-MM-DD"`, { value }));
         } else {
@@ -136,13 +204,21 @@ export function validateCalendar(input: unknown): Validated<BusinessCalendar> {
   const rawOverrides = input['overrides'];
   if (rawOverrides !== undefined) {
     if (!isPlainObject(rawOverrides)) {
-      issues.push(issue(CalendarErrorCode.WrongType, 'overrides', `must be an object keyed by "YYYY-MM-DD", got ${describe(rawOverrides)}`));
+      issues.push(
+        issue(
+          CalendarErrorCode.WrongType,
+          'overrides',
+          `must be an object keyed by "YYYY-MM-DD", got ${describe(rawOverrides)}`,
+        ),
+      );
     } else {
       overrides = {};
       for (const [date, value] of Object.entries(rawOverrides)) {
         const path = `overrides.${date}`;
         if (parseIsoDate(date) === undefined) {
-          issues.push(issue(CalendarErrorCode.BadDate, path, `"${date}" is not a real date "YYYY-MM-DD"`, { value: date }));
+          issues.push(
+            issue(CalendarErrorCode.BadDate, path, `"${date}" is not a real date "YYYY-MM-DD"`, { value: date }),
+          );
           continue;
         }
         overrides[date] = validateWindows(value, path, issues);

@@ -100,7 +100,11 @@ export class WorkingTimeCursor {
     let produced = false;
     for (const [startMinute, endMinute] of windowsOnDay(this.calendar, day)) {
       const base = day * MS_PER_DAY;
-      for (const range of instantRangesForWallClock(zone, base + startMinute * MS_PER_MINUTE, base + endMinute * MS_PER_MINUTE)) {
+      for (const range of instantRangesForWallClock(
+        zone,
+        base + startMinute * MS_PER_MINUTE,
+        base + endMinute * MS_PER_MINUTE,
+      )) {
         this.insert(range);
         produced = true;
       }
@@ -147,7 +151,8 @@ export class WorkingTimeCursor {
     days = Math.min(days, Math.floor((clearUntil - wallStart) / MS_PER_DAY));
 
     let weeks = Math.floor(days / 7);
-    if (this.untilMs !== Number.POSITIVE_INFINITY) weeks = Math.min(weeks, Math.floor((this.untilMs - start) / WEEK_MS));
+    if (this.untilMs !== Number.POSITIVE_INFINITY)
+      weeks = Math.min(weeks, Math.floor((this.untilMs - start) / WEEK_MS));
     if (calendar.weekMs > 0 && maxWorkMs !== Number.POSITIVE_INFINITY) {
       weeks = Math.min(weeks, Math.ceil(maxWorkMs / calendar.weekMs) - 1);
     }

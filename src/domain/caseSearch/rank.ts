@@ -90,7 +90,12 @@ export interface KeptTerm extends QueryTerm {
  * (IDF × weight), at most `maxQueryTerms`, within `postingBudget` postings (a term that would
  * overflow the budget is skipped, a rarer one may still fit).
  */
-export function selectQueryTerms(terms: readonly QueryTerm[], dfs: ReadonlyMap<string, number>, docCount: number, p: SearchParams = DEFAULT_SEARCH_PARAMS): KeptTerm[] {
+export function selectQueryTerms(
+  terms: readonly QueryTerm[],
+  dfs: ReadonlyMap<string, number>,
+  docCount: number,
+  p: SearchParams = DEFAULT_SEARCH_PARAMS,
+): KeptTerm[] {
   const candidates: KeptTerm[] = [];
   for (const t of terms) {
     const df = dfs.get(t.term) ?? 0;
@@ -236,7 +241,11 @@ export function highlight(text: string, matched: readonly string[]): HighlightSe
  * Applies the feedback prior to an already ranked list (the app reads feedback only for the top
  * candidates) and sorts again, ties by case id.
  */
-export function rerankWithFeedback(ranked: readonly RankedCase[], feedback: ReadonlyMap<string, Feedback>, p: SearchParams = DEFAULT_SEARCH_PARAMS): RankedCase[] {
+export function rerankWithFeedback(
+  ranked: readonly RankedCase[],
+  feedback: ReadonlyMap<string, Feedback>,
+  p: SearchParams = DEFAULT_SEARCH_PARAMS,
+): RankedCase[] {
   return ranked
     .map((r) => ({ ...r, score: r.score * feedbackPrior(feedback.get(r.caseId), p) }))
     .sort((a, b) => b.score - a.score || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));

@@ -108,7 +108,12 @@ function cjkTokens(run: string, offset: number, out: Token[]): void {
   // Words of three or more characters from the segmenter (two-character words are bigrams already).
   for (const s of zhSegmenter().segment(run)) {
     if (s.isWordLike === true && Array.from(s.segment).length >= 3) {
-      out.push({ term: clip(s.segment), kind: 'word', start: offset + s.index, end: offset + s.index + s.segment.length });
+      out.push({
+        term: clip(s.segment),
+        kind: 'word',
+        start: offset + s.index,
+        end: offset + s.index + s.segment.length,
+      });
     }
   }
 }
@@ -119,7 +124,8 @@ function latinTokens(text: string, offset: number, out: Token[]): void {
     const raw = m[0];
     const start = offset + (m.index ?? 0);
     const end = start + raw.length;
-    if (previous !== undefined && CLAUSE_BREAK.test(text.slice(previous.end - offset, start - offset))) previous = undefined;
+    if (previous !== undefined && CLAUSE_BREAK.test(text.slice(previous.end - offset, start - offset)))
+      previous = undefined;
     const apostrophe = raw.search(/['’]/);
     const base = apostrophe > 0 && !isIdentifier(raw) ? raw.slice(0, apostrophe) : raw;
     const lower = base.toLowerCase();
@@ -127,7 +133,8 @@ function latinTokens(text: string, offset: number, out: Token[]): void {
       out.push({ term: clip(lower.replace(/[._:/\-]+$/, '')), kind: 'ident', start, end });
       for (const part of identifierParts(base)) {
         const p = part.toLowerCase();
-        if (p.length > 1 && !/^\p{N}+$/u.test(p) && !STOP_WORDS.has(p)) out.push({ term: clip(stem(p)), kind: 'word', start, end });
+        if (p.length > 1 && !/^\p{N}+$/u.test(p) && !STOP_WORDS.has(p))
+          out.push({ term: clip(stem(p)), kind: 'word', start, end });
       }
       previous = undefined;
       continue;
@@ -139,7 +146,8 @@ function latinTokens(text: string, offset: number, out: Token[]): void {
         continue;
       }
       const term = clip(stem(p));
-      if (INDEX_WORD_BIGRAMS && previous !== undefined) out.push({ term: clip(`${previous.term} ${term}`), kind: 'bigram', start: previous.start, end });
+      if (INDEX_WORD_BIGRAMS && previous !== undefined)
+        out.push({ term: clip(`${previous.term} ${term}`), kind: 'bigram', start: previous.start, end });
       out.push({ term, kind: 'word', start, end });
       previous = { term, start, end };
     }

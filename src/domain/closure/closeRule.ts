@@ -33,7 +33,8 @@ export interface MayCloseInput {
  */
 export function mayClose(input: MayCloseInput): CloseDecision {
   const isSubmitter = input.submitterAccountId !== undefined && input.submitterAccountId === input.actingAccountId;
-  if (!isSubmitter && !input.fallbackAccountIds.includes(input.actingAccountId)) return { allowed: false, code: 'CLOSE_NOT_SUBMITTER' };
+  if (!isSubmitter && !input.fallbackAccountIds.includes(input.actingAccountId))
+    return { allowed: false, code: 'CLOSE_NOT_SUBMITTER' };
   if (input.requiredVisitOpen) return { allowed: false, code: 'CLOSE_VISIT_OPEN' };
   return { allowed: true };
 }
@@ -45,6 +46,7 @@ export type ResolveDecision = { allowed: true } | { allowed: false; code: 'RESOL
  * and unclassified issues do not (classification is set at triage).
  */
 export function mayResolve(input: { classification: string | undefined; rootCauseComplete: boolean }): ResolveDecision {
-  if (input.classification === 'problem' && !input.rootCauseComplete) return { allowed: false, code: 'RESOLVE_ROOT_CAUSE_INCOMPLETE' };
+  if (input.classification === 'problem' && !input.rootCauseComplete)
+    return { allowed: false, code: 'RESOLVE_ROOT_CAUSE_INCOMPLETE' };
   return { allowed: true };
 }

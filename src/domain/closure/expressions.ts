@@ -85,7 +85,9 @@ export interface WorkflowRuleEntry {
 export type ClosureTransition = 'resolve' | 'close';
 
 /** Which modules each transition carries. */
-export const CLOSURE_RULES_BY_TRANSITION: Readonly<Record<ClosureTransition, { conditions: ClosureRuleKey[]; validators: ClosureRuleKey[] }>> = {
+export const CLOSURE_RULES_BY_TRANSITION: Readonly<
+  Record<ClosureTransition, { conditions: ClosureRuleKey[]; validators: ClosureRuleKey[] }>
+> = {
   resolve: { conditions: [], validators: ['itr-resolve-validator'] },
   close: { conditions: ['itr-close-condition'], validators: ['itr-close-validator'] },
 };
@@ -98,7 +100,9 @@ export function extensionAri(app: { appId: string; environmentId: string }, modu
 /** The module key an extension ARI names; undefined for anything else. */
 export function moduleKeyOfExtensionAri(ari: string | undefined): string | undefined {
   const at = ari?.lastIndexOf('/static/') ?? -1;
-  return ari !== undefined && ari.startsWith('ari:cloud:ecosystem::extension/') && at >= 0 ? ari.slice(at + '/static/'.length) : undefined;
+  return ari !== undefined && ari.startsWith('ari:cloud:ecosystem::extension/') && at >= 0
+    ? ari.slice(at + '/static/'.length)
+    : undefined;
 }
 
 export interface TransitionClosureRules {
@@ -111,7 +115,11 @@ export interface TransitionClosureRules {
  * The rule entries for `transition`, each with `config` = the stringified configuration. Pure: the
  * caller supplies the app/environment ids and this site's configuration.
  */
-export function closureRulesFor(transition: ClosureTransition, config: ClosureRuleConfig, app: { appId: string; environmentId: string }): TransitionClosureRules {
+export function closureRulesFor(
+  transition: ClosureTransition,
+  config: ClosureRuleConfig,
+  app: { appId: string; environmentId: string },
+): TransitionClosureRules {
   const entry = (ruleKey: string, moduleKey: ClosureRuleKey): WorkflowRuleEntry => ({
     ruleKey,
     parameters: { key: extensionAri(app, moduleKey), config: JSON.stringify(config) },
@@ -119,12 +127,21 @@ export function closureRulesFor(transition: ClosureTransition, config: ClosureRu
   const { conditions, validators } = CLOSURE_RULES_BY_TRANSITION[transition];
   return {
     validators: validators.map((k) => entry(FORGE_VALIDATOR_RULE, k)),
-    conditions: conditions.length === 0 ? undefined : { operation: 'ALL', conditions: conditions.map((k) => entry(FORGE_CONDITION_RULE, k)) },
+    conditions:
+      conditions.length === 0
+        ? undefined
+        : { operation: 'ALL', conditions: conditions.map((k) => entry(FORGE_CONDITION_RULE, k)) },
   };
 }
 
 /** A closure rule of this app (any environment) — what a resync replaces. */
 export function isClosureRule(rule: { ruleKey?: unknown; parameters?: Record<string, unknown> }): boolean {
-  const key = moduleKeyOfExtensionAri(typeof rule.parameters?.['key'] === 'string' ? rule.parameters['key'] : undefined);
-  return (rule.ruleKey === FORGE_VALIDATOR_RULE || rule.ruleKey === FORGE_CONDITION_RULE) && key !== undefined && key in CLOSURE_EXPRESSIONS;
+  const key = moduleKeyOfExtensionAri(
+    typeof rule.parameters?.['key'] === 'string' ? rule.parameters['key'] : undefined,
+  );
+  return (
+    (rule.ruleKey === FORGE_VALIDATOR_RULE || rule.ruleKey === FORGE_CONDITION_RULE) &&
+    key !== undefined &&
+    key in CLOSURE_EXPRESSIONS
+  );
 }

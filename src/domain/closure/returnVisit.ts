@@ -54,7 +54,8 @@ export function needsReturnVisit(
 ): VisitDecision {
   const bucket = stableHash(`return-visit:${issue.issueId}`) % 10000;
   if (issue.kind === 'complaint') return { required: true, reason: 'complaint', bucket };
-  if (issue.grade !== undefined && policy.alwaysGrades.includes(issue.grade)) return { required: true, reason: 'topGrade', bucket };
+  if (issue.grade !== undefined && policy.alwaysGrades.includes(issue.grade))
+    return { required: true, reason: 'topGrade', bucket };
   const sampled = bucket < Math.round(policy.sampleRatePercent * 100);
   return { required: sampled, reason: sampled ? 'sampled' : 'notSampled', bucket };
 }

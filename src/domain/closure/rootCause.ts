@@ -14,14 +14,56 @@ export type AttributionCategory = 'customer' | 'fate' | 'attitude';
  */
 export const EXTERNAL_ATTRIBUTION_PHRASES: Readonly<Record<AttributionCategory, readonly string[]>> = {
   customer: [
-    'customer misuse', 'customer error', 'customer fault', "customer's fault", 'user error', 'user misuse',
-    'misused by the customer', 'the customer did', 'customer did not', "customer didn't", 'operator error',
-    '客户', '用户误操作', '用户操作不当', '用户原因', '误操作',
+    'customer misuse',
+    'customer error',
+    'customer fault',
+    "customer's fault",
+    'user error',
+    'user misuse',
+    'misused by the customer',
+    'the customer did',
+    'customer did not',
+    "customer didn't",
+    'operator error',
+    '客户',
+    '用户误操作',
+    '用户操作不当',
+    '用户原因',
+    '误操作',
   ],
-  fate: ['bad luck', 'unlucky', 'act of god', 'fate', 'by chance', 'coincidence', 'force majeure', '运气', '倒霉', '天意', '偶然', '不可抗力', '碰巧'],
+  fate: [
+    'bad luck',
+    'unlucky',
+    'act of god',
+    'fate',
+    'by chance',
+    'coincidence',
+    'force majeure',
+    '运气',
+    '倒霉',
+    '天意',
+    '偶然',
+    '不可抗力',
+    '碰巧',
+  ],
   attitude: [
-    'careless', 'carelessness', 'negligent', 'negligence', 'lazy', 'attitude', 'not careful', 'did not pay attention',
-    'irresponsible', 'human error', '态度', '粗心', '马虎', '疏忽', '不认真', '不负责任', '责任心',
+    'careless',
+    'carelessness',
+    'negligent',
+    'negligence',
+    'lazy',
+    'attitude',
+    'not careful',
+    'did not pay attention',
+    'irresponsible',
+    'human error',
+    '态度',
+    '粗心',
+    '马虎',
+    '疏忽',
+    '不认真',
+    '不负责任',
+    '责任心',
   ],
 };
 
@@ -100,7 +142,8 @@ export function checkRootCause(draft: RootCauseDraft): RootCauseCheck {
     if (v.length > ROOT_CAUSE_LIMITS.text) issues.push({ code: 'ROOT_CAUSE_TOO_LONG', path: name });
   }
   const reason = draft.overrideReason?.trim() ?? '';
-  if (reason.length > ROOT_CAUSE_LIMITS.overrideReason) issues.push({ code: 'ROOT_CAUSE_TOO_LONG', path: 'overrideReason' });
+  if (reason.length > ROOT_CAUSE_LIMITS.overrideReason)
+    issues.push({ code: 'ROOT_CAUSE_TOO_LONG', path: 'overrideReason' });
   const flags = flagExternalAttribution(draft.rootCause);
   const overridden = flags.length > 0 && reason !== '';
   if (flags.length > 0 && !overridden) issues.push({ code: 'ROOT_CAUSE_EXTERNAL', path: 'rootCause' });

@@ -33,7 +33,10 @@ export const DEFAULT_GRADING_TABLE: GradingTable = {
       options: [
         {
           id: 'outage',
-          label: { en: "Outage: 100 % of the affected service's transactions fail", 'zh-CN': '业务中断：受影响业务 100% 失败' },
+          label: {
+            en: "Outage: 100 % of the affected service's transactions fail",
+            'zh-CN': '业务中断：受影响业务 100% 失败',
+          },
           score: 10,
         },
         {
@@ -80,10 +83,22 @@ export const DEFAULT_GRADING_TABLE: GradingTable = {
       weight: 2,
       options: [
         { id: 'over24h', label: { en: 'More than 24 hours', 'zh-CN': '超过 24 小时' }, score: 10 },
-        { id: 'h4to24', label: { en: 'More than 4 hours, up to 24 hours', 'zh-CN': '超过 4 小时，不超过 24 小时' }, score: 6 },
-        { id: 'h1to4', label: { en: 'More than 1 hour, up to 4 hours', 'zh-CN': '超过 1 小时，不超过 4 小时' }, score: 3 },
+        {
+          id: 'h4to24',
+          label: { en: 'More than 4 hours, up to 24 hours', 'zh-CN': '超过 4 小时，不超过 24 小时' },
+          score: 6,
+        },
+        {
+          id: 'h1to4',
+          label: { en: 'More than 1 hour, up to 4 hours', 'zh-CN': '超过 1 小时，不超过 4 小时' },
+          score: 3,
+        },
         { id: 'upTo1h', label: { en: 'Up to 1 hour', 'zh-CN': '不超过 1 小时' }, score: 1 },
-        { id: 'none', label: { en: 'None: 0 minutes, nothing is failing', 'zh-CN': '无：0 分钟，没有任何故障' }, score: 0 },
+        {
+          id: 'none',
+          label: { en: 'None: 0 minutes, nothing is failing', 'zh-CN': '无：0 分钟，没有任何故障' },
+          score: 0,
+        },
       ],
     },
     {
@@ -149,7 +164,10 @@ export const DEFAULT_GRADING_TABLE: GradingTable = {
         },
         {
           id: 'standard',
-          label: { en: 'Standard: annual revenue up to USD 1,000,000', 'zh-CN': '普通客户：年收入不超过 1,000,000 美元' },
+          label: {
+            en: 'Standard: annual revenue up to USD 1,000,000',
+            'zh-CN': '普通客户：年收入不超过 1,000,000 美元',
+          },
           score: 3,
         },
         {

@@ -92,8 +92,13 @@ export function acceptanceDecision(
   calendar: BusinessCalendar,
 ): AcceptanceDecision {
   if (!Number.isFinite(acceptanceMinutes) || acceptanceMinutes < 0) {
-    throw new DomainError(EscalationErrorCode.InvalidArgument, `Acceptance minutes must be ≥ 0, got ${acceptanceMinutes}.`);
+    throw new DomainError(
+      EscalationErrorCode.InvalidArgument,
+      `Acceptance minutes must be ≥ 0, got ${acceptanceMinutes}.`,
+    );
   }
   const acceptBy = acceptanceMinutes === 0 ? dispatchedAt : addWorkingTime(calendar, dispatchedAt, acceptanceMinutes);
-  return now.getTime() >= acceptBy.getTime() ? { decision: 'deemedAccepted', acceptBy } : { decision: 'awaitingAnswer', acceptBy };
+  return now.getTime() >= acceptBy.getTime()
+    ? { decision: 'deemedAccepted', acceptBy }
+    : { decision: 'awaitingAnswer', acceptBy };
 }

@@ -41,13 +41,15 @@ export function scoreRange(table: Pick<GradingTable, 'dimensions'>): { min: numb
 /** Position in `grades` (0 = most severe). */
 function rankOf(table: GradingTable, grade: GradeId): number {
   const i = table.grades.findIndex((g) => g.id === grade);
-  if (i < 0) throw new DomainError(GradingErrorCode.TableInvalid, `Grade "${grade}" is not defined in table v${table.version}.`);
+  if (i < 0)
+    throw new DomainError(GradingErrorCode.TableInvalid, `Grade "${grade}" is not defined in table v${table.version}.`);
   return i;
 }
 
 function gradeAt(table: GradingTable, rank: number): GradeId {
   const g = table.grades[rank];
-  if (g === undefined) throw new DomainError(GradingErrorCode.TableInvalid, `Table v${table.version} has no grade at rank ${rank}.`);
+  if (g === undefined)
+    throw new DomainError(GradingErrorCode.TableInvalid, `Table v${table.version} has no grade at rank ${rank}.`);
   return g.id;
 }
 
@@ -56,7 +58,12 @@ function checkAnswers(table: GradingTable, answers: GradingAnswers): ValidationI
   for (const d of table.dimensions) {
     const answer = Object.prototype.hasOwnProperty.call(answers, d.id) ? answers[d.id] : undefined;
     if (answer === undefined) {
-      issues.push({ code: GradingErrorCode.AnswerMissing, path: `answers.${d.id}`, message: `No answer for "${d.id}".`, params: { dimension: d.id } });
+      issues.push({
+        code: GradingErrorCode.AnswerMissing,
+        path: `answers.${d.id}`,
+        message: `No answer for "${d.id}".`,
+        params: { dimension: d.id },
+      });
     } else if (!d.options.some((o) => o.id === answer)) {
       issues.push({
         code: GradingErrorCode.AnswerUnknownOption,
@@ -132,9 +139,15 @@ export function gradeIssue(table: GradingTable, answers: GradingAnswers): GradeO
   let threshold: GradingTable['thresholds'][number] | undefined;
   for (const t of table.thresholds) if (t.minScore <= score) threshold = t;
   if (threshold === undefined) {
-    throw new DomainError(GradingErrorCode.TableInvalid, `Score ${score} is below every threshold of table v${table.version}.`);
+    throw new DomainError(
+      GradingErrorCode.TableInvalid,
+      `Score ${score} is below every threshold of table v${table.version}.`,
+    );
   }
-  explanation.push({ code: 'GRADING_STEP_THRESHOLD', params: { score, minScore: threshold.minScore, grade: threshold.grade } });
+  explanation.push({
+    code: 'GRADING_STEP_THRESHOLD',
+    params: { score, minScore: threshold.minScore, grade: threshold.grade },
+  });
 
   let rank = rankOf(table, threshold.grade);
   for (const o of table.overrides) {
@@ -150,6 +163,7 @@ export function gradeIssue(table: GradingTable, answers: GradingAnswers): GradeO
 /** Higher is more severe; lets callers compare grades without knowing the table's order convention. */
 export function gradeSeverity(table: Pick<GradingTable, 'grades' | 'version'>, grade: GradeId): number {
   const i = table.grades.findIndex((g) => g.id === grade);
-  if (i < 0) throw new DomainError(GradingErrorCode.TableInvalid, `Grade "${grade}" is not defined in table v${table.version}.`);
+  if (i < 0)
+    throw new DomainError(GradingErrorCode.TableInvalid, `Grade "${grade}" is not defined in table v${table.version}.`);
   return table.grades.length - 1 - i;
 }

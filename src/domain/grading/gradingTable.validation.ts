@@ -76,7 +76,9 @@ function readOption(issues: IssueList, value: Record<string, unknown>, path: str
   const score = issues.number(value, 'score', path, GradingErrorCode.OptionScoreMissing);
   if (score !== undefined && !Number.isInteger(score)) {
     // Integers keep weighted sums exact, so a score never lands a hair off a threshold.
-    issues.add(GradingErrorCode.OptionScoreInvalid, pathOf(path, 'score'), 'An option score must be a whole number.', { value: score });
+    issues.add(GradingErrorCode.OptionScoreInvalid, pathOf(path, 'score'), 'An option score must be a whole number.', {
+      value: score,
+    });
     return undefined;
   }
   return id !== undefined && label !== undefined && score !== undefined ? { id, label, score } : undefined;
@@ -93,10 +95,13 @@ function readDimensions(issues: IssueList, root: Record<string, unknown>): Gradi
     const id = issues.string(value, 'id', path);
     ids.push({ id, path });
     const label = issues.label(value, 'label', path);
-    const guidance: LocalizedText | undefined = value.guidance === undefined ? undefined : issues.label(value, 'guidance', path);
+    const guidance: LocalizedText | undefined =
+      value.guidance === undefined ? undefined : issues.label(value, 'guidance', path);
     const weight = issues.number(value, 'weight', path);
     if (weight !== undefined && !(Number.isInteger(weight) && weight >= 0)) {
-      issues.add(GradingErrorCode.WeightInvalid, pathOf(path, 'weight'), 'A weight must be a whole number ≥ 0.', { value: weight });
+      issues.add(GradingErrorCode.WeightInvalid, pathOf(path, 'weight'), 'A weight must be a whole number ≥ 0.', {
+        value: weight,
+      });
     }
     const optionList = issues.list(value, 'options', path);
     const options: Array<GradingOption | undefined> = [];
@@ -132,7 +137,12 @@ function readDimensions(issues: IssueList, root: Record<string, unknown>): Gradi
   return dims.filter((d): d is GradingDimension => d !== undefined);
 }
 
-function checkGradeRef(issues: IssueList, grade: string | undefined, path: string, gradeIds: ReadonlySet<string> | undefined): void {
+function checkGradeRef(
+  issues: IssueList,
+  grade: string | undefined,
+  path: string,
+  gradeIds: ReadonlySet<string> | undefined,
+): void {
   if (grade !== undefined && gradeIds !== undefined && !gradeIds.has(grade)) {
     issues.add(GradingErrorCode.GradeUndefined, path, `Grade "${grade}" is not defined in grades.`, { grade });
   }
@@ -161,14 +171,24 @@ function readThresholds(
     }
     const r = rank(grade);
     if (previous !== undefined && minScore <= previous.minScore) {
-      issues.add(GradingErrorCode.ThresholdsNotAscending, pathOf(path, 'minScore'), 'Thresholds must be listed by strictly ascending minScore.', {
-        minScore,
-        previous: previous.minScore,
-      });
+      issues.add(
+        GradingErrorCode.ThresholdsNotAscending,
+        pathOf(path, 'minScore'),
+        'Thresholds must be listed by strictly ascending minScore.',
+        {
+          minScore,
+          previous: previous.minScore,
+        },
+      );
     }
     // grades are most severe first, so a higher score must not move to a larger rank.
     if (previous !== undefined && r >= 0 && previous.rank >= 0 && r > previous.rank) {
-      issues.add(GradingErrorCode.ThresholdsSeverityDescending, pathOf(path, 'grade'), 'A higher score must not give a less severe grade.', { grade });
+      issues.add(
+        GradingErrorCode.ThresholdsSeverityDescending,
+        pathOf(path, 'grade'),
+        'A higher score must not give a less severe grade.',
+        { grade },
+      );
     }
     previous = { minScore, rank: r };
     out.push({ minScore, grade });
@@ -193,7 +213,12 @@ function readCondition(
   }
   const dim = dimensions?.find((d) => d.id === dimension);
   if (dimension !== undefined && dimensions !== undefined && dim === undefined) {
-    issues.add(GradingErrorCode.DimensionUndefined, pathOf(whenPath, 'dimension'), `Dimension "${dimension}" is not defined.`, { dimension });
+    issues.add(
+      GradingErrorCode.DimensionUndefined,
+      pathOf(whenPath, 'dimension'),
+      `Dimension "${dimension}" is not defined.`,
+      { dimension },
+    );
   }
   const ids: string[] = [];
   (options ?? []).forEach((o, i) => {
@@ -201,7 +226,10 @@ function readCondition(
     if (typeof o !== 'string') {
       issues.add(InputErrorCode.NotAString, optionPath, `${optionPath} must be an option id.`);
     } else if (dim !== undefined && !dim.options.some((x) => x.id === o)) {
-      issues.add(GradingErrorCode.OptionUndefined, optionPath, `"${o}" is not an option of "${dim.id}".`, { dimension: dim.id, option: o });
+      issues.add(GradingErrorCode.OptionUndefined, optionPath, `"${o}" is not an option of "${dim.id}".`, {
+        dimension: dim.id,
+        option: o,
+      });
     } else {
       ids.push(o);
     }
@@ -237,12 +265,21 @@ function readOverrides(
     } else if (value.kind === 'raise') {
       const levels = issues.number(value, 'levels', path);
       if (levels !== undefined && !(Number.isInteger(levels) && levels >= 1)) {
-        issues.add(GradingErrorCode.OverrideLevelsInvalid, pathOf(path, 'levels'), 'Levels must be a whole number ≥ 1.', { value: levels });
+        issues.add(
+          GradingErrorCode.OverrideLevelsInvalid,
+          pathOf(path, 'levels'),
+          'Levels must be a whole number ≥ 1.',
+          { value: levels },
+        );
       } else if (id !== undefined && label !== undefined && when !== undefined && levels !== undefined) {
         out.push({ id, label, kind: 'raise', when, levels });
       }
     } else {
-      issues.add(GradingErrorCode.OverrideKindInvalid, pathOf(path, 'kind'), 'An override kind must be "atLeast" or "raise".');
+      issues.add(
+        GradingErrorCode.OverrideKindInvalid,
+        pathOf(path, 'kind'),
+        'An override kind must be "atLeast" or "raise".',
+      );
     }
   }
   reportDuplicates(issues, ids);
@@ -278,7 +315,11 @@ function readSla(
  * the thresholds cover every score from the first `minScore` upwards, and overrides only raise an
  * existing grade. So the first threshold must not exceed the lowest possible score.
  */
-function checkCoverage(issues: IssueList, dimensions: readonly GradingDimension[], thresholds: readonly ScoreThreshold[]): void {
+function checkCoverage(
+  issues: IssueList,
+  dimensions: readonly GradingDimension[],
+  thresholds: readonly ScoreThreshold[],
+): void {
   const { min, max } = scoreRange({ dimensions });
   const first = thresholds[0];
   if (first !== undefined && first.minScore > min) {
@@ -291,10 +332,15 @@ function checkCoverage(issues: IssueList, dimensions: readonly GradingDimension[
   }
   thresholds.forEach((t, i) => {
     if (t.minScore > max) {
-      issues.add(GradingErrorCode.ThresholdUnreachable, pathOf(pathOf('thresholds', i), 'minScore'), `No combination of answers scores ${t.minScore}; the highest possible score is ${max}.`, {
-        minScore: t.minScore,
-        max,
-      });
+      issues.add(
+        GradingErrorCode.ThresholdUnreachable,
+        pathOf(pathOf('thresholds', i), 'minScore'),
+        `No combination of answers scores ${t.minScore}; the highest possible score is ${max}.`,
+        {
+          minScore: t.minScore,
+          max,
+        },
+      );
     }
   });
 }
@@ -303,7 +349,10 @@ function checkCoverage(issues: IssueList, dimensions: readonly GradingDimension[
  * Validates an admin-edited grading table (with its SLA/OLA) and returns it typed, or every issue
  * found with its path, e.g. `dimensions[1].options[0].score` or `sla.major.ola.lines`.
  */
-export function validateGradingTable(input: unknown, options: GradingTableValidationOptions = {}): Validated<GradingTable> {
+export function validateGradingTable(
+  input: unknown,
+  options: GradingTableValidationOptions = {},
+): Validated<GradingTable> {
   const issues = new IssueList();
   if (!isRecord(input)) {
     issues.add(InputErrorCode.NotAnObject, '', 'A grading table must be an object.');
@@ -312,7 +361,9 @@ export function validateGradingTable(input: unknown, options: GradingTableValida
   issues.unknownFields(input, ['version', 'grades', 'dimensions', 'thresholds', 'overrides', 'sla'], '');
   const version = issues.number(input, 'version', '');
   if (version !== undefined && !(Number.isInteger(version) && version >= 1)) {
-    issues.add(GradingErrorCode.VersionInvalid, 'version', 'The version must be a whole number ≥ 1.', { value: version });
+    issues.add(GradingErrorCode.VersionInvalid, 'version', 'The version must be a whole number ≥ 1.', {
+      value: version,
+    });
   }
   const grades = readGrades(issues, input);
   const dimensions = readDimensions(issues, input);

@@ -73,7 +73,13 @@ function normalizePauses(pauses: readonly Pause[], start: Date): Interval[] {
  * The instant at which `minutes` working minutes have been consumed from `start`, skipping paused time;
  * null if an open-ended pause begins first.
  */
-function reachAfter(calendar: BusinessCalendar, start: Date, minutes: number, pauses: readonly Interval[], work?: CalendarWork): Date | null {
+function reachAfter(
+  calendar: BusinessCalendar,
+  start: Date,
+  minutes: number,
+  pauses: readonly Interval[],
+  work?: CalendarWork,
+): Date | null {
   if (minutes <= 0) return start; // nothing to consume: reached at once, wherever the calendar stands
   let cursor = start;
   let remaining = minutes;
@@ -92,7 +98,10 @@ function reachAfter(calendar: BusinessCalendar, start: Date, minutes: number, pa
 
 function checkBudget(budgetMinutes: number, warningFraction: number): void {
   if (!Number.isFinite(budgetMinutes) || budgetMinutes < 0) {
-    throw new DomainError(SlaErrorCode.InvalidArgument, `Budget must be a finite number of minutes ≥ 0, got ${budgetMinutes}.`);
+    throw new DomainError(
+      SlaErrorCode.InvalidArgument,
+      `Budget must be a finite number of minutes ≥ 0, got ${budgetMinutes}.`,
+    );
   }
   if (!(warningFraction > 0 && warningFraction <= 1)) {
     throw new DomainError(SlaErrorCode.InvalidArgument, `Warning fraction must be in (0, 1], got ${warningFraction}.`);

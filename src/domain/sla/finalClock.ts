@@ -15,9 +15,7 @@ export type FinalClockState =
  * it to the issue's field), or, when none is stored because the clock was paused as the issue became
  * done, its budget counted from its start.
  */
-export type StoppedClock =
-  | { dueAt: Date }
-  | { startedAt: Date; budgetMinutes: number };
+export type StoppedClock = { dueAt: Date } | { startedAt: Date; budgetMinutes: number };
 
 export interface FinalClockInput {
   calendar: BusinessCalendar;
@@ -48,7 +46,8 @@ export function finalClockState(input: FinalClockInput): FinalClockState {
     const over = consumedWorkingMinutes({ calendar, enteredAt: clock.dueAt, pauses, now: stoppedAt });
     return { outcome: 'breached', overMinutes: Math.ceil(over), stoppedAt };
   }
-  const left = clock.budgetMinutes - consumedWorkingMinutes({ calendar, enteredAt: clock.startedAt, pauses, now: stoppedAt });
+  const left =
+    clock.budgetMinutes - consumedWorkingMinutes({ calendar, enteredAt: clock.startedAt, pauses, now: stoppedAt });
   return left > 0
     ? { outcome: 'met', spareMinutes: Math.floor(left), stoppedAt }
     : { outcome: 'breached', overMinutes: Math.ceil(-left), stoppedAt };

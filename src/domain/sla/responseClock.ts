@@ -38,7 +38,8 @@ export function responseGradeOf(
   grade: GradeId | null,
   defaults: { project?: GradeId | undefined; site?: GradeId | null | undefined } = {},
 ): GradeId | null {
-  const known = (g: GradeId | null | undefined): g is GradeId => typeof g === 'string' && Object.prototype.hasOwnProperty.call(table.sla, g);
+  const known = (g: GradeId | null | undefined): g is GradeId =>
+    typeof g === 'string' && Object.prototype.hasOwnProperty.call(table.sla, g);
   for (const candidate of [grade, defaults.project, defaults.site]) if (known(candidate)) return candidate;
   return table.grades.find((g) => known(g.id))?.id ?? null;
 }
@@ -110,7 +111,8 @@ export function decideResponse(state: ResponseState, now: Date): ResponseDecisio
     }
     return state.alert === 'due' ? { action: 'none' } : { action: 'overdue', at: state.dueAt };
   }
-  if (state.warnAt !== null && t >= state.warnAt.getTime() && state.alert === null) return { action: 'warn', dueAt: state.dueAt };
+  if (state.warnAt !== null && t >= state.warnAt.getTime() && state.alert === null)
+    return { action: 'warn', dueAt: state.dueAt };
   return { action: 'none' };
 }
 
@@ -119,7 +121,11 @@ export function decideResponse(state: ResponseState, now: Date): ResponseDecisio
  * alert for a time that now lies ahead is forgotten, so the sweep alerts again when it comes; a sent
  * `due` whose deadline moved out but whose warning time has passed counts as warned.
  */
-export function alertAfterRecompute(previous: ResponseAlert | null, deadlines: LineDeadlines, now: Date): ResponseAlert | null {
+export function alertAfterRecompute(
+  previous: ResponseAlert | null,
+  deadlines: LineDeadlines,
+  now: Date,
+): ResponseAlert | null {
   if (previous === null) return null;
   const t = now.getTime();
   if (deadlines.dueAt !== null && t >= deadlines.dueAt.getTime()) return previous;

@@ -30,7 +30,12 @@ function readWarningFraction(o: Record<string, unknown>, base: string, issues: I
   const f = issues.number(o, 'warningFraction', base);
   if (f === undefined) return undefined;
   if (!(f > 0 && f <= 1)) {
-    issues.add(SlaErrorCode.WarningFractionInvalid, pathOf(base, 'warningFraction'), 'The warning fraction must be in (0, 1].', { value: f });
+    issues.add(
+      SlaErrorCode.WarningFractionInvalid,
+      pathOf(base, 'warningFraction'),
+      'The warning fraction must be in (0, 1].',
+      { value: f },
+    );
     return undefined;
   }
   return f;
@@ -54,7 +59,9 @@ function readShare(
     issues.add(
       SlaErrorCode.OlaShareInvalid,
       pathOf(path, 'amount'),
-      unit === 'percent' ? 'A line share must be a percentage above 0.' : 'A line share must be a whole number of minutes above 0.',
+      unit === 'percent'
+        ? 'A line share must be a percentage above 0.'
+        : 'A line share must be a whole number of minutes above 0.',
       { value: amount, unit },
     );
   }
@@ -91,11 +98,18 @@ export function validateGradeSla(
   const minutes = (key: 'responseMinutes' | 'resolutionMinutes'): number | undefined => {
     const n = issues.number(input, key, path);
     if (n !== undefined && !isPositiveInteger(n)) {
-      issues.add(SlaErrorCode.MinutesInvalid, pathOf(path, key), `${key} must be a whole number of minutes above 0.`, { value: n });
+      issues.add(SlaErrorCode.MinutesInvalid, pathOf(path, key), `${key} must be a whole number of minutes above 0.`, {
+        value: n,
+      });
       return undefined;
     }
     if (n !== undefined && n > MAX_SLA_MINUTES) {
-      issues.add(SlaErrorCode.MinutesTooLarge, pathOf(path, key), `${key} must be at most ${MAX_SLA_MINUTES} minutes (one year).`, { value: n, max: MAX_SLA_MINUTES });
+      issues.add(
+        SlaErrorCode.MinutesTooLarge,
+        pathOf(path, key),
+        `${key} must be at most ${MAX_SLA_MINUTES} minutes (one year).`,
+        { value: n, max: MAX_SLA_MINUTES },
+      );
       return undefined;
     }
     return n;
@@ -132,7 +146,9 @@ export function validateGradeSla(
           split = { unit, lines: { L1, L2, L3 } };
           const sum = L1.amount + L2.amount + L3.amount;
           const expected = unit === 'percent' ? 100 : resolutionMinutes;
-          const off = expected !== undefined && (unit === 'percent' ? Math.abs(sum - expected) > PERCENT_TOLERANCE : sum !== expected);
+          const off =
+            expected !== undefined &&
+            (unit === 'percent' ? Math.abs(sum - expected) > PERCENT_TOLERANCE : sum !== expected);
           if (expected !== undefined && off) {
             issues.add(
               SlaErrorCode.OlaSumMismatch,
@@ -147,7 +163,13 @@ export function validateGradeSla(
       }
     }
   }
-  if (issues.count > before || responseMinutes === undefined || resolutionMinutes === undefined || calendarId === undefined || split === undefined) {
+  if (
+    issues.count > before ||
+    responseMinutes === undefined ||
+    resolutionMinutes === undefined ||
+    calendarId === undefined ||
+    split === undefined
+  ) {
     return undefined;
   }
   const sla: GradeSla = { responseMinutes, resolutionMinutes, calendarId, ola: split };

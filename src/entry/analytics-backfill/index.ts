@@ -1,7 +1,12 @@
 import { getAppContext } from '@forge/api';
 import type { InvocationError } from '@forge/events';
 import { settleConsumerFailure } from '../../adapters/queue';
-import { parseStepEvent, platformBackfillDeps, recordBackfillFailure, runBackfillStep } from '../../app/analytics/backfill';
+import {
+  parseStepEvent,
+  platformBackfillDeps,
+  recordBackfillFailure,
+  runBackfillStep,
+} from '../../app/analytics/backfill';
 
 const JOB_ID = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -22,7 +27,13 @@ export async function handler(event: unknown): Promise<InvocationError | void> {
     const jobId = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['jobId'] : undefined;
     // Job ids are UUIDs (startBackfill); anything else cannot name a job and is not a valid KVS key.
     if (typeof jobId !== 'string' || !JOB_ID.test(jobId)) return;
-    return settleConsumerFailure('analytics-backfill', new Error('unreadable backfill event'), (f) => recordBackfillFailure(jobId, { ...f, code: 'EVENT_INVALID', errorCode: 'EVENT_INVALID' }, deps), deps.now, { jobId });
+    return settleConsumerFailure(
+      'analytics-backfill',
+      new Error('unreadable backfill event'),
+      (f) => recordBackfillFailure(jobId, { ...f, code: 'EVENT_INVALID', errorCode: 'EVENT_INVALID' }, deps),
+      deps.now,
+      { jobId },
+    );
   }
   if (!JOB_ID.test(step.jobId)) {
     console.warn('analytics-backfill: event whose jobId names no job; ignored');
@@ -31,6 +42,12 @@ export async function handler(event: unknown): Promise<InvocationError | void> {
   try {
     await runBackfillStep(step, deps);
   } catch (error) {
-    return settleConsumerFailure('analytics-backfill', error, (f) => recordBackfillFailure(step.jobId, f, deps), deps.now, { jobId: step.jobId, step: step.step });
+    return settleConsumerFailure(
+      'analytics-backfill',
+      error,
+      (f) => recordBackfillFailure(step.jobId, f, deps),
+      deps.now,
+      { jobId: step.jobId, step: step.step },
+    );
   }
 }

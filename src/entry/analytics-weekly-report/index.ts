@@ -11,10 +11,14 @@ export async function handler(): Promise<void> {
     // Never retried by the platform (forge-docs: manifest-reference/modules/scheduled-trigger): a
     // passing failure is logged and the summary waits for the next run.
     if (retryLater(e) === undefined) throw e;
-    console.warn(JSON.stringify({ event: 'analytics-weekly-report', skipped: e instanceof Error ? e.message : String(e) }));
+    console.warn(
+      JSON.stringify({ event: 'analytics-weekly-report', skipped: e instanceof Error ? e.message : String(e) }),
+    );
     return;
   }
-  console.info(`analytics-weekly-report: ${report.created} created, ${report.resolved} resolved, ${report.patterns.length} pattern(s)`);
+  console.info(
+    `analytics-weekly-report: ${report.created} created, ${report.resolved} resolved, ${report.patterns.length} pattern(s)`,
+  );
   // The admin site check reads it (a weekly report that stopped running is visible there).
   await recordHeartbeat('analytics-weekly-report', new Date());
 }

@@ -26,7 +26,8 @@ export interface LifecycleReport {
   closeProperty: 'published' | 'failed';
 }
 
-const field = (o: unknown, name: string): unknown => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : undefined);
+const field = (o: unknown, name: string): unknown =>
+  typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : undefined;
 
 const LIFECYCLE_EVENTS = ['avi:forge:installed:app', 'avi:forge:upgraded:app'];
 
@@ -36,8 +37,14 @@ const LIFECYCLE_EVENTS = ['avi:forge:installed:app', 'avi:forge:upgraded:app'];
  */
 function parseLifecycleEvent(event: unknown): { eventType: string; version: string } | null {
   const app = field(event, 'app');
-  const [id, appId, version, eventType] = [field(event, 'id'), field(app, 'id'), field(app, 'version'), field(event, 'eventType')];
-  if (typeof id !== 'string' || typeof appId !== 'string' || typeof version !== 'string' || version.length > 64) return null;
+  const [id, appId, version, eventType] = [
+    field(event, 'id'),
+    field(app, 'id'),
+    field(app, 'version'),
+    field(event, 'eventType'),
+  ];
+  if (typeof id !== 'string' || typeof appId !== 'string' || typeof version !== 'string' || version.length > 64)
+    return null;
   if (eventType !== undefined && (typeof eventType !== 'string' || !LIFECYCLE_EVENTS.includes(eventType))) return null;
   return { eventType: typeof eventType === 'string' ? eventType : 'avi:forge:installed:app', version };
 }
@@ -73,7 +80,13 @@ export async function handler(event: unknown): Promise<LifecycleReport | Invocat
     await publishCloseProperty();
     report.closeProperty = 'published';
   } catch (e) {
-    console.warn(JSON.stringify({ event: 'app-lifecycle', closeProperty: 'not published', reason: e instanceof Error ? e.message : String(e) }));
+    console.warn(
+      JSON.stringify({
+        event: 'app-lifecycle',
+        closeProperty: 'not published',
+        reason: e instanceof Error ? e.message : String(e),
+      }),
+    );
   }
   console.log(JSON.stringify({ trigger: 'app-lifecycle', ...report }));
   return report;

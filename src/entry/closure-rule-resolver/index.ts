@@ -16,11 +16,21 @@ async function wrapped<T>(run: () => Promise<T>): Promise<ResolverResult<T>> {
   try {
     return { success: true, data: await run() };
   } catch (error) {
-    if (error instanceof NotAuthorizedError) return { success: false, errors: [{ code: error.code, message: error.message, params: { required: error.required } }] };
+    if (error instanceof NotAuthorizedError)
+      return {
+        success: false,
+        errors: [{ code: error.code, message: error.message, params: { required: error.required } }],
+      };
     const e = error as { code?: unknown; params?: unknown };
     if (error instanceof Error && typeof e.code === 'string') {
-      const params = typeof e.params === 'object' && e.params !== null ? (e.params as Record<string, string | number>) : undefined;
-      return { success: false, errors: [{ code: toServerErrorCode(e.code), message: error.message, ...(params === undefined ? {} : { params }) }] };
+      const params =
+        typeof e.params === 'object' && e.params !== null ? (e.params as Record<string, string | number>) : undefined;
+      return {
+        success: false,
+        errors: [
+          { code: toServerErrorCode(e.code), message: error.message, ...(params === undefined ? {} : { params }) },
+        ],
+      };
     }
     throw error;
   }
@@ -32,6 +42,11 @@ resolver.define('getClosureRuleConfig', ({ context }) =>
   wrapped(() => closureRuleConfigForPage({ accountId: str(context['accountId']), moduleKey: context['moduleKey'] })),
 );
 resolver.define('describeClosureRuleConfig', ({ payload, context }) =>
-  wrapped(() => describeSavedClosureRuleConfig({ accountId: str(context['accountId']), moduleKey: context['moduleKey'] }, (payload as Record<string, unknown> | undefined)?.['config'])),
+  wrapped(() =>
+    describeSavedClosureRuleConfig(
+      { accountId: str(context['accountId']), moduleKey: context['moduleKey'] },
+      (payload as Record<string, unknown> | undefined)?.['config'],
+    ),
+  ),
 );
 export const handler = guardedDefinitions(resolver);

@@ -1,7 +1,14 @@
 import { getAppContext } from '@forge/api';
 import type { InvocationError } from '@forge/events';
 import { settleConsumerFailure } from '../../adapters/queue';
-import { parseEscalationEvent, platformDeps, processCheck, processRecalculation, processResponse, recordRecalculationFailure } from '../../app/escalation';
+import {
+  parseEscalationEvent,
+  platformDeps,
+  processCheck,
+  processRecalculation,
+  processResponse,
+  recordRecalculationFailure,
+} from '../../app/escalation';
 
 /**
  * Consumer of the `escalation` queue (manifest `escalation-consumer`): one event is ≤ 100 issues to
@@ -21,14 +28,27 @@ export async function handler(event: { body?: unknown }): Promise<unknown> {
   const deps = platformDeps(remaining);
   try {
     const report =
-      parsed.kind === 'check' ? await processCheck(parsed, deps) : parsed.kind === 'response' ? await processResponse(parsed, deps) : await processRecalculation(parsed, deps);
+      parsed.kind === 'check'
+        ? await processCheck(parsed, deps)
+        : parsed.kind === 'response'
+          ? await processResponse(parsed, deps)
+          : await processRecalculation(parsed, deps);
     console.log(JSON.stringify({ event: 'escalation-consumer', kind: parsed.kind, ...report }));
     return report;
   } catch (e) {
     const settled: InvocationError | undefined =
       parsed.kind === 'recalculate'
-        ? await settleConsumerFailure('escalation-consumer', e, (f) => recordRecalculationFailure(parsed.jobId, f, deps), deps.now, { kind: parsed.kind, jobId: parsed.jobId })
-        : await settleConsumerFailure('escalation-consumer', e, async () => undefined, deps.now, { kind: parsed.kind, issues: parsed.issueIds.length });
+        ? await settleConsumerFailure(
+            'escalation-consumer',
+            e,
+            (f) => recordRecalculationFailure(parsed.jobId, f, deps),
+            deps.now,
+            { kind: parsed.kind, jobId: parsed.jobId },
+          )
+        : await settleConsumerFailure('escalation-consumer', e, async () => undefined, deps.now, {
+            kind: parsed.kind,
+            issues: parsed.issueIds.length,
+          });
     return settled;
   }
 }

@@ -23,7 +23,9 @@ function invalid(message: string, path: string): ResolverResult<never> {
 }
 
 function record(payload: unknown): Record<string, unknown> {
-  return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : {};
+  return typeof payload === 'object' && payload !== null && !Array.isArray(payload)
+    ? (payload as Record<string, unknown>)
+    : {};
 }
 
 function accountIdOf(context: Record<string, unknown>): string | undefined {
@@ -50,14 +52,19 @@ async function wrapped<T>(run: () => Promise<T>): Promise<ResolverResult<T>> {
   try {
     return { success: true, data: await run() };
   } catch (error) {
-    if (error instanceof NotAuthorizedError) return { success: false, errors: [{ code: error.code, message: error.message }] };
+    if (error instanceof NotAuthorizedError)
+      return { success: false, errors: [{ code: error.code, message: error.message }] };
     const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-    if (typeof code === 'string' && error instanceof Error) return { success: false, errors: [{ code: toServerErrorCode(code), message: error.message }] };
+    if (typeof code === 'string' && error instanceof Error)
+      return { success: false, errors: [{ code: toServerErrorCode(code), message: error.message }] };
     throw error;
   }
 }
 
-export type Handlers = Record<string, (payload: unknown, context: Record<string, unknown>) => Promise<ResolverResult<unknown>>>;
+export type Handlers = Record<
+  string,
+  (payload: unknown, context: Record<string, unknown>) => Promise<ResolverResult<unknown>>
+>;
 
 /** Every function of the resolver, by key; `admin` is a parameter so parsing can be tested alone. */
 export function handlers(admin: GradingAdmin = new GradingAdmin(), backup: Backup = new Backup()): Handlers {
@@ -69,7 +76,9 @@ export function handlers(admin: GradingAdmin = new GradingAdmin(), backup: Backu
     // The pickers of those tabs (line assignees, notify lists, departments): Jira searched as the caller.
     ...peopleHandlers(),
     // "Recompute open issues" on this page: the same use cases as the triage resolver's (admin only).
-    startRegrade: async (payload, context) => confirmationMissing(payload, 'Recomputing rewrites the grade of every open issue') ?? wrapped(() => startRegrade(accountIdOf(context))),
+    startRegrade: async (payload, context) =>
+      confirmationMissing(payload, 'Recomputing rewrites the grade of every open issue') ??
+      wrapped(() => startRegrade(accountIdOf(context))),
     getRegradeProgress: (payload, context) => {
       const jobId = record(payload)['jobId'];
       return wrapped(() => getRegradeProgress(accountIdOf(context), typeof jobId === 'string' ? jobId : undefined));
@@ -83,22 +92,30 @@ export function handlers(admin: GradingAdmin = new GradingAdmin(), backup: Backu
       const answers = answersOf(p['answers']);
       if (answers === undefined) return invalid('answers must be an object of dimension id → option id', 'answers');
       const startAt = typeof p['startAt'] === 'string' ? new Date(p['startAt']) : undefined;
-      if (startAt === undefined || Number.isNaN(startAt.getTime())) return invalid('startAt must be an ISO instant', 'startAt');
+      if (startAt === undefined || Number.isNaN(startAt.getTime()))
+        return invalid('startAt must be an ISO instant', 'startAt');
       const draft = p['draft'] === undefined ? undefined : draftOf(record(p['draft']));
       return admin.previewGrade(answers, startAt, draft);
     },
     saveGradingTable: async (payload, context) => {
       const p = record(payload);
       const expectedRevision = revision(p, 'expectedRevision');
-      if (expectedRevision === undefined) return invalid('expectedRevision must be a whole number ≥ 0', 'expectedRevision');
-      return admin.saveGradingTable(accountIdOf(context), { table: p['table'], expectedRevision, comment: p['comment'] });
+      if (expectedRevision === undefined)
+        return invalid('expectedRevision must be a whole number ≥ 0', 'expectedRevision');
+      return admin.saveGradingTable(accountIdOf(context), {
+        table: p['table'],
+        expectedRevision,
+        comment: p['comment'],
+      });
     },
     restoreGradingVersion: async (payload, context) => {
       const p = record(payload);
       const expectedRevision = revision(p, 'expectedRevision');
       const version = p['version'];
-      if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return invalid('version must be a whole number ≥ 1', 'version');
-      if (expectedRevision === undefined) return invalid('expectedRevision must be a whole number ≥ 0', 'expectedRevision');
+      if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+        return invalid('version must be a whole number ≥ 1', 'version');
+      if (expectedRevision === undefined)
+        return invalid('expectedRevision must be a whole number ≥ 0', 'expectedRevision');
       return admin.restoreGradingVersion(accountIdOf(context), { version, expectedRevision, comment: p['comment'] });
     },
     importGradingConfig: async (payload, context) => {
@@ -106,11 +123,17 @@ export function handlers(admin: GradingAdmin = new GradingAdmin(), backup: Backu
       const expectedRevision = revision(p, 'expectedRevision');
       const expectedCalendarsRevision = revision(p, 'expectedCalendarsRevision');
       if (typeof p['json'] !== 'string') return invalid('json must be the exported text', 'json');
-      if (expectedRevision === undefined) return invalid('expectedRevision must be a whole number ≥ 0', 'expectedRevision');
+      if (expectedRevision === undefined)
+        return invalid('expectedRevision must be a whole number ≥ 0', 'expectedRevision');
       if (expectedCalendarsRevision === undefined) {
         return invalid('expectedCalendarsRevision must be a whole number ≥ 0', 'expectedCalendarsRevision');
       }
-      return admin.importGradingConfig(accountIdOf(context), { json: p['json'], expectedRevision, expectedCalendarsRevision, comment: p['comment'] });
+      return admin.importGradingConfig(accountIdOf(context), {
+        json: p['json'],
+        expectedRevision,
+        expectedCalendarsRevision,
+        comment: p['comment'],
+      });
     },
     // Backup and restore of configuration and cases (src/app/backup; admin only, restore needs confirm: true).
     exportBackup: (_payload, context) => backup.exportBackup(accountIdOf(context)),
@@ -121,7 +144,8 @@ export function handlers(admin: GradingAdmin = new GradingAdmin(), backup: Backu
     saveCalendars: async (payload, context) => {
       const p = record(payload);
       const expectedRevision = revision(p, 'expectedRevision');
-      if (expectedRevision === undefined) return invalid('expectedRevision must be a whole number ≥ 0', 'expectedRevision');
+      if (expectedRevision === undefined)
+        return invalid('expectedRevision must be a whole number ≥ 0', 'expectedRevision');
       return admin.saveCalendars(accountIdOf(context), { calendars: p['calendars'], expectedRevision });
     },
   };

@@ -49,9 +49,12 @@ async function handle(event: unknown): Promise<void> {
   await recordSubmitter({ id, key }, creator);
   // The close rules' expressions need the `itr-close` app property: publish it once if missing.
   // Best effort: a failure here must not lose the submitter or the grade (the admin page publishes too).
-  await ensureClosePropertyPublished().catch((e: unknown) => console.warn(`issue-created: itr-close property not published: ${e instanceof Error ? e.message : String(e)}`));
+  await ensureClosePropertyPublished().catch((e: unknown) =>
+    console.warn(`issue-created: itr-close property not published: ${e instanceof Error ? e.message : String(e)}`),
+  );
   const graded = await gradeOnChange(id);
-  if (graded.outcome === 'invalidAnswers') console.warn(`issue-created: ${key} has answers the grading table refuses; not graded`);
+  if (graded.outcome === 'invalidAnswers')
+    console.warn(`issue-created: ${key} has answers the grading table refuses; not graded`);
   // The customer's response clock starts at creation (ITR issue types only), after grading so an
   // issue created with answers runs on its own grade (src/app/escalation/responseClock.ts).
   await startResponseClock(id, escalationDeps());

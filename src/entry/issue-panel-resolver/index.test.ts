@@ -10,7 +10,11 @@ const panelInvocation = (payload: unknown, issueKey = 'ITR-12') => ({
   call: { functionKey: 'getIssueItrState', payload },
   context: {
     moduleKey: 'itr-issue-panel',
-    extension: { type: 'jira:issuePanel', issue: { key: issueKey, id: '10012', type: 'Task' }, project: { key: 'ITR' } },
+    extension: {
+      type: 'jira:issuePanel',
+      issue: { key: issueKey, id: '10012', type: 'Task' },
+      project: { key: 'ITR' },
+    },
   },
 });
 

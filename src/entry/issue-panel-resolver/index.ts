@@ -91,18 +91,30 @@ export const panelAnswers = {
   acceptFromPanel: answer((issueKey, accountId) => acceptIssue(issueKey, accountId)),
   declineFromPanel: answer((issueKey, accountId, payload) => {
     const reason = textField(payload, 'reason');
-    if (reason === undefined) return Promise.reject(new TriageInputError([{ code: 'INVALID_PAYLOAD', path: 'reason', message: 'payload.reason must be text' }]));
+    if (reason === undefined)
+      return Promise.reject(
+        new TriageInputError([{ code: 'INVALID_PAYLOAD', path: 'reason', message: 'payload.reason must be text' }]),
+      );
     return declineIssue({ issueKey, reason }, accountId);
   }),
   saveForwardReason: answer((issueKey, accountId, payload) => {
     const entryId = textField(payload, 'entryId');
     const reason = textField(payload, 'reason');
-    if (entryId === undefined || !/^[1-9][0-9]{0,18}$/.test(entryId)) return Promise.reject(new TriageInputError([{ code: 'INVALID_PAYLOAD', path: 'entryId', message: 'payload.entryId must be a history entry id' }]));
-    if (reason === undefined) return Promise.reject(new TriageInputError([{ code: 'INVALID_PAYLOAD', path: 'reason', message: 'payload.reason must be text' }]));
+    if (entryId === undefined || !/^[1-9][0-9]{0,18}$/.test(entryId))
+      return Promise.reject(
+        new TriageInputError([
+          { code: 'INVALID_PAYLOAD', path: 'entryId', message: 'payload.entryId must be a history entry id' },
+        ]),
+      );
+    if (reason === undefined)
+      return Promise.reject(
+        new TriageInputError([{ code: 'INVALID_PAYLOAD', path: 'reason', message: 'payload.reason must be text' }]),
+      );
     return saveForwardReason({ issueKey, entryId, reason }, accountId);
   }),
 };
-for (const [key, fn] of Object.entries(panelAnswers)) resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
+for (const [key, fn] of Object.entries(panelAnswers))
+  resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
 
 // The line-history timeline (src/app/history): same parsing and same own-issue rule as the state.
 resolver.define('getLineHistory', ({ payload, context }) =>
@@ -110,10 +122,12 @@ resolver.define('getLineHistory', ({ payload, context }) =>
 );
 
 // Root cause and measures (src/app/rootCause): getRootCause, saveRootCause.
-for (const [key, fn] of Object.entries(rootCauseHandlers())) resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
+for (const [key, fn] of Object.entries(rootCauseHandlers()))
+  resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
 
 // Hand-off to R&D (IPD) and sales (LTC) (src/app/handoff): sendHandoff, listHandoffs.
-for (const [key, fn] of Object.entries(handoffHandlers())) resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
+for (const [key, fn] of Object.entries(handoffHandlers()))
+  resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
 
 // Case suggestions and the issue's classification history are other areas' functions the panel shows.
 export const handler = routeByFunctionKey(

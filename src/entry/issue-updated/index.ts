@@ -70,12 +70,15 @@ async function handle(event: unknown): Promise<void> {
   // Waiting-for-customer pauses (src/app/escalation/pauses.ts): a status change into or out of a
   // waiting status stops or restarts the line's clock.
   const statusChange = statusChangeOf(event);
-  if (statusChange !== undefined) await onStatusChange(id, statusChange, statusChangedAt(event, new Date()), escalationDeps());
+  if (statusChange !== undefined)
+    await onStatusChange(id, statusChange, statusChangedAt(event, new Date()), escalationDeps());
   const changed = changedFieldIds(event);
   // Analytics projection (src/app/analytics): only fields it holds matter (never throws; the backfill repairs a miss).
-  if (changed === undefined || changed.some((f) => PROJECTED_SYSTEM_FIELDS.has(f) || f.startsWith('customfield_'))) await syncIssueFact(id);
+  if (changed === undefined || changed.some((f) => PROJECTED_SYSTEM_FIELDS.has(f) || f.startsWith('customfield_')))
+    await syncIssueFact(id);
   // Only app fields can hold answers: a change of other system fields alone costs no REST call.
   if (changed !== undefined && !changed.some((f) => f.startsWith('customfield_'))) return;
   const graded = await gradeOnChange(id, changed === undefined ? {} : { changedFieldIds: changed });
-  if (graded.outcome === 'invalidAnswers') console.warn(`issue-updated: issue ${id} has answers the grading table refuses; not graded`);
+  if (graded.outcome === 'invalidAnswers')
+    console.warn(`issue-updated: issue ${id} has answers the grading table refuses; not graded`);
 }

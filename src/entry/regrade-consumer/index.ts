@@ -22,11 +22,23 @@ export async function handler(event: unknown): Promise<InvocationError | void> {
     console.warn('regrade-consumer: event without jobId/batch/issueIds');
     // An event naming one of our jobs but unreadable otherwise fails that job; anything else is ignored.
     if (typeof jobId !== 'string' || !JOB_ID.test(jobId)) return;
-    return settleConsumerFailure('regrade-consumer', new Error('unreadable regrade event'), (f) => recordRegradeFailure(jobId, null, { ...f, code: 'EVENT_INVALID', errorCode: 'EVENT_INVALID' }, deps), deps.now, { jobId });
+    return settleConsumerFailure(
+      'regrade-consumer',
+      new Error('unreadable regrade event'),
+      (f) => recordRegradeFailure(jobId, null, { ...f, code: 'EVENT_INVALID', errorCode: 'EVENT_INVALID' }, deps),
+      deps.now,
+      { jobId },
+    );
   }
   try {
     await regradeBatch(batch, deps);
   } catch (error) {
-    return settleConsumerFailure('regrade-consumer', error, (f) => recordRegradeFailure(batch.jobId, batch.batch, f, deps), deps.now, { jobId: batch.jobId, batch: batch.batch });
+    return settleConsumerFailure(
+      'regrade-consumer',
+      error,
+      (f) => recordRegradeFailure(batch.jobId, batch.batch, f, deps),
+      deps.now,
+      { jobId: batch.jobId, batch: batch.batch },
+    );
   }
 }

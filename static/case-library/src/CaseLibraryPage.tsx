@@ -142,13 +142,19 @@ export function CaseLibraryPage() {
               <Select
                 label={t('cases.filter.status')}
                 value={filters.status}
-                options={[{ value: 'any', label: `${t('cases.filter.status')}: ${t('cases.filter.any')}` }, ...STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}`) }))]}
+                options={[
+                  { value: 'any', label: `${t('cases.filter.status')}: ${t('cases.filter.any')}` },
+                  ...STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}`) })),
+                ]}
                 onChange={(v) => setFilters((f) => ({ ...f, status: v as Filters['status'] }))}
               />
               <Select
                 label={t('cases.filter.language')}
                 value={filters.language}
-                options={[{ value: '', label: `${t('cases.filter.language')}: ${t('cases.filter.any')}` }, ...LANGUAGES.map((l) => ({ value: l, label: t(`cases.language.${l}`) }))]}
+                options={[
+                  { value: '', label: `${t('cases.filter.language')}: ${t('cases.filter.any')}` },
+                  ...LANGUAGES.map((l) => ({ value: l, label: t(`cases.language.${l}`) })),
+                ]}
                 onChange={(v) => setFilters((f) => ({ ...f, language: v as Filters['language'] }))}
               />
               <input
@@ -168,13 +174,17 @@ export function CaseLibraryPage() {
                 onChange={(e) => setFilters((f) => ({ ...f, tag: e.target.value }))}
               />
             </Inline>
-            {error !== null ? <ErrorState error={error} titleKey="cases.loadFailed" onRetry={() => void load()} /> : null}
+            {error !== null ? (
+              <ErrorState error={error} titleKey="cases.loadFailed" onRetry={() => void load()} />
+            ) : null}
             {error === null && rows === null ? (
               <Box role="status">
                 <Text color="color.text.subtlest">{t('cases.loading')}</Text>
               </Box>
             ) : null}
-            {error === null && rows !== null ? <CaseList rows={rows} onOpen={(id) => setView({ kind: 'case', id })} /> : null}
+            {error === null && rows !== null ? (
+              <CaseList rows={rows} onOpen={(id) => setView({ kind: 'case', id })} />
+            ) : null}
           </Stack>
         ) : null}
       </Stack>
@@ -202,7 +212,13 @@ function CaseList({ rows, onOpen }: { rows: Row[]; onOpen(id: number): void }) {
                   </Text>
                 ) : null}
                 <Text size="small" color="color.text.subtlest">
-                  {[t(`cases.status.${c.status}`), c.product, c.language === 'zh-CN' || c.language === 'en' ? t(`cases.language.${c.language}`) : '', c.tags.join(', '), t('cases.helpfulCount', { count: c.helpfulCount })]
+                  {[
+                    t(`cases.status.${c.status}`),
+                    c.product,
+                    c.language === 'zh-CN' || c.language === 'en' ? t(`cases.language.${c.language}`) : '',
+                    c.tags.join(', '),
+                    t('cases.helpfulCount', { count: c.helpfulCount }),
+                  ]
                     .filter((x) => x)
                     .join(' · ')}
                 </Text>
@@ -215,7 +231,15 @@ function CaseList({ rows, onOpen }: { rows: Row[]; onOpen(id: number): void }) {
   );
 }
 
-function CaseDetail({ id, onBack, onNotice }: { id: number; onBack(message: string | null): void; onNotice(message: string | null): void }) {
+function CaseDetail({
+  id,
+  onBack,
+  onNotice,
+}: {
+  id: number;
+  onBack(message: string | null): void;
+  onNotice(message: string | null): void;
+}) {
   const { t, formatDateTime } = useI18n();
   const [data, setData] = useState<{ case: CaseRecord; history: CaseVersion[] } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -255,7 +279,12 @@ function CaseDetail({ id, onBack, onNotice }: { id: number; onBack(message: stri
         initial={c}
         onCancel={() => setEditing(false)}
         onSave={async (content) => {
-          const saved = await call('saveCase', { id: c.id, expectedRevision: c.revision, content, sourceIssues: c.sourceIssues });
+          const saved = await call('saveCase', {
+            id: c.id,
+            expectedRevision: c.revision,
+            content,
+            sourceIssues: c.sourceIssues,
+          });
           onNotice(t('cases.saved', { revision: saved.revision }));
           setEditing(false);
           await load();
@@ -321,7 +350,11 @@ function CaseDetail({ id, onBack, onNotice }: { id: number; onBack(message: stri
         {c.title}
       </Box>
       <Text size="small" color="color.text.subtlest">
-        {[t(`cases.status.${c.status}`), t('cases.version', { revision: c.revision, time: formatDateTime(c.updatedAt) ?? '' }), t('cases.helpfulCount', { count: c.helpfulCount })].join(' · ')}
+        {[
+          t(`cases.status.${c.status}`),
+          t('cases.version', { revision: c.revision, time: formatDateTime(c.updatedAt) ?? '' }),
+          t('cases.helpfulCount', { count: c.helpfulCount }),
+        ].join(' · ')}
       </Text>
       <Box as="dl" xcss={dlStyles}>
         {fields
@@ -348,7 +381,8 @@ function CaseDetail({ id, onBack, onNotice }: { id: number; onBack(message: stri
             {data.history.map((v) => (
               <Box as="li" key={v.revision}>
                 <Text size="small">
-                  {t('cases.version', { revision: v.revision, time: formatDateTime(v.at) ?? '' })} · {t(`cases.status.${v.content.status}`)} · {v.content.title}
+                  {t('cases.version', { revision: v.revision, time: formatDateTime(v.at) ?? '' })} ·{' '}
+                  {t(`cases.status.${v.content.status}`)} · {v.content.title}
                 </Text>
               </Box>
             ))}
@@ -364,12 +398,22 @@ function ActionError({ error }: { error: ApiError }) {
   const key = errorMessageKey(error.code);
   return (
     <Box role="alert" xcss={errorStyles}>
-      <Text color="color.text.danger">{key === 'errorCode.unknown' ? `${t(key)} (${error.code})` : t(key, error.params)}</Text>
+      <Text color="color.text.danger">
+        {key === 'errorCode.unknown' ? `${t(key)} (${error.code})` : t(key, error.params)}
+      </Text>
     </Box>
   );
 }
 
-function CaseEditor({ initial, onSave, onCancel }: { initial: CaseContent; onSave(content: CaseContent): Promise<void>; onCancel(): void }) {
+function CaseEditor({
+  initial,
+  onSave,
+  onCancel,
+}: {
+  initial: CaseContent;
+  onSave(content: CaseContent): Promise<void>;
+  onCancel(): void;
+}) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<CaseContent>(initial);
   const [tags, setTags] = useState(initial.tags.join(', '));
@@ -380,7 +424,13 @@ function CaseEditor({ initial, onSave, onCancel }: { initial: CaseContent; onSav
     setBusy(true);
     setError(null);
     try {
-      await onSave({ ...draft, tags: tags.split(',').map((x) => x.trim()).filter((x) => x) });
+      await onSave({
+        ...draft,
+        tags: tags
+          .split(',')
+          .map((x) => x.trim())
+          .filter((x) => x),
+      });
     } catch (e) {
       setError(toApiError(e));
     } finally {
@@ -398,15 +448,50 @@ function CaseEditor({ initial, onSave, onCancel }: { initial: CaseContent; onSav
     >
       <Stack space="space.150">
         <Field name="title" label={t('cases.field.title')} value={draft.title} onChange={set('title')} />
-        <Field name="symptom" label={t('cases.field.symptom')} value={draft.symptom} onChange={set('symptom')} multiline />
+        <Field
+          name="symptom"
+          label={t('cases.field.symptom')}
+          value={draft.symptom}
+          onChange={set('symptom')}
+          multiline
+        />
         <Inline space="space.150" shouldWrap>
           <Field name="product" label={t('cases.field.product')} value={draft.product} onChange={set('product')} />
-          <Field name="productVersion" label={t('cases.field.productVersion')} value={draft.productVersion} onChange={set('productVersion')} />
+          <Field
+            name="productVersion"
+            label={t('cases.field.productVersion')}
+            value={draft.productVersion}
+            onChange={set('productVersion')}
+          />
         </Inline>
-        <Field name="environment" label={t('cases.field.environment')} value={draft.environment} onChange={set('environment')} multiline />
-        <Field name="rootCause" label={t('cases.field.rootCause')} value={draft.rootCause} onChange={set('rootCause')} multiline />
-        <Field name="shortTermMeasure" label={t('cases.field.shortTermMeasure')} value={draft.shortTermMeasure} onChange={set('shortTermMeasure')} multiline />
-        <Field name="longTermMeasure" label={t('cases.field.longTermMeasure')} value={draft.longTermMeasure} onChange={set('longTermMeasure')} multiline />
+        <Field
+          name="environment"
+          label={t('cases.field.environment')}
+          value={draft.environment}
+          onChange={set('environment')}
+          multiline
+        />
+        <Field
+          name="rootCause"
+          label={t('cases.field.rootCause')}
+          value={draft.rootCause}
+          onChange={set('rootCause')}
+          multiline
+        />
+        <Field
+          name="shortTermMeasure"
+          label={t('cases.field.shortTermMeasure')}
+          value={draft.shortTermMeasure}
+          onChange={set('shortTermMeasure')}
+          multiline
+        />
+        <Field
+          name="longTermMeasure"
+          label={t('cases.field.longTermMeasure')}
+          value={draft.longTermMeasure}
+          onChange={set('longTermMeasure')}
+          multiline
+        />
         <Field name="tags" label={t('cases.field.tags')} value={tags} onChange={setTags} />
         <Inline space="space.150" alignBlock="center">
           <Select
@@ -418,7 +503,10 @@ function CaseEditor({ initial, onSave, onCancel }: { initial: CaseContent; onSav
           <Select
             label={t('cases.field.language')}
             value={draft.language}
-            options={[{ value: '', label: `${t('cases.field.language')}: ${t('cases.filter.any')}` }, ...LANGUAGES.map((l) => ({ value: l, label: t(`cases.language.${l}`) }))]}
+            options={[
+              { value: '', label: `${t('cases.field.language')}: ${t('cases.filter.any')}` },
+              ...LANGUAGES.map((l) => ({ value: l, label: t(`cases.language.${l}`) })),
+            ]}
             onChange={set('language')}
           />
         </Inline>
@@ -437,7 +525,11 @@ function CaseEditor({ initial, onSave, onCancel }: { initial: CaseContent; onSav
 const headingStyles = xcss({ font: 'font.heading.large', color: 'color.text', margin: 'space.0' });
 const subheadingStyles = xcss({ font: 'font.heading.small', color: 'color.text', margin: 'space.0' });
 const listStyles = xcss({ listStyle: 'none', margin: 'space.0', padding: 'space.0' });
-const itemStyles = xcss({ borderBlockEndWidth: 'border.width', borderBlockEndStyle: 'solid', borderColor: 'color.border' });
+const itemStyles = xcss({
+  borderBlockEndWidth: 'border.width',
+  borderBlockEndStyle: 'solid',
+  borderColor: 'color.border',
+});
 const rowButtonStyles = xcss({
   display: 'block',
   width: '100%',
@@ -448,9 +540,21 @@ const rowButtonStyles = xcss({
 });
 const dlStyles = xcss({ margin: 'space.0', display: 'flex', flexDirection: 'column', gap: 'space.100' });
 const ddStyles = xcss({ margin: 'space.0', whiteSpace: 'pre-wrap' });
-const noticeStyles = xcss({ backgroundColor: 'color.background.success', padding: 'space.100', borderRadius: 'radius.small' });
-const errorStyles = xcss({ backgroundColor: 'color.background.danger', padding: 'space.100', borderRadius: 'radius.small' });
-const confirmStyles = xcss({ backgroundColor: 'color.background.warning', padding: 'space.150', borderRadius: 'radius.small' });
+const noticeStyles = xcss({
+  backgroundColor: 'color.background.success',
+  padding: 'space.100',
+  borderRadius: 'radius.small',
+});
+const errorStyles = xcss({
+  backgroundColor: 'color.background.danger',
+  padding: 'space.100',
+  borderRadius: 'radius.small',
+});
+const confirmStyles = xcss({
+  backgroundColor: 'color.background.warning',
+  padding: 'space.150',
+  borderRadius: 'radius.small',
+});
 const plainButtonStyles = xcss({
   backgroundColor: 'color.background.neutral',
   color: 'color.text',

@@ -4,7 +4,14 @@
  */
 import { useId, type ReactNode } from 'react';
 import { Box, Pressable, Stack, xcss } from '@atlaskit/primitives';
-import { baseInputStyle, buttonStyles, dangerButtonStyles, FieldLabel, primaryButtonStyles, SelectOptions } from '../../shared/controls';
+import {
+  baseInputStyle,
+  buttonStyles,
+  dangerButtonStyles,
+  FieldLabel,
+  primaryButtonStyles,
+  SelectOptions,
+} from '../../shared/controls';
 import type { HighlightSegment } from '../../../src/contract/cases';
 
 export function Button({
@@ -22,7 +29,12 @@ export function Button({
 }) {
   const styles = kind === 'primary' ? primaryButtonStyles : kind === 'danger' ? dangerButtonStyles : buttonStyles;
   return (
-    <Pressable xcss={styles} isDisabled={disabled} {...(testId === undefined ? {} : { testId })} onClick={() => onClick()}>
+    <Pressable
+      xcss={styles}
+      isDisabled={disabled}
+      {...(testId === undefined ? {} : { testId })}
+      onClick={() => onClick()}
+    >
       {children}
     </Pressable>
   );
@@ -55,9 +67,23 @@ export function Field({
         {label}
       </FieldLabel>
       {multiline ? (
-        <textarea id={id} name={name} rows={3} value={value} style={inputStyle()} onChange={(e) => onChange(e.target.value)} />
+        <textarea
+          id={id}
+          name={name}
+          rows={3}
+          value={value}
+          style={inputStyle()}
+          onChange={(e) => onChange(e.target.value)}
+        />
       ) : (
-        <input id={id} name={name} type="text" value={value} style={inputStyle()} onChange={(e) => onChange(e.target.value)} />
+        <input
+          id={id}
+          name={name}
+          type="text"
+          value={value}
+          style={inputStyle()}
+          onChange={(e) => onChange(e.target.value)}
+        />
       )}
     </Stack>
   );

@@ -9,7 +9,12 @@ import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
 
 const style = xcss({ padding: 'space.200' });
-const numStyle = xcss({ color: 'color.link', backgroundColor: 'color.background.neutral.subtle', padding: 'space.0', font: 'font.heading.large' });
+const numStyle = xcss({
+  color: 'color.link',
+  backgroundColor: 'color.background.neutral.subtle',
+  padding: 'space.0',
+  font: 'font.heading.large',
+});
 
 export function Gadget() {
   const { t } = useI18n();
@@ -28,7 +33,13 @@ export function Gadget() {
   const cell = (label: string, d: Drill, id: string) => (
     <Stack space="space.050">
       <Text size="small">{label}</Text>
-      <Pressable xcss={numStyle} testId={`gadget-${id}`} onClick={() => void openInJira(`/issues/?jql=${encodeURIComponent(d.jql)}`).catch(() => undefined)}>{String(d.value)}</Pressable>
+      <Pressable
+        xcss={numStyle}
+        testId={`gadget-${id}`}
+        onClick={() => void openInJira(`/issues/?jql=${encodeURIComponent(d.jql)}`).catch(() => undefined)}
+      >
+        {String(d.value)}
+      </Pressable>
     </Stack>
   );
   return (
@@ -39,7 +50,9 @@ export function Gadget() {
         {cell(t('gadget.dueToday'), data.dueToday, 'due-today')}
         <Stack space="space.050">
           <Text size="small">{t('gadget.sla')}</Text>
-          <Text testId="gadget-sla">{data.slaAttainmentThisMonth === null ? '–' : `${Math.round(data.slaAttainmentThisMonth * 1000) / 10}%`}</Text>
+          <Text testId="gadget-sla">
+            {data.slaAttainmentThisMonth === null ? '–' : `${Math.round(data.slaAttainmentThisMonth * 1000) / 10}%`}
+          </Text>
         </Stack>
       </Inline>
     </Box>

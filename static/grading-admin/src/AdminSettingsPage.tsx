@@ -37,9 +37,21 @@ export function AdminSettingsPage() {
   };
   return (
     <Stack space="space.200">
-      <TabBar idPrefix="settings" label={t('settings.tabs')} selected={tab} onSelect={select} tabs={TABS.map((id) => ({ id, label: t(`settings.tab.${id}`) }))} />
+      <TabBar
+        idPrefix="settings"
+        label={t('settings.tabs')}
+        selected={tab}
+        onSelect={select}
+        tabs={TABS.map((id) => ({ id, label: t(`settings.tab.${id}`) }))}
+      />
       {TABS.filter((id) => opened.has(id)).map((id) => (
-        <div key={id} role="tabpanel" id={`settings-panel-${id}`} aria-labelledby={`settings-tab-${id}`} hidden={id !== tab}>
+        <div
+          key={id}
+          role="tabpanel"
+          id={`settings-panel-${id}`}
+          aria-labelledby={`settings-tab-${id}`}
+          hidden={id !== tab}
+        >
           {PANELS[id]()}
         </div>
       ))}

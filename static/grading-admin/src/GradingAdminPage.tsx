@@ -44,7 +44,9 @@ type Label = { en: string; 'zh-CN': string };
 /** Server-side validation problems from a failed envelope (first error = GRADING_DRAFT_INVALID). */
 function issuesOf(error: ApiError): ValidationIssue[] | null {
   if (error.code !== 'GRADING_DRAFT_INVALID') return null;
-  return error.errors.slice(1).map((e) => ({ code: e.code, path: e.path ?? '', message: e.message, ...(e.params ? { params: e.params } : {}) }));
+  return error.errors
+    .slice(1)
+    .map((e) => ({ code: e.code, path: e.path ?? '', message: e.message, ...(e.params ? { params: e.params } : {}) }));
 }
 
 export function GradingAdminPage() {
@@ -97,7 +99,8 @@ export function GradingAdminPage() {
     return () => clearTimeout(timer);
   }, [table, calendars, dirty]);
 
-  if (loadError !== null) return <ErrorState error={loadError} titleKey="gradingAdmin.loadFailed" onRetry={() => void load()} />;
+  if (loadError !== null)
+    return <ErrorState error={loadError} titleKey="gradingAdmin.loadFailed" onRetry={() => void load()} />;
   if (state === null || table === null) {
     return (
       <Box role="status" padding="space.200">
@@ -136,9 +139,15 @@ export function GradingAdminPage() {
   };
 
   const saveTable = () =>
-    act(() => call('saveGradingTable', { table, expectedRevision: state.tableRevision, comment }), 'gradingAdmin.saved');
+    act(
+      () => call('saveGradingTable', { table, expectedRevision: state.tableRevision, comment }),
+      'gradingAdmin.saved',
+    );
   const saveCalendars = () =>
-    act(() => call('saveCalendars', { calendars, expectedRevision: state.calendarsRevision }), 'gradingAdmin.calendarsSaved');
+    act(
+      () => call('saveCalendars', { calendars, expectedRevision: state.calendarsRevision }),
+      'gradingAdmin.calendarsSaved',
+    );
 
   const allCalendarIds = [...new Set([...state.builtInCalendarIds, ...Object.keys(calendars)])];
 
@@ -181,7 +190,13 @@ export function GradingAdminPage() {
             <Text>{notice}</Text>
           </Box>
         ) : null}
-        <TabBar<Tab> idPrefix="grading" label={t('gradingAdmin.title')} selected={tab} onSelect={setTab} tabs={TABS.map((id) => ({ id, label: t(`gradingAdmin.tab.${id}`) }))} />
+        <TabBar<Tab>
+          idPrefix="grading"
+          label={t('gradingAdmin.title')}
+          selected={tab}
+          onSelect={setTab}
+          tabs={TABS.map((id) => ({ id, label: t(`gradingAdmin.tab.${id}`) }))}
+        />
         <Box role="tabpanel" id={`grading-panel-${tab}`} aria-labelledby={`grading-tab-${tab}`}>
           {tab === 'dimensions' ? <Dimensions table={table} edit={editTable} /> : null}
           {tab === 'rule' ? <Rule table={table} edit={editTable} /> : null}
@@ -189,7 +204,9 @@ export function GradingAdminPage() {
           {tab === 'calendars' ? (
             <Calendars builtIn={state.builtInCalendarIds} calendars={calendars} edit={editCalendars} />
           ) : null}
-          {tab === 'preview' ? <Preview table={table} calendars={calendars} useDraft={dirty.table || dirty.calendars} /> : null}
+          {tab === 'preview' ? (
+            <Preview table={table} calendars={calendars} useDraft={dirty.table || dirty.calendars} />
+          ) : null}
           {tab === 'history' ? (
             <History
               state={state}
@@ -226,8 +243,16 @@ export function GradingAdminPage() {
 }
 
 const pageStyles = xcss({ padding: 'space.200' });
-const noticeStyles = xcss({ backgroundColor: 'color.background.information', padding: 'space.150', borderRadius: 'radius.medium' });
-const successStyles = xcss({ backgroundColor: 'color.background.success', padding: 'space.150', borderRadius: 'radius.medium' });
+const noticeStyles = xcss({
+  backgroundColor: 'color.background.information',
+  padding: 'space.150',
+  borderRadius: 'radius.medium',
+});
+const successStyles = xcss({
+  backgroundColor: 'color.background.success',
+  padding: 'space.150',
+  borderRadius: 'radius.medium',
+});
 const cardStyles = xcss({
   borderColor: 'color.border',
   borderStyle: 'solid',
@@ -253,12 +278,21 @@ function SaveBar(props: {
       <Stack space="space.100">
         <Inline space="space.100" alignBlock="center" shouldWrap>
           <Box xcss={xcss({ flexGrow: 1 })}>
-            <TextField path="comment" label={t('gradingAdmin.comment')} placeholder={t('gradingAdmin.comment')} value={props.comment} onChange={(v) => props.onComment(String(v))} />
+            <TextField
+              path="comment"
+              label={t('gradingAdmin.comment')}
+              placeholder={t('gradingAdmin.comment')}
+              value={props.comment}
+              onChange={(v) => props.onComment(String(v))}
+            />
           </Box>
           <Button primary disabled={props.busy || !props.dirty || props.issueCount > 0} onClick={props.onSave}>
             {t('gradingAdmin.save')}
           </Button>
-          <Button disabled={props.busy || !props.calendarsDirty || props.issueCount > 0} onClick={props.onSaveCalendars}>
+          <Button
+            disabled={props.busy || !props.calendarsDirty || props.issueCount > 0}
+            onClick={props.onSaveCalendars}
+          >
             {t('gradingAdmin.saveCalendars')}
           </Button>
           <Button disabled={props.busy || (!props.dirty && !props.calendarsDirty)} onClick={props.onDiscard}>
@@ -279,19 +313,42 @@ function SaveBar(props: {
 
 type Edit = (path: readonly Key[], value: unknown) => void;
 
-function LabelFields({ base, path, value, edit }: { base: string; path: readonly Key[]; value: Label | undefined; edit: Edit }) {
+function LabelFields({
+  base,
+  path,
+  value,
+  edit,
+}: {
+  base: string;
+  path: readonly Key[];
+  value: Label | undefined;
+  edit: Edit;
+}) {
   const { t } = useI18n();
   return (
     <Inline space="space.100">
-      <TextField path={`${base}.en`} label={t('gradingAdmin.labelEn')} placeholder="English" value={value?.en ?? ''} onChange={(v) => edit([...path, 'en'], v)} />
-      <TextField path={`${base}.zh-CN`} label={t('gradingAdmin.labelZh')} placeholder="中文" value={value?.['zh-CN'] ?? ''} onChange={(v) => edit([...path, 'zh-CN'], v)} />
+      <TextField
+        path={`${base}.en`}
+        label={t('gradingAdmin.labelEn')}
+        placeholder="English"
+        value={value?.en ?? ''}
+        onChange={(v) => edit([...path, 'en'], v)}
+      />
+      <TextField
+        path={`${base}.zh-CN`}
+        label={t('gradingAdmin.labelZh')}
+        placeholder="中文"
+        value={value?.['zh-CN'] ?? ''}
+        onChange={(v) => edit([...path, 'zh-CN'], v)}
+      />
     </Inline>
   );
 }
 
 function useLocalized(): (label: Label | undefined, fallback: string) => string {
   const { locale } = useI18n();
-  return (label, fallback) => (label === undefined ? fallback : (locale === 'zh-CN' ? label['zh-CN'] : label.en) || fallback);
+  return (label, fallback) =>
+    label === undefined ? fallback : (locale === 'zh-CN' ? label['zh-CN'] : label.en) || fallback;
 }
 
 function Dimensions({ table, edit }: { table: GradingTable; edit: Edit }) {
@@ -304,10 +361,34 @@ function Dimensions({ table, edit }: { table: GradingTable; edit: Edit }) {
         <Box key={di} xcss={cardStyles}>
           <Stack space="space.100">
             <Inline space="space.100" alignBlock="end" shouldWrap>
-              <TextField path={`dimensions[${di}].id`} label={t('gradingAdmin.id')} width="12em" value={d.id} onChange={(v) => edit(['dimensions', di, 'id'], v)} />
-              <LabelFields base={`dimensions[${di}].label`} path={['dimensions', di, 'label']} value={d.label} edit={edit} />
-              <NumberField path={`dimensions[${di}].weight`} label={t('gradingAdmin.weight')} value={d.weight} onChange={(v) => edit(['dimensions', di, 'weight'], v)} />
-              <EditButton label={t('gradingAdmin.removeDimension')} onClick={() => edit(['dimensions'], dims.filter((_, i) => i !== di))}>
+              <TextField
+                path={`dimensions[${di}].id`}
+                label={t('gradingAdmin.id')}
+                width="12em"
+                value={d.id}
+                onChange={(v) => edit(['dimensions', di, 'id'], v)}
+              />
+              <LabelFields
+                base={`dimensions[${di}].label`}
+                path={['dimensions', di, 'label']}
+                value={d.label}
+                edit={edit}
+              />
+              <NumberField
+                path={`dimensions[${di}].weight`}
+                label={t('gradingAdmin.weight')}
+                value={d.weight}
+                onChange={(v) => edit(['dimensions', di, 'weight'], v)}
+              />
+              <EditButton
+                label={t('gradingAdmin.removeDimension')}
+                onClick={() =>
+                  edit(
+                    ['dimensions'],
+                    dims.filter((_, i) => i !== di),
+                  )
+                }
+              >
                 {t('gradingAdmin.remove')}
               </EditButton>
             </Inline>
@@ -317,16 +398,47 @@ function Dimensions({ table, edit }: { table: GradingTable; edit: Edit }) {
             <PathIssues path={`dimensions[${di}].options`} />
             {d.options.map((o, oi) => (
               <Inline key={oi} space="space.100" alignBlock="start" shouldWrap>
-                <TextField path={`dimensions[${di}].options[${oi}].id`} label={t('gradingAdmin.optionId')} width="10em" value={o.id} onChange={(v) => edit(['dimensions', di, 'options', oi, 'id'], v)} />
-                <LabelFields base={`dimensions[${di}].options[${oi}].label`} path={['dimensions', di, 'options', oi, 'label']} value={o.label} edit={edit} />
-                <NumberField path={`dimensions[${di}].options[${oi}].score`} label={t('gradingAdmin.score', { dimension: d.id, option: o.id })} value={o.score} onChange={(v) => edit(['dimensions', di, 'options', oi, 'score'], v)} />
-                <EditButton label={t('gradingAdmin.removeOption')} onClick={() => edit(['dimensions', di, 'options'], d.options.filter((_, i) => i !== oi))}>
+                <TextField
+                  path={`dimensions[${di}].options[${oi}].id`}
+                  label={t('gradingAdmin.optionId')}
+                  width="10em"
+                  value={o.id}
+                  onChange={(v) => edit(['dimensions', di, 'options', oi, 'id'], v)}
+                />
+                <LabelFields
+                  base={`dimensions[${di}].options[${oi}].label`}
+                  path={['dimensions', di, 'options', oi, 'label']}
+                  value={o.label}
+                  edit={edit}
+                />
+                <NumberField
+                  path={`dimensions[${di}].options[${oi}].score`}
+                  label={t('gradingAdmin.score', { dimension: d.id, option: o.id })}
+                  value={o.score}
+                  onChange={(v) => edit(['dimensions', di, 'options', oi, 'score'], v)}
+                />
+                <EditButton
+                  label={t('gradingAdmin.removeOption')}
+                  onClick={() =>
+                    edit(
+                      ['dimensions', di, 'options'],
+                      d.options.filter((_, i) => i !== oi),
+                    )
+                  }
+                >
                   {t('gradingAdmin.remove')}
                 </EditButton>
               </Inline>
             ))}
             <Box>
-              <EditButton onClick={() => edit(['dimensions', di, 'options'], [...d.options, { id: '', label: { en: '', 'zh-CN': '' }, score: 0 }])}>
+              <EditButton
+                onClick={() =>
+                  edit(
+                    ['dimensions', di, 'options'],
+                    [...d.options, { id: '', label: { en: '', 'zh-CN': '' }, score: 0 }],
+                  )
+                }
+              >
                 {t('gradingAdmin.addOption')}
               </EditButton>
             </Box>
@@ -334,7 +446,11 @@ function Dimensions({ table, edit }: { table: GradingTable; edit: Edit }) {
         </Box>
       ))}
       <Box>
-        <EditButton onClick={() => edit(['dimensions'], [...dims, { id: '', label: { en: '', 'zh-CN': '' }, weight: 1, options: [] }])}>
+        <EditButton
+          onClick={() =>
+            edit(['dimensions'], [...dims, { id: '', label: { en: '', 'zh-CN': '' }, weight: 1, options: [] }])
+          }
+        >
           {t('gradingAdmin.addDimension')}
         </EditButton>
       </Box>
@@ -366,13 +482,35 @@ function Rule({ table, edit }: { table: GradingTable; edit: Edit }) {
       <PathIssues path="thresholds" />
       {table.thresholds.map((th, ti) => (
         <Inline key={ti} space="space.100" alignBlock="start">
-          <NumberField path={`thresholds[${ti}].minScore`} label={t('gradingAdmin.minScore')} value={th.minScore} onChange={(v) => edit(['thresholds', ti, 'minScore'], v)} />
-          <SelectField path={`thresholds[${ti}].grade`} label={t('gradingAdmin.grade')} value={th.grade} options={gradeOptions} onChange={(v) => edit(['thresholds', ti, 'grade'], v)} />
-          <EditButton onClick={() => edit(['thresholds'], table.thresholds.filter((_, i) => i !== ti))}>{t('gradingAdmin.remove')}</EditButton>
+          <NumberField
+            path={`thresholds[${ti}].minScore`}
+            label={t('gradingAdmin.minScore')}
+            value={th.minScore}
+            onChange={(v) => edit(['thresholds', ti, 'minScore'], v)}
+          />
+          <SelectField
+            path={`thresholds[${ti}].grade`}
+            label={t('gradingAdmin.grade')}
+            value={th.grade}
+            options={gradeOptions}
+            onChange={(v) => edit(['thresholds', ti, 'grade'], v)}
+          />
+          <EditButton
+            onClick={() =>
+              edit(
+                ['thresholds'],
+                table.thresholds.filter((_, i) => i !== ti),
+              )
+            }
+          >
+            {t('gradingAdmin.remove')}
+          </EditButton>
         </Inline>
       ))}
       <Box>
-        <EditButton onClick={() => edit(['thresholds'], [...table.thresholds, { minScore: 0, grade: table.grades[0]?.id ?? '' }])}>
+        <EditButton
+          onClick={() => edit(['thresholds'], [...table.thresholds, { minScore: 0, grade: table.grades[0]?.id ?? '' }])}
+        >
           {t('gradingAdmin.addThreshold')}
         </EditButton>
       </Box>
@@ -384,9 +522,26 @@ function Rule({ table, edit }: { table: GradingTable; edit: Edit }) {
       {table.overrides.map((o, oi) => (
         <Box key={oi} xcss={cardStyles}>
           <Inline space="space.100" alignBlock="start" shouldWrap>
-            <TextField path={`overrides[${oi}].id`} label={t('gradingAdmin.id')} width="10em" value={o.id} onChange={(v) => edit(['overrides', oi, 'id'], v)} />
-            <LabelFields base={`overrides[${oi}].label`} path={['overrides', oi, 'label']} value={o.label} edit={edit} />
-            <SelectField path={`overrides[${oi}].when.dimension`} label={t('gradingAdmin.dimension')} value={o.when.dimension} options={dimOptions} onChange={(v) => edit(['overrides', oi, 'when', 'dimension'], v)} />
+            <TextField
+              path={`overrides[${oi}].id`}
+              label={t('gradingAdmin.id')}
+              width="10em"
+              value={o.id}
+              onChange={(v) => edit(['overrides', oi, 'id'], v)}
+            />
+            <LabelFields
+              base={`overrides[${oi}].label`}
+              path={['overrides', oi, 'label']}
+              value={o.label}
+              edit={edit}
+            />
+            <SelectField
+              path={`overrides[${oi}].when.dimension`}
+              label={t('gradingAdmin.dimension')}
+              value={o.when.dimension}
+              options={dimOptions}
+              onChange={(v) => edit(['overrides', oi, 'when', 'dimension'], v)}
+            />
             <ParsedField<readonly string[]>
               path={`overrides[${oi}].when.options`}
               below
@@ -405,24 +560,60 @@ function Rule({ table, edit }: { table: GradingTable; edit: Edit }) {
                 { value: 'atLeast', label: t('gradingAdmin.kind.atLeast') },
                 { value: 'raise', label: t('gradingAdmin.kind.raise') },
               ]}
-              onChange={(v) => edit(['overrides', oi], v === 'raise' ? { id: o.id, label: o.label, kind: 'raise', when: o.when, levels: 1 } : { id: o.id, label: o.label, kind: 'atLeast', when: o.when, grade: table.grades[0]?.id ?? '' })}
+              onChange={(v) =>
+                edit(
+                  ['overrides', oi],
+                  v === 'raise'
+                    ? { id: o.id, label: o.label, kind: 'raise', when: o.when, levels: 1 }
+                    : { id: o.id, label: o.label, kind: 'atLeast', when: o.when, grade: table.grades[0]?.id ?? '' },
+                )
+              }
             />
             {o.kind === 'atLeast' ? (
-              <SelectField path={`overrides[${oi}].grade`} label={t('gradingAdmin.grade')} value={o.grade} options={gradeOptions} onChange={(v) => edit(['overrides', oi, 'grade'], v)} />
+              <SelectField
+                path={`overrides[${oi}].grade`}
+                label={t('gradingAdmin.grade')}
+                value={o.grade}
+                options={gradeOptions}
+                onChange={(v) => edit(['overrides', oi, 'grade'], v)}
+              />
             ) : (
-              <NumberField path={`overrides[${oi}].levels`} label={t('gradingAdmin.levels')} value={o.levels} onChange={(v) => edit(['overrides', oi, 'levels'], v)} />
+              <NumberField
+                path={`overrides[${oi}].levels`}
+                label={t('gradingAdmin.levels')}
+                value={o.levels}
+                onChange={(v) => edit(['overrides', oi, 'levels'], v)}
+              />
             )}
-            <EditButton onClick={() => edit(['overrides'], table.overrides.filter((_, i) => i !== oi))}>{t('gradingAdmin.remove')}</EditButton>
+            <EditButton
+              onClick={() =>
+                edit(
+                  ['overrides'],
+                  table.overrides.filter((_, i) => i !== oi),
+                )
+              }
+            >
+              {t('gradingAdmin.remove')}
+            </EditButton>
           </Inline>
         </Box>
       ))}
       <Box>
         <EditButton
           onClick={() =>
-            edit(['overrides'], [
-              ...table.overrides,
-              { id: '', label: { en: '', 'zh-CN': '' }, kind: 'raise', when: { dimension: table.dimensions[0]?.id ?? '', options: [] }, levels: 1 },
-            ])
+            edit(
+              ['overrides'],
+              [
+                ...table.overrides,
+                {
+                  id: '',
+                  label: { en: '', 'zh-CN': '' },
+                  kind: 'raise',
+                  when: { dimension: table.dimensions[0]?.id ?? '', options: [] },
+                  levels: 1,
+                },
+              ],
+            )
           }
         >
           {t('gradingAdmin.addOverride')}
@@ -454,15 +645,31 @@ function Sla({ table, calendarIds, edit }: { table: GradingTable; calendarIds: s
               <Inline space="space.150" alignBlock="start" shouldWrap>
                 <Stack space="space.025">
                   <Text size="small">{t('gradingAdmin.responseMinutes')}</Text>
-                  <NumberField path={`${base}.responseMinutes`} label={t('gradingAdmin.responseMinutes')} value={sla.responseMinutes} onChange={(v) => edit(['sla', g.id, 'responseMinutes'], v)} />
+                  <NumberField
+                    path={`${base}.responseMinutes`}
+                    label={t('gradingAdmin.responseMinutes')}
+                    value={sla.responseMinutes}
+                    onChange={(v) => edit(['sla', g.id, 'responseMinutes'], v)}
+                  />
                 </Stack>
                 <Stack space="space.025">
                   <Text size="small">{t('gradingAdmin.resolutionMinutes')}</Text>
-                  <NumberField path={`${base}.resolutionMinutes`} label={t('gradingAdmin.resolutionMinutes')} value={sla.resolutionMinutes} onChange={(v) => edit(['sla', g.id, 'resolutionMinutes'], v)} />
+                  <NumberField
+                    path={`${base}.resolutionMinutes`}
+                    label={t('gradingAdmin.resolutionMinutes')}
+                    value={sla.resolutionMinutes}
+                    onChange={(v) => edit(['sla', g.id, 'resolutionMinutes'], v)}
+                  />
                 </Stack>
                 <Stack space="space.025">
                   <Text size="small">{t('gradingAdmin.calendar')}</Text>
-                  <SelectField path={`${base}.calendarId`} label={t('gradingAdmin.calendar')} value={sla.calendarId} options={calendarOptions} onChange={(v) => edit(['sla', g.id, 'calendarId'], v)} />
+                  <SelectField
+                    path={`${base}.calendarId`}
+                    label={t('gradingAdmin.calendar')}
+                    value={sla.calendarId}
+                    options={calendarOptions}
+                    onChange={(v) => edit(['sla', g.id, 'calendarId'], v)}
+                  />
                 </Stack>
                 <Stack space="space.025">
                   <Text size="small">{t('gradingAdmin.olaUnit')}</Text>
@@ -488,20 +695,29 @@ function Sla({ table, calendarIds, edit }: { table: GradingTable; calendarIds: s
                     <Box xcss={xcss({ minWidth: 'size.500' })}>
                       <Text weight="medium">{line}</Text>
                     </Box>
-                    <NumberField path={`${lp}.amount`} label={t('gradingAdmin.lineAmount', { line })} value={share?.amount} onChange={(v) => edit(['sla', g.id, 'ola', 'lines', line, 'amount'], v)} />
+                    <NumberField
+                      path={`${lp}.amount`}
+                      label={t('gradingAdmin.lineAmount', { line })}
+                      value={share?.amount}
+                      onChange={(v) => edit(['sla', g.id, 'ola', 'lines', line, 'amount'], v)}
+                    />
                     <SelectField
                       path={`${lp}.calendarId`}
                       label={t('gradingAdmin.lineCalendar', { line })}
                       value={share?.calendarId ?? ''}
                       options={[{ value: '', label: t('gradingAdmin.sameCalendar') }, ...calendarOptions]}
-                      onChange={(v) => edit(['sla', g.id, 'ola', 'lines', line, 'calendarId'], v === '' ? undefined : v)}
+                      onChange={(v) =>
+                        edit(['sla', g.id, 'ola', 'lines', line, 'calendarId'], v === '' ? undefined : v)
+                      }
                     />
                     <NumberField
                       path={`${lp}.warningFraction`}
                       label={t('gradingAdmin.warningFraction', { line })}
                       placeholder="0.75"
                       value={share?.warningFraction}
-                      onChange={(v) => edit(['sla', g.id, 'ola', 'lines', line, 'warningFraction'], v === null ? undefined : v)}
+                      onChange={(v) =>
+                        edit(['sla', g.id, 'ola', 'lines', line, 'warningFraction'], v === null ? undefined : v)
+                      }
                     />
                   </Inline>
                 );
@@ -535,7 +751,13 @@ function Calendars({ builtIn, calendars, edit }: { builtIn: string[]; calendars:
               <PathIssues path={base} />
               <Inline space="space.100" alignBlock="center">
                 <Text size="small">{t('gradingAdmin.timeZone')}</Text>
-                <TextField path={`${base}.timeZone`} label={t('gradingAdmin.timeZone')} width="16em" value={cal.timeZone} onChange={(v) => edit([id, 'timeZone'], v)} />
+                <TextField
+                  path={`${base}.timeZone`}
+                  label={t('gradingAdmin.timeZone')}
+                  width="16em"
+                  value={cal.timeZone}
+                  onChange={(v) => edit([id, 'timeZone'], v)}
+                />
               </Inline>
               {WEEKDAYS.map((day) => (
                 <Inline key={day} space="space.100" alignBlock="start">
@@ -583,11 +805,27 @@ function Calendars({ builtIn, calendars, edit }: { builtIn: string[]; calendars:
         );
       })}
       <EditButtonRow>
-        <TextField path="newCalendarId" label={t('gradingAdmin.newCalendarId')} placeholder={t('gradingAdmin.newCalendarId')} width="14em" value={newId} onChange={(v) => setNewId(String(v))} />
+        <TextField
+          path="newCalendarId"
+          label={t('gradingAdmin.newCalendarId')}
+          placeholder={t('gradingAdmin.newCalendarId')}
+          width="14em"
+          value={newId}
+          onChange={(v) => setNewId(String(v))}
+        />
         <EditButton
           disabled={newId.trim() === '' || calendars[newId.trim()] !== undefined}
           onClick={() => {
-            edit([newId.trim()], { timeZone: 'Asia/Shanghai', week: { mon: [['09:00', '18:00']], tue: [['09:00', '18:00']], wed: [['09:00', '18:00']], thu: [['09:00', '18:00']], fri: [['09:00', '18:00']] } });
+            edit([newId.trim()], {
+              timeZone: 'Asia/Shanghai',
+              week: {
+                mon: [['09:00', '18:00']],
+                tue: [['09:00', '18:00']],
+                wed: [['09:00', '18:00']],
+                thu: [['09:00', '18:00']],
+                fri: [['09:00', '18:00']],
+              },
+            });
             setNewId('');
           }}
         >
@@ -659,43 +897,67 @@ function Preview({ table, calendars, useDraft }: { table: GradingTable; calendar
         ))}
         <Inline space="space.100" alignBlock="center">
           <Text size="small">{t('gradingAdmin.previewStart')}</Text>
-          <input type="datetime-local" aria-label={t('gradingAdmin.previewStart')} value={start} onChange={(e) => setStart(e.target.value)} />
+          <input
+            type="datetime-local"
+            aria-label={t('gradingAdmin.previewStart')}
+            value={start}
+            onChange={(e) => setStart(e.target.value)}
+          />
         </Inline>
       </EditContext.Provider>
       {result !== null && 'error' in result ? (
         <Box role="alert">
-          <IssueList issues={issuesOf(result.error) ?? [{ code: result.error.code, path: '', message: result.error.message }]} />
+          <IssueList
+            issues={issuesOf(result.error) ?? [{ code: result.error.code, path: '', message: result.error.message }]}
+          />
         </Box>
       ) : null}
       {result !== null && 'preview' in result ? (
         <Box xcss={cardStyles} aria-live="polite" testId="preview-result">
           <Stack space="space.100">
             <Text weight="bold" size="large">
-              {t('gradingAdmin.previewGrade', { grade: labelOf('grade', result.preview.grade), score: result.preview.score })}
+              {t('gradingAdmin.previewGrade', {
+                grade: labelOf('grade', result.preview.grade),
+                score: result.preview.score,
+              })}
             </Text>
             {result.preview.explanation.map((step, i) => (
               <Text key={i} size="small">
                 {step.code === 'GRADING_STEP_DIMENSION'
-                  ? t('gradingAdmin.step.dimension', { ...step.params, dimension: labelOf('dimension', step.params.dimension), option: labelOf('option', step.params.option, step.params.dimension) })
+                  ? t('gradingAdmin.step.dimension', {
+                      ...step.params,
+                      dimension: labelOf('dimension', step.params.dimension),
+                      option: labelOf('option', step.params.option, step.params.dimension),
+                    })
                   : step.code === 'GRADING_STEP_THRESHOLD'
                     ? t('gradingAdmin.step.threshold', { ...step.params, grade: labelOf('grade', step.params.grade) })
                     : t('gradingAdmin.step.override', {
-                        override: localized(table.overrides.find((o) => o.id === step.params.override)?.label, step.params.override),
+                        override: localized(
+                          table.overrides.find((o) => o.id === step.params.override)?.label,
+                          step.params.override,
+                        ),
                         from: labelOf('grade', step.params.from),
                         to: labelOf('grade', step.params.to),
                       })}
               </Text>
             ))}
-            <Text>{t('gradingAdmin.responseDue', { time: formatDateTime(result.preview.responseDueAt) ?? '', calendar: result.preview.calendarId })}</Text>
-            <Text>{t('gradingAdmin.resolutionDue', { time: formatDateTime(result.preview.resolutionDueAt) ?? '' })}</Text>
+            <Text>
+              {t('gradingAdmin.responseDue', {
+                time: formatDateTime(result.preview.responseDueAt) ?? '',
+                calendar: result.preview.calendarId,
+              })}
+            </Text>
+            <Text>
+              {t('gradingAdmin.resolutionDue', { time: formatDateTime(result.preview.resolutionDueAt) ?? '' })}
+            </Text>
             {result.preview.lines.map((l) => (
               <Text key={l.line} size="small">
                 {t('gradingAdmin.lineDue', {
                   line: l.line,
                   minutes: l.minutes,
                   calendar: l.calendarId,
-                  warn: l.warnAt === null ? t('common.notSet') : formatDateTime(l.warnAt) ?? '',
-                  due: l.dueAt === null ? t('common.notSet') : formatDateTime(l.dueAt) ?? '',
+                  warn: l.warnAt === null ? t('common.notSet') : (formatDateTime(l.warnAt) ?? ''),
+                  due: l.dueAt === null ? t('common.notSet') : (formatDateTime(l.dueAt) ?? ''),
                 })}
               </Text>
             ))}
@@ -706,7 +968,15 @@ function Preview({ table, calendars, useDraft }: { table: GradingTable; calendar
   );
 }
 
-function History({ state, busy, onRestore }: { state: GradingAdminState; busy: boolean; onRestore(version: number): void }) {
+function History({
+  state,
+  busy,
+  onRestore,
+}: {
+  state: GradingAdminState;
+  busy: boolean;
+  onRestore(version: number): void;
+}) {
   const { t, formatDateTime } = useI18n();
   return (
     <Stack space="space.100" as="ul" xcss={xcss({ paddingInlineStart: 'space.0', listStyle: 'none' })}>
@@ -727,7 +997,11 @@ function History({ state, busy, onRestore }: { state: GradingAdminState; busy: b
               {v.comment === '' ? null : <Text size="small">{v.comment}</Text>}
             </Stack>
             {v.current ? null : (
-              <EditButton disabled={busy} label={t('gradingAdmin.restoreVersion', { version: v.version })} onClick={() => onRestore(v.version)}>
+              <EditButton
+                disabled={busy}
+                label={t('gradingAdmin.restoreVersion', { version: v.version })}
+                onClick={() => onRestore(v.version)}
+              >
                 {t('gradingAdmin.restore')}
               </EditButton>
             )}
@@ -758,14 +1032,25 @@ function Transfer({ busy, onImport }: { busy: boolean; onImport(json: string): v
       </Box>
       {error === null ? null : <ErrorState error={error} />}
       {exported === null ? null : (
-        <textarea readOnly aria-label={t('gradingAdmin.exported')} rows={12} value={exported} onFocus={(e) => e.currentTarget.select()} />
+        <textarea
+          readOnly
+          aria-label={t('gradingAdmin.exported')}
+          rows={12}
+          value={exported}
+          onFocus={(e) => e.currentTarget.select()}
+        />
       )}
       <EditContext.Consumer>
         {({ readOnly }) =>
           readOnly ? null : (
             <Stack space="space.100">
               <Text>{t('gradingAdmin.importHint')}</Text>
-              <textarea aria-label={t('gradingAdmin.importJson')} rows={8} value={text} onChange={(e) => setText(e.target.value)} />
+              <textarea
+                aria-label={t('gradingAdmin.importJson')}
+                rows={8}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+              />
               <Box>
                 <Button primary disabled={busy || text.trim() === ''} onClick={() => onImport(text)}>
                   {t('gradingAdmin.import')}

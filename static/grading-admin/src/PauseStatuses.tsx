@@ -13,7 +13,8 @@ import { EditContext, IssueList, issuesAt, SelectField } from './fields';
 import { Caption, SettingsFormShell } from './SettingsForm';
 
 const load = () => call('getClockSettings', {});
-const save = (settings: ClockSettings, expectedRevision: number) => call('saveClockSettings', { settings, expectedRevision });
+const save = (settings: ClockSettings, expectedRevision: number) =>
+  call('saveClockSettings', { settings, expectedRevision });
 
 /** Problems of the list and of each status in it (`pauseStatuses.<i>`). */
 function StatusIssues() {
@@ -24,13 +25,26 @@ function StatusIssues() {
 export function PauseStatuses() {
   const { t, locale } = useI18n();
   return (
-    <SettingsFormShell<ClockSettings, ClockSettingsState> load={load} save={save} testId="clock-settings" saveLabel={t('settings.clocks.save')}>
+    <SettingsFormShell<ClockSettings, ClockSettingsState>
+      load={load}
+      save={save}
+      testId="clock-settings"
+      saveLabel={t('settings.clocks.save')}
+    >
       {({ state, draft, edit }) => {
         const toggle = (name: string, on: boolean) =>
-          edit((d) => ({ ...d, pauseStatuses: on ? [...d.pauseStatuses.filter((s) => s !== name), name] : d.pauseStatuses.filter((s) => s !== name) }));
+          edit((d) => ({
+            ...d,
+            pauseStatuses: on
+              ? [...d.pauseStatuses.filter((s) => s !== name), name]
+              : d.pauseStatuses.filter((s) => s !== name),
+          }));
         // A status saved before (another spelling, or removed from the workflow) stays visible until unticked.
         const shown = [...state.statusOptions, ...draft.pauseStatuses.filter((s) => !state.statusOptions.includes(s))];
-        const gradeOptions = state.grades.map((g) => ({ value: g.id, label: g.label[locale === 'zh-CN' ? 'zh-CN' : 'en'] }));
+        const gradeOptions = state.grades.map((g) => ({
+          value: g.id,
+          label: g.label[locale === 'zh-CN' ? 'zh-CN' : 'en'],
+        }));
         return (
           <Stack space="space.150">
             <Caption help={t('settings.clocks.pauseHelp')}>{t('settings.clocks.pauseStatuses')}</Caption>
@@ -38,7 +52,12 @@ export function PauseStatuses() {
               <Stack space="space.050">
                 {shown.map((name) => (
                   <label key={name}>
-                    <input type="checkbox" checked={draft.pauseStatuses.includes(name)} onChange={(e) => toggle(name, e.target.checked)} /> <Text>{name}</Text>
+                    <input
+                      type="checkbox"
+                      checked={draft.pauseStatuses.includes(name)}
+                      onChange={(e) => toggle(name, e.target.checked)}
+                    />{' '}
+                    <Text>{name}</Text>
                   </label>
                 ))}
               </Stack>
@@ -52,7 +71,9 @@ export function PauseStatuses() {
               options={[{ value: '', label: t('settings.clocks.mostSevere') }, ...gradeOptions]}
               onChange={(v) => edit((d) => ({ ...d, untriagedGrade: v === '' ? null : v }))}
             />
-            {state.projectOptions.length === 0 ? null : <Caption help={t('settings.clocks.projectHelp')}>{t('settings.clocks.projectGrades')}</Caption>}
+            {state.projectOptions.length === 0 ? null : (
+              <Caption help={t('settings.clocks.projectHelp')}>{t('settings.clocks.projectGrades')}</Caption>
+            )}
             {state.projectOptions.map((key) => (
               <SelectField
                 key={key}

@@ -22,13 +22,23 @@ function useLearnedNames(names: Readonly<Record<string, string>>) {
   const [learned, setLearned] = useState<Record<string, string>>({});
   const all = { ...names, ...learned };
   const learn = (picked: readonly Picked[]) => {
-    const fresh = picked.flatMap((p) => (p.kind === 'user' && p.displayName !== null ? [[p.accountId, p.displayName] as const] : []));
+    const fresh = picked.flatMap((p) =>
+      p.kind === 'user' && p.displayName !== null ? [[p.accountId, p.displayName] as const] : [],
+    );
     if (fresh.length > 0) setLearned((l) => ({ ...l, ...Object.fromEntries(fresh) }));
   };
   return { all, learn };
 }
 
-function Field({ path, label, multiple = false, testId, kind, value, onPicked }: Common & { kind: PeopleKind; value: Picked[]; onPicked(next: Picked[]): void }) {
+function Field({
+  path,
+  label,
+  multiple = false,
+  testId,
+  kind,
+  value,
+  onPicked,
+}: Common & { kind: PeopleKind; value: Picked[]; onPicked(next: Picked[]): void }) {
   const { issues, readOnly } = useContext(EditContext);
   const id = useId();
   const mine = issuesAt(issues, path, true);
@@ -52,7 +62,16 @@ function Field({ path, label, multiple = false, testId, kind, value, onPicked }:
 }
 
 /** People by account id (one, or several with `multiple`). */
-export function UsersField({ accountIds, names, onChange, ...common }: Common & { accountIds: readonly string[]; names: Readonly<Record<string, string>>; onChange(next: string[]): void }) {
+export function UsersField({
+  accountIds,
+  names,
+  onChange,
+  ...common
+}: Common & {
+  accountIds: readonly string[];
+  names: Readonly<Record<string, string>>;
+  onChange(next: string[]): void;
+}) {
   const { all, learn } = useLearnedNames(names);
   return (
     <Field
@@ -68,6 +87,12 @@ export function UsersField({ accountIds, names, onChange, ...common }: Common & 
 }
 
 /** Groups by name (one, or several with `multiple`). */
-export function GroupsField({ groups, onChange, ...common }: Common & { groups: readonly string[]; onChange(next: string[]): void }) {
-  return <Field {...common} kind="group" value={groups.map(pickedGroup)} onPicked={(next) => onChange(groupNamesOf(next))} />;
+export function GroupsField({
+  groups,
+  onChange,
+  ...common
+}: Common & { groups: readonly string[]; onChange(next: string[]): void }) {
+  return (
+    <Field {...common} kind="group" value={groups.map(pickedGroup)} onPicked={(next) => onChange(groupNamesOf(next))} />
+  );
 }

@@ -43,7 +43,10 @@ export function Regrade() {
 
   return (
     <Inline space="space.100" alignBlock="center" shouldWrap>
-      <EditButton disabled={asking || (progress !== null && progress.status === 'running')} onClick={() => setAsking(true)}>
+      <EditButton
+        disabled={asking || (progress !== null && progress.status === 'running')}
+        onClick={() => setAsking(true)}
+      >
         {t('gradingAdmin.regrade')}
       </EditButton>
       {asking ? (
@@ -58,7 +61,8 @@ export function Regrade() {
           {t('gradingAdmin.regradeFailed', {
             processed: progress.processed,
             total: progress.total,
-            reason: progress.failure === undefined ? t('job.failure.UNEXPECTED') : t(`job.failure.${progress.failure.code}`),
+            reason:
+              progress.failure === undefined ? t('job.failure.UNEXPECTED') : t(`job.failure.${progress.failure.code}`),
           })}
         </Text>
       ) : (

@@ -24,7 +24,9 @@ export interface SettingsForm<T, S extends SettingsState<T> = SettingsState<T>> 
 /** The per-field problems of a SETTINGS_INVALID refusal (its first error is the summary). */
 function issuesOf(error: ApiError): ValidationIssue[] {
   if (error.code !== 'SETTINGS_INVALID') return [];
-  return error.errors.slice(1).map((e) => ({ code: e.code, path: e.path ?? '', message: e.message, ...(e.params ? { params: e.params } : {}) }));
+  return error.errors
+    .slice(1)
+    .map((e) => ({ code: e.code, path: e.path ?? '', message: e.message, ...(e.params ? { params: e.params } : {}) }));
 }
 
 export function SettingsFormShell<T, S extends SettingsState<T> = SettingsState<T>>({
@@ -123,7 +125,17 @@ export function SettingsFormShell<T, S extends SettingsState<T> = SettingsState<
 }
 
 /** Comma-separated text ↔ a list of names; problems of any entry show under it. */
-export function ListField({ path, label, value, onChange }: { path: string; label: string; value: readonly string[]; onChange(next: string[]): void }) {
+export function ListField({
+  path,
+  label,
+  value,
+  onChange,
+}: {
+  path: string;
+  label: string;
+  value: readonly string[];
+  onChange(next: string[]): void;
+}) {
   return (
     <ParsedField<readonly string[]>
       path={path}
@@ -131,7 +143,12 @@ export function ListField({ path, label, value, onChange }: { path: string; labe
       value={value}
       below
       format={(v) => v.join(', ')}
-      parse={(text) => text.split(/[,，]/).map((s) => s.trim()).filter((s) => s !== '')}
+      parse={(text) =>
+        text
+          .split(/[,，]/)
+          .map((s) => s.trim())
+          .filter((s) => s !== '')
+      }
       onChange={(v) => onChange(v as string[])}
     />
   );

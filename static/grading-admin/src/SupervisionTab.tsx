@@ -13,12 +13,14 @@ import { Caption, SettingsFormShell } from './SettingsForm';
 import { personName } from '../../shared/people';
 
 const load = () => call('getSupervisionSettings', {});
-const save = (settings: SupervisionSettings, expectedRevision: number) => call('saveSupervisionSettings', { settings, expectedRevision });
+const save = (settings: SupervisionSettings, expectedRevision: number) =>
+  call('saveSupervisionSettings', { settings, expectedRevision });
 
 const EMPTY_TARGET: HandoffTargetSetting = { projectKey: '', issueType: '' };
 
 /** Both fields empty = not configured (null); anything else goes to the server as typed, to be checked. */
-const targetOf = (t: HandoffTargetSetting): HandoffTargetSetting | null => (t.projectKey === '' && t.issueType === '' ? null : t);
+const targetOf = (t: HandoffTargetSetting): HandoffTargetSetting | null =>
+  t.projectKey === '' && t.issueType === '' ? null : t;
 
 export function SupervisionTab() {
   const { t } = useI18n();
@@ -43,9 +45,13 @@ export function SupervisionTab() {
             </Stack>
 
             <Stack space="space.100">
-              <Caption help={t('settings.supervision.departmentsHelp')}>{t('settings.supervision.departments')}</Caption>
+              <Caption help={t('settings.supervision.departmentsHelp')}>
+                {t('settings.supervision.departments')}
+              </Caption>
               <PathIssues path="departments" />
-              {draft.departments.length === 0 ? <Text color="color.text.subtle">{t('settings.supervision.noDepartments')}</Text> : null}
+              {draft.departments.length === 0 ? (
+                <Text color="color.text.subtle">{t('settings.supervision.noDepartments')}</Text>
+              ) : null}
               {draft.departments.map((row, i) => (
                 <Inline key={i} space="space.100" alignBlock="start" testId={`department-row-${i}`}>
                   <Box>
@@ -55,7 +61,12 @@ export function SupervisionTab() {
                       testId={`department-person-${i}`}
                       accountIds={row.accountId === '' ? [] : [row.accountId]}
                       names={state.displayNames}
-                      onChange={(ids) => edit((d) => ({ ...d, departments: d.departments.map((r, j) => (j === i ? { ...r, accountId: ids[0] ?? '' } : r)) }))}
+                      onChange={(ids) =>
+                        edit((d) => ({
+                          ...d,
+                          departments: d.departments.map((r, j) => (j === i ? { ...r, accountId: ids[0] ?? '' } : r)),
+                        }))
+                      }
                     />
                   </Box>
                   <TextField
@@ -63,10 +74,17 @@ export function SupervisionTab() {
                     label={`${t('settings.supervision.department')} ${i + 1}`}
                     placeholder={t('settings.supervision.department')}
                     value={row.department}
-                    onChange={(v) => edit((d) => ({ ...d, departments: d.departments.map((r, j) => (j === i ? { ...r, department: String(v) } : r)) }))}
+                    onChange={(v) =>
+                      edit((d) => ({
+                        ...d,
+                        departments: d.departments.map((r, j) => (j === i ? { ...r, department: String(v) } : r)),
+                      }))
+                    }
                   />
                   <Button
-                    label={t('settings.supervision.removePerson', { who: row.accountId === '' ? String(i + 1) : personName(t, state.displayNames[row.accountId]) })}
+                    label={t('settings.supervision.removePerson', {
+                      who: row.accountId === '' ? String(i + 1) : personName(t, state.displayNames[row.accountId]),
+                    })}
                     onClick={() => edit((d) => ({ ...d, departments: d.departments.filter((_, j) => j !== i) }))}
                   >
                     ×
@@ -74,7 +92,13 @@ export function SupervisionTab() {
                 </Inline>
               ))}
               <Box>
-                <Button onClick={() => edit((d) => ({ ...d, departments: [...d.departments, { accountId: '', department: '' }] }))}>{t('settings.supervision.addPerson')}</Button>
+                <Button
+                  onClick={() =>
+                    edit((d) => ({ ...d, departments: [...d.departments, { accountId: '', department: '' }] }))
+                  }
+                >
+                  {t('settings.supervision.addPerson')}
+                </Button>
               </Box>
             </Stack>
 
@@ -109,7 +133,9 @@ export function SupervisionTab() {
             </Stack>
 
             <Stack space="space.100">
-              <Caption help={t('settings.supervision.weeklyIssueHelp')}>{t('settings.supervision.weeklyIssue')}</Caption>
+              <Caption help={t('settings.supervision.weeklyIssueHelp')}>
+                {t('settings.supervision.weeklyIssue')}
+              </Caption>
               <TextField
                 path="weeklyReportIssue"
                 label={t('settings.supervision.weeklyIssue')}

@@ -5,7 +5,13 @@
  * from Jira by name; the server checks, as the admin, that every one exists.
  */
 import { Box, Stack, Text } from '@atlaskit/primitives';
-import type { LineAssignment, LineAssignmentMode, LineRoutingSetting, SupportLineSettings, SupportLineSettingsState } from '../../../src/contract/settings';
+import type {
+  LineAssignment,
+  LineAssignmentMode,
+  LineRoutingSetting,
+  SupportLineSettings,
+  SupportLineSettingsState,
+} from '../../../src/contract/settings';
 import type { SupportLineId } from '../../../src/contract/ids';
 import { call } from '../../shared/api';
 import { useI18n } from '../../shared/i18n/react';
@@ -18,7 +24,8 @@ const LOCALES = ['en', 'zh-CN'] as const;
 const MODES: readonly LineAssignmentMode[] = ['person', 'group', 'unassigned'];
 
 const load = () => call('getSupportLineSettings', {});
-const save = (settings: SupportLineSettings, expectedRevision: number) => call('saveSupportLineSettings', { settings, expectedRevision });
+const save = (settings: SupportLineSettings, expectedRevision: number) =>
+  call('saveSupportLineSettings', { settings, expectedRevision });
 
 /** A fresh assignment of another mode, keeping what the admin chose before when it still fits. */
 function switchMode(mode: LineAssignmentMode, from: LineAssignment): LineAssignment {
@@ -31,9 +38,14 @@ function switchMode(mode: LineAssignmentMode, from: LineAssignment): LineAssignm
 export function SupportLinesTab() {
   const { t } = useI18n();
   return (
-    <SettingsFormShell<SupportLineSettings, SupportLineSettingsState> load={load} save={save} testId="support-line-settings">
+    <SettingsFormShell<SupportLineSettings, SupportLineSettingsState>
+      load={load}
+      save={save}
+      testId="support-line-settings"
+    >
       {({ state, draft, edit }) => {
-        const setLine = (line: SupportLineId, change: Partial<LineRoutingSetting>) => edit((d) => ({ ...d, lines: { ...d.lines, [line]: { ...d.lines[line], ...change } } }));
+        const setLine = (line: SupportLineId, change: Partial<LineRoutingSetting>) =>
+          edit((d) => ({ ...d, lines: { ...d.lines, [line]: { ...d.lines[line], ...change } } }));
         const statuses = state.statusOptions;
         return (
           <>
@@ -42,7 +54,8 @@ export function SupportLinesTab() {
               const r = draft.lines[line];
               const a = r.assignment;
               const heading = t(`line.${line}`);
-              const statusChoices = r.statusName === null || statuses.includes(r.statusName) ? statuses : [...statuses, r.statusName];
+              const statusChoices =
+                r.statusName === null || statuses.includes(r.statusName) ? statuses : [...statuses, r.statusName];
               return (
                 <Stack key={line} space="space.100" testId={`line-${line}`}>
                   <Text weight="bold">{heading}</Text>
@@ -53,7 +66,9 @@ export function SupportLinesTab() {
                       label={`${heading}: ${t('settings.lines.assignment')}`}
                       value={a.mode}
                       options={MODES.map((m) => ({ value: m, label: t(`settings.lines.mode.${m}`) }))}
-                      onChange={(v) => setLine(line, { assignment: switchMode(MODES.find((m) => m === v) ?? 'unassigned', a) })}
+                      onChange={(v) =>
+                        setLine(line, { assignment: switchMode(MODES.find((m) => m === v) ?? 'unassigned', a) })
+                      }
                     />
                   </Box>
                   {a.mode === 'person' ? (
@@ -84,17 +99,26 @@ export function SupportLinesTab() {
                         label={`${heading}: ${t('settings.lines.notifyGroup')}`}
                         testId={`line-${line}-notify-group`}
                         groups={a.notifyGroup === null ? [] : [a.notifyGroup]}
-                        onChange={(g) => setLine(line, { assignment: { mode: 'unassigned', notifyGroup: g[0] ?? null } })}
+                        onChange={(g) =>
+                          setLine(line, { assignment: { mode: 'unassigned', notifyGroup: g[0] ?? null } })
+                        }
                       />
                     </>
                   )}
-                  <Caption help={statuses.length === 0 ? t('settings.lines.noStatuses') : t('settings.lines.statusHelp')}>{t('settings.lines.status')}</Caption>
+                  <Caption
+                    help={statuses.length === 0 ? t('settings.lines.noStatuses') : t('settings.lines.statusHelp')}
+                  >
+                    {t('settings.lines.status')}
+                  </Caption>
                   <Box>
                     <SelectField
                       path={`lines.${line}.statusName`}
                       label={`${heading}: ${t('settings.lines.status')}`}
                       value={r.statusName ?? ''}
-                      options={[{ value: '', label: t('settings.lines.statusKeep') }, ...statusChoices.map((s) => ({ value: s, label: s }))]}
+                      options={[
+                        { value: '', label: t('settings.lines.statusKeep') },
+                        ...statusChoices.map((s) => ({ value: s, label: s })),
+                      ]}
                       onChange={(v) => setLine(line, { statusName: v === '' ? null : v })}
                     />
                   </Box>
@@ -133,7 +157,14 @@ export function SupportLinesTab() {
                 onChange={(v) => edit((d) => ({ ...d, managementAccountIds: v }))}
               />
               <Caption>{t('settings.lines.managementGroups')}</Caption>
-              <GroupsField multiple path="managementGroups" label={t('settings.lines.managementGroups')} testId="management-groups" groups={draft.managementGroups} onChange={(v) => edit((d) => ({ ...d, managementGroups: v }))} />
+              <GroupsField
+                multiple
+                path="managementGroups"
+                label={t('settings.lines.managementGroups')}
+                testId="management-groups"
+                groups={draft.managementGroups}
+                onChange={(v) => edit((d) => ({ ...d, managementGroups: v }))}
+              />
             </Stack>
             <Stack space="space.100">
               <Caption>{t('settings.lines.locale')}</Caption>

@@ -50,7 +50,10 @@ export function parseList(text: string): string[] {
 export function formatOverrides(value: unknown): string {
   if (typeof value !== 'object' || value === null) return '';
   return Object.entries(value as Record<string, unknown>)
-    .map(([date, windows]) => `${date}: ${Array.isArray(windows) && windows.length === 0 ? 'off' : formatWindows(windows)}`)
+    .map(
+      ([date, windows]) =>
+        `${date}: ${Array.isArray(windows) && windows.length === 0 ? 'off' : formatWindows(windows)}`,
+    )
     .join('\n');
 }
 

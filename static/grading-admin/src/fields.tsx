@@ -18,7 +18,9 @@ export const EditContext = createContext<EditContextValue>({ issues: [], readOnl
 
 /** Issues at `path`, or (with `below`) anywhere under it: `path.x`, `path[0]`. */
 export function issuesAt(issues: readonly ValidationIssue[], path: string, below: boolean): ValidationIssue[] {
-  return issues.filter((i) => i.path === path || (below && (i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))));
+  return issues.filter(
+    (i) => i.path === path || (below && (i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))),
+  );
 }
 
 export function useIssueText(): (issue: ValidationIssue) => string {
@@ -61,7 +63,18 @@ interface FieldProps<T> {
   placeholder?: string;
 }
 
-export function ParsedField<T>({ path, label, value, onChange, format, parse, below = false, width = '100%', multiline = false, placeholder }: FieldProps<T>) {
+export function ParsedField<T>({
+  path,
+  label,
+  value,
+  onChange,
+  format,
+  parse,
+  below = false,
+  width = '100%',
+  multiline = false,
+  placeholder,
+}: FieldProps<T>) {
   const { issues, readOnly } = useContext(EditContext);
   const [text, setText] = useState(() => format(value));
   const id = useId();
@@ -168,7 +181,12 @@ export function Button({
   label?: string;
 }) {
   return (
-    <Pressable xcss={primary ? primaryButtonStyles : buttonStyles} isDisabled={disabled} aria-label={label} onClick={() => onClick()}>
+    <Pressable
+      xcss={primary ? primaryButtonStyles : buttonStyles}
+      isDisabled={disabled}
+      aria-label={label}
+      onClick={() => onClick()}
+    >
       {children}
     </Pressable>
   );

@@ -3,7 +3,13 @@ import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives'
 import type { IssueItrState, OwnerHistoryEntry } from '../../../src/contract/issuePanel';
 import type { PersonName } from '../../../src/contract/people';
 import { call } from '../../shared/api';
-import { baseInputStyle, buttonStyles, dangerButtonStyles, FieldLabel, primaryButtonStyles } from '../../shared/controls';
+import {
+  baseInputStyle,
+  buttonStyles,
+  dangerButtonStyles,
+  FieldLabel,
+  primaryButtonStyles,
+} from '../../shared/controls';
 import { toApiError, type ApiError } from '../../shared/errors';
 import { errorMessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
@@ -22,9 +28,15 @@ export function OwnerRows({ state }: { state: IssueItrState }) {
   return (
     <>
       <Row label={t('owner.label')}>
-        {state.owner === null ? <Text color="color.text.subtle">{t('owner.none')}</Text> : <Text>{personName(t, state.owner.displayName)}</Text>}
+        {state.owner === null ? (
+          <Text color="color.text.subtle">{t('owner.none')}</Text>
+        ) : (
+          <Text>{personName(t, state.owner.displayName)}</Text>
+        )}
       </Row>
-      <Row label={t('acceptance.label')}>{state.acceptance === null ? <NotSet /> : <Text>{t(`acceptance.${state.acceptance}`)}</Text>}</Row>
+      <Row label={t('acceptance.label')}>
+        {state.acceptance === null ? <NotSet /> : <Text>{t(`acceptance.${state.acceptance}`)}</Text>}
+      </Row>
     </>
   );
 }
@@ -48,7 +60,9 @@ export function OwnerAnswers({ state, onChange }: { state: IssueItrState; onChan
   return (
     <Stack space="space.150" testId="itr-owner-answers">
       {state.canAnswer ? <AcceptOrDecline issueKey={state.issueKey} busy={busy} answer={answer} /> : null}
-      {state.pendingForward === null ? null : <ForwardReason issueKey={state.issueKey} entry={state.pendingForward} busy={busy} answer={answer} />}
+      {state.pendingForward === null ? null : (
+        <ForwardReason issueKey={state.issueKey} entry={state.pendingForward} busy={busy} answer={answer} />
+      )}
       {error === null ? null : <AnswerError error={error} />}
     </Stack>
   );
@@ -72,7 +86,11 @@ function AcceptOrDecline({ issueKey, busy, answer }: { issueKey: string; busy: b
   if (!declining) {
     return (
       <Inline space="space.100">
-        <Pressable xcss={primaryButtonStyles} isDisabled={busy} onClick={() => void answer(() => call('acceptFromPanel', { issueKey }))}>
+        <Pressable
+          xcss={primaryButtonStyles}
+          isDisabled={busy}
+          onClick={() => void answer(() => call('acceptFromPanel', { issueKey }))}
+        >
           {t('acceptance.accept')}
         </Pressable>
         <Pressable ref={declineButton} xcss={buttonStyles} isDisabled={busy} onClick={() => setDeclining(true)}>
@@ -82,15 +100,36 @@ function AcceptOrDecline({ issueKey, busy, answer }: { issueKey: string; busy: b
     );
   }
   return (
-    <Box as="form" onSubmit={(e) => { e.preventDefault(); void answer(() => call('declineFromPanel', { issueKey, reason })); }}>
+    <Box
+      as="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void answer(() => call('declineFromPanel', { issueKey, reason }));
+      }}
+    >
       <Stack space="space.075">
         <FieldLabel htmlFor={reasonId}>{t('acceptance.declineReason')}</FieldLabel>
-        <textarea id={reasonId} rows={3} value={reason} required autoFocus onChange={(e) => setReason(e.target.value)} style={{ ...baseInputStyle(), resize: 'vertical' }} />
+        <textarea
+          id={reasonId}
+          rows={3}
+          value={reason}
+          required
+          autoFocus
+          onChange={(e) => setReason(e.target.value)}
+          style={{ ...baseInputStyle(), resize: 'vertical' }}
+        />
         <Inline space="space.100">
           <Pressable type="submit" xcss={dangerButtonStyles} isDisabled={busy || reason.trim() === ''}>
             {busy ? t('acceptance.saving') : t('acceptance.declineConfirm')}
           </Pressable>
-          <Pressable xcss={buttonStyles} isDisabled={busy} onClick={() => { setDeclining(false); setReason(''); }}>
+          <Pressable
+            xcss={buttonStyles}
+            isDisabled={busy}
+            onClick={() => {
+              setDeclining(false);
+              setReason('');
+            }}
+          >
             {t('acceptance.cancel')}
           </Pressable>
         </Inline>
@@ -99,16 +138,40 @@ function AcceptOrDecline({ issueKey, busy, answer }: { issueKey: string; busy: b
   );
 }
 
-function ForwardReason({ issueKey, entry, busy, answer }: { issueKey: string; entry: OwnerHistoryEntry; busy: boolean; answer: Answer }) {
+function ForwardReason({
+  issueKey,
+  entry,
+  busy,
+  answer,
+}: {
+  issueKey: string;
+  entry: OwnerHistoryEntry;
+  busy: boolean;
+  answer: Answer;
+}) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const reasonId = useId();
   return (
-    <Box as="form" xcss={askStyles} onSubmit={(e) => { e.preventDefault(); void answer(() => call('saveForwardReason', { issueKey, entryId: entry.id, reason })); }}>
+    <Box
+      as="form"
+      xcss={askStyles}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void answer(() => call('saveForwardReason', { issueKey, entryId: entry.id, reason }));
+      }}
+    >
       <Stack space="space.075">
         <Text>{t('forward.ask', { by: nameOf(t, entry.by), to: nameOf(t, entry.to) })}</Text>
         <FieldLabel htmlFor={reasonId}>{t('forward.reasonLabel')}</FieldLabel>
-        <textarea id={reasonId} rows={2} value={reason} required onChange={(e) => setReason(e.target.value)} style={{ ...baseInputStyle(), resize: 'vertical' }} />
+        <textarea
+          id={reasonId}
+          rows={2}
+          value={reason}
+          required
+          onChange={(e) => setReason(e.target.value)}
+          style={{ ...baseInputStyle(), resize: 'vertical' }}
+        />
         <Inline>
           <Pressable type="submit" xcss={primaryButtonStyles} isDisabled={busy || reason.trim() === ''}>
             {busy ? t('acceptance.saving') : t('forward.save')}
@@ -119,7 +182,14 @@ function ForwardReason({ issueKey, entry, busy, answer }: { issueKey: string; en
   );
 }
 
-const askStyles = xcss({ borderColor: 'color.border.information', borderStyle: 'solid', borderWidth: 'border.width', borderRadius: 'radius.small', padding: 'space.100', backgroundColor: 'color.background.information' });
+const askStyles = xcss({
+  borderColor: 'color.border.information',
+  borderStyle: 'solid',
+  borderWidth: 'border.width',
+  borderRadius: 'radius.small',
+  padding: 'space.100',
+  backgroundColor: 'color.background.information',
+});
 
 type T = ReturnType<typeof useI18n>['t'];
 const nameOf = (t: T, p: PersonName | null): string => (p === null ? t('people.app') : personName(t, p.displayName));
@@ -135,7 +205,13 @@ export function OwnerHistory({ entries }: { entries: readonly OwnerHistoryEntry[
         <Box as="ul" xcss={listStyles}>
           {entries.map((e) => (
             <Box as="li" key={e.id} xcss={itemStyles}>
-              <Text>{t(`ownerHistory.${e.event}`, { by: nameOf(t, e.by), to: nameOf(t, e.to), reason: e.reasonPending ? t('ownerHistory.reasonPending') : (e.reason ?? '') })}</Text>
+              <Text>
+                {t(`ownerHistory.${e.event}`, {
+                  by: nameOf(t, e.by),
+                  to: nameOf(t, e.to),
+                  reason: e.reasonPending ? t('ownerHistory.reasonPending') : (e.reason ?? ''),
+                })}
+              </Text>
               <Text size="small" color="color.text.subtlest">
                 {' · '}
                 {formatDateTime(e.at) ?? ''}

@@ -41,8 +41,16 @@ const VALUE_KEYS: Record<string, Record<string, MessageKey>> = {
 export function ClassificationHistory({ issueKey }: { issueKey: string }) {
   const fetch = useCallback(() => call('getClassificationHistory', { issueKey }), [issueKey]);
   return (
-    <FoldedHistory issueKey={issueKey} testId="itr-classification-history" keys={KEYS} fetch={fetch} initiallyOpen={false}>
-      {(entries) => [...entries].reverse().map((entry, i) => <Change key={`${entry.at}-${entry.field}-${i}`} entry={entry} />)}
+    <FoldedHistory
+      issueKey={issueKey}
+      testId="itr-classification-history"
+      keys={KEYS}
+      fetch={fetch}
+      initiallyOpen={false}
+    >
+      {(entries) =>
+        [...entries].reverse().map((entry, i) => <Change key={`${entry.at}-${entry.field}-${i}`} entry={entry} />)
+      }
     </FoldedHistory>
   );
 }
@@ -71,10 +79,17 @@ function Change({ entry }: { entry: ClassificationHistoryEntry }) {
       <Stack space="space.025">
         <Inline space="space.100" alignBlock="baseline" shouldWrap>
           <Text weight="medium">{fieldKey === undefined ? entry.field : t(fieldKey)}</Text>
-          <Text>{t('classHistory.change', { old: value(entry.oldValue, entry.oldValueName), new: value(entry.newValue, entry.newValueName) })}</Text>
+          <Text>
+            {t('classHistory.change', {
+              old: value(entry.oldValue, entry.oldValueName),
+              new: value(entry.newValue, entry.newValueName),
+            })}
+          </Text>
         </Inline>
         <Text size="small" color="color.text.subtle">
-          {t('classHistory.by', { who: entry.actorAccountId === RULE_ACTOR ? t('people.app') : personName(t, entry.actorName) })}
+          {t('classHistory.by', {
+            who: entry.actorAccountId === RULE_ACTOR ? t('people.app') : personName(t, entry.actorName),
+          })}
           {' · '}
           <Box as="time" dateTime={entry.at}>
             {formatDateTime(entry.at) ?? entry.at}

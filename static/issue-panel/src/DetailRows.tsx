@@ -38,7 +38,15 @@ export function NotSet() {
 
 export type TextColor = 'color.text.danger' | 'color.text.warning';
 
-export function DateTime({ iso, relative = false, color }: { iso: string | null; relative?: boolean; color?: TextColor | undefined }) {
+export function DateTime({
+  iso,
+  relative = false,
+  color,
+}: {
+  iso: string | null;
+  relative?: boolean;
+  color?: TextColor | undefined;
+}) {
   const { t, formatDateTime, formatRelative } = useI18n();
   const now = useNow(relative && iso !== null);
   const absolute = iso === null ? null : formatDateTime(iso);
@@ -51,10 +59,7 @@ export function DateTime({ iso, relative = false, color }: { iso: string | null;
           {absolute}
         </Text>
       </Box>
-      {hint === null ? null : (
-        <Text color="color.text.subtlest">{t('time.relative', { relative: hint })}</Text>
-      )}
+      {hint === null ? null : <Text color="color.text.subtlest">{t('time.relative', { relative: hint })}</Text>}
     </Inline>
   );
 }
-

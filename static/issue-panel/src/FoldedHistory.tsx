@@ -5,12 +5,23 @@ import { ErrorState } from '../../shared/ErrorState';
 import type { MessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
 
-type Load<T> = { phase: 'idle' } | { phase: 'loading' } | { phase: 'error'; error: ApiError } | { phase: 'ready'; entries: readonly T[] };
+type Load<T> =
+  | { phase: 'idle' }
+  | { phase: 'loading' }
+  | { phase: 'error'; error: ApiError }
+  | { phase: 'ready'; entries: readonly T[] };
 
 export interface FoldedHistoryProps<T> {
   issueKey: string;
   testId: string;
-  keys: { title: MessageKey; show: MessageKey; hide: MessageKey; loading: MessageKey; loadFailed: MessageKey; empty: MessageKey };
+  keys: {
+    title: MessageKey;
+    show: MessageKey;
+    hide: MessageKey;
+    loading: MessageKey;
+    loadFailed: MessageKey;
+    empty: MessageKey;
+  };
   /** Reads the entries (one resolver call). */
   fetch: () => Promise<readonly T[]>;
   /** Open and loaded at once; otherwise folded and loaded on first unfold, so the panel's first paint costs no call. */
@@ -54,7 +65,13 @@ export function FoldedHistory<T>({ issueKey, testId, keys, fetch, initiallyOpen,
   return (
     <Box as="section" aria-label={t(keys.title)} testId={testId}>
       <Stack space="space.100">
-        <Pressable xcss={toggleStyles} aria-expanded={open} aria-controls={listId} aria-label={t(open ? keys.hide : keys.show)} onClick={toggle}>
+        <Pressable
+          xcss={toggleStyles}
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-label={t(open ? keys.hide : keys.show)}
+          onClick={toggle}
+        >
           <Inline space="space.050" alignBlock="center">
             <Text weight="semibold" color="color.text">
               {t(keys.title)}
@@ -71,8 +88,17 @@ export function FoldedHistory<T>({ issueKey, testId, keys, fetch, initiallyOpen,
                 <Text color="color.text.subtlest">{t(keys.loading)}</Text>
               </Box>
             ) : null}
-            {load.phase === 'error' ? <ErrorState error={load.error} titleKey={keys.loadFailed} params={{ issueKey }} onRetry={() => void fetchEntries()} /> : null}
-            {load.phase === 'ready' && load.entries.length === 0 ? <Text color="color.text.subtlest">{t(keys.empty)}</Text> : null}
+            {load.phase === 'error' ? (
+              <ErrorState
+                error={load.error}
+                titleKey={keys.loadFailed}
+                params={{ issueKey }}
+                onRetry={() => void fetchEntries()}
+              />
+            ) : null}
+            {load.phase === 'ready' && load.entries.length === 0 ? (
+              <Text color="color.text.subtlest">{t(keys.empty)}</Text>
+            ) : null}
             {load.phase === 'ready' && load.entries.length > 0 ? (
               <Box as="ol" xcss={listStyles}>
                 {children(load.entries)}
@@ -94,7 +120,14 @@ const toggleStyles = xcss({
   ':hover': { backgroundColor: 'color.background.neutral.subtle.hovered' },
   ':active': { backgroundColor: 'color.background.neutral.subtle.pressed' },
 });
-const listStyles = xcss({ margin: 'space.0', paddingInlineStart: 'space.0', listStyle: 'none', display: 'flex', flexDirection: 'column', gap: 'space.100' });
+const listStyles = xcss({
+  margin: 'space.0',
+  paddingInlineStart: 'space.0',
+  listStyle: 'none',
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 'space.100',
+});
 
 /** A list item with the history's left rule. */
 export const historyItemStyles = xcss({

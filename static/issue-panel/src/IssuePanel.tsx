@@ -142,7 +142,9 @@ function Details({
         <Row label={t('field.kind')}>
           <Text>{t(`kind.${state.kind}`)}</Text>
         </Row>
-        <Row label={t('field.grade')}>{state.grade === null ? <NotSet /> : <GradeVersion state={state} gradeName={gradeName ?? state.grade} />}</Row>
+        <Row label={t('field.grade')}>
+          {state.grade === null ? <NotSet /> : <GradeVersion state={state} gradeName={gradeName ?? state.grade} />}
+        </Row>
         <Row label={t('field.line')}>{state.line === null ? <NotSet /> : <Text>{t(`line.${state.line}`)}</Text>}</Row>
         <OwnerRows state={state} />
         <Row label={t('field.lineEnteredAt')}>

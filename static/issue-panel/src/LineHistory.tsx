@@ -69,7 +69,9 @@ function Stay({ entry }: { entry: LineHistoryEntry }) {
           <Fact label={t('history.period')}>
             {from} – {to}
           </Fact>
-          <Fact label={t('history.holder')}>{entry.holderAccountId === null ? t('history.holderQueue') : personName(t, entry.holderName)}</Fact>
+          <Fact label={t('history.holder')}>
+            {entry.holderAccountId === null ? t('history.holderQueue') : personName(t, entry.holderName)}
+          </Fact>
           <Fact label={t('history.used')}>{duration(entry.workingMinutesUsed, t)}</Fact>
         </Box>
       </Stack>
@@ -80,7 +82,9 @@ function Stay({ entry }: { entry: LineHistoryEntry }) {
 /** Working minutes as "2 h 5 min" (also the panel's time left). */
 export function duration(minutes: number, t: (key: MessageKey, params?: Record<string, number>) => string): string {
   const m = Math.max(0, Math.round(minutes));
-  return m < 60 ? t('history.duration.minutes', { minutes: m }) : t('history.duration.hours', { hours: Math.floor(m / 60), minutes: m % 60 });
+  return m < 60
+    ? t('history.duration.minutes', { minutes: m })
+    : t('history.duration.hours', { hours: Math.floor(m / 60), minutes: m % 60 });
 }
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -98,5 +102,11 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-const factsStyles = xcss({ display: 'grid', gridTemplateColumns: 'minmax(min-content, 40%) 1fr', columnGap: 'space.200', rowGap: 'space.025', margin: 'space.0' });
+const factsStyles = xcss({
+  display: 'grid',
+  gridTemplateColumns: 'minmax(min-content, 40%) 1fr',
+  columnGap: 'space.200',
+  rowGap: 'space.025',
+  margin: 'space.0',
+});
 const termStyles = xcss({ margin: 'space.0', minWidth: '0' });

@@ -18,7 +18,13 @@ export function HomePage({ context }: { context: ForgeContext }) {
   const [tab, setTab] = useState<Tab>('triage');
   return (
     <Stack space="space.200">
-      <TabBar<Tab> tabs={TABS.map((id) => ({ id, label: t(`home.tab.${id}`) }))} selected={tab} onSelect={setTab} idPrefix="home" label={t('home.title')} />
+      <TabBar<Tab>
+        tabs={TABS.map((id) => ({ id, label: t(`home.tab.${id}`) }))}
+        selected={tab}
+        onSelect={setTab}
+        idPrefix="home"
+        label={t('home.title')}
+      />
       <Box role="tabpanel" id={`home-panel-${tab}`} aria-labelledby={`home-tab-${tab}`}>
         {tab === 'triage' ? <TriagePage context={context} /> : <CaseLibraryPage />}
       </Box>

@@ -34,8 +34,18 @@ const buttonStyle: React.CSSProperties = {
   paddingInline: token('space.150'),
   cursor: 'pointer',
 };
-const cardStyles = xcss({ borderColor: 'color.border', borderWidth: 'border.width', borderStyle: 'solid', borderRadius: 'radius.medium', padding: 'space.200' });
-const differStyles = xcss({ backgroundColor: 'color.background.warning', borderRadius: 'radius.small', padding: 'space.100' });
+const cardStyles = xcss({
+  borderColor: 'color.border',
+  borderWidth: 'border.width',
+  borderStyle: 'solid',
+  borderRadius: 'radius.medium',
+  padding: 'space.200',
+});
+const differStyles = xcss({
+  backgroundColor: 'color.background.warning',
+  borderRadius: 'radius.small',
+  padding: 'space.100',
+});
 const pageStyles = xcss({ padding: 'space.300' });
 
 function toError(e: unknown): ShownError {
@@ -73,7 +83,14 @@ function VisitForm({ visit, onRecorded }: { visit: ReturnVisit; onRecorded(v: Re
     setBusy(true);
     setError(null);
     try {
-      onRecorded(await call('recordReturnVisit', { issueId: visit.issueId, satisfaction: Number(satisfaction), resolvedInCustomersView: solved, customerWords: words }));
+      onRecorded(
+        await call('recordReturnVisit', {
+          issueId: visit.issueId,
+          satisfaction: Number(satisfaction),
+          resolvedInCustomersView: solved,
+          customerWords: words,
+        }),
+      );
     } catch (e) {
       setError(toError(e)); // the form keeps what was typed
     } finally {
@@ -84,7 +101,13 @@ function VisitForm({ visit, onRecorded }: { visit: ReturnVisit; onRecorded(v: Re
     <Stack space="space.100">
       <Labelled label={t('visits.satisfaction')}>
         {(id) => (
-          <select id={id} data-testid="visit-satisfaction" value={satisfaction} style={inputStyle} onChange={(e) => setSatisfaction(e.target.value)}>
+          <select
+            id={id}
+            data-testid="visit-satisfaction"
+            value={satisfaction}
+            style={inputStyle}
+            onChange={(e) => setSatisfaction(e.target.value)}
+          >
             <option value="">—</option>
             {[1, 2, 3, 4, 5].map((n) => (
               <option key={n} value={String(n)}>
@@ -95,11 +118,26 @@ function VisitForm({ visit, onRecorded }: { visit: ReturnVisit; onRecorded(v: Re
         )}
       </Labelled>
       <Inline space="space.050" alignBlock="center">
-        <input id={`solved-${visit.issueId}`} type="checkbox" data-testid="visit-solved" checked={solved} onChange={(e) => setSolved(e.target.checked)} />
+        <input
+          id={`solved-${visit.issueId}`}
+          type="checkbox"
+          data-testid="visit-solved"
+          checked={solved}
+          onChange={(e) => setSolved(e.target.checked)}
+        />
         <label htmlFor={`solved-${visit.issueId}`}>{t('visits.resolvedInCustomersView')}</label>
       </Inline>
       <Labelled label={t('visits.customerWords')}>
-        {(id) => <textarea id={id} data-testid="visit-words" rows={3} value={words} style={inputStyle} onChange={(e) => setWords(e.target.value)} />}
+        {(id) => (
+          <textarea
+            id={id}
+            data-testid="visit-words"
+            rows={3}
+            value={words}
+            style={inputStyle}
+            onChange={(e) => setWords(e.target.value)}
+          />
+        )}
       </Labelled>
       {error !== null ? (
         <Text color="color.text.danger" testId="visit-error">
@@ -107,7 +145,13 @@ function VisitForm({ visit, onRecorded }: { visit: ReturnVisit; onRecorded(v: Re
         </Text>
       ) : null}
       <Box>
-        <button type="button" style={buttonStyle} data-testid="visit-record" disabled={busy} onClick={() => void record()}>
+        <button
+          type="button"
+          style={buttonStyle}
+          data-testid="visit-record"
+          disabled={busy}
+          onClick={() => void record()}
+        >
           {t('visits.record')}
         </button>
       </Box>
@@ -135,7 +179,10 @@ function VisitCard({ visit, onRecorded }: { visit: ReturnVisit; onRecorded(v: Re
         ) : (
           <Stack space="space.050">
             <Text testId="visit-customer-view">
-              {t('visits.customerView', { satisfaction: visit.satisfaction ?? '', solved: visit.resolvedInCustomersView ? t('visits.solved') : t('visits.notSolved') })}
+              {t('visits.customerView', {
+                satisfaction: visit.satisfaction ?? '',
+                solved: visit.resolvedInCustomersView ? t('visits.solved') : t('visits.notSolved'),
+              })}
             </Text>
             <Text>“{visit.customerWords}”</Text>
             {visit.viewsDiffer ? (
@@ -171,7 +218,11 @@ function AdminArea() {
   useEffect(() => {
     call('getClosureAdmin', {}).then(adopt, (e: unknown) => setError(toError(e)));
   }, []);
-  const list = (s: string) => s.split(/[,，\s]+/).map((x) => x.trim()).filter((x) => x !== '');
+  const list = (s: string) =>
+    s
+      .split(/[,，\s]+/)
+      .map((x) => x.trim())
+      .filter((x) => x !== '');
   const run = async (fn: () => Promise<ClosureAdminState>) => {
     setError(null);
     setSaved(false);
@@ -188,16 +239,50 @@ function AdminArea() {
     <Box as="section" aria-label={t('visits.admin')} testId="visits-admin" xcss={cardStyles}>
       <Stack space="space.150">
         <Text weight="bold">{t('visits.admin')}</Text>
-        <Text testId="visits-published">{state.published === null ? t('visits.notPublished') : t('visits.published', { submitter: state.published.submitter })}</Text>
-        <Labelled label={t('visits.sampleRate')}>{(id) => <input id={id} type="number" min={0} max={100} value={rate} style={inputStyle} onChange={(e) => setRate(e.target.value)} />}</Labelled>
-        <Labelled label={t('visits.alwaysGrades')}>{(id) => <input id={id} value={grades} style={inputStyle} onChange={(e) => setGrades(e.target.value)} />}</Labelled>
-        <PeoplePicker label={t('visits.supervisorGroups')} showLabel multiple kinds={['group']} value={groups} onChange={setGroups} path="supervisorGroups" testId="supervisor-groups" />
+        <Text testId="visits-published">
+          {state.published === null
+            ? t('visits.notPublished')
+            : t('visits.published', { submitter: state.published.submitter })}
+        </Text>
+        <Labelled label={t('visits.sampleRate')}>
+          {(id) => (
+            <input
+              id={id}
+              type="number"
+              min={0}
+              max={100}
+              value={rate}
+              style={inputStyle}
+              onChange={(e) => setRate(e.target.value)}
+            />
+          )}
+        </Labelled>
+        <Labelled label={t('visits.alwaysGrades')}>
+          {(id) => <input id={id} value={grades} style={inputStyle} onChange={(e) => setGrades(e.target.value)} />}
+        </Labelled>
+        <PeoplePicker
+          label={t('visits.supervisorGroups')}
+          showLabel
+          multiple
+          kinds={['group']}
+          value={groups}
+          onChange={setGroups}
+          path="supervisorGroups"
+          testId="supervisor-groups"
+        />
         <Box>
           <button
             type="button"
             style={buttonStyle}
             onClick={() =>
-              void run(() => call('saveReturnVisitSettings', { sampleRatePercent: Number(rate), alwaysGrades: list(grades), supervisorGroups: groupNamesOf(groups), expectedRevision: state.settingsRevision }))
+              void run(() =>
+                call('saveReturnVisitSettings', {
+                  sampleRatePercent: Number(rate),
+                  alwaysGrades: list(grades),
+                  supervisorGroups: groupNamesOf(groups),
+                  expectedRevision: state.settingsRevision,
+                }),
+              )
             }
           >
             {t('visits.saveSettings')}
@@ -205,10 +290,42 @@ function AdminArea() {
         </Box>
         <Text weight="bold">{t('visits.fallback')}</Text>
         <Text color="color.text.subtle">{t('visits.fallbackHelp')}</Text>
-        <PeoplePicker label={t('visits.fallback')} multiple kinds={['user']} value={fallback} onChange={setFallback} path="accountIds" testId="fallback-closers" />
-        <Labelled label={t('visits.fallbackReason')}>{(id) => <textarea id={id} data-testid="fallback-reason" rows={2} value={reason} style={inputStyle} onChange={(e) => setReason(e.target.value)} />}</Labelled>
+        <PeoplePicker
+          label={t('visits.fallback')}
+          multiple
+          kinds={['user']}
+          value={fallback}
+          onChange={setFallback}
+          path="accountIds"
+          testId="fallback-closers"
+        />
+        <Labelled label={t('visits.fallbackReason')}>
+          {(id) => (
+            <textarea
+              id={id}
+              data-testid="fallback-reason"
+              rows={2}
+              value={reason}
+              style={inputStyle}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          )}
+        </Labelled>
         <Inline space="space.100">
-          <button type="button" style={buttonStyle} data-testid="fallback-save" onClick={() => void run(() => call('setFallbackClosers', { accountIds: accountIdsOf(fallback), reason, expectedRevision: state.fallbackRevision }))}>
+          <button
+            type="button"
+            style={buttonStyle}
+            data-testid="fallback-save"
+            onClick={() =>
+              void run(() =>
+                call('setFallbackClosers', {
+                  accountIds: accountIdsOf(fallback),
+                  reason,
+                  expectedRevision: state.fallbackRevision,
+                }),
+              )
+            }
+          >
             {t('visits.saveFallback')}
           </button>
           <button type="button" style={buttonStyle} onClick={() => void run(() => call('publishCloseProperty', {}))}>
@@ -220,7 +337,12 @@ function AdminArea() {
         <Stack space="space.050" testId="fallback-history">
           {state.fallbackHistory.map((h, i) => (
             <Text key={i} size="small">
-              {t('visits.history', { at: formatDateTime(h.at) ?? h.at, by: personName(t, state.displayNames[h.by]), names: h.accountIds.map((id) => personName(t, state.displayNames[id])).join(', '), reason: h.reason })}
+              {t('visits.history', {
+                at: formatDateTime(h.at) ?? h.at,
+                by: personName(t, state.displayNames[h.by]),
+                names: h.accountIds.map((id) => personName(t, state.displayNames[id])).join(', '),
+                reason: h.reason,
+              })}
             </Text>
           ))}
         </Stack>
@@ -265,7 +387,15 @@ export function ReturnVisitsPage(_props: { context: ForgeContext }) {
           <Stack space="space.200">
             <Inline space="space.100" role="tablist">
               {(['open', 'done'] as const).map((s) => (
-                <button key={s} type="button" role="tab" aria-selected={status === s} data-testid={`visits-tab-${s}`} style={{ ...buttonStyle, opacity: status === s ? 1 : 0.7 }} onClick={() => setStatus(s)}>
+                <button
+                  key={s}
+                  type="button"
+                  role="tab"
+                  aria-selected={status === s}
+                  data-testid={`visits-tab-${s}`}
+                  style={{ ...buttonStyle, opacity: status === s ? 1 : 0.7 }}
+                  onClick={() => setStatus(s)}
+                >
                   {t(s === 'open' ? 'visits.open' : 'visits.done')}
                 </button>
               ))}

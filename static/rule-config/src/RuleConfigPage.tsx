@@ -53,11 +53,14 @@ export function RuleConfigPage({ context }: { context: ForgeContext }) {
 
   useEffect(() => {
     // Registered once; the callback reads the latest load, so a retry after a failure is what Add saves.
-    onConfigureWorkflowRule(() => (latest.current === null ? undefined : configText(latest.current.config))).catch((e: unknown) => setError(toApiError(e)));
+    onConfigureWorkflowRule(() => (latest.current === null ? undefined : configText(latest.current.config))).catch(
+      (e: unknown) => setError(toApiError(e)),
+    );
     void load();
   }, []);
 
-  if (ruleKey === null) return <ErrorState error={new ApiError('CLOSURE_RULE_UNKNOWN_MODULE', `module ${String(context.moduleKey)}`)} />;
+  if (ruleKey === null)
+    return <ErrorState error={new ApiError('CLOSURE_RULE_UNKNOWN_MODULE', `module ${String(context.moduleKey)}`)} />;
   const savedText = isEdit ? JSON.stringify(savedObject(saved)) : undefined;
   return (
     <Box xcss={pageStyles} testId="rule-config-page" data-rule-key={ruleKey}>

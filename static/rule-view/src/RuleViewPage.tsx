@@ -33,7 +33,8 @@ export function RuleViewPage({ context }: { context: ForgeContext }) {
   };
   useEffect(() => void load(), []);
 
-  if (ruleKey === null) return <ErrorState error={new ApiError('CLOSURE_RULE_UNKNOWN_MODULE', `module ${String(context.moduleKey)}`)} />;
+  if (ruleKey === null)
+    return <ErrorState error={new ApiError('CLOSURE_RULE_UNKNOWN_MODULE', `module ${String(context.moduleKey)}`)} />;
   return (
     <Box xcss={pageStyles} testId="rule-view-page" data-rule-key={ruleKey}>
       <Stack space="space.100">
@@ -44,7 +45,9 @@ export function RuleViewPage({ context }: { context: ForgeContext }) {
             {t('rule.loading')}
           </Text>
         ) : null}
-        {data !== null ? <ConfigDescription ruleKey={ruleKey} description={data.description} testId="rule-view" /> : null}
+        {data !== null ? (
+          <ConfigDescription ruleKey={ruleKey} description={data.description} testId="rule-view" />
+        ) : null}
       </Stack>
     </Box>
   );

@@ -55,7 +55,9 @@ export function AuditLog() {
       <Stack space="space.150">
         <h2>{t('audit.title')}</h2>
         <Text as="p">{t('audit.intro')}</Text>
-        {error !== null ? <ErrorState error={error} titleKey="audit.title" onRetry={() => void load(cursors[index])} /> : null}
+        {error !== null ? (
+          <ErrorState error={error} titleKey="audit.title" onRetry={() => void load(cursors[index])} />
+        ) : null}
         {page === null && error === null ? <Text as="p">{t('audit.loading')}</Text> : null}
         {page !== null && page.entries.length === 0 && index === 0 ? (
           <Text as="p" testId="audit-empty">
@@ -84,10 +86,20 @@ export function AuditLog() {
           </table>
         ) : null}
         <Inline space="space.100">
-          <Pressable xcss={buttonStyles} isDisabled={index === 0} onClick={() => go(cursors.slice(0, -1))} testId="audit-newer">
+          <Pressable
+            xcss={buttonStyles}
+            isDisabled={index === 0}
+            onClick={() => go(cursors.slice(0, -1))}
+            testId="audit-newer"
+          >
             {t('audit.newer')}
           </Pressable>
-          <Pressable xcss={buttonStyles} isDisabled={page?.nextBefore == null} onClick={() => page?.nextBefore != null && go([...cursors, page.nextBefore])} testId="audit-older">
+          <Pressable
+            xcss={buttonStyles}
+            isDisabled={page?.nextBefore == null}
+            onClick={() => page?.nextBefore != null && go([...cursors, page.nextBefore])}
+            testId="audit-older"
+          >
             {t('audit.older')}
           </Pressable>
         </Inline>
@@ -101,11 +113,16 @@ function Row({ entry, when }: { entry: AuditEntry; when: string }) {
   return (
     <tr data-action={entry.action}>
       <td>{when}</td>
-      <td>{entry.actorAccountId === null ? '—' : entry.actorAccountId === 'app' ? t('people.app') : personName(t, entry.actorName)}</td>
+      <td>
+        {entry.actorAccountId === null
+          ? '—'
+          : entry.actorAccountId === 'app'
+            ? t('people.app')
+            : personName(t, entry.actorName)}
+      </td>
       <td>{t(`audit.action.${entry.action}` as MessageKey)}</td>
       <td>{entry.target}</td>
       <td>{t(`audit.summary.${entry.action}` as MessageKey, entry.params).trim()}</td>
     </tr>
   );
 }
-

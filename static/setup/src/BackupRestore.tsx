@@ -67,7 +67,9 @@ export function BackupRestore() {
     setConfirmed(false);
     setPhase({ name: 'uploading', done: 0, total: 1 });
     try {
-      const preview = await uploadBackup(await file.text(), (done, total) => setPhase({ name: 'uploading', done, total }));
+      const preview = await uploadBackup(await file.text(), (done, total) =>
+        setPhase({ name: 'uploading', done, total }),
+      );
       setPhase({ name: 'preview', preview });
     } catch (e) {
       fail(e);
@@ -94,7 +96,8 @@ export function BackupRestore() {
       polling = false;
       // A commit that stopped half-way leaves the restore `applying`: offer to resume it.
       const latest = await call('getBackupRestoreStatus', {}).catch(() => null);
-      if (latest?.restoreId === restoreId && latest.state === 'applying') setPhase({ name: 'incomplete', status: latest });
+      if (latest?.restoreId === restoreId && latest.state === 'applying')
+        setPhase({ name: 'incomplete', status: latest });
       else fail(e);
     }
   };
@@ -125,20 +128,37 @@ export function BackupRestore() {
           </Stack>
         </Inline>
 
-        {phase.name === 'downloading' ? <ProgressLine label={t('backup.downloading', { done: phase.done, total: phase.total })} done={phase.done} total={phase.total} /> : null}
+        {phase.name === 'downloading' ? (
+          <ProgressLine
+            label={t('backup.downloading', { done: phase.done, total: phase.total })}
+            done={phase.done}
+            total={phase.total}
+          />
+        ) : null}
         {phase.name === 'downloaded' ? (
           <Text as="p" role="status" testId="backup-downloaded">
             {t('backup.downloaded', { configKeys: phase.configKeys, cases: phase.cases })}
           </Text>
         ) : null}
-        {phase.name === 'uploading' ? <ProgressLine label={t('backup.uploading', { done: phase.done, total: phase.total })} done={phase.done} total={phase.total} /> : null}
+        {phase.name === 'uploading' ? (
+          <ProgressLine
+            label={t('backup.uploading', { done: phase.done, total: phase.total })}
+            done={phase.done}
+            total={phase.total}
+          />
+        ) : null}
 
         {phase.name === 'preview' ? (
           <Stack space="space.100" testId="backup-preview">
             <h3 ref={heading} tabIndex={-1}>
               {t('backup.previewTitle')}
             </h3>
-            <Text as="p">{t('backup.preview.exported', { exportedAt: formatDateTime(phase.preview.exportedAt) ?? phase.preview.exportedAt, exportedBy: phase.preview.exportedBy === null ? '—' : personName(t, phase.preview.exportedByName) })}</Text>
+            <Text as="p">
+              {t('backup.preview.exported', {
+                exportedAt: formatDateTime(phase.preview.exportedAt) ?? phase.preview.exportedAt,
+                exportedBy: phase.preview.exportedBy === null ? '—' : personName(t, phase.preview.exportedByName),
+              })}
+            </Text>
             <table>
               <thead>
                 <tr>
@@ -164,10 +184,22 @@ export function BackupRestore() {
               </tbody>
             </table>
             <label htmlFor={confirmId}>
-              <input id={confirmId} type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} data-testid="backup-confirm" /> {t('backup.confirm')}
+              <input
+                id={confirmId}
+                type="checkbox"
+                checked={confirmed}
+                onChange={(e) => setConfirmed(e.currentTarget.checked)}
+                data-testid="backup-confirm"
+              />{' '}
+              {t('backup.confirm')}
             </label>
             <Inline space="space.100">
-              <Pressable xcss={confirmed ? dangerButtonStyles : [dangerButtonStyles, disabledStyles]} isDisabled={!confirmed} onClick={() => void apply(phase.preview.restoreId)} testId="backup-restore">
+              <Pressable
+                xcss={confirmed ? dangerButtonStyles : [dangerButtonStyles, disabledStyles]}
+                isDisabled={!confirmed}
+                onClick={() => void apply(phase.preview.restoreId)}
+                testId="backup-restore"
+              >
                 {t('backup.restore')}
               </Pressable>
               <Pressable xcss={buttonStyles} onClick={() => setPhase({ name: 'idle' })} testId="backup-cancel">
@@ -178,7 +210,11 @@ export function BackupRestore() {
         ) : null}
 
         {phase.name === 'applying' ? (
-          <ProgressLine label={t('backup.applying', { done: phase.status?.stepsDone ?? 0, total: phase.status?.stepCount ?? 0 })} done={phase.status?.stepsDone ?? 0} total={phase.status?.stepCount ?? 1} />
+          <ProgressLine
+            label={t('backup.applying', { done: phase.status?.stepsDone ?? 0, total: phase.status?.stepCount ?? 0 })}
+            done={phase.status?.stepsDone ?? 0}
+            total={phase.status?.stepCount ?? 1}
+          />
         ) : null}
 
         {phase.name === 'done' ? (
@@ -186,7 +222,9 @@ export function BackupRestore() {
             <h3 ref={heading} tabIndex={-1}>
               {t('backup.done', { configEntries: phase.status.counts.configEntries, cases: phase.status.counts.cases })}
             </h3>
-            {phase.status.publishedVersion === null ? null : <Text as="p">{t('backup.donePublished', { version: phase.status.publishedVersion })}</Text>}
+            {phase.status.publishedVersion === null ? null : (
+              <Text as="p">{t('backup.donePublished', { version: phase.status.publishedVersion })}</Text>
+            )}
           </Stack>
         ) : null}
 
@@ -196,9 +234,19 @@ export function BackupRestore() {
               <h3 ref={heading} tabIndex={-1}>
                 {t('backup.incomplete')}
               </h3>
-              <Text as="p">{t('backup.incompleteHelp', { at: formatDateTime(phase.status.createdAt) ?? phase.status.createdAt, done: phase.status.stepsDone, total: phase.status.stepCount })}</Text>
+              <Text as="p">
+                {t('backup.incompleteHelp', {
+                  at: formatDateTime(phase.status.createdAt) ?? phase.status.createdAt,
+                  done: phase.status.stepsDone,
+                  total: phase.status.stepCount,
+                })}
+              </Text>
               <Box>
-                <Pressable xcss={primaryButtonStyles} onClick={() => void apply(phase.status.restoreId)} testId="backup-resume">
+                <Pressable
+                  xcss={primaryButtonStyles}
+                  onClick={() => void apply(phase.status.restoreId)}
+                  testId="backup-resume"
+                >
                   {t('backup.resume')}
                 </Pressable>
               </Box>
@@ -241,4 +289,8 @@ function ProgressLine({ label, done, total }: { label: string; done: number; tot
 
 /** A disabled button must look disabled, not only refuse clicks. */
 const disabledStyles = xcss({ opacity: 'opacity.disabled', cursor: 'not-allowed' });
-const warningStyles = xcss({ backgroundColor: 'color.background.warning', borderRadius: 'radius.medium', padding: 'space.200' });
+const warningStyles = xcss({
+  backgroundColor: 'color.background.warning',
+  borderRadius: 'radius.medium',
+  padding: 'space.200',
+});

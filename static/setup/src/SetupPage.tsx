@@ -1,6 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { SetupPlan, SetupProject, SetupStatus, SetupStep, SetupStepStatus, ManualStep } from '../../../src/contract/setup';
+import type {
+  SetupPlan,
+  SetupProject,
+  SetupStatus,
+  SetupStep,
+  SetupStepStatus,
+  ManualStep,
+} from '../../../src/contract/setup';
 import { call } from '../../shared/api';
 import { toApiError, type ApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
@@ -111,18 +118,22 @@ export function SetupPage() {
         {phase.name === 'loading' ? <Text as="p">{t('setup.projectsLoading')}</Text> : null}
         {phase.name === 'refused' ? (
           <Box role="alert">
-            <Text as="p" weight="bold">{t('setup.refused')}</Text>
+            <Text as="p" weight="bold">
+              {t('setup.refused')}
+            </Text>
           </Box>
         ) : null}
-        {phase.name === 'error' ? <ErrorState error={phase.error} titleKey="error.title" params={{}} onRetry={() => void load()} /> : null}
+        {phase.name === 'error' ? (
+          <ErrorState error={phase.error} titleKey="error.title" params={{}} onRetry={() => void load()} />
+        ) : null}
         {phase.name === 'pick' || phase.name === 'preview' ? (
           <Box as="fieldset" xcss={fieldsetStyles}>
             <legend>{t('setup.projects')}</legend>
             <Stack space="space.050">
               {projects.map((p) => (
                 <label key={p.key}>
-                  <input type="checkbox" checked={picked.includes(p.key)} onChange={() => toggle(p.key)} /> {p.name} ({p.key})
-                  {p.style === 'next-gen' ? ` ${t('setup.teamManaged')}` : ''}
+                  <input type="checkbox" checked={picked.includes(p.key)} onChange={() => toggle(p.key)} /> {p.name} (
+                  {p.key}){p.style === 'next-gen' ? ` ${t('setup.teamManaged')}` : ''}
                 </label>
               ))}
             </Stack>
@@ -131,19 +142,29 @@ export function SetupPage() {
         {phase.name === 'pick' || phase.name === 'preview' ? (
           <Inline space="space.100">
             <Button onClick={() => void preview()} label={t('setup.preview')} testId="setup-preview" />
-            {phase.name === 'preview' ? <Button onClick={() => void run(false)} label={t('setup.run')} testId="setup-run" primary /> : null}
+            {phase.name === 'preview' ? (
+              <Button onClick={() => void run(false)} label={t('setup.run')} testId="setup-run" primary />
+            ) : null}
           </Inline>
         ) : null}
-        {hint ? <Text as="p" role="alert">{t('setup.pickProject')}</Text> : null}
+        {hint ? (
+          <Text as="p" role="alert">
+            {t('setup.pickProject')}
+          </Text>
+        ) : null}
         {phase.name === 'preview' ? (
           <Stack space="space.100">
-            <h2 ref={heading} tabIndex={-1}>{t('setup.previewTitle')}</h2>
+            <h2 ref={heading} tabIndex={-1}>
+              {t('setup.previewTitle')}
+            </h2>
             <StepTable steps={phase.plan.steps} column={(s) => t(`setup.action.${s.action}` as MessageKey)} />
             <ManualList steps={phase.plan.steps} />
           </Stack>
         ) : null}
         {phase.name === 'running' ? <Progress status={phase.status} /> : null}
-        {phase.name === 'report' ? <Report status={phase.status} headingRef={heading} onResume={() => void run(true)} /> : null}
+        {phase.name === 'report' ? (
+          <Report status={phase.status} headingRef={heading} onResume={() => void run(true)} />
+        ) : null}
         {phase.name !== 'loading' && phase.name !== 'refused' ? (
           <>
             <SiteCheck />
@@ -156,7 +177,17 @@ export function SetupPage() {
   );
 }
 
-function Button({ onClick, label, testId, primary = false }: { onClick: () => void; label: string; testId: string; primary?: boolean }) {
+function Button({
+  onClick,
+  label,
+  testId,
+  primary = false,
+}: {
+  onClick: () => void;
+  label: string;
+  testId: string;
+  primary?: boolean;
+}) {
   return (
     <Pressable onClick={onClick} testId={testId} xcss={primary ? [buttonStyles, primaryStyles] : buttonStyles}>
       {label}
@@ -210,32 +241,69 @@ function Progress({ status }: { status: SetupStatus | null }) {
   const done = status?.nextIndex ?? 0;
   return (
     <Stack space="space.100">
-      <Text as="p" role="status">{t('setup.running')} {status ? t('setup.progress', { done, total }) : ''}</Text>
-      <progress data-testid="setup-progress" max={total} value={done} aria-label={t('setup.progress', { done, total })} />
+      <Text as="p" role="status">
+        {t('setup.running')} {status ? t('setup.progress', { done, total }) : ''}
+      </Text>
+      <progress
+        data-testid="setup-progress"
+        max={total}
+        value={done}
+        aria-label={t('setup.progress', { done, total })}
+      />
     </Stack>
   );
 }
 
-function Report({ status, headingRef, onResume }: { status: SetupStatus; headingRef: React.RefObject<HTMLHeadingElement>; onResume: () => void }) {
+function Report({
+  status,
+  headingRef,
+  onResume,
+}: {
+  status: SetupStatus;
+  headingRef: React.RefObject<HTMLHeadingElement>;
+  onResume: () => void;
+}) {
   const { t } = useI18n();
   const count = (o: string) => status.steps.filter((s) => s.outcome === o).length;
   return (
     <Stack space="space.100" testId="setup-report">
-      <h2 ref={headingRef} tabIndex={-1}>{t('setup.reportTitle')}</h2>
+      <h2 ref={headingRef} tabIndex={-1}>
+        {t('setup.reportTitle')}
+      </h2>
       <Text as="p" role="status">
         {status.state === 'done' ? t('setup.report.done') : t('setup.report.failedRun')}{' '}
-        {t('setup.report.summary', { created: count('created'), found: count('found'), manual: count('manual'), failed: count('failed') })}
+        {t('setup.report.summary', {
+          created: count('created'),
+          found: count('found'),
+          manual: count('manual'),
+          failed: count('failed'),
+        })}
       </Text>
-      <progress max={status.steps.length} value={status.nextIndex} aria-label={t('setup.progress', { done: status.nextIndex, total: status.steps.length })} />
-      <StepTable steps={status.steps} column={(s) => t(`setup.outcome.${s.outcome}` as MessageKey) + (s.error ? ` (${s.error.code})` : '')} />
+      <progress
+        max={status.steps.length}
+        value={status.nextIndex}
+        aria-label={t('setup.progress', { done: status.nextIndex, total: status.steps.length })}
+      />
+      <StepTable
+        steps={status.steps}
+        column={(s) => t(`setup.outcome.${s.outcome}` as MessageKey) + (s.error ? ` (${s.error.code})` : '')}
+      />
       <ManualList steps={status.steps.filter((s) => s.outcome === 'manual')} />
-      {status.state !== 'done' ? <Button onClick={onResume} label={t('setup.resume')} testId="setup-resume" primary /> : null}
+      {status.state !== 'done' ? (
+        <Button onClick={onResume} label={t('setup.resume')} testId="setup-resume" primary />
+      ) : null}
     </Stack>
   );
 }
 
 const pageStyles = xcss({ padding: 'space.300', maxWidth: '100%' });
-const fieldsetStyles = xcss({ borderColor: 'color.border', borderStyle: 'solid', borderWidth: 'border.width', borderRadius: 'radius.medium', padding: 'space.150' });
+const fieldsetStyles = xcss({
+  borderColor: 'color.border',
+  borderStyle: 'solid',
+  borderWidth: 'border.width',
+  borderRadius: 'radius.medium',
+  padding: 'space.150',
+});
 const buttonStyles = xcss({
   paddingBlock: 'space.075',
   paddingInline: 'space.150',

@@ -1,6 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { Box, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { SiteCheckDetailCode, SiteCheckId, SiteCheckLine, SiteCheckOutcome, SiteCheckReport } from '../../../src/contract/siteCheck';
+import type {
+  SiteCheckDetailCode,
+  SiteCheckId,
+  SiteCheckLine,
+  SiteCheckOutcome,
+  SiteCheckReport,
+} from '../../../src/contract/siteCheck';
 import { call } from '../../shared/api';
 import { primaryButtonStyles } from '../../shared/controls';
 import { toApiError, type ApiError } from '../../shared/errors';
@@ -95,12 +101,21 @@ export function SiteCheck() {
             {t('siteCheck.run')}
           </Pressable>
         </Box>
-        {busy ? <Text as="p" role="status">{t('siteCheck.running')}</Text> : null}
+        {busy ? (
+          <Text as="p" role="status">
+            {t('siteCheck.running')}
+          </Text>
+        ) : null}
         {error !== null ? <ErrorState error={error} titleKey="siteCheck.title" onRetry={() => void run()} /> : null}
         {report !== null && !busy ? (
           <Stack space="space.100">
             <p ref={summary} tabIndex={-1} role="status" data-testid="site-check-summary">
-              {t('siteCheck.summary', { at: formatDateTime(report.checkedAt) ?? report.checkedAt, pass: count('pass'), fail: count('fail'), skip: count('skip') })}
+              {t('siteCheck.summary', {
+                at: formatDateTime(report.checkedAt) ?? report.checkedAt,
+                pass: count('pass'),
+                fail: count('fail'),
+                skip: count('skip'),
+              })}
             </p>
             <table data-testid="site-check-table">
               <thead>
@@ -127,7 +142,10 @@ function Line({ line }: { line: SiteCheckLine }) {
   const { t } = useI18n();
   const keys = DETAIL_KEYS[line.detail];
   const subject = line.params['subject'];
-  const params = subject !== undefined && SUBJECT_KEYS[subject] !== undefined ? { ...line.params, subject: t(SUBJECT_KEYS[subject]) } : line.params;
+  const params =
+    subject !== undefined && SUBJECT_KEYS[subject] !== undefined
+      ? { ...line.params, subject: t(SUBJECT_KEYS[subject]) }
+      : line.params;
   return (
     <tr data-check={line.id} data-outcome={line.outcome} style={cellStyle}>
       <th scope="row" style={cellStyle}>
@@ -143,7 +161,10 @@ function Line({ line }: { line: SiteCheckLine }) {
           <Text as="p">{t(keys.detail, params)}</Text>
           {line.outcome === 'fail' && keys.fix !== undefined ? (
             <Text as="p" testId={`site-check-fix-${line.id}`}>
-              <Text as="strong" weight="bold">{t('siteCheck.fixLabel')}</Text> {t(keys.fix)}
+              <Text as="strong" weight="bold">
+                {t('siteCheck.fixLabel')}
+              </Text>{' '}
+              {t(keys.fix)}
             </Text>
           ) : null}
         </Stack>

@@ -7,11 +7,20 @@ import type { BackupDocument, BackupRestorePreview, BackupRestoreStatus } from '
 import { call } from '../../shared/api';
 import { splitIntoChunks } from './backupChunks';
 
-export async function downloadBackup(onProgress: (done: number, total: number) => void): Promise<{ doc: BackupDocument; configKeys: number }> {
+export async function downloadBackup(
+  onProgress: (done: number, total: number) => void,
+): Promise<{ doc: BackupDocument; configKeys: number }> {
   let page = await call('exportBackupPage', {});
   const header = page.header;
   if (header === undefined) throw new Error('the first export page has no header');
-  const doc: BackupDocument = { format: header.format, schemaVersion: header.schemaVersion, exportedAt: header.exportedAt, exportedBy: header.exportedBy, config: {}, cases: [] };
+  const doc: BackupDocument = {
+    format: header.format,
+    schemaVersion: header.schemaVersion,
+    exportedAt: header.exportedAt,
+    exportedBy: header.exportedBy,
+    config: {},
+    cases: [],
+  };
   for (;;) {
     Object.assign(doc.config, page.config);
     doc.cases.push(...page.cases);
@@ -40,9 +49,16 @@ async function sha256Hex(text: string): Promise<string> {
 }
 
 /** Stages `text` on the server chunk by chunk and answers the preview of what it would change. */
-export async function uploadBackup(text: string, onProgress: (done: number, total: number) => void): Promise<BackupRestorePreview> {
+export async function uploadBackup(
+  text: string,
+  onProgress: (done: number, total: number) => void,
+): Promise<BackupRestorePreview> {
   const chunks = splitIntoChunks(text);
-  const started = await call('startBackupRestore', { chunkCount: chunks.length, byteCount: new TextEncoder().encode(text).length, sha256: await sha256Hex(text) });
+  const started = await call('startBackupRestore', {
+    chunkCount: chunks.length,
+    byteCount: new TextEncoder().encode(text).length,
+    sha256: await sha256Hex(text),
+  });
   for (const [index, chunk] of chunks.entries()) {
     onProgress(index, chunks.length);
     await call('uploadBackupChunk', { restoreId: started.restoreId, index, text: chunk });
@@ -55,14 +71,18 @@ export async function uploadBackup(text: string, onProgress: (done: number, tota
 const BUSY_WAIT_MS = 2000;
 
 /** Commits (or resumes) a restore until it is done, reporting each answer. */
-export async function commitBackup(restoreId: string, onProgress: (status: BackupRestoreStatus) => void): Promise<BackupRestoreStatus> {
+export async function commitBackup(
+  restoreId: string,
+  onProgress: (status: BackupRestoreStatus) => void,
+): Promise<BackupRestoreStatus> {
   let status = await call('commitBackupRestore', { restoreId, confirm: true });
   onProgress(status);
   while (status.state === 'applying') {
     const before = status.stepsDone;
     status = await call('commitBackupRestore', { restoreId, confirm: true });
     onProgress(status);
-    if (status.state === 'applying' && status.stepsDone === before) await new Promise((resolve) => setTimeout(resolve, BUSY_WAIT_MS));
+    if (status.state === 'applying' && status.stepsDone === before)
+      await new Promise((resolve) => setTimeout(resolve, BUSY_WAIT_MS));
   }
   return status;
 }

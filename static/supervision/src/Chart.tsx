@@ -26,7 +26,13 @@ const PALETTE = [
 ];
 
 const valueOf = (v: Drill | number): number => (typeof v === 'number' ? v : v.value);
-const cardStyle = xcss({ borderColor: 'color.border', borderStyle: 'solid', borderWidth: 'border.width', borderRadius: 'radius.small', padding: 'space.200' });
+const cardStyle = xcss({
+  borderColor: 'color.border',
+  borderStyle: 'solid',
+  borderWidth: 'border.width',
+  borderRadius: 'radius.small',
+  padding: 'space.200',
+});
 const linkStyle = xcss({ color: 'color.link', backgroundColor: 'color.background.neutral.subtle', padding: 'space.0' });
 
 export function Chart(props: {
@@ -48,20 +54,32 @@ export function Chart(props: {
   const groupW = categories.length === 0 ? W : W / categories.length;
   const barW = Math.max(2, (groupW - 8) / Math.max(1, series.length));
   const header = [t('sup.col.period'), ...series.map((s) => s.label)];
-  const rows = categories.map((c, i) => [c, ...series.map((s) => {
-    const v = s.values[i];
-    return v === undefined ? null : valueOf(v);
-  })]);
+  const rows = categories.map((c, i) => [
+    c,
+    ...series.map((s) => {
+      const v = s.values[i];
+      return v === undefined ? null : valueOf(v);
+    }),
+  ]);
   return (
     <Box xcss={cardStyle} testId={`chart-${props.id}`}>
       <Stack space="space.100">
         <Inline spread="space-between" alignBlock="center">
           <Text as="strong">{props.title}</Text>
           <Inline space="space.100">
-            <Pressable xcss={linkStyle} onClick={() => setTable((x) => !x)} testId={`chart-${props.id}-table-toggle`} aria-expanded={table}>
+            <Pressable
+              xcss={linkStyle}
+              onClick={() => setTable((x) => !x)}
+              testId={`chart-${props.id}-table-toggle`}
+              aria-expanded={table}
+            >
               {t('sup.table.show')}
             </Pressable>
-            <Pressable xcss={linkStyle} onClick={() => download(`${props.id}.csv`, toCsv(header, rows))} testId={`chart-${props.id}-csv`}>
+            <Pressable
+              xcss={linkStyle}
+              onClick={() => download(`${props.id}.csv`, toCsv(header, rows))}
+              testId={`chart-${props.id}-csv`}
+            >
               {t('sup.table.csv')}
             </Pressable>
           </Inline>
@@ -90,14 +108,26 @@ export function Chart(props: {
                     data-testid={`bar-${props.id}-${i}-${j}`}
                     style={drill ? { cursor: 'pointer' } : undefined}
                     onClick={drill ? () => props.onDrill(drill.jql, label) : undefined}
-                    onKeyDown={drill ? (e) => { if (e.key === 'Enter' || e.key === ' ') props.onDrill(drill.jql, label); } : undefined}
+                    onKeyDown={
+                      drill
+                        ? (e) => {
+                            if (e.key === 'Enter' || e.key === ' ') props.onDrill(drill.jql, label);
+                          }
+                        : undefined
+                    }
                   >
                     <title>{label}</title>
                   </rect>
                 );
               })}
               {categories.length <= 24 ? (
-                <text x={i * groupW + groupW / 2} y={H + 14} fontSize={10} textAnchor="middle" fill={token('color.text.subtle')}>
+                <text
+                  x={i * groupW + groupW / 2}
+                  y={H + 14}
+                  fontSize={10}
+                  textAnchor="middle"
+                  fill={token('color.text.subtle')}
+                >
                   {c}
                 </text>
               ) : null}
@@ -107,7 +137,9 @@ export function Chart(props: {
         <Inline space="space.150" shouldWrap>
           {series.map((s, j) => (
             <Inline key={s.label} space="space.050" alignBlock="center">
-              <svg width={10} height={10} aria-hidden="true"><rect width={10} height={10} fill={PALETTE[j % PALETTE.length]} /></svg>
+              <svg width={10} height={10} aria-hidden="true">
+                <rect width={10} height={10} fill={PALETTE[j % PALETTE.length]} />
+              </svg>
               <Text size="small">{s.label}</Text>
             </Inline>
           ))}
@@ -118,17 +150,38 @@ export function Chart(props: {
   );
 }
 
-export function DataTable(props: { id: string; header: string[]; rows: ReadonlyArray<ReadonlyArray<string | number | null>>; cells?: (row: number, col: number) => React.ReactNode }) {
+export function DataTable(props: {
+  id: string;
+  header: string[];
+  rows: ReadonlyArray<ReadonlyArray<string | number | null>>;
+  cells?: (row: number, col: number) => React.ReactNode;
+}) {
   return (
     <table data-testid={`table-${props.id}`} style={{ borderCollapse: 'collapse', width: '100%' }}>
       <thead>
-        <tr>{props.header.map((h) => <th key={h} scope="col" style={{ textAlign: 'start', padding: token('space.050'), borderBottom: `${token('border.width')} solid ${token('color.border')}` }}>{h}</th>)}</tr>
+        <tr>
+          {props.header.map((h) => (
+            <th
+              key={h}
+              scope="col"
+              style={{
+                textAlign: 'start',
+                padding: token('space.050'),
+                borderBottom: `${token('border.width')} solid ${token('color.border')}`,
+              }}
+            >
+              {h}
+            </th>
+          ))}
+        </tr>
       </thead>
       <tbody>
         {props.rows.map((r, i) => (
           <tr key={i}>
             {r.map((v, j) => (
-              <td key={j} style={{ padding: token('space.050') }}>{props.cells?.(i, j) ?? (v === null ? '' : String(v))}</td>
+              <td key={j} style={{ padding: token('space.050') }}>
+                {props.cells?.(i, j) ?? (v === null ? '' : String(v))}
+              </td>
             ))}
           </tr>
         ))}

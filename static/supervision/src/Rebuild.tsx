@@ -15,7 +15,13 @@ import { useI18n } from '../../shared/i18n/react';
 /** How often a running rebuild is asked for its progress (ms; range 500–10,000; default 1,500). */
 export const REBUILD_POLL_MS = 1500;
 
-const cardStyle = xcss({ borderColor: 'color.border', borderStyle: 'solid', borderWidth: 'border.width', borderRadius: 'radius.small', padding: 'space.200' });
+const cardStyle = xcss({
+  borderColor: 'color.border',
+  borderStyle: 'solid',
+  borderWidth: 'border.width',
+  borderRadius: 'radius.small',
+  padding: 'space.200',
+});
 
 export function Rebuild() {
   const { t } = useI18n();
@@ -55,14 +61,26 @@ export function Rebuild() {
           ? t('sup.rebuild.failed', {
               processed: progress.processed,
               at: (progress.finishedAt ?? '').slice(0, 16).replace('T', ' '),
-              reason: progress.failure === undefined ? t('job.failure.UNEXPECTED') : t(`job.failure.${progress.failure.code}`),
+              reason:
+                progress.failure === undefined
+                  ? t('job.failure.UNEXPECTED')
+                  : t(`job.failure.${progress.failure.code}`),
             })
-          : t('sup.rebuild.done', { projected: progress.projected, at: (progress.finishedAt ?? '').slice(0, 16).replace('T', ' ') });
+          : t('sup.rebuild.done', {
+              projected: progress.projected,
+              at: (progress.finishedAt ?? '').slice(0, 16).replace('T', ' '),
+            });
   return (
     <Box xcss={cardStyle} testId="rebuild">
       <Stack space="space.100">
         <Text as="strong">{t('sup.rebuild.title')}</Text>
-        {error === null ? <Text testId="rebuild-status" aria-live="polite">{status}</Text> : <ErrorState error={error} onRetry={() => settle(call('getAnalyticsBackfill', {}))} />}
+        {error === null ? (
+          <Text testId="rebuild-status" aria-live="polite">
+            {status}
+          </Text>
+        ) : (
+          <ErrorState error={error} onRetry={() => settle(call('getAnalyticsBackfill', {}))} />
+        )}
         {progress !== 'hidden' && progress !== null && (progress.skipped ?? 0) > 0 ? (
           // Issues the projection could not store are skipped, not cut: the admin sees which and why.
           <Stack space="space.050" testId="rebuild-skipped">
@@ -75,7 +93,12 @@ export function Rebuild() {
           </Stack>
         ) : null}
         <Inline>
-          <Pressable xcss={buttonStyles} testId="rebuild-start" isDisabled={running} onClick={() => settle(call('startAnalyticsBackfill', {}))}>
+          <Pressable
+            xcss={buttonStyles}
+            testId="rebuild-start"
+            isDisabled={running}
+            onClick={() => settle(call('startAnalyticsBackfill', {}))}
+          >
             {t('sup.rebuild.start')}
           </Pressable>
         </Inline>

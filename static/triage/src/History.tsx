@@ -9,7 +9,12 @@ import { useI18n } from '../../shared/i18n/react';
 import { Heading } from './controls';
 import { personName, RULE_ACTOR } from '../../shared/people';
 
-const entryStyles = xcss({ borderBlockEndWidth: 'border.width', borderBlockEndStyle: 'solid', borderColor: 'color.border', paddingBlock: 'space.075' });
+const entryStyles = xcss({
+  borderBlockEndWidth: 'border.width',
+  borderBlockEndStyle: 'solid',
+  borderColor: 'color.border',
+  paddingBlock: 'space.075',
+});
 
 const FIELD_KEYS: Record<string, MessageKey> = {
   kind: 'triage.historyField.kind',
@@ -45,7 +50,8 @@ export function History({ issueKey, version }: { issueKey: string; version: numb
     if (v === null) return t('triage.history.none');
     if (field === 'owner') return personName(t, name);
     if (field === 'classification' && (v === 'problem' || v === 'requirement')) return t(`triage.classification.${v}`);
-    if (field === 'kind' && ['technicalService', 'nonTechnicalService', 'spareParts', 'complaint'].includes(v)) return t(`kind.${v}` as MessageKey);
+    if (field === 'kind' && ['technicalService', 'nonTechnicalService', 'spareParts', 'complaint'].includes(v))
+      return t(`kind.${v}` as MessageKey);
     if (field === 'line' && (v === 'L1' || v === 'L2' || v === 'L3')) return t(`line.${v}`);
     return v;
   };
@@ -67,7 +73,12 @@ export function History({ issueKey, version }: { issueKey: string; version: numb
         {t('triage.history.title')}
       </Heading>
       {error !== null ? (
-        <ErrorState error={error} titleKey="triage.history.loadFailed" params={{ issueKey }} onRetry={() => void load()} />
+        <ErrorState
+          error={error}
+          titleKey="triage.history.loadFailed"
+          params={{ issueKey }}
+          onRetry={() => void load()}
+        />
       ) : entries === null ? (
         <Text>{t('triage.history.loading')}</Text>
       ) : entries.length === 0 ? (
@@ -77,11 +88,18 @@ export function History({ issueKey, version }: { issueKey: string; version: numb
           {[...entries].reverse().map((e, i) => (
             <Box key={i} as="li" xcss={entryStyles}>
               <Text weight="medium">
-                {t('triage.history.entry', { field: fieldLabel(e.field), old: value(e.field, e.oldValue, e.oldValueName), new: value(e.field, e.newValue, e.newValueName) })}
+                {t('triage.history.entry', {
+                  field: fieldLabel(e.field),
+                  old: value(e.field, e.oldValue, e.oldValueName),
+                  new: value(e.field, e.newValue, e.newValueName),
+                })}
               </Text>
               <Text size="small" color="color.text.subtle">
                 {' · '}
-                {t('triage.history.by', { who: e.actorAccountId === RULE_ACTOR ? t('people.app') : personName(t, e.actorName), when: formatDateTime(e.at) ?? e.at })}
+                {t('triage.history.by', {
+                  who: e.actorAccountId === RULE_ACTOR ? t('people.app') : personName(t, e.actorName),
+                  when: formatDateTime(e.at) ?? e.at,
+                })}
               </Text>
               {e.reason === null ? null : (
                 <Text size="small" color="color.text.subtle" as="p">

@@ -15,7 +15,15 @@ import { personName, type PickedPerson } from '../../shared/people';
  * Forward to the owner believed responsible, or escalate to a supervisor, with a reason (both
  * recorded). The page remounts it per issue (`key`); a failed attempt keeps what was typed.
  */
-export function ReassignForm({ issueKey, onDone, onRefused }: { issueKey: string; onDone(ownerName: string, acceptBy: string): void; onRefused(): void }) {
+export function ReassignForm({
+  issueKey,
+  onDone,
+  onRefused,
+}: {
+  issueKey: string;
+  onDone(ownerName: string, acceptBy: string): void;
+  onRefused(): void;
+}) {
   const { t } = useI18n();
   const [mode, setMode] = useState<'forward' | 'escalate'>('forward');
   const [to, setTo] = useState<PickedPerson | null>(null);
@@ -60,12 +68,40 @@ export function ReassignForm({ issueKey, onDone, onRefused }: { issueKey: string
           {t('triage.reassign.title')}
         </Heading>
         <Fieldset legend={t('triage.reassign.mode')}>
-          <Radio name={`mode-${issueKey}`} value="forward" label={t('triage.reassign.forward')} checked={mode === 'forward'} onChange={() => setMode('forward')} />
-          <Radio name={`mode-${issueKey}`} value="escalate" label={t('triage.reassign.escalate')} checked={mode === 'escalate'} onChange={() => setMode('escalate')} />
+          <Radio
+            name={`mode-${issueKey}`}
+            value="forward"
+            label={t('triage.reassign.forward')}
+            checked={mode === 'forward'}
+            onChange={() => setMode('forward')}
+          />
+          <Radio
+            name={`mode-${issueKey}`}
+            value="escalate"
+            label={t('triage.reassign.escalate')}
+            checked={mode === 'escalate'}
+            onChange={() => setMode('escalate')}
+          />
         </Fieldset>
-        <PersonInput path="toAccountId" label={t('triage.reassign.to')} errors={errorsAt(errors, 'toAccountId')} value={to} onChange={setTo} projectKey={projectOf(issueKey)} />
-        <TextInput path="reason" label={t('triage.reassign.reason')} errors={errorsAt(errors, 'reason')} value={reason} multiline onChange={setReason} />
-        {failure === null ? null : <ErrorState error={failure} titleKey="triage.reassign.failed" params={{ issueKey }} />}
+        <PersonInput
+          path="toAccountId"
+          label={t('triage.reassign.to')}
+          errors={errorsAt(errors, 'toAccountId')}
+          value={to}
+          onChange={setTo}
+          projectKey={projectOf(issueKey)}
+        />
+        <TextInput
+          path="reason"
+          label={t('triage.reassign.reason')}
+          errors={errorsAt(errors, 'reason')}
+          value={reason}
+          multiline
+          onChange={setReason}
+        />
+        {failure === null ? null : (
+          <ErrorState error={failure} titleKey="triage.reassign.failed" params={{ issueKey }} />
+        )}
         <Box>
           <Button type="submit" disabled={busy}>
             {t('triage.reassign.submit')}

@@ -86,23 +86,55 @@ export function TriageForm({ item, options, draft, onDraft, errors, onErrors, on
           label={t('triage.kind')}
           errors={errorsAt(errors, 'kind')}
           value={draft.kind}
-          options={[{ value: '', label: t('triage.kind.choose') }, ...KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))]}
+          options={[
+            { value: '', label: t('triage.kind.choose') },
+            ...KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })),
+          ]}
           onChange={(v) => set({ kind: v as TriageDraft['kind'] })}
         />
 
-        <Fieldset legend={t('triage.facts')} path="classification.facts" errors={errorsAt(errors, 'classification.facts')}>
+        <Fieldset
+          legend={t('triage.facts')}
+          path="classification.facts"
+          errors={errorsAt(errors, 'classification.facts')}
+        >
           {FACT_KEYS.map((k) => (
-            <Checkbox key={k} path={`classification.facts.${k}`} label={t(`triage.fact.${k}`)} checked={draft.facts[k]} onChange={(v) => set({ facts: { ...draft.facts, [k]: v } })} />
+            <Checkbox
+              key={k}
+              path={`classification.facts.${k}`}
+              label={t(`triage.fact.${k}`)}
+              checked={draft.facts[k]}
+              onChange={(v) => set({ facts: { ...draft.facts, [k]: v } })}
+            />
           ))}
           <Box testId="triage-suggestion" aria-live="polite">
-            <Text weight="medium">{t('triage.suggested', { classification: ruleLabel, reason: t(`triage.reason.${suggestion.reason}`) })}</Text>
+            <Text weight="medium">
+              {t('triage.suggested', { classification: ruleLabel, reason: t(`triage.reason.${suggestion.reason}`) })}
+            </Text>
           </Box>
         </Fieldset>
 
-        <Fieldset legend={t('triage.classification')} path="classification.chosen" errors={errorsAt(errors, 'classification.chosen')}>
-          <Radio name={`chosen-${item.issueKey}`} value="rule" label={t('triage.classification.rule', { classification: ruleLabel })} checked={draft.chosen === 'rule'} onChange={() => set({ chosen: 'rule' })} />
+        <Fieldset
+          legend={t('triage.classification')}
+          path="classification.chosen"
+          errors={errorsAt(errors, 'classification.chosen')}
+        >
+          <Radio
+            name={`chosen-${item.issueKey}`}
+            value="rule"
+            label={t('triage.classification.rule', { classification: ruleLabel })}
+            checked={draft.chosen === 'rule'}
+            onChange={() => set({ chosen: 'rule' })}
+          />
           {(['problem', 'requirement'] as const).map((c) => (
-            <Radio key={c} name={`chosen-${item.issueKey}`} value={c} label={t(`triage.classification.${c}`)} checked={draft.chosen === c} onChange={() => set({ chosen: c })} />
+            <Radio
+              key={c}
+              name={`chosen-${item.issueKey}`}
+              value={c}
+              label={t(`triage.classification.${c}`)}
+              checked={draft.chosen === c}
+              onChange={() => set({ chosen: c })}
+            />
           ))}
           {againstRule || errorsAt(errors, 'classification.justification').length > 0 ? (
             <TextInput
@@ -125,7 +157,10 @@ export function TriageForm({ item, options, draft, onDraft, errors, onErrors, on
               {...(d.guidance === null ? {} : { hint: d.guidance[locale] })}
               errors={errorsAt(errors, `answers.${d.id}`)}
               value={draft.answers[d.id] ?? ''}
-              options={[{ value: '', label: t('triage.answer.choose') }, ...d.options.map((o) => ({ value: o.id, label: o.label[locale] }))]}
+              options={[
+                { value: '', label: t('triage.answer.choose') },
+                ...d.options.map((o) => ({ value: o.id, label: o.label[locale] })),
+              ]}
               onChange={(v) => set({ answers: { ...draft.answers, [d.id]: v } })}
             />
           ))}
@@ -135,7 +170,14 @@ export function TriageForm({ item, options, draft, onDraft, errors, onErrors, on
         </Fieldset>
 
         <Inline space="space.200" shouldWrap alignBlock="start">
-          <SelectInput path="line" label={t('triage.line')} errors={errorsAt(errors, 'line')} value={draft.line} options={LINES.map((l) => ({ value: l, label: t(`line.${l}`) }))} onChange={(v) => set({ line: v as TriageDraft['line'] })} />
+          <SelectInput
+            path="line"
+            label={t('triage.line')}
+            errors={errorsAt(errors, 'line')}
+            value={draft.line}
+            options={LINES.map((l) => ({ value: l, label: t(`line.${l}`) }))}
+            onChange={(v) => set({ line: v as TriageDraft['line'] })}
+          />
           <SelectInput
             path="warranty"
             label={t('triage.warranty')}
@@ -149,10 +191,29 @@ export function TriageForm({ item, options, draft, onDraft, errors, onErrors, on
             onChange={(v) => set({ warranty: v as TriageDraft['warranty'] })}
           />
         </Inline>
-        <PersonInput path="ownerAccountId" label={t('triage.owner')} errors={errorsAt(errors, 'ownerAccountId')} value={draft.owner} onChange={(v) => set({ owner: v })} projectKey={projectOf(item.issueKey)} />
+        <PersonInput
+          path="ownerAccountId"
+          label={t('triage.owner')}
+          errors={errorsAt(errors, 'ownerAccountId')}
+          value={draft.owner}
+          onChange={(v) => set({ owner: v })}
+          projectKey={projectOf(item.issueKey)}
+        />
         <Inline space="space.200" shouldWrap alignBlock="start">
-          <TextInput path="product" label={t('triage.product')} errors={errorsAt(errors, 'product')} value={draft.product} onChange={(v) => set({ product: v })} />
-          <TextInput path="region" label={t('triage.region')} errors={errorsAt(errors, 'region')} value={draft.region} onChange={(v) => set({ region: v })} />
+          <TextInput
+            path="product"
+            label={t('triage.product')}
+            errors={errorsAt(errors, 'product')}
+            value={draft.product}
+            onChange={(v) => set({ product: v })}
+          />
+          <TextInput
+            path="region"
+            label={t('triage.region')}
+            errors={errorsAt(errors, 'region')}
+            value={draft.region}
+            onChange={(v) => set({ region: v })}
+          />
         </Inline>
 
         {errors.length > 0 ? (
@@ -167,7 +228,9 @@ export function TriageForm({ item, options, draft, onDraft, errors, onErrors, on
             ))}
           </Box>
         ) : null}
-        {failure === null ? null : <ErrorState error={failure} titleKey="triage.saveFailed" params={{ issueKey: item.issueKey }} />}
+        {failure === null ? null : (
+          <ErrorState error={failure} titleKey="triage.saveFailed" params={{ issueKey: item.issueKey }} />
+        )}
         <Box>
           <Button primary type="submit" disabled={saving}>
             {saving ? t('triage.saving') : t('triage.save')}

@@ -37,8 +37,18 @@ const selectedRowStyles = xcss({
   padding: 'space.100',
   ':hover': { backgroundColor: 'color.background.selected.hovered' },
 });
-const panelStyles = xcss({ borderColor: 'color.border', borderWidth: 'border.width', borderStyle: 'solid', borderRadius: 'radius.medium', padding: 'space.200' });
-const refusedStyles = xcss({ backgroundColor: 'color.background.warning', borderRadius: 'radius.medium', padding: 'space.200' });
+const panelStyles = xcss({
+  borderColor: 'color.border',
+  borderWidth: 'border.width',
+  borderStyle: 'solid',
+  borderRadius: 'radius.medium',
+  padding: 'space.200',
+});
+const refusedStyles = xcss({
+  backgroundColor: 'color.background.warning',
+  borderRadius: 'radius.medium',
+  padding: 'space.200',
+});
 
 // A declined issue (kind and line kept, no acceptance) is back with triage, like untriaged work.
 const isUntriaged = (i: TriageListItem) => i.kind === null || i.line === null || i.acceptance === null;
@@ -92,12 +102,19 @@ export function TriagePage(_props: { context: ForgeContext }) {
     if (notice !== null) noticeRef.current?.focus();
   }, [notice]);
 
-  if (phase.name === 'loading') return <Box padding="space.300"><Text>{t('triage.loading')}</Text></Box>;
+  if (phase.name === 'loading')
+    return (
+      <Box padding="space.300">
+        <Text>{t('triage.loading')}</Text>
+      </Box>
+    );
   if (phase.name === 'refused') {
     return (
       <Box padding="space.300">
         <Stack space="space.200">
-          <Heading size="large" as="h1">{t('triage.title')}</Heading>
+          <Heading size="large" as="h1">
+            {t('triage.title')}
+          </Heading>
           <Box xcss={refusedStyles} role="alert" testId="triage-refused">
             <Text>{t('triage.refused')}</Text>
           </Box>
@@ -155,9 +172,17 @@ export function TriagePage(_props: { context: ForgeContext }) {
           <Stack space="space.025">
             <Text weight="semibold">{t('triage.list.label', { issueKey: i.issueKey, summary: i.summary })}</Text>
             <Inline space="space.150" shouldWrap>
-              <Text size="small">{t('triage.list.age', { relative: formatRelative(i.created, now) ?? i.created })}</Text>
+              <Text size="small">
+                {t('triage.list.age', { relative: formatRelative(i.created, now) ?? i.created })}
+              </Text>
               <Text size="small">{state}</Text>
-              {isUntriaged(i) ? null : <Text size="small">{t('triage.list.owner', { who: i.ownerAccountId === null ? t('triage.list.lineQueue') : personName(t, i.ownerName) })}</Text>}
+              {isUntriaged(i) ? null : (
+                <Text size="small">
+                  {t('triage.list.owner', {
+                    who: i.ownerAccountId === null ? t('triage.list.lineQueue') : personName(t, i.ownerName),
+                  })}
+                </Text>
+              )}
             </Inline>
           </Stack>
         </Pressable>
@@ -167,11 +192,24 @@ export function TriagePage(_props: { context: ForgeContext }) {
 
   const list = (title: string, rows: TriageListItem[], testId: string, empty: string) => (
     <Stack space="space.100" testId={testId}>
-      <Heading size="small" as="h2">{title}</Heading>
+      <Heading size="small" as="h2">
+        {title}
+      </Heading>
       {rows.length === 0 ? (
         <Text color="color.text.subtle">{empty}</Text>
       ) : (
-        <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: token('space.050') }}>{rows.map(row)}</ul>
+        <ul
+          style={{
+            listStyle: 'none',
+            margin: 0,
+            padding: 0,
+            display: 'flex',
+            flexDirection: 'column',
+            gap: token('space.050'),
+          }}
+        >
+          {rows.map(row)}
+        </ul>
       )}
     </Stack>
   );
@@ -180,14 +218,21 @@ export function TriagePage(_props: { context: ForgeContext }) {
     <Box padding="space.300">
       <Stack space="space.300">
         <Inline spread="space-between" alignBlock="center">
-          <Heading size="large" as="h1">{t('triage.title')}</Heading>
+          <Heading size="large" as="h1">
+            {t('triage.title')}
+          </Heading>
           <RetryButton label={t('common.refresh')} onClick={() => void load()} />
         </Inline>
         <Text color="color.text.subtle">{t('triage.intro')}</Text>
         {notice === null ? null : <SuccessNotice ref={noticeRef}>{notice}</SuccessNotice>}
         {deemed.length === 0 ? null : <Text>{t('triage.deemedAccepted', { keys: deemed.join(', ') })}</Text>}
         {list(t('triage.list.toTriage', { count: toTriage.length }), toTriage, 'triage-list', t('triage.list.empty'))}
-        {list(t('triage.list.awaiting', { count: awaiting.length }), awaiting, 'awaiting-list', t('triage.list.emptyAwaiting'))}
+        {list(
+          t('triage.list.awaiting', { count: awaiting.length }),
+          awaiting,
+          'awaiting-list',
+          t('triage.list.emptyAwaiting'),
+        )}
         {current === null ? (
           <Text color="color.text.subtle">{t('triage.selectHint')}</Text>
         ) : (
@@ -209,7 +254,13 @@ export function TriagePage(_props: { context: ForgeContext }) {
                 issueKey={current.issueKey}
                 onRefused={refuse}
                 onDone={(owner, acceptBy) => {
-                  setNotice(t('triage.reassign.done', { issueKey: current.issueKey, owner, time: formatRelative(acceptBy, Date.now()) ?? acceptBy }));
+                  setNotice(
+                    t('triage.reassign.done', {
+                      issueKey: current.issueKey,
+                      owner,
+                      time: formatRelative(acceptBy, Date.now()) ?? acceptBy,
+                    }),
+                  );
                   setHistoryVersion((v) => v + 1);
                   void load();
                 }}

@@ -7,7 +7,14 @@ import { forwardRef, useId, type ReactNode } from 'react';
 import { Box, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { ResolverError } from '../../../src/contract/envelope';
-import { baseInputStyle, buttonStyles, FieldLabel, FieldMessages, primaryButtonStyles, SelectOptions } from '../../shared/controls';
+import {
+  baseInputStyle,
+  buttonStyles,
+  FieldLabel,
+  FieldMessages,
+  primaryButtonStyles,
+  SelectOptions,
+} from '../../shared/controls';
 import { errorMessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
 
@@ -48,7 +55,14 @@ function useDescribed(errors: readonly ResolverError[]) {
   return { id, errId: `${id}-err`, invalid: errors.length > 0 };
 }
 
-export function TextInput({ path, label, errors, value, onChange, multiline = false }: Common & { value: string; onChange(v: string): void; multiline?: boolean }) {
+export function TextInput({
+  path,
+  label,
+  errors,
+  value,
+  onChange,
+  multiline = false,
+}: Common & { value: string; onChange(v: string): void; multiline?: boolean }) {
   const { id, errId, invalid } = useDescribed(errors);
   const props = {
     id,
@@ -61,7 +75,11 @@ export function TextInput({ path, label, errors, value, onChange, multiline = fa
   return (
     <Stack space="space.050">
       <FieldLabel htmlFor={id}>{label}</FieldLabel>
-      {multiline ? <textarea {...props} rows={3} onChange={(e) => onChange(e.target.value)} /> : <input {...props} type="text" onChange={(e) => onChange(e.target.value)} />}
+      {multiline ? (
+        <textarea {...props} rows={3} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...props} type="text" onChange={(e) => onChange(e.target.value)} />
+      )}
       <FieldErrors errors={errors} id={errId} />
     </Stack>
   );
@@ -75,7 +93,12 @@ export function SelectInput({
   options,
   onChange,
   hint,
-}: Common & { value: string; options: ReadonlyArray<{ value: string; label: string }>; onChange(v: string): void; hint?: string }) {
+}: Common & {
+  value: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  onChange(v: string): void;
+  hint?: string;
+}) {
   const { id, errId, invalid } = useDescribed(errors);
   return (
     <Stack space="space.050">
@@ -85,7 +108,15 @@ export function SelectInput({
           {hint}
         </Text>
       )}
-      <select id={id} data-path={path} aria-invalid={invalid} aria-describedby={invalid ? errId : undefined} value={value} style={inputStyle(invalid)} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        data-path={path}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? errId : undefined}
+        value={value}
+        style={inputStyle(invalid)}
+        onChange={(e) => onChange(e.target.value)}
+      >
         <SelectOptions options={options} />
       </select>
       <FieldErrors errors={errors} id={errId} />
@@ -93,7 +124,17 @@ export function SelectInput({
   );
 }
 
-export function Checkbox({ label, checked, onChange, path }: { label: string; checked: boolean; onChange(v: boolean): void; path: string }) {
+export function Checkbox({
+  label,
+  checked,
+  onChange,
+  path,
+}: {
+  label: string;
+  checked: boolean;
+  onChange(v: boolean): void;
+  path: string;
+}) {
   const id = useId();
   return (
     <Box>
@@ -103,7 +144,19 @@ export function Checkbox({ label, checked, onChange, path }: { label: string; ch
   );
 }
 
-export function Radio({ name, label, checked, onChange, value }: { name: string; label: string; checked: boolean; onChange(): void; value: string }) {
+export function Radio({
+  name,
+  label,
+  checked,
+  onChange,
+  value,
+}: {
+  name: string;
+  label: string;
+  checked: boolean;
+  onChange(): void;
+  value: string;
+}) {
   const id = useId();
   return (
     <Box>
@@ -113,11 +166,26 @@ export function Radio({ name, label, checked, onChange, value }: { name: string;
   );
 }
 
-export function Fieldset({ legend, children, path, errors }: { legend: string; children: ReactNode; path?: string; errors?: readonly ResolverError[] }) {
+export function Fieldset({
+  legend,
+  children,
+  path,
+  errors,
+}: {
+  legend: string;
+  children: ReactNode;
+  path?: string;
+  errors?: readonly ResolverError[];
+}) {
   const errId = useId();
   const mine = errors ?? [];
   return (
-    <fieldset style={fieldsetStyle} data-path={path} aria-invalid={mine.length > 0 ? true : undefined} aria-describedby={mine.length > 0 ? errId : undefined}>
+    <fieldset
+      style={fieldsetStyle}
+      data-path={path}
+      aria-invalid={mine.length > 0 ? true : undefined}
+      aria-describedby={mine.length > 0 ? errId : undefined}
+    >
       <legend>
         <Text weight="semibold">{legend}</Text>
       </legend>
@@ -130,18 +198,42 @@ export function Fieldset({ legend, children, path, errors }: { legend: string; c
 }
 
 /** A button on Pressable, which brings the design system's focus ring. */
-export function Button({ children, onClick, primary = false, disabled = false, type = 'button' }: { children: ReactNode; onClick?: () => void; primary?: boolean; disabled?: boolean; type?: 'button' | 'submit' }) {
+export function Button({
+  children,
+  onClick,
+  primary = false,
+  disabled = false,
+  type = 'button',
+}: {
+  children: ReactNode;
+  onClick?: () => void;
+  primary?: boolean;
+  disabled?: boolean;
+  type?: 'button' | 'submit';
+}) {
   return (
-    <Pressable xcss={primary ? primaryButtonStyles : buttonStyles} isDisabled={disabled} type={type} {...(onClick === undefined ? {} : { onClick: () => onClick() })}>
+    <Pressable
+      xcss={primary ? primaryButtonStyles : buttonStyles}
+      isDisabled={disabled}
+      type={type}
+      {...(onClick === undefined ? {} : { onClick: () => onClick() })}
+    >
       {children}
     </Pressable>
   );
 }
 
-const noticeStyles = xcss({ backgroundColor: 'color.background.success', borderRadius: 'radius.medium', padding: 'space.150' });
+const noticeStyles = xcss({
+  backgroundColor: 'color.background.success',
+  borderRadius: 'radius.medium',
+  padding: 'space.150',
+});
 
 /** A success message that takes focus (announced, and the keyboard lands next to what changed). */
-export const SuccessNotice = forwardRef<HTMLDivElement, { children: ReactNode }>(function SuccessNotice({ children }, ref) {
+export const SuccessNotice = forwardRef<HTMLDivElement, { children: ReactNode }>(function SuccessNotice(
+  { children },
+  ref,
+) {
   return (
     <Box ref={ref} xcss={noticeStyles} role="status" tabIndex={-1} testId="triage-notice">
       <Text>{children}</Text>
@@ -149,10 +241,24 @@ export const SuccessNotice = forwardRef<HTMLDivElement, { children: ReactNode }>
   );
 });
 
-const HEADING_FONT = { large: 'font.heading.large', medium: 'font.heading.medium', small: 'font.heading.small' } as const;
+const HEADING_FONT = {
+  large: 'font.heading.large',
+  medium: 'font.heading.medium',
+  small: 'font.heading.small',
+} as const;
 
 /** A native heading (h1–h3, for the document outline) in the design system's heading font. */
-export function Heading({ as: Tag, size, id, children }: { as: 'h1' | 'h2' | 'h3'; size: keyof typeof HEADING_FONT; id?: string; children: ReactNode }) {
+export function Heading({
+  as: Tag,
+  size,
+  id,
+  children,
+}: {
+  as: 'h1' | 'h2' | 'h3';
+  size: keyof typeof HEADING_FONT;
+  id?: string;
+  children: ReactNode;
+}) {
   return (
     <Tag id={id} style={{ font: token(HEADING_FONT[size]), color: token('color.text'), margin: 0 }}>
       {children}

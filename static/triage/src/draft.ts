@@ -4,7 +4,14 @@
  */
 import type { ClassificationFacts } from '../../../src/domain';
 import type { ResolverError } from '../../../src/contract/envelope';
-import type { ClassificationId, ItrKindId, SupportLineId, TriageDecision, TriageListItem, WarrantyId } from '../../../src/contract';
+import type {
+  ClassificationId,
+  ItrKindId,
+  SupportLineId,
+  TriageDecision,
+  TriageListItem,
+  WarrantyId,
+} from '../../../src/contract';
 import type { PickedPerson } from '../../shared/people';
 import { suggestClassification } from './rule';
 
@@ -30,12 +37,19 @@ export interface TriageDraft {
 export function initialDraft(item: TriageListItem): TriageDraft {
   return {
     kind: item.kind ?? '',
-    facts: { failsWithinSpecification: false, contractOrProcessNotFollowed: false, expectedByUserHabitOrIndustryNorm: false },
+    facts: {
+      failsWithinSpecification: false,
+      contractOrProcessNotFollowed: false,
+      expectedByUserHabitOrIndustryNorm: false,
+    },
     chosen: 'rule',
     justification: '',
     answers: {},
     line: item.line ?? 'L1',
-    owner: item.ownerAccountId === null ? null : { kind: 'user', accountId: item.ownerAccountId, displayName: item.ownerName, avatarUrl: null },
+    owner:
+      item.ownerAccountId === null
+        ? null
+        : { kind: 'user', accountId: item.ownerAccountId, displayName: item.ownerName, avatarUrl: null },
     warranty: '',
     product: '',
     region: '',
@@ -70,6 +84,20 @@ export function errorsAt(errors: readonly ResolverError[], path: string): Resolv
 /** Paths the form shows next to an input; anything else is shown above the Save button. */
 export function isFieldPath(path: string | undefined, dimensionIds: readonly string[]): boolean {
   if (path === undefined) return false;
-  if (['kind', 'line', 'ownerAccountId', 'warranty', 'product', 'region', 'answers', 'classification.justification', 'classification.facts', 'classification.chosen'].includes(path)) return true;
+  if (
+    [
+      'kind',
+      'line',
+      'ownerAccountId',
+      'warranty',
+      'product',
+      'region',
+      'answers',
+      'classification.justification',
+      'classification.facts',
+      'classification.chosen',
+    ].includes(path)
+  )
+    return true;
   return path.startsWith('answers.') && dimensionIds.includes(path.slice('answers.'.length));
 }

@@ -5,6 +5,10 @@
  */
 import { classify, type ClassificationFacts } from '../../../src/domain/classification';
 
-export const FACT_KEYS = ['failsWithinSpecification', 'contractOrProcessNotFollowed', 'expectedByUserHabitOrIndustryNorm'] as const satisfies ReadonlyArray<keyof ClassificationFacts>;
+export const FACT_KEYS = [
+  'failsWithinSpecification',
+  'contractOrProcessNotFollowed',
+  'expectedByUserHabitOrIndustryNorm',
+] as const satisfies ReadonlyArray<keyof ClassificationFacts>;
 
 export const suggestClassification = classify;

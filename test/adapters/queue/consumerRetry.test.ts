@@ -12,7 +12,14 @@ import { DomainError } from '../../../src/domain';
 /** What `new InvocationError(…)` is at run time (its constructor returns its JSON). */
 const RETRY = { _retry: true };
 const jira = (status: number, retryAfterSeconds?: number): JiraError =>
-  new JiraError({ code: codeForStatus(status), status, method: 'POST', path: '/rest/api/3/app/field/value', attempts: 1, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) });
+  new JiraError({
+    code: codeForStatus(status),
+    status,
+    method: 'POST',
+    path: '/rest/api/3/app/field/value',
+    attempts: 1,
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+  });
 const sql = (code: SqlErrorCode): SqlError => new SqlError(code, 'x', 'SELECT 1');
 const kvs = (code: ConfigStoreErrorCode): ConfigStoreError => new ConfigStoreError(code, 'x', 'gradingTable');
 
@@ -49,7 +56,12 @@ describe('classifyConsumerFailure', () => {
     ['Jira 404', jira(404), 'JIRA_NOT_FOUND', JiraErrorCode.NotFound],
     ['Jira 2xx off its schema', jira(302), 'UNEXPECTED', JiraErrorCode.Unexpected],
     ['invalid stored config', kvs(ConfigStoreErrorCode.Invalid), 'CONFIG_INVALID', ConfigStoreErrorCode.Invalid],
-    ['a rule the domain refuses', new DomainError('GRADING_TABLE_INVALID', 'x'), 'CONFIG_INVALID', 'GRADING_TABLE_INVALID'],
+    [
+      'a rule the domain refuses',
+      new DomainError('GRADING_TABLE_INVALID', 'x'),
+      'CONFIG_INVALID',
+      'GRADING_TABLE_INVALID',
+    ],
     ['SQL query policy', sql(SqlErrorCode.PolicyViolation), 'SQL_REFUSED', SqlErrorCode.PolicyViolation],
     ['SQL request too large', sql(SqlErrorCode.RequestTooLarge), 'SQL_REFUSED', SqlErrorCode.RequestTooLarge],
     ['a defect', new TypeError('x is undefined'), 'UNEXPECTED', 'TypeError'],
@@ -82,7 +94,12 @@ describe('settleConsumerFailure', () => {
   });
 
   it('when recording the failure meets a KVS outage, the event is handed back to record it next time', async () => {
-    const out = await settleConsumerFailure('c', jira(403), async () => Promise.reject(kvs(ConfigStoreErrorCode.Storage)), now);
+    const out = await settleConsumerFailure(
+      'c',
+      jira(403),
+      async () => Promise.reject(kvs(ConfigStoreErrorCode.Storage)),
+      now,
+    );
     expect(out).toMatchObject(RETRY);
   });
 });

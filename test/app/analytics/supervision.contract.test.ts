@@ -5,7 +5,12 @@
  * issues; per-person figures only for allowed roles; Jira is asked for the caller's permissions once per
  * page load, and only about the caller.
  */
-import { analyticsBackfillConsumer, issueUpdated, supervisionGadgetResolver, supervisionResolver } from '../../../src/index';
+import {
+  analyticsBackfillConsumer,
+  issueUpdated,
+  supervisionGadgetResolver,
+  supervisionResolver,
+} from '../../../src/index';
 import { BACKFILL_QUEUE } from '../../../src/app/analytics/backfill';
 import { jiraAsApp } from '../../../src/adapters/jira';
 import { harness, invokeFunction, invokeResolver } from '../../harness';
@@ -33,8 +38,12 @@ function seedIssues(n: number): void {
         [ids.product]: PRODUCTS[i % 3],
         [ids.region]: 'North',
         [ids.owner]: { accountId: OWNER },
-        ...(resolved ? { resolutiondate: resolved.toISOString().replace('Z', '+0000'), resolution: { name: 'Done' } } : {}),
-        ...(i % 7 === 0 ? { [ids.breachedAt]: new Date(created.getTime() + 3_600_000).toISOString().replace('Z', '+0000') } : {}),
+        ...(resolved
+          ? { resolutiondate: resolved.toISOString().replace('Z', '+0000'), resolution: { name: 'Done' } }
+          : {}),
+        ...(i % 7 === 0
+          ? { [ids.breachedAt]: new Date(created.getTime() + 3_600_000).toISOString().replace('Z', '+0000') }
+          : {}),
       },
     });
   }
@@ -44,11 +53,28 @@ function seedIssues(n: number): void {
 
 const FILTER = { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z', granularity: 'month' };
 
-const CHARTS = ['totals', 'volume', 'sla', 'ola', 'cycle', 'breakdown-product', 'breakdown-region', 'breakdown-customerTier', 'breakdown-month', 'patterns', 'people'];
+const CHARTS = [
+  'totals',
+  'volume',
+  'sla',
+  'ola',
+  'cycle',
+  'breakdown-product',
+  'breakdown-region',
+  'breakdown-customerTier',
+  'breakdown-month',
+  'patterns',
+  'people',
+];
 
 /** One chart as the page asks for it; `data` of a success, or the whole envelope of a refusal. */
 async function chart(name: string, accountId: string, filter: object = FILTER, loadId?: string): Promise<any> {
-  const r = (await invokeResolver(supervisionResolver, 'getSupervisionChart', { chart: name, filter, ...(loadId === undefined ? {} : { loadId }) }, { accountId })) as { success: boolean; data?: { chart: string; data: unknown } };
+  const r = (await invokeResolver(
+    supervisionResolver,
+    'getSupervisionChart',
+    { chart: name, filter, ...(loadId === undefined ? {} : { loadId }) },
+    { accountId },
+  )) as { success: boolean; data?: { chart: string; data: unknown } };
   if (!r.success) return r;
   expect(r.data?.chart).toBe(name);
   return r.data?.data;
@@ -72,16 +98,22 @@ beforeEach(async () => {
 
 describe('analytics backfill', () => {
   it('refuses a non-admin', async () => {
-    expect(await invokeResolver(supervisionResolver, 'startAnalyticsBackfill', {}, { accountId: AGENT })).toMatchObject({ success: false, errors: [{ code: 'NOT_AUTHORIZED' }] });
+    expect(await invokeResolver(supervisionResolver, 'startAnalyticsBackfill', {}, { accountId: AGENT })).toMatchObject(
+      { success: false, errors: [{ code: 'NOT_AUTHORIZED' }] },
+    );
   });
 
   it('projects every ITR issue with token paging, reports progress, and a rerun is an upsert', async () => {
     seedIssues(250);
     expect(await backfill()).toMatchObject({ success: true, data: { status: 'running' } });
     const progress = await invokeResolver(supervisionResolver, 'getAnalyticsBackfill', {}, { accountId: ADMIN });
-    expect(progress).toMatchObject({ success: true, data: { status: 'done', processed: 250, projected: 250, pages: 3 } });
+    expect(progress).toMatchObject({
+      success: true,
+      data: { status: 'done', processed: 250, projected: 250, pages: 3 },
+    });
     expect(jira.requestCount('POST /rest/api/3/search/jql')).toBe(3);
-    const count = async (): Promise<number> => Number(((await sql.raw('SELECT COUNT(*) AS n FROM itr_issue_fact')) as Array<{ n: number }>)[0]?.n);
+    const count = async (): Promise<number> =>
+      Number(((await sql.raw('SELECT COUNT(*) AS n FROM itr_issue_fact')) as Array<{ n: number }>)[0]?.n);
     expect(await count()).toBe(250);
     await backfill();
     expect(await count()).toBe(250);
@@ -92,10 +124,22 @@ describe('analytics backfill', () => {
     // Written before tiers were held to their column (64 characters): the backfill must not stall on it.
     jira.issue('ITR-7').fields[ids.customerTier] = 'T'.repeat(70);
     await backfill();
-    const progress = (await invokeResolver(supervisionResolver, 'getAnalyticsBackfill', {}, { accountId: ADMIN })) as { data: Record<string, unknown> };
-    expect(progress.data).toMatchObject({ status: 'done', processed: 150, projected: 149, skipped: 1, skippedIssues: [{ issueKey: 'ITR-7', code: 'VALUE_TOO_LONG' }] });
-    expect(String((progress.data['skippedIssues'] as Array<{ detail: string }>)[0]?.detail)).toMatch(/customerTier is 70 chars; at most 64/);
-    const keys = (await sql.raw<Array<{ issue_key: string }>>('SELECT issue_key FROM itr_issue_fact')).map((r) => r.issue_key);
+    const progress = (await invokeResolver(supervisionResolver, 'getAnalyticsBackfill', {}, { accountId: ADMIN })) as {
+      data: Record<string, unknown>;
+    };
+    expect(progress.data).toMatchObject({
+      status: 'done',
+      processed: 150,
+      projected: 149,
+      skipped: 1,
+      skippedIssues: [{ issueKey: 'ITR-7', code: 'VALUE_TOO_LONG' }],
+    });
+    expect(String((progress.data['skippedIssues'] as Array<{ detail: string }>)[0]?.detail)).toMatch(
+      /customerTier is 70 chars; at most 64/,
+    );
+    const keys = (await sql.raw<Array<{ issue_key: string }>>('SELECT issue_key FROM itr_issue_fact')).map(
+      (r) => r.issue_key,
+    );
     expect(keys).toHaveLength(149);
     expect(keys).not.toContain('ITR-7');
   });
@@ -116,7 +160,8 @@ describe('supervision report', () => {
     const complaint = volume.byKind.find((s: { kind: string }) => s.kind === 'complaint');
     expect(complaint.counts[0].value).toBe(30);
     expect(complaint.counts[0].jql).toContain(`cf[${ids.kind.slice(12)}] = "complaint"`);
-    for (const dimension of ['product', 'region', 'customerTier', 'month']) expect((await chart(`breakdown-${dimension}`, AGENT)).dimension).toBe(dimension);
+    for (const dimension of ['product', 'region', 'customerTier', 'month'])
+      expect((await chart(`breakdown-${dimension}`, AGENT)).dimension).toBe(dimension);
     expect((await chart('cycle', AGENT)).count).toBe(40);
     expect((await chart('sla', AGENT))[0]).toMatchObject({ period: '2026-01', resolved: { value: 40 } });
     expect(Array.isArray(await chart('ola', AGENT))).toBe(true);
@@ -156,12 +201,17 @@ describe('supervision report', () => {
     const OUTSIDER = 'acc-outsider';
     jira.seedUser({ accountId: OUTSIDER, displayName: 'Outsider' });
     jira.seedProject({ key: 'ITR', browsers: [ADMIN, SUPERVISOR, AGENT, OWNER] });
-    const zero = { totals: (d: any) => d.created.value === 0 && d.resolved.value === 0, volume: (d: any) => d.periods.length === 0, cycle: (d: any) => d.count === 0 };
+    const zero = {
+      totals: (d: any) => d.created.value === 0 && d.resolved.value === 0,
+      volume: (d: any) => d.periods.length === 0,
+      cycle: (d: any) => d.count === 0,
+    };
     expect(zero.totals(await chart('totals', OUTSIDER))).toBe(true);
     expect(zero.volume(await chart('volume', OUTSIDER))).toBe(true);
     expect(zero.cycle(await chart('cycle', OUTSIDER))).toBe(true);
     for (const name of ['sla', 'ola', 'patterns']) expect(await chart(name, OUTSIDER)).toEqual([]);
-    for (const dimension of ['product', 'region', 'customerTier', 'month']) expect((await chart(`breakdown-${dimension}`, OUTSIDER)).rows).toEqual([]);
+    for (const dimension of ['product', 'region', 'customerTier', 'month'])
+      expect((await chart(`breakdown-${dimension}`, OUTSIDER)).rows).toEqual([]);
     // Asking for the project by name does not widen it.
     expect((await chart('totals', OUTSIDER, { ...FILTER, projectKeys: ['ITR'] })).created.value).toBe(0);
     expect((await chart('totals', AGENT)).created.value).toBe(60);
@@ -170,14 +220,17 @@ describe('supervision report', () => {
     expect((await chart('totals', OUTSIDER, FILTER, 'load-1')).created.value).toBe(0);
   });
 
-  it('an admin who may browse no project gets an empty per-person table, not every project\'s', async () => {
+  it("an admin who may browse no project gets an empty per-person table, not every project's", async () => {
     const LONE_ADMIN = 'acc-lone-admin';
     jira.seedUser({ accountId: LONE_ADMIN, displayName: 'Lone admin', groups: ['jira-administrators'] });
     jira.seedProject({ key: 'ITR', browsers: [ADMIN, SUPERVISOR, AGENT, OWNER] });
-    expect(await chart('people', LONE_ADMIN)).toEqual({ person: { group: 'person', rows: [] }, department: { group: 'department', rows: [] } });
+    expect(await chart('people', LONE_ADMIN)).toEqual({
+      person: { group: 'person', rows: [] },
+      department: { group: 'department', rows: [] },
+    });
   });
 
-  it('asks Jira for the caller\'s projects once per page load, and again for another load or caller', async () => {
+  it("asks Jira for the caller's projects once per page load, and again for another load or caller", async () => {
     const projectSearches = (): number => jira.requestCount('GET /rest/api/3/project/search');
     const before = projectSearches();
     await Promise.all(CHARTS.map((name) => chart(name, SUPERVISOR, FILTER, 'load-a')));
@@ -192,8 +245,14 @@ describe('supervision report', () => {
   });
 
   it('refuses a bad filter or an unknown chart with a stable code', async () => {
-    expect(await chart('totals', ADMIN, { from: 'x', to: 'y' })).toMatchObject({ success: false, errors: [{ code: 'ANALYTICS_BAD_FILTER', path: 'filter.from' }] });
-    expect(await chart('everything', ADMIN)).toMatchObject({ success: false, errors: [{ code: 'ANALYTICS_BAD_FILTER', path: 'chart' }] });
+    expect(await chart('totals', ADMIN, { from: 'x', to: 'y' })).toMatchObject({
+      success: false,
+      errors: [{ code: 'ANALYTICS_BAD_FILTER', path: 'filter.from' }],
+    });
+    expect(await chart('everything', ADMIN)).toMatchObject({
+      success: false,
+      errors: [{ code: 'ANALYTICS_BAD_FILTER', path: 'chart' }],
+    });
   });
 
   it('OLA and escalations come from the line stays copied with each fact, and follow a re-projected issue', async () => {
@@ -207,26 +266,50 @@ describe('supervision report', () => {
     // Nothing until the issue's fact is written again (the copy is refreshed with the fact).
     expect(await chart('ola', ADMIN)).toEqual([]);
     await backfill();
-    expect(await chart('ola', ADMIN)).toEqual([expect.objectContaining({ line: 'L1', ended: 1, timedOut: 1, attainment: 0 })]);
-    const people = (await chart('people', ADMIN)).person.rows as Array<{ key: string; escalationsCaused: number; escalationsReceived: number }>;
+    expect(await chart('ola', ADMIN)).toEqual([
+      expect.objectContaining({ line: 'L1', ended: 1, timedOut: 1, attainment: 0 }),
+    ]);
+    const people = (await chart('people', ADMIN)).person.rows as Array<{
+      key: string;
+      escalationsCaused: number;
+      escalationsReceived: number;
+    }>;
     expect(people.find((r) => r.key === AGENT)).toMatchObject({ escalationsCaused: 1, escalationsReceived: 0 });
     expect(people.find((r) => r.key === OWNER)).toMatchObject({ escalationsCaused: 0, escalationsReceived: 1 });
     // L2 resolves it; the update trigger re-projects the issue and its stays.
-    await sql.raw(`UPDATE line_history SET outcome = 'resolved', left_at = ? WHERE issue_id = ? AND line = 'L2'`, [at(12), issueId]);
-    await invokeFunction(issueUpdated, { issue: { id: String(issueId), key: 'ITR-3' }, changelog: { items: [{ fieldId: 'resolution' }] } });
-    expect((await chart('ola', ADMIN)).map((o: { line: string; ended: number }) => [o.line, o.ended])).toEqual([['L1', 1], ['L2', 1]]);
+    await sql.raw(`UPDATE line_history SET outcome = 'resolved', left_at = ? WHERE issue_id = ? AND line = 'L2'`, [
+      at(12),
+      issueId,
+    ]);
+    await invokeFunction(issueUpdated, {
+      issue: { id: String(issueId), key: 'ITR-3' },
+      changelog: { items: [{ fieldId: 'resolution' }] },
+    });
+    expect((await chart('ola', ADMIN)).map((o: { line: string; ended: number }) => [o.line, o.ended])).toEqual([
+      ['L1', 1],
+      ['L2', 1],
+    ]);
   });
 
   it('on a site whose workflow never sets Resolution, an issue moved into a Done status counts done: the gadget stops counting it open, the charts resolved', async () => {
     const gadgetOpen = async (): Promise<number> =>
-      ((await invokeResolver(supervisionGadgetResolver, 'getGadgetNumbers', {}, { accountId: ADMIN })) as { data: { open: { value: number } } }).data.open.value;
+      (
+        (await invokeResolver(supervisionGadgetResolver, 'getGadgetNumbers', {}, { accountId: ADMIN })) as {
+          data: { open: { value: number } };
+        }
+      ).data.open.value;
     const openBefore = await gadgetOpen();
     const issue = jira.issue('ITR-3'); // unresolved (i % 3 === 0)
     issue.fields['status'] = { id: '6', name: 'Closed' }; // Done category; the workflow left Resolution empty
     issue.fields['statuscategorychangedate'] = '2026-01-10T08:00:00.000+0000';
     expect(issue.fields['resolution'] ?? null).toBeNull();
-    await invokeFunction(issueUpdated, { issue: { id: issue.id, key: 'ITR-3' }, changelog: { items: [{ fieldId: 'status' }] } });
-    const rows = (await sql.raw(`SELECT resolved_at FROM itr_issue_fact WHERE issue_key = 'ITR-3'`)) as Array<{ resolved_at: unknown }>;
+    await invokeFunction(issueUpdated, {
+      issue: { id: issue.id, key: 'ITR-3' },
+      changelog: { items: [{ fieldId: 'status' }] },
+    });
+    const rows = (await sql.raw(`SELECT resolved_at FROM itr_issue_fact WHERE issue_key = 'ITR-3'`)) as Array<{
+      resolved_at: unknown;
+    }>;
     expect(String(rows[0]?.resolved_at)).toContain('2026-01-10');
     expect((await chart('totals', AGENT)).resolved.value).toBe(41);
     expect(await gadgetOpen()).toBe(openBefore - 1);
@@ -234,8 +317,13 @@ describe('supervision report', () => {
 
   it('the update trigger keeps a fact current', async () => {
     jira.issue('ITR-3').fields[ids.grade] = 'critical';
-    await invokeFunction(issueUpdated, { issue: { id: jira.issue('ITR-3').id, key: 'ITR-3' }, changelog: { items: [{ fieldId: 'resolution' }] } });
-    const rows = (await sql.raw(`SELECT grade FROM itr_issue_fact WHERE issue_key = 'ITR-3'`)) as Array<{ grade: string }>;
+    await invokeFunction(issueUpdated, {
+      issue: { id: jira.issue('ITR-3').id, key: 'ITR-3' },
+      changelog: { items: [{ fieldId: 'resolution' }] },
+    });
+    const rows = (await sql.raw(`SELECT grade FROM itr_issue_fact WHERE issue_key = 'ITR-3'`)) as Array<{
+      grade: string;
+    }>;
     expect(rows[0]?.grade).toBe('critical');
   });
 });

@@ -5,7 +5,12 @@
  * stored, a partial viewer (ITR only) the same week recomputed over ITR, an outsider zeros; the gadget
  * likewise. The counted project keys never reach the page.
  */
-import { analyticsBackfillConsumer, analyticsWeeklyReport, supervisionGadgetResolver, supervisionResolver } from '../../../src/index';
+import {
+  analyticsBackfillConsumer,
+  analyticsWeeklyReport,
+  supervisionGadgetResolver,
+  supervisionResolver,
+} from '../../../src/index';
 import { BACKFILL_QUEUE } from '../../../src/app/analytics/backfill';
 import { harness, invokeFunction, invokeResolver } from '../../harness';
 import { defineItrFields } from '../../fixtures/itrFields';
@@ -53,14 +58,19 @@ beforeEach(async () => {
 });
 
 async function weekly(accountId: string): Promise<Record<string, unknown> | null> {
-  const r = (await invokeResolver(supervisionResolver, 'getWeeklyReport', {}, { accountId })) as { success: boolean; data: Record<string, unknown> | null };
+  const r = (await invokeResolver(supervisionResolver, 'getWeeklyReport', {}, { accountId })) as {
+    success: boolean;
+    data: Record<string, unknown> | null;
+  };
   expect(r.success).toBe(true);
   return r.data;
 }
 
 describe('weekly summary', () => {
   beforeEach(async () => {
-    await invokeFunction(analyticsWeeklyReport, undefined, { context: { moduleKey: 'analytics-weekly-report-trigger' } });
+    await invokeFunction(analyticsWeeklyReport, undefined, {
+      context: { moduleKey: 'analytics-weekly-report-trigger' },
+    });
   });
 
   it('is shown as stored to a viewer who may browse every project it counted', async () => {
@@ -70,26 +80,52 @@ describe('weekly summary', () => {
   it('is recomputed for the same week over the projects a partial viewer may browse', async () => {
     const stored = await weekly(ADMIN);
     const mine = await weekly(PARTIAL);
-    expect(mine).toMatchObject({ created: 6, resolved: 4, open: 2, slaAttainment: 0.75, scopedToViewer: true, from: stored?.['from'], to: stored?.['to'] });
+    expect(mine).toMatchObject({
+      created: 6,
+      resolved: 4,
+      open: 2,
+      slaAttainment: 0.75,
+      scopedToViewer: true,
+      from: stored?.['from'],
+      to: stored?.['to'],
+    });
     expect(mine).not.toHaveProperty('countedProjectKeys');
   });
 
   it('a summary stored before the counted projects were recorded (schema v1) is recomputed for everyone', async () => {
     const stored = kvs.peek('analytics-report:weeklyReport') as { value: { report: Record<string, unknown> } };
     const { scopedToViewer: _scoped, ...legacy } = stored.value.report;
-    kvs.seed('analytics-report:weeklyReport', { schemaVersion: 1, revision: 1, updatedAt: new Date().toISOString(), updatedBy: 'app', value: { ...legacy, created: 999 } });
+    kvs.seed('analytics-report:weeklyReport', {
+      schemaVersion: 1,
+      revision: 1,
+      updatedAt: new Date().toISOString(),
+      updatedBy: 'app',
+      value: { ...legacy, created: 999 },
+    });
     expect(await weekly(ADMIN)).toMatchObject({ created: 10, scopedToViewer: true });
     expect(await weekly(PARTIAL)).toMatchObject({ created: 6, scopedToViewer: true });
   });
 
   it('shows zeros to an outsider, without counting any project', async () => {
-    expect(await weekly(OUTSIDER)).toMatchObject({ created: 0, resolved: 0, breached: 0, slaAttainment: null, patterns: [], scopedToViewer: true });
+    expect(await weekly(OUTSIDER)).toMatchObject({
+      created: 0,
+      resolved: 0,
+      breached: 0,
+      slaAttainment: null,
+      patterns: [],
+      scopedToViewer: true,
+    });
   });
 });
 
 describe('dashboard gadget: SLA attainment this month', () => {
-  const gadget = async (accountId: string): Promise<{ open: { value: number }; slaAttainmentThisMonth: number | null }> => {
-    const r = (await invokeResolver(supervisionGadgetResolver, 'getGadgetNumbers', {}, { accountId })) as { success: boolean; data: { open: { value: number }; slaAttainmentThisMonth: number | null } };
+  const gadget = async (
+    accountId: string,
+  ): Promise<{ open: { value: number }; slaAttainmentThisMonth: number | null }> => {
+    const r = (await invokeResolver(supervisionGadgetResolver, 'getGadgetNumbers', {}, { accountId })) as {
+      success: boolean;
+      data: { open: { value: number }; slaAttainmentThisMonth: number | null };
+    };
     expect(r.success).toBe(true);
     return r.data;
   };
@@ -98,7 +134,7 @@ describe('dashboard gadget: SLA attainment this month', () => {
     expect(await gadget(ADMIN)).toMatchObject({ open: { value: 2 }, slaAttainmentThisMonth: 0.875 });
   });
 
-  it('counts only the partial viewer\'s projects (ITR: 3 of 4 met)', async () => {
+  it("counts only the partial viewer's projects (ITR: 3 of 4 met)", async () => {
     expect(await gadget(PARTIAL)).toMatchObject({ open: { value: 2 }, slaAttainmentThisMonth: 0.75 });
   });
 

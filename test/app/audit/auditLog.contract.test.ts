@@ -18,7 +18,9 @@ function resolverOf(key: string): (typeof RESOLVERS)[number] {
   return r;
 }
 async function call<T>(key: string, payload: unknown, accountId: string | undefined = ADMIN): Promise<Envelope<T>> {
-  return (await invokeResolver(resolverOf(key).handler, key, payload, { ...(accountId === undefined ? {} : { accountId }) })) as Envelope<T>;
+  return (await invokeResolver(resolverOf(key).handler, key, payload, {
+    ...(accountId === undefined ? {} : { accountId }),
+  })) as Envelope<T>;
 }
 async function ok<T>(key: string, payload: unknown): Promise<T> {
   const answer = await call<T>(key, payload);
@@ -59,7 +61,13 @@ describe('every destructive action leaves one entry', () => {
     await ok('saveGradingTable', VALID_PAYLOADS['saveGradingTable']);
     await ok('restoreGradingVersion', { version: 1, expectedRevision: 1 });
     const [latest] = (await log()).entries;
-    expect(latest).toMatchObject({ action: 'grading.restoreVersion', target: 'gradingTable:3', actorAccountId: ADMIN, actorName: '陈静', params: { version: 3, restoredFrom: 1 } });
+    expect(latest).toMatchObject({
+      action: 'grading.restoreVersion',
+      target: 'gradingTable:3',
+      actorAccountId: ADMIN,
+      actorName: '陈静',
+      params: { version: 3, restoredFrom: 1 },
+    });
   });
 
   it('saving and retiring a case are recorded with its id and title', async () => {
@@ -88,7 +96,11 @@ describe('destructive actions need explicit confirmation on the server', () => {
   ])('%s without confirm: true answers CONFIRMATION_REQUIRED and leaves no entry', async (key, payload) => {
     for (const confirm of [undefined, false, 'true', 1]) {
       const answer = await call(key, { ...payload, ...(confirm === undefined ? {} : { confirm }) });
-      expect([key, confirm, answer.success ? 'ok' : answer.errors[0]!.code]).toEqual([key, confirm, 'CONFIRMATION_REQUIRED']);
+      expect([key, confirm, answer.success ? 'ok' : answer.errors[0]!.code]).toEqual([
+        key,
+        confirm,
+        'CONFIRMATION_REQUIRED',
+      ]);
     }
     expect((await log()).entries).toEqual([]);
   });
@@ -96,14 +108,21 @@ describe('destructive actions need explicit confirmation on the server', () => {
 
 describe('reading the log', () => {
   it('pages newest first, and only admins may read it', async () => {
-    for (let i = 0; i < 30; i++) await execute("INSERT INTO audit_log (at, actor_account_id, action, target, summary, params) VALUES ('2026-11-23 09:00:00', ?, 'case.retire', ?, 'Case retired', '{}')", [ADMIN, String(i)]);
+    for (let i = 0; i < 30; i++)
+      await execute(
+        "INSERT INTO audit_log (at, actor_account_id, action, target, summary, params) VALUES ('2026-11-23 09:00:00', ?, 'case.retire', ?, 'Case retired', '{}')",
+        [ADMIN, String(i)],
+      );
     const first = await log();
     expect(first.entries.map((e) => e.target)).toEqual(Array.from({ length: 25 }, (_, i) => String(29 - i)));
     const second = await log(first.nextBefore!);
     expect(second.entries.map((e) => e.target)).toEqual(['4', '3', '2', '1', '0']);
     expect(second.nextBefore).toBeNull();
     for (const who of [ROLE_IDS.agent, ROLE_IDS.triage, ROLE_IDS.supervisor]) {
-      expect(await call('listAuditLog', {}, who)).toMatchObject({ success: false, errors: [{ code: 'NOT_AUTHORIZED' }] });
+      expect(await call('listAuditLog', {}, who)).toMatchObject({
+        success: false,
+        errors: [{ code: 'NOT_AUTHORIZED' }],
+      });
     }
   });
 });

@@ -9,7 +9,13 @@ import { setupResolver } from '../../../src/index';
 import { ConfigStore } from '../../../src/adapters/kvs';
 import { execute, query, runMigrations } from '../../../src/adapters/sql';
 import { PAYLOAD_MAX_BYTES } from '../../../src/entry/guard';
-import type { AuditPage, BackupDocument, BackupExportPage, BackupRestorePreview, BackupRestoreStatus } from '../../../src/contract';
+import type {
+  AuditPage,
+  BackupDocument,
+  BackupExportPage,
+  BackupRestorePreview,
+  BackupRestoreStatus,
+} from '../../../src/contract';
 import { DEFAULT_GRADING_TABLE, type GradingTable } from '../../../src/domain';
 import { splitIntoChunks } from '../../../static/setup/src/backupChunks';
 import { harness, invokeResolver } from '../../harness';
@@ -27,9 +33,18 @@ function call<T>(key: string, payload: unknown, accountId = ADMIN): Promise<Enve
 /** A site with a grading table, a settings key and `count` cases of ~2 KB each (English and Chinese, emoji). */
 async function seedSite(count: number): Promise<void> {
   const store = new ConfigStore();
-  const table: GradingTable = { ...DEFAULT_GRADING_TABLE, version: 2, sla: { ...DEFAULT_GRADING_TABLE.sla, critical: { ...DEFAULT_GRADING_TABLE.sla['critical']!, responseMinutes: 12 } } };
+  const table: GradingTable = {
+    ...DEFAULT_GRADING_TABLE,
+    version: 2,
+    sla: { ...DEFAULT_GRADING_TABLE.sla, critical: { ...DEFAULT_GRADING_TABLE.sla['critical']!, responseMinutes: 12 } },
+  };
   await store.set('gradingTable', table, { schemaVersion: 1, parse: (x: unknown) => x }, { updatedBy: ADMIN });
-  await store.set('returnVisitSettings', { sampleRate: 0.2 }, { schemaVersion: 1, parse: (x: unknown) => x }, { updatedBy: ADMIN });
+  await store.set(
+    'returnVisitSettings',
+    { sampleRate: 0.2 },
+    { schemaVersion: 1, parse: (x: unknown) => x },
+    { updatedBy: ADMIN },
+  );
   const at = '2026-05-01 08:00:00.000';
   for (let from = 1; from <= count; from += 50) {
     const ids = Array.from({ length: Math.min(50, count - from + 1) }, (_, i) => from + i);
@@ -40,7 +55,24 @@ async function seedSite(count: number): Promise<void> {
     );
     await execute(
       `INSERT INTO case_version (case_id, revision, snapshot, author_account_id, at) VALUES ${ids.map(() => '(?, 1, ?, ?, ?)').join(', ')}`,
-      ids.flatMap((id) => [id, JSON.stringify({ title: `Kiosk freezes ${id}`, symptom: symptom(id), product: 'Kiosk', productVersion: '4.2', environment: '', rootCause: 'firmware', shortTermMeasure: 'reboot', longTermMeasure: '', language: 'zh-CN', tags: ['kiosk'], status: 'published' }), ADMIN, at]),
+      ids.flatMap((id) => [
+        id,
+        JSON.stringify({
+          title: `Kiosk freezes ${id}`,
+          symptom: symptom(id),
+          product: 'Kiosk',
+          productVersion: '4.2',
+          environment: '',
+          rootCause: 'firmware',
+          shortTermMeasure: 'reboot',
+          longTermMeasure: '',
+          language: 'zh-CN',
+          tags: ['kiosk'],
+          status: 'published',
+        }),
+        ADMIN,
+        at,
+      ]),
     );
   }
 }
@@ -49,7 +81,14 @@ async function seedSite(count: number): Promise<void> {
 async function download(): Promise<{ doc: BackupDocument; pages: number; largestPage: number }> {
   let page = data(await call<BackupExportPage>('exportBackupPage', {}));
   const h = page.header!;
-  const doc: BackupDocument = { format: h.format, schemaVersion: h.schemaVersion, exportedAt: h.exportedAt, exportedBy: h.exportedBy, config: {}, cases: [] };
+  const doc: BackupDocument = {
+    format: h.format,
+    schemaVersion: h.schemaVersion,
+    exportedAt: h.exportedAt,
+    exportedBy: h.exportedBy,
+    config: {},
+    cases: [],
+  };
   let pages = 0;
   let largestPage = 0;
   for (;;) {
@@ -65,7 +104,13 @@ async function download(): Promise<{ doc: BackupDocument; pages: number; largest
 /** What the UI does: start, then every chunk. */
 async function upload(text: string, chunks = splitIntoChunks(text)): Promise<string> {
   const sha256 = createHash('sha256').update(text).digest('hex');
-  const started = data(await call<BackupRestoreStatus>('startBackupRestore', { chunkCount: chunks.length, byteCount: Buffer.byteLength(text), sha256 }));
+  const started = data(
+    await call<BackupRestoreStatus>('startBackupRestore', {
+      chunkCount: chunks.length,
+      byteCount: Buffer.byteLength(text),
+      sha256,
+    }),
+  );
   for (const [index, chunk] of chunks.entries()) {
     const payload = { restoreId: started.restoreId, index, text: chunk };
     expect(Buffer.byteLength(JSON.stringify(payload))).toBeLessThan(PAYLOAD_MAX_BYTES);
@@ -76,7 +121,8 @@ async function upload(text: string, chunks = splitIntoChunks(text)): Promise<str
 
 async function commitToEnd(restoreId: string): Promise<BackupRestoreStatus> {
   let status = data(await call<BackupRestoreStatus>('commitBackupRestore', { restoreId, confirm: true }));
-  while (status.state === 'applying') status = data(await call<BackupRestoreStatus>('commitBackupRestore', { restoreId, confirm: true }));
+  while (status.state === 'applying')
+    status = data(await call<BackupRestoreStatus>('commitBackupRestore', { restoreId, confirm: true }));
   return status;
 }
 
@@ -94,8 +140,10 @@ async function content(): Promise<Record<string, string>> {
   const doc = (await download()).doc;
   const hash = (x: unknown): string => createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 16);
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(doc.config)) if (!k.startsWith('gradingTable')) out[`config.${k}`] = hash(v.value);
-  if (doc.config['gradingTable'] !== undefined) out['gradingTable'] = hash({ ...(doc.config['gradingTable'].value as GradingTable), version: 0 });
+  for (const [k, v] of Object.entries(doc.config))
+    if (!k.startsWith('gradingTable')) out[`config.${k}`] = hash(v.value);
+  if (doc.config['gradingTable'] !== undefined)
+    out['gradingTable'] = hash({ ...(doc.config['gradingTable'].value as GradingTable), version: 0 });
   for (const c of doc.cases) out[`case.${c.id}`] = hash(c);
   return out;
 }
@@ -119,7 +167,8 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   seedUsers();
-  for (const t of [...CASE_TABLES, 'audit_log', 'backup_restore', 'backup_restore_chunk']) await execute(`DELETE FROM ${t}`);
+  for (const t of [...CASE_TABLES, 'audit_log', 'backup_restore', 'backup_restore_chunk'])
+    await execute(`DELETE FROM ${t}`);
 });
 
 describe('a backup over 1 MB, in pages and chunks', () => {
@@ -137,10 +186,25 @@ describe('a backup over 1 MB, in pages and chunks', () => {
     const restoreId = await upload(text);
     expect(splitIntoChunks(text).length).toBeGreaterThan(1);
     const preview = data(await call<BackupRestorePreview>('previewBackupRestore', { restoreId }));
-    expect(preview).toMatchObject({ restoreId, exportedBy: ADMIN, exportedByName: 'Zhang Wei', configKeys: 2, configAdded: 2, configChanged: 0, cases: 600, casesAdded: 600, casesChanged: 0 });
+    expect(preview).toMatchObject({
+      restoreId,
+      exportedBy: ADMIN,
+      exportedByName: 'Zhang Wei',
+      configKeys: 2,
+      configAdded: 2,
+      configChanged: 0,
+      cases: 600,
+      casesAdded: 600,
+      casesChanged: 0,
+    });
 
     const done = await commitToEnd(restoreId);
-    expect(done).toMatchObject({ state: 'done', stepsDone: done.stepCount, publishedVersion: 3, counts: { cases: 600, configEntries: 2 } });
+    expect(done).toMatchObject({
+      state: 'done',
+      stepsDone: done.stepCount,
+      publishedVersion: 3,
+      counts: { cases: 600, configEntries: 2 },
+    });
     expect(await content()).toEqual(before);
     // The staged file is gone once applied.
     expect(await query('SELECT COUNT(*) AS n FROM backup_restore_chunk', [], (r) => Number(r['n']))).toEqual([0]);
@@ -154,7 +218,9 @@ describe('a backup over 1 MB, in pages and chunks', () => {
     expect(log.entries[1]!.summary).toContain(restoreId);
     // A second commit of a finished restore changes nothing.
     const snapshot = await everything();
-    expect(data(await call<BackupRestoreStatus>('commitBackupRestore', { restoreId, confirm: true })).state).toBe('done');
+    expect(data(await call<BackupRestoreStatus>('commitBackupRestore', { restoreId, confirm: true })).state).toBe(
+      'done',
+    );
     expect(await everything()).toEqual(snapshot);
   });
 
@@ -166,7 +232,9 @@ describe('a backup over 1 MB, in pages and chunks', () => {
     const restoreId = await upload(text);
 
     // Kill: after the 37th case row is written, every platform call fails (the function instance died).
-    const g = globalThis as unknown as { __forge_fetch__: (d: unknown, p: unknown, init: unknown) => Promise<Response> };
+    const g = globalThis as unknown as {
+      __forge_fetch__: (d: unknown, p: unknown, init: unknown) => Promise<Response>;
+    };
     const real = g.__forge_fetch__;
     let caseWrites = 0;
     g.__forge_fetch__ = async (descriptor, path, init) => {
@@ -192,8 +260,24 @@ describe('a backup over 1 MB, in pages and chunks', () => {
 
     // The dead call's claim on the restore holds until its slice and margin pass: resuming at once
     // answers the progress so far; after the claim ran out (the clock moved on), resuming finishes it.
-    expect(data(await call<BackupRestoreStatus>('commitBackupRestore', { restoreId, confirm: true }))).toMatchObject({ state: 'applying', stepsDone: halfway.stepsDone });
-    jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    expect(data(await call<BackupRestoreStatus>('commitBackupRestore', { restoreId, confirm: true }))).toMatchObject({
+      state: 'applying',
+      stepsDone: halfway.stepsDone,
+    });
+    jest.useFakeTimers({
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
     let done: BackupRestoreStatus;
     try {
       jest.setSystemTime(Date.now() + 30_000);
@@ -204,7 +288,9 @@ describe('a backup over 1 MB, in pages and chunks', () => {
     expect(done.state).toBe('done');
     expect(await content()).toEqual(before);
     // One table version published, not two.
-    expect(kvs.keys().filter((k) => k.startsWith('config:gradingTable:history:'))).toEqual(['config:gradingTable:history:3']);
+    expect(kvs.keys().filter((k) => k.startsWith('config:gradingTable:history:'))).toEqual([
+      'config:gradingTable:history:3',
+    ]);
     const actions = data(await call<AuditPage>('listAuditLog', {})).entries.map((e) => e.action);
     expect(actions).toEqual(['backup.restore.complete', 'grading.restoreVersion', 'backup.restore.start']);
   });
@@ -225,8 +311,12 @@ describe('two commits of one restore at once (two browser tabs)', () => {
     const done = await commitToEnd(restoreId);
     expect(done).toMatchObject({ state: 'done', counts: { cases: 60 } });
     expect(await content()).toEqual(before);
-    expect(kvs.keys().filter((k) => k.startsWith('config:gradingTable:history:'))).toEqual(['config:gradingTable:history:3']);
-    expect(data(await call<AuditPage>('listAuditLog', {})).entries.filter((e) => e.action === 'backup.restore.start')).toHaveLength(1);
+    expect(kvs.keys().filter((k) => k.startsWith('config:gradingTable:history:'))).toEqual([
+      'config:gradingTable:history:3',
+    ]);
+    expect(
+      data(await call<AuditPage>('listAuditLog', {})).entries.filter((e) => e.action === 'backup.restore.start'),
+    ).toHaveLength(1);
   });
 });
 
@@ -240,9 +330,16 @@ describe('bad uploads are refused and write nothing', () => {
     const text = await small();
     const restoreId = await upload(text, [text]);
     const huge = await call('uploadBackupChunk', { restoreId, index: 0, text: 'x'.repeat(300 * 1024) });
-    expect(huge).toEqual({ success: false, errors: [{ code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/at most 262144/) }] });
-    expect(codes(await call('uploadBackupChunk', { restoreId, index: 0, text: 'x'.repeat(70 * 1024) }))).toEqual(['BACKUP_CHUNK_INVALID']);
-    expect(codes(await call('uploadBackupChunk', { restoreId, index: 0, text: 'ok \ud83e' }))).toEqual(['BACKUP_CHUNK_INVALID']);
+    expect(huge).toEqual({
+      success: false,
+      errors: [{ code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/at most 262144/) }],
+    });
+    expect(codes(await call('uploadBackupChunk', { restoreId, index: 0, text: 'x'.repeat(70 * 1024) }))).toEqual([
+      'BACKUP_CHUNK_INVALID',
+    ]);
+    expect(codes(await call('uploadBackupChunk', { restoreId, index: 0, text: 'ok \ud83e' }))).toEqual([
+      'BACKUP_CHUNK_INVALID',
+    ]);
     expect(codes(await call('uploadBackupChunk', { restoreId, index: 1, text: 'x' }))).toEqual(['INVALID_PAYLOAD']);
     // The good chunk uploaded first is still the one staged.
     expect(data(await call<BackupRestorePreview>('previewBackupRestore', { restoreId })).cases).toBe(3);
@@ -255,8 +352,15 @@ describe('bad uploads are refused and write nothing', () => {
     const text = await small();
     const chunks = splitIntoChunks(text, 1000);
     const sha256 = createHash('sha256').update(text).digest('hex');
-    const { restoreId } = data(await call<BackupRestoreStatus>('startBackupRestore', { chunkCount: chunks.length, byteCount: Buffer.byteLength(text), sha256 }));
-    for (const [index, chunk] of damage(chunks).entries()) data(await call('uploadBackupChunk', { restoreId, index, text: chunk }));
+    const { restoreId } = data(
+      await call<BackupRestoreStatus>('startBackupRestore', {
+        chunkCount: chunks.length,
+        byteCount: Buffer.byteLength(text),
+        sha256,
+      }),
+    );
+    for (const [index, chunk] of damage(chunks).entries())
+      data(await call('uploadBackupChunk', { restoreId, index, text: chunk }));
     const before = await everything();
     expect(codes(await call('commitBackupRestore', { restoreId, confirm: true }))).toEqual([code]);
     expect(codes(await call('previewBackupRestore', { restoreId }))).toEqual([code]);
@@ -269,11 +373,17 @@ describe('bad uploads are refused and write nothing', () => {
     const text = await small();
     const before = await everything();
     const notJson = await upload(text.slice(0, -1));
-    expect(codes(await call('commitBackupRestore', { restoreId: notJson, confirm: true }))).toEqual(['BACKUP_INVALID', 'BACKUP_FORMAT_INVALID']);
+    expect(codes(await call('commitBackupRestore', { restoreId: notJson, confirm: true }))).toEqual([
+      'BACKUP_INVALID',
+      'BACKUP_FORMAT_INVALID',
+    ]);
     const doc = JSON.parse(text) as BackupDocument;
     doc.cases[1]!.content.title = '';
     const invalid = await upload(JSON.stringify(doc));
-    expect(codes(await call('commitBackupRestore', { restoreId: invalid, confirm: true }))).toEqual(['BACKUP_INVALID', 'BACKUP_CASE_INVALID']);
+    expect(codes(await call('commitBackupRestore', { restoreId: invalid, confirm: true }))).toEqual([
+      'BACKUP_INVALID',
+      'BACKUP_CASE_INVALID',
+    ]);
     expect(await everything()).toEqual(before);
   });
 
@@ -282,7 +392,8 @@ describe('bad uploads are refused and write nothing', () => {
     const restoreId = await upload(text);
     await wipe();
     const before = await everything();
-    for (const confirm of [undefined, false, 'true', 1]) expect(codes(await call('commitBackupRestore', { restoreId, confirm }))).toEqual(['CONFIRMATION_REQUIRED']);
+    for (const confirm of [undefined, false, 'true', 1])
+      expect(codes(await call('commitBackupRestore', { restoreId, confirm }))).toEqual(['CONFIRMATION_REQUIRED']);
     expect(await everything()).toEqual(before);
   });
 
@@ -310,7 +421,11 @@ describe('bad uploads are refused and write nothing', () => {
     const text = await small();
     const first = await upload(text);
     const second = await upload(text);
-    expect(codes(await call('commitBackupRestore', { restoreId: first, confirm: true }))).toEqual(['BACKUP_RESTORE_STATE']);
-    expect(await query('SELECT DISTINCT restore_id FROM backup_restore_chunk', [], (r) => String(r['restore_id']))).toEqual([second]);
+    expect(codes(await call('commitBackupRestore', { restoreId: first, confirm: true }))).toEqual([
+      'BACKUP_RESTORE_STATE',
+    ]);
+    expect(
+      await query('SELECT DISTINCT restore_id FROM backup_restore_chunk', [], (r) => String(r['restore_id'])),
+    ).toEqual([second]);
   });
 });

@@ -1,5 +1,10 @@
 /** The resolver envelope as the backup tests read it: the data of a success, the codes of a refusal. */
-export type Envelope<T> = { success: true; data: T } | { success: false; errors: Array<{ code: string; message: string; path?: string; params?: Record<string, unknown> }> };
+export type Envelope<T> =
+  | { success: true; data: T }
+  | {
+      success: false;
+      errors: Array<{ code: string; message: string; path?: string; params?: Record<string, unknown> }>;
+    };
 
 export function data<T>(answer: Envelope<T>): T {
   if (!answer.success) throw new Error(`expected success, got ${JSON.stringify(answer.errors)}`);

@@ -21,7 +21,19 @@ async function emptyIndex(): Promise<void> {
 
 // A small vocabulary, so cases share terms and many scores tie exactly at the limit. Accented and
 // plain spellings are different terms (the index compares bytes, as utf8mb4_bin does).
-const word = fc.constantFrom('crash', 'toolbar', 'icons', 'memory', 'leak', 'print', 'café', 'cafe', 'nsDocShell.cpp', '打印机无法连接', '连接');
+const word = fc.constantFrom(
+  'crash',
+  'toolbar',
+  'icons',
+  'memory',
+  'leak',
+  'print',
+  'café',
+  'cafe',
+  'nsDocShell.cpp',
+  '打印机无法连接',
+  '连接',
+);
 const text = (min: number, max: number) => fc.array(word, { minLength: min, maxLength: max }).map((w) => w.join(' '));
 const doc = fc.record({ title: text(1, 4), body: text(0, 12), meta: text(0, 2) });
 // Ids whose text order differs from their numeric order (3, 10, 17, … : "10" < "3"): ties are

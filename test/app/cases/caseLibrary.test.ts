@@ -17,7 +17,20 @@ const NOW = new Date('2026-03-02T08:00:00Z');
 const lib = new CaseLibrary({ now: () => NOW, isCaseEditor: async () => true });
 
 function content(title: string, symptom: string, extra: Partial<CaseContent> = {}): CaseContent {
-  return { title, symptom, product: '', productVersion: '', environment: '', rootCause: '', shortTermMeasure: '', longTermMeasure: '', language: '', tags: [], status: 'published', ...extra };
+  return {
+    title,
+    symptom,
+    product: '',
+    productVersion: '',
+    environment: '',
+    rootCause: '',
+    shortTermMeasure: '',
+    longTermMeasure: '',
+    language: '',
+    tags: [],
+    status: 'published',
+    ...extra,
+  };
 }
 
 beforeAll(async () => {
@@ -30,7 +43,12 @@ beforeEach(() => {
   jira.seedProject({ key: 'SEC', browsers: ['alice'] });
   jira.seedProject({ key: 'ITR' });
   jira.seedIssue({ key: 'SEC-1', issueType: 'Incident', status: 'Done', fields: { summary: 'Printer leak' } });
-  jira.seedIssue({ key: 'ITR-7', issueType: 'Incident', status: 'Open', fields: { summary: '打印机无法连接', description: '升级后找不到网络打印机' } });
+  jira.seedIssue({
+    key: 'ITR-7',
+    issueType: 'Incident',
+    status: 'Open',
+    fields: { summary: '打印机无法连接', description: '升级后找不到网络打印机' },
+  });
 });
 
 it('the SQL index ranks exactly like the in-memory reference, also after edits', async () => {
@@ -45,7 +63,9 @@ it('the SQL index ranks exactly like the in-memory reference, also after edits',
   // Edit a few: postings replaced, df and totals adjusted by difference. Saving needs a signed-in case
   // editor (the lib's isCaseEditor says yes); 'alice' acts in her own invocation.
   for (const [sqlId, devId] of [...ids].slice(0, 5)) {
-    const res = await runtime.runAs('alice', () => lib.saveCase('alice', { id: Number(sqlId), content: content('toolbar crash 2.53.1', 'edited body') }));
+    const res = await runtime.runAs('alice', () =>
+      lib.saveCase('alice', { id: Number(sqlId), content: content('toolbar crash 2.53.1', 'edited body') }),
+    );
     expect(res.success).toBe(true);
     mem.put(devId, { title: 'toolbar crash 2.53.1', body: 'edited body' });
   }
@@ -70,15 +90,25 @@ it('suggests a Chinese case for a Chinese issue with highlights, and retiring hi
   const created = await lib.createCase('alice', content('网络打印机连接失败', '升级固件后打印机无法连接网络'), []);
   const res = await handlers(lib)['suggestCases']!({ issueKey: 'ITR-7' }, { accountId: 'alice' });
   expect(res.success).toBe(true);
-  const hits = res.success ? (res.data as { hits: Array<{ case: { id: number }; highlights: { title: Array<{ hit: boolean }> } }> }).hits : [];
+  const hits = res.success
+    ? (res.data as { hits: Array<{ case: { id: number }; highlights: { title: Array<{ hit: boolean }> } }> }).hits
+    : [];
   expect(hits[0]?.case.id).toBe(created.id);
   expect(hits[0]?.highlights.title.some((s) => s.hit)).toBe(true);
 
   const helped = await lib.markCaseHelpful('alice', created.id, 'ITR-7');
-  expect(helped.success && [helped.data.helpfulCount, helped.data.usageCount, helped.data.usedOnIssues]).toEqual([1, 1, ['ITR-7']]);
+  expect(helped.success && [helped.data.helpfulCount, helped.data.usageCount, helped.data.usedOnIssues]).toEqual([
+    1,
+    1,
+    ['ITR-7'],
+  ]);
 
   const retired = await lib.retireCase('alice', created.id);
-  expect(retired.success && [retired.data.status, retired.data.revision, retired.data.usedOnIssues]).toEqual(['retired', 2, ['ITR-7']]);
+  expect(retired.success && [retired.data.status, retired.data.revision, retired.data.usedOnIssues]).toEqual([
+    'retired',
+    2,
+    ['ITR-7'],
+  ]);
   const again = await lib.suggestCases('alice', 'ITR-7');
   expect(again.success && again.data.hits.some((h) => h.case.id === created.id)).toBe(false);
   const detail = await lib.getCase('alice', created.id);
@@ -92,7 +122,15 @@ it('keeps document frequencies and totals equal to the postings after create, ed
   const a = await lib.createCase('alice', content('Toolbar icons missing', 'icons gone after upgrade'));
   const b = await lib.createCase('alice', content('打印机无法连接', '升级后找不到网络打印机'));
   await lib.createCase('alice', content('Toolbar crash', 'crashes on startup'));
-  expect((await lib.saveCase('alice', { id: a.id, expectedRevision: 1, content: content('Sidebar icons missing', 'icons gone, sidebar empty') })).success).toBe(true);
+  expect(
+    (
+      await lib.saveCase('alice', {
+        id: a.id,
+        expectedRevision: 1,
+        content: content('Sidebar icons missing', 'icons gone, sidebar empty'),
+      })
+    ).success,
+  ).toBe(true);
   expect((await lib.retireCase('alice', b.id)).success).toBe(true);
 
   // df of every term = its postings; no postings for a term whose df fell to 0.
@@ -101,11 +139,15 @@ it('keeps document frequencies and totals equal to the postings after create, ed
   );
   expect(df.filter((r) => Number(r.df) !== Number(r.n))).toEqual([]);
   expect(df.find((r) => r.term === 'toolbar')).toBeDefined();
-  const [totals] = await sql.raw<Array<Record<string, number>>>('SELECT doc_count, len_title, len_body, len_meta FROM case_index_stats WHERE id = 1');
+  const [totals] = await sql.raw<Array<Record<string, number>>>(
+    'SELECT doc_count, len_title, len_body, len_meta FROM case_index_stats WHERE id = 1',
+  );
   const [actual] = await sql.raw<Array<Record<string, number>>>(
     'SELECT COUNT(*) AS doc_count, SUM(len_title) AS len_title, SUM(len_body) AS len_body, SUM(len_meta) AS len_meta FROM (SELECT case_id, MAX(len_title) AS len_title, MAX(len_body) AS len_body, MAX(len_meta) AS len_meta FROM case_term GROUP BY case_id) c',
   );
-  expect(Object.fromEntries(Object.entries(totals ?? {}).map(([k, v]) => [k, Number(v)]))).toEqual(Object.fromEntries(Object.entries(actual ?? {}).map(([k, v]) => [k, Number(v)])));
+  expect(Object.fromEntries(Object.entries(totals ?? {}).map(([k, v]) => [k, Number(v)]))).toEqual(
+    Object.fromEntries(Object.entries(actual ?? {}).map(([k, v]) => [k, Number(v)])),
+  );
   // The retired case stays indexed (links and history are kept) and is filtered out at search time.
   expect(await sql.raw<unknown[]>('SELECT 1 FROM case_term WHERE case_id = ? LIMIT 1', [b.id])).toHaveLength(1);
   const found = await lib.searchCases('alice', { text: '打印机无法连接' });
@@ -129,7 +171,10 @@ describe('case texts hold what a Jira text field holds (src/domain/storageLimits
       key: 'ITR-8',
       issueType: 'Incident',
       status: 'Done',
-      fields: { summary: 'Printer lost after upgrade', description: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } },
+      fields: {
+        summary: 'Printer lost after upgrade',
+        description: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
+      },
     });
     const made = await runtime.runAs('alice', () => lib.createCaseFromIssue('alice', 'ITR-8'));
     expect(made).toMatchObject({ success: true });
@@ -143,19 +188,49 @@ describe('case texts hold what a Jira text field holds (src/domain/storageLimits
     const over = 'x'.repeat(STORED_LIMITS.caseText.max + 1);
     expect(await lib.saveCase('alice', { content: content('Too long', over) })).toEqual({
       success: false,
-      errors: [expect.objectContaining({ code: 'VALUE_TOO_LONG', path: 'symptom', params: { field: 'symptom', size: STORED_LIMITS.caseText.max + 1, max: STORED_LIMITS.caseText.max, unit: 'bytes' } })],
+      errors: [
+        expect.objectContaining({
+          code: 'VALUE_TOO_LONG',
+          path: 'symptom',
+          params: {
+            field: 'symptom',
+            size: STORED_LIMITS.caseText.max + 1,
+            max: STORED_LIMITS.caseText.max,
+            unit: 'bytes',
+          },
+        }),
+      ],
     });
     // Five full Jira text fields of 4-byte characters fit in one Forge SQL request (655 KB)...
     const full = '😀'.repeat(JIRA_TEXT_FIELD_MAX_CHARS);
-    const five = { environment: full, rootCause: full, shortTermMeasure: full, longTermMeasure: full, status: 'draft' as const };
+    const five = {
+      environment: full,
+      rootCause: full,
+      shortTermMeasure: full,
+      longTermMeasure: full,
+      status: 'draft' as const,
+    };
     expect(await lib.saveCase('alice', { content: content('Huge', full, five) })).toMatchObject({ success: true });
     // ...but texts that JSON escapes six-fold (control characters) would not: refused as a whole, not cut.
     const escaped = '\u0007'.repeat(JIRA_TEXT_FIELD_MAX_CHARS);
-    const whole = await lib.saveCase('alice', { content: content('Bells', escaped, { ...five, environment: escaped, rootCause: escaped, shortTermMeasure: escaped, longTermMeasure: escaped }) });
+    const whole = await lib.saveCase('alice', {
+      content: content('Bells', escaped, {
+        ...five,
+        environment: escaped,
+        rootCause: escaped,
+        shortTermMeasure: escaped,
+        longTermMeasure: escaped,
+      }),
+    });
     expect(whole).toMatchObject({ success: false, errors: [{ code: 'VALUE_TOO_LONG', path: 'content' }] });
     // A title within VARCHAR(500) counts characters, not bytes.
-    expect((await lib.saveCase('alice', { content: content('标'.repeat(500), 'ok', { status: 'draft' }) })).success).toBe(true);
-    expect(await lib.saveCase('alice', { content: content('标'.repeat(501), 'ok') })).toMatchObject({ success: false, errors: [{ code: 'VALUE_TOO_LONG', path: 'title' }] });
+    expect(
+      (await lib.saveCase('alice', { content: content('标'.repeat(500), 'ok', { status: 'draft' }) })).success,
+    ).toBe(true);
+    expect(await lib.saveCase('alice', { content: content('标'.repeat(501), 'ok') })).toMatchObject({
+      success: false,
+      errors: [{ code: 'VALUE_TOO_LONG', path: 'title' }],
+    });
     const after = await sql.raw<Array<{ n: number }>>('SELECT COUNT(*) AS n FROM itr_case');
     expect(Number(after[0]?.n)).toBe(Number(before[0]?.n) + 2);
   });

@@ -12,7 +12,14 @@ import { jiraAsApp } from '../../../src/adapters/jira';
 import { syncClosureRules } from '../../../src/app/closure/closureRules';
 import { ITR_WORKFLOW_NAME, workflowCreateRequest } from '../../../src/app/setup/plan';
 import { harness, invokeFunction, invokeResolver } from '../../harness';
-import { evaluateForgeRule, issueBean, projectBean, transitionBean, userBean, workflowBean } from '../../harness/jiraExpression';
+import {
+  evaluateForgeRule,
+  issueBean,
+  projectBean,
+  transitionBean,
+  userBean,
+  workflowBean,
+} from '../../harness/jiraExpression';
 import { defineClosureFields } from './closureFields.fixtures';
 
 const { jira, sql } = harness();
@@ -43,18 +50,39 @@ beforeEach(async () => {
   }, undefined);
 });
 
-const created = (issue: { id: string; key: string }, by: string) => ({ eventType: 'avi:jira:created:issue', issue: { id: issue.id, key: issue.key, fields: {} }, atlassianId: by });
+const created = (issue: { id: string; key: string }, by: string) => ({
+  eventType: 'avi:jira:created:issue',
+  issue: { id: issue.id, key: issue.key, fields: {} },
+  atlassianId: by,
+});
 const resolvedEvent = (issue: { id: string; key: string }, by: string) => ({
   eventType: 'avi:jira:updated:issue',
   issue: { id: issue.id, key: issue.key, fields: {} },
   atlassianId: by,
-  changelog: { id: '1', items: [{ field: 'status', fieldId: 'status', fieldtype: 'jira', from: '3', fromString: 'In Progress', to: '5', toString: 'Resolved' }] },
+  changelog: {
+    id: '1',
+    items: [
+      {
+        field: 'status',
+        fieldId: 'status',
+        fieldtype: 'jira',
+        from: '3',
+        fromString: 'In Progress',
+        to: '5',
+        toString: 'Resolved',
+      },
+    ],
+  },
 });
 
 /** The closure rule `key` as the ITR workflow carries it (its saved configuration). */
 function attachedRule(key: ClosureRuleKey) {
   const wf = jira.model.site.workflows.find((w) => w.name === ITR_WORKFLOW_NAME);
-  const rules = (wf?.transitions ?? []).flatMap((t) => [...t.validators, ...(((t.conditions as { conditions?: Array<{ ruleKey: string; parameters: Record<string, string> }> } | undefined)?.conditions) ?? [])]);
+  const rules = (wf?.transitions ?? []).flatMap((t) => [
+    ...t.validators,
+    ...((t.conditions as { conditions?: Array<{ ruleKey: string; parameters: Record<string, string> }> } | undefined)
+      ?.conditions ?? []),
+  ]);
   const rule = rules.find((r) => moduleKeyOfExtensionAri(r.parameters['key']) === key);
   if (rule === undefined) throw new Error(`${key} is not attached to the ITR workflow`);
   return rule;
@@ -64,17 +92,29 @@ function attachedRule(key: ClosureRuleKey) {
 function passes(key: ClosureRuleKey, issueKey: string, acting: string): boolean {
   const stored = jira.issue(issueKey);
   const customFields = [...jira.model.fields.values()].filter((f) => f.custom).map((f) => ({ id: f.id, type: f.type }));
-  const issue = issueBean({ issue: { id: stored.id, key: stored.key, fields: stored.fields }, customFields, lookUpUser: () => undefined });
+  const issue = issueBean({
+    issue: { id: stored.id, key: stored.key, fields: stored.fields },
+    customFields,
+    lookUpUser: () => undefined,
+  });
   const verdict = evaluateForgeRule({
     moduleType: key === 'itr-close-condition' ? 'jira:workflowCondition' : 'jira:workflowValidator',
     manifestExpression: CLOSURE_EXPRESSIONS[key],
     configuration: attachedRule(key).parameters['config'],
-    values: { user: userBean({ accountId: acting }), issue, originalIssue: issue, project: projectBean({ id: '1', key: 'ITR' }), transition: transitionBean({ id: '111', name: 'Close', from: null, to: { id: '6', name: 'Closed' } }), workflow: workflowBean({ id: 'wf', name: ITR_WORKFLOW_NAME }) },
+    values: {
+      user: userBean({ accountId: acting }),
+      issue,
+      originalIssue: issue,
+      project: projectBean({ id: '1', key: 'ITR' }),
+      transition: transitionBean({ id: '111', name: 'Close', from: null, to: { id: '6', name: 'Closed' } }),
+      workflow: workflowBean({ id: 'wf', name: ITR_WORKFLOW_NAME }),
+    },
     extensionId: attachedRule(key).parameters['key'] ?? '',
     ruleId: '',
     workflow: { id: 'wf', name: ITR_WORKFLOW_NAME },
   });
-  if (!verdict.passed && verdict.failure !== undefined) throw new Error(`${key} failed to evaluate: ${verdict.failure.errorMessages.join('; ')}`);
+  if (!verdict.passed && verdict.failure !== undefined)
+    throw new Error(`${key} failed to evaluate: ${verdict.failure.errorMessages.join('; ')}`);
   return verdict.passed;
 }
 
@@ -90,7 +130,13 @@ async function fileAndResolve(key: string, fields: Record<string, unknown>) {
 describe('close rules with return visits, end to end', () => {
   it('publishes the property on the first created issue; only the submitter closes, and only after the visit', async () => {
     const issue = await fileAndResolve('ITR-1', { [ids.kind]: 'complaint', [ids.grade]: 'minor' });
-    expect(jira.appProperties.get('itr-close')).toEqual({ submitter: ids.submitter, visitOpen: ids.visitOpen, rootCause: ids.rootCause, classification: ids.classification, fallback: [] });
+    expect(jira.appProperties.get('itr-close')).toEqual({
+      submitter: ids.submitter,
+      visitOpen: ids.visitOpen,
+      rootCause: ids.rootCause,
+      classification: ids.classification,
+      fallback: [],
+    });
     expect(jira.issue('ITR-1').fields[ids.visitOpen]).toBe('yes');
 
     // Reporter edited to L2: hands over nothing.
@@ -100,22 +146,54 @@ describe('close rules with return visits, end to end', () => {
     expect(passes('itr-close-validator', 'ITR-1', ENGINEER)).toBe(false); // visit open
 
     // An engineer cannot see the queue; the supervisor records the visit.
-    expect(await invokeResolver(returnVisitsResolver, 'listReturnVisits', { status: 'open' }, { accountId: L2 })).toMatchObject({ success: false, errors: [{ code: 'VISIT_NOT_SUPERVISOR' }] });
-    const queue = (await invokeResolver(returnVisitsResolver, 'listReturnVisits', { status: 'open' }, { accountId: SUPERVISOR })) as { success: true; data: { visits: Array<{ issueKey: string; reason: string }> } };
+    expect(
+      await invokeResolver(returnVisitsResolver, 'listReturnVisits', { status: 'open' }, { accountId: L2 }),
+    ).toMatchObject({ success: false, errors: [{ code: 'VISIT_NOT_SUPERVISOR' }] });
+    const queue = (await invokeResolver(
+      returnVisitsResolver,
+      'listReturnVisits',
+      { status: 'open' },
+      { accountId: SUPERVISOR },
+    )) as { success: true; data: { visits: Array<{ issueKey: string; reason: string }> } };
     expect(queue.data.visits).toMatchObject([{ issueKey: 'ITR-1', reason: 'complaint' }]);
-    const recorded = await invokeResolver(returnVisitsResolver, 'recordReturnVisit', { issueId: issue.id, satisfaction: 2, resolvedInCustomersView: true, customerWords: '修好了，但等了三天' }, { accountId: SUPERVISOR });
-    expect(recorded).toMatchObject({ success: true, data: { status: 'done', satisfaction: 2, viewsDiffer: true, internalView: 'Resolved: Done', customerWords: '修好了，但等了三天', visitedBy: SUPERVISOR } });
+    const recorded = await invokeResolver(
+      returnVisitsResolver,
+      'recordReturnVisit',
+      { issueId: issue.id, satisfaction: 2, resolvedInCustomersView: true, customerWords: '修好了，但等了三天' },
+      { accountId: SUPERVISOR },
+    );
+    expect(recorded).toMatchObject({
+      success: true,
+      data: {
+        status: 'done',
+        satisfaction: 2,
+        viewsDiffer: true,
+        internalView: 'Resolved: Done',
+        customerWords: '修好了，但等了三天',
+        visitedBy: SUPERVISOR,
+      },
+    });
     expect(jira.issue('ITR-1').fields[ids.visitOpen]).toBe('no');
     expect(passes('itr-close-validator', 'ITR-1', ENGINEER)).toBe(true);
     expect(passes('itr-close-validator', 'ITR-1', L2)).toBe(false);
   });
 
   it('a duplicate resolve event keeps one visit; a non-sampled issue gets none', async () => {
-    await invokeResolver(returnVisitsResolver, 'saveReturnVisitSettings', { sampleRatePercent: 0, alwaysGrades: ['critical'], supervisorGroups: ['itr-supervisors'], expectedRevision: 0 }, { accountId: ADMIN });
+    await invokeResolver(
+      returnVisitsResolver,
+      'saveReturnVisitSettings',
+      { sampleRatePercent: 0, alwaysGrades: ['critical'], supervisorGroups: ['itr-supervisors'], expectedRevision: 0 },
+      { accountId: ADMIN },
+    );
     const issue = await fileAndResolve('ITR-2', { [ids.kind]: 'technicalService', [ids.grade]: 'critical' });
     await invokeFunction(issueUpdated, resolvedEvent(issue, L2));
     await fileAndResolve('ITR-3', { [ids.kind]: 'technicalService', [ids.grade]: 'minor' });
-    const queue = (await invokeResolver(returnVisitsResolver, 'listReturnVisits', { status: 'open' }, { accountId: ADMIN })) as { data: { visits: Array<{ issueKey: string; reason: string }>; isAdmin: boolean } };
+    const queue = (await invokeResolver(
+      returnVisitsResolver,
+      'listReturnVisits',
+      { status: 'open' },
+      { accountId: ADMIN },
+    )) as { data: { visits: Array<{ issueKey: string; reason: string }>; isAdmin: boolean } };
     expect(queue.data.visits).toMatchObject([{ issueKey: 'ITR-2', reason: 'topGrade' }]);
     expect(queue.data.isAdmin).toBe(true);
     expect(jira.issue('ITR-3').fields[ids.visitOpen] ?? null).toBeNull();
@@ -123,25 +201,71 @@ describe('close rules with return visits, end to end', () => {
 
   it('refuses an incomplete visit record with a coded error', async () => {
     const issue = await fileAndResolve('ITR-4', { [ids.kind]: 'complaint' });
-    expect(await invokeResolver(returnVisitsResolver, 'recordReturnVisit', { issueId: issue.id, satisfaction: 6, resolvedInCustomersView: true, customerWords: 'x' }, { accountId: SUPERVISOR })).toMatchObject({
+    expect(
+      await invokeResolver(
+        returnVisitsResolver,
+        'recordReturnVisit',
+        { issueId: issue.id, satisfaction: 6, resolvedInCustomersView: true, customerWords: 'x' },
+        { accountId: SUPERVISOR },
+      ),
+    ).toMatchObject({
       success: false,
       errors: [{ code: 'VISIT_SATISFACTION_INVALID', path: 'satisfaction' }],
     });
-    expect(await invokeResolver(returnVisitsResolver, 'recordReturnVisit', { issueId: issue.id, satisfaction: 4, resolvedInCustomersView: true, customerWords: '  ' }, { accountId: SUPERVISOR })).toMatchObject({
+    expect(
+      await invokeResolver(
+        returnVisitsResolver,
+        'recordReturnVisit',
+        { issueId: issue.id, satisfaction: 4, resolvedInCustomersView: true, customerWords: '  ' },
+        { accountId: SUPERVISOR },
+      ),
+    ).toMatchObject({
       success: false,
       errors: [{ code: 'VISIT_WORDS_REQUIRED' }],
     });
   });
 
   it('an admin names a fallback closer with a reason; it is published and kept in the history', async () => {
-    expect(await invokeResolver(returnVisitsResolver, 'setFallbackClosers', { accountIds: [FALLBACK], reason: 'x', expectedRevision: 0 }, { accountId: SUPERVISOR })).toMatchObject({ success: false, errors: [{ code: 'NOT_AUTHORIZED' }] });
-    expect(await invokeResolver(returnVisitsResolver, 'setFallbackClosers', { accountIds: [FALLBACK], reason: '', expectedRevision: 0 }, { accountId: ADMIN })).toMatchObject({ success: false, errors: [{ code: 'FALLBACK_REASON_REQUIRED' }] });
-    const set = await invokeResolver(returnVisitsResolver, 'setFallbackClosers', { accountIds: [FALLBACK], reason: 'Li Lei left the company on 2026-11-01', expectedRevision: 0 }, { accountId: ADMIN });
-    expect(set).toMatchObject({ success: true, data: { fallbackAccountIds: [FALLBACK], fallbackHistory: [{ accountIds: [FALLBACK], by: ADMIN, reason: 'Li Lei left the company on 2026-11-01' }], fallbackRevision: 1 } });
+    expect(
+      await invokeResolver(
+        returnVisitsResolver,
+        'setFallbackClosers',
+        { accountIds: [FALLBACK], reason: 'x', expectedRevision: 0 },
+        { accountId: SUPERVISOR },
+      ),
+    ).toMatchObject({ success: false, errors: [{ code: 'NOT_AUTHORIZED' }] });
+    expect(
+      await invokeResolver(
+        returnVisitsResolver,
+        'setFallbackClosers',
+        { accountIds: [FALLBACK], reason: '', expectedRevision: 0 },
+        { accountId: ADMIN },
+      ),
+    ).toMatchObject({ success: false, errors: [{ code: 'FALLBACK_REASON_REQUIRED' }] });
+    const set = await invokeResolver(
+      returnVisitsResolver,
+      'setFallbackClosers',
+      { accountIds: [FALLBACK], reason: 'Li Lei left the company on 2026-11-01', expectedRevision: 0 },
+      { accountId: ADMIN },
+    );
+    expect(set).toMatchObject({
+      success: true,
+      data: {
+        fallbackAccountIds: [FALLBACK],
+        fallbackHistory: [{ accountIds: [FALLBACK], by: ADMIN, reason: 'Li Lei left the company on 2026-11-01' }],
+        fallbackRevision: 1,
+      },
+    });
     expect((jira.appProperties.get('itr-close') as { fallback: string[] }).fallback).toEqual([FALLBACK]);
     // Kept current on the ITR workflow: every closure rule's configuration names the fallback closer.
     for (const key of ['itr-close-condition', 'itr-close-validator', 'itr-resolve-validator'] as const) {
-      expect(JSON.parse(attachedRule(key).parameters['config'] ?? '{}')).toEqual({ submitter: ids.submitter, visitOpen: ids.visitOpen, rootCause: ids.rootCause, classification: ids.classification, fallback: [FALLBACK] });
+      expect(JSON.parse(attachedRule(key).parameters['config'] ?? '{}')).toEqual({
+        submitter: ids.submitter,
+        visitOpen: ids.visitOpen,
+        rootCause: ids.rootCause,
+        classification: ids.classification,
+        fallback: [FALLBACK],
+      });
     }
 
     const issue = jira.seedIssue({ key: 'ITR-5', reporter: ENGINEER });
@@ -152,7 +276,14 @@ describe('close rules with return visits, end to end', () => {
     expect(passes('itr-close-validator', 'ITR-5', FALLBACK)).toBe(true);
     expect(passes('itr-close-validator', 'ITR-5', L2)).toBe(false);
     // A stale revision is refused, not overwritten.
-    expect(await invokeResolver(returnVisitsResolver, 'setFallbackClosers', { accountIds: [], reason: 'undo', expectedRevision: 0 }, { accountId: ADMIN })).toMatchObject({ success: false, errors: [{ code: 'CONFIG_REVISION_CONFLICT' }] });
+    expect(
+      await invokeResolver(
+        returnVisitsResolver,
+        'setFallbackClosers',
+        { accountIds: [], reason: 'undo', expectedRevision: 0 },
+        { accountId: ADMIN },
+      ),
+    ).toMatchObject({ success: false, errors: [{ code: 'CONFIG_REVISION_CONFLICT' }] });
   });
 });
 
@@ -172,22 +303,69 @@ describe('root cause on the issue panel resolver', () => {
     await invokeResolver(returnVisitsResolver, 'publishCloseProperty', {}, { accountId: ADMIN });
     expect(passes('itr-resolve-validator', 'ITR-7', ENGINEER)).toBe(false);
 
-    const first = await invokeResolver(issuePanelResolver, 'saveRootCause', { issueKey: 'ITR-7', draft }, { accountId: ENGINEER, ...panel('ITR-7') });
-    expect(first).toMatchObject({ success: true, data: { complete: false, flags: [{ category: 'customer', phrase: 'customer misuse' }], versions: 1, draft: { rootCause: draft.rootCause } } });
+    const first = await invokeResolver(
+      issuePanelResolver,
+      'saveRootCause',
+      { issueKey: 'ITR-7', draft },
+      { accountId: ENGINEER, ...panel('ITR-7') },
+    );
+    expect(first).toMatchObject({
+      success: true,
+      data: {
+        complete: false,
+        flags: [{ category: 'customer', phrase: 'customer misuse' }],
+        versions: 1,
+        draft: { rootCause: draft.rootCause },
+      },
+    });
     expect(jira.issue('ITR-7').fields[ids.rootCause]).toBe('no');
 
-    const second = await invokeResolver(issuePanelResolver, 'saveRootCause', { issueKey: 'ITR-7', draft: { ...draft, overrideReason: 'The contract makes the customer the operator' } }, { accountId: ENGINEER, ...panel('ITR-7') });
-    expect(second).toMatchObject({ success: true, data: { complete: true, overridden: true, versions: 2, draft: { overrideReason: 'The contract makes the customer the operator' } } });
+    const second = await invokeResolver(
+      issuePanelResolver,
+      'saveRootCause',
+      { issueKey: 'ITR-7', draft: { ...draft, overrideReason: 'The contract makes the customer the operator' } },
+      { accountId: ENGINEER, ...panel('ITR-7') },
+    );
+    expect(second).toMatchObject({
+      success: true,
+      data: {
+        complete: true,
+        overridden: true,
+        versions: 2,
+        draft: { overrideReason: 'The contract makes the customer the operator' },
+      },
+    });
     expect(jira.issue('ITR-7').fields[ids.rootCause]).toBe('yes');
     expect(passes('itr-resolve-validator', 'ITR-7', ENGINEER)).toBe(true);
 
-    expect(await invokeResolver(issuePanelResolver, 'getRootCause', { issueKey: 'ITR-7' }, { accountId: L2, ...panel('ITR-7') })).toMatchObject({ success: true, data: { complete: true, versions: 2, savedBy: ENGINEER } });
+    expect(
+      await invokeResolver(
+        issuePanelResolver,
+        'getRootCause',
+        { issueKey: 'ITR-7' },
+        { accountId: L2, ...panel('ITR-7') },
+      ),
+    ).toMatchObject({ success: true, data: { complete: true, versions: 2, savedBy: ENGINEER } });
   });
 
   it('refuses another issue than the panel’s, and someone who may not edit', async () => {
     jira.seedIssue({ key: 'ITR-8' });
-    expect(await invokeResolver(issuePanelResolver, 'getRootCause', { issueKey: 'ITR-9' }, { accountId: ENGINEER, ...panel('ITR-8') })).toMatchObject({ success: false, errors: [{ code: 'INVALID_PAYLOAD' }] });
+    expect(
+      await invokeResolver(
+        issuePanelResolver,
+        'getRootCause',
+        { issueKey: 'ITR-9' },
+        { accountId: ENGINEER, ...panel('ITR-8') },
+      ),
+    ).toMatchObject({ success: false, errors: [{ code: 'INVALID_PAYLOAD' }] });
     jira.seedUser({ accountId: 'acc-viewer', displayName: 'Viewer', projectPermissions: { ITR: ['BROWSE_PROJECTS'] } });
-    expect(await invokeResolver(issuePanelResolver, 'saveRootCause', { issueKey: 'ITR-8', draft }, { accountId: 'acc-viewer', ...panel('ITR-8') })).toMatchObject({ success: false, errors: [{ code: 'ROOT_CAUSE_NOT_EDITOR' }] });
+    expect(
+      await invokeResolver(
+        issuePanelResolver,
+        'saveRootCause',
+        { issueKey: 'ITR-8', draft },
+        { accountId: 'acc-viewer', ...panel('ITR-8') },
+      ),
+    ).toMatchObject({ success: false, errors: [{ code: 'ROOT_CAUSE_NOT_EDITOR' }] });
   });
 });

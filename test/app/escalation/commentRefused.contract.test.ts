@@ -41,16 +41,35 @@ beforeEach(async () => {
   jira.seedUser({ accountId: L2_EXPERT, displayName: 'Li Lei' });
   jira.seedProject({ key: 'ITR' });
   jira.seedProject({ key: 'HR' });
-  restrictApp(jira, 'HR', Object.keys(KNOWN_PERMISSIONS).filter((k) => KNOWN_PERMISSIONS[k] === 'PROJECT' && k !== 'ADD_COMMENTS'));
+  restrictApp(
+    jira,
+    'HR',
+    Object.keys(KNOWN_PERMISSIONS).filter((k) => KNOWN_PERMISSIONS[k] === 'PROJECT' && k !== 'ADD_COMMENTS'),
+  );
   ids = defineItrFields(jira);
   queue.registerConsumer('escalation', (payload) => escalationConsumer(payload as never));
   await new ConfigStore().set(
     ESCALATION_SETTINGS_KEY,
     {
       lines: {
-        L1: { assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [ENGINEER], notifyGroups: [] },
-        L2: { assignment: { mode: 'person', accountId: L2_EXPERT }, statusName: null, notifyAccountIds: [], notifyGroups: [] },
-        L3: { assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [], notifyGroups: [] },
+        L1: {
+          assignment: { mode: 'unassigned', notifyGroup: null },
+          statusName: null,
+          notifyAccountIds: [ENGINEER],
+          notifyGroups: [],
+        },
+        L2: {
+          assignment: { mode: 'person', accountId: L2_EXPERT },
+          statusName: null,
+          notifyAccountIds: [],
+          notifyGroups: [],
+        },
+        L3: {
+          assignment: { mode: 'unassigned', notifyGroup: null },
+          statusName: null,
+          notifyAccountIds: [],
+          notifyGroups: [],
+        },
       },
       managementAccountIds: [],
       managementGroups: [],
@@ -59,7 +78,8 @@ beforeEach(async () => {
     escalationSettingsCodec,
   );
   await platformDeps().loadSettings();
-  for (const table of ['line_history', 'escalation_action', 'escalation_audit']) await sql.raw(`DELETE FROM ${table}`).catch(() => undefined);
+  for (const table of ['line_history', 'escalation_action', 'escalation_audit'])
+    await sql.raw(`DELETE FROM ${table}`).catch(() => undefined);
 });
 
 it('moves the line where the app may not comment, gives the comment up, and still tells the others', async () => {
@@ -77,5 +97,7 @@ it('moves the line where the app may not comment, gives the comment up, and stil
   expect(jira.issue('HR-1').comments).toHaveLength(0);
   expect(jira.issue('ITR-1').comments).toHaveLength(1);
   // Refused once, not retried: Jira's answer will not change until an admin changes the scheme.
-  expect(jira.calls.filter((c) => c.route === 'POST /rest/api/3/issue/{issueIdOrKey}/comment' && c.status === 400)).toHaveLength(1);
+  expect(
+    jira.calls.filter((c) => c.route === 'POST /rest/api/3/issue/{issueIdOrKey}/comment' && c.status === 400),
+  ).toHaveLength(1);
 });

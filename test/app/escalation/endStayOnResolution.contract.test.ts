@@ -26,26 +26,53 @@ const statusEvent = (issue: { id: string; key: string }, to: string) => ({
   eventType: 'avi:jira:updated:issue',
   issue: { id: issue.id, key: issue.key, fields: {} },
   atlassianId: ENGINEER,
-  changelog: { id: '1', items: [{ field: 'status', fieldId: 'status', fieldtype: 'jira', from: '1', fromString: 'L1 Handling', to: '2', toString: to }] },
+  changelog: {
+    id: '1',
+    items: [
+      {
+        field: 'status',
+        fieldId: 'status',
+        fieldtype: 'jira',
+        from: '1',
+        fromString: 'L1 Handling',
+        to: '2',
+        toString: to,
+      },
+    ],
+  },
 });
 
 async function history(key: string) {
-  const result = (await invokeResolver(issuePanelResolver, 'getLineHistory', { issueKey: key }, { accountId: ENGINEER })) as { success: boolean; data: LineHistory };
+  const result = (await invokeResolver(
+    issuePanelResolver,
+    'getLineHistory',
+    { issueKey: key },
+    { accountId: ENGINEER },
+  )) as { success: boolean; data: LineHistory };
   if (!result.success) throw new Error(JSON.stringify(result));
-  return result.data.entries.map((e) => ({ line: e.line, leftAt: e.leftAt, outcome: e.outcome, minutes: e.workingMinutesUsed }));
+  return result.data.entries.map((e) => ({
+    line: e.line,
+    leftAt: e.leftAt,
+    outcome: e.outcome,
+    minutes: e.workingMinutesUsed,
+  }));
 }
 
 beforeEach(async () => {
   jira.seedUser({ accountId: ENGINEER, displayName: 'Wang Fang' });
   jira.seedProject({ key: 'ITR' });
   ids = defineItrFields(jira);
-  for (const table of ['line_history', 'line_pause', 'return_visit']) await sql.raw(`DELETE FROM ${table}`).catch(() => undefined);
+  for (const table of ['line_history', 'line_pause', 'return_visit'])
+    await sql.raw(`DELETE FROM ${table}`).catch(() => undefined);
 });
 
 describe('the line stay ends at the resolution', () => {
   it('resolving closes the open stay at the resolution time with the working minutes used; a duplicate event changes nothing', async () => {
     const issue = jira.seedIssue({ key: 'ITR-1', fields: { [ids.kind]: 'complaint', [ids.grade]: critical } });
-    await invokeFunction(() => enterLine({ issueId: issue.id, grade: critical, line: 'L1', at: at(0), actor: ENGINEER }), {});
+    await invokeFunction(
+      () => enterLine({ issueId: issue.id, grade: critical, line: 'L1', at: at(0), actor: ENGINEER }),
+      {},
+    );
     expect(await history('ITR-1')).toEqual([{ line: 'L1', leftAt: null, outcome: null, minutes: 0 }]);
 
     const fields = jira.issue('ITR-1').fields;
@@ -63,7 +90,10 @@ describe('the line stay ends at the resolution', () => {
 
   it('a status change that leaves the issue open ends no stay', async () => {
     const issue = jira.seedIssue({ key: 'ITR-2', fields: { [ids.kind]: 'complaint', [ids.grade]: critical } });
-    await invokeFunction(() => enterLine({ issueId: issue.id, grade: critical, line: 'L1', at: at(0), actor: ENGINEER }), {});
+    await invokeFunction(
+      () => enterLine({ issueId: issue.id, grade: critical, line: 'L1', at: at(0), actor: ENGINEER }),
+      {},
+    );
     jira.issue('ITR-2').fields['status'] = { name: 'L2 Handling', statusCategory: { key: 'indeterminate' } } as never;
     await invokeFunction(issueUpdated, statusEvent(issue, 'L2 Handling'));
     expect(await history('ITR-2')).toEqual([{ line: 'L1', leftAt: null, outcome: null, minutes: 0 }]);

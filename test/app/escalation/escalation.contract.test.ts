@@ -31,7 +31,13 @@ let ids: ReturnType<typeof defineItrFields>;
 /** Whole seconds, as Jira stores app datetime values. */
 const ago = (minutes: number): Date => new Date(Math.floor((Date.now() - minutes * MINUTE) / 1000) * 1000);
 
-function seedOnLine(key: string, line: 'L1' | 'L2' | 'L3', enteredAt: Date, extra: Record<string, unknown> = {}, status?: string) {
+function seedOnLine(
+  key: string,
+  line: 'L1' | 'L2' | 'L3',
+  enteredAt: Date,
+  extra: Record<string, unknown> = {},
+  status?: string,
+) {
   return jira.seedIssue({
     key,
     ...(status === undefined ? {} : { status }),
@@ -72,14 +78,27 @@ function mentions(key: string): string[] {
 }
 
 async function historyRows(issueId: string): Promise<Array<Record<string, unknown>>> {
-  return sql.raw<Array<Record<string, unknown>>>('SELECT line, outcome, entered_by, holder_account_id, working_minutes_used FROM line_history WHERE issue_id = ? ORDER BY entered_at', [Number(issueId)]);
+  return sql.raw<Array<Record<string, unknown>>>(
+    'SELECT line, outcome, entered_by, holder_account_id, working_minutes_used FROM line_history WHERE issue_id = ? ORDER BY entered_at',
+    [Number(issueId)],
+  );
 }
 
 beforeEach(async () => {
-  for (const [accountId, displayName] of [[ENGINEER, 'Wang Fang'], [L2_EXPERT, 'Li Lei'], [L3_DEV, 'Zhao Min'], [MANAGER, 'Chen Jie']] as const) {
+  for (const [accountId, displayName] of [
+    [ENGINEER, 'Wang Fang'],
+    [L2_EXPERT, 'Li Lei'],
+    [L3_DEV, 'Zhao Min'],
+    [MANAGER, 'Chen Jie'],
+  ] as const) {
     jira.seedUser({ accountId, displayName });
   }
-  jira.seedUser({ accountId: ADMIN, displayName: 'Admin', groups: ['jira-administrators'], globalPermissions: ['ADMINISTER'] });
+  jira.seedUser({
+    accountId: ADMIN,
+    displayName: 'Admin',
+    groups: ['jira-administrators'],
+    globalPermissions: ['ADMINISTER'],
+  });
   jira.seedProject({ key: 'ITR' });
   ids = defineItrFields(jira);
   queue.registerConsumer('escalation', (payload) => escalationConsumer(payload as never));
@@ -87,9 +106,24 @@ beforeEach(async () => {
     ESCALATION_SETTINGS_KEY,
     {
       lines: {
-        L1: { assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [ENGINEER], notifyGroups: [] },
-        L2: { assignment: { mode: 'person', accountId: L2_EXPERT }, statusName: null, notifyAccountIds: [], notifyGroups: [] },
-        L3: { assignment: { mode: 'person', accountId: L3_DEV }, statusName: null, notifyAccountIds: [], notifyGroups: [] },
+        L1: {
+          assignment: { mode: 'unassigned', notifyGroup: null },
+          statusName: null,
+          notifyAccountIds: [ENGINEER],
+          notifyGroups: [],
+        },
+        L2: {
+          assignment: { mode: 'person', accountId: L2_EXPERT },
+          statusName: null,
+          notifyAccountIds: [],
+          notifyGroups: [],
+        },
+        L3: {
+          assignment: { mode: 'person', accountId: L3_DEV },
+          statusName: null,
+          notifyAccountIds: [],
+          notifyGroups: [],
+        },
       },
       managementAccountIds: [MANAGER],
       managementGroups: [],
@@ -117,7 +151,13 @@ describe('escalation sweep and consumer', () => {
     expect(Date.parse(String(fields[ids.lineDueAt]))).toBe(l1Due.getTime() + budget('L2') * MINUTE);
     expect(fields[ids.owner]).toMatchObject({ accountId: L2_EXPERT });
     expect(await historyRows(issue.id)).toEqual([
-      { line: 'L1', outcome: 'timed_out', entered_by: null, holder_account_id: ENGINEER, working_minutes_used: budget('L1') },
+      {
+        line: 'L1',
+        outcome: 'timed_out',
+        entered_by: null,
+        holder_account_id: ENGINEER,
+        working_minutes_used: budget('L1'),
+      },
       { line: 'L2', outcome: null, entered_by: 'app', holder_account_id: L2_EXPERT, working_minutes_used: 0 },
     ]);
     expect(comments('ITR-1')).toHaveLength(1);
@@ -186,7 +226,12 @@ describe('escalation sweep and consumer', () => {
       expect(jira.issue(`ITR-${10 + i}`).fields[ids.line]).toBe('L2');
       expect(comments(`ITR-${10 + i}`)).toHaveLength(1);
     }
-    expect([1, 2, 3, 4].flatMap((i) => mentions(`ITR-${10 + i}`))).toEqual([L2_EXPERT, L2_EXPERT, L2_EXPERT, L2_EXPERT]);
+    expect([1, 2, 3, 4].flatMap((i) => mentions(`ITR-${10 + i}`))).toEqual([
+      L2_EXPERT,
+      L2_EXPERT,
+      L2_EXPERT,
+      L2_EXPERT,
+    ]);
   });
 
   it('waits out a 429 for Retry-After (short waits in the client, long ones as a queue retry)', async () => {
@@ -197,7 +242,9 @@ describe('escalation sweep and consumer', () => {
     const started = Date.now();
     await sweepAndDrain();
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    expect(jira.calls.filter((c) => c.route === 'POST /rest/api/3/app/field/value').map((c) => c.status)).toEqual([429, 204]);
+    expect(jira.calls.filter((c) => c.route === 'POST /rest/api/3/app/field/value').map((c) => c.status)).toEqual([
+      429, 204,
+    ]);
     expect(jira.issue('ITR-20').fields[ids.line]).toBe('L2');
 
     // Long (600 s > what a consumer may wait): the consumer hands the event back with retryAfter 600.
@@ -219,12 +266,18 @@ describe('escalation sweep and consumer', () => {
     seedOnLine('ITR-201', 'L1', ago(budget('L1') + 2), {}, 'Closed'); // resolved: never swept
     await sweepAndDrain();
     // The projection's own re-read after the app's field write (writeItrFields) is not the escalation's.
-    const searches = jira.calls.filter((c) => c.route === 'POST /rest/api/3/search/jql' && !((c.body as { fields?: string[] }).fields ?? []).includes('statuscategorychangedate'));
+    const searches = jira.calls.filter(
+      (c) =>
+        c.route === 'POST /rest/api/3/search/jql' &&
+        !((c.body as { fields?: string[] }).fields ?? []).includes('statuscategorychangedate'),
+    );
     expect(searches).toHaveLength(3);
     // The line clocks' search, the response clocks' (ids only, none due), the re-read of the due issue.
     const [sweepSearch, responseSearch, reRead] = searches.map((c) => c.body as { jql: string; fields?: string[] });
     expect(responseSearch!.fields).toEqual(['id']);
-    expect(sweepSearch!.jql).toMatch(/^\(resolution IS EMPTY AND statusCategory != Done\) AND cf\[\d+\] IS EMPTY AND \(cf\[\d+\] <= now\(\) OR/);
+    expect(sweepSearch!.jql).toMatch(
+      /^\(resolution IS EMPTY AND statusCategory != Done\) AND cf\[\d+\] IS EMPTY AND \(cf\[\d+\] <= now\(\) OR/,
+    );
     expect(sweepSearch!.fields).toEqual(['id']);
     expect(reRead!.jql).toBe(`id in (${due.id}) AND (resolution IS EMPTY AND statusCategory != Done)`);
     expect(jira.requestCount('GET /rest/api/3/issue/{issueIdOrKey}')).toBe(0);
@@ -281,7 +334,10 @@ describe('enterLine and the line history', () => {
     jira.seedProject({ key: 'SEC', browsers: [ENGINEER] });
     const issue = jira.seedIssue({ key: 'SEC-1', fields: { [ids.kind]: 'complaint', [ids.grade]: critical } });
     const at = new Date('2026-03-02T08:00:00.000Z');
-    const entered = await invokeFunction(() => enterLine({ issueId: issue.id, grade: critical, line: 'L1', at, actor: ENGINEER }), {});
+    const entered = await invokeFunction(
+      () => enterLine({ issueId: issue.id, grade: critical, line: 'L1', at, actor: ENGINEER }),
+      {},
+    );
     expect(entered).toEqual({
       issueId: issue.id,
       line: 'L1',
@@ -296,20 +352,60 @@ describe('enterLine and the line history', () => {
     expect(jira.issue('SEC-1').fields[ids.line]).toBe('L1');
     expect(jira.issue('SEC-1').fields['assignee'] ?? null).toBeNull();
     // Moved on by hand to L2 an hour later: L1's stay closes as passed on.
-    await invokeFunction(() => enterLine({ issueId: issue.id, grade: critical, line: 'L2', at: new Date(at.getTime() + 60 * MINUTE), actor: ENGINEER }), {});
-    const answer = await invokeResolver(issuePanelResolver, 'getLineHistory', { issueKey: 'SEC-1' }, { accountId: ENGINEER });
+    await invokeFunction(
+      () =>
+        enterLine({
+          issueId: issue.id,
+          grade: critical,
+          line: 'L2',
+          at: new Date(at.getTime() + 60 * MINUTE),
+          actor: ENGINEER,
+        }),
+      {},
+    );
+    const answer = await invokeResolver(
+      issuePanelResolver,
+      'getLineHistory',
+      { issueKey: 'SEC-1' },
+      { accountId: ENGINEER },
+    );
     expect(answer).toEqual({
       success: true,
       data: {
         issueKey: 'SEC-1',
         entries: [
-          { line: 'L1', enteredAt: at.toISOString(), leftAt: '2026-03-02T09:00:00.000Z', holderAccountId: null, holderName: null, enteredBy: ENGINEER, enteredByName: 'Wang Fang', workingMinutesUsed: 60, outcome: 'passed_on' },
+          {
+            line: 'L1',
+            enteredAt: at.toISOString(),
+            leftAt: '2026-03-02T09:00:00.000Z',
+            holderAccountId: null,
+            holderName: null,
+            enteredBy: ENGINEER,
+            enteredByName: 'Wang Fang',
+            workingMinutesUsed: 60,
+            outcome: 'passed_on',
+          },
           // L2's person may not browse SEC, so Jira cannot assign them there: L2 holds it unassigned.
-          { line: 'L2', enteredAt: '2026-03-02T09:00:00.000Z', leftAt: null, holderAccountId: null, holderName: null, enteredBy: ENGINEER, enteredByName: 'Wang Fang', workingMinutesUsed: 0, outcome: null },
+          {
+            line: 'L2',
+            enteredAt: '2026-03-02T09:00:00.000Z',
+            leftAt: null,
+            holderAccountId: null,
+            holderName: null,
+            enteredBy: ENGINEER,
+            enteredByName: 'Wang Fang',
+            workingMinutesUsed: 0,
+            outcome: null,
+          },
         ],
       },
     });
-    const outsider = await invokeResolver(issuePanelResolver, 'getLineHistory', { issueKey: 'SEC-1' }, { accountId: MANAGER });
+    const outsider = await invokeResolver(
+      issuePanelResolver,
+      'getLineHistory',
+      { issueKey: 'SEC-1' },
+      { accountId: MANAGER },
+    );
     expect(outsider).toEqual({ success: false, errors: [expect.objectContaining({ code: 'ISSUE_NOT_FOUND' })] });
   });
 });
@@ -327,14 +423,33 @@ describe('recalculation', () => {
     const table: GradingTable = {
       ...DEFAULT_GRADING_TABLE,
       version: 2,
-      sla: { ...DEFAULT_GRADING_TABLE.sla, [critical]: { ...sla, ola: { ...sla.ola, lines: { L1: { ...L1, amount: L1.amount + 5 }, L2: { ...L2, amount: L2.amount - 5 }, L3 } } } },
+      sla: {
+        ...DEFAULT_GRADING_TABLE.sla,
+        [critical]: {
+          ...sla,
+          ola: {
+            ...sla.ola,
+            lines: { L1: { ...L1, amount: L1.amount + 5 }, L2: { ...L2, amount: L2.amount - 5 }, L3 },
+          },
+        },
+      },
     };
     await new ConfigStore().set(CONFIG_KEYS.gradingTable, table, gradingTableCodec(DEFAULT_CALENDARS.map((c) => c.id)));
 
-    const refused = await invokeResolver(gradingAdminResolver, 'startEscalationRecalculation', { confirm: true }, { accountId: ENGINEER });
+    const refused = await invokeResolver(
+      gradingAdminResolver,
+      'startEscalationRecalculation',
+      { confirm: true },
+      { accountId: ENGINEER },
+    );
     expect(refused).toEqual({ success: false, errors: [expect.objectContaining({ code: 'NOT_AUTHORIZED' })] });
 
-    const started = (await invokeResolver(gradingAdminResolver, 'startEscalationRecalculation', { confirm: true }, { accountId: ADMIN })) as { data: { jobId: string } };
+    const started = (await invokeResolver(
+      gradingAdminResolver,
+      'startEscalationRecalculation',
+      { confirm: true },
+      { accountId: ADMIN },
+    )) as { data: { jobId: string } };
     expect(started).toMatchObject({ success: true, data: { status: 'running', startedBy: ADMIN } });
     await queue.drain();
 
@@ -342,9 +457,16 @@ describe('recalculation', () => {
     expect(Date.parse(String(jira.issue('ITR-300').fields[ids.lineDueAt]))).toBe(entered.getTime() + newL1 * MINUTE);
     expect(jira.issue('ITR-300').fields[ids.line]).toBe('L1');
     expect(jira.issue('ITR-301').fields[ids.lineDueAt]).toBe(oldDue);
-    const progress = await invokeResolver(gradingAdminResolver, 'getEscalationRecalculation', { jobId: started.data.jobId }, { accountId: ADMIN });
+    const progress = await invokeResolver(
+      gradingAdminResolver,
+      'getEscalationRecalculation',
+      { jobId: started.data.jobId },
+      { accountId: ADMIN },
+    );
     expect(progress).toMatchObject({ success: true, data: { status: 'done', processed: 1, changed: 1, skipped: 0 } });
-    const audit = await sql.raw<Array<Record<string, unknown>>>('SELECT kind, actor_account_id FROM escalation_audit ORDER BY id');
+    const audit = await sql.raw<Array<Record<string, unknown>>>(
+      'SELECT kind, actor_account_id FROM escalation_audit ORDER BY id',
+    );
     expect(audit).toEqual([
       { kind: 'recalculation-started', actor_account_id: ADMIN },
       { kind: 'recalculation-done', actor_account_id: ADMIN },

@@ -7,7 +7,13 @@
  */
 import { escalationConsumer, escalationSweep } from '../../../src/index';
 import { ConfigStore } from '../../../src/adapters/kvs';
-import { enterLine, escalationSettingsCodec, ESCALATION_SETTINGS_KEY, LINE_TURNS_KEY, type LineRouting } from '../../../src/app/escalation';
+import {
+  enterLine,
+  escalationSettingsCodec,
+  ESCALATION_SETTINGS_KEY,
+  LINE_TURNS_KEY,
+  type LineRouting,
+} from '../../../src/app/escalation';
 import { DEFAULT_GRADING_TABLE, lineBudget, type SupportLine } from '../../../src/domain';
 import { harness, invokeFunction } from '../../harness';
 import { KNOWN_PERMISSIONS } from '../../harness/jiraModel';
@@ -27,10 +33,25 @@ const PROJECT_PERMISSIONS = Object.keys(KNOWN_PERMISSIONS).filter((k) => KNOWN_P
 
 let ids: ReturnType<typeof defineItrFields>;
 
-const routing = (over: Partial<LineRouting> = {}): LineRouting => ({ assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [], notifyGroups: [], ...over });
+const routing = (over: Partial<LineRouting> = {}): LineRouting => ({
+  assignment: { mode: 'unassigned', notifyGroup: null },
+  statusName: null,
+  notifyAccountIds: [],
+  notifyGroups: [],
+  ...over,
+});
 
 async function saveLines(lines: Partial<Record<SupportLine, LineRouting>>): Promise<void> {
-  await new ConfigStore().set(ESCALATION_SETTINGS_KEY, { lines: { L1: routing(), L2: routing(), L3: routing(), ...lines }, managementAccountIds: [], managementGroups: [], locale: 'en' }, escalationSettingsCodec);
+  await new ConfigStore().set(
+    ESCALATION_SETTINGS_KEY,
+    {
+      lines: { L1: routing(), L2: routing(), L3: routing(), ...lines },
+      managementAccountIds: [],
+      managementGroups: [],
+      locale: 'en',
+    },
+    escalationSettingsCodec,
+  );
 }
 
 function overdueOnL1(key: string, minutesLate = 30, status?: string) {
@@ -56,23 +77,36 @@ async function sweepAndDrain(): Promise<void> {
   await queue.drain();
 }
 
-const assigneeOf = (key: string): string | null => (jira.issue(key).fields['assignee'] as { accountId?: string } | null | undefined)?.accountId ?? null;
-const ownerOf = (key: string): string | null => (jira.issue(key).fields[ids.owner] as { accountId?: string } | null | undefined)?.accountId ?? null;
+const assigneeOf = (key: string): string | null =>
+  (jira.issue(key).fields['assignee'] as { accountId?: string } | null | undefined)?.accountId ?? null;
+const ownerOf = (key: string): string | null =>
+  (jira.issue(key).fields[ids.owner] as { accountId?: string } | null | undefined)?.accountId ?? null;
 const statusOf = (key: string): unknown => (jira.issue(key).fields['status'] as { name?: unknown }).name;
-const commentText = (key: string): string => jira.issue(key).comments.map((c) => JSON.stringify(c.body)).join('\n');
+const commentText = (key: string): string =>
+  jira
+    .issue(key)
+    .comments.map((c) => JSON.stringify(c.body))
+    .join('\n');
 /** Jira requests about one issue after the sweep's search and the consumer's re-read and bulk write. */
-const perIssueRequests = (issueId: string): string[] => jira.calls.filter((c) => c.path.includes(`/issue/${issueId}/`)).map((c) => c.route);
+const perIssueRequests = (issueId: string): string[] =>
+  jira.calls.filter((c) => c.path.includes(`/issue/${issueId}/`)).map((c) => c.route);
 
 beforeEach(async () => {
   jira.seedUser({ accountId: ENGINEER, displayName: 'Wang Fang' });
   jira.seedUser({ accountId: L2_A, displayName: 'Ann', groups: ['itr-l2'] });
   // B is in the group but may not be assigned issues in ITR (the permission scheme leaves them out).
-  jira.seedUser({ accountId: L2_B, displayName: 'Bo', groups: ['itr-l2'], projectPermissions: { ITR: PROJECT_PERMISSIONS.filter((p) => p !== 'ASSIGNABLE_USER') } });
+  jira.seedUser({
+    accountId: L2_B,
+    displayName: 'Bo',
+    groups: ['itr-l2'],
+    projectPermissions: { ITR: PROJECT_PERMISSIONS.filter((p) => p !== 'ASSIGNABLE_USER') },
+  });
   jira.seedUser({ accountId: L2_C, displayName: 'Cai', groups: ['itr-l2'] });
   jira.seedProject({ key: 'ITR' });
   ids = defineItrFields(jira);
   queue.registerConsumer('escalation', (payload) => escalationConsumer(payload as never));
-  for (const table of ['line_history', 'escalation_action', 'escalation_audit']) await sql.raw(`DELETE FROM ${table}`).catch(() => undefined);
+  for (const table of ['line_history', 'escalation_action', 'escalation_audit'])
+    await sql.raw(`DELETE FROM ${table}`).catch(() => undefined);
 });
 
 afterEach(() => jira.assertNoViolations());
@@ -85,8 +119,14 @@ describe('entering a line by escalation moves Jira', () => {
     expect(jira.issue('ITR-1').fields[ids.line]).toBe('L2');
     expect(assigneeOf('ITR-1')).toBe(L2_A);
     expect(ownerOf('ITR-1')).toBe(L2_A);
-    expect(perIssueRequests(issue.id).sort()).toEqual(['POST /rest/api/3/issue/{issueIdOrKey}/comment', 'PUT /rest/api/3/issue/{issueIdOrKey}/assignee']);
-    const rows = await sql.raw<Array<{ holder_account_id: string | null }>>('SELECT holder_account_id FROM line_history WHERE issue_id = ? AND line = ?', [Number(issue.id), 'L2']);
+    expect(perIssueRequests(issue.id).sort()).toEqual([
+      'POST /rest/api/3/issue/{issueIdOrKey}/comment',
+      'PUT /rest/api/3/issue/{issueIdOrKey}/assignee',
+    ]);
+    const rows = await sql.raw<Array<{ holder_account_id: string | null }>>(
+      'SELECT holder_account_id FROM line_history WHERE issue_id = ? AND line = ?',
+      [Number(issue.id), 'L2'],
+    );
     expect(rows).toEqual([{ holder_account_id: L2_A }]);
   });
 
@@ -105,7 +145,17 @@ describe('entering a line by escalation moves Jira', () => {
     expect(Date.parse(String(f[ids.responseDueAt]))).toBeLessThanOrEqual(escalatedAt + (responseMinutes + 1) * MINUTE);
     expect(f[ids.responseAlert] ?? null).toBeNull();
     // The same fields' sweep: Ann does not answer, and is deemed to accept at her deadline.
-    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask'] });
+    jest.useFakeTimers({
+      doNotFake: [
+        'nextTick',
+        'setImmediate',
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'queueMicrotask',
+      ],
+    });
     try {
       jest.setSystemTime(escalatedAt + (responseMinutes + 2) * MINUTE);
       await sweepAndDrain();
@@ -167,7 +217,10 @@ describe('entering a line by escalation moves Jira', () => {
     expect(assigneeOf('ITR-1')).toBe(L2_A);
     expect(ownerOf('ITR-1')).toBe(L2_A);
     expect(statusOf('ITR-1')).toBe('Open');
-    expect(perIssueRequests(issue.id).sort()).toEqual(['POST /rest/api/3/issue/{issueIdOrKey}/comment', 'PUT /rest/api/3/issue/{issueIdOrKey}/assignee']);
+    expect(perIssueRequests(issue.id).sort()).toEqual([
+      'POST /rest/api/3/issue/{issueIdOrKey}/comment',
+      'PUT /rest/api/3/issue/{issueIdOrKey}/assignee',
+    ]);
     expect(commentText('ITR-1')).toContain('could not be moved to the status \\"L2 Handling\\"');
   });
 
@@ -179,7 +232,11 @@ describe('entering a line by escalation moves Jira', () => {
       ],
       [{ id: '31', name: 'Escalate to L2', to: 'L2 Handling', from: ['Open'], screenFieldIds: ['assignee'] }],
     );
-    restrictApp(jira, 'ITR', PROJECT_PERMISSIONS.filter((p) => p !== 'TRANSITION_ISSUES'));
+    restrictApp(
+      jira,
+      'ITR',
+      PROJECT_PERMISSIONS.filter((p) => p !== 'TRANSITION_ISSUES'),
+    );
     await saveLines({ L2: routing({ assignment: { mode: 'person', accountId: L2_A }, statusName: 'L2 Handling' }) });
     const issue = overdueOnL1('ITR-1', 30, 'Open');
     await sweepAndDrain();
@@ -205,12 +262,26 @@ describe('entering a line by hand', () => {
   it("the line's group takes the issue (enterLine), Jira's assignee and the owner agree; an explicit holder wins", async () => {
     await saveLines({ L2: routing({ assignment: { mode: 'group', group: 'itr-l2' } }) });
     const one = jira.seedIssue({ key: 'ITR-1', fields: { [ids.grade]: critical } });
-    const entered = await invokeFunction(() => enterLine({ issueId: one.id, grade: critical, line: 'L2', at: new Date(), actor: ENGINEER }), {});
+    const entered = await invokeFunction(
+      () => enterLine({ issueId: one.id, grade: critical, line: 'L2', at: new Date(), actor: ENGINEER }),
+      {},
+    );
     expect(entered.holderAccountId).toBe(L2_A);
     expect(assigneeOf('ITR-1')).toBe(L2_A);
     expect(ownerOf('ITR-1')).toBe(L2_A);
     const two = jira.seedIssue({ key: 'ITR-2', fields: { [ids.grade]: critical } });
-    await invokeFunction(() => enterLine({ issueId: two.id, grade: critical, line: 'L2', at: new Date(), actor: ENGINEER, holderAccountId: ENGINEER }), {});
+    await invokeFunction(
+      () =>
+        enterLine({
+          issueId: two.id,
+          grade: critical,
+          line: 'L2',
+          at: new Date(),
+          actor: ENGINEER,
+          holderAccountId: ENGINEER,
+        }),
+      {},
+    );
     expect(assigneeOf('ITR-2')).toBe(ENGINEER);
     expect(ownerOf('ITR-2')).toBe(ENGINEER);
   });
@@ -222,13 +293,32 @@ describe('stored settings of schema 1', () => {
       schemaVersion: 1,
       revision: 3,
       updatedAt: '2026-01-01T00:00:00.000Z',
-      value: { lines: { L1: { assigneeAccountId: null, notifyAccountIds: [], notifyGroups: ['g'] }, L2: { assigneeAccountId: L2_A, notifyAccountIds: [], notifyGroups: [] }, L3: {} }, managementAccountIds: [], managementGroups: [], locale: 'zh-CN' },
+      value: {
+        lines: {
+          L1: { assigneeAccountId: null, notifyAccountIds: [], notifyGroups: ['g'] },
+          L2: { assigneeAccountId: L2_A, notifyAccountIds: [], notifyGroups: [] },
+          L3: {},
+        },
+        managementAccountIds: [],
+        managementGroups: [],
+        locale: 'zh-CN',
+      },
     });
     const stored = await new ConfigStore().get(ESCALATION_SETTINGS_KEY, escalationSettingsCodec);
     expect(stored?.value.lines).toEqual({
-      L1: { assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [], notifyGroups: ['g'] },
+      L1: {
+        assignment: { mode: 'unassigned', notifyGroup: null },
+        statusName: null,
+        notifyAccountIds: [],
+        notifyGroups: ['g'],
+      },
       L2: { assignment: { mode: 'person', accountId: L2_A }, statusName: null, notifyAccountIds: [], notifyGroups: [] },
-      L3: { assignment: { mode: 'unassigned', notifyGroup: null }, statusName: null, notifyAccountIds: [], notifyGroups: [] },
+      L3: {
+        assignment: { mode: 'unassigned', notifyGroup: null },
+        statusName: null,
+        notifyAccountIds: [],
+        notifyGroups: [],
+      },
     });
   });
 });

@@ -32,7 +32,12 @@ const statusEvent = (issue: { id: string; key: string }, from: string, to: strin
   eventType: 'avi:jira:updated:issue',
   issue: { id: issue.id, key: issue.key, fields: {} },
   atlassianId: ENGINEER,
-  changelog: { id: '1', items: [{ field: 'status', fieldId: 'status', fieldtype: 'jira', from: '1', fromString: from, to: '2', toString: to }] },
+  changelog: {
+    id: '1',
+    items: [
+      { field: 'status', fieldId: 'status', fieldtype: 'jira', from: '1', fromString: from, to: '2', toString: to },
+    ],
+  },
 });
 
 async function changeStatus(issue: { id: string; key: string }, from: string, to: string): Promise<void> {
@@ -43,7 +48,10 @@ async function changeStatus(issue: { id: string; key: string }, from: string, to
 /** Seeds an issue that entered L1 `minutesBefore` T0 (through enterLine, so the history has its stay). */
 async function seedOnL1(key: string, enteredMinutes: number) {
   const issue = jira.seedIssue({ key, fields: { [ids.kind]: 'complaint', [ids.grade]: critical } });
-  await invokeFunction(() => enterLine({ issueId: issue.id, grade: critical, line: 'L1', at: at(enteredMinutes), actor: ENGINEER }), {});
+  await invokeFunction(
+    () => enterLine({ issueId: issue.id, grade: critical, line: 'L1', at: at(enteredMinutes), actor: ENGINEER }),
+    {},
+  );
   return issue;
 }
 
@@ -52,7 +60,10 @@ const warn = (key: string): unknown => jira.issue(key).fields[ids.lineWarnAt] ??
 const instant = (v: unknown): number => Date.parse(String(v));
 
 async function pauseRows(issueId: string): Promise<Array<Record<string, unknown>>> {
-  return sql.raw<Array<Record<string, unknown>>>('SELECT line, from_at, to_at FROM line_pause WHERE issue_id = ? ORDER BY from_at', [Number(issueId)]);
+  return sql.raw<Array<Record<string, unknown>>>(
+    'SELECT line, from_at, to_at FROM line_pause WHERE issue_id = ? ORDER BY from_at',
+    [Number(issueId)],
+  );
 }
 
 async function sweepAndDrain(): Promise<void> {
@@ -62,7 +73,22 @@ async function sweepAndDrain(): Promise<void> {
 
 beforeEach(async () => {
   jest.useFakeTimers({
-    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'requestIdleCallback',
+      'cancelIdleCallback',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
   });
   jest.setSystemTime(T0);
   jira.seedUser({ accountId: ENGINEER, displayName: 'Wang Fang' });
@@ -97,7 +123,9 @@ describe('waiting-for-customer pauses', () => {
     // Even a check event naming the issue (a stale claim, an overlapping run) leaves it alone, and
     // does not "heal" the cleared fields back.
     queue.deliveries.length = 0;
-    const report = await invokeFunction(escalationConsumer, { body: { kind: 'check', issueIds: [issue.id], fieldIds: ids } } as never);
+    const report = await invokeFunction(escalationConsumer, {
+      body: { kind: 'check', issueIds: [issue.id], fieldIds: ids },
+    } as never);
     expect(report).toMatchObject({ read: 1, escalated: 0, warned: 0, healed: 0 });
     expect(jira.issue('ITR-1').fields[ids.line]).toBe('L1');
     expect(due('ITR-1')).toBeNull();
@@ -137,8 +165,14 @@ describe('waiting-for-customer pauses', () => {
     expect(jira.issue('ITR-2').fields[ids.line]).toBe('L1');
 
     // Passed on 10 minutes after resuming: L1 used 10 + 10 working minutes, not the paused time.
-    await invokeFunction(() => enterLine({ issueId: issue.id, grade: critical, line: 'L2', at: at(paused + 10), actor: ENGINEER }), {});
-    const history = await sql.raw<Array<Record<string, unknown>>>('SELECT line, working_minutes_used, outcome FROM line_history WHERE issue_id = ? ORDER BY entered_at', [Number(issue.id)]);
+    await invokeFunction(
+      () => enterLine({ issueId: issue.id, grade: critical, line: 'L2', at: at(paused + 10), actor: ENGINEER }),
+      {},
+    );
+    const history = await sql.raw<Array<Record<string, unknown>>>(
+      'SELECT line, working_minutes_used, outcome FROM line_history WHERE issue_id = ? ORDER BY entered_at',
+      [Number(issue.id)],
+    );
     expect(history[0]).toEqual({ line: 'L1', working_minutes_used: 20, outcome: 'passed_on' });
   });
 
@@ -148,7 +182,10 @@ describe('waiting-for-customer pauses', () => {
     const late = (from: string, to: string, changedAt: Date) => {
       jira.issue(issue.key).fields['status'] = { name: to } as never;
       const event = statusEvent(issue, from, to);
-      return invokeFunction(issueUpdated, { ...event, issue: { ...event.issue, fields: { updated: changedAt.toISOString().replace('Z', '+0000') } } });
+      return invokeFunction(issueUpdated, {
+        ...event,
+        issue: { ...event.issue, fields: { updated: changedAt.toISOString().replace('Z', '+0000') } },
+      });
     };
     jest.setSystemTime(at(30)); // the trigger runs 30 minutes after the change
     await late('In Progress', 'Waiting for Customer', at(0));
@@ -174,7 +211,10 @@ describe('waiting-for-customer pauses', () => {
     await sweepAndDrain();
     expect(jira.issue('ITR-3').fields[ids.line]).toBe('L2');
     expect(instant(jira.issue('ITR-3').fields[ids.lineEnteredAt])).toBe(at(budget + 60).getTime());
-    const history = await sql.raw<Array<Record<string, unknown>>>('SELECT line, working_minutes_used, outcome FROM line_history WHERE issue_id = ? ORDER BY entered_at', [Number(issue.id)]);
+    const history = await sql.raw<Array<Record<string, unknown>>>(
+      'SELECT line, working_minutes_used, outcome FROM line_history WHERE issue_id = ? ORDER BY entered_at',
+      [Number(issue.id)],
+    );
     expect(history[0]).toEqual({ line: 'L1', working_minutes_used: budget, outcome: 'timed_out' });
   });
 

@@ -7,7 +7,11 @@
 import { escalationConsumer, gradingAdminResolver } from '../../../src/index';
 import { ConfigStore } from '../../../src/adapters/kvs';
 import { runMigrations } from '../../../src/adapters/sql';
-import { CLOCK_SETTINGS_KEY, clockSettingsCodec, DEFAULT_CLOCK_SETTINGS } from '../../../src/app/escalation/clockSettings';
+import {
+  CLOCK_SETTINGS_KEY,
+  clockSettingsCodec,
+  DEFAULT_CLOCK_SETTINGS,
+} from '../../../src/app/escalation/clockSettings';
 import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, responseDeadlines } from '../../../src/domain';
 import { harness, invokeResolver } from '../../harness';
 import { defineItrFields } from '../../fixtures/itrFields';
@@ -35,17 +39,32 @@ function expectedOn(grade: string, createdMs: number): { due: number | null; war
 }
 
 async function recalculate(): Promise<Record<string, unknown>> {
-  const started = (await invokeResolver(gradingAdminResolver, 'startEscalationRecalculation', { confirm: true }, { accountId: ADMIN })) as { success: boolean; data: { jobId: string } };
+  const started = (await invokeResolver(
+    gradingAdminResolver,
+    'startEscalationRecalculation',
+    { confirm: true },
+    { accountId: ADMIN },
+  )) as { success: boolean; data: { jobId: string } };
   expect(started.success).toBe(true);
   await queue.drain();
-  const progress = (await invokeResolver(gradingAdminResolver, 'getEscalationRecalculation', { jobId: started.data.jobId }, { accountId: ADMIN })) as { data: Record<string, unknown> };
+  const progress = (await invokeResolver(
+    gradingAdminResolver,
+    'getEscalationRecalculation',
+    { jobId: started.data.jobId },
+    { accountId: ADMIN },
+  )) as { data: Record<string, unknown> };
   return progress.data;
 }
 
 beforeEach(async () => {
   await runMigrations();
   for (const table of ['line_pause', 'escalation_audit']) await sql.raw(`DELETE FROM ${table}`);
-  jira.seedUser({ accountId: ADMIN, displayName: 'Admin', groups: ['jira-administrators'], globalPermissions: ['ADMINISTER'] });
+  jira.seedUser({
+    accountId: ADMIN,
+    displayName: 'Admin',
+    groups: ['jira-administrators'],
+    globalPermissions: ['ADMINISTER'],
+  });
   jira.seedUser({ accountId: OWNER, displayName: 'Li Lei' });
   ids = defineItrFields(jira);
   queue.registerConsumer('escalation', (payload) => escalationConsumer(payload as never));
@@ -54,21 +73,44 @@ beforeEach(async () => {
 describe('recalculation of the response clock', () => {
   it('gives open, not-yet-accepted ITR issues created before the clock their response times from creation', async () => {
     // SUP's untriaged issues run on Major (the admin's per-project default); elsewhere the site's (unset: Critical).
-    await new ConfigStore().set(CLOCK_SETTINGS_KEY, { ...DEFAULT_CLOCK_SETTINGS, projectGrades: { SUP: 'major' } }, clockSettingsCodec);
+    await new ConfigStore().set(
+      CLOCK_SETTINGS_KEY,
+      { ...DEFAULT_CLOCK_SETTINGS, projectGrades: { SUP: 'major' } },
+      clockSettingsCodec,
+    );
     const created = fromNow(-10);
     jira.seedIssue({ key: 'ITR-1', issueType: ITR_TYPE, created: new Date(created) });
     jira.seedIssue({ key: 'SUP-1', issueType: ITR_TYPE, created: new Date(created) });
-    const awaiting = { [ids.kind]: 'complaint', [ids.grade]: 'major', [ids.line]: 'L1', [ids.owner]: { accountId: OWNER }, [ids.acceptance]: 'awaiting' };
+    const awaiting = {
+      [ids.kind]: 'complaint',
+      [ids.grade]: 'major',
+      [ids.line]: 'L1',
+      [ids.owner]: { accountId: OWNER },
+      [ids.acceptance]: 'awaiting',
+    };
     jira.seedIssue({ key: 'ITR-2', issueType: ITR_TYPE, created: new Date(created), fields: awaiting });
     // Stopped clocks and other work stay as they are.
-    jira.seedIssue({ key: 'ITR-3', issueType: ITR_TYPE, created: new Date(created), fields: { ...awaiting, [ids.acceptance]: 'accepted' } });
-    jira.seedIssue({ key: 'ITR-4', issueType: ITR_TYPE, created: new Date(created), fields: { ...awaiting, [ids.acceptance]: 'deemedAccepted' } });
+    jira.seedIssue({
+      key: 'ITR-3',
+      issueType: ITR_TYPE,
+      created: new Date(created),
+      fields: { ...awaiting, [ids.acceptance]: 'accepted' },
+    });
+    jira.seedIssue({
+      key: 'ITR-4',
+      issueType: ITR_TYPE,
+      created: new Date(created),
+      fields: { ...awaiting, [ids.acceptance]: 'deemedAccepted' },
+    });
     jira.seedIssue({ key: 'ITR-5', issueType: ITR_TYPE, status: 'Closed', created: new Date(created) });
     jira.seedIssue({ key: 'RND-1', issueType: 'Task', created: new Date(created) });
 
     const progress = await recalculate();
 
-    const times = (key: string) => ({ due: instant(jira.issue(key).fields[ids.responseDueAt]), warn: instant(jira.issue(key).fields[ids.responseWarnAt]) });
+    const times = (key: string) => ({
+      due: instant(jira.issue(key).fields[ids.responseDueAt]),
+      warn: instant(jira.issue(key).fields[ids.responseWarnAt]),
+    });
     expect(times('ITR-1')).toEqual({ due: created + 30 * MINUTE, warn: created + 22 * MINUTE }); // Critical, round the clock
     expect(times('SUP-1')).toEqual(expectedOn('major', created));
     expect(times('ITR-2')).toEqual(expectedOn('major', created));
@@ -85,7 +127,10 @@ describe('recalculation of the response clock', () => {
       key: 'ITR-7',
       issueType: ITR_TYPE,
       created: new Date(created),
-      fields: { [ids.responseDueAt]: jiraTime(created + 120 * MINUTE), [ids.responseWarnAt]: jiraTime(created + 90 * MINUTE) },
+      fields: {
+        [ids.responseDueAt]: jiraTime(created + 120 * MINUTE),
+        [ids.responseWarnAt]: jiraTime(created + 90 * MINUTE),
+      },
     });
     expect(await recalculate()).toMatchObject({ status: 'done', changed: 1 });
     const f = jira.issue('ITR-7').fields;

@@ -26,7 +26,8 @@ const instant = (v: unknown): number | null => (v === null || v === undefined ? 
 
 beforeEach(async () => {
   await runMigrations();
-  for (const table of ['classification_history', 'response_alert', 'triage_dispatch', 'line_pause']) await sql.raw(`DELETE FROM ${table}`);
+  for (const table of ['classification_history', 'response_alert', 'triage_dispatch', 'line_pause'])
+    await sql.raw(`DELETE FROM ${table}`);
   jira.seedUser({ accountId: ENGINEER, displayName: 'Wang Fang' });
   jira.seedUser({ accountId: OWNER, displayName: 'Li Lei' });
   jira.seedUser({ accountId: 'acc-triager', displayName: 'Zhao Triage', groups: ['itr-triage'] });
@@ -39,10 +40,19 @@ async function sweepAndDrain(): Promise<void> {
   await queue.drain();
 }
 
-const createdEvent = (issue: { id: string; key: string }) => ({ eventType: 'avi:jira:created:issue', issue: { id: issue.id, key: issue.key, fields: {} }, atlassianId: ENGINEER });
+const createdEvent = (issue: { id: string; key: string }) => ({
+  eventType: 'avi:jira:created:issue',
+  issue: { id: issue.id, key: issue.key, fields: {} },
+  atlassianId: ENGINEER,
+});
 
-async function historyOf(issueId: string): Promise<Array<{ field: string; new_value: string; reason: string; actor_account_id: string; at: unknown }>> {
-  return sql.raw('SELECT field, new_value, reason, actor_account_id, at FROM classification_history WHERE issue_id = ? ORDER BY id', [Number(issueId)]);
+async function historyOf(
+  issueId: string,
+): Promise<Array<{ field: string; new_value: string; reason: string; actor_account_id: string; at: unknown }>> {
+  return sql.raw(
+    'SELECT field, new_value, reason, actor_account_id, at FROM classification_history WHERE issue_id = ? ORDER BY id',
+    [Number(issueId)],
+  );
 }
 
 describe('the response clock starts at creation', () => {
@@ -79,8 +89,16 @@ describe('the sweep at the response times', () => {
 
   it('deems an awaiting issue accepted at the deadline: the history row’s time is the deadline, the owner and triage are told, once under duplicates', async () => {
     const due = fromNow(-20);
-    const issue = jira.seedIssue({ key: 'ITR-2', issueType: ITR_TYPE, created: new Date(due - 30 * MINUTE), fields: awaiting(due) });
-    await sql.raw('INSERT INTO triage_dispatch (issue_id, dispatched_at, owner_account_id, by_account_id) VALUES (?, ?, ?, ?)', [Number(issue.id), new Date(due - 25 * MINUTE), OWNER, 'acc-triager']);
+    const issue = jira.seedIssue({
+      key: 'ITR-2',
+      issueType: ITR_TYPE,
+      created: new Date(due - 30 * MINUTE),
+      fields: awaiting(due),
+    });
+    await sql.raw(
+      'INSERT INTO triage_dispatch (issue_id, dispatched_at, owner_account_id, by_account_id) VALUES (?, ?, ?, ?)',
+      [Number(issue.id), new Date(due - 25 * MINUTE), OWNER, 'acc-triager'],
+    );
     queue.duplicateNext(3);
     await sweepAndDrain();
     await sweepAndDrain();
@@ -90,7 +108,12 @@ describe('the sweep at the response times', () => {
     expect(f[ids.responseAlert]).toBe('due');
     const history = await historyOf(issue.id);
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ field: 'acceptance', new_value: 'deemedAccepted', reason: 'ACCEPTANCE_TIMEOUT', actor_account_id: OWNER });
+    expect(history[0]).toMatchObject({
+      field: 'acceptance',
+      new_value: 'deemedAccepted',
+      reason: 'ACCEPTANCE_TIMEOUT',
+      actor_account_id: OWNER,
+    });
     expect(fromSqlDateTime(history[0]!.at).getTime()).toBe(due); // the deadline, not the sweep's run
     const comments = jira.issue('ITR-2').comments;
     expect(comments).toHaveLength(1);
@@ -101,7 +124,12 @@ describe('the sweep at the response times', () => {
 
   it('tells triage once that an untriaged issue is past its response time, with a history row at the deadline', async () => {
     const due = fromNow(-5);
-    const issue = jira.seedIssue({ key: 'ITR-3', issueType: ITR_TYPE, created: new Date(due - 30 * MINUTE), fields: { [ids.responseDueAt]: jiraTime(due), [ids.responseWarnAt]: jiraTime(due - 8 * MINUTE) } });
+    const issue = jira.seedIssue({
+      key: 'ITR-3',
+      issueType: ITR_TYPE,
+      created: new Date(due - 30 * MINUTE),
+      fields: { [ids.responseDueAt]: jiraTime(due), [ids.responseWarnAt]: jiraTime(due - 8 * MINUTE) },
+    });
     await sweepAndDrain();
     await sweepAndDrain();
     expect(jira.issue('ITR-3').fields[ids.responseAlert]).toBe('due');
@@ -126,7 +154,11 @@ describe('the sweep at the response times', () => {
 
   it('never touches a done issue, nor an accepted one: their response clock has stopped', async () => {
     jira.seedIssue({ key: 'ITR-5', issueType: ITR_TYPE, status: 'Closed', fields: awaiting(fromNow(-60)) });
-    jira.seedIssue({ key: 'ITR-6', issueType: ITR_TYPE, fields: { ...awaiting(fromNow(-60)), [ids.acceptance]: 'accepted' } });
+    jira.seedIssue({
+      key: 'ITR-6',
+      issueType: ITR_TYPE,
+      fields: { ...awaiting(fromNow(-60)), [ids.acceptance]: 'accepted' },
+    });
     await sweepAndDrain();
     expect(jira.issue('ITR-5').fields[ids.acceptance]).toBe('awaiting');
     expect(jira.issue('ITR-5').comments).toHaveLength(0);
@@ -140,7 +172,12 @@ describe('a wait for the customer pauses the response clock', () => {
     eventType: 'avi:jira:updated:issue',
     issue: { id: issue.id, key: issue.key, fields: { updated: jiraTime(at) } },
     atlassianId: ENGINEER,
-    changelog: { id: '1', items: [{ field: 'status', fieldId: 'status', fieldtype: 'jira', from: '1', fromString: from, to: '2', toString: to }] },
+    changelog: {
+      id: '1',
+      items: [
+        { field: 'status', fieldId: 'status', fieldtype: 'jira', from: '1', fromString: from, to: '2', toString: to },
+      ],
+    },
   });
 
   it('before triage: the due and warning times are cleared while waiting and pushed out by the wait', async () => {
@@ -152,7 +189,9 @@ describe('a wait for the customer pauses the response clock', () => {
     await invokeFunction(issueUpdated, statusEvent(issue, 'Accept', 'Waiting for Customer', fromNow(-20)));
     expect(jira.issue('ITR-7').fields[ids.responseDueAt] ?? null).toBeNull();
     expect(jira.issue('ITR-7').fields[ids.responseWarnAt] ?? null).toBeNull();
-    const rows = await sql.raw<Array<{ line: string }>>('SELECT line FROM line_pause WHERE issue_id = ?', [Number(issue.id)]);
+    const rows = await sql.raw<Array<{ line: string }>>('SELECT line FROM line_pause WHERE issue_id = ?', [
+      Number(issue.id),
+    ]);
     expect(rows.map((r) => r.line)).toEqual(['untriaged']);
 
     await invokeFunction(issueUpdated, statusEvent(issue, 'Waiting for Customer', 'Accept', fromNow(-10)));

@@ -19,14 +19,34 @@ describe('app field ids', () => {
   it('takes only fields whose ARI names this app and environment, not a same-key field of another', async () => {
     const ids = defineItrFields(jira);
     // Listed after the app's own, so a match on the module key alone would end on one of them.
-    jira.defineField({ id: 'customfield_10001', name: 'ITR kind (staging)', type: 'string', forgeModuleKey: ITR_FIELDS.kind.moduleKey, forgeOwner: OTHER_ENVIRONMENT });
-    jira.defineField({ id: 'customfield_10002', name: 'Kind (other app)', type: 'string', forgeModuleKey: ITR_FIELDS.kind.moduleKey, forgeOwner: OTHER_APP });
+    jira.defineField({
+      id: 'customfield_10001',
+      name: 'ITR kind (staging)',
+      type: 'string',
+      forgeModuleKey: ITR_FIELDS.kind.moduleKey,
+      forgeOwner: OTHER_ENVIRONMENT,
+    });
+    jira.defineField({
+      id: 'customfield_10002',
+      name: 'Kind (other app)',
+      type: 'string',
+      forgeModuleKey: ITR_FIELDS.kind.moduleKey,
+      forgeOwner: OTHER_APP,
+    });
     expect((await lookUpFieldIds(jiraAsApp())).kind).toBe(ids.kind);
   });
 
   it('says which modules are missing when only another environment has them', async () => {
-    jira.defineField({ id: 'customfield_10001', name: 'ITR kind (staging)', type: 'string', forgeModuleKey: ITR_FIELDS.kind.moduleKey, forgeOwner: OTHER_ENVIRONMENT });
-    await expect(lookUpFieldIds(jiraAsApp())).rejects.toEqual(expect.objectContaining({ code: 'FIELDS_NOT_INSTALLED', missing: expect.arrayContaining(['itr-kind']) }));
+    jira.defineField({
+      id: 'customfield_10001',
+      name: 'ITR kind (staging)',
+      type: 'string',
+      forgeModuleKey: ITR_FIELDS.kind.moduleKey,
+      forgeOwner: OTHER_ENVIRONMENT,
+    });
+    await expect(lookUpFieldIds(jiraAsApp())).rejects.toEqual(
+      expect.objectContaining({ code: 'FIELDS_NOT_INSTALLED', missing: expect.arrayContaining(['itr-kind']) }),
+    );
     await expect(lookUpFieldIds(jiraAsApp())).rejects.toBeInstanceOf(FieldsNotInstalledError);
     expect(kvs.peek(APP_FIELD_IDS_KEY)).toBeUndefined(); // a failed look-up is never cached
   });

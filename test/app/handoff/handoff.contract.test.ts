@@ -4,7 +4,11 @@
  */
 import { issuePanelResolver } from '../../../src/index';
 import { ConfigStore } from '../../../src/adapters/kvs';
-import { ANALYTICS_SETTINGS_KEY, analyticsSettingsCodec, DEFAULT_ANALYTICS_SETTINGS } from '../../../src/app/analytics/settings';
+import {
+  ANALYTICS_SETTINGS_KEY,
+  analyticsSettingsCodec,
+  DEFAULT_ANALYTICS_SETTINGS,
+} from '../../../src/app/analytics/settings';
 import { LEGACY_HANDOFF_PROPERTY } from '../../../src/app/handoff/handoff';
 import { runMigrations } from '../../../src/adapters/sql';
 import { harness, invokeResolver } from '../../harness';
@@ -17,7 +21,11 @@ const OUTSIDER = 'acc-outsider';
 const RND_READER = 'acc-rnd-reader';
 const INTERNAL = 'Root cause: firmware 2.3 watchdog bug in our build pipeline; do not tell the customer';
 
-function call(functionKey: 'sendHandoff' | 'listHandoffs', payload: Record<string, unknown>, accountId = ENGINEER): Promise<unknown> {
+function call(
+  functionKey: 'sendHandoff' | 'listHandoffs',
+  payload: Record<string, unknown>,
+  accountId = ENGINEER,
+): Promise<unknown> {
   return invokeResolver(issuePanelResolver, functionKey, payload, {
     accountId,
     context: { extension: { type: 'jira:issuePanel', issue: { key: 'ITR-1' } } },
@@ -54,13 +62,23 @@ beforeEach(async () => {
     summary: 'Router reboots every night',
     reporter: ENGINEER,
     fields: {
-      description: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: INTERNAL }] }] },
+      description: {
+        type: 'doc',
+        version: 1,
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: INTERNAL }] }],
+      },
       [ids.product]: 'AR-6000',
       [ids.grade]: 'major',
       [ids.classification]: 'productDefect',
     },
   });
-  jira.issue('ITR-1').comments.push({ id: '1', authorAccountId: ENGINEER, body: { type: 'doc', version: 1, content: [] }, created: '2024-01-01T00:00:00.000+0000', updated: '2024-01-01T00:00:00.000+0000' } as never);
+  jira.issue('ITR-1').comments.push({
+    id: '1',
+    authorAccountId: ENGINEER,
+    body: { type: 'doc', version: 1, content: [] },
+    created: '2024-01-01T00:00:00.000+0000',
+    updated: '2024-01-01T00:00:00.000+0000',
+  } as never);
 });
 
 afterEach(() => jira.assertNoViolations());
@@ -69,7 +87,15 @@ describe('sendHandoff / listHandoffs through issuePanelResolver', () => {
   it('creates a linked issue in the configured project with customer-safe fields only, once', async () => {
     await configure({ ipd: true, ltc: true });
     const sent = await call('sendHandoff', { issueKey: 'ITR-1', target: 'rnd' });
-    expect(sent).toMatchObject({ success: true, data: { target: 'rnd', key: expect.stringMatching(/^IPD-\d+$/), summary: '[ITR-1] Router reboots every night', status: null } });
+    expect(sent).toMatchObject({
+      success: true,
+      data: {
+        target: 'rnd',
+        key: expect.stringMatching(/^IPD-\d+$/),
+        summary: '[ITR-1] Router reboots every night',
+        status: null,
+      },
+    });
     const key = (sent as { data: { key: string } }).data.key;
 
     const created = jira.issue(key);
@@ -91,40 +117,66 @@ describe('sendHandoff / listHandoffs through issuePanelResolver', () => {
     expect(jira.requestCount('POST /rest/api/3/issue')).toBe(1);
     expect(jira.model.links).toHaveLength(1);
     // Recorded where only the app writes (SQL), not in an issue property an editor could change.
-    expect(await sql.raw('SELECT target, handed_key, by_account_id FROM itr_handoff')).toEqual([{ target: 'rnd', handed_key: key, by_account_id: ENGINEER }]);
+    expect(await sql.raw('SELECT target, handed_key, by_account_id FROM itr_handoff')).toEqual([
+      { target: 'rnd', handed_key: key, by_account_id: ENGINEER },
+    ]);
     expect(jira.issue('ITR-1').properties.has(LEGACY_HANDOFF_PROPERTY)).toBe(false);
 
     // Sales gets its own lead; both are listed, with their status to whoever may browse them.
     const lead = await call('sendHandoff', { issueKey: 'ITR-1', target: 'sales' });
-    expect(lead).toMatchObject({ success: true, data: { target: 'sales', key: expect.stringMatching(/^LTC-\d+$/), status: null } });
+    expect(lead).toMatchObject({
+      success: true,
+      data: { target: 'sales', key: expect.stringMatching(/^LTC-\d+$/), status: null },
+    });
     jira.issue(key).fields['status'] = { name: 'In Progress' } as never;
     expect(await call('listHandoffs', { issueKey: 'ITR-1' }, RND_READER)).toMatchObject({
       success: true,
-      data: [{ key, target: 'rnd', status: 'In Progress' }, { target: 'sales', summary: '[ITR-1] Router reboots every night', status: null }],
+      data: [
+        { key, target: 'rnd', status: 'In Progress' },
+        { target: 'sales', summary: '[ITR-1] Router reboots every night', status: null },
+      ],
     });
     // The engineer may browse neither target project: the record's own summary, no status.
-    expect(await call('listHandoffs', { issueKey: 'ITR-1' })).toMatchObject({ success: true, data: [{ key, status: null }, { target: 'sales', status: null }] });
+    expect(await call('listHandoffs', { issueKey: 'ITR-1' })).toMatchObject({
+      success: true,
+      data: [
+        { key, status: null },
+        { target: 'sales', status: null },
+      ],
+    });
   });
 
   it('relinks a recorded hand-off whose link was removed instead of creating another', async () => {
     await configure({ ipd: true });
     const first = (await call('sendHandoff', { issueKey: 'ITR-1', target: 'rnd' })) as { data: { key: string } };
     jira.model.links = [];
-    expect(await call('sendHandoff', { issueKey: 'ITR-1', target: 'rnd' })).toMatchObject({ success: true, data: { key: first.data.key } });
+    expect(await call('sendHandoff', { issueKey: 'ITR-1', target: 'rnd' })).toMatchObject({
+      success: true,
+      data: { key: first.data.key },
+    });
     expect(jira.requestCount('POST /rest/api/3/issue')).toBe(1);
     expect(jira.model.links).toHaveLength(1);
   });
 
   it('fails with HANDOFF_NOT_CONFIGURED when the target has no project', async () => {
     await configure({ ipd: true });
-    expect(await call('sendHandoff', { issueKey: 'ITR-1', target: 'sales' })).toMatchObject({ success: false, errors: [{ code: 'HANDOFF_NOT_CONFIGURED' }] });
+    expect(await call('sendHandoff', { issueKey: 'ITR-1', target: 'sales' })).toMatchObject({
+      success: false,
+      errors: [{ code: 'HANDOFF_NOT_CONFIGURED' }],
+    });
     expect(jira.requestCount('POST /rest/api/3/issue')).toBe(0);
   });
 
   it('answers ISSUE_NOT_FOUND to someone who cannot see the issue, and creates nothing', async () => {
     await configure({ ipd: true, ltc: true });
-    expect(await call('sendHandoff', { issueKey: 'ITR-1', target: 'rnd' }, OUTSIDER)).toMatchObject({ success: false, errors: [{ code: 'ISSUE_NOT_FOUND' }] });
-    expect(await call('listHandoffs', { issueKey: 'ITR-1' }, OUTSIDER)).toMatchObject({ success: false, errors: [{ code: 'ISSUE_NOT_FOUND' }] });
+    expect(await call('sendHandoff', { issueKey: 'ITR-1', target: 'rnd' }, OUTSIDER)).toMatchObject({
+      success: false,
+      errors: [{ code: 'ISSUE_NOT_FOUND' }],
+    });
+    expect(await call('listHandoffs', { issueKey: 'ITR-1' }, OUTSIDER)).toMatchObject({
+      success: false,
+      errors: [{ code: 'ISSUE_NOT_FOUND' }],
+    });
     expect(jira.requestCount('POST /rest/api/3/issue')).toBe(0);
   });
 
@@ -133,7 +185,9 @@ describe('sendHandoff / listHandoffs through issuePanelResolver', () => {
     jira.seedProject({ key: 'SEC', browsers: [] });
     jira.seedIssue({ key: 'SEC-1', summary: 'Acquisition of Contoso (board only)' });
     // Any editor may write issue properties (PUT /rest/api/3/issue/{key}/properties/{prop}).
-    jira.issue('ITR-1').properties.set(LEGACY_HANDOFF_PROPERTY, { rnd: { key: 'SEC-1', id: jira.issue('SEC-1').id, summary: 'x', by: ENGINEER, at: '' } });
+    jira.issue('ITR-1').properties.set(LEGACY_HANDOFF_PROPERTY, {
+      rnd: { key: 'SEC-1', id: jira.issue('SEC-1').id, summary: 'x', by: ENGINEER, at: '' },
+    });
     const listed = await call('listHandoffs', { issueKey: 'ITR-1' });
     expect(listed).toEqual({ success: true, data: [] });
     const sent = await call('sendHandoff', { issueKey: 'ITR-1', target: 'rnd' });
@@ -155,6 +209,9 @@ describe('sendHandoff / listHandoffs through issuePanelResolver', () => {
   });
 
   it('rejects a bad target', async () => {
-    expect(await call('sendHandoff', { issueKey: 'ITR-1', target: 'marketing' })).toMatchObject({ success: false, errors: [{ code: 'INVALID_PAYLOAD', path: 'target' }] });
+    expect(await call('sendHandoff', { issueKey: 'ITR-1', target: 'marketing' })).toMatchObject({
+      success: false,
+      errors: [{ code: 'INVALID_PAYLOAD', path: 'target' }],
+    });
   });
 });

@@ -13,7 +13,9 @@ beforeEach(() => {
 });
 
 it('names known accounts (inactive ones too) and answers null for an account Jira does not know', async () => {
-  const names = await runtime.runAs('acc-li', () => namesOf(jiraAsUser(), ['acc-li', 'acc-ann', 'acc-deleted', 'acc-li', '']));
+  const names = await runtime.runAs('acc-li', () =>
+    namesOf(jiraAsUser(), ['acc-li', 'acc-ann', 'acc-deleted', 'acc-li', '']),
+  );
   expect([...names.entries()]).toEqual([
     ['acc-li', '李伟'],
     ['acc-ann', 'Ann Lee'],

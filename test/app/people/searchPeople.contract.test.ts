@@ -30,8 +30,14 @@ const RESOLVERS: Array<[string, Handler]> = [
   ['return visits (fallback closers)', returnVisitsResolver as Handler],
 ];
 
-const search = (handler: Handler, payload: unknown, accountId: string | undefined): Promise<ResolverResult<PeopleSearchResult>> =>
-  invokeResolver(handler, 'searchPeople', payload, accountId === undefined ? {} : { accountId }) as Promise<ResolverResult<PeopleSearchResult>>;
+const search = (
+  handler: Handler,
+  payload: unknown,
+  accountId: string | undefined,
+): Promise<ResolverResult<PeopleSearchResult>> =>
+  invokeResolver(handler, 'searchPeople', payload, accountId === undefined ? {} : { accountId }) as Promise<
+    ResolverResult<PeopleSearchResult>
+  >;
 
 function data(r: ResolverResult<PeopleSearchResult>): PeopleSearchResult {
   if (!r.success) throw new Error(`expected success, got ${JSON.stringify(r.errors)}`);
@@ -57,16 +63,25 @@ describe.each(RESOLVERS)('searchPeople on the %s resolver', (_page, handler) => 
       { accountId: VIEWER, displayName: 'Bob Viewer', avatarUrl: expect.stringMatching(/^https:\/\//) },
     ]); // Bob Gone is inactive
     expect(found.groups).toEqual([]);
-    expect(data(await search(handler, { query: 'L2', kinds: ['group'] }, LI)).groups).toEqual([{ groupId: expect.any(String), name: 'itr-l2' }]);
-    expect(data(await search(handler, { query: '李', kinds: ['user'] }, BOB)).users.map((u) => u.displayName)).toEqual(['李伟']);
+    expect(data(await search(handler, { query: 'L2', kinds: ['group'] }, LI)).groups).toEqual([
+      { groupId: expect.any(String), name: 'itr-l2' },
+    ]);
+    expect(data(await search(handler, { query: '李', kinds: ['user'] }, BOB)).users.map((u) => u.displayName)).toEqual([
+      '李伟',
+    ]);
     expect(jira.calls.every((c) => c.actor === 'user')).toBe(true);
     expect(new Set(jira.calls.map((c) => c.accountId))).toEqual(new Set([LI, BOB]));
   });
 
   it('gives an outsider only what Jira lets them see: nobody, and a group only by its exact name', async () => {
-    expect(data(await search(handler, { query: 'bob', kinds: ['user', 'group'] }, OUTSIDER))).toEqual({ users: [], groups: [] });
+    expect(data(await search(handler, { query: 'bob', kinds: ['user', 'group'] }, OUTSIDER))).toEqual({
+      users: [],
+      groups: [],
+    });
     expect(data(await search(handler, { query: 'itr', kinds: ['group'] }, OUTSIDER)).groups).toEqual([]);
-    expect(data(await search(handler, { query: 'itr-l2', kinds: ['group'] }, OUTSIDER)).groups.map((g) => g.name)).toEqual(['itr-l2']);
+    expect(
+      data(await search(handler, { query: 'itr-l2', kinds: ['group'] }, OUTSIDER)).groups.map((g) => g.name),
+    ).toEqual(['itr-l2']);
   });
 
   it('offers only people: never the app’s own account', async () => {
@@ -78,11 +93,25 @@ describe.each(RESOLVERS)('searchPeople on the %s resolver', (_page, handler) => 
     const assignable = data(await search(handler, { query: 'bob', kinds: ['user'], assignableInProject: 'ITR' }, LI));
     expect(assignable.users.map((u) => u.displayName)).toEqual(['Bob Stone']); // Bob Viewer holds no Assignable User
     const hidden = await search(handler, { query: 'ada', kinds: ['user'], assignableInProject: 'SEC' }, LI);
-    expect(hidden).toEqual({ success: false, errors: [expect.objectContaining({ code: PeopleSearchErrorCode.ProjectNotFound, path: 'assignableInProject', params: { project: 'SEC' } })] });
+    expect(hidden).toEqual({
+      success: false,
+      errors: [
+        expect.objectContaining({
+          code: PeopleSearchErrorCode.ProjectNotFound,
+          path: 'assignableInProject',
+          params: { project: 'SEC' },
+        }),
+      ],
+    });
   });
 
   it('looks at a wider window for assignable people, so non-assignable matches do not crowd them out', async () => {
-    for (let i = 0; i < PEOPLE_RESULT_MAX; i++) jira.seedUser({ accountId: `acc-c${i}`, displayName: `Carl ${String(i).padStart(2, '0')}`, projectPermissions: { ITR: ['BROWSE_PROJECTS'] } });
+    for (let i = 0; i < PEOPLE_RESULT_MAX; i++)
+      jira.seedUser({
+        accountId: `acc-c${i}`,
+        displayName: `Carl ${String(i).padStart(2, '0')}`,
+        projectPermissions: { ITR: ['BROWSE_PROJECTS'] },
+      });
     jira.seedUser({ accountId: 'acc-cz', displayName: 'Carl Zhou' });
     const found = data(await search(handler, { query: 'carl', kinds: ['user'], assignableInProject: 'ITR' }, LI));
     expect(found.users.map((u) => u.displayName)).toEqual(['Carl Zhou']);
@@ -91,12 +120,24 @@ describe.each(RESOLVERS)('searchPeople on the %s resolver', (_page, handler) => 
   it.each([
     ['no payload', null, PeopleSearchErrorCode.QueryInvalid],
     ['an empty query', { query: '   ', kinds: ['user'] }, PeopleSearchErrorCode.QueryInvalid],
-    ['a query over the limit', { query: '伟'.repeat(PEOPLE_QUERY_MAX + 1), kinds: ['user'] }, PeopleSearchErrorCode.QueryInvalid],
+    [
+      'a query over the limit',
+      { query: '伟'.repeat(PEOPLE_QUERY_MAX + 1), kinds: ['user'] },
+      PeopleSearchErrorCode.QueryInvalid,
+    ],
     ['a query that is not text', { query: 42, kinds: ['user'] }, PeopleSearchErrorCode.QueryInvalid],
     ['no kinds', { query: 'bob', kinds: [] }, PeopleSearchErrorCode.KindsInvalid],
     ['an unknown kind', { query: 'bob', kinds: ['user', 'robot'] }, PeopleSearchErrorCode.KindsInvalid],
-    ['a project that is not a key', { query: 'bob', kinds: ['user'], assignableInProject: 'itr project' }, PeopleSearchErrorCode.ProjectInvalid],
-    ['a project for groups only', { query: 'bob', kinds: ['group'], assignableInProject: 'ITR' }, PeopleSearchErrorCode.ProjectInvalid],
+    [
+      'a project that is not a key',
+      { query: 'bob', kinds: ['user'], assignableInProject: 'itr project' },
+      PeopleSearchErrorCode.ProjectInvalid,
+    ],
+    [
+      'a project for groups only',
+      { query: 'bob', kinds: ['group'], assignableInProject: 'ITR' },
+      PeopleSearchErrorCode.ProjectInvalid,
+    ],
   ])('refuses %s with a code, before asking Jira', async (_what, payload, code) => {
     const r = await search(handler, payload, BOB);
     expect(r).toEqual({ success: false, errors: [expect.objectContaining({ code })] });
@@ -104,10 +145,16 @@ describe.each(RESOLVERS)('searchPeople on the %s resolver', (_page, handler) => 
   });
 
   it('takes a query of exactly the limit, counted in characters', async () => {
-    expect(await search(handler, { query: '伟'.repeat(PEOPLE_QUERY_MAX), kinds: ['user'] }, BOB)).toEqual({ success: true, data: { users: [], groups: [] } });
+    expect(await search(handler, { query: '伟'.repeat(PEOPLE_QUERY_MAX), kinds: ['user'] }, BOB)).toEqual({
+      success: true,
+      data: { users: [], groups: [] },
+    });
   });
 
   it('refuses a call without a signed-in user', async () => {
-    expect(await search(handler, { query: 'bob', kinds: ['user'] }, undefined)).toEqual({ success: false, errors: [expect.objectContaining({ code: 'NOT_AUTHORIZED' })] });
+    expect(await search(handler, { query: 'bob', kinds: ['user'] }, undefined)).toEqual({
+      success: false,
+      errors: [expect.objectContaining({ code: 'NOT_AUTHORIZED' })],
+    });
   });
 });

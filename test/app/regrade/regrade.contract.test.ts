@@ -20,8 +20,20 @@ const AGENT = 'acc-agent';
 const WRITE = 'POST /rest/api/3/app/field/value';
 const SEARCH = 'POST /rest/api/3/search/jql';
 
-const OUTAGE = { businessImpact: 'outage', duration: 'h1to4', scope: 'large', customerTier: 'standard', sensitivity: 'none' }; // 61
-const PARTIAL = { businessImpact: 'partial', duration: 'h4to24', scope: 'medium', customerTier: 'standard', sensitivity: 'none' }; // 37
+const OUTAGE = {
+  businessImpact: 'outage',
+  duration: 'h1to4',
+  scope: 'large',
+  customerTier: 'standard',
+  sensitivity: 'none',
+}; // 61
+const PARTIAL = {
+  businessImpact: 'partial',
+  duration: 'h4to24',
+  scope: 'medium',
+  customerTier: 'standard',
+  sensitivity: 'none',
+}; // 37
 
 /** Table v2: Critical from 62, so the 61-point outage drops to Major. */
 const V2: GradingTable = {
@@ -46,7 +58,17 @@ const graded = (n: number, answers: Record<string, string>, grade: string, statu
     fields: { [ids.gradingAnswers]: encodeGradingAnswers(answers), [ids.grade]: grade, [ids.gradingTableVersion]: 1 },
   });
 
-type Progress = { jobId: string; status: string; total: number; batches: number; batchesDone: number; processed: number; regraded: number; unchanged: number; skippedClosed: number };
+type Progress = {
+  jobId: string;
+  status: string;
+  total: number;
+  batches: number;
+  batchesDone: number;
+  processed: number;
+  regraded: number;
+  unchanged: number;
+  skippedClosed: number;
+};
 
 describe('regrade open issues', () => {
   it('regrades 250 open issues in bulk, leaves closed ones alone, and reports progress', async () => {
@@ -54,14 +76,30 @@ describe('regrade open issues', () => {
     for (let n = 201; n <= 250; n++) graded(n, PARTIAL, 'major');
     for (let n = 251; n <= 260; n++) graded(n, OUTAGE, 'critical', 'Closed');
 
-    const started = (await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN })) as { success: true; data: Progress };
-    expect(started).toMatchObject({ success: true, data: { status: 'running', total: 250, batches: 3, batchesDone: 0 } });
+    const started = (await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN })) as {
+      success: true;
+      data: Progress;
+    };
+    expect(started).toMatchObject({
+      success: true,
+      data: { status: 'running', total: 250, batches: 3, batchesDone: 0 },
+    });
     const searchesToStart = jira.requestCount(SEARCH);
     expect(searchesToStart).toBe(1);
 
     await queue.drain();
-    const progress = (await invokeResolver(triageResolver, 'getRegradeProgress', {}, { accountId: ADMIN })) as { data: Progress };
-    expect(progress.data).toMatchObject({ jobId: started.data.jobId, status: 'done', batchesDone: 3, processed: 250, regraded: 250, unchanged: 0, skippedClosed: 0 });
+    const progress = (await invokeResolver(triageResolver, 'getRegradeProgress', {}, { accountId: ADMIN })) as {
+      data: Progress;
+    };
+    expect(progress.data).toMatchObject({
+      jobId: started.data.jobId,
+      status: 'done',
+      batchesDone: 3,
+      processed: 250,
+      regraded: 250,
+      unchanged: 0,
+      skippedClosed: 0,
+    });
 
     expect(jira.issue('ITR-1').fields[ids.grade]).toBe('major');
     expect(jira.issue('ITR-1').fields[ids.gradingTableVersion]).toBe(2);
@@ -77,8 +115,12 @@ describe('regrade open issues', () => {
     // 3 writes, 3 + 5 searches (+1 to start), not 250 writes.
     expect(jira.requestCount(WRITE)).toBe(3);
     expect(jira.requestCount(SEARCH) - searchesToStart).toBe(8);
-    const reconciled = jira.calls.filter((c) => c.route === SEARCH && Array.isArray((c.body as { reconcileIssues?: unknown }).reconcileIssues));
-    expect(reconciled.map((c) => (c.body as { reconcileIssues: number[] }).reconcileIssues.length)).toEqual([50, 50, 50, 50, 50]);
+    const reconciled = jira.calls.filter(
+      (c) => c.route === SEARCH && Array.isArray((c.body as { reconcileIssues?: unknown }).reconcileIssues),
+    );
+    expect(reconciled.map((c) => (c.body as { reconcileIssues: number[] }).reconcileIssues.length)).toEqual([
+      50, 50, 50, 50, 50,
+    ]);
     expect(jira.requestCount()).toBeLessThan(250 / 10);
   });
 
@@ -88,12 +130,22 @@ describe('regrade open issues', () => {
     await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN });
     await queue.drain();
     expect(jira.requestCount(WRITE)).toBe(2);
-    const progress = (await invokeResolver(triageResolver, 'getRegradeProgress', {}, { accountId: ADMIN })) as { data: Progress };
+    const progress = (await invokeResolver(triageResolver, 'getRegradeProgress', {}, { accountId: ADMIN })) as {
+      data: Progress;
+    };
     expect(progress.data).toMatchObject({ status: 'done', processed: 120, regraded: 120 });
   });
 
   it('writes nothing for issues already graded with the table in force', async () => {
-    for (let n = 1; n <= 5; n++) jira.seedIssue({ key: `ITR-${n}`, fields: { [ids.gradingAnswers]: encodeGradingAnswers(PARTIAL), [ids.grade]: 'major', [ids.gradingTableVersion]: 2 } });
+    for (let n = 1; n <= 5; n++)
+      jira.seedIssue({
+        key: `ITR-${n}`,
+        fields: {
+          [ids.gradingAnswers]: encodeGradingAnswers(PARTIAL),
+          [ids.grade]: 'major',
+          [ids.gradingTableVersion]: 2,
+        },
+      });
     await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN });
     await queue.drain();
     expect(jira.requestCount(WRITE)).toBe(0);
@@ -101,7 +153,10 @@ describe('regrade open issues', () => {
 
   it('refuses a non-admin', async () => {
     graded(1, OUTAGE, 'critical');
-    expect(await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: AGENT })).toEqual({ success: false, errors: [expect.objectContaining({ code: 'NOT_AUTHORIZED' })] });
+    expect(await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: AGENT })).toEqual({
+      success: false,
+      errors: [expect.objectContaining({ code: 'NOT_AUTHORIZED' })],
+    });
     expect(queue.pushes).toHaveLength(0);
   });
 });

@@ -19,7 +19,13 @@ const { jira, queue } = harness();
 const ADMIN = 'acc-admin';
 const LIST_FIELDS = 'GET /rest/api/3/field';
 const ISSUES = 10_000;
-const OUTAGE = { businessImpact: 'outage', duration: 'h1to4', scope: 'large', customerTier: 'standard', sensitivity: 'none' };
+const OUTAGE = {
+  businessImpact: 'outage',
+  duration: 'h1to4',
+  scope: 'large',
+  customerTier: 'standard',
+  sensitivity: 'none',
+};
 const V2: GradingTable = {
   ...DEFAULT_GRADING_TABLE,
   version: 2,
@@ -37,8 +43,15 @@ beforeEach(async () => {
 /** Seeds `issues` graded open issues and regrades them: one start and one invocation per 100. */
 async function regradeAll(issues: number): Promise<void> {
   const answers = encodeGradingAnswers(OUTAGE);
-  for (let n = 1; n <= issues; n++) jira.seedIssue({ key: `ITR-${n}`, fields: { [ids.gradingAnswers]: answers, [ids.grade]: 'critical', [ids.gradingTableVersion]: 1 } });
-  const started = (await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN })) as { success: boolean; data: { batches: number } };
+  for (let n = 1; n <= issues; n++)
+    jira.seedIssue({
+      key: `ITR-${n}`,
+      fields: { [ids.gradingAnswers]: answers, [ids.grade]: 'critical', [ids.gradingTableVersion]: 1 },
+    });
+  const started = (await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN })) as {
+    success: boolean;
+    data: { batches: number };
+  };
   expect(started).toMatchObject({ success: true, data: { batches: issues / 100 } });
   await queue.drain();
   expect(queue.deliveries.length).toBeGreaterThanOrEqual(issues / 100);

@@ -34,25 +34,49 @@ const changeEvent = (issue: { id: string; key: string }, item: Record<string, un
 
 let clock = Date.parse('2026-03-02T08:00:00Z');
 /** Moves the issue to a status (category from the double's workflow) as Jira would, then delivers the event. */
-async function setStatus(issue: { id: string; key: string }, from: string, to: string, category: 'done' | 'indeterminate'): Promise<void> {
+async function setStatus(
+  issue: { id: string; key: string },
+  from: string,
+  to: string,
+  category: 'done' | 'indeterminate',
+): Promise<void> {
   const fields = jira.issue(issue.key).fields;
   const before = jira.model.statusCategoryOf(jira.issue(issue.key));
   fields['status'] = { name: to } as never;
   clock += 3_600_000;
   if (before !== category) fields['statuscategorychangedate'] = new Date(clock).toISOString().replace('Z', '+0000');
-  await invokeFunction(issueUpdated, changeEvent(issue, { field: 'status', fieldId: 'status', fromString: from, toString: to }));
+  await invokeFunction(
+    issueUpdated,
+    changeEvent(issue, { field: 'status', fieldId: 'status', fromString: from, toString: to }),
+  );
 }
 
 async function record(issueId: string, words: string) {
-  return invokeResolver(returnVisitsResolver, 'recordReturnVisit', { issueId, satisfaction: 4, resolvedInCustomersView: true, customerWords: words }, { accountId: SUPERVISOR });
+  return invokeResolver(
+    returnVisitsResolver,
+    'recordReturnVisit',
+    { issueId, satisfaction: 4, resolvedInCustomersView: true, customerWords: words },
+    { accountId: SUPERVISOR },
+  );
 }
 
-const rows = () => sql.raw<Array<{ status: string; round: number; customer_words: string | null }>>('SELECT status, round, customer_words FROM return_visit');
-const pastRows = () => sql.raw<Array<{ round: number; customer_words: string }>>('SELECT round, customer_words FROM return_visit_past ORDER BY round');
+const rows = () =>
+  sql.raw<Array<{ status: string; round: number; customer_words: string | null }>>(
+    'SELECT status, round, customer_words FROM return_visit',
+  );
+const pastRows = () =>
+  sql.raw<Array<{ round: number; customer_words: string }>>(
+    'SELECT round, customer_words FROM return_visit_past ORDER BY round',
+  );
 
 describe('return visits open on resolution', () => {
   it('a Done-category status not called "Resolved" opens the visit; a status change within open work does not', async () => {
-    const issue = jira.seedIssue({ key: 'ITR-2', reporter: ENGINEER, status: 'Open', fields: { [ids.kind]: 'complaint', [ids.grade]: 'minor' } });
+    const issue = jira.seedIssue({
+      key: 'ITR-2',
+      reporter: ENGINEER,
+      status: 'Open',
+      fields: { [ids.kind]: 'complaint', [ids.grade]: 'minor' },
+    });
     await setStatus(issue, 'Open', 'In Progress', 'indeterminate');
     expect(await rows()).toEqual([]);
     await setStatus(issue, 'In Progress', 'Closed', 'done');
@@ -61,19 +85,36 @@ describe('return visits open on resolution', () => {
   });
 
   it('a Resolution set while the status stays in progress opens the visit', async () => {
-    const issue = jira.seedIssue({ key: 'ITR-3', reporter: ENGINEER, status: 'In Progress', fields: { [ids.kind]: 'complaint', [ids.grade]: 'minor' } });
+    const issue = jira.seedIssue({
+      key: 'ITR-3',
+      reporter: ENGINEER,
+      status: 'In Progress',
+      fields: { [ids.kind]: 'complaint', [ids.grade]: 'minor' },
+    });
     const fields = jira.issue('ITR-3').fields;
     fields['resolution'] = { id: '10000', name: 'Done' } as never;
     fields['resolutiondate'] = '2026-03-03T09:00:00.000+0000' as never;
-    await invokeFunction(issueUpdated, changeEvent(issue, { field: 'resolution', fieldId: 'resolution', fromString: null, toString: 'Done' }));
+    await invokeFunction(
+      issueUpdated,
+      changeEvent(issue, { field: 'resolution', fieldId: 'resolution', fromString: null, toString: 'Done' }),
+    );
     expect(await rows()).toEqual([{ status: 'open', round: 1, customer_words: null }]);
   });
 });
 
 describe('re-resolve after the return visit was recorded', () => {
   it('opens a new round, keeps the recorded one, and the flag follows the current round', async () => {
-    const issue = jira.seedIssue({ key: 'ITR-1', reporter: ENGINEER, status: 'In Progress', fields: { [ids.kind]: 'complaint', [ids.grade]: 'minor' } });
-    await invokeFunction(issueCreated, { eventType: 'avi:jira:created:issue', issue: { id: issue.id, key: issue.key, fields: {} }, atlassianId: ENGINEER });
+    const issue = jira.seedIssue({
+      key: 'ITR-1',
+      reporter: ENGINEER,
+      status: 'In Progress',
+      fields: { [ids.kind]: 'complaint', [ids.grade]: 'minor' },
+    });
+    await invokeFunction(issueCreated, {
+      eventType: 'avi:jira:created:issue',
+      issue: { id: issue.id, key: issue.key, fields: {} },
+      atlassianId: ENGINEER,
+    });
     await setStatus(issue, 'In Progress', 'Resolved', 'done');
     expect(jira.issue('ITR-1').fields[ids.visitOpen]).toBe('yes');
     expect(await record(issue.id, 'works now')).toMatchObject({ success: true, data: { status: 'done' } });
@@ -87,16 +128,27 @@ describe('re-resolve after the return visit was recorded', () => {
     // Reopened, then resolved again (and the event delivered twice, as Forge may).
     await setStatus(issue, 'Closed', 'In Progress', 'indeterminate');
     await setStatus(issue, 'In Progress', 'Resolved', 'done');
-    await invokeFunction(issueUpdated, changeEvent(issue, { field: 'status', fieldId: 'status', fromString: 'In Progress', toString: 'Resolved' }));
+    await invokeFunction(
+      issueUpdated,
+      changeEvent(issue, { field: 'status', fieldId: 'status', fromString: 'In Progress', toString: 'Resolved' }),
+    );
 
     expect(await rows()).toEqual([{ status: 'open', round: 2, customer_words: null }]);
     expect(await pastRows()).toEqual([{ round: 1, customer_words: 'works now' }]);
     expect(jira.issue('ITR-1').fields[ids.visitOpen]).toBe('yes');
-    const open = (await invokeResolver(returnVisitsResolver, 'listReturnVisits', { status: 'open' }, { accountId: SUPERVISOR })) as { data: { visits: Array<{ issueKey: string }> } };
+    const open = (await invokeResolver(
+      returnVisitsResolver,
+      'listReturnVisits',
+      { status: 'open' },
+      { accountId: SUPERVISOR },
+    )) as { data: { visits: Array<{ issueKey: string }> } };
     expect(open.data.visits.map((v) => v.issueKey)).toEqual(['ITR-1']);
 
     // The new round is recorded like the first, and the submitter may close again.
-    expect(await record(issue.id, 'fixed for good')).toMatchObject({ success: true, data: { status: 'done', customerWords: 'fixed for good' } });
+    expect(await record(issue.id, 'fixed for good')).toMatchObject({
+      success: true,
+      data: { status: 'done', customerWords: 'fixed for good' },
+    });
     expect(jira.issue('ITR-1').fields[ids.visitOpen]).toBe('no');
     expect(await pastRows()).toEqual([{ round: 1, customer_words: 'works now' }]);
   });

@@ -20,7 +20,8 @@ const draft = {
   technicalZero: 'Leak fixed in 4.3.1',
   managementZero: 'Checklist owner added the gate',
 };
-const save = (d: unknown) => invokeResolver(issuePanelResolver, 'saveRootCause', { issueKey: 'ITR-7', draft: d }, panel('ITR-7'));
+const save = (d: unknown) =>
+  invokeResolver(issuePanelResolver, 'saveRootCause', { issueKey: 'ITR-7', draft: d }, panel('ITR-7'));
 
 beforeEach(async () => {
   await runMigrations();
@@ -33,23 +34,47 @@ beforeEach(async () => {
 describe('saveRootCause against storage', () => {
   it('stores an override reason at its column whole and refuses one over it, the saved version kept', async () => {
     const max = STORED_LIMITS.rootCauseOverrideReason.max;
-    expect(await save({ ...draft, overrideReason: '理'.repeat(max) })).toMatchObject({ success: true, data: { versions: 1, draft: { overrideReason: '理'.repeat(max) } } });
+    expect(await save({ ...draft, overrideReason: '理'.repeat(max) })).toMatchObject({
+      success: true,
+      data: { versions: 1, draft: { overrideReason: '理'.repeat(max) } },
+    });
     expect(await save({ ...draft, overrideReason: '理'.repeat(max + 1) })).toEqual({
       success: false,
-      errors: [expect.objectContaining({ code: 'VALUE_TOO_LONG', path: 'overrideReason', params: { field: 'overrideReason', size: max + 1, max, unit: 'chars' } })],
+      errors: [
+        expect.objectContaining({
+          code: 'VALUE_TOO_LONG',
+          path: 'overrideReason',
+          params: { field: 'overrideReason', size: max + 1, max, unit: 'chars' },
+        }),
+      ],
     });
-    expect(await invokeResolver(issuePanelResolver, 'getRootCause', { issueKey: 'ITR-7' }, panel('ITR-7'))).toMatchObject({ success: true, data: { versions: 1, draft: { overrideReason: '理'.repeat(max) } } });
+    expect(
+      await invokeResolver(issuePanelResolver, 'getRootCause', { issueKey: 'ITR-7' }, panel('ITR-7')),
+    ).toMatchObject({ success: true, data: { versions: 1, draft: { overrideReason: '理'.repeat(max) } } });
   });
 
   it('saves a draft over the check’s limits (reported, not lost) and refuses one over a Forge SQL request', async () => {
     const long = { ...draft, rootCause: 'x'.repeat(10_001) };
-    expect(await save(long)).toMatchObject({ success: true, data: { complete: false, issues: expect.arrayContaining([{ code: 'ROOT_CAUSE_TOO_LONG', path: 'rootCause' }]), versions: 1 } });
+    expect(await save(long)).toMatchObject({
+      success: true,
+      data: {
+        complete: false,
+        issues: expect.arrayContaining([{ code: 'ROOT_CAUSE_TOO_LONG', path: 'rootCause' }]),
+        versions: 1,
+      },
+    });
     // The resolver's own payload cap (PAYLOAD_TOO_LARGE) comes first today; the draft's storage check
     // stands on its own should that cap or the draft's encoding change.
     const huge = { ...draft, whys: Array.from({ length: 100 }, () => '理'.repeat(5_000)) };
-    expect(storageRefusal(huge)).toMatchObject({ code: 'VALUE_TOO_LONG', path: 'draft', params: { unit: 'bytes', max: STORED_LIMITS.rootCauseDraft.max } });
+    expect(storageRefusal(huge)).toMatchObject({
+      code: 'VALUE_TOO_LONG',
+      path: 'draft',
+      params: { unit: 'bytes', max: STORED_LIMITS.rootCauseDraft.max },
+    });
     expect(storageRefusal(long)).toBeUndefined();
     expect(await save(huge)).toMatchObject({ success: false });
-    expect(await invokeResolver(issuePanelResolver, 'getRootCause', { issueKey: 'ITR-7' }, panel('ITR-7'))).toMatchObject({ success: true, data: { versions: 1, draft: { rootCause: long.rootCause } } });
+    expect(
+      await invokeResolver(issuePanelResolver, 'getRootCause', { issueKey: 'ITR-7' }, panel('ITR-7')),
+    ).toMatchObject({ success: true, data: { versions: 1, draft: { rootCause: long.rootCause } } });
   });
 });

@@ -17,10 +17,19 @@ const ADMIN = 'acc-admin';
 const AGENT = 'acc-agent';
 
 type Answer =
-  | { success: true; data: { settings: { pauseStatuses: string[]; untriagedGrade: string | null; projectGrades: Record<string, string> }; revision: number; statusOptions: string[]; grades: Array<{ id: string }> } }
+  | {
+      success: true;
+      data: {
+        settings: { pauseStatuses: string[]; untriagedGrade: string | null; projectGrades: Record<string, string> };
+        revision: number;
+        statusOptions: string[];
+        grades: Array<{ id: string }>;
+      };
+    }
   | { success: false; errors: Array<{ code: string; path?: string; params?: Record<string, string | number> }> };
 
-const call = (fn: string, payload: unknown, accountId = ADMIN): Promise<Answer> => invokeResolver(gradingAdminResolver, fn, payload, { accountId }) as Promise<Answer>;
+const call = (fn: string, payload: unknown, accountId = ADMIN): Promise<Answer> =>
+  invokeResolver(gradingAdminResolver, fn, payload, { accountId }) as Promise<Answer>;
 
 let ids: ReturnType<typeof defineItrFields>;
 beforeEach(async () => {
@@ -38,8 +47,15 @@ describe('clock settings', () => {
     expect(answer.data.revision).toBe(0);
     // The built-in defaults as the ITR workflow spells them (they also match other workflows' spellings
     // until saved), so saving the page unchanged is accepted.
-    expect(answer.data.settings).toEqual({ pauseStatuses: ['Waiting for Customer'], untriagedGrade: null, projectGrades: {} });
-    expect(await call('saveClockSettings', { expectedRevision: 0, settings: answer.data.settings })).toMatchObject({ success: true, data: { revision: 1 } });
+    expect(answer.data.settings).toEqual({
+      pauseStatuses: ['Waiting for Customer'],
+      untriagedGrade: null,
+      projectGrades: {},
+    });
+    expect(await call('saveClockSettings', { expectedRevision: 0, settings: answer.data.settings })).toMatchObject({
+      success: true,
+      data: { revision: 1 },
+    });
     expect(answer.data.statusOptions).toContain('Waiting for Customer');
     expect(answer.data.statusOptions).not.toContain('Resolved');
     expect(answer.data.statusOptions).not.toContain('Closed');
@@ -47,17 +63,54 @@ describe('clock settings', () => {
   });
 
   it('saves statuses in the workflow’s spelling and grades of the table; the pause mechanism uses them at once', async () => {
-    const saved = await call('saveClockSettings', { expectedRevision: 0, settings: { pauseStatuses: ['waiting for customer', 'L2 Handling'], untriagedGrade: 'major', projectGrades: { SUP: 'minor' } } });
-    expect(saved).toMatchObject({ success: true, data: { revision: 1, settings: { pauseStatuses: ['Waiting for Customer', 'L2 Handling'], untriagedGrade: 'major', projectGrades: { SUP: 'minor' } } } });
+    const saved = await call('saveClockSettings', {
+      expectedRevision: 0,
+      settings: {
+        pauseStatuses: ['waiting for customer', 'L2 Handling'],
+        untriagedGrade: 'major',
+        projectGrades: { SUP: 'minor' },
+      },
+    });
+    expect(saved).toMatchObject({
+      success: true,
+      data: {
+        revision: 1,
+        settings: {
+          pauseStatuses: ['Waiting for Customer', 'L2 Handling'],
+          untriagedGrade: 'major',
+          projectGrades: { SUP: 'minor' },
+        },
+      },
+    });
     expect((await loadClockSettings(new ConfigStore())).pauseStatuses).toEqual(['Waiting for Customer', 'L2 Handling']);
 
     // Into a status the admin chose: the untriaged issue's response clock stops.
-    const issue = jira.seedIssue({ key: 'ITR-1', issueType: ITR_TYPE, fields: { [ids.responseDueAt]: '2030-01-01T00:00:00.000+0000', [ids.responseWarnAt]: '2029-12-31T00:00:00.000+0000' } });
+    const issue = jira.seedIssue({
+      key: 'ITR-1',
+      issueType: ITR_TYPE,
+      fields: {
+        [ids.responseDueAt]: '2030-01-01T00:00:00.000+0000',
+        [ids.responseWarnAt]: '2029-12-31T00:00:00.000+0000',
+      },
+    });
     await invokeFunction(issueUpdated, {
       eventType: 'avi:jira:updated:issue',
       issue: { id: issue.id, key: issue.key, fields: {} },
       atlassianId: AGENT,
-      changelog: { id: '1', items: [{ field: 'status', fieldId: 'status', fieldtype: 'jira', from: '1', fromString: 'Accept', to: '2', toString: 'L2 Handling' }] },
+      changelog: {
+        id: '1',
+        items: [
+          {
+            field: 'status',
+            fieldId: 'status',
+            fieldtype: 'jira',
+            from: '1',
+            fromString: 'Accept',
+            to: '2',
+            toString: 'L2 Handling',
+          },
+        ],
+      },
     });
     expect(jira.issue('ITR-1').fields[ids.responseDueAt] ?? null).toBeNull();
   });
@@ -65,7 +118,11 @@ describe('clock settings', () => {
   it('refuses statuses outside the ITR workflow or in Done, duplicates, unknown grades and bad project keys, in both languages, and stores nothing', async () => {
     const answer = await call('saveClockSettings', {
       expectedRevision: 0,
-      settings: { pauseStatuses: ['Waiting for Customer', 'Resolved', 'Pending vendor', 'WAITING FOR CUSTOMER'], untriagedGrade: 'blocker', projectGrades: { sup: 'minor', ITR: 'none' } },
+      settings: {
+        pauseStatuses: ['Waiting for Customer', 'Resolved', 'Pending vendor', 'WAITING FOR CUSTOMER'],
+        untriagedGrade: 'blocker',
+        projectGrades: { sup: 'minor', ITR: 'none' },
+      },
     });
     if (answer.success) throw new Error('expected a refusal');
     expect(answer.errors[0]).toMatchObject({ code: 'SETTINGS_INVALID', params: { count: 6 } });
@@ -86,11 +143,22 @@ describe('clock settings', () => {
         if (e.code !== 'SETTINGS_PROJECT_KEY_INVALID') expect(text).toContain(String(e.params?.['value'])); // that one explains the format
       }
     }
-    expect((await call('getClockSettings', {})) as { data: { revision: number } }).toMatchObject({ data: { revision: 0 } });
+    expect((await call('getClockSettings', {})) as { data: { revision: number } }).toMatchObject({
+      data: { revision: 0 },
+    });
   });
 
   it('is for Jira administrators only', async () => {
-    expect(await call('getClockSettings', {}, AGENT)).toMatchObject({ success: false, errors: [{ code: 'NOT_AUTHORIZED' }] });
-    expect(await call('saveClockSettings', { expectedRevision: 0, settings: { pauseStatuses: [], untriagedGrade: null, projectGrades: {} } }, AGENT)).toMatchObject({ success: false, errors: [{ code: 'NOT_AUTHORIZED' }] });
+    expect(await call('getClockSettings', {}, AGENT)).toMatchObject({
+      success: false,
+      errors: [{ code: 'NOT_AUTHORIZED' }],
+    });
+    expect(
+      await call(
+        'saveClockSettings',
+        { expectedRevision: 0, settings: { pauseStatuses: [], untriagedGrade: null, projectGrades: {} } },
+        AGENT,
+      ),
+    ).toMatchObject({ success: false, errors: [{ code: 'NOT_AUTHORIZED' }] });
   });
 });

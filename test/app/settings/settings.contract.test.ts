@@ -19,7 +19,15 @@ const AGENT = 'acc-agent';
 const SUPERVISOR = 'acc-supervisor';
 const ENGINEER = 'acc-engineer';
 
-type Envelope = { success: true; data: { settings: Record<string, unknown>; revision: number; displayNames: Record<string, string> } } | { success: false; errors: Array<{ code: string; message: string; path?: string; params?: Record<string, string | number> }> };
+type Envelope =
+  | {
+      success: true;
+      data: { settings: Record<string, unknown>; revision: number; displayNames: Record<string, string> };
+    }
+  | {
+      success: false;
+      errors: Array<{ code: string; message: string; path?: string; params?: Record<string, string | number> }>;
+    };
 
 const call = (functionKey: string, payload: unknown, accountId = ADMIN): Promise<Envelope> =>
   invokeResolver(gradingAdminResolver, functionKey, payload, { accountId }) as Promise<Envelope>;
@@ -35,9 +43,24 @@ const supervision = (over: Record<string, unknown> = {}) => ({
 
 const routing = (over: Record<string, unknown> = {}) => ({
   lines: {
-    L1: { assignment: { mode: 'group', group: 'itr-supervisors' }, statusName: 'L1 Handling', notifyAccountIds: [], notifyGroups: ['itr-supervisors'] },
-    L2: { assignment: { mode: 'person', accountId: ENGINEER }, statusName: 'L2 Handling', notifyAccountIds: [SUPERVISOR], notifyGroups: [] },
-    L3: { assignment: { mode: 'unassigned', notifyGroup: 'itr-supervisors' }, statusName: null, notifyAccountIds: [], notifyGroups: [] },
+    L1: {
+      assignment: { mode: 'group', group: 'itr-supervisors' },
+      statusName: 'L1 Handling',
+      notifyAccountIds: [],
+      notifyGroups: ['itr-supervisors'],
+    },
+    L2: {
+      assignment: { mode: 'person', accountId: ENGINEER },
+      statusName: 'L2 Handling',
+      notifyAccountIds: [SUPERVISOR],
+      notifyGroups: [],
+    },
+    L3: {
+      assignment: { mode: 'unassigned', notifyGroup: 'itr-supervisors' },
+      statusName: null,
+      notifyAccountIds: [],
+      notifyGroups: [],
+    },
   },
   managementAccountIds: [SUPERVISOR],
   managementGroups: [],
@@ -62,10 +85,13 @@ function expectTranslated(answer: Envelope): void {
       expect([e.code, key]).toEqual([e.code, `errorCode.${e.code}`]);
       const text = t(key, e.params ?? {});
       expect(text).not.toMatch(/\{\w+\}/);
-      for (const v of Object.values(e.params ?? {})) if (e.code !== 'SETTINGS_INVALID') expect(text).toContain(String(v));
+      for (const v of Object.values(e.params ?? {}))
+        if (e.code !== 'SETTINGS_INVALID') expect(text).toContain(String(v));
     }
   }
-  expect(MESSAGES['zh-CN'][errorMessageKey(answer.errors[1]?.code ?? '')]).not.toBe(MESSAGES.en[errorMessageKey(answer.errors[1]?.code ?? '')]);
+  expect(MESSAGES['zh-CN'][errorMessageKey(answer.errors[1]?.code ?? '')]).not.toBe(
+    MESSAGES.en[errorMessageKey(answer.errors[1]?.code ?? '')],
+  );
 }
 
 beforeEach(async () => {
@@ -79,7 +105,10 @@ beforeEach(async () => {
   jira.seedUser({ accountId: 'acc-app', displayName: 'Some automation', accountType: 'app' });
   // Setup's ITR workflow: its statuses are what a support line may move an issue to.
   const existing = new Map(jira.model.statuses.map((st) => [st.name.toLowerCase(), st.id]));
-  await invokeFunction(() => jiraAsApp().createWorkflows(workflowCreateRequest(existing, { resolutionId: '10000' })), undefined);
+  await invokeFunction(
+    () => jiraAsApp().createWorkflows(workflowCreateRequest(existing, { resolutionId: '10000' })),
+    undefined,
+  );
   jira.calls.length = 0; // the tests count the tabs' own requests
 });
 
@@ -88,22 +117,67 @@ afterEach(() => jira.assertNoViolations());
 describe('supervision settings', () => {
   it('an admin loads the defaults, saves, and reads back the saved settings with display names', async () => {
     const loaded = await call('getSupervisionSettings', {});
-    expect(loaded).toEqual({ success: true, data: { settings: { personFigureGroups: ['itr-supervisors'], departments: [], ipd: null, ltc: null, weeklyReportIssue: null }, revision: 0, displayNames: {} } });
+    expect(loaded).toEqual({
+      success: true,
+      data: {
+        settings: {
+          personFigureGroups: ['itr-supervisors'],
+          departments: [],
+          ipd: null,
+          ltc: null,
+          weeklyReportIssue: null,
+        },
+        revision: 0,
+        displayNames: {},
+      },
+    });
 
     const saved = await call('saveSupervisionSettings', { settings: supervision(), expectedRevision: 0 });
-    expect(saved).toEqual({ success: true, data: { settings: supervision(), revision: 1, displayNames: { [SUPERVISOR]: 'Chen Jie' } } });
-    expect(await loadAnalyticsSettings()).toEqual({ value: { personFigureGroups: ['itr-supervisors'], departments: { [SUPERVISOR]: 'Quality' }, ipd: { projectKey: 'IPD', issueType: 'Task' }, ltc: null, weeklyReportIssue: null }, revision: 1 });
+    expect(saved).toEqual({
+      success: true,
+      data: { settings: supervision(), revision: 1, displayNames: { [SUPERVISOR]: 'Chen Jie' } },
+    });
+    expect(await loadAnalyticsSettings()).toEqual({
+      value: {
+        personFigureGroups: ['itr-supervisors'],
+        departments: { [SUPERVISOR]: 'Quality' },
+        ipd: { projectKey: 'IPD', issueType: 'Task' },
+        ltc: null,
+        weeklyReportIssue: null,
+      },
+      revision: 1,
+    });
     expect(await call('getSupervisionSettings', {})).toEqual(saved);
     // Directory look-ups were made as the admin, never as the app.
-    expect(jira.calls.filter((c) => /user\/bulk|group\/bulk|\/project\//.test(c.path)).every((c) => c.actor === 'user' && c.accountId === ADMIN)).toBe(true);
+    expect(
+      jira.calls
+        .filter((c) => /user\/bulk|group\/bulk|\/project\//.test(c.path))
+        .every((c) => c.actor === 'user' && c.accountId === ADMIN),
+    ).toBe(true);
   });
 
   it('stores a group as Jira spells it, whatever case the admin typed', async () => {
-    expect(await call('saveSupervisionSettings', { settings: supervision({ personFigureGroups: ['ITR-Supervisors'] }), expectedRevision: 0 })).toMatchObject({ success: true, data: { settings: { personFigureGroups: ['itr-supervisors'] } } });
+    expect(
+      await call('saveSupervisionSettings', {
+        settings: supervision({ personFigureGroups: ['ITR-Supervisors'] }),
+        expectedRevision: 0,
+      }),
+    ).toMatchObject({ success: true, data: { settings: { personFigureGroups: ['itr-supervisors'] } } });
     expect((await loadAnalyticsSettings()).value.personFigureGroups).toEqual(['itr-supervisors']);
     const lines = routing().lines;
-    expect(await call('saveSupportLineSettings', { settings: routing({ lines: { ...lines, L1: { ...lines.L1, notifyGroups: ['ITR-SUPERVISORS'] } }, managementGroups: ['Itr-Supervisors'] }), expectedRevision: 0 })).toMatchObject({ success: true });
-    expect(await loadEscalationSettings()).toMatchObject({ lines: { L1: { notifyGroups: ['itr-supervisors'] } }, managementGroups: ['itr-supervisors'] });
+    expect(
+      await call('saveSupportLineSettings', {
+        settings: routing({
+          lines: { ...lines, L1: { ...lines.L1, notifyGroups: ['ITR-SUPERVISORS'] } },
+          managementGroups: ['Itr-Supervisors'],
+        }),
+        expectedRevision: 0,
+      }),
+    ).toMatchObject({ success: true });
+    expect(await loadEscalationSettings()).toMatchObject({
+      lines: { L1: { notifyGroups: ['itr-supervisors'] } },
+      managementGroups: ['itr-supervisors'],
+    });
   });
 
   it('refuses a user who is not a Jira administrator, reading nothing and writing nothing', async () => {
@@ -111,7 +185,10 @@ describe('supervision settings', () => {
       ['getSupervisionSettings', {}],
       ['saveSupervisionSettings', { settings: supervision(), expectedRevision: 0 }],
     ] as const) {
-      expect(await call(key, payload, SUPERVISOR)).toMatchObject({ success: false, errors: [{ code: 'NOT_AUTHORIZED' }] });
+      expect(await call(key, payload, SUPERVISOR)).toMatchObject({
+        success: false,
+        errors: [{ code: 'NOT_AUTHORIZED' }],
+      });
     }
     expect(kvs.peek('config:analyticsSettings')).toBeUndefined();
     expect(jira.calls.map((c) => c.route)).toEqual(['GET /rest/api/3/mypermissions', 'GET /rest/api/3/mypermissions']);
@@ -119,7 +196,10 @@ describe('supervision settings', () => {
 
   it('refuses a save on a stale revision and keeps what the other admin saved', async () => {
     await call('saveSupervisionSettings', { settings: supervision(), expectedRevision: 0 });
-    const stale = await call('saveSupervisionSettings', { settings: supervision({ ltc: { projectKey: 'LTC', issueType: 'Task' } }), expectedRevision: 0 });
+    const stale = await call('saveSupervisionSettings', {
+      settings: supervision({ ltc: { projectKey: 'LTC', issueType: 'Task' } }),
+      expectedRevision: 0,
+    });
     expect(stale).toMatchObject({ success: false, errors: [{ code: 'SETTINGS_REVISION_CONFLICT' }] });
     expect((await loadAnalyticsSettings()).value.ltc).toBeNull();
     expect((await loadAnalyticsSettings()).revision).toBe(1);
@@ -131,7 +211,11 @@ describe('supervision settings', () => {
     const answer = await call('saveSupervisionSettings', {
       settings: supervision({
         personFigureGroups: ['itr-supervisors', ''],
-        departments: [{ accountId: SUPERVISOR, department: '  ' }, { accountId: 'not an id!', department: 'R&D' }, { accountId: SUPERVISOR, department: 'Sales' }],
+        departments: [
+          { accountId: SUPERVISOR, department: '  ' },
+          { accountId: 'not an id!', department: 'R&D' },
+          { accountId: SUPERVISOR, department: 'Sales' },
+        ],
         ipd: { projectKey: 'ipd', issueType: 'Task' },
         ltc: { projectKey: 'LTC', issueType: '' },
         weeklyReportIssue: 'the report',
@@ -173,57 +257,119 @@ describe('supervision settings', () => {
     ]);
     expectTranslated(answer);
     const { t } = createI18n('zh_CN', 'UTC');
-    const notInProject = answer.success ? undefined : answer.errors.find((e) => e.code === 'SETTINGS_ISSUE_TYPE_NOT_IN_PROJECT');
-    expect(t(errorMessageKey('SETTINGS_ISSUE_TYPE_NOT_IN_PROJECT'), notInProject?.params ?? {})).toContain('Task, Incident');
+    const notInProject = answer.success
+      ? undefined
+      : answer.errors.find((e) => e.code === 'SETTINGS_ISSUE_TYPE_NOT_IN_PROJECT');
+    expect(t(errorMessageKey('SETTINGS_ISSUE_TYPE_NOT_IN_PROJECT'), notInProject?.params ?? {})).toContain(
+      'Task, Incident',
+    );
     expect(kvs.peek('config:analyticsSettings')).toBeUndefined();
   });
 
   it('the weekly summary is commented on the issue the admin chose, and the supervisor groups are notified', async () => {
     defineItrFields(jira);
     jira.seedIssue({ key: 'IPD-7', summary: 'ITR weekly reports' });
-    expect(await call('saveSupervisionSettings', { settings: supervision({ weeklyReportIssue: 'IPD-7' }), expectedRevision: 0 })).toMatchObject({ success: true, data: { settings: { weeklyReportIssue: 'IPD-7' } } });
+    expect(
+      await call('saveSupervisionSettings', {
+        settings: supervision({ weeklyReportIssue: 'IPD-7' }),
+        expectedRevision: 0,
+      }),
+    ).toMatchObject({ success: true, data: { settings: { weeklyReportIssue: 'IPD-7' } } });
     await runMigrations();
-    await invokeFunction(analyticsWeeklyReport, undefined, { context: { moduleKey: 'analytics-weekly-report-trigger' } });
+    await invokeFunction(analyticsWeeklyReport, undefined, {
+      context: { moduleKey: 'analytics-weekly-report-trigger' },
+    });
     const comments = jira.issue('IPD-7').comments.map((c) => JSON.stringify(c.body));
     expect(comments).toHaveLength(1);
     expect(comments[0]).toContain('ITR weekly summary / ITR 周报');
-    expect(jira.model.notifications).toEqual([expect.objectContaining({ issueKey: 'IPD-7', body: expect.objectContaining({ to: { groups: [{ name: 'itr-supervisors' }] } }) })]);
+    expect(jira.model.notifications).toEqual([
+      expect.objectContaining({
+        issueKey: 'IPD-7',
+        body: expect.objectContaining({ to: { groups: [{ name: 'itr-supervisors' }] } }),
+      }),
+    ]);
     // Emptied: the page only, nothing posted.
-    expect(await call('saveSupervisionSettings', { settings: supervision({ weeklyReportIssue: '' }), expectedRevision: 1 })).toMatchObject({ success: true, data: { settings: { weeklyReportIssue: null } } });
-    await invokeFunction(analyticsWeeklyReport, undefined, { context: { moduleKey: 'analytics-weekly-report-trigger' } });
+    expect(
+      await call('saveSupervisionSettings', { settings: supervision({ weeklyReportIssue: '' }), expectedRevision: 1 }),
+    ).toMatchObject({ success: true, data: { settings: { weeklyReportIssue: null } } });
+    await invokeFunction(analyticsWeeklyReport, undefined, {
+      context: { moduleKey: 'analytics-weekly-report-trigger' },
+    });
     expect(jira.issue('IPD-7').comments).toHaveLength(1);
   });
 
   it('the hand-off creates its issue in the target the admin saved', async () => {
     const ids = defineItrFields(jira);
-    jira.seedIssue({ key: 'ITR-1', summary: 'Router reboots', reporter: ENGINEER, fields: { [ids.product]: 'AR-6000' } });
-    expect(await call('saveSupervisionSettings', { settings: supervision({ ipd: null, ltc: { projectKey: 'LTC', issueType: 'Incident' } }), expectedRevision: 0 })).toMatchObject({ success: true });
+    jira.seedIssue({
+      key: 'ITR-1',
+      summary: 'Router reboots',
+      reporter: ENGINEER,
+      fields: { [ids.product]: 'AR-6000' },
+    });
+    expect(
+      await call('saveSupervisionSettings', {
+        settings: supervision({ ipd: null, ltc: { projectKey: 'LTC', issueType: 'Incident' } }),
+        expectedRevision: 0,
+      }),
+    ).toMatchObject({ success: true });
     const context = { extension: { type: 'jira:issuePanel', issue: { key: 'ITR-1' } } };
-    const sent = (await invokeResolver(issuePanelResolver, 'sendHandoff', { issueKey: 'ITR-1', target: 'sales' }, { accountId: ENGINEER, context })) as { success: boolean; data: { key: string } };
+    const sent = (await invokeResolver(
+      issuePanelResolver,
+      'sendHandoff',
+      { issueKey: 'ITR-1', target: 'sales' },
+      { accountId: ENGINEER, context },
+    )) as { success: boolean; data: { key: string } };
     expect(sent).toMatchObject({ success: true, data: { key: expect.stringMatching(/^LTC-\d+$/) } });
     expect(jira.issue(sent.data.key).fields['issuetype']).toMatchObject({ name: 'Incident' });
-    const rnd = await invokeResolver(issuePanelResolver, 'sendHandoff', { issueKey: 'ITR-1', target: 'rnd' }, { accountId: ENGINEER, context });
+    const rnd = await invokeResolver(
+      issuePanelResolver,
+      'sendHandoff',
+      { issueKey: 'ITR-1', target: 'rnd' },
+      { accountId: ENGINEER, context },
+    );
     expect(rnd).toMatchObject({ success: false, errors: [{ code: 'HANDOFF_NOT_CONFIGURED' }] });
   });
 });
 
 describe('support line settings', () => {
   it('an admin saves the routing per line; escalation reads it', async () => {
-    expect(await call('getSupportLineSettings', {})).toMatchObject({ success: true, data: { revision: 0, settings: { locale: 'en' }, statusOptions: ITR_STATUSES.map((st) => st.name) } });
+    expect(await call('getSupportLineSettings', {})).toMatchObject({
+      success: true,
+      data: { revision: 0, settings: { locale: 'en' }, statusOptions: ITR_STATUSES.map((st) => st.name) },
+    });
     const saved = await call('saveSupportLineSettings', { settings: routing(), expectedRevision: 0 });
-    expect(saved).toEqual({ success: true, data: { settings: routing(), revision: 1, displayNames: { [ENGINEER]: 'Wang Fang', [SUPERVISOR]: 'Chen Jie' }, statusOptions: ITR_STATUSES.map((st) => st.name) } });
+    expect(saved).toEqual({
+      success: true,
+      data: {
+        settings: routing(),
+        revision: 1,
+        displayNames: { [ENGINEER]: 'Wang Fang', [SUPERVISOR]: 'Chen Jie' },
+        statusOptions: ITR_STATUSES.map((st) => st.name),
+      },
+    });
     expect(await loadEscalationSettings()).toEqual(routing());
     expect(await call('getSupportLineSettings', {})).toEqual(saved);
   });
 
   it('refuses a non-admin and a stale revision, writing nothing', async () => {
-    expect(await call('saveSupportLineSettings', { settings: routing(), expectedRevision: 0 }, AGENT)).toMatchObject({ success: false, errors: [{ code: 'NOT_AUTHORIZED' }] });
-    expect(await call('getSupportLineSettings', {}, AGENT)).toMatchObject({ success: false, errors: [{ code: 'NOT_AUTHORIZED' }] });
+    expect(await call('saveSupportLineSettings', { settings: routing(), expectedRevision: 0 }, AGENT)).toMatchObject({
+      success: false,
+      errors: [{ code: 'NOT_AUTHORIZED' }],
+    });
+    expect(await call('getSupportLineSettings', {}, AGENT)).toMatchObject({
+      success: false,
+      errors: [{ code: 'NOT_AUTHORIZED' }],
+    });
     expect(kvs.peek('config:escalation')).toBeUndefined();
     await call('saveSupportLineSettings', { settings: routing(), expectedRevision: 0 });
-    expect(await call('saveSupportLineSettings', { settings: routing({ locale: 'en' }), expectedRevision: 0 })).toMatchObject({ success: false, errors: [{ code: 'SETTINGS_REVISION_CONFLICT' }] });
+    expect(
+      await call('saveSupportLineSettings', { settings: routing({ locale: 'en' }), expectedRevision: 0 }),
+    ).toMatchObject({ success: false, errors: [{ code: 'SETTINGS_REVISION_CONFLICT' }] });
     expect((await loadEscalationSettings()).locale).toBe('zh-CN');
-    expect(await call('saveSupportLineSettings', { settings: routing() })).toMatchObject({ success: false, errors: [{ code: 'INVALID_PAYLOAD', path: 'expectedRevision' }] });
+    expect(await call('saveSupportLineSettings', { settings: routing() })).toMatchObject({
+      success: false,
+      errors: [{ code: 'INVALID_PAYLOAD', path: 'expectedRevision' }],
+    });
   });
 
   it('names every bad field, malformed or unknown to Jira, in both languages', async () => {
@@ -233,7 +379,12 @@ describe('support line settings', () => {
         ...base,
         lines: {
           ...base.lines,
-          L1: { assignment: { mode: 'person', accountId: 'bad id' }, statusName: 7, notifyAccountIds: [SUPERVISOR, SUPERVISOR], notifyGroups: 'itr-supervisors' },
+          L1: {
+            assignment: { mode: 'person', accountId: 'bad id' },
+            statusName: 7,
+            notifyAccountIds: [SUPERVISOR, SUPERVISOR],
+            notifyGroups: 'itr-supervisors',
+          },
           L2: { ...base.lines.L2, assignment: { mode: 'team' } },
           L3: { ...base.lines.L3, assignment: { mode: 'group', group: '' } },
         },
@@ -256,17 +407,33 @@ describe('support line settings', () => {
         ...base,
         lines: {
           ...base.lines,
-          L2: { ...base.lines.L2, assignment: { mode: 'person', accountId: 'acc-app' }, statusName: 'Escalated somewhere' },
-          L3: { assignment: { mode: 'person', accountId: 'acc-gone' }, statusName: null, notifyAccountIds: [], notifyGroups: ['ghosts'] },
+          L2: {
+            ...base.lines.L2,
+            assignment: { mode: 'person', accountId: 'acc-app' },
+            statusName: 'Escalated somewhere',
+          },
+          L3: {
+            assignment: { mode: 'person', accountId: 'acc-gone' },
+            statusName: null,
+            notifyAccountIds: [],
+            notifyGroups: ['ghosts'],
+          },
         },
       },
       expectedRevision: 0,
     });
-    expect(fieldErrors(unknown)).toEqual(['lines.L3.assignment.accountId: SETTINGS_USER_NOT_FOUND', 'lines.L3.notifyGroups.0: SETTINGS_GROUP_NOT_FOUND', 'lines.L2.statusName: SETTINGS_STATUS_NOT_IN_WORKFLOW']);
+    expect(fieldErrors(unknown)).toEqual([
+      'lines.L3.assignment.accountId: SETTINGS_USER_NOT_FOUND',
+      'lines.L3.notifyGroups.0: SETTINGS_GROUP_NOT_FOUND',
+      'lines.L2.statusName: SETTINGS_STATUS_NOT_IN_WORKFLOW',
+    ]);
     expectTranslated(unknown);
     // Everyone exists, but a line's assignee must be a person: an app's account cannot take issues.
     const appAccount = await call('saveSupportLineSettings', {
-      settings: { ...base, lines: { ...base.lines, L2: { ...base.lines.L2, assignment: { mode: 'person', accountId: 'acc-app' } } } },
+      settings: {
+        ...base,
+        lines: { ...base.lines, L2: { ...base.lines.L2, assignment: { mode: 'person', accountId: 'acc-app' } } },
+      },
       expectedRevision: 0,
     });
     expect(fieldErrors(appAccount)).toEqual(['lines.L2.assignment.accountId: SETTINGS_ASSIGNEE_NOT_A_PERSON']);

@@ -41,7 +41,11 @@ beforeEach(() => {
   site.issueTypeSchemeOfProject.set(itr.id, '10500');
   site.screens.push({ id: 2, name: 'ITR desk screen', tabs: [{ id: 10010, name: 'Main', fieldIds: ['summary'] }] });
   site.screenSchemes.push({ id: 2, name: 'ITR desk screen scheme', screens: { default: 2 } });
-  site.issueTypeScreenSchemes.push({ id: '2', name: 'ITR desk ITSS', mappings: [{ issueTypeId: 'default', screenSchemeId: '2' }] });
+  site.issueTypeScreenSchemes.push({
+    id: '2',
+    name: 'ITR desk ITSS',
+    mappings: [{ issueTypeId: 'default', screenSchemeId: '2' }],
+  });
   site.issueTypeScreenSchemeOfProject.set(itr.id, '2');
   // SVC: company-managed on every default scheme, with an issue (so Jira refuses a scheme switch by REST).
   jira.seedProject({ key: 'SVC', id: '10101' });
@@ -51,7 +55,8 @@ beforeEach(() => {
   site.teamManaged.add(team.id);
 });
 
-const itrTypeCount = (): number => jira.model.issueTypes.filter((t) => Object.values(ITR_ISSUE_TYPE_NAMES).includes(t.name)).length;
+const itrTypeCount = (): number =>
+  jira.model.issueTypes.filter((t) => Object.values(ITR_ISSUE_TYPE_NAMES).includes(t.name)).length;
 
 describe('previewSetup', () => {
   it('lists what would be created, found or cannot be done, and writes nothing', async () => {
@@ -72,17 +77,34 @@ describe('previewSetup', () => {
       'screenFields:2': 'create',
       workflowRules: 'create',
     });
-    expect(plan.steps.find((s) => s.id === 'workflowScheme:SVC')?.manual.map((m) => m.code)).toEqual(['switchWorkflowScheme']);
-    expect(plan.steps.find((s) => s.id === 'project:TEAM')?.manual.map((m) => m.code)).toEqual(['teamManagedIssueTypes', 'teamManagedWorkflow']);
+    expect(plan.steps.find((s) => s.id === 'workflowScheme:SVC')?.manual.map((m) => m.code)).toEqual([
+      'switchWorkflowScheme',
+    ]);
+    expect(plan.steps.find((s) => s.id === 'project:TEAM')?.manual.map((m) => m.code)).toEqual([
+      'teamManagedIssueTypes',
+      'teamManagedWorkflow',
+    ]);
     expect(jira.calls.filter(WRITES)).toEqual([]);
     expect(itrTypeCount()).toBe(0);
   });
 
   it('refuses a non-admin, and a bad payload', async () => {
-    expect(await call('previewSetup', { projectKeys: ['ITR'] }, AGENT)).toMatchObject({ success: false, errors: [{ code: 'NOT_AUTHORIZED' }] });
-    expect(await call('runSetup', { projectKeys: ['ITR'] }, AGENT)).toMatchObject({ success: false, errors: [{ code: 'NOT_AUTHORIZED' }] });
-    expect(await call('getSetupStatus', {}, AGENT)).toMatchObject({ success: false, errors: [{ code: 'NOT_AUTHORIZED' }] });
-    expect(await call('previewSetup', { projectKeys: ['not a key'] })).toMatchObject({ success: false, errors: [{ code: 'INVALID_PAYLOAD' }] });
+    expect(await call('previewSetup', { projectKeys: ['ITR'] }, AGENT)).toMatchObject({
+      success: false,
+      errors: [{ code: 'NOT_AUTHORIZED' }],
+    });
+    expect(await call('runSetup', { projectKeys: ['ITR'] }, AGENT)).toMatchObject({
+      success: false,
+      errors: [{ code: 'NOT_AUTHORIZED' }],
+    });
+    expect(await call('getSetupStatus', {}, AGENT)).toMatchObject({
+      success: false,
+      errors: [{ code: 'NOT_AUTHORIZED' }],
+    });
+    expect(await call('previewSetup', { projectKeys: ['not a key'] })).toMatchObject({
+      success: false,
+      errors: [{ code: 'INVALID_PAYLOAD' }],
+    });
     expect(jira.calls.filter(WRITES)).toEqual([]);
   });
 });
@@ -106,7 +128,9 @@ describe('runSetup', () => {
     });
     const site = jira.model.site;
     expect(itrTypeCount()).toBe(4);
-    const itrTypeIds = jira.model.issueTypes.filter((t) => Object.values(ITR_ISSUE_TYPE_NAMES).includes(t.name)).map((t) => t.id);
+    const itrTypeIds = jira.model.issueTypes
+      .filter((t) => Object.values(ITR_ISSUE_TYPE_NAMES).includes(t.name))
+      .map((t) => t.id);
     expect(site.issueTypeSchemes.find((s) => s.id === '10500')?.issueTypeIds).toEqual(['10001', ...itrTypeIds]);
     const wf = site.workflows.find((w) => w.name === ITR_WORKFLOW_NAME);
     expect(wf?.statusIds).toHaveLength(8);
@@ -114,7 +138,12 @@ describe('runSetup', () => {
     expect(jira.model.statuses.filter((s) => s.name === 'Resolved')).toHaveLength(1);
     const itrScheme = site.workflowSchemes.find((s) => s.name === itrWorkflowSchemeName('ITR'));
     expect(site.workflowSchemeOfProject.get('10100')).toBe(itrScheme?.id);
-    expect(Object.values(itrScheme?.issueTypeMappings ?? {})).toEqual([ITR_WORKFLOW_NAME, ITR_WORKFLOW_NAME, ITR_WORKFLOW_NAME, ITR_WORKFLOW_NAME]);
+    expect(Object.values(itrScheme?.issueTypeMappings ?? {})).toEqual([
+      ITR_WORKFLOW_NAME,
+      ITR_WORKFLOW_NAME,
+      ITR_WORKFLOW_NAME,
+      ITR_WORKFLOW_NAME,
+    ]);
     // SVC has issues: its scheme is created but the switch is left to the admin.
     expect(site.workflowSchemes.some((s) => s.name === itrWorkflowSchemeName('SVC'))).toBe(true);
     expect(site.workflowSchemeOfProject.has('10101')).toBe(false);
@@ -131,11 +160,20 @@ describe('runSetup', () => {
   it("the workflow setup creates runs the project's ITR issues: Close only from Resolved, Resolve and Close set Resolution, Reopen clears it", async () => {
     await data<SetupStatus>('runSetup', { projectKeys: ['ITR'] });
     const type = jira.model.issueTypes.find((t) => t.name === ITR_ISSUE_TYPE_NAMES.technicalService);
-    const issue = jira.seedIssue({ key: 'ITR-1', issueType: type?.name ?? '', status: 'L1 Handling', fields: { resolution: null, resolutiondate: null } });
+    const issue = jira.seedIssue({
+      key: 'ITR-1',
+      issueType: type?.name ?? '',
+      status: 'L1 Handling',
+      fields: { resolution: null, resolutiondate: null },
+    });
     const names = (): string[] => jira.model.availableTransitions(issue).map((t) => t.name);
     const run = async (name: string): Promise<void> => {
       const t = jira.model.workflowOf(issue).transitions.find((x) => x.name === name);
-      const res = await api.asApp().requestJira(route`/rest/api/3/issue/ITR-1/transitions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ transition: { id: t?.id } }) });
+      const res = await api.asApp().requestJira(route`/rest/api/3/issue/ITR-1/transitions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ transition: { id: t?.id } }),
+      });
       if (res.status !== 204) throw new Error(`${name}: ${res.status} from ${JSON.stringify(issue.fields['status'])}`);
     };
     expect(jira.model.workflowOf(issue).name).toBe(ITR_WORKFLOW_NAME);
@@ -165,13 +203,20 @@ describe('runSetup', () => {
     await data<SetupStatus>('runSetup', { projectKeys: ['ITR'] });
     const itrWorkflow = () => jira.model.site.workflows.find((w) => w.name === ITR_WORKFLOW_NAME);
     const closureKeys = (): string[] =>
-      (itrWorkflow()?.transitions ?? []).flatMap((t) => t.validators.map((v) => `${t.name}:${String(v.ruleKey)}`)).filter((k) => k.includes('forge:')).sort();
+      (itrWorkflow()?.transitions ?? [])
+        .flatMap((t) => t.validators.map((v) => `${t.name}:${String(v.ruleKey)}`))
+        .filter((k) => k.includes('forge:'))
+        .sort();
     const attached = closureKeys();
     expect(attached).toEqual(['Close:forge:expression-validator', 'Resolve:forge:expression-validator']);
-    for (const t of itrWorkflow()?.transitions ?? []) t.validators = t.validators.filter((v) => !String(v.ruleKey).startsWith('forge:'));
+    for (const t of itrWorkflow()?.transitions ?? [])
+      t.validators = t.validators.filter((v) => !String(v.ruleKey).startsWith('forge:'));
     expect(closureKeys()).toEqual([]);
     const again = await data<SetupStatus>('runSetup', { projectKeys: ['ITR'] });
-    expect(again.steps.find((s) => s.id === 'workflowRules')).toMatchObject({ outcome: 'created', result: { rules: 'updated' } });
+    expect(again.steps.find((s) => s.id === 'workflowRules')).toMatchObject({
+      outcome: 'created',
+      result: { rules: 'updated' },
+    });
     expect(closureKeys()).toEqual(attached);
   });
 
@@ -180,7 +225,11 @@ describe('runSetup', () => {
     jira.failNext(4, { status: 500, route: 'POST /rest/api/3/workflows/create' });
     const failed = await data<SetupStatus>('runSetup', { projectKeys: ['ITR'] });
     expect(failed.state).toBe('failed');
-    expect(failed.steps[failed.nextIndex]).toMatchObject({ id: 'workflow', outcome: 'failed', error: { code: 'JIRA_SERVER_ERROR' } });
+    expect(failed.steps[failed.nextIndex]).toMatchObject({
+      id: 'workflow',
+      outcome: 'failed',
+      error: { code: 'JIRA_SERVER_ERROR' },
+    });
     expect(itrTypeCount()).toBe(4);
     const resumed = await data<SetupStatus>('resumeSetup', {});
     expect(resumed.state).toBe('done');
@@ -213,7 +262,9 @@ describe('runSetup', () => {
     const run = await data<SetupStatus>('runSetup', { projectKeys: ['ITR'] });
     expect(run.state).toBe('done');
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    expect(jira.calls.filter((c) => c.route === 'POST /rest/api/3/issuetype').map((c) => c.status)).toEqual([429, 201, 201, 201, 201]);
+    expect(jira.calls.filter((c) => c.route === 'POST /rest/api/3/issuetype').map((c) => c.status)).toEqual([
+      429, 201, 201, 201, 201,
+    ]);
     expect(itrTypeCount()).toBe(4);
   });
 });

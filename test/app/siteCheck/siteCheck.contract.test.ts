@@ -20,8 +20,13 @@ const ADMIN = 'admin-1';
 const SUBMITTER = 'anna-1';
 const OTHER = 'tom-1';
 
-async function check(accountId = ADMIN): Promise<{ success: boolean; data?: SiteCheckReport; errors?: Array<{ code: string }> }> {
-  return (await invokeResolver(setupResolver, 'runSiteCheck', {}, { accountId })) as { success: boolean; data?: SiteCheckReport };
+async function check(
+  accountId = ADMIN,
+): Promise<{ success: boolean; data?: SiteCheckReport; errors?: Array<{ code: string }> }> {
+  return (await invokeResolver(setupResolver, 'runSiteCheck', {}, { accountId })) as {
+    success: boolean;
+    data?: SiteCheckReport;
+  };
 }
 
 function line(report: SiteCheckReport | undefined, id: SiteCheckLine['id']): SiteCheckLine {
@@ -42,7 +47,12 @@ beforeEach(() => {
   jira.seedIssue({
     key: 'ITR-1',
     reporter: OTHER,
-    fields: { [ids.submitter]: { accountId: SUBMITTER }, [ids.visitOpen]: 'no', [ids.classification]: 'requirement', resolution: { id: '10000', name: 'Done' } },
+    fields: {
+      [ids.submitter]: { accountId: SUBMITTER },
+      [ids.visitOpen]: 'no',
+      [ids.classification]: 'requirement',
+      resolution: { id: '10000', name: 'Done' },
+    },
   });
 });
 
@@ -57,7 +67,13 @@ async function createItrWorkflow(config: ClosureRuleConfig): Promise<void> {
   await runtime.runAs(ADMIN, () => jiraAsUser().createWorkflows(request));
 }
 
-const siteConfig = (): ClosureRuleConfig => ({ submitter: ids.submitter, visitOpen: ids.visitOpen, rootCause: ids.rootCauseComplete, classification: ids.classification, fallback: [] });
+const siteConfig = (): ClosureRuleConfig => ({
+  submitter: ids.submitter,
+  visitOpen: ids.visitOpen,
+  rootCause: ids.rootCauseComplete,
+  classification: ids.classification,
+  fallback: [],
+});
 
 describe('site check', () => {
   it('is for Jira administrators only', async () => {
@@ -96,10 +112,18 @@ describe('site check', () => {
     await sql.dropAllTables(); // one database per test file: undo an earlier test's migrations
     const answer = await check();
     expect(answer.success).toBe(true);
-    expect(line(answer.data, 'rulesAttached')).toMatchObject({ outcome: 'fail', detail: 'workflowMissing', params: { workflow: ITR_WORKFLOW_NAME } });
+    expect(line(answer.data, 'rulesAttached')).toMatchObject({
+      outcome: 'fail',
+      detail: 'workflowMissing',
+      params: { workflow: ITR_WORKFLOW_NAME },
+    });
     expect(line(answer.data, 'resolution')).toMatchObject({ outcome: 'skip', detail: 'needsWorkflow' });
     expect(line(answer.data, 'migrations')).toMatchObject({ outcome: 'fail', detail: 'migrationsPending' });
-    expect(line(answer.data, 'triggers')).toMatchObject({ outcome: 'fail', detail: 'triggersLate', params: { triggers: 'escalation-sweep (never), analytics-weekly-report (never), migration-check (never)' } });
+    expect(line(answer.data, 'triggers')).toMatchObject({
+      outcome: 'fail',
+      detail: 'triggersLate',
+      params: { triggers: 'escalation-sweep (never), analytics-weekly-report (never), migration-check (never)' },
+    });
     expect(line(answer.data, 'license')).toMatchObject({ outcome: 'fail', detail: 'licenseInactive' });
     expect(line(answer.data, 'fields').outcome).toBe('pass');
     expect(line(answer.data, 'expressions').outcome).toBe('pass'); // the app's own configuration when none is attached
@@ -113,12 +137,16 @@ describe('site check', () => {
     expect(line(answer.data, 'expressions')).toMatchObject({ outcome: 'skip', detail: 'needsFields' });
   });
 
-  it('finds rules configured with another site\'s field ids stale', async () => {
+  it("finds rules configured with another site's field ids stale", async () => {
     await createItrWorkflow({ ...siteConfig(), submitter: 'customfield_99999' });
     const answer = await check();
     expect(line(answer.data, 'rulesAttached')).toMatchObject({ outcome: 'fail', detail: 'ruleConfigStale' });
     // Evaluated with the attached configuration (what Jira uses), the close condition reads a field the issue lacks.
-    expect(line(answer.data, 'expressions')).toMatchObject({ outcome: 'fail', detail: 'expressionFailed', params: { rule: 'itr-close-condition', issue: 'ITR-1' } });
+    expect(line(answer.data, 'expressions')).toMatchObject({
+      outcome: 'fail',
+      detail: 'expressionFailed',
+      params: { rule: 'itr-close-condition', issue: 'ITR-1' },
+    });
   });
 
   it('tells when Jira answers a rule differently from the app', async () => {
@@ -130,9 +158,24 @@ describe('site check', () => {
     const wf = jira.model.site.workflows.find((w) => w.name === ITR_WORKFLOW_NAME);
     const close = wf?.transitions.find((t) => t.name === 'Close');
     if (lax === undefined || close === undefined) throw new Error('setup shape changed');
-    close.validators = [{ ruleKey: lax.ruleKey, parameters: { ...lax.parameters, config: JSON.stringify({ ...siteConfig(), expression: 'issue.resolution != null && issue[config.submitter]?.accountId == user.accountId' }) } }];
+    close.validators = [
+      {
+        ruleKey: lax.ruleKey,
+        parameters: {
+          ...lax.parameters,
+          config: JSON.stringify({
+            ...siteConfig(),
+            expression: 'issue.resolution != null && issue[config.submitter]?.accountId == user.accountId',
+          }),
+        },
+      },
+    ];
     const answer = await check();
-    expect(line(answer.data, 'expressions')).toMatchObject({ outcome: 'fail', detail: 'expressionDisagrees', params: { rule: 'itr-close-validator', subject: 'submitter', expected: 'false', got: 'true' } });
+    expect(line(answer.data, 'expressions')).toMatchObject({
+      outcome: 'fail',
+      detail: 'expressionDisagrees',
+      params: { rule: 'itr-close-validator', subject: 'submitter', expected: 'false', got: 'true' },
+    });
   });
 
   it('names the ITR project where the app may not comment (its permission scheme leaves the app out)', async () => {
@@ -140,17 +183,30 @@ describe('site check', () => {
     if (app === undefined) throw new Error('the Jira double has no app user');
     app.projectPermissions['ITR'] = ['BROWSE_PROJECTS'];
     const answer = await check();
-    expect(line(answer.data, 'projectPermissions')).toMatchObject({ outcome: 'fail', detail: 'projectsRefused', params: { projects: 'ITR (ADD_COMMENTS)' } });
+    expect(line(answer.data, 'projectPermissions')).toMatchObject({
+      outcome: 'fail',
+      detail: 'projectsRefused',
+      params: { projects: 'ITR (ADD_COMMENTS)' },
+    });
     // Asked as the app itself (no accountId in the body), once for all projects.
     const asked = jira.calls.filter((c) => c.route === 'POST /rest/api/3/permissions/check');
     expect(asked).toHaveLength(1);
-    expect(asked[0]).toMatchObject({ actor: 'app', body: { projectPermissions: [{ permissions: ['BROWSE_PROJECTS', 'ADD_COMMENTS'], projects: [expect.any(Number)] }] } });
+    expect(asked[0]).toMatchObject({
+      actor: 'app',
+      body: {
+        projectPermissions: [{ permissions: ['BROWSE_PROJECTS', 'ADD_COMMENTS'], projects: [expect.any(Number)] }],
+      },
+    });
   });
 
   it('keeps reporting when one check cannot finish (the database down)', async () => {
     const deps = { ...defaultSiteCheckDeps(), migrations: () => Promise.reject(new Error('SQL is unavailable')) };
     const report = await runtime.runAs(ADMIN, () => runSiteCheck(ADMIN, undefined, deps));
-    expect(line(report, 'migrations')).toMatchObject({ outcome: 'fail', detail: 'checkFailed', params: { message: 'SQL is unavailable' } });
+    expect(line(report, 'migrations')).toMatchObject({
+      outcome: 'fail',
+      detail: 'checkFailed',
+      params: { message: 'SQL is unavailable' },
+    });
     expect(line(report, 'fields').outcome).toBe('pass');
     expect(report.lines).toHaveLength(8);
   });

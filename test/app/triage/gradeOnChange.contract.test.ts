@@ -14,9 +14,21 @@ const ENGINEER = 'acc-engineer';
 const WRITE = 'POST /rest/api/3/app/field/value';
 
 /** Scores 61 in table v1 → critical (see defaultGradingTable.ts). */
-const OUTAGE = { businessImpact: 'outage', duration: 'h1to4', scope: 'large', customerTier: 'standard', sensitivity: 'none' };
+const OUTAGE = {
+  businessImpact: 'outage',
+  duration: 'h1to4',
+  scope: 'large',
+  customerTier: 'standard',
+  sensitivity: 'none',
+};
 /** Scores 5 → suggestion. */
-const QUESTION = { businessImpact: 'none', duration: 'none', scope: 'small', customerTier: 'standard', sensitivity: 'none' };
+const QUESTION = {
+  businessImpact: 'none',
+  duration: 'none',
+  scope: 'small',
+  customerTier: 'standard',
+  sensitivity: 'none',
+};
 
 let ids: ReturnType<typeof defineItrFields>;
 beforeEach(() => {
@@ -24,13 +36,28 @@ beforeEach(() => {
   ids = defineItrFields(jira);
 });
 
-const created = (issue: { id: string; key: string }) => ({ eventType: 'avi:jira:created:issue', issue: { id: issue.id, key: issue.key, fields: {} }, atlassianId: ENGINEER });
+const created = (issue: { id: string; key: string }) => ({
+  eventType: 'avi:jira:created:issue',
+  issue: { id: issue.id, key: issue.key, fields: {} },
+  atlassianId: ENGINEER,
+});
 /** The payload Forge delivers for `avi:jira:updated:issue` (the parts the handler reads). */
 const updated = (issue: { id: string; key: string }, fieldIds: string[]) => ({
   eventType: 'avi:jira:updated:issue',
   issue: { id: issue.id, key: issue.key, fields: {} },
   atlassianId: ENGINEER,
-  changelog: { id: '1', items: fieldIds.map((fieldId) => ({ field: fieldId, fieldId, fieldtype: 'custom', from: null, fromString: null, to: null, toString: 'x' })) },
+  changelog: {
+    id: '1',
+    items: fieldIds.map((fieldId) => ({
+      field: fieldId,
+      fieldId,
+      fieldtype: 'custom',
+      from: null,
+      fromString: null,
+      to: null,
+      toString: 'x',
+    })),
+  },
 });
 
 describe('grade on create', () => {
@@ -54,7 +81,11 @@ describe('grade on update', () => {
   it('regrades when the answers changed', async () => {
     const issue = jira.seedIssue({
       key: 'ITR-3',
-      fields: { [ids.gradingAnswers]: encodeGradingAnswers(QUESTION), [ids.grade]: 'critical', [ids.gradingTableVersion]: 1 },
+      fields: {
+        [ids.gradingAnswers]: encodeGradingAnswers(QUESTION),
+        [ids.grade]: 'critical',
+        [ids.gradingTableVersion]: 1,
+      },
     });
     await invokeFunction(issueUpdated, updated(issue, [ids.gradingAnswers]));
     expect(jira.issue('ITR-3').fields[ids.grade]).toBe('suggestion');
@@ -63,7 +94,11 @@ describe('grade on update', () => {
   it('writes nothing when the grade and version already match (its own write, delivered back)', async () => {
     const issue = jira.seedIssue({
       key: 'ITR-4',
-      fields: { [ids.gradingAnswers]: encodeGradingAnswers(OUTAGE), [ids.grade]: 'critical', [ids.gradingTableVersion]: 1 },
+      fields: {
+        [ids.gradingAnswers]: encodeGradingAnswers(OUTAGE),
+        [ids.grade]: 'critical',
+        [ids.gradingTableVersion]: 1,
+      },
     });
     await invokeFunction(issueUpdated, updated(issue, [ids.gradingAnswers, ids.grade]));
     expect(jira.requestCount(WRITE)).toBe(0);
@@ -83,7 +118,11 @@ describe('grade on update', () => {
     const issue = jira.seedIssue({
       key: 'ITR-6',
       status: 'Closed',
-      fields: { [ids.gradingAnswers]: encodeGradingAnswers(QUESTION), [ids.grade]: 'critical', [ids.gradingTableVersion]: 1 },
+      fields: {
+        [ids.gradingAnswers]: encodeGradingAnswers(QUESTION),
+        [ids.grade]: 'critical',
+        [ids.gradingTableVersion]: 1,
+      },
     });
     await invokeFunction(issueUpdated, updated(issue, [ids.gradingAnswers]));
     expect(jira.issue('ITR-6').fields[ids.grade]).toBe('critical');

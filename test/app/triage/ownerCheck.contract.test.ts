@@ -15,10 +15,27 @@ const OUTSIDER = 'acc-outsider';
 const WRITE = 'POST /rest/api/3/app/field/value';
 const CHECK = 'POST /rest/api/3/permissions/check';
 
-const OUTAGE = { businessImpact: 'outage', duration: 'h1to4', scope: 'large', customerTier: 'standard', sensitivity: 'none' };
-const HABIT = { failsWithinSpecification: false, contractOrProcessNotFollowed: false, expectedByUserHabitOrIndustryNorm: true };
-const call = (functionKey: string, payload: unknown, accountId: string) => invokeResolver(triageResolver, functionKey, payload, { accountId });
-const decision = (issueKey: string, ownerAccountId: string) => ({ issueKey, kind: 'technicalService', classification: { facts: HABIT }, answers: OUTAGE, ownerAccountId });
+const OUTAGE = {
+  businessImpact: 'outage',
+  duration: 'h1to4',
+  scope: 'large',
+  customerTier: 'standard',
+  sensitivity: 'none',
+};
+const HABIT = {
+  failsWithinSpecification: false,
+  contractOrProcessNotFollowed: false,
+  expectedByUserHabitOrIndustryNorm: true,
+};
+const call = (functionKey: string, payload: unknown, accountId: string) =>
+  invokeResolver(triageResolver, functionKey, payload, { accountId });
+const decision = (issueKey: string, ownerAccountId: string) => ({
+  issueKey,
+  kind: 'technicalService',
+  classification: { facts: HABIT },
+  answers: OUTAGE,
+  ownerAccountId,
+});
 
 beforeEach(async () => {
   await runMigrations();
@@ -46,7 +63,10 @@ describe('triageIssue hands the issue only to someone who may browse it', () => 
     ['whose id is not an account id', 'Robert"); DROP', 'TRIAGE_OWNER_INVALID'],
     ['whose id is too long', 'a'.repeat(129), 'TRIAGE_OWNER_INVALID'],
   ])('refuses an owner %s, and writes nothing', async (_what, owner, code) => {
-    expect(await call('triageIssue', decision('ITR-1', owner), TRIAGER)).toMatchObject({ success: false, errors: [{ code, path: 'ownerAccountId' }] });
+    expect(await call('triageIssue', decision('ITR-1', owner), TRIAGER)).toMatchObject({
+      success: false,
+      errors: [{ code, path: 'ownerAccountId' }],
+    });
     expect(jira.requestCount(WRITE)).toBe(0);
     const dispatches = await sql.raw<Array<{ n: number | string }>>('SELECT COUNT(*) AS n FROM triage_dispatch');
     expect(Number(dispatches[0]?.n)).toBe(0);
@@ -60,11 +80,19 @@ describe('reassignIssue passes the issue on only to someone who may browse it', 
 
   it('refuses an outsider and a malformed id, and the owner stays', async () => {
     const writes = jira.requestCount(WRITE);
-    expect(await call('reassignIssue', { issueKey: 'ITR-1', mode: 'forward', toAccountId: OUTSIDER, reason: 'yours' }, OWNER)).toMatchObject({
+    expect(
+      await call(
+        'reassignIssue',
+        { issueKey: 'ITR-1', mode: 'forward', toAccountId: OUTSIDER, reason: 'yours' },
+        OWNER,
+      ),
+    ).toMatchObject({
       success: false,
       errors: [{ code: 'TRIAGE_OWNER_CANNOT_BROWSE', path: 'toAccountId' }],
     });
-    expect(await call('reassignIssue', { issueKey: 'ITR-1', mode: 'forward', toAccountId: 'x y', reason: 'yours' }, OWNER)).toMatchObject({
+    expect(
+      await call('reassignIssue', { issueKey: 'ITR-1', mode: 'forward', toAccountId: 'x y', reason: 'yours' }, OWNER),
+    ).toMatchObject({
       success: false,
       errors: [{ code: 'TRIAGE_OWNER_INVALID', path: 'toAccountId' }],
     });
@@ -72,6 +100,8 @@ describe('reassignIssue passes the issue on only to someone who may browse it', 
   });
 
   it('passes it to the triage user, who may browse it', async () => {
-    expect(await call('reassignIssue', { issueKey: 'ITR-1', mode: 'forward', toAccountId: TRIAGER, reason: 'yours' }, OWNER)).toMatchObject({ success: true, data: { ownerAccountId: TRIAGER } });
+    expect(
+      await call('reassignIssue', { issueKey: 'ITR-1', mode: 'forward', toAccountId: TRIAGER, reason: 'yours' }, OWNER),
+    ).toMatchObject({ success: true, data: { ownerAccountId: TRIAGER } });
   });
 });

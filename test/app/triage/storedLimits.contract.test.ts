@@ -12,9 +12,20 @@ const { jira, sql } = harness();
 const TRIAGER = 'acc-triager';
 const OWNER = 'acc-owner';
 const SUPERVISOR = 'acc-supervisor';
-const OUTAGE = { businessImpact: 'outage', duration: 'h1to4', scope: 'large', customerTier: 'standard', sensitivity: 'none' };
-const HABIT = { failsWithinSpecification: false, contractOrProcessNotFollowed: false, expectedByUserHabitOrIndustryNorm: true };
-const call = (functionKey: string, payload: unknown, accountId: string) => invokeResolver(triageResolver, functionKey, payload, { accountId });
+const OUTAGE = {
+  businessImpact: 'outage',
+  duration: 'h1to4',
+  scope: 'large',
+  customerTier: 'standard',
+  sensitivity: 'none',
+};
+const HABIT = {
+  failsWithinSpecification: false,
+  contractOrProcessNotFollowed: false,
+  expectedByUserHabitOrIndustryNorm: true,
+};
+const call = (functionKey: string, payload: unknown, accountId: string) =>
+  invokeResolver(triageResolver, functionKey, payload, { accountId });
 // '𠀀' is one character (a code point) but two UTF-16 units: the limits count characters as SQL does.
 const text = (n: number): string => '𠀀'.repeat(n);
 
@@ -30,15 +41,24 @@ beforeEach(async () => {
 });
 
 const decision = (issueKey: string, over: Record<string, unknown> = {}) => ({
-  issueKey, kind: 'technicalService', classification: { facts: HABIT }, answers: OUTAGE, ownerAccountId: OWNER, ...over,
+  issueKey,
+  kind: 'technicalService',
+  classification: { facts: HABIT },
+  answers: OUTAGE,
+  ownerAccountId: OWNER,
+  ...over,
 });
-const history = async (key: string) => ((await call('getClassificationHistory', { issueKey: key }, TRIAGER)) as { data: Array<Record<string, unknown>> }).data;
+const history = async (key: string) =>
+  ((await call('getClassificationHistory', { issueKey: key }, TRIAGER)) as { data: Array<Record<string, unknown>> })
+    .data;
 
 describe('customer tier (itr_issue_fact.customer_tier VARCHAR(64))', () => {
   it('refuses 65 characters, stores 64 whole, and keeps the saved tier after a refusal', async () => {
     expect(STORED_LIMITS.customerTier.max).toBe(64);
     jira.seedIssue({ key: 'ITR-1' });
-    expect(await call('triageIssue', decision('ITR-1', { customerTier: text(64) }), TRIAGER)).toMatchObject({ success: true });
+    expect(await call('triageIssue', decision('ITR-1', { customerTier: text(64) }), TRIAGER)).toMatchObject({
+      success: true,
+    });
     expect(jira.issue('ITR-1').fields[ids.customerTier]).toBe(text(64));
     expect(await call('triageIssue', decision('ITR-1', { customerTier: text(65) }), TRIAGER)).toEqual({
       success: false,
@@ -49,18 +69,29 @@ describe('customer tier (itr_issue_fact.customer_tier VARCHAR(64))', () => {
 });
 
 describe('a justification against the rule (classification_history.reason VARCHAR(2000) with its prefix)', () => {
-  const against = (justification: string) => ({ classification: { facts: HABIT, chosen: 'requirement', justification } });
+  const against = (justification: string) => ({
+    classification: { facts: HABIT, chosen: 'requirement', justification },
+  });
 
   it('stores one at the limit whole and refuses one over it with VALUE_TOO_LONG, nothing saved changed', async () => {
     const max = STORED_LIMITS.classificationJustification.max;
     jira.seedIssue({ key: 'ITR-2' });
-    expect(await call('triageIssue', decision('ITR-2', against(text(max))), TRIAGER)).toMatchObject({ success: true, data: { classification: 'requirement' } });
+    expect(await call('triageIssue', decision('ITR-2', against(text(max))), TRIAGER)).toMatchObject({
+      success: true,
+      data: { classification: 'requirement' },
+    });
     const stored = (await history('ITR-2')).filter((h) => h['field'] === 'classification');
     expect(stored.map((h) => h['reason'])).toEqual([`CLASSIFICATION_CHOSEN_AGAINST_RULE: ${text(max)}`]);
 
     expect(await call('triageIssue', decision('ITR-2', against(text(max + 1))), TRIAGER)).toEqual({
       success: false,
-      errors: [expect.objectContaining({ code: 'VALUE_TOO_LONG', path: 'classification.justification', params: { field: 'classification.justification', size: max + 1, max, unit: 'chars' } })],
+      errors: [
+        expect.objectContaining({
+          code: 'VALUE_TOO_LONG',
+          path: 'classification.justification',
+          params: { field: 'classification.justification', size: max + 1, max, unit: 'chars' },
+        }),
+      ],
     });
     expect(jira.issue('ITR-2').fields[ids.classification]).toBe('requirement');
     expect((await history('ITR-2')).filter((h) => h['field'] === 'classification')).toEqual(stored);
@@ -73,12 +104,35 @@ describe('a reassignment reason (stored as "<mode>: <reason>")', () => {
     expect(max + 'escalate: '.length).toBe(2000);
     jira.seedIssue({ key: 'ITR-3' });
     await call('triageIssue', decision('ITR-3'), TRIAGER);
-    const over = await call('reassignIssue', { issueKey: 'ITR-3', mode: 'escalate', toAccountId: SUPERVISOR, reason: text(max + 1) }, OWNER);
-    expect(over).toEqual({ success: false, errors: [expect.objectContaining({ code: 'VALUE_TOO_LONG', path: 'reason', params: { field: 'reason', size: max + 1, max, unit: 'chars' } })] });
+    const over = await call(
+      'reassignIssue',
+      { issueKey: 'ITR-3', mode: 'escalate', toAccountId: SUPERVISOR, reason: text(max + 1) },
+      OWNER,
+    );
+    expect(over).toEqual({
+      success: false,
+      errors: [
+        expect.objectContaining({
+          code: 'VALUE_TOO_LONG',
+          path: 'reason',
+          params: { field: 'reason', size: max + 1, max, unit: 'chars' },
+        }),
+      ],
+    });
     expect(jira.issue('ITR-3').fields[ids.owner]).toEqual({ accountId: OWNER });
     expect((await history('ITR-3')).filter((h) => h['field'] === 'owner')).toHaveLength(1);
 
-    expect(await call('reassignIssue', { issueKey: 'ITR-3', mode: 'escalate', toAccountId: SUPERVISOR, reason: text(max) }, OWNER)).toMatchObject({ success: true });
-    expect((await history('ITR-3')).at(-1)).toMatchObject({ field: 'owner', newValue: SUPERVISOR, reason: `escalate: ${text(max)}` });
+    expect(
+      await call(
+        'reassignIssue',
+        { issueKey: 'ITR-3', mode: 'escalate', toAccountId: SUPERVISOR, reason: text(max) },
+        OWNER,
+      ),
+    ).toMatchObject({ success: true });
+    expect((await history('ITR-3')).at(-1)).toMatchObject({
+      field: 'owner',
+      newValue: SUPERVISOR,
+      reason: `escalate: ${text(max)}`,
+    });
   });
 });

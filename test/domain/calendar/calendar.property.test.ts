@@ -8,29 +8,55 @@ const DAY = 86_400_000;
 const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** Zones with DST, half-hour and 45-minute offsets, a 30-minute DST shift, and midnight changes. */
-const ZONES = ['America/New_York', 'Europe/Berlin', 'Asia/Shanghai', 'Asia/Kolkata', 'Australia/Adelaide', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Sao_Paulo', 'Asia/Tehran', 'UTC'];
+const ZONES = [
+  'America/New_York',
+  'Europe/Berlin',
+  'Asia/Shanghai',
+  'Asia/Kolkata',
+  'Australia/Adelaide',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'America/Sao_Paulo',
+  'Asia/Tehran',
+  'UTC',
+];
 
 /** Instants next to clock changes, where the bugs live. */
 const ANCHORS = [
-  '2026-03-08T07:00:00Z', '2026-11-01T06:00:00Z', // New York
-  '2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', // Berlin
-  '2026-04-04T16:30:00Z', '2026-10-03T16:30:00Z', // Adelaide
-  '2026-04-04T15:00:00Z', '2026-10-03T15:30:00Z', // Lord Howe
-  '2026-04-04T14:00:00Z', '2026-09-26T14:00:00Z', // Chatham
-  '2015-02-22T02:00:00Z', '2015-10-18T03:00:00Z', // Sao Paulo (midnight changes)
-  '2016-03-20T20:30:00Z', '2016-09-20T19:30:00Z', // Tehran
+  '2026-03-08T07:00:00Z',
+  '2026-11-01T06:00:00Z', // New York
+  '2026-03-29T01:00:00Z',
+  '2026-10-25T01:00:00Z', // Berlin
+  '2026-04-04T16:30:00Z',
+  '2026-10-03T16:30:00Z', // Adelaide
+  '2026-04-04T15:00:00Z',
+  '2026-10-03T15:30:00Z', // Lord Howe
+  '2026-04-04T14:00:00Z',
+  '2026-09-26T14:00:00Z', // Chatham
+  '2015-02-22T02:00:00Z',
+  '2015-10-18T03:00:00Z', // Sao Paulo (midnight changes)
+  '2016-03-20T20:30:00Z',
+  '2016-09-20T19:30:00Z', // Tehran
   '2026-02-14T00:00:00Z', // plain winter week
 ].map((iso) => Date.parse(iso));
 
-const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const hhmm = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** 0-3 disjoint windows: sorted distinct cut points, paired up. Points on 15-minute steps 1/2 the time. */
 const dayWindows: fc.Arbitrary<Window[]> = fc
-  .uniqueArray(fc.oneof(fc.integer({ min: 0, max: 96 }).map((q) => q * 15), fc.integer({ min: 0, max: 1440 })), { maxLength: 6 })
+  .uniqueArray(
+    fc.oneof(
+      fc.integer({ min: 0, max: 96 }).map((q) => q * 15),
+      fc.integer({ min: 0, max: 1440 }),
+    ),
+    { maxLength: 6 },
+  )
   .map((points) => {
     const sorted = [...points].sort((a, b) => a - b);
     const windows: Window[] = [];
-    for (let i = 0; i + 1 < sorted.length; i += 2) windows.push([hhmm(sorted[i] as number), hhmm(sorted[i + 1] as number)]);
+    for (let i = 0; i + 1 < sorted.length; i += 2)
+      windows.push([hhmm(sorted[i] as number), hhmm(sorted[i + 1] as number)]);
     return windows;
   });
 
@@ -40,7 +66,10 @@ const localDate = (instant: number): string => new Date(instant).toISOString().s
 const scenario = fc
   .record({
     timeZone: fc.constantFrom(...ZONES),
-    week: fc.record(Object.fromEntries(WEEKDAYS.map((d) => [d, dayWindows])) as Record<Weekday, fc.Arbitrary<Window[]>>, { requiredKeys: [] }),
+    week: fc.record(
+      Object.fromEntries(WEEKDAYS.map((d) => [d, dayWindows])) as Record<Weekday, fc.Arbitrary<Window[]>>,
+      { requiredKeys: [] },
+    ),
     anchor: fc.constantFrom(...ANCHORS),
     startMinute: fc.integer({ min: -3 * 1440, max: 2 * 1440 }),
     holidayDays: fc.uniqueArray(fc.integer({ min: -4, max: 5 }), { maxLength: 3 }),
@@ -49,7 +78,8 @@ const scenario = fc
   .map(({ timeZone, week, anchor, startMinute, holidayDays, overrideDays }) => {
     const calendar: BusinessCalendar = { timeZone, week };
     if (holidayDays.length) calendar.holidays = holidayDays.map((d) => localDate(anchor + d * DAY));
-    if (overrideDays.length) calendar.overrides = Object.fromEntries(overrideDays.map(([d, w]) => [localDate(anchor + d * DAY), w]));
+    if (overrideDays.length)
+      calendar.overrides = Object.fromEntries(overrideDays.map(([d, w]) => [localDate(anchor + d * DAY), w]));
     return { calendar, start: anchor + startMinute * MINUTE };
   });
 
@@ -60,7 +90,9 @@ describe('properties against a minute-by-minute oracle (Intl only)', () => {
     fc.assert(
       fc.property(scenario, fc.integer({ min: 0, max: 3 * 1440 }), ({ calendar, start }, span) => {
         const end = start + span * MINUTE;
-        expect(workingMinutesBetween(calendar, new Date(start), new Date(end))).toBe(oracleMinutesBetween(calendar, start, end));
+        expect(workingMinutesBetween(calendar, new Date(start), new Date(end))).toBe(
+          oracleMinutesBetween(calendar, start, end),
+        );
       }),
       { numRuns: 150 },
     );
@@ -100,8 +132,12 @@ describe('algebraic properties (no oracle, long spans)', () => {
       fc.property(withWork, ms, ms, ({ calendar, start }, a, b) => {
         const s = new Date(start);
         const [lo, hi] = a <= b ? [a, b] : [b, a];
-        expect(addWorkingTime(calendar, s, lo / MINUTE).getTime()).toBeLessThanOrEqual(addWorkingTime(calendar, s, hi / MINUTE).getTime());
-        expect(workingMinutesBetween(calendar, s, new Date(start + lo * 3))).toBeLessThanOrEqual(workingMinutesBetween(calendar, s, new Date(start + hi * 3)));
+        expect(addWorkingTime(calendar, s, lo / MINUTE).getTime()).toBeLessThanOrEqual(
+          addWorkingTime(calendar, s, hi / MINUTE).getTime(),
+        );
+        expect(workingMinutesBetween(calendar, s, new Date(start + lo * 3))).toBeLessThanOrEqual(
+          workingMinutesBetween(calendar, s, new Date(start + hi * 3)),
+        );
       }),
       { numRuns: 200 },
     );

@@ -14,7 +14,14 @@ export function monToFri(timeZone: string, windows: Window[], extra: Partial<Bus
 }
 
 /** Znuny's default German vacation days (Jan 1, May 1, Dec 24/25/26/31) for the years its tests use. */
-export const ZNUNY_VACATION_DAYS = ['2015', '2016'].flatMap((y) => [`${y}-01-01`, `${y}-05-01`, `${y}-12-24`, `${y}-12-25`, `${y}-12-26`, `${y}-12-31`]);
+export const ZNUNY_VACATION_DAYS = ['2015', '2016'].flatMap((y) => [
+  `${y}-01-01`,
+  `${y}-05-01`,
+  `${y}-12-24`,
+  `${y}-12-25`,
+  `${y}-12-26`,
+  `${y}-12-31`,
+]);
 
 /** Znuny hour lists are inclusive: [8..17] means 08:00–18:00, [8..12, 14..17] means 08–13 and 14–18. */
 export const ZNUNY_8_TO_17: Window[] = [['08:00', '18:00']];

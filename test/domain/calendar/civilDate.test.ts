@@ -1,4 +1,10 @@
-import { civilFromDays, daysFromCivil, formatIsoDate, parseIsoDate, weekdayOfDay } from '../../../src/domain/calendar/civilDate';
+import {
+  civilFromDays,
+  daysFromCivil,
+  formatIsoDate,
+  parseIsoDate,
+  weekdayOfDay,
+} from '../../../src/domain/calendar/civilDate';
 import { parseTimeOfDay } from '../../../src/domain/calendar/timeOfDay';
 
 describe('civil dates as day numbers', () => {
@@ -16,7 +22,11 @@ describe('civil dates as day numbers', () => {
   it('agrees with Date.UTC for every day from 1900 to 2100', () => {
     for (let n = daysFromCivil(1900, 1, 1); n <= daysFromCivil(2100, 12, 31); n++) {
       const date = new Date(n * 86_400_000);
-      expect(civilFromDays(n)).toEqual({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() });
+      expect(civilFromDays(n)).toEqual({
+        year: date.getUTCFullYear(),
+        month: date.getUTCMonth() + 1,
+        day: date.getUTCDate(),
+      });
       // 0 = Monday in our order; getUTCDay has 0 = Sunday.
       expect(weekdayOfDay(n)).toBe((date.getUTCDay() + 6) % 7);
     }

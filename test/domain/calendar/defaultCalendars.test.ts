@@ -26,15 +26,36 @@ describe('default calendars', () => {
 
     it('has the 33 holiday dates of the seven breaks', () => {
       expect(cn?.holidays).toHaveLength(3 + 9 + 3 + 5 + 3 + 3 + 7);
-      expect(cn?.holidays).toEqual(expect.arrayContaining(['2026-01-01', '2026-02-15', '2026-02-23', '2026-04-06', '2026-05-05', '2026-06-19', '2026-09-25', '2026-10-07']));
+      expect(cn?.holidays).toEqual(
+        expect.arrayContaining([
+          '2026-01-01',
+          '2026-02-15',
+          '2026-02-23',
+          '2026-04-06',
+          '2026-05-05',
+          '2026-06-19',
+          '2026-09-25',
+          '2026-10-07',
+        ]),
+      );
     });
 
     it('has six make-up workdays (调休), all on weekends, with the normal split hours', () => {
       const overrides = cn?.overrides ?? {};
-      expect(Object.keys(overrides).sort()).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+      expect(Object.keys(overrides).sort()).toEqual([
+        '2026-01-04',
+        '2026-02-14',
+        '2026-02-28',
+        '2026-05-09',
+        '2026-09-20',
+        '2026-10-10',
+      ]);
       for (const [date, windows] of Object.entries(overrides)) {
         expect([0, 6]).toContain(weekdayOf(date));
-        expect(windows).toEqual([['09:00', '12:00'], ['13:30', '18:00']]);
+        expect(windows).toEqual([
+          ['09:00', '12:00'],
+          ['13:30', '18:00'],
+        ]);
         expect(cn?.holidays).not.toContain(date);
       }
     });

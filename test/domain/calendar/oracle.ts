@@ -13,7 +13,15 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function wallClock(zone: string, instant: number): { date: string; weekday: Weekday; minuteOfDay: number } {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     formatters.set(zone, f);
   }
   const p = Object.fromEntries(f.formatToParts(instant).map((x) => [x.type, x.value]));
@@ -27,7 +35,7 @@ const toMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Numb
 /** Is the minute starting at `instant` (a whole minute) working time? */
 export function isWorkingMinute(cal: BusinessCalendar, instant: number): boolean {
   const { date, weekday, minuteOfDay } = wallClock(cal.timeZone, instant);
-  const windows = cal.overrides?.[date] ?? (cal.holidays?.includes(date) ? [] : cal.week[weekday] ?? []);
+  const windows = cal.overrides?.[date] ?? (cal.holidays?.includes(date) ? [] : (cal.week[weekday] ?? []));
   return windows.some(([s, e]) => minuteOfDay >= toMinutes(s) && minuteOfDay < toMinutes(e));
 }
 

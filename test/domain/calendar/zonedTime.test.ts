@@ -18,11 +18,27 @@ const wall = (local: string): number => Date.parse(`${local}:00Z`);
 /** Offset straight from Intl, written independently of the code under test. */
 function intlOffset(zone: string, instant: number): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );
-  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const local = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return local - Math.floor(instant / 1000) * 1000;
 }
 
@@ -67,14 +83,19 @@ describe('offset transitions (pinned to real 2026 daylight-saving dates)', () =>
     expect(nextTransition(zone, ms('2026-01-01T00:00:00Z'), ms('2027-01-01T00:00:00Z'))).toBeUndefined();
   });
 
-  it.each(['America/New_York', 'Europe/Berlin', 'Australia/Adelaide', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Chatham', 'Asia/Tehran'])(
-    'cached offsets equal Intl every hour of 2026 in %s',
-    (zone) => {
-      for (let t = ms('2026-01-01T00:00:00Z'); t < ms('2027-01-01T00:00:00Z'); t += H) {
-        if (offsetAt(zone, t) !== intlOffset(zone, t)) throw new Error(`${zone} at ${new Date(t).toISOString()}`);
-      }
-    },
-  );
+  it.each([
+    'America/New_York',
+    'Europe/Berlin',
+    'Australia/Adelaide',
+    'Australia/Lord_Howe',
+    'Asia/Kolkata',
+    'Pacific/Chatham',
+    'Asia/Tehran',
+  ])('cached offsets equal Intl every hour of 2026 in %s', (zone) => {
+    for (let t = ms('2026-01-01T00:00:00Z'); t < ms('2027-01-01T00:00:00Z'); t += H) {
+      if (offsetAt(zone, t) !== intlOffset(zone, t)) throw new Error(`${zone} at ${new Date(t).toISOString()}`);
+    }
+  });
 });
 
 describe('wall clock <-> instant', () => {
@@ -106,14 +127,56 @@ describe('wall clock <-> instant', () => {
 
   it.each([
     // A window's real instants: the rule behind every daylight-saving case in the calendar.
-    ['America/New_York', '2026-03-08T00:00', '2026-03-09T00:00', [['2026-03-08T05:00:00Z', '2026-03-09T04:00:00Z']], 23 * 60],
-    ['America/New_York', '2026-11-01T00:00', '2026-11-02T00:00', [['2026-11-01T04:00:00Z', '2026-11-02T05:00:00Z']], 25 * 60],
-    ['America/New_York', '2026-03-08T02:30', '2026-03-08T03:30', [['2026-03-08T07:00:00Z', '2026-03-08T07:30:00Z']], 30],
+    [
+      'America/New_York',
+      '2026-03-08T00:00',
+      '2026-03-09T00:00',
+      [['2026-03-08T05:00:00Z', '2026-03-09T04:00:00Z']],
+      23 * 60,
+    ],
+    [
+      'America/New_York',
+      '2026-11-01T00:00',
+      '2026-11-02T00:00',
+      [['2026-11-01T04:00:00Z', '2026-11-02T05:00:00Z']],
+      25 * 60,
+    ],
+    [
+      'America/New_York',
+      '2026-03-08T02:30',
+      '2026-03-08T03:30',
+      [['2026-03-08T07:00:00Z', '2026-03-08T07:30:00Z']],
+      30,
+    ],
     ['America/New_York', '2026-03-08T02:00', '2026-03-08T03:00', [], 0],
-    ['America/New_York', '2026-11-01T01:00', '2026-11-01T01:30', [['2026-11-01T05:00:00Z', '2026-11-01T05:30:00Z'], ['2026-11-01T06:00:00Z', '2026-11-01T06:30:00Z']], 60],
-    ['America/New_York', '2026-11-01T01:30', '2026-11-01T02:30', [['2026-11-01T05:30:00Z', '2026-11-01T06:00:00Z'], ['2026-11-01T06:30:00Z', '2026-11-01T07:30:00Z']], 90],
+    [
+      'America/New_York',
+      '2026-11-01T01:00',
+      '2026-11-01T01:30',
+      [
+        ['2026-11-01T05:00:00Z', '2026-11-01T05:30:00Z'],
+        ['2026-11-01T06:00:00Z', '2026-11-01T06:30:00Z'],
+      ],
+      60,
+    ],
+    [
+      'America/New_York',
+      '2026-11-01T01:30',
+      '2026-11-01T02:30',
+      [
+        ['2026-11-01T05:30:00Z', '2026-11-01T06:00:00Z'],
+        ['2026-11-01T06:30:00Z', '2026-11-01T07:30:00Z'],
+      ],
+      90,
+    ],
     ['Europe/Berlin', '2026-10-25T02:00', '2026-10-25T03:00', [['2026-10-25T00:00:00Z', '2026-10-25T02:00:00Z']], 120],
-    ['Australia/Adelaide', '2026-04-05T00:00', '2026-04-06T00:00', [['2026-04-04T13:30:00Z', '2026-04-05T14:30:00Z']], 25 * 60],
+    [
+      'Australia/Adelaide',
+      '2026-04-05T00:00',
+      '2026-04-06T00:00',
+      [['2026-04-04T13:30:00Z', '2026-04-05T14:30:00Z']],
+      25 * 60,
+    ],
   ])('%s wall clock [%s, %s)', (zone, from, to, expected, minutes) => {
     const ranges = instantRangesForWallClock(zone, wall(from), wall(to));
     expect(ranges).toEqual(expected.map(([a, b]) => [ms(a as string), ms(b as string)]));

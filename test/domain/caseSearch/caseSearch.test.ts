@@ -1,9 +1,25 @@
 import fc from 'fast-check';
-import { analyzeDocument, analyzeQuery, highlight, idf, MemoryCaseIndex, stem, tokenize } from '../../../src/domain/caseSearch';
+import {
+  analyzeDocument,
+  analyzeQuery,
+  highlight,
+  idf,
+  MemoryCaseIndex,
+  stem,
+  tokenize,
+} from '../../../src/domain/caseSearch';
 
 describe('tokenize', () => {
   it('keeps identifiers whole and splits them into parts', () => {
-    expect(tokenize('Crash in nsDocShell.cpp at 2.53.1').map((t) => t.term)).toEqual(['crash', 'nsdocshell.cpp', 'ns', 'doc', 'shell', 'cpp', '2.53.1']);
+    expect(tokenize('Crash in nsDocShell.cpp at 2.53.1').map((t) => t.term)).toEqual([
+      'crash',
+      'nsdocshell.cpp',
+      'ns',
+      'doc',
+      'shell',
+      'cpp',
+      '2.53.1',
+    ]);
   });
   it('makes Chinese without spaces searchable through character bigrams', () => {
     expect(tokenize('打印机无法连接').map((t) => t.term)).toEqual(['打印', '印机', '机无', '无法', '法连', '连接']);
@@ -24,7 +40,10 @@ describe('tokenize', () => {
 describe('ranking: golden orders', () => {
   const idx = new MemoryCaseIndex();
   idx.put('title-match', { title: 'Toolbar icons missing after upgrade', body: 'Icons gone.' });
-  idx.put('body-match', { title: 'Display problem', body: 'After the upgrade the toolbar icons are missing sometimes, among many other things we saw on the screen today.' });
+  idx.put('body-match', {
+    title: 'Display problem',
+    body: 'After the upgrade the toolbar icons are missing sometimes, among many other things we saw on the screen today.',
+  });
   idx.put('ident-match', { title: 'Startup failure', body: 'Log shows NS_ERROR_FAILURE in nsDocShell.cpp' });
   idx.put('unrelated', { title: 'Printing is slow', body: 'Pages take minutes.' });
   idx.put('zh', { title: '打印机无法连接', body: '升级后找不到网络打印机' });
@@ -48,20 +67,41 @@ describe('ranking: golden orders', () => {
 });
 
 describe('ranking: properties against a naive reference', () => {
-  const word = fc.constantFrom('crash', 'toolbar', 'icon', 'memory', 'leak', 'print', 'network', 'slow', 'font', 'mail');
-  const doc = fc.record({ title: fc.array(word, { minLength: 1, maxLength: 4 }).map((w) => w.join(' ')), body: fc.array(word, { maxLength: 12 }).map((w) => w.join(' ')) });
+  const word = fc.constantFrom(
+    'crash',
+    'toolbar',
+    'icon',
+    'memory',
+    'leak',
+    'print',
+    'network',
+    'slow',
+    'font',
+    'mail',
+  );
+  const doc = fc.record({
+    title: fc.array(word, { minLength: 1, maxLength: 4 }).map((w) => w.join(' ')),
+    body: fc.array(word, { maxLength: 12 }).map((w) => w.join(' ')),
+  });
 
   it('returns exactly the cases that share a term with the query, scores descending', () => {
     fc.assert(
-      fc.property(fc.array(doc, { minLength: 1, maxLength: 12 }), fc.array(word, { minLength: 1, maxLength: 3 }), (docs, q) => {
-        const idx = new MemoryCaseIndex();
-        docs.forEach((d, i) => idx.put(`c${i}`, d));
-        const res = idx.search({ title: q.join(' ') });
-        const qTerms = new Set(analyzeQuery({ title: q.join(' ') }).map((t) => t.term));
-        const expected = docs.map((d, i) => [i, d] as const).filter(([, d]) => [...analyzeDocument(d).terms.keys()].some((t) => qTerms.has(t))).map(([i]) => `c${i}`);
-        expect(res.map((r) => r.caseId).sort()).toEqual(expected.sort());
-        for (let i = 1; i < res.length; i++) expect(res[i - 1]!.score).toBeGreaterThanOrEqual(res[i]!.score);
-      }),
+      fc.property(
+        fc.array(doc, { minLength: 1, maxLength: 12 }),
+        fc.array(word, { minLength: 1, maxLength: 3 }),
+        (docs, q) => {
+          const idx = new MemoryCaseIndex();
+          docs.forEach((d, i) => idx.put(`c${i}`, d));
+          const res = idx.search({ title: q.join(' ') });
+          const qTerms = new Set(analyzeQuery({ title: q.join(' ') }).map((t) => t.term));
+          const expected = docs
+            .map((d, i) => [i, d] as const)
+            .filter(([, d]) => [...analyzeDocument(d).terms.keys()].some((t) => qTerms.has(t)))
+            .map(([i]) => `c${i}`);
+          expect(res.map((r) => r.caseId).sort()).toEqual(expected.sort());
+          for (let i = 1; i < res.length; i++) expect(res[i - 1]!.score).toBeGreaterThanOrEqual(res[i]!.score);
+        },
+      ),
     );
   });
 
@@ -79,7 +119,9 @@ describe('ranking: properties against a naive reference', () => {
         for (const r of idx.search({ title: q })) {
           const a = analyzed[Number(r.caseId.slice(1))]!;
           const tf = a.terms.get(term.term)!;
-          const x = (2 * tf[0]) / (0.25 + (0.75 * a.lengths[0]) / (avgT || 1)) + tf[1] / (0.25 + (0.75 * a.lengths[1]) / (avgB || 1));
+          const x =
+            (2 * tf[0]) / (0.25 + (0.75 * a.lengths[0]) / (avgT || 1)) +
+            tf[1] / (0.25 + (0.75 * a.lengths[1]) / (avgB || 1));
           expect(r.score).toBeCloseTo(idf(df, n) * term.weight * (x / (1.2 + x)), 9);
         }
       }),

@@ -45,24 +45,64 @@ function some<T>(r: Rng, xs: readonly T[], p: number): T[] {
 }
 
 const PRODUCTS = ['Mailer', 'Navigator', 'Composer', 'Calendar', 'Chat', 'Addressbook', 'Sync', 'Printing'];
-const COMPONENTS = ['toolbar', 'sidebar', 'preferences', 'download manager', 'tab bar', 'search box', 'account wizard', 'spell checker', 'bookmarks', 'history', 'password manager', 'status bar', 'folder pane', 'message list', 'editor'];
+const COMPONENTS = [
+  'toolbar',
+  'sidebar',
+  'preferences',
+  'download manager',
+  'tab bar',
+  'search box',
+  'account wizard',
+  'spell checker',
+  'bookmarks',
+  'history',
+  'password manager',
+  'status bar',
+  'folder pane',
+  'message list',
+  'editor',
+];
 /** Symptom families: each inner list holds interchangeable phrasings of one symptom. */
 const SYMPTOMS: string[][][] = [
-  [['crash', 'crashes', 'crashed'], ['on startup', 'when starting', 'at launch']],
-  [['hangs', 'freezes', 'stops responding', 'becomes unresponsive'], ['for several seconds', 'indefinitely', 'until killed']],
+  [
+    ['crash', 'crashes', 'crashed'],
+    ['on startup', 'when starting', 'at launch'],
+  ],
+  [
+    ['hangs', 'freezes', 'stops responding', 'becomes unresponsive'],
+    ['for several seconds', 'indefinitely', 'until killed'],
+  ],
   [['is blank', 'shows nothing', 'renders empty', 'stays white']],
-  [['memory usage grows', 'leaks memory', 'uses too much RAM'], ['over time', 'after a few hours']],
+  [
+    ['memory usage grows', 'leaks memory', 'uses too much RAM'],
+    ['over time', 'after a few hours'],
+  ],
   [['icons missing', 'icons disappear', 'no icons shown']],
   [['cannot be resized', 'resize does not work', 'resizing fails']],
-  [['loses settings', 'forgets preferences', 'settings reset'], ['after restart', 'on upgrade']],
-  [['wrong font', 'font too small', 'text unreadable'], ['in dark theme', 'with high contrast']],
+  [
+    ['loses settings', 'forgets preferences', 'settings reset'],
+    ['after restart', 'on upgrade'],
+  ],
+  [
+    ['wrong font', 'font too small', 'text unreadable'],
+    ['in dark theme', 'with high contrast'],
+  ],
   [['duplicate entries', 'items appear twice', 'shows duplicates']],
   [['slow to open', 'takes minutes to load', 'opens very slowly']],
   [['drag and drop broken', 'cannot drag items', 'dragging does nothing']],
   [['keyboard shortcut ignored', 'hotkey does not work', 'shortcut key not working']],
-  [['error dialog', 'error message popup', 'alert box appears'], ['with no text', 'saying unknown error']],
-  [['attachment lost', 'attachments dropped', 'attached file missing'], ['when sending', 'on forward']],
-  [['certificate error', 'SSL warning', 'TLS handshake failure'], ['on every site', 'for valid certificates']],
+  [
+    ['error dialog', 'error message popup', 'alert box appears'],
+    ['with no text', 'saying unknown error'],
+  ],
+  [
+    ['attachment lost', 'attachments dropped', 'attached file missing'],
+    ['when sending', 'on forward'],
+  ],
+  [
+    ['certificate error', 'SSL warning', 'TLS handshake failure'],
+    ['on every site', 'for valid certificates'],
+  ],
 ];
 const ZH_SYMPTOMS: string[][] = [
   ['启动时崩溃', '一启动就崩溃', '打开后立即闪退'],
@@ -89,11 +129,39 @@ const FILLER = [
   'Safe mode does not change anything.',
   'Disabling extensions made no difference.',
 ];
-const ZH_FILLER = ['重新安装也没有用。', '换了一台电脑问题依旧。', '上周更新之后开始出现。', '请尽快处理，影响工作。', '安全模式下也一样。'];
+const ZH_FILLER = [
+  '重新安装也没有用。',
+  '换了一台电脑问题依旧。',
+  '上周更新之后开始出现。',
+  '请尽快处理，影响工作。',
+  '安全模式下也一样。',
+];
 const OS = ['Windows 10', 'Windows 11', 'Mac OS X 10.14', 'Ubuntu 22.04', 'Fedora 38'];
-const FILES = ['nsDocShell.cpp', 'prefs.js', 'mailnews.js', 'nsMsgDatabase.cpp', 'places.sqlite', 'toolkit.xul', 'nsPrintJob.cpp', 'calItemBase.js'];
-const ERRORS = ['0x80004005', 'NS_ERROR_FAILURE', 'E1024', 'SSL_ERROR_BAD_CERT_DOMAIN', 'NS_ERROR_NOT_AVAILABLE', 'ERR_CONN_RESET'];
-const SIGS = ['js::GCRuntime::collect', 'mozilla::dom::Element::GetAttr', 'nsThread::ProcessNextEvent', 'PR_Lock', 'ntdll.dll@0x1e2f'];
+const FILES = [
+  'nsDocShell.cpp',
+  'prefs.js',
+  'mailnews.js',
+  'nsMsgDatabase.cpp',
+  'places.sqlite',
+  'toolkit.xul',
+  'nsPrintJob.cpp',
+  'calItemBase.js',
+];
+const ERRORS = [
+  '0x80004005',
+  'NS_ERROR_FAILURE',
+  'E1024',
+  'SSL_ERROR_BAD_CERT_DOMAIN',
+  'NS_ERROR_NOT_AVAILABLE',
+  'ERR_CONN_RESET',
+];
+const SIGS = [
+  'js::GCRuntime::collect',
+  'mozilla::dom::Element::GetAttr',
+  'nsThread::ProcessNextEvent',
+  'PR_Lock',
+  'ntdll.dll@0x1e2f',
+];
 
 interface Problem {
   zh: boolean;
@@ -128,7 +196,11 @@ function symptomText(r: Rng, p: Problem): string {
 
 function report(r: Rng, p: Problem): { title: string; body: string } {
   const sym = symptomText(r, p);
-  const idents = some(r, [p.file, p.error, p.sig].filter((x): x is string => x !== undefined), 0.6);
+  const idents = some(
+    r,
+    [p.file, p.error, p.sig].filter((x): x is string => x !== undefined),
+    0.6,
+  );
   if (p.zh) {
     const title = r() < 0.5 ? `${p.product} ${p.component}${sym}` : `${sym}（${p.component}）`;
     const body = [
@@ -165,7 +237,11 @@ function report(r: Rng, p: Problem): { title: string; body: string } {
  * A development set: `problems` latent problems, each reported 1–4 times; every report after the
  * first of a problem with ≥ 2 reports may become a query (up to `queries`).
  */
-export function generateDevSet(seed: number, problems = 500, queries = 80): { cases: CaseRecord[]; queries: QueryRecord[] } {
+export function generateDevSet(
+  seed: number,
+  problems = 500,
+  queries = 80,
+): { cases: CaseRecord[]; queries: QueryRecord[] } {
   const r = prng(seed);
   const cases: CaseRecord[] = [];
   const qs: QueryRecord[] = [];
@@ -194,17 +270,25 @@ export function generateDevSet(seed: number, problems = 500, queries = 80): { ca
  * `count` filler cases with the vocabulary of `around`: each takes a random real case as a template
  * and resamples its words (keeping lengths and the corpus's word frequencies roughly as they are).
  */
-export function syntheticCases(seed: number, count: number, around: readonly CaseRecord[], firstId = 9_000_000): CaseRecord[] {
+export function syntheticCases(
+  seed: number,
+  count: number,
+  around: readonly CaseRecord[],
+  firstId = 9_000_000,
+): CaseRecord[] {
   const r = prng(seed);
   const words: string[] = [];
-  for (const c of around) for (const w of `${c.title} ${c.body}`.split(/\s+/)) if (w.length > 0 && words.length < 400_000) words.push(w);
+  for (const c of around)
+    for (const w of `${c.title} ${c.body}`.split(/\s+/)) if (w.length > 0 && words.length < 400_000) words.push(w);
   if (words.length === 0) words.push('case');
   const out: CaseRecord[] = [];
   for (let i = 0; i < count; i++) {
-    const t = around.length > 0 ? (around[Math.floor(r() * around.length)] as CaseRecord) : { title: 'case', body: 'case' };
+    const t =
+      around.length > 0 ? (around[Math.floor(r() * around.length)] as CaseRecord) : { title: 'case', body: 'case' };
     const titleLen = Math.max(3, t.title.split(/\s+/).length);
     const bodyLen = Math.min(150, Math.max(10, t.body.split(/\s+/).length));
-    const sample = (len: number): string => Array.from({ length: len }, () => words[Math.floor(r() * words.length)] as string).join(' ');
+    const sample = (len: number): string =>
+      Array.from({ length: len }, () => words[Math.floor(r() * words.length)] as string).join(' ');
     out.push({ id: String(firstId + i), title: sample(titleLen), body: sample(bodyLen), created: null });
   }
   return out;

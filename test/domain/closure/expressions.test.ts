@@ -19,9 +19,24 @@ import {
   type ClosureRuleConfig,
   type ClosureRuleKey,
 } from '../../../src/domain/closure';
-import { evaluateForgeRule, issueBean, parseJiraExpression, projectBean, transitionBean, userBean, workflowBean, type RuleVerdict, type WorkflowRuleModuleType } from '../../harness/jiraExpression';
+import {
+  evaluateForgeRule,
+  issueBean,
+  parseJiraExpression,
+  projectBean,
+  transitionBean,
+  userBean,
+  workflowBean,
+  type RuleVerdict,
+  type WorkflowRuleModuleType,
+} from '../../harness/jiraExpression';
 
-const FIELDS = { submitter: 'customfield_10107', visitOpen: 'customfield_10300', rootCause: 'customfield_10301', classification: 'customfield_10113' };
+const FIELDS = {
+  submitter: 'customfield_10107',
+  visitOpen: 'customfield_10300',
+  rootCause: 'customfield_10301',
+  classification: 'customfield_10113',
+};
 const REPORTER = 'reporter';
 const SUBMITTER = 'acc-engineer';
 const OTHER = 'acc-l2';
@@ -31,10 +46,18 @@ const APP = { appId: 'app-1', environmentId: 'env-1' };
 /** manifest.yml's workflow-rule modules, read as Forge reads them. */
 const manifestRules = (() => {
   const manifest = readFileSync(path.resolve(__dirname, '../../../manifest.yml'), 'utf8');
-  const modules = (parseYaml(manifest) as { modules: Record<string, Array<{ key: string; expression?: string; function?: string }>> }).modules;
+  const modules = (
+    parseYaml(manifest) as { modules: Record<string, Array<{ key: string; expression?: string; function?: string }>> }
+  ).modules;
   return [
-    ...(modules['jira:workflowCondition'] ?? []).map((m) => ({ ...m, type: 'jira:workflowCondition' as WorkflowRuleModuleType })),
-    ...(modules['jira:workflowValidator'] ?? []).map((m) => ({ ...m, type: 'jira:workflowValidator' as WorkflowRuleModuleType })),
+    ...(modules['jira:workflowCondition'] ?? []).map((m) => ({
+      ...m,
+      type: 'jira:workflowCondition' as WorkflowRuleModuleType,
+    })),
+    ...(modules['jira:workflowValidator'] ?? []).map((m) => ({
+      ...m,
+      type: 'jira:workflowValidator' as WorkflowRuleModuleType,
+    })),
   ];
 })();
 
@@ -64,7 +87,11 @@ const CUSTOM_FIELDS = [
 ];
 
 /** Evaluates the manifest module `key` on the world, as Jira would on the ITR workflow's transition. */
-function evaluate(key: ClosureRuleKey, w: World, override?: { configuration?: string; manifestExpression?: string }): RuleVerdict {
+function evaluate(
+  key: ClosureRuleKey,
+  w: World,
+  override?: { configuration?: string; manifestExpression?: string },
+): RuleVerdict {
   const mod = manifestRules.find((m) => m.key === key);
   if (mod === undefined) throw new Error(`manifest has no ${key}`);
   const issue = issueBean({
@@ -94,7 +121,12 @@ function evaluate(key: ClosureRuleKey, w: World, override?: { configuration?: st
       issue,
       originalIssue: issue,
       project: projectBean({ id: '10000', key: 'ITR' }),
-      transition: transitionBean({ id: '111', name: 'Close', from: { id: '5', name: 'Resolved' }, to: { id: '6', name: 'Closed' } }),
+      transition: transitionBean({
+        id: '111',
+        name: 'Close',
+        from: { id: '5', name: 'Resolved' },
+        to: { id: '6', name: 'Closed' },
+      }),
       workflow: workflowBean({ id: 'wf-1', name: 'ITR workflow' }),
     },
     extensionId: extensionAri(APP, key),
@@ -106,18 +138,138 @@ function evaluate(key: ClosureRuleKey, w: World, override?: { configuration?: st
 const passes = (key: ClosureRuleKey, w: World): boolean => evaluate(key, w).passed;
 
 const CLOSE_CASES: Array<[World, { condition: boolean; validator: boolean }]> = [
-  [{ name: 'submitter, no visit needed', acting: SUBMITTER, submitter: SUBMITTER, reporter: SUBMITTER, config: configured(), visitOpen: undefined }, { condition: true, validator: true }],
-  [{ name: 'submitter, visit recorded', acting: SUBMITTER, submitter: SUBMITTER, reporter: SUBMITTER, config: configured(), visitOpen: 'no' }, { condition: true, validator: true }],
-  [{ name: 'submitter, visit open', acting: SUBMITTER, submitter: SUBMITTER, reporter: SUBMITTER, config: configured(), visitOpen: 'yes' }, { condition: true, validator: false }],
-  [{ name: 'other user', acting: OTHER, submitter: SUBMITTER, reporter: SUBMITTER, config: configured(), visitOpen: 'no' }, { condition: false, validator: false }],
-  [{ name: 'reporter changed to the other user', acting: OTHER, submitter: SUBMITTER, reporter: OTHER, config: configured(), visitOpen: 'no' }, { condition: false, validator: false }],
-  [{ name: 'submitter after the reporter was changed away', acting: SUBMITTER, submitter: SUBMITTER, reporter: OTHER, config: configured(), visitOpen: 'no' }, { condition: true, validator: true }],
-  [{ name: 'submitter never recorded', acting: SUBMITTER, submitter: undefined, reporter: SUBMITTER, config: configured(), visitOpen: 'no' }, { condition: false, validator: false }],
-  [{ name: 'rule never configured (fails closed)', acting: SUBMITTER, submitter: SUBMITTER, reporter: SUBMITTER, config: undefined, visitOpen: 'no' }, { condition: false, validator: false }],
-  [{ name: 'fallback closer', acting: FALLBACK, submitter: SUBMITTER, reporter: SUBMITTER, config: configured([FALLBACK]), visitOpen: 'no' }, { condition: true, validator: true }],
-  [{ name: 'fallback closer, visit open', acting: FALLBACK, submitter: SUBMITTER, reporter: SUBMITTER, config: configured([FALLBACK]), visitOpen: 'yes' }, { condition: true, validator: false }],
-  [{ name: 'fallback closer, submitter missing', acting: FALLBACK, submitter: undefined, reporter: SUBMITTER, config: configured([FALLBACK]), visitOpen: undefined }, { condition: true, validator: true }],
-  [{ name: 'other user while someone else is fallback', acting: OTHER, submitter: SUBMITTER, reporter: SUBMITTER, config: configured([FALLBACK]), visitOpen: 'no' }, { condition: false, validator: false }],
+  [
+    {
+      name: 'submitter, no visit needed',
+      acting: SUBMITTER,
+      submitter: SUBMITTER,
+      reporter: SUBMITTER,
+      config: configured(),
+      visitOpen: undefined,
+    },
+    { condition: true, validator: true },
+  ],
+  [
+    {
+      name: 'submitter, visit recorded',
+      acting: SUBMITTER,
+      submitter: SUBMITTER,
+      reporter: SUBMITTER,
+      config: configured(),
+      visitOpen: 'no',
+    },
+    { condition: true, validator: true },
+  ],
+  [
+    {
+      name: 'submitter, visit open',
+      acting: SUBMITTER,
+      submitter: SUBMITTER,
+      reporter: SUBMITTER,
+      config: configured(),
+      visitOpen: 'yes',
+    },
+    { condition: true, validator: false },
+  ],
+  [
+    {
+      name: 'other user',
+      acting: OTHER,
+      submitter: SUBMITTER,
+      reporter: SUBMITTER,
+      config: configured(),
+      visitOpen: 'no',
+    },
+    { condition: false, validator: false },
+  ],
+  [
+    {
+      name: 'reporter changed to the other user',
+      acting: OTHER,
+      submitter: SUBMITTER,
+      reporter: OTHER,
+      config: configured(),
+      visitOpen: 'no',
+    },
+    { condition: false, validator: false },
+  ],
+  [
+    {
+      name: 'submitter after the reporter was changed away',
+      acting: SUBMITTER,
+      submitter: SUBMITTER,
+      reporter: OTHER,
+      config: configured(),
+      visitOpen: 'no',
+    },
+    { condition: true, validator: true },
+  ],
+  [
+    {
+      name: 'submitter never recorded',
+      acting: SUBMITTER,
+      submitter: undefined,
+      reporter: SUBMITTER,
+      config: configured(),
+      visitOpen: 'no',
+    },
+    { condition: false, validator: false },
+  ],
+  [
+    {
+      name: 'rule never configured (fails closed)',
+      acting: SUBMITTER,
+      submitter: SUBMITTER,
+      reporter: SUBMITTER,
+      config: undefined,
+      visitOpen: 'no',
+    },
+    { condition: false, validator: false },
+  ],
+  [
+    {
+      name: 'fallback closer',
+      acting: FALLBACK,
+      submitter: SUBMITTER,
+      reporter: SUBMITTER,
+      config: configured([FALLBACK]),
+      visitOpen: 'no',
+    },
+    { condition: true, validator: true },
+  ],
+  [
+    {
+      name: 'fallback closer, visit open',
+      acting: FALLBACK,
+      submitter: SUBMITTER,
+      reporter: SUBMITTER,
+      config: configured([FALLBACK]),
+      visitOpen: 'yes',
+    },
+    { condition: true, validator: false },
+  ],
+  [
+    {
+      name: 'fallback closer, submitter missing',
+      acting: FALLBACK,
+      submitter: undefined,
+      reporter: SUBMITTER,
+      config: configured([FALLBACK]),
+      visitOpen: undefined,
+    },
+    { condition: true, validator: true },
+  ],
+  [
+    {
+      name: 'other user while someone else is fallback',
+      acting: OTHER,
+      submitter: SUBMITTER,
+      reporter: SUBMITTER,
+      config: configured([FALLBACK]),
+      visitOpen: 'no',
+    },
+    { condition: false, validator: false },
+  ],
 ];
 
 /**
@@ -143,15 +295,37 @@ describe('close rules: manifest text with the saved configuration, and the domai
   });
 
   it('close is refused, even to the submitter, while the issue is not resolved', () => {
-    const world: World = { name: '', acting: SUBMITTER, submitter: SUBMITTER, reporter: SUBMITTER, config: configured([FALLBACK]), visitOpen: 'no', resolved: false };
+    const world: World = {
+      name: '',
+      acting: SUBMITTER,
+      submitter: SUBMITTER,
+      reporter: SUBMITTER,
+      config: configured([FALLBACK]),
+      visitOpen: 'no',
+      resolved: false,
+    };
     expect(passes('itr-close-condition', world)).toBe(false);
     expect(passes('itr-close-validator', world)).toBe(false);
     expect(passes('itr-close-validator', { ...world, acting: FALLBACK })).toBe(false);
   });
 
   it('refuses someone else with CLOSE_NOT_SUBMITTER before mentioning the visit', () => {
-    expect(mayClose({ submitterAccountId: SUBMITTER, actingAccountId: OTHER, fallbackAccountIds: [], requiredVisitOpen: true })).toEqual({ allowed: false, code: 'CLOSE_NOT_SUBMITTER' });
-    expect(mayClose({ submitterAccountId: SUBMITTER, actingAccountId: SUBMITTER, fallbackAccountIds: [], requiredVisitOpen: true })).toEqual({ allowed: false, code: 'CLOSE_VISIT_OPEN' });
+    expect(
+      mayClose({
+        submitterAccountId: SUBMITTER,
+        actingAccountId: OTHER,
+        fallbackAccountIds: [],
+        requiredVisitOpen: true,
+      }),
+    ).toEqual({ allowed: false, code: 'CLOSE_NOT_SUBMITTER' });
+    expect(
+      mayClose({
+        submitterAccountId: SUBMITTER,
+        actingAccountId: SUBMITTER,
+        fallbackAccountIds: [],
+        requiredVisitOpen: true,
+      }),
+    ).toEqual({ allowed: false, code: 'CLOSE_VISIT_OPEN' });
   });
 
   it('never reads the Reporter field, nor anything but the documented context', () => {
@@ -172,20 +346,57 @@ const RESOLVE_CASES: Array<[string, string | undefined, 'yes' | 'no' | undefined
 
 describe('resolve rule: manifest text with the saved configuration, and the domain rule, agree', () => {
   it.each(RESOLVE_CASES)('%s', (_name, classification, rootCause, expected) => {
-    const world: World = { name: '', acting: OTHER, submitter: SUBMITTER, reporter: SUBMITTER, config: configured(), visitOpen: undefined, resolved: false, ...(classification !== undefined ? { classification } : {}), ...(rootCause !== undefined ? { rootCause } : {}) };
+    const world: World = {
+      name: '',
+      acting: OTHER,
+      submitter: SUBMITTER,
+      reporter: SUBMITTER,
+      config: configured(),
+      visitOpen: undefined,
+      resolved: false,
+      ...(classification !== undefined ? { classification } : {}),
+      ...(rootCause !== undefined ? { rootCause } : {}),
+    };
     expect(passes('itr-resolve-validator', world)).toBe(expected);
     expect(mayResolve({ classification, rootCauseComplete: rootCause === 'yes' }).allowed).toBe(expected);
   });
 
   it('fails closed without configuration', () => {
-    expect(passes('itr-resolve-validator', { name: '', acting: OTHER, submitter: SUBMITTER, reporter: SUBMITTER, config: undefined, visitOpen: undefined, classification: 'requirement' })).toBe(false);
-    expect(passes('itr-resolve-validator', { name: '', acting: OTHER, submitter: SUBMITTER, reporter: SUBMITTER, config: {}, visitOpen: undefined, classification: 'requirement' })).toBe(false);
+    expect(
+      passes('itr-resolve-validator', {
+        name: '',
+        acting: OTHER,
+        submitter: SUBMITTER,
+        reporter: SUBMITTER,
+        config: undefined,
+        visitOpen: undefined,
+        classification: 'requirement',
+      }),
+    ).toBe(false);
+    expect(
+      passes('itr-resolve-validator', {
+        name: '',
+        acting: OTHER,
+        submitter: SUBMITTER,
+        reporter: SUBMITTER,
+        config: {},
+        visitOpen: undefined,
+        classification: 'requirement',
+      }),
+    ).toBe(false);
   });
 });
 
 describe('a configuration holding `expression` replaces the manifest text', () => {
   it('evaluates the configured text, with the rest of the configuration as config', () => {
-    const world: World = { name: '', acting: OTHER, submitter: SUBMITTER, reporter: SUBMITTER, config: undefined, visitOpen: undefined };
+    const world: World = {
+      name: '',
+      acting: OTHER,
+      submitter: SUBMITTER,
+      reporter: SUBMITTER,
+      config: undefined,
+      visitOpen: undefined,
+    };
     const configuration = JSON.stringify({ expression: "config.only == 'x' && config.expression == null", only: 'x' });
     expect(evaluate('itr-close-validator', world, { configuration })).toEqual({ passed: true });
   });
@@ -195,22 +406,57 @@ describe('rule entries for the ITR workflow', () => {
   it('Close carries the condition and the validator, Resolve the resolve validator, each with this site’s configuration', () => {
     const config = configured([FALLBACK]);
     const close = closureRulesFor('close', config, APP);
-    expect(close.conditions).toEqual({ operation: 'ALL', conditions: [{ ruleKey: 'forge:expression-condition', parameters: { key: extensionAri(APP, 'itr-close-condition'), config: JSON.stringify(config) } }] });
-    expect(close.validators).toEqual([{ ruleKey: 'forge:expression-validator', parameters: { key: `ari:cloud:ecosystem::extension/app-1/env-1/static/itr-close-validator`, config: JSON.stringify(config) } }]);
+    expect(close.conditions).toEqual({
+      operation: 'ALL',
+      conditions: [
+        {
+          ruleKey: 'forge:expression-condition',
+          parameters: { key: extensionAri(APP, 'itr-close-condition'), config: JSON.stringify(config) },
+        },
+      ],
+    });
+    expect(close.validators).toEqual([
+      {
+        ruleKey: 'forge:expression-validator',
+        parameters: {
+          key: `ari:cloud:ecosystem::extension/app-1/env-1/static/itr-close-validator`,
+          config: JSON.stringify(config),
+        },
+      },
+    ]);
     const resolve = closureRulesFor('resolve', config, APP);
     expect(resolve.conditions).toBeUndefined();
     expect(resolve.validators.map((v) => v.parameters['key'])).toEqual([extensionAri(APP, 'itr-resolve-validator')]);
-    expect([...close.validators, ...resolve.validators, ...(close.conditions?.conditions ?? [])].every(isClosureRule)).toBe(true);
-    expect(isClosureRule({ ruleKey: 'forge:expression-validator', parameters: { key: extensionAri(APP, 'someone-else') } })).toBe(false);
+    expect(
+      [...close.validators, ...resolve.validators, ...(close.conditions?.conditions ?? [])].every(isClosureRule),
+    ).toBe(true);
+    expect(
+      isClosureRule({ ruleKey: 'forge:expression-validator', parameters: { key: extensionAri(APP, 'someone-else') } }),
+    ).toBe(false);
     expect(Object.keys(CLOSURE_RULES_BY_TRANSITION)).toEqual(['resolve', 'close']);
   });
 
   it('the configuration the rules carry is what the expressions read', () => {
     const config = configured([FALLBACK]);
     const [validator] = closureRulesFor('close', config, APP).validators;
-    const world: World = { name: '', acting: FALLBACK, submitter: SUBMITTER, reporter: SUBMITTER, config: undefined, visitOpen: 'no' };
-    expect(evaluate('itr-close-validator', world, { configuration: validator?.parameters['config'] ?? '' }).passed).toBe(true);
-    expect(evaluate('itr-close-validator', { ...world, acting: OTHER }, { configuration: validator?.parameters['config'] ?? '' }).passed).toBe(false);
+    const world: World = {
+      name: '',
+      acting: FALLBACK,
+      submitter: SUBMITTER,
+      reporter: SUBMITTER,
+      config: undefined,
+      visitOpen: 'no',
+    };
+    expect(
+      evaluate('itr-close-validator', world, { configuration: validator?.parameters['config'] ?? '' }).passed,
+    ).toBe(true);
+    expect(
+      evaluate(
+        'itr-close-validator',
+        { ...world, acting: OTHER },
+        { configuration: validator?.parameters['config'] ?? '' },
+      ).passed,
+    ).toBe(false);
   });
 });
 

@@ -20,7 +20,13 @@ describe('needsReturnVisit', () => {
   it.each([0, 5, 20, 50, 100])('samples %d %% of 10,000 consecutive issues within 1 point', (rate) => {
     let sampled = 0;
     for (let i = 0; i < 10_000; i++) {
-      if (needsReturnVisit({ issueId: String(10000 + i), kind: 'technicalService', grade: 'minor' }, { ...policy, sampleRatePercent: rate }).required) sampled++;
+      if (
+        needsReturnVisit(
+          { issueId: String(10000 + i), kind: 'technicalService', grade: 'minor' },
+          { ...policy, sampleRatePercent: rate },
+        ).required
+      )
+        sampled++;
     }
     expect(Math.abs(sampled / 100 - rate)).toBeLessThanOrEqual(1);
   });
@@ -28,7 +34,8 @@ describe('needsReturnVisit', () => {
   it('raising the rate only adds issues (buckets are fixed per issue)', () => {
     for (let i = 0; i < 500; i++) {
       const issue = { issueId: String(20000 + i), kind: undefined, grade: undefined };
-      if (needsReturnVisit(issue, { ...policy, sampleRatePercent: 10 }).required) expect(needsReturnVisit(issue, { ...policy, sampleRatePercent: 30 }).required).toBe(true);
+      if (needsReturnVisit(issue, { ...policy, sampleRatePercent: 10 }).required)
+        expect(needsReturnVisit(issue, { ...policy, sampleRatePercent: 30 }).required).toBe(true);
     }
   });
 
@@ -44,7 +51,10 @@ describe('viewsDiffer', () => {
     [2, true, true],
     [1, true, true],
     [5, false, true],
-  ] as const)('satisfaction %d, resolved in the customer view %s → differs %s', (satisfaction, resolvedInCustomersView, differs) => {
-    expect(viewsDiffer({ satisfaction, resolvedInCustomersView })).toBe(differs);
-  });
+  ] as const)(
+    'satisfaction %d, resolved in the customer view %s → differs %s',
+    (satisfaction, resolvedInCustomersView, differs) => {
+      expect(viewsDiffer({ satisfaction, resolvedInCustomersView })).toBe(differs);
+    },
+  );
 });

@@ -1,7 +1,12 @@
 import { checkRootCause, flagExternalAttribution, type RootCauseDraft } from '../../../src/domain/closure';
 
 const complete: RootCauseDraft = {
-  whys: ['The router rebooted', 'Its firmware leaked memory', 'The leak was not caught by the soak test', 'The soak test runs 1 hour, the leak needs 30'],
+  whys: [
+    'The router rebooted',
+    'Its firmware leaked memory',
+    'The leak was not caught by the soak test',
+    'The soak test runs 1 hour, the leak needs 30',
+  ],
   rootCause: 'The release checklist has no long soak test for firmware',
   shortTermMeasure: 'Rolled back to firmware 4.2 at the customer site',
   longTermMeasure: 'A 72-hour soak test is a release gate',
@@ -22,9 +27,12 @@ describe('flagExternalAttribution', () => {
     expect(flagExternalAttribution(text)).toContainEqual({ category, phrase });
   });
 
-  it.each([[complete.rootCause], ['发布检查单缺少固件长时间老化测试']])('an internal cause is not flagged: %s', (text) => {
-    expect(flagExternalAttribution(text)).toEqual([]);
-  });
+  it.each([[complete.rootCause], ['发布检查单缺少固件长时间老化测试']])(
+    'an internal cause is not flagged: %s',
+    (text) => {
+      expect(flagExternalAttribution(text)).toEqual([]);
+    },
+  );
 });
 
 describe('checkRootCause', () => {
@@ -51,8 +59,17 @@ describe('checkRootCause', () => {
 
   it('a customer-blaming cause is flagged until the author gives a reason, which counts as an override', () => {
     const blaming = { ...complete, rootCause: 'Customer misuse: they unplugged it' };
-    expect(checkRootCause(blaming)).toMatchObject({ complete: false, overridden: false, issues: [{ code: 'ROOT_CAUSE_EXTERNAL', path: 'rootCause' }] });
-    expect(checkRootCause({ ...blaming, overrideReason: 'Contract says the customer operates the device; confirmed by legal' })).toMatchObject({
+    expect(checkRootCause(blaming)).toMatchObject({
+      complete: false,
+      overridden: false,
+      issues: [{ code: 'ROOT_CAUSE_EXTERNAL', path: 'rootCause' }],
+    });
+    expect(
+      checkRootCause({
+        ...blaming,
+        overrideReason: 'Contract says the customer operates the device; confirmed by legal',
+      }),
+    ).toMatchObject({
       complete: true,
       overridden: true,
       flags: [{ category: 'customer', phrase: 'customer misuse' }],

@@ -8,10 +8,25 @@ const earlier = new Date('2026-03-01T09:00:00Z');
 describe('visitOnResolution', () => {
   it.each<[string, CurrentVisit | null, Date, VisitOnResolution]>([
     ['first resolution: open the visit', null, resolved, 'open'],
-    ['resolved again before the visit was made: the same visit waits', { status: 'open', resolvedAt: resolved }, later, 'keep'],
-    ['the event delivered twice: the same resolution keeps its recorded visit', { status: 'done', resolvedAt: resolved }, resolved, 'keep'],
+    [
+      'resolved again before the visit was made: the same visit waits',
+      { status: 'open', resolvedAt: resolved },
+      later,
+      'keep',
+    ],
+    [
+      'the event delivered twice: the same resolution keeps its recorded visit',
+      { status: 'done', resolvedAt: resolved },
+      resolved,
+      'keep',
+    ],
     ['Resolved → Closed (same episode, older start): keep', { status: 'done', resolvedAt: resolved }, earlier, 'keep'],
-    ['reopened and resolved again after the recorded visit: a new round', { status: 'done', resolvedAt: resolved }, later, 'newRound'],
+    [
+      'reopened and resolved again after the recorded visit: a new round',
+      { status: 'done', resolvedAt: resolved },
+      later,
+      'newRound',
+    ],
   ])('%s', (_label, current, since, expected) => {
     expect(visitOnResolution(current, since)).toBe(expected);
   });

@@ -1,5 +1,10 @@
 import { workingMinutesBetween } from '../../../src/domain/calendar';
-import { CN_BUSINESS_DAY_MINUTES, DEFAULT_GRADING_TABLE, DEFAULT_SLA, REFERENCE_CALENDAR_IDS } from '../../../src/domain/defaults';
+import {
+  CN_BUSINESS_DAY_MINUTES,
+  DEFAULT_GRADING_TABLE,
+  DEFAULT_SLA,
+  REFERENCE_CALENDAR_IDS,
+} from '../../../src/domain/defaults';
 import { validateGradingTable } from '../../../src/domain/grading';
 import type { LocalizedText } from '../../../src/domain/labels';
 import { lineBudgets } from '../../../src/domain/sla';
@@ -7,8 +12,12 @@ import { CN_MAINLAND_2026, at } from '../fixtures';
 
 describe('default grading table v1', () => {
   it('is valid against the reference calendars', () => {
-    expect(REFERENCE_CALENDAR_IDS).toEqual(expect.arrayContaining(['always-on', 'cn-mainland-2026', 'us-eastern', 'eu-berlin']));
-    expect(validateGradingTable(DEFAULT_GRADING_TABLE, { calendarIds: REFERENCE_CALENDAR_IDS })).toMatchObject({ ok: true });
+    expect(REFERENCE_CALENDAR_IDS).toEqual(
+      expect.arrayContaining(['always-on', 'cn-mainland-2026', 'us-eastern', 'eu-berlin']),
+    );
+    expect(validateGradingTable(DEFAULT_GRADING_TABLE, { calendarIds: REFERENCE_CALENDAR_IDS })).toMatchObject({
+      ok: true,
+    });
     expect(DEFAULT_GRADING_TABLE.version).toBe(1);
   });
 
@@ -54,7 +63,9 @@ describe('default grading table v1', () => {
 describe('default SLA / OLA', () => {
   it('counts a CN business day as the working minutes of an ordinary cn-mainland-2026 weekday', () => {
     // Mon 2026-03-02 in Shanghai, midnight to midnight.
-    expect(workingMinutesBetween(CN_MAINLAND_2026, at('2026-03-01T16:00:00Z'), at('2026-03-02T16:00:00Z'))).toBe(CN_BUSINESS_DAY_MINUTES);
+    expect(workingMinutesBetween(CN_MAINLAND_2026, at('2026-03-01T16:00:00Z'), at('2026-03-02T16:00:00Z'))).toBe(
+      CN_BUSINESS_DAY_MINUTES,
+    );
     expect(CN_BUSINESS_DAY_MINUTES).toBe(450);
   });
 

@@ -14,7 +14,13 @@ import { DomainError } from '../../../src/domain/validation';
 const table = DEFAULT_GRADING_TABLE;
 
 /** Answers in the table's dimension order: impact, duration, scope, tier, sensitivity. */
-const answers = (businessImpact: string, duration: string, scope: string, customerTier: string, sensitivity: string): GradingAnswers => ({
+const answers = (
+  businessImpact: string,
+  duration: string,
+  scope: string,
+  customerTier: string,
+  sensitivity: string,
+): GradingAnswers => ({
   businessImpact,
   duration,
   scope,
@@ -29,7 +35,8 @@ function* allAnswers(t: Pick<GradingTable, 'dimensions'>): Generator<Record<stri
     yield {};
     return;
   }
-  for (const tail of allAnswers({ dimensions: rest })) for (const o of first.options) yield { [first.id]: o.id, ...tail };
+  for (const tail of allAnswers({ dimensions: rest }))
+    for (const o of first.options) yield { [first.id]: o.id, ...tail };
 }
 
 describe('gradeIssue with the default table', () => {
@@ -38,13 +45,33 @@ describe('gradeIssue with the default table', () => {
   it.each<[string, number, string, GradingAnswers]>([
     ['a question from a standard customer', 5, 'suggestion', answers('none', 'none', 'small', 'standard', 'none')],
     ['lowest possible score', 2, 'suggestion', answers('none', 'none', 'small', 'internal', 'none')],
-    ['minor fault, hundreds of users, key customer', 8 + 6 + 6, 'minor', answers('minor', 'none', 'medium', 'key', 'none')],
+    [
+      'minor fault, hundreds of users, key customer',
+      8 + 6 + 6,
+      'minor',
+      answers('minor', 'none', 'medium', 'key', 'none'),
+    ],
     ['19 stays Suggestion', 8 + 2 + 6 + 3, 'suggestion', answers('minor', 'upTo1h', 'medium', 'standard', 'none')],
-    ['exactly 20 is Minor', 8 + 2 + 6 + 0 + 6, 'minor', answers('minor', 'upTo1h', 'medium', 'internal', 'protectedPeriod')],
-    ['minor fault with workaround for over a day', 33, 'minor', answers('minor', 'over24h', 'small', 'standard', 'none')],
+    [
+      'exactly 20 is Minor',
+      8 + 2 + 6 + 0 + 6,
+      'minor',
+      answers('minor', 'upTo1h', 'medium', 'internal', 'protectedPeriod'),
+    ],
+    [
+      'minor fault with workaround for over a day',
+      33,
+      'minor',
+      answers('minor', 'over24h', 'small', 'standard', 'none'),
+    ],
     ['34 stays Minor', 16 + 6 + 6 + 3, 'minor', answers('partial', 'h1to4', 'medium', 'standard', 'none')],
     ['exactly 35 is Major', 28 + 2 + 2 + 3, 'major', answers('severe', 'upTo1h', 'small', 'standard', 'none')],
-    ['partial degradation for hours, hundreds of users', 37, 'major', answers('partial', 'h4to24', 'medium', 'standard', 'none')],
+    [
+      'partial degradation for hours, hundreds of users',
+      37,
+      'major',
+      answers('partial', 'h4to24', 'medium', 'standard', 'none'),
+    ],
     ['short outage at one internal site', 44, 'major', answers('outage', 'upTo1h', 'small', 'internal', 'none')],
     ['59 stays Major', 40 + 6 + 6 + 6, 'major', answers('outage', 'h1to4', 'medium', 'key', 'none')],
     ['exactly 60 is Critical', 40 + 12 + 2 + 6, 'critical', answers('outage', 'h4to24', 'small', 'key', 'none')],
@@ -58,7 +85,12 @@ describe('gradeIssue with the default table', () => {
     ['political floors Suggestion at Major', 12, 'major', answers('none', 'none', 'small', 'internal', 'political')],
     ['political floors Minor at Major', 43, 'major', answers('minor', 'over24h', 'small', 'standard', 'political')],
     ['political leaves Critical alone', 71, 'critical', answers('outage', 'h1to4', 'large', 'standard', 'political')],
-    ['strategic + political: raise to Minor, then floor at Major', 18, 'major', answers('none', 'none', 'small', 'strategic', 'political')],
+    [
+      'strategic + political: raise to Minor, then floor at Major',
+      18,
+      'major',
+      answers('none', 'none', 'small', 'strategic', 'political'),
+    ],
   ])('%s → score %p, %s', (_name, score, grade, a) => {
     const r = gradeIssue(table, a);
     expect(r).toMatchObject({ ok: true, score, grade, tableVersion: 1 });
@@ -69,27 +101,66 @@ describe('gradeIssue with the default table', () => {
     // Whole explanation: one step per dimension in table order, then the threshold, then the overrides
     // in table order; ids refer to the table so the UI can show its bilingual labels.
     const expected: ExplanationStep[] = [
-      { code: 'GRADING_STEP_DIMENSION', params: { dimension: 'businessImpact', option: 'none', optionScore: 0, weight: 4, points: 0 } },
-      { code: 'GRADING_STEP_DIMENSION', params: { dimension: 'duration', option: 'none', optionScore: 0, weight: 2, points: 0 } },
-      { code: 'GRADING_STEP_DIMENSION', params: { dimension: 'scope', option: 'small', optionScore: 1, weight: 2, points: 2 } },
-      { code: 'GRADING_STEP_DIMENSION', params: { dimension: 'customerTier', option: 'strategic', optionScore: 6, weight: 1, points: 6 } },
-      { code: 'GRADING_STEP_DIMENSION', params: { dimension: 'sensitivity', option: 'political', optionScore: 10, weight: 1, points: 10 } },
+      {
+        code: 'GRADING_STEP_DIMENSION',
+        params: { dimension: 'businessImpact', option: 'none', optionScore: 0, weight: 4, points: 0 },
+      },
+      {
+        code: 'GRADING_STEP_DIMENSION',
+        params: { dimension: 'duration', option: 'none', optionScore: 0, weight: 2, points: 0 },
+      },
+      {
+        code: 'GRADING_STEP_DIMENSION',
+        params: { dimension: 'scope', option: 'small', optionScore: 1, weight: 2, points: 2 },
+      },
+      {
+        code: 'GRADING_STEP_DIMENSION',
+        params: { dimension: 'customerTier', option: 'strategic', optionScore: 6, weight: 1, points: 6 },
+      },
+      {
+        code: 'GRADING_STEP_DIMENSION',
+        params: { dimension: 'sensitivity', option: 'political', optionScore: 10, weight: 1, points: 10 },
+      },
       { code: 'GRADING_STEP_THRESHOLD', params: { score: 18, minScore: 0, grade: 'suggestion' } },
       {
         code: 'GRADING_STEP_OVERRIDE_RAISE',
-        params: { override: 'strategicCustomerRaise', dimension: 'customerTier', option: 'strategic', levels: 1, from: 'suggestion', to: 'minor' },
+        params: {
+          override: 'strategicCustomerRaise',
+          dimension: 'customerTier',
+          option: 'strategic',
+          levels: 1,
+          from: 'suggestion',
+          to: 'minor',
+        },
       },
       {
         code: 'GRADING_STEP_OVERRIDE_AT_LEAST',
-        params: { override: 'politicalAtLeastMajor', dimension: 'sensitivity', option: 'political', floor: 'major', from: 'minor', to: 'major' },
+        params: {
+          override: 'politicalAtLeastMajor',
+          dimension: 'sensitivity',
+          option: 'political',
+          floor: 'major',
+          from: 'minor',
+          to: 'major',
+        },
       },
     ];
     expect(r).toEqual({ ok: true, grade: 'major', score: 18, tableVersion: 1, explanation: expected });
   });
 
   it.each<[string, GradingAnswers, string, string]>([
-    ['an override with no effect is still explained', answers('outage', 'h1to4', 'large', 'standard', 'political'), 'critical', 'critical'],
-    ['a raise at the top is explained as no change', answers('outage', 'over24h', 'massive', 'strategic', 'none'), 'critical', 'critical'],
+    [
+      'an override with no effect is still explained',
+      answers('outage', 'h1to4', 'large', 'standard', 'political'),
+      'critical',
+      'critical',
+    ],
+    [
+      'a raise at the top is explained as no change',
+      answers('outage', 'over24h', 'massive', 'strategic', 'none'),
+      'critical',
+      'critical',
+    ],
   ])('%s', (_name, a, from, to) => {
     const r = gradeIssue(table, a);
     if (!r.ok) throw new Error('expected a grade');
@@ -98,16 +169,39 @@ describe('gradeIssue with the default table', () => {
   });
 
   it.each<[string, Record<string, string>, Array<{ code: string; path: string }>]>([
-    ['one answer missing', { businessImpact: 'outage', duration: 'h1to4', scope: 'large', customerTier: 'key' }, [{ code: GradingErrorCode.AnswerMissing, path: 'answers.sensitivity' }]],
+    [
+      'one answer missing',
+      { businessImpact: 'outage', duration: 'h1to4', scope: 'large', customerTier: 'key' },
+      [{ code: GradingErrorCode.AnswerMissing, path: 'answers.sensitivity' }],
+    ],
     [
       'every missing answer at once',
       {},
-      ['businessImpact', 'duration', 'scope', 'customerTier', 'sensitivity'].map((d) => ({ code: GradingErrorCode.AnswerMissing, path: `answers.${d}` })),
+      ['businessImpact', 'duration', 'scope', 'customerTier', 'sensitivity'].map((d) => ({
+        code: GradingErrorCode.AnswerMissing,
+        path: `answers.${d}`,
+      })),
     ],
-    ['unknown option', { ...answers('outage', 'h1to4', 'large', 'key', 'none'), scope: 'galactic' }, [{ code: GradingErrorCode.AnswerUnknownOption, path: 'answers.scope' }]],
-    ['option of another dimension', { ...answers('outage', 'h1to4', 'large', 'key', 'none'), duration: 'outage' }, [{ code: GradingErrorCode.AnswerUnknownOption, path: 'answers.duration' }]],
-    ['dimension from another table version', { ...answers('outage', 'h1to4', 'large', 'key', 'none'), weather: 'stormy' }, [{ code: GradingErrorCode.AnswerUnknownDimension, path: 'answers.weather' }]],
-    ['inherited property names are not answers', { ...answers('outage', 'h1to4', 'large', 'key', 'none'), scope: 'toString' }, [{ code: GradingErrorCode.AnswerUnknownOption, path: 'answers.scope' }]],
+    [
+      'unknown option',
+      { ...answers('outage', 'h1to4', 'large', 'key', 'none'), scope: 'galactic' },
+      [{ code: GradingErrorCode.AnswerUnknownOption, path: 'answers.scope' }],
+    ],
+    [
+      'option of another dimension',
+      { ...answers('outage', 'h1to4', 'large', 'key', 'none'), duration: 'outage' },
+      [{ code: GradingErrorCode.AnswerUnknownOption, path: 'answers.duration' }],
+    ],
+    [
+      'dimension from another table version',
+      { ...answers('outage', 'h1to4', 'large', 'key', 'none'), weather: 'stormy' },
+      [{ code: GradingErrorCode.AnswerUnknownDimension, path: 'answers.weather' }],
+    ],
+    [
+      'inherited property names are not answers',
+      { ...answers('outage', 'h1to4', 'large', 'key', 'none'), scope: 'toString' },
+      [{ code: GradingErrorCode.AnswerUnknownOption, path: 'answers.scope' }],
+    ],
   ])('%s → typed error', (_name, a, expected) => {
     const r = gradeIssue(table, a);
     expect(r.ok).toBe(false);

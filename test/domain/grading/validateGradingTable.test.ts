@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { DEFAULT_GRADING_TABLE, REFERENCE_CALENDAR_IDS } from '../../../src/domain/defaults';
-import { gradeIssue, GradingErrorCode, scoreRange, validateGradingTable, type GradingTable } from '../../../src/domain/grading';
+import {
+  gradeIssue,
+  GradingErrorCode,
+  scoreRange,
+  validateGradingTable,
+  type GradingTable,
+} from '../../../src/domain/grading';
 import { InputErrorCode } from '../../../src/domain/input';
 import { SlaErrorCode } from '../../../src/domain/sla';
 
@@ -38,67 +44,253 @@ describe('validateGradingTable', () => {
     ['no grades', tableWith(['grades'], []), GradingErrorCode.ListEmpty, 'grades'],
     ['grades not a list', tableWith(['grades'], {}), InputErrorCode.NotAList, 'grades'],
     ['duplicate grade id', tableWith(['grades', 1, 'id'], 'critical'), GradingErrorCode.DuplicateId, 'grades[1].id'],
-    ['label without Chinese', tableWith(['grades', 0, 'label'], { en: 'Critical' }), InputErrorCode.LabelIncomplete, 'grades[0].label'],
+    [
+      'label without Chinese',
+      tableWith(['grades', 0, 'label'], { en: 'Critical' }),
+      InputErrorCode.LabelIncomplete,
+      'grades[0].label',
+    ],
     ['blank id', tableWith(['grades', 2, 'id'], ' '), InputErrorCode.NotAString, 'grades[2].id'],
     ['grade not an object', tableWith(['grades', 3], 'suggestion'), InputErrorCode.NotAnObject, 'grades[3]'],
     ['no dimensions', tableWith(['dimensions'], []), GradingErrorCode.ListEmpty, 'dimensions'],
-    ['duplicate dimension id', tableWith(['dimensions', 1, 'id'], 'businessImpact'), GradingErrorCode.DuplicateId, 'dimensions[1].id'],
-    ['negative weight', tableWith(['dimensions', 1, 'weight'], -1), GradingErrorCode.WeightInvalid, 'dimensions[1].weight'],
-    ['fractional weight', tableWith(['dimensions', 1, 'weight'], 0.5), GradingErrorCode.WeightInvalid, 'dimensions[1].weight'],
-    ['dimension without options', tableWith(['dimensions', 0, 'options'], []), GradingErrorCode.ListEmpty, 'dimensions[0].options'],
-    ['duplicate option id', tableWith(['dimensions', 0, 'options', 1, 'id'], 'outage'), GradingErrorCode.DuplicateId, 'dimensions[0].options[1].id'],
-    ['option without score', tableWith(['dimensions', 0, 'options', 2, 'score'], undefined), GradingErrorCode.OptionScoreMissing, 'dimensions[0].options[2].score'],
-    ['fractional option score', tableWith(['dimensions', 0, 'options', 2, 'score'], 4.5), GradingErrorCode.OptionScoreInvalid, 'dimensions[0].options[2].score'],
-    ['option score as text', tableWith(['dimensions', 0, 'options', 2, 'score'], '4'), InputErrorCode.NotANumber, 'dimensions[0].options[2].score'],
+    [
+      'duplicate dimension id',
+      tableWith(['dimensions', 1, 'id'], 'businessImpact'),
+      GradingErrorCode.DuplicateId,
+      'dimensions[1].id',
+    ],
+    [
+      'negative weight',
+      tableWith(['dimensions', 1, 'weight'], -1),
+      GradingErrorCode.WeightInvalid,
+      'dimensions[1].weight',
+    ],
+    [
+      'fractional weight',
+      tableWith(['dimensions', 1, 'weight'], 0.5),
+      GradingErrorCode.WeightInvalid,
+      'dimensions[1].weight',
+    ],
+    [
+      'dimension without options',
+      tableWith(['dimensions', 0, 'options'], []),
+      GradingErrorCode.ListEmpty,
+      'dimensions[0].options',
+    ],
+    [
+      'duplicate option id',
+      tableWith(['dimensions', 0, 'options', 1, 'id'], 'outage'),
+      GradingErrorCode.DuplicateId,
+      'dimensions[0].options[1].id',
+    ],
+    [
+      'option without score',
+      tableWith(['dimensions', 0, 'options', 2, 'score'], undefined),
+      GradingErrorCode.OptionScoreMissing,
+      'dimensions[0].options[2].score',
+    ],
+    [
+      'fractional option score',
+      tableWith(['dimensions', 0, 'options', 2, 'score'], 4.5),
+      GradingErrorCode.OptionScoreInvalid,
+      'dimensions[0].options[2].score',
+    ],
+    [
+      'option score as text',
+      tableWith(['dimensions', 0, 'options', 2, 'score'], '4'),
+      InputErrorCode.NotANumber,
+      'dimensions[0].options[2].score',
+    ],
     ['no thresholds', tableWith(['thresholds'], []), GradingErrorCode.ListEmpty, 'thresholds'],
-    ['thresholds not ascending', tableWith(['thresholds', 2, 'minScore'], 20), GradingErrorCode.ThresholdsNotAscending, 'thresholds[2].minScore'],
-    ['higher score, milder grade', tableWith(['thresholds', 3, 'grade'], 'minor'), GradingErrorCode.ThresholdsSeverityDescending, 'thresholds[3].grade'],
-    ['threshold grade undefined', tableWith(['thresholds', 1, 'grade'], 'blocker'), GradingErrorCode.GradeUndefined, 'thresholds[1].grade'],
-    ['override grade undefined', tableWith(['overrides', 1, 'grade'], 'blocker'), GradingErrorCode.GradeUndefined, 'overrides[1].grade'],
-    ['SLA for an undefined grade', tableWith(['sla', 'blocker'], DEFAULT_GRADING_TABLE.sla.critical), GradingErrorCode.GradeUndefined, 'sla.blocker'],
+    [
+      'thresholds not ascending',
+      tableWith(['thresholds', 2, 'minScore'], 20),
+      GradingErrorCode.ThresholdsNotAscending,
+      'thresholds[2].minScore',
+    ],
+    [
+      'higher score, milder grade',
+      tableWith(['thresholds', 3, 'grade'], 'minor'),
+      GradingErrorCode.ThresholdsSeverityDescending,
+      'thresholds[3].grade',
+    ],
+    [
+      'threshold grade undefined',
+      tableWith(['thresholds', 1, 'grade'], 'blocker'),
+      GradingErrorCode.GradeUndefined,
+      'thresholds[1].grade',
+    ],
+    [
+      'override grade undefined',
+      tableWith(['overrides', 1, 'grade'], 'blocker'),
+      GradingErrorCode.GradeUndefined,
+      'overrides[1].grade',
+    ],
+    [
+      'SLA for an undefined grade',
+      tableWith(['sla', 'blocker'], DEFAULT_GRADING_TABLE.sla.critical),
+      GradingErrorCode.GradeUndefined,
+      'sla.blocker',
+    ],
     // Combination of answers without a grade: the lowest possible score is 2.
-    ['scores below the first threshold', tableWith(['thresholds', 0, 'minScore'], 10), GradingErrorCode.ScoresWithoutGrade, 'thresholds[0].minScore'],
-    ['threshold above the highest score', tableWith(['thresholds', 3, 'minScore'], 97), GradingErrorCode.ThresholdUnreachable, 'thresholds[3].minScore'],
-    ['override on an undefined dimension', tableWith(['overrides', 0, 'when', 'dimension'], 'weather'), GradingErrorCode.DimensionUndefined, 'overrides[0].when.dimension'],
-    ['override on an undefined option', tableWith(['overrides', 0, 'when', 'options'], ['vip']), GradingErrorCode.OptionUndefined, 'overrides[0].when.options[0]'],
-    ['override without options', tableWith(['overrides', 0, 'when', 'options'], []), GradingErrorCode.ListEmpty, 'overrides[0].when.options'],
-    ['override of unknown kind', tableWith(['overrides', 0, 'kind'], 'lower'), GradingErrorCode.OverrideKindInvalid, 'overrides[0].kind'],
-    ['raise by 0 levels', tableWith(['overrides', 0, 'levels'], 0), GradingErrorCode.OverrideLevelsInvalid, 'overrides[0].levels'],
-    ['duplicate override id', tableWith(['overrides', 1, 'id'], 'strategicCustomerRaise'), GradingErrorCode.DuplicateId, 'overrides[1].id'],
+    [
+      'scores below the first threshold',
+      tableWith(['thresholds', 0, 'minScore'], 10),
+      GradingErrorCode.ScoresWithoutGrade,
+      'thresholds[0].minScore',
+    ],
+    [
+      'threshold above the highest score',
+      tableWith(['thresholds', 3, 'minScore'], 97),
+      GradingErrorCode.ThresholdUnreachable,
+      'thresholds[3].minScore',
+    ],
+    [
+      'override on an undefined dimension',
+      tableWith(['overrides', 0, 'when', 'dimension'], 'weather'),
+      GradingErrorCode.DimensionUndefined,
+      'overrides[0].when.dimension',
+    ],
+    [
+      'override on an undefined option',
+      tableWith(['overrides', 0, 'when', 'options'], ['vip']),
+      GradingErrorCode.OptionUndefined,
+      'overrides[0].when.options[0]',
+    ],
+    [
+      'override without options',
+      tableWith(['overrides', 0, 'when', 'options'], []),
+      GradingErrorCode.ListEmpty,
+      'overrides[0].when.options',
+    ],
+    [
+      'override of unknown kind',
+      tableWith(['overrides', 0, 'kind'], 'lower'),
+      GradingErrorCode.OverrideKindInvalid,
+      'overrides[0].kind',
+    ],
+    [
+      'raise by 0 levels',
+      tableWith(['overrides', 0, 'levels'], 0),
+      GradingErrorCode.OverrideLevelsInvalid,
+      'overrides[0].levels',
+    ],
+    [
+      'duplicate override id',
+      tableWith(['overrides', 1, 'id'], 'strategicCustomerRaise'),
+      GradingErrorCode.DuplicateId,
+      'overrides[1].id',
+    ],
     ['grade without SLA', tableWith(['sla', 'minor'], undefined), SlaErrorCode.Missing, 'sla.minor'],
     ['SLA missing altogether', tableWith(['sla'], undefined), InputErrorCode.Required, 'sla'],
-    ['resolution 0 minutes', tableWith(['sla', 'critical', 'resolutionMinutes'], 0), SlaErrorCode.MinutesInvalid, 'sla.critical.resolutionMinutes'],
-    ['response in fractional minutes', tableWith(['sla', 'critical', 'responseMinutes'], 0.5), SlaErrorCode.MinutesInvalid, 'sla.critical.responseMinutes'],
-    ['response longer than resolution', tableWith(['sla', 'critical', 'responseMinutes'], 1441), SlaErrorCode.ResponseExceedsResolution, 'sla.critical.responseMinutes'],
-    ['unknown SLA calendar', tableWith(['sla', 'major', 'calendarId'], 'mars-base'), SlaErrorCode.CalendarUnknown, 'sla.major.calendarId'],
-    ['unknown line calendar', tableWith(['sla', 'major', 'ola', 'lines', 'L3', 'calendarId'], 'mars-base'), SlaErrorCode.CalendarUnknown, 'sla.major.ola.lines.L3.calendarId'],
-    ['OLA percentages not summing to 100', tableWith(['sla', 'critical', 'ola', 'lines', 'L3', 'amount'], 30), SlaErrorCode.OlaSumMismatch, 'sla.critical.ola.lines'],
     [
-      'OLA minutes not summing to the SLA',
-      tableWith(['sla', 'critical', 'ola'], { unit: 'minutes', lines: { L1: { amount: 360 }, L2: { amount: 500 }, L3: { amount: 500 } } }),
+      'resolution 0 minutes',
+      tableWith(['sla', 'critical', 'resolutionMinutes'], 0),
+      SlaErrorCode.MinutesInvalid,
+      'sla.critical.resolutionMinutes',
+    ],
+    [
+      'response in fractional minutes',
+      tableWith(['sla', 'critical', 'responseMinutes'], 0.5),
+      SlaErrorCode.MinutesInvalid,
+      'sla.critical.responseMinutes',
+    ],
+    [
+      'response longer than resolution',
+      tableWith(['sla', 'critical', 'responseMinutes'], 1441),
+      SlaErrorCode.ResponseExceedsResolution,
+      'sla.critical.responseMinutes',
+    ],
+    [
+      'unknown SLA calendar',
+      tableWith(['sla', 'major', 'calendarId'], 'mars-base'),
+      SlaErrorCode.CalendarUnknown,
+      'sla.major.calendarId',
+    ],
+    [
+      'unknown line calendar',
+      tableWith(['sla', 'major', 'ola', 'lines', 'L3', 'calendarId'], 'mars-base'),
+      SlaErrorCode.CalendarUnknown,
+      'sla.major.ola.lines.L3.calendarId',
+    ],
+    [
+      'OLA percentages not summing to 100',
+      tableWith(['sla', 'critical', 'ola', 'lines', 'L3', 'amount'], 30),
       SlaErrorCode.OlaSumMismatch,
       'sla.critical.ola.lines',
     ],
-    ['OLA of unknown unit', tableWith(['sla', 'critical', 'ola', 'unit'], 'hours'), SlaErrorCode.OlaUnitInvalid, 'sla.critical.ola.unit'],
-    ['OLA line missing', tableWith(['sla', 'critical', 'ola', 'lines', 'L3'], undefined), InputErrorCode.Required, 'sla.critical.ola.lines.L3'],
-    ['OLA share 0 %', tableWith(['sla', 'critical', 'ola', 'lines', 'L2', 'amount'], 0), SlaErrorCode.OlaShareInvalid, 'sla.critical.ola.lines.L2.amount'],
+    [
+      'OLA minutes not summing to the SLA',
+      tableWith(['sla', 'critical', 'ola'], {
+        unit: 'minutes',
+        lines: { L1: { amount: 360 }, L2: { amount: 500 }, L3: { amount: 500 } },
+      }),
+      SlaErrorCode.OlaSumMismatch,
+      'sla.critical.ola.lines',
+    ],
+    [
+      'OLA of unknown unit',
+      tableWith(['sla', 'critical', 'ola', 'unit'], 'hours'),
+      SlaErrorCode.OlaUnitInvalid,
+      'sla.critical.ola.unit',
+    ],
+    [
+      'OLA line missing',
+      tableWith(['sla', 'critical', 'ola', 'lines', 'L3'], undefined),
+      InputErrorCode.Required,
+      'sla.critical.ola.lines.L3',
+    ],
+    [
+      'OLA share 0 %',
+      tableWith(['sla', 'critical', 'ola', 'lines', 'L2', 'amount'], 0),
+      SlaErrorCode.OlaShareInvalid,
+      'sla.critical.ola.lines.L2.amount',
+    ],
     [
       'OLA share in fractional minutes',
-      tableWith(['sla', 'critical', 'ola'], { unit: 'minutes', lines: { L1: { amount: 360.5 }, L2: { amount: 503.5 }, L3: { amount: 576 } } }),
+      tableWith(['sla', 'critical', 'ola'], {
+        unit: 'minutes',
+        lines: { L1: { amount: 360.5 }, L2: { amount: 503.5 }, L3: { amount: 576 } },
+      }),
       SlaErrorCode.OlaShareInvalid,
       'sla.critical.ola.lines.L1.amount',
     ],
     [
       'OLA share rounding to 0 minutes',
-      tableWith(['sla', 'critical'], { responseMinutes: 5, resolutionMinutes: 10, calendarId: 'always-on', ola: { unit: 'percent', lines: { L1: { amount: 5 }, L2: { amount: 45 }, L3: { amount: 50 } } } }),
+      tableWith(['sla', 'critical'], {
+        responseMinutes: 5,
+        resolutionMinutes: 10,
+        calendarId: 'always-on',
+        ola: { unit: 'percent', lines: { L1: { amount: 5 }, L2: { amount: 45 }, L3: { amount: 50 } } },
+      }),
       SlaErrorCode.OlaLineBudgetTooSmall,
       'sla.critical.ola.lines.L1',
     ],
     ['misspelt optional field at the top', tableWith(['overides'], []), InputErrorCode.UnknownField, 'overides'],
-    ['misspelt line calendar', tableWith(['sla', 'major', 'ola', 'lines', 'L2', 'calendar'], 'eu-berlin'), InputErrorCode.UnknownField, 'sla.major.ola.lines.L2.calendar'],
-    ['a fourth line', tableWith(['sla', 'major', 'ola', 'lines', 'L4'], { amount: 1 }), InputErrorCode.UnknownField, 'sla.major.ola.lines.L4'],
-    ['levels on an atLeast override', tableWith(['overrides', 1, 'levels'], 2), InputErrorCode.UnknownField, 'overrides[1].levels'],
-    ['warning fraction above 1', tableWith(['sla', 'critical', 'ola', 'lines', 'L1', 'warningFraction'], 1.2), SlaErrorCode.WarningFractionInvalid, 'sla.critical.ola.lines.L1.warningFraction'],
+    [
+      'misspelt line calendar',
+      tableWith(['sla', 'major', 'ola', 'lines', 'L2', 'calendar'], 'eu-berlin'),
+      InputErrorCode.UnknownField,
+      'sla.major.ola.lines.L2.calendar',
+    ],
+    [
+      'a fourth line',
+      tableWith(['sla', 'major', 'ola', 'lines', 'L4'], { amount: 1 }),
+      InputErrorCode.UnknownField,
+      'sla.major.ola.lines.L4',
+    ],
+    [
+      'levels on an atLeast override',
+      tableWith(['overrides', 1, 'levels'], 2),
+      InputErrorCode.UnknownField,
+      'overrides[1].levels',
+    ],
+    [
+      'warning fraction above 1',
+      tableWith(['sla', 'critical', 'ola', 'lines', 'L1', 'warningFraction'], 1.2),
+      SlaErrorCode.WarningFractionInvalid,
+      'sla.critical.ola.lines.L1.warningFraction',
+    ],
   ])('%s → %s at "%s"', (_name, input, code, path) => {
     const r = validateGradingTable(input);
     expect(r.ok).toBe(false);
@@ -120,7 +312,12 @@ describe('validateGradingTable', () => {
     const r = validateGradingTable(tableWith(['sla', 'critical', 'ola', 'lines', 'L3', 'amount'], 30));
     expect(r).toEqual({
       ok: false,
-      issues: [expect.objectContaining({ code: SlaErrorCode.OlaSumMismatch, params: { sum: 90, expected: 100, unit: 'percent' } })],
+      issues: [
+        expect.objectContaining({
+          code: SlaErrorCode.OlaSumMismatch,
+          params: { sum: 90, expected: 100, unit: 'percent' },
+        }),
+      ],
     });
   });
 
@@ -137,7 +334,11 @@ describe('validateGradingTable', () => {
     const r = validateGradingTable(input);
     if (r.ok) throw new Error('expected issues');
     expect(r.issues.map((i) => `${i.code}@${i.path}`).sort()).toEqual(
-      [`${GradingErrorCode.VersionInvalid}@version`, `${GradingErrorCode.GradeUndefined}@thresholds[1].grade`, `${SlaErrorCode.Missing}@sla.minor`].sort(),
+      [
+        `${GradingErrorCode.VersionInvalid}@version`,
+        `${GradingErrorCode.GradeUndefined}@thresholds[1].grade`,
+        `${SlaErrorCode.Missing}@sla.minor`,
+      ].sort(),
     );
   });
 
@@ -162,12 +363,23 @@ describe('validateGradingTable', () => {
 describe('coverage proof against exhaustive grading of random tables', () => {
   const grades = ['g0', 'g1', 'g2'].map((id) => ({ id, label }));
   const sla = Object.fromEntries(
-    grades.map((g) => [g.id, { responseMinutes: 10, resolutionMinutes: 100, calendarId: 'always-on', ola: { unit: 'percent', lines: { L1: { amount: 30 }, L2: { amount: 30 }, L3: { amount: 40 } } } }]),
+    grades.map((g) => [
+      g.id,
+      {
+        responseMinutes: 10,
+        resolutionMinutes: 100,
+        calendarId: 'always-on',
+        ola: { unit: 'percent', lines: { L1: { amount: 30 }, L2: { amount: 30 }, L3: { amount: 40 } } },
+      },
+    ]),
   );
   const tableArb = fc
     .record({
       dimensions: fc.array(
-        fc.record({ weight: fc.integer({ min: 0, max: 3 }), scores: fc.array(fc.integer({ min: -3, max: 5 }), { minLength: 1, maxLength: 3 }) }),
+        fc.record({
+          weight: fc.integer({ min: 0, max: 3 }),
+          scores: fc.array(fc.integer({ min: -3, max: 5 }), { minLength: 1, maxLength: 3 }),
+        }),
         { minLength: 1, maxLength: 3 },
       ),
       thresholdSteps: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 0, maxLength: 2 }),
@@ -183,7 +395,12 @@ describe('coverage proof against exhaustive grading of random tables', () => {
       return {
         version: 1,
         grades,
-        dimensions: dimensions.map((d, i) => ({ id: `d${i}`, label, weight: d.weight, options: d.scores.map((score, j) => ({ id: `o${j}`, label, score })) })),
+        dimensions: dimensions.map((d, i) => ({
+          id: `d${i}`,
+          label,
+          weight: d.weight,
+          options: d.scores.map((score, j) => ({ id: `o${j}`, label, score })),
+        })),
         thresholds,
         overrides: [],
         sla,

@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { lineBudget, lineBudgets, lineMinutes, SlaErrorCode, type GradeSla, type SlaByGrade } from '../../../src/domain/sla';
+import {
+  lineBudget,
+  lineBudgets,
+  lineMinutes,
+  SlaErrorCode,
+  type GradeSla,
+  type SlaByGrade,
+} from '../../../src/domain/sla';
 import type { SupportLine } from '../../../src/domain/supportLine';
 import { DEFAULT_SLA } from '../../../src/domain/defaults';
 import { DomainError } from '../../../src/domain/validation';

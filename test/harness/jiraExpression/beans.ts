@@ -28,7 +28,8 @@ export function userBean(u: BeanUser): JiraBean {
   });
 }
 
-const rec = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+const rec = (v: unknown): Record<string, unknown> | undefined =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 function userOrNull(v: unknown, lookUp: (accountId: string) => BeanUser | undefined): JiraBean | null {
@@ -65,14 +66,37 @@ export function issueBean({ issue, customFields, lookUpUser }: IssueBeanInput): 
     key: issue.key,
     summary: str(f['summary']),
     description: asJex(f['description']),
-    status: status === undefined ? null : new JiraBean('IssueStatus', { id: Number(status['id'] ?? 0), name: str(status['name']), category: asJex(status['statusCategory']) }),
-    resolution: resolution === undefined ? null : new JiraBean('Resolution', { id: str(resolution['id']), name: str(resolution['name']) }),
+    status:
+      status === undefined
+        ? null
+        : new JiraBean('IssueStatus', {
+            id: Number(status['id'] ?? 0),
+            name: str(status['name']),
+            category: asJex(status['statusCategory']),
+          }),
+    resolution:
+      resolution === undefined
+        ? null
+        : new JiraBean('Resolution', { id: str(resolution['id']), name: str(resolution['name']) }),
     reporter: userOrNull(f['reporter'], lookUpUser),
     assignee: userOrNull(f['assignee'], lookUpUser),
     creator: userOrNull(f['creator'], lookUpUser),
-    project: project === undefined ? null : projectBean({ id: String(project['id'] ?? ''), key: String(project['key'] ?? ''), name: String(project['name'] ?? project['key'] ?? '') }),
-    issueType: issueType === undefined ? null : new JiraBean('IssueType', { id: str(issueType['id']), name: str(issueType['name']) }),
-    priority: priority === undefined ? null : new JiraBean('IssuePriority', { id: str(priority['id']), name: str(priority['name']) }),
+    project:
+      project === undefined
+        ? null
+        : projectBean({
+            id: String(project['id'] ?? ''),
+            key: String(project['key'] ?? ''),
+            name: String(project['name'] ?? project['key'] ?? ''),
+          }),
+    issueType:
+      issueType === undefined
+        ? null
+        : new JiraBean('IssueType', { id: str(issueType['id']), name: str(issueType['name']) }),
+    priority:
+      priority === undefined
+        ? null
+        : new JiraBean('IssuePriority', { id: str(priority['id']), name: str(priority['name']) }),
     labels: Array.isArray(f['labels']) ? (f['labels'] as unknown[]).map(asJex) : [],
   };
   for (const cf of customFields) props[cf.id] = cf.type === 'user' ? userOrNull(f[cf.id], lookUpUser) : asJex(f[cf.id]);
@@ -87,8 +111,15 @@ export interface TransitionInfo {
 }
 
 export function transitionBean(t: TransitionInfo): JiraBean {
-  const status = (s: { id: string; name: string }): JiraBean => new JiraBean('IssueStatus', { id: Number(s.id), name: s.name });
-  return new JiraBean('Transition', { id: Number(t.id), name: t.name, from: t.from === null ? null : status(t.from), to: status(t.to), hasScreen: false });
+  const status = (s: { id: string; name: string }): JiraBean =>
+    new JiraBean('IssueStatus', { id: Number(s.id), name: s.name });
+  return new JiraBean('Transition', {
+    id: Number(t.id),
+    name: t.name,
+    from: t.from === null ? null : status(t.from),
+    to: status(t.to),
+    hasScreen: false,
+  });
 }
 
 export function workflowBean(w: { id: string; name: string }): JiraBean {

@@ -32,7 +32,10 @@ export function evaluateFieldFormatter(expression: string, input: FormatterInput
     variables['project'] = input.project ?? null;
   }
   const out = evaluateJiraExpression(expression, variables);
-  if (typeof out !== 'string') throw new JiraExpressionEvaluationError(`a formatter must return a String, got ${out === null ? 'null' : typeof out}`);
+  if (typeof out !== 'string')
+    throw new JiraExpressionEvaluationError(
+      `a formatter must return a String, got ${out === null ? 'null' : typeof out}`,
+    );
   return out;
 }
 
@@ -58,15 +61,25 @@ export interface SearchSuggestion {
 /** Runs a search-suggestions expression; a plain String item is its own label. */
 export function evaluateSearchSuggestions(expression: string, input: SearchSuggestionsInput): SearchSuggestion[] {
   // forge-docs: manifest-reference/modules/jira-custom-field "Search suggestions" → Input: these variables only.
-  const variables: Record<string, JexValue> = { fieldId: input.fieldId, fieldType: input.fieldType, fieldName: input.fieldName, user: input.user, query: input.query };
+  const variables: Record<string, JexValue> = {
+    fieldId: input.fieldId,
+    fieldType: input.fieldType,
+    fieldName: input.fieldName,
+    user: input.user,
+    query: input.query,
+  };
   if (input.searchAlias !== undefined) variables['searchAlias'] = input.searchAlias;
   const out = evaluateJiraExpression(expression, variables);
   // forge-docs: same page, "Output": a list of strings or of {value, label}.
   if (!Array.isArray(out)) throw new JiraExpressionEvaluationError('search suggestions must be a List');
   return out.map((item) => {
     if (typeof item === 'string') return { value: item, label: item };
-    const m = typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as Record<string, JexValue>) : undefined;
-    if (m !== undefined && typeof m['value'] === 'string' && typeof m['label'] === 'string') return { value: m['value'], label: m['label'] };
+    const m =
+      typeof item === 'object' && item !== null && !Array.isArray(item)
+        ? (item as Record<string, JexValue>)
+        : undefined;
+    if (m !== undefined && typeof m['value'] === 'string' && typeof m['label'] === 'string')
+      return { value: m['value'], label: m['label'] };
     throw new JiraExpressionEvaluationError('a search suggestion is a String or {value, label} of Strings');
   });
 }

@@ -22,7 +22,8 @@ interface Answer {
 
 const bad = (message: string): Answer => ({ status: 400, body: { errorMessages: [message], errors: {} } });
 const notFound = (message: string): Answer => ({ status: 404, body: { errorMessages: [message], errors: {} } });
-const rec = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+const rec = (v: unknown): Record<string, unknown> | undefined =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 export function evaluateExpressionRequest(model: JiraModel, caller: JiraUser, body: unknown): Answer {
   const b = rec(body) ?? {};
@@ -30,7 +31,8 @@ export function evaluateExpressionRequest(model: JiraModel, caller: JiraUser, bo
   if (typeof expression !== 'string') return bad('The expression is required.');
   const context = rec(b['context']) ?? {};
   for (const unsupported of ['issues', 'board', 'sprint', 'serviceDesk', 'customerRequest']) {
-    if (context[unsupported] !== undefined) return bad(`The Jira double does not evaluate the '${unsupported}' context.`);
+    if (context[unsupported] !== undefined)
+      return bad(`The Jira double does not evaluate the '${unsupported}' context.`);
   }
   const customFields = [...model.fields.values()].filter((f) => f.custom).map((f) => ({ id: f.id, type: f.type }));
   const lookUpUser = (accountId: string) => model.users.get(accountId);
@@ -41,7 +43,8 @@ export function evaluateExpressionRequest(model: JiraModel, caller: JiraUser, bo
     const project = issue === undefined ? undefined : model.findProject(issue.projectKey);
     return issue !== undefined && project !== undefined && model.canBrowse(caller, project) ? issue : undefined;
   };
-  const beanOf = (issue: StoredIssue): JexValue => issueBean({ issue: { id: issue.id, key: issue.key, fields: issue.fields }, customFields, lookUpUser });
+  const beanOf = (issue: StoredIssue): JexValue =>
+    issueBean({ issue: { id: issue.id, key: issue.key, fields: issue.fields }, customFields, lookUpUser });
 
   // `user`: "The current user. Always available" (spec); the caller, whoever the context names.
   const variables: Record<string, JexValue> = { user: userBean(caller) };
@@ -54,7 +57,8 @@ export function evaluateExpressionRequest(model: JiraModel, caller: JiraUser, bo
   const projectRef = rec(context['project']);
   if (projectRef !== undefined) {
     const project = model.findProject(String(projectRef['key'] ?? projectRef['id'] ?? ''));
-    if (project === undefined || !model.canBrowse(caller, project)) return notFound('Project does not exist or you do not have permission to see it.');
+    if (project === undefined || !model.canBrowse(caller, project))
+      return notFound('Project does not exist or you do not have permission to see it.');
     variables['project'] = projectBean(project);
   }
   const custom = context['custom'];
@@ -62,8 +66,10 @@ export function evaluateExpressionRequest(model: JiraModel, caller: JiraUser, bo
     ? custom.map((c) => rec(c) ?? {}).map((c) => [String(c['key'] ?? ''), c])
     : Object.entries(rec(custom) ?? {}).map(([k, c]) => [k, rec(c) ?? {}]);
   for (const [name, c] of entries) {
-    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) return bad(`A custom context variable needs a valid key, got '${name}'.`);
-    if (name in variables || name === 'app') return bad(`The custom context variable '${name}' clashes with a built-in one.`);
+    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name))
+      return bad(`A custom context variable needs a valid key, got '${name}'.`);
+    if (name in variables || name === 'app')
+      return bad(`The custom context variable '${name}' clashes with a built-in one.`);
     if (c['type'] === 'user') {
       const accountId = c['accountId'];
       if (typeof accountId !== 'string') return bad(`Custom variable '${name}' of type user needs an accountId.`);
@@ -76,11 +82,27 @@ export function evaluateExpressionRequest(model: JiraModel, caller: JiraUser, bo
       const issue = visibleIssue(c);
       if (issue === undefined) return notFound('Issue does not exist or you do not have permission to see it.');
       variables[name] = beanOf(issue);
-    } else return bad(`Custom variable '${name}': type ${JSON.stringify(c['type'])} is not supported by the double (user, json, issue).`);
+    } else
+      return bad(
+        `Custom variable '${name}': type ${JSON.stringify(c['type'])} is not supported by the double (user, json, issue).`,
+      );
   }
   try {
     const value = evaluateJiraExpression(expression, variables);
-    return { status: 200, body: { value: toJson(value), meta: { complexity: { steps: { value: 1, limit: 10000 }, expensiveOperations: { value: 0, limit: 10 }, beans: { value: 0, limit: 1000 }, primitiveValues: { value: 1, limit: 10000 } } } } };
+    return {
+      status: 200,
+      body: {
+        value: toJson(value),
+        meta: {
+          complexity: {
+            steps: { value: 1, limit: 10000 },
+            expensiveOperations: { value: 0, limit: 10 },
+            beans: { value: 0, limit: 1000 },
+            primitiveValues: { value: 1, limit: 10000 },
+          },
+        },
+      },
+    };
   } catch (e) {
     return bad(`Evaluation failed: "${expression}" - ${e instanceof Error ? e.message : String(e)}`);
   }

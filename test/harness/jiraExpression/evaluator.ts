@@ -37,8 +37,15 @@ const fail = (message: string): never => {
   throw new JiraExpressionEvaluationError(message);
 };
 
-const isLambda = (v: Value): v is Lambda => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof JiraBean) && 'lambda' in v && typeof (v as Lambda).lambda === 'object';
-const isMap = (v: Value): v is { [key: string]: JexValue } => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof JiraBean) && !isLambda(v);
+const isLambda = (v: Value): v is Lambda =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  !(v instanceof JiraBean) &&
+  'lambda' in v &&
+  typeof (v as Lambda).lambda === 'object';
+const isMap = (v: Value): v is { [key: string]: JexValue } =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof JiraBean) && !isLambda(v);
 
 function typeName(v: Value): string {
   if (v === null) return 'null';
@@ -51,11 +58,13 @@ function typeName(v: Value): string {
 
 function property(obj: Value, key: Value, optional: boolean): Value {
   if (obj === null) return optional ? null : fail(`cannot read property ${JSON.stringify(key)} of null`);
-  if (typeof key === 'number' && (Array.isArray(obj) || typeof obj === 'string')) return (obj as JexValue[] | string)[key] ?? null;
+  if (typeof key === 'number' && (Array.isArray(obj) || typeof obj === 'string'))
+    return (obj as JexValue[] | string)[key] ?? null;
   if (typeof key !== 'string') return fail(`a property name must be a String, got ${typeName(key)}`);
   if (key === 'length' && (Array.isArray(obj) || typeof obj === 'string')) return obj.length;
   if (obj instanceof JiraBean) {
-    if (!Object.prototype.hasOwnProperty.call(obj.props, key)) return fail(`Unrecognized property of \`${obj.type}\`: "${key}"`);
+    if (!Object.prototype.hasOwnProperty.call(obj.props, key))
+      return fail(`Unrecognized property of \`${obj.type}\`: "${key}"`);
     return obj.props[key] ?? null;
   }
   if (isMap(obj)) return Object.prototype.hasOwnProperty.call(obj, key) ? (obj[key] ?? null) : null;
@@ -63,9 +72,17 @@ function property(obj: Value, key: Value, optional: boolean): Value {
 }
 
 function normal(v: Value): unknown {
-  if (v instanceof JiraBean) return v.type === 'User' ? { User: v.props['accountId'] ?? null } : { [v.type]: v.props['id'] ?? v.props['key'] ?? v.props['name'] ?? null };
+  if (v instanceof JiraBean)
+    return v.type === 'User'
+      ? { User: v.props['accountId'] ?? null }
+      : { [v.type]: v.props['id'] ?? v.props['key'] ?? v.props['name'] ?? null };
   if (Array.isArray(v)) return v.map(normal);
-  if (isMap(v)) return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, normal(x)]));
+  if (isMap(v))
+    return Object.fromEntries(
+      Object.entries(v)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, x]) => [k, normal(x)]),
+    );
   return v;
 }
 const same = (a: Value, b: Value): boolean => JSON.stringify(normal(a)) === JSON.stringify(normal(b));
@@ -156,7 +173,11 @@ function evaluate(node: Expr, scope: Scope): Value {
     case 'call': {
       const obj = evaluate(node.obj, scope);
       if (obj === null && node.optional) return null;
-      return call(obj, node.method, node.args.map((a) => evaluate(a, scope)));
+      return call(
+        obj,
+        node.method,
+        node.args.map((a) => evaluate(a, scope)),
+      );
     }
     case 'arrow':
       return { lambda: { param: node.param, body: node.body, scope } };
@@ -165,8 +186,10 @@ function evaluate(node: Expr, scope: Scope): Value {
     case 'cond':
       return bool(evaluate(node.test, scope), '?:') ? evaluate(node.then, scope) : evaluate(node.otherwise, scope);
     case 'bin': {
-      if (node.op === '&&') return bool(evaluate(node.left, scope), '&&') ? bool(evaluate(node.right, scope), '&&') : false;
-      if (node.op === '||') return bool(evaluate(node.left, scope), '||') ? true : bool(evaluate(node.right, scope), '||');
+      if (node.op === '&&')
+        return bool(evaluate(node.left, scope), '&&') ? bool(evaluate(node.right, scope), '&&') : false;
+      if (node.op === '||')
+        return bool(evaluate(node.left, scope), '||') ? true : bool(evaluate(node.right, scope), '||');
       const l = evaluate(node.left, scope);
       const r = evaluate(node.right, scope);
       switch (node.op) {
@@ -186,7 +209,8 @@ function evaluate(node: Expr, scope: Scope): Value {
         case '%':
           return num(l, '%') % num(r, '%');
         default: {
-          if (!((typeof l === 'number' && typeof r === 'number') || (typeof l === 'string' && typeof r === 'string'))) return fail(`${node.op} needs two Numbers or two Strings`);
+          if (!((typeof l === 'number' && typeof r === 'number') || (typeof l === 'string' && typeof r === 'string')))
+            return fail(`${node.op} needs two Numbers or two Strings`);
           const [a, b] = [l, r] as [number | string, number | string];
           return node.op === '<' ? a < b : node.op === '<=' ? a <= b : node.op === '>' ? a > b : a >= b;
         }

@@ -32,12 +32,68 @@ export class JiraExpressionSyntaxError extends Error {
   readonly code = 'JEXP_SYNTAX';
 }
 
-type Token = { k: 'punct'; v: string; at: number } | { k: 'str'; v: string; at: number } | { k: 'num'; v: number; at: number } | { k: 'id'; v: string; at: number };
+type Token =
+  | { k: 'punct'; v: string; at: number }
+  | { k: 'str'; v: string; at: number }
+  | { k: 'num'; v: number; at: number }
+  | { k: 'id'; v: string; at: number };
 
 // Longest first. `===`, `!==`, `++`, `--`, `=` (outside `let`), `=>`-less lambdas are refused below.
-const PUNCT = ['===', '!==', '?.', '==', '!=', '<=', '>=', '&&', '||', '=>', '++', '--', '.', ';', '(', ')', '[', ']', ',', '!', '<', '>', '+', '-', '*', '/', '%', '?', ':', '=', '{', '}'];
+const PUNCT = [
+  '===',
+  '!==',
+  '?.',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '=>',
+  '++',
+  '--',
+  '.',
+  ';',
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  '!',
+  '<',
+  '>',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '?',
+  ':',
+  '=',
+  '{',
+  '}',
+];
 const REFUSED_PUNCT = new Set(['===', '!==', '++', '--']);
-const RESERVED = new Set(['function', 'new', 'var', 'const', 'return', 'if', 'else', 'for', 'while', 'class', 'this', 'typeof', 'delete', 'void', 'in', 'instanceof', 'import', 'export']);
+const RESERVED = new Set([
+  'function',
+  'new',
+  'var',
+  'const',
+  'return',
+  'if',
+  'else',
+  'for',
+  'while',
+  'class',
+  'this',
+  'typeof',
+  'delete',
+  'void',
+  'in',
+  'instanceof',
+  'import',
+  'export',
+]);
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
@@ -77,7 +133,8 @@ function tokenize(src: string): Token[] {
     }
     const p = PUNCT.find((x) => src.startsWith(x, i));
     if (p === undefined) throw new JiraExpressionSyntaxError(`unexpected character '${c}' at ${i}`);
-    if (REFUSED_PUNCT.has(p)) throw new JiraExpressionSyntaxError(`'${p}' is not supported in Jira expressions (at ${i})`);
+    if (REFUSED_PUNCT.has(p))
+      throw new JiraExpressionSyntaxError(`'${p}' is not supported in Jira expressions (at ${i})`);
     out.push({ k: 'punct', v: p, at: i });
     i += p.length;
   }
@@ -94,7 +151,9 @@ export function parseJiraExpression(src: string): Expr {
   };
   const fail = (what: string): never => {
     const t = peek();
-    throw new JiraExpressionSyntaxError(`expected ${what}, got ${t === undefined ? 'end of expression' : `'${String(t.v)}' at ${t.at}`}`);
+    throw new JiraExpressionSyntaxError(
+      `expected ${what}, got ${t === undefined ? 'end of expression' : `'${String(t.v)}' at ${t.at}`}`,
+    );
   };
   const takeP = (v: string): void => {
     if (!isP(v)) fail(`'${v}'`);
@@ -182,7 +241,9 @@ export function parseJiraExpression(src: string): Expr {
           continue;
         }
         const name = takeId();
-        node = isP('(') ? { t: 'call', obj: node, method: name, optional, args: args() } : { t: 'member', obj: node, name, optional };
+        node = isP('(')
+          ? { t: 'call', obj: node, method: name, optional, args: args() }
+          : { t: 'member', obj: node, name, optional };
       } else if (isP('[')) {
         i++;
         const key = expression();
@@ -201,7 +262,8 @@ export function parseJiraExpression(src: string): Expr {
     if (t.k === 'id') {
       if (t.v === 'null') return { t: 'lit', value: null };
       if (t.v === 'true' || t.v === 'false') return { t: 'lit', value: t.v === 'true' };
-      if (RESERVED.has(t.v) || t.v === 'let') throw new JiraExpressionSyntaxError(`'${t.v}' is not supported here (at ${t.at})`);
+      if (RESERVED.has(t.v) || t.v === 'let')
+        throw new JiraExpressionSyntaxError(`'${t.v}' is not supported here (at ${t.at})`);
       return { t: 'id', name: t.v };
     }
     if (t.v === '(') {

@@ -22,15 +22,24 @@ export interface ExpressionRuleModule {
 
 export type TransitionRulesVerdict =
   | { passed: true }
-  | { passed: false; moduleKey: string | undefined; kind: 'condition' | 'validator'; message: string | undefined; failures: FailedExpressionEvent[] };
+  | {
+      passed: false;
+      moduleKey: string | undefined;
+      kind: 'condition' | 'validator';
+      message: string | undefined;
+      failures: FailedExpressionEvent[];
+    };
 
 /** `ari:cloud:ecosystem::extension/<app>/<env>/static/<moduleKey>` → module key. */
 export function moduleKeyOfExtension(ari: string | undefined): string | undefined {
   const at = ari?.lastIndexOf('/static/') ?? -1;
-  return ari !== undefined && ari.startsWith('ari:cloud:ecosystem::extension/') && at >= 0 ? ari.slice(at + '/static/'.length) : undefined;
+  return ari !== undefined && ari.startsWith('ari:cloud:ecosystem::extension/') && at >= 0
+    ? ari.slice(at + '/static/'.length)
+    : undefined;
 }
 
-const isRule = (v: unknown): v is WorkflowRule => typeof v === 'object' && v !== null && typeof (v as { ruleKey?: unknown }).ruleKey === 'string';
+const isRule = (v: unknown): v is WorkflowRule =>
+  typeof v === 'object' && v !== null && typeof (v as { ruleKey?: unknown }).ruleKey === 'string';
 
 interface ConditionGroup {
   operation: 'ALL' | 'ANY';
@@ -44,7 +53,9 @@ function conditionGroup(v: unknown): ConditionGroup | undefined {
   return {
     operation: g.operation === 'ANY' ? 'ANY' : 'ALL',
     conditions: Array.isArray(g.conditions) ? g.conditions.filter(isRule) : [],
-    groups: Array.isArray(g.conditionGroups) ? g.conditionGroups.map(conditionGroup).filter((x): x is ConditionGroup => x !== undefined) : [],
+    groups: Array.isArray(g.conditionGroups)
+      ? g.conditionGroups.map(conditionGroup).filter((x): x is ConditionGroup => x !== undefined)
+      : [],
   };
 }
 
@@ -72,7 +83,11 @@ export function evaluateTransitionRules(jira: JiraDouble, input: TransitionRules
   const issueJson = stored;
   const customFields = [...jira.model.fields.values()].filter((f) => f.custom).map((f) => ({ id: f.id, type: f.type }));
   const lookUpUser = (accountId: string) => jira.model.users.get(accountId);
-  const issue = issueBean({ issue: { id: issueJson.id, key: issueJson.key, fields: issueJson.fields }, customFields, lookUpUser });
+  const issue = issueBean({
+    issue: { id: issueJson.id, key: issueJson.key, fields: issueJson.fields },
+    customFields,
+    lookUpUser,
+  });
   const project = jira.model.projects.get(stored.projectKey);
   const currentStatus = (issueJson.fields['status'] as { id?: unknown; name?: unknown } | undefined) ?? {};
   const toStatus = jira.model.statuses.find((s) => s.name === transition.to);
@@ -84,18 +99,28 @@ export function evaluateTransitionRules(jira: JiraDouble, input: TransitionRules
     transition: transitionBean({
       id: transition.id,
       name: transition.name,
-      from: typeof currentStatus.name === 'string' ? { id: String(currentStatus.id ?? ''), name: currentStatus.name } : null,
+      from:
+        typeof currentStatus.name === 'string'
+          ? { id: String(currentStatus.id ?? ''), name: currentStatus.name }
+          : null,
       to: { id: toStatus?.id ?? '', name: transition.to },
     }),
     workflow: workflowBean({ id: wfState?.id ?? workflow.name, name: workflow.name }),
   };
   const wfRef = { id: wfState?.id ?? workflow.name, name: workflow.name };
 
-  const runRule = (rule: WorkflowRule, kind: 'condition' | 'validator', groupOperator: 'AND' | 'OR' | null): TransitionRulesVerdict => {
+  const runRule = (
+    rule: WorkflowRule,
+    kind: 'condition' | 'validator',
+    groupOperator: 'AND' | 'OR' | null,
+  ): TransitionRulesVerdict => {
     const expected = kind === 'condition' ? FORGE_CONDITION_RULE_KEY : FORGE_VALIDATOR_RULE_KEY;
     if (rule.ruleKey !== expected) return { passed: true }; // other apps' and Jira's own rules are not simulated here
     const moduleKey = moduleKeyOfExtension(rule.parameters['key']);
-    const mod = input.modules.find((m) => m.key === moduleKey && m.type === (kind === 'condition' ? 'jira:workflowCondition' : 'jira:workflowValidator'));
+    const mod = input.modules.find(
+      (m) =>
+        m.key === moduleKey && m.type === (kind === 'condition' ? 'jira:workflowCondition' : 'jira:workflowValidator'),
+    );
     // A rule of a module the app no longer has evaluates to false (as for an uninstalled app).
     if (mod === undefined) return { passed: false, moduleKey, kind, message: undefined, failures: [] };
     const verdict = evaluateForgeRule({
@@ -109,7 +134,13 @@ export function evaluateTransitionRules(jira: JiraDouble, input: TransitionRules
     });
     if (verdict.passed) return verdict;
     if (verdict.failure !== undefined) jira.failedExpressions.push(verdict.failure);
-    return { passed: false, moduleKey, kind, message: verdict.message, failures: verdict.failure === undefined ? [] : [verdict.failure] };
+    return {
+      passed: false,
+      moduleKey,
+      kind,
+      message: verdict.message,
+      failures: verdict.failure === undefined ? [] : [verdict.failure],
+    };
   };
 
   const runGroup = (g: ConditionGroup): TransitionRulesVerdict => {

@@ -107,7 +107,10 @@ export function evaluateForgeRule(e: ForgeRuleEvaluation): RuleVerdict {
   if (expression === undefined) return failure(['The rule has no expression.']);
 
   const available: Record<string, JexValue | undefined> = { ...e.values, config };
-  const names = [...RULE_CONTEXT_VARIABLES[e.moduleType], ...(e.values.customerRequest !== undefined ? SERVICE_DESK_VARIABLES : [])];
+  const names = [
+    ...RULE_CONTEXT_VARIABLES[e.moduleType],
+    ...(e.values.customerRequest !== undefined ? SERVICE_DESK_VARIABLES : []),
+  ];
   const variables: Record<string, JexValue> = {};
   for (const name of names) {
     const v = available[name];
@@ -124,6 +127,7 @@ export function evaluateForgeRule(e: ForgeRuleEvaluation): RuleVerdict {
   if (result === true) return { passed: true };
   if (result === false) return { passed: false };
   // A validator's String is the message shown (validator page, `expression` property); a condition's is not a Boolean.
-  if (typeof result === 'string' && e.moduleType === 'jira:workflowValidator') return { passed: false, message: result };
+  if (typeof result === 'string' && e.moduleType === 'jira:workflowValidator')
+    return { passed: false, message: result };
   return failure([`The expression returned ${JSON.stringify(result)}, not a Boolean.`]);
 }

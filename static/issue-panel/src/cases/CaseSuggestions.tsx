@@ -8,7 +8,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import type { CaseHit, CaseRecord, CaseSuggestions as Suggestions, HighlightSegment } from '../../../../src/contract/cases';
+import type {
+  CaseHit,
+  CaseRecord,
+  CaseSuggestions as Suggestions,
+  HighlightSegment,
+} from '../../../../src/contract/cases';
 import { ApiError, call } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
 import { errorMessageKey, type MessageKey } from '../../../shared/i18n';
@@ -56,7 +61,9 @@ export function CaseSuggestions({ issueKey }: { issueKey: string }) {
 
   const mark = (hit: CaseHit, helped: boolean) =>
     run(async () => {
-      const updated = helped ? await call('markCaseHelpful', { id: hit.case.id, issueKey }) : await call('markCaseNotRelevant', { id: hit.case.id, issueKey });
+      const updated = helped
+        ? await call('markCaseHelpful', { id: hit.case.id, issueKey })
+        : await call('markCaseNotRelevant', { id: hit.case.id, issueKey });
       setMarks((m) => ({ ...m, [updated.id]: helped ? 'helped' : 'notRelevant' }));
       return t(helped ? 'cases.suggest.markedHelped' : 'cases.suggest.markedNotRelevant');
     });
@@ -66,7 +73,10 @@ export function CaseSuggestions({ issueKey }: { issueKey: string }) {
   const data = load.phase === 'ready' ? load.data : null;
   // The case to improve: one marked helpful now, else one that helped on this issue before.
   const helpedId = Object.entries(marks).find(([, m]) => m === 'helped')?.[0] ?? data?.helpedCaseIds[0];
-  const helpedCase = helpedId === undefined ? undefined : [...(data?.hits ?? []), ...(searched ?? [])].find((h) => h.case.id === Number(helpedId))?.case;
+  const helpedCase =
+    helpedId === undefined
+      ? undefined
+      : [...(data?.hits ?? []), ...(searched ?? [])].find((h) => h.case.id === Number(helpedId))?.case;
 
   return (
     <Box as="section" aria-label={label} testId="case-suggestions" xcss={sectionStyles}>
@@ -95,13 +105,21 @@ export function CaseSuggestions({ issueKey }: { issueKey: string }) {
             <Text color="color.text.subtlest">{t('cases.suggest.loading')}</Text>
           </Box>
         ) : null}
-        {load.phase === 'error' ? <ErrorLine error={load.error} title="cases.suggest.failed" onRetry={() => void fetch()} /> : null}
-        {load.phase === 'ready' && hits.length === 0 ? <Text color="color.text.subtle">{t(searched ? 'cases.empty' : 'cases.suggest.none')}</Text> : null}
+        {load.phase === 'error' ? (
+          <ErrorLine error={load.error} title="cases.suggest.failed" onRetry={() => void fetch()} />
+        ) : null}
+        {load.phase === 'ready' && hits.length === 0 ? (
+          <Text color="color.text.subtle">{t(searched ? 'cases.empty' : 'cases.suggest.none')}</Text>
+        ) : null}
         <Box as="ul" xcss={listStyles}>
           {hits.map((hit) => (
             <Box as="li" key={hit.case.id} testId="case-hit" xcss={itemStyles}>
               <Stack space="space.050">
-                <Pressable xcss={titleButtonStyles} aria-expanded={open === hit.case.id} onClick={() => setOpen(open === hit.case.id ? null : hit.case.id)}>
+                <Pressable
+                  xcss={titleButtonStyles}
+                  aria-expanded={open === hit.case.id}
+                  onClick={() => setOpen(open === hit.case.id ? null : hit.case.id)}
+                >
                   <Text weight="medium">
                     <Marked segments={hit.highlights.title} />
                   </Text>
@@ -111,10 +129,18 @@ export function CaseSuggestions({ issueKey }: { issueKey: string }) {
                 </Text>
                 {open === hit.case.id ? <CaseBody hit={hit} /> : null}
                 <Inline space="space.100">
-                  <Pressable xcss={marks[hit.case.id] === 'helped' ? selectedStyles : smallButtonStyles} aria-pressed={marks[hit.case.id] === 'helped'} onClick={() => void mark(hit, true)}>
+                  <Pressable
+                    xcss={marks[hit.case.id] === 'helped' ? selectedStyles : smallButtonStyles}
+                    aria-pressed={marks[hit.case.id] === 'helped'}
+                    onClick={() => void mark(hit, true)}
+                  >
                     {t('cases.suggest.helped')}
                   </Pressable>
-                  <Pressable xcss={marks[hit.case.id] === 'notRelevant' ? selectedStyles : smallButtonStyles} aria-pressed={marks[hit.case.id] === 'notRelevant'} onClick={() => void mark(hit, false)}>
+                  <Pressable
+                    xcss={marks[hit.case.id] === 'notRelevant' ? selectedStyles : smallButtonStyles}
+                    aria-pressed={marks[hit.case.id] === 'notRelevant'}
+                    onClick={() => void mark(hit, false)}
+                  >
                     {t('cases.suggest.notRelevant')}
                   </Pressable>
                 </Inline>
@@ -198,16 +224,45 @@ function CaseBody({ hit }: { hit: CaseHit }) {
 }
 
 /** Root cause and measures of the case that helped, edited in place (a new version of the case). */
-function Improve({ record, onDone, onError }: { record: CaseRecord; onDone(message: string): void; onError(e: ApiError): void }) {
+function Improve({
+  record,
+  onDone,
+  onError,
+}: {
+  record: CaseRecord;
+  onDone(message: string): void;
+  onError(e: ApiError): void;
+}) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState({ rootCause: record.rootCause, shortTermMeasure: record.shortTermMeasure, longTermMeasure: record.longTermMeasure });
+  const [draft, setDraft] = useState({
+    rootCause: record.rootCause,
+    shortTermMeasure: record.shortTermMeasure,
+    longTermMeasure: record.longTermMeasure,
+  });
   const first = useRef<HTMLTextAreaElement>(null);
   useEffect(() => first.current?.focus(), []);
   const save = async () => {
     try {
       const { case: current } = await call('getCase', { id: record.id });
-      const { id: _id, revision, authorAccountId: _a, sourceIssues, usedOnIssues: _u, helpfulCount: _h, notRelevantCount: _n, usageCount: _c, createdAt: _cr, updatedAt: _up, ...content } = current;
-      const saved = await call('saveCase', { id: current.id, expectedRevision: revision, content: { ...content, ...draft }, sourceIssues });
+      const {
+        id: _id,
+        revision,
+        authorAccountId: _a,
+        sourceIssues,
+        usedOnIssues: _u,
+        helpfulCount: _h,
+        notRelevantCount: _n,
+        usageCount: _c,
+        createdAt: _cr,
+        updatedAt: _up,
+        ...content
+      } = current;
+      const saved = await call('saveCase', {
+        id: current.id,
+        expectedRevision: revision,
+        content: { ...content, ...draft },
+        sourceIssues,
+      });
       onDone(t('cases.suggest.improved', { revision: saved.revision }));
     } catch (e) {
       onError(toApiError(e));
@@ -295,12 +350,36 @@ const inputStyle: React.CSSProperties = {
   width: '100%',
   boxSizing: 'border-box',
 };
-const sectionStyles = xcss({ borderBlockStartWidth: 'border.width', borderBlockStartStyle: 'solid', borderColor: 'color.border', paddingBlockStart: 'space.150' });
+const sectionStyles = xcss({
+  borderBlockStartWidth: 'border.width',
+  borderBlockStartStyle: 'solid',
+  borderColor: 'color.border',
+  paddingBlockStart: 'space.150',
+});
 const headingStyles = xcss({ font: 'font.heading.xsmall', color: 'color.text', margin: 'space.0' });
-const listStyles = xcss({ listStyle: 'none', margin: 'space.0', padding: 'space.0', display: 'flex', flexDirection: 'column', gap: 'space.100' });
-const itemStyles = xcss({ padding: 'space.075', borderRadius: 'radius.small', backgroundColor: 'color.background.neutral.subtle' });
-const promptStyles = xcss({ padding: 'space.100', borderRadius: 'radius.small', backgroundColor: 'color.background.discovery' });
-const markStyles = xcss({ backgroundColor: 'color.background.accent.yellow.subtler', color: 'color.text', borderRadius: 'radius.small' });
+const listStyles = xcss({
+  listStyle: 'none',
+  margin: 'space.0',
+  padding: 'space.0',
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 'space.100',
+});
+const itemStyles = xcss({
+  padding: 'space.075',
+  borderRadius: 'radius.small',
+  backgroundColor: 'color.background.neutral.subtle',
+});
+const promptStyles = xcss({
+  padding: 'space.100',
+  borderRadius: 'radius.small',
+  backgroundColor: 'color.background.discovery',
+});
+const markStyles = xcss({
+  backgroundColor: 'color.background.accent.yellow.subtler',
+  color: 'color.text',
+  borderRadius: 'radius.small',
+});
 const titleButtonStyles = xcss({
   backgroundColor: 'color.background.neutral.subtle',
   color: 'color.link',

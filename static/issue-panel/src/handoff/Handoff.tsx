@@ -66,7 +66,11 @@ export function Handoff({ issueKey }: { issueKey: string }) {
             </Pressable>
           </Inline>
         ) : (
-          <Box role="alertdialog" aria-label={t(confirming === 'rnd' ? 'handoff.sendRnd' : 'handoff.sendSales')} xcss={confirmStyles}>
+          <Box
+            role="alertdialog"
+            aria-label={t(confirming === 'rnd' ? 'handoff.sendRnd' : 'handoff.sendSales')}
+            xcss={confirmStyles}
+          >
             <Stack space="space.100">
               <Text>{t(confirming === 'rnd' ? 'handoff.confirmRnd' : 'handoff.confirmSales')}</Text>
               <Inline space="space.100">
@@ -106,10 +110,42 @@ export function Handoff({ issueKey }: { issueKey: string }) {
   );
 }
 
-const sectionStyles = xcss({ borderBlockStartWidth: 'border.width', borderBlockStartStyle: 'solid', borderColor: 'color.border', paddingBlockStart: 'space.150' });
+const sectionStyles = xcss({
+  borderBlockStartWidth: 'border.width',
+  borderBlockStartStyle: 'solid',
+  borderColor: 'color.border',
+  paddingBlockStart: 'space.150',
+});
 const headingStyles = xcss({ font: 'font.heading.xsmall', color: 'color.text', margin: 'space.0' });
-const listStyles = xcss({ listStyle: 'none', margin: 'space.0', padding: 'space.0', display: 'flex', flexDirection: 'column', gap: 'space.050' });
-const itemStyles = xcss({ padding: 'space.075', borderRadius: 'radius.small', backgroundColor: 'color.background.neutral.subtle' });
-const confirmStyles = xcss({ padding: 'space.100', borderRadius: 'radius.small', backgroundColor: 'color.background.warning' });
-const buttonStyles = xcss({ backgroundColor: 'color.background.neutral', color: 'color.text', borderRadius: 'radius.small', paddingBlock: 'space.050', paddingInline: 'space.150' });
-const primaryStyles = xcss({ backgroundColor: 'color.background.brand.bold', color: 'color.text.inverse', borderRadius: 'radius.small', paddingBlock: 'space.050', paddingInline: 'space.150' });
+const listStyles = xcss({
+  listStyle: 'none',
+  margin: 'space.0',
+  padding: 'space.0',
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 'space.050',
+});
+const itemStyles = xcss({
+  padding: 'space.075',
+  borderRadius: 'radius.small',
+  backgroundColor: 'color.background.neutral.subtle',
+});
+const confirmStyles = xcss({
+  padding: 'space.100',
+  borderRadius: 'radius.small',
+  backgroundColor: 'color.background.warning',
+});
+const buttonStyles = xcss({
+  backgroundColor: 'color.background.neutral',
+  color: 'color.text',
+  borderRadius: 'radius.small',
+  paddingBlock: 'space.050',
+  paddingInline: 'space.150',
+});
+const primaryStyles = xcss({
+  backgroundColor: 'color.background.brand.bold',
+  color: 'color.text.inverse',
+  borderRadius: 'radius.small',
+  paddingBlock: 'space.050',
+  paddingInline: 'space.150',
+});

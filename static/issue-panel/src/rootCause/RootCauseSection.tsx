@@ -17,7 +17,14 @@ import { toApiError } from '../../../shared/errors';
 import { errorMessageKey, type MessageKey } from '../../../shared/i18n';
 import { useI18n } from '../../../shared/i18n/react';
 
-const EMPTY: RootCauseDraftDto = { whys: [''], rootCause: '', shortTermMeasure: '', longTermMeasure: '', technicalZero: '', managementZero: '' };
+const EMPTY: RootCauseDraftDto = {
+  whys: [''],
+  rootCause: '',
+  shortTermMeasure: '',
+  longTermMeasure: '',
+  technicalZero: '',
+  managementZero: '',
+};
 type TextField = 'rootCause' | 'shortTermMeasure' | 'longTermMeasure' | 'technicalZero' | 'managementZero';
 const TEXT_FIELDS: Array<[TextField, MessageKey]> = [
   ['rootCause', 'rootCause.rootCause'],
@@ -48,11 +55,33 @@ const buttonStyle: React.CSSProperties = {
   paddingInline: token('space.150'),
   cursor: 'pointer',
 };
-const flagStyles = xcss({ backgroundColor: 'color.background.warning', borderRadius: 'radius.medium', padding: 'space.150' });
+const flagStyles = xcss({
+  backgroundColor: 'color.background.warning',
+  borderRadius: 'radius.medium',
+  padding: 'space.150',
+});
 const growStyles = xcss({ flexGrow: 1 });
-const okStyles = xcss({ backgroundColor: 'color.background.success', borderRadius: 'radius.medium', padding: 'space.100' });
+const okStyles = xcss({
+  backgroundColor: 'color.background.success',
+  borderRadius: 'radius.medium',
+  padding: 'space.100',
+});
 
-function Area({ label, value, onChange, path, errors, rows = 2 }: { label: string; value: string; onChange(v: string): void; path: string; errors: string[]; rows?: number }) {
+function Area({
+  label,
+  value,
+  onChange,
+  path,
+  errors,
+  rows = 2,
+}: {
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  path: string;
+  errors: string[];
+  rows?: number;
+}) {
   const id = useId();
   return (
     <Stack space="space.050">
@@ -128,7 +157,10 @@ export function RootCauseSection({ issueKey }: { issueKey: string }) {
     }
   };
 
-  const issuesAt = (path: string): string[] => (state?.issues ?? []).filter((i) => i.path === path && i.code !== 'ROOT_CAUSE_EXTERNAL').map((i) => errorText({ code: i.code }));
+  const issuesAt = (path: string): string[] =>
+    (state?.issues ?? [])
+      .filter((i) => i.path === path && i.code !== 'ROOT_CAUSE_EXTERNAL')
+      .map((i) => errorText({ code: i.code }));
   const readOnly = state !== null && !state.canEdit;
   const flags = state?.flags ?? [];
   const set = (patch: Partial<RootCauseDraftDto>) => setDraft((d) => ({ ...d, ...patch }));
@@ -137,7 +169,13 @@ export function RootCauseSection({ issueKey }: { issueKey: string }) {
     <Box as="section" aria-label={t('rootCause.title')} testId="root-cause-form">
       <Stack space="space.150">
         <Box>
-          <button type="button" style={{ ...buttonStyle, backgroundColor: 'transparent', paddingInline: token('space.0') }} aria-expanded={open} data-testid="root-cause-toggle" onClick={() => setOpen((o) => !o)}>
+          <button
+            type="button"
+            style={{ ...buttonStyle, backgroundColor: 'transparent', paddingInline: token('space.0') }}
+            aria-expanded={open}
+            data-testid="root-cause-toggle"
+            onClick={() => setOpen((o) => !o)}
+          >
             <Text as="strong" weight="bold">
               {open ? '▾' : '▸'} {t('rootCause.title')}
             </Text>
@@ -145,62 +183,99 @@ export function RootCauseSection({ issueKey }: { issueKey: string }) {
         </Box>
         {open ? (
           <Stack space="space.150">
-        {state?.classification === 'requirement' ? <Text color="color.text.subtle">{t('rootCause.requirement')}</Text> : null}
-        {readOnly ? <Text color="color.text.subtle">{t('rootCause.readOnly')}</Text> : null}
-        <fieldset disabled={readOnly} style={{ border: 'none', padding: 0, margin: 0, minWidth: 0 }}>
-          <Stack space="space.150">
-            {draft.whys.map((why, i) => (
-              <Inline key={i} space="space.100" alignBlock="end">
-                <Box xcss={growStyles}>
-                  <Area
-                    label={t('rootCause.why', { n: i + 1 })}
-                    path={`whys.${i}`}
-                    value={why}
-                    errors={issuesAt(`whys.${i}`)}
-                    onChange={(v) => set({ whys: draft.whys.map((w, j) => (j === i ? v : w)) })}
-                  />
-                </Box>
-                {draft.whys.length > 1 ? (
-                  <button type="button" style={buttonStyle} aria-label={t('rootCause.removeWhy', { n: i + 1 })} onClick={() => set({ whys: draft.whys.filter((_, j) => j !== i) })}>
-                    ×
-                  </button>
-                ) : null}
-              </Inline>
-            ))}
-            <Box>
-              <button type="button" style={buttonStyle} data-testid="root-cause-add-why" onClick={() => set({ whys: [...draft.whys, ''] })}>
-                {t('rootCause.addWhy')}
-              </button>
-            </Box>
-            {TEXT_FIELDS.map(([name, label]) => (
-              <Area key={name} label={t(label)} path={name} value={draft[name]} errors={issuesAt(name)} onChange={(v) => set({ [name]: v })} />
-            ))}
-            {flags.length > 0 ? (
-              <Box xcss={flagStyles} testId="root-cause-flag" role="alert">
-                <Stack space="space.100">
-                  <Text>
-                    {t('rootCause.flagged', {
-                      categories: flags.map((f) => t(`rootCause.category.${f.category}`)).join(', '),
-                      phrase: flags[0]?.phrase ?? '',
-                    })}
-                  </Text>
-                  <Area label={t('rootCause.overrideReason')} path="overrideReason" value={draft.overrideReason ?? ''} errors={[]} onChange={(v) => set({ overrideReason: v })} />
-                </Stack>
-              </Box>
+            {state?.classification === 'requirement' ? (
+              <Text color="color.text.subtle">{t('rootCause.requirement')}</Text>
             ) : null}
-            <Inline space="space.100" alignBlock="center">
-              <button type="button" style={{ ...buttonStyle, backgroundColor: token('color.background.brand.bold'), color: token('color.text.inverse') }} data-testid="root-cause-save" disabled={saving} onClick={() => void save()}>
-                {t('rootCause.save')}
-              </button>
-              {justSaved && state !== null ? <Text testId="root-cause-saved">{t('rootCause.saved', { versions: state.versions })}</Text> : null}
-            </Inline>
-          </Stack>
-        </fieldset>
-        {error !== null ? (
-          <Text color="color.text.danger" testId="root-cause-error">
-            {errorText(error)}
-          </Text>
-        ) : null}
+            {readOnly ? <Text color="color.text.subtle">{t('rootCause.readOnly')}</Text> : null}
+            <fieldset disabled={readOnly} style={{ border: 'none', padding: 0, margin: 0, minWidth: 0 }}>
+              <Stack space="space.150">
+                {draft.whys.map((why, i) => (
+                  <Inline key={i} space="space.100" alignBlock="end">
+                    <Box xcss={growStyles}>
+                      <Area
+                        label={t('rootCause.why', { n: i + 1 })}
+                        path={`whys.${i}`}
+                        value={why}
+                        errors={issuesAt(`whys.${i}`)}
+                        onChange={(v) => set({ whys: draft.whys.map((w, j) => (j === i ? v : w)) })}
+                      />
+                    </Box>
+                    {draft.whys.length > 1 ? (
+                      <button
+                        type="button"
+                        style={buttonStyle}
+                        aria-label={t('rootCause.removeWhy', { n: i + 1 })}
+                        onClick={() => set({ whys: draft.whys.filter((_, j) => j !== i) })}
+                      >
+                        ×
+                      </button>
+                    ) : null}
+                  </Inline>
+                ))}
+                <Box>
+                  <button
+                    type="button"
+                    style={buttonStyle}
+                    data-testid="root-cause-add-why"
+                    onClick={() => set({ whys: [...draft.whys, ''] })}
+                  >
+                    {t('rootCause.addWhy')}
+                  </button>
+                </Box>
+                {TEXT_FIELDS.map(([name, label]) => (
+                  <Area
+                    key={name}
+                    label={t(label)}
+                    path={name}
+                    value={draft[name]}
+                    errors={issuesAt(name)}
+                    onChange={(v) => set({ [name]: v })}
+                  />
+                ))}
+                {flags.length > 0 ? (
+                  <Box xcss={flagStyles} testId="root-cause-flag" role="alert">
+                    <Stack space="space.100">
+                      <Text>
+                        {t('rootCause.flagged', {
+                          categories: flags.map((f) => t(`rootCause.category.${f.category}`)).join(', '),
+                          phrase: flags[0]?.phrase ?? '',
+                        })}
+                      </Text>
+                      <Area
+                        label={t('rootCause.overrideReason')}
+                        path="overrideReason"
+                        value={draft.overrideReason ?? ''}
+                        errors={[]}
+                        onChange={(v) => set({ overrideReason: v })}
+                      />
+                    </Stack>
+                  </Box>
+                ) : null}
+                <Inline space="space.100" alignBlock="center">
+                  <button
+                    type="button"
+                    style={{
+                      ...buttonStyle,
+                      backgroundColor: token('color.background.brand.bold'),
+                      color: token('color.text.inverse'),
+                    }}
+                    data-testid="root-cause-save"
+                    disabled={saving}
+                    onClick={() => void save()}
+                  >
+                    {t('rootCause.save')}
+                  </button>
+                  {justSaved && state !== null ? (
+                    <Text testId="root-cause-saved">{t('rootCause.saved', { versions: state.versions })}</Text>
+                  ) : null}
+                </Inline>
+              </Stack>
+            </fieldset>
+            {error !== null ? (
+              <Text color="color.text.danger" testId="root-cause-error">
+                {errorText(error)}
+              </Text>
+            ) : null}
             {state !== null && state.draft !== null ? (
               <Box xcss={state.complete ? okStyles : undefined} testId="root-cause-status">
                 <Text>{state.complete ? t('rootCause.complete') : t('rootCause.incomplete')}</Text>
