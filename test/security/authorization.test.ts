@@ -203,7 +203,7 @@ describe('identity comes from the invocation context, never the payload', () => 
     ['gradingAdminResolver', 'saveGradingTable'],
     ['setupResolver', 'runSetup'],
     ['returnVisitsResolver', 'setFallbackClosers'],
-    ['triageResolver', 'triageIssue'],
+    ['itrHomeResolver', 'triageIssue'],
   ])(
     '%s.%s as an agent with an admin accountId in the payload and the context fields is refused',
     async (resolver, key) => {
