@@ -5,9 +5,16 @@
  *  - after each test: fail the test if the Jira double recorded a contract violation (a route the
  *    spec does not have, a body or query that breaks the spec, an unsupported JQL construct), even
  *    if the app swallowed the error answer;
- *  - after the file: drop the file's SQL database.
+ *  - after the file: drop the file's SQL database;
+ *  - the app's own logging (one line an event, as on Forge) is expected output, not news: log, info,
+ *    warn and debug print nothing unless ITR_TEST_LOGS=1. A test that cares spies on them and asserts;
+ *    console.error still prints.
  */
 import { harness } from './index';
+
+if (process.env['ITR_TEST_LOGS'] !== '1') {
+  for (const level of ['log', 'info', 'warn', 'debug'] as const) console[level] = () => undefined;
+}
 
 beforeEach(() => {
   harness().reset();
