@@ -24,7 +24,7 @@ import type {
   BackupRestoreResult,
   BackupRestoreStatus,
 } from '../../contract/backup';
-import type { ResolverError, ResolverResult } from '../../contract/envelope';
+import { issueAsError, type ResolverError, type ResolverResult } from '../../contract/envelope';
 import { DomainError, type GradingTable, type ValidationIssue } from '../../domain';
 import { recordAudit } from '../audit/auditLog';
 import { jiraAsApp } from '../../adapters/jira';
@@ -95,12 +95,7 @@ function refused(issues: ValidationIssue[]): Result<never> {
         message: `The backup has ${issues.length} problem(s); nothing was restored`,
         params: { count: issues.length },
       },
-      ...issues.map((i) => ({
-        code: toServerErrorCode(i.code),
-        message: i.message,
-        path: i.path,
-        ...(i.params === undefined ? {} : { params: i.params }),
-      })),
+      ...issues.map(issueAsError),
     ],
   };
 }

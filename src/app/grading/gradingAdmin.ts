@@ -4,7 +4,7 @@
  * whatever the page claims. Answers are envelopes with stable codes (see src/contract/gradingAdmin.ts).
  */
 import { ConfigStoreError, ConfigStoreErrorCode } from '../../adapters/kvs';
-import type { ResolverError, ResolverResult } from '../../contract/envelope';
+import { issueAsError, type ResolverError, type ResolverResult } from '../../contract/envelope';
 import type {
   CalendarSet,
   GradePreview,
@@ -83,12 +83,7 @@ function invalid(issues: readonly ValidationIssue[]): Result<never> {
         message: `The draft has ${issues.length} problem(s)`,
         params: { count: issues.length },
       },
-      ...issues.map((i) => ({
-        code: toServerErrorCode(i.code),
-        message: i.message,
-        path: i.path,
-        ...(i.params === undefined ? {} : { params: i.params }),
-      })),
+      ...issues.map(issueAsError),
     ],
   };
 }

@@ -6,7 +6,7 @@
  */
 import { ConfigStoreError, ConfigStoreErrorCode } from '../../adapters/kvs';
 import type { JiraClient } from '../../adapters/jira';
-import type { ResolverResult } from '../../contract/envelope';
+import { issueAsError, type ResolverResult } from '../../contract/envelope';
 import { GROUP_NAME_MAX, type SettingsIssue } from '../analytics/settings';
 import { NotAuthorizedError } from '../auth/authorization';
 import { isRecord } from '../../domain/input';
@@ -196,12 +196,7 @@ export function invalidDraft(issues: readonly SettingsIssue[]): ResolverResult<n
         message: `The settings have ${issues.length} problem(s)`,
         params: { count: issues.length },
       },
-      ...issues.map((i) => ({
-        code: toServerErrorCode(i.code),
-        message: i.message,
-        path: i.path,
-        ...(i.params === undefined ? {} : { params: i.params }),
-      })),
+      ...issues.map(issueAsError),
     ],
   };
 }
