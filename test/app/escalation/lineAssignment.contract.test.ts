@@ -134,14 +134,16 @@ describe('entering a line by escalation moves Jira', () => {
     await saveLines({ L2: routing({ assignment: { mode: 'person', accountId: L2_A } }) });
     const issue = overdueOnL1('ITR-9');
     jira.issue('ITR-9').fields[ids.acceptance] = 'deemedAccepted'; // L1's owner was deemed to accept long ago
+    // From when the sweep handed it over (L1's time ran out 30 minutes before: that is not Ann's time),
+    // to the second; the hand-over happens somewhere in this sweep.
+    const sweepStarted = Math.floor(Date.now() / 1000) * 1000;
     await sweepAndDrain();
-    const f = jira.issue('ITR-9').fields;
-    // From when the sweep handed it over (L1's time ran out 30 minutes before: that is not Ann's time).
     const escalatedAt = Math.floor(Date.now() / 1000) * 1000;
-    expect(Date.parse(String(f[ids.lineEnteredAt]))).toBeLessThan(escalatedAt - 29 * MINUTE);
+    const f = jira.issue('ITR-9').fields;
+    expect(Date.parse(String(f[ids.lineEnteredAt]))).toBeLessThan(sweepStarted - 29 * MINUTE);
     const responseMinutes = DEFAULT_GRADING_TABLE.sla[critical]!.responseMinutes;
     expect(f[ids.acceptance]).toBe('awaiting');
-    expect(Date.parse(String(f[ids.responseDueAt]))).toBeGreaterThanOrEqual(escalatedAt + responseMinutes * MINUTE);
+    expect(Date.parse(String(f[ids.responseDueAt]))).toBeGreaterThanOrEqual(sweepStarted + responseMinutes * MINUTE);
     expect(Date.parse(String(f[ids.responseDueAt]))).toBeLessThanOrEqual(escalatedAt + (responseMinutes + 1) * MINUTE);
     expect(f[ids.responseAlert] ?? null).toBeNull();
     // The same fields' sweep: Ann does not answer, and is deemed to accept at her deadline.
