@@ -7,7 +7,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/summaryReporter.js'],
-  // Forge platform harness (test/harness): platform globals before any module loads, per-test resets
+  // Jest wiring of the platform doubles (platform-doubles/): platform globals before any module loads, per-test resets
   // and contract checks, one private MariaDB per run for Forge SQL.
   setupFiles: ['<rootDir>/test/harness/setup.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/harness/setupAfterEnv.ts'],

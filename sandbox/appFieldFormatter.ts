@@ -5,8 +5,8 @@
  * context (the viewer, the issue, its project, the field id and the value). A field without a formatter,
  * or whose formatter fails, shows its raw value, as in Jira.
  */
-import { evaluateFieldFormatter, issueBean, projectBean, userBean } from '../test/harness/jiraExpression';
-import type { JiraModel, StoredIssue } from '../test/harness/jiraModel';
+import { evaluateFieldFormatter, issueBean, projectBean, userBean } from '../platform-doubles/jiraExpression';
+import type { JiraModel, StoredIssue } from '../platform-doubles/jiraModel';
 import type { SandboxManifest } from './manifest';
 
 function formatterOf(manifest: SandboxManifest, moduleKey: string): string | undefined {

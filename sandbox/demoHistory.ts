@@ -7,8 +7,8 @@
  */
 import { DEFAULT_GRADING_TABLE, lineBudget, type SupportLine } from '../src/domain';
 import type { CaseContent } from '../src/contract/cases';
-import type { JiraDouble } from '../test/harness/jiraDouble';
-import { jiraDateTime } from '../test/harness/jiraModel';
+import type { JiraDouble } from '../platform-doubles/jiraDouble';
+import { jiraDateTime } from '../platform-doubles/jiraModel';
 import { adfParagraph, DEMO_FIELD_IDS, DEMO_USERS } from './demoSite';
 
 /** Label of the history issues: the sandbox home page lists them only on request. */

@@ -19,8 +19,8 @@ import {
 import { ITR_FIELDS, ITR_FIELD_NAMES, type ItrFieldIds, type ItrFieldName } from '../src/app/fields/itrFields';
 import { ITR_ISSUE_TYPE_NAMES, ITR_STATUSES } from '../src/app/setup/plan';
 import type { SupportLineSettings } from '../src/contract/settings';
-import type { JiraDouble } from '../test/harness/jiraDouble';
-import { jiraDateTime } from '../test/harness/jiraModel';
+import type { JiraDouble } from '../platform-doubles/jiraDouble';
+import { jiraDateTime } from '../platform-doubles/jiraModel';
 import { translate, type SandboxManifest } from './manifest';
 
 /** `outsider`: a licensed user of the site who may browse no ITR project (security probes act as them). */

@@ -5,14 +5,14 @@
  * The sandbox evaluates the rules attached to the transition in the issue's workflow (what setup
  * wrote through `/workflows/create` / `/workflows/update`, with each rule's saved configuration),
  * running the module's expression TEXT from manifest.yml (or the configuration's `expression`) in
- * the Jira-expression platform double (test/harness/jiraExpression), with exactly the documented
+ * the Jira-expression platform double (platform-doubles/jiraExpression), with exactly the documented
  * context variables of the module type. A failed evaluation is false and recorded in
  * `jira.failedExpressions` (`avi:jira:failed:expression`). No domain rule stands in for the text.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { harness } from '../test/harness';
-import { evaluateTransitionRules, type ExpressionRuleModule } from '../test/harness/jiraExpression';
+import { harness } from '../platform-doubles';
+import { evaluateTransitionRules, type ExpressionRuleModule } from '../platform-doubles/jiraExpression';
 import { loadManifest } from './manifest';
 
 export interface TransitionInput {

@@ -5,7 +5,7 @@
  *
  * Runs with `node scripts/run-ts.js sandbox/main.ts` (TypeScript transpiled on require, no build).
  * Steps, in this order because each depends on the one before:
- *  1. MariaDB for Forge SQL: a private server in a temp dir (test/harness/mariadb.ts), unless
+ *  1. MariaDB for Forge SQL: a private server in a temp dir (platform-doubles/mariadb.ts), unless
  *     ITR_TEST_MYSQL_URL names one; installs Debian's mariadb-server when run as root and missing.
  *  2. The Custom UI builds the manifest's resources point at (`npm run build:ui` if one is missing).
  *  3. The sandbox clock; with --speed ≠ 1, the process's `Date` follows it (after MariaDB is up).
@@ -14,8 +14,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ENV_DIR, ENV_SOCKET, ENV_URL, startPrivateMariaDb, type MariaDbServer } from '../test/harness/mariadb';
-import { installHarness } from '../test/harness';
+import { ENV_DIR, ENV_SOCKET, ENV_URL, startPrivateMariaDb, type MariaDbServer } from '../platform-doubles/mariadb';
+import { installHarness } from '../platform-doubles';
 import { createClock, installFakeDate } from './clock';
 import { loadManifest } from './manifest';
 

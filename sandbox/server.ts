@@ -1,6 +1,6 @@
 /**
  * The sandbox host: a Jira-shaped web site running the REAL app (src/index.ts, the handlers the
- * manifest names) on the same platform doubles as the tests (test/harness: Jira double checked
+ * manifest names) on the same platform doubles as the tests (platform-doubles: Jira double checked
  * against the OpenAPI spec, KVS, queue, Forge SQL on MariaDB).
  *
  *   startSandbox({ port, speed }) → { url, stop }
@@ -25,11 +25,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { installHarness, invokeFunction, invokeResolver, type Harness } from '../test/harness';
-import { HARNESS_CLOUD_ARI } from '../test/harness/forgeRuntime';
-import { manifestCustomUiCsp } from '../test/harness/customUiCsp';
-import type { StoredIssue } from '../test/harness/jiraModel';
-import type { TriggerFilter } from '../test/harness/productEvents';
+import { installHarness, invokeFunction, invokeResolver, type Harness } from '../platform-doubles';
+import { HARNESS_CLOUD_ARI } from '../platform-doubles/forgeRuntime';
+import { manifestCustomUiCsp } from '../platform-doubles/customUiCsp';
+import type { StoredIssue } from '../platform-doubles/jiraModel';
+import type { TriggerFilter } from '../platform-doubles/productEvents';
 import { createClock, type SandboxClock } from './clock';
 import {
   adfParagraph,
@@ -97,7 +97,7 @@ export interface SandboxOptions {
   log?: (line: string) => void;
   /** Seed a year of history, cases and the analytics projection (default true; tests that need none save the time). */
   demoHistory?: boolean;
-  /** The Content-Security-Policy of every Custom UI resource; default: Forge's, from manifest.yml (test/harness/customUiCsp.ts). */
+  /** The Content-Security-Policy of every Custom UI resource; default: Forge's, from manifest.yml (platform-doubles/customUiCsp.ts). */
   contentSecurityPolicy?: string;
 }
 
@@ -476,7 +476,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     };
   };
 
-  // Product events go through the platform double (test/harness/productEvents.ts): the manifest's
+  // Product events go through the platform double (platform-doubles/productEvents.ts): the manifest's
   // `filter` (ignoreSelf, expression) and the documented retries (a returned InvocationError up to 4
   // times, a thrown error never), delivered at once on the virtual clock.
   h.productEvents.deliveryMode = 'immediate';

@@ -6,7 +6,7 @@
  * ITR workflow setup creates), so the transitions then evaluate the saved `config`
  * (forge-docs: custom-ui-jira-bridge/workflowRules; manifest-reference/modules/jira-workflow-validator).
  */
-import type { WorkflowState } from '../test/harness/jiraModel';
+import type { WorkflowState } from '../platform-doubles/jiraModel';
 import { moduleKeyOfExtensionAri } from '../src/domain/closure';
 import type { ManifestModule } from './manifest';
 import { esc, type Lang } from './pages';

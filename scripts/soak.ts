@@ -27,7 +27,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ENV_SOCKET, ENV_URL, startPrivateMariaDb, type MariaDbServer } from '../test/harness/mariadb';
+import { ENV_SOCKET, ENV_URL, startPrivateMariaDb, type MariaDbServer } from '../platform-doubles/mariadb';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -92,7 +92,7 @@ export async function runSoak(options: {
     server = await startPrivateMariaDb(fs.mkdtempSync(path.join(os.tmpdir(), 'itr-soak-')));
     process.env[ENV_SOCKET] = server.socketPath;
   }
-  const { installHarness, invokeResolver, invokeFunction } = await import('../test/harness/index');
+  const { installHarness, invokeResolver, invokeFunction } = await import('../platform-doubles/index');
   const h = installHarness();
   const { createManualClock, installFakeDate } = await import('../sandbox/clock');
   const clock = createManualClock();

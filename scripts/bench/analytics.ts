@@ -12,14 +12,14 @@
  *    page opened in headless Chromium as an admin, --loads times (default 3) → ms until the first chart
  *    is drawn and until every chart is (skipped with --no-page or without Chromium).
  * Options: --n, --runs, --m, --latency, --loads, --no-page, --explain (prints MariaDB's ANALYZE of each
- * chart statement to stderr). MariaDB: a private one (test/harness/mariadb.ts) unless ITR_TEST_MYSQL_URL is set.
+ * chart statement to stderr). MariaDB: a private one (platform-doubles/mariadb.ts) unless ITR_TEST_MYSQL_URL is set.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ENV_SOCKET, ENV_URL, startPrivateMariaDb, type MariaDbServer } from '../../test/harness/mariadb';
-import type { Harness } from '../../test/harness';
+import { ENV_SOCKET, ENV_URL, startPrivateMariaDb, type MariaDbServer } from '../../platform-doubles/mariadb';
+import type { Harness } from '../../platform-doubles';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
     server = await startPrivateMariaDb(fs.mkdtempSync(path.join(os.tmpdir(), 'itr-bench-')));
     process.env[ENV_SOCKET] = server.socketPath;
   }
-  const { installHarness } = await import('../../test/harness/index');
+  const { installHarness } = await import('../../platform-doubles/index');
   const h = installHarness();
   const { defineItrFields } = await import('../../test/fixtures/itrFields');
   const { runMigrations } = await import('../../src/adapters/sql');
@@ -190,7 +190,7 @@ async function main(): Promise<void> {
   );
   const { CallerScopes } = await import('../../src/app/analytics/callerScope');
   const { parseFilter } = await import('../../src/domain/analytics');
-  const { invokeResolver } = await import('../../test/harness/invoke');
+  const { invokeResolver } = await import('../../platform-doubles/invoke');
   try {
     await runMigrations();
     const projects = ['P0', 'P1', 'P2', 'P3', 'P4'];

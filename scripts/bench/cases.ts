@@ -1,7 +1,7 @@
 /**
  * Case search benchmark (`npm run bench:cases -- --cases FILE --queries FILE [--scale N] [--dev SEED]`).
  *
- * Runs the app's real code on a private MariaDB (test/harness/mariadb.ts) behind the real
+ * Runs the app's real code on a private MariaDB (platform-doubles/mariadb.ts) behind the real
  * `@forge/sql`, with the platform harness installed the way test/harness/setup.ts does (no jest):
  * every case goes through `CaseLibrary.createCase` (SQL rows, history, index postings), every query
  * through `CaseLibrary.searchCases`. Prints one JSON object: recall@1/5/10, MRR@10, search latency
@@ -17,7 +17,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ENV_SOCKET, ENV_URL, startPrivateMariaDb, type MariaDbServer } from '../../test/harness/mariadb';
+import { ENV_SOCKET, ENV_URL, startPrivateMariaDb, type MariaDbServer } from '../../platform-doubles/mariadb';
 import { generateDevSet, syntheticCases, type CaseRecord, type QueryRecord } from '../../test/domain/caseSearch/devSet';
 
 function arg(name: string): string | undefined {
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     process.env[ENV_SOCKET] = server.socketPath;
   }
   // As test/harness/setup.ts: the platform globals before any @forge SDK or app module loads.
-  const { installHarness } = await import('../../test/harness/index');
+  const { installHarness } = await import('../../platform-doubles/index');
   const h = installHarness();
   const { runMigrations } = await import('../../src/adapters/sql');
   const { CaseLibrary, importCases } = await import('../../src/app/cases/caseLibrary');

@@ -21,7 +21,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ENV_SOCKET, ENV_URL, startPrivateMariaDb, type MariaDbServer } from '../../test/harness/mariadb';
+import { ENV_SOCKET, ENV_URL, startPrivateMariaDb, type MariaDbServer } from '../../platform-doubles/mariadb';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     server = await startPrivateMariaDb(fs.mkdtempSync(path.join(os.tmpdir(), 'itr-bench-')));
     process.env[ENV_SOCKET] = server.socketPath;
   }
-  const { installHarness } = await import('../../test/harness/index');
+  const { installHarness } = await import('../../platform-doubles/index');
   const h = installHarness();
   const { defineItrFields } = await import('../../test/fixtures/itrFields');
   const { runMigrations } = await import('../../src/adapters/sql');

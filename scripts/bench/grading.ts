@@ -11,7 +11,7 @@
  */
 import '../../test/harness/setup';
 import os from 'os';
-import { harness, invokeResolver } from '../../test/harness';
+import { harness, invokeResolver } from '../../platform-doubles';
 import { defineItrFields } from '../../test/fixtures/itrFields';
 import { ConfigStore } from '../../src/adapters/kvs';
 import { CONFIG_KEYS, gradingTableCodec } from '../../src/app/config/itrConfig';

@@ -1,7 +1,7 @@
 /** ConfigStore through the real `@forge/kvs` and the KVS double. */
 import { ConfigStore, ConfigStoreError, ConfigStoreErrorCode } from '../../src/adapters/kvs';
 import type { ConfigCodec } from '../../src/adapters/kvs';
-import { harness } from '../harness';
+import { harness } from '../../platform-doubles';
 
 const { kvs } = harness();
 

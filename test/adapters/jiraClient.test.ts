@@ -4,7 +4,7 @@
  */
 import { JiraError, JiraErrorCode, jiraAsApp, jiraAsUser, MAX_RECONCILE_ISSUES } from '../../src/adapters/jira';
 import type { JiraIssue } from '../../src/adapters/jira';
-import { harness } from '../harness';
+import { harness } from '../../platform-doubles';
 
 const { jira, runtime } = harness();
 

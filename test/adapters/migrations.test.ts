@@ -16,7 +16,7 @@ import {
   SqlError,
 } from '../../src/adapters/sql';
 import { MIGRATION_LOCK_LEASE_SECONDS } from '../../src/adapters/sql/migrations';
-import { harness } from '../harness';
+import { harness } from '../../platform-doubles';
 import LOCK from '../fixtures/migrations.lock.json';
 
 const { sql } = harness();

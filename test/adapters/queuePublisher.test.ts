@@ -1,7 +1,7 @@
 /** pushInBatches through the real `@forge/events`, delivered by the queue double to a consumer. */
 import { pushInBatches, QueueError, QueueErrorCode, toBatches } from '../../src/adapters/queue';
-import type { AsyncEventShape } from '../harness/queueDouble';
-import { harness } from '../harness';
+import type { AsyncEventShape } from '../../platform-doubles/queueDouble';
+import { harness } from '../../platform-doubles';
 
 const { queue } = harness();
 

@@ -11,7 +11,7 @@ import {
   SqlError,
   SqlErrorCode,
 } from '../../src/adapters/sql';
-import { harness } from '../harness';
+import { harness } from '../../platform-doubles';
 
 const { sql } = harness();
 // From an empty database, as a fresh installation (the harness otherwise starts with the schema applied).

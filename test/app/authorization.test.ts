@@ -1,6 +1,6 @@
 /** requireJiraAdmin asks Jira as the caller (real @forge/api, Jira double), never trusting the payload. */
 import { NotAuthorizedError, requireJiraAdmin } from '../../src/app/auth/authorization';
-import { harness } from '../harness';
+import { harness } from '../../platform-doubles';
 
 const { jira, runtime } = harness();
 

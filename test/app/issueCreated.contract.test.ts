@@ -3,7 +3,7 @@
  * the app-only field, once, even when the event is delivered twice or the Reporter is someone else.
  */
 import { issueCreated } from '../../src/index';
-import { harness, invokeFunction } from '../harness';
+import { harness, invokeFunction } from '../../platform-doubles';
 import { defineItrFields } from '../fixtures/itrFields';
 
 const { jira } = harness();

@@ -9,7 +9,7 @@ import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, lineBudget, type GradingTable
 import { runMigrations } from '../../src/adapters/sql';
 import { appendHistory } from '../../src/app/triage/classificationHistory';
 import type { ResponseClock } from '../../src/contract/issuePanel';
-import { harness, invokeFunction, invokeResolver } from '../harness';
+import { harness, invokeFunction, invokeResolver } from '../../platform-doubles';
 import { defineItrFields } from '../fixtures/itrFields';
 import { ITR_TYPE } from '../fixtures/itrScope';
 

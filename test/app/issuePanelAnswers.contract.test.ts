@@ -7,7 +7,7 @@ import { issuePanelResolver, issueUpdated } from '../../src/index';
 import { runMigrations } from '../../src/adapters/sql';
 import { DEFAULT_GRADING_TABLE } from '../../src/domain';
 import type { IssueItrState } from '../../src/contract/issuePanel';
-import { harness, invokeFunction, invokeResolver } from '../harness';
+import { harness, invokeFunction, invokeResolver } from '../../platform-doubles';
 import { defineItrFields } from '../fixtures/itrFields';
 
 const { jira, sql } = harness();

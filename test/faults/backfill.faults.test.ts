@@ -8,7 +8,7 @@
  */
 import { analyticsBackfillConsumer, supervisionResolver } from '../../src/index';
 import { BACKFILL_QUEUE, PAGE_SIZE, PAGES_PER_STEP } from '../../src/app/analytics/backfill';
-import { harness, invokeResolver } from '../harness';
+import { harness, invokeResolver } from '../../platform-doubles';
 import { defineItrFields } from '../fixtures/itrFields';
 import { KillSwitch, type KillMoment } from './killSwitch';
 

@@ -11,7 +11,7 @@ import { escalationSettingsCodec, ESCALATION_SETTINGS_KEY } from '../../src/app/
 import { LEASE_MS } from '../../src/app/escalation/actionStore';
 import { DEFAULT_GRADING_TABLE, lineBudget } from '../../src/domain';
 import { defineItrFields } from '../fixtures/itrFields';
-import { harness, invokeFunction } from '../harness';
+import { harness, invokeFunction } from '../../platform-doubles';
 
 const { jira, queue, sql, runtime } = harness();
 const MINUTE = 60_000;

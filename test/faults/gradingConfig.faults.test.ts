@@ -6,7 +6,7 @@
  */
 import { gradingAdminResolver } from '../../src/index';
 import { DEFAULT_GRADING_TABLE, type GradingTable } from '../../src/domain';
-import { harness, invokeResolver } from '../harness';
+import { harness, invokeResolver } from '../../platform-doubles';
 
 const { jira, kvs } = harness();
 const ADMIN = 'acc-admin';

@@ -9,8 +9,8 @@
  * `wrap()` plays the platform: a delivery that died and threw is handed back for a retry. A consumer
  * that returned its own `InvocationError` keeps it.
  */
-import type { ConsumerHandler } from '../harness/queueDouble';
-import type { Harness } from '../harness';
+import type { ConsumerHandler } from '../../platform-doubles/queueDouble';
+import type { Harness } from '../../platform-doubles';
 
 export type KillMoment = 'before-apply' | 'after-apply';
 

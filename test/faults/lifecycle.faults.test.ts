@@ -31,7 +31,7 @@ import type { SetupStatus } from '../../src/contract/setup';
 import { CLOSE_PROPERTY_KEY } from '../../src/domain/closure';
 import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE } from '../../src/domain';
 import { ConfigStore } from '../../src/adapters/kvs';
-import { harness, invokeFunction, invokeResolver } from '../harness';
+import { harness, invokeFunction, invokeResolver } from '../../platform-doubles';
 import { defineItrFields } from '../fixtures/itrFields';
 
 const { jira, kvs, queue, sql } = harness();

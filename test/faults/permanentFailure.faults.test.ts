@@ -19,8 +19,8 @@ import { CONFIG_KEYS, gradingTableCodec } from '../../src/app/config/itrConfig';
 import { encodeGradingAnswers } from '../../src/app/fields/gradingAnswers';
 import { REGRADE_QUEUE } from '../../src/app/regrade/regrade';
 import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, type GradingTable } from '../../src/domain';
-import { harness, invokeResolver } from '../harness';
-import { QUEUE_RETENTION_WINDOW_MS } from '../harness/queueDouble';
+import { harness, invokeResolver } from '../../platform-doubles';
+import { QUEUE_RETENTION_WINDOW_MS } from '../../platform-doubles/queueDouble';
 import { defineItrFields } from '../fixtures/itrFields';
 
 const { jira, kvs, queue, runtime } = harness();

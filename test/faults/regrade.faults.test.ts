@@ -12,7 +12,7 @@ import { CONFIG_KEYS, gradingTableCodec } from '../../src/app/config/itrConfig';
 import { encodeGradingAnswers } from '../../src/app/fields/gradingAnswers';
 import { BATCH_SIZE, REGRADE_QUEUE } from '../../src/app/regrade/regrade';
 import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, type GradingTable } from '../../src/domain';
-import { harness, invokeResolver } from '../harness';
+import { harness, invokeResolver } from '../../platform-doubles';
 import { defineItrFields } from '../fixtures/itrFields';
 import { KillSwitch, type KillMoment } from './killSwitch';
 

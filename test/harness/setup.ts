@@ -8,6 +8,6 @@
  * import. Installing the globals after an import would leave those modules wired to nothing (or to a
  * different runtime), so the harness must exist before the first `import` of app code.
  */
-import { installHarness } from './index';
+import { installHarness } from '../../platform-doubles/index';
 
 installHarness();

@@ -10,7 +10,7 @@
  *    warn and debug print nothing unless ITR_TEST_LOGS=1. A test that cares spies on them and asserts;
  *    console.error still prints.
  */
-import { harness } from './index';
+import { harness } from '../../platform-doubles/index';
 
 if (process.env['ITR_TEST_LOGS'] !== '1') {
   for (const level of ['log', 'info', 'warn', 'debug'] as const) console[level] = () => undefined;

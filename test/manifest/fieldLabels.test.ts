@@ -11,8 +11,8 @@ import { parse as parseYaml } from 'yaml';
 import { ITR_FIELD_VALUE_LABELS, ITR_FREE_TEXT_FIELDS } from '../../src/app/fields/fieldLabels';
 import { ITR_FIELD_NAMES, ITR_FIELDS, type ItrFieldName } from '../../src/app/fields/itrFields';
 import { bilingualLabel, formatterExpression, searchSuggestionsExpression, type ValueLabels } from '../../src/domain';
-import { harness } from '../harness';
-import { evaluateFieldFormatter, evaluateSearchSuggestions, userBean } from '../harness/jiraExpression';
+import { harness } from '../../platform-doubles';
+import { evaluateFieldFormatter, evaluateSearchSuggestions, userBean } from '../../platform-doubles/jiraExpression';
 import { defineItrFields } from '../fixtures/itrFields';
 
 interface FieldModule {

@@ -1,11 +1,11 @@
 /**
- * Custom UI under Forge's Content-Security-Policy (test/harness/customUiCsp.ts), in headless Chromium
+ * Custom UI under Forge's Content-Security-Policy (platform-doubles/customUiCsp.ts), in headless Chromium
  * through the sandbox: with the manifest's `permissions.content` the panel is styled; with the policy
  * Forge applies when nothing is declared (no 'unsafe-inline' for styles) the same build renders
  * unstyled and the browser reports the refusal. Why the app declares it: docs/decisions/custom-ui-styles.md.
  */
 import type { ConsoleMessage } from 'playwright-core';
-import { customUiCsp, manifestCustomUiCsp } from '../harness/customUiCsp';
+import { customUiCsp, manifestCustomUiCsp } from '../../platform-doubles/customUiCsp';
 import { chromiumAvailable } from '../static/bridgeStub';
 import { useSandboxInBrowser } from './sandboxBrowser';
 

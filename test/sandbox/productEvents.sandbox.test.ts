@@ -1,5 +1,5 @@
 /**
- * The sandbox delivers product events through the platform double (test/harness/productEvents.ts):
+ * The sandbox delivers product events through the platform double (platform-doubles/productEvents.ts):
  * the manifest's trigger filters apply, and a trigger meeting a passing failure returns an
  * InvocationError that the double retries (a thrown one would be lost).
  */

@@ -5,7 +5,7 @@
  * left out of comment rights on one ITR project, so that line names it. In Chinese and dark mode too.
  */
 import { DEMO_USERS } from '../../sandbox/demoSite';
-import { APP_ACCOUNT_ID } from '../harness/jiraModel';
+import { APP_ACCOUNT_ID } from '../../platform-doubles/jiraModel';
 import { chromiumAvailable } from '../static/bridgeStub';
 import { useSandboxInBrowser } from './sandboxBrowser';
 

@@ -12,7 +12,7 @@ import { jiraAsApp } from '../../src/adapters/jira';
 import { moduleKeyOfExtensionAri } from '../../src/domain/closure';
 import { ITR_WORKFLOW_NAME } from '../../src/app/setup/plan';
 import { DEMO_USERS } from '../../sandbox/demoSite';
-import { invokeFunction, invokeResolver } from '../harness';
+import { invokeFunction, invokeResolver } from '../../platform-doubles';
 import { chromiumAvailable } from '../static/bridgeStub';
 import { useSandboxInBrowser } from './sandboxBrowser';
 

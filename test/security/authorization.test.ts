@@ -5,7 +5,7 @@
  * throw) and writes nothing: no Jira write, no KVS change, no queue push, no SQL row.
  */
 import { runMigrations } from '../../src/adapters/sql';
-import { invokeResolver } from '../harness';
+import { invokeResolver } from '../../platform-doubles';
 import { contextFor, VALID_PAYLOADS } from './payloads';
 import { isEnvelope, RESOLVERS, ROLE_IDS, ROLES, seedSecuritySite, snapshot, type RoleName } from './site';
 

@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { handler as issueUpdated } from '../../src/entry/issue-updated';
 import { execute, runMigrations } from '../../src/adapters/sql';
 import { encodeGradingAnswers } from '../../src/app/fields/gradingAnswers';
-import { harness, invokeFunction, invokeResolver } from '../harness';
+import { harness, invokeFunction, invokeResolver } from '../../platform-doubles';
 import { defineItrFields } from '../fixtures/itrFields';
 import { VALID_PAYLOADS } from './payloads';
 import { RESOLVERS, ROLE_IDS, seedSecuritySite } from './site';

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { runMigrations } from '../../src/adapters/sql';
-import { invokeFunction, invokeResolver } from '../harness';
+import { invokeFunction, invokeResolver } from '../../platform-doubles';
 import { contextFor, VALID_PAYLOADS } from './payloads';
 import { FUNCTIONS, isEnvelope, RESOLVERS, ROLE_IDS, seedSecuritySite, snapshot, type StateSnapshot } from './site';
 
@@ -154,7 +154,7 @@ describe('resolvers: hostile payloads answer the envelope and a failed call writ
       const valid = VALID_PAYLOADS[c.key] ?? {};
       const field = Object.keys(valid)[0] ?? 'text';
       const before = await snapshot();
-      const calls = (await import('../harness')).harness().jira.calls.length;
+      const calls = (await import('../../platform-doubles')).harness().jira.calls.length;
       const big = await invokeResolver(
         c.handler,
         c.key,
@@ -173,7 +173,7 @@ describe('resolvers: hostile payloads answer the envelope and a failed call writ
         { accountId: ROLE_IDS.admin, context: contextFor(c.resolver) },
       );
       expect(nested).toMatchObject({ success: false, errors: [{ code: 'INVALID_PAYLOAD' }] });
-      expect((await import('../harness')).harness().jira.calls.length).toBe(calls);
+      expect((await import('../../platform-doubles')).harness().jira.calls.length).toBe(calls);
       expect(await snapshot()).toEqual(before);
     },
   );

@@ -8,7 +8,7 @@
 import { gradingAdminResolver } from '../../src/index';
 import { PREVIEW_MAX_CALENDAR_STEPS } from '../../src/app/grading/gradingAdmin';
 import { CalendarWork, DEFAULT_GRADING_TABLE, MAX_SLA_MINUTES, type GradingTable } from '../../src/domain';
-import { harness, invokeResolver } from '../harness';
+import { harness, invokeResolver } from '../../platform-doubles';
 
 const { jira } = harness();
 const AGENT = 'acc-agent';

@@ -12,7 +12,7 @@ import { gradingAdminResolver } from '../../src/index';
 import { handlers } from '../../src/entry/grading-admin-resolver';
 import { loadAnalyticsSettings } from '../../src/app/analytics/settings';
 import { createI18n, type MessageKey, type MessageParams } from '../../static/shared/i18n';
-import { harness, invokeResolver } from '../harness';
+import { harness, invokeResolver } from '../../platform-doubles';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp, realResolvers, screenshots } from './browserApp';
 import { expectPageShowsNoAccountIds } from './accountIds';

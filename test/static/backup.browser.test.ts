@@ -14,7 +14,7 @@ import { ConfigStore } from '../../src/adapters/kvs';
 import { execute, query, runMigrations } from '../../src/adapters/sql';
 import { CaseLibrary } from '../../src/app/cases/caseLibrary';
 import type { BackupDocument, BackupRestoreStatus } from '../../src/contract';
-import { harness, invokeResolver } from '../harness';
+import { harness, invokeResolver } from '../../platform-doubles';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { expectPageShowsNoAccountIds } from './accountIds';
 import { builtApp, realResolvers, screenshots } from './browserApp';

@@ -21,7 +21,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { manifestCustomUiCsp } from '../harness/customUiCsp';
+import { manifestCustomUiCsp } from '../../platform-doubles/customUiCsp';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -197,7 +197,7 @@ export async function serveStatic(root: string, subPath = '/forge/app/'): Promis
       }
       try {
         const body = await readFile(file);
-        // Served as Forge serves Custom UI: with the CSP the manifest's permissions give (test/harness/customUiCsp.ts).
+        // Served as Forge serves Custom UI: with the CSP the manifest's permissions give (platform-doubles/customUiCsp.ts).
         res.writeHead(200, {
           'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
           'content-security-policy': manifestCustomUiCsp(),

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { invokeResolver } from '../harness';
+import { invokeResolver } from '../../platform-doubles';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic, type ResolverStub, type StaticServer } from './bridgeStub';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');

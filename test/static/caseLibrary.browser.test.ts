@@ -9,7 +9,7 @@ import { runMigrations } from '../../src/adapters/sql';
 import { CaseLibrary } from '../../src/app/cases/caseLibrary';
 import type { CaseContent } from '../../src/contract/cases';
 import { handler as caseLibraryResolver } from '../../src/entry/caseLibraryFunctions';
-import { harness } from '../harness';
+import { harness } from '../../platform-doubles';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp, realResolvers, screenshots } from './browserApp';
 

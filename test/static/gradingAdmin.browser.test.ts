@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { gradingAdminResolver } from '../../src/index';
-import { harness } from '../harness';
+import { harness } from '../../platform-doubles';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp, realResolvers, screenshots } from './browserApp';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { gradingAdminResolver } from '../../src/index';
 import { handlers } from '../../src/entry/grading-admin-resolver';
 import { createI18n, type MessageKey, type MessageParams } from '../../static/shared/i18n';
-import { harness, invokeResolver } from '../harness';
+import { harness, invokeResolver } from '../../platform-doubles';
 import { expectPageShowsNoAccountIds } from './accountIds';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp, realResolvers, screenshots } from './browserApp';

@@ -6,7 +6,7 @@
  */
 import { issueCreated, issueUpdated, returnVisitsResolver } from '../../src/index';
 import { runMigrations } from '../../src/adapters/sql';
-import { harness, invokeFunction } from '../harness';
+import { harness, invokeFunction } from '../../platform-doubles';
 import { defineClosureFields } from '../app/closure/closureFields.fixtures';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp, realResolvers } from './browserApp';

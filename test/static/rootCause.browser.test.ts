@@ -7,7 +7,7 @@
  */
 import { issuePanelResolver } from '../../src/index';
 import { runMigrations } from '../../src/adapters/sql';
-import { harness, invokeResolver } from '../harness';
+import { harness, invokeResolver } from '../../platform-doubles';
 import { defineClosureFields } from '../app/closure/closureFields.fixtures';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp } from './browserApp';

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { setupResolver } from '../../src/index';
-import { harness } from '../harness';
+import { harness } from '../../platform-doubles';
 import { defineItrFields } from '../fixtures/itrFields';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp, realResolvers, screenshots } from './browserApp';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { analyticsBackfillConsumer, supervisionResolver } from '../../src/index';
 import { BACKFILL_QUEUE } from '../../src/app/analytics/backfill';
 import { jiraAsApp } from '../../src/adapters/jira';
-import { harness, invokeResolver } from '../harness';
+import { harness, invokeResolver } from '../../platform-doubles';
 import { defineItrFields } from '../fixtures/itrFields';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp, realResolvers, screenshots } from './browserApp';

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { handler as triageResolver } from '../../src/entry/triageFunctions';
 import { handler as peopleResolver } from '../../src/entry/peopleResolver';
 import { runMigrations } from '../../src/adapters/sql';
-import { harness } from '../harness';
+import { harness } from '../../platform-doubles';
 import { defineItrFields } from '../fixtures/itrFields';
 import { chooseItrProjects, ITR_TYPE } from '../fixtures/itrScope';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';

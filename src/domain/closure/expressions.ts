@@ -18,7 +18,7 @@
  *
  * Not verifiable offline (README "first deploy" list, and the admin site check): that a `user` app
  * field reads as a User with `.accountId` and a `string` app field as a String in expressions. The
- * tests evaluate the text with the Jira-expression double (test/harness/jiraExpression).
+ * tests evaluate the text with the Jira-expression double (platform-doubles/jiraExpression).
  */
 
 /** Kept for the `itr-close` app property the app still publishes for the admin page; the rules do not read it. */

@@ -17,8 +17,8 @@ import { encodeGradingAnswers } from '../../../src/app/fields/gradingAnswers';
 import { writeItrFields } from '../../../src/app/fields/writeItrFields';
 import { REGRADE_QUEUE } from '../../../src/app/regrade/regrade';
 import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, type GradingTable } from '../../../src/domain';
-import type { TriggerFilter } from '../../harness/productEvents';
-import { harness, invokeResolver } from '../../harness';
+import type { TriggerFilter } from '../../../platform-doubles/productEvents';
+import { harness, invokeResolver } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
 
 const { jira, queue, sql, productEvents, runtime } = harness();

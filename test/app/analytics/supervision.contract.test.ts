@@ -13,7 +13,7 @@ import {
 } from '../../../src/index';
 import { BACKFILL_QUEUE } from '../../../src/app/analytics/backfill';
 import { jiraAsApp } from '../../../src/adapters/jira';
-import { harness, invokeFunction, invokeResolver } from '../../harness';
+import { harness, invokeFunction, invokeResolver } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
 
 const { jira, queue, sql } = harness();

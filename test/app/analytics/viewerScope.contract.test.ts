@@ -12,7 +12,7 @@ import {
   supervisionResolver,
 } from '../../../src/index';
 import { BACKFILL_QUEUE } from '../../../src/app/analytics/backfill';
-import { harness, invokeFunction, invokeResolver } from '../../harness';
+import { harness, invokeFunction, invokeResolver } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
 
 const { jira, kvs, queue, sql } = harness();

@@ -5,7 +5,7 @@
  */
 import { execute, runMigrations } from '../../../src/adapters/sql';
 import type { AuditPage } from '../../../src/contract';
-import { invokeResolver } from '../../harness';
+import { invokeResolver } from '../../../platform-doubles';
 import { VALID_PAYLOADS } from '../../security/payloads';
 import { RESOLVERS, ROLE_IDS, seedSecuritySite } from '../../security/site';
 

@@ -11,7 +11,7 @@ import type { BackupDocument, BackupRestoreResult } from '../../../src/contract/
 import type { CaseContent } from '../../../src/contract/cases';
 import type { GradingAdminState } from '../../../src/contract/gradingAdmin';
 import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, type GradingTable } from '../../../src/domain';
-import { harness, invokeResolver } from '../../harness';
+import { harness, invokeResolver } from '../../../platform-doubles';
 import { codes, data, type Envelope } from './envelope';
 
 const { jira, kvs, runtime } = harness();

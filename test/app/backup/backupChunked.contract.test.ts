@@ -18,7 +18,7 @@ import type {
 } from '../../../src/contract';
 import { DEFAULT_GRADING_TABLE, type GradingTable } from '../../../src/domain';
 import { splitIntoChunks } from '../../../static/setup/src/backupChunks';
-import { harness, invokeResolver } from '../../harness';
+import { harness, invokeResolver } from '../../../platform-doubles';
 import { codes, data, type Envelope } from './envelope';
 
 const { jira, kvs } = harness();

@@ -6,7 +6,7 @@
  */
 import { runMigrations } from '../../../src/adapters/sql';
 import { handler as caseLibraryResolver } from '../../../src/entry/caseLibraryFunctions';
-import { harness, invokeResolver } from '../../harness';
+import { harness, invokeResolver } from '../../../platform-doubles';
 
 const { jira, sql } = harness();
 const EDITOR = 'acc-editor';

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { runMigrations } from '../../../src/adapters/sql';
 import { reindexCase, searchIndex } from '../../../src/app/cases/caseIndex';
 import { type FieldTexts, MemoryCaseIndex } from '../../../src/domain/caseSearch';
-import { harness } from '../../harness';
+import { harness } from '../../../platform-doubles';
 
 const { sql } = harness();
 

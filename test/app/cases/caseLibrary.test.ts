@@ -9,7 +9,7 @@ import { MemoryCaseIndex } from '../../../src/domain/caseSearch';
 import { JIRA_TEXT_FIELD_MAX_CHARS, STORED_LIMITS } from '../../../src/domain/storageLimits';
 import { handlers } from '../../../src/entry/caseLibraryFunctions';
 import { generateDevSet } from '../../domain/caseSearch/devSet';
-import { harness } from '../../harness';
+import { harness } from '../../../platform-doubles';
 
 const { jira, sql, runtime } = harness();
 const NOW = new Date('2026-03-02T08:00:00Z');

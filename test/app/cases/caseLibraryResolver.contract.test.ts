@@ -9,7 +9,7 @@ import type { CaseHit, CaseRecord, CaseSuggestions, CaseVersion } from '../../..
 import type { ResolverResult } from '../../../src/contract/envelope';
 import { handler as caseLibraryResolver } from '../../../src/entry/caseLibraryFunctions';
 import { defineItrFields } from '../../fixtures/itrFields';
-import { harness, invokeResolver } from '../../harness';
+import { harness, invokeResolver } from '../../../platform-doubles';
 
 const { jira } = harness();
 const ALICE = 'acc-alice'; // may browse SEC and ITR; a case editor (triage group)

@@ -1,7 +1,7 @@
 /**
  * Closing through the exported handlers (issue-created / issue-updated triggers, return-visits and
  * issue-panel resolvers) on the platform harness (Jira double, KVS, MariaDB), ending with the
- * manifest's Jira expressions evaluated by the Jira-expression double (test/harness/jiraExpression) on
+ * manifest's Jira expressions evaluated by the Jira-expression double (platform-doubles/jiraExpression) on
  * the state the app left in Jira: the rules' configuration on the ITR workflow (written by
  * `syncClosureRules`, again when the fallback closers change) and the mirrored fields.
  */
@@ -11,7 +11,7 @@ import { runMigrations } from '../../../src/adapters/sql';
 import { jiraAsApp } from '../../../src/adapters/jira';
 import { syncClosureRules } from '../../../src/app/closure/closureRules';
 import { ITR_WORKFLOW_NAME, workflowCreateRequest } from '../../../src/app/setup/plan';
-import { harness, invokeFunction, invokeResolver } from '../../harness';
+import { harness, invokeFunction, invokeResolver } from '../../../platform-doubles';
 import {
   evaluateForgeRule,
   issueBean,
@@ -19,7 +19,7 @@ import {
   transitionBean,
   userBean,
   workflowBean,
-} from '../../harness/jiraExpression';
+} from '../../../platform-doubles/jiraExpression';
 import { defineClosureFields } from './closureFields.fixtures';
 
 const { jira, sql } = harness();

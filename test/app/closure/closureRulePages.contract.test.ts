@@ -13,7 +13,7 @@ import { syncClosureRules } from '../../../src/app/closure/closureRules';
 import { RULE_CONFIG_MAX_BYTES } from '../../../src/app/closure/closureRulePages';
 import { saveFallback } from '../../../src/app/closure/fallbackClosers';
 import { ITR_WORKFLOW_NAME, workflowCreateRequest } from '../../../src/app/setup/plan';
-import { harness, invokeFunction, invokeResolver } from '../../harness';
+import { harness, invokeFunction, invokeResolver } from '../../../platform-doubles';
 import {
   evaluateForgeRule,
   issueBean,
@@ -21,7 +21,7 @@ import {
   transitionBean,
   userBean,
   workflowBean,
-} from '../../harness/jiraExpression';
+} from '../../../platform-doubles/jiraExpression';
 import { defineClosureFields } from './closureFields.fixtures';
 
 const { jira } = harness();

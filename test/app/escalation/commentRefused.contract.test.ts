@@ -1,15 +1,15 @@
 /**
  * Escalation in a project whose permission scheme lets the app browse and edit but not comment (a real
- * site has such projects: test/harness/siteProfile.ts). The line still moves; the refused comment is a
+ * site has such projects: platform-doubles/siteProfile.ts). The line still moves; the refused comment is a
  * permanent answer, so it is given up (not retried for hours), and the other issues are told as usual.
  */
 import { escalationConsumer, escalationSweep } from '../../../src/index';
 import { ConfigStore } from '../../../src/adapters/kvs';
 import { escalationSettingsCodec, ESCALATION_SETTINGS_KEY, platformDeps } from '../../../src/app/escalation';
 import { DEFAULT_GRADING_TABLE, lineBudget } from '../../../src/domain';
-import { harness, invokeFunction } from '../../harness';
-import { KNOWN_PERMISSIONS } from '../../harness/jiraModel';
-import { restrictApp } from '../../harness/siteProfile';
+import { harness, invokeFunction } from '../../../platform-doubles';
+import { KNOWN_PERMISSIONS } from '../../../platform-doubles/jiraModel';
+import { restrictApp } from '../../../platform-doubles/siteProfile';
 import { defineItrFields } from '../../fixtures/itrFields';
 
 const { jira, queue, sql } = harness();

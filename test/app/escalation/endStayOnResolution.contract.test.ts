@@ -7,7 +7,7 @@
 import { issuePanelResolver, issueUpdated } from '../../../src/index';
 import { enterLine } from '../../../src/app/escalation';
 import { DEFAULT_GRADING_TABLE } from '../../../src/domain';
-import { harness, invokeFunction, invokeResolver } from '../../harness';
+import { harness, invokeFunction, invokeResolver } from '../../../platform-doubles';
 import type { LineHistory } from '../../../src/contract/escalation';
 import { defineItrFields } from '../../fixtures/itrFields';
 

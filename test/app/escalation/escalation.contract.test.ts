@@ -11,7 +11,7 @@ import { ConfigStore } from '../../../src/adapters/kvs';
 import { CONFIG_KEYS, gradingTableCodec } from '../../../src/app/config/itrConfig';
 import { escalationSettingsCodec, ESCALATION_SETTINGS_KEY, enterLine, platformDeps } from '../../../src/app/escalation';
 import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, lineBudget, type GradingTable } from '../../../src/domain';
-import { harness, invokeFunction, invokeResolver } from '../../harness';
+import { harness, invokeFunction, invokeResolver } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
 
 const { jira, queue, sql, runtime } = harness();

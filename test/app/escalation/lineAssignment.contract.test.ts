@@ -15,9 +15,9 @@ import {
   type LineRouting,
 } from '../../../src/app/escalation';
 import { DEFAULT_GRADING_TABLE, lineBudget, type SupportLine } from '../../../src/domain';
-import { harness, invokeFunction } from '../../harness';
-import { KNOWN_PERMISSIONS } from '../../harness/jiraModel';
-import { restrictApp } from '../../harness/siteProfile';
+import { harness, invokeFunction } from '../../../platform-doubles';
+import { KNOWN_PERMISSIONS } from '../../../platform-doubles/jiraModel';
+import { restrictApp } from '../../../platform-doubles/siteProfile';
 import { defineItrFields } from '../../fixtures/itrFields';
 
 const { jira, queue, sql, kvs } = harness();

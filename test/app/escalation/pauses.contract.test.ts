@@ -12,7 +12,7 @@ import { fromSqlDateTime } from '../../../src/adapters/sql';
 import { enterLine } from '../../../src/app/escalation';
 import { PAUSE_STATUSES_KEY, pauseStatusesCodec } from '../../../src/app/escalation/pauses';
 import { DEFAULT_GRADING_TABLE, lineBudget } from '../../../src/domain';
-import { harness, invokeFunction } from '../../harness';
+import { harness, invokeFunction } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
 
 const { jira, queue, sql } = harness();

@@ -13,7 +13,7 @@ import {
   DEFAULT_CLOCK_SETTINGS,
 } from '../../../src/app/escalation/clockSettings';
 import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, responseDeadlines } from '../../../src/domain';
-import { harness, invokeResolver } from '../../harness';
+import { harness, invokeResolver } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
 import { ITR_TYPE } from '../../fixtures/itrScope';
 

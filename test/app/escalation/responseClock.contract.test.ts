@@ -7,7 +7,7 @@
  */
 import { escalationConsumer, escalationSweep, issueCreated, issueUpdated } from '../../../src/index';
 import { fromSqlDateTime, runMigrations } from '../../../src/adapters/sql';
-import { harness, invokeFunction } from '../../harness';
+import { harness, invokeFunction } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
 import { ITR_TYPE } from '../../fixtures/itrScope';
 

@@ -7,7 +7,7 @@ import { APP_FIELD_IDS_KEY } from '../../../src/adapters/kvs';
 import { lookUpClosureFieldIds } from '../../../src/app/closure/closureFields';
 import { FieldsNotInstalledError, lookUpFieldIds } from '../../../src/app/fields/fieldIds';
 import { ITR_FIELDS } from '../../../src/app/fields/itrFields';
-import { harness } from '../../harness';
+import { harness } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
 
 const { jira, kvs, runtime } = harness();

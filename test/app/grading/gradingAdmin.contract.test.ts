@@ -14,7 +14,7 @@ import {
   lineBudgets,
   type GradingTable,
 } from '../../../src/domain';
-import { harness, invokeResolver } from '../../harness';
+import { harness, invokeResolver } from '../../../platform-doubles';
 
 const { jira, kvs } = harness();
 const ADMIN = 'acc-admin';

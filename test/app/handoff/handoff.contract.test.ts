@@ -11,7 +11,7 @@ import {
 } from '../../../src/app/analytics/settings';
 import { LEGACY_HANDOFF_PROPERTY } from '../../../src/app/handoff/handoff';
 import { runMigrations } from '../../../src/adapters/sql';
-import { harness, invokeResolver } from '../../harness';
+import { harness, invokeResolver } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
 
 const { jira, sql } = harness();

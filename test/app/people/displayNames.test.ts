@@ -3,7 +3,7 @@
  */
 import { jiraAsApp, jiraAsUser } from '../../../src/adapters/jira';
 import { namesOf, personName, USER_BULK_CHUNK } from '../../../src/app/people/displayNames';
-import { harness } from '../../harness';
+import { harness } from '../../../platform-doubles';
 
 const { jira, runtime } = harness();
 

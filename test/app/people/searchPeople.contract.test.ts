@@ -10,7 +10,7 @@ import { handler as returnVisitsResolver } from '../../../src/entry/return-visit
 import { PEOPLE_QUERY_MAX, PEOPLE_RESULT_MAX, PeopleSearchErrorCode } from '../../../src/app/people/peopleSearch';
 import type { ResolverResult } from '../../../src/contract/envelope';
 import type { PeopleSearchResult } from '../../../src/contract/people';
-import { harness, invokeResolver } from '../../harness';
+import { harness, invokeResolver } from '../../../platform-doubles';
 
 const { jira } = harness();
 

@@ -11,7 +11,7 @@ import { CONFIG_KEYS, gradingTableCodec } from '../../../src/app/config/itrConfi
 import { encodeGradingAnswers } from '../../../src/app/fields/gradingAnswers';
 import { REGRADE_QUEUE } from '../../../src/app/regrade/regrade';
 import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, type GradingTable } from '../../../src/domain';
-import { harness, invokeResolver } from '../../harness';
+import { harness, invokeResolver } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
 
 const { jira, queue } = harness();

@@ -12,7 +12,7 @@ import { lookUpFieldIds } from '../../../src/app/fields/fieldIds';
 import { jiraAsApp } from '../../../src/adapters/jira';
 import { REGRADE_QUEUE } from '../../../src/app/regrade/regrade';
 import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, type GradingTable } from '../../../src/domain';
-import { harness, invokeResolver } from '../../harness';
+import { harness, invokeResolver } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
 
 const { jira, queue } = harness();

@@ -6,7 +6,7 @@
  */
 import { issueCreated, issueUpdated, returnVisitsResolver } from '../../../src/index';
 import { runMigrations } from '../../../src/adapters/sql';
-import { harness, invokeFunction, invokeResolver } from '../../harness';
+import { harness, invokeFunction, invokeResolver } from '../../../platform-doubles';
 import { defineClosureFields } from '../closure/closureFields.fixtures';
 
 const { jira, sql } = harness();

@@ -6,7 +6,7 @@ import { issuePanelResolver } from '../../../src/index';
 import { runMigrations } from '../../../src/adapters/sql';
 import { STORED_LIMITS } from '../../../src/domain/storageLimits';
 import { storageRefusal } from '../../../src/app/rootCause/rootCauseHandlers';
-import { harness, invokeResolver } from '../../harness';
+import { harness, invokeResolver } from '../../../platform-doubles';
 import { defineClosureFields } from '../closure/closureFields.fixtures';
 
 const { jira, sql } = harness();

@@ -8,7 +8,7 @@ import { ConfigStore } from '../../../src/adapters/kvs';
 import { runMigrations } from '../../../src/adapters/sql';
 import { loadClockSettings } from '../../../src/app/escalation';
 import { createI18n, errorMessageKey } from '../../../static/shared/i18n';
-import { harness, invokeFunction, invokeResolver } from '../../harness';
+import { harness, invokeFunction, invokeResolver } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
 import { ITR_TYPE } from '../../fixtures/itrScope';
 

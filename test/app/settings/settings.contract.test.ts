@@ -8,7 +8,7 @@ import { runMigrations } from '../../../src/adapters/sql';
 import { loadAnalyticsSettings } from '../../../src/app/analytics/settings';
 import { loadEscalationSettings } from '../../../src/app/escalation';
 import { createI18n, errorMessageKey, MESSAGES } from '../../../static/shared/i18n';
-import { harness, invokeFunction, invokeResolver } from '../../harness';
+import { harness, invokeFunction, invokeResolver } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
 import { jiraAsApp } from '../../../src/adapters/jira';
 import { ITR_STATUSES, workflowCreateRequest } from '../../../src/app/setup/plan';

@@ -5,7 +5,7 @@
 import { setupResolver } from '../../../src/index';
 import { ITR_ISSUE_TYPE_NAMES, ITR_WORKFLOW_NAME, itrWorkflowSchemeName } from '../../../src/app/setup/plan';
 import type { SetupPlan, SetupStatus } from '../../../src/contract/setup';
-import { harness, invokeResolver } from '../../harness';
+import { harness, invokeResolver } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
 import api, { route } from '@forge/api';
 

@@ -11,9 +11,9 @@ import { defaultSiteCheckDeps, runSiteCheck } from '../../../src/app/siteCheck/s
 import type { SiteCheckLine, SiteCheckReport } from '../../../src/contract/siteCheck';
 import { closureRulesFor, type ClosureRuleConfig } from '../../../src/domain/closure';
 import { setupResolver } from '../../../src/index';
-import { harness, invokeResolver } from '../../harness';
+import { harness, invokeResolver } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
-import { APP_ACCOUNT_ID } from '../../harness/jiraModel';
+import { APP_ACCOUNT_ID } from '../../../platform-doubles/jiraModel';
 
 const { jira, runtime, sql } = harness();
 const ADMIN = 'admin-1';

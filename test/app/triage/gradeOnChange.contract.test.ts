@@ -6,7 +6,7 @@ import { handler as issueCreated } from '../../../src/entry/issue-created';
 import { handler as issueUpdated } from '../../../src/entry/issue-updated';
 import { encodeGradingAnswers } from '../../../src/app/fields/gradingAnswers';
 import { DEFAULT_GRADING_TABLE } from '../../../src/domain';
-import { harness, invokeFunction } from '../../harness';
+import { harness, invokeFunction } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
 
 const { jira } = harness();

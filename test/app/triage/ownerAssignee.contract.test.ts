@@ -11,7 +11,7 @@ import { issuePanelResolver } from '../../../src/index';
 import { ConfigStore } from '../../../src/adapters/kvs';
 import { runMigrations } from '../../../src/adapters/sql';
 import { escalationSettingsCodec, ESCALATION_SETTINGS_KEY } from '../../../src/app/escalation';
-import { harness, invokeResolver } from '../../harness';
+import { harness, invokeResolver } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
 import { chooseItrProjects, ITR_TYPE } from '../../fixtures/itrScope';
 

@@ -5,7 +5,7 @@
  */
 import { handler as triageResolver } from '../../../src/entry/triageFunctions';
 import { runMigrations } from '../../../src/adapters/sql';
-import { harness, invokeResolver } from '../../harness';
+import { harness, invokeResolver } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
 
 const { jira, sql } = harness();

@@ -7,7 +7,7 @@ import { issuePanelResolver } from '../../../src/index';
 import { encodeGradingAnswers } from '../../../src/app/fields/gradingAnswers';
 import { runMigrations } from '../../../src/adapters/sql';
 import { DEFAULT_GRADING_TABLE, lineBudget } from '../../../src/domain';
-import { harness, invokeResolver } from '../../harness';
+import { harness, invokeResolver } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
 import { chooseItrProjects, handOffTo, ITR_TYPE } from '../../fixtures/itrScope';
 

@@ -2,7 +2,7 @@
  * Each Jira expression of the close/resolve rules, pinned beside the domain rule it mirrors, and both
  * evaluated on one table of cases. The text evaluated is manifest.yml's, with the rule's saved
  * configuration as `config` and exactly the documented context of the module type, by the
- * Jira-expression platform double (test/harness/jiraExpression); what only Jira can tell is in the
+ * Jira-expression platform double (platform-doubles/jiraExpression); what only Jira can tell is in the
  * README's first-deploy checks and the admin site check.
  */
 import { readFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ import {
   workflowBean,
   type RuleVerdict,
   type WorkflowRuleModuleType,
-} from '../../harness/jiraExpression';
+} from '../../../platform-doubles/jiraExpression';
 
 const FIELDS = {
   submitter: 'customfield_10107',

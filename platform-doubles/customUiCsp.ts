@@ -20,7 +20,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 
-const MANIFEST_PATH = path.resolve(__dirname, '..', '..', 'manifest.yml');
+const MANIFEST_PATH = path.resolve(__dirname, '..', 'manifest.yml');
 
 /** Keywords the docs allow in `permissions.content.scripts` / `.styles`; CSP wants them quoted. */
 const QUOTED_KEYWORDS = new Set(['unsafe-inline', 'unsafe-hashes', 'unsafe-eval']);

@@ -1,7 +1,7 @@
 /** The KVS double through the real `@forge/kvs`. */
 import { Filter, FilterConditions, ForgeKvsAPIError, kvs, MetadataField, Sort, WhereConditions } from '@forge/kvs';
-import { harness } from './index';
-import { KVS_MAX_VALUE_BYTES } from './kvsDouble';
+import { harness } from '../../platform-doubles/index';
+import { KVS_MAX_VALUE_BYTES } from '../../platform-doubles/kvsDouble';
 
 const { kvs: store } = harness();
 

@@ -7,8 +7,8 @@ import {
   RateLimitError,
   TooManyEventsError,
 } from '@forge/events';
-import { QUEUE_RETENTION_WINDOW_MS, type AsyncEventShape } from './queueDouble';
-import { harness } from './index';
+import { QUEUE_RETENTION_WINDOW_MS, type AsyncEventShape } from '../../platform-doubles/queueDouble';
+import { harness } from '../../platform-doubles/index';
 
 const { queue } = harness();
 

@@ -347,7 +347,7 @@ export class KvsDouble {
       case '/api/v1/transaction':
         return this.transact(body);
       default:
-        throw new Error(`[kvs double] unknown KVS path ${path}: extend test/harness/kvsDouble.ts`);
+        throw new Error(`[kvs double] unknown KVS path ${path}: extend platform-doubles/kvsDouble.ts`);
     }
   }
 

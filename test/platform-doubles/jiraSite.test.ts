@@ -7,8 +7,8 @@ import api, { route } from '@forge/api';
 import { jiraAsApp } from '../../src/adapters/jira';
 import { lookUpFieldIds } from '../../src/app/fields/fieldIds';
 import { defineItrFields } from '../fixtures/itrFields';
-import { harness } from './index';
-import { loadSiteProfile, type SiteProfile } from './siteProfile';
+import { harness } from '../../platform-doubles/index';
+import { loadSiteProfile, type SiteProfile } from '../../platform-doubles/siteProfile';
 
 const { jira, runtime } = harness();
 

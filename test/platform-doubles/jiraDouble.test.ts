@@ -3,10 +3,10 @@
  * asApp/asUser attribution, JQL search and paging, permissions, writes and their changelog.
  */
 import api, { route, type APIResponse } from '@forge/api';
-import { harness } from './index';
+import { harness } from '../../platform-doubles/index';
 import { readFileSync } from 'node:fs';
-import { APP_ACCOUNT_ID, DOCUMENTED_RULE_KEYS } from './jiraModel';
-import { specPathFromEnv } from './openapiIndex';
+import { APP_ACCOUNT_ID, DOCUMENTED_RULE_KEYS } from '../../platform-doubles/jiraModel';
+import { specPathFromEnv } from '../../platform-doubles/openapiIndex';
 
 const { jira, runtime } = harness();
 

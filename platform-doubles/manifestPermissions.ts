@@ -17,7 +17,7 @@ export interface ManifestScopes {
   impersonationScopes: string[];
 }
 
-export const MANIFEST_PATH = path.resolve(__dirname, '..', '..', 'manifest.yml');
+export const MANIFEST_PATH = path.resolve(__dirname, '..', 'manifest.yml');
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

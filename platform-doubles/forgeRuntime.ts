@@ -268,7 +268,7 @@ export class ForgeRuntimeHarness {
     if (d.type === 'sql') return 'sql';
     throw new Error(
       `[forge harness] no double for descriptor ${JSON.stringify(d)} (path ${path}). ` +
-        'Add a backend to test/harness before the app uses this remote.',
+        'Add a backend to platform-doubles before the app uses this remote.',
     );
   }
 

@@ -1,7 +1,7 @@
 /**
  * The platform harness, as tests use it:
  *
- *   import { harness } from '../harness';
+ *   import { harness } from './';
  *   const { jira, kvs, queue, sql, runtime } = harness();
  *
  * `setup.ts` (jest `setupFiles`) installs it once per test file, before any module — app code or

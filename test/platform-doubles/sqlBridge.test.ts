@@ -1,7 +1,7 @@
 /** The SQL bridge through the real `@forge/sql`, on the run's private MariaDB. */
 import { errorCodes, ForgeSQLAPIError, migrationRunner, sql } from '@forge/sql';
 import { MigrationRunner } from '@forge/sql/out/migration';
-import { harness } from './index';
+import { harness } from '../../platform-doubles/index';
 
 const { sql: bridge } = harness();
 // This file checks the bridge itself: it starts from an empty database, not the app's schema.

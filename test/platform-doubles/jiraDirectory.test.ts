@@ -5,8 +5,8 @@
  * (setupAfterEnv fails a test that leaves a violation).
  */
 import api, { route } from '@forge/api';
-import { harness } from './index';
-import { GROUP_MEMBER_PAGE_CAP } from './jiraDouble';
+import { harness } from '../../platform-doubles/index';
+import { GROUP_MEMBER_PAGE_CAP } from '../../platform-doubles/jiraDouble';
 
 const { jira, runtime } = harness();
 

@@ -12,7 +12,7 @@ import {
   projectBean,
   userBean,
   evaluateJiraExpression,
-} from './jiraExpression';
+} from '../../platform-doubles/jiraExpression';
 
 const user = userBean({ accountId: 'acc-li', displayName: 'Li Lei', locale: 'zh_CN' });
 const project = projectBean({ id: '10000', key: 'ITR', name: 'ITR' });

@@ -5,8 +5,12 @@
  */
 import { asApp, asUser, route } from '@forge/api';
 import { InvocationError, InvocationErrorCode } from '@forge/events';
-import { harness } from './index';
-import { PLATFORM_ERROR_MAX_RETRIES, PRODUCT_EVENT_MAX_RETRIES, type RetryContext } from './productEvents';
+import { harness } from '../../platform-doubles/index';
+import {
+  PLATFORM_ERROR_MAX_RETRIES,
+  PRODUCT_EVENT_MAX_RETRIES,
+  type RetryContext,
+} from '../../platform-doubles/productEvents';
 
 const { jira, productEvents, runtime } = harness();
 const UPDATED = 'avi:jira:updated:issue';

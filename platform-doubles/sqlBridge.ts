@@ -173,7 +173,7 @@ export class SqlBridge {
 
   /** Applies the app's migrations and records them, as `runMigrations` would have over past runs. */
   private async provision(pool: Pool): Promise<void> {
-    const { LOCK_TABLE, MIGRATIONS, MIGRATIONS_TABLE } = await import('../../src/adapters/sql/migrations');
+    const { LOCK_TABLE, MIGRATIONS, MIGRATIONS_TABLE } = await import('../src/adapters/sql/migrations');
     await pool.query(MIGRATIONS_TABLE);
     await pool.query(LOCK_TABLE);
     for (const m of MIGRATIONS) {
@@ -231,7 +231,7 @@ export class SqlBridge {
   async handle(req: RoutedRequest): Promise<Response> {
     const endpoint = req.pathname;
     if (req.method !== 'POST' || (endpoint !== '/api/v1/execute' && endpoint !== '/api/v1/execute/ddl')) {
-      throw new Error(`[sql bridge] unexpected ${req.method} ${endpoint}: extend test/harness/sqlBridge.ts`);
+      throw new Error(`[sql bridge] unexpected ${req.method} ${endpoint}: extend platform-doubles/sqlBridge.ts`);
     }
     let body: unknown;
     try {

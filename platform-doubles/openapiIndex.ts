@@ -13,7 +13,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { isRecord } from './http';
 
-export const DEFAULT_SPEC_PATH = path.resolve(__dirname, '../../../shared/jira-openapi/platform-v3.json');
+export const DEFAULT_SPEC_PATH = path.resolve(__dirname, '../../shared/jira-openapi/platform-v3.json');
 
 /** The spec in use: `JIRA_OPENAPI_SPEC` if set, else the copy under `shared/`. */
 export function specPathFromEnv(): string {

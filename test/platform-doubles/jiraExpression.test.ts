@@ -5,7 +5,7 @@
  * Also `POST /rest/api/3/expression/evaluate` through the real `@forge/api`.
  */
 import api, { route } from '@forge/api';
-import { harness } from './index';
+import { harness } from '../../platform-doubles/index';
 import {
   evaluateForgeRule,
   evaluateJiraExpression,
@@ -18,7 +18,7 @@ import {
   userBean,
   workflowBean,
   type WorkflowRuleModuleType,
-} from './jiraExpression';
+} from '../../platform-doubles/jiraExpression';
 
 const { jira, runtime } = harness();
 const ALICE = 'acc-alice';

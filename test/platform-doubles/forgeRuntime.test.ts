@@ -1,9 +1,9 @@
 /** The platform globals as the real SDKs see them. */
 import api, { getAppContext, route } from '@forge/api';
 import Resolver from '@forge/resolver';
-import { harness, invokeFunction, invokeResolver } from './index';
-import { ImpersonationRefusedError } from './forgeRuntime';
-import { manifestScopes, scopesOf } from './manifestPermissions';
+import { harness, invokeFunction, invokeResolver } from '../../platform-doubles/index';
+import { ImpersonationRefusedError } from '../../platform-doubles/forgeRuntime';
+import { manifestScopes, scopesOf } from '../../platform-doubles/manifestPermissions';
 
 const { runtime, jira } = harness();
 
