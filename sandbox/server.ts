@@ -704,12 +704,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const started = Date.now();
     const history = seedDemoHistory(jira, clock.now());
     const admin = DEMO_USERS.find((u) => u.role === 'admin')?.accountId ?? '';
-    const { recordStays } = require(
-      path.join(REPO_ROOT, 'src', 'app', 'history', 'lineHistoryStore'),
-    ) as typeof import('../src/app/history/lineHistoryStore');
-    const visits = require(
-      path.join(REPO_ROOT, 'src', 'app', 'returnVisits', 'visitStore'),
-    ) as typeof import('../src/app/returnVisits/visitStore');
+    const { sqlRepositories } = require(
+      path.join(REPO_ROOT, 'src', 'adapters', 'sql', 'repositories'),
+    ) as typeof import('../src/adapters/sql/repositories');
+    const { lineHistory, returnVisits: visits } = sqlRepositories;
     const settings = require(
       path.join(REPO_ROOT, 'src', 'app', 'analytics', 'settings'),
     ) as typeof import('../src/app/analytics/settings');
@@ -723,7 +721,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     await invokeFunction(
       async () => {
         const withIds = history.map((hi) => ({ hi, id: jira.issue(hi.key).id }));
-        await recordStays(withIds.flatMap(({ hi, id }) => staysOfHistory(id, hi)));
+        await lineHistory.recordStays(withIds.flatMap(({ hi, id }) => staysOfHistory(id, hi)));
         for (const { hi, id } of withIds) {
           if (hi.satisfaction === null) continue;
           const f = jira.issue(hi.key).fields;

@@ -7,7 +7,7 @@ import { ConfigStore } from '../../src/adapters/kvs';
 import { CONFIG_KEYS, gradingTableCodec } from '../../src/app/config/itrConfig';
 import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE, lineBudget, type GradingTable } from '../../src/domain';
 import { runMigrations } from '../../src/adapters/sql';
-import { appendHistory } from '../../src/app/triage/classificationHistory';
+import { repositories } from '../../src/app/ports';
 import type { ResponseClock } from '../../src/contract/issuePanel';
 import { harness, invokeFunction, invokeResolver } from '../../platform-doubles';
 import { defineItrFields } from '../fixtures/itrFields';
@@ -244,7 +244,7 @@ describe('getIssueItrState through issuePanelResolver', () => {
       key: 'ITR-11',
       fields: { [ids.kind]: 'complaint', [ids.owner]: { accountId: GONE }, [ids.acceptance]: 'accepted' },
     });
-    await appendHistory([
+    await repositories().classificationHistory.appendHistory([
       {
         issueId: issue.id,
         issueKey: 'ITR-11',
@@ -512,7 +512,7 @@ describe('the response clock in the panel', () => {
       ...(c.status === undefined ? {} : { status: c.status }),
       fields: c.fields(),
     });
-    await appendHistory(
+    await repositories().classificationHistory.appendHistory(
       (c.answers ?? []).map((a) =>
         a.value === 'declined'
           ? {

@@ -8,7 +8,7 @@
 import { escalationConsumer, escalationSweep } from '../../src/index';
 import { ConfigStore } from '../../src/adapters/kvs';
 import { escalationSettingsCodec, ESCALATION_SETTINGS_KEY } from '../../src/app/escalation';
-import { LEASE_MS } from '../../src/app/escalation/actionStore';
+import { LEASE_MS } from '../../src/app/ports/escalationActions';
 import { DEFAULT_GRADING_TABLE, lineBudget } from '../../src/domain';
 import { defineItrFields } from '../fixtures/itrFields';
 import { harness, invokeFunction } from '../../platform-doubles';

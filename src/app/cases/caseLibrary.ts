@@ -38,7 +38,6 @@ import {
 import { recordAudit } from '../audit/auditLog';
 import { NotAuthorizedError } from '../auth/authorization';
 import { hasTriageRole, loadTriageRole } from '../triage/triageRole';
-import { latestVersion } from '../rootCause/rootCauseStore';
 import {
   CASE_TAGS_MAX,
   STATEMENT_VALUES_MAX_BYTES,
@@ -49,6 +48,7 @@ import {
 import { indexNewCases, reindexCase, type SearchProbe, searchIndex, timed } from './caseIndex';
 import { isIssueKey } from '../../domain/jiraKeys';
 import { type ServerErrorCode } from '../../contract/errorCodes';
+import { repositories } from '../ports';
 
 /** Candidates read back from the index before filtering by status and permission. */
 const CANDIDATES = 100;
@@ -615,7 +615,7 @@ export class CaseLibrary {
       ...(ids ? [ids.product] : []),
     ]);
     if (issue === undefined) return fail('ISSUE_NOT_FOUND', `no issue ${issueKey}`);
-    const recorded = (await latestVersion(issue.id)).latest?.draft;
+    const recorded = (await repositories().rootCauses.latestVersion(issue.id)).latest?.draft;
     const f = issue.fields;
     const resolution =
       typeof f['resolution'] === 'object' && f['resolution'] !== null

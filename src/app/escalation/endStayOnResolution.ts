@@ -5,10 +5,10 @@
  */
 import { isClosed, textOf } from '../fields/issueState';
 import { resolvedSince } from '../returnVisits/onResolved';
-import { openStaysOf, recordStays } from '../history/lineHistoryStore';
 import { platformDeps, type EscalationDeps } from './deps';
 import { minutesUsed } from './lineClock';
 import { linePauses, pausesOf } from './pauses';
+import { repositories } from '../ports';
 
 /** Closes the issue's open stays at its resolution; returns how many it closed. */
 export async function endStayOnResolution(
@@ -16,7 +16,7 @@ export async function endStayOnResolution(
   now: Date,
   deps: Pick<EscalationDeps, 'jira' | 'fieldIds' | 'loadConfig'> = platformDeps(),
 ): Promise<number> {
-  const open = await openStaysOf(issueId);
+  const open = await repositories().lineHistory.openStaysOf(issueId);
   if (open.length === 0) return 0;
   const ids = await deps.fieldIds();
   const issue = await deps.jira.getIssue(issueId, {
@@ -42,6 +42,6 @@ export async function endStayOnResolution(
         linePauses(pauses, issueId, s.line),
       ),
     }));
-  await recordStays(rows);
+  await repositories().lineHistory.recordStays(rows);
   return rows.length;
 }

@@ -9,7 +9,6 @@
  */
 import type { AppFieldValueUpdate, JiraIssue } from '../../adapters/jira';
 import { DomainError, lineHolder, type LineHolder, type SupportLine } from '../../domain';
-import { recordStays, openStaysOf, type StayRow } from '../history/lineHistoryStore';
 import { FieldWrites } from './fieldWrites';
 import { jiraDateTime, lineClock, minutesUsed, toSecond } from './lineClock';
 import { platformDeps, type EscalationDeps } from './deps';
@@ -19,6 +18,8 @@ import { unassignedEntryMessage } from './messages';
 import { linePauses, pausesOf } from './pauses';
 import { writeItrFields } from '../fields/writeItrFields';
 import type { ItrConfig } from '../config/itrConfig';
+import { repositories } from '../ports';
+import type { StayRow } from '../ports/lineHistory';
 
 export interface EnterLineInput {
   /** Numeric Jira issue id (the app fields are written by id). */
@@ -140,7 +141,7 @@ async function recordStaysOfEntry(
   config: ItrConfig,
 ): Promise<void> {
   const rows: StayRow[] = [];
-  const openStays = await openStaysOf(input.issueId);
+  const openStays = await repositories().lineHistory.openStaysOf(input.issueId);
   const pauses = openStays.length === 0 ? undefined : await pausesOf([input.issueId]);
   for (const open of openStays) {
     if (open.line === input.line && open.enteredAt.getTime() === enteredAt.getTime()) continue;
@@ -170,5 +171,5 @@ async function recordStaysOfEntry(
     workingMinutesUsed: 0,
     outcome: null,
   });
-  await recordStays(rows);
+  await repositories().lineHistory.recordStays(rows);
 }

@@ -5,7 +5,7 @@
  */
 import type { AdfDocument } from '../../adapters/jira';
 import { SUPPORT_LINE_LABELS, type SupportLine } from '../../domain';
-import type { ActionKind } from './actionStore';
+import type { ActionKind } from '../ports/escalationActions';
 
 export type SiteLocale = 'en' | 'zh-CN';
 

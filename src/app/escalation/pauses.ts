@@ -15,9 +15,9 @@
  * Idempotent: a duplicate pause finds one already open and records nothing new (it clears the fields
  * again); a duplicate resume finds nothing open and writes the very same recomputed values.
  */
-import { execute, fromSqlDateTime, query } from '../../adapters/sql';
-import { DomainError, isSupportLine, type Pause, type SupportLine } from '../../domain';
-import { ensureSchema } from '../../adapters/sql';
+import { DomainError, type Pause, type SupportLine } from '../../domain';
+import { repositories } from '../ports';
+import { UNTRIAGED_PAUSE_LINE, type LinePause } from '../ports/linePauses';
 import { CLOSED_FIELDS, isClosed, textOf } from '../fields/issueState';
 import { loadClockSettings } from './clockSettings';
 import type { EscalationDeps } from './deps';
@@ -28,8 +28,7 @@ import { instantOf, nameOf, responseAlertOf, responseClockOf, setResponseFields 
 
 export { PAUSE_STATUSES_KEY, DEFAULT_PAUSE_STATUS_NAMES, pauseStatusesCodec } from './clockSettings';
 
-/** `line_pause.line` of a pause that began before triage put the issue on a line. */
-export const UNTRIAGED_PAUSE_LINE = 'untriaged';
+export { UNTRIAGED_PAUSE_LINE, type LinePause };
 
 export async function loadPauseStatusNames(deps: Pick<EscalationDeps, 'store'>): Promise<readonly string[]> {
   return (await loadClockSettings(deps.store)).pauseStatuses;
@@ -59,33 +58,9 @@ export function statusChangedAt(event: unknown, now: Date): Date {
   return at === undefined || Number.isNaN(at.getTime()) || at.getTime() > now.getTime() ? now : at;
 }
 
-/** A recorded pause of an issue on a line (null: before triage put it on one). */
-export interface LinePause extends Pause {
-  line: SupportLine | null;
-}
-
-function parsePause(r: Record<string, unknown>): LinePause & { issueId: string } {
-  const line = r['line'];
-  return {
-    issueId: String(r['issue_id']),
-    line: isSupportLine(line) ? line : null,
-    from: fromSqlDateTime(r['from_at']),
-    to: r['to_at'] === null || r['to_at'] === undefined ? null : fromSqlDateTime(r['to_at']),
-  };
-}
-
 /** Every pause of the given issues (one query), by issue id. */
-export async function pausesOf(issueIds: readonly string[]): Promise<Map<string, LinePause[]>> {
-  const out = new Map<string, LinePause[]>();
-  if (issueIds.length === 0) return out;
-  await ensureSchema();
-  const rows = await query(
-    `SELECT issue_id, line, from_at, to_at FROM line_pause WHERE issue_id IN (${issueIds.map(() => '?').join(', ')}) ORDER BY from_at ASC`,
-    issueIds.map(Number),
-    parsePause,
-  );
-  for (const { issueId, ...p } of rows) out.set(issueId, [...(out.get(issueId) ?? []), p]);
-  return out;
+export function pausesOf(issueIds: readonly string[]): Promise<Map<string, LinePause[]>> {
+  return repositories().linePauses.pausesOf(issueIds);
 }
 
 /** The pauses of one line of an issue (from `pausesOf`). */
@@ -151,14 +126,10 @@ async function readClocks(issueId: string, deps: EscalationDeps) {
 export async function pauseClocks(issueId: string, at: Date, deps: EscalationDeps): Promise<PauseOutcome> {
   const { ids, issue, lineRunning, responseRuns, done } = await readClocks(issueId, deps);
   if (done || (!lineRunning && !responseRuns)) return 'ignored';
-  await ensureSchema();
   const open = (await pausesOf([issueId])).get(issueId)?.some((p) => p.to === null) ?? false;
   if (!open) {
-    await execute('INSERT IGNORE INTO line_pause (issue_id, line, from_at, to_at) VALUES (?, ?, ?, NULL)', [
-      Number(issueId),
-      lineRunning && issue.line !== null ? issue.line : UNTRIAGED_PAUSE_LINE,
-      toSecond(at),
-    ]);
+    const line = lineRunning && issue.line !== null ? issue.line : UNTRIAGED_PAUSE_LINE;
+    await repositories().linePauses.openPause(issueId, line, toSecond(at));
   }
   const writes = new FieldWrites();
   if (lineRunning) {
@@ -179,12 +150,8 @@ export async function pauseClocks(issueId: string, at: Date, deps: EscalationDep
  */
 export async function resumeClocks(issueId: string, at: Date, deps: EscalationDeps): Promise<PauseOutcome> {
   const { ids, raw, issue, lineRunning, responseRuns, done } = await readClocks(issueId, deps);
-  await ensureSchema();
   // A pause never outlives its status, whatever the issue's state now.
-  await execute('UPDATE line_pause SET to_at = GREATEST(from_at, ?) WHERE issue_id = ? AND to_at IS NULL', [
-    toSecond(at),
-    Number(issueId),
-  ]);
+  await repositories().linePauses.closeOpenPause(issueId, toSecond(at));
   if (done || (!lineRunning && !responseRuns)) return 'ignored';
   const all = await pausesOf([issueId]);
   const config = await deps.loadConfig();

@@ -24,9 +24,7 @@ import {
   type LineHolder,
   type SupportLine,
 } from '../../domain';
-import { recordStays, type StayRow } from '../history/lineHistoryStore';
 import type { ItrFieldIds } from '../fields/itrFields';
-import { claimActions, markDone, releaseClaims, type EscalationAction, type OwnedAction } from './actionStore';
 import type { EscalationDeps } from './deps';
 import type { EscalationEvent } from './events';
 import { FieldWrites } from './fieldWrites';
@@ -47,6 +45,9 @@ import type { EscalationSettings } from './settings';
 import { writeItrFields } from '../fields/writeItrFields';
 import type { ItrConfig } from '../config/itrConfig';
 import { responseClockOf } from './responseClock';
+import { repositories } from '../ports';
+import type { StayRow } from '../ports/lineHistory';
+import type { EscalationAction, OwnedAction } from '../ports/escalationActions';
 
 /**
  * Time (ms) the consumer keeps in hand: below it, no new issue's comment is started and the rest goes
@@ -247,7 +248,7 @@ export async function processCheck(
   await holders.save();
   // Claim before writing: if this run dies after the write, the claim is what tells the next run that
   // a comment is still owed (the re-read issue then looks done).
-  const owned = await claimActions(
+  const owned = await repositories().escalationActions.claimActions(
     actions,
     issues.map((i) => i.id),
     deps.newToken(),
@@ -255,7 +256,7 @@ export async function processCheck(
   );
   // History before the field write: a redelivered event re-reads the issue, and once Jira holds the
   // next line the decision yields no stay any more (duplicate stays are no-ops, a lost one stays lost).
-  await recordStays(stays);
+  await repositories().lineHistory.recordStays(stays);
   if (writes.size > 0) await writeItrFields(deps.jira, writes.updates(), { ids });
 
   const byId = new Map(issues.map((i) => [i.id, i]));
@@ -308,13 +309,13 @@ export async function processCheck(
     }
   } catch (e) {
     // Give back what this run will not do, so the retry (another token) may take it at once.
-    await markDone(done, deps.now());
-    await releaseClaims(owned.filter((a) => !done.includes(a.id)).map((a) => a.id));
+    await repositories().escalationActions.markDone(done, deps.now());
+    await repositories().escalationActions.releaseClaims(owned.filter((a) => !done.includes(a.id)).map((a) => a.id));
     throw e;
   }
-  await markDone(done, deps.now());
+  await repositories().escalationActions.markDone(done, deps.now());
   if (left.length > 0) {
-    await releaseClaims(left.map((a) => a.id));
+    await repositories().escalationActions.releaseClaims(left.map((a) => a.id));
     const issueIds = [...new Set(left.map((a) => a.issueId))];
     await deps.push([{ kind: 'check', issueIds, fieldIds: ids }]);
     report.requeued = issueIds.length;

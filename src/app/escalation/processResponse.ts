@@ -12,19 +12,10 @@
  * When time runs low it hands the unfinished alerts back to the queue and gives up their claims.
  */
 import { JiraError, JiraErrorCode } from '../../adapters/jira';
-import { readDispatches } from '../../adapters/sql/dispatchStore';
-import {
-  claimResponseAlerts,
-  markResponseAlertsDone,
-  releaseResponseAlerts,
-  type OwnedResponseAlert,
-  type ResponseAlertClaim,
-} from '../../adapters/sql/responseAlertStore';
 import { decideResponse, OPEN_ISSUE_JQL, type ResponseAcceptance } from '../../domain';
 import type { ItrFieldIds } from '../fields/itrFields';
 import { accountIdOf, textOf } from '../fields/issueState';
 import { writeItrFields } from '../fields/writeItrFields';
-import { appendHistory, RULE_ACTOR, type HistoryRow } from '../triage/classificationHistory';
 import { loadTriageRole } from '../triage/triageRole';
 import type { EscalationDeps } from './deps';
 import type { EscalationEvent } from './events';
@@ -33,6 +24,9 @@ import { commentDocument } from './messages';
 import { RESERVE_MS } from './processCheck';
 import { instantOf, responseAlertOf } from './responseClock';
 import { responseMessage } from './responseMessages';
+import { repositories } from '../ports';
+import type { OwnedResponseAlert, ResponseAlertClaim } from '../ports/responseAlerts';
+import { RULE_ACTOR, type HistoryRow } from '../ports/classificationHistory';
 
 export interface ResponseReport {
   read: number;
@@ -125,7 +119,7 @@ export async function processResponse(
   const issues = await readIssues(deps, ids, event.issueIds);
   report.read = issues.length;
   const awaiting = issues.filter((i) => i.acceptance === 'awaiting').map((i) => i.id);
-  const dispatches = await readDispatches(awaiting);
+  const dispatches = await repositories().dispatches.readDispatches(awaiting);
   const now = deps.now();
 
   const writes = new FieldWrites();
@@ -166,7 +160,7 @@ export async function processResponse(
 
   // Claim before writing: if this run dies after the write, the claim is what tells the next run that
   // a comment and a history row are still owed (the re-read issue then looks settled).
-  const owned = await claimResponseAlerts(
+  const owned = await repositories().responseAlerts.claimResponseAlerts(
     alerts,
     issues.map((i) => i.id),
     deps.newToken(),
@@ -177,7 +171,9 @@ export async function processResponse(
   const [settings, role] = await Promise.all([deps.loadSettings(), loadTriageRole(deps.store)]);
   const byId = new Map(issues.map((i) => [i.id, i]));
   const doing = owned.filter((a) => byId.has(a.issueId));
-  await appendHistory(doing.map((a) => historyRowOf(a, byId.get(a.issueId) as ResponseIssue)));
+  await repositories().classificationHistory.appendHistory(
+    doing.map((a) => historyRowOf(a, byId.get(a.issueId) as ResponseIssue)),
+  );
   const done: number[] = owned.filter((a) => !byId.has(a.issueId)).map((a) => a.id); // done or gone: nothing left to tell
   const left: OwnedResponseAlert[] = [];
   try {
@@ -201,13 +197,15 @@ export async function processResponse(
       done.push(a.id);
     }
   } catch (e) {
-    await markResponseAlertsDone(done, deps.now());
-    await releaseResponseAlerts(owned.filter((a) => !done.includes(a.id)).map((a) => a.id));
+    await repositories().responseAlerts.markResponseAlertsDone(done, deps.now());
+    await repositories().responseAlerts.releaseResponseAlerts(
+      owned.filter((a) => !done.includes(a.id)).map((a) => a.id),
+    );
     throw e;
   }
-  await markResponseAlertsDone(done, deps.now());
+  await repositories().responseAlerts.markResponseAlertsDone(done, deps.now());
   if (left.length > 0) {
-    await releaseResponseAlerts(left.map((a) => a.id));
+    await repositories().responseAlerts.releaseResponseAlerts(left.map((a) => a.id));
     const issueIds = [...new Set(left.map((a) => a.issueId))];
     await deps.push([{ kind: 'response', issueIds, fieldIds: ids }]);
     report.requeued = issueIds.length;

@@ -9,14 +9,13 @@
  * audit row in SQL at the start and the end.
  */
 import { randomUUID } from 'node:crypto';
-import { execute } from '../../adapters/sql';
 import type { ConfigCodec } from '../../adapters/kvs';
 import type { RecalculationProgress } from '../../contract/escalation';
 import type { JobFailure } from '../../contract/jobs';
 import { DomainError, OPEN_ISSUE_JQL } from '../../domain';
 import { recordAudit } from '../audit/auditLog';
 import { requireJiraAdmin } from '../auth/authorization';
-import { ensureSchema } from '../../adapters/sql';
+import { repositories } from '../ports';
 import type { EscalationDeps } from './deps';
 import type { EscalationEvent, RecalculationPhase } from './events';
 import { FieldWrites } from './fieldWrites';
@@ -66,14 +65,7 @@ async function audit(
   at: Date,
   detail: Record<string, unknown>,
 ): Promise<void> {
-  await ensureSchema();
-  await execute('INSERT INTO escalation_audit (kind, job_id, actor_account_id, at, detail) VALUES (?, ?, ?, ?, ?)', [
-    kind,
-    jobId,
-    actor,
-    at,
-    JSON.stringify(detail).slice(0, 2000),
-  ]);
+  await repositories().escalationAudit.append({ kind, jobId, actor, at, detail });
 }
 
 const cf = (fieldId: string): string => `cf[${fieldId.replace(/^customfield_/, '')}]`;

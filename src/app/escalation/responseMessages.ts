@@ -2,8 +2,8 @@
  * What the response clock's alerts say on the issue (one comment mentioning the owner) and, to the
  * triage groups, in an email (`/notify`), in the site's language. Internal wording only.
  */
-import type { ResponseAlertKind } from '../../adapters/sql/responseAlertStore';
 import type { ActionMessage, SiteLocale } from './messages';
+import type { ResponseAlertKind } from '../ports/responseAlerts';
 
 function stamp(d: Date): string {
   return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;

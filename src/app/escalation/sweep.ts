@@ -8,10 +8,9 @@
  */
 import { OPEN_ISSUE_JQL } from '../../domain/issueDone';
 import type { ItrFieldIds } from '../fields/itrFields';
-import { staleResponseAlertIssueIds } from '../../adapters/sql/responseAlertStore';
-import { staleClaimIssueIds } from './actionStore';
 import { platformDeps, type EscalationDeps } from './deps';
 import { chunk, ISSUES_PER_EVENT, type EscalationEvent } from './events';
+import { repositories } from '../ports';
 
 /**
  * Most issues one sweep hands out; the rest wait for the next sweep (five minutes later). Bounds the
@@ -81,7 +80,7 @@ export async function sweep(deps: EscalationDeps = platformDeps()): Promise<Swee
   }
   const found = seen.size;
   // Side effects whose consumer died half-way (claim older than the lease): hand them out again.
-  const stale = await staleClaimIssueIds(deps.now(), 1000);
+  const stale = await repositories().escalationActions.staleClaimIssueIds(deps.now(), 1000);
   for (const id of stale) seen.add(id);
   const events: EscalationEvent[] = chunk([...seen], ISSUES_PER_EVENT).map((issueIds) => ({
     kind: 'check',
@@ -99,7 +98,7 @@ export async function sweep(deps: EscalationDeps = platformDeps()): Promise<Swee
     }
   }
   const responseFound = responses.size;
-  for (const id of await staleResponseAlertIssueIds(deps.now(), 1000)) responses.add(id);
+  for (const id of await repositories().responseAlerts.staleResponseAlertIssueIds(deps.now(), 1000)) responses.add(id);
   events.push(
     ...chunk([...responses], ISSUES_PER_EVENT).map(
       (issueIds): EscalationEvent => ({ kind: 'response', issueIds, fieldIds }),

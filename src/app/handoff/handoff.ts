@@ -10,7 +10,7 @@
  * The caller must see and edit the ITR issue (read as the caller); the new issue and the link are made
  * as the app, because an engineer usually has no create permission in the R&D or sales project and
  * the admin chose those targets. Idempotent per target: the app-owned SQL table `itr_handoff`
- * (src/adapters/sql/handoffStore.ts) records what was created, so a second send returns that issue (re-linking it if
+ * (src/app/ports/handoffs.ts) records what was created, so a second send returns that issue (re-linking it if
  * the link is gone) instead of creating another. The record used to be an issue property, which any
  * editor of the ITR issue can write: naming an issue there made the app read it and show its summary
  * and status to someone who may not browse it (issue 13). What the caller is shown of a handed-off
@@ -29,17 +29,13 @@ import type { HandoffItem } from '../../contract/analytics';
 import type { ResolverResult } from '../../contract/envelope';
 import { loadAnalyticsSettings, type AnalyticsSettings } from '../analytics/settings';
 import { lookUpFieldIds } from '../fields/fieldIds';
-import {
-  readHandoffs,
-  recordHandoff,
-  type HandoffRecordEntry,
-  type HandoffTarget,
-} from '../../adapters/sql/handoffStore';
 import { fitForDisplay } from '../../domain/storageLimits';
 import { isRecord } from '../../domain/input';
 import { toServerErrorCode } from '../../contract/errorCodes';
+import { repositories } from '../ports';
+import type { HandoffRecordEntry, HandoffTarget } from '../ports/handoffs';
 
-export type { HandoffTarget } from '../../adapters/sql/handoffStore';
+export type { HandoffTarget } from '../ports/handoffs';
 
 /**
  * The issue property where releases before issue 13 kept the record. Never read: any editor of the
@@ -131,7 +127,7 @@ async function readAsCaller(
   fields: string[],
 ): Promise<{ id: string; fields: Record<string, unknown>; record: HandoffRecord }> {
   const issue = await user.getIssue(issueKey, { fields: [...fields, 'issuelinks'] });
-  return { id: issue.id, fields: issue.fields, record: await readHandoffs(issue.id) };
+  return { id: issue.id, fields: issue.fields, record: await repositories().handoffs.readHandoffs(issue.id) };
 }
 
 /** Whether the issue the app created is still there (asked as the app: its key comes from app-owned storage). */
@@ -216,7 +212,7 @@ export async function sendHandoff(
       by: accountId,
       at: deps.now(),
     };
-    await recordHandoff(issue.id, entry);
+    await repositories().handoffs.recordHandoff(issue.id, entry);
     await app.linkIssues(HANDOFF_LINK_TYPE, issueKey, created.key);
     return shownToCaller(user, entry);
   });

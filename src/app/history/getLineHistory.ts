@@ -5,8 +5,8 @@
 import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode, type JiraClient } from '../../adapters/jira';
 import type { ResolverResult } from '../../contract/envelope';
 import type { LineHistory } from '../../contract/escalation';
-import { staysOf } from './lineHistoryStore';
 import { namesOf } from '../people/displayNames';
+import { repositories } from '../ports';
 
 export async function getLineHistory(
   issueKey: string,
@@ -32,7 +32,7 @@ export async function getLineHistory(
     }
     throw error;
   }
-  const stays = await staysOf(issueId);
+  const stays = await repositories().lineHistory.staysOf(issueId);
   const names = await namesFor(
     jiraForNames,
     stays.flatMap((s) => [s.holderAccountId, s.enteredBy]),

@@ -3,7 +3,6 @@ import type { ResolverResult } from '../../contract/envelope';
 import type { ClockFinal, IssueItrState, OwnerHistoryEntry } from '../../contract/issuePanel';
 import type { PersonName } from '../../contract/people';
 import type { AcceptanceState } from '../../contract/triage';
-import { readOwnerHistory, type OwnerHistoryRow } from '../../adapters/sql/ownerHistoryStore';
 import { accountIdsIn, ownerHistoryOf, pendingForwardFor, personOf } from './ownerHistory';
 import { pausesOf, type LinePause } from '../escalation/pauses';
 import { loadClockSettings, type ClockSettings } from '../escalation/clockSettings';
@@ -28,6 +27,8 @@ import type { ItrFieldIds } from '../fields/itrFields';
 import { accountIdOf, statusCategoryOf } from '../fields/issueState';
 import { doneAt, isIssueDone } from '../../domain/issueDone';
 import { toServerErrorCode } from '../../contract/errorCodes';
+import { repositories } from '../ports';
+import type { OwnerHistoryRow } from '../ports/classificationHistory';
 
 /** The system fields that tell whether (and since when) the issue is done. */
 export const DONE_FIELDS = ['status', 'resolution', 'resolutiondate', 'statuscategorychangedate'];
@@ -57,7 +58,7 @@ export const platformIssuePanelDeps: IssuePanelDeps = {
   loadConfig: () => loadItrConfig(),
   pauses: async (issueId) => (await pausesOf([issueId])).get(issueId) ?? [],
   clockSettings: () => loadClockSettings(new ConfigStore()),
-  ownerHistory: (issueId) => readOwnerHistory(issueId),
+  ownerHistory: (issueId) => repositories().classificationHistory.readOwnerHistory(issueId),
   names: async (accountIds) =>
     [...(await namesOf(jiraAsApp(), accountIds))].map(([accountId, displayName]) => ({ accountId, displayName })),
   now: () => new Date(),

@@ -5,7 +5,7 @@
  */
 import type { OwnerHistoryEntry } from '../../contract/issuePanel';
 import type { PersonName } from '../../contract/people';
-import { JIRA_REASSIGNMENT_FIELD, type OwnerHistoryRow } from '../../adapters/sql/ownerHistoryStore';
+import { JIRA_REASSIGNMENT_FIELD, type OwnerHistoryRow } from '../ports/classificationHistory';
 
 /** The reason prefix of a decline row (`owner` field, new value empty): `decline: <reason>`. */
 export const DECLINE_REASON_PREFIX = 'decline: ';

@@ -3,15 +3,11 @@
  * or by the new owner; saving it completes the history row (once: a second answer is refused).
  */
 import { jiraAsUser, type JiraClient } from '../../adapters/jira';
-import {
-  completeReassignmentReason,
-  JIRA_REASSIGNMENT_FIELD,
-  readOwnerHistory,
-  type OwnerHistoryRow,
-} from '../../adapters/sql/ownerHistoryStore';
 import { STORED_LIMITS, tooLong } from '../../domain/storageLimits';
 import { NotAuthorizedError } from '../auth/authorization';
 import { TriageErrorCode, TriageInputError } from '../triage/triageErrors';
+import { repositories } from '../ports';
+import { JIRA_REASSIGNMENT_FIELD, type OwnerHistoryRow } from '../ports/classificationHistory';
 
 /** Stable codes (the UI translates them). Never rename, only add. */
 export const ForwardReasonErrorCode = {
@@ -29,8 +25,9 @@ export interface ForwardReasonDeps {
 
 const platformDeps: ForwardReasonDeps = {
   asCaller: () => jiraAsUser(),
-  ownerHistory: readOwnerHistory,
-  complete: completeReassignmentReason,
+  ownerHistory: (issueId) => repositories().classificationHistory.readOwnerHistory(issueId),
+  complete: (issueId, entryId, reason) =>
+    repositories().classificationHistory.completeReassignmentReason(issueId, entryId, reason),
 };
 
 export async function saveForwardReason(

@@ -11,10 +11,10 @@ import { lastPublished, publishCloseProperty } from '../closure/closeProperty';
 import { syncClosureRules } from '../closure/closureRules';
 import { FALLBACK_REASON_MAX, loadFallback, saveFallback } from '../closure/fallbackClosers';
 import { loadSettings, RETURN_VISIT_SETTINGS_KEY, requireSupervisor, settingsCodec } from './settings';
-import { getVisit, listVisits, recordVisit } from './visitStore';
 import { writeItrFields } from '../fields/writeItrFields';
 import { displayNamesOf } from '../settings/settingsCheck';
 import { toServerErrorCode, type ServerErrorCode } from '../../contract/errorCodes';
+import { repositories } from '../ports';
 
 /**
  * The `return-visits-resolver` functions (page `itr-return-visits`): the visit queue for the
@@ -101,7 +101,7 @@ export function returnVisitHandlers(now: () => Date = () => new Date()): Record<
         const { settings } = await loadSettings();
         await requireSupervisor(accountId, jiraAsUser(), settings);
         const status = record(payload)['status'] === 'done' ? 'done' : 'open';
-        return { visits: await listVisits(status, 200), isAdmin: await isAdmin(accountId) };
+        return { visits: await repositories().returnVisits.listVisits(status, 200), isAdmin: await isAdmin(accountId) };
       }),
 
     recordReturnVisit: async (payload, context) => {
@@ -126,7 +126,7 @@ export function returnVisitHandlers(now: () => Date = () => new Date()): Record<
         const { settings } = await loadSettings();
         await requireSupervisor(accountId, jiraAsUser(), settings);
         const differ = viewsDiffer({ satisfaction, resolvedInCustomersView });
-        const changed = await recordVisit({
+        const changed = await repositories().returnVisits.recordVisit({
           issueId,
           satisfaction,
           resolvedInCustomersView,
@@ -135,7 +135,7 @@ export function returnVisitHandlers(now: () => Date = () => new Date()): Record<
           by: accountId ?? '',
           at: now(),
         });
-        const visit = await getVisit(issueId);
+        const visit = await repositories().returnVisits.getVisit(issueId);
         if (visit === undefined)
           throw Object.assign(new Error(`no return visit for issue ${issueId}`), { code: 'VISIT_NOT_FOUND' });
         if (!changed && visit.status === 'done' && visit.visitedBy !== accountId) {

@@ -3,8 +3,8 @@ import { needsReturnVisit, visitOnResolution, type VisitDecision } from '../../d
 import { isClosed, statusCategoryOf } from '../fields/issueState';
 import { lookUpClosureFieldIds } from '../closure/closureFields';
 import { loadSettings } from './settings';
-import { getVisit, openNextRound, openVisit } from './visitStore';
 import { writeItrFields } from '../fields/writeItrFields';
+import { repositories } from '../ports';
 
 const field = (o: unknown, name: string): unknown =>
   typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : undefined;
@@ -72,14 +72,14 @@ export async function onIssueResolved(
     resolvedAt: resolvedSince(current.fields) ?? now,
     internalView: resolution === undefined ? status : `${status}: ${resolution}`,
   };
-  const existing = await getVisit(issue.id);
+  const existing = await repositories().returnVisits.getVisit(issue.id);
   const step = visitOnResolution(
     existing === undefined ? null : { status: existing.status, resolvedAt: new Date(existing.resolvedAt) },
     visit.resolvedAt,
   );
-  if (step === 'open') await openVisit(visit);
-  if (step === 'newRound') await openNextRound(visit);
-  const row = await getVisit(issue.id);
+  if (step === 'open') await repositories().returnVisits.openVisit(visit);
+  if (step === 'newRound') await repositories().returnVisits.openNextRound(visit);
+  const row = await repositories().returnVisits.getVisit(issue.id);
   await writeItrFields(jira, [
     { fieldId: ids.visitOpen, issueIds: [issue.id], value: row?.status === 'done' ? 'no' : 'yes' },
   ]);

@@ -4,10 +4,10 @@ import type { RootCauseDraftDto, RootCauseState } from '../../contract/closure';
 import { checkRootCause, type RootCauseDraft } from '../../domain/closure';
 import { statementValueBytes, STORED_LIMITS, tooLong, type TooLong } from '../../domain/storageLimits';
 import { lookUpClosureFieldIds } from '../closure/closureFields';
-import { latestVersion, saveVersion } from './rootCauseStore';
 import { writeItrFields } from '../fields/writeItrFields';
 import { isIssueKey } from '../../domain/jiraKeys';
 import { toServerErrorCode, type ServerErrorCode } from '../../contract/errorCodes';
+import { repositories } from '../ports';
 
 /**
  * Root cause and measures on the issue panel (functions of `issue-panel-resolver`). Saving always
@@ -113,7 +113,7 @@ async function stateOf(
   issueKey: string,
   base: { id: string; classification: string | null; canEdit: boolean },
 ): Promise<RootCauseState> {
-  const { latest, versions } = await latestVersion(base.id);
+  const { latest, versions } = await repositories().rootCauses.latestVersion(base.id);
   const check = latest === undefined ? undefined : checkRootCause(latest.draft);
   const draft: RootCauseDraftDto | null =
     latest === undefined
@@ -180,7 +180,7 @@ export function rootCauseHandlers(now: () => Date = () => new Date()): Record<st
         if (!base.canEdit)
           throw Object.assign(new Error('needs EDIT_ISSUES on the issue'), { code: 'ROOT_CAUSE_NOT_EDITOR' });
         const check = checkRootCause(draft);
-        await saveVersion({
+        await repositories().rootCauses.saveVersion({
           issueId: base.id,
           draft,
           complete: check.complete,

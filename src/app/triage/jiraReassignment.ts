@@ -6,12 +6,12 @@
  * reassigned (or the new owner) for it.
  */
 import { jiraAsApp, type JiraClient } from '../../adapters/jira';
-import { recordDispatch, type Dispatch } from '../../adapters/sql/dispatchStore';
-import { JIRA_REASSIGNMENT_FIELD } from '../../adapters/sql/ownerHistoryStore';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import { accountIdOf, CLOSED_FIELDS, isClosed, textOf } from '../fields/issueState';
 import { writeItrFields } from '../fields/writeItrFields';
-import { appendHistory, type HistoryRow } from './classificationHistory';
+import { repositories } from '../ports';
+import type { Dispatch } from '../ports/dispatches';
+import { JIRA_REASSIGNMENT_FIELD, type HistoryRow } from '../ports/classificationHistory';
 
 const field = (o: unknown, name: string): unknown =>
   typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : undefined;
@@ -34,8 +34,8 @@ export interface JiraReassignmentDeps {
 
 export const platformReassignmentDeps = (): JiraReassignmentDeps => ({
   jira: jiraAsApp(),
-  recordDispatch,
-  appendHistory,
+  recordDispatch: (issueId, dispatch) => repositories().dispatches.recordDispatch(issueId, dispatch),
+  appendHistory: (rows) => repositories().classificationHistory.appendHistory(rows),
 });
 
 export type ReassignmentOutcome = 'recorded' | 'inSync' | 'notDispatched' | 'closed';

@@ -48,8 +48,6 @@ import { encodableAnswers, encodeGradingAnswers } from '../fields/gradingAnswers
 import { lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds, ItrFieldName } from '../fields/itrFields';
 import { accountIdOf, CLOSED_FIELDS, isClosed, jqlField, OPEN_JQL, textOf } from '../fields/issueState';
-import { appendHistory, readHistory, type HistoryRow, RULE_ACTOR } from './classificationHistory';
-import { readDispatches, recordDispatch, type Dispatch } from '../../adapters/sql/dispatchStore';
 import { ConfigStore } from '../../adapters/kvs';
 import { loadClockSettings, type ClockSettings } from '../escalation/clockSettings';
 import { instantOf, nameOf, responseAlertOf, responseClockOf, setResponseFields } from '../escalation/responseClock';
@@ -61,6 +59,9 @@ import { loadTriageRole, requireTriageRole, hasTriageRole, type TriageRoleConfig
 import { writeItrFields } from '../fields/writeItrFields';
 import { namesOf } from '../people/displayNames';
 import { toServerErrorCode } from '../../contract/errorCodes';
+import { repositories } from '../ports';
+import { RULE_ACTOR, type HistoryRow } from '../ports/classificationHistory';
+import type { Dispatch } from '../ports/dispatches';
 
 export interface TriageDeps {
   /** Jira as the resolver's caller (`asUser()`). */
@@ -91,10 +92,10 @@ export const platformTriageDeps: TriageDeps = {
   asApp: () => jiraAsApp(),
   loadConfig: () => loadItrConfig(),
   loadRole: () => loadTriageRole(),
-  appendHistory,
-  readHistory,
-  readDispatches,
-  recordDispatch,
+  appendHistory: (rows) => repositories().classificationHistory.appendHistory(rows),
+  readHistory: (issueId) => repositories().classificationHistory.readHistory(issueId),
+  readDispatches: (issueIds) => repositories().dispatches.readDispatches(issueIds),
+  recordDispatch: (issueId, dispatch) => repositories().dispatches.recordDispatch(issueId, dispatch),
   loadScope: () => loadItrScope(),
   loadClockSettings: () => loadClockSettings(new ConfigStore()),
   enterLine: (input, known) =>

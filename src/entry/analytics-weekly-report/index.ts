@@ -1,3 +1,4 @@
+import '../composition';
 import { retryLater } from '../../adapters/queue';
 import { recordHeartbeat } from '../../adapters/kvs';
 import { generateWeeklyReport } from '../../app/analytics/weeklyReport';

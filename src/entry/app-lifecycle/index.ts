@@ -1,3 +1,4 @@
+import '../composition';
 import type { InvocationError } from '@forge/events';
 import { retryLater } from '../../adapters/queue';
 import { applyMigrations } from '../../adapters/sql';

@@ -1,3 +1,4 @@
+import '../composition';
 import { getAppContext } from '@forge/api';
 import type { InvocationError } from '@forge/events';
 import { settleConsumerFailure } from '../../adapters/queue';

@@ -1,3 +1,4 @@
+import '../composition';
 import { getAppContext } from '@forge/api';
 import { recordHeartbeat } from '../../adapters/kvs';
 import { retryLater } from '../../adapters/queue';

@@ -1,3 +1,4 @@
+import '../composition';
 import Resolver from '@forge/resolver';
 import { guardedDefinitions } from '../guard';
 import { gadgetNumbers } from '../../app/analytics/gadget';

@@ -1,3 +1,4 @@
+import '../composition';
 import Resolver from '@forge/resolver';
 import { CASE_LIBRARY_KEYS, handler as caseLibraryHandler } from '../caseLibraryFunctions';
 import { routeByFunctionKey } from '../routeByFunctionKey';

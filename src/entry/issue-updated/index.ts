@@ -1,3 +1,4 @@
+import '../composition';
 import type { InvocationError } from '@forge/events';
 import { JiraError, JiraErrorCode } from '../../adapters/jira';
 import { retryLater } from '../../adapters/queue';

@@ -1,3 +1,4 @@
+import '../composition';
 import { CASE_LIBRARY_KEYS, handler as caseLibraryHandler } from '../caseLibraryFunctions';
 import { PEOPLE_KEYS, handler as peopleHandler } from '../peopleResolver';
 import { routeByFunctionKey } from '../routeByFunctionKey';

@@ -1,3 +1,4 @@
+import '../composition';
 import { runMigrationCheck, type MigrationCheckResult } from '../../app/schema/migrationCheck';
 
 /**

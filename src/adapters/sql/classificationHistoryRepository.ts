@@ -1,21 +1,14 @@
-import { execute, fromSqlDateTime, query, ensureSchema } from '../../adapters/sql';
+/** The `classification_history` table (migrations.ts v002): see src/app/ports/classificationHistory.ts. */
 import type { ClassificationHistoryEntry } from '../../contract/triage';
+import {
+  JIRA_REASSIGNMENT_FIELD,
+  type ClassificationHistoryRepository,
+  type HistoryRow,
+  type OwnerHistoryRow,
+} from '../../app/ports/classificationHistory';
+import { ensureSchema } from './migrations';
+import { execute, fromSqlDateTime, query } from './sqlClient';
 import { fitForDisplay } from '../../domain/storageLimits';
-
-/** Actor recorded for changes the app makes by rule (timeout consent, a response alert), not by a person. */
-export const RULE_ACTOR = 'itr-app';
-
-/** One audited change of a triage field. Values are stored as text (≤ 255), reasons ≤ 2000. */
-export interface HistoryRow {
-  issueId: string;
-  issueKey: string;
-  field: string;
-  oldValue: string | null;
-  newValue: string | null;
-  reason: string | null;
-  actorAccountId: string;
-  at: Date;
-}
 
 /**
  * Typed values and reasons were held to these columns at the edge (triage.ts refuses them with
@@ -28,7 +21,7 @@ const fitted = (v: string | null, kind: 'historyValue' | 'historyReason'): strin
   v === null ? null : fitForDisplay(v, kind);
 
 /** Appends rows in one INSERT (Forge SQL: one statement per call). */
-export async function appendHistory(rows: readonly HistoryRow[]): Promise<void> {
+async function appendHistory(rows: readonly HistoryRow[]): Promise<void> {
   if (rows.length === 0) return;
   await ensureSchema();
   const placeholders = rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
@@ -50,7 +43,7 @@ export async function appendHistory(rows: readonly HistoryRow[]): Promise<void> 
 const nullableText = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 /** Every recorded change of one issue, oldest first. */
-export async function readHistory(issueId: string): Promise<ClassificationHistoryEntry[]> {
+async function readHistory(issueId: string): Promise<ClassificationHistoryEntry[]> {
   await ensureSchema();
   return query(
     'SELECT field, old_value, new_value, reason, actor_account_id, at FROM classification_history WHERE issue_id = ? ORDER BY at, id',
@@ -69,3 +62,42 @@ export async function readHistory(issueId: string): Promise<ClassificationHistor
     }),
   );
 }
+
+/** The issue's owner and acceptance rows, oldest first. */
+async function readOwnerHistory(issueId: string): Promise<OwnerHistoryRow[]> {
+  await ensureSchema();
+  return query(
+    `SELECT id, field, old_value, new_value, reason, actor_account_id, at FROM classification_history
+     WHERE issue_id = ? AND field IN ('owner', 'acceptance', '${JIRA_REASSIGNMENT_FIELD}') ORDER BY at, id`,
+    [Number(issueId)],
+    (r) => ({
+      id: String(r['id']),
+      field: String(r['field']),
+      oldValue: nullableText(r['old_value']),
+      newValue: nullableText(r['new_value']),
+      reason: nullableText(r['reason']),
+      actorAccountId: String(r['actor_account_id']),
+      at: fromSqlDateTime(r['at']),
+    }),
+  );
+}
+
+/**
+ * Completes a pending reassignment's reason, once: only a row of this issue whose reason is still
+ * NULL changes, so a second save (or another person's) cannot overwrite the first. True if it changed.
+ */
+async function completeReassignmentReason(issueId: string, entryId: string, reason: string): Promise<boolean> {
+  await ensureSchema();
+  const r = await execute(
+    `UPDATE classification_history SET reason = ? WHERE id = ? AND issue_id = ? AND field = '${JIRA_REASSIGNMENT_FIELD}' AND reason IS NULL`,
+    [reason, Number(entryId), Number(issueId)],
+  );
+  return r.affectedRows > 0;
+}
+
+export const sqlClassificationHistory: ClassificationHistoryRepository = {
+  appendHistory,
+  readHistory,
+  readOwnerHistory,
+  completeReassignmentReason,
+};

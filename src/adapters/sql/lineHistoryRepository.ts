@@ -1,21 +1,11 @@
 /**
- * The `line_history` table (src/adapters/sql/migrations.ts): one row per stay of an issue on a line,
+ * The `line_history` table (migrations.ts): one row per stay of an issue on a line,
  * unique by (issue, line, entered_at), so recording the same line change twice is a no-op.
  */
-import { execute, fromSqlDateTime, query, ensureSchema, type LineOutcome } from '../../adapters/sql';
-import { isSupportLine, type SupportLine } from '../../domain';
-
-/** One stay to record: opening (leftAt null) or closing (leftAt and outcome set). */
-export interface StayRow {
-  issueId: string;
-  line: SupportLine;
-  enteredAt: Date;
-  leftAt: Date | null;
-  holderAccountId: string | null;
-  enteredBy: string | null;
-  workingMinutesUsed: number;
-  outcome: LineOutcome | null;
-}
+import { isSupportLine } from '../../domain';
+import type { LineHistoryRepository, StayRow, StoredStay } from '../../app/ports/lineHistory';
+import { ensureSchema } from './migrations';
+import { execute, fromSqlDateTime, query } from './sqlClient';
 
 /**
  * Upserts stays in ONE statement. A new row is inserted as given; an existing row (same issue, line,
@@ -23,7 +13,7 @@ export interface StayRow {
  * duplicate delivery cannot rewrite the history. Assignments run left to right (MySQL semantics), so
  * `left_at` is set last, after the columns that test it.
  */
-export async function recordStays(rows: readonly StayRow[]): Promise<void> {
+async function recordStays(rows: readonly StayRow[]): Promise<void> {
   if (rows.length === 0) return;
   await ensureSchema();
   const placeholders = rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
@@ -47,16 +37,6 @@ export async function recordStays(rows: readonly StayRow[]): Promise<void> {
   );
 }
 
-export interface StoredStay {
-  line: SupportLine;
-  enteredAt: Date;
-  leftAt: Date | null;
-  holderAccountId: string | null;
-  enteredBy: string | null;
-  workingMinutesUsed: number;
-  outcome: LineOutcome | null;
-}
-
 function parseStay(r: Record<string, unknown>): StoredStay {
   const line = r['line'];
   if (!isSupportLine(line)) throw new TypeError(`unknown line ${String(line)}`);
@@ -75,7 +55,7 @@ function parseStay(r: Record<string, unknown>): StoredStay {
 const COLUMNS = 'line, entered_at, left_at, holder_account_id, entered_by, working_minutes_used, outcome';
 
 /** Every stay of one issue, oldest first. */
-export async function staysOf(issueId: string): Promise<StoredStay[]> {
+async function staysOf(issueId: string): Promise<StoredStay[]> {
   await ensureSchema();
   return query(
     `SELECT ${COLUMNS} FROM line_history WHERE issue_id = ? ORDER BY entered_at ASC, line ASC`,
@@ -85,7 +65,7 @@ export async function staysOf(issueId: string): Promise<StoredStay[]> {
 }
 
 /** The stays of one issue still open (normally one). */
-export async function openStaysOf(issueId: string): Promise<StoredStay[]> {
+async function openStaysOf(issueId: string): Promise<StoredStay[]> {
   await ensureSchema();
   return query(
     `SELECT ${COLUMNS} FROM line_history WHERE issue_id = ? AND left_at IS NULL`,
@@ -93,3 +73,5 @@ export async function openStaysOf(issueId: string): Promise<StoredStay[]> {
     parseStay,
   );
 }
+
+export const sqlLineHistory: LineHistoryRepository = { recordStays, staysOf, openStaysOf };

@@ -1,35 +1,14 @@
-/**
- * Claims on escalation side effects Jira cannot make idempotent (a comment, a notification): table
- * `escalation_action`, unique by (issue, action, line, line_entered_at). A consumer inserts the actions
- * it decided on with its own claim token; only rows carrying its token are its to perform. A claim not
- * done after LEASE_MS belongs to a consumer that died half-way: the next one takes it over, so nothing
- * decided is lost and nothing is done twice while its owner lives.
- */
-import { execute, fromSqlDateTime, query, sqlLimit } from '../../adapters/sql';
-import { isSupportLine, type SupportLine } from '../../domain';
-import { ensureSchema } from '../../adapters/sql';
-
-/**
- * How long a claim protects its owner. Longer than a consumer can run (timeoutSeconds 300 in the
- * manifest), so a live owner is never robbed. Range ≥ 300 000 ms; default 15 min.
- */
-export const LEASE_MS = 15 * 60_000;
-
-export type ActionKind = 'warn' | 'escalate' | 'breach';
-
-export interface EscalationAction {
-  issueId: string;
-  action: ActionKind;
-  /** The line the action is about (warned, left, or breached). */
-  line: SupportLine;
-  lineEnteredAt: Date;
-  /** For `escalate`: the line the issue moved to. */
-  toLine: SupportLine | null;
-}
-
-export interface OwnedAction extends EscalationAction {
-  id: number;
-}
+/** The `escalation_action` table (migrations.ts): the claims of src/app/ports/escalationActions.ts. */
+import { isSupportLine } from '../../domain';
+import {
+  LEASE_MS,
+  type EscalationAction,
+  type EscalationActionRepository,
+  type OwnedAction,
+} from '../../app/ports/escalationActions';
+import { ensureSchema } from './migrations';
+import { execute, fromSqlDateTime, query } from './sqlClient';
+import { sqlLimit } from './sqlLimit';
 
 function parseAction(r: Record<string, unknown>): OwnedAction {
   const line = r['line'];
@@ -51,7 +30,7 @@ function parseAction(r: Record<string, unknown>): OwnedAction {
  * Inserts `actions` (existing ones are left alone), takes over stale claims on `issueIds`, and answers
  * the undone actions this token owns: three statements whatever the batch size.
  */
-export async function claimActions(
+async function claimActions(
   actions: readonly EscalationAction[],
   issueIds: readonly string[],
   token: string,
@@ -79,7 +58,7 @@ export async function claimActions(
   );
 }
 
-export async function markDone(ids: readonly number[], now: Date): Promise<void> {
+async function markDone(ids: readonly number[], now: Date): Promise<void> {
   if (ids.length === 0) return;
   await execute(`UPDATE escalation_action SET done_at = ? WHERE id IN (${ids.map(() => '?').join(', ')})`, [
     now,
@@ -88,7 +67,7 @@ export async function markDone(ids: readonly number[], now: Date): Promise<void>
 }
 
 /** Gives claims back at once (their owner is handing its work to the queue, not dying). */
-export async function releaseClaims(ids: readonly number[]): Promise<void> {
+async function releaseClaims(ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
   await execute(
     `UPDATE escalation_action SET claimed_at = ? WHERE done_at IS NULL AND id IN (${ids.map(() => '?').join(', ')})`,
@@ -97,7 +76,7 @@ export async function releaseClaims(ids: readonly number[]): Promise<void> {
 }
 
 /** Issues with a claim whose owner died (not done after the lease): the sweep hands them out again. */
-export async function staleClaimIssueIds(now: Date, limit: number): Promise<string[]> {
+async function staleClaimIssueIds(now: Date, limit: number): Promise<string[]> {
   await ensureSchema();
   const rows = await query(
     `SELECT DISTINCT issue_id FROM escalation_action WHERE done_at IS NULL AND claimed_at < ? LIMIT ${sqlLimit(limit, 100, 10_000)}`,
@@ -106,3 +85,10 @@ export async function staleClaimIssueIds(now: Date, limit: number): Promise<stri
   );
   return rows;
 }
+
+export const sqlEscalationActions: EscalationActionRepository = {
+  claimActions,
+  markDone,
+  releaseClaims,
+  staleClaimIssueIds,
+};

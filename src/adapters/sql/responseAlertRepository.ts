@@ -1,29 +1,19 @@
 /**
  * Claims on the response clock's side effects Jira cannot make idempotent (a comment, a history row):
  * table `response_alert` (migration v030), unique by (issue, alert, time). As for escalation_action
- * (src/app/escalation/actionStore.ts): a consumer inserts what it decided with its own token and does
+ * (escalationActionRepository.ts): a consumer inserts what it decided with its own token and does
  * only the rows carrying it; a claim not done after LEASE_MS belonged to a consumer that died and is
  * taken over, so a duplicate event never comments twice while the first consumer lives.
  */
 import { ensureSchema } from './migrations';
 import { execute, fromSqlDateTime, query } from './sqlClient';
 import { sqlLimit } from './sqlLimit';
-
-/** Longer than a consumer can run (timeoutSeconds 300). Range ≥ 300,000 ms; default 15 min. */
-export const RESPONSE_LEASE_MS = 15 * 60_000;
-
-export type ResponseAlertKind = 'warn' | 'overdue' | 'deemed';
-
-export interface ResponseAlertClaim {
-  issueId: string;
-  alert: ResponseAlertKind;
-  /** The time the alert is about: the warning time, the deadline, or when the owner was deemed to accept. */
-  at: Date;
-}
-
-export interface OwnedResponseAlert extends ResponseAlertClaim {
-  id: number;
-}
+import {
+  RESPONSE_LEASE_MS,
+  type OwnedResponseAlert,
+  type ResponseAlertClaim,
+  type ResponseAlertRepository,
+} from '../../app/ports/responseAlerts';
 
 const parse = (r: Record<string, unknown>): OwnedResponseAlert => {
   const alert = r['alert'];
@@ -35,7 +25,7 @@ const parse = (r: Record<string, unknown>): OwnedResponseAlert => {
  * Inserts `alerts` (existing ones are left alone), takes over stale claims on `issueIds`, and answers
  * the undone alerts this token owns: three statements whatever the batch size.
  */
-export async function claimResponseAlerts(
+async function claimResponseAlerts(
   alerts: readonly ResponseAlertClaim[],
   issueIds: readonly string[],
   token: string,
@@ -63,13 +53,13 @@ export async function claimResponseAlerts(
   );
 }
 
-export async function markResponseAlertsDone(ids: readonly number[], now: Date): Promise<void> {
+async function markResponseAlertsDone(ids: readonly number[], now: Date): Promise<void> {
   if (ids.length === 0) return;
   await execute(`UPDATE response_alert SET done_at = ? WHERE id IN (${ids.map(() => '?').join(', ')})`, [now, ...ids]);
 }
 
 /** Gives claims back at once (their owner hands its work to the queue, it is not dying). */
-export async function releaseResponseAlerts(ids: readonly number[]): Promise<void> {
+async function releaseResponseAlerts(ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
   await execute(
     `UPDATE response_alert SET claimed_at = ? WHERE done_at IS NULL AND id IN (${ids.map(() => '?').join(', ')})`,
@@ -78,7 +68,7 @@ export async function releaseResponseAlerts(ids: readonly number[]): Promise<voi
 }
 
 /** Issues with an alert whose owner died (not done after the lease): the sweep hands them out again. */
-export async function staleResponseAlertIssueIds(now: Date, limit: number): Promise<string[]> {
+async function staleResponseAlertIssueIds(now: Date, limit: number): Promise<string[]> {
   await ensureSchema();
   return query(
     `SELECT DISTINCT issue_id FROM response_alert WHERE done_at IS NULL AND claimed_at < ? LIMIT ${sqlLimit(limit, 100, 10_000)}`,
@@ -86,3 +76,10 @@ export async function staleResponseAlertIssueIds(now: Date, limit: number): Prom
     (r) => String(r['issue_id']),
   );
 }
+
+export const sqlResponseAlerts: ResponseAlertRepository = {
+  claimResponseAlerts,
+  markResponseAlertsDone,
+  releaseResponseAlerts,
+  staleResponseAlertIssueIds,
+};

@@ -1,5 +1,8 @@
-/** The `return_visit` table (src/adapters/sql/migrations.ts v012): one row per issue needing a visit. */
-import { execute, fromSqlDateTime, query, queryOne, ensureSchema, sqlLimit } from '../../adapters/sql';
+/** The `return_visit` table (migrations.ts v012): one row per issue needing a visit. */
+import { ensureSchema } from './migrations';
+import { execute, fromSqlDateTime, query, queryOne } from './sqlClient';
+import { sqlLimit } from './sqlLimit';
+import type { ReturnVisitRepository, VisitOpening, VisitRecord } from '../../app/ports/returnVisits';
 import type { ReturnVisit } from '../../contract/closure';
 
 function parseRow(r: Record<string, unknown>): ReturnVisit {
@@ -27,15 +30,7 @@ function parseRow(r: Record<string, unknown>): ReturnVisit {
 }
 
 /** Opens a visit; a second delivery (or a re-resolve) of the same issue keeps the first row. */
-export async function openVisit(v: {
-  issueId: string;
-  issueKey: string;
-  reason: string;
-  kind: string | null;
-  grade: string | null;
-  resolvedAt: Date;
-  internalView: string;
-}): Promise<boolean> {
+async function openVisit(v: VisitOpening): Promise<boolean> {
   await ensureSchema();
   const r = await execute(
     `INSERT IGNORE INTO return_visit (issue_id, issue_key, reason, kind, grade, resolved_at, internal_view, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'open')`,
@@ -50,15 +45,7 @@ export async function openVisit(v: {
  * (the copy is INSERT IGNORE, and both match only a done row about an earlier resolution). True if a
  * new round opened.
  */
-export async function openNextRound(v: {
-  issueId: string;
-  issueKey: string;
-  reason: string;
-  kind: string | null;
-  grade: string | null;
-  resolvedAt: Date;
-  internalView: string;
-}): Promise<boolean> {
+async function openNextRound(v: VisitOpening): Promise<boolean> {
   await ensureSchema();
   await execute(
     `INSERT IGNORE INTO return_visit_past (issue_id, round, issue_key, reason, kind, grade, resolved_at, internal_view, satisfaction, resolved_in_customer_view, customer_words, views_differ, visited_by, visited_at)
@@ -75,7 +62,7 @@ export async function openNextRound(v: {
   return r.affectedRows > 0;
 }
 
-export async function listVisits(status: 'open' | 'done', limit: number): Promise<ReturnVisit[]> {
+async function listVisits(status: 'open' | 'done', limit: number): Promise<ReturnVisit[]> {
   await ensureSchema();
   return query(
     `SELECT * FROM return_visit WHERE status = ? ORDER BY resolved_at ASC LIMIT ${sqlLimit(limit, 100, 500)}`,
@@ -84,21 +71,13 @@ export async function listVisits(status: 'open' | 'done', limit: number): Promis
   );
 }
 
-export async function getVisit(issueId: string): Promise<ReturnVisit | undefined> {
+async function getVisit(issueId: string): Promise<ReturnVisit | undefined> {
   await ensureSchema();
   return queryOne('SELECT * FROM return_visit WHERE issue_id = ?', [Number(issueId)], parseRow);
 }
 
 /** Records the visit once: only an open row changes (a double submit cannot overwrite the first). */
-export async function recordVisit(v: {
-  issueId: string;
-  satisfaction: number;
-  resolvedInCustomersView: boolean;
-  customerWords: string;
-  viewsDiffer: boolean;
-  by: string;
-  at: Date;
-}): Promise<boolean> {
+async function recordVisit(v: VisitRecord): Promise<boolean> {
   await ensureSchema();
   const r = await execute(
     `UPDATE return_visit SET status = 'done', satisfaction = ?, resolved_in_customer_view = ?, customer_words = ?, views_differ = ?, visited_by = ?, visited_at = ? WHERE issue_id = ? AND status = 'open'`,
@@ -106,3 +85,5 @@ export async function recordVisit(v: {
   );
   return r.affectedRows > 0;
 }
+
+export const sqlReturnVisits: ReturnVisitRepository = { openVisit, openNextRound, listVisits, getVisit, recordVisit };

@@ -5,18 +5,7 @@
  */
 import { ensureSchema } from './migrations';
 import { execute, fromSqlDateTime, query } from './sqlClient';
-import type { HandoffItem } from '../../contract/analytics';
-
-export type HandoffTarget = HandoffItem['target'];
-
-export interface HandoffRecordEntry {
-  target: HandoffTarget;
-  key: string;
-  id: string;
-  summary: string;
-  by: string;
-  at: Date;
-}
+import type { HandoffRecordEntry, HandoffRepository, HandoffTarget } from '../../app/ports/handoffs';
 
 function parseRow(r: Record<string, unknown>): HandoffRecordEntry {
   const target = r['target'];
@@ -32,7 +21,7 @@ function parseRow(r: Record<string, unknown>): HandoffRecordEntry {
 }
 
 /** The hand-offs of one ITR issue, by target. */
-export async function readHandoffs(issueId: string): Promise<Partial<Record<HandoffTarget, HandoffRecordEntry>>> {
+async function readHandoffs(issueId: string): Promise<Partial<Record<HandoffTarget, HandoffRecordEntry>>> {
   await ensureSchema();
   const rows = await query(
     'SELECT target, handed_key, handed_id, summary, by_account_id, handed_at FROM itr_handoff WHERE issue_id = ?',
@@ -46,7 +35,7 @@ export async function readHandoffs(issueId: string): Promise<Partial<Record<Hand
  * Records (or replaces, after the previous issue was deleted) what a target received. Written right
  * after the issue is created and before it is linked, so a failed link is repaired by the next send.
  */
-export async function recordHandoff(issueId: string, entry: HandoffRecordEntry): Promise<void> {
+async function recordHandoff(issueId: string, entry: HandoffRecordEntry): Promise<void> {
   await ensureSchema();
   await execute(
     `INSERT INTO itr_handoff (issue_id, target, handed_key, handed_id, summary, by_account_id, handed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -54,3 +43,5 @@ export async function recordHandoff(issueId: string, entry: HandoffRecordEntry):
     [Number(issueId), entry.target, entry.key, Number(entry.id), entry.summary, entry.by, entry.at],
   );
 }
+
+export const sqlHandoffs: HandoffRepository = { readHandoffs, recordHandoff };

@@ -6,12 +6,7 @@
  */
 import { ensureSchema } from './migrations';
 import { execute, fromSqlDateTime, query } from './sqlClient';
-
-export interface Dispatch {
-  dispatchedAt: Date;
-  ownerAccountId: string | null;
-  by: string;
-}
+import type { Dispatch, DispatchRepository } from '../../app/ports/dispatches';
 
 const parseRow = (r: Record<string, unknown>): [string, Dispatch] => [
   String(r['issue_id']),
@@ -23,7 +18,7 @@ const parseRow = (r: Record<string, unknown>): [string, Dispatch] => [
 ];
 
 /** The dispatches of these issues (a triage page holds at most 50), by issue id. */
-export async function readDispatches(issueIds: readonly string[]): Promise<Map<string, Dispatch>> {
+async function readDispatches(issueIds: readonly string[]): Promise<Map<string, Dispatch>> {
   if (issueIds.length === 0) return new Map();
   await ensureSchema();
   const rows = await query(
@@ -35,7 +30,7 @@ export async function readDispatches(issueIds: readonly string[]): Promise<Map<s
 }
 
 /** Starts (or restarts) an issue's acceptance clock. */
-export async function recordDispatch(issueId: string, d: Dispatch): Promise<void> {
+async function recordDispatch(issueId: string, d: Dispatch): Promise<void> {
   await ensureSchema();
   await execute(
     `INSERT INTO triage_dispatch (issue_id, dispatched_at, owner_account_id, by_account_id) VALUES (?, ?, ?, ?)
@@ -49,7 +44,7 @@ export async function recordDispatch(issueId: string, d: Dispatch): Promise<void
  * starts now, once (INSERT IGNORE keeps a row a concurrent call wrote). The old property is not
  * trusted, so an owner gets at most one fresh response time after the upgrade, never less than due.
  */
-export async function startMissingClocks(issueIds: readonly string[], at: Date, by: string): Promise<void> {
+async function startMissingClocks(issueIds: readonly string[], at: Date, by: string): Promise<void> {
   if (issueIds.length === 0) return;
   await ensureSchema();
   await execute(
@@ -57,3 +52,5 @@ export async function startMissingClocks(issueIds: readonly string[], at: Date, 
     issueIds.flatMap((id) => [Number(id), at, by]),
   );
 }
+
+export const sqlDispatches: DispatchRepository = { readDispatches, recordDispatch, startMissingClocks };

@@ -1,13 +1,8 @@
 /** The `root_cause_version` table (migration v013): every save is a row; the newest is current. */
-import { execute, fromSqlDateTime, query } from '../../adapters/sql';
 import type { RootCauseDraft } from '../../domain/closure';
-import { ensureSchema } from '../../adapters/sql';
-
-export interface StoredRootCause {
-  draft: RootCauseDraft;
-  authorAccountId: string;
-  savedAt: Date;
-}
+import type { RootCauseRepository, RootCauseVersion, StoredRootCause } from '../../app/ports/rootCauses';
+import { ensureSchema } from './migrations';
+import { execute, fromSqlDateTime, query } from './sqlClient';
 
 function parseDraft(text: unknown): RootCauseDraft {
   const r = JSON.parse(String(text)) as Record<string, unknown>;
@@ -28,15 +23,7 @@ function parseDraft(text: unknown): RootCauseDraft {
  * root_cause_version.flags VARCHAR(1000) (test/domain/closure/rootCause.test.ts proves the longest fits),
  * so it is stored whole; `overrideReason` was held to its column at the edge (storageRefusal).
  */
-export async function saveVersion(v: {
-  issueId: string;
-  draft: RootCauseDraft;
-  complete: boolean;
-  flags: string;
-  overrideReason: string | null;
-  author: string;
-  at: Date;
-}): Promise<void> {
+async function saveVersion(v: RootCauseVersion): Promise<void> {
   await ensureSchema();
   await execute(
     'INSERT INTO root_cause_version (issue_id, draft, complete, flags, override_reason, author_account_id, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -45,9 +32,7 @@ export async function saveVersion(v: {
 }
 
 /** The newest version and how many there are. */
-export async function latestVersion(
-  issueId: string,
-): Promise<{ latest: StoredRootCause | undefined; versions: number }> {
+async function latestVersion(issueId: string): Promise<{ latest: StoredRootCause | undefined; versions: number }> {
   await ensureSchema();
   const rows = await query(
     'SELECT draft, author_account_id, saved_at, (SELECT COUNT(*) FROM root_cause_version c WHERE c.issue_id = ?) AS n FROM root_cause_version WHERE issue_id = ? ORDER BY saved_at DESC, id DESC LIMIT 1',
@@ -64,3 +49,5 @@ export async function latestVersion(
     ? { latest: undefined, versions: 0 }
     : { latest: { draft: row.draft, authorAccountId: row.authorAccountId, savedAt: row.savedAt }, versions: row.n };
 }
+
+export const sqlRootCauses: RootCauseRepository = { saveVersion, latestVersion };

@@ -1,0 +1,49 @@
+/**
+ * The app's storage ports: each use case reaches Forge SQL only through these interfaces, never a SQL
+ * module (scripts/checks/dependencyRules.ts enforces it). The entry file installs the SQL
+ * implementations (src/adapters/sql/repositories.ts) once per runtime; a test may install others.
+ */
+import type { ClassificationHistoryRepository } from './classificationHistory';
+import type { DispatchRepository } from './dispatches';
+import type { EscalationActionRepository } from './escalationActions';
+import type { EscalationAuditRepository } from './escalationAudit';
+import type { HandoffRepository } from './handoffs';
+import type { LineHistoryRepository } from './lineHistory';
+import type { LinePauseRepository } from './linePauses';
+import type { ResponseAlertRepository } from './responseAlerts';
+import type { ReturnVisitRepository } from './returnVisits';
+import type { RootCauseRepository } from './rootCauses';
+
+export interface Repositories {
+  classificationHistory: ClassificationHistoryRepository;
+  dispatches: DispatchRepository;
+  escalationActions: EscalationActionRepository;
+  escalationAudit: EscalationAuditRepository;
+  handoffs: HandoffRepository;
+  lineHistory: LineHistoryRepository;
+  linePauses: LinePauseRepository;
+  responseAlerts: ResponseAlertRepository;
+  returnVisits: ReturnVisitRepository;
+  rootCauses: RootCauseRepository;
+}
+
+/** A use case ran before the entry file installed the repositories: a wiring bug, never user input. */
+export class RepositoriesNotInstalledError extends Error {
+  readonly code = 'REPOSITORIES_NOT_INSTALLED';
+  constructor() {
+    super('REPOSITORIES_NOT_INSTALLED: the entry file must install the repositories before a use case runs');
+    this.name = 'RepositoriesNotInstalledError';
+  }
+}
+
+let installed: Repositories | undefined;
+
+/** Called by the composition root (src/entry/composition.ts) and by tests that bring their own. */
+export function installRepositories(r: Repositories): void {
+  installed = r;
+}
+
+export function repositories(): Repositories {
+  if (installed === undefined) throw new RepositoriesNotInstalledError();
+  return installed;
+}
