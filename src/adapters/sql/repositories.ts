@@ -1,5 +1,8 @@
 /** The Forge SQL implementation of every storage port of the app (src/app/ports). */
 import type { Repositories } from '../../app/ports';
+import { sqlAuditLog } from './auditLogRepository';
+import { sqlCaseIndex } from './caseIndexRepository';
+import { sqlCases } from './caseRepository';
 import { sqlClassificationHistory } from './classificationHistoryRepository';
 import { sqlDispatches } from './dispatchRepository';
 import { sqlEscalationActions } from './escalationActionRepository';
@@ -8,10 +11,14 @@ import { sqlHandoffs } from './handoffRepository';
 import { sqlLineHistory } from './lineHistoryRepository';
 import { sqlLinePauses } from './linePauseRepository';
 import { sqlResponseAlerts } from './responseAlertRepository';
+import { SqlRestoreJournal } from './restoreJournalRepository';
 import { sqlReturnVisits } from './returnVisitRepository';
 import { sqlRootCauses } from './rootCauseRepository';
 
 export const sqlRepositories: Repositories = {
+  auditLog: sqlAuditLog,
+  caseIndex: sqlCaseIndex,
+  cases: sqlCases,
   classificationHistory: sqlClassificationHistory,
   dispatches: sqlDispatches,
   escalationActions: sqlEscalationActions,
@@ -20,6 +27,7 @@ export const sqlRepositories: Repositories = {
   lineHistory: sqlLineHistory,
   linePauses: sqlLinePauses,
   responseAlerts: sqlResponseAlerts,
+  restoreJournal: (now) => new SqlRestoreJournal(now),
   returnVisits: sqlReturnVisits,
   rootCauses: sqlRootCauses,
 };

@@ -8,8 +8,9 @@
  */
 import { namesOf } from '../people/displayNames';
 import { jiraAsApp } from '../../adapters/jira';
-import { ensureSchema, execute, fromSqlDateTime, query, sqlLimit } from '../../adapters/sql';
+import { pageLimit } from '../../domain/pageLimit';
 import type { AuditActionCode, AuditEntry, AuditPage } from '../../contract/audit';
+import { repositories } from '../ports';
 import { requireJiraAdmin } from '../auth/authorization';
 import { fitForDisplay } from '../../domain/storageLimits';
 
@@ -34,36 +35,18 @@ export interface AuditRecord {
 
 export async function recordAudit(entry: AuditRecord, at: Date = new Date()): Promise<void> {
   try {
-    await ensureSchema();
-    await execute(
-      'INSERT INTO audit_log (at, actor_account_id, action, target, summary, params) VALUES (?, ?, ?, ?, ?, ?)',
-      [
-        at,
-        entry.actorAccountId ?? null,
-        entry.action,
-        fitForDisplay(String(entry.target), 'auditTarget'),
-        fitForDisplay(entry.summary, 'auditSummary'),
-        JSON.stringify(entry.params ?? {}),
-      ],
-    );
+    await repositories().auditLog.append({
+      at,
+      actorAccountId: entry.actorAccountId ?? null,
+      action: entry.action,
+      target: fitForDisplay(String(entry.target), 'auditTarget'),
+      summary: fitForDisplay(entry.summary, 'auditSummary'),
+      params: entry.params ?? {},
+    });
   } catch (e) {
     console.error(
       `audit ${entry.action} ${String(entry.target)} not recorded: ${e instanceof Error ? e.message : String(e)}`,
     );
-  }
-}
-
-function paramsOf(raw: unknown): Record<string, string | number> {
-  try {
-    const v: unknown = JSON.parse(typeof raw === 'string' ? raw : '{}');
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
-    return Object.fromEntries(
-      Object.entries(v).filter(
-        (e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number',
-      ),
-    );
-  } catch {
-    return {};
   }
 }
 
@@ -73,23 +56,8 @@ export async function listAuditLog(
   page: { before?: number | undefined; limit?: number | undefined },
 ): Promise<AuditPage> {
   await requireJiraAdmin(accountId);
-  await ensureSchema();
-  const limit = sqlLimit(page.limit, AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX);
-  const before = page.before ?? Number.MAX_SAFE_INTEGER;
-  const rows = await query(
-    `SELECT id, at, actor_account_id, action, target, summary, params FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ${limit + 1}`,
-    [before],
-    (r): AuditEntry => ({
-      id: Number(r['id']),
-      at: fromSqlDateTime(r['at']).toISOString(),
-      actorAccountId: typeof r['actor_account_id'] === 'string' ? r['actor_account_id'] : null,
-      actorName: null,
-      action: String(r['action']) as AuditActionCode,
-      target: String(r['target']),
-      summary: String(r['summary']),
-      params: paramsOf(r['params']),
-    }),
-  );
+  const limit = pageLimit(page.limit, AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX);
+  const rows = await repositories().auditLog.pageBefore(page.before ?? Number.MAX_SAFE_INTEGER, limit + 1);
   const entries = await withActorNames(rows.slice(0, limit));
   return { entries, nextBefore: rows.length > limit ? (entries[entries.length - 1]?.id ?? null) : null };
 }

@@ -3,7 +3,7 @@
  * (cases with their versions and links), for Jira administrators (see src/contract/backup.ts).
  *
  * Export is paged (src/app/backup/backupExport.ts); the UI joins the pages into one file. Restore of
- * any size: the file is uploaded in chunks into a staging area (src/app/backup/restoreJournal.ts),
+ * any size: the file is uploaded in chunks into a staging area (src/app/ports/restoreJournal.ts),
  * then `commit` joins them, checks size and SHA-256, validates the whole document
  * (src/app/backup/backupValidation.ts) before its first write, and applies it as a journaled list of
  * idempotent steps: history entries the site lacks (existing ones are never rewritten), other
@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ConfigStore, ConfigStoreError } from '../../adapters/kvs';
-import { ensureSchema, execute, query, SqlError } from '../../adapters/sql';
+import { SqlError } from '../../adapters/sql/sql.errors';
 import type {
   BackupCase,
   BackupDocument,
@@ -32,13 +32,13 @@ import { namesOf } from '../people/displayNames';
 import { confirmationMissing } from '../audit/confirmation';
 import { NotAuthorizedError, requireJiraAdmin } from '../auth/authorization';
 import { caseTexts } from '../cases/caseLibrary';
-import { reindexCase } from '../cases/caseIndex';
+import { repositories } from '../ports';
 import { CONFIG_KEYS } from '../config/itrConfig';
 import { GradingTableStore, HISTORY_PREFIX } from '../grading/gradingTableStore';
 import { casesAfter, exportPage, isExportCursor } from './backupExport';
 import { asIs, BackupErrorCode, isEntry, n, s, validateBackup, type Plan } from './backupValidation';
 import { isRecord } from '../../domain/input';
-import { NO_COUNTS, RestoreJournal } from './restoreJournal';
+import { NO_COUNTS, type RestoreJournal } from '../ports/restoreJournal';
 import { toServerErrorCode, type ServerErrorCode } from '../../contract/errorCodes';
 
 export { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, BackupErrorCode } from './backupValidation';
@@ -146,7 +146,7 @@ export class Backup {
   private readonly journal: RestoreJournal;
 
   constructor(private readonly deps: BackupDeps = platformBackupDeps()) {
-    this.journal = new RestoreJournal(() => this.deps.now());
+    this.journal = repositories().restoreJournal(() => this.deps.now());
   }
 
   /** Who made the backup, by name; null when nobody is recorded, Jira does not know the account, or cannot be asked. */
@@ -528,7 +528,6 @@ export class Backup {
       case 'table':
         return this.publishTable(accountId, id, plan, plan.table!, counts);
       case 'case': {
-        await ensureSchema();
         await this.restoreCase(accountId, plan.cases[step.i]!, this.deps.now(), counts);
         counts.cases++;
         return undefined;
@@ -595,12 +594,7 @@ export class Backup {
       counts,
     });
     await this.journal.advance(id, stepsOf(plan).length - 1, counts, publishedVersion);
-    const logged = await query(
-      "SELECT id FROM audit_log WHERE action = 'backup.restore.complete' AND target = ?",
-      [id],
-      (r) => n(r['id']),
-    );
-    if (logged.length === 0) {
+    if (!(await repositories().auditLog.has('backup.restore.complete', id))) {
       await recordAudit(
         {
           actorAccountId: accountId,
@@ -621,85 +615,17 @@ export class Backup {
     await this.journal.finish(id);
   }
 
-  /**
-   * Upserts one case by id. Versions and links the site lacks are added, existing ones kept. When the
-   * site's case is at the backup's revision or later with other content, the backup's content becomes
-   * a new revision (so no saved revision is rewritten). Run twice, the second run changes nothing.
-   */
+  /** Upserts one case by id (src/app/ports/cases.ts `restoreCase`) and indexes what it now holds. */
   private async restoreCase(
     accountId: string,
     c: BackupCase,
     now: Date,
     counts: { caseVersionsAdded: number; caseLinksAdded: number },
   ): Promise<void> {
-    for (const v of c.versions) {
-      const r = await execute(
-        'INSERT IGNORE INTO case_version (case_id, revision, snapshot, author_account_id, at) VALUES (?, ?, ?, ?, ?)',
-        [c.id, v.revision, JSON.stringify(v.snapshot), v.authorAccountId, new Date(v.at)],
-      );
-      counts.caseVersionsAdded += r.affectedRows;
-    }
-    const live = await query('SELECT revision FROM itr_case WHERE id = ?', [c.id], (r) => n(r['revision']));
-    let revision = c.revision;
-    let updatedAt = new Date(c.updatedAt);
-    if (live[0] !== undefined && live[0] >= c.revision) {
-      const current = await query(
-        'SELECT snapshot FROM case_version WHERE case_id = ? AND revision = ?',
-        [c.id, live[0]],
-        (r) => s(r['snapshot']),
-      );
-      if (current[0] === JSON.stringify(c.content)) revision = live[0];
-      else {
-        revision = live[0] + 1;
-        updatedAt = now;
-        await execute(
-          'INSERT INTO case_version (case_id, revision, snapshot, author_account_id, at) VALUES (?, ?, ?, ?, ?)',
-          [c.id, revision, JSON.stringify(c.content), accountId, now],
-        );
-        counts.caseVersionsAdded++;
-      }
-    }
-    const k = c.content;
-    await execute(
-      `INSERT INTO itr_case (id, external_id, title, symptom, product, product_version, environment, root_cause, short_term_measure, long_term_measure, author_account_id, language, tags, status, revision, helpful_count, not_relevant_count, usage_count, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON DUPLICATE KEY UPDATE external_id = VALUES(external_id), title = VALUES(title), symptom = VALUES(symptom), product = VALUES(product),
-         product_version = VALUES(product_version), environment = VALUES(environment), root_cause = VALUES(root_cause),
-         short_term_measure = VALUES(short_term_measure), long_term_measure = VALUES(long_term_measure), language = VALUES(language),
-         tags = VALUES(tags), status = VALUES(status), revision = VALUES(revision), helpful_count = GREATEST(helpful_count, VALUES(helpful_count)),
-         not_relevant_count = GREATEST(not_relevant_count, VALUES(not_relevant_count)), usage_count = GREATEST(usage_count, VALUES(usage_count)),
-         updated_at = VALUES(updated_at)`,
-      [
-        c.id,
-        c.externalId,
-        k.title,
-        k.symptom,
-        k.product,
-        k.productVersion,
-        k.environment,
-        k.rootCause,
-        k.shortTermMeasure,
-        k.longTermMeasure,
-        c.authorAccountId,
-        k.language,
-        k.tags.join(','),
-        k.status,
-        revision,
-        c.helpfulCount,
-        c.notRelevantCount,
-        c.usageCount,
-        new Date(c.createdAt),
-        updatedAt,
-      ],
-    );
-    for (const l of c.links) {
-      const r = await execute(
-        'INSERT IGNORE INTO case_issue_link (case_id, issue_key, relation, at) VALUES (?, ?, ?, ?)',
-        [c.id, l.issueKey, l.relation, new Date(l.at)],
-      );
-      counts.caseLinksAdded += r.affectedRows;
-    }
-    await reindexCase(c.id, caseTexts(k));
+    const added = await repositories().cases.restoreCase(c, accountId, now);
+    counts.caseVersionsAdded += added.versionsAdded;
+    counts.caseLinksAdded += added.linksAdded;
+    await repositories().caseIndex.reindexCase(c.id, caseTexts(c.content));
   }
 
   private async guarded<T>(fn: () => Promise<Result<T>>): Promise<Result<T>> {

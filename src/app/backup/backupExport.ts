@@ -5,10 +5,9 @@
  * KVS value is at most 240 KiB). Pages are read one after the other, not from one snapshot: an edit
  * made while the admin downloads may land in the file or not, as with any live backup.
  */
-import { ensureSchema, fromSqlDateTime, query, queryOne } from '../../adapters/sql';
 import type { BackupCase, BackupCaseLink, BackupConfigEntry, BackupExportPage } from '../../contract/backup';
 import type { CaseContent } from '../../contract/cases';
-import { CASE_COLUMNS, parseCaseRow } from '../cases/caseLibrary';
+import { repositories } from '../ports';
 import type { BackupDeps } from './backup';
 import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, isEntry, n, s, sOrNull } from './backupValidation';
 
@@ -60,8 +59,7 @@ async function configPage(
   }
   const page: BackupExportPage = { config, cases: [], next: i < names.length ? `config:${i}` : 'cases:0' };
   if (first) {
-    await ensureSchema();
-    const cases = (await queryOne('SELECT COUNT(*) AS c FROM itr_case', [], (r) => n(r['c']))) ?? 0;
+    const cases = await repositories().cases.countCases();
     page.header = {
       format: BACKUP_FORMAT,
       schemaVersion: BACKUP_SCHEMA_VERSION,
@@ -75,7 +73,6 @@ async function configPage(
 }
 
 async function casesPage(afterId: number): Promise<BackupExportPage> {
-  await ensureSchema();
   const cases: BackupCase[] = [];
   let bytes = 0;
   let after = afterId;
@@ -93,68 +90,6 @@ async function casesPage(afterId: number): Promise<BackupExportPage> {
 }
 
 /** Up to CASES_PER_QUERY cases with id > `after`, by id, each with its links and versions. */
-export async function casesAfter(after: number): Promise<BackupCase[]> {
-  const cases = await query(
-    `SELECT external_id, ${CASE_COLUMNS} FROM itr_case WHERE id > ? ORDER BY id LIMIT ${CASES_PER_QUERY}`,
-    [after],
-    (r): BackupCase => {
-      const {
-        id,
-        authorAccountId,
-        revision,
-        helpfulCount,
-        notRelevantCount,
-        usageCount,
-        createdAt,
-        updatedAt,
-        ...content
-      } = parseCaseRow(r);
-      return {
-        id,
-        externalId: sOrNull(r['external_id']),
-        content,
-        authorAccountId,
-        revision,
-        helpfulCount,
-        notRelevantCount,
-        usageCount,
-        createdAt,
-        updatedAt,
-        links: [],
-        versions: [],
-      };
-    },
-  );
-  if (cases.length === 0) return cases;
-  const byId = new Map(cases.map((c) => [c.id, c]));
-  const ids = cases.map((c) => c.id);
-  const marks = ids.map(() => '?').join(', ');
-  const links = await query(
-    `SELECT case_id, issue_key, relation, at FROM case_issue_link WHERE case_id IN (${marks}) ORDER BY case_id, relation, issue_key`,
-    ids,
-    (r) => ({
-      caseId: n(r['case_id']),
-      link: {
-        issueKey: s(r['issue_key']),
-        relation: s(r['relation']) as BackupCaseLink['relation'],
-        at: fromSqlDateTime(r['at']).toISOString(),
-      },
-    }),
-  );
-  for (const l of links) byId.get(l.caseId)?.links.push(l.link);
-  const versions = await query(
-    `SELECT case_id, revision, snapshot, author_account_id, at FROM case_version WHERE case_id IN (${marks}) ORDER BY case_id, revision`,
-    ids,
-    (r) => ({
-      caseId: n(r['case_id']),
-      version: {
-        revision: n(r['revision']),
-        snapshot: JSON.parse(s(r['snapshot'])) as CaseContent,
-        authorAccountId: sOrNull(r['author_account_id']),
-        at: fromSqlDateTime(r['at']).toISOString(),
-      },
-    }),
-  );
-  for (const v of versions) byId.get(v.caseId)?.versions.push(v.version);
-  return cases;
+export function casesAfter(after: number): Promise<BackupCase[]> {
+  return repositories().cases.backupCasesAfter(after, CASES_PER_QUERY);
 }

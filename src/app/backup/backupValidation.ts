@@ -5,7 +5,7 @@
  * here. The result is the plan the restore applies step by step (src/app/backup/backup.ts).
  */
 import type { ConfigCodec } from '../../adapters/kvs';
-import { ensureSchema, query } from '../../adapters/sql';
+import { repositories } from '../ports';
 import type {
   BackupCase,
   BackupCaseLink,
@@ -326,13 +326,7 @@ export async function validateBackup(
   });
   const external = cases.filter((c) => c.externalId !== null);
   if (issues.length === 0 && external.length > 0) {
-    await ensureSchema();
-    const owners = await query(
-      `SELECT id, external_id FROM itr_case WHERE external_id IN (${external.map(() => '?').join(', ')})`,
-      external.map((c) => c.externalId),
-      (r) => [s(r['external_id']), n(r['id'])] as const,
-    );
-    const ownerOf = new Map(owners);
+    const ownerOf = await repositories().cases.idsByExternalId(external.map((c) => c.externalId as string));
     for (const c of external) {
       const owner = ownerOf.get(c.externalId as string);
       if (owner !== undefined && owner !== c.id) {

@@ -14,7 +14,6 @@
  */
 import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode, type JiraClient, type JiraIssue } from '../../adapters/jira';
 import { FieldsNotInstalledError, lookUpFieldIds } from '../fields/fieldIds';
-import { execute, fromSqlDateTime, query, sqlLimit, type SqlParam } from '../../adapters/sql';
 import type { ResolverResult } from '../../contract/envelope';
 import type {
   CaseContent,
@@ -45,7 +44,8 @@ import {
   tooLong,
   type StoredValue,
 } from '../../domain/storageLimits';
-import { indexNewCases, reindexCase, type SearchProbe, searchIndex, timed } from './caseIndex';
+import { timed, type SearchProbe } from '../ports/caseIndex';
+import { pageLimit } from '../../domain/pageLimit';
 import { isIssueKey } from '../../domain/jiraKeys';
 import { type ServerErrorCode } from '../../contract/errorCodes';
 import { repositories } from '../ports';
@@ -55,48 +55,9 @@ const CANDIDATES = 100;
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 50;
 
-/** The columns `parseCaseRow` reads. */
-export const CASE_COLUMNS =
-  'id, title, symptom, product, product_version, environment, root_cause, short_term_measure, long_term_measure, author_account_id, language, tags, status, revision, helpful_count, not_relevant_count, usage_count, created_at, updated_at';
-
 function s(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
-function n(v: unknown): number {
-  return typeof v === 'number' ? v : Number(v);
-}
-
-export interface CaseRow extends Omit<CaseRecord, 'sourceIssues' | 'usedOnIssues'> {}
-
-/** One `itr_case` row (selected with CASE_COLUMNS) as the case record, without its links. */
-export function parseCaseRow(r: Record<string, unknown>): CaseRow {
-  const status = s(r['status']);
-  if (status !== 'draft' && status !== 'published' && status !== 'retired') throw new Error(`bad status ${status}`);
-  return {
-    id: n(r['id']),
-    title: s(r['title']),
-    symptom: s(r['symptom']),
-    product: s(r['product']),
-    productVersion: s(r['product_version']),
-    environment: s(r['environment']),
-    rootCause: s(r['root_cause']),
-    shortTermMeasure: s(r['short_term_measure']),
-    longTermMeasure: s(r['long_term_measure']),
-    authorAccountId: typeof r['author_account_id'] === 'string' ? r['author_account_id'] : null,
-    language: s(r['language']),
-    tags: s(r['tags'])
-      .split(',')
-      .filter((t) => t.length > 0),
-    status,
-    revision: n(r['revision']),
-    helpfulCount: n(r['helpful_count']),
-    notRelevantCount: n(r['not_relevant_count']),
-    usageCount: n(r['usage_count']),
-    createdAt: fromSqlDateTime(r['created_at']).toISOString(),
-    updatedAt: fromSqlDateTime(r['updated_at']).toISOString(),
-  };
-}
-
 /** What the index sees of a case: title; symptom and the analysis; product, version and tags. */
 export function caseTexts(c: CaseContent): FieldTexts {
   return {
@@ -228,30 +189,8 @@ export class CaseLibrary {
 
   // ----- reading ---------------------------------------------------------------------------------
 
-  private async rows(ids: number[]): Promise<CaseRecord[]> {
-    if (ids.length === 0) return [];
-    const marks = ids.map(() => '?').join(', ');
-    const rows = await query(`SELECT ${CASE_COLUMNS} FROM itr_case WHERE id IN (${marks})`, ids, parseCaseRow);
-    const links = await query(
-      `SELECT case_id, issue_key, relation FROM case_issue_link WHERE case_id IN (${marks})`,
-      ids,
-      (r) => ({
-        caseId: n(r['case_id']),
-        key: s(r['issue_key']),
-        relation: s(r['relation']),
-      }),
-    );
-    return rows.map((row) => ({
-      ...row,
-      sourceIssues: links
-        .filter((l) => l.caseId === row.id && l.relation === 'source')
-        .map((l) => l.key)
-        .sort(),
-      usedOnIssues: links
-        .filter((l) => l.caseId === row.id && l.relation === 'used_on')
-        .map((l) => l.key)
-        .sort(),
-    }));
+  private rows(ids: number[]): Promise<CaseRecord[]> {
+    return repositories().cases.casesByIds(ids);
   }
 
   async load(id: number): Promise<CaseRecord | undefined> {
@@ -278,37 +217,14 @@ export class CaseLibrary {
     const c = await this.load(id);
     if (c === undefined || (await this.visible(accountId, [c])).length === 0)
       return fail('CASE_NOT_FOUND', `no case ${id}`);
-    const history = await query(
-      'SELECT revision, snapshot, author_account_id, at FROM case_version WHERE case_id = ? ORDER BY revision DESC',
-      [id],
-      (r) => ({
-        revision: n(r['revision']),
-        authorAccountId: typeof r['author_account_id'] === 'string' ? r['author_account_id'] : null,
-        at: fromSqlDateTime(r['at']).toISOString(),
-        content: JSON.parse(s(r['snapshot'])) as CaseContent,
-      }),
-    );
+    const history = await repositories().cases.versionsOf(id);
     return { success: true, data: { case: c, history } };
   }
 
   async listCases(accountId: string | undefined, req: CaseListRequest): Promise<ResolverResult<CaseRecord[]>> {
     const statuses = req.statuses?.length ? req.statuses : (['draft', 'published'] as CaseStatus[]);
-    const where = [`status IN (${statuses.map(() => '?').join(', ')})`];
-    const params: SqlParam[] = [...statuses];
-    if (req.product) {
-      where.push('product = ?');
-      params.push(req.product);
-    }
-    if (req.language) {
-      where.push('language = ?');
-      params.push(req.language);
-    }
-    const limit = sqlLimit(req.limit, MAX_LIMIT, 200);
-    const ids = await query(
-      `SELECT id FROM itr_case WHERE ${where.join(' AND ')} ORDER BY updated_at DESC LIMIT ${limit}`,
-      params,
-      (r) => n(r['id']),
-    );
+    const limit = pageLimit(req.limit, MAX_LIMIT, 200);
+    const ids = await repositories().cases.listIds({ statuses, product: req.product, language: req.language }, limit);
     const rows = (await this.rows(ids)).filter((c) => req.tag === undefined || c.tags.includes(req.tag));
     const order = new Map(ids.map((id, i) => [id, i]));
     const seen = await this.visible(accountId, rows);
@@ -329,7 +245,7 @@ export class CaseLibrary {
     limit: number,
   ): Promise<CaseHit[]> {
     const probe = this.deps.searchProbe;
-    const ranked = await searchIndex(texts, this.deps.params, { limit: CANDIDATES, probe });
+    const ranked = await repositories().caseIndex.searchIndex(texts, this.deps.params, { limit: CANDIDATES, probe });
     const rows = await timed(probe, 'rows', () => this.rows(ranked.map((r) => Number(r.caseId))));
     const byId = new Map(rows.map((r) => [String(r.id), r]));
     const feedback = new Map<string, Feedback>(
@@ -411,11 +327,7 @@ export class CaseLibrary {
       { statuses: ['published'] },
       Math.min(Math.max(limit, 1), MAX_LIMIT),
     );
-    const helped = await query(
-      'SELECT case_id FROM case_issue_link WHERE issue_key = ? AND relation = ? ORDER BY at DESC',
-      [issueKey, 'used_on'],
-      (r) => n(r['case_id']),
-    );
+    const helped = await repositories().cases.helpedCaseIds(issueKey);
     return {
       success: true,
       data: {
@@ -438,10 +350,7 @@ export class CaseLibrary {
     accountId: string | undefined,
     at: Date,
   ): Promise<void> {
-    await execute(
-      'INSERT INTO case_version (case_id, revision, snapshot, author_account_id, at) VALUES (?, ?, ?, ?, ?)',
-      [id, revision, JSON.stringify(content), accountId ?? null, at],
-    );
+    await repositories().cases.appendVersion(id, revision, content, accountId ?? null, at);
   }
 
   /** Creates a case (no permission check beyond the source issues being visible to the author). */
@@ -453,37 +362,10 @@ export class CaseLibrary {
   ): Promise<CaseRecord> {
     const now = this.deps.now();
     const c = { ...content, language: guessLanguage(content) };
-    const res = await execute(
-      'INSERT INTO itr_case (external_id, title, symptom, product, product_version, environment, root_cause, short_term_measure, long_term_measure, author_account_id, language, tags, status, revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)',
-      [
-        externalId ?? null,
-        c.title,
-        c.symptom,
-        c.product,
-        c.productVersion,
-        c.environment,
-        c.rootCause,
-        c.shortTermMeasure,
-        c.longTermMeasure,
-        accountId ?? null,
-        c.language,
-        c.tags.join(','),
-        c.status,
-        now,
-        now,
-      ],
-    );
-    const id = res.insertId;
-    for (const key of sourceIssues) {
-      await execute('INSERT INTO case_issue_link (case_id, issue_key, relation, at) VALUES (?, ?, ?, ?)', [
-        id,
-        key,
-        'source',
-        now,
-      ]);
-    }
+    const id = await repositories().cases.insertCase(c, accountId ?? null, externalId ?? null, now);
+    for (const key of sourceIssues) await repositories().cases.linkIssue(id, key, 'source', now);
     await this.snapshot(id, 1, c, accountId, now);
-    await reindexCase(id, caseTexts(c));
+    await repositories().caseIndex.reindexCase(id, caseTexts(c));
     return (await this.load(id)) as CaseRecord;
   }
 
@@ -528,29 +410,10 @@ export class CaseLibrary {
     const now = this.deps.now();
     const c = { ...content, language: guessLanguage(content) };
     const revision = current.revision + 1;
-    const res = await execute(
-      'UPDATE itr_case SET title = ?, symptom = ?, product = ?, product_version = ?, environment = ?, root_cause = ?, short_term_measure = ?, long_term_measure = ?, language = ?, tags = ?, status = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?',
-      [
-        c.title,
-        c.symptom,
-        c.product,
-        c.productVersion,
-        c.environment,
-        c.rootCause,
-        c.shortTermMeasure,
-        c.longTermMeasure,
-        c.language,
-        c.tags.join(','),
-        c.status,
-        revision,
-        now,
-        current.id,
-        current.revision,
-      ],
-    );
-    if (res.affectedRows !== 1) return fail('CASE_REVISION_CONFLICT', `case ${current.id} changed meanwhile`);
+    const saved = await repositories().cases.updateCase(current.id, current.revision, revision, c, now);
+    if (!saved) return fail('CASE_REVISION_CONFLICT', `case ${current.id} changed meanwhile`);
     await this.snapshot(current.id, revision, c, accountId, now);
-    await reindexCase(current.id, caseTexts(c));
+    await repositories().caseIndex.reindexCase(current.id, caseTexts(c));
     if (c.status !== 'retired') {
       // A retirement is recorded once, as case.retire, by retireCase.
       await recordAudit({
@@ -676,20 +539,9 @@ export class CaseLibrary {
     const current = await this.load(id);
     if (current === undefined || (await this.visible(accountId, [current])).length === 0)
       return fail('CASE_NOT_FOUND', `no case ${id}`);
-    if (helpful) {
-      const linked = await execute(
-        'INSERT IGNORE INTO case_issue_link (case_id, issue_key, relation, at) VALUES (?, ?, ?, ?)',
-        [id, issueKey, 'used_on', this.deps.now()],
-      );
-      // Counted once per issue: marking the same case helpful twice on one issue changes nothing.
-      if (linked.affectedRows === 1)
-        await execute(
-          'UPDATE itr_case SET helpful_count = helpful_count + 1, usage_count = usage_count + 1 WHERE id = ?',
-          [id],
-        );
-    } else {
-      await execute('UPDATE itr_case SET not_relevant_count = not_relevant_count + 1 WHERE id = ?', [id]);
-    }
+    // Counted once per issue: marking the same case helpful twice on one issue changes nothing.
+    const counts = helpful ? await repositories().cases.linkIssue(id, issueKey, 'used_on', this.deps.now()) : true;
+    if (counts) await repositories().cases.countFeedback(id, helpful);
     return { success: true, data: (await this.load(id)) as CaseRecord };
   }
 
@@ -727,28 +579,18 @@ export async function importCases(
   at: Date,
 ): Promise<number[]> {
   if (cases.length === 0) return [];
-  const params: SqlParam[] = [];
-  for (const c of cases)
-    params.push(
-      c.externalId,
-      c.title.slice(0, 500),
-      c.symptom,
-      isCjkTerm(c.title + c.symptom) ? 'zh-CN' : 'en',
-      'published',
-      at,
-      at,
-    );
-  await execute(
-    `INSERT INTO itr_case (external_id, title, symptom, language, status, created_at, updated_at) VALUES ${cases.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-    params,
+  const byExternal = await repositories().cases.importPublished(
+    cases.map((c) => ({
+      externalId: c.externalId,
+      title: c.title.slice(0, 500),
+      symptom: c.symptom,
+      language: isCjkTerm(c.title + c.symptom) ? 'zh-CN' : 'en',
+    })),
+    at,
   );
-  const ids = await query(
-    `SELECT id, external_id FROM itr_case WHERE external_id IN (${cases.map(() => '?').join(', ')})`,
-    cases.map((c) => c.externalId),
-    (r) => [s(r['external_id']), n(r['id'])] as const,
-  );
-  const byExternal = new Map(ids);
   const out = cases.map((c) => byExternal.get(c.externalId) as number);
-  await indexNewCases(cases.map((c, i) => ({ caseId: out[i] as number, texts: { title: c.title, body: c.symptom } })));
+  await repositories().caseIndex.indexNewCases(
+    cases.map((c, i) => ({ caseId: out[i] as number, texts: { title: c.title, body: c.symptom } })),
+  );
   return out;
 }

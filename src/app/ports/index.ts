@@ -3,6 +3,9 @@
  * module (scripts/checks/dependencyRules.ts enforces it). The entry file installs the SQL
  * implementations (src/adapters/sql/repositories.ts) once per runtime; a test may install others.
  */
+import type { AuditLogRepository } from './auditLog';
+import type { CaseIndex } from './caseIndex';
+import type { CaseRepository } from './cases';
 import type { ClassificationHistoryRepository } from './classificationHistory';
 import type { DispatchRepository } from './dispatches';
 import type { EscalationActionRepository } from './escalationActions';
@@ -11,10 +14,14 @@ import type { HandoffRepository } from './handoffs';
 import type { LineHistoryRepository } from './lineHistory';
 import type { LinePauseRepository } from './linePauses';
 import type { ResponseAlertRepository } from './responseAlerts';
+import type { RestoreJournal } from './restoreJournal';
 import type { ReturnVisitRepository } from './returnVisits';
 import type { RootCauseRepository } from './rootCauses';
 
 export interface Repositories {
+  auditLog: AuditLogRepository;
+  caseIndex: CaseIndex;
+  cases: CaseRepository;
   classificationHistory: ClassificationHistoryRepository;
   dispatches: DispatchRepository;
   escalationActions: EscalationActionRepository;
@@ -23,6 +30,8 @@ export interface Repositories {
   lineHistory: LineHistoryRepository;
   linePauses: LinePauseRepository;
   responseAlerts: ResponseAlertRepository;
+  /** The journal of chunked restores, its timestamps from `now`. */
+  restoreJournal(now: () => Date): RestoreJournal;
   returnVisits: ReturnVisitRepository;
   rootCauses: RootCauseRepository;
 }

@@ -5,7 +5,9 @@
  */
 import fc from 'fast-check';
 import { runMigrations } from '../../../src/adapters/sql';
-import { reindexCase, searchIndex } from '../../../src/app/cases/caseIndex';
+import { sqlCaseIndex } from '../../../src/adapters/sql/caseIndexRepository';
+
+const { reindexCase, searchIndex } = sqlCaseIndex;
 import { type FieldTexts, MemoryCaseIndex } from '../../../src/domain/caseSearch';
 import { harness } from '../../../platform-doubles';
 

@@ -3,7 +3,9 @@
  */
 import { runMigrations } from '../../../src/adapters/sql';
 import { CaseLibrary } from '../../../src/app/cases/caseLibrary';
-import { searchIndex } from '../../../src/app/cases/caseIndex';
+import { sqlCaseIndex } from '../../../src/adapters/sql/caseIndexRepository';
+
+const { searchIndex } = sqlCaseIndex;
 import type { CaseContent } from '../../../src/contract/cases';
 import { MemoryCaseIndex } from '../../../src/domain/caseSearch';
 import { JIRA_TEXT_FIELD_MAX_CHARS, STORED_LIMITS } from '../../../src/domain/storageLimits';

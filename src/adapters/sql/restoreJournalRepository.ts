@@ -1,20 +1,9 @@
-/**
- * The journal of chunked restores in Forge SQL: one `backup_restore` row per restore (state, cursor =
- * the next plan step, counts so far) and the uploaded file in `backup_restore_chunk` rows. KVS and SQL
- * share no transaction, so the restore is a sequence of idempotent steps: the cursor may lag behind the
- * last write (a step done twice changes nothing), never run ahead of it.
- */
+/** The `backup_restore` and `backup_restore_chunk` tables (migrations.ts): src/app/ports/restoreJournal.ts. */
 import { randomUUID } from 'node:crypto';
-import { ensureSchema, execute, fromSqlDateTime, query, queryOne } from '../../adapters/sql';
 import type { BackupRestoreCounts, BackupRestoreState, BackupRestoreStatus } from '../../contract/backup';
-
-export const NO_COUNTS: BackupRestoreCounts = {
-  configEntries: 0,
-  historyEntriesAdded: 0,
-  cases: 0,
-  caseVersionsAdded: 0,
-  caseLinksAdded: 0,
-};
+import { NO_COUNTS, type RestoreJournal } from '../../app/ports/restoreJournal';
+import { ensureSchema } from './migrations';
+import { execute, fromSqlDateTime, query, queryOne } from './sqlClient';
 
 function countsOf(raw: unknown): BackupRestoreCounts {
   try {
@@ -48,7 +37,7 @@ function parse(r: Record<string, unknown>, chunksReceived: number): BackupRestor
   };
 }
 
-export class RestoreJournal {
+export class SqlRestoreJournal implements RestoreJournal {
   constructor(private readonly now: () => Date) {}
 
   /**

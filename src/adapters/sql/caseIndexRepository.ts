@@ -1,13 +1,21 @@
 /**
  * The case search index in Forge SQL (tables case_term, case_term_stats, case_index_stats; see
- * src/adapters/sql/migrations.ts). The app keeps it in step with the cases: a case's postings are
+ * migrations.ts), behind src/app/ports/caseIndex.ts. The app keeps it in step with the cases: a case's postings are
  * replaced whenever it changes, and document frequencies and length totals are adjusted by the
  * difference. A search reads the totals and the statistics of the query's terms (one SELECT), lets
  * MariaDB sum the scores of the most informative ones into a candidate set (GROUP BY case_id …
  * LIMIT), then reads only those candidates' postings: three SELECTs, whatever the corpus size.
  * Ranking is pure (src/domain/caseSearch).
  */
-import { execute, query, sqlLimit, type SqlParam } from '../../adapters/sql';
+import { execute, query, type SqlParam } from './sqlClient';
+import { sqlLimit } from './sqlLimit';
+import {
+  DEFAULT_SEARCH_LIMIT,
+  timed,
+  type CaseIndex,
+  type IndexedCase,
+  type SearchProbe,
+} from '../../app/ports/caseIndex';
 import {
   analyzeDocument,
   analyzeQuery,
@@ -29,8 +37,6 @@ import {
 const INSERT_CHUNK = 500;
 /** Most distinct query terms looked up in case_term_stats (a pasted log can have thousands). */
 const MAX_LOOKUP_TERMS = 400;
-/** Cases `searchIndex` returns unless asked for another number. Range 10–1,000; default 100. */
-export const DEFAULT_SEARCH_LIMIT = 100;
 /** The most candidates one search ranks in SQL (its LIMIT). */
 const MAX_SEARCH_LIMIT = 1_000;
 /**
@@ -101,11 +107,6 @@ function marks(n: number): string {
   return new Array(n).fill('?').join(', ');
 }
 
-export interface IndexedCase {
-  caseId: number;
-  texts: FieldTexts;
-}
-
 async function insertPostings(
   rows: Array<{ caseId: number; term: string; tf: FieldCounts; lengths: FieldCounts }>,
 ): Promise<void> {
@@ -146,7 +147,7 @@ async function addTotals(docs: number, lengths: FieldCounts): Promise<void> {
 }
 
 /** Adds cases that are not in the index yet (import, rebuild), many per statement. */
-export async function indexNewCases(cases: readonly IndexedCase[]): Promise<void> {
+async function indexNewCases(cases: readonly IndexedCase[]): Promise<void> {
   const rows: Array<{ caseId: number; term: string; tf: FieldCounts; lengths: FieldCounts }> = [];
   const df = new Map<string, number>();
   const totals: FieldCounts = [0, 0, 0];
@@ -170,7 +171,7 @@ export async function indexNewCases(cases: readonly IndexedCase[]): Promise<void
  * Replaces one case's postings (after an edit) or removes them (`texts` undefined). Only the
  * difference in the term set changes document frequencies.
  */
-export async function reindexCase(caseId: number, texts: FieldTexts | undefined): Promise<void> {
+async function reindexCase(caseId: number, texts: FieldTexts | undefined): Promise<void> {
   const old = await query(
     'SELECT term, len_title, len_body, len_meta FROM case_term WHERE case_id = ?',
     [caseId],
@@ -220,29 +221,6 @@ async function readStatsAndDf(terms: readonly string[]): Promise<{ stats: Corpus
   return { stats: totals === undefined ? corpusStats(0, [0, 0, 0]) : corpusStats(totals.n, totals.lengths), dfs };
 }
 
-/** The steps of one search, timed for the benchmark's breakdown (the library adds rows and permissions). */
-export type SearchPhase = 'statsAndDf' | 'candidates' | 'postings' | 'rank' | 'rows' | 'permissions';
-/** What the benchmark learns about one search (the app passes none): phase durations, the kept terms. */
-export interface SearchProbe {
-  phase(name: SearchPhase, ms: number): void;
-  keptTerms(kept: readonly KeptTerm[]): void;
-}
-
-/** Runs `step` and reports its duration to `probe` under `phase`. */
-export async function timed<T>(
-  probe: SearchProbe | undefined,
-  phase: SearchPhase,
-  step: () => Promise<T> | T,
-): Promise<T> {
-  if (probe === undefined) return step();
-  const t = performance.now();
-  try {
-    return await step();
-  } finally {
-    probe.phase(phase, performance.now() - t);
-  }
-}
-
 /** The postings of `caseIds` for the kept terms: all rankPostings needs to score those cases exactly. */
 async function readPostings(kept: readonly KeptTerm[], caseIds: readonly number[]): Promise<Posting[]> {
   const out: Posting[] = [];
@@ -267,7 +245,7 @@ async function readPostings(kept: readonly KeptTerm[], caseIds: readonly number[
  * over every posting of the kept terms ranks them (MemoryCaseIndex is the reference). Three
  * statements: totals and df; the SQL sum that picks the candidates; their postings.
  */
-export async function searchIndex(
+async function searchIndex(
   texts: FieldTexts,
   p: SearchParams = DEFAULT_SEARCH_PARAMS,
   options: { limit?: number; probe?: SearchProbe | undefined } = {},
@@ -291,3 +269,5 @@ export async function searchIndex(
   const postings = await timed(probe, 'postings', () => readPostings(kept, ids));
   return timed(probe, 'rank', () => rankPostings(postings, kept, stats, p).slice(0, limit));
 }
+
+export const sqlCaseIndex: CaseIndex = { indexNewCases, reindexCase, searchIndex };
