@@ -45,7 +45,7 @@ async function seedFacts(
   spanDays: number,
 ): Promise<number> {
   // Loaded here, after the harness globals exist (@forge/sql reads them when first loaded).
-  const { copyStaysSql } = await import('../../src/app/analytics/factStore');
+  const { copyStaysSql } = await import('../../src/adapters/sql/factRepository');
   await h.sql.raw('TRUNCATE TABLE itr_issue_fact');
   await h.sql.raw('TRUNCATE TABLE line_history');
   await h.sql.raw('TRUNCATE TABLE itr_stay_fact');
@@ -184,7 +184,7 @@ async function main(): Promise<void> {
   const { runMigrations } = await import('../../src/adapters/sql');
   const { analyticsBackfillConsumer, supervisionResolver } = await import('../../src/index');
   const { BACKFILL_QUEUE } = await import('../../src/app/analytics/backfill');
-  const { slaResolvedIn } = await import('../../src/app/analytics/factStore');
+  const { slaResolvedIn } = (await import('../../src/adapters/sql/factRepository')).sqlFacts;
   const { buildChart, buildWeeklySummary, platformReportDeps, SUPERVISION_CHARTS } = await import(
     '../../src/app/analytics/report'
   );

@@ -3,7 +3,10 @@
  * - `src/domain/` is pure: no `@forge/*`, no adapters, entry points or app layer, no `static/`, no
  *   I/O modules, and it never reads the clock or randomness itself (time and seeds are arguments);
  * - nothing under `src/` imports from `static/` (types shared with the UI live in `src/contract/`);
- * - only `src/adapters/` and `src/entry/` import `@forge/*`.
+ * - only `src/adapters/` and `src/entry/` import `@forge/*`;
+ * - use cases reach storage through their ports (`src/app/ports/`): nothing in `src/app/` imports
+ *   `src/adapters/sql/`, and SQL statement text lives only in `src/adapters/sql/`;
+ * - adapters know of the app layer only its ports (the interfaces they implement).
  *
  * Sources are parsed with the TypeScript compiler, so comments and strings never count, and
  * `import`, `export … from`, `import type`, `require()` and `import()` all do.
@@ -88,6 +91,26 @@ function collectImports(source: ts.SourceFile): ImportRef[] {
   return refs;
 }
 
+/**
+ * A string or template literal that opens like a SQL statement (upper-case keywords, as the app writes
+ * them; an English sentence such as "Update the table" does not match).
+ */
+const SQL_STATEMENT =
+  /^\s*(?:SELECT\s[\s\S]*\bFROM\b|INSERT\s+(?:IGNORE\s+)?INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|REPLACE\s+INTO\s|(?:CREATE|ALTER|DROP|TRUNCATE)\s+TABLE\s)/;
+
+function collectSqlText(source: ts.SourceFile): Array<{ line: number; text: string }> {
+  const found: Array<{ line: number; text: string }> = [];
+  const visit = (node: ts.Node): void => {
+    const text = ts.isStringLiteralLike(node) ? node.text : ts.isTemplateExpression(node) ? node.head.text : undefined;
+    if (text !== undefined && SQL_STATEMENT.test(text)) {
+      found.push({ line: lineOf(source, node.getStart(source)), text: text.trim().slice(0, 40) });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 function collectAmbientReads(source: ts.SourceFile): Array<{ line: number; what: string }> {
   const found: Array<{ line: number; what: string }> = [];
   const visit = (node: ts.Node): void => {
@@ -137,6 +160,8 @@ export function checkSource(fileRel: string, text: string): Finding[] {
   const add = (line: number, rule: string, detail: string) => findings.push({ file: fileRel, line, rule, detail });
   const inDomain = under(fileRel, 'src/domain');
   const mayUseForge = under(fileRel, 'src/adapters') || under(fileRel, 'src/entry');
+  const inApp = under(fileRel, 'src/app');
+  const inAdapters = under(fileRel, 'src/adapters');
 
   for (const { specifier, line } of collectImports(source)) {
     const local = resolveLocal(fileRel, specifier);
@@ -147,6 +172,12 @@ export function checkSource(fileRel: string, text: string): Finding[] {
     if (specifier.startsWith('@forge/') && !mayUseForge) {
       add(line, 'forge-only-in-adapters-and-entry', `imports ${specifier}`);
     }
+    if (inApp && local !== undefined && under(local, 'src/adapters/sql')) {
+      add(line, 'use-cases-use-storage-ports', `imports ${specifier}: take the repository from src/app/ports`);
+    }
+    if (inAdapters && local !== undefined && under(local, 'src/app') && !under(local, 'src/app/ports')) {
+      add(line, 'adapters-know-only-ports', `imports ${specifier}: adapters implement src/app/ports, nothing else`);
+    }
     if (!inDomain) continue;
     if (local !== undefined) {
       for (const layer of ['src/adapters', 'src/entry', 'src/app'] as const) {
@@ -155,6 +186,11 @@ export function checkSource(fileRel: string, text: string): Finding[] {
       if (local === 'src' || local === 'src/index') add(line, 'domain-is-pure', `imports ${specifier} (entry file)`);
     } else if (IO_MODULES.has(bare) || IO_MODULES.has(bare.split('/')[0] ?? '')) {
       add(line, 'domain-is-pure', `imports ${specifier} (I/O)`);
+    }
+  }
+  if (under(fileRel, 'src') && !under(fileRel, 'src/adapters/sql')) {
+    for (const { line, text } of collectSqlText(source)) {
+      add(line, 'sql-only-in-adapters', `"${text}…": SQL belongs in a repository under src/adapters/sql`);
     }
   }
   if (inDomain) {

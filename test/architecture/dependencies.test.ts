@@ -70,6 +70,48 @@ describe('the checker itself', () => {
     expect(rulesOf('src/app/issuePanel/x.ts', 'const now = Date.now();')).toEqual([]);
   });
 
+  describe('storage behind ports', () => {
+    it.each([
+      "import { query } from '../../adapters/sql';",
+      "import { sqlCases } from '../../adapters/sql/caseRepository';",
+      "import type { SqlParam } from '../../adapters/sql/sqlClient';",
+      "const m = await import('../../adapters/sql/migrations');",
+    ])('flags a use case that imports a SQL module: %s', (text) => {
+      expect(rulesOf('src/app/cases/caseLibrary.ts', text)).toContain('use-cases-use-storage-ports');
+    });
+
+    it.each([
+      "const rows = await query('SELECT id FROM itr_case WHERE id = ?', [id], parse);",
+      'await execute(`INSERT INTO audit_log (at) VALUES (?)`, [at]);',
+      "await execute('INSERT IGNORE INTO line_pause (issue_id) VALUES (?)', [id]);",
+      'await execute(`UPDATE itr_case SET title = ? WHERE id = ${marks}`, p);',
+      "const sql = 'DELETE FROM itr_stay_fact WHERE issue_id = ?';",
+    ])('flags SQL text outside src/adapters/sql: %s', (text) => {
+      expect(rulesOf('src/app/analytics/report.ts', text)).toContain('sql-only-in-adapters');
+      expect(rulesOf('src/entry/setup-resolver/index.ts', text)).toContain('sql-only-in-adapters');
+      expect(rulesOf('src/adapters/sql/caseRepository.ts', text)).toEqual([]);
+    });
+
+    it.each([
+      "const m = 'Update the grading table before you publish';",
+      "const m = 'Select a project from the list';",
+      "const m = 'DELETE';",
+      "import { repositories } from '../ports';",
+      "import type { Dispatch } from '../ports/dispatches';",
+    ])('accepts, in src/app/triage/x.ts: %s', (text) => {
+      expect(rulesOf('src/app/triage/x.ts', text)).toEqual([]);
+    });
+
+    it('lets adapters import the ports they implement, and no other app module', () => {
+      expect(rulesOf('src/adapters/sql/x.ts', "import type { CaseRepository } from '../../app/ports/cases';")).toEqual(
+        [],
+      );
+      expect(rulesOf('src/adapters/sql/x.ts', "import { CaseLibrary } from '../../app/cases/caseLibrary';")).toEqual([
+        'adapters-know-only-ports',
+      ]);
+    });
+  });
+
   it('resolves relative paths: from src/domain/x.ts, ../app is the app layer', () => {
     expect(rulesOf('src/domain/x.ts', "import { a } from '../app/a';")).toEqual(['domain-is-pure']);
     expect(rulesOf('src/domain/x.ts', "import { a } from './sla/app';")).toEqual([]);

@@ -2,7 +2,7 @@ import { InvocationError, InvocationErrorCode } from '@forge/events';
 import type { JobFailure, JobFailureCode } from '../../contract/jobs';
 import { JiraError, JiraErrorCode } from '../jira/jira.errors';
 import { ConfigStoreError, ConfigStoreErrorCode } from '../kvs/kvs.errors';
-import { SqlError, SqlErrorCode } from '../sql/sql.errors';
+import { SqlError, SqlErrorCode } from '../../app/ports/storageErrors';
 import { QueueError, QueueErrorCode } from './queue.errors';
 
 /**

@@ -10,4 +10,4 @@ export {
   runMigrations,
 } from './migrations';
 export type { LineOutcome, Migration, MigrationRun } from './migrations';
-export { SqlError, SqlErrorCode } from './sql.errors';
+export { SqlError, SqlErrorCode } from '../../app/ports/storageErrors';

@@ -18,8 +18,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from '@forge/sql';
-import { SqlError, SqlErrorCode } from './sql.errors';
+import { SqlError, SqlErrorCode } from '../../app/ports/storageErrors';
 import { execute, query, translate, type WriteResult } from './sqlClient';
+import type { MigrationRun, SchemaRepository } from '../../app/ports/schema';
 
 export interface Migration {
   name: string;
@@ -594,12 +595,7 @@ async function acquireLock(holder: string, options: Required<RunMigrationsOption
 }
 
 /** What one run did: the steps it applied, those still pending, and whether Forge's DDL rate stopped it. */
-export interface MigrationRun {
-  ran: string[];
-  pending: string[];
-  /** True when Forge SQL refused a DDL for the installation's rate (25 per minute); the rest waits for the next run. */
-  rateLimited: boolean;
-}
+export type { MigrationRun };
 
 /**
  * Applies every migration not yet applied on this installation, under the lock. Stops, without
@@ -703,3 +699,10 @@ export function ensureSchema(): Promise<string[]> {
   });
   return schemaReady;
 }
+
+/** The schema port (src/app/ports/schema.ts) over these migrations. */
+export const sqlSchema: SchemaRepository = {
+  expected: MIGRATIONS.map((m) => m.name),
+  apply: () => applyMigrations(),
+  applied: () => appliedMigrations(),
+};

@@ -7,11 +7,13 @@ import { sqlClassificationHistory } from './classificationHistoryRepository';
 import { sqlDispatches } from './dispatchRepository';
 import { sqlEscalationActions } from './escalationActionRepository';
 import { sqlEscalationAudit } from './escalationAuditRepository';
+import { sqlFacts } from './factRepository';
 import { sqlHandoffs } from './handoffRepository';
 import { sqlLineHistory } from './lineHistoryRepository';
 import { sqlLinePauses } from './linePauseRepository';
 import { sqlResponseAlerts } from './responseAlertRepository';
 import { SqlRestoreJournal } from './restoreJournalRepository';
+import { sqlSchema } from './migrations';
 import { sqlReturnVisits } from './returnVisitRepository';
 import { sqlRootCauses } from './rootCauseRepository';
 
@@ -23,6 +25,7 @@ export const sqlRepositories: Repositories = {
   dispatches: sqlDispatches,
   escalationActions: sqlEscalationActions,
   escalationAudit: sqlEscalationAudit,
+  facts: sqlFacts,
   handoffs: sqlHandoffs,
   lineHistory: sqlLineHistory,
   linePauses: sqlLinePauses,
@@ -30,4 +33,5 @@ export const sqlRepositories: Repositories = {
   restoreJournal: (now) => new SqlRestoreJournal(now),
   returnVisits: sqlReturnVisits,
   rootCauses: sqlRootCauses,
+  schema: sqlSchema,
 };

@@ -7,7 +7,7 @@
  * `runMigrations` (src/adapters/sql/migrations.ts).
  */
 import { errorCodes, ForgeSQLAPIError, sql } from '@forge/sql';
-import { SqlError, SqlErrorCode } from './sql.errors';
+import { SqlError, SqlErrorCode } from '../../app/ports/storageErrors';
 import { isRecord } from '../../domain/input';
 
 /** A value `bindParams` accepts. Dates are passed as UTC `YYYY-MM-DD HH:MM:SS.mmm` strings. */

@@ -11,7 +11,7 @@ import type { GadgetNumbers } from '../../contract/analytics';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds } from '../fields/itrFields';
 import { browsableProjectKeys } from './callerScope';
-import { slaResolvedIn } from './factStore';
+import { repositories } from '../ports';
 
 /** Counting stops here (range 1,000–100,000; default 20,000): the gadget shows "20000+" beyond. */
 export const GADGET_COUNT_CAP = 20_000;
@@ -49,7 +49,9 @@ export async function gadgetNumbers(
   const jira = asCaller();
   const month = async (): Promise<{ resolved: number; met: number }> => {
     const projectKeys = await browsableProjectKeys(accountId, jira);
-    return projectKeys.length === 0 ? { resolved: 0, met: 0 } : slaResolvedIn(monthOf(now), projectKeys);
+    return projectKeys.length === 0
+      ? { resolved: 0, met: 0 }
+      : repositories().facts.slaResolvedIn(monthOf(now), projectKeys);
   };
   const [open, breached, dueToday, sla] = await Promise.all([
     count(jira, jql.open),

@@ -9,12 +9,13 @@ import { lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds } from '../fields/itrFields';
 import { doneAt } from '../../domain/issueDone';
 import { accountIdOf, statusCategoryOf, textOf } from '../fields/issueState';
-import { deleteFact, historyCounts, upsertFacts, type HistoryCounts } from './factStore';
-import { SqlError, SqlErrorCode } from '../../adapters/sql';
+import { SqlError, SqlErrorCode } from '../ports/storageErrors';
 import type { SkippedIssue } from '../../contract/analytics';
 import { tooLong, type StoredValue } from '../../domain/storageLimits';
 import { loadAnalyticsSettings } from './settings';
 import { isRecord } from '../../domain/input';
+import { repositories } from '../ports';
+import type { HistoryCounts } from '../ports/facts';
 
 /** The Jira fields a fact needs (system + the app's). */
 export function factFields(ids: ItrFieldIds): string[] {
@@ -161,7 +162,7 @@ export async function projectIssues(
   departments: Readonly<Record<string, string>>,
   now: Date,
 ): Promise<ProjectionOutcome> {
-  const counts = await historyCounts(issues.map((i) => i.id));
+  const counts = await repositories().facts.historyCounts(issues.map((i) => i.id));
   const skipped: SkippedIssue[] = [];
   const facts = issues.flatMap((i) => {
     const fact = factOf(
@@ -179,7 +180,7 @@ export async function projectIssues(
     return [fact];
   });
   try {
-    await upsertFacts(facts, now);
+    await repositories().facts.upsertFacts(facts, now);
     return { projected: facts.length, skipped };
   } catch (e) {
     if (!isRowFailure(e) || facts.length === 0) throw e;
@@ -188,7 +189,7 @@ export async function projectIssues(
   let projected = 0;
   for (const fact of facts) {
     try {
-      await upsertFacts([fact], now);
+      await repositories().facts.upsertFacts([fact], now);
       projected++;
     } catch (e) {
       if (!isRowFailure(e)) throw e;
@@ -214,7 +215,7 @@ export async function syncIssueFact(
       console.warn(JSON.stringify({ event: 'analytics', issue: issueId, notProjected: outcome.skipped[0] }));
       return 'failed';
     }
-    if (outcome.projected === 0) await deleteFact(issueId);
+    if (outcome.projected === 0) await repositories().facts.deleteFact(issueId);
     return outcome.projected > 0 ? 'projected' : 'skipped';
   } catch (e) {
     console.warn(

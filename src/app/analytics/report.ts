@@ -30,23 +30,11 @@ import type {
   WeeklyReportDto,
 } from '../../contract/analytics';
 import { lookUpFieldIds } from '../fields/fieldIds';
-import {
-  breakdownRows,
-  caseSpreadRows,
-  cycleRows,
-  departmentMonthlyRows,
-  olaRows,
-  peopleRows,
-  productRegionRows,
-  regionSpread,
-  severeByProduct,
-  slaRows,
-  totalsRow,
-  volumeRows,
-  type BreakdownDimension,
-} from './factStore';
 import { loadAnalyticsSettings, type AnalyticsSettings } from './settings';
 import { CallerScopes, type CallerScope } from './callerScope';
+import { repositories } from '../ports';
+import type { BreakdownDimension } from '../ports/facts';
+import { regionSpread, severeByProduct } from './productRegion';
 
 export interface ReportDeps {
   /** Jira as the resolver's caller (`asUser()`). */
@@ -107,9 +95,9 @@ export function countableProjectKeys(browsable: readonly string[], filter: Analy
 /** The patterns the process names, from four reads; shared by the page and the weekly summary. */
 async function patternsOf(filter: AnalyticsFilter): Promise<Pattern[]> {
   const [productRegion, caseSpread, departmentMonthly] = await Promise.all([
-    productRegionRows(filter, SEVERE_GRADES),
-    caseSpreadRows(filter),
-    departmentMonthlyRows(filter),
+    repositories().facts.productRegionRows(filter, SEVERE_GRADES),
+    repositories().facts.caseSpreadRows(filter),
+    repositories().facts.departmentMonthlyRows(filter),
   ]);
   return detectPatterns({
     severeByProduct: severeByProduct(productRegion),
@@ -136,7 +124,7 @@ const drillOf =
 function breakdownChart(dimension: BreakdownDimension) {
   return async (input: ChartInput): Promise<BreakdownDto> => {
     const drill = drillOf(input);
-    const rows = input.none ? [] : await breakdownRows(input.scoped, dimension, SEVERE_GRADES);
+    const rows = input.none ? [] : await repositories().facts.breakdownRows(input.scoped, dimension, SEVERE_GRADES);
     return {
       dimension,
       rows: rows.map((r) => ({
@@ -163,7 +151,7 @@ async function peopleChart(input: ChartInput): Promise<SupervisionChartData['peo
   const drill = drillOf(input);
   const rows = input.none
     ? { person: [], department: [] }
-    : await peopleRows(input.scoped, (a) => settings.departments[a] ?? null);
+    : await repositories().facts.peopleRows(input.scoped, (a) => settings.departments[a] ?? null);
   // People by name, as Jira shows them; an account Jira no longer knows has no name (never its id).
   const owners = rows.person.flatMap((r) => (r.key === null ? [] : [r.key]));
   const names = owners.length === 0 ? new Map<string, string | null>() : await input.deps.displayNames(owners);
@@ -196,7 +184,9 @@ type ChartBuilders = { [K in SupervisionChartName]: (input: ChartInput) => Promi
 const CHARTS: ChartBuilders = {
   totals: async (input) => {
     const drill = drillOf(input);
-    const t = input.none ? { created: 0, resolved: 0, met: 0, breachedOpen: 0 } : await totalsRow(input.scoped);
+    const t = input.none
+      ? { created: 0, resolved: 0, met: 0, breachedOpen: 0 }
+      : await repositories().facts.totalsRow(input.scoped);
     return {
       created: drill(t.created),
       resolved: drill(t.resolved, [{ dimension: 'state', value: 'resolved' }]),
@@ -210,7 +200,7 @@ const CHARTS: ChartBuilders = {
   },
   volume: async (input) => {
     const drill = drillOf(input);
-    const volume = input.none ? [] : await volumeRows(input.scoped);
+    const volume = input.none ? [] : await repositories().facts.volumeRows(input.scoped);
     const periods = [...new Set(volume.map((v) => v.period))].sort();
     const series = <K extends 'kind' | 'grade'>(key: K): Array<{ value: string | null; counts: Drill[] }> =>
       [...new Set(volume.map((v) => v[key]))].map((value) => ({
@@ -233,7 +223,7 @@ const CHARTS: ChartBuilders = {
   },
   sla: async (input) => {
     const drill = drillOf(input);
-    const sla = input.none ? [] : await slaRows(input.scoped);
+    const sla = input.none ? [] : await repositories().facts.slaRows(input.scoped);
     return sla.map((s) => {
       const period = [{ dimension: 'period' as const, ...periodRange(s.period, input.filter.granularity) }];
       return {
@@ -250,7 +240,7 @@ const CHARTS: ChartBuilders = {
     });
   },
   ola: async (input) => {
-    const ola = input.none ? [] : await olaRows(input.scoped);
+    const ola = input.none ? [] : await repositories().facts.olaRows(input.scoped);
     const jql = drillDownJql(input.filter, input.ids);
     return ola.map((o) => ({
       line: o.line,
@@ -261,7 +251,7 @@ const CHARTS: ChartBuilders = {
     }));
   },
   cycle: async (input) => {
-    const cs = cycleStats(input.none ? [] : await cycleRows(input.scoped));
+    const cs = cycleStats(input.none ? [] : await repositories().facts.cycleRows(input.scoped));
     return {
       count: cs.count,
       medianHours: cs.medianHours,
@@ -314,7 +304,11 @@ export async function buildWeeklySummary(
   generatedAt: Date,
   scopedToViewer = false,
 ): Promise<WeeklyReportDto> {
-  const [totals, cycle, patterns] = await Promise.all([totalsRow(filter), cycleRows(filter), patternsOf(filter)]);
+  const [totals, cycle, patterns] = await Promise.all([
+    repositories().facts.totalsRow(filter),
+    repositories().facts.cycleRows(filter),
+    patternsOf(filter),
+  ]);
   return {
     generatedAt: generatedAt.toISOString(),
     from: filter.from,

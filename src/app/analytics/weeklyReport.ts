@@ -12,11 +12,11 @@ import { ConfigStore, type ConfigCodec } from '../../adapters/kvs';
 import { weekEndingAt } from '../../domain/analytics';
 import type { WeeklyReportDto } from '../../contract/analytics';
 import type { CallerScope } from './callerScope';
-import { countedProjectKeys } from './factStore';
 import { buildWeeklySummary } from './report';
 import { loadAnalyticsSettings } from './settings';
 import { postWeeklyReport } from './weeklyReportPost';
 import { isRecord } from '../../domain/input';
+import { repositories } from '../ports';
 
 /** The stored summary: the page's DTO plus the projects it counted (null in summaries stored before they were recorded). */
 export interface StoredWeeklyReport {
@@ -66,7 +66,7 @@ export async function generateWeeklyReport(now: Date, reports: ConfigStore = sto
   const { from, to } = weekEndingAt(now);
   const [report, counted] = await Promise.all([
     buildWeeklySummary(weekFilter(from, to, []), now),
-    countedProjectKeys(weekFilter(from, to, [])),
+    repositories().facts.countedProjectKeys(weekFilter(from, to, [])),
   ]);
   await reports.set(WEEKLY_REPORT_KEY, { report, countedProjectKeys: counted }, reportCodec, { updatedBy: 'app' });
   await postWeeklyReport(report, (await loadAnalyticsSettings()).value);

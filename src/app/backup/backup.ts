@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ConfigStore, ConfigStoreError } from '../../adapters/kvs';
-import { SqlError } from '../../adapters/sql/sql.errors';
+import { SqlError } from '../ports/storageErrors';
 import type {
   BackupCase,
   BackupDocument,

@@ -10,6 +10,7 @@ import type { ClassificationHistoryRepository } from './classificationHistory';
 import type { DispatchRepository } from './dispatches';
 import type { EscalationActionRepository } from './escalationActions';
 import type { EscalationAuditRepository } from './escalationAudit';
+import type { FactRepository } from './facts';
 import type { HandoffRepository } from './handoffs';
 import type { LineHistoryRepository } from './lineHistory';
 import type { LinePauseRepository } from './linePauses';
@@ -17,6 +18,7 @@ import type { ResponseAlertRepository } from './responseAlerts';
 import type { RestoreJournal } from './restoreJournal';
 import type { ReturnVisitRepository } from './returnVisits';
 import type { RootCauseRepository } from './rootCauses';
+import type { SchemaRepository } from './schema';
 
 export interface Repositories {
   auditLog: AuditLogRepository;
@@ -26,6 +28,7 @@ export interface Repositories {
   dispatches: DispatchRepository;
   escalationActions: EscalationActionRepository;
   escalationAudit: EscalationAuditRepository;
+  facts: FactRepository;
   handoffs: HandoffRepository;
   lineHistory: LineHistoryRepository;
   linePauses: LinePauseRepository;
@@ -34,6 +37,7 @@ export interface Repositories {
   restoreJournal(now: () => Date): RestoreJournal;
   returnVisits: ReturnVisitRepository;
   rootCauses: RootCauseRepository;
+  schema: SchemaRepository;
 }
 
 /** A use case ran before the entry file installed the repositories: a wiring bug, never user input. */

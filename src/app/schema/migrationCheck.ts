@@ -6,7 +6,9 @@
  * check reads (`migrationStatus`).
  */
 import { ConfigStore, recordHeartbeat, type ConfigCodec } from '../../adapters/kvs';
-import { appliedMigrations, applyMigrations, MIGRATIONS, SqlError, type MigrationRun } from '../../adapters/sql';
+import { SqlError } from '../ports/storageErrors';
+import { repositories } from '../ports';
+import type { MigrationRun } from '../ports/schema';
 
 /** `upToDate`: nothing to do; `applied`: applied the rest; `pending`: stopped at the DDL rate; `failed`: a step failed. */
 export type MigrationCheckOutcome = 'upToDate' | 'applied' | 'pending' | 'failed';
@@ -63,8 +65,8 @@ export interface MigrationCheckDeps {
 }
 
 export const platformMigrationCheckDeps = (): MigrationCheckDeps => ({
-  apply: () => applyMigrations(),
-  applied: appliedMigrations,
+  apply: () => repositories().schema.apply(),
+  applied: () => repositories().schema.applied(),
   store: new ConfigStore({ prefix: 'schema:' }),
   heartbeat: (at) => recordHeartbeat('migration-check', at),
 });
@@ -93,7 +95,7 @@ export async function runMigrationCheck(
       at: now.toISOString(),
       outcome: 'failed',
       ran: [],
-      pending: MIGRATIONS.map((m) => m.name).filter((n) => !applied.has(n)),
+      pending: repositories().schema.expected.filter((n) => !applied.has(n)),
       errorCode: code,
     };
     console.error(
@@ -114,7 +116,7 @@ export async function runMigrationCheck(
 export async function migrationStatus(
   deps: MigrationCheckDeps = platformMigrationCheckDeps(),
 ): Promise<MigrationStatus> {
-  const expected = MIGRATIONS.map((m) => m.name);
+  const expected = [...repositories().schema.expected];
   const applied = await deps.applied();
   const done = new Set(applied);
   const last = await deps.store.get(RESULT_KEY, migrationCheckCodec).catch(() => undefined);

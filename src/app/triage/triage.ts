@@ -71,7 +71,7 @@ export interface TriageDeps {
   loadRole(): Promise<TriageRoleConfig>;
   appendHistory(rows: readonly HistoryRow[]): Promise<void>;
   readHistory(issueId: string): Promise<ClassificationHistoryEntry[]>;
-  /** The acceptance clocks (app-owned SQL, src/adapters/sql/dispatchStore.ts); never an issue property a user may write. */
+  /** The acceptance clocks (app-owned storage, src/app/ports/dispatches.ts); never an issue property a user may write. */
   readDispatches(issueIds: readonly string[]): Promise<Map<string, Dispatch>>;
   recordDispatch(issueId: string, dispatch: Dispatch): Promise<void>;
   /** The projects and issue types triage lists (src/app/setup/itrProjects.ts). */

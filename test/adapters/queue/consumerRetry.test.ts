@@ -6,7 +6,7 @@ import { JiraError, JiraErrorCode, codeForStatus } from '../../../src/adapters/j
 import { ConfigStoreError, ConfigStoreErrorCode } from '../../../src/adapters/kvs/kvs.errors';
 import { classifyConsumerFailure, retryLater, settleConsumerFailure } from '../../../src/adapters/queue';
 import { QueueError, QueueErrorCode } from '../../../src/adapters/queue/queue.errors';
-import { SqlError, SqlErrorCode } from '../../../src/adapters/sql/sql.errors';
+import { SqlError, SqlErrorCode } from '../../../src/app/ports/storageErrors';
 import { DomainError } from '../../../src/domain';
 
 /** What `new InvocationError(…)` is at run time (its constructor returns its JSON). */

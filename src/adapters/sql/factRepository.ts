@@ -9,14 +9,23 @@
  * same stays at the same moment. The OLA and per-person charts read it by one index range instead of
  * joining every stay to its issue (the join was their whole cost at 100,000 issues).
  */
-import { execute, fromSqlDateTime, query, type SqlParam } from '../../adapters/sql';
+import { execute, query, type SqlParam } from './sqlClient';
 import {
   CYCLE_BUCKET_UPPER_HOURS,
   type AnalyticsFilter,
   type Granularity,
   type IssueFact,
 } from '../../domain/analytics';
-import { ensureSchema } from '../../adapters/sql';
+import { ensureSchema } from './migrations';
+import type {
+  BreakdownDimension,
+  BreakdownRow,
+  FactRepository,
+  HistoryCounts,
+  PeopleGroup,
+  PeopleRow,
+  ProductRegionRow,
+} from '../../app/ports/facts';
 
 const COLUMNS = [
   'issue_id',
@@ -48,7 +57,7 @@ export const UPSERT_CHUNK = 200;
 
 const d = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
 
-export async function upsertFacts(facts: readonly IssueFact[], syncedAt: Date): Promise<void> {
+async function upsertFacts(facts: readonly IssueFact[], syncedAt: Date): Promise<void> {
   if (facts.length === 0) return;
   await ensureSchema();
   for (let at = 0; at < facts.length; at += UPSERT_CHUNK) {
@@ -120,25 +129,17 @@ async function refreshStays(issueIds: readonly number[]): Promise<void> {
   await execute(copyStaysSql(`h.issue_id IN (${marks})`), [...issueIds]);
 }
 
-export async function deleteFact(issueId: string): Promise<void> {
+async function deleteFact(issueId: string): Promise<void> {
   await ensureSchema();
   await execute('DELETE FROM itr_issue_fact WHERE issue_id = ?', [Number(issueId)]);
   await execute('DELETE FROM itr_stay_fact WHERE issue_id = ?', [Number(issueId)]);
-}
-
-/** Per-issue counts the histories hold (line_history, classification_history, return_visit). */
-export interface HistoryCounts {
-  escalations: number;
-  timeouts: number;
-  forwards: number;
-  satisfaction: number | null;
 }
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 /** Three GROUP BY reads for a batch of issues (≤ 100 ids per batch in practice). */
-export async function historyCounts(issueIds: readonly string[]): Promise<Map<string, HistoryCounts>> {
+async function historyCounts(issueIds: readonly string[]): Promise<Map<string, HistoryCounts>> {
   const out = new Map<string, HistoryCounts>(
     issueIds.map((id) => [id, { escalations: 0, timeouts: 0, forwards: 0, satisfaction: null }]),
   );
@@ -228,7 +229,7 @@ export function cycleBucketExpr(col = 'f.cycle_minutes'): string {
   return `CASE ${CYCLE_BUCKET_UPPER_HOURS.map((h, i) => `WHEN ${col} < ${h * 60} THEN ${i}`).join(' ')} ELSE ${CYCLE_BUCKET_UPPER_HOURS.length} END`;
 }
 
-export async function volumeRows(
+async function volumeRows(
   f: AnalyticsFilter,
 ): Promise<Array<{ period: string; kind: string | null; grade: string | null; count: number }>> {
   await ensureSchema();
@@ -240,7 +241,7 @@ export async function volumeRows(
   );
 }
 
-export async function slaRows(
+async function slaRows(
   f: AnalyticsFilter,
 ): Promise<Array<{ period: string; resolved: number; met: number; breachedOpen: number }>> {
   await ensureSchema();
@@ -261,7 +262,7 @@ export async function slaRows(
 }
 
 /** The page's totals in one pass: created, resolved, resolved within the SLA, and breached while open. */
-export async function totalsRow(
+async function totalsRow(
   f: AnalyticsFilter,
 ): Promise<{ created: number; resolved: number; met: number; breachedOpen: number }> {
   await ensureSchema();
@@ -282,7 +283,7 @@ export async function totalsRow(
 }
 
 /** The projects whose issues a filter counts (the weekly summary records them, to know who may see it as is). */
-export async function countedProjectKeys(f: AnalyticsFilter): Promise<string[]> {
+async function countedProjectKeys(f: AnalyticsFilter): Promise<string[]> {
   await ensureSchema();
   const w = where(f);
   return query(
@@ -293,7 +294,7 @@ export async function countedProjectKeys(f: AnalyticsFilter): Promise<string[]> 
 }
 
 /** Per-line OLA: stays that ended on the line, and those that ended by running out of time. */
-export async function olaRows(f: AnalyticsFilter): Promise<Array<{ line: string; ended: number; timedOut: number }>> {
+async function olaRows(f: AnalyticsFilter): Promise<Array<{ line: string; ended: number; timedOut: number }>> {
   await ensureSchema();
   const w = where(f, 's');
   return query(
@@ -304,7 +305,7 @@ export async function olaRows(f: AnalyticsFilter): Promise<Array<{ line: string;
   );
 }
 
-export async function cycleRows(f: AnalyticsFilter): Promise<Array<{ bucket: number; count: number }>> {
+async function cycleRows(f: AnalyticsFilter): Promise<Array<{ bucket: number; count: number }>> {
   await ensureSchema();
   const w = where(f);
   return query(
@@ -314,7 +315,6 @@ export async function cycleRows(f: AnalyticsFilter): Promise<Array<{ bucket: num
   );
 }
 
-export type BreakdownDimension = 'product' | 'region' | 'customerTier' | 'month';
 const DIMENSION_COLUMN: Record<BreakdownDimension, string> = {
   product: 'f.product',
   region: 'f.region',
@@ -322,15 +322,7 @@ const DIMENSION_COLUMN: Record<BreakdownDimension, string> = {
   month: "DATE_FORMAT(f.created_at, '%Y-%m')",
 };
 
-export interface BreakdownRow {
-  value: string | null;
-  count: number;
-  resolved: number;
-  breached: number;
-  severe: number;
-}
-
-export async function breakdownRows(
+async function breakdownRows(
   f: AnalyticsFilter,
   dim: BreakdownDimension,
   severeGrades: readonly string[],
@@ -356,7 +348,7 @@ export async function breakdownRows(
   );
 }
 
-export async function caseSpreadRows(
+async function caseSpreadRows(
   f: AnalyticsFilter,
 ): Promise<Array<{ caseId: number; products: number; issues: number }>> {
   await ensureSchema();
@@ -374,18 +366,8 @@ export async function caseSpreadRows(
   }
 }
 
-export interface ProductRegionRow {
-  product: string | null;
-  region: string | null;
-  count: number;
-  severe: number;
-}
-
 /** Counts and severe counts per (product, region): one scan feeds two patterns (severe product, scattered region). */
-export async function productRegionRows(
-  f: AnalyticsFilter,
-  severeGrades: readonly string[],
-): Promise<ProductRegionRow[]> {
+async function productRegionRows(f: AnalyticsFilter, severeGrades: readonly string[]): Promise<ProductRegionRow[]> {
   await ensureSchema();
   const w = where(f);
   const sev =
@@ -399,30 +381,7 @@ export async function productRegionRows(
   );
 }
 
-/** Severe issues per product (issues without a product left out). */
-export function severeByProduct(rows: readonly ProductRegionRow[]): Array<{ product: string; severe: number }> {
-  const out = new Map<string, number>();
-  for (const r of rows) if (r.product !== null) out.set(r.product, (out.get(r.product) ?? 0) + r.severe);
-  return [...out].map(([product, severe]) => ({ product, severe }));
-}
-
-/** Per region: issues, products seen, and the issues of its largest product (issues without a region left out). */
-export function regionSpread(
-  rows: readonly ProductRegionRow[],
-): Array<{ region: string; issues: number; products: number; topProductIssues: number }> {
-  const byRegion = new Map<string, { issues: number; products: number; topProductIssues: number }>();
-  for (const r of rows) {
-    if (r.region === null) continue;
-    const g = byRegion.get(r.region) ?? { issues: 0, products: 0, topProductIssues: 0 };
-    g.issues += r.count;
-    if (r.product !== null) g.products++;
-    g.topProductIssues = Math.max(g.topProductIssues, r.count);
-    byRegion.set(r.region, g);
-  }
-  return [...byRegion].map(([region, g]) => ({ region, ...g }));
-}
-
-export async function departmentMonthlyRows(
+async function departmentMonthlyRows(
   f: AnalyticsFilter,
 ): Promise<Array<{ department: string; month: string; count: number }>> {
   await ensureSchema();
@@ -435,21 +394,6 @@ export async function departmentMonthlyRows(
   );
 }
 
-export type PeopleGroup = 'person' | 'department';
-
-export interface PeopleRow {
-  key: string | null;
-  solved: number;
-  gradeMix: Record<string, number>;
-  cycleBuckets: number[];
-  satisfactionAvg: number | null;
-  satisfactionCount: number;
-  timeouts: number;
-  escalationsReceived: number;
-  escalationsCaused: number;
-  forwarded: number;
-}
-
 /**
  * Per person (owner) and per department, both from one set of reads (the page shows the two tables
  * together): solved, grade mix and cycle buckets
@@ -457,7 +401,7 @@ export interface PeopleRow {
  * them (entered_by 'app'), caused = their stays that ended timed_out, forwarded = owner changes away from
  * them (classification_history, old_value = them). Stays and forwards map to a department by `departmentOf`.
  */
-export async function peopleRows(
+async function peopleRows(
   f: AnalyticsFilter,
   departmentOf: (accountId: string) => string | null,
 ): Promise<Record<PeopleGroup, PeopleRow[]>> {
@@ -546,7 +490,7 @@ export async function peopleRows(
  * The gadget's SLA attainment: issues of `projectKeys` (never empty: the caller passes the viewer's
  * browsable projects and skips the query when there are none) resolved in `period`, and those within the SLA.
  */
-export async function slaResolvedIn(
+async function slaResolvedIn(
   period: { from: string; to: string },
   projectKeys: readonly string[],
 ): Promise<{ resolved: number; met: number }> {
@@ -561,4 +505,20 @@ export async function slaResolvedIn(
   return rows[0] ?? { resolved: 0, met: 0 };
 }
 
-export { fromSqlDateTime };
+export const sqlFacts: FactRepository = {
+  upsertFacts,
+  deleteFact,
+  historyCounts,
+  volumeRows,
+  slaRows,
+  totalsRow,
+  countedProjectKeys,
+  olaRows,
+  cycleRows,
+  breakdownRows,
+  caseSpreadRows,
+  productRegionRows,
+  departmentMonthlyRows,
+  peopleRows,
+  slaResolvedIn,
+};

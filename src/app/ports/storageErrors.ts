@@ -1,4 +1,7 @@
-/** Stable codes for Forge SQL failures seen by the app; never rename, only add. */
+/**
+ * Stable codes for storage (Forge SQL) failures the use cases may tell apart: part of the storage ports'
+ * contract, thrown by src/adapters/sql. Never rename, only add.
+ */
 export const SqlErrorCode = {
   /** The statement ran and the database refused it (syntax, unknown column, duplicate key, …). */
   Execution: 'SQL_EXECUTION_ERROR',
