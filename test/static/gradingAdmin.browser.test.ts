@@ -94,11 +94,11 @@ describeWithBrowser('grading table admin page in Chromium', () => {
 
   it('speaks Simplified Chinese, in dark mode, with keyboard tabs', async () => {
     const { page, errors } = await open(ADMIN, 'zh_CN', 'dark');
-    await page.getByRole('tab', { name: '定级维度' }).waitFor();
+    await page.getByRole('tab', { name: '分级维度' }).waitFor();
     expect(await page.locator('body').innerText()).toContain('当前生效版本 1');
-    await page.getByRole('tab', { name: '定级维度' }).focus();
+    await page.getByRole('tab', { name: '分级维度' }).focus();
     await page.keyboard.press('ArrowRight');
-    expect(await page.evaluate('document.activeElement.textContent')).toBe('定级规则');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('分级规则');
     await page.getByRole('tab', { name: '工作日历' }).click();
     await page.getByRole('button', { name: '添加日历' }).waitFor();
     await page.getByRole('tab', { name: '历史版本' }).click();

@@ -97,7 +97,7 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     const body = await text(page);
     expect(body).toContain('投诉');
     expect(body).toContain('三线 (L3)');
-    expect(body).toContain('P1 · 定级表 v5');
+    expect(body).toContain('P1 · 分级表 v5');
     expect(body).toContain('2026年11月24日 12:00'); // due 04:00Z is noon in Shanghai
     expect(body).toContain('2小时前');
     expect(await page.getAttribute('html', 'data-color-mode')).toBe('dark');
@@ -194,7 +194,7 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
   it('shows a breach and by how much, and that the issue keeps the table version it was stamped with (en, zh-CN dark)', async () => {
     for (const [locale, colorMode, breached, versionNote] of [
       ['en_US', 'light', 'Breached by 2 h 5 min', 'Stamped with v3; v4 in force until a recompute'],
-      ['zh_CN', 'dark', '已违约，超出 2 小时 5 分钟', '按定级表 v3 计算；当前生效 v4，重新计算后更新'],
+      ['zh_CN', 'dark', '已违约，超出 2 小时 5 分钟', '按分级表 v3 计算；当前生效 v4，重新计算后更新'],
     ] as const) {
       const { page, errors } = await openPanel({
         context: { locale, timezone: 'UTC', issueKey: 'ITR-7' },
@@ -379,7 +379,7 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
     await shoot(page, 'issue-panel-zh-CN-loading');
     release();
     await page.getByText('正常').waitFor();
-    expect(await text(page)).toContain('严重 · 定级表 v3'); // the grade's Chinese label
+    expect(await text(page)).toContain('严重 · 分级表 v3'); // the grade's Chinese label
     await page.close();
   });
 
