@@ -52,7 +52,8 @@ export const ErrorState = forwardRef<HTMLButtonElement, ErrorStateProps>(functio
         <Stack space="space.100">
           <Text weight="semibold">{t(titleKey)}</Text>
           <Text>{message}</Text>
-          <Text size="small" color="color.text.subtlest">
+          {/* subtle, not subtlest: on the danger background subtlest fell just under 4.5:1 */}
+          <Text size="small" color="color.text.subtle">
             {t('error.codeLabel', { code: error.code })}
           </Text>
           {onRetry === undefined ? null : (

@@ -10,6 +10,9 @@ const tabStyles = xcss({
   paddingInline: 'space.150',
   borderRadius: 'radius.small',
   color: 'color.text.subtle',
+  // Pressable's default grey fill under subtle text fell to 2.3:1 in dark mode; a tab rests on the page.
+  backgroundColor: 'color.background.neutral.subtle',
+  ':hover': { backgroundColor: 'color.background.neutral.subtle.hovered' },
 });
 const selectedTabStyles = xcss({
   paddingBlock: 'space.075',

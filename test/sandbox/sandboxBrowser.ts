@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/server';
+import { auditEveryPage } from '../static/axe';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../static/bridgeStub';
 import { reportable, reported } from './reportableError';
 
@@ -56,6 +57,7 @@ export function useSandboxInBrowser(options: SandboxBrowserOptions): SandboxInBr
   let page: Page | undefined;
   let undo: (() => void) | void;
   let pageErrors: string[] = [];
+  let accessibility: (() => Promise<void>) | undefined;
   const must = <T>(v: T | undefined, what: string): T => {
     if (v === undefined) throw new Error(`${what} is only available inside a test`);
     return v;
@@ -71,6 +73,7 @@ export function useSandboxInBrowser(options: SandboxBrowserOptions): SandboxInBr
         });
         if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
         browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+        accessibility = auditEveryPage(browser);
         mkdirSync(screenshots, { recursive: true });
       }),
     240_000,
@@ -94,9 +97,13 @@ export function useSandboxInBrowser(options: SandboxBrowserOptions): SandboxInBr
   );
 
   afterEach(async () => {
-    if (typeof undo === 'function') undo();
-    await page?.close();
-    await sandbox?.stop();
+    try {
+      await accessibility?.(); // serious or critical axe-core findings fail the test (test/static/axe.ts)
+    } finally {
+      if (typeof undo === 'function') undo();
+      await page?.close();
+      await sandbox?.stop();
+    }
   });
 
   return {

@@ -47,7 +47,7 @@ describeWithBrowser('supervision and hand-off in the sandbox', () => {
         'people',
         'departments',
       ]) {
-        expect(await sup.getByTestId(`chart-${id}`).locator('svg[role="img"], table').count()).toBeGreaterThan(0);
+        expect(await sup.getByTestId(`chart-${id}`).locator('svg[role="group"], table').count()).toBeGreaterThan(0);
       }
       // A year of history: well over a hundred issues created in the default period.
       expect(Number(await sup.getByTestId('total-created').innerText())).toBeGreaterThan(100);

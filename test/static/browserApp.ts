@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { invokeResolver } from '../../platform-doubles';
+import { auditEveryPage } from './axe';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic, type ResolverStub, type StaticServer } from './bridgeStub';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -25,12 +26,15 @@ export interface BrowserApp {
 
 /**
  * Call inside a `describe`: registers the beforeAll that builds `app` (a folder of static/) and launches
- * Chromium (creating the screenshots folder when asked), and the afterAll that closes and removes it all.
+ * Chromium (creating the screenshots folder when asked), the afterEach that fails a test whose pages
+ * have a serious or critical accessibility violation (./axe.ts), and the afterAll that closes and
+ * removes it all.
  */
 export function builtApp(app: string, options: { screenshots?: boolean } = {}): BrowserApp {
   let outDir: string | undefined;
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
+  let accessibility: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     outDir = mkdtempSync(path.join(os.tmpdir(), 'itr-ui-'));
@@ -41,8 +45,13 @@ export function builtApp(app: string, options: { screenshots?: boolean } = {}): 
     if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
     server = await serveStatic(path.join(outDir, app));
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    accessibility = auditEveryPage(browser);
     if (options.screenshots === true) mkdirSync(screenshots, { recursive: true });
   }, 180_000);
+
+  afterEach(async () => {
+    await accessibility?.();
+  });
 
   afterAll(async () => {
     await browser?.close();

@@ -97,7 +97,7 @@ describeWithBrowser('return-visits page in Chromium', () => {
     await page.getByText('Visit recorded for ITR-9.').waitFor();
     expect(jira.issue('ITR-9').fields[ids.visitOpen]).toBe('no');
 
-    await page.getByTestId('visits-tab-done').click();
+    await page.locator('#visits-tab-done').click();
     await page.getByTestId('visit-differs').waitFor();
     expect(await page.getByTestId('visit-customer-view').innerText()).toContain('2/5');
     expect(errors).toEqual([]);

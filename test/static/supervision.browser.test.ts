@@ -113,7 +113,7 @@ describeWithBrowser('supervision page in Chromium', () => {
       'people',
       'departments',
     ]) {
-      expect(await page.getByTestId(`chart-${id}`).locator('svg[role="img"], table').count()).toBeGreaterThan(0);
+      expect(await page.getByTestId(`chart-${id}`).locator('svg[role="group"], table').count()).toBeGreaterThan(0);
     }
     await page.getByTestId('patterns').waitFor();
     // Per-person figures name the owner as Jira does, never by account id.
@@ -187,10 +187,10 @@ describeWithBrowser('supervision page in Chromium', () => {
     expect(await page.locator('[data-chart-state="ready"]').count()).toBe(CHARTS - 1);
     expect(await page.getByTestId('chart-ola').count()).toBe(0);
     expect(await page.getByTestId('total-created').innerText()).toBe('80');
-    await page.getByTestId('chart-sla').locator('svg[role="img"]').waitFor();
+    await page.getByTestId('chart-sla').locator('svg[role="group"]').waitFor();
     failOla = false;
     await failed.getByRole('button').click();
-    await page.getByTestId('chart-ola').locator('svg[role="img"]').waitFor();
+    await page.getByTestId('chart-ola').locator('svg[role="group"]').waitFor();
     expect(await page.locator('[data-chart-state="ready"]').count()).toBe(CHARTS);
     expect(errors).toEqual([]);
     await page.close();
@@ -203,7 +203,7 @@ describeWithBrowser('supervision page in Chromium', () => {
     expect(await page.getByTestId('chart-departments').count()).toBe(0);
     expect(await page.getByTestId('rebuild').count()).toBe(0);
     expect(await page.getByTestId('total-created').innerText()).toBe('80');
-    expect(await page.getByTestId('chart-breakdown-product').locator('svg[role="img"]').count()).toBe(1);
+    expect(await page.getByTestId('chart-breakdown-product').locator('svg[role="group"]').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);

@@ -17,6 +17,7 @@ import { toApiError } from '../../shared/errors';
 import { errorMessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
 import { PeoplePicker } from '../../shared/PeoplePicker';
+import { TabBar } from '../../shared/TabBar';
 import { accountIdsOf, groupNamesOf, personName, pickedGroup, pickedPerson, type Picked } from '../../shared/people';
 
 const inputStyle: React.CSSProperties = {
@@ -385,33 +386,34 @@ export function ReturnVisitsPage(_props: { context: ForgeContext }) {
         ) : null}
         {error?.code === 'VISIT_NOT_SUPERVISOR' ? null : (
           <Stack space="space.200">
-            <Inline space="space.100" role="tablist">
-              {(['open', 'done'] as const).map((s) => (
-                <button
-                  key={s}
-                  type="button"
-                  role="tab"
-                  aria-selected={status === s}
-                  data-testid={`visits-tab-${s}`}
-                  style={{ ...buttonStyle, opacity: status === s ? 1 : 0.7 }}
-                  onClick={() => setStatus(s)}
-                >
-                  {t(s === 'open' ? 'visits.open' : 'visits.done')}
-                </button>
-              ))}
-            </Inline>
+            <TabBar<'open' | 'done'>
+              idPrefix="visits"
+              label={t('visits.tabs')}
+              selected={status}
+              onSelect={setStatus}
+              tabs={(['open', 'done'] as const).map((id) => ({
+                id,
+                label: t(id === 'open' ? 'visits.open' : 'visits.done'),
+              }))}
+            />
             {notice !== null ? <Text testId="visits-notice">{notice}</Text> : null}
-            {visits !== null && visits.length === 0 ? <Text color="color.text.subtle">{t('visits.empty')}</Text> : null}
-            {(visits ?? []).map((v) => (
-              <VisitCard
-                key={v.issueId}
-                visit={v}
-                onRecorded={(done) => {
-                  setNotice(t('visits.recorded', { issueKey: done.issueKey }));
-                  setVisits((all) => (all ?? []).filter((x) => x.issueId !== done.issueId));
-                }}
-              />
-            ))}
+            <div role="tabpanel" id={`visits-panel-${status}`} aria-labelledby={`visits-tab-${status}`}>
+              <Stack space="space.200">
+                {visits !== null && visits.length === 0 ? (
+                  <Text color="color.text.subtle">{t('visits.empty')}</Text>
+                ) : null}
+                {(visits ?? []).map((v) => (
+                  <VisitCard
+                    key={v.issueId}
+                    visit={v}
+                    onRecorded={(done) => {
+                      setNotice(t('visits.recorded', { issueKey: done.issueKey }));
+                      setVisits((all) => (all ?? []).filter((x) => x.issueId !== done.issueId));
+                    }}
+                  />
+                ))}
+              </Stack>
+            </div>
             {isAdmin ? <AdminArea /> : null}
           </Stack>
         )}

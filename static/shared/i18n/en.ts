@@ -726,6 +726,7 @@ export const en = {
   'sup.none': '(none)',
   'sup.people.hidden': 'Per-person figures are shown only to the roles an administrator allows.',
   'sup.drill.title': 'Issues behind this number',
+  'sup.drill.jql': 'JQL of these issues',
   'sup.drill.open': 'Open in Jira',
   'sup.drill.close': 'Close',
   'sup.pattern.severeProduct': '{product}: {severe} severe issues (mean per product {mean}): review its design.',
@@ -748,6 +749,7 @@ export const en = {
   // ---- end supervision ----
   // ---- closure (static/return-visits, static/issue-panel/src/rootCause; owner: closing) ----
   'visits.title': 'Return visits',
+  'visits.tabs': 'Return visits by state',
   'visits.open': 'Open visits',
   'visits.done': 'Recorded visits',
   'visits.empty': 'No return visits here.',

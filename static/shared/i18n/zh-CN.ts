@@ -687,6 +687,7 @@ export const zhCN: Messages = {
   'sup.none': '（无）',
   'sup.people.hidden': '按人员的数据仅对管理员允许的角色显示。',
   'sup.drill.title': '此数字对应的问题',
+  'sup.drill.jql': '这些事务的 JQL',
   'sup.drill.open': '在 Jira 中打开',
   'sup.drill.close': '关闭',
   'sup.pattern.severeProduct': '{product}：{severe} 个严重问题（各产品平均 {mean}）：请审视其设计。',
@@ -707,6 +708,7 @@ export const zhCN: Messages = {
   // ---- end supervision ----
   // ---- closure (static/return-visits, static/issue-panel/src/rootCause; owner: closing) ----
   'visits.title': '回访',
+  'visits.tabs': '按状态查看回访',
   'visits.open': '待回访',
   'visits.done': '已回访',
   'visits.empty': '这里没有回访。',

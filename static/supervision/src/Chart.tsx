@@ -84,7 +84,8 @@ export function Chart(props: {
             </Pressable>
           </Inline>
         </Inline>
-        <svg role="img" aria-label={props.title} viewBox={`0 0 ${W} ${H + 20}`} width="100%" height={H + 20}>
+        {/* A group, not an image: its bars are buttons that open the drill-down (an image may hold no controls). */}
+        <svg role="group" aria-label={props.title} viewBox={`0 0 ${W} ${H + 20}`} width="100%" height={H + 20}>
           <line x1={0} y1={H} x2={W} y2={H} stroke={token('color.border')} />
           {categories.map((c, i) => (
             <g key={c}>

@@ -264,7 +264,14 @@ export function SupervisionPage() {
               <Text as="strong">
                 {t('sup.drill.title')}: {drill.label}
               </Text>
-              <textarea readOnly data-testid="drill-jql" value={drill.jql} rows={3} style={{ width: '100%' }} />
+              <textarea
+                readOnly
+                aria-label={t('sup.drill.jql')}
+                data-testid="drill-jql"
+                value={drill.jql}
+                rows={3}
+                style={{ width: '100%' }}
+              />
               <Inline space="space.100">
                 <Pressable
                   xcss={buttonStyle}
