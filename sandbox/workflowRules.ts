@@ -9,7 +9,7 @@
 import type { WorkflowState } from '../platform-doubles/jiraModel';
 import { moduleKeyOfExtensionAri } from '../src/domain/closure';
 import type { ManifestModule } from './manifest';
-import { esc, type Lang } from './pages';
+import { esc, type Lang } from './pages/layout';
 
 export const RULE_MODULE_TYPES = [
   'jira:workflowCondition',

@@ -3,7 +3,7 @@
  * functions turn them into what the charts show. `naive*` references over raw facts exist for tests.
  */
 
-/** One issue as the analytics projection holds it (src/app/analytics/factStore.ts, table itr_issue_fact). */
+/** One issue as the analytics projection holds it (src/app/ports/facts.ts, table itr_issue_fact). */
 export interface IssueFact {
   issueId: string;
   issueKey: string;
@@ -39,7 +39,7 @@ export const CYCLE_BUCKET_UPPER_HOURS: readonly number[] = [
   1, 2, 4, 8, 12, 24, 36, 48, 72, 96, 120, 168, 240, 336, 504, 720, 1080, 1440, 2160,
 ];
 
-/** Bucket index (0–19) of a cycle time in minutes (the SQL CASE in factStore mirrors this). */
+/** Bucket index (0–19) of a cycle time in minutes (the SQL CASE in src/adapters/sql/factRepository.ts mirrors this). */
 export function cycleBucketOf(minutes: number): number {
   const hours = minutes / 60;
   const i = CYCLE_BUCKET_UPPER_HOURS.findIndex((upper) => hours < upper);

@@ -3,14 +3,14 @@
  * and issue types that "send to R&D" (IPD) and "send to sales" (LTC) create in, and the issue the
  * weekly summary is posted on. The server checks, as the admin, that all of them exist.
  */
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { HandoffTargetSetting, SupervisionSettings } from '../../../src/contract/settings';
 import { call } from '../../shared/api';
 import { useI18n } from '../../shared/i18n/react';
-import { Button, PathIssues, TextField } from './fields';
-import { GroupsField, UsersField } from './PeopleField';
+import { DepartmentsFields } from './DepartmentsFields';
+import { PathIssues, TextField } from './fields';
+import { GroupsField } from './PeopleField';
 import { Caption, SettingsFormShell } from './SettingsForm';
-import { personName } from '../../shared/people';
 
 const load = () => call('getSupervisionSettings', {});
 const save = (settings: SupervisionSettings, expectedRevision: number) =>
@@ -44,63 +44,7 @@ export function SupervisionTab() {
               />
             </Stack>
 
-            <Stack space="space.100">
-              <Caption help={t('settings.supervision.departmentsHelp')}>
-                {t('settings.supervision.departments')}
-              </Caption>
-              <PathIssues path="departments" />
-              {draft.departments.length === 0 ? (
-                <Text color="color.text.subtle">{t('settings.supervision.noDepartments')}</Text>
-              ) : null}
-              {draft.departments.map((row, i) => (
-                <Inline key={i} space="space.100" alignBlock="start" testId={`department-row-${i}`}>
-                  <Box>
-                    <UsersField
-                      path={`departments.${i}.accountId`}
-                      label={`${t('settings.supervision.accountId')} ${i + 1}`}
-                      testId={`department-person-${i}`}
-                      accountIds={row.accountId === '' ? [] : [row.accountId]}
-                      names={state.displayNames}
-                      onChange={(ids) =>
-                        edit((d) => ({
-                          ...d,
-                          departments: d.departments.map((r, j) => (j === i ? { ...r, accountId: ids[0] ?? '' } : r)),
-                        }))
-                      }
-                    />
-                  </Box>
-                  <TextField
-                    path={`departments.${i}.department`}
-                    label={`${t('settings.supervision.department')} ${i + 1}`}
-                    placeholder={t('settings.supervision.department')}
-                    value={row.department}
-                    onChange={(v) =>
-                      edit((d) => ({
-                        ...d,
-                        departments: d.departments.map((r, j) => (j === i ? { ...r, department: String(v) } : r)),
-                      }))
-                    }
-                  />
-                  <Button
-                    label={t('settings.supervision.removePerson', {
-                      who: row.accountId === '' ? String(i + 1) : personName(t, state.displayNames[row.accountId]),
-                    })}
-                    onClick={() => edit((d) => ({ ...d, departments: d.departments.filter((_, j) => j !== i) }))}
-                  >
-                    ×
-                  </Button>
-                </Inline>
-              ))}
-              <Box>
-                <Button
-                  onClick={() =>
-                    edit((d) => ({ ...d, departments: [...d.departments, { accountId: '', department: '' }] }))
-                  }
-                >
-                  {t('settings.supervision.addPerson')}
-                </Button>
-              </Box>
-            </Stack>
+            <DepartmentsFields state={state} draft={draft} edit={edit} />
 
             <Stack space="space.100">
               <Caption help={t('settings.supervision.targetHelp')}>{t('settings.supervision.handoff')}</Caption>

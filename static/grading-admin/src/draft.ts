@@ -69,3 +69,6 @@ export function parseOverrides(text: string): Record<string, Array<[string, stri
   }
   return out;
 }
+
+/** Sets the value at `path` of the draft (undefined removes it): how every field of the editor writes. */
+export type Edit = (path: readonly Key[], value: unknown) => void;

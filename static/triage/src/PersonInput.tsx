@@ -9,6 +9,9 @@ import { PeoplePicker } from '../../shared/PeoplePicker';
 import type { PickedPerson } from '../../shared/people';
 import { FieldErrors } from './controls';
 
+/** The project key of an issue key (`ITR-12` → `ITR`): owners are people assignable there. */
+export const projectOf = (issueKey: string): string => issueKey.slice(0, Math.max(0, issueKey.lastIndexOf('-')));
+
 export function PersonInput({
   path,
   label,

@@ -7,8 +7,7 @@ import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
 import { Button, Fieldset, Heading, Radio, TextInput } from './controls';
 import { errorsAt } from './draft';
-import { PersonInput } from './PersonInput';
-import { projectOf } from './TriageForm';
+import { PersonInput, projectOf } from './PersonInput';
 import { personName, type PickedPerson } from '../../shared/people';
 
 /**

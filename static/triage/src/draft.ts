@@ -101,3 +101,10 @@ export function isFieldPath(path: string | undefined, dimensionIds: readonly str
     return true;
   return path.startsWith('answers.') && dimensionIds.includes(path.slice('answers.'.length));
 }
+
+/** What each part of the triage form gets: the draft, the last save's errors, and a patch to apply. */
+export interface DraftPartProps {
+  draft: TriageDraft;
+  errors: readonly ResolverError[];
+  set(patch: Partial<TriageDraft>): void;
+}

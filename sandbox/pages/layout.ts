@@ -1,10 +1,11 @@
 /**
- * The host's pages: plain server-rendered HTML shaped like Jira's (top bar, project list, issue view
- * with a details sidebar), styled only with design-token CSS variables (`--ds-*` from
- * @atlaskit/tokens), so the light and dark themes both work. A little inline JS submits the switches
- * and sizes app iframes to their content, as Jira does for Custom UI.
+ * The host pages' layout and shared pieces (each page is a file beside it): plain server-rendered HTML
+ * shaped like Jira's (top bar, project list, issue view with a details sidebar), styled only with
+ * design-token CSS variables (`--ds-*` from @atlaskit/tokens), so the light and dark themes both work.
+ * A little inline JS submits the switches and sizes app iframes to their content, as Jira does for
+ * Custom UI.
  */
-import type { DemoUser } from './demoSite';
+import type { DemoUser } from '../demoSite';
 
 export type Lang = 'en' | 'zh-CN';
 export type ColorMode = 'light' | 'dark';

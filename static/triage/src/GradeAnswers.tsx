@@ -1,0 +1,32 @@
+import { Text } from '@atlaskit/primitives';
+import type { TriageOptions } from '../../../src/contract';
+import { useI18n } from '../../shared/i18n/react';
+import { Fieldset, SelectInput } from './controls';
+import { errorsAt, type DraftPartProps } from './draft';
+
+/** One answer per grading dimension of the published table; the grade itself is computed on save. */
+export function GradeAnswers({ options, draft, errors, set }: DraftPartProps & { options: TriageOptions }) {
+  const { t, locale } = useI18n();
+  return (
+    <Fieldset legend={t('triage.answers')} path="answers" errors={errorsAt(errors, 'answers')}>
+      {options.dimensions.map((d) => (
+        <SelectInput
+          key={d.id}
+          path={`answers.${d.id}`}
+          label={d.label[locale]}
+          {...(d.guidance === null ? {} : { hint: d.guidance[locale] })}
+          errors={errorsAt(errors, `answers.${d.id}`)}
+          value={draft.answers[d.id] ?? ''}
+          options={[
+            { value: '', label: t('triage.answer.choose') },
+            ...d.options.map((o) => ({ value: o.id, label: o.label[locale] })),
+          ]}
+          onChange={(v) => set({ answers: { ...draft.answers, [d.id]: v } })}
+        />
+      ))}
+      <Text size="small" color="color.text.subtle">
+        {t('triage.gradeAfterSave', { version: options.tableVersion })}
+      </Text>
+    </Fieldset>
+  );
+}
