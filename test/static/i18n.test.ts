@@ -34,6 +34,24 @@ describe('message sets', () => {
   });
 });
 
+describe('plural forms', () => {
+  it.each([
+    ['en', 1, 'Helped once'],
+    ['en', 2, 'Helped 2 times'],
+    ['en', 0, 'Helped 0 times'],
+    ['zh_CN', 1, '已帮助 1 次'],
+    ['zh_CN', 3, '已帮助 3 次'],
+  ] as const)('%s, count %d: %s', (locale, count, text) => {
+    expect(createI18n(locale, 'UTC').t('cases.helpfulCount', { count })).toBe(text);
+  });
+
+  it('a message without a plural form, or a count given as text, keeps its one template', () => {
+    const { t } = createI18n('en', 'UTC');
+    expect(t('setup.progress', { done: 1, total: 1 })).toBe('1 of 1 steps');
+    expect(t('cases.helpfulCount', { count: '1' })).toBe('Helped 1 times');
+  });
+});
+
 describe('locale', () => {
   it.each([
     ['zh_CN', 'zh-CN'],

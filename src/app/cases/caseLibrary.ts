@@ -31,6 +31,7 @@ import {
   type Feedback,
   highlight,
   isCjkTerm,
+  matchedWords,
   rerankWithFeedback,
   type SearchParams,
 } from '../../domain/caseSearch';
@@ -66,6 +67,8 @@ export function caseTexts(c: CaseContent): FieldTexts {
     meta: [c.product, c.productVersion, ...c.tags].join(' '),
   };
 }
+
+const nonEmptyOr = <T>(xs: T[], fallback: T[]): T[] => (xs.length > 0 ? xs : fallback);
 
 function guessLanguage(c: CaseContent): string {
   if (c.language === 'en' || c.language === 'zh-CN') return c.language;
@@ -277,7 +280,14 @@ export class CaseLibrary {
         return {
           case: c,
           score: Math.round(r.score * 1000) / 1000,
-          matchedTerms: r.matched.slice(0, 12),
+          // What the reader sees of why it matched: the case's own words, the stems only if none shows.
+          matchedTerms: nonEmptyOr(
+            matchedWords(
+              [c.title, c.symptom, c.rootCause, [c.product, c.productVersion, ...c.tags].join(' ')],
+              r.matched,
+            ),
+            r.matched.slice(0, 12),
+          ),
           highlights: { title: highlight(c.title, r.matched), symptom: highlight(c.symptom.slice(0, 400), r.matched) },
         };
       });

@@ -238,6 +238,26 @@ export function highlight(text: string, matched: readonly string[]): HighlightSe
 }
 
 /**
+ * The case's own words that matched, as a reader wrote them ("crashes", "中文乱码"), not the index's
+ * stems or bigrams ("crash", "文乱"): the highlighted runs of `texts`, each once (case-insensitive), at
+ * most `max`. Terms found only in a field not given here are left out.
+ */
+export function matchedWords(texts: readonly string[], matched: readonly string[], max = 12): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const text of texts) {
+    for (const segment of highlight(text, matched)) {
+      const word = segment.text.trim();
+      if (!segment.hit || word === '' || seen.has(word.toLowerCase())) continue;
+      seen.add(word.toLowerCase());
+      out.push(word);
+      if (out.length === max) return out;
+    }
+  }
+  return out;
+}
+
+/**
  * Applies the feedback prior to an already ranked list (the app reads feedback only for the top
  * candidates) and sorts again, ties by case id.
  */

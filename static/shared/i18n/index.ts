@@ -82,12 +82,18 @@ export function createI18n(rawLocale: string | null | undefined, rawTimeZone: st
     ...(timeZone === null ? {} : { timeZone }),
   });
   const relative = new Intl.RelativeTimeFormat(formatLocale, { numeric: 'auto' });
+  const plural = new Intl.PluralRules(locale);
 
   return {
     locale,
     formatLocale,
     timeZone,
-    t: (key, params) => interpolate(messages[key], params),
+    // A `count` picks the language's plural form when the catalogue has one (`<key>.one`: "Helped once").
+    t: (key, params) => {
+      const count = params?.['count'];
+      const form = typeof count === 'number' ? `${key}.${plural.select(count)}` : undefined;
+      return interpolate(messages[form !== undefined && isMessageKey(form) ? form : key], params);
+    },
     formatDateTime(iso) {
       const ms = Date.parse(iso);
       return Number.isNaN(ms) ? null : dateTime.format(ms);

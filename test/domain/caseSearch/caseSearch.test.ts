@@ -3,6 +3,7 @@ import {
   analyzeDocument,
   analyzeQuery,
   highlight,
+  matchedWords,
   idf,
   MemoryCaseIndex,
   stem,
@@ -135,5 +136,25 @@ describe('highlight', () => {
       { text: 'Tab strip ', hit: false },
       { text: 'crashes', hit: true },
     ]);
+  });
+});
+
+describe('matchedWords', () => {
+  it.each([
+    [
+      'English words, not stems',
+      ['Tab strip crashes', 'The tab crashed twice'],
+      ['crash', 'tab'],
+      ['Tab', 'crashes', 'crashed'],
+    ],
+    ['a Chinese run, not its bigrams', ['导出 Excel 时中文乱码'], ['中文', '文乱', '乱码'], ['中文乱码']],
+    ['each word once, whatever its case', ['Login fails', 'login page'], ['login'], ['Login']],
+    ['nothing when no term is in the texts', ['Printer jam'], ['vpn'], []],
+  ])('%s', (_what, texts, matched, words) => {
+    expect(matchedWords(texts, matched)).toEqual(words);
+  });
+
+  it('stops at max', () => {
+    expect(matchedWords(['a1 b1 c1 d1'], ['a1', 'b1', 'c1', 'd1'], 2)).toEqual(['a1', 'b1']);
   });
 });
