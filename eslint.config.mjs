@@ -6,10 +6,11 @@ import js from '@eslint/js';
 import designSystem from '@atlaskit/eslint-plugin-design-system';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { defineConfig } from 'eslint/config';
 
 const adsRules = Object.keys(designSystem.configs['recommended/flat'].rules);
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       '**/node_modules/',
@@ -29,12 +30,13 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      // Mixed imports as `import { a, type B }`, as the code already writes them. `typeof import('…')` stays
-      // allowed: it types a lazy require() or import() of that module on the same line.
+      // Imports as the code already writes them: `import { a, type B }`, and `import type { B }` when all are types.
+      // `typeof import('…')` stays allowed: it types a lazy require() or import() of that module on the same line.
       '@typescript-eslint/consistent-type-imports': [
         'error',
         { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
       ],
+      '@typescript-eslint/no-import-type-side-effects': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },

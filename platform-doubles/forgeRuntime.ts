@@ -13,7 +13,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { DoubleRequest, isRecord, toDoubleRequest, toForgeFetchInit } from './http';
+import { type DoubleRequest, isRecord, toDoubleRequest, toForgeFetchInit } from './http';
 import { manifestScopes, type ManifestScopes } from './manifestPermissions';
 
 /** The first argument of `__forge_fetch__`, as the SDKs build it. */

@@ -12,7 +12,7 @@
  *  - time zone UTC; `explicit_defaults_for_timestamp` on (as TiDB and MySQL 8);
  *  - durability relaxed (no fsync per commit): tests do not need crash safety, they need speed.
  */
-import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

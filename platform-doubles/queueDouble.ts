@@ -22,7 +22,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { ForgeRuntimeHarness, HARNESS_CLOUD_ARI, RoutedRequest } from './forgeRuntime';
+import { type ForgeRuntimeHarness, HARNESS_CLOUD_ARI, type RoutedRequest } from './forgeRuntime';
 import { isRecord, jsonResponse, parseJsonBody } from './http';
 
 export const QUEUE_MAX_EVENTS_PER_PUSH = 50;

@@ -482,12 +482,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   h.productEvents.deliveryMode = 'immediate';
   for (const m of manifest.modules.filter((x) => x.type === 'trigger' && x.handlerExport !== undefined)) {
     const rawFilter = m.raw['filter'];
-    const handler = handlerOf(m) as (p: unknown, c: unknown) => unknown;
+    const handler = handlerOf(m);
     h.productEvents.registerTrigger({
       key: m.key,
       events: m.events,
       handler: (event, context) => withModuleKey(m.key, async () => handler(event, context)),
-      ...(typeof rawFilter === 'object' && rawFilter !== null ? { filter: rawFilter as TriggerFilter } : {}),
+      ...(typeof rawFilter === 'object' && rawFilter !== null ? { filter: rawFilter } : {}),
     });
   }
 
@@ -654,7 +654,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   /** Runs one scheduled trigger as the platform would (no user), logging the outcome. */
   const runScheduled = (m: ManifestModule): Promise<void> =>
     withModuleKey(m.key, () =>
-      invokeFunction(handlerOf(m) as (p: unknown, c: unknown) => unknown, {
+      invokeFunction(handlerOf(m), {
         context: { cloudId: CLOUD_ID, moduleKey: m.key },
         contextToken: 'sandbox-context-token',
       }),
@@ -684,7 +684,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const resolver = m.raw['resolver'];
     const method =
       typeof resolver === 'object' && resolver !== null ? (resolver as { method?: unknown }).method : undefined;
-    const handler = handlerOf(m) as (payload: unknown, context: unknown) => unknown;
+    const handler = handlerOf(m);
     h.queue.registerConsumer(
       queue,
       typeof method === 'string' ? { handler, mode: 'resolver', functionKey: method } : { handler },
@@ -931,8 +931,8 @@ ${hidden === 0 ? '' : `<p class="subtle"><a href="/?${new URLSearchParams({ ...(
     });
     const title = moduleTitle(m, lang);
     const icon =
-      typeof m.raw['icon'] === 'string' && (m.raw['icon'] as string).startsWith('resource:')
-        ? (m.raw['icon'] as string).slice('resource:'.length).split(';')
+      typeof m.raw['icon'] === 'string' && m.raw['icon'].startsWith('resource:')
+        ? m.raw['icon'].slice('resource:'.length).split(';')
         : undefined;
     const iconHtml =
       icon !== undefined && icon.length === 2 ? `<img alt="" src="/static/${esc(icon[0])}/${esc(icon[1])}">` : '';

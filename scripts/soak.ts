@@ -136,8 +136,8 @@ export async function runSoak(options: {
   const sandbox = await startSandbox({ port: 0, clock, log: () => undefined });
   // The regrade and backfill consumers as the platform runs them, so a delivery can die mid-batch.
   const kill = new KillSwitch(h);
-  h.queue.registerConsumer(REGRADE_QUEUE, kill.wrap(app.regradeConsumer as never));
-  h.queue.registerConsumer(BACKFILL_QUEUE, kill.wrap(app.analyticsBackfillConsumer as never));
+  h.queue.registerConsumer(REGRADE_QUEUE, kill.wrap(app.regradeConsumer));
+  h.queue.registerConsumer(BACKFILL_QUEUE, kill.wrap(app.analyticsBackfillConsumer));
   const jobs: SoakFigures['jobs'] = {
     regrade: { started: 0, done: 0, killed: 0 },
     backfill: { started: 0, done: 0, killed: 0 },
@@ -309,7 +309,7 @@ export async function runSoak(options: {
             content: [{ type: 'paragraph', content: [{ type: 'text', text: description }] }],
           },
         },
-      } as never);
+      });
       figures.issuesCreated++;
       injectFaults();
       await safely('issueCreated', () =>
@@ -398,8 +398,7 @@ export async function runSoak(options: {
           const again = (await safely('getGradingAdmin', () =>
             invokeResolver(app.gradingAdminResolver as never, 'getGradingAdmin', {}, { accountId: ADMIN }),
           )) as { data?: Record<string, unknown> } | undefined;
-          rev =
-            typeof again?.data?.['calendarsRevision'] === 'number' ? (again.data['calendarsRevision'] as number) : rev;
+          rev = typeof again?.data?.['calendarsRevision'] === 'number' ? again.data['calendarsRevision'] : rev;
         }
       }
     }

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import Resolver from '@forge/resolver';
 import { DEMO_USERS, seedDemoSite } from '../../sandbox/demoSite';
 import { loadManifest } from '../../sandbox/manifest';
-import { harness, invokeResolver } from '../../platform-doubles';
+import { harness, type invokeResolver } from '../../platform-doubles';
 
 type Definitions = Parameters<typeof invokeResolver>[0];
 

@@ -54,7 +54,7 @@ function issueKeyOf(payload: unknown, context: Record<string, unknown>): string 
  */
 export function parseDraft(raw: unknown): RootCauseDraft | undefined {
   const r = record(raw);
-  const text = (k: string): string | undefined => (typeof r[k] === 'string' ? (r[k] as string) : undefined);
+  const text = (k: string): string | undefined => (typeof r[k] === 'string' ? r[k] : undefined);
   const whys = r['whys'];
   if (!Array.isArray(whys) || !whys.every((w) => typeof w === 'string')) return undefined;
   const fields = ['rootCause', 'shortTermMeasure', 'longTermMeasure', 'technicalZero', 'managementZero'] as const;
@@ -64,7 +64,7 @@ export function parseDraft(raw: unknown): RootCauseDraft | undefined {
   if (override !== undefined && typeof override !== 'string') return undefined;
   const [rootCause, shortTermMeasure, longTermMeasure, technicalZero, managementZero] = values as string[];
   return {
-    whys: whys as string[],
+    whys: whys,
     rootCause: rootCause as string,
     shortTermMeasure: shortTermMeasure as string,
     longTermMeasure: longTermMeasure as string,

@@ -402,8 +402,8 @@ export function checkDecision(decision: TriageDecision, table: GradingTable, act
   }
   if (errors.length > 0 || graded === undefined || !classified.ok) throw new TriageInputError(errors);
   return {
-    kind: decision.kind as ItrKind,
-    line: line as SupportLine,
+    kind: decision.kind,
+    line: line,
     graded,
     classification: classified.value,
     product,

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { CaseContent, CaseHit, CaseRecord, CaseStatus, CaseVersion } from '../../../src/contract/cases';
-import { ApiError, call } from '../../shared/api';
+import { type ApiError, call } from '../../shared/api';
 import { dangerButtonStyles } from '../../shared/controls';
 import { toApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';

@@ -12,7 +12,7 @@ import type {
   GradingTable,
   ValidationIssue,
 } from '../../../src/contract/gradingAdmin';
-import { ApiError, call } from '../../shared/api';
+import { type ApiError, call } from '../../shared/api';
 import { toApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import type { MessageKey } from '../../shared/i18n';

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { ValidationIssue } from '../../../src/contract/gradingAdmin';
 import type { SettingsState } from '../../../src/contract/settings';
-import { ApiError } from '../../shared/api';
+import type { ApiError } from '../../shared/api';
 import { toApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';

@@ -28,7 +28,6 @@ import {
   userBean,
   workflowBean,
   type RuleVerdict,
-  type WorkflowRuleModuleType,
 } from '../../../platform-doubles/jiraExpression';
 
 const FIELDS = {
@@ -52,11 +51,11 @@ const manifestRules = (() => {
   return [
     ...(modules['jira:workflowCondition'] ?? []).map((m) => ({
       ...m,
-      type: 'jira:workflowCondition' as WorkflowRuleModuleType,
+      type: 'jira:workflowCondition' as const,
     })),
     ...(modules['jira:workflowValidator'] ?? []).map((m) => ({
       ...m,
-      type: 'jira:workflowValidator' as WorkflowRuleModuleType,
+      type: 'jira:workflowValidator' as const,
     })),
   ];
 })();

@@ -14,7 +14,7 @@ import type {
   CaseSuggestions as Suggestions,
   HighlightSegment,
 } from '../../../../src/contract/cases';
-import { ApiError, call } from '../../../shared/api';
+import { type ApiError, call } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
 import { errorMessageKey, type MessageKey } from '../../../shared/i18n';
 import { useI18n } from '../../../shared/i18n/react';
