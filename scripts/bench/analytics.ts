@@ -227,7 +227,7 @@ async function main(): Promise<void> {
           await timed(async () =>
             Promise.all([
               scope.browsableProjectKeys(),
-              scope.shared('fieldIds', deps.fieldIds),
+              scope.shared('fieldIds', () => deps.fieldIds()),
               scope.maySeePeople(await deps.settings()),
             ]),
           ),

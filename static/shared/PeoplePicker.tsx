@@ -32,7 +32,7 @@ export interface PeoplePickerProps {
   kinds: readonly PeopleKind[];
   multiple?: boolean;
   value: readonly Picked[];
-  onChange(next: Picked[]): void;
+  onChange: (next: Picked[]) => void;
   /** Only users who may be assigned issues in this project. */
   assignableInProject?: string;
   /** The server's error path for this input (`data-path`), so a refusal shows under it. */

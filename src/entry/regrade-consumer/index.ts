@@ -26,7 +26,7 @@ export async function handler(event: unknown): Promise<InvocationError | void> {
       'regrade-consumer',
       new Error('unreadable regrade event'),
       (f) => recordRegradeFailure(jobId, null, { ...f, code: 'EVENT_INVALID', errorCode: 'EVENT_INVALID' }, deps),
-      deps.now,
+      () => deps.now(),
       { jobId },
     );
   }
@@ -37,7 +37,7 @@ export async function handler(event: unknown): Promise<InvocationError | void> {
       'regrade-consumer',
       error,
       (f) => recordRegradeFailure(batch.jobId, batch.batch, f, deps),
-      deps.now,
+      () => deps.now(),
       { jobId: batch.jobId, batch: batch.batch },
     );
   }

@@ -192,7 +192,7 @@ export function CaseLibraryPage() {
   );
 }
 
-function CaseList({ rows, onOpen }: { rows: Row[]; onOpen(id: number): void }) {
+function CaseList({ rows, onOpen }: { rows: Row[]; onOpen: (id: number) => void }) {
   const { t } = useI18n();
   if (rows.length === 0) return <Text color="color.text.subtle">{t('cases.empty')}</Text>;
   return (
@@ -237,8 +237,8 @@ function CaseDetail({
   onNotice,
 }: {
   id: number;
-  onBack(message: string | null): void;
-  onNotice(message: string | null): void;
+  onBack: (message: string | null) => void;
+  onNotice: (message: string | null) => void;
 }) {
   const { t, formatDateTime } = useI18n();
   const [data, setData] = useState<{ case: CaseRecord; history: CaseVersion[] } | null>(null);
@@ -411,8 +411,8 @@ function CaseEditor({
   onCancel,
 }: {
   initial: CaseContent;
-  onSave(content: CaseContent): Promise<void>;
-  onCancel(): void;
+  onSave: (content: CaseContent) => Promise<void>;
+  onCancel: () => void;
 }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<CaseContent>(initial);

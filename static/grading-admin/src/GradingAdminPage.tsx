@@ -267,10 +267,10 @@ function SaveBar(props: {
   busy: boolean;
   comment: string;
   issueCount: number;
-  onComment(v: string): void;
-  onSave(): void;
-  onSaveCalendars(): void;
-  onDiscard(): void;
+  onComment: (v: string) => void;
+  onSave: () => void;
+  onSaveCalendars: () => void;
+  onDiscard: () => void;
 }) {
   const { t } = useI18n();
   return (
@@ -975,7 +975,7 @@ function History({
 }: {
   state: GradingAdminState;
   busy: boolean;
-  onRestore(version: number): void;
+  onRestore: (version: number) => void;
 }) {
   const { t, formatDateTime } = useI18n();
   return (
@@ -1012,7 +1012,7 @@ function History({
   );
 }
 
-function Transfer({ busy, onImport }: { busy: boolean; onImport(json: string): void }) {
+function Transfer({ busy, onImport }: { busy: boolean; onImport: (json: string) => void }) {
   const { t } = useI18n();
   const [exported, setExported] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);

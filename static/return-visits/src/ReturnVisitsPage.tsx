@@ -71,7 +71,7 @@ function Labelled({ label, children }: { label: string; children: (id: string) =
   );
 }
 
-function VisitForm({ visit, onRecorded }: { visit: ReturnVisit; onRecorded(v: ReturnVisit): void }) {
+function VisitForm({ visit, onRecorded }: { visit: ReturnVisit; onRecorded: (v: ReturnVisit) => void }) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const [satisfaction, setSatisfaction] = useState('');
@@ -159,7 +159,7 @@ function VisitForm({ visit, onRecorded }: { visit: ReturnVisit; onRecorded(v: Re
   );
 }
 
-function VisitCard({ visit, onRecorded }: { visit: ReturnVisit; onRecorded(v: ReturnVisit): void }) {
+function VisitCard({ visit, onRecorded }: { visit: ReturnVisit; onRecorded: (v: ReturnVisit) => void }) {
   const { t, formatDateTime } = useI18n();
   return (
     <Box xcss={cardStyles} testId="visit-card" data-issue={visit.issueKey}>

@@ -299,8 +299,8 @@ function Slot<K extends SupervisionChartName>(props: {
   name: K;
   title: string;
   state: ChartState<K>;
-  retry(): void;
-  children(data: SupervisionChartData[K]): ReactNode;
+  retry: () => void;
+  children: (data: SupervisionChartData[K]) => ReactNode;
 }) {
   const { t } = useI18n();
   const { state } = props;
@@ -326,8 +326,8 @@ function Slot<K extends SupervisionChartName>(props: {
 
 function Charts(props: {
   charts: ChartStates;
-  retry(chart: SupervisionChartName): () => void;
-  onDrill(jql: string, label: string): void;
+  retry: (chart: SupervisionChartName) => () => void;
+  onDrill: (jql: string, label: string) => void;
   num: Num;
 }) {
   const { t } = useI18n();

@@ -62,7 +62,7 @@ export function TextInput({
   value,
   onChange,
   multiline = false,
-}: Common & { value: string; onChange(v: string): void; multiline?: boolean }) {
+}: Common & { value: string; onChange: (v: string) => void; multiline?: boolean }) {
   const { id, errId, invalid } = useDescribed(errors);
   const props = {
     id,
@@ -96,7 +96,7 @@ export function SelectInput({
 }: Common & {
   value: string;
   options: ReadonlyArray<{ value: string; label: string }>;
-  onChange(v: string): void;
+  onChange: (v: string) => void;
   hint?: string;
 }) {
   const { id, errId, invalid } = useDescribed(errors);
@@ -132,7 +132,7 @@ export function Checkbox({
 }: {
   label: string;
   checked: boolean;
-  onChange(v: boolean): void;
+  onChange: (v: boolean) => void;
   path: string;
 }) {
   const id = useId();
@@ -154,7 +154,7 @@ export function Radio({
   name: string;
   label: string;
   checked: boolean;
-  onChange(): void;
+  onChange: () => void;
   value: string;
 }) {
   const id = useId();

@@ -230,8 +230,8 @@ function Improve({
   onError,
 }: {
   record: CaseRecord;
-  onDone(message: string): void;
-  onError(e: ApiError): void;
+  onDone: (message: string) => void;
+  onError: (e: ApiError) => void;
 }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState({

@@ -77,7 +77,7 @@ function Area({
 }: {
   label: string;
   value: string;
-  onChange(v: string): void;
+  onChange: (v: string) => void;
   path: string;
   errors: string[];
   rows?: number;
