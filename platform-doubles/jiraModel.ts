@@ -700,7 +700,7 @@ export class JiraModel {
           from: it.from ?? null,
           fromString: it.fromString ?? null,
           to: it.to ?? null,
-          toString: it.toString ?? null,
+          toString: typeof it.toString === 'string' ? it.toString : null,
         })),
       })),
       comments: [],
