@@ -29,7 +29,6 @@ import { installHarness, invokeFunction, invokeResolver, type Harness } from '..
 import { HARNESS_CLOUD_ARI } from '../platform-doubles/forgeRuntime';
 import { manifestCustomUiCsp } from '../platform-doubles/customUiCsp';
 import type { StoredIssue } from '../platform-doubles/jiraModel';
-import type { TriggerFilter } from '../platform-doubles/productEvents';
 import { createClock, type SandboxClock } from './clock';
 import {
   adfParagraph,

@@ -25,7 +25,6 @@ import { demoAccountId } from './sandboxHttp';
 import { fillRootCause, useSandboxInBrowser } from './sandboxBrowser';
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 
 const ANNA = demoAccountId('Anna Schmidt'); // submitter
 const MARIA = demoAccountId('Maria Lopez'); // triage

@@ -36,8 +36,6 @@ import {
   isSupportLine,
   recordClassification,
   type GradingTable,
-  type ItrKind,
-  type SupportLine,
 } from '../../domain';
 import { NotAuthorizedError } from '../auth/authorization';
 import { enterLine, platformDeps as escalationDeps, type EnteredLine, type EnterLineInput } from '../escalation';
@@ -731,7 +729,7 @@ export async function reassignIssue(
     if (formatError !== undefined) errors.push(formatError);
   }
   if (errors.length > 0) throw new TriageInputError(errors);
-  const { ids, config, issue, owner, app, actor } = await readForOwnerAction(request.issueKey, accountId, deps);
+  const { ids, issue, owner, app, actor } = await readForOwnerAction(request.issueKey, accountId, deps);
   await requireOwnerCanBrowse(app, to, issue.id, 'toAccountId');
   // Within the same line: Jira's assignee follows the owner, asked first (nothing written if refused).
   await assignInJira(app, issue.id, to, accountIdOf(issue.fields['assignee']), 'toAccountId');

@@ -36,7 +36,6 @@ const FIELDS = {
   rootCause: 'customfield_10301',
   classification: 'customfield_10113',
 };
-const REPORTER = 'reporter';
 const SUBMITTER = 'acc-engineer';
 const OTHER = 'acc-l2';
 const FALLBACK = 'acc-fallback';
