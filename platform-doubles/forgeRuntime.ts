@@ -301,7 +301,7 @@ export class ForgeRuntimeHarness {
     const actor = this.actorFor(descriptor);
     const backend = this.backends.get(name);
     if (!backend) throw new Error(`[forge harness] backend "${name}" is not registered (path ${rawPath})`);
-    const req = await toDoubleRequest(rawPath, toForgeFetchInit(rawInit));
+    const req = toDoubleRequest(rawPath, toForgeFetchInit(rawInit));
     const response = await backend({ ...req, descriptor, actor });
     this.calls.push({ backend: name, descriptor, actor, method: req.method, path: rawPath, status: response.status });
     return response;

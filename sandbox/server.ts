@@ -485,7 +485,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     h.productEvents.registerTrigger({
       key: m.key,
       events: m.events,
-      handler: (event, context) => withModuleKey(m.key, async () => handler(event, context)),
+      handler: (event, context) => withModuleKey(m.key, async () => await handler(event, context)),
       ...(typeof rawFilter === 'object' && rawFilter !== null ? { filter: rawFilter } : {}),
     });
   }

@@ -96,7 +96,11 @@ export const platformTriageDeps: TriageDeps = {
   loadScope: () => loadItrScope(),
   loadClockSettings: () => loadClockSettings(new ConfigStore()),
   enterLine: (input, known) =>
-    enterLine(input, { ...escalationDeps(), fieldIds: async () => known.ids, loadConfig: async () => known.config }),
+    enterLine(input, {
+      ...escalationDeps(),
+      fieldIds: () => Promise.resolve(known.ids),
+      loadConfig: () => Promise.resolve(known.config),
+    }),
   now: () => new Date(),
 };
 

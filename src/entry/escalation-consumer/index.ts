@@ -48,7 +48,7 @@ export async function handler(event: { body?: unknown }): Promise<unknown> {
         : await settleConsumerFailure(
             'escalation-consumer',
             e,
-            async () => undefined,
+            () => Promise.resolve(),
             () => deps.now(),
             {
               kind: parsed.kind,
