@@ -421,11 +421,11 @@ export async function runSoak(options: {
   // ----- invariants -----
   const now = clock.now();
   type Row = Record<string, unknown>;
-  const stays = (await h.sql.raw('SELECT issue_id, line, entered_at FROM line_history WHERE left_at IS NULL')) as Row[];
+  const stays = await h.sql.raw<Row[]>('SELECT issue_id, line, entered_at FROM line_history WHERE left_at IS NULL');
   const openStay = new Map(stays.map((r) => [String(r['issue_id']), r]));
-  const actions = (await h.sql.raw(
+  const actions = await h.sql.raw<Row[]>(
     'SELECT issue_id, action, line, line_entered_at, COUNT(*) AS n FROM escalation_action GROUP BY issue_id, action, line, line_entered_at',
-  )) as Row[];
+  );
   for (const a of actions)
     check(
       'noEscalationTwiceForTheSameLine',
@@ -497,9 +497,7 @@ export async function runSoak(options: {
   // A last backfill killed at a random write, against a rebuild from scratch at the same instant.
   const projection = async (): Promise<string> =>
     JSON.stringify(
-      ((await h.sql.raw('SELECT * FROM itr_issue_fact ORDER BY issue_id')) as Row[]).map(
-        ({ synced_at: _s, ...r }) => r,
-      ),
+      (await h.sql.raw<Row[]>('SELECT * FROM itr_issue_fact ORDER BY issue_id')).map(({ synced_at: _s, ...r }) => r),
     );
   const rebuild = async (killAt: number): Promise<string> => {
     await h.sql.raw('DELETE FROM itr_issue_fact');

@@ -126,12 +126,12 @@ export function jiraWriteCount(): number {
 
 export async function sqlRowCounts(): Promise<Record<string, number>> {
   const { sql } = harness();
-  const tables = (await sql.raw('SHOW TABLES')) as unknown as Array<Record<string, string>>;
+  const tables = await sql.raw<Array<Record<string, string>>>('SHOW TABLES');
   const out: Record<string, number> = {};
   for (const row of Array.isArray(tables) ? tables : []) {
     const t = Object.values(row)[0];
     if (typeof t !== 'string' || t.startsWith('__') || t === 'migrations') continue;
-    const rows = (await sql.raw(`SELECT COUNT(*) AS n FROM \`${t}\``)) as unknown as Array<{ n: number | string }>;
+    const rows = await sql.raw<Array<{ n: number | string }>>(`SELECT COUNT(*) AS n FROM \`${t}\``);
     out[t] = Number(rows[0]?.n ?? 0);
   }
   return out;
