@@ -851,7 +851,8 @@ export class JiraDouble {
       for (const op of ops) {
         if (!isRecord(op)) continue;
         if ('set' in op) current = op['set'];
-        else if ('add' in op && id === 'labels') current = [...(Array.isArray(current) ? current : []), op['add']];
+        else if ('add' in op && id === 'labels')
+          current = [...(Array.isArray(current) ? (current as unknown[]) : []), op['add']];
         else if ('remove' in op && id === 'labels')
           current = (Array.isArray(current) ? current : []).filter((l) => l !== op['remove']);
         else

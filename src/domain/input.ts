@@ -59,7 +59,7 @@ export class IssueList {
       this.add(InputErrorCode.NotAList, path, `${path} must be a list.`);
       return undefined;
     }
-    return v;
+    return v as unknown[];
   }
 
   /** A non-empty string (ids and codes are never blank). */
