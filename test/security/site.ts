@@ -31,7 +31,6 @@ if (!(original as unknown as Record<symbol, unknown>)[KEYS]) {
 
 // Handlers composed by routeByFunctionKey (a page using several areas' functions) carry the union of
 // their routes' keys and their fallback's.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const routing = require('../../src/entry/routeByFunctionKey') as {
   routeByFunctionKey: (
     routes: ReadonlyArray<readonly [Readonly<Record<string, true>>, Definitions]>,
@@ -49,7 +48,6 @@ routing.routeByFunctionKey = (routes, fallback) => {
   return fn;
 };
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const index = require('../../src/index') as Record<string, unknown>;
 
 export interface ExportedResolver {
