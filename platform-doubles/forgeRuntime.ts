@@ -215,6 +215,7 @@ export class ForgeRuntimeHarness {
   private buildRuntimeObject(): Record<string, unknown> {
     // The runtime object is read by the SDKs at call time (except @forge/kvs, which looks at
     // `kvs.url` once at import): getters let tests change the principal, time and app context later.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below have their own `this`
     const self = this;
     const noopTimer = { stop: (): void => undefined };
     return {

@@ -700,6 +700,7 @@ export class JiraModel {
           from: it.from ?? null,
           fromString: it.fromString ?? null,
           to: it.to ?? null,
+          // eslint-disable-next-line @typescript-eslint/unbound-method -- Jira's changelog field, not Object's
           toString: typeof it.toString === 'string' ? it.toString : null,
         })),
       })),

@@ -175,6 +175,7 @@ export async function startPrivateMariaDb(
         child.kill('SIGKILL');
         throw new Error(
           `[mariadb] not ready after 30 s: ${e instanceof Error ? e.message : String(e)}\n${tail(logFile)}`,
+          { cause: e },
         );
       }
       await new Promise((r) => setTimeout(r, 25));

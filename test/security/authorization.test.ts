@@ -178,6 +178,7 @@ describe.each(ROLES)('as %s', (role) => {
     } catch (e) {
       throw new Error(
         `${name} as ${role} threw instead of answering the envelope: ${e instanceof Error ? e.stack : String(e)}`,
+        { cause: e },
       );
     }
     expect(isEnvelope(answer)).toBe(true);

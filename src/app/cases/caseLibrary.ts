@@ -66,7 +66,7 @@ function n(v: unknown): number {
   return typeof v === 'number' ? v : Number(v);
 }
 
-export interface CaseRow extends Omit<CaseRecord, 'sourceIssues' | 'usedOnIssues'> {}
+export type CaseRow = Omit<CaseRecord, 'sourceIssues' | 'usedOnIssues'>;
 
 /** One `itr_case` row (selected with CASE_COLUMNS) as the case record, without its links. */
 export function parseCaseRow(r: Record<string, unknown>): CaseRow {
