@@ -290,6 +290,7 @@ export function PeoplePicker({
         </ul>
       )}
       <div style={{ position: 'relative' }}>
+        {/* eslint-disable-next-line @atlaskit/design-system/no-readonly-or-disabled-inputs -- read-only admin view */}
         <input
           ref={inputRef}
           id={`${id}-input`}

@@ -81,7 +81,7 @@ export function ParsedField<T>({
   // The draft changed from elsewhere (reload, restore, import): show it, unless it is what the text says.
   useEffect(() => {
     setText((current) => (format(parse(current) as T) === format(value) ? current : format(value)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Keyed on value alone: format and parse are new functions on every render.
   }, [value]);
   const mine = issuesAt(issues, path, below);
   const common = {

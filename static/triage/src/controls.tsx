@@ -241,12 +241,6 @@ export const SuccessNotice = forwardRef<HTMLDivElement, { children: ReactNode }>
   );
 });
 
-const HEADING_FONT = {
-  large: 'font.heading.large',
-  medium: 'font.heading.medium',
-  small: 'font.heading.small',
-} as const;
-
 /** A native heading (h1–h3, for the document outline) in the design system's heading font. */
 export function Heading({
   as: Tag,
@@ -255,12 +249,23 @@ export function Heading({
   children,
 }: {
   as: 'h1' | 'h2' | 'h3';
-  size: keyof typeof HEADING_FONT;
+  size: 'large' | 'medium' | 'small';
   id?: string;
   children: ReactNode;
 }) {
   return (
-    <Tag id={id} style={{ font: token(HEADING_FONT[size]), color: token('color.text'), margin: 0 }}>
+    <Tag
+      id={id}
+      style={{
+        font: {
+          large: token('font.heading.large'),
+          medium: token('font.heading.medium'),
+          small: token('font.heading.small'),
+        }[size],
+        color: token('color.text'),
+        margin: 0,
+      }}
+    >
       {children}
     </Tag>
   );
