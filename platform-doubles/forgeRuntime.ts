@@ -13,7 +13,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { DoubleRequest, isRecord, toDoubleRequest, toForgeFetchInit } from './http';
+import { type DoubleRequest, isRecord, toDoubleRequest, toForgeFetchInit } from './http';
 import { manifestScopes, type ManifestScopes } from './manifestPermissions';
 
 /** The first argument of `__forge_fetch__`, as the SDKs build it. */
@@ -215,6 +215,7 @@ export class ForgeRuntimeHarness {
   private buildRuntimeObject(): Record<string, unknown> {
     // The runtime object is read by the SDKs at call time (except @forge/kvs, which looks at
     // `kvs.url` once at import): getters let tests change the principal, time and app context later.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below have their own `this`
     const self = this;
     const noopTimer = { stop: (): void => undefined };
     return {
@@ -301,7 +302,7 @@ export class ForgeRuntimeHarness {
     const actor = this.actorFor(descriptor);
     const backend = this.backends.get(name);
     if (!backend) throw new Error(`[forge harness] backend "${name}" is not registered (path ${rawPath})`);
-    const req = await toDoubleRequest(rawPath, toForgeFetchInit(rawInit));
+    const req = toDoubleRequest(rawPath, toForgeFetchInit(rawInit));
     const response = await backend({ ...req, descriptor, actor });
     this.calls.push({ backend: name, descriptor, actor, method: req.method, path: rawPath, status: response.status });
     return response;

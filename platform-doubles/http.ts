@@ -55,7 +55,7 @@ function toHeaders(raw: unknown): Headers {
   return headers;
 }
 
-async function bodyToText(body: unknown): Promise<string | undefined> {
+function bodyToText(body: unknown): string | undefined {
   if (body === undefined || body === null) return undefined;
   if (typeof body === 'string') return body;
   if (body instanceof URLSearchParams) return body.toString();
@@ -64,7 +64,7 @@ async function bodyToText(body: unknown): Promise<string | undefined> {
   throw new Error(`[forge harness] unsupported request body type: ${Object.prototype.toString.call(body)}`);
 }
 
-export async function toDoubleRequest(path: string, init: ForgeFetchInit): Promise<DoubleRequest> {
+export function toDoubleRequest(path: string, init: ForgeFetchInit): DoubleRequest {
   if (!path.startsWith('/')) throw new Error(`[forge harness] expected an absolute path, got "${path}"`);
   const url = new URL(path, 'https://forge-harness.invalid');
   return {
@@ -72,7 +72,7 @@ export async function toDoubleRequest(path: string, init: ForgeFetchInit): Promi
     pathname: url.pathname,
     query: url.searchParams,
     headers: toHeaders(init.headers),
-    bodyText: await bodyToText(init.body),
+    bodyText: bodyToText(init.body),
   };
 }
 

@@ -43,7 +43,10 @@ export function invokeResolver(
     license: runtime.appContext.license,
     installation: runtime.appContext.installation,
   };
-  return runtime.runAs(options.accountId, async () => handler({ call: { functionKey, payload }, context }, backend));
+  return runtime.runAs(
+    options.accountId,
+    async () => await handler({ call: { functionKey, payload }, context }, backend),
+  );
 }
 
 /** Invokes a plain Forge function handler (trigger, validator, web trigger) with `(payload, context)`. */

@@ -13,11 +13,11 @@
 import { evaluateExpressionRequest } from './jiraExpression/evaluateEndpoint';
 import type { FailedExpressionEvent } from './jiraExpression/workflowRules';
 import { createHash } from 'node:crypto';
-import { Actor, HARNESS_APP_ID, HARNESS_ENVIRONMENT_ID, RoutedRequest } from './forgeRuntime';
+import { type Actor, HARNESS_APP_ID, HARNESS_ENVIRONMENT_ID, type RoutedRequest } from './forgeRuntime';
 import { isRecord, jsonResponse, sleepMs } from './http';
 import {
   evaluate,
-  JqlContext,
+  type JqlContext,
   JqlRefusedError,
   JqlSyntaxError,
   JqlUnsupportedError,
@@ -27,29 +27,29 @@ import {
 } from './jql';
 import {
   APP_ACCOUNT_ID,
-  ChangeItem,
-  FieldDef,
-  IssueTypeSchemeState,
+  type ChangeItem,
+  type FieldDef,
+  type IssueTypeSchemeState,
   JIRA_BASE_URL,
   jiraDateTime,
   JiraModel,
-  JiraProject,
-  JiraStatus,
-  JiraUser,
+  type JiraProject,
+  type JiraStatus,
+  type JiraUser,
   KNOWN_PERMISSIONS,
   DOCUMENTED_RULE_KEYS,
   parseJiraDateTime,
   resolutionEffectOf,
-  SeedField,
-  SeedIssue,
-  SeedProject,
-  SeedUser,
-  ScreenState,
-  StoredComment,
-  StoredIssue,
-  WorkflowSchemeState,
-  WorkflowRule,
-  WorkflowState,
+  type SeedField,
+  type SeedIssue,
+  type SeedProject,
+  type SeedUser,
+  type ScreenState,
+  type StoredComment,
+  type StoredIssue,
+  type WorkflowSchemeState,
+  type WorkflowRule,
+  type WorkflowState,
 } from './jiraModel';
 import type { OpenApiIndex, Operation } from './openapiIndex';
 
@@ -851,7 +851,8 @@ export class JiraDouble {
       for (const op of ops) {
         if (!isRecord(op)) continue;
         if ('set' in op) current = op['set'];
-        else if ('add' in op && id === 'labels') current = [...(Array.isArray(current) ? current : []), op['add']];
+        else if ('add' in op && id === 'labels')
+          current = [...(Array.isArray(current) ? (current as unknown[]) : []), op['add']];
         else if ('remove' in op && id === 'labels')
           current = (Array.isArray(current) ? current : []).filter((l) => l !== op['remove']);
         else

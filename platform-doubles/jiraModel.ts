@@ -2,7 +2,7 @@
  * The Jira double's state: sites, users, projects, fields, workflow, issues. Pure data plus the
  * rules that decide who may see or change what; no HTTP here (that is `jiraDouble.ts`).
  */
-import { JqlField, JqlFieldType, JqlUnsupportedError } from './jql';
+import { type JqlField, type JqlFieldType, JqlUnsupportedError } from './jql';
 
 export const JIRA_BASE_URL = 'https://itr-harness.atlassian.net';
 
@@ -700,7 +700,8 @@ export class JiraModel {
           from: it.from ?? null,
           fromString: it.fromString ?? null,
           to: it.to ?? null,
-          toString: it.toString ?? null,
+          // eslint-disable-next-line @typescript-eslint/unbound-method -- Jira's changelog field, not Object's
+          toString: typeof it.toString === 'string' ? it.toString : null,
         })),
       })),
       comments: [],

@@ -15,7 +15,7 @@
  * CONFLICT (injected write conflict). Metadata timestamps are epoch milliseconds (unverified).
  */
 import { isRecord, jsonResponse, parseJsonBody } from './http';
-import { RoutedRequest } from './forgeRuntime';
+import type { RoutedRequest } from './forgeRuntime';
 
 export const KVS_MAX_KEY_LENGTH = 500;
 export const KVS_MAX_VALUE_BYTES = 240 * 1024;

@@ -12,7 +12,7 @@
  *  - time zone UTC; `explicit_defaults_for_timestamp` on (as TiDB and MySQL 8);
  *  - durability relaxed (no fsync per commit): tests do not need crash safety, they need speed.
  */
-import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -175,6 +175,7 @@ export async function startPrivateMariaDb(
         child.kill('SIGKILL');
         throw new Error(
           `[mariadb] not ready after 30 s: ${e instanceof Error ? e.message : String(e)}\n${tail(logFile)}`,
+          { cause: e },
         );
       }
       await new Promise((r) => setTimeout(r, 25));

@@ -314,7 +314,7 @@ export class ProductEventsDouble {
       moduleKey: p.trigger.key,
     };
     // Product-event triggers run as the app; the user who caused the event is in the payload.
-    return this.runtime.runAs(undefined, async () => p.trigger.handler(event, context));
+    return this.runtime.runAs(undefined, async () => await p.trigger.handler(event, context));
   }
 
   /** One invocation; returns the scheduled retry, if any. */

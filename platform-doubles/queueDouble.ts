@@ -22,7 +22,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { ForgeRuntimeHarness, HARNESS_CLOUD_ARI, RoutedRequest } from './forgeRuntime';
+import { type ForgeRuntimeHarness, HARNESS_CLOUD_ARI, type RoutedRequest } from './forgeRuntime';
 import { isRecord, jsonResponse, parseJsonBody } from './http';
 
 export const QUEUE_MAX_EVENTS_PER_PUSH = 50;
@@ -346,7 +346,7 @@ export class QueueDouble {
           }
         : structuredClone(p.event);
     // Consumers run as the app: no user principal, fresh remaining time per invocation is the test's call.
-    return this.current.run(p, () => this.runtime.runAs(undefined, async () => reg.handler(payload, context)));
+    return this.current.run(p, () => this.runtime.runAs(undefined, async () => await reg.handler(payload, context)));
   }
 
   private async deliverOnce(p: PendingEvent): Promise<{ record: DeliveryRecord; retry?: PendingEvent }> {

@@ -26,7 +26,7 @@ import { randomBytes } from 'node:crypto';
 import type { FieldPacket, ResultSetHeader } from 'mysql2';
 import type { Pool } from 'mysql2/promise';
 import { isRecord, jsonResponse, parseJsonBody } from './http';
-import { RoutedRequest } from './forgeRuntime';
+import type { RoutedRequest } from './forgeRuntime';
 import { refusal } from './sqlPolicy';
 
 export const SQL_SELECT_TIMEOUT_S = 5;
@@ -274,7 +274,7 @@ export class SqlBridge {
       let fields: FieldPacket[] | undefined;
       try {
         await conn.query('SET SESSION max_statement_time = ?', [timeout]);
-        [result, fields] = (await conn.query(query, params)) as [unknown, FieldPacket[] | undefined];
+        [result, fields] = await conn.query(query, params);
       } finally {
         conn.release();
       }

@@ -243,7 +243,7 @@ function judge(query: string): PolicyRefusal | undefined {
   if (gap) return undefined;
 
   let ast: unknown;
-  let tables: string[] = [];
+  let tables: string[];
   try {
     // One pass gives the tree and the tables it names.
     const parsed = parser.parse(forParser(text), MYSQL);

@@ -13,12 +13,12 @@ export function registerTriggers(site: SandboxSite): void {
   events.deliveryMode = 'immediate';
   for (const m of site.manifest.modules.filter((x) => x.type === 'trigger' && x.handlerExport !== undefined)) {
     const rawFilter = m.raw['filter'];
-    const handler = site.handlerOf(m) as (p: unknown, c: unknown) => unknown;
+    const handler = site.handlerOf(m);
     events.registerTrigger({
       key: m.key,
       events: m.events,
       handler: (event, context) => site.withModuleKey(m.key, async () => handler(event, context)),
-      ...(typeof rawFilter === 'object' && rawFilter !== null ? { filter: rawFilter as TriggerFilter } : {}),
+      ...(typeof rawFilter === 'object' && rawFilter !== null ? { filter: rawFilter } : {}),
     });
   }
 }

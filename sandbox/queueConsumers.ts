@@ -13,7 +13,7 @@ export function registerConsumers(site: SandboxSite): void {
     const resolver = m.raw['resolver'];
     const method =
       typeof resolver === 'object' && resolver !== null ? (resolver as { method?: unknown }).method : undefined;
-    const handler = site.handlerOf(m) as (payload: unknown, context: unknown) => unknown;
+    const handler = site.handlerOf(m);
     queues.registerConsumer(
       queue,
       typeof method === 'string' ? { handler, mode: 'resolver', functionKey: method } : { handler },

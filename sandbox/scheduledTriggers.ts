@@ -24,7 +24,7 @@ export function scheduleTriggers(site: SandboxSite): ScheduledTriggers {
   const run = (m: ManifestModule): Promise<void> =>
     site
       .withModuleKey(m.key, () =>
-        invokeFunction(site.handlerOf(m) as (p: unknown, c: unknown) => unknown, {
+        invokeFunction(site.handlerOf(m), {
           context: { cloudId: CLOUD_ID, moduleKey: m.key },
           contextToken: 'sandbox-context-token',
         }),

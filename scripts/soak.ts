@@ -285,8 +285,8 @@ async function openSandbox(l: Loaded): Promise<{ sandbox: RunningSandbox; kill: 
     await h.sql.raw(`DELETE FROM ${t}`);
   const sandbox = await l.startSandbox({ port: 0, clock: l.clock, log: () => undefined });
   const kill = new l.KillSwitch(h);
-  h.queue.registerConsumer(l.queues.regrade, kill.wrap(l.m.app.regradeConsumer as never));
-  h.queue.registerConsumer(l.queues.backfill, kill.wrap(l.m.app.analyticsBackfillConsumer as never));
+  h.queue.registerConsumer(l.queues.regrade, kill.wrap(l.m.app.regradeConsumer));
+  h.queue.registerConsumer(l.queues.backfill, kill.wrap(l.m.app.analyticsBackfillConsumer));
   return { sandbox, kill };
 }
 
@@ -325,14 +325,11 @@ async function createIssue(run: SoakRun): Promise<void> {
         content: [{ type: 'paragraph', content: [{ type: 'text', text: description }] }],
       },
     },
-  } as never);
+  });
   run.figures.issuesCreated++;
   run.injectFaults();
   await run.safely('issueCreated', () =>
-    m.invokeFunction(
-      m.app.issueCreated as never,
-      { issue: { id: issue.id, key: issue.key }, atlassianId: submitter } as never,
-    ),
+    m.invokeFunction(m.app.issueCreated, { issue: { id: issue.id, key: issue.key }, atlassianId: submitter }),
   );
   run.untriaged.push(issue.key);
 }
@@ -408,7 +405,7 @@ async function saveCalendars(run: SoakRun): Promise<void> {
     }
     run.figures.conflicts++;
     const again = (await run.getGradingAdmin()) as Envelope;
-    rev = typeof again?.data?.['calendarsRevision'] === 'number' ? (again.data['calendarsRevision'] as number) : rev;
+    rev = typeof again?.data?.['calendarsRevision'] === 'number' ? again.data['calendarsRevision'] : rev;
   }
 }
 

@@ -58,8 +58,7 @@ function typeName(v: Value): string {
 
 function property(obj: Value, key: Value, optional: boolean): Value {
   if (obj === null) return optional ? null : fail(`cannot read property ${JSON.stringify(key)} of null`);
-  if (typeof key === 'number' && (Array.isArray(obj) || typeof obj === 'string'))
-    return (obj as JexValue[] | string)[key] ?? null;
+  if (typeof key === 'number' && (Array.isArray(obj) || typeof obj === 'string')) return obj[key] ?? null;
   if (typeof key !== 'string') return fail(`a property name must be a String, got ${typeName(key)}`);
   if (key === 'length' && (Array.isArray(obj) || typeof obj === 'string')) return obj.length;
   if (obj instanceof JiraBean) {

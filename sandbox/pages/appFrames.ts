@@ -33,8 +33,8 @@ export function appFrame(
   });
   const title = moduleTitle(manifest, m, lang);
   const icon =
-    typeof m.raw['icon'] === 'string' && (m.raw['icon'] as string).startsWith('resource:')
-      ? (m.raw['icon'] as string).slice('resource:'.length).split(';')
+    typeof m.raw['icon'] === 'string' && m.raw['icon'].startsWith('resource:')
+      ? m.raw['icon'].slice('resource:'.length).split(';')
       : undefined;
   const iconHtml =
     icon !== undefined && icon.length === 2 ? `<img alt="" src="/static/${esc(icon[0])}/${esc(icon[1])}">` : '';

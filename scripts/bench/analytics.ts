@@ -227,7 +227,7 @@ async function main(): Promise<void> {
           await timed(async () =>
             Promise.all([
               scope.browsableProjectKeys(),
-              scope.shared('fieldIds', deps.fieldIds),
+              scope.shared('fieldIds', () => deps.fieldIds()),
               scope.maySeePeople(await deps.settings()),
             ]),
           ),
@@ -287,9 +287,7 @@ async function main(): Promise<void> {
     const backfillMs = performance.now() - t0;
     const requests = h.jira.requestCount() - before;
     h.jira.latencyMs = 0;
-    const projected = Number(
-      ((await h.sql.raw('SELECT COUNT(*) AS n FROM itr_issue_fact')) as Array<{ n: number }>)[0]?.n,
-    );
+    const projected = Number((await h.sql.raw<Array<{ n: number }>>('SELECT COUNT(*) AS n FROM itr_issue_fact'))[0]?.n);
 
     const page = flag('no-page') ? { skipped: '--no-page' } : await pageRender(h, n, loads);
 

@@ -198,7 +198,7 @@ export interface LintProblem {
 /** The CLI's feature-flag client; the client-side linters only ask it for deprecated runtimes. */
 function offlineStatsig(): StatsigService {
   const stub: Pick<StatsigService, 'getDeprecatedRuntimes'> = {
-    getDeprecatedRuntimes: async () => [...DEPRECATED_RUNTIMES],
+    getDeprecatedRuntimes: () => Promise.resolve([...DEPRECATED_RUNTIMES]),
   };
   return stub as StatsigService;
 }

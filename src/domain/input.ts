@@ -59,7 +59,7 @@ export class IssueList {
       this.add(InputErrorCode.NotAList, path, `${path} must be a list.`);
       return undefined;
     }
-    return v;
+    return v as unknown[];
   }
 
   /** A non-empty string (ids and codes are never blank). */
@@ -96,7 +96,7 @@ export class IssueList {
     const o = this.object(obj, key, base);
     if (o === undefined) return undefined;
     const path = pathOf(base, key);
-    const missing = LOCALES.filter((l) => typeof o[l] !== 'string' || (o[l] as string).trim() === '');
+    const missing = LOCALES.filter((l) => typeof o[l] !== 'string' || o[l].trim() === '');
     if (missing.length > 0) {
       this.add(InputErrorCode.LabelIncomplete, path, `${path} needs text in ${missing.join(', ')}.`, {
         locales: missing.join(','),

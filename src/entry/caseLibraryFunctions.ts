@@ -28,7 +28,7 @@ function id(p: Record<string, unknown>): number | undefined {
   return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined;
 }
 function opt(p: Record<string, unknown>, k: string): string | undefined {
-  return typeof p[k] === 'string' && p[k] !== '' ? (p[k] as string) : undefined;
+  return typeof p[k] === 'string' && p[k] !== '' ? p[k] : undefined;
 }
 function statuses(p: Record<string, unknown>): CaseStatus[] | undefined {
   const v = p['statuses'];
@@ -144,7 +144,7 @@ const resolver = new Resolver();
 for (const [key, fn] of Object.entries(handlers())) {
   resolver.define(key, async ({ payload, context }) => {
     try {
-      return await fn(payload, context as Record<string, unknown>);
+      return await fn(payload, context);
     } catch (e) {
       const code = toServerErrorCode(typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined);
       return { success: false, errors: [{ code, message: e instanceof Error ? e.message : String(e) }] };

@@ -73,7 +73,7 @@ export function parseDecision(payload: unknown): TriageDecision | ResolverResult
   for (const k of ['line', 'ownerAccountId', 'customerTier', 'warranty', 'product', 'region']) {
     if (!optString(payload, k)) return invalid(`${k} must be a string`, k);
   }
-  const s = (k: string): string | undefined => (typeof payload[k] === 'string' ? (payload[k] as string) : undefined);
+  const s = (k: string): string | undefined => (typeof payload[k] === 'string' ? payload[k] : undefined);
   const decision: TriageDecision = {
     issueKey,
     kind: payload['kind'] as TriageDecision['kind'],
@@ -83,7 +83,7 @@ export function parseDecision(payload: unknown): TriageDecision | ResolverResult
         contractOrProcessNotFollowed: facts['contractOrProcessNotFollowed'] as boolean,
         expectedByUserHabitOrIndustryNorm: facts['expectedByUserHabitOrIndustryNorm'] as boolean,
       },
-      ...(c['chosen'] !== undefined ? { chosen: c['chosen'] as 'problem' | 'requirement' } : {}),
+      ...(c['chosen'] !== undefined ? { chosen: c['chosen'] } : {}),
       ...(typeof c['justification'] === 'string' ? { justification: c['justification'] } : {}),
     },
     answers: answers as Record<string, string>,

@@ -31,7 +31,7 @@ export interface PeoplePickerProps {
   kinds: readonly PeopleKind[];
   multiple?: boolean;
   value: readonly Picked[];
-  onChange(next: Picked[]): void;
+  onChange: (next: Picked[]) => void;
   /** Only users who may be assigned issues in this project. */
   assignableInProject?: string;
   /** The server's error path for this input (`data-path`), so a refusal shows under it. */
@@ -104,6 +104,7 @@ export function PeoplePicker({
         <PickedChips value={value} nameOf={nameOf} disabled={disabled} testId={testId} onRemove={remove} />
       )}
       <div style={{ position: 'relative' }}>
+        {/* eslint-disable-next-line @atlaskit/design-system/no-readonly-or-disabled-inputs -- read-only admin view */}
         <input
           ref={inputRef}
           id={`${id}-input`}

@@ -31,7 +31,7 @@ export function TabBar<T extends string>({
 }: {
   tabs: ReadonlyArray<{ id: T; label: string }>;
   selected: T;
-  onSelect(id: T): void;
+  onSelect: (id: T) => void;
   idPrefix: string;
   label: string;
 }) {

@@ -14,7 +14,13 @@ const LINE_DEADLINE = 'customfield_10050';
 /** A sleep that records instead of waiting. */
 function recordingSleep(): { sleep: (ms: number) => Promise<void>; waits: number[] } {
   const waits: number[] = [];
-  return { waits, sleep: async (ms) => void waits.push(ms) };
+  return {
+    waits,
+    sleep: (ms) => {
+      waits.push(ms);
+      return Promise.resolve();
+    },
+  };
 }
 
 async function collect(pages: AsyncIterable<{ issues: JiraIssue[] }>): Promise<JiraIssue[]> {

@@ -172,7 +172,7 @@ describe('concurrent runners (two cold starts, or the install trigger and a lazy
     await runMigrations(MIGRATIONS.slice(0, 2));
     const [a, b] = await Promise.all([applyMigrations(), applyMigrations()]);
     sql.setNow(sql.now() + 60_000);
-    expect([...a!.ran, ...b!.ran, ...(await migrateAcrossMinutes())].sort()).toEqual([...names(2)].sort());
+    expect([...a.ran, ...b.ran, ...(await migrateAcrossMinutes())].sort()).toEqual([...names(2)].sort());
     expect(await recorded()).toEqual(once(names(0)));
     const columns = await sql.raw<Array<{ Field: string }>>('SHOW COLUMNS FROM line_history');
     expect(columns.filter((c) => c.Field === 'entered_by')).toHaveLength(1);

@@ -134,7 +134,7 @@ describe('a reassignment made in Jira is a forward whose reason the panel asks f
   });
 
   it('the owner follows the assignee, the row waits for a reason, and saving it completes the row once', async () => {
-    jira.issue('ITR-1').fields['assignee'] = { accountId: L2 } as never;
+    jira.issue('ITR-1').fields['assignee'] = { accountId: L2 };
     await invokeFunction(issueUpdated, assigneeEvent(OWNER));
     await invokeFunction(issueUpdated, assigneeEvent(OWNER)); // redelivered: nothing more
     expect(jira.issue('ITR-1').fields[ids.owner]).toEqual({ accountId: L2 });
@@ -173,7 +173,7 @@ describe('a reassignment made in Jira is a forward whose reason the panel asks f
   it('only the person who reassigned or the new owner gives the reason', async () => {
     jira.seedUser({ accountId: 'acc-third', displayName: 'Zhao Min' });
     jira.seedProject({ key: 'ITR', browsers: [OWNER, L2, 'acc-third'] });
-    jira.issue('ITR-1').fields['assignee'] = { accountId: L2 } as never;
+    jira.issue('ITR-1').fields['assignee'] = { accountId: L2 };
     await invokeFunction(issueUpdated, assigneeEvent(OWNER));
     const entryId = (await call('getIssueItrState', {}, OWNER)).data!.pendingForward!.id;
     expect(await call('saveForwardReason', { entryId, reason: 'why not' }, 'acc-third')).toMatchObject({

@@ -1,12 +1,12 @@
 import * as domain from '../../src/domain';
 import {
-  addWorkingTime,
+  type addWorkingTime,
   decideEscalation,
   defaultCalendarById,
   DEFAULT_GRADING_TABLE,
   gradeIssue,
   lineBudget,
-  workingMinutesBetween,
+  type workingMinutesBetween,
   type BusinessCalendar,
   type SupportLine,
   type Validated,

@@ -179,7 +179,7 @@ describe('regrade: a consumer killed mid-batch', () => {
     let deliveries = 0;
     queue.registerConsumer(
       REGRADE_QUEUE,
-      kill.wrap(async (p, c) => {
+      kill.wrap(async (p) => {
         deliveries++;
         if (deliveries === 1 || deliveries === 2) kill.arm(1);
         if (deliveries === 4) kill.arm(2, 'after-apply');

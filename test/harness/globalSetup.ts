@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ENV_DIR, ENV_SOCKET, ENV_URL, MariaDbServer, startPrivateMariaDb } from '../../platform-doubles/mariadb';
+import { ENV_DIR, ENV_SOCKET, ENV_URL, type MariaDbServer, startPrivateMariaDb } from '../../platform-doubles/mariadb';
 
 export const SERVER_SLOT = Symbol.for('itr.mariadb-server');
 

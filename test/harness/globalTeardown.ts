@@ -1,6 +1,6 @@
 /** jest `globalTeardown`: stops the private MariaDB started by `globalSetup.ts` and removes its files. */
 import * as fs from 'node:fs';
-import { ENV_DIR, MariaDbServer } from '../../platform-doubles/mariadb';
+import { ENV_DIR, type MariaDbServer } from '../../platform-doubles/mariadb';
 import { SERVER_SLOT } from './globalSetup';
 
 export default async function globalTeardown(): Promise<void> {

@@ -41,7 +41,7 @@ describe('forge runtime harness', () => {
   it('invokes a real @forge/resolver definition with the platform payload and the user as principal', async () => {
     jira.seedUser({ accountId: 'u-1', displayName: 'User One' });
     const resolver = new Resolver();
-    resolver.define('whoAmI', async ({ payload, context }) => {
+    resolver.define('whoAmI', async ({ payload, context }: { payload: unknown; context: unknown }) => {
       const res = await api.asUser().requestJira(route`/rest/api/3/myself`);
       const me = (await res.json()) as { displayName: string };
       return { payload, accountId: (context as { accountId?: string }).accountId, displayName: me.displayName };

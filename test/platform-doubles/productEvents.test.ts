@@ -105,6 +105,7 @@ describe('product events: retries', () => {
 
     productEvents.reset();
     const thrown = recordingTrigger(() => {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- the SDK's InvocationError is not an Error
       throw new InvocationError({ retryAfter: 1, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
     });
     await productEvents.emit(UPDATED, issuePayload);

@@ -16,7 +16,6 @@ import type { GradingAdminState } from '../../src/contract/gradingAdmin';
 import { chromiumAvailable } from '../static/bridgeStub';
 import { useSandboxInBrowser } from './sandboxBrowser';
 
-const UI_APPS = ['issue-panel', 'itr-home', 'grading-admin'] as const;
 /** Answers the shipped grading table grades critical (critical runs on the always-on calendar). */
 const OUTAGE: Record<string, string> = {
   businessImpact: 'outage',

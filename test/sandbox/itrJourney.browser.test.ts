@@ -16,6 +16,7 @@
  * Every page visited is scanned (host page and every app frame) for account ids and internal codes
  * (pageScan.ts), and names the people in it by display name.
  */
+import { stripVTControlCharacters } from 'node:util';
 import { createManualClock, installFakeDate, type ManualClock } from '../../sandbox/clock';
 import { DEMO_FIELD_IDS, DEMO_LINE_ROUTING, DEMO_USERS } from '../../sandbox/demoSite';
 import { ITR_ISSUE_TYPE_NAMES } from '../../src/app/setup/plan';
@@ -25,7 +26,6 @@ import { demoAccountId } from './sandboxHttp';
 import { fillRootCause, useSandboxInBrowser } from './sandboxBrowser';
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 
 const ANNA = demoAccountId('Anna Schmidt'); // submitter
 const MARIA = demoAccountId('Maria Lopez'); // triage
@@ -99,7 +99,7 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
       await body();
     } catch (e) {
       // A locator's call log after its first lines says nothing more.
-      const message = (e instanceof Error ? e.message : String(e)).replace(/\u001b\[\d+m/g, '');
+      const message = stripVTControlCharacters(e instanceof Error ? e.message : String(e));
       misses.push(
         `${what}:\n    ${message
           .split('\n')

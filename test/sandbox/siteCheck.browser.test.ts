@@ -50,7 +50,11 @@ describeWithBrowser('Site check in the sandbox', () => {
         );
       expect(focused).toBe(true);
       const rows = setup().locator('[data-testid="site-check-table"] tbody tr');
-      expect(await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-check')))).toEqual([
+      expect(
+        await rows.evaluateAll((rs: Array<{ getAttribute(name: string): string | null }>) =>
+          rs.map((r) => r.getAttribute('data-check')),
+        ),
+      ).toEqual([
         'fields',
         'expressions',
         'rulesAttached',

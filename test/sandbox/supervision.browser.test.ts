@@ -85,7 +85,7 @@ describeWithBrowser('supervision and hand-off in the sandbox', () => {
         sup.getByTestId('chart-breakdown-product-csv').click(),
       ]);
       expect(download.suggestedFilename()).toBe('breakdown-product.csv');
-      expect(readFileSync((await download.path()) as string, 'utf8')).toContain('Core Network');
+      expect(readFileSync(await download.path(), 'utf8')).toContain('Core Network');
       expect(ui.pageErrors).toEqual([]);
       await ui.shoot('sandbox-supervision');
     });

@@ -259,7 +259,7 @@ describe('probe: an editor writes the closing state the app used to keep in prop
     if (key === undefined)
       throw new Error(`no resolved ITR issue of Anna's: ${JSON.stringify(found.json).slice(0, 300)}`);
     // The state the app keeps on resolve when a return visit is required (its own app field), as after a real resolve.
-    sandbox.harness.jira.issue(key).fields[DEMO_FIELD_IDS.visitOpen] = 'yes' as never;
+    sandbox.harness.jira.issue(key).fields[DEMO_FIELD_IDS.visitOpen] = 'yes';
     const transitions = (await rest(ADMIN, 'GET', `/rest/api/3/issue/${key}/transitions`)).json as {
       transitions: Array<{ id: string; name: string }>;
     };
@@ -301,7 +301,7 @@ describe('probe: an editor writes the closing state the app used to keep in prop
       ]).toEqual([who, 400]);
     expect((await issueAs(ADMIN, key)).fields['status']).toMatchObject({ name: 'Resolved' });
     // Not vacuous: once the app's own field says the visit is done, the submitter closes.
-    sandbox.harness.jira.issue(key).fields[DEMO_FIELD_IDS.visitOpen] = 'no' as never;
+    sandbox.harness.jira.issue(key).fields[DEMO_FIELD_IDS.visitOpen] = 'no';
     expect(
       (await rest(ANNA, 'POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id: close } })).status,
     ).toBe(204);

@@ -4,6 +4,7 @@
  * comes from one table; a refusal is the envelope with NOT_AUTHORIZED or ISSUE_NOT_FOUND (never a
  * throw) and writes nothing: no Jira write, no KVS change, no queue push, no SQL row.
  */
+import { writeFileSync } from 'node:fs';
 import { runMigrations } from '../../src/adapters/sql';
 import { invokeResolver } from '../../platform-doubles';
 import { contextFor, VALID_PAYLOADS } from './payloads';
@@ -119,7 +120,7 @@ const OBSERVED: Array<{ name: string; role: string; expected: string; got: strin
 afterAll(() => {
   // SECURITY_MATRIX_OUT=file writes what each role got, to review the table against.
   if (process.env['SECURITY_MATRIX_OUT'])
-    require('node:fs').writeFileSync(process.env['SECURITY_MATRIX_OUT'], JSON.stringify(OBSERVED, null, 1));
+    writeFileSync(process.env['SECURITY_MATRIX_OUT'], JSON.stringify(OBSERVED, null, 1));
 });
 /**
  * Refusal codes: the two generic ones, and the role-specific ones the UI translates
@@ -177,6 +178,7 @@ describe.each(ROLES)('as %s', (role) => {
     } catch (e) {
       throw new Error(
         `${name} as ${role} threw instead of answering the envelope: ${e instanceof Error ? e.stack : String(e)}`,
+        { cause: e },
       );
     }
     expect(isEnvelope(answer)).toBe(true);

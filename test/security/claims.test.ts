@@ -181,8 +181,8 @@ describe('product triggers act on the issue as Jira has it, not as the event say
     });
     await invokeFunction(issueUpdated, forged(issue));
     expect(jira.issue('ITR-1').fields[ids.grade]).toBe('suggestion');
-    jira.issue('ITR-1').fields[ids.grade] = 'critical' as never;
-    jira.issue('ITR-1').fields[ids.gradingAnswers] = encodeGradingAnswers(OUTAGE) as never;
+    jira.issue('ITR-1').fields[ids.grade] = 'critical';
+    jira.issue('ITR-1').fields[ids.gradingAnswers] = encodeGradingAnswers(OUTAGE);
     await invokeFunction(issueUpdated, forged({ ...issue, key: 'ITR-1' }));
     expect(jira.issue('ITR-1').fields[ids.grade]).toBe('critical');
   });

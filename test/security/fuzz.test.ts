@@ -135,7 +135,7 @@ describe('resolvers: hostile payloads answer the envelope and a failed call writ
             context: contextFor(c.resolver),
           });
         } catch (e) {
-          throw new Error(`${name} threw: ${e instanceof Error ? e.message : String(e)}`);
+          throw new Error(`${name} threw: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
         }
         expect(isEnvelope(answer)).toBe(true);
         const env = answer as { success: boolean; errors?: Array<{ code: string }> };
@@ -246,6 +246,7 @@ describe('triggers and consumers: hostile events return (or hand back a typed re
         } catch (e) {
           throw new Error(
             `${name} threw on ${JSON.stringify(event)?.slice(0, 200)}: ${e instanceof Error ? e.stack : String(e)}`,
+            { cause: e },
           );
         }
         if (result instanceof InvocationError) return;

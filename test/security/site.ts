@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import Resolver from '@forge/resolver';
 import { DEMO_USERS, seedDemoSite } from '../../sandbox/demoSite';
 import { loadManifest } from '../../sandbox/manifest';
-import { harness, invokeResolver } from '../../platform-doubles';
+import { harness, type invokeResolver } from '../../platform-doubles';
 
 type Definitions = Parameters<typeof invokeResolver>[0];
 
@@ -31,7 +31,6 @@ if (!(original as unknown as Record<symbol, unknown>)[KEYS]) {
 
 // Handlers composed by routeByFunctionKey (a page using several areas' functions) carry the union of
 // their routes' keys and their fallback's.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const routing = require('../../src/entry/routeByFunctionKey') as {
   routeByFunctionKey: (
     routes: ReadonlyArray<readonly [Readonly<Record<string, true>>, Definitions]>,
@@ -49,7 +48,6 @@ routing.routeByFunctionKey = (routes, fallback) => {
   return fn;
 };
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const index = require('../../src/index') as Record<string, unknown>;
 
 export interface ExportedResolver {
@@ -126,12 +124,12 @@ export function jiraWriteCount(): number {
 
 export async function sqlRowCounts(): Promise<Record<string, number>> {
   const { sql } = harness();
-  const tables = (await sql.raw('SHOW TABLES')) as unknown as Array<Record<string, string>>;
+  const tables = await sql.raw<Array<Record<string, string>>>('SHOW TABLES');
   const out: Record<string, number> = {};
   for (const row of Array.isArray(tables) ? tables : []) {
     const t = Object.values(row)[0];
     if (typeof t !== 'string' || t.startsWith('__') || t === 'migrations') continue;
-    const rows = (await sql.raw(`SELECT COUNT(*) AS n FROM \`${t}\``)) as unknown as Array<{ n: number | string }>;
+    const rows = await sql.raw<Array<{ n: number | string }>>(`SELECT COUNT(*) AS n FROM \`${t}\``);
     out[t] = Number(rows[0]?.n ?? 0);
   }
   return out;

@@ -150,9 +150,13 @@ describeWithBrowser('backup, restore and audit log on the setup page', () => {
     await page.reload();
     const log = page.getByTestId('audit-table');
     await log.waitFor();
-    expect(await log.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))).toEqual(
-      ['backup.restore.complete', 'backup.restore.start'],
-    );
+    expect(
+      await log
+        .locator('tbody tr')
+        .evaluateAll((rows: Array<{ getAttribute(name: string): string | null }>) =>
+          rows.map((r) => r.getAttribute('data-action')),
+        ),
+    ).toEqual(['backup.restore.complete', 'backup.restore.start']);
     expect(await log.locator('tbody tr').first().innerText()).toContain('Restore completed');
     expect(await log.locator('tbody tr').first().innerText()).toContain('Zhang Wei');
     await expectPageShowsNoAccountIds(page, [ADMIN]);

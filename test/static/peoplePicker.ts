@@ -22,6 +22,7 @@ export async function pick(page: Page, input: Locator, query: string, name: stri
       .innerText();
     throw new Error(
       `no option "${name}" for "${query}"; the picker says: "${status}" (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+      { cause: e },
     );
   }
   const names = (await listbox.getByRole('option').allInnerTexts()).map((n) => n.trim());

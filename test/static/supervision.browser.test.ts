@@ -153,7 +153,7 @@ describeWithBrowser('supervision page in Chromium', () => {
       page.getByTestId('chart-breakdown-product-csv').click(),
     ]);
     expect(download.suggestedFilename()).toBe('breakdown-product.csv');
-    const csv = readFileSync((await download.path()) as string, 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     expect(csv).toContain('X100');
     await page.screenshot({ path: path.join(screenshots, 'supervision-en-light.png'), fullPage: true });
     expect(errors).toEqual([]);

@@ -102,11 +102,11 @@ describeWithBrowser('triage page in Chromium', () => {
   it('lists oldest first; the triage user triages by keyboard and the issue leaves the list with its fields written', async () => {
     const { page, errors } = await open(TRIAGER, 'en_US');
     await page.getByTestId('triage-row-ITR-1').waitFor();
-    expect(await triageRows(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).toEqual([
-      'triage-row-ITR-1',
-      'triage-row-ITR-2',
-      'triage-row-ITR-3',
-    ]);
+    expect(
+      await triageRows(page).evaluateAll((els: Array<{ getAttribute(name: string): string | null }>) =>
+        els.map((e) => e.getAttribute('data-testid')),
+      ),
+    ).toEqual(['triage-row-ITR-1', 'triage-row-ITR-2', 'triage-row-ITR-3']);
 
     // Keyboard: focus the first row and open it with Enter.
     await page.getByTestId('triage-row-ITR-1').focus();

@@ -6,7 +6,7 @@ import { execute, fromSqlDateTime, query } from './sqlClient';
 
 function parseDraft(text: unknown): RootCauseDraft {
   const r = JSON.parse(String(text)) as Record<string, unknown>;
-  const s = (k: string): string => (typeof r[k] === 'string' ? (r[k] as string) : '');
+  const s = (k: string): string => (typeof r[k] === 'string' ? r[k] : '');
   return {
     whys: Array.isArray(r['whys']) ? r['whys'].filter((w): w is string => typeof w === 'string') : [],
     rootCause: s('rootCause'),

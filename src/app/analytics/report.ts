@@ -284,7 +284,10 @@ export async function buildChart<K extends SupervisionChartName>(
 ): Promise<SupervisionChart> {
   const started = deps.nowMs();
   const scope = deps.scopes.of(accountId, loadId, () => deps.asCaller(), deps.nowMs());
-  const [ids, browsable] = await Promise.all([scope.shared('fieldIds', deps.fieldIds), scope.browsableProjectKeys()]);
+  const [ids, browsable] = await Promise.all([
+    scope.shared('fieldIds', () => deps.fieldIds()),
+    scope.browsableProjectKeys(),
+  ]);
   const projectKeys = countableProjectKeys(browsable, filter);
   const input: ChartInput = {
     filter,

@@ -44,7 +44,7 @@ const reportCodec: ConfigCodec<StoredWeeklyReport> = {
     const counted = raw['countedProjectKeys'];
     if (counted !== null && !(Array.isArray(counted) && counted.every((k) => typeof k === 'string')))
       throw new Error('countedProjectKeys must be project keys or null');
-    return { report: parseReport(raw['report']), countedProjectKeys: counted as string[] | null };
+    return { report: parseReport(raw['report']), countedProjectKeys: counted };
   },
   // v1 stored the DTO alone: which projects it counted is unknown, so everyone gets it recomputed.
   upgrades: { 1: (old) => ({ report: old, countedProjectKeys: null }) },

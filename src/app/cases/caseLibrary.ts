@@ -48,7 +48,7 @@ import {
 import { timed, type SearchProbe } from '../ports/caseIndex';
 import { pageLimit } from '../../domain/pageLimit';
 import { isIssueKey } from '../../domain/jiraKeys';
-import { type ServerErrorCode } from '../../contract/errorCodes';
+import type { ServerErrorCode } from '../../contract/errorCodes';
 import { repositories } from '../ports';
 
 /** Candidates read back from the index before filtering by status and permission. */
@@ -108,7 +108,7 @@ const CONTENT_LIMITS: ReadonlyArray<[keyof CaseContent, StoredValue]> = [
 export function checkContent(raw: unknown): CaseContent | ContentProblem {
   if (typeof raw !== 'object' || raw === null) return { code: 'INVALID_PAYLOAD', message: 'content must be an object' };
   const r = raw as Record<string, unknown>;
-  const text = (k: string): string => (typeof r[k] === 'string' ? (r[k] as string).trim() : '');
+  const text = (k: string): string => (typeof r[k] === 'string' ? r[k].trim() : '');
   const status = r['status'] ?? 'draft';
   if (status !== 'draft' && status !== 'published' && status !== 'retired')
     return { code: 'INVALID_PAYLOAD', message: 'status must be draft, published or retired' };

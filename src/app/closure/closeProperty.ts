@@ -26,7 +26,7 @@ const publishedCodec: ConfigCodec<CloseProperty> = {
       visitOpen: r['visitOpen'] as string,
       rootCause: r['rootCause'] as string,
       classification: r['classification'] as string,
-      fallback: [...(r['fallback'] as string[])],
+      fallback: [...r['fallback']],
     };
   },
 };

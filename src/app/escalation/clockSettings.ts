@@ -45,7 +45,7 @@ export const pauseStatusesCodec: ConfigCodec<string[]> = {
     if (!Array.isArray(raw) || !raw.every(isNonEmptyString)) {
       throw new DomainError('CONFIG_INVALID', 'Stored pause statuses must be a list of non-empty status names');
     }
-    return raw as string[];
+    return raw;
   },
 };
 

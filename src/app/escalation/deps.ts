@@ -42,7 +42,7 @@ export function platformDeps(remainingTimeMs: () => number = () => 25_000): Esca
     push: async (events) => {
       await pushInBatches(
         ESCALATION_QUEUE,
-        events.map((e) => ({ body: e as unknown as Record<string, unknown> })),
+        events.map((e) => ({ body: e })),
       );
     },
     newToken: () => randomUUID(),

@@ -41,7 +41,7 @@ const field = (o: unknown, name: string): unknown =>
 export function statusChangeOf(event: unknown): { from: string | null; to: string | null } | undefined {
   const items = field(field(event, 'changelog'), 'items');
   if (!Array.isArray(items)) return undefined;
-  const status = items.find((i) => field(i, 'fieldId') === 'status' || field(i, 'field') === 'status');
+  const status: unknown = items.find((i) => field(i, 'fieldId') === 'status' || field(i, 'field') === 'status');
   if (status === undefined) return undefined;
   const name = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
   return { from: name(field(status, 'fromString')), to: name(field(status, 'toString')) };

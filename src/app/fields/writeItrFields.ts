@@ -38,7 +38,7 @@ export async function writeItrFields(
   const ids = options.ids;
   await syncIssueFacts(
     jira,
-    ids === undefined ? () => lookUpFieldIds(jira) : async () => ids,
+    ids === undefined ? () => lookUpFieldIds(jira) : () => Promise.resolve(ids),
     updates.flatMap((u) => u.issueIds.map(String)),
     options.now ?? new Date(),
   );

@@ -54,7 +54,7 @@ function issueKeyOf(payload: unknown, context: Record<string, unknown>): string 
  */
 export function parseDraft(raw: unknown): RootCauseDraft | undefined {
   const r = record(raw);
-  const text = (k: string): string | undefined => (typeof r[k] === 'string' ? (r[k] as string) : undefined);
+  const text = (k: string): string | undefined => (typeof r[k] === 'string' ? r[k] : undefined);
   const whys = r['whys'];
   if (!Array.isArray(whys) || !whys.every((w) => typeof w === 'string')) return undefined;
   const fields = ['rootCause', 'shortTermMeasure', 'longTermMeasure', 'technicalZero', 'managementZero'] as const;
@@ -64,7 +64,7 @@ export function parseDraft(raw: unknown): RootCauseDraft | undefined {
   if (override !== undefined && typeof override !== 'string') return undefined;
   const [rootCause, shortTermMeasure, longTermMeasure, technicalZero, managementZero] = values as string[];
   return {
-    whys: whys as string[],
+    whys: whys,
     rootCause: rootCause as string,
     shortTermMeasure: shortTermMeasure as string,
     longTermMeasure: longTermMeasure as string,
@@ -95,10 +95,7 @@ export function storageRefusal(draft: RootCauseDraft): TooLong | undefined {
   };
 }
 
-async function load(
-  issueKey: string,
-  accountId: string | undefined,
-): Promise<{ id: string; classification: string | null; canEdit: boolean }> {
+async function load(issueKey: string): Promise<{ id: string; classification: string | null; canEdit: boolean }> {
   const asUser = jiraAsUser();
   const app = jiraAsApp();
   const ids = await lookUpClosureFieldIds(app);
@@ -160,8 +157,7 @@ export function rootCauseHandlers(now: () => Date = () => new Date()): Record<st
     getRootCause: async (payload, context) => {
       const key = issueKeyOf(payload, context);
       if (typeof key !== 'string') return key;
-      const accountId = typeof context['accountId'] === 'string' ? context['accountId'] : undefined;
-      return guarded(key, async () => stateOf(key, await load(key, accountId)));
+      return guarded(key, async () => stateOf(key, await load(key)));
     },
     saveRootCause: async (payload, context) => {
       const key = issueKeyOf(payload, context);
@@ -176,7 +172,7 @@ export function rootCauseHandlers(now: () => Date = () => new Date()): Record<st
       const accountId = typeof context['accountId'] === 'string' ? context['accountId'] : undefined;
       if (accountId === undefined) return fail('NOT_AUTHORIZED', 'no user', undefined, { required: 'EDIT_ISSUES' });
       return guarded(key, async () => {
-        const base = await load(key, accountId);
+        const base = await load(key);
         if (!base.canEdit)
           throw Object.assign(new Error('needs EDIT_ISSUES on the issue'), { code: 'ROOT_CAUSE_NOT_EDITOR' });
         const check = checkRootCause(draft);

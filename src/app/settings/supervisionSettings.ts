@@ -172,7 +172,7 @@ async function reportIssueIssues(jira: JiraClient, key: string | null): Promise<
 export class SupervisionSettingsAdmin {
   constructor(private readonly deps: SupervisionSettingsDeps = platformSettingsDeps()) {}
 
-  private async state(accountId: string | undefined): Promise<SettingsState<SupervisionSettings>> {
+  private async state(): Promise<SettingsState<SupervisionSettings>> {
     const { value, revision } = await loadAnalyticsSettings(this.deps.store);
     const displayNames = await displayNamesOf(this.deps.jiraAs(), Object.keys(value.departments));
     return { settings: toView(value), revision, displayNames };
@@ -181,7 +181,7 @@ export class SupervisionSettingsAdmin {
   getSupervisionSettings(accountId: string | undefined): Promise<ResolverResult<SettingsState<SupervisionSettings>>> {
     return settingsResult(async () => {
       await this.deps.requireAdmin(accountId);
-      return { success: true, data: await this.state(accountId) };
+      return { success: true, data: await this.state() };
     });
   }
 

@@ -256,7 +256,7 @@ export class SupportLineSettingsAdmin {
         ...statusIssues,
       ];
       if (refused.length > 0) return invalidDraft(refused);
-      const named = (list: string[]): string[] => list.map(directory.groupName);
+      const named = (list: string[]): string[] => list.map((name) => directory.groupName(name));
       const statusSpelled = (name: string | null): string | null =>
         name === null ? null : (statusOptions.find((o) => o.toLowerCase() === name.toLowerCase()) ?? name);
       const assignmentSpelled = (a: LineAssignment): LineAssignment =>

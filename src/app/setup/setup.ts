@@ -338,7 +338,7 @@ export function validProjectKeys(raw: unknown): string[] {
   if (!Array.isArray(raw) || raw.length === 0 || raw.length > 50 || !raw.every((k) => isProjectKey(k))) {
     throw new SetupError('SETUP_INVALID_PROJECTS', 'projectKeys must be 1–50 Jira project keys such as "ITR"');
   }
-  return [...new Set(raw as string[])];
+  return [...new Set(raw)];
 }
 
 export async function listSetupProjects(

@@ -235,7 +235,7 @@ export async function runSiteCheck(
       try {
         ids = await lookUpAppFieldIds(deps.asApp(), moduleKeys, {
           identity: () => identity,
-          read: async () => undefined,
+          read: () => Promise.resolve(undefined),
           write: writeAppFieldIds,
         });
         return { id: 'fields', outcome: 'pass', detail: 'fieldsFound', params: { count: String(moduleKeys.length) } };

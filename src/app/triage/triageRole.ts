@@ -18,9 +18,9 @@ export const triageRoleCodec: ConfigCodec<TriageRoleConfig> = {
   schemaVersion: 1,
   parse(raw) {
     const groups = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['groups'] : undefined;
-    if (!Array.isArray(groups) || !groups.every((g) => typeof g === 'string' && g !== ''))
+    if (!Array.isArray(groups) || !groups.every((g): g is string => typeof g === 'string' && g !== ''))
       throw new Error('groups must be a list of group names');
-    return { groups: [...groups] as string[] };
+    return { groups: [...groups] };
   },
 };
 

@@ -22,7 +22,7 @@ export const MAX_PERIOD_DAYS = 366 * 3;
 /** At most this many values per list filter (IN lists stay short; JQL stays under Jira's URL limits). */
 export const MAX_FILTER_VALUES = 50;
 
-const ID = /^[A-Za-z0-9_.\-]{1,64}$/;
+const ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
 function list(raw: unknown, path: string): readonly string[] | FilterError {
   if (raw === undefined || raw === null) return [];

@@ -1,4 +1,4 @@
-import { DomainError, ValidationIssue } from '../validation';
+import { DomainError, type ValidationIssue } from '../validation';
 
 /**
  * Stable codes for calendar problems. UIs translate by code; never rename one,

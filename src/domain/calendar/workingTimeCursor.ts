@@ -1,6 +1,6 @@
 import { calendarError, CalendarErrorCode } from './calendar.errors';
 import type { CalendarWork } from './calendarWork';
-import { CompiledCalendar, nextSpecialDay, windowsOnDay } from './compiledCalendar';
+import { type CompiledCalendar, nextSpecialDay, windowsOnDay } from './compiledCalendar';
 import { MS_PER_DAY, MS_PER_MINUTE } from './civilDate';
 import {
   firstInstantAtOrAfterWallClock,

@@ -130,7 +130,7 @@ function latinTokens(text: string, offset: number, out: Token[]): void {
     const base = apostrophe > 0 && !isIdentifier(raw) ? raw.slice(0, apostrophe) : raw;
     const lower = base.toLowerCase();
     if (isIdentifier(base)) {
-      out.push({ term: clip(lower.replace(/[._:/\-]+$/, '')), kind: 'ident', start, end });
+      out.push({ term: clip(lower.replace(/[._:/-]+$/, '')), kind: 'ident', start, end });
       for (const part of identifierParts(base)) {
         const p = part.toLowerCase();
         if (p.length > 1 && !/^\p{N}+$/u.test(p) && !STOP_WORDS.has(p))

@@ -32,7 +32,7 @@ export async function handler(event: unknown): Promise<InvocationError | void> {
       'analytics-backfill',
       new Error('unreadable backfill event'),
       (f) => recordBackfillFailure(jobId, { ...f, code: 'EVENT_INVALID', errorCode: 'EVENT_INVALID' }, deps),
-      deps.now,
+      () => deps.now(),
       { jobId },
     );
   }
@@ -47,7 +47,7 @@ export async function handler(event: unknown): Promise<InvocationError | void> {
       'analytics-backfill',
       error,
       (f) => recordBackfillFailure(step.jobId, f, deps),
-      deps.now,
+      () => deps.now(),
       { jobId: step.jobId, step: step.step },
     );
   }

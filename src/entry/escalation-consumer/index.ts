@@ -43,13 +43,19 @@ export async function handler(event: { body?: unknown }): Promise<unknown> {
             'escalation-consumer',
             e,
             (f) => recordRecalculationFailure(parsed.jobId, f, deps),
-            deps.now,
+            () => deps.now(),
             { kind: parsed.kind, jobId: parsed.jobId },
           )
-        : await settleConsumerFailure('escalation-consumer', e, async () => undefined, deps.now, {
-            kind: parsed.kind,
-            issues: parsed.issueIds.length,
-          });
+        : await settleConsumerFailure(
+            'escalation-consumer',
+            e,
+            () => Promise.resolve(),
+            () => deps.now(),
+            {
+              kind: parsed.kind,
+              issues: parsed.issueIds.length,
+            },
+          );
     return settled;
   }
 }

@@ -39,9 +39,9 @@ describe('issuePanelResolver (as the manifest names it)', () => {
 
 describe('handleGetIssueItrState', () => {
   const calls: Array<[string, string | undefined]> = [];
-  const useCase: GetIssueItrState = async (issueKey, accountId) => {
+  const useCase: GetIssueItrState = (issueKey, accountId) => {
     calls.push([issueKey, accountId]);
-    return { success: false, errors: [{ code: 'INTERNAL_ERROR', message: 'stub' }] };
+    return Promise.resolve({ success: false, errors: [{ code: 'INTERNAL_ERROR', message: 'stub' }] });
   };
   beforeEach(() => {
     calls.length = 0;

@@ -27,7 +27,7 @@ export async function handler(event: unknown): Promise<InvocationError | void> {
       'regrade-consumer',
       new Error('unreadable regrade event'),
       (f) => recordRegradeFailure(jobId, null, { ...f, code: 'EVENT_INVALID', errorCode: 'EVENT_INVALID' }, deps),
-      deps.now,
+      () => deps.now(),
       { jobId },
     );
   }
@@ -38,7 +38,7 @@ export async function handler(event: unknown): Promise<InvocationError | void> {
       'regrade-consumer',
       error,
       (f) => recordRegradeFailure(batch.jobId, batch.batch, f, deps),
-      deps.now,
+      () => deps.now(),
       { jobId: batch.jobId, batch: batch.batch },
     );
   }

@@ -22,7 +22,7 @@ export function Button({
   testId,
 }: {
   children: ReactNode;
-  onClick(): void;
+  onClick: () => void;
   kind?: 'default' | 'primary' | 'danger';
   disabled?: boolean;
   testId?: string;
@@ -56,7 +56,7 @@ export function Field({
 }: {
   label: string;
   value: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   multiline?: boolean;
   name: string;
 }) {
@@ -98,7 +98,7 @@ export function Select({
   label: string;
   value: string;
   options: ReadonlyArray<{ value: string; label: string }>;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
 }) {
   return (
     <select aria-label={label} value={value} style={inputStyle('auto')} onChange={(e) => onChange(e.target.value)}>

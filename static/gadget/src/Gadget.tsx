@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { Drill, GadgetNumbers } from '../../../src/contract/analytics';
-import { ApiError, call } from '../../shared/api';
+import { type ApiError, call } from '../../shared/api';
 import { openInJira } from '../../shared/bridge';
 import { toApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';

@@ -38,7 +38,7 @@ function Field({
   kind,
   value,
   onPicked,
-}: Common & { kind: PeopleKind; value: Picked[]; onPicked(next: Picked[]): void }) {
+}: Common & { kind: PeopleKind; value: Picked[]; onPicked: (next: Picked[]) => void }) {
   const { issues, readOnly } = useContext(EditContext);
   const id = useId();
   const mine = issuesAt(issues, path, true);
@@ -70,7 +70,7 @@ export function UsersField({
 }: Common & {
   accountIds: readonly string[];
   names: Readonly<Record<string, string>>;
-  onChange(next: string[]): void;
+  onChange: (next: string[]) => void;
 }) {
   const { all, learn } = useLearnedNames(names);
   return (
@@ -91,7 +91,7 @@ export function GroupsField({
   groups,
   onChange,
   ...common
-}: Common & { groups: readonly string[]; onChange(next: string[]): void }) {
+}: Common & { groups: readonly string[]; onChange: (next: string[]) => void }) {
   return (
     <Field {...common} kind="group" value={groups.map(pickedGroup)} onPicked={(next) => onChange(groupNamesOf(next))} />
   );

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { Inline, Text } from '@atlaskit/primitives';
 import type { RegradeProgress } from '../../../src/contract/triage';
 import { call } from '../../shared/api';
-import { ApiError, toApiError } from '../../shared/errors';
+import { type ApiError, toApiError } from '../../shared/errors';
 import { errorMessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
 import { EditButton } from './fields';

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { ValidationIssue } from '../../../src/contract/gradingAdmin';
 import type { SettingsState } from '../../../src/contract/settings';
-import { ApiError } from '../../shared/api';
+import type { ApiError } from '../../shared/api';
 import { toApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
@@ -18,7 +18,7 @@ import { Button, EditContext, ParsedField } from './fields';
 export interface SettingsForm<T, S extends SettingsState<T> = SettingsState<T>> {
   state: S;
   draft: T;
-  edit(change: (draft: T) => T): void;
+  edit: (change: (draft: T) => T) => void;
 }
 
 /** The per-field problems of a SETTINGS_INVALID refusal (its first error is the summary). */
@@ -36,12 +36,12 @@ export function SettingsFormShell<T, S extends SettingsState<T> = SettingsState<
   saveLabel,
   children,
 }: {
-  load(): Promise<S>;
-  save(settings: T, expectedRevision: number): Promise<S>;
+  load: () => Promise<S>;
+  save: (settings: T, expectedRevision: number) => Promise<S>;
   testId: string;
   /** When a tab holds two forms, each Save button says what it saves. */
   saveLabel?: string;
-  children(form: SettingsForm<T, S>): ReactNode;
+  children: (form: SettingsForm<T, S>) => ReactNode;
 }) {
   const { t } = useI18n();
   const [state, setState] = useState<S | null>(null);
@@ -134,7 +134,7 @@ export function ListField({
   path: string;
   label: string;
   value: readonly string[];
-  onChange(next: string[]): void;
+  onChange: (next: string[]) => void;
 }) {
   return (
     <ParsedField<readonly string[]>

@@ -7,7 +7,7 @@ export function setIn<T>(root: T, path: readonly Key[], value: unknown): T {
   if (head === undefined) return value as T;
   const current = root as unknown;
   if (Array.isArray(current)) {
-    const copy = [...current];
+    const copy: unknown[] = [...(current as unknown[])];
     copy[head as number] = setIn(copy[head as number], rest, value);
     return copy as T;
   }

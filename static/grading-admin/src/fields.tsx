@@ -52,10 +52,10 @@ interface FieldProps<T> {
   path: string;
   label: string;
   value: T;
-  onChange(value: unknown): void;
-  format(value: T): string;
+  onChange: (value: unknown) => void;
+  format: (value: T) => string;
   /** Text → draft value. Unparseable text goes to the draft as is, so the server names the problem. */
-  parse(text: string): unknown;
+  parse: (text: string) => unknown;
   /** Also show issues below the path (lists such as a day's windows). */
   below?: boolean;
   width?: string;
@@ -81,7 +81,7 @@ export function ParsedField<T>({
   // The draft changed from elsewhere (reload, restore, import): show it, unless it is what the text says.
   useEffect(() => {
     setText((current) => (format(parse(current) as T) === format(value) ? current : format(value)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Keyed on value alone: format and parse are new functions on every render.
   }, [value]);
   const mine = issuesAt(issues, path, below);
   const common = {
@@ -143,7 +143,7 @@ export function SelectField({
   label: string;
   value: string;
   options: ReadonlyArray<{ value: string; label: string }>;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
 }) {
   const { issues, readOnly } = useContext(EditContext);
   const mine = issuesAt(issues, path, false);
@@ -175,7 +175,7 @@ export function Button({
   label,
 }: {
   children: ReactNode;
-  onClick(): void;
+  onClick: () => void;
   primary?: boolean;
   disabled?: boolean;
   label?: string;

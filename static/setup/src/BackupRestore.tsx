@@ -38,6 +38,7 @@ export function BackupRestore() {
           </Pressable>
           <Stack space="space.050">
             <FieldLabel htmlFor={fileId}>{t('backup.file')}</FieldLabel>
+            {/* eslint-disable-next-line @atlaskit/design-system/no-readonly-or-disabled-inputs -- only while a transfer runs */}
             <input
               id={fileId}
               type="file"

@@ -59,11 +59,11 @@ export interface I18n {
   readonly formatLocale: string;
   /** The IANA zone dates are shown in, or null for the browser's. */
   readonly timeZone: string | null;
-  t(key: MessageKey, params?: MessageParams): string;
+  t: (key: MessageKey, params?: MessageParams) => string;
   /** An absolute date and time, e.g. "24 Nov 2026, 14:30" / "2026年11月24日 14:30". */
-  formatDateTime(iso: string): string | null;
+  formatDateTime: (iso: string) => string | null;
   /** A relative time from `nowMs`, e.g. "in 3 hours" / "3小时后"; null for an invalid date. */
-  formatRelative(iso: string, nowMs: number): string | null;
+  formatRelative: (iso: string, nowMs: number) => string | null;
 }
 
 export function createI18n(rawLocale: string | null | undefined, rawTimeZone: string | null | undefined): I18n {

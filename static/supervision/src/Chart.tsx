@@ -42,7 +42,7 @@ export function Chart(props: {
   series: Series[];
   /** Values are fractions 0–1 (shown as %). */
   percent?: boolean;
-  onDrill(jql: string, label: string): void;
+  onDrill: (jql: string, label: string) => void;
 }) {
   const { t } = useI18n();
   const [table, setTable] = useState(false);

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { BackfillProgress } from '../../../src/contract/analytics';
-import { ApiError, call } from '../../shared/api';
+import { type ApiError, call } from '../../shared/api';
 import { buttonStyles } from '../../shared/controls';
 import { toApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';

@@ -63,7 +63,7 @@ export function History({ issueKey, version }: { issueKey: string; version: numb
   const reason = (r: string): string => {
     const [code, ...rest] = r.split(': ');
     const key = `triage.reason.${code ?? ''}`;
-    const known = (key in REASON_KEYS) as boolean;
+    const known = key in REASON_KEYS;
     return known ? [t(key as MessageKey), ...rest].join(': ') : r;
   };
 

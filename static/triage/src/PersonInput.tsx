@@ -24,7 +24,7 @@ export function PersonInput({
   label: string;
   errors: readonly ResolverError[];
   value: PickedPerson | null;
-  onChange(v: PickedPerson | null): void;
+  onChange: (v: PickedPerson | null) => void;
   projectKey: string;
 }) {
   const id = useId();

@@ -20,8 +20,8 @@ export function ReassignForm({
   onRefused,
 }: {
   issueKey: string;
-  onDone(ownerName: string, acceptBy: string): void;
-  onRefused(): void;
+  onDone: (ownerName: string, acceptBy: string) => void;
+  onRefused: () => void;
 }) {
   const { t } = useI18n();
   const [mode, setMode] = useState<'forward' | 'escalate'>('forward');

@@ -16,12 +16,12 @@ export interface TriageFormProps {
   item: TriageListItem;
   options: TriageOptions;
   draft: TriageDraft;
-  onDraft(d: TriageDraft): void;
+  onDraft: (d: TriageDraft) => void;
   /** Errors of the last failed save (kept by the page with the draft). */
   errors: readonly ResolverError[];
-  onErrors(e: readonly ResolverError[]): void;
-  onSaved(result: TriageResult): void;
-  onRefused(): void;
+  onErrors: (e: readonly ResolverError[]) => void;
+  onSaved: (result: TriageResult) => void;
+  onRefused: () => void;
 }
 
 /** The triage decision for one issue: kind, classification with the rule helper, grade answers, line and owner. */

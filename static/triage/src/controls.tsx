@@ -62,7 +62,7 @@ export function TextInput({
   value,
   onChange,
   multiline = false,
-}: Common & { value: string; onChange(v: string): void; multiline?: boolean }) {
+}: Common & { value: string; onChange: (v: string) => void; multiline?: boolean }) {
   const { id, errId, invalid } = useDescribed(errors);
   const props = {
     id,
@@ -96,7 +96,7 @@ export function SelectInput({
 }: Common & {
   value: string;
   options: ReadonlyArray<{ value: string; label: string }>;
-  onChange(v: string): void;
+  onChange: (v: string) => void;
   hint?: string;
 }) {
   const { id, errId, invalid } = useDescribed(errors);
@@ -132,7 +132,7 @@ export function Checkbox({
 }: {
   label: string;
   checked: boolean;
-  onChange(v: boolean): void;
+  onChange: (v: boolean) => void;
   path: string;
 }) {
   const id = useId();
@@ -154,7 +154,7 @@ export function Radio({
   name: string;
   label: string;
   checked: boolean;
-  onChange(): void;
+  onChange: () => void;
   value: string;
 }) {
   const id = useId();
@@ -241,12 +241,6 @@ export const SuccessNotice = forwardRef<HTMLDivElement, { children: ReactNode }>
   );
 });
 
-const HEADING_FONT = {
-  large: 'font.heading.large',
-  medium: 'font.heading.medium',
-  small: 'font.heading.small',
-} as const;
-
 /** A native heading (h1–h3, for the document outline) in the design system's heading font. */
 export function Heading({
   as: Tag,
@@ -255,12 +249,23 @@ export function Heading({
   children,
 }: {
   as: 'h1' | 'h2' | 'h3';
-  size: keyof typeof HEADING_FONT;
+  size: 'large' | 'medium' | 'small';
   id?: string;
   children: ReactNode;
 }) {
   return (
-    <Tag id={id} style={{ font: token(HEADING_FONT[size]), color: token('color.text'), margin: 0 }}>
+    <Tag
+      id={id}
+      style={{
+        font: {
+          large: token('font.heading.large'),
+          medium: token('font.heading.medium'),
+          small: token('font.heading.small'),
+        }[size],
+        color: token('color.text'),
+        margin: 0,
+      }}
+    >
       {children}
     </Tag>
   );

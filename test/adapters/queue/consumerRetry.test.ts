@@ -81,14 +81,14 @@ describe('settleConsumerFailure', () => {
 
   it('a passing failure is handed back and the job is left alone', async () => {
     const marked: unknown[] = [];
-    const out = await settleConsumerFailure('c', jira(503), async (f) => void marked.push(f), now);
+    const out = await settleConsumerFailure('c', jira(503), (f) => Promise.resolve(void marked.push(f)), now);
     expect(out).toMatchObject(RETRY);
     expect(marked).toEqual([]);
   });
 
   it('a permanent failure is recorded on the job and the event acknowledged', async () => {
     const marked: unknown[] = [];
-    const out = await settleConsumerFailure('c', jira(403), async (f) => void marked.push(f), now);
+    const out = await settleConsumerFailure('c', jira(403), (f) => Promise.resolve(void marked.push(f)), now);
     expect(out).toBeUndefined();
     expect(marked).toEqual([{ code: 'JIRA_FORBIDDEN', errorCode: 'JIRA_FORBIDDEN', at: '2026-03-01T10:00:00.000Z' }]);
   });

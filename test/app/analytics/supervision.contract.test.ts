@@ -12,6 +12,7 @@ import {
   supervisionResolver,
 } from '../../../src/index';
 import { BACKFILL_QUEUE } from '../../../src/app/analytics/backfill';
+import type { SupervisionChartData, SupervisionChartName } from '../../../src/contract/analytics';
 import { jiraAsApp } from '../../../src/adapters/jira';
 import { harness, invokeFunction, invokeResolver } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
@@ -67,17 +68,25 @@ const CHARTS = [
   'people',
 ];
 
+/** A known chart's data; for any other name (or a refusal) whatever came back. */
+type ChartAnswer<K extends string> = K extends SupervisionChartName ? SupervisionChartData[K] : unknown;
+
 /** One chart as the page asks for it; `data` of a success, or the whole envelope of a refusal. */
-async function chart(name: string, accountId: string, filter: object = FILTER, loadId?: string): Promise<any> {
+async function chart<K extends string>(
+  name: K,
+  accountId: string,
+  filter: object = FILTER,
+  loadId?: string,
+): Promise<ChartAnswer<K>> {
   const r = (await invokeResolver(
     supervisionResolver,
     'getSupervisionChart',
     { chart: name, filter, ...(loadId === undefined ? {} : { loadId }) },
     { accountId },
   )) as { success: boolean; data?: { chart: string; data: unknown } };
-  if (!r.success) return r;
+  if (!r.success) return r as ChartAnswer<K>;
   expect(r.data?.chart).toBe(name);
-  return r.data?.data;
+  return r.data?.data as ChartAnswer<K>;
 }
 
 async function backfill(): Promise<unknown> {
@@ -113,7 +122,7 @@ describe('analytics backfill', () => {
     });
     expect(jira.requestCount('POST /rest/api/3/search/jql')).toBe(3);
     const count = async (): Promise<number> =>
-      Number(((await sql.raw('SELECT COUNT(*) AS n FROM itr_issue_fact')) as Array<{ n: number }>)[0]?.n);
+      Number((await sql.raw<Array<{ n: number }>>('SELECT COUNT(*) AS n FROM itr_issue_fact'))[0]?.n);
     expect(await count()).toBe(250);
     await backfill();
     expect(await count()).toBe(250);
@@ -157,10 +166,10 @@ describe('supervision report', () => {
     expect(totals.resolved.value).toBe(40);
     const volume = await chart('volume', AGENT);
     expect(volume.periods).toEqual(['2026-01']);
-    const complaint = volume.byKind.find((s: { kind: string }) => s.kind === 'complaint');
-    expect(complaint.counts[0].value).toBe(30);
-    expect(complaint.counts[0].jql).toContain(`cf[${ids.kind.slice(12)}] = "complaint"`);
-    for (const dimension of ['product', 'region', 'customerTier', 'month'])
+    const complaint = volume.byKind.find((s) => s.kind === 'complaint');
+    expect(complaint?.counts[0]?.value).toBe(30);
+    expect(complaint?.counts[0]?.jql).toContain(`cf[${ids.kind.slice(12)}] = "complaint"`);
+    for (const dimension of ['product', 'region', 'customerTier', 'month'] as const)
       expect((await chart(`breakdown-${dimension}`, AGENT)).dimension).toBe(dimension);
     expect((await chart('cycle', AGENT)).count).toBe(40);
     expect((await chart('sla', AGENT))[0]).toMatchObject({ period: '2026-01', resolved: { value: 40 } });
@@ -172,14 +181,16 @@ describe('supervision report', () => {
 
   it("answers every chart for the page's default year too (longer than SCAN_PERIOD_DAYS, so the facts are read with IGNORE INDEX)", async () => {
     const year = { from: '2025-07-01T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z', granularity: 'month' };
-    for (const name of CHARTS) expect([name, (await chart(name, ADMIN, year)).success]).toEqual([name, undefined]);
+    for (const name of CHARTS)
+      expect([name, ((await chart(name, ADMIN, year)) as { success?: unknown }).success]).toEqual([name, undefined]);
     expect((await chart('totals', ADMIN, year)).created.value).toBe(60);
     expect((await chart('breakdown-product', ADMIN, year)).rows.length).toBeGreaterThan(0);
   });
 
   it('the drill-down JQL finds exactly the issues behind the number in Jira', async () => {
     const product = await chart('breakdown-product', ADMIN);
-    const x200 = product.rows.find((row: { value: string }) => row.value === 'X200');
+    const x200 = product.rows.find((row) => row.value === 'X200');
+    if (x200 === undefined) throw new Error('no X200 row');
     let found = 0;
     for await (const page of jiraAsApp().searchJql(x200.count.jql, { pageSize: 5000 })) found += page.issues.length;
     expect(found).toBe(x200.count.value);
@@ -187,14 +198,14 @@ describe('supervision report', () => {
 
   it('shows per-person figures to the itr-supervisors group', async () => {
     const people = await chart('people', SUPERVISOR);
-    expect(people.person.rows[0]).toMatchObject({ key: OWNER, label: 'Owner', solved: { value: 40 } });
-    expect(people.department).toMatchObject({ group: 'department', rows: [{ key: null, solved: { value: 40 } }] });
+    expect(people?.person.rows[0]).toMatchObject({ key: OWNER, label: 'Owner', solved: { value: 40 } });
+    expect(people?.department).toMatchObject({ group: 'department', rows: [{ key: null, solved: { value: 40 } }] });
   });
 
   it('a person Jira no longer knows has no name in the per-person figures, never the account id', async () => {
     jira.model.users.delete(OWNER);
     const people = await chart('people', SUPERVISOR);
-    expect(people.person.rows[0]).toMatchObject({ key: OWNER, label: null, solved: { value: 40 } });
+    expect(people?.person.rows[0]).toMatchObject({ key: OWNER, label: null, solved: { value: 40 } });
   });
 
   it('counts only issues of projects the caller may browse: an outsider sees zeros on every chart, a member the counts', async () => {
@@ -202,15 +213,15 @@ describe('supervision report', () => {
     jira.seedUser({ accountId: OUTSIDER, displayName: 'Outsider' });
     jira.seedProject({ key: 'ITR', browsers: [ADMIN, SUPERVISOR, AGENT, OWNER] });
     const zero = {
-      totals: (d: any) => d.created.value === 0 && d.resolved.value === 0,
-      volume: (d: any) => d.periods.length === 0,
-      cycle: (d: any) => d.count === 0,
+      totals: (d: SupervisionChartData['totals']) => d.created.value === 0 && d.resolved.value === 0,
+      volume: (d: SupervisionChartData['volume']) => d.periods.length === 0,
+      cycle: (d: SupervisionChartData['cycle']) => d.count === 0,
     };
     expect(zero.totals(await chart('totals', OUTSIDER))).toBe(true);
     expect(zero.volume(await chart('volume', OUTSIDER))).toBe(true);
     expect(zero.cycle(await chart('cycle', OUTSIDER))).toBe(true);
     for (const name of ['sla', 'ola', 'patterns']) expect(await chart(name, OUTSIDER)).toEqual([]);
-    for (const dimension of ['product', 'region', 'customerTier', 'month'])
+    for (const dimension of ['product', 'region', 'customerTier', 'month'] as const)
       expect((await chart(`breakdown-${dimension}`, OUTSIDER)).rows).toEqual([]);
     // Asking for the project by name does not widen it.
     expect((await chart('totals', OUTSIDER, { ...FILTER, projectKeys: ['ITR'] })).created.value).toBe(0);
@@ -269,7 +280,7 @@ describe('supervision report', () => {
     expect(await chart('ola', ADMIN)).toEqual([
       expect.objectContaining({ line: 'L1', ended: 1, timedOut: 1, attainment: 0 }),
     ]);
-    const people = (await chart('people', ADMIN)).person.rows as Array<{
+    const people = (await chart('people', ADMIN))?.person.rows as Array<{
       key: string;
       escalationsCaused: number;
       escalationsReceived: number;
@@ -285,7 +296,7 @@ describe('supervision report', () => {
       issue: { id: String(issueId), key: 'ITR-3' },
       changelog: { items: [{ fieldId: 'resolution' }] },
     });
-    expect((await chart('ola', ADMIN)).map((o: { line: string; ended: number }) => [o.line, o.ended])).toEqual([
+    expect((await chart('ola', ADMIN)).map((o) => [o.line, o.ended])).toEqual([
       ['L1', 1],
       ['L2', 1],
     ]);
@@ -307,9 +318,11 @@ describe('supervision report', () => {
       issue: { id: issue.id, key: 'ITR-3' },
       changelog: { items: [{ fieldId: 'status' }] },
     });
-    const rows = (await sql.raw(`SELECT resolved_at FROM itr_issue_fact WHERE issue_key = 'ITR-3'`)) as Array<{
-      resolved_at: unknown;
-    }>;
+    const rows = await sql.raw<
+      Array<{
+        resolved_at: unknown;
+      }>
+    >(`SELECT resolved_at FROM itr_issue_fact WHERE issue_key = 'ITR-3'`);
     expect(String(rows[0]?.resolved_at)).toContain('2026-01-10');
     expect((await chart('totals', AGENT)).resolved.value).toBe(41);
     expect(await gadgetOpen()).toBe(openBefore - 1);
@@ -321,9 +334,11 @@ describe('supervision report', () => {
       issue: { id: jira.issue('ITR-3').id, key: 'ITR-3' },
       changelog: { items: [{ fieldId: 'resolution' }] },
     });
-    const rows = (await sql.raw(`SELECT grade FROM itr_issue_fact WHERE issue_key = 'ITR-3'`)) as Array<{
-      grade: string;
-    }>;
+    const rows = await sql.raw<
+      Array<{
+        grade: string;
+      }>
+    >(`SELECT grade FROM itr_issue_fact WHERE issue_key = 'ITR-3'`);
     expect(rows[0]?.grade).toBe('critical');
   });
 });

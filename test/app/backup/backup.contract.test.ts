@@ -227,7 +227,7 @@ describe('refusals write nothing', () => {
   it('an invalid document is refused whole, with a coded error per problem', async () => {
     await seedSite();
     const backup = data(await call<BackupDocument>('exportBackup', {}, ADMIN));
-    const bad: BackupDocument = JSON.parse(JSON.stringify(backup));
+    const bad = JSON.parse(JSON.stringify(backup)) as BackupDocument;
     bad.config['gradingTable']!.value = edited(-5);
     (bad.config['calendars']!.value as Record<string, unknown>)['broken'] = { timeZone: 'Nowhere/Nothing' };
     bad.cases[1]!.content.title = '';
@@ -278,7 +278,7 @@ describe('refusals write nothing', () => {
   it('an external id that belongs to another case here is refused', async () => {
     await seedSite();
     const backup = data(await call<BackupDocument>('exportBackup', {}, ADMIN));
-    const moved: BackupDocument = JSON.parse(JSON.stringify(backup));
+    const moved = JSON.parse(JSON.stringify(backup)) as BackupDocument;
     moved.cases[1]!.id = 999;
     const before = await everything();
     expect(codes(await call('restoreBackup', { document: moved, confirm: true }, ADMIN))).toEqual([

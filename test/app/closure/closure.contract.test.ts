@@ -121,8 +121,8 @@ function passes(key: ClosureRuleKey, issueKey: string, acting: string): boolean 
 async function fileAndResolve(key: string, fields: Record<string, unknown>) {
   const issue = jira.seedIssue({ key, reporter: ENGINEER, fields });
   await invokeFunction(issueCreated, created(issue, ENGINEER));
-  jira.issue(key).fields['status'] = { name: 'Resolved' } as never;
-  jira.issue(key).fields['resolution'] = { id: '10000', name: 'Done' } as never;
+  jira.issue(key).fields['status'] = { name: 'Resolved' };
+  jira.issue(key).fields['resolution'] = { id: '10000', name: 'Done' };
   await invokeFunction(issueUpdated, resolvedEvent(issue, L2));
   return issue;
 }
@@ -140,7 +140,7 @@ describe('close rules with return visits, end to end', () => {
     expect(jira.issue('ITR-1').fields[ids.visitOpen]).toBe('yes');
 
     // Reporter edited to L2: hands over nothing.
-    jira.issue('ITR-1').fields['reporter'] = { accountId: L2 } as never;
+    jira.issue('ITR-1').fields['reporter'] = { accountId: L2 };
     expect(passes('itr-close-condition', 'ITR-1', L2)).toBe(false);
     expect(passes('itr-close-condition', 'ITR-1', ENGINEER)).toBe(true);
     expect(passes('itr-close-validator', 'ITR-1', ENGINEER)).toBe(false); // visit open
@@ -272,7 +272,7 @@ describe('close rules with return visits, end to end', () => {
     await invokeFunction(issueCreated, created(issue, ENGINEER));
     // Not resolved yet: nobody closes, not even a fallback closer.
     expect(passes('itr-close-validator', 'ITR-5', FALLBACK)).toBe(false);
-    jira.issue('ITR-5').fields['resolution'] = { id: '10000', name: 'Done' } as never;
+    jira.issue('ITR-5').fields['resolution'] = { id: '10000', name: 'Done' };
     expect(passes('itr-close-validator', 'ITR-5', FALLBACK)).toBe(true);
     expect(passes('itr-close-validator', 'ITR-5', L2)).toBe(false);
     // A stale revision is refused, not overwritten.

@@ -76,8 +76,8 @@ describe('the line stay ends at the resolution', () => {
     expect(await history('ITR-1')).toEqual([{ line: 'L1', leftAt: null, outcome: null, minutes: 0 }]);
 
     const fields = jira.issue('ITR-1').fields;
-    fields['status'] = { name: 'Resolved', statusCategory: { key: 'done' } } as never;
-    fields['resolution'] = { name: 'Done' } as never;
+    fields['status'] = { name: 'Resolved', statusCategory: { key: 'done' } };
+    fields['resolution'] = { name: 'Done' };
     fields['resolutiondate'] = jiraTime(at(20));
     fields['statuscategorychangedate'] = jiraTime(at(20));
     await invokeFunction(issueUpdated, statusEvent(issue, 'Resolved'));
@@ -94,7 +94,7 @@ describe('the line stay ends at the resolution', () => {
       () => enterLine({ issueId: issue.id, grade: critical, line: 'L1', at: at(0), actor: ENGINEER }),
       {},
     );
-    jira.issue('ITR-2').fields['status'] = { name: 'L2 Handling', statusCategory: { key: 'indeterminate' } } as never;
+    jira.issue('ITR-2').fields['status'] = { name: 'L2 Handling', statusCategory: { key: 'indeterminate' } };
     await invokeFunction(issueUpdated, statusEvent(issue, 'L2 Handling'));
     expect(await history('ITR-2')).toEqual([{ line: 'L1', leftAt: null, outcome: null, minutes: 0 }]);
   });

@@ -212,7 +212,7 @@ describe('escalation sweep and consumer', () => {
   it('hands the rest back to the queue when the consumer runs low on time, and finishes on redelivery', async () => {
     for (let i = 1; i <= 4; i++) seedOnLine(`ITR-${10 + i}`, 'L1', ago(budget('L1') + i));
     let deliveries = 0;
-    queue.registerConsumer('escalation', (payload, context) => {
+    queue.registerConsumer('escalation', (payload) => {
       deliveries += 1;
       // First delivery: 30 s left, falling 6 s per look (enough for 3 issues' comments); later: plenty.
       if (deliveries === 1) runtime.countdown(30_000, 6_000);

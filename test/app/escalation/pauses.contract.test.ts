@@ -41,7 +41,7 @@ const statusEvent = (issue: { id: string; key: string }, from: string, to: strin
 });
 
 async function changeStatus(issue: { id: string; key: string }, from: string, to: string): Promise<void> {
-  jira.issue(issue.key).fields['status'] = { name: to } as never;
+  jira.issue(issue.key).fields['status'] = { name: to };
   await invokeFunction(issueUpdated, statusEvent(issue, from, to));
 }
 
@@ -125,7 +125,7 @@ describe('waiting-for-customer pauses', () => {
     queue.deliveries.length = 0;
     const report = await invokeFunction(escalationConsumer, {
       body: { kind: 'check', issueIds: [issue.id], fieldIds: ids },
-    } as never);
+    });
     expect(report).toMatchObject({ read: 1, escalated: 0, warned: 0, healed: 0 });
     expect(jira.issue('ITR-1').fields[ids.line]).toBe('L1');
     expect(due('ITR-1')).toBeNull();
@@ -180,7 +180,7 @@ describe('waiting-for-customer pauses', () => {
     const issue = await seedOnL1('ITR-7', -10);
     const dueBefore = instant(due('ITR-7'));
     const late = (from: string, to: string, changedAt: Date) => {
-      jira.issue(issue.key).fields['status'] = { name: to } as never;
+      jira.issue(issue.key).fields['status'] = { name: to };
       const event = statusEvent(issue, from, to);
       return invokeFunction(issueUpdated, {
         ...event,

@@ -128,7 +128,7 @@ describe('sendHandoff / listHandoffs through issuePanelResolver', () => {
       success: true,
       data: { target: 'sales', key: expect.stringMatching(/^LTC-\d+$/), status: null },
     });
-    jira.issue(key).fields['status'] = { name: 'In Progress' } as never;
+    jira.issue(key).fields['status'] = { name: 'In Progress' };
     expect(await call('listHandoffs', { issueKey: 'ITR-1' }, RND_READER)).toMatchObject({
       success: true,
       data: [

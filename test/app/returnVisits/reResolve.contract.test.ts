@@ -42,7 +42,7 @@ async function setStatus(
 ): Promise<void> {
   const fields = jira.issue(issue.key).fields;
   const before = jira.model.statusCategoryOf(jira.issue(issue.key));
-  fields['status'] = { name: to } as never;
+  fields['status'] = { name: to };
   clock += 3_600_000;
   if (before !== category) fields['statuscategorychangedate'] = new Date(clock).toISOString().replace('Z', '+0000');
   await invokeFunction(
@@ -92,8 +92,8 @@ describe('return visits open on resolution', () => {
       fields: { [ids.kind]: 'complaint', [ids.grade]: 'minor' },
     });
     const fields = jira.issue('ITR-3').fields;
-    fields['resolution'] = { id: '10000', name: 'Done' } as never;
-    fields['resolutiondate'] = '2026-03-03T09:00:00.000+0000' as never;
+    fields['resolution'] = { id: '10000', name: 'Done' };
+    fields['resolutiondate'] = '2026-03-03T09:00:00.000+0000';
     await invokeFunction(
       issueUpdated,
       changeEvent(issue, { field: 'resolution', fieldId: 'resolution', fromString: null, toString: 'Done' }),

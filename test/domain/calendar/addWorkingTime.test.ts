@@ -1,5 +1,10 @@
 import { runInNewContext } from 'vm';
-import { addWorkingTime, BusinessCalendar, CalendarErrorCode, defaultCalendarById } from '../../../src/domain/calendar';
+import {
+  addWorkingTime,
+  type BusinessCalendar,
+  CalendarErrorCode,
+  defaultCalendarById,
+} from '../../../src/domain/calendar';
 import { DomainError } from '../../../src/domain/validation';
 import {
   at,

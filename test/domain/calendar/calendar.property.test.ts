@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { addWorkingTime, BusinessCalendar, Weekday, Window, workingMinutesBetween } from '../../../src/domain/calendar';
+import {
+  addWorkingTime,
+  type BusinessCalendar,
+  type Weekday,
+  type Window,
+  workingMinutesBetween,
+} from '../../../src/domain/calendar';
 import { everyDay } from './calendars.fixtures';
 import { oracleAdd, oracleMinutesBetween } from './oracle';
 

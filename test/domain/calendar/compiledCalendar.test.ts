@@ -1,4 +1,4 @@
-import { addWorkingTime, BusinessCalendar, workingMinutesBetween } from '../../../src/domain/calendar';
+import { addWorkingTime, type BusinessCalendar, workingMinutesBetween } from '../../../src/domain/calendar';
 import * as validation from '../../../src/domain/calendar/validateCalendar';
 
 describe('calendar validation cache', () => {

@@ -1,5 +1,5 @@
 import {
-  BusinessCalendar,
+  type BusinessCalendar,
   CalendarErrorCode,
   defaultCalendarById,
   workingMinutesBetween,

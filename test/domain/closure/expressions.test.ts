@@ -28,7 +28,6 @@ import {
   userBean,
   workflowBean,
   type RuleVerdict,
-  type WorkflowRuleModuleType,
 } from '../../../platform-doubles/jiraExpression';
 
 const FIELDS = {
@@ -37,7 +36,6 @@ const FIELDS = {
   rootCause: 'customfield_10301',
   classification: 'customfield_10113',
 };
-const REPORTER = 'reporter';
 const SUBMITTER = 'acc-engineer';
 const OTHER = 'acc-l2';
 const FALLBACK = 'acc-fallback';
@@ -52,11 +50,11 @@ const manifestRules = (() => {
   return [
     ...(modules['jira:workflowCondition'] ?? []).map((m) => ({
       ...m,
-      type: 'jira:workflowCondition' as WorkflowRuleModuleType,
+      type: 'jira:workflowCondition' as const,
     })),
     ...(modules['jira:workflowValidator'] ?? []).map((m) => ({
       ...m,
-      type: 'jira:workflowValidator' as WorkflowRuleModuleType,
+      type: 'jira:workflowValidator' as const,
     })),
   ];
 })();

@@ -10,7 +10,7 @@ import {
 } from '../../../src/domain/escalation';
 import type { Pause, SlaByGrade } from '../../../src/domain/sla';
 import type { SupportLine } from '../../../src/domain/supportLine';
-import { DomainError } from '../../../src/domain/validation';
+import type { DomainError } from '../../../src/domain/validation';
 import { ALWAYS_ON, US_EASTERN, at, plusMinutes } from '../fixtures';
 
 /**

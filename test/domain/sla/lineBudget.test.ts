@@ -9,7 +9,7 @@ import {
 } from '../../../src/domain/sla';
 import type { SupportLine } from '../../../src/domain/supportLine';
 import { DEFAULT_SLA } from '../../../src/domain/defaults';
-import { DomainError } from '../../../src/domain/validation';
+import type { DomainError } from '../../../src/domain/validation';
 
 /** Follow-the-sun: L1 in Shanghai, L2 in Berlin, L3 in New York; L2 warns later than default. */
 const FOLLOW_THE_SUN: SlaByGrade = {

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { HandoffItem } from '../../../../src/contract/analytics';
-import { ApiError, call } from '../../../shared/api';
+import { type ApiError, call } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
 import { errorMessageKey } from '../../../shared/i18n';
 import { useI18n } from '../../../shared/i18n/react';
