@@ -17,7 +17,6 @@ import {
   type AppFieldValueUpdate,
   type JiraClient,
 } from '../../adapters/jira';
-import type { ResolverError } from '../../contract/envelope';
 import type {
   AcceptanceState,
   ClassificationHistoryEntry,
@@ -55,8 +54,9 @@ import { loadClockSettings, type ClockSettings } from '../escalation/clockSettin
 import { instantOf, nameOf, responseAlertOf, responseClockOf, setResponseFields } from '../escalation/responseClock';
 import { FieldWrites } from '../escalation/fieldWrites';
 import { itrScopeJql, loadItrScope, type ItrScope } from '../setup/itrProjects';
-import { ACCOUNT_ID_PATTERN } from '../settings/settingsCheck';
-import { TriageErrorCode, TriageInputError } from './triageErrors';
+import { isAccountId } from '../../domain/jiraKeys';
+import { TriageErrorCode } from './triageErrors';
+import { ItrError, issueNotFound, type Problem } from '../itrError';
 import { loadTriageRole, requireTriageRole, hasTriageRole, type TriageRoleConfig } from './triageRole';
 import { writeItrFields } from '../fields/writeItrFields';
 import { namesOf } from '../people/displayNames';
@@ -154,7 +154,7 @@ async function requireOwnerCanBrowse(
   path: string,
 ): Promise<void> {
   if (!(await app.userHasIssuePermission(ownerAccountId, issueId, 'BROWSE_PROJECTS'))) {
-    throw new TriageInputError([
+    throw ItrError.of([
       {
         code: TriageErrorCode.OwnerCannotBrowse,
         path,
@@ -183,7 +183,7 @@ async function assignInJira(
     await app.assignIssue(issueId, ownerAccountId);
   } catch (e) {
     if (e instanceof JiraError && e.code === JiraErrorCode.BadRequest) {
-      throw new TriageInputError([
+      throw ItrError.of([
         {
           code: TriageErrorCode.OwnerNotAssignable,
           path,
@@ -196,8 +196,8 @@ async function assignInJira(
   }
 }
 
-function ownerFormatError(ownerAccountId: string, path: string): ResolverError | undefined {
-  return ACCOUNT_ID_PATTERN.test(ownerAccountId)
+function ownerFormatError(ownerAccountId: string, path: string): Problem | undefined {
+  return isAccountId(ownerAccountId)
     ? undefined
     : { code: TriageErrorCode.OwnerInvalid, path, message: `${path} is not an Atlassian account id` };
 }
@@ -308,7 +308,7 @@ export async function listTriage(
 function optionalText(
   value: string | undefined,
   path: string,
-  errors: ResolverError[],
+  errors: Problem[],
   kind: StoredValue = 'triageText',
 ): string | undefined {
   if (value === undefined) return undefined;
@@ -326,9 +326,9 @@ function optionalText(
   return t;
 }
 
-/** Checks a decision against the table in force; throws TriageInputError listing every problem. */
+/** Checks a decision against the table in force; throws an ItrError listing every problem. */
 export function checkDecision(decision: TriageDecision, table: GradingTable, actor: string, now: Date) {
-  const errors: ResolverError[] = [];
+  const errors: Problem[] = [];
   if (!isItrKind(decision.kind))
     errors.push({
       code: TriageErrorCode.InvalidKind,
@@ -400,7 +400,7 @@ export function checkDecision(decision: TriageDecision, table: GradingTable, act
       else throw e;
     }
   }
-  if (errors.length > 0 || graded === undefined || !classified.ok) throw new TriageInputError(errors);
+  if (errors.length > 0 || graded === undefined || !classified.ok) throw ItrError.of(errors);
   return {
     kind: decision.kind as ItrKind,
     line: line as SupportLine,
@@ -447,21 +447,23 @@ export async function triageIssue(
   const checked = checkDecision(decision, config.gradingTable, actor, now);
   const owner = decision.ownerAccountId?.trim() || null;
   const ownerError = owner === null ? undefined : ownerFormatError(owner, 'ownerAccountId');
-  if (ownerError !== undefined) throw new TriageInputError([ownerError]);
-  const issue = await caller.getIssue(decision.issueKey, {
-    fields: [
-      ...itrFieldList(ids, TRIAGE_FIELDS),
-      'created',
-      'project',
-      'assignee',
-      ids.responseDueAt,
-      ids.responseWarnAt,
-      ids.responseAlert,
-      ...CLOSED_FIELDS,
-    ],
-  });
+  if (ownerError !== undefined) throw ItrError.of([ownerError]);
+  const issue = await caller
+    .getIssue(decision.issueKey, {
+      fields: [
+        ...itrFieldList(ids, TRIAGE_FIELDS),
+        'created',
+        'project',
+        'assignee',
+        ids.responseDueAt,
+        ids.responseWarnAt,
+        ids.responseAlert,
+        ...CLOSED_FIELDS,
+      ],
+    })
+    .catch(issueNotFound(decision.issueKey));
   if (isClosed(issue.fields)) {
-    throw new TriageInputError([
+    throw ItrError.of([
       { code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${decision.issueKey} is closed` },
     ]);
   }
@@ -677,17 +679,17 @@ async function readForOwnerAction(issueKey: string, accountId: string | undefine
   const caller = deps.asCaller();
   const app = deps.asApp();
   const [ids, config] = await Promise.all([lookUpFieldIds(app), deps.loadConfig()]);
-  const issue = await caller.getIssue(issueKey, {
-    fields: [ids.owner, ids.acceptance, ids.grade, ids.responseDueAt, 'assignee', ...CLOSED_FIELDS],
-  });
+  const issue = await caller
+    .getIssue(issueKey, {
+      fields: [ids.owner, ids.acceptance, ids.grade, ids.responseDueAt, 'assignee', ...CLOSED_FIELDS],
+    })
+    .catch(issueNotFound(issueKey));
   if (isClosed(issue.fields))
-    throw new TriageInputError([
-      { code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${issueKey} is closed` },
-    ]);
+    throw ItrError.of([{ code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${issueKey} is closed` }]);
   const owner = accountIdOf(issue.fields[ids.owner]);
   // The owner answers for itself; the triage role may act for anyone.
   if (owner !== accountId && !(await hasTriageRole(caller, await deps.loadRole()))) {
-    throw new TriageInputError([
+    throw ItrError.of([
       {
         code: TriageErrorCode.NotOwner,
         path: 'issueKey',
@@ -708,7 +710,7 @@ export async function reassignIssue(
   accountId: string | undefined,
   deps: TriageDeps = platformTriageDeps,
 ): Promise<{ issueKey: string; ownerAccountId: string; acceptBy: string }> {
-  const errors: ResolverError[] = [];
+  const errors: Problem[] = [];
   const reason = request.reason.trim();
   if (reason === '')
     errors.push({
@@ -730,7 +732,7 @@ export async function reassignIssue(
     const formatError = ownerFormatError(to, 'toAccountId');
     if (formatError !== undefined) errors.push(formatError);
   }
-  if (errors.length > 0) throw new TriageInputError(errors);
+  if (errors.length > 0) throw ItrError.of(errors);
   const { ids, config, issue, owner, app, actor } = await readForOwnerAction(request.issueKey, accountId, deps);
   await requireOwnerCanBrowse(app, to, issue.id, 'toAccountId');
   // Within the same line: Jira's assignee follows the owner, asked first (nothing written if refused).
@@ -802,7 +804,10 @@ export async function getClassificationHistory(
   accountId: string | undefined,
   deps: TriageDeps = platformTriageDeps,
 ): Promise<ClassificationHistoryEntry[]> {
-  const issue = await deps.asCaller().getIssue(issueKey, { fields: ['summary'] });
+  const issue = await deps
+    .asCaller()
+    .getIssue(issueKey, { fields: ['summary'] })
+    .catch(issueNotFound(issueKey));
   return withHistoryNames(await deps.readHistory(issue.id), deps.asApp());
 }
 
