@@ -43,7 +43,7 @@ import { enterLine, platformDeps as escalationDeps, type EnteredLine, type Enter
 import { jiraDateTime, lineClock } from '../escalation/lineClock';
 import { issuePauses, linePauses, pausesOf } from '../escalation/pauses';
 import { loadItrConfig, type ItrConfig } from '../config/itrConfig';
-import { encodableAnswers, encodeGradingAnswers } from '../fields/gradingAnswers';
+import { encodableAnswers } from '../fields/gradingAnswers';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds, ItrFieldName } from '../fields/itrFields';
 import { accountIdOf, CLOSED_FIELDS, isClosed, jqlField, OPEN_JQL, textOf } from '../fields/issueState';
@@ -51,12 +51,13 @@ import { appendHistory, readHistory, type HistoryRow, RULE_ACTOR } from './class
 import { readDispatches, recordDispatch, type Dispatch } from '../../adapters/sql/dispatchStore';
 import { ConfigStore } from '../../adapters/kvs';
 import { loadClockSettings, type ClockSettings } from '../escalation/clockSettings';
-import { instantOf, nameOf, responseAlertOf, responseClockOf, setResponseFields } from '../escalation/responseClock';
+import { instantOf, responseClockOf, setResponseFields } from '../escalation/responseClock';
 import { FieldWrites } from '../escalation/fieldWrites';
 import { itrScopeJql, loadItrScope, type ItrScope } from '../setup/itrProjects';
 import { isAccountId } from '../../domain/jiraKeys';
 import { TriageErrorCode } from './triageErrors';
 import { ItrError, issueNotFound, type Problem } from '../itrError';
+import { historyRows, ownerFromLine, planTriage, type CheckedDecision, type TriagePlan } from './triagePlan';
 import { loadTriageRole, requireTriageRole, hasTriageRole, type TriageRoleConfig } from './triageRole';
 import { writeItrFields } from '../fields/writeItrFields';
 import { namesOf } from '../people/displayNames';
@@ -327,7 +328,12 @@ function optionalText(
 }
 
 /** Checks a decision against the table in force; throws an ItrError listing every problem. */
-export function checkDecision(decision: TriageDecision, table: GradingTable, actor: string, now: Date) {
+export function checkDecision(
+  decision: TriageDecision,
+  table: GradingTable,
+  actor: string,
+  now: Date,
+): CheckedDecision {
   const errors: Problem[] = [];
   if (!isItrKind(decision.kind))
     errors.push({
@@ -412,26 +418,54 @@ export function checkDecision(decision: TriageDecision, table: GradingTable, act
   };
 }
 
-interface FieldChange {
-  name: ItrFieldName;
-  historyField: string;
-  old: string | null;
-  next: string | number | { accountId: string } | null;
-  shown: string | null;
-  reason?: string | null;
+/**
+ * The customer's response clock, recomputed on the grade's calendar FROM CREATION (not from this
+ * dispatch), with its waiting-for-customer pauses: its fields, for the same bulk request.
+ */
+async function responseClockWrites(
+  plan: TriagePlan,
+  known: { config: ItrConfig; ids: ItrFieldIds; now: Date },
+  deps: TriageDeps,
+): Promise<AppFieldValueUpdate[]> {
+  if (plan.response === null) return [];
+  const [clockSettings, pauses] = await Promise.all([deps.loadClockSettings(), pausesOf([plan.issueId])]);
+  const { previousAlert, ...from } = plan.response;
+  const response = responseClockOf(known.config, clockSettings, from, issuePauses(pauses, plan.issueId));
+  if (response === null) return [];
+  const writes = new FieldWrites();
+  setResponseFields(writes, plan.issueId, known.ids, response, previousAlert, known.now);
+  return writes.updates();
 }
 
-function shownValue(v: unknown): string | null {
-  if (v === null || v === undefined) return null;
-  const acc = accountIdOf(v);
-  if (acc !== null) return acc;
-  return typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);
+/** Same line, another grade: the line's deadlines from when it entered it, its waiting-for-customer pauses stopping the clock. */
+async function lineClockWrites(
+  plan: TriagePlan,
+  checked: CheckedDecision,
+  known: { config: ItrConfig; ids: ItrFieldIds },
+): Promise<AppFieldValueUpdate[]> {
+  if (plan.lineClockFrom === null) return [];
+  const { issueId } = plan;
+  const pauses = linePauses(await pausesOf([issueId]), issueId, checked.line);
+  const clock = lineClock(known.config, checked.graded.grade, checked.line, plan.lineClockFrom, pauses);
+  return [
+    {
+      fieldId: known.ids.lineDueAt,
+      issueIds: [issueId],
+      value: clock.dueAt === null ? null : jiraDateTime(clock.dueAt),
+    },
+    {
+      fieldId: known.ids.lineWarnAt,
+      issueIds: [issueId],
+      value: clock.warnAt === null ? null : jiraDateTime(clock.warnAt),
+    },
+  ];
 }
 
 /**
  * Applies the triage role's decision: checks everything first (nothing is written when anything is
- * wrong), then writes every changed field in one bulk app-field request, the dispatch property, and
- * one history row per changed field.
+ * wrong), plans the change from the issue as read (./triagePlan.ts, no I/O), then carries it out:
+ * Jira's assignee, the line's entry (or its deadlines within the line), every changed field in one
+ * bulk app-field request, the dispatch, and one history row per changed field.
  */
 export async function triageIssue(
   decision: TriageDecision,
@@ -462,134 +496,16 @@ export async function triageIssue(
       ],
     })
     .catch(issueNotFound(decision.issueKey));
-  if (isClosed(issue.fields)) {
-    throw ItrError.of([
-      { code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${decision.issueKey} is closed` },
-    ]);
-  }
-  const f = issue.fields;
-  const c = checked.classification;
-  const classificationReason = c.deviation ? `${c.reason}: ${c.deviation.justification}` : c.reason;
-  const tier = checked.tier ?? decision.answers['customerTier'];
-  const currentOwner = accountIdOf(f[ids.owner]);
-  if (owner !== null && owner !== currentOwner) await requireOwnerCanBrowse(app, owner, issue.id, 'ownerAccountId');
-  // The line's clock starts when the issue enters the line (a re-triage within the same line keeps it).
-  const lineChanged = textOf(f[ids.line]) !== checked.line || f[ids.lineEnteredAt] == null;
-  const wanted: FieldChange[] = [
-    { name: 'kind', historyField: 'kind', old: textOf(f[ids.kind]), next: checked.kind, shown: checked.kind },
-    {
-      name: 'classification',
-      historyField: 'classification',
-      old: textOf(f[ids.classification]),
-      next: c.classification,
-      shown: c.classification,
-      reason: classificationReason,
-    },
-    {
-      name: 'gradingAnswers',
-      historyField: 'answers',
-      old: textOf(f[ids.gradingAnswers]),
-      next: encodeGradingAnswers(decision.answers),
-      shown: encodeGradingAnswers(decision.answers),
-    },
-    {
-      name: 'grade',
-      historyField: 'grade',
-      old: textOf(f[ids.grade]),
-      next: checked.graded.grade,
-      shown: checked.graded.grade,
-      reason: `table v${checked.graded.tableVersion}`,
-    },
-    {
-      name: 'gradingTableVersion',
-      historyField: '',
-      old: shownValue(f[ids.gradingTableVersion]),
-      next: checked.graded.tableVersion,
-      shown: String(checked.graded.tableVersion),
-    },
-    { name: 'line', historyField: 'line', old: textOf(f[ids.line]), next: checked.line, shown: checked.line },
-    // No owner chosen: entering a line, the line's assignment decides (recorded below); within the
-    // same line, the owner (and Jira's assignee) stay.
-    ...(owner === null
-      ? []
-      : [
-          {
-            name: 'owner' as const,
-            historyField: 'owner',
-            old: currentOwner,
-            next: { accountId: owner },
-            shown: owner,
-          },
-        ]),
-    {
-      name: 'acceptance',
-      historyField: 'acceptance',
-      old: textOf(f[ids.acceptance]),
-      next: 'awaiting',
-      shown: 'awaiting',
-    },
-  ];
-  if (tier !== undefined)
-    wanted.push({
-      name: 'customerTier',
-      historyField: 'customerTier',
-      old: textOf(f[ids.customerTier]),
-      next: tier,
-      shown: tier,
-    });
-  if (decision.warranty !== undefined)
-    wanted.push({
-      name: 'warranty',
-      historyField: 'warranty',
-      old: textOf(f[ids.warranty]),
-      next: decision.warranty,
-      shown: decision.warranty,
-    });
-  if (checked.product !== undefined)
-    wanted.push({
-      name: 'product',
-      historyField: 'product',
-      old: textOf(f[ids.product]),
-      next: checked.product,
-      shown: checked.product,
-    });
-  if (checked.region !== undefined)
-    wanted.push({
-      name: 'region',
-      historyField: 'region',
-      old: textOf(f[ids.region]),
-      next: checked.region,
-      shown: checked.region,
-    });
-  const changes = wanted.filter((w) => w.old !== w.shown);
-  let lineEnteredAt = lineChanged ? now.toISOString() : String(f[ids.lineEnteredAt]);
+  const plan = planTriage({ decision, checked, owner, issue, ids, now });
+  if (plan.newOwner !== null) await requireOwnerCanBrowse(app, plan.newOwner, issue.id, 'ownerAccountId');
 
-  const updates: AppFieldValueUpdate[] = changes.map((w) => ({
-    fieldId: ids[w.name],
-    issueIds: [issue.id],
-    value: w.next,
-  }));
-  // The customer's response clock, recomputed on the grade's calendar FROM CREATION (not from this
-  // dispatch), with its waiting-for-customer pauses; in the same bulk request.
-  const createdAt = instantOf(f['created']);
-  if (createdAt !== null) {
-    const [clockSettings, pauses] = await Promise.all([deps.loadClockSettings(), pausesOf([issue.id])]);
-    const response = responseClockOf(
-      config,
-      clockSettings,
-      { grade: checked.graded.grade, projectKey: nameOf(f['project'], 'key'), createdAt },
-      issuePauses(pauses, issue.id),
-    );
-    if (response !== null) {
-      const writes = new FieldWrites();
-      setResponseFields(writes, issue.id, ids, response, responseAlertOf(f[ids.responseAlert]), now);
-      updates.push(...writes.updates());
-    }
-  }
+  const updates = [...plan.updates, ...(await responseClockWrites(plan, { config, ids, now }, deps))];
   // Jira's assignee moves first, the chosen owner's assignability asked of Jira (nothing written if not).
-  if (owner !== null) await assignInJira(app, issue.id, owner, accountIdOf(f['assignee']), 'ownerAccountId');
-  let holder = owner ?? currentOwner;
-  if (lineChanged) {
+  if (owner !== null) await assignInJira(app, issue.id, owner, accountIdOf(issue.fields['assignee']), 'ownerAccountId');
+  let holder = owner ?? plan.currentOwner;
+  let lineEnteredAt = plan.lineEnteredAt;
+  const changes = [...plan.changes];
+  if (plan.entersLine) {
     // Entering the line: escalation computes and writes the due and warning times on the line's own
     // calendar and opens the stay in the line history; the other fields ride in the same bulk request.
     const entersWith = new Set<string>([ids.line, ids.lineEnteredAt, ids.lineDueAt, ids.lineWarnAt, ids.warnedLine]);
@@ -608,68 +524,16 @@ export async function triageIssue(
     );
     lineEnteredAt = entered.enteredAt;
     holder = entered.holderAccountId;
-    if (owner === null && holder !== currentOwner) {
-      changes.push({
-        name: 'owner',
-        historyField: 'owner',
-        old: currentOwner,
-        next: holder === null ? null : { accountId: holder },
-        shown: holder,
-        reason: null,
-      });
-    }
+    const assigned = ownerFromLine(plan, owner, holder);
+    if (assigned !== null) changes.push(assigned);
   } else {
     // Same line, maybe another grade: the line's clock keeps running, its deadlines follow the grade.
-    const entered = new Date(lineEnteredAt);
-    if (textOf(f[ids.grade]) !== checked.graded.grade && !Number.isNaN(entered.getTime())) {
-      // Waiting-for-customer pauses stop the line's clock (src/app/escalation/pauses.ts).
-      const clock = lineClock(
-        config,
-        checked.graded.grade,
-        checked.line,
-        entered,
-        linePauses(await pausesOf([issue.id]), issue.id, checked.line),
-      );
-      updates.push(
-        {
-          fieldId: ids.lineDueAt,
-          issueIds: [issue.id],
-          value: clock.dueAt === null ? null : jiraDateTime(clock.dueAt),
-        },
-        {
-          fieldId: ids.lineWarnAt,
-          issueIds: [issue.id],
-          value: clock.warnAt === null ? null : jiraDateTime(clock.warnAt),
-        },
-      );
-    }
+    updates.push(...(await lineClockWrites(plan, checked, { config, ids })));
     if (updates.length > 0) await writeItrFields(app, updates, { ids });
   }
   await deps.recordDispatch(issue.id, { dispatchedAt: now, ownerAccountId: holder, by: actor });
-  await deps.appendHistory(
-    changes
-      .filter((w) => w.historyField !== '')
-      .map((w) => ({
-        issueId: issue.id,
-        issueKey: issue.key ?? decision.issueKey,
-        field: w.historyField,
-        oldValue: w.old,
-        newValue: w.shown,
-        reason: w.reason ?? null,
-        actorAccountId: actor,
-        at: now,
-      })),
-  );
-  return {
-    issueKey: issue.key ?? decision.issueKey,
-    kind: checked.kind,
-    classification: c.classification,
-    classificationReason: c.reason,
-    grade: checked.graded.grade,
-    tableVersion: checked.graded.tableVersion,
-    line: checked.line,
-    lineEnteredAt,
-  };
+  await deps.appendHistory(historyRows(plan, changes, actor, now));
+  return { ...plan.result, lineEnteredAt };
 }
 
 // ----- owner's answers: forward, escalate, accept -----------------------------------------------------
