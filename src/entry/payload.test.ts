@@ -11,6 +11,7 @@ import {
   isoInstant,
   issueKey,
   limit,
+  numericId,
   oneOf,
   optionalJobId,
   optionalText,
@@ -92,6 +93,14 @@ describe('accountId and accountIds: the domain rule isAccountId', () => {
     ['not a list', { ids: 'a' }],
   ])('refuses a list with %s', (_label, payload) => {
     expect(refusalOf(() => accountIds(payload, 'ids', 3))).toMatchObject({ code: 'INVALID_PAYLOAD', path: 'ids' });
+  });
+});
+
+describe('numericId: a positive long as text', () => {
+  it.each(['1', '10012', '9223372036854775807'])('accepts %s', (id) => expect(numericId({ id }, 'id')).toBe(id));
+
+  it.each([['0'], ['012'], ['12345678901234567890'], ['1e3'], [' 1'], [12]])('refuses %j', (id) => {
+    expect(refusalOf(() => numericId({ id }, 'id'))).toMatchObject({ code: 'INVALID_PAYLOAD', path: 'id' });
   });
 });
 

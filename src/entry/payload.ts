@@ -52,6 +52,17 @@ export function accountIds(payload: unknown, name: string, max: number): string[
   return refuse(name, `${name} must be up to ${max} Atlassian account ids`);
 }
 
+/**
+ * A numeric id as text (`"10012"`): Jira's issue ids, the history's entry ids. A positive long, so at
+ * most 19 digits and no leading zero, which also keeps it a plain SQL or KVS value.
+ */
+export function numericId(payload: unknown, name: string): string {
+  const value = fieldsOf(payload)[name];
+  if (typeof value === 'string' && NUMERIC_ID.test(value)) return value;
+  return refuse(name, `${name} must be a numeric id such as "10012"`);
+}
+const NUMERIC_ID = /^[1-9][0-9]{0,18}$/;
+
 /** A whole number within `min`–`max` (`max` unbounded when not given), e.g. a revision or a version. */
 export function wholeNumber(payload: unknown, name: string, bounds: { min: number; max?: number }): number {
   const value = fieldsOf(payload)[name];

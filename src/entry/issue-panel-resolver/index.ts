@@ -18,7 +18,7 @@ import type { ResolverResult } from '../../contract/envelope';
 import type { EscalationFunctions } from '../../contract/escalation';
 import type { IssueItrState, IssuePanelFunctions } from '../../contract/issuePanel';
 import { answer, defineAll, type Context, type Implementing } from '../envelope';
-import { callerOf, fieldsOf, issueKey, oneOf } from '../payload';
+import { callerOf, fieldsOf, issueKey, numericId, oneOf, text } from '../payload';
 
 /**
  * Resolver of the `itr-issue-panel` module (manifest function `issue-panel-resolver`).
@@ -57,13 +57,6 @@ export function handleGetIssueItrState(
   return answer(() => useCase(panelIssueKey(payload, context), callerOf(context)), 'getIssueItrState');
 }
 
-/** A text field of the payload; anything else is refused as the named field. */
-function reasonText(payload: unknown, name: string, what: string): string {
-  const v = fieldsOf(payload)[name];
-  if (typeof v === 'string') return v;
-  throw new ItrError('INVALID_PAYLOAD', `payload.${name} must be ${what}`, { path: name });
-}
-
 /**
  * The owner's answers from the panel: same parsing and own-issue rule as the state, then the use case,
  * then the panel's new state (so the page shows what it changed without a second call).
@@ -86,13 +79,11 @@ const functions: Implementing<PanelFunctions> = {
   // Acceptance is triage's own use case (src/app/triage/triage.ts), called as it is.
   acceptFromPanel: thenPanelState((key, accountId) => acceptIssue(key, accountId)),
   declineFromPanel: thenPanelState((key, accountId, payload) =>
-    declineIssue({ issueKey: key, reason: reasonText(payload, 'reason', 'text') }, accountId),
+    declineIssue({ issueKey: key, reason: text(payload, 'reason') }, accountId),
   ),
   saveForwardReason: thenPanelState((key, accountId, payload) => {
-    const entryId = reasonText(payload, 'entryId', 'a history entry id');
-    if (!/^[1-9][0-9]{0,18}$/.test(entryId))
-      throw new ItrError('INVALID_PAYLOAD', 'payload.entryId must be a history entry id', { path: 'entryId' });
-    return saveForwardReason({ issueKey: key, entryId, reason: reasonText(payload, 'reason', 'text') }, accountId);
+    const entryId = numericId(payload, 'entryId');
+    return saveForwardReason({ issueKey: key, entryId, reason: text(payload, 'reason') }, accountId);
   }),
   // The line-history timeline (src/app/history): same parsing and same own-issue rule as the state.
   getLineHistory: (payload, context) => getLineHistory(panelIssueKey(payload, context), callerOf(context)),

@@ -12,7 +12,7 @@ import {
 import type { ReturnVisitsFunctions } from '../../contract/closure';
 import { isSatisfaction } from '../../domain/closure';
 import { defineAll, type Implementing } from '../envelope';
-import { accountIds, callerOf, fieldsOf, wholeNumber } from '../payload';
+import { accountIds, callerOf, fieldsOf, numericId, wholeNumber } from '../payload';
 import { peopleFunctions } from '../peopleResolver';
 
 /**
@@ -30,9 +30,7 @@ const functions: Implementing<ReturnVisitsFunctions> = {
     listReturnVisits(callerOf(context), fieldsOf(payload)['status'] === 'done' ? 'done' : 'open'),
   recordReturnVisit: (payload, context) => {
     const p = fieldsOf(payload);
-    const issueId = p['issueId'];
-    if (typeof issueId !== 'string' || !/^[1-9][0-9]*$/.test(issueId))
-      throw new ItrError('INVALID_PAYLOAD', 'issueId must be an issue id', { path: 'issueId' });
+    const issueId = numericId(payload, 'issueId');
     const satisfaction = p['satisfaction'];
     if (!isSatisfaction(satisfaction))
       throw new ItrError('VISIT_SATISFACTION_INVALID', 'satisfaction must be 1 to 5', { path: 'satisfaction' });
