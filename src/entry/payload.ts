@@ -12,9 +12,11 @@ import type { Context } from './envelope';
 /** Longest part of a refused value echoed back in `params` (a hostile payload may hold megabytes). */
 const ECHO_MAX = 64;
 
-function refuse(path: string, message: string, params?: Record<string, string | number>): never {
+/** Refuses the payload at `path` (INVALID_PAYLOAD): for a shape only one function has, parsed where it is used. */
+export function invalidPayload(path: string, message: string, params?: Record<string, string | number>): never {
   throw new ItrError('INVALID_PAYLOAD', message, { path, params });
 }
+const refuse = invalidPayload;
 
 /** The payload as an object of fields; anything else (a list, text, nothing) has no fields. */
 export function fieldsOf(payload: unknown): Record<string, unknown> {

@@ -8,11 +8,10 @@ import {
   reassignIssue,
   triageIssue,
 } from '../app/triage/triage';
-import { ItrError } from '../app/itrError';
 import type { TriageDecision, TriageFunctions } from '../contract/triage';
 import { isRecord } from '../domain/input';
 import { defineAll, type Implementing } from './envelope';
-import { callerOf, issueKey, oneOf, optionalText, text } from './payload';
+import { callerOf, invalidPayload, issueKey, oneOf, optionalText, text } from './payload';
 import { regradeFunctions } from './regradeFunctions';
 
 /**
@@ -20,10 +19,6 @@ import { regradeFunctions } from './regradeFunctions';
  * for `getClassificationHistory`), including the admin's recompute of open issues. It only checks the
  * payload's shape, calls the use case with the caller's account id from the context, and answers its value.
  */
-
-function invalid(message: string, path: string): never {
-  throw new ItrError('INVALID_PAYLOAD', message, { path });
-}
 
 const FACTS = [
   'failsWithinSpecification',
@@ -33,21 +28,21 @@ const FACTS = [
 
 /** Shape check only; the meaning (kinds, options, lines) is checked by the use case against the config. */
 export function parseDecision(payload: unknown): TriageDecision {
-  if (!isRecord(payload)) return invalid('payload must be an object', '');
+  if (!isRecord(payload)) return invalidPayload('', 'payload must be an object');
   const key = issueKey(payload);
   const kind = text(payload, 'kind');
   const answers = payload['answers'];
   if (!isRecord(answers) || !Object.values(answers).every((v) => typeof v === 'string'))
-    return invalid('answers must map dimension ids to option ids', 'answers');
+    return invalidPayload('answers', 'answers must map dimension ids to option ids');
   const c = payload['classification'];
   const facts = isRecord(c) ? c['facts'] : undefined;
   if (!isRecord(c) || !isRecord(facts) || !FACTS.every((k) => typeof facts[k] === 'boolean'))
-    return invalid(`classification.facts must hold the booleans ${FACTS.join(', ')}`, 'classification.facts');
+    return invalidPayload('classification.facts', `classification.facts must hold the booleans ${FACTS.join(', ')}`);
   if (c['chosen'] !== undefined && c['chosen'] !== 'problem' && c['chosen'] !== 'requirement')
-    return invalid('classification.chosen is problem or requirement', 'classification.chosen');
+    return invalidPayload('classification.chosen', 'classification.chosen is problem or requirement');
   const justification = c['justification'];
   if (justification !== undefined && typeof justification !== 'string')
-    return invalid('classification.justification must be a string', 'classification.justification');
+    return invalidPayload('classification.justification', 'classification.justification must be a string');
   // Each optional text is parsed (refused when not text) before anything is built, as one shape check.
   const [line, owner, tier, warranty, product, region] = (
     ['line', 'ownerAccountId', 'customerTier', 'warranty', 'product', 'region'] as const

@@ -4,7 +4,6 @@ import { getRecalculation, platformDeps as escalationDeps, startRecalculation } 
 import { requireConfirmation } from '../../app/audit/confirmation';
 import { GradingAdmin } from '../../app/grading/gradingAdmin';
 import { Backup } from '../../app/backup/backup';
-import { ItrError } from '../../app/itrError';
 import { SupervisionSettingsAdmin } from '../../app/settings/supervisionSettings';
 import { SupportLineSettingsAdmin } from '../../app/settings/supportLineSettings';
 import { ClockSettingsAdmin } from '../../app/settings/clockSettingsAdmin';
@@ -15,7 +14,7 @@ import type { GradingAdminFunctions, GradingDraft } from '../../contract/grading
 import type { SettingsFunctions } from '../../contract/settings';
 import { isRecord } from '../../domain/input';
 import { answering, defineAll, type AnsweringFunction, type Implementing } from '../envelope';
-import { callerOf, fieldsOf, isoInstant, optionalJobId, text, wholeNumber } from '../payload';
+import { callerOf, fieldsOf, invalidPayload, isoInstant, optionalJobId, text, wholeNumber } from '../payload';
 import { peopleFunctions } from '../peopleResolver';
 import { regradeFunctions } from '../regradeFunctions';
 
@@ -35,7 +34,7 @@ function draftOf(p: Record<string, unknown>): GradingDraft {
 function answersOf(payload: unknown): Record<string, string> {
   const raw = fieldsOf(payload)['answers'];
   if (isRecord(raw) && Object.values(raw).every((v) => typeof v === 'string')) return raw as Record<string, string>;
-  throw new ItrError('INVALID_PAYLOAD', 'answers must be an object of dimension id → option id', { path: 'answers' });
+  return invalidPayload('answers', 'answers must be an object of dimension id → option id');
 }
 
 /** `{settings, expectedRevision}` of a settings tab's save. */

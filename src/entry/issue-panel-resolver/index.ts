@@ -4,7 +4,6 @@ import { routeByFunctionKey } from '../routeByFunctionKey';
 import { handler as triageHandler } from '../triageFunctions';
 import { guardedDefinitions } from '../guard';
 import { PEOPLE_KEYS, handler as peopleHandler } from '../peopleResolver';
-import { ItrError } from '../../app/itrError';
 import { getLineHistory } from '../../app/history/getLineHistory';
 import { getIssueItrState } from '../../app/issuePanel/getIssueItrState';
 import { saveForwardReason } from '../../app/issuePanel/saveForwardReason';
@@ -18,7 +17,7 @@ import type { ResolverResult } from '../../contract/envelope';
 import type { EscalationFunctions } from '../../contract/escalation';
 import type { IssueItrState, IssuePanelFunctions } from '../../contract/issuePanel';
 import { answer, defineAll, type Context, type Implementing } from '../envelope';
-import { callerOf, fieldsOf, issueKey, numericId, oneOf, text } from '../payload';
+import { callerOf, fieldsOf, invalidPayload, issueKey, numericId, oneOf, text } from '../payload';
 
 /**
  * Resolver of the `itr-issue-panel` module (manifest function `issue-panel-resolver`).
@@ -39,9 +38,8 @@ export function panelIssueKey(payload: unknown, context: Context): string {
   const requested = issueKey(payload);
   const own = contextIssueKey(context);
   if (own !== undefined && own !== requested)
-    throw new ItrError('INVALID_PAYLOAD', `payload.issueKey ${requested} is not the panel's issue ${own}`, {
-      path: 'issueKey',
-      params: { issueKey: requested },
+    invalidPayload('issueKey', `payload.issueKey ${requested} is not the panel's issue ${own}`, {
+      issueKey: requested,
     });
   return requested;
 }
@@ -93,10 +91,7 @@ const functions: Implementing<PanelFunctions> = {
     const key = panelIssueKey(payload, context);
     const draft = parseDraft(fieldsOf(payload)['draft']);
     if (draft === undefined)
-      throw new ItrError('INVALID_PAYLOAD', 'draft must hold whys (list of text) and the five text fields', {
-        path: 'draft',
-        params: { issueKey: key },
-      });
+      return invalidPayload('draft', 'draft must hold whys (list of text) and the five text fields', { issueKey: key });
     return saveRootCause(key, draft, callerOf(context), new Date());
   },
   // Hand-off to R&D (IPD) and sales (LTC) (src/app/handoff).

@@ -12,7 +12,7 @@ import {
 import type { ReturnVisitsFunctions } from '../../contract/closure';
 import { isSatisfaction } from '../../domain/closure';
 import { defineAll, type Implementing } from '../envelope';
-import { accountIds, callerOf, fieldsOf, numericId, wholeNumber } from '../payload';
+import { accountIds, callerOf, fieldsOf, invalidPayload, numericId, wholeNumber } from '../payload';
 import { peopleFunctions } from '../peopleResolver';
 
 /**
@@ -36,9 +36,7 @@ const functions: Implementing<ReturnVisitsFunctions> = {
       throw new ItrError('VISIT_SATISFACTION_INVALID', 'satisfaction must be 1 to 5', { path: 'satisfaction' });
     const resolvedInCustomersView = p['resolvedInCustomersView'];
     if (typeof resolvedInCustomersView !== 'boolean')
-      throw new ItrError('INVALID_PAYLOAD', 'resolvedInCustomersView must be true or false', {
-        path: 'resolvedInCustomersView',
-      });
+      return invalidPayload('resolvedInCustomersView', 'resolvedInCustomersView must be true or false');
     // Words that are not text are no words: the use case's VISIT_WORDS_REQUIRED, as empty ones are.
     const customerWords = typeof p['customerWords'] === 'string' ? p['customerWords'] : '';
     return recordReturnVisit(
