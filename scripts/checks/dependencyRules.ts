@@ -7,6 +7,7 @@
  * - use cases reach storage through their ports (`src/app/ports/`): nothing in `src/app/` imports
  *   `src/adapters/sql/`, and SQL statement text lives only in `src/adapters/sql/`;
  * - adapters know of the app layer only its ports (the interfaces they implement).
+ * - only `src/entry/` builds the resolver envelope (`envelopeOnlyAtTheEdge`, below).
  *
  * Sources are parsed with the TypeScript compiler, so comments and strings never count, and
  * `import`, `export … from`, `import type`, `require()` and `import()` all do.
@@ -198,6 +199,67 @@ export function checkSource(fileRel: string, text: string): Finding[] {
       add(line, 'domain-no-ambient-time-or-randomness', `${what}: take the time or seed as an argument`);
     }
   }
+  findings.push(...envelopeOnlyAtTheEdge(fileRel, source));
+  return findings;
+}
+
+// ----- the envelope at the edge ----------------------------------------------------------------------
+
+/**
+ * Rule `envelope-only-at-the-edge`: the resolver envelope `{ success, data | errors }` is built in
+ * `src/entry/` only (src/entry/envelope.ts); use cases and everything below them return plain values
+ * or throw `ItrError` (src/app/itrError.ts). Outside `src/entry/` and `src/contract/` (where the type
+ * is declared), a file may not:
+ * - import `src/contract/envelope` at all (its types are what only an envelope builder needs);
+ * - write an object, or declare an object type, with a `success` member that is `true` or `false`, or
+ *   one that sits beside `data` or `errors` (shorthand `{ success, data }` included): that is the
+ *   envelope, whatever it is called or typed as.
+ * Its own function, so other rules of this file change without touching it.
+ */
+export function envelopeOnlyAtTheEdge(fileRel: string, source: ts.SourceFile): Finding[] {
+  if (!under(fileRel, 'src') || under(fileRel, 'src/entry') || under(fileRel, 'src/contract')) return [];
+  const findings: Finding[] = [];
+  const add = (line: number, detail: string) =>
+    findings.push({ file: fileRel, line, rule: 'envelope-only-at-the-edge', detail });
+  for (const { specifier, line } of collectImports(source)) {
+    if (resolveLocal(fileRel, specifier) === 'src/contract/envelope')
+      add(line, `imports ${specifier}: return the value or throw ItrError; src/entry builds the envelope`);
+  }
+  const nameOf = (name: ts.PropertyName | undefined): string | undefined =>
+    name !== undefined && (ts.isIdentifier(name) || ts.isStringLiteral(name)) ? name.text : undefined;
+  const isBooleanLiteral = (node: ts.Node | undefined): boolean =>
+    node !== undefined &&
+    (node.kind === ts.SyntaxKind.TrueKeyword ||
+      node.kind === ts.SyntaxKind.FalseKeyword ||
+      (ts.isLiteralTypeNode(node) &&
+        (node.literal.kind === ts.SyntaxKind.TrueKeyword || node.literal.kind === ts.SyntaxKind.FalseKeyword)));
+  /** Whether members named like this, one of them `success`, make an envelope. */
+  const envelopeLike = (members: ReadonlyArray<{ name: string | undefined; value: ts.Node | undefined }>): boolean => {
+    const success = members.find((m) => m.name === 'success');
+    return (
+      success !== undefined &&
+      (isBooleanLiteral(success.value) || members.some((m) => m.name === 'data' || m.name === 'errors'))
+    );
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isObjectLiteralExpression(node)) {
+      const members = node.properties.map((p) => ({
+        name: nameOf(p.name),
+        value: ts.isPropertyAssignment(p) ? p.initializer : undefined,
+      }));
+      if (envelopeLike(members))
+        add(lineOf(source, node.getStart(source)), 'builds the resolver envelope: return the value or throw ItrError');
+    } else if (ts.isTypeLiteralNode(node) || ts.isInterfaceDeclaration(node)) {
+      const members = node.members.map((m) => ({
+        name: nameOf(m.name),
+        value: ts.isPropertySignature(m) ? m.type : undefined,
+      }));
+      if (envelopeLike(members))
+        add(lineOf(source, node.getStart(source)), 'declares the resolver envelope: src/contract/envelope has it');
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
   return findings;
 }
 

@@ -19,7 +19,7 @@ export {
   type ValueLabels,
 } from './fieldLabels';
 export { InputErrorCode, isRecord } from './input';
-export { isIssueKey, isProjectKey, projectKeyOfIssueKey } from './jiraKeys';
+export { isAccountId, isIssueKey, isProjectKey, projectKeyOfIssueKey } from './jiraKeys';
 export { ITR_KINDS, ITR_KIND_LABELS, isItrKind, type ItrKind } from './itrKind';
 export {
   CLASSIFICATIONS,

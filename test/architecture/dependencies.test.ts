@@ -123,3 +123,53 @@ describe('the checker itself', () => {
     ]);
   });
 });
+
+describe('the envelope at the edge (envelope-only-at-the-edge)', () => {
+  const rulesOf = (file: string, text: string) => checkSource(file, text).map((f) => f.rule);
+  const RULE = 'envelope-only-at-the-edge';
+
+  // Deliberately bad sources: each must produce a finding, or the rule could pass a tree that builds envelopes.
+  it.each([
+    ["import type { ResolverResult } from '../../contract/envelope';", 'a type import of the envelope'],
+    ["import { issueAsError } from '../../contract/envelope';", 'a builder of the envelope'],
+    ["type R = import('../../contract/envelope').ResolverResult<number>;", 'an import type'],
+    ['const r = { success: false, errors: [] };', 'a refusal'],
+    ['function f() { return { success: true, data: 1 }; }', 'an answer'],
+    ["const r = { 'success': true };", 'a quoted success flag alone'],
+    ['const r = { success, data };', 'shorthand members'],
+    ['const r = { success: ok, errors: list };', 'a computed flag beside errors'],
+    ['type R<T> = { success: true; data: T } | { success: false; errors: string[] };', 'a local envelope type'],
+    ['interface Answer { success: boolean; data: unknown }', 'an envelope interface'],
+  ])('flags, in src/app/cases/x.ts: %s (%s)', (text) => {
+    expect(rulesOf('src/app/cases/x.ts', text)).toContain(RULE);
+  });
+
+  it('flags it below the use cases too (domain, adapters), with the line', () => {
+    expect(rulesOf('src/domain/x.ts', 'const r = { success: true, data: 1 };')).toEqual([RULE]);
+    expect(rulesOf('src/adapters/sql/x.ts', 'const r = { success: false, errors: [] };')).toEqual([RULE]);
+    expect(checkSource('src/app/x.ts', '\n\nconst r = { success: true, data: 1 };')).toEqual([
+      expect.objectContaining({ line: 3, rule: RULE }),
+    ]);
+  });
+
+  it.each([
+    'const r = { ok: true, value: 1 };',
+    'const r = { successCount: 2, data: [] };',
+    'const r = { success: isDone, reason };',
+    "import type { ServerErrorCode } from '../../contract/errorCodes';",
+    "import { ItrError } from '../itrError';",
+    '// return { success: true, data };',
+    "const s = '{ success: false, errors: [] }';",
+    'if (answer.success) log(answer);',
+  ])('accepts, in src/app/cases/x.ts: %s', (text) => {
+    expect(rulesOf('src/app/cases/x.ts', text)).not.toContain(RULE);
+  });
+
+  it('leaves the entry points, which build it, and the contract, which declares it', () => {
+    const text = "import type { ResolverResult } from '../contract/envelope';\nconst r = { success: true, data: 1 };";
+    expect(rulesOf('src/entry/envelope.ts', text)).toEqual([]);
+    expect(
+      rulesOf('src/contract/envelope.ts', 'export type R<T> = { success: true; data: T } | { success: false };'),
+    ).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 /** Jira's key rules (platform-v3.json `CreateProjectDetails.key`), table-driven. */
-import { isIssueKey, isProjectKey, projectKeyOfIssueKey } from '../../src/domain';
+import { isAccountId, isIssueKey, isProjectKey, projectKeyOfIssueKey } from '../../src/domain';
 
 describe('project keys: an uppercase letter, then 1–9 uppercase letters or digits', () => {
   it.each([
@@ -40,4 +40,18 @@ describe('issue keys: a project key, "-", a number from 1', () => {
     expect(projectKeyOfIssueKey('SUP-12')).toBe('SUP');
     expect(projectKeyOfIssueKey('SUP')).toBeNull();
   });
+});
+
+describe('account ids: letters, digits, ":", "_", "-", 1–128 characters', () => {
+  it.each([
+    ['557058:f58131cb-b67d-43c7-b30d-6b58d40bd077', true],
+    ['5b10ac8d82e05b22cc7d4ef5', true],
+    ['a'.repeat(128), true],
+    ['a'.repeat(129), false],
+    ['', false],
+    ['acc 1', false],
+    ['acc-1" OR reporter = x', false],
+    [42, false],
+    [undefined, false],
+  ])('%j → %s', (id, ok) => expect(isAccountId(id)).toBe(ok));
 });

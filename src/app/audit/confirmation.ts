@@ -1,17 +1,15 @@
 /**
  * Explicit confirmation of a destructive action, checked on the server: the payload must carry
  * `confirm: true` (the literal, not a truthy value), which the UI sends only after the user said yes.
- * A direct call without it answers CONFIRMATION_REQUIRED and changes nothing.
+ * A direct call without it is refused with CONFIRMATION_REQUIRED and changes nothing.
  */
-import type { ResolverResult } from '../../contract/envelope';
+import { ItrError } from '../itrError';
 
 export const CONFIRMATION_REQUIRED = 'CONFIRMATION_REQUIRED';
 
-/** The refusal to answer when `payload` lacks `confirm: true`; undefined when confirmed. */
-export function confirmationMissing(payload: unknown, what: string): ResolverResult<never> | undefined {
+/** Throws CONFIRMATION_REQUIRED unless `payload` carries `confirm: true`; `what` says what would happen. */
+export function requireConfirmation(payload: unknown, what: string): void {
   const confirmed =
     typeof payload === 'object' && payload !== null && (payload as Record<string, unknown>)['confirm'] === true;
-  return confirmed
-    ? undefined
-    : { success: false, errors: [{ code: CONFIRMATION_REQUIRED, message: `${what}: send confirm: true to go ahead` }] };
+  if (!confirmed) throw new ItrError(CONFIRMATION_REQUIRED, `${what}: send confirm: true to go ahead`);
 }

@@ -1,10 +1,10 @@
 import { jiraAsUser, type JiraClient } from '../../adapters/jira';
+import { ItrError } from '../itrError';
 
-/** Refusal with a stable code; resolvers turn it into `{success:false, errors:[{code}]}` for the UI to translate. */
-export class NotAuthorizedError extends Error {
-  readonly code = 'NOT_AUTHORIZED';
+/** The refusal NOT_AUTHORIZED, naming the permission or role it needs (`params.required`, for logs and support). */
+export class NotAuthorizedError extends ItrError {
   constructor(readonly required: string) {
-    super(`This needs the Jira permission ${required}`);
+    super('NOT_AUTHORIZED', `This needs the Jira permission ${required}`, { params: { required } });
     this.name = 'NotAuthorizedError';
   }
 }

@@ -24,13 +24,13 @@ import type {
   BackupRestoreResult,
   BackupRestoreStatus,
 } from '../../contract/backup';
-import { issueAsError, type ResolverError, type ResolverResult } from '../../contract/envelope';
 import { DomainError, type GradingTable, type ValidationIssue } from '../../domain';
 import { recordAudit } from '../audit/auditLog';
 import { jiraAsApp } from '../../adapters/jira';
 import { namesOf } from '../people/displayNames';
-import { confirmationMissing } from '../audit/confirmation';
-import { NotAuthorizedError, requireJiraAdmin } from '../auth/authorization';
+import { requireConfirmation } from '../audit/confirmation';
+import { requireJiraAdmin } from '../auth/authorization';
+import { ItrError } from '../itrError';
 import { caseTexts } from '../cases/caseLibrary';
 import { repositories } from '../ports';
 import { CONFIG_KEYS } from '../config/itrConfig';
@@ -39,7 +39,6 @@ import { casesAfter, exportPage, isExportCursor } from './backupExport';
 import { asIs, BackupErrorCode, isEntry, n, s, validateBackup, type Plan } from './backupValidation';
 import { isRecord } from '../../domain/input';
 import { NO_COUNTS, type RestoreJournal } from '../ports/restoreJournal';
-import { toServerErrorCode, type ServerErrorCode } from '../../contract/errorCodes';
 
 export { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, BackupErrorCode } from './backupValidation';
 export const AUDIT_PREFIX = 'audit:backup:';
@@ -80,24 +79,13 @@ export function platformBackupDeps(): BackupDeps {
   };
 }
 
-type Result<T> = ResolverResult<T>;
-
-function fail(code: ServerErrorCode, message: string, extra: Partial<ResolverError> = {}): Result<never> {
-  return { success: false, errors: [{ code, message, ...extra }] };
-}
-
-function refused(issues: ValidationIssue[]): Result<never> {
-  return {
-    success: false,
-    errors: [
-      {
-        code: BackupErrorCode.Invalid,
-        message: `The backup has ${issues.length} problem(s); nothing was restored`,
-        params: { count: issues.length },
-      },
-      ...issues.map(issueAsError),
-    ],
-  };
+/** The refusal of an invalid file, to throw: BACKUP_INVALID with the count, then every problem. Nothing was restored. */
+function refused(issues: readonly ValidationIssue[]): ItrError {
+  return ItrError.invalid(
+    BackupErrorCode.Invalid,
+    `The backup has ${issues.length} problem(s); nothing was restored`,
+    issues,
+  );
 }
 
 /** JSON with object keys sorted, so two equal values compare equal whatever order KVS kept. */
@@ -170,215 +158,186 @@ export class Backup {
   // ----- export ----------------------------------------------------------------------------------
 
   /** The whole document in one answer (documents under the payload caps; the setup page uses pages). */
-  exportBackup(accountId: string | undefined): Promise<Result<BackupDocument>> {
-    return this.guarded(async () => {
-      await this.deps.requireAdmin(accountId);
-      let page = await exportPage(this.deps, accountId, undefined);
-      const header = page.header!;
-      const doc: BackupDocument = {
-        format: header.format,
-        schemaVersion: header.schemaVersion,
-        exportedAt: header.exportedAt,
-        exportedBy: header.exportedBy,
-        config: {},
-        cases: [],
-      };
-      for (;;) {
-        Object.assign(doc.config, page.config);
-        doc.cases.push(...page.cases);
-        if (page.next === null) return { success: true, data: doc };
-        page = await exportPage(this.deps, accountId, page.next);
-      }
-    });
+  async exportBackup(accountId: string | undefined): Promise<BackupDocument> {
+    await this.deps.requireAdmin(accountId);
+    let page = await exportPage(this.deps, accountId, undefined);
+    const header = page.header!;
+    const doc: BackupDocument = {
+      format: header.format,
+      schemaVersion: header.schemaVersion,
+      exportedAt: header.exportedAt,
+      exportedBy: header.exportedBy,
+      config: {},
+      cases: [],
+    };
+    for (;;) {
+      Object.assign(doc.config, page.config);
+      doc.cases.push(...page.cases);
+      if (page.next === null) return doc;
+      page = await exportPage(this.deps, accountId, page.next);
+    }
   }
 
-  exportBackupPage(accountId: string | undefined, payload: { cursor: unknown }): Promise<Result<BackupExportPage>> {
-    return this.guarded(async () => {
-      await this.deps.requireAdmin(accountId);
-      if (payload.cursor !== undefined && !isExportCursor(payload.cursor))
-        return fail('INVALID_PAYLOAD', "cursor must be the previous page's `next`", { path: 'cursor' });
-      return { success: true, data: await exportPage(this.deps, accountId, payload.cursor) };
-    });
+  async exportBackupPage(accountId: string | undefined, payload: { cursor: unknown }): Promise<BackupExportPage> {
+    await this.deps.requireAdmin(accountId);
+    if (payload.cursor !== undefined && !isExportCursor(payload.cursor))
+      throw new ItrError('INVALID_PAYLOAD', "cursor must be the previous page's `next`", { path: 'cursor' });
+    return await exportPage(this.deps, accountId, payload.cursor);
   }
 
   // ----- one-call restore ------------------------------------------------------------------------
 
   /** A document that fits one payload: validated, then staged as one chunk and applied to the end. */
-  restoreBackup(
+  async restoreBackup(
     accountId: string | undefined,
     payload: { document: unknown; confirm: unknown },
-  ): Promise<Result<BackupRestoreResult>> {
-    return this.guarded(async () => {
-      await this.deps.requireAdmin(accountId);
-      const unconfirmed = confirmationMissing(payload, RESTORE_OVERWRITES);
-      if (unconfirmed !== undefined) return unconfirmed;
-      const checked = await validateBackup(payload.document, this.deps);
-      if (!checked.ok) return refused(checked.issues);
-      const text = JSON.stringify(payload.document);
-      const id = await this.journal.create(
-        accountId ?? '',
-        1,
-        Buffer.byteLength(text),
-        createHash('sha256').update(text).digest('hex'),
-      );
-      await this.journal.putChunk(id, 0, text);
-      const status = await this.apply(accountId ?? '', id, checked.plan, Number.POSITIVE_INFINITY);
-      return {
-        success: true,
-        data: { publishedVersion: status.publishedVersion, counts: status.counts, auditKey: `${AUDIT_PREFIX}${id}` },
-      };
-    });
+  ): Promise<BackupRestoreResult> {
+    await this.deps.requireAdmin(accountId);
+    requireConfirmation(payload, RESTORE_OVERWRITES);
+    const checked = await validateBackup(payload.document, this.deps);
+    if (!checked.ok) throw refused(checked.issues);
+    const text = JSON.stringify(payload.document);
+    const id = await this.journal.create(
+      accountId ?? '',
+      1,
+      Buffer.byteLength(text),
+      createHash('sha256').update(text).digest('hex'),
+    );
+    await this.journal.putChunk(id, 0, text);
+    const status = await this.apply(accountId ?? '', id, checked.plan, Number.POSITIVE_INFINITY);
+    return { publishedVersion: status.publishedVersion, counts: status.counts, auditKey: `${AUDIT_PREFIX}${id}` };
   }
 
   // ----- chunked restore -------------------------------------------------------------------------
 
-  startRestore(
+  async startRestore(
     accountId: string | undefined,
     p: { chunkCount: unknown; byteCount: unknown; sha256: unknown },
-  ): Promise<Result<BackupRestoreStatus>> {
-    return this.guarded(async () => {
-      await this.deps.requireAdmin(accountId);
-      if (!wholeNumber(p.chunkCount, 1, BACKUP_MAX_CHUNKS))
-        return fail('INVALID_PAYLOAD', `chunkCount must be a whole number 1–${BACKUP_MAX_CHUNKS}`, {
-          path: 'chunkCount',
-        });
-      if (!wholeNumber(p.byteCount, 1, BACKUP_MAX_BYTES))
-        return fail(BackupErrorCode.TooLarge, `byteCount must be 1–${BACKUP_MAX_BYTES} bytes`, {
-          path: 'byteCount',
-          params: { max: BACKUP_MAX_BYTES },
-        });
-      if (typeof p.sha256 !== 'string' || !SHA256.test(p.sha256))
-        return fail('INVALID_PAYLOAD', 'sha256 must be 64 lowercase hex digits', { path: 'sha256' });
-      const id = await this.journal.create(accountId ?? '', p.chunkCount, p.byteCount, p.sha256);
-      return { success: true, data: (await this.journal.get(id))! };
-    });
+  ): Promise<BackupRestoreStatus> {
+    await this.deps.requireAdmin(accountId);
+    if (!wholeNumber(p.chunkCount, 1, BACKUP_MAX_CHUNKS))
+      throw new ItrError('INVALID_PAYLOAD', `chunkCount must be a whole number 1–${BACKUP_MAX_CHUNKS}`, {
+        path: 'chunkCount',
+      });
+    if (!wholeNumber(p.byteCount, 1, BACKUP_MAX_BYTES))
+      throw new ItrError(BackupErrorCode.TooLarge, `byteCount must be 1–${BACKUP_MAX_BYTES} bytes`, {
+        path: 'byteCount',
+        params: { max: BACKUP_MAX_BYTES },
+      });
+    if (typeof p.sha256 !== 'string' || !SHA256.test(p.sha256))
+      throw new ItrError('INVALID_PAYLOAD', 'sha256 must be 64 lowercase hex digits', { path: 'sha256' });
+    const id = await this.journal.create(accountId ?? '', p.chunkCount, p.byteCount, p.sha256);
+    return (await this.journal.get(id))!;
   }
 
-  uploadChunk(
+  async uploadChunk(
     accountId: string | undefined,
     p: { restoreId: unknown; index: unknown; text: unknown },
-  ): Promise<Result<{ restoreId: string; chunksReceived: number; chunkCount: number }>> {
-    return this.guarded(async () => {
-      await this.deps.requireAdmin(accountId);
-      const rec = await this.record(p.restoreId);
-      if (rec === undefined || rec.state !== 'staging') return this.badState(p.restoreId, 'staging');
-      if (!wholeNumber(p.index, 0, rec.chunkCount - 1))
-        return fail('INVALID_PAYLOAD', `index must be 0–${rec.chunkCount - 1}`, { path: 'index' });
-      if (
-        typeof p.text !== 'string' ||
-        p.text.length === 0 ||
-        p.text.length > UPLOAD_CHUNK_MAX_CHARS ||
-        !WELL_FORMED.test(p.text)
-      ) {
-        return fail(
-          BackupErrorCode.ChunkInvalid,
-          `a chunk is 1–${UPLOAD_CHUNK_MAX_CHARS} characters of well-formed text (split between, not inside, surrogate pairs)`,
-          {
-            path: 'text',
-            params: { max: UPLOAD_CHUNK_MAX_CHARS },
-          },
-        );
-      }
-      await this.journal.putChunk(rec.restoreId, p.index, p.text);
-      return {
-        success: true,
-        data: {
-          restoreId: rec.restoreId,
-          chunksReceived: await this.journal.chunksReceived(rec.restoreId),
-          chunkCount: rec.chunkCount,
+  ): Promise<{ restoreId: string; chunksReceived: number; chunkCount: number }> {
+    await this.deps.requireAdmin(accountId);
+    const rec = await this.record(p.restoreId);
+    if (rec === undefined || rec.state !== 'staging') throw this.badState(p.restoreId, 'staging');
+    if (!wholeNumber(p.index, 0, rec.chunkCount - 1))
+      throw new ItrError('INVALID_PAYLOAD', `index must be 0–${rec.chunkCount - 1}`, { path: 'index' });
+    if (
+      typeof p.text !== 'string' ||
+      p.text.length === 0 ||
+      p.text.length > UPLOAD_CHUNK_MAX_CHARS ||
+      !WELL_FORMED.test(p.text)
+    ) {
+      throw new ItrError(
+        BackupErrorCode.ChunkInvalid,
+        `a chunk is 1–${UPLOAD_CHUNK_MAX_CHARS} characters of well-formed text (split between, not inside, surrogate pairs)`,
+        {
+          path: 'text',
+          params: { max: UPLOAD_CHUNK_MAX_CHARS },
         },
-      };
-    });
+      );
+    }
+    await this.journal.putChunk(rec.restoreId, p.index, p.text);
+    return {
+      restoreId: rec.restoreId,
+      chunksReceived: await this.journal.chunksReceived(rec.restoreId),
+      chunkCount: rec.chunkCount,
+    };
   }
 
-  previewRestore(accountId: string | undefined, p: { restoreId: unknown }): Promise<Result<BackupRestorePreview>> {
-    return this.guarded(async () => {
-      await this.deps.requireAdmin(accountId);
-      const rec = await this.record(p.restoreId);
-      if (rec === undefined || rec.state !== 'staging') return this.badState(p.restoreId, 'staging');
-      const staged = await this.staged(rec);
-      if (!staged.ok) return staged.answer;
-      const { doc, config } = { doc: staged.plan.doc, config: staged.plan.doc.config };
-      let configAdded = 0;
-      let configChanged = 0;
-      for (const [name, entry] of Object.entries(config)) {
-        const here = await this.deps.configStore.getStored(name);
-        if (!isEntry(here)) configAdded++;
-        else if (canonical(here.value) !== canonical(entry.value)) configChanged++;
-      }
-      let casesAdded = 0;
-      let casesChanged = 0;
-      const byId = new Map(staged.plan.cases.map((c) => [c.id, c]));
-      const ids = [...byId.keys()].sort((a, b) => a - b);
-      const here = new Map<number, BackupCase>();
-      // Site cases in id windows, so the comparison reads only what the backup names.
-      for (let after = 0, i = 0; i < ids.length; ) {
-        const batch = await casesAfter(Math.max(after, (ids[i] as number) - 1));
-        if (batch.length === 0) break;
-        for (const c of batch) if (byId.has(c.id)) here.set(c.id, c);
-        after = (batch[batch.length - 1] as BackupCase).id;
-        while (i < ids.length && (ids[i] as number) <= after) i++;
-      }
-      for (const [id, c] of byId) {
-        const h = here.get(id);
-        if (h === undefined) casesAdded++;
-        else if (canonical(h.content) !== canonical(c.content)) casesChanged++;
-      }
-      const exportedBy = doc.exportedBy ?? null;
-      return {
-        success: true,
-        data: {
-          restoreId: rec.restoreId,
-          exportedAt: doc.exportedAt,
-          exportedBy,
-          exportedByName: await this.nameOf(exportedBy),
-          configKeys: Object.keys(config).length,
-          configAdded,
-          configChanged,
-          cases: byId.size,
-          casesAdded,
-          casesChanged,
-        },
-      };
-    });
+  async previewRestore(accountId: string | undefined, p: { restoreId: unknown }): Promise<BackupRestorePreview> {
+    await this.deps.requireAdmin(accountId);
+    const rec = await this.record(p.restoreId);
+    if (rec === undefined || rec.state !== 'staging') throw this.badState(p.restoreId, 'staging');
+    const plan = await this.staged(rec);
+    const { doc, config } = { doc: plan.doc, config: plan.doc.config };
+    let configAdded = 0;
+    let configChanged = 0;
+    for (const [name, entry] of Object.entries(config)) {
+      const here = await this.deps.configStore.getStored(name);
+      if (!isEntry(here)) configAdded++;
+      else if (canonical(here.value) !== canonical(entry.value)) configChanged++;
+    }
+    let casesAdded = 0;
+    let casesChanged = 0;
+    const byId = new Map(plan.cases.map((c) => [c.id, c]));
+    const ids = [...byId.keys()].sort((a, b) => a - b);
+    const here = new Map<number, BackupCase>();
+    // Site cases in id windows, so the comparison reads only what the backup names.
+    for (let after = 0, i = 0; i < ids.length; ) {
+      const batch = await casesAfter(Math.max(after, (ids[i] as number) - 1));
+      if (batch.length === 0) break;
+      for (const c of batch) if (byId.has(c.id)) here.set(c.id, c);
+      after = (batch[batch.length - 1] as BackupCase).id;
+      while (i < ids.length && (ids[i] as number) <= after) i++;
+    }
+    for (const [id, c] of byId) {
+      const h = here.get(id);
+      if (h === undefined) casesAdded++;
+      else if (canonical(h.content) !== canonical(c.content)) casesChanged++;
+    }
+    const exportedBy = doc.exportedBy ?? null;
+    return {
+      restoreId: rec.restoreId,
+      exportedAt: doc.exportedAt,
+      exportedBy,
+      exportedByName: await this.nameOf(exportedBy),
+      configKeys: Object.keys(config).length,
+      configAdded,
+      configChanged,
+      cases: byId.size,
+      casesAdded,
+      casesChanged,
+    };
   }
 
   /** Validates the whole staged file and applies it for one time slice; call again while `applying` to resume. */
-  commitRestore(
+  async commitRestore(
     accountId: string | undefined,
     p: { restoreId: unknown; confirm: unknown },
-  ): Promise<Result<BackupRestoreStatus>> {
-    return this.guarded(async () => {
-      await this.deps.requireAdmin(accountId);
-      const unconfirmed = confirmationMissing(p, RESTORE_OVERWRITES);
-      if (unconfirmed !== undefined) return unconfirmed;
-      // The slice counts from the call's start: joining and validating a large file takes part of it.
-      const deadline = this.deps.now().getTime() + this.deps.sliceMs;
-      const rec = await this.record(p.restoreId);
-      if (rec?.state === 'done') return { success: true, data: rec };
-      if (rec === undefined || (rec.state !== 'staging' && rec.state !== 'applying'))
-        return this.badState(p.restoreId, 'staging or applying');
-      const staged = await this.staged(rec);
-      if (!staged.ok) return staged.answer;
-      // Another call is applying it (it may not have left `staging` yet): answer its progress as
-      // applying; the caller resumes once that call's slice ends.
-      if (!(await this.journal.claim(rec.restoreId, new Date(deadline + LEASE_MARGIN_MS)))) {
-        const current = (await this.journal.get(rec.restoreId)) ?? rec;
-        return { success: true, data: current.state === 'staging' ? { ...current, state: 'applying' } : current };
-      }
-      try {
-        return { success: true, data: await this.apply(accountId ?? '', rec.restoreId, staged.plan, deadline) };
-      } finally {
-        await this.journal.release(rec.restoreId);
-      }
-    });
+  ): Promise<BackupRestoreStatus> {
+    await this.deps.requireAdmin(accountId);
+    requireConfirmation(p, RESTORE_OVERWRITES);
+    // The slice counts from the call's start: joining and validating a large file takes part of it.
+    const deadline = this.deps.now().getTime() + this.deps.sliceMs;
+    const rec = await this.record(p.restoreId);
+    if (rec?.state === 'done') return rec;
+    if (rec === undefined || (rec.state !== 'staging' && rec.state !== 'applying'))
+      throw this.badState(p.restoreId, 'staging or applying');
+    const plan = await this.staged(rec);
+    // Another call is applying it (it may not have left `staging` yet): answer its progress as
+    // applying; the caller resumes once that call's slice ends.
+    if (!(await this.journal.claim(rec.restoreId, new Date(deadline + LEASE_MARGIN_MS)))) {
+      const current = (await this.journal.get(rec.restoreId)) ?? rec;
+      return current.state === 'staging' ? { ...current, state: 'applying' } : current;
+    }
+    try {
+      return await this.apply(accountId ?? '', rec.restoreId, plan, deadline);
+    } finally {
+      await this.journal.release(rec.restoreId);
+    }
   }
 
-  restoreStatus(accountId: string | undefined): Promise<Result<BackupRestoreStatus | null>> {
-    return this.guarded(async () => {
-      await this.deps.requireAdmin(accountId);
-      return { success: true, data: (await this.journal.latest()) ?? null };
-    });
+  async restoreStatus(accountId: string | undefined): Promise<BackupRestoreStatus | null> {
+    await this.deps.requireAdmin(accountId);
+    return (await this.journal.latest()) ?? null;
   }
 
   // ----- the journaled apply ---------------------------------------------------------------------
@@ -387,8 +346,8 @@ export class Backup {
     return typeof restoreId === 'string' && RESTORE_ID.test(restoreId) ? this.journal.get(restoreId) : undefined;
   }
 
-  private badState(restoreId: unknown, wanted: string): Result<never> {
-    return fail(
+  private badState(restoreId: unknown, wanted: string): ItrError {
+    return new ItrError(
       BackupErrorCode.RestoreState,
       `no restore ${typeof restoreId === 'string' ? restoreId.slice(0, 64) : ''} in state ${wanted}`,
       { path: 'restoreId' },
@@ -396,41 +355,31 @@ export class Backup {
   }
 
   /** The staged chunks joined, checked against the declared size and hash, parsed and validated. */
-  private async staged(
-    rec: BackupRestoreStatus,
-  ): Promise<{ ok: true; plan: Plan } | { ok: false; answer: Result<never> }> {
+  private async staged(rec: BackupRestoreStatus): Promise<Plan> {
     const { text, missing } = await this.journal.chunks(rec.restoreId, rec.chunkCount);
     if (missing.length > 0) {
-      return {
-        ok: false,
-        answer: fail(
-          BackupErrorCode.Incomplete,
-          `${missing.length} of ${rec.chunkCount} chunks have not arrived (first: ${missing[0]}); nothing was restored`,
-          { params: { missing: missing.length, first: missing[0] as number } },
-        ),
-      };
+      throw new ItrError(
+        BackupErrorCode.Incomplete,
+        `${missing.length} of ${rec.chunkCount} chunks have not arrived (first: ${missing[0]}); nothing was restored`,
+        { params: { missing: missing.length, first: missing[0] as number } },
+      );
     }
     const sha = createHash('sha256').update(text).digest('hex');
     if (Buffer.byteLength(text) !== rec.byteCount || sha !== (await this.journal.declaredSha256(rec.restoreId))) {
-      return {
-        ok: false,
-        answer: fail(
-          BackupErrorCode.Corrupt,
-          'The uploaded chunks are not the file that was chosen (size or SHA-256 differ); nothing was restored',
-        ),
-      };
+      throw new ItrError(
+        BackupErrorCode.Corrupt,
+        'The uploaded chunks are not the file that was chosen (size or SHA-256 differ); nothing was restored',
+      );
     }
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch {
-      return {
-        ok: false,
-        answer: refused([{ code: BackupErrorCode.Format, path: '', message: 'the file is not JSON' }]),
-      };
+      throw refused([{ code: BackupErrorCode.Format, path: '', message: 'the file is not JSON' }]);
     }
     const checked = await validateBackup(raw, this.deps);
-    return checked.ok ? checked : { ok: false, answer: refused(checked.issues) };
+    if (!checked.ok) throw refused(checked.issues);
+    return checked.plan;
   }
 
   /** Applies steps from the journal's cursor until done or `deadline` (epoch ms) passes. */
@@ -626,19 +575,5 @@ export class Backup {
     counts.caseVersionsAdded += added.versionsAdded;
     counts.caseLinksAdded += added.linksAdded;
     await repositories().caseIndex.reindexCase(c.id, caseTexts(c.content));
-  }
-
-  private async guarded<T>(fn: () => Promise<Result<T>>): Promise<Result<T>> {
-    try {
-      return await fn();
-    } catch (error) {
-      if (error instanceof NotAuthorizedError)
-        return fail(BackupErrorCode.NotAuthorized, 'Only Jira administrators may export or restore backups', {
-          params: { permission: error.required },
-        });
-      if (error instanceof ConfigStoreError || error instanceof DomainError)
-        return fail(toServerErrorCode(error.code), error.message);
-      throw error;
-    }
   }
 }

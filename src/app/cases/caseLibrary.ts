@@ -14,7 +14,6 @@
  */
 import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode, type JiraClient, type JiraIssue } from '../../adapters/jira';
 import { FieldsNotInstalledError, lookUpFieldIds } from '../fields/fieldIds';
-import type { ResolverResult } from '../../contract/envelope';
 import type {
   CaseContent,
   CaseHit,
@@ -48,8 +47,8 @@ import {
 import { timed, type SearchProbe } from '../ports/caseIndex';
 import { pageLimit } from '../../domain/pageLimit';
 import { isIssueKey } from '../../domain/jiraKeys';
-import type { ServerErrorCode } from '../../contract/errorCodes';
 import { repositories } from '../ports';
+import { ItrError } from '../itrError';
 
 /** Candidates read back from the index before filtering by status and permission. */
 const CANDIDATES = 100;
@@ -73,10 +72,6 @@ const nonEmptyOr = <T>(xs: T[], fallback: T[]): T[] => (xs.length > 0 ? xs : fal
 function guessLanguage(c: CaseContent): string {
   if (c.language === 'en' || c.language === 'zh-CN') return c.language;
   return isCjkTerm(`${c.title}${c.symptom}`) ? 'zh-CN' : 'en';
-}
-
-function fail<T>(code: ServerErrorCode, message: string): ResolverResult<T> {
-  return { success: false, errors: [{ code, message }] };
 }
 
 /** Why content is refused: a bad shape (INVALID_PAYLOAD) or a value over its stored limit (VALUE_TOO_LONG). */
@@ -213,25 +208,22 @@ export class CaseLibrary {
     return cases.filter((c) => c.sourceIssues.every((k) => allowed.has(k)));
   }
 
-  async getCase(
-    accountId: string | undefined,
-    id: number,
-  ): Promise<ResolverResult<{ case: CaseRecord; history: CaseVersion[] }>> {
+  async getCase(accountId: string | undefined, id: number): Promise<{ case: CaseRecord; history: CaseVersion[] }> {
     const c = await this.load(id);
     if (c === undefined || (await this.visible(accountId, [c])).length === 0)
-      return fail('CASE_NOT_FOUND', `no case ${id}`);
+      throw new ItrError('CASE_NOT_FOUND', `no case ${id}`);
     const history = await repositories().cases.versionsOf(id);
-    return { success: true, data: { case: c, history } };
+    return { case: c, history };
   }
 
-  async listCases(accountId: string | undefined, req: CaseListRequest): Promise<ResolverResult<CaseRecord[]>> {
+  async listCases(accountId: string | undefined, req: CaseListRequest): Promise<CaseRecord[]> {
     const statuses = req.statuses?.length ? req.statuses : (['draft', 'published'] as CaseStatus[]);
     const limit = pageLimit(req.limit, MAX_LIMIT, 200);
     const ids = await repositories().cases.listIds({ statuses, product: req.product, language: req.language }, limit);
     const rows = (await this.rows(ids)).filter((c) => req.tag === undefined || c.tags.includes(req.tag));
     const order = new Map(ids.map((id, i) => [id, i]));
     const seen = await this.visible(accountId, rows);
-    return { success: true, data: seen.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)) };
+    return seen.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   }
 
   // ----- search ----------------------------------------------------------------------------------
@@ -293,18 +285,15 @@ export class CaseLibrary {
       });
   }
 
-  async searchCases(accountId: string | undefined, req: CaseSearchRequest): Promise<ResolverResult<CaseHit[]>> {
+  async searchCases(accountId: string | undefined, req: CaseSearchRequest): Promise<CaseHit[]> {
     const limit = Math.min(Math.max(req.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
     const statuses = req.statuses?.length ? req.statuses : (['published'] as CaseStatus[]);
-    return {
-      success: true,
-      data: await this.hits(
-        accountId,
-        { title: req.text },
-        { statuses, product: req.product, tag: req.tag, language: req.language },
-        limit,
-      ),
-    };
+    return await this.hits(
+      accountId,
+      { title: req.text },
+      { statuses, product: req.product, tag: req.tag, language: req.language },
+      limit,
+    );
   }
 
   /**
@@ -313,16 +302,12 @@ export class CaseLibrary {
    * one round trip for the panel, which also learns whether the issue is resolved and which cases
    * already helped on it.
    */
-  async suggestCases(
-    accountId: string | undefined,
-    issueKey: string,
-    limit = 5,
-  ): Promise<ResolverResult<CaseSuggestions>> {
-    if (!isIssueKey(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
+  async suggestCases(accountId: string | undefined, issueKey: string, limit = 5): Promise<CaseSuggestions> {
+    if (!isIssueKey(issueKey)) throw new ItrError('INVALID_PAYLOAD', 'issueKey must be an issue key');
     const ids = await this.caseFieldIds();
     const fields = ['summary', 'description', 'environment', 'resolution', ...(ids ? [ids.product, ids.grade] : [])];
     const issue = await this.issueAsCaller(accountId, issueKey, fields);
-    if (issue === undefined) return fail('ISSUE_NOT_FOUND', `no issue ${issueKey}`);
+    if (issue === undefined) throw new ItrError('ISSUE_NOT_FOUND', `no issue ${issueKey}`);
     const f = issue.fields;
     const product = ids ? s(f[ids.product]) || null : null;
     const grade = ids ? s(f[ids.grade]) || null : null;
@@ -339,15 +324,12 @@ export class CaseLibrary {
     );
     const helped = await repositories().cases.helpedCaseIds(issueKey);
     return {
-      success: true,
-      data: {
-        issueKey,
-        hits: hits.filter((h) => !h.case.sourceIssues.includes(issueKey)),
-        resolved: typeof f['resolution'] === 'object' && f['resolution'] !== null,
-        product,
-        grade,
-        helpedCaseIds: helped,
-      },
+      issueKey,
+      hits: hits.filter((h) => !h.case.sourceIssues.includes(issueKey)),
+      resolved: typeof f['resolution'] === 'object' && f['resolution'] !== null,
+      product,
+      grade,
+      helpedCaseIds: helped,
     };
   }
 
@@ -387,9 +369,9 @@ export class CaseLibrary {
       content: unknown;
       sourceIssues?: string[] | undefined;
     },
-  ): Promise<ResolverResult<CaseRecord>> {
+  ): Promise<CaseRecord> {
     const content = checkContent(payload.content);
-    if ('code' in content) return { success: false, errors: [content] };
+    if ('code' in content) throw ItrError.of([content]);
     const sources = (payload.sourceIssues ?? []).filter((k) => isIssueKey(k));
     if (accountId === undefined) throw new NotAuthorizedError('ITR_CASE_EDITOR');
     if (payload.id === undefined) {
@@ -403,16 +385,16 @@ export class CaseLibrary {
         summary: `Case ${created.id} "${created.title}" created (${created.status})`,
         params: { title: created.title, revision: created.revision, status: created.status },
       });
-      return { success: true, data: created };
+      return created;
     }
     const current = await this.load(payload.id);
     if (current === undefined || (await this.visible(accountId, [current])).length === 0)
-      return fail('CASE_NOT_FOUND', `no case ${payload.id}`);
+      throw new ItrError('CASE_NOT_FOUND', `no case ${payload.id}`);
     // The author may keep working on their own draft; anything else is the case editors' job.
     const ownDraft = current.authorAccountId === accountId && current.status === 'draft' && content.status === 'draft';
     if (!ownDraft && !(await this.deps.isCaseEditor())) throw new NotAuthorizedError('ITR_CASE_EDITOR');
     if (payload.expectedRevision !== undefined && payload.expectedRevision !== current.revision) {
-      return fail(
+      throw new ItrError(
         'CASE_REVISION_CONFLICT',
         `case ${payload.id} is at revision ${current.revision}, not ${payload.expectedRevision}`,
       );
@@ -421,7 +403,7 @@ export class CaseLibrary {
     const c = { ...content, language: guessLanguage(content) };
     const revision = current.revision + 1;
     const saved = await repositories().cases.updateCase(current.id, current.revision, revision, c, now);
-    if (!saved) return fail('CASE_REVISION_CONFLICT', `case ${current.id} changed meanwhile`);
+    if (!saved) throw new ItrError('CASE_REVISION_CONFLICT', `case ${current.id} changed meanwhile`);
     await this.snapshot(current.id, revision, c, accountId, now);
     await repositories().caseIndex.reindexCase(current.id, caseTexts(c));
     if (c.status !== 'retired') {
@@ -434,29 +416,29 @@ export class CaseLibrary {
         params: { title: c.title, revision, status: c.status },
       });
     }
-    return { success: true, data: (await this.load(current.id)) as CaseRecord };
+    return (await this.load(current.id)) as CaseRecord;
   }
 
   /** Retired: hidden from suggestions and default searches; links and history stay. */
-  async retireCase(accountId: string | undefined, id: number): Promise<ResolverResult<CaseRecord>> {
+  async retireCase(accountId: string | undefined, id: number): Promise<CaseRecord> {
     if (accountId === undefined || !(await this.deps.isCaseEditor())) throw new NotAuthorizedError('ITR_CASE_EDITOR');
     const current = await this.load(id);
     if (current === undefined || (await this.visible(accountId, [current])).length === 0)
-      return fail('CASE_NOT_FOUND', `no case ${id}`);
+      throw new ItrError('CASE_NOT_FOUND', `no case ${id}`);
     const { id: _id, revision, ...rest } = current;
     const retired = await this.saveCase(accountId, {
       id,
       expectedRevision: revision,
       content: { ...rest, status: 'retired' },
     });
-    if (retired.success)
-      await recordAudit({
-        actorAccountId: accountId,
-        action: 'case.retire',
-        target: id,
-        summary: `Case ${id} "${rest.title}" retired`,
-        params: { title: rest.title },
-      });
+    // Reached only when the save went through: a refused save has thrown, and nothing was retired.
+    await recordAudit({
+      actorAccountId: accountId,
+      action: 'case.retire',
+      target: id,
+      summary: `Case ${id} "${rest.title}" retired`,
+      params: { title: rest.title },
+    });
     return retired;
   }
 
@@ -475,8 +457,8 @@ export class CaseLibrary {
    * A draft prefilled from a resolved issue: summary, description, environment, product, and the root
    * cause with both measures the engineer recorded on it (the resolution name when none was recorded).
    */
-  async createCaseFromIssue(accountId: string | undefined, issueKey: string): Promise<ResolverResult<CaseRecord>> {
-    if (!isIssueKey(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
+  async createCaseFromIssue(accountId: string | undefined, issueKey: string): Promise<CaseRecord> {
+    if (!isIssueKey(issueKey)) throw new ItrError('INVALID_PAYLOAD', 'issueKey must be an issue key');
     const ids = await this.caseFieldIds();
     const issue = await this.issueAsCaller(accountId, issueKey, [
       'summary',
@@ -487,7 +469,7 @@ export class CaseLibrary {
       'versions',
       ...(ids ? [ids.product] : []),
     ]);
-    if (issue === undefined) return fail('ISSUE_NOT_FOUND', `no issue ${issueKey}`);
+    if (issue === undefined) throw new ItrError('ISSUE_NOT_FOUND', `no issue ${issueKey}`);
     const recorded = (await repositories().rootCauses.latestVersion(issue.id)).latest?.draft;
     const f = issue.fields;
     const resolution =
@@ -514,8 +496,8 @@ export class CaseLibrary {
     };
     // The issue's texts as they are (a Jira text field fits the case's columns); what would not fit is refused, never cut.
     const checked = checkContent(content);
-    if ('code' in checked) return { success: false, errors: [checked] };
-    return { success: true, data: await this.createCase(accountId, checked, [issueKey]) };
+    if ('code' in checked) throw ItrError.of([checked]);
+    return await this.createCase(accountId, checked, [issueKey]);
   }
 
   /**
@@ -541,29 +523,25 @@ export class CaseLibrary {
     id: number,
     issueKey: string,
     helpful: boolean,
-  ): Promise<ResolverResult<CaseRecord>> {
-    if (!isIssueKey(issueKey)) return fail('INVALID_PAYLOAD', 'issueKey must be an issue key');
+  ): Promise<CaseRecord> {
+    if (!isIssueKey(issueKey)) throw new ItrError('INVALID_PAYLOAD', 'issueKey must be an issue key');
     // Feedback counts for the issue it was given on: only someone who may see that issue may give it.
     if ((await this.issueAsCaller(accountId, issueKey, ['summary'])) === undefined)
-      return fail('ISSUE_NOT_FOUND', `no issue ${issueKey}`);
+      throw new ItrError('ISSUE_NOT_FOUND', `no issue ${issueKey}`);
     const current = await this.load(id);
     if (current === undefined || (await this.visible(accountId, [current])).length === 0)
-      return fail('CASE_NOT_FOUND', `no case ${id}`);
+      throw new ItrError('CASE_NOT_FOUND', `no case ${id}`);
     // Counted once per issue: marking the same case helpful twice on one issue changes nothing.
     const counts = helpful ? await repositories().cases.linkIssue(id, issueKey, 'used_on', this.deps.now()) : true;
     if (counts) await repositories().cases.countFeedback(id, helpful);
-    return { success: true, data: (await this.load(id)) as CaseRecord };
+    return (await this.load(id)) as CaseRecord;
   }
 
-  markCaseHelpful(accountId: string | undefined, id: number, issueKey: string): Promise<ResolverResult<CaseRecord>> {
+  markCaseHelpful(accountId: string | undefined, id: number, issueKey: string): Promise<CaseRecord> {
     return this.mark(accountId, id, issueKey, true);
   }
 
-  markCaseNotRelevant(
-    accountId: string | undefined,
-    id: number,
-    issueKey: string,
-  ): Promise<ResolverResult<CaseRecord>> {
+  markCaseNotRelevant(accountId: string | undefined, id: number, issueKey: string): Promise<CaseRecord> {
     return this.mark(accountId, id, issueKey, false);
   }
 }

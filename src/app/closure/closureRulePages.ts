@@ -14,6 +14,7 @@ import type { ClosureRuleConfig } from '../../domain/closure';
 import { requireJiraAdmin } from '../auth/authorization';
 import { displayNamesOf } from '../settings/settingsCheck';
 import { closureRuleConfig } from './closureRules';
+import { ItrError } from '../itrError';
 
 /**
  * Largest configuration the workflow editor saves: "The maximum length of configuration saved via the
@@ -22,28 +23,13 @@ import { closureRuleConfig } from './closureRules';
  */
 export const RULE_CONFIG_MAX_BYTES = 32 * 1024;
 
-/** Typed refusals with stable codes (the pages translate them). */
-export class ClosureRulePageError extends Error {
-  constructor(
-    readonly code: 'CLOSURE_RULE_UNKNOWN_MODULE' | 'CLOSURE_RULE_CONFIG_TOO_LARGE',
-    message: string,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(message);
-    this.name = 'ClosureRulePageError';
-  }
-}
-
 /** The rule a page belongs to, from the invocation context's `moduleKey` (never the payload). */
 export function closureRuleModuleOf(moduleKey: unknown): ClosureRuleModuleKey {
   const key = (CLOSURE_RULE_MODULE_KEYS as readonly unknown[]).includes(moduleKey)
     ? (moduleKey as ClosureRuleModuleKey)
     : undefined;
   if (key === undefined)
-    throw new ClosureRulePageError(
-      'CLOSURE_RULE_UNKNOWN_MODULE',
-      `module ${String(moduleKey)} is not a close or resolve rule`,
-    );
+    throw new ItrError('CLOSURE_RULE_UNKNOWN_MODULE', `module ${String(moduleKey)} is not a close or resolve rule`);
   return key;
 }
 
@@ -107,10 +93,10 @@ export async function closureRuleConfigForPage(
   const config = await closureRuleConfig(jira);
   const bytes = Buffer.byteLength(JSON.stringify(config), 'utf8');
   if (bytes > RULE_CONFIG_MAX_BYTES) {
-    throw new ClosureRulePageError(
+    throw new ItrError(
       'CLOSURE_RULE_CONFIG_TOO_LARGE',
       `the rule configuration is ${bytes} bytes; Jira saves at most ${RULE_CONFIG_MAX_BYTES}`,
-      { bytes, max: RULE_CONFIG_MAX_BYTES, closers: config.fallback.length },
+      { params: { bytes, max: RULE_CONFIG_MAX_BYTES, closers: config.fallback.length } },
     );
   }
   return { ruleKey, config, description: await describeConfig(config, jira) };

@@ -17,4 +17,3 @@ export {
   type LineRouting,
 } from './settings';
 export { kvsLineTurnStore, LINE_TURNS_KEY, type LineTurns, type LineTurnStore } from './lineTurns';
-export { escalationAdminHandlers } from './adminHandlers';

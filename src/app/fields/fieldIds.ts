@@ -2,12 +2,15 @@ import type { JiraClient } from '../../adapters/jira';
 import { readAppFieldIds, writeAppFieldIds } from '../../adapters/kvs';
 import { appFieldAri, currentAppIdentity, type AppIdentity } from '../../adapters/runtime';
 import { ITR_FIELD_NAMES, ITR_FIELDS, type ItrFieldIds, type ItrFieldName } from './itrFields';
+import { ItrError } from '../itrError';
 
 /** Raised when Jira lists none of the app's fields: the app is not (fully) installed on this site. */
-export class FieldsNotInstalledError extends Error {
-  readonly code = 'FIELDS_NOT_INSTALLED';
+export class FieldsNotInstalledError extends ItrError {
   constructor(readonly missing: string[]) {
-    super(`Jira has no field for module(s) ${missing.join(', ')}: is the app installed on this site?`);
+    super(
+      'FIELDS_NOT_INSTALLED',
+      `Jira has no field for module(s) ${missing.join(', ')}: is the app installed on this site?`,
+    );
     this.name = 'FieldsNotInstalledError';
   }
 }

@@ -1,10 +1,8 @@
 /**
  * Use cases of the grading-table admin page. Anyone who can open the page may view, preview, validate
  * and export; every change first asks Jira whether the caller is an administrator (requireJiraAdmin),
- * whatever the page claims. Answers are envelopes with stable codes (see src/contract/gradingAdmin.ts).
+ * whatever the page claims. Refusals are ItrErrors with stable codes (see src/contract/gradingAdmin.ts).
  */
-import { ConfigStoreError, ConfigStoreErrorCode } from '../../adapters/kvs';
-import { issueAsError, type ResolverError, type ResolverResult } from '../../contract/envelope';
 import type {
   CalendarSet,
   GradePreview,
@@ -17,7 +15,6 @@ import type {
 import {
   addWorkingTime,
   CalendarWork,
-  DomainError,
   gradeIssue,
   lineBudgets,
   lineDeadlines,
@@ -29,9 +26,9 @@ import {
   type ValidationIssue,
 } from '../../domain';
 import { NotAuthorizedError, requireJiraAdmin } from '../auth/authorization';
+import { ItrError, onRevisionConflict } from '../itrError';
 import { BUILT_IN_CALENDAR_IDS, COMMENT_MAX_LENGTH, GradingTableStore } from './gradingTableStore';
 import { isRecord } from '../../domain/input';
-import { toServerErrorCode, type ServerErrorCode } from '../../contract/errorCodes';
 
 export const GradingAdminErrorCode = {
   /** First error of a validation failure; the following errors carry each problem's path. */
@@ -58,8 +55,6 @@ export function platformGradingAdminDeps(): GradingAdminDeps {
   return { store: new GradingTableStore(), requireAdmin: (id) => requireJiraAdmin(id), now: () => new Date() };
 }
 
-type Result<T> = ResolverResult<T>;
-
 /**
  * Calendar steps one preview may take over its five deadlines (CalendarWork: a day generated or a run
  * of weeks skipped). Range 1,000–20,000; default 5,000. The longest budget (MAX_SLA_MINUTES) takes
@@ -70,22 +65,14 @@ type Result<T> = ResolverResult<T>;
  */
 export const PREVIEW_MAX_CALENDAR_STEPS = 5_000;
 
-function fail(code: ServerErrorCode, message: string, extra: Partial<ResolverError> = {}): Result<never> {
-  return { success: false, errors: [{ code, message, ...extra }] };
+/** The refusal of an invalid draft, to throw: GRADING_DRAFT_INVALID with the count, then every problem. */
+function invalid(issues: readonly ValidationIssue[]): ItrError {
+  return ItrError.invalid(GradingAdminErrorCode.DraftInvalid, `The draft has ${issues.length} problem(s)`, issues);
 }
 
-function invalid(issues: readonly ValidationIssue[]): Result<never> {
-  return {
-    success: false,
-    errors: [
-      {
-        code: GradingAdminErrorCode.DraftInvalid,
-        message: `The draft has ${issues.length} problem(s)`,
-        params: { count: issues.length },
-      },
-      ...issues.map(issueAsError),
-    ],
-  };
+/** Saves the table or calendars; someone else's save since the page loaded is GRADING_REVISION_CONFLICT (the page offers a reload). */
+function saving<T>(save: () => Promise<T>): Promise<T> {
+  return onRevisionConflict(GradingAdminErrorCode.RevisionConflict, save);
 }
 
 /** Calendar ids are KVS-safe names the table refers to; 1–64 of letters, digits, `.`, `_`, `-`. */
@@ -152,30 +139,6 @@ function comment(raw: unknown): string {
   return typeof raw === 'string' ? raw.trim().slice(0, COMMENT_MAX_LENGTH) : '';
 }
 
-/** Turns the errors use cases expect into envelopes; anything else is a bug and propagates. */
-async function guarded<T>(fn: () => Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof NotAuthorizedError) {
-      return fail(GradingAdminErrorCode.NotAuthorized, 'Only Jira administrators may change the grading table', {
-        params: { permission: error.required },
-      });
-    }
-    if (error instanceof ConfigStoreError) {
-      if (error.code === ConfigStoreErrorCode.RevisionConflict) {
-        return fail(
-          GradingAdminErrorCode.RevisionConflict,
-          `Someone else saved first (${error.message}); reload to see their change`,
-        );
-      }
-      return fail(error.code, error.message);
-    }
-    if (error instanceof DomainError) return fail(toServerErrorCode(error.code), error.message);
-    throw error;
-  }
-}
-
 export class GradingAdmin {
   constructor(private readonly deps: GradingAdminDeps = platformGradingAdminDeps()) {}
 
@@ -219,26 +182,20 @@ export class GradingAdmin {
     }));
   }
 
-  getGradingAdmin(accountId: string | undefined): Promise<Result<GradingAdminState>> {
-    return guarded(async () => ({ success: true, data: await this.loadState(accountId) }));
+  getGradingAdmin(accountId: string | undefined): Promise<GradingAdminState> {
+    return this.loadState(accountId);
   }
 
-  listGradingVersions(): Promise<Result<{ versions: GradingVersionSummary[] }>> {
-    return guarded(async () => {
-      const cals = await this.deps.store.calendars();
-      const published = await this.deps.store.published(
-        Object.keys(GradingTableStore.allCalendars(cals.siteCalendars)),
-      );
-      return { success: true, data: { versions: await this.versions(published.table.version) } };
-    });
+  async listGradingVersions(): Promise<{ versions: GradingVersionSummary[] }> {
+    const cals = await this.deps.store.calendars();
+    const published = await this.deps.store.published(Object.keys(GradingTableStore.allCalendars(cals.siteCalendars)));
+    return { versions: await this.versions(published.table.version) };
   }
 
-  validateGradingDraft(draft: GradingDraft): Promise<Result<{ issues: ValidationIssue[] }>> {
-    return guarded(async () => {
-      const cals = await this.deps.store.calendars();
-      const checked = validateDraft(draft, cals.siteCalendars);
-      return { success: true, data: { issues: checked.ok ? [] : checked.issues } };
-    });
+  async validateGradingDraft(draft: GradingDraft): Promise<{ issues: ValidationIssue[] }> {
+    const cals = await this.deps.store.calendars();
+    const checked = validateDraft(draft, cals.siteCalendars);
+    return { issues: checked.ok ? [] : checked.issues };
   }
 
   /**
@@ -248,231 +205,218 @@ export class GradingAdmin {
    * Budgets are capped by validation (MAX_SLA_MINUTES) and all five walks share one CalendarWork
    * bound, so the answer comes well within the resolver's 25 s however sparse the draft's calendar.
    */
-  previewGrade(answers: GradingAnswers, startAt: Date, draft: GradingDraft | undefined): Promise<Result<GradePreview>> {
-    return guarded(async () => {
-      const cals = await this.deps.store.calendars();
-      let table: GradingTable;
-      let site = cals.siteCalendars;
-      if (draft === undefined) {
-        table = (await this.deps.store.published(Object.keys(GradingTableStore.allCalendars(site)))).table;
-      } else {
-        const checked = validateDraft(draft, site);
-        if (!checked.ok) return invalid(checked.issues);
-        table = checked.table;
-        site = checked.site;
-      }
-      const calendars = GradingTableStore.allCalendars(site);
-      const outcome = gradeIssue(table, answers);
-      if (!outcome.ok) return invalid(outcome.issues);
-      const sla = table.sla[outcome.grade];
-      const gradeCalendar = sla === undefined ? undefined : calendars[sla.calendarId];
-      if (sla === undefined || gradeCalendar === undefined) {
-        return fail(GradingAdminErrorCode.PreviewFailed, `Grade ${outcome.grade} has no usable SLA`);
-      }
-      const work = new CalendarWork(PREVIEW_MAX_CALENDAR_STEPS);
-      const lines: PreviewLine[] = [];
-      let lineStart: Date | null = startAt;
-      for (const budget of lineBudgets(table, outcome.grade)) {
-        const calendar: BusinessCalendar | undefined = calendars[budget.calendarId];
-        if (calendar === undefined)
-          return fail(GradingAdminErrorCode.PreviewFailed, `Calendar ${budget.calendarId} is not configured`);
-        const d: { dueAt: Date | null; warnAt: Date | null } =
-          lineStart === null
-            ? { dueAt: null, warnAt: null }
-            : lineDeadlines({
-                calendar,
-                enteredAt: lineStart,
-                budgetMinutes: budget.minutes,
-                warningFraction: budget.warningFraction,
-                work,
-              });
-        lines.push({
-          line: budget.line,
-          minutes: budget.minutes,
-          calendarId: budget.calendarId,
-          warningFraction: budget.warningFraction,
-          startAt: (lineStart ?? startAt).toISOString(),
-          warnAt: d.warnAt?.toISOString() ?? null,
-          dueAt: d.dueAt?.toISOString() ?? null,
-        });
-        lineStart = d.dueAt;
-      }
-      return {
-        success: true,
-        data: {
-          grade: outcome.grade,
-          score: outcome.score,
-          tableVersion: outcome.tableVersion,
-          explanation: outcome.explanation,
-          calendarId: sla.calendarId,
-          responseDueAt: addWorkingTime(gradeCalendar, startAt, sla.responseMinutes, work).toISOString(),
-          resolutionDueAt: addWorkingTime(gradeCalendar, startAt, sla.resolutionMinutes, work).toISOString(),
-          lines,
-        },
-      };
-    });
+  async previewGrade(answers: GradingAnswers, startAt: Date, draft: GradingDraft | undefined): Promise<GradePreview> {
+    const cals = await this.deps.store.calendars();
+    let table: GradingTable;
+    let site = cals.siteCalendars;
+    if (draft === undefined) {
+      table = (await this.deps.store.published(Object.keys(GradingTableStore.allCalendars(site)))).table;
+    } else {
+      const checked = validateDraft(draft, site);
+      if (!checked.ok) throw invalid(checked.issues);
+      table = checked.table;
+      site = checked.site;
+    }
+    const calendars = GradingTableStore.allCalendars(site);
+    const outcome = gradeIssue(table, answers);
+    if (!outcome.ok) throw invalid(outcome.issues);
+    const sla = table.sla[outcome.grade];
+    const gradeCalendar = sla === undefined ? undefined : calendars[sla.calendarId];
+    if (sla === undefined || gradeCalendar === undefined) {
+      throw new ItrError(GradingAdminErrorCode.PreviewFailed, `Grade ${outcome.grade} has no usable SLA`);
+    }
+    const work = new CalendarWork(PREVIEW_MAX_CALENDAR_STEPS);
+    const lines: PreviewLine[] = [];
+    let lineStart: Date | null = startAt;
+    for (const budget of lineBudgets(table, outcome.grade)) {
+      const calendar: BusinessCalendar | undefined = calendars[budget.calendarId];
+      if (calendar === undefined)
+        throw new ItrError(GradingAdminErrorCode.PreviewFailed, `Calendar ${budget.calendarId} is not configured`);
+      const d: { dueAt: Date | null; warnAt: Date | null } =
+        lineStart === null
+          ? { dueAt: null, warnAt: null }
+          : lineDeadlines({
+              calendar,
+              enteredAt: lineStart,
+              budgetMinutes: budget.minutes,
+              warningFraction: budget.warningFraction,
+              work,
+            });
+      lines.push({
+        line: budget.line,
+        minutes: budget.minutes,
+        calendarId: budget.calendarId,
+        warningFraction: budget.warningFraction,
+        startAt: (lineStart ?? startAt).toISOString(),
+        warnAt: d.warnAt?.toISOString() ?? null,
+        dueAt: d.dueAt?.toISOString() ?? null,
+      });
+      lineStart = d.dueAt;
+    }
+    return {
+      grade: outcome.grade,
+      score: outcome.score,
+      tableVersion: outcome.tableVersion,
+      explanation: outcome.explanation,
+      calendarId: sla.calendarId,
+      responseDueAt: addWorkingTime(gradeCalendar, startAt, sla.responseMinutes, work).toISOString(),
+      resolutionDueAt: addWorkingTime(gradeCalendar, startAt, sla.resolutionMinutes, work).toISOString(),
+      lines,
+    };
   }
 
-  saveGradingTable(
+  async saveGradingTable(
     accountId: string | undefined,
     payload: { table: unknown; expectedRevision: number; comment?: unknown },
-  ): Promise<Result<GradingAdminState>> {
-    return guarded(async () => {
-      await this.deps.requireAdmin(accountId);
-      const cals = await this.deps.store.calendars();
-      const checked = validateDraft({ table: payload.table }, cals.siteCalendars);
-      if (!checked.ok) return invalid(checked.issues);
-      await this.deps.store.publish(checked.table, Object.keys(GradingTableStore.allCalendars(cals.siteCalendars)), {
+  ): Promise<GradingAdminState> {
+    await this.deps.requireAdmin(accountId);
+    const cals = await this.deps.store.calendars();
+    const checked = validateDraft({ table: payload.table }, cals.siteCalendars);
+    if (!checked.ok) throw invalid(checked.issues);
+    await saving(() =>
+      this.deps.store.publish(checked.table, Object.keys(GradingTableStore.allCalendars(cals.siteCalendars)), {
         expectedRevision: payload.expectedRevision,
         savedBy: accountId ?? '',
         comment: comment(payload.comment),
         restoredFrom: null,
         now: this.deps.now(),
-      });
-      return { success: true, data: await this.loadState(accountId) };
-    });
+      }),
+    );
+    return this.loadState(accountId);
   }
 
-  restoreGradingVersion(
+  async restoreGradingVersion(
     accountId: string | undefined,
     payload: { version: number; expectedRevision: number; comment?: unknown },
-  ): Promise<Result<GradingAdminState>> {
-    return guarded(async () => {
-      await this.deps.requireAdmin(accountId);
-      const entry = await this.deps.store.historyEntry(payload.version);
-      if (entry === undefined) {
-        return fail(GradingAdminErrorCode.VersionNotFound, `Version ${payload.version} is not in the history`, {
-          params: { version: payload.version },
-        });
-      }
-      const cals = await this.deps.store.calendars();
-      // The old table may name a calendar the site has since removed: then it cannot be restored as is.
-      const checked = validateDraft({ table: entry.table }, cals.siteCalendars);
-      if (!checked.ok) return invalid(checked.issues);
-      const text = comment(payload.comment);
-      await this.deps.store.publish(checked.table, Object.keys(GradingTableStore.allCalendars(cals.siteCalendars)), {
+  ): Promise<GradingAdminState> {
+    await this.deps.requireAdmin(accountId);
+    const entry = await this.deps.store.historyEntry(payload.version);
+    if (entry === undefined) {
+      throw new ItrError(GradingAdminErrorCode.VersionNotFound, `Version ${payload.version} is not in the history`, {
+        params: { version: payload.version },
+      });
+    }
+    const cals = await this.deps.store.calendars();
+    // The old table may name a calendar the site has since removed: then it cannot be restored as is.
+    const checked = validateDraft({ table: entry.table }, cals.siteCalendars);
+    if (!checked.ok) throw invalid(checked.issues);
+    const text = comment(payload.comment);
+    await saving(() =>
+      this.deps.store.publish(checked.table, Object.keys(GradingTableStore.allCalendars(cals.siteCalendars)), {
         expectedRevision: payload.expectedRevision,
         savedBy: accountId ?? '',
         comment: text,
         restoredFrom: payload.version,
         now: this.deps.now(),
-      });
-      return { success: true, data: await this.loadState(accountId) };
-    });
+      }),
+    );
+    return this.loadState(accountId);
   }
 
-  exportGradingConfig(): Promise<Result<GradingExport>> {
-    return guarded(async () => {
-      const cals = await this.deps.store.calendars();
-      const published = await this.deps.store.published(
-        Object.keys(GradingTableStore.allCalendars(cals.siteCalendars)),
-      );
-      return {
-        success: true,
-        data: {
-          format: 'itr-grading-config',
-          formatVersion: 1,
-          exportedAt: this.deps.now().toISOString(),
-          table: published.table,
-          calendars: cals.siteCalendars,
-        },
-      };
-    });
+  async exportGradingConfig(): Promise<GradingExport> {
+    const cals = await this.deps.store.calendars();
+    const published = await this.deps.store.published(Object.keys(GradingTableStore.allCalendars(cals.siteCalendars)));
+    return {
+      format: 'itr-grading-config',
+      formatVersion: 1,
+      exportedAt: this.deps.now().toISOString(),
+      table: published.table,
+      calendars: cals.siteCalendars,
+    };
   }
 
   /**
    * Imports an export (or `{table, calendars?}`): both are validated together before anything is written;
    * then the calendars (when given) and the table as a new version. Both writes check their revision.
    */
-  importGradingConfig(
+  async importGradingConfig(
     accountId: string | undefined,
     payload: { json: string; expectedRevision: number; expectedCalendarsRevision: number; comment?: unknown },
-  ): Promise<Result<GradingAdminState>> {
-    return guarded(async () => {
-      await this.deps.requireAdmin(accountId);
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(payload.json);
-      } catch (error) {
-        return fail(
-          GradingAdminErrorCode.ImportBadJson,
-          `Not JSON: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-      if (!isRecord(parsed) || !isRecord(parsed['table'])) {
-        return fail(
-          GradingAdminErrorCode.ImportBadShape,
-          'Expected an object with a "table" (and optionally "calendars")',
-        );
-      }
-      const draft: GradingDraft =
-        parsed['calendars'] === undefined
-          ? { table: parsed['table'] }
-          : { table: parsed['table'], calendars: parsed['calendars'] };
-      const cals = await this.deps.store.calendars();
-      if (cals.revision !== payload.expectedCalendarsRevision) {
-        throw new ConfigStoreError(
-          ConfigStoreErrorCode.RevisionConflict,
-          `calendars: expected revision ${payload.expectedCalendarsRevision}, stored ${cals.revision}`,
-          'calendars',
-        );
-      }
-      const checked = validateDraft(draft, cals.siteCalendars);
-      if (!checked.ok) return invalid(checked.issues);
-      if (draft.calendars !== undefined) {
-        await this.deps.store.saveCalendars(checked.site, {
+  ): Promise<GradingAdminState> {
+    await this.deps.requireAdmin(accountId);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(payload.json);
+    } catch (error) {
+      throw new ItrError(
+        GradingAdminErrorCode.ImportBadJson,
+        `Not JSON: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    if (!isRecord(parsed) || !isRecord(parsed['table'])) {
+      throw new ItrError(
+        GradingAdminErrorCode.ImportBadShape,
+        'Expected an object with a "table" (and optionally "calendars")',
+      );
+    }
+    const draft: GradingDraft =
+      parsed['calendars'] === undefined
+        ? { table: parsed['table'] }
+        : { table: parsed['table'], calendars: parsed['calendars'] };
+    const cals = await this.deps.store.calendars();
+    if (cals.revision !== payload.expectedCalendarsRevision) {
+      throw new ItrError(
+        GradingAdminErrorCode.RevisionConflict,
+        `Someone else saved first (calendars: expected revision ${payload.expectedCalendarsRevision}, stored ${cals.revision}); reload to see their change`,
+      );
+    }
+    const checked = validateDraft(draft, cals.siteCalendars);
+    if (!checked.ok) throw invalid(checked.issues);
+    if (draft.calendars !== undefined) {
+      await saving(() =>
+        this.deps.store.saveCalendars(checked.site, {
           expectedRevision: payload.expectedCalendarsRevision,
           savedBy: accountId ?? '',
-        });
-      }
-      const text = comment(payload.comment);
-      await this.deps.store.publish(checked.table, Object.keys(GradingTableStore.allCalendars(checked.site)), {
+        }),
+      );
+    }
+    const text = comment(payload.comment);
+    await saving(() =>
+      this.deps.store.publish(checked.table, Object.keys(GradingTableStore.allCalendars(checked.site)), {
         expectedRevision: payload.expectedRevision,
         savedBy: accountId ?? '',
         comment: text === '' ? 'Imported' : text,
         restoredFrom: null,
         now: this.deps.now(),
-      });
-      return { success: true, data: await this.loadState(accountId) };
-    });
+      }),
+    );
+    return this.loadState(accountId);
   }
 
-  saveCalendars(
+  async saveCalendars(
     accountId: string | undefined,
     payload: { calendars: unknown; expectedRevision: number },
-  ): Promise<Result<GradingAdminState>> {
-    return guarded(async () => {
-      await this.deps.requireAdmin(accountId);
-      const checked = validateCalendarSet(payload.calendars);
-      if (!checked.ok) return invalid(checked.issues);
-      const current = await this.deps.store.calendars();
-      const published = await this.deps.store.published(
-        Object.keys(GradingTableStore.allCalendars(current.siteCalendars)),
+  ): Promise<GradingAdminState> {
+    await this.deps.requireAdmin(accountId);
+    const checked = validateCalendarSet(payload.calendars);
+    if (!checked.ok) throw invalid(checked.issues);
+    const current = await this.deps.store.calendars();
+    const published = await this.deps.store.published(
+      Object.keys(GradingTableStore.allCalendars(current.siteCalendars)),
+    );
+    const remaining = new Set(Object.keys(GradingTableStore.allCalendars(checked.value)));
+    const inUse = new Set<string>();
+    for (const sla of Object.values(published.table.sla)) {
+      inUse.add(sla.calendarId);
+      for (const share of Object.values(sla.ola.lines)) if (share.calendarId !== undefined) inUse.add(share.calendarId);
+    }
+    const missing = [...inUse].filter((id) => !remaining.has(id));
+    if (missing.length > 0) {
+      throw ItrError.of(
+        missing.map((id) => ({
+          code: GradingAdminErrorCode.CalendarInUse,
+          message: `The published grading table runs on calendar "${id}"`,
+          path: `calendars.${id}`,
+          params: { calendarId: id },
+        })),
       );
-      const remaining = new Set(Object.keys(GradingTableStore.allCalendars(checked.value)));
-      const inUse = new Set<string>();
-      for (const sla of Object.values(published.table.sla)) {
-        inUse.add(sla.calendarId);
-        for (const share of Object.values(sla.ola.lines))
-          if (share.calendarId !== undefined) inUse.add(share.calendarId);
-      }
-      const missing = [...inUse].filter((id) => !remaining.has(id));
-      if (missing.length > 0) {
-        return {
-          success: false,
-          errors: missing.map((id) => ({
-            code: GradingAdminErrorCode.CalendarInUse,
-            message: `The published grading table runs on calendar "${id}"`,
-            path: `calendars.${id}`,
-            params: { calendarId: id },
-          })),
-        };
-      }
-      await this.deps.store.saveCalendars(checked.value, {
+    }
+    await saving(() =>
+      this.deps.store.saveCalendars(checked.value, {
         expectedRevision: payload.expectedRevision,
         savedBy: accountId ?? '',
-      });
-      return { success: true, data: await this.loadState(accountId) };
-    });
+      }),
+    );
+    return this.loadState(accountId);
   }
 }

@@ -26,12 +26,12 @@ import {
   type JiraClient,
 } from '../../adapters/jira';
 import type { HandoffItem } from '../../contract/analytics';
-import type { ResolverResult } from '../../contract/envelope';
 import { loadAnalyticsSettings, type AnalyticsSettings } from '../analytics/settings';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import { fitForDisplay } from '../../domain/storageLimits';
 import { isRecord } from '../../domain/input';
-import { toServerErrorCode } from '../../contract/errorCodes';
+import { ItrError, issueNotFound } from '../itrError';
+import { NotAuthorizedError } from '../auth/authorization';
 import { repositories } from '../ports';
 import type { HandoffRecordEntry, HandoffTarget } from '../ports/handoffs';
 
@@ -53,15 +53,6 @@ export interface HandoffDeps {
 }
 
 const defaultDeps: HandoffDeps = { settings: async () => (await loadAnalyticsSettings()).value, now: () => new Date() };
-
-class HandoffError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const text = (v: unknown): string | null =>
   typeof v === 'string' && v !== '' ? v : isRecord(v) && typeof v['value'] === 'string' ? v['value'] : null;
@@ -104,29 +95,13 @@ export function handoffDescription(
   };
 }
 
-async function guarded<T>(issueKey: string, run: () => Promise<T>): Promise<ResolverResult<T>> {
-  try {
-    return { success: true, data: await run() };
-  } catch (e) {
-    if (e instanceof HandoffError)
-      return {
-        success: false,
-        errors: [{ code: toServerErrorCode(e.code), message: e.message, params: { issueKey } }],
-      };
-    if (e instanceof JiraError && e.code === JiraErrorCode.NotFound) {
-      return { success: false, errors: [{ code: 'ISSUE_NOT_FOUND', message: e.message, params: { issueKey } }] };
-    }
-    throw e;
-  }
-}
-
 /** Reads the ITR issue as the caller (404 → ISSUE_NOT_FOUND) with the given fields and links, and its app-owned record. */
 async function readAsCaller(
   user: JiraClient,
   issueKey: string,
   fields: string[],
 ): Promise<{ id: string; fields: Record<string, unknown>; record: HandoffRecord }> {
-  const issue = await user.getIssue(issueKey, { fields: [...fields, 'issuelinks'] });
+  const issue = await user.getIssue(issueKey, { fields: [...fields, 'issuelinks'] }).catch(issueNotFound(issueKey));
   return { id: issue.id, fields: issue.fields, record: await repositories().handoffs.readHandoffs(issue.id) };
 }
 
@@ -163,59 +138,59 @@ export async function sendHandoff(
   target: HandoffTarget,
   accountId: string | undefined,
   deps: HandoffDeps = defaultDeps,
-): Promise<ResolverResult<HandoffItem>> {
-  return guarded(issueKey, async () => {
-    if (accountId === undefined) throw new HandoffError('NOT_AUTHORIZED', 'hand-off needs a user');
-    const user = jiraAsUser();
-    const app = jiraAsApp();
-    const ids = await lookUpFieldIds(app);
-    const issue = await readAsCaller(user, issueKey, ['summary', ids.product, ids.grade, ids.classification]);
-    const perms = await user.myPermissions(['EDIT_ISSUES'], { issueKey });
-    if (perms['EDIT_ISSUES'] !== true) throw new HandoffError('HANDOFF_NOT_EDITOR', `needs EDIT_ISSUES on ${issueKey}`);
-    const settings = await deps.settings();
-    const destination = target === 'rnd' ? settings.ipd : settings.ltc;
-    if (destination === null)
-      throw new HandoffError(
-        'HANDOFF_NOT_CONFIGURED',
-        `no ${target === 'rnd' ? 'IPD (R&D)' : 'LTC (sales)'} project is configured`,
-      );
+): Promise<HandoffItem> {
+  if (accountId === undefined) throw new NotAuthorizedError('EDIT_ISSUES');
+  const user = jiraAsUser();
+  const app = jiraAsApp();
+  const ids = await lookUpFieldIds(app);
+  const issue = await readAsCaller(user, issueKey, ['summary', ids.product, ids.grade, ids.classification]);
+  const perms = await user.myPermissions(['EDIT_ISSUES'], { issueKey });
+  if (perms['EDIT_ISSUES'] !== true)
+    throw new ItrError('HANDOFF_NOT_EDITOR', `needs EDIT_ISSUES on ${issueKey}`, { params: { issueKey } });
+  const settings = await deps.settings();
+  const destination = target === 'rnd' ? settings.ipd : settings.ltc;
+  if (destination === null)
+    throw new ItrError(
+      'HANDOFF_NOT_CONFIGURED',
+      `no ${target === 'rnd' ? 'IPD (R&D)' : 'LTC (sales)'} project is configured`,
+      { params: { issueKey } },
+    );
 
-    const linked = parseIssueLinks(issue.fields['issuelinks']);
-    const previous = issue.record[target];
-    // Sent before: return it; restore the link if someone removed it; a deleted issue is sent again.
-    if (previous !== undefined && (await stillExists(app, previous.key))) {
-      if (!linked.some((l) => l.key === previous.key)) await app.linkIssues(HANDOFF_LINK_TYPE, issueKey, previous.key);
-      return shownToCaller(user, previous);
-    }
+  const linked = parseIssueLinks(issue.fields['issuelinks']);
+  const previous = issue.record[target];
+  // Sent before: return it; restore the link if someone removed it; a deleted issue is sent again.
+  if (previous !== undefined && (await stillExists(app, previous.key))) {
+    if (!linked.some((l) => l.key === previous.key)) await app.linkIssues(HANDOFF_LINK_TYPE, issueKey, previous.key);
+    return shownToCaller(user, previous);
+  }
 
-    const itrSummary = text(issue.fields['summary']) ?? issueKey;
-    // The new issue's summary (Jira: ≤ 255 characters; itr_handoff.summary holds the same) is the ITR
-    // issue's own (≤ 255) after its key, so a long one cannot fit whole: it is shortened visibly, ending
-    // with '…' (the description links the ITR issue, whose summary is whole), cut at a code point.
-    const summary = fitForDisplay(`[${issueKey}] ${itrSummary}`, 'jiraSummary');
-    const created = await app.createIssue({
-      project: { key: destination.projectKey },
-      issuetype: { name: destination.issueType },
-      summary,
-      description: handoffDescription(issueKey, target, {
-        product: text(issue.fields[ids.product]),
-        grade: text(issue.fields[ids.grade]),
-        classification: text(issue.fields[ids.classification]),
-      }),
-    });
-    // Recorded before linking: a failed link is then repaired by the next send, never duplicated.
-    const entry: HandoffRecordEntry = {
-      target,
-      key: created.key,
-      id: created.id,
-      summary,
-      by: accountId,
-      at: deps.now(),
-    };
-    await repositories().handoffs.recordHandoff(issue.id, entry);
-    await app.linkIssues(HANDOFF_LINK_TYPE, issueKey, created.key);
-    return shownToCaller(user, entry);
+  const itrSummary = text(issue.fields['summary']) ?? issueKey;
+  // The new issue's summary (Jira: ≤ 255 characters; itr_handoff.summary holds the same) is the ITR
+  // issue's own (≤ 255) after its key, so a long one cannot fit whole: it is shortened visibly, ending
+  // with '…' (the description links the ITR issue, whose summary is whole), cut at a code point.
+  const summary = fitForDisplay(`[${issueKey}] ${itrSummary}`, 'jiraSummary');
+  const created = await app.createIssue({
+    project: { key: destination.projectKey },
+    issuetype: { name: destination.issueType },
+    summary,
+    description: handoffDescription(issueKey, target, {
+      product: text(issue.fields[ids.product]),
+      grade: text(issue.fields[ids.grade]),
+      classification: text(issue.fields[ids.classification]),
+    }),
   });
+  // Recorded before linking: a failed link is then repaired by the next send, never duplicated.
+  const entry: HandoffRecordEntry = {
+    target,
+    key: created.key,
+    id: created.id,
+    summary,
+    by: accountId,
+    at: deps.now(),
+  };
+  await repositories().handoffs.recordHandoff(issue.id, entry);
+  await app.linkIssues(HANDOFF_LINK_TYPE, issueKey, created.key);
+  return shownToCaller(user, entry);
 }
 
 function statusName(v: unknown): string | null {
@@ -223,20 +198,15 @@ function statusName(v: unknown): string | null {
 }
 
 /** The hand-offs of an issue with their current status, each read as the caller. */
-export async function listHandoffs(
-  issueKey: string,
-  accountId: string | undefined,
-): Promise<ResolverResult<HandoffItem[]>> {
-  return guarded(issueKey, async () => {
-    if (accountId === undefined) throw new HandoffError('NOT_AUTHORIZED', 'hand-offs are listed to a user');
-    const user = jiraAsUser();
-    const issue = await readAsCaller(user, issueKey, []);
-    const items: HandoffItem[] = [];
-    for (const target of ['rnd', 'sales'] as const) {
-      const r = issue.record[target];
-      // A handed-off issue the caller may not browse is still listed (from the record), without status.
-      if (r !== undefined) items.push(await shownToCaller(user, r));
-    }
-    return items;
-  });
+export async function listHandoffs(issueKey: string, accountId: string | undefined): Promise<HandoffItem[]> {
+  if (accountId === undefined) throw new NotAuthorizedError('BROWSE_PROJECTS');
+  const user = jiraAsUser();
+  const issue = await readAsCaller(user, issueKey, []);
+  const items: HandoffItem[] = [];
+  for (const target of ['rnd', 'sales'] as const) {
+    const r = issue.record[target];
+    // A handed-off issue the caller may not browse is still listed (from the record), without status.
+    if (r !== undefined) items.push(await shownToCaller(user, r));
+  }
+  return items;
 }

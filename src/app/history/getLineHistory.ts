@@ -2,10 +2,10 @@
  * Accountability: the issue's stays on the support lines, oldest first. The issue is read as the
  * viewer first, so Jira's browse permission decides who may see its history.
  */
-import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode, type JiraClient } from '../../adapters/jira';
-import type { ResolverResult } from '../../contract/envelope';
+import { jiraAsApp, jiraAsUser, type JiraClient } from '../../adapters/jira';
 import type { LineHistory } from '../../contract/escalation';
 import { namesOf } from '../people/displayNames';
+import { issueNotFound } from '../itrError';
 import { repositories } from '../ports';
 
 export async function getLineHistory(
@@ -14,24 +14,12 @@ export async function getLineHistory(
   jiraForViewer: () => JiraClient = () => jiraAsUser(),
   /** Names are read as the app: a viewer may browse the issue without the right to browse users. */
   jiraForNames: () => JiraClient = () => jiraAsApp(),
-): Promise<ResolverResult<LineHistory>> {
-  let issueId: string;
-  try {
-    issueId = (await jiraForViewer().getIssue(issueKey, { fields: ['status'] })).id;
-  } catch (error) {
-    if (
-      error instanceof JiraError &&
-      (error.code === JiraErrorCode.NotFound ||
-        error.code === JiraErrorCode.Forbidden ||
-        error.code === JiraErrorCode.Unauthorized)
-    ) {
-      return {
-        success: false,
-        errors: [{ code: 'ISSUE_NOT_FOUND', message: `Issue ${issueKey} does not exist or you may not see it` }],
-      };
-    }
-    throw error;
-  }
+): Promise<LineHistory> {
+  const issueId = (
+    await jiraForViewer()
+      .getIssue(issueKey, { fields: ['status'] })
+      .catch(issueNotFound(issueKey))
+  ).id;
   const stays = await repositories().lineHistory.staysOf(issueId);
   const names = await namesFor(
     jiraForNames,
@@ -49,7 +37,7 @@ export async function getLineHistory(
     workingMinutesUsed: s.workingMinutesUsed,
     outcome: s.outcome,
   }));
-  return { success: true, data: { issueKey, entries } };
+  return { issueKey, entries };
 }
 
 /** `enteredBy` of a move the escalation sweep made (no person). */

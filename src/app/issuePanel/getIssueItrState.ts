@@ -1,5 +1,4 @@
-import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode, type JiraClient } from '../../adapters/jira';
-import type { ResolverResult } from '../../contract/envelope';
+import { jiraAsApp, jiraAsUser, type JiraClient } from '../../adapters/jira';
 import type { ClockFinal, IssueItrState, OwnerHistoryEntry } from '../../contract/issuePanel';
 import type { PersonName } from '../../contract/people';
 import type { AcceptanceState } from '../../contract/triage';
@@ -22,11 +21,11 @@ import {
   type Pause,
 } from '../../domain';
 import { loadItrConfig, type ItrConfig } from '../config/itrConfig';
-import { FieldsNotInstalledError, lookUpFieldIds } from '../fields/fieldIds';
+import { lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds } from '../fields/itrFields';
 import { accountIdOf, statusCategoryOf } from '../fields/issueState';
 import { doneAt, isIssueDone } from '../../domain/issueDone';
-import { toServerErrorCode } from '../../contract/errorCodes';
+import { issueNotFound } from '../itrError';
 import { repositories } from '../ports';
 import type { OwnerHistoryRow } from '../ports/classificationHistory';
 
@@ -222,50 +221,32 @@ export async function getIssueItrState(
   issueKey: string,
   accountId: string | undefined,
   deps: IssuePanelDeps = platformIssuePanelDeps,
-): Promise<ResolverResult<IssueItrState>> {
-  try {
-    const [ids, config] = await Promise.all([lookUpFieldIds(deps.jiraAsApp()), deps.loadConfig()]);
-    const issue = await deps
-      .jiraForViewer()
-      .getIssue(issueKey, { fields: [...Object.values(ids), ...DONE_FIELDS, ...RESPONSE_FIELDS] });
-    const line = text(issue.fields[ids.line]);
-    const [pauses, rows, settings] = await Promise.all([
-      deps.pauses(issue.id),
-      deps.ownerHistory(issue.id),
-      deps.clockSettings(),
-    ]);
-    const people = await ownerViewOf(issue.fields, ids, accountId, rows, deps);
-    const now = deps.now();
-    const onLine = pauses.filter((p) => line !== null && p.line === line).map(({ from, to }) => ({ from, to }));
-    const state = itrStateOf(issueKey, issue.fields, ids, config, now, onLine, people);
-    // The response clock runs from creation across triage and every line: each wait stops it.
-    const allPauses = pauses.map(({ from, to }) => ({ from, to }));
-    const response = responseClockOf({
-      fields: issue.fields,
-      ids,
-      config,
-      settings,
-      now,
-      pauses: allPauses,
-      acceptedAt: acceptedAtOf(rows),
-    });
-    return { success: true, data: { ...state, response } };
-  } catch (error) {
-    if (
-      error instanceof JiraError &&
-      (error.code === JiraErrorCode.NotFound ||
-        error.code === JiraErrorCode.Forbidden ||
-        error.code === JiraErrorCode.Unauthorized)
-    ) {
-      // Jira answers 404 for issues the viewer may not browse, 401 without a user: all read as "not found" here.
-      return {
-        success: false,
-        errors: [{ code: 'ISSUE_NOT_FOUND', message: `Issue ${issueKey} does not exist or you may not see it` }],
-      };
-    }
-    if (error instanceof FieldsNotInstalledError || error instanceof DomainError) {
-      return { success: false, errors: [{ code: toServerErrorCode(error.code), message: error.message }] };
-    }
-    throw error;
-  }
+): Promise<IssueItrState> {
+  const [ids, config] = await Promise.all([lookUpFieldIds(deps.jiraAsApp()), deps.loadConfig()]);
+  const issue = await deps
+    .jiraForViewer()
+    .getIssue(issueKey, { fields: [...Object.values(ids), ...DONE_FIELDS, ...RESPONSE_FIELDS] })
+    .catch(issueNotFound(issueKey));
+  const line = text(issue.fields[ids.line]);
+  const [pauses, rows, settings] = await Promise.all([
+    deps.pauses(issue.id),
+    deps.ownerHistory(issue.id),
+    deps.clockSettings(),
+  ]);
+  const people = await ownerViewOf(issue.fields, ids, accountId, rows, deps);
+  const now = deps.now();
+  const onLine = pauses.filter((p) => line !== null && p.line === line).map(({ from, to }) => ({ from, to }));
+  const state = itrStateOf(issueKey, issue.fields, ids, config, now, onLine, people);
+  // The response clock runs from creation across triage and every line: each wait stops it.
+  const allPauses = pauses.map(({ from, to }) => ({ from, to }));
+  const response = responseClockOf({
+    fields: issue.fields,
+    ids,
+    config,
+    settings,
+    now,
+    pauses: allPauses,
+    acceptedAt: acceptedAtOf(rows),
+  });
+  return { ...state, response };
 }

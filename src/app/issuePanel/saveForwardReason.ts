@@ -5,7 +5,8 @@
 import { jiraAsUser, type JiraClient } from '../../adapters/jira';
 import { STORED_LIMITS, tooLong } from '../../domain/storageLimits';
 import { NotAuthorizedError } from '../auth/authorization';
-import { TriageErrorCode, TriageInputError } from '../triage/triageErrors';
+import { TriageErrorCode } from '../triage/triageErrors';
+import { ItrError, issueNotFound } from '../itrError';
 import { repositories } from '../ports';
 import { JIRA_REASSIGNMENT_FIELD, type OwnerHistoryRow } from '../ports/classificationHistory';
 
@@ -38,7 +39,7 @@ export async function saveForwardReason(
   const reason = request.reason.trim();
   const limit = STORED_LIMITS.triageReason;
   if (reason === '')
-    throw new TriageInputError([
+    throw ItrError.of([
       {
         code: TriageErrorCode.ReasonRequired,
         path: 'reason',
@@ -47,19 +48,22 @@ export async function saveForwardReason(
       },
     ]);
   const long = tooLong(reason, 'triageReason', 'reason');
-  if (long !== undefined) throw new TriageInputError([long]);
+  if (long !== undefined) throw ItrError.of([long]);
   if (accountId === undefined) throw new NotAuthorizedError('ITR_OWNER');
   // As the caller: someone who may not browse the issue learns nothing about it.
-  const issue = await deps.asCaller().getIssue(request.issueKey, { fields: ['summary'] });
+  const issue = await deps
+    .asCaller()
+    .getIssue(request.issueKey, { fields: ['summary'] })
+    .catch(issueNotFound(request.issueKey));
   const row = (await deps.ownerHistory(issue.id)).find(
     (r) => r.id === request.entryId && r.field === JIRA_REASSIGNMENT_FIELD,
   );
-  const notPending = new TriageInputError([
+  const notPending = ItrError.of([
     { code: ForwardReasonErrorCode.NotPending, path: 'entryId', message: 'No reassignment waits for a reason here' },
   ]);
   if (row === undefined || row.reason !== null) throw notPending;
   if (row.actorAccountId !== accountId && row.newValue !== accountId) {
-    throw new TriageInputError([
+    throw ItrError.of([
       {
         code: ForwardReasonErrorCode.NotYours,
         path: 'entryId',

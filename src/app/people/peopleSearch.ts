@@ -14,6 +14,7 @@ import type {
 } from '../../contract/people';
 import { isRecord } from '../../domain/input';
 import { isProjectKey } from '../../domain/jiraKeys';
+import { ItrError } from '../itrError';
 
 /** Longest query, in characters (code points). Matches the picker's own limit (static/shared/PeoplePicker.tsx). */
 export const PEOPLE_QUERY_MAX = 100;
@@ -43,18 +44,6 @@ export const PeopleSearchErrorCode = {
 } as const;
 export type PeopleSearchErrorCode = (typeof PeopleSearchErrorCode)[keyof typeof PeopleSearchErrorCode];
 
-export class PeopleSearchError extends Error {
-  constructor(
-    readonly code: PeopleSearchErrorCode,
-    message: string,
-    readonly path: string,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(message);
-    this.name = 'PeopleSearchError';
-  }
-}
-
 /** Checks what the picker sent; the query comes back trimmed and the kinds without repeats. */
 export function parsePeopleSearch(payload: unknown): PeopleSearchPayload {
   const p = isRecord(payload) ? payload : {};
@@ -62,12 +51,10 @@ export function parsePeopleSearch(payload: unknown): PeopleSearchPayload {
   const query = typeof rawQuery === 'string' ? rawQuery.trim() : '';
   const length = [...query].length;
   if (length < 1 || length > PEOPLE_QUERY_MAX) {
-    throw new PeopleSearchError(
-      PeopleSearchErrorCode.QueryInvalid,
-      `query must be 1–${PEOPLE_QUERY_MAX} characters`,
-      'query',
-      { max: PEOPLE_QUERY_MAX },
-    );
+    throw new ItrError(PeopleSearchErrorCode.QueryInvalid, `query must be 1–${PEOPLE_QUERY_MAX} characters`, {
+      path: 'query',
+      params: { max: PEOPLE_QUERY_MAX },
+    });
   }
   const rawKinds = p['kinds'];
   if (
@@ -75,16 +62,16 @@ export function parsePeopleSearch(payload: unknown): PeopleSearchPayload {
     rawKinds.length === 0 ||
     !rawKinds.every((k): k is PeopleKind => KINDS.includes(k as PeopleKind))
   ) {
-    throw new PeopleSearchError(PeopleSearchErrorCode.KindsInvalid, 'kinds must list "user" and/or "group"', 'kinds');
+    throw new ItrError(PeopleSearchErrorCode.KindsInvalid, 'kinds must list "user" and/or "group"', { path: 'kinds' });
   }
   const kinds = KINDS.filter((k) => rawKinds.includes(k));
   const project = p['assignableInProject'];
   if (project === undefined) return { query, kinds };
   if (typeof project !== 'string' || !(isProjectKey(project) || PROJECT_ID.test(project)) || !kinds.includes('user')) {
-    throw new PeopleSearchError(
+    throw new ItrError(
       PeopleSearchErrorCode.ProjectInvalid,
       'assignableInProject must be a project key or id, with kind "user"',
-      'assignableInProject',
+      { path: 'assignableInProject' },
     );
   }
   return { query, kinds, assignableInProject: project };
@@ -112,11 +99,10 @@ async function users(jira: JiraClient, search: PeopleSearchPayload): Promise<Per
     return found.filter(isPerson).slice(0, PEOPLE_RESULT_MAX).map(personOption);
   } catch (e) {
     if (project !== undefined && e instanceof JiraError && e.code === JiraErrorCode.NotFound) {
-      throw new PeopleSearchError(
+      throw new ItrError(
         PeopleSearchErrorCode.ProjectNotFound,
         `project ${project} does not exist or you may not see it`,
-        'assignableInProject',
-        { project },
+        { path: 'assignableInProject', params: { project }, cause: e },
       );
     }
     throw e;

@@ -1,7 +1,7 @@
 import type { JiraClient } from '../../adapters/jira';
 import { ConfigStore, type ConfigCodec } from '../../adapters/kvs';
 import { DEFAULT_RETURN_VISIT_POLICY, validSampleRate, type ReturnVisitPolicy } from '../../domain/closure';
-import { NotAuthorizedError } from '../auth/authorization';
+import { ItrError } from '../itrError';
 
 /**
  * Return-visit settings (KVS `config:returnVisits`), set by a Jira admin: the sampling rate, the
@@ -59,5 +59,8 @@ export async function requireSupervisor(
   settings: ReturnVisitSettings,
 ): Promise<void> {
   if (accountId === undefined || !(await isSupervisor(asCaller, settings)))
-    throw new NotAuthorizedError('ITR_SUPERVISOR');
+    // Its own code (not NOT_AUTHORIZED), so the page can say who may record visits.
+    throw new ItrError('VISIT_NOT_SUPERVISOR', 'This needs the supervising role', {
+      params: { required: 'ITR_SUPERVISOR' },
+    });
 }

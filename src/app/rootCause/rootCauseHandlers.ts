@@ -1,12 +1,11 @@
-import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode } from '../../adapters/jira';
-import type { ResolverResult } from '../../contract/envelope';
+import { jiraAsApp, jiraAsUser } from '../../adapters/jira';
 import type { RootCauseDraftDto, RootCauseState } from '../../contract/closure';
 import { checkRootCause, type RootCauseDraft } from '../../domain/closure';
 import { statementValueBytes, STORED_LIMITS, tooLong, type TooLong } from '../../domain/storageLimits';
 import { lookUpClosureFieldIds } from '../closure/closureFields';
 import { writeItrFields } from '../fields/writeItrFields';
-import { isIssueKey } from '../../domain/jiraKeys';
-import { toServerErrorCode, type ServerErrorCode } from '../../contract/errorCodes';
+import { ItrError, issueNotFound } from '../itrError';
+import { NotAuthorizedError } from '../auth/authorization';
 import { repositories } from '../ports';
 
 /**
@@ -15,38 +14,8 @@ import { repositories } from '../ports';
  * cause that blames the customer, fate or attitude until the author gives an override reason. The
  * app mirrors "complete" into `itr-root-cause` ('yes'/'no') for the Resolve validator's expression.
  */
-type Handler = (payload: unknown, context: Record<string, unknown>) => Promise<ResolverResult<unknown>>;
-
 const record = (p: unknown): Record<string, unknown> =>
   typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : {};
-const fail = (
-  code: ServerErrorCode,
-  message: string,
-  path?: string,
-  params?: Record<string, string | number>,
-): ResolverResult<never> => ({
-  success: false,
-  errors: [{ code, message, ...(path !== undefined ? { path } : {}), ...(params !== undefined ? { params } : {}) }],
-});
-
-function contextIssueKey(context: Record<string, unknown>): string | undefined {
-  const key = record(record(context['extension'])['issue'])['key'];
-  return typeof key === 'string' ? key : undefined;
-}
-
-function issueKeyOf(payload: unknown, context: Record<string, unknown>): string | ResolverResult<never> {
-  const key = record(payload)['issueKey'];
-  if (!isIssueKey(key))
-    return fail('INVALID_PAYLOAD', 'payload.issueKey must be a Jira issue key', 'issueKey', {
-      issueKey: String(key ?? ''),
-    });
-  const own = contextIssueKey(context);
-  if (own !== undefined && own !== key)
-    return fail('INVALID_PAYLOAD', `payload.issueKey ${key} is not the panel's issue ${own}`, 'issueKey', {
-      issueKey: key,
-    });
-  return key;
-}
 
 /**
  * Parses a draft: strings only. The check's limits (ROOT_CAUSE_LIMITS) are reported as issues, not
@@ -54,7 +23,7 @@ function issueKeyOf(payload: unknown, context: Record<string, unknown>): string 
  */
 export function parseDraft(raw: unknown): RootCauseDraft | undefined {
   const r = record(raw);
-  const text = (k: string): string | undefined => (typeof r[k] === 'string' ? r[k] : undefined);
+  const text = (k: string): string | undefined => (typeof r[k] === 'string' ? (r[k] as string) : undefined);
   const whys = r['whys'];
   if (!Array.isArray(whys) || !whys.every((w) => typeof w === 'string')) return undefined;
   const fields = ['rootCause', 'shortTermMeasure', 'longTermMeasure', 'technicalZero', 'managementZero'] as const;
@@ -64,7 +33,7 @@ export function parseDraft(raw: unknown): RootCauseDraft | undefined {
   if (override !== undefined && typeof override !== 'string') return undefined;
   const [rootCause, shortTermMeasure, longTermMeasure, technicalZero, managementZero] = values as string[];
   return {
-    whys: whys,
+    whys: whys as string[],
     rootCause: rootCause as string,
     shortTermMeasure: shortTermMeasure as string,
     longTermMeasure: longTermMeasure as string,
@@ -95,12 +64,15 @@ export function storageRefusal(draft: RootCauseDraft): TooLong | undefined {
   };
 }
 
-async function load(issueKey: string): Promise<{ id: string; classification: string | null; canEdit: boolean }> {
+async function load(
+  issueKey: string,
+  accountId: string | undefined,
+): Promise<{ id: string; classification: string | null; canEdit: boolean }> {
   const asUser = jiraAsUser();
   const app = jiraAsApp();
   const ids = await lookUpClosureFieldIds(app);
   // Read as the user: someone who may not see the issue gets ISSUE_NOT_FOUND, not its root cause.
-  const issue = await asUser.getIssue(issueKey, { fields: [ids.classification] });
+  const issue = await asUser.getIssue(issueKey, { fields: [ids.classification] }).catch(issueNotFound(issueKey));
   const perms = await asUser.myPermissions(['EDIT_ISSUES'], { issueKey });
   const c = issue.fields[ids.classification];
   return { id: issue.id, classification: typeof c === 'string' ? c : null, canEdit: perms['EDIT_ISSUES'] === true };
@@ -139,59 +111,41 @@ async function stateOf(
   };
 }
 
-async function guarded<T>(issueKey: string, run: () => Promise<T>): Promise<ResolverResult<T>> {
-  try {
-    return { success: true, data: await run() };
-  } catch (e) {
-    if (e instanceof JiraError && (e.code === JiraErrorCode.NotFound || e.status === 404))
-      return fail('ISSUE_NOT_FOUND', e.message, undefined, { issueKey });
-    const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
-    if (typeof code === 'string' && e instanceof Error && !(e instanceof JiraError))
-      return fail(toServerErrorCode(code), e.message, undefined, { issueKey });
-    throw e;
-  }
+/** The issue's root cause and measures as last saved, with their check. */
+export async function getRootCause(issueKey: string, accountId: string | undefined): Promise<RootCauseState> {
+  return stateOf(issueKey, await load(issueKey, accountId));
 }
 
-export function rootCauseHandlers(now: () => Date = () => new Date()): Record<string, Handler> {
-  return {
-    getRootCause: async (payload, context) => {
-      const key = issueKeyOf(payload, context);
-      if (typeof key !== 'string') return key;
-      return guarded(key, async () => stateOf(key, await load(key)));
-    },
-    saveRootCause: async (payload, context) => {
-      const key = issueKeyOf(payload, context);
-      if (typeof key !== 'string') return key;
-      const draft = parseDraft(record(payload)['draft']);
-      if (draft === undefined)
-        return fail('INVALID_PAYLOAD', 'draft must hold whys (list of text) and the five text fields', 'draft', {
-          issueKey: key,
-        });
-      const refused = storageRefusal(draft);
-      if (refused !== undefined) return fail(refused.code, refused.message, refused.path, refused.params);
-      const accountId = typeof context['accountId'] === 'string' ? context['accountId'] : undefined;
-      if (accountId === undefined) return fail('NOT_AUTHORIZED', 'no user', undefined, { required: 'EDIT_ISSUES' });
-      return guarded(key, async () => {
-        const base = await load(key);
-        if (!base.canEdit)
-          throw Object.assign(new Error('needs EDIT_ISSUES on the issue'), { code: 'ROOT_CAUSE_NOT_EDITOR' });
-        const check = checkRootCause(draft);
-        await repositories().rootCauses.saveVersion({
-          issueId: base.id,
-          draft,
-          complete: check.complete,
-          flags: check.flags.map((f) => `${f.category}:${f.phrase}`).join(';'),
-          overrideReason: check.overridden ? (draft.overrideReason ?? null) : null,
-          author: accountId,
-          at: now(),
-        });
-        const app = jiraAsApp();
-        const ids = await lookUpClosureFieldIds(app);
-        await writeItrFields(app, [
-          { fieldId: ids.rootCause, issueIds: [base.id], value: check.complete ? 'yes' : 'no' },
-        ]);
-        return stateOf(key, base);
-      });
-    },
-  };
+/**
+ * Saves a draft as a new version (a draft storage cannot hold is refused whole, never cut), mirrors
+ * whether it is complete into `itr-root-cause`, and answers the state; only someone who may edit the
+ * issue may save.
+ */
+export async function saveRootCause(
+  issueKey: string,
+  draft: RootCauseDraft,
+  accountId: string | undefined,
+  now: Date,
+): Promise<RootCauseState> {
+  const refused = storageRefusal(draft);
+  if (refused !== undefined)
+    throw new ItrError(refused.code, refused.message, { path: refused.path, params: refused.params });
+  if (accountId === undefined) throw new NotAuthorizedError('EDIT_ISSUES');
+  const base = await load(issueKey, accountId);
+  if (!base.canEdit)
+    throw new ItrError('ROOT_CAUSE_NOT_EDITOR', 'needs EDIT_ISSUES on the issue', { params: { issueKey } });
+  const check = checkRootCause(draft);
+  await repositories().rootCauses.saveVersion({
+    issueId: base.id,
+    draft,
+    complete: check.complete,
+    flags: check.flags.map((f) => `${f.category}:${f.phrase}`).join(';'),
+    overrideReason: check.overridden ? (draft.overrideReason ?? null) : null,
+    author: accountId,
+    at: now,
+  });
+  const app = jiraAsApp();
+  const ids = await lookUpClosureFieldIds(app);
+  await writeItrFields(app, [{ fieldId: ids.rootCause, issueIds: [base.id], value: check.complete ? 'yes' : 'no' }]);
+  return stateOf(issueKey, base);
 }

@@ -8,7 +8,6 @@
  * pauses: the clocks have stopped there anyway) and the grading table in force; every problem is
  * answered with its path and a stable code (en and zh-CN in static/shared/i18n).
  */
-import type { ResolverResult } from '../../contract/envelope';
 import type { ClockSettingsState } from '../../contract/clockSettings';
 import { loadItrConfig, type ItrConfig } from '../config/itrConfig';
 import {
@@ -19,7 +18,14 @@ import {
 } from '../escalation/clockSettings';
 import { ITR_STATUSES } from '../setup/plan';
 import { loadItrScope } from '../setup/itrProjects';
-import { invalidDraft, LIST_MAX, recordAt, settingsResult, type SettingsIssue } from './settingsCheck';
+import {
+  invalidDraft,
+  LIST_MAX,
+  recordAt,
+  savingSettings,
+  auditSettingsSave,
+  type SettingsIssue,
+} from './settingsCheck';
 import { platformSettingsDeps, type SupervisionSettingsDeps } from './supervisionSettings';
 import { isProjectKey } from '../../domain/jiraKeys';
 
@@ -143,29 +149,28 @@ export class ClockSettingsAdmin {
     };
   }
 
-  getClockSettings(accountId: string | undefined): Promise<ResolverResult<ClockSettingsState>> {
-    return settingsResult(async () => {
-      await this.deps.requireAdmin(accountId);
-      const { value, revision } = await loadClockSettingsState(this.deps.store);
-      return { success: true, data: await this.state(value, revision) };
-    });
+  async getClockSettings(accountId: string | undefined): Promise<ClockSettingsState> {
+    await this.deps.requireAdmin(accountId);
+    const { value, revision } = await loadClockSettingsState(this.deps.store);
+    return this.state(value, revision);
   }
 
-  saveClockSettings(
+  async saveClockSettings(
     accountId: string | undefined,
     input: { settings: unknown; expectedRevision: number },
-  ): Promise<ResolverResult<ClockSettingsState>> {
-    return settingsResult(async () => {
-      await this.deps.requireAdmin(accountId);
-      const table = (await this.deps.loadConfig()).gradingTable;
-      const issues: SettingsIssue[] = [];
-      const value = checkClockDraft(input.settings, new Set(Object.keys(table.sla)), issues);
-      if (issues.length > 0) return invalidDraft(issues);
-      const saved = await this.deps.store.set(CLOCK_SETTINGS_KEY, value, clockSettingsCodec, {
+  ): Promise<ClockSettingsState> {
+    await this.deps.requireAdmin(accountId);
+    const table = (await this.deps.loadConfig()).gradingTable;
+    const issues: SettingsIssue[] = [];
+    const value = checkClockDraft(input.settings, new Set(Object.keys(table.sla)), issues);
+    if (issues.length > 0) throw invalidDraft(issues);
+    const saved = await savingSettings(() =>
+      this.deps.store.set(CLOCK_SETTINGS_KEY, value, clockSettingsCodec, {
         expectedRevision: input.expectedRevision,
         ...(accountId !== undefined ? { updatedBy: accountId } : {}),
-      });
-      return { success: true, data: await this.state(saved.value, saved.revision) };
-    });
+      }),
+    );
+    await auditSettingsSave(accountId, 'clocks');
+    return this.state(saved.value, saved.revision);
   }
 }

@@ -1,21 +1,18 @@
 /**
  * What the admin settings tabs share: field checks of people and groups, the look-ups that ask Jira
- * (as the admin) whether they exist, and the envelope of a refused save. The shape rules of each
+ * (as the admin) whether they exist, and the refusal of an invalid save. The shape rules of each
  * stored document stay with its codec (src/app/analytics/settings.ts, src/app/escalation/settings.ts);
  * these checks add what only matters when an admin types the values.
  */
-import { ConfigStoreError, ConfigStoreErrorCode } from '../../adapters/kvs';
 import type { JiraClient } from '../../adapters/jira';
-import { issueAsError, type ResolverResult } from '../../contract/envelope';
 import { GROUP_NAME_MAX, type SettingsIssue } from '../analytics/settings';
-import { NotAuthorizedError } from '../auth/authorization';
+import { ItrError, onRevisionConflict } from '../itrError';
+import { recordAudit } from '../audit/auditLog';
 import { isRecord } from '../../domain/input';
-import { toServerErrorCode } from '../../contract/errorCodes';
+import { isAccountId } from '../../domain/jiraKeys';
 
 export type { SettingsIssue } from '../analytics/settings';
 
-/** Atlassian account ids: letters, digits, `:`, `_`, `-`; 1–128 characters. */
-export const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9:_-]{1,128}$/;
 /** People or groups in one list (a notification list, the figure groups). Range 1–100; default 50: more is a group's job. */
 export const LIST_MAX = 50;
 /** Account ids per `user/bulk` request, so the query string stays well under URL limits. Default 50. */
@@ -57,7 +54,7 @@ function listOf(value: unknown, path: string, issues: SettingsIssue[]): unknown[
 
 /** Checks one account id field; returns the reference to look up when it is well-formed. */
 export function personAt(value: unknown, path: string, issues: SettingsIssue[]): PersonRef | undefined {
-  if (typeof value === 'string' && ACCOUNT_ID_PATTERN.test(value)) return { path, accountId: value };
+  if (isAccountId(value)) return { path, accountId: value };
   issues.push({
     path,
     code: 'SETTINGS_ACCOUNT_ID_INVALID',
@@ -186,44 +183,27 @@ export async function displayNamesOf(
   return out;
 }
 
-/** The refusal of an invalid draft: SETTINGS_INVALID first, then every problem with its path. */
-export function invalidDraft(issues: readonly SettingsIssue[]): ResolverResult<never> {
-  return {
-    success: false,
-    errors: [
-      {
-        code: SettingsErrorCode.Invalid,
-        message: `The settings have ${issues.length} problem(s)`,
-        params: { count: issues.length },
-      },
-      ...issues.map(issueAsError),
-    ],
-  };
+/** The refusal of an invalid draft, to throw: SETTINGS_INVALID first, then every problem with its path. */
+export function invalidDraft(issues: readonly SettingsIssue[]): ItrError {
+  return ItrError.invalid(SettingsErrorCode.Invalid, `The settings have ${issues.length} problem(s)`, issues);
 }
 
-/** Runs a settings use case: refusals and a stale revision become the envelope; anything else propagates. */
-export async function settingsResult<T>(run: () => Promise<ResolverResult<T>>): Promise<ResolverResult<T>> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof NotAuthorizedError)
-      return {
-        success: false,
-        errors: [{ code: error.code, message: error.message, params: { permission: error.required } }],
-      };
-    if (error instanceof ConfigStoreError && error.code === ConfigStoreErrorCode.RevisionConflict) {
-      return {
-        success: false,
-        errors: [
-          {
-            code: SettingsErrorCode.RevisionConflict,
-            message: `Someone else saved first (${error.message}); reload to see their change`,
-          },
-        ],
-      };
-    }
-    if (error instanceof ConfigStoreError)
-      return { success: false, errors: [{ code: toServerErrorCode(error.code), message: error.message }] };
-    throw error;
-  }
+/** Saves settings; someone else's save since the page loaded is SETTINGS_REVISION_CONFLICT (the page offers a reload). */
+export function savingSettings<T>(save: () => Promise<T>): Promise<T> {
+  return onRevisionConflict(SettingsErrorCode.RevisionConflict, save);
+}
+
+/** A successful save of a settings tab goes to the audit log (the one place an admin checks). */
+export async function auditSettingsSave(
+  accountId: string | undefined,
+  area: 'supervision' | 'supportLines' | 'clocks',
+): Promise<void> {
+  const what = area === 'supervision' ? 'Supervision' : area === 'supportLines' ? 'Support-line' : 'Clock';
+  await recordAudit({
+    actorAccountId: accountId,
+    action: 'settings.save',
+    target: area,
+    summary: `${what} settings saved`,
+    params: { area },
+  });
 }

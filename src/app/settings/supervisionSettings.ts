@@ -10,7 +10,6 @@
  */
 import { jiraAsUser, JiraError, JiraErrorCode, type JiraClient } from '../../adapters/jira';
 import { ConfigStore } from '../../adapters/kvs';
-import type { ResolverResult } from '../../contract/envelope';
 import type { HandoffTargetSetting, SettingsState, SupervisionSettings } from '../../contract/settings';
 import {
   ANALYTICS_SETTINGS_KEY,
@@ -28,7 +27,8 @@ import {
   invalidDraft,
   personAt,
   recordAt,
-  settingsResult,
+  auditSettingsSave,
+  savingSettings,
   type PersonRef,
 } from './settingsCheck';
 
@@ -172,69 +172,65 @@ async function reportIssueIssues(jira: JiraClient, key: string | null): Promise<
 export class SupervisionSettingsAdmin {
   constructor(private readonly deps: SupervisionSettingsDeps = platformSettingsDeps()) {}
 
-  private async state(): Promise<SettingsState<SupervisionSettings>> {
+  private async state(accountId: string | undefined): Promise<SettingsState<SupervisionSettings>> {
     const { value, revision } = await loadAnalyticsSettings(this.deps.store);
     const displayNames = await displayNamesOf(this.deps.jiraAs(), Object.keys(value.departments));
     return { settings: toView(value), revision, displayNames };
   }
 
-  getSupervisionSettings(accountId: string | undefined): Promise<ResolverResult<SettingsState<SupervisionSettings>>> {
-    return settingsResult(async () => {
-      await this.deps.requireAdmin(accountId);
-      return { success: true, data: await this.state() };
-    });
+  async getSupervisionSettings(accountId: string | undefined): Promise<SettingsState<SupervisionSettings>> {
+    await this.deps.requireAdmin(accountId);
+    return this.state(accountId);
   }
 
-  saveSupervisionSettings(
+  async saveSupervisionSettings(
     accountId: string | undefined,
     input: { settings: unknown; expectedRevision: number },
-  ): Promise<ResolverResult<SettingsState<SupervisionSettings>>> {
-    return settingsResult(async () => {
-      await this.deps.requireAdmin(accountId);
-      const issues: SettingsIssue[] = [];
-      const raw = recordAt(input.settings, '', issues);
-      const report = raw['weeklyReportIssue'] === '' ? null : (raw['weeklyReportIssue'] ?? null);
-      const shape = analyticsSettingsIssues({
-        personFigureGroups: raw['personFigureGroups'],
-        ipd: raw['ipd'],
-        ltc: raw['ltc'],
-        weeklyReportIssue: report,
-      });
-      issues.push(...shape);
-      const groups = shape.some((i) => i.path.startsWith('personFigureGroups'))
-        ? []
-        : groupsAt(raw['personFigureGroups'], 'personFigureGroups', issues);
-      const { people, departments } = departmentRows(raw['departments'], issues);
-      if (issues.length > 0) return invalidDraft(issues);
+  ): Promise<SettingsState<SupervisionSettings>> {
+    await this.deps.requireAdmin(accountId);
+    const issues: SettingsIssue[] = [];
+    const raw = recordAt(input.settings, '', issues);
+    const report = raw['weeklyReportIssue'] === '' ? null : (raw['weeklyReportIssue'] ?? null);
+    const shape = analyticsSettingsIssues({
+      personFigureGroups: raw['personFigureGroups'],
+      ipd: raw['ipd'],
+      ltc: raw['ltc'],
+      weeklyReportIssue: report,
+    });
+    issues.push(...shape);
+    const groups = shape.some((i) => i.path.startsWith('personFigureGroups'))
+      ? []
+      : groupsAt(raw['personFigureGroups'], 'personFigureGroups', issues);
+    const { people, departments } = departmentRows(raw['departments'], issues);
+    if (issues.length > 0) throw invalidDraft(issues);
 
-      const jira = this.deps.jiraAs();
-      const ipd = targetOf(raw['ipd']);
-      const ltc = targetOf(raw['ltc']);
-      const weeklyReportIssue = report as string | null; // its shape passed above
-      const [directory, ipdIssues, ltcIssues, reportIssues] = await Promise.all([
-        directoryIssues(jira, people, groups),
-        targetIssues(jira, ipd, 'ipd'),
-        targetIssues(jira, ltc, 'ltc'),
-        reportIssueIssues(jira, weeklyReportIssue),
-      ]);
-      issues.push(...directory.issues, ...ipdIssues, ...ltcIssues, ...reportIssues);
-      if (issues.length > 0) return invalidDraft(issues);
+    const jira = this.deps.jiraAs();
+    const ipd = targetOf(raw['ipd']);
+    const ltc = targetOf(raw['ltc']);
+    const weeklyReportIssue = report as string | null; // its shape passed above
+    const [directory, ipdIssues, ltcIssues, reportIssues] = await Promise.all([
+      directoryIssues(jira, people, groups),
+      targetIssues(jira, ipd, 'ipd'),
+      targetIssues(jira, ltc, 'ltc'),
+      reportIssueIssues(jira, weeklyReportIssue),
+    ]);
+    issues.push(...directory.issues, ...ipdIssues, ...ltcIssues, ...reportIssues);
+    if (issues.length > 0) throw invalidDraft(issues);
 
-      const value: AnalyticsSettings = {
-        personFigureGroups: groups.map((g) => directory.groupName(g.group)),
-        departments,
-        ipd,
-        ltc,
-        weeklyReportIssue,
-      };
-      const saved = await this.deps.store.set(ANALYTICS_SETTINGS_KEY, value, analyticsSettingsCodec, {
+    const value: AnalyticsSettings = {
+      personFigureGroups: groups.map((g) => directory.groupName(g.group)),
+      departments,
+      ipd,
+      ltc,
+      weeklyReportIssue,
+    };
+    const saved = await savingSettings(() =>
+      this.deps.store.set(ANALYTICS_SETTINGS_KEY, value, analyticsSettingsCodec, {
         expectedRevision: input.expectedRevision,
         ...(accountId !== undefined ? { updatedBy: accountId } : {}),
-      });
-      return {
-        success: true,
-        data: { settings: toView(saved.value), revision: saved.revision, displayNames: directory.displayNames },
-      };
-    });
+      }),
+    );
+    await auditSettingsSave(accountId, 'supervision');
+    return { settings: toView(saved.value), revision: saved.revision, displayNames: directory.displayNames };
   }
 }

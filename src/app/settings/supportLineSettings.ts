@@ -7,7 +7,6 @@
  * the admin, every person and group must exist and a line's status must be one of the ITR workflow's;
  * the escalation codec has the last word on the shape.
  */
-import type { ResolverResult } from '../../contract/envelope';
 import type { JiraClient } from '../../adapters/jira';
 import type { SupportLineSettingsState } from '../../contract/settings';
 import { LINE_ASSIGNMENT_MODES, SUPPORT_LINES, type LineAssignment } from '../../domain';
@@ -28,7 +27,8 @@ import {
   peopleAt,
   personAt,
   recordAt,
-  settingsResult,
+  auditSettingsSave,
+  savingSettings,
   type GroupRef,
   type PersonRef,
   type SettingsIssue,
@@ -208,86 +208,82 @@ function checkDraft(
 export class SupportLineSettingsAdmin {
   constructor(private readonly deps: SupportLineSettingsDeps = platformSettingsDeps()) {}
 
-  getSupportLineSettings(accountId: string | undefined): Promise<ResolverResult<SupportLineSettingsState>> {
-    return settingsResult(async () => {
-      await this.deps.requireAdmin(accountId);
-      const stored = await this.deps.store.get(ESCALATION_SETTINGS_KEY, escalationSettingsCodec);
-      const settings = stored?.value ?? DEFAULT_ESCALATION_SETTINGS;
-      const jira = this.deps.jiraAs();
-      const [displayNames, statusOptions] = await Promise.all([
-        displayNamesOf(jira, accountIdsIn(settings)),
-        itrWorkflowStatusNames(jira),
-      ]);
-      return { success: true, data: { settings, revision: stored?.revision ?? 0, displayNames, statusOptions } };
-    });
+  async getSupportLineSettings(accountId: string | undefined): Promise<SupportLineSettingsState> {
+    await this.deps.requireAdmin(accountId);
+    const stored = await this.deps.store.get(ESCALATION_SETTINGS_KEY, escalationSettingsCodec);
+    const settings = stored?.value ?? DEFAULT_ESCALATION_SETTINGS;
+    const jira = this.deps.jiraAs();
+    const [displayNames, statusOptions] = await Promise.all([
+      displayNamesOf(jira, accountIdsIn(settings)),
+      itrWorkflowStatusNames(jira),
+    ]);
+    return { settings, revision: stored?.revision ?? 0, displayNames, statusOptions };
   }
 
-  saveSupportLineSettings(
+  async saveSupportLineSettings(
     accountId: string | undefined,
     input: { settings: unknown; expectedRevision: number },
-  ): Promise<ResolverResult<SupportLineSettingsState>> {
-    return settingsResult(async () => {
-      await this.deps.requireAdmin(accountId);
-      const issues: SettingsIssue[] = [];
-      const { people, groups, statuses, assignees, value } = checkDraft(input.settings, issues);
-      if (issues.length > 0) return invalidDraft(issues);
-      const jira = this.deps.jiraAs();
-      const [directory, statusOptions] = await Promise.all([
-        directoryIssues(jira, people, groups),
-        itrWorkflowStatusNames(jira),
-      ]);
-      // A line's assignee must be a person (not an app or a customer account), who can hold issues.
-      const notPeople = directory.issues.length > 0 ? [] : assignees.filter((p) => !directory.isPerson(p.accountId));
-      const statusIssues = statuses
-        .filter((s) => !statusOptions.some((o) => o.toLowerCase() === s.name.toLowerCase()))
-        .map((s) => ({
-          path: s.path,
-          code: 'SETTINGS_STATUS_NOT_IN_WORKFLOW',
-          message: `${s.name} is not a status of ${ITR_WORKFLOW_NAME}`,
-          params: { status: s.name, workflow: ITR_WORKFLOW_NAME },
-        }));
-      const refused = [
-        ...directory.issues,
-        ...notPeople.map((p) => ({
-          path: p.path,
-          code: 'SETTINGS_ASSIGNEE_NOT_A_PERSON',
-          message: `${p.accountId} is not a person's active account`,
-        })),
-        ...statusIssues,
-      ];
-      if (refused.length > 0) return invalidDraft(refused);
-      const named = (list: string[]): string[] => list.map((name) => directory.groupName(name));
-      const statusSpelled = (name: string | null): string | null =>
-        name === null ? null : (statusOptions.find((o) => o.toLowerCase() === name.toLowerCase()) ?? name);
-      const assignmentSpelled = (a: LineAssignment): LineAssignment =>
-        a.mode === 'group'
-          ? { mode: 'group', group: directory.groupName(a.group) }
-          : a.mode === 'unassigned' && a.notifyGroup !== null
-            ? { mode: 'unassigned', notifyGroup: directory.groupName(a.notifyGroup) }
-            : a;
-      const canonical: EscalationSettings = {
-        ...value,
-        lines: Object.fromEntries(
-          SUPPORT_LINES.map((l) => [
-            l,
-            {
-              ...value.lines[l],
-              assignment: assignmentSpelled(value.lines[l].assignment),
-              statusName: statusSpelled(value.lines[l].statusName),
-              notifyGroups: named(value.lines[l].notifyGroups),
-            },
-          ]),
-        ) as EscalationSettings['lines'],
-        managementGroups: named(value.managementGroups),
-      };
-      const saved = await this.deps.store.set(ESCALATION_SETTINGS_KEY, canonical, escalationSettingsCodec, {
+  ): Promise<SupportLineSettingsState> {
+    await this.deps.requireAdmin(accountId);
+    const issues: SettingsIssue[] = [];
+    const { people, groups, statuses, assignees, value } = checkDraft(input.settings, issues);
+    if (issues.length > 0) throw invalidDraft(issues);
+    const jira = this.deps.jiraAs();
+    const [directory, statusOptions] = await Promise.all([
+      directoryIssues(jira, people, groups),
+      itrWorkflowStatusNames(jira),
+    ]);
+    // A line's assignee must be a person (not an app or a customer account), who can hold issues.
+    const notPeople = directory.issues.length > 0 ? [] : assignees.filter((p) => !directory.isPerson(p.accountId));
+    const statusIssues = statuses
+      .filter((s) => !statusOptions.some((o) => o.toLowerCase() === s.name.toLowerCase()))
+      .map((s) => ({
+        path: s.path,
+        code: 'SETTINGS_STATUS_NOT_IN_WORKFLOW',
+        message: `${s.name} is not a status of ${ITR_WORKFLOW_NAME}`,
+        params: { status: s.name, workflow: ITR_WORKFLOW_NAME },
+      }));
+    const refused = [
+      ...directory.issues,
+      ...notPeople.map((p) => ({
+        path: p.path,
+        code: 'SETTINGS_ASSIGNEE_NOT_A_PERSON',
+        message: `${p.accountId} is not a person's active account`,
+      })),
+      ...statusIssues,
+    ];
+    if (refused.length > 0) throw invalidDraft(refused);
+    const named = (list: string[]): string[] => list.map(directory.groupName);
+    const statusSpelled = (name: string | null): string | null =>
+      name === null ? null : (statusOptions.find((o) => o.toLowerCase() === name.toLowerCase()) ?? name);
+    const assignmentSpelled = (a: LineAssignment): LineAssignment =>
+      a.mode === 'group'
+        ? { mode: 'group', group: directory.groupName(a.group) }
+        : a.mode === 'unassigned' && a.notifyGroup !== null
+          ? { mode: 'unassigned', notifyGroup: directory.groupName(a.notifyGroup) }
+          : a;
+    const canonical: EscalationSettings = {
+      ...value,
+      lines: Object.fromEntries(
+        SUPPORT_LINES.map((l) => [
+          l,
+          {
+            ...value.lines[l],
+            assignment: assignmentSpelled(value.lines[l].assignment),
+            statusName: statusSpelled(value.lines[l].statusName),
+            notifyGroups: named(value.lines[l].notifyGroups),
+          },
+        ]),
+      ) as EscalationSettings['lines'],
+      managementGroups: named(value.managementGroups),
+    };
+    const saved = await savingSettings(() =>
+      this.deps.store.set(ESCALATION_SETTINGS_KEY, canonical, escalationSettingsCodec, {
         expectedRevision: input.expectedRevision,
         ...(accountId !== undefined ? { updatedBy: accountId } : {}),
-      });
-      return {
-        success: true,
-        data: { settings: saved.value, revision: saved.revision, displayNames: directory.displayNames, statusOptions },
-      };
-    });
+      }),
+    );
+    await auditSettingsSave(accountId, 'supportLines');
+    return { settings: saved.value, revision: saved.revision, displayNames: directory.displayNames, statusOptions };
   }
 }

@@ -36,16 +36,7 @@ import {
   type ObservedState,
 } from './plan';
 import { isProjectKey } from '../../domain/jiraKeys';
-
-export class SetupError extends Error {
-  constructor(
-    readonly code: 'SETUP_NO_RUN' | 'SETUP_INVALID_PROJECTS' | 'SETUP_STEP_FAILED',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SetupError';
-  }
-}
+import { ItrError } from '../itrError';
 
 export interface SetupDeps {
   /** Jira as the calling admin. */
@@ -188,13 +179,13 @@ async function projectOf(
   key: string,
 ): Promise<{ id: string; key: string; style: 'classic' | 'next-gen' }> {
   const p = (await jira.searchProjects([key])).find((x) => x.key === key);
-  if (!p) throw new SetupError('SETUP_STEP_FAILED', `Project ${key} was not found`);
+  if (!p) throw new ItrError('SETUP_STEP_FAILED', `Project ${key} was not found`);
   return p;
 }
 
 function needAllTypes(ids: Map<ItrKindId, string>): string[] {
   const missing = ITR_KIND_ORDER.filter((k) => !ids.has(k));
-  if (missing.length > 0) throw new SetupError('SETUP_STEP_FAILED', `ITR issue types missing: ${missing.join(', ')}`);
+  if (missing.length > 0) throw new ItrError('SETUP_STEP_FAILED', `ITR issue types missing: ${missing.join(', ')}`);
   return ITR_KIND_ORDER.map((k) => ids.get(k) as string);
 }
 
@@ -237,7 +228,7 @@ async function runStep(jira: JiraClient, step: SetupStepStatus): Promise<StepRes
       }
       const resolutionId = resolutionToSet(await jira.searchResolutions());
       if (resolutionId === undefined)
-        throw new SetupError('SETUP_STEP_FAILED', 'This site has no resolution for Resolve and Close to set');
+        throw new ItrError('SETUP_STEP_FAILED', 'This site has no resolution for Resolve and Close to set');
       const closureRules = await closureRulesForSetup(jira);
       const [wf] = await jira.createWorkflows(
         workflowCreateRequest(existing, { resolutionId, ...(closureRules === undefined ? {} : { closureRules }) }),
@@ -247,7 +238,7 @@ async function runStep(jira: JiraClient, step: SetupStepStatus): Promise<StepRes
     case 'issueTypeScheme': {
       const p = await projectOf(jira, target);
       const scheme = await jira.issueTypeSchemeOfProject(p.id);
-      if (!scheme) throw new SetupError('SETUP_STEP_FAILED', `Project ${target} has no issue type scheme`);
+      if (!scheme) throw new ItrError('SETUP_STEP_FAILED', `Project ${target} has no issue type scheme`);
       if (scheme.isDefault) return { outcome: 'found', result: { scheme: scheme.name } };
       const ids = needAllTypes(await itrTypeIds(jira));
       const present = await jira.issueTypeIdsOfScheme(scheme.id);
@@ -324,7 +315,7 @@ async function runStep(jira: JiraClient, step: SetupStepStatus): Promise<StepRes
       // A workflow made by an older setup (or edited since) gets this site's closure rules; current ones are left alone.
       const outcome = await syncClosureRules(jira);
       // The workflow step runs first; a workflow gone meanwhile fails this step, and a resume retries it.
-      if (outcome === 'noWorkflow') throw new SetupError('SETUP_STEP_FAILED', `workflow ${target} not found`);
+      if (outcome === 'noWorkflow') throw new ItrError('SETUP_STEP_FAILED', `workflow ${target} not found`);
       return { outcome: outcome === 'updated' ? 'created' : 'found', result: { rules: outcome } };
     }
     case 'project':
@@ -336,7 +327,9 @@ async function runStep(jira: JiraClient, step: SetupStepStatus): Promise<StepRes
 
 export function validProjectKeys(raw: unknown): string[] {
   if (!Array.isArray(raw) || raw.length === 0 || raw.length > 50 || !raw.every((k) => isProjectKey(k))) {
-    throw new SetupError('SETUP_INVALID_PROJECTS', 'projectKeys must be 1–50 Jira project keys such as "ITR"');
+    throw new ItrError('INVALID_PAYLOAD', 'projectKeys must be 1–50 Jira project keys such as "ITR"', {
+      path: 'projectKeys',
+    });
   }
   return [...new Set(raw)];
 }
@@ -405,7 +398,7 @@ export async function resumeSetup(
   const jira = deps.jira();
   await requireJiraAdmin(accountId, jira);
   const saved = (await deps.store.get(RUN_KEY, runCodec))?.value;
-  if (!saved) throw new SetupError('SETUP_NO_RUN', 'There is no setup run to resume');
+  if (!saved) throw new ItrError('SETUP_NO_RUN', 'There is no setup run to resume');
   return saved.state === 'done' ? saved : execute(jira, saved, accountId, deps);
 }
 
@@ -441,7 +434,8 @@ async function execute(
       run = { ...run, steps, nextIndex: i + 1 };
       await save();
     } catch (e) {
-      const code = e instanceof JiraError || e instanceof SetupError ? e.code : 'SETUP_STEP_FAILED';
+      // A step's own refusals are all SETUP_STEP_FAILED; Jira's keep their code (rate limit, forbidden, …).
+      const code = e instanceof JiraError ? e.code : 'SETUP_STEP_FAILED';
       steps[i] = { ...step, outcome: 'failed', error: { code, message: e instanceof Error ? e.message : String(e) } };
       run = { ...run, steps, state: 'failed' };
       await save();

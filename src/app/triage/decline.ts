@@ -4,7 +4,6 @@
  * assignee never disagree), and the audit history gets one row. Only an answer still awaited can be
  * declined: once accepted, or deemed accepted by timeout (超时默认为同意受理), the issue is the owner's.
  */
-import type { ResolverError } from '../../contract/envelope';
 import { tooLong, STORED_LIMITS } from '../../domain/storageLimits';
 import { NotAuthorizedError } from '../auth/authorization';
 import { lookUpFieldIds } from '../fields/fieldIds';
@@ -12,7 +11,8 @@ import { accountIdOf, CLOSED_FIELDS, isClosed } from '../fields/issueState';
 import { writeItrFields } from '../fields/writeItrFields';
 import { DECLINE_REASON_PREFIX } from '../issuePanel/ownerHistory';
 import { platformTriageDeps, type TriageDeps } from './triage';
-import { TriageErrorCode, TriageInputError } from './triageErrors';
+import { TriageErrorCode } from './triageErrors';
+import { ItrError, issueNotFound, type Problem } from '../itrError';
 
 /** Stable codes of a decline the rules refuse (the UI translates them). Never rename, only add. */
 export const DeclineErrorCode = {
@@ -26,7 +26,7 @@ export interface DeclineRequest {
 }
 
 /** The owner's reason, as `classification_history.reason` holds it after the `decline: ` prefix. */
-function reasonErrors(reason: string): ResolverError[] {
+function reasonErrors(reason: string): Problem[] {
   const limit = STORED_LIMITS.triageReason;
   if (reason === '')
     return [
@@ -48,26 +48,27 @@ export async function declineIssue(
 ): Promise<{ issueKey: string }> {
   const reason = request.reason.trim();
   const errors = reasonErrors(reason);
-  if (errors.length > 0) throw new TriageInputError(errors);
+  if (errors.length > 0) throw ItrError.of(errors);
   if (accountId === undefined) throw new NotAuthorizedError('ITR_OWNER');
   const app = deps.asApp();
   const ids = await lookUpFieldIds(app);
   // Read as the caller: Jira's browse permission decides whether the issue exists for them.
   const issue = await deps
     .asCaller()
-    .getIssue(request.issueKey, { fields: [ids.owner, ids.acceptance, ...CLOSED_FIELDS] });
+    .getIssue(request.issueKey, { fields: [ids.owner, ids.acceptance, ...CLOSED_FIELDS] })
+    .catch(issueNotFound(request.issueKey));
   const key = issue.key ?? request.issueKey;
   if (isClosed(issue.fields))
-    throw new TriageInputError([{ code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${key} is closed` }]);
+    throw ItrError.of([{ code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${key} is closed` }]);
   const owner = accountIdOf(issue.fields[ids.owner]);
   if (owner !== accountId) {
-    throw new TriageInputError([
+    throw ItrError.of([
       { code: TriageErrorCode.NotOwner, path: 'issueKey', message: `Only the owner of ${key} may decline it` },
     ]);
   }
   const acceptance = issue.fields[ids.acceptance];
   if (acceptance === 'accepted' || acceptance === 'deemedAccepted') {
-    throw new TriageInputError([
+    throw ItrError.of([
       {
         code: DeclineErrorCode.AlreadyAccepted,
         path: 'issueKey',

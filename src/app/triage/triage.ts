@@ -17,7 +17,6 @@ import {
   type AppFieldValueUpdate,
   type JiraClient,
 } from '../../adapters/jira';
-import type { ResolverError } from '../../contract/envelope';
 import type {
   AcceptanceState,
   ClassificationHistoryEntry,
@@ -36,23 +35,27 @@ import {
   isSupportLine,
   recordClassification,
   type GradingTable,
+  type ItrKind,
+  type SupportLine,
 } from '../../domain';
 import { NotAuthorizedError } from '../auth/authorization';
 import { enterLine, platformDeps as escalationDeps, type EnteredLine, type EnterLineInput } from '../escalation';
 import { jiraDateTime, lineClock } from '../escalation/lineClock';
 import { issuePauses, linePauses, pausesOf } from '../escalation/pauses';
 import { loadItrConfig, type ItrConfig } from '../config/itrConfig';
-import { encodableAnswers, encodeGradingAnswers } from '../fields/gradingAnswers';
+import { encodableAnswers } from '../fields/gradingAnswers';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import type { ItrFieldIds, ItrFieldName } from '../fields/itrFields';
 import { accountIdOf, CLOSED_FIELDS, isClosed, jqlField, OPEN_JQL, textOf } from '../fields/issueState';
 import { ConfigStore } from '../../adapters/kvs';
 import { loadClockSettings, type ClockSettings } from '../escalation/clockSettings';
-import { instantOf, nameOf, responseAlertOf, responseClockOf, setResponseFields } from '../escalation/responseClock';
+import { instantOf, responseClockOf, setResponseFields } from '../escalation/responseClock';
 import { FieldWrites } from '../escalation/fieldWrites';
 import { itrScopeJql, loadItrScope, type ItrScope } from '../setup/itrProjects';
-import { ACCOUNT_ID_PATTERN } from '../settings/settingsCheck';
-import { TriageErrorCode, TriageInputError } from './triageErrors';
+import { isAccountId } from '../../domain/jiraKeys';
+import { TriageErrorCode } from './triageErrors';
+import { ItrError, issueNotFound, type Problem } from '../itrError';
+import { historyRows, ownerFromLine, planTriage, type CheckedDecision, type TriagePlan } from './triagePlan';
 import { loadTriageRole, requireTriageRole, hasTriageRole, type TriageRoleConfig } from './triageRole';
 import { writeItrFields } from '../fields/writeItrFields';
 import { namesOf } from '../people/displayNames';
@@ -97,11 +100,7 @@ export const platformTriageDeps: TriageDeps = {
   loadScope: () => loadItrScope(),
   loadClockSettings: () => loadClockSettings(new ConfigStore()),
   enterLine: (input, known) =>
-    enterLine(input, {
-      ...escalationDeps(),
-      fieldIds: () => Promise.resolve(known.ids),
-      loadConfig: () => Promise.resolve(known.config),
-    }),
+    enterLine(input, { ...escalationDeps(), fieldIds: async () => known.ids, loadConfig: async () => known.config }),
   now: () => new Date(),
 };
 
@@ -157,7 +156,7 @@ async function requireOwnerCanBrowse(
   path: string,
 ): Promise<void> {
   if (!(await app.userHasIssuePermission(ownerAccountId, issueId, 'BROWSE_PROJECTS'))) {
-    throw new TriageInputError([
+    throw ItrError.of([
       {
         code: TriageErrorCode.OwnerCannotBrowse,
         path,
@@ -186,7 +185,7 @@ async function assignInJira(
     await app.assignIssue(issueId, ownerAccountId);
   } catch (e) {
     if (e instanceof JiraError && e.code === JiraErrorCode.BadRequest) {
-      throw new TriageInputError([
+      throw ItrError.of([
         {
           code: TriageErrorCode.OwnerNotAssignable,
           path,
@@ -199,8 +198,8 @@ async function assignInJira(
   }
 }
 
-function ownerFormatError(ownerAccountId: string, path: string): ResolverError | undefined {
-  return ACCOUNT_ID_PATTERN.test(ownerAccountId)
+function ownerFormatError(ownerAccountId: string, path: string): Problem | undefined {
+  return isAccountId(ownerAccountId)
     ? undefined
     : { code: TriageErrorCode.OwnerInvalid, path, message: `${path} is not an Atlassian account id` };
 }
@@ -311,7 +310,7 @@ export async function listTriage(
 function optionalText(
   value: string | undefined,
   path: string,
-  errors: ResolverError[],
+  errors: Problem[],
   kind: StoredValue = 'triageText',
 ): string | undefined {
   if (value === undefined) return undefined;
@@ -329,9 +328,14 @@ function optionalText(
   return t;
 }
 
-/** Checks a decision against the table in force; throws TriageInputError listing every problem. */
-export function checkDecision(decision: TriageDecision, table: GradingTable, actor: string, now: Date) {
-  const errors: ResolverError[] = [];
+/** Checks a decision against the table in force; throws an ItrError listing every problem. */
+export function checkDecision(
+  decision: TriageDecision,
+  table: GradingTable,
+  actor: string,
+  now: Date,
+): CheckedDecision {
+  const errors: Problem[] = [];
   if (!isItrKind(decision.kind))
     errors.push({
       code: TriageErrorCode.InvalidKind,
@@ -403,10 +407,10 @@ export function checkDecision(decision: TriageDecision, table: GradingTable, act
       else throw e;
     }
   }
-  if (errors.length > 0 || graded === undefined || !classified.ok) throw new TriageInputError(errors);
+  if (errors.length > 0 || graded === undefined || !classified.ok) throw ItrError.of(errors);
   return {
-    kind: decision.kind,
-    line: line,
+    kind: decision.kind as ItrKind,
+    line: line as SupportLine,
     graded,
     classification: classified.value,
     product,
@@ -415,26 +419,54 @@ export function checkDecision(decision: TriageDecision, table: GradingTable, act
   };
 }
 
-interface FieldChange {
-  name: ItrFieldName;
-  historyField: string;
-  old: string | null;
-  next: string | number | { accountId: string } | null;
-  shown: string | null;
-  reason?: string | null;
+/**
+ * The customer's response clock, recomputed on the grade's calendar FROM CREATION (not from this
+ * dispatch), with its waiting-for-customer pauses: its fields, for the same bulk request.
+ */
+async function responseClockWrites(
+  plan: TriagePlan,
+  known: { config: ItrConfig; ids: ItrFieldIds; now: Date },
+  deps: TriageDeps,
+): Promise<AppFieldValueUpdate[]> {
+  if (plan.response === null) return [];
+  const [clockSettings, pauses] = await Promise.all([deps.loadClockSettings(), pausesOf([plan.issueId])]);
+  const { previousAlert, ...from } = plan.response;
+  const response = responseClockOf(known.config, clockSettings, from, issuePauses(pauses, plan.issueId));
+  if (response === null) return [];
+  const writes = new FieldWrites();
+  setResponseFields(writes, plan.issueId, known.ids, response, previousAlert, known.now);
+  return writes.updates();
 }
 
-function shownValue(v: unknown): string | null {
-  if (v === null || v === undefined) return null;
-  const acc = accountIdOf(v);
-  if (acc !== null) return acc;
-  return typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);
+/** Same line, another grade: the line's deadlines from when it entered it, its waiting-for-customer pauses stopping the clock. */
+async function lineClockWrites(
+  plan: TriagePlan,
+  checked: CheckedDecision,
+  known: { config: ItrConfig; ids: ItrFieldIds },
+): Promise<AppFieldValueUpdate[]> {
+  if (plan.lineClockFrom === null) return [];
+  const { issueId } = plan;
+  const pauses = linePauses(await pausesOf([issueId]), issueId, checked.line);
+  const clock = lineClock(known.config, checked.graded.grade, checked.line, plan.lineClockFrom, pauses);
+  return [
+    {
+      fieldId: known.ids.lineDueAt,
+      issueIds: [issueId],
+      value: clock.dueAt === null ? null : jiraDateTime(clock.dueAt),
+    },
+    {
+      fieldId: known.ids.lineWarnAt,
+      issueIds: [issueId],
+      value: clock.warnAt === null ? null : jiraDateTime(clock.warnAt),
+    },
+  ];
 }
 
 /**
  * Applies the triage role's decision: checks everything first (nothing is written when anything is
- * wrong), then writes every changed field in one bulk app-field request, the dispatch property, and
- * one history row per changed field.
+ * wrong), plans the change from the issue as read (./triagePlan.ts, no I/O), then carries it out:
+ * Jira's assignee, the line's entry (or its deadlines within the line), every changed field in one
+ * bulk app-field request, the dispatch, and one history row per changed field.
  */
 export async function triageIssue(
   decision: TriageDecision,
@@ -450,147 +482,31 @@ export async function triageIssue(
   const checked = checkDecision(decision, config.gradingTable, actor, now);
   const owner = decision.ownerAccountId?.trim() || null;
   const ownerError = owner === null ? undefined : ownerFormatError(owner, 'ownerAccountId');
-  if (ownerError !== undefined) throw new TriageInputError([ownerError]);
-  const issue = await caller.getIssue(decision.issueKey, {
-    fields: [
-      ...itrFieldList(ids, TRIAGE_FIELDS),
-      'created',
-      'project',
-      'assignee',
-      ids.responseDueAt,
-      ids.responseWarnAt,
-      ids.responseAlert,
-      ...CLOSED_FIELDS,
-    ],
-  });
-  if (isClosed(issue.fields)) {
-    throw new TriageInputError([
-      { code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${decision.issueKey} is closed` },
-    ]);
-  }
-  const f = issue.fields;
-  const c = checked.classification;
-  const classificationReason = c.deviation ? `${c.reason}: ${c.deviation.justification}` : c.reason;
-  const tier = checked.tier ?? decision.answers['customerTier'];
-  const currentOwner = accountIdOf(f[ids.owner]);
-  if (owner !== null && owner !== currentOwner) await requireOwnerCanBrowse(app, owner, issue.id, 'ownerAccountId');
-  // The line's clock starts when the issue enters the line (a re-triage within the same line keeps it).
-  const lineChanged = textOf(f[ids.line]) !== checked.line || f[ids.lineEnteredAt] == null;
-  const wanted: FieldChange[] = [
-    { name: 'kind', historyField: 'kind', old: textOf(f[ids.kind]), next: checked.kind, shown: checked.kind },
-    {
-      name: 'classification',
-      historyField: 'classification',
-      old: textOf(f[ids.classification]),
-      next: c.classification,
-      shown: c.classification,
-      reason: classificationReason,
-    },
-    {
-      name: 'gradingAnswers',
-      historyField: 'answers',
-      old: textOf(f[ids.gradingAnswers]),
-      next: encodeGradingAnswers(decision.answers),
-      shown: encodeGradingAnswers(decision.answers),
-    },
-    {
-      name: 'grade',
-      historyField: 'grade',
-      old: textOf(f[ids.grade]),
-      next: checked.graded.grade,
-      shown: checked.graded.grade,
-      reason: `table v${checked.graded.tableVersion}`,
-    },
-    {
-      name: 'gradingTableVersion',
-      historyField: '',
-      old: shownValue(f[ids.gradingTableVersion]),
-      next: checked.graded.tableVersion,
-      shown: String(checked.graded.tableVersion),
-    },
-    { name: 'line', historyField: 'line', old: textOf(f[ids.line]), next: checked.line, shown: checked.line },
-    // No owner chosen: entering a line, the line's assignment decides (recorded below); within the
-    // same line, the owner (and Jira's assignee) stay.
-    ...(owner === null
-      ? []
-      : [
-          {
-            name: 'owner' as const,
-            historyField: 'owner',
-            old: currentOwner,
-            next: { accountId: owner },
-            shown: owner,
-          },
-        ]),
-    {
-      name: 'acceptance',
-      historyField: 'acceptance',
-      old: textOf(f[ids.acceptance]),
-      next: 'awaiting',
-      shown: 'awaiting',
-    },
-  ];
-  if (tier !== undefined)
-    wanted.push({
-      name: 'customerTier',
-      historyField: 'customerTier',
-      old: textOf(f[ids.customerTier]),
-      next: tier,
-      shown: tier,
-    });
-  if (decision.warranty !== undefined)
-    wanted.push({
-      name: 'warranty',
-      historyField: 'warranty',
-      old: textOf(f[ids.warranty]),
-      next: decision.warranty,
-      shown: decision.warranty,
-    });
-  if (checked.product !== undefined)
-    wanted.push({
-      name: 'product',
-      historyField: 'product',
-      old: textOf(f[ids.product]),
-      next: checked.product,
-      shown: checked.product,
-    });
-  if (checked.region !== undefined)
-    wanted.push({
-      name: 'region',
-      historyField: 'region',
-      old: textOf(f[ids.region]),
-      next: checked.region,
-      shown: checked.region,
-    });
-  const changes = wanted.filter((w) => w.old !== w.shown);
-  let lineEnteredAt = lineChanged ? now.toISOString() : String(f[ids.lineEnteredAt]);
+  if (ownerError !== undefined) throw ItrError.of([ownerError]);
+  const issue = await caller
+    .getIssue(decision.issueKey, {
+      fields: [
+        ...itrFieldList(ids, TRIAGE_FIELDS),
+        'created',
+        'project',
+        'assignee',
+        ids.responseDueAt,
+        ids.responseWarnAt,
+        ids.responseAlert,
+        ...CLOSED_FIELDS,
+      ],
+    })
+    .catch(issueNotFound(decision.issueKey));
+  const plan = planTriage({ decision, checked, owner, issue, ids, now });
+  if (plan.newOwner !== null) await requireOwnerCanBrowse(app, plan.newOwner, issue.id, 'ownerAccountId');
 
-  const updates: AppFieldValueUpdate[] = changes.map((w) => ({
-    fieldId: ids[w.name],
-    issueIds: [issue.id],
-    value: w.next,
-  }));
-  // The customer's response clock, recomputed on the grade's calendar FROM CREATION (not from this
-  // dispatch), with its waiting-for-customer pauses; in the same bulk request.
-  const createdAt = instantOf(f['created']);
-  if (createdAt !== null) {
-    const [clockSettings, pauses] = await Promise.all([deps.loadClockSettings(), pausesOf([issue.id])]);
-    const response = responseClockOf(
-      config,
-      clockSettings,
-      { grade: checked.graded.grade, projectKey: nameOf(f['project'], 'key'), createdAt },
-      issuePauses(pauses, issue.id),
-    );
-    if (response !== null) {
-      const writes = new FieldWrites();
-      setResponseFields(writes, issue.id, ids, response, responseAlertOf(f[ids.responseAlert]), now);
-      updates.push(...writes.updates());
-    }
-  }
+  const updates = [...plan.updates, ...(await responseClockWrites(plan, { config, ids, now }, deps))];
   // Jira's assignee moves first, the chosen owner's assignability asked of Jira (nothing written if not).
-  if (owner !== null) await assignInJira(app, issue.id, owner, accountIdOf(f['assignee']), 'ownerAccountId');
-  let holder = owner ?? currentOwner;
-  if (lineChanged) {
+  if (owner !== null) await assignInJira(app, issue.id, owner, accountIdOf(issue.fields['assignee']), 'ownerAccountId');
+  let holder = owner ?? plan.currentOwner;
+  let lineEnteredAt = plan.lineEnteredAt;
+  const changes = [...plan.changes];
+  if (plan.entersLine) {
     // Entering the line: escalation computes and writes the due and warning times on the line's own
     // calendar and opens the stay in the line history; the other fields ride in the same bulk request.
     const entersWith = new Set<string>([ids.line, ids.lineEnteredAt, ids.lineDueAt, ids.lineWarnAt, ids.warnedLine]);
@@ -609,68 +525,16 @@ export async function triageIssue(
     );
     lineEnteredAt = entered.enteredAt;
     holder = entered.holderAccountId;
-    if (owner === null && holder !== currentOwner) {
-      changes.push({
-        name: 'owner',
-        historyField: 'owner',
-        old: currentOwner,
-        next: holder === null ? null : { accountId: holder },
-        shown: holder,
-        reason: null,
-      });
-    }
+    const assigned = ownerFromLine(plan, owner, holder);
+    if (assigned !== null) changes.push(assigned);
   } else {
     // Same line, maybe another grade: the line's clock keeps running, its deadlines follow the grade.
-    const entered = new Date(lineEnteredAt);
-    if (textOf(f[ids.grade]) !== checked.graded.grade && !Number.isNaN(entered.getTime())) {
-      // Waiting-for-customer pauses stop the line's clock (src/app/escalation/pauses.ts).
-      const clock = lineClock(
-        config,
-        checked.graded.grade,
-        checked.line,
-        entered,
-        linePauses(await pausesOf([issue.id]), issue.id, checked.line),
-      );
-      updates.push(
-        {
-          fieldId: ids.lineDueAt,
-          issueIds: [issue.id],
-          value: clock.dueAt === null ? null : jiraDateTime(clock.dueAt),
-        },
-        {
-          fieldId: ids.lineWarnAt,
-          issueIds: [issue.id],
-          value: clock.warnAt === null ? null : jiraDateTime(clock.warnAt),
-        },
-      );
-    }
+    updates.push(...(await lineClockWrites(plan, checked, { config, ids })));
     if (updates.length > 0) await writeItrFields(app, updates, { ids });
   }
   await deps.recordDispatch(issue.id, { dispatchedAt: now, ownerAccountId: holder, by: actor });
-  await deps.appendHistory(
-    changes
-      .filter((w) => w.historyField !== '')
-      .map((w) => ({
-        issueId: issue.id,
-        issueKey: issue.key ?? decision.issueKey,
-        field: w.historyField,
-        oldValue: w.old,
-        newValue: w.shown,
-        reason: w.reason ?? null,
-        actorAccountId: actor,
-        at: now,
-      })),
-  );
-  return {
-    issueKey: issue.key ?? decision.issueKey,
-    kind: checked.kind,
-    classification: c.classification,
-    classificationReason: c.reason,
-    grade: checked.graded.grade,
-    tableVersion: checked.graded.tableVersion,
-    line: checked.line,
-    lineEnteredAt,
-  };
+  await deps.appendHistory(historyRows(plan, changes, actor, now));
+  return { ...plan.result, lineEnteredAt };
 }
 
 // ----- owner's answers: forward, escalate, accept -----------------------------------------------------
@@ -680,17 +544,17 @@ async function readForOwnerAction(issueKey: string, accountId: string | undefine
   const caller = deps.asCaller();
   const app = deps.asApp();
   const [ids, config] = await Promise.all([lookUpFieldIds(app), deps.loadConfig()]);
-  const issue = await caller.getIssue(issueKey, {
-    fields: [ids.owner, ids.acceptance, ids.grade, ids.responseDueAt, 'assignee', ...CLOSED_FIELDS],
-  });
+  const issue = await caller
+    .getIssue(issueKey, {
+      fields: [ids.owner, ids.acceptance, ids.grade, ids.responseDueAt, 'assignee', ...CLOSED_FIELDS],
+    })
+    .catch(issueNotFound(issueKey));
   if (isClosed(issue.fields))
-    throw new TriageInputError([
-      { code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${issueKey} is closed` },
-    ]);
+    throw ItrError.of([{ code: TriageErrorCode.IssueClosed, path: 'issueKey', message: `${issueKey} is closed` }]);
   const owner = accountIdOf(issue.fields[ids.owner]);
   // The owner answers for itself; the triage role may act for anyone.
   if (owner !== accountId && !(await hasTriageRole(caller, await deps.loadRole()))) {
-    throw new TriageInputError([
+    throw ItrError.of([
       {
         code: TriageErrorCode.NotOwner,
         path: 'issueKey',
@@ -711,7 +575,7 @@ export async function reassignIssue(
   accountId: string | undefined,
   deps: TriageDeps = platformTriageDeps,
 ): Promise<{ issueKey: string; ownerAccountId: string; acceptBy: string }> {
-  const errors: ResolverError[] = [];
+  const errors: Problem[] = [];
   const reason = request.reason.trim();
   if (reason === '')
     errors.push({
@@ -733,8 +597,8 @@ export async function reassignIssue(
     const formatError = ownerFormatError(to, 'toAccountId');
     if (formatError !== undefined) errors.push(formatError);
   }
-  if (errors.length > 0) throw new TriageInputError(errors);
-  const { ids, issue, owner, app, actor } = await readForOwnerAction(request.issueKey, accountId, deps);
+  if (errors.length > 0) throw ItrError.of(errors);
+  const { ids, config, issue, owner, app, actor } = await readForOwnerAction(request.issueKey, accountId, deps);
   await requireOwnerCanBrowse(app, to, issue.id, 'toAccountId');
   // Within the same line: Jira's assignee follows the owner, asked first (nothing written if refused).
   await assignInJira(app, issue.id, to, accountIdOf(issue.fields['assignee']), 'toAccountId');
@@ -805,7 +669,10 @@ export async function getClassificationHistory(
   accountId: string | undefined,
   deps: TriageDeps = platformTriageDeps,
 ): Promise<ClassificationHistoryEntry[]> {
-  const issue = await deps.asCaller().getIssue(issueKey, { fields: ['summary'] });
+  const issue = await deps
+    .asCaller()
+    .getIssue(issueKey, { fields: ['summary'] })
+    .catch(issueNotFound(issueKey));
   return withHistoryNames(await deps.readHistory(issue.id), deps.asApp());
 }
 

@@ -1,11 +1,4 @@
-import { JiraError, JiraErrorCode } from '../../adapters/jira';
-import type { ResolverError, ResolverResult } from '../../contract/envelope';
-import { DomainError } from '../../domain';
-import { NotAuthorizedError } from '../auth/authorization';
-import { FieldsNotInstalledError } from '../fields/fieldIds';
-import { toServerErrorCode } from '../../contract/errorCodes';
-
-/** Stable codes of triage input problems (the UI translates them). Never rename, only add. */
+/** Stable codes of triage input problems (the UI translates them), thrown as ItrError. Never rename, only add. */
 export const TriageErrorCode = {
   InvalidKind: 'TRIAGE_INVALID_KIND',
   InvalidLine: 'TRIAGE_INVALID_LINE',
@@ -25,33 +18,3 @@ export const TriageErrorCode = {
    */
   OwnerNotAssignable: 'TRIAGE_OWNER_NOT_ASSIGNABLE',
 } as const;
-
-/** One or more problems with what the user entered; nothing has been written. */
-export class TriageInputError extends Error {
-  constructor(readonly errors: ResolverError[]) {
-    super(errors.map((e) => `${e.path ?? ''}: ${e.message}`).join('; '));
-    this.name = 'TriageInputError';
-  }
-}
-
-/** Turns the failures a triage use case may raise into the resolver envelope; rethrows the unexpected. */
-export function toErrorResult(error: unknown, issueKey?: string): ResolverResult<never> {
-  if (error instanceof TriageInputError) return { success: false, errors: error.errors };
-  if (error instanceof NotAuthorizedError) {
-    return {
-      success: false,
-      errors: [{ code: toServerErrorCode(error.code), message: error.message, params: { required: error.required } }],
-    };
-  }
-  if (error instanceof JiraError && (error.code === JiraErrorCode.NotFound || error.code === JiraErrorCode.Forbidden)) {
-    // Jira answers 404 for issues the caller may not browse: both read as "not found".
-    return {
-      success: false,
-      errors: [{ code: 'ISSUE_NOT_FOUND', message: `Issue ${issueKey ?? ''} does not exist or you may not see it` }],
-    };
-  }
-  if (error instanceof FieldsNotInstalledError || error instanceof DomainError) {
-    return { success: false, errors: [{ code: toServerErrorCode(error.code), message: error.message }] };
-  }
-  throw error;
-}

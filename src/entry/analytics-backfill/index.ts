@@ -8,8 +8,7 @@ import {
   recordBackfillFailure,
   runBackfillStep,
 } from '../../app/analytics/backfill';
-
-const JOB_ID = /^[A-Za-z0-9-]{1,64}$/;
+import { isJobId } from '../payload';
 
 /**
  * Queue consumer of `analytics-backfill` (manifest function `analytics-backfill`): one step of
@@ -27,7 +26,7 @@ export async function handler(event: unknown): Promise<InvocationError | void> {
     console.warn('analytics-backfill: event without jobId/step');
     const jobId = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['jobId'] : undefined;
     // Job ids are UUIDs (startBackfill); anything else cannot name a job and is not a valid KVS key.
-    if (typeof jobId !== 'string' || !JOB_ID.test(jobId)) return;
+    if (!isJobId(jobId)) return;
     return settleConsumerFailure(
       'analytics-backfill',
       new Error('unreadable backfill event'),
@@ -36,7 +35,7 @@ export async function handler(event: unknown): Promise<InvocationError | void> {
       { jobId },
     );
   }
-  if (!JOB_ID.test(step.jobId)) {
+  if (!isJobId(step.jobId)) {
     console.warn('analytics-backfill: event whose jobId names no job; ignored');
     return;
   }

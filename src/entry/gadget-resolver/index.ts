@@ -2,12 +2,12 @@ import '../composition';
 import Resolver from '@forge/resolver';
 import { guardedDefinitions } from '../guard';
 import { gadgetNumbers } from '../../app/analytics/gadget';
-import { wrapped } from '../supervision-resolver';
+import type { SupervisionFunctions } from '../../contract/analytics';
+import { defineAll, type Implementing } from '../envelope';
+import { callerOf } from '../payload';
 
 /** Resolver of the `itr-supervision-gadget` dashboard gadget (manifest function `gadget-resolver`). */
-const resolver = new Resolver();
-resolver.define('getGadgetNumbers', (req) => {
-  const accountId = typeof req.context['accountId'] === 'string' ? req.context['accountId'] : undefined;
-  return wrapped(() => gadgetNumbers(accountId, new Date()));
-});
-export const handler = guardedDefinitions(resolver);
+const functions: Implementing<Pick<SupervisionFunctions, 'getGadgetNumbers'>> = {
+  getGadgetNumbers: (_payload, context) => gadgetNumbers(callerOf(context), new Date()),
+};
+export const handler = guardedDefinitions(defineAll(new Resolver(), functions));

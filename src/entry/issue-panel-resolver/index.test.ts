@@ -4,6 +4,7 @@
  */
 import { issuePanelResolver } from '../../index';
 import { handleGetIssueItrState, type GetIssueItrState } from '.';
+import { ItrError } from '../../app/itrError';
 
 /** What Jira sends for a Custom UI `invoke('getIssueItrState', { issueKey })` on an issue panel. */
 const panelInvocation = (payload: unknown, issueKey = 'ITR-12') => ({
@@ -39,9 +40,9 @@ describe('issuePanelResolver (as the manifest names it)', () => {
 
 describe('handleGetIssueItrState', () => {
   const calls: Array<[string, string | undefined]> = [];
-  const useCase: GetIssueItrState = (issueKey, accountId) => {
+  const useCase: GetIssueItrState = async (issueKey, accountId) => {
     calls.push([issueKey, accountId]);
-    return Promise.resolve({ success: false, errors: [{ code: 'INTERNAL_ERROR', message: 'stub' }] });
+    throw new ItrError('ISSUE_NOT_FOUND', 'stub: only the parsing is under test');
   };
   beforeEach(() => {
     calls.length = 0;

@@ -10,125 +10,98 @@ import { getIssueItrState } from '../../app/issuePanel/getIssueItrState';
 import { saveForwardReason } from '../../app/issuePanel/saveForwardReason';
 import { declineIssue } from '../../app/triage/decline';
 import { acceptIssue } from '../../app/triage/triage';
-import { toErrorResult, TriageInputError } from '../../app/triage/triageErrors';
-import { rootCauseHandlers } from '../../app/rootCause/rootCauseHandlers';
-import { handoffHandlers } from '../../app/handoff/handoffHandlers';
+import { getRootCause, parseDraft, saveRootCause } from '../../app/rootCause/rootCauseHandlers';
+import { listHandoffs, sendHandoff } from '../../app/handoff/handoff';
+import type { SupervisionFunctions } from '../../contract/analytics';
+import type { RootCauseFunctions } from '../../contract/closure';
 import type { ResolverResult } from '../../contract/envelope';
+import type { EscalationFunctions } from '../../contract/escalation';
 import type { IssueItrState, IssuePanelFunctions } from '../../contract/issuePanel';
-import { isIssueKey } from '../../domain/jiraKeys';
+import { answer, defineAll, type Context, type Implementing } from '../envelope';
+import { callerOf, fieldsOf, invalidPayload, issueKey, numericId, oneOf, text } from '../payload';
 
 /**
  * Resolver of the `itr-issue-panel` module (manifest function `issue-panel-resolver`).
- * It only parses what the Custom UI sent, calls the use case and returns its envelope.
+ * It only parses what the Custom UI sent, calls the use case and answers its value.
  */
 
-type Payload = IssuePanelFunctions['getIssueItrState']['payload'];
-
-function invalid(message: string, path: string): ResolverResult<never> {
-  return { success: false, errors: [{ code: 'INVALID_PAYLOAD', message, path }] };
+/** The issue the panel is open on, as Jira reports it in the invocation context (not the iframe). */
+function contextIssueKey(context: Context): string | undefined {
+  const key = fieldsOf(fieldsOf(fieldsOf(context['extension'])['issue']))['key'];
+  return typeof key === 'string' ? key : undefined;
 }
 
-/** The issue the panel is open on, as Jira reports it in the invocation context (not the iframe). */
-function contextIssueKey(context: Record<string, unknown>): string | undefined {
-  const extension = context['extension'];
-  if (typeof extension !== 'object' || extension === null) return undefined;
-  const issue = (extension as Record<string, unknown>)['issue'];
-  if (typeof issue !== 'object' || issue === null) return undefined;
-  const key = (issue as Record<string, unknown>)['key'];
-  return typeof key === 'string' ? key : undefined;
+/**
+ * The payload's issue key, which must be the panel's own: the payload comes from the iframe, the
+ * context from Jira, and a panel may only act on the issue it is open on.
+ */
+export function panelIssueKey(payload: unknown, context: Context): string {
+  const requested = issueKey(payload);
+  const own = contextIssueKey(context);
+  if (own !== undefined && own !== requested)
+    invalidPayload('issueKey', `payload.issueKey ${requested} is not the panel's issue ${own}`, {
+      issueKey: requested,
+    });
+  return requested;
 }
 
 /** The use case this resolver calls; a parameter so the parsing can be tested on its own. */
 export type GetIssueItrState = typeof getIssueItrState;
 
-export async function handleGetIssueItrState(
+export function handleGetIssueItrState(
   payload: unknown,
-  context: Record<string, unknown>,
+  context: Context,
   useCase: GetIssueItrState = getIssueItrState,
 ): Promise<ResolverResult<IssueItrState>> {
-  const requested =
-    typeof payload === 'object' && payload !== null ? (payload as Partial<Payload>).issueKey : undefined;
-  if (!isIssueKey(requested)) {
-    return invalid('payload.issueKey must be a Jira issue key such as "ITR-12"', 'issueKey');
-  }
-  // The payload comes from the iframe; the context from Jira. A panel may only ask about its own issue.
-  const fromContext = contextIssueKey(context);
-  if (fromContext !== undefined && fromContext !== requested) {
-    return invalid(`payload.issueKey ${requested} is not the panel's issue ${fromContext}`, 'issueKey');
-  }
-  const accountId = typeof context['accountId'] === 'string' ? context['accountId'] : undefined;
-  return useCase(requested, accountId);
-}
-
-const resolver = new Resolver();
-resolver.define<Payload, ResolverResult<IssueItrState>>('getIssueItrState', ({ payload, context }) =>
-  handleGetIssueItrState(payload, context),
-);
-
-/** A trimmed string field of the payload, or undefined. */
-function textField(payload: unknown, name: string): string | undefined {
-  const v = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[name] : undefined;
-  return typeof v === 'string' ? v : undefined;
+  return answer(() => useCase(panelIssueKey(payload, context), callerOf(context)), 'getIssueItrState');
 }
 
 /**
  * The owner's answers from the panel: same parsing and own-issue rule as the state, then the use case,
  * then the panel's new state (so the page shows what it changed without a second call).
  */
-function answer(run: (issueKey: string, accountId: string | undefined, payload: unknown) => Promise<unknown>) {
-  return (payload: unknown, context: Record<string, unknown>) =>
-    handleGetIssueItrState(payload, context, async (issueKey, accountId) => {
-      try {
-        await run(issueKey, accountId, payload);
-      } catch (error) {
-        return toErrorResult(error, issueKey);
-      }
-      return getIssueItrState(issueKey, accountId);
-    });
+function thenPanelState(run: (issueKey: string, accountId: string | undefined, payload: unknown) => Promise<unknown>) {
+  return async (payload: unknown, context: Context): Promise<IssueItrState> => {
+    const key = panelIssueKey(payload, context);
+    await run(key, callerOf(context), payload);
+    return getIssueItrState(key, callerOf(context));
+  };
 }
 
-export const panelAnswers = {
+type PanelFunctions = IssuePanelFunctions &
+  EscalationFunctions &
+  RootCauseFunctions &
+  Pick<SupervisionFunctions, 'sendHandoff' | 'listHandoffs'>;
+
+const functions: Implementing<PanelFunctions> = {
+  getIssueItrState: (payload, context) => getIssueItrState(panelIssueKey(payload, context), callerOf(context)),
   // Acceptance is triage's own use case (src/app/triage/triage.ts), called as it is.
-  acceptFromPanel: answer((issueKey, accountId) => acceptIssue(issueKey, accountId)),
-  declineFromPanel: answer((issueKey, accountId, payload) => {
-    const reason = textField(payload, 'reason');
-    if (reason === undefined)
-      return Promise.reject(
-        new TriageInputError([{ code: 'INVALID_PAYLOAD', path: 'reason', message: 'payload.reason must be text' }]),
-      );
-    return declineIssue({ issueKey, reason }, accountId);
+  acceptFromPanel: thenPanelState((key, accountId) => acceptIssue(key, accountId)),
+  declineFromPanel: thenPanelState((key, accountId, payload) =>
+    declineIssue({ issueKey: key, reason: text(payload, 'reason') }, accountId),
+  ),
+  saveForwardReason: thenPanelState((key, accountId, payload) => {
+    const entryId = numericId(payload, 'entryId');
+    return saveForwardReason({ issueKey: key, entryId, reason: text(payload, 'reason') }, accountId);
   }),
-  saveForwardReason: answer((issueKey, accountId, payload) => {
-    const entryId = textField(payload, 'entryId');
-    const reason = textField(payload, 'reason');
-    if (entryId === undefined || !/^[1-9][0-9]{0,18}$/.test(entryId))
-      return Promise.reject(
-        new TriageInputError([
-          { code: 'INVALID_PAYLOAD', path: 'entryId', message: 'payload.entryId must be a history entry id' },
-        ]),
-      );
-    if (reason === undefined)
-      return Promise.reject(
-        new TriageInputError([{ code: 'INVALID_PAYLOAD', path: 'reason', message: 'payload.reason must be text' }]),
-      );
-    return saveForwardReason({ issueKey, entryId, reason }, accountId);
-  }),
+  // The line-history timeline (src/app/history): same parsing and same own-issue rule as the state.
+  getLineHistory: (payload, context) => getLineHistory(panelIssueKey(payload, context), callerOf(context)),
+  // Root cause and measures (src/app/rootCause).
+  getRootCause: (payload, context) => getRootCause(panelIssueKey(payload, context), callerOf(context)),
+  saveRootCause: (payload, context) => {
+    const key = panelIssueKey(payload, context);
+    const draft = parseDraft(fieldsOf(payload)['draft']);
+    if (draft === undefined)
+      return invalidPayload('draft', 'draft must hold whys (list of text) and the five text fields', { issueKey: key });
+    return saveRootCause(key, draft, callerOf(context), new Date());
+  },
+  // Hand-off to R&D (IPD) and sales (LTC) (src/app/handoff).
+  sendHandoff: (payload, context) => {
+    const key = panelIssueKey(payload, context);
+    return sendHandoff(key, oneOf(payload, 'target', ['rnd', 'sales']), callerOf(context));
+  },
+  listHandoffs: (payload, context) => listHandoffs(panelIssueKey(payload, context), callerOf(context)),
 };
-for (const [key, fn] of Object.entries(panelAnswers))
-  resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
-
-// The line-history timeline (src/app/history): same parsing and same own-issue rule as the state.
-resolver.define('getLineHistory', ({ payload, context }) =>
-  handleGetIssueItrState(payload, context, (issueKey, accountId) => getLineHistory(issueKey, accountId) as never),
-);
-
-// Root cause and measures (src/app/rootCause): getRootCause, saveRootCause.
-for (const [key, fn] of Object.entries(rootCauseHandlers()))
-  resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
-
-// Hand-off to R&D (IPD) and sales (LTC) (src/app/handoff): sendHandoff, listHandoffs.
-for (const [key, fn] of Object.entries(handoffHandlers()))
-  resolver.define(key, ({ payload, context }) => fn(payload, context as Record<string, unknown>));
 
 // Case suggestions and the issue's classification history are other areas' functions the panel shows.
 export const handler = routeByFunctionKey(
@@ -137,5 +110,5 @@ export const handler = routeByFunctionKey(
     [{ getClassificationHistory: true }, triageHandler],
     [PEOPLE_KEYS, peopleHandler], // forward / escalate target pickers
   ],
-  guardedDefinitions(resolver),
+  guardedDefinitions(defineAll(new Resolver(), functions)),
 );

@@ -3,8 +3,7 @@ import { getAppContext } from '@forge/api';
 import type { InvocationError } from '@forge/events';
 import { settleConsumerFailure } from '../../adapters/queue';
 import { parseBatchEvent, platformRegradeDeps, recordRegradeFailure, regradeBatch } from '../../app/regrade/regrade';
-
-const JOB_ID = /^[A-Za-z0-9-]{1,64}$/;
+import { isJobId } from '../payload';
 
 /**
  * Queue consumer of `regrade` (manifest function `regrade-consumer`): regrades one batch of open
@@ -22,7 +21,7 @@ export async function handler(event: unknown): Promise<InvocationError | void> {
     const jobId = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['jobId'] : undefined;
     console.warn('regrade-consumer: event without jobId/batch/issueIds');
     // An event naming one of our jobs but unreadable otherwise fails that job; anything else is ignored.
-    if (typeof jobId !== 'string' || !JOB_ID.test(jobId)) return;
+    if (!isJobId(jobId)) return;
     return settleConsumerFailure(
       'regrade-consumer',
       new Error('unreadable regrade event'),

@@ -1,41 +1,33 @@
 import '../composition';
 import Resolver from '@forge/resolver';
 import { guardedDefinitions } from '../guard';
-import { JiraError } from '../../adapters/jira';
-import { NotAuthorizedError } from '../../app/auth/authorization';
 import {
   getSetupStatus,
   listSetupProjects,
   previewSetup,
   resumeSetup,
   runSetup,
-  SetupError,
   validProjectKeys,
 } from '../../app/setup/setup';
-import { listAuditLog } from '../../app/audit/auditLog';
+import { AUDIT_PAGE_MAX, listAuditLog } from '../../app/audit/auditLog';
 import { runSiteCheck, type LicenseContext } from '../../app/siteCheck/siteCheck';
 import { Backup } from '../../app/backup/backup';
-import type { ResolverResult } from '../../contract/envelope';
+import type { AuditFunctions } from '../../contract/audit';
+import type { BackupFunctions } from '../../contract/backup';
+import type { SetupFunctions } from '../../contract/setup';
+import type { SiteCheckFunctions } from '../../contract/siteCheck';
+import { defineAll, type Context, type Implementing } from '../envelope';
+import { callerOf, fieldsOf, limit, wholeNumber } from '../payload';
 
 /**
  * Resolver of the `itr-setup` admin page (manifest function `setup-resolver`). Parses the payload,
- * takes the caller from the invocation context (never the payload) and wraps the use case's answer.
+ * takes the caller from the invocation context (never the payload) and answers the use case's value.
  * Every function checks that the caller is a Jira admin, on the server.
  */
 
-function accountIdOf(context: Record<string, unknown>): string | undefined {
-  return typeof context['accountId'] === 'string' ? context['accountId'] : undefined;
-}
-
-function record(payload: unknown): Record<string, unknown> {
-  return typeof payload === 'object' && payload !== null && !Array.isArray(payload)
-    ? (payload as Record<string, unknown>)
-    : {};
-}
-
 /** `context.license` (forge-docs: runtime-reference/forge-resolver, LicenseDetails): only paid apps in production have one. */
-function licenseOf(context: Record<string, unknown>): LicenseContext | undefined {
-  const l = record(context['license']);
+function licenseOf(context: Context): LicenseContext | undefined {
+  const l = fieldsOf(context['license']);
   if (context['license'] === undefined || context['license'] === null) return undefined;
   return {
     // The docs name it `active`; @forge/api's License type has `isActive` too.
@@ -48,83 +40,51 @@ function licenseOf(context: Record<string, unknown>): LicenseContext | undefined
   };
 }
 
+const projectKeysOf = (payload: unknown): string[] => validProjectKeys(fieldsOf(payload)['projectKeys']);
+
+/** A page of the audit log: entries older than `before` (an entry id), `limit` of them. */
 function pageOf(payload: unknown): { before: number | undefined; limit: number | undefined } {
-  const p = record(payload);
-  const whole = (x: unknown): number | undefined =>
-    typeof x === 'number' && Number.isInteger(x) && x >= 1 ? x : undefined;
-  return { before: whole(p['before']), limit: whole(p['limit']) };
+  const before = fieldsOf(payload)['before'] === undefined ? undefined : wholeNumber(payload, 'before', { min: 1 });
+  return { before, limit: limit(payload, AUDIT_PAGE_MAX) };
 }
 
-function projectKeysOf(payload: unknown): string[] {
-  return validProjectKeys(
-    typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)['projectKeys'] : undefined,
-  );
-}
+type ChunkedBackupFunctions = Omit<BackupFunctions, 'exportBackup' | 'restoreBackup'>;
 
-async function wrap<T>(work: () => Promise<T>): Promise<ResolverResult<T>> {
-  try {
-    return { success: true, data: await work() };
-  } catch (e) {
-    if (e instanceof NotAuthorizedError)
-      return { success: false, errors: [{ code: e.code, message: e.message, params: { permission: e.required } }] };
-    if (e instanceof SetupError)
-      return {
-        success: false,
-        errors: [
-          {
-            code: e.code === 'SETUP_INVALID_PROJECTS' ? 'INVALID_PAYLOAD' : e.code,
-            message: e.message,
-            ...(e.code === 'SETUP_INVALID_PROJECTS' ? { path: 'projectKeys' } : {}),
-          },
-        ],
-      };
-    if (e instanceof JiraError)
-      return { success: false, errors: [{ code: e.code, message: e.message, params: { status: e.status } }] };
-    throw e;
-  }
-}
-
-const resolver = new Resolver();
-resolver.define('listSetupProjects', ({ context }) => wrap(() => listSetupProjects(accountIdOf(context))));
-resolver.define('previewSetup', ({ payload, context }) =>
-  wrap(async () => previewSetup(accountIdOf(context), projectKeysOf(payload))),
-);
-resolver.define('runSetup', ({ payload, context }) =>
-  wrap(async () => runSetup(accountIdOf(context), projectKeysOf(payload))),
-);
-resolver.define('resumeSetup', ({ context }) => wrap(() => resumeSetup(accountIdOf(context))));
-resolver.define('getSetupStatus', ({ context }) => wrap(() => getSetupStatus(accountIdOf(context))));
-
-// Backup and restore in pages and chunks (src/app/backup; admin only; commit needs confirm: true).
+// Backup and restore in pages and chunks (src/app/backup; admin only; commit needs confirm: true). The
+// use case checks the payload's restore fields after who asks, so a non-admin learns nothing of them.
 const backup = new Backup();
-resolver.define('exportBackupPage', ({ payload, context }) =>
-  backup.exportBackupPage(accountIdOf(context), { cursor: record(payload)['cursor'] }),
-);
-resolver.define('startBackupRestore', ({ payload, context }) => {
-  const p = record(payload);
-  return backup.startRestore(accountIdOf(context), {
-    chunkCount: p['chunkCount'],
-    byteCount: p['byteCount'],
-    sha256: p['sha256'],
-  });
-});
-resolver.define('uploadBackupChunk', ({ payload, context }) => {
-  const p = record(payload);
-  return backup.uploadChunk(accountIdOf(context), { restoreId: p['restoreId'], index: p['index'], text: p['text'] });
-});
-resolver.define('previewBackupRestore', ({ payload, context }) =>
-  backup.previewRestore(accountIdOf(context), { restoreId: record(payload)['restoreId'] }),
-);
-resolver.define('commitBackupRestore', ({ payload, context }) => {
-  const p = record(payload);
-  return backup.commitRestore(accountIdOf(context), { restoreId: p['restoreId'], confirm: p['confirm'] });
-});
-resolver.define('getBackupRestoreStatus', ({ context }) => backup.restoreStatus(accountIdOf(context)));
-// Site check (src/app/siteCheck): what only the live site can show. `context.license` is display-only here.
-resolver.define('runSiteCheck', ({ context }) => wrap(() => runSiteCheck(accountIdOf(context), licenseOf(context))));
-// The audit log of destructive actions (src/app/audit), newest first.
-resolver.define('listAuditLog', ({ payload, context }) =>
-  wrap(() => listAuditLog(accountIdOf(context), pageOf(payload))),
-);
 
-export const handler = guardedDefinitions(resolver);
+const functions: Implementing<SetupFunctions & ChunkedBackupFunctions & SiteCheckFunctions & AuditFunctions> = {
+  listSetupProjects: (_payload, context) => listSetupProjects(callerOf(context)),
+  previewSetup: (payload, context) => previewSetup(callerOf(context), projectKeysOf(payload)),
+  runSetup: (payload, context) => runSetup(callerOf(context), projectKeysOf(payload)),
+  resumeSetup: (_payload, context) => resumeSetup(callerOf(context)),
+  getSetupStatus: (_payload, context) => getSetupStatus(callerOf(context)),
+  exportBackupPage: (payload, context) =>
+    backup.exportBackupPage(callerOf(context), { cursor: fieldsOf(payload)['cursor'] }),
+  startBackupRestore: (payload, context) => {
+    const p = fieldsOf(payload);
+    return backup.startRestore(callerOf(context), {
+      chunkCount: p['chunkCount'],
+      byteCount: p['byteCount'],
+      sha256: p['sha256'],
+    });
+  },
+  uploadBackupChunk: (payload, context) => {
+    const p = fieldsOf(payload);
+    return backup.uploadChunk(callerOf(context), { restoreId: p['restoreId'], index: p['index'], text: p['text'] });
+  },
+  previewBackupRestore: (payload, context) =>
+    backup.previewRestore(callerOf(context), { restoreId: fieldsOf(payload)['restoreId'] }),
+  commitBackupRestore: (payload, context) => {
+    const p = fieldsOf(payload);
+    return backup.commitRestore(callerOf(context), { restoreId: p['restoreId'], confirm: p['confirm'] });
+  },
+  getBackupRestoreStatus: (_payload, context) => backup.restoreStatus(callerOf(context)),
+  // Site check (src/app/siteCheck): what only the live site can show. `context.license` is display-only here.
+  runSiteCheck: (_payload, context) => runSiteCheck(callerOf(context), licenseOf(context)),
+  // The audit log of destructive actions (src/app/audit), newest first.
+  listAuditLog: (payload, context) => listAuditLog(callerOf(context), pageOf(payload)),
+};
+
+export const handler = guardedDefinitions(defineAll(new Resolver(), functions));

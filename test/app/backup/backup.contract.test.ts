@@ -92,14 +92,12 @@ async function seedSite(): Promise<void> {
   const library = new CaseLibrary({ now: () => new Date('2026-05-01T08:00:00.123Z') });
   const first = await library.createCase(ADMIN, content('Kiosk freezes'));
   // Editing a published case needs the case editor role, asked of Jira as the caller: run it as the admin's invocation.
-  data(
-    await runtime.runAs(ADMIN, () =>
-      library.saveCase(ADMIN, {
-        id: first.id,
-        expectedRevision: 1,
-        content: content('Kiosk freezes after reboot', { tags: ['kiosk', 'reboot'] }),
-      }),
-    ),
+  await runtime.runAs(ADMIN, () =>
+    library.saveCase(ADMIN, {
+      id: first.id,
+      expectedRevision: 1,
+      content: content('Kiosk freezes after reboot', { tags: ['kiosk', 'reboot'] }),
+    }),
   );
   const second = await library.createCase(
     ADMIN,
@@ -205,10 +203,8 @@ describe('export → wipe → restore', () => {
     await seedSite();
     const backup = data(await call<BackupDocument>('exportBackup', {}, ADMIN));
     const id = backup.cases[0]!.id;
-    data(
-      await runtime.runAs(ADMIN, () =>
-        new CaseLibrary().saveCase(ADMIN, { id, expectedRevision: 2, content: content('Edited later') }),
-      ),
+    await runtime.runAs(ADMIN, () =>
+      new CaseLibrary().saveCase(ADMIN, { id, expectedRevision: 2, content: content('Edited later') }),
     );
     data(await call<BackupRestoreResult>('restoreBackup', { document: backup, confirm: true }, ADMIN));
     const now = data(await call<BackupDocument>('exportBackup', {}, ADMIN)).cases.find((c) => c.id === id)!;

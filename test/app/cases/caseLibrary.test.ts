@@ -65,10 +65,10 @@ it('the SQL index ranks exactly like the in-memory reference, also after edits',
   // Edit a few: postings replaced, df and totals adjusted by difference. Saving needs a signed-in case
   // editor (the lib's isCaseEditor says yes); 'alice' acts in her own invocation.
   for (const [sqlId, devId] of [...ids].slice(0, 5)) {
-    const res = await runtime.runAs('alice', () =>
+    const saved = await runtime.runAs('alice', () =>
       lib.saveCase('alice', { id: Number(sqlId), content: content('toolbar crash 2.53.1', 'edited body') }),
     );
-    expect(res.success).toBe(true);
+    expect(saved.title).toBe('toolbar crash 2.53.1');
     mem.put(devId, { title: 'toolbar crash 2.53.1', body: 'edited body' });
   }
   for (const q of queries) {
@@ -83,8 +83,8 @@ it('hides a case whose source issue the user may not browse (one Jira search)', 
   // Jira is asked as the invocation's user (asUser()), so each search runs in that user's invocation.
   const asAlice = await runtime.runAs('alice', () => lib.searchCases('alice', { text: 'printer memory leak' }));
   const asBob = await runtime.runAs('bob', () => lib.searchCases('bob', { text: 'printer memory leak' }));
-  expect(asAlice.success && asAlice.data.map((h) => h.case.sourceIssues)).toContainEqual(['SEC-1']);
-  expect(asBob.success && asBob.data.some((h) => h.case.sourceIssues.includes('SEC-1'))).toBe(false);
+  expect(asAlice.map((h) => h.case.sourceIssues)).toContainEqual(['SEC-1']);
+  expect(asBob.some((h) => h.case.sourceIssues.includes('SEC-1'))).toBe(false);
 });
 
 it('suggests a Chinese case for a Chinese issue with highlights, and retiring hides it but keeps links', async () => {
@@ -99,22 +99,14 @@ it('suggests a Chinese case for a Chinese issue with highlights, and retiring hi
   expect(hits[0]?.highlights.title.some((s) => s.hit)).toBe(true);
 
   const helped = await lib.markCaseHelpful('alice', created.id, 'ITR-7');
-  expect(helped.success && [helped.data.helpfulCount, helped.data.usageCount, helped.data.usedOnIssues]).toEqual([
-    1,
-    1,
-    ['ITR-7'],
-  ]);
+  expect([helped.helpfulCount, helped.usageCount, helped.usedOnIssues]).toEqual([1, 1, ['ITR-7']]);
 
   const retired = await lib.retireCase('alice', created.id);
-  expect(retired.success && [retired.data.status, retired.data.revision, retired.data.usedOnIssues]).toEqual([
-    'retired',
-    2,
-    ['ITR-7'],
-  ]);
+  expect([retired.status, retired.revision, retired.usedOnIssues]).toEqual(['retired', 2, ['ITR-7']]);
   const again = await lib.suggestCases('alice', 'ITR-7');
-  expect(again.success && again.data.hits.some((h) => h.case.id === created.id)).toBe(false);
+  expect(again.hits.some((h) => h.case.id === created.id)).toBe(false);
   const detail = await lib.getCase('alice', created.id);
-  expect(detail.success && detail.data.history.map((v) => [v.revision, v.content.status])).toEqual([
+  expect(detail.history.map((v) => [v.revision, v.content.status])).toEqual([
     [2, 'retired'],
     [1, 'published'],
   ]);
@@ -125,15 +117,13 @@ it('keeps document frequencies and totals equal to the postings after create, ed
   const b = await lib.createCase('alice', content('打印机无法连接', '升级后找不到网络打印机'));
   await lib.createCase('alice', content('Toolbar crash', 'crashes on startup'));
   expect(
-    (
-      await lib.saveCase('alice', {
-        id: a.id,
-        expectedRevision: 1,
-        content: content('Sidebar icons missing', 'icons gone, sidebar empty'),
-      })
-    ).success,
-  ).toBe(true);
-  expect((await lib.retireCase('alice', b.id)).success).toBe(true);
+    await lib.saveCase('alice', {
+      id: a.id,
+      expectedRevision: 1,
+      content: content('Sidebar icons missing', 'icons gone, sidebar empty'),
+    }),
+  ).toMatchObject({ revision: 2 });
+  expect(await lib.retireCase('alice', b.id)).toMatchObject({ status: 'retired' });
 
   // df of every term = its postings; no postings for a term whose df fell to 0.
   const df = await sql.raw<Array<{ term: string; df: number; n: number }>>(
@@ -153,7 +143,7 @@ it('keeps document frequencies and totals equal to the postings after create, ed
   // The retired case stays indexed (links and history are kept) and is filtered out at search time.
   expect(await sql.raw<unknown[]>('SELECT 1 FROM case_term WHERE case_id = ? LIMIT 1', [b.id])).toHaveLength(1);
   const found = await lib.searchCases('alice', { text: '打印机无法连接' });
-  expect(found.success && found.data.some((h) => h.case.id === b.id)).toBe(false);
+  expect(found.some((h) => h.case.id === b.id)).toBe(false);
 });
 
 describe('case texts hold what a Jira text field holds (src/domain/storageLimits.ts), refused over it, never cut', () => {
@@ -179,8 +169,7 @@ describe('case texts hold what a Jira text field holds (src/domain/storageLimits
       },
     });
     const made = await runtime.runAs('alice', () => lib.createCaseFromIssue('alice', 'ITR-8'));
-    expect(made).toMatchObject({ success: true });
-    const id = made.success ? made.data.id : 0;
+    const id = made.id;
     const stored = await sql.raw<Array<{ symptom: string }>>('SELECT symptom FROM itr_case WHERE id = ?', [id]);
     expect(stored[0]?.symptom).toBe(text);
   });
@@ -188,9 +177,8 @@ describe('case texts hold what a Jira text field holds (src/domain/storageLimits
   it('a text over its limit is refused with VALUE_TOO_LONG naming the field, and nothing is saved', async () => {
     const before = await sql.raw<Array<{ n: number }>>('SELECT COUNT(*) AS n FROM itr_case');
     const over = 'x'.repeat(STORED_LIMITS.caseText.max + 1);
-    expect(await lib.saveCase('alice', { content: content('Too long', over) })).toEqual({
-      success: false,
-      errors: [
+    await expect(lib.saveCase('alice', { content: content('Too long', over) })).rejects.toMatchObject({
+      problems: [
         expect.objectContaining({
           code: 'VALUE_TOO_LONG',
           path: 'symptom',
@@ -212,10 +200,10 @@ describe('case texts hold what a Jira text field holds (src/domain/storageLimits
       longTermMeasure: full,
       status: 'draft' as const,
     };
-    expect(await lib.saveCase('alice', { content: content('Huge', full, five) })).toMatchObject({ success: true });
+    expect(await lib.saveCase('alice', { content: content('Huge', full, five) })).toMatchObject({ title: 'Huge' });
     // ...but texts that JSON escapes six-fold (control characters) would not: refused as a whole, not cut.
     const escaped = '\u0007'.repeat(JIRA_TEXT_FIELD_MAX_CHARS);
-    const whole = await lib.saveCase('alice', {
+    const whole = lib.saveCase('alice', {
       content: content('Bells', escaped, {
         ...five,
         environment: escaped,
@@ -224,14 +212,15 @@ describe('case texts hold what a Jira text field holds (src/domain/storageLimits
         longTermMeasure: escaped,
       }),
     });
-    expect(whole).toMatchObject({ success: false, errors: [{ code: 'VALUE_TOO_LONG', path: 'content' }] });
+    await expect(whole).rejects.toMatchObject({ problems: [{ code: 'VALUE_TOO_LONG', path: 'content' }] });
     // A title within VARCHAR(500) counts characters, not bytes.
     expect(
-      (await lib.saveCase('alice', { content: content('标'.repeat(500), 'ok', { status: 'draft' }) })).success,
-    ).toBe(true);
-    expect(await lib.saveCase('alice', { content: content('标'.repeat(501), 'ok') })).toMatchObject({
-      success: false,
-      errors: [{ code: 'VALUE_TOO_LONG', path: 'title' }],
+      await lib.saveCase('alice', { content: content('标'.repeat(500), 'ok', { status: 'draft' }) }),
+    ).toMatchObject({
+      title: '标'.repeat(500),
+    });
+    await expect(lib.saveCase('alice', { content: content('标'.repeat(501), 'ok') })).rejects.toMatchObject({
+      problems: [{ code: 'VALUE_TOO_LONG', path: 'title' }],
     });
     const after = await sql.raw<Array<{ n: number }>>('SELECT COUNT(*) AS n FROM itr_case');
     expect(Number(after[0]?.n)).toBe(Number(before[0]?.n) + 2);
