@@ -5,7 +5,6 @@
  * at once on the virtual clock, with a Forge-shaped payload.
  */
 import type { StoredIssue } from '../platform-doubles/jiraModel';
-import type { TriggerFilter } from '../platform-doubles/productEvents';
 import { CLOUD_ID, type SandboxSite } from './site';
 
 export function registerTriggers(site: SandboxSite): void {
@@ -17,7 +16,7 @@ export function registerTriggers(site: SandboxSite): void {
     events.registerTrigger({
       key: m.key,
       events: m.events,
-      handler: (event, context) => site.withModuleKey(m.key, async () => handler(event, context)),
+      handler: (event, context) => site.withModuleKey(m.key, () => Promise.resolve(handler(event, context))),
       ...(typeof rawFilter === 'object' && rawFilter !== null ? { filter: rawFilter } : {}),
     });
   }

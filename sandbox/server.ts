@@ -75,12 +75,12 @@ export interface RunningSandbox {
    * so their consumers have run too when it resolves). Tests use it with a `createManualClock()` clock
    * instead of waiting for the timers.
    */
-  runScheduledTriggers(): Promise<void>;
-  stop(): Promise<void>;
+  runScheduledTriggers: () => Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** The site with its demo data, before it serves: the app, loaded only now that the platform globals exist. */
-async function openSite(options: SandboxOptions): Promise<SandboxSite> {
+function openSite(options: SandboxOptions): SandboxSite {
   const h = installHarness();
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const manifest = loadManifest(REPO_ROOT);
@@ -109,7 +109,7 @@ function routesOf(site: SandboxSite, csp: string): Route[] {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const site = await openSite(options);
+  const site = openSite(options);
   await setUpDemoSite(site);
   registerTriggers(site);
   const scheduled = scheduleTriggers(site);
@@ -132,7 +132,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     port,
     clock: site.clock,
     harness: site.harness,
-    runScheduledTriggers: scheduled.runAll,
+    runScheduledTriggers: () => scheduled.runAll(),
     stop: async () => {
       scheduled.stop();
       server.closeAllConnections();

@@ -543,9 +543,9 @@ async function settle(run: SoakRun): Promise<void> {
 
 /** No escalation action twice for one line stay; answers the counts of escalations and warnings. */
 async function checkActionsOnce(run: SoakRun): Promise<{ escalations: number; warnings: number }> {
-  const actions = (await run.h.sql.raw(
+  const actions = await run.h.sql.raw<Row[]>(
     'SELECT issue_id, action, line, line_entered_at, COUNT(*) AS n FROM escalation_action GROUP BY issue_id, action, line, line_entered_at',
-  )) as Row[];
+  );
   for (const a of actions)
     run.check(
       'noEscalationTwiceForTheSameLine',
@@ -636,7 +636,7 @@ async function rebuildProjection(run: SoakRun, killAt: number): Promise<string> 
   await h.queue.drain({ throwOnFailure: false });
   kill.disarm();
   h.queue.deliveryMode = 'immediate';
-  const rows = (await h.sql.raw('SELECT * FROM itr_issue_fact ORDER BY issue_id')) as Row[];
+  const rows = await h.sql.raw<Row[]>('SELECT * FROM itr_issue_fact ORDER BY issue_id');
   return JSON.stringify(rows.map(({ synced_at: _s, ...r }) => r));
 }
 
@@ -662,9 +662,7 @@ async function checkKilledBackfill(run: SoakRun): Promise<void> {
 }
 
 async function checkInvariants(run: SoakRun): Promise<{ escalations: number; warnings: number }> {
-  const stays = (await run.h.sql.raw(
-    'SELECT issue_id, line, entered_at FROM line_history WHERE left_at IS NULL',
-  )) as Row[];
+  const stays = await run.h.sql.raw<Row[]>('SELECT issue_id, line, entered_at FROM line_history WHERE left_at IS NULL');
   const openStay = new Map(stays.map((r) => [String(r['issue_id']), r]));
   const counts = await checkActionsOnce(run);
   checkIssues(run, openStay);

@@ -184,7 +184,8 @@ async function main(): Promise<void> {
   const { runMigrations } = await import('../../src/adapters/sql');
   const { analyticsBackfillConsumer, supervisionResolver } = await import('../../src/index');
   const { BACKFILL_QUEUE } = await import('../../src/app/analytics/backfill');
-  const { slaResolvedIn } = (await import('../../src/adapters/sql/factRepository')).sqlFacts;
+  const { sqlFacts } = await import('../../src/adapters/sql/factRepository');
+  const slaResolvedIn: typeof sqlFacts.slaResolvedIn = (period, keys) => sqlFacts.slaResolvedIn(period, keys);
   const { buildChart, buildWeeklySummary, platformReportDeps, SUPERVISION_CHARTS } = await import(
     '../../src/app/analytics/report'
   );

@@ -21,7 +21,7 @@ const SUGGESTIONS = 5;
 const caseId = (payload: unknown): number => wholeNumber(payload, 'id', { min: 1 });
 /** A filter text: absent or empty means no filter. */
 function filter(p: Record<string, unknown>, k: string): string | undefined {
-  return typeof p[k] === 'string' && p[k] !== '' ? (p[k] as string) : undefined;
+  return typeof p[k] === 'string' && p[k] !== '' ? p[k] : undefined;
 }
 function statuses(p: Record<string, unknown>): CaseStatus[] | undefined {
   const v = p['statuses'];

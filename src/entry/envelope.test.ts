@@ -12,7 +12,7 @@ import { answer, answering, errorsOf } from './envelope';
 describe('answer', () => {
   it('answers a value as data, synchronous or not', async () => {
     expect(await answer(() => 42, 'f')).toEqual({ success: true, data: 42 });
-    expect(await answer(async () => ({ a: null }), 'f')).toEqual({ success: true, data: { a: null } });
+    expect(await answer(() => Promise.resolve({ a: null }), 'f')).toEqual({ success: true, data: { a: null } });
   });
 
   it('answers a refusal with its problems, silently (a refusal is an answer, not news)', async () => {

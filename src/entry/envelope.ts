@@ -71,6 +71,6 @@ export function answering(functions: Readonly<Record<string, EntryFunction>>): R
 /** Defines every function of a map on `resolver`, each answering the envelope. */
 export function defineAll(resolver: Resolver, functions: Readonly<Record<string, EntryFunction>>): Resolver {
   for (const [key, fn] of Object.entries(functions))
-    resolver.define(key, ({ payload, context }) => answer(() => fn(payload, context as Context), key));
+    resolver.define(key, ({ payload, context }) => answer(() => fn(payload, context), key));
   return resolver;
 }

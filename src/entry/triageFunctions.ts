@@ -56,7 +56,7 @@ export function parseDecision(payload: unknown): TriageDecision {
         contractOrProcessNotFollowed: facts['contractOrProcessNotFollowed'] as boolean,
         expectedByUserHabitOrIndustryNorm: facts['expectedByUserHabitOrIndustryNorm'] as boolean,
       },
-      ...(c['chosen'] !== undefined ? { chosen: c['chosen'] as 'problem' | 'requirement' } : {}),
+      ...(c['chosen'] !== undefined ? { chosen: c['chosen'] } : {}),
       ...(justification !== undefined ? { justification } : {}),
     },
     answers: answers as Record<string, string>,

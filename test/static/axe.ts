@@ -30,10 +30,10 @@ interface AxeResult {
 export async function auditPage(page: Page): Promise<AxeFinding[]> {
   // Into every frame: axe audits a Custom UI iframe (the sandbox's host pages) through its own copy there.
   for (const frame of page.frames()) await frame.evaluate(AXE_SOURCE).catch(() => undefined);
-  const result = (await page.evaluate(`axe.run(document, {
+  const result = await page.evaluate<AxeResult>(`axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     resultTypes: ['violations'],
-  })`)) as AxeResult;
+  })`);
   return result.violations
     .filter((v) => v.impact !== null && BLOCKING.has(v.impact))
     .map((v) => ({

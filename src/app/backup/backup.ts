@@ -36,7 +36,7 @@ import { repositories } from '../ports';
 import { CONFIG_KEYS } from '../config/itrConfig';
 import { GradingTableStore, HISTORY_PREFIX } from '../grading/gradingTableStore';
 import { casesAfter, exportPage, isExportCursor } from './backupExport';
-import { asIs, BackupErrorCode, isEntry, n, s, validateBackup, type Plan } from './backupValidation';
+import { asIs, BackupErrorCode, isEntry, s, validateBackup, type Plan } from './backupValidation';
 import { isRecord } from '../../domain/input';
 import { NO_COUNTS, type RestoreJournal } from '../ports/restoreJournal';
 

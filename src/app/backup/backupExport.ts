@@ -5,11 +5,10 @@
  * KVS value is at most 240 KiB). Pages are read one after the other, not from one snapshot: an edit
  * made while the admin downloads may land in the file or not, as with any live backup.
  */
-import type { BackupCase, BackupCaseLink, BackupConfigEntry, BackupExportPage } from '../../contract/backup';
-import type { CaseContent } from '../../contract/cases';
+import type { BackupCase, BackupConfigEntry, BackupExportPage } from '../../contract/backup';
 import { repositories } from '../ports';
 import type { BackupDeps } from './backup';
-import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, isEntry, n, s, sOrNull } from './backupValidation';
+import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, isEntry } from './backupValidation';
 
 /**
  * Bytes of JSON per page. Range 16 KiB–4 MiB; default 192 KiB: under the 256 KiB the resolver guard

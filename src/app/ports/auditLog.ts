@@ -12,9 +12,9 @@ export interface AuditRow {
 }
 
 export interface AuditLogRepository {
-  append(row: AuditRow): Promise<void>;
+  append: (row: AuditRow) => Promise<void>;
   /** Whether an entry of `action` on `target` exists (a step that must be recorded once). */
-  has(action: AuditActionCode, target: string): Promise<boolean>;
+  has: (action: AuditActionCode, target: string) => Promise<boolean>;
   /** Up to `limit` entries with an id below `before`, newest first (actors not yet named). */
-  pageBefore(before: number, limit: number): Promise<AuditEntry[]>;
+  pageBefore: (before: number, limit: number) => Promise<AuditEntry[]>;
 }

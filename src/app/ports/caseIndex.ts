@@ -17,8 +17,8 @@ export interface IndexedCase {
 export type SearchPhase = 'statsAndDf' | 'candidates' | 'postings' | 'rank' | 'rows' | 'permissions';
 /** What the benchmark learns about one search (the app passes none): phase durations, the kept terms. */
 export interface SearchProbe {
-  phase(name: SearchPhase, ms: number): void;
-  keptTerms(kept: readonly KeptTerm[]): void;
+  phase: (name: SearchPhase, ms: number) => void;
+  keptTerms: (kept: readonly KeptTerm[]) => void;
 }
 
 /** Runs `step` and reports its duration to `probe` under `phase`. */
@@ -38,13 +38,13 @@ export async function timed<T>(
 
 export interface CaseIndex {
   /** Indexes cases not indexed before, in bulk (an import). */
-  indexNewCases(cases: readonly IndexedCase[]): Promise<void>;
+  indexNewCases: (cases: readonly IndexedCase[]) => Promise<void>;
   /** Replaces a case's postings (undefined texts: drops them). */
-  reindexCase(caseId: number, texts: FieldTexts | undefined): Promise<void>;
+  reindexCase: (caseId: number, texts: FieldTexts | undefined) => Promise<void>;
   /** The best `limit` indexed cases for a query (all statuses; the caller filters). */
-  searchIndex(
+  searchIndex: (
     texts: FieldTexts,
     p?: SearchParams,
     options?: { limit?: number; probe?: SearchProbe | undefined },
-  ): Promise<RankedCase[]>;
+  ) => Promise<RankedCase[]>;
 }

@@ -37,14 +37,14 @@ export interface OwnerHistoryRow {
 
 export interface ClassificationHistoryRepository {
   /** Appends rows in one statement. */
-  appendHistory(rows: readonly HistoryRow[]): Promise<void>;
+  appendHistory: (rows: readonly HistoryRow[]) => Promise<void>;
   /** Every recorded change of one issue, oldest first (people not yet named). */
-  readHistory(issueId: string): Promise<ClassificationHistoryEntry[]>;
+  readHistory: (issueId: string) => Promise<ClassificationHistoryEntry[]>;
   /** The issue's owner, acceptance and reassignment rows, oldest first. */
-  readOwnerHistory(issueId: string): Promise<OwnerHistoryRow[]>;
+  readOwnerHistory: (issueId: string) => Promise<OwnerHistoryRow[]>;
   /**
    * Completes a pending reassignment's reason, once: only a row of this issue whose reason is still
    * empty changes, so a second save (or another person's) cannot overwrite the first. True if it changed.
    */
-  completeReassignmentReason(issueId: string, entryId: string, reason: string): Promise<boolean>;
+  completeReassignmentReason: (issueId: string, entryId: string, reason: string) => Promise<boolean>;
 }

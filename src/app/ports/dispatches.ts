@@ -11,9 +11,9 @@ export interface Dispatch {
 
 export interface DispatchRepository {
   /** The dispatches of these issues (a triage page holds at most 50), by issue id. */
-  readDispatches(issueIds: readonly string[]): Promise<Map<string, Dispatch>>;
+  readDispatches: (issueIds: readonly string[]) => Promise<Map<string, Dispatch>>;
   /** Starts (or restarts) an issue's acceptance clock. */
-  recordDispatch(issueId: string, d: Dispatch): Promise<void>;
+  recordDispatch: (issueId: string, d: Dispatch) => Promise<void>;
   /** Issues awaiting an answer with no dispatch: their clock starts at `at`, once. */
-  startMissingClocks(issueIds: readonly string[], at: Date, by: string): Promise<void>;
+  startMissingClocks: (issueIds: readonly string[], at: Date, by: string) => Promise<void>;
 }

@@ -34,15 +34,15 @@ export interface EscalationActionRepository {
    * Inserts `actions` (existing ones are left alone), takes over stale claims on `issueIds`, and
    * answers the undone actions this token owns: three statements whatever the batch size.
    */
-  claimActions(
+  claimActions: (
     actions: readonly EscalationAction[],
     issueIds: readonly string[],
     token: string,
     now: Date,
-  ): Promise<OwnedAction[]>;
-  markDone(ids: readonly number[], now: Date): Promise<void>;
+  ) => Promise<OwnedAction[]>;
+  markDone: (ids: readonly number[], now: Date) => Promise<void>;
   /** Gives claims back at once (their owner is handing its work to the queue, not dying). */
-  releaseClaims(ids: readonly number[]): Promise<void>;
+  releaseClaims: (ids: readonly number[]) => Promise<void>;
   /** Issues with a claim whose owner died (not done after the lease): the sweep hands them out again. */
-  staleClaimIssueIds(now: Date, limit: number): Promise<string[]>;
+  staleClaimIssueIds: (now: Date, limit: number) => Promise<string[]>;
 }

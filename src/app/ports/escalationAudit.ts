@@ -9,5 +9,5 @@ export interface EscalationAuditEntry {
 
 export interface EscalationAuditRepository {
   /** Appends one entry; the detail is kept to its first 2000 characters of JSON. */
-  append(entry: EscalationAuditEntry): Promise<void>;
+  append: (entry: EscalationAuditEntry) => Promise<void>;
 }

@@ -3,7 +3,7 @@
  * and the histories; chart reads aggregate in storage so a page never pulls raw rows.
  * SQL: src/adapters/sql/factRepository.ts.
  */
-import type { AnalyticsFilter, Granularity, IssueFact } from '../../domain/analytics';
+import type { AnalyticsFilter, IssueFact } from '../../domain/analytics';
 
 /** Per-issue counts the histories hold (line_history, classification_history, return_visit). */
 export interface HistoryCounts {
@@ -46,10 +46,10 @@ export interface PeopleRow {
 }
 
 export interface FactRepository {
-  upsertFacts(facts: readonly IssueFact[], syncedAt: Date): Promise<void>;
-  deleteFact(issueId: string): Promise<void>;
+  upsertFacts: (facts: readonly IssueFact[], syncedAt: Date) => Promise<void>;
+  deleteFact: (issueId: string) => Promise<void>;
   /** Three GROUP BY reads for a batch of issues (≤ 100 ids per batch in practice). */
-  historyCounts(issueIds: readonly string[]): Promise<Map<string, HistoryCounts>>;
+  historyCounts: (issueIds: readonly string[]) => Promise<Map<string, HistoryCounts>>;
   volumeRows(
     f: AnalyticsFilter,
   ): Promise<Array<{ period: string; kind: string | null; grade: string | null; count: number }>>;
@@ -57,14 +57,18 @@ export interface FactRepository {
   /** The page's totals in one pass: created, resolved, resolved within the SLA, and breached while open. */
   totalsRow(f: AnalyticsFilter): Promise<{ created: number; resolved: number; met: number; breachedOpen: number }>;
   /** The projects whose issues a filter counts (the weekly summary records them, to know who may see it as is). */
-  countedProjectKeys(f: AnalyticsFilter): Promise<string[]>;
+  countedProjectKeys: (f: AnalyticsFilter) => Promise<string[]>;
   /** Per-line OLA: stays that ended on the line, and those that ended by running out of time. */
   olaRows(f: AnalyticsFilter): Promise<Array<{ line: string; ended: number; timedOut: number }>>;
   cycleRows(f: AnalyticsFilter): Promise<Array<{ bucket: number; count: number }>>;
-  breakdownRows(f: AnalyticsFilter, dim: BreakdownDimension, severeGrades: readonly string[]): Promise<BreakdownRow[]>;
+  breakdownRows: (
+    f: AnalyticsFilter,
+    dim: BreakdownDimension,
+    severeGrades: readonly string[],
+  ) => Promise<BreakdownRow[]>;
   caseSpreadRows(f: AnalyticsFilter): Promise<Array<{ caseId: number; products: number; issues: number }>>;
   /** Counts and severe counts per (product, region): one scan feeds two patterns (severe product, scattered region). */
-  productRegionRows(f: AnalyticsFilter, severeGrades: readonly string[]): Promise<ProductRegionRow[]>;
+  productRegionRows: (f: AnalyticsFilter, severeGrades: readonly string[]) => Promise<ProductRegionRow[]>;
   departmentMonthlyRows(f: AnalyticsFilter): Promise<Array<{ department: string; month: string; count: number }>>;
   /**
    * Per person (owner) and per department, both from one set of reads (the page shows the two tables
@@ -73,10 +77,10 @@ export interface FactRepository {
    * them (entered_by 'app'), caused = their stays that ended timed_out, forwarded = owner changes away from
    * them (classification_history, old_value = them). Stays and forwards map to a department by `departmentOf`.
    */
-  peopleRows(
+  peopleRows: (
     f: AnalyticsFilter,
     departmentOf: (accountId: string) => string | null,
-  ): Promise<Record<PeopleGroup, PeopleRow[]>>;
+  ) => Promise<Record<PeopleGroup, PeopleRow[]>>;
   /**
    * The gadget's SLA attainment: issues of `projectKeys` (never empty: the caller passes the viewer's
    * browsable projects and skips the query when there are none) resolved in `period`, and those within the SLA.

@@ -17,7 +17,7 @@ export interface HandoffRecordEntry {
 
 export interface HandoffRepository {
   /** The hand-offs of one ITR issue, by target. */
-  readHandoffs(issueId: string): Promise<Partial<Record<HandoffTarget, HandoffRecordEntry>>>;
+  readHandoffs: (issueId: string) => Promise<Partial<Record<HandoffTarget, HandoffRecordEntry>>>;
   /** Records (or replaces, after the previous issue was deleted) what a target received. */
-  recordHandoff(issueId: string, entry: HandoffRecordEntry): Promise<void>;
+  recordHandoff: (issueId: string, entry: HandoffRecordEntry) => Promise<void>;
 }

@@ -34,7 +34,7 @@ export interface Repositories {
   linePauses: LinePauseRepository;
   responseAlerts: ResponseAlertRepository;
   /** The journal of chunked restores, its timestamps from `now`. */
-  restoreJournal(now: () => Date): RestoreJournal;
+  restoreJournal: (now: () => Date) => RestoreJournal;
   returnVisits: ReturnVisitRepository;
   rootCauses: RootCauseRepository;
   schema: SchemaRepository;

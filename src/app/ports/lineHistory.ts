@@ -24,9 +24,9 @@ export interface LineHistoryRepository {
    * Upserts stays in one statement. An existing stay is only ever closed, never reopened or closed
    * twice: the first close wins, so a duplicate delivery cannot rewrite the history.
    */
-  recordStays(rows: readonly StayRow[]): Promise<void>;
+  recordStays: (rows: readonly StayRow[]) => Promise<void>;
   /** Every stay of one issue, oldest first. */
-  staysOf(issueId: string): Promise<StoredStay[]>;
+  staysOf: (issueId: string) => Promise<StoredStay[]>;
   /** The stays of one issue still open (normally one). */
-  openStaysOf(issueId: string): Promise<StoredStay[]>;
+  openStaysOf: (issueId: string) => Promise<StoredStay[]>;
 }

@@ -11,9 +11,9 @@ export interface LinePause extends Pause {
 
 export interface LinePauseRepository {
   /** Every pause of the given issues (one query), by issue id, oldest first. */
-  pausesOf(issueIds: readonly string[]): Promise<Map<string, LinePause[]>>;
+  pausesOf: (issueIds: readonly string[]) => Promise<Map<string, LinePause[]>>;
   /** Records a pause starting at `from` (a second one with the same start is ignored). */
-  openPause(issueId: string, line: SupportLine | typeof UNTRIAGED_PAUSE_LINE, from: Date): Promise<void>;
+  openPause: (issueId: string, line: SupportLine | typeof UNTRIAGED_PAUSE_LINE, from: Date) => Promise<void>;
   /** Closes whatever pause of the issue is open, at `to` but never before it started. */
-  closeOpenPause(issueId: string, to: Date): Promise<void>;
+  closeOpenPause: (issueId: string, to: Date) => Promise<void>;
 }

@@ -22,15 +22,15 @@ export interface OwnedResponseAlert extends ResponseAlertClaim {
 
 export interface ResponseAlertRepository {
   /** Inserts `alerts`, takes over stale claims on `issueIds`, answers the undone alerts this token owns. */
-  claimResponseAlerts(
+  claimResponseAlerts: (
     alerts: readonly ResponseAlertClaim[],
     issueIds: readonly string[],
     token: string,
     now: Date,
-  ): Promise<OwnedResponseAlert[]>;
-  markResponseAlertsDone(ids: readonly number[], now: Date): Promise<void>;
+  ) => Promise<OwnedResponseAlert[]>;
+  markResponseAlertsDone: (ids: readonly number[], now: Date) => Promise<void>;
   /** Gives claims back at once (their owner hands its work to the queue, it is not dying). */
-  releaseResponseAlerts(ids: readonly number[]): Promise<void>;
+  releaseResponseAlerts: (ids: readonly number[]) => Promise<void>;
   /** Issues with an alert whose owner died (not done after the lease): the sweep hands them out again. */
-  staleResponseAlertIssueIds(now: Date, limit: number): Promise<string[]>;
+  staleResponseAlertIssueIds: (now: Date, limit: number) => Promise<string[]>;
 }

@@ -23,14 +23,14 @@ export interface VisitRecord {
 
 export interface ReturnVisitRepository {
   /** Opens a visit; a second delivery (or a re-resolve) of the same issue keeps the first row. */
-  openVisit(v: VisitOpening): Promise<boolean>;
+  openVisit: (v: VisitOpening) => Promise<boolean>;
   /**
    * A later resolution after the visit was recorded: the recorded round is kept as past, then the visit
    * opens again as the next round; safe to redo after a crash. True if a new round opened.
    */
-  openNextRound(v: VisitOpening): Promise<boolean>;
-  listVisits(status: 'open' | 'done', limit: number): Promise<ReturnVisit[]>;
-  getVisit(issueId: string): Promise<ReturnVisit | undefined>;
+  openNextRound: (v: VisitOpening) => Promise<boolean>;
+  listVisits: (status: 'open' | 'done', limit: number) => Promise<ReturnVisit[]>;
+  getVisit: (issueId: string) => Promise<ReturnVisit | undefined>;
   /** Records the visit once: only an open visit changes (a double submit cannot overwrite the first). */
-  recordVisit(v: VisitRecord): Promise<boolean>;
+  recordVisit: (v: VisitRecord) => Promise<boolean>;
 }

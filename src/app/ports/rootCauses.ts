@@ -19,7 +19,7 @@ export interface RootCauseVersion {
 }
 
 export interface RootCauseRepository {
-  saveVersion(v: RootCauseVersion): Promise<void>;
+  saveVersion: (v: RootCauseVersion) => Promise<void>;
   /** The newest version and how many there are. */
   latestVersion(issueId: string): Promise<{ latest: StoredRootCause | undefined; versions: number }>;
 }

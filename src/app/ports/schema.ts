@@ -10,7 +10,7 @@ export interface SchemaRepository {
   /** The names of every migration the app ships, in order. */
   readonly expected: readonly string[];
   /** Applies what is pending (stops early at the DDL rate, leaving the rest pending). */
-  apply(): Promise<MigrationRun>;
+  apply: () => Promise<MigrationRun>;
   /** The names this installation has applied, by a read only. */
-  applied(): Promise<string[]>;
+  applied: () => Promise<string[]>;
 }

@@ -23,7 +23,7 @@ const record = (p: unknown): Record<string, unknown> =>
  */
 export function parseDraft(raw: unknown): RootCauseDraft | undefined {
   const r = record(raw);
-  const text = (k: string): string | undefined => (typeof r[k] === 'string' ? (r[k] as string) : undefined);
+  const text = (k: string): string | undefined => (typeof r[k] === 'string' ? r[k] : undefined);
   const whys = r['whys'];
   if (!Array.isArray(whys) || !whys.every((w) => typeof w === 'string')) return undefined;
   const fields = ['rootCause', 'shortTermMeasure', 'longTermMeasure', 'technicalZero', 'managementZero'] as const;
@@ -33,7 +33,7 @@ export function parseDraft(raw: unknown): RootCauseDraft | undefined {
   if (override !== undefined && typeof override !== 'string') return undefined;
   const [rootCause, shortTermMeasure, longTermMeasure, technicalZero, managementZero] = values as string[];
   return {
-    whys: whys as string[],
+    whys: whys,
     rootCause: rootCause as string,
     shortTermMeasure: shortTermMeasure as string,
     longTermMeasure: longTermMeasure as string,
@@ -66,7 +66,7 @@ export function storageRefusal(draft: RootCauseDraft): TooLong | undefined {
 
 async function load(
   issueKey: string,
-  accountId: string | undefined,
+  _accountId: string | undefined,
 ): Promise<{ id: string; classification: string | null; canEdit: boolean }> {
   const asUser = jiraAsUser();
   const app = jiraAsApp();

@@ -172,7 +172,7 @@ async function reportIssueIssues(jira: JiraClient, key: string | null): Promise<
 export class SupervisionSettingsAdmin {
   constructor(private readonly deps: SupervisionSettingsDeps = platformSettingsDeps()) {}
 
-  private async state(accountId: string | undefined): Promise<SettingsState<SupervisionSettings>> {
+  private async state(_accountId: string | undefined): Promise<SettingsState<SupervisionSettings>> {
     const { value, revision } = await loadAnalyticsSettings(this.deps.store);
     const displayNames = await displayNamesOf(this.deps.jiraAs(), Object.keys(value.departments));
     return { settings: toView(value), revision, displayNames };

@@ -253,7 +253,7 @@ export class SupportLineSettingsAdmin {
       ...statusIssues,
     ];
     if (refused.length > 0) throw invalidDraft(refused);
-    const named = (list: string[]): string[] => list.map(directory.groupName);
+    const named = (list: string[]): string[] => list.map((g) => directory.groupName(g));
     const statusSpelled = (name: string | null): string | null =>
       name === null ? null : (statusOptions.find((o) => o.toLowerCase() === name.toLowerCase()) ?? name);
     const assignmentSpelled = (a: LineAssignment): LineAssignment =>

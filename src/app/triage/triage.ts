@@ -35,8 +35,6 @@ import {
   isSupportLine,
   recordClassification,
   type GradingTable,
-  type ItrKind,
-  type SupportLine,
 } from '../../domain';
 import { NotAuthorizedError } from '../auth/authorization';
 import { enterLine, platformDeps as escalationDeps, type EnteredLine, type EnterLineInput } from '../escalation';
@@ -100,7 +98,11 @@ export const platformTriageDeps: TriageDeps = {
   loadScope: () => loadItrScope(),
   loadClockSettings: () => loadClockSettings(new ConfigStore()),
   enterLine: (input, known) =>
-    enterLine(input, { ...escalationDeps(), fieldIds: async () => known.ids, loadConfig: async () => known.config }),
+    enterLine(input, {
+      ...escalationDeps(),
+      fieldIds: () => Promise.resolve(known.ids),
+      loadConfig: () => Promise.resolve(known.config),
+    }),
   now: () => new Date(),
 };
 
@@ -409,8 +411,8 @@ export function checkDecision(
   }
   if (errors.length > 0 || graded === undefined || !classified.ok) throw ItrError.of(errors);
   return {
-    kind: decision.kind as ItrKind,
-    line: line as SupportLine,
+    kind: decision.kind,
+    line: line,
     graded,
     classification: classified.value,
     product,
@@ -598,7 +600,7 @@ export async function reassignIssue(
     if (formatError !== undefined) errors.push(formatError);
   }
   if (errors.length > 0) throw ItrError.of(errors);
-  const { ids, config, issue, owner, app, actor } = await readForOwnerAction(request.issueKey, accountId, deps);
+  const { ids, issue, owner, app, actor } = await readForOwnerAction(request.issueKey, accountId, deps);
   await requireOwnerCanBrowse(app, to, issue.id, 'toAccountId');
   // Within the same line: Jira's assignee follows the owner, asked first (nothing written if refused).
   await assignInJira(app, issue.id, to, accountIdOf(issue.fields['assignee']), 'toAccountId');

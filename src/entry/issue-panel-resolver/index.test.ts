@@ -40,9 +40,9 @@ describe('issuePanelResolver (as the manifest names it)', () => {
 
 describe('handleGetIssueItrState', () => {
   const calls: Array<[string, string | undefined]> = [];
-  const useCase: GetIssueItrState = async (issueKey, accountId) => {
+  const useCase: GetIssueItrState = (issueKey, accountId) => {
     calls.push([issueKey, accountId]);
-    throw new ItrError('ISSUE_NOT_FOUND', 'stub: only the parsing is under test');
+    return Promise.reject(new ItrError('ISSUE_NOT_FOUND', 'stub: only the parsing is under test'));
   };
   beforeEach(() => {
     calls.length = 0;

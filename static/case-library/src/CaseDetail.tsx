@@ -20,8 +20,8 @@ export function CaseDetail({
   onNotice,
 }: {
   id: number;
-  onBack(message: string | null): void;
-  onNotice(message: string | null): void;
+  onBack: (message: string | null) => void;
+  onNotice: (message: string | null) => void;
 }) {
   const { t } = useI18n();
   const [data, setData] = useState<CaseWithHistory | null>(null);

@@ -15,8 +15,8 @@ export function CaseEditor({
   onCancel,
 }: {
   initial: CaseContent;
-  onSave(content: CaseContent): Promise<void>;
-  onCancel(): void;
+  onSave: (content: CaseContent) => Promise<void>;
+  onCancel: () => void;
 }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<CaseContent>(initial);

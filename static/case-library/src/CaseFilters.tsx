@@ -13,13 +13,13 @@ export function CaseFilters({
   setFilters,
 }: {
   text: string;
-  onText(text: string): void;
+  onText: (text: string) => void;
   /** Enter in the search box. */
-  onSubmit(): void;
+  onSubmit: () => void;
   /** The Search button. */
-  onSearch(): void;
+  onSearch: () => void;
   filters: Filters;
-  setFilters(change: (f: Filters) => Filters): void;
+  setFilters: (change: (f: Filters) => Filters) => void;
 }) {
   const { t } = useI18n();
   return (

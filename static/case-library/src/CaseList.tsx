@@ -5,7 +5,7 @@ import type { Row } from './cases';
 import { Highlighted } from './ui';
 
 /** The cases found: title (matches highlighted when searching), status, product, language, tags, helpful count. */
-export function CaseList({ rows, onOpen }: { rows: Row[]; onOpen(id: number): void }) {
+export function CaseList({ rows, onOpen }: { rows: Row[]; onOpen: (id: number) => void }) {
   const { t } = useI18n();
   if (rows.length === 0) return <Text color="color.text.subtle">{t('cases.empty')}</Text>;
   return (

@@ -14,8 +14,8 @@ export function RetireConfirm({
   onCancel,
 }: {
   retireButton: RefObject<HTMLButtonElement>;
-  onRetire(): void;
-  onCancel(): void;
+  onRetire: () => void;
+  onCancel: () => void;
 }) {
   const { t } = useI18n();
   const confirmButton = useRef<HTMLButtonElement>(null);

@@ -5,13 +5,13 @@ import { STATUSES, type Filters, type Row } from './cases';
 
 export interface CaseList {
   filters: Filters;
-  setFilters(change: (f: Filters) => Filters): void;
+  setFilters: (change: (f: Filters) => Filters) => void;
   /** The search text applied (empty: browse by the filters only). */
-  setQuery(query: string): void;
+  setQuery: (query: string) => void;
   /** null while the first answer is awaited. */
   rows: Row[] | null;
   error: ApiError | null;
-  load(): Promise<void>;
+  load: () => Promise<void>;
 }
 
 /** The cases the filters and search select, read again whenever either changes (a later answer wins). */

@@ -21,7 +21,7 @@ interface LineProps {
   routing: LineRoutingSetting;
   /** Names of the people the settings mention, as the server read them. */
   names: Readonly<Record<string, string>>;
-  onChange(change: Partial<LineRoutingSetting>): void;
+  onChange: (change: Partial<LineRoutingSetting>) => void;
 }
 
 /** One line: who takes an issue entering it, the Jira status it moves to, and who hears of it. */

@@ -6,7 +6,7 @@
  * (with who/when/why) and publishing the close rules' app property. Typed text survives every refusal.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { ReturnVisit } from '../../../src/contract/closure';
 import { call } from '../../shared/api';
 import type { ForgeContext } from '../../shared/bridge';

@@ -5,7 +5,7 @@ import { VisitForm } from './VisitForm';
 import { cardStyles } from './visitStyles';
 
 /** One visit: the issue, why it is visited, the internal view; the form while open, the customer's view once recorded. */
-export function VisitCard({ visit, onRecorded }: { visit: ReturnVisit; onRecorded(v: ReturnVisit): void }) {
+export function VisitCard({ visit, onRecorded }: { visit: ReturnVisit; onRecorded: (v: ReturnVisit) => void }) {
   const { t, formatDateTime } = useI18n();
   return (
     <Box xcss={cardStyles} testId="visit-card" data-issue={visit.issueKey}>

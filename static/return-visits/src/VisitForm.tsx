@@ -9,7 +9,7 @@ import { toError, useErrorText } from './visitErrors';
 import { buttonStyle, inputStyle } from './visitStyles';
 
 /** Recording an open visit: the customer's satisfaction (1–5), whether they consider it solved, their words. */
-export function VisitForm({ visit, onRecorded }: { visit: ReturnVisit; onRecorded(v: ReturnVisit): void }) {
+export function VisitForm({ visit, onRecorded }: { visit: ReturnVisit; onRecorded: (v: ReturnVisit) => void }) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const [satisfaction, setSatisfaction] = useState('');

@@ -22,7 +22,7 @@ export function VisitSettingsFields({
 }: {
   /** The current state: the fields start from the one first read and then keep what is typed; saves send its revision. */
   state: ClosureAdminState;
-  run(change: () => Promise<ClosureAdminState>): Promise<void>;
+  run: (change: () => Promise<ClosureAdminState>) => Promise<void>;
 }) {
   const { t } = useI18n();
   const [rate, setRate] = useState(() => String(state.settings.sampleRatePercent));

@@ -10,7 +10,7 @@ export interface ClosureAdmin {
   /** The last change went through. */
   saved: boolean;
   /** Runs one change; its answer is the new state (the forms keep what was typed either way). */
-  run(change: () => Promise<ClosureAdminState>): Promise<void>;
+  run: (change: () => Promise<ClosureAdminState>) => Promise<void>;
 }
 
 /** The return visits' administration as the server holds it, and changes to it. */

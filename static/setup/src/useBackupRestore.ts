@@ -20,10 +20,10 @@ export type BackupPhase =
 
 export interface BackupRestoreActions {
   phase: BackupPhase;
-  download(): Promise<void>;
-  choose(file: File | undefined): Promise<void>;
-  apply(restoreId: string): Promise<void>;
-  cancel(): void;
+  download: () => Promise<void>;
+  choose: (file: File | undefined) => Promise<void>;
+  apply: (restoreId: string) => Promise<void>;
+  cancel: () => void;
 }
 
 /**

@@ -21,10 +21,10 @@ export interface SetupRun {
   phase: SetupPhase;
   /** The admin asked for a preview with no project picked. */
   hint: boolean;
-  load(): Promise<void>;
-  toggle(projectKey: string): void;
-  preview(): Promise<void>;
-  run(resume: boolean): Promise<void>;
+  load: () => Promise<void>;
+  toggle: (projectKey: string) => void;
+  preview: () => Promise<void>;
+  run: (resume: boolean) => Promise<void>;
 }
 
 /**

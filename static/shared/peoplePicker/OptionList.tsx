@@ -24,9 +24,9 @@ export function OptionList({
   hidden: boolean;
   options: Picked[];
   activeIndex: number;
-  nameOf(p: Picked): string;
-  onActive(i: number): void;
-  onChoose(option: Picked): void;
+  nameOf: (p: Picked) => string;
+  onActive: (i: number) => void;
+  onChoose: (option: Picked) => void;
 }) {
   const { t } = useI18n();
   return (

@@ -13,10 +13,10 @@ export function PickedChips({
   onRemove,
 }: {
   value: readonly Picked[];
-  nameOf(p: Picked): string;
+  nameOf: (p: Picked) => string;
   disabled: boolean;
   testId: string | undefined;
-  onRemove(key: string): void;
+  onRemove: (key: string) => void;
 }) {
   const { t } = useI18n();
   return (

@@ -8,11 +8,11 @@ export interface ComboboxState {
   activeIndex: number;
   query: string;
   value: readonly Picked[];
-  setOpen(open: boolean): void;
+  setOpen: (open: boolean) => void;
   setActive: Dispatch<SetStateAction<number>>;
-  setQuery(query: string): void;
-  choose(option: Picked): void;
-  remove(key: string): void;
+  setQuery: (query: string) => void;
+  choose: (option: Picked) => void;
+  remove: (key: string) => void;
 }
 
 /**

@@ -4,7 +4,7 @@ import { useI18n } from '../../shared/i18n/react';
 import { Chart } from './Chart';
 
 /** Issues by one dimension (product, region, customer tier, month): all of them and the severe ones. */
-export function BreakdownChart({ b, onDrill }: { b: BreakdownDto; onDrill(jql: string, label: string): void }) {
+export function BreakdownChart({ b, onDrill }: { b: BreakdownDto; onDrill: (jql: string, label: string) => void }) {
   const { t } = useI18n();
   return (
     <Chart

@@ -11,8 +11,8 @@ export function ChartSlot<K extends SupervisionChartName>(props: {
   name: K;
   title: string;
   state: ChartState<K>;
-  retry(): void;
-  children(data: SupervisionChartData[K]): ReactNode;
+  retry: () => void;
+  children: (data: SupervisionChartData[K]) => ReactNode;
 }) {
   const { t } = useI18n();
   const { state } = props;

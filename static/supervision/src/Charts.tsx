@@ -22,8 +22,8 @@ const BREAKDOWNS: ReadonlyArray<[Breakdown, MessageKey]> = [
 /** Every chart in its slot, in the page's order. */
 export function Charts(props: {
   charts: ChartStates;
-  retry(chart: SupervisionChartName): () => void;
-  onDrill(jql: string, label: string): void;
+  retry: (chart: SupervisionChartName) => () => void;
+  onDrill: (jql: string, label: string) => void;
 }) {
   const { t } = useI18n();
   const { charts: c, retry, onDrill } = props;

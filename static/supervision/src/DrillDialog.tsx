@@ -4,7 +4,7 @@ import { useI18n } from '../../shared/i18n/react';
 import { buttonStyle } from './supervisionStyles';
 
 /** A drill-down: the JQL of the issues behind a number, to copy or to open in Jira's search. */
-export function DrillDialog({ jql, label, onClose }: { jql: string; label: string; onClose(): void }) {
+export function DrillDialog({ jql, label, onClose }: { jql: string; label: string; onClose: () => void }) {
   const { t } = useI18n();
   return (
     <Box xcss={dialogStyle} testId="drill-dialog" role="dialog" aria-label={t('sup.drill.title')}>

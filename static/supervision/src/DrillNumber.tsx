@@ -12,7 +12,7 @@ export function DrillNumber({
   drill: Drill;
   testId: string;
   label: string;
-  onDrill(jql: string, label: string): void;
+  onDrill: (jql: string, label: string) => void;
 }) {
   return (
     <Pressable

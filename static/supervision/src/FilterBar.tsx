@@ -29,7 +29,13 @@ const splitIds = (s: string): string[] =>
     .filter((x) => x !== '');
 
 /** The filter as typed (dates, comma-separated ids), applied only on "Apply". */
-export function FilterBar({ initial, onApply }: { initial: AnalyticsFilterDto; onApply(f: AnalyticsFilterDto): void }) {
+export function FilterBar({
+  initial,
+  onApply,
+}: {
+  initial: AnalyticsFilterDto;
+  onApply: (f: AnalyticsFilterDto) => void;
+}) {
   const { t } = useI18n();
   const [draft, setDraft] = useState({
     from: initial.from.slice(0, 10),

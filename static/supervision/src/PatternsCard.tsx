@@ -11,7 +11,7 @@ export function PatternsCard({
   onDrill,
 }: {
   patterns: SupervisionChartData['patterns'];
-  onDrill(jql: string, label: string): void;
+  onDrill: (jql: string, label: string) => void;
 }) {
   const { t } = useI18n();
   const textOf = (p: Pattern): string =>

@@ -11,7 +11,7 @@ export function PeopleTable(props: {
   id: string;
   title: string;
   dto: PeopleDto;
-  onDrill(jql: string, label: string): void;
+  onDrill: (jql: string, label: string) => void;
 }) {
   const { t } = useI18n();
   const header = [

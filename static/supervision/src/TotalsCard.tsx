@@ -11,7 +11,7 @@ export function TotalsCard({
   onDrill,
 }: {
   totals: SupervisionChartData['totals'];
-  onDrill(jql: string, label: string): void;
+  onDrill: (jql: string, label: string) => void;
 }) {
   const { t } = useI18n();
   const total = (key: MessageKey, drill: Drill, testId: string) => (

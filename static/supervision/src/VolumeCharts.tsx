@@ -9,7 +9,7 @@ export function VolumeCharts({
   onDrill,
 }: {
   volume: SupervisionChartData['volume'];
-  onDrill(jql: string, label: string): void;
+  onDrill: (jql: string, label: string) => void;
 }) {
   const { t } = useI18n();
   const name = (x: string | null): string => x ?? t('sup.none');

@@ -13,7 +13,7 @@ export function WeeklyReport({
 }: {
   weekly: WeeklyReportDto | null;
   error: ApiError | null;
-  onRetry(): void;
+  onRetry: () => void;
 }) {
   const { t } = useI18n();
   return (

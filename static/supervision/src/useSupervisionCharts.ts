@@ -55,8 +55,8 @@ export interface SupervisionCharts {
   weekly: WeeklyReportDto | null;
   weeklyError: ApiError | null;
   /** Asks for one chart again (its retry), with the current filter. */
-  retry(chart: SupervisionChartName): () => void;
-  retryWeekly(): void;
+  retry: (chart: SupervisionChartName) => () => void;
+  retryWeekly: () => void;
 }
 
 /**

@@ -19,7 +19,7 @@ export function TriageDetail({
   options: TriageOptions;
   /** Bumped when the page knows the history changed, so it is read again. */
   historyVersion: number;
-  onReassigned(ownerName: string, acceptBy: string): void;
+  onReassigned: (ownerName: string, acceptBy: string) => void;
 }) {
   return (
     <Box xcss={panelStyles} testId="triage-detail">

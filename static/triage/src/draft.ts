@@ -106,5 +106,5 @@ export function isFieldPath(path: string | undefined, dimensionIds: readonly str
 export interface DraftPartProps {
   draft: TriageDraft;
   errors: readonly ResolverError[];
-  set(patch: Partial<TriageDraft>): void;
+  set: (patch: Partial<TriageDraft>) => void;
 }

@@ -18,9 +18,9 @@ export interface TriageQueue {
   options: TriageOptions | null;
   /** Issues the last listing found deemed accepted (timeout means consent). */
   deemed: string[];
-  load(): Promise<void>;
+  load: () => Promise<void>;
   /** The server said this user may not triage (`NOT_AUTHORIZED`): a refusal, not an error. */
-  refuse(): void;
+  refuse: () => void;
 }
 
 /** The triage queue and the options of the triage form, read together; again after every change. */

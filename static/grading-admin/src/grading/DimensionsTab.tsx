@@ -51,7 +51,7 @@ function DimensionCard({
   dimension: Dimension;
   index: number;
   edit: Edit;
-  onRemove(): void;
+  onRemove: () => void;
 }) {
   const { t } = useI18n();
   return (

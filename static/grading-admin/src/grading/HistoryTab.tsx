@@ -12,7 +12,7 @@ export function HistoryTab({
 }: {
   state: GradingAdminState;
   busy: boolean;
-  onRestore(version: number): void;
+  onRestore: (version: number) => void;
 }) {
   const { t, formatDateTime } = useI18n();
   return (

@@ -91,7 +91,7 @@ function OverrideCard({
   gradeOptions: Options;
   dimOptions: Options;
   edit: Edit;
-  onRemove(): void;
+  onRemove: () => void;
 }) {
   const { t } = useI18n();
   return (

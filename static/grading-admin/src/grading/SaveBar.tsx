@@ -10,10 +10,10 @@ export function SaveBar(props: {
   busy: boolean;
   comment: string;
   issueCount: number;
-  onComment(v: string): void;
-  onSave(): void;
-  onSaveCalendars(): void;
-  onDiscard(): void;
+  onComment: (v: string) => void;
+  onSave: () => void;
+  onSaveCalendars: () => void;
+  onDiscard: () => void;
 }) {
   const { t } = useI18n();
   return (

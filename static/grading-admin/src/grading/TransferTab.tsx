@@ -7,7 +7,7 @@ import { useI18n } from '../../../shared/i18n/react';
 import { Button, EditContext } from '../fields';
 
 /** The table and calendars as JSON: exported to copy, or pasted to import (editors only). */
-export function TransferTab({ busy, onImport }: { busy: boolean; onImport(json: string): void }) {
+export function TransferTab({ busy, onImport }: { busy: boolean; onImport: (json: string) => void }) {
   const { t } = useI18n();
   const [exported, setExported] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);

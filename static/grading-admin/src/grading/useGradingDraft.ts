@@ -23,17 +23,17 @@ export interface GradingDraft {
   actionError: ApiError | null;
   notice: string | null;
   comment: string;
-  setComment(comment: string): void;
+  setComment: (comment: string) => void;
   busy: boolean;
-  load(): Promise<void>;
+  load: () => Promise<void>;
   editTable: Edit;
   editCalendars: Edit;
   /** Back to the published table and calendars. */
-  discard(): void;
-  saveTable(): Promise<void>;
-  saveCalendars(): Promise<void>;
-  restore(version: number): Promise<void>;
-  importConfig(json: string): Promise<void>;
+  discard: () => void;
+  saveTable: () => Promise<void>;
+  saveCalendars: () => Promise<void>;
+  restore: (version: number) => Promise<void>;
+  importConfig: (json: string) => Promise<void>;
 }
 
 /**

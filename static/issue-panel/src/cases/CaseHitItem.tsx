@@ -18,8 +18,8 @@ export function CaseHitItem({
   hit: CaseHit;
   isOpen: boolean;
   mark: CaseMark | undefined;
-  onToggle(): void;
-  onMark(helped: boolean): void;
+  onToggle: () => void;
+  onMark: (helped: boolean) => void;
 }) {
   const { t } = useI18n();
   return (

@@ -13,8 +13,8 @@ export function ImproveCase({
   onError,
 }: {
   record: CaseRecord;
-  onDone(message: string): void;
-  onError(e: ApiError): void;
+  onDone: (message: string) => void;
+  onError: (e: ApiError) => void;
 }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState({

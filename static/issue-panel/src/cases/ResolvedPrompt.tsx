@@ -14,9 +14,9 @@ export function ResolvedPrompt({
   onError,
 }: {
   helpedCase: CaseRecord | undefined;
-  onAddCase(): void;
-  onImproved(message: string): void;
-  onError(e: ApiError): void;
+  onAddCase: () => void;
+  onImproved: (message: string) => void;
+  onError: (e: ApiError) => void;
 }) {
   const { t } = useI18n();
   const [improving, setImproving] = useState<CaseRecord | null>(null);

@@ -9,7 +9,7 @@ type Load = { phase: 'loading' } | { phase: 'error'; error: ApiError } | { phase
 
 export interface CaseSuggestionsState {
   load: Load;
-  fetch(): Promise<void>;
+  fetch: () => Promise<void>;
   /** The cases shown: the last free search's, else the suggestions. */
   hits: CaseHit[];
   /** A free search ran (its hits replace the suggestions). */
@@ -18,12 +18,12 @@ export interface CaseSuggestionsState {
   /** The case to improve once the issue is resolved. */
   helpedCase: CaseRecord | undefined;
   notice: string | null;
-  setNotice(notice: string | null): void;
+  setNotice: (notice: string | null) => void;
   error: ApiError | null;
-  setError(error: ApiError | null): void;
-  search(text: string): Promise<void>;
-  mark(hit: CaseHit, helped: boolean): Promise<void>;
-  createCaseFromIssue(): Promise<void>;
+  setError: (error: ApiError | null) => void;
+  search: (text: string) => Promise<void>;
+  mark: (hit: CaseHit, helped: boolean) => Promise<void>;
+  createCaseFromIssue: () => Promise<void>;
 }
 
 /** The suggestions for an issue (one call on open), free search, the agent's marks, and a case added from it. */

@@ -11,7 +11,7 @@ export function CauseFlag({
 }: {
   flags: RootCauseState['flags'];
   reason: string;
-  onReason(reason: string): void;
+  onReason: (reason: string) => void;
 }) {
   const { t } = useI18n();
   return (

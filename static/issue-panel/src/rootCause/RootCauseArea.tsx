@@ -13,7 +13,7 @@ export function RootCauseArea({
 }: {
   label: string;
   value: string;
-  onChange(v: string): void;
+  onChange: (v: string) => void;
   path: string;
   errors: string[];
   rows?: number;

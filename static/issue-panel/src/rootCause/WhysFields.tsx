@@ -10,8 +10,8 @@ export function WhysFields({
   onChange,
 }: {
   whys: string[];
-  issuesAt(path: string): string[];
-  onChange(whys: string[]): void;
+  issuesAt: (path: string) => string[];
+  onChange: (whys: string[]) => void;
 }) {
   const { t } = useI18n();
   return (

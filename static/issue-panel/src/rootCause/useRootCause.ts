@@ -15,12 +15,12 @@ const EMPTY: RootCauseDraftDto = {
 export interface RootCauseForm {
   state: RootCauseState | null;
   draft: RootCauseDraftDto;
-  set(patch: Partial<RootCauseDraftDto>): void;
+  set: (patch: Partial<RootCauseDraftDto>) => void;
   error: ShownError | null;
   saving: boolean;
   /** The last save went through (the form shows how many versions there are). */
   justSaved: boolean;
-  save(): Promise<void>;
+  save: () => Promise<void>;
 }
 
 const shown = (e: unknown): ShownError => {
