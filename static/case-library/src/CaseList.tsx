@@ -2,7 +2,7 @@ import { Box, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
 import { useI18n } from '../../shared/i18n/react';
 import { listStyles } from './caseLibraryStyles';
 import type { Row } from './cases';
-import { Highlighted } from './ui';
+import { Highlighted } from '../../shared/Highlighted';
 
 /** The cases found: title (matches highlighted when searching), status, product, language, tags, helpful count. */
 export function CaseList({ rows, onOpen }: { rows: Row[]; onOpen: (id: number) => void }) {

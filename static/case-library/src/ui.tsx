@@ -3,7 +3,7 @@
  * design tokens only (dark mode comes from the shared mount's theme).
  */
 import { useId, type ReactNode } from 'react';
-import { Box, Pressable, Stack, xcss } from '@atlaskit/primitives';
+import { Pressable, Stack } from '@atlaskit/primitives';
 import {
   baseInputStyle,
   buttonStyles,
@@ -12,7 +12,6 @@ import {
   primaryButtonStyles,
   SelectOptions,
 } from '../../shared/controls';
-import type { HighlightSegment } from '../../../src/contract/cases';
 
 export function Button({
   children,
@@ -104,30 +103,5 @@ export function Select({
     <select aria-label={label} value={value} style={inputStyle('auto')} onChange={(e) => onChange(e.target.value)}>
       <SelectOptions options={options} />
     </select>
-  );
-}
-
-const markStyles = xcss({
-  backgroundColor: 'color.background.accent.yellow.subtler',
-  color: 'color.text',
-  borderRadius: 'radius.small',
-});
-
-/** Text with the words that matched the query marked (`<mark>`, so assistive tech announces them). */
-export function Highlighted({ segments }: { segments: readonly HighlightSegment[] }) {
-  return (
-    <>
-      {segments.map((s, i) =>
-        s.hit ? (
-          <Box as="mark" key={i} xcss={markStyles}>
-            {s.text}
-          </Box>
-        ) : (
-          <Box as="span" key={i}>
-            {s.text}
-          </Box>
-        ),
-      )}
-    </>
   );
 }

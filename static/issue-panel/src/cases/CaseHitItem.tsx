@@ -3,7 +3,7 @@ import type { CaseHit } from '../../../../src/contract/cases';
 import type { MessageKey } from '../../../shared/i18n';
 import { useI18n } from '../../../shared/i18n/react';
 import { selectedStyles, smallButtonStyles } from './caseStyles';
-import { Marked } from './Marked';
+import { Highlighted } from '../../../shared/Highlighted';
 
 export type CaseMark = 'helped' | 'notRelevant';
 
@@ -27,7 +27,7 @@ export function CaseHitItem({
       <Stack space="space.050">
         <Pressable xcss={titleButtonStyles} aria-expanded={isOpen} onClick={onToggle}>
           <Text weight="medium">
-            <Marked segments={hit.highlights.title} />
+            <Highlighted segments={hit.highlights.title} />
           </Text>
         </Pressable>
         <Text size="small" color="color.text.subtlest" testId="case-why">
@@ -67,7 +67,7 @@ function CaseBody({ hit }: { hit: CaseHit }) {
   return (
     <Stack space="space.050" testId="case-body">
       <Text size="small">
-        <Marked segments={hit.highlights.symptom} />
+        <Highlighted segments={hit.highlights.symptom} />
       </Text>
       {parts
         .filter(([, v]) => v.trim() !== '')
