@@ -179,7 +179,7 @@ export const sqlCases: CaseRepository = {
       `INSERT INTO itr_case (external_id, title, symptom, language, status, created_at, updated_at) VALUES ${cases.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       cases.flatMap((c) => [c.externalId, c.title, c.symptom, c.language, 'published', at, at]),
     );
-    return this.idsByExternalId(cases.map((c) => c.externalId));
+    return sqlCases.idsByExternalId(cases.map((c) => c.externalId));
   },
 
   async countCases() {

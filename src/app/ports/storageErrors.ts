@@ -7,7 +7,7 @@ export const SqlErrorCode = {
   Execution: 'SQL_EXECUTION_ERROR',
   /** Forge refused the statement before running it. */
   InvalidQuery: 'SQL_INVALID_QUERY',
-  /** SELECT over 5 s or another statement over 10 s. */
+  /** A read over 5 s, or any other request over 10 s (Forge SQL's time limits). */
   TimedOut: 'SQL_TIMED_OUT',
   /** A row did not have the shape the caller's parser expects. */
   BadRow: 'SQL_BAD_ROW',
