@@ -114,6 +114,45 @@ export interface ClassificationHistoryEntry {
   at: string; // ISO instant
 }
 
+/** The selected issue as triage reads it before deciding: what was reported, by whom, when. */
+export interface TriageIssueDetail {
+  issueKey: string;
+  summary: string;
+  /** The description as plain text (Jira's rich text flattened, never HTML); '' when there is none. */
+  description: string;
+  /** Who submitted it (the ITR submitter, else Jira's reporter), by display name; null when unknown. */
+  submitterName: string | null;
+  created: string; // ISO instant
+}
+
+export type TriagePreviewRequest = {
+  issueKey: string;
+  /** Dimension id → option id, for every dimension of the table in force. */
+  answers: Record<string, string>;
+  /** Default L1. */
+  line?: SupportLineId;
+};
+
+/**
+ * What saving these answers on this line would give the issue, computed as `triageIssue` computes it
+ * (the grading table in force, the grade's and the line's calendars, waiting-for-customer pauses), from
+ * now; nothing is written.
+ */
+export interface TriagePreview {
+  grade: GradeId;
+  tableVersion: number;
+  /** The customer's response clock, from the issue's creation; null when it would not run (no creation time). */
+  response: { dueAt: string | null; warnAt: string | null } | null;
+  line: SupportLineId;
+  /** True: the issue enters the line on saving (its clock starts then); false: it stays, its clock keeps running. */
+  entersLine: boolean;
+  /** When the line's clock starts (ISO): now when it enters the line, else when it entered it. */
+  lineStartAt: string;
+  /** Null while a waiting-for-customer pause stops the clock. */
+  lineDueAt: string | null;
+  lineWarnAt: string | null;
+}
+
 export interface RegradeProgress {
   jobId: string;
   status: JobStatus;
@@ -139,6 +178,8 @@ export interface TriageFunctions {
   reassignIssue: { payload: ReassignRequest; result: { issueKey: string; ownerAccountId: string; acceptBy: string } };
   acceptIssue: { payload: { issueKey: string }; result: { issueKey: string; acceptance: AcceptanceState } };
   getClassificationHistory: { payload: { issueKey: string }; result: ClassificationHistoryEntry[] };
+  getTriageIssue: { payload: { issueKey: string }; result: TriageIssueDetail };
+  previewTriage: { payload: TriagePreviewRequest; result: TriagePreview };
   /** `confirm: true` required (CONFIRMATION_REQUIRED otherwise): it rewrites every open issue's grade. */
   startRegrade: { payload: { confirm: true }; result: RegradeProgress };
   getRegradeProgress: { payload: { jobId?: string }; result: RegradeProgress | null };

@@ -8,7 +8,8 @@ import {
   reassignIssue,
   triageIssue,
 } from '../app/triage/triage';
-import type { TriageDecision, TriageFunctions } from '../contract/triage';
+import { getTriageIssue, previewTriage } from '../app/triage/triageIssueView';
+import type { TriageDecision, TriageFunctions, TriagePreviewRequest } from '../contract/triage';
 import { isRecord } from '../domain/input';
 import { defineAll, type Implementing } from './envelope';
 import { callerOf, invalidPayload, issueKey, oneOf, optionalText, text } from './payload';
@@ -71,6 +72,18 @@ export function parseDecision(payload: unknown): TriageDecision {
   return decision;
 }
 
+/** Shape check only, like `parseDecision`: the use case says which answers and lines exist. */
+export function parsePreviewRequest(payload: unknown): TriagePreviewRequest {
+  const key = issueKey(payload);
+  const answers = isRecord(payload) ? payload['answers'] : undefined;
+  if (!isRecord(answers) || !Object.values(answers).every((v) => typeof v === 'string'))
+    return invalidPayload('answers', 'answers must map dimension ids to option ids');
+  const line = optionalText(payload, 'line');
+  const request: TriagePreviewRequest = { issueKey: key, answers: answers as Record<string, string> };
+  if (line !== undefined) request.line = line as NonNullable<TriagePreviewRequest['line']>;
+  return request;
+}
+
 /** Every function, by key: the payload parsed, the use case called as the caller. */
 const functions: Implementing<TriageFunctions> = {
   getTriageOptions: (_payload, context) => getTriageOptions(callerOf(context)),
@@ -85,6 +98,8 @@ const functions: Implementing<TriageFunctions> = {
   },
   acceptIssue: (payload, context) => acceptIssue(issueKey(payload), callerOf(context)),
   getClassificationHistory: (payload, context) => getClassificationHistory(issueKey(payload), callerOf(context)),
+  getTriageIssue: (payload, context) => getTriageIssue(issueKey(payload), callerOf(context)),
+  previewTriage: (payload, context) => previewTriage(parsePreviewRequest(payload), callerOf(context)),
   ...regradeFunctions(),
 };
 
@@ -96,6 +111,8 @@ export const TRIAGE_KEYS: Record<keyof TriageFunctions, true> = {
   reassignIssue: true,
   acceptIssue: true,
   getClassificationHistory: true,
+  getTriageIssue: true,
+  previewTriage: true,
   startRegrade: true,
   getRegradeProgress: true,
 };

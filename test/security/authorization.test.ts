@@ -55,6 +55,8 @@ const TABLE: Record<string, Row> = {
   reassignIssue: TRIAGE,
   acceptIssue: TRIAGE,
   getClassificationHistory: BROWSERS,
+  getTriageIssue: TRIAGE, // the triage page's detail and live preview; nothing written
+  previewTriage: TRIAGE,
   startRegrade: ADMIN_ONLY,
   getRegradeProgress: ADMIN_ONLY,
   listSetupProjects: ADMIN_ONLY,

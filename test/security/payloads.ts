@@ -91,6 +91,8 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   reassignIssue: { issueKey: 'ITR-4', mode: 'forward', toAccountId: TOM, reason: 'Tom knows the VAT module' },
   acceptIssue: { issueKey: 'ITR-4' },
   getClassificationHistory: { issueKey: 'ITR-4' },
+  getTriageIssue: { issueKey: 'ITR-10' },
+  previewTriage: { issueKey: 'ITR-10', answers: OUTAGE, line: 'L1' },
   startRegrade: { confirm: true },
   getRegradeProgress: {},
   // setup

@@ -330,6 +330,41 @@ function optionalText(
   return t;
 }
 
+/**
+ * The grade the table in force gives `answers`, as triage saves it and its preview shows it; each
+ * problem (unanswered, unknown option, a table that leaves them without a grade) goes to `errors`.
+ */
+export function gradeAnswers(
+  table: GradingTable,
+  answers: Record<string, string>,
+  errors: Problem[],
+): { grade: string; tableVersion: number } | undefined {
+  if (!encodableAnswers(answers)) {
+    errors.push({
+      code: GradingErrorCode.AnswerUnknownOption,
+      path: 'answers',
+      message: 'answers hold ids no table uses',
+    });
+    return undefined;
+  }
+  try {
+    const g = gradeIssue(table, answers);
+    if (g.ok) return { grade: g.grade, tableVersion: g.tableVersion };
+    for (const i of g.issues)
+      errors.push({
+        code: toServerErrorCode(i.code),
+        path: i.path,
+        message: i.message,
+        ...(i.params ? { params: i.params } : {}),
+      });
+  } catch (e) {
+    // The table leaves this combination without a grade: a configuration bug the admin must fix.
+    if (e instanceof DomainError) errors.push({ code: toServerErrorCode(e.code), path: 'answers', message: e.message });
+    else throw e;
+  }
+  return undefined;
+}
+
 /** Checks a decision against the table in force; throws an ItrError listing every problem. */
 export function checkDecision(
   decision: TriageDecision,
@@ -383,32 +418,7 @@ export function checkDecision(
       });
   }
 
-  let graded: { grade: string; tableVersion: number } | undefined;
-  if (!encodableAnswers(decision.answers)) {
-    errors.push({
-      code: GradingErrorCode.AnswerUnknownOption,
-      path: 'answers',
-      message: 'answers hold ids no table uses',
-    });
-  } else {
-    try {
-      const g = gradeIssue(table, decision.answers);
-      if (g.ok) graded = { grade: g.grade, tableVersion: g.tableVersion };
-      else
-        for (const i of g.issues)
-          errors.push({
-            code: toServerErrorCode(i.code),
-            path: i.path,
-            message: i.message,
-            ...(i.params ? { params: i.params } : {}),
-          });
-    } catch (e) {
-      // The table leaves this combination without a grade: a configuration bug the admin must fix.
-      if (e instanceof DomainError)
-        errors.push({ code: toServerErrorCode(e.code), path: 'answers', message: e.message });
-      else throw e;
-    }
-  }
+  const graded = gradeAnswers(table, decision.answers, errors);
   if (errors.length > 0 || graded === undefined || !classified.ok) throw ItrError.of(errors);
   return {
     kind: decision.kind,

@@ -90,6 +90,14 @@ function shownValue(v: unknown): string | null {
 }
 
 /**
+ * Whether triage onto `line` makes the issue enter it, starting the line's clock: another line, or no
+ * entry time yet. A re-triage within the same line keeps the clock it has.
+ */
+export function entersLineOf(fields: Record<string, unknown>, ids: ItrFieldIds, line: SupportLine): boolean {
+  return textOf(fields[ids.line]) !== line || fields[ids.lineEnteredAt] == null;
+}
+
+/**
  * Plans a triage decision on the issue as read. A closed issue is refused (TRIAGE_ISSUE_CLOSED): it
  * keeps what it was closed with.
  */
@@ -105,8 +113,7 @@ export function planTriage(facts: TriageFacts): TriagePlan {
   const classificationReason = c.deviation ? `${c.reason}: ${c.deviation.justification}` : c.reason;
   const tier = checked.tier ?? decision.answers['customerTier'];
   const currentOwner = accountIdOf(f[ids.owner]);
-  // The line's clock starts when the issue enters the line (a re-triage within the same line keeps it).
-  const entersLine = textOf(f[ids.line]) !== checked.line || f[ids.lineEnteredAt] == null;
+  const entersLine = entersLineOf(f, ids, checked.line);
   const answers = encodeGradingAnswers(decision.answers);
   const wanted: FieldChange[] = [
     { name: 'kind', historyField: 'kind', old: textOf(f[ids.kind]), next: checked.kind, shown: checked.kind },
