@@ -14,6 +14,8 @@ export const CLIENT_ERROR_CODES = [
   'UI_MALFORMED_RESPONSE',
   /** The Forge context has no issue key (the panel was rendered outside an issue). */
   'UI_NO_ISSUE_CONTEXT',
+  /** The triage form was saved with no classification chosen (the page asks before sending anything). */
+  'UI_TRIAGE_CLASSIFICATION_NOT_CHOSEN',
 ] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 /** Every code a page may show: a resolver's, or one the page produced itself. */

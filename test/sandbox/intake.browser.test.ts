@@ -1,8 +1,9 @@
 /**
  * Intake and grading end to end in the sandbox (issue 4, point 6), in headless Chromium: a submitter
  * creates an issue on the home page; the triage user triages it on the app's global page (ITR →
- * Triage tab: kind, classification, grading answers, L1) and saves; the issue's ITR panel then shows
- * the grade, the due and warning times and the classification history; an admin opens the grading
+ * Triage tab: the issue as reported beside the form, kind, classification, grading answers, L1, the
+ * live preview) and saves; the issue's ITR panel then shows the grade, the due and warning times and
+ * the classification history; an admin opens the grading
  * table admin page and may edit it; a non-admin cannot open it (Jira shows admin pages to
  * administrators only), so the host refuses that page's resolver to them and nothing changes.
  *
@@ -13,7 +14,9 @@
 import { DEMO_FIELD_IDS, DEMO_USERS } from '../../sandbox/demoSite';
 import { ITR_ISSUE_TYPE_NAMES } from '../../src/app/setup/plan';
 import type { GradingAdminState } from '../../src/contract/gradingAdmin';
+import { DEFAULT_GRADING_TABLE } from '../../src/domain';
 import { chromiumAvailable } from '../static/bridgeStub';
+import { chooseOption } from '../static/designSelect';
 import { useSandboxInBrowser } from './sandboxBrowser';
 
 /** Answers the shipped grading table grades critical (critical runs on the always-on calendar). */
@@ -24,6 +27,11 @@ const OUTAGE: Record<string, string> = {
   customerTier: 'standard',
   sensitivity: 'none',
 };
+
+/** An option's English label in the shipped table, as the triage user picks it. */
+const enLabel = (dimension: string, option: string): string =>
+  DEFAULT_GRADING_TABLE.dimensions.find((d) => d.id === dimension)?.options.find((o) => o.id === option)?.label.en ??
+  option;
 
 function demoUser(role: string, locale: 'en_US' | 'zh_CN' = 'en_US') {
   const u = DEMO_USERS.find((x) => x.role === role && x.locale === locale);
@@ -86,13 +94,25 @@ describeWithBrowser('intake and grading in the sandbox', () => {
       const row = home.getByTestId('triage-list').getByTestId(`triage-row-${key}`);
       await row.click();
       await home.getByText(`Triage ${key}`).waitFor();
+      // Beside the form, the issue as its submitter reported it: by name, with its description.
+      await home.getByTestId('triage-brief-description').getByText('Created by the intake browser test.').waitFor();
+      expect(await home.getByTestId('triage-brief-submitted').innerText()).toContain(
+        `Submitted by ${submitter.displayName}`,
+      );
       const field = (p: string) => home.locator(`[data-path="${p}"]`);
-      await field('kind').selectOption('technicalService');
-      // Outside the spec but expected by users' habits → the rule says "problem".
+      await chooseOption(home, 'kind', 'Technical service');
+      // Outside the spec but expected by users' habits → the rule says "problem"; nothing is chosen until the user does.
       await field('classification.facts.expectedByUserHabitOrIndustryNorm').check();
       expect(await home.getByTestId('triage-suggestion').innerText()).toContain('Problem');
-      for (const [dim, option] of Object.entries(OUTAGE)) await field(`answers.${dim}`).selectOption(option);
-      await field('line').selectOption('L1');
+      await home.getByLabel('Follow the rule (Problem)').check();
+      for (const [dim, option] of Object.entries(OUTAGE))
+        await chooseOption(home, `answers.${dim}`, enLabel(dim, option));
+      await chooseOption(home, 'line', 'L1 · First line');
+      // The live preview, before saving: the grade and the L1 deadline the save then writes (6 h of 24×7).
+      await home.getByTestId('triage-preview-grade').getByText('Critical').waitFor();
+      expect(await home.getByTestId('triage-preview-line').innerText()).toMatch(
+        /^L1 · First line due .+ \(in 6 hours\)$/,
+      );
       await ui.shoot('sandbox-intake-triage');
       await home.getByRole('button', { name: 'Save triage' }).click();
       const notice = home.getByTestId('triage-notice');

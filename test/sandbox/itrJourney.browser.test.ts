@@ -20,7 +20,9 @@ import { stripVTControlCharacters } from 'node:util';
 import { createManualClock, installFakeDate, type ManualClock } from '../../sandbox/clock';
 import { DEMO_FIELD_IDS, DEMO_LINE_ROUTING, DEMO_USERS } from '../../sandbox/demoSite';
 import { ITR_ISSUE_TYPE_NAMES } from '../../src/app/setup/plan';
+import { DEFAULT_GRADING_TABLE } from '../../src/domain';
 import { chromiumAvailable } from '../static/bridgeStub';
+import { chooseOption } from '../static/designSelect';
 import { pageLeaks } from './pageScan';
 import { demoAccountId } from './sandboxHttp';
 import { fillRootCause, useSandboxInBrowser } from './sandboxBrowser';
@@ -197,14 +199,23 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
       await home.getByText(`Triage ${key}`).waitFor();
       await shows('triage list: no ids or codes', () => shownByName([]));
       const field = (p: string) => home.locator(`[data-path="${p}"]`);
-      await field('kind').selectOption('technicalService');
+      await chooseOption(home, 'kind', 'Technical service');
       await field('classification.facts.failsWithinSpecification').check();
-      for (const [dim, option] of Object.entries(OUTAGE)) await field(`answers.${dim}`).selectOption(option);
-      await field('line').selectOption('L1');
+      await home.getByLabel('Follow the rule (Problem)').check(); // nothing is chosen for the triage user
+      for (const [dim, option] of Object.entries(OUTAGE)) {
+        const label = DEFAULT_GRADING_TABLE.dimensions.find((d) => d.id === dim)?.options.find((o) => o.id === option)
+          ?.label.en;
+        await chooseOption(home, `answers.${dim}`, label ?? option);
+      }
+      await chooseOption(home, 'line', 'L1 · First line');
       // The owner is picked by name (a Jira user search as Maria), never typed as an id.
       const owner = home.locator('[role="combobox"][data-path="ownerAccountId"]');
       await owner.fill('李');
-      await home.getByRole('option', { name: /李伟/ }).click();
+      // The picker's own options (the queue beside the form is a listbox of issues too).
+      await home
+        .locator(`[id="${(await owner.getAttribute('aria-controls')) ?? ''}"]`)
+        .getByRole('option', { name: /李伟/ })
+        .click();
       await shows('triage form with the owner picked: names, no ids or codes', () => shownByName(['李伟']));
       await home.getByRole('button', { name: 'Save triage' }).click();
       await home.getByTestId('triage-notice').waitFor();

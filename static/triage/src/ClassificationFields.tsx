@@ -12,7 +12,8 @@ export function ClassificationFields({ issueKey, draft, errors, set }: DraftPart
   const { t } = useI18n();
   const suggestion = suggestClassification(draft.facts);
   const ruleLabel = t(`triage.classification.${suggestion.classification}`);
-  const againstRule = draft.chosen !== 'rule' && draft.chosen !== suggestion.classification;
+  // Nothing is chosen until the triage user picks (no default): the rule only suggests.
+  const againstRule = draft.chosen !== null && draft.chosen !== 'rule' && draft.chosen !== suggestion.classification;
   return (
     <>
       <Fieldset

@@ -1,10 +1,9 @@
-import { Text } from '@atlaskit/primitives';
 import type { TriageOptions } from '../../../src/contract';
 import { useI18n } from '../../shared/i18n/react';
 import { Fieldset, SelectInput } from './controls';
 import { errorsAt, type DraftPartProps } from './draft';
 
-/** One answer per grading dimension of the published table; the grade itself is computed on save. */
+/** One answer per grading dimension of the published table; the preview below shows the grade they give. */
 export function GradeAnswers({ options, draft, errors, set }: DraftPartProps & { options: TriageOptions }) {
   const { t, locale } = useI18n();
   return (
@@ -17,16 +16,11 @@ export function GradeAnswers({ options, draft, errors, set }: DraftPartProps & {
           {...(d.guidance === null ? {} : { hint: d.guidance[locale] })}
           errors={errorsAt(errors, `answers.${d.id}`)}
           value={draft.answers[d.id] ?? ''}
-          options={[
-            { value: '', label: t('triage.answer.choose') },
-            ...d.options.map((o) => ({ value: o.id, label: o.label[locale] })),
-          ]}
+          placeholder={t('triage.answer.choose')}
+          options={d.options.map((o) => ({ value: o.id, label: o.label[locale] }))}
           onChange={(v) => set({ answers: { ...draft.answers, [d.id]: v } })}
         />
       ))}
-      <Text size="small" color="color.text.subtle">
-        {t('triage.gradeAfterSave', { version: options.tableVersion })}
-      </Text>
     </Fieldset>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import { Stack } from '@atlaskit/primitives';
-import type { ResolverError } from '../../../src/contract/envelope';
+import type { ShownError } from '../../shared/errors';
 import { PeoplePicker } from '../../shared/PeoplePicker';
 import type { PickedPerson } from '../../shared/people';
 import { FieldErrors } from './controls';
@@ -22,7 +22,7 @@ export function PersonInput({
 }: {
   path: string;
   label: string;
-  errors: readonly ResolverError[];
+  errors: readonly ShownError[];
   value: PickedPerson | null;
   onChange: (v: PickedPerson | null) => void;
   projectKey: string;

@@ -1,11 +1,12 @@
 import { useState } from 'react';
+import Button from '@atlaskit/button/new';
 import { Box, Stack } from '@atlaskit/primitives';
-import type { ResolverError } from '../../../src/contract/envelope';
+import type { ShownError } from '../../shared/errors';
 import { call } from '../../shared/api';
 import { toApiError, type ApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
-import { Button, Fieldset, Heading, Radio, TextInput } from './controls';
+import { Fieldset, Heading, Radio, TextInput } from './controls';
 import { errorsAt } from './draft';
 import { PersonInput, projectOf } from './PersonInput';
 import { personName, type PickedPerson } from '../../shared/people';
@@ -27,7 +28,7 @@ export function ReassignForm({
   const [mode, setMode] = useState<'forward' | 'escalate'>('forward');
   const [to, setTo] = useState<PickedPerson | null>(null);
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<readonly ResolverError[]>([]);
+  const [errors, setErrors] = useState<readonly ShownError[]>([]);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -102,7 +103,7 @@ export function ReassignForm({
           <ErrorState error={failure} titleKey="triage.reassign.failed" params={{ issueKey }} />
         )}
         <Box>
-          <Button type="submit" disabled={busy}>
+          <Button type="submit" isDisabled={busy} testId="triage-reassign-submit">
             {t('triage.reassign.submit')}
           </Button>
         </Box>

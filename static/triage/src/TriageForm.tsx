@@ -1,16 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
 import { Box, Stack, Text } from '@atlaskit/primitives';
-import type { ResolverError } from '../../../src/contract/envelope';
 import type { TriageListItem, TriageOptions, TriageResult } from '../../../src/contract';
 import { call } from '../../shared/api';
-import { toApiError, type ApiError } from '../../shared/errors';
+import { toApiError, type ApiError, type ShownError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
 import { ClassificationFields } from './ClassificationFields';
-import { Button, Heading, SelectInput, useErrorText } from './controls';
+import { Notice, SelectInput, useErrorText } from './controls';
 import { DispatchFields } from './DispatchFields';
-import { errorsAt, isFieldPath, KINDS, toDecision, type TriageDraft } from './draft';
+import { errorsAt, isFieldPath, KINDS, toDecision, unchosenClassification, type TriageDraft } from './draft';
 import { GradeAnswers } from './GradeAnswers';
+import { GradePreview } from './GradePreview';
+import { usePreviewTriage } from './usePreviewTriage';
 
 export interface TriageFormProps {
   item: TriageListItem;
@@ -18,32 +20,59 @@ export interface TriageFormProps {
   draft: TriageDraft;
   onDraft: (d: TriageDraft) => void;
   /** Errors of the last failed save (kept by the page with the draft). */
-  errors: readonly ResolverError[];
-  onErrors: (e: readonly ResolverError[]) => void;
+  errors: readonly ShownError[];
+  onErrors: (e: readonly ShownError[]) => void;
   onSaved: (result: TriageResult) => void;
   onRefused: () => void;
+  /** Id of the heading that names the form (the detail pane's). */
+  labelledBy: string;
 }
 
-/** The triage decision for one issue: kind, classification with the rule helper, grade answers, line and owner. */
-export function TriageForm({ item, options, draft, onDraft, errors, onErrors, onSaved, onRefused }: TriageFormProps) {
+/**
+ * The triage decision for one issue: kind, classification with the rule helper, grade answers with the
+ * live grade and deadline preview, line and owner.
+ */
+export function TriageForm({
+  item,
+  options,
+  draft,
+  onDraft,
+  errors: lastSave,
+  onErrors,
+  onSaved,
+  onRefused,
+  labelledBy,
+}: TriageFormProps) {
   const { t } = useI18n();
+  // The page's own refusal ends with the choice; the server's problems stay until the next save.
+  const errors =
+    draft.chosen === null ? lastSave : lastSave.filter((e) => e.code !== 'UI_TRIAGE_CLASSIFICATION_NOT_CHOSEN');
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const set = (patch: Partial<TriageDraft>) => onDraft({ ...draft, ...patch });
   const part = { draft, errors, set };
+  const dimensionIds = options.dimensions.map((d) => d.id);
+  const preview = usePreviewTriage(item.issueKey, draft.answers, draft.line, dimensionIds);
 
-  // After a failed save, the keyboard goes to the first field that needs fixing.
+  // After a failed save, the keyboard goes to the first field that needs fixing (a group: its first input).
   useEffect(() => {
-    if (errors.length === 0) return;
-    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    const target = first?.tagName === 'FIELDSET' ? first.querySelector<HTMLElement>('input, select, textarea') : first;
+    if (lastSave.length === 0) return;
+    const first = formRef.current?.querySelector<HTMLElement>('[data-invalid="true"], [aria-invalid="true"]');
+    const target = first?.matches('input, select, textarea')
+      ? first
+      : first?.querySelector<HTMLElement>('input, select, textarea');
     target?.focus();
-  }, [errors]);
+  }, [lastSave]);
 
   const save = async () => {
-    setSaving(true);
     setFailure(null);
+    const unchosen = unchosenClassification(draft);
+    if (unchosen.length > 0) {
+      onErrors(unchosen);
+      return;
+    }
+    setSaving(true);
     try {
       const result = await call('triageIssue', toDecision(item.issueKey, draft));
       onErrors([]);
@@ -61,7 +90,7 @@ export function TriageForm({ item, options, draft, onDraft, errors, onErrors, on
   return (
     <form
       ref={formRef}
-      aria-labelledby="triage-form-title"
+      aria-labelledby={labelledBy}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -69,32 +98,26 @@ export function TriageForm({ item, options, draft, onDraft, errors, onErrors, on
       }}
     >
       <Stack space="space.200">
-        <Heading size="medium" as="h2" id="triage-form-title">
-          {t('triage.form.title', { issueKey: item.issueKey })}
-        </Heading>
-        <Text color="color.text.subtle">{item.summary}</Text>
-
         <SelectInput
           path="kind"
           label={t('triage.kind')}
           errors={errorsAt(errors, 'kind')}
           value={draft.kind}
-          options={[
-            { value: '', label: t('triage.kind.choose') },
-            ...KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })),
-          ]}
+          placeholder={t('triage.kind.choose')}
+          options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
           onChange={(v) => set({ kind: v as TriageDraft['kind'] })}
         />
         <ClassificationFields issueKey={item.issueKey} {...part} />
         <GradeAnswers options={options} {...part} />
         <DispatchFields issueKey={item.issueKey} {...part} />
+        <GradePreview state={preview} options={options} />
 
-        <SaveProblems errors={errors} dimensionIds={options.dimensions.map((d) => d.id)} />
+        <SaveProblems errors={errors} dimensionIds={dimensionIds} />
         {failure === null ? null : (
           <ErrorState error={failure} titleKey="triage.saveFailed" params={{ issueKey: item.issueKey }} />
         )}
         <Box>
-          <Button primary type="submit" disabled={saving}>
+          <Button appearance="primary" type="submit" isDisabled={saving} testId="triage-save">
             {saving ? t('triage.saving') : t('triage.save')}
           </Button>
         </Box>
@@ -104,21 +127,19 @@ export function TriageForm({ item, options, draft, onDraft, errors, onErrors, on
 }
 
 /** How many problems the last save had, and in words those no field shows. */
-function SaveProblems({ errors, dimensionIds }: { errors: readonly ResolverError[]; dimensionIds: string[] }) {
+function SaveProblems({ errors, dimensionIds }: { errors: readonly ShownError[]; dimensionIds: string[] }) {
   const { t } = useI18n();
   const errorText = useErrorText();
   if (errors.length === 0) return null;
   const elsewhere = errors.filter((e) => !isFieldPath(e.path, dimensionIds));
   return (
-    <Box role="alert" testId="triage-problems">
-      <Text color="color.text.danger" weight="medium">
-        {t('triage.problems', { count: errors.length })}
-      </Text>
+    <Notice appearance="error" role="alert" testId="triage-problems">
+      <Text weight="medium">{t('triage.problems', { count: errors.length })}</Text>
       {elsewhere.map((e, i) => (
-        <Text key={i} color="color.text.danger">
+        <Text key={i} as="p">
           {errorText(e)}
         </Text>
       ))}
-    </Box>
+    </Notice>
   );
 }

@@ -1,24 +1,24 @@
 /**
- * Form controls of the triage page: native inputs (keyboard and screen readers for free) styled with
- * design tokens, each with a visible label and its errors right under it (`aria-invalid`,
- * `aria-describedby`). `data-path` names the server's error path for the input.
+ * Form controls of the triage page: the design system's Select and Textfield where they fit, native
+ * checkboxes, radios and textareas (no Atlaskit package of theirs is installed) styled with design
+ * tokens; each with a visible label and its errors right under it (`aria-invalid`,
+ * `aria-describedby`). `data-path` names the server's error path of the field; `data-invalid` marks a
+ * field with errors, so the form can move the keyboard to the first one.
  */
 import { forwardRef, useId, type ReactNode } from 'react';
-import { Box, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
+import Select from '@atlaskit/select';
+import Textfield from '@atlaskit/textfield';
+import ErrorIcon from '@atlaskit/icon/core/status-error';
+import SuccessIcon from '@atlaskit/icon/core/status-success';
+import WarningIcon from '@atlaskit/icon/core/status-warning';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import type { ResolverError } from '../../../src/contract/envelope';
-import {
-  baseInputStyle,
-  buttonStyles,
-  FieldLabel,
-  FieldMessages,
-  primaryButtonStyles,
-  SelectOptions,
-} from '../../shared/controls';
+import type { ShownError } from '../../shared/errors';
+import { baseInputStyle, FieldLabel, FieldMessages } from '../../shared/controls';
 import { errorMessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
 
-export function useErrorText(): (e: ResolverError) => string {
+export function useErrorText(): (e: ShownError) => string {
   const { t } = useI18n();
   return (e) => {
     const key = errorMessageKey(e.code);
@@ -26,15 +26,10 @@ export function useErrorText(): (e: ResolverError) => string {
   };
 }
 
-export function FieldErrors({ errors, id }: { errors: readonly ResolverError[]; id: string }) {
+export function FieldErrors({ errors, id }: { errors: readonly ShownError[]; id: string }) {
   const text = useErrorText();
   return <FieldMessages messages={errors.map(text)} id={id} testId="field-error" />;
 }
-
-export const inputStyle = (invalid: boolean): React.CSSProperties => ({
-  ...baseInputStyle(invalid),
-  maxWidth: '100%',
-});
 
 export const fieldsetStyle: React.CSSProperties = {
   border: `${token('border.width')} solid ${token('color.border')}`,
@@ -47,14 +42,15 @@ export const fieldsetStyle: React.CSSProperties = {
 interface Common {
   path: string;
   label: string;
-  errors: readonly ResolverError[];
+  errors: readonly ShownError[];
 }
 
-function useDescribed(errors: readonly ResolverError[]) {
+function useDescribed(errors: readonly ShownError[]) {
   const id = useId();
   return { id, errId: `${id}-err`, invalid: errors.length > 0 };
 }
 
+/** One line of text (Atlaskit Textfield), or several (a native textarea: no Atlaskit textarea is installed). */
 export function TextInput({
   path,
   label,
@@ -64,27 +60,51 @@ export function TextInput({
   multiline = false,
 }: Common & { value: string; onChange: (v: string) => void; multiline?: boolean }) {
   const { id, errId, invalid } = useDescribed(errors);
-  const props = {
-    id,
-    'data-path': path,
-    'aria-invalid': invalid,
-    'aria-describedby': invalid ? errId : undefined,
-    value,
-    style: { ...inputStyle(invalid), width: '100%' },
-  };
+  const described = invalid ? errId : undefined;
   return (
     <Stack space="space.050">
       <FieldLabel htmlFor={id}>{label}</FieldLabel>
-      {multiline ? (
-        <textarea {...props} rows={3} onChange={(e) => onChange(e.target.value)} />
-      ) : (
-        <input {...props} type="text" onChange={(e) => onChange(e.target.value)} />
-      )}
+      <div data-invalid={invalid || undefined}>
+        {multiline ? (
+          <textarea
+            id={id}
+            data-path={path}
+            aria-invalid={invalid}
+            aria-describedby={described}
+            value={value}
+            rows={3}
+            style={{ ...baseInputStyle(invalid), width: '100%', maxWidth: '100%', boxSizing: 'border-box' }}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        ) : (
+          <Textfield
+            id={id}
+            data-path={path}
+            isInvalid={invalid}
+            aria-invalid={invalid}
+            aria-describedby={described}
+            value={value}
+            onChange={(e) => onChange(e.currentTarget.value)}
+          />
+        )}
+      </div>
       <FieldErrors errors={errors} id={errId} />
     </Stack>
   );
 }
 
+// Side by side in a row (line, warranty), a select keeps room for its longest choice.
+const selectMinWidth = `calc(2.5 * ${token('space.1000')})`;
+
+interface Choice {
+  value: string;
+  label: string;
+}
+
+/**
+ * One choice among a few (Atlaskit Select). `value` '' with a `placeholder` means nothing chosen yet;
+ * the screen-reader announcements react-select makes are given in the user's language.
+ */
 export function SelectInput({
   path,
   label,
@@ -93,32 +113,45 @@ export function SelectInput({
   options,
   onChange,
   hint,
+  placeholder,
 }: Common & {
   value: string;
-  options: ReadonlyArray<{ value: string; label: string }>;
+  options: readonly Choice[];
   onChange: (v: string) => void;
   hint?: string;
+  placeholder?: string;
 }) {
+  const { t } = useI18n();
   const { id, errId, invalid } = useDescribed(errors);
+  const hintId = `${id}-hint`;
+  const described = [hint === undefined ? null : hintId, invalid ? errId : null].filter((x) => x !== null).join(' ');
   return (
     <Stack space="space.050">
       <FieldLabel htmlFor={id}>{label}</FieldLabel>
       {hint === undefined ? null : (
-        <Text size="small" color="color.text.subtle">
+        <Text size="small" color="color.text.subtle" id={hintId}>
           {hint}
         </Text>
       )}
-      <select
-        id={id}
-        data-path={path}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? errId : undefined}
-        value={value}
-        style={inputStyle(invalid)}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        <SelectOptions options={options} />
-      </select>
+      <div data-path={path} data-invalid={invalid || undefined} style={{ minWidth: selectMinWidth }}>
+        <Select<Choice>
+          inputId={id}
+          options={options}
+          value={options.find((o) => o.value === value) ?? null}
+          onChange={(o) => onChange(o?.value ?? '')}
+          isInvalid={invalid}
+          aria-invalid={invalid}
+          {...(described === '' ? {} : { descriptionId: described })}
+          placeholder={placeholder ?? ''}
+          menuPlacement="auto"
+          noOptionsMessage={() => t('triage.select.noOptions')}
+          screenReaderStatus={({ count }) => t('triage.select.results', { count })}
+          ariaLiveMessages={{
+            onChange: ({ label: chosen }) => t('triage.select.selected', { label: chosen }),
+            onFilter: ({ resultsMessage }) => resultsMessage,
+          }}
+        />
+      </div>
       <FieldErrors errors={errors} id={errId} />
     </Stack>
   );
@@ -138,7 +171,14 @@ export function Checkbox({
   const id = useId();
   return (
     <Box>
-      <input id={id} type="checkbox" data-path={path} checked={checked} onChange={(e) => onChange(e.target.checked)} />{' '}
+      <input
+        id={id}
+        type="checkbox"
+        data-path={path}
+        checked={checked}
+        style={{ accentColor: token('color.background.selected.bold') }}
+        onChange={(e) => onChange(e.target.checked)}
+      />{' '}
       <label htmlFor={id}>{label}</label>
     </Box>
   );
@@ -160,7 +200,15 @@ export function Radio({
   const id = useId();
   return (
     <Box>
-      <input id={id} type="radio" name={name} value={value} checked={checked} onChange={() => onChange()} />{' '}
+      <input
+        id={id}
+        type="radio"
+        name={name}
+        value={value}
+        checked={checked}
+        style={{ accentColor: token('color.background.selected.bold') }}
+        onChange={() => onChange()}
+      />{' '}
       <label htmlFor={id}>{label}</label>
     </Box>
   );
@@ -175,7 +223,7 @@ export function Fieldset({
   legend: string;
   children: ReactNode;
   path?: string;
-  errors?: readonly ResolverError[];
+  errors?: readonly ShownError[];
 }) {
   const errId = useId();
   const mine = errors ?? [];
@@ -183,7 +231,7 @@ export function Fieldset({
     <fieldset
       style={fieldsetStyle}
       data-path={path}
-      aria-invalid={mine.length > 0 ? true : undefined}
+      data-invalid={mine.length > 0 || undefined}
       aria-describedby={mine.length > 0 ? errId : undefined}
     >
       <legend>
@@ -197,65 +245,77 @@ export function Fieldset({
   );
 }
 
-/** A button on Pressable, which brings the design system's focus ring. */
-export function Button({
-  children,
-  onClick,
-  primary = false,
-  disabled = false,
-  type = 'button',
-}: {
-  children: ReactNode;
-  onClick?: () => void;
-  primary?: boolean;
-  disabled?: boolean;
-  type?: 'button' | 'submit';
-}) {
+const NOTICE_LOOK = {
+  success: {
+    icon: SuccessIcon,
+    color: token('color.icon.success'),
+    box: xcss({ backgroundColor: 'color.background.success' }),
+  },
+  warning: {
+    icon: WarningIcon,
+    color: token('color.icon.warning'),
+    box: xcss({ backgroundColor: 'color.background.warning' }),
+  },
+  error: {
+    icon: ErrorIcon,
+    color: token('color.icon.danger'),
+    box: xcss({ backgroundColor: 'color.background.danger' }),
+  },
+};
+const noticeStyles = xcss({ borderRadius: 'radius.medium', padding: 'space.200' });
+
+/**
+ * A message shaped like the design system's section message (its icon and background by appearance).
+ * Not @atlaskit/section-message itself: it brings the legacy button, link and heading packages, about
+ * 70 KB gzip, which the page's bundle budget cannot afford. With `focusable` it can take focus (a
+ * success after an action: it is announced, and the keyboard lands next to what changed).
+ */
+export const Notice = forwardRef<
+  HTMLDivElement,
+  {
+    appearance: keyof typeof NOTICE_LOOK;
+    children: ReactNode;
+    testId: string;
+    role?: 'status' | 'alert';
+    focusable?: boolean;
+  }
+>(function Notice({ appearance, children, testId, role, focusable = false }, ref) {
+  const look = NOTICE_LOOK[appearance];
+  const Icon = look.icon;
   return (
-    <Pressable
-      xcss={primary ? primaryButtonStyles : buttonStyles}
-      isDisabled={disabled}
-      type={type}
-      {...(onClick === undefined ? {} : { onClick: () => onClick() })}
+    <Box
+      ref={ref}
+      {...(role === undefined ? {} : { role })}
+      tabIndex={focusable ? -1 : undefined}
+      testId={testId}
+      xcss={[noticeStyles, look.box]}
     >
-      {children}
-    </Pressable>
-  );
-}
-
-const noticeStyles = xcss({
-  backgroundColor: 'color.background.success',
-  borderRadius: 'radius.medium',
-  padding: 'space.150',
-});
-
-/** A success message that takes focus (announced, and the keyboard lands next to what changed). */
-export const SuccessNotice = forwardRef<HTMLDivElement, { children: ReactNode }>(function SuccessNotice(
-  { children },
-  ref,
-) {
-  return (
-    <Box ref={ref} xcss={noticeStyles} role="status" tabIndex={-1} testId="triage-notice">
-      <Text>{children}</Text>
+      <Inline space="space.150" alignBlock="start">
+        {/* Decorative: the text says it, in the user's language (the icon's own name would be English). */}
+        <Icon label="" color={look.color} />
+        <Stack space="space.100">{children}</Stack>
+      </Inline>
     </Box>
   );
 });
 
 /** A native heading (h1–h3, for the document outline) in the design system's heading font. */
-export function Heading({
-  as: Tag,
-  size,
-  id,
-  children,
-}: {
-  as: 'h1' | 'h2' | 'h3';
-  size: 'large' | 'medium' | 'small';
-  id?: string;
-  children: ReactNode;
-}) {
+export const Heading = forwardRef<
+  HTMLHeadingElement,
+  {
+    as: 'h1' | 'h2' | 'h3';
+    size: 'large' | 'medium' | 'small';
+    id?: string;
+    /** -1: the page may move the keyboard here (a heading is not a tab stop). */
+    tabIndex?: -1;
+    children: ReactNode;
+  }
+>(function Heading({ as: Tag, size, id, tabIndex, children }, ref) {
   return (
     <Tag
+      ref={ref}
       id={id}
+      tabIndex={tabIndex}
       style={{
         font: {
           large: token('font.heading.large'),
@@ -269,4 +329,4 @@ export function Heading({
       {children}
     </Tag>
   );
-}
+});

@@ -3,7 +3,7 @@
  * issues or a failed save never loses input; only a successful save drops the draft.
  */
 import type { ClassificationFacts } from '../../../src/domain';
-import type { ResolverError } from '../../../src/contract/envelope';
+import type { ShownError } from '../../shared/errors';
 import type {
   ClassificationId,
   ItrKindId,
@@ -21,8 +21,8 @@ export const LINES: readonly SupportLineId[] = ['L1', 'L2', 'L3'];
 export interface TriageDraft {
   kind: ItrKindId | '';
   facts: ClassificationFacts;
-  /** 'rule': follow the rule's suggestion. */
-  chosen: 'rule' | ClassificationId;
+  /** 'rule': follow the rule's suggestion; null: not chosen yet (nothing is assumed, saving asks for it). */
+  chosen: 'rule' | ClassificationId | null;
   justification: string;
   /** Dimension id → option id ('' = not answered yet). */
   answers: Record<string, string>;
@@ -42,7 +42,7 @@ export function initialDraft(item: TriageListItem): TriageDraft {
       contractOrProcessNotFollowed: false,
       expectedByUserHabitOrIndustryNorm: false,
     },
-    chosen: 'rule',
+    chosen: null,
     justification: '',
     answers: {},
     line: item.line ?? 'L1',
@@ -57,13 +57,29 @@ export function initialDraft(item: TriageListItem): TriageDraft {
 }
 
 /**
- * The payload for `triageIssue`. Unanswered dimensions and an unchosen kind go as they are (left out /
+ * What the page itself refuses before sending: a classification nobody chose. The server would take a
+ * missing choice as "follow the rule", so without this a triage user could classify without deciding.
+ */
+export function unchosenClassification(d: TriageDraft): ShownError[] {
+  return d.chosen === null
+    ? [
+        {
+          code: 'UI_TRIAGE_CLASSIFICATION_NOT_CHOSEN',
+          path: 'classification.chosen',
+          message: 'No classification chosen',
+        },
+      ]
+    : [];
+}
+
+/**
+ * The payload for `triageIssue` (after `unchosenClassification` found nothing). Unanswered dimensions and an unchosen kind go as they are (left out /
  * empty) so that the server, which owns the rules, names each problem at its field.
  */
 export function toDecision(issueKey: string, d: TriageDraft): TriageDecision {
   const suggested = suggestClassification(d.facts).classification;
   const classification: TriageDecision['classification'] = { facts: { ...d.facts } };
-  if (d.chosen !== 'rule' && d.chosen !== suggested) {
+  if (d.chosen !== null && d.chosen !== 'rule' && d.chosen !== suggested) {
     classification.chosen = d.chosen;
     classification.justification = d.justification;
   }
@@ -77,7 +93,7 @@ export function toDecision(issueKey: string, d: TriageDraft): TriageDecision {
 }
 
 /** Errors reported at `path` exactly. */
-export function errorsAt(errors: readonly ResolverError[], path: string): ResolverError[] {
+export function errorsAt(errors: readonly ShownError[], path: string): ShownError[] {
   return errors.filter((e) => e.path === path);
 }
 
@@ -105,6 +121,6 @@ export function isFieldPath(path: string | undefined, dimensionIds: readonly str
 /** What each part of the triage form gets: the draft, the last save's errors, and a patch to apply. */
 export interface DraftPartProps {
   draft: TriageDraft;
-  errors: readonly ResolverError[];
+  errors: readonly ShownError[];
   set: (patch: Partial<TriageDraft>) => void;
 }
