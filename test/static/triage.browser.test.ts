@@ -439,6 +439,7 @@ describeWithBrowser('triage page in Chromium', () => {
       // No description: said so in the user's language; no submitter recorded: named as unknown, not by id.
       const brief = await page.getByTestId('triage-brief').innerText();
       expect(brief).toContain(locale === 'en_US' ? 'The submitter wrote no description.' : '提单人未填写描述。');
+      expect(brief).toContain(createI18n(locale, ZONE).t('people.unknownUser'));
       await expectAccessible(page);
       await shoot(page, `triage-${locale}-${mode}-narrow`);
       expect(errors).toEqual([]);
