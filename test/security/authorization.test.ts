@@ -204,7 +204,7 @@ describe('identity comes from the invocation context, never the payload', () => 
   it.each([
     ['gradingAdminResolver', 'saveGradingTable'],
     ['setupResolver', 'runSetup'],
-    ['returnVisitsResolver', 'setFallbackClosers'],
+    ['gradingAdminResolver', 'setFallbackClosers'],
     ['itrHomeResolver', 'triageIssue'],
   ])(
     '%s.%s as an agent with an admin accountId in the payload and the context fields is refused',

@@ -1,12 +1,13 @@
 import { useState } from 'react';
+import Button from '@atlaskit/button/new';
 import { Box } from '@atlaskit/primitives';
-import type { ClosureAdminState } from '../../../src/contract/closure';
-import { call } from '../../shared/api';
-import { useI18n } from '../../shared/i18n/react';
-import { PeoplePicker } from '../../shared/PeoplePicker';
-import { groupNamesOf, pickedGroup, type Picked } from '../../shared/people';
-import { Labelled } from './Labelled';
-import { buttonStyle, inputStyle } from './visitStyles';
+import type { ClosureAdminState } from '../../../../src/contract/closure';
+import { call } from '../../../shared/api';
+import { useI18n } from '../../../shared/i18n/react';
+import { PeoplePicker } from '../../../shared/PeoplePicker';
+import { groupNamesOf, pickedGroup, type Picked } from '../../../shared/people';
+import { Labelled } from '../../../return-visits/src/Labelled';
+import { inputStyle } from '../../../return-visits/src/visitStyles';
 
 /** Grades typed as a list: commas (also the Chinese one) or spaces between them. */
 const list = (s: string) =>
@@ -57,9 +58,9 @@ export function VisitSettingsFields({
         testId="supervisor-groups"
       />
       <Box>
-        <button
-          type="button"
-          style={buttonStyle}
+        <Button
+          appearance="primary"
+          testId="visit-settings-save"
           onClick={() =>
             void run(() =>
               call('saveReturnVisitSettings', {
@@ -72,7 +73,7 @@ export function VisitSettingsFields({
           }
         >
           {t('visits.saveSettings')}
-        </button>
+        </Button>
       </Box>
     </>
   );
