@@ -32,7 +32,7 @@ export function appPage(
     throw new HttpError(403, 'Only Jira administrators may open this page');
   }
   const title = moduleTitle(site.manifest, m, prefs.lang);
-  const frame = appFrame(site.manifest, m, prefs.lang, projectKey === null ? {} : { projectKey });
+  const frame = appFrame(site.manifest, m, prefs.lang, projectKey === null ? {} : { projectKey }, { header: false });
   if (m.subpages.length === 0) {
     // Only a module with subpages has routes below its URL (Jira would not send the path to anything else).
     if (rest.split('/').some((part) => part !== '')) throw new HttpError(404, `${m.key} has no subpages`);

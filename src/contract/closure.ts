@@ -78,6 +78,8 @@ export interface FallbackChangeDto {
 export interface ClosureAdminState {
   settings: ReturnVisitSettingsDto;
   settingsRevision: number;
+  /** The grading table's grades, to choose `alwaysGrades` from by name. */
+  grades: Array<{ id: string; label: LocalizedText }>;
   fallbackAccountIds: string[];
   fallbackHistory: FallbackChangeDto[];
   fallbackRevision: number;

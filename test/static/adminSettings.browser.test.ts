@@ -218,11 +218,19 @@ describeWithBrowser('admin page subpages in Chromium', () => {
       await page.locator('[data-subpage="closing"]').getByText(t('settings.page.closing'), { exact: true }).waitFor();
       expect(await page.getByTestId('visits-published').innerText()).toBe(t('visits.notPublished'));
 
-      // Which issues get a visit: the sampling rate, saved with the settings' revision.
+      // Which issues get a visit: the sampling rate and the grades always visited, chosen by name.
+      const grade = (en: string, zh: string) =>
+        page.getByTestId('always-grades').getByLabel(locale === 'zh_CN' ? zh : en, { exact: true });
+      expect(await grade('Critical', '紧急').isChecked()).toBe(true);
+      expect(await grade('Major', '严重').isChecked()).toBe(false);
       await closing.getByLabel(t('visits.sampleRate')).fill('25');
+      await grade('Major', '严重').check();
       await page.getByTestId('visit-settings-save').click();
       await closing.getByText(t('visits.saved'), { exact: true }).waitFor();
-      expect((await loadReturnVisitSettings()).settings.sampleRatePercent).toBe(25);
+      expect((await loadReturnVisitSettings()).settings).toMatchObject({
+        sampleRatePercent: 25,
+        alwaysGrades: ['critical', 'major'],
+      });
 
       // A fallback closer picked by name; without a reason the save is refused and the pick kept.
       const closers = page.locator('[data-path="accountIds"]');

@@ -32,10 +32,11 @@ const WORDS_LIMIT = STORED_LIMITS.visitCustomerWords;
 export const VISIT_PAGE_SIZE = 20;
 
 async function adminState(): Promise<ClosureAdminState> {
-  const [{ settings, revision }, fallback, published] = await Promise.all([
+  const [{ settings, revision }, fallback, published, config] = await Promise.all([
     loadSettings(),
     loadFallback(),
     lastPublished(),
+    loadItrConfig(),
   ]);
   return {
     settings: {
@@ -44,6 +45,7 @@ async function adminState(): Promise<ClosureAdminState> {
       supervisorGroups: [...settings.supervisorGroups],
     },
     settingsRevision: revision,
+    grades: config.gradingTable.grades.map((g) => ({ id: g.id, label: g.label })),
     fallbackAccountIds: fallback.config.accountIds,
     fallbackHistory: fallback.config.history,
     fallbackRevision: fallback.revision,

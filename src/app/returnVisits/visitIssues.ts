@@ -4,12 +4,15 @@
  * shown (one search per page), never stored: Jira names statuses and resolutions in the viewer's
  * language where the site translated them, and leaves out an issue the viewer may not browse.
  */
-import type { JiraClient, JiraIssue } from '../../adapters/jira';
+import { JiraError, JiraErrorCode, type JiraClient, type JiraIssue } from '../../adapters/jira';
 import type { ReturnVisit, ReturnVisitRow, VisitIssueDto } from '../../contract/closure';
 import { shortLabel, type GradingTable, type LocalizedText } from '../../domain';
 import { isRecord } from '../../domain/input';
 import type { ItrFieldIds } from '../fields/itrFields';
 import { statusCategoryOf, textOf } from '../fields/issueState';
+
+/** The app fields the queue reads besides Jira's own. */
+type VisitFieldIds = Pick<ItrFieldIds, 'submitter' | 'customerTier' | 'product' | 'region'>;
 
 /**
  * The grading table's customer tiers (dimension `customerTier`): option id → its short label (the
@@ -39,7 +42,7 @@ function nameOf(value: unknown): string | null {
 /** The issue's fields the queue shows, in the viewer's terms. */
 export function visitIssueOf(
   fields: Record<string, unknown>,
-  ids: Pick<ItrFieldIds, 'submitter' | 'customerTier' | 'product' | 'region'>,
+  ids: VisitFieldIds,
   tierLabels: ReadonlyMap<string, LocalizedText>,
 ): VisitIssueDto {
   const statusName = nameOf(fields['status']);
@@ -61,24 +64,65 @@ export function visitIssueOf(
   };
 }
 
+const fieldsToRead = (ids: VisitFieldIds): string[] => [
+  'summary',
+  'status',
+  'resolution',
+  'reporter',
+  ids.submitter,
+  ids.customerTier,
+  ids.product,
+  ids.region,
+];
+
 /**
- * The page's visits with their issues as `viewer` sees them, in one search (`id in (…)`); an issue the
- * search does not return (not browsable, or deleted) gets `issue: null`.
+ * The issues as `viewer` sees them, by id: one search (`id in (…)`), which leaves out what the viewer may
+ * not browse. Should Jira refuse the query instead (400: a JQL value naming an issue that was deleted or
+ * that the viewer may not see), each issue is read on its own, and a 404 leaves that one out.
+ */
+async function issuesAsViewer(
+  viewer: JiraClient,
+  issueIds: readonly string[],
+  ids: VisitFieldIds,
+): Promise<Map<string, JiraIssue>> {
+  const byId = new Map<string, JiraIssue>();
+  if (issueIds.length === 0) return byId;
+  const fields = fieldsToRead(ids);
+  try {
+    const search = viewer.searchJql(`id in (${issueIds.map(Number).join(', ')})`, {
+      fields,
+      pageSize: issueIds.length,
+    });
+    for await (const page of search) for (const issue of page.issues) byId.set(issue.id, issue);
+    return byId;
+  } catch (e) {
+    if (!(e instanceof JiraError && e.code === JiraErrorCode.BadRequest)) throw e;
+  }
+  for (const id of issueIds) {
+    try {
+      byId.set(id, await viewer.getIssue(id, { fields }));
+    } catch (e) {
+      if (!(e instanceof JiraError && e.code === JiraErrorCode.NotFound)) throw e;
+    }
+  }
+  return byId;
+}
+
+/**
+ * The page's visits with their issues as `viewer` sees them; an issue Jira does not show the viewer
+ * (not browsable, or deleted) gets `issue: null`.
  */
 export async function withVisitIssues(
   visits: readonly ReturnVisit[],
   viewer: JiraClient,
-  ids: Pick<ItrFieldIds, 'submitter' | 'customerTier' | 'product' | 'region'>,
+  ids: VisitFieldIds,
   tierLabels: ReadonlyMap<string, LocalizedText>,
 ): Promise<ReturnVisitRow[]> {
-  const byId = new Map<string, JiraIssue>();
-  if (visits.length > 0) {
-    const search = viewer.searchJql(`id in (${visits.map((v) => Number(v.issueId)).join(', ')})`, {
-      fields: ['summary', 'status', 'resolution', 'reporter', ids.submitter, ids.customerTier, ids.product, ids.region],
-      pageSize: visits.length,
-    });
-    for await (const page of search) for (const issue of page.issues) byId.set(issue.id, issue);
-  }
+  const byId = await issuesAsViewer(
+    viewer,
+    visits.map((v) => v.issueId),
+    ids,
+  );
   return visits.map((v) => {
     const issue = byId.get(v.issueId);
     return { ...v, issue: issue === undefined ? null : visitIssueOf(issue.fields, ids, tierLabels) };

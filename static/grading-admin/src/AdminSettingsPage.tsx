@@ -1,7 +1,7 @@
 /**
  * The app's administration (`jira:adminPage` itr-grading-admin; Jira allows one plain admin page per
  * app): the grading table editor and the settings that otherwise could only be changed through the API,
- * as subpages in Jira's sidebar (manifest `pages`, routes below). A subpage is mounted the first time it
+ * as subpages in Jira's sidebar (manifest `pages`, ./routes.ts). A subpage is mounted the first time it
  * is opened and then kept (hidden), so going to another subpage never drops an unsaved draft.
  */
 import { Box, Stack, Text } from '@atlaskit/primitives';
@@ -12,10 +12,8 @@ import { ClosingSettings } from './closing/ClosingSettings';
 import { GradingAdminPage } from './GradingAdminPage';
 import { PauseStatuses } from './PauseStatuses';
 import { SupervisionTab } from './SupervisionTab';
+import { ADMIN_ROUTES, type AdminRoute } from './routes';
 import { SupportLinesTab } from './SupportLinesTab';
-
-export const ADMIN_ROUTES = ['grading-table', 'support-lines', 'supervision', 'closing'] as const;
-type AdminRoute = (typeof ADMIN_ROUTES)[number];
 
 /** Each subpage's heading: the title Jira's sidebar shows for it (manifest `pages[].title`). */
 const TITLES: Record<AdminRoute, MessageKey> = {

@@ -3,15 +3,13 @@ import { Subpages, useSubpage } from '../../shared/subpages';
 import { CaseLibraryPage } from '../../case-library/src/CaseLibraryPage';
 import { ReturnVisitsPage } from '../../return-visits/src/ReturnVisitsPage';
 import { TriagePage } from '../../triage/src/TriagePage';
+import { HOME_ROUTES, type HomeRoute } from './routes';
 
 /**
  * Jira allows one `jira:globalPage` per app, so the app's global page ("ITR") holds its pages as
- * subpages in Jira's sidebar (manifest `pages`, routes below): triage (分诊), the case library (案例库)
+ * subpages in Jira's sidebar (manifest `pages`, ./routes.ts): triage (分诊), the case library (案例库)
  * and the return-visit queue (回访). Each is the page its own folder builds.
  */
-export const HOME_ROUTES = ['triage', 'case-library', 'return-visits'] as const;
-type HomeRoute = (typeof HOME_ROUTES)[number];
-
 export function HomePage({ context }: { context: ForgeContext }) {
   const route = useSubpage(HOME_ROUTES, 'triage');
   return (

@@ -36,7 +36,14 @@ export function VisitCard({
     void openInJira(browse).catch(() => undefined);
   };
   return (
-    <Box as="article" xcss={cardStyles} testId="visit-card" data-issue={visit.issueKey}>
+    <Box
+      as="article"
+      xcss={cardStyles}
+      testId="visit-card"
+      data-issue={visit.issueKey}
+      data-resolved-at={visit.resolvedAt}
+      data-visited-at={visit.visitedAt ?? undefined}
+    >
       <Stack space="space.100">
         <Inline space="space.150" alignBlock="center" shouldWrap>
           <a href={`${siteUrl}${browse}`} onClick={open} data-testid="visit-issue-link">

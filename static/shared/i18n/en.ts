@@ -784,7 +784,7 @@ export const en = {
   'visits.solved': 'solved',
   'visits.notSolved': 'not solved',
   'visits.sampleRate': 'Sampling rate for other issues (%)',
-  'visits.alwaysGrades': 'Grades always visited (comma-separated)',
+  'visits.alwaysGrades': 'Grades always visited',
   'visits.supervisorGroups': 'Supervising groups',
   'visits.saveSettings': 'Save settings',
   'visits.fallback': 'Fallback closers',

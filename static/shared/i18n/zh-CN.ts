@@ -743,7 +743,7 @@ export const zhCN: Messages = {
   'visits.solved': '已解决',
   'visits.notSolved': '未解决',
   'visits.sampleRate': '其他问题单的抽样比例（%）',
-  'visits.alwaysGrades': '必须回访的等级（逗号分隔）',
+  'visits.alwaysGrades': '必须回访的等级',
   'visits.supervisorGroups': '监督角色所在的组',
   'visits.saveSettings': '保存设置',
   'visits.fallback': '备选关闭人',

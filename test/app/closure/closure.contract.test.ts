@@ -215,6 +215,28 @@ describe('close rules with return visits, end to end', () => {
     expect(jira.issue('ITR-3').fields[ids.visitOpen] ?? null).toBeNull();
   });
 
+  it('pages the queue by an offset, refusing one that is not a whole number ≥ 0', async () => {
+    await fileAndResolve('ITR-6', { [ids.kind]: 'complaint' });
+    for (const offset of [-1, 1.5, '20'])
+      expect(
+        await invokeResolver(
+          itrHomeResolver,
+          'listReturnVisits',
+          { status: 'open', offset },
+          { accountId: SUPERVISOR },
+        ),
+      ).toMatchObject({ success: false, errors: [{ code: 'INVALID_PAYLOAD', path: 'offset' }] });
+    // Past the last visit: an empty page that still says how many there are.
+    expect(
+      await invokeResolver(
+        itrHomeResolver,
+        'listReturnVisits',
+        { status: 'open', offset: 20 },
+        { accountId: SUPERVISOR },
+      ),
+    ).toMatchObject({ success: true, data: { visits: [], total: 1, offset: 20, pageSize: 20 } });
+  });
+
   it('refuses an incomplete visit record with a coded error', async () => {
     const issue = await fileAndResolve('ITR-4', { [ids.kind]: 'complaint' });
     expect(

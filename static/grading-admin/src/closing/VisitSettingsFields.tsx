@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
-import { Box } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { ClosureAdminState } from '../../../../src/contract/closure';
 import { call } from '../../../shared/api';
 import { useI18n } from '../../../shared/i18n/react';
@@ -9,12 +9,8 @@ import { groupNamesOf, pickedGroup, type Picked } from '../../../shared/people';
 import { Labelled } from '../../../return-visits/src/Labelled';
 import { inputStyle } from '../../../return-visits/src/visitStyles';
 
-/** Grades typed as a list: commas (also the Chinese one) or spaces between them. */
-const list = (s: string) =>
-  s
-    .split(/[,，\s]+/)
-    .map((x) => x.trim())
-    .filter((x) => x !== '');
+/** A fieldset without the browser's frame: the legend is the group's label, as the other fields' labels. */
+const fieldsetStyle = { border: 'none', margin: 0, padding: 0 } as const;
 
 /** Which resolved issues get a visit (a sampling rate, grades always visited) and which groups supervise them. */
 export function VisitSettingsFields({
@@ -25,9 +21,17 @@ export function VisitSettingsFields({
   state: ClosureAdminState;
   run: (change: () => Promise<ClosureAdminState>) => Promise<void>;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [rate, setRate] = useState(() => String(state.settings.sampleRatePercent));
-  const [grades, setGrades] = useState(() => state.settings.alwaysGrades.join(', '));
+  // Grade ids: those of the grading table are chosen by name; one the table no longer has is kept as saved.
+  const [grades, setGrades] = useState<ReadonlySet<string>>(() => new Set(state.settings.alwaysGrades));
+  const toggle = (id: string, on: boolean) =>
+    setGrades((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const [groups, setGroups] = useState<Picked[]>(() => state.settings.supervisorGroups.map(pickedGroup));
   return (
     <>
@@ -44,9 +48,24 @@ export function VisitSettingsFields({
           />
         )}
       </Labelled>
-      <Labelled label={t('visits.alwaysGrades')}>
-        {(id) => <input id={id} value={grades} style={inputStyle} onChange={(e) => setGrades(e.target.value)} />}
-      </Labelled>
+      <fieldset data-testid="always-grades" style={fieldsetStyle}>
+        <legend>
+          <Text weight="medium">{t('visits.alwaysGrades')}</Text>
+        </legend>
+        <Stack space="space.050">
+          {state.grades.map((g) => (
+            <Inline key={g.id} space="space.075" alignBlock="center">
+              <input
+                id={`always-grade-${g.id}`}
+                type="checkbox"
+                checked={grades.has(g.id)}
+                onChange={(e) => toggle(g.id, e.target.checked)}
+              />
+              <label htmlFor={`always-grade-${g.id}`}>{g.label[locale]}</label>
+            </Inline>
+          ))}
+        </Stack>
+      </fieldset>
       <PeoplePicker
         label={t('visits.supervisorGroups')}
         showLabel
@@ -65,7 +84,7 @@ export function VisitSettingsFields({
             void run(() =>
               call('saveReturnVisitSettings', {
                 sampleRatePercent: Number(rate),
-                alwaysGrades: list(grades),
+                alwaysGrades: [...grades],
                 supervisorGroups: groupNamesOf(groups),
                 expectedRevision: state.settingsRevision,
               }),
