@@ -992,7 +992,7 @@ export const en = {
     '“{value}” is not a status of the ITR workflow that can pause the clocks. Choose one of: {allowed}.',
   'errorCode.SETTINGS_PAUSE_STATUS_DUPLICATE': '“{value}” is listed twice.',
   'errorCode.SETTINGS_GRADE_UNKNOWN': '“{value}” is not a grade of the grading table in force.',
-  // ---- end admin settings tabs ----
+  // ---- end admin settings subpages ----
   // ---- site check (setup page) ----
   'siteCheck.title': 'Site check',
   'siteCheck.intro':

@@ -937,7 +937,7 @@ export const zhCN: Messages = {
     '“{value}”不是 ITR 工作流中可暂停计时的状态。请从以下选项中选择：{allowed}。',
   'errorCode.SETTINGS_PAUSE_STATUS_DUPLICATE': '“{value}”重复列出。',
   'errorCode.SETTINGS_GRADE_UNKNOWN': '“{value}”不是当前分级表中的等级。',
-  // ---- end admin settings tabs ----
+  // ---- end admin settings subpages ----
   // ---- site check (setup page) ----
   'siteCheck.title': '站点检查',
   'siteCheck.intro': '在本站点检查站外测试无法验证的内容：字段、工作流规则、权限、数据库、定时任务和许可证。只读不写。',
