@@ -2,10 +2,12 @@
  * The host side of the Custom UI bridge: what `POST /__bridge` answers for a frame's `callBridge(name,
  * payload)` (sandbox/bridgeScript.ts). `getContext` is built by the host, never by the iframe; `invoke`
  * runs the real resolver of the frame's own module as the acting user; view calls with nothing to do in
- * a single-page host answer null; anything else 501, so an unsupported call shows up.
+ * a single-page host answer null; `createHistory` the full page's URL to route below; anything else 501, so
+ * an unsupported call shows up.
  */
 import { invokeResolver } from '../platform-doubles';
 import { HttpError } from './http';
+import { moduleUrl } from './pages/fullPages';
 import { THEME_ATTRS, type Prefs } from './pages/layout';
 import { CLOUD_ID, type SandboxSite } from './site';
 import { isRuleEntry, isWorkflowRuleModule, ruleExtension, savedRuleConfig } from './workflowRules';
@@ -139,6 +141,22 @@ async function invokeFrameResolver(
     });
 }
 
+/**
+ * `view.createHistory()` (forge-docs: custom-ui-bridge/view): only a full page has a URL of its own to
+ * route in. The host answers the module's URL; the bridge script in the frame keeps the history object
+ * (a function does not cross JSON) and moves the host page's URL below it (sandbox/bridgeScript.ts).
+ */
+const HISTORY_MODULE_TYPES = new Set(['jira:globalPage', 'jira:adminPage', 'jira:projectPage']);
+
+function moduleHistory(site: SandboxSite, frame: FrameInfo): { basePath: string } {
+  const module = site.moduleByKey(frame.moduleKey);
+  if (module === undefined) throw new HttpError(400, `unknown module ${frame.moduleKey}`);
+  if (!HISTORY_MODULE_TYPES.has(module.type))
+    throw new HttpError(400, `createHistory is only available in full-page modules, not ${module.type}`);
+  // A project page's URL (`/apps/<key>?project=KEY`) carries its project in the query: routes go below the path.
+  return { basePath: moduleUrl(site, module) };
+}
+
 /** router.navigate / router.open: only the site's own pages, a relative path or an absolute URL on this host. */
 function navigation(site: SandboxSite, payload: unknown): { url: string; type: 'new-tab' | 'same-tab' } {
   const { url, type } = (payload ?? {}) as { url?: unknown; type?: unknown };
@@ -168,6 +186,8 @@ export async function callBridge(
       return invokeFrameResolver(site, prefs, frame, context, payload);
     case 'navigate':
       return navigation(site, payload);
+    case 'createHistory':
+      return moduleHistory(site, frame);
     case 'getFrameId':
       return `sandbox-frame-${frame.moduleKey}`;
     default:

@@ -32,15 +32,23 @@ async function seedHistoryStores(site: SandboxSite, history: readonly HistoryIss
       for (const { hi, id } of withIds) {
         if (hi.satisfaction === null) continue;
         const f = jira.issue(hi.key).fields;
+        // Why the app would have opened it (src/domain/closure): complaints and the top grade always.
+        const reason =
+          f[DEMO_FIELD_IDS.kind] === 'complaint'
+            ? 'complaint'
+            : f[DEMO_FIELD_IDS.grade] === 'critical'
+              ? 'topGrade'
+              : 'sampled';
         await visits.openVisit({
           issueId: id,
           issueKey: hi.key,
-          reason: 'sampled',
+          reason,
           kind: String(f[DEMO_FIELD_IDS.kind]),
           grade: String(f[DEMO_FIELD_IDS.grade]),
           resolvedAt: hi.resolvedAt,
           internalView: 'Resolved',
         });
+        if (hi.visitOpen) continue; // still to be made: open in the queue
         await visits.recordVisit({
           issueId: id,
           satisfaction: hi.satisfaction,

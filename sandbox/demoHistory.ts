@@ -67,7 +67,12 @@ export interface HistoryIssue {
     outcome: 'timed_out' | 'passed_on' | 'resolved';
   }>;
   resolvedAt: Date;
-  /** Return-visit satisfaction 1–5, when the customer was called back. */
+  /**
+   * A recent resolution whose return visit is still to be made: the issue waits in Resolved (the close
+   * rule wants the visit first) and its visit is open in the queue.
+   */
+  visitOpen: boolean;
+  /** Return-visit satisfaction 1–5, when the customer was called back (or will be: `visitOpen`). */
   satisfaction: number | null;
 }
 
@@ -185,10 +190,21 @@ export function seedDemoHistory(jira: JiraDouble, now: number, count = 180): His
       },
     });
     const visited = kind === 'complaint' || grade === 'critical' || random() < 0.2;
+    // The last three weeks' visits are still to be made, so the return-visit queue has work in it: such an
+    // issue waits in Resolved (closing needs the visit first). Set after the draws, which stay as they were.
+    const visitOpen = visited && daysAgo < 21;
+    if (visitOpen) {
+      const resolved = jira.model.status('Resolved');
+      Object.assign(jira.issue(key).fields, {
+        status: { id: resolved.id, name: resolved.name },
+        [ids.visitOpen]: 'yes',
+      });
+    }
     out.push({
       key,
       stays,
       resolvedAt,
+      visitOpen,
       satisfaction: visited ? Math.min(5, Math.max(1, Math.round(3.6 + (random() - 0.5) * 3))) : null,
     });
   }

@@ -1,11 +1,22 @@
 /**
  * Reads manifest.yml the way the Forge platform does for what the sandbox needs: which exported
  * handler each module runs, which resource a Custom UI module shows, which events a trigger
- * subscribes, which interval a scheduled trigger has. Modules added later work without sandbox changes.
+ * subscribes, which interval a scheduled trigger has, which subpages a full page lists. Modules added
+ * later work without sandbox changes. What Forge refuses about subpages, the sandbox refuses too.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+
+/** One subpage of a full-page module (manifest `pages`, or a `sections` entry's `pages`). */
+export interface Subpage {
+  /** Appended to the module's URL: `/jira/apps/<appId>/<envId>/<route>`. */
+  route: string;
+  /** An i18n key or plain text, as `title`. */
+  title: string;
+  /** The section's header (an i18n key or plain text), when the module groups its pages in `sections`. */
+  section: string | undefined;
+}
 
 export interface ManifestModule {
   /** e.g. `jira:issuePanel`, `trigger`, `scheduledTrigger`. */
@@ -19,6 +30,8 @@ export interface ManifestModule {
   title: string | undefined;
   events: string[];
   interval: string | undefined;
+  /** The sidebar's subpages of a `jira:globalPage` / `jira:adminPage`, in manifest order; empty without any. */
+  subpages: Subpage[];
   raw: Record<string, unknown>;
 }
 
@@ -31,6 +44,44 @@ export interface SandboxManifest {
 }
 
 const NON_MODULES = new Set(['function', 'sql']);
+
+/** A manifest Forge would refuse to deploy; the sandbox refuses to start with it too. */
+export class ManifestError extends Error {
+  override readonly name = 'ManifestError';
+}
+
+const i18nOrText = (v: unknown): string | undefined => str(v) ?? str(rec(v)['i18n']);
+
+/**
+ * What Forge refuses about a module's subpages (forge-docs: manifest-reference/modules/jira-admin-page,
+ * "Subpages" and "Validation rules"; @forge/manifest's validate-full-admin-page and
+ * validate-subpages-in-module): `pages` and `sections` together, subpages on a Configure
+ * (`useAsConfig`) or Get started (`useAsGetStarted`) page, and subpages with UI Kit (`function`).
+ */
+export function subpageProblems(type: string, m: Record<string, unknown>): string[] {
+  const key = str(m['key']) ?? '?';
+  const hasSubpages = m['pages'] !== undefined || m['sections'] !== undefined;
+  if (!hasSubpages) return [];
+  const problems: string[] = [];
+  if (m['pages'] !== undefined && m['sections'] !== undefined)
+    problems.push(`${type} ${key}: use either pages or sections, not both`);
+  if (type === 'jira:adminPage' && (m['useAsConfig'] === true || m['useAsGetStarted'] === true))
+    problems.push(`${type} ${key}: a Configure or Get started page cannot have pages or sections`);
+  if (m['function'] !== undefined) problems.push(`${type} ${key}: subpages need Custom UI (a resource), not UI Kit`);
+  return problems;
+}
+
+function subpagesOf(m: Record<string, unknown>): Subpage[] {
+  const pagesOf = (list: unknown, section: string | undefined): Subpage[] =>
+    (Array.isArray(list) ? list : []).flatMap((p) => {
+      const route = str(rec(p)['route']);
+      const title = i18nOrText(rec(p)['title']);
+      return route === undefined || title === undefined ? [] : [{ route, title, section }];
+    });
+  if (Array.isArray(m['sections']))
+    return (m['sections'] as unknown[]).flatMap((s) => pagesOf(rec(s)['pages'], i18nOrText(rec(s)['header'])));
+  return pagesOf(m['pages'], undefined);
+}
 
 function rec(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
@@ -52,10 +103,12 @@ export function loadManifest(repoRoot: string): SandboxManifest {
       functions.set(key, handler.slice('index.'.length));
   }
   const modules: ManifestModule[] = [];
+  const problems: string[] = [];
   for (const [type, list] of Object.entries(modulesDoc)) {
     if (NON_MODULES.has(type) || !Array.isArray(list)) continue;
     for (const item of list) {
       const m = rec(item);
+      problems.push(...subpageProblems(type, m));
       const fnKey = str(m['function']) ?? str(rec(m['resolver'])['function']);
       const title = m['title'];
       modules.push({
@@ -68,10 +121,12 @@ export function loadManifest(repoRoot: string): SandboxManifest {
           ? (m['events'] as unknown[]).filter((e): e is string => typeof e === 'string')
           : [],
         interval: str(m['interval']),
+        subpages: subpagesOf(m),
         raw: m,
       });
     }
   }
+  if (problems.length > 0) throw new ManifestError(`manifest.yml: ${problems.join('; ')}`);
   const resources = new Map<string, string>();
   for (const r of (doc['resources'] as unknown[] | undefined) ?? []) {
     const key = str(rec(r)['key']);

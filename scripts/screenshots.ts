@@ -41,11 +41,14 @@ const frameText = (page: Page): Promise<void> =>
 const SHOTS: readonly Shot[] = [
   { name: 'home', path: '/', as: L1, ready: (p) => p.locator('body').waitFor() },
   { name: 'issue-panel', path: '/browse/ITR-1', as: L1, ready: frameText },
-  { name: 'triage', path: '/apps/itr-home', as: TRIAGE, ready: frameText },
+  // The full pages' subpages: `/apps/<moduleKey>/<route>` sends to Jira's URL (sandbox/pages/fullPages.ts).
+  { name: 'triage', path: '/apps/itr-home/triage', as: TRIAGE, ready: frameText },
+  { name: 'case-library', path: '/apps/itr-home/case-library', as: TRIAGE, ready: frameText },
   { name: 'supervision', path: '/apps/itr-supervision', as: ADMIN, ready: frameText },
-  { name: 'return-visits', path: '/apps/itr-return-visits', as: ADMIN, ready: frameText },
+  { name: 'return-visits', path: '/apps/itr-home/return-visits', as: ADMIN, ready: frameText },
   { name: 'setup', path: '/apps/itr-setup', as: ADMIN, ready: frameText },
-  { name: 'grading-admin', path: '/apps/itr-grading-admin', as: ADMIN, ready: frameText },
+  { name: 'grading-admin', path: '/apps/itr-grading-admin/grading-table', as: ADMIN, ready: frameText },
+  { name: 'admin-closing', path: '/apps/itr-grading-admin/closing', as: ADMIN, ready: frameText },
 ];
 
 const VARIANTS = [

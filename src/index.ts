@@ -8,7 +8,6 @@ export { handler as issuePanelResolver } from './entry/issue-panel-resolver';
 export { handler as itrHomeResolver } from './entry/itr-home-resolver';
 export { handler as setupResolver } from './entry/setup-resolver';
 export { handler as gradingAdminResolver } from './entry/grading-admin-resolver';
-export { handler as returnVisitsResolver } from './entry/return-visits-resolver';
 // The close/resolve workflow rules' create/edit/view pages (one resolver for the three rule modules)
 export { handler as closureRuleResolver } from './entry/closure-rule-resolver';
 

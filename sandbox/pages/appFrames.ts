@@ -25,6 +25,8 @@ export function appFrame(
   m: ManifestModule,
   lang: Lang,
   frame: { issueKey?: string; projectKey?: string },
+  /** The panel's own header (icon and title); a page of its own has its title as the page's heading instead. */
+  options: { header?: boolean } = {},
 ): string {
   const q = new URLSearchParams({
     moduleKey: m.key,
@@ -38,8 +40,9 @@ export function appFrame(
       : undefined;
   const iconHtml =
     icon !== undefined && icon.length === 2 ? `<img alt="" src="/static/${esc(icon[0])}/${esc(icon[1])}">` : '';
+  const header = options.header === false ? '' : `<header>${iconHtml}<span>${esc(title)}</span></header>`;
   return `<section class="app-panel" data-module-key="${esc(m.key)}">
-<header>${iconHtml}<span>${esc(title)}</span></header>
+${header}
 <iframe class="forge-app" title="${esc(title)}" data-testid="forge-frame-${esc(m.key)}" src="/static/${esc(m.resource)}/index.html?${esc(q.toString())}"></iframe>
 </section>`;
 }

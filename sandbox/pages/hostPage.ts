@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { DEMO_USERS } from '../demoSite';
 import type { SandboxSite } from '../site';
 import { moduleTitle, pageModules } from './appFrames';
+import { moduleUrl } from './fullPages';
 import { layout, type Prefs } from './layout';
 
 export function hostPage(site: SandboxSite, req: IncomingMessage, prefs: Prefs, title: string, body: string): string {
@@ -15,7 +16,7 @@ export function hostPage(site: SandboxSite, req: IncomingMessage, prefs: Prefs, 
     actingUser: acting,
     appLinks: pageModules(site.manifest)
       .filter((m) => m.type !== 'jira:adminPage' || isAdmin)
-      .map((m) => ({ href: `/apps/${encodeURIComponent(m.key)}`, label: moduleTitle(site.manifest, m, prefs.lang) })),
+      .map((m) => ({ href: moduleUrl(site, m), label: moduleTitle(site.manifest, m, prefs.lang) })),
     nowMs: site.clock.now(),
     speed: site.clock.speed,
     back: req.url ?? '/',

@@ -177,6 +177,14 @@ iframe.forge-app { width: 100%; border: none; display: block; min-height: var(--
 .actions-row { display: flex; gap: var(--ds-space-100); align-items: center; flex-wrap: wrap; margin-bottom: var(--ds-space-200); }
 details.edit > summary { cursor: pointer; color: var(--ds-link); font: var(--ds-font-body-small); list-style: none; }
 .error { background: var(--ds-background-danger); color: var(--ds-text-danger); padding: var(--ds-space-100) var(--ds-space-150); border-radius: var(--ds-radius-small); }
+.with-sidebar { display: grid; grid-template-columns: calc(var(--ds-space-1000) * 3) minmax(0, 1fr); gap: var(--ds-space-400); align-items: start; }
+.subpages { position: sticky; top: calc(var(--ds-space-600) + var(--ds-space-200)); border-right: var(--ds-border-width) solid var(--ds-border); padding-right: var(--ds-space-200); }
+.subpages h2 { font: var(--ds-font-heading-xsmall); margin: var(--ds-space-100) 0 var(--ds-space-150); color: var(--ds-text); }
+.subpages h3 { font: var(--ds-font-body-small); font-weight: var(--ds-font-weight-bold); color: var(--ds-text-subtle); margin: var(--ds-space-200) 0 var(--ds-space-050); }
+.subpages ul { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--ds-space-025); }
+.subpages a { display: block; padding: var(--ds-space-075) var(--ds-space-150); border-radius: var(--ds-radius-small); color: var(--ds-text-subtle); font-weight: var(--ds-font-weight-medium); }
+.subpages a:hover { background: var(--ds-background-neutral-subtle-hovered); text-decoration: none; }
+.subpages a[aria-current=page] { background: var(--ds-background-selected); color: var(--ds-text-selected); }
 .avatar { display: inline-flex; align-items: center; justify-content: center; width: var(--ds-space-300); height: var(--ds-space-300);
   border-radius: var(--ds-radius-full); background: var(--ds-background-accent-blue-subtler); color: var(--ds-text-accent-blue);
   font: var(--ds-font-body-small); font-weight: var(--ds-font-weight-bold); margin-right: var(--ds-space-075); vertical-align: middle; }
@@ -194,6 +202,33 @@ setInterval(() => {
     } catch (e) { /* not loaded yet */ }
   }
 }, 200);
+// Jira's sidebar of subpages only changes the page URL (forge-docs: jira-global-page, "Subpages"): a click
+// moves it without reloading the app's frame and tells the frame's history (sandbox/bridgeScript.ts).
+(() => {
+  const nav = document.querySelector('nav.subpages');
+  if (!nav) return;
+  const base = nav.dataset.base;
+  const links = [...nav.querySelectorAll('a[data-route]')];
+  const mark = () => {
+    const below = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
+    const first = below.split('/').filter((part) => part !== '')[0];
+    const current = first === undefined ? links[0] : links.find((a) => a.dataset.route === decodeURIComponent(first));
+    for (const a of links) {
+      if (a === current) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+  };
+  nav.addEventListener('click', (e) => {
+    const a = e.target.closest('a[data-route]');
+    if (!a || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    if (a.getAttribute('href') !== location.pathname) history.pushState({}, '', a.getAttribute('href'));
+    mark();
+    window.dispatchEvent(new Event('sandbox:navigate'));
+  });
+  window.addEventListener('popstate', mark);
+  window.addEventListener('sandbox:subpage', mark);
+})();
 (() => {
   const el = document.getElementById('sandbox-clock');
   if (!el) return;

@@ -10,7 +10,7 @@ import type { EscalationAdminFunctions, EscalationFunctions } from './escalation
 import type { TriageFunctions } from './triage';
 import type { CaseLibraryFunctions } from './cases';
 import type { SupervisionFunctions } from './analytics';
-import type { ReturnVisitsFunctions, RootCauseFunctions } from './closure';
+import type { ClosureAdminFunctions, ReturnVisitsFunctions, RootCauseFunctions } from './closure';
 import type { BackupFunctions } from './backup';
 import type { AuditFunctions } from './audit';
 import type { SettingsFunctions } from './settings';
@@ -48,6 +48,7 @@ export interface ResolverFunctions
     SupervisionFunctions,
     CaseLibraryFunctions,
     ReturnVisitsFunctions,
+    ClosureAdminFunctions,
     RootCauseFunctions,
     BackupFunctions,
     AuditFunctions,

@@ -54,6 +54,18 @@ export function issueKeyOf(context: ForgeContext): string | null {
   return typeof key === 'string' && key.length > 0 ? key : null;
 }
 
+/**
+ * The page URL's history of a full-page module (`view.createHistory()`, forge-docs: custom-ui-bridge/view):
+ * `location.pathname` is relative to the module's URL (`/return-visits` of `/jira/apps/<app>/<env>/return-visits`);
+ * Jira's sidebar of subpages changes it, and `listen` tells the app.
+ */
+export type ModuleHistory = Awaited<ReturnType<BridgeModule['view']['createHistory']>>;
+
+export async function createHistory(): Promise<ModuleHistory> {
+  const { view } = await loadBridge();
+  return view.createHistory();
+}
+
 /** Opens a Jira URL in the host (`router.open`): the supervision page's drill-down to `/issues/?jql=…`. */
 export async function openInJira(url: string): Promise<void> {
   const { router } = await loadBridge();

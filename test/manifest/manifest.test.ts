@@ -14,6 +14,9 @@ import {
   validateAppManifest,
   type AppCopy,
 } from '../../scripts/checks/forgeOffline';
+import { loadManifest } from '../../sandbox/manifest';
+import { HOME_ROUTES } from '../../static/itr-home/src/routes';
+import { ADMIN_ROUTES } from '../../static/grading-admin/src/routes';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -80,6 +83,39 @@ describe('manifest.yml', () => {
     const result = await validateAppManifest(copy.dir);
     expect(result.success).toBe(false);
     expect(formatValidationErrors(result.errors)).toContain('modules.issuePanel.noSuchKey');
+  });
+
+  it('refuses subpages on the Get started page, as Forge does, and so does the sandbox', async () => {
+    // forge-docs: manifest-reference/modules/jira-admin-page, "Subpages are not supported by the Configure
+    // and Get started pages"; the sandbox's manifest reader refuses the same (sandbox/manifest.ts).
+    const copy = makeAppCopy({
+      realBuilds: false,
+      edit: (dir) => {
+        const file = path.join(dir, 'manifest.yml');
+        const text = fs.readFileSync(file, 'utf8');
+        const broken = text.replace(
+          '      useAsGetStarted: true\n',
+          '      useAsGetStarted: true\n      pages:\n        - route: steps\n          title: Steps\n',
+        );
+        expect(broken).not.toBe(text);
+        fs.writeFileSync(file, broken);
+      },
+    });
+    copies.push(copy);
+    const result = await validateAppManifest(copy.dir);
+    expect(result.success).toBe(false);
+    expect(formatValidationErrors(result.errors)).toContain('useAsGetStarted');
+    expect(() => loadManifest(copy.dir)).toThrow(/itr-setup: a Configure or Get started page cannot have pages/);
+    // The app's own manifest loads, with its subpages.
+    expect(() => loadManifest(REPO_ROOT)).not.toThrow();
+  });
+
+  it('lists the subpages the Custom UI routes, in the same order (static/*/src/routes.ts)', () => {
+    const modules = manifestYaml['modules'] as Record<string, Array<{ key: string; pages?: Array<{ route: string }> }>>;
+    const routesOf = (type: string, key: string) =>
+      (modules[type]?.find((m) => m.key === key)?.pages ?? []).map((p) => p.route);
+    expect(routesOf('jira:globalPage', 'itr-home')).toEqual([...HOME_ROUTES]);
+    expect(routesOf('jira:adminPage', 'itr-grading-admin')).toEqual([...ADMIN_ROUTES]);
   });
 
   it('asks for exactly the scopes the code needs (change this list consciously)', () => {

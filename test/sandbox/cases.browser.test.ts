@@ -2,7 +2,7 @@
  * The case library in the sandbox, in headless Chromium (issue 7, "done when"): Tom opens ITR-7
  * ("报表导出 Excel 时中文乱码"), the panel suggests the English and the Chinese demo case about garbled
  * Excel exports, he marks the English one as helpful, completes the root cause, resolves the issue and
- * turns it into a case; the case library tab finds the new case. The real app behind the sandbox host.
+ * turns it into a case; the case library subpage finds the new case. The real app behind the sandbox host.
  */
 import { DEMO_USERS } from '../../sandbox/demoSite';
 import { chromiumAvailable } from '../static/bridgeStub';
@@ -85,7 +85,8 @@ describeWithBrowser('case library in the sandbox', () => {
     await ui.step('library', async () => {
       await ui.page.goto(`${ui.sandbox.url}/apps/itr-home`);
       const home = ui.frame('itr-home');
-      await home.getByRole('tab', { name: 'Case library' }).click();
+      // Jira's sidebar of the ITR page: its "Case library" subpage.
+      await ui.page.getByTestId('subpages').getByRole('link', { name: 'Case library' }).click();
       const box = home.getByRole('searchbox').first();
       await box.fill('乱码');
       await box.press('Enter');

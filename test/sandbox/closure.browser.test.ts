@@ -7,7 +7,7 @@
  *  - an engineer who is not the submitter does not see Close (the condition), and a forced request is
  *    refused with the rule's message in the user's language;
  *  - the submitter is refused while the complaint's required return visit is open; the supervisor (a
- *    Jira admin here) records it on the return-visits gadget; then the submitter closes;
+ *    Jira admin here) records it on the ITR page's "Return visits" subpage; then the submitter closes;
  *  - the issue panel's root-cause form flags a cause that blames the customer, in English and Chinese.
  *
  * Skipped without Chromium (CHROMIUM_PATH, default /usr/bin/chromium), like sandbox.browser.test.ts.
@@ -34,7 +34,7 @@ const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 describeWithBrowser('closing in the sandbox', () => {
   const ui = useSandboxInBrowser({
     name: 'closure',
-    apps: ['issue-panel', 'return-visits'],
+    apps: ['issue-panel', 'itr-home'],
     viewport: { width: 1280, height: 1400 },
   });
 
@@ -121,10 +121,10 @@ describeWithBrowser('closing in the sandbox', () => {
     });
 
     await ui.step('visit', async () => {
-      // The supervisor records the visit on the return-visits gadget.
+      // The supervisor records the visit on the ITR page's "Return visits" subpage.
       await actAs(CHEN);
-      await ui.page.goto(`${ui.sandbox.url}/apps/itr-return-visits`);
-      const visits = ui.frame('itr-return-visits');
+      await ui.page.goto(`${ui.sandbox.url}/apps/itr-home/return-visits`);
+      const visits = ui.frame('itr-home');
       const card = visits.locator(`[data-testid="visit-card"][data-issue="${COMPLAINT}"]`);
       await card.waitFor();
       expect(await card.innerText()).toContain('Complaint (always)'); // the reason the visit is required

@@ -1,7 +1,7 @@
 /**
  * Intake and grading end to end in the sandbox (issue 4, point 6), in headless Chromium: a submitter
  * creates an issue on the home page; the triage user triages it on the app's global page (ITR →
- * Triage tab: the issue as reported beside the form, kind, classification, grading answers, L1, the
+ * Triage subpage: the issue as reported beside the form, kind, classification, grading answers, L1, the
  * live preview) and saves; the issue's ITR panel then shows the grade, the due and warning times and
  * the classification history; an admin opens the grading
  * table admin page and may edit it; a non-admin cannot open it (Jira shows admin pages to
@@ -89,8 +89,9 @@ describeWithBrowser('intake and grading in the sandbox', () => {
       await actAs(triager.accountId);
       await ui.page.goto(`${ui.sandbox.url}/apps/itr-home`);
       const home = ui.frame('itr-home');
-      await home.getByRole('tab', { name: 'Triage' }).waitFor();
-      expect(await home.getByRole('tab', { name: 'Triage' }).getAttribute('aria-selected')).toBe('true');
+      // The page opens on its first subpage, Triage, marked in Jira's sidebar.
+      const sidebar = ui.page.getByTestId('subpages');
+      expect(await sidebar.getByRole('link', { name: 'Triage' }).getAttribute('aria-current')).toBe('page');
       const row = home.getByTestId('triage-list').getByTestId(`triage-row-${key}`);
       await row.click();
       await home.getByText(`Triage ${key}`).waitFor();
@@ -172,8 +173,9 @@ describeWithBrowser('intake and grading in the sandbox', () => {
       expect(res?.status()).toBe(200);
       const frame = ui.frame('itr-grading-admin');
       // The admin gets the save bar and enabled inputs, not the read-only notice.
-      // The page opens on its "Grading table" tab (beside the settings tabs).
-      await frame.getByRole('tab', { name: 'Grading table', exact: true, selected: true }).waitFor();
+      // The page opens on its "Grading table" subpage (the settings are the sidebar's other subpages).
+      const sidebar = ui.page.getByTestId('subpages');
+      expect(await sidebar.getByRole('link', { name: 'Grading table' }).getAttribute('aria-current')).toBe('page');
       await frame.getByText('Version 1 in force').waitFor();
       expect(await frame.getByTestId('read-only-notice').count()).toBe(0);
       expect(await frame.locator('input:not([disabled]), select:not([disabled])').count()).toBeGreaterThan(0);

@@ -64,7 +64,7 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
   let clock: ManualClock = createManualClock();
   const ui = useSandboxInBrowser({
     name: 'itr-journey',
-    apps: ['issue-panel', 'itr-home', 'return-visits'],
+    apps: ['issue-panel', 'itr-home'],
     viewport: { width: 1280, height: 1200 },
     // No year of history: nothing in this journey reads it, and the start is seconds faster.
     sandboxOptions: () => ({ clock: (clock = createManualClock()), demoHistory: false }),
@@ -358,8 +358,8 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
       // A critical issue always gets a return visit, opened on resolution; the supervisor records it.
       expect(fieldsOf(key)[DEMO_FIELD_IDS.visitOpen]).toBe('yes');
       await ui.actAs(CHEN);
-      await ui.page.goto(`${ui.sandbox.url}/apps/itr-return-visits`);
-      const visits = ui.frame('itr-return-visits');
+      await ui.page.goto(`${ui.sandbox.url}/apps/itr-home/return-visits`);
+      const visits = ui.frame('itr-home');
       const card = visits.locator(`[data-testid="visit-card"][data-issue="${key}"]`);
       await card.waitFor();
       await shows('return visits: no ids or codes', () => shownByName([]));

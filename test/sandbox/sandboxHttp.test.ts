@@ -1,10 +1,12 @@
 /**
  * The sandbox over plain HTTP (no browser): Jira's REST API as the user chosen in the top bar, the demo
- * site's outsider and restricted project, and `invoke` reaching only the calling frame's own resolver.
+ * site's outsider and restricted project, `invoke` reaching only the calling frame's own resolver, and
+ * the full pages at Jira's URLs with the sidebar of their subpages.
  * Security probes use the same routes (see sandbox/README.md).
  */
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import { DEMO_FIELD_IDS, OUTSIDER, SEC_BROWSERS } from '../../sandbox/demoSite';
+import { HARNESS_APP_ID, HARNESS_ENVIRONMENT_ID } from '../../platform-doubles/forgeRuntime';
 import { cookieOf, demoAccountId as byName, invokeAs, restAs } from './sandboxHttp';
 
 const ANNA = byName('Anna Schmidt');
@@ -172,5 +174,75 @@ describe('invoke over the bridge reaches only the calling frame’s resolver', (
     });
     expect(ok.status).toBe(200);
     expect((ok.json as { result: { success: boolean } }).result.success).toBe(true);
+  });
+});
+
+describe('full pages at Jira’s URLs, with their subpages', () => {
+  const [appId, environmentId] = [HARNESS_APP_ID, HARNESS_ENVIRONMENT_ID];
+  const get = (who: string, path: string) =>
+    fetch(`${sandbox.url}${path}`, { headers: { cookie: cookieOf(who) }, redirect: 'manual' });
+  const bridge = async (who: string, name: string, moduleKey: string, issueKey: string | null = null) => {
+    const res = await fetch(`${sandbox.url}/__bridge`, {
+      method: 'POST',
+      headers: { cookie: cookieOf(who), 'content-type': 'application/json' },
+      body: JSON.stringify({ name, payload: null, frame: { moduleKey, issueKey, projectKey: null } }),
+    });
+    return { status: res.status, json: (await res.json()) as { result?: unknown } };
+  };
+
+  it('sends `/apps/<moduleKey>[/<route>]` of a full page to Jira’s URL, keeping the route', async () => {
+    const home = await get(TOM, '/apps/itr-home/return-visits');
+    expect(home.status).toBe(303);
+    expect(home.headers.get('location')).toBe(`/jira/apps/${appId}/${environmentId}/return-visits`);
+    expect((await get(ADMIN, '/apps/itr-grading-admin')).headers.get('location')).toBe(
+      `/jira/settings/apps/${appId}/${environmentId}`,
+    );
+    expect((await get(ADMIN, '/apps/itr-setup')).headers.get('location')).toBe(
+      `/jira/settings/apps/get-started/${appId}/${environmentId}`,
+    );
+    // A project page stays where it was.
+    expect((await get(TOM, '/apps/itr-supervision?project=ITR')).status).toBe(200);
+  });
+
+  it('draws Jira’s sidebar of the module’s pages, the current one marked, in the user’s language', async () => {
+    const html = await (await get(TOM, `/jira/apps/${appId}/${environmentId}/case-library`)).text();
+    const links = [...html.matchAll(/<a href="([^"]+)" data-route="([^"]+)"( aria-current="page")?>([^<]+)<\/a>/g)];
+    expect(links.map((l) => [l[1], l[4], l[3] !== undefined])).toEqual([
+      [`/jira/apps/${appId}/${environmentId}/triage`, 'Triage', false],
+      [`/jira/apps/${appId}/${environmentId}/case-library`, 'Case library', true],
+      [`/jira/apps/${appId}/${environmentId}/return-visits`, 'Return visits', false],
+    ]);
+    // The module's own URL shows its first subpage, as the app does.
+    expect(await (await get(TOM, `/jira/apps/${appId}/${environmentId}`)).text()).toContain(
+      'data-route="triage" aria-current="page"',
+    );
+    const zh = await fetch(`${sandbox.url}/jira/settings/apps/${appId}/${environmentId}/closing`, {
+      headers: {
+        cookie: `itr_sandbox=${encodeURIComponent(new URLSearchParams({ accountId: ADMIN, lang: 'zh-CN', theme: 'dark' }).toString())}`,
+      },
+    });
+    expect(await zh.text()).toContain('data-route="closing" aria-current="page">回访与关闭</a>');
+  });
+
+  it('answers 404 for another app’s or environment’s URL, and a route on a page without subpages', async () => {
+    expect((await get(TOM, `/jira/apps/${appId}/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    expect((await get(ADMIN, `/jira/settings/apps/get-started/${appId}/${environmentId}/more`)).status).toBe(404);
+  });
+
+  it('opens the admin page only to administrators, on every subpage', async () => {
+    expect((await get(TOM, `/jira/settings/apps/${appId}/${environmentId}/closing`)).status).toBe(403);
+    expect((await get(ADMIN, `/jira/settings/apps/${appId}/${environmentId}/closing`)).status).toBe(200);
+  });
+
+  it('gives view.createHistory to full pages only, routed below the module’s URL', async () => {
+    expect(await bridge(TOM, 'createHistory', 'itr-home')).toEqual({
+      status: 200,
+      json: expect.objectContaining({ result: { basePath: `/jira/apps/${appId}/${environmentId}` } }),
+    });
+    expect((await bridge(ADMIN, 'createHistory', 'itr-grading-admin')).json.result).toEqual({
+      basePath: `/jira/settings/apps/${appId}/${environmentId}`,
+    });
+    expect((await bridge(TOM, 'createHistory', 'itr-issue-panel', 'ITR-1')).status).toBe(400);
+    expect((await bridge(TOM, 'createHistory', 'itr-supervision-gadget')).status).toBe(400);
   });
 });

@@ -6,7 +6,7 @@
  * `config` on the ITR workflow; the view page then shows it by field and display names. Also in Chinese
  * and dark mode; only administrators reach the pages; the editor's 32 KB limit is refused.
  */
-import { returnVisitsResolver } from '../../src/index';
+import { gradingAdminResolver } from '../../src/index';
 import { closureRuleConfig } from '../../src/app/closure/closureRules';
 import { jiraAsApp } from '../../src/adapters/jira';
 import { moduleKeyOfExtensionAri } from '../../src/domain/closure';
@@ -42,7 +42,7 @@ describeWithBrowser("Close/resolve rules' configuration pages in the sandbox", (
       // An admin named a fallback closer (the app re-syncs the rules); then the rule's saved config went stale.
       expect(
         await invokeResolver(
-          returnVisitsResolver,
+          gradingAdminResolver,
           'setFallbackClosers',
           { accountIds: [fallback.accountId], reason: 'Anna is on leave', expectedRevision: 0 },
           { accountId: admin.accountId },

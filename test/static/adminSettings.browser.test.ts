@@ -1,9 +1,11 @@
 /**
- * The admin page's settings tabs in headless Chromium, with every `invoke` routed to the real grading
+ * The admin page's subpages in headless Chromium, with every `invoke` routed to the real grading
  * admin resolver under the harness (KVS double, Jira double answering permissions and the user, group
- * and project look-ups). Once in English/light and once in Simplified Chinese/dark: switch tabs by
- * keyboard, edit the supervision settings (people and groups picked by name), see the server's field errors under their fields with the
- * draft kept, fix and save, then a stale save refused with the draft kept.
+ * and project look-ups). Once in English/light and once in Simplified Chinese/dark: the subpage follows
+ * the module URL's history as Jira's sidebar moves it (view.createHistory) and an opened subpage stays
+ * mounted; edit the supervision settings (people and groups picked by name), see the server's field
+ * errors under their fields with the draft kept, fix and save, then a stale save refused with the draft
+ * kept; the clocks; the return-visit and closing settings (moved here from the return-visit gadget).
  * Screenshots go to .tmp/screenshots/. Skipped when no Chromium is installed.
  */
 import path from 'node:path';
@@ -13,17 +15,21 @@ import { handlers } from '../../src/entry/grading-admin-resolver';
 import { loadAnalyticsSettings } from '../../src/app/analytics/settings';
 import { createI18n, type MessageKey, type MessageParams } from '../../static/shared/i18n';
 import { harness, invokeResolver } from '../../platform-doubles';
-import { chromiumAvailable, installBridgeStub } from './bridgeStub';
+import { chromiumAvailable, installBridgeStub, navigateSubpage } from './bridgeStub';
 import { builtApp, realResolvers, screenshots } from './browserApp';
 import { expectPageShowsNoAccountIds } from './accountIds';
 import { pick } from './peoplePicker';
 import { ConfigStore } from '../../src/adapters/kvs';
 import { loadClockSettings } from '../../src/app/escalation';
 import { chooseItrProjects } from '../fixtures/itrScope';
+import { loadSettings as loadReturnVisitSettings } from '../../src/app/returnVisits/settings';
+import { FALLBACK_REASON_MAX } from '../../src/app/closure/fallbackClosers';
+import { defineClosureFields } from '../app/closure/closureFields.fixtures';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const ADMIN = 'acc-admin';
 const SUPERVISOR = 'acc-supervisor';
+const CLOSER = '5b10ac8d82e05b22cc7d4e0b';
 /** Every function of the page's resolver: the grading table's tab calls its own too. */
 const FUNCTIONS = Object.keys(handlers());
 
@@ -31,18 +37,20 @@ const { jira } = harness();
 beforeEach(() => {
   jira.seedUser({ accountId: ADMIN, displayName: 'Zhang Wei', groups: ['jira-administrators'] });
   jira.seedUser({ accountId: SUPERVISOR, displayName: 'Chen Jie', groups: ['itr-supervisors'] });
+  jira.seedUser({ accountId: CLOSER, displayName: 'Liu Yang' });
   jira.seedProject({ key: 'IPD', browsers: [ADMIN] });
 });
 afterEach(() => jira.assertNoViolations());
 
-describeWithBrowser('admin settings tabs in Chromium', () => {
+describeWithBrowser('admin page subpages in Chromium', () => {
   const app = builtApp('grading-admin', { screenshots: true });
 
-  /** The admin page as the Jira admin, every invoke routed to the real resolver; page errors collected. */
+  /** The admin page as the Jira admin at `route` (module-relative), every invoke routed to the real resolver; page errors collected. */
   async function openAsAdmin(
     locale: string,
     colorMode: 'light' | 'dark',
     timezone: string,
+    route = '/',
   ): Promise<{ page: Page; errors: string[] }> {
     const page = await app.browser.newPage({ viewport: { width: 1100, height: 1000 }, colorScheme: colorMode });
     const errors: string[] = [];
@@ -51,6 +59,7 @@ describeWithBrowser('admin settings tabs in Chromium', () => {
       context: { locale, timezone, issueKey: null, accountId: ADMIN, moduleKey: 'itr-grading-admin' },
       colorMode,
       resolvers: realResolvers(gradingAdminResolver, FUNCTIONS, { accountId: ADMIN }),
+      route,
     });
     await page.goto(app.url);
     return { page, errors };
@@ -60,26 +69,30 @@ describeWithBrowser('admin settings tabs in Chromium', () => {
     ['en_US', 'light'],
     ['zh_CN', 'dark'],
   ] as const)(
-    '%s, %s: keyboard tabs, field errors, save, stale save',
+    '%s, %s: subpages by the URL, field errors, save, stale save',
     async (locale, colorMode) => {
       const { t } = createI18n(locale, 'UTC');
       const tr = (key: MessageKey, params?: MessageParams) => t(key, params);
       const { page, errors } = await openAsAdmin(locale, colorMode, 'Asia/Shanghai');
-      const tab = (key: MessageKey) => page.getByRole('tab', { name: tr(key), exact: true });
+      const subpage = (route: string) => page.locator(`[data-subpage="${route}"]`);
       const field = (p: string) => page.locator(`[data-path="${p}"]`);
 
-      // Keyboard: from "Grading table" two steps right to "Supervision"; the grading draft stays mounted.
-      await tab('settings.tab.gradingTable').waitFor();
+      // The module's own URL opens the grading table; no tab bar of areas any more (Jira's sidebar is it).
       await page.getByRole('tab', { name: tr('gradingAdmin.tab.dimensions') }).waitFor();
-      await tab('settings.tab.gradingTable').focus();
-      await page.keyboard.press('ArrowRight');
-      expect(await tab('settings.tab.supportLines').getAttribute('aria-selected')).toBe('true');
+      expect(await subpage('grading-table').isVisible()).toBe(true);
+      expect(await page.getByRole('tab', { name: tr('settings.page.supportLines') }).count()).toBe(0);
+      // Jira's sidebar moves the URL to "Support lines", then "Supervision": each shows under its heading,
+      // and the grading table stays mounted, hidden (its draft kept).
+      await navigateSubpage(page, '/support-lines');
       await page.getByTestId('support-line-settings').waitFor();
-      await page.keyboard.press('ArrowRight');
-      expect(await page.evaluate('document.activeElement.textContent')).toBe(tr('settings.tab.supervision'));
-      expect(await tab('settings.tab.supervision').getAttribute('aria-selected')).toBe('true');
+      await subpage('support-lines').getByText(tr('settings.page.supportLines'), { exact: true }).waitFor();
+      await navigateSubpage(page, '/supervision');
       await page.getByTestId('supervision-settings').waitFor();
-      expect(await page.locator('#settings-panel-gradingTable').isHidden()).toBe(true);
+      expect(await subpage('supervision').getByText(tr('settings.page.supervision'), { exact: true }).isVisible()).toBe(
+        true,
+      );
+      expect(await subpage('grading-table').isHidden()).toBe(true);
+      expect(await subpage('support-lines').isHidden()).toBe(true);
 
       // Edit: a group and a person picked by name (typed, chosen with the keyboard), a department, a
       // target whose issue type the project lacks.
@@ -143,11 +156,13 @@ describeWithBrowser('admin settings tabs in Chromium', () => {
       expect(await field('ipd.issueType').inputValue()).toBe('Incident');
       expect((await loadAnalyticsSettings()).value.ipd).toBeNull();
 
-      // Home goes back to the grading table, whose editor is still there.
-      await tab('settings.tab.supervision').focus();
-      await page.keyboard.press('Home');
-      expect(await tab('settings.tab.gradingTable').getAttribute('aria-selected')).toBe('true');
-      expect(await page.locator('#settings-panel-gradingTable').isVisible()).toBe(true);
+      // Back in the browser (the URL's history): the support lines again; then the grading table, whose
+      // editor is still there.
+      await page.evaluate('window.__itrStubHistory.goBack()');
+      expect(await subpage('support-lines').isVisible()).toBe(true);
+      await navigateSubpage(page, '/grading-table');
+      expect(await subpage('grading-table').isVisible()).toBe(true);
+      expect(await page.getByRole('tab', { name: tr('gradingAdmin.tab.dimensions') }).isVisible()).toBe(true);
       expect(await page.getAttribute('html', 'data-color-mode')).toBe(colorMode);
       expect(errors).toEqual([]);
       await shoot(page, `admin-settings-${locale}-${colorMode}-grading`);
@@ -164,8 +179,7 @@ describeWithBrowser('admin settings tabs in Chromium', () => {
     async (locale, colorMode) => {
       await chooseItrProjects(['ITR', 'SUP']);
       const { t } = createI18n(locale, 'UTC');
-      const { page, errors } = await openAsAdmin(locale, colorMode, 'UTC');
-      await page.getByRole('tab', { name: t('settings.tab.supportLines'), exact: true }).click();
+      const { page, errors } = await openAsAdmin(locale, colorMode, 'UTC', '/support-lines');
       const clocks = page.getByTestId('clock-settings');
       await clocks.waitFor();
       // One row per project setup chose, each "as the site" until set.
@@ -184,6 +198,61 @@ describeWithBrowser('admin settings tabs in Chromium', () => {
       expect((await loadClockSettings(new ConfigStore())).projectGrades).toEqual({});
       expect(errors).toEqual([]);
       await shoot(page, `admin-settings-${locale}-${colorMode}-clocks`);
+      await page.close();
+    },
+    60_000,
+  );
+
+  it.each([
+    ['en_US', 'light'],
+    ['zh_CN', 'dark'],
+  ] as const)(
+    '%s, %s: return visits and closing: sampling saved, a fallback closer picked by name with a reason',
+    async (locale, colorMode) => {
+      // The app's fields on the site: saving fallback closers publishes where the close rules read them.
+      defineClosureFields(jira);
+      const { t } = createI18n(locale, 'UTC');
+      const { page, errors } = await openAsAdmin(locale, colorMode, 'Asia/Shanghai', '/closing');
+      const closing = page.getByTestId('closing-settings');
+      await closing.waitFor();
+      await page.locator('[data-subpage="closing"]').getByText(t('settings.page.closing'), { exact: true }).waitFor();
+      expect(await page.getByTestId('visits-published').innerText()).toBe(t('visits.notPublished'));
+
+      // Which issues get a visit: the sampling rate and the grades always visited, chosen by name.
+      const grade = (en: string, zh: string) =>
+        page.getByTestId('always-grades').getByLabel(locale === 'zh_CN' ? zh : en, { exact: true });
+      expect(await grade('Critical', '紧急').isChecked()).toBe(true);
+      expect(await grade('Major', '严重').isChecked()).toBe(false);
+      await closing.getByLabel(t('visits.sampleRate')).fill('25');
+      await grade('Major', '严重').check();
+      await page.getByTestId('visit-settings-save').click();
+      await closing.getByText(t('visits.saved'), { exact: true }).waitFor();
+      expect((await loadReturnVisitSettings()).settings).toMatchObject({
+        sampleRatePercent: 25,
+        alwaysGrades: ['critical', 'major'],
+      });
+
+      // A fallback closer picked by name; without a reason the save is refused and the pick kept.
+      const closers = page.locator('[data-path="accountIds"]');
+      expect(await closers.getAttribute('placeholder')).toBe(t('people.placeholder.user'));
+      await pick(page, closers, 'Liu', 'Liu Yang');
+      await page.getByTestId('fallback-save').click();
+      await closing.getByRole('alert').waitFor();
+      expect(await closing.getByRole('alert').innerText()).toBe(
+        t('errorCode.FALLBACK_REASON_REQUIRED', { max: FALLBACK_REASON_MAX }),
+      );
+      await page.getByTestId('fallback-closers-chips').getByText('Liu Yang').waitFor();
+      await page.getByTestId('fallback-reason').fill(locale === 'zh_CN' ? '提单人已离职' : 'The submitter left');
+      await page.getByTestId('fallback-save').click();
+      await page
+        .getByTestId('fallback-history')
+        .getByText(locale === 'zh_CN' ? /Zhang Wei.*Liu Yang.*提单人已离职/ : /Zhang Wei.*Liu Yang.*The submitter left/)
+        .waitFor();
+      // Saving the closers publishes the close rules' property.
+      expect(await page.getByTestId('visits-published').innerText()).not.toBe(t('visits.notPublished'));
+      await expectPageShowsNoAccountIds(page, [ADMIN, SUPERVISOR, CLOSER]);
+      expect(errors).toEqual([]);
+      await shoot(page, `admin-settings-${locale}-${colorMode}-closing`);
       await page.close();
     },
     60_000,

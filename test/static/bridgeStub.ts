@@ -11,6 +11,9 @@
  *                     (metadata is undefined unless rate-limit info is asked for).
  *   - 'enableTheming' (no payload) → the host sets `data-color-mode` and `data-theme` on <html>
  *                     and provides the design-token CSS; here both come from @atlaskit/tokens.
+ *   - 'createHistory' (no payload) → the module URL's history (view.createHistory of a full page with
+ *                     subpages), kept in the page (functions do not cross to Node): it starts at
+ *                     `route`; `navigateSubpage(page, path)` moves it as a click in Jira's sidebar does.
  * Anything else is recorded and rejected, so a test sees an unexpected call.
  *
  * The page side is a plain script (addInitScript), the answers come from Node (exposeFunction),
@@ -60,6 +63,8 @@ export interface BridgeStubOptions {
   colorMode: ColorMode;
   /** By function key (the name given to `resolver.define`); the return value is what `invoke` resolves to. */
   resolvers: Record<string, ResolverStub>;
+  /** Where the module's URL history starts, relative to the module's URL (e.g. `/support-lines`); default `/`. */
+  route?: string;
 }
 
 export interface BridgeCall {
@@ -123,6 +128,8 @@ export async function installBridgeStub(page: Page, options: BridgeStubOptions):
         return issuePanelContext(options.context, options.colorMode);
       case 'enableTheming':
         return { css: tokenThemeCss(), attrs: themeHtmlAttrs(options.colorMode) };
+      case 'createHistory':
+        return null; // recorded; the history itself lives in the page (pageSide)
       case 'invoke': {
         const { functionKey, payload: resolverPayload } = payload as { functionKey: string; payload: unknown };
         const resolver = options.resolvers[functionKey];
@@ -133,13 +140,49 @@ export async function installBridgeStub(page: Page, options: BridgeStubOptions):
         throw new Error(`bridge stub: callBridge("${name}") is not provided`);
     }
   });
-  await page.addInitScript({ content: PAGE_SIDE });
+  await page.addInitScript({ content: pageSide(options.route ?? '/') });
   return calls;
 }
 
+/** Moves the module URL's history to `path` (module-relative, e.g. `/return-visits`) as Jira's sidebar does. */
+export async function navigateSubpage(page: Page, path: string): Promise<void> {
+  await page.evaluate(`window.__itrStubHistory.navigate(${JSON.stringify(path)})`);
+}
+
+/** The module-relative path the page's history is at now (after the app's own pushes, too). */
+export async function subpagePath(page: Page): Promise<string> {
+  return String(await page.evaluate('window.__itrStubHistory.location.pathname'));
+}
+
 // Runs in the page before any of its scripts. Kept as text: the tests compile without DOM types.
-const PAGE_SIDE = `
+const pageSide = (initialPath: string) => `
 (() => {
+  // The module URL's history (view.createHistory), shaped like the 'history' package's object.
+  const listeners = new Set();
+  const entries = [${JSON.stringify(initialPath)}];
+  let index = 0;
+  const history = {
+    action: 'POP',
+    location: { pathname: entries[0], search: '', hash: '', state: undefined },
+    listen: (fn) => { listeners.add(fn); return () => listeners.delete(fn); },
+  };
+  const moveTo = (action, pathname) => {
+    history.action = action;
+    history.location = { pathname, search: '', hash: '', state: undefined };
+    for (const fn of [...listeners]) fn(history.location, action);
+  };
+  const pathOf = (to) => (typeof to === 'string' ? to : to.pathname);
+  Object.assign(history, {
+    push: (to) => { entries.splice(index + 1); entries.push(pathOf(to)); index += 1; moveTo('PUSH', pathOf(to)); },
+    replace: (to) => { entries[index] = pathOf(to); moveTo('REPLACE', pathOf(to)); },
+    go: (n) => { const i = Math.min(Math.max(index + n, 0), entries.length - 1); if (i !== index) { index = i; moveTo('POP', entries[i]); } },
+    goBack: () => history.go(-1),
+    goForward: () => history.go(1),
+    createHref: (to) => pathOf(to),
+    // A click in Jira's sidebar: Jira pushes the subpage's URL.
+    navigate: (pathname) => history.push(pathname),
+  });
+  window.__itrStubHistory = history;
   const applyTheme = ({ css, attrs }) => {
     let style = document.getElementById('bridge-stub-tokens');
     if (!style) {
@@ -152,6 +195,7 @@ const PAGE_SIDE = `
   };
   window.__bridge = {
     callBridge: async (name, payload) => {
+      if (name === 'createHistory') { await window.__itrStubHost(name, null); return history; }
       const answer = await window.__itrStubHost(name, payload === undefined ? null : payload);
       if (name === 'enableTheming') { applyTheme(answer); return undefined; }
       return answer;

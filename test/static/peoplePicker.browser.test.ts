@@ -1,5 +1,5 @@
 /**
- * The shared people picker in headless Chromium, on the admin page's "Support lines" tab with every
+ * The shared people picker in headless Chromium, on the admin page's "Support lines" subpage with every
  * `invoke` routed to the real grading admin resolver (its `searchPeople` searches the Jira double as
  * the admin). Once in English/light and once in Simplified Chinese/dark, by keyboard only: type part
  * of a name, ArrowDown to the option, Enter chooses; Escape closes the list; Backspace in the empty
@@ -58,9 +58,9 @@ describeWithBrowser('people picker in Chromium', () => {
         },
         colorMode,
         resolvers: realResolvers(gradingAdminResolver, FUNCTIONS, { accountId: ADMIN }),
+        route: '/support-lines', // the admin page's "Support lines" subpage
       });
       await page.goto(app.url);
-      await page.getByRole('tab', { name: tr('settings.tab.supportLines'), exact: true }).click();
       await page.getByTestId('support-line-settings').waitFor();
       const field = (p: string) => page.locator(`[data-path="${p}"]`);
 

@@ -17,7 +17,6 @@ function parseRow(r: Record<string, unknown>): ReturnVisit {
     kind: optional(r['kind']),
     grade: optional(r['grade']),
     resolvedAt: fromSqlDateTime(r['resolved_at']).toISOString(),
-    internalView: String(r['internal_view']),
     status: r['status'] === 'done' ? 'done' : 'open',
     satisfaction: satisfaction as ReturnVisit['satisfaction'],
     resolvedInCustomersView: bool(r['resolved_in_customer_view']),
@@ -62,13 +61,28 @@ async function openNextRound(v: VisitOpening): Promise<boolean> {
   return r.affectedRows > 0;
 }
 
-async function listVisits(status: 'open' | 'done', limit: number): Promise<ReturnVisit[]> {
+/** Newest first; ties (same instant) by issue id, so pages never overlap or skip. */
+const NEWEST_FIRST = {
+  open: 'ORDER BY resolved_at DESC, issue_id DESC',
+  done: 'ORDER BY visited_at DESC, issue_id DESC',
+} as const;
+
+async function listVisits(
+  status: 'open' | 'done',
+  page: { limit: number; offset: number },
+): Promise<{ visits: ReturnVisit[]; total: number }> {
   await ensureSchema();
-  return query(
-    `SELECT * FROM return_visit WHERE status = ? ORDER BY resolved_at ASC LIMIT ${sqlLimit(limit, 100, 500)}`,
-    [status],
-    parseRow,
-  );
+  // Both numbers are written as digits the app clamped (sqlLimit), never placeholders TiDB would type.
+  const offset = Math.max(0, Math.floor(Number.isFinite(page.offset) ? page.offset : 0));
+  const [visits, total] = await Promise.all([
+    query(
+      `SELECT * FROM return_visit WHERE status = ? ${NEWEST_FIRST[status]} LIMIT ${sqlLimit(page.limit, 20, 500)} OFFSET ${offset}`,
+      [status],
+      parseRow,
+    ),
+    queryOne('SELECT COUNT(*) AS n FROM return_visit WHERE status = ?', [status], (r) => Number(r['n'])),
+  ]);
+  return { visits, total: total ?? 0 };
 }
 
 async function getVisit(issueId: string): Promise<ReturnVisit | undefined> {

@@ -8,6 +8,7 @@ export interface VisitOpening {
   kind: string | null;
   grade: string | null;
   resolvedAt: Date;
+  /** Status and resolution names at resolution, as the app read them: kept for the record, never shown (names are read as the viewer). */
   internalView: string;
 }
 
@@ -29,7 +30,14 @@ export interface ReturnVisitRepository {
    * opens again as the next round; safe to redo after a crash. True if a new round opened.
    */
   openNextRound: (v: VisitOpening) => Promise<boolean>;
-  listVisits: (status: 'open' | 'done', limit: number) => Promise<ReturnVisit[]>;
+  /**
+   * One page of the visits of `status`, newest first (open ones by resolution time, recorded ones by
+   * when they were recorded), and how many there are in all.
+   */
+  listVisits: (
+    status: 'open' | 'done',
+    page: { limit: number; offset: number },
+  ) => Promise<{ visits: ReturnVisit[]; total: number }>;
   getVisit: (issueId: string) => Promise<ReturnVisit | undefined>;
   /** Records the visit once: only an open visit changes (a double submit cannot overwrite the first). */
   recordVisit: (v: VisitRecord) => Promise<boolean>;

@@ -1,10 +1,10 @@
 import { jiraAsApp, jiraAsUser } from '../../adapters/jira';
 import { recordAudit } from '../audit/auditLog';
 import { ConfigStore } from '../../adapters/kvs';
-import type { ClosureAdminState, ReturnVisit } from '../../contract/closure';
+import type { ClosureAdminState, ReturnVisit, ReturnVisitPage } from '../../contract/closure';
 import { viewsDiffer, type Satisfaction } from '../../domain/closure';
 import { sizeOf, STORED_LIMITS } from '../../domain/storageLimits';
-import { NotAuthorizedError, requireJiraAdmin } from '../auth/authorization';
+import { requireJiraAdmin } from '../auth/authorization';
 import { lookUpClosureFieldIds } from '../closure/closureFields';
 import { lastPublished, publishCloseProperty } from '../closure/closeProperty';
 import { syncClosureRules } from '../closure/closureRules';
@@ -12,33 +12,31 @@ import { FALLBACK_REASON_MAX, loadFallback, saveFallback } from '../closure/fall
 import { loadSettings, RETURN_VISIT_SETTINGS_KEY, requireSupervisor, settingsCodec } from './settings';
 import { writeItrFields } from '../fields/writeItrFields';
 import { displayNamesOf } from '../settings/settingsCheck';
+import { lookUpFieldIds } from '../fields/fieldIds';
+import { loadItrConfig } from '../config/itrConfig';
+import { tierLabelsOf, withVisitIssues } from './visitIssues';
 import { ItrError } from '../itrError';
 import { repositories } from '../ports';
 
 /**
- * The use cases of the `itr-return-visits` page (functions of `return-visits-resolver`): the visit
- * queue for the supervising role, and an admin area (sampling rate, supervisor groups, fallback closers).
- * Who the caller is comes from the invocation context, never the payload.
+ * The use cases of return visits: the queue for the supervising role (the global page's "Return
+ * visits" subpage, through `itr-home-resolver`) and the closing settings for Jira admins (sampling
+ * rate, supervisor groups, fallback closers: the admin page's "Closing" subpage, through
+ * `grading-admin-resolver`). Who the caller is comes from the invocation context, never the payload.
  */
 
 /** The customer's words, as return_visit.customer_words holds them (src/domain/storageLimits.ts). */
 const WORDS_LIMIT = STORED_LIMITS.visitCustomerWords;
 
-async function isAdmin(accountId: string | undefined): Promise<boolean> {
-  try {
-    await requireJiraAdmin(accountId);
-    return true;
-  } catch (e) {
-    if (e instanceof NotAuthorizedError) return false;
-    throw e;
-  }
-}
+/** Visits per page of the queue, both tabs (range 1–100, one Jira search per page; default 20: a screen or two of cards). */
+export const VISIT_PAGE_SIZE = 20;
 
 async function adminState(): Promise<ClosureAdminState> {
-  const [{ settings, revision }, fallback, published] = await Promise.all([
+  const [{ settings, revision }, fallback, published, config] = await Promise.all([
     loadSettings(),
     loadFallback(),
     lastPublished(),
+    loadItrConfig(),
   ]);
   return {
     settings: {
@@ -47,6 +45,7 @@ async function adminState(): Promise<ClosureAdminState> {
       supervisorGroups: [...settings.supervisorGroups],
     },
     settingsRevision: revision,
+    grades: config.gradingTable.grades.map((g) => ({ id: g.id, label: g.label })),
     fallbackAccountIds: fallback.config.accountIds,
     fallbackHistory: fallback.config.history,
     fallbackRevision: fallback.revision,
@@ -57,14 +56,29 @@ async function adminState(): Promise<ClosureAdminState> {
   };
 }
 
-/** The visits of the queue (`open`, or `done`), for the supervising role; `isAdmin` shows the admin area. */
+/**
+ * One page of the queue (`open`, or `done`), newest first, for the supervising role: each visit with
+ * its issue as the caller sees it in Jira (summary, contact, customer, status and resolution).
+ */
 export async function listReturnVisits(
   accountId: string | undefined,
   status: 'open' | 'done',
-): Promise<{ visits: ReturnVisit[]; isAdmin: boolean }> {
+  offset: number,
+): Promise<ReturnVisitPage> {
   const { settings } = await loadSettings();
-  await requireSupervisor(accountId, jiraAsUser(), settings);
-  return { visits: await repositories().returnVisits.listVisits(status, 200), isAdmin: await isAdmin(accountId) };
+  const viewer = jiraAsUser();
+  await requireSupervisor(accountId, viewer, settings);
+  const [page, ids, config] = await Promise.all([
+    repositories().returnVisits.listVisits(status, { limit: VISIT_PAGE_SIZE, offset }),
+    lookUpFieldIds(jiraAsApp()),
+    loadItrConfig(),
+  ]);
+  return {
+    visits: await withVisitIssues(page.visits, viewer, ids, tierLabelsOf(config.gradingTable)),
+    total: page.total,
+    offset,
+    pageSize: VISIT_PAGE_SIZE,
+  };
 }
 
 /**

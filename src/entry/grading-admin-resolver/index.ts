@@ -13,9 +13,11 @@ import type { ClockSettingsFunctions } from '../../contract/clockSettings';
 import type { EscalationAdminFunctions } from '../../contract/escalation';
 import type { GradingAdminFunctions, GradingDraft } from '../../contract/gradingAdmin';
 import type { SettingsFunctions } from '../../contract/settings';
+import type { ClosureAdminFunctions } from '../../contract/closure';
 import { isRecord } from '../../domain/input';
 import { answering, defineAll, type AnsweringFunction, type Implementing } from '../envelope';
 import { callerOf, fieldsOf, invalidPayload, isoInstant, optionalJobId, text, wholeNumber } from '../payload';
+import { closureAdminFunctions } from '../closureAdminFunctions';
 import { peopleFunctions } from '../peopleResolver';
 import { regradeFunctions } from '../regradeFunctions';
 
@@ -48,7 +50,8 @@ type PageFunctions = GradingAdminFunctions &
   Pick<BackupFunctions, 'exportBackup' | 'restoreBackup'> &
   SettingsFunctions &
   ClockSettingsFunctions &
-  EscalationAdminFunctions;
+  EscalationAdminFunctions &
+  ClosureAdminFunctions;
 
 function functions(
   admin: GradingAdmin,
@@ -64,7 +67,7 @@ function functions(
       return startRecalculation(callerOf(context), escalationDeps());
     },
     getEscalationRecalculation: (payload) => getRecalculation(optionalJobId(payload), escalationDeps()),
-    // The settings tabs: support-line routing, supervision and the clocks (src/app/settings; admin only).
+    // The settings subpages: support-line routing, supervision and the clocks (src/app/settings; admin only).
     getSupervisionSettings: (_payload, context) => supervision.getSupervisionSettings(callerOf(context)),
     saveSupervisionSettings: (payload, context) =>
       supervision.saveSupervisionSettings(callerOf(context), saveInput(payload)),
@@ -73,7 +76,10 @@ function functions(
       supportLines.saveSupportLineSettings(callerOf(context), saveInput(payload)),
     getClockSettings: (_payload, context) => clocks.getClockSettings(callerOf(context)),
     saveClockSettings: (payload, context) => clocks.saveClockSettings(callerOf(context), saveInput(payload)),
-    // The pickers of those tabs (line assignees, notify lists, departments): Jira searched as the caller.
+    // The closing settings: return-visit sampling, supervisor groups, fallback closers (src/app/returnVisits).
+    ...closureAdminFunctions(),
+    // The pickers of those subpages (line assignees, notify lists, departments, fallback closers,
+    // supervisor groups): Jira searched as the caller.
     ...peopleFunctions(),
     // "Recompute open issues" on this page: the same functions as the triage resolver's (admin only).
     ...regradeFunctions(),

@@ -1,60 +1,68 @@
 /**
- * The app's admin page (`jira:adminPage` itr-grading-admin; Jira allows one plain admin page per app):
- * the grading table editor plus the settings that otherwise could only be changed through the API,
- * as tabs. A tab is mounted the first time it is opened and then kept (hidden), so switching tabs
- * never drops an unsaved draft. Return-visit sampling has its own admin area on the return visits page.
+ * The app's administration (`jira:adminPage` itr-grading-admin; Jira allows one plain admin page per
+ * app): the grading table editor and the settings that otherwise could only be changed through the API,
+ * as subpages in Jira's sidebar (manifest `pages`, ./routes.ts). A subpage is mounted the first time it
+ * is opened and then kept (hidden), so going to another subpage never drops an unsaved draft.
  */
-import { useState } from 'react';
-import { Stack } from '@atlaskit/primitives';
+import { Box, Stack, Text } from '@atlaskit/primitives';
+import type { MessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
+import { Subpages, useSubpage } from '../../shared/subpages';
+import { ClosingSettings } from './closing/ClosingSettings';
 import { GradingAdminPage } from './GradingAdminPage';
-import { SupervisionTab } from './SupervisionTab';
-import { SupportLinesTab } from './SupportLinesTab';
 import { PauseStatuses } from './PauseStatuses';
-import { TabBar } from '../../shared/TabBar';
+import { SupervisionTab } from './SupervisionTab';
+import { ADMIN_ROUTES, type AdminRoute } from './routes';
+import { SupportLinesTab } from './SupportLinesTab';
 
-const TABS = ['gradingTable', 'supportLines', 'supervision'] as const;
-type Tab = (typeof TABS)[number];
-
-const PANELS: Record<Tab, () => JSX.Element> = {
-  gradingTable: () => <GradingAdminPage />,
-  supportLines: () => (
-    <Stack space="space.300">
-      <SupportLinesTab />
-      <PauseStatuses />
-    </Stack>
-  ),
-  supervision: () => <SupervisionTab />,
+/** Each subpage's heading: the title Jira's sidebar shows for it (manifest `pages[].title`). */
+const TITLES: Record<AdminRoute, MessageKey> = {
+  'grading-table': 'settings.page.gradingTable',
+  'support-lines': 'settings.page.supportLines',
+  supervision: 'settings.page.supervision',
+  closing: 'settings.page.closing',
 };
+
+function Panel({ route }: { route: AdminRoute }) {
+  switch (route) {
+    case 'grading-table':
+      // The grading table editor has its own heading and tabs.
+      return <GradingAdminPage />;
+    case 'support-lines':
+      return (
+        <Stack space="space.300">
+          <SupportLinesTab />
+          <PauseStatuses />
+        </Stack>
+      );
+    case 'supervision':
+      return <SupervisionTab />;
+    case 'closing':
+      return <ClosingSettings />;
+  }
+}
 
 export function AdminSettingsPage() {
   const { t } = useI18n();
-  const [tab, setTab] = useState<Tab>('gradingTable');
-  const [opened, setOpened] = useState<ReadonlySet<Tab>>(() => new Set<Tab>(['gradingTable']));
-  const select = (next: Tab) => {
-    setTab(next);
-    setOpened((prev) => (prev.has(next) ? prev : new Set([...prev, next])));
-  };
+  const route = useSubpage(ADMIN_ROUTES, 'grading-table');
   return (
-    <Stack space="space.200">
-      <TabBar
-        idPrefix="settings"
-        label={t('settings.tabs')}
-        selected={tab}
-        onSelect={select}
-        tabs={TABS.map((id) => ({ id, label: t(`settings.tab.${id}`) }))}
-      />
-      {TABS.filter((id) => opened.has(id)).map((id) => (
-        <div
-          key={id}
-          role="tabpanel"
-          id={`settings-panel-${id}`}
-          aria-labelledby={`settings-tab-${id}`}
-          hidden={id !== tab}
-        >
-          {PANELS[id]()}
-        </div>
-      ))}
-    </Stack>
+    <Subpages<AdminRoute>
+      routes={ADMIN_ROUTES}
+      route={route}
+      render={(r) =>
+        r === 'grading-table' ? (
+          <Panel route={r} />
+        ) : (
+          <Box padding="space.200">
+            <Stack space="space.200">
+              <Text as="strong" size="large" weight="bold">
+                {t(TITLES[r])}
+              </Text>
+              <Panel route={r} />
+            </Stack>
+          </Box>
+        )
+      }
+    />
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The settings tabs' person and group inputs: the shared people picker, bound to a draft that keeps
+ * The settings subpages' person and group inputs: the shared people picker, bound to a draft that keeps
  * account ids and group names, with the server's problems at its `path` shown under it. Names come from
  * the tab's last load or save (`displayNames`) and from what the admin picked since.
  */

@@ -1,5 +1,5 @@
 /**
- * What the settings tabs share: load the saved settings, edit a draft, save it with the revision that
+ * What the settings subpages share: load the saved settings, edit a draft, save it with the revision that
  * was loaded. A refused save (invalid, someone else saved first, network) keeps the draft as typed and
  * shows why; problems with a field path appear under that field (fields.tsx), the rest above the
  * Save button. Reloading is the admin's explicit choice.

@@ -1,7 +1,7 @@
 /**
- * "Supervision" tab: groups that see per-person figures, each person's department, the projects
- * and issue types that "send to R&D" (IPD) and "send to sales" (LTC) create in, and the issue the
- * weekly summary is posted on. The server checks, as the admin, that all of them exist.
+ * The admin page's "Supervision" subpage: groups that see per-person figures, each person's department,
+ * the projects and issue types that "send to R&D" (IPD) and "send to sales" (LTC) create in, and the
+ * issue the weekly summary is posted on. The server checks, as the admin, that all of them exist.
  */
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { HandoffTargetSetting, SupervisionSettings } from '../../../src/contract/settings';

@@ -1,8 +1,8 @@
 /**
- * "Support lines" tab: per line, who takes an issue that enters it (a person; a group whose members take
- * turns; or nobody, telling a group), the Jira status it moves to, and who hears of it; who is told
- * when L3's time runs out; the language of the app's comments on issues. People and groups are picked
- * from Jira by name; the server checks, as the admin, that every one exists.
+ * The admin page's "Support lines" subpage: per line, who takes an issue that enters it (a person; a
+ * group whose members take turns; or nobody, telling a group), the Jira status it moves to, and who
+ * hears of it; who is told when L3's time runs out; the language of the app's comments on issues. People
+ * and groups are picked from Jira by name; the server checks, as the admin, that every one exists.
  */
 import { Box, Stack, Text } from '@atlaskit/primitives';
 import type { LineRoutingSetting, SupportLineSettings, SupportLineSettingsState } from '../../../src/contract/settings';

@@ -1,87 +1,57 @@
 /**
- * Return visits (回访, itr-process.md §6): the queue of open visits for the supervising role, each
- * recorded with the customer's satisfaction (1–5), whether they consider it solved and their words;
- * recorded visits show a flag when the customer's view differs from the internal one. Jira admins also
- * see the administration: sampling rate, always-visited grades, supervising groups, fallback closers
- * (with who/when/why) and publishing the close rules' app property. Typed text survives every refusal.
+ * Return visits (回访, itr-process.md §6): the queue of the supervising role, the global page's "Return
+ * visits" subpage. Open visits newest first, each recorded with the customer's satisfaction (1–5),
+ * whether they consider it solved and their words; recorded visits, also newest first, show a flag when
+ * the customer's view differs from the internal one. Both tabs are paged. Typed text survives every
+ * refusal. The closing settings are the admin page's (static/grading-admin/src/closing).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { ReturnVisit } from '../../../src/contract/closure';
+import Button from '@atlaskit/button/new';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import type { ReturnVisitPage } from '../../../src/contract/closure';
 import { call } from '../../shared/api';
 import type { ForgeContext } from '../../shared/bridge';
 import type { ShownError } from '../../shared/errors';
 import { useI18n } from '../../shared/i18n/react';
-import { personName } from '../../shared/people';
 import { TabBar } from '../../shared/TabBar';
-import { FallbackClosersFields } from './FallbackClosersFields';
-import { useClosureAdmin } from './useClosureAdmin';
 import { VisitCard } from './VisitCard';
 import { toError, useErrorText } from './visitErrors';
-import { VisitSettingsFields } from './VisitSettingsFields';
-import { cardStyles } from './visitStyles';
 
-const pageStyles = xcss({ padding: 'space.300' });
+type VisitStatus = 'open' | 'done';
 
-/** For Jira admins: the visits' settings, the fallback closers with their history, publishing the close property. */
-function AdminArea() {
-  const { t, formatDateTime } = useI18n();
-  const errorText = useErrorText();
-  const { state, error, saved, run } = useClosureAdmin();
-  if (state === null) return error === null ? null : <Text color="color.text.danger">{errorText(error)}</Text>;
-  return (
-    <Box as="section" aria-label={t('visits.admin')} testId="visits-admin" xcss={cardStyles}>
-      <Stack space="space.150">
-        <Text weight="bold">{t('visits.admin')}</Text>
-        <Text testId="visits-published">
-          {state.published === null
-            ? t('visits.notPublished')
-            : t('visits.published', { submitter: state.published.submitter })}
-        </Text>
-        <VisitSettingsFields state={state} run={run} />
-        <FallbackClosersFields state={state} run={run} />
-        {error !== null ? <Text color="color.text.danger">{errorText(error)}</Text> : null}
-        {saved ? <Text>{t('visits.saved')}</Text> : null}
-        <Stack space="space.050" testId="fallback-history">
-          {state.fallbackHistory.map((h, i) => (
-            <Text key={i} size="small">
-              {t('visits.history', {
-                at: formatDateTime(h.at) ?? h.at,
-                by: personName(t, state.displayNames[h.by]),
-                names: h.accountIds.map((id) => personName(t, state.displayNames[id])).join(', '),
-                reason: h.reason,
-              })}
-            </Text>
-          ))}
-        </Stack>
-      </Stack>
-    </Box>
-  );
-}
-
-export function ReturnVisitsPage(_props: { context: ForgeContext }) {
+export function ReturnVisitsPage({ context }: { context: ForgeContext }) {
   const { t } = useI18n();
   const errorText = useErrorText();
-  const [status, setStatus] = useState<'open' | 'done'>('open');
-  const [visits, setVisits] = useState<ReturnVisit[] | null>(null);
-  const [isAdmin, setIsAdmin] = useState(false);
+  const [status, setStatus] = useState<VisitStatus>('open');
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<ReturnVisitPage | null>(null);
+  const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ShownError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const load = useCallback(async (s: 'open' | 'done') => {
+  const load = useCallback(async (s: VisitStatus, from: number) => {
     setError(null);
+    setLoading(true);
     try {
-      const r = await call('listReturnVisits', { status: s });
-      setVisits(r.visits);
-      setIsAdmin(r.isAdmin);
+      const answer = await call('listReturnVisits', { status: s, offset: from });
+      // The last visit of a later page was recorded (or taken by someone else): show the page before.
+      if (answer.visits.length === 0 && from > 0) setOffset(Math.max(0, from - answer.pageSize));
+      else setPage(answer);
     } catch (e) {
       setError(toError(e));
+    } finally {
+      setLoading(false);
     }
   }, []);
   useEffect(() => {
-    void load(status);
-  }, [load, status]);
+    void load(status, offset);
+  }, [load, status, offset]);
+  const show = (s: VisitStatus) => {
+    setStatus(s);
+    setOffset(0);
+    setPage(null);
+  };
   return (
-    <Box xcss={pageStyles}>
+    <Box padding="space.300">
       <Stack space="space.200">
         <Text as="strong" size="large" weight="bold">
           {t('visits.title')}
@@ -93,38 +63,81 @@ export function ReturnVisitsPage(_props: { context: ForgeContext }) {
         ) : null}
         {error?.code === 'VISIT_NOT_SUPERVISOR' ? null : (
           <Stack space="space.200">
-            <TabBar<'open' | 'done'>
+            <TabBar<VisitStatus>
               idPrefix="visits"
               label={t('visits.tabs')}
               selected={status}
-              onSelect={setStatus}
+              onSelect={show}
               tabs={(['open', 'done'] as const).map((id) => ({
                 id,
                 label: t(id === 'open' ? 'visits.open' : 'visits.done'),
               }))}
             />
-            {notice !== null ? <Text testId="visits-notice">{notice}</Text> : null}
+            {notice !== null ? (
+              <Box role="status" testId="visits-notice">
+                <Text>{notice}</Text>
+              </Box>
+            ) : null}
             <div role="tabpanel" id={`visits-panel-${status}`} aria-labelledby={`visits-tab-${status}`}>
               <Stack space="space.200">
-                {visits !== null && visits.length === 0 ? (
+                {page === null && loading ? (
+                  <Box role="status">
+                    <Text color="color.text.subtle">{t('visits.loading')}</Text>
+                  </Box>
+                ) : null}
+                {page !== null && page.visits.length === 0 ? (
                   <Text color="color.text.subtle">{t('visits.empty')}</Text>
                 ) : null}
-                {(visits ?? []).map((v) => (
+                {(page?.visits ?? []).map((v) => (
                   <VisitCard
                     key={v.issueId}
                     visit={v}
+                    siteUrl={context.siteUrl}
                     onRecorded={(done) => {
                       setNotice(t('visits.recorded', { issueKey: done.issueKey }));
-                      setVisits((all) => (all ?? []).filter((x) => x.issueId !== done.issueId));
+                      // The page is read again: the visit leaves this tab and the next older one moves up.
+                      void load(status, offset);
                     }}
                   />
                 ))}
+                {page !== null && page.total > page.pageSize ? (
+                  <Pager page={page} busy={loading} onOffset={setOffset} />
+                ) : null}
               </Stack>
             </div>
-            {isAdmin ? <AdminArea /> : null}
           </Stack>
         )}
       </Stack>
     </Box>
+  );
+}
+
+/** Where this page lies among all visits of the tab, and the way to the newer and older ones. */
+function Pager({ page, busy, onOffset }: { page: ReturnVisitPage; busy: boolean; onOffset: (offset: number) => void }) {
+  const { t } = useI18n();
+  const from = page.offset + 1;
+  const to = page.offset + page.visits.length;
+  return (
+    <nav aria-label={t('visits.pages')} data-testid="visits-pager">
+      <Inline space="space.150" alignBlock="center" shouldWrap>
+        <Button
+          testId="visits-previous"
+          isDisabled={busy || page.offset === 0}
+          onClick={() => onOffset(Math.max(0, page.offset - page.pageSize))}
+        >
+          {t('visits.previous')}
+        </Button>
+        <Text testId="visits-range" color="color.text.subtle">
+          {t('visits.range', { from: Math.min(from, page.total), to, total: page.total })}
+        </Text>
+        <Button
+          testId="visits-next"
+          isDisabled={busy || to >= page.total}
+          onClick={() => onOffset(page.offset + page.pageSize)}
+        >
+          {t('visits.next')}
+        </Button>
+      </Inline>
+    </nav>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { ReturnVisit } from '../../../src/contract/closure';
 import { call } from '../../shared/api';
@@ -6,7 +7,7 @@ import type { ShownError } from '../../shared/errors';
 import { useI18n } from '../../shared/i18n/react';
 import { Labelled } from './Labelled';
 import { toError, useErrorText } from './visitErrors';
-import { buttonStyle, inputStyle } from './visitStyles';
+import { inputStyle } from './visitStyles';
 
 /** Recording an open visit: the customer's satisfaction (1–5), whether they consider it solved, their words. */
 export function VisitForm({ visit, onRecorded }: { visit: ReturnVisit; onRecorded: (v: ReturnVisit) => void }) {
@@ -83,15 +84,9 @@ export function VisitForm({ visit, onRecorded }: { visit: ReturnVisit; onRecorde
         </Text>
       ) : null}
       <Box>
-        <button
-          type="button"
-          style={buttonStyle}
-          data-testid="visit-record"
-          disabled={busy}
-          onClick={() => void record()}
-        >
+        <Button appearance="primary" testId="visit-record" isDisabled={busy} onClick={() => void record()}>
           {t('visits.record')}
-        </button>
+        </Button>
       </Box>
     </Stack>
   );

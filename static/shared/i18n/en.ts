@@ -773,32 +773,43 @@ export const en = {
   'gadget.sla': 'SLA this month',
   'errorCode.ANALYTICS_BAD_FILTER': 'The filter is not valid. Check the dates.',
   // ---- end supervision ----
-  // ---- closure (static/return-visits, static/issue-panel/src/rootCause; owner: closing) ----
+  // ---- closure (static/return-visits, static/grading-admin/src/closing, static/issue-panel/src/rootCause; owner: closing) ----
   'visits.title': 'Return visits',
   'visits.tabs': 'Return visits by state',
   'visits.open': 'Open visits',
   'visits.done': 'Recorded visits',
   'visits.empty': 'No return visits here.',
-  'visits.issue': 'Issue',
-  'visits.reason': 'Why visited',
+  'visits.loading': 'Loading return visits…',
+  'visits.pages': 'Pages of return visits',
+  'visits.previous': 'Newer',
+  'visits.next': 'Older',
+  'visits.range': '{from}–{to} of {total}, newest first',
+  'visits.resolution': 'Resolution: {resolution}',
+  'visits.unresolved': 'Unresolved',
+  'visits.customer': 'Customer: {customer}',
+  'visits.customerUnknown': 'not recorded at triage',
+  'visits.contact': 'Contact: {name}',
+  'visits.contactUnknown': 'no reporter in Jira',
+  'visits.hidden': 'You may not browse this issue in Jira, so its details are not shown.',
+  'visits.recordedAt': 'Recorded: {at}',
+  'visits.settings': 'Which issues get a return visit',
+  'visits.reason': 'Why visited: {reason}',
   'visits.reason.complaint': 'Complaint (always)',
   'visits.reason.topGrade': 'Top grade (always)',
   'visits.reason.sampled': 'Sampled',
-  'visits.resolvedAt': 'Resolved',
-  'visits.internalView': 'Internal view',
+  'visits.resolvedAt': 'Resolved: {at}',
   'visits.satisfaction': "Customer's satisfaction (1 = very unhappy, 5 = very happy)",
   'visits.resolvedInCustomersView': 'The customer says the problem is solved',
   'visits.customerWords': "The customer's words",
   'visits.record': 'Record visit',
   'visits.recorded': 'Visit recorded for {issueKey}.',
   'visits.differs': 'The customer’s view differs from the internal one: both are kept; the internal view stands.',
-  'visits.customerView': 'Customer: {satisfaction}/5, {solved}',
+  'visits.customerView': "The customer's answer: {satisfaction}/5, {solved}",
   'visits.solved': 'solved',
   'visits.notSolved': 'not solved',
-  'visits.admin': 'Administration',
   'visits.sampleRate': 'Sampling rate for other issues (%)',
-  'visits.alwaysGrades': 'Grades always visited (comma-separated)',
-  'visits.supervisorGroups': 'Supervising groups (comma-separated)',
+  'visits.alwaysGrades': 'Grades always visited',
+  'visits.supervisorGroups': 'Supervising groups',
   'visits.saveSettings': 'Save settings',
   'visits.fallback': 'Fallback closers',
   'visits.fallbackHelp': 'People who may close issues when the submitter cannot (e.g. left the company).',
@@ -851,10 +862,9 @@ export const en = {
   'errorCode.FIELDS_NOT_INSTALLED':
     'The app’s fields are missing on this site. Ask an administrator to reinstall the app.',
   // ---- end closure ----
-  // ---- home (the app's one global page) ----
+  // ---- home (the app's one global page) and subpages of full pages (static/shared/subpages.tsx) ----
   'home.title': 'ITR',
-  'home.tab.triage': 'Triage',
-  'home.tab.caseLibrary': 'Case library',
+  'subpages.loading': 'Loading…',
   // ---- end home ----
   // ---- handoff (issue panel: send to R&D / sales) ----
   'handoff.title': 'Hand-off',
@@ -904,11 +914,12 @@ export const en = {
   'classHistory.value.awaiting': 'Awaiting the owner',
   'classHistory.value.accepted': 'Accepted',
   // ---- end issue-panel classification history ----
-  // ---- admin settings tabs (static/grading-admin/src/SettingsTabs.tsx; owner: src/app/settings) ----
-  'settings.tabs': 'App settings',
-  'settings.tab.gradingTable': 'Grading table',
-  'settings.tab.supportLines': 'Support lines',
-  'settings.tab.supervision': 'Supervision',
+  // ---- admin settings subpages (static/grading-admin/src/AdminSettingsPage.tsx; owner: src/app/settings) ----
+  // The subpages' headings: the titles Jira's sidebar shows for them (locales/*.json modules.gradingAdmin.pages).
+  'settings.page.gradingTable': 'Grading table',
+  'settings.page.supportLines': 'Support lines',
+  'settings.page.supervision': 'Supervision',
+  'settings.page.closing': 'Return visits and closing',
   'settings.loading': 'Loading settings…',
   'settings.save': 'Save settings',
   'settings.saving': 'Saving…',
@@ -1005,7 +1016,7 @@ export const en = {
     '“{value}” is not a status of the ITR workflow that can pause the clocks. Choose one of: {allowed}.',
   'errorCode.SETTINGS_PAUSE_STATUS_DUPLICATE': '“{value}” is listed twice.',
   'errorCode.SETTINGS_GRADE_UNKNOWN': '“{value}” is not a grade of the grading table in force.',
-  // ---- end admin settings tabs ----
+  // ---- end admin settings subpages ----
   // ---- site check (setup page) ----
   'siteCheck.title': 'Site check',
   'siteCheck.intro':

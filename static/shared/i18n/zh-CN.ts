@@ -731,32 +731,43 @@ export const zhCN: Messages = {
   'gadget.sla': '本月 SLA',
   'errorCode.ANALYTICS_BAD_FILTER': '筛选条件无效，请检查日期。',
   // ---- end supervision ----
-  // ---- closure (static/return-visits, static/issue-panel/src/rootCause; owner: closing) ----
+  // ---- closure (static/return-visits, static/grading-admin/src/closing, static/issue-panel/src/rootCause; owner: closing) ----
   'visits.title': '回访',
   'visits.tabs': '按状态查看回访',
   'visits.open': '待回访',
   'visits.done': '已回访',
   'visits.empty': '这里没有回访。',
-  'visits.issue': '问题单',
-  'visits.reason': '回访原因',
+  'visits.loading': '正在加载回访…',
+  'visits.pages': '回访分页',
+  'visits.previous': '较新',
+  'visits.next': '较早',
+  'visits.range': '第 {from}–{to} 条，共 {total} 条，最新的在前',
+  'visits.resolution': '解决结果：{resolution}',
+  'visits.unresolved': '未解决',
+  'visits.customer': '客户：{customer}',
+  'visits.customerUnknown': '分诊时未记录',
+  'visits.contact': '联系人：{name}',
+  'visits.contactUnknown': 'Jira 中没有报告人',
+  'visits.hidden': '您无权在 Jira 中查看此事务，因此不显示其详细信息。',
+  'visits.recordedAt': '回访时间：{at}',
+  'visits.settings': '哪些事务需要回访',
+  'visits.reason': '回访原因：{reason}',
   'visits.reason.complaint': '投诉（100% 回访）',
   'visits.reason.topGrade': '最高等级（100% 回访）',
   'visits.reason.sampled': '抽样',
-  'visits.resolvedAt': '解决时间',
-  'visits.internalView': '内部结论',
+  'visits.resolvedAt': '解决时间：{at}',
   'visits.satisfaction': '客户满意度（1 = 非常不满意，5 = 非常满意）',
   'visits.resolvedInCustomersView': '客户确认问题已解决',
   'visits.customerWords': '客户原话',
   'visits.record': '记录回访',
   'visits.recorded': '已记录 {issueKey} 的回访。',
   'visits.differs': '客户的看法与内部结论不一致：两者都已保留，以内部结论为准。',
-  'visits.customerView': '客户：{satisfaction}/5，{solved}',
+  'visits.customerView': '客户反馈：{satisfaction}/5，{solved}',
   'visits.solved': '已解决',
   'visits.notSolved': '未解决',
-  'visits.admin': '管理',
   'visits.sampleRate': '其他问题单的抽样比例（%）',
-  'visits.alwaysGrades': '必须回访的等级（逗号分隔）',
-  'visits.supervisorGroups': '监督角色所在的组（逗号分隔）',
+  'visits.alwaysGrades': '必须回访的等级',
+  'visits.supervisorGroups': '监督角色所在的组',
   'visits.saveSettings': '保存设置',
   'visits.fallback': '备选关闭人',
   'visits.fallbackHelp': '提单人无法关闭时（如已离职）可以关闭问题单的人。',
@@ -807,10 +818,9 @@ export const zhCN: Messages = {
   'errorCode.CONFIG_REVISION_CONFLICT': '其他人已在此期间保存。请刷新；你输入的内容仍保留在表单中。',
   'errorCode.FIELDS_NOT_INSTALLED': '此站点缺少应用的字段。请管理员重新安装应用。',
   // ---- end closure ----
-  // ---- home (the app's one global page) ----
+  // ---- home (the app's one global page) and subpages of full pages (static/shared/subpages.tsx) ----
   'home.title': '问题到解决 (ITR)',
-  'home.tab.triage': '分诊',
-  'home.tab.caseLibrary': '案例库',
+  'subpages.loading': '正在加载…',
   // ---- end home ----
   // ---- handoff (issue panel: send to R&D / sales) ----
   'handoff.title': '转交',
@@ -857,11 +867,11 @@ export const zhCN: Messages = {
   'classHistory.value.awaiting': '等待责任人受理',
   'classHistory.value.accepted': '已受理',
   // ---- end issue-panel classification history ----
-  // ---- admin settings tabs (static/grading-admin/src/SettingsTabs.tsx; owner: src/app/settings) ----
-  'settings.tabs': '应用设置',
-  'settings.tab.gradingTable': '分级表',
-  'settings.tab.supportLines': '支持线',
-  'settings.tab.supervision': '监督',
+  // ---- admin settings subpages (static/grading-admin/src/AdminSettingsPage.tsx; owner: src/app/settings) ----
+  'settings.page.gradingTable': '分级表',
+  'settings.page.supportLines': '支持线',
+  'settings.page.supervision': '监督',
+  'settings.page.closing': '回访与关闭',
   'settings.loading': '正在加载设置…',
   'settings.save': '保存设置',
   'settings.saving': '正在保存…',
@@ -950,7 +960,7 @@ export const zhCN: Messages = {
     '“{value}”不是 ITR 工作流中可暂停计时的状态。请从以下选项中选择：{allowed}。',
   'errorCode.SETTINGS_PAUSE_STATUS_DUPLICATE': '“{value}”重复列出。',
   'errorCode.SETTINGS_GRADE_UNKNOWN': '“{value}”不是当前分级表中的等级。',
-  // ---- end admin settings tabs ----
+  // ---- end admin settings subpages ----
   // ---- site check (setup page) ----
   'siteCheck.title': '站点检查',
   'siteCheck.intro': '在本站点检查站外测试无法验证的内容：字段、工作流规则、权限、数据库、定时任务和许可证。只读不写。',

@@ -1,11 +1,18 @@
 /**
- * Closing through the exported handlers (issue-created / issue-updated triggers, return-visits and
+ * Closing through the exported handlers (issue-created / issue-updated triggers, the return-visit queue (itr-home),
+ * the closing settings (grading admin) and
  * issue-panel resolvers) on the platform harness (Jira double, KVS, MariaDB), ending with the
  * manifest's Jira expressions evaluated by the Jira-expression double (platform-doubles/jiraExpression) on
  * the state the app left in Jira: the rules' configuration on the ITR workflow (written by
  * `syncClosureRules`, again when the fallback closers change) and the mirrored fields.
  */
-import { issueCreated, issuePanelResolver, issueUpdated, returnVisitsResolver } from '../../../src/index';
+import {
+  gradingAdminResolver,
+  issueCreated,
+  issuePanelResolver,
+  issueUpdated,
+  itrHomeResolver,
+} from '../../../src/index';
 import { CLOSURE_EXPRESSIONS, moduleKeyOfExtensionAri, type ClosureRuleKey } from '../../../src/domain/closure';
 import { runMigrations } from '../../../src/adapters/sql';
 import { jiraAsApp } from '../../../src/adapters/jira';
@@ -147,17 +154,28 @@ describe('close rules with return visits, end to end', () => {
 
     // An engineer cannot see the queue; the supervisor records the visit.
     expect(
-      await invokeResolver(returnVisitsResolver, 'listReturnVisits', { status: 'open' }, { accountId: L2 }),
+      await invokeResolver(itrHomeResolver, 'listReturnVisits', { status: 'open' }, { accountId: L2 }),
     ).toMatchObject({ success: false, errors: [{ code: 'VISIT_NOT_SUPERVISOR' }] });
     const queue = (await invokeResolver(
-      returnVisitsResolver,
+      itrHomeResolver,
       'listReturnVisits',
       { status: 'open' },
       { accountId: SUPERVISOR },
-    )) as { success: true; data: { visits: Array<{ issueKey: string; reason: string }> } };
-    expect(queue.data.visits).toMatchObject([{ issueKey: 'ITR-1', reason: 'complaint' }]);
+    )) as { success: true; data: { visits: Array<{ issueKey: string; reason: string }>; total: number } };
+    // The issue as the supervisor sees it in Jira: status and resolution by the names Jira gives, read now.
+    expect(queue.data).toMatchObject({
+      total: 1,
+      offset: 0,
+      visits: [
+        {
+          issueKey: 'ITR-1',
+          reason: 'complaint',
+          issue: { status: { name: 'Resolved', category: 'done' }, resolution: 'Done' },
+        },
+      ],
+    });
     const recorded = await invokeResolver(
-      returnVisitsResolver,
+      itrHomeResolver,
       'recordReturnVisit',
       { issueId: issue.id, satisfaction: 2, resolvedInCustomersView: true, customerWords: '修好了，但等了三天' },
       { accountId: SUPERVISOR },
@@ -168,7 +186,6 @@ describe('close rules with return visits, end to end', () => {
         status: 'done',
         satisfaction: 2,
         viewsDiffer: true,
-        internalView: 'Resolved: Done',
         customerWords: '修好了，但等了三天',
         visitedBy: SUPERVISOR,
       },
@@ -180,7 +197,7 @@ describe('close rules with return visits, end to end', () => {
 
   it('a duplicate resolve event keeps one visit; a non-sampled issue gets none', async () => {
     await invokeResolver(
-      returnVisitsResolver,
+      gradingAdminResolver,
       'saveReturnVisitSettings',
       { sampleRatePercent: 0, alwaysGrades: ['critical'], supervisorGroups: ['itr-supervisors'], expectedRevision: 0 },
       { accountId: ADMIN },
@@ -189,21 +206,42 @@ describe('close rules with return visits, end to end', () => {
     await invokeFunction(issueUpdated, resolvedEvent(issue, L2));
     await fileAndResolve('ITR-3', { [ids.kind]: 'technicalService', [ids.grade]: 'minor' });
     const queue = (await invokeResolver(
-      returnVisitsResolver,
+      itrHomeResolver,
       'listReturnVisits',
       { status: 'open' },
       { accountId: ADMIN },
-    )) as { data: { visits: Array<{ issueKey: string; reason: string }>; isAdmin: boolean } };
+    )) as { data: { visits: Array<{ issueKey: string; reason: string }> } };
     expect(queue.data.visits).toMatchObject([{ issueKey: 'ITR-2', reason: 'topGrade' }]);
-    expect(queue.data.isAdmin).toBe(true);
     expect(jira.issue('ITR-3').fields[ids.visitOpen] ?? null).toBeNull();
+  });
+
+  it('pages the queue by an offset, refusing one that is not a whole number ≥ 0', async () => {
+    await fileAndResolve('ITR-6', { [ids.kind]: 'complaint' });
+    for (const offset of [-1, 1.5, '20'])
+      expect(
+        await invokeResolver(
+          itrHomeResolver,
+          'listReturnVisits',
+          { status: 'open', offset },
+          { accountId: SUPERVISOR },
+        ),
+      ).toMatchObject({ success: false, errors: [{ code: 'INVALID_PAYLOAD', path: 'offset' }] });
+    // Past the last visit: an empty page that still says how many there are.
+    expect(
+      await invokeResolver(
+        itrHomeResolver,
+        'listReturnVisits',
+        { status: 'open', offset: 20 },
+        { accountId: SUPERVISOR },
+      ),
+    ).toMatchObject({ success: true, data: { visits: [], total: 1, offset: 20, pageSize: 20 } });
   });
 
   it('refuses an incomplete visit record with a coded error', async () => {
     const issue = await fileAndResolve('ITR-4', { [ids.kind]: 'complaint' });
     expect(
       await invokeResolver(
-        returnVisitsResolver,
+        itrHomeResolver,
         'recordReturnVisit',
         { issueId: issue.id, satisfaction: 6, resolvedInCustomersView: true, customerWords: 'x' },
         { accountId: SUPERVISOR },
@@ -214,7 +252,7 @@ describe('close rules with return visits, end to end', () => {
     });
     expect(
       await invokeResolver(
-        returnVisitsResolver,
+        itrHomeResolver,
         'recordReturnVisit',
         { issueId: issue.id, satisfaction: 4, resolvedInCustomersView: true, customerWords: '  ' },
         { accountId: SUPERVISOR },
@@ -228,7 +266,7 @@ describe('close rules with return visits, end to end', () => {
   it('an admin names a fallback closer with a reason; it is published and kept in the history', async () => {
     expect(
       await invokeResolver(
-        returnVisitsResolver,
+        gradingAdminResolver,
         'setFallbackClosers',
         { accountIds: [FALLBACK], reason: 'x', expectedRevision: 0 },
         { accountId: SUPERVISOR },
@@ -236,14 +274,14 @@ describe('close rules with return visits, end to end', () => {
     ).toMatchObject({ success: false, errors: [{ code: 'NOT_AUTHORIZED' }] });
     expect(
       await invokeResolver(
-        returnVisitsResolver,
+        gradingAdminResolver,
         'setFallbackClosers',
         { accountIds: [FALLBACK], reason: '', expectedRevision: 0 },
         { accountId: ADMIN },
       ),
     ).toMatchObject({ success: false, errors: [{ code: 'FALLBACK_REASON_REQUIRED' }] });
     const set = await invokeResolver(
-      returnVisitsResolver,
+      gradingAdminResolver,
       'setFallbackClosers',
       { accountIds: [FALLBACK], reason: 'Li Lei left the company on 2026-11-01', expectedRevision: 0 },
       { accountId: ADMIN },
@@ -278,7 +316,7 @@ describe('close rules with return visits, end to end', () => {
     // A stale revision is refused, not overwritten.
     expect(
       await invokeResolver(
-        returnVisitsResolver,
+        gradingAdminResolver,
         'setFallbackClosers',
         { accountIds: [], reason: 'undo', expectedRevision: 0 },
         { accountId: ADMIN },
@@ -300,7 +338,7 @@ describe('root cause on the issue panel resolver', () => {
 
   it('flags a customer-blaming cause (saved, not complete), then accepts an override reason; Resolve follows', async () => {
     jira.seedIssue({ key: 'ITR-7', fields: { [ids.classification]: 'problem' } });
-    await invokeResolver(returnVisitsResolver, 'publishCloseProperty', {}, { accountId: ADMIN });
+    await invokeResolver(gradingAdminResolver, 'publishCloseProperty', {}, { accountId: ADMIN });
     expect(passes('itr-resolve-validator', 'ITR-7', ENGINEER)).toBe(false);
 
     const first = await invokeResolver(

@@ -5,7 +5,7 @@
  * change), and makes the manifest's expression let the submitter and a fallback closer close, nobody else;
  * the view page's description names fields and people, never account ids; only Jira admins are answered.
  */
-import { closureRuleResolver, returnVisitsResolver } from '../../../src/index';
+import { closureRuleResolver, gradingAdminResolver } from '../../../src/index';
 import { CLOSURE_EXPRESSIONS, moduleKeyOfExtensionAri, type ClosureRuleKey } from '../../../src/domain/closure';
 import { runMigrations } from '../../../src/adapters/sql';
 import { jiraAsApp } from '../../../src/adapters/jira';
@@ -57,7 +57,7 @@ const page = (
 const setFallback = async (accountIds: string[]) =>
   expect(
     await invokeResolver(
-      returnVisitsResolver,
+      gradingAdminResolver,
       'setFallbackClosers',
       { accountIds, reason: 'Li Lei is on leave', expectedRevision: 0 },
       { accountId: ADMIN },

@@ -6,7 +6,6 @@
 import { handler as gradingAdminResolver } from '../../../src/entry/grading-admin-resolver';
 import { handler as issuePanelResolver } from '../../../src/entry/issue-panel-resolver';
 import { handler as itrHomeResolver } from '../../../src/entry/itr-home-resolver';
-import { handler as returnVisitsResolver } from '../../../src/entry/return-visits-resolver';
 import { PEOPLE_QUERY_MAX, PEOPLE_RESULT_MAX, PeopleSearchErrorCode } from '../../../src/app/people/peopleSearch';
 import type { ResolverResult } from '../../../src/contract/envelope';
 import type { PeopleSearchResult } from '../../../src/contract/people';
@@ -24,10 +23,9 @@ const OUTSIDER = 'acc-outsider';
 
 type Handler = Parameters<typeof invokeResolver>[0];
 const RESOLVERS: Array<[string, Handler]> = [
-  ['grading admin (support lines, departments)', gradingAdminResolver as Handler],
+  ['grading admin (support lines, departments, fallback closers)', gradingAdminResolver as Handler],
   ['ITR home (triage owner, reassign target)', itrHomeResolver as Handler],
   ['issue panel (forward / escalate target)', issuePanelResolver as Handler],
-  ['return visits (fallback closers)', returnVisitsResolver as Handler],
 ];
 
 const search = (

@@ -4,7 +4,7 @@
  * (the first fix did not hold), kept apart from the recorded one; a redelivered event or a move between
  * two Done statuses is the same resolution. Through the exported trigger, the Jira double and MariaDB.
  */
-import { issueCreated, issueUpdated, returnVisitsResolver } from '../../../src/index';
+import { issueCreated, issueUpdated, itrHomeResolver } from '../../../src/index';
 import { runMigrations } from '../../../src/adapters/sql';
 import { harness, invokeFunction, invokeResolver } from '../../../platform-doubles';
 import { defineClosureFields } from '../closure/closureFields.fixtures';
@@ -53,7 +53,7 @@ async function setStatus(
 
 async function record(issueId: string, words: string) {
   return invokeResolver(
-    returnVisitsResolver,
+    itrHomeResolver,
     'recordReturnVisit',
     { issueId, satisfaction: 4, resolvedInCustomersView: true, customerWords: words },
     { accountId: SUPERVISOR },
@@ -137,7 +137,7 @@ describe('re-resolve after the return visit was recorded', () => {
     expect(await pastRows()).toEqual([{ round: 1, customer_words: 'works now' }]);
     expect(jira.issue('ITR-1').fields[ids.visitOpen]).toBe('yes');
     const open = (await invokeResolver(
-      returnVisitsResolver,
+      itrHomeResolver,
       'listReturnVisits',
       { status: 'open' },
       { accountId: SUPERVISOR },

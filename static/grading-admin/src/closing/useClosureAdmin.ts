@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { ClosureAdminState } from '../../../src/contract/closure';
-import { call } from '../../shared/api';
-import type { ShownError } from '../../shared/errors';
-import { toError } from './visitErrors';
+import type { ClosureAdminState } from '../../../../src/contract/closure';
+import { call } from '../../../shared/api';
+import type { ShownError } from '../../../shared/errors';
+import { toError } from '../../../return-visits/src/visitErrors';
 
 export interface ClosureAdmin {
   state: ClosureAdminState | null;

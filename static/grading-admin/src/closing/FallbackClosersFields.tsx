@@ -1,12 +1,13 @@
 import { useState } from 'react';
+import Button from '@atlaskit/button/new';
 import { Inline, Text } from '@atlaskit/primitives';
-import type { ClosureAdminState } from '../../../src/contract/closure';
-import { call } from '../../shared/api';
-import { useI18n } from '../../shared/i18n/react';
-import { PeoplePicker } from '../../shared/PeoplePicker';
-import { accountIdsOf, pickedPerson, type Picked } from '../../shared/people';
-import { Labelled } from './Labelled';
-import { buttonStyle, inputStyle } from './visitStyles';
+import type { ClosureAdminState } from '../../../../src/contract/closure';
+import { call } from '../../../shared/api';
+import { useI18n } from '../../../shared/i18n/react';
+import { PeoplePicker } from '../../../shared/PeoplePicker';
+import { accountIdsOf, pickedPerson, type Picked } from '../../../shared/people';
+import { Labelled } from '../../../return-visits/src/Labelled';
+import { inputStyle } from '../../../return-visits/src/visitStyles';
 
 /**
  * Who may close when the submitter cannot (with why, kept in the history), and publishing the close
@@ -51,10 +52,9 @@ export function FallbackClosersFields({
         )}
       </Labelled>
       <Inline space="space.100">
-        <button
-          type="button"
-          style={buttonStyle}
-          data-testid="fallback-save"
+        <Button
+          appearance="primary"
+          testId="fallback-save"
           onClick={() =>
             void run(() =>
               call('setFallbackClosers', {
@@ -66,10 +66,10 @@ export function FallbackClosersFields({
           }
         >
           {t('visits.saveFallback')}
-        </button>
-        <button type="button" style={buttonStyle} onClick={() => void run(() => call('publishCloseProperty', {}))}>
+        </Button>
+        <Button testId="close-publish" onClick={() => void run(() => call('publishCloseProperty', {}))}>
           {t('visits.publish')}
-        </button>
+        </Button>
       </Inline>
     </>
   );

@@ -1,4 +1,0 @@
-import { mountApp } from '../../shared/mount';
-import { ReturnVisitsPage } from './ReturnVisitsPage';
-
-void mountApp((context) => <ReturnVisitsPage context={context} />);
