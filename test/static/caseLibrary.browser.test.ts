@@ -326,10 +326,14 @@ describeWithBrowser('case library page in Chromium', () => {
 
   /** What a button looks like: its text and background colours. */
   async function looks(button: Locator): Promise<[string, string]> {
-    // A string, evaluated in the page: the test's own TypeScript has no DOM types.
-    return button.evaluate<[string, string]>(
-      '(el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]',
-    );
+    // Runs in the page; the tests compile without DOM types, so the page's global is described here.
+    return button.evaluate((el): [string, string] => {
+      const page = globalThis as unknown as {
+        getComputedStyle: (e: unknown) => { color: string; backgroundColor: string };
+      };
+      const style = page.getComputedStyle(el);
+      return [style.color, style.backgroundColor];
+    });
   }
 
   async function shoot(page: Page, name: string) {

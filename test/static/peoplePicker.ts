@@ -11,6 +11,16 @@ export async function statusOf(page: Page, input: Locator): Promise<Locator> {
   return page.locator(`[id="${id}"]`);
 }
 
+/** The placeholder the picker shows (the select draws it as an element the input names in its description). */
+export async function placeholderOf(page: Page, input: Locator): Promise<string | null> {
+  for (const id of ((await input.getAttribute('aria-describedby')) ?? '').split(' ')) {
+    if (!id.endsWith('-placeholder')) continue;
+    const placeholder = page.locator(`[id="${id}"]`);
+    if ((await placeholder.count()) > 0) return placeholder.innerText();
+  }
+  return null;
+}
+
 /** Waits until the picker's search has settled (found, nobody, failed, too long): not idle, not searching. */
 export async function searchSettled(page: Page, input: Locator, timeout = 10_000): Promise<void> {
   const status = await statusOf(page, input);

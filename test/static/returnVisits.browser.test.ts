@@ -11,7 +11,7 @@ import { defineClosureFields } from '../app/closure/closureFields.fixtures';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp, realResolvers } from './browserApp';
 import { expectPageShowsNoAccountIds } from './accountIds';
-import { pick } from './peoplePicker';
+import { pick, placeholderOf } from './peoplePicker';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const ENGINEER = 'acc-engineer';
@@ -109,7 +109,7 @@ describeWithBrowser('return-visits page in Chromium', () => {
     const admin = page.getByTestId('visits-admin');
     await admin.waitFor();
     const closers = page.locator('[data-path="accountIds"]');
-    expect(await closers.getAttribute('placeholder')).toBe('输入姓名搜索');
+    expect(await placeholderOf(page, closers)).toBe('输入姓名搜索');
     await pick(page, closers, 'Chen', 'Chen Jie');
     await page.getByTestId('fallback-closers-chips').getByText('Chen Jie').waitFor();
     await page.getByTestId('fallback-reason').fill('提单人已离职');
