@@ -26,6 +26,19 @@ export function appConfig(app, outDir) {
     resolve: {
       // One copy of React whatever nested dependency asks for it.
       dedupe: ['react', 'react-dom'],
+      // Two Atlaskit internals that cost bundle bytes and never run here (docs/decisions/atlaskit-bundle.md):
+      // feature-flag lookups answered "off" without the Statsig SDK, and the theme provider a portal uses
+      // only inside another theme provider (it brings every Atlassian theme as lazy chunks).
+      alias: [
+        {
+          find: /^@atlaskit\/feature-gate-js-client\/feature-gates$/,
+          replacement: path.join(staticDir, 'shared', 'featureGates.ts'),
+        },
+        {
+          find: /^@atlaskit\/app-provider\/theme-provider$/,
+          replacement: path.join(staticDir, 'shared', 'themeProvider.tsx'),
+        },
+      ],
     },
     define: {
       'process.env.NODE_ENV': JSON.stringify('production'),

@@ -1,21 +1,24 @@
 /**
  * Picks people and/or groups by searching Jira as the caller (`searchPeople`, src/contract/people.ts):
- * users by display name with their avatar, groups by name. No account id is typed or shown.
+ * the design system's async select (`@atlaskit/select` AsyncSelect) listing users by display name with
+ * their avatar, groups by name. No account id is typed or shown. Why not `@atlaskit/user-picker`:
+ * docs/decisions/people-picker.md.
  *
- * Keyboard (WAI-ARIA combobox with a listbox popup): type to search (debounced), ArrowDown/ArrowUp move
- * through the results, Enter chooses, Escape closes the list (a second Escape clears the text),
- * Backspace in the empty input removes the last chosen entry; each chosen entry is a chip with its own
- * remove button. Single select replaces the one value; multi select adds chips.
+ * Keyboard (the select's combobox): type to search (debounced), ArrowDown/ArrowUp move through the
+ * results, Enter chooses, Escape closes the list and clears the text, Backspace in the empty input
+ * removes the last chosen entry; each chosen entry is a chip with its own remove button. Single select
+ * replaces the one value; multi select adds chips. Enter never submits the surrounding form while a
+ * name is being typed.
  */
-import { useId, useRef, useState } from 'react';
-import { Stack, Text } from '@atlaskit/primitives';
+import { createContext, useContext, useId, type KeyboardEvent } from 'react';
+import { AsyncSelect, components, type InputProps } from '@atlaskit/select';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { PeopleKind } from '../../src/contract/people';
 import { call } from './api';
-import { baseInputStyle } from './controls';
 import { useI18n } from './i18n/react';
+import { useSelectLiveMessages } from './selectMessages';
 import { personName, pickedKey, type Picked } from './people';
-import { onComboboxKey } from './peoplePicker/comboboxKeys';
-import { OptionList } from './peoplePicker/OptionList';
+import { PersonAvatar } from './peoplePicker/PersonAvatar';
 import { PickedChips } from './peoplePicker/PickedChips';
 import { SearchStatusLine } from './peoplePicker/SearchStatusLine';
 import { usePeopleSearch, type PeopleSearch } from './peoplePicker/usePeopleSearch';
@@ -45,6 +48,20 @@ export interface PeoplePickerProps {
   search?: PeopleSearch;
 }
 
+/** A result as the select holds it: its identity, its name, and the person or group behind them. */
+interface Choice {
+  value: string;
+  label: string;
+  picked: Picked;
+}
+
+// The select renders its own <input>: the field's `data-path` reaches it through this context.
+const PathContext = createContext<string | undefined>(undefined);
+function PathInput(props: InputProps<Choice, false>) {
+  return <components.Input {...props} data-path={useContext(PathContext)} />;
+}
+const SELECT_COMPONENTS = { Input: PathInput };
+
 export function PeoplePicker({
   label,
   showLabel = false,
@@ -62,28 +79,34 @@ export function PeoplePicker({
 }: PeoplePickerProps) {
   const { t } = useI18n();
   const id = useId();
-  const listId = `${id}-list`;
+  const inputId = `${id}-input`;
   const statusId = `${id}-status`;
-  const inputRef = useRef<HTMLInputElement>(null);
-  const { query, setQuery, status, active, setActive } = usePeopleSearch(search, kinds, assignableInProject);
-  const [open, setOpen] = useState(false);
+  const { status, loadOptions, clear } = usePeopleSearch(search, kinds, assignableInProject);
+  const liveMessages = useSelectLiveMessages<Choice>();
 
   const nameOf = (p: Picked) => (p.kind === 'user' ? personName(t, p.displayName) : p.name);
+  const choiceOf = (p: Picked): Choice => ({ value: pickedKey(p), label: nameOf(p), picked: p });
   const chosen = new Set(value.map(pickedKey));
-  const options = status.name === 'done' ? status.options.filter((o) => !chosen.has(pickedKey(o))) : [];
-  const expanded = open && status.name !== 'idle';
-  const activeIndex = Math.min(active, options.length - 1);
+  const shown = status.name === 'done' ? status.options.filter((o) => !chosen.has(pickedKey(o))).length : 0;
 
-  const choose = (option: Picked) => {
-    onChange(multiple ? [...value, option] : [option]);
-    setQuery('');
-    setOpen(false);
-    setActive(-1);
-    inputRef.current?.focus();
-  };
+  const choose = (option: Picked) => onChange(multiple ? [...value, option] : [option]);
   const remove = (key: string) => {
     onChange(value.filter((v) => pickedKey(v) !== key));
-    inputRef.current?.focus();
+    // A chip's remove button goes away with it: the focus goes back to the search box, not the page.
+    document.getElementById(inputId)?.focus();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    const input = e.target instanceof HTMLInputElement ? e.target : null;
+    if (input === null) return;
+    const last = value[value.length - 1];
+    if (e.key === 'Backspace' && input.value === '' && last !== undefined) {
+      e.preventDefault();
+      remove(pickedKey(last));
+    } else if (e.key === 'Enter' && input.value.trim() !== '' && input.getAttribute('aria-activedescendant') === null) {
+      // Nothing highlighted to choose yet (still searching, or no match): Enter must not submit the form.
+      e.preventDefault();
+    }
   };
 
   const placeholder = kinds.includes('user')
@@ -91,71 +114,65 @@ export function PeoplePicker({
       ? t('people.placeholder.any')
       : t('people.placeholder.user')
     : t('people.placeholder.group');
-  const activeId = expanded && activeIndex >= 0 ? `${id}-opt-${activeIndex}` : undefined;
 
   return (
     <Stack space="space.050" {...(testId === undefined ? {} : { testId })}>
       {showLabel ? (
-        <label htmlFor={`${id}-input`}>
+        <label htmlFor={inputId}>
           <Text weight="medium">{label}</Text>
         </label>
       ) : null}
       {value.length === 0 ? null : (
         <PickedChips value={value} nameOf={nameOf} disabled={disabled} testId={testId} onRemove={remove} />
       )}
-      <div style={{ position: 'relative' }}>
-        {/* eslint-disable-next-line @atlaskit/design-system/no-readonly-or-disabled-inputs -- read-only admin view */}
-        <input
-          ref={inputRef}
-          id={`${id}-input`}
-          type="text"
-          role="combobox"
-          aria-label={showLabel ? undefined : label}
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          aria-activedescendant={activeId}
-          aria-invalid={invalid}
+      <PathContext.Provider value={path}>
+        <AsyncSelect<Choice, false>
+          inputId={inputId}
+          {...(showLabel ? {} : { 'aria-label': label })}
           aria-describedby={[statusId, describedBy].filter((x) => x !== undefined).join(' ')}
-          data-path={path}
-          autoComplete="off"
-          disabled={disabled}
+          components={SELECT_COMPONENTS}
+          ariaLiveMessages={liveMessages}
+          loadOptions={(text: string) => loadOptions(text).then((found) => found.map(choiceOf))}
+          // Chosen entries show as chips above, never in the box: the select itself holds no value.
+          value={null}
+          filterOption={(o) => !chosen.has(o.value)}
+          formatOptionLabel={(o) => <ChoiceLabel picked={o.picked} name={o.label} />}
+          // The status line under the field says searching / nobody matches / failed: no duplicate in the menu.
+          loadingMessage={() => null}
+          noOptionsMessage={() => null}
           placeholder={placeholder}
-          value={query}
-          style={{ ...baseInputStyle(invalid), width: '100%', boxSizing: 'border-box' }}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setOpen(true);
+          isDisabled={disabled}
+          isInvalid={invalid}
+          isClearable={false}
+          openMenuOnClick={false}
+          onInputChange={(text, meta) => {
+            if (text.trim() === '' && meta.action === 'input-change') clear();
+            if (meta.action === 'menu-close' || meta.action === 'input-blur' || meta.action === 'set-value') clear();
           }}
-          onKeyDown={(e) =>
-            onComboboxKey(e, {
-              options,
-              expanded,
-              activeIndex,
-              query,
-              value,
-              setOpen,
-              setActive,
-              setQuery,
-              choose,
-              remove,
-            })
-          }
-          onBlur={() => setOpen(false)}
+          onChange={(choice) => {
+            if (choice !== null) choose(choice.picked);
+          }}
+          onKeyDown={onKeyDown}
+          {...(testId === undefined ? {} : { testId: `${testId}-select` })}
         />
-        <OptionList
-          id={id}
-          listId={listId}
-          label={label}
-          hidden={!expanded || options.length === 0}
-          options={options}
-          activeIndex={activeIndex}
-          nameOf={nameOf}
-          onActive={setActive}
-          onChoose={choose}
-        />
-      </div>
-      <SearchStatusLine id={statusId} status={status} shown={options.length} />
+      </PathContext.Provider>
+      <SearchStatusLine id={statusId} status={status} shown={shown} />
     </Stack>
+  );
+}
+
+/** A result in the list: avatar (when the page may load it) and name; a group says it is one. */
+function ChoiceLabel({ picked, name }: { picked: Picked; name: string }) {
+  const { t } = useI18n();
+  return (
+    <Inline space="space.100" alignBlock="center">
+      {picked.kind === 'user' ? <PersonAvatar url={picked.avatarUrl} /> : null}
+      <span>{name}</span>
+      {picked.kind === 'group' ? (
+        <Text size="small" color="color.text.subtle">
+          {t('people.group')}
+        </Text>
+      ) : null}
+    </Inline>
   );
 }

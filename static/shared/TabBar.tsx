@@ -1,26 +1,13 @@
 /**
- * An ARIA tab bar: arrow keys move between tabs (and select them), Home/End jump, Tab leaves the list.
- * Each tab is `<idPrefix>-tab-<id>` and controls `<idPrefix>-panel-<id>`.
+ * The design system's tabs (`@atlaskit/tabs`) as a tab bar whose panels the page renders itself:
+ * arrow keys move between tabs (and select them), Home/End jump, Tab leaves the list.
+ * Each tab is `<idPrefix>-tab-<id>` and controls `<idPrefix>-panel-<id>`: the pages' own tab panels
+ * name those ids (`aria-labelledby`), and tests find tabs and panels by them.
  */
-import { useRef, type KeyboardEvent } from 'react';
-import { Inline, Pressable, xcss } from '@atlaskit/primitives';
-
-const tabStyles = xcss({
-  paddingBlock: 'space.075',
-  paddingInline: 'space.150',
-  borderRadius: 'radius.small',
-  color: 'color.text.subtle',
-  // Pressable's default grey fill under subtle text fell to 2.3:1 in dark mode; a tab rests on the page.
-  backgroundColor: 'color.background.neutral.subtle',
-  ':hover': { backgroundColor: 'color.background.neutral.subtle.hovered' },
-});
-const selectedTabStyles = xcss({
-  paddingBlock: 'space.075',
-  paddingInline: 'space.150',
-  borderRadius: 'radius.small',
-  color: 'color.text.selected',
-  backgroundColor: 'color.background.selected',
-});
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import Tabs, { TabList, useTab } from '@atlaskit/tabs';
+import { Focusable } from '@atlaskit/primitives/compiled/focusable';
+import { Text } from '@atlaskit/primitives';
 
 export function TabBar<T extends string>({
   tabs,
@@ -35,47 +22,77 @@ export function TabBar<T extends string>({
   idPrefix: string;
   label: string;
 }) {
-  const refs = useRef<Array<HTMLButtonElement | null>>([]);
-  const onKey = (e: KeyboardEvent) => {
-    const i = tabs.findIndex((t) => t.id === selected);
-    const n = tabs.length;
-    const next =
-      e.key === 'ArrowRight'
-        ? (i + 1) % n
-        : e.key === 'ArrowLeft'
-          ? (i + n - 1) % n
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? n - 1
-              : -1;
-    const target = tabs[next];
-    if (target === undefined) return;
-    e.preventDefault();
-    onSelect(target.id);
-    refs.current[next]?.focus();
-  };
+  const list = useRef<HTMLDivElement>(null);
+  const index = Math.max(
+    0,
+    tabs.findIndex((t) => t.id === selected),
+  );
+  // Atlaskit's tab list takes no label of its own: name it (the page may hold more than one tab bar).
+  useLayoutEffect(() => {
+    list.current?.querySelector('[role="tablist"]')?.setAttribute('aria-label', label);
+  }, [label]);
   return (
-    <div role="tablist" aria-label={label} onKeyDown={onKey}>
-      <Inline space="space.050" shouldWrap>
-        {tabs.map((tab, i) => (
-          <Pressable
-            key={tab.id}
-            ref={(el: HTMLButtonElement | null) => {
-              refs.current[i] = el;
-            }}
-            role="tab"
-            id={`${idPrefix}-tab-${tab.id}`}
-            aria-selected={tab.id === selected}
-            aria-controls={`${idPrefix}-panel-${tab.id}`}
-            tabIndex={tab.id === selected ? 0 : -1}
-            xcss={tab.id === selected ? selectedTabStyles : tabStyles}
-            onClick={() => onSelect(tab.id)}
-          >
-            {tab.label}
-          </Pressable>
-        ))}
-      </Inline>
+    <div ref={list}>
+      <Tabs
+        id={idPrefix}
+        selected={index}
+        onChange={(i) => {
+          const tab = tabs[i];
+          if (tab !== undefined && tab.id !== selected) onSelect(tab.id);
+        }}
+      >
+        <TabList>
+          {tabs.map((tab) => (
+            <NamedTab key={tab.id} id={`${idPrefix}-tab-${tab.id}`} controls={`${idPrefix}-panel-${tab.id}`}>
+              {tab.label}
+            </NamedTab>
+          ))}
+        </TabList>
+      </Tabs>
     </div>
+  );
+}
+
+/**
+ * Atlaskit's Tab with the page's ids instead of index-based ones. Atlaskit's arrow-key handler moves
+ * the focus by looking up its own ids, so the newly selected tab takes the focus here when the focus
+ * was on a sibling tab (a click already focuses the clicked tab).
+ */
+function NamedTab({ id, controls, children }: { id: string; controls: string; children: ReactNode }) {
+  const {
+    onClick,
+    onKeyDown,
+    role,
+    tabIndex,
+    'aria-posinset': posinset,
+    'aria-setsize': setsize,
+    'aria-selected': isSelected,
+  } = useTab();
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const focused = document.activeElement;
+    if (!isSelected || el === null || focused === el || !(focused instanceof HTMLElement)) return;
+    if (focused.getAttribute('role') === 'tab' && focused.parentElement === el.parentElement) el.focus();
+  }, [isSelected]);
+  return (
+    <Focusable
+      ref={ref}
+      as="div"
+      isInset
+      id={id}
+      role={role}
+      tabIndex={tabIndex}
+      aria-controls={controls}
+      aria-selected={isSelected}
+      aria-posinset={posinset}
+      aria-setsize={setsize}
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+    >
+      <Text weight="medium" color="inherit">
+        {children}
+      </Text>
+    </Focusable>
   );
 }

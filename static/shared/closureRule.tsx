@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
 import type {
   ClosureRuleDescription,
   ClosureRuleFieldDto,
@@ -65,13 +66,19 @@ export function RuleChecks({ ruleKey }: { ruleKey: ClosureRuleModuleKey }) {
   const rule = RULES[ruleKey];
   return (
     <Stack space="space.100">
-      <h2>{t(rule.title)}</h2>
-      <h3>{t('rule.checksHeading')}</h3>
-      <ul data-testid="rule-checks">
+      <Box as="h2" xcss={titleStyles}>
+        {t(rule.title)}
+      </Box>
+      <Box as="h3" xcss={headingStyles}>
+        {t('rule.checksHeading')}
+      </Box>
+      <Box as="ul" xcss={checksStyles} testId="rule-checks">
         {rule.checks.map((k) => (
-          <li key={k}>{t(k)}</li>
+          <Box as="li" key={k}>
+            <Text>{t(k)}</Text>
+          </Box>
         ))}
-      </ul>
+      </Box>
       <Text as="p">{t(rule.effect)}</Text>
     </Stack>
   );
@@ -84,12 +91,10 @@ const listStyles = xcss({
   rowGap: 'space.100',
   margin: 'space.0',
 });
-const warningStyles = xcss({
-  backgroundColor: 'color.background.warning',
-  color: 'color.text.warning',
-  borderRadius: 'radius.small',
-  padding: 'space.100',
-});
+export const titleStyles = xcss({ font: 'font.heading.medium', color: 'color.text', margin: 'space.0' });
+export const headingStyles = xcss({ font: 'font.heading.small', color: 'color.text', margin: 'space.0' });
+const checksStyles = xcss({ margin: 'space.0', paddingInlineStart: 'space.300' });
+const namesStyles = xcss({ listStyle: 'none', margin: 'space.0', padding: 'space.0' });
 
 /** A configuration in words: the fields this rule reads (by their name on this site) and the fallback closers. */
 export function ConfigDescription({
@@ -104,12 +109,15 @@ export function ConfigDescription({
   const { t } = useI18n();
   if (!description.valid) {
     return (
-      <Box xcss={warningStyles} role="status" testId={testId}>
-        <Text>{t('rule.invalid')}</Text>
-      </Box>
+      <div role="status">
+        <SectionMessage appearance="warning" testId={testId}>
+          <Text>{t('rule.invalid')}</Text>
+        </SectionMessage>
+      </div>
     );
   }
-  const field = (f: ClosureRuleFieldDto) => f.name ?? `${t('rule.fieldMissing')} (${f.id})`;
+  // A field the site lacks is said so in words: its id would mean nothing to the reader.
+  const field = (f: ClosureRuleFieldDto) => f.name ?? t('rule.fieldMissing');
   const showsClosers = RULES[ruleKey].fields.includes('submitter');
   return (
     <Box as="dl" xcss={listStyles} testId={testId}>
@@ -120,16 +128,32 @@ export function ConfigDescription({
       ))}
       {showsClosers ? (
         <Row label={t('rule.fallback')} testId={`${testId}-fallback`}>
-          {description.fallbackClosers.length === 0 && description.unknownClosers === 0
-            ? t('rule.fallbackNone')
-            : description.fallbackClosers.join(', ')}
+          {description.fallbackClosers.length === 0 && description.unknownClosers === 0 ? (
+            t('rule.fallbackNone')
+          ) : (
+            <FallbackNames names={description.fallbackClosers} />
+          )}
           {description.unknownClosers > 0 ? (
             <Text as="p" size="small" color="color.text.subtle">
-              {t('rule.unknownClosers', { count: String(description.unknownClosers) })}
+              {t('rule.unknownClosers', { count: description.unknownClosers })}
             </Text>
           ) : null}
         </Row>
       ) : null}
+    </Box>
+  );
+}
+
+/** The fallback closers by display name, one a line (the resolver never sends their account ids). */
+function FallbackNames({ names }: { names: readonly string[] }) {
+  if (names.length === 0) return null;
+  return (
+    <Box as="ul" xcss={namesStyles}>
+      {names.map((name, i) => (
+        <Box as="li" key={i}>
+          <Text>{name}</Text>
+        </Box>
+      ))}
     </Box>
   );
 }

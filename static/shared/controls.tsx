@@ -1,12 +1,15 @@
 /**
  * Form building blocks shared by the pages (case library, grading admin, triage, return visits):
- * button styles, the native input's look, a field's visible label, a select's options and the error
- * messages shown right under a field. Design tokens only (dark mode comes from the shared mount's theme).
+ * the native input's look, a field's visible label, a select's options and the error messages shown
+ * right under a field. Design tokens only (dark mode comes from the shared mount's theme).
+ * Buttons: the shared `Button` (./Button.tsx, the design system's button); the xcss button styles below
+ * remain only until the last Pressable using them moves to it.
  */
 import type { ReactNode } from 'react';
 import { Box, Text, xcss } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 
+/** @deprecated A plain Pressable does not look disabled when it is: use `Button` from ./Button.tsx. */
 export const buttonStyles = xcss({
   backgroundColor: 'color.background.neutral',
   color: 'color.text',
@@ -19,6 +22,7 @@ export const buttonStyles = xcss({
   ':active': { backgroundColor: 'color.background.neutral.pressed' },
 });
 
+/** @deprecated Use `Button` from ./Button.tsx with `appearance="primary"`. */
 export const primaryButtonStyles = xcss({
   backgroundColor: 'color.background.brand.bold',
   color: 'color.text.inverse',
@@ -31,6 +35,7 @@ export const primaryButtonStyles = xcss({
   ':active': { backgroundColor: 'color.background.brand.bold.pressed' },
 });
 
+/** @deprecated Use `Button` from ./Button.tsx with `appearance="danger"`. */
 export const dangerButtonStyles = xcss({
   backgroundColor: 'color.background.danger.bold',
   color: 'color.text.inverse',

@@ -23,6 +23,12 @@ export async function bootstrapTheme(waitMs: number = THEME_WAIT_MS): Promise<vo
   }
 }
 
+/**
+ * No scroll anchoring: the host sizes a Custom UI frame to its content (@forge/bridge's iframe-resizer),
+ * so the page hardly ever scrolls inside it; where it does (a fixed viewport: the sandbox, tests), Chrome
+ * re-anchored when Atlaskit's select emptied its live region on blur and moved the page under the pointer
+ * between mousedown and mouseup, so a click on the Save button below was lost.
+ */
 function applyBaseStyles(): void {
   if (document.getElementById('itr-base-styles') !== null) return;
   const style = document.createElement('style');
@@ -36,6 +42,7 @@ html, body {
   font: ${token('font.body')};
 }
 *, *::before, *::after { box-sizing: border-box; }
+html { overflow-anchor: none; }
 `;
   document.head.appendChild(style);
 }

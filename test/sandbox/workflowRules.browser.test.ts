@@ -67,7 +67,10 @@ describeWithBrowser("Close/resolve rules' configuration pages in the sandbox", (
       await frame().getByTestId('rule-config-submitter').waitFor();
       expect(await frame().getByTestId('rule-config-fallback').innerText()).toBe(fallback.displayName);
       expect(await frame().getByTestId('rule-config').innerText()).not.toContain(fallback.accountId);
-      expect(await frame().getByTestId('rule-saved-state').innerText()).toContain("is not this site's current one");
+      const savedState = await frame().getByTestId('rule-saved-state').innerText();
+      expect(savedState).toContain("is not this site's current one");
+      // The state at a glance, as a lozenge before the sentence.
+      expect(savedState.startsWith('Out of date')).toBe(true);
       await ui.shoot('workflow-rule-edit-en');
       // Update from the keyboard: the host button calls the page's onConfigure callback.
       const update = ui.page.getByTestId('rule-submit');

@@ -32,6 +32,12 @@ describeWithBrowser('axe-core audit', () => {
   it.each([
     ['an unlabelled text field', '<input type="text">', 'label'],
     ['grey text on grey', '<p style="color:#999;background:#aaa">Time left</p>', 'color-contrast'],
+    // Dark mode's failure as issue 16 found it: an inactive tab's dim text on the dark surface (about 2.3:1).
+    [
+      'dim text on a dark surface',
+      '<div style="background:#1d2125"><p style="color:#505a64">Triage</p></div>',
+      'color-contrast',
+    ],
     ['a button inside an image', '<div role="img" aria-label="chart"><button>bar</button></div>', 'nested-interactive'],
   ])('finds %s', async (_what, body, rule) => {
     expect(await findingsOf(doc(body))).toContain(rule);

@@ -36,7 +36,7 @@ describe('message sets', () => {
 
 describe('plural forms', () => {
   it.each([
-    ['en', 1, 'Helped once'],
+    ['en', 1, 'Helped 1 time'],
     ['en', 2, 'Helped 2 times'],
     ['en', 0, 'Helped 0 times'],
     ['zh_CN', 1, '已帮助 1 次'],

@@ -1,10 +1,11 @@
 /**
  * The shared people picker in headless Chromium, on the admin page's "Support lines" subpage with every
  * `invoke` routed to the real grading admin resolver (its `searchPeople` searches the Jira double as
- * the admin). Once in English/light and once in Simplified Chinese/dark, by keyboard only: type part
- * of a name, ArrowDown to the option, Enter chooses; Escape closes the list; Backspace in the empty
- * input removes the last chip; a chip's remove button works with Enter. The saved settings hold the
- * account ids; the page shows only names, and no account id (scanned). Skipped when no Chromium.
+ * the admin). The picker is the design system's async select. Once in English/light and once in
+ * Simplified Chinese/dark, by keyboard only: type part of a name, ArrowDown to the option, Enter
+ * chooses; Escape closes the list; Backspace in the empty input removes the last chip; a chip's remove
+ * button works with Enter; what the select announces is in the user's language. The saved settings hold
+ * the account ids; the page shows only names, and no account id (scanned). Skipped when no Chromium.
  */
 import path from 'node:path';
 import { gradingAdminResolver } from '../../src/index';
@@ -14,7 +15,7 @@ import { harness, invokeResolver } from '../../platform-doubles';
 import { expectPageShowsNoAccountIds } from './accountIds';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp, realResolvers, screenshots } from './browserApp';
-import { listboxOf, pick } from './peoplePicker';
+import { listboxOf, pick, placeholderOf } from './peoplePicker';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 // Account ids in Jira Cloud's shape, so the page scan would catch one shown.
@@ -68,7 +69,7 @@ describeWithBrowser('people picker in Chromium', () => {
       await field('lines.L2.assignment.mode').selectOption('person');
       const assignee = field('lines.L2.assignment.accountId');
       expect(await assignee.getAttribute('role')).toBe('combobox');
-      expect(await assignee.getAttribute('placeholder')).toBe(tr('people.placeholder.user'));
+      expect(await placeholderOf(page, assignee)).toBe(tr('people.placeholder.user'));
       await pick(page, assignee, 'Li', 'Liu Yang');
       const assigneeChips = page.getByTestId('line-L2-assignee-chips');
       await assigneeChips.getByText('Liu Yang').waitFor();
@@ -76,8 +77,10 @@ describeWithBrowser('people picker in Chromium', () => {
       await pick(page, assignee, 'Li', 'Li Lei');
       await assigneeChips.getByText('Li Lei').waitFor();
       expect(await assigneeChips.getByRole('listitem').count()).toBe(1);
+      // The select's screen-reader announcement, translated (react-select's own is English).
+      expect(await page.locator('body').innerText()).toContain(tr('select.chosen', { name: 'Li Lei' }));
 
-      // Escape closes the list (and keeps the text); a second Escape clears the text.
+      // Escape closes the list (and clears the text).
       await assignee.fill('Wang');
       const listbox = await listboxOf(page, assignee);
       await listbox.getByRole('option', { name: 'Wang Fang' }).waitFor();
@@ -86,12 +89,13 @@ describeWithBrowser('people picker in Chromium', () => {
       await assignee.press('Escape');
       expect(await assignee.getAttribute('aria-expanded')).toBe('false');
       expect(await listbox.isHidden()).toBe(true);
-      await assignee.press('Escape');
       expect(await assignee.inputValue()).toBe('');
 
-      // Nobody matches: said so, in the user's language.
+      // Nobody matches: said so, in the user's language; Enter with nothing to choose keeps the text.
       await assignee.fill('Nobody here');
       await page.getByText(tr('people.noMatches', { query: 'Nobody here' })).waitFor();
+      await assignee.press('Enter');
+      expect(await assignee.inputValue()).toBe('Nobody here');
       await assignee.fill('');
 
       // L1 notifies several people: two chips; Backspace in the empty input removes the last one.

@@ -1,25 +1,34 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
+import { useCallback, useEffect, useState } from 'react';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { CaseRecord, CaseVersion } from '../../../src/contract/cases';
+import { highlight } from '../../../src/domain/caseSearch/rank';
+import { tokenize } from '../../../src/domain/caseSearch/tokenize';
 import { type ApiError, call } from '../../shared/api';
+import { Button } from '../../shared/Button';
 import { toApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
+import { Highlighted } from '../../shared/Highlighted';
+import type { MessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
-import { ActionError } from './ActionError';
 import { CaseEditor } from './CaseEditor';
 import { listStyles, subheadingStyles } from './caseLibraryStyles';
 import { RetireConfirm } from './RetireConfirm';
-import { Button } from './ui';
+import { StatusLozenge } from './ui';
 
 type CaseWithHistory = { case: CaseRecord; history: CaseVersion[] };
 
-/** One case with its versions: edit it (a new version), or retire it after a confirmation. */
+/**
+ * One case with its versions: edit it (a new version), or retire it after a confirmation. Opened from
+ * a search, the words that matched (`matched`, as the case writes them) are marked in every field.
+ */
 export function CaseDetail({
   id,
+  matched = [],
   onBack,
   onNotice,
 }: {
   id: number;
+  matched?: readonly string[];
   onBack: (message: string | null) => void;
   onNotice: (message: string | null) => void;
 }) {
@@ -29,7 +38,6 @@ export function CaseDetail({
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [actionError, setActionError] = useState<ApiError | null>(null);
-  const retireButton = useRef<HTMLButtonElement>(null);
 
   const load = useCallback(async () => {
     setError(null);
@@ -47,7 +55,7 @@ export function CaseDetail({
   if (data === null) {
     return (
       <Box role="status">
-        <Text color="color.text.subtlest">{t('cases.loading')}</Text>
+        <Text color="color.text.subtle">{t('cases.loading')}</Text>
       </Box>
     );
   }
@@ -72,6 +80,7 @@ export function CaseDetail({
     );
   }
   const retire = async () => {
+    setConfirming(false);
     setActionError(null);
     try {
       await call('retireCase', { id: c.id, confirm: true }); // only after the user's "Yes, retire"
@@ -84,59 +93,65 @@ export function CaseDetail({
     <Stack space="space.200" testId="case-detail">
       <Inline space="space.100" alignBlock="center" shouldWrap>
         <Button onClick={() => onBack(null)}>{t('cases.back')}</Button>
-        <Button kind="primary" onClick={() => setEditing(true)}>
+        <Button appearance="primary" onClick={() => setEditing(true)}>
           {t('cases.edit')}
         </Button>
-        {c.status !== 'retired' ? (
-          <Pressable ref={retireButton} xcss={plainButtonStyles} onClick={() => setConfirming(true)}>
-            {t('cases.retire')}
-          </Pressable>
-        ) : null}
+        {c.status !== 'retired' ? <Button onClick={() => setConfirming(true)}>{t('cases.retire')}</Button> : null}
       </Inline>
-      {confirming ? (
-        <RetireConfirm
-          retireButton={retireButton}
-          onRetire={() => void retire()}
-          onCancel={() => setConfirming(false)}
-        />
-      ) : null}
-      {actionError !== null ? <ActionError error={actionError} /> : null}
-      <CaseContentView c={c} />
+      <RetireConfirm
+        isOpen={confirming}
+        title={c.title}
+        onRetire={() => void retire()}
+        onCancel={() => setConfirming(false)}
+      />
+      {actionError !== null ? <ErrorState error={actionError} titleKey="cases.retireFailed" headingLevel="h3" /> : null}
+      <CaseContentView c={c} matched={matched} />
       <CaseVersions history={data.history} />
     </Stack>
   );
 }
 
-/** The case's title, status line and every field that has text. */
-function CaseContentView({ c }: { c: CaseRecord }) {
+/** The case's title, status line and every field that has text, the matched words marked. */
+function CaseContentView({ c, matched }: { c: CaseRecord; matched: readonly string[] }) {
   const { t, formatDateTime } = useI18n();
-  const fields: Array<[Parameters<typeof t>[0], string]> = [
-    ['cases.field.symptom', c.symptom],
-    ['cases.field.product', [c.product, c.productVersion].filter((x) => x).join(' ')],
-    ['cases.field.environment', c.environment],
-    ['cases.field.rootCause', c.rootCause],
-    ['cases.field.shortTermMeasure', c.shortTermMeasure],
-    ['cases.field.longTermMeasure', c.longTermMeasure],
-    ['cases.field.tags', c.tags.join(', ')],
-    ['cases.field.sourceIssues', c.sourceIssues.join(', ')],
-    ['cases.field.usedOnIssues', c.usedOnIssues.join(', ')],
+  // The matched words' own index terms, so a field marks the same whole words the search matched.
+  const terms = matched.flatMap((w) => tokenize(w).map((token) => token.term));
+  const fields: Array<[MessageKey, string, boolean]> = [
+    ['cases.field.symptom', c.symptom, true],
+    ['cases.field.product', [c.product, c.productVersion].filter((x) => x).join(' '), true],
+    ['cases.field.environment', c.environment, true],
+    ['cases.field.rootCause', c.rootCause, true],
+    ['cases.field.shortTermMeasure', c.shortTermMeasure, true],
+    ['cases.field.longTermMeasure', c.longTermMeasure, true],
+    ['cases.field.tags', c.tags.join(', '), true],
+    ['cases.field.sourceIssues', c.sourceIssues.join(', '), false],
+    ['cases.field.usedOnIssues', c.usedOnIssues.join(', '), false],
   ];
+  const marked = (text: string, searchable: boolean) =>
+    searchable && terms.length > 0 ? <Highlighted segments={highlight(text, terms)} /> : text;
   return (
     <>
-      <Box as="h2" xcss={subheadingStyles}>
-        {c.title}
-      </Box>
-      <Text size="small" color="color.text.subtlest">
+      <Inline space="space.100" alignBlock="center" shouldWrap>
+        <Box as="h2" xcss={subheadingStyles}>
+          {marked(c.title, true)}
+        </Box>
+        <StatusLozenge status={c.status} />
+      </Inline>
+      <Text size="small" color="color.text.subtle">
         {[
-          t(`cases.status.${c.status}`),
           t('cases.version', { revision: c.revision, time: formatDateTime(c.updatedAt) ?? '' }),
           t('cases.helpfulCount', { count: c.helpfulCount }),
         ].join(' · ')}
       </Text>
+      {matched.length > 0 ? (
+        <Text size="small" color="color.text.subtle" testId="case-detail-matched">
+          {t('cases.matched', { terms: matched.join(', ') })}
+        </Text>
+      ) : null}
       <Box as="dl" xcss={dlStyles}>
         {fields
           .filter(([, v]) => v.trim() !== '')
-          .map(([k, v]) => (
+          .map(([k, v, searchable]) => (
             <Box key={k}>
               <Box as="dt">
                 <Text weight="medium" color="color.text.subtle">
@@ -144,7 +159,7 @@ function CaseContentView({ c }: { c: CaseRecord }) {
                 </Text>
               </Box>
               <Box as="dd" xcss={ddStyles}>
-                <Text>{v}</Text>
+                <Text>{marked(v, searchable)}</Text>
               </Box>
             </Box>
           ))}
@@ -165,10 +180,13 @@ function CaseVersions({ history }: { history: CaseVersion[] }) {
         <Box as="ol" xcss={listStyles} testId="case-versions">
           {history.map((v) => (
             <Box as="li" key={v.revision}>
-              <Text size="small">
-                {t('cases.version', { revision: v.revision, time: formatDateTime(v.at) ?? '' })} ·{' '}
-                {t(`cases.status.${v.content.status}`)} · {v.content.title}
-              </Text>
+              <Inline space="space.100" alignBlock="center" shouldWrap>
+                <Text size="small">
+                  {t('cases.version', { revision: v.revision, time: formatDateTime(v.at) ?? '' })}
+                </Text>
+                <StatusLozenge status={v.content.status} />
+                <Text size="small">{v.content.title}</Text>
+              </Inline>
             </Box>
           ))}
         </Box>
@@ -179,13 +197,3 @@ function CaseVersions({ history }: { history: CaseVersion[] }) {
 
 const dlStyles = xcss({ margin: 'space.0', display: 'flex', flexDirection: 'column', gap: 'space.100' });
 const ddStyles = xcss({ margin: 'space.0', whiteSpace: 'pre-wrap' });
-const plainButtonStyles = xcss({
-  backgroundColor: 'color.background.neutral',
-  color: 'color.text',
-  borderRadius: 'radius.small',
-  paddingBlock: 'space.075',
-  paddingInline: 'space.150',
-  font: 'font.body',
-  fontWeight: 'font.weight.medium',
-  ':hover': { backgroundColor: 'color.background.neutral.hovered' },
-});

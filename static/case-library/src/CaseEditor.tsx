@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Box, Inline, Stack } from '@atlaskit/primitives';
 import type { CaseContent, CaseStatus } from '../../../src/contract/cases';
 import type { ApiError } from '../../shared/api';
+import { Button } from '../../shared/Button';
 import { toApiError } from '../../shared/errors';
+import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
-import { ActionError } from './ActionError';
 import { LANGUAGES, STATUSES } from './cases';
-import { Button, Field, Select } from './ui';
+import { Field, LabelledSelect } from './ui';
 
 /** A case's content as a form (tags as one comma-separated line); a refused save keeps what was typed. */
 export function CaseEditor({
@@ -23,6 +24,7 @@ export function CaseEditor({
   const [tags, setTags] = useState(initial.tags.join(', '));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const untitled = draft.title.trim() === '';
   const set = (k: keyof CaseContent) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
   const save = async () => {
     setBusy(true);
@@ -50,7 +52,8 @@ export function CaseEditor({
       testId="case-editor"
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        // Enter in a field submits too: not while Save is disabled or already saving.
+        if (!untitled && !busy) void save();
       }}
     >
       <Stack space="space.150">
@@ -76,26 +79,26 @@ export function CaseEditor({
         {text('shortTermMeasure')}
         {text('longTermMeasure')}
         <Field name="tags" label={t('cases.field.tags')} value={tags} onChange={setTags} />
-        <Inline space="space.150" alignBlock="center">
-          <Select
+        <Inline space="space.150" alignBlock="end" shouldWrap>
+          <LabelledSelect
             label={t('cases.field.status')}
             value={draft.status}
             options={STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}`) }))}
             onChange={(v) => setDraft((d) => ({ ...d, status: v as CaseStatus }))}
           />
-          <Select
+          <LabelledSelect
             label={t('cases.field.language')}
             value={draft.language}
             options={[
-              { value: '', label: `${t('cases.field.language')}: ${t('cases.filter.any')}` },
+              { value: '', label: t('cases.filter.any') },
               ...LANGUAGES.map((l) => ({ value: l, label: t(`cases.language.${l}`) })),
             ]}
             onChange={set('language')}
           />
         </Inline>
-        {error !== null ? <ActionError error={error} /> : null}
+        {error !== null ? <ErrorState error={error} titleKey="cases.saveFailed" headingLevel="h3" /> : null}
         <Inline space="space.100">
-          <Button kind="primary" disabled={busy || draft.title.trim() === ''} onClick={() => void save()}>
+          <Button appearance="primary" type="submit" isDisabled={untitled} isLoading={busy}>
             {t('cases.save')}
           </Button>
           <Button onClick={onCancel}>{t('cases.cancel')}</Button>

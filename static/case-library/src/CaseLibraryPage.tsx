@@ -6,7 +6,9 @@
  */
 import { useState } from 'react';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
 import { call } from '../../shared/api';
+import { Button } from '../../shared/Button';
 import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
 import { CaseDetail } from './CaseDetail';
@@ -14,10 +16,10 @@ import { CaseEditor } from './CaseEditor';
 import { CaseFilters } from './CaseFilters';
 import { CaseList } from './CaseList';
 import { EMPTY_CASE } from './cases';
-import { Button } from './ui';
 import { useCaseList } from './useCaseList';
 
-type View = { kind: 'list' } | { kind: 'case'; id: number } | { kind: 'new' };
+/** What the page shows; a case opened from a search keeps the words that matched, to mark them. */
+type View = { kind: 'list' } | { kind: 'case'; id: number; matched: readonly string[] } | { kind: 'new' };
 
 export function CaseLibraryPage() {
   const { t } = useI18n();
@@ -41,14 +43,16 @@ export function CaseLibraryPage() {
             {t('cases.page.title')}
           </Box>
           {view.kind === 'list' ? (
-            <Button kind="primary" onClick={() => setView({ kind: 'new' })}>
+            <Button appearance="primary" onClick={() => setView({ kind: 'new' })}>
               {t('cases.new')}
             </Button>
           ) : null}
         </Inline>
         {notice !== null ? (
-          <Box role="status" testId="notice" xcss={noticeStyles}>
-            <Text>{notice}</Text>
+          <Box role="status" testId="notice">
+            <SectionMessage appearance="success">
+              <Text>{notice}</Text>
+            </SectionMessage>
           </Box>
         ) : null}
         {view.kind === 'new' ? (
@@ -57,12 +61,14 @@ export function CaseLibraryPage() {
             onCancel={() => setView({ kind: 'list' })}
             onSave={async (content) => {
               const saved = await call('saveCase', { content });
-              setNotice(t('cases.created', { id: saved.id }));
-              setView({ kind: 'case', id: saved.id });
+              setNotice(t('cases.created', { title: saved.title }));
+              setView({ kind: 'case', id: saved.id, matched: [] });
             }}
           />
         ) : null}
-        {view.kind === 'case' ? <CaseDetail id={view.id} onBack={back} onNotice={setNotice} /> : null}
+        {view.kind === 'case' ? (
+          <CaseDetail id={view.id} matched={view.matched} onBack={back} onNotice={setNotice} />
+        ) : null}
         {view.kind === 'list' ? (
           <Stack space="space.150">
             <CaseFilters
@@ -81,11 +87,14 @@ export function CaseLibraryPage() {
             ) : null}
             {error === null && rows === null ? (
               <Box role="status">
-                <Text color="color.text.subtlest">{t('cases.loading')}</Text>
+                <Text color="color.text.subtle">{t('cases.loading')}</Text>
               </Box>
             ) : null}
             {error === null && rows !== null ? (
-              <CaseList rows={rows} onOpen={(id) => setView({ kind: 'case', id })} />
+              <CaseList
+                rows={rows}
+                onOpen={(row) => setView({ kind: 'case', id: row.case.id, matched: row.hit?.matchedTerms ?? [] })}
+              />
             ) : null}
           </Stack>
         ) : null}
@@ -95,8 +104,3 @@ export function CaseLibraryPage() {
 }
 
 const headingStyles = xcss({ font: 'font.heading.large', color: 'color.text', margin: 'space.0' });
-const noticeStyles = xcss({
-  backgroundColor: 'color.background.success',
-  padding: 'space.100',
-  borderRadius: 'radius.small',
-});

@@ -1,51 +1,48 @@
-import { useEffect, useRef, type RefObject } from 'react';
-import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
-import { dangerButtonStyles } from '../../shared/controls';
+import { useRef } from 'react';
+import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
+import { Text } from '@atlaskit/primitives';
+import { Button } from '../../shared/Button';
 import { useI18n } from '../../shared/i18n/react';
-import { Button } from './ui';
 
 /**
- * "Retire this case?" before anything is retired: the answer button takes the focus; cancelling gives it
- * back to the Retire button that opened the question.
+ * "Retire this case?" before anything is retired, as the design system's danger modal: the answer
+ * button takes the focus; Cancel, Escape or a click outside keep the case, and the focus goes back to
+ * the Retire button that opened the question.
  */
 export function RetireConfirm({
-  retireButton,
+  isOpen,
+  title,
   onRetire,
   onCancel,
 }: {
-  retireButton: RefObject<HTMLButtonElement>;
+  isOpen: boolean;
+  /** The case's title, named in the question. */
+  title: string;
   onRetire: () => void;
   onCancel: () => void;
 }) {
   const { t } = useI18n();
   const confirmButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    confirmButton.current?.focus();
-  }, []);
   return (
-    <Box role="alertdialog" aria-label={t('cases.retire')} xcss={confirmStyles}>
-      <Stack space="space.100">
-        <Text>{t('cases.retireConfirm')}</Text>
-        <Inline space="space.100">
-          <Pressable ref={confirmButton} xcss={dangerButtonStyles} onClick={onRetire}>
-            {t('cases.retireYes')}
-          </Pressable>
-          <Button
-            onClick={() => {
-              onCancel();
-              retireButton.current?.focus();
-            }}
-          >
-            {t('cases.cancel')}
-          </Button>
-        </Inline>
-      </Stack>
-    </Box>
+    <ModalTransition>
+      {isOpen ? (
+        <Modal onClose={onCancel} autoFocus={confirmButton} width="small" testId="retire-confirm">
+          <ModalHeader hasCloseButton closeButtonLabel={t('cases.cancel')}>
+            <ModalTitle appearance="danger">{t('cases.retireTitle', { title })}</ModalTitle>
+          </ModalHeader>
+          <ModalBody>
+            <Text>{t('cases.retireConfirm')}</Text>
+          </ModalBody>
+          <ModalFooter>
+            <Button appearance="subtle" onClick={onCancel}>
+              {t('cases.cancel')}
+            </Button>
+            <Button ref={confirmButton} appearance="danger" onClick={onRetire}>
+              {t('cases.retireYes')}
+            </Button>
+          </ModalFooter>
+        </Modal>
+      ) : null}
+    </ModalTransition>
   );
 }
-
-const confirmStyles = xcss({
-  backgroundColor: 'color.background.warning',
-  padding: 'space.150',
-  borderRadius: 'radius.small',
-});

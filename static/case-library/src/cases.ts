@@ -28,3 +28,13 @@ export const EMPTY_CASE: CaseContent = {
   tags: [],
   status: 'draft',
 };
+
+/** Cases a page of the list shows; 20 fit a screen with their symptom lines and keep the paging short. */
+export const PAGE_SIZE = 20;
+
+/** A status's lozenge colour: published green, a draft neutral, a retired case the "removed" red. */
+export const STATUS_APPEARANCE: Readonly<Record<CaseStatus, 'success' | 'default' | 'removed'>> = {
+  published: 'success',
+  draft: 'default',
+  retired: 'removed',
+};

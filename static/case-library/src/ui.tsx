@@ -1,51 +1,26 @@
 /**
- * Small building blocks of the case library page: buttons, inputs and highlighted text, styled with
- * design tokens only (dark mode comes from the shared mount's theme).
+ * Small building blocks of the case library page on the design system: labelled text fields and
+ * selects, and a case's status as a lozenge. Design tokens only (dark mode comes from the shared
+ * mount's theme).
  */
-import { useId, type ReactNode } from 'react';
-import { Pressable, Stack } from '@atlaskit/primitives';
-import {
-  baseInputStyle,
-  buttonStyles,
-  dangerButtonStyles,
-  FieldLabel,
-  primaryButtonStyles,
-  SelectOptions,
-} from '../../shared/controls';
+import { useId } from 'react';
+import Lozenge from '@atlaskit/lozenge';
+import { Box, Stack, xcss } from '@atlaskit/primitives';
+import Select from '@atlaskit/select';
+import Textfield from '@atlaskit/textfield';
+import type { CaseStatus } from '../../../src/contract/cases';
+import { baseInputStyle, FieldLabel } from '../../shared/controls';
+import { useI18n } from '../../shared/i18n/react';
+import { useSelectLiveMessages } from '../../shared/selectMessages';
+import { STATUS_APPEARANCE } from './cases';
 
-export function Button({
-  children,
-  onClick,
-  kind = 'default',
-  disabled = false,
-  testId,
-}: {
-  children: ReactNode;
-  onClick: () => void;
-  kind?: 'default' | 'primary' | 'danger';
-  disabled?: boolean;
-  testId?: string;
-}) {
-  const styles = kind === 'primary' ? primaryButtonStyles : kind === 'danger' ? dangerButtonStyles : buttonStyles;
-  return (
-    <Pressable
-      xcss={styles}
-      isDisabled={disabled}
-      {...(testId === undefined ? {} : { testId })}
-      onClick={() => onClick()}
-    >
-      {children}
-    </Pressable>
-  );
+/** A case's status, translated, in its lozenge colour. */
+export function StatusLozenge({ status }: { status: CaseStatus }) {
+  const { t } = useI18n();
+  return <Lozenge appearance={STATUS_APPEARANCE[status]}>{t(`cases.status.${status}`)}</Lozenge>;
 }
 
-export const inputStyle = (width = '100%'): React.CSSProperties => ({
-  ...baseInputStyle(),
-  width,
-  minWidth: 0,
-  boxSizing: 'border-box',
-});
-
+/** A labelled text field; `multiline` is a textarea (the design system's text area is not installed). */
 export function Field({
   label,
   value,
@@ -71,37 +46,57 @@ export function Field({
           name={name}
           rows={3}
           value={value}
-          style={inputStyle()}
+          style={{ ...baseInputStyle(), width: '100%', boxSizing: 'border-box', resize: 'vertical' }}
           onChange={(e) => onChange(e.target.value)}
         />
       ) : (
-        <input
-          id={id}
-          name={name}
-          type="text"
-          value={value}
-          style={inputStyle()}
-          onChange={(e) => onChange(e.target.value)}
-        />
+        <Textfield id={id} name={name} value={value} onChange={(e) => onChange(e.currentTarget.value)} />
       )}
     </Stack>
   );
 }
 
-export function Select({
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** A labelled single select (the design system's Select): the label is visible above it. */
+export function LabelledSelect({
   label,
   value,
   options,
   onChange,
+  testId,
 }: {
   label: string;
   value: string;
-  options: ReadonlyArray<{ value: string; label: string }>;
+  options: readonly SelectOption[];
   onChange: (value: string) => void;
+  testId?: string;
 }) {
+  const id = useId();
+  const liveMessages = useSelectLiveMessages<SelectOption>();
   return (
-    <select aria-label={label} value={value} style={inputStyle('auto')} onChange={(e) => onChange(e.target.value)}>
-      <SelectOptions options={options} />
-    </select>
+    <Box xcss={selectBoxStyles}>
+      <Stack space="space.050">
+        <FieldLabel htmlFor={id} subtle>
+          {label}
+        </FieldLabel>
+        <Select<SelectOption>
+          inputId={id}
+          options={options}
+          value={options.find((o) => o.value === value) ?? null}
+          isSearchable={false}
+          ariaLiveMessages={liveMessages}
+          onChange={(o) => {
+            if (o !== null) onChange(o.value);
+          }}
+          {...(testId === undefined ? {} : { testId })}
+        />
+      </Stack>
+    </Box>
   );
 }
+
+const selectBoxStyles = xcss({ minWidth: '12em' });

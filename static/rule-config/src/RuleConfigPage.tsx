@@ -5,11 +5,13 @@
  * saves it as the rule's `config`. Until it has loaded, the callback answers `undefined`: Jira saves nothing.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
 import type { ClosureRuleConfigDto, ResolverFunctions } from '../../../src/contract';
 import { call } from '../../shared/api';
 import { onConfigureWorkflowRule, savedWorkflowRuleConfig, type ForgeContext } from '../../shared/bridge';
-import { closureRuleOf, ConfigDescription, RuleChecks } from '../../shared/closureRule';
+import { closureRuleOf, ConfigDescription, headingStyles, RuleChecks } from '../../shared/closureRule';
 import { ApiError, toApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
@@ -66,7 +68,9 @@ export function RuleConfigPage({ context }: { context: ForgeContext }) {
     <Box xcss={pageStyles} testId="rule-config-page" data-rule-key={ruleKey}>
       <Stack space="space.200">
         <RuleChecks ruleKey={ruleKey} />
-        <h3>{t('rule.configHeading')}</h3>
+        <Box as="h3" xcss={headingStyles}>
+          {t('rule.configHeading')}
+        </Box>
         {error !== null ? <ErrorState error={error} titleKey="rule.loadFailed" onRetry={() => void load()} /> : null}
         {data === null && error === null ? (
           <Text as="p" role="status">
@@ -76,20 +80,31 @@ export function RuleConfigPage({ context }: { context: ForgeContext }) {
         {data !== null ? (
           <Stack space="space.150">
             <ConfigDescription ruleKey={ruleKey} description={data.description} testId="rule-config" />
-            {isEdit ? (
-              <Text as="p" testId="rule-saved-state">
-                {savedText === configText(data.config) ? t('rule.savedCurrent') : t('rule.savedDiffers')}
-              </Text>
-            ) : null}
-            <Text as="p" weight="medium" testId="rule-save-hint">
-              {t(isEdit ? 'rule.saveHint.edit' : 'rule.saveHint.create')}
-            </Text>
-            <Text as="p" size="small" color="color.text.subtle">
-              {t('rule.keptCurrent')}
-            </Text>
+            {isEdit ? <SavedState current={savedText === configText(data.config)} /> : null}
+            <SectionMessage appearance="information">
+              <Stack space="space.050">
+                <Text as="p" weight="medium" testId="rule-save-hint">
+                  {t(isEdit ? 'rule.saveHint.edit' : 'rule.saveHint.create')}
+                </Text>
+                <Text as="p">{t('rule.keptCurrent')}</Text>
+              </Stack>
+            </SectionMessage>
           </Stack>
         ) : null}
       </Stack>
     </Box>
+  );
+}
+
+/** Whether the configuration saved with the rule is this site's current one: a lozenge, then what it means. */
+function SavedState({ current }: { current: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Inline space="space.100" alignBlock="center" shouldWrap testId="rule-saved-state">
+      <Lozenge appearance={current ? 'success' : 'moved'}>
+        {t(current ? 'rule.savedState.current' : 'rule.savedState.differs')}
+      </Lozenge>
+      <Text as="p">{current ? t('rule.savedCurrent') : t('rule.savedDiffers')}</Text>
+    </Inline>
   );
 }

@@ -8,7 +8,7 @@ import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { ResolverFunctions } from '../../../src/contract';
 import { call } from '../../shared/api';
 import { savedWorkflowRuleConfig, type ForgeContext } from '../../shared/bridge';
-import { closureRuleOf, ConfigDescription } from '../../shared/closureRule';
+import { closureRuleOf, ConfigDescription, headingStyles } from '../../shared/closureRule';
 import { ApiError, toApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
@@ -38,7 +38,9 @@ export function RuleViewPage({ context }: { context: ForgeContext }) {
   return (
     <Box xcss={pageStyles} testId="rule-view-page" data-rule-key={ruleKey}>
       <Stack space="space.100">
-        <Text weight="semibold">{t('rule.savedHeading')}</Text>
+        <Box as="h2" xcss={headingStyles}>
+          {t('rule.savedHeading')}
+        </Box>
         {error !== null ? <ErrorState error={error} titleKey="rule.loadFailed" onRetry={() => void load()} /> : null}
         {data === null && error === null ? (
           <Text as="p" role="status">

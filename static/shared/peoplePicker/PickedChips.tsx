@@ -1,5 +1,6 @@
-import { Box, Inline, Pressable, Text, xcss } from '@atlaskit/primitives';
+import { Box, Inline, Text, xcss } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
+import { Button } from '../Button';
 import { useI18n } from '../i18n/react';
 import { pickedKey, type Picked } from '../people';
 import { PersonAvatar } from './PersonAvatar';
@@ -40,14 +41,15 @@ export function PickedChips({
               <Inline space="space.050" alignBlock="center">
                 {v.kind === 'user' ? <PersonAvatar url={v.avatarUrl} small /> : null}
                 <Text size="small">{v.kind === 'group' ? t('people.groupNamed', { name }) : name}</Text>
-                <Pressable
-                  xcss={removeStyles}
+                <Button
+                  appearance="subtle"
+                  spacing="compact"
                   isDisabled={disabled}
-                  aria-label={t('people.remove', { name })}
+                  label={t('people.remove', { name })}
                   onClick={() => onRemove(pickedKey(v))}
                 >
                   ×
-                </Pressable>
+                </Button>
               </Inline>
             </Box>
           </li>
@@ -62,11 +64,4 @@ const chipStyles = xcss({
   borderRadius: 'radius.small',
   paddingInlineStart: 'space.075',
   paddingBlock: 'space.025',
-});
-const removeStyles = xcss({
-  backgroundColor: 'color.background.neutral.subtle',
-  color: 'color.text.subtle',
-  borderRadius: 'radius.small',
-  paddingInline: 'space.075',
-  ':hover': { backgroundColor: 'color.background.neutral.subtle.hovered', color: 'color.text' },
 });

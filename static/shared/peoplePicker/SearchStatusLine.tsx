@@ -7,7 +7,8 @@ export function SearchStatusLine({ id, status, shown }: { id: string; status: Se
   const { t } = useI18n();
   const text = statusTextOf(t, status, shown);
   return (
-    <span id={id} role="status" aria-live="polite">
+    // data-status: tests wait for a search to settle without reading the (translated) text.
+    <span id={id} role="status" aria-live="polite" data-status={status.name}>
       {text === '' ? null : (
         <Text
           size="small"

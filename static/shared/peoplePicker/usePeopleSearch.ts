@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import type { PeopleKind, PeopleSearchPayload, PeopleSearchResult } from '../../../src/contract/people';
 import { fromGroupOption, fromPersonOption, type Picked } from '../people';
 
@@ -16,51 +16,81 @@ export type SearchStatus =
   | { name: 'failed' }
   | { name: 'tooLong' };
 
+interface Pending {
+  timer: ReturnType<typeof setTimeout>;
+  resolve: (options: Picked[]) => void;
+}
+
 /**
- * Jira asked (debounced) for the typed text: users and groups of `kinds`, users only those assignable in
- * the project when one is given. `active` is the highlighted result, reset to the first on each answer.
+ * The select's `loadOptions`: Jira asked (debounced) for the typed text, users and groups of `kinds`,
+ * users only those assignable in the project when one is given; `status` says where the search is.
+ * A request superseded while it waits answers nothing, and only the newest answer sets the status:
+ * a slow earlier answer must not replace a newer one. `clear` is for the emptied input (the select
+ * does not ask for an empty text).
  */
 export function usePeopleSearch(
   search: PeopleSearch,
   kinds: readonly PeopleKind[],
   assignableInProject: string | undefined,
 ) {
-  const [query, setQuery] = useState('');
   const [status, setStatus] = useState<SearchStatus>({ name: 'idle' });
-  const [active, setActive] = useState(-1);
-  // Only the newest request's answer is shown: a slow earlier answer must not replace a newer one.
   const latest = useRef(0);
+  const pending = useRef<Pending | null>(null);
   const kindsKey = kinds.join(',');
 
-  useEffect(() => {
-    const q = query.trim();
-    const ticket = ++latest.current;
-    if (q === '') {
-      setStatus({ name: 'idle' });
-      return undefined;
-    }
-    if (q.length > QUERY_MAX) {
-      setStatus({ name: 'tooLong' });
-      return undefined;
-    }
-    setStatus({ name: 'searching' });
-    const timer = setTimeout(() => {
-      const payload: PeopleSearchPayload = { query: q, kinds: kindsKey.split(',') as PeopleKind[] };
-      if (assignableInProject !== undefined) payload.assignableInProject = assignableInProject;
-      search(payload).then(
-        (r) => {
-          if (ticket !== latest.current) return;
-          const options: Picked[] = [...r.users.map(fromPersonOption), ...r.groups.map(fromGroupOption)];
-          setStatus({ name: 'done', options, query: q });
-          setActive(options.length > 0 ? 0 : -1);
-        },
-        () => {
-          if (ticket === latest.current) setStatus({ name: 'failed' });
-        },
-      );
-    }, SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [query, kindsKey, assignableInProject, search]);
+  const loadOptions = useCallback(
+    (text: string): Promise<Picked[]> => {
+      const q = text.trim();
+      const ticket = ++latest.current;
+      cancelPending(pending);
+      if (q === '') {
+        setStatus({ name: 'idle' });
+        return Promise.resolve([]);
+      }
+      if (q.length > QUERY_MAX) {
+        setStatus({ name: 'tooLong' });
+        return Promise.resolve([]);
+      }
+      setStatus({ name: 'searching' });
+      return new Promise<Picked[]>((resolve) => {
+        const timer = setTimeout(() => {
+          pending.current = null;
+          const payload: PeopleSearchPayload = { query: q, kinds: kindsKey.split(',') as PeopleKind[] };
+          if (assignableInProject !== undefined) payload.assignableInProject = assignableInProject;
+          search(payload).then(
+            (r) => {
+              const options: Picked[] = [...r.users.map(fromPersonOption), ...r.groups.map(fromGroupOption)];
+              if (ticket === latest.current) setStatus({ name: 'done', options, query: q });
+              resolve(options);
+            },
+            () => {
+              if (ticket === latest.current) setStatus({ name: 'failed' });
+              resolve([]);
+            },
+          );
+        }, SEARCH_DEBOUNCE_MS);
+        pending.current = { timer, resolve };
+      });
+    },
+    [search, kindsKey, assignableInProject],
+  );
 
-  return { query, setQuery, status, active, setActive };
+  const clear = useCallback(() => {
+    latest.current++;
+    cancelPending(pending);
+    setStatus({ name: 'idle' });
+  }, []);
+
+  // A search still waiting when the picker goes away is never sent.
+  useEffect(() => () => cancelPending(pending), []);
+
+  return { status, loadOptions, clear };
+}
+
+/** Drops the search waiting for its quiet time, answering its caller with nothing. */
+function cancelPending(pending: MutableRefObject<Pending | null>): void {
+  if (pending.current === null) return;
+  clearTimeout(pending.current.timer);
+  pending.current.resolve([]);
+  pending.current = null;
 }
