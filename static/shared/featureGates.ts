@@ -10,6 +10,8 @@ const FeatureGates = {
   getExperimentValue: <T>(_experiment: string, _parameter: string, defaultValue: T, _options?: unknown): T =>
     defaultValue,
   initializeCompleted: (): boolean => false,
+  // Only called after `initializeCompleted()` answered true, which never happens here.
+  getExperiment: (_experiment: string): undefined => undefined,
 };
 
 export default FeatureGates;

@@ -18,7 +18,7 @@ import { harness, invokeResolver } from '../../platform-doubles';
 import { chromiumAvailable, installBridgeStub, navigateSubpage } from './bridgeStub';
 import { builtApp, realResolvers, screenshots } from './browserApp';
 import { expectPageShowsNoAccountIds } from './accountIds';
-import { pick } from './peoplePicker';
+import { pick, placeholderOf } from './peoplePicker';
 import { ConfigStore } from '../../src/adapters/kvs';
 import { loadClockSettings } from '../../src/app/escalation';
 import { chooseItrProjects } from '../fixtures/itrScope';
@@ -234,7 +234,7 @@ describeWithBrowser('admin page subpages in Chromium', () => {
 
       // A fallback closer picked by name; without a reason the save is refused and the pick kept.
       const closers = page.locator('[data-path="accountIds"]');
-      expect(await closers.getAttribute('placeholder')).toBe(t('people.placeholder.user'));
+      expect(await placeholderOf(page, closers)).toBe(t('people.placeholder.user'));
       await pick(page, closers, 'Liu', 'Liu Yang');
       await page.getByTestId('fallback-save').click();
       await closing.getByRole('alert').waitFor();

@@ -247,7 +247,7 @@ describeWithBrowser('case library page in Chromium', () => {
   );
 
   it.each(BOTH)(
-    '%s, %s: edits a case into a new version; retiring asks in a modal, Escape keeps it, Yes retires it',
+    '%s, %s: edits a case into a new version; retiring asks in place, Escape keeps it, Yes retires it',
     async (locale, colorMode) => {
       const { page, errors, tr } = await open(locale, colorMode);
       const title = RETIRED_BY[locale] ?? '';
@@ -267,7 +267,7 @@ describeWithBrowser('case library page in Chromium', () => {
       // Retire: asks first, naming the case; Escape keeps it and gives the focus back to Retire.
       const retire = page.getByRole('button', { name: tr('cases.retire'), exact: true });
       await retire.click();
-      const dialog = page.getByRole('dialog', { name: tr('cases.retireTitle', { title }) });
+      const dialog = page.getByRole('alertdialog', { name: tr('cases.retireTitle', { title }) });
       await dialog.waitFor();
       expect(await page.evaluate('document.activeElement.textContent')).toBe(tr('cases.retireYes'));
       await shoot(page, `case-library-retire-${locale}-${colorMode}`);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { CaseRecord, CaseVersion } from '../../../src/contract/cases';
 import { highlight } from '../../../src/domain/caseSearch/rank';
@@ -37,6 +37,7 @@ export function CaseDetail({
   const [error, setError] = useState<ApiError | null>(null);
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const retireButton = useRef<HTMLButtonElement>(null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
 
   const load = useCallback(async () => {
@@ -96,13 +97,20 @@ export function CaseDetail({
         <Button appearance="primary" onClick={() => setEditing(true)}>
           {t('cases.edit')}
         </Button>
-        {c.status !== 'retired' ? <Button onClick={() => setConfirming(true)}>{t('cases.retire')}</Button> : null}
+        {c.status !== 'retired' ? (
+          <Button ref={retireButton} onClick={() => setConfirming(true)}>
+            {t('cases.retire')}
+          </Button>
+        ) : null}
       </Inline>
       <RetireConfirm
         isOpen={confirming}
         title={c.title}
         onRetire={() => void retire()}
-        onCancel={() => setConfirming(false)}
+        onCancel={() => {
+          setConfirming(false);
+          retireButton.current?.focus();
+        }}
       />
       {actionError !== null ? <ErrorState error={actionError} titleKey="cases.retireFailed" headingLevel="h3" /> : null}
       <CaseContentView c={c} matched={matched} />

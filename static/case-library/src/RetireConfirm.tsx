@@ -1,13 +1,13 @@
-import { useRef } from 'react';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
-import { Text } from '@atlaskit/primitives';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { Button } from '../../shared/Button';
 import { useI18n } from '../../shared/i18n/react';
 
 /**
- * "Retire this case?" before anything is retired, as the design system's danger modal: the answer
- * button takes the focus; Cancel, Escape or a click outside keep the case, and the focus goes back to
- * the Retire button that opened the question.
+ * "Retire this case?" before anything is retired, asked in place under the Retire button (an inline
+ * alert dialog, not a modal: Atlaskit's modal costs ~20 KiB gzip, which the global page's budget cannot
+ * carry, docs/decisions/atlaskit-bundle.md). The answer button takes the focus; Cancel or Escape keep the
+ * case, and the focus goes back to the Retire button that opened the question.
  */
 export function RetireConfirm({
   isOpen,
@@ -23,26 +23,48 @@ export function RetireConfirm({
 }) {
   const { t } = useI18n();
   const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (isOpen) confirmButton.current?.focus();
+  }, [isOpen]);
+  if (!isOpen) return null;
   return (
-    <ModalTransition>
-      {isOpen ? (
-        <Modal onClose={onCancel} autoFocus={confirmButton} width="small" testId="retire-confirm">
-          <ModalHeader hasCloseButton closeButtonLabel={t('cases.cancel')}>
-            <ModalTitle appearance="danger">{t('cases.retireTitle', { title })}</ModalTitle>
-          </ModalHeader>
-          <ModalBody>
-            <Text>{t('cases.retireConfirm')}</Text>
-          </ModalBody>
-          <ModalFooter>
-            <Button appearance="subtle" onClick={onCancel}>
-              {t('cases.cancel')}
-            </Button>
+    <div
+      role="alertdialog"
+      aria-labelledby="retire-confirm-title"
+      aria-describedby="retire-confirm-body"
+      data-testid="retire-confirm"
+      onKeyDown={(event: KeyboardEvent<HTMLDivElement>) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      <Box xcss={boxStyles}>
+        <Stack space="space.150">
+          <Text as="strong" id="retire-confirm-title" color="color.text.danger">
+            {t('cases.retireTitle', { title })}
+          </Text>
+          <Text id="retire-confirm-body">{t('cases.retireConfirm')}</Text>
+          <Inline space="space.100">
             <Button ref={confirmButton} appearance="danger" onClick={onRetire}>
               {t('cases.retireYes')}
             </Button>
-          </ModalFooter>
-        </Modal>
-      ) : null}
-    </ModalTransition>
+            <Button appearance="subtle" onClick={onCancel}>
+              {t('cases.cancel')}
+            </Button>
+          </Inline>
+        </Stack>
+      </Box>
+    </div>
   );
 }
+
+const boxStyles = xcss({
+  borderColor: 'color.border.danger',
+  borderStyle: 'solid',
+  borderWidth: 'border.width',
+  borderRadius: 'radius.medium',
+  backgroundColor: 'color.background.danger',
+  padding: 'space.200',
+});
