@@ -1,14 +1,14 @@
 /**
  * The shared tab bar (static/shared/TabBar.tsx, on @atlaskit/tabs) and error state (ErrorState.tsx, an
- * error section message with a Retry button) in headless Chromium, on the global page's app (itr-home:
- * triage and the case library as tabs). Triage's resolvers fail on purpose, so the triage tab shows the
- * error state. In English and Simplified Chinese, light and dark; axe-core audits colour contrast
+ * error section message with a Retry button) in headless Chromium, on the global page's app (itr-home):
+ * triage's resolvers fail on purpose, so the Triage subpage shows the error state; the Return visits
+ * subpage's open/recorded tabs are the tab bar. In English and Simplified Chinese, light and dark; axe-core audits colour contrast
  * (e.g. inactive tabs in dark mode) on every page. Skipped when no Chromium is installed.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createI18n, type MessageKey, type MessageParams } from '../../static/shared/i18n';
-import { chromiumAvailable, installBridgeStub, type BridgeCall, type ColorMode } from './bridgeStub';
+import { chromiumAvailable, installBridgeStub, navigateSubpage, type BridgeCall, type ColorMode } from './bridgeStub';
 import { builtApp, screenshots } from './browserApp';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
@@ -30,6 +30,7 @@ describeWithBrowser('shared tab bar and error state in Chromium', () => {
         getTriageOptions: () => JIRA_DOWN,
         listTriage: () => JIRA_DOWN,
         listCases: () => ({ success: true, data: [] }),
+        listReturnVisits: () => ({ success: true, data: { visits: [], total: 0, offset: 0, pageSize: 20 } }),
       },
     });
     await page.goto(app.url);
@@ -54,26 +55,16 @@ describeWithBrowser('shared tab bar and error state in Chromium', () => {
     '%s, %s: tabs keep their ids and keys; the error says what failed and why, and Retry retries',
     async (locale, colorMode) => {
       const { page, calls, errors, tr } = await open(locale, colorMode);
-      const triageTab = page.getByRole('tab', { name: tr('home.tab.triage') });
-      const casesTab = page.getByRole('tab', { name: tr('home.tab.caseLibrary') });
-      await triageTab.waitFor();
-      expect(await page.getByRole('tablist').getAttribute('aria-label')).toBe(tr('home.title'));
-      expect(await triageTab.getAttribute('id')).toBe('home-tab-triage');
-      expect(await triageTab.getAttribute('aria-selected')).toBe('true');
-      expect(await triageTab.getAttribute('aria-controls')).toBe('home-panel-triage');
-      expect(await casesTab.getAttribute('tabindex')).toBe('-1');
-      expect(await page.locator('#home-panel-triage').getAttribute('aria-labelledby')).toBe('home-tab-triage');
 
-      // The triage tab's error: an alert with the title, the reason in the user's language, the code for support.
+      // The triage subpage's error: an alert with the title, the reason in the user's language, the code for support.
       const alert = page.getByRole('alert');
       await alert.getByRole('heading', { name: tr('triage.loadFailed') }).waitFor();
       const said = await alert.innerText();
       expect(said).toContain(tr('errorCode.JIRA_SERVER_ERROR'));
       expect(said).toContain(tr('error.codeLabel', { code: 'JIRA_SERVER_ERROR' }));
       const retry = alert.getByRole('button', { name: tr('common.retry') });
-      // Reachable by Tab from the tab bar, and it asks again.
-      await triageTab.focus();
-      for (let i = 0; i < 5 && !(await retry.evaluate(isFocused)); i++) await page.keyboard.press('Tab');
+      // Reachable by Tab, and it asks again.
+      for (let i = 0; i < 10 && !(await retry.evaluate(isFocused)); i++) await page.keyboard.press('Tab');
       expect(await retry.evaluate(isFocused)).toBe(true);
       const before = invoked(calls, 'listTriage');
       await page.keyboard.press('Enter');
@@ -83,25 +74,32 @@ describeWithBrowser('shared tab bar and error state in Chromium', () => {
       await alert.getByRole('heading', { name: tr('triage.loadFailed') }).waitFor();
       await shoot(page, `shared-error-state-${locale}-${colorMode}`);
 
-      // Arrow keys select the next tab and move the focus with it; Home and End jump.
-      await triageTab.focus();
+      // The return-visit queue's tabs: ids and labels as the tab bar promises; arrows, Home and End move.
+      await navigateSubpage(page, '/return-visits');
+      const openTab = page.getByRole('tab', { name: tr('visits.open') });
+      const doneTab = page.getByRole('tab', { name: tr('visits.done') });
+      await openTab.waitFor();
+      expect(await page.getByRole('tablist').getAttribute('aria-label')).toBe(tr('visits.tabs'));
+      expect(await openTab.getAttribute('id')).toBe('visits-tab-open');
+      expect(await openTab.getAttribute('aria-selected')).toBe('true');
+      expect(await openTab.getAttribute('aria-controls')).toBe('visits-panel-open');
+      expect(await doneTab.getAttribute('tabindex')).toBe('-1');
+      expect(await page.locator('#visits-panel-open').getAttribute('aria-labelledby')).toBe('visits-tab-open');
+      await openTab.focus();
       await page.keyboard.press('ArrowRight');
-      expect(await activeId(page)).toBe('home-tab-caseLibrary');
-      expect(await casesTab.getAttribute('aria-selected')).toBe('true');
-      await page.locator('#home-panel-caseLibrary').getByText(tr('cases.empty')).waitFor();
-      expect(await page.locator('#home-panel-caseLibrary').getAttribute('aria-labelledby')).toBe(
-        'home-tab-caseLibrary',
-      );
+      expect(await activeId(page)).toBe('visits-tab-done');
+      expect(await doneTab.getAttribute('aria-selected')).toBe('true');
+      await page.locator('#visits-panel-done').waitFor();
       await page.keyboard.press('Home');
-      expect(await activeId(page)).toBe('home-tab-triage');
-      expect(await triageTab.getAttribute('aria-selected')).toBe('true');
+      expect(await activeId(page)).toBe('visits-tab-open');
+      expect(await openTab.getAttribute('aria-selected')).toBe('true');
       await page.keyboard.press('End');
-      expect(await activeId(page)).toBe('home-tab-caseLibrary');
+      expect(await activeId(page)).toBe('visits-tab-done');
       await page.keyboard.press('ArrowRight');
-      expect(await activeId(page)).toBe('home-tab-triage');
+      expect(await activeId(page)).toBe('visits-tab-open');
       // A click selects too.
-      await casesTab.click();
-      expect(await casesTab.getAttribute('aria-selected')).toBe('true');
+      await doneTab.click();
+      expect(await doneTab.getAttribute('aria-selected')).toBe('true');
       await shoot(page, `shared-tabs-${locale}-${colorMode}`);
       expect(errors).toEqual([]);
       await page.close();
