@@ -4,10 +4,10 @@
  * answers NOT_AUTHORIZED to them, on every call.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
+import Button from '@atlaskit/button/new';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { BackfillProgress } from '../../../src/contract/analytics';
 import { type ApiError, call } from '../../shared/api';
-import { buttonStyles } from '../../shared/controls';
 import { toApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
@@ -97,14 +97,13 @@ export function Rebuild({ onReadError, reload }: { onReadError: (error: ApiError
           </Stack>
         ) : null}
         <Inline>
-          <Pressable
-            xcss={buttonStyles}
+          <Button
             testId="rebuild-start"
             isDisabled={running}
             onClick={() => settle(call('startAnalyticsBackfill', {}), 'start')}
           >
             {t('sup.rebuild.start')}
-          </Pressable>
+          </Button>
         </Inline>
       </Stack>
     </Box>
