@@ -770,6 +770,7 @@ export const en = {
   'gadget.breached': 'Breached',
   'gadget.dueToday': 'Due today',
   'gadget.sla': 'SLA this month',
+  'gadget.loading': 'Loading…',
   'errorCode.ANALYTICS_BAD_FILTER': 'The filter is not valid. Check the dates.',
   // ---- end supervision ----
   // ---- closure (static/return-visits, static/issue-panel/src/rootCause; owner: closing) ----

@@ -729,6 +729,7 @@ export const zhCN: Messages = {
   'gadget.breached': '已违约',
   'gadget.dueToday': '今日到期',
   'gadget.sla': '本月 SLA',
+  'gadget.loading': '加载中…',
   'errorCode.ANALYTICS_BAD_FILTER': '筛选条件无效，请检查日期。',
   // ---- end supervision ----
   // ---- closure (static/return-visits, static/issue-panel/src/rootCause; owner: closing) ----
