@@ -49,7 +49,7 @@ describeWithBrowser('supervision and hand-off in the sandbox', () => {
         'breakdown-month',
       ]) {
         // Drawn, with a value axis and labels under the bars.
-        expect(await sup.getByTestId(`chart-${id}-svg`).locator('.visx-axis-left text').count()).toBeGreaterThan(1);
+        expect(await sup.getByTestId(`chart-${id}-y-axis`).locator('text').count()).toBeGreaterThan(1);
         expect(await sup.getByTestId(`chart-${id}-categories`).locator('text').count()).toBeGreaterThan(0);
       }
       for (const id of ['people', 'departments']) expect(await sup.getByTestId(`table-${id}`).count()).toBe(1);

@@ -307,8 +307,8 @@ describeWithBrowser('supervision page in Chromium', () => {
       for (const id of BAR_CHARTS) {
         const svg = page.getByTestId(`chart-${id}-svg`);
         // A value axis with at least two ticks, and a gridline at each.
-        expect(await svg.locator('.visx-axis-left text').count()).toBeGreaterThanOrEqual(2);
-        expect(await svg.locator('.visx-rows line').count()).toBeGreaterThanOrEqual(2);
+        expect(await svg.locator('[data-testid$="-y-axis"] text').count()).toBeGreaterThanOrEqual(2);
+        expect(await svg.locator('[data-testid$="-y-axis"] .visx-rows line').count()).toBeGreaterThanOrEqual(2);
         expect(await svg.locator('[data-testid$="-categories"] text').count()).toBeGreaterThan(0);
       }
       // Values over the bars (at this width every bar's label fits), percentages as such.

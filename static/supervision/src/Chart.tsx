@@ -9,7 +9,6 @@ import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import { AxisBottom, AxisLeft } from '@visx/axis';
 import { GridRows } from '@visx/grid';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
@@ -52,12 +51,16 @@ const PLOT_HEIGHT = 200;
 /** Room above the highest bar for its value label, px. */
 const TOP_MARGIN = 20;
 const RIGHT_MARGIN = 8;
-/** How far visx sets the value axis's labels left of the axis (its tick length and our nudge), px. */
-const Y_LABEL_OFFSET = 12;
-/** Where visx puts the category labels under the plot: the tick, then the labels a font size further down, px. */
-const X_LABEL_TOP = 4 + LABEL_FONT_PX;
+/** Gap between the value axis's labels and the plot, px. */
+const Y_LABEL_OFFSET = 8;
+/** Length of a category tick under the plot, px. */
+const TICK_LENGTH = 4;
+/** Baseline of a category label under the plot: past the tick, one font size down, px. */
+const X_LABEL_TOP = TICK_LENGTH + LABEL_FONT_PX;
 /** Width the chart is drawn at before its container is measured, px. */
 const FALLBACK_WIDTH = 640;
+
+const axisStroke = { stroke: token('color.border.bold') };
 
 const numberOf = (v: ChartValue): number | null => (v === null ? null : typeof v === 'number' ? v : v.value);
 
@@ -176,7 +179,7 @@ export function Chart(props: {
     range: [0, x.bandwidth()],
     padding: series.length > 1 ? 0.08 : 0,
   });
-  const height = TOP_MARGIN + PLOT_HEIGHT + X_LABEL_TOP + axis.height + 4;
+  const height = TOP_MARGIN + PLOT_HEIGHT + TICK_LENGTH + axis.height + 8;
 
   const shapes: BarShape[] = [];
   for (let i = 0; i < drawn; i++) {
@@ -265,23 +268,21 @@ export function Chart(props: {
             // A group, not an image: its bars are buttons (an image may hold no controls).
             <svg role="group" aria-label={props.title} width={width} height={height} data-testid={`${origin}-svg`}>
               <Group left={left} top={TOP_MARGIN}>
-                <g aria-hidden="true">
+                <g aria-hidden="true" data-testid={`${origin}-y-axis`}>
                   <GridRows scale={y} width={plotWidth} tickValues={ticks} stroke={token('color.border')} />
-                  <AxisLeft
-                    scale={y}
-                    tickValues={ticks}
-                    tickFormat={(v) => format(Number(v))}
-                    hideAxisLine
-                    hideTicks
-                    tickLabelProps={{
-                      fill: token('color.text.subtle'),
-                      fontSize: LABEL_FONT_PX,
-                      fontFamily: 'inherit',
-                      textAnchor: 'end',
-                      verticalAnchor: 'middle',
-                      dx: -4,
-                    }}
-                  />
+                  {ticks.map((v) => (
+                    <text
+                      key={v}
+                      x={-Y_LABEL_OFFSET}
+                      y={y(v)}
+                      dy="0.32em"
+                      textAnchor="end"
+                      fontSize={LABEL_FONT_PX}
+                      style={{ fill: token('color.text.subtle') }}
+                    >
+                      {format(v)}
+                    </text>
+                  ))}
                 </g>
                 {shapes.map((b) => {
                   const index = focusable.indexOf(b);
@@ -352,35 +353,30 @@ export function Chart(props: {
                   })}
                 </g>
                 <g aria-hidden="true" data-testid={`${origin}-categories`}>
-                  <AxisBottom
-                    top={PLOT_HEIGHT}
-                    scale={x}
-                    tickValues={domain.filter((_, i) => axis.labels[i] !== '')}
-                    tickFormat={(v) => axis.labels[Number(v)] ?? ''}
-                    stroke={token('color.border.bold')}
-                    tickStroke={token('color.border.bold')}
-                    tickLength={4}
-                    tickLabelProps={
-                      axis.slanted
-                        ? {
-                            fill: token('color.text.subtle'),
-                            fontSize: LABEL_FONT_PX,
-                            fontFamily: 'inherit',
-                            angle: -45,
-                            textAnchor: 'end',
-                            verticalAnchor: 'middle',
-                            dx: -2,
-                            dy: 2,
-                          }
-                        : {
-                            fill: token('color.text.subtle'),
-                            fontSize: LABEL_FONT_PX,
-                            fontFamily: 'inherit',
-                            textAnchor: 'middle',
-                            verticalAnchor: 'start',
-                          }
-                    }
-                  />
+                  <line x1={0} x2={plotWidth} y1={PLOT_HEIGHT} y2={PLOT_HEIGHT} style={axisStroke} />
+                  {domain.map((key, i) => {
+                    const text = axis.labels[i] ?? '';
+                    if (text === '') return null;
+                    const cx = (x(key) ?? 0) + x.bandwidth() / 2;
+                    // Slanted labels hang down-left from their tick, ending under it.
+                    const ly = axis.slanted ? PLOT_HEIGHT + TICK_LENGTH + 4 : PLOT_HEIGHT + X_LABEL_TOP;
+                    return (
+                      <g key={key}>
+                        <line x1={cx} x2={cx} y1={PLOT_HEIGHT} y2={PLOT_HEIGHT + TICK_LENGTH} style={axisStroke} />
+                        <text
+                          x={cx}
+                          y={ly}
+                          textAnchor={axis.slanted ? 'end' : 'middle'}
+                          transform={axis.slanted ? `rotate(-45, ${cx}, ${ly})` : undefined}
+                          dy={axis.slanted ? '0.32em' : undefined}
+                          fontSize={LABEL_FONT_PX}
+                          style={{ fill: token('color.text.subtle') }}
+                        >
+                          {text}
+                        </text>
+                      </g>
+                    );
+                  })}
                 </g>
               </Group>
             </svg>

@@ -29,7 +29,9 @@ export function PeopleTable(props: { id: string; title: string; dto: PeopleDto }
     t('sup.col.escCaused'),
     t('sup.col.forwarded'),
   ];
-  const labelOf = (r: PeopleDto['rows'][number]): string => r.label ?? t('people.unknownUser');
+  // No owner or no department is "(none)"; a person Jira no longer knows has no name (never the account id).
+  const labelOf = (r: PeopleDto['rows'][number]): string =>
+    r.key === null ? t('sup.none') : (r.label ?? t('people.unknownUser'));
   const rows = props.dto.rows.map((r) => [
     labelOf(r),
     r.solved.value,
