@@ -2,6 +2,7 @@
  * Supervision (analytics), the dashboard gadget and hand-off to R&D / sales: payloads and results of
  * the `supervision-resolver`, `supervision-gadget-resolver` and hand-off functions.
  */
+import type { LocalizedText } from '../domain';
 import type { Pattern } from '../domain/analytics/metrics';
 import type { JobFailure, JobStatus } from './jobs';
 
@@ -16,6 +17,12 @@ export type AnalyticsFilterDto = {
   granularity?: 'day' | 'week' | 'month';
 };
 
+/**
+ * Labels of the grading-table codes a chart holds (grade ids, customer-tier option ids), as the table in
+ * force names them: the admin edits that table, so the page cannot translate them from its catalogue.
+ */
+export type CodeLabels = Record<string, LocalizedText>;
+
 /** A number with the JQL of the issues behind it. */
 export interface Drill {
   value: number;
@@ -27,6 +34,8 @@ export interface VolumeSeries {
   /** One series per kind (null kind = "none"), counts per period. */
   byKind: Array<{ kind: string | null; counts: Drill[] }>;
   byGrade: Array<{ grade: string | null; counts: Drill[] }>;
+  /** The grades of `byGrade` the grading table in force names. */
+  gradeLabels: CodeLabels;
 }
 
 export interface SlaPoint {
@@ -55,6 +64,8 @@ export interface CycleDto {
 export interface BreakdownDto {
   dimension: 'product' | 'region' | 'customerTier' | 'month';
   rows: Array<{ value: string | null; count: Drill; resolved: number; breached: number; severe: number }>;
+  /** Customer tiers by the grading table's option names; empty for products, regions (free text) and months. */
+  labels: CodeLabels;
 }
 
 export interface PeopleDto {
@@ -72,6 +83,8 @@ export interface PeopleDto {
     escalationsCaused: number;
     forwarded: number;
   }>;
+  /** The grades of the rows' `gradeMix` the grading table in force names. */
+  gradeLabels: CodeLabels;
 }
 
 export interface TotalsDto {

@@ -8,12 +8,15 @@
 import { readFileSync } from 'node:fs';
 import { DEMO_USERS } from '../../sandbox/demoSite';
 import { chromiumAvailable } from '../static/bridgeStub';
+import { pageLeaks } from './pageScan';
 import { useSandboxInBrowser } from './sandboxBrowser';
 
 const TOM = DEMO_USERS.find((u) => u.displayName === 'Tom Baker')?.accountId ?? '';
 const ADMIN = DEMO_USERS.find((u) => u.role === 'admin')?.accountId ?? '';
 /** Chart slots of the page (static/supervision): each ends drawn or failed. */
 const CHARTS = 11;
+/** A count as the page shows it ("1,234" in English): the number. */
+const count = (shown: string): number => Number(shown.replace(/[^\d]/g, ''));
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 
@@ -44,13 +47,14 @@ describeWithBrowser('supervision and hand-off in the sandbox', () => {
         'breakdown-region',
         'breakdown-customerTier',
         'breakdown-month',
-        'people',
-        'departments',
       ]) {
-        expect(await sup.getByTestId(`chart-${id}`).locator('svg[role="group"], table').count()).toBeGreaterThan(0);
+        // Drawn, with a value axis and labels under the bars.
+        expect(await sup.getByTestId(`chart-${id}-y-axis`).locator('text').count()).toBeGreaterThan(1);
+        expect(await sup.getByTestId(`chart-${id}-categories`).locator('text').count()).toBeGreaterThan(0);
       }
+      for (const id of ['people', 'departments']) expect(await sup.getByTestId(`table-${id}`).count()).toBe(1);
       // A year of history: well over a hundred issues created in the default period.
-      expect(Number(await sup.getByTestId('total-created').innerText())).toBeGreaterThan(100);
+      expect(count(await sup.getByTestId('total-created').innerText())).toBeGreaterThan(100);
       // The demo departments (settings) group the engineers.
       expect(await sup.getByTestId('chart-departments').innerText()).toContain('Field Engineering');
       // People by their Jira names, not account ids.
@@ -62,9 +66,14 @@ describeWithBrowser('supervision and hand-off in the sandbox', () => {
     await ui.step('drill-down', async () => {
       const bar = sup.getByTestId('bar-breakdown-product-0-0');
       const label = (await bar.getAttribute('aria-label')) ?? '';
-      const shown = Number(/: (\d+)$/.exec(label)?.[1]);
+      const shown = count(/: ([\d,]+)$/.exec(label)?.[1] ?? '');
       expect(shown).toBeGreaterThan(0);
       await bar.click();
+      // Under its chart, in view on the host page.
+      const panel = sup.getByTestId('chart-breakdown-product').getByTestId('drill-panel');
+      await panel.waitFor();
+      const box = await panel.boundingBox();
+      expect(box !== null && box.y >= 0 && box.y + box.height <= 1400).toBe(true);
       const jql = await sup.getByTestId('drill-jql').inputValue();
       // "Open in Jira" (router.open): a new tab on Jira's issue search with that JQL, finding as many issues.
       const [search] = await Promise.all([
@@ -85,9 +94,40 @@ describeWithBrowser('supervision and hand-off in the sandbox', () => {
         sup.getByTestId('chart-breakdown-product-csv').click(),
       ]);
       expect(download.suggestedFilename()).toBe('breakdown-product.csv');
-      expect(readFileSync(await download.path(), 'utf8')).toContain('Core Network');
+      const csv = readFileSync(await download.path(), 'utf8');
+      expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Product,Issues,Severe,Resolved,Breached');
+      expect(csv).toContain('Core Network');
       expect(ui.pageErrors).toEqual([]);
       await ui.shoot('sandbox-supervision');
+    });
+  });
+
+  it('in Chinese and dark: every chart drawn, names not codes, no false "no weekly report"', async () => {
+    await ui.actAs(ADMIN, 'zh-CN');
+    const sup = ui.frame('itr-supervision');
+    await ui.step('zh-dark', async () => {
+      await ui.page.goto(`${ui.sandbox.url}/apps/itr-supervision?project=ITR`);
+      await ui.switchTo('switch-theme', 'dark');
+      await sup
+        .locator('[data-chart-state="ready"]')
+        .nth(CHARTS - 1)
+        .waitFor({ timeout: 30_000 });
+      expect(await sup.locator('[data-chart-state="error"]').count()).toBe(0);
+      expect(await sup.locator('html').getAttribute('data-color-mode')).toBe('dark');
+      // The weekly trigger's report, once loaded (the static test checks "Loading…" comes first).
+      await sup.getByTestId('weekly-report').locator('strong').waitFor();
+      expect(await sup.getByText('尚无周报。').count()).toBe(0);
+      // Kinds, grades and customer tiers by their Chinese names; no stored code anywhere on the page.
+      expect(await sup.getByTestId('chart-volume-kind-legend').innerText()).toContain('技术服务');
+      expect(await sup.getByTestId('chart-volume-grade-legend').innerText()).toContain('紧急');
+      await sup.getByTestId('chart-breakdown-customerTier-table-toggle').click();
+      expect(await sup.getByTestId('table-breakdown-customerTier').innerText()).toContain('战略客户');
+      expect(await pageLeaks(ui.page)).toEqual([]);
+      const text = await sup.locator('body').innerText();
+      for (const code of ['technicalService', 'complaint', 'critical', 'strategic', 'standard'])
+        expect(text).not.toMatch(new RegExp(`\\b${code}\\b`));
+      expect(ui.pageErrors).toEqual([]);
+      await ui.shoot('sandbox-supervision-zh-dark');
     });
   });
 

@@ -20,8 +20,10 @@ import {
   type DrillFieldIds,
   type Pattern,
 } from '../../domain/analytics';
+import { shortLabel, type GradingTable } from '../../domain';
 import type {
   BreakdownDto,
+  CodeLabels,
   Drill,
   PeopleDto,
   SupervisionChart,
@@ -29,6 +31,7 @@ import type {
   SupervisionChartName,
   WeeklyReportDto,
 } from '../../contract/analytics';
+import { loadItrConfig } from '../config/itrConfig';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import { loadAnalyticsSettings, type AnalyticsSettings } from './settings';
 import { CallerScopes, type CallerScope } from './callerScope';
@@ -41,6 +44,8 @@ export interface ReportDeps {
   asCaller(): JiraClient;
   fieldIds(): Promise<DrillFieldIds>;
   settings(): Promise<AnalyticsSettings>;
+  /** The grading table in force: it names the grades and customer tiers the charts show. */
+  gradingTable(): Promise<GradingTable>;
   nowMs(): number;
   /** Display names of people by account id (unknown ids are left out). */
   displayNames(accountIds: string[]): Promise<ReadonlyMap<string, string | null>>;
@@ -55,6 +60,7 @@ export const platformReportDeps = (): ReportDeps => ({
   asCaller: () => jiraAsUser(),
   fieldIds: () => lookUpFieldIds(jiraAsApp()),
   settings: async () => (await loadAnalyticsSettings(new ConfigStore())).value,
+  gradingTable: async () => (await loadItrConfig()).gradingTable,
   nowMs: () => Date.now(),
   displayNames: (accountIds) => namesOf(jiraAsApp(), accountIds),
   scopes: platformScopes,
@@ -117,6 +123,27 @@ interface ChartInput {
   deps: ReportDeps;
 }
 
+/**
+ * The labels of `codes` (grades, or the customer-tier options) in the grading table in force, read once
+ * per page load; a code the table no longer has gets none (the page shows it as stored).
+ */
+async function labelsOf(
+  input: ChartInput,
+  of: 'grade' | 'customerTier',
+  codes: Iterable<string | null>,
+): Promise<CodeLabels> {
+  const table = await input.scope.shared('gradingTable', () => input.deps.gradingTable());
+  const known =
+    of === 'grade'
+      ? table.grades.map((g) => [g.id, g.label] as const)
+      : (table.dimensions.find((d) => d.id === 'customerTier')?.options ?? []).map(
+          // An option reads "Strategic: one of the top 20 accounts…": a chart names it by its head.
+          (o) => [o.id, shortLabel(o.label)] as const,
+        );
+  const wanted = new Set(codes);
+  return Object.fromEntries(known.filter(([id]) => wanted.has(id)));
+}
+
 const drillOf =
   (input: ChartInput) =>
   (value: number, dims: DrillDimension[] = []): Drill => ({ value, jql: drillDownJql(input.filter, input.ids, dims) });
@@ -127,6 +154,14 @@ function breakdownChart(dimension: BreakdownDimension) {
     const rows = input.none ? [] : await repositories().facts.breakdownRows(input.scoped, dimension, SEVERE_GRADES);
     return {
       dimension,
+      labels:
+        dimension === 'customerTier' && rows.length > 0
+          ? await labelsOf(
+              input,
+              'customerTier',
+              rows.map((r) => r.value),
+            )
+          : {},
       rows: rows.map((r) => ({
         value: r.value,
         count: drill(
@@ -155,7 +190,7 @@ async function peopleChart(input: ChartInput): Promise<SupervisionChartData['peo
   // People by name, as Jira shows them; an account Jira no longer knows has no name (never its id).
   const owners = rows.person.flatMap((r) => (r.key === null ? [] : [r.key]));
   const names = owners.length === 0 ? new Map<string, string | null>() : await input.deps.displayNames(owners);
-  const toDto = (group: 'person' | 'department'): PeopleDto => ({
+  const toDto = (group: 'person' | 'department'): Omit<PeopleDto, 'gradeLabels'> => ({
     group,
     rows: rows[group].map((r) => ({
       key: r.key,
@@ -176,7 +211,15 @@ async function peopleChart(input: ChartInput): Promise<SupervisionChartData['peo
       forwarded: r.forwarded,
     })),
   });
-  return { person: toDto('person'), department: toDto('department') };
+  const gradeLabels =
+    rows.person.length === 0 && rows.department.length === 0
+      ? {}
+      : await labelsOf(
+          input,
+          'grade',
+          [...rows.person, ...rows.department].flatMap((r) => Object.keys(r.gradeMix)),
+        );
+  return { person: { ...toDto('person'), gradeLabels }, department: { ...toDto('department'), gradeLabels } };
 }
 
 type ChartBuilders = { [K in SupervisionChartName]: (input: ChartInput) => Promise<SupervisionChartData[K]> };
@@ -215,10 +258,19 @@ const CHARTS: ChartBuilders = {
           ),
         ),
       }));
+    const byGrade = series('grade').map((s) => ({ grade: s.value, counts: s.counts }));
     return {
       periods,
       byKind: series('kind').map((s) => ({ kind: s.value, counts: s.counts })),
-      byGrade: series('grade').map((s) => ({ grade: s.value, counts: s.counts })),
+      byGrade,
+      gradeLabels:
+        byGrade.length === 0
+          ? {}
+          : await labelsOf(
+              input,
+              'grade',
+              byGrade.map((s) => s.grade),
+            ),
     };
   },
   sla: async (input) => {

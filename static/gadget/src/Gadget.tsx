@@ -1,5 +1,5 @@
 /** The `itr-supervision-gadget` dashboard gadget: four numbers, each opening its issues in Jira. */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { Drill, GadgetNumbers } from '../../../src/contract/analytics';
 import { type ApiError, call } from '../../shared/api';
@@ -17,28 +17,38 @@ const numStyle = xcss({
 });
 
 export function Gadget() {
-  const { t } = useI18n();
+  const { t, formatLocale } = useI18n();
   const [data, setData] = useState<GadgetNumbers | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const load = async (): Promise<void> => {
+  const load = useCallback(async (): Promise<void> => {
+    setError(null);
     try {
       setData(await call('getGadgetNumbers', {}));
     } catch (e) {
       setError(toApiError(e));
     }
-  };
-  useEffect(() => void load(), []);
+  }, []);
+  useEffect(() => void load(), [load]);
   if (error) return <ErrorState error={error} onRetry={() => void load()} />;
-  if (data === null) return null;
+  // Said while the numbers load, so a dashboard never shows an empty gadget as if it had nothing to say.
+  if (data === null)
+    return (
+      <Box xcss={style} aria-busy="true" testId="gadget-loading">
+        <Text>{t('gadget.loading')}</Text>
+      </Box>
+    );
+  const number = new Intl.NumberFormat(formatLocale);
+  const percent = new Intl.NumberFormat(formatLocale, { style: 'percent', maximumFractionDigits: 1 });
   const cell = (label: string, d: Drill, id: string) => (
     <Stack space="space.050">
       <Text size="small">{label}</Text>
       <Pressable
         xcss={numStyle}
         testId={`gadget-${id}`}
+        aria-label={`${label}: ${number.format(d.value)}`}
         onClick={() => void openInJira(`/issues/?jql=${encodeURIComponent(d.jql)}`).catch(() => undefined)}
       >
-        {String(d.value)}
+        {number.format(d.value)}
       </Pressable>
     </Stack>
   );
@@ -51,7 +61,7 @@ export function Gadget() {
         <Stack space="space.050">
           <Text size="small">{t('gadget.sla')}</Text>
           <Text testId="gadget-sla">
-            {data.slaAttainmentThisMonth === null ? '–' : `${Math.round(data.slaAttainmentThisMonth * 1000) / 10}%`}
+            {data.slaAttainmentThisMonth === null ? '–' : percent.format(data.slaAttainmentThisMonth)}
           </Text>
         </Stack>
       </Inline>

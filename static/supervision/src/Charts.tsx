@@ -5,6 +5,7 @@ import { useI18n } from '../../shared/i18n/react';
 import { BreakdownChart } from './BreakdownChart';
 import { Chart } from './Chart';
 import { ChartSlot } from './ChartSlot';
+import { chartLabels, type Granularity } from './labels';
 import { PatternsCard } from './PatternsCard';
 import { PeopleTable } from './PeopleTable';
 import { TotalsCard } from './TotalsCard';
@@ -12,94 +13,143 @@ import type { ChartStates } from './useSupervisionCharts';
 import { VolumeCharts } from './VolumeCharts';
 
 type Breakdown = 'breakdown-product' | 'breakdown-region' | 'breakdown-customerTier' | 'breakdown-month';
-const BREAKDOWNS: ReadonlyArray<[Breakdown, MessageKey]> = [
-  ['breakdown-product', 'sup.chart.breakdown.product'],
-  ['breakdown-region', 'sup.chart.breakdown.region'],
-  ['breakdown-customerTier', 'sup.chart.breakdown.customerTier'],
-  ['breakdown-month', 'sup.chart.breakdown.month'],
+const BREAKDOWNS: readonly Breakdown[] = [
+  'breakdown-product',
+  'breakdown-region',
+  'breakdown-customerTier',
+  'breakdown-month',
 ];
 
+/** Each chart's title by its name (a slot's, and the page's error message names what failed by it). */
+export const CHART_TITLES: Readonly<Record<SupervisionChartName, MessageKey>> = {
+  totals: 'sup.chart.totals',
+  volume: 'sup.chart.volume',
+  sla: 'sup.chart.sla',
+  ola: 'sup.chart.ola',
+  cycle: 'sup.chart.cycleTime',
+  'breakdown-product': 'sup.chart.breakdown.product',
+  'breakdown-region': 'sup.chart.breakdown.region',
+  'breakdown-customerTier': 'sup.chart.breakdown.customerTier',
+  'breakdown-month': 'sup.chart.breakdown.month',
+  patterns: 'sup.chart.patterns',
+  people: 'sup.chart.people',
+};
+
 /** Every chart in its slot, in the page's order. */
-export function Charts(props: {
-  charts: ChartStates;
-  retry: (chart: SupervisionChartName) => () => void;
-  onDrill: (jql: string, label: string) => void;
-}) {
-  const { t } = useI18n();
-  const { charts: c, retry, onDrill } = props;
-  const cycleLabel = (h: { fromHours: number; toHours: number | null }): string =>
-    h.toHours === null ? `≥${h.fromHours}` : `${h.fromHours}–${h.toHours}`;
+export function Charts(props: { charts: ChartStates; granularity: Granularity; everythingFailed: boolean }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const labels = chartLabels(i18n);
+  const { charts: c, granularity, everythingFailed } = props;
+  const slot = { everythingFailed };
   return (
     <Stack space="space.300">
-      <ChartSlot name="totals" title={t('sup.chart.totals')} state={c.totals} retry={retry('totals')}>
-        {(totals) => <TotalsCard totals={totals} onDrill={onDrill} />}
+      <ChartSlot name="totals" title={t(CHART_TITLES.totals)} state={c.totals} {...slot}>
+        {(totals) => <TotalsCard totals={totals} />}
       </ChartSlot>
-      <ChartSlot name="volume" title={t('sup.chart.volumeKind')} state={c.volume} retry={retry('volume')}>
-        {(volume) => <VolumeCharts volume={volume} onDrill={onDrill} />}
+      <ChartSlot name="volume" title={t(CHART_TITLES.volume)} state={c.volume} {...slot}>
+        {(volume) => <VolumeCharts volume={volume} granularity={granularity} />}
       </ChartSlot>
-      <ChartSlot name="sla" title={t('sup.chart.sla')} state={c.sla} retry={retry('sla')}>
-        {(sla) => (
-          <Chart
-            id="sla"
-            title={t('sup.chart.sla')}
-            percent
-            categories={sla.map((s) => s.period)}
-            series={[{ label: t('sup.col.attainment'), values: sla.map((s) => s.attainment ?? 0) }]}
-            onDrill={onDrill}
-          />
-        )}
+      <ChartSlot name="sla" title={t(CHART_TITLES.sla)} state={c.sla} {...slot}>
+        {(sla) => {
+          const periods = sla.map((s) => labels.periodLong(s.period, granularity));
+          return (
+            <Chart
+              id="sla"
+              title={t('sup.chart.sla')}
+              categoryHeader={t('sup.col.period')}
+              percent
+              ordered
+              categories={periods}
+              axisLabels={sla.map((s) => labels.periodShort(s.period, granularity))}
+              // A period with nothing resolved has no attainment: no bar, not a 0 % one. A bar drills down to the
+              // issues resolved in its period, which its attainment is a share of.
+              series={[
+                {
+                  label: t('sup.col.attainment'),
+                  values: sla.map((s) => (s.attainment === null ? null : { value: s.attainment, jql: s.resolved.jql })),
+                },
+              ]}
+              table={{
+                header: [
+                  t('sup.col.period'),
+                  t('sup.col.resolved'),
+                  t('sup.col.met'),
+                  t('sup.col.percentOf', { label: t('sup.col.attainment') }),
+                  t('sup.totals.breached'),
+                ],
+                rows: sla.map((s, i) => [
+                  periods[i] ?? '',
+                  s.resolved.value,
+                  s.met.value,
+                  s.attainment === null ? null : Math.round(s.attainment * 1000) / 10,
+                  s.breachedOpen.value,
+                ]),
+              }}
+            />
+          );
+        }}
       </ChartSlot>
-      <ChartSlot name="ola" title={t('sup.chart.ola')} state={c.ola} retry={retry('ola')}>
+      <ChartSlot name="ola" title={t(CHART_TITLES.ola)} state={c.ola} {...slot}>
         {(ola) => (
           <Chart
             id="ola"
             title={t('sup.chart.ola')}
+            categoryHeader={t('sup.col.line')}
             percent
-            categories={ola.map((o) => o.line)}
-            series={[{ label: t('sup.col.attainment'), values: ola.map((o) => o.attainment ?? 0) }]}
-            onDrill={onDrill}
+            ordered
+            categories={ola.map((o) => labels.line(o.line))}
+            series={[{ label: t('sup.col.attainment'), values: ola.map((o) => o.attainment) }]}
+            table={{
+              header: [
+                t('sup.col.line'),
+                t('sup.col.ended'),
+                t('sup.col.timedOut'),
+                t('sup.col.percentOf', { label: t('sup.col.attainment') }),
+              ],
+              rows: ola.map((o) => [
+                labels.line(o.line),
+                o.ended,
+                o.timedOut,
+                o.attainment === null ? null : Math.round(o.attainment * 1000) / 10,
+              ]),
+            }}
           />
         )}
       </ChartSlot>
-      <ChartSlot
-        name="cycle"
-        title={t('sup.chart.cycle', { median: '–', p90: '–' })}
-        state={c.cycle}
-        retry={retry('cycle')}
-      >
+      <ChartSlot name="cycle" title={t(CHART_TITLES.cycle)} state={c.cycle} {...slot}>
         {(cycle) => (
           <Chart
             id="cycle"
-            title={t('sup.chart.cycle', { median: cycle.medianHours ?? '–', p90: cycle.p90Hours ?? '–' })}
-            categories={cycle.histogram.map(cycleLabel)}
+            title={t('sup.chart.cycle', {
+              median: cycle.medianHours === null ? '–' : labels.count(cycle.medianHours),
+              p90: cycle.p90Hours === null ? '–' : labels.count(cycle.p90Hours),
+            })}
+            categoryHeader={t('sup.col.cycle')}
+            ordered
+            categories={cycle.histogram.map((h) => labels.cycleBucket(h.fromHours, h.toHours))}
             series={[{ label: t('sup.col.count'), values: cycle.histogram.map((h) => h.count) }]}
-            onDrill={onDrill}
           />
         )}
       </ChartSlot>
-      {BREAKDOWNS.map(([chart, title]) => (
-        <ChartSlot key={chart} name={chart} title={t(title)} state={c[chart]} retry={retry(chart)}>
-          {(b) => <BreakdownChart b={b} onDrill={onDrill} />}
+      {BREAKDOWNS.map((chart) => (
+        <ChartSlot key={chart} name={chart} title={t(CHART_TITLES[chart])} state={c[chart]} {...slot}>
+          {(b) => <BreakdownChart b={b} />}
         </ChartSlot>
       ))}
 
-      <ChartSlot name="patterns" title={t('sup.chart.patterns')} state={c.patterns} retry={retry('patterns')}>
-        {(patterns) => <PatternsCard patterns={patterns} onDrill={onDrill} />}
+      <ChartSlot name="patterns" title={t(CHART_TITLES.patterns)} state={c.patterns} {...slot}>
+        {(patterns) => <PatternsCard patterns={patterns} />}
       </ChartSlot>
 
-      <ChartSlot name="people" title={t('sup.chart.people')} state={c.people} retry={retry('people')}>
+      <ChartSlot name="people" title={t(CHART_TITLES.people)} state={c.people} {...slot}>
         {(people) =>
           people === null ? (
             <Text testId="people-hidden">{t('sup.people.hidden')}</Text>
           ) : (
             <Stack space="space.300">
-              <PeopleTable id="people" title={t('sup.chart.people')} dto={people.person} onDrill={onDrill} />
-              <PeopleTable
-                id="departments"
-                title={t('sup.chart.departments')}
-                dto={people.department}
-                onDrill={onDrill}
-              />
+              <PeopleTable id="people" title={t('sup.chart.people')} dto={people.person} />
+              <PeopleTable id="departments" title={t('sup.chart.departments')} dto={people.department} />
             </Stack>
           )
         }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Inline, Pressable, Stack, Text } from '@atlaskit/primitives';
+import Button from '@atlaskit/button/new';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { AnalyticsFilterDto } from '../../../src/contract/analytics';
 import type { MessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
-import { buttonStyle } from './supervisionStyles';
 
 type Granularity = 'day' | 'week' | 'month';
 
@@ -88,9 +88,9 @@ export function FilterBar({
           </select>
         </Stack>
       </label>
-      <Pressable xcss={buttonStyle} testId="filter-apply" onClick={apply}>
+      <Button appearance="primary" testId="filter-apply" onClick={apply}>
         {t('sup.filter.apply')}
-      </Pressable>
+      </Button>
     </Inline>
   );
 }

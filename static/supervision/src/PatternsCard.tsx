@@ -1,19 +1,19 @@
 import { Box, Pressable, Stack, Text } from '@atlaskit/primitives';
 import type { SupervisionChartData } from '../../../src/contract/analytics';
 import { useI18n } from '../../shared/i18n/react';
-import { linkStyle, pct } from './supervisionStyles';
+import { DrillPanel, useDrill } from './drill';
+import { chartLabels } from './labels';
+import { cardStyle, linkStyle } from './supervisionStyles';
 
 type Pattern = SupervisionChartData['patterns'][number];
+const ORIGIN = 'patterns';
 
 /** The patterns the analytics found, in words; one with issues behind it drills down to them. */
-export function PatternsCard({
-  patterns,
-  onDrill,
-}: {
-  patterns: SupervisionChartData['patterns'];
-  onDrill: (jql: string, label: string) => void;
-}) {
-  const { t } = useI18n();
+export function PatternsCard({ patterns }: { patterns: SupervisionChartData['patterns'] }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const pct = (x: number): string => chartLabels(i18n).percent(x);
+  const drill = useDrill(ORIGIN);
   const textOf = (p: Pattern): string =>
     p.type === 'severeProduct'
       ? t('sup.pattern.severeProduct', { product: p.product, severe: p.severe, mean: p.meanPerProduct })
@@ -33,7 +33,7 @@ export function PatternsCard({
               cv: p.cv,
             });
   return (
-    <Box testId="patterns">
+    <Box xcss={cardStyle} testId="patterns">
       <Stack space="space.100">
         <Text as="strong">{t('sup.chart.patterns')}</Text>
         {patterns.length === 0 ? <Text>{t('sup.pattern.none')}</Text> : null}
@@ -45,11 +45,12 @@ export function PatternsCard({
               {text}
             </Text>
           ) : (
-            <Pressable key={i} xcss={linkStyle} testId={`pattern-${p.type}`} onClick={() => onDrill(jql, text)}>
+            <Pressable key={i} xcss={linkStyle} testId={`pattern-${p.type}`} onClick={() => drill(jql, text)}>
               {text}
             </Pressable>
           );
         })}
+        <DrillPanel origin={ORIGIN} />
       </Stack>
     </Box>
   );

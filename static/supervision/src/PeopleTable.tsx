@@ -1,21 +1,25 @@
-import { Box, Inline, Pressable, Stack, Text } from '@atlaskit/primitives';
+import Button from '@atlaskit/button/new';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { PeopleDto } from '../../../src/contract/analytics';
 import { useI18n } from '../../shared/i18n/react';
-import { DataTable } from './Chart';
 import { download, toCsv } from './csv';
+import { DataTable } from './DataTable';
+import { DrillPanel, useDrillOrigin } from './drill';
 import { DrillNumber } from './DrillNumber';
-import { cardStyle, linkStyle } from './supervisionStyles';
+import { chartLabels } from './labels';
+import { cardStyle } from './supervisionStyles';
 
 /** Per person or per department (when the server allows): work solved, grade mix, cycle, satisfaction, escalations. */
-export function PeopleTable(props: {
-  id: string;
-  title: string;
-  dto: PeopleDto;
-  onDrill: (jql: string, label: string) => void;
-}) {
-  const { t } = useI18n();
+export function PeopleTable(props: { id: string; title: string; dto: PeopleDto }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const labels = chartLabels(i18n);
+  const origin = `chart-${props.id}`;
+  const openAt = useDrillOrigin();
+  // Each row's drill-down opens right under that row, not above a long table.
+  const rowOrigin = (i: number): string => `${origin}-row-${i}`;
   const header = [
-    t('sup.col.who'),
+    props.dto.group === 'person' ? t('sup.col.person') : t('sup.col.department'),
     t('sup.col.solved'),
     t('sup.col.gradeMix'),
     t('sup.col.medianCycle'),
@@ -25,13 +29,16 @@ export function PeopleTable(props: {
     t('sup.col.escCaused'),
     t('sup.col.forwarded'),
   ];
-  const labelOf = (r: PeopleDto['rows'][number]): string => r.label ?? t('people.unknownUser');
+  // No owner or no department is "(none)"; a person Jira no longer knows has no name (never the account id).
+  const labelOf = (r: PeopleDto['rows'][number]): string =>
+    r.key === null ? t('sup.none') : (r.label ?? t('people.unknownUser'));
   const rows = props.dto.rows.map((r) => [
     labelOf(r),
     r.solved.value,
+    // Grades by the grading table's names, in its order of severity as the server listed them.
     Object.entries(r.gradeMix)
-      .map(([g, n]) => `${g}:${n}`)
-      .join(' '),
+      .map(([g, n]) => t('sup.gradeMixItem', { grade: labels.coded(g, props.dto.gradeLabels), count: n }))
+      .join(t('sup.listSeparator')),
     r.medianCycleHours,
     r.satisfactionAvg,
     r.timeouts,
@@ -40,22 +47,26 @@ export function PeopleTable(props: {
     r.forwarded,
   ]);
   return (
-    <Box xcss={cardStyle} testId={`chart-${props.id}`}>
+    <Box xcss={cardStyle} testId={origin}>
       <Stack space="space.100">
         <Inline spread="space-between">
           <Text as="strong">{props.title}</Text>
-          <Pressable
-            xcss={linkStyle}
-            testId={`chart-${props.id}-csv`}
+          <Button
+            appearance="subtle"
+            spacing="compact"
+            testId={`${origin}-csv`}
             onClick={() => download(`${props.id}.csv`, toCsv(header, rows))}
           >
             {t('sup.table.csv')}
-          </Pressable>
+          </Button>
         </Inline>
         <DataTable
           id={props.id}
+          caption={props.title}
           header={header}
           rows={rows}
+          format={(v) => labels.count(v)}
+          after={(i) => (openAt === rowOrigin(i) ? <DrillPanel origin={rowOrigin(i)} /> : null)}
           cells={(i, j) => {
             const row = props.dto.rows[i];
             return j === 1 && row !== undefined && row.solved.jql !== '' ? (
@@ -63,7 +74,7 @@ export function PeopleTable(props: {
                 drill={row.solved}
                 testId={`${props.id}-solved-${i}`}
                 label={`${labelOf(row)} · ${t('sup.col.solved')}`}
-                onDrill={props.onDrill}
+                origin={rowOrigin(i)}
               />
             ) : undefined;
           }}

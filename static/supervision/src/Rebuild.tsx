@@ -4,10 +4,10 @@
  * answers NOT_AUTHORIZED to them, on every call.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
+import Button from '@atlaskit/button/new';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { BackfillProgress } from '../../../src/contract/analytics';
 import { type ApiError, call } from '../../shared/api';
-import { buttonStyles } from '../../shared/controls';
 import { toApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
@@ -23,13 +23,17 @@ const cardStyle = xcss({
   padding: 'space.200',
 });
 
-export function Rebuild() {
-  const { t } = useI18n();
+/**
+ * A failure to read the progress is the page's (its one error message names it, `onReadError`, and its
+ * Retry reads again through `reload`); a failure to start a rebuild is shown here, by the button.
+ */
+export function Rebuild({ onReadError, reload }: { onReadError: (error: ApiError | null) => void; reload: number }) {
+  const { t, formatDateTime } = useI18n();
   // 'hidden' until the server says this caller may rebuild (it answers admins only).
   const [progress, setProgress] = useState<BackfillProgress | null | 'hidden'>('hidden');
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setError] = useState<{ source: 'read' | 'start'; error: ApiError } | null>(null);
 
-  const settle = useCallback((run: Promise<BackfillProgress | null>): void => {
+  const settle = useCallback((run: Promise<BackfillProgress | null>, source: 'read' | 'start'): void => {
     run.then(
       (p) => {
         setError(null);
@@ -38,29 +42,32 @@ export function Rebuild() {
       (e: unknown) => {
         const apiError = toApiError(e);
         if (apiError.code === 'NOT_AUTHORIZED') setProgress('hidden');
-        else setError(apiError);
+        else setError({ source, error: apiError });
       },
     );
   }, []);
 
-  useEffect(() => settle(call('getAnalyticsBackfill', {})), [settle]);
+  useEffect(() => settle(call('getAnalyticsBackfill', {}), 'read'), [settle, reload]);
+  const readError = error?.source === 'read' ? error.error : null;
+  useEffect(() => onReadError(readError), [onReadError, readError]);
   const running = progress !== 'hidden' && progress !== null && progress.status === 'running';
   useEffect(() => {
     if (!running) return undefined;
-    const timer = setTimeout(() => settle(call('getAnalyticsBackfill', {})), REBUILD_POLL_MS);
+    const timer = setTimeout(() => settle(call('getAnalyticsBackfill', {}), 'read'), REBUILD_POLL_MS);
     return () => clearTimeout(timer);
   }, [running, progress, settle]);
 
-  if (progress === 'hidden' && error === null) return null;
+  if (progress === 'hidden') return null;
+  const at = (iso: string | null): string => (iso === null ? '–' : (formatDateTime(iso) ?? '–'));
   const status =
-    progress === 'hidden' || progress === null
+    progress === null
       ? t('sup.rebuild.never')
       : progress.status === 'running'
         ? t('sup.rebuild.running', { processed: progress.processed, projected: progress.projected })
         : progress.status === 'failed'
           ? t('sup.rebuild.failed', {
               processed: progress.processed,
-              at: (progress.finishedAt ?? '').slice(0, 16).replace('T', ' '),
+              at: at(progress.finishedAt),
               reason:
                 progress.failure === undefined
                   ? t('job.failure.UNEXPECTED')
@@ -68,20 +75,17 @@ export function Rebuild() {
             })
           : t('sup.rebuild.done', {
               projected: progress.projected,
-              at: (progress.finishedAt ?? '').slice(0, 16).replace('T', ' '),
+              at: at(progress.finishedAt),
             });
   return (
     <Box xcss={cardStyle} testId="rebuild">
       <Stack space="space.100">
         <Text as="strong">{t('sup.rebuild.title')}</Text>
-        {error === null ? (
-          <Text testId="rebuild-status" aria-live="polite">
-            {status}
-          </Text>
-        ) : (
-          <ErrorState error={error} onRetry={() => settle(call('getAnalyticsBackfill', {}))} />
-        )}
-        {progress !== 'hidden' && progress !== null && (progress.skipped ?? 0) > 0 ? (
+        <Text testId="rebuild-status" aria-live="polite">
+          {status}
+        </Text>
+        {error?.source === 'start' ? <ErrorState error={error.error} /> : null}
+        {progress !== null && (progress.skipped ?? 0) > 0 ? (
           // Issues the projection could not store are skipped, not cut: the admin sees which and why.
           <Stack space="space.050" testId="rebuild-skipped">
             <Text>{t('sup.rebuild.skipped', { skipped: progress.skipped ?? 0 })}</Text>
@@ -93,14 +97,13 @@ export function Rebuild() {
           </Stack>
         ) : null}
         <Inline>
-          <Pressable
-            xcss={buttonStyles}
+          <Button
             testId="rebuild-start"
             isDisabled={running}
-            onClick={() => settle(call('startAnalyticsBackfill', {}))}
+            onClick={() => settle(call('startAnalyticsBackfill', {}), 'start')}
           >
             {t('sup.rebuild.start')}
-          </Pressable>
+          </Button>
         </Inline>
       </Stack>
     </Box>

@@ -9,7 +9,7 @@ import { ApiError, call } from '../../shared/api';
 import { toApiError } from '../../shared/errors';
 
 /** Every chart the page asks for, each in its own call (a chart the contract adds and this list lacks is a type error). */
-const SUPERVISION_CHARTS = [
+export const SUPERVISION_CHARTS = [
   'totals',
   'volume',
   'sla',
@@ -31,6 +31,11 @@ export type ChartState<K extends SupervisionChartName> =
   | { status: 'ready'; data: SupervisionChartData[K] }
   | { status: 'error'; error: ApiError };
 export type ChartStates = { [K in SupervisionChartName]: ChartState<K> };
+/** Last week's report: loading, loaded (null when the weekly trigger has not stored one yet), or failed. */
+export type WeeklyState =
+  | { status: 'loading' }
+  | { status: 'ready'; report: WeeklyReportDto | null }
+  | { status: 'error'; error: ApiError };
 
 const allLoading = (): ChartStates =>
   Object.fromEntries(SUPERVISION_CHARTS.map((c) => [c, { status: 'loading' }])) as ChartStates;
@@ -52,8 +57,7 @@ async function fetchChart<K extends SupervisionChartName>(
 
 export interface SupervisionCharts {
   charts: ChartStates;
-  weekly: WeeklyReportDto | null;
-  weeklyError: ApiError | null;
+  weekly: WeeklyState;
   /** Asks for one chart again (its retry), with the current filter. */
   retry: (chart: SupervisionChartName) => () => void;
   retryWeekly: () => void;
@@ -65,8 +69,7 @@ export interface SupervisionCharts {
  */
 export function useSupervisionCharts(filter: AnalyticsFilterDto): SupervisionCharts {
   const [charts, setCharts] = useState<ChartStates>(allLoading);
-  const [weekly, setWeekly] = useState<WeeklyReportDto | null>(null);
-  const [weeklyError, setWeeklyError] = useState<ApiError | null>(null);
+  const [weekly, setWeekly] = useState<WeeklyState>({ status: 'loading' });
   const current = useRef('');
 
   const loadChart = useCallback(
@@ -84,10 +87,10 @@ export function useSupervisionCharts(filter: AnalyticsFilterDto): SupervisionCha
   );
 
   const loadWeekly = useCallback((loadId: string): void => {
-    setWeeklyError(null);
+    setWeekly({ status: 'loading' });
     call('getWeeklyReport', { loadId }).then(
-      (w) => current.current === loadId && setWeekly(w),
-      (e: unknown) => current.current === loadId && setWeeklyError(toApiError(e)),
+      (report) => current.current === loadId && setWeekly({ status: 'ready', report }),
+      (e: unknown) => current.current === loadId && setWeekly({ status: 'error', error: toApiError(e) }),
     );
   }, []);
 
@@ -102,7 +105,6 @@ export function useSupervisionCharts(filter: AnalyticsFilterDto): SupervisionCha
   return {
     charts,
     weekly,
-    weeklyError,
     retry: (chart) => () => loadChart(chart, filter, current.current),
     retryWeekly: () => loadWeekly(current.current),
   };

@@ -169,8 +169,15 @@ describe('supervision report', () => {
     const complaint = volume.byKind.find((s) => s.kind === 'complaint');
     expect(complaint?.counts[0]?.value).toBe(30);
     expect(complaint?.counts[0]?.jql).toContain(`cf[${ids.kind.slice(12)}] = "complaint"`);
+    // Grades by the grading table's names (the page shows no stored code), only those the chart holds.
+    expect(volume.gradeLabels).toEqual({
+      critical: { en: 'Critical', 'zh-CN': expect.any(String) },
+      minor: { en: 'Minor', 'zh-CN': expect.any(String) },
+    });
     for (const dimension of ['product', 'region', 'customerTier', 'month'] as const)
       expect((await chart(`breakdown-${dimension}`, AGENT)).dimension).toBe(dimension);
+    // Products and regions are what triage typed: nothing to label.
+    expect((await chart('breakdown-region', AGENT)).labels).toEqual({});
     expect((await chart('cycle', AGENT)).count).toBe(40);
     expect((await chart('sla', AGENT))[0]).toMatchObject({ period: '2026-01', resolved: { value: 40 } });
     expect(Array.isArray(await chart('ola', AGENT))).toBe(true);
@@ -236,8 +243,8 @@ describe('supervision report', () => {
     jira.seedUser({ accountId: LONE_ADMIN, displayName: 'Lone admin', groups: ['jira-administrators'] });
     jira.seedProject({ key: 'ITR', browsers: [ADMIN, SUPERVISOR, AGENT, OWNER] });
     expect(await chart('people', LONE_ADMIN)).toEqual({
-      person: { group: 'person', rows: [] },
-      department: { group: 'department', rows: [] },
+      person: { group: 'person', rows: [], gradeLabels: {} },
+      department: { group: 'department', rows: [], gradeLabels: {} },
     });
   });
 
