@@ -3,6 +3,7 @@
  * Each line is pass / fail / skip with a stable `detail` code and params; the page translates the
  * check's title, the detail and (for a failure) the fix (`siteCheck.*` keys, en + zh-CN).
  */
+import type { ClosureRulePlacement } from './closureRules';
 
 /** The checks, in the order the page shows them. */
 export const SITE_CHECK_IDS = [
@@ -56,6 +57,8 @@ export interface SiteCheckLine {
   detail: SiteCheckDetailCode;
   /** Names, keys, counts for the translated text (all strings). */
   params: Record<string, string>;
+  /** The app's workflow rules the line is about (missing, or configured for other fields); the page names them. */
+  rules?: ClosureRulePlacement[];
 }
 
 export interface SiteCheckReport {
