@@ -15,7 +15,8 @@ export type AuditActionCode =
   | 'case.save'
   | 'case.retire'
   | 'closure.fallbackClosers'
-  | 'settings.save';
+  | 'settings.save'
+  | 'setup.run';
 
 export interface AuditEntry {
   id: number;

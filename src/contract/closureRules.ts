@@ -13,6 +13,16 @@ export const CLOSURE_RULE_MODULE_KEYS = [
 ] as const;
 export type ClosureRuleModuleKey = (typeof CLOSURE_RULE_MODULE_KEYS)[number];
 
+/**
+ * One of the rules where it belongs on the ITR workflow: the module and the transition's name in Jira
+ * ("Close"). A page names the rule as Jira's workflow editor does, by the module's translated name
+ * (locales/*.json `modules.*.name`), never by its key.
+ */
+export interface ClosureRulePlacement {
+  rule: ClosureRuleModuleKey;
+  transition: string;
+}
+
 /** A rule's configuration as Jira saves it (`src/domain/closure/expressions.ts` `ClosureRuleConfig`). */
 export interface ClosureRuleConfigDto {
   submitter: string;

@@ -22,6 +22,8 @@ export interface GradingVersionSummary {
   savedAt: string | null;
   /** Atlassian account id of the admin; null for the shipped defaults. */
   savedBy: string | null;
+  /** That admin's Jira display name; null for the shipped defaults or an account Jira no longer knows. */
+  savedByName: string | null;
   comment: string;
   /** Set when this version was published by restoring an older one. */
   restoredFrom: number | null;

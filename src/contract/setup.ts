@@ -3,6 +3,8 @@
  * Every text the page shows is a code plus params, translated in the UI (`setup.*` keys), so the plan
  * and the report read the same in English and Simplified Chinese.
  */
+import type { ClosureRulePlacement } from './closureRules';
+
 /** What a step sets up. */
 export type SetupStepKind =
   | 'issueType' // one of the four ITR issue types (global)
@@ -23,6 +25,8 @@ export type SetupOutcome = 'pending' | 'created' | 'found' | 'manual' | 'failed'
 export interface ManualStep {
   code: ManualStepCode;
   params: Record<string, string>;
+  /** The app's workflow rules the step is about, each on its transition (the page names them). */
+  rules?: ClosureRulePlacement[];
 }
 
 export type ManualStepCode =
@@ -48,9 +52,29 @@ export interface SetupStep {
   missingFieldIds?: string[];
 }
 
+/** One part of ITR in a project, as setup found it. */
+export type SetupProjectPart = 'issueTypes' | 'workflow' | 'fields';
+
+/**
+ * `configured`: in place; `missing`: setup adds it; `manual`: setup cannot (team-managed or missing
+ * project, a custom workflow scheme, no screen, the app's fields not installed): the admin does it.
+ */
+export type SetupPartState = 'configured' | 'missing' | 'manual';
+
+/** A project's ITR state overall: every part configured, some, none, or setup cannot work on it. */
+export type SetupProjectOverall = 'configured' | 'partial' | 'notConfigured' | 'manual';
+
+export interface SetupProjectState {
+  key: string;
+  state: SetupProjectOverall;
+  parts: Record<SetupProjectPart, SetupPartState>;
+}
+
 export interface SetupPlan {
   projectKeys: string[];
   steps: SetupStep[];
+  /** Each picked project's state before the run (the page shows it next to the project). */
+  projects: SetupProjectState[];
 }
 
 export interface SetupStepStatus extends SetupStep {
@@ -84,6 +108,7 @@ export interface SetupProject {
 
 export interface SetupFunctions {
   listSetupProjects: { payload: Record<string, never>; result: SetupProject[] };
+  /** What a run would do for the projects, and each one's state now (reads only; 1–50 projects). */
   previewSetup: { payload: { projectKeys: string[] }; result: SetupPlan };
   runSetup: { payload: { projectKeys: string[] }; result: SetupStatus };
   resumeSetup: { payload: Record<string, never>; result: SetupStatus };

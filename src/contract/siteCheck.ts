@@ -3,6 +3,7 @@
  * Each line is pass / fail / skip with a stable `detail` code and params; the page translates the
  * check's title, the detail and (for a failure) the fix (`siteCheck.*` keys, en + zh-CN).
  */
+import type { ClosureRulePlacement } from './closureRules';
 
 /** The checks, in the order the page shows them. */
 export const SITE_CHECK_IDS = [
@@ -56,7 +57,19 @@ export interface SiteCheckLine {
   detail: SiteCheckDetailCode;
   /** Names, keys, counts for the translated text (all strings). */
   params: Record<string, string>;
+  /** The app's workflow rules the line is about (missing, or configured for other fields); the page names them. */
+  rules?: ClosureRulePlacement[];
+  /** Scheduled jobs that did not run recently, with their last run (ISO; null: never); the page names them. */
+  triggers?: Array<{ name: SiteCheckTrigger; lastRunAt: string | null }>;
+  /** ITR projects where the app lacks a permission, by Jira's permission key; the page names them. */
+  refused?: Array<{ project: string; permissions: SiteCheckPermission[] }>;
 }
+
+/** The scheduled jobs the triggers check expects a heartbeat from. */
+export type SiteCheckTrigger = 'escalation-sweep' | 'analytics-weekly-report' | 'migration-check';
+
+/** The project permissions the app needs in every ITR project (Jira's keys). */
+export type SiteCheckPermission = 'BROWSE_PROJECTS' | 'ADD_COMMENTS';
 
 export interface SiteCheckReport {
   /** ISO time of the check. */

@@ -103,7 +103,7 @@ describeWithBrowser("Close/resolve rules' configuration pages in the sandbox", (
         .addCookies([{ name: 'itr_sandbox', value: encodeURIComponent(q.toString()), url: ui.sandbox.url }]);
       await ui.page.goto(`${ui.sandbox.url}/workflow-rules/itr-resolve-validator/create`);
       const create = ui.frame('itr-resolve-validator');
-      await create.getByRole('heading', { name: 'ITR：问题需要根因' }).waitFor();
+      await create.getByRole('heading', { name: 'ITR：问题必须有根因' }).waitFor();
       await create.getByTestId('rule-config-rootCause').waitFor();
       expect(await create.getByTestId('rule-save-hint').innerText()).toBe('点击“添加”，以此配置保存规则。');
       expect(await create.locator('html').getAttribute('data-color-mode')).toBe('dark');

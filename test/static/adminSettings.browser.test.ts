@@ -117,7 +117,11 @@ describeWithBrowser('admin page subpages in Chromium', () => {
         issueType: 'Epic',
         available: 'Task, Incident, Service Request, Problem',
       });
-      await field('ipd.issueType').locator('xpath=..').getByText(typeError).waitFor();
+      // The message in the field's own box (its nearest ancestor holding field messages).
+      await field('ipd.issueType')
+        .locator('xpath=ancestor::div[.//*[@data-testid="field-issues"]][1]')
+        .getByText(typeError)
+        .waitFor();
       expect(await field('ipd.issueType').getAttribute('aria-invalid')).toBe('true');
       await page.getByText(tr('errorCode.SETTINGS_INVALID', { count: 1 })).waitFor();
       // The draft is kept as typed (the key upper-cased as the admin typed it); nothing was written.

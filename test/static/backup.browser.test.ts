@@ -1,22 +1,25 @@
 /**
  * The setup page's "Backup and restore" and "Audit log" sections in headless Chromium, the bridge
  * stub routing each `invoke` to the real exported `setupResolver` (KVS and Jira doubles, MariaDB):
- * download the backup file, wipe the site, choose the file, read the preview, confirm and restore by
- * keyboard, see the audit log; a restore left half-way is offered as "restore incomplete — resume"
- * (zh-CN, dark mode). Screenshots go to .tmp/screenshots/. Skipped when no Chromium is installed.
+ * download the backup file, wipe the site, choose the file, read the preview, confirm in a dialog and
+ * restore by keyboard, see the audit log refresh at once in the reader's words; a restore left half-way
+ * is offered as "restore incomplete — resume" (zh-CN, dark mode); a grading table published elsewhere
+ * shows when the admin comes back to the page (both languages and themes). Screenshots go to
+ * .tmp/screenshots/. Skipped when no Chromium is installed.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { setupResolver } from '../../src/index';
+import { gradingAdminResolver, setupResolver } from '../../src/index';
 import { ConfigStore } from '../../src/adapters/kvs';
 import { execute, query, runMigrations } from '../../src/adapters/sql';
 import { CaseLibrary } from '../../src/app/cases/caseLibrary';
-import type { BackupDocument, BackupRestoreStatus } from '../../src/contract';
+import type { BackupDocument, BackupRestoreStatus, GradingAdminState } from '../../src/contract';
 import { harness, invokeResolver } from '../../platform-doubles';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { expectPageShowsNoAccountIds } from './accountIds';
+import { expectPageShowsNoInternalValues } from './internalValues';
 import { builtApp, realResolvers, screenshots } from './browserApp';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
@@ -130,15 +133,25 @@ describeWithBrowser('backup, restore and audit log on the setup page', () => {
     await preview.waitFor();
     expect(await preview.locator('tr[data-row="config"]').innerText()).toMatch(/Configuration keys\s+1\s+1\s+0/);
     expect(await preview.locator('tr[data-row="cases"]').innerText()).toMatch(/Cases\s+2\s+2\s+0/);
-    expect(await page.getByTestId('backup-restore').isDisabled()).toBe(true);
     expect(await caseTitles()).toEqual([]); // staging wrote no case
     // Who made the backup, by name (never the account id).
     expect(await page.getByTestId('backup-section').innerText()).toContain('by Zhang Wei.');
     await shoot(page, 'backup-en-preview');
 
-    await page.getByTestId('backup-confirm').focus();
-    await page.keyboard.press('Space');
+    // Restore asks first, in a modal dialog; Cancel (focused first) leaves everything as it was.
     await page.getByTestId('backup-restore').focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('overwrites 1 configuration keys and 2 cases');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Cancel');
+    await shoot(page, 'backup-en-confirm');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await caseTitles()).toEqual([]);
+    await page.getByTestId('backup-restore').click();
+    await dialog.waitFor();
+    await page.keyboard.press('Tab'); // Cancel → Restore
     await page.keyboard.press('Enter');
     const done = page.getByTestId('backup-done');
     await done.waitFor({ timeout: 20_000 });
@@ -146,10 +159,9 @@ describeWithBrowser('backup, restore and audit log on the setup page', () => {
     expect(await caseTitles()).toEqual(['Kiosk freezes', '打印机无法连接']);
     expect(kvs.peek('config:returnVisitSettings')).toMatchObject({ value: { sampleRate: 0.2 } });
 
-    // The audit log shows the restore once the page is opened again.
-    await page.reload();
+    // The audit log shows the restore at once, without reloading the page.
     const log = page.getByTestId('audit-table');
-    await log.waitFor();
+    await log.locator('tr[data-action="backup.restore.complete"]').waitFor();
     expect(
       await log
         .locator('tbody tr')
@@ -157,9 +169,21 @@ describeWithBrowser('backup, restore and audit log on the setup page', () => {
           rows.map((r) => r.getAttribute('data-action')),
         ),
     ).toEqual(['backup.restore.complete', 'backup.restore.start']);
-    expect(await log.locator('tbody tr').first().innerText()).toContain('Restore completed');
-    expect(await log.locator('tbody tr').first().innerText()).toContain('Zhang Wei');
+    const row = await log.locator('tbody tr').first().innerText();
+    expect(row).toContain('Restore completed');
+    expect(row).toContain('Zhang Wei');
+    // What was restored, by the backup's date in the reader's zone (Asia/Shanghai): not the restore's id.
+    const exportedAt = new Intl.DateTimeFormat('en-US', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Asia/Shanghai',
+    }).format(new Date(doc.exportedAt));
+    expect(await log.locator('tbody tr').first().locator('[data-col="what"]').innerText()).toBe(
+      `Backup of ${exportedAt}`,
+    );
+    const restoreIds = await query('SELECT id FROM backup_restore', [], (r) => String(r['id']));
     await expectPageShowsNoAccountIds(page, [ADMIN]);
+    await expectPageShowsNoInternalValues(page, [...restoreIds, doc.exportedAt]);
     await shoot(page, 'backup-en-audit');
     expect(errors).toEqual([]);
     await page.close();
@@ -175,7 +199,7 @@ describeWithBrowser('backup, restore and audit log on the setup page', () => {
     const log = page.getByTestId('audit-table');
     await log.waitFor();
     expect(await log.locator('tbody tr').count()).toBe(25);
-    expect(await log.locator('tbody tr').first().innerText()).toContain('"Case 29"');
+    expect(await log.locator('tbody tr').first().innerText()).toContain('Case "Case 29"');
     expect(await page.getByTestId('audit-newer').isDisabled()).toBe(true);
     await page.getByTestId('audit-older').focus();
     await page.keyboard.press('Enter');
@@ -239,8 +263,47 @@ describeWithBrowser('backup, restore and audit log on the setup page', () => {
     await page.getByTestId('backup-done').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('backup-done').innerText()).toContain('恢复完成');
     expect(await caseTitles()).toEqual(['Kiosk freezes', '打印机无法连接']);
+    // The resumed restore's completion is in the audit log at once, in Chinese, naming the backup by date.
+    const done = page.getByTestId('audit-table').locator('tr[data-action="backup.restore.complete"]');
+    await done.waitFor();
+    expect(await done.innerText()).toContain('恢复完成');
+    expect(await done.locator('[data-col="what"]').innerText()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 .* 的备份$/);
+    await expectPageShowsNoInternalValues(page, [started.restoreId]);
     await shoot(page, 'backup-zh-done-dark');
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it.each([
+    ['en_US', 'light', 'Grading table published', 'Grading table, version 2'],
+    ['zh_CN', 'dark', '发布分级表', '分级表第 2 版'],
+  ] as const)(
+    'shows a grading table published on another page when the admin comes back (%s, %s), without a reload',
+    async (locale, colorMode, action, what) => {
+      const { page, errors } = await open(locale, colorMode);
+      await page.getByTestId('audit-empty').waitFor();
+      // The grading admin page (another frame or tab) publishes version 2 meanwhile.
+      const grading = (key: string, payload: unknown) =>
+        invokeResolver(gradingAdminResolver, key, payload, { accountId: ADMIN }) as Promise<{
+          success: boolean;
+          data: GradingAdminState;
+        }>;
+      const state = (await grading('getGradingAdmin', {})).data;
+      expect(
+        (await grading('saveGradingTable', { table: state.table, expectedRevision: state.tableRevision })).success,
+      ).toBe(true);
+      expect(await page.getByTestId('audit-table').count()).toBe(0); // nothing polls in the background
+      // Back on this page.
+      await page.evaluate("window.dispatchEvent(new Event('focus'))");
+      const row = page.getByTestId('audit-table').locator('tr[data-action="grading.publish"]');
+      await row.waitFor();
+      expect(await row.innerText()).toContain(action);
+      expect(await row.locator('[data-col="what"]').innerText()).toBe(what);
+      await expectPageShowsNoInternalValues(page);
+      await shoot(page, `audit-${locale}-${colorMode}-published-elsewhere`);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    60_000,
+  );
 });

@@ -29,6 +29,8 @@ import { NotAuthorizedError, requireJiraAdmin } from '../auth/authorization';
 import { ItrError, onRevisionConflict } from '../itrError';
 import { BUILT_IN_CALENDAR_IDS, COMMENT_MAX_LENGTH, GradingTableStore } from './gradingTableStore';
 import { isRecord } from '../../domain/input';
+import { jiraAsApp } from '../../adapters/jira';
+import { namesOf } from '../people/displayNames';
 
 export const GradingAdminErrorCode = {
   /** First error of a validation failure; the following errors carry each problem's path. */
@@ -49,10 +51,17 @@ export interface GradingAdminDeps {
   /** Throws NotAuthorizedError unless `accountId` is a Jira administrator. */
   requireAdmin(accountId: string | undefined): Promise<void>;
   now(): Date;
+  /** Display names of the admins who saved versions (people/displayNames), so the history names people, not ids. */
+  names(accountIds: readonly string[]): Promise<ReadonlyMap<string, string | null>>;
 }
 
 export function platformGradingAdminDeps(): GradingAdminDeps {
-  return { store: new GradingTableStore(), requireAdmin: (id) => requireJiraAdmin(id), now: () => new Date() };
+  return {
+    store: new GradingTableStore(),
+    requireAdmin: (id) => requireJiraAdmin(id),
+    now: () => new Date(),
+    names: (ids) => namesOf(jiraAsApp(), ids),
+  };
 }
 
 /**
@@ -172,10 +181,13 @@ export class GradingAdmin {
 
   private async versions(publishedVersion: number): Promise<GradingVersionSummary[]> {
     const history = await this.deps.store.history(publishedVersion);
+    const savers = history.flatMap(({ entry }) => (entry.savedBy === null ? [] : [entry.savedBy]));
+    const names = await this.deps.names(savers);
     return history.map(({ version, entry }) => ({
       version,
       savedAt: entry.savedAt === '' ? null : entry.savedAt,
       savedBy: entry.savedBy,
+      savedByName: entry.savedBy === null ? null : (names.get(entry.savedBy) ?? null),
       comment: entry.comment,
       restoredFrom: entry.restoredFrom,
       current: version === publishedVersion,

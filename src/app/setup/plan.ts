@@ -3,9 +3,22 @@
  * the preview (what would happen) and every step of a run (what to do now), so a rerun of a finished
  * setup computes only `found` steps and writes nothing.
  */
-import type { ManualStep, SetupAction, SetupPlan, SetupStep } from '../../contract/setup';
+import type { ClosureRulePlacement } from '../../contract/closureRules';
+import type {
+  ManualStep,
+  SetupAction,
+  SetupPartState,
+  SetupPlan,
+  SetupProjectState,
+  SetupStep,
+} from '../../contract/setup';
 import type { ItrKindId } from '../../contract/ids';
-import type { ClosureTransition, TransitionClosureRules, WorkflowRuleEntry } from '../../domain/closure/expressions';
+import {
+  CLOSURE_RULES_BY_TRANSITION,
+  type ClosureTransition,
+  type TransitionClosureRules,
+  type WorkflowRuleEntry,
+} from '../../domain/closure/expressions';
 
 /** The four ITR issue types, as created in Jira. English names (Jira's own issue type names cannot be
  * localised); found again by name on every run. The page shows them in the admin's language. */
@@ -87,10 +100,22 @@ function step(
   return { id, kind, target, action, manual };
 }
 
+/**
+ * The app's rules (manifest `jira:workflowCondition` / `jira:workflowValidator` modules) on the ITR
+ * workflow's transitions, Resolve first: what a manual step names when the admin must add them.
+ */
+export function closureRulePlacements(): ClosureRulePlacement[] {
+  return (['resolve', 'close'] as const).flatMap((closure) => {
+    const transition = ITR_TRANSITIONS.find((t) => t.closure === closure)?.name ?? closure;
+    const { conditions, validators } = CLOSURE_RULES_BY_TRANSITION[closure];
+    return [...conditions, ...validators].map((rule) => ({ rule, transition }));
+  });
+}
+
 /** Why the closure rules cannot be attached yet: their configuration names the app's fields. */
-export const WORKFLOW_RULES_NEED_FIELDS: ManualStep[] = [
-  { code: 'fieldsNotInstalledRules', params: { workflow: ITR_WORKFLOW_NAME } },
-];
+function workflowRulesNeedFields(): ManualStep[] {
+  return [{ code: 'fieldsNotInstalledRules', params: { workflow: ITR_WORKFLOW_NAME }, rules: closureRulePlacements() }];
+}
 
 function projectSteps(p: ObservedProject, state: ObservedState): SetupStep[] {
   if (!p.found)
@@ -103,7 +128,8 @@ function projectSteps(p: ObservedProject, state: ObservedState): SetupStep[] {
     return [
       step(`project:${p.key}`, 'project', p.key, 'cannot', [
         { code: 'teamManagedIssueTypes', params: { project: p.key } },
-        { code: 'teamManagedWorkflow', params: { project: p.key } },
+        // Jira attaches no rule to a team-managed workflow by REST: the admin adds the app's rules there.
+        { code: 'teamManagedWorkflow', params: { project: p.key }, rules: closureRulePlacements() },
       ]),
     ];
   }
@@ -174,10 +200,58 @@ export function planSetup(state: ObservedState): SetupPlan {
   }
   steps.push(
     state.fieldIds === undefined
-      ? step('workflowRules', 'workflowRules', ITR_WORKFLOW_NAME, 'cannot', WORKFLOW_RULES_NEED_FIELDS)
+      ? step('workflowRules', 'workflowRules', ITR_WORKFLOW_NAME, 'cannot', workflowRulesNeedFields())
       : step('workflowRules', 'workflowRules', ITR_WORKFLOW_NAME, 'create'),
   );
-  return { projectKeys: state.projects.map((p) => p.key), steps };
+  return { projectKeys: state.projects.map((p) => p.key), steps, projects: projectStates(state) };
+}
+
+/**
+ * Each project's ITR state as observed: the ITR issue types in its issue type scheme, its workflow
+ * scheme running them on the ITR workflow, and the app's fields on every screen its issues use.
+ */
+export function projectStates(state: ObservedState): SetupProjectState[] {
+  const ids = ITR_KIND_ORDER.map((k) => issueTypeId(state, k)).filter((id): id is string => id !== undefined);
+  const allTypes = ids.length === ITR_KIND_ORDER.length;
+  return state.projects.map((p): SetupProjectState => {
+    if (!p.found || p.style === 'next-gen')
+      return { key: p.key, state: 'manual', parts: { issueTypes: 'manual', workflow: 'manual', fields: 'manual' } };
+    const scheme = p.issueTypeScheme;
+    const inScheme =
+      allTypes && scheme !== undefined && (scheme.isDefault || ids.every((id) => scheme.issueTypeIds.includes(id)));
+    const wfs = p.workflowScheme;
+    const mapped = allTypes && wfs !== undefined && ids.every((id) => wfs.issueTypeMappings[id] === ITR_WORKFLOW_NAME);
+    const parts = {
+      issueTypes: inScheme ? 'configured' : 'missing',
+      // A mapped scheme waits only for the workflow (a run creates it); another existing scheme than
+      // Jira's default is the admin's to edit (planSetup: customWorkflowScheme).
+      workflow: mapped
+        ? state.workflowExists
+          ? 'configured'
+          : 'missing'
+        : wfs?.id !== undefined
+          ? 'manual'
+          : 'missing',
+      fields: fieldsState(p.screenIds, state),
+    } satisfies SetupProjectState['parts'];
+    const values = Object.values(parts);
+    const overall = values.every((v) => v === 'configured')
+      ? 'configured'
+      : values.some((v) => v === 'configured')
+        ? 'partial'
+        : 'notConfigured';
+    return { key: p.key, state: overall, parts };
+  });
+}
+
+function fieldsState(screenIds: readonly number[], state: ObservedState): SetupPartState {
+  const fieldIds = state.fieldIds;
+  if (fieldIds === undefined || screenIds.length === 0) return 'manual';
+  const onEvery = screenIds.every((id) => {
+    const present = state.screens.find((s) => s.id === id)?.fieldIds ?? [];
+    return fieldIds.every((f) => present.includes(f));
+  });
+  return onEvery ? 'configured' : 'missing';
 }
 
 // ----- the ITR workflow ------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ import {
 } from './plan';
 import { isProjectKey } from '../../domain/jiraKeys';
 import { ItrError } from '../itrError';
+import { recordAudit } from '../audit/auditLog';
 
 export interface SetupDeps {
   /** Jira as the calling admin. */
@@ -439,10 +440,34 @@ async function execute(
       steps[i] = { ...step, outcome: 'failed', error: { code, message: e instanceof Error ? e.message : String(e) } };
       run = { ...run, steps, state: 'failed' };
       await save();
+      await auditRun(run, accountId, deps.now());
       return run;
     }
   }
   run = { ...run, state: 'done' };
   await save();
+  await auditRun(run, accountId, deps.now());
   return run;
+}
+
+/** A run that ended (done or stopped at a failed step) changed the site's Jira configuration: the audit log says so. */
+async function auditRun(run: SetupStatus, accountId: string | undefined, now: Date): Promise<void> {
+  const count = (o: SetupStepStatus['outcome']): number => run.steps.filter((s) => s.outcome === o).length;
+  const params = {
+    projects: run.projectKeys.join(', '),
+    created: count('created'),
+    found: count('found'),
+    manual: count('manual'),
+    failed: count('failed'),
+  };
+  await recordAudit(
+    {
+      actorAccountId: accountId,
+      action: 'setup.run',
+      target: run.runId,
+      summary: `Setup ${run.state === 'done' ? 'finished' : 'stopped at a failed step'} for ${params.projects}: created ${params.created}, found ${params.found}, by hand ${params.manual}, failed ${params.failed}`,
+      params,
+    },
+    now,
+  );
 }

@@ -154,15 +154,17 @@ async function checkMigrations(deps: SiteCheckDeps): Promise<SiteCheckLine> {
 
 async function checkTriggers(deps: SiteCheckDeps): Promise<SiteCheckLine> {
   const now = deps.now().getTime();
-  const late: string[] = [];
+  const late: Array<{ name: HeartbeatName; lastRunAt: string | null }> = [];
   for (const { name, maxAgeMinutes } of EXPECTED_HEARTBEATS) {
     const at = await deps.lastHeartbeat(name);
-    if (at === undefined) late.push(`${name} (never)`);
-    else if (now - at.getTime() > maxAgeMinutes * 60_000) late.push(`${name} (${at.toISOString()})`);
+    if (at === undefined) late.push({ name, lastRunAt: null });
+    else if (now - at.getTime() > maxAgeMinutes * 60_000) late.push({ name, lastRunAt: at.toISOString() });
   }
+  // `params` in English for logs; `triggers` for the page, which names each job and shows the time in the reader's zone.
+  const text = late.map((l) => `${l.name} (${l.lastRunAt ?? 'never'})`).join(', ');
   return late.length === 0
     ? { id: 'triggers', outcome: 'pass', detail: 'triggersRan', params: { count: String(EXPECTED_HEARTBEATS.length) } }
-    : { id: 'triggers', outcome: 'fail', detail: 'triggersLate', params: { triggers: late.join(', ') } };
+    : { id: 'triggers', outcome: 'fail', detail: 'triggersLate', params: { triggers: text }, triggers: late };
 }
 
 /** The app may browse and comment in every ITR project (the last setup run's, else the projects of recent ITR issues). */
@@ -200,7 +202,7 @@ async function checkProjectPermissions(
   );
   const refused = projects.flatMap((p) => {
     const missing = APP_PROJECT_PERMISSIONS.filter((perm) => !(granted[perm] ?? []).includes(p.id));
-    return missing.length === 0 ? [] : [`${p.key} (${missing.join(', ')})`];
+    return missing.length === 0 ? [] : [{ project: p.key, permissions: missing }];
   });
   return refused.length === 0
     ? {
@@ -213,7 +215,8 @@ async function checkProjectPermissions(
         id: 'projectPermissions',
         outcome: 'fail',
         detail: 'projectsRefused',
-        params: { projects: refused.join('; ') },
+        params: { projects: refused.map((r) => `${r.project} (${r.permissions.join(', ')})`).join('; ') },
+        refused,
       };
 }
 

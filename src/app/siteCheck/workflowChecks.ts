@@ -3,6 +3,7 @@
  * and Close transitions with this site's configuration, and Resolution set by those transitions.
  */
 import type { JiraClient, WorkflowDetails, WorkflowRuleDetails } from '../../adapters/jira';
+import type { ClosureRulePlacement } from '../../contract/closureRules';
 import type { SiteCheckLine } from '../../contract/siteCheck';
 import {
   CLOSURE_RULES_BY_TRANSITION,
@@ -22,6 +23,10 @@ const TRANSITION_NAMES: Readonly<Record<ClosureTransition, string>> = {
 };
 
 type Transition = WorkflowDetails['transitions'][number];
+
+/** The rules by key for logs and support ("itr-close-condition → Close"); the page names them by `rules`. */
+const placementsText = (rules: readonly ClosureRulePlacement[]): string =>
+  rules.map((r) => `${r.rule} → ${r.transition}`).join(', ');
 
 /** The rule of `moduleKey` (this app and environment) on a transition, if attached. */
 function ruleOf(
@@ -76,8 +81,8 @@ export function checkRulesAttached(
       line: { id: 'rulesAttached', outcome: 'fail', detail: 'workflowMissing', params: { workflow: workflowName } },
       configs: {},
     };
-  const missing: string[] = [];
-  const stale: string[] = [];
+  const missing: ClosureRulePlacement[] = [];
+  const stale: ClosureRulePlacement[] = [];
   const configs: AttachedRules['configs'] = {};
   for (const transition of Object.keys(CLOSURE_RULES_BY_TRANSITION) as ClosureTransition[]) {
     const name = TRANSITION_NAMES[transition];
@@ -90,12 +95,12 @@ export function checkRulesAttached(
       for (const key of keys) {
         const rule = t === undefined ? undefined : ruleOf(t, key, kind, app);
         if (rule === undefined) {
-          missing.push(`${key} → ${name}`);
+          missing.push({ rule: key, transition: name });
           continue;
         }
         const config = ruleConfigOf(rule);
         configs[key] = config;
-        if (expected !== undefined && !sameConfig(config, expected)) stale.push(`${key} → ${name}`);
+        if (expected !== undefined && !sameConfig(config, expected)) stale.push({ rule: key, transition: name });
       }
     }
   }
@@ -105,7 +110,8 @@ export function checkRulesAttached(
         id: 'rulesAttached',
         outcome: 'fail',
         detail: 'ruleMissing',
-        params: { rules: missing.join(', '), workflow: workflowName },
+        params: { rules: placementsText(missing), workflow: workflowName },
+        rules: missing,
       },
       configs,
     };
@@ -115,7 +121,8 @@ export function checkRulesAttached(
         id: 'rulesAttached',
         outcome: 'fail',
         detail: 'ruleConfigStale',
-        params: { rules: stale.join(', '), workflow: workflowName },
+        params: { rules: placementsText(stale), workflow: workflowName },
+        rules: stale,
       },
       configs,
     };

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { Inline, Text } from '@atlaskit/primitives';
 import type { RegradeProgress } from '../../../src/contract/triage';
 import { call } from '../../shared/api';
+import { ConfirmDialog } from '../../shared/ConfirmDialog';
 import { type ApiError, toApiError } from '../../shared/errors';
 import { errorMessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
@@ -18,7 +19,7 @@ export function Regrade() {
   const { t } = useI18n();
   const [progress, setProgress] = useState<RegradeProgress | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  // Recompute rewrites every open issue's grade: the first press asks, the second ("Yes") starts it.
+  // Recompute rewrites every open issue's grade: the button asks in a dialog, "Yes" there starts it.
   const [asking, setAsking] = useState(false);
 
   useEffect(() => {
@@ -49,13 +50,18 @@ export function Regrade() {
       >
         {t('gradingAdmin.regrade')}
       </EditButton>
-      {asking ? (
-        <Inline space="space.100" alignBlock="center" testId="regrade-confirm">
-          <Text size="small">{t('gradingAdmin.regradeConfirm')}</Text>
-          <EditButton onClick={() => void start()}>{t('gradingAdmin.regradeYes')}</EditButton>
-          <EditButton onClick={() => setAsking(false)}>{t('backup.cancel')}</EditButton>
-        </Inline>
-      ) : null}
+      <ConfirmDialog
+        open={asking}
+        title={t('gradingAdmin.regrade')}
+        confirmLabel={t('gradingAdmin.regradeYes')}
+        cancelLabel={t('backup.cancel')}
+        appearance="warning"
+        onConfirm={() => void start()}
+        onCancel={() => setAsking(false)}
+        testId="regrade-confirm"
+      >
+        <Text as="p">{t('gradingAdmin.regradeConfirm')}</Text>
+      </ConfirmDialog>
       {progress === null ? null : progress.status === 'failed' ? (
         <Text size="small" color="color.text.danger" role="status" testId="regrade-failed">
           {t('gradingAdmin.regradeFailed', {

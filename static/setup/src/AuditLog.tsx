@@ -1,24 +1,43 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Box, Inline, Pressable, Stack, Text } from '@atlaskit/primitives';
-import type { AuditEntry, AuditPage } from '../../../src/contract/audit';
+import Button from '@atlaskit/button/new';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import type { AuditActionCode, AuditEntry, AuditPage } from '../../../src/contract/audit';
 import { call } from '../../shared/api';
-import { buttonStyles } from '../../shared/controls';
 import { toApiError, type ApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import type { MessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
 import { personName } from '../../shared/people';
+import { auditText } from './auditText';
 import { sectionStyles } from './sectionStyles';
+import { captionStyle, cellStyle, headStyle, tableStyle } from './tableStyles';
 
 /** Entries per page. Range 5–100; default 25 (the server's default too). */
 const PAGE_SIZE = 25;
 
+/** Each action's name (exhaustive, so a new action is named before it can be shown). */
+const ACTIONS: Readonly<Record<AuditActionCode, MessageKey>> = {
+  'backup.restore.start': 'audit.action.backup.restore.start',
+  'backup.restore.complete': 'audit.action.backup.restore.complete',
+  'grading.publish': 'audit.action.grading.publish',
+  'grading.restoreVersion': 'audit.action.grading.restoreVersion',
+  'regrade.start': 'audit.action.regrade.start',
+  'escalation.recalculate': 'audit.action.escalation.recalculate',
+  'case.save': 'audit.action.case.save',
+  'case.retire': 'audit.action.case.retire',
+  'closure.fallbackClosers': 'audit.action.closure.fallbackClosers',
+  'settings.save': 'audit.action.settings.save',
+  'setup.run': 'audit.action.setup.run',
+};
+
 /**
- * "Audit log" on the setup page: every destructive action, newest first, a page at a time. Paging
- * buttons are native buttons in the tab order; focus moves to the table's caption on a page change.
+ * "Audit log" on the setup page: every destructive action, newest first, a page at a time. It reads
+ * the newest page again when `round` changes (this page ran setup or a restore) and when the admin
+ * comes back to the page (another page or tab may have published a grading table meanwhile), so no
+ * reload is needed. Focus moves to the table's caption on a page change.
  */
-export function AuditLog() {
-  const { t, formatDateTime } = useI18n();
+export function AuditLog({ round }: { round: number }) {
+  const { t } = useI18n();
   // `cursors[i]` is the `before` of page i (undefined: the newest page).
   const [cursors, setCursors] = useState<Array<number | undefined>>([undefined]);
   const [page, setPage] = useState<AuditPage | null>(null);
@@ -39,6 +58,26 @@ export function AuditLog() {
   useEffect(() => {
     void load(cursors[index]);
   }, [cursors, index, load]);
+
+  // An action on this page: back to the newest entries, where it was recorded.
+  useEffect(() => {
+    if (round > 0) setCursors([undefined]);
+  }, [round]);
+
+  // Back on the page: the current page again, quietly (the rows stay until the answer arrives).
+  const reloadCurrent = useRef<() => void>(() => undefined);
+  reloadCurrent.current = () => void load(cursors[index]);
+  useEffect(() => {
+    const again = () => {
+      if (document.visibilityState === 'visible') reloadCurrent.current();
+    };
+    window.addEventListener('focus', again);
+    document.addEventListener('visibilitychange', again);
+    return () => {
+      window.removeEventListener('focus', again);
+      document.removeEventListener('visibilitychange', again);
+    };
+  }, []);
 
   useEffect(() => {
     if (moved.current && page !== null) caption.current?.focus();
@@ -65,64 +104,76 @@ export function AuditLog() {
           </Text>
         ) : null}
         {page !== null && page.entries.length > 0 ? (
-          <table data-testid="audit-table">
-            <caption ref={caption} tabIndex={-1}>
+          <table data-testid="audit-table" style={tableStyle}>
+            <caption ref={caption} tabIndex={-1} style={captionStyle}>
               {t('audit.page', { page: index + 1 })}
             </caption>
             <thead>
               <tr>
-                <th scope="col">{t('audit.col.when')}</th>
-                <th scope="col">{t('audit.col.who')}</th>
-                <th scope="col">{t('audit.col.action')}</th>
-                <th scope="col">{t('audit.col.target')}</th>
-                <th scope="col">{t('audit.col.details')}</th>
+                <th scope="col" style={headStyle}>
+                  {t('audit.col.when')}
+                </th>
+                <th scope="col" style={headStyle}>
+                  {t('audit.col.who')}
+                </th>
+                <th scope="col" style={headStyle}>
+                  {t('audit.col.action')}
+                </th>
+                <th scope="col" style={headStyle}>
+                  {t('audit.col.target')}
+                </th>
+                <th scope="col" style={headStyle}>
+                  {t('audit.col.details')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {page.entries.map((e) => (
-                <Row key={e.id} entry={e} when={formatDateTime(e.at) ?? e.at} />
+                <Row key={e.id} entry={e} />
               ))}
             </tbody>
           </table>
         ) : null}
         <Inline space="space.100">
-          <Pressable
-            xcss={buttonStyles}
-            isDisabled={index === 0}
-            onClick={() => go(cursors.slice(0, -1))}
-            testId="audit-newer"
-          >
+          <Button isDisabled={index === 0} onClick={() => go(cursors.slice(0, -1))} testId="audit-newer">
             {t('audit.newer')}
-          </Pressable>
-          <Pressable
-            xcss={buttonStyles}
+          </Button>
+          <Button
             isDisabled={page?.nextBefore == null}
             onClick={() => page?.nextBefore != null && go([...cursors, page.nextBefore])}
             testId="audit-older"
           >
             {t('audit.older')}
-          </Pressable>
+          </Button>
+          <Button appearance="subtle" onClick={() => void load(cursors[index])} testId="audit-refresh">
+            {t('common.refresh')}
+          </Button>
         </Inline>
       </Stack>
     </Box>
   );
 }
 
-function Row({ entry, when }: { entry: AuditEntry; when: string }) {
-  const { t } = useI18n();
+function Row({ entry }: { entry: AuditEntry }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { what, details } = auditText(entry, i18n);
+  const action = (ACTIONS as Readonly<Record<string, MessageKey | undefined>>)[entry.action];
   return (
     <tr data-action={entry.action}>
-      <td>{when}</td>
-      <td>
+      <td style={cellStyle}>{i18n.formatDateTime(entry.at) ?? '—'}</td>
+      <td style={cellStyle}>
         {entry.actorAccountId === null
           ? '—'
           : entry.actorAccountId === 'app'
             ? t('people.app')
             : personName(t, entry.actorName)}
       </td>
-      <td>{t(`audit.action.${entry.action}` as MessageKey)}</td>
-      <td>{entry.target}</td>
-      <td>{t(`audit.summary.${entry.action}` as MessageKey, entry.params).trim()}</td>
+      <td style={cellStyle}>{action === undefined ? '—' : t(action)}</td>
+      <td style={cellStyle} data-col="what">
+        {what}
+      </td>
+      <td style={cellStyle}>{details}</td>
     </tr>
   );
 }

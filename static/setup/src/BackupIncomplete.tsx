@@ -1,7 +1,7 @@
 import type { RefObject } from 'react';
-import { Box, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
+import Button from '@atlaskit/button/new';
+import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { BackupRestoreStatus } from '../../../src/contract/backup';
-import { primaryButtonStyles } from '../../shared/controls';
 import { useI18n } from '../../shared/i18n/react';
 
 /** A restore left half-way (closed tab, function stopped): how far it got, and resuming it. */
@@ -23,15 +23,15 @@ export function BackupIncomplete({
         </h3>
         <Text as="p">
           {t('backup.incompleteHelp', {
-            at: formatDateTime(status.createdAt) ?? status.createdAt,
+            at: formatDateTime(status.createdAt) ?? '—',
             done: status.stepsDone,
             total: status.stepCount,
           })}
         </Text>
         <Box>
-          <Pressable xcss={primaryButtonStyles} onClick={onResume} testId="backup-resume">
+          <Button appearance="primary" onClick={onResume} testId="backup-resume">
             {t('backup.resume')}
-          </Pressable>
+          </Button>
         </Box>
       </Stack>
     </Box>

@@ -1,13 +1,15 @@
-import { useId, useState, type RefObject } from 'react';
-import { Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
+import { useState, type RefObject } from 'react';
+import Button from '@atlaskit/button/new';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { BackupRestorePreview } from '../../../src/contract/backup';
-import { buttonStyles, dangerButtonStyles } from '../../shared/controls';
+import { ConfirmDialog } from '../../shared/ConfirmDialog';
 import { useI18n } from '../../shared/i18n/react';
 import { personName } from '../../shared/people';
+import { cellStyle, headStyle, tableStyle } from './tableStyles';
 
 /**
  * What a chosen backup file would change (configuration entries and cases, added and changed), and the
- * restore, which stays disabled until the admin confirms. A new file mounts a new preview, unconfirmed.
+ * restore, which a dialog confirms first (it overwrites). A new file mounts a new preview, unconfirmed.
  */
 export function BackupPreview({
   preview,
@@ -21,8 +23,7 @@ export function BackupPreview({
   onCancel: () => void;
 }) {
   const { t, formatDateTime } = useI18n();
-  const [confirmed, setConfirmed] = useState(false);
-  const confirmId = useId();
+  const [asking, setAsking] = useState(false);
   return (
     <Stack space="space.100" testId="backup-preview">
       <h3 ref={headingRef} tabIndex={-1}>
@@ -30,60 +31,68 @@ export function BackupPreview({
       </h3>
       <Text as="p">
         {t('backup.preview.exported', {
-          exportedAt: formatDateTime(preview.exportedAt) ?? preview.exportedAt,
+          exportedAt: formatDateTime(preview.exportedAt) ?? '—',
           exportedBy: preview.exportedBy === null ? '—' : personName(t, preview.exportedByName),
         })}
       </Text>
-      <table>
+      <table style={tableStyle}>
         <thead>
           <tr>
-            <th scope="col">{t('backup.preview.col.what')}</th>
-            <th scope="col">{t('backup.preview.col.inFile')}</th>
-            <th scope="col">{t('backup.preview.col.added')}</th>
-            <th scope="col">{t('backup.preview.col.changed')}</th>
+            <th scope="col" style={headStyle}>
+              {t('backup.preview.col.what')}
+            </th>
+            <th scope="col" style={headStyle}>
+              {t('backup.preview.col.inFile')}
+            </th>
+            <th scope="col" style={headStyle}>
+              {t('backup.preview.col.added')}
+            </th>
+            <th scope="col" style={headStyle}>
+              {t('backup.preview.col.changed')}
+            </th>
           </tr>
         </thead>
         <tbody>
           <tr data-row="config">
-            <th scope="row">{t('backup.preview.config')}</th>
-            <td>{preview.configKeys}</td>
-            <td>{preview.configAdded}</td>
-            <td>{preview.configChanged}</td>
+            <th scope="row" style={cellStyle}>
+              {t('backup.preview.config')}
+            </th>
+            <td style={cellStyle}>{preview.configKeys}</td>
+            <td style={cellStyle}>{preview.configAdded}</td>
+            <td style={cellStyle}>{preview.configChanged}</td>
           </tr>
           <tr data-row="cases">
-            <th scope="row">{t('backup.preview.cases')}</th>
-            <td>{preview.cases}</td>
-            <td>{preview.casesAdded}</td>
-            <td>{preview.casesChanged}</td>
+            <th scope="row" style={cellStyle}>
+              {t('backup.preview.cases')}
+            </th>
+            <td style={cellStyle}>{preview.cases}</td>
+            <td style={cellStyle}>{preview.casesAdded}</td>
+            <td style={cellStyle}>{preview.casesChanged}</td>
           </tr>
         </tbody>
       </table>
-      <label htmlFor={confirmId}>
-        <input
-          id={confirmId}
-          type="checkbox"
-          checked={confirmed}
-          onChange={(e) => setConfirmed(e.currentTarget.checked)}
-          data-testid="backup-confirm"
-        />{' '}
-        {t('backup.confirm')}
-      </label>
       <Inline space="space.100">
-        <Pressable
-          xcss={confirmed ? dangerButtonStyles : [dangerButtonStyles, disabledStyles]}
-          isDisabled={!confirmed}
-          onClick={onRestore}
-          testId="backup-restore"
-        >
-          {t('backup.restore')}
-        </Pressable>
-        <Pressable xcss={buttonStyles} onClick={onCancel} testId="backup-cancel">
+        <Button appearance="danger" onClick={() => setAsking(true)} testId="backup-restore">
+          {t('backup.restoreEllipsis')}
+        </Button>
+        <Button onClick={onCancel} testId="backup-cancel">
           {t('backup.cancel')}
-        </Pressable>
+        </Button>
       </Inline>
+      <ConfirmDialog
+        open={asking}
+        title={t('backup.confirmTitle')}
+        confirmLabel={t('backup.restore')}
+        cancelLabel={t('backup.cancel')}
+        onConfirm={() => {
+          setAsking(false);
+          onRestore();
+        }}
+        onCancel={() => setAsking(false)}
+        testId="backup-confirm"
+      >
+        <Text as="p">{t('backup.confirmBody', { configKeys: preview.configKeys, cases: preview.cases })}</Text>
+      </ConfirmDialog>
     </Stack>
   );
 }
-
-/** A disabled button must look disabled, not only refuse clicks. */
-const disabledStyles = xcss({ opacity: 'opacity.disabled', cursor: 'not-allowed' });

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type RefObject } from 'react';
-import { Box, Inline, Pressable, Stack, Text } from '@atlaskit/primitives';
-import { buttonStyles, FieldLabel } from '../../shared/controls';
+import Button from '@atlaskit/button/new';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { FieldLabel } from '../../shared/controls';
 import { useI18n } from '../../shared/i18n/react';
 import { BackupDone } from './BackupDone';
 import { BackupError } from './BackupError';
@@ -15,11 +16,18 @@ import { useBackupRestore, type BackupPhase } from './useBackupRestore';
  * file, see what it would change, confirm, restore with progress; a restore left incomplete (closed
  * tab, function stopped) is offered for resuming when the page opens.
  */
-export function BackupRestore() {
+export function BackupRestore({ onRestored }: { onRestored: () => void }) {
   const { t } = useI18n();
   const { phase, download, choose, apply, cancel } = useBackupRestore();
   const fileId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
+
+  // A restore that ended (done, or stopped half-way) wrote to the audit log: the page shows it at once.
+  const was = useRef(phase.name);
+  useEffect(() => {
+    if (was.current === 'applying' && phase.name !== 'applying') onRestored();
+    was.current = phase.name;
+  }, [phase.name, onRestored]);
 
   // A result that replaces the controls takes the focus, so a screen reader announces it.
   useEffect(() => {
@@ -33,9 +41,9 @@ export function BackupRestore() {
         <h2>{t('backup.title')}</h2>
         <Text as="p">{t('backup.intro')}</Text>
         <Inline space="space.200" alignBlock="end" shouldWrap>
-          <Pressable xcss={buttonStyles} onClick={() => void download()} isDisabled={busy} testId="backup-download">
+          <Button onClick={() => void download()} isDisabled={busy} testId="backup-download">
             {t('backup.download')}
-          </Pressable>
+          </Button>
           <Stack space="space.050">
             <FieldLabel htmlFor={fileId}>{t('backup.file')}</FieldLabel>
             {/* eslint-disable-next-line @atlaskit/design-system/no-readonly-or-disabled-inputs -- only while a transfer runs */}

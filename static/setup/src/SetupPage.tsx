@@ -1,22 +1,33 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import type { ThemeAppearance } from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { SetupProject } from '../../../src/contract/setup';
+import type { SetupAction, SetupStep } from '../../../src/contract/setup';
 import { ErrorState } from '../../shared/ErrorState';
-import type { MessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
 import { AuditLog } from './AuditLog';
 import { BackupRestore } from './BackupRestore';
-import { SetupButton } from './SetupButton';
+import { ProjectTable } from './ProjectTable';
 import { SetupProgress } from './SetupProgress';
 import { SetupReport } from './SetupReport';
-import { ManualList, StepTable } from './SetupSteps';
+import { ManualList, StepTable, type StepStatus } from './SetupSteps';
 import { SiteCheck } from './SiteCheck';
+import { useProjectStates } from './useProjectStates';
 import { useSetupRun } from './useSetupRun';
 
-/** The `itr-setup` admin page: pick projects → preview → run with progress → report. */
+const ACTION_LOOK: Readonly<Record<SetupAction, ThemeAppearance>> = {
+  create: 'new',
+  found: 'success',
+  cannot: 'moved',
+};
+
+/** The `itr-setup` admin page: each project's ITR state → pick → preview → run with progress → report. */
 export function SetupPage() {
   const { t } = useI18n();
-  const { projects, picked, phase, hint, load, toggle, preview, run } = useSetupRun();
+  const { projects, picked, phase, hint, load, toggle, preview, run, runs } = useSetupRun();
+  const { states, refresh: refreshStates } = useProjectStates(projects);
+  // Bumped after every action this page takes that the audit log records (a run, a restore).
+  const [auditRound, setAuditRound] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Move focus to the new section's heading when the phase changes (keyboard and screen readers).
@@ -24,7 +35,20 @@ export function SetupPage() {
     if (phase.name === 'preview' || phase.name === 'report') heading.current?.focus();
   }, [phase.name]);
 
-  const picking = phase.name === 'pick' || phase.name === 'preview';
+  // A finished (or stopped) run changed projects and the audit log: show both as they are now.
+  useEffect(() => {
+    if (runs === 0) return;
+    refreshStates();
+    setAuditRound((r) => r + 1);
+  }, [runs, refreshStates]);
+
+  // After a finished run the admin may pick and preview again (another project, or to check the result).
+  const picking =
+    phase.name === 'pick' || phase.name === 'preview' || (phase.name === 'report' && phase.status.state === 'done');
+  const actionStatus = (s: SetupStep): StepStatus => ({
+    label: t(`setup.action.${s.action}`),
+    appearance: ACTION_LOOK[s.action],
+  });
   return (
     <Box as="main" xcss={pageStyles}>
       <Stack space="space.200">
@@ -41,12 +65,18 @@ export function SetupPage() {
         {phase.name === 'error' ? (
           <ErrorState error={phase.error} titleKey="error.title" params={{}} onRetry={() => void load()} />
         ) : null}
-        {picking ? <ProjectPicker projects={projects} picked={picked} onToggle={toggle} /> : null}
+        {phase.name !== 'loading' && phase.name !== 'refused' && projects.length > 0 ? (
+          <ProjectTable projects={projects} picked={picked} states={states} locked={!picking} onToggle={toggle} />
+        ) : null}
         {picking ? (
           <Inline space="space.100">
-            <SetupButton onClick={() => void preview()} label={t('setup.preview')} testId="setup-preview" />
+            <Button onClick={() => void preview()} testId="setup-preview">
+              {t('setup.preview')}
+            </Button>
             {phase.name === 'preview' ? (
-              <SetupButton onClick={() => void run(false)} label={t('setup.run')} testId="setup-run" primary />
+              <Button appearance="primary" onClick={() => void run(false)} testId="setup-run">
+                {t('setup.run')}
+              </Button>
             ) : null}
           </Inline>
         ) : null}
@@ -60,7 +90,7 @@ export function SetupPage() {
             <h2 ref={heading} tabIndex={-1}>
               {t('setup.previewTitle')}
             </h2>
-            <StepTable steps={phase.plan.steps} column={(s) => t(`setup.action.${s.action}` as MessageKey)} />
+            <StepTable steps={phase.plan.steps} status={actionStatus} />
             <ManualList steps={phase.plan.steps} />
           </Stack>
         ) : null}
@@ -71,8 +101,8 @@ export function SetupPage() {
         {phase.name !== 'loading' && phase.name !== 'refused' ? (
           <>
             <SiteCheck />
-            <BackupRestore />
-            <AuditLog />
+            <BackupRestore onRestored={() => setAuditRound((r) => r + 1)} />
+            <AuditLog round={auditRound} />
           </>
         ) : null}
       </Stack>
@@ -80,37 +110,4 @@ export function SetupPage() {
   );
 }
 
-/** The projects setup may configure (team-managed ones marked), as checkboxes. */
-function ProjectPicker({
-  projects,
-  picked,
-  onToggle,
-}: {
-  projects: SetupProject[];
-  picked: string[];
-  onToggle: (projectKey: string) => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <Box as="fieldset" xcss={fieldsetStyles}>
-      <legend>{t('setup.projects')}</legend>
-      <Stack space="space.050">
-        {projects.map((p) => (
-          <label key={p.key}>
-            <input type="checkbox" checked={picked.includes(p.key)} onChange={() => onToggle(p.key)} /> {p.name} (
-            {p.key}){p.style === 'next-gen' ? ` ${t('setup.teamManaged')}` : ''}
-          </label>
-        ))}
-      </Stack>
-    </Box>
-  );
-}
-
 const pageStyles = xcss({ padding: 'space.300', maxWidth: '100%' });
-const fieldsetStyles = xcss({
-  borderColor: 'color.border',
-  borderStyle: 'solid',
-  borderWidth: 'border.width',
-  borderRadius: 'radius.medium',
-  padding: 'space.150',
-});

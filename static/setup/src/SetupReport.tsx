@@ -1,10 +1,19 @@
 import type { RefObject } from 'react';
-import { Stack, Text } from '@atlaskit/primitives';
-import type { SetupStatus } from '../../../src/contract/setup';
-import type { MessageKey } from '../../shared/i18n';
+import Button from '@atlaskit/button/new';
+import type { ThemeAppearance } from '@atlaskit/lozenge';
+import { Box, Stack, Text } from '@atlaskit/primitives';
+import type { SetupOutcome, SetupStatus, SetupStepStatus } from '../../../src/contract/setup';
+import { errorMessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
-import { SetupButton } from './SetupButton';
-import { ManualList, StepTable } from './SetupSteps';
+import { ManualList, StepTable, type StepStatus } from './SetupSteps';
+
+const OUTCOME_LOOK: Readonly<Record<SetupOutcome, ThemeAppearance>> = {
+  pending: 'default',
+  created: 'new',
+  found: 'success',
+  manual: 'moved',
+  failed: 'removed',
+};
 
 /** A finished or stopped run: the outcome of each step, what is left by hand, and resuming a stopped run. */
 export function SetupReport({
@@ -18,6 +27,14 @@ export function SetupReport({
 }) {
   const { t } = useI18n();
   const count = (o: string) => status.steps.filter((s) => s.outcome === o).length;
+  // A failed step says why in the user's language (the error code's message), never the code itself.
+  const stepStatus = (s: SetupStepStatus): StepStatus => ({
+    label: t(`setup.outcome.${s.outcome}`),
+    appearance: OUTCOME_LOOK[s.outcome],
+    ...(s.error === undefined
+      ? {}
+      : { reason: t('setup.outcome.failedBecause', { reason: t(errorMessageKey(s.error.code)) }) }),
+  });
   return (
     <Stack space="space.100" testId="setup-report">
       <h2 ref={headingRef} tabIndex={-1}>
@@ -37,13 +54,14 @@ export function SetupReport({
         value={status.nextIndex}
         aria-label={t('setup.progress', { done: status.nextIndex, total: status.steps.length })}
       />
-      <StepTable
-        steps={status.steps}
-        column={(s) => t(`setup.outcome.${s.outcome}` as MessageKey) + (s.error ? ` (${s.error.code})` : '')}
-      />
+      <StepTable steps={status.steps} status={stepStatus} />
       <ManualList steps={status.steps.filter((s) => s.outcome === 'manual')} />
       {status.state !== 'done' ? (
-        <SetupButton onClick={onResume} label={t('setup.resume')} testId="setup-resume" primary />
+        <Box>
+          <Button appearance="primary" onClick={onResume} testId="setup-resume">
+            {t('setup.resume')}
+          </Button>
+        </Box>
       ) : null}
     </Stack>
   );

@@ -1,19 +1,24 @@
 import { useEffect, useRef, useState } from 'react';
-import { Box, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
+import Button from '@atlaskit/button/new';
+import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
+import { Box, Stack, Text } from '@atlaskit/primitives';
 import type {
   SiteCheckDetailCode,
   SiteCheckId,
   SiteCheckLine,
   SiteCheckOutcome,
+  SiteCheckPermission,
   SiteCheckReport,
+  SiteCheckTrigger,
 } from '../../../src/contract/siteCheck';
 import { call } from '../../shared/api';
-import { primaryButtonStyles } from '../../shared/controls';
 import { toApiError, type ApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
-import type { MessageKey } from '../../shared/i18n';
+import type { I18n, MessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
+import { joinList, ruleName } from './RuleList';
 import { sectionStyles } from './sectionStyles';
+import { cellStyle, headStyle, tableStyle } from './tableStyles';
 
 /** Each check's title (exhaustive: a new check id is a type error until it has one). */
 const CHECK_KEYS: Readonly<Record<SiteCheckId, MessageKey>> = {
@@ -97,9 +102,9 @@ export function SiteCheck() {
         <h2>{t('siteCheck.title')}</h2>
         <Text as="p">{t('siteCheck.intro')}</Text>
         <Box>
-          <Pressable xcss={primaryButtonStyles} isDisabled={busy} onClick={() => void run()} testId="site-check-run">
+          <Button appearance="primary" isDisabled={busy} onClick={() => void run()} testId="site-check-run">
             {t('siteCheck.run')}
-          </Pressable>
+          </Button>
         </Box>
         {busy ? (
           <Text as="p" role="status">
@@ -112,18 +117,24 @@ export function SiteCheck() {
             {/* eslint-disable-next-line @atlaskit/design-system/use-primitives-text -- focus moves here; Text takes no tabIndex */}
             <p ref={summary} tabIndex={-1} role="status" data-testid="site-check-summary">
               {t('siteCheck.summary', {
-                at: formatDateTime(report.checkedAt) ?? report.checkedAt,
+                at: formatDateTime(report.checkedAt) ?? '—',
                 pass: count('pass'),
                 fail: count('fail'),
                 skip: count('skip'),
               })}
             </p>
-            <table data-testid="site-check-table">
+            <table data-testid="site-check-table" style={tableStyle}>
               <thead>
                 <tr>
-                  <th scope="col">{t('siteCheck.col.check')}</th>
-                  <th scope="col">{t('siteCheck.col.outcome')}</th>
-                  <th scope="col">{t('siteCheck.col.detail')}</th>
+                  <th scope="col" style={headStyle}>
+                    {t('siteCheck.col.check')}
+                  </th>
+                  <th scope="col" style={headStyle}>
+                    {t('siteCheck.col.outcome')}
+                  </th>
+                  <th scope="col" style={headStyle}>
+                    {t('siteCheck.col.detail')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -140,24 +151,19 @@ export function SiteCheck() {
 }
 
 function Line({ line }: { line: SiteCheckLine }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const keys = DETAIL_KEYS[line.detail];
-  const subject = line.params['subject'];
-  const params =
-    subject !== undefined && SUBJECT_KEYS[subject] !== undefined
-      ? { ...line.params, subject: t(SUBJECT_KEYS[subject]) }
-      : line.params;
+  const params = readableParams(line, i18n);
   return (
-    <tr data-check={line.id} data-outcome={line.outcome} style={cellStyle}>
+    <tr data-check={line.id} data-outcome={line.outcome}>
       <th scope="row" style={cellStyle}>
         {t(CHECK_KEYS[line.id])}
       </th>
-      <td>
-        <Box as="span" xcss={outcomeStyles[line.outcome]}>
-          {t(`siteCheck.outcome.${line.outcome}`)}
-        </Box>
+      <td style={cellStyle}>
+        <Lozenge appearance={OUTCOME_LOOK[line.outcome]}>{t(`siteCheck.outcome.${line.outcome}`)}</Lozenge>
       </td>
-      <td>
+      <td style={cellStyle}>
         <Stack space="space.050">
           <Text as="p">{t(keys.detail, params)}</Text>
           {line.outcome === 'fail' && keys.fix !== undefined ? (
@@ -174,11 +180,67 @@ function Line({ line }: { line: SiteCheckLine }) {
   );
 }
 
-/** Rows read left to right from the top, like the rest of the page (no lengths or colours here). */
-const cellStyle = { textAlign: 'start', verticalAlign: 'top' } as const;
-const outcomeBase = { paddingInline: 'space.050', borderRadius: 'radius.small', font: 'font.body.small' } as const;
-const outcomeStyles: Readonly<Record<SiteCheckOutcome, ReturnType<typeof xcss>>> = {
-  pass: xcss({ ...outcomeBase, backgroundColor: 'color.background.success', color: 'color.text.success' }),
-  fail: xcss({ ...outcomeBase, backgroundColor: 'color.background.danger', color: 'color.text.danger' }),
-  skip: xcss({ ...outcomeBase, backgroundColor: 'color.background.neutral', color: 'color.text.subtle' }),
+const TRIGGER_KEYS: Readonly<Record<SiteCheckTrigger, MessageKey>> = {
+  'escalation-sweep': 'siteCheck.trigger.escalation-sweep',
+  'analytics-weekly-report': 'siteCheck.trigger.analytics-weekly-report',
+  'migration-check': 'siteCheck.trigger.migration-check',
+};
+
+const PERMISSION_KEYS: Readonly<Record<SiteCheckPermission, MessageKey>> = {
+  BROWSE_PROJECTS: 'siteCheck.permission.BROWSE_PROJECTS',
+  ADD_COMMENTS: 'siteCheck.permission.ADD_COMMENTS',
+};
+
+/**
+ * The line's params as the reader should see them: rules by the names Jira's workflow editor shows,
+ * scheduled jobs and permissions by name, times in the reader's zone, the person tried in words. The
+ * server's params keep module keys and ISO times for logs; none of those reaches the page.
+ */
+function readableParams(line: SiteCheckLine, i18n: I18n): Record<string, string> {
+  const { t } = i18n;
+  const params: Record<string, string> = { ...line.params };
+  const subject = line.params['subject'];
+  if (subject !== undefined) params['subject'] = SUBJECT_KEYS[subject] === undefined ? '—' : t(SUBJECT_KEYS[subject]);
+  // A rule's verdict: Jira answers true (the person may) or false; anything else is shown as Jira gave it.
+  for (const key of ['got', 'expected']) {
+    const v = line.params[key];
+    if (v === 'true' || v === 'false')
+      params[key] = t(v === 'true' ? 'siteCheck.verdict.allow' : 'siteCheck.verdict.refuse');
+  }
+  const rule = line.params['rule'];
+  if (rule !== undefined) params['rule'] = `“${ruleName(t, rule) ?? '—'}”`;
+  if (line.rules !== undefined)
+    params['rules'] = joinList(
+      i18n,
+      line.rules.map((r) => t('siteCheck.ruleOn', { name: ruleName(t, r.rule) ?? '—', transition: r.transition })),
+    );
+  if (line.triggers !== undefined)
+    params['triggers'] = joinList(
+      i18n,
+      line.triggers.map((job) => {
+        const name = t(TRIGGER_KEYS[job.name]);
+        return job.lastRunAt === null
+          ? t('siteCheck.neverRan', { name })
+          : t('siteCheck.lastRan', { name, at: i18n.formatDateTime(job.lastRunAt) ?? '—' });
+      }),
+    );
+  if (line.refused !== undefined)
+    params['projects'] = line.refused
+      .map((r) =>
+        t('siteCheck.refusedIn', {
+          project: r.project,
+          permissions: joinList(
+            i18n,
+            r.permissions.map((p) => t(PERMISSION_KEYS[p])),
+          ),
+        }),
+      )
+      .join('; ');
+  return params;
+}
+
+const OUTCOME_LOOK: Readonly<Record<SiteCheckOutcome, ThemeAppearance>> = {
+  pass: 'success',
+  fail: 'removed',
+  skip: 'default',
 };

@@ -21,6 +21,8 @@ export interface SetupRun {
   phase: SetupPhase;
   /** The admin asked for a preview with no project picked. */
   hint: boolean;
+  /** Runs that ended (done, stopped or failed) since the page opened: what changed the site. */
+  runs: number;
   load: () => Promise<void>;
   toggle: (projectKey: string) => void;
   preview: () => Promise<void>;
@@ -36,6 +38,7 @@ export function useSetupRun(): SetupRun {
   const [picked, setPicked] = useState<string[]>([]);
   const [phase, setPhase] = useState<SetupPhase>({ name: 'loading' });
   const [hint, setHint] = useState(false);
+  const [runs, setRuns] = useState(0);
 
   const fail = useCallback((e: unknown) => {
     const error = toApiError(e);
@@ -99,10 +102,12 @@ export function useSetupRun(): SetupRun {
     } catch (e) {
       polling = false;
       fail(e);
+    } finally {
+      setRuns((n) => n + 1);
     }
   };
 
   const toggle = (key: string) => setPicked((p) => (p.includes(key) ? p.filter((k) => k !== key) : [...p, key]));
 
-  return { projects, picked, phase, hint, load, toggle, preview, run };
+  return { projects, picked, phase, hint, runs, load, toggle, preview, run };
 }

@@ -76,7 +76,7 @@ describe('getGradingAdmin', () => {
       siteCalendars: {},
     });
     expect(admin.versions).toEqual([
-      { version: 1, savedAt: null, savedBy: null, comment: '', restoredFrom: null, current: true },
+      { version: 1, savedAt: null, savedBy: null, savedByName: null, comment: '', restoredFrom: null, current: true },
     ]);
     expect(Object.keys(admin.calendars).sort()).toEqual(DEFAULT_CALENDARS.map((c) => c.id).sort());
     expect((await state(AGENT)).canEdit).toBe(false);
@@ -94,9 +94,10 @@ describe('saveGradingTable', () => {
     expect(saved.table.version).toBe(2);
     expect(saved.table.sla['critical']?.responseMinutes).toBe(15);
     expect(saved.tableRevision).toBe(1);
-    expect(saved.versions.map((v) => [v.version, v.savedBy, v.comment, v.current])).toEqual([
-      [2, ADMIN, 'faster response', true],
-      [1, null, '', false],
+    // The history names who saved each version (the page shows the name, never the account id).
+    expect(saved.versions.map((v) => [v.version, v.savedBy, v.savedByName, v.comment, v.current])).toEqual([
+      [2, ADMIN, 'Zhang Wei', 'faster response', true],
+      [1, null, null, '', false],
     ]);
     expect(saved.versions[0]?.savedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     const config = await loadItrConfig();

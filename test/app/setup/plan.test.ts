@@ -1,4 +1,6 @@
 /** The setup plan from observed state: pure, table-driven. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   ITR_ISSUE_TYPE_NAMES,
   ITR_WORKFLOW_NAME,
@@ -136,6 +138,104 @@ describe('planSetup', () => {
       'screenFields:1',
       'workflowRules',
     ]);
+  });
+});
+
+describe('projectStates (setup page: each project as found)', () => {
+  const mapped = { id: 5, name: 'ITR scheme', issueTypeMappings: mappedToItr };
+  const inScheme = { id: 's', isDefault: false, issueTypeIds: ALL_TYPES.map((t) => t.id) };
+  const withFields = [{ id: 1, name: 'S', tabId: 10, fieldIds: ['customfield_1'] }];
+  const done = state({
+    issueTypes: ALL_TYPES,
+    workflowExists: true,
+    projects: [classic({ issueTypeScheme: inScheme, workflowScheme: mapped })],
+    screens: withFields,
+  });
+  const of = (s: ObservedState) => planSetup(s).projects[0];
+
+  it.each<[string, ObservedState, string, Record<string, string>]>([
+    [
+      'nothing in place yet',
+      state(),
+      'notConfigured',
+      { issueTypes: 'missing', workflow: 'missing', fields: 'missing' },
+    ],
+    [
+      'everything in place',
+      done,
+      'configured',
+      { issueTypes: 'configured', workflow: 'configured', fields: 'configured' },
+    ],
+    [
+      'types and workflow, but a screen lacks the fields',
+      { ...done, screens: [{ id: 1, name: 'S', tabId: 10, fieldIds: [] }] },
+      'partial',
+      { issueTypes: 'configured', workflow: 'configured', fields: 'missing' },
+    ],
+    [
+      'a scheme mapped to a workflow that was deleted is not configured',
+      { ...done, workflowExists: false },
+      'partial',
+      { issueTypes: 'configured', workflow: 'missing', fields: 'configured' },
+    ],
+    [
+      "a custom workflow scheme is the admin's",
+      {
+        ...done,
+        projects: [classic({ issueTypeScheme: inScheme, workflowScheme: { ...mapped, issueTypeMappings: {} } })],
+      },
+      'partial',
+      { issueTypes: 'configured', workflow: 'manual', fields: 'configured' },
+    ],
+    [
+      'the default issue type scheme holds the types only once they exist',
+      state({ projects: [classic({ issueTypeScheme: { id: 'd', isDefault: true, issueTypeIds: [] } })] }),
+      'notConfigured',
+      { issueTypes: 'missing', workflow: 'missing', fields: 'missing' },
+    ],
+    [
+      'fields not installed: by hand',
+      { ...done, fieldIds: undefined },
+      'partial',
+      { issueTypes: 'configured', workflow: 'configured', fields: 'manual' },
+    ],
+    [
+      'a team-managed project is set up by hand',
+      state({ projects: [classic({ style: 'next-gen' })] }),
+      'manual',
+      { issueTypes: 'manual', workflow: 'manual', fields: 'manual' },
+    ],
+    [
+      'a missing project too',
+      state({ projects: [{ key: 'ITR', found: false }] }),
+      'manual',
+      { issueTypes: 'manual', workflow: 'manual', fields: 'manual' },
+    ],
+  ])('%s', (_name, s, overall, parts) => {
+    expect(of(s)).toEqual({ key: 'ITR', state: overall, parts });
+  });
+});
+
+describe('manual steps name the real workflow rules (manifest modules) on their transitions', () => {
+  const manifestRules = (() => {
+    // The rule modules as manifest.yml declares them: the page names exactly these.
+    const text = readFileSync(path.join(__dirname, '../../../manifest.yml'), 'utf8');
+    return [...text.matchAll(/^\s+- key: (itr-[a-z-]+-(?:condition|validator))$/gm)].map((m) => m[1]).sort();
+  })();
+
+  it.each<[string, ObservedState, string]>([
+    ['a team-managed project', state({ projects: [classic({ style: 'next-gen' })] }), 'project:ITR'],
+    ['the app fields not installed', state({ fieldIds: undefined }), 'workflowRules'],
+  ])('%s', (_name, s, stepId) => {
+    const rules = planSetup(s)
+      .steps.find((x) => x.id === stepId)
+      ?.manual.flatMap((m) => m.rules ?? []);
+    expect(rules).toEqual([
+      { rule: 'itr-resolve-validator', transition: 'Resolve' },
+      { rule: 'itr-close-condition', transition: 'Close' },
+      { rule: 'itr-close-validator', transition: 'Close' },
+    ]);
+    expect([...new Set(rules?.map((r) => r.rule))].sort()).toEqual(manifestRules);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { setupResolver } from '../../../src/index';
 import { ITR_ISSUE_TYPE_NAMES, ITR_WORKFLOW_NAME, itrWorkflowSchemeName } from '../../../src/app/setup/plan';
+import type { AuditPage } from '../../../src/contract/audit';
 import type { SetupPlan, SetupStatus } from '../../../src/contract/setup';
 import { harness, invokeResolver } from '../../../platform-doubles';
 import { defineItrFields } from '../../fixtures/itrFields';
@@ -86,6 +87,12 @@ describe('previewSetup', () => {
     ]);
     expect(jira.calls.filter(WRITES)).toEqual([]);
     expect(itrTypeCount()).toBe(0);
+    // Each project's ITR state before a run: nothing in place; the team-managed one is the admin's.
+    expect(plan.projects.map((p) => [p.key, p.state])).toEqual([
+      ['ITR', 'notConfigured'],
+      ['SVC', 'notConfigured'],
+      ['TEAM', 'manual'],
+    ]);
   });
 
   it('refuses a non-admin, and a bad payload', async () => {
@@ -110,6 +117,24 @@ describe('previewSetup', () => {
 });
 
 describe('runSetup', () => {
+  it("changes each project's state as the run did, and records the run in the audit log", async () => {
+    await data<SetupStatus>('runSetup', { projectKeys: ['ITR', 'SVC', 'TEAM'] });
+    const after = await data<SetupPlan>('previewSetup', { projectKeys: ['ITR', 'SVC', 'TEAM'] });
+    expect(Object.fromEntries(after.projects.map((p) => [p.key, [p.state, p.parts]]))).toEqual({
+      ITR: ['configured', { issueTypes: 'configured', workflow: 'configured', fields: 'configured' }],
+      // SVC has issues: its new workflow scheme waits for the admin to switch to it.
+      SVC: ['partial', { issueTypes: 'configured', workflow: 'missing', fields: 'configured' }],
+      TEAM: ['manual', { issueTypes: 'manual', workflow: 'manual', fields: 'manual' }],
+    });
+    const log = await data<AuditPage>('listAuditLog', {});
+    expect(log.entries[0]).toMatchObject({
+      action: 'setup.run',
+      actorAccountId: ADMIN,
+      actorName: 'Admin',
+      params: { projects: 'ITR, SVC, TEAM', failed: 0 },
+    });
+  });
+
   it('creates issue types, workflow, scheme associations and screen fields, and reports each step', async () => {
     const run = await data<SetupStatus>('runSetup', { projectKeys: ['ITR', 'SVC', 'TEAM'] });
     expect(run.state).toBe('done');

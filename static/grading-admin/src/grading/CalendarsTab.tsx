@@ -1,12 +1,15 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { CalendarSet } from '../../../../src/contract/gradingAdmin';
 import { useI18n } from '../../../shared/i18n/react';
 import { formatOverrides, formatWindows, parseList, parseOverrides, parseWindows, type Edit } from '../draft';
-import { EditButton, ParsedField, PathIssues, TextField } from '../fields';
+import { EditButton, ParsedField, PathIssues, SmallLabel, TextField } from '../fields';
+import { useCalendarName } from './calendarNames';
 import { cardStyles } from './cardStyles';
+import { useFieldName } from './names';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+type Weekday = (typeof WEEKDAYS)[number];
 type Calendar = CalendarSet[string];
 
 /** What a new calendar starts as: office hours on weekdays, in China. */
@@ -23,22 +26,24 @@ const NEW_CALENDAR: Calendar = {
 
 /** The site's own business calendars (the built-in ones are named, not edited), and adding one by id. */
 export function CalendarsTab({ builtIn, calendars, edit }: { builtIn: string[]; calendars: CalendarSet; edit: Edit }) {
-  const { t } = useI18n();
+  const { t, formatLocale } = useI18n();
+  const calendarName = useCalendarName();
   const [newId, setNewId] = useState('');
+  const names = new Intl.ListFormat(formatLocale, { type: 'conjunction' }).format(builtIn.map(calendarName));
   return (
     <Stack space="space.200">
       <Text size="small" color="color.text.subtle">
-        {t('gradingAdmin.calendarsHint', { ids: builtIn.join(', ') })}
+        {t('gradingAdmin.calendarsHint', { ids: names })}
       </Text>
       <PathIssues path="calendars" />
       {Object.entries(calendars).map(([id, cal]) => (
         <CalendarCard key={id} id={id} calendar={cal} edit={edit} />
       ))}
-      <Inline space="space.100" alignBlock="start">
+      <Inline space="space.100" alignBlock="end">
         <TextField
           path="newCalendarId"
           label={t('gradingAdmin.newCalendarId')}
-          placeholder={t('gradingAdmin.newCalendarId')}
+          visibleLabel={t('gradingAdmin.newCalendarId')}
           width="14em"
           value={newId}
           onChange={(v) => setNewId(String(v))}
@@ -60,60 +65,47 @@ export function CalendarsTab({ builtIn, calendars, edit }: { builtIn: string[]; 
 /** One calendar: its time zone, working windows per weekday, holidays and days with other hours. */
 function CalendarCard({ id, calendar: cal, edit }: { id: string; calendar: Calendar; edit: Edit }) {
   const { t } = useI18n();
+  const field = useFieldName();
   const base = `calendars.${id}`;
   return (
-    <Box xcss={cardStyles}>
+    <Box xcss={cardStyles} testId={`calendar-${id}`}>
       <Stack space="space.100">
         <Inline spread="space-between" alignBlock="center">
           <Text weight="bold">{id}</Text>
-          <EditButton onClick={() => edit([id], undefined)}>{t('gradingAdmin.remove')}</EditButton>
+          <EditButton label={t('gradingAdmin.removeNamed', { name: id })} onClick={() => edit([id], undefined)}>
+            {t('gradingAdmin.remove')}
+          </EditButton>
         </Inline>
         <PathIssues path={base} />
-        <Inline space="space.100" alignBlock="center">
-          <Text size="small">{t('gradingAdmin.timeZone')}</Text>
-          <TextField
-            path={`${base}.timeZone`}
-            label={t('gradingAdmin.timeZone')}
-            width="16em"
-            value={cal.timeZone}
-            onChange={(v) => edit([id, 'timeZone'], v)}
-          />
-        </Inline>
+        <TextField
+          path={`${base}.timeZone`}
+          label={field(id, t('gradingAdmin.timeZone'))}
+          visibleLabel={t('gradingAdmin.timeZone')}
+          width="16em"
+          value={cal.timeZone}
+          onChange={(v) => edit([id, 'timeZone'], v)}
+        />
         {WEEKDAYS.map((day) => (
-          <Inline key={day} space="space.100" alignBlock="start">
-            <Box xcss={xcss({ minWidth: 'size.1000' })}>
-              <Text size="small">{t(`gradingAdmin.day.${day}`)}</Text>
-            </Box>
-            <ParsedField<unknown>
-              path={`${base}.week.${day}`}
-              below
-              label={t('gradingAdmin.windowsOf', { day: t(`gradingAdmin.day.${day}`), calendar: id })}
-              placeholder="09:00-12:00, 13:30-18:00"
-              value={cal.week[day]}
-              format={formatWindows}
-              parse={(s) => (s.trim() === '' ? undefined : parseWindows(s))}
-              onChange={(v) => edit([id, 'week', day], v)}
-            />
-          </Inline>
+          <WeekdayRow key={day} id={id} day={day} calendar={cal} edit={edit} />
         ))}
-        <Text size="small">{t('gradingAdmin.holidays')}</Text>
         <ParsedField<unknown>
           path={`${base}.holidays`}
           below
           multiline
-          label={t('gradingAdmin.holidays')}
+          label={field(id, t('gradingAdmin.holidays'))}
+          visibleLabel={t('gradingAdmin.holidays')}
           placeholder="2026-10-01, 2026-10-02"
           value={cal.holidays}
           format={(v) => (Array.isArray(v) ? v.join(', ') : '')}
           parse={(s) => (s.trim() === '' ? undefined : parseList(s))}
           onChange={(v) => edit([id, 'holidays'], v)}
         />
-        <Text size="small">{t('gradingAdmin.overrideDays')}</Text>
         <ParsedField<unknown>
           path={`${base}.overrides`}
           below
           multiline
-          label={t('gradingAdmin.overrideDays')}
+          label={field(id, t('gradingAdmin.overrideDays'))}
+          visibleLabel={t('gradingAdmin.overrideDays')}
           placeholder={'2026-10-11: 09:00-18:00\n2026-10-08: off'}
           value={cal.overrides}
           format={formatOverrides}
@@ -124,3 +116,31 @@ function CalendarCard({ id, calendar: cal, edit }: { id: string; calendar: Calen
     </Box>
   );
 }
+
+/** A weekday's working hours, its visible day name the field's label. */
+function WeekdayRow({ id, day, calendar, edit }: { id: string; day: Weekday; calendar: Calendar; edit: Edit }) {
+  const { t } = useI18n();
+  const inputId = useId();
+  const dayName = t(`gradingAdmin.day.${day}`);
+  return (
+    <Inline space="space.100" alignBlock="start">
+      <Box xcss={dayStyles}>
+        <SmallLabel htmlFor={inputId}>{dayName}</SmallLabel>
+      </Box>
+      <ParsedField<unknown>
+        id={inputId}
+        path={`calendars.${id}.week.${day}`}
+        below
+        label={t('gradingAdmin.windowsOf', { day: dayName, calendar: id })}
+        placeholder="09:00-12:00, 13:30-18:00"
+        width="22em"
+        value={calendar.week[day]}
+        format={formatWindows}
+        parse={(s) => (s.trim() === '' ? undefined : parseWindows(s))}
+        onChange={(v) => edit([id, 'week', day], v)}
+      />
+    </Inline>
+  );
+}
+
+const dayStyles = xcss({ minWidth: 'size.1000', paddingBlockStart: 'space.050' });

@@ -5,6 +5,7 @@ import { parseList, type Edit } from '../draft';
 import { EditButton, NumberField, ParsedField, PathIssues, SelectField, TextField } from '../fields';
 import { cardStyles } from './cardStyles';
 import { LabelFields } from './LabelFields';
+import { useFieldName, useOwnerName } from './names';
 import { useLocalized } from './useLocalized';
 
 type Override = GradingTable['overrides'][number];
@@ -25,7 +26,10 @@ export function OverridesSection({
 }) {
   const { t } = useI18n();
   const localized = useLocalized();
-  const dimOptions = table.dimensions.map((d) => ({ value: d.id, label: localized(d.label, d.id) }));
+  const dimOptions = table.dimensions.map((d, di) => ({
+    value: d.id,
+    label: localized(d.label, d.id || t('gradingAdmin.dimensionN', { n: di + 1 })),
+  }));
   return (
     <>
       <Text weight="bold">{t('gradingAdmin.overrides')}</Text>
@@ -94,20 +98,31 @@ function OverrideCard({
   onRemove: () => void;
 }) {
   const { t } = useI18n();
+  const field = useFieldName();
+  const override = useOwnerName()(o.label, o.id, t('gradingAdmin.overrideN', { n: oi + 1 }));
   return (
     <Box xcss={cardStyles}>
-      <Inline space="space.100" alignBlock="start" shouldWrap>
+      <Inline space="space.100" alignBlock="end" shouldWrap>
         <TextField
           path={`overrides[${oi}].id`}
-          label={t('gradingAdmin.id')}
+          label={field(override, t('gradingAdmin.id'))}
+          visibleLabel={t('gradingAdmin.id')}
           width="10em"
           value={o.id}
           onChange={(v) => edit(['overrides', oi, 'id'], v)}
         />
-        <LabelFields base={`overrides[${oi}].label`} path={['overrides', oi, 'label']} value={o.label} edit={edit} />
+        <LabelFields
+          base={`overrides[${oi}].label`}
+          path={['overrides', oi, 'label']}
+          owner={override}
+          value={o.label}
+          edit={edit}
+          visible
+        />
         <SelectField
           path={`overrides[${oi}].when.dimension`}
-          label={t('gradingAdmin.dimension')}
+          label={field(override, t('gradingAdmin.dimension'))}
+          visibleLabel={t('gradingAdmin.dimension')}
           value={o.when.dimension}
           options={dimOptions}
           onChange={(v) => edit(['overrides', oi, 'when', 'dimension'], v)}
@@ -115,7 +130,8 @@ function OverrideCard({
         <ParsedField<readonly string[]>
           path={`overrides[${oi}].when.options`}
           below
-          label={t('gradingAdmin.whenOptions')}
+          label={field(override, t('gradingAdmin.whenOptions'))}
+          visibleLabel={t('gradingAdmin.whenOptions')}
           width="14em"
           value={o.when.options}
           format={(v) => (Array.isArray(v) ? v.join(', ') : '')}
@@ -124,7 +140,8 @@ function OverrideCard({
         />
         <SelectField
           path={`overrides[${oi}].kind`}
-          label={t('gradingAdmin.overrideKind')}
+          label={field(override, t('gradingAdmin.overrideKind'))}
+          visibleLabel={t('gradingAdmin.overrideKind')}
           value={o.kind}
           options={[
             { value: 'atLeast', label: t('gradingAdmin.kind.atLeast') },
@@ -142,7 +159,8 @@ function OverrideCard({
         {o.kind === 'atLeast' ? (
           <SelectField
             path={`overrides[${oi}].grade`}
-            label={t('gradingAdmin.grade')}
+            label={field(override, t('gradingAdmin.grade'))}
+            visibleLabel={t('gradingAdmin.grade')}
             value={o.grade}
             options={gradeOptions}
             onChange={(v) => edit(['overrides', oi, 'grade'], v)}
@@ -150,12 +168,16 @@ function OverrideCard({
         ) : (
           <NumberField
             path={`overrides[${oi}].levels`}
-            label={t('gradingAdmin.levels')}
+            label={field(override, t('gradingAdmin.levels'))}
+            visibleLabel={t('gradingAdmin.levels')}
+            unit={t('gradingAdmin.unit.levels')}
             value={o.levels}
             onChange={(v) => edit(['overrides', oi, 'levels'], v)}
           />
         )}
-        <EditButton onClick={onRemove}>{t('gradingAdmin.remove')}</EditButton>
+        <EditButton label={t('gradingAdmin.removeNamed', { name: override })} onClick={onRemove}>
+          {t('gradingAdmin.remove')}
+        </EditButton>
       </Inline>
     </Box>
   );

@@ -1,7 +1,9 @@
 import { Box, Stack, Text } from '@atlaskit/primitives';
 import type { GradePreview, GradingTable } from '../../../../src/contract/gradingAdmin';
 import { useI18n } from '../../../shared/i18n/react';
+import { useCalendarName } from './calendarNames';
 import { cardStyles } from './cardStyles';
+import { useDuration } from './timeFields';
 import { useLocalized } from './useLocalized';
 
 type Step = GradePreview['explanation'][number];
@@ -10,6 +12,8 @@ type Step = GradePreview['explanation'][number];
 export function PreviewResult({ table, preview }: { table: GradingTable; preview: GradePreview }) {
   const { t, formatDateTime } = useI18n();
   const localized = useLocalized();
+  const calendarName = useCalendarName();
+  const duration = useDuration();
   const labelOf = (kind: 'dimension' | 'option' | 'grade', id: string, dimension?: string): string => {
     if (kind === 'grade') return localized(table.grades.find((g) => g.id === id)?.label, id);
     const dim = table.dimensions.find((d) => d.id === (kind === 'dimension' ? id : dimension));
@@ -47,16 +51,16 @@ export function PreviewResult({ table, preview }: { table: GradingTable; preview
         <Text>
           {t('gradingAdmin.responseDue', {
             time: formatDateTime(preview.responseDueAt) ?? '',
-            calendar: preview.calendarId,
+            calendar: calendarName(preview.calendarId),
           })}
         </Text>
         <Text>{t('gradingAdmin.resolutionDue', { time: formatDateTime(preview.resolutionDueAt) ?? '' })}</Text>
         {preview.lines.map((l) => (
           <Text key={l.line} size="small">
             {t('gradingAdmin.lineDue', {
-              line: l.line,
-              minutes: l.minutes,
-              calendar: l.calendarId,
+              line: t(`line.${l.line}`),
+              duration: duration(l.minutes),
+              calendar: calendarName(l.calendarId),
               warn: l.warnAt === null ? t('common.notSet') : (formatDateTime(l.warnAt) ?? ''),
               due: l.dueAt === null ? t('common.notSet') : (formatDateTime(l.dueAt) ?? ''),
             })}

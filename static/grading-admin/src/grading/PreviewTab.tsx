@@ -1,12 +1,14 @@
-import { useState } from 'react';
-import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { useId, useState } from 'react';
+import { Box, Stack } from '@atlaskit/primitives';
 import type { CalendarSet, GradingTable } from '../../../../src/contract/gradingAdmin';
+import { baseInputStyle } from '../../../shared/controls';
 import { useI18n } from '../../../shared/i18n/react';
-import { EditContext, IssueList, SelectField } from '../fields';
+import { EditContext, IssueList, SelectField, SmallLabel } from '../fields';
 import { PreviewResult } from './PreviewResult';
 import { usePreviewGrade } from './usePreviewGrade';
 import { useLocalized } from './useLocalized';
 import { issuesOf } from './validationIssues';
+import { wallClock } from './zonedTime';
 
 /** Try the table: answers per dimension and a start time give the grade, its explanation and the deadlines. */
 export function PreviewTab({
@@ -18,41 +20,47 @@ export function PreviewTab({
   calendars: CalendarSet;
   useDraft: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, timeZone } = useI18n();
   const localized = useLocalized();
+  const startId = useId();
   // Each dimension starts at its last option, so the preview answers at once.
   const [answers, setAnswers] = useState<Record<string, string>>(() =>
     Object.fromEntries(table.dimensions.map((d) => [d.id, d.options[d.options.length - 1]?.id ?? ''])),
   );
-  const [start, setStart] = useState(() => new Date().toISOString().slice(0, 16));
-  const result = usePreviewGrade(answers, start, { table, calendars, useDraft });
+  // Now, as the reader's clock shows it (their zone), not UTC.
+  const [start, setStart] = useState(() => wallClock(Date.now(), timeZone));
+  const result = usePreviewGrade(answers, start, timeZone, { table, calendars, useDraft });
 
   return (
     <Stack space="space.200">
       <EditContext.Provider value={{ issues: [], readOnly: false }}>
-        {table.dimensions.map((d) => (
-          <Inline key={d.id} space="space.100" alignBlock="center">
-            <Box xcss={xcss({ minWidth: 'size.1000' })}>
-              <Text size="small">{localized(d.label, d.id)}</Text>
-            </Box>
+        {table.dimensions.map((d, di) => {
+          const name = localized(d.label, d.id || t('gradingAdmin.dimensionN', { n: di + 1 }));
+          return (
             <SelectField
+              key={d.id}
               path={`answers.${d.id}`}
-              label={localized(d.label, d.id)}
+              label={name}
+              visibleLabel={name}
               value={answers[d.id] ?? ''}
               options={d.options.map((o) => ({ value: o.id, label: localized(o.label, o.id) }))}
               onChange={(v) => setAnswers((a) => ({ ...a, [d.id]: v }))}
             />
-          </Inline>
-        ))}
-        <Inline space="space.100" alignBlock="center">
-          <Text size="small">{t('gradingAdmin.previewStart')}</Text>
-          <input
-            type="datetime-local"
-            aria-label={t('gradingAdmin.previewStart')}
-            value={start}
-            onChange={(e) => setStart(e.target.value)}
-          />
-        </Inline>
+          );
+        })}
+        <Stack space="space.025">
+          <SmallLabel htmlFor={startId}>{t('gradingAdmin.previewStart')}</SmallLabel>
+          <Box>
+            <input
+              id={startId}
+              type="datetime-local"
+              value={start}
+              style={baseInputStyle()}
+              onChange={(e) => setStart(e.target.value)}
+              data-testid="preview-start"
+            />
+          </Box>
+        </Stack>
       </EditContext.Provider>
       {result !== null && 'error' in result ? (
         <Box role="alert">

@@ -19,26 +19,37 @@ export function SaveBar(props: {
   return (
     <Box xcss={cardStyles}>
       <Stack space="space.100">
-        <Inline space="space.100" alignBlock="center" shouldWrap>
+        <Inline space="space.100" alignBlock="end" shouldWrap>
           <Box xcss={xcss({ flexGrow: 1 })}>
             <TextField
               path="comment"
               label={t('gradingAdmin.comment')}
-              placeholder={t('gradingAdmin.comment')}
+              visibleLabel={t('gradingAdmin.comment')}
               value={props.comment}
               onChange={(v) => props.onComment(String(v))}
             />
           </Box>
-          <Button primary disabled={props.busy || !props.dirty || props.issueCount > 0} onClick={props.onSave}>
+          {/* Disabled buttons look disabled (Atlaskit's disabled colours): nothing to publish, or problems first. */}
+          <Button
+            primary
+            disabled={props.busy || !props.dirty || props.issueCount > 0}
+            onClick={props.onSave}
+            testId="grading-publish"
+          >
             {t('gradingAdmin.save')}
           </Button>
           <Button
             disabled={props.busy || !props.calendarsDirty || props.issueCount > 0}
             onClick={props.onSaveCalendars}
+            testId="grading-save-calendars"
           >
             {t('gradingAdmin.saveCalendars')}
           </Button>
-          <Button disabled={props.busy || (!props.dirty && !props.calendarsDirty)} onClick={props.onDiscard}>
+          <Button
+            disabled={props.busy || (!props.dirty && !props.calendarsDirty)}
+            onClick={props.onDiscard}
+            testId="grading-discard"
+          >
             {t('gradingAdmin.discard')}
           </Button>
         </Inline>

@@ -1,34 +1,39 @@
-import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { GradingTable } from '../../../../src/contract/gradingAdmin';
 import { useI18n } from '../../../shared/i18n/react';
 import type { Edit } from '../draft';
-import { NumberField, PathIssues, SelectField } from '../fields';
+import { PathIssues, SelectField } from '../fields';
+import { useCalendarName } from './calendarNames';
 import { cardStyles } from './cardStyles';
+import { useFieldName } from './names';
+import { cellStyle, headStyle, tableStyle } from './tableStyles';
+import { DurationField, PercentField } from './timeFields';
 import { useLocalized } from './useLocalized';
 
 const LINES = ['L1', 'L2', 'L3'] as const;
 type Sla = GradingTable['sla'][string];
 type Options = Array<{ value: string; label: string }>;
 
-/** Per grade: response and resolution times, the calendar, and each line's share (OLA). */
+/** Per grade: response and resolution times (hours and minutes), the calendar, and each line's share (OLA). */
 export function SlaTab({ table, calendarIds, edit }: { table: GradingTable; calendarIds: string[]; edit: Edit }) {
   const { t } = useI18n();
   const localized = useLocalized();
-  const calendarOptions = calendarIds.map((id) => ({ value: id, label: id }));
+  const calendarName = useCalendarName();
+  const calendarOptions = calendarIds.map((id) => ({ value: id, label: calendarName(id) }));
   return (
     <Stack space="space.200">
       <Text size="small" color="color.text.subtle">
         {t('gradingAdmin.slaHint')}
       </Text>
       <PathIssues path="sla" />
-      {table.grades.map((g) => {
+      {table.grades.map((g, gi) => {
         const sla = table.sla[g.id];
         if (sla === undefined) return <PathIssues key={g.id} path={`sla.${g.id}`} />;
         return (
           <GradeSlaCard
             key={g.id}
             gradeId={g.id}
-            title={localized(g.label, g.id)}
+            title={localized(g.label, t('gradingAdmin.gradeN', { n: gi + 1 }))}
             sla={sla}
             calendarOptions={calendarOptions}
             edit={edit}
@@ -53,120 +58,160 @@ function GradeSlaCard({
   edit: Edit;
 }) {
   const { t } = useI18n();
+  const field = useFieldName();
   const base = `sla.${gradeId}`;
-  // Each field under a small visible label of its own (the field's label is for screen readers).
-  const labelled = (label: string, field: JSX.Element) => (
-    <Stack space="space.025">
-      <Text size="small">{label}</Text>
-      {field}
-    </Stack>
-  );
+  const inMinutes = sla.ola.unit === 'minutes';
+  // A saved calendar that no longer exists stays choosable, named as such, so the form changes nothing silently.
+  const options = calendarOptions.some((o) => o.value === sla.calendarId)
+    ? calendarOptions
+    : [...calendarOptions, { value: sla.calendarId, label: t('gradingAdmin.calendarUnknown') }];
   return (
-    <Box xcss={cardStyles}>
+    <Box xcss={cardStyles} testId={`sla-${gradeId}`}>
       <Stack space="space.100">
         <Text weight="bold">{title}</Text>
         <PathIssues path={base} />
-        <Inline space="space.150" alignBlock="start" shouldWrap>
-          {labelled(
-            t('gradingAdmin.responseMinutes'),
-            <NumberField
-              path={`${base}.responseMinutes`}
-              label={t('gradingAdmin.responseMinutes')}
-              value={sla.responseMinutes}
-              onChange={(v) => edit(['sla', gradeId, 'responseMinutes'], v)}
-            />,
-          )}
-          {labelled(
-            t('gradingAdmin.resolutionMinutes'),
-            <NumberField
-              path={`${base}.resolutionMinutes`}
-              label={t('gradingAdmin.resolutionMinutes')}
-              value={sla.resolutionMinutes}
-              onChange={(v) => edit(['sla', gradeId, 'resolutionMinutes'], v)}
-            />,
-          )}
-          {labelled(
-            t('gradingAdmin.calendar'),
-            <SelectField
-              path={`${base}.calendarId`}
-              label={t('gradingAdmin.calendar')}
-              value={sla.calendarId}
-              options={calendarOptions}
-              onChange={(v) => edit(['sla', gradeId, 'calendarId'], v)}
-            />,
-          )}
-          {labelled(
-            t('gradingAdmin.olaUnit'),
-            <SelectField
-              path={`${base}.ola.unit`}
-              label={t('gradingAdmin.olaUnit')}
-              value={sla.ola.unit}
-              options={[
-                { value: 'percent', label: t('gradingAdmin.unit.percent') },
-                { value: 'minutes', label: t('gradingAdmin.unit.minutes') },
-              ]}
-              onChange={(v) => edit(['sla', gradeId, 'ola', 'unit'], v)}
-            />,
-          )}
+        <Inline space="space.200" alignBlock="start" shouldWrap>
+          <DurationField
+            path={`${base}.responseMinutes`}
+            label={field(title, t('gradingAdmin.responseMinutes'))}
+            visibleLabel={t('gradingAdmin.responseMinutes')}
+            value={sla.responseMinutes}
+            onChange={(v) => edit(['sla', gradeId, 'responseMinutes'], v)}
+          />
+          <DurationField
+            path={`${base}.resolutionMinutes`}
+            label={field(title, t('gradingAdmin.resolutionMinutes'))}
+            visibleLabel={t('gradingAdmin.resolutionMinutes')}
+            value={sla.resolutionMinutes}
+            onChange={(v) => edit(['sla', gradeId, 'resolutionMinutes'], v)}
+          />
+          <SelectField
+            path={`${base}.calendarId`}
+            label={field(title, t('gradingAdmin.calendar'))}
+            visibleLabel={t('gradingAdmin.calendar')}
+            value={sla.calendarId}
+            options={options}
+            onChange={(v) => edit(['sla', gradeId, 'calendarId'], v)}
+          />
+          <SelectField
+            path={`${base}.ola.unit`}
+            label={field(title, t('gradingAdmin.olaUnit'))}
+            visibleLabel={t('gradingAdmin.olaUnit')}
+            value={sla.ola.unit}
+            options={[
+              { value: 'percent', label: t('gradingAdmin.unit.percent') },
+              { value: 'minutes', label: t('gradingAdmin.unit.minutes') },
+            ]}
+            onChange={(v) => edit(['sla', gradeId, 'ola', 'unit'], v)}
+          />
         </Inline>
         <PathIssues path={`${base}.ola`} />
         <PathIssues path={`${base}.ola.lines`} />
-        {LINES.map((line) => (
-          <OlaLineRow
-            key={line}
-            gradeId={gradeId}
-            line={line}
-            share={sla.ola.lines[line]}
-            calendarOptions={calendarOptions}
-            edit={edit}
-          />
-        ))}
+        <table style={tableStyle}>
+          <thead>
+            <tr>
+              <th scope="col" style={headStyle}>
+                {t('gradingAdmin.supportLine')}
+              </th>
+              <th scope="col" style={headStyle}>
+                {t('gradingAdmin.lineAmount')}
+              </th>
+              <th scope="col" style={headStyle}>
+                {t('gradingAdmin.calendar')}
+              </th>
+              <th scope="col" style={headStyle}>
+                {t('gradingAdmin.warningFraction')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {LINES.map((line) => (
+              <OlaLineRow
+                key={line}
+                gradeId={gradeId}
+                owner={`${title}, ${t(`line.${line}`)}`}
+                line={line}
+                inMinutes={inMinutes}
+                share={sla.ola.lines[line]}
+                calendarOptions={calendarOptions}
+                edit={edit}
+              />
+            ))}
+          </tbody>
+        </table>
+        <Text size="small" color="color.text.subtle">
+          {t('gradingAdmin.warnHint')}
+        </Text>
       </Stack>
     </Box>
   );
 }
 
-/** One line's share of the grade's time: amount, its own calendar (or the grade's), when to warn. */
+/** One line's share of the grade's time (a percentage, or hours and minutes), its own calendar, when to warn. */
 function OlaLineRow({
   gradeId,
+  owner,
   line,
+  inMinutes,
   share,
   calendarOptions,
   edit,
 }: {
   gradeId: string;
+  /** The grade and the line, for the accessible names ("Critical, L1 · First line"). */
+  owner: string;
   line: (typeof LINES)[number];
+  inMinutes: boolean;
   share: Sla['ola']['lines'][(typeof LINES)[number]];
   calendarOptions: Options;
   edit: Edit;
 }) {
   const { t } = useI18n();
+  const field = useFieldName();
   const lp = `sla.${gradeId}.ola.lines.${line}`;
+  const at = (...rest: string[]) => ['sla', gradeId, 'ola', 'lines', line, ...rest];
   return (
-    <Inline space="space.100" alignBlock="start" shouldWrap>
-      <Box xcss={xcss({ minWidth: 'size.500' })}>
-        <Text weight="medium">{line}</Text>
-      </Box>
-      <NumberField
-        path={`${lp}.amount`}
-        label={t('gradingAdmin.lineAmount', { line })}
-        value={share?.amount}
-        onChange={(v) => edit(['sla', gradeId, 'ola', 'lines', line, 'amount'], v)}
-      />
-      <SelectField
-        path={`${lp}.calendarId`}
-        label={t('gradingAdmin.lineCalendar', { line })}
-        value={share?.calendarId ?? ''}
-        options={[{ value: '', label: t('gradingAdmin.sameCalendar') }, ...calendarOptions]}
-        onChange={(v) => edit(['sla', gradeId, 'ola', 'lines', line, 'calendarId'], v === '' ? undefined : v)}
-      />
-      <NumberField
-        path={`${lp}.warningFraction`}
-        label={t('gradingAdmin.warningFraction', { line })}
-        placeholder="0.75"
-        value={share?.warningFraction}
-        onChange={(v) => edit(['sla', gradeId, 'ola', 'lines', line, 'warningFraction'], v === null ? undefined : v)}
-      />
-    </Inline>
+    <tr data-line={line}>
+      <th scope="row" style={cellStyle}>
+        <Text weight="medium">{t(`line.${line}`)}</Text>
+      </th>
+      <td style={cellStyle}>
+        {inMinutes ? (
+          <DurationField
+            path={`${lp}.amount`}
+            label={field(owner, t('gradingAdmin.lineAmount'))}
+            value={share?.amount}
+            onChange={(v) => edit(at('amount'), v)}
+          />
+        ) : (
+          <PercentField
+            path={`${lp}.amount`}
+            label={field(owner, t('gradingAdmin.lineAmount'))}
+            fraction={false}
+            value={share?.amount}
+            onChange={(v) => edit(at('amount'), v === undefined ? null : v)}
+          />
+        )}
+      </td>
+      <td style={cellStyle}>
+        <SelectField
+          path={`${lp}.calendarId`}
+          label={field(owner, t('gradingAdmin.calendar'))}
+          value={share?.calendarId ?? ''}
+          options={[{ value: '', label: t('gradingAdmin.sameCalendar') }, ...calendarOptions]}
+          onChange={(v) => edit(at('calendarId'), v === '' ? undefined : v)}
+        />
+      </td>
+      <td style={cellStyle}>
+        <PercentField
+          path={`${lp}.warningFraction`}
+          label={field(owner, t('gradingAdmin.warningFraction'))}
+          fraction
+          placeholder="75"
+          value={share?.warningFraction}
+          onChange={(v) => edit(at('warningFraction'), v)}
+        />
+      </td>
+    </tr>
   );
 }

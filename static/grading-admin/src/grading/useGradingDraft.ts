@@ -9,7 +9,7 @@ import { type ApiError, call } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
 import type { MessageKey } from '../../../shared/i18n';
 import { useI18n } from '../../../shared/i18n/react';
-import { setIn, type Edit } from '../draft';
+import { setIn, type Edit, type Key } from '../draft';
 import { issuesOf, VALIDATE_DEBOUNCE_MS } from './validationIssues';
 
 export interface GradingDraft {
@@ -93,6 +93,16 @@ export function useGradingDraft(): GradingDraft {
     setTable((current) => setIn(current, path, value));
     setDirty((d) => ({ ...d, table: true }));
     setNotice(null);
+    // Text in a number's place (a field says what is wrong): Publish is refused at once, not after the
+    // server's check; a number there clears it until that check answers.
+    const last = path[path.length - 1];
+    if (typeof last === 'string' && NUMBER_FIELDS.has(last)) {
+      const at = pathText(path);
+      setIssues((current) => [
+        ...current.filter((i) => i.path !== at),
+        ...(typeof value === 'string' ? [{ code: 'INPUT_NOT_A_NUMBER', path: at, message: 'Enter a number.' }] : []),
+      ]);
+    }
   };
   const editCalendars: Edit = (path, value) => {
     setCalendars((current) => setIn(current, path, value));
@@ -140,6 +150,23 @@ export function useGradingDraft(): GradingDraft {
     discard: () => adopt(loaded().state),
     ...publishActions(act, loaded, calendars, comment),
   };
+}
+
+/** The table's number fields, by their last path key. */
+const NUMBER_FIELDS: ReadonlySet<string> = new Set([
+  'weight',
+  'score',
+  'minScore',
+  'levels',
+  'responseMinutes',
+  'resolutionMinutes',
+  'amount',
+  'warningFraction',
+]);
+
+/** `['sla', 'major', 'responseMinutes']` → `sla.major.responseMinutes`, `['dimensions', 0, 'weight']` → `dimensions[0].weight`: the server's paths. */
+export function pathText(path: readonly Key[]): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
 }
 
 type Act = (run: () => Promise<GradingAdminState>, done: MessageKey) => Promise<void>;

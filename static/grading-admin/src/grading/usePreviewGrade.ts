@@ -3,24 +3,24 @@ import type { CalendarSet, GradePreview, GradingTable } from '../../../../src/co
 import { type ApiError, call } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
 import { VALIDATE_DEBOUNCE_MS } from './validationIssues';
+import { instantOf } from './zonedTime';
 
 export type PreviewOutcome = { preview: GradePreview } | { error: ApiError } | null;
 
 /**
- * The grade and deadlines the server computes for `answers` from `startAt` (a datetime-local value),
- * asked again shortly after each change; against the draft when it has unsaved edits.
+ * The grade and deadlines the server computes for `answers` from `start` (a datetime-local value, a wall
+ * clock in `timeZone`: the reader's zone, null for the browser's), asked again shortly after each
+ * change; against the draft when it has unsaved edits.
  */
 export function usePreviewGrade(
   answers: Record<string, string>,
   start: string,
+  timeZone: string | null,
   draft: { table: GradingTable; calendars: CalendarSet; useDraft: boolean },
 ): PreviewOutcome {
   const { table, calendars, useDraft } = draft;
   const [result, setResult] = useState<PreviewOutcome>(null);
-  const startIso = useMemo(() => {
-    const d = new Date(start);
-    return Number.isNaN(d.getTime()) ? null : d.toISOString();
-  }, [start]);
+  const startIso = useMemo(() => instantOf(start, timeZone), [start, timeZone]);
 
   useEffect(() => {
     if (startIso === null) return;
