@@ -81,7 +81,7 @@ export function ConfirmDialog({
 }
 
 const dialogStyle: React.CSSProperties = {
-  maxWidth: '30rem',
+  maxWidth: '34em',
   border: 'none',
   borderRadius: token('radius.large'),
   padding: token('space.300'),

@@ -19,6 +19,7 @@ import type { BackupDocument, BackupRestoreStatus, GradingAdminState } from '../
 import { harness, invokeResolver } from '../../platform-doubles';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { expectPageShowsNoAccountIds } from './accountIds';
+import { looksDisabled } from './disabledLook';
 import { expectPageShowsNoInternalValues } from './internalValues';
 import { builtApp, realResolvers, screenshots } from './browserApp';
 
@@ -201,6 +202,9 @@ describeWithBrowser('backup, restore and audit log on the setup page', () => {
     expect(await log.locator('tbody tr').count()).toBe(25);
     expect(await log.locator('tbody tr').first().innerText()).toContain('Case "Case 29"');
     expect(await page.getByTestId('audit-newer').isDisabled()).toBe(true);
+    // A disabled paging button is drawn with the design system's disabled colour, an enabled one is not.
+    expect(await looksDisabled(page.getByTestId('audit-newer'))).toBe(true);
+    expect(await looksDisabled(page.getByTestId('audit-older'))).toBe(false);
     await page.getByTestId('audit-older').focus();
     await page.keyboard.press('Enter');
     await page.getByText('Page 2').waitFor();

@@ -8,7 +8,7 @@
  * Screenshots go to .tmp/screenshots/. Skipped when no Chromium is installed (outside CI).
  */
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { gradingAdminResolver } from '../../src/index';
 import type { GradingAdminState } from '../../src/contract';
 import { DEFAULT_CALENDARS } from '../../src/domain';
@@ -18,6 +18,7 @@ import { harness, invokeResolver } from '../../platform-doubles';
 import { expectPageShowsNoAccountIds } from './accountIds';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp, realResolvers, screenshots } from './browserApp';
+import { looksDisabled } from './disabledLook';
 import { expectPageShowsNoInternalValues } from './internalValues';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
@@ -87,20 +88,6 @@ describeWithBrowser('grading table admin page in Chromium', () => {
                 .trim(),
           ),
       );
-  }
-
-  /** Whether a button is drawn with the design system's disabled text colour (it looks disabled, not only is). */
-  async function looksDisabled(button: Locator): Promise<boolean> {
-    return button.evaluate((b) => {
-      const g = globalThis as unknown as {
-        getComputedStyle(e: unknown): { color: string };
-        document: { createElement(t: string): { style: { color: string } }; body: { append(e: unknown): void } };
-      };
-      const probe = g.document.createElement('span');
-      probe.style.color = 'var(--ds-text-disabled)';
-      g.document.body.append(probe);
-      return g.getComputedStyle(b).color === g.getComputedStyle(probe).color;
-    });
   }
 
   async function shoot(page: Page, name: string) {
