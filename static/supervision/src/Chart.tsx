@@ -5,7 +5,7 @@
  * issues behind it is a button (one tab stop per chart, arrow keys between bars, Enter or Space opens
  * the drill-down right under the chart). The table alternative and the CSV hold the same rows.
  */
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
@@ -20,6 +20,7 @@ import { download, toCsv } from './csv';
 import { DataTable, type Cell } from './DataTable';
 import { DrillPanel, useDrill } from './drill';
 import { chartLabels } from './labels';
+import { useChartWidth } from './chartWidth';
 import { cardStyle } from './supervisionStyles';
 
 /** A bar's value: with the JQL of its issues (a drill-down), a plain number, or nothing to draw. */
@@ -57,29 +58,10 @@ const Y_LABEL_OFFSET = 8;
 const TICK_LENGTH = 4;
 /** Baseline of a category label under the plot: past the tick, one font size down, px. */
 const X_LABEL_TOP = TICK_LENGTH + LABEL_FONT_PX;
-/** Width the chart is drawn at before its container is measured, px. */
-const FALLBACK_WIDTH = 640;
 
 const axisStroke = { stroke: token('color.border.bold') };
 
 const numberOf = (v: ChartValue): number | null => (v === null ? null : typeof v === 'number' ? v : v.value);
-
-/** The width of `ref`'s element, following resizes (0 until measured). */
-function useWidth(ref: React.RefObject<HTMLDivElement | null>): number {
-  const [width, setWidth] = useState(0);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (el === null) return undefined;
-    setWidth(el.clientWidth);
-    const observer = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width;
-      if (w !== undefined) setWidth(Math.floor(w));
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return width;
-}
 
 interface BarShape {
   key: string;
@@ -121,8 +103,7 @@ export function Chart(props: {
   const labels = chartLabels(i18n);
   const [showTable, setShowTable] = useState(false);
   const box = useRef<HTMLDivElement>(null);
-  const measured = useWidth(box);
-  const width = measured > 0 ? measured : FALLBACK_WIDTH;
+  const width = useChartWidth(box);
   const origin = `chart-${props.id}`;
   const drill = useDrill(origin);
   const bars = useRef(new Map<string, SVGRectElement>());

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { Box, Stack, Text } from '@atlaskit/primitives';
 import type { SupervisionChartData, SupervisionChartName } from '../../../src/contract/analytics';
 import { useI18n } from '../../shared/i18n/react';
@@ -9,14 +9,17 @@ import type { ChartState } from './useSupervisionCharts';
  * One chart's place on the page: its title and a loading line, the chart once drawn, or a quiet "not
  * loaded" pointing at the page's one error message (PageError); nothing when every chart failed.
  */
-export function ChartSlot<K extends SupervisionChartName>(props: {
+interface SlotProps<K extends SupervisionChartName> {
   name: K;
   title: string;
   state: ChartState<K>;
   /** Every chart failed: the page's error message stands alone. */
   everythingFailed: boolean;
+  /** Draws the chart; read again only when `state` changes (a new load, or this chart's answer). */
   children: (data: SupervisionChartData[K]) => ReactNode;
-}) {
+}
+
+function Slot<K extends SupervisionChartName>(props: SlotProps<K>) {
   const { t } = useI18n();
   const { state } = props;
   return (
@@ -36,3 +39,14 @@ export function ChartSlot<K extends SupervisionChartName>(props: {
     </div>
   );
 }
+
+/**
+ * Each answer that arrives changes the page's state: without this, every chart already drawn would be
+ * drawn again for each of the eleven answers. `children` is a new function on every render of the page
+ * and is left out: what it draws follows from `state` (a new filter starts a new load, new states).
+ */
+export const ChartSlot = memo(
+  Slot,
+  (a, b) =>
+    a.state === b.state && a.name === b.name && a.title === b.title && a.everythingFailed === b.everythingFailed,
+) as typeof Slot;

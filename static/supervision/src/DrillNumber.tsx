@@ -2,6 +2,7 @@ import { Pressable } from '@atlaskit/primitives';
 import type { Drill } from '../../../src/contract/analytics';
 import { useI18n } from '../../shared/i18n/react';
 import { useDrill } from './drill';
+import { chartLabels } from './labels';
 import { linkStyle } from './supervisionStyles';
 
 /** A number that opens the drill-down of the issues behind it, in the card `origin`. */
@@ -16,9 +17,8 @@ export function DrillNumber({
   label: string;
   origin: string;
 }) {
-  const { formatLocale } = useI18n();
   const open = useDrill(origin);
-  const value = new Intl.NumberFormat(formatLocale).format(drill.value);
+  const value = chartLabels(useI18n()).count(drill.value);
   return (
     <Pressable
       xcss={linkStyle}

@@ -21,22 +21,32 @@ const SLANT = Math.SQRT1_2;
  */
 export function textWidth(text: string, fontPx: number = LABEL_FONT_PX): number {
   let em = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c >= 0x2e80 && c <= 0xffef) em += 1;
-    else if (/[A-Z@%mwMW–—]/.test(ch)) em += 0.72;
-    else if (/[\s.,:;'|!iIl1()[\]·]/.test(ch)) em += 0.36;
-    else em += 0.6;
-  }
+  for (let i = 0; i < text.length; i++) em += charEm(text.charCodeAt(i));
   return em * fontPx;
+}
+
+/** Narrow Latin characters (space . , : ; ' | ! i I l 1 ( ) [ ] ·), by char code. */
+const NARROW = new Set([..." .,:;'|!iIl1()[]·"].map((c) => c.charCodeAt(0)));
+/** Wide Latin characters (capitals, m, w, @, %, dashes), by char code. */
+const WIDE = new Set([...'@%mwMW–—'].map((c) => c.charCodeAt(0)));
+
+/** A character's width in em (char codes, no regular expression: this runs for every label on every render). */
+function charEm(code: number): number {
+  if (code >= 0x2e80 && code <= 0xffef) return 1;
+  if (NARROW.has(code)) return 0.36;
+  if (WIDE.has(code) || (code >= 65 && code <= 90)) return 0.72;
+  return 0.6;
 }
 
 /** `text` cut with "…" to at most `maxPx` wide (by textWidth). */
 export function shorten(text: string, maxPx: number, fontPx: number = LABEL_FONT_PX): string {
   if (textWidth(text, fontPx) <= maxPx) return text;
-  const chars = [...text];
-  while (chars.length > 1 && textWidth(`${chars.join('')}…`, fontPx) > maxPx) chars.pop();
-  return `${chars.join('').trimEnd()}…`;
+  // Keep characters while they and the ellipsis fit (one pass, not a re-measure per character dropped).
+  const budget = maxPx / fontPx - charEm('…'.charCodeAt(0));
+  let em = 0;
+  let end = 0;
+  while (end < text.length && em + charEm(text.charCodeAt(end)) <= budget) em += charEm(text.charCodeAt(end++));
+  return `${text.slice(0, Math.max(1, end)).trimEnd()}…`;
 }
 
 export interface CategoryAxisLayout {

@@ -47,7 +47,18 @@ export function periodStart(period: string): Date | null {
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? d : null;
 }
 
+/** One set of formatters per I18n (Intl constructors are slow, and every chart asks on every render). */
+const cache = new WeakMap<I18n, ChartLabels>();
+
 export function chartLabels(i18n: I18n): ChartLabels {
+  const known = cache.get(i18n);
+  if (known !== undefined) return known;
+  const labels = makeLabels(i18n);
+  cache.set(i18n, labels);
+  return labels;
+}
+
+function makeLabels(i18n: I18n): ChartLabels {
   const { t, formatLocale, locale } = i18n;
   // A period is a calendar day or month of the server's UTC grouping, not an instant: formatted in UTC so
   // it keeps its date in every zone (no time is shown).
