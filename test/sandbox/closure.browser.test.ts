@@ -150,6 +150,8 @@ describeWithBrowser('closing in the sandbox', () => {
 
   it('flags a root cause that blames the customer, in Chinese', async () => {
     await ui.step('root-cause-zh', async () => {
+      // The database outlives each test's sandbox: start without the first test's draft (and its override reason).
+      await ui.sandbox.harness.sql.raw('DELETE FROM root_cause_version');
       await actAs(TOM, 'zh-CN');
       await ui.page.goto(`${ui.sandbox.url}/browse/${COMPLAINT}`);
       await fillComplaintRootCause('客户操作失误');

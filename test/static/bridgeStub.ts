@@ -11,6 +11,8 @@
  *                     (metadata is undefined unless rate-limit info is asked for).
  *   - 'enableTheming' (no payload) → the host sets `data-color-mode` and `data-theme` on <html>
  *                     and provides the design-token CSS; here both come from @atlaskit/tokens.
+ *   - 'navigate'      { target, moduleKey, … , type } or { url, type } (router.navigate / open) →
+ *                     recorded and answered, the page stays (a test reads where it asked to go).
  * Anything else is recorded and rejected, so a test sees an unexpected call.
  *
  * The page side is a plain script (addInitScript), the answers come from Node (exposeFunction),
@@ -123,6 +125,8 @@ export async function installBridgeStub(page: Page, options: BridgeStubOptions):
         return issuePanelContext(options.context, options.colorMode);
       case 'enableTheming':
         return { css: tokenThemeCss(), attrs: themeHtmlAttrs(options.colorMode) };
+      case 'navigate':
+        return null;
       case 'invoke': {
         const { functionKey, payload: resolverPayload } = payload as { functionKey: string; payload: unknown };
         const resolver = options.resolvers[functionKey];
