@@ -157,9 +157,13 @@ function moduleHistory(site: SandboxSite, frame: FrameInfo): { basePath: string 
   return { basePath: moduleUrl(site, module) };
 }
 
-/** router.navigate / router.open: only the site's own pages, a relative path or an absolute URL on this host. */
+/**
+ * router.navigate / router.open: only the site's own pages, a relative path or an absolute URL on this
+ * host, or one of the app's page modules (`{ target: 'module', moduleKey }`, served at /apps/<key>).
+ */
 function navigation(site: SandboxSite, payload: unknown): { url: string; type: 'new-tab' | 'same-tab' } {
-  const { url, type } = (payload ?? {}) as { url?: unknown; type?: unknown };
+  const { url: given, type, target: kind, moduleKey } = (payload ?? {}) as Record<string, unknown>;
+  const url = kind === 'module' && typeof moduleKey === 'string' ? `/apps/${encodeURIComponent(moduleKey)}` : given;
   if (typeof url !== 'string') throw new HttpError(400, 'navigate without url');
   const target = new URL(url, site.baseUrl);
   if (target.origin !== new URL(site.baseUrl).origin) throw new HttpError(400, `navigate off the site: ${url}`);

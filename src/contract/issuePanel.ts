@@ -39,6 +39,30 @@ export interface OwnerHistoryEntry {
   reasonPending: boolean;
 }
 
+/**
+ * Where the issue stands on its way to Closed (itr-process §5–§6), so the panel can name the one next
+ * step: a problem needs its root cause before Resolve; once resolved, a required return visit must be
+ * recorded; then only the submitter (or a fallback closer an admin named) closes.
+ */
+export interface ClosureView {
+  /** `problem` needs a complete root cause to be resolved; null before triage classifies it. */
+  classification: 'problem' | 'requirement' | null;
+  rootCauseComplete: boolean;
+  /** `resolved`: done, Close not run yet; `closed`: in the ITR workflow's Closed status. */
+  stage: 'open' | 'resolved' | 'closed';
+  /** A required return visit is still to be recorded (`itr-visit-open` = yes). */
+  visitPending: boolean;
+  /** The recorded submitter (never the Reporter), by name; null when none is recorded. */
+  submitter: PersonName | null;
+  /**
+   * Why the viewer may not close (src/domain/closure `mayClose`: who first, then the visit), or null
+   * when the rule lets them once the issue is resolved.
+   */
+  closeRefusal: 'notSubmitter' | 'visitPending' | null;
+  /** The viewer supervises return visits, so may record this one; asked of Jira only while one is pending. */
+  viewerRecordsVisits: boolean;
+}
+
 /** What the ITR issue panel shows: computed on the server from the issue's fields and the config. */
 export interface IssueItrState {
   issueKey: string;
@@ -79,6 +103,7 @@ export interface IssueItrState {
   /** A reassignment in Jira whose reason the viewer (who reassigned, or the new owner) is asked for. */
   pendingForward: OwnerHistoryEntry | null;
   ownerHistory: OwnerHistoryEntry[];
+  closure: ClosureView;
 }
 
 /** Decline: the issue goes back to triage with the owner's reason. */
@@ -100,4 +125,6 @@ export interface IssuePanelFunctions {
   acceptFromPanel: { payload: { issueKey: string }; result: IssueItrState };
   declineFromPanel: { payload: DeclinePayload; result: IssueItrState };
   saveForwardReason: { payload: ForwardReasonPayload; result: IssueItrState };
+  /** The submitter closes from the panel (Jira's Close transition, as the viewer); answers the new state. */
+  closeFromPanel: { payload: { issueKey: string }; result: IssueItrState };
 }

@@ -72,6 +72,12 @@ export async function openInJira(url: string): Promise<void> {
   await router.open(url);
 }
 
+/** Opens one of this app's pages in the host (`router.navigate` to a module): the panel's "Record the return visit". */
+export async function openAppModule(moduleKey: string): Promise<void> {
+  const { router } = await loadBridge();
+  await router.navigate({ target: 'module', moduleKey });
+}
+
 /**
  * `workflowRules.onConfigure(fn)` of `@forge/jira-bridge` (forge-docs: custom-ui-jira-bridge/workflowRules):
  * a workflow rule's create/edit page registers `fn`; Jira calls it when the admin presses Add / Update and

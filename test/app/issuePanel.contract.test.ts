@@ -89,6 +89,16 @@ describe('getIssueItrState through issuePanelResolver', () => {
         canAnswer: false,
         pendingForward: null,
         ownerHistory: [],
+        // Not classified, no submitter recorded: nothing on the way to Closed yet, and the viewer is not the submitter.
+        closure: {
+          classification: null,
+          rootCauseComplete: false,
+          stage: 'open',
+          visitPending: false,
+          submitter: null,
+          closeRefusal: 'notSubmitter',
+          viewerRecordsVisits: false,
+        },
       },
     });
   });

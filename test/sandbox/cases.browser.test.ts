@@ -35,6 +35,10 @@ describeWithBrowser('case library in the sandbox', () => {
 
     await ui.step('suggest', async () => {
       await ui.page.goto(`${ui.sandbox.url}/browse/${ISSUE}`);
+      // Strong suggestions open by themselves, weak ones stay folded under their count (cases/strength.ts).
+      await section.getByTestId('case-count').waitFor();
+      const show = section.getByRole('button', { name: /^Show \d+ similar cases?$/ });
+      if ((await show.count()) > 0) await show.click();
       await section.getByTestId('case-hit').nth(1).waitFor();
       const titles = await section.getByTestId('case-hit').allInnerTexts();
       const en = titles.findIndex((t) => t.includes(EN_CASE));

@@ -6,8 +6,9 @@
  *
  *  - an engineer who is not the submitter does not see Close (the condition), and a forced request is
  *    refused with the rule's message in the user's language;
- *  - the submitter is refused while the complaint's required return visit is open; the supervisor (a
- *    Jira admin here) records it on the ITR page's "Return visits" subpage; then the submitter closes;
+ *  - the submitter is refused while the complaint's required return visit is open, told that the visit
+ *    is pending; the supervisor (a Jira admin here) records it on the ITR page's "Return visits" subpage;
+ *    then the submitter closes;
  *  - the issue panel's root-cause form flags a cause that blames the customer, in English and Chinese.
  *
  * Skipped without Chromium (CHROMIUM_PATH, default /usr/bin/chromium), like sandbox.browser.test.ts.
@@ -116,7 +117,9 @@ describeWithBrowser('closing in the sandbox', () => {
       await Promise.all([ui.page.waitForLoadState(), transitionButton('Close').click()]);
       const alert = ui.page.getByRole('alert');
       await alert.waitFor();
-      expect(await alert.innerText()).toContain('only after any required return visit has been recorded');
+      // The real reason (the pending visit), not "ask the submitter": the submitter is the one asking.
+      expect(await alert.innerText()).toContain('cannot be closed while its return visit is pending');
+      expect(await alert.innerText()).not.toMatch(/ask the submitter/i);
       expect(status()).toBe('Resolved');
     });
 
@@ -150,6 +153,8 @@ describeWithBrowser('closing in the sandbox', () => {
 
   it('flags a root cause that blames the customer, in Chinese', async () => {
     await ui.step('root-cause-zh', async () => {
+      // The database outlives each test's sandbox: start without the first test's draft (and its override reason).
+      await ui.sandbox.harness.sql.raw('DELETE FROM root_cause_version');
       await actAs(TOM, 'zh-CN');
       await ui.page.goto(`${ui.sandbox.url}/browse/${COMPLAINT}`);
       await fillComplaintRootCause('客户操作失误');

@@ -42,7 +42,7 @@ describeWithBrowser('Custom UI under the manifest CSP', () => {
       const html = await fetch(`${ui.sandbox.url}/static/issue-panel/index.html`);
       expect(html.headers.get('content-security-policy')).toBe(csp);
       await ui.page.goto(`${ui.sandbox.url}/browse/ITR-1`);
-      await panel().getByText('Overdue').waitFor();
+      await panel().getByText('Breached', { exact: true }).waitFor();
       expect(await bodyStyle()).toBe('0px border-box');
       expect(refusals).toEqual([]);
       expect(ui.pageErrors).toEqual([]);
@@ -63,7 +63,7 @@ describeWithBrowser('Custom UI under the manifest CSP', () => {
         if (isCspRefusal(m)) refusals.push(m.text());
       });
       await ui.page.goto(`${ui.sandbox.url}/browse/ITR-1`);
-      await panel().getByText('Overdue').waitFor();
+      await panel().getByText('Breached', { exact: true }).waitFor();
       // The text is there (scripts are 'self'), the inline styles are not.
       // Chromium's defaults: the base styles (static/shared/theme.ts) were refused.
       expect(await bodyStyle()).toBe('8px content-box');

@@ -39,7 +39,8 @@ describeWithBrowser('escalation in the sandbox', () => {
 
   it('warns the demo issue on L1, then moves it to L2 when L1 runs out: fields, comments, panel and timeline', async () => {
     await ui.page.goto(`${ui.sandbox.url}/browse/${DEMO}`);
-    await panel().getByText('Warning', { exact: true }).waitFor();
+    // Past the warning time with time left: the lozenge says "Due soon" (the time left stays the headline).
+    await panel().getByText('Due soon', { exact: true }).waitFor();
     expect(await ui.page.getByTestId('field-itr-line').innerText()).toBe('Line 1 (regional support) / 一线'); // the field's formatter
     expect(await panel().locator('body').innerText()).toContain('L1 · First line');
     expect(comments()).toEqual([]);
@@ -70,6 +71,7 @@ describeWithBrowser('escalation in the sandbox', () => {
     await ui.page.reload();
     expect(await ui.page.getByTestId('field-itr-line').innerText()).toBe('Line 2 (headquarters experts) / 二线');
     const timeline = panel().getByRole('region', { name: 'Line history' });
+    await timeline.getByRole('button', { name: 'Show line history' }).click(); // folded, read on first unfold
     await timeline.getByText('Timed out').waitFor();
     expect(await panel().locator('body').innerText()).toContain('L2 · Second line');
     const stays = timeline.getByRole('listitem');

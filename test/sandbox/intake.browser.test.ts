@@ -144,7 +144,11 @@ describeWithBrowser('intake and grading in the sandbox', () => {
       expect(Date.parse(dueAt) - Date.parse(entered)).toBe(6 * 3_600_000);
       expect(Date.parse(warnAt) - Date.parse(entered)).toBe(4.5 * 3_600_000);
       expect(await panel.locator(`time[datetime="${dueAt}"]`).count()).toBe(1);
-      expect(await panel.locator(`time[datetime="${warnAt}"]`).count()).toBe(1);
+      // The warning time is in the deadline's tooltip, on hover.
+      await panel.getByTestId('itr-clock-line').locator('time').first().hover();
+      await panel.getByRole('tooltip').locator(`time[datetime="${warnAt}"]`).first().waitFor();
+      await ui.page.mouse.move(0, 0);
+      await panel.getByRole('tooltip').waitFor({ state: 'detached' });
 
       // The classification history is folded; Enter on its button unfolds and loads it.
       const toggle = panel.getByRole('button', { name: 'Show classification history' });

@@ -245,6 +245,7 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
       expect(jira().issue(key).comments.length).toBeGreaterThan(commentsBefore);
       await openIssue(key, LI);
       await shows('panel: timeout-consent in the owner history, at the deadline', async () => {
+        await panel().getByTestId('itr-owner-history-fold-toggle').click(seen); // folded under History
         const entry = panel()
           .getByTestId('itr-owner-history')
           .getByRole('listitem')
@@ -310,6 +311,7 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
         .click(seen);
       await eventually(() => fieldsOf(key)[DEMO_FIELD_IDS.acceptance], 'accepted');
       await shows('panel: the acceptance in the owner history, by Tom', async () => {
+        await panel().getByTestId('itr-owner-history-fold-toggle').click(seen); // folded under History
         const entry = panel()
           .getByTestId('itr-owner-history')
           .getByRole('listitem')
@@ -341,11 +343,12 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
           .first()
           .waitFor(seen);
         const text = await panel().locator('body').innerText();
-        expect(text).not.toMatch(/On track|Overdue|Warning/);
+        expect(text).not.toMatch(/On track|Due soon|min left/);
         expect(text).toMatch(/met/i); // L2 resolved 20 minutes into its 8.4 hours
       });
       await shows('line history after resolve: the L2 stay ended at the resolution', async () => {
         const history = panel().getByRole('region', { name: 'Line history' });
+        await history.getByRole('button', { name: 'Show line history' }).click(seen); // folded, read on first unfold
         await history.getByText('L2 · Second line').first().waitFor(seen);
         const text = await history.innerText();
         expect(text).not.toMatch(/Current line|– now/);
@@ -382,7 +385,7 @@ describeWithBrowser('one critical issue from creation to close, in the sandbox',
           .getByText(/\bmet\b|breached/i)
           .first()
           .waitFor(seen);
-        expect(await panel().locator('body').innerText()).not.toMatch(/On track|Overdue|Warning/);
+        expect(await panel().locator('body').innerText()).not.toMatch(/On track|Due soon|min left/);
       });
       await shows('closed issue: names, no ids or codes', () => shownByName(['Anna Schmidt', 'Tom Baker']));
       await ui.shoot('sandbox-itr-journey-closed');

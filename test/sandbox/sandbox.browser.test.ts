@@ -23,7 +23,7 @@ describeWithBrowser('ITR sandbox in Chromium', () => {
   it('shows the ITR panel of an overdue issue with the due time the domain computes', async () => {
     await ui.step('overdue', async () => {
       await ui.page.goto(`${ui.sandbox.url}/browse/ITR-1`);
-      await panel().getByText('Overdue').waitFor();
+      await panel().getByText('Breached', { exact: true }).waitFor();
 
       // ITR-1: critical at L1 (always-on calendar), as seeded; the panel's due time is the domain's.
       const entered = ui.sandbox.harness.jira.issue('ITR-1').fields[DEMO_FIELD_IDS.lineEnteredAt];
@@ -38,7 +38,15 @@ describeWithBrowser('ITR sandbox in Chromium', () => {
         warningFraction: budget.warningFraction,
       });
       expect(await panel().locator(`time[datetime="${expected.dueAt?.toISOString()}"]`).count()).toBe(1);
-      expect(await panel().locator(`time[datetime="${expected.warnAt?.toISOString()}"]`).count()).toBe(1);
+      // The warning time is in the deadline's tooltip (the clock's state already says it is overdue).
+      await panel().getByTestId('itr-clock-line').locator('time').first().hover();
+      await panel()
+        .getByRole('tooltip')
+        .locator(`time[datetime="${expected.warnAt?.toISOString()}"]`)
+        .first()
+        .waitFor();
+      await ui.page.mouse.move(0, 0);
+      await panel().getByRole('tooltip').waitFor({ state: 'detached' });
 
       const text = await panel().locator('body').innerText();
       expect(text).toContain('Technical service');
@@ -56,13 +64,13 @@ describeWithBrowser('ITR sandbox in Chromium', () => {
   it('follows the language and theme switches into the iframe', async () => {
     await ui.step('lang-theme', async () => {
       await ui.page.goto(`${ui.sandbox.url}/browse/ITR-1`);
-      await panel().getByText('Overdue').waitFor();
+      await panel().getByText('Breached', { exact: true }).waitFor();
       await ui.switchTo('switch-lang', 'zh-CN');
-      await panel().getByText('已超时').waitFor();
+      await panel().getByText('已违约', { exact: true }).waitFor();
       expect(await panel().locator('body').innerText()).toContain('一线 (L1)');
       await ui.switchTo('switch-theme', 'dark');
       await panel().locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
-      await panel().getByText('已超时').waitFor();
+      await panel().getByText('已违约', { exact: true }).waitFor();
       expect(await ui.page.locator('html').getAttribute('data-color-mode')).toBe('dark');
       // The panel's surface is the dark theme's token, not the light fallback.
       // A function, not a string: Playwright evaluates a string as an expression, which yields the function itself.

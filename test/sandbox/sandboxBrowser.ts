@@ -165,10 +165,13 @@ export async function fillRootCause(
     managementZero: string;
   },
 ): Promise<void> {
-  await panel.getByTestId('root-cause-toggle').click();
+  // The root cause is the next step of an open problem without it (a button), else a fold (its toggle).
+  const opener = panel.getByTestId('next-fill-root-cause').or(panel.getByTestId('root-cause-form-toggle'));
+  await opener.first().click();
   const form = panel.getByTestId('root-cause-form');
   await form.locator('[data-path="whys.0"]').fill(draft.whys[0]);
-  await panel.getByTestId('root-cause-add-why').click();
+  // A draft saved earlier may already have its second why.
+  if ((await form.locator('[data-path="whys.1"]').count()) === 0) await panel.getByTestId('root-cause-add-why').click();
   await form.locator('[data-path="whys.1"]').fill(draft.whys[1]);
   await form.locator('[data-path="rootCause"]').fill(draft.rootCause);
   await form.locator('[data-path="shortTermMeasure"]').fill(draft.shortTerm);

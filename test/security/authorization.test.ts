@@ -48,6 +48,8 @@ const TABLE: Record<string, Row> = {
   acceptFromPanel: TRIAGE,
   declineFromPanel: row(R, R, R, R, R, R),
   saveForwardReason: BROWSERS,
+  // Only the recorded submitter (or a fallback closer) closes (issue 16); none of these roles submitted ITR-4.
+  closeFromPanel: row(R, R, R, R, R, R),
   getTriageOptions: TRIAGE,
   listTriage: TRIAGE,
   triageIssue: TRIAGE,
@@ -135,6 +137,7 @@ const REFUSAL_CODES = [
   'TRIAGE_NOT_OWNER',
   'VISIT_NOT_SUPERVISOR',
   'ROOT_CAUSE_NOT_EDITOR',
+  'CLOSE_NOT_SUBMITTER',
 ];
 
 /**

@@ -76,6 +76,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   acceptFromPanel: { issueKey: PANEL_ISSUE },
   declineFromPanel: { issueKey: PANEL_ISSUE, reason: 'Not my product: the VAT module belongs to finance' },
   saveForwardReason: { issueKey: PANEL_ISSUE, entryId: '1', reason: 'Tom knows the VAT module' },
+  closeFromPanel: { issueKey: PANEL_ISSUE },
   // triage
   getTriageOptions: {},
   listTriage: {},

@@ -14,6 +14,8 @@
  *   - 'createHistory' (no payload) → the module URL's history (view.createHistory of a full page with
  *                     subpages), kept in the page (functions do not cross to Node): it starts at
  *                     `route`; `navigateSubpage(page, path)` moves it as a click in Jira's sidebar does.
+ *   - 'navigate'      { target, moduleKey, … , type } or { url, type } (router.navigate / open) →
+ *                     recorded and answered, the page stays (a test reads where it asked to go).
  * Anything else is recorded and rejected, so a test sees an unexpected call.
  *
  * The page side is a plain script (addInitScript), the answers come from Node (exposeFunction),
@@ -130,6 +132,8 @@ export async function installBridgeStub(page: Page, options: BridgeStubOptions):
         return { css: tokenThemeCss(), attrs: themeHtmlAttrs(options.colorMode) };
       case 'createHistory':
         return null; // recorded; the history itself lives in the page (pageSide)
+      case 'navigate':
+        return null;
       case 'invoke': {
         const { functionKey, payload: resolverPayload } = payload as { functionKey: string; payload: unknown };
         const resolver = options.resolvers[functionKey];

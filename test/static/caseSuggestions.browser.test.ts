@@ -2,13 +2,14 @@
  * The issue panel's case suggestions (static/issue-panel/src/cases) in headless Chromium. Resolver
  * answers are fixtures given through the stand-in Forge host (bridgeStub.ts): one `suggestCases` on
  * open with an English and a Chinese case and why each matched; "helped", free search, and the
- * resolved issue's prompt to add a case.
+ * resolved issue's prompt to add a case. Weak suggestions (no case sharing two words of its title with
+ * the issue, none that helped) stay folded under a count; strong ones open (`isStrong`).
  */
 import path from 'node:path';
 import type { CaseHit, CaseRecord, CaseSuggestions } from '../../src/contract/cases';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp, screenshots } from './browserApp';
-import { historyOfItr42TimedOutToL2, ok, onTrackTechnicalServiceAtL2 } from './issueItrState.fixtures';
+import { ok, onTrackTechnicalServiceAtL2 } from './issueItrState.fixtures';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 
@@ -89,7 +90,7 @@ describeWithBrowser('case suggestions on the issue panel in Chromium', () => {
       colorMode: 'light',
       resolvers: {
         getIssueItrState: () => ok(onTrackTechnicalServiceAtL2),
-        getLineHistory: () => ok(historyOfItr42TimedOutToL2),
+        listHandoffs: () => ok([]),
         suggestCases: () => ok(suggestionsForResolvedItr42),
         markCaseHelpful: () =>
           ok({ ...printerQueueCase.case, helpfulCount: 3, usageCount: 3, usedOnIssues: ['ITR-42'] }),
@@ -99,7 +100,11 @@ describeWithBrowser('case suggestions on the issue panel in Chromium', () => {
     });
     await page.goto(app.url);
     const section = page.getByTestId('case-suggestions');
+    // Strong (two of the issue's words in the top case's title): open without asking.
     await section.getByTestId('case-hit').nth(1).waitFor();
+    expect(await section.getByRole('button', { name: 'Hide similar cases' }).getAttribute('aria-expanded')).toBe(
+      'true',
+    );
     const hits = section.getByTestId('case-hit');
     expect(await hits.nth(0).locator('mark').allInnerTexts()).toEqual(['Printer', 'queue']);
     expect(await hits.nth(0).getByTestId('case-why').innerText()).toBe('Matched: printer, queue');
@@ -114,16 +119,16 @@ describeWithBrowser('case suggestions on the issue panel in Chromium', () => {
     await hits.nth(0).getByText('Driver 5.2 spools to a full disk').waitFor();
 
     await hits.nth(0).getByRole('button', { name: 'This case helped' }).click();
-    await section.getByTestId('case-notice').getByText('Marked as helpful.').waitFor();
+    await page.getByTestId('case-notice').getByText('Marked as helpful.').waitFor();
     expect(await hits.nth(0).getByRole('button', { name: 'This case helped' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
 
     // Resolved: offers to improve the case that helped, or to add a new one.
-    const prompt = section.getByTestId('case-resolved-prompt');
+    const prompt = page.getByTestId('case-resolved-prompt');
     await prompt.getByRole('button', { name: 'Improve “Printer queue stalls after driver update”' }).waitFor();
     await prompt.getByRole('button', { name: 'Add a new case' }).click();
-    await section.getByTestId('case-notice').getByText('Draft case 13 created from this issue.').waitFor();
+    await page.getByTestId('case-notice').getByText('Draft case 13 created from this issue.').waitFor();
 
     const box = section.getByRole('searchbox', { name: 'Search cases' });
     await box.fill('打印机');
@@ -144,7 +149,6 @@ describeWithBrowser('case suggestions on the issue panel in Chromium', () => {
     ).toEqual(
       [
         'getIssueItrState',
-        'getLineHistory',
         'suggestCases',
         'listHandoffs',
         'markCaseHelpful',
@@ -154,6 +158,80 @@ describeWithBrowser('case suggestions on the issue panel in Chromium', () => {
     );
     expect(errors).toEqual([]);
     await page.screenshot({ path: path.join(screenshots, 'issue-panel-case-suggestions.png'), fullPage: true });
+    await page.close();
+  });
+
+  /** One title word in common, nothing helped yet: a weak suggestion. */
+  const weakPrinterCase: CaseHit = {
+    ...printerQueueCase,
+    highlights: {
+      title: [
+        { text: 'Printer', hit: true },
+        { text: ' queue stalls after driver update', hit: false },
+      ],
+      symptom: printerQueueCase.highlights.symptom,
+    },
+  };
+
+  it.each([
+    ['en_US', 'light', 'Show 1 similar case', 'Hide similar cases', '1 case'],
+    ['zh_CN', 'dark', '显示 1 个相似案例', '隐藏相似案例', '1 个案例'],
+    ['en_US', 'dark', 'Show 1 similar case', 'Hide similar cases', '1 case'],
+    ['zh_CN', 'light', '显示 1 个相似案例', '隐藏相似案例', '1 个案例'],
+  ] as const)(
+    '%s %s: weak suggestions stay folded under their count; the reader unfolds them',
+    async (locale, mode, show, hide, count) => {
+      const page = await app.browser.newPage({ viewport: { width: 560, height: 900 }, colorScheme: mode });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await installBridgeStub(page, {
+        context: { locale, timezone: 'Asia/Shanghai', issueKey: 'ITR-42' },
+        colorMode: mode,
+        resolvers: {
+          getIssueItrState: () => ok(onTrackTechnicalServiceAtL2),
+          listHandoffs: () => ok([]),
+          suggestCases: () => ok({ ...suggestionsForResolvedItr42, resolved: false, hits: [weakPrinterCase] }),
+        },
+      });
+      await page.goto(app.url);
+      const section = page.getByTestId('case-suggestions');
+      const toggle = section.getByRole('button', { name: show });
+      await toggle.waitFor();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await section.getByTestId('case-count').innerText()).toBe(count);
+      expect(await section.getByTestId('case-hit').count()).toBe(0);
+      await page.screenshot({
+        path: path.join(screenshots, `issue-panel-${locale}-${mode}-cases-folded.png`),
+        fullPage: true,
+      });
+      await toggle.click();
+      await section.getByTestId('case-hit').waitFor();
+      expect(await section.getByRole('button', { name: hide }).getAttribute('aria-expanded')).toBe('true');
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('a case that already helped on this issue makes the suggestions strong (zh-CN, dark)', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 560, height: 900 }, colorScheme: 'dark' });
+    await installBridgeStub(page, {
+      context: { locale: 'zh_CN', timezone: 'Asia/Shanghai', issueKey: 'ITR-42' },
+      colorMode: 'dark',
+      resolvers: {
+        getIssueItrState: () => ok(onTrackTechnicalServiceAtL2),
+        listHandoffs: () => ok([]),
+        suggestCases: () =>
+          ok({ ...suggestionsForResolvedItr42, resolved: false, hits: [weakPrinterCase], helpedCaseIds: [11] }),
+      },
+    });
+    await page.goto(app.url);
+    await page.getByTestId('case-suggestions').getByTestId('case-hit').waitFor();
+    expect(
+      await page
+        .getByTestId('case-suggestions')
+        .getByRole('button', { name: '隐藏相似案例' })
+        .getAttribute('aria-expanded'),
+    ).toBe('true');
     await page.close();
   });
 });

@@ -1,9 +1,29 @@
 import type { ResolverResult } from '../../src/contract/envelope';
 import type { LineHistory } from '../../src/contract/escalation';
-import type { IssueItrState } from '../../src/contract/issuePanel';
+import type { ClosureView, IssueItrState } from '../../src/contract/issuePanel';
 
 /** "Now" of the browser tests: relative times ("in 3 hours") are computed from it. */
 export const NOW = '2026-11-24T06:00:00Z';
+
+/** Anna Schmidt submitted the ITR issues of these fixtures; the viewer is someone else unless a fixture says so. */
+export const ANNA = { accountId: 'acc-anna', displayName: 'Anna Schmidt' };
+
+/** An open requirement: nothing on the way to Closed is pending yet (no root cause needed). */
+export const openRequirement: ClosureView = {
+  classification: 'requirement',
+  rootCauseComplete: false,
+  stage: 'open',
+  visitPending: false,
+  submitter: ANNA,
+  closeRefusal: 'notSubmitter',
+  viewerRecordsVisits: false,
+};
+
+/** An open problem whose root cause is not complete: it blocks Resolve, so it is the next step. */
+export const openProblemWithoutRootCause: ClosureView = { ...openRequirement, classification: 'problem' };
+
+/** Closed: nothing is left to do. */
+export const closedRequirement: ClosureView = { ...openRequirement, stage: 'closed' };
 
 /** A technical-service ticket at L2, well before its warning time. */
 export const onTrackTechnicalServiceAtL2: IssueItrState = {
@@ -27,6 +47,7 @@ export const onTrackTechnicalServiceAtL2: IssueItrState = {
   canAnswer: false,
   pendingForward: null,
   ownerHistory: [],
+  closure: openRequirement,
 };
 
 /** A complaint escalated to L3 whose due time passed two hours ago. */
@@ -51,6 +72,7 @@ export const overdueComplaintAtL3: IssueItrState = {
   canAnswer: false,
   pendingForward: null,
   ownerHistory: [],
+  closure: openProblemWithoutRootCause,
 };
 
 /** An issue that has a kind but is not graded yet: no line, no clock. */
@@ -75,6 +97,7 @@ export const notStartedSpareParts: IssueItrState = {
   canAnswer: false,
   pendingForward: null,
   ownerHistory: [],
+  closure: { ...openRequirement, classification: null },
 };
 
 /** ITR-9 before triage: its response (acceptance) clock runs from creation, past its warning time. */
@@ -95,6 +118,31 @@ export const untriagedResponsePaused: IssueItrState = {
   response: { dueAt: null, warnAt: null, status: 'paused', pausedSince: '2026-11-24T05:00:00Z', final: null },
 };
 
+/**
+ * ITR-42 past its warning time (05:00Z) with 49 working minutes left (due 06:49Z): the issue's "grey
+ * (in 49 minutes)" case. The time left is the headline and the lozenge says "Due soon".
+ */
+export const dueSoonTechnicalServiceAtL2: IssueItrState = {
+  ...onTrackTechnicalServiceAtL2,
+  warnAt: '2026-11-24T05:00:00Z',
+  dueAt: '2026-11-24T06:49:00Z',
+  remainingMinutes: 49,
+  status: 'warning',
+};
+
+/** ITR-42 resolved: its L2 clock met; what happens next depends on the visit and on who looks (the closure). */
+export function resolvedItr42(closure: Partial<ClosureView>): IssueItrState {
+  return {
+    ...onTrackTechnicalServiceAtL2,
+    dueAt: null,
+    warnAt: null,
+    remainingMinutes: 95,
+    status: 'done',
+    lineFinal: { outcome: 'met', spareMinutes: 95, stoppedAt: '2026-11-24T05:55:00Z' },
+    closure: { ...openRequirement, classification: 'problem', rootCauseComplete: true, stage: 'resolved', ...closure },
+  };
+}
+
 /** ITR-42 waiting for the customer since 05:00Z: the L2 clock stopped with 150 working minutes left. */
 export const pausedTechnicalServiceAtL2: IssueItrState = {
   ...onTrackTechnicalServiceAtL2,
@@ -113,6 +161,7 @@ export const doneTechnicalServiceAtL2: IssueItrState = {
   remainingMinutes: 95,
   status: 'done',
   lineFinal: { outcome: 'met', spareMinutes: 95, stoppedAt: '2026-11-24T05:55:00Z' },
+  closure: closedRequirement,
   response: {
     dueAt: '2026-11-24T00:00:00Z',
     warnAt: '2026-11-23T23:45:00Z',
@@ -132,6 +181,7 @@ export const breachedComplaintStampedV3: IssueItrState = {
   remainingMinutes: 0,
   status: 'done',
   lineFinal: { outcome: 'breached', overMinutes: 125, stoppedAt: '2026-11-24T06:05:00Z' },
+  closure: { ...closedRequirement, classification: 'problem', rootCauseComplete: true },
   response: {
     dueAt: '2026-11-23T19:00:00Z',
     warnAt: '2026-11-23T18:45:00Z',

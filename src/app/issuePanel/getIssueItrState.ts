@@ -8,6 +8,9 @@ import { loadClockSettings, type ClockSettings } from '../escalation/clockSettin
 import { ConfigStore } from '../../adapters/kvs';
 import { namesOf } from '../people/displayNames';
 import { responseClockOf } from './responseClockView';
+import { closureViewOf, submitterIdOf, visitPendingOf } from './closureView';
+import { loadFallback } from '../closure/fallbackClosers';
+import { isSupervisor, loadSettings } from '../returnVisits/settings';
 import {
   consumedWorkingMinutes,
   DomainError,
@@ -48,6 +51,10 @@ export interface IssuePanelDeps {
   ownerHistory(issueId: string): Promise<OwnerHistoryRow[]>;
   /** Display names of the accounts; null for one Jira no longer knows (the UI says "Unknown user"). */
   names(accountIds: readonly string[]): Promise<PersonName[]>;
+  /** The fallback closers an admin named (they may close like the submitter). */
+  fallbackClosers(): Promise<readonly string[]>;
+  /** Whether the viewer supervises return visits (asked of Jira as the viewer). */
+  viewerSupervises(): Promise<boolean>;
   now(): Date;
 }
 
@@ -60,6 +67,8 @@ export const platformIssuePanelDeps: IssuePanelDeps = {
   ownerHistory: (issueId) => repositories().classificationHistory.readOwnerHistory(issueId),
   names: async (accountIds) =>
     [...(await namesOf(jiraAsApp(), accountIds))].map(([accountId, displayName]) => ({ accountId, displayName })),
+  fallbackClosers: async () => (await loadFallback()).config.accountIds,
+  viewerSupervises: async () => isSupervisor(jiraAsUser(), (await loadSettings()).settings),
   now: () => new Date(),
 };
 
@@ -98,6 +107,9 @@ export interface OwnerView {
 
 const NO_OWNER_VIEW: OwnerView = { owner: null, canAnswer: false, pendingForward: null, ownerHistory: [] };
 
+/** The panel's state without the way to Closed (`closureViewOf` adds it). */
+export type PanelClockState = Omit<IssueItrState, 'closure'>;
+
 /**
  * Pure: the panel's view of one issue from its ITR field values, the config, the line's pauses and the
  * time. The due and warning times are the issue's fields as the app wrote them (one source of truth,
@@ -112,7 +124,7 @@ export function itrStateOf(
   now: Date,
   pauses: readonly Pause[] = [],
   people: OwnerView = NO_OWNER_VIEW,
-): IssueItrState {
+): PanelClockState {
   const kind = text(fields[ids.kind]);
   const line = text(fields[ids.line]);
   const version = fields[ids.gradingTableVersion];
@@ -124,7 +136,7 @@ export function itrStateOf(
   // Done by Resolution or by status category: the clock stopped when the issue became done.
   const markers = { resolved: fields['resolution'] != null, statusCategory: statusCategoryOf(fields['status']) };
   const done = isIssueDone(markers);
-  const state: IssueItrState = {
+  const state: PanelClockState = {
     issueKey,
     kind: kind !== null && isItrKind(kind) ? kind : null,
     grade,
@@ -192,30 +204,36 @@ export function acceptedAtOf(rows: readonly OwnerHistoryRow[]): Date | null {
   return at;
 }
 
-/** Who the issue is with and what the viewer may do, from the owner field and the audit rows. */
+/**
+ * Who the issue is with and what the viewer may do, from the owner field and the audit rows; the names
+ * looked up (one call, the submitter's included) for the closure view.
+ */
 async function ownerViewOf(
   fields: Record<string, unknown>,
   ids: ItrFieldIds,
   viewer: string | undefined,
   rows: readonly OwnerHistoryRow[],
   deps: IssuePanelDeps,
-): Promise<OwnerView> {
+): Promise<{ view: OwnerView; names: ReadonlyMap<string, PersonName> }> {
   const ownerId = accountIdOf(fields[ids.owner]);
-  const wanted = [...new Set([...accountIdsIn(rows), ...(ownerId === null ? [] : [ownerId])])];
+  const submitterId = submitterIdOf(fields, ids);
+  const people = [ownerId, submitterId].filter((id): id is string => id !== null);
+  const wanted = [...new Set([...accountIdsIn(rows), ...people])];
   const names = new Map((wanted.length === 0 ? [] : await deps.names(wanted)).map((p) => [p.accountId, p]));
   const ownerHistory = ownerHistoryOf(rows, names);
-  return {
+  const view = {
     owner: personOf(ownerId, names),
     canAnswer: viewer !== undefined && ownerId === viewer && fields[ids.acceptance] === 'awaiting',
     pendingForward: pendingForwardFor(ownerHistory, viewer),
     ownerHistory,
   };
+  return { view, names };
 }
 
 /**
  * The ITR issue panel's state: kind, grade (and the table version it was stamped with), support line,
  * the line's due and warning times as the issue's fields hold them, the clocks' final state once done,
- * the owner by name, what the viewer may answer, and the owner history.
+ * the owner by name, what the viewer may answer, the owner history, and the way to Closed (closureView.ts).
  */
 export async function getIssueItrState(
   issueKey: string,
@@ -233,10 +251,24 @@ export async function getIssueItrState(
     deps.ownerHistory(issue.id),
     deps.clockSettings(),
   ]);
-  const people = await ownerViewOf(issue.fields, ids, accountId, rows, deps);
+  const visitPending = visitPendingOf(issue.fields, ids);
+  const [people, fallbackAccountIds, viewerRecordsVisits] = await Promise.all([
+    ownerViewOf(issue.fields, ids, accountId, rows, deps),
+    deps.fallbackClosers(),
+    // Two Jira calls (groups, admin permission): only while a visit waits to be recorded.
+    visitPending && accountId !== undefined ? deps.viewerSupervises() : Promise.resolve(false),
+  ]);
   const now = deps.now();
   const onLine = pauses.filter((p) => line !== null && p.line === line).map(({ from, to }) => ({ from, to }));
-  const state = itrStateOf(issueKey, issue.fields, ids, config, now, onLine, people);
+  const state = itrStateOf(issueKey, issue.fields, ids, config, now, onLine, people.view);
+  const closure = closureViewOf({
+    fields: issue.fields,
+    ids,
+    viewer: accountId,
+    fallbackAccountIds,
+    names: people.names,
+    viewerRecordsVisits,
+  });
   // The response clock runs from creation across triage and every line: each wait stops it.
   const allPauses = pauses.map(({ from, to }) => ({ from, to }));
   const response = responseClockOf({
@@ -248,5 +280,5 @@ export async function getIssueItrState(
     pauses: allPauses,
     acceptedAt: acceptedAtOf(rows),
   });
-  return { ...state, response };
+  return { ...state, response, closure };
 }

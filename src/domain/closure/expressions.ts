@@ -48,7 +48,12 @@ const MAY_CLOSE =
 /** Close condition: hides Close from everyone but the submitter and the fallback closers, and until resolved. */
 export const CLOSE_CONDITION_EXPRESSION = MAY_CLOSE;
 
-/** Close validator: the condition again (a transition can be run by REST too), and no open required visit. */
+/**
+ * Close validator: the condition again (a transition can be run by REST too), and no open required visit.
+ * Its static message (locales `closeValidator.error`) names the pending visit first: the condition already
+ * hides Close from everyone but the submitter and the fallback closers, so whoever meets this refusal in
+ * Jira's UI is refused for the visit. The issue panel names the exact reason (closureView.ts).
+ */
 export const CLOSE_VALIDATOR_EXPRESSION = `${MAY_CLOSE} && config.visitOpen != null && issue[config.visitOpen] != 'yes'`;
 
 /** Resolve validator: a problem needs a complete root cause ('yes' mirrored by the app). */

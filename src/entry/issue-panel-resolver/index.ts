@@ -6,6 +6,7 @@ import { handler as triageHandler } from '../triageFunctions';
 import { guardedDefinitions } from '../guard';
 import { PEOPLE_KEYS, handler as peopleHandler } from '../peopleResolver';
 import { getLineHistory } from '../../app/history/getLineHistory';
+import { closeFromPanel } from '../../app/issuePanel/closeFromPanel';
 import { getIssueItrState } from '../../app/issuePanel/getIssueItrState';
 import { saveForwardReason } from '../../app/issuePanel/saveForwardReason';
 import { declineIssue } from '../../app/triage/decline';
@@ -84,6 +85,7 @@ const functions: Implementing<PanelFunctions> = {
     const entryId = numericId(payload, 'entryId');
     return saveForwardReason({ issueKey: key, entryId, reason: text(payload, 'reason') }, accountId);
   }),
+  closeFromPanel: thenPanelState((key, accountId) => closeFromPanel(key, accountId)),
   // The line-history timeline (src/app/history): same parsing and same own-issue rule as the state.
   getLineHistory: (payload, context) => getLineHistory(panelIssueKey(payload, context), callerOf(context)),
   // Root cause and measures (src/app/rootCause).

@@ -1,15 +1,10 @@
-import { useId, useRef, useState } from 'react';
-import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
+import { useId, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { IssueItrState, OwnerHistoryEntry } from '../../../src/contract/issuePanel';
 import type { PersonName } from '../../../src/contract/people';
 import { call } from '../../shared/api';
-import {
-  baseInputStyle,
-  buttonStyles,
-  dangerButtonStyles,
-  FieldLabel,
-  primaryButtonStyles,
-} from '../../shared/controls';
+import { baseInputStyle, FieldLabel } from '../../shared/controls';
 import { toApiError, type ApiError } from '../../shared/errors';
 import { errorMessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
@@ -41,7 +36,10 @@ export function OwnerRows({ state }: { state: IssueItrState }) {
   );
 }
 
-/** The answers the viewer owes: accept or decline (the owner), the reason of a reassignment in Jira. */
+/**
+ * The answers the viewer owes, the panel's next step when there is one: accept (primary) or decline
+ * (the owner), the reason of a reassignment in Jira.
+ */
 export function OwnerAnswers({ state, onChange }: { state: IssueItrState; onChange: (next: IssueItrState) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -82,20 +80,19 @@ function AcceptOrDecline({ issueKey, busy, answer }: { issueKey: string; busy: b
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
   const reasonId = useId();
-  const declineButton = useRef<HTMLButtonElement>(null);
   if (!declining) {
     return (
       <Inline space="space.100">
-        <Pressable
-          xcss={primaryButtonStyles}
+        <Button
+          appearance="primary"
           isDisabled={busy}
           onClick={() => void answer(() => call('acceptFromPanel', { issueKey }))}
         >
           {t('acceptance.accept')}
-        </Pressable>
-        <Pressable ref={declineButton} xcss={buttonStyles} isDisabled={busy} onClick={() => setDeclining(true)}>
+        </Button>
+        <Button isDisabled={busy} onClick={() => setDeclining(true)}>
           {t('acceptance.decline')}
-        </Pressable>
+        </Button>
       </Inline>
     );
   }
@@ -119,11 +116,10 @@ function AcceptOrDecline({ issueKey, busy, answer }: { issueKey: string; busy: b
           style={{ ...baseInputStyle(), resize: 'vertical' }}
         />
         <Inline space="space.100">
-          <Pressable type="submit" xcss={dangerButtonStyles} isDisabled={busy || reason.trim() === ''}>
+          <Button type="submit" appearance="danger" isDisabled={busy || reason.trim() === ''}>
             {busy ? t('acceptance.saving') : t('acceptance.declineConfirm')}
-          </Pressable>
-          <Pressable
-            xcss={buttonStyles}
+          </Button>
+          <Button
             isDisabled={busy}
             onClick={() => {
               setDeclining(false);
@@ -131,7 +127,7 @@ function AcceptOrDecline({ issueKey, busy, answer }: { issueKey: string; busy: b
             }}
           >
             {t('acceptance.cancel')}
-          </Pressable>
+          </Button>
         </Inline>
       </Stack>
     </Box>
@@ -155,7 +151,6 @@ function ForwardReason({
   return (
     <Box
       as="form"
-      xcss={askStyles}
       onSubmit={(e) => {
         e.preventDefault();
         void answer(() => call('saveForwardReason', { issueKey, entryId: entry.id, reason }));
@@ -173,35 +168,24 @@ function ForwardReason({
           style={{ ...baseInputStyle(), resize: 'vertical' }}
         />
         <Inline>
-          <Pressable type="submit" xcss={primaryButtonStyles} isDisabled={busy || reason.trim() === ''}>
+          <Button type="submit" appearance="primary" isDisabled={busy || reason.trim() === ''}>
             {busy ? t('acceptance.saving') : t('forward.save')}
-          </Pressable>
+          </Button>
         </Inline>
       </Stack>
     </Box>
   );
 }
 
-const askStyles = xcss({
-  borderColor: 'color.border.information',
-  borderStyle: 'solid',
-  borderWidth: 'border.width',
-  borderRadius: 'radius.small',
-  padding: 'space.100',
-  backgroundColor: 'color.background.information',
-});
-
 type T = ReturnType<typeof useI18n>['t'];
 const nameOf = (t: T, p: PersonName | null): string => (p === null ? t('people.app') : personName(t, p.displayName));
 
-/** Acceptance, timeout consent, declines and forwards, oldest first, people by name. */
+/** Acceptance, timeout consent, declines and forwards, oldest first, people by name (inside its fold). */
 export function OwnerHistory({ entries }: { entries: readonly OwnerHistoryEntry[] }) {
   const { t, formatDateTime } = useI18n();
-  if (entries.length === 0) return null;
   return (
-    <Box as="section" aria-label={t('ownerHistory.title')} testId="itr-owner-history">
+    <Box testId="itr-owner-history">
       <Stack space="space.075">
-        <Text weight="medium">{t('ownerHistory.title')}</Text>
         <Box as="ul" xcss={listStyles}>
           {entries.map((e) => (
             <Box as="li" key={e.id} xcss={itemStyles}>

@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
-import { Box, Inline, Text, xcss } from '@atlaskit/primitives';
+import { Box, Text, xcss } from '@atlaskit/primitives';
 import { useI18n } from '../../shared/i18n/react';
-import { useNow } from './useNow';
 
-/** The panel's label/value rows, shared by its sections (IssuePanel, Clocks, Acceptance). */
+/** The panel's label/value rows, shared by its sections (IssuePanel, Acceptance). */
 // A two-column description list like Jira's own "Details" panel: subtle labels, values beside them.
 export const listStyles = xcss({
   display: 'grid',
@@ -36,30 +35,14 @@ export function NotSet() {
   return <Text color="color.text.subtlest">{t('common.notSet')}</Text>;
 }
 
-export type TextColor = 'color.text.danger' | 'color.text.warning';
-
-export function DateTime({
-  iso,
-  relative = false,
-  color,
-}: {
-  iso: string | null;
-  relative?: boolean;
-  color?: TextColor | undefined;
-}) {
-  const { t, formatDateTime, formatRelative } = useI18n();
-  const now = useNow(relative && iso !== null);
+/** An absolute instant in the user's zone (e.g. when the line started); relative times are the clocks'. */
+export function DateTime({ iso }: { iso: string | null }) {
+  const { formatDateTime } = useI18n();
   const absolute = iso === null ? null : formatDateTime(iso);
   if (iso === null || absolute === null) return <NotSet />;
-  const hint = relative ? formatRelative(iso, now) : null;
   return (
-    <Inline space="space.050" shouldWrap>
-      <Box as="time" dateTime={iso}>
-        <Text color={color ?? 'color.text'} weight={color === undefined ? 'regular' : 'medium'}>
-          {absolute}
-        </Text>
-      </Box>
-      {hint === null ? null : <Text color="color.text.subtlest">{t('time.relative', { relative: hint })}</Text>}
-    </Inline>
+    <Box as="time" dateTime={iso}>
+      <Text>{absolute}</Text>
+    </Box>
   );
 }

@@ -8,12 +8,15 @@ import { ErrorState } from '../../shared/ErrorState';
 import { useI18n } from '../../shared/i18n/react';
 import { CaseSuggestions } from './cases/CaseSuggestions';
 import { ClassificationHistory } from './ClassificationHistory';
+import { ClockCards } from './clocks/ClockCards';
+import { Fold } from './Fold';
+import { GradeVersion } from './GradeVersion';
 import { Handoff } from './handoff/Handoff';
 import { LineHistory } from './LineHistory';
-import { RootCauseSection } from './rootCause/RootCauseSection';
-import { StatusLozenge } from './StatusLozenge';
-import { OwnerAnswers, OwnerHistory, OwnerRows } from './Acceptance';
-import { GradeVersion, LineClockRows, ResponseClockRow } from './Clocks';
+import { NextStep } from './next/NextStep';
+import { nextStepOf } from './next/nextStep';
+import { RootCauseFold, RootCauseForm } from './rootCause/RootCauseSection';
+import { OwnerHistory, OwnerRows } from './Acceptance';
 import { DateTime, listStyles, NotSet, Row } from './DetailRows';
 
 type LoadState =
@@ -21,7 +24,11 @@ type LoadState =
   | { phase: 'error'; error: ApiError }
   | { phase: 'ready'; state: IssueItrState; loadedAt: number };
 
-/** The ITR issue panel (`jira:issuePanel`): the issue's kind, grade, support line and its SLA clock. */
+/**
+ * The ITR issue panel (`jira:issuePanel`), ordered like JSM's SLA panel: the clocks first, then the one
+ * next step the viewer can take, the issue's ITR details and other actions, then what is folded
+ * (similar cases unless strong, the root cause once it blocks nothing, the histories).
+ */
 export function IssuePanel({ context }: { context: ForgeContext }) {
   const { t } = useI18n();
   const issueKey = issueKeyOf(context);
@@ -82,7 +89,6 @@ export function IssuePanel({ context }: { context: ForgeContext }) {
           onChange={(state) => setLoad({ phase: 'ready', state, loadedAt: Date.now() })}
         />
       ) : null}
-      {load.phase === 'ready' && issueKey !== null ? <RootCauseSection issueKey={issueKey} /> : null}
     </Box>
   );
 }
@@ -101,10 +107,14 @@ function Details({
   loadedAt: number;
   onRefresh: () => void;
   refreshRef: React.Ref<HTMLButtonElement>;
-  /** An answer given in the panel (accept, decline, a reason) returns the issue's new state. */
+  /** An answer given in the panel (accept, decline, a reason, close) returns the issue's new state. */
   onChange: (next: IssueItrState) => void;
 }) {
   const { t, formatDateTime, locale } = useI18n();
+  const [rootCauseOpen, setRootCauseOpen] = useState(false);
+  // Opened as the next step, the form stays where it opened even once saving completes it.
+  const [rootCausePinned, setRootCausePinned] = useState(false);
+  const [ownerHistoryOpen, setOwnerHistoryOpen] = useState(false);
   const footer = (
     <Inline spread="space-between" alignBlock="center">
       <Text size="small" color="color.text.subtlest">
@@ -120,45 +130,82 @@ function Details({
     // Not triaged yet; an ITR issue's response clock already runs from its creation.
     return (
       <Stack space="space.150">
+        <ClockCards state={state} />
         <Text color="color.text.subtle">{t(state.response === null ? 'panel.notItr' : 'panel.awaitingTriage')}</Text>
-        {state.response === null ? null : (
-          <Box as="dl" xcss={listStyles}>
-            <ResponseClockRow clock={state.response} />
-          </Box>
-        )}
         {footer}
       </Stack>
     );
   }
 
+  const step = nextStepOf(state);
+  const rootCauseOnTop = step?.kind === 'rootCause' || rootCausePinned;
+  const rootCauseSaved = (complete: boolean) =>
+    onChange({ ...state, closure: { ...state.closure, rootCauseComplete: complete } });
   // The grading table's own name for the grade in the user's language; the raw id if it has none.
   const gradeName = state.gradeLabel === null ? state.grade : state.gradeLabel[locale];
   return (
-    <Stack space="space.150">
-      <Box as="dl" xcss={listStyles}>
-        <Row label={t('field.status')}>
-          <StatusLozenge status={state.status} />
-        </Row>
-        <Row label={t('field.kind')}>
-          <Text>{t(`kind.${state.kind}`)}</Text>
-        </Row>
-        <Row label={t('field.grade')}>
-          {state.grade === null ? <NotSet /> : <GradeVersion state={state} gradeName={gradeName ?? state.grade} />}
-        </Row>
-        <Row label={t('field.line')}>{state.line === null ? <NotSet /> : <Text>{t(`line.${state.line}`)}</Text>}</Row>
-        <OwnerRows state={state} />
-        <Row label={t('field.lineEnteredAt')}>
-          <DateTime iso={state.lineEnteredAt} />
-        </Row>
-        <LineClockRows state={state} />
-        <ResponseClockRow clock={state.response} />
+    <Stack space="space.200">
+      <ClockCards state={state} />
+      {step === null ? null : (
+        <NextStep
+          step={step}
+          state={state}
+          onChange={onChange}
+          rootCauseOpen={rootCauseOpen && rootCauseOnTop}
+          onFillRootCause={() => {
+            setRootCausePinned(true);
+            setRootCauseOpen(true);
+          }}
+        />
+      )}
+      {rootCauseOnTop && rootCauseOpen ? <RootCauseForm issueKey={state.issueKey} onSaved={rootCauseSaved} /> : null}
+      <Box as="section" aria-label={t('panel.details')} testId="itr-details">
+        <Box as="dl" xcss={listStyles}>
+          <Row label={t('field.kind')}>
+            <Text>{t(`kind.${state.kind}`)}</Text>
+          </Row>
+          <Row label={t('field.grade')}>
+            {state.grade === null ? <NotSet /> : <GradeVersion state={state} gradeName={gradeName ?? state.grade} />}
+          </Row>
+          <Row label={t('field.line')}>{state.line === null ? <NotSet /> : <Text>{t(`line.${state.line}`)}</Text>}</Row>
+          <OwnerRows state={state} />
+          <Row label={t('field.lineEnteredAt')}>
+            <DateTime iso={state.lineEnteredAt} />
+          </Row>
+        </Box>
       </Box>
-      <OwnerAnswers state={state} onChange={onChange} />
-      <OwnerHistory entries={state.ownerHistory} />
-      {state.line === null ? null : <LineHistory issueKey={state.issueKey} />}
-      <ClassificationHistory issueKey={state.issueKey} />
+      <Box as="section" aria-label={t('panel.otherActions')}>
+        <Handoff issueKey={state.issueKey} />
+      </Box>
       <CaseSuggestions issueKey={state.issueKey} />
-      <Handoff issueKey={state.issueKey} />
+      {state.closure.classification === 'problem' && !rootCauseOnTop ? (
+        <RootCauseFold
+          issueKey={state.issueKey}
+          onSaved={rootCauseSaved}
+          complete={state.closure.rootCauseComplete}
+          open={rootCauseOpen}
+          onToggle={() => setRootCauseOpen((o) => !o)}
+        />
+      ) : null}
+      <Box as="section" aria-label={t('panel.history')} xcss={historyStyles}>
+        <Stack space="space.100">
+          <Box as="h3" xcss={headingStyles}>
+            {t('panel.history')}
+          </Box>
+          {state.ownerHistory.length === 0 ? null : (
+            <Fold
+              title={t('ownerHistory.title')}
+              testId="itr-owner-history-fold"
+              open={ownerHistoryOpen}
+              onToggle={() => setOwnerHistoryOpen((o) => !o)}
+            >
+              <OwnerHistory entries={state.ownerHistory} />
+            </Fold>
+          )}
+          {state.line === null ? null : <LineHistory issueKey={state.issueKey} />}
+          <ClassificationHistory issueKey={state.issueKey} />
+        </Stack>
+      </Box>
       {footer}
     </Stack>
   );
@@ -186,6 +233,14 @@ function Loading() {
 const skeletonStyles = xcss({ backgroundColor: 'color.skeleton', borderRadius: 'radius.small', height: 'size.100' });
 const labelSkeletonStyles = xcss({ width: '70%' });
 const valueSkeletonStyles = xcss({ width: '55%' });
+
+const historyStyles = xcss({
+  borderBlockStartWidth: 'border.width',
+  borderBlockStartStyle: 'solid',
+  borderColor: 'color.border',
+  paddingBlockStart: 'space.150',
+});
+const headingStyles = xcss({ font: 'font.heading.xsmall', color: 'color.text', margin: 'space.0' });
 
 const subtleButtonStyles = xcss({
   backgroundColor: 'color.background.neutral.subtle',

@@ -10,12 +10,12 @@ import { FoldedHistory, historyItemStyles, type FoldedHistoryProps } from './Fol
 /**
  * The issue's stays on the support lines, oldest first (`getLineHistory`): who held it, from when to
  * when, the working time used on the line's calendar, and why it left (timed out, passed on, resolved).
- * Open and loaded with the panel.
+ * Folded at first and loaded only when unfolded, like the other histories.
  */
 export function LineHistory({ issueKey }: { issueKey: string }) {
   const fetch = useCallback(async () => (await call('getLineHistory', { issueKey })).entries, [issueKey]);
   return (
-    <FoldedHistory issueKey={issueKey} testId="itr-line-history" keys={KEYS} fetch={fetch} initiallyOpen>
+    <FoldedHistory issueKey={issueKey} testId="itr-line-history" keys={KEYS} fetch={fetch} initiallyOpen={false}>
       {(entries) => entries.map((entry) => <Stay key={`${entry.line}-${entry.enteredAt}`} entry={entry} />)}
     </FoldedHistory>
   );

@@ -5,7 +5,8 @@
  * Self-contained: the panel mounts it with `<Handoff issueKey=… />`.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
+import Button from '@atlaskit/button/new';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { HandoffItem } from '../../../../src/contract/analytics';
 import { type ApiError, call } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
@@ -58,12 +59,12 @@ export function Handoff({ issueKey }: { issueKey: string }) {
         </Box>
         {confirming === null ? (
           <Inline space="space.100">
-            <Pressable xcss={buttonStyles} isDisabled={busy} onClick={() => setConfirming('rnd')}>
+            <Button isDisabled={busy} onClick={() => setConfirming('rnd')}>
               {t('handoff.sendRnd')}
-            </Pressable>
-            <Pressable xcss={buttonStyles} isDisabled={busy} onClick={() => setConfirming('sales')}>
+            </Button>
+            <Button isDisabled={busy} onClick={() => setConfirming('sales')}>
               {t('handoff.sendSales')}
-            </Pressable>
+            </Button>
           </Inline>
         ) : (
           <Box
@@ -74,12 +75,12 @@ export function Handoff({ issueKey }: { issueKey: string }) {
             <Stack space="space.100">
               <Text>{t(confirming === 'rnd' ? 'handoff.confirmRnd' : 'handoff.confirmSales')}</Text>
               <Inline space="space.100">
-                <Pressable xcss={primaryStyles} isDisabled={busy} onClick={() => void send(confirming)}>
+                <Button appearance="primary" isLoading={busy} onClick={() => void send(confirming)}>
                   {t('handoff.confirm')}
-                </Pressable>
-                <Pressable xcss={buttonStyles} isDisabled={busy} onClick={() => setConfirming(null)}>
+                </Button>
+                <Button isDisabled={busy} onClick={() => setConfirming(null)}>
                   {t('handoff.cancel')}
-                </Pressable>
+                </Button>
               </Inline>
             </Stack>
           </Box>
@@ -134,18 +135,4 @@ const confirmStyles = xcss({
   padding: 'space.100',
   borderRadius: 'radius.small',
   backgroundColor: 'color.background.warning',
-});
-const buttonStyles = xcss({
-  backgroundColor: 'color.background.neutral',
-  color: 'color.text',
-  borderRadius: 'radius.small',
-  paddingBlock: 'space.050',
-  paddingInline: 'space.150',
-});
-const primaryStyles = xcss({
-  backgroundColor: 'color.background.brand.bold',
-  color: 'color.text.inverse',
-  borderRadius: 'radius.small',
-  paddingBlock: 'space.050',
-  paddingInline: 'space.150',
 });

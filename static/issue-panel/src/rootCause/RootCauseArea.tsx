@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Box, Stack, Text } from '@atlaskit/primitives';
 import { inputStyle } from './rootCauseStyles';
 
-/** One labelled text area of the root-cause form, with the server's problems at its `path` under it. */
+/** One labelled text area of the root-cause form, with its problems at its `path` right under it. */
 export function RootCauseArea({
   label,
   value,
@@ -10,6 +10,7 @@ export function RootCauseArea({
   path,
   errors,
   rows = 2,
+  required = false,
 }: {
   label: string;
   value: string;
@@ -17,6 +18,7 @@ export function RootCauseArea({
   path: string;
   errors: string[];
   rows?: number;
+  required?: boolean;
 }) {
   const id = useId();
   return (
@@ -30,12 +32,13 @@ export function RootCauseArea({
         rows={rows}
         value={value}
         aria-invalid={errors.length > 0}
+        aria-required={required}
         aria-describedby={errors.length > 0 ? `${id}-err` : undefined}
         style={inputStyle(errors.length > 0)}
         onChange={(e) => onChange(e.target.value)}
       />
       {errors.length > 0 ? (
-        <Box id={`${id}-err`}>
+        <Box id={`${id}-err`} testId={`root-cause-error-${path}`}>
           {errors.map((e, i) => (
             <Text key={i} size="small" color="color.text.danger">
               {e}

@@ -1,16 +1,18 @@
+import Button from '@atlaskit/button/new';
 import { Box, Inline, xcss } from '@atlaskit/primitives';
 import { useI18n } from '../../../shared/i18n/react';
 import { RootCauseArea } from './RootCauseArea';
-import { buttonStyle } from './rootCauseStyles';
 
 /** The 5 Whys: as many as needed, each removable while more than one is left. */
 export function WhysFields({
   whys,
   issuesAt,
+  readOnly,
   onChange,
 }: {
   whys: string[];
   issuesAt: (path: string) => string[];
+  readOnly: boolean;
   onChange: (whys: string[]) => void;
 }) {
   const { t } = useI18n();
@@ -24,30 +26,26 @@ export function WhysFields({
               path={`whys.${i}`}
               value={why}
               errors={issuesAt(`whys.${i}`)}
+              required
               onChange={(v) => onChange(whys.map((w, j) => (j === i ? v : w)))}
             />
           </Box>
           {whys.length > 1 ? (
-            <button
-              type="button"
-              style={buttonStyle}
+            <Button
+              appearance="subtle"
+              isDisabled={readOnly}
               aria-label={t('rootCause.removeWhy', { n: i + 1 })}
               onClick={() => onChange(whys.filter((_, j) => j !== i))}
             >
               ×
-            </button>
+            </Button>
           ) : null}
         </Inline>
       ))}
       <Box>
-        <button
-          type="button"
-          style={buttonStyle}
-          data-testid="root-cause-add-why"
-          onClick={() => onChange([...whys, ''])}
-        >
+        <Button testId="root-cause-add-why" isDisabled={readOnly} onClick={() => onChange([...whys, ''])}>
           {t('rootCause.addWhy')}
-        </button>
+        </Button>
       </Box>
     </>
   );

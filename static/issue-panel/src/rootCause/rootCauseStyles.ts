@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import { token } from '@atlaskit/tokens';
 
-/** A text area of the form; red-bordered while the server has a problem with it. */
+/** A text area of the form; red-bordered while it has a problem (empty when required, or the server's check). */
 export const inputStyle = (invalid: boolean): CSSProperties => ({
   font: token('font.body'),
   color: token('color.text'),
@@ -13,15 +13,3 @@ export const inputStyle = (invalid: boolean): CSSProperties => ({
   width: '100%',
   boxSizing: 'border-box',
 });
-
-/** The form's plain buttons (native, so the disabled fieldset disables them too). */
-export const buttonStyle: CSSProperties = {
-  font: token('font.body'),
-  color: token('color.text'),
-  backgroundColor: token('color.background.neutral'),
-  border: 'none',
-  borderRadius: token('radius.small'),
-  paddingBlock: token('space.050'),
-  paddingInline: token('space.150'),
-  cursor: 'pointer',
-};

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RootCauseDraftDto, RootCauseState } from '../../../../src/contract/closure';
 import { call } from '../../../shared/api';
 import { toApiError, type ShownError } from '../../../shared/errors';
+import { requiredIssues, type FieldIssue } from './requiredFields';
 
 const EMPTY: RootCauseDraftDto = {
   whys: [''],
@@ -20,6 +21,11 @@ export interface RootCauseForm {
   saving: boolean;
   /** The last save went through (the form shows how many versions there are). */
   justSaved: boolean;
+  /**
+   * Set once a save was refused for empty required fields (nothing sent): what is still missing of
+   * what was marked then, live as the author types; null when no save was refused since the last one.
+   */
+  refused: FieldIssue[] | null;
   save: () => Promise<void>;
 }
 
@@ -29,15 +35,16 @@ const shown = (e: unknown): ShownError => {
 };
 
 /**
- * The issue's root cause: read the first time the section is opened, saved as typed; the draft is never
- * reset by a refused or failed save.
+ * The issue's root cause: read the first time the section is opened, saved once every required field is
+ * written; the draft is never reset by a refused or failed save. `onSaved` hears whether it is complete.
  */
-export function useRootCause(issueKey: string, open: boolean): RootCauseForm {
+export function useRootCause(issueKey: string, open: boolean, onSaved: (complete: boolean) => void): RootCauseForm {
   const [state, setState] = useState<RootCauseState | null>(null);
   const [draft, setDraft] = useState<RootCauseDraftDto>(EMPTY);
   const [error, setError] = useState<ShownError | null>(null);
   const [saving, setSaving] = useState(false);
   const [justSaved, setJustSaved] = useState(false);
+  const [refusedPaths, setRefusedPaths] = useState<ReadonlySet<string> | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -54,13 +61,20 @@ export function useRootCause(issueKey: string, open: boolean): RootCauseForm {
   }, [open, state, load]);
 
   const save = async () => {
-    setSaving(true);
     setError(null);
     setJustSaved(false);
+    const missing = requiredIssues(draft);
+    if (missing.length > 0) {
+      setRefusedPaths(new Set(missing.map((i) => i.path)));
+      return;
+    }
+    setRefusedPaths(null);
+    setSaving(true);
     try {
       const s = await call('saveRootCause', { issueKey, draft });
       setState(s); // the draft stays as typed
       setJustSaved(true);
+      onSaved(s.complete);
     } catch (e) {
       setError(shown(e));
     } finally {
@@ -69,5 +83,6 @@ export function useRootCause(issueKey: string, open: boolean): RootCauseForm {
   };
 
   const set = (patch: Partial<RootCauseDraftDto>) => setDraft((d) => ({ ...d, ...patch }));
-  return { state, draft, set, error, saving, justSaved, save };
+  const refused = refusedPaths === null ? null : requiredIssues(draft).filter((i) => refusedPaths.has(i.path));
+  return { state, draft, set, error, saving, justSaved, refused, save };
 }
