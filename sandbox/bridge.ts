@@ -157,13 +157,23 @@ function moduleHistory(site: SandboxSite, frame: FrameInfo): { basePath: string 
   return { basePath: moduleUrl(site, module) };
 }
 
+function moduleTarget(site: SandboxSite, moduleKey: unknown, path: unknown): string {
+  const module = typeof moduleKey === 'string' ? site.moduleByKey(moduleKey) : undefined;
+  if (module === undefined || !HISTORY_MODULE_TYPES.has(module.type))
+    throw new HttpError(400, `navigate to an unknown page module: ${String(moduleKey)}`);
+  if (path !== undefined && (typeof path !== 'string' || !path.startsWith('/')))
+    throw new HttpError(400, `a module path starts with "/": ${String(path)}`);
+  return `${moduleUrl(site, module)}${path ?? ''}`;
+}
+
 /**
  * router.navigate / router.open: only the site's own pages, a relative path or an absolute URL on this
- * host, or one of the app's page modules (`{ target: 'module', moduleKey }`, served at /apps/<key>).
+ * host, or one of the app's full-page modules (`{ target: 'module', moduleKey, path? }`: `path` is appended
+ * to the module's URL, forge-docs: apis-reference/ui-api-bridge/router). An unknown module is refused.
  */
 function navigation(site: SandboxSite, payload: unknown): { url: string; type: 'new-tab' | 'same-tab' } {
-  const { url: given, type, target: kind, moduleKey } = (payload ?? {}) as Record<string, unknown>;
-  const url = kind === 'module' && typeof moduleKey === 'string' ? `/apps/${encodeURIComponent(moduleKey)}` : given;
+  const { url: given, type, target: kind, moduleKey, path } = (payload ?? {}) as Record<string, unknown>;
+  const url = kind === 'module' ? moduleTarget(site, moduleKey, path) : given;
   if (typeof url !== 'string') throw new HttpError(400, 'navigate without url');
   const target = new URL(url, site.baseUrl);
   if (target.origin !== new URL(site.baseUrl).origin) throw new HttpError(400, `navigate off the site: ${url}`);

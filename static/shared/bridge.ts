@@ -73,9 +73,10 @@ export async function openInJira(url: string): Promise<void> {
 }
 
 /** Opens one of this app's pages in the host (`router.navigate` to a module): the panel's "Record the return visit". */
-export async function openAppModule(moduleKey: string): Promise<void> {
+export async function openAppModule(moduleKey: string, path?: string): Promise<void> {
   const { router } = await loadBridge();
-  await router.navigate({ target: 'module', moduleKey });
+  // `path` is appended to the module's URL: a subpage's route (forge-docs: apis-reference/ui-api-bridge/router).
+  await router.navigate(path === undefined ? { target: 'module', moduleKey } : { target: 'module', moduleKey, path });
 }
 
 /**

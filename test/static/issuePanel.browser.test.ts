@@ -8,8 +8,10 @@
  * is folded (similar cases unless strong, the histories). Each behaviour is checked in English and in
  * Simplified Chinese, in the light and the dark theme; axe-core audits every page (browserApp.ts).
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
 import { CHROMIUM_PATH, chromiumAvailable, installBridgeStub, type BridgeStubOptions } from './bridgeStub';
 import { builtApp, screenshots } from './browserApp';
 import { expectPageShowsNoAccountIds } from './accountIds';
@@ -32,6 +34,15 @@ import {
   resolvedItr42,
 } from './issueItrState.fixtures';
 import type { IssueItrState } from '../../src/contract/issuePanel';
+
+/** The subpage routes a `jira:globalPage` of manifest.yml declares. */
+function globalPageRoutes(moduleKey: string): string[] {
+  const manifest = parseYaml(readFileSync(path.join(__dirname, '..', '..', 'manifest.yml'), 'utf8')) as {
+    modules: { 'jira:globalPage': { key: string; pages?: { route: string }[] }[] };
+  };
+  const page = manifest.modules['jira:globalPage'].find((m) => m.key === moduleKey);
+  return (page?.pages ?? []).map((p) => p.route);
+}
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 if (!chromiumAvailable()) console.warn(`issue panel browser tests skipped: no Chromium at ${CHROMIUM_PATH}`);
@@ -521,11 +532,13 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
         await step.waitFor();
         expect(await step.innerText()).toContain(en ? 'Return visit pending' : '回访待记录');
         await step.getByRole('button', { name: en ? 'Record the return visit' : '记录回访' }).click();
-        // Forge's router opens the app's return-visit page.
+        // Forge's router opens the global page's Return visits subpage, as the manifest declares it.
         expect(await eventually(() => supervisor.calls.find((c) => c.name === 'navigate')?.payload)).toMatchObject({
           target: 'module',
-          moduleKey: 'itr-return-visits',
+          moduleKey: 'itr-home',
+          path: '/return-visits',
         });
+        expect(globalPageRoutes('itr-home')).toContain('return-visits');
         expect(supervisor.errors).toEqual([]);
         await shoot(supervisor.page, `issue-panel-${locale}-${mode}-record-visit`);
         await supervisor.page.close();

@@ -12,8 +12,8 @@ import { personName } from '../../../shared/people';
 import { OwnerAnswers } from '../Acceptance';
 import type { NextStep as Step } from './nextStep';
 
-/** The return-visit queue (manifest `jira:globalPage` itr-return-visits), where a supervisor records the visit. */
-export const RETURN_VISITS_MODULE = 'itr-return-visits';
+/** The return-visit queue, where a supervisor records the visit: the global page's subpage (manifest itr-home). */
+export const RETURN_VISITS_PAGE = { moduleKey: 'itr-home', path: '/return-visits' } as const;
 
 /**
  * The one next step under the clocks: what is pending, who may do it, and for the viewer who may, the
@@ -65,7 +65,7 @@ export function NextStep({
           <ActionButton
             label={t('next.visit.button')}
             testId="next-record-visit"
-            run={() => openAppModule(RETURN_VISITS_MODULE)}
+            run={() => openAppModule(RETURN_VISITS_PAGE.moduleKey, RETURN_VISITS_PAGE.path)}
           />
         </Frame>
       );
