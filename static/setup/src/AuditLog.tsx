@@ -10,7 +10,7 @@ import { useI18n } from '../../shared/i18n/react';
 import { personName } from '../../shared/people';
 import { auditText } from './auditText';
 import { sectionStyles } from './sectionStyles';
-import { captionStyle, cellStyle, headStyle, tableStyle } from './tableStyles';
+import { captionStyle, cellStyle, headStyle, tableStyle } from '../../shared/tableStyles';
 
 /** Entries per page. Range 5–100; default 25 (the server's default too). */
 const PAGE_SIZE = 25;

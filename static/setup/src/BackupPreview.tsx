@@ -5,7 +5,7 @@ import type { BackupRestorePreview } from '../../../src/contract/backup';
 import { ConfirmDialog } from '../../shared/ConfirmDialog';
 import { useI18n } from '../../shared/i18n/react';
 import { personName } from '../../shared/people';
-import { cellStyle, headStyle, tableStyle } from './tableStyles';
+import { cellStyle, headStyle, tableStyle } from '../../shared/tableStyles';
 
 /**
  * What a chosen backup file would change (configuration entries and cases, added and changed), and the

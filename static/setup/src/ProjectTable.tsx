@@ -4,7 +4,7 @@ import type { SetupPartState, SetupProject, SetupProjectOverall, SetupProjectPar
 import { token } from '@atlaskit/tokens';
 import type { MessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
-import { cellStyle, headStyle, tableStyle } from './tableStyles';
+import { cellStyle, headStyle, tableStyle } from '../../shared/tableStyles';
 import type { ProjectStateView } from './useProjectStates';
 
 const PARTS: readonly SetupProjectPart[] = ['issueTypes', 'workflow', 'fields'];

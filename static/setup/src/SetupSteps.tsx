@@ -4,7 +4,7 @@ import type { ManualStep, SetupStep } from '../../../src/contract/setup';
 import type { MessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
 import { RuleList } from './RuleList';
-import { cellStyle, headStyle, tableStyle } from './tableStyles';
+import { cellStyle, headStyle, tableStyle } from '../../shared/tableStyles';
 
 /** What a step's status column says: its text and the lozenge's colour (the text carries the meaning). */
 export interface StepStatus {

@@ -18,7 +18,7 @@ import type { I18n, MessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
 import { joinList, ruleName } from './RuleList';
 import { sectionStyles } from './sectionStyles';
-import { cellStyle, headStyle, tableStyle } from './tableStyles';
+import { cellStyle, headStyle, tableStyle } from '../../shared/tableStyles';
 
 /** Each check's title (exhaustive: a new check id is a type error until it has one). */
 const CHECK_KEYS: Readonly<Record<SiteCheckId, MessageKey>> = {

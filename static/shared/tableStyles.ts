@@ -2,10 +2,10 @@ import type { CSSProperties } from 'react';
 import { token } from '@atlaskit/tokens';
 
 /**
- * The setup page's tables (steps, projects, site check, audit log), drawn like Atlaskit's dynamic table:
- * a heavier rule under the head, a light one between rows, cells read from the top left. Atlaskit's
- * DynamicTable itself adds about 110 KB gzip to this app (drag-and-drop, pagination, feature gates),
- * which the 250 KiB budget does not allow (measured for issue 16).
+ * The admin pages' tables (setup's steps, projects, site check and audit log; the grading editor's), drawn
+ * like Atlaskit's dynamic table: a heavier rule under the head, a light one between rows, cells read from
+ * the top left. Atlaskit's DynamicTable itself adds about 110 KB gzip to an app (drag-and-drop,
+ * pagination, feature gates), which the 250 KiB budget does not allow (measured for issue 16).
  */
 export const tableStyle: CSSProperties = { borderCollapse: 'collapse', width: '100%' };
 
