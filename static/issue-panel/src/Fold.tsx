@@ -54,7 +54,8 @@ export function Fold({
   );
 }
 
-const toggleStyles = xcss({
+/** A fold's toggle: a subtle, full-width pressable (also FoldedHistory's). */
+export const toggleStyles = xcss({
   backgroundColor: 'color.background.neutral.subtle',
   borderRadius: 'radius.small',
   paddingBlock: 'space.050',

@@ -4,6 +4,7 @@ import { toApiError, type ApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
 import type { MessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
+import { toggleStyles } from './Fold';
 
 type Load<T> =
   | { phase: 'idle' }
@@ -111,15 +112,6 @@ export function FoldedHistory<T>({ issueKey, testId, keys, fetch, initiallyOpen,
   );
 }
 
-const toggleStyles = xcss({
-  backgroundColor: 'color.background.neutral.subtle',
-  borderRadius: 'radius.small',
-  paddingBlock: 'space.050',
-  paddingInline: 'space.050',
-  textAlign: 'start',
-  ':hover': { backgroundColor: 'color.background.neutral.subtle.hovered' },
-  ':active': { backgroundColor: 'color.background.neutral.subtle.pressed' },
-});
 const listStyles = xcss({
   margin: 'space.0',
   paddingInlineStart: 'space.0',
