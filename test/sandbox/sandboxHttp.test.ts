@@ -181,11 +181,17 @@ describe('full pages at Jira’s URLs, with their subpages', () => {
   const [appId, environmentId] = [HARNESS_APP_ID, HARNESS_ENVIRONMENT_ID];
   const get = (who: string, path: string) =>
     fetch(`${sandbox.url}${path}`, { headers: { cookie: cookieOf(who) }, redirect: 'manual' });
-  const bridge = async (who: string, name: string, moduleKey: string, issueKey: string | null = null) => {
+  const bridge = async (
+    who: string,
+    name: string,
+    moduleKey: string,
+    issueKey: string | null = null,
+    payload: unknown = null,
+  ) => {
     const res = await fetch(`${sandbox.url}/__bridge`, {
       method: 'POST',
       headers: { cookie: cookieOf(who), 'content-type': 'application/json' },
-      body: JSON.stringify({ name, payload: null, frame: { moduleKey, issueKey, projectKey: null } }),
+      body: JSON.stringify({ name, payload, frame: { moduleKey, issueKey, projectKey: null } }),
     });
     return { status: res.status, json: (await res.json()) as { result?: unknown } };
   };
@@ -244,5 +250,15 @@ describe('full pages at Jira’s URLs, with their subpages', () => {
     });
     expect((await bridge(TOM, 'createHistory', 'itr-issue-panel', 'ITR-1')).status).toBe(400);
     expect((await bridge(TOM, 'createHistory', 'itr-supervision-gadget')).status).toBe(400);
+  });
+
+  it('router.navigate to a page module goes to its URL plus `path`; an unknown module or a bare path is refused', async () => {
+    const go = (payload: unknown) => bridge(TOM, 'navigate', 'itr-issue-panel', 'ITR-1', payload);
+    expect((await go({ target: 'module', moduleKey: 'itr-home', path: '/return-visits' })).json.result).toMatchObject({
+      url: `/jira/apps/${appId}/${environmentId}/return-visits`,
+    });
+    expect((await go({ target: 'module', moduleKey: 'itr-return-visits' })).status).toBe(400);
+    expect((await go({ target: 'module', moduleKey: 'itr-issue-panel' })).status).toBe(400);
+    expect((await go({ target: 'module', moduleKey: 'itr-home', path: 'return-visits' })).status).toBe(400);
   });
 });
