@@ -49,10 +49,15 @@ if (!chromiumAvailable()) console.warn(`issue panel browser tests skipped: no Ch
 
 type Locale = 'en_US' | 'zh_CN';
 type Mode = 'light' | 'dark';
-/** Every behaviour in both languages and both themes: English light and Chinese dark, then the other way round. */
+/**
+ * Every behaviour in both languages and both themes: English light and Chinese dark, and for every other
+ * behaviour the other way round (CROSSED), so each language meets each theme without running all four.
+ */
 const LANGUAGES_AND_THEMES: ReadonlyArray<readonly [Locale, Mode]> = [
   ['en_US', 'light'],
   ['zh_CN', 'dark'],
+];
+const CROSSED: ReadonlyArray<readonly [Locale, Mode]> = [
   ['en_US', 'dark'],
   ['zh_CN', 'light'],
 ];
@@ -194,7 +199,7 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
       },
     );
 
-    it.each(LANGUAGES_AND_THEMES)(
+    it.each(CROSSED)(
       '%s %s: past the warning time with 49 min left, "Due soon" says it and the time left stays the headline',
       async (locale, mode) => {
         const { page, errors } = await panelOf(dueSoonTechnicalServiceAtL2, locale, mode);
@@ -233,25 +238,22 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
       },
     );
 
-    it.each(LANGUAGES_AND_THEMES)(
-      '%s %s: a paused clock: what it resumes with, and since when',
-      async (locale, mode) => {
-        const { page, errors } = await panelOf(pausedTechnicalServiceAtL2, locale, mode, {}, 'UTC');
-        const en = locale === 'en_US';
-        await page.getByTestId('itr-clock-line-state').waitFor();
-        expect(await page.getByTestId('itr-clock-line-state').innerText()).toBe(en ? 'Paused' : '已暂停');
-        const card = page.getByTestId('itr-clock-line');
-        expect(await card.innerText()).toContain(en ? '2 h 30 min left when it resumes' : '恢复后剩余 2 小时 30 分钟');
-        expect(await card.innerText()).toContain(
-          en ? 'Waiting for the customer (paused 1 hour ago)' : '等待客户（1小时前暂停）',
-        );
-        expect(await tooltipOf(page, card.getByTestId('itr-clock-when'))).toMatch(
-          en ? /Paused: Nov 24, 2026,? 5:00\s?AM/ : /暂停于：2026年11月24日 05:00/,
-        );
-        expect(errors).toEqual([]);
-        await page.close();
-      },
-    );
+    it.each(CROSSED)('%s %s: a paused clock: what it resumes with, and since when', async (locale, mode) => {
+      const { page, errors } = await panelOf(pausedTechnicalServiceAtL2, locale, mode, {}, 'UTC');
+      const en = locale === 'en_US';
+      await page.getByTestId('itr-clock-line-state').waitFor();
+      expect(await page.getByTestId('itr-clock-line-state').innerText()).toBe(en ? 'Paused' : '已暂停');
+      const card = page.getByTestId('itr-clock-line');
+      expect(await card.innerText()).toContain(en ? '2 h 30 min left when it resumes' : '恢复后剩余 2 小时 30 分钟');
+      expect(await card.innerText()).toContain(
+        en ? 'Waiting for the customer (paused 1 hour ago)' : '等待客户（1小时前暂停）',
+      );
+      expect(await tooltipOf(page, card.getByTestId('itr-clock-when'))).toMatch(
+        en ? /Paused: Nov 24, 2026,? 5:00\s?AM/ : /暂停于：2026年11月24日 05:00/,
+      );
+      expect(errors).toEqual([]);
+      await page.close();
+    });
 
     it.each(LANGUAGES_AND_THEMES)(
       '%s %s: the response clock of an untriaged issue: running (due soon), then paused',
@@ -281,7 +283,7 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
       },
     );
 
-    it.each(LANGUAGES_AND_THEMES)(
+    it.each(CROSSED)(
       '%s %s: a done issue shows each clock met or breached and by how much, never a running state',
       async (locale, mode) => {
         const en = locale === 'en_US';
@@ -465,7 +467,7 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
       await page.close();
     });
 
-    it.each(LANGUAGES_AND_THEMES)(
+    it.each(CROSSED)(
       "%s %s: a problem's missing root cause is the next step, near the top; its button opens the form there",
       async (locale, mode) => {
         const en = locale === 'en_US';
@@ -574,7 +576,7 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
       },
     );
 
-    it.each(LANGUAGES_AND_THEMES)(
+    it.each(CROSSED)(
       '%s %s: the submitter closes from the panel; anyone else is told only the submitter, by name, may close',
       async (locale, mode) => {
         const en = locale === 'en_US';

@@ -49,8 +49,6 @@ describeWithBrowser('shared tab bar and error state in Chromium', () => {
   it.each([
     ['en_US', 'light'],
     ['zh_CN', 'dark'],
-    ['en_US', 'dark'],
-    ['zh_CN', 'light'],
   ] as const)(
     '%s, %s: tabs keep their ids and keys; the error says what failed and why, and Retry retries',
     async (locale, colorMode) => {

@@ -297,8 +297,6 @@ describeWithBrowser('supervision page in Chromium', () => {
   it.each<[Locale, Mode]>([
     ['en_US', 'light'],
     ['zh_CN', 'dark'],
-    ['en_US', 'dark'],
-    ['zh_CN', 'light'],
   ])(
     '%s %s: axes, gridlines, value labels, no overlapping labels, dates in order, names not codes',
     async (locale, mode) => {
