@@ -61,9 +61,16 @@ export interface SiteCheckLine {
   rules?: ClosureRulePlacement[];
   /** Scheduled jobs that did not run recently, with their last run (ISO; null: never); the page names them. */
   triggers?: Array<{ name: SiteCheckTrigger; lastRunAt: string | null }>;
+  /** The app's fields Jira does not have, by module key; the page names them as Jira does. */
+  fields?: string[];
+  /** Why Jira refused a check, from its HTTP status; the page says it in words (its code stays in the logs). */
+  jiraRefusal?: JiraRefusal;
   /** ITR projects where the app lacks a permission, by Jira's permission key; the page names them. */
   refused?: Array<{ project: string; permissions: SiteCheckPermission[] }>;
 }
+
+/** Jira's refusal of a check in the reader's terms: not allowed, not found, busy, or failing. */
+export type JiraRefusal = 'permission' | 'notFound' | 'busy' | 'unavailable' | 'other';
 
 /** The scheduled jobs the triggers check expects a heartbeat from. */
 export type SiteCheckTrigger = 'escalation-sweep' | 'analytics-weekly-report' | 'migration-check';

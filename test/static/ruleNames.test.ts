@@ -51,3 +51,29 @@ describe("workflow rule names on the app's pages", () => {
       expect([key, messages[`rule.title.${key}`]]).toEqual([key, localeName(file, nameKey)]);
   });
 });
+
+/** Each custom field module's key and the i18n key of its name, as manifest.yml declares them. */
+function fieldModules(): Array<{ key: string; nameKey: string }> {
+  const section = /^ {2}jira:customField:\n((?: {4}.*\n|\s*\n)+)/m.exec(manifest)?.[1] ?? '';
+  return [...section.matchAll(/- key: (\S+)\n\s+name:\n\s+i18n: (\S+)/g)].map((r) => ({
+    key: r[1] ?? '',
+    nameKey: r[2] ?? '',
+  }));
+}
+
+describe("the app's field names on its pages (the site check names a missing field so)", () => {
+  const modules = fieldModules();
+
+  it('reads every custom field module from manifest.yml', () => {
+    expect(modules.length).toBeGreaterThanOrEqual(20);
+    expect(modules.map((m) => m.key)).toContain('itr-submitter');
+  });
+
+  it.each([
+    ['en', 'en-US.json', en as Record<string, string>],
+    ['zh-CN', 'zh-CN.json', zhCN as Record<string, string>],
+  ])('%s: field.title.<module> is the name Jira shows', (_lang, file, messages) => {
+    for (const { key, nameKey } of modules)
+      expect([key, messages[`field.title.${key}`]]).toEqual([key, localeName(file, nameKey)]);
+  });
+});

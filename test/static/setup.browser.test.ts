@@ -11,7 +11,9 @@ import { execute, runMigrations } from '../../src/adapters/sql';
 import { harness } from '../../platform-doubles';
 import { defineItrFields } from '../fixtures/itrFields';
 import { expectPageShowsNoAccountIds } from './accountIds';
-import { chromiumAvailable, installBridgeStub } from './bridgeStub';
+import { chromiumAvailable, installBridgeStub, type BridgeStubOptions } from './bridgeStub';
+import { ok } from './issueItrState.fixtures';
+import type { SiteCheckReport } from '../../src/contract/siteCheck';
 import { builtApp, realResolvers, repoRoot, screenshots } from './browserApp';
 import { expectPageShowsNoInternalValues } from './internalValues';
 
@@ -55,11 +57,16 @@ beforeEach(async () => {
 describeWithBrowser('setup admin page in Chromium', () => {
   const app = builtApp('setup', { screenshots: true });
 
-  async function open(accountId: string, locale: string, colorMode: 'light' | 'dark' = 'light') {
+  async function open(
+    accountId: string,
+    locale: string,
+    colorMode: 'light' | 'dark' = 'light',
+    stubs: BridgeStubOptions['resolvers'] = {},
+  ) {
     const page = await app.browser.newPage({ viewport: { width: 1000, height: 1100 }, colorScheme: colorMode });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const resolvers = realResolvers(setupResolver, FUNCTIONS, { accountId });
+    const resolvers = { ...realResolvers(setupResolver, FUNCTIONS, { accountId }), ...stubs };
     const calls = await installBridgeStub(page, {
       context: { locale, timezone: 'Asia/Shanghai', issueKey: null, accountId, moduleKey: 'itr-setup' },
       colorMode,
@@ -193,6 +200,71 @@ describeWithBrowser('setup admin page in Chromium', () => {
     },
     60_000,
   );
+
+  /** A site check whose failures carry what the server keeps for its logs: module keys, HTTP statuses, Jira codes. */
+  const FAILING_CHECK: SiteCheckReport = {
+    checkedAt: '2026-12-07T02:10:00.000Z',
+    lines: [
+      {
+        id: 'fields',
+        outcome: 'fail',
+        detail: 'fieldsMissing',
+        params: { modules: 'itr-submitter, itr-line-due' },
+        fields: ['itr-submitter', 'itr-line-due'],
+      },
+      {
+        id: 'migrations',
+        outcome: 'fail',
+        detail: 'migrationsPending',
+        params: { count: '2', first: 'v030_create_response_alert' },
+      },
+      {
+        id: 'projectPermissions',
+        outcome: 'fail',
+        detail: 'jiraRefused',
+        params: { code: 'JIRA_FORBIDDEN', status: '403', message: 'You do not have permission' },
+        jiraRefusal: 'permission',
+      },
+      { id: 'license', outcome: 'fail', detail: 'checkFailed', params: { message: 'SQL is unavailable' } },
+    ],
+  };
+
+  it.each([
+    {
+      locale: 'en_US',
+      mode: 'light' as const,
+      fields: 'Jira has no field for: ITR submitter and ITR line due.',
+      migrations: 'waiting to be applied: 2.',
+      refused: 'Jira refused the check: the app is not allowed to read this.',
+    },
+    {
+      locale: 'zh_CN',
+      mode: 'dark' as const,
+      fields: 'Jira 中没有以下字段：ITR 提单人和ITR 本线到期时间。',
+      migrations: '待执行的迁移：2 个。',
+      refused: 'Jira 拒绝了此项检查：应用无权读取此内容。',
+    },
+  ])('names failing checks in words, not module keys, migration ids or Jira codes ($locale, $mode)', async (c) => {
+    const { page, errors } = await open(ADMIN, c.locale, c.mode, { runSiteCheck: () => ok(FAILING_CHECK) });
+    await page.getByTestId('site-check-run').click();
+    await page.getByTestId('site-check-summary').waitFor();
+    const row = (id: string) => page.locator(`tr[data-check="${id}"]`).innerText();
+    expect(await row('fields')).toContain(c.fields);
+    expect(await row('migrations')).toContain(c.migrations);
+    expect(await row('projectPermissions')).toContain(c.refused);
+    await expectPageShowsNoInternalValues(page, [
+      'itr-submitter',
+      'itr-line-due',
+      'v030',
+      'JIRA_FORBIDDEN',
+      '403',
+      'You do not have permission',
+      'SQL is unavailable',
+    ]);
+    await shoot(page, `setup-${c.locale}-${c.mode}-site-check-failing`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('refuses a non-admin, in Simplified Chinese and dark mode', async () => {
     const { page, errors } = await open(AGENT, 'zh_CN', 'dark');

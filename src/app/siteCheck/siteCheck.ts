@@ -9,7 +9,7 @@
 import { jiraAsApp, jiraAsUser, JiraError, type JiraClient } from '../../adapters/jira';
 import { lastHeartbeat, writeAppFieldIds, type HeartbeatName } from '../../adapters/kvs';
 import { currentAppIdentity, type AppIdentity } from '../../adapters/runtime';
-import type { SiteCheckLine, SiteCheckReport } from '../../contract/siteCheck';
+import type { JiraRefusal, SiteCheckLine, SiteCheckReport } from '../../contract/siteCheck';
 import type { ClosureRuleConfig } from '../../domain/closure';
 import { requireJiraAdmin } from '../auth/authorization';
 import { loadFallback } from '../closure/fallbackClosers';
@@ -75,6 +75,7 @@ async function guarded(id: SiteCheckLine['id'], work: () => Promise<SiteCheckLin
         outcome: 'fail',
         detail: 'jiraRefused',
         params: { code: e.code, status: String(e.status), message: e.errorMessages.join(' ') || e.message },
+        jiraRefusal: refusalOf(e.status),
       };
     // Storage or SQL failing: the line says so, the other lines still report.
     return {
@@ -84,6 +85,14 @@ async function guarded(id: SiteCheckLine['id'], work: () => Promise<SiteCheckLin
       params: { message: e instanceof Error ? e.message : String(e) },
     };
   }
+}
+
+/** Jira's HTTP status as the reason an admin can act on. */
+function refusalOf(status: number): JiraRefusal {
+  if (status === 401 || status === 403) return 'permission';
+  if (status === 404) return 'notFound';
+  if (status === 429) return 'busy';
+  return status >= 500 ? 'unavailable' : 'other';
 }
 
 const fieldNumber = (fieldId: string): string => fieldId.replace(/^customfield_/, '');
@@ -244,7 +253,13 @@ export async function runSiteCheck(
         return { id: 'fields', outcome: 'pass', detail: 'fieldsFound', params: { count: String(moduleKeys.length) } };
       } catch (e) {
         if (e instanceof FieldsNotInstalledError)
-          return { id: 'fields', outcome: 'fail', detail: 'fieldsMissing', params: { modules: e.missing.join(', ') } };
+          return {
+            id: 'fields',
+            outcome: 'fail',
+            detail: 'fieldsMissing',
+            params: { modules: e.missing.join(', ') },
+            fields: e.missing,
+          };
         throw e;
       }
     }),

@@ -10,11 +10,12 @@ import type {
   SiteCheckPermission,
   SiteCheckReport,
   SiteCheckTrigger,
+  JiraRefusal,
 } from '../../../src/contract/siteCheck';
 import { call } from '../../shared/api';
 import { toApiError, type ApiError } from '../../shared/errors';
 import { ErrorState } from '../../shared/ErrorState';
-import type { I18n, MessageKey } from '../../shared/i18n';
+import { isMessageKey, type I18n, type MessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
 import { joinList, ruleName } from './RuleList';
 import { sectionStyles } from './sectionStyles';
@@ -186,6 +187,14 @@ const TRIGGER_KEYS: Readonly<Record<SiteCheckTrigger, MessageKey>> = {
   'migration-check': 'siteCheck.trigger.migration-check',
 };
 
+const REFUSAL_KEYS: Readonly<Record<JiraRefusal, MessageKey>> = {
+  permission: 'siteCheck.refusal.permission',
+  notFound: 'siteCheck.refusal.notFound',
+  busy: 'siteCheck.refusal.busy',
+  unavailable: 'siteCheck.refusal.unavailable',
+  other: 'siteCheck.refusal.other',
+};
+
 const PERMISSION_KEYS: Readonly<Record<SiteCheckPermission, MessageKey>> = {
   BROWSE_PROJECTS: 'siteCheck.permission.BROWSE_PROJECTS',
   ADD_COMMENTS: 'siteCheck.permission.ADD_COMMENTS',
@@ -193,8 +202,9 @@ const PERMISSION_KEYS: Readonly<Record<SiteCheckPermission, MessageKey>> = {
 
 /**
  * The line's params as the reader should see them: rules by the names Jira's workflow editor shows,
- * scheduled jobs and permissions by name, times in the reader's zone, the person tried in words. The
- * server's params keep module keys and ISO times for logs; none of those reaches the page.
+ * scheduled jobs, fields and permissions by name, times in the reader's zone, the person tried and Jira's
+ * refusal in words. The server's params keep module keys, ISO times and Jira's codes for logs; none of
+ * those reaches the page.
  */
 function readableParams(line: SiteCheckLine, i18n: I18n): Record<string, string> {
   const { t } = i18n;
@@ -224,6 +234,15 @@ function readableParams(line: SiteCheckLine, i18n: I18n): Record<string, string>
           : t('siteCheck.lastRan', { name, at: i18n.formatDateTime(job.lastRunAt) ?? '—' });
       }),
     );
+  if (line.fields !== undefined)
+    params['fields'] = joinList(
+      i18n,
+      line.fields.map((key) => {
+        const title = `field.title.${key}`;
+        return isMessageKey(title) ? t(title) : '—';
+      }),
+    );
+  if (line.jiraRefusal !== undefined) params['reason'] = t(REFUSAL_KEYS[line.jiraRefusal]);
   if (line.refused !== undefined)
     params['projects'] = line.refused
       .map((r) =>

@@ -126,7 +126,7 @@ export function errorMessageKey(code: string): MessageKey {
   return isMessageKey(key) ? key : 'errorCode.unknown';
 }
 
-function isMessageKey(key: string): key is MessageKey {
+export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(en, key);
 }
 

@@ -134,6 +134,8 @@ describe('site check', () => {
     const answer = await check();
     expect(line(answer.data, 'fields')).toMatchObject({ outcome: 'fail', detail: 'fieldsMissing' });
     expect(line(answer.data, 'fields').params['modules']).toContain('itr-submitter');
+    // The page names them as Jira does (field.title.<module key>), from this list.
+    expect(line(answer.data, 'fields').fields).toContain('itr-submitter');
     expect(line(answer.data, 'expressions')).toMatchObject({ outcome: 'skip', detail: 'needsFields' });
   });
 
@@ -196,6 +198,23 @@ describe('site check', () => {
       body: {
         projectPermissions: [{ permissions: ['BROWSE_PROJECTS', 'ADD_COMMENTS'], projects: [expect.any(Number)] }],
       },
+    });
+  });
+
+  it.each([
+    [403, 'permission'],
+    [404, 'notFound'],
+    [429, 'busy'],
+    [503, 'unavailable'],
+    [400, 'other'],
+  ] as const)('says why Jira refused a check (HTTP %i: %s), for the page to put in words', async (status, refusal) => {
+    jira.failNext(5, { status, retryAfter: 0, route: 'POST /rest/api/3/permissions/check' });
+    const answer = await check();
+    expect(line(answer.data, 'projectPermissions')).toMatchObject({
+      outcome: 'fail',
+      detail: 'jiraRefused',
+      jiraRefusal: refusal,
+      params: { status: String(status) },
     });
   });
 
