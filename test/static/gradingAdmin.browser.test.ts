@@ -288,6 +288,30 @@ describeWithBrowser('grading table admin page in Chromium', () => {
     60_000,
   );
 
+  it.each(LANGUAGES)(
+    'an override fires on answers ticked by their labels, never typed as option ids ($locale, $mode)',
+    async ({ locale, mode, m }) => {
+      const { page, errors } = await open(ADMIN, locale, mode);
+      await page.getByRole('tab', { name: m['gradingAdmin.tab.rule'] }).click();
+      const answers = page.getByTestId('answer-checks-overrides[0].when.options');
+      await answers.waitFor();
+      const lang = locale === 'zh_CN' ? 'zh-CN' : 'en';
+      const tier = (await published()).table.dimensions.find((d) => d.id === 'customerTier');
+      const label = (id: string) => tier?.options.find((o) => o.id === id)?.label[lang] ?? `missing ${id}`;
+      // The dimension's answers by label, the saved one ticked.
+      expect(await answers.getByRole('checkbox', { name: label('strategic') }).isChecked()).toBe(true);
+      expect(await answers.getByRole('checkbox', { name: label('key') }).isChecked()).toBe(false);
+      await answers.getByRole('checkbox', { name: label('key') }).focus();
+      await page.keyboard.press('Space');
+      await page.getByTestId('grading-publish').click();
+      await page.getByText(m['gradingAdmin.publishedVersion'].replace('{version}', '2')).waitFor();
+      expect((await published()).table.overrides[0]?.when.options).toEqual(['strategic', 'key']);
+      await expectPageShowsNoInternalValues(page, ['customerTier']);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+
   it('is read-only for a user who is not a Jira administrator', async () => {
     const { page, errors } = await open(AGENT, 'en_US');
     await page.getByTestId('read-only-notice').waitFor();

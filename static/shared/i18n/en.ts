@@ -257,7 +257,7 @@ export const en = {
   'gradingAdmin.overrides': 'Overrides',
   'gradingAdmin.overridesHint': 'Applied in order after the thresholds; they only ever raise a grade.',
   'gradingAdmin.dimension': 'Dimension',
-  'gradingAdmin.whenOptions': 'When the answer is one of (option ids)',
+  'gradingAdmin.whenOptions': 'When the answer is one of',
   'gradingAdmin.overrideKind': 'Override kind',
   'gradingAdmin.kind.atLeast': 'At least grade',
   'gradingAdmin.kind.raise': 'Raise by levels',

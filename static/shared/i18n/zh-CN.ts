@@ -241,7 +241,7 @@ export const zhCN: Messages = {
   'gradingAdmin.overrides': '调整规则',
   'gradingAdmin.overridesHint': '在阈值之后按顺序执行，只会提高等级。',
   'gradingAdmin.dimension': '维度',
-  'gradingAdmin.whenOptions': '当答案为以下之一（选项标识）',
+  'gradingAdmin.whenOptions': '当答案为以下之一',
   'gradingAdmin.overrideKind': '调整方式',
   'gradingAdmin.kind.atLeast': '至少为某等级',
   'gradingAdmin.kind.raise': '提高若干级',

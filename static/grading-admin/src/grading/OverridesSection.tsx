@@ -1,8 +1,18 @@
-import { Box, Inline, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { GradingTable } from '../../../../src/contract/gradingAdmin';
 import { useI18n } from '../../../shared/i18n/react';
-import { parseList, type Edit } from '../draft';
-import { EditButton, NumberField, ParsedField, PathIssues, SelectField, TextField } from '../fields';
+import { useContext } from 'react';
+import type { Edit } from '../draft';
+import {
+  EditButton,
+  EditContext,
+  IssueList,
+  issuesAt,
+  NumberField,
+  PathIssues,
+  SelectField,
+  TextField,
+} from '../fields';
 import { cardStyles } from './cardStyles';
 import { LabelFields } from './LabelFields';
 import { useFieldName, useOwnerName } from './names';
@@ -45,6 +55,7 @@ export function OverridesSection({
           firstGrade={table.grades[0]?.id ?? ''}
           gradeOptions={gradeOptions}
           dimOptions={dimOptions}
+          dimensions={table.dimensions}
           edit={edit}
           onRemove={() =>
             edit(
@@ -85,6 +96,7 @@ function OverrideCard({
   firstGrade,
   gradeOptions,
   dimOptions,
+  dimensions,
   edit,
   onRemove,
 }: {
@@ -94,6 +106,7 @@ function OverrideCard({
   firstGrade: string;
   gradeOptions: Options;
   dimOptions: Options;
+  dimensions: GradingTable['dimensions'];
   edit: Edit;
   onRemove: () => void;
 }) {
@@ -125,17 +138,15 @@ function OverrideCard({
           visibleLabel={t('gradingAdmin.dimension')}
           value={o.when.dimension}
           options={dimOptions}
-          onChange={(v) => edit(['overrides', oi, 'when', 'dimension'], v)}
+          // The answers picked belong to the dimension left: a new dimension starts with none.
+          onChange={(v) => edit(['overrides', oi, 'when'], { dimension: v, options: [] })}
         />
-        <ParsedField<readonly string[]>
+        <AnswerChecks
           path={`overrides[${oi}].when.options`}
-          below
-          label={field(override, t('gradingAdmin.whenOptions'))}
-          visibleLabel={t('gradingAdmin.whenOptions')}
-          width="14em"
+          legend={field(override, t('gradingAdmin.whenOptions'))}
+          visibleLegend={t('gradingAdmin.whenOptions')}
+          options={dimensions.find((d) => d.id === o.when.dimension)?.options ?? []}
           value={o.when.options}
-          format={(v) => (Array.isArray(v) ? v.join(', ') : '')}
-          parse={parseList}
           onChange={(v) => edit(['overrides', oi, 'when', 'options'], v)}
         />
         <SelectField
@@ -180,5 +191,63 @@ function OverrideCard({
         </EditButton>
       </Inline>
     </Box>
+  );
+}
+
+/**
+ * The answers an override fires on, ticked by their labels (not typed as option ids). An answer saved
+ * before but no longer in the dimension stays listed, by its id, until unticked: nothing saved is lost unseen.
+ */
+function AnswerChecks({
+  path,
+  legend,
+  visibleLegend,
+  options,
+  value,
+  onChange,
+}: {
+  path: string;
+  legend: string;
+  visibleLegend: string;
+  options: GradingTable['dimensions'][number]['options'];
+  value: readonly string[];
+  onChange: (next: string[]) => void;
+}) {
+  const { issues, readOnly } = useContext(EditContext);
+  const localized = useLocalized();
+  const mine = issuesAt(issues, path, true);
+  const shown = [
+    ...options.map((opt) => ({ id: opt.id, label: localized(opt.label, opt.id) })),
+    ...value.filter((id) => !options.some((opt) => opt.id === id)).map((id) => ({ id, label: id })),
+  ];
+  const toggle = (id: string, on: boolean) =>
+    onChange(on ? [...value.filter((v) => v !== id), id] : value.filter((v) => v !== id));
+  return (
+    <fieldset
+      aria-label={legend}
+      aria-invalid={mine.length > 0}
+      style={{ border: 'none', margin: 0, padding: 0, minWidth: 0 }}
+      data-testid={`answer-checks-${path}`}
+    >
+      <legend style={{ padding: 0 }}>
+        <Text size="small" weight="medium" color="color.text.subtle">
+          {visibleLegend}
+        </Text>
+      </legend>
+      <Stack space="space.050">
+        {shown.map((opt) => (
+          <label key={opt.id}>
+            <input
+              type="checkbox"
+              checked={value.includes(opt.id)}
+              disabled={readOnly}
+              onChange={(e) => toggle(opt.id, e.target.checked)}
+            />{' '}
+            <Text>{opt.label}</Text>
+          </label>
+        ))}
+      </Stack>
+      <IssueList issues={mine} />
+    </fieldset>
   );
 }
