@@ -235,17 +235,19 @@ function AnswerChecks({
         </Text>
       </legend>
       <Stack space="space.050">
-        {shown.map((opt) => (
-          <label key={opt.id}>
-            <input
-              type="checkbox"
-              checked={value.includes(opt.id)}
-              disabled={readOnly}
-              onChange={(e) => toggle(opt.id, e.target.checked)}
-            />{' '}
-            <Text>{opt.label}</Text>
-          </label>
-        ))}
+        {/* Read-only (not an admin): the answers it fires on, as text rather than boxes nobody may tick. */}
+        {readOnly
+          ? shown.filter((opt) => value.includes(opt.id)).map((opt) => <Text key={opt.id}>{opt.label}</Text>)
+          : shown.map((opt) => (
+              <label key={opt.id}>
+                <input
+                  type="checkbox"
+                  checked={value.includes(opt.id)}
+                  onChange={(e) => toggle(opt.id, e.target.checked)}
+                />{' '}
+                <Text>{opt.label}</Text>
+              </label>
+            ))}
       </Stack>
       <IssueList issues={mine} />
     </fieldset>
