@@ -253,7 +253,10 @@ describeWithBrowser('admin page subpages in Chromium', () => {
         .getByText(locale === 'zh_CN' ? /Zhang Wei.*Liu Yang.*提单人已离职/ : /Zhang Wei.*Liu Yang.*The submitter left/)
         .waitFor();
       // Saving the closers publishes the close rules' property.
-      expect(await page.getByTestId('visits-published').innerText()).not.toBe(t('visits.notPublished'));
+      expect(await page.getByTestId('visits-published').innerText()).toBe(
+        t('visits.published', { field: t('field.title.itr-submitter') }),
+      );
+      expect(await page.getByTestId('visits-published').innerText()).not.toMatch(/customfield_/);
       await expectPageShowsNoAccountIds(page, [ADMIN, SUPERVISOR, CLOSER]);
       expect(errors).toEqual([]);
       await shoot(page, `admin-settings-${locale}-${colorMode}-closing`);

@@ -941,7 +941,7 @@ export const en = {
   'visits.saveFallback': 'Save fallback closers',
   'visits.history': '{at}: {by} set [{names}] — {reason}',
   'visits.publish': 'Publish close rules to Jira',
-  'visits.published': 'Close rules published: submitter field {submitter}.',
+  'visits.published': 'Close rules published: only the person in “{field}” may close.',
   'visits.notPublished': 'Close rules not yet published: Close and Resolve are refused until they are.',
   'visits.saved': 'Saved.',
   'rootCause.title': 'Root cause and measures',

@@ -896,7 +896,7 @@ export const zhCN: Messages = {
   'visits.saveFallback': '保存备选关闭人',
   'visits.history': '{at}：{by} 设置为 [{names}] — {reason}',
   'visits.publish': '将关闭规则发布到 Jira',
-  'visits.published': '关闭规则已发布：提单人字段 {submitter}。',
+  'visits.published': '关闭规则已发布：只有“{field}”中的人员可以关闭。',
   'visits.notPublished': '关闭规则尚未发布：在发布之前，关闭和解决都会被拒绝。',
   'visits.saved': '已保存。',
   'rootCause.title': '根因与措施',

@@ -30,7 +30,8 @@ export function ClosingSettings() {
       <Text testId="visits-published">
         {state.published === null
           ? t('visits.notPublished')
-          : t('visits.published', { submitter: state.published.submitter })}
+          : // The rules read the app's own submitter field (setup and the site check keep it so): named as Jira names it.
+            t('visits.published', { field: t('field.title.itr-submitter') })}
       </Text>
       <Box as="section" aria-label={t('visits.settings')} xcss={cardStyles}>
         <Stack space="space.150">
