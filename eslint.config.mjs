@@ -75,6 +75,15 @@ export default defineConfig(
       '@atlaskit/design-system/consistent-css-prop-usage': 'off',
       // Compact search and filter inputs are named by aria-label and show that name as their placeholder.
       '@atlaskit/design-system/no-placeholder': 'off',
+      // @atlaskit/primitives' Text renders only its own props (as, color, size, weight, id, testId…): a role,
+      // aria-* or tabIndex given to it never reaches the page, so a status is never announced. Wrap it in a Box.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXOpeningElement[name.name='Text'] > JSXAttribute[name.name=/^(role|aria-|tabIndex)/]",
+          message: 'Text drops role, aria-* and tabIndex: put them on a Box around it.',
+        },
+      ],
     },
   },
   {

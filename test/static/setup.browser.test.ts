@@ -140,6 +140,8 @@ describeWithBrowser('setup admin page in Chromium', () => {
       await report.waitFor({ timeout: 20_000 });
       jira.latencyMs = 0;
       expect(await report.innerText()).toContain(c.finished);
+      // Announced: the outcome is in a live status region (a role given to primitives' Text would be dropped).
+      expect(await report.getByRole('status').innerText()).toContain(c.finished);
       // The closure rules came with the workflow (this site's config): nothing is left to do by hand.
       expect(await page.getByTestId('setup-manual').count()).toBe(0);
       const close = jira.model.site.workflows[0]?.transitions.find((t) => t.name === 'Close');

@@ -3,7 +3,7 @@
  * here (use case in src/app/regrade; closed issues keep their grade) and sees its progress.
  */
 import { useEffect, useState } from 'react';
-import { Inline, Text } from '@atlaskit/primitives';
+import { Box, Inline, Text } from '@atlaskit/primitives';
 import type { RegradeProgress } from '../../../src/contract/triage';
 import { call } from '../../shared/api';
 import { ConfirmDialog } from '../../shared/ConfirmDialog';
@@ -63,28 +63,36 @@ export function Regrade() {
         <Text as="p">{t('gradingAdmin.regradeConfirm')}</Text>
       </ConfirmDialog>
       {progress === null ? null : progress.status === 'failed' ? (
-        <Text size="small" color="color.text.danger" role="status" testId="regrade-failed">
-          {t('gradingAdmin.regradeFailed', {
-            processed: progress.processed,
-            total: progress.total,
-            reason:
-              progress.failure === undefined ? t('job.failure.UNEXPECTED') : t(`job.failure.${progress.failure.code}`),
-          })}
-        </Text>
+        <Box role="status">
+          <Text size="small" color="color.text.danger" testId="regrade-failed">
+            {t('gradingAdmin.regradeFailed', {
+              processed: progress.processed,
+              total: progress.total,
+              reason:
+                progress.failure === undefined
+                  ? t('job.failure.UNEXPECTED')
+                  : t(`job.failure.${progress.failure.code}`),
+            })}
+          </Text>
+        </Box>
       ) : (
-        <Text size="small" aria-live="polite">
-          {t(progress.status === 'done' ? 'gradingAdmin.regradeDone' : 'gradingAdmin.regradeRunning', {
-            processed: progress.processed,
-            total: progress.total,
-            regraded: progress.regraded,
-            closed: progress.skippedClosed,
-          })}
-        </Text>
+        <Box aria-live="polite">
+          <Text size="small">
+            {t(progress.status === 'done' ? 'gradingAdmin.regradeDone' : 'gradingAdmin.regradeRunning', {
+              processed: progress.processed,
+              total: progress.total,
+              regraded: progress.regraded,
+              closed: progress.skippedClosed,
+            })}
+          </Text>
+        </Box>
       )}
       {error === null ? null : (
-        <Text size="small" color="color.text.danger" role="alert">
-          {t(errorMessageKey(error.code), error.params)}
-        </Text>
+        <Box role="alert">
+          <Text size="small" color="color.text.danger">
+            {t(errorMessageKey(error.code), error.params)}
+          </Text>
+        </Box>
       )}
     </Inline>
   );

@@ -5,7 +5,7 @@
  * Save button. Reloading is the admin's explicit choice.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { ValidationIssue } from '../../../src/contract/gradingAdmin';
 import type { SettingsState } from '../../../src/contract/settings';
 import type { ApiError } from '../../shared/api';
@@ -114,7 +114,9 @@ export function SettingsFormShell<T, S extends SettingsState<T> = SettingsState<
             {t('settings.reload')}
           </Button>
           {savedRevision !== null ? (
-            <Text role="status">{t('settings.saved', { revision: savedRevision })}</Text>
+            <Box role="status">
+              <Text>{t('settings.saved', { revision: savedRevision })}</Text>
+            </Box>
           ) : dirty ? (
             <Text color="color.text.subtle">{t('settings.unsaved')}</Text>
           ) : null}

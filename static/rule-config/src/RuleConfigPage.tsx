@@ -73,9 +73,9 @@ export function RuleConfigPage({ context }: { context: ForgeContext }) {
         </Box>
         {error !== null ? <ErrorState error={error} titleKey="rule.loadFailed" onRetry={() => void load()} /> : null}
         {data === null && error === null ? (
-          <Text as="p" role="status">
-            {t('rule.loading')}
-          </Text>
+          <Box role="status">
+            <Text as="p">{t('rule.loading')}</Text>
+          </Box>
         ) : null}
         {data !== null ? (
           <Stack space="space.150">

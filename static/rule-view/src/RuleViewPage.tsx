@@ -43,9 +43,9 @@ export function RuleViewPage({ context }: { context: ForgeContext }) {
         </Box>
         {error !== null ? <ErrorState error={error} titleKey="rule.loadFailed" onRetry={() => void load()} /> : null}
         {data === null && error === null ? (
-          <Text as="p" role="status">
-            {t('rule.loading')}
-          </Text>
+          <Box role="status">
+            <Text as="p">{t('rule.loading')}</Text>
+          </Box>
         ) : null}
         {data !== null ? (
           <ConfigDescription ruleKey={ruleKey} description={data.description} testId="rule-view" />

@@ -92,9 +92,11 @@ function PhaseView({
       );
     case 'downloaded':
       return (
-        <Text as="p" role="status" testId="backup-downloaded">
-          {t('backup.downloaded', { configKeys: phase.configKeys, cases: phase.cases })}
-        </Text>
+        <Box role="status">
+          <Text as="p" testId="backup-downloaded">
+            {t('backup.downloaded', { configKeys: phase.configKeys, cases: phase.cases })}
+          </Text>
+        </Box>
       );
     case 'uploading':
       return (

@@ -81,9 +81,9 @@ export function SetupPage() {
           </Inline>
         ) : null}
         {hint ? (
-          <Text as="p" role="alert">
-            {t('setup.pickProject')}
-          </Text>
+          <Box role="alert">
+            <Text as="p">{t('setup.pickProject')}</Text>
+          </Box>
         ) : null}
         {phase.name === 'preview' ? (
           <Stack space="space.100">

@@ -1,4 +1,4 @@
-import { Stack, Text } from '@atlaskit/primitives';
+import { Box, Stack, Text } from '@atlaskit/primitives';
 import type { SetupStatus } from '../../../src/contract/setup';
 import { useI18n } from '../../shared/i18n/react';
 
@@ -9,9 +9,11 @@ export function SetupProgress({ status }: { status: SetupStatus | null }) {
   const done = status?.nextIndex ?? 0;
   return (
     <Stack space="space.100">
-      <Text as="p" role="status">
-        {t('setup.running')} {status ? t('setup.progress', { done, total }) : ''}
-      </Text>
+      <Box role="status">
+        <Text as="p">
+          {t('setup.running')} {status ? t('setup.progress', { done, total }) : ''}
+        </Text>
+      </Box>
       <progress
         data-testid="setup-progress"
         max={total}

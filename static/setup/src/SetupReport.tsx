@@ -40,15 +40,17 @@ export function SetupReport({
       <h2 ref={headingRef} tabIndex={-1}>
         {t('setup.reportTitle')}
       </h2>
-      <Text as="p" role="status">
-        {status.state === 'done' ? t('setup.report.done') : t('setup.report.failedRun')}{' '}
-        {t('setup.report.summary', {
-          created: count('created'),
-          found: count('found'),
-          manual: count('manual'),
-          failed: count('failed'),
-        })}
-      </Text>
+      <Box role="status">
+        <Text as="p">
+          {status.state === 'done' ? t('setup.report.done') : t('setup.report.failedRun')}{' '}
+          {t('setup.report.summary', {
+            created: count('created'),
+            found: count('found'),
+            manual: count('manual'),
+            failed: count('failed'),
+          })}
+        </Text>
+      </Box>
       <progress
         max={status.steps.length}
         value={status.nextIndex}

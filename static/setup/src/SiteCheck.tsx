@@ -108,9 +108,9 @@ export function SiteCheck() {
           </Button>
         </Box>
         {busy ? (
-          <Text as="p" role="status">
-            {t('siteCheck.running')}
-          </Text>
+          <Box role="status">
+            <Text as="p">{t('siteCheck.running')}</Text>
+          </Box>
         ) : null}
         {error !== null ? <ErrorState error={error} titleKey="siteCheck.title" onRetry={() => void run()} /> : null}
         {report !== null && !busy ? (

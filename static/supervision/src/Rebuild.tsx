@@ -81,9 +81,9 @@ export function Rebuild({ onReadError, reload }: { onReadError: (error: ApiError
     <Box xcss={cardStyle} testId="rebuild">
       <Stack space="space.100">
         <Text as="strong">{t('sup.rebuild.title')}</Text>
-        <Text testId="rebuild-status" aria-live="polite">
-          {status}
-        </Text>
+        <Box aria-live="polite">
+          <Text testId="rebuild-status">{status}</Text>
+        </Box>
         {error?.source === 'start' ? <ErrorState error={error.error} /> : null}
         {progress !== null && (progress.skipped ?? 0) > 0 ? (
           // Issues the projection could not store are skipped, not cut: the admin sees which and why.

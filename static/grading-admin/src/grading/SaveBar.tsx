@@ -53,13 +53,15 @@ export function SaveBar(props: {
             {t('gradingAdmin.discard')}
           </Button>
         </Inline>
-        <Text size="small" color={props.issueCount > 0 ? 'color.text.danger' : 'color.text.subtle'} aria-live="polite">
-          {props.issueCount > 0
-            ? t('gradingAdmin.problems', { count: props.issueCount })
-            : props.dirty || props.calendarsDirty
-              ? t('gradingAdmin.unsaved')
-              : t('gradingAdmin.upToDate')}
-        </Text>
+        <Box aria-live="polite">
+          <Text size="small" color={props.issueCount > 0 ? 'color.text.danger' : 'color.text.subtle'}>
+            {props.issueCount > 0
+              ? t('gradingAdmin.problems', { count: props.issueCount })
+              : props.dirty || props.calendarsDirty
+                ? t('gradingAdmin.unsaved')
+                : t('gradingAdmin.upToDate')}
+          </Text>
+        </Box>
       </Stack>
     </Box>
   );
