@@ -49,6 +49,8 @@ export interface VisitIssueDto {
 /** One row of the queue: the visit as the app keeps it, and the issue as the viewer sees it (null: not visible). */
 export interface ReturnVisitRow extends ReturnVisit {
   issue: VisitIssueDto | null;
+  /** Who recorded the visit, by the name Jira shows; null when open or Jira no longer knows the account. */
+  visitedByName: string | null;
 }
 
 export interface ReturnVisitPage {

@@ -23,6 +23,7 @@ import { expectPageShowsNoAccountIds } from './accountIds';
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const ENGINEER = 'acc-engineer';
 const SUPERVISOR = 'acc-supervisor';
+const SUPERVISOR_NAME = 'Zhao Min';
 const ADMIN = '557058:0b6f9c2e-8d1a-4c3e-9f70-1a2b3c4d5e0a';
 const CUSTOMER = '5b10ac8d82e05b22cc7d4e0c';
 const FUNCTIONS = ['listReturnVisits', 'recordReturnVisit', 'getTriageOptions', 'listTriage'];
@@ -36,7 +37,7 @@ beforeEach(async () => {
   await runMigrations();
   await sql.raw('DELETE FROM return_visit');
   jira.seedUser({ accountId: ENGINEER, displayName: 'Li Lei' });
-  jira.seedUser({ accountId: SUPERVISOR, displayName: 'Zhao Min', groups: ['itr-supervisors'] });
+  jira.seedUser({ accountId: SUPERVISOR, displayName: SUPERVISOR_NAME, groups: ['itr-supervisors'] });
   jira.seedUser({ accountId: ADMIN, displayName: 'Zhang Wei', groups: ['itr-supervisors', 'jira-administrators'] });
   jira.seedUser({ accountId: CUSTOMER, displayName: 'Wang Fang', emailAddress: 'wang.fang@example.com' });
   ids = defineClosureFields(jira);
@@ -198,6 +199,8 @@ describeWithBrowser('return-visit queue (itr-home, Return visits) in Chromium', 
       const done = page.locator('[data-testid="visit-card"][data-issue="ITR-9"]');
       await done.getByTestId('visit-differs').waitFor();
       expect(await done.getByTestId('visit-customer-view').innerText()).toContain('2/5');
+      // Who recorded it, by name.
+      expect(await done.getByTestId('visit-recorded').innerText()).toContain(SUPERVISOR_NAME);
       expect(await keysOnPage(page)).toEqual(['ITR-9']);
       await expectPageShowsNoAccountIds(page, [ADMIN, SUPERVISOR, ENGINEER, CUSTOMER]);
       await shoot(page, `return-visits-${locale}-${colorMode}-recorded`);

@@ -73,8 +73,15 @@ export async function listReturnVisits(
     lookUpFieldIds(jiraAsApp()),
     loadItrConfig(),
   ]);
+  const [rows, names] = await Promise.all([
+    withVisitIssues(page.visits, viewer, ids, tierLabelsOf(config.gradingTable)),
+    displayNamesOf(viewer, [...new Set(page.visits.flatMap((v) => (v.visitedBy === null ? [] : [v.visitedBy])))]),
+  ]);
   return {
-    visits: await withVisitIssues(page.visits, viewer, ids, tierLabelsOf(config.gradingTable)),
+    visits: rows.map((row) => ({
+      ...row,
+      visitedByName: row.visitedBy === null ? null : (names[row.visitedBy] ?? null),
+    })),
     total: page.total,
     offset,
     pageSize: VISIT_PAGE_SIZE,

@@ -117,7 +117,7 @@ export async function withVisitIssues(
   viewer: JiraClient,
   ids: VisitFieldIds,
   tierLabels: ReadonlyMap<string, LocalizedText>,
-): Promise<ReturnVisitRow[]> {
+): Promise<Array<Omit<ReturnVisitRow, 'visitedByName'>>> {
   const byId = await issuesAsViewer(
     viewer,
     visits.map((v) => v.issueId),

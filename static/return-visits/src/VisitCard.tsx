@@ -5,6 +5,7 @@ import type { ReturnVisit, ReturnVisitRow, VisitIssueDto } from '../../../src/co
 import { openInJira } from '../../shared/bridge';
 import { useI18n } from '../../shared/i18n/react';
 import { VisitForm } from './VisitForm';
+import { personName } from '../../shared/people';
 import { cardStyles } from './visitStyles';
 
 /** Jira's status lozenge colours by status category. */
@@ -87,8 +88,11 @@ export function VisitCard({
               })}
             </Text>
             {visit.visitedAt !== null ? (
-              <Text color="color.text.subtle">
-                {t('visits.recordedAt', { at: formatDateTime(visit.visitedAt) ?? '' })}
+              <Text color="color.text.subtle" testId="visit-recorded">
+                {t('visits.recordedAt', {
+                  at: formatDateTime(visit.visitedAt) ?? '',
+                  by: personName(t, visit.visitedByName),
+                })}
               </Text>
             ) : null}
             {visit.customerWords !== null && visit.customerWords !== '' ? <Text>“{visit.customerWords}”</Text> : null}

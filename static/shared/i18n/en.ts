@@ -915,7 +915,7 @@ export const en = {
   'visits.contact': 'Contact: {name}',
   'visits.contactUnknown': 'no reporter in Jira',
   'visits.hidden': 'You may not browse this issue in Jira, so its details are not shown.',
-  'visits.recordedAt': 'Recorded: {at}',
+  'visits.recordedAt': 'Recorded by {by}, {at}',
   'visits.settings': 'Which issues get a return visit',
   'visits.reason': 'Why visited: {reason}',
   'visits.reason.complaint': 'Complaint (always)',

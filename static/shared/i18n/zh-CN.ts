@@ -870,7 +870,7 @@ export const zhCN: Messages = {
   'visits.contact': '联系人：{name}',
   'visits.contactUnknown': 'Jira 中没有报告人',
   'visits.hidden': '您无权在 Jira 中查看此事务，因此不显示其详细信息。',
-  'visits.recordedAt': '回访时间：{at}',
+  'visits.recordedAt': '回访人：{by}，回访时间：{at}',
   'visits.settings': '哪些事务需要回访',
   'visits.reason': '回访原因：{reason}',
   'visits.reason.complaint': '投诉（100% 回访）',
