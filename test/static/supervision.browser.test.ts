@@ -22,6 +22,8 @@ import { pageLeaks } from '../sandbox/pageScan';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp, realResolvers, screenshots } from './browserApp';
 import type { ResolverStub } from './bridgeStub';
+import { createI18n } from '../../static/shared/i18n';
+import { DEFAULT_GRADING_TABLE } from '../../src/domain';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const ADMIN = 'acc-admin';
@@ -619,6 +621,42 @@ describeWithBrowser('supervision page in Chromium', () => {
       await page.close();
     },
     90_000,
+  );
+
+  it.each<[Locale, Mode]>([
+    ['en_US', 'light'],
+    ['zh_CN', 'dark'],
+  ])(
+    '%s %s: kinds and grades are ticked by name in the filter, and the charts ask for their codes',
+    async (locale, mode) => {
+      const { page, calls, errors } = await open(locale, mode);
+      const { t } = createI18n(locale, 'UTC');
+      const grades = page.getByTestId('filter-grades');
+      const critical = DEFAULT_GRADING_TABLE.grades.find((g) => g.id === 'critical')?.label;
+      if (critical === undefined) throw new Error('the default grading table has no critical grade');
+      await grades.getByRole('checkbox', { name: critical[locale === 'zh_CN' ? 'zh-CN' : 'en'] }).check();
+      await page
+        .getByTestId('filter-kinds')
+        .getByRole('checkbox', { name: t('kind.complaint') })
+        .check();
+      const before = calls.length;
+      await page.getByTestId('filter-apply').click();
+      await page.locator('[data-chart-state="ready"]').first().waitFor();
+      const asked = calls
+        .slice(before)
+        .filter(
+          (c) => c.name === 'invoke' && (c.payload as { functionKey: string }).functionKey === 'getSupervisionChart',
+        )
+        .map((c) => (c.payload as { payload: { filter: { kinds: string[]; grades: string[] } } }).payload.filter);
+      expect(asked.length).toBeGreaterThan(0);
+      for (const f of asked) expect([f.kinds, f.grades]).toEqual([['complaint'], ['critical']]);
+      // The other grades stay offered, by name: nothing in the filter reads as a code.
+      expect(await grades.getByRole('checkbox').count()).toBeGreaterThan(1);
+      const filterText = await page.getByTestId('filter-grades').innerText();
+      expect(filterText).not.toMatch(/\bcritical\b|\bmajor\b|complaint/);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
   );
 
   it('a caller the settings do not allow gets every chart but no per-person ones', async () => {

@@ -5,9 +5,9 @@
  * own call (`getSupervisionChart`), drawn as soon as its answer arrives; what fails is named in one
  * error message at the top, with one Retry.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { AnalyticsFilterDto } from '../../../src/contract/analytics';
+import type { AnalyticsFilterDto, CodeLabels } from '../../../src/contract/analytics';
 import type { ApiError } from '../../shared/api';
 import { useI18n } from '../../shared/i18n/react';
 import { Charts, CHART_TITLES } from './Charts';
@@ -28,6 +28,13 @@ export function SupervisionPage() {
   const [rebuildError, setRebuildError] = useState<ApiError | null>(null);
   const [rebuildReload, setRebuildReload] = useState(0);
   const onRebuildReadError = useCallback((e: ApiError | null) => setRebuildError(e), []);
+
+  // Grades the charts met, kept across filters: a filter on one grade must still offer the others.
+  const [gradeLabels, setGradeLabels] = useState<CodeLabels>({});
+  const volume = charts.volume;
+  useEffect(() => {
+    if (volume.status === 'ready') setGradeLabels((known) => ({ ...known, ...volume.data.gradeLabels }));
+  }, [volume]);
 
   const failed = SUPERVISION_CHARTS.filter((name) => charts[name].status === 'error');
   const failures: Failure[] = [
@@ -53,7 +60,7 @@ export function SupervisionPage() {
           <Text as="strong" size="large">
             {t('sup.title')}
           </Text>
-          <FilterBar initial={filter} onApply={setFilter} />
+          <FilterBar initial={filter} gradeLabels={gradeLabels} onApply={setFilter} />
           <PageError failures={failures} everything={everythingFailed} onRetry={retryFailed} />
           <Rebuild onReadError={onRebuildReadError} reload={rebuildReload} />
           <WeeklyReport weekly={weekly} everythingFailed={everythingFailed} />
