@@ -23,6 +23,8 @@ const isAccepted = (p: LintProblem) =>
   ACCEPTED.some((a) => p.reference === a.reference && p.message.includes(a.messageIncludes));
 
 describe('forge lint (client-side, offline)', () => {
+  // forge lint type-checks the whole app: ~13 s on a quiet 2-CPU machine, minutes when the machine is loaded.
+  jest.setTimeout(300_000);
   const copies: AppCopy[] = [];
   afterAll(() => copies.forEach((c) => c.remove()));
   const copy = (edit?: (dir: string) => void) => {
