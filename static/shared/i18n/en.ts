@@ -779,6 +779,9 @@ export const en = {
   'cases.suggest.improveCase': 'Improve “{title}”',
   'cases.suggest.caseAdded': 'Draft case {id} created from this issue.',
   'cases.suggest.improved': 'Case saved as version {revision}.',
+  'errorCode.CASE_DECISION_CASE_REQUIRED': 'Choose the case you added or improved.',
+  'errorCode.CASE_DECISION_REASON_REQUIRED': 'Say why no case is added or improved.',
+  'errorCode.CASE_DECISION_REASON_TOO_LONG': 'The reason is too long: at most {max} characters.',
   'errorCode.CASE_NOT_FOUND': 'This case does not exist, or you may not see it.',
   'errorCode.CASE_REVISION_CONFLICT': 'Someone changed this case meanwhile. Reload it and edit again.',
   'errorCode.VALUE_TOO_LONG':

@@ -738,6 +738,9 @@ export const zhCN: Messages = {
   'cases.suggest.improveCase': '完善“{title}”',
   'cases.suggest.caseAdded': '已根据此问题创建草稿案例 {id}。',
   'cases.suggest.improved': '案例已保存为第 {revision} 版。',
+  'errorCode.CASE_DECISION_CASE_REQUIRED': '请选择新建或改进的案例。',
+  'errorCode.CASE_DECISION_REASON_REQUIRED': '请说明为何不新建也不改进案例。',
+  'errorCode.CASE_DECISION_REASON_TOO_LONG': '原因过长：最多 {max} 个字符。',
   'errorCode.CASE_NOT_FOUND': '案例不存在，或你无权查看。',
   'errorCode.CASE_REVISION_CONFLICT': '此案例已被他人修改。请重新加载后再编辑。',
   'errorCode.VALUE_TOO_LONG':
