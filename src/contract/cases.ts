@@ -65,6 +65,8 @@ export type CaseSearchRequest = {
   /** `en` or `zh-CN`. */
   language?: string;
   limit?: number;
+  /** The issue the search is made for (from its panel): the search is recorded for it (issue 17). */
+  issueKey?: string;
 };
 
 export type CaseListRequest = {

@@ -780,6 +780,7 @@ export const en = {
   'cases.suggest.caseAdded': 'Draft case {id} created from this issue.',
   'cases.suggest.improved': 'Case saved as version {revision}.',
   'errorCode.CASE_DECISION_CASE_REQUIRED': 'Choose the case you added or improved.',
+  'errorCode.CASE_DECISION_NOT_RESOLVED': 'The case decision is asked for once the issue is resolved.',
   'errorCode.CASE_DECISION_REASON_REQUIRED': 'Say why no case is added or improved.',
   'errorCode.CASE_DECISION_REASON_TOO_LONG': 'The reason is too long: at most {max} characters.',
   'errorCode.CASE_NOT_FOUND': 'This case does not exist, or you may not see it.',
@@ -1122,6 +1123,7 @@ export const en = {
   'errorCode.SETTINGS_LIST_TOO_LONG': 'At most {max} entries.',
   'errorCode.SETTINGS_GROUP_NAME_REQUIRED': 'Enter a group name (at most {max} characters).',
   'errorCode.SETTINGS_TARGET_INVALID': 'Enter a project key and an issue type.',
+  'errorCode.SETTINGS_TARGET_SHARE_INVALID': 'Enter a percentage from 0 to 100.',
   'errorCode.SETTINGS_PROJECT_KEY_INVALID':
     'A project key is upper-case letters, digits or _, starting with a letter (e.g. RND).',
   'errorCode.SETTINGS_ISSUE_TYPE_REQUIRED': 'Enter the issue type to create.',
