@@ -40,6 +40,8 @@ export interface CaseHabitView {
   /** The issue is done: the panel asks for the case decision. */
   resolved: boolean;
   decision: CaseDecisionView | null;
+  /** Cases the decision may name: made from this issue (a new case) or used on it (a case to improve). */
+  candidateCases: Array<{ id: number; title: string; relation: 'source' | 'usedOn' }>;
 }
 
 export type CaseDecisionRequest = {

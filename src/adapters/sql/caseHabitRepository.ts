@@ -86,6 +86,15 @@ async function workStartOf(issueId: string): Promise<{ acceptedAt: Date | null; 
   return rows[0] ?? { acceptedAt: null, firstLineChangeAt: null };
 }
 
+async function linkedCases(issueKey: string): Promise<Array<{ caseId: number; relation: 'source' | 'used_on' }>> {
+  await ensureSchema();
+  return query(
+    'SELECT case_id, relation FROM case_issue_link WHERE issue_key = ? ORDER BY at DESC LIMIT 50',
+    [issueKey],
+    (r) => ({ caseId: num(r['case_id']), relation: r['relation'] === 'source' ? 'source' : 'used_on' }),
+  );
+}
+
 async function readDecision(issueId: string): Promise<CaseDecisionEntry | null> {
   await ensureSchema();
   const rows = await query(
@@ -187,6 +196,7 @@ export const sqlCaseHabit: CaseHabitRepository = {
   recordSearch,
   searchesOf,
   workStartOf,
+  linkedCases,
   readDecision,
   saveDecision,
   habitRows,

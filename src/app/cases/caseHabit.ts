@@ -79,11 +79,19 @@ export async function getCaseHabit(
   if (accountId === undefined) throw new NotAuthorizedError('BROWSE_PROJECTS');
   const issue = await issueForCaller(issueKey, deps);
   const store = repositories().caseHabit;
-  const [searches, start, decision] = await Promise.all([
+  const [searches, start, decision, links] = await Promise.all([
     store.searchesOf(issue.id, SEARCHES_SHOWN),
     store.workStartOf(issue.id),
     store.readDecision(issue.id),
+    store.linkedCases(issue.key),
   ]);
+  // The cases linked to the issue and the decided one, as the viewer may see them (one Jira search).
+  const library = new CaseLibrary();
+  const seen = await library.visibleCases(accountId, [
+    ...links.map((l) => l.caseId),
+    ...(decision?.caseId != null ? [decision.caseId] : []),
+  ]);
+  const titles = new Map(seen.map((c) => [c.id, c.title]));
   const events = {
     acceptedAt: start.acceptedAt?.toISOString() ?? null,
     firstLineChangeAt: start.firstLineChangeAt?.toISOString() ?? null,
@@ -102,13 +110,11 @@ export async function getCaseHabit(
   });
   let decisionView: CaseDecisionView | null = null;
   if (decision !== null) {
-    // The case's title only when the viewer may see the case (the library's own rule); else the number alone.
-    const title =
-      decision.caseId === null ? null : ((await caseTitleFor(accountId, decision.caseId).catch(() => null)) ?? null);
     decisionView = {
       decision: decision.decision,
       caseId: decision.caseId,
-      caseTitle: title,
+      // The case's title only when the viewer may see the case (the library's own rule); else the number alone.
+      caseTitle: decision.caseId === null ? null : (titles.get(decision.caseId) ?? null),
       reason: decision.reason,
       by: personName(names, decision.decidedBy),
       at: decision.decidedAt.toISOString(),
@@ -123,17 +129,11 @@ export async function getCaseHabit(
     searchedBeforeWork: searchedBeforeWork(searches.first?.at.toISOString() ?? null, events),
     resolved: issue.resolved,
     decision: decisionView,
+    candidateCases: links.flatMap((l) => {
+      const title = titles.get(l.caseId);
+      return title === undefined ? [] : [{ id: l.caseId, title, relation: l.relation === 'source' ? 'source' : 'usedOn' }];
+    }),
   };
-}
-
-/** A case's title as the caller may see it; null when the case is gone or hidden from them. */
-async function caseTitleFor(accountId: string, caseId: number): Promise<string | null> {
-  try {
-    return (await new CaseLibrary().getCase(accountId, caseId)).case.title;
-  } catch (e) {
-    if (e instanceof ItrError && e.code === 'CASE_NOT_FOUND') return null;
-    throw e;
-  }
 }
 
 /**

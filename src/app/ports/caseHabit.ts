@@ -40,6 +40,8 @@ export interface CaseHabitRepository {
   ) => Promise<{ first: CaseSearchEntry | null; latest: CaseSearchEntry[]; count: number }>;
   /** The holder's first acceptance (explicit or deemed) and the first time the issue left a line stay. */
   workStartOf: (issueId: string) => Promise<{ acceptedAt: Date | null; firstLineChangeAt: Date | null }>;
+  /** The cases made from the issue (`source`) and used on it (`used_on`), most recent first. */
+  linkedCases: (issueKey: string) => Promise<Array<{ caseId: number; relation: 'source' | 'used_on' }>>;
   readDecision: (issueId: string) => Promise<CaseDecisionEntry | null>;
   /** Saves the issue's decision, replacing an earlier one. */
   saveDecision: (issueId: string, entry: CaseDecisionEntry) => Promise<void>;
