@@ -3,6 +3,8 @@
  * matched, and the functions of `src/entry/caseLibraryFunctions.ts` (also callable from the issue panel).
  */
 
+import type { CaseHabitView } from './caseHabit';
+
 export type CaseStatus = 'draft' | 'published' | 'retired';
 export const CASE_STATUSES: readonly CaseStatus[] = ['draft', 'published', 'retired'];
 
@@ -88,6 +90,8 @@ export interface CaseSuggestions {
   grade: string | null;
   /** Cases already marked helpful on this issue (so the panel can offer to improve one). */
   helpedCaseIds: number[];
+  /** The case-library habit on the issue (issue 17), read in the same round trip; absent from older answers. */
+  habit?: CaseHabitView;
 }
 
 export interface CaseLibraryFunctions {

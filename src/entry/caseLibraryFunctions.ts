@@ -2,7 +2,7 @@ import Resolver from '@forge/resolver';
 import { requireConfirmation } from '../app/audit/confirmation';
 import { guardedDefinitions } from './guard';
 import { CaseLibrary } from '../app/cases/caseLibrary';
-import { recordCaseSearch } from '../app/cases/caseHabit';
+import { getCaseHabit, recordCaseSearch } from '../app/cases/caseHabit';
 import type { CaseLibraryFunctions, CaseStatus } from '../contract/cases';
 import { answering, defineAll, type AnsweringFunction, type Context, type Implementing } from './envelope';
 import { callerOf, fieldsOf, invalidPayload, issueKey, limit, text, wholeNumber } from './payload';
@@ -58,7 +58,9 @@ function searchedForIssue(payload: unknown, context: Context): string | undefine
   const requested = issueKey(payload);
   const own = fieldsOf(fieldsOf(fieldsOf(context['extension'])['issue']))['key'];
   if (typeof own === 'string' && own !== requested)
-    invalidPayload('issueKey', `payload.issueKey ${requested} is not the panel's issue ${own}`, { issueKey: requested });
+    invalidPayload('issueKey', `payload.issueKey ${requested} is not the panel's issue ${own}`, {
+      issueKey: requested,
+    });
   return requested;
 }
 
@@ -78,8 +80,16 @@ function functions(library: CaseLibrary): Implementing<CaseLibraryFunctions> {
       return hits;
     },
     listCases: (payload, context) => library.listCases(callerOf(context), filters(payload, LIST_LIMIT_MAX)),
-    suggestCases: (payload, context) =>
-      library.suggestCases(callerOf(context), issueKey(payload), limit(payload, SEARCH_LIMIT_MAX) ?? SUGGESTIONS),
+    suggestCases: async (payload, context) => {
+      const key = issueKey(payload);
+      const suggestions = await library.suggestCases(
+        callerOf(context),
+        key,
+        limit(payload, SEARCH_LIMIT_MAX) ?? SUGGESTIONS,
+      );
+      // The habit on the issue goes with its suggestions: the panel's case section reads both at once.
+      return { ...suggestions, habit: await getCaseHabit(key, callerOf(context)) };
+    },
     getCase: (payload, context) => library.getCase(callerOf(context), caseId(payload)),
     saveCase: (payload, context) => {
       const p = fieldsOf(payload);

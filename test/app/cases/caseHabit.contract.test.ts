@@ -133,6 +133,11 @@ describe('the panel records searches of the case library', () => {
       resolved: false,
       decision: null,
     });
+    // The panel's case section reads the habit with its suggestions, in one round trip.
+    expect(await panel('suggestCases', { issueKey: 'ITR-1' }, ENGINEER)).toMatchObject({
+      success: true,
+      data: { habit: { searchCount: 1, searchedBeforeWork: true } },
+    });
   });
 
   it('a search after the holder accepted is not before work; one before it is', async () => {

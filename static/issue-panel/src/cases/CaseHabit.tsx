@@ -3,7 +3,8 @@
  * for this issue before work started (who first, when, what), and once the issue is resolved the case
  * decision: a new case, an improved case, or none with a reason. The server records searches itself
  * (the panel's free search and its judged suggestions) and takes who from the Forge context.
- * `version` changes after each search or mark, so the section reads the record again.
+ * The first view comes with the suggestions (one round trip on open); `version` changes after each
+ * search or mark, and the section reads the record again.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
@@ -17,9 +18,17 @@ import { CaseErrorLine } from './CaseErrorLine';
 
 const DECISIONS: readonly CaseDecisionKind[] = ['newCase', 'improvedCase', 'none'];
 
-export function CaseHabit({ issueKey, version }: { issueKey: string; version: number }) {
+export function CaseHabit({
+  issueKey,
+  initial,
+  version,
+}: {
+  issueKey: string;
+  initial: CaseHabitView;
+  version: number;
+}) {
   const { t, formatDateTime } = useI18n();
-  const [view, setView] = useState<CaseHabitView | null>(null);
+  const [view, setView] = useState<CaseHabitView | null>(initial);
   const [error, setError] = useState<ApiError | null>(null);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -33,11 +42,13 @@ export function CaseHabit({ issueKey, version }: { issueKey: string; version: nu
     }
   }, [issueKey]);
   useEffect(() => {
-    void load();
+    if (version > 0) void load();
   }, [load, version]);
 
   if (view === null)
-    return error === null ? null : <CaseErrorLine error={error} title="habit.panel.failed" onRetry={() => void load()} />;
+    return error === null ? null : (
+      <CaseErrorLine error={error} title="habit.panel.failed" onRetry={() => void load()} />
+    );
 
   const name = (p: { displayName: string | null }): string => p.displayName ?? t('people.unknownUser');
   const at = (iso: string): string => formatDateTime(iso) ?? '';
@@ -48,7 +59,9 @@ export function CaseHabit({ issueKey, version }: { issueKey: string; version: nu
       <Text weight="medium">{t('habit.panel.title')}</Text>
       <Text
         testId="case-habit-status"
-        color={first === null ? 'color.text.subtle' : view.searchedBeforeWork ? 'color.text.success' : 'color.text.warning'}
+        color={
+          first === null ? 'color.text.subtle' : view.searchedBeforeWork ? 'color.text.success' : 'color.text.warning'
+        }
       >
         {first === null
           ? t('habit.panel.notSearched')

@@ -105,7 +105,7 @@ export function CaseSuggestions({ issueKey }: { issueKey: string }) {
         </Box>
       ) : null}
       {s.error !== null ? <CaseErrorLine error={s.error} /> : null}
-      <CaseHabit issueKey={issueKey} version={s.activity} />
+      {data?.habit !== undefined ? <CaseHabit issueKey={issueKey} initial={data.habit} version={s.activity} /> : null}
     </Stack>
   );
 }
