@@ -5,8 +5,7 @@
  * it flagged; first-contact resolution and the return visits' satisfaction per period (visx bars, Chart.tsx).
  */
 import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { CaseHabitChart, HabitShareDto, LineOutcomeChart } from '../../../src/contract/caseHabit';
 import { useI18n } from '../../shared/i18n/react';
 import { Chart } from './Chart';
@@ -55,13 +54,7 @@ function HabitTable(props: { id: string; title: string; group: 'person' | 'depar
             {t('sup.table.csv')}
           </Button>
         </Inline>
-        <DataTable
-          id={props.id}
-          caption={props.title}
-          header={header}
-          rows={rows}
-          format={(v) => labels.count(v)}
-        />
+        <DataTable id={props.id} caption={props.title} header={header} rows={rows} format={(v) => labels.count(v)} />
       </Stack>
     </Box>
   );
@@ -77,7 +70,12 @@ export function CaseHabitTables({ habit }: { habit: CaseHabitChart }) {
         </Text>
       ) : null}
       <HabitTable id="habit-people" title={t('habit.chart.people')} group="person" rows={habit.person} />
-      <HabitTable id="habit-departments" title={t('habit.chart.departments')} group="department" rows={habit.department} />
+      <HabitTable
+        id="habit-departments"
+        title={t('habit.chart.departments')}
+        group="department"
+        rows={habit.department}
+      />
     </Stack>
   );
 }
@@ -99,7 +97,12 @@ export function LineOutcomeCharts({ outcomes, granularity }: { outcomes: LineOut
           ) : (
             below.map((l) => (
               <Inline key={l.line} space="space.100" alignBlock="center" testId={`line-below-${l.line}`}>
-                <Lozenge appearance="removed">{t('habit.lines.below')}</Lozenge>
+                {/* A flag drawn with tokens, not Atlaskit's Lozenge: the page's bundle stays small. */}
+                <Box xcss={flagStyles}>
+                  <Text size="small" weight="bold" color="color.text.danger">
+                    {t('habit.lines.below')}
+                  </Text>
+                </Box>
                 <Text>
                   {t('habit.lines.belowDetail', {
                     line: labels.line(l.line),
@@ -158,7 +161,12 @@ export function LineOutcomeCharts({ outcomes, granularity }: { outcomes: LineOut
             t('habit.col.firstContact'),
             t('sup.col.percentOf', { label: t('habit.col.firstContact') }),
           ],
-          rows: outcomes.periods.map((p, i) => [periods[i] ?? '', p.resolved, p.firstContact, pct(p.firstContactShare)]),
+          rows: outcomes.periods.map((p, i) => [
+            periods[i] ?? '',
+            p.resolved,
+            p.firstContact,
+            pct(p.firstContactShare),
+          ]),
         }}
       />
       <Chart
@@ -177,3 +185,9 @@ export function LineOutcomeCharts({ outcomes, granularity }: { outcomes: LineOut
     </Stack>
   );
 }
+
+const flagStyles = xcss({
+  backgroundColor: 'color.background.danger',
+  borderRadius: 'radius.small',
+  paddingInline: 'space.050',
+});
