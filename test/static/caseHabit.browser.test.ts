@@ -8,7 +8,15 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { analyticsBackfillConsumer, issuePanelResolver, supervisionResolver } from '../../src/index';
+import {
+  analyticsBackfillConsumer,
+  gradingAdminResolver,
+  issuePanelResolver,
+  supervisionResolver,
+} from '../../src/index';
+import { handlers as gradingAdminHandlers } from '../../src/entry/grading-admin-resolver';
+import { ConfigStore } from '../../src/adapters/kvs';
+import { loadLineTargets } from '../../src/app/settings/lineTargets';
 import { BACKFILL_QUEUE } from '../../src/app/analytics/backfill';
 import { runMigrations } from '../../src/adapters/sql';
 import { harness, invokeResolver } from '../../platform-doubles';
@@ -196,6 +204,38 @@ describeWithBrowser('the case-library habit on the supervision page', () => {
     expect(await page.getByTestId('table-habit-departments').innerText()).toContain('处理前已查询');
     expect(await page.getByText('各期首次接触解决率').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(screenshots, 'case-habit-supervision-zh-CN-dark.png'), fullPage: true });
+    await page.close();
+  });
+});
+
+describeWithBrowser('line targets on the admin page’s support-lines subpage', () => {
+  const app = builtApp('grading-admin', { screenshots: true });
+
+  it('refuses a share over 100 % at its field in Chinese, then saves the targets (Chinese, dark)', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1100, height: 1000 }, colorScheme: 'dark' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await installBridgeStub(page, {
+      context: { locale: 'zh_CN', timezone: 'UTC', issueKey: null, accountId: ADMIN, moduleKey: 'itr-grading-admin' },
+      colorMode: 'dark',
+      resolvers: realResolvers(gradingAdminResolver, Object.keys(gradingAdminHandlers()), { accountId: ADMIN }),
+      route: '/support-lines',
+    });
+    await page.goto(app.url);
+    const form = page.getByTestId('line-targets');
+    await form.getByText('各支持线应自行解决的比例').waitFor();
+    const l2 = form.getByLabel('二线 (L2)：目标（%）');
+    expect(await l2.inputValue()).toBe('80');
+    await l2.fill('120');
+    await form.getByRole('button', { name: '保存目标' }).click();
+    await form.getByText('请输入 0 到 100 之间的百分比。').waitFor();
+    expect((await loadLineTargets(new ConfigStore())).revision).toBe(0);
+    await l2.fill('75');
+    await form.getByRole('button', { name: '保存目标' }).click();
+    await form.getByText('已保存（修订 1）。').waitFor();
+    expect((await loadLineTargets(new ConfigStore())).targets).toEqual({ L1: 0.8, L2: 0.75, L3: 0.8 });
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: path.join(screenshots, 'case-habit-line-targets-zh-CN-dark.png'), fullPage: true });
     await page.close();
   });
 });
