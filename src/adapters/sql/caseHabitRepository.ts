@@ -16,12 +16,7 @@ import {
   type LineStayCounts,
   type PeriodOutcomeRow,
 } from '../../domain/analytics';
-import type {
-  CaseDecisionEntry,
-  CaseHabitRepository,
-  CaseSearchEntry,
-  HabitFactRow,
-} from '../../app/ports/caseHabit';
+import type { CaseDecisionEntry, CaseHabitRepository, CaseSearchEntry, HabitFactRow } from '../../app/ports/caseHabit';
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -42,13 +37,10 @@ const searchRow = (r: Record<string, unknown>): CaseSearchEntry => ({
 
 async function recordSearch(issueId: string, entry: CaseSearchEntry): Promise<void> {
   await ensureSchema();
-  await execute('INSERT INTO case_search_record (issue_id, account_id, searched_at, query_text, source) VALUES (?, ?, ?, ?, ?)', [
-    Number(issueId),
-    entry.accountId,
-    entry.at,
-    [...entry.query].slice(0, QUERY_TEXT_MAX).join(''),
-    entry.source,
-  ]);
+  await execute(
+    'INSERT INTO case_search_record (issue_id, account_id, searched_at, query_text, source) VALUES (?, ?, ?, ?, ?)',
+    [Number(issueId), entry.accountId, entry.at, [...entry.query].slice(0, QUERY_TEXT_MAX).join(''), entry.source],
+  );
 }
 
 async function searchesOf(

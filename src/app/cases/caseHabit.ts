@@ -42,7 +42,8 @@ async function issueForCaller(
   issueKey: string,
   deps: CaseHabitDeps,
 ): Promise<{ id: string; key: string; resolved: boolean }> {
-  if (!isIssueKey(issueKey)) throw new ItrError('INVALID_PAYLOAD', 'issueKey must be an issue key', { path: 'issueKey' });
+  if (!isIssueKey(issueKey))
+    throw new ItrError('INVALID_PAYLOAD', 'issueKey must be an issue key', { path: 'issueKey' });
   try {
     const issue = await deps.asCaller().getIssue(issueKey, { fields: [...CLOSED_FIELDS] });
     return { id: issue.id, key: issue.key ?? issueKey, resolved: isClosed(issue.fields) };
@@ -131,7 +132,9 @@ export async function getCaseHabit(
     decision: decisionView,
     candidateCases: links.flatMap((l) => {
       const title = titles.get(l.caseId);
-      return title === undefined ? [] : [{ id: l.caseId, title, relation: l.relation === 'source' ? 'source' : 'usedOn' }];
+      return title === undefined
+        ? []
+        : [{ id: l.caseId, title, relation: l.relation === 'source' ? 'source' : 'usedOn' }];
     }),
   };
 }

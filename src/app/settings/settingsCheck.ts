@@ -198,9 +198,12 @@ export async function auditSettingsSave(
   accountId: string | undefined,
   area: 'supervision' | 'supportLines' | 'clocks' | 'lineTargets',
 ): Promise<void> {
-  const what = { supervision: 'Supervision', supportLines: 'Support-line', clocks: 'Clock', lineTargets: 'Line target' }[
-    area
-  ];
+  const what = {
+    supervision: 'Supervision',
+    supportLines: 'Support-line',
+    clocks: 'Clock',
+    lineTargets: 'Line target',
+  }[area];
   await recordAudit({
     actorAccountId: accountId,
     action: 'settings.save',

@@ -22,7 +22,17 @@ import type { ResolverResult } from '../../contract/envelope';
 import type { EscalationFunctions } from '../../contract/escalation';
 import type { IssueItrState, IssuePanelFunctions } from '../../contract/issuePanel';
 import { answer, defineAll, type Context, type Implementing } from '../envelope';
-import { callerOf, fieldsOf, invalidPayload, issueKey, numericId, oneOf, optionalText, text, wholeNumber } from '../payload';
+import {
+  callerOf,
+  fieldsOf,
+  invalidPayload,
+  issueKey,
+  numericId,
+  oneOf,
+  optionalText,
+  text,
+  wholeNumber,
+} from '../payload';
 
 /**
  * Resolver of the `itr-issue-panel` module (manifest function `issue-panel-resolver`).

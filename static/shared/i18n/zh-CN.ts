@@ -1254,7 +1254,8 @@ export const zhCN: Messages = {
   'habit.chart.satisfaction': '满意度趋势（回访）',
   'habit.col.visited': '有评分的回访',
   'settings.lineTargets.title': '各支持线应自行解决的比例',
-  'settings.lineTargets.help': '到达某支持线的事务中，该线应自行解决、不再转出的比例（流程要求至少 80%）。监督页面会标记低于目标的支持线。',
+  'settings.lineTargets.help':
+    '到达某支持线的事务中，该线应自行解决、不再转出的比例（流程要求至少 80%）。监督页面会标记低于目标的支持线。',
   'settings.lineTargets.field': '{line}：目标（%）',
   'settings.lineTargets.save': '保存目标',
   'settings.lineTargets.saved': '目标已保存。',
