@@ -5,6 +5,7 @@
 import type { LocalizedText } from '../domain';
 import type { Pattern } from '../domain/analytics/metrics';
 import type { JobFailure, JobStatus } from './jobs';
+import type { CaseHabitChart, LineOutcomeChart } from './caseHabit';
 
 export type { Pattern };
 
@@ -112,7 +113,9 @@ export type SupervisionChartName =
   | 'breakdown-customerTier'
   | 'breakdown-month'
   | 'patterns'
-  | 'people';
+  | 'people'
+  | 'caseHabit'
+  | 'lineOutcomes';
 
 export interface SupervisionChartData {
   totals: TotalsDto;
@@ -127,6 +130,9 @@ export interface SupervisionChartData {
   patterns: Array<Pattern & { jql: string | null }>;
   /** null when the caller's role may not see per-person figures. */
   people: { person: PeopleDto; department: PeopleDto } | null;
+  /** null when the caller's role may not see per-person figures (as `people`). */
+  caseHabit: CaseHabitChart | null;
+  lineOutcomes: LineOutcomeChart;
 }
 
 /** One chart's answer: `data` as the chart named in the request needs it, and the server's query time. */

@@ -3,6 +3,8 @@
  * matched, and the functions of `src/entry/caseLibraryFunctions.ts` (also callable from the issue panel).
  */
 
+import type { CaseHabitView } from './caseHabit';
+
 export type CaseStatus = 'draft' | 'published' | 'retired';
 export const CASE_STATUSES: readonly CaseStatus[] = ['draft', 'published', 'retired'];
 
@@ -65,6 +67,8 @@ export type CaseSearchRequest = {
   /** `en` or `zh-CN`. */
   language?: string;
   limit?: number;
+  /** The issue the search is made for (from its panel): the search is recorded for it (issue 17). */
+  issueKey?: string;
 };
 
 export type CaseListRequest = {
@@ -86,6 +90,8 @@ export interface CaseSuggestions {
   grade: string | null;
   /** Cases already marked helpful on this issue (so the panel can offer to improve one). */
   helpedCaseIds: number[];
+  /** The case-library habit on the issue (issue 17), read in the same round trip; absent from older answers. */
+  habit?: CaseHabitView;
 }
 
 export interface CaseLibraryFunctions {

@@ -2,9 +2,10 @@ import Resolver from '@forge/resolver';
 import { requireConfirmation } from '../app/audit/confirmation';
 import { guardedDefinitions } from './guard';
 import { CaseLibrary } from '../app/cases/caseLibrary';
+import { getCaseHabit, recordCaseSearch } from '../app/cases/caseHabit';
 import type { CaseLibraryFunctions, CaseStatus } from '../contract/cases';
-import { answering, defineAll, type AnsweringFunction, type Implementing } from './envelope';
-import { callerOf, fieldsOf, issueKey, limit, text, wholeNumber } from './payload';
+import { answering, defineAll, type AnsweringFunction, type Context, type Implementing } from './envelope';
+import { callerOf, fieldsOf, invalidPayload, issueKey, limit, text, wholeNumber } from './payload';
 
 /**
  * The case library's resolver functions, served through the `itr-home` global page's and the issue
@@ -48,6 +49,21 @@ function filters(payload: unknown, max: number) {
   };
 }
 
+/**
+ * The issue a search was made for (the case-library habit, issue 17): absent for a search of the library
+ * page; from a panel, it must be the panel's own issue (the context's, set by Jira, not the iframe).
+ */
+function searchedForIssue(payload: unknown, context: Context): string | undefined {
+  if (fieldsOf(payload)['issueKey'] === undefined) return undefined;
+  const requested = issueKey(payload);
+  const own = fieldsOf(fieldsOf(fieldsOf(context['extension'])['issue']))['key'];
+  if (typeof own === 'string' && own !== requested)
+    invalidPayload('issueKey', `payload.issueKey ${requested} is not the panel's issue ${own}`, {
+      issueKey: requested,
+    });
+  return requested;
+}
+
 /** Every function of the resolver, by key, answering the envelope; `library` is a parameter so parsing can be tested alone. */
 export function handlers(library: CaseLibrary = new CaseLibrary()): Record<string, AnsweringFunction> {
   return answering(functions(library));
@@ -55,13 +71,25 @@ export function handlers(library: CaseLibrary = new CaseLibrary()): Record<strin
 
 function functions(library: CaseLibrary): Implementing<CaseLibraryFunctions> {
   return {
-    searchCases: (payload, context) => {
+    searchCases: async (payload, context) => {
       const query = text(payload, 'text');
-      return library.searchCases(callerOf(context), { text: query, ...filters(payload, SEARCH_LIMIT_MAX) });
+      const forIssue = searchedForIssue(payload, context);
+      const hits = await library.searchCases(callerOf(context), { text: query, ...filters(payload, SEARCH_LIMIT_MAX) });
+      // Recorded once the search answered: who searched for the issue, when and for what.
+      if (forIssue !== undefined) await recordCaseSearch(callerOf(context), forIssue, { query, source: 'search' });
+      return hits;
     },
     listCases: (payload, context) => library.listCases(callerOf(context), filters(payload, LIST_LIMIT_MAX)),
-    suggestCases: (payload, context) =>
-      library.suggestCases(callerOf(context), issueKey(payload), limit(payload, SEARCH_LIMIT_MAX) ?? SUGGESTIONS),
+    suggestCases: async (payload, context) => {
+      const key = issueKey(payload);
+      const suggestions = await library.suggestCases(
+        callerOf(context),
+        key,
+        limit(payload, SEARCH_LIMIT_MAX) ?? SUGGESTIONS,
+      );
+      // The habit on the issue goes with its suggestions: the panel's case section reads both at once.
+      return { ...suggestions, habit: await getCaseHabit(key, callerOf(context)) };
+    },
     getCase: (payload, context) => library.getCase(callerOf(context), caseId(payload)),
     saveCase: (payload, context) => {
       const p = fieldsOf(payload);
@@ -84,10 +112,17 @@ function functions(library: CaseLibrary): Implementing<CaseLibraryFunctions> {
       return library.retireCase(callerOf(context), id);
     },
     createCaseFromIssue: (payload, context) => library.createCaseFromIssue(callerOf(context), issueKey(payload)),
-    markCaseHelpful: (payload, context) =>
-      library.markCaseHelpful(callerOf(context), caseId(payload), issueKey(payload)),
-    markCaseNotRelevant: (payload, context) =>
-      library.markCaseNotRelevant(callerOf(context), caseId(payload), issueKey(payload)),
+    // Judging a suggested case is consulting the library for the issue too: recorded with the case's title.
+    markCaseHelpful: async (payload, context) => {
+      const marked = await library.markCaseHelpful(callerOf(context), caseId(payload), issueKey(payload));
+      await recordCaseSearch(callerOf(context), issueKey(payload), { query: marked.title, source: 'suggestion' });
+      return marked;
+    },
+    markCaseNotRelevant: async (payload, context) => {
+      const marked = await library.markCaseNotRelevant(callerOf(context), caseId(payload), issueKey(payload));
+      await recordCaseSearch(callerOf(context), issueKey(payload), { query: marked.title, source: 'suggestion' });
+      return marked;
+    },
   };
 }
 

@@ -14,7 +14,7 @@ import { useSandboxInBrowser } from './sandboxBrowser';
 const TOM = DEMO_USERS.find((u) => u.displayName === 'Tom Baker')?.accountId ?? '';
 const ADMIN = DEMO_USERS.find((u) => u.role === 'admin')?.accountId ?? '';
 /** Chart slots of the page (static/supervision): each ends drawn or failed. */
-const CHARTS = 11;
+const CHARTS = 13;
 /** A count as the page shows it ("1,234" in English): the number. */
 const count = (shown: string): number => Number(shown.replace(/[^\d]/g, ''));
 
@@ -53,6 +53,14 @@ describeWithBrowser('supervision and hand-off in the sandbox', () => {
         expect(await sup.getByTestId(`chart-${id}-categories`).locator('text').count()).toBeGreaterThan(0);
       }
       for (const id of ['people', 'departments']) expect(await sup.getByTestId(`table-${id}`).count()).toBe(1);
+      // The case-library habit of the demo year (sandbox/demoCaseHabit.ts): per person by name, per department,
+      // and the lines against the admin's targets (the first line's is 85 %).
+      expect(await sup.getByTestId('table-habit-people').innerText()).toContain('Tom Baker');
+      expect(await sup.getByTestId('table-habit-departments').innerText()).toContain('Field Engineering');
+      expect(await sup.getByTestId('chart-line-resolution-svg').textContent()).toContain('85%');
+      await sup.getByTestId('line-targets-flags').waitFor();
+      for (const id of ['line-resolution', 'first-contact', 'satisfaction-trend'])
+        expect(await sup.getByTestId(`chart-${id}-svg`).count()).toBe(1);
       // A year of history: well over a hundred issues created in the default period.
       expect(count(await sup.getByTestId('total-created').innerText())).toBeGreaterThan(100);
       // The demo departments (settings) group the engineers.

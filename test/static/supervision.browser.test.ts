@@ -30,7 +30,7 @@ const ADMIN = 'acc-admin';
 const OWNER = 'acc-owner';
 const FUNCTIONS = ['getSupervisionChart', 'getWeeklyReport', 'startAnalyticsBackfill', 'getAnalyticsBackfill'];
 /** Every chart the page asks for (SUPERVISION_CHARTS), each drawn in its own slot. */
-const CHARTS = 11;
+const CHARTS = 13;
 const PRODUCTS = ['X100', 'X200', 'X300', 'X400'];
 /** The drawn charts (bars) of the page, by id. */
 const BAR_CHARTS = [

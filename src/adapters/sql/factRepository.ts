@@ -184,7 +184,8 @@ async function historyCounts(issueIds: readonly string[]): Promise<Map<string, H
 
 // ----- chart queries --------------------------------------------------------------------------------
 
-function where(f: AnalyticsFilter, alias = 'f'): { sql: string; params: SqlParam[] } {
+/** The filter as a WHERE clause on a table with the projection's filter columns (`itr_issue_fact`, `itr_stay_fact`). */
+export function where(f: AnalyticsFilter, alias = 'f'): { sql: string; params: SqlParam[] } {
   const parts = [`${alias}.created_at >= ?`, `${alias}.created_at < ?`];
   const params: SqlParam[] = [new Date(f.from), new Date(f.to)];
   const inList = (col: string, values: readonly string[]): void => {

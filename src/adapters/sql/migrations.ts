@@ -488,6 +488,39 @@ export const MIGRATIONS: readonly Migration[] = [
       CONSTRAINT chk_response_alert CHECK (alert IN ('warn', 'overdue', 'deemed'))
     )`,
   },
+  // ----- The case-library habit (issue 17, src/adapters/sql/caseHabitRepository.ts). Each search of the case
+  // library made for an issue from its panel (a free search, or a suggested case judged helpful or not):
+  // who (the caller, from the Forge context), when, what text.
+  // Supervision compares the first one with the start of work (src/domain/analytics/caseHabit.ts).
+  {
+    name: 'v071_create_case_search_record',
+    statement: `CREATE TABLE IF NOT EXISTS case_search_record (
+      id BIGINT NOT NULL AUTO_INCREMENT,
+      issue_id BIGINT NOT NULL,
+      account_id VARCHAR(128) NOT NULL,
+      searched_at DATETIME(3) NOT NULL,
+      query_text VARCHAR(500) NOT NULL,
+      source VARCHAR(16) NOT NULL,
+      PRIMARY KEY (id),
+      KEY idx_case_search_issue (issue_id, searched_at),
+      CONSTRAINT chk_case_search_source CHECK (source IN ('search', 'suggestion'))
+    )`,
+  },
+  // The case decision asked for at resolution: a new case, an improved one, or none with a reason. One
+  // current decision per issue (a later one, after a reopen, replaces it).
+  {
+    name: 'v072_create_case_decision',
+    statement: `CREATE TABLE IF NOT EXISTS case_decision (
+      issue_id BIGINT NOT NULL,
+      decision VARCHAR(16) NOT NULL,
+      case_id BIGINT NULL,
+      reason VARCHAR(2000) NOT NULL,
+      decided_by VARCHAR(128) NOT NULL,
+      decided_at DATETIME(3) NOT NULL,
+      PRIMARY KEY (issue_id),
+      CONSTRAINT chk_case_decision CHECK (decision IN ('newCase', 'improvedCase', 'none'))
+    )`,
+  },
 ];
 
 // ----- The runner -------------------------------------------------------------------------------

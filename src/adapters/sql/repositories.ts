@@ -1,6 +1,7 @@
 /** The Forge SQL implementation of every storage port of the app (src/app/ports). */
 import type { Repositories } from '../../app/ports';
 import { sqlAuditLog } from './auditLogRepository';
+import { sqlCaseHabit } from './caseHabitRepository';
 import { sqlCaseIndex } from './caseIndexRepository';
 import { sqlCases } from './caseRepository';
 import { sqlClassificationHistory } from './classificationHistoryRepository';
@@ -19,6 +20,7 @@ import { sqlRootCauses } from './rootCauseRepository';
 
 export const sqlRepositories: Repositories = {
   auditLog: sqlAuditLog,
+  caseHabit: sqlCaseHabit,
   caseIndex: sqlCaseIndex,
   cases: sqlCases,
   classificationHistory: sqlClassificationHistory,

@@ -38,6 +38,7 @@ import { CallerScopes, type CallerScope } from './callerScope';
 import { repositories } from '../ports';
 import type { BreakdownDimension } from '../ports/facts';
 import { regionSpread, severeByProduct } from './productRegion';
+import { caseHabitChart, lineOutcomesChart } from './habitCharts';
 
 export interface ReportDeps {
   /** Jira as the resolver's caller (`asUser()`). */
@@ -51,6 +52,8 @@ export interface ReportDeps {
   displayNames(accountIds: string[]): Promise<ReadonlyMap<string, string | null>>;
   /** Permission answers per page load (shared by the calls of one load). */
   scopes: CallerScopes;
+  /** Each line's target share of resolution (KVS, src/app/settings/lineTargets.ts); read from KVS when absent. */
+  lineTargets?(): Promise<Readonly<Record<string, number>>>;
 }
 
 /** One cache per warm function instance: the calls of one page load often land on the same instance. */
@@ -113,7 +116,7 @@ async function patternsOf(filter: AnalyticsFilter): Promise<Pattern[]> {
   });
 }
 
-interface ChartInput {
+export interface ChartInput {
   filter: AnalyticsFilter;
   /** The filter narrowed to the projects the caller may browse; only read when `none` is false. */
   scoped: AnalyticsFilter;
@@ -321,6 +324,9 @@ const CHARTS: ChartBuilders = {
       jql: patternJql(p, input.filter, input.ids),
     })),
   people: peopleChart,
+  // The case-library habit and the lines' targets, first contact and satisfaction (issue 17).
+  caseHabit: caseHabitChart,
+  lineOutcomes: lineOutcomesChart,
 };
 
 /** Every chart's name, in the page's order (the resolver checks a request's `chart` against it). */

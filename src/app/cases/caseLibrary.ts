@@ -208,6 +208,12 @@ export class CaseLibrary {
     return cases.filter((c) => c.sourceIssues.every((k) => allowed.has(k)));
   }
 
+  /** The cases with these ids the user may see (any order): one read and one Jira search. */
+  async visibleCases(accountId: string | undefined, ids: readonly number[]): Promise<CaseRecord[]> {
+    if (ids.length === 0) return [];
+    return this.visible(accountId, await this.rows([...new Set(ids)]));
+  }
+
   async getCase(accountId: string | undefined, id: number): Promise<{ case: CaseRecord; history: CaseVersion[] }> {
     const c = await this.load(id);
     if (c === undefined || (await this.visible(accountId, [c])).length === 0)

@@ -4,6 +4,7 @@
  * implementations (src/adapters/sql/repositories.ts) once per runtime; a test may install others.
  */
 import type { AuditLogRepository } from './auditLog';
+import type { CaseHabitRepository } from './caseHabit';
 import type { CaseIndex } from './caseIndex';
 import type { CaseRepository } from './cases';
 import type { ClassificationHistoryRepository } from './classificationHistory';
@@ -22,6 +23,7 @@ import type { SchemaRepository } from './schema';
 
 export interface Repositories {
   auditLog: AuditLogRepository;
+  caseHabit: CaseHabitRepository;
   caseIndex: CaseIndex;
   cases: CaseRepository;
   classificationHistory: ClassificationHistoryRepository;

@@ -196,9 +196,14 @@ export function savingSettings<T>(save: () => Promise<T>): Promise<T> {
 /** A successful save of a settings tab goes to the audit log (the one place an admin checks). */
 export async function auditSettingsSave(
   accountId: string | undefined,
-  area: 'supervision' | 'supportLines' | 'clocks',
+  area: 'supervision' | 'supportLines' | 'clocks' | 'lineTargets',
 ): Promise<void> {
-  const what = area === 'supervision' ? 'Supervision' : area === 'supportLines' ? 'Support-line' : 'Clock';
+  const what = {
+    supervision: 'Supervision',
+    supportLines: 'Support-line',
+    clocks: 'Clock',
+    lineTargets: 'Line target',
+  }[area];
   await recordAudit({
     actorAccountId: accountId,
     action: 'settings.save',

@@ -1,3 +1,4 @@
 export * from './filter';
 export * from './jql';
 export * from './metrics';
+export * from './caseHabit';

@@ -8,6 +8,8 @@ import { Backup } from '../../app/backup/backup';
 import { SupervisionSettingsAdmin } from '../../app/settings/supervisionSettings';
 import { SupportLineSettingsAdmin } from '../../app/settings/supportLineSettings';
 import { ClockSettingsAdmin } from '../../app/settings/clockSettingsAdmin';
+import { LineTargetsAdmin } from '../../app/settings/lineTargets';
+import type { LineTargetFunctions } from '../../contract/caseHabit';
 import type { BackupFunctions } from '../../contract/backup';
 import type { ClockSettingsFunctions } from '../../contract/clockSettings';
 import type { EscalationAdminFunctions } from '../../contract/escalation';
@@ -50,6 +52,7 @@ type PageFunctions = GradingAdminFunctions &
   Pick<BackupFunctions, 'exportBackup' | 'restoreBackup'> &
   SettingsFunctions &
   ClockSettingsFunctions &
+  LineTargetFunctions &
   EscalationAdminFunctions &
   ClosureAdminFunctions;
 
@@ -59,6 +62,7 @@ function functions(
   supervision = new SupervisionSettingsAdmin(),
   supportLines = new SupportLineSettingsAdmin(),
   clocks = new ClockSettingsAdmin(),
+  lineTargets = new LineTargetsAdmin(),
 ): Implementing<PageFunctions> & ReturnType<typeof regradeFunctions> & ReturnType<typeof peopleFunctions> {
   return {
     // Recalculation of open issues' due times after a calendar or budget change (src/app/escalation).
@@ -76,6 +80,13 @@ function functions(
       supportLines.saveSupportLineSettings(callerOf(context), saveInput(payload)),
     getClockSettings: (_payload, context) => clocks.getClockSettings(callerOf(context)),
     saveClockSettings: (payload, context) => clocks.saveClockSettings(callerOf(context), saveInput(payload)),
+    // Each line's target share of resolution (src/app/settings/lineTargets.ts), on the support-lines subpage.
+    getLineTargets: (_payload, context) => lineTargets.getLineTargets(callerOf(context)),
+    saveLineTargets: (payload, context) =>
+      lineTargets.saveLineTargets(callerOf(context), {
+        settings: fieldsOf(payload)['targets'],
+        expectedRevision: revision(payload),
+      }),
     // The closing settings: return-visit sampling, supervisor groups, fallback closers (src/app/returnVisits).
     ...closureAdminFunctions(),
     // The pickers of those subpages (line assignees, notify lists, departments, fallback closers,

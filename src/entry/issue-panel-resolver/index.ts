@@ -13,13 +13,26 @@ import { declineIssue } from '../../app/triage/decline';
 import { acceptIssue } from '../../app/triage/triage';
 import { getRootCause, parseDraft, saveRootCause } from '../../app/rootCause/rootCauseHandlers';
 import { listHandoffs, sendHandoff } from '../../app/handoff/handoff';
+import { getCaseHabit, saveCaseDecision } from '../../app/cases/caseHabit';
+import type { CaseHabitFunctions } from '../../contract/caseHabit';
+import { CASE_DECISIONS } from '../../domain/analytics';
 import type { SupervisionFunctions } from '../../contract/analytics';
 import type { RootCauseFunctions } from '../../contract/closure';
 import type { ResolverResult } from '../../contract/envelope';
 import type { EscalationFunctions } from '../../contract/escalation';
 import type { IssueItrState, IssuePanelFunctions } from '../../contract/issuePanel';
 import { answer, defineAll, type Context, type Implementing } from '../envelope';
-import { callerOf, fieldsOf, invalidPayload, issueKey, numericId, oneOf, text } from '../payload';
+import {
+  callerOf,
+  fieldsOf,
+  invalidPayload,
+  issueKey,
+  numericId,
+  oneOf,
+  optionalText,
+  text,
+  wholeNumber,
+} from '../payload';
 
 /**
  * Resolver of the `itr-issue-panel` module (manifest function `issue-panel-resolver`).
@@ -72,6 +85,7 @@ function thenPanelState(run: (issueKey: string, accountId: string | undefined, p
 type PanelFunctions = IssuePanelFunctions &
   EscalationFunctions &
   RootCauseFunctions &
+  CaseHabitFunctions &
   Pick<SupervisionFunctions, 'sendHandoff' | 'listHandoffs'>;
 
 const functions: Implementing<PanelFunctions> = {
@@ -103,6 +117,19 @@ const functions: Implementing<PanelFunctions> = {
     return sendHandoff(key, oneOf(payload, 'target', ['rnd', 'sales']), callerOf(context));
   },
   listHandoffs: (payload, context) => listHandoffs(panelIssueKey(payload, context), callerOf(context)),
+  // The case-library habit (src/app/cases/caseHabit.ts): searches made for the issue, the case decision.
+  getCaseHabit: (payload, context) => getCaseHabit(panelIssueKey(payload, context), callerOf(context)),
+  saveCaseDecision: (payload, context) => {
+    const key = panelIssueKey(payload, context);
+    const decision = oneOf(payload, 'decision', CASE_DECISIONS);
+    const caseId = fieldsOf(payload)['caseId'] === undefined ? null : wholeNumber(payload, 'caseId', { min: 1 });
+    return saveCaseDecision(callerOf(context), {
+      issueKey: key,
+      decision,
+      caseId,
+      reason: optionalText(payload, 'reason') ?? '',
+    });
+  },
 };
 
 // Case suggestions and the issue's classification history are other areas' functions the panel shows.

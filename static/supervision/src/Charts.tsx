@@ -9,6 +9,7 @@ import { chartLabels, type Granularity } from './labels';
 import { PatternsCard } from './PatternsCard';
 import { PeopleTable } from './PeopleTable';
 import { TotalsCard } from './TotalsCard';
+import { CaseHabitTables, LineOutcomeCharts } from './HabitCharts';
 import type { ChartStates } from './useSupervisionCharts';
 import { VolumeCharts } from './VolumeCharts';
 
@@ -33,6 +34,8 @@ export const CHART_TITLES: Readonly<Record<SupervisionChartName, MessageKey>> = 
   'breakdown-month': 'sup.chart.breakdown.month',
   patterns: 'sup.chart.patterns',
   people: 'sup.chart.people',
+  caseHabit: 'sup.chart.caseHabit',
+  lineOutcomes: 'sup.chart.lineOutcomes',
 };
 
 /** Every chart in its slot, in the page's order. */
@@ -151,6 +154,20 @@ export function Charts(props: { charts: ChartStates; granularity: Granularity; e
               <PeopleTable id="people" title={t('sup.chart.people')} dto={people.person} />
               <PeopleTable id="departments" title={t('sup.chart.departments')} dto={people.department} />
             </Stack>
+          )
+        }
+      </ChartSlot>
+
+      <ChartSlot name="lineOutcomes" title={t(CHART_TITLES.lineOutcomes)} state={c.lineOutcomes} {...slot}>
+        {(outcomes) => <LineOutcomeCharts outcomes={outcomes} granularity={granularity} />}
+      </ChartSlot>
+
+      <ChartSlot name="caseHabit" title={t(CHART_TITLES.caseHabit)} state={c.caseHabit} {...slot}>
+        {(habit) =>
+          habit === null ? (
+            <Text testId="habit-hidden">{t('sup.people.hidden')}</Text>
+          ) : (
+            <CaseHabitTables habit={habit} />
           )
         }
       </ChartSlot>

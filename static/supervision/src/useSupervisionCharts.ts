@@ -21,6 +21,8 @@ export const SUPERVISION_CHARTS = [
   'breakdown-month',
   'patterns',
   'people',
+  'lineOutcomes',
+  'caseHabit',
 ] as const satisfies readonly SupervisionChartName[];
 type UnaskedChart = Exclude<SupervisionChartName, (typeof SUPERVISION_CHARTS)[number]>;
 const everyChartAsked: [UnaskedChart] extends [never] ? true : UnaskedChart = true;

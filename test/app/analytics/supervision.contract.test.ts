@@ -66,6 +66,8 @@ const CHARTS = [
   'breakdown-month',
   'patterns',
   'people',
+  'caseHabit',
+  'lineOutcomes',
 ];
 
 /** A known chart's data; for any other name (or a refusal) whatever came back. */

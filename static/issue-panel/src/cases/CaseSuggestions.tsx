@@ -11,6 +11,7 @@ import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
 import { useI18n } from '../../../shared/i18n/react';
 import { Fold } from '../Fold';
 import { CaseErrorLine } from './CaseErrorLine';
+import { CaseHabit } from './CaseHabit';
 import { CaseHitItem } from './CaseHitItem';
 import { inputStyle } from './caseStyles';
 import { ResolvedPrompt } from './ResolvedPrompt';
@@ -104,6 +105,7 @@ export function CaseSuggestions({ issueKey }: { issueKey: string }) {
         </Box>
       ) : null}
       {s.error !== null ? <CaseErrorLine error={s.error} /> : null}
+      {data?.habit !== undefined ? <CaseHabit issueKey={issueKey} initial={data.habit} version={s.activity} /> : null}
     </Stack>
   );
 }

@@ -24,6 +24,8 @@ export interface CaseSuggestionsState {
   search: (text: string) => Promise<void>;
   mark: (hit: CaseHit, helped: boolean) => Promise<void>;
   createCaseFromIssue: () => Promise<void>;
+  /** Counts the actions that went through (a search, a mark, a case added): the habit section reads again. */
+  activity: number;
 }
 
 /** The suggestions for an issue (one call on open), free search, the agent's marks, and a case added from it. */
@@ -34,6 +36,7 @@ export function useCaseSuggestions(issueKey: string): CaseSuggestionsState {
   const [marks, setMarks] = useState<Record<number, CaseMark>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [activity, setActivity] = useState(0);
 
   const fetch = useCallback(async () => {
     setLoad({ phase: 'loading' });
@@ -52,6 +55,7 @@ export function useCaseSuggestions(issueKey: string): CaseSuggestionsState {
     setError(null);
     try {
       setNotice(await action());
+      setActivity((n) => n + 1);
     } catch (e) {
       setError(toApiError(e));
     }
@@ -76,9 +80,11 @@ export function useCaseSuggestions(issueKey: string): CaseSuggestionsState {
     setNotice,
     error,
     setError,
+    activity,
     search: (text) =>
       run(async () => {
-        setSearched(text.trim() === '' ? null : await call('searchCases', { text, limit: 5 }));
+        // The issue goes with the search: the server records who searched the library for it, when, what.
+        setSearched(text.trim() === '' ? null : await call('searchCases', { text, limit: 5, issueKey }));
         return '';
       }),
     mark: (hit, helped) =>
