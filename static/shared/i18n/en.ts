@@ -532,6 +532,8 @@ export const en = {
   'audit.action.closure.fallbackClosers': 'Fallback closers changed',
   'audit.action.settings.save': 'Settings saved',
   'audit.action.setup.run': 'Setup run',
+  'audit.action.customer.import': 'Customers imported',
+  'audit.action.customer.erase': 'Customer data erased',
   'audit.summary.backup.restore.start': '{configKeys} configuration keys, {cases} cases.',
   'audit.summary.backup.restore.complete': '{configEntries} configuration entries written, {cases} cases restored.',
   'audit.summary.backup.restore.published': 'The grading table from the backup became version {version}.',
@@ -545,6 +547,9 @@ export const en = {
   'audit.summary.closure.fallbackClosers': '{count} account(s). Reason: {reason}',
   'audit.summary.settings.save': 'Saved from the admin settings.',
   'audit.summary.setup.run': 'Created {created} · found {found} · by hand {manual} · failed {failed}.',
+  'audit.summary.customer.import': '{rows} rows, {customers} customers.',
+  'audit.summary.customer.erase':
+    'Erased {products} products, {issueLinks} issue links, {overrides} overrides, {returnVisitWordsCleared} return-visit texts.',
   'audit.what.gradingTable': 'Grading table, version {version}',
   'audit.what.regrade': 'Grades of open issues',
   'audit.what.recalculate': 'Due times of open issues',
@@ -553,6 +558,8 @@ export const en = {
   'audit.what.backup': 'Backup of {exportedAt}',
   'audit.what.settings': 'Settings',
   'audit.what.setup': 'Projects {projects}',
+  'audit.what.customers': 'Customers and products',
+  'audit.what.customer': 'Customer {customerId}',
   'audit.area.supervision': 'Supervision settings',
   'audit.area.supportLines': 'Support-line settings',
   'audit.area.clocks': 'Clock settings',
@@ -572,6 +579,16 @@ export const en = {
     'The uploaded file does not match the chosen one (size or checksum); nothing was restored. Choose the file again.',
   'errorCode.BACKUP_RESTORE_STATE': 'This restore was replaced or already finished. Choose the file again.',
   'errorCode.BACKUP_TOO_LARGE': 'The file is larger than {max} bytes.',
+  'errorCode.CUSTOMER_IMPORT_INVALID': 'The file has {count} problem(s); nothing was imported.',
+  'errorCode.CUSTOMER_IMPORT_STATE': 'This import was replaced or already finished. Choose the file again.',
+  'errorCode.CUSTOMER_IMPORT_CHUNK_INVALID':
+    'A part of the file could not be uploaded (at most {max} characters of valid text).',
+  'errorCode.CUSTOMER_IMPORT_TOO_LARGE': 'The file is larger than {max} bytes.',
+  'errorCode.CUSTOMER_IMPORT_INCOMPLETE':
+    '{missing} part(s) of the file did not arrive; nothing was imported. Choose the file again.',
+  'errorCode.CUSTOMER_IMPORT_CORRUPT':
+    'The uploaded file does not match the chosen one (size or checksum); nothing was imported. Choose the file again.',
+  'errorCode.CUSTOMER_NOT_FOUND': 'This customer is not (or no longer) held by the app.',
   'errorCode.PAYLOAD_TOO_LARGE': 'The request is too large for the app.',
   'errorCode.SETUP_NO_RUN': 'There is no setup run to resume.',
   // ----- end of setup -----

@@ -1,0 +1,2 @@
+export * from './customerImport';
+export * from './customerAdmin';
