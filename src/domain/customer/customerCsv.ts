@@ -40,7 +40,7 @@ export const CSV_MAX_LENGTH: Record<CustomerCsvColumn, number> = {
   product: 200,
   serial: 128,
   warranty_end: 10,
-  compliant: 5,
+  compliant: 16,
   contact_name: 200,
   contact_email: 254,
 };
