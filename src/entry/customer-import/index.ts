@@ -5,7 +5,7 @@ import { settleConsumerFailure } from '../../adapters/queue';
 import { CustomerImport, isImportId, parseImportEvent, platformCustomerImportDeps } from '../../app/customers';
 
 /**
- * Queue consumer of `customer-import` (manifest function `customer-import-consumer`): applies one
+ * Queue consumer of `customer-import` (manifest function `customer-import`): applies one
  * slice of a checked customer CSV and queues the next. A passing failure (SQL connection, rate)
  * hands the event back: the cursor is saved every ROWS_PER_SAVE rows and the upsert is idempotent.
  * A failure no retry fixes marks the import `failed` with its code (the admin commits again to resume).
