@@ -115,3 +115,77 @@ export interface CustomerFunctions {
   getCustomer: { payload: { customerId: string }; result: CustomerView };
   eraseCustomer: { payload: { customerId: string; confirm: true }; result: CustomerErasure };
 }
+
+// ----- On the issue: the customer and product instance triage picked, and the spare-part flow -----
+
+/** A product instance found by name, id or serial (no contact: triage does not need it). */
+export interface CustomerProductHit {
+  customerId: string;
+  name: string;
+  tier: string;
+  region: string;
+  serial: string;
+  product: string;
+  warrantyEnd: string;
+  compliant: boolean;
+}
+
+export type IssueCustomerField = 'tier' | 'region' | 'warranty' | 'compliant';
+
+export interface IssueCustomerOverride {
+  field: IssueCustomerField;
+  from: string;
+  to: string;
+  reason: string;
+  /** Who overrode it, by display name (null when Jira does not know the account). */
+  byName: string | null;
+  at: string;
+}
+
+/** The facts of the issue's customer and product, as filled at the pick and as overridden since. */
+export interface IssueCustomerFacts {
+  customerId: string;
+  name: string | null;
+  serial: string;
+  product: string | null;
+  tier: string;
+  region: string;
+  /** 保内 `in` / 保外 `out` at the issue's creation, from the product's warranty end. */
+  warranty: 'in' | 'out';
+  compliant: boolean;
+  pickedByName: string | null;
+  pickedAt: string;
+  overrides: IssueCustomerOverride[];
+}
+
+export interface SparePartStepView {
+  step: 'requested' | 'shipped' | 'received' | 'returned' | 'repaired';
+  byName: string | null;
+  at: string;
+}
+
+export interface SparePartView {
+  partNo: number;
+  steps: SparePartStepView[];
+  /** The step that may come next; null when repaired. */
+  next: SparePartStepView['step'] | null;
+}
+
+export interface IssueCustomerFunctions {
+  searchCustomerProducts: { payload: { query: string }; result: CustomerProductHit[] };
+  getIssueCustomer: { payload: { issueKey: string }; result: IssueCustomerFacts | null };
+  pickIssueCustomer: {
+    payload: { issueKey: string; customerId: string; serial: string };
+    result: IssueCustomerFacts;
+  };
+  overrideIssueCustomer: {
+    payload: { issueKey: string; field: IssueCustomerField; to: string; reason: string };
+    result: IssueCustomerFacts;
+  };
+  getSpareParts: { payload: { issueKey: string }; result: SparePartView[] };
+  /** `partNo` absent with step `requested` starts a new part. */
+  recordSparePartStep: {
+    payload: { issueKey: string; partNo?: number; step: SparePartStepView['step'] };
+    result: SparePartView[];
+  };
+}

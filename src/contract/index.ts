@@ -18,7 +18,7 @@ import type { SiteCheckFunctions } from './siteCheck';
 import type { ClosureRuleFunctions } from './closureRules';
 import type { PeopleFunctions } from './people';
 import type { ClockSettingsFunctions } from './clockSettings';
-import type { CustomerFunctions } from './customers';
+import type { CustomerFunctions, IssueCustomerFunctions } from './customers';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
@@ -59,4 +59,5 @@ export interface ResolverFunctions
     ClosureRuleFunctions,
     PeopleFunctions,
     ClockSettingsFunctions,
-    CustomerFunctions {}
+    CustomerFunctions,
+    IssueCustomerFunctions {}

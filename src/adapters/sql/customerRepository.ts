@@ -4,7 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CustomerImportState, CustomerImportStatus, CustomerList, CustomerView } from '../../contract/customers';
-import type { CustomerRepository, StoredCustomer, StoredProduct } from '../../app/ports/customers';
+import type {
+  CustomerRepository,
+  StoredCustomer,
+  StoredIssueCustomer,
+  StoredOverride,
+  StoredProduct,
+  StoredSparePartStep,
+} from '../../app/ports/customers';
 import type { CustomerRow } from '../../domain/customer';
 import { ensureSchema } from './migrations';
 import { execute, fromSqlDateTime, query, queryOne, type SqlParam } from './sqlClient';
@@ -255,6 +262,115 @@ export const sqlCustomers: CustomerRepository = {
       productOf,
     );
     return { ...c, products: products.map(({ customerId: _c, ...p }) => p) };
+  },
+
+  async searchProducts(q, limit) {
+    await ensureSchema();
+    const pattern = `%${likeEscaped(q)}%`;
+    return query(
+      `SELECT p.customer_id, p.serial, p.product, p.warranty_end, p.compliant, c.name, c.tier, c.region
+       FROM customer_product p JOIN customer c ON c.id = p.customer_id
+       WHERE p.serial LIKE ? OR c.name LIKE ? OR c.id LIKE ?
+       ORDER BY c.name, p.serial LIMIT ${sqlLimit(limit, 20, 50)}`,
+      [pattern, pattern, pattern],
+      (r) => ({ ...productOf(r), name: String(r['name']), tier: String(r['tier']), region: String(r['region']) }),
+    );
+  },
+
+  async issueCustomer(issueId) {
+    await ensureSchema();
+    return queryOne(
+      'SELECT issue_id, customer_id, serial, tier, region, warranty, compliant, picked_by, picked_at FROM issue_customer WHERE issue_id = ?',
+      [issueId],
+      (r): StoredIssueCustomer => ({
+        issueId: String(r['issue_id']),
+        customerId: String(r['customer_id']),
+        serial: String(r['serial']),
+        tier: String(r['tier']),
+        region: String(r['region']),
+        warranty: r['warranty'] === 'out' ? 'out' : 'in',
+        compliant: Number(r['compliant']) === 1 || r['compliant'] === true,
+        pickedBy: String(r['picked_by']),
+        pickedAt: fromSqlDateTime(r['picked_at']),
+      }),
+    );
+  },
+
+  async setIssueCustomer(l) {
+    await ensureSchema();
+    await execute(
+      `INSERT INTO issue_customer (issue_id, customer_id, serial, tier, region, warranty, compliant, picked_by, picked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON DUPLICATE KEY UPDATE customer_id = VALUES(customer_id), serial = VALUES(serial), tier = VALUES(tier), region = VALUES(region), warranty = VALUES(warranty), compliant = VALUES(compliant), picked_by = VALUES(picked_by), picked_at = VALUES(picked_at)`,
+      [l.issueId, l.customerId, l.serial, l.tier, l.region, l.warranty, l.compliant, l.pickedBy, l.pickedAt],
+    );
+  },
+
+  async overrides(issueId) {
+    await ensureSchema();
+    return query(
+      'SELECT issue_id, customer_id, field, from_value, to_value, reason, by_account_id, at FROM issue_customer_override WHERE issue_id = ? ORDER BY at, id',
+      [issueId],
+      (r): StoredOverride => ({
+        issueId: String(r['issue_id']),
+        customerId: String(r['customer_id']),
+        field: String(r['field']) as StoredOverride['field'],
+        from: String(r['from_value']),
+        to: String(r['to_value']),
+        reason: String(r['reason']),
+        by: String(r['by_account_id']),
+        at: fromSqlDateTime(r['at']),
+      }),
+    );
+  },
+
+  async addOverride(o) {
+    await ensureSchema();
+    await execute(
+      'INSERT INTO issue_customer_override (issue_id, customer_id, field, from_value, to_value, reason, by_account_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [o.issueId, o.customerId, o.field, o.from, o.to, o.reason, o.by, o.at],
+    );
+    // The column is chosen from the closed list of fields, never from input text.
+    const column = ({ tier: 'tier', region: 'region', warranty: 'warranty', compliant: 'compliant' } as const)[o.field];
+    await execute(`UPDATE issue_customer SET ${column} = ? WHERE issue_id = ?`, [
+      o.field === 'compliant' ? o.to === 'yes' : o.to,
+      o.issueId,
+    ]);
+  },
+
+  async sparePartSteps(issueId) {
+    return this.allSparePartSteps([issueId]);
+  },
+
+  async addSparePartStep(s) {
+    await ensureSchema();
+    const res = await execute(
+      'INSERT IGNORE INTO spare_part_step (issue_id, part_no, step, by_account_id, at) VALUES (?, ?, ?, ?, ?)',
+      [s.issueId, s.partNo, s.step, s.by, s.at],
+    );
+    return res.affectedRows === 1;
+  },
+
+  async allSparePartSteps(issueIds) {
+    await ensureSchema();
+    const parse = (r: Record<string, unknown>): StoredSparePartStep => ({
+      issueId: String(r['issue_id']),
+      partNo: Number(r['part_no']),
+      step: String(r['step']) as StoredSparePartStep['step'],
+      by: String(r['by_account_id']),
+      at: fromSqlDateTime(r['at']),
+    });
+    const cols = 'SELECT issue_id, part_no, step, by_account_id, at FROM spare_part_step';
+    if (issueIds === undefined) return query(`${cols} ORDER BY issue_id, part_no, at`, [], parse);
+    const out: StoredSparePartStep[] = [];
+    for (const b of batches(issueIds, IN_BATCH))
+      out.push(
+        ...(await query(
+          `${cols} WHERE issue_id IN (${b.map(() => '?').join(', ')}) ORDER BY issue_id, part_no, at`,
+          [...b],
+          parse,
+        )),
+      );
+    return out;
   },
 
   async erase(customerId) {

@@ -61,7 +61,55 @@ export interface CustomerRepository {
   list(query: string, offset: number, limit: number): Promise<CustomerList>;
   get(customerId: string): Promise<CustomerView | undefined>;
 
+  // ----- on the issue
+  /** Product instances whose customer name or id, or serial, contains `query`. */
+  searchProducts(
+    query: string,
+    limit: number,
+  ): Promise<Array<StoredProduct & { name: string; tier: string; region: string }>>;
+  issueCustomer(issueId: string): Promise<StoredIssueCustomer | undefined>;
+  setIssueCustomer(link: StoredIssueCustomer): Promise<void>;
+  overrides(issueId: string): Promise<StoredOverride[]>;
+  /** Records the override and applies it to the link. */
+  addOverride(o: StoredOverride): Promise<void>;
+  sparePartSteps(issueId: string): Promise<StoredSparePartStep[]>;
+  /** False when this part already has this step (a concurrent click). */
+  addSparePartStep(s: StoredSparePartStep): Promise<boolean>;
+  /** Every part's steps over the issues `issueIds` (supervision's count), or all when undefined. */
+  allSparePartSteps(issueIds?: readonly string[]): Promise<StoredSparePartStep[]>;
+
   // ----- erasure
   /** Deletes every record of the customer (see CustomerErasure) and staged import files. */
   erase(customerId: string): Promise<Omit<CustomerErasure, 'customerId'>>;
+}
+
+export interface StoredIssueCustomer {
+  issueId: string;
+  customerId: string;
+  serial: string;
+  tier: string;
+  region: string;
+  warranty: 'in' | 'out';
+  compliant: boolean;
+  pickedBy: string;
+  pickedAt: Date;
+}
+
+export interface StoredOverride {
+  issueId: string;
+  customerId: string;
+  field: 'tier' | 'region' | 'warranty' | 'compliant';
+  from: string;
+  to: string;
+  reason: string;
+  by: string;
+  at: Date;
+}
+
+export interface StoredSparePartStep {
+  issueId: string;
+  partNo: number;
+  step: 'requested' | 'shipped' | 'received' | 'returned' | 'repaired';
+  by: string;
+  at: Date;
 }

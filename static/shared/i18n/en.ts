@@ -589,6 +589,10 @@ export const en = {
   'errorCode.CUSTOMER_IMPORT_CORRUPT':
     'The uploaded file does not match the chosen one (size or checksum); nothing was imported. Choose the file again.',
   'errorCode.CUSTOMER_NOT_FOUND': 'This customer is not (or no longer) held by the app.',
+  'errorCode.SPARE_PART_STEP_OUT_OF_ORDER':
+    'Spare-part steps go in order: requested, shipped, received, faulty part returned, repaired.',
+  'errorCode.SPARE_PART_STEP_BEFORE_PREVIOUS': 'A spare-part step cannot be earlier than the one before it.',
+  'errorCode.SPARE_PART_FINISHED': 'This spare part is already repaired.',
   'errorCode.PAYLOAD_TOO_LARGE': 'The request is too large for the app.',
   'errorCode.SETUP_NO_RUN': 'There is no setup run to resume.',
   // ----- end of setup -----

@@ -553,6 +553,9 @@ export const zhCN: Messages = {
   'errorCode.CUSTOMER_IMPORT_INCOMPLETE': '文件有 {missing} 部分未送达；未导入任何内容。请重新选择文件。',
   'errorCode.CUSTOMER_IMPORT_CORRUPT': '上传的内容与所选文件不一致（大小或校验和）；未导入任何内容。请重新选择文件。',
   'errorCode.CUSTOMER_NOT_FOUND': '应用中没有（或已不再有）此客户。',
+  'errorCode.SPARE_PART_STEP_OUT_OF_ORDER': '备件步骤须按顺序：已申请、已发货、已收货、故障件已返回、已修复。',
+  'errorCode.SPARE_PART_STEP_BEFORE_PREVIOUS': '备件步骤的时间不能早于上一步。',
+  'errorCode.SPARE_PART_FINISHED': '此备件已修复。',
   'errorCode.PAYLOAD_TOO_LARGE': '请求太大，应用无法处理。',
   'errorCode.SETUP_NO_RUN': '没有可继续的配置运行。',
   // ----- end of setup -----
