@@ -2,8 +2,7 @@
  * The customer and product instance of an issue (triage picks them; tier, region, warranty and
  * compliance fill themselves) and its spare-part flow (src/domain/customer/spareParts.ts). The issue
  * is read as the caller (who cannot see it gets ISSUE_NOT_FOUND); changing it needs EDIT_ISSUES on it.
- * Warranty (保内/保外) is decided at the issue's creation, in the site zone (`zone()`: the calendar of
- * the grading table's first grade, the table's most severe). A manual override records who, when,
+ * Warranty (保内/保外) is decided at the issue's creation, in the site's office zone (`zone()`). A manual override records who, when,
  * from, to and why; a new pick fills the facts afresh (the overrides stay in the record).
  */
 import { jiraAsApp, jiraAsUser, type JiraClient } from '../../adapters/jira';
@@ -41,14 +40,23 @@ export interface IssueCustomerDeps {
   zone(): Promise<string>;
 }
 
-/** The zone of the calendar the most severe grade's SLA runs on; UTC when it cannot be read. */
+/**
+ * The site's office zone: that of the calendar most grades' SLA runs on (the default table: the
+ * mainland China calendar, Asia/Shanghai; the critical grade's round-the-clock UTC calendar is the
+ * exception, not the office); ties go to the more severe grade. UTC when none is found.
+ */
 async function siteZone(): Promise<string> {
   const store = new GradingTableStore(new ConfigStore());
   const all = GradingTableStore.allCalendars((await store.calendars()).siteCalendars);
   const { table } = await store.published(Object.keys(all));
-  const first = table.grades[0];
-  const calendarId = first === undefined ? undefined : table.sla[first.id]?.calendarId;
-  return (calendarId === undefined ? undefined : all[calendarId]?.timeZone) ?? 'UTC';
+  const uses = new Map<string, number>();
+  for (const g of table.grades) {
+    const id = table.sla[g.id]?.calendarId;
+    if (id !== undefined) uses.set(id, (uses.get(id) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [id, n] of uses) if (best === undefined || n > (uses.get(best) ?? 0)) best = id;
+  return (best === undefined ? undefined : all[best]?.timeZone) ?? 'UTC';
 }
 
 export const platformIssueCustomerDeps = (): IssueCustomerDeps => ({
