@@ -9,6 +9,7 @@ import { invokeFunction, invokeResolver } from '../platform-doubles';
 import { DEMO_CASES, DEMO_DEPARTMENTS, seedDemoHistory, staysOf, type HistoryIssue } from './demoHistory';
 import { DEMO_FIELD_IDS, DEMO_USERS } from './demoSite';
 import { seedDemoCaseHabit } from './demoCaseHabit';
+import { seedDemoCustomers } from './demoCustomers';
 import type { ManifestModule } from './manifest';
 import type { ScheduledTriggers } from './scheduledTriggers';
 import { REPO_ROOT, type SandboxSite } from './site';
@@ -126,6 +127,7 @@ export async function seedAppDemoData(site: SandboxSite, scheduled: ScheduledTri
   await seedDemoCases(site, home);
   // The case-library habit: searches before work, case decisions, line targets (issue 17).
   await seedDemoCaseHabit(site, history, admin);
+  await seedDemoCustomers(site);
   // Last week's summary, as the weekly trigger would have left it.
   const weekly = scheduled.modules.find((m) => m.key === 'analytics-weekly-report-trigger');
   if (weekly !== undefined) await scheduled.run(weekly);

@@ -22,6 +22,7 @@ export { handler as schemaCheck } from './entry/schema-check';
 
 // Async event consumers
 export { handler as regradeConsumer } from './entry/regrade-consumer';
+export { handler as customerImportConsumer } from './entry/customer-import';
 
 // Escalation by time (scheduled trigger and queue consumer)
 export { handler as escalationSweep } from './entry/escalation-sweep';

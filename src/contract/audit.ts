@@ -16,7 +16,9 @@ export type AuditActionCode =
   | 'case.retire'
   | 'closure.fallbackClosers'
   | 'settings.save'
-  | 'setup.run';
+  | 'setup.run'
+  | 'customer.import'
+  | 'customer.erase';
 
 export interface AuditEntry {
   id: number;

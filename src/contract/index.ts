@@ -19,6 +19,7 @@ import type { ClosureRuleFunctions } from './closureRules';
 import type { PeopleFunctions } from './people';
 import type { ClockSettingsFunctions } from './clockSettings';
 import type { CaseHabitFunctions, LineTargetFunctions } from './caseHabit';
+import type { CustomerFunctions, IssueCustomerFunctions } from './customers';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
@@ -39,6 +40,7 @@ export type * from './jobs';
 export type * from './people';
 export type * from './clockSettings';
 export type * from './caseHabit';
+export type * from './customers';
 
 export interface ResolverFunctions
   extends IssuePanelFunctions,
@@ -60,4 +62,6 @@ export interface ResolverFunctions
     PeopleFunctions,
     ClockSettingsFunctions,
     CaseHabitFunctions,
-    LineTargetFunctions {}
+    LineTargetFunctions,
+    CustomerFunctions,
+    IssueCustomerFunctions {}

@@ -488,6 +488,113 @@ export const MIGRATIONS: readonly Migration[] = [
       CONSTRAINT chk_response_alert CHECK (alert IN ('warn', 'overdue', 'deemed'))
     )`,
   },
+  // ----- Customers and installed products (issue 17, src/app/customers). Imported from an admin's CSV;
+  // contacts are personal data, erased by `eraseCustomer` (SECURITY.md lists every table it clears).
+  {
+    name: 'v061_create_customer',
+    statement: `CREATE TABLE IF NOT EXISTS customer (
+      id VARCHAR(64) NOT NULL,
+      name VARCHAR(200) NOT NULL,
+      tier VARCHAR(32) NOT NULL,
+      region VARCHAR(64) NOT NULL,
+      contact_name VARCHAR(200) NULL,
+      contact_email VARCHAR(254) NULL,
+      updated_at DATETIME(3) NOT NULL,
+      PRIMARY KEY (id),
+      KEY idx_customer_name (name)
+    )`,
+  },
+  {
+    name: 'v062_create_customer_product',
+    statement: `CREATE TABLE IF NOT EXISTS customer_product (
+      customer_id VARCHAR(64) NOT NULL,
+      serial VARCHAR(128) NOT NULL,
+      product VARCHAR(200) NOT NULL,
+      warranty_end CHAR(10) NOT NULL,
+      compliant BOOLEAN NOT NULL,
+      updated_at DATETIME(3) NOT NULL,
+      PRIMARY KEY (customer_id, serial),
+      KEY idx_customer_product_serial (serial)
+    )`,
+  },
+  // A CSV import: the file staged in chunks (as backup_restore), then applied by the
+  // `customer-import` queue consumer from `rows_applied` on.
+  {
+    name: 'v063_create_customer_import',
+    statement: `CREATE TABLE IF NOT EXISTS customer_import (
+      id VARCHAR(64) NOT NULL,
+      state VARCHAR(16) NOT NULL,
+      account_id VARCHAR(128) NOT NULL,
+      chunk_count INT NOT NULL,
+      byte_count BIGINT NOT NULL,
+      sha256 CHAR(64) NOT NULL,
+      row_count INT NOT NULL DEFAULT 0,
+      rows_applied INT NOT NULL DEFAULT 0,
+      customers INT NOT NULL DEFAULT 0,
+      error_code VARCHAR(64) NULL,
+      created_at DATETIME(3) NOT NULL,
+      updated_at DATETIME(3) NOT NULL,
+      PRIMARY KEY (id),
+      KEY idx_customer_import_created (created_at)
+    )`,
+  },
+  {
+    name: 'v064_create_customer_import_chunk',
+    statement: `CREATE TABLE IF NOT EXISTS customer_import_chunk (
+      import_id VARCHAR(64) NOT NULL,
+      seq INT NOT NULL,
+      body MEDIUMTEXT NOT NULL,
+      PRIMARY KEY (import_id, seq)
+    )`,
+  },
+  // The customer and product instance triage picked for an issue, with the facts as filled (or overridden).
+  {
+    name: 'v065_create_issue_customer',
+    statement: `CREATE TABLE IF NOT EXISTS issue_customer (
+      issue_id BIGINT NOT NULL,
+      customer_id VARCHAR(64) NOT NULL,
+      serial VARCHAR(128) NOT NULL,
+      tier VARCHAR(32) NOT NULL,
+      region VARCHAR(64) NOT NULL,
+      warranty VARCHAR(8) NOT NULL,
+      compliant BOOLEAN NOT NULL,
+      picked_by VARCHAR(128) NOT NULL,
+      picked_at DATETIME(3) NOT NULL,
+      PRIMARY KEY (issue_id),
+      KEY idx_issue_customer_customer (customer_id)
+    )`,
+  },
+  // Every manual override of a filled fact: who, when, from, to, why.
+  {
+    name: 'v066_create_issue_customer_override',
+    statement: `CREATE TABLE IF NOT EXISTS issue_customer_override (
+      id BIGINT NOT NULL AUTO_INCREMENT,
+      issue_id BIGINT NOT NULL,
+      customer_id VARCHAR(64) NOT NULL,
+      field VARCHAR(16) NOT NULL,
+      from_value VARCHAR(64) NOT NULL,
+      to_value VARCHAR(64) NOT NULL,
+      reason VARCHAR(1000) NOT NULL,
+      by_account_id VARCHAR(128) NOT NULL,
+      at DATETIME(3) NOT NULL,
+      PRIMARY KEY (id),
+      KEY idx_issue_customer_override_issue (issue_id, at),
+      KEY idx_issue_customer_override_customer (customer_id)
+    )`,
+  },
+  // The spare-part flow of an issue (src/domain/customer/spareParts.ts): one row per step reached.
+  {
+    name: 'v067_create_spare_part_step',
+    statement: `CREATE TABLE IF NOT EXISTS spare_part_step (
+      issue_id BIGINT NOT NULL,
+      part_no INT NOT NULL,
+      step VARCHAR(16) NOT NULL,
+      by_account_id VARCHAR(128) NOT NULL,
+      at DATETIME(3) NOT NULL,
+      PRIMARY KEY (issue_id, part_no, step),
+      KEY idx_spare_part_step_at (step, at)
+    )`,
+  },
   // ----- The case-library habit (issue 17, src/adapters/sql/caseHabitRepository.ts). Each search of the case
   // library made for an issue from its panel (a free search, or a suggested case judged helpful or not):
   // who (the caller, from the Forge context), when, what text.

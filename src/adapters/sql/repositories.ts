@@ -5,6 +5,7 @@ import { sqlCaseHabit } from './caseHabitRepository';
 import { sqlCaseIndex } from './caseIndexRepository';
 import { sqlCases } from './caseRepository';
 import { sqlClassificationHistory } from './classificationHistoryRepository';
+import { sqlCustomers } from './customerRepository';
 import { sqlDispatches } from './dispatchRepository';
 import { sqlEscalationActions } from './escalationActionRepository';
 import { sqlEscalationAudit } from './escalationAuditRepository';
@@ -24,6 +25,7 @@ export const sqlRepositories: Repositories = {
   caseIndex: sqlCaseIndex,
   cases: sqlCases,
   classificationHistory: sqlClassificationHistory,
+  customers: sqlCustomers,
   dispatches: sqlDispatches,
   escalationActions: sqlEscalationActions,
   escalationAudit: sqlEscalationAudit,

@@ -8,6 +8,7 @@ import type { CaseHabitRepository } from './caseHabit';
 import type { CaseIndex } from './caseIndex';
 import type { CaseRepository } from './cases';
 import type { ClassificationHistoryRepository } from './classificationHistory';
+import type { CustomerRepository } from './customers';
 import type { DispatchRepository } from './dispatches';
 import type { EscalationActionRepository } from './escalationActions';
 import type { EscalationAuditRepository } from './escalationAudit';
@@ -27,6 +28,7 @@ export interface Repositories {
   caseIndex: CaseIndex;
   cases: CaseRepository;
   classificationHistory: ClassificationHistoryRepository;
+  customers: CustomerRepository;
   dispatches: DispatchRepository;
   escalationActions: EscalationActionRepository;
   escalationAudit: EscalationAuditRepository;

@@ -22,6 +22,7 @@ import { callerOf, fieldsOf, invalidPayload, isoInstant, optionalJobId, text, wh
 import { closureAdminFunctions } from '../closureAdminFunctions';
 import { peopleFunctions } from '../peopleResolver';
 import { regradeFunctions } from '../regradeFunctions';
+import { customerFunctions } from '../customerFunctions';
 
 /**
  * Resolver of the `itr-grading-admin` module (manifest function `grading-admin-resolver`).
@@ -63,7 +64,10 @@ function functions(
   supportLines = new SupportLineSettingsAdmin(),
   clocks = new ClockSettingsAdmin(),
   lineTargets = new LineTargetsAdmin(),
-): Implementing<PageFunctions> & ReturnType<typeof regradeFunctions> & ReturnType<typeof peopleFunctions> {
+): Implementing<PageFunctions> &
+  ReturnType<typeof regradeFunctions> &
+  ReturnType<typeof peopleFunctions> &
+  ReturnType<typeof customerFunctions> {
   return {
     // Recalculation of open issues' due times after a calendar or budget change (src/app/escalation).
     startEscalationRecalculation: (payload, context) => {
@@ -94,6 +98,8 @@ function functions(
     ...peopleFunctions(),
     // "Recompute open issues" on this page: the same functions as the triage resolver's (admin only).
     ...regradeFunctions(),
+    // The Customers subpage: CSV import in chunks, the list, erasure (src/app/customers; admin only).
+    ...customerFunctions(),
     getGradingAdmin: (_payload, context) => admin.getGradingAdmin(callerOf(context)),
     listGradingVersions: () => admin.listGradingVersions(),
     exportGradingConfig: () => admin.exportGradingConfig(),

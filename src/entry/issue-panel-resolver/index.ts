@@ -5,6 +5,7 @@ import { routeByFunctionKey } from '../routeByFunctionKey';
 import { handler as triageHandler } from '../triageFunctions';
 import { guardedDefinitions } from '../guard';
 import { PEOPLE_KEYS, handler as peopleHandler } from '../peopleResolver';
+import { ISSUE_CUSTOMER_KEYS, handler as issueCustomerHandler } from '../issueCustomerFunctions';
 import { getLineHistory } from '../../app/history/getLineHistory';
 import { closeFromPanel } from '../../app/issuePanel/closeFromPanel';
 import { getIssueItrState } from '../../app/issuePanel/getIssueItrState';
@@ -138,6 +139,7 @@ export const handler = routeByFunctionKey(
     [CASE_LIBRARY_KEYS, caseLibraryHandler],
     [{ getClassificationHistory: true }, triageHandler],
     [PEOPLE_KEYS, peopleHandler], // forward / escalate target pickers
+    [ISSUE_CUSTOMER_KEYS, issueCustomerHandler], // the customer facts and spare parts
   ],
   guardedDefinitions(defineAll(new Resolver(), functions)),
 );

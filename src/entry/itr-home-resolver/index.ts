@@ -4,6 +4,7 @@ import { PEOPLE_KEYS, handler as peopleHandler } from '../peopleResolver';
 import { RETURN_VISIT_KEYS, handler as returnVisitHandler } from '../returnVisitFunctions';
 import { routeByFunctionKey } from '../routeByFunctionKey';
 import { TRIAGE_KEYS, handler as triageHandler } from '../triageFunctions';
+import { ISSUE_CUSTOMER_KEYS, handler as issueCustomerHandler } from '../issueCustomerFunctions';
 
 /**
  * Resolver of the `itr-home` global page (manifest function `itr-home-resolver`). Jira allows one
@@ -14,4 +15,5 @@ export const handler = routeByFunctionKey([
   [CASE_LIBRARY_KEYS, caseLibraryHandler],
   [RETURN_VISIT_KEYS, returnVisitHandler],
   [PEOPLE_KEYS, peopleHandler], // owner and reassign-target pickers
+  [ISSUE_CUSTOMER_KEYS, issueCustomerHandler], // the issue's customer and product instance
 ]);

@@ -9,6 +9,7 @@ import type { MessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
 import { Subpages, useSubpage } from '../../shared/subpages';
 import { ClosingSettings } from './closing/ClosingSettings';
+import { CustomersPage } from './customers/CustomersPage';
 import { GradingAdminPage } from './GradingAdminPage';
 import { PauseStatuses } from './PauseStatuses';
 import { SupervisionTab } from './SupervisionTab';
@@ -21,6 +22,7 @@ const TITLES: Record<AdminRoute, MessageKey> = {
   'support-lines': 'settings.page.supportLines',
   supervision: 'settings.page.supervision',
   closing: 'settings.page.closing',
+  customers: 'settings.page.customers',
 };
 
 function Panel({ route }: { route: AdminRoute }) {
@@ -39,6 +41,8 @@ function Panel({ route }: { route: AdminRoute }) {
       return <SupervisionTab />;
     case 'closing':
       return <ClosingSettings />;
+    case 'customers':
+      return <CustomersPage />;
   }
 }
 

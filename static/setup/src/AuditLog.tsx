@@ -28,6 +28,8 @@ const ACTIONS: Readonly<Record<AuditActionCode, MessageKey>> = {
   'closure.fallbackClosers': 'audit.action.closure.fallbackClosers',
   'settings.save': 'audit.action.settings.save',
   'setup.run': 'audit.action.setup.run',
+  'customer.import': 'audit.action.customer.import',
+  'customer.erase': 'audit.action.customer.erase',
 };
 
 /**

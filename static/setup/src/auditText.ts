@@ -72,6 +72,11 @@ export function auditText(
       details: summary(),
     }),
     'setup.run': () => ({ what: t('audit.what.setup', { projects: text('projects') }), details: summary() }),
+    'customer.import': () => ({ what: t('audit.what.customers'), details: summary() }),
+    'customer.erase': () => ({
+      what: t('audit.what.customer', { customerId: text('customerId') }),
+      details: summary(),
+    }),
   };
   // An action this page does not know yet (a newer app wrote it): its name only, no internal code.
   return byAction[entry.action]?.() ?? { what: '—', details: '' };

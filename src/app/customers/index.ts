@@ -1,0 +1,3 @@
+export * from './customerImport';
+export * from './customerAdmin';
+export * from './issueCustomer';
