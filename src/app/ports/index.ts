@@ -12,6 +12,7 @@ import type { EscalationActionRepository } from './escalationActions';
 import type { EscalationAuditRepository } from './escalationAudit';
 import type { FactRepository } from './facts';
 import type { HandoffRepository } from './handoffs';
+import type { LastingFixRepository } from './lastingFixes';
 import type { LineHistoryRepository } from './lineHistory';
 import type { LinePauseRepository } from './linePauses';
 import type { ResponseAlertRepository } from './responseAlerts';
@@ -30,6 +31,7 @@ export interface Repositories {
   escalationAudit: EscalationAuditRepository;
   facts: FactRepository;
   handoffs: HandoffRepository;
+  lastingFixes: LastingFixRepository;
   lineHistory: LineHistoryRepository;
   linePauses: LinePauseRepository;
   responseAlerts: ResponseAlertRepository;

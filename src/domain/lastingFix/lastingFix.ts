@@ -71,9 +71,6 @@ export interface LastingFixProblem {
   message: string;
 }
 
-/** Characters of a fix's summary before the app adds the problem's key. Jira's limit is 255 in all. */
-export const LASTING_FIX_SUMMARY_MAX = 200;
-
 /**
  * What is wrong with a request to create a fix, every problem at once (empty = acceptable). Jira
  * itself accepts a due date in the past; the app does not, because a fix born overdue is a typing

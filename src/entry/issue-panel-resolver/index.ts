@@ -13,13 +13,15 @@ import { declineIssue } from '../../app/triage/decline';
 import { acceptIssue } from '../../app/triage/triage';
 import { getRootCause, parseDraft, saveRootCause } from '../../app/rootCause/rootCauseHandlers';
 import { listHandoffs, sendHandoff } from '../../app/handoff/handoff';
+import { createLastingFix, getLastingFixes } from '../../app/lastingFix/lastingFix';
 import type { SupervisionFunctions } from '../../contract/analytics';
 import type { RootCauseFunctions } from '../../contract/closure';
 import type { ResolverResult } from '../../contract/envelope';
 import type { EscalationFunctions } from '../../contract/escalation';
 import type { IssueItrState, IssuePanelFunctions } from '../../contract/issuePanel';
+import type { LastingFixFunctions } from '../../contract/lastingFix';
 import { answer, defineAll, type Context, type Implementing } from '../envelope';
-import { callerOf, fieldsOf, invalidPayload, issueKey, numericId, oneOf, text } from '../payload';
+import { accountId, callerOf, fieldsOf, invalidPayload, issueKey, numericId, oneOf, text } from '../payload';
 
 /**
  * Resolver of the `itr-issue-panel` module (manifest function `issue-panel-resolver`).
@@ -72,7 +74,8 @@ function thenPanelState(run: (issueKey: string, accountId: string | undefined, p
 type PanelFunctions = IssuePanelFunctions &
   EscalationFunctions &
   RootCauseFunctions &
-  Pick<SupervisionFunctions, 'sendHandoff' | 'listHandoffs'>;
+  Pick<SupervisionFunctions, 'sendHandoff' | 'listHandoffs'> &
+  Pick<LastingFixFunctions, 'getLastingFixes' | 'createLastingFix'>;
 
 const functions: Implementing<PanelFunctions> = {
   getIssueItrState: (payload, context) => getIssueItrState(panelIssueKey(payload, context), callerOf(context)),
@@ -103,6 +106,22 @@ const functions: Implementing<PanelFunctions> = {
     return sendHandoff(key, oneOf(payload, 'target', ['rnd', 'sales']), callerOf(context));
   },
   listHandoffs: (payload, context) => listHandoffs(panelIssueKey(payload, context), callerOf(context)),
+  // Lasting fixes: the long-term measure and a return visit's follow-up as linked issues (src/app/lastingFix).
+  getLastingFixes: (payload, context) => getLastingFixes(panelIssueKey(payload, context), callerOf(context)),
+  createLastingFix: (payload, context) => {
+    const key = panelIssueKey(payload, context);
+    return createLastingFix(
+      key,
+      {
+        kind: oneOf(payload, 'kind', ['longTerm', 'followUp']),
+        summary: text(payload, 'summary'),
+        // Empty is the use case's LASTING_FIX_ASSIGNEE_REQUIRED; anything else must be an account id.
+        assignee: text(payload, 'assignee') === '' ? '' : accountId(payload, 'assignee'),
+        dueDate: text(payload, 'dueDate'),
+      },
+      callerOf(context),
+    );
+  },
 };
 
 // Case suggestions and the issue's classification history are other areas' functions the panel shows.
