@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { invokeFunction, invokeResolver } from '../platform-doubles';
 import { DEMO_CASES, DEMO_DEPARTMENTS, seedDemoHistory, staysOf, type HistoryIssue } from './demoHistory';
 import { DEMO_FIELD_IDS, DEMO_USERS } from './demoSite';
+import { DEMO_LASTING_FIX_TARGET, seedDemoLastingFix } from './demoLastingFix';
 import type { ManifestModule } from './manifest';
 import type { ScheduledTriggers } from './scheduledTriggers';
 import { REPO_ROOT, type SandboxSite } from './site';
@@ -64,6 +65,7 @@ async function seedHistoryStores(site: SandboxSite, history: readonly HistoryIss
         departments: { ...DEMO_DEPARTMENTS },
         ipd: { projectKey: 'RND', issueType: 'Task' },
         ltc: { projectKey: 'SAL', issueType: 'Task' },
+        lastingFix: { ...DEMO_LASTING_FIX_TARGET },
       };
       await new ConfigStore().set(settings.ANALYTICS_SETTINGS_KEY, value, settings.analyticsSettingsCodec, {
         updatedBy: admin,
@@ -123,6 +125,7 @@ export async function seedAppDemoData(site: SandboxSite, scheduled: ScheduledTri
     throw new Error('manifest changed: no itr-supervision / itr-home module');
   await backfillAnalytics(site, supervision, admin);
   await seedDemoCases(site, home);
+  await seedDemoLastingFix(site); // a problem with an open long-term fix (issue 17)
   // Last week's summary, as the weekly trigger would have left it.
   const weekly = scheduled.modules.find((m) => m.key === 'analytics-weekly-report-trigger');
   if (weekly !== undefined) await scheduled.run(weekly);
