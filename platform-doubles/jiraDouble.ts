@@ -917,6 +917,10 @@ export class JiraDouble {
     const issueType =
       typeName === undefined ? undefined : this.model.issueTypes.find((t) => t.id === typeName || t.name === typeName);
     if (!issueType) errors['issuetype'] = 'Specify an issue type';
+    // An issue type the project's issue type scheme does not offer is refused like an unknown one
+    // (platform-v3 createIssue 400 "Specify a valid issue type"; the scheme as `GET /project/{key}` lists it).
+    else if (project && !this.projectIssueTypeIds(project.id).includes(issueType.id))
+      errors['issuetype'] = 'Specify a valid issue type';
     if (typeof fields['summary'] !== 'string' || fields['summary'].trim() === '')
       errors['summary'] = 'You must specify a summary of the issue.';
     if (Object.keys(errors).length > 0 || !project || !issueType) return { status: 400, body: errorBody([], errors) };
@@ -1592,8 +1596,7 @@ export class JiraDouble {
     const p = this.model.findProject(ctx.params['projectIdOrKey'] ?? '');
     if (!p || !this.model.canBrowse(ctx.user, p))
       return { status: 404, body: errorBody(['No project could be found with this key.']) };
-    const scheme = this.model.site.teamManaged.has(p.id) ? undefined : this.issueTypeSchemeOf(p.id);
-    const ids = scheme === undefined || scheme.isDefault ? this.model.issueTypes.map((t) => t.id) : scheme.issueTypeIds;
+    const ids = this.projectIssueTypeIds(p.id);
     const issueTypes = this.model.issueTypes.filter((t) => ids.includes(t.id)).map((t) => this.issueTypeDetails(t));
     return { status: 200, body: { ...this.renderProject(p), issueTypes } };
   }
@@ -1824,6 +1827,12 @@ export class JiraDouble {
     const id = ctx.req.query.get('projectId') ?? '';
     const p = this.model.findProject(id);
     return p && !this.model.site.teamManaged.has(p.id) ? [p.id] : [];
+  }
+
+  /** The issue type ids a project offers: its scheme's (the default scheme and team-managed projects offer all). */
+  private projectIssueTypeIds(projectId: string): string[] {
+    const scheme = this.model.site.teamManaged.has(projectId) ? undefined : this.issueTypeSchemeOf(projectId);
+    return scheme === undefined || scheme.isDefault ? this.model.issueTypes.map((t) => t.id) : scheme.issueTypeIds;
   }
 
   private issueTypeSchemeOf(projectId: string): IssueTypeSchemeState {

@@ -10,6 +10,7 @@ import { DEMO_CASES, DEMO_DEPARTMENTS, seedDemoHistory, staysOf, type HistoryIss
 import { DEMO_FIELD_IDS, DEMO_USERS } from './demoSite';
 import { seedDemoCaseHabit } from './demoCaseHabit';
 import { seedDemoCustomers } from './demoCustomers';
+import { DEMO_LASTING_FIX_TARGET, seedDemoLastingFix } from './demoLastingFix';
 import type { ManifestModule } from './manifest';
 import type { ScheduledTriggers } from './scheduledTriggers';
 import { REPO_ROOT, type SandboxSite } from './site';
@@ -66,6 +67,7 @@ async function seedHistoryStores(site: SandboxSite, history: readonly HistoryIss
         departments: { ...DEMO_DEPARTMENTS },
         ipd: { projectKey: 'RND', issueType: 'Task' },
         ltc: { projectKey: 'SAL', issueType: 'Task' },
+        lastingFix: { ...DEMO_LASTING_FIX_TARGET },
       };
       await new ConfigStore().set(settings.ANALYTICS_SETTINGS_KEY, value, settings.analyticsSettingsCodec, {
         updatedBy: admin,
@@ -128,6 +130,7 @@ export async function seedAppDemoData(site: SandboxSite, scheduled: ScheduledTri
   // The case-library habit: searches before work, case decisions, line targets (issue 17).
   await seedDemoCaseHabit(site, history, admin);
   await seedDemoCustomers(site);
+  await seedDemoLastingFix(site); // a problem with an open long-term fix (issue 17)
   // Last week's summary, as the weekly trigger would have left it.
   const weekly = scheduled.modules.find((m) => m.key === 'analytics-weekly-report-trigger');
   if (weekly !== undefined) await scheduled.run(weekly);

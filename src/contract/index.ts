@@ -20,6 +20,7 @@ import type { PeopleFunctions } from './people';
 import type { ClockSettingsFunctions } from './clockSettings';
 import type { CaseHabitFunctions, LineTargetFunctions } from './caseHabit';
 import type { CustomerFunctions, IssueCustomerFunctions } from './customers';
+import type { LastingFixFunctions } from './lastingFix';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
@@ -41,6 +42,7 @@ export type * from './people';
 export type * from './clockSettings';
 export type * from './caseHabit';
 export type * from './customers';
+export type * from './lastingFix';
 
 export interface ResolverFunctions
   extends IssuePanelFunctions,
@@ -64,4 +66,5 @@ export interface ResolverFunctions
     CaseHabitFunctions,
     LineTargetFunctions,
     CustomerFunctions,
-    IssueCustomerFunctions {}
+    IssueCustomerFunctions,
+    LastingFixFunctions {}

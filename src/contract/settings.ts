@@ -29,6 +29,8 @@ export interface SupervisionSettings {
   ipd: HandoffTargetSetting | null;
   /** "Send to sales" (LTC); null = not configured. */
   ltc: HandoffTargetSetting | null;
+  /** Where lasting fixes (long-term measures, return-visit follow-ups) are created; null = not configured. */
+  lastingFix: HandoffTargetSetting | null;
   /** The issue the weekly summary is commented on, notifying the groups above; null = the supervision page only. */
   weeklyReportIssue: string | null;
 }

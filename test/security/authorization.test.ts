@@ -42,6 +42,11 @@ const TABLE: Record<string, Row> = {
   saveRootCause: BROWSERS, // EDIT_ISSUES on the issue (every browser here)
   sendHandoff: BROWSERS, // to R&D or sales, customer-safe fields only
   listHandoffs: BROWSERS,
+  // Lasting fixes (issue 17): read by who may browse, created by who may edit (every browser here);
+  // the per-department count is a per-person figure.
+  getLastingFixes: BROWSERS,
+  createLastingFix: BROWSERS,
+  getLastingFixCounts: SUPERVISORS,
   // The owner's answers in the panel (issue 14). Accepting is triage's acceptIssue (owner or triage role);
   // only the owner declines (ITR-4's owner is the L2 engineer, none of these roles); a reassignment's
   // reason is asked of whoever may browse, and the row's own check answers (no pending row here).
@@ -138,6 +143,7 @@ const REFUSAL_CODES = [
   'VISIT_NOT_SUPERVISOR',
   'ROOT_CAUSE_NOT_EDITOR',
   'CLOSE_NOT_SUBMITTER',
+  'LASTING_FIX_NOT_EDITOR',
 ];
 
 /**

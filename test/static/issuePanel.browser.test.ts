@@ -66,6 +66,16 @@ const QUIET = {
   suggestCases: () =>
     ok({ issueKey: 'ITR-42', hits: [], resolved: false, product: null, grade: null, helpedCaseIds: [] }),
   listHandoffs: () => ok([]),
+  getLastingFixes: () =>
+    ok({
+      issueKey: 'ITR-42',
+      configured: false,
+      projectKey: null,
+      canEdit: true,
+      followUpOffered: false,
+      longTermMeasure: '',
+      fixes: [],
+    }),
 };
 
 describeWithBrowser('ITR issue panel in Chromium', () => {

@@ -60,6 +60,7 @@ describeWithBrowser('root cause section in Chromium', () => {
         suggestCases: () =>
           ok({ issueKey: 'ITR-42', hits: [], resolved: false, product: null, grade: null, helpedCaseIds: [] }),
         listHandoffs: () => ok([]),
+        getLastingFixes: real('getLastingFixes'),
         getRootCause: real('getRootCause'),
         saveRootCause: real('saveRootCause'),
       },

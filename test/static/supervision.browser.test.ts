@@ -28,7 +28,13 @@ import { DEFAULT_GRADING_TABLE } from '../../src/domain';
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const ADMIN = 'acc-admin';
 const OWNER = 'acc-owner';
-const FUNCTIONS = ['getSupervisionChart', 'getWeeklyReport', 'startAnalyticsBackfill', 'getAnalyticsBackfill'];
+const FUNCTIONS = [
+  'getSupervisionChart',
+  'getWeeklyReport',
+  'startAnalyticsBackfill',
+  'getAnalyticsBackfill',
+  'getLastingFixCounts',
+];
 /** Every chart the page asks for (SUPERVISION_CHARTS), each drawn in its own slot. */
 const CHARTS = 13;
 const PRODUCTS = ['X100', 'X200', 'X300', 'X400'];

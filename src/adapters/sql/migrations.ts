@@ -488,6 +488,28 @@ export const MIGRATIONS: readonly Migration[] = [
       CONSTRAINT chk_response_alert CHECK (alert IN ('warn', 'overdue', 'deemed'))
     )`,
   },
+  // Lasting fixes (issue 17, src/adapters/sql/lastingFixRepository.ts): the linked issue carrying a
+  // problem's long-term measure or a return visit's follow-up; one per problem and kind.
+  {
+    name: 'v041_create_lasting_fix',
+    statement: `CREATE TABLE IF NOT EXISTS lasting_fix (
+      issue_id BIGINT NOT NULL,
+      issue_key VARCHAR(64) NOT NULL,
+      kind VARCHAR(16) NOT NULL,
+      fix_key VARCHAR(64) NOT NULL,
+      fix_id BIGINT NOT NULL,
+      summary VARCHAR(255) NOT NULL,
+      assignee_account_id VARCHAR(128) NOT NULL,
+      due_date CHAR(10) NOT NULL,
+      by_account_id VARCHAR(128) NOT NULL,
+      created_at DATETIME(3) NOT NULL,
+      done_at DATETIME(3) NULL,
+      reminded_at DATETIME(3) NULL,
+      PRIMARY KEY (issue_id, kind),
+      KEY idx_lasting_fix_open (done_at, due_date),
+      CONSTRAINT chk_lasting_fix_kind CHECK (kind IN ('longTerm', 'followUp'))
+    )`,
+  },
   // ----- Customers and installed products (issue 17, src/app/customers). Imported from an admin's CSV;
   // contacts are personal data, erased by `eraseCustomer` (SECURITY.md lists every table it clears).
   {

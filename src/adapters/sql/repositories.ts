@@ -11,6 +11,7 @@ import { sqlEscalationActions } from './escalationActionRepository';
 import { sqlEscalationAudit } from './escalationAuditRepository';
 import { sqlFacts } from './factRepository';
 import { sqlHandoffs } from './handoffRepository';
+import { sqlLastingFixes } from './lastingFixRepository';
 import { sqlLineHistory } from './lineHistoryRepository';
 import { sqlLinePauses } from './linePauseRepository';
 import { sqlResponseAlerts } from './responseAlertRepository';
@@ -31,6 +32,7 @@ export const sqlRepositories: Repositories = {
   escalationAudit: sqlEscalationAudit,
   facts: sqlFacts,
   handoffs: sqlHandoffs,
+  lastingFixes: sqlLastingFixes,
   lineHistory: sqlLineHistory,
   linePauses: sqlLinePauses,
   responseAlerts: sqlResponseAlerts,

@@ -17,6 +17,11 @@ export interface AnalyticsSettings {
   /** Project key for "send to sales" (LTC) and its issue type name; null = not configured. */
   ltc: { projectKey: string; issueType: string } | null;
   /**
+   * Where a problem's long-term measure and a return visit's follow-up are created as linked issues
+   * (issue 17, src/app/lastingFix), by the engineer as themselves; null = not configured.
+   */
+  lastingFix: { projectKey: string; issueType: string } | null;
+  /**
    * An issue the weekly summary is also posted on (a comment) with a Jira notification to the
    * person-figure groups; null = the supervision page only.
    */
@@ -29,6 +34,7 @@ export const DEFAULT_ANALYTICS_SETTINGS: AnalyticsSettings = {
   departments: {},
   ipd: null,
   ltc: null,
+  lastingFix: null,
   weeklyReportIssue: null,
 };
 
@@ -96,7 +102,11 @@ export function analyticsSettingsIssues(raw: unknown): SettingsIssue[] {
         });
     });
   }
-  issues.push(...handoffTargetIssues(raw['ipd'], 'ipd'), ...handoffTargetIssues(raw['ltc'], 'ltc'));
+  issues.push(
+    ...handoffTargetIssues(raw['ipd'], 'ipd'),
+    ...handoffTargetIssues(raw['ltc'], 'ltc'),
+    ...handoffTargetIssues(raw['lastingFix'], 'lastingFix'),
+  );
   const report = raw['weeklyReportIssue'];
   if (report !== null && report !== undefined && !isIssueKey(report)) {
     issues.push({
@@ -127,6 +137,7 @@ export function parseAnalyticsSettings(raw: unknown): AnalyticsSettings {
     departments,
     ipd: target(r['ipd']),
     ltc: target(r['ltc']),
+    lastingFix: target(r['lastingFix']), // absent in settings saved before it existed
     weeklyReportIssue: typeof report === 'string' ? report : null, // absent in settings saved before it existed
   };
 }

@@ -14,6 +14,7 @@ import type { EscalationActionRepository } from './escalationActions';
 import type { EscalationAuditRepository } from './escalationAudit';
 import type { FactRepository } from './facts';
 import type { HandoffRepository } from './handoffs';
+import type { LastingFixRepository } from './lastingFixes';
 import type { LineHistoryRepository } from './lineHistory';
 import type { LinePauseRepository } from './linePauses';
 import type { ResponseAlertRepository } from './responseAlerts';
@@ -34,6 +35,7 @@ export interface Repositories {
   escalationAudit: EscalationAuditRepository;
   facts: FactRepository;
   handoffs: HandoffRepository;
+  lastingFixes: LastingFixRepository;
   lineHistory: LineHistoryRepository;
   linePauses: LinePauseRepository;
   responseAlerts: ResponseAlertRepository;

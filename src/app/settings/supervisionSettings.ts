@@ -58,6 +58,7 @@ function toView(value: AnalyticsSettings): SupervisionSettings {
     departments: Object.entries(value.departments).map(([accountId, department]) => ({ accountId, department })),
     ipd: value.ipd === null ? null : { ...value.ipd },
     ltc: value.ltc === null ? null : { ...value.ltc },
+    lastingFix: value.lastingFix === null ? null : { ...value.lastingFix },
     weeklyReportIssue: value.weeklyReportIssue,
   };
 }
@@ -123,7 +124,7 @@ function targetOf(raw: unknown): HandoffTargetSetting | null {
 async function targetIssues(
   jira: JiraClient,
   target: HandoffTargetSetting | null,
-  path: 'ipd' | 'ltc',
+  path: 'ipd' | 'ltc' | 'lastingFix',
 ): Promise<SettingsIssue[]> {
   if (target === null) return [];
   const types = await jira.projectIssueTypes(target.projectKey);
@@ -195,6 +196,7 @@ export class SupervisionSettingsAdmin {
       personFigureGroups: raw['personFigureGroups'],
       ipd: raw['ipd'],
       ltc: raw['ltc'],
+      lastingFix: raw['lastingFix'],
       weeklyReportIssue: report,
     });
     issues.push(...shape);
@@ -207,14 +209,16 @@ export class SupervisionSettingsAdmin {
     const jira = this.deps.jiraAs();
     const ipd = targetOf(raw['ipd']);
     const ltc = targetOf(raw['ltc']);
+    const lastingFix = targetOf(raw['lastingFix']);
     const weeklyReportIssue = report as string | null; // its shape passed above
-    const [directory, ipdIssues, ltcIssues, reportIssues] = await Promise.all([
+    const [directory, ipdIssues, ltcIssues, fixIssues, reportIssues] = await Promise.all([
       directoryIssues(jira, people, groups),
       targetIssues(jira, ipd, 'ipd'),
       targetIssues(jira, ltc, 'ltc'),
+      targetIssues(jira, lastingFix, 'lastingFix'),
       reportIssueIssues(jira, weeklyReportIssue),
     ]);
-    issues.push(...directory.issues, ...ipdIssues, ...ltcIssues, ...reportIssues);
+    issues.push(...directory.issues, ...ipdIssues, ...ltcIssues, ...fixIssues, ...reportIssues);
     if (issues.length > 0) throw invalidDraft(issues);
 
     const value: AnalyticsSettings = {
@@ -222,6 +226,7 @@ export class SupervisionSettingsAdmin {
       departments,
       ipd,
       ltc,
+      lastingFix,
       weeklyReportIssue,
     };
     const saved = await savingSettings(() =>

@@ -17,13 +17,16 @@ import { listHandoffs, sendHandoff } from '../../app/handoff/handoff';
 import { getCaseHabit, saveCaseDecision } from '../../app/cases/caseHabit';
 import type { CaseHabitFunctions } from '../../contract/caseHabit';
 import { CASE_DECISIONS } from '../../domain/analytics';
+import { createLastingFix, getLastingFixes } from '../../app/lastingFix/lastingFix';
 import type { SupervisionFunctions } from '../../contract/analytics';
 import type { RootCauseFunctions } from '../../contract/closure';
 import type { ResolverResult } from '../../contract/envelope';
 import type { EscalationFunctions } from '../../contract/escalation';
 import type { IssueItrState, IssuePanelFunctions } from '../../contract/issuePanel';
+import type { LastingFixFunctions } from '../../contract/lastingFix';
 import { answer, defineAll, type Context, type Implementing } from '../envelope';
 import {
+  accountId,
   callerOf,
   fieldsOf,
   invalidPayload,
@@ -87,7 +90,8 @@ type PanelFunctions = IssuePanelFunctions &
   EscalationFunctions &
   RootCauseFunctions &
   CaseHabitFunctions &
-  Pick<SupervisionFunctions, 'sendHandoff' | 'listHandoffs'>;
+  Pick<SupervisionFunctions, 'sendHandoff' | 'listHandoffs'> &
+  Pick<LastingFixFunctions, 'getLastingFixes' | 'createLastingFix'>;
 
 const functions: Implementing<PanelFunctions> = {
   getIssueItrState: (payload, context) => getIssueItrState(panelIssueKey(payload, context), callerOf(context)),
@@ -130,6 +134,22 @@ const functions: Implementing<PanelFunctions> = {
       caseId,
       reason: optionalText(payload, 'reason') ?? '',
     });
+  },
+  // Lasting fixes: the long-term measure and a return visit's follow-up as linked issues (src/app/lastingFix).
+  getLastingFixes: (payload, context) => getLastingFixes(panelIssueKey(payload, context), callerOf(context)),
+  createLastingFix: (payload, context) => {
+    const key = panelIssueKey(payload, context);
+    return createLastingFix(
+      key,
+      {
+        kind: oneOf(payload, 'kind', ['longTerm', 'followUp']),
+        summary: text(payload, 'summary'),
+        // Empty is the use case's LASTING_FIX_ASSIGNEE_REQUIRED; anything else must be an account id.
+        assignee: text(payload, 'assignee') === '' ? '' : accountId(payload, 'assignee'),
+        dueDate: text(payload, 'dueDate'),
+      },
+      callerOf(context),
+    );
   },
 };
 

@@ -5,8 +5,10 @@ import { ItrError } from '../../app/itrError';
 import { getBackfillProgress, startBackfill } from '../../app/analytics/backfill';
 import { buildChart, platformReportDeps, SUPERVISION_CHARTS } from '../../app/analytics/report';
 import { latestWeeklyReport } from '../../app/analytics/weeklyReport';
+import { lastingFixCounts } from '../../app/lastingFix/lastingFixSweep';
 import { isFilterError, parseFilter } from '../../domain/analytics';
 import type { SupervisionChartName, SupervisionFunctions } from '../../contract/analytics';
+import type { LastingFixFunctions } from '../../contract/lastingFix';
 import { defineAll, type Implementing } from '../envelope';
 import { callerOf, fieldsOf } from '../payload';
 
@@ -23,7 +25,8 @@ const loadIdOf = (payload: unknown): string | undefined => {
   return typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v) ? v : undefined;
 };
 
-type PageFunctions = Omit<SupervisionFunctions, 'getGadgetNumbers' | 'sendHandoff' | 'listHandoffs'>;
+type PageFunctions = Omit<SupervisionFunctions, 'getGadgetNumbers' | 'sendHandoff' | 'listHandoffs'> &
+  Pick<LastingFixFunctions, 'getLastingFixCounts'>;
 
 const functions: Implementing<PageFunctions> = {
   getSupervisionChart: (payload, context) => {
@@ -45,6 +48,8 @@ const functions: Implementing<PageFunctions> = {
   },
   startAnalyticsBackfill: (_payload, context) => startBackfill(callerOf(context)),
   getAnalyticsBackfill: (_payload, context) => getBackfillProgress(callerOf(context)),
+  // Problems whose lasting fix is not done, per department (issue 17, src/app/lastingFix).
+  getLastingFixCounts: (_payload, context) => lastingFixCounts(callerOf(context)),
 };
 
 export const handler = guardedDefinitions(defineAll(new Resolver(), functions));

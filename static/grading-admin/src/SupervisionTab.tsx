@@ -1,6 +1,7 @@
 /**
  * The admin page's "Supervision" subpage: groups that see per-person figures, each person's department,
- * the projects and issue types that "send to R&D" (IPD) and "send to sales" (LTC) create in, and the
+ * the projects and issue types that "send to R&D" (IPD), "send to sales" (LTC) and lasting fixes (the
+ * long-term measure and a return visit's follow-up, issue 17) create in, and the
  * issue the weekly summary is posted on. The server checks, as the admin, that all of them exist.
  */
 import { Inline, Stack, Text } from '@atlaskit/primitives';
@@ -27,7 +28,7 @@ export function SupervisionTab() {
   return (
     <SettingsFormShell<SupervisionSettings> load={load} save={save} testId="supervision-settings">
       {({ state, draft, edit }) => {
-        const setTarget = (which: 'ipd' | 'ltc', change: Partial<HandoffTargetSetting>) =>
+        const setTarget = (which: 'ipd' | 'ltc' | 'lastingFix', change: Partial<HandoffTargetSetting>) =>
           edit((d) => ({ ...d, [which]: targetOf({ ...(d[which] ?? EMPTY_TARGET), ...change }) }));
         return (
           <>
@@ -48,7 +49,7 @@ export function SupervisionTab() {
 
             <Stack space="space.100">
               <Caption help={t('settings.supervision.targetHelp')}>{t('settings.supervision.handoff')}</Caption>
-              {(['ipd', 'ltc'] as const).map((which) => {
+              {(['ipd', 'ltc', 'lastingFix'] as const).map((which) => {
                 const target = draft[which] ?? EMPTY_TARGET;
                 return (
                   <Stack key={which} space="space.050">

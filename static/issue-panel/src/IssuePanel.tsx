@@ -12,6 +12,7 @@ import { ClockCards } from './clocks/ClockCards';
 import { Fold } from './Fold';
 import { GradeVersion } from './GradeVersion';
 import { Handoff } from './handoff/Handoff';
+import { LastingFixes } from './lastingFix/LastingFixes';
 import { LineHistory } from './LineHistory';
 import { NextStep } from './next/NextStep';
 import { nextStepOf } from './next/nextStep';
@@ -186,6 +187,10 @@ function Details({
           open={rootCauseOpen}
           onToggle={() => setRootCauseOpen((o) => !o)}
         />
+      ) : null}
+      {/* A problem's long-term measure; once resolved, any issue's return-visit follow-up (issue 17). */}
+      {state.closure.classification === 'problem' || state.closure.stage !== 'open' ? (
+        <LastingFixes issueKey={state.issueKey} />
       ) : null}
       <Box as="section" aria-label={t('panel.history')} xcss={historyStyles}>
         <Stack space="space.100">

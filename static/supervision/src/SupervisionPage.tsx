@@ -18,6 +18,7 @@ import { PageError, type Failure } from './PageError';
 import { Rebuild } from './Rebuild';
 import { SUPERVISION_CHARTS, useSupervisionCharts } from './useSupervisionCharts';
 import { WeeklyReport } from './WeeklyReport';
+import { LastingFixCard } from './LastingFixCard';
 
 const pageStyle = xcss({ padding: 'space.300' });
 
@@ -64,6 +65,7 @@ export function SupervisionPage() {
           <PageError failures={failures} everything={everythingFailed} onRetry={retryFailed} />
           <Rebuild onReadError={onRebuildReadError} reload={rebuildReload} />
           <WeeklyReport weekly={weekly} everythingFailed={everythingFailed} />
+          <LastingFixCard />
           <ChartColumn>
             <Charts charts={charts} granularity={filter.granularity ?? 'month'} everythingFailed={everythingFailed} />
           </ChartColumn>

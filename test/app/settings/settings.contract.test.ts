@@ -37,6 +37,7 @@ const supervision = (over: Record<string, unknown> = {}) => ({
   departments: [{ accountId: SUPERVISOR, department: 'Quality' }],
   ipd: { projectKey: 'IPD', issueType: 'Task' },
   ltc: null,
+  lastingFix: null,
   weeklyReportIssue: null,
   ...over,
 });
@@ -125,6 +126,7 @@ describe('supervision settings', () => {
           departments: [],
           ipd: null,
           ltc: null,
+          lastingFix: null,
           weeklyReportIssue: null,
         },
         revision: 0,
@@ -143,6 +145,7 @@ describe('supervision settings', () => {
         departments: { [SUPERVISOR]: 'Quality' },
         ipd: { projectKey: 'IPD', issueType: 'Task' },
         ltc: null,
+        lastingFix: null,
         weeklyReportIssue: null,
       },
       revision: 1,
@@ -244,6 +247,7 @@ describe('supervision settings', () => {
         departments: [{ accountId: 'acc-gone', department: 'Quality' }],
         ipd: { projectKey: 'IPD', issueType: 'Epic' },
         ltc: { projectKey: 'SEC', issueType: 'Task' },
+        lastingFix: { projectKey: 'IPD', issueType: 'Epic' }, // lasting fixes (issue 17): checked alike
         weeklyReportIssue: 'SEC-1',
       }),
       expectedRevision: 0,
@@ -253,6 +257,7 @@ describe('supervision settings', () => {
       'personFigureGroups.1: SETTINGS_GROUP_NOT_FOUND',
       'ipd.issueType: SETTINGS_ISSUE_TYPE_NOT_IN_PROJECT',
       'ltc.projectKey: SETTINGS_PROJECT_NOT_FOUND',
+      'lastingFix.issueType: SETTINGS_ISSUE_TYPE_NOT_IN_PROJECT',
       'weeklyReportIssue: SETTINGS_ISSUE_NOT_FOUND',
     ]);
     expectTranslated(answer);
