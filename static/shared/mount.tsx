@@ -9,7 +9,8 @@ import { createRoot } from 'react-dom/client';
 import { getContext, type ForgeContext } from './bridge';
 import { toApiError, type ApiError } from './errors';
 import { ErrorState } from './ErrorState';
-import { createI18n } from './i18n';
+import { createI18n, messageLocaleOf } from './i18n';
+import { loadMessages } from './i18n/load';
 import { I18nProvider } from './i18n/react';
 import { bootstrapTheme } from './theme';
 
@@ -25,9 +26,10 @@ export async function mountApp(render: AppRenderer, rootElement: HTMLElement | n
     try {
       await bootstrapTheme();
       context = await getContext();
+      await loadMessages(messageLocaleOf(context.locale));
     } catch (error) {
       // Without a context there is no locale either: use the browser's to explain what went wrong.
-      showStartupError(toApiError(error, 'UI_BRIDGE_UNAVAILABLE'));
+      await showStartupError(toApiError(error, 'UI_BRIDGE_UNAVAILABLE'));
       return;
     }
     const i18n = createI18n(context.locale, context.timezone);
@@ -39,7 +41,9 @@ export async function mountApp(render: AppRenderer, rootElement: HTMLElement | n
     );
   };
 
-  const showStartupError = (error: ApiError) => {
+  const showStartupError = async (error: ApiError) => {
+    // The browser's language explains it; if even that catalogue cannot load, English keys stand in.
+    await loadMessages(messageLocaleOf(browserLocale)).catch(() => undefined);
     root.render(
       <StrictMode>
         <I18nProvider i18n={createI18n(browserLocale, null)}>

@@ -9,5 +9,7 @@
  * different runtime), so the harness must exist before the first `import` of app code.
  */
 import { installHarness } from '../../platform-doubles/index';
+// Both UI catalogues, as Node code reads them (pages load one lazily: static/shared/i18n/load.ts).
+import '../../static/shared/i18n/all';
 
 installHarness();

@@ -4,9 +4,11 @@
  * reads the numbers from the bench itself (`npm run bench:bundle`, scripts/bench/bundle.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LIMIT_GZIP_BYTES, type BundleReport } from '../../scripts/bench/bundle';
+import { CATALOGUE_CHUNK, LIMIT_GZIP_BYTES, type BundleReport } from '../../scripts/bench/bundle';
+import { en } from '../../static/shared/i18n/en';
+import { zhCN } from '../../static/shared/i18n/zh-CN';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
@@ -45,5 +47,23 @@ describe('Custom UI bundle size', () => {
     const sizes = report.apps.find((a) => a.app === app);
     expect(sizes).toBeDefined();
     expect(sizes?.jsGzipBytes).toBeLessThan(LIMIT_GZIP_BYTES);
+  });
+
+  // The bench counts one catalogue per app because a page loads only its reader's: true only while each
+  // catalogue is its own lazy chunk and no other chunk carries one (a static import would put both in).
+  it.each(appFolders())('%s: each catalogue in its own chunk, and in no other', (app) => {
+    const assets = path.join(repoRoot, 'static', app, 'build', 'assets');
+    const chunks = readdirSync(assets).filter((f) => f.endsWith('.js'));
+    const catalogues = chunks.filter((f) => CATALOGUE_CHUNK.test(`/${f}`));
+    expect(catalogues.map((f) => f.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual(['en', 'zh-CN']);
+    const probe = { en: en['siteCheck.refusal.permission'], zh: zhCN['siteCheck.refusal.permission'] };
+    for (const chunk of chunks) {
+      const text = readFileSync(path.join(assets, chunk), 'utf8');
+      const holds = [text.includes(probe.en) ? 'en' : null, text.includes(probe.zh) ? 'zh-CN' : null].filter(Boolean);
+      expect([chunk, holds]).toEqual([
+        chunk,
+        catalogues.includes(chunk) ? [chunk.split('-')[0] === 'en' ? 'en' : 'zh-CN'] : [],
+      ]);
+    }
   });
 });

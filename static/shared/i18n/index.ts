@@ -5,8 +5,7 @@
  * Dates are formatted with Intl in the user's own locale (an en-GB user gets day-month order) and
  * time zone from the Forge context: the zone is always explicit, never the browser's by accident.
  */
-import { en, type MessageKey, type Messages } from './en';
-import { zhCN } from './zh-CN';
+import type { MessageKey, Messages } from './en';
 import type { ClientErrorCode } from '../errors';
 import type { ServerErrorCode } from '../../../src/contract/errorCodes';
 
@@ -15,7 +14,24 @@ export type { MessageKey, Messages } from './en';
 export type MessageLocale = 'en' | 'zh-CN';
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-export const MESSAGES: Readonly<Record<MessageLocale, Messages>> = { en, 'zh-CN': zhCN };
+/**
+ * The catalogues loaded so far. A page loads only its reader's language (./load.ts, a lazy chunk each:
+ * a catalogue is ~26 KB gzip, and nobody reads both); Node code (tests, sandbox) registers both at once
+ * (./all.ts). Nothing here imports a catalogue's values, so no bundle carries one by accident.
+ */
+const registry: Partial<Record<MessageLocale, Messages>> = {};
+
+/** The loaded catalogues by locale (both, in Node once ./all.ts ran). */
+export const MESSAGES: Readonly<Record<MessageLocale, Messages>> = registry as Record<MessageLocale, Messages>;
+
+export function registerMessages(locale: MessageLocale, messages: Messages): void {
+  registry[locale] = messages;
+}
+
+/** The catalogue of `locale`, else any loaded one (zh-CN has every English key, so keys agree), else none. */
+function messagesOf(locale: MessageLocale): Partial<Messages> {
+  return registry[locale] ?? registry.en ?? registry['zh-CN'] ?? {};
+}
 
 /** "zh_CN", "zh-CN", "zh-Hans", "zh" → zh-CN; anything else, or nothing, → en. */
 export function messageLocaleOf(rawLocale: string | null | undefined): MessageLocale {
@@ -68,7 +84,7 @@ export interface I18n {
 
 export function createI18n(rawLocale: string | null | undefined, rawTimeZone: string | null | undefined): I18n {
   const locale = messageLocaleOf(rawLocale);
-  const messages = MESSAGES[locale];
+  const messages = messagesOf(locale);
   const userTag = normaliseTag(rawLocale);
   // Only use the user's own tag for formatting when it speaks the same language as the messages,
   // so a French user reading English messages does not get French month names.
@@ -92,7 +108,8 @@ export function createI18n(rawLocale: string | null | undefined, rawTimeZone: st
     t: (key, params) => {
       const count = params?.['count'];
       const form = typeof count === 'number' ? `${key}.${plural.select(count)}` : undefined;
-      return interpolate(messages[form !== undefined && isMessageKey(form) ? form : key], params);
+      // A key missing from what is loaded (only before a catalogue arrived) shows as itself, not as "undefined".
+      return interpolate(messages[form !== undefined && isMessageKey(form) ? form : key] ?? key, params);
     },
     formatDateTime(iso) {
       const ms = Date.parse(iso);
@@ -127,7 +144,7 @@ export function errorMessageKey(code: string): MessageKey {
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(en, key);
+  return Object.prototype.hasOwnProperty.call(messagesOf('en'), key);
 }
 
 // Every code the UI itself produces has a translation: a type error names the missing one.
