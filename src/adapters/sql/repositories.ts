@@ -4,6 +4,7 @@ import { sqlAuditLog } from './auditLogRepository';
 import { sqlCaseIndex } from './caseIndexRepository';
 import { sqlCases } from './caseRepository';
 import { sqlClassificationHistory } from './classificationHistoryRepository';
+import { sqlDecisions } from './decisionRepository';
 import { sqlDispatches } from './dispatchRepository';
 import { sqlEscalationActions } from './escalationActionRepository';
 import { sqlEscalationAudit } from './escalationAuditRepository';
@@ -22,6 +23,7 @@ export const sqlRepositories: Repositories = {
   caseIndex: sqlCaseIndex,
   cases: sqlCases,
   classificationHistory: sqlClassificationHistory,
+  decisions: sqlDecisions,
   dispatches: sqlDispatches,
   escalationActions: sqlEscalationActions,
   escalationAudit: sqlEscalationAudit,

@@ -7,6 +7,7 @@ import type { AuditLogRepository } from './auditLog';
 import type { CaseIndex } from './caseIndex';
 import type { CaseRepository } from './cases';
 import type { ClassificationHistoryRepository } from './classificationHistory';
+import type { DecisionRepository } from './decisions';
 import type { DispatchRepository } from './dispatches';
 import type { EscalationActionRepository } from './escalationActions';
 import type { EscalationAuditRepository } from './escalationAudit';
@@ -25,6 +26,7 @@ export interface Repositories {
   caseIndex: CaseIndex;
   cases: CaseRepository;
   classificationHistory: ClassificationHistoryRepository;
+  decisions: DecisionRepository;
   dispatches: DispatchRepository;
   escalationActions: EscalationActionRepository;
   escalationAudit: EscalationAuditRepository;
