@@ -147,7 +147,17 @@ export const sqlDecisions: DecisionRepository = {
     await ensureSchema();
     const w = await execute(
       'INSERT INTO itr_cost_action (issue_id, issue_key, kind, amount_minor, currency, description, status, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [Number(r.issueId), r.issueKey, r.kind, r.amountMinor, r.currency, r.description, r.status, r.requestedBy, r.requestedAt],
+      [
+        Number(r.issueId),
+        r.issueKey,
+        r.kind,
+        r.amountMinor,
+        r.currency,
+        r.description,
+        r.status,
+        r.requestedBy,
+        r.requestedAt,
+      ],
     );
     return String(w.insertId);
   },
@@ -158,9 +168,7 @@ export const sqlDecisions: DecisionRepository = {
       done
         ? 'UPDATE itr_cost_action SET status = ?, done_by = ?, done_at = ? WHERE id = ? AND issue_id = ? AND status = ?'
         : 'UPDATE itr_cost_action SET status = ?, decided_by = ?, decided_at = ?, decision_note = ? WHERE id = ? AND issue_id = ? AND status = ?',
-      done
-        ? [to, by, at, Number(id), Number(issueId), from]
-        : [to, by, at, note, Number(id), Number(issueId), from],
+      done ? [to, by, at, Number(id), Number(issueId), from] : [to, by, at, note, Number(id), Number(issueId), from],
     );
     return w.affectedRows === 1;
   },

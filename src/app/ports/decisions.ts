@@ -3,7 +3,14 @@
  * and its sign-offs, actions that cost money and their approval, questions to the submitter. Only the
  * app writes them. SQL: src/adapters/sql/decisionRepository.ts.
  */
-import type { CostKind, CostSummaryRow, CostStatus, DecisionLevel, DecisionRole, SignOffVerdict } from '../../domain/decisions';
+import type {
+  CostKind,
+  CostSummaryRow,
+  CostStatus,
+  DecisionLevel,
+  DecisionRole,
+  SignOffVerdict,
+} from '../../domain/decisions';
 
 export interface DecisionRecord {
   issueId: string;
@@ -68,7 +75,9 @@ export interface DecisionRepository {
 
   costActionsOf: (issueId: string) => Promise<CostActionRecord[]>;
   /** Adds a pending action; answers its id. */
-  requestCost: (r: Omit<CostActionRecord, 'id' | 'decidedBy' | 'decidedAt' | 'decisionNote' | 'doneBy' | 'doneAt'>) => Promise<string>;
+  requestCost: (
+    r: Omit<CostActionRecord, 'id' | 'decidedBy' | 'decidedAt' | 'decisionNote' | 'doneBy' | 'doneAt'>,
+  ) => Promise<string>;
   /**
    * Moves an action from `from` to `to` (only if it still is `from`: two approvers cannot both win);
    * false when it was not in `from` any more.
@@ -86,7 +95,9 @@ export interface DecisionRepository {
   costSummary: () => Promise<CostSummaryRow[]>;
 
   clarificationsOf: (issueId: string) => Promise<ClarificationRecord[]>;
-  askClarification: (r: Omit<ClarificationRecord, 'id' | 'answer' | 'answeredBy' | 'answeredAt' | 'answeredVia'>) => Promise<string>;
+  askClarification: (
+    r: Omit<ClarificationRecord, 'id' | 'answer' | 'answeredBy' | 'answeredAt' | 'answeredVia'>,
+  ) => Promise<string>;
   /** Records the answer of an open question; false when it was answered already. */
   answerClarification: (
     issueId: string,

@@ -7,13 +7,15 @@
 /** Characters of a question or an answer (TEXT column; a Jira comment holds far more). */
 export const CLARIFICATION_TEXT_MAX = 2000;
 
-export type ClarificationTextCode = 'CLARIFICATION_TEXT_REQUIRED' | 'VALUE_TOO_LONG';
+export type ClarificationTextCode = 'DECISION_TEXT_REQUIRED' | 'DECISION_TEXT_TOO_LONG';
 
 /** The trimmed text, or the stable code why it is refused. */
-export function clarificationText(v: unknown): { ok: true; value: string } | { ok: false; code: ClarificationTextCode } {
+export function clarificationText(
+  v: unknown,
+): { ok: true; value: string } | { ok: false; code: ClarificationTextCode } {
   const text = typeof v === 'string' ? v.trim() : '';
-  if (text === '') return { ok: false, code: 'CLARIFICATION_TEXT_REQUIRED' };
-  if ([...text].length > CLARIFICATION_TEXT_MAX) return { ok: false, code: 'VALUE_TOO_LONG' };
+  if (text === '') return { ok: false, code: 'DECISION_TEXT_REQUIRED' };
+  if ([...text].length > CLARIFICATION_TEXT_MAX) return { ok: false, code: 'DECISION_TEXT_TOO_LONG' };
   return { ok: true, value: text };
 }
 

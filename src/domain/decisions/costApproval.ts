@@ -40,7 +40,12 @@ export interface CostRequest {
 
 export interface CostIssue {
   path: 'kind' | 'amountMinor' | 'currency' | 'description';
-  code: 'COST_KIND_INVALID' | 'COST_AMOUNT_INVALID' | 'COST_CURRENCY_INVALID' | 'COST_DESCRIPTION_REQUIRED' | 'VALUE_TOO_LONG';
+  code:
+    | 'COST_KIND_INVALID'
+    | 'COST_AMOUNT_INVALID'
+    | 'COST_CURRENCY_INVALID'
+    | 'COST_DESCRIPTION_REQUIRED'
+    | 'DECISION_TEXT_TOO_LONG';
   params?: Record<string, string | number>;
 }
 
@@ -58,7 +63,11 @@ export function validateCostRequest(
   const description = typeof input.description === 'string' ? input.description.trim() : '';
   if (description === '') issues.push({ path: 'description', code: 'COST_DESCRIPTION_REQUIRED' });
   else if ([...description].length > COST_TEXT_MAX)
-    issues.push({ path: 'description', code: 'VALUE_TOO_LONG', params: { max: COST_TEXT_MAX } });
+    issues.push({
+      path: 'description',
+      code: 'DECISION_TEXT_TOO_LONG',
+      params: { size: [...description].length, max: COST_TEXT_MAX },
+    });
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
