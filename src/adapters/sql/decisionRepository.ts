@@ -2,6 +2,7 @@
  * The decision tables (src/adapters/sql/migrations.ts v051–v054): the iron triangle's decision and its
  * sign-offs, actions that cost money, questions to the submitter (src/app/ports/decisions.ts).
  */
+import { projectKeyOfIssueKey } from '../../domain/jiraKeys';
 import { isCostKind, isDecisionLevel, isDecisionRole, type CostStatus } from '../../domain/decisions';
 import type {
   ClarificationRecord,
@@ -146,10 +147,11 @@ export const sqlDecisions: DecisionRepository = {
   async requestCost(r) {
     await ensureSchema();
     const w = await execute(
-      'INSERT INTO itr_cost_action (issue_id, issue_key, kind, amount_minor, currency, description, status, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO itr_cost_action (issue_id, issue_key, project_key, kind, amount_minor, currency, description, status, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       [
         Number(r.issueId),
         r.issueKey,
+        projectKeyOfIssueKey(r.issueKey) ?? '',
         r.kind,
         r.amountMinor,
         r.currency,
@@ -172,11 +174,12 @@ export const sqlDecisions: DecisionRepository = {
     );
     return w.affectedRows === 1;
   },
-  async costSummary() {
+  async costSummary(projectKeys) {
+    if (projectKeys.length === 0) return [];
     await ensureSchema();
     return query(
-      'SELECT status, currency, COUNT(*) AS n, SUM(amount_minor) AS amount FROM itr_cost_action GROUP BY status, currency',
-      [],
+      `SELECT status, currency, COUNT(*) AS n, SUM(amount_minor) AS amount FROM itr_cost_action WHERE project_key IN (${projectKeys.map(() => '?').join(', ')}) GROUP BY status, currency`,
+      [...projectKeys],
       (r) => ({
         status: costStatus(r['status']),
         currency: String(r['currency']),

@@ -528,6 +528,7 @@ export const MIGRATIONS: readonly Migration[] = [
       id BIGINT NOT NULL AUTO_INCREMENT,
       issue_id BIGINT NOT NULL,
       issue_key VARCHAR(255) NOT NULL,
+      project_key VARCHAR(255) NOT NULL,
       kind VARCHAR(32) NOT NULL,
       amount_minor BIGINT NOT NULL,
       currency CHAR(3) NOT NULL,
@@ -542,7 +543,7 @@ export const MIGRATIONS: readonly Migration[] = [
       done_at DATETIME(3) NULL,
       PRIMARY KEY (id),
       KEY idx_cost_action_issue (issue_id),
-      KEY idx_cost_action_status (status, requested_at),
+      KEY idx_cost_action_project (project_key, status),
       CONSTRAINT chk_cost_action_status CHECK (status IN ('pending', 'approved', 'refused', 'done'))
     )`,
   },

@@ -41,6 +41,7 @@ import {
   type CostRequestInput,
   type CostStatus,
 } from '../../domain/decisions';
+import { browsableProjectKeys } from '../analytics/callerScope';
 import { loadAnalyticsSettings } from '../analytics/settings';
 import { NotAuthorizedError } from '../auth/authorization';
 import { platformDeps as escalationDeps } from '../escalation/deps';
@@ -445,9 +446,16 @@ export async function moveCost(
   return viewOf(issue, accountId, deps);
 }
 
-/** Supervision's cost figures: count and amount per status (amounts apart by currency). */
-export async function costSummary(): Promise<CostSummaryView> {
-  return costTotals(await repositories().decisions.costSummary());
+/**
+ * Supervision's cost figures: count and amount per status (amounts apart by currency), over the issues
+ * of the projects the caller may browse (asked of Jira as the caller).
+ */
+export async function costSummary(
+  accountId: string | undefined,
+  deps: DecisionDeps = platformDecisionDeps,
+): Promise<CostSummaryView> {
+  const projects = await browsableProjectKeys(accountId, deps.asCaller());
+  return costTotals(await repositories().decisions.costSummary(projects));
 }
 
 // ----- clarification with the submitter -------------------------------------------------------------

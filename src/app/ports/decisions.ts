@@ -91,8 +91,8 @@ export interface DecisionRepository {
     at: Date,
     note: string | null,
   ) => Promise<boolean>;
-  /** Count and amount of the actions by status and currency (supervision's totals). */
-  costSummary: () => Promise<CostSummaryRow[]>;
+  /** Count and amount of the actions of these projects by status and currency (supervision's totals). */
+  costSummary: (projectKeys: readonly string[]) => Promise<CostSummaryRow[]>;
 
   clarificationsOf: (issueId: string) => Promise<ClarificationRecord[]>;
   askClarification: (

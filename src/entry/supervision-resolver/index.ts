@@ -7,6 +7,8 @@ import { buildChart, platformReportDeps, SUPERVISION_CHARTS } from '../../app/an
 import { latestWeeklyReport } from '../../app/analytics/weeklyReport';
 import { isFilterError, parseFilter } from '../../domain/analytics';
 import type { SupervisionChartName, SupervisionFunctions } from '../../contract/analytics';
+import type { DecisionSupervisionFunctions } from '../../contract/decisions';
+import { costSummary } from '../../app/decisions/decisions';
 import { defineAll, type Implementing } from '../envelope';
 import { callerOf, fieldsOf } from '../payload';
 
@@ -23,7 +25,8 @@ const loadIdOf = (payload: unknown): string | undefined => {
   return typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v) ? v : undefined;
 };
 
-type PageFunctions = Omit<SupervisionFunctions, 'getGadgetNumbers' | 'sendHandoff' | 'listHandoffs'>;
+type PageFunctions = Omit<SupervisionFunctions, 'getGadgetNumbers' | 'sendHandoff' | 'listHandoffs'> &
+  DecisionSupervisionFunctions;
 
 const functions: Implementing<PageFunctions> = {
   getSupervisionChart: (payload, context) => {
@@ -45,6 +48,8 @@ const functions: Implementing<PageFunctions> = {
   },
   startAnalyticsBackfill: (_payload, context) => startBackfill(callerOf(context)),
   getAnalyticsBackfill: (_payload, context) => getBackfillProgress(callerOf(context)),
+  // Cost approvals (issue 17, src/app/decisions): count and amount per status in the caller's projects.
+  getCostSummary: (_payload, context) => costSummary(callerOf(context)),
 };
 
 export const handler = guardedDefinitions(defineAll(new Resolver(), functions));
