@@ -16,6 +16,7 @@ import { DEFAULT_GRADING_TABLE, lineBudget } from '../../../src/domain';
 import { harness, invokeFunction, invokeResolver } from '../../../platform-doubles';
 import { createI18n, errorMessageKey, MESSAGES } from '../../../static/shared/i18n';
 import { defineItrFields } from '../../fixtures/itrFields';
+import type { CostSummaryView, DecisionsView } from '../../../src/contract/decisions';
 
 const { jira, queue, sql } = harness();
 
@@ -35,8 +36,8 @@ const minor = DEFAULT_GRADING_TABLE.grades[2]!.id;
 const budget = lineBudget(DEFAULT_GRADING_TABLE, critical, 'L1').minutes;
 const at = (minutes: number): Date => new Date(T0.getTime() + minutes * MINUTE);
 
-type Envelope =
-  | { success: true; data: Record<string, unknown> }
+type Envelope<T = DecisionsView> =
+  | { success: true; data: T }
   | { success: false; errors: Array<{ code: string; path?: string; params?: Record<string, string | number> }> };
 
 let ids: ReturnType<typeof defineItrFields>;
@@ -54,7 +55,7 @@ function call(functionKey: string, payload: Record<string, unknown>, accountId =
 }
 
 /** The refusal's codes, each with a message in both languages that names its parameters. */
-function refusal(answer: Envelope): string[] {
+function refusal(answer: Envelope<unknown>): string[] {
   if (answer.success) throw new Error(`expected a refusal, got ${JSON.stringify(answer)}`);
   for (const locale of ['en', 'zh_CN']) {
     const { t } = createI18n(locale, 'UTC');
@@ -70,7 +71,7 @@ function refusal(answer: Envelope): string[] {
   return answer.errors.map((e) => (e.path === undefined ? e.code : `${e.path}: ${e.code}`));
 }
 
-function data(answer: Envelope): Record<string, any> {
+function data<T = DecisionsView>(answer: Envelope<T>): T {
   if (!answer.success) throw new Error(`expected success, got ${JSON.stringify(answer.errors)}`);
   return answer.data;
 }
@@ -147,8 +148,8 @@ describe('iron triangle (铁三角)', () => {
   it('is opened by an editor when the rule asks, signed by three roles, and quality is told once', async () => {
     await seedOnL1('ITR-1', critical);
     const view = data(await call('getDecisions', {}));
-    expect(view['ironTriangle']).toEqual({ reasons: ['grade'], decision: null, viewerRoles: [] });
-    expect(data(await call('getDecisions', {}, SALES))['ironTriangle'].viewerRoles).toEqual(['sales']);
+    expect(view.ironTriangle).toEqual({ reasons: ['grade'], decision: null, viewerRoles: [] });
+    expect(data(await call('getDecisions', {}, SALES)).ironTriangle.viewerRoles).toEqual(['sales']);
 
     // A reader may not open it; an empty proposal is refused; neither saves anything.
     expect(refusal(await call('openDecision', { proposal: 'Replace the board', money: false }, READER))).toEqual([
@@ -160,7 +161,7 @@ describe('iron triangle (铁三角)', () => {
     expect(await rows('itr_decision')).toEqual([]);
 
     const opened = data(await call('openDecision', { proposal: 'Replace the board on site', money: false }));
-    expect(opened['ironTriangle'].decision).toMatchObject({
+    expect(opened.ironTriangle.decision).toMatchObject({
       proposal: 'Replace the board on site',
       status: 'pending',
       rolesMissing: 3,
@@ -182,23 +183,25 @@ describe('iron triangle (铁三角)', () => {
 
     data(await call('signDecision', { role: 'sales', level: 1, verdict: 'agree', note: '' }, SALES));
     const two = data(await call('signDecision', { role: 'technical', level: 1, verdict: 'agree', note: 'ok' }, TECH));
-    expect(two['ironTriangle'].decision).toMatchObject({ status: 'pending', rolesMissing: 1, agreedAt: null });
+    expect(two.ironTriangle.decision).toMatchObject({ status: 'pending', rolesMissing: 1, agreedAt: null });
     expect(jira.model.notifications).toEqual([]);
 
     jest.setSystemTime(at(30));
     const three = data(
       await call('signDecision', { role: 'delivery', level: 2, verdict: 'agree', note: '' }, DELIVERY),
     );
-    expect(three['ironTriangle'].decision).toMatchObject({
+    expect(three.ironTriangle.decision).toMatchObject({
       status: 'agreed',
       rolesMissing: 0,
       highestLevel: 2,
       agreedAt: at(30).toISOString(),
       qualityInformedAt: expect.any(String),
     });
-    expect(
-      three['ironTriangle'].decision.signOffs.map((s: { by: { displayName: string } }) => s.by.displayName),
-    ).toEqual(['Chen Jie', 'Zhao Lei', 'Sun Li']);
+    expect(three.ironTriangle.decision?.signOffs.map((s) => s.by.displayName)).toEqual([
+      'Chen Jie',
+      'Zhao Lei',
+      'Sun Li',
+    ]);
     // Quality is told: a comment on the issue and a notification to the configured group.
     expect(JSON.stringify(jira.issue('ITR-1').comments)).toContain('Replace the board on site');
     expect(jira.model.notifications).toHaveLength(1);
@@ -218,7 +221,7 @@ describe('iron triangle (铁三角)', () => {
 
   it('is refused where the rule does not ask for one (a minor issue of one department)', async () => {
     await seedOnL1('ITR-1', minor);
-    expect(data(await call('getDecisions', {}))['ironTriangle'].reasons).toEqual([]);
+    expect(data(await call('getDecisions', {})).ironTriangle.reasons).toEqual([]);
     expect(refusal(await call('openDecision', { proposal: 'Replace the board', money: false }))).toEqual([
       'DECISION_NOT_NEEDED',
     ]);
@@ -236,7 +239,7 @@ describe('iron triangle (铁三角)', () => {
     await queue.drain();
     expect(jira.issue('ITR-1').fields[ids.line]).toBe('L2');
     // Still pending after the escalation: the decision and the clock are independent.
-    expect(data(await call('getDecisions', {}))['ironTriangle'].decision.status).toBe('pending');
+    expect(data(await call('getDecisions', {})).ironTriangle.decision?.status).toBe('pending');
   });
 });
 
@@ -269,7 +272,7 @@ describe('cost approval', () => {
     ).toEqual(['COST_INVALID', 'description: DECISION_TEXT_TOO_LONG']);
     expect(await rows('itr_cost_action')).toEqual(before);
 
-    const [action] = data(await call('getDecisions', {}))['costs'].items;
+    const action = data(await call('getDecisions', {})).costs.items[0]!;
     expect(action).toMatchObject({ status: 'pending', requestedBy: { displayName: 'Wang Fang' }, amountMinor: 80000 });
 
     // The engineer is no approver; a pending action is not carried out before approval.
@@ -285,17 +288,17 @@ describe('cost approval', () => {
     expect((await rows('itr_cost_action'))[0]).toMatchObject({ status: 'pending', decided_by: null });
 
     const approved = data(await call('moveCost', { costId: action.id, move: 'approve', note: 'Go ahead' }, APPROVER));
-    expect(approved['costs'].items[0]).toMatchObject({
+    expect(approved.costs.items[0]).toMatchObject({
       status: 'approved',
       decidedBy: { displayName: 'Zhou Min' },
       decisionNote: 'Go ahead',
     });
-    expect(approved['costs'].viewerMayApprove).toBe(true);
+    expect(approved.costs.viewerMayApprove).toBe(true);
     expect(refusal(await call('moveCost', { costId: action.id, move: 'refuse', note: 'late' }, APPROVER))).toEqual([
       'COST_MOVE_NOT_ALLOWED',
     ]);
     const done = data(await call('moveCost', { costId: action.id, move: 'markDone', note: '' }));
-    expect(done['costs'].items[0]).toMatchObject({ status: 'done', doneBy: { displayName: 'Wang Fang' } });
+    expect(done.costs.items[0]).toMatchObject({ status: 'done', doneBy: { displayName: 'Wang Fang' } });
   });
 
   it('shows supervision the count and amount per status', async () => {
@@ -304,14 +307,14 @@ describe('cost approval', () => {
       call('requestCost', { kind: 'replacementPart', amountMinor, currency: 'CNY', description: 'Power supply' });
     await ask(1000);
     await ask(2500);
-    const third = data(await ask(400))['costs'].items[2];
+    const third = data(await ask(400)).costs.items[2]!;
     await call('moveCost', { costId: third.id, move: 'refuse', note: 'Under warranty' }, APPROVER);
     const summary = (await invokeResolver(
       supervisionResolver,
       'getCostSummary',
       {},
       { accountId: ENGINEER },
-    )) as Envelope;
+    )) as Envelope<CostSummaryView>;
     expect(data(summary)).toMatchObject({
       pending: { count: 2, amountByCurrency: { CNY: 3500 } },
       refused: { count: 1, amountByCurrency: { CNY: 400 } },
@@ -330,7 +333,7 @@ describe('clarification with the submitter', () => {
 
     jest.setSystemTime(at(10));
     const asked = data(await call('askSubmitter', { question: 'Which firmware version runs on the router?' }));
-    expect(asked['clarification'].items[0]).toMatchObject({
+    expect(asked.clarification.items[0]).toMatchObject({
       question: 'Which firmware version runs on the router?',
       submitter: { displayName: 'Liu Yang' },
       answer: null,
@@ -356,7 +359,7 @@ describe('clarification with the submitter', () => {
       'answer: DECISION_TEXT_REQUIRED',
     ]);
     const answered = data(await call('answerSubmitter', { answer: 'Firmware 2.3.1' }, SUBMITTER));
-    expect(answered['clarification'].items[0]).toMatchObject({
+    expect(answered.clarification.items[0]).toMatchObject({
       answer: 'Firmware 2.3.1',
       answeredBy: { displayName: 'Liu Yang' },
       answeredVia: 'panel',
