@@ -61,6 +61,13 @@ const QUIET = {
   suggestCases: () =>
     ok({ issueKey: 'ITR-42', hits: [], resolved: false, product: null, grade: null, helpedCaseIds: [] }),
   listHandoffs: () => ok([]),
+  getDecisions: () =>
+    ok({
+      issueKey: 'ITR-42',
+      ironTriangle: { reasons: [], decision: null, viewerRoles: [] },
+      costs: { items: [], viewerMayApprove: false },
+      clarification: { items: [], submitter: null, viewerIsSubmitter: false },
+    }),
 };
 
 describeWithBrowser('ITR issue panel in Chromium', () => {
@@ -187,7 +194,7 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
             .map((c) => (c.payload as { functionKey?: string } | null)?.functionKey)
             .filter(Boolean)
             .sort(),
-        ).toEqual(['getIssueItrState', 'listHandoffs', 'suggestCases']);
+        ).toEqual(['getDecisions', 'getIssueItrState', 'listHandoffs', 'suggestCases']);
         expect(errors).toEqual([]);
         await shoot(page, `issue-panel-${locale}-${mode}`);
         await page.close();

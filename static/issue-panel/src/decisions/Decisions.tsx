@@ -24,7 +24,6 @@ import { errorMessageKey } from '../../../shared/i18n';
 import { useI18n } from '../../../shared/i18n/react';
 import { personName } from '../../../shared/people';
 
-const ROLES: readonly DecisionRoleId[] = ['sales', 'technical', 'delivery', 'finance', 'procurement'];
 const KINDS: readonly CostKindId[] = ['onSiteVisit', 'replacementPart', 'credit'];
 
 type Act = (run: () => Promise<DecisionsView>) => Promise<boolean>;
@@ -86,14 +85,16 @@ function ErrorLines({ error }: { error: ApiError | null }) {
   const all = error.errors.length > 0 ? error.errors : [{ code: error.code, params: error.params }];
   return (
     <Box role="alert" testId="decisions-error">
-      {all.map((e, i) => {
-        const key = errorMessageKey(e.code);
-        return (
-          <Text key={i} size="small" color="color.text.danger">
-            {key === 'errorCode.unknown' ? `${t(key)} (${e.code})` : t(key, e.params ?? {})}
-          </Text>
-        );
-      })}
+      <Stack space="space.025">
+        {all.map((e, i) => {
+          const key = errorMessageKey(e.code);
+          return (
+            <Text key={i} size="small" color="color.text.danger">
+              {key === 'errorCode.unknown' ? `${t(key)} (${e.code})` : t(key, e.params ?? {})}
+            </Text>
+          );
+        })}
+      </Stack>
     </Box>
   );
 }
