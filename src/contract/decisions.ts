@@ -125,11 +125,22 @@ export interface DecisionFunctions {
   answerSubmitter: { payload: { issueKey: string; answer: string }; result: DecisionsView };
 }
 
+/** What the admin's Decisions form loads and a save answers (the shape of the other settings tabs). */
+export interface DecisionSettingsState {
+  settings: DecisionSettingsView;
+  /** 0 = never saved (defaults shown). */
+  revision: number;
+  /** No people are named in these settings; kept for the settings form's shape. */
+  displayNames: Record<string, string>;
+  /** The grades of the published grading table, in its order, with their names. */
+  gradeOptions: Array<{ id: string; label: { en: string; 'zh-CN': string } }>;
+}
+
 export interface DecisionAdminFunctions {
-  getDecisionSettings: { payload: Record<string, never>; result: { settings: DecisionSettingsView; revision: number } };
+  getDecisionSettings: { payload: Record<string, never>; result: DecisionSettingsState };
   saveDecisionSettings: {
     payload: { settings: DecisionSettingsView; expectedRevision: number };
-    result: { settings: DecisionSettingsView; revision: number };
+    result: DecisionSettingsState;
   };
 }
 

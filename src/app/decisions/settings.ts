@@ -8,6 +8,9 @@ import { ConfigStore, type ConfigCodec } from '../../adapters/kvs';
 import { DECISION_ROLES, type DecisionRole, type DecisionRule } from '../../domain/decisions';
 import { GROUP_NAME_MAX } from '../analytics/settings';
 import { requireJiraAdmin } from '../auth/authorization';
+import { recordAudit } from '../audit/auditLog';
+import { loadItrConfig } from '../config/itrConfig';
+import type { DecisionSettingsState } from '../../contract/decisions';
 import {
   directoryIssues,
   groupAt,
@@ -146,7 +149,7 @@ export async function saveDecisionSettings(
   accountId: string | undefined,
   asCaller: JiraClient = jiraAsUser(),
   store = new ConfigStore(),
-): Promise<{ settings: DecisionSettings; revision: number }> {
+): Promise<DecisionSettingsState> {
   await requireJiraAdmin(accountId, asCaller);
   const shape = decisionSettingsIssues(raw);
   if (shape.issues.length > 0) throw invalidDraft(shape.issues);
@@ -167,16 +170,37 @@ export async function saveDecisionSettings(
       ...(accountId === undefined ? {} : { updatedBy: accountId }),
     }),
   );
-  return { settings: saved.value, revision: saved.revision };
+  await recordAudit({
+    actorAccountId: accountId,
+    action: 'settings.save',
+    target: 'decisions',
+    summary: 'Decision settings saved',
+    params: { area: 'decisions' },
+  });
+  return stateOf({ settings: saved.value, revision: saved.revision }, store);
 }
 
-/** The settings for the admin page (Jira admins only). */
+/** The settings for the admin page (Jira admins only), with the grades the admin may pick. */
 export async function getDecisionSettings(
   accountId: string | undefined,
   asCaller: JiraClient = jiraAsUser(),
-): Promise<{ settings: DecisionSettings; revision: number }> {
+  store = new ConfigStore(),
+): Promise<DecisionSettingsState> {
   await requireJiraAdmin(accountId, asCaller);
-  return loadDecisionSettings();
+  return stateOf(await loadDecisionSettings(store), store);
+}
+
+async function stateOf(
+  loaded: { settings: DecisionSettings; revision: number },
+  store: ConfigStore,
+): Promise<DecisionSettingsState> {
+  const { gradingTable } = await loadItrConfig(store);
+  return {
+    settings: loaded.settings,
+    revision: loaded.revision,
+    displayNames: {},
+    gradeOptions: gradingTable.grades.map((g) => ({ id: g.id, label: { en: g.label.en, 'zh-CN': g.label['zh-CN'] } })),
+  };
 }
 
 /** The caller's Jira groups, as Jira reports them to the caller (`GET /myself?expand=groups`). */
