@@ -26,7 +26,13 @@ import type { ResolverStub } from './bridgeStub';
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const ADMIN = 'acc-admin';
 const OWNER = 'acc-owner';
-const FUNCTIONS = ['getSupervisionChart', 'getWeeklyReport', 'startAnalyticsBackfill', 'getAnalyticsBackfill'];
+const FUNCTIONS = [
+  'getSupervisionChart',
+  'getWeeklyReport',
+  'startAnalyticsBackfill',
+  'getAnalyticsBackfill',
+  'getCostSummary',
+];
 /** Every chart the page asks for (SUPERVISION_CHARTS), each drawn in its own slot. */
 const CHARTS = 11;
 const PRODUCTS = ['X100', 'X200', 'X300', 'X400'];

@@ -11,6 +11,7 @@ import type { AnalyticsFilterDto } from '../../../src/contract/analytics';
 import type { ApiError } from '../../shared/api';
 import { useI18n } from '../../shared/i18n/react';
 import { Charts, CHART_TITLES } from './Charts';
+import { CostApprovals } from './CostApprovals';
 import { ChartColumn } from './chartWidth';
 import { DrillProvider } from './drill';
 import { defaultFilter, FilterBar } from './FilterBar';
@@ -57,6 +58,7 @@ export function SupervisionPage() {
           <PageError failures={failures} everything={everythingFailed} onRetry={retryFailed} />
           <Rebuild onReadError={onRebuildReadError} reload={rebuildReload} />
           <WeeklyReport weekly={weekly} everythingFailed={everythingFailed} />
+          <CostApprovals />
           <ChartColumn>
             <Charts charts={charts} granularity={filter.granularity ?? 'month'} everythingFailed={everythingFailed} />
           </ChartColumn>
