@@ -12,11 +12,12 @@ const TOM = byName('Tom Baker');
 const ADMIN = byName('陈静');
 const PANEL = { moduleKey: 'itr-issue-panel', issueKey: 'ITR-2' };
 
+// The harness resets its doubles before each test, so the sandbox starts in beforeEach.
 let sandbox: RunningSandbox;
-beforeAll(async () => {
+beforeEach(async () => {
   sandbox = await startSandbox({ port: 0, log: () => undefined });
 }, 120_000);
-afterAll(async () => {
+afterEach(async () => {
   await sandbox.stop();
 });
 
@@ -26,7 +27,7 @@ async function invoke(accountId: string, functionKey: string, payload: Record<st
     issueKey: 'ITR-2',
     ...payload,
   });
-  expect(status).toBe(200);
+  expect([status, status === 200 ? '' : text]).toEqual([200, '']);
   return (JSON.parse(text) as { result: Result }).result;
 }
 const view = (r: Result): DecisionsView => {
