@@ -11,6 +11,7 @@
  */
 import { escalationConsumer, escalationSweep, issuePanelResolver, supervisionResolver } from '../../../src/index';
 import { enterLine } from '../../../src/app/escalation';
+import { answerFromComment } from '../../../src/app/decisions/decisions';
 import { runMigrations } from '../../../src/adapters/sql';
 import { DEFAULT_GRADING_TABLE, lineBudget } from '../../../src/domain';
 import { harness, invokeFunction, invokeResolver } from '../../../platform-doubles';
@@ -367,6 +368,30 @@ describe('clarification with the submitter', () => {
     // The clocks run again, pushed out by the hour they waited.
     expect(Date.parse(String(jira.issue('ITR-1').fields[ids.lineDueAt]))).toBe(due0 + 60 * MINUTE);
     expect(refusal(await call('answerSubmitter', { answer: 'again' }, SUBMITTER))).toEqual(['CLARIFICATION_NOT_OPEN']);
+  });
+
+  it("takes the submitter's Jira comment as the answer (the use case a comment trigger calls); others' comments change nothing", async () => {
+    const issue = await seedOnL1('ITR-1', critical);
+    const due0 = Date.parse(String(jira.issue('ITR-1').fields[ids.lineDueAt]));
+    jest.setSystemTime(at(10));
+    data(await call('askSubmitter', { question: 'Which firmware version runs on the router?' }));
+    jest.setSystemTime(at(40));
+    const comment = (author: string, minute: number) =>
+      invokeFunction(
+        () => answerFromComment(issue.id, { authorAccountId: author, text: ' Firmware 2.3.1 ', createdAt: at(minute) }),
+        {},
+      );
+    expect(await comment(ENGINEER, 40)).toBe('ignored');
+    expect(await comment(SUBMITTER, 5)).toBe('ignored'); // written before the question
+    expect(jira.issue('ITR-1').fields[ids.lineDueAt] ?? null).toBeNull();
+    expect(await comment(SUBMITTER, 40)).toBe('answered');
+    expect(data(await call('getDecisions', {})).clarification.items[0]).toMatchObject({
+      answer: 'Firmware 2.3.1',
+      answeredVia: 'comment',
+      answeredBy: { displayName: 'Liu Yang' },
+    });
+    expect(Date.parse(String(jira.issue('ITR-1').fields[ids.lineDueAt]))).toBe(due0 + 30 * MINUTE);
+    expect(await comment(SUBMITTER, 41)).toBe('ignored');
   });
 
   it('cannot ask an issue without a recorded submitter', async () => {
