@@ -1354,7 +1354,7 @@ export const en = {
   'decisionSettings.qualityGroup': 'Quality group (informed of every decision)',
   'decisionSettings.costApproverGroups': 'Cost approver groups',
   'decisionSettings.groupsHint': 'Group names, one per line',
-  'decisionSettings.save': 'Save',
+  'decisionSettings.save': 'Save decision settings',
   'decisionSettings.saved': 'Saved.',
   'errorCode.DECISION_NOT_NEEDED': "The administrator's rule asks for no collective decision on {issueKey}.",
   'errorCode.DECISION_ALREADY_OPEN': '{issueKey} already has a collective decision.',

@@ -1283,7 +1283,7 @@ export const zhCN: Messages = {
   'decisionSettings.qualityGroup': '质量组（每项决策都会通知）',
   'decisionSettings.costApproverGroups': '费用审批组',
   'decisionSettings.groupsHint': '组名，每行一个',
-  'decisionSettings.save': '保存',
+  'decisionSettings.save': '保存决策设置',
   'decisionSettings.saved': '已保存。',
   'errorCode.DECISION_NOT_NEEDED': '按管理员的规则，{issueKey} 不需要集体决策。',
   'errorCode.DECISION_ALREADY_OPEN': '{issueKey} 已有集体决策。',
