@@ -512,6 +512,11 @@ export async function answerSubmitter(
   deps: DecisionDeps = platformDecisionDeps,
 ): Promise<DecisionsView> {
   const issue = await readIssue(payload.issueKey, deps);
+  // Who may answer first: only the submitter is asked, whatever else holds.
+  if (!mayAnswer(issue.submitter, accountId))
+    throw new ItrError('CLARIFICATION_NOT_SUBMITTER', 'only the submitter answers', {
+      params: { issueKey: issue.key },
+    });
   const answer = checkedText(payload.answer, 'answer');
   const open = openQuestion(await repositories().decisions.clarificationsOf(issue.id));
   if (open === undefined)
