@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import { invokeFunction, invokeResolver } from '../platform-doubles';
+import { seedDecisionDemo } from './demoDecisions';
 import { DEMO_CASES, DEMO_DEPARTMENTS, seedDemoHistory, staysOf, type HistoryIssue } from './demoHistory';
 import { DEMO_FIELD_IDS, DEMO_USERS } from './demoSite';
 import { seedDemoCaseHabit } from './demoCaseHabit';
@@ -131,6 +132,7 @@ export async function seedAppDemoData(site: SandboxSite, scheduled: ScheduledTri
   await seedDemoCaseHabit(site, history, admin);
   await seedDemoCustomers(site);
   await seedDemoLastingFix(site); // a problem with an open long-term fix (issue 17)
+  await seedDecisionDemo(site);
   // Last week's summary, as the weekly trigger would have left it.
   const weekly = scheduled.modules.find((m) => m.key === 'analytics-weekly-report-trigger');
   if (weekly !== undefined) await scheduled.run(weekly);

@@ -21,6 +21,7 @@ import type { ClockSettingsFunctions } from './clockSettings';
 import type { CaseHabitFunctions, LineTargetFunctions } from './caseHabit';
 import type { CustomerFunctions, IssueCustomerFunctions } from './customers';
 import type { LastingFixFunctions } from './lastingFix';
+import type { DecisionAdminFunctions, DecisionFunctions, DecisionSupervisionFunctions } from './decisions';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
@@ -43,6 +44,7 @@ export type * from './clockSettings';
 export type * from './caseHabit';
 export type * from './customers';
 export type * from './lastingFix';
+export type * from './decisions';
 
 export interface ResolverFunctions
   extends IssuePanelFunctions,
@@ -67,4 +69,7 @@ export interface ResolverFunctions
     LineTargetFunctions,
     CustomerFunctions,
     IssueCustomerFunctions,
-    LastingFixFunctions {}
+    LastingFixFunctions,
+    DecisionFunctions,
+    DecisionAdminFunctions,
+    DecisionSupervisionFunctions {}

@@ -47,6 +47,19 @@ const TABLE: Record<string, Row> = {
   getLastingFixes: BROWSERS,
   createLastingFix: BROWSERS,
   getLastingFixCounts: SUPERVISORS,
+  // Decisions (issue 17): reading and asking need the issue (asking: EDIT_ISSUES, every browser here);
+  // signing needs a role's group, approving the approver group, answering being the recorded
+  // submitter: none of these roles is any of them.
+  getDecisions: BROWSERS,
+  openDecision: BROWSERS,
+  signDecision: row(R, R, R, R, R, R),
+  requestCost: BROWSERS,
+  moveCost: row(R, R, R, R, R, R),
+  askSubmitter: BROWSERS,
+  answerSubmitter: row(R, R, R, R, R, R),
+  getDecisionSettings: ADMIN_ONLY,
+  saveDecisionSettings: ADMIN_ONLY,
+  getCostSummary: ANY_USER, // over the projects the caller may browse
   // The owner's answers in the panel (issue 14). Accepting is triage's acceptIssue (owner or triage role);
   // only the owner declines (ITR-4's owner is the L2 engineer, none of these roles); a reassignment's
   // reason is asked of whoever may browse, and the row's own check answers (no pending row here).
@@ -144,6 +157,9 @@ const REFUSAL_CODES = [
   'ROOT_CAUSE_NOT_EDITOR',
   'CLOSE_NOT_SUBMITTER',
   'LASTING_FIX_NOT_EDITOR',
+  'DECISION_NOT_ROLE_MEMBER',
+  'COST_NOT_APPROVER',
+  'CLARIFICATION_NOT_SUBMITTER',
 ];
 
 /**

@@ -86,6 +86,14 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   declineFromPanel: { issueKey: PANEL_ISSUE, reason: 'Not my product: the VAT module belongs to finance' },
   saveForwardReason: { issueKey: PANEL_ISSUE, entryId: '1', reason: 'Tom knows the VAT module' },
   closeFromPanel: { issueKey: PANEL_ISSUE },
+  // decisions on the panel (issue 17, src/app/decisions)
+  getDecisions: { issueKey: PANEL_ISSUE },
+  openDecision: { issueKey: PANEL_ISSUE, proposal: 'Replace the board on site', money: false },
+  signDecision: { issueKey: PANEL_ISSUE, role: 'sales', level: 1, verdict: 'agree', note: '' },
+  requestCost: { issueKey: PANEL_ISSUE, kind: 'onSiteVisit', amountMinor: 100, currency: 'CNY', description: 'Visit' },
+  moveCost: { issueKey: PANEL_ISSUE, costId: '1', move: 'approve', note: '' },
+  askSubmitter: { issueKey: PANEL_ISSUE, question: 'Which firmware version?' },
+  answerSubmitter: { issueKey: PANEL_ISSUE, answer: 'Firmware 2.3.1' },
   // triage
   getTriageOptions: {},
   listTriage: {},
@@ -143,6 +151,23 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   exportBackup: {},
   // settings tabs of the grading admin page (src/app/settings)
   getSupervisionSettings: {},
+  getDecisionSettings: {},
+  saveDecisionSettings: {
+    expectedRevision: 0,
+    settings: {
+      grades: ['critical'],
+      crossDepartment: true,
+      roleGroups: {
+        sales: ['itr-l1'],
+        technical: ['itr-l2'],
+        delivery: ['itr-l1'],
+        finance: ['itr-l2'],
+        procurement: ['itr-l2'],
+      },
+      qualityGroup: null,
+      costApproverGroups: ['itr-l2'],
+    },
+  },
   saveSupervisionSettings: {
     expectedRevision: 0,
     settings: {
@@ -230,6 +255,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     filter: { from: '2026-11-01T00:00:00.000Z', to: '2026-11-23T00:00:00.000Z' },
   },
   getWeeklyReport: {},
+  getCostSummary: {},
   startAnalyticsBackfill: {},
   getAnalyticsBackfill: {},
   getGadgetNumbers: {},

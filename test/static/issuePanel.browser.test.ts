@@ -76,6 +76,13 @@ const QUIET = {
       longTermMeasure: '',
       fixes: [],
     }),
+  getDecisions: () =>
+    ok({
+      issueKey: 'ITR-42',
+      ironTriangle: { reasons: [], decision: null, viewerRoles: [] },
+      costs: { items: [], viewerMayApprove: false },
+      clarification: { items: [], submitter: null, viewerIsSubmitter: false },
+    }),
 };
 
 describeWithBrowser('ITR issue panel in Chromium', () => {
@@ -202,7 +209,7 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
             .map((c) => (c.payload as { functionKey?: string } | null)?.functionKey)
             .filter(Boolean)
             .sort(),
-        ).toEqual(['getIssueItrState', 'listHandoffs', 'suggestCases']);
+        ).toEqual(['getDecisions', 'getIssueItrState', 'listHandoffs', 'suggestCases']);
         expect(errors).toEqual([]);
         await shoot(page, `issue-panel-${locale}-${mode}`);
         await page.close();

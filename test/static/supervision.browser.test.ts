@@ -34,6 +34,7 @@ const FUNCTIONS = [
   'startAnalyticsBackfill',
   'getAnalyticsBackfill',
   'getLastingFixCounts',
+  'getCostSummary',
 ];
 /** Every chart the page asks for (SUPERVISION_CHARTS), each drawn in its own slot. */
 const CHARTS = 13;

@@ -510,6 +510,83 @@ export const MIGRATIONS: readonly Migration[] = [
       CONSTRAINT chk_lasting_fix_kind CHECK (kind IN ('longTerm', 'followUp'))
     )`,
   },
+  // ----- Decisions that are not one person's (issue 17; src/domain/decisions). The iron triangle's
+  // collective decision of an issue (one per issue) and each role's sign-off (who, when, level, word).
+  {
+    name: 'v051_create_itr_decision',
+    statement: `CREATE TABLE IF NOT EXISTS itr_decision (
+      issue_id BIGINT NOT NULL,
+      issue_key VARCHAR(255) NOT NULL,
+      proposal VARCHAR(2000) NOT NULL,
+      money BOOLEAN NOT NULL,
+      opened_by VARCHAR(128) NOT NULL,
+      opened_at DATETIME(3) NOT NULL,
+      agreed_at DATETIME(3) NULL,
+      quality_informed_at DATETIME(3) NULL,
+      PRIMARY KEY (issue_id)
+    )`,
+  },
+  {
+    name: 'v052_create_itr_decision_signoff',
+    statement: `CREATE TABLE IF NOT EXISTS itr_decision_signoff (
+      id BIGINT NOT NULL AUTO_INCREMENT,
+      issue_id BIGINT NOT NULL,
+      role VARCHAR(16) NOT NULL,
+      level TINYINT NOT NULL,
+      verdict VARCHAR(8) NOT NULL,
+      note VARCHAR(1000) NOT NULL,
+      by_account_id VARCHAR(128) NOT NULL,
+      signed_at DATETIME(3) NOT NULL,
+      PRIMARY KEY (id),
+      KEY idx_decision_signoff_issue (issue_id),
+      CONSTRAINT chk_decision_signoff_level CHECK (level BETWEEN 1 AND 3),
+      CONSTRAINT chk_decision_signoff_verdict CHECK (verdict IN ('agree', 'object'))
+    )`,
+  },
+  // Actions that cost money and their approval (pending → approved / refused; approved → done).
+  {
+    name: 'v053_create_itr_cost_action',
+    statement: `CREATE TABLE IF NOT EXISTS itr_cost_action (
+      id BIGINT NOT NULL AUTO_INCREMENT,
+      issue_id BIGINT NOT NULL,
+      issue_key VARCHAR(255) NOT NULL,
+      project_key VARCHAR(255) NOT NULL,
+      kind VARCHAR(32) NOT NULL,
+      amount_minor BIGINT NOT NULL,
+      currency CHAR(3) NOT NULL,
+      description VARCHAR(1000) NOT NULL,
+      status VARCHAR(16) NOT NULL,
+      requested_by VARCHAR(128) NOT NULL,
+      requested_at DATETIME(3) NOT NULL,
+      decided_by VARCHAR(128) NULL,
+      decided_at DATETIME(3) NULL,
+      decision_note VARCHAR(1000) NULL,
+      done_by VARCHAR(128) NULL,
+      done_at DATETIME(3) NULL,
+      PRIMARY KEY (id),
+      KEY idx_cost_action_issue (issue_id),
+      KEY idx_cost_action_project (project_key, status),
+      CONSTRAINT chk_cost_action_status CHECK (status IN ('pending', 'approved', 'refused', 'done'))
+    )`,
+  },
+  // Questions to the submitter and their answers; an open question pauses the clocks (line_pause).
+  {
+    name: 'v054_create_itr_clarification',
+    statement: `CREATE TABLE IF NOT EXISTS itr_clarification (
+      id BIGINT NOT NULL AUTO_INCREMENT,
+      issue_id BIGINT NOT NULL,
+      question VARCHAR(2000) NOT NULL,
+      asked_by VARCHAR(128) NOT NULL,
+      asked_at DATETIME(3) NOT NULL,
+      submitter_account_id VARCHAR(128) NOT NULL,
+      answer VARCHAR(2000) NULL,
+      answered_by VARCHAR(128) NULL,
+      answered_at DATETIME(3) NULL,
+      answered_via VARCHAR(8) NULL,
+      PRIMARY KEY (id),
+      KEY idx_clarification_issue (issue_id)
+    )`,
+  },
   // ----- Customers and installed products (issue 17, src/app/customers). Imported from an admin's CSV;
   // contacts are personal data, erased by `eraseCustomer` (SECURITY.md lists every table it clears).
   {

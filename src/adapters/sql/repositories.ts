@@ -6,6 +6,7 @@ import { sqlCaseIndex } from './caseIndexRepository';
 import { sqlCases } from './caseRepository';
 import { sqlClassificationHistory } from './classificationHistoryRepository';
 import { sqlCustomers } from './customerRepository';
+import { sqlDecisions } from './decisionRepository';
 import { sqlDispatches } from './dispatchRepository';
 import { sqlEscalationActions } from './escalationActionRepository';
 import { sqlEscalationAudit } from './escalationAuditRepository';
@@ -27,6 +28,7 @@ export const sqlRepositories: Repositories = {
   cases: sqlCases,
   classificationHistory: sqlClassificationHistory,
   customers: sqlCustomers,
+  decisions: sqlDecisions,
   dispatches: sqlDispatches,
   escalationActions: sqlEscalationActions,
   escalationAudit: sqlEscalationAudit,

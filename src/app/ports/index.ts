@@ -9,6 +9,7 @@ import type { CaseIndex } from './caseIndex';
 import type { CaseRepository } from './cases';
 import type { ClassificationHistoryRepository } from './classificationHistory';
 import type { CustomerRepository } from './customers';
+import type { DecisionRepository } from './decisions';
 import type { DispatchRepository } from './dispatches';
 import type { EscalationActionRepository } from './escalationActions';
 import type { EscalationAuditRepository } from './escalationAudit';
@@ -30,6 +31,7 @@ export interface Repositories {
   cases: CaseRepository;
   classificationHistory: ClassificationHistoryRepository;
   customers: CustomerRepository;
+  decisions: DecisionRepository;
   dispatches: DispatchRepository;
   escalationActions: EscalationActionRepository;
   escalationAudit: EscalationAuditRepository;

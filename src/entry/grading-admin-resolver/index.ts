@@ -16,6 +16,8 @@ import type { EscalationAdminFunctions } from '../../contract/escalation';
 import type { GradingAdminFunctions, GradingDraft } from '../../contract/gradingAdmin';
 import type { SettingsFunctions } from '../../contract/settings';
 import type { ClosureAdminFunctions } from '../../contract/closure';
+import type { DecisionAdminFunctions } from '../../contract/decisions';
+import { getDecisionSettings, saveDecisionSettings } from '../../app/decisions/settings';
 import { isRecord } from '../../domain/input';
 import { answering, defineAll, type AnsweringFunction, type Implementing } from '../envelope';
 import { callerOf, fieldsOf, invalidPayload, isoInstant, optionalJobId, text, wholeNumber } from '../payload';
@@ -55,7 +57,8 @@ type PageFunctions = GradingAdminFunctions &
   ClockSettingsFunctions &
   LineTargetFunctions &
   EscalationAdminFunctions &
-  ClosureAdminFunctions;
+  ClosureAdminFunctions &
+  DecisionAdminFunctions;
 
 function functions(
   admin: GradingAdmin,
@@ -91,6 +94,12 @@ function functions(
         settings: fieldsOf(payload)['targets'],
         expectedRevision: revision(payload),
       }),
+    // Decisions (issue 17, src/app/decisions): the iron triangle's rule and groups, cost approvers.
+    getDecisionSettings: (_payload, context) => getDecisionSettings(callerOf(context)),
+    saveDecisionSettings: (payload, context) => {
+      const { settings, expectedRevision } = saveInput(payload);
+      return saveDecisionSettings(settings, expectedRevision, callerOf(context));
+    },
     // The closing settings: return-visit sampling, supervisor groups, fallback closers (src/app/returnVisits).
     ...closureAdminFunctions(),
     // The pickers of those subpages (line assignees, notify lists, departments, fallback closers,

@@ -37,31 +37,15 @@ import {
   text,
   wholeNumber,
 } from '../payload';
+import { panelIssueKey } from '../panelIssue';
+import { DECISION_KEYS, handler as decisionHandler } from '../decisionFunctions';
 
 /**
  * Resolver of the `itr-issue-panel` module (manifest function `issue-panel-resolver`).
  * It only parses what the Custom UI sent, calls the use case and answers its value.
  */
 
-/** The issue the panel is open on, as Jira reports it in the invocation context (not the iframe). */
-function contextIssueKey(context: Context): string | undefined {
-  const key = fieldsOf(fieldsOf(fieldsOf(context['extension'])['issue']))['key'];
-  return typeof key === 'string' ? key : undefined;
-}
-
-/**
- * The payload's issue key, which must be the panel's own: the payload comes from the iframe, the
- * context from Jira, and a panel may only act on the issue it is open on.
- */
-export function panelIssueKey(payload: unknown, context: Context): string {
-  const requested = issueKey(payload);
-  const own = contextIssueKey(context);
-  if (own !== undefined && own !== requested)
-    invalidPayload('issueKey', `payload.issueKey ${requested} is not the panel's issue ${own}`, {
-      issueKey: requested,
-    });
-  return requested;
-}
+export { panelIssueKey };
 
 /** The use case this resolver calls; a parameter so the parsing can be tested on its own. */
 export type GetIssueItrState = typeof getIssueItrState;
@@ -160,6 +144,7 @@ export const handler = routeByFunctionKey(
     [{ getClassificationHistory: true }, triageHandler],
     [PEOPLE_KEYS, peopleHandler], // forward / escalate target pickers
     [ISSUE_CUSTOMER_KEYS, issueCustomerHandler], // the customer facts and spare parts
+    [DECISION_KEYS, decisionHandler], // iron triangle, cost approval, clarification (issue 17)
   ],
   guardedDefinitions(defineAll(new Resolver(), functions)),
 );

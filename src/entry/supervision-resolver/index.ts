@@ -9,6 +9,8 @@ import { lastingFixCounts } from '../../app/lastingFix/lastingFixSweep';
 import { isFilterError, parseFilter } from '../../domain/analytics';
 import type { SupervisionChartName, SupervisionFunctions } from '../../contract/analytics';
 import type { LastingFixFunctions } from '../../contract/lastingFix';
+import type { DecisionSupervisionFunctions } from '../../contract/decisions';
+import { costSummary } from '../../app/decisions/decisions';
 import { defineAll, type Implementing } from '../envelope';
 import { callerOf, fieldsOf } from '../payload';
 
@@ -26,7 +28,8 @@ const loadIdOf = (payload: unknown): string | undefined => {
 };
 
 type PageFunctions = Omit<SupervisionFunctions, 'getGadgetNumbers' | 'sendHandoff' | 'listHandoffs'> &
-  Pick<LastingFixFunctions, 'getLastingFixCounts'>;
+  Pick<LastingFixFunctions, 'getLastingFixCounts'> &
+  DecisionSupervisionFunctions;
 
 const functions: Implementing<PageFunctions> = {
   getSupervisionChart: (payload, context) => {
@@ -50,6 +53,8 @@ const functions: Implementing<PageFunctions> = {
   getAnalyticsBackfill: (_payload, context) => getBackfillProgress(callerOf(context)),
   // Problems whose lasting fix is not done, per department (issue 17, src/app/lastingFix).
   getLastingFixCounts: (_payload, context) => lastingFixCounts(callerOf(context)),
+  // Cost approvals (issue 17, src/app/decisions): count and amount per status in the caller's projects.
+  getCostSummary: (_payload, context) => costSummary(callerOf(context)),
 };
 
 export const handler = guardedDefinitions(defineAll(new Resolver(), functions));

@@ -13,6 +13,7 @@ import { Fold } from './Fold';
 import { GradeVersion } from './GradeVersion';
 import { Handoff } from './handoff/Handoff';
 import { LastingFixes } from './lastingFix/LastingFixes';
+import { Decisions } from './decisions/Decisions';
 import { LineHistory } from './LineHistory';
 import { NextStep } from './next/NextStep';
 import { nextStepOf } from './next/nextStep';
@@ -178,6 +179,7 @@ function Details({
       <Box as="section" aria-label={t('panel.otherActions')}>
         <Handoff issueKey={state.issueKey} />
       </Box>
+      <Decisions issueKey={state.issueKey} />
       <CaseSuggestions issueKey={state.issueKey} />
       {state.closure.classification === 'problem' && !rootCauseOnTop ? (
         <RootCauseFold

@@ -11,6 +11,7 @@ import type { AnalyticsFilterDto, CodeLabels } from '../../../src/contract/analy
 import type { ApiError } from '../../shared/api';
 import { useI18n } from '../../shared/i18n/react';
 import { Charts, CHART_TITLES } from './Charts';
+import { CostApprovals } from './CostApprovals';
 import { ChartColumn } from './chartWidth';
 import { DrillProvider } from './drill';
 import { defaultFilter, FilterBar } from './FilterBar';
@@ -66,6 +67,7 @@ export function SupervisionPage() {
           <Rebuild onReadError={onRebuildReadError} reload={rebuildReload} />
           <WeeklyReport weekly={weekly} everythingFailed={everythingFailed} />
           <LastingFixCard />
+          <CostApprovals />
           <ChartColumn>
             <Charts charts={charts} granularity={filter.granularity ?? 'month'} everythingFailed={everythingFailed} />
           </ChartColumn>
