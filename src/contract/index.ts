@@ -18,6 +18,7 @@ import type { SiteCheckFunctions } from './siteCheck';
 import type { ClosureRuleFunctions } from './closureRules';
 import type { PeopleFunctions } from './people';
 import type { ClockSettingsFunctions } from './clockSettings';
+import type { RequirementFunctions } from './requirement';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
@@ -37,6 +38,7 @@ export type * from './closureRules';
 export type * from './jobs';
 export type * from './people';
 export type * from './clockSettings';
+export type * from './requirement';
 
 export interface ResolverFunctions
   extends IssuePanelFunctions,
@@ -56,4 +58,5 @@ export interface ResolverFunctions
     SiteCheckFunctions,
     ClosureRuleFunctions,
     PeopleFunctions,
-    ClockSettingsFunctions {}
+    ClockSettingsFunctions,
+    RequirementFunctions {}

@@ -11,6 +11,7 @@ import { sqlFacts } from './factRepository';
 import { sqlHandoffs } from './handoffRepository';
 import { sqlLineHistory } from './lineHistoryRepository';
 import { sqlLinePauses } from './linePauseRepository';
+import { sqlRequirementAssessments } from './requirementAssessmentRepository';
 import { sqlResponseAlerts } from './responseAlertRepository';
 import { SqlRestoreJournal } from './restoreJournalRepository';
 import { sqlSchema } from './migrations';
@@ -29,6 +30,7 @@ export const sqlRepositories: Repositories = {
   handoffs: sqlHandoffs,
   lineHistory: sqlLineHistory,
   linePauses: sqlLinePauses,
+  requirementAssessments: sqlRequirementAssessments,
   responseAlerts: sqlResponseAlerts,
   restoreJournal: (now) => new SqlRestoreJournal(now),
   returnVisits: sqlReturnVisits,

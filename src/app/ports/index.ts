@@ -14,6 +14,7 @@ import type { FactRepository } from './facts';
 import type { HandoffRepository } from './handoffs';
 import type { LineHistoryRepository } from './lineHistory';
 import type { LinePauseRepository } from './linePauses';
+import type { RequirementAssessmentRepository } from './requirementAssessments';
 import type { ResponseAlertRepository } from './responseAlerts';
 import type { RestoreJournal } from './restoreJournal';
 import type { ReturnVisitRepository } from './returnVisits';
@@ -32,6 +33,7 @@ export interface Repositories {
   handoffs: HandoffRepository;
   lineHistory: LineHistoryRepository;
   linePauses: LinePauseRepository;
+  requirementAssessments: RequirementAssessmentRepository;
   responseAlerts: ResponseAlertRepository;
   /** The journal of chunked restores, its timestamps from `now`. */
   restoreJournal: (now: () => Date) => RestoreJournal;

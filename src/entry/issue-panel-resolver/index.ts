@@ -13,11 +13,14 @@ import { declineIssue } from '../../app/triage/decline';
 import { acceptIssue } from '../../app/triage/triage';
 import { getRootCause, parseDraft, saveRootCause } from '../../app/rootCause/rootCauseHandlers';
 import { listHandoffs, sendHandoff } from '../../app/handoff/handoff';
+import { getAssessment, saveAssessment } from '../../app/requirement/assessment';
+import { ASSESSMENT_DECISIONS } from '../../domain';
 import type { SupervisionFunctions } from '../../contract/analytics';
 import type { RootCauseFunctions } from '../../contract/closure';
 import type { ResolverResult } from '../../contract/envelope';
 import type { EscalationFunctions } from '../../contract/escalation';
 import type { IssueItrState, IssuePanelFunctions } from '../../contract/issuePanel';
+import type { RequirementFunctions } from '../../contract/requirement';
 import { answer, defineAll, type Context, type Implementing } from '../envelope';
 import { callerOf, fieldsOf, invalidPayload, issueKey, numericId, oneOf, text } from '../payload';
 
@@ -72,6 +75,7 @@ function thenPanelState(run: (issueKey: string, accountId: string | undefined, p
 type PanelFunctions = IssuePanelFunctions &
   EscalationFunctions &
   RootCauseFunctions &
+  RequirementFunctions &
   Pick<SupervisionFunctions, 'sendHandoff' | 'listHandoffs'>;
 
 const functions: Implementing<PanelFunctions> = {
@@ -103,6 +107,19 @@ const functions: Implementing<PanelFunctions> = {
     return sendHandoff(key, oneOf(payload, 'target', ['rnd', 'sales']), callerOf(context));
   },
   listHandoffs: (payload, context) => listHandoffs(panelIssueKey(payload, context), callerOf(context)),
+  // A requirement's value assessment (src/app/requirement).
+  getAssessment: (payload, context) => getAssessment(panelIssueKey(payload, context), callerOf(context)),
+  saveAssessment: (payload, context) => {
+    const key = panelIssueKey(payload, context);
+    const a = fieldsOf(payload)['assessment'];
+    const input = {
+      expectedValue: text(a, 'expectedValue'),
+      cost: text(a, 'cost'),
+      decision: oneOf(a, 'decision', ASSESSMENT_DECISIONS),
+      reason: text(a, 'reason'),
+    };
+    return saveAssessment(key, input, callerOf(context), new Date());
+  },
 };
 
 // Case suggestions and the issue's classification history are other areas' functions the panel shows.
