@@ -32,6 +32,7 @@ import {
   untriagedResponsePaused,
   dueSoonTechnicalServiceAtL2,
   resolvedItr42,
+  notAssessedItr42,
 } from './issueItrState.fixtures';
 import type { IssueItrState } from '../../src/contract/issuePanel';
 
@@ -61,6 +62,7 @@ const QUIET = {
   suggestCases: () =>
     ok({ issueKey: 'ITR-42', hits: [], resolved: false, product: null, grade: null, helpedCaseIds: [] }),
   listHandoffs: () => ok([]),
+  getAssessment: () => ok(notAssessedItr42),
 };
 
 describeWithBrowser('ITR issue panel in Chromium', () => {
@@ -187,7 +189,7 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
             .map((c) => (c.payload as { functionKey?: string } | null)?.functionKey)
             .filter(Boolean)
             .sort(),
-        ).toEqual(['getIssueItrState', 'listHandoffs', 'suggestCases']);
+        ).toEqual(['getAssessment', 'getIssueItrState', 'listHandoffs', 'suggestCases']);
         expect(errors).toEqual([]);
         await shoot(page, `issue-panel-${locale}-${mode}`);
         await page.close();

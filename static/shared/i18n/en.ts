@@ -1040,7 +1040,8 @@ export const en = {
   'assessment.history': 'Earlier assessments',
   'assessment.historyCount': '{count} earlier assessments',
   'assessment.historyCount.one': '1 earlier assessment',
-  'assessment.handoffHint': 'The decision is to hand it on: use the hand-off below; it carries this assessment.',
+  'assessment.handoffHint':
+    'The decision is to hand it on: use “Send to R&D” or “Send to sales” below; the hand-off carries this assessment.',
   'assessment.timeRule.requirement': 'The requirement times of the grading table apply.',
   'errorCode.ASSESSMENT_DECISION_INVALID': 'Choose a decision.',
   'errorCode.ASSESSMENT_FIELD_REQUIRED': 'Enter this value (at most {max} characters).',

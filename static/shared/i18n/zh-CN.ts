@@ -989,7 +989,7 @@ export const zhCN: Messages = {
   'assessment.history': '以往评估',
   'assessment.historyCount': '{count} 次以往评估',
   'assessment.historyCount.one': '1 次以往评估',
-  'assessment.handoffHint': '决定是移交：请使用下方的移交，评估会随之带上。',
+  'assessment.handoffHint': '决定是移交：请使用下方的“转研发”或“转销售”，评估会随之带上。',
   'assessment.timeRule.requirement': '适用分级表中的需求时限。',
   'errorCode.ASSESSMENT_DECISION_INVALID': '请选择决定。',
   'errorCode.ASSESSMENT_FIELD_REQUIRED': '请填写此项（最多 {max} 个字符）。',

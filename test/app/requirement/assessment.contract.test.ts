@@ -211,7 +211,7 @@ describe('the hand-off to R&D carries the assessment', () => {
       issueKey: 'ITR-1',
       assessment: { ...GOOD, decision: 'handToRnd', reason: 'Fits the 2027 imaging roadmap' },
     });
-    const id = (decided as { data: { current: { id: number } } }).data.current.id;
+    const id = (decided as unknown as { data: { current: { id: number } } }).data.current.id;
     const sent = await call('sendHandoff', { issueKey: 'ITR-1', target: 'rnd' });
     if (!sent.success) throw new Error(JSON.stringify(sent));
     const created = JSON.stringify(jira.issue(String(sent.data['key'])).fields['description']);

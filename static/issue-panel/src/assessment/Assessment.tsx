@@ -20,6 +20,7 @@ import { ErrorState } from '../../../shared/ErrorState';
 import { errorMessageKey, type MessageKey } from '../../../shared/i18n';
 import { useI18n } from '../../../shared/i18n/react';
 import { personName } from '../../../shared/people';
+import { listStyles, Row } from '../DetailRows';
 
 const DECISIONS: readonly AssessmentDecision[] = ['pending', 'accept', 'decline', 'handToRnd', 'handToSales'];
 const decisionKey = (d: AssessmentDecision): MessageKey => `assessment.decision.${d}`;
@@ -130,7 +131,7 @@ export function Assessment({ issueKey }: { issueKey: string }) {
             <Text weight="medium" color="color.text.subtle">
               {t('assessment.historyCount', { count: state.history.length })}
             </Text>
-            <Box as="ul" xcss={listStyles}>
+            <Box as="ul" xcss={historyListStyles}>
               {state.history.map((a) => (
                 <Box as="li" key={a.id} xcss={itemStyles}>
                   <CurrentAssessment assessment={a} />
@@ -147,26 +148,30 @@ export function Assessment({ issueKey }: { issueKey: string }) {
 function CurrentAssessment({ assessment: a }: { assessment: AssessmentView }) {
   const { t, formatDateTime } = useI18n();
   return (
-    <Box as="dl" xcss={dlStyles} testId={`assessment-${a.id}`}>
-      <Text as="strong">{t('assessment.decision')}</Text>
-      <Text testId="assessment-decision">{t(decisionKey(a.decision))}</Text>
-      <Text as="strong">{t('assessment.expectedValue')}</Text>
-      <Text>{a.expectedValue}</Text>
-      <Text as="strong">{t('assessment.cost')}</Text>
-      <Text>{a.cost}</Text>
-      {a.reason === '' ? null : (
-        <>
-          <Text as="strong">{t('assessment.reason')}</Text>
-          <Text>{a.reason}</Text>
-        </>
-      )}
+    <Stack space="space.050" testId={`assessment-${a.id}`}>
+      <Box as="dl" xcss={listStyles}>
+        <Row label={t('assessment.decision')}>
+          <Text testId="assessment-decision">{t(decisionKey(a.decision))}</Text>
+        </Row>
+        <Row label={t('assessment.expectedValue')}>
+          <Text>{a.expectedValue}</Text>
+        </Row>
+        <Row label={t('assessment.cost')}>
+          <Text>{a.cost}</Text>
+        </Row>
+        {a.reason === '' ? null : (
+          <Row label={t('assessment.reason')}>
+            <Text>{a.reason}</Text>
+          </Row>
+        )}
+      </Box>
       <Text size="small" color="color.text.subtlest">
         {t('assessment.by', {
           name: personName(t, a.assessedBy.displayName),
           date: formatDateTime(a.assessedAt) ?? '',
         })}
       </Text>
-    </Box>
+    </Stack>
   );
 }
 
@@ -277,8 +282,7 @@ const sectionStyles = xcss({
   paddingBlockStart: 'space.150',
 });
 const headingStyles = xcss({ font: 'font.heading.xsmall', color: 'color.text', margin: 'space.0' });
-const dlStyles = xcss({ display: 'flex', flexDirection: 'column', gap: 'space.025', margin: 'space.0' });
-const listStyles = xcss({
+const historyListStyles = xcss({
   listStyle: 'none',
   margin: 'space.0',
   padding: 'space.0',
