@@ -329,6 +329,12 @@ export const en = {
   'gradingAdmin.duration.hm': '{hours} h {minutes} min',
   'gradingAdmin.duration.h': '{hours} h',
   'gradingAdmin.duration.m': '{minutes} min',
+  'gradingAdmin.requirementTimes': 'Requirements',
+  'gradingAdmin.requirementTimesHint':
+    'A requirement is important but not urgent. By default it keeps the same times as a problem of its grade; give a grade its own times for requirements, or pause a requirement’s clock while its value is assessed.',
+  'gradingAdmin.requirementPause': 'Pause a requirement’s clock while its value assessment is not decided',
+  'gradingAdmin.requirementOwnTimes': '{grade}: own times for requirements',
+  'gradingAdmin.requirementGrade': '{grade} (requirement)',
   'gradingAdmin.warnHint': "Warn when this share of the line's time is used; empty: 75 %.",
   'gradingAdmin.invalid.hours': 'Hours: a whole number, 0 or more.',
   'gradingAdmin.invalid.minutes': 'Minutes: a whole number from 0 to 59.',

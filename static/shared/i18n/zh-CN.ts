@@ -312,6 +312,12 @@ export const zhCN: Messages = {
   'gradingAdmin.duration.hm': '{hours} 小时 {minutes} 分钟',
   'gradingAdmin.duration.h': '{hours} 小时',
   'gradingAdmin.duration.m': '{minutes} 分钟',
+  'gradingAdmin.requirementTimes': '需求',
+  'gradingAdmin.requirementTimesHint':
+    '需求重要但不紧急。默认与同等级的问题时限相同；可为某一等级单独设置需求时限，或在价值评估期间暂停需求的时钟。',
+  'gradingAdmin.requirementPause': '价值评估未决定期间，暂停需求的时钟',
+  'gradingAdmin.requirementOwnTimes': '{grade}：单独设置需求时限',
+  'gradingAdmin.requirementGrade': '{grade}（需求）',
   'gradingAdmin.warnHint': '该线时间用到此比例时预警；留空即 75%。',
   'gradingAdmin.invalid.hours': '小时：0 或以上的整数。',
   'gradingAdmin.invalid.minutes': '分钟：0 到 59 的整数。',
