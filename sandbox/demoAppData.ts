@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { invokeFunction, invokeResolver } from '../platform-doubles';
 import { DEMO_CASES, DEMO_DEPARTMENTS, seedDemoHistory, staysOf, type HistoryIssue } from './demoHistory';
 import { DEMO_FIELD_IDS, DEMO_USERS } from './demoSite';
+import { seedDemoAssessments } from './demoAssessments';
 import type { ManifestModule } from './manifest';
 import type { ScheduledTriggers } from './scheduledTriggers';
 import { REPO_ROOT, type SandboxSite } from './site';
@@ -123,6 +124,7 @@ export async function seedAppDemoData(site: SandboxSite, scheduled: ScheduledTri
     throw new Error('manifest changed: no itr-supervision / itr-home module');
   await backfillAnalytics(site, supervision, admin);
   await seedDemoCases(site, home);
+  await seedDemoAssessments(site); // issue 17: a requirement with its value assessment
   // Last week's summary, as the weekly trigger would have left it.
   const weekly = scheduled.modules.find((m) => m.key === 'analytics-weekly-report-trigger');
   if (weekly !== undefined) await scheduled.run(weekly);
