@@ -111,7 +111,7 @@ describe('saveAssessment / getAssessment through issuePanelResolver', () => {
         history: [{ decision: 'pending' }],
       },
     });
-    const rows = (await sql.raw('SELECT to_at FROM line_pause')) as Array<{ to_at: unknown }>;
+    const rows = await sql.raw<Array<{ to_at: unknown }>>('SELECT to_at FROM line_pause');
     expect(rows).toHaveLength(1);
     expect(rows[0]?.to_at).not.toBeNull();
     // Resumed: the due time is back (recomputed from the line's entry, pushed out by the pause).
