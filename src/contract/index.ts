@@ -22,6 +22,7 @@ import type { CaseHabitFunctions, LineTargetFunctions } from './caseHabit';
 import type { CustomerFunctions, IssueCustomerFunctions } from './customers';
 import type { LastingFixFunctions } from './lastingFix';
 import type { DecisionAdminFunctions, DecisionFunctions, DecisionSupervisionFunctions } from './decisions';
+import type { RequirementFunctions } from './requirement';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
@@ -45,6 +46,7 @@ export type * from './caseHabit';
 export type * from './customers';
 export type * from './lastingFix';
 export type * from './decisions';
+export type * from './requirement';
 
 export interface ResolverFunctions
   extends IssuePanelFunctions,
@@ -72,4 +74,5 @@ export interface ResolverFunctions
     LastingFixFunctions,
     DecisionFunctions,
     DecisionAdminFunctions,
-    DecisionSupervisionFunctions {}
+    DecisionSupervisionFunctions,
+    RequirementFunctions {}

@@ -77,6 +77,12 @@ export interface IssueItrState {
   gradingTableVersion: number | null;
   /** The version in force now; differs from `gradingTableVersion` until a recompute moves the issue. */
   gradingTableInForce: number;
+  /**
+   * Which time rule the issue's clocks follow (src/domain/sla/timeRule.ts): `requirement` when it is a
+   * requirement and the table gives its grade requirement times, else `problem`; null when ungraded.
+   * Optional so older fixtures stay valid.
+   */
+  timeRule?: 'problem' | 'requirement' | null;
   line: SupportLineId | null;
   lineEnteredAt: string | null; // ISO instant
   /** The line's due and warning times exactly as the issue's app fields hold them (one source of truth). */

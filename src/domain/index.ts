@@ -49,3 +49,15 @@ export * from './grading';
 export * from './sla';
 export * from './escalation';
 export * from './defaults';
+export {
+  ASSESSMENT_DECISIONS,
+  AssessmentErrorCode,
+  assessmentClockEffect,
+  handoffTargetOf,
+  isAssessmentDecision,
+  validateAssessment,
+  type AssessmentClockEffect,
+  type AssessmentDecision,
+  type AssessmentInput,
+  type ValueAssessment,
+} from './requirement/valueAssessment';

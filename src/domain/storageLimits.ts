@@ -97,6 +97,8 @@ export const STORED_LIMITS = {
   rootCauseOverrideReason: chars(1000),
   /** return_visit.customer_words TEXT: 4,000 characters are ≤ 16,000 bytes in utf8mb4, within TEXT's 65,535. */
   visitCustomerWords: chars(4000),
+  /** requirement_assessment.expected_value / cost / reason VARCHAR(1000) (src/domain/requirement). */
+  assessmentText: chars(1000),
   /** audit_log.target VARCHAR(255) (an issue key, a case id, a setting's name). */
   auditTarget: chars(255),
   /** audit_log.summary VARCHAR(1000): written by the app, may quote what a user named (a case title). */

@@ -74,6 +74,8 @@ describe('getIssueItrState through issuePanelResolver', () => {
         grade: critical,
         gradeLabel: { en: 'Critical', 'zh-CN': '紧急' },
         gradingTableVersion: DEFAULT_GRADING_TABLE.version,
+        // Not classified: the problem times (the only ones the shipped table has).
+        timeRule: 'problem',
         line: 'L1',
         lineEnteredAt: new Date(enteredSecond).toISOString(),
         dueAt: new Date(enteredSecond + l1.minutes * 60_000).toISOString(),

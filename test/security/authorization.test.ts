@@ -60,6 +60,9 @@ const TABLE: Record<string, Row> = {
   getDecisionSettings: ADMIN_ONLY,
   saveDecisionSettings: ADMIN_ONLY,
   getCostSummary: ANY_USER, // over the projects the caller may browse
+  // A requirement's value assessment (issue 17): read by browsers; ITR-4 is no requirement, so a save is refused by its own check.
+  getAssessment: BROWSERS,
+  saveAssessment: BROWSERS,
   // The owner's answers in the panel (issue 14). Accepting is triage's acceptIssue (owner or triage role);
   // only the owner declines (ITR-4's owner is the L2 engineer, none of these roles); a reassignment's
   // reason is asked of whoever may browse, and the row's own check answers (no pending row here).

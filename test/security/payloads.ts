@@ -82,6 +82,11 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     dueDate: '2099-12-31',
   },
   getLastingFixCounts: {},
+  getAssessment: { issueKey: PANEL_ISSUE },
+  saveAssessment: {
+    issueKey: PANEL_ISSUE,
+    assessment: { expectedValue: 'Two more sites', cost: '10 engineer-days', decision: 'pending', reason: '' },
+  },
   acceptFromPanel: { issueKey: PANEL_ISSUE },
   declineFromPanel: { issueKey: PANEL_ISSUE, reason: 'Not my product: the VAT module belongs to finance' },
   saveForwardReason: { issueKey: PANEL_ISSUE, entryId: '1', reason: 'Tom knows the VAT module' },

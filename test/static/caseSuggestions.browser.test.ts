@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { CaseHit, CaseRecord, CaseSuggestions } from '../../src/contract/cases';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp, screenshots } from './browserApp';
-import { ok, onTrackTechnicalServiceAtL2 } from './issueItrState.fixtures';
+import { notAssessedItr42, ok, onTrackTechnicalServiceAtL2 } from './issueItrState.fixtures';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 
@@ -91,6 +91,7 @@ describeWithBrowser('case suggestions on the issue panel in Chromium', () => {
       resolvers: {
         getIssueItrState: () => ok(onTrackTechnicalServiceAtL2),
         listHandoffs: () => ok([]),
+        getAssessment: () => ok(notAssessedItr42),
         suggestCases: () => ok(suggestionsForResolvedItr42),
         markCaseHelpful: () =>
           ok({ ...printerQueueCase.case, helpfulCount: 3, usageCount: 3, usedOnIssues: ['ITR-42'] }),
@@ -151,6 +152,7 @@ describeWithBrowser('case suggestions on the issue panel in Chromium', () => {
         'getIssueItrState',
         'suggestCases',
         'listHandoffs',
+        'getAssessment',
         'markCaseHelpful',
         'createCaseFromIssue',
         'searchCases',
@@ -190,6 +192,7 @@ describeWithBrowser('case suggestions on the issue panel in Chromium', () => {
         resolvers: {
           getIssueItrState: () => ok(onTrackTechnicalServiceAtL2),
           listHandoffs: () => ok([]),
+          getAssessment: () => ok(notAssessedItr42),
           suggestCases: () => ok({ ...suggestionsForResolvedItr42, resolved: false, hits: [weakPrinterCase] }),
         },
       });
@@ -220,6 +223,7 @@ describeWithBrowser('case suggestions on the issue panel in Chromium', () => {
       resolvers: {
         getIssueItrState: () => ok(onTrackTechnicalServiceAtL2),
         listHandoffs: () => ok([]),
+        getAssessment: () => ok(notAssessedItr42),
         suggestCases: () =>
           ok({ ...suggestionsForResolvedItr42, resolved: false, hits: [weakPrinterCase], helpedCaseIds: [11] }),
       },

@@ -1,6 +1,7 @@
 import type { ResolverResult } from '../../src/contract/envelope';
 import type { LineHistory } from '../../src/contract/escalation';
 import type { ClosureView, IssueItrState } from '../../src/contract/issuePanel';
+import type { RequirementAssessmentState } from '../../src/contract/requirement';
 
 /** "Now" of the browser tests: relative times ("in 3 hours") are computed from it. */
 export const NOW = '2026-11-24T06:00:00Z';
@@ -335,4 +336,13 @@ export function ok<T>(data: T): ResolverResult<T> {
 export const notReady: ResolverResult<never> = {
   success: false,
   errors: [{ code: 'NOT_READY', message: 'ITR state for ITR-42 is not available yet' }],
+};
+
+/** ITR-42 (a requirement in most fixtures) before anyone assessed its value. */
+export const notAssessedItr42: RequirementAssessmentState = {
+  issueKey: 'ITR-42',
+  classification: 'requirement',
+  current: null,
+  history: [],
+  pausesWhileAssessing: false,
 };

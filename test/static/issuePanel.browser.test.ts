@@ -32,6 +32,7 @@ import {
   untriagedResponsePaused,
   dueSoonTechnicalServiceAtL2,
   resolvedItr42,
+  notAssessedItr42,
 } from './issueItrState.fixtures';
 import type { IssueItrState } from '../../src/contract/issuePanel';
 
@@ -83,6 +84,7 @@ const QUIET = {
       costs: { items: [], viewerMayApprove: false },
       clarification: { items: [], submitter: null, viewerIsSubmitter: false },
     }),
+  getAssessment: () => ok(notAssessedItr42),
 };
 
 describeWithBrowser('ITR issue panel in Chromium', () => {
@@ -209,7 +211,7 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
             .map((c) => (c.payload as { functionKey?: string } | null)?.functionKey)
             .filter(Boolean)
             .sort(),
-        ).toEqual(['getDecisions', 'getIssueItrState', 'listHandoffs', 'suggestCases']);
+        ).toEqual(['getAssessment', 'getDecisions', 'getIssueItrState', 'listHandoffs', 'suggestCases']);
         expect(errors).toEqual([]);
         await shoot(page, `issue-panel-${locale}-${mode}`);
         await page.close();

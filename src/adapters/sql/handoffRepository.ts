@@ -17,6 +17,7 @@ function parseRow(r: Record<string, unknown>): HandoffRecordEntry {
     summary: String(r['summary']),
     by: String(r['by_account_id']),
     at: fromSqlDateTime(r['handed_at']),
+    ...(r['assessment_id'] == null ? {} : { assessmentId: Number(r['assessment_id']) }),
   };
 }
 
@@ -24,7 +25,7 @@ function parseRow(r: Record<string, unknown>): HandoffRecordEntry {
 async function readHandoffs(issueId: string): Promise<Partial<Record<HandoffTarget, HandoffRecordEntry>>> {
   await ensureSchema();
   const rows = await query(
-    'SELECT target, handed_key, handed_id, summary, by_account_id, handed_at FROM itr_handoff WHERE issue_id = ?',
+    'SELECT target, handed_key, handed_id, summary, by_account_id, handed_at, assessment_id FROM itr_handoff WHERE issue_id = ?',
     [Number(issueId)],
     parseRow,
   );
@@ -38,9 +39,18 @@ async function readHandoffs(issueId: string): Promise<Partial<Record<HandoffTarg
 async function recordHandoff(issueId: string, entry: HandoffRecordEntry): Promise<void> {
   await ensureSchema();
   await execute(
-    `INSERT INTO itr_handoff (issue_id, target, handed_key, handed_id, summary, by_account_id, handed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON DUPLICATE KEY UPDATE handed_key = VALUES(handed_key), handed_id = VALUES(handed_id), summary = VALUES(summary), by_account_id = VALUES(by_account_id), handed_at = VALUES(handed_at)`,
-    [Number(issueId), entry.target, entry.key, Number(entry.id), entry.summary, entry.by, entry.at],
+    `INSERT INTO itr_handoff (issue_id, target, handed_key, handed_id, summary, by_account_id, handed_at, assessment_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON DUPLICATE KEY UPDATE handed_key = VALUES(handed_key), handed_id = VALUES(handed_id), summary = VALUES(summary), by_account_id = VALUES(by_account_id), handed_at = VALUES(handed_at), assessment_id = VALUES(assessment_id)`,
+    [
+      Number(issueId),
+      entry.target,
+      entry.key,
+      Number(entry.id),
+      entry.summary,
+      entry.by,
+      entry.at,
+      entry.assessmentId ?? null,
+    ],
   );
 }
 

@@ -488,6 +488,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CONSTRAINT chk_response_alert CHECK (alert IN ('warn', 'overdue', 'deemed'))
     )`,
   },
+  // ----- Requirements are not problems (issue 17): a requirement's value assessment, every version kept
+  // (who, when), the latest in force (src/adapters/sql/requirementAssessmentRepository.ts). Texts are
+  // STORED_LIMITS.assessmentText (1,000 characters).
+  {
+    name: 'v031_create_requirement_assessment',
+    statement: `CREATE TABLE IF NOT EXISTS requirement_assessment (
+      id BIGINT NOT NULL AUTO_INCREMENT,
+      issue_id BIGINT NOT NULL,
+      expected_value VARCHAR(1000) NOT NULL,
+      cost VARCHAR(1000) NOT NULL,
+      decision VARCHAR(16) NOT NULL,
+      reason VARCHAR(1000) NOT NULL,
+      assessed_by VARCHAR(128) NOT NULL,
+      assessed_at DATETIME(3) NOT NULL,
+      PRIMARY KEY (id),
+      KEY idx_requirement_assessment_issue (issue_id, id),
+      CONSTRAINT chk_requirement_assessment_decision CHECK (decision IN ('pending', 'accept', 'decline', 'handToRnd', 'handToSales'))
+    )`,
+  },
+  // The assessment a hand-off carried (null: handed off without one, or before v032).
+  {
+    name: 'v032_itr_handoff_assessment',
+    statement: 'ALTER TABLE itr_handoff ADD COLUMN assessment_id BIGINT NULL',
+  },
   // Lasting fixes (issue 17, src/adapters/sql/lastingFixRepository.ts): the linked issue carrying a
   // problem's long-term measure or a return visit's follow-up; one per problem and kind.
   {

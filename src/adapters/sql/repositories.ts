@@ -15,6 +15,7 @@ import { sqlHandoffs } from './handoffRepository';
 import { sqlLastingFixes } from './lastingFixRepository';
 import { sqlLineHistory } from './lineHistoryRepository';
 import { sqlLinePauses } from './linePauseRepository';
+import { sqlRequirementAssessments } from './requirementAssessmentRepository';
 import { sqlResponseAlerts } from './responseAlertRepository';
 import { SqlRestoreJournal } from './restoreJournalRepository';
 import { sqlSchema } from './migrations';
@@ -37,6 +38,7 @@ export const sqlRepositories: Repositories = {
   lastingFixes: sqlLastingFixes,
   lineHistory: sqlLineHistory,
   linePauses: sqlLinePauses,
+  requirementAssessments: sqlRequirementAssessments,
   responseAlerts: sqlResponseAlerts,
   restoreJournal: (now) => new SqlRestoreJournal(now),
   returnVisits: sqlReturnVisits,

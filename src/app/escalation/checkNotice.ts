@@ -6,7 +6,7 @@
 import type { LineHolder, SupportLine } from '../../domain';
 import type { ItrConfig } from '../config/itrConfig';
 import { planMove, type IssueInJira, type MovePlan } from './jiraMove';
-import { lineClock, type EscalationIssue } from './lineClock';
+import { issueTimeRule, lineClock, type EscalationIssue } from './lineClock';
 import { actionMessage, type ActionMessage } from './messages';
 import { linePauses, type LinePause } from './pauses';
 import type { EscalationSettings } from './settings';
@@ -75,6 +75,7 @@ export function noticeOf(
     a.line,
     a.lineEnteredAt,
     linePauses(facts.pauses, issue.id, a.line),
+    issueTimeRule(config, issue, issue.grade),
   ).dueAt;
   const message = actionMessage(
     issue.key,

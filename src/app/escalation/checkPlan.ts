@@ -8,7 +8,7 @@ import { DomainError, decideEscalation, type LineHolder, type SupportLine } from
 import type { ItrConfig } from '../config/itrConfig';
 import type { ItrFieldIds } from '../fields/itrFields';
 import { FieldWrites } from './fieldWrites';
-import { jiraDateTime, lineClock, minutesUsed, toSecond, type EscalationIssue } from './lineClock';
+import { issueTimeRule, jiraDateTime, lineClock, minutesUsed, toSecond, type EscalationIssue } from './lineClock';
 import { linePauses, type LinePause } from './pauses';
 import { responseClockOf } from './responseClock';
 import type { StayRow } from '../ports/lineHistory';
@@ -84,11 +84,13 @@ export function checkIssue(issue: EscalationIssue, facts: Omit<CheckFacts, 'issu
   if (issue.breachedAt !== null) return { kind: 'skip', issueId: issue.id, reason: 'breached' };
   const { grade, line, enteredAt } = issue;
   const paused = linePauses(facts.pauses, issue.id, line);
+  const rule = issueTimeRule(config, issue, grade);
   let decision;
   try {
     decision = decideEscalation({
       table: config.gradingTable,
       grade,
+      timeRule: rule,
       line,
       enteredAt,
       pauses: paused,
@@ -115,7 +117,7 @@ export function checkIssue(issue: EscalationIssue, facts: Omit<CheckFacts, 'issu
       // The next line's clock starts when this line's time ran out, not when the sweep noticed: a late
       // run neither gives the next line extra time nor writes different values than an earlier one.
       const toEnteredAt = toSecond(decision.dueAt);
-      const clock = lineClock(config, grade, decision.to, toEnteredAt);
+      const clock = lineClock(config, grade, decision.to, toEnteredAt, [], rule);
       return {
         kind: 'escalate',
         issueId: issue.id,
@@ -123,7 +125,7 @@ export function checkIssue(issue: EscalationIssue, facts: Omit<CheckFacts, 'issu
         grade,
         from: line,
         enteredAt,
-        minutesUsed: minutesUsed(config, grade, line, enteredAt, toEnteredAt, paused),
+        minutesUsed: minutesUsed(config, grade, line, enteredAt, toEnteredAt, paused, rule),
         previousHolder: issue.ownerAccountId,
         to: decision.to,
         toEnteredAt,

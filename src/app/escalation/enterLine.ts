@@ -8,7 +8,7 @@
  * the line is written and the caller may simply retry.
  */
 import type { AppFieldValueUpdate, JiraIssue } from '../../adapters/jira';
-import { DomainError, lineHolder, type LineHolder, type SupportLine } from '../../domain';
+import { DomainError, lineHolder, type LineHolder, type SupportLine, type TimeRule } from '../../domain';
 import { FieldWrites } from './fieldWrites';
 import { jiraDateTime, lineClock, minutesUsed, toSecond } from './lineClock';
 import { platformDeps, type EscalationDeps } from './deps';
@@ -26,6 +26,8 @@ export interface EnterLineInput {
   issueId: string;
   /** The issue's grade (decides the budget). */
   grade: string;
+  /** Problem or requirement times (src/domain/sla/timeRule.ts); default `problem`. */
+  timeRule?: TimeRule;
   line: SupportLine;
   /** When the line's clock starts. */
   at: Date;
@@ -63,7 +65,7 @@ export async function enterLine(input: EnterLineInput, deps: EscalationDeps = pl
     throw new DomainError('ESCALATION_INVALID_ARGUMENT', `issueId must be a numeric Jira id, got ${input.issueId}`);
   const [ids, config, settings] = await Promise.all([deps.fieldIds(), deps.loadConfig(), deps.loadSettings()]);
   const enteredAt = toSecond(input.at);
-  const clock = lineClock(config, input.grade, input.line, enteredAt);
+  const clock = lineClock(config, input.grade, input.line, enteredAt, [], input.timeRule ?? 'problem');
   const routing = settings.lines[input.line];
   // The issue's project, assignee, status and offered transitions: read only when the line needs them.
   const needsRead =

@@ -9,9 +9,11 @@ import {
   isSupportLine,
   lineBudget,
   lineDeadlines,
+  timeRuleOf,
   type BusinessCalendar,
   type Pause,
   type SupportLine,
+  type TimeRule,
 } from '../../domain';
 import type { ItrConfig } from '../config/itrConfig';
 import type { ItrFieldIds } from '../fields/itrFields';
@@ -21,6 +23,8 @@ export interface EscalationIssue {
   id: string;
   key: string;
   grade: string | null;
+  /** `problem`, `requirement` or null (not classified): picks the time rule with the grade. */
+  classification?: string | null;
   line: SupportLine | null;
   enteredAt: Date | null;
   dueAt: Date | null;
@@ -44,6 +48,7 @@ function instant(v: unknown): Date | null {
 export function escalationFieldList(ids: ItrFieldIds): string[] {
   return [
     ids.grade,
+    ids.classification,
     ids.line,
     ids.lineEnteredAt,
     ids.lineDueAt,
@@ -63,6 +68,7 @@ export function escalationIssueOf(issue: JiraIssue, ids: ItrFieldIds): Escalatio
     id: issue.id,
     key: issue.key ?? issue.id,
     grade: text(f[ids.grade]),
+    classification: text(f[ids.classification]),
     line: isSupportLine(line) ? line : null,
     enteredAt: instant(f[ids.lineEnteredAt]),
     dueAt: instant(f[ids.lineDueAt]),
@@ -110,8 +116,9 @@ export function lineClock(
   line: SupportLine,
   enteredAt: Date,
   pauses: readonly Pause[] = [],
+  rule: TimeRule = 'problem',
 ): LineClock {
-  const budget = lineBudget(config.gradingTable, grade, line);
+  const budget = lineBudget(config.gradingTable, grade, line, rule);
   const calendar = calendarOf(config, budget.calendarId);
   const d = lineDeadlines({
     calendar,
@@ -139,10 +146,11 @@ export function minutesUsed(
   enteredAt: Date,
   leftAt: Date,
   pauses: readonly Pause[] = [],
+  rule: TimeRule = 'problem',
 ): number {
   if (grade === null) return 0;
   try {
-    const budget = lineBudget(config.gradingTable, grade, line);
+    const budget = lineBudget(config.gradingTable, grade, line, rule);
     return Math.max(
       0,
       Math.round(
@@ -152,4 +160,13 @@ export function minutesUsed(
   } catch {
     return 0;
   }
+}
+
+/** The time rule (problem or requirement times) an issue of this classification and grade follows now. */
+export function issueTimeRule(
+  config: ItrConfig,
+  issue: { classification?: string | null | undefined },
+  grade: string,
+): TimeRule {
+  return timeRuleOf(config.gradingTable, issue.classification ?? null, grade);
 }

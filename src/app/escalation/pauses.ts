@@ -22,7 +22,7 @@ import { CLOSED_FIELDS, isClosed, textOf } from '../fields/issueState';
 import { loadClockSettings } from './clockSettings';
 import type { EscalationDeps } from './deps';
 import { FieldWrites } from './fieldWrites';
-import { escalationFieldList, escalationIssueOf, jiraDateTime, lineClock, toSecond } from './lineClock';
+import { escalationFieldList, escalationIssueOf, issueTimeRule, jiraDateTime, lineClock, toSecond } from './lineClock';
 import { writeItrFields } from '../fields/writeItrFields';
 import { instantOf, nameOf, responseAlertOf, responseClockOf, setResponseFields } from './responseClock';
 
@@ -158,7 +158,14 @@ export async function resumeClocks(issueId: string, at: Date, deps: EscalationDe
   const writes = new FieldWrites();
   try {
     if (lineRunning && issue.line !== null && issue.grade !== null && issue.enteredAt !== null) {
-      const clock = lineClock(config, issue.grade, issue.line, issue.enteredAt, linePauses(all, issueId, issue.line));
+      const clock = lineClock(
+        config,
+        issue.grade,
+        issue.line,
+        issue.enteredAt,
+        linePauses(all, issueId, issue.line),
+        issueTimeRule(config, issue, issue.grade),
+      );
       writes.set(issueId, ids.lineDueAt, clock.dueAt === null ? null : jiraDateTime(clock.dueAt));
       writes.set(issueId, ids.lineWarnAt, clock.warnAt === null ? null : jiraDateTime(clock.warnAt));
     }

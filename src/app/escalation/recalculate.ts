@@ -19,7 +19,7 @@ import { repositories } from '../ports';
 import type { EscalationDeps } from './deps';
 import type { EscalationEvent, RecalculationPhase } from './events';
 import { FieldWrites } from './fieldWrites';
-import { escalationFieldList, escalationIssueOf, jiraDateTime, lineClock } from './lineClock';
+import { escalationFieldList, escalationIssueOf, issueTimeRule, jiraDateTime, lineClock } from './lineClock';
 import { issuePauses, linePauses, pausesOf } from './pauses';
 import { loadClockSettings, type ClockSettings } from './clockSettings';
 import {
@@ -244,7 +244,14 @@ function recomputeLine(
   if (issue.grade === null || issue.line === null || issue.enteredAt === null) return 'skipped';
   let clock;
   try {
-    clock = lineClock(config, issue.grade, issue.line, issue.enteredAt, linePauses(pauses, issue.id, issue.line));
+    clock = lineClock(
+      config,
+      issue.grade,
+      issue.line,
+      issue.enteredAt,
+      linePauses(pauses, issue.id, issue.line),
+      issueTimeRule(config, issue, issue.grade),
+    );
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     return 'skipped';

@@ -5,7 +5,9 @@
  *
  * Only customer-safe facts are copied (section 4: "internal analysis is not passed on verbatim"):
  * summary, product, grade, classification and the ITR key. The description, root cause, measures and
- * comments are never read here, so they cannot leak.
+ * comments are never read here, so they cannot leak. A requirement's value assessment in force
+ * (src/app/requirement/assessment.ts: expected value, cost, decision, reason, who and when) is carried
+ * too: R&D and sales decide on it, and the hand-off record names which assessment version went.
  *
  * The caller must see and edit the ITR issue (read as the caller); the new issue and the link are made
  * as the app, because an engineer usually has no create permission in the R&D or sales project and
@@ -34,6 +36,9 @@ import { ItrError, issueNotFound } from '../itrError';
 import { NotAuthorizedError } from '../auth/authorization';
 import { repositories } from '../ports';
 import type { HandoffRecordEntry, HandoffTarget } from '../ports/handoffs';
+import type { StoredAssessment } from '../ports/requirementAssessments';
+import { currentAssessment } from '../requirement/assessment';
+import { namesOf } from '../people/displayNames';
 
 export type { HandoffTarget } from '../ports/handoffs';
 
@@ -62,6 +67,7 @@ export function handoffDescription(
   issueKey: string,
   target: HandoffTarget,
   facts: { product: string | null; grade: string | null; classification: string | null },
+  assessment: (StoredAssessment & { assessedByName: string | null }) | null = null,
 ): AdfDocument {
   const para = (...content: Array<Record<string, unknown>>): Record<string, unknown> => ({
     type: 'paragraph',
@@ -77,6 +83,19 @@ export function handoffDescription(
     ['Grade', facts.grade],
     ['Classification', facts.classification],
   ];
+  const assessed: Array<[string, string | null]> =
+    assessment === null
+      ? []
+      : [
+          ['Expected value', assessment.expectedValue],
+          ['Cost', assessment.cost],
+          ['Decision', ASSESSMENT_DECISION_NAMES[assessment.decision]],
+          ['Reason', assessment.reason === '' ? null : assessment.reason],
+          [
+            'Assessed',
+            `${assessment.assessedByName ?? 'unknown user'}, ${assessment.assessedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+          ],
+        ];
   return {
     type: 'doc',
     version: 1,
@@ -91,6 +110,8 @@ export function handoffDescription(
         t('.'),
       ),
       ...lines.map(([label, value]) => para(t(`${label}: `, [{ type: 'strong' }]), t(value ?? '—'))),
+      ...(assessed.length === 0 ? [] : [para(t('Value assessment', [{ type: 'strong' }]))]),
+      ...assessed.map(([label, value]) => para(t(`${label}: `, [{ type: 'strong' }]), t(value ?? '—'))),
     ],
   };
 }
@@ -169,15 +190,25 @@ export async function sendHandoff(
   // issue's own (≤ 255) after its key, so a long one cannot fit whole: it is shortened visibly, ending
   // with '…' (the description links the ITR issue, whose summary is whole), cut at a code point.
   const summary = fitForDisplay(`[${issueKey}] ${itrSummary}`, 'jiraSummary');
+  // Only a requirement's assessment travels (a reclassified problem's old one is not its truth any more).
+  const assessment =
+    text(issue.fields[ids.classification]) === 'requirement' ? await currentAssessment(issue.id) : null;
+  const assessorName =
+    assessment === null ? null : ((await namesOf(app, [assessment.assessedBy])).get(assessment.assessedBy) ?? null);
   const created = await app.createIssue({
     project: { key: destination.projectKey },
     issuetype: { name: destination.issueType },
     summary,
-    description: handoffDescription(issueKey, target, {
-      product: text(issue.fields[ids.product]),
-      grade: text(issue.fields[ids.grade]),
-      classification: text(issue.fields[ids.classification]),
-    }),
+    description: handoffDescription(
+      issueKey,
+      target,
+      {
+        product: text(issue.fields[ids.product]),
+        grade: text(issue.fields[ids.grade]),
+        classification: text(issue.fields[ids.classification]),
+      },
+      assessment === null ? null : { ...assessment, assessedByName: assessorName },
+    ),
   });
   // Recorded before linking: a failed link is then repaired by the next send, never duplicated.
   const entry: HandoffRecordEntry = {
@@ -187,11 +218,21 @@ export async function sendHandoff(
     summary,
     by: accountId,
     at: deps.now(),
+    ...(assessment === null ? {} : { assessmentId: assessment.id }),
   };
   await repositories().handoffs.recordHandoff(issue.id, entry);
   await app.linkIssues(HANDOFF_LINK_TYPE, issueKey, created.key);
   return shownToCaller(user, entry);
 }
+
+/** The decision's name in the new issue's description (Jira content is written in English). */
+const ASSESSMENT_DECISION_NAMES: Record<StoredAssessment['decision'], string> = {
+  pending: 'not decided yet',
+  accept: 'accept',
+  decline: 'decline',
+  handToRnd: 'hand to R&D (IPD)',
+  handToSales: 'hand to sales (LTC)',
+};
 
 function statusName(v: unknown): string | null {
   return isRecord(v) && typeof v['name'] === 'string' ? v['name'] : null;

@@ -18,6 +18,7 @@ import {
   isItrKind,
   isSupportLine,
   lineBudget,
+  timeRuleOf,
   lineClockStatus,
   type FinalClockState,
   type GradingTable,
@@ -143,6 +144,10 @@ export function itrStateOf(
     gradeLabel: definition === undefined ? null : { en: definition.label.en, 'zh-CN': definition.label['zh-CN'] },
     gradingTableVersion: typeof version === 'number' ? version : null,
     gradingTableInForce: config.gradingTable.version,
+    timeRule:
+      grade === null || knownGrade(config.gradingTable, grade) === null
+        ? null
+        : timeRuleOf(config.gradingTable, text(fields[ids.classification]), grade),
     line: line !== null && isSupportLine(line) ? line : null,
     lineEnteredAt: enteredAt?.toISOString() ?? null,
     dueAt: done ? null : (dueAt?.toISOString() ?? null),
@@ -159,7 +164,7 @@ export function itrStateOf(
   };
   const usableGrade = knownGrade(config.gradingTable, grade);
   if (state.line === null || enteredAt === null || usableGrade === null) return state;
-  const budget = lineBudget(config.gradingTable, usableGrade, state.line);
+  const budget = lineBudget(config.gradingTable, usableGrade, state.line, state.timeRule ?? 'problem');
   const calendar = config.calendars.get(budget.calendarId);
   if (calendar === undefined)
     throw new DomainError('CONFIG_UNKNOWN_CALENDAR', `Calendar ${budget.calendarId} is not configured`);

@@ -13,6 +13,8 @@ export interface HandoffRecordEntry {
   summary: string;
   by: string;
   at: Date;
+  /** The requirement's value assessment the hand-off carried (requirement_assessment.id); absent: none. */
+  assessmentId?: number;
 }
 
 export interface HandoffRepository {

@@ -18,6 +18,7 @@ import type { HandoffRepository } from './handoffs';
 import type { LastingFixRepository } from './lastingFixes';
 import type { LineHistoryRepository } from './lineHistory';
 import type { LinePauseRepository } from './linePauses';
+import type { RequirementAssessmentRepository } from './requirementAssessments';
 import type { ResponseAlertRepository } from './responseAlerts';
 import type { RestoreJournal } from './restoreJournal';
 import type { ReturnVisitRepository } from './returnVisits';
@@ -40,6 +41,7 @@ export interface Repositories {
   lastingFixes: LastingFixRepository;
   lineHistory: LineHistoryRepository;
   linePauses: LinePauseRepository;
+  requirementAssessments: RequirementAssessmentRepository;
   responseAlerts: ResponseAlertRepository;
   /** The journal of chunked restores, its timestamps from `now`. */
   restoreJournal: (now: () => Date) => RestoreJournal;

@@ -35,6 +35,7 @@ import {
   isSupportLine,
   recordClassification,
   type GradingTable,
+  timeRuleOf,
 } from '../../domain';
 import { NotAuthorizedError } from '../auth/authorization';
 import { enterLine, platformDeps as escalationDeps, type EnteredLine, type EnterLineInput } from '../escalation';
@@ -459,7 +460,8 @@ async function lineClockWrites(
   if (plan.lineClockFrom === null) return [];
   const { issueId } = plan;
   const pauses = linePauses(await pausesOf([issueId]), issueId, checked.line);
-  const clock = lineClock(known.config, checked.graded.grade, checked.line, plan.lineClockFrom, pauses);
+  const rule = timeRuleOf(known.config.gradingTable, checked.classification.classification, checked.graded.grade);
+  const clock = lineClock(known.config, checked.graded.grade, checked.line, plan.lineClockFrom, pauses, rule);
   return [
     {
       fieldId: known.ids.lineDueAt,
@@ -527,6 +529,7 @@ export async function triageIssue(
       {
         issueId: issue.id,
         grade: checked.graded.grade,
+        timeRule: timeRuleOf(config.gradingTable, checked.classification.classification, checked.graded.grade),
         line: checked.line,
         at: now,
         actor,

@@ -2,7 +2,8 @@ import { addWorkingTime } from '../calendar';
 import type { BusinessCalendar } from '../calendar/businessCalendar.types';
 import { lineDeadlines } from '../sla/deadlines';
 import { lineBudget } from '../sla/lineBudget';
-import type { GradeId, Pause, SlaByGrade } from '../sla/sla.types';
+import type { GradeId, Pause } from '../sla/sla.types';
+import type { TimeRule, TimedTable } from '../sla/timeRule';
 import { nextLine, type SupportLine } from '../supportLine';
 import { DomainError } from '../validation';
 
@@ -17,8 +18,10 @@ export type EscalationErrorCode = (typeof EscalationErrorCode)[keyof typeof Esca
 
 export interface EscalationInput {
   /** The table (or just its SLA part) the issue was graded with. */
-  table: { readonly sla: SlaByGrade };
+  table: TimedTable;
   grade: GradeId;
+  /** The time rule stamped on the issue (problem or requirement times); default `problem`. */
+  timeRule?: TimeRule | undefined;
   /** The line that holds the issue now. */
   line: SupportLine;
   /** When the issue entered `line`: each line's clock starts fresh. */
@@ -53,7 +56,7 @@ export type EscalationDecision =
  */
 export function decideEscalation(input: EscalationInput): EscalationDecision {
   const { line, now } = input;
-  const budget = lineBudget(input.table, input.grade, line);
+  const budget = lineBudget(input.table, input.grade, line, input.timeRule ?? 'problem');
   const calendar = input.calendarFor(line, budget.calendarId);
   if (calendar === undefined) {
     throw new DomainError(EscalationErrorCode.CalendarUnknown, `No calendar "${budget.calendarId}" for ${line}.`, []);

@@ -18,6 +18,8 @@ export const GradingErrorCode = {
   OptionUndefined: 'GRADING_OPTION_UNDEFINED',
   OverrideKindInvalid: 'GRADING_OVERRIDE_KIND_INVALID',
   OverrideLevelsInvalid: 'GRADING_OVERRIDE_LEVELS_INVALID',
+  /** `requirementTimes.pauseWhileAssessing` is not true or false. */
+  RequirementPauseInvalid: 'GRADING_REQUIREMENT_PAUSE_INVALID',
 
   // gradeIssue: problems with the answers (typed result, not thrown)
   AnswerMissing: 'GRADING_ANSWER_MISSING',

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../labels';
 import type { GradeId, SlaByGrade } from '../sla/sla.types';
+import type { RequirementTimes } from '../sla/timeRule';
 
 export type { GradeId } from '../sla/sla.types';
 
@@ -63,8 +64,10 @@ export interface GradingTable {
   dimensions: readonly GradingDimension[];
   thresholds: readonly ScoreThreshold[];
   overrides: readonly GradingOverride[];
-  /** One SLA per grade. */
+  /** One SLA per grade: the problems' times (and everyone's when `requirementTimes` is absent). */
   sla: SlaByGrade;
+  /** Requirements' own times and clock option (src/domain/sla/timeRule.ts); absent: same times as problems. */
+  requirementTimes?: RequirementTimes;
 }
 
 /** Dimension id → option id. */

@@ -4,6 +4,7 @@ import type { LocalizedText } from '../labels';
 import { validateGradeSla } from '../sla/sla.validation';
 import { SlaErrorCode } from '../sla/sla.errors';
 import type { GradeSla } from '../sla/sla.types';
+import type { RequirementTimes } from '../sla/timeRule';
 import type { Validated } from '../validation';
 import { GradingErrorCode } from './grading.errors';
 import { scoreRange } from './gradeIssue';
@@ -311,6 +312,48 @@ function readSla(
 }
 
 /**
+ * The requirements' own times (optional, so tables saved before them stay valid): an SLA for any of
+ * the grades (each validated like the problems'), and whether their clock stops while assessed.
+ */
+function readRequirementTimes(
+  issues: IssueList,
+  root: Record<string, unknown>,
+  grades: readonly GradeDefinition[] | undefined,
+  calendarIds: ReadonlySet<string>,
+): RequirementTimes | undefined | null {
+  if (root.requirementTimes === undefined) return undefined;
+  const o = issues.object(root, 'requirementTimes', '');
+  if (o === undefined) return null;
+  const before = issues.count;
+  issues.unknownFields(o, ['sla', 'pauseWhileAssessing'], 'requirementTimes');
+  const out: { sla?: Record<string, GradeSla>; pauseWhileAssessing?: boolean } = {};
+  if (o.pauseWhileAssessing !== undefined) {
+    if (typeof o.pauseWhileAssessing !== 'boolean') {
+      issues.add(
+        GradingErrorCode.RequirementPauseInvalid,
+        'requirementTimes.pauseWhileAssessing',
+        'pauseWhileAssessing must be true or false.',
+      );
+    } else out.pauseWhileAssessing = o.pauseWhileAssessing;
+  }
+  if (o.sla !== undefined) {
+    const sla = issues.object(o, 'sla', 'requirementTimes');
+    if (sla !== undefined) {
+      const gradeIds = grades === undefined ? undefined : new Set(grades.map((g) => g.id));
+      const bySla: Record<string, GradeSla> = {};
+      for (const [key, value] of Object.entries(sla)) {
+        const path = pathOf('requirementTimes.sla', key);
+        checkGradeRef(issues, key, path, gradeIds);
+        const parsed = validateGradeSla(value, path, calendarIds, issues);
+        if (parsed !== undefined) bySla[key] = parsed;
+      }
+      out.sla = bySla;
+    }
+  }
+  return issues.count > before ? null : out;
+}
+
+/**
  * Proves that every combination of answers gets a grade: each total lies in [min, max] of `scoreRange`,
  * the thresholds cover every score from the first `minScore` upwards, and overrides only raise an
  * existing grade. So the first threshold must not exceed the lowest possible score.
@@ -358,7 +401,11 @@ export function validateGradingTable(
     issues.add(InputErrorCode.NotAnObject, '', 'A grading table must be an object.');
     return { ok: false, issues: issues.issues };
   }
-  issues.unknownFields(input, ['version', 'grades', 'dimensions', 'thresholds', 'overrides', 'sla'], '');
+  issues.unknownFields(
+    input,
+    ['version', 'grades', 'dimensions', 'thresholds', 'overrides', 'sla', 'requirementTimes'],
+    '',
+  );
   const version = issues.number(input, 'version', '');
   if (version !== undefined && !(Number.isInteger(version) && version >= 1)) {
     issues.add(GradingErrorCode.VersionInvalid, 'version', 'The version must be a whole number ≥ 1.', {
@@ -370,7 +417,9 @@ export function validateGradingTable(
   const thresholds = readThresholds(issues, input, grades);
   if (dimensions !== undefined && thresholds !== undefined) checkCoverage(issues, dimensions, thresholds);
   const overrides = readOverrides(issues, input, grades, dimensions);
-  const sla = readSla(issues, input, grades, new Set(options.calendarIds ?? REFERENCE_CALENDAR_IDS));
+  const calendarIds = new Set(options.calendarIds ?? REFERENCE_CALENDAR_IDS);
+  const sla = readSla(issues, input, grades, calendarIds);
+  const requirementTimes = readRequirementTimes(issues, input, grades, calendarIds);
 
   if (
     issues.count > 0 ||
@@ -379,9 +428,11 @@ export function validateGradingTable(
     dimensions === undefined ||
     thresholds === undefined ||
     overrides === undefined ||
-    sla === undefined
+    sla === undefined ||
+    requirementTimes === null
   ) {
     return { ok: false, issues: issues.issues };
   }
-  return { ok: true, value: { version, grades, dimensions, thresholds, overrides, sla } };
+  const table: GradingTable = { version, grades, dimensions, thresholds, overrides, sla };
+  return { ok: true, value: requirementTimes === undefined ? table : { ...table, requirementTimes } };
 }

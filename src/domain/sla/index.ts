@@ -1,5 +1,15 @@
 export * from './sla.types';
 export { SlaErrorCode } from './sla.errors';
+export {
+  TIME_RULES,
+  gradeSlaOf,
+  isTimeRule,
+  pausesWhileAssessing,
+  timeRuleOf,
+  type RequirementTimes,
+  type TimeRule,
+  type TimedTable,
+} from './timeRule';
 export { lineBudget, lineBudgets, lineMinutes } from './lineBudget';
 export { MAX_SLA_MINUTES, validateGradeSla } from './sla.validation';
 export {

@@ -1,7 +1,8 @@
 import { SUPPORT_LINES, type SupportLine } from '../supportLine';
 import { DomainError } from '../validation';
 import { SlaErrorCode } from './sla.errors';
-import { DEFAULT_WARNING_FRACTION, type GradeId, type GradeSla, type LineBudget, type SlaByGrade } from './sla.types';
+import { DEFAULT_WARNING_FRACTION, type GradeId, type GradeSla, type LineBudget } from './sla.types';
+import { gradeSlaOf, type TimeRule, type TimedTable } from './timeRule';
 
 // Guards Math.floor against binary fractions such as 0.29 * 100 = 28.999999999999996.
 const EPSILON = 1e-9;
@@ -20,9 +21,17 @@ export function lineMinutes(sla: GradeSla): Readonly<Record<SupportLine, number>
   return { L1, L2, L3: sla.resolutionMinutes - L1 - L2 };
 }
 
-/** The OLA budget of `line` for issues of `grade`. Expects a validated table (throws DomainError otherwise). */
-export function lineBudget(table: { readonly sla: SlaByGrade }, grade: GradeId, line: SupportLine): LineBudget {
-  const sla = Object.prototype.hasOwnProperty.call(table.sla, grade) ? table.sla[grade] : undefined;
+/**
+ * The OLA budget of `line` for issues of `grade` under `rule` (a requirement's own times when the table
+ * has them, see timeRule.ts). Expects a validated table (throws DomainError otherwise).
+ */
+export function lineBudget(
+  table: TimedTable,
+  grade: GradeId,
+  line: SupportLine,
+  rule: TimeRule = 'problem',
+): LineBudget {
+  const sla = gradeSlaOf(table, grade, rule);
   if (sla === undefined) {
     throw new DomainError(SlaErrorCode.GradeWithoutSla, `Grade "${grade}" has no SLA.`);
   }
@@ -36,6 +45,6 @@ export function lineBudget(table: { readonly sla: SlaByGrade }, grade: GradeId, 
 }
 
 /** All three budgets in escalation order, e.g. for showing the OLA of a grade. */
-export function lineBudgets(table: { readonly sla: SlaByGrade }, grade: GradeId): LineBudget[] {
-  return SUPPORT_LINES.map((line) => lineBudget(table, grade, line));
+export function lineBudgets(table: TimedTable, grade: GradeId, rule: TimeRule = 'problem'): LineBudget[] {
+  return SUPPORT_LINES.map((line) => lineBudget(table, grade, line, rule));
 }

@@ -18,12 +18,15 @@ import { getCaseHabit, saveCaseDecision } from '../../app/cases/caseHabit';
 import type { CaseHabitFunctions } from '../../contract/caseHabit';
 import { CASE_DECISIONS } from '../../domain/analytics';
 import { createLastingFix, getLastingFixes } from '../../app/lastingFix/lastingFix';
+import { getAssessment, saveAssessment } from '../../app/requirement/assessment';
+import { ASSESSMENT_DECISIONS } from '../../domain';
 import type { SupervisionFunctions } from '../../contract/analytics';
 import type { RootCauseFunctions } from '../../contract/closure';
 import type { ResolverResult } from '../../contract/envelope';
 import type { EscalationFunctions } from '../../contract/escalation';
 import type { IssueItrState, IssuePanelFunctions } from '../../contract/issuePanel';
 import type { LastingFixFunctions } from '../../contract/lastingFix';
+import type { RequirementFunctions } from '../../contract/requirement';
 import { answer, defineAll, type Context, type Implementing } from '../envelope';
 import {
   accountId,
@@ -74,6 +77,7 @@ type PanelFunctions = IssuePanelFunctions &
   EscalationFunctions &
   RootCauseFunctions &
   CaseHabitFunctions &
+  RequirementFunctions &
   Pick<SupervisionFunctions, 'sendHandoff' | 'listHandoffs'> &
   Pick<LastingFixFunctions, 'getLastingFixes' | 'createLastingFix'>;
 
@@ -134,6 +138,19 @@ const functions: Implementing<PanelFunctions> = {
       },
       callerOf(context),
     );
+  },
+  // A requirement's value assessment (src/app/requirement).
+  getAssessment: (payload, context) => getAssessment(panelIssueKey(payload, context), callerOf(context)),
+  saveAssessment: (payload, context) => {
+    const key = panelIssueKey(payload, context);
+    const a = fieldsOf(payload)['assessment'];
+    const input = {
+      expectedValue: text(a, 'expectedValue'),
+      cost: text(a, 'cost'),
+      decision: oneOf(a, 'decision', ASSESSMENT_DECISIONS),
+      reason: text(a, 'reason'),
+    };
+    return saveAssessment(key, input, callerOf(context), new Date());
   },
 };
 

@@ -14,6 +14,7 @@ import { GradeVersion } from './GradeVersion';
 import { Handoff } from './handoff/Handoff';
 import { LastingFixes } from './lastingFix/LastingFixes';
 import { Decisions } from './decisions/Decisions';
+import { Assessment } from './assessment/Assessment';
 import { LineHistory } from './LineHistory';
 import { NextStep } from './next/NextStep';
 import { nextStepOf } from './next/nextStep';
@@ -175,7 +176,13 @@ function Details({
             <DateTime iso={state.lineEnteredAt} />
           </Row>
         </Box>
+        {state.timeRule === 'requirement' ? (
+          <Text size="small" color="color.text.subtle" testId="itr-time-rule">
+            {t('assessment.timeRule.requirement')}
+          </Text>
+        ) : null}
       </Box>
+      {state.closure.classification === 'requirement' ? <Assessment issueKey={state.issueKey} /> : null}
       <Box as="section" aria-label={t('panel.otherActions')}>
         <Handoff issueKey={state.issueKey} />
       </Box>

@@ -40,18 +40,96 @@ export function SlaTab({ table, calendarIds, edit }: { table: GradingTable; cale
           />
         );
       })}
+      <RequirementTimes table={table} calendarOptions={calendarOptions} edit={edit} />
     </Stack>
+  );
+}
+
+/**
+ * Requirements' own times (问题 / 需求 keep different time, src/domain/sla/timeRule.ts): whether their
+ * clock stops while their value is assessed, and per grade either the problems' times (the default, and
+ * what a table saved before this option means) or their own, started as a copy of the problems'.
+ */
+function RequirementTimes({
+  table,
+  calendarOptions,
+  edit,
+}: {
+  table: GradingTable;
+  calendarOptions: Options;
+  edit: Edit;
+}) {
+  const { t } = useI18n();
+  const localized = useLocalized();
+  const own = table.requirementTimes?.sla ?? {};
+  return (
+    <Box as="section" aria-label={t('gradingAdmin.requirementTimes')} testId="requirement-times">
+      <Stack space="space.150">
+        <Text weight="bold">{t('gradingAdmin.requirementTimes')}</Text>
+        <Text size="small" color="color.text.subtle">
+          {t('gradingAdmin.requirementTimesHint')}
+        </Text>
+        <PathIssues path="requirementTimes" />
+        <label>
+          <input
+            type="checkbox"
+            data-path="requirementTimes.pauseWhileAssessing"
+            checked={table.requirementTimes?.pauseWhileAssessing === true}
+            onChange={(e) => edit(['requirementTimes', 'pauseWhileAssessing'], e.target.checked ? true : undefined)}
+          />{' '}
+          <Text>{t('gradingAdmin.requirementPause')}</Text>
+        </label>
+        <PathIssues path="requirementTimes.pauseWhileAssessing" />
+        <PathIssues path="requirementTimes.sla" />
+        {table.grades.map((g, gi) => {
+          const title = localized(g.label, t('gradingAdmin.gradeN', { n: gi + 1 }));
+          const sla = Object.prototype.hasOwnProperty.call(own, g.id) ? own[g.id] : undefined;
+          const problem = table.sla[g.id];
+          return (
+            <Stack key={g.id} space="space.100">
+              <label>
+                <input
+                  type="checkbox"
+                  data-testid={`requirement-own-${g.id}`}
+                  checked={sla !== undefined}
+                  onChange={(e) =>
+                    edit(
+                      ['requirementTimes', 'sla', g.id],
+                      e.target.checked && problem !== undefined ? structuredClone(problem) : undefined,
+                    )
+                  }
+                />{' '}
+                <Text>{t('gradingAdmin.requirementOwnTimes', { grade: title })}</Text>
+              </label>
+              {sla === undefined ? null : (
+                <GradeSlaCard
+                  gradeId={g.id}
+                  root={['requirementTimes', 'sla']}
+                  title={t('gradingAdmin.requirementGrade', { grade: title })}
+                  sla={sla}
+                  calendarOptions={calendarOptions}
+                  edit={edit}
+                />
+              )}
+            </Stack>
+          );
+        })}
+      </Stack>
+    </Box>
   );
 }
 
 function GradeSlaCard({
   gradeId,
+  root = ['sla'],
   title,
   sla,
   calendarOptions,
   edit,
 }: {
   gradeId: string;
+  /** Where the grade's SLA sits in the table: the problems' `sla`, or `requirementTimes.sla`. */
+  root?: readonly string[];
   title: string;
   sla: Sla;
   calendarOptions: Options;
@@ -59,14 +137,15 @@ function GradeSlaCard({
 }) {
   const { t } = useI18n();
   const field = useFieldName();
-  const base = `sla.${gradeId}`;
+  const base = `${root.join('.')}.${gradeId}`;
+  const at = (...rest: string[]) => [...root, gradeId, ...rest];
   const inMinutes = sla.ola.unit === 'minutes';
   // A saved calendar that no longer exists stays choosable, named as such, so the form changes nothing silently.
   const options = calendarOptions.some((o) => o.value === sla.calendarId)
     ? calendarOptions
     : [...calendarOptions, { value: sla.calendarId, label: t('gradingAdmin.calendarUnknown') }];
   return (
-    <Box xcss={cardStyles} testId={`sla-${gradeId}`}>
+    <Box xcss={cardStyles} testId={`${root.length > 1 ? 'requirement-sla' : 'sla'}-${gradeId}`}>
       <Stack space="space.100">
         <Text weight="bold">{title}</Text>
         <PathIssues path={base} />
@@ -76,14 +155,14 @@ function GradeSlaCard({
             label={field(title, t('gradingAdmin.responseMinutes'))}
             visibleLabel={t('gradingAdmin.responseMinutes')}
             value={sla.responseMinutes}
-            onChange={(v) => edit(['sla', gradeId, 'responseMinutes'], v)}
+            onChange={(v) => edit(at('responseMinutes'), v)}
           />
           <DurationField
             path={`${base}.resolutionMinutes`}
             label={field(title, t('gradingAdmin.resolutionMinutes'))}
             visibleLabel={t('gradingAdmin.resolutionMinutes')}
             value={sla.resolutionMinutes}
-            onChange={(v) => edit(['sla', gradeId, 'resolutionMinutes'], v)}
+            onChange={(v) => edit(at('resolutionMinutes'), v)}
           />
           <SelectField
             path={`${base}.calendarId`}
@@ -91,7 +170,7 @@ function GradeSlaCard({
             visibleLabel={t('gradingAdmin.calendar')}
             value={sla.calendarId}
             options={options}
-            onChange={(v) => edit(['sla', gradeId, 'calendarId'], v)}
+            onChange={(v) => edit(at('calendarId'), v)}
           />
           <SelectField
             path={`${base}.ola.unit`}
@@ -102,7 +181,7 @@ function GradeSlaCard({
               { value: 'percent', label: t('gradingAdmin.unit.percent') },
               { value: 'minutes', label: t('gradingAdmin.unit.minutes') },
             ]}
-            onChange={(v) => edit(['sla', gradeId, 'ola', 'unit'], v)}
+            onChange={(v) => edit(at('ola', 'unit'), v)}
           />
         </Inline>
         <PathIssues path={`${base}.ola`} />
@@ -129,6 +208,7 @@ function GradeSlaCard({
               <OlaLineRow
                 key={line}
                 gradeId={gradeId}
+                root={root}
                 owner={`${title}, ${t(`line.${line}`)}`}
                 line={line}
                 inMinutes={inMinutes}
@@ -150,6 +230,7 @@ function GradeSlaCard({
 /** One line's share of the grade's time (a percentage, or hours and minutes), its own calendar, when to warn. */
 function OlaLineRow({
   gradeId,
+  root,
   owner,
   line,
   inMinutes,
@@ -158,6 +239,7 @@ function OlaLineRow({
   edit,
 }: {
   gradeId: string;
+  root: readonly string[];
   /** The grade and the line, for the accessible names ("Critical, L1 · First line"). */
   owner: string;
   line: (typeof LINES)[number];
@@ -168,8 +250,8 @@ function OlaLineRow({
 }) {
   const { t } = useI18n();
   const field = useFieldName();
-  const lp = `sla.${gradeId}.ola.lines.${line}`;
-  const at = (...rest: string[]) => ['sla', gradeId, 'ola', 'lines', line, ...rest];
+  const lp = `${root.join('.')}.${gradeId}.ola.lines.${line}`;
+  const at = (...rest: string[]) => [...root, gradeId, 'ola', 'lines', line, ...rest];
   return (
     <tr data-line={line}>
       <th scope="row" style={cellStyle}>
