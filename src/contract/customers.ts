@@ -172,7 +172,8 @@ export interface SparePartView {
 }
 
 export interface IssueCustomerFunctions {
-  searchCustomerProducts: { payload: { query: string }; result: CustomerProductHit[] };
+  /** Only for an issue the caller may edit (EDIT_ISSUES), the one the hit is to be picked for. */
+  searchCustomerProducts: { payload: { issueKey: string; query: string }; result: CustomerProductHit[] };
   getIssueCustomer: { payload: { issueKey: string }; result: IssueCustomerFacts | null };
   pickIssueCustomer: {
     payload: { issueKey: string; customerId: string; serial: string };

@@ -22,7 +22,7 @@ export function issueCustomerFunctions(
   use: () => IssueCustomer = () => new IssueCustomer(),
 ): Implementing<IssueCustomerFunctions> {
   return {
-    searchCustomerProducts: (payload) => use().search(fieldsOf(payload)['query']),
+    searchCustomerProducts: (payload) => use().search(issueKey(payload), fieldsOf(payload)['query']),
     getIssueCustomer: (payload) => use().get(issueKey(payload)),
     pickIssueCustomer: (payload, context) =>
       use().pick(issueKey(payload), callerOf(context), text(payload, 'customerId'), text(payload, 'serial')),

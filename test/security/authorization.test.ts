@@ -5,7 +5,7 @@
  * throw) and writes nothing: no Jira write, no KVS change, no queue push, no SQL row.
  */
 import { writeFileSync } from 'node:fs';
-import { runMigrations } from '../../src/adapters/sql';
+import { execute, runMigrations } from '../../src/adapters/sql';
 import { invokeResolver } from '../../platform-doubles';
 import { contextFor, VALID_PAYLOADS } from './payloads';
 import { isEnvelope, RESOLVERS, ROLE_IDS, ROLES, seedSecuritySite, snapshot, type RoleName } from './site';
@@ -59,6 +59,30 @@ const TABLE: Record<string, Row> = {
   answerSubmitter: row(R, R, R, R, R, R),
   getDecisionSettings: ADMIN_ONLY,
   saveDecisionSettings: ADMIN_ONLY,
+  // Customers and spare parts (issue 17): the issue is read as the caller, a change (and a search of the
+  // imported customers, which is for picking one for that issue) needs EDIT_ISSUES on it (every browser
+  // here); the Customers subpage (import, list, erasure) is Jira admins' (requireJiraAdmin).
+  getIssueCustomer: BROWSERS,
+  searchCustomerProducts: BROWSERS, // names, tiers and serials of customers: only for an issue the caller may edit
+  pickIssueCustomer: BROWSERS,
+  overrideIssueCustomer: BROWSERS,
+  getSpareParts: BROWSERS,
+  recordSparePartStep: BROWSERS,
+  startCustomerImport: ADMIN_ONLY,
+  uploadCustomerImportChunk: ADMIN_ONLY,
+  previewCustomerImport: ADMIN_ONLY,
+  commitCustomerImport: ADMIN_ONLY,
+  getCustomerImportStatus: ADMIN_ONLY,
+  listCustomers: ADMIN_ONLY, // customers' contacts are personal data
+  getCustomer: ADMIN_ONLY,
+  eraseCustomer: ADMIN_ONLY,
+  // The case-library habit (issue 17): the issue's searches and decision are read by who may browse it;
+  // the decision at resolution is written by who may edit it (every browser here). Line targets are
+  // admin settings (the supervision page reads them itself).
+  getCaseHabit: BROWSERS,
+  saveCaseDecision: BROWSERS,
+  getLineTargets: ADMIN_ONLY,
+  saveLineTargets: ADMIN_ONLY,
   getCostSummary: ANY_USER, // over the projects the caller may browse
   // A requirement's value assessment (issue 17): read by browsers; ITR-4 is no requirement, so a save is refused by its own check.
   getAssessment: BROWSERS,
@@ -163,6 +187,7 @@ const REFUSAL_CODES = [
   'DECISION_NOT_ROLE_MEMBER',
   'COST_NOT_APPROVER',
   'CLARIFICATION_NOT_SUBMITTER',
+  'CASE_DECISION_NOT_EDITOR',
 ];
 
 /**
@@ -176,8 +201,19 @@ const CASES = RESOLVERS.flatMap((r) => r.keys.map((key) => ({ resolver: r.name, 
 beforeAll(async () => {
   await runMigrations();
 });
-beforeEach(() => {
+beforeEach(async () => {
   seedSecuritySite();
+  // An imported customer with one product (again after an allowed eraseCustomer), so picking it
+  // (VALID_PAYLOADS.pickIssueCustomer) succeeds when allowed.
+  const at = '2026-01-01 00:00:00.000';
+  await execute(
+    "INSERT IGNORE INTO customer (id, name, tier, region, contact_name, contact_email, updated_at) VALUES ('C-1', 'Acme Bank', 'standard', 'East', 'Li Wei', 'li.wei@acme.example', ?)",
+    [at],
+  );
+  await execute(
+    "INSERT IGNORE INTO customer_product (customer_id, serial, product, warranty_end, compliant, updated_at) VALUES ('C-1', 'SN-1', 'Kiosk K4', '2099-12-31', 1, ?)",
+    [at],
+  );
 });
 
 describe('the table is complete', () => {

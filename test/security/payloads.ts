@@ -99,6 +99,17 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   moveCost: { issueKey: PANEL_ISSUE, costId: '1', move: 'approve', note: '' },
   askSubmitter: { issueKey: PANEL_ISSUE, question: 'Which firmware version?' },
   answerSubmitter: { issueKey: PANEL_ISSUE, answer: 'Firmware 2.3.1' },
+  // the case-library habit on the panel (issue 17, src/app/cases/caseHabit.ts); ITR-4 is not resolved,
+  // so an allowed caller gets CASE_DECISION_NOT_RESOLVED, after the permission checks
+  getCaseHabit: { issueKey: PANEL_ISSUE },
+  saveCaseDecision: { issueKey: PANEL_ISSUE, decision: 'none', reason: 'A one-off wiring fault' },
+  // the issue's customer and spare parts (issue 17, src/app/customers/issueCustomer.ts; panel and triage page)
+  searchCustomerProducts: { issueKey: PANEL_ISSUE, query: 'SN-' },
+  getIssueCustomer: { issueKey: PANEL_ISSUE },
+  pickIssueCustomer: { issueKey: PANEL_ISSUE, customerId: 'C-1', serial: 'SN-1' },
+  overrideIssueCustomer: { issueKey: PANEL_ISSUE, field: 'tier', to: 'strategic', reason: 'Contract 2026-88' },
+  getSpareParts: { issueKey: PANEL_ISSUE },
+  recordSparePartStep: { issueKey: PANEL_ISSUE, step: 'requested' },
   // triage
   getTriageOptions: {},
   listTriage: {},
@@ -154,6 +165,22 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   },
   saveCalendars: { calendars: {}, expectedRevision: 0 },
   exportBackup: {},
+  // the Customers subpage of the admin page (issue 17, src/app/customers)
+  startCustomerImport: {
+    chunkCount: 1,
+    byteCount: 2,
+    sha256: '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+  },
+  uploadCustomerImportChunk: { importId: 'import-00000000-0000-4000-8000-000000000000', index: 0, text: 'id' },
+  previewCustomerImport: { importId: 'import-00000000-0000-4000-8000-000000000000' },
+  commitCustomerImport: { importId: 'import-00000000-0000-4000-8000-000000000000', confirm: true },
+  getCustomerImportStatus: { importId: 'import-00000000-0000-4000-8000-000000000000' },
+  listCustomers: { query: 'Acme', offset: 0 },
+  getCustomer: { customerId: 'C-1' },
+  eraseCustomer: { customerId: 'C-1', confirm: true },
+  // each line's target share of resolution (support-lines subpage, src/app/settings/lineTargets.ts)
+  getLineTargets: {},
+  saveLineTargets: { expectedRevision: 0, targets: { L1: 0.8, L2: 0.8, L3: 0.8 } },
   // settings tabs of the grading admin page (src/app/settings)
   getSupervisionSettings: {},
   getDecisionSettings: {},

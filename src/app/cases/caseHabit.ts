@@ -5,8 +5,10 @@
  * reason). Whether the search came before work started is the domain's rule
  * (src/domain/analytics/caseHabit.ts).
  *
- * Who may record: anyone who may browse the issue (asked of Jira as the caller), the same people who
- * may search for it and give feedback on its suggestions.
+ * Who may record a search: anyone who may browse the issue (asked of Jira as the caller), the same people
+ * who may search for it and give feedback on its suggestions. The case decision is a fact of the issue
+ * that a later save replaces: it needs EDIT_ISSUES on it, like the panel's other writes
+ * (CASE_DECISION_NOT_EDITOR).
  */
 import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode, type JiraClient } from '../../adapters/jira';
 import { checkCaseDecision, searchedBeforeWork, workStartedAt, type CaseDecisionKind } from '../../domain/analytics';
@@ -160,6 +162,11 @@ export async function saveCaseDecision(
       })),
     );
   const issue = await issueForCaller(request.issueKey, deps);
+  const granted = await deps.asCaller().myPermissions(['EDIT_ISSUES'], { issueKey: issue.key });
+  if (granted['EDIT_ISSUES'] !== true)
+    throw new ItrError('CASE_DECISION_NOT_EDITOR', `needs EDIT_ISSUES on ${issue.key}`, {
+      params: { issueKey: issue.key },
+    });
   if (!issue.resolved)
     throw new ItrError('CASE_DECISION_NOT_RESOLVED', `${issue.key} is not resolved yet`, {
       params: { issueKey: issue.key },

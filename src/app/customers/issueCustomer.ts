@@ -85,7 +85,12 @@ export class IssueCustomer {
     return { id: issue.id, created: new Date(typeof created === 'string' ? created : NaN) };
   }
 
-  async search(query: unknown): Promise<CustomerProductHit[]> {
+  /**
+   * Product instances matching `query`, to pick one for `issueKey`: the imported customers' names, tiers
+   * and serials are shown only to who may change that issue's customer (EDIT_ISSUES on it).
+   */
+  async search(issueKey: string, query: unknown): Promise<CustomerProductHit[]> {
+    await this.issue(issueKey, true);
     const q = typeof query === 'string' ? query.trim().slice(0, 100) : '';
     if (q.length < 2) return [];
     return (await repositories().customers.searchProducts(q, 20)).map((p) => ({

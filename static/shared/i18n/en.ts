@@ -807,6 +807,7 @@ export const en = {
   'cases.suggest.caseAdded': 'Draft case {id} created from this issue.',
   'cases.suggest.improved': 'Case saved as version {revision}.',
   'errorCode.CASE_DECISION_CASE_REQUIRED': 'Choose the case you added or improved.',
+  'errorCode.CASE_DECISION_NOT_EDITOR': 'You need permission to edit this issue to record its case decision.',
   'errorCode.CASE_DECISION_NOT_RESOLVED': 'The case decision is asked for once the issue is resolved.',
   'errorCode.CASE_DECISION_REASON_REQUIRED': 'Say why no case is added or improved.',
   'errorCode.CASE_DECISION_REASON_TOO_LONG': 'The reason is too long: at most {max} characters.',

@@ -762,6 +762,7 @@ export const zhCN: Messages = {
   'cases.suggest.caseAdded': '已根据此问题创建草稿案例 {id}。',
   'cases.suggest.improved': '案例已保存为第 {revision} 版。',
   'errorCode.CASE_DECISION_CASE_REQUIRED': '请选择新建或改进的案例。',
+  'errorCode.CASE_DECISION_NOT_EDITOR': '需要此事务的编辑权限才能记录其案例决定。',
   'errorCode.CASE_DECISION_NOT_RESOLVED': '事务解决后才需要做案例决定。',
   'errorCode.CASE_DECISION_REASON_REQUIRED': '请说明为何不新建也不改进案例。',
   'errorCode.CASE_DECISION_REASON_TOO_LONG': '原因过长：最多 {max} 个字符。',

@@ -195,6 +195,20 @@ describe('the case decision at resolution', () => {
     expect(await sql.raw('SELECT * FROM case_decision')).toEqual([]);
   });
 
+  it('is recorded by who may edit the issue: browsing it is not enough, and who may not browse it gets no issue', async () => {
+    seedIssue('ITR-1', true);
+    const VIEWER = 'acc-viewer';
+    jira.seedUser({ accountId: VIEWER, displayName: 'Zhao Min', projectPermissions: { ITR: ['BROWSE_PROJECTS'] } });
+    jira.seedProject({ key: 'ITR', browsers: [ENGINEER, ADMIN, VIEWER] });
+    const payload = { issueKey: 'ITR-1', decision: 'none', reason: 'one-off' };
+    const viewer = await panel('saveCaseDecision', payload, VIEWER);
+    expect(codes(viewer)).toEqual(['CASE_DECISION_NOT_EDITOR']);
+    expectTranslated(viewer);
+    expect(codes(await panel('saveCaseDecision', payload, OUTSIDER))).toEqual(['ISSUE_NOT_FOUND']);
+    expect(await sql.raw('SELECT * FROM case_decision')).toEqual([]);
+    expect((await habitOf(VIEWER)).decision).toBeNull();
+  });
+
   it('refuses an unknown decision and a case that does not exist', async () => {
     seedIssue('ITR-1', true);
     expect(codes(await panel('saveCaseDecision', { issueKey: 'ITR-1', decision: 'maybe' }, ENGINEER))).toEqual([

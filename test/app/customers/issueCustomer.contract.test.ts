@@ -44,7 +44,7 @@ beforeEach(async () => {
 
 describe("the issue's customer and product", () => {
   it('searches by serial without contacts, picks, fills warranty at creation, records an override', async () => {
-    const hits = data(await home<unknown[]>('searchCustomerProducts', { query: 'SN-' }));
+    const hits = data(await home<unknown[]>('searchCustomerProducts', { issueKey: 'ITR-1', query: 'SN-' }));
     expect(hits).toHaveLength(2);
     expect(JSON.stringify(hits)).not.toContain('li.wei');
 
@@ -105,6 +105,20 @@ describe("the issue's customer and product", () => {
     expect(data(await onPanel<IssueCustomerFacts>('getIssueCustomer', { issueKey: 'ITR-1' }, VIEWER)).tier).toBe(
       'strategic',
     );
+  });
+});
+
+describe('searching the imported customers', () => {
+  it('is for an issue the caller may edit: browsing it is not enough, and no issue is no search', async () => {
+    expect(codes(await home('searchCustomerProducts', { issueKey: 'ITR-1', query: 'SN-' }, VIEWER))).toEqual([
+      'NOT_AUTHORIZED',
+    ]);
+    jira.seedUser({ accountId: 'acc-outsider', displayName: 'Otto' });
+    jira.seedProject({ key: 'ITR', browsers: [AGENT, VIEWER] });
+    expect(codes(await home('searchCustomerProducts', { issueKey: 'ITR-1', query: 'SN-' }, 'acc-outsider'))).toEqual([
+      'ISSUE_NOT_FOUND',
+    ]);
+    expect(codes(await home('searchCustomerProducts', { query: 'SN-' }))).toEqual(['INVALID_PAYLOAD']);
   });
 });
 
