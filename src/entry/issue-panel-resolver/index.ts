@@ -33,7 +33,6 @@ import {
   callerOf,
   fieldsOf,
   invalidPayload,
-  issueKey,
   numericId,
   oneOf,
   optionalText,
