@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { handler as triageResolver } from '../../src/entry/triageFunctions';
 import { handler as peopleResolver } from '../../src/entry/peopleResolver';
+import { itrHomeResolver } from '../../src/index';
 import { runMigrations } from '../../src/adapters/sql';
 import { DEFAULT_GRADING_TABLE } from '../../src/domain';
 import { harness } from '../../platform-doubles';
@@ -128,6 +129,8 @@ describeWithBrowser('triage page in Chromium', () => {
     const resolvers: Record<string, ResolverStub> = {
       ...realResolvers(triageResolver, FUNCTIONS, { accountId }),
       ...realResolvers(peopleResolver, ['searchPeople'], { accountId }),
+      // The issue's customer and product (IssueCustomer.tsx) is read when an issue opens.
+      ...realResolvers(itrHomeResolver, ['getIssueCustomer', 'searchCustomerProducts'], { accountId }),
     };
     for (const [key, wrap] of Object.entries(options.wrap ?? {})) {
       const real = resolvers[key];

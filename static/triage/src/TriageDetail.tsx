@@ -5,12 +5,13 @@ import { useI18n } from '../../shared/i18n/react';
 import { Heading } from './controls';
 import { History } from './History';
 import { IssueBrief } from './IssueBrief';
+import { IssueCustomer } from './IssueCustomer';
 import { ReassignForm } from './ReassignForm';
 import { TriageForm, type TriageFormProps } from './TriageForm';
 
 /**
  * The selected issue (the right-hand pane): what was reported and by whom, the triage form with its
- * live preview, forward/escalate, and its history. Each form is keyed by the issue, so selecting
+ * live preview, its customer and product, forward/escalate, and its history. Each form is keyed by the issue, so selecting
  * another issue starts them afresh (the draft itself is kept by the page).
  */
 export function TriageDetail({
@@ -48,6 +49,7 @@ export function TriageDetail({
           <IssueBrief key={item.issueKey} issueKey={item.issueKey} />
         </Stack>
         <TriageForm key={item.issueKey} item={item} options={options} labelledBy={titleId} {...form} />
+        <IssueCustomer key={`customer-${item.issueKey}`} issueKey={item.issueKey} />
         <ReassignForm
           key={`reassign-${item.issueKey}`}
           issueKey={item.issueKey}
