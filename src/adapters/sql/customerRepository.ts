@@ -226,11 +226,11 @@ export const sqlCustomers: CustomerRepository = {
 
   async list(q, offset, limit): Promise<CustomerList> {
     await ensureSchema();
-    const pattern = `%${likeEscaped(q)}%`;
+    const pattern = `%${likeEscaped(q.toLowerCase())}%`;
     const where =
       q === ''
         ? ''
-        : 'WHERE c.id LIKE ? OR c.name LIKE ? OR EXISTS (SELECT 1 FROM customer_product s WHERE s.customer_id = c.id AND s.serial LIKE ?)';
+        : 'WHERE LOWER(c.id) LIKE ? OR LOWER(c.name) LIKE ? OR EXISTS (SELECT 1 FROM customer_product s WHERE s.customer_id = c.id AND LOWER(s.serial) LIKE ?)';
     const params: SqlParam[] = q === '' ? [] : [pattern, pattern, pattern];
     const total = (await queryOne(`SELECT COUNT(*) AS n FROM customer c ${where}`, params, (r) => Number(r['n']))) ?? 0;
     const items = await query(
@@ -266,11 +266,12 @@ export const sqlCustomers: CustomerRepository = {
 
   async searchProducts(q, limit) {
     await ensureSchema();
-    const pattern = `%${likeEscaped(q)}%`;
+    // Case-insensitive whatever the column's collation (Forge SQL's default is binary): "sn-" finds "SN-1".
+    const pattern = `%${likeEscaped(q.toLowerCase())}%`;
     return query(
       `SELECT p.customer_id, p.serial, p.product, p.warranty_end, p.compliant, c.name, c.tier, c.region
        FROM customer_product p JOIN customer c ON c.id = p.customer_id
-       WHERE p.serial LIKE ? OR c.name LIKE ? OR c.id LIKE ?
+       WHERE LOWER(p.serial) LIKE ? OR LOWER(c.name) LIKE ? OR LOWER(c.id) LIKE ?
        ORDER BY c.name, p.serial LIMIT ${sqlLimit(limit, 20, 50)}`,
       [pattern, pattern, pattern],
       (r) => ({ ...productOf(r), name: String(r['name']), tier: String(r['tier']), region: String(r['region']) }),

@@ -43,22 +43,26 @@ export function IssueCustomer({ issueKey }: { issueKey: string }) {
     void load();
   }, [load]);
 
-  const search = useCallback(async (q: string) => {
-    const n = ++asked.current;
-    if (q.trim().length < 2) {
-      setHits(null);
-      return;
-    }
-    try {
-      const items = await call('searchCustomerProducts', { query: q });
-      if (n === asked.current) {
-        setHits({ query: q.trim(), items });
-        setFailure(null);
+  const search = useCallback(
+    async (q: string) => {
+      const n = ++asked.current;
+      if (q.trim().length < 2) {
+        setHits(null);
+        return;
       }
-    } catch (e) {
-      if (n === asked.current) setFailure({ titleKey: 'triage.customer.searchFailed', error: toApiError(e) });
-    }
-  }, []);
+      try {
+        // The search is for this issue: the server shows customers only to who may edit it.
+        const items = await call('searchCustomerProducts', { issueKey, query: q });
+        if (n === asked.current) {
+          setHits({ query: q.trim(), items });
+          setFailure(null);
+        }
+      } catch (e) {
+        if (n === asked.current) setFailure({ titleKey: 'triage.customer.searchFailed', error: toApiError(e) });
+      }
+    },
+    [issueKey],
+  );
 
   useEffect(() => {
     const timer = setTimeout(() => void search(query), SEARCH_DELAY_MS);
