@@ -18,7 +18,7 @@ import { harness, invokeResolver } from '../../platform-doubles';
 import { MESSAGES } from '../../static/shared/i18n';
 import { chromiumAvailable, installBridgeStub } from './bridgeStub';
 import { builtApp, realResolvers, screenshots } from './browserApp';
-import { ok, onTrackTechnicalServiceAtL2 } from './issueItrState.fixtures';
+import { notAssessedItr42, ok, onTrackTechnicalServiceAtL2 } from './issueItrState.fixtures';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const AGENT = 'acc-agent';
@@ -82,6 +82,14 @@ describeWithBrowser('customer facts and spare parts on the issue panel in Chromi
           suggestCases: () =>
             ok({ issueKey: 'ITR-42', hits: [], resolved: false, product: null, grade: null, helpedCaseIds: [] }),
           listHandoffs: () => ok([]),
+          getAssessment: () => ok(notAssessedItr42),
+          getDecisions: () =>
+            ok({
+              issueKey: 'ITR-42',
+              ironTriangle: { reasons: [], decision: null, viewerRoles: [] },
+              costs: { items: [], viewerMayApprove: false },
+              clarification: { items: [], submitter: null, viewerIsSubmitter: false },
+            }),
           ...real,
         },
       });
@@ -146,6 +154,7 @@ describeWithBrowser('customer facts and spare parts on the issue panel in Chromi
       const error = page.getByTestId('customer-parts-error');
       await error.waitFor();
       expect(await error.innerText()).toContain(m['errorCode.SPARE_PART_STEP_OUT_OF_ORDER']);
+      expect(await page.getByRole('alert').count()).toBe(1); // the other sections loaded fine
       if (lang === 'en') expect(await error.innerText()).not.toMatch(CJK);
       // The part as it now is: received by Zhao Lei, the next step offered is "faulty part returned".
       await page.getByTestId('spare-part-1-received').waitFor();
