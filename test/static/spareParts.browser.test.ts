@@ -8,7 +8,8 @@
  *  - an override is recorded with who (by name), from → to and why;
  *  - a part is requested and its steps recorded in order, each with who by name;
  *  - a step recorded meanwhile by someone else makes the page's stale step a skip: refused by the app with
- *    its translated message, and the part shown as it now is.
+ *    its translated message, and the part shown as it now is;
+ *  - a viewer who may not edit the issue sees the facts; once the app refuses a change, nothing is offered.
  * Skipped when no Chromium is installed (outside CI).
  */
 import path from 'node:path';
@@ -23,6 +24,7 @@ import { notAssessedItr42, ok, onTrackTechnicalServiceAtL2 } from './issueItrSta
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const AGENT = 'acc-agent';
 const OTHER = 'acc-other';
+const VIEWER = 'acc-viewer';
 const { jira } = harness();
 const CJK = /[\u3400-\u9fff\uff00-\uffef]/;
 const panel = (accountId: string) => ({ accountId, context: { extension: { issue: { key: 'ITR-42' } } } });
@@ -45,6 +47,7 @@ beforeEach(async () => {
   );
   jira.seedUser({ accountId: AGENT, displayName: 'Li Na' });
   jira.seedUser({ accountId: OTHER, displayName: 'Zhao Lei' });
+  jira.seedUser({ accountId: VIEWER, displayName: 'Wang Fang', projectPermissions: { ITR: ['BROWSE_PROJECTS'] } });
   jira.seedProject({ key: 'ITR' });
   jira.seedIssue({ key: 'ITR-42', summary: 'Kiosk reboots', created: '2026-11-30T23:30:00.000Z' });
   const picked = (await invokeResolver(
@@ -169,4 +172,35 @@ describeWithBrowser('customer facts and spare parts on the issue panel in Chromi
     },
     90_000,
   );
+
+  it('zh_CN light: a viewer who may not edit the issue is refused, and the section turns read-only', async () => {
+    const m = MESSAGES['zh-CN'];
+    const page = await app.browser.newPage({ viewport: { width: 560, height: 1400 }, colorScheme: 'light' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await installBridgeStub(page, {
+      context: { locale: 'zh_CN', timezone: 'Asia/Shanghai', issueKey: 'ITR-42', accountId: VIEWER },
+      colorMode: 'light',
+      resolvers: {
+        getIssueItrState: () => ok(onTrackTechnicalServiceAtL2),
+        suggestCases: () =>
+          ok({ issueKey: 'ITR-42', hits: [], resolved: false, product: null, grade: null, helpedCaseIds: [] }),
+        listHandoffs: () => ok([]),
+        ...realResolvers(
+          issuePanelResolver,
+          ['getIssueCustomer', 'overrideIssueCustomer', 'getSpareParts', 'recordSparePartStep'],
+          panel(VIEWER),
+        ),
+      },
+    });
+    await page.goto(app.url);
+    await page.getByTestId('customer-facts').getByText('Acme Bank').waitFor();
+    await page.getByTestId('spare-part-request').click();
+    expect(await page.getByTestId('customer-parts-read-only').innerText()).toBe(m['customerParts.readOnly']);
+    expect(await page.getByTestId('spare-part-request').count()).toBe(0);
+    expect(await page.getByTestId('customer-override-open').count()).toBe(0);
+    expect(await page.getByTestId('spare-part-1').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

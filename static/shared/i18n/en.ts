@@ -1267,6 +1267,7 @@ export const en = {
   'customerParts.record.returned': 'Record: faulty part returned',
   'customerParts.record.repaired': 'Record: repaired',
   'customerParts.requestPart': 'Request a spare part',
+  'customerParts.readOnly': 'You cannot edit this issue, so its customer facts and spare parts are read-only for you.',
   // ---- end of customer facts and spare parts ----
   'settings.loading': 'Loading settings…',
   'settings.save': 'Save settings',

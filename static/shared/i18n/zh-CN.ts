@@ -1202,6 +1202,7 @@ export const zhCN: Messages = {
   'customerParts.record.returned': '记录：故障件已返回',
   'customerParts.record.repaired': '记录：已修复',
   'customerParts.requestPart': '申请备件',
+  'customerParts.readOnly': '你无权编辑此事务，因此只能查看其客户信息与备件。',
   // ---- end of customer facts and spare parts ----
   'settings.loading': '正在加载设置…',
   'settings.save': '保存设置',

@@ -74,6 +74,8 @@ export function CustomerParts({ issueKey }: { issueKey: string }) {
   const { facts, setFacts, parts, setParts, loadError, load } = useCustomerParts(issueKey);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // The server decides who may change the issue (EDIT_ISSUES); once it refuses, the page stops offering.
+  const [readOnly, setReadOnly] = useState(false);
 
   const act = async <T,>(run: () => Promise<T>, done: (v: T) => void): Promise<boolean> => {
     setBusy(true);
@@ -82,7 +84,9 @@ export function CustomerParts({ issueKey }: { issueKey: string }) {
       done(await run());
       return true;
     } catch (e) {
-      setError(toApiError(e));
+      const refused = toApiError(e);
+      if (refused.code === 'NOT_AUTHORIZED') setReadOnly(true);
+      else setError(refused);
       return false;
     } finally {
       setBusy(false);
@@ -107,6 +111,7 @@ export function CustomerParts({ issueKey }: { issueKey: string }) {
             <Facts
               facts={facts}
               busy={busy}
+              readOnly={readOnly}
               onOverride={(field, to, reason) =>
                 act(() => call('overrideIssueCustomer', { issueKey, field, to, reason }), setFacts)
               }
@@ -114,6 +119,7 @@ export function CustomerParts({ issueKey }: { issueKey: string }) {
             <Parts
               parts={parts}
               busy={busy}
+              readOnly={readOnly}
               onRecord={(partNo, step) =>
                 void act(
                   () =>
@@ -127,6 +133,11 @@ export function CustomerParts({ issueKey }: { issueKey: string }) {
             />
           </>
         )}
+        {readOnly ? (
+          <Box role="status" testId="customer-parts-read-only">
+            <Text color="color.text.subtle">{t('customerParts.readOnly')}</Text>
+          </Box>
+        ) : null}
         {error !== null ? (
           <Box testId="customer-parts-error">
             <ErrorState error={error} params={{ issueKey }} headingLevel="h4" />
@@ -150,10 +161,12 @@ function useValueText() {
 function Facts({
   facts,
   busy,
+  readOnly,
   onOverride,
 }: {
   facts: IssueCustomerFacts | null;
   busy: boolean;
+  readOnly: boolean;
   onOverride: (field: IssueCustomerField, to: string, reason: string) => Promise<boolean>;
 }) {
   const { t } = useI18n();
@@ -203,7 +216,7 @@ function Facts({
           </Box>
         </Stack>
       )}
-      {editing ? (
+      {readOnly ? null : editing ? (
         <OverrideForm
           facts={facts}
           busy={busy}
@@ -364,10 +377,12 @@ function OverrideForm({
 function Parts({
   parts,
   busy,
+  readOnly,
   onRecord,
 }: {
   parts: SparePartView[];
   busy: boolean;
+  readOnly: boolean;
   onRecord: (partNo: number | undefined, step: Step) => void;
 }) {
   const { t } = useI18n();
@@ -390,7 +405,7 @@ function Parts({
                 </Box>
               ))}
             </Box>
-            {p.next === null ? null : (
+            {p.next === null || readOnly ? null : (
               <Inline>
                 <Button
                   testId={`spare-part-${p.partNo}-next`}
@@ -404,11 +419,13 @@ function Parts({
           </Stack>
         </Box>
       ))}
-      <Inline>
-        <Button testId="spare-part-request" isDisabled={busy} onClick={() => onRecord(undefined, 'requested')}>
-          {t('customerParts.requestPart')}
-        </Button>
-      </Inline>
+      {readOnly ? null : (
+        <Inline>
+          <Button testId="spare-part-request" isDisabled={busy} onClick={() => onRecord(undefined, 'requested')}>
+            {t('customerParts.requestPart')}
+          </Button>
+        </Inline>
+      )}
     </Stack>
   );
 }
