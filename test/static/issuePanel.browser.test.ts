@@ -85,6 +85,8 @@ const QUIET = {
       clarification: { items: [], submitter: null, viewerIsSubmitter: false },
     }),
   getAssessment: () => ok(notAssessedItr42),
+  getIssueCustomer: () => ok(null),
+  getSpareParts: () => ok([]),
 };
 
 describeWithBrowser('ITR issue panel in Chromium', () => {
@@ -211,7 +213,15 @@ describeWithBrowser('ITR issue panel in Chromium', () => {
             .map((c) => (c.payload as { functionKey?: string } | null)?.functionKey)
             .filter(Boolean)
             .sort(),
-        ).toEqual(['getAssessment', 'getDecisions', 'getIssueItrState', 'listHandoffs', 'suggestCases']);
+        ).toEqual([
+          'getAssessment',
+          'getDecisions',
+          'getIssueCustomer',
+          'getIssueItrState',
+          'getSpareParts',
+          'listHandoffs',
+          'suggestCases',
+        ]);
         expect(errors).toEqual([]);
         await shoot(page, `issue-panel-${locale}-${mode}`);
         await page.close();

@@ -14,6 +14,7 @@ import { GradeVersion } from './GradeVersion';
 import { Handoff } from './handoff/Handoff';
 import { LastingFixes } from './lastingFix/LastingFixes';
 import { Decisions } from './decisions/Decisions';
+import { CustomerParts } from './customer/CustomerParts';
 import { Assessment } from './assessment/Assessment';
 import { LineHistory } from './LineHistory';
 import { NextStep } from './next/NextStep';
@@ -187,6 +188,7 @@ function Details({
         <Handoff issueKey={state.issueKey} />
       </Box>
       <Decisions issueKey={state.issueKey} />
+      <CustomerParts issueKey={state.issueKey} />
       <CaseSuggestions issueKey={state.issueKey} />
       {state.closure.classification === 'problem' && !rootCauseOnTop ? (
         <RootCauseFold
