@@ -21,6 +21,7 @@ import { errorMessageKey, type MessageKey } from '../../../shared/i18n';
 import { useI18n } from '../../../shared/i18n/react';
 import { personName } from '../../../shared/people';
 import { listStyles, Row } from '../DetailRows';
+import { headingStyles, itemStyles, sectionStyles } from '../panelSectionStyles';
 
 const DECISIONS: readonly AssessmentDecision[] = ['pending', 'accept', 'decline', 'handToRnd', 'handToSales'];
 const decisionKey = (d: AssessmentDecision): MessageKey => `assessment.decision.${d}`;
@@ -275,13 +276,6 @@ function AssessmentForm({
   );
 }
 
-const sectionStyles = xcss({
-  borderBlockStartWidth: 'border.width',
-  borderBlockStartStyle: 'solid',
-  borderColor: 'color.border',
-  paddingBlockStart: 'space.150',
-});
-const headingStyles = xcss({ font: 'font.heading.xsmall', color: 'color.text', margin: 'space.0' });
 const historyListStyles = xcss({
   listStyle: 'none',
   margin: 'space.0',
@@ -289,9 +283,4 @@ const historyListStyles = xcss({
   display: 'flex',
   flexDirection: 'column',
   gap: 'space.050',
-});
-const itemStyles = xcss({
-  padding: 'space.075',
-  borderRadius: 'radius.small',
-  backgroundColor: 'color.background.neutral.subtle',
 });

@@ -24,6 +24,7 @@ import { ErrorState } from '../../../shared/ErrorState';
 import type { MessageKey } from '../../../shared/i18n';
 import { useI18n } from '../../../shared/i18n/react';
 import { DateTime, listStyles, NotSet, Row } from '../DetailRows';
+import { headingStyles, itemListStyles, itemStyles, sectionStyles } from '../panelSectionStyles';
 
 type Step = SparePartStepView['step'];
 const FIELDS: readonly IssueCustomerField[] = ['tier', 'region', 'warranty', 'compliant'];
@@ -430,26 +431,6 @@ function Parts({
   );
 }
 
-const sectionStyles = xcss({
-  borderBlockStartWidth: 'border.width',
-  borderBlockStartStyle: 'solid',
-  borderColor: 'color.border',
-  paddingBlockStart: 'space.150',
-});
-const headingStyles = xcss({ font: 'font.heading.xsmall', color: 'color.text', margin: 'space.0' });
-const itemListStyles = xcss({
-  listStyle: 'none',
-  margin: 'space.0',
-  padding: 'space.0',
-  display: 'flex',
-  flexDirection: 'column',
-  gap: 'space.050',
-});
-const itemStyles = xcss({
-  padding: 'space.075',
-  borderRadius: 'radius.small',
-  backgroundColor: 'color.background.neutral.subtle',
-});
 const formStyles = xcss({
   padding: 'space.100',
   borderRadius: 'radius.small',

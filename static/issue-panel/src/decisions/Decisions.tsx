@@ -7,7 +7,7 @@
  * what was typed.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
-import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type {
   ClarificationView,
   CostActionView,
@@ -23,6 +23,7 @@ import { type ApiError, toApiError } from '../../../shared/errors';
 import { errorMessageKey } from '../../../shared/i18n';
 import { useI18n } from '../../../shared/i18n/react';
 import { personName } from '../../../shared/people';
+import { headingStyles, itemListStyles, itemStyles, sectionStyles } from '../panelSectionStyles';
 
 const KINDS: readonly CostKindId[] = ['onSiteVisit', 'replacementPart', 'credit'];
 
@@ -182,7 +183,7 @@ function IronTriangle({ view, busy, act }: { view: DecisionsView; busy: boolean;
                 {decision.moneyRoleMissing ? <Text size="small">{t('triangle.moneyRoleMissing')}</Text> : null}
               </>
             )}
-            <Box as="ul" xcss={listStyles} testId="triangle-signoffs">
+            <Box as="ul" xcss={itemListStyles} testId="triangle-signoffs">
               {decision.signOffs.map((s, i) => (
                 <Box as="li" key={i} xcss={itemStyles}>
                   <Text>
@@ -322,7 +323,7 @@ function CostActions({ view, busy, act }: { view: DecisionsView; busy: boolean; 
       <Stack space="space.100">
         <Text weight="bold">{t('cost.title')}</Text>
         {view.costs.items.length === 0 ? <Text color="color.text.subtlest">{t('cost.none')}</Text> : null}
-        <Box as="ul" xcss={listStyles} testId="cost-list">
+        <Box as="ul" xcss={itemListStyles} testId="cost-list">
           {view.costs.items.map((c) => (
             <Box as="li" key={c.id} xcss={itemStyles}>
               <Stack space="space.050">
@@ -463,7 +464,7 @@ function Clarification({ view, busy, act }: { view: DecisionsView; busy: boolean
         {items.length === 0 && submitter !== null ? (
           <Text color="color.text.subtlest">{t('clarification.none')}</Text>
         ) : null}
-        <Box as="ul" xcss={listStyles} testId="clarification-list">
+        <Box as="ul" xcss={itemListStyles} testId="clarification-list">
           {items.map((q) => (
             <Box as="li" key={q.id} xcss={itemStyles}>
               <Stack space="space.050">
@@ -547,24 +548,3 @@ function Clarification({ view, busy, act }: { view: DecisionsView; busy: boolean
     </Box>
   );
 }
-
-const sectionStyles = xcss({
-  borderBlockStartWidth: 'border.width',
-  borderBlockStartStyle: 'solid',
-  borderColor: 'color.border',
-  paddingBlockStart: 'space.150',
-});
-const headingStyles = xcss({ font: 'font.heading.xsmall', color: 'color.text', margin: 'space.0' });
-const listStyles = xcss({
-  listStyle: 'none',
-  margin: 'space.0',
-  padding: 'space.0',
-  display: 'flex',
-  flexDirection: 'column',
-  gap: 'space.050',
-});
-const itemStyles = xcss({
-  padding: 'space.075',
-  borderRadius: 'radius.small',
-  backgroundColor: 'color.background.neutral.subtle',
-});

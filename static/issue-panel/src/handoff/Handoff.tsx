@@ -12,6 +12,7 @@ import { type ApiError, call } from '../../../shared/api';
 import { toApiError } from '../../../shared/errors';
 import { errorMessageKey } from '../../../shared/i18n';
 import { useI18n } from '../../../shared/i18n/react';
+import { headingStyles, itemListStyles, itemStyles, sectionStyles } from '../panelSectionStyles';
 
 type Target = HandoffItem['target'];
 
@@ -88,7 +89,7 @@ export function Handoff({ issueKey }: { issueKey: string }) {
         {items === null ? null : items.length === 0 ? (
           <Text color="color.text.subtlest">{t('handoff.none')}</Text>
         ) : (
-          <Box as="ul" xcss={listStyles} testId="handoff-list">
+          <Box as="ul" xcss={itemListStyles} testId="handoff-list">
             {items.map((i) => (
               <Box as="li" key={i.key} xcss={itemStyles}>
                 <Inline space="space.100" alignBlock="center">
@@ -111,26 +112,6 @@ export function Handoff({ issueKey }: { issueKey: string }) {
   );
 }
 
-const sectionStyles = xcss({
-  borderBlockStartWidth: 'border.width',
-  borderBlockStartStyle: 'solid',
-  borderColor: 'color.border',
-  paddingBlockStart: 'space.150',
-});
-const headingStyles = xcss({ font: 'font.heading.xsmall', color: 'color.text', margin: 'space.0' });
-const listStyles = xcss({
-  listStyle: 'none',
-  margin: 'space.0',
-  padding: 'space.0',
-  display: 'flex',
-  flexDirection: 'column',
-  gap: 'space.050',
-});
-const itemStyles = xcss({
-  padding: 'space.075',
-  borderRadius: 'radius.small',
-  backgroundColor: 'color.background.neutral.subtle',
-});
 const confirmStyles = xcss({
   padding: 'space.100',
   borderRadius: 'radius.small',

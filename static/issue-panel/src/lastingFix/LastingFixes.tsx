@@ -18,6 +18,7 @@ import { errorMessageKey, type MessageKey } from '../../../shared/i18n';
 import { useI18n } from '../../../shared/i18n/react';
 import { PeoplePicker } from '../../../shared/PeoplePicker';
 import type { PickedPerson } from '../../../shared/people';
+import { headingStyles, itemListStyles, itemStyles, sectionStyles } from '../panelSectionStyles';
 
 const STATE_LOOK: Record<LastingFixStateDto, 'default' | 'success' | 'removed'> = {
   open: 'default',
@@ -126,7 +127,7 @@ export function LastingFixes({ issueKey }: { issueKey: string }) {
             {panel.fixes.length === 0 ? (
               <Text color="color.text.subtlest">{t('lastingFix.none')}</Text>
             ) : (
-              <Box as="ul" xcss={listStyles} testId="lasting-fix-list">
+              <Box as="ul" xcss={itemListStyles} testId="lasting-fix-list">
                 {panel.fixes.map((f) => (
                   <Box as="li" key={f.key} xcss={itemStyles} testId={`lasting-fix-${f.kind}`}>
                     <Stack space="space.050">
@@ -251,26 +252,6 @@ export function LastingFixes({ issueKey }: { issueKey: string }) {
   );
 }
 
-const sectionStyles = xcss({
-  borderBlockStartWidth: 'border.width',
-  borderBlockStartStyle: 'solid',
-  borderColor: 'color.border',
-  paddingBlockStart: 'space.150',
-});
-const headingStyles = xcss({ font: 'font.heading.xsmall', color: 'color.text', margin: 'space.0' });
-const listStyles = xcss({
-  listStyle: 'none',
-  margin: 'space.0',
-  padding: 'space.0',
-  display: 'flex',
-  flexDirection: 'column',
-  gap: 'space.050',
-});
-const itemStyles = xcss({
-  padding: 'space.075',
-  borderRadius: 'radius.small',
-  backgroundColor: 'color.background.neutral.subtle',
-});
 const formStyles = xcss({
   padding: 'space.100',
   borderRadius: 'radius.small',
