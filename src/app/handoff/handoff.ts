@@ -126,8 +126,11 @@ async function readAsCaller(
   return { id: issue.id, fields: issue.fields, record: await repositories().handoffs.readHandoffs(issue.id) };
 }
 
-/** Whether the issue the app created is still there (asked as the app: its key comes from app-owned storage). */
-async function stillExists(app: JiraClient, key: string): Promise<boolean> {
+/**
+ * Whether the issue the app created is still there (asked as the app: its key comes from app-owned storage).
+ * Lasting fixes ask it of the issues they created too.
+ */
+export async function stillExists(app: JiraClient, key: string): Promise<boolean> {
   try {
     await app.getIssue(key, { fields: ['status'] });
     return true;

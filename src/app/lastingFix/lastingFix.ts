@@ -35,7 +35,7 @@ import {
 import { fitForDisplay } from '../../domain/storageLimits';
 import { loadAnalyticsSettings, type AnalyticsSettings } from '../analytics/settings';
 import { NotAuthorizedError } from '../auth/authorization';
-import { HANDOFF_LINK_TYPE } from '../handoff/handoff';
+import { HANDOFF_LINK_TYPE, stillExists } from '../handoff/handoff';
 import { ItrError, issueNotFound } from '../itrError';
 import { namesOf, personName } from '../people/displayNames';
 import { repositories } from '../ports';
@@ -110,17 +110,6 @@ async function todayOf(user: JiraClient, now: Date): Promise<string> {
     return dayIn(now, me?.timeZone ?? FALLBACK_ZONE);
   } catch {
     return dayIn(now, FALLBACK_ZONE); // a zone Intl does not know
-  }
-}
-
-/** Whether the issue the app recorded still exists (asked as the app: its key comes from app-owned storage). */
-async function stillExists(app: JiraClient, key: string): Promise<boolean> {
-  try {
-    await app.getIssue(key, { fields: ['status'] });
-    return true;
-  } catch (e) {
-    if (e instanceof JiraError && e.code === JiraErrorCode.NotFound) return false;
-    throw e;
   }
 }
 
