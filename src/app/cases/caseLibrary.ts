@@ -25,12 +25,16 @@ import type {
   CaseVersion,
 } from '../../contract/cases';
 import {
+  cutNoise,
+  DEFAULT_NOISE_CUT,
   DEFAULT_SEARCH_PARAMS,
   type FieldTexts,
   type Feedback,
   highlight,
   isCjkTerm,
   matchedWords,
+  type NoiseCut,
+  preferProduct,
   rerankWithFeedback,
   type SearchParams,
 } from '../../domain/caseSearch';
@@ -66,8 +70,6 @@ export function caseTexts(c: CaseContent): FieldTexts {
     meta: [c.product, c.productVersion, ...c.tags].join(' '),
   };
 }
-
-const nonEmptyOr = <T>(xs: T[], fallback: T[]): T[] => (xs.length > 0 ? xs : fallback);
 
 function guessLanguage(c: CaseContent): string {
   if (c.language === 'en' || c.language === 'zh-CN') return c.language;
@@ -165,6 +167,8 @@ export interface CaseLibraryDeps {
   /** Reads the app's field list as the app (the product and grade fields' site ids). */
   jiraAsApp: () => JiraClient;
   params: SearchParams;
+  /** When the panel suggests nothing rather than filler (params.ts). */
+  noiseCut: NoiseCut;
   /** Told how long each phase of a search took and which terms it kept (the benchmark); absent in the app. */
   searchProbe?: SearchProbe | undefined;
   /** Whether the caller holds the case editor role (triage groups or Jira admin), asked as the caller. */
@@ -180,6 +184,7 @@ export class CaseLibrary {
       jiraFor: () => jiraAsUser(),
       jiraAsApp: () => jiraAsApp(),
       params: DEFAULT_SEARCH_PARAMS,
+      noiseCut: DEFAULT_NOISE_CUT,
       isCaseEditor: async () => hasTriageRole(jiraAsUser(), await loadTriageRole()),
       ...deps,
     };
@@ -242,8 +247,12 @@ export class CaseLibrary {
       product?: string | undefined;
       tag?: string | undefined;
       language?: string | undefined;
+      /** The issue's product: a case for it is preferred among near ties, never matched on it alone. */
+      preferProduct?: string | null;
     },
     limit: number,
+    /** `suggest`: unasked suggestions, the whole noise cut; `search`: a typed search, the floor only. */
+    purpose: 'suggest' | 'search',
   ): Promise<CaseHit[]> {
     const probe = this.deps.searchProbe;
     const ranked = await repositories().caseIndex.searchIndex(texts, this.deps.params, { limit: CANDIDATES, probe });
@@ -257,7 +266,12 @@ export class CaseLibrary {
       (filter.product === undefined || c.product === filter.product) &&
       (filter.tag === undefined || c.tags.includes(filter.tag)) &&
       (filter.language === undefined || c.language === filter.language);
-    const ordered = rerankWithFeedback(ranked, feedback, this.deps.params).filter((r) => {
+    const ordered = preferProduct(
+      rerankWithFeedback(ranked, feedback, this.deps.params),
+      (id) => byId.get(id)?.product,
+      filter.preferProduct,
+      this.deps.params,
+    ).filter((r) => {
       const c = byId.get(r.caseId);
       return c !== undefined && ok(c);
     });
@@ -270,21 +284,21 @@ export class CaseLibrary {
       ),
     );
     const visible = new Set(allowed.map((c) => String(c.id)));
-    return head
-      .filter((r) => visible.has(r.caseId))
+    // The cut looks only at cases the caller may see, so a hidden case can neither add nor silence a suggestion.
+    const shown = head.filter((r) => visible.has(r.caseId));
+    const cut = this.deps.noiseCut;
+    return (purpose === 'suggest' ? cutNoise(shown, cut) : shown.filter((r) => r.share >= cut.minShare))
       .slice(0, limit)
       .map((r) => {
         const c = byId.get(r.caseId) as CaseRecord;
         return {
           case: c,
           score: Math.round(r.score * 1000) / 1000,
-          // What the reader sees of why it matched: the case's own words, the stems only if none shows.
-          matchedTerms: nonEmptyOr(
-            matchedWords(
-              [c.title, c.symptom, c.rootCause, [c.product, c.productVersion, ...c.tags].join(' ')],
-              r.matched,
-            ),
-            r.matched.slice(0, 12),
+          // What the reader sees of why it matched: the case's own words as written, never the index's
+          // stems or bigrams (none when the match lies beyond what a reader sees).
+          matchedTerms: matchedWords(
+            [c.title, c.symptom, c.rootCause, [c.product, c.productVersion, ...c.tags].join(' ')],
+            r.matched,
           ),
           highlights: { title: highlight(c.title, r.matched), symptom: highlight(c.symptom.slice(0, 400), r.matched) },
         };
@@ -299,13 +313,28 @@ export class CaseLibrary {
       { title: req.text },
       { statuses, product: req.product, tag: req.tag, language: req.language },
       limit,
+      'search',
     );
   }
 
   /**
-   * The best published cases for an issue, from its summary, description, environment and its ITR
-   * product and grade (app fields, in the meta field the cases' product, version and tags live in):
-   * one round trip for the panel, which also learns whether the issue is resolved and which cases
+   * The published cases worth suggesting for a report (title and body apart, as an issue has them),
+   * after the noise cut: what the panel shows, and what the benchmark measures.
+   */
+  async similarCases(
+    accountId: string | undefined,
+    texts: FieldTexts,
+    product: string | null,
+    limit: number,
+  ): Promise<CaseHit[]> {
+    const filter = { statuses: ['published' as CaseStatus], preferProduct: product };
+    return await this.hits(accountId, texts, filter, Math.min(Math.max(limit, 1), MAX_LIMIT), 'suggest');
+  }
+
+  /**
+   * The best published cases for an issue, from its summary, description and environment, cases of
+   * its ITR product (an app field) preferred among near ties: a shared product name alone made five
+   * unrelated cases "similar". One round trip for the panel, which also learns whether the issue is resolved and which cases
    * already helped on it.
    */
   async suggestCases(accountId: string | undefined, issueKey: string, limit = 5): Promise<CaseSuggestions> {
@@ -320,14 +349,8 @@ export class CaseLibrary {
     const texts: FieldTexts = {
       title: s(f['summary']),
       body: `${adfText(f['description'])}\n${s(f['environment'])}`,
-      meta: [product ?? '', grade ?? ''].join(' ').trim(),
     };
-    const hits = await this.hits(
-      accountId,
-      texts,
-      { statuses: ['published'] },
-      Math.min(Math.max(limit, 1), MAX_LIMIT),
-    );
+    const hits = await this.similarCases(accountId, texts, product, limit);
     const helped = await repositories().cases.helpedCaseIds(issueKey);
     return {
       issueKey,

@@ -4,8 +4,15 @@
  * often, what kind of token it is), IDF, a coordination bonus and a small feedback prior. Pure: the
  * postings come in as data (the app reads them from the SQL index), scores go out.
  */
-import { CASE_FIELDS, type CaseField, DEFAULT_SEARCH_PARAMS, type SearchParams } from './params';
-import { kindOfTerm, tokenize, type Token } from './tokenize';
+import {
+  CASE_FIELDS,
+  type CaseField,
+  DEFAULT_NOISE_CUT,
+  DEFAULT_SEARCH_PARAMS,
+  type NoiseCut,
+  type SearchParams,
+} from './params';
+import { cjkWordSpans, kindOfTerm, tokenize, type Token } from './tokenize';
 
 /** Text of a case or a query, by field. A missing field is empty. */
 export type FieldTexts = Partial<Record<CaseField, string>>;
@@ -135,6 +142,11 @@ export interface Feedback {
 export interface RankedCase {
   caseId: string;
   score: number;
+  /**
+   * How much of the query's information the case matched, 0–1: the BM25 score over the most it could
+   * reach (every kept term saturated). Comparable across queries, unlike `score`; the noise cut uses it.
+   */
+  share: number;
   /** Matched query terms, most contributing first: why the case matched. */
   matched: string[];
 }
@@ -195,6 +207,7 @@ export function rankPostings(
     out.push({
       caseId,
       score: a.score * coord * feedbackPrior(feedback.get(caseId), p),
+      share: a.score / totalMass,
       matched: a.parts.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([t]) => t),
     });
   }
@@ -215,7 +228,8 @@ export interface HighlightSegment {
 
 /**
  * Splits `text` into plain and matched pieces for display: a word is marked when its term (or a
- * bigram or identifier containing it) is in `matched`.
+ * bigram or identifier containing it) is in `matched`; in Chinese (and other CJK) text a matched
+ * character bigram marks the whole words it touches.
  * @example highlight('Tab strip crashes', ['crash']) // [{text:'Tab strip ',hit:false},{text:'crashes',hit:true}]
  */
 export function highlight(text: string, matched: readonly string[]): HighlightSegment[] {
@@ -224,6 +238,9 @@ export function highlight(text: string, matched: readonly string[]): HighlightSe
   const marks = new Array<boolean>(source.length).fill(false);
   for (const t of tokenize(source)) {
     if (want.has(t.term)) for (let i = t.start; i < t.end && i < marks.length; i++) marks[i] = true;
+  }
+  for (const [a, b] of cjkWordSpans(source)) {
+    if (marks.slice(a, b).some((m) => m)) marks.fill(true, a, b);
   }
   const out: HighlightSegment[] = [];
   let i = 0;
@@ -268,5 +285,39 @@ export function rerankWithFeedback(
 ): RankedCase[] {
   return ranked
     .map((r) => ({ ...r, score: r.score * feedbackPrior(feedback.get(r.caseId), p) }))
+    .sort((a, b) => b.score - a.score || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+}
+
+/**
+ * The cases worth suggesting unasked (see NoiseCut in params.ts): none when the best share does not
+ * stand out from the `leadDepth`-th (when that many match), otherwise those at or above `minShare`, in the given order
+ * (which may already include the feedback prior).
+ */
+export function cutNoise(ranked: readonly RankedCase[], cut: NoiseCut = DEFAULT_NOISE_CUT): RankedCase[] {
+  const shares = ranked.map((r) => r.share).sort((a, b) => b - a);
+  const best = shares[0];
+  if (best === undefined || best < cut.minShare) return [];
+  // Fewer matching cases than leadDepth are no crowd (a small library, two copies of one case).
+  const reference = shares[cut.leadDepth - 1];
+  if (reference !== undefined && best < cut.minLead * reference) return [];
+  return ranked.filter((r) => r.share >= cut.minShare);
+}
+
+/**
+ * Applies the product prior (SearchParams.productPrior) to a ranked list: cases whose product is the
+ * issue's (compared case-insensitively) score a little higher; sorted again, ties by case id.
+ */
+export function preferProduct(
+  ranked: readonly RankedCase[],
+  productOf: (caseId: string) => string | undefined,
+  product: string | null | undefined,
+  p: SearchParams = DEFAULT_SEARCH_PARAMS,
+): RankedCase[] {
+  const want = product?.trim().toLowerCase();
+  if (want === undefined || want === '' || p.productPrior === 0) return [...ranked];
+  return ranked
+    .map((r) =>
+      productOf(r.caseId)?.trim().toLowerCase() === want ? { ...r, score: r.score * (1 + p.productPrior) } : r,
+    )
     .sort((a, b) => b.score - a.score || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
 }

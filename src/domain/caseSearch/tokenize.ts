@@ -9,10 +9,13 @@
  * - Identifier-like tokens (versions `2.53.1`, files `nsDocShell.cpp`, codes `0x80004005`,
  *   `js::GCRuntime`, camelCase names) are kept whole *and* split into their parts: the whole is rare and
  *   decisive for duplicates, the parts still match a differently written mention.
+ * - Stack-trace frames (`at org.apache.Foo.bar(Foo.java:12)`) give only their whole identifiers, not
+ *   their parts: a trace repeats `org`, `apache`, `java`, `invoke` in every frame, and those parts
+ *   drowned the words of the report (see STACK_FRAME_PARTS in params.ts).
  * - Word bigrams of adjacent content words inside one clause (`tab strip`), only when
  *   INDEX_WORD_BIGRAMS is on (off by default: see params.ts).
  */
-import { INDEX_WORD_BIGRAMS, MAX_FIELD_CHARS, MAX_TOKEN_LENGTH } from './params';
+import { INDEX_WORD_BIGRAMS, MAX_FIELD_CHARS, MAX_TOKEN_LENGTH, STACK_FRAME_PARTS } from './params';
 
 /** What a term is; decides its query weight (see SearchParams). */
 export type TermKind = 'word' | 'ident' | 'bigram' | 'cjk';
@@ -118,12 +121,30 @@ function cjkTokens(run: string, offset: number, out: Token[]): void {
   }
 }
 
+/** A Java/JVM-style stack frame line: `at package.Class.method(File.java:12)`. */
+const FRAME_LINE = /^[ \t]*at [\w$.<>]+\(.*$/gmu;
+
+/** Start and end offsets of the stack-frame lines in `text`, in order. */
+function frameSpans(text: string): Array<[number, number]> {
+  if (STACK_FRAME_PARTS || !text.includes('at ')) return [];
+  return Array.from(text.matchAll(FRAME_LINE), (m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+}
+
 function latinTokens(text: string, offset: number, out: Token[]): void {
   let previous: { term: string; start: number; end: number } | undefined;
+  const frames = frameSpans(text);
+  let frame = 0;
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
-    const start = offset + (m.index ?? 0);
+    const at = m.index ?? 0;
+    const start = offset + at;
     const end = start + raw.length;
+    while (frame < frames.length && (frames[frame] as [number, number])[1] <= at) frame++;
+    if (frame < frames.length && (frames[frame] as [number, number])[0] <= at) {
+      if (isIdentifier(raw)) out.push({ term: clip(raw.toLowerCase()), kind: 'ident', start, end });
+      previous = undefined;
+      continue;
+    }
     if (previous !== undefined && CLAUSE_BREAK.test(text.slice(previous.end - offset, start - offset)))
       previous = undefined;
     const apostrophe = raw.search(/['’]/);
@@ -171,6 +192,19 @@ export function tokenize(input: string): Token[] {
     last = at + m[0].length;
   }
   if (last < normal.length) latinTokens(normal.slice(last), last, out);
+  return out;
+}
+
+/**
+ * The words of the CJK runs of `text` as the segmenter cuts them, as [start, end) offsets: a match
+ * of an index bigram is shown as the whole words it touches, never as a fragment ("文乱" of 中文乱码).
+ */
+export function cjkWordSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(CJK_RUN)) {
+    const at = m.index ?? 0;
+    for (const s of zhSegmenter().segment(m[0])) out.push([at + s.index, at + s.index + s.segment.length]);
+  }
   return out;
 }
 

@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import {
   analyzeDocument,
   analyzeQuery,
+  cutNoise,
+  DEFAULT_NOISE_CUT,
   highlight,
+  preferProduct,
+  type RankedCase,
   matchedWords,
   idf,
   MemoryCaseIndex,
@@ -33,6 +37,21 @@ describe('tokenize', () => {
     ['freezes', stem('freeze')],
     ['images', stem('image')],
   ])('stems %s like %s', (a, b) => expect(stem(a)).toBe(b));
+  it('gives a stack frame its whole identifiers only, and the report around it its words', () => {
+    const text =
+      'S3A read fails\n\tat org.apache.hadoop.fs.s3a.S3AInputStream.read(S3AInputStream.java:123)\nafter retry';
+    expect(tokenize(text).map((t) => t.term)).toEqual([
+      's3a',
+      'read',
+      'fail',
+      'org.apache.hadoop.fs.s3a.s3ainputstream.read',
+      's3ainputstream.java:123',
+      'retry',
+    ]);
+  });
+  it('splits an identifier outside a frame line, even one that starts with "at"', () => {
+    expect(tokenize('attach S3AInputStream.read').map((t) => t.term)).toContain('input');
+  });
   it('drops stop words and folds full-width letters', () => {
     expect(tokenize('The ＡＢＣ is broken').map((t) => t.term)).toEqual(['abc', 'broken']);
   });
@@ -136,6 +155,59 @@ describe('highlight', () => {
       { text: 'Tab strip ', hit: false },
       { text: 'crashes', hit: true },
     ]);
+  });
+  it('marks whole Chinese words, never a bigram that straddles two', () => {
+    const hits = highlight('打印机卡纸了，重启无效', ['印机']).filter((s) => s.hit);
+    expect(hits.map((s) => s.text)).toEqual(['打印机']);
+  });
+});
+
+const ranked = (shares: number[]): RankedCase[] =>
+  shares.map((share, i) => ({ caseId: `c${i}`, score: share * 10, share, matched: [] }));
+
+describe('cutNoise', () => {
+  const { minShare, minLead, leadDepth } = DEFAULT_NOISE_CUT;
+  it.each([
+    ['nothing matched', [], 0],
+    ['the best is below the floor', [minShare - 0.01, 0.05], 0],
+    ['a short list: no crowd to stand out from', [0.3, 0.3], 2],
+    ['a short list keeps only what is above the floor', [0.3, minShare - 0.01], 1],
+    ['a crowd of look-alikes', Array.from({ length: leadDepth }, () => 0.3), 0],
+    [
+      'the best stands out from the crowd',
+      [0.3 * minLead, ...Array.from({ length: leadDepth - 1 }, () => 0.3)],
+      leadDepth,
+    ],
+    [
+      'standing out just short of the lead',
+      [0.3 * minLead - 0.01, ...Array.from({ length: leadDepth - 1 }, () => 0.3)],
+      0,
+    ],
+  ])('%s', (_what, shares, kept) => {
+    expect(cutNoise(ranked(shares))).toHaveLength(kept);
+  });
+  it('never adds, reorders or keeps a case under the floor (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 30 }), (shares) => {
+        const input = ranked([...shares].sort((a, b) => b - a));
+        const out = cutNoise(input);
+        expect(out.every((r) => r.share >= minShare)).toBe(true);
+        expect(out.map((r) => r.caseId)).toEqual(input.filter((r) => out.includes(r)).map((r) => r.caseId));
+      }),
+    );
+  });
+});
+
+describe('preferProduct', () => {
+  const products: Record<string, string> = { c0: 'OfficePrint', c1: 'LabelJet', c2: 'LabelJet' };
+  it('lifts the issue product among near ties, not above a clearly better case', () => {
+    const list: RankedCase[] = [
+      { caseId: 'c0', score: 10, share: 0.5, matched: [] },
+      { caseId: 'c1', score: 9.5, share: 0.5, matched: [] },
+      { caseId: 'c2', score: 5, share: 0.3, matched: [] },
+    ];
+    expect(preferProduct(list, (id) => products[id], ' labeljet ').map((r) => r.caseId)).toEqual(['c1', 'c0', 'c2']);
+    expect(preferProduct(list, (id) => products[id], null).map((r) => r.caseId)).toEqual(['c0', 'c1', 'c2']);
   });
 });
 
