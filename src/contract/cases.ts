@@ -50,10 +50,13 @@ export interface HighlightSegment {
   hit: boolean;
 }
 
+/**
+ * A case found for a query. It carries no score: a score reflects term statistics over every case,
+ * including those the caller may not see (SECURITY.md, "Case search statistics").
+ */
 export interface CaseHit {
   case: CaseRecord;
-  score: number;
-  /** Matched index terms, most contributing first. */
+  /** The case's own words that matched, as written (never index stems or bigrams), most telling first. */
   matchedTerms: string[];
   highlights: { title: HighlightSegment[]; symptom: HighlightSegment[] };
 }

@@ -41,7 +41,6 @@ function record(id: number, title: string, symptom: string, extra: Partial<CaseR
 }
 const printerQueueCase: CaseHit = {
   case: record(11, 'Printer queue stalls after driver update', 'Jobs stay queued after the driver update.'),
-  score: 9.1,
   matchedTerms: ['printer', 'queue'],
   highlights: {
     title: [
@@ -58,7 +57,6 @@ const chinesePrinterCase: CaseHit = {
     language: 'zh-CN',
     rootCause: '固件重置了网络设置',
   }),
-  score: 7.4,
   matchedTerms: ['打印', '印机'],
   highlights: {
     title: [

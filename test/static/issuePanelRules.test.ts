@@ -155,7 +155,7 @@ describe('the one next step', () => {
 
 describe('strong case suggestions', () => {
   const hit = (title: CaseHit['highlights']['title']): CaseHit =>
-    ({ case: { id: 1 }, score: 1, matchedTerms: [], highlights: { title, symptom: [] } }) as unknown as CaseHit;
+    ({ case: { id: 1 }, matchedTerms: [], highlights: { title, symptom: [] } }) as unknown as CaseHit;
   const of = (hits: CaseHit[], helpedCaseIds: number[] = []): CaseSuggestions => ({
     issueKey: 'ITR-42',
     hits,

@@ -293,7 +293,6 @@ export class CaseLibrary {
         const c = byId.get(r.caseId) as CaseRecord;
         return {
           case: c,
-          score: Math.round(r.score * 1000) / 1000,
           // What the reader sees of why it matched: the case's own words as written, never the index's
           // stems or bigrams (none when the match lies beyond what a reader sees).
           matchedTerms: matchedWords(
@@ -318,17 +317,18 @@ export class CaseLibrary {
   }
 
   /**
-   * The published cases worth suggesting for a report (title and body apart, as an issue has them),
-   * after the noise cut: what the panel shows, and what the benchmark measures.
+   * The published cases for a report (title and body apart, as an issue has them): after the noise
+   * cut when suggested unasked (the panel), after the floor only when searched (the benchmark's recall).
    */
   async similarCases(
     accountId: string | undefined,
     texts: FieldTexts,
     product: string | null,
     limit: number,
+    purpose: 'suggest' | 'search' = 'suggest',
   ): Promise<CaseHit[]> {
     const filter = { statuses: ['published' as CaseStatus], preferProduct: product };
-    return await this.hits(accountId, texts, filter, Math.min(Math.max(limit, 1), MAX_LIMIT), 'suggest');
+    return await this.hits(accountId, texts, filter, Math.min(Math.max(limit, 1), MAX_LIMIT), purpose);
   }
 
   /**

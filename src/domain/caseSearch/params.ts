@@ -119,6 +119,8 @@ export interface SearchParams {
  *   reports of one product, whose unrelated reports share most of their words; 1.6 keeps most of the
  *   recall and silences half.
  * Applied to the panel's suggestions (unasked for); a search someone types applies only `minShare`.
+ * Known cost: a library holding ten near copies of one case suggests none of them (they are a crowd);
+ * the case habit (improve case X rather than add a new one) keeps copies rare.
  */
 export interface NoiseCut {
   minShare: number;

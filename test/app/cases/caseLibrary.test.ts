@@ -87,6 +87,26 @@ it('hides a case whose source issue the user may not browse (one Jira search)', 
   expect(asBob.some((h) => h.case.sourceIssues.includes('SEC-1'))).toBe(false);
 });
 
+describe('statistics from cases the caller may not see', () => {
+  it('a hit carries no score, and hidden look-alikes neither silence nor add a suggestion', async () => {
+    jira.seedIssue({
+      key: 'ITR-8',
+      issueType: 'Incident',
+      status: 'Open',
+      fields: { summary: 'Label printer jams on rewind' },
+    });
+    const visible = await lib.createCase('alice', content('Label printer jams on rewind', 'the rewind motor stalls'));
+    const before = await runtime.runAs('bob', () => lib.suggestCases('bob', 'ITR-8'));
+    expect(before.hits.map((h) => h.case.id)).toEqual([visible.id]);
+    // Ten near copies only alice may see (their source issue is in SEC): a crowd bob cannot see.
+    for (let i = 0; i < 10; i++)
+      await lib.createCase('alice', content(`Label printer jams on rewind ${i}`, 'the rewind motor stalls'), ['SEC-1']);
+    const after = await runtime.runAs('bob', () => lib.suggestCases('bob', 'ITR-8'));
+    expect(after.hits.map((h) => h.case.id)).toEqual([visible.id]);
+    expect(Object.keys(after.hits[0] ?? {})).not.toContain('score');
+  });
+});
+
 it('suggests a Chinese case for a Chinese issue with highlights, and retiring hides it but keeps links', async () => {
   runtime.setPrincipal('alice');
   const created = await lib.createCase('alice', content('网络打印机连接失败', '升级固件后打印机无法连接网络'), []);
