@@ -822,7 +822,7 @@ export const en = {
   'cases.suggest.hide': 'Hide similar cases',
   'cases.suggest.loading': 'Looking for cases…',
   'cases.suggest.failed': 'Could not load case suggestions',
-  'cases.suggest.none': 'No case matches this issue yet.',
+  'cases.suggest.none': 'No similar case: nothing in the library is close enough to this issue.',
   'cases.suggest.helped': 'This case helped',
   'cases.suggest.notRelevant': 'Not relevant',
   'cases.suggest.markedHelped': 'Marked as helpful.',

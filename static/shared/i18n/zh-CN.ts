@@ -777,7 +777,7 @@ export const zhCN: Messages = {
   'cases.suggest.title': '相似案例',
   'cases.suggest.loading': '正在查找案例…',
   'cases.suggest.failed': '无法加载推荐案例',
-  'cases.suggest.none': '暂无与此问题匹配的案例。',
+  'cases.suggest.none': '没有相似案例：案例库中没有与此问题足够接近的案例。',
   'cases.suggest.helped': '此案例有帮助',
   'cases.suggest.notRelevant': '不相关',
   'cases.suggest.markedHelped': '已标记为有帮助。',

@@ -30,9 +30,11 @@ export function CaseHitItem({
             <Highlighted segments={hit.highlights.title} />
           </Text>
         </Pressable>
-        <Text size="small" color="color.text.subtlest" testId="case-why">
-          {t('cases.matched', { terms: hit.matchedTerms.slice(0, 6).join(', ') })}
-        </Text>
+        {hit.matchedTerms.length > 0 ? (
+          <Text size="small" color="color.text.subtlest" testId="case-why">
+            {t('cases.matched', { terms: hit.matchedTerms.slice(0, 6).join(', ') })}
+          </Text>
+        ) : null}
         {isOpen ? <CaseBody hit={hit} /> : null}
         <Inline space="space.100">
           <Pressable
