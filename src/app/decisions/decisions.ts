@@ -546,7 +546,8 @@ async function recordAnswer(
 /**
  * The submitter answered with a Jira comment (`avi:jira:commented:issue`): a comment by the submitter
  * the open question names, after it was asked, is the answer. Anyone else's comment changes nothing.
- * The event's author is Jira's (the trigger's `atlassianId`), never something the comment says.
+ * The author is the comment's as Jira holds it, read again as the app by the `issue-commented` trigger
+ * (src/app/decisions/commentAnswer.ts), never the event's payload or something the comment says.
  */
 export async function answerFromComment(
   issueId: string,
