@@ -100,7 +100,7 @@ interface Result {
 
 /** An issue event Jira fires (the product events a trigger may receive), and who caused it. */
 export interface JiraIssueEvent {
-  eventType: 'avi:jira:created:issue' | 'avi:jira:updated:issue';
+  eventType: 'avi:jira:created:issue' | 'avi:jira:updated:issue' | 'avi:jira:commented:issue';
   issueId: string;
   issueKey: string;
   /** Account of the caller whose request changed the issue (the app's account for `asApp()`). */
@@ -108,6 +108,8 @@ export interface JiraIssueEvent {
   /** The app's own call caused it: delivered to the app's triggers with `selfGenerated: true`. */
   byApp: boolean;
   items: ChangeItem[];
+  /** The comment an `avi:jira:commented:issue` is about. */
+  commentId?: string;
 }
 
 interface Ctx {
@@ -217,6 +219,7 @@ export class JiraDouble {
       setIssueProperty: (c) => this.setProperty(c),
       deleteIssueProperty: (c) => this.deleteProperty(c),
       getComments: (c) => this.getComments(c),
+      getComment: (c) => this.getComment(c),
       addComment: (c) => this.addComment(c),
       getTransitions: (c) => this.getTransitions(c),
       doTransition: (c) => this.doTransition(c),
@@ -1075,6 +1078,30 @@ export class JiraDouble {
     return { status: 200, body: { startAt, maxResults, total: issue.comments.length, comments } };
   }
 
+  /**
+   * One comment (platform-v3 getComment, developer.atlassian.com/cloud/jira/platform/rest/v3/
+   * api-group-issue-comments/#api-rest-api-3-issue-issueidorkey-comment-id-get): needs Browse projects
+   * and, for a restricted comment, the group or role it is restricted to. Everything else is the spec's
+   * 404 ("the issue or comment is not found or the user does not have permission to view the issue or
+   * comment"). The double holds no project roles: a role-restricted comment is shown to project
+   * administrators only (its choice).
+   */
+  private getComment(ctx: Ctx): Result {
+    const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
+    if (!issue) return notFoundIssue();
+    const comment = issue.comments.find((c) => c.id === ctx.params['id']);
+    if (comment === undefined || !this.maySeeComment(ctx.user, issue, comment))
+      return { status: 404, body: errorBody([`Can not find a comment for the id: ${ctx.params['id'] ?? ''}.`]) };
+    return { status: 200, body: this.model.renderComment(issue, comment) };
+  }
+
+  private maySeeComment(user: JiraUser, issue: StoredIssue, comment: StoredComment): boolean {
+    const v = comment.visibility;
+    if (!isRecord(v)) return true;
+    if (v['type'] === 'group') return typeof v['value'] === 'string' ? user.groups.includes(v['value']) : false;
+    return this.model.hasProjectPermission(user, this.projectOf(issue), 'ADMINISTER_PROJECTS');
+  }
+
   private addComment(ctx: Ctx): Result {
     const issue = this.visibleIssue(ctx, ctx.params['issueIdOrKey']);
     if (!issue) return notFoundIssue();
@@ -1106,6 +1133,17 @@ export class JiraDouble {
     };
     issue.comments.push(comment);
     issue.fields['updated'] = now;
+    // Jira fires avi:jira:commented:issue for every comment added, alone or with a transition
+    // (forge-docs: events-reference/jira, comment events and "Comment on issue").
+    this.issueEvents.push({
+      eventType: 'avi:jira:commented:issue',
+      issueId: issue.id,
+      issueKey: issue.key,
+      causedBy: author.accountId,
+      byApp: author.accountId === APP_ACCOUNT_ID,
+      items: [],
+      commentId: comment.id,
+    });
     return comment;
   }
 

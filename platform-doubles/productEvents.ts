@@ -221,7 +221,8 @@ export class ProductEventsDouble {
 
   /**
    * Fires the issue events the Jira double recorded since the last call (and forgets them), with
-   * Jira's payload shape: `issue {id, key, fields}`, `atlassianId`, `changelog` for updates, and
+   * Jira's payload shape: `issue {id, key, fields}`, `atlassianId`, `changelog` for updates, `comment`
+   * for comments, and
    * `selfGenerated` when the app's own call caused the change.
    */
   async emitFromJira(jira: JiraDouble): Promise<void> {
@@ -239,6 +240,12 @@ export class ProductEventsDouble {
         associatedUsers: [{ accountId: e.causedBy }],
       };
       if (e.eventType === 'avi:jira:updated:issue') payload['changelog'] = { id: randomUUID(), items: e.items };
+      if (e.eventType === 'avi:jira:commented:issue') {
+        // forge-docs: events-reference/jira (comment events: `comment`, the comment with its author and body)
+        const comment = issue.comments.find((c) => c.id === e.commentId);
+        if (comment === undefined) continue;
+        payload['comment'] = jira.model.renderComment(issue, comment);
+      }
       await this.emit(e.eventType, payload, { selfGenerated: e.byApp });
     }
   }

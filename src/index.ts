@@ -14,6 +14,7 @@ export { handler as closureRuleResolver } from './entry/closure-rule-resolver';
 // Product event triggers
 export { handler as issueCreated } from './entry/issue-created';
 export { handler as issueUpdated } from './entry/issue-updated';
+export { handler as issueCommented } from './entry/issue-commented';
 
 // App life-cycle trigger (installed, upgraded): migrations and the itr-close property
 export { handler as appLifecycle } from './entry/app-lifecycle';

@@ -1,7 +1,7 @@
 /**
  * `/rest/api/3/…` as the acting user, like a browser console on a real site: the request goes through
  * the real `@forge/api` `asUser()` to the Jira double, which answers with that user's permissions and
- * records contract violations as for the app. Writes Jira would announce (create, edit, transition)
+ * records contract violations as for the app. Writes Jira would announce (create, edit, transition, comment)
  * reach the app's triggers; a transition passes the workflow's rules first, as in Jira.
  */
 import type { IncomingMessage } from 'node:http';
@@ -58,7 +58,7 @@ function shown(v: unknown): string | null {
     : String(v);
 }
 
-/** The product events a successful REST write causes: issue created, issue updated (with its changelog). */
+/** The product events a successful REST write causes: issue created, issue updated (with its changelog), commented. */
 async function announce(
   site: SandboxSite,
   method: string,
@@ -70,7 +70,13 @@ async function announce(
 ): Promise<void> {
   const { jira } = site;
   const { before } = issue;
-  if (method === 'POST' && url.pathname === '/rest/api/3/issue') {
+  const commented = /^\/rest\/api\/3\/issue\/([^/]+)\/comment$/.exec(url.pathname);
+  if (method === 'POST' && commented?.[1] !== undefined) {
+    // A comment added (issue 17: the submitter's comment answers a clarification question).
+    const onIssue = jira.model.findIssue(decodeURIComponent(commented[1]));
+    if (onIssue !== undefined)
+      await deliverEvent(site, 'avi:jira:commented:issue', prefs.accountId, onIssue, { comment: JSON.parse(out) });
+  } else if (method === 'POST' && url.pathname === '/rest/api/3/issue') {
     const key = (JSON.parse(out) as { key?: unknown }).key;
     const created = typeof key === 'string' ? jira.model.findIssue(key) : undefined;
     if (created !== undefined) await deliverEvent(site, 'avi:jira:created:issue', prefs.accountId, created);

@@ -673,3 +673,72 @@ describe('workflows drive transitions and Resolution', () => {
     expect(jira.issue('ITR-3').fields['resolution']).toBeNull();
   });
 });
+
+describe('GET /issue/{id}/comment/{id} (getComment) and the commented event', () => {
+  const doc = (text: string): Record<string, unknown> => ({
+    type: 'doc',
+    version: 1,
+    content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+  });
+  const addComment = (
+    caller: { requestJira: RequestJira },
+    key: string,
+    body: Record<string, unknown>,
+  ): Promise<APIResponse> =>
+    caller.requestJira(route`/rest/api/3/issue/${key}/comment`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('answers the comment with its author, body and times; Jira fires avi:jira:commented:issue for it', async () => {
+    jira.issueEvents.length = 0;
+    const added = await json(await addComment(userCall(BOB), 'ITR-1', { body: doc('firmware 2.3.1') }));
+    expect(jira.issueEvents).toEqual([
+      expect.objectContaining({
+        eventType: 'avi:jira:commented:issue',
+        issueKey: 'ITR-1',
+        causedBy: BOB,
+        byApp: false,
+        commentId: added['id'],
+      }),
+    ]);
+    const res = await api.asApp().requestJira(route`/rest/api/3/issue/ITR-1/comment/${String(added['id'])}`);
+    expect(res.status).toBe(200);
+    expect(await json(res)).toMatchObject({
+      id: added['id'],
+      author: { accountId: BOB },
+      body: doc('firmware 2.3.1'),
+      created: '2026-03-02T10:00:00.000+0000',
+    });
+    expect(jira.takeViolations()).toEqual([]); // the answer matches the spec's Comment schema
+  });
+
+  it("the app's own comment fires the event as self-generated", async () => {
+    jira.issueEvents.length = 0;
+    expect((await addComment(api.asApp(), 'ITR-1', { body: doc('escalated') })).status).toBe(201);
+    expect(jira.issueEvents).toEqual([expect.objectContaining({ eventType: 'avi:jira:commented:issue', byApp: true })]);
+  });
+
+  it('refuses as Jira does: 404 for an unknown comment, an issue the caller cannot browse, a restricted comment', async () => {
+    const open = await json(await addComment(userCall(ALICE), 'ITR-1', { body: doc('hello') }));
+    const secret = await json(await addComment(userCall(ALICE), 'SEC-1', { body: doc('secret') }));
+    const restricted = await json(
+      await addComment(userCall(ALICE), 'ITR-1', {
+        body: doc('admins only'),
+        visibility: { type: 'group', value: 'jira-administrators' },
+      }),
+    );
+    const get = (caller: { requestJira: RequestJira }, key: string, id: unknown): Promise<APIResponse> =>
+      caller.requestJira(route`/rest/api/3/issue/${key}/comment/${String(id)}`);
+    expect((await get(userCall(BOB), 'ITR-1', open['id'])).status).toBe(200);
+    expect((await get(userCall(BOB), 'ITR-1', '99999')).status).toBe(404);
+    // A comment of another issue is not this issue's.
+    expect((await get(userCall(ALICE), 'ITR-1', secret['id'])).status).toBe(404);
+    expect((await get(userCall(BOB), 'SEC-1', secret['id'])).status).toBe(404);
+    expect((await get(userCall(ALICE), 'SEC-1', secret['id'])).status).toBe(200);
+    expect((await get(userCall(BOB), 'ITR-1', restricted['id'])).status).toBe(404);
+    expect((await get(userCall(ALICE), 'ITR-1', restricted['id'])).status).toBe(200);
+    expect((await get(userCall(BOB), 'NOPE-1', open['id'])).status).toBe(404);
+  });
+});

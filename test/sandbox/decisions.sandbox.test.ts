@@ -5,7 +5,7 @@
  */
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import type { DecisionsView } from '../../src/contract/decisions';
-import { demoAccountId as byName, invokeAs } from './sandboxHttp';
+import { demoAccountId as byName, invokeAs, restAs } from './sandboxHttp';
 
 const LI = byName('李伟');
 const TOM = byName('Tom Baker');
@@ -55,4 +55,43 @@ it('shows the demo decision and costs by name; delivery signs and it holds; only
   });
   const approved = view(await invoke(ADMIN, 'moveCost', { costId, move: 'approve', note: '同意' }));
   expect(approved.costs.items[0]).toMatchObject({ status: 'approved', decidedBy: { displayName: '陈静' } });
+}, 60_000);
+
+it('a clarification asked in the panel is answered by the submitter’s plain Jira comment, and the clock runs again', async () => {
+  // ITR-3: critical on L1, submitted by Anna Schmidt; 李伟 (L1) asks.
+  const ANNA = byName('Anna Schmidt');
+  const ask = await invokeAs(sandbox.url, LI, { moduleKey: 'itr-issue-panel', issueKey: 'ITR-3' }, 'askSubmitter', {
+    issueKey: 'ITR-3',
+    question: 'Which identity provider version do you run?',
+  });
+  expect(JSON.parse(ask.text)).toMatchObject({ result: { success: true } });
+  const issueId = Number(sandbox.harness.jira.issue('ITR-3').id);
+  const pauses = () =>
+    sandbox.harness.sql.raw<Array<{ to_at: unknown }>>('SELECT to_at FROM line_pause WHERE issue_id = ?', [issueId]);
+  expect(await pauses()).toEqual([{ to_at: null }]);
+  // Someone else's comment answers nothing; Anna's does.
+  const comment = (text: string) => ({
+    body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
+  });
+  expect(
+    (await restAs(sandbox.url, TOM, 'POST', '/rest/api/3/issue/ITR-3/comment', comment('Probably 2.x'))).status,
+  ).toBe(201);
+  expect(await pauses()).toEqual([{ to_at: null }]);
+  expect(
+    (await restAs(sandbox.url, ANNA, 'POST', '/rest/api/3/issue/ITR-3/comment', comment('Version 2.4'))).status,
+  ).toBe(201);
+  const after = await invokeAs(sandbox.url, LI, { moduleKey: 'itr-issue-panel', issueKey: 'ITR-3' }, 'getDecisions', {
+    issueKey: 'ITR-3',
+  });
+  expect(JSON.parse(after.text)).toMatchObject({
+    result: {
+      success: true,
+      data: {
+        clarification: {
+          items: [{ answer: 'Version 2.4', answeredVia: 'comment', answeredBy: { displayName: 'Anna Schmidt' } }],
+        },
+      },
+    },
+  });
+  expect(await pauses()).toEqual([{ to_at: expect.anything() }]);
 }, 60_000);

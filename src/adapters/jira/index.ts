@@ -21,6 +21,7 @@ export type { JiraErrorDetails } from './jira.errors';
 export type {
   AdfDocument,
   AppFieldValueUpdate,
+  JiraComment,
   JiraDirectoryUser,
   JiraFieldListing,
   JiraGroupSummary,

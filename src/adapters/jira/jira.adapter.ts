@@ -21,6 +21,7 @@ import type {
   JiraGroupSummary,
   JiraIssue,
   JiraSearchPage,
+  JiraComment,
   JiraTransition,
   JiraUser,
   TransitionChanges,
@@ -455,6 +456,35 @@ export class JiraClient {
       });
     }
     return { id: c['id'] };
+  }
+
+  /**
+   * One comment as Jira holds it (`GET /rest/api/3/issue/{issueIdOrKey}/comment/{id}`, platform-v3
+   * getComment): its author's account, body (ADF) and creation time. A 404 for an unknown comment or
+   * one the caller may not see.
+   */
+  async getComment(issueIdOrKey: string, commentId: string): Promise<JiraComment> {
+    const path = route`/rest/api/3/issue/${issueIdOrKey}/comment/${commentId}`;
+    const res = await this.send('GET', path);
+    const c = isRecord(res.body) ? res.body : {};
+    const author = isRecord(c['author']) ? c['author'] : {};
+    const created = typeof c['created'] === 'string' ? new Date(c['created']) : undefined;
+    if (typeof c['id'] !== 'string' || created === undefined || Number.isNaN(created.getTime())) {
+      throw new JiraError({
+        code: JiraErrorCode.Unexpected,
+        status: res.status,
+        method: 'GET',
+        path: path.value,
+        errorMessages: ['comment without an id or a creation time'],
+        attempts: res.attempts,
+      });
+    }
+    return {
+      id: c['id'],
+      authorAccountId: typeof author['accountId'] === 'string' ? author['accountId'] : null,
+      body: c['body'] ?? null,
+      created,
+    };
   }
 
   async getTransitions(idOrKey: string): Promise<JiraTransition[]> {

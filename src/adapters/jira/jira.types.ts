@@ -53,6 +53,16 @@ export interface AdfDocument {
   content: unknown[];
 }
 
+/** A comment as `GET /rest/api/3/issue/{id}/comment/{id}` answers (what the app reads of it). */
+export interface JiraComment {
+  id: string;
+  /** Null when Jira names no author (an anonymous or deleted account). */
+  authorAccountId: string | null;
+  /** Atlassian Document Format (v3). */
+  body: unknown;
+  created: Date;
+}
+
 /** One entry of `GET /rest/api/3/field`; `schemaCustom` is the field type's URI (an ARI for app fields). */
 export interface JiraFieldListing {
   id: string;

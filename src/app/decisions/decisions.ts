@@ -35,7 +35,6 @@ import {
   moveNeedsApprover,
   nextCostStatus,
   openQuestion,
-  resumesOnAnswer,
   signOffRefusal,
   validateCostRequest,
   type CostRequestInput,
@@ -45,7 +44,7 @@ import { browsableProjectKeys } from '../analytics/callerScope';
 import { loadAnalyticsSettings } from '../analytics/settings';
 import { NotAuthorizedError } from '../auth/authorization';
 import { platformDeps as escalationDeps } from '../escalation/deps';
-import { loadPauseStatusNames, pauseClocks, resumeClocks } from '../escalation/pauses';
+import { pauseClocks, resumeUnlessHeld } from '../escalation/pauses';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import { accountIdOf, textOf } from '../fields/issueState';
 import { ItrError, issueNotFound, type Problem } from '../itrError';
@@ -65,8 +64,8 @@ export interface DecisionDeps {
   settings: () => Promise<DecisionSettings>;
   /** Stops and restarts the issue's clocks (the waiting-for-customer pause). */
   pause: (issueId: string, at: Date) => Promise<unknown>;
-  resume: (issueId: string, at: Date) => Promise<unknown>;
-  waitingStatuses: () => Promise<readonly string[]>;
+  /** The answer ended the question's hold: restarts the clocks unless something else still holds them. */
+  resume: (issueId: string, at: Date, status: string | null) => Promise<unknown>;
 }
 
 export const platformDecisionDeps: DecisionDeps = {
@@ -75,8 +74,7 @@ export const platformDecisionDeps: DecisionDeps = {
   now: () => new Date(),
   settings: async () => (await loadDecisionSettings()).settings,
   pause: (issueId, at) => pauseClocks(issueId, at, escalationDeps()),
-  resume: (issueId, at) => resumeClocks(issueId, at, escalationDeps()),
-  waitingStatuses: () => loadPauseStatusNames(escalationDeps()),
+  resume: (issueId, at, status) => resumeUnlessHeld(issueId, 'clarification', status, at, escalationDeps()),
 };
 
 interface LoadedIssue {
@@ -540,14 +538,16 @@ async function recordAnswer(
 ): Promise<boolean> {
   const at = deps.now();
   const recorded = await repositories().decisions.answerClarification(issue.id, open.id, { ...answer, at });
-  if (recorded && resumesOnAnswer(issue.status, await deps.waitingStatuses())) await deps.resume(issue.id, at);
+  // Not while the issue still waits for the customer or a value assessment is pending (the shared pause).
+  if (recorded) await deps.resume(issue.id, at, issue.status);
   return recorded;
 }
 
 /**
  * The submitter answered with a Jira comment (`avi:jira:commented:issue`): a comment by the submitter
  * the open question names, after it was asked, is the answer. Anyone else's comment changes nothing.
- * The event's author is Jira's (the trigger's `atlassianId`), never something the comment says.
+ * The author is the comment's as Jira holds it, read again as the app by the `issue-commented` trigger
+ * (src/app/decisions/commentAnswer.ts), never the event's payload or something the comment says.
  */
 export async function answerFromComment(
   issueId: string,

@@ -12,10 +12,21 @@
  *    started (the line's entry, the issue's creation), minus the paused working time, and written back
  *    in one bulk request.
  *
+ * Several reasons share the one pause (a waiting status, an open clarification question, a pending
+ * value assessment): the clocks restart only when the last of them ends (`resumeUnlessHeld`).
+ *
  * Idempotent: a duplicate pause finds one already open and records nothing new (it clears the fields
  * again); a duplicate resume finds nothing open and writes the very same recomputed values.
  */
-import { DomainError, type Pause, type SupportLine } from '../../domain';
+import {
+  DomainError,
+  pausesWhileAssessing,
+  resumesWhenReleased,
+  type Pause,
+  type PauseHold,
+  type PauseHoldFacts,
+  type SupportLine,
+} from '../../domain';
 import { repositories } from '../ports';
 import { UNTRIAGED_PAUSE_LINE, type LinePause } from '../ports/linePauses';
 import { CLOSED_FIELDS, isClosed, textOf } from '../fields/issueState';
@@ -93,8 +104,54 @@ export async function onStatusChange(
   const entering = waiting(change.to) && !waiting(change.from);
   const leaving = waiting(change.from) && !waiting(change.to);
   if (entering) return pauseClocks(issueId, at, deps);
-  if (leaving) return resumeClocks(issueId, at, deps);
+  // Leaving the waiting status ends one reason of the pause; an open question to the submitter or a
+  // pending value assessment still holds the clocks, and its own end restarts them.
+  if (leaving) return resumeUnlessHeld(issueId, 'waitingForCustomer', change.to, at, deps);
   return 'ignored';
+}
+
+// ----- the shared pause -----------------------------------------------------------------------------
+
+/**
+ * What holds the issue's one pause now (src/domain/escalation/pauseHolds.ts): its status (given by the
+ * caller, which has just read it or been told it by the event; null when unknown), the open
+ * clarification question and the latest value assessment (Forge SQL), the waiting statuses and the
+ * grading table (KVS).
+ */
+export async function pauseHoldFacts(
+  issueId: string,
+  status: string | null,
+  deps: Pick<EscalationDeps, 'store' | 'loadConfig'>,
+): Promise<PauseHoldFacts> {
+  const [waitingStatuses, questions, assessments, config] = await Promise.all([
+    loadPauseStatusNames(deps),
+    repositories().decisions.clarificationsOf(issueId),
+    repositories().requirementAssessments.assessmentsOf(issueId),
+    deps.loadConfig(),
+  ]);
+  return {
+    status,
+    waitingStatuses,
+    openQuestion: questions.some((q) => q.answeredAt === null),
+    latestAssessment: assessments[0]?.decision ?? null,
+    pauseWhileAssessing: pausesWhileAssessing(config.gradingTable),
+  };
+}
+
+/**
+ * `released` ended at `at` (the waiting status was left, the submitter answered, the assessment was
+ * decided): restarts the clocks unless something else still holds them. 'ignored' then: the pause
+ * stays open and the last reason to end restarts them, minus the whole time they were held.
+ */
+export async function resumeUnlessHeld(
+  issueId: string,
+  released: PauseHold,
+  status: string | null,
+  at: Date,
+  deps: EscalationDeps,
+): Promise<PauseOutcome> {
+  if (!resumesWhenReleased(released, await pauseHoldFacts(issueId, status, deps))) return 'ignored';
+  return resumeClocks(issueId, at, deps);
 }
 
 /** What the pause mechanism reads of an issue (one `GET issue`). */

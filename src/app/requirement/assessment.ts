@@ -8,13 +8,14 @@
  * the payload. When the grading table says so (`requirementTimes.pauseWhileAssessing`), starting an
  * assessment (`pending`) stops the requirement's clocks with the app's one pause mechanism (the one for
  * waiting for the customer, src/app/escalation/pauses.ts) and deciding restarts them; a decision taken
- * while the issue sits in a waiting-for-customer status leaves that pause to its status.
+ * while the issue sits in a waiting-for-customer status, or while a clarification question is open,
+ * leaves the pause to them (src/app/escalation/pauses.ts, resumeUnlessHeld).
  */
 import { jiraAsUser, type JiraClient } from '../../adapters/jira';
 import { assessmentClockEffect, pausesWhileAssessing, type AssessmentInput } from '../../domain';
 import type { AssessmentView, RequirementAssessmentState } from '../../contract/requirement';
 import { NotAuthorizedError } from '../auth/authorization';
-import { loadPauseStatusNames, pauseClocks, resumeClocks } from '../escalation/pauses';
+import { pauseClocks, resumeUnlessHeld } from '../escalation/pauses';
 import { platformDeps, type EscalationDeps } from '../escalation/deps';
 import { textOf } from '../fields/issueState';
 import type { ItrFieldIds } from '../fields/itrFields';
@@ -135,10 +136,8 @@ export async function saveAssessment(
     after: checked.value.decision,
   });
   if (effect === 'pause') await pauseClocks(issue.id, now, esc);
-  if (effect === 'resume') {
-    const waiting = await loadPauseStatusNames(esc);
-    if (issue.statusName === null || !waiting.includes(issue.statusName)) await resumeClocks(issue.id, now, esc);
-  }
+  // Decided: the clocks restart unless a waiting status or an open clarification question still holds them.
+  if (effect === 'resume') await resumeUnlessHeld(issue.id, 'valueAssessment', issue.statusName, now, esc);
   return stateOf(caller, issueKey, issue, pausesWhileAssessing(config.gradingTable));
 }
 

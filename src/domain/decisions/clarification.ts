@@ -36,11 +36,3 @@ export function openQuestion<Q extends OpenQuestion>(questions: readonly Q[]): Q
 export function mayAnswer(submitter: string | null, accountId: string | undefined): boolean {
   return submitter !== null && accountId !== undefined && submitter === accountId;
 }
-
-/**
- * Whether the clocks restart on the answer: not while the issue still sits in a status that means
- * waiting for the customer (that status holds its own pause, which leaving it ends).
- */
-export function resumesOnAnswer(status: string | null, waitingStatuses: readonly string[]): boolean {
-  return status === null || !waitingStatuses.includes(status);
-}

@@ -6,3 +6,4 @@ export {
   type EscalationDecision,
   type AcceptanceDecision,
 } from './escalation';
+export { PAUSE_HOLDS, pauseHolds, resumesWhenReleased, type PauseHold, type PauseHoldFacts } from './pauseHolds';

@@ -18,7 +18,6 @@ import {
   mayAnswer,
   nextCostStatus,
   openQuestion,
-  resumesOnAnswer,
   signOffRefusal,
   validateCostRequest,
   type CostMove,
@@ -247,11 +246,5 @@ describe('clarification', () => {
     expect(openQuestion(q)).toBe(q[1]);
     expect(openQuestion([q[0]!])).toBeUndefined();
   });
-  it.each([
-    ['In Progress', true],
-    ['Waiting for customer', false],
-    [null, true],
-  ])('resumes on the answer in status %s: %s', (status, expected) => {
-    expect(resumesOnAnswer(status, ['Waiting for customer'])).toBe(expected);
-  });
+  // Whether the answer restarts the clocks is the shared pause's rule (test/domain/escalation/pauseHolds.test.ts).
 });
