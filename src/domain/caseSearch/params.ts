@@ -11,7 +11,8 @@
  * pseudo-relevance feedback (RM3-style, top 3 or 5 cases, 10 terms at 0.2–0.5: MRR −0.01 to −0.07);
  * dropping URLs, or keeping them whole only (SeaMonkey recall@5 −0.07: the failing site's address is
  * often what two reports share); English synonyms (update/upgrade/bump, failure/fail: Hadoop-tune
- * MRR −0.04); `k3` 5 (SeaMonkey −0.015), `k1` 2, `maxQueryTerms` 24 or 48, `rareTokenBoost` 1.5 or 3
+ * MRR −0.04); a bonus for a query-title word found in the case title (1–4 × IDF: SeaMonkey MRR +0.03,
+ * Hadoop-tune −0.001 to −0.013, so no clear gain for a second pass in the SQL candidate sum); `k3` 5 (SeaMonkey −0.015), `k1` 2, `maxQueryTerms` 24 or 48, `rareTokenBoost` 1.5 or 3
  * (within ±0.01, noise on 30 queries).
  */
 
