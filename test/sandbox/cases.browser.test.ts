@@ -37,7 +37,7 @@ describeWithBrowser('case library in the sandbox', () => {
       await ui.page.goto(`${ui.sandbox.url}/browse/${ISSUE}`);
       // Strong suggestions open by themselves, weak ones stay folded under their count (cases/strength.ts).
       await section.getByTestId('case-count').waitFor();
-      const show = section.getByRole('button', { name: /^Show \d+ similar cases?$/ });
+      const show = section.getByRole('button', { name: /^Show similar cases \(\d+\)$/ });
       if ((await show.count()) > 0) await show.click();
       await section.getByTestId('case-hit').nth(1).waitFor();
       const titles = await section.getByTestId('case-hit').allInnerTexts();

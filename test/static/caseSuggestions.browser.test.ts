@@ -177,9 +177,9 @@ describeWithBrowser('case suggestions on the issue panel in Chromium', () => {
   };
 
   it.each([
-    ['en_US', 'light', 'Show 1 similar case', 'Hide similar cases', '1 case'],
+    ['en_US', 'light', 'Show similar cases (1)', 'Hide similar cases', '1 case'],
     ['zh_CN', 'dark', '显示 1 个相似案例', '隐藏相似案例', '1 个案例'],
-    ['en_US', 'dark', 'Show 1 similar case', 'Hide similar cases', '1 case'],
+    ['en_US', 'dark', 'Show similar cases (1)', 'Hide similar cases', '1 case'],
     ['zh_CN', 'light', '显示 1 个相似案例', '隐藏相似案例', '1 个案例'],
   ] as const)(
     '%s %s: weak suggestions stay folded under their count; the reader unfolds them',

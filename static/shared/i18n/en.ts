@@ -817,8 +817,9 @@ export const en = {
   'cases.open': 'Open',
   'cases.close': 'Close',
   'cases.suggest.title': 'Similar cases',
-  'cases.suggest.show': 'Show {count} similar cases',
-  'cases.suggest.show.one': 'Show 1 similar case',
+  'cases.suggest.show': 'Show similar cases ({count})',
+  // The toggle's name must contain its visible title "Similar cases" (WCAG 2.5.3), also for one case.
+  'cases.suggest.show.one': 'Show similar cases (1)',
   'cases.suggest.hide': 'Hide similar cases',
   'cases.suggest.loading': 'Looking for cases…',
   'cases.suggest.failed': 'Could not load case suggestions',
