@@ -25,6 +25,8 @@ import type {
   CaseVersion,
 } from '../../contract/cases';
 import {
+  bilingualExpansion,
+  type CompiledTermList,
   DEFAULT_SEARCH_PARAMS,
   type FieldTexts,
   type Feedback,
@@ -35,6 +37,7 @@ import {
   type SearchParams,
 } from '../../domain/caseSearch';
 import { recordAudit } from '../audit/auditLog';
+import { loadSearchTermList } from './caseGlossary';
 import { NotAuthorizedError } from '../auth/authorization';
 import { hasTriageRole, loadTriageRole } from '../triage/triageRole';
 import {
@@ -169,6 +172,11 @@ export interface CaseLibraryDeps {
   searchProbe?: SearchProbe | undefined;
   /** Whether the caller holds the case editor role (triage groups or Jira admin), asked as the caller. */
   isCaseEditor: () => Promise<boolean>;
+  /**
+   * The bilingual term list a query is expanded with (built-in IT-support words and the admin's
+   * glossary, src/app/cases/caseGlossary.ts); `undefined` searches the user's words only.
+   */
+  termList: () => Promise<CompiledTermList | undefined>;
 }
 
 export class CaseLibrary {
@@ -181,6 +189,7 @@ export class CaseLibrary {
       jiraAsApp: () => jiraAsApp(),
       params: DEFAULT_SEARCH_PARAMS,
       isCaseEditor: async () => hasTriageRole(jiraAsUser(), await loadTriageRole()),
+      termList: () => loadSearchTermList(),
       ...deps,
     };
   }
@@ -246,7 +255,25 @@ export class CaseLibrary {
     limit: number,
   ): Promise<CaseHit[]> {
     const probe = this.deps.searchProbe;
-    const ranked = await repositories().caseIndex.searchIndex(texts, this.deps.params, { limit: CANDIDATES, probe });
+    // Cross-language: the other language's words of the bilingual list join the query, weighted below
+    // the user's. They may match (and be shown) only as the case's own words, never as if typed.
+    const list = await this.deps.termList();
+    const added = new Set<string>();
+    const bilingual = list === undefined ? undefined : bilingualExpansion(list);
+    const expand =
+      bilingual === undefined
+        ? undefined
+        : (t: FieldTexts, terms: Parameters<typeof bilingual>[1]) => {
+            const own = new Set(terms.map((x) => x.term));
+            const out = bilingual(t, terms);
+            for (const x of out) if (!own.has(x.term)) added.add(x.term);
+            return out;
+          };
+    const ranked = await repositories().caseIndex.searchIndex(texts, this.deps.params, {
+      limit: CANDIDATES,
+      probe,
+      expand,
+    });
     const rows = await timed(probe, 'rows', () => this.rows(ranked.map((r) => Number(r.caseId))));
     const byId = new Map(rows.map((r) => [String(r.id), r]));
     const feedback = new Map<string, Feedback>(
@@ -284,7 +311,7 @@ export class CaseLibrary {
               [c.title, c.symptom, c.rootCause, [c.product, c.productVersion, ...c.tags].join(' ')],
               r.matched,
             ),
-            r.matched.slice(0, 12),
+            r.matched.filter((term) => !added.has(term)).slice(0, 12),
           ),
           highlights: { title: highlight(c.title, r.matched), symptom: highlight(c.symptom.slice(0, 400), r.matched) },
         };

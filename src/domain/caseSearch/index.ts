@@ -4,3 +4,4 @@ export * from './tokenize';
 export * from './rank';
 export * from './memoryIndex';
 export * from './bilingual';
+export * from './glossaryCsv';
