@@ -10,6 +10,7 @@ import { seedDecisionDemo } from './demoDecisions';
 import { DEMO_CASES, DEMO_DEPARTMENTS, seedDemoHistory, staysOf, type HistoryIssue } from './demoHistory';
 import { DEMO_FIELD_IDS, DEMO_USERS } from './demoSite';
 import { seedDemoCaseHabit } from './demoCaseHabit';
+import { seedDemoGlossary } from './demoGlossary';
 import { seedDemoCustomers } from './demoCustomers';
 import { DEMO_LASTING_FIX_TARGET, seedDemoLastingFix } from './demoLastingFix';
 import { seedDemoAssessments } from './demoAssessments';
@@ -131,6 +132,7 @@ export async function seedAppDemoData(site: SandboxSite, scheduled: ScheduledTri
   await seedDemoCases(site, home);
   // The case-library habit: searches before work, case decisions, line targets (issue 17).
   await seedDemoCaseHabit(site, history, admin);
+  await seedDemoGlossary(admin); // the admin's product glossary of cross-language search (issue 18)
   await seedDemoCustomers(site);
   await seedDemoLastingFix(site); // a problem with an open long-term fix (issue 17)
   await seedDecisionDemo(site);

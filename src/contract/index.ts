@@ -23,6 +23,7 @@ import type { CustomerFunctions, IssueCustomerFunctions } from './customers';
 import type { LastingFixFunctions } from './lastingFix';
 import type { DecisionAdminFunctions, DecisionFunctions, DecisionSupervisionFunctions } from './decisions';
 import type { RequirementFunctions } from './requirement';
+import type { CaseGlossaryFunctions } from './caseGlossary';
 
 export type { ResolverError, ResolverResult } from './envelope';
 export type { GradeId, ItrKindId, SupportLineId } from './ids';
@@ -47,6 +48,7 @@ export type * from './customers';
 export type * from './lastingFix';
 export type * from './decisions';
 export type * from './requirement';
+export type * from './caseGlossary';
 
 export interface ResolverFunctions
   extends IssuePanelFunctions,
@@ -75,4 +77,5 @@ export interface ResolverFunctions
     DecisionFunctions,
     DecisionAdminFunctions,
     DecisionSupervisionFunctions,
-    RequirementFunctions {}
+    RequirementFunctions,
+    CaseGlossaryFunctions {}

@@ -23,9 +23,9 @@ const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const SIDEBAR_TEXT = {
   en: {
     home: ['Triage', 'Case library', 'Return visits'],
-    admin: ['Grading table', 'Support lines', 'Supervision', 'Return visits and closing', 'Customers'],
+    admin: ['Grading table', 'Support lines', 'Supervision', 'Return visits and closing', 'Customers', 'Case library'],
   },
-  'zh-CN': { home: ['分诊', '案例库', '回访'], admin: ['分级表', '支持线', '监督', '回访与关闭', '客户'] },
+  'zh-CN': { home: ['分诊', '案例库', '回访'], admin: ['分级表', '支持线', '监督', '回访与关闭', '客户', '案例库'] },
 } as const;
 
 /** The frame's body as the test reaches it (tests compile without DOM types). */

@@ -83,6 +83,11 @@ const TABLE: Record<string, Row> = {
   saveCaseDecision: BROWSERS,
   getLineTargets: ADMIN_ONLY,
   saveLineTargets: ADMIN_ONLY,
+  // The product glossary of cross-language case search (issue 18, admin page's case library subpage).
+  getCaseGlossary: ADMIN_ONLY,
+  saveCaseGlossary: ADMIN_ONLY,
+  importCaseGlossary: ADMIN_ONLY,
+  exportCaseGlossary: ADMIN_ONLY,
   getCostSummary: ANY_USER, // over the projects the caller may browse
   // A requirement's value assessment (issue 17): read by browsers; ITR-4 is no requirement, so a save is refused by its own check.
   getAssessment: BROWSERS,

@@ -181,6 +181,11 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   // each line's target share of resolution (support-lines subpage, src/app/settings/lineTargets.ts)
   getLineTargets: {},
   saveLineTargets: { expectedRevision: 0, targets: { L1: 0.8, L2: 0.8, L3: 0.8 } },
+  // the product glossary of cross-language case search (src/app/cases/caseGlossary.ts)
+  getCaseGlossary: {},
+  saveCaseGlossary: { expectedRevision: 0, entries: [{ en: 'Falcon POS', zh: '猎鹰收银' }] },
+  importCaseGlossary: { expectedRevision: 0, csv: 'en,zh\nFalcon POS,猎鹰收银\n' },
+  exportCaseGlossary: {},
   // settings tabs of the grading admin page (src/app/settings)
   getSupervisionSettings: {},
   getDecisionSettings: {},

@@ -27,6 +27,7 @@ import {
   type FieldTexts,
   type KeptTerm,
   type Posting,
+  type QueryExpansion,
   rankPostings,
   type RankedCase,
   type SearchParams,
@@ -248,10 +249,12 @@ async function readPostings(kept: readonly KeptTerm[], caseIds: readonly number[
 async function searchIndex(
   texts: FieldTexts,
   p: SearchParams = DEFAULT_SEARCH_PARAMS,
-  options: { limit?: number; probe?: SearchProbe | undefined } = {},
+  options: { limit?: number; probe?: SearchProbe | undefined; expand?: QueryExpansion | undefined } = {},
 ): Promise<RankedCase[]> {
-  const { limit = DEFAULT_SEARCH_LIMIT, probe } = options;
-  const terms = analyzeQuery(texts, p).slice(0, MAX_LOOKUP_TERMS);
+  const { limit = DEFAULT_SEARCH_LIMIT, probe, expand } = options;
+  const analyzed = analyzeQuery(texts, p);
+  // Added terms weigh less than the user's, so a long query's lookup limit drops them first.
+  const terms = (expand === undefined ? analyzed : expand(texts, analyzed)).slice(0, MAX_LOOKUP_TERMS);
   if (terms.length === 0) return [];
   const { stats, dfs } = await timed(probe, 'statsAndDf', () => readStatsAndDf(terms.map((t) => t.term)));
   if (stats.docCount === 0) return [];

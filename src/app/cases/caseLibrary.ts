@@ -25,6 +25,8 @@ import type {
   CaseVersion,
 } from '../../contract/cases';
 import {
+  bilingualExpansion,
+  type CompiledTermList,
   cutNoise,
   DEFAULT_NOISE_CUT,
   DEFAULT_SEARCH_PARAMS,
@@ -39,6 +41,7 @@ import {
   type SearchParams,
 } from '../../domain/caseSearch';
 import { recordAudit } from '../audit/auditLog';
+import { loadSearchTermList } from './caseGlossary';
 import { NotAuthorizedError } from '../auth/authorization';
 import { hasTriageRole, loadTriageRole } from '../triage/triageRole';
 import {
@@ -173,6 +176,11 @@ export interface CaseLibraryDeps {
   searchProbe?: SearchProbe | undefined;
   /** Whether the caller holds the case editor role (triage groups or Jira admin), asked as the caller. */
   isCaseEditor: () => Promise<boolean>;
+  /**
+   * The bilingual term list a query is expanded with (built-in IT-support words and the admin's
+   * glossary, src/app/cases/caseGlossary.ts); `undefined` searches the user's words only.
+   */
+  termList: () => Promise<CompiledTermList | undefined>;
 }
 
 export class CaseLibrary {
@@ -186,6 +194,7 @@ export class CaseLibrary {
       params: DEFAULT_SEARCH_PARAMS,
       noiseCut: DEFAULT_NOISE_CUT,
       isCaseEditor: async () => hasTriageRole(jiraAsUser(), await loadTriageRole()),
+      termList: () => loadSearchTermList(),
       ...deps,
     };
   }
@@ -255,7 +264,15 @@ export class CaseLibrary {
     purpose: 'suggest' | 'search',
   ): Promise<CaseHit[]> {
     const probe = this.deps.searchProbe;
-    const ranked = await repositories().caseIndex.searchIndex(texts, this.deps.params, { limit: CANDIDATES, probe });
+    // Cross-language: the other language's words of the bilingual list join the query, weighted below
+    // the user's. They show only as the case's own words (matchedWords), never as if typed.
+    const list = await this.deps.termList();
+    const expand = list === undefined ? undefined : bilingualExpansion(list);
+    const ranked = await repositories().caseIndex.searchIndex(texts, this.deps.params, {
+      limit: CANDIDATES,
+      probe,
+      expand,
+    });
     const rows = await timed(probe, 'rows', () => this.rows(ranked.map((r) => Number(r.caseId))));
     const byId = new Map(rows.map((r) => [String(r.id), r]));
     const feedback = new Map<string, Feedback>(

@@ -3,7 +3,7 @@
  * indexed cases for a query, ranked by the pure rules of src/domain/caseSearch.
  * SQL: src/adapters/sql/caseIndexRepository.ts (three SELECTs a search, whatever the corpus size).
  */
-import type { FieldTexts, KeptTerm, RankedCase, SearchParams } from '../../domain/caseSearch';
+import type { FieldTexts, KeptTerm, QueryExpansion, RankedCase, SearchParams } from '../../domain/caseSearch';
 
 /** Cases `searchIndex` returns unless asked for another number. Range 10–1,000; default 100. */
 export const DEFAULT_SEARCH_LIMIT = 100;
@@ -45,6 +45,11 @@ export interface CaseIndex {
   searchIndex: (
     texts: FieldTexts,
     p?: SearchParams,
-    options?: { limit?: number; probe?: SearchProbe | undefined },
+    options?: {
+      limit?: number;
+      probe?: SearchProbe | undefined;
+      /** Terms to add to the analysed query (the bilingual list: src/domain/caseSearch/bilingual.ts). */
+      expand?: QueryExpansion | undefined;
+    },
   ) => Promise<RankedCase[]>;
 }

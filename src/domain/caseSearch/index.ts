@@ -3,3 +3,5 @@ export * from './params';
 export * from './tokenize';
 export * from './rank';
 export * from './memoryIndex';
+export * from './bilingual';
+export * from './glossaryCsv';

@@ -14,9 +14,13 @@ import {
   type FieldTexts,
   type Posting,
   rankPostings,
+  type QueryTerm,
   type RankedCase,
   selectQueryTerms,
 } from './rank';
+
+/** Adds terms to an analysed query (the bilingual list, bilingual.ts); must keep the user's terms. */
+export type QueryExpansion = (texts: FieldTexts, terms: QueryTerm[]) => QueryTerm[];
 
 export class MemoryCaseIndex {
   private readonly docs = new Map<string, AnalyzedDocument>();
@@ -57,8 +61,9 @@ export class MemoryCaseIndex {
     return this.docs.size;
   }
 
-  search(query: FieldTexts, p: SearchParams = DEFAULT_SEARCH_PARAMS): RankedCase[] {
-    const terms = analyzeQuery(query, p);
+  search(query: FieldTexts, p: SearchParams = DEFAULT_SEARCH_PARAMS, expand?: QueryExpansion): RankedCase[] {
+    const analyzed = analyzeQuery(query, p);
+    const terms = expand === undefined ? analyzed : expand(query, analyzed);
     const dfs = new Map<string, number>();
     for (const t of terms) {
       const list = this.postings.get(t.term);

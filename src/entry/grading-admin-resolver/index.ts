@@ -25,6 +25,7 @@ import { closureAdminFunctions } from '../closureAdminFunctions';
 import { peopleFunctions } from '../peopleResolver';
 import { regradeFunctions } from '../regradeFunctions';
 import { customerFunctions } from '../customerFunctions';
+import { caseGlossaryFunctions } from '../caseGlossaryFunctions';
 
 /**
  * Resolver of the `itr-grading-admin` module (manifest function `grading-admin-resolver`).
@@ -70,7 +71,8 @@ function functions(
 ): Implementing<PageFunctions> &
   ReturnType<typeof regradeFunctions> &
   ReturnType<typeof peopleFunctions> &
-  ReturnType<typeof customerFunctions> {
+  ReturnType<typeof customerFunctions> &
+  ReturnType<typeof caseGlossaryFunctions> {
   return {
     // Recalculation of open issues' due times after a calendar or budget change (src/app/escalation).
     startEscalationRecalculation: (payload, context) => {
@@ -109,6 +111,8 @@ function functions(
     ...regradeFunctions(),
     // The Customers subpage: CSV import in chunks, the list, erasure (src/app/customers; admin only).
     ...customerFunctions(),
+    // The case library subpage: the product glossary of cross-language search (src/app/cases/caseGlossary.ts; admin only).
+    ...caseGlossaryFunctions(),
     getGradingAdmin: (_payload, context) => admin.getGradingAdmin(callerOf(context)),
     listGradingVersions: () => admin.listGradingVersions(),
     exportGradingConfig: () => admin.exportGradingConfig(),

@@ -8,6 +8,7 @@ import { Box, Stack, Text } from '@atlaskit/primitives';
 import type { MessageKey } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n/react';
 import { Subpages, useSubpage } from '../../shared/subpages';
+import { CaseGlossaryPage } from './caseLibrary/CaseGlossaryPage';
 import { ClosingSettings } from './closing/ClosingSettings';
 import { CustomersPage } from './customers/CustomersPage';
 import { GradingAdminPage } from './GradingAdminPage';
@@ -23,6 +24,7 @@ const TITLES: Record<AdminRoute, MessageKey> = {
   supervision: 'settings.page.supervision',
   closing: 'settings.page.closing',
   customers: 'settings.page.customers',
+  'case-library': 'settings.page.caseLibrary',
 };
 
 function Panel({ route }: { route: AdminRoute }) {
@@ -43,6 +45,8 @@ function Panel({ route }: { route: AdminRoute }) {
       return <ClosingSettings />;
     case 'customers':
       return <CustomersPage />;
+    case 'case-library':
+      return <CaseGlossaryPage />;
   }
 }
 

@@ -16,7 +16,12 @@ import { harness } from '../../../platform-doubles';
 const { jira, sql, runtime } = harness();
 const NOW = new Date('2026-03-02T08:00:00Z');
 // Role checks are the resolver contract tests' subject (caseLibraryResolver, caseEditorRole): here every caller is a case editor.
-const lib = new CaseLibrary({ now: () => NOW, isCaseEditor: () => Promise.resolve(true) });
+// Cross-language expansion is caseGlossary.contract.test.ts's subject: here a query matches in its own language only.
+const lib = new CaseLibrary({
+  now: () => NOW,
+  isCaseEditor: () => Promise.resolve(true),
+  termList: () => Promise.resolve(undefined),
+});
 
 function content(title: string, symptom: string, extra: Partial<CaseContent> = {}): CaseContent {
   return {
