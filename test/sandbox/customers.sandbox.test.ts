@@ -31,10 +31,22 @@ it('has customers, ITR-2 with its customer and facts, and a spare part in transi
   });
   expect(await invoke(MARIA, 'itr-home', 'getIssueCustomer', { issueKey: 'ITR-2' })).toMatchObject({
     success: true,
-    data: { customerId: 'CN-EAST-001', name: '华东能源集团', serial: 'SN-S93-0001', tier: 'strategic', warranty: 'in' },
+    data: {
+      facts: {
+        customerId: 'CN-EAST-001',
+        name: '华东能源集团',
+        serial: 'SN-S93-0001',
+        tier: 'strategic',
+        warranty: 'in',
+      },
+      canEdit: true,
+    },
   });
   expect(await invoke(MARIA, 'itr-home', 'getSpareParts', { issueKey: 'ITR-2' })).toMatchObject({
     success: true,
-    data: [{ partNo: 1, next: 'received', steps: [{ step: 'requested' }, { step: 'shipped' }] }],
+    data: {
+      parts: [{ partNo: 1, next: 'received', steps: [{ step: 'requested' }, { step: 'shipped' }] }],
+      canEdit: true,
+    },
   });
 }, 120_000);

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { itrHomeResolver } from '../../src/index';
 import { handler as triageResolver } from '../../src/entry/triageFunctions';
 import { execute, runMigrations } from '../../src/adapters/sql';
-import type { IssueCustomerFacts } from '../../src/contract';
+import type { IssueCustomerView } from '../../src/contract';
 import { harness, invokeResolver } from '../../platform-doubles';
 import { defineItrFields } from '../fixtures/itrFields';
 import { chooseItrProjects, ITR_TYPE } from '../fixtures/itrScope';
@@ -59,9 +59,9 @@ beforeEach(async () => {
 const stored = async (issueKey: string) =>
   (
     (await invokeResolver(itrHomeResolver, 'getIssueCustomer', { issueKey }, { accountId: TRIAGER })) as {
-      data: IssueCustomerFacts | null;
+      data: IssueCustomerView;
     }
-  ).data;
+  ).data.facts;
 
 describeWithBrowser('triage page: the customer and product', () => {
   const app = builtApp('triage', { screenshots: true });

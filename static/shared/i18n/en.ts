@@ -755,6 +755,7 @@ export const en = {
   'triage.customer.warrantyHelp': 'Warranty as it was when the issue was created, from the product’s warranty end.',
   'triage.customer.picked': 'Picked by {who} on {time}',
   'triage.customer.override': '{field} changed by {who} on {time}: {from} → {to}. Reason: {reason}',
+  'triage.customer.readOnly': 'You cannot edit this issue, so you cannot pick its customer.',
   // ---- end triage ----
   // ---- case library (static/case-library, static/issue-panel/src/cases; owner: case library) ----
   'cases.page.title': 'Case library',

@@ -710,6 +710,7 @@ export const zhCN: Messages = {
   'triage.customer.warrantyHelp': '保内或保外按事务创建时产品的保修截止日判定。',
   'triage.customer.picked': '由 {who} 于 {time} 选择',
   'triage.customer.override': '{who} 于 {time} 将{field}从 {from} 改为 {to}。理由：{reason}',
+  'triage.customer.readOnly': '你无权编辑此事务，因此不能为它选择客户。',
   // ---- end triage ----
   // ---- case library (static/case-library, static/issue-panel/src/cases; owner: case library) ----
   'cases.page.title': '案例库',

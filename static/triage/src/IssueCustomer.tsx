@@ -21,6 +21,8 @@ const SEARCH_DELAY_MS = 300;
 export function IssueCustomer({ issueKey }: { issueKey: string }) {
   const { t } = useI18n();
   const [facts, setFacts] = useState<IssueCustomerFacts | null | undefined>(undefined);
+  // Whether the viewer may change the issue's customer (EDIT_ISSUES, from the read): no search otherwise.
+  const [canEdit, setCanEdit] = useState(false);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<{ query: string; items: CustomerProductHit[] } | null>(null);
@@ -33,7 +35,9 @@ export function IssueCustomer({ issueKey }: { issueKey: string }) {
   const load = useCallback(async () => {
     setLoadError(null);
     try {
-      setFacts(await call('getIssueCustomer', { issueKey }));
+      const read = await call('getIssueCustomer', { issueKey });
+      setFacts(read.facts);
+      setCanEdit(read.canEdit);
     } catch (e) {
       setLoadError(toApiError(e));
     }
@@ -118,51 +122,59 @@ export function IssueCustomer({ issueKey }: { issueKey: string }) {
         ) : (
           <Facts facts={facts} />
         )}
-        <Box
-          as="form"
-          role="search"
-          aria-labelledby={titleId}
-          onKeyDown={onKeyDown}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void search(query);
-          }}
-        >
-          <Stack space="space.100">
-            <TextInput
-              path="customerQuery"
-              label={t('triage.customer.search')}
-              errors={[]}
-              value={query}
-              onChange={setQuery}
-            />
-            {hits === null ? null : hits.items.length === 0 ? (
-              <Text color="color.text.subtle" testId="triage-customer-nohits">
-                {t('triage.customer.noHits', { query: hits.query })}
-              </Text>
-            ) : (
-              <ul
-                ref={resultsRef}
-                aria-label={t('triage.customer.results')}
-                data-testid="triage-customer-hits"
-                style={{ listStyle: 'none', margin: 0, padding: 0 }}
-              >
-                {hits.items.map((h) => (
-                  <li key={`${h.customerId}\u0000${h.serial}`}>
-                    <Button
-                      appearance="subtle"
-                      isDisabled={busy}
-                      onClick={() => void pick(h)}
-                      testId={`triage-customer-hit-${h.serial}`}
-                    >
-                      {t('triage.customer.hit', { name: h.name, product: h.product, serial: h.serial })}
-                    </Button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Stack>
-        </Box>
+        {!canEdit ? (
+          facts === undefined ? null : (
+            <Text color="color.text.subtle" testId="triage-customer-read-only">
+              {t('triage.customer.readOnly')}
+            </Text>
+          )
+        ) : (
+          <Box
+            as="form"
+            role="search"
+            aria-labelledby={titleId}
+            onKeyDown={onKeyDown}
+            onSubmit={(e) => {
+              e.preventDefault();
+              void search(query);
+            }}
+          >
+            <Stack space="space.100">
+              <TextInput
+                path="customerQuery"
+                label={t('triage.customer.search')}
+                errors={[]}
+                value={query}
+                onChange={setQuery}
+              />
+              {hits === null ? null : hits.items.length === 0 ? (
+                <Text color="color.text.subtle" testId="triage-customer-nohits">
+                  {t('triage.customer.noHits', { query: hits.query })}
+                </Text>
+              ) : (
+                <ul
+                  ref={resultsRef}
+                  aria-label={t('triage.customer.results')}
+                  data-testid="triage-customer-hits"
+                  style={{ listStyle: 'none', margin: 0, padding: 0 }}
+                >
+                  {hits.items.map((h) => (
+                    <li key={`${h.customerId}\u0000${h.serial}`}>
+                      <Button
+                        appearance="subtle"
+                        isDisabled={busy}
+                        onClick={() => void pick(h)}
+                        testId={`triage-customer-hit-${h.serial}`}
+                      >
+                        {t('triage.customer.hit', { name: h.name, product: h.product, serial: h.serial })}
+                      </Button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Stack>
+          </Box>
+        )}
         {failure === null ? null : (
           <ErrorState error={failure.error} titleKey={failure.titleKey} params={{ issueKey }} headingLevel="h4" />
         )}
