@@ -15,10 +15,18 @@ const SEARCH_DELAY_MS = 300;
 /**
  * The issue's customer and product instance (issue 17): search the customers' installed products by
  * customer name, id or serial number, pick one, and see what filled itself (tier, region, warranty at
- * the issue's creation, compliance) with any override recorded since. The page remounts it per issue.
+ * the issue's creation, compliance) with any override recorded since; a pick is told to `onPicked`, so
+ * the triage form fills its own answers from it. The page remounts it per issue.
  * Keyboard: typing searches (Enter at once); ArrowDown goes to the results, arrows walk them, Enter picks.
  */
-export function IssueCustomer({ issueKey }: { issueKey: string }) {
+export function IssueCustomer({
+  issueKey,
+  onPicked,
+}: {
+  issueKey: string;
+  /** Told the facts of a product just picked (the triage form fills its answers from them). */
+  onPicked?: (facts: IssueCustomerFacts) => void;
+}) {
   const { t } = useI18n();
   const [facts, setFacts] = useState<IssueCustomerFacts | null | undefined>(undefined);
   // Whether the viewer may change the issue's customer (EDIT_ISSUES, from the read): no search otherwise.
@@ -29,6 +37,9 @@ export function IssueCustomer({ issueKey }: { issueKey: string }) {
   const [failure, setFailure] = useState<{ titleKey: MessageKey; error: ApiError } | null>(null);
   const [busy, setBusy] = useState(false);
   const asked = useRef(0);
+  // The latest callback: the pick answers after a round trip, by when the form's draft may have moved on.
+  const picked = useRef(onPicked);
+  picked.current = onPicked;
   const resultsRef = useRef<HTMLUListElement>(null);
   const titleId = `triage-customer-title-${issueKey}`;
 
@@ -77,7 +88,9 @@ export function IssueCustomer({ issueKey }: { issueKey: string }) {
     setBusy(true);
     setFailure(null);
     try {
-      setFacts(await call('pickIssueCustomer', { issueKey, customerId: hit.customerId, serial: hit.serial }));
+      const chosen = await call('pickIssueCustomer', { issueKey, customerId: hit.customerId, serial: hit.serial });
+      setFacts(chosen);
+      picked.current?.(chosen);
       asked.current++;
       setHits(null);
       setQuery('');

@@ -108,6 +108,41 @@ describe("the issue's customer and product", () => {
   });
 });
 
+describe("the triage form's changed filled-in answers", () => {
+  it('are recorded through the triage page’s resolver as the panel’s overrides, once, and only by an editor', async () => {
+    data(await home('pickIssueCustomer', { issueKey: 'ITR-1', customerId: 'C-1', serial: 'SN-2' }));
+    // The form fills tier strategic, region East, warranty 保内; the agent changes the tier and the region.
+    const send = (field: string, to: string, accountId = AGENT) =>
+      home<IssueCustomerFacts>(
+        'overrideIssueCustomer',
+        { issueKey: 'ITR-1', field, to, reason: 'Customer moved to the key-account list' },
+        accountId,
+      );
+    expect(codes(await send('tier', 'key', VIEWER))).toEqual(['NOT_AUTHORIZED']);
+    data(await send('tier', 'key'));
+    data(await send('region', 'North'));
+    // A save that failed after them sends them again: nothing more is recorded.
+    data(await send('tier', 'key'));
+    const after = data(await send('region', 'North'));
+    expect(after).toMatchObject({ tier: 'key', region: 'North', warranty: 'in' });
+    expect(after.overrides).toEqual([
+      {
+        field: 'tier',
+        from: 'strategic',
+        to: 'key',
+        reason: 'Customer moved to the key-account list',
+        byName: 'Li Na',
+        at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
+      expect.objectContaining({ field: 'region', from: 'East', to: 'North', byName: 'Li Na' }),
+    ]);
+    // The panel shows the same record.
+    expect(data(await onPanel<IssueCustomerView>('getIssueCustomer', { issueKey: 'ITR-1' })).facts?.overrides).toEqual(
+      after.overrides,
+    );
+  });
+});
+
 describe('edit rights shown up front', () => {
   it('the reads carry canEdit: EDIT_ISSUES of the caller on that issue, asked of Jira as the caller', async () => {
     // An editor: true on both reads, with or without a customer picked.
