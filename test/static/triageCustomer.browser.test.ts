@@ -260,6 +260,8 @@ describeWithBrowser('triage page: the customer and product', () => {
       expect(sent('overrideIssueCustomer')).toHaveLength(0);
       expect(sent('triageIssue')).toHaveLength(0);
       await expectAccessible(page);
+      // The form as the agent sees it: filled answers, the change listed, its reason asked for.
+      await page.screenshot({ path: path.join(screenshots, `triage-prefill-${locale}-${mode}.png`), fullPage: true });
 
       // With a reason: the override is recorded (who, from, to, why), then the issue is triaged.
       await reason.fill('Moved to the key-account list in 2026');
@@ -285,7 +287,6 @@ describeWithBrowser('triage page: the customer and product', () => {
         region: 'East',
         answers: { customerTier: 'key' },
       });
-      await page.screenshot({ path: path.join(screenshots, `triage-prefill-${locale}-${mode}.png`), fullPage: true });
       await expectPageShowsNoAccountIds(page, [TRIAGER]);
       expect(errors).toEqual([]);
       await page.close();
