@@ -1,7 +1,8 @@
 /**
  * The demo's customer data (sandbox/demoCustomers.ts) over the sandbox's HTTP: the admin's Customers
  * subpage lists the imported customers, ITR-2 carries its customer and switch with the facts filled
- * (warranty 保内 at its creation), and a spare part in transit (requested, shipped) on its panel.
+ * (warranty 保内 at its creation), and a spare part in transit (requested, shipped) on its panel and
+ * on the supervision page's spare-part card.
  */
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import { demoAccountId as byName, invokeAs } from './sandboxHttp';
@@ -49,4 +50,8 @@ it('has customers, ITR-2 with its customer and facts, and a spare part in transi
       canEdit: true,
     },
   });
+  // The supervision page's spare-part card counts it: in transit, requested → shipped timed.
+  const summary = await invoke(ADMIN, 'itr-supervision', 'getSparePartSummary', {});
+  expect(summary).toMatchObject({ success: true, data: { inTransit: 1, returned: 0, repaired: 0 } });
+  expect((summary.data as { medianMinutes: { shipped: number | null } }).medianMinutes.shipped).not.toBeNull();
 }, 120_000);
