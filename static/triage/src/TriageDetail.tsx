@@ -11,9 +11,9 @@ import { ReassignForm } from './ReassignForm';
 import { TriageForm, type TriageFormProps } from './TriageForm';
 
 /**
- * The selected issue (the right-hand pane): what was reported and by whom, its customer and product
- * (picking one fills the form's answers), the triage form with its live preview, forward/escalate, and
- * its history. Each form is keyed by the issue, so selecting
+ * The selected issue (the right-hand pane): what was reported and by whom, the triage form with its
+ * live preview (the keyboard goes from the heading to its first field), its customer and product
+ * (picking one fills the form's answers), forward/escalate, and its history. Each form is keyed by the issue, so selecting
  * another issue starts them afresh (the draft itself is kept by the page).
  */
 export function TriageDetail({
@@ -50,7 +50,8 @@ export function TriageDetail({
           <Text weight="medium">{item.summary}</Text>
           <IssueBrief key={item.issueKey} issueKey={item.issueKey} />
         </Stack>
-        {/* First the customer and product: picking one fills the form's warranty, product, region and tier. */}
+        <TriageForm key={item.issueKey} item={item} options={options} labelledBy={titleId} {...form} />
+        {/* The customer and product: picking one fills the form's warranty, product, region and tier. */}
         <IssueCustomer
           key={`customer-${item.issueKey}`}
           issueKey={item.issueKey}
@@ -64,7 +65,6 @@ export function TriageDetail({
             )
           }
         />
-        <TriageForm key={item.issueKey} item={item} options={options} labelledBy={titleId} {...form} />
         <ReassignForm
           key={`reassign-${item.issueKey}`}
           issueKey={item.issueKey}
