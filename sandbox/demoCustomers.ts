@@ -49,7 +49,7 @@ export async function seedDemoCustomers(site: SandboxSite): Promise<void> {
   };
 
   const existing = await call(home, 'getIssueCustomer', { issueKey: 'ITR-2' }, triage);
-  if (existing !== null && Object.keys(existing).length > 0) return;
+  if (existing['facts'] !== null && existing['facts'] !== undefined) return;
 
   const text = DEMO_CUSTOMER_CSV;
   const started = await call(

@@ -10,7 +10,7 @@
  * A file with any problem is refused whole (CUSTOMER_IMPORT_INVALID) and nothing changes. A re-import
  * upserts by (customer id, serial): products not in the file stay as they are.
  */
-import type { CsvErrorCode, CustomerCsvColumn } from '../domain/customer';
+import type { CsvErrorCode, CustomerCsvColumn, SparePartSummary } from '../domain/customer';
 
 export type { CsvErrorCode, CustomerCsvColumn } from '../domain/customer';
 
@@ -171,10 +171,25 @@ export interface SparePartView {
   next: SparePartStepView['step'] | null;
 }
 
+/**
+ * The issue's customer facts as the caller reads them, and whether the caller may change them
+ * (EDIT_ISSUES on the issue, asked of Jira as the caller): a page offers no action it would refuse.
+ */
+export interface IssueCustomerView {
+  facts: IssueCustomerFacts | null;
+  canEdit: boolean;
+}
+
+/** The issue's spare parts, and whether the caller may record a step (EDIT_ISSUES on the issue). */
+export interface SparePartsView {
+  parts: SparePartView[];
+  canEdit: boolean;
+}
+
 export interface IssueCustomerFunctions {
   /** Only for an issue the caller may edit (EDIT_ISSUES), the one the hit is to be picked for. */
   searchCustomerProducts: { payload: { issueKey: string; query: string }; result: CustomerProductHit[] };
-  getIssueCustomer: { payload: { issueKey: string }; result: IssueCustomerFacts | null };
+  getIssueCustomer: { payload: { issueKey: string }; result: IssueCustomerView };
   pickIssueCustomer: {
     payload: { issueKey: string; customerId: string; serial: string };
     result: IssueCustomerFacts;
@@ -183,10 +198,21 @@ export interface IssueCustomerFunctions {
     payload: { issueKey: string; field: IssueCustomerField; to: string; reason: string };
     result: IssueCustomerFacts;
   };
-  getSpareParts: { payload: { issueKey: string }; result: SparePartView[] };
+  getSpareParts: { payload: { issueKey: string }; result: SparePartsView };
   /** `partNo` absent with step `requested` starts a new part. */
   recordSparePartStep: {
     payload: { issueKey: string; partNo?: number; step: SparePartStepView['step'] };
     result: SparePartView[];
   };
+}
+
+/**
+ * Spare parts on the supervision page (issue 17): over the ITR issues of the projects the caller may
+ * browse, how many parts are in transit (shipped, not received), have their faulty part returned and
+ * await repair, or are repaired, and the median minutes of each step (null when no part reached it).
+ */
+export type SparePartSummaryView = SparePartSummary;
+
+export interface SparePartSupervisionFunctions {
+  getSparePartSummary: { payload: Record<string, never>; result: SparePartSummaryView };
 }

@@ -19,7 +19,7 @@ import type { ClosureRuleFunctions } from './closureRules';
 import type { PeopleFunctions } from './people';
 import type { ClockSettingsFunctions } from './clockSettings';
 import type { CaseHabitFunctions, LineTargetFunctions } from './caseHabit';
-import type { CustomerFunctions, IssueCustomerFunctions } from './customers';
+import type { CustomerFunctions, IssueCustomerFunctions, SparePartSupervisionFunctions } from './customers';
 import type { LastingFixFunctions } from './lastingFix';
 import type { DecisionAdminFunctions, DecisionFunctions, DecisionSupervisionFunctions } from './decisions';
 import type { RequirementFunctions } from './requirement';
@@ -73,6 +73,7 @@ export interface ResolverFunctions
     LineTargetFunctions,
     CustomerFunctions,
     IssueCustomerFunctions,
+    SparePartSupervisionFunctions,
     LastingFixFunctions,
     DecisionFunctions,
     DecisionAdminFunctions,

@@ -16,6 +16,8 @@ export const CLIENT_ERROR_CODES = [
   'UI_NO_ISSUE_CONTEXT',
   /** The triage form was saved with no classification chosen (the page asks before sending anything). */
   'UI_TRIAGE_CLASSIFICATION_NOT_CHOSEN',
+  /** A triage answer filled from the picked product was changed with no reason (the page asks before sending). */
+  'UI_TRIAGE_OVERRIDE_REASON_MISSING',
 ] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 /** Every code a page may show: a resolver's, or one the page produced itself. */

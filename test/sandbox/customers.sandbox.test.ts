@@ -1,7 +1,8 @@
 /**
  * The demo's customer data (sandbox/demoCustomers.ts) over the sandbox's HTTP: the admin's Customers
  * subpage lists the imported customers, ITR-2 carries its customer and switch with the facts filled
- * (warranty 保内 at its creation), and a spare part in transit (requested, shipped) on its panel.
+ * (warranty 保内 at its creation), and a spare part in transit (requested, shipped) on its panel and
+ * on the supervision page's spare-part card.
  */
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import { demoAccountId as byName, invokeAs } from './sandboxHttp';
@@ -31,10 +32,26 @@ it('has customers, ITR-2 with its customer and facts, and a spare part in transi
   });
   expect(await invoke(MARIA, 'itr-home', 'getIssueCustomer', { issueKey: 'ITR-2' })).toMatchObject({
     success: true,
-    data: { customerId: 'CN-EAST-001', name: '华东能源集团', serial: 'SN-S93-0001', tier: 'strategic', warranty: 'in' },
+    data: {
+      facts: {
+        customerId: 'CN-EAST-001',
+        name: '华东能源集团',
+        serial: 'SN-S93-0001',
+        tier: 'strategic',
+        warranty: 'in',
+      },
+      canEdit: true,
+    },
   });
   expect(await invoke(MARIA, 'itr-home', 'getSpareParts', { issueKey: 'ITR-2' })).toMatchObject({
     success: true,
-    data: [{ partNo: 1, next: 'received', steps: [{ step: 'requested' }, { step: 'shipped' }] }],
+    data: {
+      parts: [{ partNo: 1, next: 'received', steps: [{ step: 'requested' }, { step: 'shipped' }] }],
+      canEdit: true,
+    },
   });
+  // The supervision page's spare-part card counts it: in transit, requested → shipped timed.
+  const summary = await invoke(ADMIN, 'itr-supervision', 'getSparePartSummary', {});
+  expect(summary).toMatchObject({ success: true, data: { inTransit: 1, returned: 0, repaired: 0 } });
+  expect((summary.data as { medianMinutes: { shipped: number | null } }).medianMinutes.shipped).not.toBeNull();
 }, 120_000);

@@ -89,6 +89,7 @@ const TABLE: Record<string, Row> = {
   importCaseGlossary: ADMIN_ONLY,
   exportCaseGlossary: ADMIN_ONLY,
   getCostSummary: ANY_USER, // over the projects the caller may browse
+  getSparePartSummary: ANY_USER, // spare parts (issue 17), over the projects the caller may browse
   // A requirement's value assessment (issue 17): read by browsers; ITR-4 is no requirement, so a save is refused by its own check.
   getAssessment: BROWSERS,
   saveAssessment: BROWSERS,

@@ -293,6 +293,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   },
   getWeeklyReport: {},
   getCostSummary: {},
+  getSparePartSummary: {},
   startAnalyticsBackfill: {},
   getAnalyticsBackfill: {},
   getGadgetNumbers: {},

@@ -85,8 +85,8 @@ const QUIET = {
       clarification: { items: [], submitter: null, viewerIsSubmitter: false },
     }),
   getAssessment: () => ok(notAssessedItr42),
-  getIssueCustomer: () => ok(null),
-  getSpareParts: () => ok([]),
+  getIssueCustomer: () => ok({ facts: null, canEdit: true }),
+  getSpareParts: () => ok({ parts: [], canEdit: true }),
 };
 
 describeWithBrowser('ITR issue panel in Chromium', () => {

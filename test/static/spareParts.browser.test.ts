@@ -9,7 +9,8 @@
  *  - a part is requested and its steps recorded in order, each with who by name;
  *  - a step recorded meanwhile by someone else makes the page's stale step a skip: refused by the app with
  *    its translated message, and the part shown as it now is;
- *  - a viewer who may not edit the issue sees the facts; once the app refuses a change, nothing is offered.
+ *  - a viewer who may not edit the issue sees the facts and parts but, told so by the reads (`canEdit`), is
+ *    offered no action up front, and is told why.
  * Skipped when no Chromium is installed (outside CI).
  */
 import path from 'node:path';
@@ -173,7 +174,14 @@ describeWithBrowser('customer facts and spare parts on the issue panel in Chromi
     90_000,
   );
 
-  it('zh_CN light: a viewer who may not edit the issue is refused, and the section turns read-only', async () => {
+  it('zh_CN light: a viewer who may not edit the issue is offered no action up front, and told why', async () => {
+    const requested = (await invokeResolver(
+      issuePanelResolver,
+      'recordSparePartStep',
+      { issueKey: 'ITR-42', step: 'requested' },
+      panel(AGENT),
+    )) as { success: boolean };
+    expect(requested.success).toBe(true);
     const m = MESSAGES['zh-CN'];
     const page = await app.browser.newPage({ viewport: { width: 560, height: 1400 }, colorScheme: 'light' });
     const errors: string[] = [];
@@ -195,11 +203,13 @@ describeWithBrowser('customer facts and spare parts on the issue panel in Chromi
     });
     await page.goto(app.url);
     await page.getByTestId('customer-facts').getByText('Acme Bank').waitFor();
-    await page.getByTestId('spare-part-request').click();
+    // Nothing clicked: the reads said canEdit false, so the page says why and offers no action.
     expect(await page.getByTestId('customer-parts-read-only').innerText()).toBe(m['customerParts.readOnly']);
+    expect(await page.getByTestId('spare-part-1-requested').innerText()).toContain('Li Na'); // the part is shown
+    expect(await page.getByTestId('spare-part-1-next').count()).toBe(0);
     expect(await page.getByTestId('spare-part-request').count()).toBe(0);
     expect(await page.getByTestId('customer-override-open').count()).toBe(0);
-    expect(await page.getByTestId('spare-part-1').count()).toBe(0);
+    expect(await page.getByTestId('customer-parts-error').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);

@@ -8,7 +8,8 @@
  * "Open in Jira" asks the host to open `/issues/?jql=…`; each chart's table and CSV have the same,
  * correctly named columns; what fails to load is named in one error message with one Retry; the weekly
  * report says "Loading…" until it is known; a caller the settings do not allow gets no per-person charts
- * (and no rebuild); an admin rebuilds the projection from Jira and watches its progress.
+ * (and no rebuild); an admin rebuilds the projection from Jira and watches its progress; the spare-part
+ * card counts the parts in transit, returned and repaired with the median time of each step.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -35,6 +36,7 @@ const FUNCTIONS = [
   'getAnalyticsBackfill',
   'getLastingFixCounts',
   'getCostSummary',
+  'getSparePartSummary',
 ];
 /** Every chart the page asks for (SUPERVISION_CHARTS), each drawn in its own slot. */
 const CHARTS = 13;
@@ -664,6 +666,69 @@ describeWithBrowser('supervision page in Chromium', () => {
       expect(errors).toEqual([]);
       await page.close();
     },
+  );
+
+  it.each<[Locale, Mode]>([
+    ['en_US', 'light'],
+    ['zh_CN', 'dark'],
+  ])(
+    '%s %s: the spare-part card counts parts by step and shows each step’s median time',
+    async (locale, mode) => {
+      // ITR-1: one part in transit (shipped after 90 min); ITR-2: one repaired (each step 50 h apart).
+      await sql.raw('DELETE FROM spare_part_step').catch(() => undefined);
+      const step = (issue: string, partNo: number, name: string, at: string) =>
+        sql.raw('INSERT INTO spare_part_step (issue_id, part_no, step, by_account_id, at) VALUES (?, ?, ?, ?, ?)', [
+          Number(jira.issue(issue).id),
+          partNo,
+          name,
+          OWNER,
+          new Date(at),
+        ]);
+      await step('ITR-1', 1, 'requested', '2026-12-01T08:00:00Z');
+      await step('ITR-1', 1, 'shipped', '2026-12-01T09:30:00Z');
+      const steps = ['requested', 'shipped', 'received', 'returned', 'repaired'];
+      for (let i = 0; i < steps.length; i++)
+        await step(
+          'ITR-2',
+          1,
+          steps[i]!,
+          new Date(Date.parse('2026-11-01T00:00:00Z') + i * 50 * 3_600_000).toISOString(),
+        );
+      const { page, errors } = await open(locale, mode);
+      const { t } = createI18n(locale, 'UTC');
+      const card = page.getByTestId('spare-part-summary');
+      await card.getByTestId('spare-part-summary-inTransit').waitFor();
+      expect(await card.getByText(t('sparePartSummary.title'), { exact: true }).count()).toBe(1);
+      const count = async (k: string) => (await card.getByTestId(`spare-part-summary-${k}`).innerText()).split('\n');
+      expect(await count('inTransit')).toEqual([
+        t('sparePartSummary.inTransit'),
+        t('sparePartSummary.count', { count: 1 }),
+      ]);
+      expect(await count('returned')).toEqual([
+        t('sparePartSummary.returned'),
+        t('sparePartSummary.count', { count: 0 }),
+      ]);
+      expect(await count('repaired')).toEqual([
+        t('sparePartSummary.repaired'),
+        t('sparePartSummary.count', { count: 1 }),
+      ]);
+      const median = (s: string) => card.getByTestId(`spare-part-summary-median-${s}`).innerText();
+      // requested → shipped: 90 min and 50 h → 25 h 45 min; the later steps: ITR-2's 50 h (2 d 2 h).
+      expect(await median('shipped')).toContain(t('sparePartSummary.hours', { hours: 25, minutes: 45 }));
+      expect(await median('repaired')).toContain(t('sparePartSummary.days', { days: 2, hours: 2 }));
+      expect(await median('received')).toContain(t('sparePartSummary.step.received'));
+      const text = await card.innerText();
+      expect(text).not.toMatch(/inTransit|medianMinutes|null|NaN|undefined/); // no internal name or bad number
+      if (locale === 'en_US') expect(text).not.toMatch(/[\u3400-\u9fff]/);
+      else expect(text).not.toMatch(/[A-Za-z]{2,}/); // no English word in Chinese
+      await page.screenshot({
+        path: path.join(screenshots, `supervision-${locale}-${mode}-spare-parts.png`),
+        fullPage: true,
+      });
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    90_000,
   );
 
   it('a caller the settings do not allow gets every chart but no per-person ones', async () => {

@@ -4,15 +4,17 @@
  * `itrHomeResolver` under the platform harness: Jira double, KVS, MariaDB). Customers are seeded in the
  * SQL tables as the contract tests do. Search by serial finds the product; picking it fills customer,
  * product, serial, tier, region, warranty (at the issue's creation, in the site zone) and compliance on
- * the page and in the backend's record; a recorded override is shown. English in light, Chinese in dark.
- * Skipped when no Chromium is installed (outside CI).
+ * the page and in the backend's record; a recorded override is shown. Picking fills the triage form's
+ * warranty, product, region and customer-tier answers; the agent may change them, and a changed one
+ * needs a reason and is recorded as an override (who, when, from, to, why) when the form is saved.
+ * English in light, Chinese in dark. Skipped when no Chromium is installed (outside CI).
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { itrHomeResolver } from '../../src/index';
 import { handler as triageResolver } from '../../src/entry/triageFunctions';
 import { execute, runMigrations } from '../../src/adapters/sql';
-import type { IssueCustomerFacts } from '../../src/contract';
+import type { IssueCustomerView } from '../../src/contract';
 import { harness, invokeResolver } from '../../platform-doubles';
 import { defineItrFields } from '../fixtures/itrFields';
 import { chooseItrProjects, ITR_TYPE } from '../fixtures/itrScope';
@@ -20,6 +22,9 @@ import { auditPage, formatFindings } from './axe';
 import { chromiumAvailable, installBridgeStub, type ResolverStub } from './bridgeStub';
 import { builtApp, realResolvers, screenshots } from './browserApp';
 import { expectPageShowsNoAccountIds } from './accountIds';
+import { chooseOption } from './designSelect';
+import { DEFAULT_GRADING_TABLE } from '../../src/domain';
+import { createI18n } from '../../static/shared/i18n';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
 const TRIAGER = 'acc-triager';
@@ -30,8 +35,9 @@ const TRIAGE_FUNCTIONS = [
   'getClassificationHistory',
   'getTriageIssue',
   'previewTriage',
+  'triageIssue',
 ];
-const CUSTOMER_FUNCTIONS = ['searchCustomerProducts', 'getIssueCustomer', 'pickIssueCustomer'];
+const CUSTOMER_FUNCTIONS = ['searchCustomerProducts', 'getIssueCustomer', 'pickIssueCustomer', 'overrideIssueCustomer'];
 
 const { jira } = harness();
 beforeEach(async () => {
@@ -59,9 +65,9 @@ beforeEach(async () => {
 const stored = async (issueKey: string) =>
   (
     (await invokeResolver(itrHomeResolver, 'getIssueCustomer', { issueKey }, { accountId: TRIAGER })) as {
-      data: IssueCustomerFacts | null;
+      data: IssueCustomerView;
     }
-  ).data;
+  ).data.facts;
 
 describeWithBrowser('triage page: the customer and product', () => {
   const app = builtApp('triage', { screenshots: true });
@@ -74,13 +80,13 @@ describeWithBrowser('triage page: the customer and product', () => {
       ...realResolvers(triageResolver, TRIAGE_FUNCTIONS, { accountId: TRIAGER }),
       ...realResolvers(itrHomeResolver, CUSTOMER_FUNCTIONS, { accountId: TRIAGER }),
     };
-    await installBridgeStub(page, {
+    const calls = await installBridgeStub(page, {
       context: { locale, timezone: ZONE, issueKey: null, accountId: TRIAGER, moduleKey: 'itr-triage' },
       colorMode,
       resolvers,
     });
     await page.goto(app.url);
-    return { page, errors };
+    return { page, errors, calls };
   }
 
   async function expectAccessible(page: Page) {
@@ -191,4 +197,100 @@ describeWithBrowser('triage page: the customer and product', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it.each([
+    ['en_US', 'light', 'en'],
+    ['zh_CN', 'dark', 'zh-CN'],
+  ] as const)(
+    '%s %s: picking fills the form’s warranty, product, region and tier; a changed one needs a reason and is recorded',
+    async (locale, mode, lang) => {
+      const { page, errors, calls } = await open(locale, mode);
+      const { t } = createI18n(locale, ZONE);
+      const option = (dim: string, id: string): string => {
+        const label = DEFAULT_GRADING_TABLE.dimensions.find((d) => d.id === dim)?.options.find((o) => o.id === id)
+          ?.label[lang];
+        if (label === undefined) throw new Error(`the shipped table has no ${dim}=${id}`);
+        return label;
+      };
+      const field = (p: string) => page.locator(`[data-path="${p}"]`);
+      const sent = (key: string) =>
+        calls.filter((c) => c.name === 'invoke' && (c.payload as { functionKey: string }).functionKey === key);
+
+      await page.getByTestId('triage-row-ITR-2').click();
+      await page.getByTestId('triage-customer-none').waitFor();
+      expect(await page.getByTestId('triage-prefill').count()).toBe(0); // nothing filled yet
+      await page.getByLabel(t('triage.customer.search')).fill('SN-2');
+      await page.getByTestId('triage-customer-hit-SN-2').click();
+      await page.getByTestId('triage-customer-facts').waitFor();
+
+      // SN-2: 保内 at the issue's creation, Router R2, East, strategic: the form's own answers say so.
+      await page.getByTestId('triage-prefill').getByText(t('triage.prefill.note')).waitFor();
+      expect(await field('warranty').innerText()).toContain(t('triage.warranty.in'));
+      expect(await field('product').inputValue()).toBe('Router R2');
+      expect(await field('region').inputValue()).toBe('East');
+      expect(await field('answers.customerTier').innerText()).toContain(option('customerTier', 'strategic'));
+      expect(await page.getByTestId('triage-prefill-changes').count()).toBe(0);
+
+      // The agent changes the tier: the change is listed by name and a reason is asked for.
+      await chooseOption(page, 'answers.customerTier', option('customerTier', 'key'));
+      const changes = page.getByTestId('triage-prefill-changes');
+      await changes.waitFor();
+      const tierName = (id: string) => (option('customerTier', id).split(/[:：]/)[0] ?? '').trim();
+      expect(await changes.innerText()).toBe(
+        t('triage.prefill.change', {
+          field: t('triage.customer.tier'),
+          from: tierName('strategic'),
+          to: tierName('key'),
+        }),
+      );
+      // The rest of the decision, then a save without a reason: refused by the page, nothing sent.
+      await chooseOption(page, 'kind', t('kind.technicalService'));
+      for (const [dim, id] of [
+        ['businessImpact', 'outage'],
+        ['duration', 'h1to4'],
+        ['scope', 'large'],
+        ['sensitivity', 'none'],
+      ] as const)
+        await chooseOption(page, `answers.${dim}`, option(dim, id));
+      await page.getByLabel(t('triage.classification.requirement'), { exact: true }).check(); // as the rule says with no facts
+      await page.getByTestId('triage-save').click();
+      const reason = field('overrideReason');
+      await reason.locator('xpath=../..').getByText(t('errorCode.UI_TRIAGE_OVERRIDE_REASON_MISSING')).waitFor();
+      expect(await reason.getAttribute('aria-invalid')).toBe('true');
+      expect(sent('overrideIssueCustomer')).toHaveLength(0);
+      expect(sent('triageIssue')).toHaveLength(0);
+      await expectAccessible(page);
+      // The form as the agent sees it: filled answers, the change listed, its reason asked for.
+      await page.screenshot({ path: path.join(screenshots, `triage-prefill-${locale}-${mode}.png`), fullPage: true });
+
+      // With a reason: the override is recorded (who, from, to, why), then the issue is triaged.
+      await reason.fill('Moved to the key-account list in 2026');
+      await page.getByTestId('triage-save').click();
+      await page.getByTestId('triage-notice').waitFor();
+      expect(sent('overrideIssueCustomer')).toHaveLength(1);
+      expect(sent('triageIssue')).toHaveLength(1);
+      const record = await stored('ITR-2');
+      expect(record).toMatchObject({ tier: 'key', region: 'East', warranty: 'in' });
+      expect(record?.overrides).toEqual([
+        expect.objectContaining({
+          field: 'tier',
+          from: 'strategic',
+          to: 'key',
+          reason: 'Moved to the key-account list in 2026',
+          byName: 'Zhao Triage',
+        }),
+      ]);
+      const decision = (sent('triageIssue')[0]?.payload as { payload: Record<string, unknown> }).payload;
+      expect(decision).toMatchObject({
+        warranty: 'in',
+        product: 'Router R2',
+        region: 'East',
+        answers: { customerTier: 'key' },
+      });
+      await expectPageShowsNoAccountIds(page, [TRIAGER]);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    120_000,
+  );
 });

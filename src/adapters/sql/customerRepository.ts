@@ -58,6 +58,16 @@ const productOf = (r: Record<string, unknown>): StoredProduct => ({
   compliant: Number(r['compliant']) === 1 || r['compliant'] === true,
 });
 
+function sparePartStepOf(r: Record<string, unknown>): StoredSparePartStep {
+  return {
+    issueId: String(r['issue_id']),
+    partNo: Number(r['part_no']),
+    step: String(r['step']) as StoredSparePartStep['step'],
+    by: String(r['by_account_id']),
+    at: fromSqlDateTime(r['at']),
+  };
+}
+
 function batches<T>(xs: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
@@ -353,13 +363,7 @@ export const sqlCustomers: CustomerRepository = {
 
   async allSparePartSteps(issueIds) {
     await ensureSchema();
-    const parse = (r: Record<string, unknown>): StoredSparePartStep => ({
-      issueId: String(r['issue_id']),
-      partNo: Number(r['part_no']),
-      step: String(r['step']) as StoredSparePartStep['step'],
-      by: String(r['by_account_id']),
-      at: fromSqlDateTime(r['at']),
-    });
+    const parse = sparePartStepOf;
     const cols = 'SELECT issue_id, part_no, step, by_account_id, at FROM spare_part_step';
     if (issueIds === undefined) return query(`${cols} ORDER BY issue_id, part_no, at`, [], parse);
     const out: StoredSparePartStep[] = [];
@@ -369,6 +373,20 @@ export const sqlCustomers: CustomerRepository = {
           `${cols} WHERE issue_id IN (${b.map(() => '?').join(', ')}) ORDER BY issue_id, part_no, at`,
           [...b],
           parse,
+        )),
+      );
+    return out;
+  },
+
+  async sparePartStepsInProjects(projectKeys) {
+    await ensureSchema();
+    const out: StoredSparePartStep[] = [];
+    for (const b of batches([...new Set(projectKeys.map((k) => k.toUpperCase()))], IN_BATCH))
+      out.push(
+        ...(await query(
+          `SELECT s.issue_id, s.part_no, s.step, s.by_account_id, s.at FROM spare_part_step s JOIN itr_issue_fact f ON f.issue_id = s.issue_id WHERE f.project_key IN (${b.map(() => '?').join(', ')}) ORDER BY s.issue_id, s.part_no, s.at`,
+          [...b],
+          sparePartStepOf,
         )),
       );
     return out;

@@ -1,3 +1,4 @@
 export * from './customerImport';
 export * from './customerAdmin';
 export * from './issueCustomer';
+export * from './sparePartSummary';

@@ -11,6 +11,8 @@ import type {
   CustomerProductHit,
   IssueCustomerFacts,
   IssueCustomerField,
+  IssueCustomerView,
+  SparePartsView,
   SparePartView,
 } from '../../contract/customers';
 import {
@@ -69,6 +71,8 @@ export const platformIssueCustomerDeps = (): IssueCustomerDeps => ({
 interface LoadedIssue {
   id: string;
   created: Date;
+  /** EDIT_ISSUES of the caller on the issue (asked of Jira as the caller). */
+  canEdit: boolean;
 }
 
 export class IssueCustomer {
@@ -77,12 +81,10 @@ export class IssueCustomer {
   private async issue(issueKey: string, mustEdit: boolean): Promise<LoadedIssue> {
     const jira = this.deps.asUser();
     const issue = await jira.getIssue(issueKey, { fields: ['created'] }).catch(issueNotFound(issueKey));
-    if (mustEdit) {
-      const perms = await jira.myPermissions(['EDIT_ISSUES'], { issueKey });
-      if (perms['EDIT_ISSUES'] !== true) throw new NotAuthorizedError(`editing ${issueKey}`);
-    }
+    const canEdit = (await jira.myPermissions(['EDIT_ISSUES'], { issueKey }))['EDIT_ISSUES'] === true;
+    if (mustEdit && !canEdit) throw new NotAuthorizedError(`editing ${issueKey}`);
     const created = issue.fields['created'];
-    return { id: issue.id, created: new Date(typeof created === 'string' ? created : NaN) };
+    return { id: issue.id, created: new Date(typeof created === 'string' ? created : NaN), canEdit };
   }
 
   /**
@@ -105,9 +107,10 @@ export class IssueCustomer {
     }));
   }
 
-  async get(issueKey: string): Promise<IssueCustomerFacts | null> {
+  /** The facts, and whether the caller may change them (the page offers no action it would refuse). */
+  async get(issueKey: string): Promise<IssueCustomerView> {
     const issue = await this.issue(issueKey, false);
-    return this.facts(issue.id);
+    return { facts: await this.facts(issue.id), canEdit: issue.canEdit };
   }
 
   async pick(
@@ -208,9 +211,10 @@ export class IssueCustomer {
 
   // ----- spare parts
 
-  async spareParts(issueKey: string): Promise<SparePartView[]> {
+  /** The parts, and whether the caller may record a step. */
+  async spareParts(issueKey: string): Promise<SparePartsView> {
     const issue = await this.issue(issueKey, false);
-    return this.partsOf(issue.id);
+    return { parts: await this.partsOf(issue.id), canEdit: issue.canEdit };
   }
 
   async recordStep(

@@ -77,6 +77,8 @@ export interface CustomerRepository {
   addSparePartStep(s: StoredSparePartStep): Promise<boolean>;
   /** Every part's steps over the issues `issueIds` (supervision's count), or all when undefined. */
   allSparePartSteps(issueIds?: readonly string[]): Promise<StoredSparePartStep[]>;
+  /** Every part's steps on the ITR issues (supervision's issue facts) of the projects `projectKeys`. */
+  sparePartStepsInProjects(projectKeys: readonly string[]): Promise<StoredSparePartStep[]>;
 
   // ----- erasure
   /** Deletes every record of the customer (see CustomerErasure) and staged import files. */

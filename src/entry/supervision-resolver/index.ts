@@ -11,6 +11,8 @@ import type { SupervisionChartName, SupervisionFunctions } from '../../contract/
 import type { LastingFixFunctions } from '../../contract/lastingFix';
 import type { DecisionSupervisionFunctions } from '../../contract/decisions';
 import { costSummary } from '../../app/decisions/decisions';
+import { sparePartSummary } from '../../app/customers/sparePartSummary';
+import type { SparePartSupervisionFunctions } from '../../contract/customers';
 import { defineAll, type Implementing } from '../envelope';
 import { callerOf, fieldsOf } from '../payload';
 
@@ -29,7 +31,8 @@ const loadIdOf = (payload: unknown): string | undefined => {
 
 type PageFunctions = Omit<SupervisionFunctions, 'getGadgetNumbers' | 'sendHandoff' | 'listHandoffs'> &
   Pick<LastingFixFunctions, 'getLastingFixCounts'> &
-  DecisionSupervisionFunctions;
+  DecisionSupervisionFunctions &
+  SparePartSupervisionFunctions;
 
 const functions: Implementing<PageFunctions> = {
   getSupervisionChart: (payload, context) => {
@@ -55,6 +58,8 @@ const functions: Implementing<PageFunctions> = {
   getLastingFixCounts: (_payload, context) => lastingFixCounts(callerOf(context)),
   // Cost approvals (issue 17, src/app/decisions): count and amount per status in the caller's projects.
   getCostSummary: (_payload, context) => costSummary(callerOf(context)),
+  // Spare parts (issue 17, src/app/customers): in transit, returned, repaired, median step times.
+  getSparePartSummary: (_payload, context) => sparePartSummary(callerOf(context)),
 };
 
 export const handler = guardedDefinitions(defineAll(new Resolver(), functions));

@@ -12,6 +12,7 @@ import type { ApiError } from '../../shared/api';
 import { useI18n } from '../../shared/i18n/react';
 import { Charts, CHART_TITLES } from './Charts';
 import { CostApprovals } from './CostApprovals';
+import { SparePartsCard } from './SparePartsCard';
 import { ChartColumn } from './chartWidth';
 import { DrillProvider } from './drill';
 import { defaultFilter, FilterBar } from './FilterBar';
@@ -68,6 +69,7 @@ export function SupervisionPage() {
           <WeeklyReport weekly={weekly} everythingFailed={everythingFailed} />
           <LastingFixCard />
           <CostApprovals />
+          <SparePartsCard />
           <ChartColumn>
             <Charts charts={charts} granularity={filter.granularity ?? 'month'} everythingFailed={everythingFailed} />
           </ChartColumn>

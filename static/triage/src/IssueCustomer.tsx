@@ -15,25 +15,40 @@ const SEARCH_DELAY_MS = 300;
 /**
  * The issue's customer and product instance (issue 17): search the customers' installed products by
  * customer name, id or serial number, pick one, and see what filled itself (tier, region, warranty at
- * the issue's creation, compliance) with any override recorded since. The page remounts it per issue.
+ * the issue's creation, compliance) with any override recorded since; a pick is told to `onPicked`, so
+ * the triage form fills its own answers from it. The page remounts it per issue.
  * Keyboard: typing searches (Enter at once); ArrowDown goes to the results, arrows walk them, Enter picks.
  */
-export function IssueCustomer({ issueKey }: { issueKey: string }) {
+export function IssueCustomer({
+  issueKey,
+  onPicked,
+}: {
+  issueKey: string;
+  /** Told the facts of a product just picked (the triage form fills its answers from them). */
+  onPicked?: (facts: IssueCustomerFacts) => void;
+}) {
   const { t } = useI18n();
   const [facts, setFacts] = useState<IssueCustomerFacts | null | undefined>(undefined);
+  // Whether the viewer may change the issue's customer (EDIT_ISSUES, from the read): no search otherwise.
+  const [canEdit, setCanEdit] = useState(false);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<{ query: string; items: CustomerProductHit[] } | null>(null);
   const [failure, setFailure] = useState<{ titleKey: MessageKey; error: ApiError } | null>(null);
   const [busy, setBusy] = useState(false);
   const asked = useRef(0);
+  // The latest callback: the pick answers after a round trip, by when the form's draft may have moved on.
+  const picked = useRef(onPicked);
+  picked.current = onPicked;
   const resultsRef = useRef<HTMLUListElement>(null);
   const titleId = `triage-customer-title-${issueKey}`;
 
   const load = useCallback(async () => {
     setLoadError(null);
     try {
-      setFacts(await call('getIssueCustomer', { issueKey }));
+      const read = await call('getIssueCustomer', { issueKey });
+      setFacts(read.facts);
+      setCanEdit(read.canEdit);
     } catch (e) {
       setLoadError(toApiError(e));
     }
@@ -73,7 +88,9 @@ export function IssueCustomer({ issueKey }: { issueKey: string }) {
     setBusy(true);
     setFailure(null);
     try {
-      setFacts(await call('pickIssueCustomer', { issueKey, customerId: hit.customerId, serial: hit.serial }));
+      const chosen = await call('pickIssueCustomer', { issueKey, customerId: hit.customerId, serial: hit.serial });
+      setFacts(chosen);
+      picked.current?.(chosen);
       asked.current++;
       setHits(null);
       setQuery('');
@@ -118,51 +135,59 @@ export function IssueCustomer({ issueKey }: { issueKey: string }) {
         ) : (
           <Facts facts={facts} />
         )}
-        <Box
-          as="form"
-          role="search"
-          aria-labelledby={titleId}
-          onKeyDown={onKeyDown}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void search(query);
-          }}
-        >
-          <Stack space="space.100">
-            <TextInput
-              path="customerQuery"
-              label={t('triage.customer.search')}
-              errors={[]}
-              value={query}
-              onChange={setQuery}
-            />
-            {hits === null ? null : hits.items.length === 0 ? (
-              <Text color="color.text.subtle" testId="triage-customer-nohits">
-                {t('triage.customer.noHits', { query: hits.query })}
-              </Text>
-            ) : (
-              <ul
-                ref={resultsRef}
-                aria-label={t('triage.customer.results')}
-                data-testid="triage-customer-hits"
-                style={{ listStyle: 'none', margin: 0, padding: 0 }}
-              >
-                {hits.items.map((h) => (
-                  <li key={`${h.customerId}\u0000${h.serial}`}>
-                    <Button
-                      appearance="subtle"
-                      isDisabled={busy}
-                      onClick={() => void pick(h)}
-                      testId={`triage-customer-hit-${h.serial}`}
-                    >
-                      {t('triage.customer.hit', { name: h.name, product: h.product, serial: h.serial })}
-                    </Button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Stack>
-        </Box>
+        {!canEdit ? (
+          facts === undefined ? null : (
+            <Text color="color.text.subtle" testId="triage-customer-read-only">
+              {t('triage.customer.readOnly')}
+            </Text>
+          )
+        ) : (
+          <Box
+            as="form"
+            role="search"
+            aria-labelledby={titleId}
+            onKeyDown={onKeyDown}
+            onSubmit={(e) => {
+              e.preventDefault();
+              void search(query);
+            }}
+          >
+            <Stack space="space.100">
+              <TextInput
+                path="customerQuery"
+                label={t('triage.customer.search')}
+                errors={[]}
+                value={query}
+                onChange={setQuery}
+              />
+              {hits === null ? null : hits.items.length === 0 ? (
+                <Text color="color.text.subtle" testId="triage-customer-nohits">
+                  {t('triage.customer.noHits', { query: hits.query })}
+                </Text>
+              ) : (
+                <ul
+                  ref={resultsRef}
+                  aria-label={t('triage.customer.results')}
+                  data-testid="triage-customer-hits"
+                  style={{ listStyle: 'none', margin: 0, padding: 0 }}
+                >
+                  {hits.items.map((h) => (
+                    <li key={`${h.customerId}\u0000${h.serial}`}>
+                      <Button
+                        appearance="subtle"
+                        isDisabled={busy}
+                        onClick={() => void pick(h)}
+                        testId={`triage-customer-hit-${h.serial}`}
+                      >
+                        {t('triage.customer.hit', { name: h.name, product: h.product, serial: h.serial })}
+                      </Button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Stack>
+          </Box>
+        )}
         {failure === null ? null : (
           <ErrorState error={failure.error} titleKey={failure.titleKey} params={{ issueKey }} headingLevel="h4" />
         )}

@@ -5,13 +5,15 @@ import { useI18n } from '../../shared/i18n/react';
 import { Heading } from './controls';
 import { History } from './History';
 import { IssueBrief } from './IssueBrief';
+import { CUSTOMER_TIER_DIMENSION, prefillFromFacts } from './draft';
 import { IssueCustomer } from './IssueCustomer';
 import { ReassignForm } from './ReassignForm';
 import { TriageForm, type TriageFormProps } from './TriageForm';
 
 /**
  * The selected issue (the right-hand pane): what was reported and by whom, the triage form with its
- * live preview, its customer and product, forward/escalate, and its history. Each form is keyed by the issue, so selecting
+ * live preview (the keyboard goes from the heading to its first field), its customer and product
+ * (picking one fills the form's answers), forward/escalate, and its history. Each form is keyed by the issue, so selecting
  * another issue starts them afresh (the draft itself is kept by the page).
  */
 export function TriageDetail({
@@ -49,7 +51,20 @@ export function TriageDetail({
           <IssueBrief key={item.issueKey} issueKey={item.issueKey} />
         </Stack>
         <TriageForm key={item.issueKey} item={item} options={options} labelledBy={titleId} {...form} />
-        <IssueCustomer key={`customer-${item.issueKey}`} issueKey={item.issueKey} />
+        {/* The customer and product: picking one fills the form's warranty, product, region and tier. */}
+        <IssueCustomer
+          key={`customer-${item.issueKey}`}
+          issueKey={item.issueKey}
+          onPicked={(facts) =>
+            form.onDraft(
+              prefillFromFacts(
+                form.draft,
+                facts,
+                options.dimensions.find((d) => d.id === CUSTOMER_TIER_DIMENSION)?.options.map((o) => o.id) ?? [],
+              ),
+            )
+          }
+        />
         <ReassignForm
           key={`reassign-${item.issueKey}`}
           issueKey={item.issueKey}

@@ -9,9 +9,19 @@ import { useI18n } from '../../shared/i18n/react';
 import { ClassificationFields } from './ClassificationFields';
 import { Notice, SelectInput, useErrorText } from './controls';
 import { DispatchFields } from './DispatchFields';
-import { errorsAt, isFieldPath, KINDS, toDecision, unchosenClassification, type TriageDraft } from './draft';
+import {
+  changedPrefills,
+  errorsAt,
+  isFieldPath,
+  KINDS,
+  missingOverrideReason,
+  toDecision,
+  unchosenClassification,
+  type TriageDraft,
+} from './draft';
 import { GradeAnswers } from './GradeAnswers';
 import { GradePreview } from './GradePreview';
+import { PrefillNote } from './PrefillNote';
 import { usePreviewTriage } from './usePreviewTriage';
 
 export interface TriageFormProps {
@@ -45,8 +55,11 @@ export function TriageForm({
 }: TriageFormProps) {
   const { t } = useI18n();
   // The page's own refusal ends with the choice; the server's problems stay until the next save.
-  const errors =
-    draft.chosen === null ? lastSave : lastSave.filter((e) => e.code !== 'UI_TRIAGE_CLASSIFICATION_NOT_CHOSEN');
+  const errors = lastSave.filter(
+    (e) =>
+      (draft.chosen === null || e.code !== 'UI_TRIAGE_CLASSIFICATION_NOT_CHOSEN') &&
+      (missingOverrideReason(draft).length > 0 || e.code !== 'UI_TRIAGE_OVERRIDE_REASON_MISSING'),
+  );
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -67,13 +80,22 @@ export function TriageForm({
 
   const save = async () => {
     setFailure(null);
-    const unchosen = unchosenClassification(draft);
+    const unchosen = [...unchosenClassification(draft), ...missingOverrideReason(draft)];
     if (unchosen.length > 0) {
       onErrors(unchosen);
       return;
     }
     setSaving(true);
     try {
+      // A changed filled-in customer fact is recorded first, as the panel records an override (who, when,
+      // from, to, why); sent again after a failed save it changes nothing (the fact already holds it).
+      for (const c of changedPrefills(draft))
+        await call('overrideIssueCustomer', {
+          issueKey: item.issueKey,
+          field: c.field,
+          to: c.to,
+          reason: draft.overrideReason.trim(),
+        });
       const result = await call('triageIssue', toDecision(item.issueKey, draft));
       onErrors([]);
       onSaved(result);
@@ -110,6 +132,7 @@ export function TriageForm({
         <ClassificationFields issueKey={item.issueKey} {...part} />
         <GradeAnswers options={options} {...part} />
         <DispatchFields issueKey={item.issueKey} {...part} />
+        <PrefillNote options={options} {...part} />
         <GradePreview state={preview} options={options} />
 
         <SaveProblems errors={errors} dimensionIds={dimensionIds} />

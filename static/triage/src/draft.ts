@@ -6,6 +6,8 @@ import type { ClassificationFacts } from '../../../src/domain';
 import type { ShownError } from '../../shared/errors';
 import type {
   ClassificationId,
+  IssueCustomerFacts,
+  IssueCustomerField,
   ItrKindId,
   SupportLineId,
   TriageDecision,
@@ -32,6 +34,76 @@ export interface TriageDraft {
   warranty: WarrantyId | '';
   product: string;
   region: string;
+  /** What picking the issue's product filled in (null: nothing was); a change from it is an override. */
+  prefill: CustomerPrefill | null;
+  /** Why a filled-in answer was changed (required once one was). */
+  overrideReason: string;
+}
+
+/** The grading dimension whose answer is the customer's tier (the shipped table's, as triage stamps it). */
+export const CUSTOMER_TIER_DIMENSION = 'customerTier';
+
+/** The answers picking a product filled in, from the issue's customer facts as they stood. */
+export interface CustomerPrefill {
+  warranty: WarrantyId;
+  product: string | null;
+  region: string;
+  /** The tier as an option of the customer-tier dimension; null when the table has no such option. */
+  tier: string | null;
+}
+
+/**
+ * The draft with the answers the picked product gives: warranty (保内/保外), product, region and the
+ * customer-tier answer (when the grading table has an option of that tier's id, any case). The agent may
+ * still change each; `changedPrefills` tells which they did.
+ */
+export function prefillFromFacts(
+  d: TriageDraft,
+  facts: IssueCustomerFacts,
+  tierOptions: readonly string[],
+): TriageDraft {
+  const wanted = facts.tier.trim().toLowerCase();
+  const tier = tierOptions.find((o) => o.toLowerCase() === wanted) ?? null;
+  return {
+    ...d,
+    warranty: facts.warranty,
+    product: facts.product ?? d.product,
+    region: facts.region,
+    answers: tier === null ? d.answers : { ...d.answers, [CUSTOMER_TIER_DIMENSION]: tier },
+    prefill: { warranty: facts.warranty, product: facts.product, region: facts.region, tier },
+    overrideReason: '',
+  };
+}
+
+/** A filled-in customer fact the agent changed: recorded as an override (overrideIssueCustomer). */
+export interface PrefillChange {
+  field: IssueCustomerField;
+  from: string;
+  to: string;
+}
+
+/**
+ * The filled-in customer facts the agent changed (warranty, region, customer tier), each from what was
+ * filled to what the form now says. A cleared answer is no change (nothing is said), and the product
+ * name is the picked instance's, not a customer fact: it is not recorded as one.
+ */
+export function changedPrefills(d: TriageDraft): PrefillChange[] {
+  const p = d.prefill;
+  if (p === null) return [];
+  const out: PrefillChange[] = [];
+  if (d.warranty !== '' && d.warranty !== p.warranty) out.push({ field: 'warranty', from: p.warranty, to: d.warranty });
+  const region = d.region.trim();
+  if (region !== '' && region !== p.region) out.push({ field: 'region', from: p.region, to: region });
+  const tier = d.answers[CUSTOMER_TIER_DIMENSION] ?? '';
+  if (p.tier !== null && tier !== '' && tier !== p.tier) out.push({ field: 'tier', from: p.tier, to: tier });
+  return out;
+}
+
+/** What the page refuses before sending: a changed filled-in answer with no reason. */
+export function missingOverrideReason(d: TriageDraft): ShownError[] {
+  return changedPrefills(d).length > 0 && d.overrideReason.trim() === ''
+    ? [{ code: 'UI_TRIAGE_OVERRIDE_REASON_MISSING', path: 'overrideReason', message: 'No reason for the change' }]
+    : [];
 }
 
 export function initialDraft(item: TriageListItem): TriageDraft {
@@ -53,6 +125,8 @@ export function initialDraft(item: TriageListItem): TriageDraft {
     warranty: '',
     product: '',
     region: '',
+    prefill: null,
+    overrideReason: '',
   };
 }
 
@@ -108,6 +182,7 @@ export function isFieldPath(path: string | undefined, dimensionIds: readonly str
       'warranty',
       'product',
       'region',
+      'overrideReason',
       'answers',
       'classification.justification',
       'classification.facts',

@@ -6,7 +6,7 @@
  */
 import { issuePanelResolver, itrHomeResolver } from '../../../src/index';
 import { execute, runMigrations } from '../../../src/adapters/sql';
-import type { IssueCustomerFacts, SparePartView } from '../../../src/contract';
+import type { IssueCustomerFacts, IssueCustomerView, SparePartsView, SparePartView } from '../../../src/contract';
 import { harness, invokeResolver } from '../../../platform-doubles';
 import { codes, data, type Envelope } from '../backup/envelope';
 
@@ -102,8 +102,81 @@ describe("the issue's customer and product", () => {
         ),
       ),
     ).toEqual(['NOT_AUTHORIZED']);
-    expect(data(await onPanel<IssueCustomerFacts>('getIssueCustomer', { issueKey: 'ITR-1' }, VIEWER)).tier).toBe(
+    expect(data(await onPanel<IssueCustomerView>('getIssueCustomer', { issueKey: 'ITR-1' }, VIEWER)).facts?.tier).toBe(
       'strategic',
+    );
+  });
+});
+
+describe("the triage form's changed filled-in answers", () => {
+  it('are recorded through the triage page’s resolver as the panel’s overrides, once, and only by an editor', async () => {
+    data(await home('pickIssueCustomer', { issueKey: 'ITR-1', customerId: 'C-1', serial: 'SN-2' }));
+    // The form fills tier strategic, region East, warranty 保内; the agent changes the tier and the region.
+    const send = (field: string, to: string, accountId = AGENT) =>
+      home<IssueCustomerFacts>(
+        'overrideIssueCustomer',
+        { issueKey: 'ITR-1', field, to, reason: 'Customer moved to the key-account list' },
+        accountId,
+      );
+    expect(codes(await send('tier', 'key', VIEWER))).toEqual(['NOT_AUTHORIZED']);
+    data(await send('tier', 'key'));
+    data(await send('region', 'North'));
+    // A save that failed after them sends them again: nothing more is recorded.
+    data(await send('tier', 'key'));
+    const after = data(await send('region', 'North'));
+    expect(after).toMatchObject({ tier: 'key', region: 'North', warranty: 'in' });
+    expect(after.overrides).toEqual([
+      {
+        field: 'tier',
+        from: 'strategic',
+        to: 'key',
+        reason: 'Customer moved to the key-account list',
+        byName: 'Li Na',
+        at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
+      expect.objectContaining({ field: 'region', from: 'East', to: 'North', byName: 'Li Na' }),
+    ]);
+    // The panel shows the same record.
+    expect(data(await onPanel<IssueCustomerView>('getIssueCustomer', { issueKey: 'ITR-1' })).facts?.overrides).toEqual(
+      after.overrides,
+    );
+  });
+});
+
+describe('edit rights shown up front', () => {
+  it('the reads carry canEdit: EDIT_ISSUES of the caller on that issue, asked of Jira as the caller', async () => {
+    // An editor: true on both reads, with or without a customer picked.
+    expect(data(await onPanel<IssueCustomerView>('getIssueCustomer', { issueKey: 'ITR-1' }))).toEqual({
+      facts: null,
+      canEdit: true,
+    });
+    expect(data(await onPanel<SparePartsView>('getSpareParts', { issueKey: 'ITR-1' }))).toEqual({
+      parts: [],
+      canEdit: true,
+    });
+    data(await home('pickIssueCustomer', { issueKey: 'ITR-1', customerId: 'C-1', serial: 'SN-1' }));
+    data(await onPanel('recordSparePartStep', { issueKey: 'ITR-1', step: 'requested' }));
+    // A viewer who may browse the issue but not edit it reads the same facts and parts, told canEdit false
+    // (on the panel and on the triage page alike).
+    const seen = data(await onPanel<IssueCustomerView>('getIssueCustomer', { issueKey: 'ITR-1' }, VIEWER));
+    expect(seen.canEdit).toBe(false);
+    expect(seen.facts?.name).toBe('Acme Bank');
+    expect(data(await home<IssueCustomerView>('getIssueCustomer', { issueKey: 'ITR-1' }, VIEWER)).canEdit).toBe(false);
+    const parts = data(await onPanel<SparePartsView>('getSpareParts', { issueKey: 'ITR-1' }, VIEWER));
+    expect(parts).toMatchObject({ canEdit: false, parts: [{ partNo: 1, next: 'shipped' }] });
+    // What the answer says is what the app does: the viewer's change is refused, the editor's taken.
+    expect(
+      codes(await onPanel('recordSparePartStep', { issueKey: 'ITR-1', step: 'shipped', partNo: 1 }, VIEWER)),
+    ).toEqual(['NOT_AUTHORIZED']);
+    // Given EDIT_ISSUES on the project, the same viewer is told canEdit true.
+    jira.seedUser({
+      accountId: VIEWER,
+      displayName: 'Wang Fang',
+      projectPermissions: { ITR: ['BROWSE_PROJECTS', 'EDIT_ISSUES'] },
+    });
+    expect(data(await onPanel<SparePartsView>('getSpareParts', { issueKey: 'ITR-1' }, VIEWER)).canEdit).toBe(true);
+    expect(data(await onPanel<IssueCustomerView>('getIssueCustomer', { issueKey: 'ITR-1' }, VIEWER)).canEdit).toBe(
+      true,
     );
   });
 });
@@ -139,7 +212,7 @@ describe('spare parts on the panel', () => {
     for (const s of ['shipped', 'received', 'returned', 'repaired']) data(await step(s, 1));
     expect(codes(await step('repaired', 1))).toEqual(['SPARE_PART_FINISHED']);
     data(await step('requested')); // a second part
-    const parts = data(await onPanel<SparePartView[]>('getSpareParts', { issueKey: 'ITR-1' }));
+    const { parts } = data(await onPanel<SparePartsView>('getSpareParts', { issueKey: 'ITR-1' }));
     expect(parts.map((p) => [p.partNo, p.steps.map((s) => s.step).join('>'), p.next])).toEqual([
       [1, 'requested>shipped>received>returned>repaired', null],
       [2, 'requested', 'shipped'],

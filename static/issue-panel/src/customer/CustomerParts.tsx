@@ -4,8 +4,10 @@
  * every manual override (who by name, when in the viewer's zone, from → to, why) and a small form to
  * override one fact with a reason; then each spare part's steps (requested → shipped → received →
  * faulty part returned → repaired) with who and when, a button for the next step and one to request a
- * new part. The server decides who may change it and refuses a skipped step; its refusal is shown in
- * the viewer's language. Self-contained: `<CustomerParts issueKey=… />`.
+ * new part. The reads say whether the viewer may change the issue (EDIT_ISSUES, asked of Jira as the
+ * viewer): a viewer who may not is offered no action and told why, up front. The server still decides
+ * and refuses a skipped step; its refusal is shown in the viewer's language. Self-contained:
+ * `<CustomerParts issueKey=… />`.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
@@ -49,17 +51,22 @@ const STEP_ACTION: Record<Step, MessageKey> = {
   repaired: 'customerParts.record.repaired',
 };
 
-/** The issue's facts and parts, loaded together when the panel opens; `act` runs a change. */
+/**
+ * The issue's facts and parts, loaded together when the panel opens, and whether the viewer may change
+ * them (both reads carry it; either saying no is enough to offer nothing).
+ */
 function useCustomerParts(issueKey: string) {
   const [facts, setFacts] = useState<IssueCustomerFacts | null | undefined>(undefined);
   const [parts, setParts] = useState<SparePartView[] | null>(null);
+  const [canEdit, setCanEdit] = useState(false);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const load = useCallback(async () => {
     setLoadError(null);
     try {
       const [f, p] = await Promise.all([call('getIssueCustomer', { issueKey }), call('getSpareParts', { issueKey })]);
-      setFacts(f);
-      setParts(p);
+      setFacts(f.facts);
+      setParts(p.parts);
+      setCanEdit(f.canEdit && p.canEdit);
     } catch (e) {
       setLoadError(toApiError(e));
     }
@@ -67,16 +74,19 @@ function useCustomerParts(issueKey: string) {
   useEffect(() => {
     void load();
   }, [load]);
-  return { facts, setFacts, parts, setParts, loadError, load };
+  return { facts, setFacts, parts, setParts, canEdit, loadError, load };
 }
 
 export function CustomerParts({ issueKey }: { issueKey: string }) {
   const { t } = useI18n();
-  const { facts, setFacts, parts, setParts, loadError, load } = useCustomerParts(issueKey);
+  const { facts, setFacts, parts, setParts, canEdit, loadError, load } = useCustomerParts(issueKey);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  // The server decides who may change the issue (EDIT_ISSUES); once it refuses, the page stops offering.
-  const [readOnly, setReadOnly] = useState(false);
+  // The reads say whether the viewer may edit the issue (EDIT_ISSUES); should the server still refuse a
+  // change (the permission was taken away meanwhile), the page stops offering too.
+  const [refused, setRefused] = useState(false);
+  const loaded = facts !== undefined && parts !== null;
+  const readOnly = refused || (loaded && !canEdit);
 
   const act = async <T,>(run: () => Promise<T>, done: (v: T) => void): Promise<boolean> => {
     setBusy(true);
@@ -85,9 +95,9 @@ export function CustomerParts({ issueKey }: { issueKey: string }) {
       done(await run());
       return true;
     } catch (e) {
-      const refused = toApiError(e);
-      if (refused.code === 'NOT_AUTHORIZED') setReadOnly(true);
-      else setError(refused);
+      const refusal = toApiError(e);
+      if (refusal.code === 'NOT_AUTHORIZED') setRefused(true);
+      else setError(refusal);
       return false;
     } finally {
       setBusy(false);
@@ -128,7 +138,13 @@ export function CustomerParts({ issueKey }: { issueKey: string }) {
                   setParts,
                 ).then(async (recorded) => {
                   // Refused (someone else recorded a step meanwhile): show the parts as they now are.
-                  if (!recorded) setParts(await call('getSpareParts', { issueKey }).catch(() => parts));
+                  if (!recorded)
+                    setParts(
+                      await call('getSpareParts', { issueKey }).then(
+                        (v) => v.parts,
+                        () => parts,
+                      ),
+                    );
                 })
               }
             />
