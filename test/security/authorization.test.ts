@@ -147,6 +147,7 @@ const TABLE: Record<string, Row> = {
   createCaseFromIssue: BROWSERS,
   markCaseHelpful: BROWSERS,
   markCaseNotRelevant: BROWSERS,
+  getCaseSearchIssue: BROWSERS, // the library page's searches recorded for an issue the caller may browse
   listReturnVisits: SUPERVISORS,
   recordReturnVisit: SUPERVISORS,
   getClosureAdmin: ADMIN_ONLY,

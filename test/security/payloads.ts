@@ -264,6 +264,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   createCaseFromIssue: { issueKey: 'ITR-12' },
   markCaseHelpful: { id: 1, issueKey: 'ITR-4' },
   markCaseNotRelevant: { id: 1, issueKey: 'ITR-4' },
+  getCaseSearchIssue: { issueKey: 'ITR-4' },
   // return visits / closing admin
   listReturnVisits: {},
   recordReturnVisit: {
