@@ -134,6 +134,8 @@ const TABLE: Record<string, Row> = {
   restoreBackup: ADMIN_ONLY,
   getSupervisionSettings: ADMIN_ONLY, // departments name people: not for everyone
   saveSupervisionSettings: ADMIN_ONLY,
+  searchTargetProjects: ADMIN_ONLY, // the Supervision subpage's target pickers
+  getTargetIssueTypes: ADMIN_ONLY,
   getSupportLineSettings: ADMIN_ONLY,
   saveSupportLineSettings: ADMIN_ONLY,
   getClockSettings: ADMIN_ONLY,

@@ -209,6 +209,8 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
       ltc: null,
     },
   },
+  searchTargetProjects: { query: 'IT' },
+  getTargetIssueTypes: { projectKey: 'ITR' },
   getSupportLineSettings: {},
   saveSupportLineSettings: {
     expectedRevision: 0,
