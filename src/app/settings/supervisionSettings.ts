@@ -13,7 +13,6 @@ import { jiraAsUser, JiraError, JiraErrorCode, type JiraClient } from '../../ada
 import { ConfigStore } from '../../adapters/kvs';
 import type {
   HandoffTargetSetting,
-  SettingsState,
   SupervisionSettings,
   SupervisionSettingsState,
   TargetNames,
