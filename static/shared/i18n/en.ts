@@ -1363,12 +1363,25 @@ export const en = {
   'settings.supervision.handoff': 'Hand-off targets',
   'settings.supervision.ipd': 'Send to R&D (IPD)',
   'settings.supervision.ltc': 'Send to sales (LTC)',
-  'settings.supervision.targetHelp': 'Leave both empty to turn this hand-off off.',
+  'settings.supervision.targetHelp': 'Without a project and issue type this is off; Turn off clears them.',
   'settings.supervision.weeklyIssue': 'Weekly summary: also post on issue',
   'settings.supervision.weeklyIssueHelp':
     'Each week the app comments the summary on this issue and notifies the groups above. The summary counts every project: choose an issue only supervisors may browse. Leave empty to show it on the supervision page only.',
   'settings.supervision.projectKey': 'Project key',
   'settings.supervision.issueType': 'Issue type',
+  'settings.supervision.project': 'Project',
+  'settings.supervision.projectSearch': 'Search projects by name',
+  'settings.supervision.noProjects': 'No project you may see matches.',
+  'settings.supervision.loadingProjects': 'Looking for projects…',
+  'settings.supervision.unknownProject': 'Project no longer found',
+  'settings.supervision.loadingTypes': 'Loading issue types…',
+  'settings.supervision.chooseType': 'Choose an issue type',
+  'settings.supervision.turnOff': 'Turn off',
+  'settings.supervision.moreProjects': 'More projects match: type more of the name to narrow the list.',
+  'settings.supervision.projectGone':
+    'The saved project {projectKey} no longer exists, or you may no longer see it. Pick another project, or turn this off.',
+  'settings.supervision.issueTypeGone':
+    'Project {project} no longer offers the saved issue type {issueType}. Pick another issue type.',
   'errorCode.SETTINGS_INVALID': 'The settings have {count} problem(s); see the marked fields.',
   'errorCode.SETTINGS_REVISION_CONFLICT':
     'Someone else saved these settings first. Your draft is kept here; reload to see theirs.',
