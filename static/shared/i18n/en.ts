@@ -1367,7 +1367,6 @@ export const en = {
   'settings.supervision.weeklyIssue': 'Weekly summary: also post on issue',
   'settings.supervision.weeklyIssueHelp':
     'Each week the app comments the summary on this issue and notifies the groups above. The summary counts every project: choose an issue only supervisors may browse. Leave empty to show it on the supervision page only.',
-  'settings.supervision.projectKey': 'Project key',
   'settings.supervision.issueType': 'Issue type',
   'settings.supervision.project': 'Project',
   'settings.supervision.projectSearch': 'Search projects by name',

@@ -1298,7 +1298,6 @@ export const zhCN: Messages = {
   'settings.supervision.weeklyIssue': '周报：同时发布到问题',
   'settings.supervision.weeklyIssueHelp':
     '应用每周将周报作为评论发布到此问题，并通知上面的用户组。周报统计所有项目：请选择只有监督人员可浏览的问题。留空则只在监督页面显示。',
-  'settings.supervision.projectKey': '项目键',
   'settings.supervision.issueType': '事务类型',
   'settings.supervision.project': '项目',
   'settings.supervision.projectSearch': '按名称搜索项目',
