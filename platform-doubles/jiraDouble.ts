@@ -187,6 +187,18 @@ export interface JiraDoubleOptions {
   clock?: () => number;
 }
 
+/** `orderBy` values `GET /project/search` documents (platform-v3), without their `+`/`-` sign. */
+const PROJECT_ORDER_BY = [
+  'category',
+  'key',
+  'name',
+  'owner',
+  'issueCount',
+  'lastIssueUpdatedDate',
+  'archivedDate',
+  'deletedDate',
+];
+
 export class JiraDouble {
   readonly model: JiraModel;
   readonly violations: JiraViolation[] = [];
@@ -1533,9 +1545,10 @@ export class JiraDouble {
   }
 
   /** A `PageBean` of `values`, paged by `startAt`/`maxResults` as Jira does. */
-  private page(ctx: Ctx, values: unknown[], defaultMax = 50): Result {
+  /** One page of `values`; `cap`: the most `maxResults` an operation documents (a larger one is read as it). */
+  private page(ctx: Ctx, values: unknown[], defaultMax = 50, cap = Number.POSITIVE_INFINITY): Result {
     const startAt = Number(ctx.req.query.get('startAt') ?? '0');
-    const maxResults = Number(ctx.req.query.get('maxResults') ?? String(defaultMax));
+    const maxResults = Math.min(Number(ctx.req.query.get('maxResults') ?? String(defaultMax)), cap);
     const slice = values.slice(startAt, startAt + maxResults);
     return {
       status: 200,
@@ -1850,14 +1863,33 @@ export class JiraDouble {
     return { status: 204 };
   }
 
+  /**
+   * `GET /project/search` (platform-v3 "Get projects paginated", operationId searchProjects): the projects
+   * the caller may browse, offset paged; `keys` limits them, `query` is a literal, case-insensitive match on
+   * the key or the name; `orderBy` is one of the documented values (key by default, `-` descending), any
+   * other is a 400 ("Returned if the request is not valid"); `maxResults` above 100 is read as 100, as
+   * documented. Jira documents a 404 when nothing matches; Jira Cloud answers an empty page, as here.
+   */
   private searchProjects(ctx: Ctx): Result {
     const keys = splitList(ctx.req.query.getAll('keys')).map((k) => k.toUpperCase());
+    const query = (ctx.req.query.get('query') ?? '').toLowerCase();
+    const orderBy = ctx.req.query.get('orderBy') ?? 'key';
+    const sortKey = orderBy.replace(/^[+-]/, '');
+    if (!PROJECT_ORDER_BY.includes(sortKey))
+      return { status: 400, body: errorBody([`The value '${orderBy}' is not valid for orderBy.`]) };
     const visible = [...this.model.projects.values()].filter(
-      (p) => this.model.canBrowse(ctx.user, p) && (keys.length === 0 || keys.includes(p.key)),
+      (p) =>
+        this.model.canBrowse(ctx.user, p) &&
+        (keys.length === 0 || keys.includes(p.key)) &&
+        (query === '' || p.key.toLowerCase().includes(query) || p.name.toLowerCase().includes(query)),
     );
+    const by = (p: JiraProject) => (sortKey === 'name' ? p.name.toLowerCase() : p.key);
+    visible.sort((a, b) => by(a).localeCompare(by(b)) * (orderBy.startsWith('-') ? -1 : 1));
     return this.page(
       ctx,
       visible.map((p) => this.renderProject(p)),
+      50,
+      100,
     );
   }
 

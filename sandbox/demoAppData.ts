@@ -65,7 +65,7 @@ async function seedHistoryStores(site: SandboxSite, history: readonly HistoryIss
           at: new Date(hi.resolvedAt.getTime() + 86_400_000),
         });
       }
-      const value = {
+      const value: import('../src/app/analytics/settings').AnalyticsSettings = {
         ...settings.DEFAULT_ANALYTICS_SETTINGS,
         departments: { ...DEMO_DEPARTMENTS },
         ipd: { projectKey: 'RND', issueType: 'Task' },

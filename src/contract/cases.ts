@@ -70,9 +70,21 @@ export type CaseSearchRequest = {
   /** `en` or `zh-CN`. */
   language?: string;
   limit?: number;
-  /** The issue the search is made for (from its panel): the search is recorded for it (issue 17). */
+  /**
+   * The issue the search is made for: the search is recorded for it (issue 17). From a panel, its own
+   * issue; from the case-library page, the issue the user works on (one they may browse).
+   */
   issueKey?: string;
 };
+
+/** The issue the case-library page's searches are recorded for, as the caller sees it. */
+export interface CaseSearchIssue {
+  issueKey: string;
+  summary: string;
+  /** Whether the issue's first recorded search came before work started (the panel's rule). */
+  searchedBeforeWork: boolean;
+  searchCount: number;
+}
 
 export type CaseListRequest = {
   statuses?: CaseStatus[];
@@ -111,4 +123,9 @@ export interface CaseLibraryFunctions {
   createCaseFromIssue: { payload: { issueKey: string }; result: CaseRecord };
   markCaseHelpful: { payload: { id: number; issueKey: string }; result: CaseRecord };
   markCaseNotRelevant: { payload: { id: number; issueKey: string }; result: CaseRecord };
+  /**
+   * The case-library page names the issue its searches are for: ISSUE_NOT_FOUND unless the caller may
+   * browse it (asked of Jira as the caller), so nothing is recorded for an issue they cannot see.
+   */
+  getCaseSearchIssue: { payload: { issueKey: string }; result: CaseSearchIssue };
 }

@@ -10,9 +10,33 @@
  */
 import type { SupportLineId } from './ids';
 
+/**
+ * Where a hand-off or lasting fix is created: the project by key and the issue type by id, picked by
+ * name on the Supervision subpage (issue 17). `issueType` is the type's name when it was saved (settings
+ * saved before the picker hold only the name).
+ */
 export interface HandoffTargetSetting {
   projectKey: string;
   issueType: string;
+  issueTypeId?: string;
+}
+
+/** A saved target as Jira has it now, by name: null = no longer there (or the admin may not see it). */
+export interface TargetNames {
+  projectName: string | null;
+  /** null also when the project is gone. */
+  issueTypeName: string | null;
+}
+
+/** The Supervision subpage's state: the settings and each configured target's names as Jira has them now. */
+export interface SupervisionSettingsState extends SettingsState<SupervisionSettings> {
+  targets: Record<'ipd' | 'ltc' | 'lastingFix', TargetNames | null>;
+}
+
+/** A project the admin may pick as a target, shown by name. */
+export interface TargetProject {
+  key: string;
+  name: string;
 }
 
 /** One person's department (the supervision page groups owners by it). */
@@ -83,10 +107,23 @@ export interface SupportLineSettingsState extends SettingsState<SupportLineSetti
 }
 
 export interface SettingsFunctions {
-  getSupervisionSettings: { payload: Record<string, never>; result: SettingsState<SupervisionSettings> };
+  getSupervisionSettings: { payload: Record<string, never>; result: SupervisionSettingsState };
   saveSupervisionSettings: {
     payload: { settings: SupervisionSettings; expectedRevision: number };
-    result: SettingsState<SupervisionSettings>;
+    result: SupervisionSettingsState;
+  };
+  /**
+   * Projects the admin may see whose key or name contains `query`, by name, one page (Jira's project
+   * search as the admin); `nextStartAt` asks for the next page, null on the last.
+   */
+  searchTargetProjects: {
+    payload: { query: string; startAt?: number };
+    result: { projects: TargetProject[]; nextStartAt: number | null };
+  };
+  /** The issue types a project offers (no subtasks), by name; SETTINGS_PROJECT_NOT_FOUND when the admin cannot see it. */
+  getTargetIssueTypes: {
+    payload: { projectKey: string };
+    result: { project: TargetProject; issueTypes: Array<{ id: string; name: string }> };
   };
   getSupportLineSettings: { payload: Record<string, never>; result: SupportLineSettingsState };
   saveSupportLineSettings: {

@@ -2,7 +2,7 @@ import Resolver from '@forge/resolver';
 import { requireConfirmation } from '../app/audit/confirmation';
 import { guardedDefinitions } from './guard';
 import { CaseLibrary } from '../app/cases/caseLibrary';
-import { getCaseHabit, recordCaseSearch } from '../app/cases/caseHabit';
+import { getCaseHabit, getCaseSearchIssue, recordCaseSearch } from '../app/cases/caseHabit';
 import type { CaseLibraryFunctions, CaseStatus } from '../contract/cases';
 import { answering, defineAll, type AnsweringFunction, type Context, type Implementing } from './envelope';
 import { callerOf, fieldsOf, invalidPayload, issueKey, limit, text, wholeNumber } from './payload';
@@ -50,8 +50,9 @@ function filters(payload: unknown, max: number) {
 }
 
 /**
- * The issue a search was made for (the case-library habit, issue 17): absent for a search of the library
- * page; from a panel, it must be the panel's own issue (the context's, set by Jira, not the iframe).
+ * The issue a search was made for (the case-library habit, issue 17): from the library page, the issue the
+ * user named (absent: none; recordCaseSearch checks, as the caller, that they may browse it); from a panel,
+ * it must be the panel's own issue (the context's, set by Jira, not the iframe).
  */
 function searchedForIssue(payload: unknown, context: Context): string | undefined {
   if (fieldsOf(payload)['issueKey'] === undefined) return undefined;
@@ -123,6 +124,7 @@ function functions(library: CaseLibrary): Implementing<CaseLibraryFunctions> {
       await recordCaseSearch(callerOf(context), issueKey(payload), { query: marked.title, source: 'suggestion' });
       return marked;
     },
+    getCaseSearchIssue: (payload, context) => getCaseSearchIssue(callerOf(context), issueKey(payload)),
   };
 }
 
@@ -137,6 +139,7 @@ export const CASE_LIBRARY_KEYS: Record<keyof CaseLibraryFunctions, true> = {
   createCaseFromIssue: true,
   markCaseHelpful: true,
   markCaseNotRelevant: true,
+  getCaseSearchIssue: true,
 };
 
 export const handler = guardedDefinitions(defineAll(new Resolver(), functions(new CaseLibrary())));

@@ -1,16 +1,20 @@
 /**
  * A requirement in the sandbox (issue 17), in headless Chromium with the real app behind the sandbox
- * host: the demo's signed-contract request, classified a requirement at triage and waiting on L1, gets
+ * host, walked from submission: a submitter creates the request on the sandbox's home page, the triage
+ * user classifies it a requirement on the ITR page and sends it to L1, the L1 engineer who holds it gives
  * its value assessment in the issue panel (first refused for a missing reason, in the user's language,
- * then saved with the decision to hand it to R&D), and "Send to R&D" creates the R&D item, which
- * carries the assessment in its description and in the hand-off record. The demo's dark-mode
- * requirement shows the assessment the demo data left (current and earlier version).
+ * then saved with the decision to hand it to R&D), and "Send to R&D" creates the R&D item, which carries
+ * the assessment in its description. The demo's dark-mode requirement shows the assessment the demo
+ * data left (current and earlier version).
  *
  * Skipped without Chromium (CHROMIUM_PATH, default /usr/bin/chromium), like sandbox.browser.test.ts.
  */
-import { DEMO_USERS } from '../../sandbox/demoSite';
+import { DEMO_FIELD_IDS, DEMO_USERS } from '../../sandbox/demoSite';
 import { ASSESSED_REQUIREMENT_SUMMARY } from '../../sandbox/demoAssessments';
+import { ITR_ISSUE_TYPE_NAMES } from '../../src/app/setup/plan';
+import { DEFAULT_GRADING_TABLE } from '../../src/domain';
 import { chromiumAvailable } from '../static/bridgeStub';
+import { chooseOption } from '../static/designSelect';
 import { useSandboxInBrowser } from './sandboxBrowser';
 
 const describeWithBrowser = chromiumAvailable() ? describe : describe.skip;
@@ -24,7 +28,7 @@ const user = (name: string): string => {
 describeWithBrowser('a requirement in the sandbox: submission, value assessment, hand-off to R&D', () => {
   const ui = useSandboxInBrowser({
     name: 'requirement',
-    apps: ['issue-panel'],
+    apps: ['issue-panel', 'itr-home'],
     viewport: { width: 1280, height: 1400 },
   });
   const panel = () => ui.frame('itr-issue-panel');
@@ -45,10 +49,44 @@ describeWithBrowser('a requirement in the sandbox: submission, value assessment,
     expect(shown).not.toContain('557058:');
   });
 
-  it('assessed in the panel (refusal first, in Chinese), then handed to R&D carrying the assessment', async () => {
-    const key = keyOf('Request a copy of the 2025 service contract');
+  it('submitted, triaged a requirement, assessed in the panel (refusal first, in Chinese), then handed to R&D carrying the assessment', async () => {
+    const summary = 'Requirement walk: a signed copy of the 2025 service contract';
+    let key = '';
+    await ui.step('submit', async () => {
+      await ui.actAs(user('Anna Schmidt'));
+      await ui.page.goto(ui.sandbox.url);
+      await ui.page.selectOption('#c-project', 'ITR');
+      await ui.page.selectOption('#c-type', { label: ITR_ISSUE_TYPE_NAMES.nonTechnicalService });
+      await ui.page.fill('#c-summary', summary);
+      await ui.page.fill('#c-description', 'The customer asks for a signed copy of the contract for their audit.');
+      await Promise.all([
+        ui.page.waitForURL(/\/browse\/ITR-\d+$/),
+        ui.page.click('[data-testid="create-form"] button[type="submit"]'),
+      ]);
+      key = ui.page.url().split('/').pop() ?? '';
+      expect(ui.sandbox.harness.jira.issue(key).fields[DEMO_FIELD_IDS.classification] ?? null).toBeNull();
+    });
+    await ui.step('triage', async () => {
+      await ui.actAs(user('Maria Lopez'));
+      await ui.page.goto(`${ui.sandbox.url}/apps/itr-home`);
+      const home = ui.frame('itr-home');
+      await home.getByTestId('triage-list').getByTestId(`triage-row-${key}`).click();
+      await home.getByText(`Triage ${key}`).waitFor();
+      await chooseOption(home, 'kind', 'Non-technical service');
+      await home.getByLabel('Requirement', { exact: true }).check(); // with no facts the rule says requirement too
+      for (const d of DEFAULT_GRADING_TABLE.dimensions) {
+        const mildest = d.options[d.options.length - 1];
+        if (mildest !== undefined) await chooseOption(home, `answers.${d.id}`, mildest.label.en);
+      }
+      await chooseOption(home, 'line', 'L1 · First line');
+      await home.getByRole('button', { name: 'Save triage' }).click();
+      await home.getByTestId('triage-notice').getByText(`${key} triaged: Requirement`, { exact: false }).waitFor();
+      const f = ui.sandbox.harness.jira.issue(key).fields;
+      expect(f[DEMO_FIELD_IDS.classification]).toBe('requirement');
+      expect(f[DEMO_FIELD_IDS.line]).toBe('L1');
+    });
     await ui.step('assess', async () => {
-      await ui.actAs(user('李伟'), 'zh-CN'); // L1 engineer who holds it
+      await ui.actAs(user('李伟'), 'zh-CN'); // an L1 engineer
       await ui.page.goto(`${ui.sandbox.url}/browse/${key}`);
       const section = panel().getByRole('region', { name: '价值评估' });
       await section.getByRole('button', { name: '评估', exact: true }).click();

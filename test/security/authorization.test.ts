@@ -140,6 +140,8 @@ const TABLE: Record<string, Row> = {
   restoreBackup: ADMIN_ONLY,
   getSupervisionSettings: ADMIN_ONLY, // departments name people: not for everyone
   saveSupervisionSettings: ADMIN_ONLY,
+  searchTargetProjects: ADMIN_ONLY, // the Supervision subpage's target pickers
+  getTargetIssueTypes: ADMIN_ONLY,
   getSupportLineSettings: ADMIN_ONLY,
   saveSupportLineSettings: ADMIN_ONLY,
   getClockSettings: ADMIN_ONLY,
@@ -153,6 +155,7 @@ const TABLE: Record<string, Row> = {
   createCaseFromIssue: BROWSERS,
   markCaseHelpful: BROWSERS,
   markCaseNotRelevant: BROWSERS,
+  getCaseSearchIssue: BROWSERS, // the library page's searches recorded for an issue the caller may browse
   listReturnVisits: SUPERVISORS,
   recordReturnVisit: SUPERVISORS,
   getClosureAdmin: ADMIN_ONLY,

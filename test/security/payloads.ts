@@ -214,6 +214,8 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
       ltc: null,
     },
   },
+  searchTargetProjects: { query: 'IT' },
+  getTargetIssueTypes: { projectKey: 'ITR' },
   getSupportLineSettings: {},
   saveSupportLineSettings: {
     expectedRevision: 0,
@@ -269,6 +271,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   createCaseFromIssue: { issueKey: 'ITR-12' },
   markCaseHelpful: { id: 1, issueKey: 'ITR-4' },
   markCaseNotRelevant: { id: 1, issueKey: 'ITR-4' },
+  getCaseSearchIssue: { issueKey: 'ITR-4' },
   // return visits / closing admin
   listReturnVisits: {},
   recordReturnVisit: {

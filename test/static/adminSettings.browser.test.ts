@@ -12,7 +12,12 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { gradingAdminResolver } from '../../src/index';
 import { handlers } from '../../src/entry/grading-admin-resolver';
-import { loadAnalyticsSettings } from '../../src/app/analytics/settings';
+import {
+  ANALYTICS_SETTINGS_KEY,
+  analyticsSettingsCodec,
+  DEFAULT_ANALYTICS_SETTINGS,
+  loadAnalyticsSettings,
+} from '../../src/app/analytics/settings';
 import { createI18n, type MessageKey, type MessageParams } from '../../static/shared/i18n';
 import { harness, invokeResolver } from '../../platform-doubles';
 import { chromiumAvailable, installBridgeStub, navigateSubpage } from './bridgeStub';
@@ -38,7 +43,7 @@ beforeEach(() => {
   jira.seedUser({ accountId: ADMIN, displayName: 'Zhang Wei', groups: ['jira-administrators'] });
   jira.seedUser({ accountId: SUPERVISOR, displayName: 'Chen Jie', groups: ['itr-supervisors'] });
   jira.seedUser({ accountId: CLOSER, displayName: 'Liu Yang' });
-  jira.seedProject({ key: 'IPD', browsers: [ADMIN] });
+  jira.seedProject({ key: 'IPD', name: 'Product development', browsers: [ADMIN] });
 });
 afterEach(() => jira.assertNoViolations());
 
@@ -73,6 +78,12 @@ describeWithBrowser('admin page subpages in Chromium', () => {
     async (locale, colorMode) => {
       const { t } = createI18n(locale, 'UTC');
       const tr = (key: MessageKey, params?: MessageParams) => t(key, params);
+      // Saved before: lasting fixes in a project that is gone since (issue 17: shown as such).
+      await new ConfigStore().set(
+        ANALYTICS_SETTINGS_KEY,
+        { ...DEFAULT_ANALYTICS_SETTINGS, lastingFix: { projectKey: 'OLD', issueType: 'Task' } },
+        analyticsSettingsCodec,
+      );
       const { page, errors } = await openAsAdmin(locale, colorMode, 'Asia/Shanghai');
       const subpage = (route: string) => page.locator(`[data-subpage="${route}"]`);
       const field = (p: string) => page.locator(`[data-path="${p}"]`);
@@ -107,42 +118,60 @@ describeWithBrowser('admin page subpages in Chromium', () => {
       await pick(page, field('personFigureGroups'), 'itr-sup', 'itr-supervisors');
       await page.getByRole('button', { name: tr('settings.supervision.addPerson') }).click();
       await pick(page, field('departments.0.accountId'), 'Chen', 'Chen Jie');
-      await field('departments.0.department').fill(locale === 'zh_CN' ? '质量部' : 'Quality');
-      await field('ipd.projectKey').fill('ipd');
-      await field('ipd.issueType').fill('Epic');
-      await page.getByRole('button', { name: tr('settings.save'), exact: true }).click();
-
-      const typeError = tr('errorCode.SETTINGS_ISSUE_TYPE_NOT_IN_PROJECT', {
-        projectKey: 'IPD',
-        issueType: 'Epic',
-        available: 'Task, Incident, Service Request, Problem',
-      });
-      // The message in the field's own box (its nearest ancestor holding field messages).
-      await field('ipd.issueType')
-        .locator('xpath=ancestor::div[.//*[@data-testid="field-issues"]][1]')
-        .getByText(typeError)
+      // The lasting-fix target saved before is gone: said so, and turned off.
+      const fixTarget = page.getByTestId('target-lastingFix');
+      await fixTarget
+        .getByTestId('target-lastingFix-gone')
+        .getByText(tr('settings.supervision.projectGone', { projectKey: 'OLD' }))
         .waitFor();
-      expect(await field('ipd.issueType').getAttribute('aria-invalid')).toBe('true');
+      await fixTarget
+        .getByRole('button', {
+          name: `${tr('settings.supervision.lastingFix')}: ${tr('settings.supervision.turnOff')}`,
+        })
+        .click();
+      await fixTarget.getByTestId('target-lastingFix-gone').waitFor({ state: 'detached' });
+      // R&D: the project picked by name (typed, chosen), then one of the issue types it offers, by name.
+      const project = page.getByLabel(`${tr('settings.supervision.ipd')}: ${tr('settings.supervision.project')}`);
+      await project.fill('product');
+      await page.getByRole('option', { name: 'Product development' }).click();
+      const types = field('ipd.issueType');
+      await types.locator('option', { hasText: 'Task' }).waitFor({ state: 'attached' });
+      expect(await types.locator('option').allInnerTexts()).toEqual([
+        tr('settings.supervision.chooseType'),
+        'Task',
+        'Incident',
+        'Service Request',
+        'Problem',
+      ]);
+      await types.selectOption({ label: 'Task' });
+      // A department left blank: the server's error under its field, the draft kept, nothing written.
+      await page.getByRole('button', { name: tr('settings.save'), exact: true }).click();
+      const departmentError = tr('errorCode.SETTINGS_DEPARTMENT_REQUIRED', { max: 100 });
+      await field('departments.0.department')
+        .locator('xpath=ancestor::div[.//*[@data-testid="field-issues"]][1]')
+        .getByText(departmentError)
+        .waitFor();
+      expect(await field('departments.0.department').getAttribute('aria-invalid')).toBe('true');
       await page.getByText(tr('errorCode.SETTINGS_INVALID', { count: 1 })).waitFor();
-      // The draft is kept as typed (the key upper-cased as the admin typed it); nothing was written.
-      expect(await field('ipd.issueType').inputValue()).toBe('Epic');
-      expect(await field('ipd.projectKey').inputValue()).toBe('IPD');
-      expect((await loadAnalyticsSettings()).revision).toBe(0);
+      expect(await types.locator('option:checked').innerText()).toBe('Task');
+      expect((await loadAnalyticsSettings()).revision).toBe(1);
       await shoot(page, `admin-settings-${locale}-${colorMode}-invalid`);
 
       // Fix and save.
-      await field('ipd.issueType').fill('Task');
+      await field('departments.0.department').fill(locale === 'zh_CN' ? '质量部' : 'Quality');
       await page.getByRole('button', { name: tr('settings.save'), exact: true }).click();
-      await page.getByText(tr('settings.saved', { revision: 1 })).waitFor();
-      // The saved person and group show by name; no account id anywhere on the page.
+      await page.getByText(tr('settings.saved', { revision: 2 })).waitFor();
+      // The saved person, group and project show by name; no account id anywhere on the page.
       await page.getByTestId('department-person-0-chips').getByText('Chen Jie').waitFor();
+      await page.getByTestId('target-ipd').getByText('Product development').waitFor();
       await expectPageShowsNoAccountIds(page, [ADMIN, SUPERVISOR]);
       expect(await loadAnalyticsSettings()).toMatchObject({
-        revision: 1,
+        revision: 2,
         value: {
           personFigureGroups: ['itr-supervisors'],
           departments: { [SUPERVISOR]: locale === 'zh_CN' ? '质量部' : 'Quality' },
-          ipd: { projectKey: 'IPD', issueType: 'Task' },
+          ipd: { projectKey: 'IPD', issueType: 'Task', issueTypeId: expect.stringMatching(/^\d+$/) },
+          lastingFix: null,
         },
       });
 
@@ -150,14 +179,14 @@ describeWithBrowser('admin page subpages in Chromium', () => {
       const other = await invokeResolver(
         gradingAdminResolver,
         'saveSupervisionSettings',
-        { expectedRevision: 1, settings: { personFigureGroups: [], departments: [], ipd: null, ltc: null } },
+        { expectedRevision: 2, settings: { personFigureGroups: [], departments: [], ipd: null, ltc: null } },
         { accountId: ADMIN },
       );
       expect(other).toMatchObject({ success: true });
-      await field('ipd.issueType').fill('Incident');
+      await types.selectOption({ label: 'Incident' });
       await page.getByRole('button', { name: tr('settings.save'), exact: true }).click();
       await page.getByText(tr('errorCode.SETTINGS_REVISION_CONFLICT')).waitFor();
-      expect(await field('ipd.issueType').inputValue()).toBe('Incident');
+      expect(await types.locator('option:checked').innerText()).toBe('Incident');
       expect((await loadAnalyticsSettings()).value.ipd).toBeNull();
 
       // Back in the browser (the URL's history): the support lines again; then the grading table, whose

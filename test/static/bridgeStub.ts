@@ -163,11 +163,13 @@ const pageSide = (initialPath: string) => `
 (() => {
   // The module URL's history (view.createHistory), shaped like the 'history' package's object.
   const listeners = new Set();
-  const entries = [${JSON.stringify(initialPath)}];
+  // The route may carry a query (\`/case-library?issue=ITR-1\`): the first location's \`search\`.
+  const [firstPath, firstQuery] = ${JSON.stringify(initialPath)}.split('?');
+  const entries = [firstPath];
   let index = 0;
   const history = {
     action: 'POP',
-    location: { pathname: entries[0], search: '', hash: '', state: undefined },
+    location: { pathname: entries[0], search: firstQuery === undefined ? '' : '?' + firstQuery, hash: '', state: undefined },
     listen: (fn) => { listeners.add(fn); return () => listeners.delete(fn); },
   };
   const moveTo = (action, pathname) => {

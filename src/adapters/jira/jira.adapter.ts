@@ -863,6 +863,70 @@ export class JiraClient {
     );
   }
 
+  /**
+   * One page of the projects the acting user may see whose key or name contains `query` (Jira's literal,
+   * case-insensitive match), by name (`GET /rest/api/3/project/search`, offset paged: `startAt`,
+   * `maxResults` ≤ 100, `isLast`). Jira documents a 404 when nothing matches: an empty page here.
+   */
+  async searchProjectsPage(options: {
+    query: string;
+    startAt: number;
+    maxResults: number;
+  }): Promise<{ projects: Array<{ id: string; key: string; name: string }>; nextStartAt: number | null }> {
+    checkMax(options.maxResults, 100);
+    const q = new URLSearchParams({
+      startAt: String(options.startAt),
+      maxResults: String(options.maxResults),
+      orderBy: 'name',
+    });
+    if (options.query !== '') q.set('query', options.query);
+    const path = route`/rest/api/3/project/search?${q}`;
+    let body: Record<string, unknown>;
+    try {
+      const res = await this.send('GET', path);
+      body = isRecord(res.body) ? res.body : {};
+    } catch (e) {
+      if (e instanceof JiraError && e.code === JiraErrorCode.NotFound) return { projects: [], nextStartAt: null };
+      throw e;
+    }
+    const values = Array.isArray(body['values']) ? body['values'].filter(isRecord) : [];
+    const projects = values.flatMap((p) =>
+      typeof p['id'] === 'string' && typeof p['key'] === 'string'
+        ? [{ id: p['id'], key: p['key'], name: typeof p['name'] === 'string' ? p['name'] : p['key'] }]
+        : [],
+    );
+    const last = body['isLast'] !== false || values.length === 0;
+    return { projects, nextStartAt: last ? null : options.startAt + values.length };
+  }
+
+  /**
+   * A project as the acting user sees it (`GET /rest/api/3/project/{key}`): its name and the issue types it
+   * offers (id, name, whether a subtask); undefined when there is none they may browse.
+   */
+  async projectWithIssueTypes(
+    projectKey: string,
+  ): Promise<
+    { key: string; name: string; issueTypes: Array<{ id: string; name: string; subtask: boolean }> } | undefined
+  > {
+    try {
+      const res = await this.send('GET', route`/rest/api/3/project/${projectKey}`);
+      const body = isRecord(res.body) ? res.body : {};
+      const types = Array.isArray(body['issueTypes']) ? body['issueTypes'].filter(isRecord) : [];
+      return {
+        key: typeof body['key'] === 'string' ? body['key'] : projectKey,
+        name: typeof body['name'] === 'string' ? body['name'] : projectKey,
+        issueTypes: types.flatMap((t) =>
+          typeof t['id'] === 'string' && typeof t['name'] === 'string'
+            ? [{ id: t['id'], name: t['name'], subtask: t['subtask'] === true }]
+            : [],
+        ),
+      };
+    } catch (e) {
+      if (e instanceof JiraError && e.code === JiraErrorCode.NotFound) return undefined;
+      throw e;
+    }
+  }
+
   /** The issue type scheme of a company-managed project, or undefined (team-managed projects have none). */
   async issueTypeSchemeOfProject(
     projectId: string,

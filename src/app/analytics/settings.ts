@@ -7,20 +7,34 @@ import { ConfigStore, type ConfigCodec } from '../../adapters/kvs';
 import { isRecord } from '../../domain/input';
 import { isIssueKey, isProjectKey } from '../../domain/jiraKeys';
 
+/**
+ * Where a hand-off or lasting fix is created: a project key and an issue type, by id when the admin picked
+ * it (issue 17), with its name as saved (older settings hold only the name; Jira is then asked by name).
+ */
+export interface HandoffTarget {
+  projectKey: string;
+  issueType: string;
+  issueTypeId?: string;
+}
+
+/** The issue type of a create request for `target`: by id when saved with one (a renamed type still matches). */
+export const issueTypeRef = (target: HandoffTarget): { id: string } | { name: string } =>
+  target.issueTypeId !== undefined ? { id: target.issueTypeId } : { name: target.issueType };
+
 export interface AnalyticsSettings {
   /** Jira groups whose members see per-person and per-department figures (Jira admins always do). */
   personFigureGroups: string[];
   /** accountId → department name (the page groups owners by it). */
   departments: Record<string, string>;
   /** Project key for "send to R&D" (IPD) and its issue type name; null = not configured. */
-  ipd: { projectKey: string; issueType: string } | null;
+  ipd: HandoffTarget | null;
   /** Project key for "send to sales" (LTC) and its issue type name; null = not configured. */
-  ltc: { projectKey: string; issueType: string } | null;
+  ltc: HandoffTarget | null;
   /**
    * Where a problem's long-term measure and a return visit's follow-up are created as linked issues
    * (issue 17, src/app/lastingFix), by the engineer as themselves; null = not configured.
    */
-  lastingFix: { projectKey: string; issueType: string } | null;
+  lastingFix: HandoffTarget | null;
   /**
    * An issue the weekly summary is also posted on (a comment) with a Jira notification to the
    * person-figure groups; null = the supervision page only.
@@ -67,7 +81,12 @@ export function handoffTargetIssues(v: unknown, path: string): SettingsIssue[] {
       message: 'a hand-off target needs projectKey (A-Z…) and issueType',
     });
   }
-  if (typeof v['issueType'] !== 'string' || v['issueType'].trim() === '') {
+  const id = v['issueTypeId'];
+  if (
+    typeof v['issueType'] !== 'string' ||
+    v['issueType'].trim() === '' ||
+    (id !== undefined && (typeof id !== 'string' || !/^\d{1,18}$/.test(id)))
+  ) {
     issues.push({
       path: `${path}.issueType`,
       code: 'SETTINGS_ISSUE_TYPE_REQUIRED',
@@ -118,9 +137,13 @@ export function analyticsSettingsIssues(raw: unknown): SettingsIssue[] {
   return issues;
 }
 
-const target = (v: unknown): { projectKey: string; issueType: string } | null =>
+const target = (v: unknown): HandoffTarget | null =>
   isRecord(v) && typeof v['projectKey'] === 'string' && typeof v['issueType'] === 'string'
-    ? { projectKey: v['projectKey'], issueType: v['issueType'] }
+    ? {
+        projectKey: v['projectKey'],
+        issueType: v['issueType'],
+        ...(typeof v['issueTypeId'] === 'string' ? { issueTypeId: v['issueTypeId'] } : {}),
+      }
     : null;
 
 export function parseAnalyticsSettings(raw: unknown): AnalyticsSettings {

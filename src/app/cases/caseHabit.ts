@@ -14,6 +14,7 @@ import { jiraAsApp, jiraAsUser, JiraError, JiraErrorCode, type JiraClient } from
 import { checkCaseDecision, searchedBeforeWork, workStartedAt, type CaseDecisionKind } from '../../domain/analytics';
 import { isIssueKey } from '../../domain/jiraKeys';
 import type { CaseDecisionView, CaseHabitView, CaseSearchView } from '../../contract/caseHabit';
+import type { CaseSearchIssue } from '../../contract/cases';
 import { NotAuthorizedError } from '../auth/authorization';
 import { CLOSED_FIELDS, isClosed } from '../fields/issueState';
 import { CaseLibrary } from './caseLibrary';
@@ -43,12 +44,18 @@ export const platformCaseHabitDeps: CaseHabitDeps = {
 async function issueForCaller(
   issueKey: string,
   deps: CaseHabitDeps,
-): Promise<{ id: string; key: string; resolved: boolean }> {
+): Promise<{ id: string; key: string; resolved: boolean; summary: string }> {
   if (!isIssueKey(issueKey))
     throw new ItrError('INVALID_PAYLOAD', 'issueKey must be an issue key', { path: 'issueKey' });
   try {
-    const issue = await deps.asCaller().getIssue(issueKey, { fields: [...CLOSED_FIELDS] });
-    return { id: issue.id, key: issue.key ?? issueKey, resolved: isClosed(issue.fields) };
+    const issue = await deps.asCaller().getIssue(issueKey, { fields: ['summary', ...CLOSED_FIELDS] });
+    const summary = issue.fields['summary'];
+    return {
+      id: issue.id,
+      key: issue.key ?? issueKey,
+      resolved: isClosed(issue.fields),
+      summary: typeof summary === 'string' ? summary : '',
+    };
   } catch (e) {
     if (e instanceof JiraError && (e.code === JiraErrorCode.NotFound || e.code === JiraErrorCode.Forbidden))
       throw new ItrError('ISSUE_NOT_FOUND', `no issue ${issueKey}`, { params: { issueKey } });
@@ -71,6 +78,31 @@ export async function recordCaseSearch(
   if (query === '') return;
   const issue = await issueForCaller(issueKey, deps);
   await repositories().caseHabit.recordSearch(issue.id, { accountId, at: deps.now(), query, source: search.source });
+}
+
+/**
+ * The issue the case-library page records its searches for (the user names it, or the page is opened
+ * for it): ISSUE_NOT_FOUND unless the caller may browse it, so the page records nothing for it.
+ */
+export async function getCaseSearchIssue(
+  accountId: string | undefined,
+  issueKey: string,
+  deps: CaseHabitDeps = platformCaseHabitDeps,
+): Promise<CaseSearchIssue> {
+  if (accountId === undefined) throw new NotAuthorizedError('BROWSE_PROJECTS');
+  const issue = await issueForCaller(issueKey, deps);
+  const store = repositories().caseHabit;
+  const [searches, start] = await Promise.all([store.searchesOf(issue.id, 1), store.workStartOf(issue.id)]);
+  const events = {
+    acceptedAt: start.acceptedAt?.toISOString() ?? null,
+    firstLineChangeAt: start.firstLineChangeAt?.toISOString() ?? null,
+  };
+  return {
+    issueKey: issue.key,
+    summary: issue.summary,
+    searchedBeforeWork: searchedBeforeWork(searches.first?.at.toISOString() ?? null, events),
+    searchCount: searches.count,
+  };
 }
 
 /** What the panel shows of the habit on one issue. */

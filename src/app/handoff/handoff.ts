@@ -28,7 +28,7 @@ import {
   type JiraClient,
 } from '../../adapters/jira';
 import type { HandoffItem } from '../../contract/analytics';
-import { loadAnalyticsSettings, type AnalyticsSettings } from '../analytics/settings';
+import { issueTypeRef, loadAnalyticsSettings, type AnalyticsSettings } from '../analytics/settings';
 import { lookUpFieldIds } from '../fields/fieldIds';
 import { fitForDisplay } from '../../domain/storageLimits';
 import { isRecord } from '../../domain/input';
@@ -200,7 +200,7 @@ export async function sendHandoff(
     assessment === null ? null : ((await namesOf(app, [assessment.assessedBy])).get(assessment.assessedBy) ?? null);
   const created = await app.createIssue({
     project: { key: destination.projectKey },
-    issuetype: { name: destination.issueType },
+    issuetype: issueTypeRef(destination),
     summary,
     description: handoffDescription(
       issueKey,

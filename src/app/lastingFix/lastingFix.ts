@@ -33,7 +33,7 @@ import {
   type LastingFixKind,
 } from '../../domain/lastingFix/lastingFix';
 import { fitForDisplay } from '../../domain/storageLimits';
-import { loadAnalyticsSettings, type AnalyticsSettings } from '../analytics/settings';
+import { issueTypeRef, loadAnalyticsSettings, type AnalyticsSettings } from '../analytics/settings';
 import { NotAuthorizedError } from '../auth/authorization';
 import { HANDOFF_LINK_TYPE, stillExists } from '../handoff/handoff';
 import { ItrError, issueNotFound } from '../itrError';
@@ -270,7 +270,7 @@ export async function createLastingFix(
   const created = await user
     .createIssue({
       project: { key: target.projectKey },
-      issuetype: { name: target.issueType },
+      issuetype: issueTypeRef(target),
       summary,
       description: fixDescription(issueKey, request.kind, request.summary.trim()),
       assignee: { accountId: request.assignee },

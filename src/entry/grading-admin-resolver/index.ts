@@ -20,7 +20,16 @@ import type { DecisionAdminFunctions } from '../../contract/decisions';
 import { getDecisionSettings, saveDecisionSettings } from '../../app/decisions/settings';
 import { isRecord } from '../../domain/input';
 import { answering, defineAll, type AnsweringFunction, type Implementing } from '../envelope';
-import { callerOf, fieldsOf, invalidPayload, isoInstant, optionalJobId, text, wholeNumber } from '../payload';
+import {
+  callerOf,
+  fieldsOf,
+  invalidPayload,
+  isoInstant,
+  optionalJobId,
+  optionalText,
+  text,
+  wholeNumber,
+} from '../payload';
 import { closureAdminFunctions } from '../closureAdminFunctions';
 import { peopleFunctions } from '../peopleResolver';
 import { regradeFunctions } from '../regradeFunctions';
@@ -84,6 +93,15 @@ function functions(
     getSupervisionSettings: (_payload, context) => supervision.getSupervisionSettings(callerOf(context)),
     saveSupervisionSettings: (payload, context) =>
       supervision.saveSupervisionSettings(callerOf(context), saveInput(payload)),
+    // The target pickers of the Supervision subpage (issue 17): projects by name, then the project's issue types.
+    searchTargetProjects: (payload, context) =>
+      supervision.searchTargetProjects(callerOf(context), {
+        query: (optionalText(payload, 'query') ?? '').slice(0, 200),
+        startAt:
+          fieldsOf(payload)['startAt'] === undefined ? 0 : wholeNumber(payload, 'startAt', { min: 0, max: 1_000_000 }),
+      }),
+    getTargetIssueTypes: (payload, context) =>
+      supervision.getTargetIssueTypes(callerOf(context), text(payload, 'projectKey')),
     getSupportLineSettings: (_payload, context) => supportLines.getSupportLineSettings(callerOf(context)),
     saveSupportLineSettings: (payload, context) =>
       supportLines.saveSupportLineSettings(callerOf(context), saveInput(payload)),

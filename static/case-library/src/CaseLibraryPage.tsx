@@ -5,6 +5,7 @@
  * Every call goes to `case-library-resolver`, which applies Jira permissions to every answer.
  */
 import { useState } from 'react';
+import type { CaseSearchIssue } from '../../../src/contract/cases';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { call } from '../../shared/api';
@@ -16,6 +17,7 @@ import { CaseEditor } from './CaseEditor';
 import { CaseFilters } from './CaseFilters';
 import { CaseList } from './CaseList';
 import { EMPTY_CASE } from './cases';
+import { SearchIssue } from './SearchIssue';
 import { useCaseList } from './useCaseList';
 
 /** What the page shows; a case opened from a search keeps the words that matched, to mark them. */
@@ -23,7 +25,12 @@ type View = { kind: 'list' } | { kind: 'case'; id: number; matched: readonly str
 
 export function CaseLibraryPage() {
   const { t } = useI18n();
-  const list = useCaseList();
+  const [forIssue, setForIssue] = useState<CaseSearchIssue | null>(null);
+  // A search recorded for the issue may change whether it was searched before work: read it again.
+  const list = useCaseList(forIssue?.issueKey ?? null, () => {
+    if (forIssue !== null)
+      call('getCaseSearchIssue', { issueKey: forIssue.issueKey }).then(setForIssue, () => undefined);
+  });
   const [text, setText] = useState('');
   const [view, setView] = useState<View>({ kind: 'list' });
   const [notice, setNotice] = useState<string | null>(null);
@@ -71,6 +78,7 @@ export function CaseLibraryPage() {
         ) : null}
         {view.kind === 'list' ? (
           <Stack space="space.150">
+            <SearchIssue issue={forIssue} onIssue={setForIssue} />
             <CaseFilters
               text={text}
               onText={setText}

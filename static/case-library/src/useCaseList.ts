@@ -14,8 +14,11 @@ export interface CaseList {
   load: () => Promise<void>;
 }
 
-/** The cases the filters and search select, read again whenever either changes (a later answer wins). */
-export function useCaseList(): CaseList {
+/**
+ * The cases the filters and search select, read again whenever either changes (a later answer wins).
+ * A search made while the page works for an issue (`forIssue`) is recorded for it by the server.
+ */
+export function useCaseList(forIssue: string | null = null, onRecorded?: () => void): CaseList {
   const [filters, setFilters] = useState<Filters>({ status: 'published', product: '', language: '', tag: '' });
   const [query, setQuery] = useState('');
   const [rows, setRows] = useState<Row[] | null>(null);
@@ -33,13 +36,22 @@ export function useCaseList(): CaseList {
     };
     try {
       const next: Row[] = query.trim()
-        ? (await call('searchCases', { text: query, ...common, limit: 50 })).map((hit) => ({ case: hit.case, hit }))
+        ? (
+            await call('searchCases', {
+              text: query,
+              ...common,
+              limit: 50,
+              ...(forIssue === null ? {} : { issueKey: forIssue }),
+            })
+          ).map((hit) => ({ case: hit.case, hit }))
         : (await call('listCases', { ...common, limit: 100 })).map((c) => ({ case: c }));
       if (id === request.current) setRows(next);
+      if (forIssue !== null && query.trim() !== '') onRecorded?.();
     } catch (e) {
       if (id === request.current) setError(toApiError(e));
     }
-  }, [filters, query]);
+    // onRecorded is not a dependency: a new callback starts no search.
+  }, [filters, query, forIssue]);
 
   useEffect(() => {
     void load();

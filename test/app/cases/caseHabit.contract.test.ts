@@ -10,6 +10,7 @@ import {
   analyticsBackfillConsumer,
   gradingAdminResolver,
   issuePanelResolver,
+  itrHomeResolver,
   supervisionResolver,
 } from '../../../src/index';
 import { runMigrations } from '../../../src/adapters/sql';
@@ -171,6 +172,51 @@ describe('the panel records searches of the case library', () => {
     const hidden = await panel('searchCases', { text: 'kiosk', issueKey: 'ITR-1' }, OUTSIDER);
     expect(codes(hidden)).toEqual(['ISSUE_NOT_FOUND']);
     expectTranslated(hidden);
+    expect(await searchRows()).toEqual([]);
+  });
+});
+
+describe('the case-library page records searches for the issue the user works on', () => {
+  const pageContext = { extension: { type: 'jira:globalPage' } };
+  const page = <T>(fn: string, payload: object, accountId: string) =>
+    invokeResolver(itrHomeResolver, fn, payload, { accountId, context: pageContext }) as Promise<Envelope<T>>;
+
+  it('names the issue as the caller sees it and records the page’s searches for it, before work like the panel’s', async () => {
+    seedIssue('ITR-1', false);
+    expect(await page('getCaseSearchIssue', { issueKey: 'ITR-1' }, ENGINEER)).toEqual({
+      success: true,
+      data: {
+        issueKey: 'ITR-1',
+        summary: 'Kiosk freezes after reboot (ITR-1)',
+        searchedBeforeWork: false,
+        searchCount: 0,
+      },
+    });
+    expect((await page('searchCases', { text: 'kiosk reboot', issueKey: 'ITR-1' }, ENGINEER)).success).toBe(true);
+    expect(await searchRows()).toEqual([{ account_id: ENGINEER, query_text: 'kiosk reboot', source: 'search' }]);
+    expect(await page('getCaseSearchIssue', { issueKey: 'ITR-1' }, ENGINEER)).toMatchObject({
+      success: true,
+      data: { searchedBeforeWork: true, searchCount: 1 },
+    });
+    // The panel counts it as the habit on the issue, by the caller.
+    expect(await habitOf()).toMatchObject({
+      firstSearch: { by: { displayName: 'Li Lei' }, query: 'kiosk reboot' },
+      searchedBeforeWork: true,
+    });
+  });
+
+  it('records nothing for an issue the caller may not browse, one that does not exist, or a search without an issue', async () => {
+    seedIssue('ITR-1', false);
+    const named = await page('getCaseSearchIssue', { issueKey: 'ITR-1' }, OUTSIDER);
+    expect(codes(named)).toEqual(['ISSUE_NOT_FOUND']);
+    expectTranslated(named);
+    const searched = await page('searchCases', { text: 'kiosk', issueKey: 'ITR-1' }, OUTSIDER);
+    expect(codes(searched)).toEqual(['ISSUE_NOT_FOUND']);
+    expect(codes(await page('searchCases', { text: 'kiosk', issueKey: 'ITR-99' }, ENGINEER))).toEqual([
+      'ISSUE_NOT_FOUND',
+    ]);
+    expect(codes(await page('getCaseSearchIssue', { issueKey: 'not a key' }, ENGINEER))).toEqual(['INVALID_PAYLOAD']);
+    expect((await page('searchCases', { text: 'kiosk' }, ENGINEER)).success).toBe(true);
     expect(await searchRows()).toEqual([]);
   });
 });

@@ -29,6 +29,9 @@ type Envelope =
       errors: Array<{ code: string; message: string; path?: string; params?: Record<string, string | number> }>;
     };
 
+/** The id the Jira double gives the issue type Task. */
+const TASK_ID = expect.stringMatching(/^\d+$/) as unknown as string;
+
 const call = (functionKey: string, payload: unknown, accountId = ADMIN): Promise<Envelope> =>
   invokeResolver(gradingAdminResolver, functionKey, payload, { accountId }) as Promise<Envelope>;
 
@@ -131,19 +134,26 @@ describe('supervision settings', () => {
         },
         revision: 0,
         displayNames: {},
+        targets: { ipd: null, ltc: null, lastingFix: null },
       },
     });
 
     const saved = await call('saveSupervisionSettings', { settings: supervision(), expectedRevision: 0 });
     expect(saved).toEqual({
       success: true,
-      data: { settings: supervision(), revision: 1, displayNames: { [SUPERVISOR]: 'Chen Jie' } },
+      data: {
+        // The issue type typed by name is stored by id too (the picker's way, issue 17).
+        settings: supervision({ ipd: { projectKey: 'IPD', issueType: 'Task', issueTypeId: TASK_ID } }),
+        revision: 1,
+        displayNames: { [SUPERVISOR]: 'Chen Jie' },
+        targets: { ipd: { projectName: expect.any(String), issueTypeName: 'Task' }, ltc: null, lastingFix: null },
+      },
     });
     expect(await loadAnalyticsSettings()).toEqual({
       value: {
         personFigureGroups: ['itr-supervisors'],
         departments: { [SUPERVISOR]: 'Quality' },
-        ipd: { projectKey: 'IPD', issueType: 'Task' },
+        ipd: { projectKey: 'IPD', issueType: 'Task', issueTypeId: TASK_ID },
         ltc: null,
         lastingFix: null,
         weeklyReportIssue: null,
