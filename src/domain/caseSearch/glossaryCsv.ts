@@ -45,7 +45,7 @@ export function parseGlossaryCsv(text: string): GlossaryCsvCheck {
     if (r.every((f) => f.trim() === '')) return;
     if (r.length !== 2) problems.push({ row, code: 'CSV_COLUMNS' });
     else {
-      rows.push({ en: r[0] as string, zh: r[1] as string });
+      rows.push({ en: uncell(r[0] as string), zh: uncell(r[1] as string) });
       fileRow.push(row);
     }
   });
@@ -59,8 +59,17 @@ export function parseGlossaryCsv(text: string): GlossaryCsvCheck {
   return { ok: false, tooLarge: false, tooMany: false, problems: all.sort((a, b) => a.row - b.row).slice(0, 50) };
 }
 
-function cell(value: string): string {
+/** A cell a spreadsheet would run as a formula (OWASP "CSV injection") is written with a leading apostrophe. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function cell(raw: string): string {
+  const value = FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Undoes `cell`'s apostrophe, so an exported file imports back unchanged. */
+function uncell(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
 
 /** The glossary as a file `parseGlossaryCsv` reads back unchanged (header `en,zh`, CRLF rows). */
