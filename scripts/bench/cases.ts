@@ -15,8 +15,9 @@
  * shown on average. Per set: add/edit latency, indexing time and the cases refused (by error code:
  * a refusal is counted, the run goes on). `--scale N` then bulk-imports N synthetic cases made from
  * the first set's words (test/domain/caseSearch/devSet.ts) and reports the same at that size with the
- * storage of the case tables (data and index bytes, and per case). `--dev SEED` uses the generated
- * development set instead.
+ * storage of the case tables (data and index bytes, and per case). `crossLanguage`: the bilingual
+ * set without the term list, with the built-in list and with its product glossary (bilingualSet.ts).
+ * `--dev SEED` uses the generated development set instead.
  *
  * Input: JSONL; cases {id, title, body, created}, queries the same plus `relevant` (ids of cases).
  */
@@ -25,6 +26,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ENV_SOCKET, ENV_URL, startPrivateMariaDb, type MariaDbServer } from '../../platform-doubles/mariadb';
 import { generateDevSet, syntheticCases, type CaseRecord, type QueryRecord } from '../../test/domain/caseSearch/devSet';
+import { BILINGUAL_SET_DIR, evaluateCrossLanguage, readBilingualSet } from './bilingualSet';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -323,6 +325,11 @@ async function main(): Promise<void> {
       for (const f of set.files) files.push(await evaluate(f));
       (out['sets'] as unknown[]).push({ set: set.name, ...loaded, files });
     }
+
+    // Cross-language (bilingual set, in memory): without the term list, with the built-in list, and with
+    // the set's product glossary as an admin would import it. The SQL run above uses the built-in list.
+    if (arg('cases') === undefined && arg('dev') === undefined && fs.existsSync(BILINGUAL_SET_DIR))
+      out['crossLanguage'] = evaluateCrossLanguage(readBilingualSet());
 
     const first = sets[0];
     if (scale > 0 && first !== undefined) {
