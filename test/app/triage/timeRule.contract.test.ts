@@ -6,7 +6,7 @@
  * response time and a problem the problem one; the preview shows what the save writes; a recalculation
  * after the table changed restamps the rule and moves the response clock with it.
  */
-import { escalationConsumer, gradingAdminResolver, itrHomeResolver } from '../../../src/index';
+import { escalationConsumer, gradingAdminResolver, issuePanelResolver, itrHomeResolver } from '../../../src/index';
 import { ConfigStore } from '../../../src/adapters/kvs';
 import { runMigrations } from '../../../src/adapters/sql';
 import { CONFIG_KEYS, gradingTableCodec } from '../../../src/app/config/itrConfig';
@@ -161,5 +161,27 @@ describe('recalculation keeps the stamp and the response clock in step with the 
     const f = jira.issue('ITR-4').fields;
     expect(f[ids.timeRule]).toBe('problem');
     expect(instant(f[ids.responseDueAt])).toBe(created + PROBLEM_RESPONSE * MINUTE);
+  });
+});
+
+describe('the issue panel names the stamped rule', () => {
+  const panelRule = async (issueKey: string): Promise<unknown> => {
+    const answer = (await invokeResolver(
+      issuePanelResolver,
+      'getIssueItrState',
+      { issueKey },
+      { accountId: TRIAGER, context: { extension: { type: 'jira:issuePanel', issue: { key: issueKey } } } },
+    )) as Envelope<{ timeRule: unknown }>;
+    expect(answer.success).toBe(true);
+    return answer.data?.timeRule;
+  };
+
+  it('the stamp, with which the clocks were written, wins over what the table in force would give', async () => {
+    const graded = { [ids.classification]: 'requirement', [ids.grade]: 'critical', [ids.gradingTableVersion]: 1 };
+    jira.seedIssue({ key: 'ITR-6', issueType: ITR_TYPE, fields: { ...graded, [ids.timeRule]: 'problem' } });
+    jira.seedIssue({ key: 'ITR-7', issueType: ITR_TYPE, fields: graded });
+    expect(await panelRule('ITR-6')).toBe('problem');
+    // Graded before the stamp existed: worked out from the classification and the table.
+    expect(await panelRule('ITR-7')).toBe('requirement');
   });
 });
