@@ -14,6 +14,7 @@ import { seedDemoGlossary } from './demoGlossary';
 import { seedDemoCustomers } from './demoCustomers';
 import { DEMO_LASTING_FIX_TARGET, seedDemoLastingFix } from './demoLastingFix';
 import { seedDemoAssessments } from './demoAssessments';
+import { seedDemoTimeRule } from './demoTimeRule';
 import type { ManifestModule } from './manifest';
 import type { ScheduledTriggers } from './scheduledTriggers';
 import { REPO_ROOT, type SandboxSite } from './site';
@@ -137,6 +138,7 @@ export async function seedAppDemoData(site: SandboxSite, scheduled: ScheduledTri
   await seedDemoLastingFix(site); // a problem with an open long-term fix (issue 17)
   await seedDecisionDemo(site);
   await seedDemoAssessments(site); // issue 17: a requirement with its value assessment
+  await seedDemoTimeRule(site); // issue 17: requirement times, and the rule stamped on every graded issue
   // Last week's summary, as the weekly trigger would have left it.
   const weekly = scheduled.modules.find((m) => m.key === 'analytics-weekly-report-trigger');
   if (weekly !== undefined) await scheduled.run(weekly);

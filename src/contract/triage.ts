@@ -131,6 +131,11 @@ export type TriagePreviewRequest = {
   answers: Record<string, string>;
   /** Default L1. */
   line?: SupportLineId;
+  /**
+   * The classification the form would record (the rule's or the one chosen): with the grade it picks the
+   * time rule. Absent: the issue's own (an issue nobody classified runs on the problem times).
+   */
+  classification?: ClassificationId;
 };
 
 /**
@@ -141,6 +146,8 @@ export type TriagePreviewRequest = {
 export interface TriagePreview {
   grade: GradeId;
   tableVersion: number;
+  /** The time rule the clocks below run on: `requirement` when the table gives the grade requirement times. */
+  timeRule: 'problem' | 'requirement';
   /** The customer's response clock, from the issue's creation; null when it would not run (no creation time). */
   response: { dueAt: string | null; warnAt: string | null } | null;
   line: SupportLineId;

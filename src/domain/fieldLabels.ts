@@ -31,6 +31,12 @@ export const RESPONSE_ALERT_LABELS: ValueLabels = {
   due: { en: 'Response time ran out', 'zh-CN': '响应时间已到' },
 };
 
+/** The time rule an issue's clocks run on (`itr-time-rule`, src/domain/sla/timeRule.ts). */
+export const TIME_RULE_LABELS: ValueLabels = {
+  problem: { en: 'Problem times', 'zh-CN': '问题时限' },
+  requirement: { en: 'Requirement times', 'zh-CN': '需求时限' },
+};
+
 /** The `yes` / `no` flags the workflow rules read (return visit open, root cause complete). */
 export const YES_NO_LABELS: ValueLabels = {
   yes: { en: 'Yes', 'zh-CN': '是' },

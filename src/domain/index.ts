@@ -10,6 +10,7 @@ export { LOCALES, localize, type Locale, type LocalizedText } from './labels';
 export {
   ACCEPTANCE_LABELS,
   RESPONSE_ALERT_LABELS,
+  TIME_RULE_LABELS,
   WARRANTY_LABELS,
   YES_NO_LABELS,
   bilingualLabel,

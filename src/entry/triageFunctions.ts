@@ -81,6 +81,8 @@ export function parsePreviewRequest(payload: unknown): TriagePreviewRequest {
   const line = optionalText(payload, 'line');
   const request: TriagePreviewRequest = { issueKey: key, answers: answers as Record<string, string> };
   if (line !== undefined) request.line = line as NonNullable<TriagePreviewRequest['line']>;
+  if (isRecord(payload) && payload['classification'] !== undefined)
+    request.classification = oneOf(payload, 'classification', ['problem', 'requirement']);
   return request;
 }
 

@@ -14,7 +14,9 @@ import { handler as triageResolver } from '../../src/entry/triageFunctions';
 import { handler as peopleResolver } from '../../src/entry/peopleResolver';
 import { itrHomeResolver } from '../../src/index';
 import { runMigrations } from '../../src/adapters/sql';
-import { DEFAULT_GRADING_TABLE } from '../../src/domain';
+import { ConfigStore } from '../../src/adapters/kvs';
+import { CONFIG_KEYS, gradingTableCodec } from '../../src/app/config/itrConfig';
+import { DEFAULT_CALENDARS, DEFAULT_GRADING_TABLE } from '../../src/domain';
 import { harness } from '../../platform-doubles';
 import { createI18n } from '../../static/shared/i18n';
 import { defineItrFields } from '../fixtures/itrFields';
@@ -449,6 +451,47 @@ describeWithBrowser('triage page in Chromium', () => {
       await page.close();
     }
   });
+
+  it.each([
+    [
+      'en',
+      'light',
+      'Follow the rule (Requirement)',
+      'Problem',
+      'Critical',
+      'The requirement times of the grading table apply.',
+      'Response due',
+    ],
+    ['zh_CN', 'dark', '按规则（需求）', '问题', '紧急', '适用分级表中的需求时限。', '响应截止时间'],
+  ] as const)(
+    '%s, %s: a requirement previews the requirement times of its grade, a problem the problem times',
+    async (locale, mode, followRule, problem, critical, ruleText, dueText) => {
+      // The table gives critical requirements four hours to answer (problems: 30 minutes).
+      const sla = DEFAULT_GRADING_TABLE.sla['critical']!;
+      await new ConfigStore().set(
+        CONFIG_KEYS.gradingTable,
+        { ...DEFAULT_GRADING_TABLE, requirementTimes: { sla: { critical: { ...sla, responseMinutes: 240 } } } },
+        gradingTableCodec(DEFAULT_CALENDARS.map((c) => c.id)),
+      );
+      const { page, errors } = await open(TRIAGER, locale, mode);
+      const i18n = createI18n(locale, ZONE);
+      await page.getByTestId('triage-row-ITR-1').click();
+      await page.getByLabel(followRule).check();
+      await answer(page, locale === 'en' ? OUTAGE_LABELS.en : OUTAGE_LABELS.zh);
+      await page.getByTestId('triage-preview-grade').getByText(critical).waitFor();
+      const createdMs = Math.floor((created['ITR-1'] as number) / 1000) * 1000;
+      const due = (minutes: number) =>
+        `${dueText} ${i18n.formatDateTime(new Date(createdMs + minutes * 60_000).toISOString()) ?? 'no date'}`;
+      await page.getByTestId('triage-preview-time-rule').getByText(ruleText).waitFor();
+      expect(await page.getByTestId('triage-preview-response').innerText()).toContain(due(240));
+      // Against the rule, a problem: the preview follows, on the problem times.
+      await page.getByLabel(problem, { exact: true }).check();
+      await page.getByTestId('triage-preview-time-rule').waitFor({ state: 'detached' });
+      await page.getByTestId('triage-preview-response').getByText(due(30)).waitFor();
+      await expectAccessible(page);
+      expect(errors).toEqual([]);
+    },
+  );
 
   it('zh-CN, dark: two panes, the issue as reported, the preview and the unchosen classification in Chinese; the disabled save looks disabled', async () => {
     let release: () => void = () => undefined;

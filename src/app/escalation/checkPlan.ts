@@ -41,6 +41,8 @@ export type IssueCheck =
       issueId: string;
       issueKey: string;
       grade: string;
+      /** `problem`, `requirement` or null: the next holder's answer is awaited within its rule's response time. */
+      classification?: string | null;
       from: SupportLine;
       enteredAt: Date;
       /** Working minutes used on `from`, paused time excluded. */
@@ -123,6 +125,7 @@ export function checkIssue(issue: EscalationIssue, facts: Omit<CheckFacts, 'issu
         issueId: issue.id,
         issueKey: issue.key,
         grade,
+        classification: issue.classification ?? null,
         from: line,
         enteredAt,
         minutesUsed: minutesUsed(config, grade, line, enteredAt, toEnteredAt, paused, rule),
@@ -223,7 +226,7 @@ function planEscalation(
   writes.set(c.issueId, ids.warnedLine, null);
   writes.set(c.issueId, ids.owner, assignee === null ? null : { accountId: assignee });
   // The holder's window opens when the issue reaches them (a late run must not leave it already over).
-  if (assignee !== null) setAnswerAwaited(writes, c.issueId, ids, config, c.grade, toSecond(now));
+  if (assignee !== null) setAnswerAwaited(writes, c.issueId, ids, config, c, toSecond(now));
   plan.stays.push(
     {
       issueId: c.issueId,
@@ -260,13 +263,13 @@ function setAnswerAwaited(
   issueId: string,
   ids: ItrFieldIds,
   config: ItrConfig,
-  grade: string,
+  issue: { grade: string; classification?: string | null | undefined },
   dispatchedAt: Date,
 ): void {
   const window = responseClockOf(
     config,
     { untriagedGrade: null, projectGrades: {} },
-    { grade, projectKey: null, createdAt: dispatchedAt },
+    { grade: issue.grade, classification: issue.classification ?? null, projectKey: null, createdAt: dispatchedAt },
     [],
   );
   writes.set(issueId, ids.acceptance, 'awaiting');

@@ -232,7 +232,12 @@ export async function resumeClocks(issueId: string, at: Date, deps: EscalationDe
       const clock = responseClockOf(
         config,
         settings,
-        { grade: textOf(raw.fields[ids.grade]), projectKey: nameOf(raw.fields['project'], 'key'), createdAt },
+        {
+          grade: textOf(raw.fields[ids.grade]),
+          classification: textOf(raw.fields[ids.classification]),
+          projectKey: nameOf(raw.fields['project'], 'key'),
+          createdAt,
+        },
         issuePauses(all, issueId),
       );
       if (clock !== null)

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { ConfigCodec } from '../../adapters/kvs';
 import type { RecalculationProgress } from '../../contract/escalation';
 import type { JobFailure } from '../../contract/jobs';
-import { DomainError, OPEN_ISSUE_JQL } from '../../domain';
+import { DomainError, OPEN_ISSUE_JQL, timeRuleStampOf } from '../../domain';
 import { recordAudit } from '../audit/auditLog';
 import { requireJiraAdmin } from '../auth/authorization';
 import { repositories } from '../ports';
@@ -142,7 +142,7 @@ function phaseSearch(phase: RecalculationPhase, ids: ItrFieldIds): { jql: string
   if (phase === 'line') {
     return {
       jql: `${OPEN_ISSUE_JQL} AND ${cf(ids.line)} IS NOT EMPTY AND ${cf(ids.breachedAt)} IS EMPTY ORDER BY key ASC`,
-      fields: escalationFieldList(ids),
+      fields: [...escalationFieldList(ids), ids.timeRule],
     };
   }
   // Not yet accepted (nor deemed to be): the response clock still runs. Issues created before the
@@ -156,6 +156,8 @@ function phaseSearch(phase: RecalculationPhase, ids: ItrFieldIds): { jql: string
       'project',
       'created',
       ids.grade,
+      ids.classification,
+      ids.timeRule,
       ids.acceptance,
       ids.responseDueAt,
       ids.responseWarnAt,
@@ -230,6 +232,18 @@ export async function processRecalculation(
 }
 
 type Outcome = 'changed' | 'same' | 'skipped';
+
+/**
+ * Stamps the rule the issue's clocks now run on (`itr-time-rule`) when it differs from the one stored:
+ * a table that gave (or took away) a grade's requirement times changes it. True when it wrote.
+ */
+function stampTimeRule(raw: JiraIssue, ids: ItrFieldIds, config: ItrConfig, writes: FieldWrites): boolean {
+  const f = raw.fields;
+  const rule = timeRuleStampOf(config.gradingTable, textOf(f[ids.classification]), textOf(f[ids.grade]));
+  if (rule === null || rule === textOf(f[ids.timeRule])) return false;
+  writes.set(raw.id, ids.timeRule, rule);
+  return true;
+}
 type PausesByIssue = Awaited<ReturnType<typeof pausesOf>>;
 
 /** The current line's due and warning times from when the issue entered it, with the configuration in force. */
@@ -258,7 +272,8 @@ function recomputeLine(
   }
   const due = clock.dueAt === null ? null : jiraDateTime(clock.dueAt);
   const warn = clock.warnAt === null ? null : jiraDateTime(clock.warnAt);
-  if (sameTime(issue.dueAt, due) && sameTime(issue.warnAt, warn)) return 'same';
+  const stamped = stampTimeRule(raw, ids, config, writes);
+  if (sameTime(issue.dueAt, due) && sameTime(issue.warnAt, warn)) return stamped ? 'changed' : 'same';
   writes.set(issue.id, ids.lineDueAt, due);
   writes.set(issue.id, ids.lineWarnAt, warn);
   return 'changed';
@@ -283,13 +298,19 @@ function recomputeResponse(
   const clock = responseClockOf(
     config,
     settings,
-    { grade: textOf(f[ids.grade]), projectKey: nameOf(f['project'], 'key'), createdAt },
+    {
+      grade: textOf(f[ids.grade]),
+      classification: textOf(f[ids.classification]),
+      projectKey: nameOf(f['project'], 'key'),
+      createdAt,
+    },
     issuePauses(pauses, raw.id),
   );
   if (clock === null) return 'skipped';
+  const stamped = stampTimeRule(raw, ids, config, writes);
   const storedDue = typeof f[ids.responseDueAt] === 'string' ? (f[ids.responseDueAt] as string) : null;
   const storedWarn = typeof f[ids.responseWarnAt] === 'string' ? (f[ids.responseWarnAt] as string) : null;
-  if (sameTime(clock.dueAt, storedDue) && sameTime(clock.warnAt, storedWarn)) return 'same';
+  if (sameTime(clock.dueAt, storedDue) && sameTime(clock.warnAt, storedWarn)) return stamped ? 'changed' : 'same';
   setResponseFields(writes, raw.id, ids, clock, responseAlertOf(f[ids.responseAlert]), now);
   return 'changed';
 }

@@ -10,8 +10,10 @@ import {
   isResponseAlert,
   responseDeadlines,
   responseGradeOf,
+  responseTimeOf,
   type Pause,
   type ResponseAlert,
+  type TimeRule,
 } from '../../domain';
 import type { ItrConfig } from '../config/itrConfig';
 import type { ItrFieldIds } from '../fields/itrFields';
@@ -27,6 +29,8 @@ import { issuePauses, pausesOf } from './pauses';
 export interface ResponseClockTimes {
   /** The grade whose response time it runs on (the issue's own, or the untriaged default). */
   grade: string;
+  /** Problem or requirement times (src/domain/sla/timeRule.ts): an unclassified issue runs on the problem times. */
+  rule: TimeRule;
   dueAt: Date | null;
   warnAt: Date | null;
 }
@@ -46,18 +50,26 @@ export const nameOf = (v: unknown, key: 'name' | 'key'): string | null =>
 
 /**
  * The response due and warning times of an issue created at `createdAt`, on the grade's SLA (or the
- * untriaged default's), pushed out by its waiting-for-customer pauses. Null when the table has no grade.
+ * untriaged default's) under the issue's time rule (a requirement's response time when the table gives
+ * its grade requirement times), pushed out by its waiting-for-customer pauses. Null when the table has no grade.
  */
 export function responseClockOf(
   config: ItrConfig,
   settings: Pick<ClockSettings, 'untriagedGrade' | 'projectGrades'>,
-  issue: { grade: string | null; projectKey: string | null; createdAt: Date },
+  issue: {
+    grade: string | null;
+    classification?: string | null | undefined;
+    projectKey: string | null;
+    createdAt: Date;
+  },
   pauses: readonly Pause[],
 ): ResponseClockTimes | null {
   const project = issue.projectKey === null ? undefined : settings.projectGrades[issue.projectKey];
   const grade = responseGradeOf(config.gradingTable, issue.grade, { project, site: settings.untriagedGrade });
   if (grade === null) return null;
-  const sla = config.gradingTable.sla[grade];
+  // The issue's classification counts only with its own grade: the untriaged default is a problem's.
+  const classification = grade === issue.grade ? (issue.classification ?? null) : null;
+  const sla = responseTimeOf(config.gradingTable, classification, grade);
   if (sla === undefined) return null;
   const d = responseDeadlines({
     calendar: calendarOf(config, sla.calendarId),
@@ -67,6 +79,7 @@ export function responseClockOf(
   });
   return {
     grade,
+    rule: sla.rule,
     dueAt: d.dueAt === null ? null : toSecond(d.dueAt),
     warnAt: d.warnAt === null ? null : toSecond(d.warnAt),
   };
@@ -122,6 +135,7 @@ export async function startResponseClock(
       'project',
       'created',
       ids.grade,
+      ids.classification,
       ids.acceptance,
       ids.responseDueAt,
       ids.responseWarnAt,
@@ -143,7 +157,12 @@ export async function startResponseClock(
   const clock = responseClockOf(
     config,
     settings,
-    { grade: textOf(f[ids.grade]), projectKey: nameOf(f['project'], 'key'), createdAt },
+    {
+      grade: textOf(f[ids.grade]),
+      classification: textOf(f[ids.classification]),
+      projectKey: nameOf(f['project'], 'key'),
+      createdAt,
+    },
     issuePauses(pauses, issue.id),
   );
   if (clock === null) return 'noGrade';

@@ -15,6 +15,7 @@ import {
   ITR_KIND_LABELS,
   RESPONSE_ALERT_LABELS,
   SUPPORT_LINE_LABELS,
+  TIME_RULE_LABELS,
   WARRANTY_LABELS,
   YES_NO_LABELS,
   shortLabel,
@@ -36,6 +37,7 @@ export const ITR_FIELD_VALUE_LABELS: Readonly<Partial<Record<ItrFieldName, Value
   visitOpen: YES_NO_LABELS,
   rootCauseComplete: YES_NO_LABELS,
   responseAlert: RESPONSE_ALERT_LABELS,
+  timeRule: TIME_RULE_LABELS,
 };
 
 /**

@@ -39,6 +39,9 @@ export const ITR_FIELDS = {
   responseDueAt: { moduleKey: 'itr-response-due', type: 'datetime' },
   responseWarnAt: { moduleKey: 'itr-response-warn', type: 'datetime' },
   responseAlert: { moduleKey: 'itr-response-alert', type: 'string' },
+  // The time rule the issue's clocks run on (src/domain/sla/timeRule.ts): `problem` or `requirement`
+  // times, stamped with them at triage, regrading and recalculation, so JQL finds requirement-time issues.
+  timeRule: { moduleKey: 'itr-time-rule', type: 'string' },
 } as const;
 
 export type ItrFieldName = keyof typeof ITR_FIELDS;

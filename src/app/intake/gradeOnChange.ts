@@ -1,5 +1,5 @@
 import { jiraAsApp, type AppFieldValueUpdate, type JiraClient } from '../../adapters/jira';
-import { gradeIssue, type GradingTable, type ValidationIssue } from '../../domain';
+import { gradeIssue, timeRuleStampOf, type GradingTable, type ValidationIssue } from '../../domain';
 import { loadItrConfig, type ItrConfig } from '../config/itrConfig';
 import { decodeGradingAnswers } from '../fields/gradingAnswers';
 import { lookUpFieldIds } from '../fields/fieldIds';
@@ -40,6 +40,10 @@ export function decideGrade(
   if (current !== graded.grade) write.push({ fieldId: ids.grade, issueIds: [issueId], value: graded.grade });
   if (version !== graded.tableVersion)
     write.push({ fieldId: ids.gradingTableVersion, issueIds: [issueId], value: graded.tableVersion });
+  // A new grade may have (or lack) requirement times: the rule stamped on a classified issue follows it.
+  const rule = timeRuleStampOf(table, textOf(fields[ids.classification]), graded.grade);
+  if (rule !== null && rule !== textOf(fields[ids.timeRule]))
+    write.push({ fieldId: ids.timeRule, issueIds: [issueId], value: rule });
   return {
     result: { outcome: 'graded', grade: graded.grade, tableVersion: graded.tableVersion, previousGrade: current },
     write,
@@ -69,7 +73,14 @@ export async function gradeOnChange(
     return { outcome: 'answersNotChanged' };
   }
   const issue = await deps.jira.getIssue(issueIdOrKey, {
-    fields: [ids.gradingAnswers, ids.grade, ids.gradingTableVersion, ...CLOSED_FIELDS],
+    fields: [
+      ids.gradingAnswers,
+      ids.grade,
+      ids.gradingTableVersion,
+      ids.classification,
+      ids.timeRule,
+      ...CLOSED_FIELDS,
+    ],
   });
   const { result, write } = decideGrade(issue.id, issue.fields, ids, config.gradingTable);
   if (write.length > 0) await writeItrFields(deps.jira, write, { ids });

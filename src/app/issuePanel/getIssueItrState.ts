@@ -19,6 +19,7 @@ import {
   isSupportLine,
   lineBudget,
   timeRuleOf,
+  isTimeRule,
   lineClockStatus,
   type FinalClockState,
   type GradingTable,
@@ -137,6 +138,7 @@ export function itrStateOf(
   // Done by Resolution or by status category: the clock stopped when the issue became done.
   const markers = { resolved: fields['resolution'] != null, statusCategory: statusCategoryOf(fields['status']) };
   const done = isIssueDone(markers);
+  const stamped = fields[ids.timeRule];
   const state: PanelClockState = {
     issueKey,
     kind: kind !== null && isItrKind(kind) ? kind : null,
@@ -144,10 +146,14 @@ export function itrStateOf(
     gradeLabel: definition === undefined ? null : { en: definition.label.en, 'zh-CN': definition.label['zh-CN'] },
     gradingTableVersion: typeof version === 'number' ? version : null,
     gradingTableInForce: config.gradingTable.version,
+    // The rule the app stamped with the clocks it wrote (itr-time-rule); worked out only for an issue
+    // graded before the stamp existed.
     timeRule:
       grade === null || knownGrade(config.gradingTable, grade) === null
         ? null
-        : timeRuleOf(config.gradingTable, text(fields[ids.classification]), grade),
+        : isTimeRule(stamped)
+          ? stamped
+          : timeRuleOf(config.gradingTable, text(fields[ids.classification]), grade),
     line: line !== null && isSupportLine(line) ? line : null,
     lineEnteredAt: enteredAt?.toISOString() ?? null,
     dueAt: done ? null : (dueAt?.toISOString() ?? null),

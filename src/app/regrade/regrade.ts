@@ -293,7 +293,14 @@ export async function regradeBatch(
   // Re-read now: an issue closed or re-answered since the job started is judged on what it is now.
   const jql = `id IN (${event.issueIds.join(', ')})`;
   for await (const page of app.searchJql(jql, {
-    fields: [ids.gradingAnswers, ids.grade, ids.gradingTableVersion, ...CLOSED_FIELDS],
+    fields: [
+      ids.gradingAnswers,
+      ids.grade,
+      ids.gradingTableVersion,
+      ids.classification,
+      ids.timeRule,
+      ...CLOSED_FIELDS,
+    ],
     pageSize: BATCH_SIZE,
   })) {
     for (const issue of page.issues) {

@@ -426,6 +426,7 @@ export function checkDecision(
     line: line,
     graded,
     classification: classified.value,
+    timeRule: timeRuleOf(table, classified.value.classification, graded.grade),
     product,
     region,
     tier,
@@ -460,8 +461,14 @@ async function lineClockWrites(
   if (plan.lineClockFrom === null) return [];
   const { issueId } = plan;
   const pauses = linePauses(await pausesOf([issueId]), issueId, checked.line);
-  const rule = timeRuleOf(known.config.gradingTable, checked.classification.classification, checked.graded.grade);
-  const clock = lineClock(known.config, checked.graded.grade, checked.line, plan.lineClockFrom, pauses, rule);
+  const clock = lineClock(
+    known.config,
+    checked.graded.grade,
+    checked.line,
+    plan.lineClockFrom,
+    pauses,
+    checked.timeRule,
+  );
   return [
     {
       fieldId: known.ids.lineDueAt,
@@ -501,6 +508,7 @@ export async function triageIssue(
     .getIssue(decision.issueKey, {
       fields: [
         ...itrFieldList(ids, TRIAGE_FIELDS),
+        ids.timeRule,
         'created',
         'project',
         'assignee',
@@ -529,7 +537,7 @@ export async function triageIssue(
       {
         issueId: issue.id,
         grade: checked.graded.grade,
-        timeRule: timeRuleOf(config.gradingTable, checked.classification.classification, checked.graded.grade),
+        timeRule: checked.timeRule,
         line: checked.line,
         at: now,
         actor,

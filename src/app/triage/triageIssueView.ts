@@ -5,7 +5,7 @@
  * clock from creation, the line's clock from now or from when the issue entered the line.
  */
 import type { TriageIssueDetail, TriagePreview, TriagePreviewRequest } from '../../contract/triage';
-import { isSupportLine } from '../../domain';
+import { isSupportLine, timeRuleOf } from '../../domain';
 import { adfText } from '../cases/caseLibrary';
 import { lineClock, toSecond } from '../escalation/lineClock';
 import { issuePauses, linePauses, pausesOf } from '../escalation/pauses';
@@ -49,7 +49,8 @@ export async function getTriageIssue(
 }
 
 /**
- * The grade, response clock and line clock saving `request` now would give the issue. Unanswered or
+ * The grade, time rule, response clock and line clock saving `request` now would give the issue, on
+ * the rule the save stamps (a requirement's times when the table gives its grade some). Unanswered or
  * unknown answers and a bad line are refused at their paths, like the save refuses them.
  */
 export async function previewTriage(
@@ -72,9 +73,12 @@ export async function previewTriage(
   if (errors.length > 0 || graded === undefined || !isSupportLine(line)) throw ItrError.of(errors);
 
   const issue = await caller
-    .getIssue(request.issueKey, { fields: ['created', 'project', ids.line, ids.lineEnteredAt] })
+    .getIssue(request.issueKey, { fields: ['created', 'project', ids.line, ids.lineEnteredAt, ids.classification] })
     .catch(issueNotFound(request.issueKey));
   const f = issue.fields;
+  // The rule the save would stamp: the form's classification, else the issue's own, with the grade.
+  const classification = request.classification ?? textOf(f[ids.classification]);
+  const rule = timeRuleOf(config.gradingTable, classification, graded.grade);
   const now = deps.now();
   const [pauses, clockSettings] = await Promise.all([pausesOf([issue.id]), deps.loadClockSettings()]);
   const createdAt = instantOf(f['created']);
@@ -84,7 +88,7 @@ export async function previewTriage(
       : responseClockOf(
           config,
           clockSettings,
-          { grade: graded.grade, projectKey: nameOf(f['project'], 'key'), createdAt },
+          { grade: graded.grade, classification, projectKey: nameOf(f['project'], 'key'), createdAt },
           issuePauses(pauses, issue.id),
         );
   const entersLine = entersLineOf(f, ids, line);
@@ -92,11 +96,12 @@ export async function previewTriage(
   // Entering, the clock starts at the save with no pause yet; staying, it runs on from the entry, paused as it was.
   const clock =
     enteredAt === null
-      ? lineClock(config, graded.grade, line, toSecond(now))
-      : lineClock(config, graded.grade, line, enteredAt, linePauses(pauses, issue.id, line));
+      ? lineClock(config, graded.grade, line, toSecond(now), [], rule)
+      : lineClock(config, graded.grade, line, enteredAt, linePauses(pauses, issue.id, line), rule);
   return {
     grade: graded.grade,
     tableVersion: graded.tableVersion,
+    timeRule: rule,
     response:
       response === null
         ? null

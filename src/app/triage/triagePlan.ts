@@ -7,7 +7,7 @@
  */
 import type { AppFieldValueUpdate } from '../../adapters/jira';
 import type { TriageDecision, TriageResult } from '../../contract/triage';
-import type { ClassificationRecord, ItrKind, SupportLine } from '../../domain';
+import type { ClassificationRecord, ItrKind, SupportLine, TimeRule } from '../../domain';
 import { instantOf, nameOf, responseAlertOf } from '../escalation/responseClock';
 import { encodeGradingAnswers } from '../fields/gradingAnswers';
 import { accountIdOf, isClosed, textOf } from '../fields/issueState';
@@ -22,6 +22,8 @@ export interface CheckedDecision {
   line: SupportLine;
   graded: { grade: string; tableVersion: number };
   classification: ClassificationRecord;
+  /** The time rule the classification and grade give under the table in force (stamped as `itr-time-rule`). */
+  timeRule: TimeRule;
   /** Trimmed texts, undefined when not given. */
   product: string | undefined;
   region: string | undefined;
@@ -71,6 +73,7 @@ export interface TriagePlan {
    */
   response: {
     grade: string;
+    classification: string;
     projectKey: string | null;
     createdAt: Date;
     previousAlert: ReturnType<typeof responseAlertOf>;
@@ -148,6 +151,14 @@ export function planTriage(facts: TriageFacts): TriagePlan {
       shown: String(checked.graded.tableVersion),
     },
     { name: 'line', historyField: 'line', old: textOf(f[ids.line]), next: checked.line, shown: checked.line },
+    // The rule the clocks run on, stamped for JQL; the classification's and grade's rows explain it.
+    {
+      name: 'timeRule',
+      historyField: '',
+      old: textOf(f[ids.timeRule]),
+      next: checked.timeRule,
+      shown: checked.timeRule,
+    },
     // No owner chosen: entering a line, the line's assignment decides (ownerFromLine); within the
     // same line, the owner (and Jira's assignee) stay.
     ...(owner === null
@@ -196,6 +207,7 @@ export function planTriage(facts: TriageFacts): TriagePlan {
         ? null
         : {
             grade: checked.graded.grade,
+            classification: c.classification,
             projectKey: nameOf(f['project'], 'key'),
             createdAt,
             previousAlert: responseAlertOf(f[ids.responseAlert]),

@@ -60,3 +60,33 @@ export function gradeSlaOf(table: TimedTable, grade: GradeId, rule: TimeRule = '
 export function pausesWhileAssessing(table: TimedTable): boolean {
   return table.requirementTimes?.pauseWhileAssessing === true;
 }
+
+/**
+ * What an issue's response (acceptance) clock runs on: the grade's response time and calendar under the
+ * issue's rule, so a requirement is answered within the requirement times when the table gives its
+ * grade some, and within the problem times otherwise. Undefined when the table has no SLA for the grade.
+ *
+ * @example responseTimeOf(table, 'requirement', 'minor') // { rule: 'requirement', responseMinutes: 600, calendarId: 'always-on' }
+ */
+export function responseTimeOf(
+  table: TimedTable,
+  classification: string | null,
+  grade: GradeId,
+): { rule: TimeRule; responseMinutes: number; calendarId: string } | undefined {
+  const rule = timeRuleOf(table, classification, grade);
+  const sla = gradeSlaOf(table, grade, rule);
+  return sla === undefined ? undefined : { rule, responseMinutes: sla.responseMinutes, calendarId: sla.calendarId };
+}
+
+/**
+ * The rule to stamp on an issue (`itr-time-rule`): its rule once it is classified and graded; null
+ * before (an unclassified issue runs on the problem times, but nobody has decided it is a problem).
+ */
+export function timeRuleStampOf(
+  table: TimedTable,
+  classification: string | null,
+  grade: GradeId | null,
+): TimeRule | null {
+  if ((classification !== 'problem' && classification !== 'requirement') || grade === null) return null;
+  return timeRuleOf(table, classification, grade);
+}

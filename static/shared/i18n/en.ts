@@ -1585,6 +1585,7 @@ export const en = {
   'field.title.itr-response-due': 'ITR response due',
   'field.title.itr-response-warn': 'ITR response warning',
   'field.title.itr-response-alert': 'ITR response alert',
+  'field.title.itr-time-rule': 'ITR time rule',
   'rule.title.itr-close-condition': 'ITR: only the submitter may close',
   'rule.title.itr-close-validator': 'ITR: submitter closes after the return visit',
   'rule.title.itr-resolve-validator': 'ITR: a problem needs its root cause',

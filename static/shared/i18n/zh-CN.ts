@@ -1500,6 +1500,7 @@ export const zhCN: Messages = {
   'field.title.itr-response-due': 'ITR 响应截止时间',
   'field.title.itr-response-warn': 'ITR 响应预警时间',
   'field.title.itr-response-alert': 'ITR 响应提醒',
+  'field.title.itr-time-rule': 'ITR 时限规则',
   'rule.title.itr-close-condition': 'ITR：只有提单人可以关闭',
   'rule.title.itr-close-validator': 'ITR：提单人在回访后关闭',
   'rule.title.itr-resolve-validator': 'ITR：问题必须有根因',

@@ -55,6 +55,9 @@ function PreviewFigures({ preview: p, options }: { preview: TriagePreview; optio
           {t('triage.preview.table', { version: p.tableVersion })}
         </Text>
       </Inline>
+      {p.timeRule === 'requirement' ? (
+        <Text testId="triage-preview-time-rule">{t('assessment.timeRule.requirement')}</Text>
+      ) : null}
       {p.response === null ? null : (
         <Text testId="triage-preview-response">
           {p.response.dueAt === null

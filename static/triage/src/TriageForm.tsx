@@ -23,6 +23,7 @@ import { GradeAnswers } from './GradeAnswers';
 import { GradePreview } from './GradePreview';
 import { PrefillNote } from './PrefillNote';
 import { usePreviewTriage } from './usePreviewTriage';
+import { suggestClassification } from './rule';
 
 export interface TriageFormProps {
   item: TriageListItem;
@@ -66,7 +67,14 @@ export function TriageForm({
   const set = (patch: Partial<TriageDraft>) => onDraft({ ...draft, ...patch });
   const part = { draft, errors, set };
   const dimensionIds = options.dimensions.map((d) => d.id);
-  const preview = usePreviewTriage(item.issueKey, draft.answers, draft.line, dimensionIds);
+  // The classification the save would record picks the time rule the preview's clocks run on.
+  const classification =
+    draft.chosen === null
+      ? undefined
+      : draft.chosen === 'rule'
+        ? suggestClassification(draft.facts).classification
+        : draft.chosen;
+  const preview = usePreviewTriage(item.issueKey, draft.answers, draft.line, dimensionIds, classification);
 
   // After a failed save, the keyboard goes to the first field that needs fixing (a group: its first input).
   useEffect(() => {

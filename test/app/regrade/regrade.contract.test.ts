@@ -151,6 +151,44 @@ describe('regrade open issues', () => {
     expect(jira.requestCount(WRITE)).toBe(0);
   });
 
+  it('restamps the time rule of a classified issue whose new grade has requirement times', async () => {
+    const major = DEFAULT_GRADING_TABLE.sla['major']!;
+    const withRequirementTimes: GradingTable = {
+      ...V2,
+      requirementTimes: { sla: { major: { ...major, responseMinutes: major.responseMinutes * 2 } } },
+    };
+    await new ConfigStore().set(
+      CONFIG_KEYS.gradingTable,
+      withRequirementTimes,
+      gradingTableCodec(DEFAULT_CALENDARS.map((c) => c.id)),
+    );
+    const seed = (n: number, classification: string | null) =>
+      jira.seedIssue({
+        key: `ITR-${n}`,
+        fields: {
+          [ids.gradingAnswers]: encodeGradingAnswers(OUTAGE),
+          [ids.grade]: 'critical',
+          [ids.gradingTableVersion]: 1,
+          ...(classification === null ? {} : { [ids.classification]: classification, [ids.timeRule]: 'problem' }),
+        },
+      });
+    seed(1, 'requirement');
+    seed(2, 'problem');
+    seed(3, null);
+    await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: ADMIN });
+    await queue.drain();
+    const rules = [1, 2, 3].map((n) => [
+      jira.issue(`ITR-${n}`).fields[ids.grade],
+      jira.issue(`ITR-${n}`).fields[ids.timeRule],
+    ]);
+    // Critical drops to major, which has requirement times: only the requirement runs on them now.
+    expect(rules).toEqual([
+      ['major', 'requirement'],
+      ['major', 'problem'],
+      ['major', undefined],
+    ]);
+  });
+
   it('refuses a non-admin', async () => {
     graded(1, OUTAGE, 'critical');
     expect(await invokeResolver(triageResolver, 'startRegrade', { confirm: true }, { accountId: AGENT })).toEqual({

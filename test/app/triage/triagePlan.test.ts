@@ -37,6 +37,7 @@ const checked = (over: Partial<CheckedDecision> = {}): CheckedDecision => ({
   line: 'L1',
   graded: { grade: 'P2', tableVersion: 3 },
   classification: classified.value,
+  timeRule: 'problem',
   product: undefined,
   region: undefined,
   tier: undefined,
@@ -60,6 +61,7 @@ const triaged = (over: Record<string, unknown> = {}): Record<string, unknown> =>
   [ids.gradingTableVersion]: 3,
   [ids.line]: 'L1',
   [ids.lineEnteredAt]: ENTERED,
+  [ids.timeRule]: 'problem',
   [ids.owner]: { accountId: OWNER, displayName: 'Owner' },
   [ids.acceptance]: 'accepted',
   ...over,
@@ -93,6 +95,7 @@ describe('planTriage: which fields change, from the issue as read', () => {
         'grade: ∅ → P2',
         'gradingTableVersion: ∅ → 3',
         'line: ∅ → L1',
+        'timeRule: ∅ → problem',
         'acceptance: ∅ → awaiting',
       ],
     ],
@@ -110,6 +113,18 @@ describe('planTriage: which fields change, from the issue as read', () => {
       ['gradingTableVersion: 3 → 4', 'acceptance: accepted → awaiting'],
     ],
     ['another line', triaged(), { checked: { line: 'L2' } }, ['line: L1 → L2', 'acceptance: accepted → awaiting']],
+    [
+      'a requirement whose grade has requirement times: the rule is stamped with the classification',
+      triaged(),
+      { checked: { classification: { ...classified.value, classification: 'requirement' }, timeRule: 'requirement' } },
+      ['classification: problem → requirement', 'timeRule: problem → requirement', 'acceptance: accepted → awaiting'],
+    ],
+    [
+      'an issue triaged before the rule was stamped gets it',
+      triaged({ [ids.timeRule]: undefined }),
+      {},
+      ['timeRule: ∅ → problem', 'acceptance: accepted → awaiting'],
+    ],
     [
       'an owner chosen by triage',
       triaged(),
@@ -191,6 +206,7 @@ describe('planTriage: the line, the owner and the clocks', () => {
       {
         response: {
           grade: 'P1',
+          classification: 'problem',
           projectKey: 'ITR',
           createdAt: new Date('2026-11-23T08:00:00.000Z'),
           previousAlert: 'warn',

@@ -10,7 +10,9 @@ import {
   gradeSlaOf,
   lineBudget,
   pausesWhileAssessing,
+  responseTimeOf,
   timeRuleOf,
+  timeRuleStampOf,
   validateGradingTable,
   type GradeSla,
   type GradingTable,
@@ -48,6 +50,105 @@ describe('timeRuleOf', () => {
     ['an unknown classification value', WITH_REQUIREMENT_TIMES, 'productDefect', 'minor', 'problem'],
   ])('%s', (_name, table, classification, grade, expected) => {
     expect(timeRuleOf(table, classification, grade)).toBe(expected);
+  });
+});
+
+describe('responseTimeOf: the response clock follows the time rule', () => {
+  const problemMinor = DEFAULT_GRADING_TABLE.sla['minor'];
+  const problemCritical = DEFAULT_GRADING_TABLE.sla['critical'];
+  it.each<[string, GradingTable, string | null, string, ReturnType<typeof responseTimeOf>]>([
+    [
+      'a requirement of a grade with own times: the requirement response time and calendar',
+      WITH_REQUIREMENT_TIMES,
+      'requirement',
+      'minor',
+      { rule: 'requirement', responseMinutes: 600, calendarId: 'always-on' },
+    ],
+    [
+      'a problem of the same grade: the problem response time',
+      WITH_REQUIREMENT_TIMES,
+      'problem',
+      'minor',
+      {
+        rule: 'problem',
+        responseMinutes: problemMinor?.responseMinutes ?? -1,
+        calendarId: problemMinor?.calendarId ?? '',
+      },
+    ],
+    [
+      'a requirement of a grade without own times: the problem response time',
+      WITH_REQUIREMENT_TIMES,
+      'requirement',
+      'critical',
+      {
+        rule: 'problem',
+        responseMinutes: problemCritical?.responseMinutes ?? -1,
+        calendarId: problemCritical?.calendarId ?? '',
+      },
+    ],
+    [
+      'not classified yet: the problem response time',
+      WITH_REQUIREMENT_TIMES,
+      null,
+      'minor',
+      {
+        rule: 'problem',
+        responseMinutes: problemMinor?.responseMinutes ?? -1,
+        calendarId: problemMinor?.calendarId ?? '',
+      },
+    ],
+    [
+      'an old table: a requirement answers within the problem time',
+      DEFAULT_GRADING_TABLE,
+      'requirement',
+      'minor',
+      {
+        rule: 'problem',
+        responseMinutes: problemMinor?.responseMinutes ?? -1,
+        calendarId: problemMinor?.calendarId ?? '',
+      },
+    ],
+    ['a grade the table does not know', WITH_REQUIREMENT_TIMES, 'requirement', 'urgent', undefined],
+  ])('%s', (_name, table, classification, grade, expected) => {
+    expect(responseTimeOf(table, classification, grade)).toEqual(expected);
+  });
+
+  it('the shipped requirement time differs from the problem one (the cases above can tell them apart)', () => {
+    expect(problemMinor?.responseMinutes).not.toBe(600);
+  });
+
+  it('agrees with timeRuleOf and gradeSlaOf for every classification and grade (property)', () => {
+    const grades = DEFAULT_GRADING_TABLE.grades.map((g) => g.id);
+    fc.assert(
+      fc.property(
+        fc.subarray(grades),
+        fc.constantFrom(...grades),
+        fc.constantFrom<string | null>('problem', 'requirement', null),
+        (withOwn, grade, classification) => {
+          const table: GradingTable = {
+            ...DEFAULT_GRADING_TABLE,
+            requirementTimes: { sla: Object.fromEntries(withOwn.map((g) => [g, REQUIREMENT_MINOR])) },
+          };
+          const r = responseTimeOf(table, classification, grade);
+          const rule = timeRuleOf(table, classification, grade);
+          expect(r?.rule).toBe(rule);
+          expect(r?.responseMinutes).toBe(gradeSlaOf(table, grade, rule)?.responseMinutes);
+        },
+      ),
+    );
+  });
+});
+
+describe('timeRuleStampOf: what itr-time-rule holds', () => {
+  it.each<[string, GradingTable, string | null, string | null, TimeRule | null]>([
+    ['a requirement with own times', WITH_REQUIREMENT_TIMES, 'requirement', 'minor', 'requirement'],
+    ['a requirement without own times', WITH_REQUIREMENT_TIMES, 'requirement', 'critical', 'problem'],
+    ['a problem', WITH_REQUIREMENT_TIMES, 'problem', 'minor', 'problem'],
+    ['not classified: nothing stamped', WITH_REQUIREMENT_TIMES, null, 'minor', null],
+    ['an unknown classification: nothing stamped', WITH_REQUIREMENT_TIMES, 'productDefect', 'minor', null],
+    ['not graded: nothing stamped', WITH_REQUIREMENT_TIMES, 'requirement', null, null],
+  ])('%s', (_name, table, classification, grade, expected) => {
+    expect(timeRuleStampOf(table, classification, grade)).toBe(expected);
   });
 });
 
