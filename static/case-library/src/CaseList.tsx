@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
+import { highlight } from '../../../src/domain/caseSearch/rank';
+import { tokenize } from '../../../src/domain/caseSearch/tokenize';
 import { Button } from '../../shared/Button';
 import { Highlighted } from '../../shared/Highlighted';
 import { useI18n } from '../../shared/i18n/react';
@@ -57,6 +59,7 @@ function CaseRow({ row: { case: c, hit }, onOpen }: { row: Row; onOpen: () => vo
     c.tags.join(', '),
     t('cases.helpfulCount', { count: c.helpfulCount }),
   ].filter((x) => x);
+  const terms = hit ? hit.matchedTerms.flatMap((w) => tokenize(w).map((token) => token.term)) : [];
   return (
     <Box as="li" xcss={itemStyles} testId="case-row">
       <Pressable xcss={rowButtonStyles} onClick={onOpen}>
@@ -76,7 +79,8 @@ function CaseRow({ row: { case: c, hit }, onOpen }: { row: Row; onOpen: () => vo
             </Text>
           ) : null}
           <Text size="small" color="color.text.subtle">
-            {facts.join(' · ')}
+            {/* A match in the product or a tag (found in the other language too) is marked where it shows. */}
+            {terms.length > 0 ? <Highlighted segments={highlight(facts.join(' · '), terms)} /> : facts.join(' · ')}
           </Text>
         </Stack>
       </Pressable>
