@@ -37,7 +37,8 @@ export interface BilingualSet {
   glossary: GlossaryEntry[];
 }
 
-function readJsonl<T>(file: string): T[] {
+/** One JSON value a line, blank lines skipped (every evaluation set's format). */
+export function readJsonl<T>(file: string): T[] {
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')

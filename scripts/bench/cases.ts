@@ -25,20 +25,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ENV_SOCKET, ENV_URL, startPrivateMariaDb, type MariaDbServer } from '../../platform-doubles/mariadb';
+import type { CaseContent } from '../../src/contract/cases';
 import { generateDevSet, syntheticCases, type CaseRecord, type QueryRecord } from '../../test/domain/caseSearch/devSet';
-import { BILINGUAL_SET_DIR, evaluateCrossLanguage, readBilingualSet } from './bilingualSet';
+import { BILINGUAL_SET_DIR, evaluateCrossLanguage, readBilingualSet, readJsonl } from './bilingualSet';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function readJsonl<T>(file: string): T[] {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as T);
 }
 
 function pct(xs: number[], p: number): number {
@@ -119,6 +112,23 @@ function chosenSets(): EvalSet[] {
   if (cf !== undefined || qf !== undefined)
     throw new Error('usage: bench:cases [-- --cases FILE --queries FILE | --dev SEED] [--scale N]');
   return allSets();
+}
+
+/** A case with only a title and a symptom, as a report gives them. */
+function content(title: string, symptom: string, status: 'published' | 'draft'): CaseContent {
+  return {
+    title,
+    symptom,
+    product: '',
+    productVersion: '',
+    environment: '',
+    rootCause: '',
+    shortTermMeasure: '',
+    longTermMeasure: '',
+    language: '',
+    tags: [],
+    status,
+  };
 }
 
 /** Tables the migrations own: emptied between sets, everything else (the case tables) is truncated. */
@@ -260,19 +270,7 @@ async function main(): Promise<void> {
         try {
           const rec = await lib.createCase(
             undefined,
-            {
-              title: c.title.slice(0, 500) || c.id,
-              symptom: c.body,
-              product: '',
-              productVersion: '',
-              environment: '',
-              rootCause: '',
-              shortTermMeasure: '',
-              longTermMeasure: '',
-              language: '',
-              tags: [],
-              status: 'published',
-            },
+            content(c.title.slice(0, 500) || c.id, c.body, 'published'),
             [],
             c.id,
           );
@@ -349,19 +347,7 @@ async function main(): Promise<void> {
       const editAtScale: number[] = [];
       for (const c of first.cases.slice(0, 20)) {
         let t = performance.now();
-        const rec = await lib.createCase(undefined, {
-          title: `${c.title} (copy)`.slice(0, 500),
-          symptom: c.body,
-          product: '',
-          productVersion: '',
-          environment: '',
-          rootCause: '',
-          shortTermMeasure: '',
-          longTermMeasure: '',
-          language: '',
-          tags: [],
-          status: 'draft',
-        });
+        const rec = await lib.createCase(undefined, content(`${c.title} (copy)`.slice(0, 500), c.body, 'draft'));
         addAtScale.push(performance.now() - t);
         t = performance.now();
         await lib.saveCase(BENCH_EDITOR, {

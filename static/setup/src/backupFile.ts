@@ -4,6 +4,7 @@
  * `onProgress` is told how far each phase got; the calls are the typed ones of static/shared/api.ts.
  */
 import type { BackupDocument, BackupRestorePreview, BackupRestoreStatus } from '../../../src/contract/backup';
+import { saveFile } from '../../shared/saveFile';
 import { call } from '../../shared/api';
 import { splitIntoChunks } from './backupChunks';
 
@@ -32,15 +33,7 @@ export async function downloadBackup(
 
 /** Offers `doc` to the browser as a file download. */
 export function saveAsFile(doc: BackupDocument): void {
-  const blob = new Blob([JSON.stringify(doc)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `itr-backup-${doc.exportedAt.replace(/[:.]/g, '-')}.json`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(`itr-backup-${doc.exportedAt.replace(/[:.]/g, '-')}.json`, [JSON.stringify(doc)], 'application/json');
 }
 
 async function sha256Hex(text: string): Promise<string> {

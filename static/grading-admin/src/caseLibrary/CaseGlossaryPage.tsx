@@ -5,6 +5,7 @@
  * replaces the glossary or is refused whole with each wrong row; exported as the same CSV.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { saveFile } from '../../../shared/saveFile';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { CaseGlossaryState, GlossaryRow } from '../../../../src/contract/caseGlossary';
 import { call } from '../../../shared/api';
@@ -35,19 +36,6 @@ function rowProblems(error: ApiError): RowProblem[] {
     params: e.params ?? {},
     message: e.message,
   }));
-}
-
-function saveFile(csv: string, fileName: string): void {
-  // A byte-order mark, so spreadsheet programs read the Chinese column as UTF-8.
-  const blob = new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 type Notice = { kind: 'saved' } | { kind: 'imported'; count: number } | null;
@@ -136,7 +124,8 @@ export function CaseGlossaryPage() {
     setError(null);
     try {
       const { csv, fileName } = await call('exportCaseGlossary', {});
-      saveFile(csv, fileName);
+      // A byte-order mark, so spreadsheet programs read the Chinese column as UTF-8.
+      saveFile(fileName, ['\ufeff', csv], 'text/csv;charset=utf-8');
     } catch (e) {
       setError({ error: toApiError(e), from: 'save' });
     }
