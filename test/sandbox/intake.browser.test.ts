@@ -193,7 +193,8 @@ describeWithBrowser('intake and grading in the sandbox', () => {
       const state = ((await before.json()) as Envelope).result;
       expect(state?.success).toBe(true);
       const revision = state?.data?.tableRevision;
-      expect(revision).toBe(0); // the shipped table, never saved: a save would publish version 2
+      // The demo table: the shipped version 1 with requirement times, saved once (sandbox/demoTimeRule.ts).
+      expect(revision).toBe(1);
 
       // Jira shows an admin page only to administrators: a non-admin gets Jira's refusal, not the app's page.
       await actAs(nonAdmin.accountId);
@@ -216,7 +217,7 @@ describeWithBrowser('intake and grading in the sandbox', () => {
       // The table is as it was: the refused save wrote nothing.
       await ui.actAs(admin.accountId, 'zh-CN');
       const after = ((await (await gradingAdmin('getGradingAdmin', {})).json()) as Envelope).result;
-      expect([after?.data?.tableRevision, after?.data?.table.version]).toEqual([0, 1]);
+      expect([after?.data?.tableRevision, after?.data?.table.version]).toEqual([1, 1]);
     });
   });
 });
