@@ -494,6 +494,8 @@ describeWithBrowser('supervision page in Chromium', () => {
         const toggle = page.getByTestId(`chart-${id}-table-toggle`);
         if ((await toggle.count()) > 0) await toggle.click();
         const table = page.getByTestId(`table-${id}`);
+        // The table is drawn before its CSV is asked for (a CI run once clicked while it re-rendered).
+        await table.locator('thead th').first().waitFor();
         const header = await table.locator('thead th').allTextContents();
         const [download] = await Promise.all([
           page.waitForEvent('download'),
